@@ -1,0 +1,1 @@
+"""Synthetic Swedish sample meetings with ground truth (see samples/README.md)."""

