@@ -1,0 +1,87 @@
+"""One SQLAlchemy engine and declarative base for the web app, the job queue and the audit log.
+
+SQLite in the data directory is the embedded default; set TRANSCRIBE_DATABASE_URL to a
+PostgreSQL URL (postgresql+psycopg://...) to share one database between several machines.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+from transcribe.config import data_dir
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def database_url() -> str:
+    url = os.environ.get("TRANSCRIBE_DATABASE_URL")
+    if url:
+        return url
+    directory = data_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{directory / 'protokoll.db'}"
+
+
+@lru_cache(maxsize=8)
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(conn, _record) -> None:  # WAL: readers (the web app) never block the worker
+            cur = conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def engine() -> Engine:
+    eng = _engine(database_url())
+    _create_all(eng)
+    return eng
+
+
+_created: set[int] = set()
+
+
+def _create_all(eng: Engine) -> None:
+    if id(eng) in _created:
+        return
+    # Import every module that declares tables so create_all sees them.
+    import importlib
+
+    for module in ("transcribe.audit", "transcribe.jobs.models", "transcribe.web.models", "transcribe.series.models"):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if not (exc.name and module.startswith(exc.name)):
+                raise
+    Base.metadata.create_all(eng)
+    _created.add(id(eng))
+
+
+@contextmanager
+def session() -> Iterator[Session]:
+    """A transaction: committed on success, rolled back on error."""
+    factory = sessionmaker(bind=engine(), expire_on_commit=False)
+    s = factory()
+    try:
+        yield s
+        s.commit()
+    except Exception:
+        s.rollback()
+        raise
+    finally:
+        s.close()

@@ -1,0 +1,51 @@
+"""Who spoke when: pluggable diarisers behind one small interface.
+
+`load_diarizer(name)` looks the backend up in `BACKENDS`; adding a backend is a
+new module plus one entry here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from transcribe.audio import Audio
+from transcribe.diarize.base import Diarization, Diarizer, Turn
+from transcribe.errors import BadOption
+
+
+def _embedded(model_dir: Path | None) -> Diarizer:
+    from transcribe.diarize.embedded import EmbeddedDiarizer
+
+    return EmbeddedDiarizer()
+
+
+def _pyannote(model_dir: Path | None) -> Diarizer:
+    from transcribe.diarize.pyannote_backend import PyannoteDiarizer
+
+    return PyannoteDiarizer(model_dir)
+
+
+BACKENDS: dict[str, Callable[[Path | None], Diarizer]] = {
+    "embedded": _embedded,
+    "pyannote": _pyannote,
+}
+
+
+def load_diarizer(name: str = "embedded", model_dir: Path | None = None) -> Diarizer:
+    factory = BACKENDS.get(name)
+    if factory is None:
+        raise BadOption(f"unknown diarizer {name!r}; choose one of {', '.join(BACKENDS)} or none")
+    return factory(Path(model_dir) if model_dir else None)
+
+
+def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray:
+    """GE2E embedding of the given spans with the embedded encoder (voice profiles)."""
+    from transcribe.diarize.embedded import embed_segments as _embed
+
+    return _embed(audio, spans)
+
+
+__all__ = ["BACKENDS", "Diarization", "Diarizer", "Turn", "embed_segments", "load_diarizer"]

@@ -1,0 +1,391 @@
+"""Swedish spoken dates and clock times, resolved against the meeting date.
+
+Transcripts spell numbers as words ("den fjortonde december klockan halv tre")
+or digits ("den 14 december kl. 14.30"); both are handled. Resolution rules:
+
+* A day and month without a year mean the next occurrence on or after the
+  meeting date ("den 3 januari" said in December is next year).
+* "torsdag", "på torsdag", "till/senast torsdag", "kommande torsdag": the first
+  Thursday after the meeting date. "nästa torsdag" and "torsdag nästa vecka":
+  the Thursday of the following calendar week.
+* "fredag vecka 50": ISO week 50, in the meeting's year unless that is past.
+* Afternoon rule: a spoken clock hour 1-7 without a morning marker
+  ("på förmiddagen", "på morgonen", "fm") is read as 13-19, since meetings are
+  held in working hours ("klockan halv tre" = 14:30, "klockan åtta" = 08:00).
+* Vague expressions ("efter jul", "nästa vecka", "i höst") are recognised but
+  give no date: the caller keeps the spoken text instead of inventing one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import BaseModel
+
+_UNITS = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+}
+_TEENS = {
+    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
+    "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+}
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50}
+_ORD_UNITS = {
+    "första": 1, "förste": 1, "andra": 2, "andre": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
+    "sjunde": 7, "åttonde": 8, "nionde": 9,
+}
+_ORD_TEENS = {
+    "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
+    "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30,
+}
+
+
+def _build_cardinals() -> dict[str, int]:
+    out = {**_UNITS, **_TEENS, **_TENS}
+    for tw, tv in _TENS.items():
+        for uw, uv in _UNITS.items():
+            out[tw + uw] = tv + uv
+            out[f"{tw} {uw}"] = tv + uv
+    return out
+
+
+def _build_ordinals() -> dict[str, int]:
+    out = {**_ORD_UNITS, **_ORD_TEENS}
+    for tw, tv in (("tjugo", 20), ("trettio", 30)):
+        for uw, uv in _ORD_UNITS.items():
+            if tv + uv <= 31:
+                out[tw + uw] = tv + uv
+                out[f"{tw} {uw}"] = tv + uv
+    return out
+
+
+CARDINALS = _build_cardinals()
+ORDINALS = _build_ordinals()
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
+SV_WEEKDAYS = list(WEEKDAYS)
+SV_MONTHS = list(MONTHS)[:12]
+
+
+def _alt(words: object) -> str:
+    keys = sorted(words, key=len, reverse=True)  # type: ignore[arg-type]
+    return "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+
+
+_CARD = _alt(CARDINALS)
+_ORD = _alt(ORDINALS)
+_MON = _alt(MONTHS)
+_WD = _alt(WEEKDAYS)
+_HOURS = {w: v for w, v in CARDINALS.items() if 1 <= v <= 24}
+_HOUR = _alt(_HOURS)
+_MINW = "kvart|tjugofem|tjugo|tio|fem"
+_MIN_AFTER = _alt({w: v for w, v in CARDINALS.items() if 1 <= v <= 59})
+
+_DAY = rf"(?P<dnum>\d{{1,2}})(?::?[ae])?|(?P<dord>{_ORD})|(?P<dcard>{_CARD})"
+_KL = r"(?:klockan|kl)\.?"
+
+DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
+    ("dmy", re.compile(
+        rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?P<mon>{_MON})\.?(?:\s+(?P<year>\d{{4}}))?\b"
+    )),
+    ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/-](?P<y>\d{2,4}))?\b")),
+    ("week", re.compile(rf"\b(?:(?P<wd>{_WD})(?:en)?\s+(?:i\s+)?)?vecka\s+(?P<wk>\d{{1,2}}|{_CARD})\b")),
+    ("wd_day", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+den\s+(?:{_DAY})\b")),
+    ("den_day", re.compile(
+        rf"\bden\s+(?:(?P<dnum>\d{{1,2}})(?::?[ae])|(?P<dord>{_ORD}))(?=\s*(?:$|[,.?!]|{_KL}\s|och\b|eller\b))"
+    )),
+    ("rel_day", re.compile(r"\b(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
+    ("in_n", re.compile(rf"\bom\s+(?P<n>\d+|{_CARD})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b")),
+    ("wd", re.compile(
+        rf"\b(?P<mod>nästa|kommande)?\s*(?P<wd>{_WD})(?:en)?\b(?P<nw>\s+(?:i\s+|på\s+)?nästa\s+vecka)?"
+    )),
+    ("vague", re.compile(
+        r"\b(?:(?:efter|före|innan|till|inför|runt|kring)\s+(?:jul|nyår|påsk|midsommar|sommaren|semestern"
+        r"|årsskiftet|helgen|lovet)|i\s+(?:höst|vår|sommar|vinter)|nästa\s+(?:vecka|månad|år)"
+        rf"|i\s+(?:början|mitten|slutet)\s+av\s+(?:{_MON}|nästa\s+vecka|nästa\s+månad)"
+        r"|nästa\s+(?:möte|gång|träff))\b"
+    )),
+]
+
+TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("half", re.compile(
+        rf"\b(?:{_KL}\s+)?(?:(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+)?halv\s+(?P<hh>{_HOUR}|\d{{1,2}})\b"
+    )),
+    ("rel", re.compile(rf"\b(?:{_KL}\s+)?(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+(?P<hh>{_HOUR}|\d{{1,2}})\b")),
+    ("kl_num", re.compile(rf"\b{_KL}\s+(?P<h>\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?\b")),
+    ("kl_word", re.compile(rf"\b{_KL}\s+(?P<hw>{_HOUR})(?:\s+(?:och\s+)?(?P<mw2>{_MIN_AFTER}))?\b")),
+    ("colon", re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\b")),
+]
+
+_AM = re.compile(r"^\s*,?\s*(?:på\s+)?(?:förmiddagen|morgonen|förmiddag|morgon|fm|f\.m\.)\b")
+_PM = re.compile(r"^\s*,?\s*(?:på\s+)?(?:eftermiddagen|kvällen|eftermiddag|kväll|em|e\.m\.)\b")
+
+
+class When(BaseModel):
+    """A temporal expression found in text; date/time are None when it is vague."""
+
+    date: dt.date | None = None
+    time: dt.time | None = None
+    text: str
+    start: int
+    end: int
+    kind: str = ""
+
+    @property
+    def value(self) -> dt.datetime | dt.date | None:
+        if self.date is None:
+            return None
+        if self.time is None:
+            return self.date
+        return dt.datetime.combine(self.date, self.time)
+
+
+def _num(word: str | None) -> int | None:
+    if word is None:
+        return None
+    word = re.sub(r"\s+", " ", word.strip())
+    if word.isdigit():
+        return int(word)
+    return CARDINALS.get(word, ORDINALS.get(word))
+
+
+def _next_occurrence(ref: dt.date, month: int, day: int) -> dt.date | None:
+    for year in (ref.year, ref.year + 1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= ref:
+            return candidate
+    return None
+
+
+def _add_months(ref: dt.date, n: int) -> dt.date:
+    month0 = ref.month - 1 + n
+    year, month = ref.year + month0 // 12, month0 % 12 + 1
+    for day in (ref.day, 30, 29, 28):
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            continue
+    raise ValueError("unreachable")
+
+
+def _day_of(m: re.Match[str]) -> int | None:
+    gd = m.groupdict()
+    return _num(gd.get("dnum") or gd.get("dord") or gd.get("dcard"))
+
+
+def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
+    """Return (date, recognised). A recognised match with no date is vague."""
+    g = m.groupdict()
+    try:
+        if kind == "iso":
+            return dt.date(int(g["y"]), int(g["m"]), int(g["d"])), True
+        if kind == "slash":
+            day, month = int(g["d"]), int(g["m"])
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                return None, False
+            if g.get("y"):
+                year = int(g["y"])
+                return dt.date(year + 2000 if year < 100 else year, month, day), True
+            return _next_occurrence(ref, month, day), True
+        if kind == "dmy":
+            day, month = _day_of(m), MONTHS[re.sub(r"\s+", " ", g["mon"])]
+            if day is None or not 1 <= day <= 31:
+                return None, False
+            if g.get("year"):
+                return dt.date(int(g["year"]), month, day), True
+            return _next_occurrence(ref, month, day), True
+        if kind == "week":
+            week = _num(g["wk"])
+            if week is None or not 1 <= week <= 53 or not g.get("wd"):
+                return None, week is not None
+            wd = WEEKDAYS[g["wd"]]
+            for year in (ref.year, ref.year + 1):
+                try:
+                    candidate = dt.date.fromisocalendar(year, week, wd + 1)
+                except ValueError:
+                    continue
+                if candidate >= ref:
+                    return candidate, True
+            return None, True
+        if kind in ("wd_day", "den_day"):
+            day = _day_of(m)
+            if day is None or not 1 <= day <= 31:
+                return None, False
+            wd = WEEKDAYS.get(g.get("wd") or "")
+            first: dt.date | None = None
+            for k in range(13):
+                month_date = _add_months(ref.replace(day=1), k)
+                try:
+                    candidate = month_date.replace(day=day)
+                except ValueError:
+                    continue
+                if candidate < ref:
+                    continue
+                first = first or candidate
+                if wd is None or candidate.weekday() == wd:
+                    return candidate, True
+            return first, True
+        if kind == "rel_day":
+            rel = re.sub(r"\s+", "", g["rel"])
+            offset = {"idag": 0, "imorgon": 1, "iövermorgon": 2}[rel]
+            return ref + dt.timedelta(days=offset), True
+        if kind == "in_n":
+            n = _num(g["n"])
+            if n is None:
+                return None, False
+            unit = g["unit"]
+            if unit.startswith("dag"):
+                return ref + dt.timedelta(days=n), True
+            if unit.startswith("veck"):
+                return ref + dt.timedelta(weeks=n), True
+            return _add_months(ref, n), True
+        if kind == "wd":
+            wd = WEEKDAYS[g["wd"]]
+            if g.get("mod") == "nästa" or g.get("nw"):
+                monday_next = ref + dt.timedelta(days=7 - ref.weekday())
+                return monday_next + dt.timedelta(days=wd), True
+            ahead = (wd - ref.weekday()) % 7 or 7
+            return ref + dt.timedelta(days=ahead), True
+        if kind == "vague":
+            return None, True
+    except ValueError:
+        return None, False
+    return None, False
+
+
+def _resolve_time(kind: str, m: re.Match[str], tail: str) -> dt.time | None:
+    g = m.groupdict()
+    explicit_24h = False
+    if kind == "half" or kind == "rel":
+        hour = _num(g["hh"])
+        if hour is None:
+            return None
+        minute = 0
+        if kind == "half":
+            hour, minute = hour - 1, 30
+        offset = {"kvart": 15, "fem": 5, "tio": 10, "tjugo": 20, "tjugofem": 25}.get(g.get("mw") or "", 0)
+        if g.get("dir") == "över":
+            minute += offset
+        elif g.get("dir") == "i":
+            minute -= offset
+            if minute < 0:
+                hour, minute = hour - 1, minute + 60
+        hour %= 24
+    elif kind in ("kl_num", "colon"):
+        hour, minute = int(g["h"]), int(g.get("m") or 0)
+        explicit_24h = hour >= 13 or hour == 0 or (kind == "colon" and g["h"].startswith("0"))
+    elif kind == "kl_word":
+        hour = _num(g["hw"]) or 0
+        minute = _num(g.get("mw2")) or 0
+    else:
+        return None
+    if not (0 <= hour <= 24 and 0 <= minute <= 59):
+        return None
+    if hour == 24:
+        hour = 0
+    if _PM.match(tail):
+        if hour < 12:
+            hour += 12
+    elif not _AM.match(tail) and not explicit_24h and 1 <= hour <= 7:
+        hour += 12  # afternoon rule, see module docstring
+    return dt.time(hour, minute)
+
+
+def _scan(patterns: list[tuple[str, re.Pattern[str]]], low: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """Non-overlapping matches, earlier patterns and longer spans first."""
+    found: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pat in patterns:
+        for m in pat.finditer(low):
+            s, e = m.span()
+            while s < e and low[s].isspace():
+                s += 1
+            if s >= e or any(s < fe and fs < e for fs, fe, _, _ in found):
+                continue
+            found.append((s, e, kind, m))
+    return sorted(found, key=lambda x: x[0])
+
+
+def find_whens(text: str, ref: dt.date) -> list[When]:
+    """Every date/time expression in `text`, a clock time joined to a nearby date."""
+    low = text.lower()
+    dates = _scan(DATE_PATTERNS, low)
+    out: list[When] = []
+    for s, e, kind, m in dates:
+        value, ok = _resolve_date(kind, m, ref)
+        if ok:
+            out.append(When(date=value, text=text[s:e], start=s, end=e, kind=kind))
+    taken = [(w.start, w.end) for w in out]
+    times = [
+        t for t in _scan(TIME_PATTERNS, low) if not any(t[0] < te and ts < t[1] for ts, te in taken)
+    ]
+    for s, e, kind, m in times:
+        clock = _resolve_time(kind, m, low[e:])
+        if clock is None:
+            continue
+        tail = _AM.match(low[e:]) or _PM.match(low[e:])
+        end = e + (tail.end() if tail else 0)
+        host = _host_date(out, s, end, low)
+        if host is not None and host.time is None:
+            host.time = clock
+            lo, hi = min(host.start, s), max(host.end, end)
+            host.start, host.end, host.text = lo, hi, text[lo:hi]
+        else:
+            out.append(When(time=clock, text=text[s:end], start=s, end=end, kind="time"))
+    return sorted(out, key=lambda w: w.start)
+
+
+def _host_date(found: list[When], s: int, e: int, low: str) -> When | None:
+    """The date a clock time belongs to: adjacent in the same sentence."""
+    best: When | None = None
+    for w in found:
+        if w.kind == "time" or w.kind == "vague":
+            continue
+        gap = low[w.end : s] if w.end <= s else low[e : w.start]
+        if len(gap) <= 30 and not re.search(r"[.?!]", gap):
+            if best is None or abs(w.start - s) < abs(best.start - s):
+                best = w
+    return best
+
+
+def parse_when(text: str, ref: dt.date) -> When | None:
+    """The first date (with its time, if said) in `text`, else the first time or vague phrase."""
+    whens = find_whens(text, ref)
+    for w in whens:
+        if w.date is not None:
+            return w
+    return whens[0] if whens else None
+
+
+def parse_date(text: str, ref: dt.date) -> dt.date | None:
+    w = parse_when(text, ref)
+    return w.date if w else None
+
+
+def parse_time(text: str) -> dt.time | None:
+    for w in find_whens(text, dt.date(2000, 1, 3)):
+        if w.time is not None:
+            return w.time
+    return None
+
+
+def format_sv(value: dt.datetime | dt.date | None, with_weekday: bool = True) -> str:
+    """'torsdag 3 december 2026 kl. 10.00' — the reference report's style."""
+    if value is None:
+        return ""
+    day = value.date() if isinstance(value, dt.datetime) else value
+    text = f"{day.day} {SV_MONTHS[day.month - 1]} {day.year}"
+    if with_weekday:
+        text = f"{SV_WEEKDAYS[day.weekday()]} {text}"
+    if isinstance(value, dt.datetime):
+        text += f" kl. {value.hour:02d}.{value.minute:02d}"
+    return text
