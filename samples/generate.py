@@ -489,12 +489,11 @@ def generate_long(scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str]
     truth["next_meeting"] = None
     offset = 0
     i = 0
-    while offset < LONG_MIN * SR:
+    # every script once (as far as 30 minutes allow), then repeat from the start until 20 minutes
+    while i < len(rendered) or offset < LONG_MIN * SR:
         r = rendered[i % len(rendered)]
         if offset + len(r.audio) > LONG_MAX * SR:
-            if i >= len(rendered):
-                break
-            raise SampleError("a single pass over the scripts exceeds 30 minutes")
+            break
         base = len(segments)
         for s in r.segments:
             segments.append({**s, "turn": base + s["turn"], "meeting": r.script["id"],
@@ -515,6 +514,8 @@ def generate_long(scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str]
         parts.append(_noise(gap, _seed("long-gap", i), NOISY_DBFS if noisy else NOISE_DBFS))
         offset += gap
         i += 1
+    if not meetings:
+        raise SampleError("the first script alone is longer than 30 minutes")
     audio = np.concatenate(parts[:-1])  # drop the trailing gap
     speakers: dict[str, dict[str, Any]] = {}
     for r in rendered[: min(i, len(rendered))]:

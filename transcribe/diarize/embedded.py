@@ -14,6 +14,7 @@ by scale and the clustering threshold means the same on every recording.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
 from collections.abc import Iterator
@@ -35,6 +36,11 @@ log = logging.getLogger(__name__)
 
 SR = 16_000
 FPS = 100  # Resemblyzer mel frames per second (10 ms hop)
+N_FFT = 400  # 25 ms analysis window
+# The GE2E LSTM on batches of 1.5 s windows gains little from a second thread, and
+# spinning OpenMP threads slow down badly when the cores are shared: measured 0.6 s
+# per audio minute with one thread against 2.6-4.8 s with two on a busy 2-core box.
+ENCODER_THREADS = 1
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,8 @@ class Params:
     w_f0: float = 0.5
     w_level: float = 0.3
     w_cepstrum: float = 1.0
-    threshold: float = 2.0  # average-linkage distance, in within-speaker units
+    threshold: float = 1.8  # average-linkage distance, in within-speaker units
+    min_speaker: float = 4.0  # seconds of speech below which a free-count cluster is not a speaker
     max_items: int = 3000  # cluster at most this many items; the rest join the nearest centroid
     min_turn: float = 1.0  # shorter within-region speaker flips are smoothed away
     merge_gap: float = 0.3  # same-speaker turns closer than this are joined
@@ -86,14 +93,39 @@ def torch_threads(n: int) -> Iterator[None]:
         torch.set_num_threads(before)
 
 
-def _mel(x: np.ndarray) -> np.ndarray:
-    """Resemblyzer's mel frames (n, 40) for float audio, volume-normalised as in its training."""
-    from resemblyzer.audio import wav_to_mel_spectrogram
+@functools.cache
+def _mel_basis() -> np.ndarray:
+    import librosa
 
+    return librosa.filters.mel(sr=SR, n_fft=N_FFT, n_mels=40).astype(np.float32).T
+
+
+def _power_frames(x: np.ndarray) -> np.ndarray:
+    """Hann-windowed power spectra, 25 ms every 10 ms, centred like librosa's stft.
+
+    The same frames as Resemblyzer's `wav_to_mel_spectrogram`, computed with numpy
+    directly: librosa's stft costs seconds of one-off set-up per process.
+    """
+    xp = np.pad(np.asarray(x, dtype=np.float32), N_FFT // 2)
+    if len(xp) < N_FFT:
+        xp = np.pad(xp, (0, N_FFT - len(xp)))
+    frames = np.lib.stride_tricks.sliding_window_view(xp, N_FFT)[:: SR // FPS]
+    return np.abs(np.fft.rfft(frames * _hann(), axis=1)) ** 2
+
+
+@functools.cache
+def _hann() -> np.ndarray:
+    from scipy.signal import get_window
+
+    return get_window("hann", N_FFT, fftbins=True).astype(np.float32)
+
+
+def _mel(x: np.ndarray, power: np.ndarray | None = None) -> np.ndarray:
+    """Resemblyzer's mel frames (n, 40), volume-normalised to -30 dBFS as in its training."""
+    power = _power_frames(x) if power is None else power
     rms = float(np.sqrt(np.mean(x**2))) if len(x) else 0.0
-    if rms > 1e-6:
-        x = x * (10 ** (-30 / 20) / rms)
-    return wav_to_mel_spectrogram(x.astype(np.float32))
+    gain = (10 ** (-30 / 20) / rms) ** 2 if rms > 1e-6 else 1.0
+    return (power @ _mel_basis() * gain).astype(np.float32)
 
 
 def _embed_mels(batch: list[np.ndarray]) -> np.ndarray:
@@ -170,11 +202,13 @@ def window_features(
         if b - a < params.min_region:
             continue
         x = audio.float32(a, b)
-        mel = _mel(x)
+        spectra = _power_frames(x)
+        mel = _mel(x, spectra)
         n = len(mel)
         # f0 at 8 kHz (enough for voice pitch, half the cost), 10 ms hop like the mel frames
         f0 = librosa.yin(resample_poly(x, 1, 2), fmin=60, fmax=450, sr=8000, frame_length=400, hop_length=80)
-        power = librosa.feature.rms(y=x, frame_length=400, hop_length=160)[0] ** 2
+        # frame mean square (Parseval on the one-sided spectrum, window energy removed)
+        power = (2 * spectra.sum(axis=1) - spectra[:, 0] - spectra[:, -1]) / (N_FFT * float(np.sum(_hann() ** 2)))
         cep = scipy.fft.dct(np.log(mel + 1e-6), type=2, norm="ortho", axis=1)[:, 1:20]
         m = min(n, len(f0), len(power))
         for s in _window_starts(n, win, hop):
@@ -309,10 +343,12 @@ def chunk_groups(w: Windows, size: int) -> list[np.ndarray]:
     return groups
 
 
-def cluster(
-    v: Views, params: Params, num: int | None, lo: int, hi: int | None, weights: np.ndarray | None = None
-) -> np.ndarray:
-    """Average-linkage clustering; the count comes from the threshold unless fixed or out of bounds."""
+def cluster(v: Views, durations: np.ndarray, params: Params, num: int | None, lo: int, hi: int | None) -> np.ndarray:
+    """Average-linkage clustering of items; the count comes from the threshold unless fixed.
+
+    With the count free, clusters holding less than `min_speaker` seconds of speech
+    (an overlap, a cough, a lone "ja") are unreliable and join their nearest speaker.
+    """
     from sklearn.cluster import AgglomerativeClustering
 
     n = len(v.embedding)
@@ -326,27 +362,45 @@ def cluster(
     np.fill_diagonal(d, 0.0)
     d = (d + d.T) / 2
 
-    def fit(**kw: float | int | None) -> np.ndarray:
+    def fit(k: int | None) -> np.ndarray:
+        kw = {"n_clusters": k} if k else {"n_clusters": None, "distance_threshold": params.threshold}
         return AgglomerativeClustering(metric="precomputed", linkage="average", **kw).fit_predict(d)
 
     if num is not None:
-        labels = fit(n_clusters=min(num, len(idx)))
+        labels = fit(min(num, len(idx)))
     else:
-        labels = fit(n_clusters=None, distance_threshold=params.threshold)
-        k = len(set(labels))
-        bounded = min(max(k, lo), hi if hi is not None else k, len(idx))
-        if bounded != k:
-            labels = fit(n_clusters=bounded)
+        labels = _absorb_small(fit(None), d, durations[idx], params.min_speaker)
+        k = len(np.unique(labels))
+        bounded = min(max(k, lo), hi if hi is not None else len(idx), len(idx))
+        if bounded != k:  # --min/--max-speakers override the threshold's count
+            labels = fit(bounded)
+    labels = np.unique(labels, return_inverse=True)[1]
     if len(idx) == n:
         return labels
     full = np.empty(n, dtype=int)
     full[idx] = labels
     rest = np.setdiff1d(np.arange(n), idx)
     for part in np.array_split(rest, max(1, len(rest) // 1000)):
-        dr = distances(v.take(part), sub, params)
-        mean_d = np.stack([dr[:, labels == c].mean(axis=1) for c in range(labels.max() + 1)], axis=1)
-        full[part] = mean_d.argmin(axis=1)
+        full[part] = _nearest(distances(v.take(part), sub, params), labels)
     return full
+
+
+def _nearest(d: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Cluster with the smallest mean distance (average linkage) for each row of `d`."""
+    ids = np.unique(labels)
+    mean_d = np.stack([d[:, labels == c].mean(axis=1) for c in ids], axis=1)
+    return ids[mean_d.argmin(axis=1)]
+
+
+def _absorb_small(labels: np.ndarray, d: np.ndarray, durations: np.ndarray, min_speaker: float) -> np.ndarray:
+    totals = {c: float(durations[labels == c].sum()) for c in np.unique(labels)}
+    big = [c for c, t in totals.items() if t >= min_speaker]
+    if not big or len(big) == len(totals):
+        return labels
+    keep = np.isin(labels, big)
+    out = labels.copy()
+    out[~keep] = _nearest(d[np.ix_(~keep, keep)], labels[keep])
+    return out
 
 
 # ----------------------------------------------------------------------------- resegmentation
@@ -435,11 +489,9 @@ class EmbeddedDiarizer:
 
     name = "embedded"
 
-    def __init__(self, params: Params | None = None, threads: int | None = None) -> None:
-        from transcribe.config import cpu_threads
-
+    def __init__(self, params: Params | None = None, threads: int = ENCODER_THREADS) -> None:
         self.params = params or Params()
-        self.threads = threads or cpu_threads()
+        self.threads = threads
 
     def diarize(
         self,
@@ -466,11 +518,14 @@ class EmbeddedDiarizer:
             log.warning("asked for %d speakers but the speech only supports %d; using %d", num, len(groups),
                         len(groups))
             num = len(groups)
-        item_labels = cluster(build_views(w, groups), p, num, lo, hi)
+        durations = np.array([w.end[g[-1]] - w.start[g[0]] for g in groups])
+        item_labels = cluster(build_views(w, groups), durations, p, num, lo, hi)
         labels = np.empty(len(w), dtype=int)
         for g, lab in zip(groups, item_labels, strict=True):
             labels[g] = lab
-        labels = refine(w, labels, p) if num is None or num > 1 else labels
+        refined = refine(w, labels, p)
+        if len(np.unique(refined)) >= min(num or lo, len(np.unique(labels))):
+            labels = refined  # else smoothing swallowed a speaker the user asked for: keep the clustering
         turns = to_turns(w, labels, regions, p.merge_gap)
         embeddings = {
             str(s): l2_normalise(w.embedding[labels == s].mean(axis=0)) for s in np.unique(labels)
@@ -482,7 +537,7 @@ class EmbeddedDiarizer:
 
 def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray:
     """One L2-normalised GE2E embedding for the given spans together (for voice profiles)."""
-    mels = []
+    mels: list[np.ndarray] = []
     win = int(Params().window * FPS)
     hop = int(Params().hop * FPS)
     for a, b in spans:
@@ -492,4 +547,5 @@ def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray
         mels += [mel[s : s + win] for s in _window_starts(len(mel), win, hop) if len(mel[s : s + win])]
     if not mels:
         raise ValueError("no audio in the given spans")
-    return l2_normalise(_embed_mels(mels).mean(axis=0))
+    with torch_threads(ENCODER_THREADS):
+        return l2_normalise(_embed_mels(mels).mean(axis=0))

@@ -39,6 +39,7 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("swedish")
 
 
+@lru_cache(maxsize=50000)
 def stem(word: str) -> str:
     return _stemmer().stemWord(word.lower())
 

@@ -1,0 +1,163 @@
+"""The web app in headless Chromium against a real uvicorn server: upload, wait, review, approve, download.
+
+Uses the system Chromium (/usr/bin/chromium) through Playwright; never downloads a
+browser. Screenshots of the review page land in test-artifacts/ for a human to look at.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, speak
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ARTIFACTS = REPO / "test-artifacts"
+PASSWORD = "correct horse battery"
+CLIP = ("Hej och välkomna. Jag heter Anna Lindqvist. Vi beslutar att starta en arbetsgrupp. "
+        "Nästa möte blir den fjortonde december.")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    import uvicorn
+
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
+    from transcribe.web.app import create_app
+    from transcribe.web.auth import create_user
+
+    app = create_app(data_dir=tmp_path, start_worker=True)
+    create_user("sara", PASSWORD, "secretary")
+    port = _free_port()
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=40)
+
+
+@pytest.fixture
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is required (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def test_upload_review_approve_download(server: str, browser, tmp_path: Path) -> None:
+    from docx import Document
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    clip = speak(CLIP, tmp_path / "meeting.wav", speed=150)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, accept_downloads=True, locale="sv-SE")
+    page = context.new_page()
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((server, "data:", "blob:")) else foreign.append(r.url))
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("dialog", lambda d: d.accept())
+
+    # log in
+    page.goto(f"{server}/meetings")
+    page.fill("input[name=name]", "sara")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_url(f"{server}/meetings")
+
+    # upload with the drag-and-drop form (XHR with progress), then wait for the worker
+    page.goto(f"{server}/upload")
+    page.fill("input[name=title]", "Nätverksmöte")
+    page.fill("input[name=date]", "2025-11-20")
+    page.fill("input[name=place]", "Kanalskolan")
+    page.set_input_files("#file-input", str(clip))
+    page.wait_for_selector("#file-list li")
+    page.screenshot(path=str(ARTIFACTS / "upload-desktop.png"))
+    page.click("#upload-button")
+    page.wait_for_url(f"{server}/meetings", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "meetings-desktop.png"))
+    page.wait_for_selector(".meeting-actions a.button:has-text('Öppna')", timeout=240_000)  # live status reloads
+    page.click(".meeting-actions a.button:has-text('Öppna')")
+    page.wait_for_selector("#segments .segment")
+
+    # rename the first speaker in one place: every segment of that speaker follows
+    page.eval_on_selector("#speakers", "d => { d.open = true; }")  # closed when all were named automatically
+    page.fill(".speaker-form input[name=name] >> nth=0", "Anna Lindqvist")
+    page.click(".speaker-form button[type=submit]")
+    page.wait_for_selector("#segments .spk:has-text('Anna Lindqvist')")
+
+    # the decision: edit it (or add one, backed by the segment clicked first, if the rules found none)
+    if page.locator("#sec-decisions article.item").count() == 0:
+        page.click("#seg-0 .seg-head")
+        page.click("#sec-decisions details.add summary")
+        page.fill("#sec-decisions details.add textarea[name=text]", "Starta en arbetsgrupp.")
+        page.click("#sec-decisions details.add button[type=submit]")
+        page.wait_for_selector("#sec-decisions article.item")
+    page.fill("#sec-decisions article.item >> nth=0 >> textarea[name=text]", "Vi startar en arbetsgrupp för läsning.")
+    page.click("#sec-decisions article.item >> nth=0 >> button[value=edit]")
+    page.wait_for_selector("#sec-decisions article.item.status-edited")
+    assert page.input_value("#sec-decisions article.item >> nth=0 >> textarea[name=text]") == (
+        "Vi startar en arbetsgrupp för läsning.")
+
+    # an evidence link seeks the player and the playing segment is highlighted
+    page.click("#sec-decisions article.item >> nth=0 >> .evidence [data-seek]")
+    start = float(page.get_attribute("#sec-decisions article.item >> nth=0 >> .evidence [data-seek]", "data-seek"))
+    page.wait_for_function(f"Math.abs(document.getElementById('player').currentTime - {start}) < 1.5")
+    page.wait_for_selector(".segment.playing")
+    page.evaluate("document.getElementById('player').pause()")
+    page.goto(page.url.split("#")[0])
+    page.wait_for_selector("#segments .segment")
+    page.screenshot(path=str(ARTIFACTS / "review-desktop.png"))
+
+    mobile = context.new_page()
+    mobile.set_viewport_size({"width": 390, "height": 844})
+    mobile.goto(page.url)
+    mobile.wait_for_selector("#segments .segment")
+    mobile.screenshot(path=str(ARTIFACTS / "review-mobile.png"))
+    mobile.click(".tabs button[data-tab=minutes]")
+    mobile.screenshot(path=str(ARTIFACTS / "review-mobile-minutes.png"), full_page=True)
+    mobile.close()
+
+    # approve: the version locks
+    page.click("#approve")
+    page.wait_for_selector(".badge:has-text('Godkänd version 1')")
+    assert page.locator("#segments textarea").count() == 0
+
+    # download the DOCX from the export menu and open it
+    page.click("details.menu summary")
+    with page.expect_download() as info:
+        page.click("a[data-export=minutes-docx]")
+    path = tmp_path / "minutes.docx"
+    info.value.save_as(path)
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "Vi startar en arbetsgrupp för läsning." in text
+
+    page.goto(page.url.split("#")[0] + "/history")
+    page.screenshot(path=str(ARTIFACTS / "history-desktop.png"))
+
+    assert not foreign, foreign
+    assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors
+    context.close()

@@ -1,0 +1,187 @@
+"""`transcribe jobs ...` and `transcribe worker`: operate the job queue from a shell."""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from transcribe.errors import BadOption
+
+jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, ta bort, rensa.", no_args_is_help=True)
+out = Console()
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, default=str, ensure_ascii=False, indent=2)
+
+
+def _eta(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+@jobs_app.command("list")
+def list_cmd(
+    state: Annotated[str | None, typer.Option(help="queued, running, done, failed eller cancelled")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Visa jobben, nyaste först."""
+    from transcribe.jobs import JobState, list_jobs
+
+    if state and state not in JobState.__members__:
+        raise BadOption(f"unknown state {state!r}; choose from {', '.join(JobState.__members__)}")
+    rows = list_jobs(state)
+    if as_json:
+        out.print_json(_json([asdict(r) for r in rows]))
+        return
+    table = Table("id", "möte", "läge", "steg", "%", "kö", "försök", "kvar", "fel")
+    for r in rows:
+        table.add_row(str(r.id), r.meeting_id, str(r.state), r.stage or "", f"{r.percent:.0f}",
+                      str(r.position or ""), str(r.attempts), _eta(r.eta_s), (r.error or "")[:60])
+    out.print(table)
+
+
+@jobs_app.command("show")
+def show_cmd(job_id: int, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Visa ett jobb och dess resultatfiler."""
+    from transcribe.jobs import result_paths, status
+
+    st = status(job_id)
+    data = asdict(st) | {"results": {k: str(v) for k, v in result_paths(st.meeting_id).items()}}
+    if as_json:
+        out.print_json(_json(data))
+        return
+    for key, value in data.items():
+        out.print(f"[bold]{key}[/]: {value}", highlight=False)
+
+
+@jobs_app.command("retry")
+def retry_cmd(job_id: int) -> None:
+    """Köa ett misslyckat eller avbrutet jobb igen (färdiga steg återanvänds)."""
+    from transcribe.jobs import retry
+
+    retry(job_id, user="cli")
+    out.print(f"job {job_id}: queued")
+
+
+@jobs_app.command("cancel")
+def cancel_cmd(job_id: int) -> None:
+    """Avbryt ett köat eller pågående jobb."""
+    from transcribe.jobs import cancel
+
+    state = cancel(job_id, user="cli")
+    out.print(f"job {job_id}: {'cancelled' if state == 'cancelled' else 'cancelling'}")
+
+
+@jobs_app.command("delete")
+def delete_cmd(
+    job_id: int,
+    remove_files: Annotated[bool, typer.Option(help="Ta också bort mötets alla filer (inspelning, resultat)")] = False,
+) -> None:
+    """Ta bort ett jobb (ett pågående avbryts först)."""
+    from transcribe.jobs import delete
+
+    delete(job_id, remove_files=remove_files, user="cli")
+    out.print(f"job {job_id}: deleted" + (" with its files" if remove_files else ""))
+
+
+@jobs_app.command("submit")
+def submit_cmd(
+    source: Annotated[Path, typer.Argument(help="Inspelningen")],
+    meeting: Annotated[str, typer.Option("--meeting", help="Mötets id (katalognamn)")],
+    model: Annotated[str, typer.Option()] = "base",
+    diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
+    minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
+    priority: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Köa ett möte (inspelningen kopieras till mötets katalog om den ligger någon annanstans)."""
+    from transcribe.audio import check_input_path
+    from transcribe.jobs import meeting_dir, submit
+    from transcribe.pipeline import PipelineOptions
+
+    check_input_path(source)
+    target_dir = meeting_dir(meeting)
+    if target_dir.resolve() not in source.resolve().parents:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        target = target_dir / source.name
+        shutil.copyfile(source, target)
+        source = target
+    options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend)
+    out.print(str(submit(source, meeting, options, owner="cli", priority=priority)))
+
+
+@jobs_app.command("purge")
+def purge_cmd(
+    audio_days: Annotated[float | None, typer.Option(help="Dagar efter godkännande att behålla ljudet")] = None,
+    all_days: Annotated[float | None, typer.Option(help="Dagar efter godkännande att behålla allt")] = None,
+    approvals: Annotated[Path | None, typer.Option(help='JSON {"möte": "2026-01-31T12:00:00+00:00"}')] = None,
+    dry_run: Annotated[bool, typer.Option(help="Visa bara vad som skulle tas bort")] = False,
+) -> None:
+    """Tillämpa lagringstiderna (TRANSCRIBE_RETAIN_AUDIO_DAYS / TRANSCRIBE_RETAIN_ALL_DAYS)."""
+    from transcribe.jobs.retention import purge
+
+    approved = _read_approvals(approvals) if approvals else _web_approvals()
+    for item in purge(datetime.now(UTC), approved, audio_days, all_days, dry_run=dry_run, user="cli"):
+        verb = "would remove" if dry_run else "removed"
+        out.print(f"{item.meeting_id}: {verb} {item.what} ({len(item.paths)} file(s))")
+
+
+def _read_approvals(path: Path) -> dict[str, datetime]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {str(k): datetime.fromisoformat(v) for k, v in data.items() if v}
+    except (OSError, ValueError, AttributeError) as exc:
+        raise BadOption(f"--approvals {path}: expected a JSON object of meeting id -> ISO date ({exc})") from exc
+
+
+def _web_approvals() -> dict[str, datetime]:
+    """Approval dates from the web app's meetings table, when that part is installed."""
+    try:
+        from sqlalchemy import select
+
+        from transcribe.db import session
+        from transcribe.web.models import Meeting  # type: ignore[import-not-found]
+
+        with session() as s:
+            rows = s.execute(select(Meeting.id, Meeting.approved_at).where(Meeting.approved_at.is_not(None))).all()
+        return {str(mid): at for mid, at in rows}
+    except (ImportError, AttributeError) as exc:
+        raise BadOption("no approval dates available: pass --approvals FILE") from exc
+
+
+def worker_cmd(
+    backend: Annotated[str | None, typer.Option(help="db (inbyggd kö) eller rq (Redis)")] = None,
+    concurrency: Annotated[int, typer.Option(help="Jobb samtidigt i denna process (db)")] = 1,
+    burst: Annotated[bool, typer.Option(help="Avsluta när kön är tom")] = False,
+) -> None:
+    """Kör bakgrundsjobb tills processen stoppas (SIGTERM lämnar tillbaka pågående jobb)."""
+    from transcribe.jobs.queue import settings
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
+    chosen = (backend or settings().backend).lower()
+    if chosen == "rq":
+        from transcribe.jobs.rq_backend import run_rq_worker
+
+        run_rq_worker(burst=burst)
+    elif chosen == "db":
+        from transcribe.jobs.worker import run_db_workers
+
+        run_db_workers(concurrency=concurrency, burst=burst)
+    else:
+        raise BadOption(f"--backend must be db or rq (got {backend!r})")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(jobs_app, name="jobs")
+    app.command("worker")(worker_cmd)

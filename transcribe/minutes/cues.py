@@ -1,0 +1,329 @@
+"""Swedish cue phrases for decisions, commitments, refusals and hedges.
+
+Kept apart from the logic so the phrase lists can be reviewed (and extended) by
+someone who speaks Swedish without reading the extraction code. All patterns
+run on lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+NEG = re.compile(r"\b(?:inte|ej|icke|aldrig|inget|inga|ingen|ingenting|knappast)\b")
+
+# Bodies that can decide; "vi" is the meeting itself.
+_BODY = r"(?P<body>vi|styrelsen|mötet|gruppen|nätverket|arbetsgruppen|ledningen|nämnden|årsmötet|föreningen)"
+_ADV = r"(?:\s+(?:alltså|därför|då|också|nu|härmed|här|därmed|enhälligt|gemensamt|helt|alla|oss|tillsammans))*"
+_DECIDE = r"(?:beslutar|beslutat|beslutade|bestämmer|bestämt|bestämde)"
+_PREP = r"(?P<prep>att|om\s+att|om|för)"
+
+# Decision with its content after the cue: group "rest" is the content.
+DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
+    ("beslutade", re.compile(
+        rf"\b{_BODY}{_ADV}\s+(?:har{_ADV}\s+)?{_DECIDE}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
+    )),
+    ("beslutade", re.compile(
+        rf"\b(?:då|så|därmed|härmed|nu)\s+(?:har\s+)?(?:beslutar|bestämmer|beslutade|bestämde)\s+{_BODY}(?:\s+oss)?"
+        rf"{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
+    )),
+    ("beslutade", re.compile(
+        rf"\b(?:då\s+|så\s+)?(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\s+(?P<prep>att)\s+(?P<rest>.+)"
+    )),
+    ("beslutade", re.compile(r"\bdet\s+beslutades\s+(?P<prep>att)\s+(?P<rest>.+)")),
+    ("beslutade", re.compile(r"(?:^|\s)beslut\s*:\s*(?P<prep>)(?P<rest>.+)")),
+    ("enades", re.compile(
+        rf"\b{_BODY}\s+(?:är|var|blev|har\s+blivit|kom|har\s+kommit){_ADV}\s+överens{_ADV}\s+om\s+(?P<prep>att)?"
+        r"\s*(?P<rest>.+)"
+    )),
+    ("enades", re.compile(
+        rf"\b{_BODY}{_ADV}\s+(?:enas|enades|har\s+enats){_ADV}\s+om\s+(?P<prep>att)?\s*(?P<rest>.+)"
+    )),
+]
+
+# A bare confirmation: the content is the proposal before it (or a summary after it).
+CONFIRMATION = _rx(
+    r"\b(?:då|så)\s+kör\s+vi\s+(?:på\s+)?(?:det|så|på\s+det)\b",
+    r"\bvi\s+kör\s+på\s+det\b",
+    rf"\b(?:då|så)\s+(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\b(?!\s+att)",
+    r"\bdet\s+är\s+(?:alltså\s+)?(?:beslutat|klubbat)\b(?!\s+att)",
+    r"\b(?:då|så)\s+(?:gör|säger)\s+vi\s+(?:så|det)\b",
+    r"\b(?:då|så)\s+(?:har\s+)?(?:bestämmer|beslutar|bestämt|beslutat)\s+vi\s+(?:det|så)\b",
+    r"\b(?:då|så)\s+har\s+vi\s+(?:bestämt|beslutat|kommit\s+överens\s+om)\s+(?:det|så)\b",
+    r"\bvi\s+(?:bestämmer|beslutar)\s+(?:det|så)\b",
+    r"\b(?:då|så)\s+klubbar\s+vi\s+(?:det|detta)\b",
+    r"\bklubbat\b",
+    r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
+    r"\bvi\s+är\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
+    r"\bdå\s+blir\s+det\s+så\b",
+)
+# Weak confirmations only count right after a real proposal from someone else.
+WEAK_CONFIRMATION = _rx(
+    r"^(?:\w+,?\s+){0,2}(?:det|så)\s+gör\s+vi\b",
+    r"^(?:\w+,?\s+){0,2}vi\s+gör\s+så\b",
+)
+
+# A call for a decision; agreement from others afterwards makes it one.
+CALL_FOR_DECISION = _rx(
+    r"\bär\s+(?:vi|alla)\s+(?:alla\s+)?(?:överens|med\s+på)\b",
+    r"\b(?:kan|ska)\s+vi\s+(?:besluta|bestämma|klubba|godkänna)\b",
+    r"\b(?:ska|kan)\s+vi\s+säga\s+(?:så|det)\b",
+    r"\bkör\s+vi\s+på\s+det\b",
+    r"\bhar\s+alla\s+hört\b",
+    r"\bnågon\s+(?:som\s+är\s+)?emot\b",
+)
+
+# "Då är dagordningen godkänd": an approval stated as a fact.
+APPROVAL = re.compile(
+    r"\b(?:då|därmed|så|härmed)\s+(?:är|blir)\s+(?P<np>(?!det\b|vi\b|jag\b|den\b)(?:\w+\s+){0,4}?\w+)\s+"
+    r"(?:därmed\s+|alltså\s+|härmed\s+|också\s+)?(?P<part>godkänd|godkänt|godkända|antagen|antaget|antagna|fastställd|"
+    r"fastställt|fastställda|beslutad|beslutat|klubbad|klubbat|klubbade|vald|valt|valda)\b"
+)
+APPROVAL_PAST = {
+    "godkänd": "godkändes", "godkänt": "godkändes", "godkända": "godkändes", "antagen": "antogs",
+    "antaget": "antogs", "antagna": "antogs", "fastställd": "fastställdes", "fastställt": "fastställdes",
+    "fastställda": "fastställdes", "beslutad": "beslutades", "beslutat": "beslutades", "klubbad": "klubbades",
+    "klubbat": "klubbades", "klubbade": "klubbades", "vald": "valdes", "valt": "valdes", "valda": "valdes",
+}
+
+# The meeting itself turns a proposal down: a (negative) decision as well as a rejected proposal.
+NEGATIVE_DECISION = re.compile(
+    r"\b(?:(?:då|så)\s+säger\s+vi\s+nej|vi\s+säger\s+nej|(?:då|så)\s+avslår\s+vi|vi\s+avslår)"
+    r"(?:\s+till)?(?:\s+(?P<x>[^,.;!?]+))?"
+)
+
+# Group plans stated as facts: "I stället flyttar vi driftstarten", "Vi stryker inte testomgången".
+CHANGE_VERBS = (
+    r"inför|flyttar|stryker|ändrar|byter|höjer|sänker|slopar|avskaffar|behåller|förlänger|ersätter|anställer|"
+    r"avslutar|tar\s+bort|skjuter\s+upp|lägger\s+ner|köper\s+in|säger\s+upp|tar\s+in|halverar|fördubblar"
+)
+DECLARATIVE_INVERTED = re.compile(
+    rf"^(?:och\s+|men\s+|så\s+)?(?:då|så|i\s+stället|istället|därför|sedan|sen|från\s+och\s+med\s+\w+|från\s+\w+)"
+    rf"\s+(?P<v>{CHANGE_VERBS})\s+vi\s+(?P<neg>inte\s+)?(?P<rest>.+)"
+)
+DECLARATIVE_DIRECT = re.compile(rf"^(?:och\s+|men\s+|så\s+)?vi\s+(?P<v>{CHANGE_VERBS})\s+(?P<neg>inte\s+)?(?P<rest>.+)")
+AGENDA_TALK = re.compile(r"\b(?:punkt|punkten|vidare|dagordning\w*|nästa\s+fråga|över\s+till)\b")
+
+# Permission granted by the person asked: "så du får gå den".
+PERMISSION = re.compile(
+    r"\b(?:så\s+|då\s+)?du\s+får\s+(?:gärna\s+|alltså\s+)?(?P<v>gå|arbeta|jobba|ta\s+ledigt|vara\s+ledig|åka|delta|"
+    r"resa|använda|börja|behålla|köpa|flytta|gå\s+ner|välja)\b(?P<rest>[^.?!]*)"
+)
+
+# The meeting did not decide: a proposal or question is left open.
+UNDECIDED = _rx(
+    r"\b(?:har|hade)\s+(?:ännu\s+|fortfarande\s+)?(?:inte|ej)\s+(?:\w+\s+){0,2}"
+    r"(?:bestämt|beslutat|fattat|kommit\s+överens|landat|enats)",
+    r"\b(?:inte|ej)\s+(?:\w+\s+){0,2}(?:bestämt|bestämma|besluta|beslutat|klubbat|fastställt|spikat|bestämda|"
+    r"beslutade)\b",
+    r"\b(?:är|var)\s+(?:vi\s+)?inte\s+(?:\w+\s+)?överens\b",
+    r"\b(?:bestämmer|beslutar|fattar|tar)\s+(?:vi\s+)?(?:inte|inget|ingenting|inga)\b",
+    r"\b(?:inget|inga)\s+beslut\b",
+    r"\bfår\s+(?:vi\s+)?(?:\w+\s+)?återkomma\b",
+    r"\bvi\s+återkommer\b",
+    r"\båterkommer\s+(?:vi\s+)?(?:till|om|kring)\s+(?:det|den|detta|frågan|saken)\b",
+    r"\bskjut(?:er|a|s|it)?\s+(?:vi\s+)?(?:på|upp)\s+(?:det|den|detta|frågan|beslutet)\b",
+    r"\bvänta(?:r)?\s+(?:vi\s+)?med\s+(?:det|den|detta|frågan|beslutet)\b",
+    r"\bavvakta(?:r|s)?\b",
+    r"\bbordl[äa]gg",
+    r"\bparkera(?:r|s)?\b",
+    r"\bpå\s+is\b",
+    r"\btar?\s+(?:vi\s+)?upp\s+(?:det|den|detta|frågan|saken)\s+(?:igen|senare|längre\s+fram|på\s+nästa|nästa)",
+    r"\bta\s+ställning\s+(?:till\s+det\s+)?senare\b",
+    r"\b(?:får|måste)\s+(?:vi\s+)?(?:fundera|tänka)\s+(?:vidare\s+)?på\s+(?:det|saken)\b",
+    r"\bfrågan\s+(?:är|får\s+stå)\s+(?:fortfarande\s+)?öppen\b",
+    r"^(?:\w+,?\s+)?vi\s+får\s+se\b",
+)
+# "I kväll kommer vi inte att fatta några beslut": announces, decides nothing, leaves nothing open.
+NO_DECISIONS_PLANNED = re.compile(
+    r"\b(?:kommer|ska)\s+(?:vi\s+)?inte\s+(?:att\s+)?fatta\s+(?:några|något|ett)\s+beslut"
+)
+
+_ADVS = r"(?:\s+(?:tyvärr|nog|faktiskt|verkligen|heller|alls|riktigt))*"
+REJECTED = _rx(
+    r"\bavslå(?:s|r)?\b",
+    r"\bavslag\w*",
+    r"\bavslogs\b",
+    r"\bröstades\s+ned\b",
+    r"\b(?:förslaget|det)\s+faller\b",
+    rf"\bnej,?\s+det\s+(?:går|funkar|fungerar|blir){_ADVS}\s+inte\b",
+    rf"\b(?:det|så)\s+(?:går|funkar|fungerar){_ADVS}\s+inte\b",
+    r"\bdet\s+blir\s+inte\s+(?:så|av)\b",
+    r"\bvi\s+gör\s+inte\s+(?:det|så)\b",
+    r"\bsäger\s+(?:jag|vi|vår\s+\w+)?\s*nej\b",
+    r"\bnej\s+till\s+(?:det|förslaget)\b",
+    r"\b(?:det\s+)?har\s+vi\s+inte\s+råd\b",
+    r"\bvi\s+har\s+inte\s+(?:råd|budget|pengar)\b",
+    r"\bjag\s+(?:är|röstar)\s+emot\b",
+    r"\b(?:kan|går)\s+(?:jag|vi)\s+inte\s+(?:gå\s+)?med\s+på\b",
+    r"\bkan\s+inte\s+gå\s+med\s+på\b",
+    r"^\s*nej\b[^.?!]*\b(?:inte|aldrig)\b",
+)
+
+# Words that make a sentence tentative rather than decided.
+TENTATIVE = re.compile(
+    r"\b(?:kanske|eventuellt|möjligen|möjligtvis|troligen|troligtvis|förmodligen|borde|bör|skulle|"
+    r"funderar|fundera|tänkte|preliminärt|ifall|föreslår|förslag|alternativ)\b|^om\b"
+)
+
+# Reported decisions from earlier meetings are not this meeting's decisions.
+REPORTED = re.compile(
+    r"\b(?:förra\s+(?:gången|mötet|året|veckan|månaden|terminen)|tidigare|i\s+höstas|i\s+våras|i\s+fjol|"
+    r"sist\s+vi\s+(?:sågs|träffades)|på\s+förra)\b"
+)
+
+PROPOSAL = _rx(
+    r"\b(?:jag|vi)\s+föreslår\b",
+    r"\bföreslår\s+(?:jag|vi)\b",
+    r"\b(?:mitt|ett|vårt)\s+förslag\b",
+    r"\bförslaget\s+är\b",
+    r"\bförslag\s*:",
+    r"\b(?:ett|ett\s+annat)\s+alternativ\s+(?:är|vore)\b",
+    r"\b(?:ska|kan|borde|bör)\s+vi\s+(?:inte\s+)?\w+",
+    r"\bvi\s+(?:borde|bör|kanske\s+ska|skulle\s+kunna|kunde|kan\s+ju|får\s+väl)\b",
+    r"\bvad\s+(?:sägs|säger\s+ni|tycker\s+ni)\s+om\b",
+    r"\btänk\s+om\s+vi\b",
+    r"\blåt\s+oss\b",
+    r"\b(?:jag\s+tycker|tycker\s+jag)\s+(?:nog\s+)?(?:att\s+)?(?:\w+\s+){1,2}(?:ska|borde|bör)\b",
+    r"\bjag\s+vill\s+(?:gärna\s+)?att\s+vi\b",
+    r"\bvi\s+(?:ska|måste|behöver)\s+\w+",
+    r"\b(?:skulle|kan|får)\s+jag\s+(?:kunna\s+|få\s+)?(?!säga|fråga|få\s+ordet)\w+",
+)
+# "I kväll ska vi prata om ...": agenda, not a proposal to decide on.
+AGENDA_PROPOSAL = re.compile(
+    r"\b(?:ska|kan)\s+vi\s+(?:prata|diskutera|gå\s+igenom|börja|fortsätta|ta\s+upp|titta|gå\s+vidare|avsluta)\b|"
+    r"\b(?:fatta|ta)\s+(?:några|något)\s+beslut\b"
+)
+
+AGREEMENT = _rx(
+    r"^\s*(?:ja|japp|jajamen|javisst|jo|absolut|visst|okej|ok|bra|toppen|perfekt|precis|exakt|gärna|mm|"
+    r"självklart|instämmer|håller\s+med|låter\s+(?:bra|klokt|rimligt|vettigt)|det\s+låter\s+(?:bra|klokt|rimligt)|"
+    r"det\s+tycker\s+jag|det\s+(?:är|var)\s+(?:bra|klokt|en\s+bra\s+idé)|gött|kör|det\s+(?:fungerar|funkar|passar)|"
+    r"det\s+är\s+jag\s+med\s+på|jag\s+är\s+med|för\s+mig\s+också)\b",
+)
+
+ACCEPT_REQUEST = _rx(
+    r"^\s*(?:ja|japp|javisst|jo|absolut|visst|okej|ok|gärna|självklart|inga\s+problem|klart|"
+    r"det\s+(?:kan|ska|gör|fixar|ordnar|tar)\s+jag|jag\s+(?:kan|tar|fixar|ordnar|gör)|"
+    r"det\s+går\s+bra|det\s+löser\s+jag)\b",
+)
+
+# Bare hedges: no firm commitment.
+HEDGE = _rx(
+    r"\bkan\s+(?:jag\s+)?inte\s+lova\b",
+    r"\blovar\s+(?:inte|ingenting|inget)\b",
+    r"\bska\s+försöka\b",
+    r"\bkan\s+försöka\b",
+    r"\bförsöker\b",
+    r"\bfår\s+se\b",
+    r"\bom\s+jag\s+hinner\b",
+    r"\bi\s+mån\s+av\s+tid\b",
+    r"\bkanske\b",
+    r"\beventuellt\b",
+    r"\bvet\s+inte\s+om\b",
+    r"\binte\s+(?:helt\s+)?säker\b",
+    r"\bhinner\s+(?:nog\s+|nog\s+inte\s+|tyvärr\s+)?inte\b",
+    r"\bhar\s+inte\s+tid\b",
+    r"\bkan\s+(?:tyvärr\s+)?inte\b",
+    r"\b(?:det\s+)?går\s+(?:tyvärr\s+)?inte\b",
+    r"\bhelst\s+inte\b",
+    r"\bnja\b",
+    r"^\s*nej\b",
+    r"\bskulle\s+kunna\b",
+    r"\bkunde\s+kanske\b",
+)
+# A hedge about timing only ("men jag kan inte lova att vi hinner före mars"): a task without a date.
+TIMING_HEDGE = re.compile(
+    r"\bkan\s+(?:jag\s+)?inte\s+lova\s+(?:att\s+)?(?:\w+\s+){0,4}?(?:hinner|blir\s+klar|är\s+klar|före|till|senast|"
+    r"innan|i\s+tid)\b"
+)
+
+# Task verbs (infinitives) that make "jag ska/kan X" a commitment rather than talk.
+# Particle verbs ("ta fram") need their particle; bare "ta"/"göra" are too vague alone.
+ACTION_VERBS = frozenset("""
+skicka mejla maila ringa boka bjuda sammanställa skriva kontakta undersöka beställa förbereda uppdatera
+kalla kolla fixa ordna sköta återkomma ansvara presentera sprida fråga planera organisera samordna köpa hyra
+skapa utreda begära läsa granska formulera redovisa rapportera reservera informera publicera besöka
+rekrytera leta färdigställa justera ändra rätta dokumentera anteckna protokollföra administrera
+kontrollera meddela lämna leverera beräkna testa installera sätta
+""".split())
+PARTICLE_VERBS = frozenset((
+    "ta fram", "ta hand", "ta med", "ta in", "ta reda", "ta kontakt", "ta upp", "ta över", "ta ansvar",
+    "höra med", "höra av", "höra efter", "se till", "lägga upp", "lägga ut", "lägga in", "dela ut", "hålla i",
+    "titta på", "sätta upp", "sätta ihop", "samla in", "samla ihop", "göra klart", "göra om", "prata med",
+    "tala med", "prata ihop", "jobba fram", "arbeta fram", "stämma av", "bjuda in", "skicka ut", "lämna in",
+    "lämna över", "gå igenom", "räkna på", "kolla upp", "räkna ut", "ringa upp", "ringa runt",
+))
+
+COMMIT_ANAPHOR = _rx(
+    r"\b(?:jag|ja)\s+(?:kan\s+|ska\s+)?(?:ta|tar|fixa|fixar|ordna|ordnar|sköta|sköter|göra|gör|kolla|kollar)"
+    r"(?:\s+hand\s+om)?\s+(?:det|den|detta|dem|de\s+där|det\s+där|den\s+biten|den\s+delen|det\s+också)\b",
+    r"\b(?:det|den|detta|den\s+biten|den\s+delen)\s+(?:tar|fixar|ordnar|sköter|kollar|löser)\s+jag\b",
+    r"\b(?:det|den|detta)\s+kan\s+jag\s+(?:ta|fixa|ordna|sköta|göra|kolla|lösa)\b",
+    r"\bjag\s+tar\s+på\s+mig\s+(?:det|den|detta)\b",
+    r"\b\w+\s+kan\s+jag\s+ta\b",
+)
+# Object first: "Dem skriver jag", "Den biten sammanställer jag".
+COMMIT_FRONTED = re.compile(
+    r"^(?:\w+,?\s+)?(?:det|den|dem|de|detta|den\s+biten)\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
+)
+
+REQUEST = _rx(
+    r"\b(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<req1>.+)",
+    r"\b(?:kan|skulle|vill)\s+någon\s+(?:kunna\s+)?(?P<req2>.+)",
+    r"\bvem\s+(?:kan|tar|vill|fixar|ordnar|skulle\s+kunna)\s+(?P<req3>.+)",
+    r"\bnågon\s+(?:måste|behöver|får|borde|bör|ska)\s+(?P<req4>.+)",
+    r"\bska\s+jag\s+(?P<req5>.+)",
+)
+
+NEED = _rx(
+    r"\bvi\s+(?:måste|behöver|borde|bör|ska)\s+(?:också\s+|ju\s+|nog\s+)?(?P<need>.+)",
+    r"\bdet\s+(?:måste|behöver|borde|bör)\s+(?:någon\s+)?(?P<need2>.+)",
+)
+# "en del av det vi har byggt måste göras om": passive need, subject is the object of the task.
+PASSIVE_NEED = re.compile(
+    r"(?:^|,\s*|\bså\s+|\batt\s+)(?P<subj>(?!det\b|vi\b|jag\b)[a-zåäö][\w\s-]{2,60}?)\s+(?:måste|behöver|ska|bör)\s+"
+    r"(?P<v>[a-zåäö]+as)\b(?P<rest>[^.,;?!]*)"
+)
+TOPIC = re.compile(r"\b(?:är|saknas|behövs|fattas|gäller)\s+(?P<np>(?!det\b|inte\b|så\b)[^,.;?!]{4,80})")
+
+NEXT_MEETING = _rx(
+    r"\bnästa\s+(?:[a-zåäö]*möte|[a-zåäö]*träff|sammanträde|avstämning|gång\s+vi\s+(?:ses|träffas))",
+    r"\bvi\s+ses\s+(?:igen|nästa\s+gång|då|på|den|\w+dag)\b",
+    r"\bses\s+vi\s+(?:igen|nästa|på|den|\w+dag)\b",
+    r"\b(?:vi\s+)?träffas\s+(?:vi\s+)?igen\b",
+    r"\bmötet\s+därpå\b",
+    r"\bnästa\s+gång\s+vi\s+ses\b",
+    r"\bnär\s+(?:ses|träffas)\s+vi\b",
+)
+# "nästa APT", "nästa LSG": a meeting named by its acronym (matched on the original case).
+NEXT_MEETING_ACRONYM = re.compile(r"\b[Nn]ästa\s+[A-ZÅÄÖ]{2,6}\b")
+
+# "till nästa möte" is a deadline, not a scheduling statement.
+NEXT_MEETING_DEADLINE = re.compile(
+    r"\b(?:till|före|innan|inför|på|vid|under|från|om)\s+(?:det\s+)?nästa\s+(?:\w*möte|\w*träff|sammanträde|gång)"
+)
+SCHEDULING = re.compile(
+    r"\b(?:ses|träffas|blir|hålls|håller|är|bokar|boka|lägger|lägga|datum|dag|tid|när|passar|funkar|säger)\b"
+)
+# Turning a proposed date down; plain "kan inte" is too broad (it may answer another question).
+DATE_REJECT = _rx(
+    r"\b(?:passar|funkar|fungerar|går)\s+(?:\w+\s+)?(?:inte|dåligt)\b",
+    r"\bdå\s+kan\s+(?:jag|vi)\s+inte\b",
+    r"\bdå\s+är\s+jag\s+(?:bortrest|borta|ledig|upptagen|på\s+semester)\b",
+    r"\bkrockar\b",
+    r"^\s*nej,?\s+(?:då|den\s+dagen|det\s+datumet)\b",
+)
+DATE_CONFIRM = _rx(
+    r"^\s*(?:ja|jo|absolut|visst|okej|bra|toppen|perfekt|gärna)\b",
+    r"\b(?:passar|funkar|fungerar|går)\s+(?:bra|fint|utmärkt|för\s+mig)\b",
+    r"\bdå\s+(?:säger|bokar|kör)\s+vi\b",
+    r"\bdå\s+ses\s+vi\b",
+    r"\bbestämt\b",
+)
+
+DEADLINE_PREP = re.compile(r"\b(?P<prep>senast|till|innan|före|inför|på|under|om|efter)\s*$")

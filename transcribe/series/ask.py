@@ -1,0 +1,514 @@
+"""Answer a question over one meeting or a series, and count who answered what.
+
+The pipeline is deliberately simple and inspectable:
+
+1. Speaker turns: consecutive segments of one speaker are one contribution.
+2. Where the question was asked: a sentence sharing the query's content stems
+   (and its question word). Its speaker is the asker; their turns are excluded.
+3. Retrieval: normalised BM25 on stems between the query and each turn, a boost
+   for the turns in the answer round right after the question (the first most),
+   a boost for turns that name an answer entity, plus embedding similarity when a
+   local sentence-embedding model is installed.
+4. Key term per answer by rules (the entity that "ska/borde/kan ... leda", known
+   organisations, names; a bare "Kommunen." opening the turn counts most;
+   mentions after "men" or after "utanför/stöd från/enskild" count least).
+5. Grouping: agglomerative clustering on [key term one-hot | TF-IDF of content
+   stems], labelled by the most frequent key term.
+
+Counts and shares are computed here, by code, over the grouped contributions; an
+optional local LLM may only rename a group.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from transcribe.series.meeting import MeetingRecord
+from transcribe.series.text import StemIndex, content_stems, content_tokens, shared_stems, stem, stopwords, tokens
+from transcribe.transcript import Transcript
+
+# Organisations an answer to "who" typically names; every form maps to the label shown.
+ORGANISATIONS: dict[str, tuple[str, ...]] = {
+    "regionen": ("region", "regionen", "regionens", "regioner", "regionerna", "landstinget"),
+    "kommunen": ("kommun", "kommunen", "kommunens", "kommuner", "kommunerna", "kommunernas"),
+    "skolan": ("skola", "skolan", "skolans", "skolor", "skolorna", "skolornas"),
+    "näringslivet": ("näringsliv", "näringslivet", "näringslivets"),
+    "företagen": ("företag", "företagen", "företagens", "arbetsgivarna", "arbetsgivare"),
+    "staten": ("stat", "staten", "statens"),
+    "länsstyrelsen": ("länsstyrelse", "länsstyrelsen", "länsstyrelsens"),
+    "arbetsförmedlingen": ("arbetsförmedling", "arbetsförmedlingen", "arbetsförmedlingens"),
+    "universitetet": ("universitet", "universitetet", "högskola", "högskolan"),
+    "nätverket": ("nätverk", "nätverket", "nätverkets"),
+    "projektet": ("projekt", "projektet", "projektets"),
+    "styrgruppen": ("styrgrupp", "styrgruppen", "styrgruppens"),
+    "föreningen": ("förening", "föreningen", "föreningar", "föreningarna"),
+    "facket": ("facket", "fackförbundet", "facken"),
+}
+_ORG_FORM = {form: label for label, forms in ORGANISATIONS.items() for form in forms}
+# Verbs that make the word before them the proposed "who" ("skolan ska leda det").
+_LEAD_VERBS = frozenset(
+    "leda leder ledde ta tar sköta sköter ansvara ansvarar hålla håller äga äger driva driver "
+    "samordna samordnar ha har stå står".split()
+)
+_MODALS = frozenset("ska skall borde bör kan skulle måste får vill".split())
+_PRONOUNS = frozenset("jag du han hon vi ni de det den man någon alla ingen dom dem som".split())
+# Words right before a mention that make it a side remark, not the answer.
+_DEMOTE = {"inte": 1.5, "utanför": 1.5, "från": 1.2, "enskild": 1.5, "enskilda": 1.5, "utan": 1.2,
+           "med": 0.8, "om": 0.6, "än": 1.0}  # fmt: skip
+_QWORDS = frozenset("vem vilka vad hur när var varför vilken vilket".split())
+
+W_LEX, W_FIRST, W_ROUND, W_KEY, W_EMB = 0.5, 0.5, 0.4, 0.3, 0.3
+MIN_SCORE_IN_ROUND = 0.55  # a turn in the answer round needs a key term or a bit of topic overlap
+MIN_LEX_OUTSIDE = 0.5  # elsewhere: clearly on the question's topic AND naming someone
+ROUND_MAX_TURNS = 10
+ROUND_MAX_SECONDS = 300.0
+SHORT_ASKER_TURN = 12  # words: "Och du, Peter?" keeps the round open, a summary closes it
+CLUSTER_THRESHOLD = 0.5  # cosine distance, average linkage
+
+
+# --------------------------------------------------------------------------- records
+
+
+class AnswerPassage(BaseModel):
+    meeting: int
+    meeting_title: str
+    meeting_path: str
+    turn: int
+    segment_ids: list[int]
+    speaker: str | None = None
+    speaker_name: str
+    start: float
+    end: float
+    quote: str
+    key_term: str | None = None
+    score: float
+
+
+class AnswerGroup(BaseModel):
+    label: str
+    key_term: str | None = None
+    count: int
+    share: float = Field(ge=0.0, le=1.0)
+    share_percent: int  # largest-remainder rounding: the groups' percentages add up to exactly 100
+    speakers: dict[str, int] = Field(default_factory=dict)
+    passages: list[AnswerPassage] = Field(default_factory=list)
+
+
+class QuestionAsked(BaseModel):
+    meeting: int
+    turn: int
+    speaker_name: str
+    start: float
+    quote: str
+
+
+class AskResult(BaseModel):
+    question: str
+    scope: str
+    meetings: list[str] = Field(default_factory=list)
+    asked: list[QuestionAsked] = Field(default_factory=list)
+    n_contributions: int = 0
+    groups: list[AnswerGroup] = Field(default_factory=list)
+    method: dict[str, str] = Field(default_factory=dict)
+    notes: list[str] = Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- turns
+
+
+@dataclass
+class Turn:
+    meeting: int
+    index: int
+    speaker: str | None
+    speaker_name: str
+    segment_ids: list[int]
+    start: float
+    end: float
+    text: str
+    stems: list[str] = field(default_factory=list)
+
+
+def build_turns(transcript: Transcript, meeting: int = 1) -> list[Turn]:
+    """Merge consecutive segments of the same speaker into one contribution."""
+    turns: list[Turn] = []
+    for seg in transcript.segments:
+        text = seg.text.strip()
+        if not text:
+            continue
+        if turns and turns[-1].speaker == seg.speaker and seg.speaker is not None:
+            t = turns[-1]
+            t.segment_ids.append(seg.id)
+            t.end = max(t.end, seg.end)
+            t.text = f"{t.text} {text}"
+            continue
+        turns.append(Turn(meeting, len(turns), seg.speaker, transcript.speaker_name(seg.speaker) or "okänd",
+                          [seg.id], seg.start, seg.end, text))  # fmt: skip
+    for t in turns:
+        t.stems = content_stems(t.text)
+    return turns
+
+
+# --------------------------------------------------------------------------- the question
+
+
+_SENT = re.compile(r"[^.!?]+[.!?]?")
+
+
+def _qword(text: str) -> str | None:
+    return next((w for w in tokens(text) if w in _QWORDS), None)
+
+
+def find_question_turns(turns: Sequence[Turn], query: str, min_cover: float = 0.6) -> list[int]:
+    """Turns that pose the query: a question sentence covering most of its content stems."""
+    qstems = set(content_stems(query))
+    qword = _qword(query)
+    found = []
+    for t in turns:
+        for sent in _SENT.findall(t.text):
+            is_question = sent.strip().endswith("?") or (qword is not None and tokens(sent)[:1] == [qword])
+            if not is_question or not qstems:
+                continue
+            sstems = content_stems(sent)
+            cover = sum(1 for q in qstems if any(q == s or (len(q) >= 4 and s.startswith(q)) for s in sstems))
+            if cover / len(qstems) >= min_cover and (qword is None or qword in tokens(sent)):
+                found.append(t.index)
+                break
+    return found
+
+
+def answer_round(turns: Sequence[Turn], q: int) -> list[int]:
+    """Turn indices after question turn q until the asker takes the floor again with more than a nudge."""
+    asker = turns[q].speaker
+    out: list[int] = []
+    for t in turns[q + 1 : q + 1 + ROUND_MAX_TURNS]:
+        if t.start - turns[q].end > ROUND_MAX_SECONDS:
+            break
+        if t.speaker == asker and asker is not None:
+            if len(tokens(t.text)) > SHORT_ASKER_TURN:
+                break
+            continue
+        out.append(t.index)
+    return out
+
+
+# --------------------------------------------------------------------------- key terms
+
+
+@dataclass
+class _Mention:
+    key: str  # canonical: organisation label, a name, or a stem
+    surface: str
+    score: float
+
+
+def _query_verbs(query: str) -> set[str]:
+    """The query's own content words ("leda") join the lead verbs, so "vem ska samordna" works too."""
+    return set(content_tokens(query))
+
+
+def extract_key_term(text: str, names: Sequence[str] = (), extra_verbs: set[str] | frozenset[str] = frozenset()
+                     ) -> tuple[str | None, str | None]:  # fmt: skip
+    """(canonical key, surface form) of the entity a contribution proposes, or (None, None)."""
+    verbs = _LEAD_VERBS | set(extra_verbs) | {stem(v) for v in extra_verbs}
+    first_names = {n.split()[0].lower(): n.split()[0] for n in names if n and n.split()}
+    raw = re.findall(r"[\wåäöÅÄÖéÉ-]+|[.!?,;:]", text)
+    words = [w for w in raw if w not in ".!?,;:"]
+    n = max(1, len(words))
+    mentions: list[_Mention] = []
+    pos = 0
+    sentence_start = True
+    sentence_no = 0
+    after_men = False
+    fragment_open = True  # still inside the turn's first clause
+    prev_org = False
+    for i, w in enumerate(raw):
+        if w in ".!?":
+            sentence_start, sentence_no = True, sentence_no + 1
+            fragment_open = False
+            continue
+        if w in ",;:":
+            fragment_open = False
+            continue
+        lw = w.lower()
+        if lw == "men":
+            after_men = True
+        key, surface, base = None, w, 0.0
+        if lw in _ORG_FORM:
+            key, surface, base = _ORG_FORM[lw], _ORG_FORM[lw], 1.0
+        elif lw in first_names:
+            key, surface, base = first_names[lw], first_names[lw], 1.0
+        elif w[:1].isupper() and not sentence_start and not prev_org and lw not in stopwords():
+            key, surface, base = w, w, 0.8  # a name or an organisation said with a capital
+        else:
+            nxt = [x.lower() for x in raw[i + 1 : i + 4] if x not in ".!?,;:"]
+            if (lw not in stopwords() and lw not in _PRONOUNS and len(lw) > 3
+                    and nxt and nxt[0] in _MODALS and any(v in verbs for v in nxt[1:3])):  # fmt: skip
+                key, surface, base = stem(lw), lw, 0.6  # "rektorerna ska leda det"
+        if key is not None:
+            score = base + 0.3 * (1 - pos / n)
+            nxt = [x.lower() for x in raw[i + 1 : i + 4] if x not in ".!?,;:"]
+            if nxt and (nxt[0] in verbs or (nxt[0] in _MODALS and any(v in verbs for v in nxt[1:3]))):
+                score += 1.5
+            if len(nxt) >= 2 and nxt[0] in ("vore", "är") and nxt[1] in ("bäst", "bra", "naturligt", "rätt"):
+                score += 1.0
+            if pos == 0 and fragment_open:
+                score += 2.0  # "Kommunen." / "Kommunen, helt klart." opens the turn
+            if sentence_no == 0 or (sentence_no == 1 and pos < 6):
+                score += 0.3
+            if after_men:
+                score -= 0.8
+            before = [x.lower() for x in words[max(0, pos - 2) : pos]]
+            score -= max((_DEMOTE.get(b, 0.0) for b in before), default=0.0)
+            mentions.append(_Mention(key, surface, score))
+        prev_org = lw in _ORG_FORM
+        sentence_start = False
+        pos += 1
+    if not mentions:
+        return None, None
+    best: dict[str, _Mention] = {}
+    counts = Counter(m.key for m in mentions)
+    for m in mentions:
+        if m.key not in best or m.score > best[m.key].score:
+            best[m.key] = m
+    key = max(best, key=lambda k: best[k].score + 0.2 * (counts[k] - 1))
+    return key, best[key].surface
+
+
+# --------------------------------------------------------------------------- grouping and counting
+
+
+def cluster_answers(key_terms: Sequence[str | None], texts: Sequence[str], threshold: float = CLUSTER_THRESHOLD
+                    ) -> list[int]:  # fmt: skip
+    """Cluster ids per answer: agglomerative on [key term one-hot (0.9) | TF-IDF content stems (0.44)]."""
+    n = len(texts)
+    if n == 0:
+        return []
+    if n == 1:
+        return [0]
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    keys = sorted({k for k in key_terms if k})
+    onehot = np.zeros((n, len(keys)))
+    for i, k in enumerate(key_terms):
+        if k:
+            onehot[i, keys.index(k)] = 1.0
+    docs = [" ".join(content_stems(t)) or "_" for t in texts]
+    ctx = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(docs).toarray()
+    norms = np.linalg.norm(ctx, axis=1, keepdims=True)
+    ctx = np.divide(ctx, norms, out=np.zeros_like(ctx), where=norms > 0)
+    has_key = onehot.sum(axis=1, keepdims=True) > 0
+    x = np.hstack([onehot * 0.9, ctx * np.where(has_key, 0.44, 1.0)])
+    x[np.linalg.norm(x, axis=1) == 0, -1] = 1e-6  # cosine needs non-zero rows
+    model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average", distance_threshold=threshold)
+    return [int(c) for c in model.fit_predict(x)]
+
+
+def percentages(counts: Sequence[int]) -> list[int]:
+    """Whole percentages that sum to exactly 100 (largest remainder)."""
+    total = sum(counts)
+    if total == 0:
+        return [0 for _ in counts]
+    raw = [100 * c / total for c in counts]
+    floors = [int(r) for r in raw]
+    left = 100 - sum(floors)
+    order = sorted(range(len(counts)), key=lambda i: (raw[i] - floors[i], counts[i]), reverse=True)
+    for i in order[:left]:
+        floors[i] += 1
+    return floors
+
+
+def _group_label(passages: Sequence[AnswerPassage]) -> tuple[str, str | None]:
+    terms = Counter(p.key_term for p in passages if p.key_term)
+    if terms:
+        term = max(terms, key=lambda k: (terms[k], -min(i for i, p in enumerate(passages) if p.key_term == k)))
+        return term, term
+    words = Counter(w for p in passages for w in content_tokens(p.quote))
+    return (f"övrigt: {words.most_common(1)[0][0]}" if words else "övrigt"), None
+
+
+def make_groups(passages: list[AnswerPassage], top: int | None = None) -> list[AnswerGroup]:
+    """Cluster, merge clusters that got the same label, count; past `top` groups the rest become "övriga svar"."""
+    ids = cluster_answers([p.key_term for p in passages], [p.quote for p in passages])
+    clusters: dict[int, list[AnswerPassage]] = {}
+    for cid, p in zip(ids, passages, strict=True):
+        clusters.setdefault(cid, []).append(p)
+    by_label: dict[str, tuple[str | None, list[AnswerPassage]]] = {}
+    for members in clusters.values():
+        label, key = _group_label(members)
+        prev = by_label.get(label)
+        by_label[label] = (key, (prev[1] if prev else []) + members)
+    groups = sorted(by_label.items(), key=lambda kv: (-len(kv[1][1]), kv[0]))
+    if top is not None and top > 0 and len(groups) > top:
+        rest = [p for _, (_, ps) in groups[top:] for p in ps]  # counted, not dropped
+        groups = groups[:top] + [("övriga svar", (None, rest))]
+    counts = [len(ps) for _, (_, ps) in groups]
+    total = sum(counts)
+    pct = percentages(counts)
+    out = []
+    for (label, (key, ps)), c, pc in zip(groups, counts, pct, strict=True):
+        ps = sorted(ps, key=lambda p: (p.meeting, p.start))
+        out.append(AnswerGroup(label=label, key_term=key, count=c, share=c / total if total else 0.0,
+                               share_percent=pc, speakers=dict(Counter(p.speaker_name for p in ps)),
+                               passages=ps))  # fmt: skip
+    return out
+
+
+# --------------------------------------------------------------------------- the whole question
+
+
+Embedder = Callable[[list[str]], np.ndarray]
+Relabeler = Callable[[str, list[AnswerGroup]], list[str | None]]
+
+
+def ask(
+    question: str,
+    meetings: Sequence[MeetingRecord],
+    scope: str = "",
+    top: int | None = 5,
+    embedder: Embedder | None = None,
+    embedder_name: str = "",
+    relabeler: Relabeler | None = None,
+    relabeler_name: str = "",
+) -> AskResult:
+    """Find the contributions that answer `question` in `meetings` (series order) and count them by group."""
+    question = question.strip()
+    all_turns: list[Turn] = []
+    per_meeting: list[list[Turn]] = []
+    for m_no, rec in enumerate(meetings, start=1):
+        turns = build_turns(rec.transcript, m_no)
+        per_meeting.append(turns)
+        all_turns.extend(turns)
+    names = sorted({t.speaker_name for t in all_turns if t.speaker_name})
+    qstems = content_stems(question)
+    index = StemIndex([t.stems for t in all_turns])
+    lex_scores = index.scores(qstems) if qstems else [0.0] * len(all_turns)
+    emb_scores = _embedding_scores(question, all_turns, embedder)
+    verbs = _query_verbs(question)
+
+    result = AskResult(question=question, scope=scope, meetings=[str(r.path) for r in meetings])
+    answers: list[AnswerPassage] = []
+    offset = 0
+    for m_no, (rec, turns) in enumerate(zip(meetings, per_meeting, strict=True), start=1):
+        q_turns = find_question_turns(turns, question)
+        askers = {turns[q].speaker for q in q_turns if turns[q].speaker is not None}
+        round_rank: dict[int, int] = {}
+        for q in q_turns:
+            t = turns[q]
+            result.asked.append(QuestionAsked(meeting=m_no, turn=q, speaker_name=t.speaker_name, start=t.start,
+                                              quote=_question_sentence(t.text, question)))  # fmt: skip
+            for rank, idx in enumerate(answer_round(turns, q)):
+                round_rank[idx] = min(rank, round_rank.get(idx, rank))
+        for t in turns:
+            if t.index in q_turns or (t.speaker in askers and t.speaker is not None):
+                continue
+            lex = lex_scores[offset + t.index]
+            emb = emb_scores[offset + t.index] if emb_scores is not None else 0.0
+            key, surface = extract_key_term(t.text, names, verbs)
+            in_round = t.index in round_rank
+            score = W_LEX * lex + W_EMB * emb + (W_KEY if key else 0.0)
+            if in_round:
+                score += W_FIRST if round_rank[t.index] == 0 else W_ROUND
+            if in_round:
+                keep = score >= MIN_SCORE_IN_ROUND and (key is not None or lex >= 0.15)
+            else:
+                keep = key is not None and lex >= MIN_LEX_OUTSIDE
+            if keep:
+                answers.append(AnswerPassage(
+                    meeting=m_no, meeting_title=rec.title, meeting_path=str(rec.path), turn=t.index,
+                    segment_ids=t.segment_ids, speaker=t.speaker, speaker_name=t.speaker_name, start=t.start,
+                    end=t.end, quote=t.text, key_term=surface, score=round(score, 3),
+                ))  # fmt: skip
+        offset += len(turns)
+    if not result.asked:
+        result.notes.append("Frågan hittades inte som ställd fråga i något möte; svaren bygger enbart på likhet.")
+    result.n_contributions = len(answers)
+    result.groups = make_groups(answers, top=top)
+    result.method = {"retrieval": "BM25 på svenska ordstammar + svarsrunda efter frågan + nyckelterm",
+                     "grouping": "agglomerativ klustring (nyckelterm + TF-IDF på ordstammar)",
+                     "counting": "kod: antal inlägg per grupp", "embedding": embedder_name or "ingen",
+                     "relabel": relabeler_name or "ingen"}  # fmt: skip
+    if relabeler is not None and result.groups:
+        _apply_labels(result, relabeler)
+    return result
+
+
+def _apply_labels(result: AskResult, relabeler: Relabeler) -> None:
+    """Let a model rename groups; a label that is odd or drops the group's key term is ignored.
+
+    Counts, shares and passages are never touched.
+    """
+    try:
+        labels = relabeler(result.question, result.groups)
+    except Exception as exc:  # a broken local model must not lose the counted answer
+        result.notes.append(f"Ny etikettering misslyckades ({exc.__class__.__name__}); kodens etiketter används.")
+        return
+    rejected = 0
+    for group, label in zip(result.groups, labels, strict=False):
+        label = (label or "").strip()
+        if not label or len(label) > 60 or "\n" in label:
+            continue
+        if group.key_term and not shared_stems([stem(group.key_term)], content_stems(label)):
+            rejected += 1  # a "nicer" name must still name what the code grouped on
+            continue
+        group.label = label
+    if rejected:
+        result.notes.append(f"{rejected} föreslagna etiketter saknade gruppens nyckelterm och användes inte.")
+
+
+def _question_sentence(text: str, question: str) -> str:
+    qstems = set(content_stems(question))
+    for sent in _SENT.findall(text):
+        if sent.strip().endswith("?") and qstems & set(content_stems(sent)):
+            return sent.strip()
+    return text
+
+
+def _embedding_scores(question: str, turns: Sequence[Turn], embedder: Embedder | None) -> list[float] | None:
+    if embedder is None or not turns:
+        return None
+    vecs = embedder([question] + [t.text for t in turns])
+    vecs = vecs / np.maximum(np.linalg.norm(vecs, axis=1, keepdims=True), 1e-9)
+    sims = vecs[1:] @ vecs[0]
+    return [max(0.0, float(s)) for s in sims]
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _clock(seconds: float) -> str:
+    s = int(round(seconds))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m:02d}:{sec:02d}"
+
+
+def to_markdown(result: AskResult) -> str:
+    lines = [f"# Fråga: {result.question}", ""]
+    if result.scope:
+        n = len(result.meetings)
+        lines.append(f"Underlag: {result.scope} ({n} möte{'n' if n != 1 else ''})")
+    for a in result.asked:
+        lines.append(f"- Ställd i möte {a.meeting} av {a.speaker_name} ({_clock(a.start)}): ”{a.quote}”")
+    lines += ["", f"**{result.n_contributions} inlägg svarar på frågan.** Antal och andelar är räknade av koden.", ""]
+    if not result.groups:
+        lines.append("Inga svar hittades.")
+    else:
+        lines += ["| Svar | Antal | Andel | Vem |", "|---|---:|---:|---|"]
+        for g in result.groups:
+            who = ", ".join(f"{n} ({c})" if c > 1 else n for n, c in g.speakers.items())
+            lines.append(f"| {g.label} | {g.count} | {g.share_percent} % | {who} |")
+        for g in result.groups:
+            lines += ["", f"## {g.label} – {g.count} inlägg ({g.share_percent} %)", ""]
+            for p in g.passages:
+                lines.append(f"- Möte {p.meeting}, {p.speaker_name}, {_clock(p.start)}: ”{p.quote}”")
+    for note in result.notes:
+        lines += ["", f"_{note}_"]
+    return "\n".join(lines) + "\n"

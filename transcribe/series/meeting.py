@@ -1,0 +1,90 @@
+"""One meeting of a series: its transcript and the best minutes available.
+
+An approved minutes file is what the group actually agreed on, so it wins over
+the draft; with neither, a rules draft is made in memory (the directory may be
+read-only and is never written to).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from transcribe.errors import BadOption, InputNotFound
+from transcribe.transcript import Transcript
+
+APPROVED = "minutes.approved.json"
+DRAFT = "minutes.json"
+
+
+@dataclass
+class MeetingRecord:
+    path: Path
+    transcript: Transcript
+    minutes: Any  # transcribe.minutes.model.Minutes; None when loaded for `ask`, which needs none
+    source: Literal["approved", "draft", "generated", "none"]
+
+    @property
+    def date(self) -> dt.date | None:
+        return (self.minutes.date if self.minutes else None) or _parse_date(self.transcript.metadata.get("date"))
+
+    @property
+    def title(self) -> str:
+        return self.transcript.metadata.get("title") or (self.minutes.title if self.minutes else "") or self.path.name
+
+    @property
+    def duration(self) -> float:
+        if self.transcript.duration:
+            return self.transcript.duration
+        return max((s.end for s in self.transcript.segments), default=0.0)
+
+
+def load_meeting(path: str | Path, with_minutes: bool = True) -> MeetingRecord:
+    from transcribe.minutes.model import Minutes
+
+    path = Path(path)
+    tpath = path / "transcript.json"
+    if not tpath.is_file():
+        raise InputNotFound(f"{path}: no transcript.json (was the meeting moved or deleted?)")
+    try:
+        transcript = Transcript.from_json(tpath.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise BadOption(f"{tpath} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
+    if not with_minutes:
+        return MeetingRecord(path, transcript, None, "none")
+    for name, source in ((APPROVED, "approved"), (DRAFT, "draft")):
+        mpath = path / name
+        if mpath.is_file():
+            try:
+                minutes = Minutes.from_json(mpath.read_text(encoding="utf-8"))
+            except ValueError as exc:
+                raise BadOption(f"{mpath} is not a protokoll minutes JSON ({exc.__class__.__name__})") from exc
+            return MeetingRecord(path, transcript, minutes, source)  # type: ignore[arg-type]
+    return MeetingRecord(path, transcript, generate_minutes(transcript), "generated")
+
+
+def generate_minutes(transcript: Transcript) -> Any:
+    """A rules draft from the transcript and the metadata the pipeline stored with it."""
+    from transcribe.minutes import extract_minutes
+
+    meta = transcript.metadata
+    return extract_minutes(
+        transcript, meeting_date=_parse_date(meta.get("date")), title=meta.get("title"), place=meta.get("place"),
+        backend="rules",
+    )  # fmt: skip
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def sort_meetings(records: list[MeetingRecord]) -> list[MeetingRecord]:
+    """Date order; undated meetings keep their place after the dated ones (stable)."""
+    return sorted(records, key=lambda r: (r.date is None, r.date or dt.date.min))

@@ -1,0 +1,113 @@
+"""Series on disk: one JSON file per series under data_dir()/series/.
+
+Writes are atomic and read-modify-write is serialised with a file lock, because
+the web app, the job workers and the CLI may add meetings at the same time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from filelock import FileLock
+
+from transcribe.config import data_dir
+from transcribe.errors import BadOption, InputNotFound, OutputExists
+from transcribe.fsutil import atomic_write_text
+from transcribe.series.model import Series, SeriesMeeting
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
+
+
+def series_dir() -> Path:
+    return data_dir() / "series"
+
+
+def validate_name(name: str) -> str:
+    """A slug (a-z, 0-9, hyphen) so the name is a safe file name and URL part."""
+    if not SLUG.match(name or "") or "--" in name:
+        raise BadOption(
+            f"invalid series name {name!r}: use lower-case a-z, 0-9 and single hyphens, e.g. 'natverk-skelleftea'"
+        )
+    return name
+
+
+def series_path(name: str) -> Path:
+    return series_dir() / f"{validate_name(name)}.json"
+
+
+def _lock(name: str) -> FileLock:
+    series_dir().mkdir(parents=True, exist_ok=True)
+    return FileLock(str(series_dir() / f".{name}.lock"), timeout=30)
+
+
+def exists(name: str) -> bool:
+    return SLUG.match(name or "") is not None and series_path(name).is_file()
+
+
+def load(name: str) -> Series:
+    path = series_path(name)
+    if not path.is_file():
+        raise InputNotFound(f"no series named {name!r} (create it with: transcribe series create {name})")
+    return Series.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def save(series: Series) -> Path:
+    return atomic_write_text(series_path(series.name), series.model_dump_json(indent=2) + "\n")
+
+
+def create(name: str, description: str = "", purpose: str = "") -> Series:
+    validate_name(name)
+    with _lock(name):
+        if series_path(name).exists():
+            raise OutputExists(f"series {name!r} already exists")
+        series = Series(name=name, description=description, purpose=purpose, created=_now())
+        save(series)
+    return series
+
+
+def resolve_meeting_dir(value: str | Path) -> Path:
+    """A meeting directory, or the id of a meeting the web app/jobs keep under data_dir()/meetings/."""
+    path = Path(value).expanduser()
+    if not path.exists():
+        kept = data_dir() / "meetings" / str(value)
+        if kept.is_dir():
+            path = kept
+    if not path.is_dir():
+        raise InputNotFound(f"{value}: not a meeting directory (expected a folder holding transcript.json)")
+    if not (path / "transcript.json").is_file():
+        raise InputNotFound(f"{path}: no transcript.json in this directory")
+    return path.resolve()
+
+
+def add(name: str, dirs: list[str | Path]) -> tuple[Series, list[Path]]:
+    """Append meeting directories; ones already in the series are skipped. Returns (series, added)."""
+    resolved = [resolve_meeting_dir(d) for d in dirs]  # check all before changing anything
+    with _lock(validate_name(name)):
+        series = load(name)
+        known = {m.path for m in series.meetings}
+        added: list[Path] = []
+        for path in resolved:
+            if str(path) not in known:
+                series.meetings.append(SeriesMeeting(path=str(path), added=_now()))
+                known.add(str(path))
+                added.append(path)
+        save(series)
+    return series, added
+
+
+def list_all() -> list[Series]:
+    if not series_dir().is_dir():
+        return []
+    out = []
+    for path in sorted(series_dir().glob("*.json")):
+        try:
+            out.append(Series.model_validate_json(path.read_text(encoding="utf-8")))
+        except ValueError:
+            continue  # a damaged file must not hide the others
+    return out
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)

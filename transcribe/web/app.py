@@ -1,0 +1,114 @@
+"""The FastAPI application factory: middleware, routes, error pages and the in-process worker."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.sessions import SessionMiddleware
+
+from transcribe import config, db
+from transcribe.web import routes_auth, routes_files, routes_meetings, routes_review
+from transcribe.web.auth import LoginLimiter, NotLoggedIn
+from transcribe.web.i18n import LangMiddleware
+from transcribe.web.render import HERE, page
+from transcribe.web.security import SecurityHeaders, secret_key
+
+log = logging.getLogger(__name__)
+SESSION_HOURS = 12
+
+
+def _env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_cookies: bool | None = None) -> FastAPI:
+    """Build the app. `data_dir` sets TRANSCRIBE_DATA_DIR for the whole process (database, meetings, key):
+    the jobs and database modules read it from there. `secure_cookies` (default: $TRANSCRIBE_SECURE_COOKIES)
+    marks the session cookie Secure, for deployments behind an HTTPS proxy."""
+    if data_dir is not None:
+        os.environ["TRANSCRIBE_DATA_DIR"] = str(data_dir)
+    directory = config.data_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    db.engine()  # create the tables now, not on the first request
+    _clean_staging(directory / "uploads")
+    secure = _env_flag("TRANSCRIBE_SECURE_COOKIES") if secure_cookies is None else secure_cookies
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        worker = None
+        if start_worker:
+            from transcribe.jobs import InProcessWorker
+
+            worker = InProcessWorker()
+            worker.start()
+        try:
+            yield
+        finally:
+            if worker is not None:
+                worker.stop()
+
+    app = FastAPI(title="protokoll", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.limiter = LoginLimiter()
+    app.add_middleware(
+        SessionMiddleware, secret_key=secret_key(directory), session_cookie="protokoll_session",
+        max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure,
+    )  # fmt: skip
+    app.add_middleware(LangMiddleware)
+    app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    for module in (routes_auth, routes_meetings, routes_review, routes_files):
+        app.include_router(module.router)
+    app.include_router(routes_meetings.upload_router)
+    _error_handlers(app)
+    return app
+
+
+def _clean_staging(staging: Path, max_age_s: float = 86400.0) -> None:
+    """Uploads cut off by a crash leave .part files; any a day old are certainly abandoned."""
+    if not staging.is_dir():
+        return
+    cutoff = time.time() - max_age_s
+    for part in staging.glob("*.part"):
+        try:
+            if part.stat().st_mtime < cutoff:
+                part.unlink()
+        except OSError:
+            log.debug("could not remove %s", part, exc_info=True)
+
+
+def _is_api(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotLoggedIn)
+    async def not_logged_in(request: Request, exc: NotLoggedIn) -> Response:
+        if _is_api(request) or request.method != "GET":
+            return JSONResponse({"error": "login required"}, status_code=401)
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = str(exc.detail) if exc.detail else ""
+        if _is_api(request):
+            return JSONResponse({"error": detail or "error"}, status_code=exc.status_code)
+        key = {403: "csrf" if detail == "csrf" else "forbidden", 404: "not_found", 409: detail or "conflict"}.get(
+            exc.status_code, "error")
+        return page(request, "error.html", status_code=exc.status_code, error=key, code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        if _is_api(request):
+            return JSONResponse({"error": "bad request"}, status_code=400)
+        return page(request, "error.html", status_code=400, error="bad_request", code=400)

@@ -1,0 +1,175 @@
+"""Local accounts, login throttling and who may see or change which meeting.
+
+Access rules (docs/web.md): a secretary sees the meetings she uploaded and those
+shared with her; a facilitator sees only meetings shared with him (recordings are
+personal data, so nobody sees a meeting by default except its owner); an admin
+sees everything.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from fastapi import HTTPException, Request
+from sqlalchemy import or_, select
+
+from transcribe.db import session
+from transcribe.errors import BadOption
+from transcribe.web.models import ROLES, Meeting, MeetingShare, User
+
+_hasher = PasswordHasher()
+# Verified against when the user does not exist, so timing does not reveal which names are real.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+MIN_PASSWORD = 8
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    id: int
+    name: str
+    role: str
+    lang: str
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == "admin"
+
+
+class NotLoggedIn(Exception):
+    """Raised by the `current_user` dependency; the app turns it into a redirect to /login."""
+
+
+# --- accounts ------------------------------------------------------------------------------------
+def create_user(name: str, password: str, role: str = "secretary") -> User:
+    name = name.strip()
+    if not name or len(name) > 120:
+        raise BadOption("user name must be 1-120 characters")
+    if role not in ROLES:
+        raise BadOption(f"unknown role {role!r}; choose from {', '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD:
+        raise BadOption(f"password must be at least {MIN_PASSWORD} characters")
+    with session() as s:
+        if s.scalar(select(User).where(User.name == name)):
+            raise BadOption(f"user {name!r} already exists")
+        user = User(name=name, password_hash=_hasher.hash(password), role=role)
+        s.add(user)
+        s.flush()
+        return user
+
+
+def list_users() -> list[User]:
+    with session() as s:
+        return list(s.scalars(select(User).order_by(User.name)))
+
+
+def authenticate(name: str, password: str) -> User | None:
+    with session() as s:
+        user = s.scalar(select(User).where(User.name == name.strip(), User.active.is_(True)))
+        try:
+            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        except (VerificationError, InvalidHashError):
+            return None
+        if user is None:
+            return None
+        if _hasher.check_needs_rehash(user.password_hash):
+            user.password_hash = _hasher.hash(password)
+        return user
+
+
+def set_lang(user_id: int, lang: str) -> None:
+    with session() as s:
+        user = s.get(User, user_id)
+        if user:
+            user.lang = lang
+
+
+class LoginLimiter:
+    """At most `limit` failed logins per user name and client address in `window` seconds."""
+
+    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
+        self.limit, self.window = limit, window
+        self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
+        self._lock = threading.Lock()
+
+    def _recent(self, key: tuple[str, str], now: float) -> deque[float]:
+        q = self._failures[key]
+        while q and now - q[0] > self.window:
+            q.popleft()
+        return q
+
+    def blocked(self, name: str, ip: str) -> bool:
+        with self._lock:
+            return len(self._recent((name.strip().lower(), ip), time.monotonic())) >= self.limit
+
+    def fail(self, name: str, ip: str) -> None:
+        with self._lock:
+            now = time.monotonic()
+            self._recent((name.strip().lower(), ip), now).append(now)
+
+    def reset(self, name: str, ip: str) -> None:
+        with self._lock:
+            self._failures.pop((name.strip().lower(), ip), None)
+
+
+# --- request dependencies --------------------------------------------------------------------------
+def current_user(request: Request) -> CurrentUser:
+    uid = request.session.get("uid")
+    if not isinstance(uid, int):
+        raise NotLoggedIn()
+    with session() as s:
+        user = s.get(User, uid)
+        if user is None or not user.active:
+            request.session.clear()
+            raise NotLoggedIn()
+        return CurrentUser(user.id, user.name, user.role, user.lang)
+
+
+def require_role(user: CurrentUser, *roles: str) -> None:
+    if user.role not in roles:
+        raise HTTPException(status_code=403, detail="role")
+
+
+def visible_meetings_query(user: CurrentUser):  # -> Select[tuple[Meeting]]
+    q = select(Meeting).order_by(Meeting.created_at.desc())
+    if user.is_admin:
+        return q
+    shared = select(MeetingShare.meeting_id).where(MeetingShare.user_id == user.id)
+    return q.where(or_(Meeting.owner_id == user.id, Meeting.id.in_(shared)))
+
+
+def can_see(user: CurrentUser, meeting: Meeting) -> bool:
+    if user.is_admin or meeting.owner_id == user.id:
+        return True
+    with session() as s:
+        return s.get(MeetingShare, (meeting.id, user.id)) is not None
+
+
+def get_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
+    """The meeting if this user may see it; 404 otherwise (never reveal that it exists)."""
+    with session() as s:
+        meeting = s.get(Meeting, meeting_id)
+    if meeting is None or not can_see(user, meeting):
+        raise HTTPException(status_code=404, detail="meeting")
+    return meeting
+
+
+def can_manage(user: CurrentUser, meeting: Meeting) -> bool:
+    """Delete and share: the owner or an admin."""
+    return user.is_admin or meeting.owner_id == user.id
+
+
+def can_edit(user: CurrentUser, meeting: Meeting) -> bool:
+    """Review, edit and approve: the owner, an admin, or a facilitator it is shared with.
+
+    A secretary a meeting is shared with reads and exports it but does not edit it.
+    """
+    return user.is_admin or meeting.owner_id == user.id or user.role == "facilitator"
+
+
+def can_reopen(user: CurrentUser) -> bool:
+    return user.role in ("facilitator", "admin")

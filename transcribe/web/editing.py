@@ -1,0 +1,253 @@
+"""Review operations on the transcript and the minutes draft, independent of HTTP.
+
+Each returns a short human description of what changed for the meeting history,
+or None when nothing did (so a no-op submit leaves no history entry).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from transcribe.minutes.model import (
+    Action,
+    Conclusion,
+    Decision,
+    Evidence,
+    Item,
+    Minutes,
+    NextMeeting,
+    OpenItem,
+    Theme,
+)
+from transcribe.transcript import SpeakerInfo, Transcript
+
+# section -> (item class, editable text fields in display order)
+SECTIONS: dict[str, tuple[type[Item], tuple[str, ...]]] = {
+    "themes": (Theme, ("heading", "paragraph")),
+    "decisions": (Decision, ("text", "proposed_by")),
+    "actions": (Action, ("what", "owner", "due")),
+    "not_decided": (OpenItem, ("text", "reason")),
+    "conclusions": (Conclusion, ("text",)),
+    "next_meeting": (NextMeeting, ("text", "when")),
+    "emotions": (Item, ()),
+}
+ADDABLE = ("decisions", "actions", "not_decided", "conclusions", "themes", "next_meeting")
+STATUSES = {"accept": "accepted", "reject": "rejected", "restore": "draft"}
+
+
+class EditError(ValueError):
+    """A reviewer's input we cannot apply; the message is an i18n key."""
+
+
+# --- transcript -----------------------------------------------------------------------------------
+def rename_speakers(t: Transcript, minutes: Minutes | None, names: dict[str, str]) -> str | None:
+    """Set display names for labels in one place; the transcript, the minutes' participants,
+    evidence and owner/proposer fields all follow."""
+    changes: list[str] = []
+    known = {s.label: s for s in t.speakers}
+    for label in t.speaker_labels() + [s.label for s in t.speakers if s.label not in t.speaker_labels()]:
+        if label not in names:
+            continue
+        new = names[label].strip()[:120] or None
+        info = known.get(label)
+        if info is None:
+            info = SpeakerInfo(label=label)
+            t.speakers.append(info)
+            known[label] = info
+        old_display = info.name or label
+        if (info.name or None) == new:
+            continue
+        info.name, info.name_source = new, "user" if new else None
+        new_display = new or label
+        changes.append(f"{old_display} → {new_display}")
+        if minutes is not None:
+            _rename_in_minutes(minutes, label, old_display, new_display)
+    return "; ".join(changes) or None
+
+
+def _rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
+    # Generated prose names speakers by label until someone names them; labels are unique tokens.
+    token = re.compile(rf"\b{re.escape(label)}\b")
+    m.description = token.sub(lambda _: new, m.description)
+    m.mood.overall = token.sub(lambda _: new, m.mood.overall)
+    for theme in m.themes:
+        theme.paragraph = token.sub(lambda _: new, theme.paragraph)
+    for p in m.participants:
+        if p.label == label:
+            p.name = None if new == label else new
+    for item in _all_items(m):
+        for ev in item.evidence:
+            if ev.speaker == label:
+                ev.speaker_name = new
+        for attr in ("proposed_by", "owner"):
+            if getattr(item, attr, None) in (old, label):
+                setattr(item, attr, new)
+        if isinstance(item, Theme):
+            item.raised_by = [new if r in (old, label) else r for r in item.raised_by]
+
+
+def edit_segment(t: Transcript, minutes: Minutes | None, seg_id: int, text: str) -> str | None:
+    seg = t.segment(seg_id)
+    if seg is None:
+        raise EditError("no_such_segment")
+    new = " ".join(text.split())
+    old = seg.text.strip()
+    if not new or new == old:
+        return None
+    seg.text = new
+    seg.words = []  # the word timings described the old text; exports would otherwise show it
+    if minutes is not None:
+        for item in _all_items(minutes):
+            for ev in item.evidence:
+                if ev.segment_id == seg_id and ev.quote.strip() == old:
+                    ev.quote = new
+    return f"#{seg_id}: “{old}” → “{new}”"
+
+
+# --- minutes ------------------------------------------------------------------------------------------
+def _all_items(m: Minutes) -> list[Item]:
+    items: list[Item] = [*m.themes, *m.mood.emotions, *m.decisions, *m.actions, *m.not_decided]
+    items += [c for c in m.conclusions if not isinstance(c, str)]
+    if m.next_meeting is not None:
+        items.append(m.next_meeting)
+    return items
+
+
+def item_label(item: Item | str) -> str:
+    if isinstance(item, str):
+        return item
+    for attr in ("text", "what", "heading", "emotion"):
+        value = getattr(item, attr, None)
+        if value:
+            return str(value)
+    return item.id
+
+
+def section_of(item: Item) -> str:
+    for name, (cls, _) in SECTIONS.items():
+        if cls is not Item and isinstance(item, cls):
+            return name
+    return "emotions"
+
+
+def find_item(m: Minutes, item_id: str) -> Item:
+    for item in _all_items(m):
+        if item.id == item_id:
+            return item
+    raise EditError("no_such_item")
+
+
+def _coerce(field: str, value: str) -> Any:
+    value = value.strip()
+    if field == "due":
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise EditError("bad_date") from exc
+    if field == "when":
+        if not value:
+            return None
+        try:
+            return dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise EditError("bad_date") from exc
+    if field in ("proposed_by", "owner"):
+        return value or None
+    return value
+
+
+def update_item(m: Minutes, item_id: str, op: str, fields: dict[str, str]) -> str | None:
+    """op: accept, reject, restore (status only) or edit (apply fields, status 'edited')."""
+    if item_id.startswith("s") and item_id[1:].isdigit():
+        return _update_plain_conclusion(m, int(item_id[1:]), op, fields)
+    item = find_item(m, item_id)
+    label = item_label(item)
+    if op in STATUSES:
+        if item.status == STATUSES[op]:
+            return None
+        item.status = STATUSES[op]  # type: ignore[assignment]
+        return f"{op} {item.id}: {label}"
+    if op != "edit":
+        raise EditError("bad_request")
+    _, editable = SECTIONS[section_of(item)]
+    changed: list[str] = []
+    for name in editable:
+        if name not in fields:
+            continue
+        value = _coerce(name, fields[name])
+        if name in ("text", "what", "heading", "paragraph", "reason") and not value:
+            raise EditError("empty_text")
+        if value != getattr(item, name):
+            setattr(item, name, value)
+            changed.append(f"{name}: {value}")
+    if not changed:
+        return None
+    item.status = "edited"
+    item.needs_review = False
+    return f"edit {item.id} ({label}): " + "; ".join(changed)
+
+
+def _update_plain_conclusion(m: Minutes, index: int, op: str, fields: dict[str, str]) -> str | None:
+    strings = [i for i, c in enumerate(m.conclusions) if isinstance(c, str)]
+    if index >= len(m.conclusions) or index not in strings:
+        raise EditError("no_such_item")
+    old = m.conclusions[index]
+    if op == "reject":
+        del m.conclusions[index]
+        return f"reject conclusion: {old}"
+    if op == "edit":
+        new = fields.get("text", "").strip()
+        if not new:
+            raise EditError("empty_text")
+        if new == old:
+            return None
+        m.conclusions[index] = new
+        return f"edit conclusion: {old} → {new}"
+    return None
+
+
+def add_item(m: Minutes, t: Transcript, section: str, fields: dict[str, str], segment_id: int | None) -> str:
+    """A reviewer's own item, backed by the transcript segment she points at."""
+    if section not in ADDABLE:
+        raise EditError("bad_request")
+    cls, editable = SECTIONS[section]
+    values = {name: _coerce(name, fields.get(name, "")) for name in editable}
+    main = editable[0]
+    if not values[main]:
+        raise EditError("empty_text")
+    if section == "themes" and not values.get("paragraph"):
+        values["paragraph"] = values["heading"]
+    seg = t.segment(segment_id) if segment_id is not None else None
+    if seg is None:
+        if section == "conclusions":
+            m.conclusions.append(str(values["text"]))
+            return f"add conclusion: {values['text']}"
+        raise EditError("choose_segment")
+    if section == "not_decided" and not values.get("reason"):
+        values["reason"] = "–"
+    evidence = Evidence(segment_id=seg.id, speaker=seg.speaker, speaker_name=t.speaker_name(seg.speaker) or None,
+                        start=seg.start, end=seg.end, quote=seg.text.strip())
+    item = cls(evidence=[evidence], confidence=1.0, status="edited", **values)
+    if section == "next_meeting":
+        m.next_meeting = item  # type: ignore[assignment]
+    else:
+        getattr(m, section).append(item)
+    from transcribe.web.store import ensure_ids
+
+    ensure_ids(m)
+    return f"add {section} {item.id}: {item_label(item)}"
+
+
+def edit_summary(m: Minutes, description: str, mood: str) -> str | None:
+    changes = []
+    if description.strip() != m.description.strip():
+        m.description = description.strip()
+        changes.append(f"description: {m.description}")
+    if mood.strip() != m.mood.overall.strip():
+        m.mood.overall = mood.strip()
+        changes.append(f"mood: {m.mood.overall}")
+    return "; ".join(changes) or None

@@ -1,0 +1,341 @@
+"""Meetings list with live status, upload, sharing, retry and deletion."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import secrets
+import shutil
+from typing import Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy import delete, select
+
+from transcribe import audit
+from transcribe.config import data_dir
+from transcribe.db import session
+from transcribe.errors import UserError
+from transcribe.web import store, upload
+from transcribe.web.auth import (
+    CurrentUser,
+    can_edit,
+    can_manage,
+    current_user,
+    get_meeting,
+    require_role,
+    visible_meetings_query,
+)
+from transcribe.web.history import add_change
+from transcribe.web.i18n import translate
+from transcribe.web.models import Meeting, MeetingChange, MeetingShare, User
+from transcribe.web.render import page, request_lang
+from transcribe.web.security import csrf_ok, require_csrf
+
+log = logging.getLogger(__name__)
+router = APIRouter(dependencies=[Depends(require_csrf)])
+upload_router = APIRouter()  # checks its own CSRF token while streaming
+UPLOADERS = ("secretary", "admin")
+
+
+def max_upload_bytes() -> int:
+    return int(float(os.environ.get("TRANSCRIBE_MAX_UPLOAD_MB", "2048")) * 1024 * 1024)
+
+
+def _mb(limit: int) -> str:
+    return f"{limit / 1048576:.0f}" if limit >= 1048576 else f"{limit / 1048576:.2g}"
+
+
+# --- status ---------------------------------------------------------------------------------------
+def meeting_status(meeting: Meeting, lang: str, jobs: dict[int, Any] | None = None) -> dict[str, Any]:
+    """One meeting's processing state as the list page and its poller show it.
+
+    `jobs` (id -> JobStatus) saves a query per meeting when listing many."""
+    info: dict[str, Any] = {"id": meeting.id, "state": "done", "stage": None, "percent": 100.0, "position": None,
+                            "error": None, "eta_s": None, "locked": meeting.locked, "version": meeting.version}
+    if meeting.job_id is not None:
+        try:
+            from transcribe.jobs import status
+
+            st = jobs[meeting.job_id] if jobs is not None and meeting.job_id in jobs else status(meeting.job_id)
+            info.update(state=str(st.state.value if hasattr(st.state, "value") else st.state), stage=st.stage,
+                        percent=float(st.percent or 0.0), position=st.position, error=st.error, eta_s=st.eta_s)
+        except Exception:  # the job row is gone (cleaned up): the files tell what happened
+            log.debug("no job status for %s", meeting.id, exc_info=True)
+            info["state"] = "done" if store.has_result(meeting.id) else "failed"
+    elif not store.has_result(meeting.id):
+        info["state"] = "failed"
+    if info["state"] == "done" and not store.has_result(meeting.id):
+        info["state"] = "failed"
+        info["error"] = info["error"] or translate(lang, "no_result")
+    info["label"] = status_label(info, lang)
+    return info
+
+
+def status_label(info: dict[str, Any], lang: str) -> str:
+    state = info["state"]
+    if state == "queued":
+        pos = info.get("position")
+        return translate(lang, "state_queued_pos", n=pos) if pos else translate(lang, "state_queued")
+    if state == "running":
+        stage = translate(lang, f"stage_{info.get('stage') or 'start'}")
+        text = f"{stage} {info.get('percent') or 0:.0f} %"
+        eta = info.get("eta_s")
+        if eta:
+            text += " · " + translate(lang, "eta", minutes=max(1, round(eta / 60)))
+        return text
+    if state == "done":
+        return translate(lang, "state_approved", n=info["version"]) if info.get("locked") else translate(
+            lang, "state_done")
+    if state == "failed":
+        return translate(lang, "state_failed") + (f": {info['error']}" if info.get("error") else "")
+    return translate(lang, f"state_{state}")
+
+
+def _visible(user: CurrentUser) -> list[Meeting]:
+    with session() as s:
+        return list(s.scalars(visible_meetings_query(user)))
+
+
+def _statuses(meetings: list[Meeting], lang: str) -> list[dict[str, Any]]:
+    from transcribe.jobs import list_jobs
+
+    jobs = {j.id: j for j in list_jobs()} if any(m.job_id is not None for m in meetings) else {}
+    return [meeting_status(m, lang, jobs) for m in meetings]
+
+
+@router.get("/meetings")
+def meetings_page(request: Request, user: CurrentUser = Depends(current_user)) -> Response:
+    lang = request_lang(request)
+    meetings = _visible(user)
+    rows = list(zip(meetings, _statuses(meetings, lang), strict=True))
+    owners = _owner_names({m.owner_id for m, _ in rows})
+    return page(request, "meetings.html", user=user, rows=rows, owners=owners, can_upload=user.role in UPLOADERS)
+
+
+def _owner_names(ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    with session() as s:
+        return {u.id: u.name for u in s.scalars(select(User).where(User.id.in_(ids)))}
+
+
+@router.get("/api/meetings")
+def meetings_api(request: Request, user: CurrentUser = Depends(current_user)) -> JSONResponse:
+    lang = request_lang(request)
+    return JSONResponse({"meetings": _statuses(_visible(user), lang)},
+                        headers={"Cache-Control": "no-store"})
+
+
+# --- upload ----------------------------------------------------------------------------------------
+@router.get("/upload")
+def upload_form(request: Request, user: CurrentUser = Depends(current_user)) -> Response:
+    require_role(user, *UPLOADERS)
+    limit = max_upload_bytes()
+    return page(request, "upload.html", user=user, max_mb=_mb(limit), max_bytes=limit, error=None)
+
+
+def _wants_json(request: Request) -> bool:
+    return "application/json" in request.headers.get("accept", "")
+
+
+def _upload_error(request: Request, user: CurrentUser, key: str, status: int, **kw: Any) -> Response:
+    lang = request_lang(request)
+    message = translate(lang, key, **kw)
+    if _wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return page(request, "upload.html", status_code=status, user=user,
+                max_mb=_mb(max_upload_bytes()), max_bytes=max_upload_bytes(), error=message)
+
+
+@upload_router.post("/upload")
+async def upload_post(request: Request, user: CurrentUser = Depends(current_user)) -> Response:
+    require_role(user, *UPLOADERS)
+    limit = max_upload_bytes()
+    staging = data_dir() / "uploads"
+    try:
+        parsed = await upload.receive(request, staging, limit, lambda token: csrf_ok(request, token))
+    except upload.UploadTooLarge:
+        return _upload_error(request, user, "upload_too_large", 413, mb=_mb(limit))
+    except upload.UploadRejected as exc:
+        return _upload_error(request, user, exc.reason, exc.status)
+    try:
+        return await _create_meetings(request, user, parsed, limit)
+    finally:
+        parsed.discard()  # whatever was not moved into a meeting directory
+
+
+async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.ParsedUpload, limit: int) -> Response:
+    from transcribe.audio import probe
+    from transcribe.pipeline import PipelineOptions
+
+    f = parsed.fields
+    files = [sf for sf in parsed.files if sf.size > 0 or sf.filename]
+    if not files:
+        return _upload_error(request, user, "upload_no_file", 400)
+    try:
+        day = dt.date.fromisoformat(f["date"]) if f.get("date") else None
+    except ValueError:
+        return _upload_error(request, user, "bad_date", 400)
+    speakers_raw = f.get("speakers", "").strip()
+    if speakers_raw and not (speakers_raw.isdigit() and 1 <= int(speakers_raw) <= 50):
+        return _upload_error(request, user, "bad_speakers", 400)
+    vocabulary = [w.strip() for w in f.get("vocabulary", "").splitlines() if w.strip()][:500]
+    infos = []
+    for sf in files:  # check every file before queueing any, so a batch is all or nothing
+        try:
+            infos.append(await run_in_threadpool(probe, sf.path, limit))
+        except UserError as exc:
+            log.info("upload rejected: %s", exc.message)
+            return _upload_error(request, user, "not_audio", 415, name=sf.filename[:200])
+    created = []
+    for i, (sf, info) in enumerate(zip(files, infos, strict=True)):
+        title = (f.get("title", "").strip() or sf.filename.rsplit(".", 1)[0] or "Möte")[:280]
+        if len(files) > 1 and f.get("title", "").strip():
+            title = f"{title} ({i + 1})"
+        mid = secrets.token_hex(8)
+        target = store.meeting_path(mid)
+        target.mkdir(parents=True, exist_ok=True)
+        dest = target / f"input.{upload.safe_ext(sf.filename, info.format_name)}"
+        shutil.move(str(sf.path), dest)
+        options = PipelineOptions(
+            model=os.environ.get("TRANSCRIBE_WEB_MODEL", "base"),
+            minutes_backend=os.environ.get("TRANSCRIBE_WEB_MINUTES_BACKEND", "rules"),
+            vocabulary=vocabulary, num_speakers=int(speakers_raw) if speakers_raw else None,
+            title=title, meeting_date=day, place=f.get("place", "").strip()[:280] or None,
+        )  # fmt: skip
+        with session() as s:
+            s.add(Meeting(id=mid, title=title, date=day.isoformat() if day else "", place=options.place or "",
+                          original_name=sf.filename[:280], owner_id=user.id))
+        try:
+            from transcribe.jobs import submit
+
+            job_id = await run_in_threadpool(submit, dest, mid, options, user.name)
+        except Exception:
+            with session() as s:
+                s.execute(delete(Meeting).where(Meeting.id == mid))
+            store.remove(mid)
+            raise
+        with session() as s:
+            meeting = s.get(Meeting, mid)
+            assert meeting is not None
+            meeting.job_id = int(job_id)
+        add_change(mid, user.name, "upload", f"{sf.filename[:200]} ({info.duration:.0f} s)")
+        audit.record("upload", f"meeting:{mid}", user.name, f"{dest.suffix} {sf.size} bytes")
+        created.append({"id": mid, "url": f"/meetings/{mid}"})
+    if _wants_json(request):
+        return JSONResponse({"meetings": created}, status_code=201)
+    return RedirectResponse("/meetings", status_code=303)
+
+
+# --- retry / cancel --------------------------------------------------------------------------------
+@router.post("/meetings/{meeting_id}/retry")
+def retry_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    meeting = get_meeting(user, meeting_id)
+    if not can_edit(user, meeting) or meeting.job_id is None:
+        raise HTTPException(403)
+    from transcribe.jobs import retry
+
+    retry(meeting.job_id)
+    audit.record("job_retry", f"meeting:{meeting_id}", user.name)
+    return RedirectResponse("/meetings", status_code=303)
+
+
+@router.post("/meetings/{meeting_id}/cancel")
+def cancel_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    meeting = get_meeting(user, meeting_id)
+    if not can_edit(user, meeting) or meeting.job_id is None:
+        raise HTTPException(403)
+    from transcribe.jobs import cancel
+
+    cancel(meeting.job_id)
+    audit.record("job_cancel", f"meeting:{meeting_id}", user.name)
+    return RedirectResponse("/meetings", status_code=303)
+
+
+# --- delete -----------------------------------------------------------------------------------------
+@router.get("/meetings/{meeting_id}/delete")
+def delete_confirm(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = get_meeting(user, meeting_id)
+    if not can_manage(user, meeting):
+        raise HTTPException(403)
+    return page(request, "delete.html", user=user, meeting=meeting)
+
+
+@router.post("/meetings/{meeting_id}/delete")
+def delete_meeting(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    meeting = get_meeting(user, meeting_id)
+    if not can_manage(user, meeting):
+        raise HTTPException(403)
+    if meeting.job_id is not None:
+        from transcribe.jobs import JobConflict, JobNotFound
+        from transcribe.jobs import delete as delete_job
+
+        try:
+            delete_job(meeting.job_id, remove_files=True, user=user.name)
+        except JobNotFound:
+            pass  # already forgotten (retention, or a CLI delete): the files go below
+        except JobConflict as exc:
+            raise HTTPException(409, "job_stopping") from exc
+    store.remove(meeting_id)
+    with session() as s:
+        s.execute(delete(MeetingChange).where(MeetingChange.meeting_id == meeting_id))
+        s.execute(delete(MeetingShare).where(MeetingShare.meeting_id == meeting_id))
+        s.execute(delete(Meeting).where(Meeting.id == meeting_id))
+    audit.record("delete", f"meeting:{meeting_id}", user.name)
+    return RedirectResponse("/meetings", status_code=303)
+
+
+# --- sharing -----------------------------------------------------------------------------------------
+def _share_context(meeting: Meeting) -> dict[str, Any]:
+    with session() as s:
+        shared_ids = set(s.scalars(select(MeetingShare.user_id).where(MeetingShare.meeting_id == meeting.id)))
+        users = list(s.scalars(select(User).where(User.active.is_(True)).order_by(User.name)))
+    return {
+        "shared": [u for u in users if u.id in shared_ids],
+        "candidates": [u for u in users if u.id not in shared_ids and u.id != meeting.owner_id],
+    }
+
+
+@router.get("/meetings/{meeting_id}/share")
+def share_page(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = get_meeting(user, meeting_id)
+    if not can_manage(user, meeting):
+        raise HTTPException(403)
+    return page(request, "share.html", user=user, meeting=meeting, error=None, **_share_context(meeting))
+
+
+@router.post("/meetings/{meeting_id}/share")
+def share_add(request: Request, meeting_id: str, name: str = Form(""),
+              user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = get_meeting(user, meeting_id)
+    if not can_manage(user, meeting):
+        raise HTTPException(403)
+    with session() as s:
+        other = s.scalar(select(User).where(User.name == name.strip(), User.active.is_(True)))
+        if other is None or other.id == meeting.owner_id:
+            other = None
+        elif s.get(MeetingShare, (meeting_id, other.id)) is None:
+            s.add(MeetingShare(meeting_id=meeting_id, user_id=other.id))
+    if other is None:
+        return page(request, "share.html", status_code=400, user=user, meeting=meeting, error="no_such_user",
+                    **_share_context(meeting))
+    add_change(meeting_id, user.name, "share", name.strip())
+    return RedirectResponse(f"/meetings/{meeting_id}/share", status_code=303)
+
+
+@router.post("/meetings/{meeting_id}/share/{user_id}/remove")
+def share_remove(meeting_id: str, user_id: int, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    meeting = get_meeting(user, meeting_id)
+    if not can_manage(user, meeting):
+        raise HTTPException(403)
+    with session() as s:
+        share = s.get(MeetingShare, (meeting_id, user_id))
+        other = s.get(User, user_id)
+        if share:
+            s.delete(share)
+    if share and other:
+        add_change(meeting_id, user.name, "unshare", other.name)
+    return RedirectResponse(f"/meetings/{meeting_id}/share", status_code=303)

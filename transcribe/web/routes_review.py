@@ -1,0 +1,221 @@
+"""The review page and every edit a reviewer makes: speakers, segments, minutes items, approval."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+
+from transcribe import audit
+from transcribe.db import session
+from transcribe.minutes.model import Minutes
+from transcribe.transcript import Transcript
+from transcribe.web import editing, store, tasks
+from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, current_user, get_meeting
+from transcribe.web.history import add_change, changes
+from transcribe.web.models import Meeting
+from transcribe.web.render import page, request_lang
+from transcribe.web.routes_meetings import meeting_status
+from transcribe.web.security import require_csrf
+
+router = APIRouter(dependencies=[Depends(require_csrf)])
+_locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+
+
+@contextmanager
+def _working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]]:
+    """Load, let the caller change, save: serialised per meeting so two reviewers never lose an edit."""
+    with _locks[meeting_id]:
+        transcript = store.load_transcript(meeting_id)
+        if transcript is None:
+            raise HTTPException(409, "not_ready")
+        minutes = store.load_minutes(meeting_id)
+        yield transcript, minutes
+        store.save_transcript(meeting_id, transcript)
+        if minutes is not None:
+            store.save_minutes(meeting_id, minutes)
+
+
+def _editable(user: CurrentUser, meeting_id: str) -> Meeting:
+    meeting = get_meeting(user, meeting_id)
+    if not can_edit(user, meeting):
+        raise HTTPException(403, "role")
+    if meeting.locked:
+        raise HTTPException(409, "locked")
+    return meeting
+
+
+def _back(meeting_id: str, anchor: str = "", error: str | None = None) -> RedirectResponse:
+    query = f"?error={error}" if error else ""
+    return RedirectResponse(f"/meetings/{meeting_id}{query}{'#' + anchor if anchor else ''}", status_code=303)
+
+
+def _edited(meeting_id: str, user: CurrentUser, action: str, detail: str | None, audit_action: str = "edit") -> None:
+    if detail:
+        add_change(meeting_id, user.name, action, detail)
+        audit.record(audit_action, f"meeting:{meeting_id}", user.name, action)  # no meeting content in the audit log
+
+
+# --- page -----------------------------------------------------------------------------------------
+@router.get("/meetings/{meeting_id}")
+def review_page(request: Request, meeting_id: str, error: str | None = None,
+                user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = get_meeting(user, meeting_id)
+    status = meeting_status(meeting, request_lang(request))
+    base = {"user": user, "meeting": meeting, "status": status, "can_manage": can_manage(user, meeting)}
+    if status["state"] != "done":
+        return page(request, "pending.html", **base)
+    transcript = store.load_transcript(meeting_id)
+    minutes = store.load_minutes(meeting_id)
+    assert transcript is not None
+    audit.record("view", f"meeting:{meeting_id}", user.name)
+    labels = transcript.speaker_labels() + [s.label for s in transcript.speakers
+                                            if s.label not in transcript.speaker_labels()]
+    infos = {s.label: s for s in transcript.speakers}
+    return page(
+        request, "review.html", **base, transcript=transcript, minutes=minutes, error=error,
+        speakers=[(label, infos.get(label)) for label in labels],
+        spk_index={label: i % 8 for i, label in enumerate(labels)},
+        unnamed=any(not (infos.get(label) and infos[label].name) for label in labels),
+        editable=can_edit(user, meeting) and not meeting.locked,
+        can_reopen=can_reopen(user) and meeting.locked,
+        regenerating=tasks.running(meeting_id), regen_error=tasks.error(meeting_id),
+        sections=editing.SECTIONS, addable=editing.ADDABLE,
+        plain_conclusions=[(i, c) for i, c in enumerate(minutes.conclusions) if isinstance(c, str)] if minutes
+        else [],
+    )  # fmt: skip
+
+
+# --- transcript edits ---------------------------------------------------------------------------------
+@router.post("/meetings/{meeting_id}/speakers")
+def rename_speakers(meeting_id: str, label: list[str] = Form([]), name: list[str] = Form([]),
+                    user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    _editable(user, meeting_id)
+    if len(label) != len(name):
+        raise HTTPException(400)
+    with _working_copy(meeting_id) as (transcript, minutes):
+        detail = editing.rename_speakers(transcript, minutes, dict(zip(label, name, strict=True)))
+    _edited(meeting_id, user, "rename_speaker", detail, "rename_speaker")
+    return _back(meeting_id, "speakers")
+
+
+@router.post("/meetings/{meeting_id}/segments/{segment_id}")
+def edit_segment(meeting_id: str, segment_id: int, text: str = Form(""),
+                 user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    _editable(user, meeting_id)
+    try:
+        with _working_copy(meeting_id) as (transcript, minutes):
+            detail = editing.edit_segment(transcript, minutes, segment_id, text)
+    except editing.EditError as exc:
+        return _back(meeting_id, f"seg-{segment_id}", str(exc))
+    _edited(meeting_id, user, "edit_segment", detail)
+    return _back(meeting_id, f"seg-{segment_id}")
+
+
+# --- minutes edits ---------------------------------------------------------------------------------------
+FIELD_NAMES = ("text", "proposed_by", "what", "owner", "due", "reason", "heading", "paragraph", "when")
+
+
+async def _fields(request: Request) -> dict[str, str]:
+    form = await request.form()
+    return {k: v for k in FIELD_NAMES if isinstance(v := form.get(k), str)}
+
+
+@router.post("/meetings/{meeting_id}/items/{item_id}")
+def update_item(meeting_id: str, item_id: str, op: str = Form("edit"),
+                fields: dict[str, str] = Depends(_fields), user: CurrentUser = Depends(current_user)) -> Response:
+    _editable(user, meeting_id)
+    try:
+        with _working_copy(meeting_id) as (_, minutes):
+            if minutes is None:
+                raise editing.EditError("no_minutes")
+            detail = editing.update_item(minutes, item_id, op, fields)
+    except editing.EditError as exc:
+        return _back(meeting_id, f"item-{item_id}", str(exc))
+    _edited(meeting_id, user, "edit_minutes", detail)
+    return _back(meeting_id, f"item-{item_id}")
+
+
+@router.post("/meetings/{meeting_id}/items")
+def add_item(meeting_id: str, section: str = Form(""), segment_id: str = Form(""),
+             fields: dict[str, str] = Depends(_fields), user: CurrentUser = Depends(current_user)) -> Response:
+    _editable(user, meeting_id)
+    seg = int(segment_id) if segment_id.strip().isdigit() else None
+    try:
+        with _working_copy(meeting_id) as (transcript, minutes):
+            if minutes is None:
+                raise editing.EditError("no_minutes")
+            detail = editing.add_item(minutes, transcript, section, fields, seg)
+    except editing.EditError as exc:
+        return _back(meeting_id, f"sec-{section}", str(exc))
+    _edited(meeting_id, user, "add_item", detail)
+    return _back(meeting_id, f"sec-{section}")
+
+
+@router.post("/meetings/{meeting_id}/summary")
+def edit_summary(meeting_id: str, description: str = Form(""), mood: str = Form(""),
+                 user: CurrentUser = Depends(current_user)) -> Response:
+    _editable(user, meeting_id)
+    with _working_copy(meeting_id) as (_, minutes):
+        detail = editing.edit_summary(minutes, description, mood) if minutes else None
+    _edited(meeting_id, user, "edit_minutes", detail)
+    return _back(meeting_id, "sec-summary")
+
+
+@router.post("/meetings/{meeting_id}/regenerate")
+def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = _editable(user, meeting_id)
+    transcript = store.load_transcript(meeting_id)
+    if transcript is None:
+        raise HTTPException(409, "not_ready")
+    tasks.regenerate_minutes(meeting, transcript, user.name, _locks[meeting_id])
+    add_change(meeting_id, user.name, "regenerate", "")
+    audit.record("edit", f"meeting:{meeting_id}", user.name, "regenerate minutes")
+    return _back(meeting_id, "minutes")
+
+
+# --- approval ----------------------------------------------------------------------------------------------
+@router.post("/meetings/{meeting_id}/approve")
+def approve(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    _editable(user, meeting_id)
+    with _locks[meeting_id], session() as s:
+        meeting = s.get(Meeting, meeting_id)
+        assert meeting is not None
+        meeting.version += 1
+        meeting.locked = True
+        meeting.approved_by = user.name
+        meeting.approved_at = dt.datetime.now(dt.UTC)
+        version = meeting.version
+        store.snapshot(meeting_id, version)
+    add_change(meeting_id, user.name, "approve", f"v{version}")
+    audit.record("approve", f"meeting:{meeting_id}", user.name, f"version {version}")
+    return _back(meeting_id)
+
+
+@router.post("/meetings/{meeting_id}/reopen")
+def reopen(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    meeting = get_meeting(user, meeting_id)
+    if not can_reopen(user):
+        raise HTTPException(403, "role")
+    if meeting.locked:
+        with session() as s:
+            row = s.get(Meeting, meeting_id)
+            assert row is not None
+            row.locked = False
+            # No longer final: retention (transcribe.jobs.retention) counts from an approval, so clear it.
+            row.approved_at = None
+        add_change(meeting_id, user.name, "reopen", f"v{meeting.version}")
+        audit.record("edit", f"meeting:{meeting_id}", user.name, f"reopen after version {meeting.version}")
+    return _back(meeting_id)
+
+
+@router.get("/meetings/{meeting_id}/history")
+def history(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = get_meeting(user, meeting_id)
+    return page(request, "history.html", user=user, meeting=meeting, changes=changes(meeting_id),
+                versions=list(range(meeting.version, 0, -1)))

@@ -1,0 +1,132 @@
+// Review page: audio synced with the transcript, evidence links that play a passage, editing comforts.
+"use strict";
+
+(() => {
+  const audio = document.getElementById("player");
+  const grid = document.getElementById("review-grid");
+  const pane = document.getElementById("transcript-pane");
+  const follow = document.getElementById("follow");
+  if (!audio || !grid) return;
+  const meetingId = audio.dataset.meeting;
+  const segments = Array.from(document.querySelectorAll(".segment")).map((el) => ({
+    el, id: el.dataset.id, start: Number(el.dataset.start), end: Number(el.dataset.end),
+  }));
+  let current = null;
+  let userScrolledAt = 0;
+
+  // --- tabs (narrow screens only; CSS hides them on wide ones) -----------------------------
+  const tabs = document.querySelector(".tabs");
+  if (tabs) {
+    tabs.hidden = false;
+    tabs.addEventListener("click", (e) => {
+      const button = e.target.closest("button[data-tab]");
+      if (!button) return;
+      showTab(button.dataset.tab);
+    });
+  }
+  function showTab(name) {
+    grid.dataset.tab = name;
+    if (tabs) tabs.querySelectorAll("button[data-tab]").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === name)));
+    // Textareas measured while their pane was hidden have no height yet.
+    document.querySelectorAll("textarea.autosize").forEach(autosize);
+  }
+  const hash = window.location.hash;
+  if (hash.startsWith("#item-") || hash.startsWith("#sec-") || hash === "#minutes") showTab("minutes");
+
+  // --- seeking ------------------------------------------------------------------------------
+  function seek(seconds, play) {
+    audio.currentTime = Math.max(0, seconds);
+    if (play) audio.play().catch(() => {});
+  }
+  document.addEventListener("click", (e) => {
+    const button = e.target.closest("[data-seek]");
+    if (button) {
+      e.preventDefault();
+      seek(Number(button.dataset.seek), true);
+      const seg = button.closest(".segment");
+      if (seg) select(seg.dataset.id);
+      return;
+    }
+    const seg = e.target.closest(".segment");
+    if (seg) select(seg.dataset.id);
+  });
+
+  // The last clicked segment becomes the evidence for items the reviewer adds.
+  function select(id) {
+    document.querySelectorAll(".segment.selected").forEach((el) => el.classList.remove("selected"));
+    const el = document.getElementById("seg-" + id);
+    if (el) el.classList.add("selected");
+    document.querySelectorAll(".js-segment-target").forEach((input) => { input.value = id; });
+  }
+
+  // --- highlight the playing segment ------------------------------------------------------------
+  function find(t) {
+    let lo = 0, hi = segments.length - 1, best = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid].start <= t) { best = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    if (best === null) return null;
+    return t <= segments[best].end + 0.5 ? segments[best] : null;
+  }
+  function paneScrolls() {
+    return pane && pane.scrollHeight > pane.clientHeight + 4 && getComputedStyle(pane).overflowY !== "visible";
+  }
+  audio.addEventListener("timeupdate", () => {
+    const seg = find(audio.currentTime);
+    if (seg === current) return;
+    if (current) current.el.classList.remove("playing");
+    current = seg;
+    if (!seg) return;
+    seg.el.classList.add("playing");
+    const editing = document.activeElement && seg.el.contains(document.activeElement);
+    const transcriptVisible = grid.dataset.tab !== "minutes" || paneScrolls();
+    if (follow && follow.checked && !editing && transcriptVisible && Date.now() - userScrolledAt > 4000) {
+      if (paneScrolls()) {
+        const top = seg.el.offsetTop - pane.offsetTop - pane.clientHeight / 3;
+        pane.scrollTo({ top, behavior: "smooth" });
+      } else {
+        seg.el.scrollIntoView({ block: "center", behavior: "smooth" });
+      }
+    }
+  });
+  if (pane) {
+    ["wheel", "touchmove"].forEach((type) => pane.addEventListener(type, () => { userScrolledAt = Date.now(); }, { passive: true }));
+  }
+
+  // --- editing comforts ---------------------------------------------------------------------------
+  function autosize(el) {
+    el.style.height = "auto";
+    el.style.height = el.scrollHeight + 2 + "px";
+  }
+  document.querySelectorAll("textarea.autosize").forEach((el) => {
+    autosize(el);
+    el.addEventListener("input", () => {
+      autosize(el);
+      const form = el.closest(".seg-form");
+      if (form) form.classList.add("dirty");
+    });
+  });
+  // Textareas inside closed <details> have no size until opened.
+  document.querySelectorAll("details").forEach((d) => d.addEventListener("toggle", () => {
+    d.querySelectorAll("textarea.autosize").forEach(autosize);
+  }));
+  window.addEventListener("resize", () => document.querySelectorAll("textarea.autosize").forEach(autosize));
+
+  // Every form reloads the page: keep the playback position across it.
+  const key = "protokoll-pos-" + meetingId;
+  document.addEventListener("submit", () => {
+    try { sessionStorage.setItem(key, String(audio.currentTime)); } catch (err) { /* private mode */ }
+  });
+  let saved = null;
+  try { saved = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (err) { saved = null; }
+  if (saved) {
+    const restore = () => { audio.currentTime = Number(saved); };
+    if (audio.readyState >= 1) restore(); else audio.addEventListener("loadedmetadata", restore, { once: true });
+  }
+
+  // Regenerating in the background: look again shortly.
+  if (document.querySelector("[data-reload-soon]")) {
+    window.setTimeout(() => window.location.reload(), 2000);
+  }
+})();

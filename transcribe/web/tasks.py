@@ -1,0 +1,79 @@
+"""Minutes regeneration off the request thread.
+
+Extracting minutes from an edited transcript takes well under a second with the
+rules backend but can take minutes with a local LLM, so it runs in a daemon
+thread; the review page shows a banner and reloads until it is done.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+
+from transcribe.transcript import Transcript
+from transcribe.web import store
+from transcribe.web.models import Meeting
+
+log = logging.getLogger(__name__)
+_state: dict[str, str | None] = {}  # meeting id -> None while running, else an error text
+_guard = threading.Lock()
+
+
+def running(meeting_id: str) -> bool:
+    with _guard:
+        return meeting_id in _state and _state[meeting_id] is None
+
+
+def error(meeting_id: str) -> str | None:
+    with _guard:
+        return _state.get(meeting_id)
+
+
+def regenerate_minutes(meeting: Meeting, transcript: Transcript, user: str, lock: threading.Lock,
+                       wait: bool = False) -> None:
+    with _guard:
+        if meeting.id in _state and _state[meeting.id] is None:
+            return  # already running
+        _state[meeting.id] = None
+    thread = threading.Thread(target=_run, args=(meeting, transcript, lock), name=f"minutes-{meeting.id}",
+                              daemon=True)
+    thread.start()
+    if wait:
+        thread.join()
+
+
+def _backend() -> str:
+    """As configured for uploads; 'none' there means no automatic draft, but an asked-for one uses the rules."""
+    backend = os.environ.get("TRANSCRIBE_WEB_MINUTES_BACKEND", "rules")
+    return "rules" if backend == "none" else backend
+
+
+def _locked(meeting_id: str) -> bool:
+    """Approved while we worked: the approved version must not change under the approver."""
+    from transcribe.db import session
+
+    with session() as s:
+        row = s.get(Meeting, meeting_id)
+        return row is None or row.locked
+
+
+def _run(meeting: Meeting, transcript: Transcript, lock: threading.Lock) -> None:
+    from transcribe.minutes import extract_minutes
+
+    try:
+        day = dt.date.fromisoformat(meeting.date) if meeting.date else None
+        minutes = extract_minutes(transcript, meeting_date=day, title=meeting.title or None,
+                                  place=meeting.place or None,
+                                  backend=_backend())
+        store.ensure_ids(minutes)
+        with lock:
+            if store.meeting_path(meeting.id).is_dir() and not _locked(meeting.id):
+                store.save_minutes(meeting.id, minutes)
+        with _guard:
+            _state.pop(meeting.id, None)
+    except Exception as exc:  # shown on the review page; the previous draft stays in place
+        log.exception("regenerating minutes for %s failed", meeting.id)
+        with _guard:
+            _state[meeting.id] = f"{exc.__class__.__name__}: {exc}"[:500]
