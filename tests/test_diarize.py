@@ -129,6 +129,16 @@ def test_fixed_and_bounded_counts(diarizer: EmbeddedDiarizer, dialogue) -> None:
     assert len(diarizer.diarize(audio, min_speakers=3).labels) == 3
 
 
+def test_long_recordings_cluster_a_subsample(dialogue) -> None:
+    """Above `max_items` only an even subsample is clustered (bounded memory); the rest is assigned."""
+    from transcribe.diarize.embedded import Params
+
+    audio, truth = dialogue
+    result = EmbeddedDiarizer(Params(max_items=6)).diarize(audio)
+    assert len(result.labels) == 2
+    assert der(truth, result) < 0.10
+
+
 def test_one_speaker_is_one_speaker(diarizer: EmbeddedDiarizer, tmp_path: Path) -> None:
     audio, _ = build(tmp_path, [("A", TEXTS[0]), 0.7, ("A", TEXTS[1]), 1.5, ("A", TEXTS[2]), 0.4, ("A", TEXTS[5])])
     assert diarizer.diarize(audio).labels == ["SPEAKER_00"]

@@ -184,6 +184,21 @@ def test_expired_lease_is_reclaimed_and_the_old_worker_fenced_out(jobs_env: Path
     assert st.state == "failed" and "stopped 2 time(s)" in (st.error or "")
 
 
+def test_cancel_of_a_job_whose_worker_died_is_immediate(jobs_env: Path, short_clip: Path) -> None:
+    from sqlalchemy import update
+
+    from transcribe.db import session
+    from transcribe.jobs import cancel, queue, status, submit
+    from transcribe.jobs.models import Job
+
+    job = submit(store(short_clip, "m1"), "m1", fast_options())
+    assert queue.claim("w") is not None
+    with session() as s:
+        s.execute(update(Job).values(lease_until=time.time() - 1))
+    assert cancel(job) == "cancelled" and status(job).state == "cancelled"
+    assert queue.claim("w2") is None
+
+
 def test_transient_failures_back_off_then_fail(jobs_env: Path, short_clip: Path) -> None:
     from transcribe.jobs import queue, status, submit
 

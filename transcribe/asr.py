@@ -212,7 +212,8 @@ def transcribe(
 
 def _to_segment(piece, offset: float, seg_id: int) -> Segment | None:
     words = [
-        Word(start=round(offset + w.start, 3), end=round(offset + w.end, 3), text=w.word, probability=round(w.probability, 4))
+        Word(start=round(offset + w.start, 3), end=round(offset + w.end, 3), text=w.word,
+             probability=round(w.probability, 4))
         for w in (piece.words or [])
     ]
     repaired = False

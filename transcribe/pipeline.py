@@ -159,7 +159,9 @@ def run_pipeline(
             progress=report("transcribe"),
             stats=stats,
         )
-        transcript.metadata.update({"asr_load_s": f"{stats.load_s:.2f}", "asr_repaired_segments": str(stats.repaired_segments)})
+        transcript.metadata.update(
+            {"asr_load_s": f"{stats.load_s:.2f}", "asr_repaired_segments": str(stats.repaired_segments)}
+        )
         timings["transcribe"] = time.perf_counter() - t0
         atomic_write_text(store.path("transcribe"), transcript.to_json())
         store.finish("transcribe", fp_asr, timings["transcribe"])

@@ -21,13 +21,16 @@ def speech_regions(
     min_speech: float = 0.15,
     min_silence: float = 0.25,
     pad: float = 0.1,
+    max_speech: float = 30.0,
     chunk_seconds: float = CHUNK_SECONDS,
     progress: Callable[[float], None] | None = None,
 ) -> list[tuple[float, float]]:
     """Speech regions as sorted, non-overlapping (start, end) seconds.
 
-    The defaults split at short pauses (250 ms) because speakers change at pauses;
-    transcription wants longer regions and can pass its own values.
+    The defaults split at short pauses (250 ms) because speakers change at pauses,
+    and cap a region at `max_speech` seconds (cut at its quietest pause) so that
+    whoever processes a region holds a bounded amount of audio. Transcription
+    wants longer regions and can pass its own values.
     """
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
@@ -36,6 +39,7 @@ def speech_regions(
         min_speech_duration_ms=int(min_speech * 1000),
         min_silence_duration_ms=int(min_silence * 1000),
         speech_pad_ms=int(pad * 1000),
+        max_speech_duration_s=max_speech,
     )
     sr = audio.sample_rate
     regions: list[tuple[float, float]] = []

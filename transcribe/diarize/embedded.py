@@ -8,7 +8,7 @@ so each 1.5 s window is described by four views: the GE2E embedding, median f0,
 level and the long-term spectral shape (cepstral mean). Each view's distance is
 measured in units of its own within-speaker spread, estimated from neighbouring
 windows of one speech region (almost always one speaker), so no view dominates
-by scale and the clustering threshold means the same on every recording.
+by scale and one clustering threshold carries over between recordings.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -52,11 +51,11 @@ class Params:
     # view weights: GE2E embedding, median f0, level, cepstral shape
     w_embedding: float = 1.0
     w_f0: float = 0.5
-    w_level: float = 0.3
+    w_level: float = 0.15
     w_cepstrum: float = 1.0
     threshold: float = 1.8  # average-linkage distance, in within-speaker units
     min_speaker: float = 4.0  # seconds of speech below which a free-count cluster is not a speaker
-    max_items: int = 3000  # cluster at most this many items; the rest join the nearest centroid
+    max_items: int = 2000  # cluster at most this many items; the rest join the nearest centroid
     min_turn: float = 1.0  # shorter within-region speaker flips are smoothed away
     merge_gap: float = 0.3  # same-speaker turns closer than this are joined
 
@@ -64,20 +63,12 @@ class Params:
 # ----------------------------------------------------------------------------- encoder
 
 
-_ENCODER = None
-_ENCODER_LOCK = threading.Lock()
+@functools.cache
+def encoder():  # -> resemblyzer.VoiceEncoder (imported lazily: it pulls in torch)
+    """Resemblyzer's GE2E encoder, loaded once per process (the weights ship with the package)."""
+    from resemblyzer import VoiceEncoder
 
-
-def encoder():  # -> resemblyzer.VoiceEncoder
-    """Resemblyzer's GE2E encoder, loaded once per process (it ships with the package)."""
-    global _ENCODER
-    with _ENCODER_LOCK:
-        if _ENCODER is None:
-            from resemblyzer import VoiceEncoder
-
-            _ENCODER = VoiceEncoder(device="cpu", verbose=False)
-            _ENCODER.eval()
-    return _ENCODER
+    return VoiceEncoder(device="cpu", verbose=False).eval()
 
 
 @contextlib.contextmanager
@@ -330,7 +321,7 @@ def distances(a: Views, b: Views, params: Params) -> np.ndarray:
 
 
 def chunk_groups(w: Windows, size: int) -> list[np.ndarray]:
-    """Consecutive windows of one region, `size` at a time: averaging them halves the noise."""
+    """Consecutive windows of one region, `size` at a time: their mean is a steadier voice estimate."""
     groups: list[np.ndarray] = []
     current: list[int] = []
     for i in range(len(w)):
@@ -372,6 +363,8 @@ def cluster(v: Views, durations: np.ndarray, params: Params, num: int | None, lo
         labels = _absorb_small(fit(None), d, durations[idx], params.min_speaker)
         k = len(np.unique(labels))
         bounded = min(max(k, lo), hi if hi is not None else len(idx), len(idx))
+        if bounded < lo:
+            log.warning("asked for at least %d speakers but the speech only supports %d", lo, bounded)
         if bounded != k:  # --min/--max-speakers override the threshold's count
             labels = fit(bounded)
     labels = np.unique(labels, return_inverse=True)[1]

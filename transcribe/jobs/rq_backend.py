@@ -36,7 +36,7 @@ WAITING = {"queued", "scheduled", "deferred"}
 def connection():
     from redis import Redis
 
-    return Redis.from_url(queue.settings().redis_url)
+    return Redis.from_url(queue.settings().redis_url, socket_connect_timeout=5)
 
 
 def rq_queue(conn=None):
