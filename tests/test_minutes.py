@@ -280,3 +280,22 @@ def test_rules_are_fast_for_an_hour() -> None:
     extract_minutes(tr, meeting_date=MEETING)
     # Budget is < 2 s per hour on a free core; allow slack for a shared CI machine.
     assert time.perf_counter() - t0 < 6.0
+
+
+@pytest.mark.parametrize("turns", [
+    [("S1", "Vi har pratat om att byta leverantör men vi har inte landat i något.")],
+    [("S1", "Förra året beslutade vi att höja avgiften.")],
+    [("S1", "Om vi beslutar att höja avgiften så måste vi informera medlemmarna.")],
+    [("S3", "Jag tycker vi ska köpa in nya stolar."), ("S2", "Ja.")],
+    [("S1", "Då går vi vidare. Vi flyttar till nästa punkt.")],
+    [("S1", "Vi ändrar ofta schemat på vintern.")],
+    [("S1", "Okej, då kör vi. Välkomna allihop.")],
+    [("S3", "Jag föreslår att vi köper nya stolar."), ("S2", "Nej, det tycker jag inte."),
+     ("S1", "Okej, då gör vi inte det.")],
+    [("S1", "Vi kanske borde besluta att byta bank."), ("S2", "Ja, kanske.")],
+    [("S2", "Beslutet om budgeten tas av kommunen i mars.")],
+    [("S1", "Jag bestämmer inte det, det gör rektorn.")],
+    [("S1", "Vad beslutade ni förra gången om städningen?"), ("S2", "Vi beslutade att anlita en firma.")],
+])
+def test_no_false_decisions(turns: list[tuple[str, str]]) -> None:
+    assert minutes_of(turns).decisions == []

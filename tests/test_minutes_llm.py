@@ -159,15 +159,21 @@ def test_real_model_invalid_output_falls_back_and_valid_output_passes(gemma: Pat
     assert m.next_meeting == rules.next_meeting
 
     # 2. Valid output from the same model passes: base models continue a repeated pattern verbatim.
-    answer = json.dumps(dict(VALID, atgarder=[{"what": "Skicka"}]), ensure_ascii=False)
+    answer = json.dumps({
+        "beslut": [{"text": "Mötet beslutade att höja avgiften.", "segment_ids": [0, 2]}],
+        "atgarder": [{"what": "Skicka"}],  # no segment_ids: invalid, twice
+        "ej_beslutat": [],
+        "nasta_mote": {"date": "2026-12-14", "time": "14:30", "segment_ids": [6]},
+    }, ensure_ascii=False)  # 94 tokens
     primer = f"Svar: {answer}\nSvar: {answer}\nSvar:"
 
     @lru_cache(maxsize=1)
     def echo(_: str) -> str:
-        return llm.complete(primer, 110)
+        return llm.complete(primer, 100)
 
     out, notes = extract_with_llm(tr, MEETING, lambda p, n: echo(primer), RuleExtractor(tr, MEETING).run())
-    assert [d.text for d in out.decisions] == ["Mötet beslutade att höja medlemsavgiften till 300 kronor."]
+    assert llm.outputs[-1].strip().startswith(answer)  # the model's own output
+    assert [d.text for d in out.decisions] == ["Mötet beslutade att höja avgiften."]
     assert out.next_meeting is not None and str(out.next_meeting.when) == "2026-12-14 14:30:00"
     assert notes == ["LLM output failed validation for Åtgärder; used rules"]
     assert out.actions[0].what == "Skicka ut kallelsen till årsmötet"  # rules

@@ -11,8 +11,9 @@ from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 def transcript(*turns: tuple[str, str]) -> Transcript:
     return Transcript(
-        segments=[Segment(id=i, start=2.0 * i, end=2.0 * i + 2, text=text, speaker=spk) for i, (spk, text) in
-                  enumerate(turns)]  # fmt: skip
+        segments=[
+            Segment(id=i, start=2.0 * i, end=2.0 * i + 2, text=text, speaker=spk) for i, (spk, text) in enumerate(turns)
+        ]  # fmt: skip
     )
 
 
@@ -25,8 +26,11 @@ def transcript(*turns: tuple[str, str]) -> Transcript:
         ("Ahmed, studie- och yrkesvägledare.", "Ahmed", "studie- och yrkesvägledare"),
         ("Mitt namn är Sara Ek, jag jobbar som HR-chef.", "Sara Ek", "HR-chef"),
         ("Hej, Peter Lundgren heter jag, HR-chef på Norrmetall.", "Peter Lundgren", "HR-chef på Norrmetall"),
-        ("Det är Johan här, Johan Nilsson. Jag är studie- och yrkesvägledare.", "Johan Nilsson",
-         "studie- och yrkesvägledare"),
+        (
+            "Det är Johan här, Johan Nilsson. Jag är studie- och yrkesvägledare.",
+            "Johan Nilsson",
+            "studie- och yrkesvägledare",
+        ),
         ("Och Sofia Berglund från kommunen, på länk igen.", "Sofia Berglund", None),
         ("Jag jobbar som HR-chef sedan två år.", None, "HR-chef"),
     ],

@@ -130,6 +130,4 @@ def _majority(seg: Segment) -> str | None:
 
 
 def _overlaps_other(timeline: SpeakerTimeline, seg: Segment) -> bool:
-    return any(
-        timeline.overlap(s, seg.start, seg.end) > OVERLAP_S for s in timeline.speakers if s != seg.speaker
-    )
+    return any(timeline.overlap(s, seg.start, seg.end) > OVERLAP_S for s in timeline.speakers if s != seg.speaker)

@@ -8,6 +8,7 @@ per speaker, which voice profiles reuse later.
 from __future__ import annotations
 
 import json
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -108,10 +109,20 @@ def check_speaker_counts(
 
     Raised here, before any model runs, so a typo costs nothing.
     """
+    checked: list[int | None] = []
     for name, value in (("--speakers", num_speakers), ("--min-speakers", min_speakers),
                         ("--max-speakers", max_speakers)):  # fmt: skip
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        if value is None:
+            checked.append(None)
+            continue
+        try:
+            number = operator.index(value)  # ints, numpy ints; not floats or strings
+        except TypeError:
+            number = 0
+        if isinstance(value, bool) or number < 1:
             raise BadOption(f"{name} must be a whole number of at least 1, got {value!r}")
+        checked.append(number)
+    num_speakers, min_speakers, max_speakers = checked
     if min_speakers is not None and max_speakers is not None and min_speakers > max_speakers:
         raise BadOption(f"--min-speakers ({min_speakers}) is larger than --max-speakers ({max_speakers})")
     if num_speakers is not None:

@@ -204,12 +204,12 @@ def window_features(
         m = min(n, len(f0), len(power))
         for s in _window_starts(n, win, hop):
             e = min(s + win, n)
-            p = power[s:min(e, m)]
+            p = power[s : min(e, m)]
             voiced = p >= 0.1 * p.max() if len(p) and p.max() > 0 else np.ones(len(p), bool)
-            fv = f0[s:min(e, m)][voiced]
+            fv = f0[s : min(e, m)][voiced]
             f0s.append(float(12 * np.log2(np.median(fv) / 100)) if len(fv) else np.nan)
             levels.append(float(10 * np.log10(np.mean(p[voiced]) + 1e-10)) if len(p) else np.nan)
-            cv = cep[s:min(e, m)][voiced] if len(p) else cep[s:e]
+            cv = cep[s : min(e, m)][voiced] if len(p) else cep[s:e]
             ceps.append(cv.mean(axis=0) if len(cv) else cep[s:e].mean(axis=0))
             starts.append(a + s / FPS)
             ends.append(min(b, a + e / FPS))
@@ -445,9 +445,7 @@ def _runs(x: np.ndarray) -> list[tuple[int, int, int]]:
     return runs
 
 
-def to_turns(
-    w: Windows, labels: np.ndarray, regions: list[tuple[float, float]], merge_gap: float
-) -> list[Turn]:
+def to_turns(w: Windows, labels: np.ndarray, regions: list[tuple[float, float]], merge_gap: float) -> list[Turn]:
     """Speaker turns: window labels spread over their regions, split where the label changes."""
     turns: list[Turn] = []
     centres = (w.start + w.end) / 2
@@ -508,8 +506,9 @@ class EmbeddedDiarizer:
             return Diarization(turns=[], embeddings={})
         groups = chunk_groups(w, p.chunk_windows)
         if num is not None and num > len(groups):
-            log.warning("asked for %d speakers but the speech only supports %d; using %d", num, len(groups),
-                        len(groups))
+            log.warning(
+                "asked for %d speakers but the speech only supports %d; using %d", num, len(groups), len(groups)
+            )
             num = len(groups)
         durations = np.array([w.end[g[-1]] - w.start[g[0]] for g in groups])
         item_labels = cluster(build_views(w, groups), durations, p, num, lo, hi)
@@ -520,9 +519,7 @@ class EmbeddedDiarizer:
         if len(np.unique(refined)) >= min(num or lo, len(np.unique(labels))):
             labels = refined  # else smoothing swallowed a speaker the user asked for: keep the clustering
         turns = to_turns(w, labels, regions, p.merge_gap)
-        embeddings = {
-            str(s): l2_normalise(w.embedding[labels == s].mean(axis=0)) for s in np.unique(labels)
-        }
+        embeddings = {str(s): l2_normalise(w.embedding[labels == s].mean(axis=0)) for s in np.unique(labels)}
         if progress:
             progress(audio.duration)
         return relabel_by_appearance(turns, embeddings)

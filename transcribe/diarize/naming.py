@@ -30,9 +30,33 @@ _ROLE_WORDS = {
     "processledare", "verksamhetschef", "enhetschef", "avdelningschef", "biträdande", "skyddsombud",
     "talesperson", "moderator", "praktikant", "student", "elev", "förälder", "vårdnadshavare",
 }  # fmt: skip
-_ROLE_SUFFIXES = ("chef", "ledare", "ansvarig", "samordnare", "vägledare", "lärare", "handläggare", "pedagog",
-                  "ombud", "ordförande", "sekreterare", "strateg", "utvecklare", "konsult", "rådgivare",
-                  "ingenjör", "tekniker", "analytiker", "kurator", "sköterska", "arie", "are", "ör", "ist", "log")
+_ROLE_SUFFIXES = (
+    "chef",
+    "ledare",
+    "ansvarig",
+    "samordnare",
+    "vägledare",
+    "lärare",
+    "handläggare",
+    "pedagog",
+    "ombud",
+    "ordförande",
+    "sekreterare",
+    "strateg",
+    "utvecklare",
+    "konsult",
+    "rådgivare",
+    "ingenjör",
+    "tekniker",
+    "analytiker",
+    "kurator",
+    "sköterska",
+    "arie",
+    "are",
+    "ör",
+    "ist",
+    "log",
+)
 _STOP = r"(?=[.!?;:]|,\s|(?<!-)\s(?:och|men|så|sedan|som|jag|vi|här|i\s+dag|idag)\b|$)"
 
 # Lead words are case-insensitive; the name itself must be capitalised.
@@ -122,8 +146,12 @@ def _sentence(sentence: str) -> tuple[str | None, str | None]:
         short_place = bool(where) and len(where.group(1).split()) <= 2
         whole = bool(where) and where.end() >= len(rest.rstrip())  # "Sofia Berglund, kommunen."
         addressed = bool(where) and where.group(1).lower() in _ADDRESS
-        if role or (len(name.split()) >= 2 and short_place and not addressed
-                    and (not comma or whole or _ORG.match(where.group(1)))):
+        if role or (
+            len(name.split()) >= 2
+            and short_place
+            and not addressed
+            and (not comma or whole or _ORG.match(where.group(1)))
+        ):
             return name, role
     return None, _role_in(sentence)
 

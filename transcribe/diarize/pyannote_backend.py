@@ -94,10 +94,14 @@ class PyannoteDiarizer:
 
         num, lo, hi = check_speaker_counts(num_speakers, min_speakers, max_speakers)
         waveform = torch.from_numpy(audio.float32()).unsqueeze(0)
-        kwargs: dict[str, Any] = {"num_speakers": num} if num is not None else {
-            "min_speakers": lo if min_speakers is not None else None,
-            "max_speakers": hi,
-        }
+        kwargs: dict[str, Any] = (
+            {"num_speakers": num}
+            if num is not None
+            else {
+                "min_speakers": lo if min_speakers is not None else None,
+                "max_speakers": hi,
+            }
+        )
         output = self.pipeline(
             {"waveform": waveform, "sample_rate": audio.sample_rate},
             hook=_hook(audio.duration, progress),

@@ -289,7 +289,9 @@ PASSIVE_NEED = re.compile(
     r"(?:^|,\s*|\bså\s+|\batt\s+)(?P<subj>(?!det\b|vi\b|jag\b)[a-zåäö][\w\s-]{2,60}?)\s+(?:måste|behöver|ska|bör)\s+"
     r"(?P<v>[a-zåäö]+as)\b(?P<rest>[^.,;?!]*)"
 )
-TOPIC = re.compile(r"\b(?:är|saknas|behövs|fattas|gäller)\s+(?P<np>(?!det\b|inte\b|så\b)[^,.;?!]{4,80})")
+TOPIC = re.compile(
+    r"\b(?:(?:saknas|behövs|fattas)\s+(?:är\s+)?|är\s+|gäller\s+)(?P<np>(?!det\b|inte\b|så\b|är\b)[^,.;?!]{4,80})"
+)
 
 NEXT_MEETING = _rx(
     r"\bnästa\s+(?:[a-zåäö]*möte|[a-zåäö]*träff|sammanträde|avstämning|gång\s+vi\s+(?:ses|träffas))",

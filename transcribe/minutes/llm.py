@@ -15,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -361,9 +360,7 @@ def extract_with_llm(
     participants = [s.name for s in transcript.speakers if s.name]
     collected: dict[str, list[Any]] = {s: [] for s in SECTIONS}
     failed: set[str] = set()
-    for part in chunks(transcript_lines(transcript), chunk_chars) or [[]]:
-        if not part:
-            break
+    for part in chunks(transcript_lines(transcript), chunk_chars):
         prompt = build_prompt(part, meeting_date, participants)
         valid, errors = validate_sections(generate(prompt, max_new_tokens), list(SECTIONS))
         if errors:
@@ -439,6 +436,3 @@ def extract_with_llm(
         notes.append(f"Dropped {dropped} LLM item(s) citing segment ids that do not exist")
     return out, notes
 
-
-def model_name(path: Path) -> str:
-    return re.sub(r"\.gguf$", "", Path(path).name)

@@ -303,6 +303,10 @@ class RuleExtractor:
             head = u.low[: m.start("rest")]
             if cues.REPORTED.search(head) or re.search(r"\b(?:om|ifall|kanske|eventuellt|skulle)\b", head[-40:]):
                 return False
+            if re.search(r"\b(?:beslutade|bestämde)\b", head) and any(
+                cues.REPORTED.search(v.low) for v in [u, *self._window(u, back=3)]
+            ):
+                return False  # "Vad beslutade ni förra gången?" - "Vi beslutade att ...": reported
             rest = u.text[m.start("rest") :]
             if re.match(r"^\s*(?:det|detta|så)\b", rest.lower()) and len(content_words(rest)) < 3:
                 return False  # "vi bestämmer det": a confirmation
@@ -454,6 +458,8 @@ class RuleExtractor:
             return False
         if cues.AGENDA_TALK.search(m.group("rest")) or cues.HEDGE.search(u.low.replace(" inte ", " ")):
             return False
+        if re.match(r"(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar)\b", m.group("rest")):
+            return False  # a habit, not a decision
         verb = re.sub(r"\s+", " ", m.group("v")).split(" ")
         inf = " ".join([to_infinitive(verb[0])] + verb[1:])
         rest = strip_tail(u.text[len(u.text) - len(m.group("rest")) :])
@@ -512,7 +518,7 @@ class RuleExtractor:
             return True
         # Content in the sentence itself: "vi har inte bestämt om vi ska byta leverantör".
         own = re.search(r"\b(?:bestämt|beslutat|bestämmer|beslutar|överens|beslut|återkomma|återkommer|"
-                        r"skjuta\s+upp|skjuter\s+upp|avvakta)\s+(?:oss\s+)?(?:ännu\s+|heller\s+)?"
+                        r"skjuta\s+upp|skjuter\s+upp|avvakta)\s+(?:oss\s+)?(?:(?:ännu|heller|något|någonting)\s+)*"
                         r"(?P<q>(?:om|hur|när|vem|var|vilken|vilket|vilka)\s+.+)", u.low)
         if own and len(content_words(own.group("q"))) >= 2 and not re.match(r"om\s+(?:det|detta|den)\b",
                                                                              own.group("q")):
@@ -583,7 +589,7 @@ class RuleExtractor:
             pm = cues.PASSIVE_NEED.search(v.low)
             if pm:
                 verb = pm.group("v")[:-1]  # göras -> göra
-                subj = re.sub(r"^(?:en\s+del\s+av\s+)?", "", pm.group("subj")).strip()
+                subj = re.sub(r"^(?:så\s+|och\s+)?(?:en\s+del\s+av\s+)?", "", pm.group("subj")).strip()
                 return capitalise(f"{verb}{pm.group('rest')} {subj}".replace("  ", " ")), v
             if cues.PROPOSAL.search(v.low) and _substantive(v) and v.turn != u.turn:
                 clause = self._clause(v)

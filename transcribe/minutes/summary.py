@@ -30,12 +30,12 @@ def describe(m: Minutes) -> str:
     else:
         parts.append(f"Mötet{when} hölls.")
     if m.themes:
-        heads = [t.heading.lower() for t in sorted(m.themes, key=lambda t: -t.mentions)[:3]]
+        heads = [(t.keywords or [t.heading])[0].lower() for t in sorted(m.themes, key=lambda t: -t.mentions)[:3]]
         parts.append(f"Samtalet rörde främst {_join(heads)}.")
     parts.append(
         f"Mötet fattade {_count(len(m.decisions), 'beslut', 'beslut')}, fördelade "
         f"{_count(len(m.actions), 'åtgärd', 'åtgärder')} och lämnade "
-        f"{_count(len(m.not_decided), 'fråga', 'frågor')} öppna."
+        f"{_count(len(m.not_decided), 'fråga', 'frågor')} {'öppen' if len(m.not_decided) == 1 else 'öppna'}."
         if m.not_decided else
         f"Mötet fattade {_count(len(m.decisions), 'beslut', 'beslut')} och fördelade "
         f"{_count(len(m.actions), 'åtgärd', 'åtgärder')}."
@@ -50,11 +50,15 @@ def _lower_first(text: str) -> str:
 def conclusions(m: Minutes) -> list[Conclusion | str]:
     out: list[Conclusion | str] = []
     for d in m.decisions[:4]:
-        clause = re.sub(r"^\w+\s+(?:beslutade|enades\s+om)\s*:?\s*", "", d.text).rstrip(".")
-        out.append(Conclusion(text=f"Mötet enades om {clause}.", evidence=d.evidence, confidence=d.confidence))
+        agreed = re.match(r"^\w+\s+(?:beslutade|enades\s+om)\s+(?P<c>(?:att|om)\s.+?)\.?$", d.text)
+        text = f"Mötet enades om {agreed.group('c')}." if agreed else d.text
+        out.append(Conclusion(text=text, evidence=d.evidence, confidence=d.confidence))
     for o in m.not_decided[:4]:
-        subject = re.sub(r"^Förslaget\s+", "Frågan om ", o.text).rstrip(".")
-        subject = re.sub(r"\s*\(inget fast åtagande.*\)$", "", subject)
+        subject = re.sub(r"\s*\(inget fast åtagande.*\)$", "", o.text).rstrip(".")
+        if o.reason == "Förslaget avslogs":
+            out.append(Conclusion(text=f"{subject} avslogs.", evidence=o.evidence, confidence=o.confidence))
+            continue
+        subject = re.sub(r"^Förslaget\s+(?:om\s+)?", "Frågan om ", subject)
         if not subject.startswith("Frågan"):
             subject = "Frågan om " + _lower_first(subject)
         out.append(Conclusion(text=f"{subject} är fortfarande öppen och bör tas upp igen.", evidence=o.evidence,

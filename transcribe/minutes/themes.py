@@ -6,6 +6,7 @@ keywords in their most frequent spoken form, paragraphs its most central sentenc
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -13,13 +14,15 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
 from transcribe.minutes.model import Evidence, Theme
 from transcribe.minutes.text import capitalise, content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
 
 MIN_WORDS = 3
+_GREETING = re.compile(r"\b(?:hej|välkomna|välkommen|tack\s+för|god\s+(?:morgon|kväll|dag))\b", re.IGNORECASE)
 MAX_THEMES = 6
-SEGMENTS_PER_THEME = 12
+SEGMENTS_PER_THEME = 8
 
 
 @lru_cache(maxsize=20000)
@@ -27,8 +30,27 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
-def _analyse(text: str) -> list[str]:
-    return [_stem(w) for w in content_words(text)]
+_DATE_WORDS = frozenset(
+    list(CARDINALS) + list(ORDINALS) + list(MONTHS) + [w + s for w in WEEKDAYS for s in ("", "en", "ar", "s")]
+    + ["klockan", "kl", "vecka", "veckan", "veckor", "datum", "tid", "gånger", "kväll", "förmiddag", "eftermiddag"]
+    # How the meeting decides is not what it is about.
+    + ["förslag", "förslaget", "föreslår", "föreslå", "beslut", "beslutar", "besluta", "beslutade", "beslutat",
+       "bestämmer", "bestämma", "bestämt", "bestämde", "skjuter", "röstar", "emot", "överens", "välkomna",
+       "allihop", "hej", "fråga", "frågan", "frågor", "sammanfatta", "håller", "fortsätta", "börjar", "sist"]
+)
+
+
+def _theme_words(text: str, names: frozenset[str]) -> list[str]:
+    """Content words minus names and date/number words: those make poor theme headings."""
+    return [w for w in content_words(text) if w not in names and w not in _DATE_WORDS]
+
+
+def _name_words(transcript: Transcript) -> frozenset[str]:
+    words: set[str] = set()
+    for info in transcript.speakers:
+        for part in (info.name or "").lower().split():
+            words |= {part, part + "s"}
+    return frozenset(words)
 
 
 def _n_clusters(n_docs: int) -> int:
@@ -50,10 +72,15 @@ def _evidence(seg: Segment, transcript: Transcript) -> Evidence:
 
 def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
     """A few themes, in order of first appearance, each with evidence segments."""
-    docs = [s for s in transcript.segments if len(content_words(s.text)) >= MIN_WORDS]
+    names = _name_words(transcript)
+
+    def analyse(text: str) -> list[str]:
+        return [_stem(w) for w in _theme_words(text, names)]
+
+    docs = [s for s in transcript.segments if len(_theme_words(s.text, names)) >= MIN_WORDS]
     if len(docs) < 2:
         return []
-    vec = TfidfVectorizer(analyzer=_analyse, sublinear_tf=True, min_df=1, max_df=0.6 if len(docs) > 10 else 1.0)
+    vec = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1, max_df=0.6 if len(docs) > 10 else 1.0)
     try:
         x = vec.fit_transform([s.text for s in docs])
     except ValueError:  # empty vocabulary
@@ -66,7 +93,7 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
         labels = np.zeros(len(docs), dtype=int)
     surface: dict[str, Counter[str]] = {}
     for s in docs:
-        for w in content_words(s.text):
+        for w in _theme_words(s.text, names):
             surface.setdefault(_stem(w), Counter())[w] += 1
     total_speech = sum(s.duration for s in transcript.segments if s.text.strip()) or 1.0
     themes: list[Theme] = []
@@ -109,6 +136,7 @@ def _paragraph(segs: list[Segment], vec: TfidfVectorizer, direction: np.ndarray)
     picked: list[tuple[float, str]] = []
     for s in segs:
         sents = [x for x in sentences(s.text) if len(content_words(x)) >= 2] or [s.text.strip()]
+        sents = [x for x in sents if not _GREETING.search(x)] or sents
         scores = np.asarray(vec.transform(sents) @ direction).ravel()
         picked.append((s.start, sents[int(np.argmax(scores))]))
     text = " ".join(t for _, t in sorted(picked))
