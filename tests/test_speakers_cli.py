@@ -1,0 +1,151 @@
+"""`transcribe speakers …` on real synthetic voices with the real GE2E encoder."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from tests.conftest import REPO, have
+from transcribe.audio import SAMPLE_RATE, Audio, write_wav
+from transcribe.config import data_dir
+from transcribe.diarize.base import Diarization, Turn
+from transcribe.diarize.embedded import embed_segments
+from transcribe.errors import BadOption
+from transcribe.speakers import recognise
+from transcribe.speakers.match import match_speakers
+from transcribe.speakers.profiles import ProfileDirectory
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+pytestmark = pytest.mark.skipif(not (have("espeak-ng") and have("sox")), reason="needs espeak-ng and sox")
+
+VOICES = {
+    "johan": ("sv+m3", 40, 165, ["pitch", "-250", "bass", "+3"]),
+    "lena": ("sv+f2", 60, 175, ["pitch", "200", "treble", "+3"]),
+}
+TEXTS = [
+    "Hej och välkomna till dagens möte om budgeten för nästa år. Vi har mycket att gå igenom i dag.",
+    "Jag tycker att vi borde prioritera skolans lokaler och ventilationen först, sedan personalen.",
+    "Föräldrarna har hört av sig flera gånger om skolgården och belysningen under vintern.",
+]
+
+
+def say(tmp: Path, voice: str, text: str) -> np.ndarray:
+    variant, pitch, speed, effects = VOICES[voice]
+    raw, out = tmp / "raw.wav", tmp / "out.raw"
+    subprocess.run(["espeak-ng", "-v", variant, "-p", str(pitch), "-s", str(speed), "-w", str(raw), text], check=True)
+    subprocess.run(["sox", "-V1", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-e", "floating-point", "-b", "32",
+                    "-t", "raw", str(out), *effects], check=True)  # fmt: skip
+    x = np.fromfile(out, dtype=np.float32)
+    return 0.5 * x / np.abs(x).max()
+
+
+def wav(path: Path, x: np.ndarray) -> Path:
+    write_wav(path, (np.clip(x, -1, 1) * 32767).astype(np.int16))
+    return path
+
+
+@pytest.fixture(scope="module")
+def voices(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[np.ndarray]]:
+    tmp = tmp_path_factory.mktemp("voices")
+    return {v: [say(tmp, v, t) for t in TEXTS] for v in VOICES}
+
+
+@pytest.fixture()
+def profiles_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data" / "speakers"
+
+
+def cli(*args: str):
+    from transcribe.cli import app
+
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, (result.output, result.exception)
+    return result
+
+
+def test_enroll_list_recognise_forget(voices, profiles_root: Path, tmp_path: Path) -> None:
+    from transcribe import audit
+
+    gap = np.zeros(SAMPLE_RATE // 2, dtype=np.float32)
+    clip = wav(tmp_path / "johan.wav", np.concatenate([gap, voices["johan"][0], gap, voices["johan"][1], gap]))
+    out = cli("speakers", "enroll", "Johan Berg", str(clip), "--user", "lena").output
+    assert out.startswith("Johan Berg: ") and "prov" in out
+    assert [p.name for p in profiles_root.glob("*.json")] and not list(profiles_root.glob("*.wav"))
+    listed = json.loads(cli("speakers", "list", "--json").output)
+    assert listed[0]["name"] == "Johan Berg" and listed[0]["n_samples"] >= 1 and "embeddings" not in listed[0]
+    assert audit.events(target="speaker:Johan Berg")[0].action == "profile_enroll"
+
+    # --start/--end take only part of a file
+    both = wav(tmp_path / "both.wav", np.concatenate([voices["lena"][0], gap, voices["johan"][2]]))
+    cut = len(voices["lena"][0]) / SAMPLE_RATE
+    cli("speakers", "enroll", "Lena", str(both), "--end", f"{cut:.2f}")
+    lena = ProfileDirectory().get("Lena")
+    assert lena is not None and lena.seconds <= cut + 0.5
+
+    # a new recording: Johan's unseen sentence scores highest against Johan, Lena's against Lena
+    audio = Audio.from_wav(both)
+    labels = {"SPEAKER_00": embed_segments(audio, [(0, cut)]),
+              "SPEAKER_01": embed_segments(audio, [(cut + 0.5, audio.duration)])}
+    m = match_speakers(labels, ProfileDirectory())
+    assert m["SPEAKER_01"].name in (None, "Johan Berg") and m["SPEAKER_00"].name in (None, "Lena")
+    scores = {label: match_speakers({label: v}, ProfileDirectory())[label] for label, v in labels.items()}
+    assert scores["SPEAKER_01"].name == "Johan Berg", scores  # ~6 s of unseen speech: named or proposed
+
+    cli("speakers", "forget", "Johan Berg", "--user", "lena")
+    assert ProfileDirectory().get("Johan Berg") is None
+    event = audit.events(target="speaker:Johan Berg")[0]
+    assert (event.action, event.user) == ("profile_forget", "lena")
+
+
+def test_enroll_meeting_uses_only_names_a_person_gave(voices, profiles_root: Path, tmp_path: Path) -> None:
+    meeting = tmp_path / "meeting"
+    meeting.mkdir()
+    parts, segs, t = [], [], 0.0
+    for i, (who, k) in enumerate([("johan", 0), ("lena", 0), ("johan", 1), ("lena", 1)]):
+        x = voices[who][k]
+        label = "SPEAKER_00" if who == "johan" else "SPEAKER_01"
+        segs.append(Segment(id=i, start=t, end=t + len(x) / SAMPLE_RATE, text=TEXTS[k], speaker=label))
+        parts += [x, np.zeros(SAMPLE_RATE // 2, dtype=np.float32)]
+        t += len(x) / SAMPLE_RATE + 0.5
+    wav(meeting / "input.wav", np.concatenate(parts))
+    transcript = Transcript(segments=segs, speakers=[
+        SpeakerInfo(label="SPEAKER_00", name="Johan Berg", name_source="user"),
+        SpeakerInfo(label="SPEAKER_01", name="Lena Ek", name_source="introduction"),  # a guess: not enrolled
+    ])  # fmt: skip
+    (meeting / "transcript.json").write_text(transcript.to_json())
+    out = cli("speakers", "enroll-meeting", str(meeting)).output
+    assert "Johan Berg:" in out and "Lena" not in out
+    assert [p.name for p in ProfileDirectory().list()] == ["Johan Berg"]
+
+    # the pipeline hook names Johan in the same recording's diarisation centroids
+    audio = Audio.from_wav(meeting / "input.wav")
+    turns = [Turn(s.start, s.end, s.speaker or "") for s in segs]
+    spans = {lb: [(s.start, s.end) for s in segs if s.speaker == lb] for lb in ("SPEAKER_00", "SPEAKER_01")}
+    d = Diarization(turns=turns, embeddings={lb: embed_segments(audio, v) for lb, v in spans.items()})
+    fresh = transcript.model_copy(deep=True)
+    fresh.speakers = []
+    named = recognise(fresh, d)
+    assert named.speaker_name("SPEAKER_00") == "Johan Berg"
+    assert named.speaker_name("SPEAKER_01") == "SPEAKER_01"
+
+
+def test_errors_are_one_line(profiles_root: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(profiles_root.parent)}
+    for args, code, needle in [
+        (["speakers", "forget", "Nobody"], 2, "no voice profile"),
+        (["speakers", "enroll-meeting", str(tmp_path)], BadOption.exit_code, "no transcript.json"),
+        (["speakers", "enroll", " ", str(tmp_path / "x.wav")], BadOption.exit_code, "invalid speaker name"),
+    ]:
+        proc = subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
+                              cwd=REPO, env=env, timeout=120)  # fmt: skip
+        assert proc.returncode == code, (args, proc.stderr)
+        assert "Traceback" not in proc.stderr and needle in proc.stderr, proc.stderr
+    assert data_dir() == profiles_root.parent

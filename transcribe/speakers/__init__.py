@@ -1,0 +1,68 @@
+"""Recurring speakers (issue 11): voice profiles, matching, and review actions on speakers.
+
+The pipeline calls `recognise(transcript, diarization)` after naming; it does
+nothing until someone has enrolled a profile, so a fresh install behaves as
+before.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from transcribe.speakers.match import Match, apply_matches, match_speakers
+from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
+
+if TYPE_CHECKING:
+    from transcribe.audio import Audio
+    from transcribe.diarize.base import Diarization
+    from transcribe.transcript import Transcript
+
+__all__ = ["GE2E", "Match", "Profile", "ProfileDirectory", "apply_matches", "match_speakers", "recognise"]
+
+log = logging.getLogger(__name__)
+
+
+def label_embeddings(diarization: Diarization, diarizer: str = "embedded",
+                     audio: Audio | None = None) -> dict:  # fmt: skip
+    """GE2E centroids per label: the embedded diariser's own, else re-embedded from the turns when audio is given."""
+    if diarizer == "embedded":
+        return dict(diarization.embeddings)
+    if audio is None:
+        return {}  # another encoder's vectors: never compared with GE2E profiles
+    from transcribe.diarize.embedded import embed_segments
+
+    out = {}
+    for label in diarization.labels:
+        spans = [(t.start, t.end) for t in diarization.turns if t.speaker == label]
+        try:
+            out[label] = embed_segments(audio, spans)
+        except ValueError:
+            continue
+    return out
+
+
+def recognise(
+    transcript: Transcript,
+    diarization: Diarization | None,
+    *,
+    directory: ProfileDirectory | None = None,
+    diarizer: str = "embedded",
+    audio: Audio | None = None,
+) -> Transcript:
+    """Name (or propose names for) the speakers whose voices match enrolled profiles.
+
+    Pass `diarizer` (the backend's name) so that only GE2E vectors meet GE2E
+    profiles; with another backend, pass `audio` to re-embed its turns.
+    """
+    directory = directory or ProfileDirectory()
+    if diarization is None or not transcript.speaker_labels():
+        return transcript
+    profiles = directory.list(GE2E)
+    if not profiles:
+        return transcript
+    vectors = label_embeddings(diarization, diarizer, audio)
+    matches = match_speakers(vectors, profiles)
+    found = {k: f"{m.name}:{m.status}:{m.score:.3f}" for k, m in matches.items() if m.status != "anonymous"}
+    log.info("voice profiles: %s", found or "no match")
+    return apply_matches(transcript, matches)

@@ -1,0 +1,102 @@
+"""`transcribe speakers …`: the voice-profile directory, changed only by explicit commands."""
+
+from __future__ import annotations
+
+import getpass
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from transcribe.errors import BadOption
+
+speakers_app = typer.Typer(help="Röstprofiler: känn igen återkommande talare.", no_args_is_help=True)
+out = Console()
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "cli"
+
+
+UserOpt = Annotated[str | None, typer.Option("--user", help="Vem som gör ändringen (till granskningsloggen)")]
+
+
+@speakers_app.command("list")
+def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Visa röstprofilerna (namn, antal prov, tal i sekunder)."""
+    from transcribe.speakers.profiles import ProfileDirectory
+
+    directory = ProfileDirectory()
+    profiles = directory.list()
+    if as_json:
+        out.print_json(json.dumps([p.model_dump(mode="json", exclude={"embeddings"}) for p in profiles]))
+        return
+    if not profiles:
+        out.print("Inga röstprofiler ännu: transcribe speakers enroll NAMN LJUDFIL")
+        return
+    table = Table("namn", "prov", "sekunder", "kodare", "uppdaterad", "källor")
+    for p in profiles:
+        table.add_row(p.name, str(p.n_samples), f"{p.seconds:.0f}", p.encoder, f"{p.updated:%Y-%m-%d}",
+                      ", ".join(p.sources[-3:]))  # fmt: skip
+    out.print(table)
+    out.print(f"[dim]{directory.root}[/]")
+
+
+@speakers_app.command("enroll")
+def enroll_cmd(
+    name: Annotated[str, typer.Argument(help='Personens namn, t.ex. "Johan Nilsson"')],
+    audio: Annotated[Path, typer.Argument(help="Inspelning där bara den personen talar (eller ange --start/--end)")],
+    start: Annotated[float | None, typer.Option("--start", help="Från sekund")] = None,
+    end: Annotated[float | None, typer.Option("--end", help="Till sekund")] = None,
+    user: UserOpt = None,
+) -> None:
+    """Lägg till en persons röst från en ljudfil (bara röstavtryck sparas, aldrig ljud)."""
+    from transcribe.speakers.profiles import ProfileDirectory, enroll_audio
+
+    if (start is not None and start < 0) or (end is not None and end <= 0):
+        raise BadOption("--start/--end must be positive seconds")
+    profile = enroll_audio(ProfileDirectory(), name, audio, start, end, user=user or _user())
+    out.print(f"{profile.name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)")
+
+
+@speakers_app.command("enroll-meeting")
+def enroll_meeting_cmd(
+    meeting_dir: Annotated[Path, typer.Argument(help="Granskad mötesmapp med transcript.json där talarna har namn")],
+    audio: Annotated[Path | None, typer.Option("--audio", help="Inspelningen, om den inte ligger i mappen")] = None,
+    user: UserOpt = None,
+) -> None:
+    """Lägg till rösterna för alla talare som en person har namngett i ett granskat möte."""
+    from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting
+
+    if not meeting_dir.is_dir():
+        raise BadOption(f"{meeting_dir} is not a meeting directory")
+    done = enroll_meeting(ProfileDirectory(), meeting_dir, audio, user=user or _user())
+    if not done:
+        out.print("Ingen namngiven talare hade tal nog för en röstprofil.")
+    for name, profile in done.items():
+        out.print(f"{name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)")
+
+
+@speakers_app.command("forget")
+def forget_cmd(
+    name: Annotated[str, typer.Argument(help="Personens namn")],
+    user: UserOpt = None,
+) -> None:
+    """Radera alla röstavtryck för en person (rätten att bli glömd)."""
+    from transcribe.errors import InputNotFound
+    from transcribe.speakers.profiles import ProfileDirectory, forget
+
+    gone = forget(ProfileDirectory(), name, user=user or _user())
+    if gone is None:
+        raise InputNotFound(f"no voice profile named {name!r} (transcribe speakers list)")
+    out.print(f"{gone.name}: {gone.n_samples} prov raderade")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(speakers_app, name="speakers")

@@ -1,0 +1,164 @@
+"""Who is who: diarised speaker labels matched against the voice profiles.
+
+Score = cosine between a label's centroid (the diariser's mean GE2E embedding)
+and a profile's centroid (mean of its enrolled ~10 s samples). Labels and
+profiles are paired one-to-one by the Hungarian assignment over the score
+matrix; each pair then gets a status from two calibrated thresholds:
+
+- score >= T_NAMED and the runner-up profile at least MARGIN lower: "named";
+- score >= T_PROPOSED (or a named score without the margin): "proposed",
+  shown as "Johan?" for a reviewer to confirm;
+- otherwise "anonymous".
+
+A label left over by the assignment (e.g. one person diarised as two labels)
+may still get a proposal for its best profile, never a name.
+
+Calibration (`python -m transcribe.speakers.bench --calibrate`): all eight
+sample meetings diarised by the embedded diariser, each label given its
+majority true speaker from truth.rttm; one profile per person and meeting
+(GE2E of ~10 s chunks of that person's diarised turns), scored against the
+labels of every other meeting. natverk-1..3 share five voices (same-person
+pairs); the other samples are other people (different-person pairs):
+
+    same person       n=30   min 0.983  median 0.991
+    different person  n=858  median 0.624  p95 0.883  p99 0.920  max 0.971
+    highest different pairs: apt Fatima vs ej-beslut Nadia 0.971 (two espeak
+    female voices), styrelse Karin vs natverk Sofia 0.935
+    benchmark (profiles enrolled from natverk-1's transcript, as
+    `enroll-meeting` does): same person min 0.979, different max 0.934
+
+T_NAMED = 0.975 lies above every different-person pair and below every
+same-person pair, so no wrong name is given with confidence on the samples.
+T_PROPOSED = 0.92 is the different-person p99: about one stranger/profile
+pair in a hundred earns a question-marked proposal that a reviewer rejects,
+while a known voice that a new room or microphone pushes below T_NAMED still
+reaches the reviewer. MARGIN = 0.03 (the best and second-best profile of a
+sample label were >= 0.26 apart) turns a name into a proposal only when two
+profiles are nearly as close. The voices are synthetic (espeak-ng) and
+same-person scores of real people across rooms are lower: re-run the
+calibration on real enrolments before relying on these numbers at a site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
+
+if TYPE_CHECKING:
+    from transcribe.diarize.base import Diarization
+    from transcribe.transcript import Transcript
+
+T_NAMED = 0.975
+T_PROPOSED = 0.92
+MARGIN = 0.03
+
+Status = Literal["named", "proposed", "anonymous"]
+
+
+@dataclass(frozen=True)
+class Match:
+    name: str | None
+    score: float
+    status: Status
+
+
+def _vectors(source: Diarization | Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
+    embeddings = getattr(source, "embeddings", source)
+    out = {}
+    for label, v in embeddings.items():
+        v = np.asarray(v, dtype=np.float32).ravel()
+        n = float(np.linalg.norm(v))
+        if v.size and np.isfinite(n) and n > 0:
+            out[str(label)] = v / n
+    return out
+
+
+def score_matrix(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile]) -> np.ndarray:
+    """Cosine scores, one row per label and one column per profile (-1 where the sizes differ)."""
+    scores = np.full((len(labels), len(profiles)), -1.0)
+    for j, p in enumerate(profiles):
+        c = p.centroid()
+        for i, label in enumerate(labels):
+            if vectors[label].shape == c.shape:
+                scores[i, j] = float(vectors[label] @ c)
+    return scores
+
+
+def _status(score: float, runner_up: float, t_named: float, t_proposed: float, margin: float) -> Status:
+    if score >= t_named and score - runner_up >= margin:
+        return "named"
+    if score >= t_proposed:
+        return "proposed"
+    return "anonymous"
+
+
+def match_speakers(
+    source: Diarization | Mapping[str, np.ndarray],
+    directory: ProfileDirectory | list[Profile],
+    *,
+    encoder: str = GE2E,
+    t_named: float = T_NAMED,
+    t_proposed: float = T_PROPOSED,
+    margin: float = MARGIN,
+) -> dict[str, Match]:
+    """{label: Match} for every label with an embedding; profiles of another encoder are ignored."""
+    vectors = _vectors(source)
+    labels = sorted(vectors)
+    profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
+        p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
+    result = {label: Match(None, 0.0, "anonymous") for label in labels}
+    if not labels or not profiles:
+        return result
+    scores = score_matrix(labels, vectors, profiles)
+    rows, cols = linear_sum_assignment(scores, maximize=True)
+    assigned = dict(zip(rows.tolist(), cols.tolist(), strict=True))
+    for i, label in enumerate(labels):
+        row = scores[i]
+        j = assigned.get(i)
+        if j is None:  # more labels than profiles: at most a proposal for the best one
+            j = int(np.argmax(row))
+            status: Status = "proposed" if row[j] >= t_proposed else "anonymous"
+        else:
+            others = np.delete(row, j)
+            status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed,
+                             margin)
+        result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4),
+                              status)  # fmt: skip
+    return result
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a.casefold().split()[:1] == b.casefold().split()[:1]
+
+
+def apply_matches(transcript: Transcript, matches: Mapping[str, Match]) -> Transcript:
+    """A copy with profile names filled in: named -> name (source "profile"), proposed -> proposal.
+
+    A name a person gave ("user"/"reviewer") is never touched. A name from a
+    self-introduction is kept too; a profile that disagrees with it becomes a
+    proposal, so the reviewer sees the conflict instead of a silent overwrite.
+    """
+    from transcribe.transcript import SpeakerInfo
+
+    out = transcript.model_copy(deep=True)
+    existing = {s.label: s for s in out.speakers}
+    labels = out.speaker_labels() + [s.label for s in out.speakers if s.label not in out.speaker_labels()]
+    speakers = []
+    for label in labels:
+        info = existing.get(label) or SpeakerInfo(label=label)
+        m = matches.get(label)
+        if m is not None and m.name and m.status != "anonymous" and info.name_source not in ("user", "reviewer"):
+            if m.status == "named" and not info.name:
+                info.name, info.name_source = m.name, "profile"
+                info.proposed_name = info.proposal_score = None
+            elif not (info.name and _same_person(info.name, m.name)):
+                info.proposed_name, info.proposal_score = m.name, m.score
+        speakers.append(info)
+    out.speakers = speakers
+    return out

@@ -1,0 +1,298 @@
+"""Voice profiles: one JSON file per person with voice embeddings, never audio.
+
+A profile is what lets the next meeting say "this is Johan" without anyone
+typing it again. It stores only L2-normalised speaker embeddings (a voice
+print cannot be played back), the encoder that made them (GE2E and pyannote
+vectors live in different spaces and must never be compared), how many
+samples and seconds of speech stand behind it, and when it was made/updated.
+Every write is atomic; deleting a profile deletes every embedding of that
+person (the right to be forgotten).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from transcribe.errors import BadOption
+from transcribe.fsutil import atomic_write_text
+
+# The embedded diariser's encoder (Resemblyzer GE2E, 256 dims, mean of 1.5 s windows).
+GE2E = "resemblyzer-ge2e-256"
+# Speech per stored embedding: long enough to be stable, short enough to keep several per meeting.
+CHUNK_S = 10.0
+MIN_CHUNK_S = 3.0
+# Oldest samples drop out beyond this, so a profile follows a voice that changes over the years.
+MAX_EMBEDDINGS = 64
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+class Profile(BaseModel):
+    name: str
+    encoder: str = GE2E
+    embeddings: list[list[float]] = Field(default_factory=list)
+    n_samples: int = 0
+    seconds: float = 0.0
+    created: dt.datetime = Field(default_factory=_now)
+    updated: dt.datetime = Field(default_factory=_now)
+    # Where samples came from ("meeting:natverk-1", "file:intro.wav"), for the person's own overview.
+    sources: list[str] = Field(default_factory=list)
+
+    def centroid(self) -> np.ndarray:
+        """The profile's voice: normalised mean of its samples."""
+        x = np.asarray(self.embeddings, dtype=np.float32)
+        v = x.mean(axis=0)
+        return v / max(float(np.linalg.norm(v)), 1e-12)
+
+
+def check_name(name: str) -> str:
+    """A person's display name, whitespace-normalised; refuses empty or control characters."""
+    clean = " ".join(str(name).split())
+    if not clean or len(clean) > 120 or any(unicodedata.category(c).startswith("C") for c in clean):
+        raise BadOption(f"invalid speaker name {name!r}: 1-120 printable characters")
+    return clean
+
+
+def file_stem(name: str) -> str:
+    """ASCII slug plus a hash of the case-folded name: readable, and 'Åsa' never collides with 'Asa'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:40] or "speaker"
+    return f"{slug}-{hashlib.sha1(name.casefold().encode()).hexdigest()[:8]}"
+
+
+def normalise_rows(vectors: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+    x = np.atleast_2d(np.asarray(vectors, dtype=np.float32))
+    if x.size == 0 or not np.all(np.isfinite(x)):
+        raise ValueError("embeddings must be finite and non-empty")
+    return x / np.maximum(np.linalg.norm(x, axis=1, keepdims=True), 1e-12)
+
+
+class ProfileDirectory:
+    """The speaker directory: `data_dir()/speakers/*.json` unless another root is given."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        if root is None:
+            from transcribe.config import data_dir
+
+            root = data_dir() / "speakers"
+        self.root = Path(root)
+
+    def _path(self, name: str) -> Path:
+        return self.root / f"{file_stem(check_name(name))}.json"
+
+    def list(self, encoder: str | None = None) -> list[Profile]:
+        if not self.root.is_dir():
+            return []
+        out = []
+        for path in sorted(self.root.glob("*.json")):
+            try:
+                p = Profile.model_validate_json(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue  # a damaged file must not stop recognition of everyone else
+            if p.embeddings and (encoder is None or p.encoder == encoder):
+                out.append(p)
+        return sorted(out, key=lambda p: p.name.casefold())
+
+    def __len__(self) -> int:
+        return len(self.list())
+
+    def get(self, name: str) -> Profile | None:
+        path = self._path(name)
+        if not path.exists():
+            return None
+        return Profile.model_validate_json(path.read_text(encoding="utf-8"))
+
+    def add(self, name: str, embeddings: Sequence[Sequence[float]] | np.ndarray, seconds: float,
+            source: str = "", encoder: str = GE2E) -> Profile:  # fmt: skip
+        """Create the profile or append samples to it; returns the saved profile."""
+        name = check_name(name)
+        rows = normalise_rows(embeddings)
+        profile = self.get(name) or Profile(name=name, encoder=encoder)
+        if profile.encoder != encoder:
+            raise BadOption(f"{name}'s profile was made with {profile.encoder}, not {encoder}; forget it first")
+        if profile.embeddings and len(profile.embeddings[0]) != rows.shape[1]:
+            raise BadOption(f"{name}: embedding size {rows.shape[1]} differs from the profile's")
+        profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
+        profile.n_samples = len(profile.embeddings)
+        profile.seconds = round(profile.seconds + float(seconds), 1)
+        profile.updated = _now()
+        if source and source not in profile.sources:
+            profile.sources.append(source)
+        atomic_write_text(self._path(name), profile.model_dump_json(indent=1))
+        return profile
+
+    def forget(self, name: str) -> Profile | None:
+        """Delete the person's profile file (all embeddings); returns what was deleted."""
+        path = self._path(name)
+        if not path.exists():
+            return None
+        profile = Profile.model_validate_json(path.read_text(encoding="utf-8"))
+        path.unlink()
+        return profile
+
+
+# ----------------------------------------------------------------------------- embedding speech
+
+
+def chunk_spans(spans: Sequence[tuple[float, float]], chunk_s: float = CHUNK_S,
+                min_chunk_s: float = MIN_CHUNK_S) -> list[list[tuple[float, float]]]:  # fmt: skip
+    """Group speech spans into consecutive chunks of about `chunk_s` seconds (a short tail joins the last)."""
+    chunks: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    length = 0.0
+    for a, b in sorted(spans):
+        while b - a > 0:
+            take = min(b - a, chunk_s - length)
+            current.append((a, a + take))
+            length += take
+            a += take
+            if length >= chunk_s - 1e-6:
+                chunks.append(current)
+                current, length = [], 0.0
+    if current:
+        if length < min_chunk_s and chunks:
+            chunks[-1].extend(current)
+        else:
+            chunks.append(current)
+    return chunks
+
+
+def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarray, float]:
+    """(one GE2E embedding per ~10 s chunk, seconds used) over the given speech spans of `audio`."""
+    from transcribe.diarize.embedded import embed_segments
+
+    spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
+    vectors = []
+    for chunk in chunk_spans(spans):
+        try:
+            vectors.append(embed_segments(audio, chunk))
+        except ValueError:
+            continue
+    if not vectors:
+        raise BadOption("no speech to build a voice profile from")
+    return np.stack(vectors), round(sum(b - a for a, b in spans), 1)
+
+
+# ----------------------------------------------------------------------------- enrolment (explicit, audited)
+
+# Names a person confirmed; introductions and profile matches are machine guesses and never enrol.
+CONFIRMED_SOURCES = ("user", "reviewer")
+
+
+def _audit(action: str, name: str, user: str, detail: str) -> None:
+    from transcribe import audit
+
+    audit.record(action, target=f"speaker:{name}", user=user, detail=detail)
+
+
+def _decoded(path: Path, workdir: Path):
+    from transcribe.audio import Audio, decode
+
+    if path.suffix.lower() == ".wav":
+        try:
+            audio = Audio.from_wav(path)
+            if audio.sample_rate == 16_000:
+                return audio
+        except Exception:  # not our 16 kHz mono PCM: decode it like any other file
+            pass
+    return decode(path, workdir)
+
+
+def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: float | None = None,
+                 end: float | None = None, user: str = "system") -> Profile:  # fmt: skip
+    """Add the speech of `path` (optionally only [start, end]) to NAME's profile."""
+    import tempfile
+
+    from transcribe.audio import check_input_path
+    from transcribe.vad import speech_regions
+
+    name = check_name(name)
+    check_input_path(Path(path))
+    if start is not None and end is not None and end <= start:
+        raise BadOption("--end must be after --start")
+    with tempfile.TemporaryDirectory(prefix="protokoll-enroll-") as tmp:  # decoded audio never outlives this
+        audio = _decoded(Path(path), Path(tmp))
+        lo, hi = start or 0.0, min(end if end is not None else audio.duration, audio.duration)
+        spans = [(max(a, lo), min(b, hi)) for a, b in speech_regions(audio) if b > lo and a < hi]
+        vectors, seconds = embed_speech(audio, spans)
+    profile = directory.add(name, vectors, seconds, source=f"file:{Path(path).name}")
+    _audit("profile_enroll", name, user,
+           f"+{len(vectors)} samples ({seconds:.0f} s) from {Path(path).name}; now {profile.n_samples} samples")
+    return profile
+
+
+def meeting_transcript(meeting_dir: Path) -> Path:
+    """The most reviewed transcript of a meeting directory: approved version, working copy, machine output."""
+    meeting_dir = Path(meeting_dir)
+    versions = sorted(meeting_dir.glob("versions/v*/transcript.json"),
+                      key=lambda p: int(re.sub(r"\D", "", p.parent.name) or 0))  # fmt: skip
+    for path in [*reversed(versions), meeting_dir / "review" / "transcript.json", meeting_dir / "transcript.json"]:
+        if path.is_file():
+            return path
+    raise BadOption(f"{meeting_dir} has no transcript.json")
+
+
+def meeting_audio(meeting_dir: Path) -> Path:
+    """The meeting's recording: the upload (input.*), meeting.*, or a kept decode (.work/audio.wav)."""
+    meeting_dir = Path(meeting_dir)
+    for pattern in ("input.*", "meeting.*", "audio.wav", ".work/audio.wav"):
+        for path in sorted(meeting_dir.glob(pattern)):
+            if path.is_file() and not path.name.endswith(".part"):
+                return path
+    raise BadOption(f"{meeting_dir} holds no recording (input.*, meeting.*): pass --audio PATH")
+
+
+def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: str, user: str = "system",
+                      audit: bool = True) -> dict[str, Profile]:  # fmt: skip
+    """Enrol every speaker a person named in `transcript` from their segments of `audio`."""
+    named = {s.label: s.name for s in transcript.speakers if s.name and s.name_source in CONFIRMED_SOURCES}
+    spans: dict[str, list[tuple[float, float]]] = {}
+    for seg in transcript.segments:
+        if seg.speaker in named and not seg.overlap:  # overlapping speech would carry two voices
+            spans.setdefault(named[seg.speaker], []).append((seg.start, seg.end))
+    done: dict[str, Profile] = {}
+    for name, person_spans in spans.items():
+        try:
+            vectors, seconds = embed_speech(audio, person_spans)
+        except BadOption:
+            continue
+        done[name] = directory.add(name, vectors, seconds, source=source)
+        if audit:
+            _audit("profile_enroll", name, user, f"+{len(vectors)} samples ({seconds:.0f} s) from {source}; "
+                                                 f"now {done[name].n_samples} samples")
+    return done
+
+
+def enroll_meeting(directory: ProfileDirectory, meeting_dir: Path, audio_path: Path | None = None,
+                   user: str = "system") -> dict[str, Profile]:  # fmt: skip
+    """Enrol the named speakers of an approved meeting directory; {name: profile} of those updated."""
+    import tempfile
+
+    from transcribe.transcript import Transcript
+
+    meeting_dir = Path(meeting_dir)
+    transcript = Transcript.from_json(meeting_transcript(meeting_dir).read_text(encoding="utf-8"))
+    if not any(s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers):
+        raise BadOption(f"{meeting_dir}: no speaker has a name given by a person; name them in the review first")
+    path = Path(audio_path) if audio_path else meeting_audio(meeting_dir)
+    with tempfile.TemporaryDirectory(prefix="protokoll-enroll-") as tmp:
+        audio = _decoded(path, Path(tmp))
+        return enroll_transcript(directory, transcript, audio, f"meeting:{meeting_dir.name}", user)
+
+
+def forget(directory: ProfileDirectory, name: str, user: str = "system") -> Profile | None:
+    """Delete every embedding of NAME and audit it; None when there was no profile."""
+    gone = directory.forget(name)
+    if gone is not None:
+        _audit("profile_forget", gone.name, user, f"deleted {gone.n_samples} samples ({gone.seconds:.0f} s)")
+    return gone
