@@ -148,7 +148,8 @@ def apply_matches(transcript: Transcript, matches: Mapping[str, Match]) -> Trans
 
     out = transcript.model_copy(deep=True)
     existing = {s.label: s for s in out.speakers}
-    labels = out.speaker_labels() + [s.label for s in out.speakers if s.label not in out.speaker_labels()]
+    spoken = out.speaker_labels()
+    labels = spoken + [s.label for s in out.speakers if s.label not in spoken]
     speakers = []
     for label in labels:
         info = existing.get(label) or SpeakerInfo(label=label)

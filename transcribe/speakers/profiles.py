@@ -11,11 +11,13 @@ person (the right to be forgotten).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -117,27 +119,40 @@ class ProfileDirectory:
         """Create the profile or append samples to it; returns the saved profile."""
         name = check_name(name)
         rows = normalise_rows(embeddings)
-        profile = self.get(name) or Profile(name=name, encoder=encoder)
-        if profile.encoder != encoder:
-            raise BadOption(f"{name}'s profile was made with {profile.encoder}, not {encoder}; forget it first")
-        if profile.embeddings and len(profile.embeddings[0]) != rows.shape[1]:
-            raise BadOption(f"{name}: embedding size {rows.shape[1]} differs from the profile's")
-        profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
-        profile.n_samples = len(profile.embeddings)
-        profile.seconds = round(profile.seconds + float(seconds), 1)
-        profile.updated = _now()
-        if source and source not in profile.sources:
-            profile.sources.append(source)
-        atomic_write_text(self._path(name), profile.model_dump_json(indent=1))
+        with self._locked():
+            profile = self.get(name) or Profile(name=name, encoder=encoder)
+            if profile.encoder != encoder:
+                raise BadOption(f"{name}'s profile was made with {profile.encoder}, not {encoder}; forget it first")
+            if profile.embeddings and len(profile.embeddings[0]) != rows.shape[1]:
+                raise BadOption(f"{name}: embedding size {rows.shape[1]} differs from the profile's")
+            profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
+            profile.n_samples = len(profile.embeddings)
+            profile.seconds = round(profile.seconds + float(seconds), 1)
+            profile.updated = _now()
+            if source and source not in profile.sources:
+                profile.sources.append(source)
+            atomic_write_text(self._path(name), profile.model_dump_json(indent=1))
         return profile
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One writer at a time (CLI, web and workers may enrol at once): no lost update."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with open(self.root / ".lock", "a") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def forget(self, name: str) -> Profile | None:
         """Delete the person's profile file (all embeddings); returns what was deleted."""
         path = self._path(name)
-        if not path.exists():
-            return None
-        profile = Profile.model_validate_json(path.read_text(encoding="utf-8"))
-        path.unlink()
+        with self._locked():
+            if not path.exists():
+                return None
+            profile = Profile.model_validate_json(path.read_text(encoding="utf-8"))
+            path.unlink()
         return profile
 
 
