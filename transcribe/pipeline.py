@@ -47,6 +47,7 @@ class PipelineOptions:
     max_speakers: int | None = None
     speaker_names: dict[str, str] = field(default_factory=dict)
     auto_names: bool = True
+    recognise_voices: bool = True  # match speakers against enrolled voice profiles
     minutes_backend: str = "rules"  # rules | llm | auto | none
     minutes_model: str | None = None
     title: str | None = None
@@ -196,6 +197,10 @@ def run_pipeline(
             store.finish("diarize", fp_dia, timings["diarize"])
         transcript = assign_speakers(transcript, diarization)
     transcript = name_speakers(transcript, options)
+    if diarization is not None and options.recognise_voices:
+        from transcribe.speakers import recognise
+
+        transcript = recognise(transcript, diarization, diarizer=options.diarizer, audio=audio)
 
     # 4. minutes --------------------------------------------------------------------------
     minutes = None
@@ -211,6 +216,9 @@ def run_pipeline(
             backend=options.minutes_backend,
             model_dir=Path(options.minutes_model) if options.minutes_model else None,
         )
+        from transcribe.confidence import score_minutes
+
+        minutes = score_minutes(minutes, transcript)
         timings["minutes"] = time.perf_counter() - t0
         if progress:
             progress("minutes", duration, duration)

@@ -79,7 +79,10 @@ class Transcript(BaseModel):
             return ""
         for info in self.speakers:
             if info.label == label:
-                return info.name or info.label
+                if info.name:
+                    return info.name
+                # An unconfirmed voice-profile match reads as a question to the reviewer.
+                return f"{info.proposed_name}?" if info.proposed_name else info.label
         return label
 
     def speaker_labels(self) -> list[str]:

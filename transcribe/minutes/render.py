@@ -67,7 +67,8 @@ def evidence_refs(evidence: Iterable[Evidence], limit: int = 3) -> str:
 def _flag(item: Item, h: dict[str, str]) -> str:
     if not item.needs_review:
         return ""
-    return f" {h['check']}" + (f" ({item.review_reason})" if item.review_reason else "")
+    reason = (item.review_reason or "").removeprefix("Kontrollera mot ljudet").lstrip(":– ").strip()
+    return f" {h['check']}" + (f" ({reason})" if reason else "")
 
 
 def _visible(items: Iterable[T]) -> list[T]:
