@@ -186,7 +186,12 @@ def transcribe(
             vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
             condition_on_previous_text=False,
             compression_ratio_threshold=2.2,
-            no_speech_threshold=0.6,
+            # The VAD already removed non-speech. Whisper's own no-speech/low-logprob skip
+            # then only drops real but poorly recognised speech (measured: 20 % of the
+            # samples' words lost, WER 0.83 -> 0.77 without it, and faster, as fewer
+            # windows are re-decoded at higher temperatures).
+            no_speech_threshold=None,
+            log_prob_threshold=None,
             initial_prompt=prompt,
             hotwords=hotwords,
             without_timestamps=False,

@@ -559,6 +559,14 @@ def _git() -> dict[str, Any]:
     return {"sha": git("rev-parse", "--short", "HEAD") or "nogit", "dirty": bool(git("status", "--porcelain"))}
 
 
+def _result_path(out: Path, stem: str) -> Path:
+    """<date>-<sha>.json; a second run of the same commit on the same day gets -2, -3, ... (never overwrites)."""
+    path, n = out / f"{stem}.json", 2
+    while path.exists():
+        path, n = out / f"{stem}-{n}.json", n + 1
+    return path
+
+
 def run_bench(args: BenchArgs, sections: dict[str, Section] | None = None) -> tuple[dict[str, Any], Path]:
     """Run every registered section and write the JSON report; returns (report, path)."""
     sections = SECTIONS if sections is None else sections
@@ -584,7 +592,7 @@ def run_bench(args: BenchArgs, sections: dict[str, Section] | None = None) -> tu
         _RUNS.clear()
     report["host"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     report["wall_s"] = round(time.perf_counter() - t0, 1)
-    path = Path(args.out) / f"{today}-{git['sha']}.json"
+    path = _result_path(Path(args.out), f"{today}-{git['sha']}")
     atomic_write_text(path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     return report, path
 

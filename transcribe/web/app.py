@@ -18,7 +18,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from transcribe import config, db
-from transcribe.web import routes_auth, routes_files, routes_meetings, routes_review
+from transcribe.web import (
+    routes_auth,
+    routes_files,
+    routes_meetings,
+    routes_review,
+    routes_series,
+    routes_speakers,
+)
 from transcribe.web.auth import LoginLimiter, NotLoggedIn
 from transcribe.web.i18n import LangMiddleware
 from transcribe.web.render import HERE, page
@@ -67,7 +74,7 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
     app.add_middleware(LangMiddleware)
     app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_auth, routes_meetings, routes_review, routes_files):
+    for module in (routes_auth, routes_meetings, routes_review, routes_speakers, routes_series, routes_files):
         app.include_router(module.router)
     app.include_router(routes_meetings.upload_router)
     _error_handlers(app)

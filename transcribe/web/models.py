@@ -67,3 +67,17 @@ class MeetingChange(Base):
     action: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, default=0)  # the approved version this change led to / worked on
+
+
+class SeriesOwner(Base):
+    """Who created a meeting series (the series itself is a JSON file, transcribe.series.store).
+
+    Only its creator (and admins) may see a series; one made on the command line has no row here
+    and is visible to admins only.
+    """
+
+    __tablename__ = "web_series"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("web_users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

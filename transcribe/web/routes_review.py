@@ -13,9 +13,11 @@ from fastapi.responses import RedirectResponse, Response
 
 from transcribe import audit
 from transcribe.db import session
+from transcribe.formats import LOW_CONFIDENCE
 from transcribe.minutes.model import Minutes
+from transcribe.speakers.profiles import CONFIRMED_SOURCES
 from transcribe.transcript import Transcript
-from transcribe.web import editing, store, tasks
+from transcribe.web import editing, speaker_edits, store, tasks
 from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, current_user, get_meeting
 from transcribe.web.history import add_change, changes
 from transcribe.web.models import Meeting
@@ -55,10 +57,12 @@ def _back(meeting_id: str, anchor: str = "", error: str | None = None) -> Redire
     return RedirectResponse(f"/meetings/{meeting_id}{query}{'#' + anchor if anchor else ''}", status_code=303)
 
 
-def _edited(meeting_id: str, user: CurrentUser, action: str, detail: str | None, audit_action: str = "edit") -> None:
+def _edited(meeting_id: str, user: CurrentUser, action: str, detail: str | None, audit_action: str = "edit",
+            audit_detail: str | None = None) -> None:
+    """History gets the words (deleted with the meeting); the audit log only labels and ids, never content."""
     if detail:
         add_change(meeting_id, user.name, action, detail)
-        audit.record(audit_action, f"meeting:{meeting_id}", user.name, action)  # no meeting content in the audit log
+        audit.record(audit_action, f"meeting:{meeting_id}", user.name, audit_detail or action)
 
 
 # --- page -----------------------------------------------------------------------------------------
@@ -80,11 +84,18 @@ def review_page(request: Request, meeting_id: str, error: str | None = None,
     return page(
         request, "review.html", **base, transcript=transcript, minutes=minutes, error=error,
         speakers=[(label, infos.get(label)) for label in labels],
+        speaker_names={label: transcript.speaker_name(label) for label in labels},
+        proposals=sum(1 for s in transcript.speakers if s.proposed_name and not s.name),
         spk_index={label: i % 8 for i, label in enumerate(labels)},
         unnamed=any(not (infos.get(label) and infos[label].name) for label in labels),
         editable=can_edit(user, meeting) and not meeting.locked,
         can_reopen=can_reopen(user) and meeting.locked,
         regenerating=tasks.running(meeting_id), regen_error=tasks.error(meeting_id),
+        enrolling=tasks.enrolling(meeting_id), enrolment=tasks.enrolment_result(meeting_id),
+        can_enroll=can_reopen(user) and meeting.locked and any(
+            s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
+        low_words=any(w.probability < LOW_CONFIDENCE for s in transcript.segments for w in s.words),
+        new_speaker=speaker_edits.NEW_SPEAKER,
         sections=editing.SECTIONS, addable=editing.ADDABLE,
         plain_conclusions=[(i, c) for i, c in enumerate(minutes.conclusions) if isinstance(c, str)] if minutes
         else [],
@@ -105,15 +116,22 @@ def rename_speakers(meeting_id: str, label: list[str] = Form([]), name: list[str
 
 
 @router.post("/meetings/{meeting_id}/segments/{segment_id}")
-def edit_segment(meeting_id: str, segment_id: int, text: str = Form(""),
+def edit_segment(meeting_id: str, segment_id: int, text: str = Form(""), speaker: str = Form(""),
                  user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    """The segment editor: its text, and (the select beside the time) who said it."""
     _editable(user, meeting_id)
+    moved = None
     try:
         with _working_copy(meeting_id) as (transcript, minutes):
             detail = editing.edit_segment(transcript, minutes, segment_id, text)
+            if speaker:
+                moved = speaker_edits.reassign(transcript, minutes, segment_id, speaker)
     except editing.EditError as exc:
         return _back(meeting_id, f"seg-{segment_id}", str(exc))
     _edited(meeting_id, user, "edit_segment", detail)
+    if moved:
+        _edited(meeting_id, user, "reassign_turn", moved[0], "reassign_turn",
+                audit_detail=f"segment {segment_id} -> {moved[1]}")
     return _back(meeting_id, f"seg-{segment_id}")
 
 
@@ -192,6 +210,7 @@ def approve(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Redir
         meeting.approved_at = dt.datetime.now(dt.UTC)
         version = meeting.version
         store.snapshot(meeting_id, version)
+        store.publish_approved(meeting_id, version)
     add_change(meeting_id, user.name, "approve", f"v{version}")
     audit.record("approve", f"meeting:{meeting_id}", user.name, f"version {version}")
     return _back(meeting_id)

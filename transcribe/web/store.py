@@ -5,6 +5,7 @@
     meeting_dir/minutes.json            written by the job (never edited)
     meeting_dir/review/*.json           the working copy every edit rewrites atomically
     meeting_dir/versions/vN/*.json      the copy approved as version N (read-only)
+    meeting_dir/minutes.approved.json   the latest approved minutes, for `transcribe series` on the CLI
 
 Keeping the machine output untouched means a reviewer can always compare with it,
 and exports always render from the working copy.
@@ -77,6 +78,18 @@ def snapshot(meeting_id: str, version: int) -> None:
         src = _current(meeting_id, name)
         if src:
             shutil.copyfile(src, target / name)
+
+
+def publish_approved(meeting_id: str, version: int) -> None:
+    """The series loader (transcribe.series.meeting) prefers minutes.approved.json in the meeting directory.
+
+    The web app's own series pages read versions/vN directly (with the reviewed transcript); this copy
+    is for the CLI, which only knows the meeting directory. It stays after a reopen: until the next
+    approval it is still what the group agreed on.
+    """
+    src = meeting_path(meeting_id) / "versions" / f"v{version}" / "minutes.json"
+    if src.is_file():
+        atomic_write_text(meeting_path(meeting_id) / "minutes.approved.json", src.read_text(encoding="utf-8"))
 
 
 def has_result(meeting_id: str) -> bool:

@@ -77,3 +77,54 @@ def _run(meeting: Meeting, transcript: Transcript, lock: threading.Lock) -> None
         log.exception("regenerating minutes for %s failed", meeting.id)
         with _guard:
             _state[meeting.id] = f"{exc.__class__.__name__}: {exc}"[:500]
+
+
+# --- voice profiles from an approved meeting ------------------------------------------------------------
+# Decoding the recording and embedding every named speaker's speech takes a minute or two for a long
+# meeting, so it runs beside the request like a regeneration. meeting id -> None while running, else
+# ("ok", "Anna (12), Johan (8)") or ("error", text), shown on the review page until the next run.
+_enrolments: dict[str, tuple[str, str] | None] = {}
+
+
+def enrolling(meeting_id: str) -> bool:
+    with _guard:
+        return meeting_id in _enrolments and _enrolments[meeting_id] is None
+
+
+def enrolment_result(meeting_id: str) -> tuple[str, str] | None:
+    with _guard:
+        return _enrolments.get(meeting_id)
+
+
+def enrol_profiles(meeting_id: str, user: str, wait: bool = False) -> None:
+    with _guard:
+        if meeting_id in _enrolments and _enrolments[meeting_id] is None:
+            return
+        _enrolments[meeting_id] = None
+    thread = threading.Thread(target=_enrol, args=(meeting_id, user), name=f"enrol-{meeting_id}", daemon=True)
+    thread.start()
+    if wait:
+        thread.join()
+
+
+def _enrol(meeting_id: str, user: str) -> None:
+    from transcribe import audit
+    from transcribe.errors import UserError
+    from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting
+    from transcribe.web.history import add_change
+
+    result: tuple[str, str]
+    try:
+        # enroll_meeting reads the latest approved version (versions/vN) and audits each person it enrols.
+        done = enroll_meeting(ProfileDirectory(), store.meeting_path(meeting_id), user=user)
+        text = ", ".join(f"{name} ({p.n_samples})" for name, p in sorted(done.items()))
+        add_change(meeting_id, user, "enroll_profiles", text or "–")
+        audit.record("profile_enroll", f"meeting:{meeting_id}", user, f"{len(done)} profiles updated")
+        result = ("ok", text)
+    except UserError as exc:
+        result = ("error", exc.message[:500])
+    except Exception as exc:  # shown on the review page; no profile was half-written (each add is atomic)
+        log.exception("enrolling voice profiles from %s failed", meeting_id)
+        result = ("error", f"{exc.__class__.__name__}: {exc}"[:500])
+    with _guard:
+        _enrolments[meeting_id] = result

@@ -32,24 +32,50 @@
   }
   const hash = window.location.hash;
   if (hash.startsWith("#item-") || hash.startsWith("#sec-") || hash === "#minutes") showTab("minutes");
+  const speakersPanel = document.getElementById("speakers");
+  if (hash === "#speakers" && speakersPanel) speakersPanel.open = true;
 
   // --- seeking ------------------------------------------------------------------------------
-  function seek(seconds, play) {
+  let stopAt = null; // evidence buttons play just their passage
+  function seek(seconds, play, until) {
     audio.currentTime = Math.max(0, seconds);
+    stopAt = until && until > seconds ? until : null;
     if (play) audio.play().catch(() => {});
   }
+  audio.addEventListener("timeupdate", () => {
+    if (stopAt !== null && audio.currentTime >= stopAt) { stopAt = null; audio.pause(); }
+  });
+  audio.addEventListener("seeking", () => { if (stopAt !== null && Math.abs(audio.currentTime - stopAt) > 60) stopAt = null; });
   document.addEventListener("click", (e) => {
     const button = e.target.closest("[data-seek]");
     if (button) {
       e.preventDefault();
-      seek(Number(button.dataset.seek), true);
+      seek(Number(button.dataset.seek), true, Number(button.dataset.until) || null);
       const seg = button.closest(".segment");
       if (seg) select(seg.dataset.id);
       return;
     }
+    const link = e.target.closest('a[href^="#seg-"]');
+    if (link) showTab("transcript");
     const seg = e.target.closest(".segment");
-    if (seg) select(seg.dataset.id);
+    if (!seg) return;
+    if (splitting() && !e.target.closest("select, textarea, button, a, input")) {
+      e.preventDefault();
+      toggleSplit(seg);
+      return;
+    }
+    select(seg.dataset.id);
+    const marked = e.target.closest(".seg-marked");
+    if (marked) startEditing(marked.closest(".seg-form"));
   });
+
+  // A link from a series answer (?t=12.3#seg-4) lands on the passage, ready to play.
+  const startAt = Number(new URLSearchParams(window.location.search).get("t"));
+  if (startAt > 0) {
+    const go = () => { audio.currentTime = startAt; };
+    if (audio.readyState >= 1) go(); else audio.addEventListener("loadedmetadata", go, { once: true });
+    if (hash.startsWith("#seg-")) select(hash.slice(5));
+  }
 
   // The last clicked segment becomes the evidence for items the reviewer adds.
   function select(id) {
@@ -93,6 +119,44 @@
   if (pane) {
     ["wheel", "touchmove"].forEach((type) => pane.addEventListener(type, () => { userScrolledAt = Date.now(); }, { passive: true }));
   }
+
+  // --- speakers ------------------------------------------------------------------------------------
+  // Changing a segment's speaker saves at once (without JS the segment's Save button does it).
+  document.querySelectorAll("select.spk-select").forEach((el) => el.addEventListener("change", () => {
+    if (el.form) el.form.requestSubmit();
+  }));
+  // Split: with the tool open, clicking segments collects them into the form.
+  const splitTool = document.getElementById("split-tool");
+  const splitInput = document.getElementById("split-segments");
+  const splitLabel = document.getElementById("split-label");
+  function splitting() { return Boolean(splitTool && splitTool.open && splitInput); }
+  function splitIds() { return splitInput.value.split(/[\s,;]+/).filter(Boolean); }
+  function toggleSplit(seg) {
+    let ids = splitIds();
+    if (ids.length === 0 && splitLabel && seg.dataset.speaker) splitLabel.value = seg.dataset.speaker;
+    ids = ids.includes(seg.dataset.id) ? ids.filter((id) => id !== seg.dataset.id) : ids.concat(seg.dataset.id);
+    splitInput.value = ids.join(", ");
+    markSplit();
+  }
+  function markSplit() {
+    const ids = splitting() ? new Set(splitIds()) : new Set();
+    segments.forEach((s) => s.el.classList.toggle("marked-split", ids.has(s.id)));
+  }
+  if (splitTool && splitInput) {
+    splitTool.addEventListener("toggle", markSplit);
+    splitInput.addEventListener("input", markSplit);
+  }
+
+  // Segments with uncertain words show them marked; a click turns the text into the editor.
+  function startEditing(form) {
+    if (!form || form.classList.contains("editing")) return;
+    form.classList.add("editing");
+    const area = form.querySelector("textarea");
+    if (area) { autosize(area); area.focus(); }
+  }
+  document.querySelectorAll(".seg-marked").forEach((el) => el.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" || e.key === " ") { e.preventDefault(); startEditing(el.closest(".seg-form")); }
+  }));
 
   // --- editing comforts ---------------------------------------------------------------------------
   function autosize(el) {
