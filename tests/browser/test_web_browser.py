@@ -161,3 +161,62 @@ def test_upload_review_approve_download(server: str, browser, tmp_path: Path) ->
     assert not foreign, foreign
     assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors
     context.close()
+
+
+def test_speaker_tools_and_uncertain_words(server: str, browser) -> None:
+    """Issue 11 on the review page, on a meeting written straight to disk (no pipeline): confirm a
+    voice-profile proposal, move a segment with the select beside its time, split by clicking segments."""
+    from tests.test_web import add_meeting
+    from transcribe.fsutil import atomic_write_text
+    from transcribe.minutes.model import Minutes
+    from transcribe.transcript import Transcript, Word
+    from transcribe.web import store
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    mid = add_meeting("sara")
+    d = store.meeting_path(mid)
+    t = Transcript.from_json((d / "transcript.json").read_text(encoding="utf-8"))
+    t.speakers[1].proposed_name, t.speakers[1].proposal_score = "Johan", 0.74
+    seg = t.segments[1]
+    seg.words = [Word(start=2.0 + i * 0.3, end=2.3 + i * 0.3, text=w, probability=p)
+                 for i, (w, p) in enumerate([(" Vi", 0.9), (" beslutar", 0.41), (" att", 0.9), (" starta", 0.9),
+                                             (" en", 0.9), (" arbetsgrupp", 0.28), (" för", 0.9),
+                                             (" läsfrämjande.", 0.9)])]
+    atomic_write_text(d / "transcript.json", t.to_json())
+    m = Minutes.from_json((d / "minutes.json").read_text(encoding="utf-8"))
+    m.decisions[0].needs_review = True
+    m.decisions[0].review_reason = "Kontrollera mot ljudet: ordet ”arbetsgrupp” hördes osäkert (p=0.28)"
+    atomic_write_text(d / "minutes.json", m.to_json())
+
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("dialog", lambda dlg: dlg.accept())
+    page.goto(f"{server}/meetings/{mid}")
+    page.fill("input[name=name]", "sara")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit].primary")
+    page.wait_for_selector("#segments .segment")
+    assert page.locator("#seg-1 mark.low").count() == 2
+    page.screenshot(path=str(ARTIFACTS / "review-speakers-desktop.png"))
+
+    page.click("button[name=confirm][value=SPEAKER_01]")
+    page.wait_for_selector("#seg-1 select.spk-select option[selected]:has-text('Johan')", state="attached")
+    page.select_option("#seg-3 select.spk-select", "SPEAKER_00")  # saves on change
+    page.wait_for_selector("#seg-3 select.spk-select option[value=SPEAKER_00][selected]", state="attached")
+
+    page.eval_on_selector("#speakers", "d => { d.open = true; }")
+    page.click("#split-tool summary")
+    page.click("#seg-2 .seg-no")
+    page.click("#seg-4 .seg-no")
+    assert page.input_value("#split-segments") == "2, 4"
+    assert page.locator(".segment.marked-split").count() == 2
+    page.click("#split-tool button[type=submit]")
+    page.wait_for_selector("#seg-2 select.spk-select option[value=SPEAKER_02][selected]", state="attached")
+    page.screenshot(path=str(ARTIFACTS / "review-speakers-after.png"))
+    t = store.load_transcript(mid)
+    assert [s.speaker for s in t.segments] == ["SPEAKER_00", "SPEAKER_01", "SPEAKER_02", "SPEAKER_00", "SPEAKER_02"]
+    assert t.speakers[1].name == "Johan" and t.speakers[1].name_source == "reviewer"
+    assert not [e for e in errors if "Content Security Policy" in e or "Refused" in e], errors
+    context.close()

@@ -59,7 +59,7 @@ def create(user: CurrentUser, name: str, description: str, purpose: str) -> Seri
     """Raises UserError (bad name, name taken) for the form to show."""
     series = series_store.create(name.strip(), description=description.strip()[:4000], purpose=purpose.strip()[:4000])
     with session() as s:
-        s.add(SeriesOwner(name=series.name, owner_id=user.id))
+        s.merge(SeriesOwner(name=series.name, owner_id=user.id))  # a stale row of a vanished file is replaced
     return series
 
 
