@@ -404,10 +404,11 @@ def test_timeout_kills_the_runner_and_fails_the_job(jobs_env: Path, short_clip: 
 
     from transcribe.jobs import status, submit
 
-    job = submit(store(short_clip, "m1"), "m1", fast_options(), timeout_s=1.5)
+    # Shorter than the runner's own start-up (Python + model imports), so the job cannot finish first.
+    job = submit(store(short_clip, "m1"), "m1", fast_options(), timeout_s=0.6)
     embedded_worker.start()
     st = wait_for(lambda: (s := status(job)).state == "failed" and s, 30, what="the timeout")
-    assert "timed out after 2 s" in (st.error or "") and st.attempts == 1
+    assert "timed out after 1 s" in (st.error or "") and st.attempts == 1
     children = psutil.Process().children(recursive=True)
     runners = [p for p in children if "transcribe.jobs.runner" in " ".join(p.cmdline())]
     assert runners == []
