@@ -6,6 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,3 +42,19 @@ def speech_wav(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Registries and databases go to a temporary directory, never the user's."""
     monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))
+
+
+def synth_voice(
+    tmp: Path, voice: tuple[str, int, int, list[str]], text: str, trim: bool = False
+) -> np.ndarray:
+    """espeak-ng + a sox effect chain as float32 16 kHz samples, peak-normalised to 0.5."""
+    variant, pitch, speed, effects = voice
+    raw, out = tmp / "raw.wav", tmp / "out.raw"
+    subprocess.run(["espeak-ng", "-v", variant, "-p", str(pitch), "-s", str(speed), "-w", str(raw), text], check=True)
+    subprocess.run(["sox", "-V1", str(raw), "-r", "16000", "-c", "1", "-e", "floating-point", "-b", "32",
+                    "-t", "raw", str(out), *effects], check=True)  # fmt: skip
+    x = np.fromfile(out, dtype=np.float32)
+    if trim:
+        loud = np.flatnonzero(np.abs(x) > 0.02)
+        x = x[loud[0] : loud[-1] + 1]
+    return 0.5 * x / np.abs(x).max()

@@ -16,7 +16,7 @@ from transcribe.diarize.embedded import EmbeddedDiarizer
 from transcribe.errors import BadOption
 from transcribe.vad import speech_regions
 
-from .conftest import have
+from .conftest import have, synth_voice
 
 pytestmark = pytest.mark.skipif(not (have("espeak-ng") and have("sox")), reason="needs espeak-ng and sox")
 
@@ -36,15 +36,7 @@ TEXTS = [
 
 
 def say(tmp: Path, voice: str, text: str) -> np.ndarray:
-    variant, pitch, speed, effects = VOICES[voice]
-    raw, out = tmp / "raw.wav", tmp / "out.raw"
-    subprocess.run(["espeak-ng", "-v", variant, "-p", str(pitch), "-s", str(speed), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", "-V1", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-e", "floating-point", "-b", "32",
-                    "-t", "raw", str(out), *effects], check=True)  # fmt: skip
-    x = np.fromfile(out, dtype=np.float32)
-    loud = np.flatnonzero(np.abs(x) > 0.02)
-    x = x[loud[0] : loud[-1] + 1]
-    return 0.5 * x / np.abs(x).max()
+    return synth_voice(tmp, VOICES[voice], text, trim=True)
 
 
 def silence(seconds: float) -> np.ndarray:

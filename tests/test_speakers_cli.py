@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import REPO, have
+from tests.conftest import REPO, have, synth_voice
 from transcribe.audio import SAMPLE_RATE, Audio, write_wav
 from transcribe.config import data_dir
 from transcribe.diarize.base import Diarization, Turn
@@ -37,13 +37,7 @@ TEXTS = [
 
 
 def say(tmp: Path, voice: str, text: str) -> np.ndarray:
-    variant, pitch, speed, effects = VOICES[voice]
-    raw, out = tmp / "raw.wav", tmp / "out.raw"
-    subprocess.run(["espeak-ng", "-v", variant, "-p", str(pitch), "-s", str(speed), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", "-V1", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-e", "floating-point", "-b", "32",
-                    "-t", "raw", str(out), *effects], check=True)  # fmt: skip
-    x = np.fromfile(out, dtype=np.float32)
-    return 0.5 * x / np.abs(x).max()
+    return synth_voice(tmp, VOICES[voice], text, trim=False)
 
 
 def wav(path: Path, x: np.ndarray) -> Path:
