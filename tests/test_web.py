@@ -1,4 +1,4 @@
-"""Web app (issue 8): security, access rules, upload, review, approval, export and deletion.
+"""Web app: security, access rules, upload, review, approval, export and deletion.
 
 Review and export run on a tiny transcript and minutes written straight into the
 meeting directory, so these tests need no models; only the `slow` test runs the

@@ -164,7 +164,7 @@ def test_upload_review_approve_download(server: str, browser, tmp_path: Path) ->
 
 
 def test_speaker_tools_and_uncertain_words(server: str, browser) -> None:
-    """Issue 11 on the review page, on a meeting written straight to disk (no pipeline): confirm a
+    """Voice profiles on the review page, on a meeting written straight to disk (no pipeline): confirm a
     voice-profile proposal, move a segment with the select beside its time, split by clicking segments."""
     from tests.test_web import add_meeting
     from transcribe.fsutil import atomic_write_text

@@ -1,4 +1,4 @@
-"""The minutes draft (issue 7): decisions, actions, themes and mood from a transcript.
+"""The minutes draft: decisions, actions, themes and mood from a transcript.
 
 `extract_minutes` runs the embedded rules by default (instant, no model); with
 a local instruction-tuned model the transformers backend drafts decisions,

@@ -1,4 +1,4 @@
-"""Recurring speakers (issue 11): voice profiles, matching, and review actions on speakers.
+"""Recurring speakers: voice profiles, matching, and review actions on speakers.
 
 The pipeline calls `recognise(transcript, diarization)` after naming; it does
 nothing until someone has enrolled a profile, so a fresh install behaves as

@@ -1,1 +1,1 @@
-"""The web app: upload, live status, review, approval and export of meeting minutes (issue 8)."""
+"""The web app: upload, live status, review, approval and export of meeting minutes."""

@@ -114,7 +114,7 @@ SV: dict[str, str] = {
     "action_edit_minutes": "Ändrade protokollet", "action_add_item": "Lade till punkt",
     "action_regenerate": "Skapade om utkastet", "action_approve": "Godkände", "action_reopen": "Öppnade igen",
     "action_share": "Delade med", "action_unshare": "Slutade dela med",
-    # speakers (issue 11)
+    # speakers
     "confirm": "Bekräfta", "dismiss": "Avfärda", "dismiss_for": "Avfärda förslaget {name}",
     "proposal_title": "Förslag från en röstprofil (likhet {p} %)", "n_proposals": "{n} namnförslag",
     "merge_speakers": "Slå ihop talare", "merge_drop": "Flytta allt som sagts av", "merge_keep": "till",
@@ -144,7 +144,7 @@ SV: dict[str, str] = {
     "action_merge_speakers": "Slog ihop talare", "action_split_speaker": "Delade upp talare",
     "action_reassign_turn": "Bytte talare för segment", "action_confirm_proposal": "Bekräftade namnförslag",
     "action_dismiss_proposal": "Avfärdade namnförslag", "action_enroll_profiles": "Sparade röstprofiler",
-    # series (issue 10)
+    # series
     "nav_series": "Serier", "series_title": "Mötesserier",
     "series_intro": "En serie samlar återkommande möten, till exempel ett nätverk, och ger en periodrapport "
                     "och räknade svar på frågor över alla möten.",

@@ -1,4 +1,4 @@
-"""Meeting series in the web app (issue 10): who may see one, and its meetings as reviewed in the web.
+"""Meeting series in the web app: who may see one, and its meetings as reviewed in the web.
 
 A series (transcribe.series.store) lists meeting directories. For a web meeting the
 directory's own transcript.json and minutes.json are the machine output, so the
