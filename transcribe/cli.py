@@ -273,7 +273,7 @@ def _register_optional() -> None:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:
             if exc.name and module.startswith(exc.name):
-                continue  # that part of the tool is not installed/built yet
+                continue  # an optional part whose own dependencies are not installed
             raise
         getattr(mod, attr)(app)
 
