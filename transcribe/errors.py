@@ -71,3 +71,9 @@ class BadOption(UserError):
 
 class DiskFull(UserError):
     exit_code = 15
+
+
+class HubUnreachable(UserError):
+    """`models get`: the model hub cannot be reached (offline) or refuses the request."""
+
+    exit_code = 17
