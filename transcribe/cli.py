@@ -15,10 +15,11 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from transcribe import formats
+from transcribe import cli_usage, formats
 from transcribe.errors import BadOption, UserError
 
 app = typer.Typer(
@@ -283,7 +284,7 @@ _register_optional()
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        app(standalone_mode=False, prog_name="transcribe")
     except UserError as exc:
         err.print(f"[red]fel:[/] {exc.message}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
@@ -292,15 +293,17 @@ def main() -> None:
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except Exception as exc:  # click's usage errors and aborts
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(130)
-        raise
+    except cli_usage.ABORTS:
+        sys.exit(130)
+    except Exception as exc:  # usage errors of the click typer runs on (vendored or not)
+        if cli_usage.is_help_request(exc):
+            out.print(cli_usage.help_text(exc), highlight=False, markup=False)
+            sys.exit(0)
+        described = cli_usage.describe(exc)
+        if described is None:
+            raise
+        err.print(f"[red]fel:[/] {escape(described[1])}", highlight=False, soft_wrap=True)
+        sys.exit(described[0])
 
 
 if __name__ == "__main__":

@@ -1,0 +1,44 @@
+"""Usage errors of the click that typer runs on: one line and exit code 14, never a traceback.
+
+typer 0.29 and later ship their own copy of click (`typer._click`); older releases use click
+itself. The exception classes are taken from whichever module defines typer's public
+`BadParameter`, so both layouts are handled without naming a private module.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from transcribe.errors import BadOption
+
+_exceptions = importlib.import_module(typer.BadParameter.__module__)
+ClickException: type[Exception] = _exceptions.ClickException
+UsageError: type[Exception] = _exceptions.UsageError
+# click 8.2+ raises this for `no_args_is_help` in non-standalone mode; older click printed help itself.
+NoArgsIsHelpError: type[Exception] | None = getattr(_exceptions, "NoArgsIsHelpError", None)
+# Ctrl-C at a prompt: plain click raises its own Abort, the vendored copy raises typer.Abort.
+ABORTS: tuple[type[BaseException], ...] = tuple({getattr(_exceptions, "Abort", typer.Abort), typer.Abort})
+
+
+def is_help_request(exc: BaseException) -> bool:
+    return NoArgsIsHelpError is not None and isinstance(exc, NoArgsIsHelpError)
+
+
+def help_text(exc: BaseException) -> str:
+    """The help a bare `transcribe` or `transcribe models` asks for."""
+    ctx = getattr(exc, "ctx", None)
+    return ctx.get_help() if ctx is not None else str(exc)
+
+
+def describe(exc: BaseException) -> tuple[int, str] | None:
+    """(exit code, one-line message) for a click error, or None when `exc` is not one."""
+    if not isinstance(exc, ClickException):
+        return None
+    message = " ".join(exc.format_message().split())
+    if isinstance(exc, UsageError):
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else "transcribe"
+        return BadOption.exit_code, f"{message} (se '{where} --help')"
+    return int(getattr(exc, "exit_code", 1) or 1), message
