@@ -73,6 +73,12 @@ class DiskFull(UserError):
     exit_code = 15
 
 
+class AgendaError(UserError):
+    """The agenda (dagordning) could not be read or has no numbered items."""
+
+    exit_code = 16
+
+
 class HubUnreachable(UserError):
     """`models get`: the model hub cannot be reached (offline) or refuses the request."""
 

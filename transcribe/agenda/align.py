@@ -1,0 +1,388 @@
+"""Where each agenda item starts in the transcript.
+
+Three kinds of evidence, combined per sentence ("unit"):
+
+* the chair's transitions: "nästa punkt", "då går vi vidare till", "punkt fyra"
+  (a number said near "hoppar över", "utgår", "återkommer … senare" counts
+  against that item instead);
+* topic: how many of an item's title words (as stems, weighted by rarity in
+  this meeting) are said in the sentence and the next one;
+* order: a monotone dynamic programme over the agenda picks the best
+  increasing sequence of starts, skipping items without evidence. An item it
+  skipped but that has strong evidence of its own (taken out of order) is then
+  inserted where it was taken.
+
+An item with no passage is "ej behandlad"; talk before the first item or after
+the meeting was closed goes to "Övrigt".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from transcribe.agenda.parse import Agenda, AgendaItem
+from transcribe.minutes.dates import CARDINALS, ORDINALS
+from transcribe.minutes.text import content_words, sentences, stem
+from transcribe.transcript import Transcript
+
+_NUM_WORDS = {w: n for w, n in CARDINALS.items() if n <= 30 and " " not in w}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER_REF = re.compile(
+    rf"\b(?:punkt(?:en)?|paragraf(?:en)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})(?:\s?(?P<l>[a-h])\b)?"
+)
+_ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
+_TRANSITION = re.compile(
+    r"\b(nästa punkt|nästa fråga|(?:gå|går|går vi|gå vi|vi går|gick) (?:vidare|över) till|vidare till|över till"
+    r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar med|kommer till|fortsätter med) "
+    r"|på dagordningen|dagordningens|första punkten|sista punkten)"
+)
+_NEGATIVE_BEFORE = re.compile(
+    r"(hoppar (?:vi )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:vi )?(?:upp|på)|under|om"
+    r"|återkommer (?:vi )?till|väntar med|som vi sa|nämnde|efter)\s+(?:\w+\s+)?$"
+)
+_NEGATIVE_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta)\b")
+_CLOSED = re.compile(
+    r"\b(mötet (?:är |förklaras )?avslutat|förklarar (?:mötet|sammanträdet) avslutat|avslutar mötet"
+    r"|förklarar härmed mötet avslutat)\b"
+)
+
+# What the chair says at the standard items ("jag förklarar mötet öppnat").
+KIND_CUES = {
+    "open": re.compile(
+        r"\b(förklara[rs]? (?:\w+ )?(?:mötet|sammanträdet) (?:för )?öppnat|öppnar (?:mötet|sammanträdet)"
+        r"|mötet (?:är )?öppnat)"
+    ),
+    "chair": re.compile(
+        r"\b(val av (?:mötes)?ordförande|välja (?:en )?(?:mötes)?ordförande|till (?:mötes)?ordförande"
+        r"|leda (?:dagens )?möte)"
+    ),
+    "secretary": re.compile(
+        r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
+        r"|föra protokollet|skriva protokollet)"
+    ),
+    "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
+    "agenda": re.compile(
+        r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
+        r"(?:godkän|fastställ)|kallelse\w*)"
+    ),
+    "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
+    "previous": re.compile(r"\b(föregående (?:mötes )?protokoll|förra (?:mötets )?protokoll)"),
+    "other": re.compile(r"\b(övriga frågor|något övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
+    "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
+    "close": _CLOSED,
+}
+_SKIP_TOPIC = re.compile(
+    r"\b(hoppar (?:vi )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:vi )?upp"
+    r"|skjuts upp|nästa gång|väntar vi med)\b"
+)
+
+# Weights, set on the development meeting only (see transcribe/bench_agenda.py).
+W_NUMBER = 3.0
+W_CUE = 1.0
+W_TOPIC = 2.5
+W_NEG = 3.0
+W_KIND = 1.5
+THRESHOLD = 1.6
+STRONG = 3.2  # evidence needed to insert an item taken out of order
+NON_CHAIR = 0.6
+
+
+@dataclass
+class Unit:
+    """One sentence of the transcript with its estimated time."""
+
+    idx: int
+    seg_id: int
+    start: float
+    end: float
+    text: str
+    speaker: str | None
+    low: str = ""
+    stems: set[str] = field(default_factory=set)
+
+
+class ItemSpan(BaseModel):
+    number: str
+    title: str
+    kind: str | None = None
+    level: int = 0
+    parent: str | None = None
+    start: float | None = None
+    end: float | None = None
+    segment_ids: list[int] = Field(default_factory=list)
+    treated: bool = False
+    order: int | None = None  # position among the treated items, in meeting order
+    score: float = 0.0  # evidence for the chosen start (higher is surer)
+    cue: str = ""  # the sentence that started it
+
+
+class Alignment(BaseModel):
+    items: list[ItemSpan] = Field(default_factory=list)
+    other_segments: list[int] = Field(default_factory=list)  # Övrigt: talk outside any item
+    other_spans: list[tuple[float, float]] = Field(default_factory=list)
+
+    def item(self, number: str) -> ItemSpan | None:
+        return next((i for i in self.items if i.number == number), None)
+
+    def item_at(self, t: float) -> str | None:
+        """The (leaf) item being treated at time t; None for Övrigt."""
+        for it in self.items:
+            if it.treated and not self._has_children(it) and it.start is not None and it.end is not None:
+                if it.start <= t < it.end:
+                    return it.number
+        return None
+
+    def _has_children(self, item: ItemSpan) -> bool:
+        return any(i.parent == item.number for i in self.items)
+
+
+def build_units(transcript: Transcript) -> list[Unit]:
+    """Sentences with times: from word timestamps when present, else by character share."""
+    units: list[Unit] = []
+    for seg in transcript.segments:
+        text = seg.text.strip()
+        if not text:
+            continue
+        parts = sentences(text) or [text]
+        words = [w for w in seg.words if w.text.strip()]
+        n_words = sum(len(p.split()) for p in parts)
+        pos_chars, pos_words = 0, 0
+        for p in parts:
+            if words and len(words) == n_words:
+                start = words[pos_words].start
+                end = words[min(pos_words + len(p.split()), len(words)) - 1].end
+            else:
+                share = (seg.end - seg.start) / max(len(text), 1)
+                start = seg.start + share * pos_chars
+                end = start + share * len(p)
+            units.append(Unit(len(units), seg.id, start, max(end, start), p, seg.speaker))
+            pos_chars += len(p) + 1
+            pos_words += len(p.split())
+    for u in units:
+        u.low = u.text.lower()
+        u.stems = {stem(w) for w in content_words(u.text)}
+    return units
+
+
+def _number_value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _NUM_WORDS.get(token)
+
+
+def number_refs(low: str) -> list[tuple[str, int]]:
+    """Agenda numbers said in a sentence: ("4"|"4a", +1 to start it / -1 skipped or deferred)."""
+    refs: list[tuple[str, int]] = []
+    found = [(m.start(), m.end(), _number_value(m.group("n")), m.group("l")) for m in _NUMBER_REF.finditer(low)]
+    found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
+    for s, e, value, letter in sorted(found):
+        if value is None:
+            continue
+        before, after = low[max(0, s - 40) : s], low[e : e + 60]
+        sign = -1 if _NEGATIVE_BEFORE.search(before) or _NEGATIVE_AFTER.search(after) else 1
+        refs.append((f"{value}{letter or ''}", sign))
+    return refs
+
+
+def _title_stems(item: AgendaItem) -> set[str]:
+    return {stem(w) for w in content_words(item.title)}
+
+
+def _overlap(title: set[str], text: set[str]) -> set[str]:
+    """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen")."""
+    hit = set()
+    for t in title:
+        if t in text or any(len(t) >= 4 and len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in text):
+            hit.add(t)
+    return hit
+
+
+def _chair(units: list[Unit]) -> str | None:
+    counts = Counter(u.speaker for u in units if u.speaker and (_TRANSITION.search(u.low) or number_refs(u.low)))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[float]]:
+    """B[k][u]: evidence that item k starts at unit u, minus the threshold."""
+    df = Counter(s for u in units for s in u.stems)
+    n = max(len(units), 1)
+
+    def idf(s: str) -> float:
+        return math.log((n + 1) / (df.get(s, 0) + 1)) + 1.0
+
+    chair = _chair(units)
+    titles = [_title_stems(it) for it in items]
+    refs = [number_refs(u.low) for u in units]
+    cues = [
+        1.0 if _TRANSITION.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
+        for u, r in zip(units, refs, strict=True)
+    ]
+    skips = [bool(_SKIP_TOPIC.search(u.low)) for u in units]
+    first_child = {it.parent for it in items if it.parent}
+    out: list[list[float]] = []
+    for k, item in enumerate(items):
+        row = []
+        total = sum(idf(s) for s in titles[k]) or 1.0
+        for i, u in enumerate(units):
+            window = u.stems | (units[i + 1].stems if i + 1 < len(units) else set())
+            topic = sum(idf(s) for s in _overlap(titles[k], window)) / total
+            own = sum(idf(s) for s in _overlap(titles[k], u.stems)) / total
+            topic = 0.5 * topic + 0.5 * own
+            number = 0.0
+            for ref, sign in refs[i]:
+                if ref == item.number:
+                    number += sign
+                elif item.parent and ref == item.parent and sign > 0 and _is_first_child(items, k):
+                    number += 0.6
+                elif item.number in first_child and ref.startswith(item.number) and sign > 0:
+                    number += 0.6
+            weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
+            cue = cues[i] * weight
+            kind = 1.0 if item.kind in KIND_CUES and KIND_CUES[item.kind].search(u.low) else 0.0
+            if skips[i]:
+                topic = -own
+            score = (
+                W_NUMBER * max(number, 0)
+                - W_NEG * max(-number, 0)
+                + W_CUE * cue
+                + W_TOPIC * topic * (0.6 + cue)
+                + W_KIND * kind
+            )
+            row.append(score - THRESHOLD)
+        out.append(row)
+    return out
+
+
+def _is_first_child(items: list[AgendaItem], k: int) -> bool:
+    return k > 0 and items[k - 1].number == items[k].parent
+
+
+def _monotone(B: list[list[float]]) -> dict[int, int]:
+    """Best increasing assignment item -> unit with positive total evidence (items may be skipped)."""
+    K = len(B)
+    N = len(B[0]) if B else 0
+    if not N:
+        return {}
+    NEG = -1e9
+    f = [[NEG] * N for _ in range(K)]
+    back: list[list[tuple[int, int] | None]] = [[None] * N for _ in range(K)]
+    prefix_by_k: list[list[tuple[float, int, int]]] = []
+    for k in range(K):
+        prev = _prefix_over(prefix_by_k, N)
+        for u in range(N):
+            score, pk, pu = prev[u]
+            if score < 0:
+                score, pk, pu = 0.0, -1, -1
+            f[k][u] = B[k][u] + score
+            back[k][u] = (pk, pu) if pk >= 0 else None
+        pref = []
+        run = (NEG, -1, -1)
+        for u in range(N):
+            pref.append(run)
+            if f[k][u] > run[0]:
+                run = (f[k][u], k, u)
+        pref.append(run)
+        prefix_by_k.append(pref)
+    end = max(((f[k][u], k, u) for k in range(K) for u in range(N)), default=(0.0, -1, -1))
+    chosen: dict[int, int] = {}
+    if end[0] <= 0:
+        return chosen
+    k, u = end[1], end[2]
+    while k >= 0:
+        chosen[k] = u
+        b = back[k][u]
+        if b is None:
+            break
+        k, u = b
+    return chosen
+
+
+def _prefix_over(prefix_by_k: list[list[tuple[float, int, int]]], N: int) -> list[tuple[float, int, int]]:
+    """For each unit u, the best f over earlier items placed strictly before u."""
+    out = [(-1e9, -1, -1)] * N
+    for pref in prefix_by_k:
+        for u in range(N):
+            if pref[u][0] > out[u][0]:
+                out[u] = pref[u]
+    return out
+
+
+def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
+    units = build_units(transcript)
+    items = agenda.items
+    parents = {it.parent for it in items if it.parent}
+    leaves = [it for it in items if it.number not in parents]
+    spans = [ItemSpan(number=it.number, title=it.title, kind=it.kind, level=it.level, parent=it.parent) for it in items]
+    by_number = {s.number: s for s in spans}
+    if not units or not leaves:
+        return Alignment(items=spans)
+    B = evidence_matrix(units, leaves)
+    chosen = _monotone(B)
+    used = set(chosen.values())
+    for k in range(len(leaves)):  # taken out of order: strong evidence of its own
+        if k in chosen:
+            continue
+        u = max(range(len(units)), key=lambda i: B[k][i])
+        if B[k][u] + THRESHOLD >= STRONG and u not in used:
+            chosen[k] = u
+            used.add(u)
+    starts = sorted((u, k) for k, u in chosen.items())
+    end_time = max(transcript.duration, units[-1].end)
+    label: list[int | None] = [None] * len(units)
+    for j, (u, k) in enumerate(starts):
+        stop = starts[j + 1][0] if j + 1 < len(starts) else len(units)
+        if leaves[k].kind == "close":  # after the meeting was declared closed: Övrigt
+            closed = next((i for i in range(u, stop) if _CLOSED.search(units[i].low)), None)
+            if closed is not None:
+                stop = min(stop, closed + 1)
+        for i in range(u, stop):
+            label[i] = k
+        span = by_number[leaves[k].number]
+        span.treated = True
+        span.order = j + 1
+        span.start = round(units[u].start, 2)
+        nxt = units[stop].start if stop < len(units) else end_time
+        span.end = round(max(nxt, span.start), 2)
+        span.score = round(B[k][u] + THRESHOLD, 2)
+        span.cue = units[u].text[:200]
+    segs_by_item: dict[int, list[int]] = {}
+    other: list[int] = []
+    other_spans: list[tuple[float, float]] = []
+    for i, u in enumerate(units):
+        k = label[i]
+        if k is None:
+            if u.seg_id not in other:
+                other.append(u.seg_id)
+            nxt = units[i + 1].start if i + 1 < len(units) else end_time
+            if other_spans and abs(other_spans[-1][1] - u.start) < 1e-6 or other_spans and label[i - 1] is None:
+                other_spans[-1] = (other_spans[-1][0], round(nxt, 2))
+            else:
+                other_spans.append((round(u.start, 2), round(nxt, 2)))
+        else:
+            segs = segs_by_item.setdefault(k, [])
+            if u.seg_id not in segs:
+                segs.append(u.seg_id)
+    for k, segs in segs_by_item.items():
+        by_number[leaves[k].number].segment_ids = segs
+    for parent in parents:  # a parent item spans its treated sub-items
+        span = by_number.get(parent)
+        kids = [s for s in spans if s.parent == parent and s.treated]
+        if span is None or not kids:
+            continue
+        span.treated = True
+        span.start = min(s.start for s in kids if s.start is not None)
+        span.end = max(s.end for s in kids if s.end is not None)
+        span.segment_ids = sorted({i for s in kids for i in s.segment_ids})
+        span.order = min(s.order for s in kids if s.order is not None)
+    other_ids = [i for i in other if not any(i in s.segment_ids for s in spans)]
+    return Alignment(items=spans, other_segments=other_ids, other_spans=other_spans)
