@@ -11,6 +11,8 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from transcribe.web import review_text
+
 LANGS = ("sv", "en")
 
 SV: dict[str, str] = {
@@ -312,6 +314,8 @@ EN: dict[str, str] = {
     "series_empty": "The series has no meetings you have access to.",
 }  # fmt: skip
 
+SV.update(review_text.SV)
+EN.update(review_text.EN)
 MESSAGES = {"sv": SV, "en": EN}
 
 

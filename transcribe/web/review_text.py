@@ -1,0 +1,34 @@
+"""Interface text for the review, approval and login flows (merged into transcribe.web.i18n)."""
+
+from __future__ import annotations
+
+SV: dict[str, str] = {
+    "saved": "Sparat", "saving": "Sparar …", "save_failed": "Kunde inte spara",
+    "logged_out": "Du har loggats ut. Logga in i en ny flik och spara igen: texten finns kvar här.",
+    "minutes_final": "Protokoll", "speed": "Hastighet", "play_pause": "Spela/pausa", "back_5": "5 s bakåt",
+    "next_uncertain": "Nästa osäkra ställe", "no_more_uncertain": "Inga fler osäkra ställen.",
+    "shortcuts": "Kortkommandon", "shortcut_help": "Alt+K spela/pausa · Alt+J 5 s bakåt · Alt+N nästa osäkra ställe",
+    "unc_all": "Visa alla osäkra ord", "unc_evidence": "Bara underlag för protokollet",
+    "low_legend_graded": "= ord som hördes klart sämre än resten av mötet (starkare färg: ännu sämre).",
+    "unreviewed_n": "{n} punkter är inte granskade", "unreviewed_1": "1 punkt är inte granskad",
+    "confirm_unreviewed": "{n} punkter har ingen granskat än:", "confirm_unreviewed_end": "Godkänna protokollet ändå?",
+    "and_more": "… och {n} till", "approved_by_at": "godkänt {at} av {name}",
+    "login_expired": "Sidan hade legat öppen för länge. Logga in igen.",
+    "field_error": "Fel i fältet", "playback": "Uppspelning",
+}  # fmt: skip
+
+EN: dict[str, str] = {
+    "saved": "Saved", "saving": "Saving …", "save_failed": "Could not save",
+    "logged_out": "You have been logged out. Log in in a new tab and save again: your text is still here.",
+    "minutes_final": "Minutes", "speed": "Speed", "play_pause": "Play/pause", "back_5": "Back 5 s",
+    "next_uncertain": "Next uncertain passage", "no_more_uncertain": "No more uncertain passages.",
+    "shortcuts": "Keyboard shortcuts",
+    "shortcut_help": "Alt+K play/pause · Alt+J back 5 s · Alt+N next uncertain passage",
+    "unc_all": "Show all uncertain words", "unc_evidence": "Only passages behind the minutes",
+    "low_legend_graded": "= words heard clearly worse than the rest of the meeting (stronger colour: worse still).",
+    "unreviewed_n": "{n} items have not been reviewed", "unreviewed_1": "1 item has not been reviewed",
+    "confirm_unreviewed": "{n} items have not been reviewed by anyone:", "confirm_unreviewed_end": "Approve anyway?",
+    "and_more": "… and {n} more", "approved_by_at": "approved {at} by {name}",
+    "login_expired": "The page had been open too long. Please log in again.",
+    "field_error": "Error in the field", "playback": "Playback",
+}  # fmt: skip
