@@ -1,8 +1,10 @@
 """The minutes draft: decisions, actions, themes and mood from a transcript.
 
-`extract_minutes` runs the embedded rules by default (instant, no model); with
-a local instruction-tuned model the transformers backend drafts decisions,
-actions, open items and the next meeting, falling back to the rules per section.
+`extract_minutes` runs the embedded rules by default (instant, no model). With a
+language model (the team's OpenAI-compatible server, or a small local model) the
+`llm` backend drafts decisions, actions, open items and the next meeting, falling
+back to the rules per section, and `merge` adds the model's items to the rules'.
+Every model item must be grounded in the passages it cites (see `grounding`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from transcribe.minutes.model import (
     Theme,
 )
 from transcribe.minutes.mood import extract_mood
+from transcribe.minutes.openai_client import resolve_endpoint
 from transcribe.minutes.render import render_docx, render_markdown, write_minutes
 from transcribe.minutes.rules import Extracted, RuleExtractor
 from transcribe.minutes.summary import conclusions, describe
@@ -40,7 +43,7 @@ __all__ = [
     "write_minutes",
 ]
 
-Backend = Literal["rules", "llm", "auto"]
+Backend = Literal["rules", "llm", "merge", "auto"]
 MODEL_ENV = "TRANSCRIBE_MINUTES_MODEL"
 
 
@@ -80,23 +83,28 @@ def extract_minutes(
     backend: Backend = "rules",
     model_dir: Path | None = None,
     max_new_tokens: int = 512,
+    llm_url: str | None = None,
+    llm_model: str | None = None,
+    llm_allow_remote: bool | None = None,
 ) -> Minutes:
     """Draft minutes; every item cites the segments it came from."""
-    if backend not in ("rules", "llm", "auto"):
-        raise BadOption(f"unknown minutes backend {backend!r}; use rules, llm or auto")
+    if backend not in ("rules", "llm", "merge", "auto"):
+        raise BadOption(f"unknown minutes backend {backend!r}; use rules, llm, merge or auto")
     meeting_date = meeting_date or _meta_date(transcript)
-    model = model_dir or configured_model()
+    model = model_dir or (None if llm_url else configured_model())
     if backend == "auto":
-        backend = "llm" if model is not None else "rules"
+        has_llm = model is not None or resolve_endpoint(llm_url, llm_model, llm_allow_remote) is not None
+        backend = "merge" if has_llm else "rules"
     rules = RuleExtractor(transcript, meeting_date).run()
     notes: list[str] = []
     extracted: Extracted = rules
-    if backend == "llm":
-        if model is None:
-            raise BadOption(f"the llm minutes backend needs a model: pass model_dir or set ${MODEL_ENV}")
-        from transcribe.minutes.llm import extract_with_llm
+    summary = None
+    if backend in ("llm", "merge"):
+        # The language-model path loads transformers or talks to a server: only when asked for.
+        from transcribe.minutes.merge import run_llm_backend
 
-        extracted, notes = extract_with_llm(transcript, meeting_date, model, rules, max_new_tokens=max_new_tokens)
+        extracted, notes, summary = run_llm_backend(backend, transcript, meeting_date, rules, model, llm_url,
+                                                    llm_model, llm_allow_remote, max_new_tokens)  # fmt: skip
     start = _meta_time(transcript)
     end = None
     if start is not None and meeting_date is not None and transcript.duration:
@@ -114,5 +122,7 @@ def extract_minutes(
         not_decided=extracted.not_decided, backend=backend, notes=notes,
     )
     minutes.description = describe(minutes)
+    if summary:
+        minutes.description = f"{summary} {minutes.description}"
     minutes.conclusions = conclusions(minutes)
     return minutes

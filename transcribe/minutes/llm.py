@@ -1,174 +1,70 @@
-"""Minutes with a local instruction-tuned model (transformers), checked section by section.
+"""Minutes with a language model, every item grounded in the passages it cites.
+
+Two ways to reach a model: a local instruction-tuned model through transformers (a
+model directory, or a GGUF file dequantised once and cached, since that takes about a
+minute), or the team's own LLM server through `openai_client`. Both are a `Generator`:
+(prompt, max_new_tokens) -> text.
 
 Map-reduce: the transcript is cut into chunks of "[id] Namn: text" lines; for each
-chunk the model answers in JSON that must validate against a small schema per
-section. A section that fails validation is asked for once more with the error
-appended; if it fails again the rules backend's result is used for that whole
-section and a note says so. Items citing segment ids that do not exist are
-dropped. Loading is always `local_files_only`; a GGUF file is dequantised once
-and cached with `save_pretrained`, because dequantising takes about a minute.
+chunk the model answers in JSON that must validate against a small schema per section.
+A section that fails validation is asked for once more with the error appended. Every
+valid item is then checked by `grounding` against the segments it cites and dropped
+(with its reason in the notes) when they do not say it. With the `llm` backend a
+section whose answers failed, or whose items were all dropped, falls back to the rules
+with a note; a server that does not answer leaves the whole draft to the rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 import threading
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, Field, TypeAdapter, ValidationError
-
 from transcribe.config import cpu_threads, models_dir
 from transcribe.errors import ModelCorrupt, ModelMissing
-from transcribe.minutes import cues
-from transcribe.minutes.dates import format_sv, parse_when
-from transcribe.minutes.model import Action, Decision, Evidence, NextMeeting, OpenItem
-from transcribe.minutes.rules import Extracted, _similar
+from transcribe.minutes.dates import format_sv
+from transcribe.minutes.grounding import Grounder, similar
+from transcribe.minutes.llm_prompts import (
+    CHUNK_CHARS,
+    EXAMPLE,
+    build_prompt,
+    chunks,
+    retry_prompt,
+    transcript_lines,
+)
+from transcribe.minutes.llm_schema import ADAPTERS, OPTIONAL, SECTIONS, first_json_object, validate_sections
+from transcribe.minutes.model import Action, Decision, NextMeeting, OpenItem
+from transcribe.minutes.openai_client import LLMUnavailable
+from transcribe.minutes.rules import Extracted
 from transcribe.transcript import Transcript
 
+__all__ = [
+    "ADAPTERS",
+    "CHUNK_CHARS",
+    "EXAMPLE",
+    "SECTIONS",
+    "LLMDraft",
+    "LocalLLM",
+    "build_prompt",
+    "chunks",
+    "draft_with_llm",
+    "extract_with_llm",
+    "first_json_object",
+    "load_llm",
+    "retry_prompt",
+    "transcript_lines",
+    "validate_sections",
+]
+
 Generator = Callable[[str, int], str]
-
-SECTIONS = {"beslut": "Beslut", "atgarder": "Åtgärder", "ej_beslutat": "Ej beslutat", "nasta_mote": "Nästa möte"}
-CHUNK_CHARS = 6000
-OVERLAP_LINES = 2
-
-
-# ----------------------------------------------------------------------------- schema
-class LLMDecision(BaseModel):
-    text: str = Field(min_length=3)
-    segment_ids: list[int] = Field(min_length=1)
-
-
-class LLMAction(BaseModel):
-    what: str = Field(min_length=2)
-    owner: str | None = None
-    due: str | None = None
-    segment_ids: list[int] = Field(min_length=1)
-
-
-class LLMOpen(BaseModel):
-    text: str = Field(min_length=3)
-    reason: str = "Inget beslut fattades"
-    segment_ids: list[int] = Field(min_length=1)
-
-
-class LLMNext(BaseModel):
-    date: dt.date
-    time: dt.time | None = None
-    segment_ids: list[int] = Field(min_length=1)
-
-
-ADAPTERS: dict[str, TypeAdapter[Any]] = {
-    "beslut": TypeAdapter(list[LLMDecision]),
-    "atgarder": TypeAdapter(list[LLMAction]),
-    "ej_beslutat": TypeAdapter(list[LLMOpen]),
-    "nasta_mote": TypeAdapter(LLMNext | None),
-}
-
-EXAMPLE = (
-    '{"beslut": [{"text": "Mötet beslutade att ...", "segment_ids": [12]}], '
-    '"atgarder": [{"what": "Skicka ut kallelsen", "owner": "Karin Ek", "due": "2026-12-04", "segment_ids": [15]}], '
-    '"ej_beslutat": [{"text": "Förslaget att ...", "reason": "Förslaget avslogs", "segment_ids": [20]}], '
-    '"nasta_mote": {"date": "2026-12-14", "time": "14:30", "segment_ids": [30]}}'
-)
-
-
-# ----------------------------------------------------------------------------- prompts
-def transcript_lines(transcript: Transcript) -> list[str]:
-    return [f"[{s.id}] {transcript.speaker_name(s.speaker) or 'Okänd'}: {s.text.strip()}"
-            for s in transcript.segments if s.text.strip()]
-
-
-def chunks(lines: list[str], max_chars: int = CHUNK_CHARS) -> list[list[str]]:
-    out: list[list[str]] = []
-    cur: list[str] = []
-    size = 0
-    for line in lines:
-        if cur and size + len(line) > max_chars:
-            out.append(cur)
-            cur = cur[-OVERLAP_LINES:]
-            size = sum(len(x) + 1 for x in cur)
-        cur.append(line)
-        size += len(line) + 1
-    if cur:
-        out.append(cur)
-    return out
-
-
-def build_prompt(lines: list[str], meeting_date: dt.date | None, participants: list[str],
-                 sections: list[str] | None = None) -> str:
-    wanted = sections or list(SECTIONS)
-    keys = ", ".join(f'"{k}"' for k in wanted)
-    return (
-        "Du skriver protokoll från ett svenskt möte. Nedan finns en del av transkriptionen, en rad per segment "
-        "i formen [id] Namn: text.\n"
-        f"Mötesdatum: {meeting_date.isoformat() if meeting_date else 'okänt'}. "
-        f"Deltagare: {', '.join(participants) or 'okända'}.\n"
-        f"Svara ENDAST med ett JSON-objekt med nycklarna {keys}, enligt detta exempel:\n{EXAMPLE}\n"
-        "Regler: Ta bara med beslut som mötet faktiskt fattade. Förslag som avslogs, sköts upp eller inte "
-        "beslutades hör till \"ej_beslutat\". \"Jag kan inte lova\" är inget fast åtagande. Datum skrivs "
-        "YYYY-MM-DD och tider HH:MM. segment_ids måste vara id:n från raderna nedan. Tomma listor och null "
-        "är tillåtna.\n\nTranskription:\n" + "\n".join(lines) + "\n"
-    )
-
-
-def retry_prompt(prompt: str, errors: dict[str, str]) -> str:
-    detail = "; ".join(f"{k}: {v}" for k, v in errors.items())
-    return (prompt + "\nDitt förra svar var ogiltigt (" + detail[:600] + "). Svara igen med giltig JSON för "
-            + ", ".join(f'"{k}"' for k in errors) + ".\n")
-
-
-# ----------------------------------------------------------------------------- validation
-def first_json_object(text: str) -> dict[str, Any] | None:
-    """The first balanced {...} in the model's answer (it may add prose or code fences)."""
-    start = text.find("{")
-    while start >= 0:
-        depth, in_str, esc = 0, False, False
-        for i in range(start, len(text)):
-            ch = text[i]
-            if in_str:
-                esc = (ch == "\\") and not esc
-                if ch == '"' and not esc:
-                    in_str = False
-                continue
-            if ch == '"':
-                in_str = True
-            elif ch == "{":
-                depth += 1
-            elif ch == "}":
-                depth -= 1
-                if depth == 0:
-                    try:
-                        obj = json.loads(text[start : i + 1])
-                    except json.JSONDecodeError:
-                        break
-                    return obj if isinstance(obj, dict) else None
-        start = text.find("{", start + 1)
-    return None
-
-
-def validate_sections(raw: str, sections: list[str]) -> tuple[dict[str, Any], dict[str, str]]:
-    """(valid sections, error per invalid section) for one model answer."""
-    obj = first_json_object(raw)
-    if obj is None:
-        return {}, {s: "inget giltigt JSON-objekt i svaret" for s in sections}
-    valid: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for s in sections:
-        if s not in obj:
-            errors[s] = "nyckeln saknas"
-            continue
-        try:
-            valid[s] = ADAPTERS[s].validate_python(obj[s])
-        except ValidationError as exc:
-            errors[s] = str(exc.errors()[0].get("msg", exc))[:200]
-    return valid, errors
+MAX_ITEM_NOTES = 8
 
 
 # ----------------------------------------------------------------------------- model
@@ -282,8 +178,9 @@ class LocalLLM:
             before = torch.get_num_threads()
             torch.set_num_threads(_threads())
             try:
-                out = self.model.generate(**enc, max_new_tokens=max_new_tokens, do_sample=False,
-                                          pad_token_id=self.tokenizer.eos_token_id)
+                out = self.model.generate(
+                    **enc, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.eos_token_id
+                )
             finally:
                 torch.set_num_threads(before)
             text = self.tokenizer.decode(out[0][enc["input_ids"].shape[1] :], skip_special_tokens=True)
@@ -314,37 +211,110 @@ def load_llm(path: Path, cache_dir: Path | None = None) -> LocalLLM:
 
 
 # ----------------------------------------------------------------------------- map-reduce
-def _evidence(transcript: Transcript, ids: list[int]) -> list[Evidence] | None:
-    """Evidence for the cited ids, or None if any id does not exist (a hallucinated citation)."""
-    out = []
-    for i in dict.fromkeys(ids):
-        seg = transcript.segment(i)
-        if seg is None:
-            return None
-        out.append(Evidence(segment_id=seg.id, speaker=seg.speaker,
-                            speaker_name=transcript.speaker_name(seg.speaker) or None,
-                            start=seg.start, end=seg.end, quote=seg.text.strip()))
-    return sorted(out, key=lambda e: e.start)
+@dataclass
+class LLMDraft:
+    """The model's grounded items only (no fallback), and what happened to the rest."""
+
+    extracted: Extracted = field(default_factory=Extracted)
+    summary: str | None = None
+    failed: set[str] = field(default_factory=set)
+    rejected: dict[str, int] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    unavailable: str | None = None
 
 
-def _owner(name: str | None, transcript: Transcript) -> tuple[str | None, bool]:
-    """Canonical participant name and whether it matched one."""
-    if not name:
-        return None, False
-    low = name.strip().lower()
-    for info in transcript.speakers:
-        full = (info.name or "").lower()
-        if full and (low == full or low == full.split()[0] or low == info.label.lower()):
-            return info.name, True
-    return name.strip(), False
+def _ask(generate: Generator, prompt: str, max_new_tokens: int) -> tuple[dict[str, Any], set[str]]:
+    wanted = [*SECTIONS, *OPTIONAL]
+    valid, errors = validate_sections(generate(prompt, max_new_tokens), wanted)
+    failed: set[str] = set()
+    if errors:
+        again, errors2 = validate_sections(generate(retry_prompt(prompt, errors), max_new_tokens), list(errors))
+        valid.update(again)
+        failed.update(errors2)
+    return valid, failed
 
 
-def _doubt(evidence: list[Evidence], transcript: Transcript) -> str | None:
-    for e in evidence:
-        seg = transcript.segment(e.segment_id)
-        if seg is not None and (seg.overlap or (seg.avg_logprob is not None and seg.avg_logprob < -1.0)):
-            return "Osäker igenkänning"
-    return None
+def _short(text: str, n: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def draft_with_llm(
+    transcript: Transcript,
+    meeting_date: dt.date | None,
+    generate: Generator,
+    max_new_tokens: int = 512,
+    chunk_chars: int = CHUNK_CHARS,
+) -> LLMDraft:
+    """Ask the model chunk by chunk and keep only what the cited passages support."""
+    participants = [s.name for s in transcript.speakers if s.name]
+    collected: dict[str, list[Any]] = {s: [] for s in [*SECTIONS, *OPTIONAL]}
+    draft = LLMDraft()
+    try:
+        for part in chunks(transcript_lines(transcript), chunk_chars):
+            valid, failed = _ask(generate, build_prompt(part, meeting_date, participants), max_new_tokens)
+            draft.failed |= failed
+            for s, value in valid.items():
+                collected[s].append(value)
+    except LLMUnavailable as exc:
+        draft.unavailable = str(exc)
+        return draft
+    g = Grounder(transcript, meeting_date)
+    out = draft.extracted
+    dropped: list[str] = []
+
+    def reject(section: str, text: str, reason: str | None) -> None:
+        draft.rejected[section] = draft.rejected.get(section, 0) + 1
+        dropped.append(f"{SECTIONS.get(section, OPTIONAL.get(section))}: «{_short(text)}» – {reason}")
+
+    for d in (x for batch in collected["beslut"] for x in batch):
+        v = g.decision(d.text, d.segment_ids)
+        if not v.ok:
+            reject("beslut", d.text, v.reason)
+        elif not any(similar(d.text, o.text, 0.75) for o in out.decisions):
+            out.decisions.append(Decision(id=f"d{len(out.decisions) + 1}", text=d.text.strip(), evidence=v.evidence,
+                                          proposed_by=v.evidence[0].speaker_name, confidence=0.6, source="llm",
+                                          needs_review=v.flag is not None, review_reason=v.flag))  # fmt: skip
+    for a in (x for batch in collected["atgarder"] for x in batch):
+        v = g.action(a.what, a.owner, a.due, a.segment_ids)
+        if not v.ok:
+            reject("atgarder", a.what + (f" — {a.owner}" if a.owner else ""), v.reason)
+        elif not any(o.owner == v.owner and similar(a.what, o.what, 0.5) for o in out.actions):
+            out.actions.append(Action(id=f"a{len(out.actions) + 1}", what=a.what.strip(), owner=v.owner, due=v.due,
+                                      due_text=a.due, evidence=v.evidence, confidence=0.6, source="llm",
+                                      needs_review=v.flag is not None, review_reason=v.flag))  # fmt: skip
+    for o in (x for batch in collected["ej_beslutat"] for x in batch):
+        v = g.open_item(o.text, o.segment_ids)
+        if not v.ok:
+            reject("ej_beslutat", o.text, v.reason)
+        elif not any(similar(o.text, p.text, 0.6) for p in out.not_decided):
+            out.not_decided.append(OpenItem(id=f"o{len(out.not_decided) + 1}", text=o.text.strip(), reason=o.reason,
+                                            evidence=v.evidence, confidence=0.6, source="llm",
+                                            needs_review=v.flag is not None, review_reason=v.flag))  # fmt: skip
+    for n in reversed([n for n in collected["nasta_mote"] if n is not None]):  # the latest chunk knows the final date
+        v = g.next_meeting(n.date, n.time, n.segment_ids)
+        if not v.ok:
+            reject("nasta_mote", n.date.isoformat() + (f" {n.time.strftime('%H:%M')}" if n.time else ""), v.reason)
+            continue
+        out.next_meeting = NextMeeting(id="n1", when=v.when, text=format_sv(v.when), evidence=v.evidence,
+                                       confidence=0.6, source="llm", needs_review=v.flag is not None,
+                                       review_reason=v.flag)  # fmt: skip
+        break
+    for s in (x for x in collected["sammanfattning"] if x is not None):
+        v = g.summary(s.text, s.segment_ids)
+        if v.ok:
+            draft.summary = s.text.strip()
+            break
+        reject("sammanfattning", s.text, v.reason)
+    for line in dropped[:MAX_ITEM_NOTES]:
+        draft.notes.append("Språkmodellens förslag togs bort (saknar stöd i transkriptionen) – " + line)
+    if len(dropped) > MAX_ITEM_NOTES:
+        draft.notes.append(f"… och ytterligare {len(dropped) - MAX_ITEM_NOTES} borttagna förslag från språkmodellen")
+    return draft
+
+
+def generator_for(model: Path | str | Generator) -> Generator:
+    return load_llm(Path(model)) if isinstance(model, Path | str) else model
 
 
 def extract_with_llm(
@@ -355,84 +325,26 @@ def extract_with_llm(
     max_new_tokens: int = 512,
     chunk_chars: int = CHUNK_CHARS,
 ) -> tuple[Extracted, list[str]]:
-    """Decisions, actions, open items and next meeting from the model, per section falling back to `rules`."""
-    generate: Generator = load_llm(model) if isinstance(model, Path | str) else model  # type: ignore[assignment]
-    participants = [s.name for s in transcript.speakers if s.name]
-    collected: dict[str, list[Any]] = {s: [] for s in SECTIONS}
-    failed: set[str] = set()
-    for part in chunks(transcript_lines(transcript), chunk_chars):
-        prompt = build_prompt(part, meeting_date, participants)
-        valid, errors = validate_sections(generate(prompt, max_new_tokens), list(SECTIONS))
-        if errors:
-            again, errors2 = validate_sections(generate(retry_prompt(prompt, errors), max_new_tokens), list(errors))
-            valid.update(again)
-            failed.update(errors2)
-        for s, value in valid.items():
-            collected[s].append(value)
-    notes: list[str] = []
-    out = Extracted()
-    dropped = 0
+    """The `llm` backend: the model's grounded items, per section falling back to `rules`."""
+    draft = draft_with_llm(transcript, meeting_date, generator_for(model), max_new_tokens, chunk_chars)
+    return with_fallback(draft, rules)
 
-    if "beslut" in failed:
-        out.decisions = rules.decisions
-    else:
-        for d in (x for batch in collected["beslut"] for x in batch):
-            ev = _evidence(transcript, d.segment_ids)
-            if ev is None:
-                dropped += 1
-                continue
-            if any(_similar(d.text, o.text, 0.75) for o in out.decisions):
-                continue
-            # Honesty check: the cited words themselves say nothing was decided.
-            said_no = any(cues.UNDECIDED.search(e.quote.lower()) or cues.REJECTED.search(e.quote.lower()) for e in ev)
-            reason = "Texten tyder på att inget beslut fattades" if said_no else _doubt(ev, transcript)
-            out.decisions.append(Decision(id=f"d{len(out.decisions) + 1}", text=d.text.strip(), evidence=ev,
-                                          proposed_by=ev[0].speaker_name, confidence=0.6,
-                                          needs_review=reason is not None, review_reason=reason))
-    if "atgarder" in failed:
-        out.actions = rules.actions
-    else:
-        for a in (x for batch in collected["atgarder"] for x in batch):
-            ev = _evidence(transcript, a.segment_ids)
-            if ev is None:
-                dropped += 1
-                continue
-            owner, known = _owner(a.owner, transcript)
-            if any(o.owner == owner and _similar(a.what, o.what, 0.5) for o in out.actions):
-                continue
-            due = parse_when(a.due, meeting_date or dt.date.today()) if a.due else None
-            reason = None if known else "Ansvarig kunde inte kopplas till en deltagare"
-            out.actions.append(Action(id=f"a{len(out.actions) + 1}", what=a.what.strip(), owner=owner,
-                                      due=due.date if due else None, due_text=a.due, evidence=ev, confidence=0.6,
-                                      needs_review=reason is not None, review_reason=reason))
-    if "ej_beslutat" in failed:
-        out.not_decided = rules.not_decided
-    else:
-        for o in (x for batch in collected["ej_beslutat"] for x in batch):
-            ev = _evidence(transcript, o.segment_ids)
-            if ev is None:
-                dropped += 1
-                continue
-            if any(_similar(o.text, p.text, 0.6) for p in out.not_decided):
-                continue
-            out.not_decided.append(OpenItem(id=f"o{len(out.not_decided) + 1}", text=o.text.strip(), reason=o.reason,
-                                            evidence=ev, confidence=0.6))
-    if "nasta_mote" in failed:
-        out.next_meeting = rules.next_meeting
-    else:
-        found = [n for n in collected["nasta_mote"] if n is not None]
-        for n in reversed(found):  # the latest chunk knows the final date
-            ev = _evidence(transcript, n.segment_ids)
-            if ev is None:
-                dropped += 1
-                continue
-            when = dt.datetime.combine(n.date, n.time) if n.time else n.date
-            out.next_meeting = NextMeeting(id="n1", when=when, text=format_sv(when), evidence=ev, confidence=0.6)
-            break
-    for key in SECTIONS:
-        if key in failed:
-            notes.append(f"LLM output failed validation for {SECTIONS[key]}; used rules")
-    if dropped:
-        notes.append(f"Dropped {dropped} LLM item(s) citing segment ids that do not exist")
+
+def with_fallback(draft: LLMDraft, rules: Extracted) -> tuple[Extracted, list[str]]:
+    """Rules for every section the model failed or had nothing grounded for, with a note each."""
+    if draft.unavailable is not None:
+        return rules, [f"Språkmodellen svarade inte ({_short(draft.unavailable, 120)}); utkastet bygger på reglerna"]
+    out, llm = Extracted(), draft.extracted
+    notes = list(draft.notes)
+    pairs = {"beslut": "decisions", "atgarder": "actions", "ej_beslutat": "not_decided", "nasta_mote": "next_meeting"}
+    for key, attr in pairs.items():
+        mine = getattr(llm, attr)
+        if key in draft.failed:
+            notes.append(f"Språkmodellens svar för {SECTIONS[key]} var ogiltigt; reglerna används")
+            setattr(out, attr, getattr(rules, attr))
+        elif draft.rejected.get(key) and not mine:
+            notes.append(f"Inget av språkmodellens förslag för {SECTIONS[key]} hade stöd; reglerna används")
+            setattr(out, attr, getattr(rules, attr))
+        else:
+            setattr(out, attr, mine)
     return out, notes
-

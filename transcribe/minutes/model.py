@@ -32,6 +32,8 @@ class Item(BaseModel):
     needs_review: bool = False
     review_reason: str | None = None
     status: Literal["draft", "accepted", "edited", "rejected"] = "draft"
+    # Which backend produced the item: the rules, the language model, or the rules worded by the model.
+    source: Literal["rules", "llm", "rules+llm"] = "rules"
 
 
 class Participant(BaseModel):
