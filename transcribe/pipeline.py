@@ -48,8 +48,11 @@ class PipelineOptions:
     speaker_names: dict[str, str] = field(default_factory=dict)
     auto_names: bool = True
     recognise_voices: bool = True  # match speakers against enrolled voice profiles
-    minutes_backend: str = "rules"  # rules | llm | auto | none
+    minutes_backend: str = "rules"  # rules | llm | merge | auto | none
     minutes_model: str | None = None
+    llm_url: str | None = None  # the team's OpenAI-compatible server; else $TRANSCRIBE_LLM_URL / llm.toml
+    llm_model: str | None = None
+    llm_allow_remote: bool | None = None
     title: str | None = None
     meeting_date: date | None = None
     place: str | None = None
@@ -61,8 +64,12 @@ class PipelineOptions:
                 raise BadOption(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
         if self.min_speakers and self.max_speakers and self.min_speakers > self.max_speakers:
             raise BadOption("--min-speakers is larger than --max-speakers")
-        if self.minutes_backend not in ("rules", "llm", "auto", "none"):
-            raise BadOption(f"unknown minutes backend '{self.minutes_backend}' (rules, llm, auto, none)")
+        if self.minutes_backend not in ("rules", "llm", "merge", "auto", "none"):
+            raise BadOption(f"unknown minutes backend '{self.minutes_backend}' (rules, llm, merge, auto, none)")
+        if self.minutes_backend in ("llm", "merge", "auto"):
+            from transcribe.minutes.openai_client import resolve_endpoint  # refuse a remote server before any work
+
+            resolve_endpoint(self.llm_url, self.llm_model, self.llm_allow_remote)
 
 
 @dataclass
@@ -215,6 +222,9 @@ def run_pipeline(
             place=options.place,
             backend=options.minutes_backend,
             model_dir=Path(options.minutes_model) if options.minutes_model else None,
+            llm_url=options.llm_url,
+            llm_model=options.llm_model,
+            llm_allow_remote=options.llm_allow_remote,
         )
         from transcribe.confidence import score_minutes
 
