@@ -10,17 +10,19 @@ repetition that still gets through, marking the segment as repaired.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ctranslate2
 import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.config import cpu_threads, enforce_offline
-from transcribe.errors import ModelCorrupt, ModelMissing
+from transcribe.errors import BadOption, ModelCorrupt, ModelMissing
 from transcribe.models import resolve
 from transcribe.transcript import Segment, Transcript, Word
 
@@ -62,20 +64,46 @@ def vocabulary_prompt(vocabulary: list[str], language: str = "sv") -> str | None
     return f"{lead} {', '.join(vocabulary)}."
 
 
-_model_cache: dict[tuple[str, str], object] = {}
+_model_cache: dict[tuple[str, str, str], object] = {}
+DEVICES = ("auto", "cpu", "cuda")
 
 
-def load_model(model: str = "base", compute_type: str = "int8"):
+def cuda_device_count() -> int:
+    """CUDA devices CTranslate2 can use: 0 without a GPU or without the CUDA libraries."""
+    try:
+        return ctranslate2.get_cuda_device_count()
+    except RuntimeError:
+        return 0
+
+
+def pick_device(requested: str | None = None) -> tuple[str, str | None]:
+    """(device, compute type): float16 on CUDA; on CPU the caller's type (int8). `auto` takes a GPU if present.
+
+    Without an argument, $TRANSCRIBE_DEVICE (set by `run --device` / `worker --device`) decides; CPU by default.
+    """
+    requested = (requested or os.environ.get("TRANSCRIBE_DEVICE") or "cpu").lower()
+    if requested not in DEVICES:
+        raise BadOption(f"--device must be one of {', '.join(DEVICES)} (got {requested!r})")
+    if requested == "cpu" or (requested == "auto" and cuda_device_count() == 0):
+        return "cpu", None
+    if cuda_device_count() == 0:
+        raise BadOption("--device cuda: no CUDA device is usable on this machine; use --device cpu or auto")
+    return "cuda", "float16"
+
+
+def load_model(model: str = "base", compute_type: str = "int8", device: str | None = None):
     """Load (and cache per process) a CTranslate2 Whisper model from a local directory."""
     enforce_offline()
     path = resolve(model, kind="whisper")
-    key = (str(path), compute_type)
+    device, gpu_type = pick_device(device)
+    compute_type = gpu_type or compute_type
+    key = (str(path), device, compute_type)
     if key not in _model_cache:
         from faster_whisper import WhisperModel
 
         try:
             _model_cache[key] = WhisperModel(
-                str(path), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads(),
+                str(path), device=device, compute_type=compute_type, cpu_threads=cpu_threads(),
                 local_files_only=True,
             )
         except (RuntimeError, ValueError, OSError) as exc:

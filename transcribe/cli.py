@@ -6,7 +6,7 @@ code (see transcribe.errors), never a traceback.
 
 from __future__ import annotations
 
-import json
+import os
 import shutil
 import sys
 from datetime import date
@@ -17,7 +17,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from transcribe import cli_usage, formats
 from transcribe.errors import BadOption, UserError
@@ -91,7 +90,7 @@ def run(
     meeting: Annotated[Path, typer.Argument(help="Inspelning: wav, mp3, m4a, ogg, flac, webm, mp4, mkv …")],
     out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Katalog för resultaten")] = None,
     language: Annotated[str, typer.Option(help="Talat språk")] = "sv",
-    model: Annotated[str, typer.Option(help="Whisper-modell: base, ett registrerat namn eller en katalog")] = "base",
+    model: Annotated[str, typer.Option(help="Whisper-modell: namn, katalog; standard: 'models default'")] = "default",
     fmt: Annotated[str, typer.Option("--format", help="Transkriptformat")] = "json,txt,srt,vtt,md",
     minutes_format: Annotated[str, typer.Option(help="Protokollformat")] = "md,docx,json",
     vocabulary: Annotated[Path | None, typer.Option(help="Fil med namn/platser/organisationer, en per rad")] = None,
@@ -110,12 +109,17 @@ def run(
     overwrite: Annotated[bool, typer.Option(help="Skriv över befintliga resultat")] = False,
     keep_work: Annotated[bool, typer.Option(help="Behåll mellanresultat (avkodat ljud)")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Ingen förloppsindikator")] = False,
+    device: Annotated[str, typer.Option(help="auto, cpu eller cuda (float16 på GPU, int8 på CPU)")] = "cpu",
 ) -> None:
     """Transkribera ett möte, identifiera talare och skriv ett protokollutkast."""
-    from transcribe.asr import read_vocabulary
+    from transcribe.asr import pick_device, read_vocabulary
     from transcribe.audio import probe
     from transcribe.fsutil import check_writable_dir
-    from transcribe.models import resolve
+    from transcribe.models import DEFAULT, default_model, resolve
+
+    pick_device(device)  # a missing GPU is reported before any work
+    os.environ["TRANSCRIBE_DEVICE"] = device
+    model = default_model() if model == DEFAULT else model
     from transcribe.pipeline import PipelineOptions, run_pipeline
 
     probe(meeting)  # every input check before any work starts
@@ -212,18 +216,14 @@ def minutes(
 
 
 @models_app.command("list")
-def models_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Visa kända modeller och var de finns."""
-    from transcribe import models
+def models_list(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    available: Annotated[bool, typer.Option(help="Visa modeller som kan hämtas med 'models get'")] = False,
+) -> None:
+    """Visa modeller: storlek, språk, källa, publicerad WER och uppmätt hastighet."""
+    from transcribe.model_cli import print_list
 
-    rows = models.to_rows()
-    if as_json:
-        out.print_json(json.dumps(rows))
-        return
-    table = Table("namn", "typ", "källa", "finns", "sökväg")
-    for r in rows:
-        table.add_row(str(r["name"]), str(r["kind"]), str(r["source"]), "ja" if r["present"] else "NEJ", str(r["path"]))
-    out.print(table)
+    print_list(as_json=as_json, available=available)
 
 
 @models_app.command("verify")
@@ -269,6 +269,7 @@ def _register_optional() -> None:
         ("transcribe.jobs.cli", "register"),
         ("transcribe.series.cli", "register"),
         ("transcribe.speakers.cli", "register"),
+        ("transcribe.model_cli", "register"),
     ):
         try:
             mod = importlib.import_module(module)

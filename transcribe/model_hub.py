@@ -62,7 +62,7 @@ class HubModel:
     repo: str
     revision: str  # a commit where one is recorded, else the branch whose commit `get` records
     languages: tuple[str, ...]
-    wer_sv: float  # FLEURS Swedish WER in %, as published
+    wer_sv: float | None  # FLEURS Swedish WER in %, as published (None: none published for this variant)
     approx_mb: int
     description: str
 
@@ -89,7 +89,7 @@ CATALOGUE: dict[str, HubModel] = {
         _kb("medium", "main", 6.6, 1530),
         _kb("large", "86d21ea19d64f258c4cc7ccca85c017ba42fa76b", 5.4, 3090),
         HubModel("kb-whisper-large-subtitle", "KBLab/kb-whisper-large", "50b62f493fa513926007d388f76cce9659bce123",
-                 ("sv",), 5.4, 3220, "KB-Whisper large, condensed subtitle style (converted here, int8)"),
+                 ("sv",), None, 3220, "KB-Whisper large, condensed subtitle style (converted here, int8)"),
         _openai("tiny", "main", 59.2, 75),
         _openai("small", "536b0662742c02347bc0e980a01041f333bce120", 20.6, 484),
         _openai("medium", "main", 12.1, 1530),
@@ -359,7 +359,7 @@ def _finish(local: str, repo: str, commit: str, ready: Path, spec: HubModel | No
         "fetched_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "description": spec.description if spec else "",
         "languages": list(spec.languages) if spec else [],
-        "wer": {"sv": spec.wer_sv, "benchmark": "FLEURS", "cite": CITE} if spec else {},
+        "wer": {"sv": spec.wer_sv, "benchmark": "FLEURS", "cite": CITE} if spec and spec.wer_sv else {},
     }
     if converted:
         meta["converted_from"] = source_files
@@ -374,7 +374,7 @@ def catalogue_rows() -> list[dict[str, object]]:
     installed = {e.name for e in models.list_models() if e.present}
     return [
         {"name": m.name, "repo": m.repo, "revision": m.revision, "languages": ",".join(m.languages),
-         "wer": f"{m.wer_sv} % (FLEURS sv; {CITE})", "size_mb": m.approx_mb, "installed": m.name in installed,
-         "description": m.description}
+         "wer": f"{m.wer_sv} % (FLEURS sv; {CITE})" if m.wer_sv else "", "size_mb": m.approx_mb,
+         "installed": m.name in installed, "description": m.description}
         for m in CATALOGUE.values()
     ]  # fmt: skip

@@ -1,0 +1,195 @@
+"""`transcribe models get|export|import|default|bench`, and the richer `models list` table.
+
+Registered on the `models` group by transcribe.cli's optional-command hook, so the
+commands live beside the code they drive (model_hub, model_archive, models).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from transcribe import models
+from transcribe.config import REPO_DIR, cpu_threads
+from transcribe.errors import BadOption, InputNotFound
+
+# This module is imported at every CLI start, so the hub client (huggingface_hub), the
+# recogniser (ctranslate2) and the scorer (scipy, jiwer) load inside the commands that use them.
+
+out = Console()
+err = Console(stderr=True)
+BENCH_SAMPLE = REPO_DIR / "samples" / "natverk-1" / "meeting.ogg"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1e6:,.0f} MB" if size else ""
+
+
+def _wer_with_note(text: str, notes: list[str]) -> str:
+    """'7.3 % (FLEURS sv; source)' as '7.3 % [1]', the source collected as a numbered note."""
+    if not text:
+        return ""
+    value, _, cite = text.partition(" (")
+    cite = cite.rstrip(")")
+    if cite not in notes:
+        notes.append(cite)
+    return f"{value} [{notes.index(cite) + 1}]"
+
+
+def print_list(as_json: bool = False, available: bool = False) -> None:
+    """Installed models (size, languages, source, published WER, measured speed), or the catalogue."""
+    notes: list[str] = []
+    if available:
+        from transcribe import model_hub
+
+        rows = model_hub.catalogue_rows()
+        if as_json:
+            out.print_json(json.dumps(rows, ensure_ascii=False))
+            return
+        table = Table("namn", "förråd@revision", "språk", "≈ storlek", "WER", "installerad")
+        for r in rows:
+            table.add_row(str(r["name"]), f"{r['repo']}@{str(r['revision'])[:12]}", str(r["languages"]),
+                          f"{r['size_mb']:,} MB", _wer_with_note(str(r["wer"]), notes),
+                          "ja" if r["installed"] else "")  # fmt: skip
+    else:
+        rows = models.to_rows()
+        default = models.default_model()
+        for r in rows:
+            r["default"] = r["name"] == default
+        if as_json:
+            out.print_json(json.dumps(rows, ensure_ascii=False))
+            return
+        table = Table("namn", "typ", "källa", "storlek", "språk", "WER", "hastighet här")
+        for r in rows:
+            name = str(r["name"]) + (" (standard)" if r["default"] else "") + ("" if r["present"] else " (SAKNAS)")
+            source = f"{r['source']}: {r['origin']}" if r["origin"] else str(r["source"])
+            table.add_row(name, str(r["kind"]), source, _mb(int(r["size"])), str(r["languages"]),
+                          _wer_with_note(str(r["wer"]), notes), str(r["speed"]))  # fmt: skip
+    out.print(table)
+    for i, note in enumerate(notes, 1):
+        out.print(f"[{i}] publicerad WER: {note}", highlight=False)
+
+
+def get_cmd(
+    name: Annotated[str, typer.Argument(help="kb-whisper-tiny|base|small|medium|large, whisper-…, eller OWNER/REPO")],
+    revision: Annotated[str | None, typer.Option(help="Gren, tagg eller commit (standard: katalogens)")] = None,
+    as_name: Annotated[str | None, typer.Option("--name", help="Lokalt namn")] = None,
+    force: Annotated[bool, typer.Option(help="Hämta igen även om modellen finns")] = False,
+    make_default: Annotated[bool, typer.Option("--default", help="Gör den till standardmodell")] = False,
+) -> None:
+    """Hämta en Whisper-modell från modellhubben (det enda kommandot som använder nätet)."""
+    from transcribe import model_hub
+
+    result = model_hub.get(name, revision=revision, as_name=as_name, force=force, show_progress=err.is_terminal)
+    verb = "finns redan" if result.already else ("hämtad och konverterad (int8)" if result.converted else "hämtad")
+    out.print(f"{result.name}: {verb}, {_mb(result.size)}, {result.repo}@{result.revision[:12]} → {result.path}")
+    if make_default:
+        models.set_default(result.name)
+        out.print(f"standardmodell: {result.name}")
+
+
+def export_cmd(
+    name: Annotated[str, typer.Argument(help="Installerad modell")],
+    file: Annotated[Path, typer.Argument(help="Arkivfil att skriva (.tar)")],
+    overwrite: Annotated[bool, typer.Option()] = False,
+) -> None:
+    """Skriv en modell som ett arkiv med manifest och kontrollsummor (för datorer utan nät)."""
+    from transcribe import model_archive
+
+    path = model_archive.export(name, file, overwrite=overwrite)
+    out.print(f"{name} → {path} ({_mb(path.stat().st_size)})")
+
+
+def import_cmd(
+    file: Annotated[Path, typer.Argument(help="Arkiv från 'transcribe models export'")],
+    as_name: Annotated[str | None, typer.Option("--name", help="Lokalt namn")] = None,
+    make_default: Annotated[bool, typer.Option("--default", help="Gör den till standardmodell")] = False,
+) -> None:
+    """Kontrollera ett modellarkiv och registrera modellen."""
+    from transcribe import model_archive
+
+    name, path = model_archive.import_archive(file, as_name=as_name)
+    out.print(f"{name}: importerad och kontrollerad → {path}")
+    if make_default:
+        models.set_default(name)
+        out.print(f"standardmodell: {name}")
+
+
+def default_cmd(
+    name: Annotated[str | None, typer.Argument(help="Modell att använda som standard")] = None,
+    clear: Annotated[bool, typer.Option(help="Ta bort inställningen (bästa installerade svenska modell)")] = False,
+) -> None:
+    """Visa eller välj standardmodellen för run, worker och webben."""
+    if clear:
+        models.set_default(None)
+    elif name:
+        models.set_default(name)
+    chosen = models.configured_default()
+    out.print(f"{models.default_model()}" + ("" if chosen else " (bästa installerade svenska modell)"))
+
+
+def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = None) -> dict[str, object]:
+    """Transcribe the first `seconds` of a sample (0: all) and record the speed on this machine."""
+    from transcribe import asr
+    from transcribe.audio import Audio, decode
+    from transcribe.evaluate import wer
+
+    if not sample.exists():
+        raise InputNotFound(f"{sample} not found; pass --sample")
+    dev, gpu_type = asr.pick_device(device)
+    with tempfile.TemporaryDirectory(prefix="protokoll-bench-") as tmp:
+        audio = decode(sample, Path(tmp))
+        end = min(audio.duration, seconds) if seconds > 0 else audio.duration
+        clip = Audio.from_array(audio.float32(0.0, end), Path(tmp) / "clip") if end < audio.duration else audio
+        stats = asr.AsrStats()
+        t0 = time.perf_counter()
+        transcript = asr.transcribe(clip, model=name, options=asr.AsrOptions(), stats=stats)
+        total = time.perf_counter() - t0
+    record: dict[str, object] = {
+        "rtf": round(stats.decode_s / end, 3), "audio_s": round(end, 1), "decode_s": round(stats.decode_s, 1),
+        "load_s": round(stats.load_s, 1), "total_s": round(total, 1), "device": dev,
+        "compute_type": gpu_type or "int8", "threads": cpu_threads(), "sample": sample.name,
+        "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }  # fmt: skip
+    truth = sample.parent / "truth.json"
+    if truth.exists():
+        segs = [s for s in json.loads(truth.read_text(encoding="utf-8"))["segments"] if s["end"] <= end]
+        if segs:
+            cut = segs[-1]["end"] + 0.5
+            hyp = " ".join(w.text.strip() for s in transcript.segments for w in s.words if w.end <= cut)
+            record["wer"] = round(wer(" ".join(s["text"] for s in segs), hyp), 3)
+    canonical = models.ALIASES.get(name, name)
+    models.record_speed(canonical, record)
+    return record
+
+
+def bench_cmd(
+    name: Annotated[str, typer.Argument(help="Installerad Whisper-modell")],
+    sample: Annotated[Path, typer.Option(help="Inspelning att mäta på")] = BENCH_SAMPLE,
+    seconds: Annotated[float, typer.Option(help="Sekunder ljud (0 = hela)")] = 60.0,
+    device: Annotated[str, typer.Option(help="auto, cpu eller cuda")] = "cpu",
+) -> None:
+    """Mät modellens hastighet (RTF) på denna dator; visas i 'models list'."""
+    if seconds < 0:
+        raise BadOption("--seconds must be 0 (whole sample) or positive")
+    r = bench(name, sample, seconds, device)
+    extra = f", WER {float(r['wer']):.1%} på {sample.parent.name}" if "wer" in r else ""
+    out.print(f"{name}: RTF {r['rtf']} ({r['audio_s']} s ljud på {r['decode_s']} s, {r['device']} "
+              f"{r['compute_type']}, {r['threads']} trådar, laddning {r['load_s']} s){extra}")  # fmt: skip
+
+
+def register(app: typer.Typer) -> None:
+    group = next(g.typer_instance for g in app.registered_groups if g.name == "models")
+    group.command("get")(get_cmd)
+    group.command("export")(export_cmd)
+    group.command("import")(import_cmd)
+    group.command("default")(default_cmd)
+    group.command("bench")(bench_cmd)
