@@ -1,0 +1,237 @@
+"""Actions: who committed to what, by when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.model import Action
+from transcribe.minutes.phrasing import (
+    strip_discourse,
+    strip_tail,
+    task_phrase,
+    to_infinitive,
+)
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import (
+    Utt,
+    action_verb,
+    evidence_list,
+    is_agreement,
+    merge_evidence,
+    personal_commitment,
+    similar,
+    strip_due,
+    substantive,
+)
+from transcribe.minutes.text import capitalise
+
+
+class ActionRules(RuleState):
+    """Commitment rules; they record into the shared state."""
+
+    def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
+        """What 'det' refers to in 'jag tar det': the nearest request, need, proposal or topic."""
+        window = self._window(u, back=6)
+        for v in window:
+            m = cues.REQUEST.search(v.low) or cues.NEED.search(v.low)
+            if m:
+                req = next(g for g in m.groups() if g)
+                if re.match(r"^(?:det|den|detta)\b", req):
+                    continue  # "vem tar det?" refers further back
+                start = v.low.find(req)
+                return task_phrase(strip_tail(v.text[start:] if start >= 0 else req), v.name), v
+            pm = cues.PASSIVE_NEED.search(v.low)
+            if pm:
+                verb = pm.group("v")[:-1]  # göras -> göra
+                subj = re.sub(r"^(?:så\s+|och\s+)?(?:en\s+del\s+av\s+)?", "", pm.group("subj")).strip()
+                return capitalise(f"{verb}{pm.group('rest')} {subj}".replace("  ", " ")), v
+            if cues.PROPOSAL.search(v.low) and substantive(v) and v.turn != u.turn:
+                clause = self._clause(v)
+                if clause:
+                    return capitalise(re.sub(r"^att\s+", "", clause)), v
+        return None, None
+
+    def _topic_np(self, u: Utt) -> str | None:
+        for v in self._window(u, back=3):
+            m = cues.TOPIC.search(v.low)
+            if m:
+                np = strip_tail(v.text[m.start("np") : m.end("np")])
+                return re.split(r",", np)[0]
+        return None
+
+    def _add_action(
+        self,
+        what: str,
+        owner: str | None,
+        utts: list[Utt],
+        conf: float,
+        review: str | None = None,
+        no_due: bool = False,
+    ) -> None:
+        what = strip_due(what)
+        if not what:
+            return
+        due_when, due_text = (None, None) if no_due else self._due(utts)
+        for a in self.out.actions:
+            if a.owner == owner and similar(a.what, what, 0.5):
+                a.evidence = merge_evidence(a.evidence, evidence_list(utts))
+                if a.due is None and due_when is not None:
+                    a.due, a.due_text = due_when, due_text
+                return
+        needs, reason = self._review(utts, review)
+        self.out.actions.append(
+            Action(
+                id=f"a{len(self.out.actions) + 1}",
+                what=what,
+                owner=owner,
+                due=due_when,
+                due_text=due_text,
+                evidence=evidence_list(utts),
+                confidence=conf if not needs else min(conf, 0.6),
+                needs_review=needs,
+                review_reason=reason,
+            )
+        )
+
+    def _due(self, utts: list[Utt]) -> tuple[dt.date | None, str | None]:
+        """The deadline: in the commitment, the speaker's next sentences, then the request."""
+        main = max(utts, key=lambda x: x.idx)
+        order = (
+            [main]
+            + self._same_segment_after(main, 2)
+            + sorted((x for x in utts if x is not main), key=lambda x: -x.idx)
+        )
+        vague: tuple[dt.date | None, str | None] | None = None
+        for u in order:
+            for w in self.whens(u):
+                if w.date is None and w.kind != "vague":
+                    continue
+                prep = cues.DEADLINE_PREP.search(u.low[: w.start])
+                text = ((prep.group("prep") + " ") if prep else "") + w.text
+                if w.kind == "vague":
+                    if prep and vague is None:
+                        vague = (None, text.strip())
+                    continue
+                return w.date, text.strip()
+        return vague or (None, None)
+
+    def _hedge(self, u: Utt) -> str | None:
+        """'bare' for no firm commitment, 'timing' for a commitment without a promised date, else None."""
+        texts = [u.low] + [v.low for v in self._same_segment_after(u, 1)]
+        if any(cues.TIMING_HEDGE.search(t) for t in texts):
+            return "timing"
+        if cues.HEDGE.search(u.low):
+            return "bare"
+        if any(
+            re.match(
+                r"^(?:men\s+)?(?:jag\s+kan\s+inte\s+lova|det\s+kan\s+jag\s+inte\s+lova|jag\s+ska\s+försöka)"
+                r"(?:\s+det)?\s*[.!]?$",
+                t,
+            )
+            for t in texts[1:]
+        ):
+            return "bare"
+        return None
+
+    def _commit(self, what: str | None, u: Utt, src: Utt | None, owner: str | None, conf: float) -> None:
+        if not what:
+            return
+        utts = [x for x in (src, u) if x is not None]
+        hedge = self._hedge(u)
+        if hedge == "bare":
+            self._add_open(f"{what} (inget fast åtagande från {owner or 'talaren'})", "Inget fast åtagande", utts, 0.5)
+        elif hedge == "timing":
+            self._add_action(what, owner, utts, conf, "Inget löfte om när", no_due=True)
+        else:
+            self._add_action(what, owner, utts, conf)
+
+    def _actions(self, u: Utt) -> None:
+        if u.is_question:
+            return
+        low = u.low
+        # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
+        if cues.COMMIT_ANAPHOR.search(low):
+            what, src = self._task_for_anaphor(u)
+            self._commit(what, u, src, u.name, 0.8)
+            return
+        fm = cues.COMMIT_FRONTED.match(strip_discourse(low))
+        if fm and action_verb(fm.group("v"), fm.group("rest")):
+            what, src = self._task_for_anaphor(u)
+            if what is None:
+                np = self._topic_np(u)
+                what = capitalise(f"{to_infinitive(fm.group('v'))} {np}") if np else None
+            self._commit(what, u, src, u.name, 0.75)
+            return
+        # 2. "jag skickar ut protokollet senast fredag".
+        m = re.search(r"\bjag\b", low)
+        if m and personal_commitment(low[m.start() :]):
+            self._commit(task_phrase(strip_tail(u.text[m.start() :]), u.name), u, None, u.name, 0.8)
+            return
+        # 3. "Vi gör riskbedömningen tillsammans ... klar senast torsdag": the speaker commits the group.
+        if self._group_commitment(u):
+            return
+        # 4. Named participants take tasks: "Karin tar det", "Lotta fixar integrationen, Omid skriver testfallen".
+        for clause in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", u.text):
+            self._named_action(u, clause)
+        # 5. "Kan du ...?" answered "ja" by the person asked.
+        if is_agreement(u) and cues.ACCEPT_REQUEST.search(low) and not cues.HEDGE.search(low):
+            for v in self._window(u, back=2):
+                if v.speaker == u.speaker:
+                    continue
+                rm = re.search(r"\b(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)", v.low)
+                if rm and v.is_question:
+                    what = task_phrase(strip_tail(v.text[rm.start("r") :]), None)
+                    words = what.lower().split()
+                    if words and action_verb(words[0], " ".join(words[1:])):
+                        self._add_action(what, u.name, [v, u], 0.75)
+                break
+
+    def _group_commitment(self, u: Utt) -> bool:
+        m = re.match(r"^(?:\w+,?\s+){0,2}?vi\s+(?P<v>[a-zåäö]+)\b(?P<rest>[^.?!]*)", strip_discourse(u.low))
+        if not m or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        verb, rest = m.group("v"), m.group("rest")
+        if not (action_verb(verb, rest) or verb in ("gör", "genomför")) or verb in ("ska", "kan", "har"):
+            return False
+        due = next(
+            (
+                w
+                for w in self.whens(u)
+                if w.date is not None and re.search(r"\b(?:senast|till|innan|före|inför)\s*$", u.low[: w.start])
+            ),
+            None,
+        )
+        if due is None:
+            return False  # without a deadline "vi gör X" is talk, not a task
+        start = u.low.find(m.group("v"), m.start("v"))
+        what = task_phrase("vi " + strip_tail(u.text[len(u.text) - len(u.low) + start :]), u.name)
+        what = re.split(r",\s*(?:och\s+)?(?:den|det|de)\s+ska", what)[0]
+        self._add_action(what, u.name, [u], 0.6, "Flera ansvariga; talaren angiven")
+        return True
+
+    def _named_action(self, u: Utt, clause: str) -> None:
+        low = clause.lower()
+        person = self._named_person(low)
+        if not person or cues.HEDGE.search(low) or "?" in clause:
+            return
+        label, name, _, e = person
+        tail = low[e:]
+        if re.match(
+            r"^\s*,?\s*(?:du\s+)?(?:tar|fixar|ordnar|sköter|kollar)\s+(?:hand\s+om\s+)?(?:det|den|detta)\b", tail
+        ):
+            what, src = self._task_for_anaphor(u)
+            if what:
+                self._add_action(what, name, [x for x in (src, u) if x is not None], 0.7)
+            return
+        m = re.match(r"^\s*(?:(?:ska|får|kan)\s+)?(?:ansvarar|ansvara|tar\s+ansvar(?:et)?)\s+för\s+(?P<t>.+)", tail)
+        if m:
+            self._add_action("Ansvara för " + strip_tail(clause[e + m.start("t") :]), name, [u], 0.7)
+            return
+        m = re.match(r"^\s+(?:(?:ska|får)\s+)?(?P<v>[a-zåäö]+)(?P<t>(?:\s+[^.?!]*)?)$", tail)
+        if m and action_verb(m.group("v"), m.group("t")) and label != u.speaker:
+            what = task_phrase(strip_tail(clause[e + m.start("v") :]), name)
+            self._add_action(what, name, [u], 0.7)
+
+    # ------------------------------------------------------------------ next meeting

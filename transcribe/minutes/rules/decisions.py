@@ -1,0 +1,337 @@
+"""Decisions and items left open: explicit, confirmed, called for, approved, declined or postponed."""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import (
+    content_clause,
+    decision_sentence,
+    first_person,
+    indirect_question,
+    proposal_clause,
+    strip_discourse,
+    strip_tail,
+    to_infinitive,
+)
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import (
+    WH,
+    Utt,
+    evidence_list,
+    is_agreement,
+    merge_evidence,
+    negated,
+    personal_commitment,
+    split_clauses,
+)
+from transcribe.minutes.text import capitalise, content_words
+
+
+class DecisionRules(RuleState):
+    """Decision rules; they record into the shared state."""
+
+    def _explicit_decision(self, u: Utt) -> bool:
+        """'Vi beslutar att ...', 'Då beslutar styrelsen att ... och att ...'."""
+        for verb, pat in cues.DECISION_WITH_CONTENT:
+            m = pat.search(u.low)
+            if not m:
+                continue
+            if negated(u.low, m.start(), m.start("rest")) or u.is_question:
+                return False
+            head = u.low[: m.start("rest")]
+            if cues.REPORTED.search(head) or re.search(r"\b(?:om|ifall|kanske|eventuellt|skulle)\b", head[-40:]):
+                return False
+            if re.search(r"\b(?:beslutade|bestämde)\b", head) and any(
+                cues.REPORTED.search(v.low) for v in [u, *self._window(u, back=3)]
+            ):
+                return False  # "Vad beslutade ni förra gången?" - "Vi beslutade att ...": reported
+            rest = u.text[m.start("rest") :]
+            if re.match(r"^\s*(?:det|detta|så)\b", rest.lower()) and len(content_words(rest)) < 3:
+                return False  # "vi bestämmer det": a confirmation
+            if cues.NEXT_MEETING.search(rest.lower()) and self.whens(u):
+                return True  # the next meeting's date has its own section
+            gd = m.groupdict()
+            body = capitalise(gd["body"]) if gd.get("body") and gd["body"] != "vi" else "Mötet"
+            made = False
+            for part in split_clauses(rest):
+                clause = content_clause(part, gd.get("prep") or "", u.name)
+                if len(clause.split()) >= 2:
+                    self._add_decision(decision_sentence(clause, verb, body), u, [u], 0.9)
+                    made = True
+            return made
+        return False
+
+    def _approval(self, u: Utt) -> bool:
+        """'Då är dagordningen godkänd' -> 'Dagordningen godkändes.'"""
+        m = cues.APPROVAL.search(u.low)
+        if not m or u.is_question or cues.NEG.search(u.low[m.start() : m.end()]):
+            return False
+        np = u.text[m.start("np") : m.end("np")]
+        pending = self.pending.pop(u.idx, None)
+        utts = [u] + (pending[1] if pending else [])
+        self._add_decision(f"{capitalise(np)} {cues.APPROVAL_PAST[m.group('part')]}.", u, utts, 0.85)
+        return True
+
+    def _negative_decision(self, u: Utt) -> bool:
+        """'Då säger vi nej till plattformen': decided against, and the proposal was rejected."""
+        m = cues.NEGATIVE_DECISION.search(u.low)
+        if not m or u.is_question:
+            return False
+        proposal, _ = self._find_proposal(u, strict=True)
+        clause = self._clause(proposal) if proposal else None
+        utts = [x for x in (proposal, u) if x is not None]
+        if clause and re.match(r"^att\s+\w+", clause):
+            text = decision_sentence("att inte " + clause[4:])
+        elif m.group("x"):
+            text = f"Mötet sade nej till {strip_tail(u.text[m.start('x') : m.end('x')])}."
+        else:
+            return False
+        self._add_decision(text, proposal, utts, 0.8)
+        if proposal is not None and clause:
+            self.used.add(proposal.idx)
+            self._add_open(f"Förslaget {clause}", "Förslaget avslogs", utts, 0.8)
+        return True
+
+    def _confirmation(self, u: Utt) -> bool:
+        m = cues.CONFIRMATION.search(u.low)
+        weak = False
+        if not m:
+            m = cues.WEAK_CONFIRMATION.search(u.low)
+            weak = True
+        if not m or u.is_question or negated(u.low, m.start(), m.end()):
+            return False
+        if cues.UNDECIDED.search(u.low) or cues.REJECTED.search(u.low):
+            return False
+        pending = self.pending.pop(u.idx, None)
+        if pending is not None:
+            proposal, objections = pending[0], []
+        else:
+            proposal, objections = self._find_proposal(u, strict=weak)
+        if weak and (proposal is None or proposal.speaker == u.speaker or objections):
+            return False
+        if proposal is None and self._merge_into_recent(u):
+            return True
+        before = u.text[: m.start()].strip(" ,")
+        after = strip_tail(u.text[m.end() :].strip(" ,.:"))
+        if len(content_words(before)) >= 3 and not re.match(r"^(?:ja|okej|bra|men)\b", before.lower()):
+            clause, proposal = proposal_clause(before, u.name, self._addressee(u)), u
+        elif len(content_words(after)) >= 3:
+            # The chair summarises what was decided: "Då kör vi på det, studiebesök på Norrmetall den 14 januari."
+            clause = after if re.match(r"^(?:att|om)\s", after) else f"{after}"
+        elif proposal is not None:
+            if personal_commitment(proposal.low) and not cues.PROPOSAL.search(proposal.low):
+                return False  # "jag skriver utkastet" - "kör på det": an action, not a decision
+            clause = self._clause(proposal)
+        else:
+            return False
+        if not clause or len(clause.split()) < 2:
+            return False
+        if proposal is not None and proposal is not u and WH.match(strip_discourse(proposal.low)):
+            return False  # an open question cannot be confirmed into a decision
+        if proposal is not None:
+            self.used.add(proposal.idx)
+            if cues.NEXT_MEETING.search(proposal.low) and self.whens(proposal) and proposal is not u:
+                return True
+        extra = "Invändningar före beslutet" if objections else None
+        conf = 0.75 if not objections else 0.55
+        utts = [x for x in (proposal, u) if x is not None] + (pending[1] if pending else [])
+        self._add_decision(decision_sentence(clause), proposal, utts, conf, extra)
+        return True
+
+    def _merge_into_recent(self, u: Utt) -> bool:
+        """'Då är det beslutat' right after a decision already recorded: more evidence, not a new one."""
+        if not self.out.decisions:
+            return False
+        last = self.out.decisions[-1]
+        if u.start - last.evidence[-1].end <= 60:
+            last.evidence = merge_evidence(last.evidence, evidence_list([u]))
+            return True
+        return False
+
+    def _call_for_decision(self, u: Utt) -> bool:
+        """'Är vi överens om att X?' answered by agreement from others, without objection."""
+        if not (cues.CALL_FOR_DECISION.search(u.low) and u.is_question):
+            return False
+        agreed: list[Utt] = []
+        for v in self.utts[u.idx + 1 : u.idx + 5]:
+            if v.start - u.end > 60 or (v.speaker == u.speaker and agreed):
+                break
+            if v.speaker == u.speaker:
+                continue
+            if cues.REJECTED.search(v.low) or cues.UNDECIDED.search(v.low) or re.match(r"^\s*(?:nej|nja)\b", v.low):
+                return False
+            if is_agreement(v):
+                agreed.append(v)
+        if not agreed:
+            return False
+        m = re.search(r"\böverens\s+om\s+(?:att\s+)?(?P<rest>.+)", u.low)
+        proposal: Utt | None = u
+        clause: str | None = None
+        if m and len(content_words(m.group("rest"))) >= 2:
+            clause = content_clause(u.text[m.start("rest") :], "att", u.name)
+        elif cues.PROPOSAL.search(u.low) and len(content_words(u.text)) >= 3:
+            clause = self._clause(u)  # "Kan vi godkänna dagordningen?"
+        else:
+            proposal, objections = self._find_proposal(u, strict=True)
+            if proposal is None or objections:
+                return False
+            clause = self._clause(proposal)
+        if not clause or len(clause.split()) < 2:
+            return False
+        self.used.add(proposal.idx)
+        closing = next(
+            (
+                v
+                for v in self.utts[agreed[-1].idx + 1 : agreed[-1].idx + 4]
+                if v.speaker == u.speaker and (cues.CONFIRMATION.search(v.low) or cues.APPROVAL.search(v.low))
+            ),
+            None,
+        )
+        if closing is not None:  # the chair's "då har vi bestämt det" will record it
+            self.pending[closing.idx] = (proposal, [u, agreed[0]])
+            return True
+        self._add_decision(decision_sentence(clause), proposal, [proposal, u, agreed[0]], 0.7)
+        return True
+
+    def _declarative(self, u: Utt) -> bool:
+        """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
+        low = re.sub(r"^(?:(?:ja|okej|bra|nej)\b[\s,]*)+", "", u.low)
+        m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
+        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        if cues.AGENDA_TALK.search(m.group("rest")) or cues.HEDGE.search(u.low.replace(" inte ", " ")):
+            return False
+        if re.match(r"(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar)\b", m.group("rest")):
+            return False  # a habit, not a decision
+        verb = re.sub(r"\s+", " ", m.group("v")).split(" ")
+        inf = " ".join([to_infinitive(verb[0])] + verb[1:])
+        rest = strip_tail(u.text[len(u.text) - len(m.group("rest")) :])
+        neg = "inte " if m.group("neg") else ""
+        clause = first_person(f"att {neg}{inf} {rest}", u.name)
+        self._add_decision(decision_sentence(clause), u, [u], 0.6, "Beslutet uttrycktes som en plan")
+        return True
+
+    def _permission(self, u: Utt) -> bool:
+        """'Så du får gå den': permission given to the person one is talking to."""
+        m = cues.PERMISSION.search(u.low)
+        if not m or u.is_question or cues.NEG.search(u.low[max(0, m.start() - 12) : m.start()]):
+            return False
+        other = next((v for v in self._window(u, back=12) if v.speaker != u.speaker), None)
+        if other is None or not other.name:
+            return False
+        rest = strip_tail(u.text[m.start("v") : m.end("rest")])
+        if re.search(r"\b(?:den|det|dem)$", rest):
+            topic = self._topic_before(u)
+            if topic:
+                rest = re.sub(r"\b(?:den|det|dem)$", topic, rest)
+        self._add_decision(f"{other.name} får {rest}.", u, [u], 0.6, "Beslutet uttrycktes som ett tillstånd")
+        return True
+
+    def _topic_before(self, u: Utt) -> str | None:
+        """'Och så kursen i projektledning som du frågade om.' -> 'kursen i projektledning'."""
+        for v in self._window(u, back=3):
+            if v.turn != u.turn:
+                break
+            m = re.match(
+                r"^(?:och\s+så|sen|angående|när\s+det\s+gäller|vad\s+gäller)\s+(?P<np>.+?)"
+                r"(?:\s+som\b.*)?[.?!]*$",
+                v.low,
+            )
+            if m:
+                return v.text[m.start("np") : m.end("np")]
+        return None
+
+    def _not_decided(self, u: Utt) -> bool:
+        if cues.NO_DECISIONS_PLANNED.search(u.low):
+            return True
+        if self._unpromised(u):
+            return True
+        if u.is_question:
+            return False  # "Kan vi inte bestämma att ...?" asks; it does not leave anything open
+        undecided = cues.UNDECIDED.search(u.low)
+        rejected = cues.REJECTED.search(u.low)
+        if not undecided and not rejected:
+            return False
+        postponed = re.search(r"skjut|vänta|avvakt|bordl|parker|på\s+is|återkomm|ta\s*upp|senare|igen", u.low)
+        if rejected and not undecided:
+            reason = "Förslaget avslogs"
+        else:
+            reason = "Frågan sköts upp" if postponed else "Inget beslut fattades"
+        own = re.search(
+            r"\bförslaget\s+(?P<q>(?:om|att)\s+[^.,;]+?)\s+(?:är|har)\s+(?:därmed\s+|alltså\s+)?"
+            r"(?:avslag|avslog|fallit|röstats)",
+            u.low,
+        )
+        if own:
+            self._add_open(f"Förslaget {u.text[own.start('q') : own.end('q')]}", reason, [u], 0.8)
+            return True
+        # Content in the sentence itself: "vi har inte bestämt om vi ska byta leverantör".
+        own = re.search(
+            r"\b(?:bestämt|beslutat|bestämmer|beslutar|överens|beslut|återkomma|återkommer|"
+            r"skjuta\s+upp|skjuter\s+upp|avvakta)\s+(?:oss\s+)?(?:(?:ännu|heller|något|någonting)\s+)*"
+            r"(?P<q>(?:om|hur|när|vem|var|vilken|vilket|vilka)\s+.+)",
+            u.low,
+        )
+        if (
+            own
+            and len(content_words(own.group("q"))) >= 2
+            and not re.match(r"om\s+(?:det|detta|den)\b", own.group("q"))
+        ):
+            q = first_person(strip_tail(u.text[own.start("q") :]), u.name)
+            self._add_open("Frågan " + q, reason, [u])
+            return True
+        proposal, _ = self._find_proposal(u, strict=True)
+        question = self._open_question(u) if undecided else None
+        if question is not None and (proposal is None or proposal.idx > question.idx):
+            # "Vem ska leda arbetet?" - opinions - "vi bestämmer ingenting om det i dag": the question stays open.
+            self.used.add(question.idx)
+            self._add_open(f"Frågan om {indirect_question(question.text)}", reason, [question, u])
+            return True
+        if proposal is None:
+            return bool(undecided) or bool(re.match(r"^\s*nej\b", u.low))
+        clause = self._clause(proposal)
+        if not clause:
+            return bool(undecided)
+        self.used.add(proposal.idx)
+        self._add_open(f"Förslaget {clause}", reason, [proposal, u])
+        return True
+
+    def _open_question(self, u: Utt) -> Utt | None:
+        """The policy question ('Vem ska ...?', 'Hur gör vi med ...?') an undecided remark refers to."""
+        for v in self._window(u, back=16):
+            if v.idx in self.used:
+                return None
+            if (
+                v.is_question
+                and WH.match(strip_discourse(v.low))
+                and re.search(r"\b(?:ska|bör|borde|gör\s+vi)\b", v.low)
+            ):
+                return v
+        return None
+
+    def _unpromised(self, u: Utt) -> bool:
+        """'Kan du lova att X?' - 'Nej, det kan jag inte lova': X stays open."""
+        if not re.search(r"\bkan\s+(?:jag\s+)?inte\s+(?:lova|garantera)\b", u.low) or personal_commitment(u.low):
+            return False
+        for v in self._window(u, back=4):
+            if v.speaker == u.speaker:
+                continue
+            if not v.is_question:
+                break
+            q = strip_tail(strip_discourse(v.text))
+            m = re.match(r"^(?:kan|vill)\s+(?:du|ni)\s+(?:lova|garantera)\s+(?:att\s+)?(?P<x>.+)$", q, re.IGNORECASE)
+            if m:
+                subject = "Frågan om " + m.group("x")
+            elif re.match(r"^(?:ska|blir|får)\s+(?:vi|ni|det|man)\b", q.lower()):
+                subject = "Frågan om " + (proposal_clause(q, v.name) or q)
+            elif re.match(r"^vad\s+händer\b", q.lower()):
+                subject = "Frågan " + q[:1].lower() + q[1:]
+            else:
+                break
+            self._add_open(subject, "Inget beslut fattades", [v, u], 0.5)
+            return True
+        return False
+
+    # ------------------------------------------------------------------ actions

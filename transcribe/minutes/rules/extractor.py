@@ -1,0 +1,26 @@
+"""The rule extractor: every rule family over one shared state, in one pass."""
+
+from __future__ import annotations
+
+from transcribe.minutes.rules.actions import ActionRules
+from transcribe.minutes.rules.decisions import DecisionRules
+from transcribe.minutes.rules.nextmeeting import NextMeetingRules
+from transcribe.minutes.rules.utterances import (
+    Extracted,
+)
+
+
+class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
+    """One pass over the sentences, keeping the recent proposals as context."""
+
+    def run(self) -> Extracted:
+        for u in self.utts:
+            handled = (
+                self._explicit_decision(u) or self._approval(u) or self._negative_decision(u) or self._not_decided(u)
+            )
+            if not handled:
+                _ = self._confirmation(u) or self._call_for_decision(u) or self._declarative(u) or self._permission(u)
+            self._actions(u)
+        self._next_meeting()
+        self._resolve_next_meeting_dues()
+        return self.out

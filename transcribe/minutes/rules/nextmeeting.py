@@ -1,0 +1,131 @@
+"""The next meeting: the last proposed date nobody turned down."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.dates import When, format_sv
+from transcribe.minutes.model import NextMeeting
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import (
+    Utt,
+    best_when,
+    evidence_list,
+)
+
+
+class NextMeetingRules(RuleState):
+    """Next-meeting rules; they record into the shared state."""
+
+    def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
+        return cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
+
+    def _next_meeting(self) -> None:
+        candidates: list[tuple[When, list[Utt]]] = []
+        vague: tuple[When, Utt] | None = None
+        for u in self.utts:
+            m = self._is_next_meeting(u)
+            if not m:
+                continue
+            deadline = cues.NEXT_MEETING_DEADLINE.search(u.low)
+            whens = [w for w in self.whens(u) if w.date is not None]
+            if whens:
+                candidates.append((best_when(whens, m.start()), [u]))
+                self._attach_time(candidates[-1], u)
+                continue
+            own_vague = [
+                w
+                for w in self.whens(u)
+                if w.kind == "vague" and not re.match(r"nästa\s+(?:möte|gång|träff)", w.text.lower())
+            ]
+            if own_vague and not deadline:
+                vague = (own_vague[0], u)
+            if deadline and not cues.SCHEDULING.search(u.low[: deadline.start()]):
+                continue
+            if not (u.is_question or cues.SCHEDULING.search(u.low)):
+                continue
+            for v in self.utts[u.idx + 1 : u.idx + 7]:
+                if v.start - u.end > 90:
+                    break
+                ws = [
+                    w
+                    for w in self.whens(v)
+                    if w.date is not None and not re.search(r"\b(?:senast|till|innan|före|inför)\s*$", v.low[: w.start])
+                ]
+                if ws:  # several dates may be tried in turn: "den fjärde?" - "nej" - "den elfte då?"
+                    candidates.append((best_when(ws, 0), [u, v]))
+                    self._attach_time(candidates[-1], v)
+        chosen = self._settle(candidates)
+        if chosen is not None:
+            w, utts = chosen
+            value = w.value
+            needs, reason = self._review(utts)
+            self.out.next_meeting = NextMeeting(
+                id="n1",
+                when=value,
+                text=format_sv(value),
+                evidence=evidence_list(utts),
+                confidence=0.85 if len(utts) == 1 else 0.7,
+                needs_review=needs,
+                review_reason=reason,
+            )
+        elif vague is not None:
+            w, u = vague
+            self.out.next_meeting = NextMeeting(
+                id="n1",
+                when=None,
+                text=w.text,
+                evidence=evidence_list([u]),
+                confidence=0.5,
+                needs_review=True,
+                review_reason="Datum för nästa möte kunde inte tolkas",
+            )
+
+    def _attach_time(self, cand: tuple[When, list[Utt]], u: Utt) -> None:
+        """A clock time said just after the date ('klockan tio då?' - 'ja') joins the date."""
+        w, utts = cand
+        if w.time is not None:
+            return
+        for v in self.utts[u.idx + 1 : u.idx + 4]:
+            times = [t for t in self.whens(v) if t.time is not None and t.date is None]
+            if times and not cues.DATE_REJECT.search(v.low):
+                nxt = self.utts[v.idx + 1] if v.idx + 1 < len(self.utts) else None
+                if nxt is not None and nxt.speaker != v.speaker and cues.DATE_REJECT.search(nxt.low):
+                    continue
+                w.time = times[0].time
+                utts.append(v)
+                return
+            if self.whens(v):
+                return
+
+    def _settle(self, candidates: list[tuple[When, list[Utt]]]) -> tuple[When, list[Utt]] | None:
+        """The last proposed date nobody turned down."""
+        kept: list[tuple[When, list[Utt]]] = []
+        for w, utts in candidates:
+            last = utts[-1]
+            following = self.utts[last.idx + 1 : last.idx + 3]
+            own_next = [v for v in following if v.speaker == last.speaker]
+            replies = [v for v in following if v.speaker != last.speaker]
+            # A reply answers the date only if the date was the speaker's last word (not another question).
+            reply = replies[0] if replies and (not own_next or own_next[0].idx > replies[0].idx) else None
+            rejected = reply is not None and bool(cues.DATE_REJECT.search(reply.low)) and not self.whens(reply)
+            if last.is_question and reply is not None and re.match(r"^\s*nej\b", reply.low):
+                rejected = True
+            if not rejected:
+                if reply is not None and cues.DATE_CONFIRM.search(reply.low):
+                    utts = utts + [reply]
+                kept.append((w, utts))
+        return kept[-1] if kept else None
+
+    # ------------------------------------------------------------------ driver
+
+    def _resolve_next_meeting_dues(self) -> None:
+        nm = self.out.next_meeting
+        if nm is None or nm.when is None:
+            return
+        day = nm.when.date() if isinstance(nm.when, dt.datetime) else nm.when
+        for a in self.out.actions:
+            if a.due is None and a.due_text and re.search(r"nästa\s+(?:\w*möte|gång|\w*träff)", a.due_text.lower()):
+                a.due = day

@@ -1,0 +1,190 @@
+"""The shared state of one extraction pass, and the helpers every rule family uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.dates import When, find_whens
+from transcribe.minutes.model import Decision, OpenItem
+from transcribe.minutes.phrasing import (
+    proposal_clause,
+    strip_discourse,
+)
+from transcribe.minutes.rules.utterances import (
+    LOOKBACK_S,
+    LOOKBACK_UTTS,
+    WH,
+    Extracted,
+    Utt,
+    audio_doubt,
+    build_utts,
+    evidence_list,
+    merge_evidence,
+    similar,
+    substantive,
+)
+from transcribe.minutes.text import content_words
+from transcribe.transcript import Transcript
+
+
+class RuleState:
+    """What one pass over the sentences knows: sentences, recent proposals, items found so far."""
+
+    def __init__(self, transcript: Transcript, meeting_date: dt.date | None) -> None:
+        self.t = transcript
+        self.ref = meeting_date or dt.date.today()
+        self.utts = build_utts(transcript)
+        self.used: set[int] = set()  # proposal sentences already decided or closed
+        # A call for a decision ("Är vi överens?") waiting for the chair's closing words.
+        self.pending: dict[int, tuple[Utt, list[Utt]]] = {}
+        self.out = Extracted()
+        self.names = self._name_index()
+        keys = sorted(self.names, key=len, reverse=True)
+        self._names_rx = re.compile(r"\b(?:" + "|".join(map(re.escape, keys)) + r")\b") if keys else None
+
+    # ------------------------------------------------------------------ helpers
+    def whens(self, u: Utt) -> list[When]:
+        if u._whens is None:
+            u._whens = (
+                find_whens(u.text, self.ref)
+                if re.search(
+                    r"\d|dag|den |om |kl|vecka|morgon|jul|nästa|"
+                    r"halv|kvart|över|höst|vår|efter|före",
+                    u.low,
+                )
+                else []
+            )
+        return u._whens
+
+    def _name_index(self) -> dict[str, str]:
+        """Lower-case full and first names -> speaker label; ambiguous first names dropped."""
+        index: dict[str, str] = {}
+        firsts: dict[str, list[str]] = {}
+        for info in self.t.speakers:
+            if not info.name:
+                continue
+            index[info.name.lower()] = info.label
+            firsts.setdefault(info.name.split()[0].lower(), []).append(info.label)
+        for first, labels in firsts.items():
+            if len(labels) == 1:
+                index.setdefault(first, labels[0])
+        return index
+
+    def _named_person(self, low: str) -> tuple[str, str, int, int] | None:
+        """(label, display name, start, end) of the first participant named in the text."""
+        if self._names_rx is None:
+            return None
+        m = self._names_rx.search(low)
+        if not m:
+            return None
+        label = self.names[m.group(0)]
+        return label, self.t.speaker_name(label), m.start(), m.end()
+
+    def _window(self, u: Utt, back: int = LOOKBACK_UTTS) -> list[Utt]:
+        out = []
+        for v in reversed(self.utts[max(0, u.idx - back) : u.idx]):
+            if u.start - v.end > LOOKBACK_S:
+                break
+            out.append(v)
+        return out
+
+    def _same_segment_after(self, u: Utt, n: int = 2) -> list[Utt]:
+        return [v for v in self.utts[u.idx + 1 : u.idx + 1 + n] if v.turn == u.turn]
+
+    def _find_proposal(self, u: Utt, strict: bool = False) -> tuple[Utt | None, list[Utt]]:
+        """The proposal a confirmation or refusal refers to, and the objections in between.
+
+        `strict` demands a real proposal cue; otherwise the latest substantive sentence will do.
+        """
+        objections: list[Utt] = []
+        fallback: Utt | None = None
+        for v in self._window(u):
+            if v.idx in self.used:
+                break
+            if v.turn != u.turn and (
+                cues.REJECTED.search(v.low) or (cues.HEDGE.search(v.low) and not cues.PROPOSAL.search(v.low))
+            ):
+                objections.append(v)
+                continue
+            if (
+                cues.PROPOSAL.search(v.low)
+                and len(content_words(v.text)) >= 2
+                and not cues.UNDECIDED.search(v.low)
+                and not WH.match(strip_discourse(v.low))
+                and not cues.AGENDA_PROPOSAL.search(v.low)
+            ):
+                return v, objections
+            if (
+                fallback is None
+                and substantive(v)
+                and not v.is_question
+                and not re.search(
+                    r"\b(?:vad\s+(?:tycker|säger)\s+ni|några\s+invändningar|någon\s+som\s+(?:har|är))\b", v.low
+                )
+            ):
+                fallback = v
+        return (None if strict else fallback), objections
+
+    def _addressee(self, u: Utt) -> str | None:
+        """Who 'du' means: the next other speaker to answer, else the last one before."""
+        for v in self.utts[u.idx + 1 : u.idx + 5]:
+            if v.speaker != u.speaker:
+                return v.name
+        return next((v.name for v in self._window(u, back=6) if v.speaker != u.speaker), None)
+
+    def _clause(self, u: Utt) -> str | None:
+        return proposal_clause(u.text, u.name, self._addressee(u))
+
+    def _review(self, item_utts: list[Utt], extra: str | None = None) -> tuple[bool, str | None]:
+        reason = extra or audio_doubt(item_utts)
+        return reason is not None, reason
+
+    # ------------------------------------------------------------------ decisions
+    def _add_decision(
+        self, text: str, proposer: Utt | None, utts: list[Utt], conf: float, extra_review: str | None = None
+    ) -> None:
+        for d in self.out.decisions:
+            if similar(d.text, text, 0.75):
+                d.evidence = merge_evidence(d.evidence, evidence_list(utts))
+                return
+        for o in self.out.not_decided:
+            if (
+                o.reason == "Förslaget avslogs"
+                and similar(o.text, text, 0.3)
+                and utts[-1].start - o.evidence[-1].end <= 120
+            ):
+                o.evidence = merge_evidence(o.evidence, evidence_list(utts))
+        needs, reason = self._review(utts, extra_review)
+        self.out.decisions.append(
+            Decision(
+                id=f"d{len(self.out.decisions) + 1}",
+                text=text,
+                proposed_by=proposer.name if proposer else None,
+                evidence=evidence_list(utts),
+                confidence=conf if not needs else min(conf, 0.6),
+                needs_review=needs,
+                review_reason=reason,
+            )
+        )
+
+    def _add_open(self, text: str, reason: str, utts: list[Utt], conf: float = 0.6) -> None:
+        text = text.rstrip(" .,")
+        for o in self.out.not_decided:
+            if similar(o.text, text, 0.6):
+                o.evidence = merge_evidence(o.evidence, evidence_list(utts))
+                o.reason = reason
+                return
+        needs, why = self._review(utts)
+        self.out.not_decided.append(
+            OpenItem(
+                id=f"o{len(self.out.not_decided) + 1}",
+                text=text,
+                reason=reason,
+                evidence=evidence_list(utts),
+                confidence=conf,
+                needs_review=needs,
+                review_reason=why,
+            )
+        )

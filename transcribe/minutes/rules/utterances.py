@@ -1,0 +1,238 @@
+"""Sentences over speaker turns (the unit every rule looks at), evidence, and shared text tests."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from transcribe.minutes import cues
+from transcribe.minutes.dates import When
+from transcribe.minutes.model import Action, Decision, Evidence, NextMeeting, OpenItem
+from transcribe.minutes.phrasing import (
+    strip_discourse,
+    to_infinitive,
+)
+from transcribe.minutes.text import content_words, sentences, stem
+from transcribe.transcript import Segment, Transcript
+
+LOOKBACK_UTTS = 8
+LOOKBACK_S = 150.0
+LOW_LOGPROB = -1.0
+WH = re.compile(r"^(?:\w+,?\s+)?(?:vem|vilka|vilken|vilket|när|hur|var|vad|varför)\b")
+YESNO = re.compile(
+    r"^(?:\w+,?\s+)?(?:ska|kan|borde|bör|vill|är|har|skulle|orkar|hinner|passar|funkar|får)\s+"
+    r"(?:vi|du|ni|jag|man|någon|alla|det|den)\b"
+)
+
+
+@dataclass
+class Utt:
+    """One sentence of one speaker turn (it may span several ASR segments): the unit every rule looks at."""
+
+    idx: int
+    segs: list[Segment]
+    text: str
+    low: str
+    speaker: str | None
+    name: str | None
+    turn: int
+    _whens: list[When] | None = None
+
+    @property
+    def seg(self) -> Segment:
+        return self.segs[0]
+
+    @property
+    def start(self) -> float:
+        return self.segs[0].start
+
+    @property
+    def end(self) -> float:
+        return self.segs[-1].end
+
+    @property
+    def is_question(self) -> bool:
+        low = self.low.rstrip()
+        if low.endswith("?"):
+            return True
+        if low.endswith((".", "!")):
+            return False
+        return bool(YESNO.match(strip_discourse(low)) or WH.match(strip_discourse(low)))
+
+
+@dataclass
+class Extracted:
+    decisions: list[Decision] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    not_decided: list[OpenItem] = field(default_factory=list)
+    next_meeting: NextMeeting | None = None
+
+
+def build_utts(transcript: Transcript) -> list[Utt]:
+    """Sentences over whole speaker turns, so a sentence cut across ASR segments stays whole."""
+    utts: list[Utt] = []
+    turns: list[list[Segment]] = []
+    for seg in transcript.segments:
+        if not seg.text.strip():
+            continue
+        if turns and turns[-1][-1].speaker == seg.speaker and seg.start - turns[-1][-1].end < 2.0:
+            turns[-1].append(seg)
+        else:
+            turns.append([seg])
+    for turn, segs in enumerate(turns):
+        text, spans = "", []
+        for seg in segs:
+            piece = seg.text.strip()
+            text += (" " if text else "") + piece
+            spans.append((len(text) - len(piece), len(text), seg))
+        name = transcript.speaker_name(segs[0].speaker) or None if segs[0].speaker else None
+        pos = 0
+        for sent in sentences(text):
+            start = text.find(sent, pos)
+            end = start + len(sent)
+            pos = end
+            covered = [seg for a, b, seg in spans if a < end and start < b] or [segs[0]]
+            utts.append(Utt(len(utts), covered, sent, sent.lower(), segs[0].speaker, name, turn))
+    return utts
+
+
+def evidence(u: Utt) -> list[Evidence]:
+    return [
+        Evidence(
+            segment_id=s.id,
+            speaker=s.speaker,
+            speaker_name=u.name,
+            start=s.start,
+            end=s.end,
+            quote=s.text.strip() if len(s.text) <= 400 else u.text,
+        )
+        for s in u.segs
+    ]
+
+
+def evidence_list(utts: list[Utt]) -> list[Evidence]:
+    seen: dict[int, Evidence] = {}
+    for u in sorted(utts, key=lambda x: x.idx):
+        for e in evidence(u):
+            seen.setdefault(e.segment_id, e)
+    return sorted(seen.values(), key=lambda e: e.start)
+
+
+def audio_doubt(utts: list[Utt]) -> str | None:
+    """Why the audio behind these sentences should be checked, if it should."""
+    for s in (seg for u in utts for seg in u.segs):
+        if s.overlap:
+            return "Flera talar samtidigt"
+        if s.repaired:
+            return "Transkriptionen reparerades här"
+        if (s.avg_logprob is not None and s.avg_logprob < LOW_LOGPROB) or (
+            s.no_speech_prob is not None and s.no_speech_prob > 0.6
+        ):
+            return "Osäker igenkänning"
+    return None
+
+
+def negated(low: str, start: int, content_start: int) -> bool:
+    """A negation around a cue ('vi har inte beslutat', 'vi beslutar inte'), not inside its content."""
+    before = re.split(r"[,.;:!?]|\bmen\b|\butan\b", low[max(0, start - 25) : start])[-1]
+    return bool(cues.NEG.search(before) or cues.NEG.search(low[start:content_start]))
+
+
+def is_agreement(u: Utt) -> bool:
+    return bool(cues.AGREEMENT.search(u.low)) and len(u.low.split()) <= 8
+
+
+def substantive(u: Utt) -> bool:
+    return len(content_words(u.text)) >= 2 and not is_agreement(u)
+
+
+def stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def similar(a: str, b: str, threshold: float = 0.5) -> bool:
+    sa, sb = stems(a), stems(b)
+    if not sa or not sb:
+        return False
+    return len(sa & sb) / min(len(sa), len(sb)) >= threshold
+
+
+def split_clauses(rest: str) -> list[str]:
+    """'att höja avgiften, och att måla fasaden' -> two decisions."""
+    parts = re.split(r",?\s+och\s+att\s+|;\s*(?:och\s+)?(?:att\s+)?", rest)
+    return [p for p in (x.strip() for x in parts) if p]
+
+
+def best_when(whens: list[When], pos: int) -> When:
+    """Prefer a spelled-out day and month with a time over 'nästa tisdag'; then the nearest."""
+    rank = {"dmy": 0, "iso": 0, "slash": 1, "wd_day": 1, "week": 2, "den_day": 2}
+    return min(whens, key=lambda w: (w.time is None, rank.get(w.kind, 3), abs(w.start - pos)))
+
+
+def merge_evidence(a: list[Evidence], b: list[Evidence]) -> list[Evidence]:
+    ids = {e.segment_id for e in a}
+    return sorted(a + [e for e in b if e.segment_id not in ids], key=lambda e: e.start)
+
+
+def action_verb(word: str, rest: str = "") -> bool:
+    """An infinitive or present-tense task verb, with its particle when it needs one."""
+    w = to_infinitive(word.lower()) if word else ""
+    if w in cues.ACTION_VERBS:
+        return True
+    nxt = rest.split()[:1]
+    return bool(nxt) and f"{w} {nxt[0]}" in cues.PARTICLE_VERBS
+
+
+NOT_TASKS = frozenset(
+    {
+        "bara",
+        "säga",
+        "säger",
+        "tycker",
+        "tror",
+        "menar",
+        "vet",
+        "undrar",
+        "tänker",
+        "ser",
+        "hör",
+        "heter",
+        "jobbar",
+        "är",
+        "har",
+        "hade",
+        "var",
+        "känner",
+        "hoppas",
+        "räknar",
+        "förstår",
+    }
+)
+
+
+def personal_commitment(low: str) -> bool:
+    """'jag skickar', 'jag ska boka', 'jag tar fram': a first-person task with a task verb."""
+    m = re.search(
+        r"\bjag\s+(?:(?:ska|kan|kommer\s+att|tar\s+på\s+mig\s+att|lovar\s+att|åtar\s+mig\s+att|"
+        r"ser\s+till\s+att)\s+)?(?:också\s+|gärna\s+|då\s+|nog\s+|själv\s+)?(?P<verb>[a-zåäö]+)"
+        r"(?P<rest>[^.!?]*)",
+        low,
+    )
+    if not m or m.group("verb") in NOT_TASKS:
+        return False
+    return action_verb(m.group("verb"), m.group("rest")) and len(m.group("rest").split()) >= 1
+
+
+def strip_due(text: str) -> str:
+    """Drop the deadline from a task text, it has its own field."""
+    out = re.sub(
+        r"\s*,?\s*\b(?:senast|till|innan|före|inför|på|under|om|i)\s+"
+        r"(?:nästa\s+(?:\w*möte|gång|vecka|\w*träff)|"
+        r"(?:på\s+)?(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?|i\s*morgon|imorgon|"
+        r"(?:den\s+)?\d{1,2}(?::?[ae])?\s+\w+|två\s+veckor|en\s+vecka)\b.*$",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    out = re.sub(r"\s*,?\s*\b(?:senast\s+)?(?:i\s*morgon|imorgon)\b", "", out, flags=re.IGNORECASE)
+    return out.strip(" ,.") or text.strip(" ,.")
