@@ -1,0 +1,274 @@
+"""The formal Swedish protokoll: one § per agenda item, decisions in "beslutade att" form, justering.
+
+Built on top of the ordinary minutes draft: the rules extractor finds the
+decisions, actions and open questions (each with its evidence and confidence
+flag); the agenda alignment says which § was being treated when each of them
+was settled. Roles (ordförande, sekreterare, justerare) are read from the
+election items, and "Mötet förklarades öppnat/avslutat" gets its clock time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units, number_refs
+from transcribe.agenda.parse import Agenda, AgendaItem
+from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
+from transcribe.minutes.phrasing import strip_discourse
+from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles
+from transcribe.minutes.text import capitalise, finish_sentence
+from transcribe.transcript import Transcript
+
+_BODY = [
+    (re.compile(r"styrelse", re.I), "Styrelsen"),
+    (re.compile(r"nämnd", re.I), "Nämnden"),
+    (re.compile(r"utskott", re.I), "Utskottet"),
+    (re.compile(r"årsmöte|stämma", re.I), "Stämman"),
+]
+_DECIDED = re.compile(
+    r"^(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man)\s+(beslutade|beslöt|enades)\b", re.I
+)
+
+
+class Paragraph(BaseModel):
+    """A § of the protokoll: one agenda item with what was said and decided under it."""
+
+    number: str  # the agenda's numbering: "4", "4a"
+    title: str
+    kind: str | None = None
+    level: int = 0
+    status: Literal["behandlad", "ej behandlad", "övrigt"] = "behandlad"
+    start: float | None = None
+    end: float | None = None
+    summary: str = ""
+    decisions: list[Decision] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    open_items: list[OpenItem] = Field(default_factory=list)
+    segment_ids: list[int] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)  # where the § starts (the chair's transition)
+
+
+class Signature(BaseModel):
+    label: str  # "Vid protokollet", "Justeras"
+    name: str | None
+    role: str
+
+
+class Protokoll(BaseModel):
+    title: str = "Protokoll"
+    body: str = "Mötet"  # who decides: Styrelsen, Nämnden, Mötet
+    date: dt.date | None = None
+    place: str | None = None
+    start_time: dt.time | None = None
+    opened_at: str | None = None  # "18.02" (clock) or "00:00:04" (recording) when the time of day is unknown
+    closed_at: str | None = None
+    present: list[str] = Field(default_factory=list)
+    roles: list[RoleElection] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    other: Paragraph | None = None  # Övrigt: talk outside any agenda item
+    next_meeting: NextMeeting | None = None
+    signatures: list[Signature] = Field(default_factory=list)
+    agenda_title: str = ""
+    alignment: Alignment = Field(default_factory=Alignment)
+
+    def role_names(self, role: str) -> list[str]:
+        return [r.name for r in self.roles if r.role == role]
+
+    def paragraph(self, number: str) -> Paragraph | None:
+        return next((p for p in self.paragraphs if p.number == number), None)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        return self.model_dump_json(indent=indent)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Protokoll:
+        return cls.model_validate_json(text)
+
+
+STANDARD_AGENDA = [
+    AgendaItem(number="1", title="Mötets öppnande", kind="open"),
+    AgendaItem(number="2", title="Val av mötesordförande", kind="chair"),
+    AgendaItem(number="3", title="Val av sekreterare", kind="secretary"),
+    AgendaItem(number="4", title="Val av justerare", kind="adjusters"),
+    AgendaItem(number="5", title="Godkännande av dagordningen", kind="agenda"),
+    AgendaItem(number="6", title="Mötets avslutande", kind="close"),
+]
+
+
+def decision_body(*titles: str | None) -> str:
+    for title in titles:
+        for pattern, body in _BODY:
+            if title and pattern.search(title):
+                return body
+    return "Mötet"
+
+
+def formal_decision(text: str, body: str) -> str:
+    """'Mötet beslutade att …' / 'Vi beslutade att …' -> '<body> beslutade att …'."""
+    text = text.strip()
+    m = _DECIDED.match(text)
+    if m:
+        return finish_sentence(f"{body} {m.group(1).lower()}{text[m.end() :]}")
+    clause = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
+    if clause.startswith("att "):
+        return finish_sentence(f"{body} beslutade {clause}")
+    return finish_sentence(f"{body} beslutade: {clause}")
+
+
+def _settled_at(item: Item) -> float:
+    """The moment an item was settled: its latest evidence."""
+    return max(e.start for e in item.evidence)
+
+
+def _clock(meeting_start: dt.time | None, day: dt.date | None, offset: float) -> str:
+    if meeting_start is None:
+        s = int(offset)
+        return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+    base = dt.datetime.combine(day or dt.date(2000, 1, 1), meeting_start)
+    return f"{base + dt.timedelta(seconds=offset):%H.%M}"
+
+
+def _unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
+    return Evidence(
+        segment_id=u.seg_id,
+        speaker=u.speaker,
+        speaker_name=transcript.speaker_name(u.speaker) or None,
+        start=round(u.start, 2),
+        end=round(u.end, 2),
+        quote=u.text[:400],
+    )
+
+
+def _summary(units: list[Unit], transcript: Transcript, max_sentences: int = 2) -> str:
+    """Who took part and the one or two sentences that carry the most of the passage's own words."""
+    if not units:
+        return ""
+    speakers = list(dict.fromkeys(transcript.speaker_name(u.speaker) for u in units if u.speaker))
+    tf = Counter(s for u in units for s in u.stems)
+    body = [u for u in units[1:] if len(u.text.split()) >= 6 and not u.text.rstrip().endswith("?")]
+    scored = sorted(body, key=lambda u: -sum(math.log1p(tf[s]) for s in u.stems) / math.sqrt(len(u.text.split())))
+    picked = sorted(scored[:max_sentences], key=lambda u: u.start)
+    parts = []
+    if len(speakers) > 1:
+        parts.append(f"Diskussion fördes av {_join(speakers)}.")
+    elif speakers:
+        parts.append(f"{speakers[0]} föredrog ärendet.")
+    for u in picked:
+        who = transcript.speaker_name(u.speaker) if u.speaker else ""
+        text = finish_sentence(strip_discourse(u.text))
+        parts.append(f"{who}: ”{text}”" if who else f"”{text}”")
+    return " ".join(parts)
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def _skip_note(number: str, units: list[Unit]) -> str:
+    """The chair's words when an item was skipped or deferred, if said."""
+    for u in units:
+        if any(ref == number and sign < 0 for ref, sign in number_refs(u.low)):
+            return f" Ordföranden: ”{finish_sentence(strip_discourse(u.text))}”"
+    return ""
+
+
+def build_protokoll(
+    minutes: Minutes, transcript: Transcript, agenda: Agenda | None = None, alignment: Alignment | None = None
+) -> Protokoll:
+    """The protokoll for a meeting: the agenda's §§ filled from the minutes draft by time."""
+    agenda = agenda or Agenda(title="", items=STANDARD_AGENDA)
+    alignment = alignment or align_agenda(agenda, transcript)
+    units = build_units(transcript)
+    body = decision_body(agenda.title, minutes.title)
+    prot = Protokoll(
+        title=minutes.title,
+        body=body,
+        date=minutes.date,
+        place=minutes.place,
+        start_time=minutes.start_time,
+        agenda_title=agenda.title,
+        alignment=alignment,
+    )
+    prot.present = [
+        ", ".join(x for x in (p.name or transcript.speaker_name(p.label), p.role) if x) for p in minutes.participants
+    ]
+    paragraphs: dict[str, Paragraph] = {}
+    for span in alignment.items:
+        par = Paragraph(
+            number=span.number,
+            title=span.title,
+            kind=span.kind,
+            level=span.level,
+            status="behandlad" if span.treated else "ej behandlad",
+            start=span.start,
+            end=span.end,
+            segment_ids=span.segment_ids,
+        )
+        own = [u for u in units if span.start is not None and span.end is not None and span.start <= u.start < span.end]
+        if own:
+            par.evidence = [_unit_evidence(own[0], transcript)]
+        par.summary = _summary(own, transcript) if span.treated else "Ej behandlad." + _skip_note(span.number, units)
+        paragraphs[span.number] = par
+    other = Paragraph(number="", title="Övrigt", status="övrigt", segment_ids=alignment.other_segments)
+    other_units = [
+        u
+        for u in units
+        if alignment.item_at(u.start) is None and any(a <= u.start < b for a, b in alignment.other_spans)
+    ]
+    other.summary = _summary(other_units, transcript)
+
+    def home(item: Item) -> Paragraph:
+        number = alignment.item_at(_settled_at(item))
+        return paragraphs[number] if number in paragraphs else other
+
+    for d in minutes.decisions:
+        if d.status == "rejected":
+            continue
+        d = d.model_copy(update={"text": formal_decision(d.text, body)})
+        home(d).decisions.append(d)
+    for a in minutes.actions:
+        if a.status != "rejected":
+            home(a).actions.append(a)
+    for o in minutes.not_decided:
+        if o.status != "rejected":
+            home(o).open_items.append(o)
+    if minutes.next_meeting is not None and minutes.next_meeting.status != "rejected":
+        prot.next_meeting = minutes.next_meeting
+    prot.paragraphs = list(paragraphs.values())
+    prot.other = other if other.segment_ids or other.decisions or other.actions or other.open_items else None
+    prot.roles = find_roles(transcript, alignment, units)
+    opened = next((s for s in alignment.items if s.kind == "open" and s.treated), None)
+    closed = next((s for s in alignment.items if s.kind == "close" and s.treated), None)
+    if opened is not None and opened.start is not None:
+        prot.opened_at = _clock(minutes.start_time, minutes.date, opened.start)
+    if closed is not None and closed.start is not None:
+        prot.closed_at = _clock(minutes.start_time, minutes.date, closed.start)
+        paragraphs[closed.number].summary = f"Ordföranden förklarade mötet avslutat kl. {prot.closed_at}."
+    for par in prot.paragraphs:  # election items: who was elected, then the summary
+        said = [r for r in prot.roles if r.source == "val" and ROLE_WORDS[r.role].search(par.title.lower())]
+        if said and par.status == "behandlad":
+            elected = [
+                f"till {role} valdes {_join([r.name for r in said if r.role == role])}"
+                for role in dict.fromkeys(r.role for r in said)
+            ]
+            par.summary = capitalise("; ".join(elected)) + "."
+    if opened is not None and opened.start is not None:  # after the roles: "öppnat" wins over a chair election
+        paragraphs[opened.number].summary = f"Ordföranden förklarade mötet öppnat kl. {prot.opened_at}."
+    prot.signatures = _signatures(prot)
+    return prot
+
+
+def _signatures(prot: Protokoll) -> list[Signature]:
+    sig = [
+        Signature(label="Vid protokollet", name=(prot.role_names("sekreterare") or [None])[0], role="sekreterare"),
+        Signature(label="Justeras", name=(prot.role_names("ordförande") or [None])[0], role="ordförande"),
+    ]
+    adjusters = prot.role_names("justerare") or [None]
+    sig += [Signature(label="Justeras", name=n, role="justerare") for n in adjusters]
+    return sig

@@ -1,0 +1,192 @@
+"""The protokoll as Markdown, Word and JSON.
+
+Word output uses real styles: the title, "§ n Rubrik" as Heading 1 (so Word's
+navigation pane lists the paragraphs), decisions as a list with "beslutade att"
+in bold, and a justering table to sign. Every decision, action and role keeps
+its evidence times and its "Kontrollera mot ljudet" flag.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from io import BytesIO
+from pathlib import Path
+
+from transcribe.errors import BadOption, OutputExists
+from transcribe.fsutil import atomic_write_bytes, atomic_write_text
+from transcribe.minutes.dates import format_sv
+from transcribe.minutes.model import Item, Minutes
+from transcribe.minutes.protokoll import Paragraph, Protokoll
+from transcribe.minutes.render import evidence_refs
+from transcribe.transcript import Transcript
+
+CHECK = "⚠ Kontrollera mot ljudet"
+FILES = {"md": "minutes.md", "docx": "minutes.docx", "json": "protokoll.json"}
+
+
+def _flag(item: Item | object) -> str:
+    if not getattr(item, "needs_review", False):
+        return ""
+    reason = (getattr(item, "review_reason", None) or "").removeprefix("Kontrollera mot ljudet").lstrip(":– ").strip()
+    return f" {CHECK}" + (f" ({reason})" if reason else "")
+
+
+def heading(par: Paragraph) -> str:
+    return f"§ {par.number} {par.title}" if par.number else par.title
+
+
+def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
+    when = format_sv(p.date, with_weekday=False) if p.date else "ej angivet"
+    if p.opened_at and p.closed_at:
+        when += f", kl. {p.opened_at}–{p.closed_at}"
+    elif p.start_time:
+        when += f", kl. {p.start_time:%H.%M}"
+    lines = [("Datum och tid", when), ("Plats", p.place or "ej angivet")]
+    lines.append(("Närvarande", ", ".join(p.present) or "ej angivet"))
+    for role, label in (("ordförande", "Ordförande"), ("sekreterare", "Sekreterare"), ("justerare", "Justerare")):
+        names = p.role_names(role)
+        lines.append((label, ", ".join(names) if names else "ej vald i inspelningen"))
+    return lines
+
+
+def paragraph_blocks(par: Paragraph) -> list[tuple[str, str]]:
+    """(kind, text) with kind 'p', 'decision', 'li' or 'em' — shared by Markdown and Word."""
+    out: list[tuple[str, str]] = []
+    if par.summary:
+        out.append(("p", par.summary))
+    for d in par.decisions:
+        out.append(("decision", f"{d.text} {evidence_refs(d.evidence)}{_flag(d)}".strip()))
+    for a in par.actions:
+        who = a.owner or "ej angivet"
+        due = format_sv(a.due, with_weekday=False) if a.due else (a.due_text or "ej angivet")
+        out.append(("li", f"Åtgärd: {a.what} — ansvarig: {who} — senast: {due} {evidence_refs(a.evidence)}{_flag(a)}"))
+    for o in par.open_items:
+        out.append(("li", f"Ej beslutat: {o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o)}"))
+    if par.evidence and par.status == "behandlad":
+        out.append(("em", f"Punkten började {evidence_refs(par.evidence, 1)}"))
+    return out
+
+
+def render_protokoll_markdown(p: Protokoll) -> str:
+    lines = [f"# Protokoll – {p.title}" if p.title and p.title != "Protokoll" else "# Protokoll", ""]
+    for label, value in _head_lines(p):
+        lines.append(f"**{label}:** {value}  ")
+    lines.append("")
+    for par in [*p.paragraphs, *([p.other] if p.other else [])]:
+        lines += [f"{'###' if par.level else '##'} {heading(par)}", ""]
+        for kind, text in paragraph_blocks(par):
+            if kind == "decision":
+                lines.append(f"- **Beslut:** {text}")
+            elif kind == "li":
+                lines.append(f"- {text}")
+            elif kind == "em":
+                lines += ["", f"*{text}*"]
+            else:
+                lines += [text, ""]
+        lines.append("")
+    if p.next_meeting is not None:
+        lines += ["## Nästa möte", "", f"{p.next_meeting.text} {evidence_refs(p.next_meeting.evidence)}", ""]
+    lines += ["## Justering", "", "| | |", "|---|---|"]
+    for s in p.signatures:
+        lines.append(
+            f"| {s.label}<br><br>\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ | {s.name or '…………'}, {s.role} |"
+        )
+    return "\n".join(ln for ln in _squeeze(lines)).rstrip() + "\n"
+
+
+def _squeeze(lines: list[str]) -> Iterable[str]:
+    blank = False
+    for ln in lines:
+        if ln == "" and blank:
+            continue
+        blank = ln == ""
+        yield ln
+
+
+def protokoll_docx_bytes(p: Protokoll) -> bytes:
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    doc = Document()
+    doc.core_properties.title = f"Protokoll – {p.title}"
+    doc.core_properties.language = "sv-SE"
+    doc.add_heading(f"Protokoll – {p.title}" if p.title != "Protokoll" else "Protokoll", level=0)
+    table = doc.add_table(rows=0, cols=2)
+    for label, value in _head_lines(p):
+        row = table.add_row().cells
+        row[0].paragraphs[0].add_run(label).bold = True
+        row[1].text = value
+    grey = RGBColor(0x70, 0x70, 0x70)
+    for par in [*p.paragraphs, *([p.other] if p.other else [])]:
+        doc.add_heading(heading(par), level=2 if par.level else 1)
+        for kind, text in paragraph_blocks(par):
+            cut = text.find(" [")
+            body, refs = (text, "") if cut < 0 else (text[:cut], text[cut:])
+            if kind == "decision":
+                para = doc.add_paragraph(style="List Bullet")
+                para.add_run("Beslut: ").bold = True
+                para.add_run(body)
+            elif kind == "li":
+                para = doc.add_paragraph(style="List Bullet")
+                para.add_run(body)
+            elif kind == "em":
+                para = doc.add_paragraph()
+                run = para.add_run(text)
+                run.italic = True
+                run.font.size = Pt(9)
+                run.font.color.rgb = grey
+                continue
+            else:
+                para = doc.add_paragraph(text)
+                continue
+            if refs:
+                run = para.add_run(refs)
+                run.font.color.rgb = grey
+    if p.next_meeting is not None:
+        doc.add_heading("Nästa möte", level=1)
+        doc.add_paragraph(p.next_meeting.text)
+    doc.add_heading("Justering", level=1)
+    sig = doc.add_table(rows=0, cols=len(p.signatures) or 1)
+    labels, lines, names = sig.add_row().cells, sig.add_row().cells, sig.add_row().cells
+    for i, s in enumerate(p.signatures):
+        labels[i].paragraphs[0].add_run(s.label).bold = True
+        lines[i].paragraphs[0].add_run("\n\n____________________")
+        names[i].text = f"{s.name or '…………'}, {s.role}"
+        names[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    buf = BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def write_protokoll(
+    protokoll: Protokoll,
+    minutes: Minutes,
+    transcript: Transcript | None,
+    out_dir: Path,
+    formats: Iterable[str] = ("md", "docx", "json"),
+    overwrite: bool = False,
+) -> list[Path]:
+    """minutes.md/.docx in the protokoll layout; json writes both minutes.json (the editable draft) and
+    protokoll.json (the § structure). Refuses before writing anything if a target exists."""
+    fmts = list(dict.fromkeys(formats))
+    unknown = [f for f in fmts if f not in FILES]
+    if unknown:
+        raise BadOption(f"unknown minutes format(s): {', '.join(unknown)}; use md, docx, json")
+    out_dir = Path(out_dir)
+    targets = [out_dir / FILES[f] for f in fmts] + ([out_dir / "minutes.json"] if "json" in fmts else [])
+    existing = [t for t in targets if t.exists()]
+    if existing and not overwrite:
+        raise OutputExists(f"{existing[0]} finns redan / already exists (use --overwrite to replace it)")
+    written = []
+    for fmt in fmts:
+        path = out_dir / FILES[fmt]
+        if fmt == "md":
+            atomic_write_text(path, render_protokoll_markdown(protokoll))
+        elif fmt == "docx":
+            atomic_write_bytes(path, protokoll_docx_bytes(protokoll))
+        else:
+            written.append(atomic_write_text(out_dir / "minutes.json", minutes.to_json() + "\n"))
+            atomic_write_text(path, protokoll.to_json() + "\n")
+        written.append(path)
+    return written
