@@ -107,7 +107,7 @@ def test_items_citing_missing_segments_are_dropped_and_the_rules_stand() -> None
     out, notes = run(Scripted(json.dumps(bad)))
     assert all("huset" not in d.text for d in out.decisions)
     assert [d.source for d in out.decisions] == ["rules"] and "medlemsavgiften" in out.decisions[0].text
-    assert "«Mötet beslutade att sälja huset.» – citerar rader som inte finns" in notes[0]
+    assert notes[0] == "1 förslag från språkmodellen för Beslut togs bort: citerar rader som inte finns"
     assert notes[1] == "Inget av språkmodellens förslag för Beslut hade stöd; reglerna används"
 
 

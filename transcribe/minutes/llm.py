@@ -22,6 +22,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,7 +65,6 @@ __all__ = [
 ]
 
 Generator = Callable[[str, int], str]
-MAX_ITEM_NOTES = 8
 
 
 # ----------------------------------------------------------------------------- model
@@ -219,6 +219,8 @@ class LLMDraft:
     summary: str | None = None
     failed: set[str] = field(default_factory=set)
     rejected: dict[str, int] = field(default_factory=dict)
+    # (section, the model's text, why it was dropped): for the benchmark; the minutes carry only counts.
+    dropped: list[tuple[str, str, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unavailable: str | None = None
 
@@ -261,11 +263,10 @@ def draft_with_llm(
         return draft
     g = Grounder(transcript, meeting_date)
     out = draft.extracted
-    dropped: list[str] = []
 
     def reject(section: str, text: str, reason: str | None) -> None:
         draft.rejected[section] = draft.rejected.get(section, 0) + 1
-        dropped.append(f"{SECTIONS.get(section, OPTIONAL.get(section))}: «{_short(text)}» – {reason}")
+        draft.dropped.append((section, text, reason or "ogiltigt"))
 
     for d in (x for batch in collected["beslut"] for x in batch):
         v = g.decision(d.text, d.segment_ids)
@@ -306,10 +307,11 @@ def draft_with_llm(
             draft.summary = s.text.strip()
             break
         reject("sammanfattning", s.text, v.reason)
-    for line in dropped[:MAX_ITEM_NOTES]:
-        draft.notes.append("Språkmodellens förslag togs bort (saknar stöd i transkriptionen) – " + line)
-    if len(dropped) > MAX_ITEM_NOTES:
-        draft.notes.append(f"… och ytterligare {len(dropped) - MAX_ITEM_NOTES} borttagna förslag från språkmodellen")
+    # Counts and reasons only: the dropped text itself is exactly what must not reach the draft.
+    counts = Counter((section, reason) for section, _, reason in draft.dropped)
+    for (section, reason), n in counts.items():
+        name = SECTIONS.get(section) or OPTIONAL[section]
+        draft.notes.append(f"{n} förslag från språkmodellen för {name} togs bort: {reason}")
     return draft
 
 
