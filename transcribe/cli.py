@@ -100,8 +100,11 @@ def run(
     diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
     diarizer_model: Annotated[Path | None, typer.Option(help="Katalog med en pyannote-pipeline")] = None,
     speaker_names: Annotated[str, typer.Option(help='"SPEAKER_00=Maria,SPEAKER_01=Johan"')] = "",
-    minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
+    minutes_backend: Annotated[str, typer.Option(help="rules, llm, merge, auto eller none")] = "rules",
     minutes_model: Annotated[Path | None, typer.Option(help="Lokal instruktionsmodell (katalog eller .gguf)")] = None,
+    llm_url: Annotated[str | None, typer.Option(help="Egen OpenAI-kompatibel LLM-server, http://värd:port/v1")] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Modellnamn på LLM-servern")] = None,
+    llm_allow_remote: Annotated[bool, typer.Option(help="Tillåt en LLM-server utanför det egna nätet")] = False,
     title: Annotated[str | None, typer.Option(help="Mötets rubrik")] = None,
     meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
     place: Annotated[str | None, typer.Option(help="Plats")] = None,
@@ -137,6 +140,7 @@ def run(
         num_speakers=speakers, min_speakers=min_speakers, max_speakers=max_speakers,
         speaker_names=names, minutes_backend=minutes_backend,
         minutes_model=str(minutes_model) if minutes_model else None,
+        llm_url=llm_url, llm_model=llm_model, llm_allow_remote=llm_allow_remote or None,
         title=title, meeting_date=_parse_date(meeting_date), place=place,
     )  # fmt: skip
     options.validate()
@@ -187,8 +191,11 @@ def _summary(result, written: list[Path]) -> None:
 def minutes(
     transcript_json: Annotated[Path, typer.Argument(help="transcript.json (även redigerad)")],
     out_dir: Annotated[Path | None, typer.Option("--out", "-o")] = None,
-    backend: Annotated[str, typer.Option(help="rules, llm eller auto")] = "rules",
+    backend: Annotated[str, typer.Option(help="rules, llm, merge eller auto")] = "rules",
     model: Annotated[Path | None, typer.Option(help="Lokal instruktionsmodell (katalog eller .gguf)")] = None,
+    llm_url: Annotated[str | None, typer.Option(help="Egen OpenAI-kompatibel LLM-server, http://värd:port/v1")] = None,
+    llm_model: Annotated[str | None, typer.Option(help="Modellnamn på LLM-servern")] = None,
+    llm_allow_remote: Annotated[bool, typer.Option(help="Tillåt en LLM-server utanför det egna nätet")] = False,
     fmt: Annotated[str, typer.Option("--format")] = "md,docx,json",
     meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
     title: Annotated[str | None, typer.Option()] = None,
@@ -208,7 +215,8 @@ def minutes(
         raise BadOption(f"{transcript_json} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
     day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
     result = extract_minutes(transcript, meeting_date=day, title=title or transcript.metadata.get("title"),
-                             backend=backend, model_dir=model)
+                             backend=backend, model_dir=model, llm_url=llm_url, llm_model=llm_model,
+                             llm_allow_remote=llm_allow_remote or None)  # fmt: skip
     out_dir = out_dir or transcript_json.parent
     for path in write_minutes(result, transcript, out_dir, set(_minutes_formats(fmt)), overwrite=overwrite,
                               lang=lang):
@@ -270,6 +278,7 @@ def _register_optional() -> None:
         ("transcribe.series.cli", "register"),
         ("transcribe.speakers.cli", "register"),
         ("transcribe.model_cli", "register"),
+        ("transcribe.privacy", "register"),
     ):
         try:
             mod = importlib.import_module(module)

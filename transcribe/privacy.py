@@ -1,0 +1,557 @@
+"""Evidence that nothing leaves the machine: watch a command at the system-call level.
+
+Patching Python's sockets cannot see native libraries (onnxruntime's telemetry is C++), so the
+watch sits where every library ends up: strace follows the command and every process and thread it
+starts, and records each connect/sendto/sendmsg and each file created or opened for writing. A
+contact is allowed only to loopback (the web app, Redis, PostgreSQL); a DNS query is never allowed,
+not even to a local resolver, because answering it means asking the network. A write is allowed only
+under the directories the tool is meant to use (data, output, models, temporary files, Python's
+bytecode cache). `transcribe privacy-check` runs a bundled sample (or any command) this way.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from transcribe import ENV_BEFORE_SWITCHES
+from transcribe.config import REPO_DIR, data_dir, models_dir
+from transcribe.errors import BadOption, MissingTool, UserError
+
+NET_CALLS = ("connect", "sendto", "sendmsg", "sendmmsg")
+FILE_CALLS = ("open", "openat", "openat2", "creat", "mkdir", "mkdirat", "rename", "renameat", "renameat2",
+              "link", "linkat", "symlink", "symlinkat")  # fmt: skip
+WRITE_FLAGS = ("O_WRONLY", "O_RDWR", "O_CREAT", "O_TRUNC", "O_APPEND")
+# Devices and kernel interfaces a process may open for writing without leaving anything behind.
+SYSTEM_PATHS = (Path("/dev/null"), Path("/dev/zero"), Path("/dev/tty"), Path("/dev/pts"), Path("/dev/shm"),
+                Path("/proc"))  # fmt: skip
+# Local name-service daemons: a lookup through them can query DNS on the process's behalf.
+RESOLVER_SOCKETS = ("/var/run/nscd/socket", "/run/nscd/socket", "/run/systemd/resolve/")
+SAMPLE = REPO_DIR / "samples" / "uppfoljning" / "meeting.ogg"
+STALE_PARTS = ("Microsoft", "DeveloperTools", ".onnxruntime")
+
+
+class PrivacyViolation(UserError):
+    """Something was contacted beyond loopback, or written outside the allowed directories."""
+
+    exit_code = 30
+
+
+class WatchIncomplete(UserError):
+    """The watched command failed, or strace could not follow it: no evidence either way."""
+
+    exit_code = 31
+
+
+# --------------------------------------------------------------------------- running under strace
+
+
+def strace_prefix(log: Path) -> list[str]:
+    """The strace invocation that records into `log`; a one-line error if strace is missing."""
+    exe = shutil.which("strace")
+    if exe is None:
+        raise MissingTool("strace saknas / strace is not installed (Debian: apt-get install strace)")
+    calls = ",".join((*NET_CALLS, *FILE_CALLS))
+    # -f: every child and thread; -y: absolute paths of fds; -s: whole DNS queries; -qq: no attach noise.
+    return [exe, "-f", "--seccomp-bpf", "-qq", "-y", "-s", "512", "-e", f"trace={calls}", "-o", str(log), "--"]
+
+
+class Watched:
+    """A command running under strace: `wait()` or `stop()` it, then `report(allowed)`.
+
+    strace blocks fatal signals when it runs a command (its default with -o), so `stop()` can send
+    SIGTERM to the whole process group and only the command, shutting down cleanly, receives it.
+    """
+
+    def __init__(self, command: Sequence[str], log: Path, *, env: Mapping[str, str] | None = None,
+                 cwd: Path | None = None, stdout=None, stderr=None) -> None:  # fmt: skip
+        self.command, self.log, self.cwd = [str(c) for c in command], Path(log), Path(cwd or Path.cwd())
+        self.proc = subprocess.Popen([*strace_prefix(self.log), *self.command], env=dict(env) if env else None,
+                                     cwd=self.cwd, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL,
+                                     start_new_session=True)  # fmt: skip
+
+    def wait(self, timeout: float | None = None) -> int:
+        try:
+            return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise
+
+    def stop(self, timeout: float = 30.0) -> int:
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+                return self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        return self.proc.wait()
+
+    def report(self, allowed: Iterable[Path]) -> Report:
+        text = self.log.read_text(encoding="utf-8", errors="replace") if self.log.exists() else ""
+        contacts, written = parse_log(text, self.cwd)
+        return Report(self.command, self.proc.returncode, bool(text.strip()), contacts, written,
+                      [Path(p) for p in allowed])  # fmt: skip
+
+
+def watch(command: Sequence[str], log: Path, allowed: Iterable[Path], *, env: Mapping[str, str] | None = None,
+          cwd: Path | None = None, timeout: float | None = None, stdout=None, stderr=None) -> Report:  # fmt: skip
+    """Run `command` to its end under strace and report what it contacted and wrote."""
+    watched = Watched(command, log, env=env, cwd=cwd, stdout=stdout, stderr=stderr)
+    watched.wait(timeout)
+    return watched.report(allowed)
+
+
+# --------------------------------------------------------------------------- reading strace's log
+
+
+@dataclass(frozen=True)
+class Contact:
+    call: str
+    family: str  # AF_INET, AF_INET6 or AF_UNIX (a local resolver)
+    address: str
+    port: int = 0
+    dns_name: str | None = None
+
+    @property
+    def local(self) -> bool:
+        if self.family == "AF_UNIX":
+            return False  # only resolver sockets are recorded
+        if self.port == 53:
+            return False  # a DNS query, even to a local stub resolver, asks the network
+        try:
+            ip = ipaddress.ip_address(self.address.split("%")[0])
+        except ValueError:
+            return False
+        mapped = getattr(ip, "ipv4_mapped", None)
+        return ip.is_loopback or ip.is_unspecified or bool(mapped and mapped.is_loopback)
+
+    def __str__(self) -> str:
+        where = self.address if self.family == "AF_UNIX" else f"{self.address}:{self.port}"
+        if self.family == "AF_INET6":
+            where = f"[{self.address}]:{self.port}"
+        return where + (f" (DNS {self.dns_name})" if self.dns_name else "")
+
+
+_LINE = re.compile(r"^(\d+)\s+(.*)$")
+_CALL = re.compile(r"^(\w+)\((.*)\)\s+=\s+(-?\d+|\?)(.*)$", re.S)
+_QUOTED = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_INET = re.compile(r"sa_family=AF_INET, sin_port=htons\((\d+)\), sin_addr=inet_addr\(\"([^\"]+)\"\)")
+_INET6 = re.compile(r"sa_family=AF_INET6, sin6_port=htons\((\d+)\).*?inet_pton\(AF_INET6, \"([^\"]+)\"")
+_UNIX = re.compile(r'sa_family=AF_UNIX, sun_path=@?"([^"]+)"')
+_FD = re.compile(r"^(\d+)")
+_AT_CWD = re.compile(r"AT_FDCWD<([^>]*)>")
+_RET_PATH = re.compile(r"^<(.*)>")
+_DIRFD = re.compile(r"^(?:AT_FDCWD|\d+)<([^>]*)>")
+
+
+def _unescape(text: str) -> bytes:
+    """strace's C-style string escapes back to bytes."""
+    out, i = bytearray(), 0
+    simple = {"n": 10, "t": 9, "r": 13, "v": 11, "f": 12, "a": 7, "b": 8}
+    while i < len(text):
+        c = text[i]
+        if c != "\\" or i + 1 == len(text):
+            out += c.encode("utf-8")
+            i += 1
+        elif text[i + 1] in "01234567":
+            j = i + 1
+            while j < len(text) and j < i + 4 and text[j] in "01234567":
+                j += 1
+            out.append(int(text[i + 1 : j], 8) & 0xFF)
+            i = j
+        elif text[i + 1] == "x" and re.match(r"[0-9a-fA-F]{2}", text[i + 2 : i + 4]):
+            out.append(int(text[i + 2 : i + 4], 16))
+            i += 4
+        else:
+            out.append(simple.get(text[i + 1], ord(text[i + 1]) & 0xFF))
+            i += 2
+    return bytes(out)
+
+
+def dns_query_name(payload: bytes) -> str | None:
+    """The name asked for in a DNS query packet (header, then length-prefixed labels)."""
+    labels, i = [], 12
+    while i < len(payload):
+        n = payload[i]
+        if n == 0:
+            return ".".join(labels) if labels else None
+        if n > 63 or i + 1 + n > len(payload):
+            return None
+        labels.append(payload[i + 1 : i + 1 + n].decode("ascii", errors="replace"))
+        i += 1 + n
+    return None
+
+
+def _address(args: str) -> tuple[str, str, int] | None:
+    if m := _INET.search(args):
+        return "AF_INET", m.group(2), int(m.group(1))
+    if m := _INET6.search(args):
+        return "AF_INET6", m.group(2), int(m.group(1))
+    if (m := _UNIX.search(args)) and any(m.group(1).startswith(s) for s in RESOLVER_SOCKETS):
+        return "AF_UNIX", m.group(1), 0
+    return None
+
+
+def _args(args: str) -> list[str]:
+    """Top-level comma-separated arguments (strings and braces kept whole)."""
+    parts, depth, cur, quoted, i = [], 0, [], False, 0
+    while i < len(args):
+        c = args[i]
+        if quoted:
+            cur.append(c)
+            if c == "\\" and i + 1 < len(args):
+                cur.append(args[i + 1])
+                i += 1
+            elif c == '"':
+                quoted = False
+        elif c == '"':
+            quoted = True
+            cur.append(c)
+        elif c in "{[(":
+            depth += 1
+            cur.append(c)
+        elif c in "}])":
+            depth -= 1
+            cur.append(c)
+        elif c == "," and depth == 0:
+            parts.append("".join(cur).strip())
+            cur = []
+        else:
+            cur.append(c)
+        i += 1
+    if cur:
+        parts.append("".join(cur).strip())
+    return parts
+
+
+def _path_arg(arg: str, base: Path) -> Path | None:
+    m = _QUOTED.match(arg.split("<")[0] if not arg.startswith('"') else arg)
+    if not m:
+        return None
+    path = Path(os.fsdecode(_unescape(m.group(1))))
+    return path if path.is_absolute() else base / path
+
+
+def _merge_unfinished(text: str) -> Iterable[tuple[int, str]]:
+    """Join `call(... <unfinished ...>` with its later `<... call resumed>...` line of the same thread."""
+    pending: dict[int, str] = {}
+    for raw in text.splitlines():
+        m = _LINE.match(raw)
+        if not m:
+            continue
+        pid, rest = int(m.group(1)), m.group(2)
+        if rest.endswith("<unfinished ...>"):
+            pending[pid] = rest[: -len("<unfinished ...>")].rstrip()
+            continue
+        if rest.startswith("<... "):
+            head = pending.pop(pid, "")
+            rest = head + rest.split("resumed>", 1)[-1] if head else ""
+        if rest:
+            yield pid, rest
+
+
+def parse_log(text: str, cwd: Path) -> tuple[list[Contact], list[Path]]:
+    """Every internet-family (or resolver) contact and every path written, in log order."""
+    contacts: list[Contact] = []
+    written: list[Path] = []
+    peers: dict[tuple[int, str], tuple[str, str, int]] = {}  # (pid, fd) -> connected peer
+    cwds: dict[int, Path] = {}
+    for pid, line in _merge_unfinished(text):
+        m = _CALL.match(line)
+        if not m:
+            continue
+        call, args, ret, after = m.group(1), m.group(2), m.group(3), m.group(4)
+        if cw := _AT_CWD.search(args):
+            cwds[pid] = Path(cw.group(1))
+        base = cwds.get(pid, cwd)
+        if call in NET_CALLS:
+            fd_match = _FD.match(args)
+            fd = fd_match.group(1) if fd_match else ""
+            peer = _address(args)
+            if call == "connect":
+                if peer is None:
+                    peers.pop((pid, fd), None)
+                    continue
+                if peer[0] == "AF_UNIX" and ret != "0":
+                    continue  # no resolver daemon listening: nothing was asked
+                peers[(pid, fd)] = peer
+                contacts.append(Contact(call, *peer))
+                continue
+            peer = peer or peers.get((pid, fd))
+            if peer is None:
+                continue
+            quoted = _QUOTED.search(args)
+            name = dns_query_name(_unescape(quoted.group(1))) if quoted and peer[2] == 53 else None
+            contacts.append(Contact(call, *peer, dns_name=name))
+            continue
+        if ret == "?" or ret.startswith("-"):
+            continue  # failed: nothing was written
+        parts = _args(args)
+        if call in ("open", "openat", "openat2", "creat"):
+            flags = parts[1] if call in ("open", "creat") else (parts[2] if len(parts) > 2 else "")
+            if call != "creat" and not any(f in flags for f in WRITE_FLAGS):
+                continue
+            rp = _RET_PATH.match(after.strip())
+            path = Path(rp.group(1)) if rp else _resolve(parts[:2] if call.endswith("at") else parts[:1], base)
+        elif call in ("mkdir", "link", "symlink", "rename"):
+            path = _path_arg(parts[0 if call == "mkdir" else 1], base)
+        elif call == "mkdirat":
+            path = _resolve(parts[:2], base)
+        else:  # renameat, renameat2, linkat, symlinkat: the new name
+            path = _resolve(parts[1:3] if call == "symlinkat" else parts[2:4], base)
+        if path is not None:
+            written.append(path)
+    return contacts, written
+
+
+def _resolve(parts: list[str], base: Path) -> Path | None:
+    """(dirfd, "path") or ("path",) as an absolute path; dirfds carry their path with strace -y."""
+    if len(parts) == 1:
+        return _path_arg(parts[0], base)
+    d = _DIRFD.match(parts[0])
+    return _path_arg(parts[1], Path(d.group(1)) if d else base)
+
+
+# --------------------------------------------------------------------------- judging
+
+
+def _under(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def is_bytecode_cache(path: Path) -> bool:
+    """Python's own .pyc cache beside the interpreter's or this project's modules."""
+    if "__pycache__" not in path.parts:
+        return False
+    roots = {Path(sys.prefix), Path(sys.base_prefix), REPO_DIR}
+    return any(_under(path, r.resolve()) or _under(path, r) for r in roots)
+
+
+@dataclass
+class Report:
+    command: list[str]
+    exit_code: int | None
+    traced: bool  # strace recorded anything at all (it cannot when ptrace is not permitted)
+    contacts: list[Contact]
+    written: list[Path]
+    allowed: list[Path] = field(default_factory=list)
+
+    @property
+    def outside(self) -> list[Contact]:
+        return [c for c in self.contacts if not c.local]
+
+    @property
+    def local(self) -> list[Contact]:
+        return [c for c in self.contacts if c.local]
+
+    def allowed_root(self, path: Path) -> Path | None:
+        for root in sorted({*self.allowed, *SYSTEM_PATHS}, key=lambda p: -len(p.parts)):
+            if _under(path, root) or _under(path, root.resolve()):
+                return root
+        return None
+
+    @property
+    def stray(self) -> list[Path]:
+        seen = dict.fromkeys(self.written)
+        return [p for p in seen if self.allowed_root(p) is None and not is_bytecode_cache(p)]
+
+    @property
+    def clean(self) -> bool:
+        return self.traced and not self.outside and not self.stray
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "command": self.command,
+            "exit_code": self.exit_code,
+            "traced": self.traced,
+            "contacted": sorted({str(c) for c in self.outside}),
+            "loopback": dict(Counter(str(c) for c in self.local)),
+            "written": sorted({str(p) for p in self.written}),
+            "outside_allowed": [str(p) for p in self.stray],
+            "allowed": [str(p) for p in self.allowed],
+            "clean": self.clean,
+        }
+
+
+def default_allowed(*extra: Path) -> list[Path]:
+    """Where the tool may write: its data and model directories, temporary files, and `extra`."""
+    dirs = [data_dir(), models_dir(), Path(tempfile.gettempdir()), *extra]
+    return [Path(os.path.abspath(d)) for d in dirs]
+
+
+def child_env(base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """`base` (default: this process's) without the switches this package set on import, so the
+    watched command has to switch telemetry off by itself."""
+    env = dict(os.environ if base is None else base)
+    for key, before in ENV_BEFORE_SWITCHES.items():
+        if before is None:
+            env.pop(key, None)
+        else:
+            env[key] = before
+    return env
+
+
+# --------------------------------------------------------------------------- stale telemetry queues
+
+
+def stale_telemetry_dirs(env: Mapping[str, str] | None = None) -> list[Path]:
+    """onnxruntime's telemetry queue and device id, left by runs before telemetry was switched off."""
+    env = os.environ if env is None else env
+    caches = [Path(env["XDG_CACHE_HOME"])] if env.get("XDG_CACHE_HOME") else []
+    caches.append(Path(env.get("HOME") or Path.home()) / ".cache")
+    found = [c.joinpath(*STALE_PARTS) for c in dict.fromkeys(caches)]
+    return [d for d in found if d.is_dir()]
+
+
+def remove_stale(directory: Path) -> None:
+    """Remove the queue directory, then its Microsoft/DeveloperTools parents if nothing else is in them."""
+    shutil.rmtree(directory)
+    for parent in (directory.parent, directory.parent.parent):
+        try:
+            parent.rmdir()
+        except OSError:
+            break  # another Microsoft tool keeps its files there
+
+
+def _clean_stale(yes: bool) -> None:
+    found = stale_telemetry_dirs()
+    if not found:
+        typer.echo("Ingen kvarlämnad telemetrikö från onnxruntime hittades.")
+        return
+    for directory in found:
+        files = sorted(p.name for p in directory.iterdir())
+        typer.echo(f"{directory}: {', '.join(files) or 'tom'}")
+        if not yes:
+            if not sys.stdin.isatty():
+                raise BadOption(f"{directory} not removed: confirm interactively or pass --yes")
+            if not typer.confirm("Ta bort den (enhets-id och köade telemetrihändelser)?", default=False):
+                typer.echo("Behålls.")
+                continue
+        remove_stale(directory)
+        typer.echo(f"Borttagen: {directory}")
+
+
+# --------------------------------------------------------------------------- `transcribe privacy-check`
+
+
+def _sample_slice(audio: Path, seconds: float, scratch: Path) -> Path:
+    from transcribe.audio import check_input_path
+
+    check_input_path(audio)
+    if shutil.which("ffmpeg") is None:
+        raise MissingTool("ffmpeg saknas / ffmpeg is not installed")
+    clip = scratch / f"{audio.stem}-{seconds:.0f}s.wav"
+    done = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(audio), "-t", str(seconds),
+                           "-ac", "1", "-ar", "16000", str(clip)], capture_output=True, text=True)  # fmt: skip
+    if done.returncode != 0:
+        raise BadOption(f"cannot cut {seconds:.0f} s of {audio}: {done.stderr.strip().splitlines()[-1:]}")
+    return clip
+
+
+def print_report(report: Report) -> None:
+    """What was contacted and written, in words an administrator can check."""
+    echo = typer.echo
+    echo(f"Övervakat kommando: {' '.join(report.command)} (slutkod {report.exit_code})")
+    outside = Counter(str(c) for c in report.outside)
+    echo("Kontaktat utanför datorn: " + ("inget" if not outside else ""))
+    for what, n in outside.most_common():
+        echo(f"  {what}  ×{n}")
+    local = Counter(str(c) for c in report.local)
+    if local:
+        echo("Lokala anslutningar (loopback): " + ", ".join(f"{w} ×{n}" for w, n in local.most_common()))
+    paths = list(dict.fromkeys(report.written))
+    stray = set(report.stray)
+    echo(f"Skrivna filer och kataloger: {len(paths)}")
+    groups: dict[str, list[Path]] = {}
+    for p in paths:
+        if p in stray:
+            continue
+        root = report.allowed_root(p)
+        groups.setdefault(str(root) if root else "Pythons bytekodcache (__pycache__)", []).append(p)
+    for root, items in groups.items():
+        echo(f"  i {root}: {len(items)}")
+        for p in items[:25]:
+            echo(f"    {p}")
+        if len(items) > 25:
+            echo(f"    … och {len(items) - 25} till")
+    echo("Skrivet utanför tillåtna kataloger: " + ("inget" if not stray else ""))
+    for p in report.stray:
+        echo(f"  {p}")
+
+
+def privacy_check(
+    command: Annotated[list[str] | None, typer.Argument(help="Övervaka detta kommando i stället (efter --)")] = None,
+    audio: Annotated[Path | None, typer.Option(help="Inspelning att köra (standard: ett medföljande provmöte)")] = None,
+    seconds: Annotated[float, typer.Option(help="Så många sekunder av inspelningen körs")] = 20.0,
+    allow: Annotated[list[Path] | None, typer.Option(help="Ytterligare katalog där filer får skrivas")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Rapporten som JSON")] = False,
+    clean_stale: Annotated[bool, typer.Option(help="Ta bort en kvarlämnad telemetrikö från onnxruntime")] = False,
+    yes: Annotated[bool, typer.Option("--yes", help="Fråga inte innan något tas bort")] = False,
+) -> None:
+    """Visa att inget lämnar datorn: kör ett provmöte under strace och redovisa kontakter och skrivna filer.
+
+    Slutkod 0: inget kontaktades utanför loopback och inget skrevs utanför tillåtna kataloger;
+    30: något gjorde det; 31: körningen misslyckades eller kunde inte övervakas; 11: strace saknas.
+    """
+    if clean_stale:
+        _clean_stale(yes)
+        return
+    if seconds <= 0:
+        raise BadOption("--seconds must be positive")
+    with tempfile.TemporaryDirectory(prefix="protokoll-privacy-") as tmp:
+        scratch = Path(tmp)
+        log = scratch / "strace.log"
+        strace_prefix(log)  # strace missing: one line, before any work
+        if command:
+            cmd = list(command)
+        else:
+            source = audio or SAMPLE
+            if audio is None and not SAMPLE.exists():
+                raise BadOption(f"no bundled sample at {SAMPLE}; pass --audio FILE")
+            clip = _sample_slice(source, seconds, scratch)
+            cmd = [sys.executable, "-m", "transcribe.cli", "run", str(clip), "--out", str(scratch / "out"), "--quiet"]
+        allowed = default_allowed(scratch, *(allow or []))
+        if not as_json:
+            typer.echo("Övervakar med strace: nätverkskontakter och skrivna filer …", err=True)
+        with open(scratch / "run.log", "wb") as run_log:
+            quiet = {"stdout": run_log, "stderr": subprocess.STDOUT} if not command else {}
+            report = watch(cmd, log, allowed, env=child_env(), **quiet)
+        tail = (scratch / "run.log").read_text(errors="replace").strip().splitlines()[-1:]
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print_report(report)
+        for directory in stale_telemetry_dirs():
+            typer.echo(f"Obs: en äldre telemetrikö från onnxruntime finns kvar i {directory}; "
+                       "ta bort den med `transcribe privacy-check --clean-stale`.")  # fmt: skip
+    if not report.traced:
+        raise WatchIncomplete("strace could not follow the command (is ptrace permitted here?)")
+    if report.outside or report.stray:
+        raise PrivacyViolation(f"{len(set(map(str, report.outside)))} contact(s) beyond this machine, "
+                               f"{len(report.stray)} path(s) written outside the allowed directories")  # fmt: skip
+    if report.exit_code != 0:
+        why = f": {tail[0]}" if tail and not command else ""
+        raise WatchIncomplete(f"the watched command failed (exit {report.exit_code}){why}; nothing leaked meanwhile")
+    if not as_json:
+        typer.echo("Inget lämnade datorn.")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `transcribe privacy-check` to the main CLI."""
+    app.command("privacy-check", context_settings={"allow_interspersed_args": False})(privacy_check)
