@@ -219,8 +219,8 @@ class LLMDraft:
     summary: str | None = None
     failed: set[str] = field(default_factory=set)
     rejected: dict[str, int] = field(default_factory=dict)
-    # (section, the model's text, why it was dropped): for the benchmark; the minutes carry only counts.
-    dropped: list[tuple[str, str, str]] = field(default_factory=list)
+    # (section, the model's item, why it was dropped): for the benchmark; the minutes carry only counts.
+    dropped: list[tuple[str, Any, str]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     unavailable: str | None = None
 
@@ -264,14 +264,14 @@ def draft_with_llm(
     g = Grounder(transcript, meeting_date)
     out = draft.extracted
 
-    def reject(section: str, text: str, reason: str | None) -> None:
+    def reject(section: str, item: Any, reason: str | None) -> None:
         draft.rejected[section] = draft.rejected.get(section, 0) + 1
-        draft.dropped.append((section, text, reason or "ogiltigt"))
+        draft.dropped.append((section, item, reason or "ogiltigt"))
 
     for d in (x for batch in collected["beslut"] for x in batch):
         v = g.decision(d.text, d.segment_ids)
         if not v.ok:
-            reject("beslut", d.text, v.reason)
+            reject("beslut", d, v.reason)
         elif not any(similar(d.text, o.text, 0.75) for o in out.decisions):
             out.decisions.append(Decision(id=f"d{len(out.decisions) + 1}", text=d.text.strip(), evidence=v.evidence,
                                           proposed_by=v.evidence[0].speaker_name, confidence=0.6, source="llm",
@@ -279,7 +279,7 @@ def draft_with_llm(
     for a in (x for batch in collected["atgarder"] for x in batch):
         v = g.action(a.what, a.owner, a.due, a.segment_ids)
         if not v.ok:
-            reject("atgarder", a.what + (f" — {a.owner}" if a.owner else ""), v.reason)
+            reject("atgarder", a, v.reason)
         elif not any(o.owner == v.owner and similar(a.what, o.what, 0.5) for o in out.actions):
             out.actions.append(Action(id=f"a{len(out.actions) + 1}", what=a.what.strip(), owner=v.owner, due=v.due,
                                       due_text=a.due, evidence=v.evidence, confidence=0.6, source="llm",
@@ -287,7 +287,7 @@ def draft_with_llm(
     for o in (x for batch in collected["ej_beslutat"] for x in batch):
         v = g.open_item(o.text, o.segment_ids)
         if not v.ok:
-            reject("ej_beslutat", o.text, v.reason)
+            reject("ej_beslutat", o, v.reason)
         elif not any(similar(o.text, p.text, 0.6) for p in out.not_decided):
             out.not_decided.append(OpenItem(id=f"o{len(out.not_decided) + 1}", text=o.text.strip(), reason=o.reason,
                                             evidence=v.evidence, confidence=0.6, source="llm",
@@ -295,7 +295,7 @@ def draft_with_llm(
     for n in reversed([n for n in collected["nasta_mote"] if n is not None]):  # the latest chunk knows the final date
         v = g.next_meeting(n.date, n.time, n.segment_ids)
         if not v.ok:
-            reject("nasta_mote", n.date.isoformat() + (f" {n.time.strftime('%H:%M')}" if n.time else ""), v.reason)
+            reject("nasta_mote", n, v.reason)
             continue
         out.next_meeting = NextMeeting(id="n1", when=v.when, text=format_sv(v.when), evidence=v.evidence,
                                        confidence=0.6, source="llm", needs_review=v.flag is not None,
@@ -306,7 +306,7 @@ def draft_with_llm(
         if v.ok:
             draft.summary = s.text.strip()
             break
-        reject("sammanfattning", s.text, v.reason)
+        reject("sammanfattning", s, v.reason)
     # Counts and reasons only: the dropped text itself is exactly what must not reach the draft.
     counts = Counter((section, reason) for section, _, reason in draft.dropped)
     for (section, reason), n in counts.items():
