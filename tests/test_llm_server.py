@@ -16,7 +16,7 @@ import pytest
 from tests.test_minutes import MEETING, make
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.llm_prompts import EXAMPLE_TEXTS
-from transcribe.minutes.openai_client import RemoteEndpointRefused, resolve_endpoint
+from transcribe.minutes.openai_client import RemoteEndpointRefused, destination, resolve_endpoint
 
 TURNS = [
     ("S3", "Jag föreslår att vi höjer medlemsavgiften till trehundra kronor."),
@@ -204,3 +204,11 @@ def test_cli_merge_through_the_server_marks_each_items_backend(tmp_path: Path) -
     assert {d["source"] for d in m["decisions"]} == {"rules"}
     assert [(a["what"], a["source"]) for a in m["actions"]] == [("Skicka ut kallelsen till årsmötet", "rules+llm")]
     assert "Sven Svensson" not in json.dumps(m["actions"], ensure_ascii=False)
+
+
+def test_the_privacy_review_sees_where_transcripts_go(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert destination() is None
+    monkeypatch.setenv("TRANSCRIBE_LLM_URL", "http://10.0.0.5:11434/v1")
+    assert "http://10.0.0.5:11434/v1" in (destination() or "") and "private" in (destination() or "")
+    monkeypatch.setenv("TRANSCRIBE_LLM_URL", "http://8.8.8.8/v1")
+    assert "refused" in (destination() or "")

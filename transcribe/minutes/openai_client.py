@@ -86,8 +86,7 @@ def resolve_endpoint(url: str | None = None, model: str | None = None,
     if not url:
         return None
     model = model or os.environ.get(MODEL_ENV) or conf.get("model")
-    if allow_remote is None or allow_remote is False:
-        allow_remote = bool(allow_remote) or _flag(os.environ.get(ALLOW_ENV, conf.get("allow_remote", False)))
+    allow_remote = bool(allow_remote) or _flag(os.environ.get(ALLOW_ENV, conf.get("allow_remote", False)))
     try:
         timeout = float(os.environ.get(TIMEOUT_ENV) or conf.get("timeout_s", 120.0))
         retries = int(conf.get("retries", 1))
@@ -200,3 +199,16 @@ class OpenAIChat:
             if attempts:
                 time.sleep(min(2.0, 0.2 * (self.endpoint.retries + 1 - attempts)))
         raise LLMUnavailable(f"{self.endpoint.url} did not answer: {last}")
+
+
+def destination() -> str | None:
+    """Where minutes would send transcripts under the current settings, for a privacy review; None if nowhere."""
+    try:
+        endpoint = resolve_endpoint()
+    except UserError as exc:
+        return f"LLM server configured but refused: {exc.message}"
+    if endpoint is None:
+        return None
+    where = "explicitly allowed outside the private network" if endpoint.allow_remote else "loopback/private network"
+    model = endpoint.model or "its only model"
+    return f"minutes send the transcript to the LLM server {endpoint.url} ({model}; {where})"
