@@ -15,6 +15,7 @@ import ipaddress
 import json
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -438,9 +439,11 @@ def _clean_stale(yes: bool) -> None:
         files = sorted(p.name for p in directory.iterdir())
         typer.echo(f"{directory}: {', '.join(files) or 'tom'}")
         if not yes:
-            if not sys.stdin.isatty():
-                raise BadOption(f"{directory} not removed: confirm interactively or pass --yes")
-            if not typer.confirm("Ta bort den (enhets-id och köade telemetrihändelser)?", default=False):
+            try:
+                keep = not typer.confirm("Ta bort den (enhets-id och köade telemetrihändelser)?", default=False)
+            except typer.Abort as exc:  # no answer (stdin closed): never remove silently
+                raise BadOption(f"{directory} not removed: no answer (pass --yes to remove without asking)") from exc
+            if keep:
                 typer.echo("Behålls.")
                 continue
         remove_stale(directory)
@@ -467,7 +470,7 @@ def _sample_slice(audio: Path, seconds: float, scratch: Path) -> Path:
 def print_report(report: Report) -> None:
     """What was contacted and written, in words an administrator can check."""
     echo = typer.echo
-    echo(f"Övervakat kommando: {' '.join(report.command)} (slutkod {report.exit_code})")
+    echo(f"Övervakat kommando: {shlex.join(report.command)} (slutkod {report.exit_code})")
     outside = Counter(str(c) for c in report.outside)
     echo("Kontaktat utanför datorn: " + ("inget" if not outside else ""))
     for what, n in outside.most_common():
@@ -501,13 +504,15 @@ def privacy_check(
     seconds: Annotated[float, typer.Option(help="Så många sekunder av inspelningen körs")] = 20.0,
     allow: Annotated[list[Path] | None, typer.Option(help="Ytterligare katalog där filer får skrivas")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Rapporten som JSON")] = False,
-    clean_stale: Annotated[bool, typer.Option(help="Ta bort en kvarlämnad telemetrikö från onnxruntime")] = False,
+    clean_stale: Annotated[
+        bool, typer.Option("--clean-stale", help="Ta bort en kvarlämnad telemetrikö från onnxruntime (frågar först)")
+    ] = False,
     yes: Annotated[bool, typer.Option("--yes", help="Fråga inte innan något tas bort")] = False,
 ) -> None:
     """Visa att inget lämnar datorn: kör ett provmöte under strace och redovisa kontakter och skrivna filer.
 
-    Slutkod 0: inget kontaktades utanför loopback och inget skrevs utanför tillåtna kataloger;
-    30: något gjorde det; 31: körningen misslyckades eller kunde inte övervakas; 11: strace saknas.
+    Slutkod 0: inget kontaktades utanför loopback och inget skrevs utanför tillåtna kataloger.
+    30: något gjorde det. 31: körningen misslyckades eller kunde inte övervakas. 11: strace saknas.
     """
     if clean_stale:
         _clean_stale(yes)
