@@ -2,12 +2,16 @@
 
 Every item is followed by its evidence times ("[00:12:04 Anna]") so a reader
 can check it against the recording; flagged items say "⚠ Kontrollera mot ljudet".
+The first line says what the document is: an approved "Protokoll" (version, date, approver)
+or a "Protokollutkast" with the number of items nobody has reviewed yet. Beskrivning and
+Slutsatser are recomputed from the items on every rendering, so they never contradict them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Literal, TypeVar
@@ -16,6 +20,7 @@ from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.minutes.dates import format_sv
 from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes
+from transcribe.minutes.summary import refresh, unreviewed
 from transcribe.transcript import Transcript
 
 Lang = Literal["sv", "en"]
@@ -23,26 +28,100 @@ T = TypeVar("T", bound=Item)
 
 HEADINGS: dict[str, dict[str, str]] = {
     "sv": {
-        "when": "Datum och tid", "place": "Plats", "n": "Antal deltagare", "participants": "Deltagare",
-        "description": "Beskrivning", "themes": "Teman", "mood": "Stämning och känslor", "decisions": "Beslut",
-        "actions": "Åtgärder", "next": "Nästa möte", "open": "Ej beslutat / öppna frågor",
-        "conclusions": "Slutsatser och rekommendationer", "notes": "Anteckningar om utkastet",
-        "next_bullet": "Datum för nästa möte", "check": "⚠ Kontrollera mot ljudet", "none": "Inga.",
-        "raised": "Togs upp {n} gånger, {p} % av taltiden", "by": "Lyftes av", "what": "Vad", "who": "Vem",
-        "due": "Senast", "unknown": "ej angivet", "no_next": "Inget datum bestämdes.", "strength": "styrka",
+        "when": "Datum och tid",
+        "place": "Plats",
+        "n": "Antal deltagare",
+        "participants": "Deltagare",
+        "description": "Beskrivning",
+        "themes": "Teman",
+        "mood": "Stämning och känslor",
+        "decisions": "Beslut",
+        "actions": "Åtgärder",
+        "next": "Nästa möte",
+        "open": "Ej beslutat / öppna frågor",
+        "conclusions": "Slutsatser och rekommendationer",
+        "notes": "Anteckningar om utkastet",
+        "next_bullet": "Datum för nästa möte",
+        "check": "⚠ Kontrollera mot ljudet",
+        "none": "Inga.",
+        "raised": "Togs upp {n} gånger, {p} % av taltiden",
+        "by": "Lyftes av",
+        "what": "Vad",
+        "who": "Vem",
+        "due": "Senast",
+        "unknown": "ej angivet",
+        "no_next": "Inget datum bestämdes.",
+        "strength": "styrka",
         "about": "kring",
+        "final": "Protokoll",
+        "draft": "Protokollutkast",
+        "version": "version {n}",
+        "approved": "godkänt {at} av {name}",
+        "not_approved": "ej godkänt",
+        "unreviewed": "{n} punkter är ännu inte granskade",
+        "unreviewed_1": "1 punkt är ännu inte granskad",
     },
     "en": {
-        "when": "Date and time", "place": "Place", "n": "Number of participants", "participants": "Participants",
-        "description": "Description", "themes": "Themes", "mood": "Mood and emotions", "decisions": "Decisions",
-        "actions": "Action items", "next": "Next meeting", "open": "Not decided / open questions",
-        "conclusions": "Conclusions and recommendations", "notes": "Notes on this draft",
-        "next_bullet": "Date of next meeting", "check": "⚠ Check against the audio", "none": "None.",
-        "raised": "Raised {n} times, {p} % of speaking time", "by": "Raised by", "what": "What", "who": "Who",
-        "due": "Due", "unknown": "not set", "no_next": "No date was set.", "strength": "strength",
+        "when": "Date and time",
+        "place": "Place",
+        "n": "Number of participants",
+        "participants": "Participants",
+        "description": "Description",
+        "themes": "Themes",
+        "mood": "Mood and emotions",
+        "decisions": "Decisions",
+        "actions": "Action items",
+        "next": "Next meeting",
+        "open": "Not decided / open questions",
+        "conclusions": "Conclusions and recommendations",
+        "notes": "Notes on this draft",
+        "next_bullet": "Date of next meeting",
+        "check": "⚠ Check against the audio",
+        "none": "None.",
+        "raised": "Raised {n} times, {p} % of speaking time",
+        "by": "Raised by",
+        "what": "What",
+        "who": "Who",
+        "due": "Due",
+        "unknown": "not set",
+        "no_next": "No date was set.",
+        "strength": "strength",
         "about": "about",
+        "final": "Minutes",
+        "draft": "Minutes draft",
+        "version": "version {n}",
+        "approved": "approved {at} by {name}",
+        "not_approved": "not approved",
+        "unreviewed": "{n} items have not been reviewed",
+        "unreviewed_1": "1 item has not been reviewed",
     },
 }
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved which version, and when: the rendering then says "Protokoll", not "Protokollutkast"."""
+
+    version: int
+    approved_by: str
+    approved_at: dt.datetime | dt.date | None = None
+
+
+def status_line(minutes: Minutes, approval: Approval | None, lang: Lang = "sv") -> tuple[str, str]:
+    """(what the document is, the rest of the line): "Protokoll", "version 2 · godkänt … av …"."""
+    h = _h(lang)
+    if approval is not None:
+        at = approval.approved_at
+        when = at.strftime("%Y-%m-%d") if at is not None else "?"
+        return h["final"], (
+            f"{h['version'].format(n=approval.version)} · "
+            f"{h['approved'].format(at=when, name=approval.approved_by or '?')}"
+        )
+    n = len(unreviewed(minutes))
+    rest = h["not_approved"]
+    if n:
+        rest += " · " + (h["unreviewed_1"] if n == 1 else h["unreviewed"].format(n=n))
+    return h["draft"], rest
 
 
 def _h(lang: str) -> dict[str, str]:
@@ -96,16 +175,25 @@ def _date_text(value: dt.date | None, text: str | None) -> str:
 def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[str, str]]]]:
     """The document as (heading, [(kind, text)]) with kind 'p' or 'li' — shared by Markdown and Word."""
     h = _h(lang)
-    m = minutes
+    m = refresh(minutes.model_copy(deep=True))
     out: list[tuple[str, list[tuple[str, str]]]] = []
-    out.append(("", [
-        ("p", f"{h['when']}: {_when_line(m) or h['unknown']}"),
-        ("p", f"{h['place']}: {m.place or h['unknown']}"),
-        ("p", f"{h['n']}: {m.n_participants}"),
-    ]))
-    out.append((h["participants"], [
-        ("li", ", ".join(x for x in (p.name or p.label, p.role) if x)) for p in m.participants
-    ] or [("p", h["none"])]))
+    out.append(
+        (
+            "",
+            [
+                ("p", f"{h['when']}: {_when_line(m) or h['unknown']}"),
+                ("p", f"{h['place']}: {m.place or h['unknown']}"),
+                ("p", f"{h['n']}: {m.n_participants}"),
+            ],
+        )
+    )
+    out.append(
+        (
+            h["participants"],
+            [("li", ", ".join(x for x in (p.name or p.label, p.role) if x)) for p in m.participants]
+            or [("p", h["none"])],
+        )
+    )
     out.append((h["description"], [("p", m.description or h["none"])]))
     themes: list[tuple[str, str]] = []
     for t in _visible(m.themes):
@@ -119,11 +207,15 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
     mood = [("p", m.mood.overall or h["none"])]
     for e in _visible(m.mood.emotions):
         about = f" {h['about']} {e.theme}" if e.theme else ""
-        mood.append(("li", f"{e.emotion.capitalize()}{about} ({h['strength']} {e.strength:.2f}) "
-                           f"{evidence_refs(e.evidence)}{_flag(e, h)}"))
+        mood.append(
+            (
+                "li",
+                f"{e.emotion.capitalize()}{about} ({h['strength']} {e.strength:.2f}) "
+                f"{evidence_refs(e.evidence)}{_flag(e, h)}",
+            )
+        )
     out.append((h["mood"], mood))
-    decisions = [("li", f"{d.text} {evidence_refs(d.evidence)}{_flag(d, h)}")
-                 for d in _visible(m.decisions)]
+    decisions = [("li", f"{d.text} {evidence_refs(d.evidence)}{_flag(d, h)}") for d in _visible(m.decisions)]
     nm = m.next_meeting if m.next_meeting and m.next_meeting.status != "rejected" else None
     if nm is not None:
         decisions.append(("li", f"{h['next_bullet']}: {nm.text or h['unknown']}."))
@@ -133,15 +225,21 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
         due = _date_text(a.due, a.due_text) or h["unknown"]
         if a.due is not None and a.due_text:
             due += f" ({a.due_text})"
-        actions.append(("li", f"{h['what']}: {a.what} — {h['who']}: {a.owner or h['unknown']} — "
-                              f"{h['due']}: {due} {evidence_refs(a.evidence)}{_flag(a, h)}"))
+        actions.append(
+            (
+                "li",
+                f"{h['what']}: {a.what} — {h['who']}: {a.owner or h['unknown']} — "
+                f"{h['due']}: {due} {evidence_refs(a.evidence)}{_flag(a, h)}",
+            )
+        )
     out.append((h["actions"], actions or [("p", h["none"])]))
     if nm is not None:
         out.append((h["next"], [("p", f"{nm.text or h['unknown']} {evidence_refs(nm.evidence)}{_flag(nm, h)}")]))
     else:
         out.append((h["next"], [("p", h["no_next"])]))
-    opens = [("li", f"{o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o, h)}")
-             for o in _visible(m.not_decided)]
+    opens = [
+        ("li", f"{o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o, h)}") for o in _visible(m.not_decided)
+    ]
     out.append((h["open"], opens or [("p", h["none"])]))
     concl = []
     for c in m.conclusions:
@@ -156,8 +254,11 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
     return out
 
 
-def render_markdown(minutes: Minutes, transcript: Transcript | None = None, lang: Lang = "sv") -> str:
-    lines = [f"# {minutes.title}", ""]
+def render_markdown(
+    minutes: Minutes, transcript: Transcript | None = None, lang: Lang = "sv", approval: Approval | None = None
+) -> str:
+    kind, rest = status_line(minutes, approval, lang)
+    lines = [f"# {minutes.title}", "", f"**{kind}** · {rest}", ""]
     for heading, blocks in sections(minutes, lang):
         if heading:
             lines += [f"## {heading}", ""]
@@ -180,12 +281,16 @@ def render_markdown(minutes: Minutes, transcript: Transcript | None = None, lang
     return "\n".join(lines).rstrip() + "\n"
 
 
-def docx_bytes(minutes: Minutes, lang: Lang = "sv") -> bytes:
+def docx_bytes(minutes: Minutes, lang: Lang = "sv", approval: Approval | None = None) -> bytes:
     from docx import Document
     from docx.shared import RGBColor
 
     doc = Document()
     doc.add_heading(minutes.title, level=0)
+    kind, rest = status_line(minutes, approval, lang)
+    status = doc.add_paragraph()
+    status.add_run(kind).bold = True
+    status.add_run(f" · {rest}")
     for heading, blocks in sections(minutes, lang):
         if heading:
             doc.add_heading(heading, level=1)
@@ -214,17 +319,23 @@ def _para_with_refs(par: object, text: str, rgb: type) -> None:
         run.font.color.rgb = rgb(0x70, 0x70, 0x70)
 
 
-def render_docx(minutes: Minutes, transcript: Transcript | None, path: Path, lang: Lang = "sv",
-                overwrite: bool = True) -> Path:
+def render_docx(
+    minutes: Minutes, transcript: Transcript | None, path: Path, lang: Lang = "sv", overwrite: bool = True
+) -> Path:
     return atomic_write_bytes(Path(path), docx_bytes(minutes, lang), overwrite=overwrite)
 
 
 FILES = {"md": "minutes.md", "docx": "minutes.docx", "json": "minutes.json"}
 
 
-def write_minutes(minutes: Minutes, transcript: Transcript | None, out_dir: Path,
-                  formats: Iterable[str] = ("md", "docx", "json"), overwrite: bool = False,
-                  lang: Lang = "sv") -> list[Path]:
+def write_minutes(
+    minutes: Minutes,
+    transcript: Transcript | None,
+    out_dir: Path,
+    formats: Iterable[str] = ("md", "docx", "json"),
+    overwrite: bool = False,
+    lang: Lang = "sv",
+) -> list[Path]:
     """Write the chosen formats; refuses (before writing any) if one exists and overwrite is off."""
     fmts = list(dict.fromkeys(formats))
     unknown = [f for f in fmts if f not in FILES]

@@ -1,14 +1,16 @@
 """Review operations on the transcript and the minutes draft, independent of HTTP.
 
-Each returns a short human description of what changed for the meeting history,
-or None when nothing did (so a no-op submit leaves no history entry).
+Speaker renames return a short human description for the meeting history; item and
+segment edits return a `Change` (what was done to which item, with the old and new text)
+that the history page words in the reader's language and diffs. Both are None when nothing
+changed, so a no-op submit leaves no history entry.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, TypedDict
 
 from transcribe.minutes.model import (
     Action,
@@ -21,7 +23,9 @@ from transcribe.minutes.model import (
     OpenItem,
     Theme,
 )
+from transcribe.minutes.summary import all_items
 from transcribe.transcript import SpeakerInfo, Transcript
+from transcribe.web.store import ensure_ids
 
 # section -> (item class, editable text fields in display order)
 SECTIONS: dict[str, tuple[type[Item], tuple[str, ...]]] = {
@@ -38,7 +42,23 @@ STATUSES = {"accept": "accepted", "reject": "rejected", "restore": "draft"}
 
 
 class EditError(ValueError):
-    """A reviewer's input we cannot apply; the message is an i18n key."""
+    """A reviewer's input we cannot apply; the message is an i18n key, `field` the input it is about."""
+
+    def __init__(self, key: str, field: str | None = None) -> None:
+        super().__init__(key)
+        self.field = field
+
+
+class Change(TypedDict, total=False):
+    """One history entry: op (accept, reject, restore, edit, add, remove, edit_segment, edit_summary),
+    the section and label of the item, and the text before and after for edits."""
+
+    op: str
+    section: str
+    label: str
+    segment: int
+    old: str
+    new: str
 
 
 # --- transcript -----------------------------------------------------------------------------------
@@ -88,7 +108,7 @@ def _rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
             item.raised_by = [new if r in (old, label) else r for r in item.raised_by]
 
 
-def edit_segment(t: Transcript, minutes: Minutes | None, seg_id: int, text: str) -> str | None:
+def edit_segment(t: Transcript, minutes: Minutes | None, seg_id: int, text: str) -> Change | None:
     seg = t.segment(seg_id)
     if seg is None:
         raise EditError("no_such_segment")
@@ -103,16 +123,12 @@ def edit_segment(t: Transcript, minutes: Minutes | None, seg_id: int, text: str)
             for ev in item.evidence:
                 if ev.segment_id == seg_id and ev.quote.strip() == old:
                     ev.quote = new
-    return f"#{seg_id}: “{old}” → “{new}”"
+    return Change(op="edit_segment", segment=seg_id, old=old, new=new)
 
 
 # --- minutes ------------------------------------------------------------------------------------------
 def _all_items(m: Minutes) -> list[Item]:
-    items: list[Item] = [*m.themes, *m.mood.emotions, *m.decisions, *m.actions, *m.not_decided]
-    items += [c for c in m.conclusions if not isinstance(c, str)]
-    if m.next_meeting is not None:
-        items.append(m.next_meeting)
-    return items
+    return all_items(m)
 
 
 def item_label(item: Item | str) -> str:
@@ -147,70 +163,82 @@ def _coerce(field: str, value: str) -> Any:
         try:
             return dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise EditError("bad_date") from exc
+            raise EditError("bad_date", field) from exc
     if field == "when":
         if not value:
             return None
         try:
             return dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
         except ValueError as exc:
-            raise EditError("bad_date") from exc
+            raise EditError("bad_date", field) from exc
     if field in ("proposed_by", "owner"):
         return value or None
     return value
 
 
-def update_item(m: Minutes, item_id: str, op: str, fields: dict[str, str]) -> str | None:
+def _shown(item: Item, names: tuple[str, ...]) -> str:
+    """The item's editable fields as one line, for the history's before/after diff."""
+    values = []
+    for name in names:
+        value = getattr(item, name, None)
+        if value not in (None, ""):
+            values.append(value.isoformat() if isinstance(value, dt.date) else str(value))
+    return " · ".join(values)
+
+
+def update_item(m: Minutes, item_id: str, op: str, fields: dict[str, str]) -> Change | None:
     """op: accept, reject, restore (status only) or edit (apply fields, status 'edited')."""
     if item_id.startswith("s") and item_id[1:].isdigit():
         return _update_plain_conclusion(m, int(item_id[1:]), op, fields)
     item = find_item(m, item_id)
-    label = item_label(item)
+    section = section_of(item)
     if op in STATUSES:
         if item.status == STATUSES[op]:
             return None
         item.status = STATUSES[op]  # type: ignore[assignment]
-        return f"{op} {item.id}: {label}"
+        return Change(op=op, section=section, label=item_label(item))
     if op != "edit":
         raise EditError("bad_request")
-    _, editable = SECTIONS[section_of(item)]
-    changed: list[str] = []
-    for name in editable:
-        if name not in fields:
-            continue
-        value = _coerce(name, fields[name])
-        if name in ("text", "what", "heading", "paragraph", "reason") and not value:
-            raise EditError("empty_text")
+    _, editable = SECTIONS[section]
+    values = {}
+    for name in editable:  # validate every field before changing any
+        if name in fields:
+            values[name] = _coerce(name, fields[name])
+            if name in ("text", "what", "heading", "paragraph", "reason") and not values[name]:
+                raise EditError("empty_text", name)
+    before = _shown(item, editable)
+    changed = False
+    for name, value in values.items():
         if value != getattr(item, name):
             setattr(item, name, value)
-            changed.append(f"{name}: {value}")
+            changed = True
     if not changed:
         return None
     item.status = "edited"
     item.needs_review = False
-    return f"edit {item.id} ({label}): " + "; ".join(changed)
+    return Change(op="edit", section=section, label=item_label(item), old=before, new=_shown(item, editable))
 
 
-def _update_plain_conclusion(m: Minutes, index: int, op: str, fields: dict[str, str]) -> str | None:
+def _update_plain_conclusion(m: Minutes, index: int, op: str, fields: dict[str, str]) -> Change | None:
     strings = [i for i, c in enumerate(m.conclusions) if isinstance(c, str)]
     if index >= len(m.conclusions) or index not in strings:
         raise EditError("no_such_item")
     old = m.conclusions[index]
     if op == "reject":
         del m.conclusions[index]
-        return f"reject conclusion: {old}"
+        return Change(op="remove", section="conclusions", label=str(old))
     if op == "edit":
         new = fields.get("text", "").strip()
         if not new:
-            raise EditError("empty_text")
+            raise EditError("empty_text", "text")
         if new == old:
             return None
         m.conclusions[index] = new
-        return f"edit conclusion: {old} → {new}"
+        return Change(op="edit", section="conclusions", label=new, old=str(old), new=new)
     return None
 
 
-def add_item(m: Minutes, t: Transcript, section: str, fields: dict[str, str], segment_id: int | None) -> str:
+def add_item(m: Minutes, t: Transcript, section: str, fields: dict[str, str], segment_id: int | None) -> Change:
     """A reviewer's own item, backed by the transcript segment she points at."""
     if section not in ADDABLE:
         raise EditError("bad_request")
@@ -218,15 +246,15 @@ def add_item(m: Minutes, t: Transcript, section: str, fields: dict[str, str], se
     values = {name: _coerce(name, fields.get(name, "")) for name in editable}
     main = editable[0]
     if not values[main]:
-        raise EditError("empty_text")
+        raise EditError("empty_text", main)
     if section == "themes" and not values.get("paragraph"):
         values["paragraph"] = values["heading"]
     seg = t.segment(segment_id) if segment_id is not None else None
     if seg is None:
         if section == "conclusions":
             m.conclusions.append(str(values["text"]))
-            return f"add conclusion: {values['text']}"
-        raise EditError("choose_segment")
+            return Change(op="add", section=section, label=str(values["text"]))
+        raise EditError("choose_segment", "segment_id")
     if section == "not_decided" and not values.get("reason"):
         values["reason"] = "–"
     evidence = Evidence(segment_id=seg.id, speaker=seg.speaker, speaker_name=t.speaker_name(seg.speaker) or None,
@@ -236,18 +264,13 @@ def add_item(m: Minutes, t: Transcript, section: str, fields: dict[str, str], se
         m.next_meeting = item  # type: ignore[assignment]
     else:
         getattr(m, section).append(item)
-    from transcribe.web.store import ensure_ids
-
     ensure_ids(m)
-    return f"add {section} {item.id}: {item_label(item)}"
+    return Change(op="add", section=section, label=item_label(item))
 
 
-def edit_summary(m: Minutes, description: str, mood: str) -> str | None:
-    changes = []
-    if description.strip() != m.description.strip():
-        m.description = description.strip()
-        changes.append(f"description: {m.description}")
-    if mood.strip() != m.mood.overall.strip():
-        m.mood.overall = mood.strip()
-        changes.append(f"mood: {m.mood.overall}")
-    return "; ".join(changes) or None
+def edit_summary(m: Minutes, description: str, mood: str) -> Change | None:
+    before = "\n".join((m.description.strip(), m.mood.overall.strip()))
+    m.description = description.strip()
+    m.mood.overall = mood.strip()
+    after = "\n".join((m.description, m.mood.overall))
+    return Change(op="edit_summary", section="summary", old=before, new=after) if after != before else None

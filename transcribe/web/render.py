@@ -11,8 +11,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from transcribe.formats import LOW_CONFIDENCE, clock
-from transcribe.transcript import Segment
+from transcribe.formats import clock
 from transcribe.web.i18n import LANGS, translate
 from transcribe.web.security import csrf_token
 
@@ -40,24 +39,11 @@ def localtime(value: dt.datetime | None) -> str:
 _env.filters["localtime"] = localtime
 
 
-def marked_words(seg: Segment) -> list[tuple[str, float | None]]:
-    """(word, its probability when below LOW_CONFIDENCE, else None) for a segment that has such words.
-
-    Empty when every word is sure (or the text was edited, which drops the word timings): the template
-    then shows the plain text. The template escapes the words; nothing here builds markup.
-    """
-    if not any(w.probability < LOW_CONFIDENCE for w in seg.words):
-        return []
-    return [(w.text.strip(), w.probability if w.probability < LOW_CONFIDENCE else None)
-            for w in seg.words if w.text.strip()]
-
-
 def check_reason(reason: str | None) -> str:
     """The reason without the "Kontrollera mot ljudet:" the badge already says."""
     return (reason or "").removeprefix("Kontrollera mot ljudet").lstrip(":–- ").strip()
 
 
-_env.globals["marked_words"] = marked_words
 _env.filters["check_reason"] = check_reason
 templates = Jinja2Templates(env=_env)
 

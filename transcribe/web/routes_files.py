@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, Response
 from transcribe import audit, formats
 from transcribe.web import store, upload
 from transcribe.web.auth import CurrentUser, current_user, get_meeting
+from transcribe.web.history import approval
 from transcribe.web.render import request_lang
 
 router = APIRouter()
@@ -76,9 +77,9 @@ def export_minutes(request: Request, meeting_id: str, fmt: str, version: int | N
     elif fmt == "md":  # the readable renderings leave rejected items out
         from transcribe.minutes.render import render_markdown
 
-        body = render_markdown(minutes, transcript, lang=lang)
+        body = render_markdown(minutes, transcript, lang=lang, approval=approval(meeting, version))
     else:
         from transcribe.minutes.render import docx_bytes
 
-        body = docx_bytes(minutes, lang=lang)
+        body = docx_bytes(minutes, lang=lang, approval=approval(meeting, version))
     return _attachment(body, MINUTES_FORMATS[fmt], meeting.title, f"-protokoll.{fmt}")

@@ -1,4 +1,12 @@
-"""The review page and every edit a reviewer makes: speakers, segments, minutes items, approval."""
+"""The review page and every edit a reviewer makes: speakers, segments, minutes items, approval.
+
+Edits come as ordinary form posts (a redirect back to the page) or, from review.js, as fetch
+requests asking for JSON: then the page is not reloaded, so the reviewer keeps her place, focus
+and typed text, and an error names the field it is about. A form post that fails keeps what was
+typed in the session, so the page shows it again beside the error. Every change to the minutes
+recomputes the summary (transcribe.minutes.summary.refresh), so Beskrivning and Slutsatser
+always agree with the items.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +17,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from transcribe import audit
 from transcribe.db import session
-from transcribe.formats import LOW_CONFIDENCE
 from transcribe.minutes.model import Minutes
+from transcribe.minutes.summary import refresh, unreviewed
 from transcribe.speakers.profiles import CONFIRMED_SOURCES
 from transcribe.transcript import Transcript
-from transcribe.web import editing, speaker_edits, store, tasks
+from transcribe.web import editing, speaker_edits, store, tasks, uncertainty
 from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, current_user, get_meeting
-from transcribe.web.history import add_change, changes
+from transcribe.web.history import add_change, entries, record
+from transcribe.web.i18n import translate
 from transcribe.web.models import Meeting
 from transcribe.web.render import page, request_lang
 from transcribe.web.routes_meetings import meeting_status
@@ -27,6 +36,7 @@ from transcribe.web.security import require_csrf
 
 router = APIRouter(dependencies=[Depends(require_csrf)])
 _locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+DRAFT_KEY = "review_draft"
 
 
 @contextmanager
@@ -40,7 +50,7 @@ def _working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]
         yield transcript, minutes
         store.save_transcript(meeting_id, transcript)
         if minutes is not None:
-            store.save_minutes(meeting_id, minutes)
+            store.save_minutes(meeting_id, refresh(minutes))
 
 
 def _editable(user: CurrentUser, meeting_id: str) -> Meeting:
@@ -57,18 +67,45 @@ def _back(meeting_id: str, anchor: str = "", error: str | None = None) -> Redire
     return RedirectResponse(f"/meetings/{meeting_id}{query}{'#' + anchor if anchor else ''}", status_code=303)
 
 
-def _edited(meeting_id: str, user: CurrentUser, action: str, detail: str | None, audit_action: str = "edit",
-            audit_detail: str | None = None) -> None:
+def _edited(meeting_id: str, user: CurrentUser, action: str, detail: str | editing.Change | None,
+            audit_action: str = "edit", audit_detail: str | None = None) -> None:
     """History gets the words (deleted with the meeting); the audit log only labels and ids, never content."""
-    if detail:
+    if not detail:
+        return
+    if isinstance(detail, str):
         add_change(meeting_id, user.name, action, detail)
-        audit.record(audit_action, f"meeting:{meeting_id}", user.name, audit_detail or action)
+    else:
+        record(meeting_id, user.name, action, dict(detail))
+    audit.record(audit_action, f"meeting:{meeting_id}", user.name, audit_detail or action)
+
+
+def _wants_json(request: Request) -> bool:
+    return "application/json" in request.headers.get("accept", "")
+
+
+def _saved(request: Request, meeting_id: str, anchor: str) -> Response:
+    if _wants_json(request):
+        return JSONResponse({"ok": True, "message": translate(request_lang(request), "saved")})
+    return _back(meeting_id, anchor)
+
+
+def _failed(request: Request, meeting_id: str, anchor: str, exc: editing.EditError, form: str,
+            fields: dict[str, str]) -> Response:
+    """The error beside its field; without JS the typed text waits in the session for the page to show it."""
+    key = str(exc)
+    if _wants_json(request):
+        message = translate(request_lang(request), f"err_{key}")
+        return JSONResponse({"ok": False, "error": key, "field": exc.field, "message": message}, status_code=422)
+    request.session[DRAFT_KEY] = {"form": form, "error": key, "field": exc.field,
+                                  "fields": {k: v[:1000] for k, v in fields.items()}}
+    return _back(meeting_id, anchor, key)
 
 
 # --- page -----------------------------------------------------------------------------------------
 @router.get("/meetings/{meeting_id}")
-def review_page(request: Request, meeting_id: str, error: str | None = None,
+def review_page(request: Request, meeting_id: str, error: str | None = None, partial: bool = False,
                 user: CurrentUser = Depends(current_user)) -> Response:
+    """The page; `partial=1` is review.js fetching it again after a save (not a new view for the audit log)."""
     meeting = get_meeting(user, meeting_id)
     status = meeting_status(meeting, request_lang(request))
     base = {"user": user, "meeting": meeting, "status": status, "can_manage": can_manage(user, meeting)}
@@ -77,7 +114,12 @@ def review_page(request: Request, meeting_id: str, error: str | None = None,
     transcript = store.load_transcript(meeting_id)
     minutes = store.load_minutes(meeting_id)
     assert transcript is not None
-    audit.record("view", f"meeting:{meeting_id}", user.name)
+    if not partial:
+        audit.record("view", f"meeting:{meeting_id}", user.name)
+    draft = request.session.pop(DRAFT_KEY, None)
+    level = uncertainty.level(transcript)
+    graded = {s.id: uncertainty.graded_words(s, level) for s in transcript.segments}
+    pending = unreviewed(minutes) if minutes is not None else []
     labels = transcript.speaker_labels() + [s.label for s in transcript.speakers
                                             if s.label not in transcript.speaker_labels()]
     infos = {s.label: s for s in transcript.speakers}
@@ -94,7 +136,10 @@ def review_page(request: Request, meeting_id: str, error: str | None = None,
         enrolling=tasks.enrolling(meeting_id), enrolment=tasks.enrolment_result(meeting_id),
         can_enroll=can_reopen(user) and meeting.locked and any(
             s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
-        low_words=any(w.probability < LOW_CONFIDENCE for s in transcript.segments for w in s.words),
+        graded=graded, uncertain_segments={i for i, words in graded.items() if any(g >= 2 for _, g, _ in words)},
+        evidence_segments=uncertainty.evidence_segments(minutes),
+        unreviewed=[(editing.section_of(i), editing.item_label(i), i.id) for i in pending],
+        draft=draft if isinstance(draft, dict) and draft.get("error") == error else None,
         new_speaker=speaker_edits.NEW_SPEAKER,
         sections=editing.SECTIONS, addable=editing.ADDABLE,
         plain_conclusions=[(i, c) for i, c in enumerate(minutes.conclusions) if isinstance(c, str)] if minutes
@@ -116,8 +161,8 @@ def rename_speakers(meeting_id: str, label: list[str] = Form([]), name: list[str
 
 
 @router.post("/meetings/{meeting_id}/segments/{segment_id}")
-def edit_segment(meeting_id: str, segment_id: int, text: str = Form(""), speaker: str = Form(""),
-                 user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+def edit_segment(request: Request, meeting_id: str, segment_id: int, text: str = Form(""), speaker: str = Form(""),
+                 user: CurrentUser = Depends(current_user)) -> Response:
     """The segment editor: its text, and (the select beside the time) who said it."""
     _editable(user, meeting_id)
     moved = None
@@ -127,12 +172,12 @@ def edit_segment(meeting_id: str, segment_id: int, text: str = Form(""), speaker
             if speaker:
                 moved = speaker_edits.reassign(transcript, minutes, segment_id, speaker)
     except editing.EditError as exc:
-        return _back(meeting_id, f"seg-{segment_id}", str(exc))
+        return _failed(request, meeting_id, f"seg-{segment_id}", exc, f"seg-{segment_id}", {"text": text})
     _edited(meeting_id, user, "edit_segment", detail)
     if moved:
         _edited(meeting_id, user, "reassign_turn", moved[0], "reassign_turn",
                 audit_detail=f"segment {segment_id} -> {moved[1]}")
-    return _back(meeting_id, f"seg-{segment_id}")
+    return _saved(request, meeting_id, f"seg-{segment_id}")
 
 
 # --- minutes edits ---------------------------------------------------------------------------------------
@@ -145,7 +190,7 @@ async def _fields(request: Request) -> dict[str, str]:
 
 
 @router.post("/meetings/{meeting_id}/items/{item_id}")
-def update_item(meeting_id: str, item_id: str, op: str = Form("edit"),
+def update_item(request: Request, meeting_id: str, item_id: str, op: str = Form("edit"),
                 fields: dict[str, str] = Depends(_fields), user: CurrentUser = Depends(current_user)) -> Response:
     _editable(user, meeting_id)
     try:
@@ -154,13 +199,13 @@ def update_item(meeting_id: str, item_id: str, op: str = Form("edit"),
                 raise editing.EditError("no_minutes")
             detail = editing.update_item(minutes, item_id, op, fields)
     except editing.EditError as exc:
-        return _back(meeting_id, f"item-{item_id}", str(exc))
+        return _failed(request, meeting_id, f"item-{item_id}", exc, f"item-{item_id}", fields)
     _edited(meeting_id, user, "edit_minutes", detail)
-    return _back(meeting_id, f"item-{item_id}")
+    return _saved(request, meeting_id, f"item-{item_id}")
 
 
 @router.post("/meetings/{meeting_id}/items")
-def add_item(meeting_id: str, section: str = Form(""), segment_id: str = Form(""),
+def add_item(request: Request, meeting_id: str, section: str = Form(""), segment_id: str = Form(""),
              fields: dict[str, str] = Depends(_fields), user: CurrentUser = Depends(current_user)) -> Response:
     _editable(user, meeting_id)
     seg = int(segment_id) if segment_id.strip().isdigit() else None
@@ -170,19 +215,20 @@ def add_item(meeting_id: str, section: str = Form(""), segment_id: str = Form(""
                 raise editing.EditError("no_minutes")
             detail = editing.add_item(minutes, transcript, section, fields, seg)
     except editing.EditError as exc:
-        return _back(meeting_id, f"sec-{section}", str(exc))
+        return _failed(request, meeting_id, f"sec-{section}", exc, f"add-{section}",
+                       {**fields, "segment_id": segment_id})
     _edited(meeting_id, user, "add_item", detail)
-    return _back(meeting_id, f"sec-{section}")
+    return _saved(request, meeting_id, f"sec-{section}")
 
 
 @router.post("/meetings/{meeting_id}/summary")
-def edit_summary(meeting_id: str, description: str = Form(""), mood: str = Form(""),
+def edit_summary(request: Request, meeting_id: str, description: str = Form(""), mood: str = Form(""),
                  user: CurrentUser = Depends(current_user)) -> Response:
     _editable(user, meeting_id)
     with _working_copy(meeting_id) as (_, minutes):
         detail = editing.edit_summary(minutes, description, mood) if minutes else None
     _edited(meeting_id, user, "edit_minutes", detail)
-    return _back(meeting_id, "sec-summary")
+    return _saved(request, meeting_id, "sec-summary")
 
 
 @router.post("/meetings/{meeting_id}/regenerate")
@@ -236,5 +282,5 @@ def reopen(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Redire
 @router.get("/meetings/{meeting_id}/history")
 def history(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
     meeting = get_meeting(user, meeting_id)
-    return page(request, "history.html", user=user, meeting=meeting, changes=changes(meeting_id),
-                versions=list(range(meeting.version, 0, -1)))
+    return page(request, "history.html", user=user, meeting=meeting,
+                changes=entries(meeting_id, request_lang(request)), versions=list(range(meeting.version, 0, -1)))
