@@ -118,7 +118,7 @@ def import_archive(archive: Path, as_name: str | None = None) -> tuple[str, Path
         seen: set[str] = set()
         try:
             for member in tar:
-                if member.name == "SHA256SUMS":
+                if member.name in ("manifest.json", "SHA256SUMS"):
                     continue
                 rel = member.name.removeprefix(PREFIX)
                 if not member.name.startswith(PREFIX) or rel not in files or not member.isfile() or rel in seen:
