@@ -9,9 +9,16 @@ from transcribe import audit
 from transcribe.web.auth import CurrentUser, authenticate, current_user, set_lang
 from transcribe.web.i18n import LANGS
 from transcribe.web.render import page
-from transcribe.web.security import require_csrf
+from transcribe.web.security import csrf_ok, require_csrf
 
-router = APIRouter(dependencies=[Depends(require_csrf)])
+
+async def _csrf_unless_login(request: Request) -> None:
+    """The login form checks its own token: an expired one gets a fresh form, not a 403 page."""
+    if request.url.path != "/login":
+        await require_csrf(request)
+
+
+router = APIRouter(dependencies=[Depends(_csrf_unless_login)])
 
 
 def safe_next(value: str | None, default: str = "/meetings") -> str:
@@ -36,7 +43,10 @@ def login_form(request: Request, next: str | None = None) -> Response:
 
 
 @router.post("/login")
-def login(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form("")) -> Response:
+def login(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form(""),
+          csrf_token: str = Form("")) -> Response:
+    if not csrf_ok(request, csrf_token):  # the form outlived its session: show it again, name kept
+        return page(request, "login.html", status_code=403, next=safe_next(next), error="login_expired", name=name)
     limiter = request.app.state.limiter
     ip = client_ip(request)
     if limiter.blocked(name, ip):
