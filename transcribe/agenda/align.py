@@ -38,11 +38,12 @@ def _alt(words: list[str]) -> str:
 
 
 _NUMBER_REF = re.compile(
-    rf"\b(?:punkt(?:en)?|paragraf(?:en)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})(?:\s?(?P<l>[a-h])\b)?"
+    rf"\b(?:punkt(?:en)?|paragraf(?:en)?|ärende(?:t)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})(?:\s?(?P<l>[a-h])\b)?"
 )
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _TRANSITION = re.compile(
-    r"\b(nästa punkt|nästa fråga|(?:gå|går|går vi|gå vi|vi går|gick) (?:vidare|över) till|vidare till|över till"
+    r"\b(nästa punkt|nästa fråga|nästa ärende|(?:gå|går|går vi|gå vi|vi går|gick) (?:vidare |över )?till|vidare till"
+    r"|över till|(?:sedan|då|nu) har vi"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar med|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)"
 )
@@ -50,10 +51,13 @@ _NEGATIVE_BEFORE = re.compile(
     r"(hoppar (?:vi )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:vi )?(?:upp|på)|under|om"
     r"|återkommer (?:vi )?till|väntar med|som vi sa|nämnde|efter)\s+(?:\w+\s+)?$"
 )
-_NEGATIVE_AFTER = re.compile(r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta)\b")
+_NEGATIVE_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta"
+    r"|hoppar (?:vi )?över|väntar (?:vi )?med|skjuter (?:vi )?(?:upp|på)|tar vi (?:sedan|senare|sist))\b"
+)
 _CLOSED = re.compile(
-    r"\b(mötet (?:är |förklaras )?avslutat|förklarar (?:mötet|sammanträdet) avslutat|avslutar mötet"
-    r"|förklarar härmed mötet avslutat)\b"
+    r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
+    r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
 )
 
 # What the chair says at the standard items ("jag förklarar mötet öppnat").
@@ -337,6 +341,11 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             chosen[k] = u
             used.add(u)
     starts = sorted((u, k) for k, u in chosen.items())
+    if starts:  # the opening takes the whole turn it is declared in ("God kväll och välkomna … öppnat")
+        u0, k0 = starts[0]
+        while u0 > 0 and units[u0 - 1].seg_id == units[u0].seg_id:
+            u0 -= 1
+        starts[0] = (u0, k0)
     end_time = max(transcript.duration, units[-1].end)
     label: list[int | None] = [None] * len(units)
     for j, (u, k) in enumerate(starts):
