@@ -40,7 +40,7 @@ from transcribe.config import REPO_DIR, cpu_threads
 from transcribe.fsutil import atomic_write_text
 
 SCHEMA = 1
-SAMPLES_DIR = REPO_DIR / "samples"
+SAMPLES_DIR = Path(os.environ.get("TRANSCRIBE_SAMPLES_DIR") or REPO_DIR / "samples")  # same layout elsewhere
 LONG_DIR = SAMPLES_DIR / "cache" / "long"
 WAV_DIR = SAMPLES_DIR / "cache" / "wav"
 SLICES_S = (5 * 60.0, 15 * 60.0)  # memory-vs-length: short runs; 15 min = transcribe.asr.WINDOW_S
@@ -568,7 +568,10 @@ def memory_section(args: BenchArgs) -> dict[str, Any]:
 def _git() -> dict[str, Any]:
     def git(*cmd: str) -> str:
         try:
-            done = subprocess.run(["git", *cmd], cwd=REPO_DIR, capture_output=True, text=True, check=True)
+            # no index refresh (and no index.lock): a benchmark writes nothing into the repository
+            done = subprocess.run(
+                ["git", "--no-optional-locks", *cmd], cwd=REPO_DIR, capture_output=True, text=True, check=True
+            )
         except (OSError, subprocess.CalledProcessError):
             return ""
         return done.stdout.strip()
@@ -699,6 +702,9 @@ def bench(
     diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
     minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
     audio: Annotated[str, typer.Option(help="ogg (provfilerna) eller wav (förlustfritt, samples/cache/wav)")] = "ogg",
+    noise_curve: Annotated[
+        bool, typer.Option("--noise-curve", help="Bara brus-kurvan: protokollet vid WER 0,05–0,5")
+    ] = False,
 ) -> None:
     """Mät noggrannhet och kostnad på provmötena (WER, cpWER, DER, protokoll, RTF, minne)."""
     args = BenchArgs(quick=quick, samples=[s.strip() for s in samples.split(",") if s.strip()] if samples else None,
@@ -706,8 +712,12 @@ def bench(
                      minutes_backend=minutes_backend, audio=audio)  # fmt: skip
     if audio not in ("ogg", "wav"):
         raise typer.BadParameter("--audio must be ogg or wav")
-    report, path = run_bench(args)
-    print_tables(report)
+    if noise_curve:
+        report, path = run_bench(args, {"noise_curve": SECTIONS["noise_curve"]})
+        bench_noise.print_curve(report["noise_curve"])
+    else:
+        report, path = run_bench(args)
+        print_tables(report)
     err.print(f"[green]wrote[/] {path}")
 
 
@@ -721,6 +731,10 @@ def main() -> None:
     app.command()(bench)
     app()
 
+
+# Sections defined in their own modules register themselves on import (they import this module).
+from transcribe import bench_noise  # noqa: E402
+from transcribe import bench_llm  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()

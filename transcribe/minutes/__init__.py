@@ -86,8 +86,14 @@ def extract_minutes(
     llm_url: str | None = None,
     llm_model: str | None = None,
     llm_allow_remote: bool | None = None,
+    vocabulary: list[str] | None = None,
+    robust: bool = True,
 ) -> Minutes:
-    """Draft minutes; every item cites the segments it came from."""
+    """Draft minutes; every item cites the segments it came from.
+
+    `vocabulary` (participants, series members, agenda terms, as given to the recogniser) helps
+    the rules read misheard names; `robust=False` runs the rules without repairs or negation checks.
+    """
     if backend not in ("rules", "llm", "merge", "auto"):
         raise BadOption(f"unknown minutes backend {backend!r}; use rules, llm, merge or auto")
     meeting_date = meeting_date or _meta_date(transcript)
@@ -95,7 +101,7 @@ def extract_minutes(
     if backend == "auto":
         has_llm = model is not None or resolve_endpoint(llm_url, llm_model, llm_allow_remote) is not None
         backend = "merge" if has_llm else "rules"
-    rules = RuleExtractor(transcript, meeting_date).run()
+    rules = RuleExtractor(transcript, meeting_date, vocabulary=vocabulary or (), robust=robust).run()
     notes: list[str] = []
     extracted: Extracted = rules
     summary = None

@@ -329,3 +329,25 @@ DATE_CONFIRM = _rx(
 )
 
 DEADLINE_PREP = re.compile(r"\b(?P<prep>senast|till|innan|före|inför|på|under|om|efter)\s*$")
+
+# --------------------------------------------------------------------------- tolerant forms (robust mode)
+# Used only when the transcript may hold recognition errors: a leading word misheard, a deciding body lost,
+# or the verb of a confirmation misheard (the slot must then be a word the recogniser was unsure of).
+_DECIDE_PRESENT = r"(?:beslutar|bestämmer|beslutade|bestämde)"
+DECISION_TOLERANT: list[tuple[str, re.Pattern[str]]] = [
+    ("beslutade", re.compile(
+        rf"^(?:[\w-]+,?\s+)?(?:har\s+)?{_DECIDE_PRESENT}\s+{_BODY}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
+    )),
+    ("beslutade", re.compile(rf"(?:^|\b(?:då|så|nu|och)\s+)(?P<slot>[\w-]+\s+)?{_DECIDE_PRESENT}\s+(?P<prep>att)\s+"
+                             r"(?P<rest>.+)")),
+]
+CONFIRMATION_SLOT = re.compile(
+    r"\b(?:då|så)\s+(?P<slot>[\w-]+)\s+vi\s+på\s+(?:det|så)\b|\b(?:då|så)\s+är\s+det\s+(?P<slot2>[\w-]+)\s*[.!]?$"
+)
+# Verbs that make "då X vi på det" something else than a confirmation.
+NOT_CONFIRMING = frozenset({"tänker", "pratar", "tar", "ser", "har", "är", "får", "kan", "ska", "satsar", "litar",
+                            "börjar", "väntar", "återkommer", "fortsätter", "jobbar", "arbetar", "funderar", "tittar"})
+BODY_WORDS = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "arbetsgruppen", "ledningen", "nämnden",
+                        "årsmötet", "föreningen", "oss"})
+# A meeting date said with its cue misheard: "nästa <?> blir torsdagen den ...".
+NEXT_MEETING_SLOT = re.compile(r"\bnästa\s+(?P<slot>[\w-]+)\s+(?:blir|är|hålls|håller\s+vi)\b")

@@ -15,6 +15,7 @@ from transcribe.minutes.phrasing import (
     strip_tail,
     to_infinitive,
 )
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
     WH,
@@ -34,10 +35,15 @@ class DecisionRules(RuleState):
 
     def _explicit_decision(self, u: Utt) -> bool:
         """'Vi beslutar att ...', 'Då beslutar styrelsen att ... och att ...'."""
-        for verb, pat in cues.DECISION_WITH_CONTENT:
+        tolerant = cues.DECISION_TOLERANT if self.robust else []
+        for n, (verb, pat) in enumerate(cues.DECISION_WITH_CONTENT + tolerant):
             m = pat.search(u.low)
             if not m:
                 continue
+            loose = n >= len(cues.DECISION_WITH_CONTENT)
+            slot = (m.groupdict().get("slot") or "").strip()
+            if loose and slot and slot not in cues.BODY_WORDS and not u.uncertain(slot):
+                continue  # "jag beslutar att", "de bestämde att": not the meeting deciding
             if negated(u.low, m.start(), m.start("rest")) or u.is_question:
                 return False
             head = u.low[: m.start("rest")]
@@ -58,7 +64,8 @@ class DecisionRules(RuleState):
             for part in split_clauses(rest):
                 clause = content_clause(part, gd.get("prep") or "", u.name)
                 if len(clause.split()) >= 2:
-                    self._add_decision(decision_sentence(clause, verb, body), u, [u], 0.9)
+                    why = f"{PREFIX}beslutsformuleringen hördes ofullständigt" if loose else None
+                    self._add_decision(decision_sentence(clause, verb, body), u, [u], 0.6 if loose else 0.9, why)
                     made = True
             return made
         return False
@@ -94,12 +101,22 @@ class DecisionRules(RuleState):
             self._add_open(f"Förslaget {clause}", "Förslaget avslogs", utts, 0.8)
         return True
 
+    def _slot_confirmation(self, u: Utt) -> re.Match[str] | None:
+        """'Då <misheard> vi på det', 'Då är det <misheard>': a confirmation whose verb the recogniser was unsure of."""
+        m = cues.CONFIRMATION_SLOT.search(u.low) if self.robust else None
+        if m is None:
+            return None
+        slot = m.group("slot") or m.group("slot2")
+        return m if u.uncertain(slot) and slot not in cues.NOT_CONFIRMING else None
+
     def _confirmation(self, u: Utt) -> bool:
         m = cues.CONFIRMATION.search(u.low)
         weak = False
         if not m:
             m = cues.WEAK_CONFIRMATION.search(u.low)
             weak = True
+        if not m and (m := self._slot_confirmation(u)) is not None:
+            return self._confirmed_proposal(u, m)
         if not m or u.is_question or negated(u.low, m.start(), m.end()):
             return False
         if cues.UNDECIDED.search(u.low) or cues.REJECTED.search(u.low):
@@ -138,6 +155,25 @@ class DecisionRules(RuleState):
         conf = 0.75 if not objections else 0.55
         utts = [x for x in (proposal, u) if x is not None] + (pending[1] if pending else [])
         self._add_decision(decision_sentence(clause), proposal, utts, conf, extra)
+        return True
+
+    def _confirmed_proposal(self, u: Utt, m: re.Match[str]) -> bool:
+        """A misheard confirmation counts only after a real proposal with no objection, and is flagged."""
+        if u.is_question or negated(u.low, m.start(), m.end()) or cues.UNDECIDED.search(u.low):
+            return False
+        proposal, objections = self._find_proposal(u, strict=True)
+        if proposal is None or objections or proposal.speaker == u.speaker:
+            return False
+        if personal_commitment(proposal.low) and not cues.PROPOSAL.search(proposal.low):
+            return False
+        clause = self._clause(proposal)
+        if not clause or len(clause.split()) < 2 or WH.match(strip_discourse(proposal.low)):
+            return False
+        self.used.add(proposal.idx)
+        if cues.NEXT_MEETING.search(proposal.low) and self.whens(proposal):
+            return True
+        self._add_decision(decision_sentence(clause), proposal, [proposal, u], 0.5,
+                           f"{PREFIX}bekräftelsen hördes otydligt")  # fmt: skip
         return True
 
     def _merge_into_recent(self, u: Utt) -> bool:

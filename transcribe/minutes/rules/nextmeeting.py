@@ -7,6 +7,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When, format_sv
+from transcribe.minutes.fuzzy import Repair
 from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
@@ -20,7 +21,23 @@ class NextMeetingRules(RuleState):
     """Next-meeting rules; they record into the shared state."""
 
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
-        return cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
+        m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
+        if m is None and self.robust:  # "nästa <misheard> blir torsdagen den ...": the cue word was lost
+            slot = cues.NEXT_MEETING_SLOT.search(u.low)
+            if slot and u.uncertain(slot.group("slot")) and any(w.date is not None for w in self.whens(u)):
+                u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
+                return slot
+        return m
+
+    def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
+        """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
+        if w.time is not None:
+            return
+        for other, other_utts in candidates:
+            if other.date == w.date and other.time is not None:
+                w.time = other.time
+                utts.extend(x for x in other_utts if x not in utts)
+                return
 
     def _next_meeting(self) -> None:
         candidates: list[tuple[When, list[Utt]]] = []
@@ -60,6 +77,9 @@ class NextMeetingRules(RuleState):
         chosen = self._settle(candidates)
         if chosen is not None:
             w, utts = chosen
+            repeated = self.robust and sum(c[0].date == w.date for c in candidates) > 1
+            if self.robust:
+                self._fill_time(w, utts, candidates)
             value = w.value
             needs, reason = self._review(utts)
             self.out.next_meeting = NextMeeting(
@@ -67,7 +87,7 @@ class NextMeetingRules(RuleState):
                 when=value,
                 text=format_sv(value),
                 evidence=evidence_list(utts),
-                confidence=0.85 if len(utts) == 1 else 0.7,
+                confidence=(0.85 if len(utts) == 1 else 0.7) + (0.1 if repeated else 0.0),
                 needs_review=needs,
                 review_reason=reason,
             )

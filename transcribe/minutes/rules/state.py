@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When, find_whens
+from transcribe.minutes.fuzzy import Lexicon
 from transcribe.minutes.model import Decision, OpenItem
 from transcribe.minutes.phrasing import (
     proposal_clause,
     strip_discourse,
 )
+from transcribe.minutes.rules.safety import PREFIX, doubt, polarity_conflict
 from transcribe.minutes.rules.utterances import (
     LOOKBACK_S,
     LOOKBACK_UTTS,
@@ -32,10 +35,15 @@ from transcribe.transcript import Transcript
 class RuleState:
     """What one pass over the sentences knows: sentences, recent proposals, items found so far."""
 
-    def __init__(self, transcript: Transcript, meeting_date: dt.date | None) -> None:
+    def __init__(self, transcript: Transcript, meeting_date: dt.date | None, vocabulary: Iterable[str] = (),
+                 robust: bool = True) -> None:  # fmt: skip
         self.t = transcript
         self.ref = meeting_date or dt.date.today()
-        self.utts = build_utts(transcript)
+        # robust: repair misheard cue words and check negations (see fuzzy.py); off = the plain rules.
+        self.robust = robust
+        names = [s.name for s in transcript.speakers if s.name]
+        self.lexicon = Lexicon.for_meeting(names, vocabulary) if robust else None
+        self.utts = build_utts(transcript, self.lexicon)
         self.used: set[int] = set()  # proposal sentences already decided or closed
         # A call for a decision ("Är vi överens?") waiting for the chair's closing words.
         self.pending: dict[int, tuple[Utt, list[Utt]]] = {}
@@ -138,16 +146,37 @@ class RuleState:
         return proposal_clause(u.text, u.name, self._addressee(u))
 
     def _review(self, item_utts: list[Utt], extra: str | None = None) -> tuple[bool, str | None]:
-        reason = extra or audio_doubt(item_utts)
+        reason = extra or audio_doubt(item_utts) or self._repaired(item_utts)
         return reason is not None, reason
+
+    def _repaired(self, item_utts: list[Utt]) -> str | None:
+        """A date, name or cue the item rests on was read from a misheard word."""
+        repairs = [r for u in item_utts for r in u.repairs]
+        return f"{PREFIX}{repairs[0].describe()}" if repairs else None
+
+    def _nearby(self, utts: list[Utt], before: int = 6, after: int = 3) -> list[Utt]:
+        lo = max(0, min(u.idx for u in utts) - before)
+        hi = max(u.idx for u in utts) + after + 1
+        return self.utts[lo:hi]
 
     # ------------------------------------------------------------------ decisions
     def _add_decision(
         self, text: str, proposer: Utt | None, utts: list[Utt], conf: float, extra_review: str | None = None
     ) -> None:
         for d in self.out.decisions:
-            if similar(d.text, text, 0.75):
+            if similar(d.text, text, 0.75) and not (self.robust and polarity_conflict(d.text, text)):
                 d.evidence = merge_evidence(d.evidence, evidence_list(utts))
+                if self.robust:  # said again in another turn: more certain
+                    d.confidence = min(0.95, d.confidence + 0.1)
+                return
+            if self.robust and similar(d.text, text, 0.6):
+                if polarity_conflict(d.text, text):  # once with, once without "inte": one of them was misheard
+                    d.needs_review, d.confidence = True, min(d.confidence, 0.4)
+                    d.review_reason = PREFIX + "beslutet återges både med och utan nekande"
+                    d.evidence = merge_evidence(d.evidence, evidence_list(utts))
+                    return
+                d.evidence = merge_evidence(d.evidence, evidence_list(utts))
+                d.confidence = min(0.95, d.confidence + 0.1)
                 return
         for o in self.out.not_decided:
             if (
@@ -157,6 +186,9 @@ class RuleState:
             ):
                 o.evidence = merge_evidence(o.evidence, evidence_list(utts))
         needs, reason = self._review(utts, extra_review)
+        against = doubt(text, utts, self._nearby(utts)) if self.robust else None
+        if against is not None:
+            needs, reason, conf = True, against, min(conf, 0.4)
         self.out.decisions.append(
             Decision(
                 id=f"d{len(self.out.decisions) + 1}",

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
+from transcribe.minutes.fuzzy import Lexicon, Repair, repair_sentence
 from transcribe.minutes.model import Action, Decision, Evidence, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import (
     strip_discourse,
@@ -18,6 +19,7 @@ from transcribe.transcript import Segment, Transcript
 LOOKBACK_UTTS = 8
 LOOKBACK_S = 150.0
 LOW_LOGPROB = -1.0
+UNSURE_P = 0.5  # a word below this probability may be a mishearing (as formats.LOW_CONFIDENCE)
 WH = re.compile(r"^(?:\w+,?\s+)?(?:vem|vilka|vilken|vilket|när|hur|var|vad|varför)\b")
 YESNO = re.compile(
     r"^(?:\w+,?\s+)?(?:ska|kan|borde|bör|vill|är|har|skulle|orkar|hinner|passar|funkar|får)\s+"
@@ -37,6 +39,12 @@ class Utt:
     name: str | None
     turn: int
     _whens: list[When] | None = None
+    repairs: list[Repair] = field(default_factory=list)  # misheard cue words read as meant (fuzzy.py)
+    unsure: frozenset[str] = frozenset()  # lower-case words the recogniser gave a low probability
+
+    def uncertain(self, word: str | None) -> bool:
+        """The recogniser was unsure of this word here (no word probabilities: never)."""
+        return bool(word) and word.strip().lower() in self.unsure
 
     @property
     def seg(self) -> Segment:
@@ -68,8 +76,11 @@ class Extracted:
     next_meeting: NextMeeting | None = None
 
 
-def build_utts(transcript: Transcript) -> list[Utt]:
-    """Sentences over whole speaker turns, so a sentence cut across ASR segments stays whole."""
+def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[Utt]:
+    """Sentences over whole speaker turns, so a sentence cut across ASR segments stays whole.
+
+    With a `lexicon`, misheard cue words, dates and names are repaired (the quotes keep what was heard).
+    """
     utts: list[Utt] = []
     turns: list[list[Segment]] = []
     for seg in transcript.segments:
@@ -92,7 +103,13 @@ def build_utts(transcript: Transcript) -> list[Utt]:
             end = start + len(sent)
             pos = end
             covered = [seg for a, b, seg in spans if a < end and start < b] or [segs[0]]
-            utts.append(Utt(len(utts), covered, sent, sent.lower(), segs[0].speaker, name, turn))
+            fixed, repairs = repair_sentence(sent, lexicon) if lexicon is not None else (sent, [])
+            utt = Utt(len(utts), covered, fixed, fixed.lower(), segs[0].speaker, name, turn)
+            utt.repairs = repairs
+            utt.unsure = frozenset(
+                w.text.strip(" .,!?;:").lower() for s in covered for w in s.words or [] if w.probability < UNSURE_P
+            )
+            utts.append(utt)
     return utts
 
 

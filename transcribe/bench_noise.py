@@ -1,0 +1,171 @@
+"""The noise curve: how the minutes hold up as the transcript gets worse.
+
+True transcripts of the held-out meetings (samples/heldout, never used for tuning) are
+corrupted with the error model learned from the real recogniser on the dev samples
+(transcribe/errormodel.py) at word error rates 0.05-0.5, several seeds each. For every
+rate the report gives decision and action precision/recall, owner accuracy, next-meeting
+exactness, false decisions (and those on meetings that decided nothing), and the share of
+decisions resting on a passage whose negation was lost that were flagged
+"Kontrollera mot ljudet". The extractor as it was ("before": no repairs, no negation
+checks) runs in the same pass as the robust one ("after"), so the gain is measured, not
+claimed.
+
+    transcribe bench --noise-curve
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+
+from transcribe import evaluate as ev
+from transcribe.bench import SAMPLES_DIR, section, truth_transcript
+from transcribe.confidence import score_minutes as flag_uncertain
+from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
+from transcribe.minutes import extract_minutes
+from transcribe.transcript import Transcript
+
+HELDOUT_DIR = SAMPLES_DIR / "heldout"
+SEEDS = (1, 2, 3)
+
+
+def load_meetings(root: Path = HELDOUT_DIR) -> list[dict[str, Any]]:
+    """truth.json of every meeting under `root` (samples/heldout/<id>/ or samples/<id>/)."""
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(Path(root).glob("*/truth.json"))]
+
+
+def _names(truth: dict[str, Any]) -> list[str]:
+    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+
+
+def draft(transcript: Transcript, truth: dict[str, Any], robust: bool) -> Any:
+    """Minutes as the pipeline makes them: rules, then the uncertainty flags."""
+    day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
+    minutes = extract_minutes(transcript, meeting_date=day, vocabulary=_names(truth), robust=robust)
+    return flag_uncertain(minutes, transcript)
+
+
+def _zero() -> dict[str, float]:
+    keys = ("dec_tp", "dec_truth", "dec_pred", "act_tp", "act_truth", "act_pred", "owner_ok", "next_exact", "runs",
+            "false_dec", "false_dec_nothing", "neg_items", "neg_flagged", "wer_sum", "flagged", "items")
+    return dict.fromkeys(keys, 0.0)
+
+
+def score_run(truth: dict[str, Any], minutes: Any, transcript: Transcript, lost_neg_segments: set[int],
+              acc: dict[str, float]) -> None:  # fmt: skip
+    """Add one draft's scores to the running totals `acc`."""
+    t = truth["truth"]
+    names = {sp.label: sp.name for sp in transcript.speakers if sp.name}
+    s = ev.score_minutes(t, minutes, names)
+    acc["dec_tp"] += s["decisions"]["tp"]
+    acc["dec_truth"] += s["decisions"]["n_truth"]
+    acc["dec_pred"] += s["decisions"]["n_predicted"]
+    acc["act_tp"] += s["actions"]["tp"]
+    acc["act_truth"] += s["actions"]["n_truth"]
+    acc["act_pred"] += s["actions"]["n_predicted"]
+    acc["owner_ok"] += s["actions"]["owner_correct"]
+    acc["next_exact"] += bool(s["next_meeting"]["exact"])
+    acc["false_dec"] += s["false_decisions"]["count"]
+    if not t.get("decisions"):
+        acc["false_dec_nothing"] += len(minutes.decisions)
+    acc["runs"] += 1
+    for d in minutes.decisions:
+        if {e.segment_id for e in d.evidence} & lost_neg_segments:
+            acc["neg_items"] += 1
+            acc["neg_flagged"] += bool(d.needs_review)
+    items = [*minutes.decisions, *minutes.actions]
+    acc["items"] += len(items)
+    acc["flagged"] += sum(bool(x.needs_review) for x in items)
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def summarise(acc: dict[str, float]) -> dict[str, Any]:
+    return {
+        "wer_measured": _ratio(acc["wer_sum"], acc["runs"]),
+        "decisions": {"precision": _ratio(acc["dec_tp"], acc["dec_pred"]) if acc["dec_pred"] else 1.0,
+                      "recall": _ratio(acc["dec_tp"], acc["dec_truth"])},
+        "actions": {"precision": _ratio(acc["act_tp"], acc["act_pred"]) if acc["act_pred"] else 1.0,
+                    "recall": _ratio(acc["act_tp"], acc["act_truth"])},
+        "owner_accuracy": _ratio(acc["owner_ok"], acc["act_tp"]),
+        "next_meeting_exact": _ratio(acc["next_exact"], acc["runs"]),
+        "false_decisions": int(acc["false_dec"]),
+        "false_decisions_deciding_nothing": int(acc["false_dec_nothing"]),
+        "lost_negation_decisions": int(acc["neg_items"]),
+        "lost_negation_flagged": _ratio(acc["neg_flagged"], acc["neg_items"]),
+        "items_flagged": _ratio(acc["flagged"], acc["items"]),
+        "runs": int(acc["runs"]),
+    }  # fmt: skip
+
+
+def curve(meetings: list[dict[str, Any]], model: ErrorModel, rates: tuple[float, ...] = RATES,
+          seeds: tuple[int, ...] = SEEDS) -> dict[str, Any]:  # fmt: skip
+    """Per rate (0.0 = the true transcript) the scores of the extractor before and after, on the same noise."""
+    out: dict[str, Any] = {}
+    for rate in (0.0, *rates):
+        accs = {"before": _zero(), "after": _zero()}
+        for truth in meetings:
+            clean = truth_transcript(truth)
+            for seed in seeds if rate else (0,):
+                if rate:
+                    noisy, corr = corrupt_transcript(clean, model, rate, seed, _names(truth))
+                    lost = {seg.id for seg, c in zip(noisy.segments, corr, strict=True) if c.lost_negations}
+                else:
+                    noisy, lost = clean, set()
+                wer = ev.wer(" ".join(s.text for s in clean.segments), " ".join(s.text for s in noisy.segments))
+                for which, acc in accs.items():
+                    minutes = draft(noisy, truth, robust=which == "after")
+                    score_run(truth, minutes, noisy, lost, acc)
+                    acc["wer_sum"] += wer
+        out[f"{rate:g}"] = {k: summarise(v) for k, v in accs.items()}
+    return out
+
+
+@section("noise_curve")
+def noise_curve_section(args: Any) -> dict[str, Any]:
+    """Held-out meetings under recognition-like noise; see the module docstring."""
+    meetings = load_meetings()
+    if not meetings:
+        return {"skipped": f"no meetings in {HELDOUT_DIR}"}
+    model = ErrorModel.load()
+    seeds = SEEDS[:1] if getattr(args, "quick", False) else SEEDS
+    return {"meetings": [m["id"] for m in meetings], "seeds": list(seeds), "error_model": model.summary(),
+            "curve": curve(meetings, model, RATES, seeds)}  # fmt: skip
+
+
+def _cell(x: Any) -> str:
+    return "–" if x is None else (f"{x:.2f}" if isinstance(x, float) else str(x))
+
+
+def print_curve(result: dict[str, Any], console: Console | None = None) -> None:
+    """One markdown table: per rate, before -> after."""
+    console = console or Console(width=max(Console().width, 200))
+    if "curve" not in result:
+        console.print(result.get("skipped", "noise curve: nothing to show"))
+        return
+    table = Table("WER", "measured", "dec P", "dec R", "act P", "act R", "owner", "next exact", "false dec",
+                  "false dec (ej beslut)", "lost 'inte' flagged", box=box.MARKDOWN,
+                  title=f"Noise curve, held-out {', '.join(result['meetings'])} (before → after)")  # fmt: skip
+    for rate, row in result["curve"].items():
+        b, a = row["before"], row["after"]
+
+        def pair(*keys: str, b: dict = b, a: dict = a) -> str:
+            x, y = b, a
+            for k in keys:
+                x, y = x[k], y[k]
+            return f"{_cell(x)} → {_cell(y)}"
+
+        flagged = f"{pair('lost_negation_flagged')} (n={a['lost_negation_decisions']})"
+        table.add_row(rate, _cell(a["wer_measured"]), pair("decisions", "precision"), pair("decisions", "recall"),
+                      pair("actions", "precision"), pair("actions", "recall"), pair("owner_accuracy"),
+                      pair("next_meeting_exact"), pair("false_decisions"), pair("false_decisions_deciding_nothing"),
+                      flagged)  # fmt: skip
+    console.print(table)

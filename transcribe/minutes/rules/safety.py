@@ -1,0 +1,60 @@
+"""Negation safety: a decision must never come out confidently inverted because an "inte" was lost.
+
+A recogniser drops short function words most easily, and "inte" is one. A decision read
+without its negation looks perfectly well formed, so the text alone cannot tell; the
+passage around it can. These checks give a reason to check the audio when:
+
+* the decision clause holds a word that normally needs a negation ("att anordna något
+  sommarläger", "heller", "alls", "längre");
+* the passage around it argues against the same thing ("vi har inte hittat några ledare",
+  "jag vill inte byta"), so the decision may have been a refusal;
+* the decision cue itself was repaired from a misheard word, or heard with low probability;
+* the same decision is stated both with and without a negation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import lost_negation_hint
+from transcribe.minutes.rules.utterances import Utt, stems
+
+PREFIX = "Kontrollera mot ljudet: "
+_AGAINST = (cues.NEG, cues.REJECTED, cues.HEDGE, cues.UNDECIDED)
+_CUE_KINDS = frozenset({"decision", "split"})
+
+
+def negative(text: str) -> bool:
+    return bool(cues.NEG.search(text.lower()))
+
+
+def polarity_conflict(a: str, b: str) -> bool:
+    """The same decision said once with and once without a negation."""
+    return negative(a) != negative(b)
+
+
+def _topic(text: str) -> set[str]:
+    return {s for s in stems(text) if len(s) >= 4}
+
+
+def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
+    """Why this (positive) decision may be an inverted refusal; None when nothing suggests it."""
+    if negative(text):
+        return None
+    body = re.sub(r"^\S+\s+(?:beslutade|enades\s+om|sade)\s+", "", text.lower())
+    if lost_negation_hint(body):
+        return PREFIX + 'beslutet innehåller "något/några/heller" utan nekande – ett "inte" kan ha fallit bort'
+    for u in own:
+        repaired = [r for r in u.repairs if r.kind in _CUE_KINDS]
+        if repaired:
+            return PREFIX + f"beslutsordet hördes otydligt ({repaired[0].describe()})"
+    topic = _topic(text)
+    own_ids = {u.idx for u in own}
+    for v in nearby:
+        if v.idx in own_ids or v.is_question:
+            continue
+        if any(rx.search(v.low) for rx in _AGAINST) and topic & _topic(v.text):
+            quote = v.text if len(v.text) <= 70 else v.text[:67] + "…"
+            return PREFIX + f'samtalet runt beslutet talar emot det ("{quote}") – ett "inte" kan ha fallit bort'
+    return None
