@@ -222,6 +222,7 @@ def run_pipeline(
             place=options.place,
             backend=options.minutes_backend,
             model_dir=Path(options.minutes_model) if options.minutes_model else None,
+            vocabulary=options.vocabulary,  # the recogniser's hotwords also help the rules read names
             llm_url=options.llm_url,
             llm_model=options.llm_model,
             llm_allow_remote=options.llm_allow_remote,
