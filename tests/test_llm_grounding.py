@@ -170,3 +170,8 @@ def test_bundled_gemma_invents_nothing_on_an_unseen_meeting() -> None:
     assert draft_hallucinations(m, tr, day) == []
     assert [d.text for d in rules.decisions] == [d.text for d in m.decisions if d.source == "rules"]
     assert m.notes  # what the model proposed and why it was dropped (or that its answer was invalid)
+
+
+def test_a_speaker_may_be_named_where_they_said_jag(g: Grounder) -> None:
+    assert g.action("Karin Ek skickar ut kallelsen till årsmötet", "Karin", None, [3, 4]).ok
+    assert not g.action("Karin Ek skickar ut budgeten till årsmötet", "Karin", None, [3, 4]).ok

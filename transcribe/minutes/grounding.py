@@ -150,7 +150,9 @@ class Grounder:
         words = [w for w in content_words(normalise(body)) if stem(w) not in GENERIC]
         if not words:
             return "inget innehåll"
-        missing = unsupported_words(body, self.joined(segs))
+        # The speakers' and participants' names may be written out where the speaker said "jag".
+        names = " ".join(full for _, full in self.people)
+        missing = unsupported_words(body, f"{self.joined(segs)} {names}")
         if len(missing) > int(len(words) * allowed_missing):
             return "innehållet sägs inte i de citerade raderna"
         if cues.NEG.search(text.lower()) and not cues.NEG.search(self.joined(segs).lower()):
