@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -262,3 +263,28 @@ def test_transformers_only_repository_is_converted_to_int8(clean: Path, hub: Fak
     models.verify("tiny-hf", deep=True)
     whisper = asr.load_model("tiny-hf")  # CTranslate2 loads the converted weights
     assert whisper.model.is_multilingual
+
+
+def test_web_admin_sees_which_model_runs(fetched: dict[str, object], monkeypatch: pytest.MonkeyPatch,
+                                         hub: FakeHub) -> None:  # fmt: skip
+    from argon2 import PasswordHasher
+    from fastapi.testclient import TestClient
+
+    from transcribe.web.app import create_app
+    from transcribe.web.auth import create_user
+
+    home = _point_at(monkeypatch, fetched["home"], hub)  # type: ignore[arg-type]
+    monkeypatch.delenv("TRANSCRIBE_WEB_MODEL", raising=False)
+    models.set_default(None)  # the best installed Swedish model then runs
+    # Production argon2 cost is ~0.3 s a login on a busy box; the scheme is the same (as in test_web).
+    monkeypatch.setattr("transcribe.web.auth._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    app = create_app(data_dir=home / "data", start_worker=False)
+    seen = {}
+    for name, role in (("ada", "admin"), ("sara", "secretary")):
+        create_user(name, "lösenord-som-räcker-1", role)
+        with TestClient(app) as c:
+            token = re.search(r'name="csrf-token" content="([^"]+)"', c.get("/login").text).group(1)
+            c.post("/login", data={"name": name, "password": "lösenord-som-räcker-1", "csrf_token": token})
+            seen[role] = c.get("/meetings").text
+    assert "Taligenkänning: kb-test · cpu" in seen["admin"]
+    assert "data-asr-model" not in seen["secretary"]

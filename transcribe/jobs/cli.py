@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import shutil
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -100,7 +101,7 @@ def delete_cmd(
 def submit_cmd(
     source: Annotated[Path, typer.Argument(help="Inspelningen")],
     meeting: Annotated[str, typer.Option("--meeting", help="Mötets id (katalognamn)")],
-    model: Annotated[str, typer.Option()] = "base",
+    model: Annotated[str, typer.Option(help="Whisper-modell; standard: 'models default'")] = "default",
     diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
     minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
     priority: Annotated[int, typer.Option()] = 0,
@@ -117,6 +118,9 @@ def submit_cmd(
         target = target_dir / source.name
         shutil.copyfile(source, target)
         source = target
+    from transcribe.models import DEFAULT, default_model
+
+    model = default_model() if model == DEFAULT else model  # the job keeps the model it was queued with
     options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend)
     out.print(str(submit(source, meeting, options, owner="cli", priority=priority)))
 
@@ -164,9 +168,14 @@ def worker_cmd(
     backend: Annotated[str | None, typer.Option(help="db (inbyggd kö) eller rq (Redis)")] = None,
     concurrency: Annotated[int, typer.Option(help="Jobb samtidigt i denna process (db)")] = 1,
     burst: Annotated[bool, typer.Option(help="Avsluta när kön är tom")] = False,
+    device: Annotated[str, typer.Option(help="auto, cpu eller cuda (float16 på GPU, int8 på CPU)")] = "cpu",
 ) -> None:
     """Kör bakgrundsjobb tills processen stoppas (SIGTERM lämnar tillbaka pågående jobb)."""
+    from transcribe.asr import pick_device
     from transcribe.jobs.queue import settings
+
+    pick_device(device)  # a missing GPU is reported at start, not by every job
+    os.environ["TRANSCRIBE_DEVICE"] = device  # the job processes this worker starts inherit it
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     chosen = (backend or settings().backend).lower()

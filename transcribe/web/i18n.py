@@ -45,6 +45,7 @@ SV: dict[str, str] = {
     "eta": "ca {minutes} min kvar", "no_result": "ingen transkription skrevs",
     "pending_hint": "Sidan uppdateras av sig själv när mötet är färdigbehandlat.",
     # upload
+    "asr_model": "Taligenkänning",
     "upload_title": "Ladda upp möte", "title": "Rubrik", "title_placeholder": "t.ex. Styrelsemöte 12 maj",
     "date": "Datum", "place": "Plats", "speaker_count": "Antal talare", "auto": "automatiskt",
     "vocabulary": "Ordlista (namn, förkortningar – ett per rad)",
@@ -196,6 +197,7 @@ EN: dict[str, str] = {
     "stage_minutes": "Writing minutes draft", "stage_writing": "Writing minutes draft",
     "eta": "about {minutes} min left", "no_result": "no transcript was written",
     "pending_hint": "This page updates itself when the meeting has been processed.",
+    "asr_model": "Speech recognition",
     "upload_title": "Upload a meeting", "title": "Title", "title_placeholder": "e.g. Board meeting 12 May",
     "date": "Date", "place": "Place", "speaker_count": "Number of speakers", "auto": "automatic",
     "vocabulary": "Vocabulary (names, abbreviations – one per line)",

@@ -18,6 +18,7 @@ from transcribe import audit
 from transcribe.config import data_dir
 from transcribe.db import session
 from transcribe.errors import UserError
+from transcribe.models import default_model
 from transcribe.web import store, upload
 from transcribe.web.auth import (
     CurrentUser,
@@ -112,7 +113,14 @@ def meetings_page(request: Request, user: CurrentUser = Depends(current_user)) -
     meetings = _visible(user)
     rows = list(zip(meetings, _statuses(meetings, lang), strict=True))
     owners = _owner_names({m.owner_id for m, _ in rows})
-    return page(request, "meetings.html", user=user, rows=rows, owners=owners, can_upload=user.role in UPLOADERS)
+    asr_model = f"{_web_model()} · {os.environ.get('TRANSCRIBE_DEVICE', 'cpu')}" if user.is_admin else None
+    return page(request, "meetings.html", user=user, rows=rows, owners=owners, can_upload=user.role in UPLOADERS,
+                asr_model=asr_model)  # fmt: skip
+
+
+def _web_model() -> str:
+    """The Whisper model new uploads run with: TRANSCRIBE_WEB_MODEL, else the configured default."""
+    return os.environ.get("TRANSCRIBE_WEB_MODEL") or default_model()
 
 
 def _owner_names(ids: set[int]) -> dict[int, str]:
@@ -201,7 +209,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         dest = target / f"input.{upload.safe_ext(sf.filename, info.format_name)}"
         shutil.move(str(sf.path), dest)
         options = PipelineOptions(
-            model=os.environ.get("TRANSCRIBE_WEB_MODEL", "base"),
+            model=_web_model(),
             minutes_backend=os.environ.get("TRANSCRIBE_WEB_MINUTES_BACKEND", "rules"),
             vocabulary=vocabulary, num_speakers=int(speakers_raw) if speakers_raw else None,
             title=title, meeting_date=day, place=f.get("place", "").strip()[:280] or None,
