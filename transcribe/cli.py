@@ -108,6 +108,8 @@ def run(
     title: Annotated[str | None, typer.Option(help="Mötets rubrik")] = None,
     meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
     place: Annotated[str | None, typer.Option(help="Plats")] = None,
+    agenda: Annotated[Path | None, typer.Option(help="Dagordning (.txt, .md, .docx): §§ och ordförråd")] = None,
+    minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
     beam_size: Annotated[int, typer.Option(help="Strålbredd vid avkodning")] = 5,
     overwrite: Annotated[bool, typer.Option(help="Skriv över befintliga resultat")] = False,
     keep_work: Annotated[bool, typer.Option(help="Behåll mellanresultat (avkodat ljud)")] = False,
@@ -142,15 +144,23 @@ def run(
         minutes_model=str(minutes_model) if minutes_model else None,
         llm_url=llm_url, llm_model=llm_model, llm_allow_remote=llm_allow_remote or None,
         title=title, meeting_date=_parse_date(meeting_date), place=place,
+        agenda=str(agenda) if agenda else None, minutes_style=minutes_style,
     )  # fmt: skip
     options.validate()
+    from transcribe.minutes.protokoll import parse_agenda, resolve_style
+
+    if agenda is not None:
+        parse_agenda(agenda)  # a missing or unreadable agenda is reported before any work
+    as_protokoll = resolve_style(minutes_style, agenda is not None) == "protokoll"
     resolve(model, kind="whisper")
     if diarizer != "none" and "rttm" not in transcript_formats:
         transcript_formats.append("rttm")
     out_dir = out_dir or Path.cwd() / f"{meeting.stem}-protokoll"
     check_writable_dir(out_dir)
     planned = list(formats.output_paths(out_dir, "transcript", transcript_formats).values())
-    planned += [out_dir / f"minutes.{f}" for f in minute_formats]
+    from transcribe.minutes.protokoll_render import planned_files, write_styled
+
+    planned += planned_files(out_dir, minute_formats, as_protokoll)
     formats.check_outputs_free(planned, overwrite)
     workdir = out_dir / ".work"
     if workdir.exists() and any(workdir.glob("*.done.json")):
@@ -160,9 +170,8 @@ def run(
         result = run_pipeline(meeting, workdir, options, progress=progress)
     written = formats.write_transcript(result.transcript, out_dir, "transcript", transcript_formats, overwrite=True)
     if result.minutes is not None and minute_formats:
-        from transcribe.minutes.render import write_minutes
-
-        written += write_minutes(result.minutes, result.transcript, out_dir, set(minute_formats), overwrite=True)
+        written += write_styled(result.minutes, result.protokoll, result.transcript, out_dir, minute_formats,
+                                overwrite=True)
     if not keep_work:
         shutil.rmtree(workdir, ignore_errors=True)
     _summary(result, written)
@@ -201,11 +210,14 @@ def minutes(
     title: Annotated[str | None, typer.Option()] = None,
     lang: Annotated[str, typer.Option(help="Rubrikspråk: sv eller en")] = "sv",
     overwrite: Annotated[bool, typer.Option()] = False,
+    agenda: Annotated[Path | None, typer.Option(help="Dagordning (.txt, .md, .docx): protokollets §§")] = None,
+    minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
 ) -> None:
     """Skriv ett protokollutkast från en (redigerad) transkription."""
     from transcribe.audio import check_input_path
     from transcribe.minutes import extract_minutes
-    from transcribe.minutes.render import write_minutes
+    from transcribe.minutes.protokoll import protokoll_for
+    from transcribe.minutes.protokoll_render import write_styled
     from transcribe.transcript import Transcript
 
     check_input_path(transcript_json)
@@ -218,8 +230,8 @@ def minutes(
                              backend=backend, model_dir=model, llm_url=llm_url, llm_model=llm_model,
                              llm_allow_remote=llm_allow_remote or None)  # fmt: skip
     out_dir = out_dir or transcript_json.parent
-    for path in write_minutes(result, transcript, out_dir, set(_minutes_formats(fmt)), overwrite=overwrite,
-                              lang=lang):
+    prot = protokoll_for(result, transcript, agenda, minutes_style)
+    for path in write_styled(result, prot, transcript, out_dir, _minutes_formats(fmt), overwrite=overwrite, lang=lang):
         out.print(str(path))
 
 

@@ -56,6 +56,8 @@ class PipelineOptions:
     title: str | None = None
     meeting_date: date | None = None
     place: str | None = None
+    agenda: str | None = None  # dagordning (txt/md/docx): recognition vocabulary and the protokoll's §§
+    minutes_style: str | None = None  # rapport | protokoll; None: protokoll when there is an agenda
 
     def validate(self) -> None:
         for name in ("num_speakers", "min_speakers", "max_speakers"):
@@ -64,6 +66,8 @@ class PipelineOptions:
                 raise BadOption(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
         if self.min_speakers and self.max_speakers and self.min_speakers > self.max_speakers:
             raise BadOption("--min-speakers is larger than --max-speakers")
+        if self.minutes_style not in (None, "rapport", "protokoll"):
+            raise BadOption(f"unknown minutes style '{self.minutes_style}' (rapport, protokoll)")
         if self.minutes_backend not in ("rules", "llm", "merge", "auto", "none"):
             raise BadOption(f"unknown minutes backend '{self.minutes_backend}' (rules, llm, merge, auto, none)")
         if self.minutes_backend in ("llm", "merge", "auto"):
@@ -81,6 +85,7 @@ class PipelineResult:
     timings: dict[str, float]
     reused: list[str]
     peak_rss_mb: float
+    protokoll: Any | None = None  # transcribe.minutes.protokoll.Protokoll, for the protokoll style
 
 
 def peak_rss_mb() -> float:
@@ -133,6 +138,13 @@ def run_pipeline(
 ) -> PipelineResult:
     options = options or PipelineOptions()
     options.validate()
+    agenda = None
+    if options.agenda:  # read before any work: a bad agenda fails fast; its words help the recogniser
+        from transcribe.agenda import agenda_vocabulary, merge_vocabulary, parse_agenda
+
+        agenda = parse_agenda(options.agenda)
+        options = PipelineOptions(**{**asdict(options), "vocabulary": merge_vocabulary(options.vocabulary,
+                                                                                         agenda_vocabulary(agenda))})
     source = Path(source)
     store = StageStore(workdir)
     timings: dict[str, float] = {}
@@ -210,7 +222,7 @@ def run_pipeline(
         transcript = recognise(transcript, diarization, diarizer=options.diarizer, audio=audio)
 
     # 4. minutes --------------------------------------------------------------------------
-    minutes = None
+    minutes = protokoll = None
     if options.minutes_backend != "none":
         t0 = time.perf_counter()
         from transcribe.minutes import extract_minutes
@@ -230,12 +242,17 @@ def run_pipeline(
         from transcribe.confidence import score_minutes
 
         minutes = score_minutes(minutes, transcript)
+        if (options.minutes_style or ("protokoll" if agenda else "rapport")) == "protokoll":
+            from transcribe.minutes.protokoll import build_protokoll
+
+            protokoll = build_protokoll(minutes, transcript, agenda)
         timings["minutes"] = time.perf_counter() - t0
         if progress:
             progress("minutes", duration, duration)
     timings["total"] = sum(v for k, v in timings.items())
     transcript.metadata["timings"] = json.dumps({k: round(v, 3) for k, v in timings.items()})
-    return PipelineResult(transcript, minutes, diarization, duration, timings, reused, peak_rss_mb())
+    return PipelineResult(transcript, minutes, diarization, duration, timings, reused, peak_rss_mb(),
+                          protokoll=protokoll)
 
 
 def name_speakers(transcript: Transcript, options: PipelineOptions) -> Transcript:

@@ -13,18 +13,22 @@ import datetime as dt
 import math
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
 from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units, number_refs
-from transcribe.agenda.parse import Agenda, AgendaItem
+from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
+from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles
 from transcribe.minutes.text import capitalise, finish_sentence
 from transcribe.transcript import Transcript
 
+_NOT_SUMMARY = re.compile(r"\bbeslut\w*|\bbeslöt|\bbestäm\w*|\bförklarar\b")
+_PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ades)\b[^.]*\.?$")
 _BODY = [
     (re.compile(r"styrelse", re.I), "Styrelsen"),
     (re.compile(r"nämnd", re.I), "Nämnden"),
@@ -115,6 +119,8 @@ def formal_decision(text: str, body: str) -> str:
     m = _DECIDED.match(text)
     if m:
         return finish_sentence(f"{body} {m.group(1).lower()}{text[m.end() :]}")
+    if _PASSIVE_END.search(text):  # "Dagordningen godkändes." is already protokoll language
+        return finish_sentence(text)
     clause = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
     if clause.startswith("att "):
         return finish_sentence(f"{body} beslutade {clause}")
@@ -151,7 +157,14 @@ def _summary(units: list[Unit], transcript: Transcript, max_sentences: int = 2) 
         return ""
     speakers = list(dict.fromkeys(transcript.speaker_name(u.speaker) for u in units if u.speaker))
     tf = Counter(s for u in units for s in u.stems)
-    body = [u for u in units[1:] if len(u.text.split()) >= 6 and not u.text.rstrip().endswith("?")]
+    body = [
+        u
+        for u in units[1:]
+        if len(u.text.split()) >= 6
+        and not u.text.rstrip().endswith("?")
+        and not _NOT_SUMMARY.search(u.low)
+        and not number_refs(u.low)
+    ]  # decisions are listed on their own
     scored = sorted(body, key=lambda u: -sum(math.log1p(tf[s]) for s in u.stems) / math.sqrt(len(u.text.split())))
     picked = sorted(scored[:max_sentences], key=lambda u: u.start)
     parts = []
@@ -213,7 +226,13 @@ def build_protokoll(
         own = [u for u in units if span.start is not None and span.end is not None and span.start <= u.start < span.end]
         if own:
             par.evidence = [_unit_evidence(own[0], transcript)]
-        par.summary = _summary(own, transcript) if span.treated else "Ej behandlad." + _skip_note(span.number, units)
+        kids = [c.number for c in alignment.items if c.parent == span.number and c.treated]
+        if kids:
+            par.summary = f"Behandlades under {', '.join(kids)}."
+        elif span.treated:
+            par.summary = _summary(own, transcript)
+        else:
+            par.summary = "Ej behandlad." + _skip_note(span.number, units)
         paragraphs[span.number] = par
     other = Paragraph(number="", title="Övrigt", status="övrigt", segment_ids=alignment.other_segments)
     other_units = [
@@ -272,3 +291,20 @@ def _signatures(prot: Protokoll) -> list[Signature]:
     adjusters = prot.role_names("justerare") or [None]
     sig += [Signature(label="Justeras", name=n, role="justerare") for n in adjusters]
     return sig
+
+
+def resolve_style(style: str | None, has_agenda: bool) -> str:
+    """rapport or protokoll; without a choice, an agenda means a protokoll."""
+    if style not in (None, "rapport", "protokoll"):
+        raise BadOption(f"unknown minutes style {style!r}; use protokoll or rapport")
+    return style or ("protokoll" if has_agenda else "rapport")
+
+
+def protokoll_for(
+    minutes: Minutes, transcript: Transcript, agenda_path: Path | str | None, style: str | None = None
+) -> Protokoll | None:
+    """The protokoll when the style asks for one (reading the agenda file), else None."""
+    agenda = parse_agenda(agenda_path) if agenda_path else None
+    if resolve_style(style, agenda is not None) != "protokoll":
+        return None
+    return build_protokoll(minutes, transcript, agenda)

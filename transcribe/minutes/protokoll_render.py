@@ -17,7 +17,7 @@ from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.minutes.dates import format_sv
 from transcribe.minutes.model import Item, Minutes
 from transcribe.minutes.protokoll import Paragraph, Protokoll
-from transcribe.minutes.render import evidence_refs
+from transcribe.minutes.render import Lang, evidence_refs, write_minutes
 from transcribe.transcript import Transcript
 
 CHECK = "⚠ Kontrollera mot ljudet"
@@ -190,3 +190,25 @@ def write_protokoll(
             atomic_write_text(path, protokoll.to_json() + "\n")
         written.append(path)
     return written
+
+
+def planned_files(out_dir: Path, formats: Iterable[str], protokoll: bool) -> list[Path]:
+    """Every file the minutes step will write, for the overwrite check before any work."""
+    fmts = list(formats)
+    files = [Path(out_dir) / f"minutes.{f}" for f in fmts]
+    return files + ([Path(out_dir) / FILES["json"]] if protokoll and "json" in fmts else [])
+
+
+def write_styled(
+    minutes: Minutes,
+    protokoll: Protokoll | None,
+    transcript: Transcript | None,
+    out_dir: Path,
+    formats: Iterable[str] = ("md", "docx", "json"),
+    overwrite: bool = False,
+    lang: Lang = "sv",
+) -> list[Path]:
+    """The protokoll layout when there is a protokoll, else the report layout."""
+    if protokoll is None:
+        return write_minutes(minutes, transcript, out_dir, formats, overwrite=overwrite, lang=lang)
+    return write_protokoll(protokoll, minutes, transcript, out_dir, formats, overwrite=overwrite)
