@@ -21,7 +21,7 @@ _N = r"(?:inga|en|ett|två|tre|fyra|fem|\d+)"
 # Exactly the sentences `describe` writes; a sentence the reviewer rephrased no longer matches and stays hers.
 OUTCOME = re.compile(
     rf"Mötet fattade {_N} beslut(?:,| och) fördelade {_N} åtgärd(?:er)?"
-    rf"(?: och lämnade {_N} frågor? öppna?)?\."
+    rf"(?: och lämnade {_N} (?:fråga|frågor) (?:öppen|öppna))?\."
 )
 TOPICS = re.compile(r"\s*Samtalet rörde främst [^.]*\.")
 
