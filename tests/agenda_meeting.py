@@ -1,0 +1,52 @@
+"""A hand-made board meeting for the agenda and protokoll tests: item 6 is skipped, item 7 taken before item 5."""
+
+from __future__ import annotations
+
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+AGENDA_TXT = """Dagordning för styrelsemöte i Brf Eken
+
+§1 Mötets öppnande
+§ 2. Val av justerare
+Punkt 3: Godkännande av dagordningen
+4. Ekonomi och budget
+5 Fasadrenovering med Byggfirman Norrbygg
+6) Tvättstugan
+7. Parkeringsplatser
+8. Övriga frågor
+9. Mötets avslutande
+"""
+
+LINES = [
+    ("A", "Hej allihop, ska vi börja?"),
+    ("A", "Jag förklarar mötet öppnat."),
+    ("A", "Punkt två, val av justerare. Vem kan justera protokollet?"),
+    ("B", "Jag kan justera."),
+    ("A", "Då väljer vi Bertil. Nästa punkt är dagordningen, kan den godkännas?"),
+    ("C", "Ja."),
+    ("A", "Då går vi vidare till ekonomin och budgeten."),
+    ("B", "Räntekostnaderna har ökat. Jag föreslår att vi höjer avgiften med fem procent."),
+    ("C", "Jag håller med. Då beslutar vi att höja avgiften med fem procent."),
+    ("A", "Innan fasaden tar vi punkt sju om parkeringsplatserna eftersom David måste gå."),
+    ("D", "Vi har fyra lediga parkeringsplatser och kön är lång."),
+    ("A", "Då beslutar vi att hyra ut de fyra platserna enligt kön."),
+    ("A", "Då går vi tillbaka till punkt fem, fasadrenoveringen."),
+    ("B", "Offerten från Norrbygg landade på två miljoner kronor."),
+    ("C", "Det är dyrt men fasaden måste göras."),
+    ("A", "Tvättstugan hoppar vi över i dag, den tar vi nästa gång. Övriga frågor, har någon något?"),
+    ("C", "Nej."),
+    ("A", "Då förklarar jag mötet avslutat."),
+    ("B", "Vill någon ha kaffe?"),
+]
+NAMES = {"A": "Anna Berg", "B": "Bertil Ek", "C": "Cecilia Ny", "D": "David Ås"}
+
+
+def meeting() -> Transcript:
+    """Ten seconds per line: line i starts at 10*i."""
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(LINES)]
+    return Transcript(
+        segments=segs,
+        duration=len(LINES) * 10.0,
+        speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()],
+        metadata={"title": "Styrelsemöte i Brf Eken", "date": "2026-11-16", "time": "19:00"},
+    )
