@@ -53,8 +53,10 @@ def test_roles_times_present_and_signatures(protokoll) -> None:
     assert prot.paragraph("6").status == "ej behandlad"
     assert "Anna Berg" in prot.present and "David Ås" in prot.present
     assert [(s.label, s.role, s.name) for s in prot.signatures] == [
-        ("Vid protokollet", "sekreterare", None), ("Justeras", "ordförande", None), ("Justeras", "justerare", "Bertil Ek")
-    ]  # fmt: skip
+        ("Vid protokollet", "sekreterare", None),
+        ("Justeras", "ordförande", None),
+        ("Justeras", "justerare", "Bertil Ek"),
+    ]
     assert prot.other is not None and prot.other.segment_ids == [0, 18]
 
 
