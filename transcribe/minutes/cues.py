@@ -350,4 +350,6 @@ NOT_CONFIRMING = frozenset({"tänker", "pratar", "tar", "ser", "har", "är", "f�
 BODY_WORDS = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "arbetsgruppen", "ledningen", "nämnden",
                         "årsmötet", "föreningen", "oss"})
 # A meeting date said with its cue misheard: "nästa <?> blir torsdagen den ...".
-NEXT_MEETING_SLOT = re.compile(r"\bnästa\s+(?P<slot>[\w-]+)\s+(?:blir|är|hålls|håller\s+vi)\b")
+NEXT_MEETING_SLOT = re.compile(
+    r"\bnästa\s+(?P<slot>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls|håller\s+vi|den|\w+dag(?:en)?)\b"
+)

@@ -42,6 +42,7 @@ NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "inget", "inga", "ingen",
 # Negative-polarity words: they normally need a negation; without one, an "inte" may have been lost.
 NPI = re.compile(r"\b(?:heller|alls|längre|någonting|något|några|någon)\b")
 
+_JOINERS = frozenset({"och", "eller", "till", "med", "i", "på", "om", "för", "av", "klockan", "kl"})
 _BODY = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "nämnden", "föreningen", "arbetsgruppen"})
 
 
@@ -178,6 +179,10 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
         split = None if low in common else _split(low)
         if split:
             put(i, " ".join(split), "split")
+            continue
+        # "den fjortonde januari <?> två": the clock word between a date and an hour was misheard
+        if prev in MONTH_WORDS and (nxt in ("halv", "kvart") or CARDINALS.get(nxt, 99) <= 12) and low not in _JOINERS:
+            put(i, "klockan", "clock")
             continue
         if low in common:
             continue

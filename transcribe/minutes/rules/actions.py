@@ -13,6 +13,7 @@ from transcribe.minutes.phrasing import (
     task_phrase,
     to_infinitive,
 )
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
     Utt,
@@ -25,7 +26,7 @@ from transcribe.minutes.rules.utterances import (
     strip_due,
     substantive,
 )
-from transcribe.minutes.text import capitalise
+from transcribe.minutes.text import capitalise, content_words, stopwords
 
 
 class ActionRules(RuleState):
@@ -172,6 +173,9 @@ class ActionRules(RuleState):
         # 3. "Vi gör riskbedömningen tillsammans ... klar senast torsdag": the speaker commits the group.
         if self._group_commitment(u):
             return
+        # 3b. "Jag <misheard> siffrorna till Maria senast måndag": a dated first-person task, verb unheard.
+        if self.robust and self._unheard_commitment(u):
+            return
         # 4. Named participants take tasks: "Karin tar det", "Lotta fixar integrationen, Omid skriver testfallen".
         for clause in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", u.text):
             self._named_action(u, clause)
@@ -187,6 +191,21 @@ class ActionRules(RuleState):
                     if words and action_verb(words[0], " ".join(words[1:])):
                         self._add_action(what, u.name, [v, u], 0.75)
                 break
+
+    def _unheard_commitment(self, u: Utt) -> bool:
+        m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)
+        if not m or not u.uncertain(m.group("v")) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        if m.group("v") in stopwords() or any(a.owner == u.name and abs(a.evidence[-1].start - u.start) < 90
+                                               for a in self.out.actions):  # fmt: skip
+            return False  # a function word, or this speaker's task already recorded (a summing-up repeats it)
+        dated = any(w.date is not None and re.search(r"\b(?:senast|till|innan|före)\s*$", u.low[: w.start])
+                    for w in self.whens(u))  # fmt: skip
+        if not dated or len(content_words(m.group("rest"))) < 2:
+            return False
+        what = capitalise(strip_tail(u.text[m.start("v") :]))
+        self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
+        return True
 
     def _group_commitment(self, u: Utt) -> bool:
         m = re.match(r"^(?:\w+,?\s+){0,2}?vi\s+(?P<v>[a-zåäö]+)\b(?P<rest>[^.?!]*)", strip_discourse(u.low))
