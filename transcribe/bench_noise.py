@@ -52,8 +52,24 @@ def draft(transcript: Transcript, truth: dict[str, Any], robust: bool) -> Any:
 
 
 def _zero() -> dict[str, float]:
-    keys = ("dec_tp", "dec_truth", "dec_pred", "act_tp", "act_truth", "act_pred", "owner_ok", "next_exact", "runs",
-            "false_dec", "false_dec_nothing", "neg_items", "neg_flagged", "wer_sum", "flagged", "items")
+    keys = (
+        "dec_tp",
+        "dec_truth",
+        "dec_pred",
+        "act_tp",
+        "act_truth",
+        "act_pred",
+        "owner_ok",
+        "next_exact",
+        "runs",
+        "false_dec",
+        "false_dec_nothing",
+        "neg_items",
+        "neg_flagged",
+        "wer_sum",
+        "flagged",
+        "items",
+    )
     return dict.fromkeys(keys, 0.0)
 
 

@@ -38,11 +38,36 @@ MAX_WORD_ERROR = 0.9
 MAX_LOCAL_WER = 0.6  # passages learned from (see learn_pair)
 
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "inget", "inga", "ingen", "ingenting", "nej"})
-CUES = frozenset({
-    "beslutar", "beslutat", "beslutade", "beslutades", "bestämmer", "bestämt", "bestämde", "överens", "enades",
-    "klubbat", "godkänd", "godkänt", "godkända", "föreslår", "förslaget", "nästa", "möte", "mötet", "senast",
-    "klockan", "ses", "träffas", "ska", "tar", "skickar", "bokar",
-})
+CUES = frozenset(
+    {
+        "beslutar",
+        "beslutat",
+        "beslutade",
+        "beslutades",
+        "bestämmer",
+        "bestämt",
+        "bestämde",
+        "överens",
+        "enades",
+        "klubbat",
+        "godkänd",
+        "godkänt",
+        "godkända",
+        "föreslår",
+        "förslaget",
+        "nästa",
+        "möte",
+        "mötet",
+        "senast",
+        "klockan",
+        "ses",
+        "träffas",
+        "ska",
+        "tar",
+        "skickar",
+        "bokar",
+    }
+)
 CLASSES = ("negation", "number", "date", "name", "cue", "other")
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {f"{d}en" for d in WEEKDAYS}
 _NUMBER_WORDS = frozenset(CARDINALS) | frozenset(ORDINALS) | {"halv", "kvart", "hundra", "tusen"}

@@ -24,25 +24,36 @@ _PREP = r"(?P<prep>att|om\s+att|om|för)"
 
 # Decision with its content after the cue: group "rest" is the content.
 DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
-    ("beslutade", re.compile(
-        rf"\b{_BODY}{_ADV}\s+(?:har{_ADV}\s+)?{_DECIDE}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
-    )),
-    ("beslutade", re.compile(
-        rf"\b(?:då|så|därmed|härmed|nu)\s+(?:har\s+)?(?:beslutar|bestämmer|beslutade|bestämde)\s+{_BODY}(?:\s+oss)?"
-        rf"{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
-    )),
-    ("beslutade", re.compile(
-        rf"\b(?:då\s+|så\s+)?(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\s+(?P<prep>att)\s+(?P<rest>.+)"
-    )),
+    (
+        "beslutade",
+        re.compile(rf"\b{_BODY}{_ADV}\s+(?:har{_ADV}\s+)?{_DECIDE}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"),
+    ),
+    (
+        "beslutade",
+        re.compile(
+            rf"\b(?:då|så|därmed|härmed|nu)\s+(?:har\s+)?(?:beslutar|bestämmer|beslutade|bestämde)\s+{_BODY}(?:\s+oss)?"
+            rf"{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
+        ),
+    ),
+    (
+        "beslutade",
+        re.compile(
+            rf"\b(?:då\s+|så\s+)?(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\s+(?P<prep>att)\s+(?P<rest>.+)"
+        ),
+    ),
     ("beslutade", re.compile(r"\bdet\s+beslutades\s+(?P<prep>att)\s+(?P<rest>.+)")),
     ("beslutade", re.compile(r"(?:^|\s)beslut\s*:\s*(?P<prep>)(?P<rest>.+)")),
-    ("enades", re.compile(
-        rf"\b{_BODY}\s+(?:är|var|blev|har\s+blivit|kom|har\s+kommit){_ADV}\s+överens{_ADV}\s+om\s+(?P<prep>att)?"
-        r"\s*(?P<rest>.+)"
-    )),
-    ("enades", re.compile(
-        rf"\b{_BODY}{_ADV}\s+(?:enas|enades|har\s+enats){_ADV}\s+om\s+(?P<prep>att)?\s*(?P<rest>.+)"
-    )),
+    (
+        "enades",
+        re.compile(
+            rf"\b{_BODY}\s+(?:är|var|blev|har\s+blivit|kom|har\s+kommit){_ADV}\s+överens{_ADV}\s+om\s+(?P<prep>att)?"
+            r"\s*(?P<rest>.+)"
+        ),
+    ),
+    (
+        "enades",
+        re.compile(rf"\b{_BODY}{_ADV}\s+(?:enas|enades|har\s+enats){_ADV}\s+om\s+(?P<prep>att)?\s*(?P<rest>.+)"),
+    ),
 ]
 
 # A bare confirmation: the content is the proposal before it (or a summary after it).
@@ -84,10 +95,23 @@ APPROVAL = re.compile(
     r"fastställt|fastställda|beslutad|beslutat|klubbad|klubbat|klubbade|vald|valt|valda)\b"
 )
 APPROVAL_PAST = {
-    "godkänd": "godkändes", "godkänt": "godkändes", "godkända": "godkändes", "antagen": "antogs",
-    "antaget": "antogs", "antagna": "antogs", "fastställd": "fastställdes", "fastställt": "fastställdes",
-    "fastställda": "fastställdes", "beslutad": "beslutades", "beslutat": "beslutades", "klubbad": "klubbades",
-    "klubbat": "klubbades", "klubbade": "klubbades", "vald": "valdes", "valt": "valdes", "valda": "valdes",
+    "godkänd": "godkändes",
+    "godkänt": "godkändes",
+    "godkända": "godkändes",
+    "antagen": "antogs",
+    "antaget": "antogs",
+    "antagna": "antogs",
+    "fastställd": "fastställdes",
+    "fastställt": "fastställdes",
+    "fastställda": "fastställdes",
+    "beslutad": "beslutades",
+    "beslutat": "beslutades",
+    "klubbad": "klubbades",
+    "klubbat": "klubbades",
+    "klubbade": "klubbades",
+    "vald": "valdes",
+    "valt": "valdes",
+    "valda": "valdes",
 }
 
 # The meeting itself turns a proposal down: a (negative) decision as well as a rejected proposal.
@@ -244,20 +268,60 @@ TIMING_HEDGE = re.compile(
 
 # Task verbs (infinitives) that make "jag ska/kan X" a commitment rather than talk.
 # Particle verbs ("ta fram") need their particle; bare "ta"/"göra" are too vague alone.
-ACTION_VERBS = frozenset("""
+ACTION_VERBS = frozenset(
+    """
 skicka mejla maila ringa boka bjuda sammanställa skriva kontakta undersöka beställa förbereda uppdatera
 kalla kolla fixa ordna sköta återkomma ansvara presentera sprida fråga planera organisera samordna köpa hyra
 skapa utreda begära läsa granska formulera redovisa rapportera reservera informera publicera besöka
 rekrytera leta färdigställa justera ändra rätta dokumentera anteckna protokollföra administrera
 kontrollera meddela lämna leverera beräkna testa installera sätta
-""".split())
-PARTICLE_VERBS = frozenset((
-    "ta fram", "ta hand", "ta med", "ta in", "ta reda", "ta kontakt", "ta upp", "ta över", "ta ansvar",
-    "höra med", "höra av", "höra efter", "se till", "lägga upp", "lägga ut", "lägga in", "dela ut", "hålla i",
-    "titta på", "sätta upp", "sätta ihop", "samla in", "samla ihop", "göra klart", "göra om", "prata med",
-    "tala med", "prata ihop", "jobba fram", "arbeta fram", "stämma av", "bjuda in", "skicka ut", "lämna in",
-    "lämna över", "gå igenom", "räkna på", "kolla upp", "räkna ut", "ringa upp", "ringa runt",
-))
+""".split()
+)
+PARTICLE_VERBS = frozenset(
+    (
+        "ta fram",
+        "ta hand",
+        "ta med",
+        "ta in",
+        "ta reda",
+        "ta kontakt",
+        "ta upp",
+        "ta över",
+        "ta ansvar",
+        "höra med",
+        "höra av",
+        "höra efter",
+        "se till",
+        "lägga upp",
+        "lägga ut",
+        "lägga in",
+        "dela ut",
+        "hålla i",
+        "titta på",
+        "sätta upp",
+        "sätta ihop",
+        "samla in",
+        "samla ihop",
+        "göra klart",
+        "göra om",
+        "prata med",
+        "tala med",
+        "prata ihop",
+        "jobba fram",
+        "arbeta fram",
+        "stämma av",
+        "bjuda in",
+        "skicka ut",
+        "lämna in",
+        "lämna över",
+        "gå igenom",
+        "räkna på",
+        "kolla upp",
+        "räkna ut",
+        "ringa upp",
+        "ringa runt",
+    )
+)
 
 COMMIT_ANAPHOR = _rx(
     r"\b(?:jag|ja)\s+(?:kan\s+|ska\s+)?(?:ta|tar|fixa|fixar|ordna|ordnar|sköta|sköter|göra|gör|kolla|kollar)"
@@ -335,20 +399,62 @@ DEADLINE_PREP = re.compile(r"\b(?P<prep>senast|till|innan|före|inför|på|under
 # or the verb of a confirmation misheard (the slot must then be a word the recogniser was unsure of).
 _DECIDE_PRESENT = r"(?:beslutar|bestämmer|beslutade|bestämde)"
 DECISION_TOLERANT: list[tuple[str, re.Pattern[str]]] = [
-    ("beslutade", re.compile(
-        rf"^(?:[\w-]+,?\s+)?(?:har\s+)?{_DECIDE_PRESENT}\s+{_BODY}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
-    )),
-    ("beslutade", re.compile(rf"(?:^|\b(?:då|så|nu|och)\s+)(?P<slot>[\w-]+\s+)?{_DECIDE_PRESENT}\s+(?P<prep>att)\s+"
-                             r"(?P<rest>.+)")),
+    (
+        "beslutade",
+        re.compile(
+            rf"^(?:[\w-]+,?\s+)?(?:har\s+)?{_DECIDE_PRESENT}\s+{_BODY}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
+        ),
+    ),
+    (
+        "beslutade",
+        re.compile(
+            rf"(?:^|\b(?:då|så|nu|och)\s+)(?P<slot>[\w-]+\s+)?{_DECIDE_PRESENT}\s+(?P<prep>att)\s+"
+            r"(?P<rest>.+)"
+        ),
+    ),
 ]
 CONFIRMATION_SLOT = re.compile(
     r"\b(?:då|så)\s+(?P<slot>[\w-]+)\s+vi\s+på\s+(?:det|så)\b|\b(?:då|så)\s+är\s+det\s+(?P<slot2>[\w-]+)\s*[.!]?$"
 )
 # Verbs that make "då X vi på det" something else than a confirmation.
-NOT_CONFIRMING = frozenset({"tänker", "pratar", "tar", "ser", "har", "är", "får", "kan", "ska", "satsar", "litar",
-                            "börjar", "väntar", "återkommer", "fortsätter", "jobbar", "arbetar", "funderar", "tittar"})
-BODY_WORDS = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "arbetsgruppen", "ledningen", "nämnden",
-                        "årsmötet", "föreningen", "oss"})
+NOT_CONFIRMING = frozenset(
+    {
+        "tänker",
+        "pratar",
+        "tar",
+        "ser",
+        "har",
+        "är",
+        "får",
+        "kan",
+        "ska",
+        "satsar",
+        "litar",
+        "börjar",
+        "väntar",
+        "återkommer",
+        "fortsätter",
+        "jobbar",
+        "arbetar",
+        "funderar",
+        "tittar",
+    }
+)
+BODY_WORDS = frozenset(
+    {
+        "vi",
+        "styrelsen",
+        "mötet",
+        "gruppen",
+        "nätverket",
+        "arbetsgruppen",
+        "ledningen",
+        "nämnden",
+        "årsmötet",
+        "föreningen",
+        "oss",
+    }
+)
 # A meeting date said with its cue misheard: "nästa <?> blir torsdagen den ...".
 NEXT_MEETING_SLOT = re.compile(
     r"\bnästa\s+(?P<slot>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls|håller\s+vi|den|\w+dag(?:en)?)\b"

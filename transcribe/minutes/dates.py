@@ -24,20 +24,57 @@ import re
 from pydantic import BaseModel
 
 _UNITS = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9,
+    "en": 1,
+    "ett": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "sex": 6,
+    "sju": 7,
+    "åtta": 8,
+    "nio": 9,
 }
 _TEENS = {
-    "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14, "femton": 15, "sexton": 16,
-    "sjutton": 17, "arton": 18, "aderton": 18, "nitton": 19,
+    "tio": 10,
+    "elva": 11,
+    "tolv": 12,
+    "tretton": 13,
+    "fjorton": 14,
+    "femton": 15,
+    "sexton": 16,
+    "sjutton": 17,
+    "arton": 18,
+    "aderton": 18,
+    "nitton": 19,
 }
 _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50}
 _ORD_UNITS = {
-    "första": 1, "förste": 1, "andra": 2, "andre": 2, "tredje": 3, "fjärde": 4, "femte": 5, "sjätte": 6,
-    "sjunde": 7, "åttonde": 8, "nionde": 9,
+    "första": 1,
+    "förste": 1,
+    "andra": 2,
+    "andre": 2,
+    "tredje": 3,
+    "fjärde": 4,
+    "femte": 5,
+    "sjätte": 6,
+    "sjunde": 7,
+    "åttonde": 8,
+    "nionde": 9,
 }
 _ORD_TEENS = {
-    "tionde": 10, "elfte": 11, "tolfte": 12, "trettonde": 13, "fjortonde": 14, "femtonde": 15,
-    "sextonde": 16, "sjuttonde": 17, "artonde": 18, "nittonde": 19, "tjugonde": 20, "trettionde": 30,
+    "tionde": 10,
+    "elfte": 11,
+    "tolfte": 12,
+    "trettonde": 13,
+    "fjortonde": 14,
+    "femtonde": 15,
+    "sextonde": 16,
+    "sjuttonde": 17,
+    "artonde": 18,
+    "nittonde": 19,
+    "tjugonde": 20,
+    "trettionde": 30,
 }
 
 
@@ -63,10 +100,30 @@ def _build_ordinals() -> dict[str, int]:
 CARDINALS = _build_cardinals()
 ORDINALS = _build_ordinals()
 MONTHS = {
-    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7, "augusti": 8,
-    "september": 9, "oktober": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "nov": 11, "dec": 12,
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "okt": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
 SV_WEEKDAYS = list(WEEKDAYS)
@@ -92,32 +149,40 @@ _KL = r"(?:klockan|kl)\.?"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
-    ("dmy", re.compile(
-        rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?P<mon>{_MON})\.?(?:\s+(?P<year>\d{{4}}))?\b"
-    )),
+    (
+        "dmy",
+        re.compile(
+            rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?P<mon>{_MON})\.?(?:\s+(?P<year>\d{{4}}))?\b"
+        ),
+    ),
     ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/-](?P<y>\d{2,4}))?\b")),
     ("week", re.compile(rf"\b(?:(?P<wd>{_WD})(?:en)?\s+(?:i\s+)?)?vecka\s+(?P<wk>\d{{1,2}}|{_CARD})\b")),
     ("wd_day", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+den\s+(?:{_DAY})\b")),
-    ("den_day", re.compile(
-        rf"\bden\s+(?:(?P<dnum>\d{{1,2}})(?::?[ae])|(?P<dord>{_ORD}))(?=\s*(?:$|[,.?!]|{_KL}\s|och\b|eller\b))"
-    )),
+    (
+        "den_day",
+        re.compile(
+            rf"\bden\s+(?:(?P<dnum>\d{{1,2}})(?::?[ae])|(?P<dord>{_ORD}))(?=\s*(?:$|[,.?!]|{_KL}\s|och\b|eller\b))"
+        ),
+    ),
     ("rel_day", re.compile(r"\b(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
     ("in_n", re.compile(rf"\bom\s+(?P<n>\d+|{_CARD})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b")),
-    ("wd", re.compile(
-        rf"\b(?P<mod>nästa|kommande)?\s*(?P<wd>{_WD})(?:en)?\b(?P<nw>\s+(?:i\s+|på\s+)?nästa\s+vecka)?"
-    )),
-    ("vague", re.compile(
-        r"\b(?:(?:efter|före|innan|till|inför|runt|kring)\s+(?:jul|nyår|påsk|midsommar|sommaren|semestern"
-        r"|årsskiftet|helgen|lovet)|i\s+(?:höst|vår|sommar|vinter)|nästa\s+(?:vecka|månad|år)"
-        rf"|i\s+(?:början|mitten|slutet)\s+av\s+(?:{_MON}|nästa\s+vecka|nästa\s+månad)"
-        r"|nästa\s+(?:möte|gång|träff))\b"
-    )),
+    ("wd", re.compile(rf"\b(?P<mod>nästa|kommande)?\s*(?P<wd>{_WD})(?:en)?\b(?P<nw>\s+(?:i\s+|på\s+)?nästa\s+vecka)?")),
+    (
+        "vague",
+        re.compile(
+            r"\b(?:(?:efter|före|innan|till|inför|runt|kring)\s+(?:jul|nyår|påsk|midsommar|sommaren|semestern"
+            r"|årsskiftet|helgen|lovet)|i\s+(?:höst|vår|sommar|vinter)|nästa\s+(?:vecka|månad|år)"
+            rf"|i\s+(?:början|mitten|slutet)\s+av\s+(?:{_MON}|nästa\s+vecka|nästa\s+månad)"
+            r"|nästa\s+(?:möte|gång|träff))\b"
+        ),
+    ),
 ]
 
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("half", re.compile(
-        rf"\b(?:{_KL}\s+)?(?:(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+)?halv\s+(?P<hh>{_HOUR}|\d{{1,2}})\b"
-    )),
+    (
+        "half",
+        re.compile(rf"\b(?:{_KL}\s+)?(?:(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+)?halv\s+(?P<hh>{_HOUR}|\d{{1,2}})\b"),
+    ),
     ("rel", re.compile(rf"\b(?:{_KL}\s+)?(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+(?P<hh>{_HOUR}|\d{{1,2}})\b")),
     ("kl_num", re.compile(rf"\b{_KL}\s+(?P<h>\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?\b")),
     ("kl_word", re.compile(rf"\b{_KL}\s+(?P<hw>{_HOUR})(?:\s+(?:och\s+)?(?P<mw2>{_MIN_AFTER}))?\b")),
@@ -325,9 +390,7 @@ def find_whens(text: str, ref: dt.date) -> list[When]:
         if ok:
             out.append(When(date=value, text=text[s:e], start=s, end=e, kind=kind))
     taken = [(w.start, w.end) for w in out]
-    times = [
-        t for t in _scan(TIME_PATTERNS, low) if not any(t[0] < te and ts < t[1] for ts, te in taken)
-    ]
+    times = [t for t in _scan(TIME_PATTERNS, low) if not any(t[0] < te and ts < t[1] for ts, te in taken)]
     for s, e, kind, m in times:
         clock = _resolve_time(kind, m, low[e:])
         if clock is None:

@@ -32,9 +32,28 @@ NUMBER_WORDS = tuple(w for w in CARDINALS if " " not in w)
 CLOCK_WORDS = ("klockan", "halv", "kvart")
 # Decision and meeting cues in the forms the rules look for (see cues.py).
 DECISION_WORDS = (
-    "beslutar", "beslutat", "beslutade", "besluta", "beslutades", "bestämmer", "bestämt", "bestämde", "bestämma",
-    "överens", "enades", "enats", "klubbat", "klubbar", "godkänd", "godkänt", "godkända", "fastställd", "avslår",
-    "styrelsen", "förslaget", "föreslår",
+    "beslutar",
+    "beslutat",
+    "beslutade",
+    "besluta",
+    "beslutades",
+    "bestämmer",
+    "bestämt",
+    "bestämde",
+    "bestämma",
+    "överens",
+    "enades",
+    "enats",
+    "klubbat",
+    "klubbar",
+    "godkänd",
+    "godkänt",
+    "godkända",
+    "fastställd",
+    "avslår",
+    "styrelsen",
+    "förslaget",
+    "föreslår",
 )
 MEETING_WORDS = ("nästa", "möte", "mötet", "träffas", "senast", "sammanträde")
 COMMIT_WORDS = ("skickar", "bokar", "ringer", "kontaktar", "sammanställer", "beställer", "undersöker", "informerar")
@@ -49,10 +68,33 @@ _BODY = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "nämnd
 def phonetic_key(word: str) -> str:
     """A rough Swedish sound key: spellings of the same sounds share a key ('sj/skj/stj', 'ck/k', 'e/ä')."""
     w = word.lower()
-    for a, b in (("skj", "X"), ("stj", "X"), ("sch", "X"), ("sj", "X"), ("sk", "SK"), ("tj", "C"), ("kj", "C"),
-                 ("ch", "X"), ("sh", "X"), ("gj", "J"), ("hj", "J"), ("dj", "J"), ("lj", "J"), ("ph", "f"),
-                 ("th", "t"), ("dt", "t"), ("ck", "k"), ("qu", "kv"), ("q", "k"), ("x", "ks"), ("z", "s"),
-                 ("w", "v"), ("rs", "S"), ("ng", "N"), ("gn", "Nn")):
+    for a, b in (
+        ("skj", "X"),
+        ("stj", "X"),
+        ("sch", "X"),
+        ("sj", "X"),
+        ("sk", "SK"),
+        ("tj", "C"),
+        ("kj", "C"),
+        ("ch", "X"),
+        ("sh", "X"),
+        ("gj", "J"),
+        ("hj", "J"),
+        ("dj", "J"),
+        ("lj", "J"),
+        ("ph", "f"),
+        ("th", "t"),
+        ("dt", "t"),
+        ("ck", "k"),
+        ("qu", "kv"),
+        ("q", "k"),
+        ("x", "ks"),
+        ("z", "s"),
+        ("w", "v"),
+        ("rs", "S"),
+        ("ng", "N"),
+        ("gn", "Nn"),
+    ):
         w = w.replace(a, b)
     w = re.sub(r"^k(?=[eiyäö])", "C", w)
     w = re.sub(r"^g(?=[eiyäö])", "J", w)
@@ -261,5 +303,4 @@ def lost_negation_hint(low: str) -> bool:
     if not m:
         return False
     before = low[: m.start()]
-    return not any(w in NEGATIONS for w in re.findall(r"\w+", before)) and not re.search(r"\b(?:om|för|i)\s*$",
-                                                                                          before)
+    return not any(w in NEGATIONS for w in re.findall(r"\w+", before)) and not re.search(r"\b(?:om|för|i)\s*$", before)
