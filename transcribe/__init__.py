@@ -18,6 +18,10 @@ TELEMETRY_SWITCHES = {
 ENV_BEFORE_SWITCHES = {key: os.environ.get(key) for key in TELEMETRY_SWITCHES}
 os.environ.update(TELEMETRY_SWITCHES)
 
-from transcribe import config as _config  # noqa: E402, F401  (the rest of the offline environment)
+from transcribe import config as _config  # noqa: E402  (the rest of the offline environment)
+
+# matplotlib (loaded by pyannote.metrics when scoring) keeps its font cache in our data directory,
+# not in ~/.cache and ~/.config: a run leaves files only where it says it does.
+os.environ.setdefault("MPLCONFIGDIR", str(_config.data_dir() / "matplotlib"))
 
 __version__ = "0.1.0"

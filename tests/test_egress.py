@@ -1,0 +1,199 @@
+"""Nothing leaves the machine, seen at the system-call level, native libraries included.
+
+Each entry point runs in a subprocess under strace (transcribe.privacy), with HOME, the XDG
+directories and TMPDIR in a scratch directory and without the telemetry switches this test process
+inherited, so the command must switch telemetry off by itself. It passes only if every internet
+contact went to loopback (the web app, Redis), no DNS query was sent, and no file was written
+outside the data, output, model and temporary directories. Without ORT_DISABLE_TELEMETRY,
+onnxruntime (Silero VAD) writes a device id and an event queue under ~/.cache and queries
+mobile.events.data.microsoft.com, and these tests fail.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.conftest import REPO, have
+from tests.test_jobs_redis import RedisServer, free_port
+from transcribe.config import models_dir
+from transcribe.privacy import Report, Watched, child_env, watch
+
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not have("strace"), reason="strace missing (./setup.sh)")]
+
+CLI = [sys.executable, "-m", "transcribe.cli"]
+SAMPLE = REPO / "samples" / "uppfoljning"
+CLIP_S = 12.0
+PASSWORD = "correct horse battery"
+
+
+class Sandbox:
+    """HOME, XDG and TMPDIR apart from the data and output directories: a file in HOME is a finding."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.home, self.tmp, self.data, self.out = (root / n for n in ("home", "tmp", "data", "out"))
+        for d in (self.home, self.tmp, self.data, self.out):
+            d.mkdir()
+
+    def env(self, **extra: str) -> dict[str, str]:
+        env = child_env()
+        for key in ("TRANSCRIBE_DATABASE_URL", "TRANSCRIBE_REDIS_URL", "MPLCONFIGDIR"):
+            env.pop(key, None)
+        env.update(HOME=str(self.home), TMPDIR=str(self.tmp), TRANSCRIBE_DATA_DIR=str(self.data),
+                   TRANSCRIBE_QUEUE="db", XDG_CACHE_HOME=str(self.home / ".cache"),
+                   XDG_CONFIG_HOME=str(self.home / ".config"), XDG_DATA_HOME=str(self.home / ".local/share"),
+                   XDG_STATE_HOME=str(self.home / ".local/state"), **extra)  # fmt: skip
+        return env
+
+    def allowed(self) -> list[Path]:
+        return [self.data, self.out, models_dir(), self.tmp]
+
+    def log(self, name: str) -> Path:
+        return self.root / f"{name}.strace"
+
+
+def assert_private(report: Report) -> None:
+    assert report.traced, "strace recorded nothing"
+    assert not report.outside, f"contacted beyond loopback: {sorted({str(c) for c in report.outside})}"
+    assert not report.stray, f"written outside the allowed directories: {report.stray}"
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first seconds of a bundled sample meeting (two speakers)."""
+    path = tmp_path_factory.mktemp("clip") / "meeting.wav"
+    subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(SAMPLE / "meeting.ogg"), "-t",
+                    str(CLIP_S), "-ac", "1", "-ar", "16000", str(path)], check=True)  # fmt: skip
+    return path
+
+
+@pytest.fixture
+def box(tmp_path: Path) -> Sandbox:
+    return Sandbox(tmp_path)
+
+
+def test_run_contacts_nothing_and_writes_only_its_outputs(box: Sandbox, clip: Path) -> None:
+    out = box.out / "protokoll"
+    report = watch([*CLI, "run", str(clip), "--out", str(out), "--quiet"], box.log("run"), box.allowed(),
+                   env=box.env(), cwd=box.root, timeout=600)  # fmt: skip
+    assert report.exit_code == 0
+    assert (out / "transcript.json").exists() and (out / "minutes.docx").exists()
+    assert_private(report)
+    assert not (box.home / ".cache" / "Microsoft").exists()
+
+
+def _mini_samples(root: Path, clip: Path) -> Path:
+    """The bundled sample's first seconds as a one-meeting sample set, truth cut to match."""
+    truth = json.loads((SAMPLE / "truth.json").read_text(encoding="utf-8"))
+    truth["segments"] = [{**s, "end": min(s["end"], CLIP_S)} for s in truth["segments"] if s["start"] < CLIP_S]
+    truth["duration"] = CLIP_S
+    rttm = []
+    for line in (SAMPLE / "truth.rttm").read_text().splitlines():
+        f = line.split()
+        start, dur = float(f[3]), float(f[4])
+        if start < CLIP_S:
+            f[4] = f"{min(dur, CLIP_S - start):.3f}"
+            rttm.append(" ".join(f))
+    meeting = root / "samples" / "uppfoljning"
+    meeting.mkdir(parents=True)
+    (meeting / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    (meeting / "truth.rttm").write_text("\n".join(rttm) + "\n")
+    shutil.copy(clip, meeting / "meeting.wav")
+    (root / "samples" / "scripts").mkdir()
+    shutil.copy(REPO / "samples" / "scripts" / "uppfoljning.yaml", root / "samples" / "scripts")
+    return root / "samples"
+
+
+def test_bench_quick_contacts_nothing(box: Sandbox, clip: Path) -> None:
+    samples = _mini_samples(box.root, clip)
+    report = watch([*CLI, "bench", "--quick", "--out", str(box.out)], box.log("bench"), box.allowed(),
+                   env=box.env(TRANSCRIBE_SAMPLES_DIR=str(samples)), cwd=box.root, timeout=600,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+    assert report.exit_code == 0
+    result = json.loads(next(box.out.glob("*.json")).read_text())
+    assert [m["id"] for m in result["meetings"]["per_meeting"]] == ["uppfoljning"]
+    assert "baseline" in result["meetings"]["per_meeting"][0]  # plain faster-whisper ran too
+    assert_private(report)
+
+
+def _wait(predicate, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
+
+
+def _csrf(html: str) -> str:
+    return html.split('name="csrf-token" content="', 1)[1].split('"', 1)[0]
+
+
+def test_serve_upload_processed_to_the_end_contacts_only_loopback(box: Sandbox, clip: Path) -> None:
+    env = box.env()
+    subprocess.run([*CLI, "users", "add", "sara", "--role", "secretary", "--password-stdin"], env=env,
+                   input=PASSWORD + "\n", text=True, check=True, capture_output=True)  # fmt: skip
+    port = free_port()
+    with open(box.root / "serve.out", "wb") as server_log:
+        server = Watched([*CLI, "serve", "--port", str(port)], box.log("serve"), env=env, cwd=box.root,
+                         stdout=server_log, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as web:
+
+            def up() -> bool:
+                try:
+                    return web.get("/login").status_code == 200
+                except httpx.TransportError:
+                    return False
+
+            _wait(up, 120, "the web app to start")
+            token = _csrf(web.get("/login").text)
+            r = web.post("/login", data={"name": "sara", "password": PASSWORD, "csrf_token": token})
+            assert r.status_code in (200, 303), r.text
+            token = _csrf(web.get("/upload").text)
+            r = web.post("/upload", data={"title": "Uppföljning", "date": "2026-12-08"},
+                         files={"file": ("meeting.wav", clip.read_bytes(), "audio/wav")},
+                         headers={"Accept": "application/json", "X-CSRF-Token": token})  # fmt: skip
+            assert r.status_code == 201, r.text
+            mid = r.json()["meetings"][0]["id"]
+
+            def finished() -> dict | None:
+                info = web.get("/api/meetings").json()["meetings"][0]
+                return info if info["state"] in ("done", "failed") else None
+
+            info = _wait(finished, 480, "the upload to be processed")
+            assert info["state"] == "done", info
+            assert web.get(f"/meetings/{mid}/export/minutes.docx").status_code == 200
+    finally:
+        code = server.stop()
+    assert code == 0, (box.root / "serve.out").read_text()[-2000:]
+    report = server.report(box.allowed())
+    assert_private(report)
+
+
+@pytest.mark.skipif(not have("redis-server"), reason="redis-server missing")
+def test_rq_worker_contacts_only_redis_on_loopback(box: Sandbox, clip: Path) -> None:
+    (box.root / "redis").mkdir()
+    redis = RedisServer(box.root / "redis")
+    redis.start()
+    try:
+        env = box.env(TRANSCRIBE_QUEUE="rq", TRANSCRIBE_REDIS_URL=redis.url)
+        subprocess.run([*CLI, "jobs", "submit", str(clip), "--meeting", "m1"], env=env, check=True,
+                       capture_output=True)  # fmt: skip
+        report = watch([*CLI, "worker", "--backend", "rq", "--burst"], box.log("worker"), box.allowed(), env=env,
+                       cwd=box.root, timeout=600, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    finally:
+        redis.stop()
+    assert report.exit_code == 0
+    assert (box.data / "meetings" / "m1" / "minutes.docx").exists()
+    assert any(c.port == redis.port for c in report.local)
+    assert_private(report)
