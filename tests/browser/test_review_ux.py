@@ -8,6 +8,7 @@ The meeting is written straight to disk (no pipeline). Screenshots land in test-
 from __future__ import annotations
 
 import io
+import json
 import math
 import struct
 import wave
@@ -240,6 +241,8 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
     ARTIFACTS.mkdir(exist_ok=True)
     mid = _meeting(tmp_path)
     axe = Axe()
+    for old in ARTIFACTS.glob("axe-*.json"):
+        old.unlink()
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
     page = context.new_page()
     _login(page, f"{server}/meetings/{mid}")
@@ -275,12 +278,22 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
     page.screenshot(path=str(ARTIFACTS / "review-ux-desktop.png"))
 
     def serious(url: str | None = None, target=page) -> list[str]:
+        """Serious and critical axe-core violations; the full report goes to test-artifacts/ for a human."""
         if url:
             target.goto(url)
         results = axe.run(target)
+        violations = results.response["violations"]
+        report = ARTIFACTS / f"axe-{len(list(ARTIFACTS.glob('axe-*.json')))}.json"
+        report.write_text(
+            json.dumps(
+                {"url": target.url, "violations": violations, "passes": len(results.response["passes"])},
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
         return [
             f"{v['id']}: {v['help']} ({len(v['nodes'])})"
-            for v in results.response["violations"]
+            for v in violations
             if v.get("impact") in ("serious", "critical")
         ]
 
