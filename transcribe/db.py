@@ -15,6 +15,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from transcribe.config import data_dir
+from transcribe.fsutil import PRIVATE_FILE, private_dir
 
 
 class Base(DeclarativeBase):
@@ -25,9 +26,17 @@ def database_url() -> str:
     url = os.environ.get("TRANSCRIBE_DATABASE_URL")
     if url:
         return url
-    directory = data_dir()
-    directory.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{directory / 'protokoll.db'}"
+    return f"sqlite:///{_private_database(str(data_dir() / 'protokoll.db'))}"
+
+
+@lru_cache(maxsize=8)
+def _private_database(path: str) -> str:
+    """Owner-only before SQLite first opens it: its -wal and -shm files take the database file's mode."""
+    private_dir(os.path.dirname(path))
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+    if os.stat(path).st_uid == os.geteuid():
+        os.chmod(path, PRIVATE_FILE)
+    return path
 
 
 @lru_cache(maxsize=8)
@@ -41,6 +50,7 @@ def _engine(url: str) -> Engine:
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute("PRAGMA secure_delete=ON")  # deleted meeting text is overwritten, not left in free pages
             cur.close()
 
         return engine
@@ -70,6 +80,14 @@ def _create_all(eng: Engine) -> None:
                 raise
     Base.metadata.create_all(eng)
     _created.add(id(eng))
+
+
+def checkpoint() -> None:
+    """Fold SQLite's write-ahead log into the database and empty it, so deleted rows leave no copy there."""
+    eng = engine()
+    if eng.dialect.name == "sqlite":
+        with eng.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 @contextmanager

@@ -1,4 +1,8 @@
-"""Atomic file writes: a reader never sees a half-written output."""
+"""Atomic file writes: a reader never sees a half-written output.
+
+Everything written here may hold meeting data (transcripts, minutes, the web app's working
+copies), so files are owner-only (0600) and the folders created for them 0700.
+"""
 
 from __future__ import annotations
 
@@ -9,21 +13,48 @@ from pathlib import Path
 
 from transcribe.errors import DiskFull, OutputExists, OutputNotWritable
 
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
 
-def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = True) -> Path:
-    """Write to a temporary file beside `path`, fsync, then rename over it."""
+
+def private_dir(directory: Path) -> Path:
+    """Create `directory` and any missing parents owner-only (0700); existing folders are left as they are."""
+    directory = Path(directory)
+    missing = []
+    for candidate in (directory, *directory.parents):
+        if candidate.exists():
+            break
+        missing.append(candidate)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=PRIVATE_DIR)
+        except FileExistsError:
+            continue  # created meanwhile by another writer
+        os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is masked by the umask
+    return directory
+
+
+def atomic_write_bytes(
+    path: Path, data: bytes, overwrite: bool = True, create_parents: bool = True, mode: int = PRIVATE_FILE
+) -> Path:
+    """Write to a temporary file beside `path`, fsync, then rename over it.
+
+    `create_parents=False` fails when the folder is gone instead of recreating it: a working copy
+    saved after its meeting was deleted must not bring the meeting's folder back.
+    """
     path = Path(path)
     if path.exists() and not overwrite:
         raise OutputExists(f"{path} finns redan / already exists (use --overwrite to replace it)")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if create_parents:
+            private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except PermissionError as exc:
         raise OutputNotWritable(f"cannot write to {path.parent}: permission denied") from exc
     except OSError as exc:
         raise _os_error(path, exc) from exc
     try:
-        os.fchmod(fd, 0o666 & ~_umask())
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -38,21 +69,15 @@ def atomic_write_bytes(path: Path, data: bytes, overwrite: bool = True) -> Path:
     return path
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_text(path: Path, text: str, overwrite: bool = True) -> Path:
-    return atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite)
+def atomic_write_text(path: Path, text: str, overwrite: bool = True, create_parents: bool = True) -> Path:
+    return atomic_write_bytes(path, text.encode("utf-8"), overwrite=overwrite, create_parents=create_parents)
 
 
 def check_writable_dir(directory: Path) -> None:
     """Fail early (before hours of transcription) if outputs cannot be written."""
     directory = Path(directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
     except OSError as exc:
         raise OutputNotWritable(f"cannot create output directory {directory}: {exc.strerror}") from exc
     if not directory.is_dir():

@@ -111,3 +111,18 @@ def list_all() -> list[Series]:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def forget_meeting(path: str | Path) -> list[str]:
+    """Drop a deleted meeting's directory from every series; returns the names of the series changed."""
+    target = str(Path(path).resolve())
+    changed = []
+    for series in list_all():
+        if not any(m.path == target for m in series.meetings):
+            continue
+        with _lock(series.name):
+            current = load(series.name)
+            current.meetings = [m for m in current.meetings if m.path != target]
+            save(current)
+        changed.append(series.name)
+    return changed

@@ -14,11 +14,14 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from transcribe import config, db
+from transcribe.fsutil import PRIVATE_DIR, private_dir
 from transcribe.web import (
+    routes_accounts,
     routes_auth,
     routes_files,
     routes_meetings,
@@ -27,7 +30,8 @@ from transcribe.web import (
     routes_speakers,
 )
 from transcribe.web.auth import LoginLimiter, NotLoggedIn
-from transcribe.web.i18n import LangMiddleware
+from transcribe.web.hardening import ErrorKeyFilter, HeadAsGet
+from transcribe.web.i18n import SV, LangMiddleware
 from transcribe.web.render import HERE, page
 from transcribe.web.security import SecurityHeaders, secret_key
 
@@ -45,10 +49,11 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
     marks the session cookie Secure, for deployments behind an HTTPS proxy."""
     if data_dir is not None:
         os.environ["TRANSCRIBE_DATA_DIR"] = str(data_dir)
-    directory = config.data_dir()
-    directory.mkdir(parents=True, exist_ok=True)
+    directory = private_dir(config.data_dir())
+    if directory.stat().st_uid == os.geteuid():
+        directory.chmod(PRIVATE_DIR)  # meetings, database and key: nobody else's to read
     db.engine()  # create the tables now, not on the first request
-    _clean_staging(directory / "uploads")
+    _clean_staging(private_dir(directory / "uploads"))
     secure = _env_flag("TRANSCRIBE_SECURE_COOKIES") if secure_cookies is None else secure_cookies
 
     @asynccontextmanager
@@ -72,9 +77,12 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
         max_age=SESSION_HOURS * 3600, same_site="lax", https_only=secure,
     )  # fmt: skip
     app.add_middleware(LangMiddleware)
+    app.add_middleware(ErrorKeyFilter, keys=[k.removeprefix("err_") for k in SV if k.startswith("err_")])
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_auth, routes_meetings, routes_review, routes_speakers, routes_series, routes_files):
+    for module in (routes_auth, routes_accounts, routes_meetings, routes_review, routes_speakers, routes_series,
+                   routes_files):
         app.include_router(module.router)
     app.include_router(routes_meetings.upload_router)
     _error_handlers(app)
@@ -108,11 +116,22 @@ def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         detail = str(exc.detail) if exc.detail else ""
+        headers = dict(exc.headers or {})  # e.g. Allow on a 405
         if _is_api(request):
-            return JSONResponse({"error": detail or "error"}, status_code=exc.status_code)
-        key = {403: "csrf" if detail == "csrf" else "forbidden", 404: "not_found", 409: detail or "conflict"}.get(
-            exc.status_code, "error")
-        return page(request, "error.html", status_code=exc.status_code, error=key, code=exc.status_code)
+            return JSONResponse({"error": detail or "error"}, status_code=exc.status_code, headers=headers)
+        key = {403: "csrf" if detail == "csrf" else "forbidden", 404: "not_found", 409: detail or "conflict",
+               400: detail if detail in SV else "bad_request"}.get(exc.status_code, "error")  # fmt: skip
+        response = page(request, "error.html", status_code=exc.status_code, error=key, code=exc.status_code)
+        response.headers.update(headers)
+        return response
+
+    @app.exception_handler(IntegrityError)
+    async def raced(request: Request, exc: IntegrityError) -> Response:
+        """A write that lost a race (an edit saved as its meeting was deleted): a conflict, not a crash."""
+        log.info("write conflict on %s: %s", request.url.path, exc.orig)
+        if _is_api(request):
+            return JSONResponse({"error": "conflict"}, status_code=409)
+        return page(request, "error.html", status_code=409, error="conflict", code=409)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:

@@ -8,6 +8,9 @@ sees everything.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import secrets
 import threading
 import time
 from collections import defaultdict, deque
@@ -16,16 +19,18 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import HTTPException, Request
-from sqlalchemy import or_, select
+from sqlalchemy import delete, or_, select
 
 from transcribe.db import session
 from transcribe.errors import BadOption
-from transcribe.web.models import ROLES, Meeting, MeetingShare, User
+from transcribe.web.models import ROLES, Meeting, MeetingShare, User, WebSession
 
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so timing does not reveal which names are real.
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+SESSION_HOURS = 12
 
 
 @dataclass(frozen=True)
@@ -51,8 +56,7 @@ def create_user(name: str, password: str, role: str = "secretary") -> User:
         raise BadOption("user name must be 1-120 characters")
     if role not in ROLES:
         raise BadOption(f"unknown role {role!r}; choose from {', '.join(ROLES)}")
-    if len(password) < MIN_PASSWORD:
-        raise BadOption(f"password must be at least {MIN_PASSWORD} characters")
+    check_password(password)
     with session() as s:
         if s.scalar(select(User).where(User.name == name)):
             raise BadOption(f"user {name!r} already exists")
@@ -60,6 +64,25 @@ def create_user(name: str, password: str, role: str = "secretary") -> User:
         s.add(user)
         s.flush()
         return user
+
+
+def check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise BadOption(f"password must be at least {MIN_PASSWORD} characters")
+    if len(password) > MAX_PASSWORD:
+        raise BadOption(f"password must be at most {MAX_PASSWORD} characters")
+
+
+def hash_password(password: str) -> str:
+    check_password(password)
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str, password: str) -> bool:
+    try:
+        return bool(_hasher.verify(password_hash, password))
+    except (VerificationError, InvalidHashError):
+        return False
 
 
 def list_users() -> list[User]:
@@ -89,10 +112,14 @@ def set_lang(user_id: int, lang: str) -> None:
 
 
 class LoginLimiter:
-    """At most `limit` failed logins per user name and client address in `window` seconds."""
+    """Failed logins in `window` seconds: at most `limit` per user name and client address, and at most
+    `per_address` per client address whatever the names (spraying many names from one place).
 
-    def __init__(self, limit: int = 5, window: float = 300.0) -> None:
-        self.limit, self.window = limit, window
+    A blocked attempt is refused before the password hash is computed, so it costs no CPU.
+    """
+
+    def __init__(self, limit: int = 5, window: float = 300.0, per_address: int = 20) -> None:
+        self.limit, self.window, self.per_address = limit, window, per_address
         self._failures: dict[tuple[str, str], deque[float]] = defaultdict(deque)
         self._lock = threading.Lock()
 
@@ -102,27 +129,70 @@ class LoginLimiter:
             q.popleft()
         return q
 
+    def _keys(self, name: str, ip: str) -> tuple[tuple[str, str], tuple[str, str]]:
+        return (name.strip().lower(), ip), ("", ip)  # "" is no valid user name: the address's own count
+
     def blocked(self, name: str, ip: str) -> bool:
+        by_name, by_address = self._keys(name, ip)
         with self._lock:
-            return len(self._recent((name.strip().lower(), ip), time.monotonic())) >= self.limit
+            now = time.monotonic()
+            return (len(self._recent(by_name, now)) >= self.limit
+                    or len(self._recent(by_address, now)) >= self.per_address)  # fmt: skip
 
     def fail(self, name: str, ip: str) -> None:
         with self._lock:
             now = time.monotonic()
-            self._recent((name.strip().lower(), ip), now).append(now)
+            for key in self._keys(name, ip):
+                self._recent(key, now).append(now)
+            if len(self._failures) > 10000:  # forget names whose failures have all expired
+                for key in [k for k, q in self._failures.items() if not self._recent(k, now)]:
+                    del self._failures[key]
 
     def reset(self, name: str, ip: str) -> None:
+        """A successful login clears that name's count; the address's count runs out on its own."""
         with self._lock:
-            self._failures.pop((name.strip().lower(), ip), None)
+            self._failures.pop(self._keys(name, ip)[0], None)
+
+
+# --- server-side sessions ------------------------------------------------------------------------------
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def start_session(request: Request, user_id: int) -> None:
+    """A fresh session (and CSRF token) at every login, recorded so the server can end it."""
+    token = secrets.token_urlsafe(32)
+    cutoff = dt.datetime.now(dt.UTC) - dt.timedelta(hours=SESSION_HOURS)
+    with session() as s:
+        s.execute(delete(WebSession).where(WebSession.created_at < cutoff))  # expired cookies' rows
+        s.add(WebSession(id=_digest(token), user_id=user_id))
+    request.session.clear()
+    request.session["uid"] = user_id
+    request.session["sid"] = token
+
+
+def end_session(request: Request) -> None:
+    token = request.session.get("sid")
+    if isinstance(token, str):
+        with session() as s:
+            s.execute(delete(WebSession).where(WebSession.id == _digest(token)))
+    request.session.clear()
+
+
+def revoke_sessions(user_id: int) -> int:
+    """End every session of a user (password changed, account disabled or deleted); returns how many."""
+    with session() as s:
+        return s.execute(delete(WebSession).where(WebSession.user_id == user_id)).rowcount or 0
 
 
 # --- request dependencies --------------------------------------------------------------------------
 def current_user(request: Request) -> CurrentUser:
-    uid = request.session.get("uid")
-    if not isinstance(uid, int):
+    uid, token = request.session.get("uid"), request.session.get("sid")
+    if not isinstance(uid, int) or not isinstance(token, str):
         raise NotLoggedIn()
     with session() as s:
-        user = s.get(User, uid)
+        live = s.get(WebSession, _digest(token))
+        user = s.get(User, uid) if live is not None and live.user_id == uid else None
         if user is None or not user.active:
             request.session.clear()
             raise NotLoggedIn()

@@ -8,8 +8,10 @@ from typing import Annotated
 import typer
 
 from transcribe.errors import BadOption
+from transcribe.web import accounts
 
 users_app = typer.Typer(help="Lokala konton för webbappen.", no_args_is_help=True)
+ACTOR = "cli"  # who the audit log names for changes made on the command line
 
 
 def serve(
@@ -46,6 +48,7 @@ def users_add(
     if not password:
         raise BadOption("empty password")
     user = create_user(name, password, role)
+    accounts.record_created(user, ACTOR)
     typer.echo(f"{user.name} ({user.role})")
 
 
@@ -56,6 +59,53 @@ def users_list() -> None:
 
     for user in list_users():
         typer.echo(f"{user.name}\t{user.role}\t{'aktiv' if user.active else 'avstängd'}")
+
+
+NameArg = Annotated[str, typer.Argument(help="Användarnamn")]
+
+
+@users_app.command("disable")
+def users_disable(name: NameArg) -> None:
+    """Stäng av ett konto (alla dess inloggningar avslutas)."""
+    accounts.set_active(name, False, ACTOR)
+    typer.echo(f"{name}: avstängd")
+
+
+@users_app.command("enable")
+def users_enable(name: NameArg) -> None:
+    """Aktivera ett avstängt konto igen."""
+    accounts.set_active(name, True, ACTOR)
+    typer.echo(f"{name}: aktiv")
+
+
+@users_app.command("delete")
+def users_delete(name: NameArg) -> None:
+    """Radera ett konto som inte äger några möten (annars: stäng av det)."""
+    accounts.delete_user(name, ACTOR)
+    typer.echo(f"{name}: raderad")
+
+
+@users_app.command("passwd")
+def users_passwd(
+    name: NameArg,
+    password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
+) -> None:
+    """Sätt ett nytt lösenord (alla inloggningar för kontot avslutas)."""
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Nytt lösenord / new password", hide_input=True, confirmation_prompt=True)
+    accounts.set_password(name, password, ACTOR)
+    typer.echo(f"{name}: nytt lösenord")
+
+
+@users_app.command("role")
+def users_role(
+    name: NameArg, role: Annotated[str, typer.Argument(help="secretary, facilitator eller admin")]
+) -> None:
+    """Byt roll för ett konto."""
+    user = accounts.set_role(name, role, ACTOR)
+    typer.echo(f"{user.name} ({user.role})")
 
 
 def register(app: typer.Typer) -> None:

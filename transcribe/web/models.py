@@ -81,3 +81,14 @@ class SeriesOwner(Base):
     name: Mapped[str] = mapped_column(String(64), primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("web_users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+
+class WebSession(Base):
+    """A login the server can end: the signed cookie names one of these, and a cookie whose row is gone
+    (logout, password change, account disabled) no longer logs anyone in."""
+
+    __tablename__ = "web_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the cookie's token
+    user_id: Mapped[int] = mapped_column(ForeignKey("web_users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)

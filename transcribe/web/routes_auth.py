@@ -6,7 +6,15 @@ from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from transcribe import audit
-from transcribe.web.auth import CurrentUser, authenticate, current_user, set_lang
+from transcribe.web.auth import (
+    CurrentUser,
+    NotLoggedIn,
+    authenticate,
+    current_user,
+    end_session,
+    set_lang,
+    start_session,
+)
 from transcribe.web.i18n import LANGS
 from transcribe.web.render import page
 from transcribe.web.security import csrf_ok, require_csrf
@@ -58,8 +66,7 @@ def login(request: Request, name: str = Form(""), password: str = Form(""), next
         audit.record("login_failed", f"user:{name[:100]}", name[:120] or "?", f"from {ip}")
         return page(request, "login.html", status_code=401, next=safe_next(next), error="login_failed", name=name)
     limiter.reset(name, ip)
-    request.session.clear()  # a fresh session (and CSRF token) at every login: no session fixation
-    request.session["uid"] = user.id
+    start_session(request, user.id)  # a fresh session (and CSRF token) at every login: no session fixation
     audit.record("login", f"user:{user.name}", user.name, f"from {ip}")
     response = RedirectResponse(safe_next(next), status_code=303)
     if user.lang in LANGS and not request.cookies.get("lang"):  # the user's saved language
@@ -69,7 +76,14 @@ def login(request: Request, name: str = Form(""), password: str = Form(""), next
 
 @router.post("/logout")
 def logout(request: Request) -> RedirectResponse:
-    request.session.clear()
+    """Ends the session on the server too: a copy of the cookie no longer logs anyone in."""
+    try:
+        user: CurrentUser | None = current_user(request)
+    except NotLoggedIn:
+        user = None
+    end_session(request)
+    if user is not None:
+        audit.record("logout", f"user:{user.name}", user.name, f"from {client_ip(request)}")
     return RedirectResponse("/login", status_code=303)
 
 

@@ -19,7 +19,7 @@ from transcribe.config import data_dir
 from transcribe.db import session
 from transcribe.errors import UserError
 from transcribe.models import default_model
-from transcribe.web import store, upload
+from transcribe.web import deletion, store, upload
 from transcribe.web.auth import (
     CurrentUser,
     can_edit,
@@ -29,9 +29,10 @@ from transcribe.web.auth import (
     require_role,
     visible_meetings_query,
 )
+from transcribe.web.hardening import check_lengths
 from transcribe.web.history import add_change
 from transcribe.web.i18n import translate
-from transcribe.web.models import Meeting, MeetingChange, MeetingShare, User
+from transcribe.web.models import Meeting, MeetingShare, User
 from transcribe.web.render import page, request_lang
 from transcribe.web.security import csrf_ok, require_csrf
 
@@ -180,6 +181,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
     from transcribe.pipeline import PipelineOptions
 
     f = parsed.fields
+    check_lengths(f.items())
     files = [sf for sf in parsed.files if sf.size > 0 or sf.filename]
     if not files:
         return _upload_error(request, user, "upload_no_file", 400)
@@ -204,8 +206,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         if len(files) > 1 and f.get("title", "").strip():
             title = f"{title} ({i + 1})"
         mid = secrets.token_hex(8)
-        target = store.meeting_path(mid)
-        target.mkdir(parents=True, exist_ok=True)
+        target = store.create_folder(mid)
         dest = target / f"input.{upload.safe_ext(sf.filename, info.format_name)}"
         shutil.move(str(sf.path), dest)
         options = PipelineOptions(
@@ -244,9 +245,12 @@ def retry_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Red
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting) or meeting.job_id is None:
         raise HTTPException(403)
-    from transcribe.jobs import retry
+    from transcribe.jobs import JobConflict, JobNotFound, retry
 
-    retry(meeting.job_id)
+    try:
+        retry(meeting.job_id)
+    except (JobConflict, JobNotFound) as exc:  # finished, already queued, or forgotten meanwhile
+        raise HTTPException(409, "job_not_retryable") from exc
     audit.record("job_retry", f"meeting:{meeting_id}", user.name)
     return RedirectResponse("/meetings", status_code=303)
 
@@ -256,9 +260,12 @@ def cancel_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting) or meeting.job_id is None:
         raise HTTPException(403)
-    from transcribe.jobs import cancel
+    from transcribe.jobs import JobConflict, JobNotFound, cancel
 
-    cancel(meeting.job_id)
+    try:
+        cancel(meeting.job_id)
+    except (JobConflict, JobNotFound) as exc:  # already finished, failed or cancelled
+        raise HTTPException(409, "job_not_cancellable") from exc
     audit.record("job_cancel", f"meeting:{meeting_id}", user.name)
     return RedirectResponse("/meetings", status_code=303)
 
@@ -277,22 +284,12 @@ def delete_meeting(meeting_id: str, user: CurrentUser = Depends(current_user)) -
     meeting = get_meeting(user, meeting_id)
     if not can_manage(user, meeting):
         raise HTTPException(403)
-    if meeting.job_id is not None:
-        from transcribe.jobs import JobConflict, JobNotFound
-        from transcribe.jobs import delete as delete_job
+    from transcribe.jobs import JobConflict
 
-        try:
-            delete_job(meeting.job_id, remove_files=True, user=user.name)
-        except JobNotFound:
-            pass  # already forgotten (retention, or a CLI delete): the files go below
-        except JobConflict as exc:
-            raise HTTPException(409, "job_stopping") from exc
-    store.remove(meeting_id)
-    with session() as s:
-        s.execute(delete(MeetingChange).where(MeetingChange.meeting_id == meeting_id))
-        s.execute(delete(MeetingShare).where(MeetingShare.meeting_id == meeting_id))
-        s.execute(delete(Meeting).where(Meeting.id == meeting_id))
-    audit.record("delete", f"meeting:{meeting_id}", user.name)
+    try:
+        deletion.delete_meeting(meeting, user.name)
+    except JobConflict as exc:
+        raise HTTPException(409, "job_stopping") from exc
     return RedirectResponse("/meetings", status_code=303)
 
 

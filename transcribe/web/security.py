@@ -16,6 +16,8 @@ from fastapi import HTTPException, Request
 from fastapi.responses import PlainTextResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from transcribe.web.hardening import check_lengths
+
 log = logging.getLogger(__name__)
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
@@ -69,14 +71,16 @@ async def require_csrf(request: Request) -> None:
     if request.method in SAFE_METHODS:
         return
     supplied = request.headers.get(CSRF_HEADER)
-    if not supplied and request.headers.get("content-type", "").startswith(
-        ("application/x-www-form-urlencoded", "multipart/form-data")
-    ):
-        form = await request.form()
-        value = form.get(CSRF_FIELD)
-        supplied = value if isinstance(value, str) else None
+    form = None
+    if request.headers.get("content-type", "").startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()  # parsed once: the route's Form() fields reuse it
+        if not supplied:
+            value = form.get(CSRF_FIELD)
+            supplied = value if isinstance(value, str) else None
     if not csrf_ok(request, supplied):
         raise HTTPException(status_code=403, detail="csrf")
+    if form is not None:
+        check_lengths(form.multi_items())
 
 
 class SecurityHeaders:
@@ -98,6 +102,8 @@ class SecurityHeaders:
                 started = True
                 present = {k.lower() for k, _ in message.get("headers", [])}
                 extra = [(k, v) for k, v in HEADERS if k not in present]
+                if b"cache-control" not in present and not scope["path"].startswith("/static/"):
+                    extra.append((b"cache-control", b"no-store"))  # pages and files hold meeting data
                 message["headers"] = list(message.get("headers", [])) + extra
             await send(message)
 

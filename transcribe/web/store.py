@@ -9,16 +9,42 @@
 
 Keeping the machine output untouched means a reviewer can always compare with it,
 and exports always render from the working copy.
+
+Every write here and the deletion of a meeting hold the meeting's lock (`meeting_lock`), and
+writes never recreate a missing folder: a save racing a delete either lands before it (and is
+deleted with the rest) or fails with `MeetingGone`, never leaving a half meeting behind.
 """
 
 from __future__ import annotations
 
+import os
+import secrets
 import shutil
+import threading
+from collections import defaultdict
 from pathlib import Path
 
-from transcribe.fsutil import atomic_write_text
+from fastapi import HTTPException
+
+from transcribe.fsutil import PRIVATE_DIR, atomic_write_text, private_dir
 from transcribe.minutes.model import Minutes
 from transcribe.transcript import Transcript
+
+_locks: defaultdict[str, threading.RLock] = defaultdict(threading.RLock)
+_locks_guard = threading.Lock()
+
+
+class MeetingGone(HTTPException):
+    """The meeting was deleted while this request worked on it: a 404 like any missing meeting."""
+
+    def __init__(self) -> None:
+        super().__init__(status_code=404, detail="meeting")
+
+
+def meeting_lock(meeting_id: str) -> threading.RLock:
+    """The per-meeting lock every write and the deletion hold (re-entrant: a save inside a delete is fine)."""
+    with _locks_guard:
+        return _locks[meeting_id]
 
 
 def meeting_path(meeting_id: str) -> Path:
@@ -62,22 +88,36 @@ def _versioned(meeting_id: str, name: str, version: int | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def _write(meeting_id: str, relative: str, text: str) -> None:
+    """Write inside an existing meeting folder; its sub-folders are made here, the folder itself never."""
+    with meeting_lock(meeting_id):
+        base = meeting_path(meeting_id)
+        if not base.is_dir():
+            raise MeetingGone()
+        target = base / relative
+        for folder in reversed([p for p in target.parents if base in p.parents]):
+            try:
+                folder.mkdir(mode=PRIVATE_DIR)
+            except FileExistsError:
+                pass
+        atomic_write_text(target, text, create_parents=False)
+
+
 def save_transcript(meeting_id: str, transcript: Transcript) -> None:
-    atomic_write_text(meeting_path(meeting_id) / "review" / "transcript.json", transcript.to_json())
+    _write(meeting_id, "review/transcript.json", transcript.to_json())
 
 
 def save_minutes(meeting_id: str, minutes: Minutes) -> None:
-    atomic_write_text(meeting_path(meeting_id) / "review" / "minutes.json", minutes.to_json())
+    _write(meeting_id, "review/minutes.json", minutes.to_json())
 
 
 def snapshot(meeting_id: str, version: int) -> None:
     """Copy the working copy to versions/vN, the record of what was approved."""
-    target = meeting_path(meeting_id) / "versions" / f"v{version}"
-    target.mkdir(parents=True, exist_ok=True)
-    for name in ("transcript.json", "minutes.json"):
-        src = _current(meeting_id, name)
-        if src:
-            shutil.copyfile(src, target / name)
+    with meeting_lock(meeting_id):
+        for name in ("transcript.json", "minutes.json"):
+            src = _current(meeting_id, name)
+            if src:
+                _write(meeting_id, f"versions/v{int(version)}/{name}", src.read_text(encoding="utf-8"))
 
 
 def publish_approved(meeting_id: str, version: int) -> None:
@@ -87,17 +127,55 @@ def publish_approved(meeting_id: str, version: int) -> None:
     is for the CLI, which only knows the meeting directory. It stays after a reopen: until the next
     approval it is still what the group agreed on.
     """
-    src = meeting_path(meeting_id) / "versions" / f"v{version}" / "minutes.json"
-    if src.is_file():
-        atomic_write_text(meeting_path(meeting_id) / "minutes.approved.json", src.read_text(encoding="utf-8"))
+    with meeting_lock(meeting_id):
+        src = meeting_path(meeting_id) / "versions" / f"v{version}" / "minutes.json"
+        if src.is_file():
+            _write(meeting_id, "minutes.approved.json", src.read_text(encoding="utf-8"))
 
 
 def has_result(meeting_id: str) -> bool:
     return _current(meeting_id, "transcript.json") is not None
 
 
+def create_folder(meeting_id: str) -> Path:
+    """A new meeting's folder, owner-only like everything in it."""
+    return private_dir(meeting_path(meeting_id))
+
+
+def retire(meeting_id: str) -> Path | None:
+    """Move the meeting's folder out of reach in one rename (the caller holds `meeting_lock`).
+
+    Returns where it went, for `purge` (or `restore` if the rest of the deletion fails); None when
+    the meeting had no folder.
+    """
+    base = meeting_path(meeting_id)
+    tomb = base.with_name(f".deleted-{meeting_id}-{secrets.token_hex(4)}")
+    try:
+        os.rename(base, tomb)
+    except FileNotFoundError:
+        return None
+    return tomb
+
+
+def restore(meeting_id: str, tomb: Path | None) -> None:
+    if tomb is not None:
+        os.rename(tomb, meeting_path(meeting_id))
+
+
+def purge(tomb: Path | None) -> None:
+    """Delete a retired folder for good; retried, since a file may still be closing inside it."""
+    if tomb is None:
+        return
+    for _ in range(5):
+        shutil.rmtree(tomb, ignore_errors=True)
+        if not tomb.exists():
+            return
+    shutil.rmtree(tomb)  # the error now says what is stuck
+
+
 def remove(meeting_id: str) -> None:
-    shutil.rmtree(meeting_path(meeting_id), ignore_errors=True)
+    with meeting_lock(meeting_id):
+        purge(retire(meeting_id))
 
 
 def ensure_ids(minutes: Minutes) -> None:

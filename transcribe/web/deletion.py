@@ -1,0 +1,51 @@
+"""Deleting a meeting: all of it or nothing, even while reviewers are still saving edits.
+
+The meeting's lock (transcribe.web.store.meeting_lock) is held from start to end, so no save
+lands half-way. The folder is first renamed out of reach in one step; the database rows
+(meeting, history, shares) then go in one transaction, and if that fails the folder is put
+back. Series forget the meeting, SQLite's write-ahead log is checkpointed so the deleted text
+does not linger on disk, and the deletion is audited.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import delete
+
+from transcribe import audit, db
+from transcribe.db import session
+from transcribe.series import store as series_store
+from transcribe.web import store
+from transcribe.web.models import Meeting, MeetingChange, MeetingShare
+
+log = logging.getLogger(__name__)
+
+
+def delete_meeting(meeting: Meeting, user: str) -> None:
+    """Raises transcribe.jobs.JobConflict when the meeting's job will not stop; nothing is deleted then."""
+    from transcribe.jobs import JobNotFound
+    from transcribe.jobs import delete as delete_job
+
+    meeting_id = meeting.id
+    with store.meeting_lock(meeting_id):
+        if meeting.job_id is not None:
+            try:
+                delete_job(meeting.job_id, remove_files=False, user=user)
+            except JobNotFound:
+                pass  # already forgotten (retention, or a CLI delete): the files go below
+        folder = store.meeting_path(meeting_id).resolve()
+        tomb = store.retire(meeting_id)
+        try:
+            with session() as s:
+                s.execute(delete(MeetingChange).where(MeetingChange.meeting_id == meeting_id))
+                s.execute(delete(MeetingShare).where(MeetingShare.meeting_id == meeting_id))
+                s.execute(delete(Meeting).where(Meeting.id == meeting_id))
+        except Exception:
+            store.restore(meeting_id, tomb)
+            raise
+        store.purge(tomb)
+    for name in series_store.forget_meeting(folder):
+        log.info("meeting %s removed from series %s", meeting_id, name)
+    db.checkpoint()
+    audit.record("delete", f"meeting:{meeting_id}", user)
