@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 
 from transcribe import audit, formats
+from transcribe.minutes.summary import refresh
 from transcribe.web import store, upload
 from transcribe.web.auth import CurrentUser, current_user, get_meeting
 from transcribe.web.history import approval
@@ -73,7 +74,7 @@ def export_minutes(request: Request, meeting_id: str, fmt: str, version: int | N
     audit.record("export", f"meeting:{meeting_id}", user.name, f"minutes.{fmt} v{version or 'current'}")
     lang = "en" if request_lang(request) == "en" else "sv"
     if fmt == "json":  # the full record, rejected items included with their status
-        body: bytes | str = minutes.to_json()
+        body: bytes | str = refresh(minutes).to_json()  # the summary as the items now read
     elif fmt == "md":  # the readable renderings leave rejected items out
         from transcribe.minutes.render import render_markdown
 
