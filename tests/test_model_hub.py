@@ -288,3 +288,23 @@ def test_web_admin_sees_which_model_runs(fetched: dict[str, object], monkeypatch
             seen[role] = c.get("/meetings").text
     assert "Taligenkänning: kb-test · cpu" in seen["admin"]
     assert "data-asr-model" not in seen["secretary"]
+
+
+def test_bench_records_speed_and_list_shows_it(fetched: dict[str, object], speech_wav: Path,
+                                               monkeypatch: pytest.MonkeyPatch, hub: FakeHub) -> None:  # fmt: skip
+    from typer.testing import CliRunner
+
+    from transcribe.cli import app
+    from transcribe.model_cli import bench
+
+    _point_at(monkeypatch, fetched["home"], hub)  # type: ignore[arg-type]
+    models.set_default("kb-test")
+    record = bench("kb-test", speech_wav, seconds=0, beam_size=1)
+    assert record["device"] == "cpu" and record["compute_type"] == "int8" and float(record["rtf"]) > 0
+    assert float(record["audio_s"]) == pytest.approx(fetched["audio"].duration, abs=0.1)  # type: ignore[union-attr]
+    shown = CliRunner().invoke(app, ["models", "list"], env={"COLUMNS": "200"}).output
+    line = next(ln for ln in shown.splitlines() if "kb-test" in ln)
+    assert "(standard)" in line and "9.1 % [1]" in line and f"RTF {float(record['rtf']):.2f}" in line
+    assert "148 MB" in line and "hub: testorg/sv-whisper-base@5e1f0a7c2b9d" in line
+    assert "arXiv 2505.17538" in shown
+    assert "kb-test: OK" in CliRunner().invoke(app, ["models", "verify", "kb-test"]).output

@@ -251,7 +251,7 @@ def models_verify(name: Annotated[str | None, typer.Argument()] = None) -> None:
     """Kontrollera storlek och SHA-256 för modellerna."""
     from transcribe import models
 
-    names = [name] if name else list(models.BUNDLED)
+    names = [name] if name else [e.name for e in models.list_models() if e.source != "package"]
     for n in names:
         path = models.verify(n, deep=True)
         out.print(f"{n}: OK ({path})")

@@ -136,7 +136,8 @@ def default_cmd(
     out.print(f"{models.default_model()}" + ("" if chosen else " (bästa installerade svenska modell)"))
 
 
-def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = None) -> dict[str, object]:
+def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = None,
+          beam_size: int = 5) -> dict[str, object]:  # fmt: skip
     """Transcribe the first `seconds` of a sample (0: all) and record the speed on this machine."""
     from transcribe import asr
     from transcribe.audio import Audio, decode
@@ -151,12 +152,12 @@ def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = N
         clip = Audio.from_array(audio.float32(0.0, end), Path(tmp) / "clip") if end < audio.duration else audio
         stats = asr.AsrStats()
         t0 = time.perf_counter()
-        transcript = asr.transcribe(clip, model=name, options=asr.AsrOptions(), stats=stats)
+        transcript = asr.transcribe(clip, model=name, options=asr.AsrOptions(beam_size=beam_size), stats=stats)
         total = time.perf_counter() - t0
     record: dict[str, object] = {
         "rtf": round(stats.decode_s / end, 3), "audio_s": round(end, 1), "decode_s": round(stats.decode_s, 1),
         "load_s": round(stats.load_s, 1), "total_s": round(total, 1), "device": dev,
-        "compute_type": gpu_type or "int8", "threads": cpu_threads(), "sample": sample.name,
+        "compute_type": gpu_type or "int8", "threads": cpu_threads(), "beam_size": beam_size, "sample": sample.name,
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }  # fmt: skip
     truth = sample.parent / "truth.json"
