@@ -167,6 +167,10 @@ def test_free_disk_space_is_checked_before_downloading(clean: Path, hub: FakeHub
         model_hub.get(REPO_ID, as_name="nospace", show_progress=False)
     assert not any("/resolve/" in str(e["path"]) for e in hub.log)  # nothing was downloaded
     assert models.registered("nospace") is None
+    for bad in ("whisper-base", "../outside", "default"):  # never over a bundled model or outside models/
+        with pytest.raises(BadOption):
+            model_hub.get(REPO_ID, as_name=bad, show_progress=False)
+    assert hub.log == [e for e in hub.log if "/resolve/" not in str(e["path"])]
 
 
 def test_export_then_import_on_a_clean_machine(fetched: dict[str, object], tmp_path: Path,

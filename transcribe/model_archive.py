@@ -20,7 +20,7 @@ from pathlib import Path
 
 from transcribe import model_hub, models
 from transcribe.config import models_dir
-from transcribe.errors import BadOption, InputNotFound, ModelCorrupt, OutputExists, OutputNotWritable
+from transcribe.errors import InputNotFound, ModelCorrupt, OutputExists, OutputNotWritable
 
 FORMAT = "protokoll-model/1"
 PREFIX = "model/"
@@ -109,9 +109,7 @@ def import_archive(archive: Path, as_name: str | None = None) -> tuple[str, Path
             raise ModelCorrupt(f"{archive}: manifest.json is not valid JSON") from exc
         if manifest.get("format") != FORMAT:
             raise ModelCorrupt(f"{archive}: unknown archive format {manifest.get('format')!r}")
-        name = as_name or str(manifest["name"])
-        if name in models.BUNDLED or name in models.ALIASES:
-            raise BadOption(f"'{name}' is a bundled model; import it under another name with --name")
+        name = models.check_name(as_name or str(manifest["name"]))
         files: dict[str, dict[str, object]] = manifest["files"]
         staging = models_dir() / ".incoming" / f"{name}.import"
         shutil.rmtree(staging, ignore_errors=True)

@@ -299,7 +299,7 @@ def get(name: str, revision: str | None = None, as_name: str | None = None, forc
         show_progress: bool = True) -> Installed:  # fmt: skip
     """Fetch, verify, (convert,) install and register a model; the registry sees only a whole model."""
     local, repo, rev, spec = _spec(name, revision)
-    local = as_name or local
+    local = models.check_name(as_name or local)
     entry = models.registered(local)
     if entry is not None and not force and entry.get("repo") == repo and Path(str(entry["path"])).exists():
         path = models.verify(local, deep=True)

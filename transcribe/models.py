@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from dataclasses import asdict, dataclass, field
 from importlib import import_module
@@ -232,10 +233,18 @@ def add(path: Path, name: str | None = None, kind: str = "whisper") -> ModelEntr
     return ModelEntry(name=name, kind=kind, path=str(path), source="user", present=True)
 
 
+def check_name(name: str) -> str:
+    """A name for a fetched or imported model: a plain directory name, not a bundled one."""
+    if name in BUNDLED or name in ALIASES or name == DEFAULT:
+        raise BadOption(f"'{name}' is reserved for a bundled model; choose another name with --name")
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", name):
+        raise BadOption(f"model name {name!r} must be letters, digits, '.', '_' or '-'")
+    return name
+
+
 def register(name: str, path: Path, kind: str, meta: dict[str, object]) -> None:
     """Record a model directory with its metadata (source, files with size and SHA-256, WER …)."""
-    if name in BUNDLED or name in ALIASES or name == DEFAULT:
-        raise BadOption(f"'{name}' is reserved for a bundled model; choose another name")
+    check_name(name)
     models = _user_models()
     models[name] = {"kind": kind, "path": str(path), **meta}
     atomic_write_text(_registry_file(), json.dumps(models, indent=2, ensure_ascii=False))
