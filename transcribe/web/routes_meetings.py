@@ -19,6 +19,7 @@ from transcribe.config import data_dir
 from transcribe.db import session
 from transcribe.errors import UserError
 from transcribe.models import default_model
+from transcribe.web import agenda as agenda_web
 from transcribe.web import deletion, store, upload
 from transcribe.web.auth import (
     CurrentUser,
@@ -182,7 +183,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
 
     f = parsed.fields
     check_lengths(f.items())
-    files = [sf for sf in parsed.files if sf.size > 0 or sf.filename]
+    files = [sf for sf in parsed.files if sf.field != agenda_web.FIELD and (sf.size > 0 or sf.filename)]
     if not files:
         return _upload_error(request, user, "upload_no_file", 400)
     try:
@@ -193,6 +194,12 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
     if speakers_raw and not (speakers_raw.isdigit() and 1 <= int(speakers_raw) <= 50):
         return _upload_error(request, user, "bad_speakers", 400)
     vocabulary = [w.strip() for w in f.get("vocabulary", "").splitlines() if w.strip()][:500]
+    agenda_upload, agenda_path = agenda_web.staged_agenda(parsed.files), None
+    if agenda_upload is not None:
+        try:
+            agenda_path = await run_in_threadpool(agenda_web.check_staged, agenda_upload)
+        except UserError as exc:
+            return _upload_error(request, user, "bad_agenda", 400, reason=exc.message[:300])
     infos = []
     for sf in files:  # check every file before queueing any, so a batch is all or nothing
         try:
@@ -209,7 +216,9 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         target = store.create_folder(mid)
         dest = target / f"input.{upload.safe_ext(sf.filename, info.format_name)}"
         shutil.move(str(sf.path), dest)
+        agenda_copy = agenda_web.store_agenda(agenda_path, target) if agenda_path else None
         options = PipelineOptions(
+            agenda=str(agenda_copy) if agenda_copy else None,
             model=_web_model(),
             minutes_backend=os.environ.get("TRANSCRIBE_WEB_MINUTES_BACKEND", "rules"),
             vocabulary=vocabulary, num_speakers=int(speakers_raw) if speakers_raw else None,

@@ -48,6 +48,7 @@ class StagedFile:
     filename: str  # as the client sent it: display only, never a path
     path: Path
     size: int = 0
+    field: str = "file"  # the form field: "file" for recordings, "agenda" for a dagordning
 
 
 @dataclass
@@ -118,7 +119,7 @@ async def receive(
         path = staging / f"{secrets.token_hex(12)}.part"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         state["fh"] = os.fdopen(fd, "wb")
-        result.files.append(StagedFile(filename.decode("utf-8", "replace"), path))
+        result.files.append(StagedFile(filename.decode("utf-8", "replace"), path, field=name))
 
     def on_part_data(data: bytes, start: int, end: int) -> None:
         if state["fh"] is not None:

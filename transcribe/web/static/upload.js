@@ -58,6 +58,8 @@
         const el = form.elements.namedItem(field);
         if (el) data.append(field, el.value);
       }
+      const agenda = form.elements.namedItem("agenda");
+      if (agenda && agenda.files && agenda.files[0]) data.append("agenda", agenda.files[0], agenda.files[0].name);
       data.append("file", entry.file, entry.file.name);
       const xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
