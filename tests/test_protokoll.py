@@ -112,6 +112,7 @@ def test_protokoll_without_agenda_uses_the_standard_items() -> None:
     prot = build_protokoll(extract_minutes(tr), tr)
     assert prot.paragraphs[0].title == "Mötets öppnande" and prot.paragraphs[0].status == "behandlad"
     assert prot.paragraphs[-1].title == "Mötets avslutande" and prot.closed_at == "00:00:30"
+    assert prot.paragraphs[-1].summary == "Ordföranden förklarade mötet avslutat (00:00:30 in i inspelningen)."
     assert prot.role_names("justerare") == ["Karin Ek"]
 
 

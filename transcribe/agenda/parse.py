@@ -230,8 +230,9 @@ def parse_agenda(path: str | Path) -> Agenda:
 def agenda_vocabulary(agenda: Agenda, limit: int = 60) -> list[str]:
     """Names and topic words from the agenda for Whisper's hotwords and the extractor.
 
-    Capitalised words (names, organisations) first, then the longer topic words;
-    common words Whisper already knows are left out.
+    Capitalised words (names, organisations) first, then long (compound) topic words of
+    the agenda's own items; short and standard-item words are left out, since everything
+    in Whisper's prompt can leak into the transcript on silence.
     """
     names: list[str] = []
     topics: list[str] = []
@@ -242,7 +243,8 @@ def agenda_vocabulary(agenda: Agenda, limit: int = 60) -> list[str]:
             if w == first and " " not in w:
                 continue  # the title's own first word is capitalised anyway
             names.append(w)
-        topics += [w for w in content_words(item.title) if len(w) >= 6]
+        if item.kind is None:  # the standard items' words are common ones Whisper knows
+            topics += [w for w in content_words(item.title) if len(w) >= 8]
     for line in [agenda.title]:
         names += re.findall(r"[A-ZÅÄÖÉ][\wåäöéü-]+(?:\s+[A-ZÅÄÖÉ][\wåäöéü-]+)+", line)
     return list(dict.fromkeys(names + topics))[:limit]

@@ -140,6 +140,11 @@ def _clock(meeting_start: dt.time | None, day: dt.date | None, offset: float) ->
     return f"{base + dt.timedelta(seconds=offset):%H.%M}"
 
 
+def _at(when: str | None) -> str:
+    """'kl. 19.02' for a clock time, '(00:03:25 in i inspelningen)' when only the recording time is known."""
+    return f"({when} in i inspelningen)" if when and when.count(":") == 2 else f"kl. {when}"
+
+
 def _unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
     return Evidence(
         segment_id=u.seg_id,
@@ -268,7 +273,7 @@ def build_protokoll(
         prot.opened_at = _clock(minutes.start_time, minutes.date, opened.start)
     if closed is not None and closed.start is not None:
         prot.closed_at = _clock(minutes.start_time, minutes.date, closed.start)
-        paragraphs[closed.number].summary = f"Ordföranden förklarade mötet avslutat kl. {prot.closed_at}."
+        paragraphs[closed.number].summary = f"Ordföranden förklarade mötet avslutat {_at(prot.closed_at)}."
     for par in prot.paragraphs:  # election items: who was elected, then the summary
         said = [r for r in prot.roles if r.source == "val" and ROLE_WORDS[r.role].search(par.title.lower())]
         if said and par.status == "behandlad":
@@ -278,7 +283,7 @@ def build_protokoll(
             ]
             par.summary = capitalise("; ".join(elected)) + "."
     if opened is not None and opened.start is not None:  # after the roles: "öppnat" wins over a chair election
-        paragraphs[opened.number].summary = f"Ordföranden förklarade mötet öppnat kl. {prot.opened_at}."
+        paragraphs[opened.number].summary = f"Ordföranden förklarade mötet öppnat {_at(prot.opened_at)}."
     prot.signatures = _signatures(prot)
     return prot
 
