@@ -733,10 +733,10 @@ def main() -> None:
 
 
 # Sections defined in their own modules register themselves on import (they import this module).
-from transcribe import bench_noise  # noqa: E402
-from transcribe import bench_llm  # noqa: E402, F401
-from transcribe import bench_uncertainty  # noqa: E402, F401
 from transcribe import bench_agenda  # noqa: E402, F401
+from transcribe import bench_llm  # noqa: E402, F401
+from transcribe import bench_noise  # noqa: E402
+from transcribe import bench_uncertainty  # noqa: E402, F401
 
 if __name__ == "__main__":
     main()
