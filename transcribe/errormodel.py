@@ -20,6 +20,7 @@ import json
 import math
 import random
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -28,6 +29,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.evaluate import normalise
+from transcribe.fsutil import atomic_write_text
 from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
 from transcribe.transcript import Segment, Transcript, Word
 
@@ -244,22 +246,6 @@ def learn_pair(model: ErrorModel, ref_text: str, hyp: Transcript, names: Iterabl
     model.n_ref += len(ref)
 
 
-def learn(pairs: Sequence[tuple[str, str, Transcript, Iterable[str]]]) -> ErrorModel:
-    """`pairs`: (source id, true text, recognised transcript, participant names) per dev meeting."""
-    model = ErrorModel()
-    for source, ref, hyp, names in pairs:
-        learn_pair(model, ref, hyp, names)
-        model.sources.append(source)
-    # keep the JSON small: confusions seen for words that matter or more than once
-    model.confusions = {
-        a: {b: n for b, n in sorted(d.items(), key=lambda x: -x[1])[:5]}
-        for a, d in model.confusions.items()
-        if word_class(a) != "other" or sum(d.values()) > 1
-    }
-    model.inserted = dict(Counter(model.inserted).most_common(40))
-    return model
-
-
 # --------------------------------------------------------------------------- applying
 
 
@@ -406,3 +392,56 @@ def corrupt_transcript(transcript: Transcript, model: ErrorModel, rate: float, s
         new.append(seg.model_copy(update={"text": " ".join(w for w, _ in c.words), "words": words,
                                           "avg_logprob": avg}))  # fmt: skip
     return transcript.model_copy(update={"segments": new}), noisy
+
+
+# --------------------------------------------------------------------------- rebuilding the committed model
+
+
+def learn_dev(asr_dir: Path, samples_dir: Path, ids: Sequence[str]) -> ErrorModel:
+    """The model from recognised dev meetings (`asr_dir/<id>.json`, a Transcript) and their truth.
+
+    The passage filter is the lowest of 0.6 / 0.8 / 1.0 that keeps at least half of the dev words,
+    so the model describes slips rather than passages the recogniser lost entirely.
+    """
+    pairs = []
+    for sid in ids:
+        truth = json.loads((samples_dir / sid / "truth.json").read_text(encoding="utf-8"))
+        ref = " ".join(s["text"] for s in sorted(truth["segments"], key=lambda s: (s["start"], s["turn"])))
+        hyp = Transcript.model_validate_json((asr_dir / f"{sid}.json").read_text(encoding="utf-8"))
+        pairs.append((sid, ref, hyp, [sp["name"] for sp in truth["speakers"]]))
+    model = ErrorModel()
+    for limit in (0.6, 0.8, 1.0):
+        model = ErrorModel()
+        for sid, ref, hyp, names in pairs:
+            learn_pair(model, ref, hyp, names, max_local_wer=limit)
+            model.sources.append(sid)
+        if model.kept_ref >= 0.5 * model.n_ref:
+            break
+    model.confusions = {
+        a: {b: n for b, n in sorted(d.items(), key=lambda x: -x[1])[:5]}
+        for a, d in model.confusions.items()
+        if word_class(a) != "other" or sum(d.values()) > 1
+    }
+    model.inserted = dict(Counter(model.inserted).most_common(40))
+    return model
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """python -m transcribe.errormodel ASR_DIR [SAMPLES_DIR]: rebuild the committed model from dev meetings."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        print("usage: python -m transcribe.errormodel ASR_DIR [SAMPLES_DIR]", file=sys.stderr)
+        raise SystemExit(14)
+    asr_dir = Path(args[0])
+    samples_dir = Path(args[1]) if len(args) > 1 else Path(__file__).resolve().parent.parent / "samples"
+    ids = sorted(p.stem for p in asr_dir.glob("*.json") if (samples_dir / p.stem / "truth.json").exists())
+    if not ids:
+        print(f"no recognised dev meetings in {asr_dir}", file=sys.stderr)
+        raise SystemExit(2)
+    model = learn_dev(asr_dir, samples_dir, ids)
+    atomic_write_text(MODEL_PATH, model.to_json())
+    print(json.dumps(model.summary(), ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,7 @@ it can be flagged for a check against the audio.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,9 +21,11 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
 
 from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
 
+KNOWN_ZIPF = 3.2  # wordfreq Zipf: about once per 600 000 words of Swedish text
 _TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü]+")
 
 MONTH_WORDS = tuple(list(MONTHS)[:12])
@@ -148,18 +151,31 @@ class Lexicon:
         return lex
 
 
+# Swedish endings: a word that differs from a lexicon word only by these is an inflection, not a slip.
+_ENDINGS = frozenset({"", "a", "e", "s", "t", "n", "en", "et", "na", "ar", "er", "or", "de", "da", "des", "ade", "as",
+                      "ens", "ets", "ns", "ts", "ande", "ende", "are", "re"})  # fmt: skip
+
+
+def inflection(word: str, other: str) -> bool:
+    """'godkänna' / 'godkända', 'måndags' / 'måndag': the same word bent, so nothing to repair."""
+    n = len(os.path.commonprefix([word, other]))
+    return n >= 4 and word[n:] in _ENDINGS and other[n:] in _ENDINGS
+
+
 def _best(word: str, choices: tuple[str, ...], min_ratio: float) -> str | None:
-    """The closest choice, if close enough by spelling or by sound."""
+    """The closest choice, if close enough by spelling or by sound (and not merely an inflection of it)."""
     if word in choices:
         return word
     if len(word) < 4:
         return None
     hit = process.extractOne(word, choices, scorer=Levenshtein.normalized_similarity, score_cutoff=min_ratio)
-    if hit is not None:
-        return hit[0]
-    key = phonetic_key(word)
-    same = [c for c in choices if len(c) >= 5 and phonetic_key(c) == key]
-    return same[0] if len(same) == 1 else None
+    if hit is None:
+        key = phonetic_key(word)
+        same = [c for c in choices if len(c) >= 5 and phonetic_key(c) == key]
+        hit = (same[0], 0, 0) if len(same) == 1 else None
+    if hit is None or inflection(word, hit[0]):
+        return None
+    return hit[0]
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +184,12 @@ def _common() -> frozenset[str]:
     from transcribe.minutes.text import stopwords
 
     return stopwords() | frozenset(CARDINALS) | frozenset(ORDINALS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+
+@lru_cache(maxsize=20000)
+def known_word(word: str) -> bool:
+    """An ordinary Swedish word (frequent in written Swedish): right as heard, never repaired."""
+    return zipf_frequency(word, "sv") >= KNOWN_ZIPF
 
 
 def _is_number(tok: str) -> bool:
@@ -206,7 +228,7 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
     common = _common()
 
     def put(i: int, meant: str, kind: str) -> None:
-        if meant == lows[i]:
+        if meant.lower() == lows[i]:
             return
         shown = meant[:1].upper() + meant[1:] if words[i][:1].isupper() else meant
         repairs.append(Repair(words[i], shown, kind))
@@ -226,7 +248,7 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
         if prev in MONTH_WORDS and (nxt in ("halv", "kvart") or CARDINALS.get(nxt, 99) <= 12) and low not in _JOINERS:
             put(i, "klockan", "clock")
             continue
-        if low in common:
+        if low in common or known_word(low):
             continue
         # "att" after a decision verb ("beslutar adt renovera")
         if prev in DECISION_WORDS and len(low) <= 3 and Levenshtein.distance(low, "att") == 1:
