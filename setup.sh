@@ -4,14 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DEB_PACKAGES=(ffmpeg espeak-ng sox libsox-fmt-all redis-server postgresql chromium chromium-driver)
+DEB_PACKAGES=(ffmpeg espeak-ng sox libsox-fmt-all redis-server postgresql chromium chromium-driver strace)
 missing=()
 for p in "${DEB_PACKAGES[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> Installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq ffmpeg espeak-ng sox libsox-fmt-all redis-server postgresql chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq ffmpeg espeak-ng sox libsox-fmt-all redis-server postgresql chromium chromium-driver strace
 fi
 
 PY=${PYTHON:-python3.11}
