@@ -143,6 +143,7 @@ def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, b
     # Adding a decision rewrites the description at once, and the DOCX agrees.
     description = page.input_value("textarea[name=description]")
     assert "inga beslut" in description
+    page.fill("#item-t1 input[name=heading]", "Läsfrämjande i höst")  # typed, not saved yet
     page.click("#seg-2 .seg-head .seg-no")
     page.click("#add-decisions summary")
     page.fill("#add-decisions textarea[name=text]", "Mötet beslutade att starta en läsgrupp.")
@@ -151,6 +152,7 @@ def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, b
     assert page.evaluate("window.__sameDocument") is True
     description = page.input_value("textarea[name=description]")
     assert "inga beslut" not in description and "ett beslut" in description
+    assert page.input_value("#item-t1 input[name=heading]") == "Läsfrämjande i höst"  # re-rendering kept it
     assert page.locator("#sec-conclusions :text('Mötet enades om att starta en läsgrupp.')").count() >= 1
     docx = _docx_text(page, tmp_path, "draft.docx")
     assert "Protokollutkast" in docx and "inga beslut" not in docx and "fattade ett beslut" in docx

@@ -242,6 +242,7 @@
     if (el.matches("textarea.autosize")) autosize(el);
     const form = el.closest("form");
     if (form && form.matches(".seg-form")) form.classList.add("dirty");
+    if (form) form.dataset.dirty = "1";
     if (form) form.querySelectorAll(".save-note").forEach((n) => n.remove());
   });
   document.addEventListener("keydown", (e) => {
@@ -328,10 +329,32 @@
     const seg = form.closest(".segment");
     if (seg) ids.push(seg.id);
     const scroll = { x: window.scrollX, y: window.scrollY, panes: Array.from(document.querySelectorAll(".pane")).map((p) => p.scrollTop) };
+    // Text typed in other forms of the re-rendered parts, and which add forms were open, must survive.
+    const kept = [];
+    ids.forEach((id) => {
+      const old = document.getElementById(id);
+      if (!old) return;
+      old.querySelectorAll("form[data-dirty]").forEach((f) => {
+        if (f === form) return;
+        const holder = f.closest("[id]");
+        Array.from(f.elements).forEach((el) => {
+          if (el.name && el.matches("input:not([type=hidden]), textarea, select")) {
+            kept.push({ holder: holder && holder.id, name: el.name, value: el.value });
+          }
+        });
+      });
+      old.querySelectorAll("details[id]").forEach((d) => { if (d.open && !d.contains(form)) kept.push({ open: d.id }); });
+    });
     ids.forEach((id) => {
       const old = document.getElementById(id);
       const replacement = fresh.getElementById(id);
       if (old && replacement) old.replaceWith(document.importNode(replacement, true));
+    });
+    kept.forEach((k) => {
+      if (k.open) { const d = document.getElementById(k.open); if (d) d.open = true; return; }
+      const holder = k.holder && document.getElementById(k.holder);
+      const el = holder && holder.querySelector(`[name="${k.name}"]`);
+      if (el) { el.value = k.value; if (el.form) el.form.dataset.dirty = "1"; }
     });
     document.querySelectorAll(".pane").forEach((p, i) => { p.scrollTop = scroll.panes[i] || 0; });
     window.scrollTo(scroll.x, scroll.y);
