@@ -47,5 +47,5 @@ def delete_meeting(meeting: Meeting, user: str) -> None:
         store.purge(tomb)
     for name in series_store.forget_meeting(folder):
         log.info("meeting %s removed from series %s", meeting_id, name)
-    db.checkpoint()
     audit.record("delete", f"meeting:{meeting_id}", user)
+    db.checkpoint()
