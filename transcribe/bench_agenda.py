@@ -149,7 +149,7 @@ def score_alignment(al: Alignment, truth: dict[str, Any]) -> dict[str, Any]:
 
 def score_protokoll(transcript: Transcript, agenda: Agenda, al: Alignment, truth: dict[str, Any]) -> dict[str, Any]:
     """Extractor decisions under the right §, and the roles."""
-    minutes = extract_minutes(transcript, title=truth.get("title"))
+    minutes = extract_minutes(transcript, title=truth.get("title"), vocabulary=agenda_vocabulary(agenda))
     prot = build_protokoll(minutes, transcript, agenda, al)
     by_turn = {s["turn"]: s for s in truth["segments"]}
     matched = right = 0

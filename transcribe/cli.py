@@ -214,6 +214,7 @@ def minutes(
     minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
 ) -> None:
     """Skriv ett protokollutkast från en (redigerad) transkription."""
+    from transcribe.agenda import agenda_vocabulary, parse_agenda
     from transcribe.audio import check_input_path
     from transcribe.minutes import extract_minutes
     from transcribe.minutes.protokoll import protokoll_for
@@ -226,9 +227,10 @@ def minutes(
     except ValueError as exc:
         raise BadOption(f"{transcript_json} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
     day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
+    words = agenda_vocabulary(parse_agenda(agenda)) if agenda else []  # names the rules should recognise
     result = extract_minutes(transcript, meeting_date=day, title=title or transcript.metadata.get("title"),
                              backend=backend, model_dir=model, llm_url=llm_url, llm_model=llm_model,
-                             llm_allow_remote=llm_allow_remote or None)  # fmt: skip
+                             llm_allow_remote=llm_allow_remote or None, vocabulary=words)  # fmt: skip
     out_dir = out_dir or transcript_json.parent
     prot = protokoll_for(result, transcript, agenda, minutes_style)
     for path in write_styled(result, prot, transcript, out_dir, _minutes_formats(fmt), overwrite=overwrite, lang=lang):

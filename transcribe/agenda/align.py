@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
+from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.parse import Agenda, AgendaItem
 from transcribe.minutes.dates import CARDINALS, ORDINALS
@@ -59,6 +60,10 @@ _CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
     r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
 )
+
+_WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
+_OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa)\b")  # "Punkt …, budgeten", "Nästa …"
+_DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
 
 # What the chair says at the standard items ("jag förklarar mötet öppnat").
 KIND_CUES = {
@@ -173,7 +178,7 @@ def build_units(transcript: Transcript) -> list[Unit]:
             pos_chars += len(p) + 1
             pos_words += len(p.split())
     for u in units:
-        u.low = u.text.lower()
+        u.low = _heard_as_punkt(u.text.lower())
         u.stems = {stem(w) for w in content_words(u.text)}
     return units
 
@@ -228,11 +233,13 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     titles = [_title_stems(it) for it in items]
     refs = [number_refs(u.low) for u in units]
     cues = [
-        1.0 if _TRANSITION.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
+        1.0 if _TRANSITION.search(u.low) or _OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
         for u, r in zip(units, refs, strict=True)
     ]
+    declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     skips = [bool(_SKIP_TOPIC.search(u.low)) for u in units]
     first_child = {it.parent for it in items if it.parent}
+    firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
     out: list[list[float]] = []
     for k, item in enumerate(items):
         row = []
@@ -246,13 +253,14 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
             for ref, sign in refs[i]:
                 if ref == item.number:
                     number += sign
-                elif item.parent and ref == item.parent and sign > 0 and _is_first_child(items, k):
+                elif item.parent and ref == item.parent and sign > 0 and firsts[item.parent] == item.number:
                     number += 0.6
                 elif item.number in first_child and ref.startswith(item.number) and sign > 0:
                     number += 0.6
             weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
             cue = cues[i] * weight
             kind = 1.0 if item.kind in KIND_CUES and KIND_CUES[item.kind].search(u.low) else 0.0
+            kind = max(kind, 1.0 if item.kind and item.kind == declared[i] else 0.0)
             if skips[i]:
                 topic = -own
             score = (
@@ -267,8 +275,17 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     return out
 
 
-def _is_first_child(items: list[AgendaItem], k: int) -> bool:
-    return k > 0 and items[k - 1].number == items[k].parent
+def _heard_as_punkt(low: str) -> str:
+    """'ponkt', 'punk', 'punkte' -> 'punkt': the chair's key word survives a misheard letter."""
+    return _WORD.sub(lambda m: "punkt" if Levenshtein.distance(m.group(0), "punkt") <= 1 else m.group(0), low)
+
+
+def _declared(low: str, position: float) -> str | None:
+    """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
+    last word was heard as."""
+    if not _DECLARES.search(low):
+        return None
+    return "open" if position < 0.3 else "close" if position > 0.7 else None
 
 
 def _monotone(B: list[list[float]]) -> dict[int, int]:

@@ -10,6 +10,7 @@ sentence that ties a name (or "jag") to the role counts ("Jag heter Anders
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -51,9 +52,11 @@ def people(transcript: Transcript) -> dict[str, str]:
     for sp in transcript.speakers:
         if sp.name:
             out[sp.name.lower()] = sp.name
-    for sp in transcript.speakers:
-        if sp.name:
-            out.setdefault(sp.name.split()[0].lower(), sp.name)
+    for part in (0, -1):  # first names, then surnames, when no one else has them
+        counts = Counter(sp.name.split()[part].lower() for sp in transcript.speakers if sp.name)
+        for sp in transcript.speakers:
+            if sp.name and len(sp.name.split()) > 1 and counts[sp.name.split()[part].lower()] == 1:
+                out.setdefault(sp.name.split()[part].lower(), sp.name)
     return out
 
 
@@ -121,7 +124,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                     if any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
                         continue
                     found = [n for _, n in mentions(w.text, names)]
-                    if found and _ELECTED.search(w.low):
+                    if found:  # a proposal, an answer or the chair naming someone, inside the election item
                         hits, ev = found, [u, w]
                         break
                     if _SELF.search(w.low):
@@ -130,6 +133,12 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             for name in hits:
                 if name not in chosen and len(chosen) < LIMIT[role]:
                     chosen[name] = ev
+        if elected and not chosen:  # the role word was misheard: names proposed or elected in the item
+            for w in pool:
+                if _ELECTED.search(w.low) and not any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
+                    for _, name in mentions(w.text, names):
+                        if name not in chosen and len(chosen) < LIMIT[role]:
+                            chosen[name] = [w]
         for name, ev in chosen.items():
             confirmed = any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
             out.append(
