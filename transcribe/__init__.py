@@ -11,6 +11,7 @@ TELEMETRY_SWITCHES = {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
     "PYANNOTE_METRICS_ENABLED": "0",
+    "OTEL_SDK_DISABLED": "true",  # pyannote's OpenTelemetry exporter, should its own switch ever be bypassed
     "DO_NOT_TRACK": "1",
 }
 # The environment as it was before the switches, so `transcribe privacy-check` can start its watched
