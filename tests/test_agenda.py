@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from docx import Document
 
 from tests.agenda_meeting import AGENDA_TXT, meeting
@@ -139,3 +141,24 @@ def test_agenda_words_become_vocabulary() -> None:
     assert "Byggfirman Norrbygg" in vocab and "Brf Eken" in vocab
     assert "Parkeringsplatser".lower() in [v.lower() for v in vocab]
     assert merge_vocabulary(["Norrbygg", "Anna"], ["norrbygg", "Eken"]) == ["Norrbygg", "Anna", "Eken"]
+
+
+def test_committed_agenda_samples_are_consistent() -> None:
+    """Every agenda sample's truth covers its agenda, its script and its split (dev or held out)."""
+    dirs = sorted(p.parent for p in (REPO / "samples" / "agenda").glob("*/truth.json"))
+    assert len(dirs) >= 3
+    splits = set()
+    for d in dirs:
+        truth = json.loads((d / "truth.json").read_text(encoding="utf-8"))
+        script = yaml.safe_load((d / "script.yaml").read_text(encoding="utf-8"))
+        ag = truth["agenda"]
+        agenda = parse_agenda(d / ag["agenda_file"])
+        assert [i["number"] for i in ag["items"]] == numbers(agenda)
+        assert 8 <= len(agenda.items) <= 13 and any(not i["treated"] for i in ag["items"])
+        starts = [i["start"] for i in ag["items"] if i["treated"] and i["parent"] is None]
+        assert starts != sorted(starts), f"{d.name}: no item taken out of order"
+        assert len(ag["turn_items"]) == len(script["turns"]) == len(truth["segments"])
+        assert {x["turn"] for x in ag["decisions"]} == {x["turn"] for x in script["truth"]["decisions"]}
+        assert all(ag["roles"][r] for r in ("ordförande", "sekreterare", "justerare"))
+        splits.add(ag["split"])
+    assert splits == {"dev", "heldout"}

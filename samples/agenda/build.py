@@ -74,11 +74,21 @@ def agenda_truth(directory: Path, truth: dict[str, Any]) -> dict[str, Any]:
         turns = [starts[k] for k in kids if starts.get(k) is not None] if kids else [starts.get(it.number)]
         turns = [t for t in turns if t is not None]
         turn = min(turns) if turns else None
-        items.append({"number": it.number, "title": it.title, "parent": it.parent, "kind": it.kind,
-                      "treated": turn is not None, "turn": turn,
-                      "start": by_turn[turn]["start"] if turn is not None else None})
-    decisions = [{"text": d["text"], "turn": d["turn"], "start": d["start"], "item": item_at(d["turn"])}
-                 for d in truth["truth"].get("decisions") or []]
+        items.append(
+            {
+                "number": it.number,
+                "title": it.title,
+                "parent": it.parent,
+                "kind": it.kind,
+                "treated": turn is not None,
+                "turn": turn,
+                "start": by_turn[turn]["start"] if turn is not None else None,
+            }
+        )
+    decisions = [
+        {"text": d["text"], "turn": d["turn"], "start": d["start"], "item": item_at(d["turn"])}
+        for d in truth["truth"].get("decisions") or []
+    ]
     return {
         "split": spec["split"],
         "agenda_file": spec["agenda"],
@@ -102,8 +112,10 @@ def main(argv: list[str] | None = None) -> int:
     names = (argv if argv is not None else sys.argv[1:]) or [p.name for p in meeting_dirs()]
     for name in names:
         truth = build(AGENDA_DIR / name)
-        print(f"{name}: {truth['duration']:.0f} s, {len(truth['segments'])} turns, "
-              f"{sum(i['treated'] for i in truth['agenda']['items'])} items treated")
+        print(
+            f"{name}: {truth['duration']:.0f} s, {len(truth['segments'])} turns, "
+            f"{sum(i['treated'] for i in truth['agenda']['items'])} items treated"
+        )
     return 0
 
 
