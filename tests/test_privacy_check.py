@@ -6,16 +6,22 @@ The leaking child talks only to 192.0.2.1, a documentation address (TEST-NET-1) 
 from __future__ import annotations
 
 import io
+import json
+import os
 import shutil
 import socket
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
+from transcribe import TELEMETRY_SWITCHES
 from transcribe.cli import main
-from transcribe.privacy import Contact, parse_log, stale_telemetry_dirs
+from transcribe.privacy import stale_telemetry_dirs
+from transcribe.strace_log import Contact, parse_log
 
 needs_strace = pytest.mark.skipif(shutil.which("strace") is None, reason="strace missing (./setup.sh installs it)")
 
@@ -180,3 +186,22 @@ def test_socket_free_loopback_helper_is_really_local() -> None:
     assert not Contact("connect", "AF_INET", "127.0.0.53", 53).local  # a stub resolver still asks the network
     assert not Contact("connect", "AF_INET6", "2001:db8::1", 443).local
     assert Contact("connect", "AF_INET6", "::ffff:127.0.0.1", 5432).local
+
+
+def test_switches_are_set_by_the_package_and_reach_grandchildren() -> None:
+    """A process that imports transcribe switches telemetry off for itself and every process it starts."""
+    keys = sorted(TELEMETRY_SWITCHES)
+    grandchild = f"import json, os; print(json.dumps({{k: os.environ.get(k) for k in {keys!r}}}))"
+    child = f"import subprocess, sys, transcribe; subprocess.run([sys.executable, '-c', {grandchild!r}])"
+    env = {k: v for k, v in os.environ.items() if k not in TELEMETRY_SWITCHES}
+    done = subprocess.run([sys.executable, "-c", child], env=env, capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout) == TELEMETRY_SWITCHES
+
+
+def test_readme_privacy_table_names_every_switch() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Privacy", 1)[1].split("\n## ", 1)[0]
+    table = [line for line in section.splitlines() if line.startswith("| ")]
+    for key, value in TELEMETRY_SWITCHES.items():
+        assert any(f"`{key}={value}`" in row for row in table), key
+    assert "`MPLCONFIGDIR`" in section
