@@ -10,17 +10,66 @@ from __future__ import annotations
 import io
 import json
 import math
+import socket
 import struct
+import threading
+import time
 import wave
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.test_web_browser import ARTIFACTS, PASSWORD, browser, server  # noqa: F401 (fixtures)
+from tests.browser.test_web_browser import ARTIFACTS, PASSWORD, browser  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 
 WORDS = "vi pratade om läsfrämjande och om hur skolan kan samarbeta med biblioteket i höst".split()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("review-ux")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(server_data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The module's server and its tests share one data directory (overrides the per-test one)."""
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(server_data))
+
+
+@pytest.fixture(scope="module")
+def server(server_data: Path) -> Iterator[str]:
+    """One server for the module, without the job worker (the meetings are written straight to disk)."""
+    import uvicorn
+    from argon2 import PasswordHasher
+
+    data = server_data
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("TRANSCRIBE_DATA_DIR", str(data))
+        # Argon2 at production cost makes each login slow on a busy machine; the scheme is the same.
+        mp.setattr("transcribe.web.auth._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        from transcribe.web.app import create_app
+        from transcribe.web.auth import create_user
+
+        app = create_app(data_dir=data, start_worker=False)
+        create_user("sara", PASSWORD, "secretary")
+        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
+        thread = threading.Thread(target=srv.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not srv.started and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert srv.started, "uvicorn did not start"
+        yield f"http://127.0.0.1:{srv.config.port}"
+        srv.should_exit = True
+        thread.join(timeout=20)
 
 
 def _tone_wav(path: Path, seconds: float) -> Path:
