@@ -29,6 +29,7 @@ from transcribe.bench import SAMPLES_DIR, section, truth_transcript
 from transcribe.confidence import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
+from transcribe.minutes.cues import NEG
 from transcribe.transcript import Transcript
 
 HELDOUT_DIR = SAMPLES_DIR / "heldout"
@@ -44,11 +45,12 @@ def _names(truth: dict[str, Any]) -> list[str]:
     return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
 
 
-def draft(transcript: Transcript, truth: dict[str, Any], robust: bool) -> Any:
-    """Minutes as the pipeline makes them: rules, then the uncertainty flags."""
+def draft(transcript: Transcript, truth: dict[str, Any], robust: bool) -> tuple[Any, set[str]]:
+    """Minutes as the pipeline makes them (rules, then the word-probability flags), and the ids the rules flagged."""
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
     minutes = extract_minutes(transcript, meeting_date=day, vocabulary=_names(truth), robust=robust)
-    return flag_uncertain(minutes, transcript)
+    by_rules = {d.id for d in minutes.decisions if d.needs_review}
+    return flag_uncertain(minutes, transcript), by_rules
 
 
 def _zero() -> dict[str, float]:
@@ -66,6 +68,7 @@ def _zero() -> dict[str, float]:
         "false_dec_nothing",
         "neg_items",
         "neg_flagged",
+        "neg_flagged_rules",
         "wer_sum",
         "flagged",
         "items",
@@ -74,7 +77,7 @@ def _zero() -> dict[str, float]:
 
 
 def score_run(truth: dict[str, Any], minutes: Any, transcript: Transcript, lost_neg_segments: set[int],
-              acc: dict[str, float]) -> None:  # fmt: skip
+              acc: dict[str, float], by_rules: set[str] = frozenset()) -> None:  # fmt: skip
     """Add one draft's scores to the running totals `acc`."""
     t = truth["truth"]
     names = {sp.label: sp.name for sp in transcript.speakers if sp.name}
@@ -92,9 +95,11 @@ def score_run(truth: dict[str, Any], minutes: Any, transcript: Transcript, lost_
         acc["false_dec_nothing"] += len(minutes.decisions)
     acc["runs"] += 1
     for d in minutes.decisions:
-        if {e.segment_id for e in d.evidence} & lost_neg_segments:
+        # inverted: a negation was lost where the decision was heard, and the decision reads as positive
+        if {e.segment_id for e in d.evidence} & lost_neg_segments and not NEG.search(d.text.lower()):
             acc["neg_items"] += 1
             acc["neg_flagged"] += bool(d.needs_review)
+            acc["neg_flagged_rules"] += d.id in by_rules
     items = [*minutes.decisions, *minutes.actions]
     acc["items"] += len(items)
     acc["flagged"] += sum(bool(x.needs_review) for x in items)
@@ -117,6 +122,8 @@ def summarise(acc: dict[str, float]) -> dict[str, Any]:
         "false_decisions_deciding_nothing": int(acc["false_dec_nothing"]),
         "lost_negation_decisions": int(acc["neg_items"]),
         "lost_negation_flagged": _ratio(acc["neg_flagged"], acc["neg_items"]),
+        # flagged by the rules alone, before the word-probability checks of transcribe.confidence
+        "lost_negation_flagged_by_rules": _ratio(acc["neg_flagged_rules"], acc["neg_items"]),
         "items_flagged": _ratio(acc["flagged"], acc["items"]),
         "runs": int(acc["runs"]),
     }  # fmt: skip
@@ -138,8 +145,8 @@ def curve(meetings: list[dict[str, Any]], model: ErrorModel, rates: tuple[float,
                     noisy, lost = clean, set()
                 wer = ev.wer(" ".join(s.text for s in clean.segments), " ".join(s.text for s in noisy.segments))
                 for which, acc in accs.items():
-                    minutes = draft(noisy, truth, robust=which == "after")
-                    score_run(truth, minutes, noisy, lost, acc)
+                    minutes, by_rules = draft(noisy, truth, robust=which == "after")
+                    score_run(truth, minutes, noisy, lost, acc, by_rules)
                     acc["wer_sum"] += wer
         out[f"{rate:g}"] = {k: summarise(v) for k, v in accs.items()}
     return out
@@ -179,7 +186,10 @@ def print_curve(result: dict[str, Any], console: Console | None = None) -> None:
                 x, y = x[k], y[k]
             return f"{_cell(x)} → {_cell(y)}"
 
-        flagged = f"{pair('lost_negation_flagged')} (n={a['lost_negation_decisions']})"
+        flagged = (
+            f"{pair('lost_negation_flagged')} (rules {pair('lost_negation_flagged_by_rules')}, "
+            f"n={a['lost_negation_decisions']})"
+        )
         table.add_row(rate, _cell(a["wer_measured"]), pair("decisions", "precision"), pair("decisions", "recall"),
                       pair("actions", "precision"), pair("actions", "recall"), pair("owner_accuracy"),
                       pair("next_meeting_exact"), pair("false_decisions"), pair("false_decisions_deciding_nothing"),
