@@ -308,7 +308,7 @@ def get(name: str, revision: str | None = None, as_name: str | None = None, forc
     url = endpoint()
     with online():
         try:
-            info = HfApi(endpoint=url).model_info(repo, revision=rev, files_metadata=True)
+            info = HfApi(endpoint=url).model_info(repo, revision=rev, files_metadata=True, timeout=30)
         except (HfHubHTTPError, OfflineModeIsEnabled, httpx2.HTTPError, OSError) as exc:
             raise _unreachable(exc, f"{repo}@{rev}", url) from exc
         names = {s.rfilename for s in info.siblings or []}
