@@ -253,16 +253,17 @@ def test_a_200000_character_speaker_name_is_refused(app):
     assert post(c, f"/meetings/{mid}/speakers", {"label": "SPEAKER_00", "name": "Anna"}).status_code == 303
 
 
-@pytest.mark.parametrize("url, field, size", [
-    ("/meetings/{mid}/segments/1", "text", 20_001),
-    ("/meetings/{mid}/summary", "description", 4_001),
-    ("/meetings/{mid}/share", "name", 121),
-    ("/account/password", "new_password", 1_025),
+@pytest.mark.parametrize("url, field, size, rest", [
+    ("/meetings/{mid}/segments/1", "text", 20_001, {}),
+    ("/meetings/{mid}/summary", "description", 4_001, {}),
+    ("/series", "purpose", 4_001, {"name": "ny-serie"}),
+    ("/account/password", "new_password", 1_025, {"current_password": PASSWORD}),
 ])  # fmt: skip
-def test_every_form_field_has_a_limit(app, url, field, size):
+def test_every_form_field_has_a_limit(app, url, field, size, rest):
     mid = add_meeting("sara")
     c = as_user(app, "sara")
-    assert post(c, url.format(mid=mid), {field: "å" * size}).status_code == 400
+    assert post(c, url.format(mid=mid), {**rest, field: "å" * size}).status_code == 400
+    assert post(c, url.format(mid=mid), {**rest, field: "å" * 100, "confirm_password": "å" * 100}).status_code == 303
 
 
 def test_login_and_upload_fields_are_limited(app, tmp_path):
