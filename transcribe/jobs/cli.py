@@ -176,6 +176,7 @@ def worker_cmd(
 
     pick_device(device)  # a missing GPU is reported at start, not by every job
     os.environ["TRANSCRIBE_DEVICE"] = device  # the job processes this worker starts inherit it
+    os.umask(0o077)  # recordings, work files and results: owner-only, in this process and its jobs
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     chosen = (backend or settings().backend).lower()

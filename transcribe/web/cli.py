@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -26,6 +27,7 @@ def serve(
 
     from transcribe.web.app import create_app
 
+    os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
     uvicorn.run(app, host=host, port=port, proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1",
