@@ -205,3 +205,14 @@ def test_readme_privacy_table_names_every_switch() -> None:
     for key, value in TELEMETRY_SWITCHES.items():
         assert any(f"`{key}={value}`" in row for row in table), key
     assert "`MPLCONFIGDIR`" in section
+
+
+@needs_strace
+@pytest.mark.slow
+def test_default_check_runs_a_bundled_sample_and_finds_nothing(sandbox: Path, capfd) -> None:
+    code, out, err = check(["--seconds", "4"], capfd)
+    assert code == 0, out + err
+    assert "transcribe.cli run" in out and "Kontaktat utanför datorn: inget" in out
+    assert "transcript.json" in out and "minutes.docx" in out  # the files it wrote are listed
+    assert out.rstrip().endswith("Inget lämnade datorn.")
+    assert not (sandbox / "home" / ".cache" / "Microsoft").exists()

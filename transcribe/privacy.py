@@ -249,6 +249,19 @@ def _sample_slice(audio: Path, seconds: float, scratch: Path) -> Path:
     return clip
 
 
+SHOWN = 60  # paths listed per directory
+
+
+def _renamed_temporary(path: Path, written: list[Path]) -> bool:
+    """`.NAME.xxxx.part` beside NAME: an atomic write's temporary file (transcribe.fsutil)."""
+    name = path.name
+    return (
+        name.startswith(".")
+        and name.endswith(".part")
+        and any(o.parent == path.parent and name.startswith(f".{o.name}.") for o in written if o != path)
+    )
+
+
 def print_report(report: Report) -> None:
     """What was contacted and written, in words an administrator can check."""
     echo = typer.echo
@@ -270,11 +283,17 @@ def print_report(report: Report) -> None:
         root = report.allowed_root(p)
         groups.setdefault(str(root) if root else "Pythons bytekodcache (__pycache__)", []).append(p)
     for root, items in groups.items():
-        echo(f"  i {root}: {len(items)}")
-        for p in items[:25]:
+        shown = [p for p in items if not _renamed_temporary(p, items)]
+        hidden = (
+            f" ({len(items) - len(shown)} tillfälliga, omdöpta till sina slutliga namn)"
+            if len(shown) < len(items)
+            else ""
+        )
+        echo(f"  i {root}: {len(items)}{hidden}")
+        for p in shown[:SHOWN]:
             echo(f"    {p}")
-        if len(items) > 25:
-            echo(f"    … och {len(items) - 25} till")
+        if len(shown) > SHOWN:
+            echo(f"    … och {len(shown) - SHOWN} till")
     echo("Skrivet utanför tillåtna kataloger: " + ("inget" if not stray else ""))
     for p in report.stray:
         echo(f"  {p}")
