@@ -216,3 +216,10 @@ def test_default_check_runs_a_bundled_sample_and_finds_nothing(sandbox: Path, ca
     assert "transcript.json" in out and "minutes.docx" in out  # the files it wrote are listed
     assert out.rstrip().endswith("Inget lämnade datorn.")
     assert not (sandbox / "home" / ".cache" / "Microsoft").exists()
+
+
+@needs_strace
+def test_a_missing_recording_ends_like_transcribe_run(sandbox: Path, capfd) -> None:
+    code, out, err = check(["--audio", str(sandbox / "saknas.m4a")], capfd)
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "saknas.m4a" in err

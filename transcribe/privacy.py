@@ -28,6 +28,7 @@ from typing import Annotated
 import typer
 
 from transcribe import ENV_BEFORE_SWITCHES
+from transcribe.audio import probe
 from transcribe.config import REPO_DIR, data_dir, models_dir
 from transcribe.errors import BadOption, MissingTool, UserError
 from transcribe.strace_log import FILE_CALLS, NET_CALLS, Contact, parse_log
@@ -74,7 +75,7 @@ class Watched:
     def __init__(self, command: Sequence[str], log: Path, *, env: Mapping[str, str] | None = None,
                  cwd: Path | None = None, stdout=None, stderr=None) -> None:  # fmt: skip
         self.command, self.log, self.cwd = [str(c) for c in command], Path(log), Path(cwd or Path.cwd())
-        self.proc = subprocess.Popen([*strace_prefix(self.log), *self.command], env=dict(env) if env else None,
+        self.proc = subprocess.Popen([*strace_prefix(self.log), *self.command], env=None if env is None else dict(env),
                                      cwd=self.cwd, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL,
                                      start_new_session=True)  # fmt: skip
 
@@ -236,16 +237,14 @@ def _clean_stale(yes: bool) -> None:
 
 
 def _sample_slice(audio: Path, seconds: float, scratch: Path) -> Path:
-    from transcribe.audio import check_input_path
-
-    check_input_path(audio)
-    if shutil.which("ffmpeg") is None:
-        raise MissingTool("ffmpeg saknas / ffmpeg is not installed")
-    clip = scratch / f"{audio.stem}-{seconds:.0f}s.wav"
+    """The first `seconds` of `audio` as 16 kHz mono WAV; bad input ends like `transcribe run` does."""
+    info = probe(audio)
+    clip = scratch / f"{audio.stem}-{min(seconds, info.duration):.0f}s.wav"
     done = subprocess.run(["ffmpeg", "-nostdin", "-loglevel", "error", "-y", "-i", str(audio), "-t", str(seconds),
                            "-ac", "1", "-ar", "16000", str(clip)], capture_output=True, text=True)  # fmt: skip
     if done.returncode != 0:
-        raise BadOption(f"cannot cut {seconds:.0f} s of {audio}: {done.stderr.strip().splitlines()[-1:]}")
+        last = (done.stderr.strip().splitlines() or ["ffmpeg failed"])[-1]
+        raise BadOption(f"cannot cut {seconds:.0f} s of {audio}: {last}")
     return clip
 
 
