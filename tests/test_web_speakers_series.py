@@ -197,7 +197,8 @@ def test_low_confidence_words_marked_and_escaped(app):
     _rewrite(mid, _uncertain)
     html = c.get(f"/meetings/{mid}").text
     assert '<mark class="low" title="osäker (p=0.31)">&lt;b&gt;inte&lt;/b&gt;</mark>' in html
-    assert '<mark class="low" title="osäker (p=0.49)">starta.</mark>' in html
+    # 0.49 is under the fixed cut but not clearly worse than this meeting (median 0.8): behind "Visa alla"
+    assert '<mark class="unc" title="osäker (p=0.49)">starta.</mark>' in html
     assert "<b>inte" not in html and "osäkert igenkänt ord" in html
     assert 'title="uncertain (p=0.31)"' in c.get(f"/meetings/{mid}?lang=en").text
     # the editor still holds the plain text; after a correction the words (and marks) are gone
