@@ -326,6 +326,10 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
     page.wait_for_function("document.getElementById('player').paused")
     page.keyboard.press("Alt+J")
     assert page.evaluate("document.getElementById('player').currentTime") < 27
+    # Moving into a segment with the keyboard chooses it as the evidence for a new item, as a click does.
+    page.focus("#seg-4 .seg-head .time")
+    page.keyboard.press("Tab")
+    assert page.input_value("#add-decisions input[name=segment_id]") == "4"
     page.screenshot(path=str(ARTIFACTS / "review-ux-desktop.png"))
 
     def serious(url: str | None = None, target=page) -> list[str]:

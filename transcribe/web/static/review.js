@@ -159,6 +159,12 @@
     document.querySelectorAll(".js-segment-target").forEach((input) => { input.value = id; });
   }
 
+  // Keyboard users choose the evidence by moving into a segment, as a click does.
+  document.addEventListener("focusin", (e) => {
+    const seg = e.target instanceof HTMLElement ? e.target.closest(".segment") : null;
+    if (seg && seg.dataset.id !== selectedId) select(seg.dataset.id);
+  });
+
   // --- highlight the playing segment ------------------------------------------------------------
   function find(t) {
     let lo = 0, hi = segments.length - 1, best = null;
