@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 from tests import test_web
 from tests.test_web import add_meeting, as_user, post
 from transcribe import audit
+from transcribe.config import data_dir
 from transcribe.fsutil import atomic_write_text
 from transcribe.minutes.model import Decision, Evidence, Minutes
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
@@ -301,10 +302,11 @@ def test_series_create_add_report_and_ask(app):
         assert ada.get(url).status_code == 200, url
     assert post(sven, "/series/natverk-norr/meetings", {"meeting": [foreign]}).status_code == 404
     assert "natverk-norr" not in sven.get("/series").text and "natverk-norr" in ada.get("/series").text
-    # a deleted meeting drops out, counted
+    # a deleted meeting leaves the series altogether (nothing of it is kept, not even its path)
     post(sara, f"/meetings/{second}/delete")
     page = sara.get("/series/natverk-norr").text
-    assert "1 möten i serien är raderade" in page and "Möte två" not in page
+    assert "raderade" not in page and "Möte två" not in page
+    assert second not in (data_dir() / "series" / "natverk-norr.json").read_text()
 
 
 def test_series_meeting_unshared_drops_out(app):
