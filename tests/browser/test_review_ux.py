@@ -228,6 +228,7 @@ def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, b
     page.click("#approve")
     page.wait_for_selector(".badge:has-text('Godkänd version 1')")
     assert page.inner_text("#minutes h2") == "Protokoll"
+    page.screenshot(path=str(ARTIFACTS / "review-ux-approved-desktop.png"))
     docx = _docx_text(page, tmp_path, "approved.docx")
     assert "Protokollutkast" not in docx
     first = docx.splitlines()[1]
