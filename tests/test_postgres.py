@@ -84,7 +84,6 @@ class PostgresServer:
 
 @pytest.fixture(scope="module")
 def postgres() -> Iterator[PostgresServer]:
-    pytest.importorskip("psycopg", reason="psycopg missing: pip install -e '.[postgres]'")
     server = PostgresServer()
     server.start()
     yield server
