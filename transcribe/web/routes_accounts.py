@@ -22,8 +22,13 @@ def account_page(request: Request, done: str = "", user: CurrentUser = Depends(c
 
 
 @router.post("/account/password")
-def change_password(request: Request, current_password: str = Form(""), new_password: str = Form(""),
-                    confirm_password: str = Form(""), user: CurrentUser = Depends(current_user)) -> Response:
+def change_password(
+    request: Request,
+    current_password: str = Form(""),
+    new_password: str = Form(""),
+    confirm_password: str = Form(""),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     try:
         accounts.change_own_password(user.id, current_password, new_password, confirm_password)
     except accounts.AccountError as exc:
@@ -38,10 +43,19 @@ def _admin(user: CurrentUser = Depends(current_user)) -> CurrentUser:
     return user
 
 
-def _users_page(request: Request, user: CurrentUser, error: str | None = None, done: str | None = None,
-                status_code: int = 200) -> Response:
-    return page(request, "users.html", status_code=status_code, user=user, users=list_users(), roles=ROLES,
-                error=error, done=done)
+def _users_page(
+    request: Request, user: CurrentUser, error: str | None = None, done: str | None = None, status_code: int = 200
+) -> Response:
+    return page(
+        request,
+        "users.html",
+        status_code=status_code,
+        user=user,
+        users=list_users(),
+        roles=ROLES,
+        error=error,
+        done=done,
+    )
 
 
 @router.get("/admin/users")
@@ -58,8 +72,14 @@ def _name(user_id: int) -> str:
 
 
 @router.post("/admin/users/{user_id}/{action}")
-def change_user(request: Request, user_id: int, action: str, role: str = Form(""), password: str = Form(""),
-                user: CurrentUser = Depends(_admin)) -> Response:
+def change_user(
+    request: Request,
+    user_id: int,
+    action: str,
+    role: str = Form(""),
+    password: str = Form(""),
+    user: CurrentUser = Depends(_admin),
+) -> Response:
     name = _name(user_id)
     try:
         if action == "disable":
