@@ -303,13 +303,9 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
     all_words = page.locator("#segments mark").count()
     marked = page.locator("#segments mark.low").count()
     assert 0 < marked <= all_words / 10, (marked, all_words)
-    assert (
-        page.eval_on_selector("#segments mark.unc", "m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
-    )
+    assert page.eval_on_selector("#segments mark.unc", "m => getComputedStyle(m).backgroundColor") == "rgba(0, 0, 0, 0)"
     page.check("#unc-all")
-    assert (
-        page.eval_on_selector("#segments mark.unc", "m => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
-    )
+    assert page.eval_on_selector("#segments mark.unc", "m => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
     page.uncheck("#unc-all")
 
     # Keyboard only: Alt+N goes to the next uncertain passage, Alt+K plays, Alt+J goes back 5 s, speed applies.

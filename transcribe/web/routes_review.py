@@ -67,8 +67,14 @@ def _back(meeting_id: str, anchor: str = "", error: str | None = None) -> Redire
     return RedirectResponse(f"/meetings/{meeting_id}{query}{'#' + anchor if anchor else ''}", status_code=303)
 
 
-def _edited(meeting_id: str, user: CurrentUser, action: str, detail: str | editing.Change | None,
-            audit_action: str = "edit", audit_detail: str | None = None) -> None:
+def _edited(
+    meeting_id: str,
+    user: CurrentUser,
+    action: str,
+    detail: str | editing.Change | None,
+    audit_action: str = "edit",
+    audit_detail: str | None = None,
+) -> None:
     """History gets the words (deleted with the meeting); the audit log only labels and ids, never content."""
     if not detail:
         return
@@ -89,22 +95,32 @@ def _saved(request: Request, meeting_id: str, anchor: str) -> Response:
     return _back(meeting_id, anchor)
 
 
-def _failed(request: Request, meeting_id: str, anchor: str, exc: editing.EditError, form: str,
-            fields: dict[str, str]) -> Response:
+def _failed(
+    request: Request, meeting_id: str, anchor: str, exc: editing.EditError, form: str, fields: dict[str, str]
+) -> Response:
     """The error beside its field; without JS the typed text waits in the session for the page to show it."""
     key = str(exc)
     if _wants_json(request):
         message = translate(request_lang(request), f"err_{key}")
         return JSONResponse({"ok": False, "error": key, "field": exc.field, "message": message}, status_code=422)
-    request.session[DRAFT_KEY] = {"form": form, "error": key, "field": exc.field,
-                                  "fields": {k: v[:1000] for k, v in fields.items()}}
+    request.session[DRAFT_KEY] = {
+        "form": form,
+        "error": key,
+        "field": exc.field,
+        "fields": {k: v[:1000] for k, v in fields.items()},
+    }
     return _back(meeting_id, anchor, key)
 
 
 # --- page -----------------------------------------------------------------------------------------
 @router.get("/meetings/{meeting_id}")
-def review_page(request: Request, meeting_id: str, error: str | None = None, partial: bool = False,
-                user: CurrentUser = Depends(current_user)) -> Response:
+def review_page(
+    request: Request,
+    meeting_id: str,
+    error: str | None = None,
+    partial: bool = False,
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     """The page; `partial=1` is review.js fetching it again after a save (not a new view for the audit log)."""
     meeting = get_meeting(user, meeting_id)
     status = meeting_status(meeting, request_lang(request))
@@ -120,8 +136,9 @@ def review_page(request: Request, meeting_id: str, error: str | None = None, par
     level = uncertainty.level(transcript)
     graded = {s.id: uncertainty.graded_words(s, level) for s in transcript.segments}
     pending = unreviewed(minutes) if minutes is not None else []
-    labels = transcript.speaker_labels() + [s.label for s in transcript.speakers
-                                            if s.label not in transcript.speaker_labels()]
+    labels = transcript.speaker_labels() + [
+        s.label for s in transcript.speakers if s.label not in transcript.speaker_labels()
+    ]
     infos = {s.label: s for s in transcript.speakers}
     return page(
         request, "review.html", **base, transcript=transcript, minutes=minutes, error=error,
@@ -149,8 +166,9 @@ def review_page(request: Request, meeting_id: str, error: str | None = None, par
 
 # --- transcript edits ---------------------------------------------------------------------------------
 @router.post("/meetings/{meeting_id}/speakers")
-def rename_speakers(meeting_id: str, label: list[str] = Form([]), name: list[str] = Form([]),
-                    user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+def rename_speakers(
+    meeting_id: str, label: list[str] = Form([]), name: list[str] = Form([]), user: CurrentUser = Depends(current_user)
+) -> RedirectResponse:
     _editable(user, meeting_id)
     if len(label) != len(name):
         raise HTTPException(400)
@@ -161,8 +179,14 @@ def rename_speakers(meeting_id: str, label: list[str] = Form([]), name: list[str
 
 
 @router.post("/meetings/{meeting_id}/segments/{segment_id}")
-def edit_segment(request: Request, meeting_id: str, segment_id: int, text: str = Form(""), speaker: str = Form(""),
-                 user: CurrentUser = Depends(current_user)) -> Response:
+def edit_segment(
+    request: Request,
+    meeting_id: str,
+    segment_id: int,
+    text: str = Form(""),
+    speaker: str = Form(""),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     """The segment editor: its text, and (the select beside the time) who said it."""
     _editable(user, meeting_id)
     moved = None
@@ -175,8 +199,14 @@ def edit_segment(request: Request, meeting_id: str, segment_id: int, text: str =
         return _failed(request, meeting_id, f"seg-{segment_id}", exc, f"seg-{segment_id}", {"text": text})
     _edited(meeting_id, user, "edit_segment", detail)
     if moved:
-        _edited(meeting_id, user, "reassign_turn", moved[0], "reassign_turn",
-                audit_detail=f"segment {segment_id} -> {moved[1]}")
+        _edited(
+            meeting_id,
+            user,
+            "reassign_turn",
+            moved[0],
+            "reassign_turn",
+            audit_detail=f"segment {segment_id} -> {moved[1]}",
+        )
     return _saved(request, meeting_id, f"seg-{segment_id}")
 
 
@@ -190,8 +220,14 @@ async def _fields(request: Request) -> dict[str, str]:
 
 
 @router.post("/meetings/{meeting_id}/items/{item_id}")
-def update_item(request: Request, meeting_id: str, item_id: str, op: str = Form("edit"),
-                fields: dict[str, str] = Depends(_fields), user: CurrentUser = Depends(current_user)) -> Response:
+def update_item(
+    request: Request,
+    meeting_id: str,
+    item_id: str,
+    op: str = Form("edit"),
+    fields: dict[str, str] = Depends(_fields),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     _editable(user, meeting_id)
     try:
         with _working_copy(meeting_id) as (_, minutes):
@@ -205,8 +241,14 @@ def update_item(request: Request, meeting_id: str, item_id: str, op: str = Form(
 
 
 @router.post("/meetings/{meeting_id}/items")
-def add_item(request: Request, meeting_id: str, section: str = Form(""), segment_id: str = Form(""),
-             fields: dict[str, str] = Depends(_fields), user: CurrentUser = Depends(current_user)) -> Response:
+def add_item(
+    request: Request,
+    meeting_id: str,
+    section: str = Form(""),
+    segment_id: str = Form(""),
+    fields: dict[str, str] = Depends(_fields),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     _editable(user, meeting_id)
     seg = int(segment_id) if segment_id.strip().isdigit() else None
     try:
@@ -215,15 +257,21 @@ def add_item(request: Request, meeting_id: str, section: str = Form(""), segment
                 raise editing.EditError("no_minutes")
             detail = editing.add_item(minutes, transcript, section, fields, seg)
     except editing.EditError as exc:
-        return _failed(request, meeting_id, f"sec-{section}", exc, f"add-{section}",
-                       {**fields, "segment_id": segment_id})
+        return _failed(
+            request, meeting_id, f"sec-{section}", exc, f"add-{section}", {**fields, "segment_id": segment_id}
+        )
     _edited(meeting_id, user, "add_item", detail)
     return _saved(request, meeting_id, f"sec-{section}")
 
 
 @router.post("/meetings/{meeting_id}/summary")
-def edit_summary(request: Request, meeting_id: str, description: str = Form(""), mood: str = Form(""),
-                 user: CurrentUser = Depends(current_user)) -> Response:
+def edit_summary(
+    request: Request,
+    meeting_id: str,
+    description: str = Form(""),
+    mood: str = Form(""),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     _editable(user, meeting_id)
     with _working_copy(meeting_id) as (_, minutes):
         detail = editing.edit_summary(minutes, description, mood) if minutes else None
@@ -282,5 +330,11 @@ def reopen(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Redire
 @router.get("/meetings/{meeting_id}/history")
 def history(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
     meeting = get_meeting(user, meeting_id)
-    return page(request, "history.html", user=user, meeting=meeting,
-                changes=entries(meeting_id, request_lang(request)), versions=list(range(meeting.version, 0, -1)))
+    return page(
+        request,
+        "history.html",
+        user=user,
+        meeting=meeting,
+        changes=entries(meeting_id, request_lang(request)),
+        versions=list(range(meeting.version, 0, -1)),
+    )
