@@ -39,6 +39,8 @@ from transcribe.minutes.merge import SERVER_CHUNK_CHARS
 from transcribe.transcript import Transcript
 
 REPLAY_DIR = REPO_DIR / "bench" / "llm-replay"
+# The noisy transcripts the answers were recorded on: replay needs the very same prompts.
+NOISY_DIR = REPLAY_DIR / "noisy"
 HELDOUT_DIR = REPO_DIR / "samples" / "heldout"
 NOISE_RATE = 0.2  # word error rate of the noisy transcripts (the recogniser's measured WER is higher on ogg)
 NOISE_SEED = 7
@@ -80,12 +82,19 @@ def noisy(transcript: Transcript, truth: dict[str, Any]) -> Transcript | None:
     return errormodel.corrupt_transcript(transcript, model, NOISE_RATE, NOISE_SEED, names)[0]
 
 
-def variants(truth: dict[str, Any]) -> dict[str, Transcript]:
+def variants(truth: dict[str, Any], save: bool = False) -> dict[str, Transcript]:
+    """The true transcript and, when available, the noisy one (as recorded, else freshly corrupted)."""
     true = truth_transcript(truth)
     out = {"true": true}
+    stored = NOISY_DIR / f"{truth['id']}.json"
+    if stored.exists() and not save:
+        out["noisy"] = Transcript.from_json(stored.read_text(encoding="utf-8"))
+        return out
     bad = noisy(true, truth)
     if bad is not None:
         out["noisy"] = bad
+        if save:
+            atomic_write_text(stored, bad.to_json())
     return out
 
 
@@ -99,31 +108,36 @@ def meeting_date(truth: dict[str, Any]) -> dt.date | None:
 class Recorder:
     """A `Generator` that remembers every answer by its prompt."""
 
-    def __init__(self, inner: Generator) -> None:
+    def __init__(self, inner: Generator, known: dict[str, str] | None = None) -> None:
         self.inner = inner
-        self.answers: dict[str, str] = {}
+        self.answers: dict[str, str] = dict(known or {})
+        self.used: set[str] = set()
 
     def __call__(self, prompt: str, max_new_tokens: int) -> str:
-        answer = self.inner(prompt, max_new_tokens)
-        self.answers[prompt_key(prompt)] = answer
-        return answer
+        key = prompt_key(prompt)
+        self.used.add(key)
+        if key not in self.answers:  # greedy decoding: the same prompt gets the same answer
+            self.answers[key] = self.inner(prompt, max_new_tokens)
+        return self.answers[key]
 
 
 def record(model: Path, name: str, only: list[str] | None = None) -> Path:
     """Ask the local model every prompt the benchmark will send and store its answers."""
     path = REPLAY_DIR / f"{name}.json"
     stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"answers": {}}
-    rec = Recorder(generator_for(model))
+    rec = Recorder(generator_for(model), stored["answers"])
     found, _ = meetings()
-    for mid, truth in found:
-        if only and mid not in only:
-            continue
-        for kind, transcript in variants(truth).items():
-            draft_with_llm(transcript, meeting_date(truth), rec, MAX_NEW_TOKENS, SERVER_CHUNK_CHARS)
-            stored["answers"].update(rec.answers)
-            stored.update(model=name, max_new_tokens=MAX_NEW_TOKENS, recorded=dt.date.today().isoformat())
-            atomic_write_text(path, json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
-            print(f"{mid} {kind}: {len(rec.answers)} answers", flush=True)
+    todo = [(mid, truth, kind, t) for mid, truth in found if not only or mid in only
+            for kind, t in variants(truth, save=True).items()]  # fmt: skip
+    for mid, truth, kind, transcript in sorted(todo, key=lambda x: x[2] != "true"):  # true transcripts first
+        draft_with_llm(transcript, meeting_date(truth), rec, MAX_NEW_TOKENS, SERVER_CHUNK_CHARS)
+        stored["answers"] = rec.answers
+        stored.update(model=name, max_new_tokens=MAX_NEW_TOKENS, recorded=dt.date.today().isoformat())
+        atomic_write_text(path, json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
+        print(f"{mid} {kind}: {len(rec.answers)} answers", flush=True)
+    if not only:  # answers to prompts the benchmark no longer sends
+        stored["answers"] = {k: v for k, v in rec.answers.items() if k in rec.used}
+        atomic_write_text(path, json.dumps(stored, indent=1, ensure_ascii=False) + "\n")
     return path
 
 
