@@ -459,3 +459,14 @@ BODY_WORDS = frozenset(
 NEXT_MEETING_SLOT = re.compile(
     r"\bnästa\s+(?P<slot>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls|håller\s+vi|den|\w+dag(?:en)?)\b"
 )
+# "<?> har vi bestämt det", "då bestämmer <?> det": the chair's confirmation with one word misheard.
+CONFIRMATION_TOLERANT = re.compile(
+    r"(?:^|\b)(?:[\w-]+\s+)?har\s+(?P<slot>[\w-]+)\s+(?:bestämt|beslutat)\s+(?:det|så)\b"
+    r"|\b(?:då|så)\s+(?:bestämmer|beslutar)\s+(?P<slot2>[\w-]+)\s+(?:det|så)\b"
+)
+# "Då <?> vi nej till plattformen", "Då säger <?> nej till ...".
+NEGATIVE_DECISION_TOLERANT = re.compile(
+    r"\b(?:då|så)\s+(?:(?P<slot>[\w-]+)\s+vi|säger\s+(?P<slot2>[\w-]+))\s+nej(?:\s+till)?(?:\s+(?P<x>[^,.;!?]+))?"
+)
+# "<?> stryker inte den andra testomgången": a plan stated as fact with its subject misheard.
+DECLARATIVE_TOLERANT = re.compile(rf"^(?P<slot>[\w-]+)\s+(?P<v>{CHANGE_VERBS})\s+(?P<neg>inte\s+)?(?P<rest>.+)")

@@ -29,6 +29,8 @@ from transcribe.minutes.rules.utterances import (
 )
 from transcribe.minutes.text import capitalise, content_words
 
+_PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
+
 
 class DecisionRules(RuleState):
     """Decision rules; they record into the shared state."""
@@ -84,6 +86,8 @@ class DecisionRules(RuleState):
     def _negative_decision(self, u: Utt) -> bool:
         """'Då säger vi nej till plattformen': decided against, and the proposal was rejected."""
         m = cues.NEGATIVE_DECISION.search(u.low)
+        if m is None and self.robust:
+            m = self._slotted(u, cues.NEGATIVE_DECISION_TOLERANT)
         if not m or u.is_question:
             return False
         proposal, _ = self._find_proposal(u, strict=True)
@@ -101,13 +105,22 @@ class DecisionRules(RuleState):
             self._add_open(f"Förslaget {clause}", "Förslaget avslogs", utts, 0.8)
         return True
 
-    def _slot_confirmation(self, u: Utt) -> re.Match[str] | None:
-        """'Då <misheard> vi på det', 'Då är det <misheard>': a confirmation whose verb the recogniser was unsure of."""
-        m = cues.CONFIRMATION_SLOT.search(u.low) if self.robust else None
+    def _slotted(self, u: Utt, pattern: re.Pattern[str], low: str | None = None) -> re.Match[str] | None:
+        """A tolerant pattern whose open slot holds a word the recogniser was unsure of (or the word meant)."""
+        m = pattern.search(u.low if low is None else low)
         if m is None:
             return None
         slot = m.group("slot") or m.group("slot2")
-        return m if u.uncertain(slot) and slot not in cues.NOT_CONFIRMING else None
+        if slot in _PERSONS:
+            return None  # "jag tar in offerter", "då säger hon nej": a person, not the meeting
+        return m if slot in ("vi", "det") or u.uncertain(slot) else None
+
+    def _slot_confirmation(self, u: Utt) -> re.Match[str] | None:
+        """'Då <misheard> vi på det', 'Då är det <misheard>': a confirmation whose verb the recogniser was unsure of."""
+        if not self.robust:
+            return None
+        m = self._slotted(u, cues.CONFIRMATION_SLOT) or self._slotted(u, cues.CONFIRMATION_TOLERANT)
+        return m if m is not None and (m.group("slot") or m.group("slot2")) not in cues.NOT_CONFIRMING else None
 
     def _confirmation(self, u: Utt) -> bool:
         m = cues.CONFIRMATION.search(u.low)
@@ -235,6 +248,8 @@ class DecisionRules(RuleState):
         """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
         low = re.sub(r"^(?:(?:ja|okej|bra|nej)\b[\s,]*)+", "", u.low)
         m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
+        if m is None and self.robust:
+            m = self._slotted(u, cues.DECLARATIVE_TOLERANT, low)
         if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         if cues.AGENDA_TALK.search(m.group("rest")) or cues.HEDGE.search(u.low.replace(" inte ", " ")):
