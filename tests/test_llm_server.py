@@ -212,3 +212,23 @@ def test_the_privacy_review_sees_where_transcripts_go(monkeypatch: pytest.Monkey
     assert "http://10.0.0.5:11434/v1" in (destination() or "") and "private" in (destination() or "")
     monkeypatch.setenv("TRANSCRIBE_LLM_URL", "http://8.8.8.8/v1")
     assert "refused" in (destination() or "")
+
+
+def test_replay_server_answers_recorded_prompts_and_counts_the_rest() -> None:
+    from transcribe.bench_llm import Recorder, draft_hallucinations, replay_server
+    from transcribe.minutes.llm import draft_with_llm
+
+    tr = make(TURNS)
+    answer = json.dumps({**SCRIPTED, "beslut": [], "nasta_mote": None}, ensure_ascii=False)
+    rec = Recorder(lambda p, n: answer)
+    draft_with_llm(tr, MEETING, rec)
+    with replay_server(rec.answers, "replayed") as srv:
+        m = extract_minutes(tr, meeting_date=MEETING, backend="llm", llm_url=srv["url"], llm_model="replayed")
+        other = make([*TURNS, ("S2", "Och en sak till.")])
+        fallback = extract_minutes(other, meeting_date=MEETING, backend="llm", llm_url=srv["url"])
+    assert (srv["hits"], srv["missing"]) == (1, 1)
+    assert [a.source for a in m.actions] == ["llm"] and draft_hallucinations(m, tr, MEETING) == []
+    assert fallback.notes[0].startswith("Språkmodellen svarade inte")
+    invented = m.model_copy(deep=True)
+    invented.actions[0].what = "Sälja föreningens husbil"
+    assert draft_hallucinations(invented, tr, MEETING) == ["llm: Sälja föreningens husbil"]
