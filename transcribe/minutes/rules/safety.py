@@ -17,8 +17,10 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
 from transcribe.minutes.fuzzy import lost_negation_hint
 from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.minutes.text import stem
 
 PREFIX = "Kontrollera mot ljudet: "
 _AGAINST = (cues.NEG, cues.REJECTED, cues.HEDGE, cues.UNDECIDED)
@@ -34,8 +36,19 @@ def polarity_conflict(a: str, b: str) -> bool:
     return negative(a) != negative(b)
 
 
+_DATE_STEMS = frozenset(stem(w) for w in [*MONTHS, *WEEKDAYS, *ORDINALS, *CARDINALS, "klockan", "vecka", "veckan"])
+_NOT_AGAINST = re.compile(r"\binte\s+(?:bara|minst|enbart|endast)\b")
+
+
 def _topic(text: str) -> set[str]:
-    return {s for s in stems(text) if len(s) >= 4}
+    """What the sentence is about: its content stems, dates and numbers left out."""
+    return {s for s in stems(text) if len(s) >= 4 and s not in _DATE_STEMS}
+
+
+def _against(low: str) -> bool:
+    """A refusal, a negation or a hedge ('inte bara', 'inte minst' are neither)."""
+    low = _NOT_AGAINST.sub(" ", low)
+    return any(rx.search(low) for rx in _AGAINST)
 
 
 def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
@@ -54,7 +67,7 @@ def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
     for v in nearby:
         if v.idx in own_ids or v.is_question:
             continue
-        if any(rx.search(v.low) for rx in _AGAINST) and topic & _topic(v.text):
+        if _against(v.low) and topic & _topic(v.text):
             quote = v.text if len(v.text) <= 70 else v.text[:67] + "…"
             return PREFIX + f'samtalet runt beslutet talar emot det ("{quote}") – ett "inte" kan ha fallit bort'
     return None
