@@ -51,6 +51,20 @@ def test_description_and_conclusions_follow_the_items() -> None:
     assert refresh(again) == m  # idempotent: exports of unchanged minutes change nothing
 
 
+def test_description_names_the_participants_as_renamed(app) -> None:  # noqa: F811
+    from transcribe.web import store
+
+    c = as_user(app, "sara")
+    mid = add_meeting("sara")
+    m = store.load_minutes(mid)
+    m.participants[0].name = "Arlin Kvist"  # a misheard self-introduction
+    m.description = describe(m)
+    store.save_minutes(mid, m)
+    post(c, f"/meetings/{mid}/speakers", {"label": ["SPEAKER_00", "SPEAKER_01"], "name": ["Anna Lindqvist", "Johan"]})
+    m = store.load_minutes(mid)
+    assert "samlade 2 deltagare: Anna Lindqvist och Johan." in m.description and "Arlin" not in m.description
+
+
 def test_reviewers_own_text_and_conclusions_stay() -> None:
     t, m = _no_decisions()
     m.description = "Ett kort möte om läsning."

@@ -24,6 +24,7 @@ OUTCOME = re.compile(
     rf"(?: och lämnade {_N} (?:fråga|frågor) (?:öppen|öppna))?\."
 )
 TOPICS = re.compile(r"\s*Samtalet rörde främst [^.]*\.")
+WHO = re.compile(r"samlade \d+ deltagare: [^.]*\.")
 
 
 def visible(items: Iterable[T]) -> list[T]:
@@ -78,13 +79,17 @@ def topics(m: Minutes) -> str:
     return f"Samtalet rörde främst {_join(heads)}."
 
 
+def _who(m: Minutes) -> str:
+    who = [p.name or p.label for p in m.participants]
+    return f"samlade {len(who)} deltagare: {_join(who)}." if who else ""
+
+
 def describe(m: Minutes) -> str:
     """Who met, what they talked about, what came out of it."""
-    who = [p.name or p.label for p in m.participants]
     parts = []
     when = f" den {format_sv(m.date, with_weekday=False)}" if m.date else ""
-    if who:
-        parts.append(f"Mötet{when} samlade {len(who)} deltagare: {_join(who)}.")
+    if who := _who(m):
+        parts.append(f"Mötet{when} {who}")
     else:
         parts.append(f"Mötet{when} hölls.")
     if about := topics(m):
@@ -162,20 +167,19 @@ def _generated(c: Conclusion | str) -> bool:
 def refresh(m: Minutes) -> Minutes:
     """Recompute the generated summary from the current items, in place; idempotent.
 
-    Description: the generated outcome and topics sentences are rewritten; the rest of the text is left
-    as it is (it may be the reviewer's). Conclusions: drafts are regenerated (keeping their ids where
-    the text is unchanged); conclusions a reviewer added, edited, accepted or rejected stay, and a
-    regenerated one is dropped when hers covers the same passages or says the same thing.
+    Description: the generated sentences (who took part, the topics, the outcome) are rewritten; the
+    rest of the text is left as it is (it may be the reviewer's). Conclusions: drafts are regenerated
+    (keeping their ids where the text is unchanged); conclusions a reviewer added, edited, accepted or
+    rejected stay, and a regenerated one is dropped when hers covers the same passages or says the same.
     """
     text = m.description
     if not text.strip():
         m.description = describe(m)
-    elif OUTCOME.search(text):
-        about = topics(m)
+    else:
+        about, who = topics(m), _who(m)
         text = OUTCOME.sub(lambda _: outcome(m), text, count=1)
-        if TOPICS.search(text):
-            text = TOPICS.sub(lambda _: f" {about}" if about else "", text, count=1).strip()
-        m.description = text
+        text = TOPICS.sub(lambda _: f" {about}" if about else "", text, count=1).strip()
+        m.description = WHO.sub(lambda _: who, text, count=1) if who else text
     kept = [c for c in m.conclusions if not _generated(c)]
     covered = {_text(c) for c in kept} | {b for c in kept if (b := _basis(c))}
     ids = {c.text: c.id for c in m.conclusions if isinstance(c, Conclusion) and _generated(c)}
