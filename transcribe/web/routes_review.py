@@ -37,6 +37,15 @@ from transcribe.web.security import require_csrf
 router = APIRouter(dependencies=[Depends(require_csrf)])
 _locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
 DRAFT_KEY = "review_draft"
+DRAFT_CHARS = 800  # the session lives in a signed cookie (about 4 kB, non-ASCII escaped): keep the draft small
+
+
+def _within(fields: dict[str, str], budget: int) -> dict[str, str]:
+    out = {}
+    for name, value in fields.items():
+        out[name] = value[: max(0, budget)]
+        budget -= len(out[name])
+    return out
 
 
 @contextmanager
@@ -107,7 +116,7 @@ def _failed(
         "form": form,
         "error": key,
         "field": exc.field,
-        "fields": {k: v[:1000] for k, v in fields.items()},
+        "fields": _within(fields, DRAFT_CHARS),
     }
     return _back(meeting_id, anchor, key)
 
