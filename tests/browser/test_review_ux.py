@@ -269,6 +269,12 @@ def test_typed_text_survives_errors_with_and_without_js(server: str, browser, tm
         assert page.input_value("#add-actions input[name=what]") == typed
         assert page.input_value("#add-actions input[name=owner]") == "Johan"
         assert page.get_attribute("#add-actions input[name=segment_id]", "aria-invalid") == "true"
+        if js:  # logged out meanwhile: the edit says so and stays in the field
+            page.fill("#item-a1 input[name=owner]", "Eva Berg")
+            context.clear_cookies()
+            page.click("#item-a1 button[value=edit]")
+            page.wait_for_selector("#item-a1 .save-note.error:has-text('Du har loggats ut')")
+            assert page.input_value("#item-a1 input[name=owner]") == "Eva Berg"
         context.close()
 
     # An expired login form is shown again, with the name kept, instead of a bare 403 page.

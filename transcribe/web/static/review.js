@@ -368,7 +368,19 @@
     if (selectedId !== null) select(selectedId);
     document.querySelectorAll("textarea.autosize").forEach(autosize);
   }
-  async function save(form, submitter) {
+  // A 403 "csrf" means the session changed (logged in again elsewhere) or ended: fetch a fresh token if
+  // still logged in and say so if not; the typed text stays in the form either way.
+  async function renewToken() {
+    const response = await fetch(window.location.pathname + "?partial=1", { credentials: "same-origin" });
+    if (!response.ok || response.redirected) return false;
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    const token = fresh.querySelector('meta[name="csrf-token"]');
+    const meta = document.querySelector('meta[name="csrf-token"]');
+    if (!token || !meta) return false;
+    meta.setAttribute("content", token.getAttribute("content"));
+    return true;
+  }
+  async function save(form, submitter, retried) {
     const data = new FormData(form, submitter || undefined);
     const key = focusKey(form);
     const seg = form.closest(".segment");
@@ -391,8 +403,14 @@
     form.classList.remove("saving");
     let body = {};
     try { body = await response.json(); } catch (err) { body = {}; }
+    if (response.status === 403 && body.error === "csrf" && !retried) {
+      if (await renewToken()) { await save(form, submitter, true); return; }
+      response = { ok: false, status: 401 };
+    }
     if (!response.ok) {
-      const message = response.status === 401 ? text("loggedOut", "Du har loggats ut.") : (body.message || text("failed", "Kunde inte spara"));
+      const known = { locked: "errLocked", csrf: "errCsrf" }[body.error];
+      const message = response.status === 401 ? text("loggedOut", "Du har loggats ut.")
+        : body.message || (known && text(known, "")) || text("failed", "Kunde inte spara");
       showFieldError(form, body.field, message);
       announce(message, false);
       return;
