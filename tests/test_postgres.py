@@ -12,6 +12,7 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
@@ -121,6 +122,32 @@ QUEUE_CHECKS: list[Callable[[Path, Path], None]] = [
 @pytest.mark.parametrize("check", QUEUE_CHECKS, ids=[c.__name__.removeprefix("test_") for c in QUEUE_CHECKS])
 def test_queue_on_postgres(check: Callable[[Path, Path], None], pg_env: Path, short_clip: Path) -> None:  # noqa: F811
     check(pg_env, short_clip)
+
+
+@pytest.mark.slow
+def test_a_killed_worker_s_job_is_recovered_and_finished_on_postgres(pg_env: Path, short_clip: Path) -> None:  # noqa: F811
+    """Real worker processes: the first is killed (-9) holding the lease; the next one finishes the job."""
+    from transcribe.jobs import meeting_dir, status, submit
+    from transcribe.transcript import Transcript
+
+    job = submit(test_jobs.store(short_clip, "pg1"), "pg1", test_jobs.fast_options())
+    first = test_jobs.start_worker(env={"TRANSCRIBE_THREADS": "1"})
+    try:
+        test_jobs.wait_for(lambda: status(job).state == "running", 60, 0.1, "the first worker to claim the job")
+        os.kill(first.pid, signal.SIGKILL)
+        first.wait()
+    finally:
+        test_jobs.stop_process(first)
+    assert status(job).state == "running" and status(job).attempts == 1  # leased by a dead worker
+    second = test_jobs.start_worker(env={"TRANSCRIBE_THREADS": "1"})
+    try:
+        test_jobs.wait_for(lambda: status(job).state in ("done", "failed"), 120, 0.5, "the job to finish")
+    finally:
+        test_jobs.stop_process(second)
+    done = status(job)
+    assert done.state == "done" and done.attempts == 2, (done.state, done.error)
+    transcript = Transcript.from_json((meeting_dir("pg1") / "transcript.json").read_text())
+    assert transcript.segments and transcript.source == short_clip.name
 
 
 # --- the web app ----------------------------------------------------------------------------------------------------
