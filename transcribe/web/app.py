@@ -81,8 +81,8 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
     app.add_middleware(HeadAsGet)
     app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (routes_auth, routes_accounts, routes_meetings, routes_review, routes_speakers, routes_series,
-                   routes_files):
+    pages = (routes_auth, routes_accounts, routes_meetings, routes_review, routes_speakers, routes_series)
+    for module in (*pages, routes_files):
         app.include_router(module.router)
     app.include_router(routes_meetings.upload_router)
     _error_handlers(app)

@@ -102,9 +102,7 @@ def users_passwd(
 
 
 @users_app.command("role")
-def users_role(
-    name: NameArg, role: Annotated[str, typer.Argument(help="secretary, facilitator eller admin")]
-) -> None:
+def users_role(name: NameArg, role: Annotated[str, typer.Argument(help="secretary, facilitator eller admin")]) -> None:
     """Byt roll för ett konto."""
     user = accounts.set_role(name, role, ACTOR)
     typer.echo(f"{user.name} ({user.role})")
