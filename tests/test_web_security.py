@@ -205,11 +205,13 @@ def test_database_recordings_transcripts_and_minutes_are_owner_only(app, tmp_pat
     atomic_write_text(folder / "minutes.json", sample_minutes(t).to_json())
     assert post(c, f"/meetings/{mid}/speakers", {"label": "SPEAKER_00", "name": "Anna"}).status_code == 303
     assert post(c, f"/meetings/{mid}/approve").status_code == 303
+    assert post(c, "/series", {"name": "styrelsen", "description": "Styrelsens möten"}).status_code == 303
     data = tmp_path
     for name in ("protokoll.db", "protokoll.db-wal", "web_secret.key"):
         assert stat.S_IMODE((data / name).stat().st_mode) == 0o600, name
     checked = 0
-    for path in [data / "meetings", data / "uploads", folder, *folder.rglob("*")]:
+    series = [data / "series", data / "series" / "styrelsen.json"]
+    for path in [data / "meetings", data / "uploads", *series, folder, *folder.rglob("*")]:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode == (0o700 if path.is_dir() else 0o600), (path, oct(mode))
         checked += 1

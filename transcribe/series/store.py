@@ -14,7 +14,7 @@ from filelock import FileLock
 
 from transcribe.config import data_dir
 from transcribe.errors import BadOption, InputNotFound, OutputExists
-from transcribe.fsutil import atomic_write_text
+from transcribe.fsutil import atomic_write_text, private_dir
 from transcribe.series.model import Series, SeriesMeeting
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$")
@@ -38,7 +38,7 @@ def series_path(name: str) -> Path:
 
 
 def _lock(name: str) -> FileLock:
-    series_dir().mkdir(parents=True, exist_ok=True)
+    private_dir(series_dir())
     return FileLock(str(series_dir() / f".{name}.lock"), timeout=30)
 
 
