@@ -440,6 +440,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(2)
     model = learn_dev(asr_dir, samples_dir, ids)
     atomic_write_text(MODEL_PATH, model.to_json())
+    MODEL_PATH.chmod(0o644)  # package data, not meeting data
     print(json.dumps(model.summary(), ensure_ascii=False))
 
 

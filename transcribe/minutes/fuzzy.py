@@ -248,6 +248,10 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
         if prev in MONTH_WORDS and (nxt in ("halv", "kvart") or CARDINALS.get(nxt, 99) <= 12) and low not in _JOINERS:
             put(i, "klockan", "clock")
             continue
+        # "ni beslutar": the recogniser hears "vi" as "ni" often (errormodel.json); a meeting decides as "vi"
+        if low == "ni" and (nxt in DECISION_WORDS or prev in DECISION_WORDS):
+            put(i, "vi", "decision")
+            continue
         if low in common or known_word(low):
             continue
         # "att" after a decision verb ("beslutar adt renovera")
