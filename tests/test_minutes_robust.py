@@ -146,3 +146,19 @@ def test_true_transcripts_are_not_repaired(sid: str) -> None:
     robust, plain = ex.run(), RuleExtractor(tr, dt.date.fromisoformat(truth["date"]), robust=False).run()
     assert [d.text for d in robust.decisions] == [d.text for d in plain.decisions]
     assert [a.what for a in robust.actions] == [a.what for a in plain.actions]
+
+
+def test_unsure_word_in_place_of_the_decision_verb() -> None:
+    said = [("S1", "Då plåt vi att renovera tvättstugan under våren.")]
+    got = minutes(said, unsure=frozenset({"plåt"})).decisions
+    assert len(got) == 1 and "renovera tvättstugan" in got[0].text and got[0].needs_review
+    assert not minutes(said).decisions  # heard with confidence, the sentence decides nothing
+    assert not minutes(
+        [("S1", "Då tycker vi att renovera tvättstugan är dyrt.")], unsure=frozenset({"tycker"})
+    ).decisions
+
+
+def test_det_heard_as_dit_in_a_confirmation() -> None:
+    turns = [("S3", "Jag föreslår att vi byter leverantör av kaffe."), ("S2", "Ja."), ("S1", "Då är dit beslutat.")]
+    got = minutes(turns).decisions
+    assert len(got) == 1 and "leverantör" in got[0].text and got[0].needs_review

@@ -470,3 +470,57 @@ NEGATIVE_DECISION_TOLERANT = re.compile(
 )
 # "<?> stryker inte den andra testomgången": a plan stated as fact with its subject misheard.
 DECLARATIVE_TOLERANT = re.compile(rf"^(?P<slot>[\w-]+)\s+(?P<v>{CHANGE_VERBS})\s+(?P<neg>inte\s+)?(?P<rest>.+)")
+# "Då <?> vi att renovera tvättstugan": "<verb> vi att <infinitive>" is only grammatical with a deciding or
+# saying verb, so an unsure word there is most likely the lost "beslutar"/"bestämmer".
+DECISION_SLOT_VERB = re.compile(
+    rf"\b(?:då|så|nu)\s+(?P<slot>[\w-]+)\s+{_BODY}\s+(?P<prep>att)\s+(?P<inf>[a-zåäö]+a)\s+(?P<more>\S+)"
+)
+SAYING_VERBS = frozenset(
+    {
+        "tycker",
+        "tror",
+        "vet",
+        "ser",
+        "hoppas",
+        "menar",
+        "säger",
+        "anser",
+        "föreslår",
+        "kräver",
+        "önskar",
+        "ber",
+        "hör",
+        "märker",
+        "förutsätter",
+        "konstaterar",
+        "lovar",
+        "vill",
+        "ska",
+        "kan",
+    }
+)
+NOT_INFINITIVES = frozenset(
+    {
+        "alla",
+        "andra",
+        "bara",
+        "sina",
+        "dina",
+        "våra",
+        "hela",
+        "flera",
+        "många",
+        "nya",
+        "stora",
+        "gamla",
+        "samma",
+        "enda",
+        "första",
+        "sista",
+        "extra",
+        "dessa",
+        "vilka",
+        "båda",
+        "ena",
+    }
+)

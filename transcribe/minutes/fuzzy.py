@@ -64,6 +64,8 @@ NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "inget", "inga", "ingen",
 # Negative-polarity words: they normally need a negation; without one, an "inte" may have been lost.
 NPI = re.compile(r"\b(?:heller|alls|längre|någonting|något|några|någon)\b")
 
+_DET_SLIPS = frozenset({"dit", "ditt", "ded", "dett", "dé"})
+_CONFIRM_VERBS = frozenset({"bestämmer", "beslutar", "bestämt", "beslutat", "kör", "vi", "gör", "klubbar", "säger"})
 _JOINERS = frozenset({"och", "eller", "till", "med", "i", "på", "om", "för", "av", "klockan", "kl"})
 _BODY = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "nämnden", "föreningen", "arbetsgruppen"})
 
@@ -247,6 +249,11 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
         # "den fjortonde januari <?> två": the clock word between a date and an hour was misheard
         if prev in MONTH_WORDS and (nxt in ("halv", "kvart") or CARDINALS.get(nxt, 99) <= 12) and low not in _JOINERS:
             put(i, "klockan", "clock")
+            continue
+        # "då är dit beslutat", "bestämmer vi dit": "det" heard as "dit" is the commonest slip (errormodel.json)
+        prev2 = lows[i - 2] if i > 1 else ""
+        if low in _DET_SLIPS and (nxt in DECISION_WORDS or (prev in ("vi", "på") and prev2 in _CONFIRM_VERBS)):
+            put(i, "det", "decision")
             continue
         # "ni beslutar": the recogniser hears "vi" as "ni" often (errormodel.json); a meeting decides as "vi"
         if low == "ni" and (nxt in DECISION_WORDS or prev in DECISION_WORDS):

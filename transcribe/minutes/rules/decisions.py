@@ -38,6 +38,8 @@ class DecisionRules(RuleState):
     def _explicit_decision(self, u: Utt) -> bool:
         """'Vi beslutar att ...', 'Då beslutar styrelsen att ... och att ...'."""
         tolerant = cues.DECISION_TOLERANT if self.robust else []
+        if self.robust and self._slot_decision(u):
+            return True
         for n, (verb, pat) in enumerate(cues.DECISION_WITH_CONTENT + tolerant):
             m = pat.search(u.low)
             if not m:
@@ -103,6 +105,21 @@ class DecisionRules(RuleState):
         if proposal is not None and clause:
             self.used.add(proposal.idx)
             self._add_open(f"Förslaget {clause}", "Förslaget avslogs", utts, 0.8)
+        return True
+
+    def _slot_decision(self, u: Utt) -> bool:
+        """'Då <unsure> vi att renovera tvättstugan': the decision verb was misheard; recorded, flagged."""
+        m = cues.DECISION_SLOT_VERB.search(u.low)
+        if m is None or u.is_question or not u.uncertain(m.group("slot")):
+            return False
+        if m.group("slot") in cues.SAYING_VERBS or m.group("inf") in cues.NOT_INFINITIVES:
+            return False
+        if negated(u.low, m.start(), m.start("inf")) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        clause = content_clause(u.text[m.start("inf") :], "att", u.name)
+        if len(clause.split()) < 3:
+            return False
+        self._add_decision(decision_sentence(clause), u, [u], 0.5, f"{PREFIX}beslutsordet hördes inte säkert")
         return True
 
     def _slotted(self, u: Utt, pattern: re.Pattern[str], low: str | None = None) -> re.Match[str] | None:
