@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from transcribe.confidence import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.cues import NEG
+from transcribe.minutes.text import content_words, stem
 from transcribe.transcript import Transcript
 
 HELDOUT_DIR = SAMPLES_DIR / "heldout"
@@ -152,6 +154,51 @@ def curve(meetings: list[dict[str, Any]], model: ErrorModel, rates: tuple[float,
     return out
 
 
+_NEGATION_WORD = re.compile(r"\s*\b(?:inte|ej|aldrig)\b", re.IGNORECASE)
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(c, 0, pos) for c in ".!?") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}
+
+
+def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each "inte"/"ej"/"aldrig" of the true transcript removed in turn (text only, no word probabilities).
+
+    A decision heard in that segment that now reads as positive is an inverted decision; the share of them
+    flagged "Kontrollera mot ljudet" is what the rules alone achieve when nothing in the audio betrays the loss.
+    """
+    out = {which: {"variants": 0, "inverted": 0, "flagged": 0} for which in ("before", "after")}
+    for truth in meetings:
+        clean = truth_transcript(truth)
+        day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
+        for k, seg in enumerate(clean.segments):
+            for m in _NEGATION_WORD.finditer(seg.text):
+                text = seg.text[: m.start()] + seg.text[m.end() :]
+                segs = [*clean.segments[:k], seg.model_copy(update={"text": text}), *clean.segments[k + 1 :]]
+                noisy = clean.model_copy(update={"segments": segs})
+                for which, acc in out.items():
+                    minutes = extract_minutes(noisy, meeting_date=day, vocabulary=_names(truth),
+                                              robust=which == "after")  # fmt: skip
+                    acc["variants"] += 1
+                    for d in minutes.decisions:
+                        if seg.id not in {e.segment_id for e in d.evidence} or NEG.search(d.text.lower()):
+                            continue
+                        if _stems(d.text) & _stems(_sentence_at(seg.text, m.start())):  # that sentence was read
+                            acc["inverted"] += 1
+                            acc["flagged"] += bool(d.needs_review)
+                            if not d.needs_review:
+                                acc.setdefault("unflagged", []).append(d.text)
+    for acc in out.values():
+        acc["flagged_share"] = _ratio(acc["flagged"], acc["inverted"])
+    return out
+
+
 @section("noise_curve")
 def noise_curve_section(args: Any) -> dict[str, Any]:
     """Held-out meetings under recognition-like noise; see the module docstring."""
@@ -161,7 +208,7 @@ def noise_curve_section(args: Any) -> dict[str, Any]:
     model = ErrorModel.load()
     seeds = SEEDS[:1] if getattr(args, "quick", False) else SEEDS
     return {"meetings": [m["id"] for m in meetings], "seeds": list(seeds), "error_model": model.summary(),
-            "curve": curve(meetings, model, RATES, seeds)}  # fmt: skip
+            "curve": curve(meetings, model, RATES, seeds), "negation_stress": negation_stress(meetings)}  # fmt: skip
 
 
 def _cell(x: Any) -> str:
@@ -195,3 +242,8 @@ def print_curve(result: dict[str, Any], console: Console | None = None) -> None:
                       pair("next_meeting_exact"), pair("false_decisions"), pair("false_decisions_deciding_nothing"),
                       flagged)  # fmt: skip
     console.print(table)
+    stress = result.get("negation_stress")
+    if stress:
+        b, a = stress["before"], stress["after"]
+        console.print(f"Each 'inte' removed in turn (text only): inverted decisions {b['inverted']} → {a['inverted']}, "
+                      f"flagged {_cell(b['flagged_share'])} → {_cell(a['flagged_share'])}")  # fmt: skip
