@@ -11,8 +11,6 @@ always agree with the items.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -35,7 +33,6 @@ from transcribe.web.routes_meetings import meeting_status
 from transcribe.web.security import require_csrf
 
 router = APIRouter(dependencies=[Depends(require_csrf)])
-_locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
 DRAFT_KEY = "review_draft"
 DRAFT_CHARS = 800  # the session lives in a signed cookie (about 4 kB, non-ASCII escaped): keep the draft small
 
@@ -51,7 +48,7 @@ def _within(fields: dict[str, str], budget: int) -> dict[str, str]:
 @contextmanager
 def _working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]]:
     """Load, let the caller change, save: serialised per meeting so two reviewers never lose an edit."""
-    with _locks[meeting_id]:
+    with store.meeting_lock(meeting_id):
         transcript = store.load_transcript(meeting_id)
         if transcript is None:
             raise HTTPException(409, "not_ready")
@@ -294,7 +291,7 @@ def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
     transcript = store.load_transcript(meeting_id)
     if transcript is None:
         raise HTTPException(409, "not_ready")
-    tasks.regenerate_minutes(meeting, transcript, user.name, _locks[meeting_id])
+    tasks.regenerate_minutes(meeting, transcript, user.name, store.meeting_lock(meeting_id))
     add_change(meeting_id, user.name, "regenerate", "")
     audit.record("edit", f"meeting:{meeting_id}", user.name, "regenerate minutes")
     return _back(meeting_id, "minutes")
@@ -304,7 +301,7 @@ def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
 @router.post("/meetings/{meeting_id}/approve")
 def approve(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
     _editable(user, meeting_id)
-    with _locks[meeting_id], session() as s:
+    with store.meeting_lock(meeting_id), session() as s:
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
         meeting.version += 1

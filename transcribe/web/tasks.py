@@ -31,14 +31,14 @@ def error(meeting_id: str) -> str | None:
         return _state.get(meeting_id)
 
 
-def regenerate_minutes(meeting: Meeting, transcript: Transcript, user: str, lock: threading.Lock,
-                       wait: bool = False) -> None:
+def regenerate_minutes(
+    meeting: Meeting, transcript: Transcript, user: str, lock: threading.RLock, wait: bool = False
+) -> None:
     with _guard:
         if meeting.id in _state and _state[meeting.id] is None:
             return  # already running
         _state[meeting.id] = None
-    thread = threading.Thread(target=_run, args=(meeting, transcript, lock), name=f"minutes-{meeting.id}",
-                              daemon=True)
+    thread = threading.Thread(target=_run, args=(meeting, transcript, lock), name=f"minutes-{meeting.id}", daemon=True)
     thread.start()
     if wait:
         thread.join()
@@ -59,14 +59,14 @@ def _locked(meeting_id: str) -> bool:
         return row is None or row.locked
 
 
-def _run(meeting: Meeting, transcript: Transcript, lock: threading.Lock) -> None:
+def _run(meeting: Meeting, transcript: Transcript, lock: threading.RLock) -> None:
     from transcribe.minutes import extract_minutes
 
     try:
         day = dt.date.fromisoformat(meeting.date) if meeting.date else None
-        minutes = extract_minutes(transcript, meeting_date=day, title=meeting.title or None,
-                                  place=meeting.place or None,
-                                  backend=_backend())
+        minutes = extract_minutes(
+            transcript, meeting_date=day, title=meeting.title or None, place=meeting.place or None, backend=_backend()
+        )
         store.ensure_ids(minutes)
         with lock:
             if store.meeting_path(meeting.id).is_dir() and not _locked(meeting.id):
