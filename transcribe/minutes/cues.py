@@ -278,49 +278,14 @@ kontrollera meddela lämna leverera beräkna testa installera sätta
 """.split()
 )
 PARTICLE_VERBS = frozenset(
-    (
-        "ta fram",
-        "ta hand",
-        "ta med",
-        "ta in",
-        "ta reda",
-        "ta kontakt",
-        "ta upp",
-        "ta över",
-        "ta ansvar",
-        "höra med",
-        "höra av",
-        "höra efter",
-        "se till",
-        "lägga upp",
-        "lägga ut",
-        "lägga in",
-        "dela ut",
-        "hålla i",
-        "titta på",
-        "sätta upp",
-        "sätta ihop",
-        "samla in",
-        "samla ihop",
-        "göra klart",
-        "göra om",
-        "prata med",
-        "tala med",
-        "prata ihop",
-        "jobba fram",
-        "arbeta fram",
-        "stämma av",
-        "bjuda in",
-        "skicka ut",
-        "lämna in",
-        "lämna över",
-        "gå igenom",
-        "räkna på",
-        "kolla upp",
-        "räkna ut",
-        "ringa upp",
-        "ringa runt",
-    )
+    x.strip()
+    for x in """
+arbeta fram, bjuda in, dela ut, gå igenom, göra klart, göra om, hålla i, höra av, höra efter, höra med,
+jobba fram, kolla upp, lägga in, lägga upp, lägga ut, lämna in, lämna över, prata ihop, prata med,
+ringa runt, ringa upp, räkna på, räkna ut, samla ihop, samla in, se till, skicka ut, stämma av, sätta ihop,
+sätta upp, ta ansvar, ta fram, ta hand, ta in, ta kontakt, ta med, ta reda, ta upp, ta över, tala med,
+titta på
+""".split(",")
 )
 
 COMMIT_ANAPHOR = _rx(
@@ -418,42 +383,15 @@ CONFIRMATION_SLOT = re.compile(
 )
 # Verbs that make "då X vi på det" something else than a confirmation.
 NOT_CONFIRMING = frozenset(
-    {
-        "tänker",
-        "pratar",
-        "tar",
-        "ser",
-        "har",
-        "är",
-        "får",
-        "kan",
-        "ska",
-        "satsar",
-        "litar",
-        "börjar",
-        "väntar",
-        "återkommer",
-        "fortsätter",
-        "jobbar",
-        "arbetar",
-        "funderar",
-        "tittar",
-    }
+    """
+arbetar börjar fortsätter funderar får har jobbar kan litar pratar satsar ser ska tar tittar tänker väntar är
+återkommer
+""".split()
 )
 BODY_WORDS = frozenset(
-    {
-        "vi",
-        "styrelsen",
-        "mötet",
-        "gruppen",
-        "nätverket",
-        "arbetsgruppen",
-        "ledningen",
-        "nämnden",
-        "årsmötet",
-        "föreningen",
-        "oss",
-    }
+    """
+arbetsgruppen föreningen gruppen ledningen mötet nämnden nätverket oss styrelsen vi årsmötet
+""".split()
 )
 # A meeting date said with its cue misheard: "nästa <?> blir torsdagen den ...".
 NEXT_MEETING_SLOT = re.compile(
@@ -476,51 +414,14 @@ DECISION_SLOT_VERB = re.compile(
     rf"\b(?:då|så|nu)\s+(?P<slot>[\w-]+)\s+{_BODY}\s+(?P<prep>att)\s+(?P<inf>[a-zåäö]+a)\s+(?P<more>\S+)"
 )
 SAYING_VERBS = frozenset(
-    {
-        "tycker",
-        "tror",
-        "vet",
-        "ser",
-        "hoppas",
-        "menar",
-        "säger",
-        "anser",
-        "föreslår",
-        "kräver",
-        "önskar",
-        "ber",
-        "hör",
-        "märker",
-        "förutsätter",
-        "konstaterar",
-        "lovar",
-        "vill",
-        "ska",
-        "kan",
-    }
+    """
+anser ber föreslår förutsätter hoppas hör kan konstaterar kräver lovar menar märker ser ska säger tror tycker
+vet vill önskar
+""".split()
 )
 NOT_INFINITIVES = frozenset(
-    {
-        "alla",
-        "andra",
-        "bara",
-        "sina",
-        "dina",
-        "våra",
-        "hela",
-        "flera",
-        "många",
-        "nya",
-        "stora",
-        "gamla",
-        "samma",
-        "enda",
-        "första",
-        "sista",
-        "extra",
-        "dessa",
-        "vilka",
-        "båda",
-        "ena",
-    }
+    """
+alla andra bara båda dessa dina ena enda extra flera första gamla hela många nya samma sina sista stora vilka
+våra
+""".split()
 )
