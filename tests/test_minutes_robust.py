@@ -162,3 +162,13 @@ def test_det_heard_as_dit_in_a_confirmation() -> None:
     turns = [("S3", "Jag föreslår att vi byter leverantör av kaffe."), ("S2", "Ja."), ("S1", "Då är dit beslutat.")]
     got = minutes(turns).decisions
     assert len(got) == 1 and "leverantör" in got[0].text and got[0].needs_review
+
+
+def test_dated_task_with_an_unheard_verb_is_an_action_to_check() -> None:
+    said = [
+        ("S2", "Jag en ett första utkast till verksamhetsplanen och skickar det senast fredag den fjärde december.")
+    ]
+    got = minutes(said, unsure=frozenset({"en"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and got[0].needs_review
+    assert got[0].due == dt.date(2026, 12, 4)
+    assert not minutes([("S2", "Jag har ett första utkast sedan förra veckan.")], unsure=frozenset({"har"})).actions

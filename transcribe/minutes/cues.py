@@ -425,3 +425,7 @@ alla andra bara båda dessa dina ena enda extra flera första gamla hela många 
 våra
 """.split()
 )
+# "Dem skriver <?>": an object-first commitment whose "jag" was misheard (robust mode, unsure word only).
+COMMIT_FRONTED_SLOT = re.compile(
+    r"^(?:\w+,?\s+)?(?:det|den|dem|de|detta|den\s+biten)\s+(?P<v>[a-zåäö]+r)\s+(?P<slot>[\w-]+)\b(?P<rest>[^.?!]*)"
+)

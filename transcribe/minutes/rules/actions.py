@@ -26,7 +26,37 @@ from transcribe.minutes.rules.utterances import (
     strip_due,
     substantive,
 )
-from transcribe.minutes.text import capitalise, content_words, stopwords
+from transcribe.minutes.text import capitalise, content_words
+
+# After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
+_AUX = frozenset(
+    {
+        "har",
+        "hade",
+        "är",
+        "var",
+        "kan",
+        "kunde",
+        "ska",
+        "skulle",
+        "blir",
+        "får",
+        "fick",
+        "vill",
+        "måste",
+        "tror",
+        "tycker",
+        "vet",
+        "menar",
+        "hoppas",
+        "känner",
+        "också",
+        "inte",
+        "bara",
+        "nog",
+        "själv",
+    }
+)
 
 
 class ActionRules(RuleState):
@@ -158,6 +188,9 @@ class ActionRules(RuleState):
             self._commit(what, u, src, u.name, 0.8)
             return
         fm = cues.COMMIT_FRONTED.match(strip_discourse(low))
+        if fm is None and self.robust:  # "Dem skriver <unsure>": the "jag" was misheard
+            fm = cues.COMMIT_FRONTED_SLOT.match(strip_discourse(low))
+            fm = fm if fm is not None and u.uncertain(fm.group("slot")) else None
         if fm and action_verb(fm.group("v"), fm.group("rest")):
             what, src = self._task_for_anaphor(u)
             if what is None:
@@ -196,9 +229,9 @@ class ActionRules(RuleState):
         m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)
         if not m or not u.uncertain(m.group("v")) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
-        if m.group("v") in stopwords() or any(a.owner == u.name and abs(a.evidence[-1].start - u.start) < 90
-                                               for a in self.out.actions):  # fmt: skip
-            return False  # a function word, or this speaker's task already recorded (a summing-up repeats it)
+        if m.group("v") in _AUX or any(a.owner == u.name and abs(a.evidence[-1].start - u.start) < 90
+                                       for a in self.out.actions):  # fmt: skip
+            return False  # "jag har/kan/ska ...", or this speaker's task already recorded (a summing-up repeats it)
         dated = any(w.date is not None and re.search(r"\b(?:senast|till|innan|före)\s*$", u.low[: w.start])
                     for w in self.whens(u))  # fmt: skip
         if not dated or len(content_words(m.group("rest"))) < 2:
