@@ -61,6 +61,10 @@ _CLOSED = re.compile(
     r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
 )
 
+_CONCLUDES = re.compile(
+    r"^\W*(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|klar|"
+    r"klart|avklarad|vald|valda|lagd|lagt)\b"
+)
 _WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
 _OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa)\b")  # "Punkt …, budgeten", "Nästa …"
 _DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
@@ -68,8 +72,8 @@ _DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|s
 # What the chair says at the standard items ("jag förklarar mötet öppnat").
 KIND_CUES = {
     "open": re.compile(
-        r"\b(förklara[rs]? (?:\w+ )?(?:mötet|sammanträdet) (?:för )?öppnat|öppnar (?:mötet|sammanträdet)"
-        r"|mötet (?:är )?öppnat)"
+        r"\b(förklara[rs]? (?:\w+ )?(?:mötet|sammanträdet) (?:för )?öppnat|öppnar (?:\w+ ){0,3}(?:mötet|sammanträdet)"
+        r"|(?:mötet|sammanträdet) (?:är )?öppnat)"
     ),
     "chair": re.compile(
         r"\b(val av (?:mötes)?ordförande|välja (?:en )?(?:mötes)?ordförande|till (?:mötes)?ordförande"
@@ -101,8 +105,9 @@ W_CUE = 1.0
 W_TOPIC = 2.5
 W_NEG = 3.0
 W_KIND = 1.5
+W_TITLE = 1.0
 THRESHOLD = 1.6
-STRONG = 3.2  # evidence needed to insert an item taken out of order
+STRONG = 2.4  # evidence needed to insert an item taken out of order
 NON_CHAIR = 0.6
 
 
@@ -238,6 +243,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     ]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     skips = [bool(_SKIP_TOPIC.search(u.low)) for u in units]
+    concludes = [bool(_CONCLUDES.search(u.low)) for u in units]
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
     out: list[list[float]] = []
@@ -263,16 +269,27 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
             kind = max(kind, 1.0 if item.kind and item.kind == declared[i] else 0.0)
             if skips[i]:
                 topic = -own
+            elif concludes[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a start
+                topic, own = 0.0, 0.0
             score = (
                 W_NUMBER * max(number, 0)
                 - W_NEG * max(-number, 0)
                 + W_CUE * cue
                 + W_TOPIC * topic * (0.6 + cue)
                 + W_KIND * kind
+                + W_TITLE * max(0.0, own - 0.5) * 2  # the item's whole title said in one sentence
+                + (W_CUE if _heading(u, titles[k]) else 0.0)  # "Föredragningslistan." said on its own
             )
             row.append(score - THRESHOLD)
         out.append(row)
     return out
+
+
+def _heading(u: Unit, title: set[str]) -> bool:
+    """A short sentence made only of the item's title words: the chair naming the item."""
+    if not u.stems or len(u.text.split()) > 5:
+        return False
+    return all(_overlap({s}, title) for s in u.stems)
 
 
 def _heard_as_punkt(low: str) -> str:
