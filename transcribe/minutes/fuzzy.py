@@ -24,6 +24,7 @@ from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
 from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
+from transcribe.minutes.text import stopwords
 
 KNOWN_ZIPF = 3.2  # wordfreq Zipf: about once per 600 000 words of Swedish text
 _TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü]+")
@@ -183,8 +184,6 @@ def _best(word: str, choices: tuple[str, ...], min_ratio: float) -> str | None:
 @lru_cache(maxsize=1)
 def _common() -> frozenset[str]:
     """Everyday words that are never repaired (they are right as they stand)."""
-    from transcribe.minutes.text import stopwords
-
     return stopwords() | frozenset(CARDINALS) | frozenset(ORDINALS) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 
