@@ -165,8 +165,8 @@ def pg_app(pg_env: Path):
 def test_web_review_approve_accounts_and_delete_on_postgres(pg_app) -> None:
     from transcribe import audit
     from transcribe.db import session
+    from transcribe.tables import Meeting, MeetingChange
     from transcribe.web import accounts
-    from transcribe.web.models import Meeting, MeetingChange
 
     mid = add_meeting("sara")
     sara, ada = as_user(pg_app, "sara"), as_user(pg_app, "ada")

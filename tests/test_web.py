@@ -127,8 +127,8 @@ def add_meeting(owner: str, title: str = "Nätverksmöte", with_audio: Path | No
 
     from transcribe.db import session
     from transcribe.fsutil import atomic_write_text
+    from transcribe.tables import Meeting, User
     from transcribe.web import store
-    from transcribe.web.models import Meeting, User
 
     mid = secrets.token_hex(8)
     d = store.meeting_path(mid)
@@ -273,7 +273,7 @@ def test_access_rules(app):
     assert fia.get(f"/meetings/{mine}/delete").status_code == 403
     # unsharing takes access away again
     from transcribe.db import session
-    from transcribe.web.models import User
+    from transcribe.tables import User
 
     with session() as s:
         fia_id = s.scalar(select(User.id).where(User.name == "fia"))
@@ -358,7 +358,7 @@ def test_upload_stores_safely_and_queues(app, short_wav, tmp_path):
     assert meeting["state"] == "queued" and meeting["position"] == 1 and "kö" in meeting["label"]
     from transcribe.db import session
     from transcribe.jobs.models import Job
-    from transcribe.web.models import Meeting
+    from transcribe.tables import Meeting
 
     with session() as s:
         row = s.get(Meeting, mid)
@@ -552,7 +552,7 @@ def test_delete_removes_every_trace(app, short_wav, tmp_path):
     assert "Ja, radera mötet" in c.get(f"/meetings/{done}/delete").text
     from transcribe.db import session
     from transcribe.jobs.models import Job
-    from transcribe.web.models import Meeting, MeetingChange
+    from transcribe.tables import Meeting, MeetingChange
 
     for mid in (queued, done):
         assert post(c, f"/meetings/{mid}/delete").status_code == 303
@@ -573,7 +573,7 @@ def test_failed_and_pending_states(app, short_wav):
     assert "Sidan uppdateras" in c.get(f"/meetings/{mid}").text
     from transcribe.db import session
     from transcribe.jobs.models import Job
-    from transcribe.web.models import Meeting
+    from transcribe.tables import Meeting
 
     with session() as s:
         job = s.get(Job, s.get(Meeting, mid).job_id)

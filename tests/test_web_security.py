@@ -54,7 +54,7 @@ def upload(c: TestClient, wav: Path, **fields: str):
 
 def meeting_rows(mid: str) -> tuple[object, list, list]:
     from transcribe.db import session
-    from transcribe.web.models import Meeting, MeetingChange, MeetingShare
+    from transcribe.tables import Meeting, MeetingChange, MeetingShare
 
     with session() as s:
         return (s.get(Meeting, mid),
@@ -118,7 +118,7 @@ def test_a_save_after_the_delete_fails_instead_of_recreating_the_folder(app, tmp
 def test_cancel_or_retry_a_finished_job_is_a_409_in_swedish(app, tmp_path, action, words, key):
     from transcribe.db import session
     from transcribe.jobs.models import Job
-    from transcribe.web.models import Meeting
+    from transcribe.tables import Meeting
 
     c = as_user(app, "sara")
     r = upload(c, tone_wav(tmp_path / "t.wav"))

@@ -317,7 +317,7 @@ def test_series_meeting_unshared_drops_out(app):
     assert post(sven, "/series/svens-serie/meetings", {"meeting": [shared]}).status_code == 303
     assert "Delat möte" in sven.get("/series/svens-serie").text
     from transcribe.db import session
-    from transcribe.web.models import MeetingShare
+    from transcribe.tables import MeetingShare
 
     with session() as s:
         s.query(MeetingShare).delete()

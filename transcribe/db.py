@@ -6,6 +6,7 @@ PostgreSQL URL (postgresql+psycopg://...) to share one database between several 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -70,9 +71,7 @@ def _create_all(eng: Engine) -> None:
     if id(eng) in _created:
         return
     # Import every module that declares tables so create_all sees them.
-    import importlib
-
-    for module in ("transcribe.audit", "transcribe.jobs.models", "transcribe.web.models", "transcribe.series.models"):
+    for module in ("transcribe.audit", "transcribe.jobs.models", "transcribe.tables", "transcribe.series.models"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -1,4 +1,8 @@
-"""`transcribe jobs ...` and `transcribe worker`: operate the job queue from a shell."""
+"""`transcribe jobs ...` and `transcribe worker`: operate the job queue from a shell.
+
+Each command imports the queue and the pipeline when it runs: every `transcribe` call
+registers these commands, and `transcribe --help` should not load the pipeline.
+"""
 
 from __future__ import annotations
 
@@ -14,8 +18,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import select
 
+from transcribe.db import session
 from transcribe.errors import BadOption
+from transcribe.tables import Meeting
 
 jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, ta bort, rensa.", no_args_is_help=True)
 out = Console()
@@ -48,8 +55,17 @@ def list_cmd(
         return
     table = Table("id", "möte", "läge", "steg", "%", "kö", "försök", "kvar", "fel")
     for r in rows:
-        table.add_row(str(r.id), r.meeting_id, str(r.state), r.stage or "", f"{r.percent:.0f}",
-                      str(r.position or ""), str(r.attempts), _eta(r.eta_s), (r.error or "")[:60])
+        table.add_row(
+            str(r.id),
+            r.meeting_id,
+            str(r.state),
+            r.stage or "",
+            f"{r.percent:.0f}",
+            str(r.position or ""),
+            str(r.attempts),
+            _eta(r.eta_s),
+            (r.error or "")[:60],
+        )
     out.print(table)
 
 
@@ -150,18 +166,10 @@ def _read_approvals(path: Path) -> dict[str, datetime]:
 
 
 def _web_approvals() -> dict[str, datetime]:
-    """Approval dates from the web app's meetings table, when that part is installed."""
-    try:
-        from sqlalchemy import select
-
-        from transcribe.db import session
-        from transcribe.web.models import Meeting  # type: ignore[import-not-found]
-
-        with session() as s:
-            rows = s.execute(select(Meeting.id, Meeting.approved_at).where(Meeting.approved_at.is_not(None))).all()
-        return {str(mid): at for mid, at in rows}
-    except (ImportError, AttributeError) as exc:
-        raise BadOption("no approval dates available: pass --approvals FILE") from exc
+    """Approval dates from the meetings table the web app keeps."""
+    with session() as s:
+        rows = s.execute(select(Meeting.id, Meeting.approved_at).where(Meeting.approved_at.is_not(None))).all()
+    return {str(mid): at for mid, at in rows}
 
 
 def worker_cmd(

@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 from transcribe import audit
 from transcribe.db import session
 from transcribe.errors import BadOption
+from transcribe.tables import ROLES, Meeting, User
 from transcribe.web.auth import MAX_PASSWORD, MIN_PASSWORD, hash_password, revoke_sessions, verify_password
-from transcribe.web.models import ROLES, Meeting, User
 
 
 class AccountError(BadOption):

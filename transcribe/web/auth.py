@@ -23,7 +23,7 @@ from sqlalchemy import delete, or_, select
 
 from transcribe.db import session
 from transcribe.errors import BadOption
-from transcribe.web.models import ROLES, Meeting, MeetingShare, User, WebSession
+from transcribe.tables import ROLES, Meeting, MeetingShare, User, WebSession
 
 _hasher = PasswordHasher()
 # Verified against when the user does not exist, so timing does not reveal which names are real.

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from transcribe.db import session
 from transcribe.minutes.render import Approval
-from transcribe.web.models import Meeting, MeetingChange
+from transcribe.tables import Meeting, MeetingChange
 
 VERBS = {
     "sv": {"accept": "Godkände", "reject": "Avvisade", "restore": "Återställde", "edit": "Ändrade",

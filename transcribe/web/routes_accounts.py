@@ -6,9 +6,9 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
 from transcribe.db import session
+from transcribe.tables import ROLES, User
 from transcribe.web import accounts
 from transcribe.web.auth import CurrentUser, current_user, list_users, require_role, start_session
-from transcribe.web.models import ROLES, User
 from transcribe.web.render import page
 from transcribe.web.security import require_csrf
 
