@@ -13,6 +13,7 @@ from pathlib import Path
 
 from transcribe.agenda.parse import Agenda, parse_agenda
 from transcribe.errors import AgendaError, UserError
+from transcribe.meeting import agenda_file as agenda_path
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
 from transcribe.web import store
 from transcribe.web.render import templates
@@ -45,7 +46,7 @@ def check_staged(staged: StagedFile) -> Path:
 
 def store_agenda(checked: Path, meeting_dir: Path) -> Path:
     """A private copy in the meeting directory (meeting data: 0600)."""
-    dest = meeting_dir / f"agenda{checked.suffix}"
+    dest = agenda_path(meeting_dir, checked.suffix)
     shutil.copyfile(checked, dest)
     os.chmod(dest, 0o600)
     return dest
@@ -53,7 +54,7 @@ def store_agenda(checked: Path, meeting_dir: Path) -> Path:
 
 def agenda_file(meeting_id: str) -> Path | None:
     folder = store.meeting_path(meeting_id)
-    return next((folder / f"agenda{s}" for s in SUFFIXES if (folder / f"agenda{s}").exists()), None)
+    return next((p for p in (agenda_path(folder, s) for s in SUFFIXES) if p.exists()), None)
 
 
 def meeting_agenda(meeting_id: str) -> Agenda | None:

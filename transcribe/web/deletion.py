@@ -15,18 +15,17 @@ from sqlalchemy import delete
 
 from transcribe import audit, db
 from transcribe.db import session
+from transcribe.jobs import JobNotFound
+from transcribe.jobs import delete as delete_job
 from transcribe.series import store as series_store
+from transcribe.tables import Meeting, MeetingChange, MeetingShare
 from transcribe.web import store
-from transcribe.web.models import Meeting, MeetingChange, MeetingShare
 
 log = logging.getLogger(__name__)
 
 
 def delete_meeting(meeting: Meeting, user: str) -> None:
     """Raises transcribe.jobs.JobConflict when the meeting's job will not stop; nothing is deleted then."""
-    from transcribe.jobs import JobNotFound
-    from transcribe.jobs import delete as delete_job
-
     meeting_id = meeting.id
     with store.meeting_lock(meeting_id):
         if meeting.job_id is not None:

@@ -15,10 +15,14 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import delete, select
 
 from transcribe import audit
+from transcribe import jobs as job_queue
+from transcribe.audio import probe
 from transcribe.config import data_dir
 from transcribe.db import session
 from transcribe.errors import UserError
 from transcribe.models import default_model
+from transcribe.pipeline import PipelineOptions
+from transcribe.tables import Meeting, MeetingShare, User
 from transcribe.web import agenda as agenda_web
 from transcribe.web import deletion, store, upload
 from transcribe.web.auth import (
@@ -33,7 +37,6 @@ from transcribe.web.auth import (
 from transcribe.web.hardening import check_lengths
 from transcribe.web.history import add_change
 from transcribe.web.i18n import translate
-from transcribe.web.models import Meeting, MeetingShare, User
 from transcribe.web.render import page, request_lang
 from transcribe.web.security import csrf_ok, require_csrf
 
@@ -56,15 +59,32 @@ def meeting_status(meeting: Meeting, lang: str, jobs: dict[int, Any] | None = No
     """One meeting's processing state as the list page and its poller show it.
 
     `jobs` (id -> JobStatus) saves a query per meeting when listing many."""
-    info: dict[str, Any] = {"id": meeting.id, "state": "done", "stage": None, "percent": 100.0, "position": None,
-                            "error": None, "eta_s": None, "locked": meeting.locked, "version": meeting.version}
+    info: dict[str, Any] = {
+        "id": meeting.id,
+        "state": "done",
+        "stage": None,
+        "percent": 100.0,
+        "position": None,
+        "error": None,
+        "eta_s": None,
+        "locked": meeting.locked,
+        "version": meeting.version,
+    }
     if meeting.job_id is not None:
         try:
-            from transcribe.jobs import status
-
-            st = jobs[meeting.job_id] if jobs is not None and meeting.job_id in jobs else status(meeting.job_id)
-            info.update(state=str(st.state.value if hasattr(st.state, "value") else st.state), stage=st.stage,
-                        percent=float(st.percent or 0.0), position=st.position, error=st.error, eta_s=st.eta_s)
+            st = (
+                jobs[meeting.job_id]
+                if jobs is not None and meeting.job_id in jobs
+                else job_queue.status(meeting.job_id)
+            )
+            info.update(
+                state=str(st.state.value if hasattr(st.state, "value") else st.state),
+                stage=st.stage,
+                percent=float(st.percent or 0.0),
+                position=st.position,
+                error=st.error,
+                eta_s=st.eta_s,
+            )
         except Exception:  # the job row is gone (cleaned up): the files tell what happened
             log.debug("no job status for %s", meeting.id, exc_info=True)
             info["state"] = "done" if store.has_result(meeting.id) else "failed"
@@ -90,8 +110,11 @@ def status_label(info: dict[str, Any], lang: str) -> str:
             text += " · " + translate(lang, "eta", minutes=max(1, round(eta / 60)))
         return text
     if state == "done":
-        return translate(lang, "state_approved", n=info["version"]) if info.get("locked") else translate(
-            lang, "state_done")
+        return (
+            translate(lang, "state_approved", n=info["version"])
+            if info.get("locked")
+            else translate(lang, "state_done")
+        )
     if state == "failed":
         return translate(lang, "state_failed") + (f": {info['error']}" if info.get("error") else "")
     return translate(lang, f"state_{state}")
@@ -103,9 +126,7 @@ def _visible(user: CurrentUser) -> list[Meeting]:
 
 
 def _statuses(meetings: list[Meeting], lang: str) -> list[dict[str, Any]]:
-    from transcribe.jobs import list_jobs
-
-    jobs = {j.id: j for j in list_jobs()} if any(m.job_id is not None for m in meetings) else {}
+    jobs = {j.id: j for j in job_queue.list_jobs()} if any(m.job_id is not None for m in meetings) else {}
     return [meeting_status(m, lang, jobs) for m in meetings]
 
 
@@ -135,8 +156,7 @@ def _owner_names(ids: set[int]) -> dict[int, str]:
 @router.get("/api/meetings")
 def meetings_api(request: Request, user: CurrentUser = Depends(current_user)) -> JSONResponse:
     lang = request_lang(request)
-    return JSONResponse({"meetings": _statuses(_visible(user), lang)},
-                        headers={"Cache-Control": "no-store"})
+    return JSONResponse({"meetings": _statuses(_visible(user), lang)}, headers={"Cache-Control": "no-store"})
 
 
 # --- upload ----------------------------------------------------------------------------------------
@@ -156,8 +176,15 @@ def _upload_error(request: Request, user: CurrentUser, key: str, status: int, **
     message = translate(lang, key, **kw)
     if _wants_json(request):
         return JSONResponse({"error": message}, status_code=status)
-    return page(request, "upload.html", status_code=status, user=user,
-                max_mb=_mb(max_upload_bytes()), max_bytes=max_upload_bytes(), error=message)
+    return page(
+        request,
+        "upload.html",
+        status_code=status,
+        user=user,
+        max_mb=_mb(max_upload_bytes()),
+        max_bytes=max_upload_bytes(),
+        error=message,
+    )
 
 
 @upload_router.post("/upload")
@@ -178,9 +205,6 @@ async def upload_post(request: Request, user: CurrentUser = Depends(current_user
 
 
 async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.ParsedUpload, limit: int) -> Response:
-    from transcribe.audio import probe
-    from transcribe.pipeline import PipelineOptions
-
     f = parsed.fields
     check_lengths(f.items())
     files = [sf for sf in parsed.files if sf.field != agenda_web.FIELD and (sf.size > 0 or sf.filename)]
@@ -225,12 +249,18 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             title=title, meeting_date=day, place=f.get("place", "").strip()[:280] or None,
         )  # fmt: skip
         with session() as s:
-            s.add(Meeting(id=mid, title=title, date=day.isoformat() if day else "", place=options.place or "",
-                          original_name=sf.filename[:280], owner_id=user.id))
+            s.add(
+                Meeting(
+                    id=mid,
+                    title=title,
+                    date=day.isoformat() if day else "",
+                    place=options.place or "",
+                    original_name=sf.filename[:280],
+                    owner_id=user.id,
+                )
+            )
         try:
-            from transcribe.jobs import submit
-
-            job_id = await run_in_threadpool(submit, dest, mid, options, user.name)
+            job_id = await run_in_threadpool(job_queue.submit, dest, mid, options, user.name)
         except Exception:
             with session() as s:
                 s.execute(delete(Meeting).where(Meeting.id == mid))
@@ -254,11 +284,9 @@ def retry_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Red
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting) or meeting.job_id is None:
         raise HTTPException(403)
-    from transcribe.jobs import JobConflict, JobNotFound, retry
-
     try:
-        retry(meeting.job_id)
-    except (JobConflict, JobNotFound) as exc:  # finished, already queued, or forgotten meanwhile
+        job_queue.retry(meeting.job_id)
+    except (job_queue.JobConflict, job_queue.JobNotFound) as exc:  # finished, already queued, or forgotten meanwhile
         raise HTTPException(409, "job_not_retryable") from exc
     audit.record("job_retry", f"meeting:{meeting_id}", user.name)
     return RedirectResponse("/meetings", status_code=303)
@@ -269,11 +297,9 @@ def cancel_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting) or meeting.job_id is None:
         raise HTTPException(403)
-    from transcribe.jobs import JobConflict, JobNotFound, cancel
-
     try:
-        cancel(meeting.job_id)
-    except (JobConflict, JobNotFound) as exc:  # already finished, failed or cancelled
+        job_queue.cancel(meeting.job_id)
+    except (job_queue.JobConflict, job_queue.JobNotFound) as exc:  # already finished, failed or cancelled
         raise HTTPException(409, "job_not_cancellable") from exc
     audit.record("job_cancel", f"meeting:{meeting_id}", user.name)
     return RedirectResponse("/meetings", status_code=303)
@@ -293,11 +319,9 @@ def delete_meeting(meeting_id: str, user: CurrentUser = Depends(current_user)) -
     meeting = get_meeting(user, meeting_id)
     if not can_manage(user, meeting):
         raise HTTPException(403)
-    from transcribe.jobs import JobConflict
-
     try:
         deletion.delete_meeting(meeting, user.name)
-    except JobConflict as exc:
+    except job_queue.JobConflict as exc:
         raise HTTPException(409, "job_stopping") from exc
     return RedirectResponse("/meetings", status_code=303)
 
@@ -322,8 +346,9 @@ def share_page(request: Request, meeting_id: str, user: CurrentUser = Depends(cu
 
 
 @router.post("/meetings/{meeting_id}/share")
-def share_add(request: Request, meeting_id: str, name: str = Form(""),
-              user: CurrentUser = Depends(current_user)) -> Response:
+def share_add(
+    request: Request, meeting_id: str, name: str = Form(""), user: CurrentUser = Depends(current_user)
+) -> Response:
     meeting = get_meeting(user, meeting_id)
     if not can_manage(user, meeting):
         raise HTTPException(403)
@@ -334,8 +359,15 @@ def share_add(request: Request, meeting_id: str, name: str = Form(""),
         elif s.get(MeetingShare, (meeting_id, other.id)) is None:
             s.add(MeetingShare(meeting_id=meeting_id, user_id=other.id))
     if other is None:
-        return page(request, "share.html", status_code=400, user=user, meeting=meeting, error="no_such_user",
-                    **_share_context(meeting))
+        return page(
+            request,
+            "share.html",
+            status_code=400,
+            user=user,
+            meeting=meeting,
+            error="no_such_user",
+            **_share_context(meeting),
+        )
     add_change(meeting_id, user.name, "share", name.strip())
     return RedirectResponse(f"/meetings/{meeting_id}/share", status_code=303)
 

@@ -19,15 +19,16 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from transcribe import audit
 from transcribe.db import session
+from transcribe.minutes import edit
 from transcribe.minutes.model import Minutes
 from transcribe.minutes.summary import refresh, unreviewed
 from transcribe.speakers.profiles import CONFIRMED_SOURCES
+from transcribe.tables import Meeting
 from transcribe.transcript import Transcript
-from transcribe.web import editing, speaker_edits, store, tasks, uncertainty
+from transcribe.web import speaker_edits, store, tasks, uncertainty
 from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, current_user, get_meeting
 from transcribe.web.history import add_change, entries, record
 from transcribe.web.i18n import translate
-from transcribe.web.models import Meeting
 from transcribe.web.render import page, request_lang
 from transcribe.web.routes_meetings import meeting_status
 from transcribe.web.security import require_csrf
@@ -46,7 +47,7 @@ def _within(fields: dict[str, str], budget: int) -> dict[str, str]:
 
 
 @contextmanager
-def _working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]]:
+def working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]]:
     """Load, let the caller change, save: serialised per meeting so two reviewers never lose an edit."""
     with store.meeting_lock(meeting_id):
         transcript = store.load_transcript(meeting_id)
@@ -59,7 +60,7 @@ def _working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]
             store.save_minutes(meeting_id, refresh(minutes))
 
 
-def _editable(user: CurrentUser, meeting_id: str) -> Meeting:
+def editable_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting):
         raise HTTPException(403, "role")
@@ -68,16 +69,16 @@ def _editable(user: CurrentUser, meeting_id: str) -> Meeting:
     return meeting
 
 
-def _back(meeting_id: str, anchor: str = "", error: str | None = None) -> RedirectResponse:
+def back_to(meeting_id: str, anchor: str = "", error: str | None = None) -> RedirectResponse:
     query = f"?error={error}" if error else ""
     return RedirectResponse(f"/meetings/{meeting_id}{query}{'#' + anchor if anchor else ''}", status_code=303)
 
 
-def _edited(
+def record_edit(
     meeting_id: str,
     user: CurrentUser,
     action: str,
-    detail: str | editing.Change | None,
+    detail: str | edit.Change | None,
     audit_action: str = "edit",
     audit_detail: str | None = None,
 ) -> None:
@@ -98,11 +99,11 @@ def _wants_json(request: Request) -> bool:
 def _saved(request: Request, meeting_id: str, anchor: str) -> Response:
     if _wants_json(request):
         return JSONResponse({"ok": True, "message": translate(request_lang(request), "saved")})
-    return _back(meeting_id, anchor)
+    return back_to(meeting_id, anchor)
 
 
 def _failed(
-    request: Request, meeting_id: str, anchor: str, exc: editing.EditError, form: str, fields: dict[str, str]
+    request: Request, meeting_id: str, anchor: str, exc: edit.EditError, form: str, fields: dict[str, str]
 ) -> Response:
     """The error beside its field; without JS the typed text waits in the session for the page to show it."""
     key = str(exc)
@@ -115,7 +116,7 @@ def _failed(
         "field": exc.field,
         "fields": _within(fields, DRAFT_CHARS),
     }
-    return _back(meeting_id, anchor, key)
+    return back_to(meeting_id, anchor, key)
 
 
 # --- page -----------------------------------------------------------------------------------------
@@ -161,10 +162,10 @@ def review_page(
             s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
         graded=graded, uncertain_segments={i for i, words in graded.items() if any(g >= 2 for _, g, _ in words)},
         evidence_segments=uncertainty.evidence_segments(minutes),
-        unreviewed=[(editing.section_of(i), editing.item_label(i), i.id) for i in pending],
+        unreviewed=[(edit.section_of(i), edit.item_label(i), i.id) for i in pending],
         draft=draft if isinstance(draft, dict) and draft.get("error") == error else None,
         new_speaker=speaker_edits.NEW_SPEAKER,
-        sections=editing.SECTIONS, addable=editing.ADDABLE,
+        sections=edit.SECTIONS, addable=edit.ADDABLE,
         plain_conclusions=[(i, c) for i, c in enumerate(minutes.conclusions) if isinstance(c, str)] if minutes
         else [],
     )  # fmt: skip
@@ -175,13 +176,13 @@ def review_page(
 def rename_speakers(
     meeting_id: str, label: list[str] = Form([]), name: list[str] = Form([]), user: CurrentUser = Depends(current_user)
 ) -> RedirectResponse:
-    _editable(user, meeting_id)
+    editable_meeting(user, meeting_id)
     if len(label) != len(name):
         raise HTTPException(400)
-    with _working_copy(meeting_id) as (transcript, minutes):
-        detail = editing.rename_speakers(transcript, minutes, dict(zip(label, name, strict=True)))
-    _edited(meeting_id, user, "rename_speaker", detail, "rename_speaker")
-    return _back(meeting_id, "speakers")
+    with working_copy(meeting_id) as (transcript, minutes):
+        detail = edit.rename_speakers(transcript, minutes, dict(zip(label, name, strict=True)))
+    record_edit(meeting_id, user, "rename_speaker", detail, "rename_speaker")
+    return back_to(meeting_id, "speakers")
 
 
 @router.post("/meetings/{meeting_id}/segments/{segment_id}")
@@ -194,18 +195,18 @@ def edit_segment(
     user: CurrentUser = Depends(current_user),
 ) -> Response:
     """The segment editor: its text, and (the select beside the time) who said it."""
-    _editable(user, meeting_id)
+    editable_meeting(user, meeting_id)
     moved = None
     try:
-        with _working_copy(meeting_id) as (transcript, minutes):
-            detail = editing.edit_segment(transcript, minutes, segment_id, text)
+        with working_copy(meeting_id) as (transcript, minutes):
+            detail = edit.edit_segment(transcript, minutes, segment_id, text)
             if speaker:
                 moved = speaker_edits.reassign(transcript, minutes, segment_id, speaker)
-    except editing.EditError as exc:
+    except edit.EditError as exc:
         return _failed(request, meeting_id, f"seg-{segment_id}", exc, f"seg-{segment_id}", {"text": text})
-    _edited(meeting_id, user, "edit_segment", detail)
+    record_edit(meeting_id, user, "edit_segment", detail)
     if moved:
-        _edited(
+        record_edit(
             meeting_id,
             user,
             "reassign_turn",
@@ -234,15 +235,15 @@ def update_item(
     fields: dict[str, str] = Depends(_fields),
     user: CurrentUser = Depends(current_user),
 ) -> Response:
-    _editable(user, meeting_id)
+    editable_meeting(user, meeting_id)
     try:
-        with _working_copy(meeting_id) as (_, minutes):
+        with working_copy(meeting_id) as (_, minutes):
             if minutes is None:
-                raise editing.EditError("no_minutes")
-            detail = editing.update_item(minutes, item_id, op, fields)
-    except editing.EditError as exc:
+                raise edit.EditError("no_minutes")
+            detail = edit.update_item(minutes, item_id, op, fields)
+    except edit.EditError as exc:
         return _failed(request, meeting_id, f"item-{item_id}", exc, f"item-{item_id}", fields)
-    _edited(meeting_id, user, "edit_minutes", detail)
+    record_edit(meeting_id, user, "edit_minutes", detail)
     return _saved(request, meeting_id, f"item-{item_id}")
 
 
@@ -255,18 +256,18 @@ def add_item(
     fields: dict[str, str] = Depends(_fields),
     user: CurrentUser = Depends(current_user),
 ) -> Response:
-    _editable(user, meeting_id)
+    editable_meeting(user, meeting_id)
     seg = int(segment_id) if segment_id.strip().isdigit() else None
     try:
-        with _working_copy(meeting_id) as (transcript, minutes):
+        with working_copy(meeting_id) as (transcript, minutes):
             if minutes is None:
-                raise editing.EditError("no_minutes")
-            detail = editing.add_item(minutes, transcript, section, fields, seg)
-    except editing.EditError as exc:
+                raise edit.EditError("no_minutes")
+            detail = edit.add_item(minutes, transcript, section, fields, seg)
+    except edit.EditError as exc:
         return _failed(
             request, meeting_id, f"sec-{section}", exc, f"add-{section}", {**fields, "segment_id": segment_id}
         )
-    _edited(meeting_id, user, "add_item", detail)
+    record_edit(meeting_id, user, "add_item", detail)
     return _saved(request, meeting_id, f"sec-{section}")
 
 
@@ -278,29 +279,29 @@ def edit_summary(
     mood: str = Form(""),
     user: CurrentUser = Depends(current_user),
 ) -> Response:
-    _editable(user, meeting_id)
-    with _working_copy(meeting_id) as (_, minutes):
-        detail = editing.edit_summary(minutes, description, mood) if minutes else None
-    _edited(meeting_id, user, "edit_minutes", detail)
+    editable_meeting(user, meeting_id)
+    with working_copy(meeting_id) as (_, minutes):
+        detail = edit.edit_summary(minutes, description, mood) if minutes else None
+    record_edit(meeting_id, user, "edit_minutes", detail)
     return _saved(request, meeting_id, "sec-summary")
 
 
 @router.post("/meetings/{meeting_id}/regenerate")
 def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
-    meeting = _editable(user, meeting_id)
+    meeting = editable_meeting(user, meeting_id)
     transcript = store.load_transcript(meeting_id)
     if transcript is None:
         raise HTTPException(409, "not_ready")
     tasks.regenerate_minutes(meeting, transcript, user.name, store.meeting_lock(meeting_id))
     add_change(meeting_id, user.name, "regenerate", "")
     audit.record("edit", f"meeting:{meeting_id}", user.name, "regenerate minutes")
-    return _back(meeting_id, "minutes")
+    return back_to(meeting_id, "minutes")
 
 
 # --- approval ----------------------------------------------------------------------------------------------
 @router.post("/meetings/{meeting_id}/approve")
 def approve(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
-    _editable(user, meeting_id)
+    editable_meeting(user, meeting_id)
     with store.meeting_lock(meeting_id), session() as s:
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
@@ -313,7 +314,7 @@ def approve(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Redir
         store.publish_approved(meeting_id, version)
     add_change(meeting_id, user.name, "approve", f"v{version}")
     audit.record("approve", f"meeting:{meeting_id}", user.name, f"version {version}")
-    return _back(meeting_id)
+    return back_to(meeting_id)
 
 
 @router.post("/meetings/{meeting_id}/reopen")
@@ -330,7 +331,7 @@ def reopen(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Redire
             row.approved_at = None
         add_change(meeting_id, user.name, "reopen", f"v{meeting.version}")
         audit.record("edit", f"meeting:{meeting_id}", user.name, f"reopen after version {meeting.version}")
-    return _back(meeting_id)
+    return back_to(meeting_id)
 
 
 @router.get("/meetings/{meeting_id}/history")

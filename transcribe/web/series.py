@@ -4,8 +4,9 @@ A series (transcribe.series.store) lists meeting directories. For a web meeting 
 directory's own transcript.json and minutes.json are the machine output, so the
 series loader would miss every review edit; here each web meeting is read through
 the web store instead: the latest approved version (versions/vN) when there is one,
-otherwise the working copy. Each viewer gets only the meetings she may see now, so
-a meeting unshared or deleted after it was added silently drops out of her report.
+otherwise the working copy (transcribe.meeting says which minutes count). Each viewer
+gets only the meetings she may see now, so a meeting unshared or deleted after it was
+added silently drops out of her report.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from transcribe.db import session
 from transcribe.errors import UserError
 from transcribe.series import store as series_store
 from transcribe.series.ask import AskResult, Embedder, ask
+from transcribe.series.embed import load_embedder
 from transcribe.series.meeting import MeetingRecord, generate_minutes, load_meeting, sort_meetings
 from transcribe.series.model import Series, SeriesReport
 from transcribe.series.report import build_report
+from transcribe.tables import Meeting, SeriesOwner
 from transcribe.web import store
-from transcribe.web.auth import CurrentUser, can_see
-from transcribe.web.models import Meeting, SeriesOwner
+from transcribe.web.auth import CurrentUser, can_see, get_meeting
 
 
 @dataclass
@@ -65,8 +67,6 @@ def create(user: CurrentUser, name: str, description: str, purpose: str) -> Seri
 
 def add_meetings(user: CurrentUser, series: Series, meeting_ids: list[str]) -> list[Path]:
     """Add meetings this user may see and that are processed; any other id is a 404 for the whole request."""
-    from transcribe.web.auth import get_meeting
-
     dirs = []
     for mid in dict.fromkeys(meeting_ids):
         get_meeting(user, mid)
@@ -93,9 +93,9 @@ def meeting_record(meeting: Meeting, with_minutes: bool = True) -> MeetingRecord
     path = store.meeting_path(meeting.id).resolve()
     if not with_minutes:
         return MeetingRecord(path, transcript, None, "none")
-    minutes = store.load_minutes(meeting.id, version)
-    if minutes is not None:
-        return MeetingRecord(path, transcript, minutes, "approved" if version else "draft")
+    found = store.counting_minutes(meeting.id, version)
+    if found is not None:
+        return MeetingRecord(path, transcript, *found)
     return MeetingRecord(path, transcript, generate_minutes(transcript), "generated")
 
 
@@ -133,8 +133,9 @@ def series_meetings(user: CurrentUser, series: Series, with_minutes: bool = True
     return out
 
 
-def web_url(found: SeriesMeetings, path: str | Path, segment_id: int | None = None,
-            start: float | None = None) -> str | None:
+def web_url(
+    found: SeriesMeetings, path: str | Path, segment_id: int | None = None, start: float | None = None
+) -> str | None:
     """The review page of a series meeting, at a passage (?t= seeks the player there)."""
     meeting = found.web.get(str(path))
     if meeting is None:
@@ -157,8 +158,6 @@ def report(user: CurrentUser, series: Series) -> SeriesReport:
 @functools.lru_cache(maxsize=1)
 def _embedder() -> tuple[Embedder | None, str]:
     """The optional local sentence-embedding model, loaded once per process (as `transcribe ask` uses it)."""
-    from transcribe.series.embed import load_embedder
-
     return load_embedder()
 
 
@@ -167,5 +166,11 @@ def ask_series(series: Series, found: SeriesMeetings, question: str) -> AskResul
     if not found.records:
         raise HTTPException(409, "series_empty")
     embedder, name = _embedder()
-    return ask(question.strip()[:500], found.records, scope=f"serien {series.name}", top=5,
-               embedder=embedder, embedder_name=name)
+    return ask(
+        question.strip()[:500],
+        found.records,
+        scope=f"serien {series.name}",
+        top=5,
+        embedder=embedder,
+        embedder_name=name,
+    )

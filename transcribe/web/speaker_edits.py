@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from transcribe.errors import BadOption
+from transcribe.minutes.edit import EditError, rename_in_minutes
 from transcribe.minutes.model import Minutes, Participant
+from transcribe.minutes.summary import all_items
 from transcribe.speakers import ops
 from transcribe.transcript import Transcript
-from transcribe.web.editing import EditError, _all_items, _rename_in_minutes
 
 NEW_SPEAKER = "__new__"  # the "new speaker" choice of the per-segment select
 MAX_SEGMENT_IDS = 5000
@@ -34,7 +35,7 @@ def sync_minutes(t: Transcript, m: Minutes | None) -> None:
     """Evidence follows its segment's speaker; participants are the labels that still speak."""
     if m is None:
         return
-    for item in _all_items(m):
+    for item in all_items(m):
         for ev in item.evidence:
             seg = t.segment(ev.segment_id)
             if seg is not None and seg.speaker != ev.speaker:
@@ -57,13 +58,13 @@ def merge(t: Transcript, m: Minutes | None, keep: str, drop: str) -> str:
     except BadOption as exc:
         raise EditError("no_such_speaker") from exc
     if m is not None:  # prose, owners and proposers that named the dropped speaker now name the kept one
-        _rename_in_minutes(m, drop, drop_name, _display(t, keep))
+        rename_in_minutes(m, drop, drop_name, _display(t, keep))
     sync_minutes(t, m)
     return f"{drop_name} ({drop}) → {keep_name} ({keep})"
 
 
 def parse_segment_ids(text: str) -> list[int]:
-    """"3, 5 8-10 #12" -> [3, 5, 8, 9, 10, 12]; the split form takes ids as the reviewer reads them."""
+    """ "3, 5 8-10 #12" -> [3, 5, 8, 9, 10, 12]; the split form takes ids as the reviewer reads them."""
     ids: list[int] = []
     for part in re.split(r"[,;\s]+", text.replace("#", " ").replace("–", "-").strip()):
         if not part:
@@ -121,7 +122,7 @@ def confirm_proposal(t: Transcript, m: Minutes | None, label: str) -> str | None
     info.name, info.name_source = info.proposed_name, "reviewer"
     info.proposed_name = info.proposal_score = None
     if m is not None:
-        _rename_in_minutes(m, label, shown, info.name)
+        rename_in_minutes(m, label, shown, info.name)
     return f"{shown} → {info.name} ({label})"
 
 
@@ -132,5 +133,5 @@ def dismiss_proposal(t: Transcript, m: Minutes | None, label: str) -> str | None
     shown = _display(t, label)
     info.proposed_name = info.proposal_score = None
     if m is not None:
-        _rename_in_minutes(m, label, shown, _display(t, label))
+        rename_in_minutes(m, label, shown, _display(t, label))
     return f"{shown} ✗ ({label})"

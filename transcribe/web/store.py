@@ -1,14 +1,9 @@
-"""The files of one meeting: the job's output, the reviewed working copy and approved versions.
+"""Reading and writing one meeting's files for the web app, by meeting id.
 
-    meeting_dir/input.<ext>             the recording as uploaded
-    meeting_dir/transcript.json         written by the job (never edited)
-    meeting_dir/minutes.json            written by the job (never edited)
-    meeting_dir/review/*.json           the working copy every edit rewrites atomically
-    meeting_dir/versions/vN/*.json      the copy approved as version N (read-only)
-    meeting_dir/minutes.approved.json   the latest approved minutes, for `transcribe series` on the CLI
-
-Keeping the machine output untouched means a reviewer can always compare with it,
-and exports always render from the working copy.
+Which file lives where is `transcribe.meeting`'s; this adds the web's rules for changing them.
+The job's machine output is never edited, so a reviewer can always compare with it; every edit
+rewrites the working copy atomically, approval copies it to a version, and exports always render
+from the working copy.
 
 Every write here and the deletion of a meeting hold the meeting's lock (`meeting_lock`), and
 writes never recreate a missing folder: a save racing a delete either lands before it (and is
@@ -26,7 +21,9 @@ from pathlib import Path
 
 from fastapi import HTTPException
 
+from transcribe import meeting
 from transcribe.fsutil import PRIVATE_DIR, atomic_write_text, private_dir
+from transcribe.minutes.edit import ensure_ids
 from transcribe.minutes.model import Minutes
 from transcribe.transcript import Transcript
 
@@ -48,32 +45,22 @@ def meeting_lock(meeting_id: str) -> threading.RLock:
 
 
 def meeting_path(meeting_id: str) -> Path:
-    from transcribe.jobs import meeting_dir
-
-    return Path(meeting_dir(meeting_id))
+    return meeting.meeting_dir(meeting_id)
 
 
 def input_file(meeting_id: str) -> Path | None:
-    base = meeting_path(meeting_id)
-    found = sorted(base.glob("input.*")) if base.is_dir() else []
-    return next((p for p in found if p.is_file() and not p.name.endswith(".part")), None)
-
-
-def _current(meeting_id: str, name: str) -> Path | None:
-    base = meeting_path(meeting_id)
-    for path in (base / "review" / name, base / name):
-        if path.is_file():
-            return path
-    return None
+    return meeting.input_file(meeting_path(meeting_id))
 
 
 def load_transcript(meeting_id: str, version: int | None = None) -> Transcript | None:
-    path = _versioned(meeting_id, "transcript.json", version)
+    """Approved version N, or (None) the working copy, else the machine output."""
+    path = meeting.version_file(meeting_path(meeting_id), meeting.TRANSCRIPT, version)
     return Transcript.from_json(path.read_text(encoding="utf-8")) if path else None
 
 
 def load_minutes(meeting_id: str, version: int | None = None) -> Minutes | None:
-    path = _versioned(meeting_id, "minutes.json", version)
+    """Approved version N, or (None) the working copy, else the machine draft; every item with an id."""
+    path = meeting.version_file(meeting_path(meeting_id), meeting.MINUTES, version)
     if not path:
         return None
     minutes = Minutes.from_json(path.read_text(encoding="utf-8"))
@@ -81,11 +68,14 @@ def load_minutes(meeting_id: str, version: int | None = None) -> Minutes | None:
     return minutes
 
 
-def _versioned(meeting_id: str, name: str, version: int | None) -> Path | None:
-    if version is None:
-        return _current(meeting_id, name)
-    path = meeting_path(meeting_id) / "versions" / f"v{int(version)}" / name
-    return path if path.is_file() else None
+def counting_minutes(meeting_id: str, version: int | None = None) -> tuple[Minutes, meeting.MinutesSource] | None:
+    """The minutes that count (`transcribe.meeting.counting_minutes`) and where they came from."""
+    found = meeting.counting_minutes(meeting_path(meeting_id), version)
+    if found is None:
+        return None
+    minutes = Minutes.from_json(found[0].read_text(encoding="utf-8"))
+    ensure_ids(minutes)
+    return minutes, found[1]
 
 
 def _write(meeting_id: str, relative: str, text: str) -> None:
@@ -104,37 +94,37 @@ def _write(meeting_id: str, relative: str, text: str) -> None:
 
 
 def save_transcript(meeting_id: str, transcript: Transcript) -> None:
-    _write(meeting_id, "review/transcript.json", transcript.to_json())
+    _write(meeting_id, meeting.working_name(meeting.TRANSCRIPT), transcript.to_json())
 
 
 def save_minutes(meeting_id: str, minutes: Minutes) -> None:
-    _write(meeting_id, "review/minutes.json", minutes.to_json())
+    _write(meeting_id, meeting.working_name(meeting.MINUTES), minutes.to_json())
 
 
 def snapshot(meeting_id: str, version: int) -> None:
     """Copy the working copy to versions/vN, the record of what was approved."""
     with meeting_lock(meeting_id):
-        for name in ("transcript.json", "minutes.json"):
-            src = _current(meeting_id, name)
+        for name in (meeting.TRANSCRIPT, meeting.MINUTES):
+            src = meeting.current_file(meeting_path(meeting_id), name)
             if src:
-                _write(meeting_id, f"versions/v{int(version)}/{name}", src.read_text(encoding="utf-8"))
+                _write(meeting_id, meeting.version_name(version, name), src.read_text(encoding="utf-8"))
 
 
 def publish_approved(meeting_id: str, version: int) -> None:
-    """The series loader (transcribe.series.meeting) prefers minutes.approved.json in the meeting directory.
+    """Copy version N's minutes to minutes.approved.json, the minutes that count for the folder alone.
 
     The web app's own series pages read versions/vN directly (with the reviewed transcript); this copy
-    is for the CLI, which only knows the meeting directory. It stays after a reopen: until the next
-    approval it is still what the group agreed on.
+    is for `transcribe series` on the CLI, which only knows the meeting directory. It stays after a
+    reopen: until the next approval it is still what the group agreed on.
     """
     with meeting_lock(meeting_id):
-        src = meeting_path(meeting_id) / "versions" / f"v{version}" / "minutes.json"
-        if src.is_file():
-            _write(meeting_id, "minutes.approved.json", src.read_text(encoding="utf-8"))
+        src = meeting.version_file(meeting_path(meeting_id), meeting.MINUTES, version)
+        if src is not None:
+            _write(meeting_id, meeting.APPROVED, src.read_text(encoding="utf-8"))
 
 
 def has_result(meeting_id: str) -> bool:
-    return _current(meeting_id, "transcript.json") is not None
+    return meeting.current_file(meeting_path(meeting_id), meeting.TRANSCRIPT) is not None
 
 
 def create_folder(meeting_id: str) -> Path:
@@ -176,21 +166,3 @@ def purge(tomb: Path | None) -> None:
 def remove(meeting_id: str) -> None:
     with meeting_lock(meeting_id):
         purge(retire(meeting_id))
-
-
-def ensure_ids(minutes: Minutes) -> None:
-    """Give every item a stable id (the reviewer's forms address items by it)."""
-    seen: set[str] = set()
-    groups = [("t", minutes.themes), ("e", minutes.mood.emotions), ("d", minutes.decisions), ("a", minutes.actions),
-              ("o", minutes.not_decided), ("c", [c for c in minutes.conclusions if not isinstance(c, str)])]
-    if minutes.next_meeting is not None:
-        groups.append(("n", [minutes.next_meeting]))
-    for prefix, items in groups:
-        for i, item in enumerate(items, 1):
-            if not item.id or item.id in seen:
-                candidate, n = f"{prefix}{i}", i
-                while candidate in seen:
-                    n += 1
-                    candidate = f"{prefix}{n}"
-                item.id = candidate
-            seen.add(item.id)

@@ -12,9 +12,16 @@ import logging
 import os
 import threading
 
+from transcribe import audit
+from transcribe.db import session
+from transcribe.errors import UserError
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.edit import ensure_ids
+from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting
+from transcribe.tables import Meeting
 from transcribe.transcript import Transcript
 from transcribe.web import store
-from transcribe.web.models import Meeting
+from transcribe.web.history import add_change
 
 log = logging.getLogger(__name__)
 _state: dict[str, str | None] = {}  # meeting id -> None while running, else an error text
@@ -52,22 +59,18 @@ def _backend() -> str:
 
 def _locked(meeting_id: str) -> bool:
     """Approved while we worked: the approved version must not change under the approver."""
-    from transcribe.db import session
-
     with session() as s:
         row = s.get(Meeting, meeting_id)
         return row is None or row.locked
 
 
 def _run(meeting: Meeting, transcript: Transcript, lock: threading.RLock) -> None:
-    from transcribe.minutes import extract_minutes
-
     try:
         day = dt.date.fromisoformat(meeting.date) if meeting.date else None
         minutes = extract_minutes(
             transcript, meeting_date=day, title=meeting.title or None, place=meeting.place or None, backend=_backend()
         )
-        store.ensure_ids(minutes)
+        ensure_ids(minutes)
         with lock:
             if store.meeting_path(meeting.id).is_dir() and not _locked(meeting.id):
                 store.save_minutes(meeting.id, minutes)
@@ -108,11 +111,6 @@ def enrol_profiles(meeting_id: str, user: str, wait: bool = False) -> None:
 
 
 def _enrol(meeting_id: str, user: str) -> None:
-    from transcribe import audit
-    from transcribe.errors import UserError
-    from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting
-    from transcribe.web.history import add_change
-
     result: tuple[str, str]
     try:
         # enroll_meeting reads the latest approved version (versions/vN) and audits each person it enrols.

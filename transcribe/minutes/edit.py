@@ -1,4 +1,4 @@
-"""Review operations on the transcript and the minutes draft, independent of HTTP.
+"""Review operations on the transcript and the minutes draft: what a reviewer's edit does to them.
 
 Speaker renames return a short human description for the meeting history; item and
 segment edits return a `Change` (what was done to which item, with the old and new text)
@@ -25,7 +25,6 @@ from transcribe.minutes.model import (
 )
 from transcribe.minutes.summary import all_items
 from transcribe.transcript import SpeakerInfo, Transcript
-from transcribe.web.store import ensure_ids
 
 # section -> (item class, editable text fields in display order)
 SECTIONS: dict[str, tuple[type[Item], tuple[str, ...]]] = {
@@ -83,11 +82,12 @@ def rename_speakers(t: Transcript, minutes: Minutes | None, names: dict[str, str
         new_display = new or label
         changes.append(f"{old_display} → {new_display}")
         if minutes is not None:
-            _rename_in_minutes(minutes, label, old_display, new_display)
+            rename_in_minutes(minutes, label, old_display, new_display)
     return "; ".join(changes) or None
 
 
-def _rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
+def rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
+    """Name speaker `label` (shown until now as `old`) as `new` everywhere in the minutes."""
     # Generated prose names speakers by label until someone names them; labels are unique tokens.
     token = re.compile(rf"\b{re.escape(label)}\b")
     m.description = token.sub(lambda _: new, m.description)
@@ -97,7 +97,7 @@ def _rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
     for p in m.participants:
         if p.label == label:
             p.name = None if new == label else new
-    for item in _all_items(m):
+    for item in all_items(m):
         for ev in item.evidence:
             if ev.speaker == label:
                 ev.speaker_name = new
@@ -119,7 +119,7 @@ def edit_segment(t: Transcript, minutes: Minutes | None, seg_id: int, text: str)
     seg.text = new
     seg.words = []  # the word timings described the old text; exports would otherwise show it
     if minutes is not None:
-        for item in _all_items(minutes):
+        for item in all_items(minutes):
             for ev in item.evidence:
                 if ev.segment_id == seg_id and ev.quote.strip() == old:
                     ev.quote = new
@@ -127,8 +127,28 @@ def edit_segment(t: Transcript, minutes: Minutes | None, seg_id: int, text: str)
 
 
 # --- minutes ------------------------------------------------------------------------------------------
-def _all_items(m: Minutes) -> list[Item]:
-    return all_items(m)
+def ensure_ids(minutes: Minutes) -> None:
+    """Give every item a stable id (the reviewer's forms address items by it)."""
+    seen: set[str] = set()
+    groups = [
+        ("t", minutes.themes),
+        ("e", minutes.mood.emotions),
+        ("d", minutes.decisions),
+        ("a", minutes.actions),
+        ("o", minutes.not_decided),
+        ("c", [c for c in minutes.conclusions if not isinstance(c, str)]),
+    ]
+    if minutes.next_meeting is not None:
+        groups.append(("n", [minutes.next_meeting]))
+    for prefix, items in groups:
+        for i, item in enumerate(items, 1):
+            if not item.id or item.id in seen:
+                candidate, n = f"{prefix}{i}", i
+                while candidate in seen:
+                    n += 1
+                    candidate = f"{prefix}{n}"
+                item.id = candidate
+            seen.add(item.id)
 
 
 def item_label(item: Item | str) -> str:
@@ -149,7 +169,7 @@ def section_of(item: Item) -> str:
 
 
 def find_item(m: Minutes, item_id: str) -> Item:
-    for item in _all_items(m):
+    for item in all_items(m):
         if item.id == item_id:
             return item
     raise EditError("no_such_item")
