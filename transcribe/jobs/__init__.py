@@ -13,13 +13,18 @@ job resumes from its last finished stage.
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from transcribe import audit
+from transcribe.audio import check_input_path
 from transcribe.jobs import queue
 from transcribe.jobs.models import JobState, JobStatus
-from transcribe.jobs.queue import JobConflict, JobNotFound, meeting_dir
+from transcribe.jobs.queue import JobConflict, JobNotFound
+from transcribe.jobs.retention import delete_meeting_files
+from transcribe.meeting import check_meeting_id, meeting_dir, result_files
 from transcribe.pipeline import PipelineOptions
 
 if TYPE_CHECKING:
@@ -30,11 +35,12 @@ __all__ = [
     "meeting_dir", "result_paths", "retry", "status", "submit",
 ]  # fmt: skip
 
-RESULT_STEMS = ("transcript", "minutes")
+log = logging.getLogger(__name__)
 
 
 def __getattr__(name: str) -> object:
-    # Imported lazily so that `python -m transcribe.jobs.runner` does not find itself half-imported.
+    # The worker (and rq_backend) import the runner: loaded on use so that `python -m
+    # transcribe.jobs.runner` does not find itself half-imported through this package.
     if name == "InProcessWorker":
         from transcribe.jobs.worker import InProcessWorker
 
@@ -57,28 +63,25 @@ def submit(
     Only cheap checks run here (the file exists, the options and id are valid);
     a corrupt recording fails the job with its reason, visible through `status`.
     """
-    from transcribe.audio import check_input_path
-
-    queue.check_meeting_id(meeting_id)
+    check_meeting_id(meeting_id)
     options.validate()
     check_input_path(Path(source))
     backend = queue.settings().backend
-    job_id = queue.create(Path(source).resolve(), meeting_id, options, owner, priority, backend, timeout_s,
-                          max_attempts)
+    job_id = queue.create(
+        Path(source).resolve(), meeting_id, options, owner, priority, backend, timeout_s, max_attempts
+    )
     if backend == "rq":
         _enqueue_rq(job_id)
     return job_id
 
 
 def _enqueue_rq(job_id: int) -> None:
-    import logging
-
-    from transcribe.jobs import rq_backend
+    from transcribe.jobs import rq_backend  # imports the runner: see __getattr__
 
     try:
         rq_backend.enqueue(job_id)
     except Exception as exc:  # Redis down: the row is queued; reconcile delivers it once Redis is back
-        logging.getLogger(__name__).warning("job %s saved but not yet sent to Redis: %s", job_id, exc)
+        log.warning("job %s saved but not yet sent to Redis: %s", job_id, exc)
 
 
 def status(job_id: int) -> JobStatus:
@@ -96,7 +99,7 @@ def cancel(job_id: int, user: str = "system") -> JobState:
     if state == JobState.cancelled:
         row = queue.get(job_id)
         if row.backend == "rq":
-            from transcribe.jobs.rq_backend import cancel_carrier
+            from transcribe.jobs.rq_backend import cancel_carrier  # imports the runner: see __getattr__
 
             cancel_carrier(row.carrier_id)
     return state
@@ -111,8 +114,6 @@ def retry(job_id: int, user: str = "system") -> None:
 
 def delete(job_id: int, remove_files: bool = False, user: str = "system", wait_s: float = 15.0) -> None:
     """Forget a job; a running one is cancelled first. `remove_files` also deletes the meeting's files."""
-    from transcribe import audit
-
     row = queue.get(job_id)
     if row.state in (JobState.queued, JobState.running):
         cancel(job_id, user)
@@ -124,18 +125,9 @@ def delete(job_id: int, remove_files: bool = False, user: str = "system", wait_s
     queue.delete_row(job_id)
     audit.record("delete", f"job:{job_id}", user=user, detail=f"meeting:{row.meeting_id}")
     if remove_files:
-        from transcribe.jobs.retention import delete_meeting_files
-
         delete_meeting_files(row.meeting_id, user=user)
 
 
 def result_paths(meeting_id: str) -> dict[str, Path]:
     """The finished outputs of a meeting by file name (transcript.json, minutes.docx, ...)."""
-    directory = meeting_dir(meeting_id)
-    if not directory.is_dir():
-        return {}
-    return {
-        p.name: p
-        for p in sorted(directory.iterdir())
-        if p.is_file() and p.stem in RESULT_STEMS and not p.name.startswith(".")
-    }
+    return result_files(meeting_dir(meeting_id))

@@ -16,7 +16,6 @@ import errno
 import json
 import logging
 import os
-import re
 import time
 import uuid
 from dataclasses import asdict, dataclass, fields
@@ -34,8 +33,6 @@ from transcribe.jobs.models import ACTIVE, Job, JobState, JobStatus, utcnow
 from transcribe.pipeline import PipelineOptions
 
 log = logging.getLogger(__name__)
-
-_MEETING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
 class JobNotFound(UserError):
@@ -101,20 +98,6 @@ def options_from_json(text: str) -> PipelineOptions:
     if data.get("meeting_date"):
         data["meeting_date"] = date.fromisoformat(data["meeting_date"])
     return PipelineOptions(**data)
-
-
-def check_meeting_id(meeting_id: str) -> str:
-    """Meeting ids become directory names: no separators, no dot-files, no '..'."""
-    if not _MEETING_ID.match(meeting_id or ""):
-        raise BadOption(f"invalid meeting id {meeting_id!r}: use letters, digits, '-', '_' or '.' (max 64)")
-    return meeting_id
-
-
-def meeting_dir(meeting_id: str) -> Path:
-    """data_dir()/meetings/<meeting_id>: the upload, the outputs and the `.work` stage cache."""
-    from transcribe.config import data_dir
-
-    return data_dir() / "meetings" / check_meeting_id(meeting_id)
 
 
 # --- creating and reading ----------------------------------------------------------------
@@ -247,9 +230,14 @@ def claim(worker: str, job_id: int | None = None, backend: str = "db") -> Claim 
                 update(Job)
                 .where(Job.id == cand.id, _claimable(now))
                 .values(
-                    state=JobState.running, lease_token=token, lease_until=now + cfg.lease_s, worker=worker,
-                    attempts=Job.attempts + 1, started_at=func.coalesce(Job.started_at, utcnow()),
-                    updated_at=utcnow(), finished_at=None,
+                    state=JobState.running,
+                    lease_token=token,
+                    lease_until=now + cfg.lease_s,
+                    worker=worker,
+                    attempts=Job.attempts + 1,
+                    started_at=func.coalesce(Job.started_at, utcnow()),
+                    updated_at=utcnow(),
+                    finished_at=None,
                 )  # fmt: skip
                 .execution_options(synchronize_session=False)
             )
@@ -269,8 +257,16 @@ def _fail_abandoned(job_id: int, now: float, attempts: int) -> None:
         res = s.execute(
             update(Job)
             .where(Job.id == job_id, Job.state == JobState.running, Job.lease_until < now)
-            .values(state=JobState.failed, error=message, error_kind="WorkerLost", lease_token=None,
-                    lease_until=None, finished_at=utcnow(), updated_at=utcnow(), eta_s=None)
+            .values(
+                state=JobState.failed,
+                error=message,
+                error_kind="WorkerLost",
+                lease_token=None,
+                lease_until=None,
+                finished_at=utcnow(),
+                updated_at=utcnow(),
+                eta_s=None,
+            )
             .execution_options(synchronize_session=False)
         )
     if res.rowcount == 1:
@@ -409,8 +405,9 @@ def reset_for_retry(job_id: int, user: str = "system") -> Job:
         if row.state not in (JobState.failed, JobState.cancelled):
             raise JobConflict(f"job {job_id} is {row.state}: only failed or cancelled jobs can be retried")
         busy = s.scalar(
-            select(Job.id).where(Job.meeting_id == row.meeting_id, Job.id != job_id,
-                                 Job.state.in_([str(x) for x in ACTIVE])).limit(1)
+            select(Job.id)
+            .where(Job.meeting_id == row.meeting_id, Job.id != job_id, Job.state.in_([str(x) for x in ACTIVE]))
+            .limit(1)
         )
         if busy is not None:
             raise JobConflict(f"meeting {row.meeting_id} already has an active job ({busy})")
@@ -439,8 +436,12 @@ def delete_row(job_id: int) -> Job:
 def set_carrier(job_id: int, carrier_id: str) -> None:
     """Remember the RQ job id that currently carries this job (for reconciliation)."""
     with session() as s:
-        s.execute(update(Job).where(Job.id == job_id).values(carrier_id=carrier_id)
-                  .execution_options(synchronize_session=False))
+        s.execute(
+            update(Job)
+            .where(Job.id == job_id)
+            .values(carrier_id=carrier_id)
+            .execution_options(synchronize_session=False)
+        )
 
 
 # --- which failures are worth retrying --------------------------------------------------------

@@ -22,7 +22,7 @@ from transcribe import audit
 from transcribe.errors import BadOption
 from transcribe.jobs import queue
 from transcribe.jobs.models import ACTIVE, JobState
-from transcribe.jobs.queue import meeting_dir
+from transcribe.meeting import WORK, meeting_dir
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +64,7 @@ def audio_files(meeting_id: str) -> list[Path]:
     if not directory.is_dir():
         return []
     found = {p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in AUDIO_SUFFIXES}
-    work = directory / ".work"
+    work = directory / WORK
     if work.is_dir():
         found |= {p for p in work.iterdir() if p.is_file() and p.suffix.lower() in AUDIO_SUFFIXES}
     for row in queue.rows_for_meeting(meeting_id):
@@ -98,8 +98,12 @@ def delete_meeting_files(meeting_id: str, user: str = "system", action: str = "d
     _stop_jobs(meeting_id, user)
     removed = sorted(p for p in directory.rglob("*") if p.is_file())
     shutil.rmtree(directory)
-    audit.record(action, f"meeting:{meeting_id}", user=user,
-                 detail=f"removed {len(removed)} file(s): " + ", ".join(p.name for p in removed)[:2000])
+    audit.record(
+        action,
+        f"meeting:{meeting_id}",
+        user=user,
+        detail=f"removed {len(removed)} file(s): " + ", ".join(p.name for p in removed)[:2000],
+    )
     log.info("meeting %s: removed %d file(s)", meeting_id, len(removed))
     return removed
 
@@ -118,8 +122,12 @@ def delete_audio(meeting_id: str, user: str = "system", action: str = "retention
         except FileNotFoundError:
             pass
     if removed:
-        audit.record(action, f"meeting:{meeting_id}", user=user,
-                     detail="removed audio: " + ", ".join(p.name for p in removed)[:2000])
+        audit.record(
+            action,
+            f"meeting:{meeting_id}",
+            user=user,
+            detail="removed audio: " + ", ".join(p.name for p in removed)[:2000],
+        )
     return removed
 
 

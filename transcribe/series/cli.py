@@ -1,4 +1,8 @@
-"""`transcribe series …` and `transcribe ask …`: work across the meetings of a series."""
+"""`transcribe series …` and `transcribe ask …`: work across the meetings of a series.
+
+Each command imports what it needs when it runs: every `transcribe` call registers these
+commands, and `transcribe --help` should not load the minutes engine.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from transcribe.errors import BadOption, InputNotFound
+from transcribe.meeting import counting_minutes
 
 series_app = typer.Typer(help="Mötesserier: samla möten och skriv en periodrapport.", no_args_is_help=True)
 out = Console()
@@ -85,8 +90,8 @@ def show_cmd(name: Annotated[str, typer.Argument()], as_json: Annotated[bool, ty
             date, title = str(rec.date or "–"), rec.title
         except (InputNotFound, BadOption) as exc:
             date, title = "–", f"[red]{exc.message}[/]"
-        minutes = ("godkänt" if (path / "minutes.approved.json").exists()
-                   else "utkast" if (path / "minutes.json").exists() else "saknas")  # fmt: skip
+        found = counting_minutes(path)
+        minutes = "saknas" if found is None else {"approved": "godkänt", "draft": "utkast"}[found[1]]
         rows.append((date, title, minutes, str(path)))
     table = Table("#", "datum", "rubrik", "protokoll", "mapp")
     for i, row in enumerate(sorted(rows, key=lambda r: (r[0] == "–", r[0])), start=1):  # the report's order

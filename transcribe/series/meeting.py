@@ -1,8 +1,8 @@
-"""One meeting of a series: its transcript and the best minutes available.
+"""One meeting of a series: its transcript and the minutes that count.
 
-An approved minutes file is what the group actually agreed on, so it wins over
-the draft; with neither, a rules draft is made in memory (the directory may be
-read-only and is never written to).
+Which minutes count is `transcribe.meeting.counting_minutes`: approved, then the
+working copy, then the machine draft; with none, a rules draft is made in memory
+(the directory may be read-only and is never written to).
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from transcribe import meeting
 from transcribe.errors import BadOption, InputNotFound
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.model import Minutes
 from transcribe.transcript import Transcript
-
-APPROVED = "minutes.approved.json"
-DRAFT = "minutes.json"
 
 
 @dataclass
@@ -42,10 +42,8 @@ class MeetingRecord:
 
 
 def load_meeting(path: str | Path, with_minutes: bool = True) -> MeetingRecord:
-    from transcribe.minutes.model import Minutes
-
     path = Path(path)
-    tpath = path / "transcript.json"
+    tpath = path / meeting.TRANSCRIPT
     if not tpath.is_file():
         raise InputNotFound(f"{path}: no transcript.json (was the meeting moved or deleted?)")
     try:
@@ -54,21 +52,19 @@ def load_meeting(path: str | Path, with_minutes: bool = True) -> MeetingRecord:
         raise BadOption(f"{tpath} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
     if not with_minutes:
         return MeetingRecord(path, transcript, None, "none")
-    for name, source in ((APPROVED, "approved"), (DRAFT, "draft")):
-        mpath = path / name
-        if mpath.is_file():
-            try:
-                minutes = Minutes.from_json(mpath.read_text(encoding="utf-8"))
-            except ValueError as exc:
-                raise BadOption(f"{mpath} is not a protokoll minutes JSON ({exc.__class__.__name__})") from exc
-            return MeetingRecord(path, transcript, minutes, source)  # type: ignore[arg-type]
-    return MeetingRecord(path, transcript, generate_minutes(transcript), "generated")
+    found = meeting.counting_minutes(path)
+    if found is None:
+        return MeetingRecord(path, transcript, generate_minutes(transcript), "generated")
+    mpath, source = found
+    try:
+        minutes = Minutes.from_json(mpath.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise BadOption(f"{mpath} is not a protokoll minutes JSON ({exc.__class__.__name__})") from exc
+    return MeetingRecord(path, transcript, minutes, source)
 
 
 def generate_minutes(transcript: Transcript) -> Any:
     """A rules draft from the transcript and the metadata the pipeline stored with it."""
-    from transcribe.minutes import extract_minutes
-
     meta = transcript.metadata
     return extract_minutes(
         transcript, meeting_date=_parse_date(meta.get("date")), title=meta.get("title"), place=meta.get("place"),

@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field
 
 from transcribe.errors import BadOption
 from transcribe.fsutil import atomic_write_text
+from transcribe.meeting import counting_transcript
 
 # The embedded diariser's encoder (Resemblyzer GE2E, 256 dims, mean of 1.5 s windows).
 GE2E = "resemblyzer-ge2e-256"
@@ -248,13 +249,10 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
 
 def meeting_transcript(meeting_dir: Path) -> Path:
     """The most reviewed transcript of a meeting directory: approved version, working copy, machine output."""
-    meeting_dir = Path(meeting_dir)
-    versions = sorted(meeting_dir.glob("versions/v*/transcript.json"),
-                      key=lambda p: int(re.sub(r"\D", "", p.parent.name) or 0))  # fmt: skip
-    for path in [*reversed(versions), meeting_dir / "review" / "transcript.json", meeting_dir / "transcript.json"]:
-        if path.is_file():
-            return path
-    raise BadOption(f"{meeting_dir} has no transcript.json")
+    path = counting_transcript(Path(meeting_dir))
+    if path is None:
+        raise BadOption(f"{meeting_dir} has no transcript.json")
+    return path
 
 
 def meeting_audio(meeting_dir: Path) -> Path:
