@@ -158,7 +158,8 @@ def run(
     out_dir = out_dir or Path.cwd() / f"{meeting.stem}-protokoll"
     check_writable_dir(out_dir)
     planned = list(formats.output_paths(out_dir, "transcript", transcript_formats).values())
-    from transcribe.minutes.protokoll_render import planned_files, write_styled
+    from transcribe.minutes.protokoll_render import planned_files
+    from transcribe.outputs import write_outputs
 
     planned += planned_files(out_dir, minute_formats, as_protokoll)
     formats.check_outputs_free(planned, overwrite)
@@ -168,10 +169,7 @@ def run(
 
     with RichProgress(enabled=not quiet and err.is_terminal) as progress:
         result = run_pipeline(meeting, workdir, options, progress=progress)
-    written = formats.write_transcript(result.transcript, out_dir, "transcript", transcript_formats, overwrite=True)
-    if result.minutes is not None and minute_formats:
-        written += write_styled(result.minutes, result.protokoll, result.transcript, out_dir, minute_formats,
-                                overwrite=True)
+    written = write_outputs(result, out_dir, transcript_formats, minute_formats)
     if not keep_work:
         shutil.rmtree(workdir, ignore_errors=True)
     _summary(result, written)

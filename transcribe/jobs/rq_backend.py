@@ -25,12 +25,15 @@ from sqlalchemy import and_, or_, select
 from transcribe.db import session
 from transcribe.jobs import queue
 from transcribe.jobs.models import Job, JobState
-from transcribe.jobs.runner import supervise
+from transcribe.jobs.runner import supervise, worker_name
 
 log = logging.getLogger(__name__)
 
 QUEUE_NAME = "protokoll"
 WAITING = {"queued", "scheduled", "deferred"}
+
+
+# redis and rq are optional (the scale-out extra): each is imported where it is used.
 
 
 def connection():
@@ -62,8 +65,6 @@ def enqueue(job_id: int, delay_s: float = 0.0, conn=None) -> str:
 def execute(job_id: int) -> str:
     """The RQ task: claim the row and run it supervised. Does nothing if someone else has it."""
     from rq import get_current_job
-
-    from transcribe.jobs.worker import worker_name
 
     claim = queue.claim(worker_name("/rq"), job_id=job_id)
     if claim is None:

@@ -10,19 +10,22 @@ cancel and timeout, and records a child that died without saying why.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
 
-from transcribe import formats
+from transcribe.fsutil import check_writable_dir
 from transcribe.jobs import queue
 from transcribe.jobs.models import JobState
-from transcribe.jobs.queue import meeting_dir
+from transcribe.meeting import WORK, meeting_dir
+from transcribe.outputs import write_outputs
 from transcribe.pipeline import PipelineOptions, run_pipeline
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,11 @@ PROGRESS_EVERY_S = 1.0
 # progress bar and the guess for stages not yet started depend on them.
 STAGE_COST = {"decode": 0.01, "transcribe": 1.0, "diarize": 0.06, "minutes": 0.005}
 LLM_MINUTES_COST = 0.2
+
+
+def worker_name(suffix: str = "") -> str:
+    """How a worker signs the jobs it claims: host, process and a suffix per thread or backend."""
+    return f"{socket.gethostname()}:{os.getpid()}{suffix}"
 
 
 class Stop(Exception):
@@ -105,13 +113,11 @@ class ProgressTracker:
 
 
 TRANSCRIPT_FORMATS = ["json", "txt", "srt", "vtt", "md"]
-MINUTES_FORMATS = {"json", "md", "docx"}
+MINUTES_FORMATS = ["json", "md", "docx"]
 
 
 def run_job(job_id: int, token: str) -> JobState | None:
     """Run claimed job `job_id` in this process and record the outcome on its row."""
-    from transcribe.fsutil import check_writable_dir
-
     row = queue.get(job_id)
     if row.lease_token != token or row.state != JobState.running:
         log.warning("job %s: not held by this runner any more; exiting", job_id)
@@ -121,15 +127,12 @@ def run_job(job_id: int, token: str) -> JobState | None:
         out = meeting_dir(row.meeting_id)
         check_writable_dir(out)
         tracker = ProgressTracker(job_id, token, options)
-        result = run_pipeline(Path(row.source), out / ".work", options, tracker)
+        result = run_pipeline(Path(row.source), out / WORK, options, tracker)
         transcript_formats = TRANSCRIPT_FORMATS + (["rttm"] if options.diarizer != "none" else [])
-        formats.write_transcript(result.transcript, out, "transcript", transcript_formats, overwrite=True)
-        if result.minutes is not None:
-            from transcribe.minutes.render import write_minutes
-
-            write_minutes(result.minutes, result.transcript, out, set(MINUTES_FORMATS), overwrite=True)
+        # The report layout always: the web review edits and renders minutes.json itself.
+        write_outputs(result, out, transcript_formats, MINUTES_FORMATS, styled=False)
         # The decoded copy is as large as the recording; the stage caches (small) stay for reruns.
-        (out / ".work" / "audio.wav").unlink(missing_ok=True)
+        (out / WORK / "audio.wav").unlink(missing_ok=True)
     except Stop:
         return None
     except Exception as exc:  # every failure must end on the row, with its reason
@@ -143,8 +146,6 @@ def run_job(job_id: int, token: str) -> JobState | None:
 def _die_with_parent(parent: int) -> None:
     """The child must not outlive its worker (kill -9 of the worker): Linux signal plus a watchdog."""
     try:
-        import ctypes
-
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
     except (OSError, AttributeError):
         pass
@@ -259,8 +260,9 @@ def _after_exit(job_id: int, token: str, code: int) -> JobState | None:
             queue.finish_cancelled(job_id, token)
             return JobState.cancelled
         # The child died without recording an outcome: crash, OOM killer, kill -9 of the child.
-        return queue.finish_failed(job_id, token, f"runner process died ({_describe_exit(code)})", "WorkerLost",
-                                   transient=True)
+        return queue.finish_failed(
+            job_id, token, f"runner process died ({_describe_exit(code)})", "WorkerLost", transient=True
+        )
     return JobState(row.state)
 
 

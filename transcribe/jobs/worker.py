@@ -9,19 +9,14 @@ more than the current stage of the current job.
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
 import threading
 
 from transcribe.jobs import queue
-from transcribe.jobs.runner import supervise
+from transcribe.jobs.rq_backend import reconcile_loop
+from transcribe.jobs.runner import supervise, worker_name
 
 log = logging.getLogger(__name__)
-
-
-def worker_name(suffix: str = "") -> str:
-    return f"{socket.gethostname()}:{os.getpid()}{suffix}"
 
 
 class Worker:
@@ -74,8 +69,6 @@ class InProcessWorker:
             return
         self._stop.clear()
         if queue.settings().backend == "rq":
-            from transcribe.jobs.rq_backend import reconcile_loop
-
             targets = [lambda: reconcile_loop(self._stop)]
         else:
             targets = [Worker(worker_name(f"/t{i}"), self._stop).run for i in range(self.concurrency)]
