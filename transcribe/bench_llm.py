@@ -83,11 +83,12 @@ def noisy(transcript: Transcript, truth: dict[str, Any]) -> Transcript | None:
 
 
 def variants(truth: dict[str, Any], save: bool = False) -> dict[str, Transcript]:
-    """The true transcript and, when available, the noisy one (as recorded, else freshly corrupted)."""
+    """The true transcript and, when available, the noisy one (as recorded, else freshly corrupted and,
+    with `save`, stored for recording; delete bench/llm-replay/noisy/ to record on a new error model)."""
     true = truth_transcript(truth)
     out = {"true": true}
     stored = NOISY_DIR / f"{truth['id']}.json"
-    if stored.exists() and not save:
+    if stored.exists():  # recorded answers belong to exactly this noisy transcript
         out["noisy"] = Transcript.from_json(stored.read_text(encoding="utf-8"))
         return out
     bad = noisy(true, truth)
