@@ -123,10 +123,11 @@ def test_fixed_and_bounded_counts(diarizer: EmbeddedDiarizer, dialogue) -> None:
 
 def test_long_recordings_cluster_a_subsample(dialogue) -> None:
     """Above `max_items` only an even subsample is clustered (bounded memory); the rest is assigned."""
+    from transcribe.diarize.clustering import ClusterParams
     from transcribe.diarize.embedded import Params
 
     audio, truth = dialogue
-    result = EmbeddedDiarizer(Params(max_items=6)).diarize(audio)
+    result = EmbeddedDiarizer(Params(clustering=ClusterParams(max_items=6))).diarize(audio)
     assert len(result.labels) == 2
     assert der(truth, result) < 0.10
 

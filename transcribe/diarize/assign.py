@@ -1,10 +1,15 @@
 """Attribute transcript words to diarised speakers.
 
 ASR segments know nothing about speakers, and a segment often runs across a
-speaker change, so attribution works per word: each word goes to the speaker
-whose turns overlap it most (the nearest turn when it falls in a gap), segments
-are split where the word speaker changes, and a segment that runs over another
-speaker's turn by more than `OVERLAP_S` is flagged as overlapping speech.
+speaker change, so attribution works per word: words are taken by start time,
+each goes to the speaker whose turns overlap it most (the nearest turn when it
+falls in a gap), then every sentence takes the majority speaker of its words
+(a turn boundary a few hundred milliseconds off would otherwise hand a
+sentence's first or last word to the neighbour). A sentence ends at . ? ! or
+at a pause of `SENTENCE_PAUSE_S`, where speakers change even when the
+recogniser wrote no full stop. Segments are then split where the speaker
+changes, and a segment that runs over another speaker's turn by more than
+`OVERLAP_S` is flagged as overlapping speech.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ from transcribe.diarize.base import Diarization, Turn
 from transcribe.transcript import Segment, Transcript, Word
 
 OVERLAP_S = 0.3
+SENTENCE_PAUSE_S = 1.0
+SENTENCE_END = (".", "?", "!", "…")
 
 
 class SpeakerTimeline:
@@ -78,11 +85,16 @@ def assign_speakers(transcript: Transcript, diarization: Diarization) -> Transcr
             seg.speaker = timeline.speaker_for(seg.start, seg.end)
             segments.append(seg)
             continue
+        seg.words.sort(key=lambda w: w.start)
         for word in seg.words:
             word.speaker = timeline.speaker_for(word.start, word.end)
+        for sentence in sentences(seg.words):
+            vote = majority(sentence)
+            for word in sentence:
+                word.speaker = vote
         segments.extend(_split(seg))
     for seg in segments:
-        seg.speaker = _majority(seg) if seg.words else seg.speaker
+        seg.speaker = majority(seg.words) if seg.words else seg.speaker
         seg.overlap = seg.overlap or _overlaps_other(timeline, seg)
     out.segments = segments
     out.renumber()
@@ -120,9 +132,23 @@ def join_words(words: list[Word]) -> str:
     return text.strip()
 
 
-def _majority(seg: Segment) -> str | None:
+def sentences(words: list[Word]) -> list[list[Word]]:
+    """Consecutive words cut after sentence-final punctuation or before a long pause."""
+    out: list[list[Word]] = []
+    for w in words:
+        if out and out[-1] and w.start - out[-1][-1].end < SENTENCE_PAUSE_S:
+            out[-1].append(w)
+        else:
+            out.append([w])
+        if w.text.strip().endswith(SENTENCE_END):
+            out.append([])
+    return [s for s in out if s]
+
+
+def majority(words: list[Word]) -> str | None:
+    """The speaker of most of the words' time (ties: the first such speaker)."""
     totals: dict[str, float] = {}
-    for w in seg.words:
+    for w in words:
         if w.speaker is not None:
             # a tiny floor so zero-length words still count
             totals[w.speaker] = totals.get(w.speaker, 0.0) + max(w.end - w.start, 1e-3)

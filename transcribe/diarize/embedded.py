@@ -1,14 +1,14 @@
-"""The default diariser: Silero speech regions, GE2E voice embeddings plus prosody, clustering.
+"""The default diariser: Silero speech regions, GE2E window embeddings, per-recording clustering.
 
 Everything it needs ships inside installed packages (faster-whisper's Silero VAD,
 Resemblyzer's pretrained GE2E encoder), so it works offline out of the box.
 
-Speaker encoders place similar synthetic or same-gender voices close together,
-so each 1.5 s window is described by four views: the GE2E embedding, median f0,
-level and the long-term spectral shape (cepstral mean). Each view's distance is
-measured in units of its own within-speaker spread, estimated from neighbouring
-windows of one speech region (almost always one speaker), so no view dominates
-by scale and one clustering threshold carries over between recordings.
+All speech is covered by 1.5 s windows every 0.5 s. Nothing is fitted to a set
+of sample voices: the embeddings are centred per recording and clustered by
+spectral clustering with auto-tuned pruning (`transcribe.diarize.clustering`),
+the eigengap choosing the count within --min/--max-speakers. Window labels are
+then smoothed (a speaker turn shorter than `min_turn` inside one speech region
+is a flicker, not a turn), and words are re-segmented later in `assign.py`.
 """
 
 from __future__ import annotations
@@ -17,11 +17,12 @@ import contextlib
 import functools
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from transcribe.audio import Audio
+from transcribe.diarize import clustering
 from transcribe.diarize.base import (
     Diarization,
     Progress,
@@ -30,6 +31,7 @@ from transcribe.diarize.base import (
     l2_normalise,
     relabel_by_appearance,
 )
+from transcribe.diarize.clustering import ClusterParams
 
 log = logging.getLogger(__name__)
 
@@ -45,19 +47,19 @@ ENCODER_THREADS = 1
 @dataclass(frozen=True)
 class Params:
     window: float = 1.5  # seconds per embedding window
-    hop: float = 0.75
+    hop: float = 0.5
     min_region: float = 0.3  # shorter speech regions get no window of their own
-    chunk_windows: int = 3  # consecutive windows averaged into one clustering item
-    # view weights: GE2E embedding, median f0, level, cepstral shape
-    w_embedding: float = 1.0
-    w_f0: float = 0.5
-    w_level: float = 0.15
-    w_cepstrum: float = 1.0
-    threshold: float = 1.8  # average-linkage distance, in within-speaker units
-    min_speaker: float = 4.0  # seconds of speech below which a free-count cluster is not a speaker
-    max_items: int = 2000  # cluster at most this many items; the rest join the nearest centroid
+    chunk: int = 1  # consecutive windows of one region averaged into one clustering item (1: none)
+    refine: bool = True  # re-assign each window to its nearest speaker centroid after clustering
+    min_speaker: float = 8.0  # seconds of speech below which a free-count cluster is not a speaker ...
+    min_speaker_share: float = 0.1  # ... or this share of all speech, whichever is smaller (short meetings)
     min_turn: float = 1.0  # shorter within-region speaker flips are smoothed away
     merge_gap: float = 0.3  # same-speaker turns closer than this are joined
+    batch: int = 256  # windows per encoder batch (bounded memory)
+    clustering: ClusterParams = field(default_factory=ClusterParams)
+
+
+PROFILE_WINDOW, PROFILE_HOP = 1.5, 0.75  # voice profiles keep their own, stable windowing
 
 
 # ----------------------------------------------------------------------------- encoder
@@ -135,20 +137,17 @@ def _embed_mels(batch: list[np.ndarray]) -> np.ndarray:
     return out
 
 
-# ----------------------------------------------------------------------------- features
+# ----------------------------------------------------------------------------- windows
 
 
 @dataclass
 class Windows:
-    """Per-window features over the speech regions."""
+    """GE2E embeddings of sliding windows over the speech regions."""
 
     start: np.ndarray  # (n,) seconds
     end: np.ndarray
     region: np.ndarray  # index into the speech regions
-    embedding: np.ndarray  # (n, 256) GE2E, L2-normalised
-    f0: np.ndarray  # (n,) median f0 of voiced frames, semitones re 100 Hz
-    level: np.ndarray  # (n,) dB of voiced frames
-    cepstrum: np.ndarray  # (n, 19) mean log-mel cepstrum c1..c19 (spectral shape)
+    embedding: np.ndarray  # (n, 256) GE2E, L2-normalised, not centred
 
     def __len__(self) -> int:
         return len(self.start)
@@ -163,165 +162,50 @@ def _window_starts(n_frames: int, win: int, hop: int) -> list[int]:
     return starts
 
 
-def window_features(
+def window_embeddings(
     audio: Audio,
     regions: list[tuple[float, float]],
     params: Params = Params(),
     progress: Progress | None = None,
 ) -> Windows:
     """Embed sliding windows over each speech region, a bounded batch at a time."""
-    import librosa
-    import scipy.fft
-    from scipy.signal import resample_poly
-
     win, hop = int(params.window * FPS), int(params.hop * FPS)
     starts: list[float] = []
     ends: list[float] = []
     reg: list[int] = []
-    f0s: list[float] = []
-    levels: list[float] = []
-    ceps: list[np.ndarray] = []
     embs: list[np.ndarray] = []
     pending: list[np.ndarray] = []
-
-    def flush() -> None:
-        if pending:
-            embs.append(_embed_mels(pending))
-            pending.clear()
-
     for r, (a, b) in enumerate(regions):
         if b - a < params.min_region:
             continue
-        x = audio.float32(a, b)
-        spectra = _power_frames(x)
-        mel = _mel(x, spectra)
-        n = len(mel)
-        # f0 at 8 kHz (enough for voice pitch, half the cost), 10 ms hop like the mel frames
-        f0 = librosa.yin(resample_poly(x, 1, 2), fmin=60, fmax=450, sr=8000, frame_length=400, hop_length=80)
-        # frame mean square (Parseval on the one-sided spectrum, window energy removed)
-        power = (2 * spectra.sum(axis=1) - spectra[:, 0] - spectra[:, -1]) / (N_FFT * float(np.sum(_hann() ** 2)))
-        cep = scipy.fft.dct(np.log(mel + 1e-6), type=2, norm="ortho", axis=1)[:, 1:20]
-        m = min(n, len(f0), len(power))
-        for s in _window_starts(n, win, hop):
-            e = min(s + win, n)
-            p = power[s : min(e, m)]
-            voiced = p >= 0.1 * p.max() if len(p) and p.max() > 0 else np.ones(len(p), bool)
-            fv = f0[s : min(e, m)][voiced]
-            f0s.append(float(12 * np.log2(np.median(fv) / 100)) if len(fv) else np.nan)
-            levels.append(float(10 * np.log10(np.mean(p[voiced]) + 1e-10)) if len(p) else np.nan)
-            cv = cep[s : min(e, m)][voiced] if len(p) else cep[s:e]
-            ceps.append(cv.mean(axis=0) if len(cv) else cep[s:e].mean(axis=0))
+        mel = _mel(audio.float32(a, b))
+        for s in _window_starts(len(mel), win, hop):
+            e = min(s + win, len(mel))
             starts.append(a + s / FPS)
             ends.append(min(b, a + e / FPS))
             reg.append(r)
             pending.append(mel[s:e])
-        if len(pending) >= 256:
-            flush()
+        if len(pending) >= params.batch:
+            embs.append(_embed_mels(pending))
+            pending.clear()
         if progress:
             progress(b)
-    flush()
-    f0_arr = _fill_nan(np.asarray(f0s, dtype=np.float64))
-    level_arr = _fill_nan(np.asarray(levels, dtype=np.float64))
+    if pending:
+        embs.append(_embed_mels(pending))
     return Windows(
         start=np.asarray(starts),
         end=np.asarray(ends),
         region=np.asarray(reg, dtype=int),
         embedding=np.concatenate(embs) if embs else np.zeros((0, 256), np.float32),
-        f0=f0_arr,
-        level=level_arr,
-        cepstrum=np.asarray(ceps, dtype=np.float64).reshape(-1, 19),
     )
-
-
-def _fill_nan(x: np.ndarray) -> np.ndarray:
-    if len(x) and np.isnan(x).any():
-        x[np.isnan(x)] = np.nanmedian(x) if not np.isnan(x).all() else 0.0
-    return x
-
-
-# ----------------------------------------------------------------------------- distances
-
-
-@dataclass
-class Views:
-    """Features of clustering items (chunks of windows) and the within-speaker scales."""
-
-    embedding: np.ndarray  # (n, 256) L2-normalised
-    scalars: np.ndarray  # (n, 2) f0, level, divided by their within-speaker spread
-    cepstrum: np.ndarray  # (n, 19) divided by per-dimension within-speaker spread
-    ref: np.ndarray  # (2,) within-speaker distance of the embedding and cepstrum views
-
-    def take(self, idx: np.ndarray) -> Views:
-        return Views(self.embedding[idx], self.scalars[idx], self.cepstrum[idx], self.ref)
-
-
-def _neighbour_pairs(w: Windows) -> np.ndarray:
-    """(i, j) pairs of non-overlapping neighbouring windows in one speech region.
-
-    Neighbours within one region are almost always the same speaker, so their
-    differences measure a view's within-speaker spread on this very recording.
-    """
-    pairs = []
-    for i in range(len(w) - 1):
-        for j in range(i + 1, min(i + 4, len(w))):
-            if w.region[j] != w.region[i]:
-                break
-            if w.start[j] >= w.end[i] - 0.05:
-                pairs.append((i, j))
-                break
-    if len(pairs) < 5:  # very short recording: overlapping neighbours are better than nothing
-        pairs = [(i, i + 1) for i in range(len(w) - 1) if w.region[i] == w.region[i + 1]]
-    if len(pairs) < 2:
-        pairs = [(i, i + 1) for i in range(len(w) - 1)]
-    return np.asarray(pairs, dtype=int).reshape(-1, 2)
-
-
-def _cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    return np.clip(1.0 - l2_normalise(a) @ l2_normalise(b).T, 0.0, 2.0)
-
-
-def build_views(w: Windows, groups: list[np.ndarray]) -> Views:
-    """Average windows into items and scale each view by its within-speaker spread."""
-    pairs = _neighbour_pairs(w)
-    scalars = np.stack([w.f0, w.level], axis=1)
-    if len(pairs):
-        i, j = pairs[:, 0], pairs[:, 1]
-        s_scale = np.median(np.abs(scalars[i] - scalars[j]), axis=0)
-        c_scale = np.median(np.abs(w.cepstrum[i] - w.cepstrum[j]), axis=0)
-        emb_ref = float(np.median(1.0 - np.sum(w.embedding[i] * w.embedding[j], axis=1)))
-        cep_ref = float(np.median(np.linalg.norm((w.cepstrum[i] - w.cepstrum[j]) / (c_scale + 1e-6), axis=1)))
-    else:
-        s_scale, c_scale, emb_ref, cep_ref = np.array([1.5, 2.0]), np.ones(19), 0.2, 4.0
-    # floors keep a perfectly steady (synthetic) view from turning tiny differences into huge ones
-    s_scale = np.maximum(s_scale, [0.3, 0.5])
-    c_scale = np.maximum(c_scale, 1e-3)
-    emb_ref = max(emb_ref, 0.02)
-    cep_ref = max(cep_ref, 1e-3)
-    emb = np.stack([w.embedding[g].mean(axis=0) for g in groups])
-    return Views(
-        embedding=l2_normalise(emb),
-        scalars=np.stack([scalars[g].mean(axis=0) for g in groups]) / s_scale,
-        cepstrum=np.stack([w.cepstrum[g].mean(axis=0) for g in groups]) / c_scale,
-        ref=np.array([emb_ref, cep_ref]),
-    )
-
-
-def distances(a: Views, b: Views, params: Params) -> np.ndarray:
-    """Weighted mean of the per-view distances, each in within-speaker units."""
-    from scipy.spatial.distance import cdist
-
-    d = params.w_embedding * _cosine(a.embedding, b.embedding) / a.ref[0]
-    d += params.w_f0 * cdist(a.scalars[:, :1], b.scalars[:, :1])
-    d += params.w_level * cdist(a.scalars[:, 1:], b.scalars[:, 1:])
-    d += params.w_cepstrum * cdist(a.cepstrum, b.cepstrum) / a.ref[1]
-    return d / (params.w_embedding + params.w_f0 + params.w_level + params.w_cepstrum)
-
-
-# ----------------------------------------------------------------------------- clustering
 
 
 def chunk_groups(w: Windows, size: int) -> list[np.ndarray]:
-    """Consecutive windows of one region, `size` at a time: their mean is a steadier voice estimate."""
+    """Consecutive windows of one region, `size` at a time: one steadier item, no overlapping twins.
+
+    Overlapping neighbours are near duplicates; as separate items they crowd each
+    other's nearest neighbours and chain the affinity graph along time.
+    """
     groups: list[np.ndarray] = []
     current: list[int] = []
     for i in range(len(w)):
@@ -334,84 +218,26 @@ def chunk_groups(w: Windows, size: int) -> list[np.ndarray]:
     return groups
 
 
-def cluster(v: Views, durations: np.ndarray, params: Params, num: int | None, lo: int, hi: int | None) -> np.ndarray:
-    """Average-linkage clustering of items; the count comes from the threshold unless fixed.
+def absorb_small(w: Windows, labels: np.ndarray, min_speaker: float, keep: int = 1) -> np.ndarray:
+    """Clusters with less than `min_speaker` seconds (an overlap, a cough) join their nearest speaker.
 
-    With the count free, clusters holding less than `min_speaker` seconds of speech
-    (an overlap, a cough, a lone "ja") are unreliable and join their nearest speaker.
+    At least `keep` clusters stay (the largest ones).
     """
-    from sklearn.cluster import AgglomerativeClustering
-
-    n = len(v.embedding)
-    if n == 1:
-        return np.zeros(1, dtype=int)
-    idx = np.arange(n)
-    if n > params.max_items:  # bounded memory: cluster an even subsample, then assign the rest
-        idx = np.linspace(0, n - 1, params.max_items).round().astype(int)
-    sub = v.take(idx)
-    d = distances(sub, sub, params)
-    np.fill_diagonal(d, 0.0)
-    d = (d + d.T) / 2
-
-    def fit(k: int | None) -> np.ndarray:
-        kw = {"n_clusters": k} if k else {"n_clusters": None, "distance_threshold": params.threshold}
-        return AgglomerativeClustering(metric="precomputed", linkage="average", **kw).fit_predict(d)
-
-    if num is not None:
-        labels = fit(min(num, len(idx)))
-    else:
-        labels = _absorb_small(fit(None), d, durations[idx], params.min_speaker)
-        k = len(np.unique(labels))
-        bounded = min(max(k, lo), hi if hi is not None else len(idx), len(idx))
-        if bounded < lo:
-            log.warning("asked for at least %d speakers but the speech only supports %d", lo, bounded)
-        if bounded != k:  # --min/--max-speakers override the threshold's count
-            labels = fit(bounded)
-    labels = np.unique(labels, return_inverse=True)[1]
-    if len(idx) == n:
+    hop = np.minimum(w.end - w.start, np.median(np.diff(w.start)) if len(w) > 1 else 1.0)
+    totals = {c: float(hop[labels == c].sum()) for c in np.unique(labels)}
+    ranked = sorted(totals, key=totals.__getitem__, reverse=True)
+    big = [c for c in ranked if totals[c] >= min_speaker] or ranked[:1]
+    big = big if len(big) >= keep else ranked[:keep]
+    if len(big) == len(totals):
         return labels
-    full = np.empty(n, dtype=int)
-    full[idx] = labels
-    rest = np.setdiff1d(np.arange(n), idx)
-    for part in np.array_split(rest, max(1, len(rest) // 1000)):
-        full[part] = _nearest(distances(v.take(part), sub, params), labels)
-    return full
-
-
-def _nearest(d: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Cluster with the smallest mean distance (average linkage) for each row of `d`."""
-    ids = np.unique(labels)
-    mean_d = np.stack([d[:, labels == c].mean(axis=1) for c in ids], axis=1)
-    return ids[mean_d.argmin(axis=1)]
-
-
-def _absorb_small(labels: np.ndarray, d: np.ndarray, durations: np.ndarray, min_speaker: float) -> np.ndarray:
-    totals = {c: float(durations[labels == c].sum()) for c in np.unique(labels)}
-    big = [c for c, t in totals.items() if t >= min_speaker]
-    if not big or len(big) == len(totals):
-        return labels
-    keep = np.isin(labels, big)
+    small = ~np.isin(labels, big)
     out = labels.copy()
-    out[~keep] = _nearest(d[np.ix_(~keep, keep)], labels[keep])
-    return out
+    x = clustering.centre(w.embedding)
+    out[small] = clustering.nearest(x[~small], labels[~small], x[small])
+    return np.unique(out, return_inverse=True)[1]
 
 
 # ----------------------------------------------------------------------------- resegmentation
-
-
-def refine(w: Windows, labels: np.ndarray, params: Params) -> np.ndarray:
-    """Re-assign each window to its nearest speaker centroid, then smooth short flips.
-
-    Clustering items span up to `chunk_windows` windows; this recovers speaker
-    changes inside an item, and the smoothing undoes single noisy windows.
-    """
-    speakers = np.unique(labels)
-    if len(speakers) > 1:
-        singles = [np.array([i]) for i in range(len(w))]
-        members = [np.flatnonzero(labels == s) for s in speakers]
-        wv, cv = build_views(w, singles), build_views(w, members)
-        labels = speakers[distances(wv, cv, params).argmin(axis=1)]
-    return smooth(w, labels, params.min_turn)
 
 
 def smooth(w: Windows, labels: np.ndarray, min_turn: float) -> np.ndarray:
@@ -484,6 +310,43 @@ class EmbeddedDiarizer:
         self.params = params or Params()
         self.threads = threads
 
+    def windows(self, audio: Audio, progress: Progress | None = None) -> tuple[list[tuple[float, float]], Windows]:
+        """Speech regions and their window embeddings (the costly part, reusable across counts)."""
+        from transcribe.vad import speech_regions
+
+        regions = speech_regions(audio)
+        with torch_threads(self.threads):
+            return regions, window_embeddings(audio, regions, self.params, progress)
+
+    def label(
+        self, regions: list[tuple[float, float]], w: Windows, num: int | None, lo: int, hi: int | None
+    ) -> Diarization:
+        """Cluster the windows into speakers and turn the labels into speaker turns."""
+        p = self.params
+        if len(w) == 0:
+            return Diarization(turns=[], embeddings={})
+        if num is not None and num > len(w):
+            log.warning("asked for %d speakers but the speech only supports %d; using %d", num, len(w), len(w))
+            num = len(w)
+        groups = chunk_groups(w, p.chunk)
+        items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
+        item_labels = clustering.cluster(items, num, lo, hi, p.clustering)
+        labels = np.empty(len(w), dtype=int)
+        for g, lab in zip(groups, item_labels, strict=True):
+            labels[g] = lab
+        if p.refine and len(np.unique(labels)) > 1:
+            x = clustering.centre(w.embedding)
+            labels = clustering.nearest(x, labels, x)
+        if num is None:
+            speech = float(np.sum(np.minimum(w.end - w.start, p.hop)))
+            labels = absorb_small(w, labels, min(p.min_speaker, p.min_speaker_share * speech), keep=lo)
+        smoothed = smooth(w, labels, p.min_turn)
+        if len(np.unique(smoothed)) >= min(num or lo, len(np.unique(labels))):
+            labels = smoothed  # else smoothing swallowed a speaker the user asked for: keep the clustering
+        turns = to_turns(w, labels, regions, p.merge_gap)
+        embeddings = {str(s): l2_normalise(w.embedding[labels == s].mean(axis=0)) for s in np.unique(labels)}
+        return relabel_by_appearance(turns, embeddings)
+
     def diarize(
         self,
         audio: Audio,
@@ -493,43 +356,19 @@ class EmbeddedDiarizer:
         max_speakers: int | None = None,
         progress: Progress | None = None,
     ) -> Diarization:
-        from transcribe.vad import speech_regions
-
         num, lo, hi = check_speaker_counts(num_speakers, min_speakers, max_speakers)
-        p = self.params
-        regions = speech_regions(audio)
-        with torch_threads(self.threads):
-            w = window_features(audio, regions, p, progress)
-        if len(w) == 0:
-            if progress:
-                progress(audio.duration)
-            return Diarization(turns=[], embeddings={})
-        groups = chunk_groups(w, p.chunk_windows)
-        if num is not None and num > len(groups):
-            log.warning(
-                "asked for %d speakers but the speech only supports %d; using %d", num, len(groups), len(groups)
-            )
-            num = len(groups)
-        durations = np.array([w.end[g[-1]] - w.start[g[0]] for g in groups])
-        item_labels = cluster(build_views(w, groups), durations, p, num, lo, hi)
-        labels = np.empty(len(w), dtype=int)
-        for g, lab in zip(groups, item_labels, strict=True):
-            labels[g] = lab
-        refined = refine(w, labels, p)
-        if len(np.unique(refined)) >= min(num or lo, len(np.unique(labels))):
-            labels = refined  # else smoothing swallowed a speaker the user asked for: keep the clustering
-        turns = to_turns(w, labels, regions, p.merge_gap)
-        embeddings = {str(s): l2_normalise(w.embedding[labels == s].mean(axis=0)) for s in np.unique(labels)}
+        regions, w = self.windows(audio, progress)
+        result = self.label(regions, w, num, lo, hi)
         if progress:
             progress(audio.duration)
-        return relabel_by_appearance(turns, embeddings)
+        return result
 
 
 def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray:
     """One L2-normalised GE2E embedding for the given spans together (for voice profiles)."""
     mels: list[np.ndarray] = []
-    win = int(Params().window * FPS)
-    hop = int(Params().hop * FPS)
+    win = int(PROFILE_WINDOW * FPS)
+    hop = int(PROFILE_HOP * FPS)
     for a, b in spans:
         if b - a <= 0:
             continue

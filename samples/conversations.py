@@ -1,0 +1,351 @@
+"""Conversations of real human voices with exact truth, for diarisation and voice profiles.
+
+The espeak-ng sample meetings have strongly shaped synthetic voices; a diariser
+tuned on them alone says little about real people. This builds conversations
+from LibriSpeech readers (one ~12.5 s utterance per reader in
+`../shared/data/librispeech-train-clean`, CC BY 4.0):
+
+- each utterance is cut into phrases at its pauses; a turn is 1-4 consecutive
+  phrases of one reader (cycling through them, so long conversations reuse a
+  reader's phrases at other cut points and levels);
+- turns are laid out with 0.15-1.2 s pauses, and about 10 % of them start
+  0.3-1.5 s before the previous turn ends (overlapping speech);
+- each reader gets a level offset in -6..+6 dB (plus +-1 dB per turn);
+- a condition is applied: clean, reverb (a synthetic room per reader),
+  noise (pink + hum at 12-18 dB SNR), telephone (300-3400 Hz, 8 kHz, mu-law)
+  or far (one reader 10-14 dB quieter with a long reverberant tail);
+- the RTTM holds one line per phrase, at its exact sample position.
+
+Readers are split by a fixed rule (see `group_of`): even LibriSpeech reader id =
+"dev" (the only voices to tune on), odd id = "heldout" (report only).
+
+    python -m samples.conversations --group dev --count 10 --out samples/cache/conversations
+    python -m samples.conversations --espeak-plain --out samples/cache/espeak-plain
+
+Output is deterministic for a given seed, group and index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy.signal import butter, fftconvolve, resample_poly, sosfilt
+
+SR = 16_000
+SAMPLES_DIR = Path(__file__).resolve().parent
+REPO_DIR = SAMPLES_DIR.parent
+SHARED_POOL = REPO_DIR.parent / "shared" / "data" / "librispeech-train-clean"
+TEST_POOL = REPO_DIR / "tests" / "data" / "librispeech"
+CONDITIONS = ("clean", "reverb", "noise", "telephone", "far")
+GROUPS = ("dev", "heldout")
+OVERLAP_SHARE = 0.10
+LEVEL_DB = 6.0
+TARGET_DBFS = -23.0  # speech RMS before the reader's level offset
+
+
+def group_of(reader_id: int | str) -> str:
+    """The fixed split: even LibriSpeech reader id -> "dev", odd -> "heldout"."""
+    return "dev" if int(reader_id) % 2 == 0 else "heldout"
+
+
+def pool(root: Path | None = None) -> Path:
+    """The reader pool: ../shared/data when present, else the few files copied for tests."""
+    if root is not None:
+        return Path(root)
+    return SHARED_POOL if SHARED_POOL.is_dir() else TEST_POOL
+
+
+def readers(root: Path | None = None, group: str | None = None) -> list[tuple[str, Path]]:
+    """(reader id, flac path) sorted by id, optionally of one group."""
+    out = []
+    for path in sorted(pool(root).glob("*.flac")):
+        rid = path.name.split("-")[0]
+        if group is None or group_of(rid) == group:
+            out.append((rid, path))
+    return sorted(out, key=lambda r: int(r[0]))
+
+
+def _seed(*parts: Any) -> int:
+    return int.from_bytes(hashlib.sha256("\x1f".join(map(str, parts)).encode()).digest()[:8], "big")
+
+
+# ----------------------------------------------------------------------------- phrases
+
+
+def load_flac(path: Path) -> np.ndarray:
+    import soundfile as sf
+
+    x, sr = sf.read(str(path), dtype="float32", always_2d=False)
+    if x.ndim > 1:
+        x = x.mean(axis=1)
+    if sr != SR:
+        x = resample_poly(x, SR, sr).astype(np.float32)
+    return x
+
+
+def phrases(x: np.ndarray, min_pause: float = 0.2, rel_db: float = -35.0, min_len: float = 0.6) -> list[np.ndarray]:
+    """Cut speech at pauses of at least `min_pause` s (frames `rel_db` below the loudest)."""
+    frame = SR // 100
+    n = len(x) // frame
+    rms = np.sqrt(np.mean(x[: n * frame].reshape(n, frame) ** 2, axis=1) + 1e-12)
+    loud = 20 * np.log10(rms / rms.max()) > rel_db
+    spans: list[list[int]] = []
+    gap_frames = int(min_pause * 100)
+    i = 0
+    while i < n:
+        if loud[i]:
+            if spans and i - spans[-1][1] < gap_frames:
+                spans[-1][1] = i + 1
+            else:
+                spans.append([i, i + 1])
+        i += 1
+    out: list[np.ndarray] = []
+    prev_b = 0
+    for a, b in spans:
+        piece = x[a * frame : b * frame]
+        if out and len(piece) < min_len * SR:  # too short to stand alone: joins the previous phrase
+            out[-1] = np.concatenate([out[-1], np.zeros((a - prev_b) * frame, np.float32), piece])
+        else:
+            out.append(piece)
+        prev_b = b
+    return [p for p in out if len(p) >= 0.3 * SR]
+
+
+# ----------------------------------------------------------------------------- conditions
+
+
+def _rir(rng: np.random.Generator, rt60: float, direct: float = 1.0) -> np.ndarray:
+    """A synthetic room impulse response: a direct path plus exponentially decaying noise."""
+    n = int(rt60 * SR)
+    t = np.arange(n) / SR
+    tail = rng.standard_normal(n) * np.exp(-6.9 * t / rt60)
+    tail[: int(0.003 * SR)] = 0.0
+    sos = butter(2, 4000, "low", fs=SR, output="sos")
+    tail = sosfilt(sos, tail)
+    tail *= 0.35 / (np.sqrt(np.sum(tail**2)) + 1e-9)
+    h = tail
+    h[0] += direct
+    return (h / np.sqrt(np.sum(h**2))).astype(np.float32)
+
+
+def _pink(n: int, rng: np.random.Generator) -> np.ndarray:
+    spec = np.fft.rfft(rng.standard_normal(n))
+    f = np.fft.rfftfreq(n, 1 / SR)
+    y = np.fft.irfft(spec / np.sqrt(np.maximum(f, 30.0)), n)
+    return (y / (np.sqrt(np.mean(y**2)) + 1e-12)).astype(np.float32)
+
+
+def telephone(x: np.ndarray) -> np.ndarray:
+    """300-3400 Hz, 8 kHz sampling and 8-bit mu-law, back at 16 kHz."""
+    sos = butter(4, [300, 3400], "band", fs=SR, output="sos")
+    y = resample_poly(sosfilt(sos, x), 1, 2)
+    mu = 255.0
+    peak = float(np.max(np.abs(y))) or 1.0
+    z = np.sign(y / peak) * np.log1p(mu * np.abs(y / peak)) / np.log1p(mu)
+    z = np.round(z * 127) / 127
+    y = np.sign(z) * np.expm1(np.abs(z) * np.log1p(mu)) / mu * peak
+    return resample_poly(y, 2, 1).astype(np.float32)[: len(x)]
+
+
+# ----------------------------------------------------------------------------- conversations
+
+
+@dataclass(frozen=True)
+class Spec:
+    group: str
+    index: int
+    seed: int
+    speakers: int
+    minutes: float
+    condition: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.group}-{self.index:02d}-{self.speakers}spk-{self.condition}"
+
+
+def corpus(group: str, count: int, seed: int = 0, min_speakers: int = 2, max_speakers: int = 8,
+           min_minutes: float = 2.0, max_minutes: float = 10.0) -> list[Spec]:  # fmt: skip
+    """`count` conversation specs of one group: speakers and minutes seeded, conditions in turn."""
+    if group not in GROUPS:
+        raise ValueError(f"group must be one of {GROUPS}")
+    specs = []
+    for i in range(count):
+        rng = np.random.default_rng(_seed("spec", group, seed, i))
+        speakers = int(rng.integers(min_speakers, max_speakers + 1))
+        minutes = round(float(rng.uniform(min_minutes, max_minutes)), 2)
+        specs.append(Spec(group, i, seed, speakers, minutes, CONDITIONS[i % len(CONDITIONS)]))
+    return specs
+
+
+@dataclass
+class Conversation:
+    id: str
+    audio: np.ndarray  # float32, 16 kHz
+    turns: list[tuple[float, float, str]]  # exact speech spans (one per phrase): start, end, reader id
+    spec: dict[str, Any]
+
+    def rttm(self) -> str:
+        return "".join(f"SPEAKER {self.id} 1 {a:.3f} {b - a:.3f} <NA> <NA> {s} <NA> <NA>\n" for a, b, s in self.turns)
+
+
+def build(spec: Spec, root: Path | None = None) -> Conversation:
+    """Lay out one conversation: readers, turns, pauses, overlaps, levels, condition."""
+    rng = np.random.default_rng(_seed("conv", spec.group, spec.seed, spec.index))
+    pool_readers = readers(root, spec.group)
+    if len(pool_readers) < spec.speakers:
+        raise ValueError(f"{spec.group}: {len(pool_readers)} readers, {spec.speakers} wanted")
+    chosen = [pool_readers[i] for i in sorted(rng.choice(len(pool_readers), spec.speakers, replace=False))]
+    voices = {rid: phrases(load_flac(path)) for rid, path in chosen}
+    ids = [rid for rid, _ in chosen]
+    level = {rid: float(rng.uniform(-LEVEL_DB, LEVEL_DB)) for rid in ids}
+    share = rng.dirichlet(np.full(len(ids), 2.0))  # some people talk more than others
+    cursor_phrase = {rid: int(rng.integers(len(voices[rid]))) for rid in ids}
+    target = spec.minutes * 60 * SR
+    placed: list[tuple[int, np.ndarray, str]] = []  # (start sample, phrase audio, reader)
+    pos = int(rng.uniform(0.3, 1.0) * SR)
+    prev_start, prev_end, prev = pos, pos, None
+    order = list(ids)
+    rng.shuffle(order)
+    n_turns = 0
+    while prev_end < target:
+        if n_turns < len(ids):  # everyone speaks once early on, as in a round of introductions
+            who = order[n_turns]
+        else:
+            w = share.copy()
+            w[ids.index(prev)] = 0.0
+            who = ids[int(rng.choice(len(ids), p=w / w.sum()))]
+        n = int(rng.integers(1, 5))
+        pieces = []
+        for _ in range(n):
+            k = cursor_phrase[who] % len(voices[who])
+            pieces.append(voices[who][k])
+            cursor_phrase[who] += 1
+        gain = 10 ** ((TARGET_DBFS + level[who] + rng.uniform(-1, 1)) / 20)
+        if prev is not None and rng.random() < OVERLAP_SHARE:
+            ov = min(rng.uniform(0.3, 1.5), 0.5 * (prev_end - prev_start) / SR, 0.5 * len(pieces[0]) / SR)
+            start = prev_end - int(ov * SR)
+        else:
+            start = prev_end + int(rng.uniform(0.15, 1.2) * SR)
+        t = start
+        for j, p in enumerate(pieces):
+            if j:
+                t += int(rng.uniform(0.1, 0.35) * SR)
+            rms = float(np.sqrt(np.mean(p**2))) or 1.0
+            placed.append((t, p * (gain / rms), who))
+            t += len(p)
+        prev_start, prev_end, prev = start, max(prev_end, t), who
+        n_turns += 1
+    total = prev_end + int(0.8 * SR)
+    tracks = {rid: np.zeros(total, np.float32) for rid in ids}
+    for s, p, who in placed:
+        tracks[who][s : s + len(p)] += p
+    mix = _condition(spec.condition, tracks, rng, total)
+    peak = float(np.max(np.abs(mix)))
+    if peak > 0.97:
+        mix *= 0.97 / peak
+    turns = sorted((s / SR, (s + len(p)) / SR, who) for s, p, who in placed)
+    info = {**asdict(spec), "readers": ids, "levels_db": {k: round(v, 1) for k, v in level.items()}}
+    return Conversation(spec.id, mix.astype(np.float32), [(round(a, 3), round(b, 3), w) for a, b, w in turns], info)
+
+
+def _condition(name: str, tracks: dict[str, np.ndarray], rng: np.random.Generator, total: int) -> np.ndarray:
+    ids = list(tracks)
+    if name == "reverb":
+        mix = sum(fftconvolve(x, _rir(rng, float(rng.uniform(0.3, 0.7))))[:total] for x in tracks.values())
+    elif name == "far":
+        far = ids[int(rng.integers(len(ids)))]
+        mix = np.zeros(total, np.float32)
+        for rid, x in tracks.items():
+            if rid == far:
+                x = fftconvolve(x, _rir(rng, 0.8, direct=0.3))[:total] * 10 ** (-rng.uniform(10, 14) / 20)
+            mix = mix + x
+    else:
+        mix = sum(tracks.values())
+    mix = np.asarray(mix, np.float32)
+    speech_rms = float(np.sqrt(np.mean(mix[np.abs(mix) > 1e-4] ** 2))) if np.any(np.abs(mix) > 1e-4) else 0.01
+    if name == "noise":
+        snr = float(rng.uniform(12, 18))
+        hum = np.sin(2 * np.pi * 50 * np.arange(total) / SR) * 0.3
+        noise = _pink(total, rng) + hum.astype(np.float32)
+        mix = mix + noise / np.sqrt(np.mean(noise**2)) * speech_rms * 10 ** (-snr / 20)
+    elif name == "telephone":
+        mix = telephone(mix + _pink(total, rng) * speech_rms * 10 ** (-35 / 20))
+    mix = mix + _pink(total, rng) * 10 ** (-62 / 20)  # faint floor: digital silence is unrealistic
+    return mix.astype(np.float32)
+
+
+def write(conv: Conversation, out_dir: Path) -> Path:
+    """meeting.wav (16-bit), truth.rttm and spec.json in out_dir/<id>/."""
+    import soundfile as sf
+
+    d = Path(out_dir) / conv.id
+    d.mkdir(parents=True, exist_ok=True)
+    tmp = d / "meeting.tmp.wav"
+    sf.write(str(tmp), conv.audio, SR, subtype="PCM_16")
+    tmp.replace(d / "meeting.wav")
+    (d / "truth.rttm").write_text(conv.rttm(), encoding="utf-8")
+    (d / "spec.json").write_text(json.dumps(conv.spec, indent=1) + "\n", encoding="utf-8")
+    return d
+
+
+def ensure(spec: Spec, out_dir: Path, root: Path | None = None) -> Path:
+    """The conversation's directory, generated once."""
+    d = Path(out_dir) / spec.id
+    if not (d / "meeting.wav").exists() or not (d / "truth.rttm").exists():
+        write(build(spec, root), out_dir)
+    return d
+
+
+# ----------------------------------------------------------------------------- espeak plain voices
+
+ESPEAK_PLAIN = ("styrelse", "ej-beslut", "projekt", "uppfoljning", "apt")
+
+
+def ensure_espeak_plain(sid: str, out_dir: Path, max_turns: int = 40) -> Path:
+    """A sample script spoken by plain `sv+<variant>` voices: no sox shaping, no pitch/speed tweaks."""
+    from samples.generate import load_script, render_meeting, rttm_text, write_outputs
+
+    d = Path(out_dir) / sid
+    if (d / "meeting.wav").exists() and (d / "truth.rttm").exists():
+        return d
+    script = load_script(SAMPLES_DIR / "scripts" / f"{sid}.yaml")
+    for sp in script["speakers"]:
+        sp["voice"] = {"variant": sp["voice"].get("variant", "")}
+    script["turns"] = script["turns"][:max_turns]
+    script["truth"] = {}
+    r = render_meeting(script)
+    write_outputs(r, d, fmt="wav")
+    (d / "truth.rttm").write_text(rttm_text(sid, r.segments), encoding="utf-8")
+    return d
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--group", choices=GROUPS, default="dev")
+    ap.add_argument("--count", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", type=Path, default=SAMPLES_DIR / "cache" / "conversations")
+    ap.add_argument("--espeak-plain", action="store_true", help="the plain-voice espeak meetings instead")
+    ns = ap.parse_args(argv)
+    if ns.espeak_plain:
+        for sid in ESPEAK_PLAIN:
+            print(ensure_espeak_plain(sid, ns.out))
+        return 0
+    if not readers(None, ns.group):
+        print(f"no LibriSpeech readers in {pool()}", file=sys.stderr)
+        return 2
+    for spec in corpus(ns.group, ns.count, ns.seed):
+        print(ensure(spec, ns.out))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,317 @@
+"""Speaker benchmark: diarisation and voice profiles on voices the system was not tuned on.
+
+Groups (each recording with its exact truth RTTM):
+
+- own: the eight committed espeak-ng sample meetings (samples/<id>/);
+- espeak_plain: sample scripts spoken by plain `sv+<variant>` voices, no sox shaping;
+- real_dev / real_heldout: LibriSpeech conversations (samples/conversations.py), readers split by
+  id parity; only real_dev (and own) may be used to choose parameters;
+- pyannote_sample: the real two-speaker recording shipped inside pyannote.audio.
+
+Per group: DER at collar 0.25 and 0, JER, share of recordings with the exact speaker count, DER
+with the true count given, diarisation RTF; the same for a naive baseline (the same GE2E windows,
+agglomerative clustering with one fixed cosine threshold). Voice profiles: readers of held-out
+conversations enrolled from their own utterance, then matched against diarised labels of other
+held-out conversations: naming accuracy, wrong confident names, strangers left anonymous.
+
+    python -m transcribe.bench_speakers [--groups own,real_heldout] [--count 10] [--json out.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from transcribe import evaluate as ev
+from transcribe.audio import Audio, decode
+from transcribe.config import REPO_DIR
+from transcribe.diarize.base import Diarization
+
+SAMPLES_DIR = REPO_DIR / "samples"
+CACHE = SAMPLES_DIR / "cache" / "speaker-bench"
+OWN = ("natverk-1", "natverk-2", "natverk-3", "styrelse", "projekt", "apt", "ej-beslut", "uppfoljning")
+GROUPS = ("own", "espeak_plain", "real_dev", "real_heldout", "pyannote_sample")
+COUNT = 10  # conversations per real group
+BASELINE_THRESHOLD = 0.3  # the naive baseline's one cosine-distance threshold
+ENROL_S = 8.0  # seconds of a reader's own utterance enrolled as their voice profile
+
+
+@dataclass(frozen=True)
+class Item:
+    group: str
+    id: str
+    audio_path: Path
+    rttm: Path
+
+    def audio(self) -> Audio:
+        if self.audio_path.suffix == ".wav":
+            try:
+                return Audio.from_wav(self.audio_path)
+            except Exception:  # noqa: BLE001 - not 16-bit mono: decode like any input
+                pass
+        return decode(self.audio_path, CACHE / "decoded" / self.group / self.id, check_silence=False)
+
+    def truth(self) -> Any:
+        return ev.load_rttm(self.rttm, uri=self.id)
+
+    def true_count(self) -> int:
+        return len(self.truth().labels())
+
+
+def pyannote_sample() -> tuple[Path, Path] | None:
+    try:
+        import pyannote.audio
+    except ImportError:
+        return None
+    d = Path(pyannote.audio.__file__).parent / "sample"
+    return (d / "sample.wav", d / "sample.rttm") if (d / "sample.wav").exists() else None
+
+
+def items(group: str, count: int = COUNT) -> list[Item]:
+    """The recordings of one group, generated into samples/cache on first use."""
+    from samples import conversations as conv
+
+    if group == "own":
+        return [Item(group, s, SAMPLES_DIR / s / "meeting.ogg", SAMPLES_DIR / s / "truth.rttm") for s in OWN]
+    if group == "espeak_plain":
+        out = []
+        for sid in conv.ESPEAK_PLAIN:
+            d = conv.ensure_espeak_plain(sid, SAMPLES_DIR / "cache" / "espeak-plain")
+            out.append(Item(group, sid, d / "meeting.wav", d / "truth.rttm"))
+        return out
+    if group in ("real_dev", "real_heldout"):
+        split = group.removeprefix("real_")
+        if not conv.readers(None, split) or conv.pool() != conv.SHARED_POOL:
+            return []  # the full reader pool lives in ../shared/data
+        specs = conv.corpus(split, count)
+        out = []
+        for spec in specs:
+            d = conv.ensure(spec, SAMPLES_DIR / "cache" / "conversations")
+            out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
+        return out
+    if group == "pyannote_sample":
+        found = pyannote_sample()
+        return [Item(group, "sample", *found)] if found else []
+    raise ValueError(f"unknown group {group!r}")
+
+
+# ----------------------------------------------------------------------------- scoring
+
+
+def score(item: Item, hyp: Diarization, duration: float) -> dict[str, Any]:
+    ref = item.truth()
+    s25 = ev.diarization_scores(ref, hyp, collar=0.25, duration=duration)
+    s0 = ev.diarization_scores(ref, hyp, collar=0.0, duration=duration)
+    return {"der": round(s25.der, 4), "der_collar0": round(s0.der, 4), "jer": round(s25.jer, 4),
+            "true_speakers": s25.true_speakers, "found_speakers": s25.found_speakers}  # fmt: skip
+
+
+def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    if not rows:
+        return {"recordings": 0}
+    ders = [r["der"] for r in rows]
+    out = {
+        "recordings": len(rows),
+        "der_mean": round(float(np.mean(ders)), 4),
+        "der_max": round(float(np.max(ders)), 4),
+        "der_collar0_mean": round(float(np.mean([r["der_collar0"] for r in rows])), 4),
+        "jer_mean": round(float(np.mean([r["jer"] for r in rows])), 4),
+        "count_exact_share": round(float(np.mean([r["found_speakers"] == r["true_speakers"] for r in rows])), 3),
+    }
+    if all("der_true_count" in r for r in rows):
+        out["der_true_count_mean"] = round(float(np.mean([r["der_true_count"] for r in rows])), 4)
+    if all("seconds" in r for r in rows):
+        out["rtf"] = round(sum(r["seconds"] for r in rows) / sum(r["audio_s"] for r in rows), 4)
+    return out
+
+
+def baseline(regions: list[tuple[float, float]], w: Any, num: int | None, threshold: float = BASELINE_THRESHOLD
+             ) -> Diarization:  # fmt: skip
+    """The naive baseline: the same GE2E windows, average linkage at one fixed cosine threshold."""
+    from transcribe.diarize.base import relabel_by_appearance
+    from transcribe.diarize.clustering import agglomerative
+    from transcribe.diarize.embedded import to_turns
+
+    if len(w) == 0:
+        return Diarization(turns=[])
+    labels = agglomerative(w.embedding, threshold, num)
+    return relabel_by_appearance(to_turns(w, labels, regions, 0.3), {})
+
+
+def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
+    """Diarise every recording of a group (free count, true count, baseline) and score it.
+
+    The windows are embedded once per recording; timings cover windows plus clustering.
+    """
+    from transcribe.diarize.clustering import ClusterParams
+    from transcribe.diarize.embedded import EmbeddedDiarizer, Params
+
+    d = EmbeddedDiarizer()
+    spectral = EmbeddedDiarizer(Params(clustering=ClusterParams(method="spectral", centred=True)))
+    rows, base_rows, spec_rows, labelled = [], [], [], []
+    for item in items(group, count):
+        audio = item.audio()
+        t0, c0 = time.perf_counter(), time.process_time()
+        regions, w = d.windows(audio)
+        hyp = d.label(regions, w, None, 1, None)
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
+        k = item.true_count()
+        row = {"id": item.id, "audio_s": round(audio.duration, 1), "seconds": round(seconds, 2),
+               "cpu_s": round(cpu, 2), **score(item, hyp, audio.duration),
+               "der_true_count": score(item, d.label(regions, w, k, k, k), audio.duration)["der"]}  # fmt: skip
+        rows.append(row)
+        base_rows.append({"id": item.id, **score(item, baseline(regions, w, None), audio.duration),
+                          "der_true_count": score(item, baseline(regions, w, k), audio.duration)["der"]})  # fmt: skip
+        spec_true = score(item, spectral.label(regions, w, k, k, k), audio.duration)["der"]
+        spec_rows.append({"id": item.id, **score(item, spectral.label(regions, w, None, 1, None), audio.duration),
+                          "der_true_count": spec_true})  # fmt: skip
+        labelled.append((item, hyp))
+    out = {"summary": summarise(rows), "baseline": summarise(base_rows), "spectral_autotune": summarise(spec_rows),
+           "per_recording": rows}  # fmt: skip
+    if rows:
+        out["summary"]["cpu_rtf"] = round(sum(r["cpu_s"] for r in rows) / sum(r["audio_s"] for r in rows), 4)
+    return out, labelled
+
+
+# ----------------------------------------------------------------------------- voice profiles
+
+
+def reader_profiles(readers: list[str], root: Path | None = None) -> list[Any]:
+    """One profile per reader from the first `ENROL_S` seconds of their own utterance (clean)."""
+    import tempfile
+
+    from samples import conversations as conv
+    from transcribe.speakers.profiles import Profile, embed_speech
+
+    paths = {rid: path for rid, path in conv.readers(root)}
+    out = []
+    with tempfile.TemporaryDirectory(prefix="bench-enrol-") as tmp:
+        for rid in readers:
+            x = conv.load_flac(paths[rid])[: int(ENROL_S * conv.SR)]
+            audio = Audio.from_array(x, Path(tmp) / rid)
+            vectors, seconds = embed_speech(audio, [(0.0, audio.duration)])
+            out.append(Profile(name=rid, embeddings=vectors.tolist(), n_samples=len(vectors), seconds=seconds))
+    return out
+
+
+def label_truth(item: Item, hyp: Diarization) -> dict[str, str]:
+    """{label: the true reader it overlaps most}."""
+    ref = item.truth()
+    out = {}
+    for label in hyp.labels:
+        mine = hyp.to_annotation().label_timeline(label)
+        cover = {who: ref.label_timeline(who).crop(mine).duration() for who in ref.labels()}
+        if cover and max(cover.values()) > 0:
+            out[label] = max(cover, key=cover.__getitem__)
+    return out
+
+
+def profile_scores(labelled: list[tuple[Item, Diarization]]) -> tuple[list[tuple[float, bool]], dict[str, Any]]:
+    """Enrol every other reader of the group; match the labels of each conversation against them.
+
+    Returns (score, same person?) pairs for calibration, and the naming figures.
+    """
+    from transcribe.speakers.match import match_speakers
+
+    readers = sorted({r for item, _ in labelled for r in item.truth().labels()}, key=int)
+    enrolled = readers[::2]  # every other reader has a profile; the rest are strangers
+    profiles = reader_profiles(enrolled)
+    pairs: list[tuple[float, bool]] = []
+    present = named_right = wrong = strangers = strangers_named = proposed = 0
+    for item, hyp in labelled:
+        truth_of = label_truth(item, hyp)
+        for label, v in hyp.embeddings.items():
+            for p in profiles:
+                if label in truth_of:
+                    pairs.append((float(v @ p.centroid()), p.name == truth_of[label]))
+        matches = match_speakers(hyp, profiles)
+        true_readers = set(item.truth().labels())
+        found = {m.name for lb, m in matches.items() if m.status == "named" and truth_of.get(lb) == m.name}
+        present += len(true_readers & set(enrolled))
+        named_right += len(found)
+        for lb, m in matches.items():
+            who = truth_of.get(lb)
+            wrong += m.status == "named" and m.name != who
+            proposed += m.status == "proposed"
+            if who is not None and who not in enrolled:
+                strangers += 1
+                strangers_named += m.status == "named"
+    figures = {"enrolled": len(enrolled), "strangers_in_pool": len(readers) - len(enrolled),
+               "enrolled_present": present, "named_correctly": named_right,
+               "named_share": round(named_right / present, 3) if present else None,
+               "wrong_confident_names": wrong, "stranger_labels": strangers,
+               "strangers_named": strangers_named, "proposals": proposed}  # fmt: skip
+    return pairs, figures
+
+
+def calibration(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
+    same = np.array([s for s, ok in pairs if ok])
+    diff = np.array([s for s, ok in pairs if not ok])
+
+    def stats(v: np.ndarray) -> dict[str, float]:
+        if not len(v):
+            return {}
+        q = {f"p{p}": round(float(np.percentile(v, p)), 3) for p in (1, 5, 50, 95, 99)}
+        return {"n": len(v), "min": round(float(v.min()), 3), **q, "max": round(float(v.max()), 3)}
+
+    return {"same_person": stats(same), "different_person": stats(diff)}
+
+
+# ----------------------------------------------------------------------------- report
+
+
+def bench(groups: tuple[str, ...] = GROUPS, count: int = COUNT) -> dict[str, Any]:
+    out: dict[str, Any] = {"baseline": f"GE2E windows + average linkage, cosine threshold {BASELINE_THRESHOLD}"}
+    labelled: dict[str, list[tuple[Item, Diarization]]] = {}
+    for g in groups:
+        out[g], labelled[g] = run_group(g, count)
+    for g in ("real_dev", "real_heldout"):
+        if labelled.get(g):
+            pairs, figures = profile_scores(labelled[g])
+            out[f"profiles_{g.removeprefix('real_')}"] = {**figures, "scores": calibration(pairs)}
+    return out
+
+
+def table(report: dict[str, Any]) -> str:
+    """A compact markdown table of the per-group figures."""
+    head = ("| group | n | DER | DER c0 | JER | exact count | DER true k | RTF | CPU-RTF | base DER | base exact "
+            "| spectral DER | spectral exact |")  # fmt: skip
+    lines = [head, "|" + "---|" * 13]
+    for g in GROUPS:
+        if g not in report or not report[g]["summary"].get("recordings"):
+            continue
+        s, b, sp = report[g]["summary"], report[g]["baseline"], report[g]["spectral_autotune"]
+        cells = [g, s["recordings"], s["der_mean"], s["der_collar0_mean"], s["jer_mean"], s["count_exact_share"],
+                 s.get("der_true_count_mean"), s.get("rtf"), s.get("cpu_rtf"), b["der_mean"],
+                 b["count_exact_share"], sp["der_mean"], sp["count_exact_share"]]  # fmt: skip
+        lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
+    for key in ("profiles_dev", "profiles_heldout"):
+        if key in report:
+            p = report[key]
+            lines.append(f"{key}: named {p['named_correctly']}/{p['enrolled_present']} ({p['named_share']}), "
+                         f"wrong confident names {p['wrong_confident_names']}, strangers named "
+                         f"{p['strangers_named']}/{p['stranger_labels']}, proposals {p['proposals']}")  # fmt: skip
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--groups", default=",".join(GROUPS))
+    ap.add_argument("--count", type=int, default=COUNT)
+    ap.add_argument("--json", type=Path)
+    ns = ap.parse_args(argv)
+    report = bench(tuple(g for g in ns.groups.split(",") if g), ns.count)
+    if ns.json:
+        ns.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    print(table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
