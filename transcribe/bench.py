@@ -736,6 +736,7 @@ def main() -> None:
 from transcribe import bench_agenda  # noqa: E402, F401
 from transcribe import bench_llm  # noqa: E402, F401
 from transcribe import bench_noise  # noqa: E402
+from transcribe import bench_speakers  # noqa: E402, F401
 from transcribe import bench_uncertainty  # noqa: E402, F401
 
 if __name__ == "__main__":

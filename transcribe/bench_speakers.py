@@ -30,6 +30,7 @@ import numpy as np
 
 from transcribe import evaluate as ev
 from transcribe.audio import Audio, decode
+from transcribe.bench import section
 from transcribe.config import REPO_DIR
 from transcribe.diarize.base import Diarization
 
@@ -298,6 +299,16 @@ def table(report: dict[str, Any]) -> str:
                          f"wrong confident names {p['wrong_confident_names']}, strangers named "
                          f"{p['strangers_named']}/{p['stranger_labels']}, proposals {p['proposals']}")  # fmt: skip
     return "\n".join(lines)
+
+
+@section("speakers_real_voices")
+def bench_section(args: Any) -> dict[str, Any]:
+    """`transcribe bench`: every group (with --quick only the own samples and the pyannote recording)."""
+    groups = ("own", "pyannote_sample") if getattr(args, "quick", False) else GROUPS
+    report = bench(groups)
+    report["table"] = table(report).splitlines()
+    print(table(report), flush=True)
+    return report
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -52,7 +52,9 @@ class Params:
     chunk: int = 1  # consecutive windows of one region averaged into one clustering item (1: none)
     refine: bool = True  # re-assign each window to its nearest speaker centroid after clustering
     min_speaker: float = 8.0  # seconds of speech below which a free-count cluster is not a speaker ...
-    min_speaker_share: float = 0.1  # ... or this share of all speech, whichever is smaller (short meetings)
+    # ... or this share of all speech, whichever is smaller: short meetings. On eight 0.4-1 min dev
+    # conversations (2-3 readers) 0.1 found the exact count in 75 %, 0.2 in all (DER 0.058 -> 0.021).
+    min_speaker_share: float = 0.2
     min_turn: float = 1.0  # shorter within-region speaker flips are smoothed away
     merge_gap: float = 0.3  # same-speaker turns closer than this are joined
     batch: int = 256  # windows per encoder batch (bounded memory)
