@@ -119,8 +119,7 @@ def match_speakers(
             status: Status = "proposed" if row[j] >= t_proposed else "anonymous"
         else:
             others = np.delete(row, j)
-            status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed,
-                             margin)
+            status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed, margin)
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4),
                               status)  # fmt: skip
     return result
