@@ -35,7 +35,9 @@ from transcribe.fsutil import atomic_write_text
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.dates import find_whens
 from transcribe.minutes.llm import Generator, draft_with_llm, generator_for
+from transcribe.minutes.llm_schema import answer_json_schema
 from transcribe.minutes.merge import SERVER_CHUNK_CHARS
+from transcribe.minutes.openai_client import OpenAIChat, resolve_endpoint
 from transcribe.transcript import Transcript
 
 REPLAY_DIR = REPO_DIR / "bench" / "llm-replay"
@@ -122,8 +124,8 @@ class Recorder:
         return self.answers[key]
 
 
-def record(model: Path, name: str, only: list[str] | None = None) -> Path:
-    """Ask the local model every prompt the benchmark will send and store its answers."""
+def record(model: Path | Generator, name: str, only: list[str] | None = None) -> Path:
+    """Ask the model (a local one, or a server's `OpenAIChat`) every prompt the benchmark sends; store the answers."""
     path = REPLAY_DIR / f"{name}.json"
     stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"answers": {}}
     rec = Recorder(generator_for(model), stored["answers"])
@@ -318,14 +320,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Record a local model's answers for the minutes benchmark.")
     sub = parser.add_subparsers(dest="cmd", required=True)
     rec = sub.add_parser("record")
-    rec.add_argument("--model", type=Path, required=True, help="model directory or .gguf")
+    rec.add_argument("--model", type=Path, help="local model directory or .gguf")
+    rec.add_argument("--llm-url", help="or an OpenAI-compatible server, http://host:port/v1")
+    rec.add_argument("--llm-model", help="the model's name on that server")
     rec.add_argument("--name", default="gemma3-270m")
     rec.add_argument("--only", nargs="*")
     show = sub.add_parser("run")
     show.add_argument("--name", default="gemma3-270m")
     a = parser.parse_args()
     if a.cmd == "record":
-        print(record(a.model, a.name, a.only))
+        endpoint = resolve_endpoint(a.llm_url, a.llm_model) if a.llm_url else None
+        if endpoint is None and a.model is None:
+            parser.error("record needs --model or --llm-url")
+        source = OpenAIChat(endpoint, answer_json_schema()) if endpoint else a.model
+        print(record(source, a.name, a.only))
     else:
         print(json.dumps({k: v for k, v in run(a.name).items() if k != "per_meeting"}, indent=1, ensure_ascii=False))
 
