@@ -119,8 +119,9 @@ def test_llm_decision_contradicted_by_its_evidence_is_dropped() -> None:
 
 
 def test_validate_sections_reports_each_section() -> None:
-    valid, errors = validate_sections('{"beslut": [], "nasta_mote": {"date": "inte ett datum"}}',
-                                      ["beslut", "atgarder", "nasta_mote"])
+    valid, errors = validate_sections(
+        '{"beslut": [], "nasta_mote": {"date": "inte ett datum"}}', ["beslut", "atgarder", "nasta_mote"]
+    )
     assert valid == {"beslut": []}
     assert set(errors) == {"atgarder", "nasta_mote"}
 
@@ -156,18 +157,25 @@ def test_real_model_invalid_output_falls_back_and_valid_output_passes(gemma: Pat
     llm = load_llm(gemma)  # converted once into the models cache, loaded once per process
     assert m.backend == "llm" and llm.calls == 2  # one chunk, one retry
     assert all(o.strip() for o in llm.outputs)  # it really generated text
-    assert {n.split(" för ")[1].split(" var ")[0] for n in m.notes} == {"Beslut", "Åtgärder", "Ej beslutat",
-                                                                         "Nästa möte"}
+    assert {n.split(" för ")[1].split(" var ")[0] for n in m.notes} == {
+        "Beslut",
+        "Åtgärder",
+        "Ej beslutat",
+        "Nästa möte",
+    }
     assert [d.text for d in m.decisions] == [d.text for d in rules.decisions]
     assert m.next_meeting == rules.next_meeting
 
     # 2. Valid output from the same model passes: base models continue a repeated pattern verbatim.
-    answer = json.dumps({
-        "beslut": [{"text": "Mötet beslutade att höja avgiften.", "segment_ids": [0, 2]}],
-        "atgarder": [{"what": "Skicka"}],  # no segment_ids: invalid, twice
-        "ej_beslutat": [],
-        "nasta_mote": {"date": "2026-12-14", "time": "14:30", "segment_ids": [6]},
-    }, ensure_ascii=False)  # 94 tokens
+    answer = json.dumps(
+        {
+            "beslut": [{"text": "Mötet beslutade att höja avgiften.", "segment_ids": [0, 2]}],
+            "atgarder": [{"what": "Skicka"}],  # no segment_ids: invalid, twice
+            "ej_beslutat": [],
+            "nasta_mote": {"date": "2026-12-14", "time": "14:30", "segment_ids": [6]},
+        },
+        ensure_ascii=False,
+    )  # 94 tokens
     primer = f"Svar: {answer}\nSvar: {answer}\nSvar:"
 
     @lru_cache(maxsize=1)
