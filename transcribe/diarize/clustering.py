@@ -13,10 +13,10 @@ Two methods, chosen on dev data only (real dev conversations + the own samples,
   speaker (`embedded.absorb_small`).
 
 On the dev conversations (2-8 readers) the eigengap merged most 7-8 speaker
-conversations into 2-3 clusters (DER 0.21, exact count 30 %), and even given the
+conversations into 2-3 clusters (DER 0.21, collar 0.25), and even given the
 true count its partitions were worse (DER 0.25); average linkage with small
-clusters absorbed scored DER 0.15, exact count 40 %, and 0.004 on the own
-samples, so it is the default and spectral stays selectable.
+clusters absorbed scored DER 0.14 there and 0.004 on the own samples, so it is
+the default and spectral stays selectable (`method="spectral"`).
 
 Before either, two checks on the *uncentred* embeddings:
 
