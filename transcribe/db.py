@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -64,11 +65,12 @@ def engine() -> Engine:
     return eng
 
 
-_created: set[int] = set()
+# Keyed by the engine object itself: an id() can be reused once the cache drops an engine.
+_created: weakref.WeakSet[Engine] = weakref.WeakSet()
 
 
 def _create_all(eng: Engine) -> None:
-    if id(eng) in _created:
+    if eng in _created:
         return
     # Import every module that declares tables so create_all sees them.
     for module in ("transcribe.audit", "transcribe.jobs.models", "transcribe.tables", "transcribe.series.models"):
@@ -78,7 +80,7 @@ def _create_all(eng: Engine) -> None:
             if not (exc.name and module.startswith(exc.name)):
                 raise
     Base.metadata.create_all(eng)
-    _created.add(id(eng))
+    _created.add(eng)
 
 
 def checkpoint() -> None:
