@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pyannote.core import Annotation, Segment
 
-from transcribe import bench
 from transcribe import evaluate as ev
+from transcribe.bench import core as bench
 
 # --------------------------------------------------------------------------- normalisation
 

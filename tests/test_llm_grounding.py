@@ -153,8 +153,8 @@ HELDOUT = Path(__file__).resolve().parents[1] / "samples" / "heldout" / "itdrift
 
 @pytest.mark.slow
 def test_bundled_gemma_invents_nothing_on_an_unseen_meeting() -> None:
-    from transcribe.bench import truth_transcript
-    from transcribe.bench_llm import draft_hallucinations
+    from transcribe.bench.core import truth_transcript
+    from transcribe.bench.llm import draft_hallucinations
     from transcribe.minutes.llm_locate import locate_gguf
 
     gemma = locate_gguf()

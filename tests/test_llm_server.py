@@ -215,7 +215,7 @@ def test_the_privacy_review_sees_where_transcripts_go(monkeypatch: pytest.Monkey
 
 
 def test_replay_server_answers_recorded_prompts_and_counts_the_rest() -> None:
-    from transcribe.bench_llm import Recorder, draft_hallucinations, replay_server
+    from transcribe.bench.llm import Recorder, draft_hallucinations, replay_server
     from transcribe.minutes.llm import draft_with_llm
 
     tr = make(TURNS)

@@ -118,7 +118,7 @@ def test_protokoll_without_agenda_uses_the_standard_items() -> None:
 
 def test_sample_meeting_roles_and_decisions() -> None:
     """The committed BRF sample: who was elected, and each true decision under its true §."""
-    from transcribe.bench_agenda import true_transcript
+    from transcribe.bench.agenda import true_transcript
 
     truth = json.loads((SAMPLE / "truth.json").read_text(encoding="utf-8"))
     tr = true_transcript(truth)

@@ -80,7 +80,9 @@ class RichProgress:
                 self.progress.update(other, completed=task.total)
             self.tasks[stage] = self.progress.add_task(STAGE_LABELS.get(stage, stage), total=max(total, 1e-6), audio="")
         self.progress.update(
-            self.tasks[stage], completed=min(done, total), total=max(total, 1e-6),
+            self.tasks[stage],
+            completed=min(done, total),
+            total=max(total, 1e-6),
             audio=f"{formats.clock(done)} / {formats.clock(total)}",
         )
 
@@ -284,7 +286,7 @@ def _register_optional() -> None:
     import importlib
 
     for module, attr in (
-        ("transcribe.bench", "register"),
+        ("transcribe.bench.cli", "register"),
         ("transcribe.web.cli", "register"),
         ("transcribe.jobs.cli", "register"),
         ("transcribe.series.cli", "register"),

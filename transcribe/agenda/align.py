@@ -99,7 +99,7 @@ _SKIP_TOPIC = re.compile(
     r"|skjuts upp|nästa gång|väntar vi med)\b"
 )
 
-# Weights, set on the development meeting only (see transcribe/bench_agenda.py).
+# Weights, set on the development meeting only (see transcribe/bench/agenda.py).
 W_NUMBER = 3.0
 W_CUE = 1.0
 W_TOPIC = 2.5

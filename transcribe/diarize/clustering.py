@@ -1,7 +1,7 @@
 """Speaker clustering of window embeddings, with the count chosen per recording.
 
 Two methods, chosen on dev data only (real dev conversations + the own samples,
-`python -m transcribe.bench_speakers`; held-out figures are reported there):
+`python -m transcribe.bench.speakers`; held-out figures are reported there):
 
 - "spectral": embeddings centred per recording (the recording mean, which
   carries the room, the microphone and what all voices share, subtracted),

@@ -125,7 +125,7 @@ def _audio_dirs(args: Any, truths: list[dict[str, Any]]) -> tuple[list[Path] | N
     if any(a is None for a in audios):
         return None, "audio not generated (python -m samples.generate natverk-1 natverk-2 natverk-3)"
     try:
-        from transcribe import bench as main_bench
+        from transcribe.bench import core as main_bench
         from transcribe.models import resolve
 
         resolve(getattr(args, "model", "base"), kind="whisper")

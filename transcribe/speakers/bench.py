@@ -136,8 +136,17 @@ def score_recognition(sid: str, diarization: Diarization, directory: Any) -> dic
     for label, m in sorted(matches.items()):
         who, purity = truth_of.get(label, (None, 0.0))
         true_name = names.get(who) if who else None
-        rows.append({"label": label, "truth": true_name, "purity": round(purity, 2), "status": m.status,
-                     "name": m.name, "score": m.score, "correct": m.name == true_name if m.name else None})
+        rows.append(
+            {
+                "label": label,
+                "truth": true_name,
+                "purity": round(purity, 2),
+                "status": m.status,
+                "name": m.name,
+                "score": m.score,
+                "correct": m.name == true_name if m.name else None,
+            }
+        )
     named = [r for r in rows if r["status"] == "named"]
     proposed = [r for r in rows if r["status"] == "proposed"]
     known = [r for r in rows if r["truth"] in enrolled]
@@ -210,7 +219,7 @@ def truth_with_asr_probabilities(truth: dict[str, Any], heard: Any) -> Any:
 
     Where the recogniser produced no word at all, the word keeps p=1 (nothing to judge); the share
     of words that found a recognised counterpart is left in metadata["asr_coverage"]."""
-    from transcribe.bench import truth_transcript
+    from transcribe.bench.core import truth_transcript
     from transcribe.transcript import Word
 
     t = truth_transcript(truth)

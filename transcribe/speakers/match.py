@@ -13,7 +13,7 @@ matrix; each pair then gets a status from two calibrated thresholds:
 A label left over by the assignment (e.g. one person diarised as two labels)
 may still get a proposal for its best profile, never a name.
 
-Calibration on real voices (`python -m transcribe.bench_speakers`, "profiles_dev"):
+Calibration on real voices (`python -m transcribe.bench.speakers`, "profiles_dev"):
 LibriSpeech readers of the dev split (even reader id), every other one enrolled
 from 8 s of their own clean utterance, scored against the diariser's labels in
 the dev conversations (clean, reverb, noise, telephone, one far speaker):

@@ -16,7 +16,7 @@ from transcribe.minutes.model import Minutes
 from transcribe.minutes.summary import all_items
 from transcribe.transcript import Segment, Transcript
 
-RATIO = 0.6  # chosen on the dev samples: bench section "uncertainty" (transcribe.bench_uncertainty)
+RATIO = 0.6  # chosen on the dev samples: bench section "uncertainty" (transcribe.bench.uncertainty)
 STRONG = 0.5  # a word below half the meeting's cut is marked more strongly
 
 

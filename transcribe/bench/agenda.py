@@ -29,7 +29,7 @@ from typing import Any
 
 from transcribe.agenda.align import Alignment, ItemSpan, align_agenda
 from transcribe.agenda.parse import Agenda, agenda_vocabulary, parse_agenda
-from transcribe.bench import BenchArgs, section, truth_transcript
+from transcribe.bench.core import BenchArgs, section, truth_transcript
 from transcribe.config import REPO_DIR
 from transcribe.evaluate import wer
 from transcribe.minutes import extract_minutes

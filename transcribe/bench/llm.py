@@ -1,7 +1,7 @@
 """Benchmark of the minutes backends (rules, LLM, merge) on held-out meetings, true and noisy transcripts.
 
 The LLM runs through a local replay server: an OpenAI-compatible endpoint on 127.0.0.1 that
-serves answers recorded from a real model (`python -m transcribe.bench_llm record`), keyed
+serves answers recorded from a real model (`python -m transcribe.bench.llm record`), keyed
 by the exact prompt. So the benchmark needs no model at run time, runs in CI, and exercises
 the same HTTP client, schema validation, grounding and merge as a team's own server. A prompt
 with no recording is answered with an error and counted (`missing`), falling back to the rules.
@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from transcribe import evaluate as ev
-from transcribe.bench import BenchArgs, section, truth_transcript
+from transcribe.bench.core import BenchArgs, section, truth_transcript
 from transcribe.config import REPO_DIR
 from transcribe.fsutil import atomic_write_text
 from transcribe.minutes import extract_minutes

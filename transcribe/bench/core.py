@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 from rich import box
@@ -274,7 +274,7 @@ def run_measured(kind: str, audio: Path, args: BenchArgs, sample: Sample | None 
     label = sample.id if sample else audio.name
     err.print(f"[dim]{label}: {kind} …[/]")
     t0 = time.perf_counter()
-    code = "from transcribe.bench import worker_main; worker_main()"
+    code = "from transcribe.bench.core import worker_main; worker_main()"
     proc = subprocess.run([sys.executable, "-c", code, str(out / "spec.json")], cwd=REPO_DIR)
     wall = time.perf_counter() - t0
     if proc.returncode != 0 or not (out / "run.json").exists():
@@ -297,8 +297,17 @@ def truth_transcript(truth: dict[str, Any]) -> Any:
         source=str(truth.get("audio", "")),
         duration=float(truth.get("duration") or 0.0),
         model="truth",
-        segments=[Segment(id=i, start=s["start"], end=s["end"], text=s["text"], speaker=s["speaker"],
-                          overlap=bool(s.get("overlap"))) for i, s in enumerate(segs)],  # fmt: skip
+        segments=[
+            Segment(
+                id=i,
+                start=s["start"],
+                end=s["end"],
+                text=s["text"],
+                speaker=s["speaker"],
+                overlap=bool(s.get("overlap")),
+            )
+            for i, s in enumerate(segs)
+        ],  # fmt: skip
         speakers=[SpeakerInfo(label=sp["id"], name=sp["name"], role=sp.get("role")) for sp in truth["speakers"]],
         metadata={k: str(truth[k]) for k in ("title", "date", "time", "place") if truth.get(k)},
     )
@@ -354,9 +363,15 @@ def score_meeting(sample: Sample, args: BenchArgs) -> dict[str, Any]:
     row: dict[str, Any] = {
         "id": sample.id,
         "audio_s": round(audio_s, 2),
-        "asr": {"wer": round(we.wer, 4), "cpwer": round(cp.wer, 4), **asdict(we), "cp_errors": cp.errors,
-                "speaker_mapping": cp.mapping, "repaired_segments": run.info["repaired_segments"],
-                "segments": len(transcript.segments)},  # fmt: skip
+        "asr": {
+            "wer": round(we.wer, 4),
+            "cpwer": round(cp.wer, 4),
+            **asdict(we),
+            "cp_errors": cp.errors,
+            "speaker_mapping": cp.mapping,
+            "repaired_segments": run.info["repaired_segments"],
+            "segments": len(transcript.segments),
+        },  # fmt: skip
         "diarization": None,
         "minutes": {"end_to_end": None, "from_truth": None},
     }
@@ -496,8 +511,9 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
         out["baseline"] = {
             "wer": round(bwe.wer, 4),
             "rtf": _rtf(sum(b["rtf"] * r["audio_s"] for b, r in zip(base, rows, strict=True)), audio),
-            "rtf_with_load": _rtf(sum(b["rtf_with_load"] * r["audio_s"] for b, r in zip(base, rows, strict=True)),
-                                  audio),  # fmt: skip
+            "rtf_with_load": _rtf(
+                sum(b["rtf_with_load"] * r["audio_s"] for b, r in zip(base, rows, strict=True)), audio
+            ),  # fmt: skip
             "cpu_rtf": _rtf(sum(b["cpu_s"] for b in base), audio),
             "peak_rss_mb": max(b["peak_rss_mb"] for b in base),
             "repetition_loops": sum(b["repetition_loops"] for b in base),
@@ -550,12 +566,16 @@ def memory_section(args: BenchArgs) -> dict[str, Any]:
     growth = full.info["peak_rss_mb"] - largest["peak_rss_mb"] if largest else None
     return {
         "slices": slices,
-        "full": {"audio_s": round(full.info["duration"], 1), "peak_rss_mb": full.info["peak_rss_mb"],
-                 "cpu_rtf": _rtf(full.info["cpu_s"], full.info["duration"]),
-                 "rtf_total": _rtf(full.info["timings"]["total"], full.info["duration"])},  # fmt: skip
+        "full": {
+            "audio_s": round(full.info["duration"], 1),
+            "peak_rss_mb": full.info["peak_rss_mb"],
+            "cpu_rtf": _rtf(full.info["cpu_s"], full.info["duration"]),
+            "rtf_total": _rtf(full.info["timings"]["total"], full.info["duration"]),
+        },  # fmt: skip
         "growth_from_largest_slice_mb": round(growth, 1) if growth is not None else None,
         "growth_from_smallest_slice_mb": round(full.info["peak_rss_mb"] - slices[0]["peak_rss_mb"], 1)
-        if slices else None,
+        if slices
+        else None,
         "full_transcript_mb": round(transcript_mb, 2),
         "allowed_growth_mb": RSS_GROWTH_ALLOWED_MB,
         "claim_holds": growth is not None and growth <= RSS_GROWTH_ALLOWED_MB + transcript_mb,
@@ -597,8 +617,12 @@ def run_bench(args: BenchArgs, sections: dict[str, Section] | None = None) -> tu
         "date": today,
         "started": dt.datetime.now().isoformat(timespec="seconds"),
         "git": git,
-        "host": {"cpus": os.cpu_count(), "threads": cpu_threads(), "python": platform.python_version(),
-                 "loadavg_start": [round(x, 2) for x in os.getloadavg()]},  # fmt: skip
+        "host": {
+            "cpus": os.cpu_count(),
+            "threads": cpu_threads(),
+            "python": platform.python_version(),
+            "loadavg_start": [round(x, 2) for x in os.getloadavg()],
+        },  # fmt: skip
         "options": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(args).items()},
     }
     t0 = time.perf_counter()
@@ -640,9 +664,28 @@ def print_tables(report: dict[str, Any], console: Console | None = None) -> None
     rows = [*meetings.get("per_meeting", []), {"id": "TOTAL", **meetings.get("total", {})}] if meetings else []
     q = Table("meeting", "min", "WER", "cpWER", "DER", "JER", "spk t/f", "dec P/R", "dec P/R (true tx)",
               "act P/R", "owner", "next", "false dec (ej beslut)", box=box.MARKDOWN, title="Quality")  # fmt: skip
-    c = Table("meeting", "RTF dec", "RTF asr", "RTF dia", "RTF min", "RTF tot", "CPU-RTF", "load s", "RSS MB",
-              "repaired", "base RTF", "base CPU-RTF", "base WER", "base RSS", "×RTF", "×RTF asr", "×CPU", "×RSS",
-              box=box.MARKDOWN, title="Cost")
+    c = Table(
+        "meeting",
+        "RTF dec",
+        "RTF asr",
+        "RTF dia",
+        "RTF min",
+        "RTF tot",
+        "CPU-RTF",
+        "load s",
+        "RSS MB",
+        "repaired",
+        "base RTF",
+        "base CPU-RTF",
+        "base WER",
+        "base RSS",
+        "×RTF",
+        "×RTF asr",
+        "×CPU",
+        "×RSS",
+        box=box.MARKDOWN,
+        title="Cost",
+    )
     for r in rows:
         total = r["id"] == "TOTAL"
         dia = r.get("diarization") or {}
@@ -690,54 +733,3 @@ def print_tables(report: dict[str, Any], console: Console | None = None) -> None
 
 
 # --------------------------------------------------------------------------- command line
-
-
-def bench(
-    quick: Annotated[bool, typer.Option("--quick", help="Ett kort möte (~2 min), för CI")] = False,
-    samples: Annotated[str | None, typer.Option(help="Möten att köra: id,id (samples/<id>)")] = None,
-    long: Annotated[bool, typer.Option("--long", help="Även det långa mötet (20–30 min) och minnestestet")] = False,
-    out: Annotated[Path, typer.Option("--out", help="Katalog för resultat-JSON")] = REPO_DIR / "bench" / "results",
-    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Jämför med ren faster-whisper")] = True,
-    model: Annotated[str, typer.Option(help="Whisper-modell")] = "base",
-    diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
-    minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
-    audio: Annotated[str, typer.Option(help="ogg (provfilerna) eller wav (förlustfritt, samples/cache/wav)")] = "ogg",
-    noise_curve: Annotated[
-        bool, typer.Option("--noise-curve", help="Bara brus-kurvan: protokollet vid WER 0,05–0,5")
-    ] = False,
-) -> None:
-    """Mät noggrannhet och kostnad på provmötena (WER, cpWER, DER, protokoll, RTF, minne)."""
-    args = BenchArgs(quick=quick, samples=[s.strip() for s in samples.split(",") if s.strip()] if samples else None,
-                     long=long, out=out, baseline=baseline, model=model, diarizer=diarizer,
-                     minutes_backend=minutes_backend, audio=audio)  # fmt: skip
-    if audio not in ("ogg", "wav"):
-        raise typer.BadParameter("--audio must be ogg or wav")
-    if noise_curve:
-        report, path = run_bench(args, {"noise_curve": SECTIONS["noise_curve"]})
-        bench_noise.print_curve(report["noise_curve"])
-    else:
-        report, path = run_bench(args)
-        print_tables(report)
-    err.print(f"[green]wrote[/] {path}")
-
-
-def register(app: typer.Typer) -> None:
-    """Add `transcribe bench` to the main CLI."""
-    app.command("bench")(bench)
-
-
-def main() -> None:
-    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    app.command()(bench)
-    app()
-
-
-# Sections defined in their own modules register themselves on import (they import this module).
-from transcribe import bench_agenda  # noqa: E402, F401
-from transcribe import bench_llm  # noqa: E402, F401
-from transcribe import bench_noise  # noqa: E402
-from transcribe import bench_speakers  # noqa: E402, F401
-from transcribe import bench_uncertainty  # noqa: E402, F401
-
-if __name__ == "__main__":
-    main()

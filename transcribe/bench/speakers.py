@@ -14,7 +14,7 @@ agglomerative clustering with one fixed cosine threshold). Voice profiles: reade
 conversations enrolled from their own utterance, then matched against diarised labels of other
 held-out conversations: naming accuracy, wrong confident names, strangers left anonymous.
 
-    python -m transcribe.bench_speakers [--groups own,real_heldout] [--count 10] [--json out.json]
+    python -m transcribe.bench.speakers [--groups own,real_heldout] [--count 10] [--json out.json]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import numpy as np
 
 from transcribe import evaluate as ev
 from transcribe.audio import Audio, decode
-from transcribe.bench import section
+from transcribe.bench.core import section
 from transcribe.config import REPO_DIR
 from transcribe.diarize.base import Diarization
 

@@ -26,7 +26,7 @@ from rich.console import Console
 from rich.table import Table
 
 from transcribe import evaluate as ev
-from transcribe.bench import SAMPLES_DIR, section, truth_transcript
+from transcribe.bench.core import SAMPLES_DIR, section, truth_transcript
 from transcribe.confidence import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes

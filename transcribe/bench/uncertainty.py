@@ -7,7 +7,7 @@ words are marked says nothing), its precision (marked words that are wrong) and 
 p < min(0.5, RATIO × the meeting's median). RATIO is swept on the dev samples only and
 reported on the held-out ones.
 
-Transcribing is slow, so `python -m transcribe.bench_uncertainty record` writes the transcripts
+Transcribing is slow, so `python -m transcribe.bench.uncertainty record` writes the transcripts
 once into samples/cache/uncertainty/; the section reads them and is skipped without them.
 """
 
@@ -20,7 +20,7 @@ from typing import Any
 
 import jiwer
 
-from transcribe.bench import BenchArgs, section
+from transcribe.bench.core import BenchArgs, section
 from transcribe.config import REPO_DIR
 from transcribe.formats import LOW_CONFIDENCE
 from transcribe.transcript import Transcript
@@ -88,7 +88,7 @@ def uncertainty_section(args: BenchArgs) -> dict[str, Any]:
     """Marks on the review page: fixed cut vs the meeting-relative cut (RATIO chosen on dev)."""
     dev = _split(DEV, SWEEP)
     if not dev:
-        return {"skipped": "run `python -m transcribe.bench_uncertainty record` first"}
+        return {"skipped": "run `python -m transcribe.bench.uncertainty record` first"}
     return {"ratio": uncertainty.RATIO, "dev": dev, "heldout": _split(HELDOUT, (uncertainty.RATIO,))}
 
 

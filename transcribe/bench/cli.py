@@ -1,0 +1,54 @@
+"""`transcribe bench`: the command that runs every section, or the noise curve alone, and prints the tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+# Every section registers itself on import; the command runs them all.
+from transcribe.bench import agenda, llm, speakers, uncertainty  # noqa: F401
+from transcribe.bench.core import SECTIONS, BenchArgs, err, print_tables, run_bench
+from transcribe.bench.noise import print_curve
+from transcribe.config import REPO_DIR
+
+
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="Ett kort möte (~2 min), för CI")] = False,
+    samples: Annotated[str | None, typer.Option(help="Möten att köra: id,id (samples/<id>)")] = None,
+    long: Annotated[bool, typer.Option("--long", help="Även det långa mötet (20–30 min) och minnestestet")] = False,
+    out: Annotated[Path, typer.Option("--out", help="Katalog för resultat-JSON")] = REPO_DIR / "bench" / "results",
+    baseline: Annotated[bool, typer.Option("--baseline/--no-baseline", help="Jämför med ren faster-whisper")] = True,
+    model: Annotated[str, typer.Option(help="Whisper-modell")] = "base",
+    diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
+    minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
+    audio: Annotated[str, typer.Option(help="ogg (provfilerna) eller wav (förlustfritt, samples/cache/wav)")] = "ogg",
+    noise_curve: Annotated[
+        bool, typer.Option("--noise-curve", help="Bara brus-kurvan: protokollet vid WER 0,05–0,5")
+    ] = False,
+) -> None:
+    """Mät noggrannhet och kostnad på provmötena (WER, cpWER, DER, protokoll, RTF, minne)."""
+    args = BenchArgs(quick=quick, samples=[s.strip() for s in samples.split(",") if s.strip()] if samples else None,
+                     long=long, out=out, baseline=baseline, model=model, diarizer=diarizer,
+                     minutes_backend=minutes_backend, audio=audio)  # fmt: skip
+    if audio not in ("ogg", "wav"):
+        raise typer.BadParameter("--audio must be ogg or wav")
+    if noise_curve:
+        report, path = run_bench(args, {"noise_curve": SECTIONS["noise_curve"]})
+        print_curve(report["noise_curve"])
+    else:
+        report, path = run_bench(args)
+        print_tables(report)
+    err.print(f"[green]wrote[/] {path}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add `transcribe bench` to the main CLI."""
+    app.command("bench")(bench)
+
+
+def main() -> None:
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    app.command()(bench)
+    app()
