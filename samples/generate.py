@@ -332,8 +332,9 @@ def _sec(samples: int) -> float:
     return round(samples / SR, 3)
 
 
-def build_truth(script: dict[str, Any], segments: list[dict[str, Any]], duration: float,
-                audio_name: str, noisy: bool = False) -> dict[str, Any]:
+def build_truth(
+    script: dict[str, Any], segments: list[dict[str, Any]], duration: float, audio_name: str, noisy: bool = False
+) -> dict[str, Any]:
     segs = [
         {
             "turn": s["turn"],
@@ -381,8 +382,12 @@ def build_truth(script: dict[str, Any], segments: list[dict[str, Any]], duration
         "noisy": noisy,
         "generator_version": GENERATOR_VERSION,
         "speakers": [
-            {"id": sp["id"], "name": sp["name"], "role": sp.get("role"),
-             **({"organisation": sp["organisation"]} if sp.get("organisation") else {})}
+            {
+                "id": sp["id"],
+                "name": sp["name"],
+                "role": sp.get("role"),
+                **({"organisation": sp["organisation"]} if sp.get("organisation") else {}),
+            }
             for sp in script["speakers"]
         ],
         "segments": segs,
@@ -459,8 +464,12 @@ def write_outputs(r: Rendered, out_dir: Path, fmt: str = "ogg", noisy: bool = Fa
     return truth
 
 
-def generate_meeting(script: dict[str, Any] | str | os.PathLike[str], out_dir: str | os.PathLike[str],
-                     noisy: bool = False, fmt: str = "ogg") -> dict[str, Any]:
+def generate_meeting(
+    script: dict[str, Any] | str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    noisy: bool = False,
+    fmt: str = "ogg",
+) -> dict[str, Any]:
     """Synthesise one script (dict or YAML path) into `out_dir`; returns the truth.json dict."""
     if not isinstance(script, dict):
         script = load_script(script)
@@ -475,8 +484,9 @@ def generate_meeting(script: dict[str, Any] | str | os.PathLike[str], out_dir: s
 LONG_MIN, LONG_MAX = 20 * 60, 30 * 60
 
 
-def generate_long(scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str], noisy: bool = False,
-                  fmt: str = "wav") -> dict[str, Any]:
+def generate_long(
+    scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str], noisy: bool = False, fmt: str = "wav"
+) -> dict[str, Any]:
     """Concatenate the meetings (repeating from the start if needed) into a 20-30 minute recording."""
     if not scripts:
         raise SampleError("no scripts for --long")
@@ -496,8 +506,15 @@ def generate_long(scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str]
             break
         base = len(segments)
         for s in r.segments:
-            segments.append({**s, "turn": base + s["turn"], "meeting": r.script["id"],
-                             "start_sample": s["start_sample"] + offset, "end_sample": s["end_sample"] + offset})
+            segments.append(
+                {
+                    **s,
+                    "turn": base + s["turn"],
+                    "meeting": r.script["id"],
+                    "start_sample": s["start_sample"] + offset,
+                    "end_sample": s["end_sample"] + offset,
+                }
+            )
         sub = build_truth(r.script, r.segments, len(r.audio) / SR, "")["truth"]
         off_s = offset / SR
         for kind in ("decisions", "actions", "not_decided"):
@@ -506,8 +523,14 @@ def generate_long(scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str]
                 item["start"] = round(item["start"] + off_s, 3)
                 item["end"] = round(item["end"] + off_s, 3)
                 truth[kind].append(item)
-        meetings.append({"id": r.script["id"], "offset": round(off_s, 3), "first_turn": base,
-                         "duration": round(len(r.audio) / SR, 3)})
+        meetings.append(
+            {
+                "id": r.script["id"],
+                "offset": round(off_s, 3),
+                "first_turn": base,
+                "duration": round(len(r.audio) / SR, 3),
+            }
+        )
         parts.append(r.audio)
         offset += len(r.audio)
         gap = int(round(rng.uniform(1.0, 2.0) * SR))
@@ -521,8 +544,16 @@ def generate_long(scripts: list[dict[str, Any]], out_dir: str | os.PathLike[str]
     for r in rendered[: min(i, len(rendered))]:
         for sp in r.script["speakers"]:
             speakers.setdefault(sp["id"], sp)
-    script = {"id": "long", "title": "Lång provinspelning (sammanfogade möten)", "date": None, "time": None,
-              "place": None, "series": None, "speakers": list(speakers.values()), "truth": truth}
+    script = {
+        "id": "long",
+        "title": "Lång provinspelning (sammanfogade möten)",
+        "date": None,
+        "time": None,
+        "place": None,
+        "series": None,
+        "speakers": list(speakers.values()),
+        "truth": truth,
+    }
     out = build_truth(script, segments, len(audio) / SR, f"meeting.{fmt}", noisy=noisy)
     for seg, src in zip(out["segments"], segments, strict=True):
         seg["meeting"] = src["meeting"]
@@ -547,10 +578,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", default=str(SAMPLES_DIR), help="output root (default: the samples folder)")
     ap.add_argument("--scripts", default=str(SCRIPTS_DIR), help="folder of <id>.yaml scripts")
     ap.add_argument("--long", action="store_true", help="also build <out>/cache/long/ (20-30 min, wav)")
-    ap.add_argument("--noisy", action="store_true",
-                    help="noisy-room variant (loud noise + reverb), written to <out>/cache/noisy/<id>/ as wav")
-    ap.add_argument("--format", choices=["ogg", "wav"], default=None,
-                    help="audio format (default ogg, or wav for --noisy)")
+    ap.add_argument(
+        "--noisy",
+        action="store_true",
+        help="noisy-room variant (loud noise + reverb), written to <out>/cache/noisy/<id>/ as wav",
+    )
+    ap.add_argument(
+        "--format", choices=["ogg", "wav"], default=None, help="audio format (default ogg, or wav for --noisy)"
+    )
     args = ap.parse_args(argv)
     out_root = Path(args.out)
     try:
@@ -571,15 +606,18 @@ def main(argv: list[str] | None = None) -> int:
             fmt = args.format or ("wav" if args.noisy else "ogg")
             out_dir = out_root / "cache" / "noisy" / sid if args.noisy else out_root / sid
             t = generate_meeting(script, out_dir, noisy=args.noisy, fmt=fmt)
-            print(f"{sid}: {t['duration']:.1f} s, {len(t['speakers'])} speakers, "
-                  f"{len(t['segments'])} turns -> {out_dir}")
+            print(
+                f"{sid}: {t['duration']:.1f} s, {len(t['speakers'])} speakers, {len(t['segments'])} turns -> {out_dir}"
+            )
         if args.long:
             scripts = [load_script(p) for p in all_scripts.values()]
             scripts.sort(key=lambda s: (s["date"], s.get("time") or "", s["id"]))
             out_dir = out_root / "cache" / "long"
             t = generate_long(scripts, out_dir, noisy=args.noisy, fmt=args.format or "wav")
-            print(f"long: {t['duration'] / 60:.1f} min, {len(t['speakers'])} speakers, "
-                  f"{len(t['meetings'])} meetings -> {out_dir}")
+            print(
+                f"long: {t['duration'] / 60:.1f} min, {len(t['speakers'])} speakers, "
+                f"{len(t['meetings'])} meetings -> {out_dir}"
+            )
     except SampleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -44,9 +44,7 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))
 
 
-def synth_voice(
-    tmp: Path, voice: tuple[str, int, int, list[str]], text: str, trim: bool = False
-) -> np.ndarray:
+def synth_voice(tmp: Path, voice: tuple[str, int, int, list[str]], text: str, trim: bool = False) -> np.ndarray:
     """espeak-ng + a sox effect chain as float32 16 kHz samples, peak-normalised to 0.5."""
     variant, pitch, speed, effects = voice
     raw, out = tmp / "raw.wav", tmp / "out.raw"

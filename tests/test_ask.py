@@ -253,9 +253,14 @@ def test_embedding_signal_is_optional_and_local(natverk, monkeypatch: pytest.Mon
 
 @pytest.mark.parametrize(
     ("raw", "label"),
-    [("Kommunen som huvudman\nmer text", "Kommunen som huvudman"), ('"Regionen."', "Regionen"),
-     ("Etikett: Skolan", "Skolan"), ("1. Kommunen", "Kommunen"), ("", None),
-     ("ett två tre fyra fem sex sju åtta", None)],
+    [
+        ("Kommunen som huvudman\nmer text", "Kommunen som huvudman"),
+        ('"Regionen."', "Regionen"),
+        ("Etikett: Skolan", "Skolan"),
+        ("1. Kommunen", "Kommunen"),
+        ("", None),
+        ("ett två tre fyra fem sex sju åtta", None),
+    ],
 )
 def test_clean_label(raw: str, label: str | None) -> None:
     from transcribe.series.relabel import clean_label

@@ -39,8 +39,19 @@ def assert_one_line_error(proc: subprocess.CompletedProcess[str], code: int, nee
 @pytest.fixture(scope="module")
 def transcribed(speech_wav: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
     out = tmp_path_factory.mktemp("run") / "out"
-    proc = run_cli("run", str(speech_wav), "--out", str(out), "--diarizer", "none", "--minutes-backend", "none",
-                   "--format", "json,txt,srt,vtt,md", "--quiet")
+    proc = run_cli(
+        "run",
+        str(speech_wav),
+        "--out",
+        str(out),
+        "--diarizer",
+        "none",
+        "--minutes-backend",
+        "none",
+        "--format",
+        "json,txt,srt,vtt,md",
+        "--quiet",
+    )
     return out, proc
 
 
@@ -152,8 +163,16 @@ def test_missing_ffmpeg(tmp_path: Path, speech_wav: Path) -> None:
 
 
 def test_missing_model_names_the_model_and_the_fix(tmp_path: Path, speech_wav: Path) -> None:
-    proc = run_cli("run", str(speech_wav), "--out", str(tmp_path / "out"), "--model", str(tmp_path / "kb-whisper"),
-                   "--diarizer", "none")
+    proc = run_cli(
+        "run",
+        str(speech_wav),
+        "--out",
+        str(tmp_path / "out"),
+        "--model",
+        str(tmp_path / "kb-whisper"),
+        "--diarizer",
+        "none",
+    )
     assert_one_line_error(proc, 12, "kb-whisper")
 
 

@@ -49,7 +49,9 @@ def test_word_flags_words_and_passages() -> None:
     assert [(w.segment_id, w.text) for w in flags.words] == [(1, "Här"), (1, "var"), (1, "det"), (1, "brus")]
     assert flags.words[2].probability == 0.1
     assert {p.segment_id: p.reason.split(" (")[0] for p in flags.passages} == {
-        1: "passagen hördes osäkert", 2: "transkriptionen reparerades här"}
+        1: "passagen hördes osäkert",
+        2: "transkriptionen reparerades här",
+    }
     assert flags.segment_ids() == {1, 2}
     assert word_flags(t, threshold=0.05).words == []
 
@@ -70,7 +72,7 @@ def test_low_negation_in_a_decision_is_always_flagged() -> None:
 
 
 def test_a_lost_negation_next_to_the_decision_verb_is_flagged() -> None:
-    """"vi har [inte] bestämt": the word before the verb was heard badly, so a negation may be gone."""
+    """ "vi har [inte] bestämt": the word before the verb was heard badly, so a negation may be gone."""
     d = scored(meeting(seg(0, BUILD, {1: 0.41}))).decisions[0]
     assert d.needs_review and 'ordet "har" före "bestämt" hördes osäkert (p=0.41)' in d.review_reason
     d = scored(meeting(seg(0, "Vi beslutar att bygga om skolan.", {2: 0.5}))).decisions[0]  # "beslutar att [inte]"

@@ -73,8 +73,9 @@ def start_worker(*args: str, env: dict[str, str] | None = None) -> subprocess.Po
     """A `transcribe worker` process; its log goes next to the test's data directory."""
     data = Path(os.environ["TRANSCRIBE_DATA_DIR"])
     with open(data.parent / f"worker-{time.monotonic_ns()}.log", "wb") as log:
-        return subprocess.Popen([*CLI, "worker", *args], cwd=REPO, env={**os.environ, **(env or {})},
-                                stdout=log, stderr=subprocess.STDOUT)
+        return subprocess.Popen(
+            [*CLI, "worker", *args], cwd=REPO, env={**os.environ, **(env or {})}, stdout=log, stderr=subprocess.STDOUT
+        )
 
 
 def stop_process(proc: subprocess.Popen[bytes]) -> None:
@@ -263,8 +264,9 @@ def test_options_survive_the_database(jobs_env: Path) -> None:
     from transcribe.jobs.queue import options_from_json, options_to_json
     from transcribe.pipeline import PipelineOptions
 
-    opts = PipelineOptions(vocabulary=["Skellefteå"], speaker_names={"SPEAKER_00": "Åsa"},
-                           meeting_date=date(2026, 3, 1))
+    opts = PipelineOptions(
+        vocabulary=["Skellefteå"], speaker_names={"SPEAKER_00": "Åsa"}, meeting_date=date(2026, 3, 1)
+    )
     assert options_from_json(options_to_json(opts)) == opts
 
 
@@ -339,7 +341,10 @@ def test_delete_job_with_files_is_audited(jobs_env: Path, short_clip: Path) -> N
         status(job)
     assert not meeting_dir("m1").exists()
     assert {(e.action, e.target, e.user) for e in events()} >= {
-        ("delete", f"job:{job}", "anna"), ("delete", "meeting:m1", "anna"), ("job_cancel", f"job:{job}", "anna")}
+        ("delete", f"job:{job}", "anna"),
+        ("delete", "meeting:m1", "anna"),
+        ("job_cancel", f"job:{job}", "anna"),
+    }
 
 
 def test_cli_lists_reports_errors_and_purges(jobs_env: Path, short_clip: Path, tmp_path: Path) -> None:
@@ -426,8 +431,11 @@ def test_cancel_running_job_kills_it_and_stop_hands_a_job_back(
     embedded_worker.start()
 
     def runner_pids() -> list[int]:
-        return [p.pid for p in psutil.Process().children(recursive=True)
-                if f"transcribe.jobs.runner {job} " in " ".join(p.cmdline())]
+        return [
+            p.pid
+            for p in psutil.Process().children(recursive=True)
+            if f"transcribe.jobs.runner {job} " in " ".join(p.cmdline())
+        ]
 
     wait_for(lambda: status(job).state == "running" and runner_pids(), 30, 0.1, "the job to start")
     assert cancel(job) == "running"  # asked; the worker kills it

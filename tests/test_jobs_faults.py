@@ -56,7 +56,8 @@ def runners_of(worker: psutil.Process) -> list[psutil.Process]:
 
 
 def test_kill_9_worker_mid_transcription_resumes_and_matches_uninterrupted(
-    jobs_env: Path, long_clip: Path  # noqa: F811
+    jobs_env: Path,  # noqa: F811
+    long_clip: Path,  # noqa: F811
 ) -> None:
     from transcribe.jobs import meeting_dir, status, submit
 
@@ -113,8 +114,12 @@ def test_twenty_uploads_at_once_one_corrupt(jobs_env: Path, tmp_path: Path) -> N
     try:
         # ~4 CPU-s per job (Whisper encodes a full 30 s window however short the clip): ~50 s on two idle
         # cores; the margin is for a machine shared with other work.
-        wait_for(lambda: all(s.state in ("done", "failed") for s in list_jobs()), 170, 0.5,
-                 lambda: f"all 20 jobs: {Counter(s.state for s in list_jobs())}")
+        wait_for(
+            lambda: all(s.state in ("done", "failed") for s in list_jobs()),
+            170,
+            0.5,
+            lambda: f"all 20 jobs: {Counter(s.state for s in list_jobs())}",
+        )
     finally:
         for w in workers:
             stop_process(w)

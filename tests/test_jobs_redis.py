@@ -93,8 +93,10 @@ def test_rq_jobs_survive_a_redis_restart_and_all_complete(redis_server: RedisSer
 
     if not (have("espeak-ng") and have("sox")):
         pytest.fail("espeak-ng and sox are required")
-    clips = {f"r{i}": speak(f"Möte {i}. Vi talar om {w}.", tmp_path / f"r{i}.wav", speed=190)
-             for i, w in enumerate(("budgeten", "hamnen"))}
+    clips = {
+        f"r{i}": speak(f"Möte {i}. Vi talar om {w}.", tmp_path / f"r{i}.wav", speed=190)
+        for i, w in enumerate(("budgeten", "hamnen"))
+    }
     ids = {mid: submit(store(clip, mid), mid, fast_options()) for mid, clip in clips.items()}
     assert rq_queue().count == 2 and all(status(j).state == "queued" for j in ids.values())
 

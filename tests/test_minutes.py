@@ -23,8 +23,12 @@ def make(turns: list[tuple[str, str]], people: dict[str, tuple[str, str | None]]
         d = max(2.0, 0.4 * len(text.split()))
         segs.append(Segment(id=i, start=t, end=t + d, text=text, speaker=spk))
         t += d + 0.5
-    return Transcript(segments=segs, duration=t, metadata={"title": "Styrelsemöte", "time": "14:30"},
-                      speakers=[SpeakerInfo(label=k, name=v[0], role=v[1]) for k, v in people.items()])
+    return Transcript(
+        segments=segs,
+        duration=t,
+        metadata={"title": "Styrelsemöte", "time": "14:30"},
+        speakers=[SpeakerInfo(label=k, name=v[0], role=v[1]) for k, v in people.items()],
+    )
 
 
 def minutes_of(turns: list[tuple[str, str]]) -> Minutes:
@@ -64,18 +68,21 @@ def test_explicit_decision() -> None:
 
 
 def test_two_decisions_in_one_sentence() -> None:
-    m = minutes_of([("S1", "Då beslutar styrelsen att höja avgiften med två procent, och att fasadmålningen "
-                           "skjuts upp ett år.")])
+    m = minutes_of(
+        [("S1", "Då beslutar styrelsen att höja avgiften med två procent, och att fasadmålningen skjuts upp ett år.")]
+    )
     assert len(m.decisions) == 2
     assert m.not_decided == []  # "skjuts upp" is the decided content here, not a postponement
 
 
 def test_kor_pa_det_turns_proposal_into_decision() -> None:
-    m = minutes_of([
-        ("S3", "Jag föreslår att vi köper in en ny projektor till lokalen."),
-        ("S2", "Låter bra."),
-        ("S1", "Då kör vi på det."),
-    ])
+    m = minutes_of(
+        [
+            ("S3", "Jag föreslår att vi köper in en ny projektor till lokalen."),
+            ("S2", "Låter bra."),
+            ("S1", "Då kör vi på det."),
+        ]
+    )
     assert [d.text for d in m.decisions] == ["Mötet beslutade att köpa in en ny projektor till lokalen."]
     d = m.decisions[0]
     assert d.proposed_by == "Olof Nilsson"
@@ -87,11 +94,14 @@ def test_approval_of_agenda() -> None:
     assert [d.text for d in m.decisions] == ["Dagordningen godkändes."]
 
 
-@pytest.mark.parametrize("refusal", [
-    "Nej, det går inte, vi har inte pengar till det.",
-    "Förslaget avslås.",
-    "Nej, det går tyvärr inte i år.",
-])
+@pytest.mark.parametrize(
+    "refusal",
+    [
+        "Nej, det går inte, vi har inte pengar till det.",
+        "Förslaget avslås.",
+        "Nej, det går tyvärr inte i år.",
+    ],
+)
 def test_rejected_proposal_is_not_a_decision(refusal: str) -> None:
     m = minutes_of([("S3", "Jag föreslår att vi byter lokal till hösten."), ("S1", refusal)])
     assert m.decisions == []
@@ -100,20 +110,25 @@ def test_rejected_proposal_is_not_a_decision(refusal: str) -> None:
     assert "byta lokal" in item.text and item.reason == "Förslaget avslogs"
 
 
-@pytest.mark.parametrize("undecided", [
-    "Vi har inte bestämt om vi ska anordna en julfest.",
-    "Vi får återkomma om det.",
-    "Vi skjuter på det.",
-    "Vi väntar med det tills vi vet mer.",
-    "Det har vi inte beslutat ännu.",
-    "Vi bestämmer ingenting om det i dag.",
-])
+@pytest.mark.parametrize(
+    "undecided",
+    [
+        "Vi har inte bestämt om vi ska anordna en julfest.",
+        "Vi får återkomma om det.",
+        "Vi skjuter på det.",
+        "Vi väntar med det tills vi vet mer.",
+        "Det har vi inte beslutat ännu.",
+        "Vi bestämmer ingenting om det i dag.",
+    ],
+)
 def test_undecided_gives_zero_decisions(undecided: str) -> None:
-    m = minutes_of([
-        ("S3", "Ska vi anordna en julfest för medlemmarna i december?"),
-        ("S2", "Ja, det vore trevligt."),
-        ("S1", undecided),
-    ])
+    m = minutes_of(
+        [
+            ("S3", "Ska vi anordna en julfest för medlemmarna i december?"),
+            ("S2", "Ja, det vore trevligt."),
+            ("S1", undecided),
+        ]
+    )
     assert m.decisions == []
     assert m.not_decided, undecided
 
@@ -158,20 +173,28 @@ def test_next_meeting_date_parsed(full: tuple[Transcript, Minutes]) -> None:
 
 
 def test_next_meeting_rejected_date_is_skipped() -> None:
-    m = minutes_of([
-        ("S1", "När ses vi nästa gång? Vad sägs om den fjärde december?"),
-        ("S2", "Nej, då kan jag inte, det krockar med bokslutet."),
-        ("S1", "Den elfte december klockan tio då?"),
-        ("S2", "Det passar bra."),
-    ])
+    m = minutes_of(
+        [
+            ("S1", "När ses vi nästa gång? Vad sägs om den fjärde december?"),
+            ("S2", "Nej, då kan jag inte, det krockar med bokslutet."),
+            ("S1", "Den elfte december klockan tio då?"),
+            ("S2", "Det passar bra."),
+        ]
+    )
     assert m.next_meeting is not None and m.next_meeting.when == dt.datetime(2026, 12, 11, 10, 0)
 
 
 def test_every_item_cites_existing_segments(full: tuple[Transcript, Minutes]) -> None:
     tr, m = full
     ids = {s.id for s in tr.segments}
-    items = [*m.decisions, *m.actions, *m.not_decided, *m.themes, *m.mood.emotions,
-             *(c for c in m.conclusions if not isinstance(c, str))]
+    items = [
+        *m.decisions,
+        *m.actions,
+        *m.not_decided,
+        *m.themes,
+        *m.mood.emotions,
+        *(c for c in m.conclusions if not isinstance(c, str)),
+    ]
     if m.next_meeting:
         items.append(m.next_meeting)
     assert m.decisions and m.actions and m.not_decided and m.themes
@@ -221,9 +244,20 @@ def test_mood_negation_and_intensifier() -> None:
 def test_markdown_has_swedish_headings(full: tuple[Transcript, Minutes]) -> None:
     tr, m = full
     md = render_markdown(m, tr)
-    for heading in ("Datum och tid", "Plats", "Antal deltagare", "## Deltagare", "## Beskrivning", "## Teman",
-                    "## Stämning och känslor", "## Beslut", "## Åtgärder", "## Nästa möte",
-                    "## Ej beslutat / öppna frågor", "## Slutsatser och rekommendationer"):
+    for heading in (
+        "Datum och tid",
+        "Plats",
+        "Antal deltagare",
+        "## Deltagare",
+        "## Beskrivning",
+        "## Teman",
+        "## Stämning och känslor",
+        "## Beslut",
+        "## Åtgärder",
+        "## Nästa möte",
+        "## Ej beslutat / öppna frågor",
+        "## Slutsatser och rekommendationer",
+    ):
         assert heading in md, heading
     assert "Datum för nästa möte: måndag 14 december 2026 kl. 14.30" in md
     assert "[00:00:" in md and "Anna Berg]" in md
@@ -282,20 +316,26 @@ def test_rules_are_fast_for_an_hour() -> None:
     assert time.perf_counter() - t0 < 6.0
 
 
-@pytest.mark.parametrize("turns", [
-    [("S1", "Vi har pratat om att byta leverantör men vi har inte landat i något.")],
-    [("S1", "Förra året beslutade vi att höja avgiften.")],
-    [("S1", "Om vi beslutar att höja avgiften så måste vi informera medlemmarna.")],
-    [("S3", "Jag tycker vi ska köpa in nya stolar."), ("S2", "Ja.")],
-    [("S1", "Då går vi vidare. Vi flyttar till nästa punkt.")],
-    [("S1", "Vi ändrar ofta schemat på vintern.")],
-    [("S1", "Okej, då kör vi. Välkomna allihop.")],
-    [("S3", "Jag föreslår att vi köper nya stolar."), ("S2", "Nej, det tycker jag inte."),
-     ("S1", "Okej, då gör vi inte det.")],
-    [("S1", "Vi kanske borde besluta att byta bank."), ("S2", "Ja, kanske.")],
-    [("S2", "Beslutet om budgeten tas av kommunen i mars.")],
-    [("S1", "Jag bestämmer inte det, det gör rektorn.")],
-    [("S1", "Vad beslutade ni förra gången om städningen?"), ("S2", "Vi beslutade att anlita en firma.")],
-])
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [("S1", "Vi har pratat om att byta leverantör men vi har inte landat i något.")],
+        [("S1", "Förra året beslutade vi att höja avgiften.")],
+        [("S1", "Om vi beslutar att höja avgiften så måste vi informera medlemmarna.")],
+        [("S3", "Jag tycker vi ska köpa in nya stolar."), ("S2", "Ja.")],
+        [("S1", "Då går vi vidare. Vi flyttar till nästa punkt.")],
+        [("S1", "Vi ändrar ofta schemat på vintern.")],
+        [("S1", "Okej, då kör vi. Välkomna allihop.")],
+        [
+            ("S3", "Jag föreslår att vi köper nya stolar."),
+            ("S2", "Nej, det tycker jag inte."),
+            ("S1", "Okej, då gör vi inte det."),
+        ],
+        [("S1", "Vi kanske borde besluta att byta bank."), ("S2", "Ja, kanske.")],
+        [("S2", "Beslutet om budgeten tas av kommunen i mars.")],
+        [("S1", "Jag bestämmer inte det, det gör rektorn.")],
+        [("S1", "Vad beslutade ni förra gången om städningen?"), ("S2", "Vi beslutade att anlita en firma.")],
+    ],
+)
 def test_no_false_decisions(turns: list[tuple[str, str]]) -> None:
     assert minutes_of(turns).decisions == []

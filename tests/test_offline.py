@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import REPO
 
-GUARD = '''
+GUARD = """
 import json, os, socket
 
 LOG = os.environ["NETGUARD_LOG"]
@@ -53,7 +53,7 @@ def getaddrinfo(host, *args, **kwargs):
 
 socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto = connect, connect_ex, sendto
 socket.getaddrinfo = getaddrinfo
-'''
+"""
 
 
 @pytest.mark.slow

@@ -33,10 +33,18 @@ SMALL = {
     "place": "Umeå",
     "series": None,
     "speakers": [
-        {"id": "anna", "name": "Anna Test", "role": "ordförande",
-         "voice": {"variant": "f5", "pitch": 62, "speed": 175, "sox": "pitch 250 treble +3"}},
-        {"id": "bo", "name": "Bo Test", "role": "ledamot",
-         "voice": {"variant": "m1", "pitch": 30, "speed": 165, "sox": "pitch -350 bass +5"}},
+        {
+            "id": "anna",
+            "name": "Anna Test",
+            "role": "ordförande",
+            "voice": {"variant": "f5", "pitch": 62, "speed": 175, "sox": "pitch 250 treble +3"},
+        },
+        {
+            "id": "bo",
+            "name": "Bo Test",
+            "role": "ledamot",
+            "voice": {"variant": "m1", "pitch": 30, "speed": 165, "sox": "pitch -350 bass +5"},
+        },
     ],
     "turns": [
         {"speaker": "anna", "text": "Hej och välkomna. Jag heter Anna och är ordförande."},
@@ -193,10 +201,14 @@ def test_small_script_audio_matches_rttm(tmp_path: Path):
     rows = _rttm(tmp_path / "ogg" / "truth.rttm")
     assert [r[2] for r in rows] == ["anna", "bo"]
     end = max(r[1] for r in rows)
-    dur = float(subprocess.run(["soxi", "-D", str(tmp_path / "ogg" / "meeting.ogg")],
-                               capture_output=True, text=True, check=True).stdout)
-    rate = subprocess.run(["soxi", "-r", str(tmp_path / "ogg" / "meeting.ogg")],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    dur = float(
+        subprocess.run(
+            ["soxi", "-D", str(tmp_path / "ogg" / "meeting.ogg")], capture_output=True, text=True, check=True
+        ).stdout
+    )
+    rate = subprocess.run(
+        ["soxi", "-r", str(tmp_path / "ogg" / "meeting.ogg")], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert rate == "16000"
     assert end < dur <= end + 1.0
     assert abs(dur - truth["duration"]) < 0.05
@@ -219,8 +231,10 @@ def test_truth_items_carry_times(tmp_path: Path):
     for kind in ("decisions", "actions"):
         item = truth["truth"][kind][0]
         assert (item["start"], item["end"], item["speaker"]) == (seg["start"], seg["end"], "bo")
-    assert truth["speakers"] == [{"id": "anna", "name": "Anna Test", "role": "ordförande"},
-                                 {"id": "bo", "name": "Bo Test", "role": "ledamot"}]
+    assert truth["speakers"] == [
+        {"id": "anna", "name": "Anna Test", "role": "ordförande"},
+        {"id": "bo", "name": "Bo Test", "role": "ledamot"},
+    ]
     assert truth["truth"]["next_meeting"] == "2026-12-14T18:30"
     assert (tmp_path / "out" / "truth.txt").read_text(encoding="utf-8").splitlines() == [
         t["text"] for t in SMALL["turns"]

@@ -133,8 +133,11 @@ def _tx(lines: list[tuple[str, str]], date: str) -> Transcript:
     for i, (spk, text) in enumerate(lines):
         segs.append(Segment(id=i, start=t, end=t + 60.0, text=text, speaker=spk))
         t += 60.0
-    speakers = [SpeakerInfo(label="A", name="Anna Berg", role="ordförande"),
-                SpeakerInfo(label="B", name="Bo Ek", role="kassör"), SpeakerInfo(label="C", name="Cecilia Lund")]
+    speakers = [
+        SpeakerInfo(label="A", name="Anna Berg", role="ordförande"),
+        SpeakerInfo(label="B", name="Bo Ek", role="kassör"),
+        SpeakerInfo(label="C", name="Cecilia Lund"),
+    ]
     return Transcript(segments=segs, speakers=speakers, duration=t, metadata={"date": date, "time": "18:00"})
 
 

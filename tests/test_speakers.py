@@ -280,8 +280,12 @@ def test_bench_majority_and_flag_scores() -> None:
          "segments": [{"turn": 0, "start": 0.0, "end": 4.0, "speaker": "anna", "text": "Vi höjer avgiften."}],
          "speakers": [{"id": "anna", "name": "Anna"}], "duration": 5.0}  # fmt: skip
     ev = [Evidence(segment_id=0, start=0.0, end=4.0, quote="x")]
-    m = Minutes(decisions=[Decision(text="Styrelsen beslutade att höja årsavgiften med två procent.", evidence=ev),
-                           Decision(text="Mötet beslutade att sälja huset.", evidence=ev, needs_review=True)])
+    m = Minutes(
+        decisions=[
+            Decision(text="Styrelsen beslutade att höja årsavgiften med två procent.", evidence=ev),
+            Decision(text="Mötet beslutade att sälja huset.", evidence=ev, needs_review=True),
+        ]
+    )
     judged = judge_items(t, m, {})
     assert [ok for _, _, ok in judged] == [True, False]
     rows = [(k, item, ok, False, "x") for k, item, ok in judged]

@@ -86,8 +86,10 @@ def test_enroll_list_recognise_forget(voices, profiles_root: Path, tmp_path: Pat
 
     # a new recording: Johan's unseen sentence scores highest against Johan, Lena's against Lena
     audio = Audio.from_wav(both)
-    labels = {"SPEAKER_00": embed_segments(audio, [(0, cut)]),
-              "SPEAKER_01": embed_segments(audio, [(cut + 0.5, audio.duration)])}
+    labels = {
+        "SPEAKER_00": embed_segments(audio, [(0, cut)]),
+        "SPEAKER_01": embed_segments(audio, [(cut + 0.5, audio.duration)]),
+    }
     m = match_speakers(labels, ProfileDirectory())
     assert m["SPEAKER_01"].name in (None, "Johan Berg") and m["SPEAKER_00"].name in (None, "Lena")
     scores = {label: match_speakers({label: v}, ProfileDirectory())[label] for label, v in labels.items()}

@@ -49,9 +49,14 @@ def sample_transcript() -> Transcript:
         ("SPEAKER_00", "Nästa möte blir den fjortonde december klockan halv tre."),
     ]
     segments = [Segment(id=i, start=i * 2.0, end=i * 2.0 + 1.8, text=t, speaker=s) for i, (s, t) in enumerate(texts)]
-    return Transcript(source="input.wav", duration=10.0, model="base", segments=segments,
-                      speakers=[SpeakerInfo(label="SPEAKER_00"), SpeakerInfo(label="SPEAKER_01")],
-                      metadata={"title": "Nätverksmöte", "date": "2025-11-20"})
+    return Transcript(
+        source="input.wav",
+        duration=10.0,
+        model="base",
+        segments=segments,
+        speakers=[SpeakerInfo(label="SPEAKER_00"), SpeakerInfo(label="SPEAKER_01")],
+        metadata={"title": "Nätverksmöte", "date": "2025-11-20"},
+    )
 
 
 def _ev(t: Transcript, i: int) -> list[Evidence]:
@@ -99,8 +104,7 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def login(client: TestClient, name: str, password: str = PASSWORD) -> TestClient:
     page = client.get("/login")
     token = csrf_of(page.text)
-    r = client.post("/login", data={"name": name, "password": password, "csrf_token": token},
-                    follow_redirects=False)
+    r = client.post("/login", data={"name": name, "password": password, "csrf_token": token}, follow_redirects=False)
     assert r.status_code == 303, r.text
     return client
 
@@ -150,17 +154,28 @@ def post(c: TestClient, url: str, data: dict | None = None, **kw):
 
 
 # --- security ---------------------------------------------------------------------------------------------
-EXPECTED_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
-                "frame-ancestors 'none'; base-uri 'self'; form-action 'self'")
+EXPECTED_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def test_security_headers_on_every_response(app, client):
     mid = add_meeting("sara")
-    responses = [client.get("/login"), client.get("/static/app.css"), client.get("/nope"),
-                 client.get("/api/meetings"), client.get("/meetings", follow_redirects=False)]
+    responses = [
+        client.get("/login"),
+        client.get("/static/app.css"),
+        client.get("/nope"),
+        client.get("/api/meetings"),
+        client.get("/meetings", follow_redirects=False),
+    ]
     c = as_user(app, "sara")
-    responses += [c.get(f"/meetings/{mid}"), c.get(f"/meetings/{mid}/audio"),
-                  c.get(f"/meetings/{mid}/export/transcript.txt"), c.post("/logout")]
+    responses += [
+        c.get(f"/meetings/{mid}"),
+        c.get(f"/meetings/{mid}/audio"),
+        c.get(f"/meetings/{mid}/export/transcript.txt"),
+        c.post("/logout"),
+    ]
     for r in responses:
         assert r.headers["content-security-policy"] == EXPECTED_CSP, r.url
         assert r.headers["x-content-type-options"] == "nosniff"
@@ -180,12 +195,22 @@ def test_security_headers_on_server_errors(app):
 
 def test_every_endpoint_requires_a_session(app, client):
     mid = add_meeting("sara")
-    for url in ("/meetings", "/upload", f"/meetings/{mid}", f"/meetings/{mid}/history", f"/meetings/{mid}/share",
-                f"/meetings/{mid}/delete"):
+    for url in (
+        "/meetings",
+        "/upload",
+        f"/meetings/{mid}",
+        f"/meetings/{mid}/history",
+        f"/meetings/{mid}/share",
+        f"/meetings/{mid}/delete",
+    ):
         r = client.get(url, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login"), url
-    for url in ("/api/meetings", f"/meetings/{mid}/audio", f"/meetings/{mid}/export/minutes.docx",
-                f"/meetings/{mid}/export/transcript.json"):
+    for url in (
+        "/api/meetings",
+        f"/meetings/{mid}/audio",
+        f"/meetings/{mid}/export/minutes.docx",
+        f"/meetings/{mid}/export/transcript.json",
+    ):
         r = client.get(url, headers={"Accept": "application/json"}, follow_redirects=False)
         assert r.status_code == 401, url
     assert client.get(f"/meetings/{mid}/audio", follow_redirects=False).status_code in (303, 401)
@@ -197,8 +222,9 @@ def test_session_cookie_flags_and_secret_key(app, tmp_path):
     c.get("/login")
     cookie = c.get("/login").headers.get("set-cookie", "") or ""
     page = c.get("/login")
-    r = c.post("/login", data={"name": "sara", "password": PASSWORD, "csrf_token": csrf_of(page.text)},
-               follow_redirects=False)
+    r = c.post(
+        "/login", data={"name": "sara", "password": PASSWORD, "csrf_token": csrf_of(page.text)}, follow_redirects=False
+    )
     cookie = r.headers["set-cookie"].lower()
     assert "protokoll_session=" in cookie and "httponly" in cookie and "samesite=lax" in cookie
     assert "secure" not in cookie
@@ -207,11 +233,13 @@ def test_session_cookie_flags_and_secret_key(app, tmp_path):
 
     from transcribe.web.app import create_app
 
-    secure = TestClient(create_app(data_dir=tmp_path, start_worker=False, secure_cookies=True),
-                        base_url="https://testserver")
+    secure = TestClient(
+        create_app(data_dir=tmp_path, start_worker=False, secure_cookies=True), base_url="https://testserver"
+    )
     page = secure.get("/login")
-    r = secure.post("/login", data={"name": "sara", "password": PASSWORD, "csrf_token": csrf_of(page.text)},
-                    follow_redirects=False)
+    r = secure.post(
+        "/login", data={"name": "sara", "password": PASSWORD, "csrf_token": csrf_of(page.text)}, follow_redirects=False
+    )
     assert "; secure" in r.headers["set-cookie"].lower()
 
 
@@ -224,8 +252,12 @@ def test_wrong_password_and_login_rate_limit(app):
     r = c.post("/login", data={"name": "sara", "password": PASSWORD, "csrf_token": token})
     assert r.status_code == 429
     # another user from the same address is not locked out
-    assert c.post("/login", data={"name": "sven", "password": PASSWORD, "csrf_token": token},
-                  follow_redirects=False).status_code == 303
+    assert (
+        c.post(
+            "/login", data={"name": "sven", "password": PASSWORD, "csrf_token": token}, follow_redirects=False
+        ).status_code
+        == 303
+    )
 
 
 def test_csrf_is_required_for_state_changes(app):
@@ -250,8 +282,13 @@ def test_access_rules(app):
     assert {m["id"] for m in sara.get("/api/meetings").json()["meetings"]} == {mine}
     assert {m["id"] for m in ada.get("/api/meetings").json()["meetings"]} == {mine, other}
     assert fia.get("/api/meetings").json()["meetings"] == []  # facilitators see only what is shared with them
-    for url in (f"/meetings/{other}", f"/meetings/{other}/audio", f"/meetings/{other}/export/minutes.docx",
-                f"/meetings/{other}/export/transcript.txt", f"/meetings/{other}/history"):
+    for url in (
+        f"/meetings/{other}",
+        f"/meetings/{other}/audio",
+        f"/meetings/{other}/export/minutes.docx",
+        f"/meetings/{other}/export/transcript.txt",
+        f"/meetings/{other}/history",
+    ):
         assert sara.get(url).status_code == 404, url
         assert fia.get(url).status_code == 404, url
         assert ada.get(url).status_code == 200, url
@@ -295,8 +332,17 @@ def test_transcript_html_renders_as_text(app):
 def test_pages_make_no_external_requests(app):
     c = as_user(app, "sara")
     mid = add_meeting("sara")
-    pages = [c.get(u).text for u in ("/meetings", "/upload", f"/meetings/{mid}", f"/meetings/{mid}/history",
-                                     f"/meetings/{mid}/share", f"/meetings/{mid}/delete")]
+    pages = [
+        c.get(u).text
+        for u in (
+            "/meetings",
+            "/upload",
+            f"/meetings/{mid}",
+            f"/meetings/{mid}/history",
+            f"/meetings/{mid}/share",
+            f"/meetings/{mid}/delete",
+        )
+    ]
     pages.append(TestClient(app).get("/login").text)
     for html in pages:
         assert not re.findall(r"https?://(?!testserver|127\.0\.0\.1|localhost)", html)
@@ -337,15 +383,28 @@ def _upload(c: TestClient, files, data=None, csrf=True, accept_json=True):
     headers = {"Accept": "application/json"} if accept_json else {}
     if csrf:
         headers["X-CSRF-Token"] = token
-    return c.post("/upload", data=data or {"title": "Styrelsemöte", "date": "2025-11-20"}, files=files,
-                  headers=headers, follow_redirects=False)
+    return c.post(
+        "/upload",
+        data=data or {"title": "Styrelsemöte", "date": "2025-11-20"},
+        files=files,
+        headers=headers,
+        follow_redirects=False,
+    )
 
 
 def test_upload_stores_safely_and_queues(app, short_wav, tmp_path):
     c = as_user(app, "sara")
-    r = _upload(c, {"file": ("../../etc/passwd.wav", short_wav.read_bytes(), "audio/wav")},
-                data={"title": "Styrelsemöte", "date": "2025-11-20", "place": "Aulan", "speakers": "2",
-                      "vocabulary": "Kanalskolan\nSKR"})
+    r = _upload(
+        c,
+        {"file": ("../../etc/passwd.wav", short_wav.read_bytes(), "audio/wav")},
+        data={
+            "title": "Styrelsemöte",
+            "date": "2025-11-20",
+            "place": "Aulan",
+            "speakers": "2",
+            "vocabulary": "Kanalskolan\nSKR",
+        },
+    )
     assert r.status_code == 201, r.text
     mid = r.json()["meetings"][0]["id"]
     from transcribe.jobs import meeting_dir, status
@@ -371,8 +430,12 @@ def test_upload_stores_safely_and_queues(app, short_wav, tmp_path):
 def test_upload_without_js_form_post(app, short_wav):
     c = as_user(app, "sara")
     token = csrf_of(c.get("/upload").text)
-    r = c.post("/upload", data={"csrf_token": token, "title": ""},
-               files={"file": ("möte 1.wav", short_wav.read_bytes(), "audio/wav")}, follow_redirects=False)
+    r = c.post(
+        "/upload",
+        data={"csrf_token": token, "title": ""},
+        files={"file": ("möte 1.wav", short_wav.read_bytes(), "audio/wav")},
+        follow_redirects=False,
+    )
     assert r.status_code == 303 and r.headers["location"] == "/meetings"
     assert "möte 1" in c.get("/meetings").text  # the file name is the title when none is given
 
@@ -393,14 +456,23 @@ def test_upload_size_limit_while_streaming(app, short_wav, tmp_path, monkeypatch
     big = short_wav.read_bytes() + bytes(2 * 1024 * 1024)
 
     def chunks():  # no Content-Length: the limit must hold while streaming
-        body = (b"--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.wav\"\r\n"
-                b"Content-Type: audio/wav\r\n\r\n" + big + b"\r\n--B--\r\n")
+        body = (
+            b'--B\r\nContent-Disposition: form-data; name="file"; filename="a.wav"\r\n'
+            b"Content-Type: audio/wav\r\n\r\n" + big + b"\r\n--B--\r\n"
+        )
         for i in range(0, len(body), 65536):
-            yield body[i:i + 65536]
+            yield body[i : i + 65536]
 
     token = csrf_of(c.get("/upload").text)
-    r = c.post("/upload", content=chunks(), headers={"Content-Type": "multipart/form-data; boundary=B",
-                                                       "Accept": "application/json", "X-CSRF-Token": token})
+    r = c.post(
+        "/upload",
+        content=chunks(),
+        headers={
+            "Content-Type": "multipart/form-data; boundary=B",
+            "Accept": "application/json",
+            "X-CSRF-Token": token,
+        },
+    )
     assert r.status_code == 413 and r.json()["error"] == "Filen är för stor: gränsen är 0.05 MB."
     assert not list((tmp_path / "uploads").iterdir())
     r = _upload(c, {"file": ("a.wav", big, "audio/wav")})  # with Content-Length: refused up front
@@ -446,10 +518,18 @@ def test_edit_segment_and_transcript_exports(app):
     c = as_user(app, "sara")
     mid = add_meeting("sara")
     assert post(c, f"/meetings/{mid}/segments/1", {"text": "Vi beslutar att starta en läsgrupp."}).status_code == 303
-    assert post(c, f"/meetings/{mid}/segments/99", {"text": "x"}).headers["location"].endswith(
-        "?error=no_such_segment#seg-99")
-    for fmt, needle in (("txt", "läsgrupp"), ("srt", "00:00:02,000 --> "), ("vtt", "WEBVTT"), ("md", "läsgrupp"),
-                        ("json", '"segments"')):
+    assert (
+        post(c, f"/meetings/{mid}/segments/99", {"text": "x"})
+        .headers["location"]
+        .endswith("?error=no_such_segment#seg-99")
+    )
+    for fmt, needle in (
+        ("txt", "läsgrupp"),
+        ("srt", "00:00:02,000 --> "),
+        ("vtt", "WEBVTT"),
+        ("md", "läsgrupp"),
+        ("json", '"segments"'),
+    ):
         r = c.get(f"/meetings/{mid}/export/transcript.{fmt}")
         assert r.status_code == 200 and needle in r.text, fmt
         assert "attachment" in r.headers["content-disposition"]
@@ -468,16 +548,26 @@ def test_minutes_review_and_exports(app):
 
     c = as_user(app, "sara")
     mid = add_meeting("sara")
-    assert post(c, f"/meetings/{mid}/items/d1", {"op": "edit", "text": "Starta en läsgrupp.",
-                                                  "proposed_by": "Anna"}).status_code == 303
+    assert (
+        post(
+            c, f"/meetings/{mid}/items/d1", {"op": "edit", "text": "Starta en läsgrupp.", "proposed_by": "Anna"}
+        ).status_code
+        == 303
+    )
     assert post(c, f"/meetings/{mid}/items/a1", {"op": "accept"}).status_code == 303
     assert post(c, f"/meetings/{mid}/items/o1", {"op": "reject"}).status_code == 303
     assert post(c, f"/meetings/{mid}/items/a1", {"op": "edit", "due": "2025-12-01"}).status_code == 303
     assert "bad_date" in post(c, f"/meetings/{mid}/items/a1", {"op": "edit", "due": "snart"}).headers["location"]
-    assert post(c, f"/meetings/{mid}/items", {"section": "decisions", "text": "Budgeten godkänns.",
-                                              "segment_id": "2"}).status_code == 303
-    assert "choose_segment" in post(c, f"/meetings/{mid}/items",
-                                    {"section": "actions", "what": "Boka lokal"}).headers["location"]
+    assert (
+        post(
+            c, f"/meetings/{mid}/items", {"section": "decisions", "text": "Budgeten godkänns.", "segment_id": "2"}
+        ).status_code
+        == 303
+    )
+    assert (
+        "choose_segment"
+        in post(c, f"/meetings/{mid}/items", {"section": "actions", "what": "Boka lokal"}).headers["location"]
+    )
     assert post(c, f"/meetings/{mid}/items", {"section": "conclusions", "text": "Alla är nöjda."}).status_code == 303
     assert post(c, f"/meetings/{mid}/summary", {"description": "Kort möte.", "mood": "glad"}).status_code == 303
     m = store.load_minutes(mid)

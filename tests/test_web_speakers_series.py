@@ -65,10 +65,14 @@ def test_merge_speakers_everywhere_audited(app):
     assert _audit(mid, "merge_speakers") == ["SPEAKER_01 -> SPEAKER_00"]
     assert "Slog ihop talare" in c.get(f"/meetings/{mid}/history").text
     # refused: the same speaker twice, an unknown one
-    assert "error=same_speaker" in post(c, f"/meetings/{mid}/speakers/merge",
-                                        {"keep": "SPEAKER_00", "drop": "SPEAKER_00"}).headers["location"]
-    assert "error=no_such_speaker" in post(c, f"/meetings/{mid}/speakers/merge",
-                                           {"keep": "SPEAKER_00", "drop": "SPEAKER_09"}).headers["location"]
+    assert (
+        "error=same_speaker"
+        in post(c, f"/meetings/{mid}/speakers/merge", {"keep": "SPEAKER_00", "drop": "SPEAKER_00"}).headers["location"]
+    )
+    assert (
+        "error=no_such_speaker"
+        in post(c, f"/meetings/{mid}/speakers/merge", {"keep": "SPEAKER_00", "drop": "SPEAKER_09"}).headers["location"]
+    )
 
 
 def test_split_and_reassign_then_regenerate(app):
@@ -87,8 +91,10 @@ def test_split_and_reassign_then_regenerate(app):
     # reassign one segment from the segment editor (the select beside its time), then one to a new speaker
     assert post(c, f"/meetings/{mid}/segments/1", {"speaker": "SPEAKER_00"}).status_code == 303
     assert post(c, f"/meetings/{mid}/segments/3", {"speaker": "__new__"}).status_code == 303
-    assert "error=no_such_speaker" in post(c, f"/meetings/{mid}/segments/0",
-                                           {"speaker": "<b>nobody</b>"}).headers["location"]
+    assert (
+        "error=no_such_speaker"
+        in post(c, f"/meetings/{mid}/segments/0", {"speaker": "<b>nobody</b>"}).headers["location"]
+    )
     t = store.load_transcript(mid)
     assert [s.speaker for s in t.segments] == ["SPEAKER_00", "SPEAKER_00", "SPEAKER_02", "SPEAKER_03", "SPEAKER_02"]
     assert store.load_minutes(mid).decisions[0].evidence[0].speaker == "SPEAKER_00"
@@ -113,10 +119,12 @@ def test_split_and_reassign_then_regenerate(app):
 def test_speaker_actions_refused_when_locked_or_not_allowed(app):
     sara, sven = as_user(app, "sara"), as_user(app, "sven")
     mid = add_meeting("sara")
-    attempts = [("/speakers/merge", {"keep": "SPEAKER_00", "drop": "SPEAKER_01"}),
-                ("/speakers/split", {"label": "SPEAKER_00", "segments": "2"}),
-                ("/segments/1", {"speaker": "SPEAKER_00"}),
-                ("/speakers/proposal", {"confirm": "SPEAKER_01"})]
+    attempts = [
+        ("/speakers/merge", {"keep": "SPEAKER_00", "drop": "SPEAKER_01"}),
+        ("/speakers/split", {"label": "SPEAKER_00", "segments": "2"}),
+        ("/segments/1", {"speaker": "SPEAKER_00"}),
+        ("/speakers/proposal", {"confirm": "SPEAKER_01"}),
+    ]
     for url, data in attempts:
         assert post(sven, f"/meetings/{mid}{url}", data).status_code == 404, url  # not his meeting
         assert sara.post(f"/meetings/{mid}{url}", data=data, follow_redirects=False).status_code == 403  # no CSRF
@@ -185,11 +193,13 @@ def test_enroll_voice_profiles_from_an_approved_meeting(app, short_wav):
 def _uncertain(t: Transcript) -> None:
     seg = t.segments[1]
     seg.text = "Vi beslutar <b>inte</b> att starta."
-    seg.words = [Word(start=2.0, end=2.2, text=" Vi", probability=0.95),
-                 Word(start=2.2, end=2.6, text=" beslutar", probability=0.9),
-                 Word(start=2.6, end=2.9, text=" <b>inte</b>", probability=0.31),
-                 Word(start=2.9, end=3.2, text=" att", probability=0.8),
-                 Word(start=3.2, end=3.6, text=" starta.", probability=0.49)]
+    seg.words = [
+        Word(start=2.0, end=2.2, text=" Vi", probability=0.95),
+        Word(start=2.2, end=2.6, text=" beslutar", probability=0.9),
+        Word(start=2.6, end=2.9, text=" <b>inte</b>", probability=0.31),
+        Word(start=2.9, end=3.2, text=" att", probability=0.8),
+        Word(start=3.2, end=3.6, text=" starta.", probability=0.49),
+    ]
 
 
 def test_low_confidence_words_marked_and_escaped(app):
@@ -218,30 +228,39 @@ def test_needs_review_badge_reason_and_passage(app):
     mid = add_meeting("sara")
     path = store.meeting_path(mid) / "minutes.json"
     m = Minutes.from_json(path.read_text(encoding="utf-8"))
-    m.decisions.append(Decision(
-        id="d9", text="Inte bygga om.", needs_review=True, confidence=0.3,
-        review_reason='Kontrollera mot ljudet: ordet "inte" hördes osäkert (p=0.31) <i>',
-        evidence=[Evidence(segment_id=3, speaker="SPEAKER_01", start=6.0, end=7.8, quote="x")]))
+    m.decisions.append(
+        Decision(
+            id="d9",
+            text="Inte bygga om.",
+            needs_review=True,
+            confidence=0.3,
+            review_reason='Kontrollera mot ljudet: ordet "inte" hördes osäkert (p=0.31) <i>',
+            evidence=[Evidence(segment_id=3, speaker="SPEAKER_01", start=6.0, end=7.8, quote="x")],
+        )
+    )
     atomic_write_text(path, m.to_json())
     html = c.get(f"/meetings/{mid}").text
-    card = html[html.index('id="item-d9"'):]
-    card = card[:card.index("</article>")]
+    card = html[html.index('id="item-d9"') :]
+    card = card[: card.index("</article>")]
     assert "⚠ Kontrollera mot ljudet" in card
-    assert 'ordet &#34;inte&#34; hördes osäkert (p=0.31) &lt;i&gt;' in card and "<i>" not in card
+    assert "ordet &#34;inte&#34; hördes osäkert (p=0.31) &lt;i&gt;" in card and "<i>" not in card
     assert 'data-seek="6.0" data-until="7.8"' in card and 'href="#seg-3"' in card
 
 
 # --- series --------------------------------------------------------------------------------------------------------
-QUESTION = [("SPEAKER_00", "Vem kan leda arbetet med läsfrämjandet?"),
-            ("SPEAKER_01", "Kommunen borde leda det arbetet."),
-            ("SPEAKER_00", "Och du?"),
-            ("SPEAKER_01", "Jag tror att skolan ska leda arbetet."),
-            ("SPEAKER_00", "Kommunen ska leda det, tycker jag.")]
+QUESTION = [
+    ("SPEAKER_00", "Vem kan leda arbetet med läsfrämjandet?"),
+    ("SPEAKER_01", "Kommunen borde leda det arbetet."),
+    ("SPEAKER_00", "Och du?"),
+    ("SPEAKER_01", "Jag tror att skolan ska leda arbetet."),
+    ("SPEAKER_00", "Kommunen ska leda det, tycker jag."),
+]
 
 
 def _question_meeting(t: Transcript) -> None:
-    t.segments = [Segment(id=i, start=i * 3.0, end=i * 3.0 + 2.5, text=x, speaker=s)
-                  for i, (s, x) in enumerate(QUESTION)]
+    t.segments = [
+        Segment(id=i, start=i * 3.0, end=i * 3.0 + 2.5, text=x, speaker=s) for i, (s, x) in enumerate(QUESTION)
+    ]
     t.segments[2].speaker = "SPEAKER_02"
     t.segments[4].speaker = "SPEAKER_02"
     t.speakers = [SpeakerInfo(label=label) for label in ("SPEAKER_00", "SPEAKER_01", "SPEAKER_02")]
@@ -257,8 +276,9 @@ def test_series_create_add_report_and_ask(app):
     assert "Serier" in sara.get("/meetings").text
     # create: name rules and uniqueness
     assert post(sara, "/series", {"name": "Nätverk!"}).status_code == 400
-    r = post(sara, "/series", {"name": "natverk-norr", "description": "Läsnätverket <i>norr</i>",
-                               "purpose": "Fler läsare"})
+    r = post(
+        sara, "/series", {"name": "natverk-norr", "description": "Läsnätverket <i>norr</i>", "purpose": "Fler läsare"}
+    )
     assert r.status_code == 303 and r.headers["location"] == "/series/natverk-norr"
     r = post(sven, "/series", {"name": "natverk-norr"})
     assert r.status_code == 400 and "finns redan" in r.text

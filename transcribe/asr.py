@@ -103,7 +103,10 @@ def load_model(model: str = "base", compute_type: str = "int8", device: str | No
 
         try:
             _model_cache[key] = WhisperModel(
-                str(path), device=device, compute_type=compute_type, cpu_threads=cpu_threads(),
+                str(path),
+                device=device,
+                compute_type=compute_type,
+                cpu_threads=cpu_threads(),
                 local_files_only=True,
             )
         except (RuntimeError, ValueError, OSError) as exc:
@@ -245,8 +248,12 @@ def transcribe(
 
 def _to_segment(piece, offset: float, seg_id: int) -> Segment | None:
     words = [
-        Word(start=round(offset + w.start, 3), end=round(offset + w.end, 3), text=w.word,
-             probability=round(w.probability, 4))
+        Word(
+            start=round(offset + w.start, 3),
+            end=round(offset + w.end, 3),
+            text=w.word,
+            probability=round(w.probability, 4),
+        )
         for w in (piece.words or [])
     ]
     repaired = False

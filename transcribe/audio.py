@@ -77,8 +77,10 @@ class Audio:
             rate = wf.getframerate()
             frames = wf.getnframes()
         offset, _ = _wav_data_chunk(path)
-        samples = np.memmap(path, dtype="<i2", mode="r", offset=offset, shape=(frames,)) if frames else np.zeros(
-            0, dtype=np.int16
+        samples = (
+            np.memmap(path, dtype="<i2", mode="r", offset=offset, shape=(frames,))
+            if frames
+            else np.zeros(0, dtype=np.int16)
         )
         return cls(path=path, samples=samples, sample_rate=rate)
 
@@ -146,9 +148,7 @@ def check_input_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Path:
     if size == 0:
         raise EmptyInput(f"{path} är tom / is empty (0 bytes)")
     if size > max_bytes:
-        raise InputTooLarge(
-            f"{path} is {size / 1024**3:.1f} GB, over the limit of {max_bytes / 1024**3:.1f} GB"
-        )
+        raise InputTooLarge(f"{path} is {size / 1024**3:.1f} GB, over the limit of {max_bytes / 1024**3:.1f} GB")
     return path
 
 
@@ -246,9 +246,7 @@ def decode(
     if audio.duration < 0.1:
         raise EmptyInput(f"{path} innehåller inget ljud / has no audio (0 seconds)")
     if info.duration and audio.duration < 0.5 * info.duration - 1.0:
-        raise CorruptAudio(
-            f"{path} är trasig / is truncated: decoded {audio.duration:.1f} s of {info.duration:.1f} s"
-        )
+        raise CorruptAudio(f"{path} är trasig / is truncated: decoded {audio.duration:.1f} s of {info.duration:.1f} s")
     if check_silence and is_silent(audio):
         raise SilentAudio(f"{path} är tyst / is silent: no speech to transcribe")
     return audio

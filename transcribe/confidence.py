@@ -197,8 +197,10 @@ def _decision_slots(words: list[Word], lo: int, hi: int) -> list[str]:
                     reasons.append(f'beslutsordet "{_show(w)}" hördes osäkert (p={w.probability:.2f})')
                 else:
                     where = "före" if j < v else "efter"
-                    reasons.append(f'ordet "{_show(w)}" {where} "{verb}" hördes osäkert '
-                                   f'(p={w.probability:.2f}) – ett "inte" kan ha fallit bort')
+                    reasons.append(
+                        f'ordet "{_show(w)}" {where} "{verb}" hördes osäkert '
+                        f'(p={w.probability:.2f}) – ett "inte" kan ha fallit bort'
+                    )
                 break
         for j in range(first, last):
             gap = words[j + 1].start - words[j].end
@@ -288,5 +290,3 @@ def score_minutes(minutes: Minutes, transcript: Transcript, threshold: float = R
             text += f" ({earlier})"
         item.needs_review, item.review_reason = True, text
     return out
-
-

@@ -83,3 +83,9 @@ class HubUnreachable(UserError):
     """`models get`: the model hub cannot be reached (offline) or refuses the request."""
 
     exit_code = 17
+
+
+class RemoteEndpointRefused(UserError):
+    """The LLM URL is outside loopback and private ranges and remote endpoints are not allowed."""
+
+    exit_code = 18

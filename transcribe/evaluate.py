@@ -121,7 +121,7 @@ _NUMBER = re.compile(r"\d+")
 
 
 def _decimals(digits: str) -> str:
-    """"5" -> "fem", "25" -> "tjugofem", "05" -> "noll fem" (as decimals are read aloud)."""
+    """ "5" -> "fem", "25" -> "tjugofem", "05" -> "noll fem" (as decimals are read aloud)."""
     if digits.startswith("0"):
         return " ".join(_ONES[int(d)] for d in digits)
     return swedish_cardinal(int(digits))
@@ -532,8 +532,13 @@ def false_decisions(truth: Mapping[str, Any], predicted: Sequence[Any],
                          [_truth_span(d) for d in decisions], [_evidence_spans(p) for p in predicted])  # fmt: skip
     unmatched = [predicted[j] for j in result.unmatched_predicted]
     open_items = truth.get("not_decided") or []
-    against_open = match_items([o["text"] for o in open_items], [p.text for p in unmatched], threshold,
-                               [_truth_span(o) for o in open_items], [_evidence_spans(p) for p in unmatched])
+    against_open = match_items(
+        [o["text"] for o in open_items],
+        [p.text for p in unmatched],
+        threshold,
+        [_truth_span(o) for o in open_items],
+        [_evidence_spans(p) for p in unmatched],
+    )
     return FalseDecisions([p.text for p in unmatched], [unmatched[p.predicted].text for p in against_open.pairs])
 
 
@@ -561,8 +566,13 @@ class ActionScores:
         return self.due_correct / self.match.tp if self.match.tp else None
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.match.to_dict(), "owner_accuracy": self.owner_accuracy, "due_accuracy": self.due_accuracy,
-                "owner_correct": self.owner_correct, "due_correct": self.due_correct}
+        return {
+            **self.match.to_dict(),
+            "owner_accuracy": self.owner_accuracy,
+            "due_accuracy": self.due_accuracy,
+            "owner_correct": self.owner_correct,
+            "due_correct": self.due_correct,
+        }
 
 
 def action_scores(
@@ -614,6 +624,10 @@ def score_minutes(truth: Mapping[str, Any], minutes: Any, label_names: Mapping[s
         "decisions": decisions.to_dict(),
         "actions": actions.to_dict(),
         "next_meeting": next_meeting_exact(truth.get("next_meeting"), minutes.next_meeting),
-        "false_decisions": {"count": false.count, "not_decided": false.not_decided, "texts": false.texts,
-                            "not_decided_texts": false.not_decided_texts},  # fmt: skip
+        "false_decisions": {
+            "count": false.count,
+            "not_decided": false.not_decided,
+            "texts": false.texts,
+            "not_decided_texts": false.not_decided_texts,
+        },  # fmt: skip
     }

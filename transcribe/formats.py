@@ -104,9 +104,7 @@ def to_rttm(t: Transcript) -> str:
     lines = []
     for seg in t.segments:
         if seg.speaker:
-            lines.append(
-                f"SPEAKER {uri} 1 {seg.start:.3f} {seg.duration:.3f} <NA> <NA> {seg.speaker} <NA> <NA>"
-            )
+            lines.append(f"SPEAKER {uri} 1 {seg.start:.3f} {seg.duration:.3f} <NA> <NA> {seg.speaker} <NA> <NA>")
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -139,9 +137,7 @@ def check_outputs_free(paths: Iterable[Path], overwrite: bool) -> None:
         return
     taken = [p for p in paths if p.exists()]
     if taken:
-        raise OutputExists(
-            f"{taken[0]} finns redan / already exists (use --overwrite to replace it)"
-        )
+        raise OutputExists(f"{taken[0]} finns redan / already exists (use --overwrite to replace it)")
 
 
 def write_transcript(

@@ -143,8 +143,9 @@ def run_pipeline(
         from transcribe.agenda import agenda_vocabulary, merge_vocabulary, parse_agenda
 
         agenda = parse_agenda(options.agenda)
-        options = PipelineOptions(**{**asdict(options), "vocabulary": merge_vocabulary(options.vocabulary,
-                                                                                         agenda_vocabulary(agenda))})
+        options = PipelineOptions(
+            **{**asdict(options), "vocabulary": merge_vocabulary(options.vocabulary, agenda_vocabulary(agenda))}
+        )
     source = Path(source)
     store = StageStore(workdir)
     timings: dict[str, float] = {}
@@ -162,8 +163,9 @@ def run_pipeline(
     input_key = cache_key(source)
 
     # 2. transcribe -----------------------------------------------------------------
-    fp_asr = _fingerprint(input_key, options.model, options.language, options.vocabulary, options.beam_size,
-                          options.compute_type)
+    fp_asr = _fingerprint(
+        input_key, options.model, options.language, options.vocabulary, options.beam_size, options.compute_type
+    )
     if store.valid("transcribe", fp_asr):
         transcript = Transcript.from_json(store.path("transcribe").read_text())
         timings["transcribe"] = store.seconds("transcribe")
@@ -174,8 +176,12 @@ def run_pipeline(
         transcript = asr.transcribe(
             audio,
             model=options.model,
-            options=asr.AsrOptions(language=options.language, vocabulary=options.vocabulary,
-                                   beam_size=options.beam_size, compute_type=options.compute_type),
+            options=asr.AsrOptions(
+                language=options.language,
+                vocabulary=options.vocabulary,
+                beam_size=options.beam_size,
+                compute_type=options.compute_type,
+            ),
             progress=report("transcribe"),
             stats=stats,
         )
@@ -190,8 +196,14 @@ def run_pipeline(
 
     # 3. diarise and attribute ----------------------------------------------------------
     diarization = None
-    fp_dia = _fingerprint(fp_asr, options.diarizer, options.diarizer_model, options.num_speakers,
-                          options.min_speakers, options.max_speakers)
+    fp_dia = _fingerprint(
+        fp_asr,
+        options.diarizer,
+        options.diarizer_model,
+        options.num_speakers,
+        options.min_speakers,
+        options.max_speakers,
+    )
     if options.diarizer != "none":
         from transcribe.diarize import load_diarizer
         from transcribe.diarize.assign import assign_speakers
@@ -251,8 +263,9 @@ def run_pipeline(
             progress("minutes", duration, duration)
     timings["total"] = sum(v for k, v in timings.items())
     transcript.metadata["timings"] = json.dumps({k: round(v, 3) for k, v in timings.items()})
-    return PipelineResult(transcript, minutes, diarization, duration, timings, reused, peak_rss_mb(),
-                          protokoll=protokoll)
+    return PipelineResult(
+        transcript, minutes, diarization, duration, timings, reused, peak_rss_mb(), protokoll=protokoll
+    )
 
 
 def name_speakers(transcript: Transcript, options: PipelineOptions) -> Transcript:

@@ -31,6 +31,7 @@ from transcribe import ENV_BEFORE_SWITCHES
 from transcribe.audio import probe
 from transcribe.config import REPO_DIR, data_dir, models_dir
 from transcribe.errors import BadOption, MissingTool, UserError
+from transcribe.minutes.openai_client import destination
 from transcribe.strace_log import FILE_CALLS, NET_CALLS, Contact, parse_log
 
 # Devices and kernel interfaces a process may open for writing without leaving anything behind.
@@ -296,6 +297,9 @@ def print_report(report: Report) -> None:
     echo("Skrivet utanför tillåtna kataloger: " + ("inget" if not stray else ""))
     for p in report.stray:
         echo(f"  {p}")
+    llm = destination()
+    if llm:
+        echo(f"Inställt för protokollutkast: {llm}")
 
 
 def privacy_check(

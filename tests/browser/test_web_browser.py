@@ -19,12 +19,20 @@ from tests.conftest import REPO, speak
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = REPO / "test-artifacts"
 PASSWORD = "correct horse battery"
-CLIP = ("Hej och välkomna. Jag heter Anna Lindqvist. Vi beslutar att starta en arbetsgrupp. "
-        "Nästa möte blir den fjortonde december.")
+CLIP = (
+    "Hej och välkomna. Jag heter Anna Lindqvist. Vi beslutar att starta en arbetsgrupp. "
+    "Nästa möte blir den fjortonde december."
+)
 
 
 def _free_port() -> int:
@@ -120,7 +128,8 @@ def test_upload_review_approve_download(server: str, browser, tmp_path: Path) ->
     page.click("#sec-decisions article.item >> nth=0 >> button[value=edit]")
     page.wait_for_selector("#sec-decisions article.item.status-edited")
     assert page.input_value("#sec-decisions article.item >> nth=0 >> textarea[name=text]") == (
-        "Vi startar en arbetsgrupp för läsning.")
+        "Vi startar en arbetsgrupp för läsning."
+    )
 
     # an evidence link seeks the player and the playing segment is highlighted
     page.click("#sec-decisions article.item >> nth=0 >> .evidence [data-seek]")
@@ -178,10 +187,21 @@ def test_speaker_tools_and_uncertain_words(server: str, browser) -> None:
     t = Transcript.from_json((d / "transcript.json").read_text(encoding="utf-8"))
     t.speakers[1].proposed_name, t.speakers[1].proposal_score = "Johan", 0.74
     seg = t.segments[1]
-    seg.words = [Word(start=2.0 + i * 0.3, end=2.3 + i * 0.3, text=w, probability=p)
-                 for i, (w, p) in enumerate([(" Vi", 0.9), (" beslutar", 0.41), (" att", 0.9), (" starta", 0.9),
-                                             (" en", 0.9), (" arbetsgrupp", 0.28), (" för", 0.9),
-                                             (" läsfrämjande.", 0.9)])]
+    seg.words = [
+        Word(start=2.0 + i * 0.3, end=2.3 + i * 0.3, text=w, probability=p)
+        for i, (w, p) in enumerate(
+            [
+                (" Vi", 0.9),
+                (" beslutar", 0.41),
+                (" att", 0.9),
+                (" starta", 0.9),
+                (" en", 0.9),
+                (" arbetsgrupp", 0.28),
+                (" för", 0.9),
+                (" läsfrämjande.", 0.9),
+            ]
+        )
+    ]
     atomic_write_text(d / "transcript.json", t.to_json())
     m = Minutes.from_json((d / "minutes.json").read_text(encoding="utf-8"))
     m.decisions[0].needs_review = True

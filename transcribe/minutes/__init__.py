@@ -38,8 +38,21 @@ from transcribe.minutes.themes import extract_themes
 from transcribe.transcript import Transcript
 
 __all__ = [
-    "Action", "Conclusion", "Decision", "Emotion", "Evidence", "Minutes", "Mood", "NextMeeting", "OpenItem",
-    "Participant", "Theme", "configured_model", "extract_minutes", "render_docx", "render_markdown",
+    "Action",
+    "Conclusion",
+    "Decision",
+    "Emotion",
+    "Evidence",
+    "Minutes",
+    "Mood",
+    "NextMeeting",
+    "OpenItem",
+    "Participant",
+    "Theme",
+    "configured_model",
+    "extract_minutes",
+    "render_docx",
+    "render_markdown",
     "write_minutes",
 ]
 
@@ -71,8 +84,12 @@ def _participants(transcript: Transcript) -> list[Participant]:
     spoke = transcript.speaker_labels()
     known = {s.label: s for s in transcript.speakers}
     labels = spoke or list(known)
-    return [Participant(label=lb, name=known[lb].name if lb in known else None,
-                        role=known[lb].role if lb in known else None) for lb in labels]
+    return [
+        Participant(
+            label=lb, name=known[lb].name if lb in known else None, role=known[lb].role if lb in known else None
+        )
+        for lb in labels
+    ]
 
 
 def extract_minutes(
@@ -119,13 +136,21 @@ def extract_minutes(
     themes = extract_themes(transcript)
     minutes = Minutes(
         title=title or transcript.metadata.get("title") or "Mötesprotokoll",
-        date=meeting_date, start_time=start, end_time=end,
+        date=meeting_date,
+        start_time=start,
+        end_time=end,
         place=place or transcript.metadata.get("place") or None,
         duration_s=transcript.duration or max((s.end for s in transcript.segments), default=0.0),
-        participants=participants, n_participants=len(participants),
-        themes=themes, mood=extract_mood(transcript, themes),
-        decisions=extracted.decisions, actions=extracted.actions, next_meeting=extracted.next_meeting,
-        not_decided=extracted.not_decided, backend=backend, notes=notes,
+        participants=participants,
+        n_participants=len(participants),
+        themes=themes,
+        mood=extract_mood(transcript, themes),
+        decisions=extracted.decisions,
+        actions=extracted.actions,
+        next_meeting=extracted.next_meeting,
+        not_decided=extracted.not_decided,
+        backend=backend,
+        notes=notes,
     )
     minutes.description = describe(minutes)
     if summary:

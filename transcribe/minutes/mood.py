@@ -15,12 +15,31 @@ from transcribe.minutes.text import data_lines, tokens
 from transcribe.transcript import Segment, Transcript
 
 NEGATIONS = frozenset({"inte", "ej", "aldrig", "inga", "inget", "ingen", "icke"})
-INTENSIFIERS = frozenset({"väldigt", "jätte", "mycket", "riktigt", "otroligt", "verkligen", "extremt", "så",
-                          "supersuper", "oerhört", "enormt", "himla"})
+INTENSIFIERS = frozenset(
+    {
+        "väldigt",
+        "jätte",
+        "mycket",
+        "riktigt",
+        "otroligt",
+        "verkligen",
+        "extremt",
+        "så",
+        "supersuper",
+        "oerhört",
+        "enormt",
+        "himla",
+    }
+)
 NEGATIVE = frozenset({"frustration", "oro", "tveksamhet"})
 NOUNS = {
-    "frustration": "frustration", "oro": "oro", "engagemang": "engagemang", "optimism": "optimism",
-    "handlingskraft": "handlingskraft", "glädje": "glädje", "tveksamhet": "tveksamhet",
+    "frustration": "frustration",
+    "oro": "oro",
+    "engagemang": "engagemang",
+    "optimism": "optimism",
+    "handlingskraft": "handlingskraft",
+    "glädje": "glädje",
+    "tveksamhet": "tveksamhet",
 }
 
 
@@ -99,8 +118,14 @@ def _strength(score: float, n_segments: int) -> float:
 
 
 def _evidence(seg: Segment, transcript: Transcript) -> Evidence:
-    return Evidence(segment_id=seg.id, speaker=seg.speaker, speaker_name=transcript.speaker_name(seg.speaker) or None,
-                    start=seg.start, end=seg.end, quote=seg.text.strip())
+    return Evidence(
+        segment_id=seg.id,
+        speaker=seg.speaker,
+        speaker_name=transcript.speaker_name(seg.speaker) or None,
+        start=seg.start,
+        end=seg.end,
+        quote=seg.text.strip(),
+    )
 
 
 def _emotions(segs: list[Segment], transcript: Transcript, theme: str | None, min_score: float) -> list[Emotion]:
@@ -114,11 +139,15 @@ def _emotions(segs: list[Segment], transcript: Transcript, theme: str | None, mi
         if total < min_score:
             continue
         best = sorted((x for x in per_seg if emotion in x[1]), key=lambda x: -x[1][emotion])[:3]
-        out.append(Emotion(
-            emotion=emotion, strength=_strength(total, len(segs)), theme=theme,
-            evidence=[_evidence(s, transcript) for s, _ in sorted(best, key=lambda x: x[0].start)],
-            confidence=min(0.9, 0.3 + 0.1 * total),
-        ))
+        out.append(
+            Emotion(
+                emotion=emotion,
+                strength=_strength(total, len(segs)),
+                theme=theme,
+                evidence=[_evidence(s, transcript) for s, _ in sorted(best, key=lambda x: x[0].start)],
+                confidence=min(0.9, 0.3 + 0.1 * total),
+            )
+        )
     return out
 
 

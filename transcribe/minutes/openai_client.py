@@ -26,18 +26,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from transcribe.config import data_dir
-from transcribe.errors import BadOption, UserError
+from transcribe.errors import BadOption, RemoteEndpointRefused, UserError
 
 URL_ENV, MODEL_ENV, ALLOW_ENV = "TRANSCRIBE_LLM_URL", "TRANSCRIBE_LLM_MODEL", "TRANSCRIBE_LLM_ALLOW_REMOTE"
 TIMEOUT_ENV, KEY_ENV, CONFIG_ENV = "TRANSCRIBE_LLM_TIMEOUT", "TRANSCRIBE_LLM_API_KEY", "TRANSCRIBE_LLM_CONFIG"
 SYSTEM_CONFIG = Path("/etc/protokoll/llm.toml")
 TRUE = {"1", "true", "yes", "ja", "on"}
-
-
-class RemoteEndpointRefused(UserError):
-    """The LLM URL is outside loopback and private ranges and remote endpoints are not allowed."""
-
-    exit_code = 18
 
 
 class LLMUnavailable(Exception):

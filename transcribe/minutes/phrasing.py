@@ -14,11 +14,39 @@ from transcribe.minutes.text import capitalise, stopwords
 
 _I = re.IGNORECASE
 _IRREGULAR = {
-    "tar": "ta", "gör": "göra", "får": "få", "ser": "se", "går": "gå", "står": "stå", "har": "ha",
-    "är": "vara", "kör": "köra", "drar": "dra", "ber": "be", "ger": "ge", "hör": "höra", "bär": "bära",
-    "lär": "lära", "hyr": "hyra", "rör": "röra", "dör": "dö", "bor": "bo", "tror": "tro", "når": "nå",
-    "spår": "spå", "mår": "må", "syr": "sy", "kan": "kunna", "ska": "ska", "vill": "vilja", "vet": "veta",
-    "blir": "bli", "sköter": "sköta", "säger": "säga", "lägger": "lägga", "sätter": "sätta",
+    "tar": "ta",
+    "gör": "göra",
+    "får": "få",
+    "ser": "se",
+    "går": "gå",
+    "står": "stå",
+    "har": "ha",
+    "är": "vara",
+    "kör": "köra",
+    "drar": "dra",
+    "ber": "be",
+    "ger": "ge",
+    "hör": "höra",
+    "bär": "bära",
+    "lär": "lära",
+    "hyr": "hyra",
+    "rör": "röra",
+    "dör": "dö",
+    "bor": "bo",
+    "tror": "tro",
+    "når": "nå",
+    "spår": "spå",
+    "mår": "må",
+    "syr": "sy",
+    "kan": "kunna",
+    "ska": "ska",
+    "vill": "vilja",
+    "vet": "veta",
+    "blir": "bli",
+    "sköter": "sköta",
+    "säger": "säga",
+    "lägger": "lägga",
+    "sätter": "sätta",
 }
 _MODALS = r"(?:ska|skall|kan|borde|bör|måste|behöver|får|skulle|kunde|kommer\s+att|vill|tänker)"
 _DISCOURSE = re.compile(
@@ -44,8 +72,11 @@ _PROPOSAL_PREFIX = [
     re.compile(r"^.*?\b(?:ett|ett\s+annat)\s+alternativ\s+(?:är|vore)\s+(?:att\s+)?", _I),
     re.compile(r"^.*?\bvad\s+(?:sägs|säger\s+ni|tycker\s+ni)\s+om\s+(?:att\s+)?", _I),
     re.compile(r"^.*?\b(?:jag\s+tycker|tycker\s+jag)\s+(?:nog\s+|fortfarande\s+)?(?:att\s+)?", _I),
-    re.compile(r"^.*?\b(?:har\s+fått|fick|har)\s+(?:klartecken|okej|ok|godkänt|tillåtelse|pengar|budget)\s+(?:till\s+)?"
-               r"att\s+", _I),
+    re.compile(
+        r"^.*?\b(?:har\s+fått|fick|har)\s+(?:klartecken|okej|ok|godkänt|tillåtelse|pengar|budget)\s+(?:till\s+)?"
+        r"att\s+",
+        _I,
+    ),
     re.compile(r"^.*?\b(?:jag\s+vill|vill\s+jag)\s+(?:gärna\s+)?att\s+(?=vi\b)", _I),
 ]
 _INF_PREFIX = [
@@ -86,7 +117,8 @@ def _lower_first(text: str) -> str:
     first = text.split(" ", 1)[0]
     low = first.lower()
     if first[:1].isupper() and (
-        low in stopwords() or low in {"vi", "jag", "du", "ni", "man", "någon"}
+        low in stopwords()
+        or low in {"vi", "jag", "du", "ni", "man", "någon"}
         or low.endswith(("en", "et", "rna", "orna", "erna", "arna", "ningen", "heten"))
     ):
         return text[:1].lower() + text[1:]
@@ -108,8 +140,12 @@ def strip_tail(text: str) -> str:
 
 def _vi_clause(rest: str) -> str:
     """'vi ska köpa X' / 'vi köper X' -> 'att köpa X'; other clauses -> 'att <clause>'."""
-    m = re.match(rf"^(?:vi|man)\s+(?:kanske\s+|också\s+|nog\s+|då\s+|ju\s+)*{_MODALS}\s+"
-                 r"(?:också\s+|då\s+|kanske\s+|nog\s+|ju\s+|bara\s+)*(.+)", rest, _I)
+    m = re.match(
+        rf"^(?:vi|man)\s+(?:kanske\s+|också\s+|nog\s+|då\s+|ju\s+)*{_MODALS}\s+"
+        r"(?:också\s+|då\s+|kanske\s+|nog\s+|ju\s+|bara\s+)*(.+)",
+        rest,
+        _I,
+    )
     if m:
         return "att " + re.sub(r"^att\s+", "", m.group(1), flags=_I)
     m = re.match(r"^(?:vi|man)\s+(\w+)\b(.*)$", rest, _I)

@@ -23,7 +23,7 @@ from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
-from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles
+from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles, unit_evidence
 from transcribe.minutes.text import capitalise, finish_sentence
 from transcribe.transcript import Transcript
 
@@ -145,17 +145,6 @@ def _at(when: str | None) -> str:
     return f"({when} in i inspelningen)" if when and when.count(":") == 2 else f"kl. {when}"
 
 
-def _unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
-    return Evidence(
-        segment_id=u.seg_id,
-        speaker=u.speaker,
-        speaker_name=transcript.speaker_name(u.speaker) or None,
-        start=round(u.start, 2),
-        end=round(u.end, 2),
-        quote=u.text[:400],
-    )
-
-
 def _summary(units: list[Unit], transcript: Transcript, max_sentences: int = 2) -> str:
     """Who took part and the one or two sentences that carry the most of the passage's own words."""
     if not units:
@@ -230,7 +219,7 @@ def build_protokoll(
         )
         own = [u for u in units if span.start is not None and span.end is not None and span.start <= u.start < span.end]
         if own:
-            par.evidence = [_unit_evidence(own[0], transcript)]
+            par.evidence = [unit_evidence(own[0], transcript)]
         kids = [c.number for c in alignment.items if c.parent == span.number and c.treated]
         if kids:
             par.summary = f"Behandlades under {', '.join(kids)}."

@@ -89,7 +89,8 @@ def _speaker(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str
     return [own] if own and own in names.values() else []
 
 
-def _evidence(u: Unit, transcript: Transcript) -> Evidence:
+def unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
+    """The passage behind an item, as the minutes cite it."""
     return Evidence(
         segment_id=u.seg_id,
         speaker=u.speaker,
@@ -145,7 +146,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                 RoleElection(
                     role=role,
                     name=name,
-                    evidence=[_evidence(w, transcript) for w in ev],
+                    evidence=[unit_evidence(w, transcript) for w in ev],
                     confidence=0.8 if confirmed or not elected else 0.5,
                     needs_review=elected and not confirmed,
                     source="val" if elected else "presentation",

@@ -31,12 +31,42 @@ def _stem(word: str) -> str:
 
 
 _DATE_WORDS = frozenset(
-    list(CARDINALS) + list(ORDINALS) + list(MONTHS) + [w + s for w in WEEKDAYS for s in ("", "en", "ar", "s")]
+    list(CARDINALS)
+    + list(ORDINALS)
+    + list(MONTHS)
+    + [w + s for w in WEEKDAYS for s in ("", "en", "ar", "s")]
     + ["klockan", "kl", "vecka", "veckan", "veckor", "datum", "tid", "gånger", "kväll", "förmiddag", "eftermiddag"]
     # How the meeting decides is not what it is about.
-    + ["förslag", "förslaget", "föreslår", "föreslå", "beslut", "beslutar", "besluta", "beslutade", "beslutat",
-       "bestämmer", "bestämma", "bestämt", "bestämde", "skjuter", "röstar", "emot", "överens", "välkomna",
-       "allihop", "hej", "fråga", "frågan", "frågor", "sammanfatta", "håller", "fortsätta", "börjar", "sist"]
+    + [
+        "förslag",
+        "förslaget",
+        "föreslår",
+        "föreslå",
+        "beslut",
+        "beslutar",
+        "besluta",
+        "beslutade",
+        "beslutat",
+        "bestämmer",
+        "bestämma",
+        "bestämt",
+        "bestämde",
+        "skjuter",
+        "röstar",
+        "emot",
+        "överens",
+        "välkomna",
+        "allihop",
+        "hej",
+        "fråga",
+        "frågan",
+        "frågor",
+        "sammanfatta",
+        "håller",
+        "fortsätta",
+        "börjar",
+        "sist",
+    ]
 )
 
 
@@ -66,8 +96,14 @@ def _heading(keywords: list[str]) -> str:
 
 
 def _evidence(seg: Segment, transcript: Transcript) -> Evidence:
-    return Evidence(segment_id=seg.id, speaker=seg.speaker, speaker_name=transcript.speaker_name(seg.speaker) or None,
-                    start=seg.start, end=seg.end, quote=seg.text.strip())
+    return Evidence(
+        segment_id=seg.id,
+        speaker=seg.speaker,
+        speaker_name=transcript.speaker_name(seg.speaker) or None,
+        start=seg.start,
+        end=seg.end,
+        quote=seg.text.strip(),
+    )
 
 
 def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
@@ -118,13 +154,18 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
                 raised.append(name)
             if len(raised) == 2:
                 break
-        themes.append(Theme(
-            heading=_heading(keywords), paragraph=paragraph, mentions=len(segs),
-            share_of_speaking_time=min(1.0, round(sum(s.duration for s in segs) / total_speech, 3)),
-            raised_by=raised, keywords=keywords,
-            evidence=[_evidence(s, transcript) for s in sorted(central, key=lambda s: s.start)],
-            confidence=float(round(min(1.0, max(0.1, float(sims.mean()))), 2)),
-        ))
+        themes.append(
+            Theme(
+                heading=_heading(keywords),
+                paragraph=paragraph,
+                mentions=len(segs),
+                share_of_speaking_time=min(1.0, round(sum(s.duration for s in segs) / total_speech, 3)),
+                raised_by=raised,
+                keywords=keywords,
+                evidence=[_evidence(s, transcript) for s in sorted(central, key=lambda s: s.start)],
+                confidence=float(round(min(1.0, max(0.1, float(sims.mean()))), 2)),
+            )
+        )
     themes.sort(key=lambda t: t.evidence[0].start)
     for i, t in enumerate(themes, 1):
         t.id = f"t{i}"

@@ -162,8 +162,9 @@ def _people(rec: MeetingRecord) -> list[tuple[str, str | None, str | None]]:
     return out
 
 
-def _meeting_block(m_no: int, rec: MeetingRecord, participants: list[str],
-                   following: MeetingRecord | None = None) -> MeetingBlock:
+def _meeting_block(
+    m_no: int, rec: MeetingRecord, participants: list[str], following: MeetingRecord | None = None
+) -> MeetingBlock:
     mins = rec.minutes
     start = mins.start_time or _parse_time(rec.transcript.metadata.get("time"))
     end = mins.end_time
@@ -435,9 +436,11 @@ def _conclusions(report: SeriesReport) -> list[str]:
         out.append(f"Nätverket har träffats {n} gång{'er' if n != 1 else ''}{period} med i snitt {avg:.0f} deltagare.")
     recurring = [t for t in report.themes if len(t.meetings) >= 2][:3]
     for t in recurring:
-        out.append(f"Temat ”{t.label}” återkom i {len(t.meetings)} av {n} möten "
-                   f"({t.share_of_speaking_time * 100:.0f} % av taltiden) och bör ha en fortsatt plats "
-                   "på dagordningen.")
+        out.append(
+            f"Temat ”{t.label}” återkom i {len(t.meetings)} av {n} möten "
+            f"({t.share_of_speaking_time * 100:.0f} % av taltiden) och bör ha en fortsatt plats "
+            "på dagordningen."
+        )
     decided = [d for d in report.decision_log if d.kind == "beslut"]
     if decided:
         followed = sum(1 for d in decided if d.status == "följt upp")

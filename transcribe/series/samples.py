@@ -38,8 +38,16 @@ def truth_from_script(path: Path) -> dict[str, Any]:
     for i, turn in enumerate(script["turns"]):
         dur = max(0.8, len(str(turn["text"]).split()) / WORDS_PER_SECOND)
         start = max(0.0, t - float(turn.get("overlap") or 0.0))
-        segments.append({"turn": i, "speaker": turn["speaker"], "name": speakers[turn["speaker"]]["name"],
-                         "start": round(start, 3), "end": round(start + dur, 3), "text": str(turn["text"])})
+        segments.append(
+            {
+                "turn": i,
+                "speaker": turn["speaker"],
+                "name": speakers[turn["speaker"]]["name"],
+                "start": round(start, 3),
+                "end": round(start + dur, 3),
+                "text": str(turn["text"]),
+            }
+        )
         t = start + dur + float(turn.get("pause_after") or 0.5)
     return {**{k: script.get(k) for k in ("id", "title", "date", "time", "place", "series")},
             "duration": round(t, 3),

@@ -59,8 +59,9 @@ def stem(word: str) -> str:
 
 def content_tokens(text: str) -> list[str]:
     stop = stopwords()
-    return [t for t in tokens(text)
-            if t not in stop and len(t) > 2 and not t[0].isdigit() and not _NUMBER_WORD.match(t)]
+    return [
+        t for t in tokens(text) if t not in stop and len(t) > 2 and not t[0].isdigit() and not _NUMBER_WORD.match(t)
+    ]
 
 
 def content_stems(text: str) -> list[str]:

@@ -242,8 +242,12 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
         spans = [(max(a, lo), min(b, hi)) for a, b in speech_regions(audio) if b > lo and a < hi]
         vectors, seconds = embed_speech(audio, spans)
     profile = directory.add(name, vectors, seconds, source=f"file:{Path(path).name}")
-    _audit("profile_enroll", name, user,
-           f"+{len(vectors)} samples ({seconds:.0f} s) from {Path(path).name}; now {profile.n_samples} samples")
+    _audit(
+        "profile_enroll",
+        name,
+        user,
+        f"+{len(vectors)} samples ({seconds:.0f} s) from {Path(path).name}; now {profile.n_samples} samples",
+    )
     return profile
 
 
@@ -281,8 +285,12 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
             continue
         done[name] = directory.add(name, vectors, seconds, source=source)
         if audit:
-            _audit("profile_enroll", name, user, f"+{len(vectors)} samples ({seconds:.0f} s) from {source}; "
-                                                 f"now {done[name].n_samples} samples")
+            _audit(
+                "profile_enroll",
+                name,
+                user,
+                f"+{len(vectors)} samples ({seconds:.0f} s) from {source}; now {done[name].n_samples} samples",
+            )
     return done
 
 

@@ -30,8 +30,15 @@ def serve(
     os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
-    uvicorn.run(app, host=host, port=port, proxy_headers=proxy_headers, forwarded_allow_ips="127.0.0.1",
-                server_header=False, log_level="info")
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips="127.0.0.1",
+        server_header=False,
+        log_level="info",
+    )
 
 
 @users_app.command("add")

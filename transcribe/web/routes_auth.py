@@ -52,8 +52,9 @@ def login_form(request: Request, next: str | None = None) -> Response:
 
 
 @router.post("/login")
-def login(request: Request, name: str = Form(""), password: str = Form(""), next: str = Form(""),
-          csrf_token: str = Form("")) -> Response:
+def login(
+    request: Request, name: str = Form(""), password: str = Form(""), next: str = Form(""), csrf_token: str = Form("")
+) -> Response:
     check_lengths([("name", name), ("password", password), ("next", next)])
     if not csrf_ok(request, csrf_token):  # the form outlived its session: show it again, name kept
         return page(request, "login.html", status_code=403, next=safe_next(next), error="login_expired", name=name)

@@ -43,13 +43,15 @@ def _attachment(body: bytes | str, media_type: str, title: str, suffix: str) -> 
     disposition = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
     if media_type.startswith("text/") or media_type == "application/json":
         media_type += "; charset=utf-8"
-    return Response(body, media_type=media_type,
-                    headers={"Content-Disposition": disposition, "Cache-Control": "private, no-store"})
+    return Response(
+        body, media_type=media_type, headers={"Content-Disposition": disposition, "Cache-Control": "private, no-store"}
+    )
 
 
 @router.get("/meetings/{meeting_id}/export/transcript.{fmt}")
-def export_transcript(meeting_id: str, fmt: str, version: int | None = None,
-                      user: CurrentUser = Depends(current_user)) -> Response:
+def export_transcript(
+    meeting_id: str, fmt: str, version: int | None = None, user: CurrentUser = Depends(current_user)
+) -> Response:
     meeting = get_meeting(user, meeting_id)
     if fmt not in TRANSCRIPT_FORMATS:
         raise HTTPException(404, "format")
@@ -57,13 +59,15 @@ def export_transcript(meeting_id: str, fmt: str, version: int | None = None,
     if transcript is None:
         raise HTTPException(404, "transcript")
     audit.record("export", f"meeting:{meeting_id}", user.name, f"transcript.{fmt} v{version or 'current'}")
-    return _attachment(formats.WRITERS[fmt](transcript), TRANSCRIPT_FORMATS[fmt], meeting.title,
-                       f"-transkription.{fmt}")
+    return _attachment(
+        formats.WRITERS[fmt](transcript), TRANSCRIPT_FORMATS[fmt], meeting.title, f"-transkription.{fmt}"
+    )
 
 
 @router.get("/meetings/{meeting_id}/export/minutes.{fmt}")
-def export_minutes(request: Request, meeting_id: str, fmt: str, version: int | None = None,
-                   user: CurrentUser = Depends(current_user)) -> Response:
+def export_minutes(
+    request: Request, meeting_id: str, fmt: str, version: int | None = None, user: CurrentUser = Depends(current_user)
+) -> Response:
     meeting = get_meeting(user, meeting_id)
     if fmt not in MINUTES_FORMATS:
         raise HTTPException(404, "format")

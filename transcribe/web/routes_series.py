@@ -25,20 +25,30 @@ REPORT_FORMATS = {"md": "text/markdown", "json": "application/json",
 
 @router.get("/series")
 def series_list(request: Request, user: CurrentUser = Depends(current_user)) -> Response:
-    return page(request, "series_list.html", user=user, series=web_series.visible_series(user), error=None,
-                form={})
+    return page(request, "series_list.html", user=user, series=web_series.visible_series(user), error=None, form={})
 
 
 @router.post("/series")
-def series_create(request: Request, name: str = Form(""), description: str = Form(""), purpose: str = Form(""),
-                  user: CurrentUser = Depends(current_user)) -> Response:
+def series_create(
+    request: Request,
+    name: str = Form(""),
+    description: str = Form(""),
+    purpose: str = Form(""),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
     try:
         created = web_series.create(user, name, description, purpose)
     except UserError as exc:
         error = "series_exists" if isinstance(exc, OutputExists) else "bad_series_name"
-        return page(request, "series_list.html", status_code=400, user=user, error=error,
-                    series=web_series.visible_series(user),
-                    form={"name": name, "description": description, "purpose": purpose})
+        return page(
+            request,
+            "series_list.html",
+            status_code=400,
+            user=user,
+            error=error,
+            series=web_series.visible_series(user),
+            form={"name": name, "description": description, "purpose": purpose},
+        )
     audit.record("edit", f"series:{created.name}", user.name, "create series")
     return RedirectResponse(f"/series/{created.name}", status_code=303)
 
@@ -48,8 +58,7 @@ def _candidates(user: CurrentUser, series: Series) -> list[Any]:
     inside = {m.path for m in series.meetings}
     with session() as s:
         meetings = list(s.scalars(visible_meetings_query(user)))
-    return [m for m in meetings
-            if store.has_result(m.id) and str(store.meeting_path(m.id).resolve()) not in inside]
+    return [m for m in meetings if store.has_result(m.id) and str(store.meeting_path(m.id).resolve()) not in inside]
 
 
 @router.get("/series/{name}")
