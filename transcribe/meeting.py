@@ -4,6 +4,7 @@
         input.<ext>                       the recording as uploaded
         agenda.<ext>                      the agenda, when one was given
         transcript.json, minutes.json     the machine output (never edited), beside its txt/srt/md/docx
+        protokoll.json                    the § structure, when the job had an agenda
         review/transcript.json, ...       the working copy every review edit rewrites
         versions/vN/*.json                the copy approved as version N (read-only)
         minutes.approved.json             the latest approved minutes
@@ -30,7 +31,7 @@ REVIEW = "review"
 VERSIONS = "versions"
 WORK = ".work"
 AGENDA_STEM = "agenda"
-RESULT_STEMS = ("transcript", "minutes")
+RESULT_STEMS = ("transcript", "minutes", "protokoll")
 
 MinutesSource = Literal["approved", "draft"]
 

@@ -11,29 +11,19 @@ from pathlib import Path
 
 from transcribe import formats
 from transcribe.minutes.protokoll_render import write_styled
-from transcribe.minutes.render import write_minutes
 from transcribe.pipeline import PipelineResult
 
 
 def write_outputs(
-    result: PipelineResult,
-    out_dir: Path,
-    transcript_formats: list[str],
-    minutes_formats: Iterable[str],
-    *,
-    styled: bool = True,
+    result: PipelineResult, out_dir: Path, transcript_formats: list[str], minutes_formats: Iterable[str]
 ) -> list[Path]:
     """Write every output, replacing what is there; returns the files written.
 
-    With `styled`, minutes with a protokoll (an agenda was given) take the protokoll layout;
-    without, the minutes always take the report layout, as the web review expects.
+    Minutes with a protokoll (an agenda was given) take the protokoll layout, with minutes.json
+    (the editable items the web review works on) beside protokoll.json; others take the report layout.
     """
     written = formats.write_transcript(result.transcript, out_dir, "transcript", transcript_formats, overwrite=True)
     fmts = list(minutes_formats)
     if result.minutes is None or not fmts:
         return written
-    if styled:
-        written += write_styled(result.minutes, result.protokoll, result.transcript, out_dir, fmts, overwrite=True)
-    else:
-        written += write_minutes(result.minutes, result.transcript, out_dir, fmts, overwrite=True)
-    return written
+    return written + write_styled(result.minutes, result.protokoll, result.transcript, out_dir, fmts, overwrite=True)

@@ -129,8 +129,9 @@ def run_job(job_id: int, token: str) -> JobState | None:
         tracker = ProgressTracker(job_id, token, options)
         result = run_pipeline(Path(row.source), out / WORK, options, tracker)
         transcript_formats = TRANSCRIPT_FORMATS + (["rttm"] if options.diarizer != "none" else [])
-        # The report layout always: the web review edits and renders minutes.json itself.
-        write_outputs(result, out, transcript_formats, MINUTES_FORMATS, styled=False)
+        # With an agenda, minutes.md/.docx take the § layout and protokoll.json is added; minutes.json,
+        # which the web review edits, is written either way.
+        write_outputs(result, out, transcript_formats, MINUTES_FORMATS)
         # The decoded copy is as large as the recording; the stage caches (small) stay for reruns.
         (out / WORK / "audio.wav").unlink(missing_ok=True)
     except Stop:

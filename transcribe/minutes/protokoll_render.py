@@ -22,6 +22,7 @@ from transcribe.transcript import Transcript
 
 CHECK = "⚠ Kontrollera mot ljudet"
 FILES = {"md": "minutes.md", "docx": "minutes.docx", "json": "protokoll.json"}
+Status = tuple[str, str]  # what the document is ("Protokoll", "Protokollutkast") and the rest of the line
 
 
 def _flag(item: Item | object) -> str:
@@ -67,8 +68,17 @@ def paragraph_blocks(par: Paragraph) -> list[tuple[str, str]]:
     return out
 
 
-def render_protokoll_markdown(p: Protokoll) -> str:
-    lines = [f"# Protokoll – {p.title}" if p.title and p.title != "Protokoll" else "# Protokoll", ""]
+def _title(p: Protokoll, status: Status | None) -> str:
+    """The document's heading: a draft says so (Protokollutkast – …), an approved one is the Protokoll."""
+    kind = status[0] if status is not None else "Protokoll"
+    return f"{kind} – {p.title}" if p.title and p.title != "Protokoll" else kind
+
+
+def render_protokoll_markdown(p: Protokoll, status: Status | None = None) -> str:
+    """The protokoll as Markdown; `status` (from `render.status_line`) adds the draft/approved line."""
+    lines = [f"# {_title(p, status)}", ""]
+    if status is not None:
+        lines += [f"**{status[0]}** · {status[1]}", ""]
     for label, value in _head_lines(p):
         lines.append(f"**{label}:** {value}  ")
     lines.append("")
@@ -103,15 +113,20 @@ def _squeeze(lines: list[str]) -> Iterable[str]:
         yield ln
 
 
-def protokoll_docx_bytes(p: Protokoll) -> bytes:
+def protokoll_docx_bytes(p: Protokoll, status: Status | None = None) -> bytes:
+    """The protokoll as Word; `status` (from `render.status_line`) adds the draft/approved line."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor
 
     doc = Document()
-    doc.core_properties.title = f"Protokoll – {p.title}"
+    doc.core_properties.title = _title(p, status)
     doc.core_properties.language = "sv-SE"
-    doc.add_heading(f"Protokoll – {p.title}" if p.title != "Protokoll" else "Protokoll", level=0)
+    doc.add_heading(_title(p, status), level=0)
+    if status is not None:
+        line = doc.add_paragraph()
+        line.add_run(status[0]).bold = True
+        line.add_run(f" · {status[1]}")
     table = doc.add_table(rows=0, cols=2)
     for label, value in _head_lines(p):
         row = table.add_row().cells

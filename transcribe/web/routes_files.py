@@ -1,4 +1,8 @@
-"""The recording (with HTTP Range, so the player can seek) and exports of the current or an approved version."""
+"""The recording (with HTTP Range, so the player can seek) and exports of the current or an approved version.
+
+A meeting with an agenda exports its minutes as the § protokoll, rebuilt at each download from the
+agenda, the transcript and the reviewed items, so every accept, edit and reject shows under its §.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +14,12 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import FileResponse, Response
 
 from transcribe import audit, formats
+from transcribe.minutes.protokoll import build_protokoll
+from transcribe.minutes.protokoll_render import protokoll_docx_bytes, render_protokoll_markdown
+from transcribe.minutes.render import docx_bytes, render_markdown, status_line
 from transcribe.minutes.summary import refresh
 from transcribe.web import store, upload
+from transcribe.web.agenda import meeting_agenda
 from transcribe.web.auth import CurrentUser, current_user, get_meeting
 from transcribe.web.history import approval
 from transcribe.web.render import request_lang
@@ -77,14 +85,18 @@ def export_minutes(
         raise HTTPException(404, "minutes")
     audit.record("export", f"meeting:{meeting_id}", user.name, f"minutes.{fmt} v{version or 'current'}")
     lang = "en" if request_lang(request) == "en" else "sv"
+    agenda = meeting_agenda(meeting_id) if fmt != "json" else None
     if fmt == "json":  # the full record, rejected items included with their status
         body: bytes | str = refresh(minutes).to_json()  # the summary as the items now read
+    elif agenda is not None:  # the § layout, rebuilt from the reviewed items; a Swedish document
+        protokoll = build_protokoll(minutes, transcript, agenda)
+        status = status_line(minutes, approval(meeting, version), "sv")
+        if fmt == "md":
+            body = render_protokoll_markdown(protokoll, status)
+        else:
+            body = protokoll_docx_bytes(protokoll, status)
     elif fmt == "md":  # the readable renderings leave rejected items out
-        from transcribe.minutes.render import render_markdown
-
         body = render_markdown(minutes, transcript, lang=lang, approval=approval(meeting, version))
     else:
-        from transcribe.minutes.render import docx_bytes
-
         body = docx_bytes(minutes, lang=lang, approval=approval(meeting, version))
     return _attachment(body, MINUTES_FORMATS[fmt], meeting.title, f"-protokoll.{fmt}")
