@@ -112,6 +112,19 @@ def test_a_cluster_too_small_to_be_a_speaker_joins_another() -> None:
     assert len(np.unique(absorb_small(w, labels, min_speaker=30.0, keep=2))) == 2
 
 
+def test_a_distinct_voice_that_said_little_stays_but_a_fragment_of_a_voice_joins() -> None:
+    x, truth = voices([30, 30, 10], seed=4)  # the third voice speaks 5 s (10 windows, 0.5 s apart)
+    w = Windows(start=np.arange(70) * 0.5, end=np.arange(70) * 0.5 + 1.5, region=np.arange(70), embedding=x)
+    kept = absorb_small(w, truth, min_speaker=8.0, distinct_s=4.0, distinct_cos=0.74)
+    assert adjusted_rand_score(truth, kept) == pytest.approx(1.0)
+    assert len(np.unique(absorb_small(w, truth, min_speaker=8.0))) == 2  # without the voice test: absorbed
+    fragment = truth.copy()
+    fragment[:10] = 3  # a third of the first voice split off as its own small cluster
+    out = absorb_small(w, fragment, min_speaker=8.0, distinct_s=4.0, distinct_cos=0.74)
+    assert len(np.unique(out)) == 3
+    assert adjusted_rand_score(truth, out) == pytest.approx(1.0)
+
+
 # ----------------------------------------------------------------------------- word level
 
 
