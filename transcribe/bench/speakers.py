@@ -20,7 +20,9 @@ held-out conversations: naming accuracy, wrong confident names, strangers left a
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,11 +32,10 @@ import numpy as np
 
 from transcribe import evaluate as ev
 from transcribe.audio import Audio, decode
-from transcribe.bench.core import section
+from transcribe.bench.core import SAMPLES_DIR, section
 from transcribe.config import REPO_DIR
 from transcribe.diarize.base import Diarization
 
-SAMPLES_DIR = REPO_DIR / "samples"
 CACHE = SAMPLES_DIR / "cache" / "speaker-bench"
 OWN = ("natverk-1", "natverk-2", "natverk-3", "styrelse", "projekt", "apt", "ej-beslut", "uppfoljning")
 GROUPS = ("own", "espeak_plain", "real_dev", "real_heldout", "pyannote_sample")
@@ -74,13 +75,26 @@ def pyannote_sample() -> tuple[Path, Path] | None:
     return (d / "sample.wav", d / "sample.rttm") if (d / "sample.wav").exists() else None
 
 
+def conversations() -> Any:
+    """The conversation generator, which lives in the checkout's samples/ and is not installed with the package."""
+    if str(REPO_DIR) not in sys.path:
+        sys.path.insert(0, str(REPO_DIR))
+    return importlib.import_module("samples.conversations")
+
+
+def _own_audio(folder: Path) -> Path:
+    """The committed meeting.ogg, or a lossless meeting.wav where a sample set has one instead."""
+    wav = folder / "meeting.wav"
+    return wav if wav.exists() and not (folder / "meeting.ogg").exists() else folder / "meeting.ogg"
+
+
 def items(group: str, count: int = COUNT) -> list[Item]:
     """The recordings of one group, generated into samples/cache on first use."""
-    from samples import conversations as conv
-
     if group == "own":
-        return [Item(group, s, SAMPLES_DIR / s / "meeting.ogg", SAMPLES_DIR / s / "truth.rttm") for s in OWN]
+        own = [s for s in OWN if (SAMPLES_DIR / s / "truth.rttm").exists()]
+        return [Item(group, s, _own_audio(SAMPLES_DIR / s), SAMPLES_DIR / s / "truth.rttm") for s in own]
     if group == "espeak_plain":
+        conv = conversations()
         out = []
         for sid in conv.ESPEAK_PLAIN:
             d = conv.ensure_espeak_plain(sid, SAMPLES_DIR / "cache" / "espeak-plain")
@@ -88,6 +102,7 @@ def items(group: str, count: int = COUNT) -> list[Item]:
         return out
     if group in ("real_dev", "real_heldout"):
         split = group.removeprefix("real_")
+        conv = conversations()
         if not conv.readers(None, split) or conv.pool() != conv.SHARED_POOL:
             return []  # the full reader pool lives in ../shared/data
         specs = conv.corpus(split, count)
@@ -187,8 +202,9 @@ def reader_profiles(readers: list[str], root: Path | None = None) -> list[Any]:
     """One profile per reader from the first `ENROL_S` seconds of their own utterance (clean)."""
     import tempfile
 
-    from samples import conversations as conv
     from transcribe.speakers.profiles import Profile, embed_speech
+
+    conv = conversations()
 
     paths = {rid: path for rid, path in conv.readers(root)}
     out = []
