@@ -14,6 +14,7 @@ ACTIONS = (
     "retention_delete", "job_failed", "job_retry", "job_cancel", "profile_enroll", "profile_forget",
     "rename_speaker", "merge_speakers", "split_speaker", "reassign_turn",
     "logout", "user_create", "user_disable", "user_enable", "user_delete", "user_password", "user_role",
+    "llm_settings",
 )  # fmt: skip
 
 

@@ -24,6 +24,7 @@ from transcribe.web import (
     routes_accounts,
     routes_auth,
     routes_files,
+    routes_llm,
     routes_meetings,
     routes_review,
     routes_series,
@@ -85,6 +86,7 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
     for module in (*pages, routes_files):
         app.include_router(module.router)
     app.include_router(routes_meetings.upload_router)
+    app.include_router(routes_llm.router)
     _error_handlers(app)
     return app
 

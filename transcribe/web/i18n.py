@@ -11,7 +11,7 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from transcribe.web import accounts_text, review_text
+from transcribe.web import accounts_text, llm_text, review_text
 
 LANGS = ("sv", "en")
 
@@ -330,6 +330,8 @@ SV.update(review_text.SV)
 EN.update(review_text.EN)
 SV.update(accounts_text.SV)
 EN.update(accounts_text.EN)
+SV.update(llm_text.SV)
+EN.update(llm_text.EN)
 MESSAGES = {"sv": SV, "en": EN}
 
 
