@@ -23,9 +23,11 @@ import pytest
 from tests.conftest import REPO
 from tests.fake_hub import FakeHub, Fault
 from tests.test_offline import GUARD
-from transcribe import asr, model_archive, model_hub, models
+from transcribe import asr, models
 from transcribe.audio import decode
 from transcribe.errors import BadOption, DiskFull, HubUnreachable, ModelCorrupt
+from transcribe.models import archive as model_archive
+from transcribe.models import hub as model_hub
 
 REPO_ID = "testorg/sv-whisper-base"
 COMMIT = "5e1f0a7c2b9d4e3f8a6b1c0d2e4f6a8b0c1d3e5f"
@@ -299,7 +301,7 @@ def test_bench_records_speed_and_list_shows_it(fetched: dict[str, object], speec
     from typer.testing import CliRunner
 
     from transcribe.cli import app
-    from transcribe.model_cli import bench
+    from transcribe.models.cli import bench
 
     _point_at(monkeypatch, fetched["home"], hub)  # type: ignore[arg-type]
     models.set_default("kb-test")

@@ -243,7 +243,7 @@ def models_list(
     available: Annotated[bool, typer.Option(help="Visa modeller som kan hämtas med 'models get'")] = False,
 ) -> None:
     """Visa modeller: storlek, språk, källa, publicerad WER och uppmätt hastighet."""
-    from transcribe.model_cli import print_list
+    from transcribe.models.cli import print_list
 
     print_list(as_json=as_json, available=available)
 
@@ -291,7 +291,7 @@ def _register_optional() -> None:
         ("transcribe.jobs.cli", "register"),
         ("transcribe.series.cli", "register"),
         ("transcribe.speakers.cli", "register"),
-        ("transcribe.model_cli", "register"),
+        ("transcribe.models.cli", "register"),
         ("transcribe.privacy", "register"),
     ):
         try:

@@ -18,9 +18,10 @@ import tarfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from transcribe import model_hub, models
+from transcribe import models
 from transcribe.config import models_dir
 from transcribe.errors import InputNotFound, ModelCorrupt, OutputExists, OutputNotWritable
+from transcribe.models import hub as model_hub
 
 FORMAT = "protokoll-model/1"
 PREFIX = "model/"

