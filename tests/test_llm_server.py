@@ -7,16 +7,18 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.test_minutes import MEETING, make
+from transcribe.bench.llm import JSONHandler
+from transcribe.errors import RemoteEndpointRefused
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.llm_prompts import EXAMPLE_TEXTS
-from transcribe.minutes.openai_client import RemoteEndpointRefused, destination, resolve_endpoint
+from transcribe.minutes.openai_client import destination, resolve_endpoint
 
 TURNS = [
     ("S3", "Jag föreslår att vi höjer medlemsavgiften till trehundra kronor."),
@@ -45,20 +47,9 @@ class FakeServer:
         self.release = threading.Event()
         server = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def _send(self, code: int, body: dict[str, Any]) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(code)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
+        class Handler(JSONHandler):
             def do_GET(self) -> None:
-                self._send(200, {"object": "list", "data": [{"id": "fake-7b"}]})
+                self.send_json(200, {"object": "list", "data": [{"id": "fake-7b"}]})
 
             def do_POST(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
@@ -68,10 +59,10 @@ class FakeServer:
                     return
                 fmt = (body.get("response_format") or {}).get("type")
                 if reject_schema and fmt == "json_schema":
-                    self._send(400, {"error": {"message": "response_format json_schema is not supported"}})
+                    self.send_json(400, {"error": {"message": "response_format json_schema is not supported"}})
                     return
                 content = server.answers.pop(0) if len(server.answers) > 1 else server.answers[0]
-                self._send(200, {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]})
+                self.send_json(200, {"choices": [{"index": 0, "message": {"role": "assistant", "content": content}}]})
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"

@@ -144,35 +144,39 @@ def record(model: Path | Generator, name: str, only: list[str] | None = None) ->
     return path
 
 
+class JSONHandler(BaseHTTPRequestHandler):
+    """A quiet request handler that answers JSON: the base of the local OpenAI-compatible servers."""
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+    def send_json(self, code: int, body: dict[str, Any]) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
 @contextmanager
 def replay_server(answers: dict[str, str], model: str) -> Iterator[dict[str, Any]]:
     """An OpenAI-compatible server on 127.0.0.1 answering recorded prompts; yields {url, hits, missing}."""
     state: dict[str, Any] = {"hits": 0, "missing": 0}
 
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def _send(self, code: int, body: dict[str, Any]) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(code)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
+    class Handler(JSONHandler):
         def do_GET(self) -> None:
-            self._send(200, {"object": "list", "data": [{"id": model}]})
+            self.send_json(200, {"object": "list", "data": [{"id": model}]})
 
         def do_POST(self) -> None:
             body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
             answer = answers.get(prompt_key(body["messages"][-1]["content"]))
             if answer is None:
                 state["missing"] += 1
-                self._send(404, {"error": {"message": "no recorded answer for this prompt"}})
+                self.send_json(404, {"error": {"message": "no recorded answer for this prompt"}})
                 return
             state["hits"] += 1
-            self._send(200, {"choices": [{"index": 0, "message": {"role": "assistant", "content": answer}}]})
+            self.send_json(200, {"choices": [{"index": 0, "message": {"role": "assistant", "content": answer}}]})
 
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
