@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import subprocess
 from pathlib import Path
 
@@ -56,3 +57,10 @@ def synth_voice(tmp: Path, voice: tuple[str, int, int, list[str]], text: str, tr
         loud = np.flatnonzero(np.abs(x) > 0.02)
         x = x[loud[0] : loud[-1] + 1]
     return 0.5 * x / np.abs(x).max()
+
+
+def free_port() -> int:
+    """A TCP port on loopback that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

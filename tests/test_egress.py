@@ -22,8 +22,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import REPO, have
-from tests.test_jobs_redis import RedisServer, free_port
+from tests.conftest import REPO, free_port, have
+from tests.test_jobs_redis import RedisServer
 from transcribe.config import models_dir
 from transcribe.privacy import Report, Watched, child_env, watch
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import have, speak
+from tests.conftest import free_port, have, speak
 from tests.test_jobs import (
     fast_options,
     jobs_env,  # noqa: F401 - fixture
@@ -21,12 +20,6 @@ from tests.test_jobs import (
 )
 
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not shutil.which("redis-server"), reason="redis-server missing")]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class RedisServer:

@@ -24,8 +24,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from tests import test_jobs, test_web
+from tests.conftest import free_port
 from tests.test_jobs import jobs_env, short_clip  # noqa: F401 - fixtures
-from tests.test_jobs_redis import free_port
 from tests.test_web import PASSWORD, add_meeting, as_user, csrf_of, post
 
 fast_hashing = test_web.fast_hashing  # autouse there: cheap argon2 for the logins here

@@ -10,27 +10,18 @@ from __future__ import annotations
 import io
 import json
 import math
-import socket
 import struct
-import threading
-import time
 import wave
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.browser.test_web_browser import ARTIFACTS, PASSWORD, browser  # noqa: F401 (fixture)
+from tests.browser.test_web_browser import ARTIFACTS, PASSWORD, browser, serving  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.browser
 
 WORDS = "vi pratade om läsfrämjande och om hur skolan kan samarbeta med biblioteket i höst".split()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +38,6 @@ def _isolated_data_dir(server_data: Path, monkeypatch: pytest.MonkeyPatch) -> No
 @pytest.fixture(scope="module")
 def server(server_data: Path) -> Iterator[str]:
     """One server for the module, without the job worker (the meetings are written straight to disk)."""
-    import uvicorn
     from argon2 import PasswordHasher
 
     data = server_data
@@ -60,16 +50,8 @@ def server(server_data: Path) -> Iterator[str]:
 
         app = create_app(data_dir=data, start_worker=False)
         create_user("sara", PASSWORD, "secretary")
-        srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
-        thread = threading.Thread(target=srv.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not srv.started and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert srv.started, "uvicorn did not start"
-        yield f"http://127.0.0.1:{srv.config.port}"
-        srv.should_exit = True
-        thread.join(timeout=20)
+        with serving(app) as url:
+            yield url
 
 
 def _tone_wav(path: Path, seconds: float) -> Path:

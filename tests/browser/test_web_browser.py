@@ -6,15 +6,16 @@ browser. Screenshots of the review page land in test-artifacts/ for a human to l
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, speak
+from tests.conftest import REPO, free_port, speak
 
 pytestmark = pytest.mark.browser
 
@@ -35,15 +36,25 @@ CLIP = (
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@contextmanager
+def serving(app: Any, join_timeout: float = 20) -> Iterator[str]:
+    """The app on a real uvicorn server on loopback for as long as the block runs; yields its URL."""
+    import uvicorn
+
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{srv.config.port}"
+    srv.should_exit = True
+    thread.join(timeout=join_timeout)
 
 
 @pytest.fixture
 def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    import uvicorn
 
     monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
     from transcribe.web.app import create_app
@@ -51,17 +62,8 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
 
     app = create_app(data_dir=tmp_path, start_worker=True)
     create_user("sara", PASSWORD, "secretary")
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=40)
+    with serving(app, join_timeout=40) as url:
+        yield url
 
 
 @pytest.fixture
