@@ -15,6 +15,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -24,7 +25,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from transcribe.errors import BadOption
-from transcribe.fsutil import atomic_write_text
+from transcribe.fsutil import PRIVATE_DIR, PRIVATE_FILE, atomic_write_text, private_dir
 from transcribe.meeting import counting_transcript
 
 # The embedded diariser's encoder (Resemblyzer GE2E, 256 dims, mean of 1.5 s windows).
@@ -137,9 +138,16 @@ class ProfileDirectory:
 
     @contextlib.contextmanager
     def _locked(self) -> Iterator[None]:
-        """One writer at a time (CLI, web and workers may enrol at once): no lost update."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        with open(self.root / ".lock", "a") as fh:
+        """One writer at a time (CLI, web and workers may enrol at once): no lost update.
+
+        The folder holds voice data: owner-only (0700), also when an older version made it 0755.
+        """
+        private_dir(self.root)
+        st = self.root.stat()
+        if st.st_mode & 0o777 != PRIVATE_DIR and st.st_uid == os.getuid():
+            os.chmod(self.root, PRIVATE_DIR)
+        fd = os.open(self.root / ".lock", os.O_WRONLY | os.O_CREAT | os.O_APPEND, PRIVATE_FILE)
+        with os.fdopen(fd, "a") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
                 yield
