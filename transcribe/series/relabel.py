@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from transcribe.errors import BadOption
+from transcribe.llm_runtime import load_llm
 from transcribe.series.ask import AnswerGroup, Relabeler
 
 PROMPT = (
@@ -19,24 +19,6 @@ PROMPT = (
     "Svara bara med etiketten."
 )
 MAX_QUOTES = 3
-
-
-def resolve_model(value: str | Path) -> tuple[Path, str | None]:
-    """(directory, gguf file name or None) for a model directory, a .gguf file or a registered llm name."""
-    path = Path(value).expanduser()
-    if not path.exists():
-        from transcribe import models
-
-        path = models.resolve(str(value), kind="llm")
-    if path.is_file() and path.suffix == ".gguf":
-        return path.parent, path.name
-    if path.is_dir():
-        if (path / "config.json").is_file():
-            return path, None
-        ggufs = sorted(path.glob("*.gguf"))
-        if ggufs:
-            return path, ggufs[0].name
-    raise BadOption(f"{value}: not a local model (needs config.json or a .gguf file)")
 
 
 def clean_label(text: str) -> str | None:
@@ -51,29 +33,16 @@ def clean_label(text: str) -> str | None:
 
 
 def make_relabeler(model: str | Path, max_new_tokens: int = 16) -> tuple[Relabeler, str]:
-    model_dir, gguf = resolve_model(model)
-    from transformers import AutoModelForCausalLM, AutoTokenizer
-
-    kwargs = {"local_files_only": True, **({"gguf_file": gguf} if gguf else {})}
-    tok = AutoTokenizer.from_pretrained(str(model_dir), **kwargs)
-    lm = AutoModelForCausalLM.from_pretrained(str(model_dir), **kwargs).eval()
+    """A relabeler on a local model (directory, .gguf or registered name), loaded through the LLM runtime."""
+    lm = load_llm(model)
 
     def relabel(question: str, groups: list[AnswerGroup]) -> list[str | None]:
-        import torch
-
         labels: list[str | None] = []
         for g in groups:
             quotes = "\n".join(f"- {p.quote}" for p in g.passages[:MAX_QUOTES])
-            prompt = PROMPT.format(question=question, quotes=quotes)
-            if getattr(tok, "chat_template", None):
-                ids = tok.apply_chat_template([{"role": "user", "content": prompt}], add_generation_prompt=True,
-                                              return_tensors="pt", return_dict=True)  # fmt: skip
-            else:
-                ids = tok(prompt + "\nEtikett:", return_tensors="pt")
-            with torch.inference_mode():
-                out = lm.generate(**ids, max_new_tokens=max_new_tokens, do_sample=False)
-            text = tok.decode(out[0][ids["input_ids"].shape[1] :], skip_special_tokens=True)
-            labels.append(clean_label(text))
+            labels.append(
+                clean_label(lm(PROMPT.format(question=question, quotes=quotes), max_new_tokens, cue="Etikett:"))
+            )
         return labels
 
-    return relabel, f"{model_dir.name}{'/' + gguf if gguf else ''} (bara etiketter)"
+    return relabel, f"{lm.name} (bara etiketter)"

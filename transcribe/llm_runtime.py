@@ -1,0 +1,182 @@
+"""The one local-LLM runtime: minutes and series load and prompt local models only here.
+
+A model is a transformers directory, a .gguf file (or a directory holding one), or
+a name from the model registry (`transcribe.models`, which also assembles the
+bundled Gemma from its packages). A GGUF model is dequantised once into the models
+cache, since that takes about a minute, and reused after. Prompts go through the
+model's chat template; generation uses only the cores that are idle right now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+from transcribe import models
+from transcribe.config import cpu_threads, models_dir
+from transcribe.errors import ModelCorrupt, ModelMissing
+
+BUNDLED_LLM = "gemma3-270m"
+
+
+def model_files(value: str | Path) -> tuple[Path, str | None]:
+    """(directory, gguf file name or None) for a model directory, a .gguf file or a registered llm name."""
+    path = Path(value).expanduser()
+    if not path.exists():
+        if "/" in str(value) or path.suffix == ".gguf":
+            raise ModelMissing(f"language model not found: {value}")
+        path = models.resolve(str(value), kind="llm")
+    if path.is_file():
+        if path.suffix != ".gguf":
+            raise ModelCorrupt(f"{path} is neither a model directory nor a .gguf file")
+        return path.parent, path.name
+    if (path / "config.json").exists():
+        return path, None
+    ggufs = sorted(path.glob("*.gguf"))
+    if ggufs:
+        return path, ggufs[0].name
+    raise ModelCorrupt(f"{path} has no config.json and no .gguf file")
+
+
+def bundled_llm() -> Path | None:
+    """The bundled small model's directory (assembled from its packages on first use); None if not installed."""
+    try:
+        return models.resolve(BUNDLED_LLM, kind="llm")
+    except (ModelMissing, ModelCorrupt):
+        return None
+
+
+def default_cache_dir() -> Path:
+    return models_dir() / "cache"
+
+
+def _file_key(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        h.update(fh.read(1 << 20))
+    return f"{path.stem}-{path.stat().st_size}-{h.hexdigest()[:12]}"
+
+
+def threads() -> int:
+    """Threads for generation: on a busy shared machine one thread beats several that wait on each other."""
+    cores = os.cpu_count() or 1
+    try:
+        idle = cores - os.getloadavg()[0]
+    except OSError:
+        idle = cores
+    return max(1, min(cpu_threads(), int(idle)))
+
+
+def converted(directory: Path, gguf: str, cache_dir: Path) -> Path:
+    """The dequantised copy of a GGUF model, made on first use and reused after."""
+    # torch and transformers take seconds to import and only the LLM paths need them.
+    import torch
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    target = cache_dir / _file_key(directory / gguf)
+    if (target / "config.json").exists() and any(target.glob("*.safetensors")):
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=cache_dir))
+    try:
+        tok = AutoTokenizer.from_pretrained(directory, gguf_file=gguf, local_files_only=True)
+        model = AutoModelForCausalLM.from_pretrained(directory, gguf_file=gguf, local_files_only=True)
+        quantizer = getattr(model, "hf_quantizer", None)
+        if quantizer is not None:
+            # The weights were unpacked into plain tensors; drop the GGUF config so they can be saved.
+            quantizer.remove_quantization_config(model)
+        # bfloat16 on disk: half the size of float32 and loads faster; computed in float32 after loading.
+        model.to(torch.bfloat16).save_pretrained(tmp)
+        tok.save_pretrained(tmp)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if not (target / "config.json").exists():  # not a concurrent conversion that won
+                raise
+    except (OSError, ValueError) as exc:
+        raise ModelCorrupt(f"cannot convert {directory / gguf}: {exc}") from exc
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return target
+
+
+class LocalLLM:
+    """A local causal LM: a transformers model directory, or a GGUF file dequantised once and cached."""
+
+    def __init__(self, path: Path | str, cache_dir: Path | None = None) -> None:
+        self.path = Path(path)
+        self.cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+        self.calls = 0
+        self.outputs: list[str] = []
+        self._lock = threading.Lock()
+        directory, gguf = model_files(path)
+        self.name = f"{directory.name}{'/' + gguf if gguf else ''}"
+        self.model, self.tokenizer = self._load(directory, gguf)
+
+    def _load(self, directory: Path, gguf: str | None) -> tuple[Any, Any]:
+        # Loaded here only: torch and transformers are heavy and only the LLM paths need them.
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+
+        if gguf is not None:
+            directory = converted(directory, gguf, self.cache_dir)
+        try:
+            tok = AutoTokenizer.from_pretrained(directory, local_files_only=True)
+            model = AutoModelForCausalLM.from_pretrained(directory, local_files_only=True, dtype=torch.float32)
+        except OSError as exc:
+            raise ModelCorrupt(f"cannot load language model from {directory}: {exc}") from exc
+        model.eval()
+        return model, tok
+
+    def _encode(self, prompt: str, cue: str) -> Any:
+        tok = self.tokenizer
+        messages = [{"role": "user", "content": prompt}]
+        if getattr(tok, "chat_template", None):
+            return tok.apply_chat_template(messages, add_generation_prompt=True, return_tensors="pt", return_dict=True)
+        if "<start_of_turn>" in tok.get_vocab():  # Gemma's turn format when the file carries no template
+            text = f"<start_of_turn>user\n{prompt}<end_of_turn>\n<start_of_turn>model\n"
+        else:
+            text = f"{prompt}\n{cue}"
+        return tok(text, return_tensors="pt")
+
+    def __call__(self, prompt: str, max_new_tokens: int, cue: str = "JSON:\n") -> str:
+        """Answer an instruction, in the model's chat format (`cue` ends a prompt for a model without one)."""
+        return self._generate(self._encode(prompt, cue), max_new_tokens)
+
+    def complete(self, text: str, max_new_tokens: int) -> str:
+        """Continue plain text, no chat format."""
+        return self._generate(self.tokenizer(text, return_tensors="pt"), max_new_tokens)
+
+    def _generate(self, enc: Any, max_new_tokens: int) -> str:
+        import torch  # already loaded by _load; kept local so this module imports without torch
+
+        with self._lock, torch.inference_mode():
+            before = torch.get_num_threads()
+            torch.set_num_threads(threads())
+            try:
+                out = self.model.generate(
+                    **enc, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.eos_token_id
+                )
+            finally:
+                torch.set_num_threads(before)
+            text = self.tokenizer.decode(out[0][enc["input_ids"].shape[1] :], skip_special_tokens=True)
+        self.calls += 1
+        self.outputs.append(text)
+        return text
+
+
+_LOADED: dict[Path, LocalLLM] = {}
+
+
+def load_llm(path: Path | str, cache_dir: Path | None = None) -> LocalLLM:
+    """Load once per process; minutes for many meetings and every series question reuse the model."""
+    directory, gguf = model_files(path)
+    key = (directory / gguf if gguf else directory).resolve()
+    if key not in _LOADED:
+        _LOADED[key] = LocalLLM(key, cache_dir)
+    return _LOADED[key]
