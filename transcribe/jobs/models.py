@@ -112,3 +112,22 @@ class JobStatus:
             priority=row.priority,
             error_kind=row.error_kind,
         )
+
+
+class Task(Base):
+    """A short piece of work on one meeting beside the web app (minutes regeneration, voice profiles).
+
+    Kept in the database like a job, so one cut off by a restart runs again when the app starts.
+    """
+
+    __tablename__ = "tasks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    meeting_id: Mapped[str] = mapped_column(String(64), index=True)
+    owner: Mapped[str] = mapped_column(String(120), default="system")
+    state: Mapped[str] = mapped_column(String(16), default=JobState.queued)
+    result: Mapped[str | None] = mapped_column(Text, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)

@@ -20,6 +20,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from transcribe import config, db
 from transcribe.fsutil import PRIVATE_DIR, private_dir
+from transcribe.jobs.tasks import resume as resume_tasks
 from transcribe.web import (
     routes_accounts,
     routes_auth,
@@ -65,6 +66,7 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
 
             worker = InProcessWorker()
             worker.start()
+        resume_tasks()  # a regeneration or enrolment (web.tasks) cut off by the last stop runs again
         try:
             yield
         finally:

@@ -15,7 +15,7 @@ from sqlalchemy import delete
 
 from transcribe import audit, db
 from transcribe.db import session
-from transcribe.jobs import JobNotFound
+from transcribe.jobs import JobNotFound, tasks
 from transcribe.jobs import delete as delete_job
 from transcribe.series import store as series_store
 from transcribe.tables import Meeting, MeetingChange, MeetingShare
@@ -44,6 +44,7 @@ def delete_meeting(meeting: Meeting, user: str) -> None:
             store.restore(meeting_id, tomb)
             raise
         store.purge(tomb)
+        tasks.forget(meeting_id)
     for name in series_store.forget_meeting(folder):
         log.info("meeting %s removed from series %s", meeting_id, name)
     audit.record("delete", f"meeting:{meeting_id}", user)

@@ -288,11 +288,10 @@ def edit_summary(
 
 @router.post("/meetings/{meeting_id}/regenerate")
 def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
-    meeting = editable_meeting(user, meeting_id)
-    transcript = store.load_transcript(meeting_id)
-    if transcript is None:
+    editable_meeting(user, meeting_id)
+    if not store.has_result(meeting_id):
         raise HTTPException(409, "not_ready")
-    tasks.regenerate_minutes(meeting, transcript, user.name, store.meeting_lock(meeting_id))
+    tasks.regenerate_minutes(meeting_id, user.name)
     add_change(meeting_id, user.name, "regenerate", "")
     audit.record("edit", f"meeting:{meeting_id}", user.name, "regenerate minutes")
     return back_to(meeting_id, "minutes")
