@@ -7,7 +7,9 @@ jobs table, i.e. exactly the path the web app's uploads take.
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -17,7 +19,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import psutil
+
+from transcribe.audio import probe
 from transcribe.config import REPO_DIR
+from transcribe.jobs import list_jobs, meeting_dir, status, submit
+from transcribe.pipeline import PipelineOptions
 
 SAMPLES_DIR = REPO_DIR / "samples"
 LONG_SAMPLE = SAMPLES_DIR / "cache" / "long" / "meeting.wav"
@@ -73,14 +80,10 @@ def _short_meetings(args: Any, scratch: Path) -> tuple[list[Path], str]:
 
 
 def _audio_seconds(path: Path) -> float:
-    from transcribe.audio import probe
-
     return probe(path).duration
 
 
-def _options(args: Any):
-    from transcribe.pipeline import PipelineOptions
-
+def _options(args: Any) -> PipelineOptions:
     return PipelineOptions(
         model=_opt(args, "model", "base"),
         diarizer=_opt(args, "diarizer", "embedded"),
@@ -89,8 +92,6 @@ def _options(args: Any):
 
 
 def _submit_all(sources: list[Path], options) -> list[int]:
-    from transcribe.jobs import meeting_dir, submit
-
     ids = []
     for i, src in enumerate(sources):
         mid = f"bench-{i}"
@@ -107,8 +108,6 @@ def _worker_cmd() -> list[str]:
 
 def measure_throughput(sources: list[Path], workers: int, options, scratch: Path) -> dict[str, Any]:
     """Run every source through `workers` worker processes sharing the cores; wall clock to the last one."""
-    from transcribe.jobs import list_jobs
-
     cores = os.cpu_count() or 1
     threads = max(1, cores // workers)
     with _data_dir(scratch / f"w{workers}"):
@@ -138,10 +137,6 @@ def measure_throughput(sources: list[Path], workers: int, options, scratch: Path
 
 def measure_long(source: Path, options, scratch: Path) -> dict[str, Any]:
     """One worker on the long meeting: peak RSS of its largest process, and how the ETA held up."""
-    import psutil
-
-    from transcribe.jobs import status
-
     with _data_dir(scratch / "long"):
         (job,) = _submit_all([source], options)
         t0 = time.perf_counter()
@@ -202,9 +197,6 @@ def bench_jobs(args: Any = None) -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    import argparse
-    import json
-
     parser = argparse.ArgumentParser(description="job-queue throughput and worker memory")
     parser.add_argument("--quick", action="store_true", help="two short meetings instead of four")
     parser.add_argument("--diarizer", default="embedded")
