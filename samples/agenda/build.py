@@ -6,10 +6,11 @@
 Each directory holds the agenda (agenda.txt, .md or .docx), `script.yaml` (the
 ordinary sample schema, spoken by samples.generate) and `agenda-truth.yaml`:
 the turn where each agenda item starts (null: not treated), the turns outside
-any item, the elected roles and whether the meeting is for development or held
-out. The audio and truth files come from `samples.generate.generate_meeting`, so
-they are deterministic in the same way; truth.json gains an `agenda` block with
-times. An agenda.docx is built from `agenda.txt.in` ("*1" = numbered item,
+any item, the elected roles, items the chair treated together (`merged`: a
+passage or decision under any of them counts as right) and whether the meeting
+is for development or held out. The audio and truth files come from
+`samples.generate.generate_meeting`, so they are deterministic in the same way;
+truth.json gains an `agenda` block with times. An agenda.docx is built from `agenda.txt.in` ("*1" = numbered item,
 "*2" = sub-item, Word's automatic numbering) only when it is missing.
 """
 
@@ -96,6 +97,7 @@ def agenda_truth(directory: Path, truth: dict[str, Any]) -> dict[str, Any]:
         "turn_items": [item_at(s["turn"]) for s in segs],
         "decisions": decisions,
         "roles": spec["roles"],
+        "merged": [[str(n) for n in group] for group in spec.get("merged") or []],
     }
 
 
