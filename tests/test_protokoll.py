@@ -15,7 +15,7 @@ from transcribe.agenda import parse_agenda, parse_agenda_text
 from transcribe.errors import BadOption, OutputExists
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import Protokoll, build_protokoll, formal_decision, resolve_style
-from transcribe.minutes.protokoll_render import render_protokoll_markdown, write_protokoll
+from transcribe.minutes.protokoll_render import render_protokoll_markdown, write_protokoll, write_styled
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 REPO = Path(__file__).resolve().parents[1]
@@ -90,6 +90,16 @@ def test_docx_has_styled_paragraph_headings_and_a_signature_table(protokoll, tmp
         write_protokoll(prot, minutes, None, tmp_path, ["md"])
 
 
+def test_protokoll_stays_swedish_when_the_interface_is_english(protokoll, tmp_path: Path) -> None:
+    """A protokoll is a Swedish record: English headings are for the report layout only."""
+    prot, minutes = protokoll
+    write_styled(minutes, prot, meeting(), tmp_path / "p", ["md"], lang="en")
+    text = (tmp_path / "p" / "minutes.md").read_text(encoding="utf-8")
+    assert text.startswith("# Protokoll") and "Justeras" in text and "beslutade att" in text
+    write_styled(minutes, None, meeting(), tmp_path / "r", ["md"], lang="en")
+    assert "Decisions" in (tmp_path / "r" / "minutes.md").read_text(encoding="utf-8")
+
+
 def test_decision_wording() -> None:
     assert formal_decision("Mötet beslutade att köpa en projektor.", "Nämnden") == (
         "Nämnden beslutade att köpa en projektor."
@@ -97,6 +107,9 @@ def test_decision_wording() -> None:
     assert formal_decision("Vi enades om att ses igen", "Styrelsen") == "Styrelsen enades om att ses igen."
     assert formal_decision("Dagordningen godkändes.", "Mötet") == "Dagordningen godkändes."
     assert formal_decision("att anta budgeten", "Mötet") == "Mötet beslutade att anta budgeten."
+    assert formal_decision("Kyrkorådet beslutar att söka bidrag.", "Kyrkorådet") == (
+        "Kyrkorådet beslutade att söka bidrag."
+    )
     assert resolve_style(None, True) == "protokoll" and resolve_style(None, False) == "rapport"
     with pytest.raises(BadOption):
         resolve_style("memo", True)

@@ -19,6 +19,7 @@ the meeting was closed goes to "Övrigt".
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -39,13 +40,15 @@ def _alt(words: list[str]) -> str:
 
 
 _NUMBER_REF = re.compile(
-    rf"\b(?:punkt(?:en)?|paragraf(?:en)?|ärende(?:t)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})(?:\s?(?P<l>[a-h])\b)?"
+    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
+    r"(?:\s?(?P<l>[a-h])\b)?"
 )
+_AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _TRANSITION = re.compile(
     r"\b(nästa punkt|nästa fråga|nästa ärende|(?:gå|går|går vi|gå vi|vi går|gick) (?:vidare |över )?till|vidare till"
     r"|över till|(?:sedan|då|nu) har vi"
-    r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar med|kommer till|fortsätter med) "
+    r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)"
 )
 _NEGATIVE_BEFORE = re.compile(
@@ -62,12 +65,16 @@ _CLOSED = re.compile(
 )
 
 _CONCLUDES = re.compile(
-    r"^\W*(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|klar|"
-    r"klart|avklarad|vald|valda|lagd|lagt)\b"
-)
+    r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
+    r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
+    r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
+    r"|beslutar|beslutade|beslöt)\b"
+    r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$)"
+)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …": how an item ends, not how one starts
 _WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
-_OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa)\b")  # "Punkt …, budgeten", "Nästa …"
+_OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
 _DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
+_WELCOMES = re.compile(r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen)\b")
 
 # What the chair says at the standard items ("jag förklarar mötet öppnat").
 KIND_CUES = {
@@ -81,7 +88,7 @@ KIND_CUES = {
     ),
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriva protokollet)"
+        r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare)"
     ),
     "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
     "agenda": re.compile(
@@ -90,7 +97,7 @@ KIND_CUES = {
     ),
     "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
     "previous": re.compile(r"\b(föregående (?:mötes )?protokoll|förra (?:mötets )?protokoll)"),
-    "other": re.compile(r"\b(övriga frågor|något övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
+    "other": re.compile(r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
     "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
     "close": _CLOSED,
 }
@@ -109,6 +116,7 @@ W_TITLE = 1.0
 THRESHOLD = 1.6
 STRONG = 2.4  # evidence needed to insert an item taken out of order
 NON_CHAIR = 0.6
+BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 
 
 @dataclass
@@ -198,6 +206,10 @@ def number_refs(low: str) -> list[tuple[str, int]]:
     """Agenda numbers said in a sentence: ("4"|"4a", +1 to start it / -1 skipped or deferred)."""
     refs: list[tuple[str, int]] = []
     found = [(m.start(), m.end(), _number_value(m.group("n")), m.group("l")) for m in _NUMBER_REF.finditer(low)]
+    for m in _NUMBER_REF.finditer(low):  # two items taken together: the second number counts the same way
+        pair = _AND_NUMBER.match(low, m.end())
+        if pair:
+            found.append((m.start(), pair.end(), _number_value(pair.group("n")), None))
     found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
     for s, e, value, letter in sorted(found):
         if value is None:
@@ -216,9 +228,22 @@ def _overlap(title: set[str], text: set[str]) -> set[str]:
     """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen")."""
     hit = set()
     for t in title:
-        if t in text or any(len(t) >= 4 and len(w) >= 4 and (w.startswith(t) or t.startswith(w)) for w in text):
+        if t in text or any(_compound(t, w) for w in text):
             hit.add(t)
     return hit
+
+
+def _compound(a: str, b: str) -> bool:
+    """One stem is the other's first part ("fasad", "fasadrenovering") or its head ("belysning",
+    "gatubelysning": Swedish compounds end in the word they are about), or the two differ only in an
+    ending or a misheard letter ("ekonomisk"/"ekonomin", "snöröjning"/"snöröjninken")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) or len(short) >= 5 and long_.endswith(short):
+        return True
+    if len(short) < 6:
+        return False
+    shared = len(os.path.commonprefix((a, b)))
+    return shared >= max(6, 0.75 * len(short)) or Levenshtein.normalized_distance(a, b) <= 0.15
 
 
 def _chair(units: list[Unit]) -> str | None:
@@ -270,7 +295,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
             if skips[i]:
                 topic = -own
             elif concludes[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a start
-                topic, own = 0.0, 0.0
+                topic, own, kind = 0.0, 0.0, 0.0
             score = (
                 W_NUMBER * max(number, 0)
                 - W_NEG * max(-number, 0)
@@ -278,7 +303,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
                 + W_TOPIC * topic * (0.6 + cue)
                 + W_KIND * kind
                 + W_TITLE * max(0.0, own - 0.5) * 2  # the item's whole title said in one sentence
-                + (W_CUE if _heading(u, titles[k]) else 0.0)  # "Föredragningslistan." said on its own
+                + (W_CUE if not concludes[i] and _heading(u, titles[k]) else 0.0)  # "Föredragningslistan." alone
             )
             row.append(score - THRESHOLD)
         out.append(row)
@@ -299,7 +324,9 @@ def _heard_as_punkt(low: str) -> str:
 
 def _declared(low: str, position: float) -> str | None:
     """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
-    last word was heard as."""
+    last word was heard as; a welcome at the very start opens it too."""
+    if _WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
+        return "open"
     if not _DECLARES.search(low):
         return None
     return "open" if position < 0.3 else "close" if position > 0.7 else None
@@ -367,6 +394,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     B = evidence_matrix(units, leaves)
     chosen = _monotone(B)
     used = set(chosen.values())
+    together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
     for k in range(len(leaves)):  # taken out of order: strong evidence of its own
         if k in chosen:
             continue
@@ -374,6 +402,17 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         if B[k][u] + THRESHOLD >= STRONG and u not in used:
             chosen[k] = u
             used.add(u)
+        elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
+            together[k] = u
+    for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
+        first = u
+        while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:
+            first -= 1
+        earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK]
+        if earlier:
+            used.discard(u)
+            chosen[k] = earlier[0]
+            used.add(earlier[0])
     starts = sorted((u, k) for k, u in chosen.items())
     if starts:  # the opening takes the whole turn it is declared in ("God kväll och välkomna … öppnat")
         u0, k0 = starts[0]
@@ -417,6 +456,12 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
                 segs.append(u.seg_id)
     for k, segs in segs_by_item.items():
         by_number[leaves[k].number].segment_ids = segs
+    for k, u in together.items():
+        mate = next((by_number[leaves[j].number] for j, i in chosen.items() if i == u), None)
+        if mate is not None:
+            span = by_number[leaves[k].number]
+            for name in ("treated", "order", "start", "end", "score", "cue", "segment_ids"):
+                setattr(span, name, getattr(mate, name))
     for parent in parents:  # a parent item spans its treated sub-items
         span = by_number.get(parent)
         kids = [s for s in spans if s.parent == parent and s.treated]

@@ -22,14 +22,14 @@ MAX_ITEMS = 60
 
 # Standard opening/closing items of Swedish meetings: kind -> title pattern.
 STANDARD_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("open", re.compile(r"\böppna(nde|s|t)?\b|\bmötet öppnas\b")),
+    ("open", re.compile(r"\böppna(nde|s|t)?\b|\bmötet öppnas\b|^inledning\b|\bvälkomm\w*")),
     ("chair", re.compile(r"\b(val av )?(mötes)?ordförande\b")),
     ("secretary", re.compile(r"\b(val av )?(mötes)?sekreterare\b|\bprotokollförare\b")),
     ("adjusters", re.compile(r"\bjusterar\w*|\bjusteringsm\w*|\brösträknare\b")),
     ("agenda", re.compile(r"\bdagordning\w*|\bföredragningslista\w*")),
     ("quorum", re.compile(r"\bbeslutsför\w*|\bbehörig\w* (utlys|kallat)|\bkallelse\b")),
-    ("previous", re.compile(r"\bföregående (mötes )?protokoll\b|\bförra (mötets )?protokoll")),
-    ("other", re.compile(r"\bövriga frågor\b")),
+    ("previous", re.compile(r"\b(föregående|förra) (mötes |mötets )?(protokoll|minnesanteckningar|anteckningar)\b")),
+    ("other", re.compile(r"\bövriga frågor\b|^övrigt$")),
     ("next", re.compile(r"\bnästa möte\b")),
     ("close", re.compile(r"\bavslut\w*|\bmötet avslutas\b")),
 ]

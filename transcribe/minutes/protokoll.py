@@ -34,10 +34,14 @@ _BODY = [
     (re.compile(r"nämnd", re.I), "Nämnden"),
     (re.compile(r"utskott", re.I), "Utskottet"),
     (re.compile(r"årsmöte|stämma", re.I), "Stämman"),
+    (re.compile(r"kyrkoråd", re.I), "Kyrkorådet"),
+    (re.compile(r"fullmäktige", re.I), "Fullmäktige"),
 ]
 _DECIDED = re.compile(
-    r"^(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man)\s+(beslutade|beslöt|enades)\b", re.I
-)
+    r"^(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man|fullmäktige"
+    r"|\w+(?:rådet|styrelsen|nämnden|utskottet|gruppen|mötet))\s+(beslutade|beslöt|beslutar|enades)\b",
+    re.I,
+)  # "Kyrkorådet beslutar att …" said in the meeting: the subject becomes the protokoll's own body
 
 
 class Paragraph(BaseModel):
@@ -118,7 +122,8 @@ def formal_decision(text: str, body: str) -> str:
     text = text.strip()
     m = _DECIDED.match(text)
     if m:
-        return finish_sentence(f"{body} {m.group(1).lower()}{text[m.end() :]}")
+        verb = "beslutade" if m.group(1).lower() == "beslutar" else m.group(1).lower()
+        return finish_sentence(f"{body} {verb}{text[m.end() :]}")
     if _PASSIVE_END.search(text):  # "Dagordningen godkändes." is already protokoll language
         return finish_sentence(text)
     clause = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text

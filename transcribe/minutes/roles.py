@@ -5,6 +5,11 @@ names the role, a proposal that follows it ("Jag föreslår Sara Ek") or a
 volunteer ("Jag kan justera") is taken. Without an election item, only a
 sentence that ties a name (or "jag") to the role counts ("Jag heter Anders
 Öberg och är nämndens ordförande"). Each role keeps the sentences behind it.
+
+A name belongs to the role it is tied to ("Per Åkesson till sekreterare",
+"till justerare valdes Lars Berg"), else to the role named in its own clause,
+else to the nearest; "jämte ordföranden" is not the ordförande role. Someone
+who is asked and says no ("Nej, helst inte") is not elected.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from collections import Counter
 from typing import Literal
 
 from pydantic import BaseModel, Field
+from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.align import Alignment, Unit
 from transcribe.minutes.model import Evidence
@@ -23,18 +29,40 @@ Role = Literal["ordförande", "sekreterare", "justerare"]
 ROLES: tuple[Role, ...] = ("ordförande", "sekreterare", "justerare")
 ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
-        r"\b(?:mötes|nämndens |styrelsens |föreningens )?ordförande\b|\bled(?:a|er) (?:dagens |"
+        r"\b(?:mötes|nämndens |styrelsens |föreningens )?ordförande(?:n)?\b|\bled(?:a|er) (?:dagens |"
         r"kvällens )?möte"
     ),
     "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver) (?:dagens )?protokoll(?:et)?\b"
-        r"|\bprotokollförare\b"
+        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver) (?:dagens )?(?:protokoll(?:et)?|minnesanteckningar\w*)\b"
+        r"|\bprotokollförare\b|\bprotokollet (?:förs|skrivs) av\b|\bjag (?:tar|kan ta) protokollet\b"
     ),
-    "justerare": re.compile(r"\bjustera(?:re|s|r)?\b|\bjusteringsperson\w*"),
+    "justerare": re.compile(r"\bjustera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"),
+}  # "jämte (ordföranden)" is said of the justerare only
+# What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
+ROLE_VERBS: dict[str, re.Pattern[str]] = {
+    "ordförande": re.compile(r"\bled(?:a|er)\b|\bordför\w*"),
+    "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
+    "justerare": re.compile(r"\bjuster\w*"),
 }
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
+_ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
+_CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _SELF = re.compile(r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för)\b")
+_SELF_ROLE = re.compile(
+    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter)\b"
+    r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för) jag\b"
+)  # "Som ordförande hälsar jag er välkomna": the word order turns after a fronted role
+_ALONGSIDE = re.compile(r"\b(?:jämte|tillsammans med|med|förutom|utöver)(\s+(?:mötes)?ordförande(?:n)?)\b")
+_TIED_AFTER = re.compile(
+    r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
+)
+_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+)?$")
+_CLAUSE = re.compile(r"[,;:]|\bsamt\b")
+_DECLINE = re.compile(
+    r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
+)  # a misheard first word or two ("Den, en helst inte") still says no
+_FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
 
 
 class RoleElection(BaseModel):
@@ -60,28 +88,63 @@ def people(transcript: Transcript) -> dict[str, str]:
     return out
 
 
-def mentions(text: str, names: dict[str, str]) -> list[tuple[int, str]]:
-    """(position, full name) of each person named in the text; a full name wins over its first name."""
+def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of each person named in the text; a full name wins over its first name.
+
+    A genitive counts ("Görans"); in capitalised text a lower-case first name or surname is an ordinary
+    word ("kronor per timme"), not the person."""
     low = text.lower()
-    found: dict[str, int] = {}
+    cased = any(c.isupper() for c in text)
+    found: dict[str, tuple[int, int]] = {}
     taken: list[tuple[int, int]] = []
     for key in sorted(names, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(key)}\b", low):
+        for m in re.finditer(rf"\b{re.escape(key)}s?\b", low):
             if any(a <= m.start() < b for a, b in taken):
                 continue
+            if cased and " " not in key and text[m.start()].islower():
+                continue
             taken.append((m.start(), m.end()))
-            found.setdefault(names[key], m.start())
-    return sorted((pos, name) for name, pos in found.items())
+            found.setdefault(names[key], (m.start(), m.end()))
+    return sorted((s, e, name) for name, (s, e) in found.items())
 
 
-def _nearest_role(low: str, pos: int) -> str | None:
-    best: tuple[int, str | None] = (10**6, None)
-    for role, pattern in ROLE_WORDS.items():
-        for m in pattern.finditer(low):
-            d = abs(m.start() - pos)
-            if d < best[0]:
-                best = (d, role)
-    return best[1]
+def _heard(word: str) -> str:
+    """A role word heard with a slip or two ("orrdförende", "sekreterar") reads as the role word."""
+    if len(word) < 7:
+        return word
+    best = min(_ROLE_FORMS, key=lambda form: Levenshtein.normalized_distance(word, form))
+    return best if Levenshtein.normalized_distance(word, best) <= 0.2 else word
+
+
+def _masked(low: str) -> str:
+    """The sentence with misheard role words mended and without "jämte ordföranden": whoever justerar
+    alongside the chair is not the chair."""
+    low = re.sub(r"[a-zåäöé]{7,}", lambda m: _heard(m.group(0)), low)
+    return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
+
+
+def _role_words(masked: str) -> list[tuple[int, int, str]]:
+    return sorted((m.start(), m.end(), role) for role, p in ROLE_WORDS.items() for m in p.finditer(masked))
+
+
+def role_of(masked: str, start: int, end: int) -> tuple[str | None, int]:
+    """The role a name (or "jag") at [start, end) is given in the sentence, and how surely: 2 tied to it,
+    1 named in the same clause, 0 only the nearest role word."""
+    words = _role_words(masked)
+    if not words:
+        return None, 0
+    for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande"
+        if s >= end and _TIED_AFTER.search(masked[end:s]):
+            return role, 2
+    for _, e, role in reversed(words):  # "till justerare valdes Lars Berg", "nämndsekreteraren Maria Lund"
+        if e <= start and _TIED_BEFORE.match(masked[e:start]):
+            return role, 2
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(masked)] + [len(masked) + 1]
+    lo = max(b for b in bounds if b <= start)
+    hi = min(b for b in bounds if b > start)
+    own = [(s, role) for s, e, role in words if lo <= s < hi]
+    pool = own or [(s, role) for s, _, role in words]
+    return min(pool, key=lambda x: abs(x[0] - start))[1], 1 if own else 0
 
 
 def _speaker(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str]:
@@ -101,8 +164,70 @@ def unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
     )
 
 
+def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -> set[str]:
+    """People asked to take a role who said no: "Gunnar, kan du justera?" – "Nej, helst inte"."""
+    out: set[str] = set()
+    for u, answer in zip(units, units[1:], strict=False):
+        if not u.text.rstrip().endswith("?") or not _DECLINE.search(answer.low):
+            continue
+        asked = [n for _, _, n in mentions(u.text, names)]
+        who = transcript.speaker_name(answer.speaker) if answer.speaker else None
+        if who in asked:
+            out.add(who)
+        elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
+            out.add(asked[0])
+    return out
+
+
+def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) -> list[tuple[str, int]]:
+    """The people the sentence gives this role, each with how surely (see role_of): by name, by "jag", or
+    a name the meeting never said otherwise."""
+    masked = _masked(u.low)
+    hits = [(n, sure) for s, e, n in mentions(u.text, names) for r, sure in [role_of(masked, s, e)] if r == role]
+    if hits:
+        return hits
+    for m in _SELF_ROLE.finditer(masked):
+        jag = m.start() + m.group(0).rfind("jag")
+        r, sure = role_of(masked, jag, jag + 3)
+        if r == role:
+            return [(n, sure) for n in _speaker(u, transcript, names)]
+    return []
+
+
+def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str, int]]:
+    """Elected without having spoken: "Till justerare valdes Mikael Enoksson och Bengt Holmqvist"."""
+    if not _CONCLUDED.search(u.low):
+        return []
+    known = [(s, e) for s, e, _ in mentions(u.text, names)]
+    masked = _masked(u.low)
+    out = []
+    for m in _FULL_NAME.finditer(u.text):
+        if m.start() == 0 or any(s < m.end() and m.start() < e for s, e in known):
+            continue
+        r, sure = role_of(masked, m.start(), m.end())
+        if r == role:
+            out.append((m.group(0), sure))
+    return out
+
+
+def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
+    """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
+    several = len({r for _, _, r in _role_words(_masked(trigger.low))}) > 1
+    for w in after:
+        others = any(p.search(_masked(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
+        if others or (several and not ROLE_VERBS[role].search(w.low)):
+            continue
+        found = [n for _, _, n in mentions(w.text, names)]
+        if found:
+            return found, [trigger, w]
+        if _SELF.search(w.low):
+            return _speaker(w, transcript, names), [trigger, w]
+    return [], [trigger]
+
+
 def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) -> list[RoleElection]:
     names = people(transcript)
+    said_no = declined(units, transcript, names)
     out: list[RoleElection] = []
     for role in ROLES:
         spans = [
@@ -110,36 +235,9 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         ]
         elected = bool(spans)
         pool = [u for u in units if any(s.start - 0.01 <= u.start < s.end for s in spans)] if elected else units
-        chosen: dict[str, list[Unit]] = {}
-        for i, u in enumerate(pool):
-            if len(chosen) >= LIMIT[role]:
-                break
-            if not ROLE_WORDS[role].search(u.low):
-                continue
-            hits = [n for pos, n in mentions(u.text, names) if _nearest_role(u.low, pos) == role]
-            ev = [u]
-            if not hits and re.search(r"\bjag\b", u.low):
-                hits = _speaker(u, transcript, names)
-            if not hits and elected:
-                for w in pool[i + 1 : i + 3]:
-                    if any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
-                        continue
-                    found = [n for _, n in mentions(w.text, names)]
-                    if found:  # a proposal, an answer or the chair naming someone, inside the election item
-                        hits, ev = found, [u, w]
-                        break
-                    if _SELF.search(w.low):
-                        hits, ev = _speaker(w, transcript, names), [u, w]
-                        break
-            for name in hits:
-                if name not in chosen and len(chosen) < LIMIT[role]:
-                    chosen[name] = ev
-        if elected and not chosen:  # the role word was misheard: names proposed or elected in the item
-            for w in pool:
-                if _ELECTED.search(w.low) and not any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
-                    for _, name in mentions(w.text, names):
-                        if name not in chosen and len(chosen) < LIMIT[role]:
-                            chosen[name] = [w]
+        chosen = _from_pool(role, pool, elected, names, said_no, transcript)
+        if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
+            chosen = _from_pool(role, units, False, names, said_no, transcript)
         for name, ev in chosen.items():
             confirmed = any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
             out.append(
@@ -163,3 +261,29 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                 )
                 break
     return out
+
+
+def _from_pool(
+    role: str, pool: list[Unit], elected: bool, names: dict[str, str], said_no: set[str], transcript: Transcript
+) -> dict[str, list[Unit]]:
+    found: list[tuple[int, int, str, list[Unit]]] = []  # (-sureness, order, name, evidence)
+    for i, u in enumerate(pool):
+        if not ROLE_WORDS[role].search(_masked(u.low)):
+            continue
+        hits, ev = _named(u, role, names, transcript) + _unknown_people(u, role, names), [u]
+        if not hits and elected:
+            people_, ev = _follow_up(role, u, pool[i + 1 : i + 3], names, transcript)
+            hits = [(n, 1) for n in people_]
+        concluded = 1 if _CONCLUDED.search(u.low) else 0  # "Då valdes …": the election's outcome
+        found += [(-(sure + concluded), i, name, ev) for name, sure in hits if name not in said_no]
+    chosen: dict[str, list[Unit]] = {}
+    for _, _, name, ev in sorted(found, key=lambda x: (x[0], x[1])):
+        if name not in chosen and len(chosen) < LIMIT[role]:
+            chosen[name] = ev
+    if elected and not chosen:  # the role word was misheard: names proposed or elected in the item
+        for w in pool:
+            if _ELECTED.search(w.low) and not any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
+                for _, _, name in mentions(w.text, names):
+                    if name not in chosen and name not in said_no and len(chosen) < LIMIT[role]:
+                        chosen[name] = [w]
+    return chosen

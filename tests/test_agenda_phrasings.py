@@ -1,0 +1,80 @@
+"""How chairs announce, merge and strike agenda items, and the development meetings that hold those phrasings."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from transcribe.agenda import align_agenda, parse_agenda, parse_agenda_text
+from transcribe.agenda.align import number_refs
+from transcribe.bench.agenda import load_samples, score_alignment, score_protokoll, true_transcript
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+AGENDA = """Styrelsemöte
+1) Mötets öppnande
+2) Fastställande av dagordning
+3) Ekonomisk rapport
+4) Gatubelysning
+5) Personalfrågor
+6) Skrivelse från hembygdsföreningen
+7) Föreningens hemsida
+8) Övrigt
+9) Mötets avslutande
+"""
+LINES = [
+    "Jag hälsar alla välkomna och öppnar mötet.",
+    "Dagordningen. Vi hoppar över hemsidan i kväll, offerten har inte kommit. Kan vi fastställa dagordningen?",
+    "Då är dagordningen fastställd.",
+    "Då tar vi ekonomin. Vi har åttiofemtusen kronor på kontot.",
+    "Punkterna fem och sex tar vi tillsammans, skrivelsen handlar ju om vaktmästaren.",
+    "Vaktmästaren går i pension i april.",
+    "Då går vi vidare till belysningen längs vägen. Tre lyktstolpar är släckta.",
+    "Övrigt. Har någon något mer?",
+    "Då tackar jag för i kväll och avslutar mötet.",
+]
+
+
+def meeting() -> Transcript:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(LINES)]
+    return Transcript(segments=segs, duration=90.0, speakers=[SpeakerInfo(label="K", name="Karin Sjöberg")])
+
+
+def test_items_by_topic_merged_struck_and_out_of_order() -> None:
+    al = align_agenda(parse_agenda_text(AGENDA), meeting())
+    starts = {i.number: i.start for i in al.items if i.treated}
+    assert starts["1"] == 0.0 and starts["2"] == 10.0  # "Dagordningen." names the item before the question
+    assert starts["3"] == 30.0  # "Då är dagordningen fastställd" ends item 2, it does not start anything
+    assert starts["5"] == starts["6"] == 40.0  # "punkterna fem och sex tar vi tillsammans"
+    assert starts["4"] == 60.0  # "belysningen" is the head of "Gatubelysning", taken after 5 and 6
+    assert starts["8"] == 70.0 and starts["9"] == 80.0
+    assert "7" not in starts  # "vi hoppar över hemsidan": ej behandlad
+
+
+def test_pairs_of_item_numbers() -> None:
+    assert number_refs("punkterna åtta och nio tar vi tillsammans") == [("8", 1), ("9", 1)]
+    assert number_refs("punkt sex och sju hoppar vi över") == [("6", -1), ("7", -1)]
+
+
+def test_standard_items_in_workplace_wording() -> None:
+    agenda = parse_agenda_text(
+        "APT\n1. Inledning\n2. Föregående minnesanteckningar\n3. Schema\n4. Övrigt\n5. Avslutning\n"
+    )
+    assert [i.kind for i in agenda.items] == ["open", "previous", None, "other", "close"]
+
+
+DEV = [(d, t) for d, t in load_samples() if t["agenda"]["split"] == "dev"]
+
+
+@pytest.mark.parametrize("directory,truth", DEV, ids=[t["id"] for _, t in DEV])
+def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
+    """Every development meeting: item starts within 10 s, skipped items reported, every elected role found."""
+    agenda = parse_agenda(directory / truth["agenda"]["agenda_file"])
+    tr = true_transcript(truth)
+    al = align_agenda(agenda, tr)
+    score = score_alignment(al, truth)
+    assert score["starts_within_10s"] == score["items"], score["start_errors_s"]
+    assert score["skipped_reported"] == score["skipped"]
+    roles = score_protokoll(tr, agenda, al, truth)
+    assert roles["roles_found"] == roles["roles"] and roles["roles_extra"] == 0, json.dumps(roles)
