@@ -88,6 +88,9 @@ def test_presentations_without_election_items() -> None:
     ]
     got = roles(lines, {"L": "Lars Pavval", "E": "Elin Kuhmunen"}, agenda)
     assert got == {"ordförande": ["Lars Pavval"], "sekreterare": ["Elin Kuhmunen"]}
+    lines[1:2] = [("G", "Jag heter Göran Nyström och är vice ordförande."), ("L", "Elin tar protokollet i dag.")]
+    got = roles(lines, {"L": "Lars Pavval", "E": "Elin Kuhmunen", "G": "Göran Nyström"}, agenda)
+    assert got == {"ordförande": ["Lars Pavval"], "sekreterare": ["Elin Kuhmunen"]}  # a vice ordförande is not it
 
 
 def test_names_in_ordinary_words_and_genitives() -> None:

@@ -34,7 +34,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
     ),
     "sekreterare": re.compile(
         r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver) (?:dagens )?(?:protokoll(?:et)?|minnesanteckningar\w*)\b"
-        r"|\bprotokollförare\b|\bprotokollet (?:förs|skrivs) av\b|\bjag (?:tar|kan ta) protokollet\b"
+        r"|\bprotokollförare\b|\bprotokollet (?:förs|skrivs) av\b|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar\b"
     ),
     "justerare": re.compile(r"\bjustera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"),
 }  # "jämte (ordföranden)" is said of the justerare only
@@ -53,7 +53,9 @@ _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter)\b"
     r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för) jag\b"
 )  # "Som ordförande hälsar jag er välkomna": the word order turns after a fronted role
-_ALONGSIDE = re.compile(r"\b(?:jämte|tillsammans med|med|förutom|utöver)(\s+(?:mötes)?ordförande(?:n)?)\b")
+_ALONGSIDE = re.compile(
+    r"\b(?:jämte|tillsammans med|med|förutom|utöver|vice|förste vice|andre vice)(\s+(?:mötes)?ordförande(?:n)?)\b"
+)  # "jämte ordföranden" is said of a justerare, "vice ordförande" is another office
 _TIED_AFTER = re.compile(
     r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
 )
