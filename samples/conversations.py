@@ -14,7 +14,9 @@ from LibriSpeech readers (one ~12.5 s utterance per reader in
 - a condition is applied: clean, reverb (a synthetic room per reader),
   noise (pink + hum at 12-18 dB SNR), telephone (300-3400 Hz, 8 kHz, mu-law)
   or far (one reader 10-14 dB quieter with a long reverberant tail);
-- the RTTM holds one line per phrase, at its exact sample position.
+- the RTTM holds one line per stretch of speech, at its exact sample position:
+  pauses inside a phrase (frames within 10 dB of the reader's noise floor) are
+  not speech.
 
 Readers are split by a fixed rule (see `group_of`): even LibriSpeech reader id =
 "dev" (the only voices to tune on), odd id = "heldout" (report only).
@@ -48,6 +50,8 @@ GROUPS = ("dev", "heldout")
 OVERLAP_SHARE = 0.10
 LEVEL_DB = 6.0
 TARGET_DBFS = -23.0  # speech RMS before the reader's level offset
+# Bumped when the truth of the same audio changes: cached conversations of an older truth are rebuilt.
+TRUTH_VERSION = 2
 
 
 def group_of(reader_id: int | str) -> str:
@@ -90,32 +94,59 @@ def load_flac(path: Path) -> np.ndarray:
     return x
 
 
-def phrases(x: np.ndarray, min_pause: float = 0.2, rel_db: float = -35.0, min_len: float = 0.6) -> list[np.ndarray]:
-    """Cut speech at pauses of at least `min_pause` s (frames `rel_db` below the loudest)."""
-    frame = SR // 100
+@dataclass(frozen=True)
+class Phrase:
+    """A stretch of one reader's utterance and where in it the reader is actually speaking."""
+
+    audio: np.ndarray
+    spans: tuple[tuple[int, int], ...]  # speech sample spans within `audio` (pauses left out)
+
+
+def _frame_db(x: np.ndarray, frame: int) -> np.ndarray:
     n = len(x) // frame
     rms = np.sqrt(np.mean(x[: n * frame].reshape(n, frame) ** 2, axis=1) + 1e-12)
-    loud = 20 * np.log10(rms / rms.max()) > rel_db
+    return 20 * np.log10(rms / rms.max())
+
+
+def _runs(mask: np.ndarray, min_gap: int) -> list[list[int]]:
+    """[start, stop) runs of True, bridging gaps shorter than `min_gap`."""
     spans: list[list[int]] = []
-    gap_frames = int(min_pause * 100)
-    i = 0
-    while i < n:
-        if loud[i]:
-            if spans and i - spans[-1][1] < gap_frames:
-                spans[-1][1] = i + 1
-            else:
-                spans.append([i, i + 1])
-        i += 1
-    out: list[np.ndarray] = []
-    prev_b = 0
-    for a, b in spans:
-        piece = x[a * frame : b * frame]
-        if out and len(piece) < min_len * SR:  # too short to stand alone: joins the previous phrase
-            out[-1] = np.concatenate([out[-1], np.zeros((a - prev_b) * frame, np.float32), piece])
+    for i in np.flatnonzero(mask):
+        if spans and i - spans[-1][1] < min_gap:
+            spans[-1][1] = i + 1
         else:
-            out.append(piece)
+            spans.append([int(i), int(i) + 1])
+    return spans
+
+
+def phrases(x: np.ndarray, min_pause: float = 0.2, rel_db: float = -35.0, min_len: float = 0.6,
+            floor_margin_db: float = 10.0) -> list[Phrase]:  # fmt: skip
+    """Cut speech at pauses of at least `min_pause` s (frames `rel_db` below the loudest).
+
+    The truth inside a phrase is stricter: a frame is speech only when it also stands
+    `floor_margin_db` above the utterance's noise floor (its 10th-percentile frame). Some
+    readers' recordings hiss at -30 dB below their peak; by `rel_db` alone their pauses of a
+    second or more would be labelled speech.
+    """
+    frame = SR // 100
+    db = _frame_db(x, frame)
+    gap = int(min_pause * 100)
+    cuts = _runs(db > rel_db, gap)
+    voiced = db > max(rel_db, float(np.percentile(db, 10)) + floor_margin_db)
+    out: list[tuple[np.ndarray, list[tuple[int, int]]]] = []
+    prev_b = 0
+    for a, b in cuts:
+        piece = x[a * frame : b * frame]
+        inner = [(s, e) for s, e in _runs(voiced[a:b], gap)]
+        if out and len(piece) < min_len * SR:  # too short to stand alone: joins the previous phrase
+            audio, spans = out[-1]
+            offset = len(audio) + (a - prev_b) * frame
+            spans += [(offset + s * frame, offset + e * frame) for s, e in inner]
+            out[-1] = (np.concatenate([audio, np.zeros((a - prev_b) * frame, np.float32), piece]), spans)
+        else:
+            out.append((piece, [(s * frame, e * frame) for s, e in inner]))
         prev_b = b
-    return [p for p in out if len(p) >= 0.3 * SR]
+    return [Phrase(p, tuple(sp)) for p, sp in out if len(p) >= 0.3 * SR]
 
 
 # ----------------------------------------------------------------------------- conditions
@@ -189,7 +220,7 @@ def corpus(group: str, count: int, seed: int = 0, min_speakers: int = 2, max_spe
 class Conversation:
     id: str
     audio: np.ndarray  # float32, 16 kHz
-    turns: list[tuple[float, float, str]]  # exact speech spans (one per phrase): start, end, reader id
+    turns: list[tuple[float, float, str]]  # exact speech spans (pauses left out): start, end, reader id
     spec: dict[str, Any]
 
     def rttm(self) -> str:
@@ -210,6 +241,7 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
     cursor_phrase = {rid: int(rng.integers(len(voices[rid]))) for rid in ids}
     target = spec.minutes * 60 * SR
     placed: list[tuple[int, np.ndarray, str]] = []  # (start sample, phrase audio, reader)
+    spoken: list[tuple[int, int, str]] = []  # the truth: speech sample spans, reader
     pos = int(rng.uniform(0.3, 1.0) * SR)
     prev_start, prev_end, prev = pos, pos, None
     order = list(ids)
@@ -230,7 +262,7 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
             cursor_phrase[who] += 1
         gain = 10 ** ((TARGET_DBFS + level[who] + rng.uniform(-1, 1)) / 20)
         if prev is not None and rng.random() < OVERLAP_SHARE:
-            ov = min(rng.uniform(0.3, 1.5), 0.5 * (prev_end - prev_start) / SR, 0.5 * len(pieces[0]) / SR)
+            ov = min(rng.uniform(0.3, 1.5), 0.5 * (prev_end - prev_start) / SR, 0.5 * len(pieces[0].audio) / SR)
             start = prev_end - int(ov * SR)
         else:
             start = prev_end + int(rng.uniform(0.15, 1.2) * SR)
@@ -238,9 +270,10 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
         for j, p in enumerate(pieces):
             if j:
                 t += int(rng.uniform(0.1, 0.35) * SR)
-            rms = float(np.sqrt(np.mean(p**2))) or 1.0
-            placed.append((t, p * (gain / rms), who))
-            t += len(p)
+            rms = float(np.sqrt(np.mean(p.audio**2))) or 1.0
+            placed.append((t, p.audio * (gain / rms), who))
+            spoken += [(t + a, t + b, who) for a, b in p.spans]
+            t += len(p.audio)
         prev_start, prev_end, prev = start, max(prev_end, t), who
         n_turns += 1
     total = prev_end + int(0.8 * SR)
@@ -251,8 +284,13 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
     peak = float(np.max(np.abs(mix)))
     if peak > 0.97:
         mix *= 0.97 / peak
-    turns = sorted((s / SR, (s + len(p)) / SR, who) for s, p, who in placed)
-    info = {**asdict(spec), "readers": ids, "levels_db": {k: round(v, 1) for k, v in level.items()}}
+    turns = sorted((a / SR, b / SR, who) for a, b, who in spoken)
+    info = {
+        **asdict(spec),
+        "truth_version": TRUTH_VERSION,
+        "readers": ids,
+        "levels_db": {k: round(v, 1) for k, v in level.items()},
+    }
     return Conversation(spec.id, mix.astype(np.float32), [(round(a, 3), round(b, 3), w) for a, b, w in turns], info)
 
 
@@ -299,9 +337,16 @@ def write(conv: Conversation, out_dir: Path) -> Path:
 def ensure(spec: Spec, out_dir: Path, root: Path | None = None) -> Path:
     """The conversation's directory, generated once."""
     d = Path(out_dir) / spec.id
-    if not (d / "meeting.wav").exists() or not (d / "truth.rttm").exists():
+    if not (d / "meeting.wav").exists() or not (d / "truth.rttm").exists() or _truth_version(d) != TRUTH_VERSION:
         write(build(spec, root), out_dir)
     return d
+
+
+def _truth_version(d: Path) -> int:
+    try:
+        return int(json.loads((d / "spec.json").read_text(encoding="utf-8")).get("truth_version", 1))
+    except (OSError, ValueError):
+        return 0
 
 
 # ----------------------------------------------------------------------------- espeak plain voices
