@@ -10,6 +10,8 @@ import pytest
 from transcribe.agenda import align_agenda, parse_agenda, parse_agenda_text
 from transcribe.agenda.align import number_refs
 from transcribe.bench.agenda import load_samples, score_alignment, score_protokoll, true_transcript
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.protokoll import build_protokoll
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Styrelsemöte
@@ -50,6 +52,14 @@ def test_items_by_topic_merged_struck_and_out_of_order() -> None:
     assert starts["4"] == 60.0  # "belysningen" is the head of "Gatubelysning", taken after 5 and 6
     assert starts["8"] == 70.0 and starts["9"] == 80.0
     assert "7" not in starts  # "vi hoppar över hemsidan": ej behandlad
+
+
+def test_items_taken_together_are_written_once() -> None:
+    tr = meeting()
+    prot = build_protokoll(extract_minutes(tr), tr, parse_agenda_text(AGENDA))
+    assert prot.paragraph("6").summary == "Behandlades tillsammans med § 5."
+    assert prot.paragraph("5").evidence[0].quote.startswith("Punkterna fem och sex")
+    assert prot.paragraph("7").status == "ej behandlad"
 
 
 def test_pairs_of_item_numbers() -> None:

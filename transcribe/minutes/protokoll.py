@@ -222,12 +222,21 @@ def build_protokoll(
             end=span.end,
             segment_ids=span.segment_ids,
         )
-        own = [u for u in units if span.start is not None and span.end is not None and span.start <= u.start < span.end]
+        own = [  # times are rounded to 1/100 s: the item's first sentence may start a hair before it
+            u
+            for u in units
+            if span.start is not None and span.end is not None and span.start - 0.01 <= u.start < span.end
+        ]
         if own:
             par.evidence = [unit_evidence(own[0], transcript)]
         kids = [c.number for c in alignment.items if c.parent == span.number and c.treated]
+        mate = next(
+            (p for p in paragraphs.values() if span.treated and p.start == span.start and p.level == par.level), None
+        )
         if kids:
             par.summary = f"Behandlades under {', '.join(kids)}."
+        elif mate is not None:  # "punkterna åtta och nio tar vi tillsammans": said once, under the first
+            par.summary = f"Behandlades tillsammans med § {mate.number}."
         elif span.treated:
             par.summary = _summary(own, transcript)
         else:
