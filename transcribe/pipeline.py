@@ -20,9 +20,19 @@ from pathlib import Path
 from typing import Any
 
 from transcribe import asr
+from transcribe.agenda import agenda_vocabulary, merge_vocabulary, parse_agenda
 from transcribe.audio import Audio, cache_key, decode, probe
+from transcribe.confidence import score_minutes
+from transcribe.diarize import load_diarizer
+from transcribe.diarize.assign import assign_speakers
+from transcribe.diarize.base import Diarization
+from transcribe.diarize.naming import apply_names, propose_names
 from transcribe.errors import BadOption
 from transcribe.fsutil import atomic_write_text
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.openai_client import resolve_endpoint
+from transcribe.minutes.protokoll import build_protokoll
+from transcribe.speakers import recognise
 from transcribe.transcript import Transcript
 
 log = logging.getLogger(__name__)
@@ -71,9 +81,7 @@ class PipelineOptions:
         if self.minutes_backend not in ("rules", "llm", "merge", "auto", "none"):
             raise BadOption(f"unknown minutes backend '{self.minutes_backend}' (rules, llm, merge, auto, none)")
         if self.minutes_backend in ("llm", "merge", "auto"):
-            from transcribe.minutes.openai_client import resolve_endpoint  # refuse a remote server before any work
-
-            resolve_endpoint(self.llm_url, self.llm_model, self.llm_allow_remote)
+            resolve_endpoint(self.llm_url, self.llm_model, self.llm_allow_remote)  # refuse a remote server early
 
 
 @dataclass
@@ -140,8 +148,6 @@ def run_pipeline(
     options.validate()
     agenda = None
     if options.agenda:  # read before any work: a bad agenda fails fast; its words help the recogniser
-        from transcribe.agenda import agenda_vocabulary, merge_vocabulary, parse_agenda
-
         agenda = parse_agenda(options.agenda)
         options = PipelineOptions(
             **{**asdict(options), "vocabulary": merge_vocabulary(options.vocabulary, agenda_vocabulary(agenda))}
@@ -205,10 +211,6 @@ def run_pipeline(
         options.max_speakers,
     )
     if options.diarizer != "none":
-        from transcribe.diarize import load_diarizer
-        from transcribe.diarize.assign import assign_speakers
-        from transcribe.diarize.base import Diarization
-
         if store.valid("diarize", fp_dia):
             diarization = Diarization.from_json(store.path("diarize").read_text())
             timings["diarize"] = store.seconds("diarize")
@@ -229,16 +231,12 @@ def run_pipeline(
         transcript = assign_speakers(transcript, diarization)
     transcript = name_speakers(transcript, options)
     if diarization is not None and options.recognise_voices:
-        from transcribe.speakers import recognise
-
         transcript = recognise(transcript, diarization, diarizer=options.diarizer, audio=audio)
 
     # 4. minutes --------------------------------------------------------------------------
     minutes = protokoll = None
     if options.minutes_backend != "none":
         t0 = time.perf_counter()
-        from transcribe.minutes import extract_minutes
-
         minutes = extract_minutes(
             transcript,
             meeting_date=options.meeting_date,
@@ -251,12 +249,8 @@ def run_pipeline(
             llm_model=options.llm_model,
             llm_allow_remote=options.llm_allow_remote,
         )
-        from transcribe.confidence import score_minutes
-
         minutes = score_minutes(minutes, transcript)
         if (options.minutes_style or ("protokoll" if agenda else "rapport")) == "protokoll":
-            from transcribe.minutes.protokoll import build_protokoll
-
             protokoll = build_protokoll(minutes, transcript, agenda)
         timings["minutes"] = time.perf_counter() - t0
         if progress:
@@ -273,8 +267,6 @@ def name_speakers(transcript: Transcript, options: PipelineOptions) -> Transcrip
     labels = transcript.speaker_labels()
     if not labels:
         return transcript
-    from transcribe.diarize.naming import apply_names, propose_names
-
     unknown = set(options.speaker_names) - set(labels)
     if unknown:
         raise BadOption(

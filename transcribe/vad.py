@@ -32,6 +32,7 @@ def speech_regions(
     whoever processes a region holds a bounded amount of audio. Transcription
     wants longer regions and can pass its own values.
     """
+    # faster_whisper loads ctranslate2: only when regions are asked for.
     from faster_whisper.vad import VadOptions, get_speech_timestamps
 
     opts = VadOptions(

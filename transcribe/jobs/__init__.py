@@ -1,7 +1,7 @@
 """Background jobs that survive crashes: submit a meeting, watch it, cancel, retry, delete.
 
 The `jobs` table is the source of truth. By default the database is also the
-queue (SQLite in WAL mode, or PostgreSQL) and `InProcessWorker`/`transcribe
+queue (SQLite in WAL mode, or PostgreSQL) and `worker.InProcessWorker`/`transcribe
 worker` run the jobs; with TRANSCRIBE_QUEUE=rq and TRANSCRIBE_REDIS_URL, Redis
 carries the work to `transcribe worker --backend rq` processes on any machine
 that shares the data directory and the database (docs/scaling.md).
@@ -16,36 +16,22 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from transcribe import audit
 from transcribe.audio import check_input_path
-from transcribe.jobs import queue
+from transcribe.jobs import queue, rq_backend
 from transcribe.jobs.models import JobState, JobStatus
 from transcribe.jobs.queue import JobConflict, JobNotFound
 from transcribe.jobs.retention import delete_meeting_files
 from transcribe.meeting import check_meeting_id, meeting_dir, result_files
 from transcribe.pipeline import PipelineOptions
 
-if TYPE_CHECKING:
-    from transcribe.jobs.worker import InProcessWorker
-
 __all__ = [
-    "InProcessWorker", "JobConflict", "JobNotFound", "JobState", "JobStatus", "cancel", "delete", "list_jobs",
+    "JobConflict", "JobNotFound", "JobState", "JobStatus", "cancel", "delete", "list_jobs",
     "meeting_dir", "result_paths", "retry", "status", "submit",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
-
-
-def __getattr__(name: str) -> object:
-    # The worker (and rq_backend) import the runner: loaded on use so that `python -m
-    # transcribe.jobs.runner` does not find itself half-imported through this package.
-    if name == "InProcessWorker":
-        from transcribe.jobs.worker import InProcessWorker
-
-        return InProcessWorker
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def submit(
@@ -76,8 +62,6 @@ def submit(
 
 
 def _enqueue_rq(job_id: int) -> None:
-    from transcribe.jobs import rq_backend  # imports the runner: see __getattr__
-
     try:
         rq_backend.enqueue(job_id)
     except Exception as exc:  # Redis down: the row is queued; reconcile delivers it once Redis is back
@@ -99,9 +83,7 @@ def cancel(job_id: int, user: str = "system") -> JobState:
     if state == JobState.cancelled:
         row = queue.get(job_id)
         if row.backend == "rq":
-            from transcribe.jobs.rq_backend import cancel_carrier  # imports the runner: see __getattr__
-
-            cancel_carrier(row.carrier_id)
+            rq_backend.cancel_carrier(row.carrier_id)
     return state
 
 

@@ -1,8 +1,4 @@
-"""`transcribe jobs ...` and `transcribe worker`: operate the job queue from a shell.
-
-Each command imports the queue and the pipeline when it runs: every `transcribe` call
-registers these commands, and `transcribe --help` should not load the pipeline.
-"""
+"""`transcribe jobs ...` and `transcribe worker`: operate the job queue from a shell."""
 
 from __future__ import annotations
 
@@ -20,8 +16,17 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
+from transcribe.asr import pick_device
+from transcribe.audio import check_input_path
 from transcribe.db import session
 from transcribe.errors import BadOption
+from transcribe.jobs import JobState, cancel, delete, list_jobs, meeting_dir, result_paths, retry, status, submit
+from transcribe.jobs.queue import settings
+from transcribe.jobs.retention import purge
+from transcribe.jobs.rq_worker import run_rq_worker
+from transcribe.jobs.worker import run_db_workers
+from transcribe.models import DEFAULT, default_model
+from transcribe.pipeline import PipelineOptions
 from transcribe.tables import Meeting
 
 jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, ta bort, rensa.", no_args_is_help=True)
@@ -45,8 +50,6 @@ def list_cmd(
     as_json: Annotated[bool, typer.Option("--json")] = False,
 ) -> None:
     """Visa jobben, nyaste först."""
-    from transcribe.jobs import JobState, list_jobs
-
     if state and state not in JobState.__members__:
         raise BadOption(f"unknown state {state!r}; choose from {', '.join(JobState.__members__)}")
     rows = list_jobs(state)
@@ -72,8 +75,6 @@ def list_cmd(
 @jobs_app.command("show")
 def show_cmd(job_id: int, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Visa ett jobb och dess resultatfiler."""
-    from transcribe.jobs import result_paths, status
-
     st = status(job_id)
     data = asdict(st) | {"results": {k: str(v) for k, v in result_paths(st.meeting_id).items()}}
     if as_json:
@@ -86,8 +87,6 @@ def show_cmd(job_id: int, as_json: Annotated[bool, typer.Option("--json")] = Fal
 @jobs_app.command("retry")
 def retry_cmd(job_id: int) -> None:
     """Köa ett misslyckat eller avbrutet jobb igen (färdiga steg återanvänds)."""
-    from transcribe.jobs import retry
-
     retry(job_id, user="cli")
     out.print(f"job {job_id}: queued")
 
@@ -95,8 +94,6 @@ def retry_cmd(job_id: int) -> None:
 @jobs_app.command("cancel")
 def cancel_cmd(job_id: int) -> None:
     """Avbryt ett köat eller pågående jobb."""
-    from transcribe.jobs import cancel
-
     state = cancel(job_id, user="cli")
     out.print(f"job {job_id}: {'cancelled' if state == 'cancelled' else 'cancelling'}")
 
@@ -107,8 +104,6 @@ def delete_cmd(
     remove_files: Annotated[bool, typer.Option(help="Ta också bort mötets alla filer (inspelning, resultat)")] = False,
 ) -> None:
     """Ta bort ett jobb (ett pågående avbryts först)."""
-    from transcribe.jobs import delete
-
     delete(job_id, remove_files=remove_files, user="cli")
     out.print(f"job {job_id}: deleted" + (" with its files" if remove_files else ""))
 
@@ -123,10 +118,6 @@ def submit_cmd(
     priority: Annotated[int, typer.Option()] = 0,
 ) -> None:
     """Köa ett möte (inspelningen kopieras till mötets katalog om den ligger någon annanstans)."""
-    from transcribe.audio import check_input_path
-    from transcribe.jobs import meeting_dir, submit
-    from transcribe.pipeline import PipelineOptions
-
     check_input_path(source)
     target_dir = meeting_dir(meeting)
     if target_dir.resolve() not in source.resolve().parents:
@@ -134,8 +125,6 @@ def submit_cmd(
         target = target_dir / source.name
         shutil.copyfile(source, target)
         source = target
-    from transcribe.models import DEFAULT, default_model
-
     model = default_model() if model == DEFAULT else model  # the job keeps the model it was queued with
     options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend)
     out.print(str(submit(source, meeting, options, owner="cli", priority=priority)))
@@ -149,8 +138,6 @@ def purge_cmd(
     dry_run: Annotated[bool, typer.Option(help="Visa bara vad som skulle tas bort")] = False,
 ) -> None:
     """Tillämpa lagringstiderna (TRANSCRIBE_RETAIN_AUDIO_DAYS / TRANSCRIBE_RETAIN_ALL_DAYS)."""
-    from transcribe.jobs.retention import purge
-
     approved = _read_approvals(approvals) if approvals else _web_approvals()
     for item in purge(datetime.now(UTC), approved, audio_days, all_days, dry_run=dry_run, user="cli"):
         verb = "would remove" if dry_run else "removed"
@@ -179,9 +166,6 @@ def worker_cmd(
     device: Annotated[str, typer.Option(help="auto, cpu eller cuda (float16 på GPU, int8 på CPU)")] = "cpu",
 ) -> None:
     """Kör bakgrundsjobb tills processen stoppas (SIGTERM lämnar tillbaka pågående jobb)."""
-    from transcribe.asr import pick_device
-    from transcribe.jobs.queue import settings
-
     pick_device(device)  # a missing GPU is reported at start, not by every job
     os.environ["TRANSCRIBE_DEVICE"] = device  # the job processes this worker starts inherit it
     os.umask(0o077)  # recordings, work files and results: owner-only, in this process and its jobs
@@ -189,12 +173,8 @@ def worker_cmd(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     chosen = (backend or settings().backend).lower()
     if chosen == "rq":
-        from transcribe.jobs.rq_backend import run_rq_worker
-
         run_rq_worker(burst=burst)
     elif chosen == "db":
-        from transcribe.jobs.worker import run_db_workers
-
         run_db_workers(concurrency=concurrency, burst=burst)
     else:
         raise BadOption(f"--backend must be db or rq (got {backend!r})")

@@ -13,7 +13,7 @@ import signal
 import threading
 
 from transcribe.jobs import queue
-from transcribe.jobs.rq_backend import reconcile_loop
+from transcribe.jobs.rq_worker import reconcile_loop
 from transcribe.jobs.runner import supervise, worker_name
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class InProcessWorker:
     The pipeline itself still runs in child processes, so the web server's
     memory and responsiveness are not affected by a three-hour meeting. With
     TRANSCRIBE_QUEUE=rq the work is done by `transcribe worker --backend rq`
-    elsewhere; this then only re-enqueues jobs Redis lost (see rq_backend.reconcile).
+    elsewhere; this then only re-enqueues jobs Redis lost (see rq_worker.reconcile).
     """
 
     def __init__(self, concurrency: int = 1) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Literal
 
 from transcribe.errors import BadOption
+from transcribe.minutes.merge import run_llm_backend
 from transcribe.minutes.model import (
     Action,
     Conclusion,
@@ -123,9 +124,6 @@ def extract_minutes(
     extracted: Extracted = rules
     summary = None
     if backend in ("llm", "merge"):
-        # The language-model path loads transformers or talks to a server: only when asked for.
-        from transcribe.minutes.merge import run_llm_backend
-
         extracted, notes, summary = run_llm_backend(backend, transcript, meeting_date, rules, model, llm_url,
                                                     llm_model, llm_allow_remote, max_new_tokens)  # fmt: skip
     start = _meta_time(transcript)

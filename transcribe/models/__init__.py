@@ -392,7 +392,7 @@ def default_model() -> str:
 
 
 def silero_vad_path() -> Path:
-    import faster_whisper
+    import faster_whisper  # ctranslate2 and onnxruntime come with it: only for the model list
 
     return Path(faster_whisper.__file__).parent / "assets" / "silero_vad_v6.onnx"
 

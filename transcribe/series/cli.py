@@ -15,7 +15,15 @@ from rich.console import Console
 from rich.table import Table
 
 from transcribe.errors import BadOption, InputNotFound
+from transcribe.fsutil import check_writable_dir
 from transcribe.meeting import counting_minutes
+from transcribe.series import store
+from transcribe.series.ask import ask, to_markdown
+from transcribe.series.embed import load_embedder
+from transcribe.series.meeting import load_meeting, sort_meetings
+from transcribe.series.relabel import make_relabeler
+from transcribe.series.render import parse_formats, write_report
+from transcribe.series.report import build_report
 
 series_app = typer.Typer(help="Mötesserier: samla möten och skriv en periodrapport.", no_args_is_help=True)
 out = Console()
@@ -29,8 +37,6 @@ def create_cmd(
     purpose: Annotated[str, typer.Option(help="Syfte och mål")] = "",
 ) -> None:
     """Skapa en mötesserie."""
-    from transcribe.series import store
-
     series = store.create(name, description=description, purpose=purpose)
     out.print(f"Serien {series.name} skapad: {store.series_path(series.name)}")
 
@@ -41,8 +47,6 @@ def add_cmd(
     dirs: Annotated[list[Path], typer.Argument(help="Mötesmappar (med transcript.json) eller möte-id i datakatalogen")],
 ) -> None:
     """Lägg till möten i en serie."""
-    from transcribe.series import store
-
     series, added = store.add(name, list(dirs))
     for path in added:
         out.print(f"+ {path}")
@@ -52,8 +56,6 @@ def add_cmd(
 @series_app.command("list")
 def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Visa alla serier."""
-    from transcribe.series import store
-
     items = store.list_all()
     if as_json:
         out.print_json(json.dumps([s.model_dump(mode="json") for s in items]))
@@ -70,9 +72,6 @@ def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 @series_app.command("show")
 def show_cmd(name: Annotated[str, typer.Argument()], as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Visa en serie och dess möten."""
-    from transcribe.series import store
-    from transcribe.series.meeting import load_meeting
-
     series = store.load(name)
     if as_json:
         out.print_json(series.model_dump_json())
@@ -107,12 +106,6 @@ def report_cmd(
     overwrite: Annotated[bool, typer.Option(help="Skriv över befintlig rapport")] = False,
 ) -> None:
     """Skriv periodrapporten (årsrapportens upplägg) för en serie."""
-    from transcribe.fsutil import check_writable_dir
-    from transcribe.series import store
-    from transcribe.series.meeting import load_meeting
-    from transcribe.series.render import parse_formats, write_report
-    from transcribe.series.report import build_report
-
     series = store.load(name)
     formats = parse_formats(fmt)
     if not series.meetings:
@@ -134,10 +127,6 @@ def ask_cmd(
     embeddings: Annotated[bool, typer.Option(help="Använd en lokal inbäddningsmodell om en finns")] = True,
 ) -> None:
     """Hitta inläggen som svarar på en fråga och räkna svaren per grupp."""
-    from transcribe.series import store
-    from transcribe.series.ask import ask, to_markdown
-    from transcribe.series.meeting import load_meeting, sort_meetings
-
     if fmt not in ("md", "json"):
         raise BadOption(f"unknown format {fmt!r}; choose md or json")
     if top < 1:
@@ -157,13 +146,9 @@ def ask_cmd(
         raise InputNotFound(f"{target}: neither a meeting directory nor a series name (see: transcribe series list)")
     embedder, emb_name = (None, "")
     if embeddings:
-        from transcribe.series.embed import load_embedder
-
         embedder, emb_name = load_embedder()
     relabeler, rel_name = (None, "")
     if model is not None:
-        from transcribe.series.relabel import make_relabeler
-
         relabeler, rel_name = make_relabeler(model)
     result = ask(question, records, scope=scope, top=top, embedder=embedder, embedder_name=emb_name,
                  relabeler=relabeler, relabeler_name=rel_name)  # fmt: skip

@@ -42,6 +42,7 @@ def load_embedder(model_dir: Path | None = None) -> tuple[Embedder | None, str]:
     if model_dir is None:
         return None, ""
     try:
+        # torch and transformers take seconds to load: only when a local embedding model is there.
         import torch
         from transformers import AutoModel, AutoTokenizer
 

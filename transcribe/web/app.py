@@ -21,6 +21,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from transcribe import config, db
 from transcribe.fsutil import PRIVATE_DIR, private_dir
 from transcribe.jobs.tasks import resume as resume_tasks
+from transcribe.jobs.worker import InProcessWorker
 from transcribe.web import (
     routes_accounts,
     routes_auth,
@@ -62,8 +63,6 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         worker = None
         if start_worker:
-            from transcribe.jobs import InProcessWorker
-
             worker = InProcessWorker()
             worker.start()
         resume_tasks()  # a regeneration or enrolment (web.tasks) cut off by the last stop runs again

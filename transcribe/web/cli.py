@@ -7,9 +7,12 @@ import sys
 from typing import Annotated
 
 import typer
+import uvicorn
 
 from transcribe.errors import BadOption
 from transcribe.web import accounts
+from transcribe.web.app import create_app
+from transcribe.web.auth import create_user, list_users
 
 users_app = typer.Typer(help="Lokala konton för webbappen.", no_args_is_help=True)
 ACTOR = "cli"  # who the audit log names for changes made on the command line
@@ -23,10 +26,6 @@ def serve(
     proxy_headers: Annotated[bool, typer.Option(help="Lita på X-Forwarded-* från proxyn på 127.0.0.1")] = False,
 ) -> None:
     """Starta webbappen (öppna http://127.0.0.1:8000)."""
-    import uvicorn
-
-    from transcribe.web.app import create_app
-
     os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
@@ -48,8 +47,6 @@ def users_add(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Skapa en användare (lösenordet frågas efter)."""
-    from transcribe.web.auth import create_user
-
     if password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
@@ -64,8 +61,6 @@ def users_add(
 @users_app.command("list")
 def users_list() -> None:
     """Visa användarna."""
-    from transcribe.web.auth import list_users
-
     for user in list_users():
         typer.echo(f"{user.name}\t{user.role}\t{'aktiv' if user.active else 'avstängd'}")
 

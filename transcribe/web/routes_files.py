@@ -46,7 +46,7 @@ def _filename(title: str, suffix: str) -> str:
     return (re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60] or "protokoll") + suffix
 
 
-def _attachment(body: bytes | str, media_type: str, title: str, suffix: str) -> Response:
+def attachment(body: bytes | str, media_type: str, title: str, suffix: str) -> Response:
     name = _filename(title, suffix)
     disposition = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
     if media_type.startswith("text/") or media_type == "application/json":
@@ -67,9 +67,7 @@ def export_transcript(
     if transcript is None:
         raise HTTPException(404, "transcript")
     audit.record("export", f"meeting:{meeting_id}", user.name, f"transcript.{fmt} v{version or 'current'}")
-    return _attachment(
-        formats.WRITERS[fmt](transcript), TRANSCRIPT_FORMATS[fmt], meeting.title, f"-transkription.{fmt}"
-    )
+    return attachment(formats.WRITERS[fmt](transcript), TRANSCRIPT_FORMATS[fmt], meeting.title, f"-transkription.{fmt}")
 
 
 @router.get("/meetings/{meeting_id}/export/minutes.{fmt}")
@@ -99,4 +97,4 @@ def export_minutes(
         body = render_markdown(minutes, transcript, lang=lang, approval=approval(meeting, version))
     else:
         body = docx_bytes(minutes, lang=lang, approval=approval(meeting, version))
-    return _attachment(body, MINUTES_FORMATS[fmt], meeting.title, f"-protokoll.{fmt}")
+    return attachment(body, MINUTES_FORMATS[fmt], meeting.title, f"-protokoll.{fmt}")

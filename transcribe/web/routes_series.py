@@ -11,11 +11,12 @@ from transcribe import audit
 from transcribe.db import session
 from transcribe.errors import OutputExists, UserError
 from transcribe.series.model import Series
+from transcribe.series.render import docx_bytes, to_markdown
 from transcribe.web import series as web_series
 from transcribe.web import store
 from transcribe.web.auth import CurrentUser, current_user, visible_meetings_query
 from transcribe.web.render import page
-from transcribe.web.routes_files import _attachment
+from transcribe.web.routes_files import attachment
 from transcribe.web.security import require_csrf
 
 router = APIRouter(dependencies=[Depends(require_csrf)])
@@ -97,7 +98,5 @@ def series_report(name: str, fmt: str, user: CurrentUser = Depends(current_user)
     if fmt == "json":
         body: bytes | str = report.to_json()
     else:
-        from transcribe.series.render import docx_bytes, to_markdown
-
         body = to_markdown(report) if fmt == "md" else docx_bytes(report)
-    return _attachment(body, REPORT_FORMATS[fmt], f"periodrapport-{name}", f".{fmt}")
+    return attachment(body, REPORT_FORMATS[fmt], f"periodrapport-{name}", f".{fmt}")
