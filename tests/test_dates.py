@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from transcribe.minutes.dates import find_whens, format_sv, parse_time, parse_when
+from transcribe.minutes.dates import find_whens, parse_time, parse_when
 
 # A Wednesday; 2026-12-03 is a Thursday, 2026-12-14 a Monday.
 REF = dt.date(2026, 11, 25)
@@ -87,8 +87,3 @@ def test_date_in_sentence_keeps_span() -> None:
     (when,) = [w for w in find_whens(text, REF) if w.date is not None]
     assert when.value == T(2026, 12, 10, 9, 0)
     assert text[when.start : when.end] == "torsdagen den tionde december klockan nio"
-
-
-def test_format_sv() -> None:
-    assert format_sv(T(2026, 12, 14, 14, 30)) == "måndag 14 december 2026 kl. 14.30"
-    assert format_sv(D(2026, 12, 3), with_weekday=False) == "3 december 2026"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from samples import conversations as conv
-from transcribe import evaluate as ev
 from transcribe.audio import Audio
+from transcribe.bench import metrics
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.diarize.embedded import EmbeddedDiarizer
 
@@ -27,7 +27,7 @@ def test_pyannote_sample_has_two_speakers(diarizer: EmbeddedDiarizer) -> None:
     audio = Audio.from_wav(sample / "sample.wav")
     hyp = diarizer.diarize(audio)
     assert len(hyp.labels) == 2, f"found {len(hyp.labels)} speaker(s) in a two-person recording"
-    assert ev.der(sample / "sample.rttm", hyp, duration=audio.duration) <= 0.25
+    assert metrics.der(sample / "sample.rttm", hyp, duration=audio.duration) <= 0.25
 
 
 def test_real_voice_conversation_count_and_der(diarizer: EmbeddedDiarizer, tmp_path: Path) -> None:
@@ -40,7 +40,7 @@ def test_real_voice_conversation_count_and_der(diarizer: EmbeddedDiarizer, tmp_p
     hyp = diarizer.diarize(audio)
     truth = Diarization([Turn(a, b, s) for a, b, s in c.turns])
     assert len(hyp.labels) == 3
-    assert ev.der(truth, hyp, duration=audio.duration) <= 0.10
+    assert metrics.der(truth, hyp, duration=audio.duration) <= 0.10
 
 
 def test_split_rule_is_fixed() -> None:

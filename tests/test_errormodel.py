@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
+from transcribe.bench.metrics import wer
 from transcribe.errormodel import ErrorModel, corrupt_texts, corrupt_transcript, learn_pair, misspell, word_class
-from transcribe.evaluate import wer
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 
 TEXTS = [

@@ -10,89 +10,52 @@ from pathlib import Path
 import pytest
 from pyannote.core import Annotation, Segment
 
-from transcribe import evaluate as ev
 from transcribe.bench import core as bench
-
-# --------------------------------------------------------------------------- normalisation
-
-
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        ("Hej,  Anna!  Kom IN.", "hej anna kom in"),
-        ("den 14 december", "den fjortonde december"),
-        ("14:e december", "fjortonde december"),
-        ("14 december", "fjortonde december"),
-        ("1:a maj", "första maj"),
-        ("tjugoförsta", "tjugoförsta"),
-        ("21 december", "tjugoförsta december"),
-        ("vi har 22 ärenden", "vi har tjugotvå ärenden"),
-        ("år 2026", "år tjugohundratjugosex"),
-        ("80 000 kronor", "åttiotusen kronor"),
-        ("kl. 14.30", "klockan fjorton trettio"),
-        ("2 %", "två procent"),
-        ("2,5 miljoner", "två komma fem miljoner"),
-        ("Bank-ID", "bankid"),
-    ],
-)
-def test_normalise(raw: str, expected: str) -> None:
-    assert ev.normalise(raw) == expected
-
-
-def test_numbers_are_normalised_the_same_on_both_sides() -> None:
-    assert ev.wer("Nästa möte blir den fjortonde december", "Nästa möte blir den 14 december.") == 0.0
-    assert ev.wer("fjortonde december", "14:e december") == 0.0
-    assert ev.wer("skjuts upp till tjugohundratjugoåtta", "skjuts upp till 2028") == 0.0
-
-
-@pytest.mark.parametrize(("n", "card", "ordinal"), [
-    (1, "ett", "första"), (2, "två", "andra"), (7, "sju", "sjunde"), (12, "tolv", "tolfte"),
-    (20, "tjugo", "tjugonde"), (23, "tjugotre", "tjugotredje"), (31, "trettioett", "trettioförsta"),
-    (100, "hundra", "hundrade"), (345, "trehundrafyrtiofem", "trehundrafyrtiofemte"),
-    (1000, "tusen", "tusende"), (12_500, "tolvtusenfemhundra", "tolvtusenfemhundrade"),
-])  # fmt: skip
-def test_swedish_numbers(n: int, card: str, ordinal: str) -> None:
-    assert ev.swedish_cardinal(n) == card
-    assert ev.swedish_ordinal(n) == ordinal
-
+from transcribe.bench import matching, metrics
 
 # --------------------------------------------------------------------------- WER and cpWER
 
 
+def test_numbers_are_normalised_the_same_on_both_sides() -> None:
+    assert metrics.wer("Nästa möte blir den fjortonde december", "Nästa möte blir den 14 december.") == 0.0
+    assert metrics.wer("fjortonde december", "14:e december") == 0.0
+    assert metrics.wer("skjuts upp till tjugohundratjugoåtta", "skjuts upp till 2028") == 0.0
+
+
 def test_perfect_hypothesis_has_zero_wer() -> None:
     text = "Vi beslutar att starta en arbetsgrupp."
-    assert ev.wer(text, text) == 0.0
-    assert ev.wer(text, "vi beslutar att starta en arbetsgrupp") == 0.0
+    assert metrics.wer(text, text) == 0.0
+    assert metrics.wer(text, "vi beslutar att starta en arbetsgrupp") == 0.0
 
 
 def test_wer_counts_by_hand() -> None:
-    e = ev.word_errors("a b c d", "a x c")  # one substitution, one deletion
+    e = metrics.word_errors("a b c d", "a x c")  # one substitution, one deletion
     assert (e.substitutions, e.deletions, e.insertions, e.ref_words) == (1, 1, 0, 4)
-    assert ev.wer("a b c d", "a x c") == pytest.approx(0.5)
-    assert ev.wer("a b", "") == 1.0
-    assert ev.wer("", "") == 0.0
+    assert metrics.wer("a b c d", "a x c") == pytest.approx(0.5)
+    assert metrics.wer("a b", "") == 1.0
+    assert metrics.wer("", "") == 0.0
 
 
 def test_cpwer_finds_the_speaker_permutation() -> None:
     ref = {"anna": "hej och välkomna alla", "bo": "tack så mycket"}
     hyp = {"SPEAKER_01": "hej och välkomna", "SPEAKER_00": "tack så mycket"}  # labels swapped, one word lost
-    plain = ev.wer("hej och välkomna alla tack så mycket", "hej och välkomna tack så mycket")
+    plain = metrics.wer("hej och välkomna alla tack så mycket", "hej och välkomna tack så mycket")
     assert plain == pytest.approx(1 / 7)
-    details = ev.cpwer_details(ref, hyp)
+    details = metrics.cpwer_details(ref, hyp)
     assert details.mapping == {"anna": "SPEAKER_01", "bo": "SPEAKER_00"}
-    assert ev.cpwer(ref, hyp) == pytest.approx(plain)
+    assert metrics.cpwer(ref, hyp) == pytest.approx(plain)
 
 
 def test_cpwer_of_a_merged_speaker() -> None:
     ref = {"anna": "a b c", "bo": "d e"}
     hyp = {"SPEAKER_00": "a b c d e"}  # the diariser heard one person
     # anna -> SPEAKER_00 costs 2 insertions (d e); bo is unmatched: 2 deletions. 4 / 5 words.
-    assert ev.cpwer(ref, hyp) == pytest.approx(4 / 5)
-    assert ev.wer("a b c d e", "a b c d e") == 0.0
+    assert metrics.cpwer(ref, hyp) == pytest.approx(4 / 5)
+    assert metrics.wer("a b c d e", "a b c d e") == 0.0
 
 
 def test_cpwer_counts_an_extra_hypothesis_speaker_as_insertions() -> None:
-    assert ev.cpwer({"anna": "a b c"}, {"S0": "a b c", "S1": "x y"}) == pytest.approx(2 / 3)
+    assert metrics.cpwer({"anna": "a b c"}, {"S0": "a b c", "S1": "x y"}) == pytest.approx(2 / 3)
 
 
 # --------------------------------------------------------------------------- DER / JER
@@ -110,7 +73,7 @@ def test_perfect_diarization_has_zero_der(tmp_path: Path) -> None:
     rttm.write_text("SPEAKER m 1 0.000 5.000 <NA> <NA> anna <NA> <NA>\n"
                     "SPEAKER m 1 5.500 4.500 <NA> <NA> bo <NA> <NA>\n")  # fmt: skip
     hyp = _ann((0, 5, "SPEAKER_00"), (5.5, 10, "SPEAKER_01"))
-    s = ev.diarization_scores(rttm, hyp)
+    s = metrics.diarization_scores(rttm, hyp)
     assert s.der == 0.0 and s.jer == 0.0
     assert (s.true_speakers, s.found_speakers, s.speaker_count_error) == (2, 2, 0)
 
@@ -119,11 +82,11 @@ def test_der_of_a_merged_speaker() -> None:
     ref = _ann((0, 5, "anna"), (5, 10, "bo"))
     hyp = _ann((0, 10, "S0"))
     # Collar 0: 5 s of bo's 10 s total are confused -> DER 0.5; JER: anna 0.5, bo 1.0 -> 0.75.
-    assert ev.der(ref, hyp, collar=0.0) == pytest.approx(0.5)
-    assert ev.jer(ref, hyp, collar=0.0) == pytest.approx(0.75)
-    s = ev.diarization_scores(ref, hyp, collar=0.0)
+    assert metrics.der(ref, hyp, collar=0.0) == pytest.approx(0.5)
+    assert metrics.jer(ref, hyp, collar=0.0) == pytest.approx(0.75)
+    s = metrics.diarization_scores(ref, hyp, collar=0.0)
     assert s.speaker_count_error == -1
-    total = ev.total_diarization([s, ev.diarization_scores(ref, ref, collar=0.0)])
+    total = metrics.total_diarization([s, metrics.diarization_scores(ref, ref, collar=0.0)])
     assert total["der"] == pytest.approx(5 / 20)
 
 
@@ -185,7 +148,7 @@ def test_missed_decision_lowers_recall_by_one_item() -> None:
         Dec("Då beslutar styrelsen att höja årsavgiften med två procent från den första januari", [Ev(12, 18)]),
         Dec("Vi beslutar att renovera tvättstugan under våren tjugohundratjugosju", [Ev(41, 49)]),
     ]
-    r = ev.decision_scores(TRUTH, found)
+    r = matching.decision_scores(TRUTH, found)
     assert (r.tp, r.n_truth, r.n_predicted) == (2, 3, 2)
     assert r.recall == pytest.approx(2 / 3)
     assert r.precision == 1.0
@@ -194,22 +157,22 @@ def test_missed_decision_lowers_recall_by_one_item() -> None:
 
 def test_matching_is_one_to_one() -> None:
     same = "Styrelsen beslutar att höja årsavgiften med två procent"
-    r = ev.match_items([same], [same, same])
+    r = matching.match_items([same], [same, same])
     assert (r.tp, r.precision, r.recall) == (1, 0.5, 1.0)
 
 
 def test_unrelated_text_does_not_match_even_in_the_right_turn() -> None:
-    r = ev.match_items(["Tvättstugan renoveras under våren"], ["Tack för i dag allihop"], truth_spans=[(0, 10)],
+    r = matching.match_items(["Tvättstugan renoveras under våren"], ["Tack för i dag allihop"], truth_spans=[(0, 10)],
                        predicted_evidence=[[(1, 9)]])  # fmt: skip
     assert r.tp == 0
 
 
 def test_evidence_in_the_right_turn_lifts_a_paraphrase() -> None:
     truth, pred = "Daniel får arbeta hemifrån en dag i veckan på fredagar", "Fredagar blir det, en dag hemma"
-    score = ev.similarity(truth, pred)
-    assert ev.MIN_DICE <= score < ev.MATCH_THRESHOLD
-    assert ev.match_items([truth], [pred]).tp == 0
-    assert ev.match_items([truth], [pred], truth_spans=[(0, 10)], predicted_evidence=[[(2, 8)]]).tp == 1
+    score = matching.similarity(truth, pred)
+    assert matching.MIN_DICE <= score < matching.MATCH_THRESHOLD
+    assert matching.match_items([truth], [pred]).tp == 0
+    assert matching.match_items([truth], [pred], truth_spans=[(0, 10)], predicted_evidence=[[(2, 8)]]).tp == 1
 
 
 def test_decision_matching_a_not_decided_item_is_a_false_decision() -> None:
@@ -218,7 +181,7 @@ def test_decision_matching_a_not_decided_item_is_a_false_decision() -> None:
         Dec("Vi höjer årsavgiften med fem procent", [Ev(5, 8)]),  # the meeting rejected this
         Dec("Kaffet var gott", [Ev(70, 71)]),
     ]
-    f = ev.false_decisions(TRUTH, found)
+    f = matching.false_decisions(TRUTH, found)
     assert f.count == 2
     assert f.not_decided_texts == ["Vi höjer årsavgiften med fem procent"]
 
@@ -228,11 +191,11 @@ def test_action_owner_and_due() -> None:
         Act("Karin tar in tre offerter på renoveringen av tvättstugan", "Karin", dt.date(2026, 12, 4), [Ev(51, 54)]),
         Act("Mejla alla medlemmar om avgiftshöjningen", "SPEAKER_02", dt.date(2026, 12, 2), [Ev(60, 64)]),
     ]
-    a = ev.action_scores(TRUTH, found, label_names={"SPEAKER_02": "Karin Ek"})
+    a = matching.action_scores(TRUTH, found, label_names={"SPEAKER_02": "Karin Ek"})
     assert a.match.tp == 2
     assert a.owner_accuracy == pytest.approx(0.5)  # SPEAKER_02 is Karin, not Ahmed
     assert a.due_accuracy == pytest.approx(0.5)
-    assert ev.action_scores(TRUTH, []).owner_accuracy is None  # nothing matched: no owner to judge
+    assert matching.action_scores(TRUTH, []).owner_accuracy is None  # nothing matched: no owner to judge
 
 
 @pytest.mark.parametrize(("truth", "pred", "other"), [
@@ -240,21 +203,21 @@ def test_action_owner_and_due() -> None:
     ("Ahmed Hassan", "Karin", False), ("Ahmed Hassan", None, False),
 ])  # fmt: skip
 def test_same_person(truth: str, pred: str | None, other: bool) -> None:
-    assert ev.same_person(truth, pred) is other
+    assert matching.same_person(truth, pred) is other
 
 
 def test_next_meeting_exact() -> None:
-    assert ev.next_meeting_exact("2027-01-14T18:00", Next(dt.datetime(2027, 1, 14, 18, 0)))["exact"]
-    day_only = ev.next_meeting_exact("2027-01-14T18:00", Next(dt.date(2027, 1, 14)))
+    assert matching.next_meeting_exact("2027-01-14T18:00", Next(dt.datetime(2027, 1, 14, 18, 0)))["exact"]
+    day_only = matching.next_meeting_exact("2027-01-14T18:00", Next(dt.date(2027, 1, 14)))
     assert not day_only["exact"] and day_only["date_match"]
-    assert ev.next_meeting_exact(None, None)["exact"]
-    assert not ev.next_meeting_exact("2027-01-14T18:00", None)["exact"]
+    assert matching.next_meeting_exact(None, None)["exact"]
+    assert not matching.next_meeting_exact("2027-01-14T18:00", None)["exact"]
 
 
 def test_score_minutes_shape() -> None:
     mins = Mins([Dec("Tvättstugan renoveras under våren 2027", [Ev(40, 50)])], [],
                 Next(dt.datetime(2027, 1, 14, 18)))  # fmt: skip
-    s = ev.score_minutes(TRUTH, mins)
+    s = matching.score_minutes(TRUTH, mins)
     assert s["decisions"]["recall"] == pytest.approx(1 / 3)
     assert s["actions"]["recall"] == 0.0 and s["actions"]["precision"] == 1.0
     assert s["next_meeting"]["exact"] and s["false_decisions"]["count"] == 0

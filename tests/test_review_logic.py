@@ -8,6 +8,7 @@ import io
 import re
 
 from tests.test_web import add_meeting, app, as_user, csrf_of, fast_hashing, post, sample_minutes, sample_transcript  # noqa: F401 (fixtures)
+from transcribe import confidence
 from transcribe.minutes.model import Conclusion, Decision, Evidence
 from transcribe.minutes.render import Approval, docx_bytes, render_markdown
 from transcribe.minutes.summary import describe, refresh, unreviewed
@@ -196,13 +197,13 @@ def _meeting_with(probabilities: list[float]) -> Transcript:
 
 def test_uncertainty_is_graded_against_the_meetings_own_level() -> None:
     poor = _meeting_with([0.35, 0.42, 0.38, 0.45, 0.40, 0.37, 0.05, 0.41, 0.44, 0.39] * 5)
-    level = uncertainty.level(poor)
+    level = confidence.level(poor)
     grades = [g for _, g, _ in uncertainty.graded_words(poor.segments[0], level)]
     assert sum(g >= 2 for g in grades) == 5  # only the clearly worse word in each run of ten
     assert sum(g >= 1 for g in grades) == 50  # every word is below the fixed cut: behind the toggle
     assert max(grades) == 3
     good = _meeting_with([0.95, 0.9, 0.92, 0.45, 0.97, 0.3, 0.93, 0.96, 0.94, 0.91])
-    grades = [g for _, g, _ in uncertainty.graded_words(good.segments[0], uncertainty.level(good))]
+    grades = [g for _, g, _ in uncertainty.graded_words(good.segments[0], confidence.level(good))]
     assert [i for i, g in enumerate(grades) if g >= 2] == [3, 5]
     sure = _meeting_with([0.9] * 10)
-    assert uncertainty.graded_words(sure.segments[0], uncertainty.level(sure)) == []
+    assert uncertainty.graded_words(sure.segments[0], confidence.level(sure)) == []

@@ -21,18 +21,24 @@ ordet "inte" hördes osäkert (p=0.31)").
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from transcribe.minutes.model import Action, Conclusion, Decision, Item, Minutes, OpenItem
-from transcribe.minutes.text import stem
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from transcribe.sv.numbers import cardinal, ordinal
+from transcribe.sv.text import stem
 from transcribe.transcript import Segment, Transcript, Word
 
-LOW_WORD = 0.5  # the same bar as the ==…== marking in formats.LOW_CONFIDENCE
+LOW_WORD = 0.5  # a word below this is uncertain: marked ==…== in the transcript, flagged in minutes items
 LOW_PASSAGE = 0.5  # mean word probability of a segment (or an item's words) below this: check the passage
 NEGATION_LOW = 0.6  # a negation, or a word beside a decision verb, below this: always check
 CUE_LOW = 0.5  # a number, date or name below this: check
 REVIEW_BELOW = 0.45  # item confidence below this: check
+RATIO = 0.6  # review page: a word below RATIO x the meeting's median probability is clearly worse than the meeting
+# (chosen on the dev samples: bench section "uncertainty", transcribe.bench.uncertainty)
+STRONG = 0.5  # review page: a word below half the meeting's cut is marked more strongly
 GAP_S = 0.25  # silence between two words beside a decision verb; Whisper leaves >= 0.1 s inside a phrase
 # in 0.1 % of word pairs on the samples, so a gap there suggests a word it could not hear
 OVERLAP_FACTOR = 0.75
@@ -42,15 +48,14 @@ MAX_REASONS = 3
 
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "inga", "ingen", "inget", "ingenting", "knappast"})
 _DECISION_VERB = re.compile(r"^(?:besl[uy]t\w*|bestäm\w*|enas|enades|enats|överens|godkän\w*|klubb\w*|antog|antar)$")
+# Number and date words whose mishearing changes what an item says. "en", "ett" and "andra" are left out:
+# as articles and "other" they are in nearly every sentence.
 _NUMBER_WORDS = frozenset(
-    "noll två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton sexton sjutton arton "
-    "nitton tjugo trettio fyrtio femtio sextio sjuttio åttio nittio hundra tusen miljon miljoner halv halvtimme "
-    "kvart första tredje fjärde femte sjätte sjunde åttonde nionde tionde".split()
+    [cardinal(n) for n in (0, *range(2, 20), *range(20, 100, 10))]
+    + [ordinal(n) for n in (1, *range(3, 11))]
+    + ["hundra", "tusen", "miljon", "miljoner", "halv", "halvtimme", "kvart"]
 )
-_DATE_WORDS = frozenset(
-    "januari februari mars april maj juni juli augusti september oktober november december måndag tisdag "
-    "onsdag torsdag fredag lördag söndag idag imorgon vecka veckan".split()
-)
+_DATE_WORDS = frozenset([*MONTH_NAMES, *WEEKDAY_NAMES, "idag", "imorgon", "vecka", "veckan"])
 _NOT_NAMES = frozenset({"Jag", "Vi", "Ni", "Du", "De", "Det", "Den", "Och", "Men", "Så", "Då", "Ja", "Nej"})
 
 
@@ -116,6 +121,32 @@ def word_flags(transcript: Transcript, threshold: float = LOW_WORD, passage_thre
             flags.passages.append(PassageFlag(seg.id, seg.start, seg.end, None if mean is None else round(mean, 3),
                                               "; ".join(reasons)))  # fmt: skip
     return flags
+
+
+@dataclass(frozen=True)
+class Level:
+    """The meeting's median word probability and the cut below which a word is marked on the review page.
+
+    A fixed cut marks nearly every word of a poorly recognised meeting, so the marks say nothing; the
+    cut follows the meeting's own level and never rises above LOW_WORD.
+    """
+
+    median: float
+    cut: float
+
+    def grade(self, p: float) -> int:
+        """0 sure; 1 uncertain by the fixed cut only; 2 clearly worse than the meeting; 3 far worse."""
+        if p < self.cut * STRONG:
+            return 3
+        if p < self.cut:
+            return 2
+        return 1 if p < LOW_WORD else 0
+
+
+def level(transcript: Transcript, ratio: float = RATIO) -> Level:
+    probs = [w.probability for s in transcript.segments for w in s.words if w.text.strip()]
+    median = statistics.median(probs) if probs else 1.0
+    return Level(median=median, cut=min(LOW_WORD, ratio * median))
 
 
 # ----------------------------------------------------------------------------- minutes items

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from transcribe.evaluate import normalise
 from transcribe.fsutil import atomic_write_text
-from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
+from transcribe.sv.calendar import MONTHS, WEEKDAYS
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.spoken import normalise
 from transcribe.transcript import Segment, Transcript, Word
 
 MODEL_PATH = Path(__file__).parent / "minutes" / "data" / "errormodel.json"

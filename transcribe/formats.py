@@ -10,11 +10,10 @@ import html
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from transcribe.confidence import LOW_WORD
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_text
 from transcribe.transcript import Segment, Transcript
-
-LOW_CONFIDENCE = 0.5
 
 
 def timestamp(seconds: float, sep: str = ".", hours: bool = True) -> str:
@@ -64,7 +63,7 @@ def to_vtt(t: Transcript) -> str:
     return "\n".join(out)
 
 
-def _marked_text(seg: Segment, threshold: float = LOW_CONFIDENCE) -> str:
+def _marked_text(seg: Segment, threshold: float = LOW_WORD) -> str:
     """Segment text with low-confidence words in ==highlight== so a reviewer sees them."""
     if not seg.words:
         return seg.text.strip()
@@ -88,7 +87,7 @@ def to_markdown(t: Transcript) -> str:
         names = ", ".join(s.name or s.label for s in t.speakers)
         meta.append(f"**Talare:** {names}")
     out += ["  \n".join(meta), ""]
-    low = any(w.probability < LOW_CONFIDENCE for s in t.segments for w in s.words)
+    low = any(w.probability < LOW_WORD for s in t.segments for w in s.words)
     if low:
         out += ["_Ord markerade med ==…== har låg igenkänningssäkerhet: kontrollera mot ljudet._", ""]
     for seg in t.segments:

@@ -28,8 +28,8 @@ from pydantic import BaseModel, Field
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.parse import Agenda, AgendaItem
-from transcribe.minutes.dates import CARDINALS, ORDINALS
-from transcribe.minutes.text import content_words, sentences, stem
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Transcript
 
 _NUM_WORDS = {w: n for w, n in CARDINALS.items() if n <= 30 and " " not in w}

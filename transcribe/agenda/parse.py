@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from transcribe.errors import AgendaError, InputNotFound
-from transcribe.minutes.text import content_words
+from transcribe.sv.text import content_words
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_ITEMS = 60

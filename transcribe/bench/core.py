@@ -35,7 +35,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from transcribe import evaluate as ev
+from transcribe.bench import matching, metrics
 from transcribe.config import REPO_DIR, cpu_threads
 from transcribe.fsutil import atomic_write_text
 
@@ -344,7 +344,7 @@ def _minutes_from_truth(sample: Sample, args: BenchArgs) -> tuple[dict[str, Any]
                               backend=args.minutes_backend, model_dir=None)  # fmt: skip
     seconds = time.perf_counter() - t0
     names = {sp.label: sp.name for sp in transcript.speakers if sp.name}
-    return ev.score_minutes(sample.truth["truth"], minutes, names), seconds
+    return matching.score_minutes(sample.truth["truth"], minutes, names), seconds
 
 
 def _rtf(seconds: float | None, audio_s: float) -> float | None:
@@ -358,8 +358,8 @@ def score_meeting(sample: Sample, args: BenchArgs) -> dict[str, Any]:
     run = run_measured("pipeline", sample.audio, args, sample)
     transcript = Transcript.from_json(run.read("transcript.json") or "{}")
     audio_s = float(run.info["duration"])
-    we = ev.word_errors(_ref_text(sample.truth), transcript.text)
-    cp = ev.cpwer_details(_ref_by_speaker(sample.truth), _hyp_by_speaker(transcript))
+    we = metrics.word_errors(_ref_text(sample.truth), transcript.text)
+    cp = metrics.cpwer_details(_ref_by_speaker(sample.truth), _hyp_by_speaker(transcript))
     row: dict[str, Any] = {
         "id": sample.id,
         "audio_s": round(audio_s, 2),
@@ -379,7 +379,7 @@ def score_meeting(sample: Sample, args: BenchArgs) -> dict[str, Any]:
     if dia_json is not None and sample.rttm.exists():
         from transcribe.diarize.base import Diarization
 
-        ds = ev.diarization_scores(sample.rttm, Diarization.from_json(dia_json), duration=audio_s)
+        ds = metrics.diarization_scores(sample.rttm, Diarization.from_json(dia_json), duration=audio_s)
         row["diarization"] = {**{k: round(v, 4) if isinstance(v, float) else v for k, v in asdict(ds).items()},
                               "speaker_count_error": ds.speaker_count_error}  # fmt: skip
     minutes_json = run.read("minutes.json")
@@ -387,7 +387,8 @@ def score_meeting(sample: Sample, args: BenchArgs) -> dict[str, Any]:
         from transcribe.minutes.model import Minutes
 
         names = {sp.label: sp.name for sp in transcript.speakers if sp.name}
-        row["minutes"]["end_to_end"] = ev.score_minutes(sample.truth["truth"], Minutes.from_json(minutes_json), names)
+        end_to_end = Minutes.from_json(minutes_json)
+        row["minutes"]["end_to_end"] = matching.score_minutes(sample.truth["truth"], end_to_end, names)
     row["minutes"]["from_truth"], truth_minutes_s = _minutes_from_truth(sample, args)
 
     timings = run.info["timings"]
@@ -412,7 +413,7 @@ def score_meeting(sample: Sample, args: BenchArgs) -> dict[str, Any]:
 def _baseline(sample: Sample, args: BenchArgs, row: dict[str, Any]) -> dict[str, Any]:
     b = run_measured("baseline", sample.audio, args, sample)
     audio_s = row["audio_s"] or float(b.info["duration"])
-    be = ev.word_errors(_ref_text(sample.truth), b.info["text"])
+    be = metrics.word_errors(_ref_text(sample.truth), b.info["text"])
     base = {
         "wer": round(be.wer, 4),
         **asdict(be),
@@ -483,8 +484,8 @@ def _stage_sum(rows: list[dict[str, Any]], stage: str) -> float | None:
 
 def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     audio = sum(r["audio_s"] for r in rows)
-    we = sum((ev.WordErrors(r["asr"]["substitutions"], r["asr"]["deletions"], r["asr"]["insertions"],
-                            r["asr"]["ref_words"]) for r in rows), ev.WordErrors(0, 0, 0, 0))  # fmt: skip
+    we = sum((metrics.WordErrors(r["asr"]["substitutions"], r["asr"]["deletions"], r["asr"]["insertions"],
+                            r["asr"]["ref_words"]) for r in rows), metrics.WordErrors(0, 0, 0, 0))  # fmt: skip
     ref_words = sum(r["asr"]["ref_words"] for r in rows)
     out: dict[str, Any] = {
         "meetings": len(rows),
@@ -502,12 +503,12 @@ def totals(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
     dia = [r["diarization"] for r in rows if r["diarization"]]
     if dia:
-        scores = [ev.DiarScores(**{k: v for k, v in d.items() if k != "speaker_count_error"}) for d in dia]
-        out["diarization"] = {k: round(v, 4) for k, v in ev.total_diarization(scores).items()}
+        scores = [metrics.DiarScores(**{k: v for k, v in d.items() if k != "speaker_count_error"}) for d in dia]
+        out["diarization"] = {k: round(v, 4) for k, v in metrics.total_diarization(scores).items()}
     base = [r["baseline"] for r in rows if r.get("baseline")]
     if base and len(base) == len(rows):
-        bwe = sum((ev.WordErrors(b["substitutions"], b["deletions"], b["insertions"], b["ref_words"]) for b in base),
-                  ev.WordErrors(0, 0, 0, 0))  # fmt: skip
+        bwe = sum((metrics.WordErrors(b["substitutions"], b["deletions"], b["insertions"], b["ref_words"])
+                   for b in base), metrics.WordErrors(0, 0, 0, 0))  # fmt: skip
         out["baseline"] = {
             "wer": round(bwe.wer, 4),
             "rtf": _rtf(sum(b["rtf"] * r["audio_s"] for b, r in zip(base, rows, strict=True)), audio),

@@ -28,7 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from transcribe import evaluate as ev
+from transcribe.bench import matching
 from transcribe.bench.core import BenchArgs, section, truth_transcript
 from transcribe.config import REPO_DIR
 from transcribe.fsutil import atomic_write_text
@@ -38,6 +38,7 @@ from transcribe.minutes.llm import Generator, draft_with_llm, generator_for
 from transcribe.minutes.llm_schema import answer_json_schema
 from transcribe.minutes.merge import SERVER_CHUNK_CHARS
 from transcribe.minutes.openai_client import OpenAIChat, resolve_endpoint
+from transcribe.sv.spoken import normalise
 from transcribe.transcript import Transcript
 
 REPLAY_DIR = REPO_DIR / "bench" / "llm-replay"
@@ -49,7 +50,7 @@ NOISE_SEED = 7
 BACKENDS = ("rules", "llm", "merge")
 MAX_NEW_TOKENS = 512
 MIN_SUPPORT = 0.5
-GENERIC = ev.content_stems(
+GENERIC = matching.content_stems(
     "mötet möte beslutade beslutades beslut besluta bestämde enades överens styrelsen gruppen nätverket "
     "förslaget förslag frågan fråga ansvarig togs upp inget fattades avslogs"
 )
@@ -206,13 +207,13 @@ def unsupported(text: str, owner: str | None, day: dt.date | None, ids: list[int
     passage = _passage(transcript, ids, 1, 1)
     if not passage:
         return True
-    words = ev.content_stems(text) - GENERIC
-    if words and len(words & ev.content_stems(passage)) / len(words) < MIN_SUPPORT:
+    words = matching.content_stems(text) - GENERIC
+    if words and len(words & matching.content_stems(passage)) / len(words) < MIN_SUPPORT:
         return True
     if owner:
-        said = ev.normalise(" ".join(s.text for s in transcript.segments)).split()
-        people = {w for sp in transcript.speakers if sp.name for w in ev.normalise(sp.name).split()}
-        if not all(w in people or w in said for w in ev.normalise(owner).split()):
+        said = normalise(" ".join(s.text for s in transcript.segments)).split()
+        people = {w for sp in transcript.speakers if sp.name for w in normalise(sp.name).split()}
+        if not all(w in people or w in said for w in normalise(owner).split()):
             return True
     if day is not None:
         near = _passage(transcript, ids, 2, 2)
@@ -291,7 +292,7 @@ def run(model_name: str = "gemma3-270m") -> dict[str, Any]:
                 for backend in BACKENDS:
                     m = extract_minutes(transcript, meeting_date=meeting_date(truth), backend=backend,
                                         llm_url=srv["url"], llm_model=model_name)  # fmt: skip
-                    scores = ev.score_minutes(truth["truth"], m, names)
+                    scores = matching.score_minutes(truth["truth"], m, names)
                     items = [*m.decisions, *m.actions, *m.not_decided] + ([m.next_meeting] if m.next_meeting else [])
                     rows.setdefault(kind, {}).setdefault(backend, []).append({
                         "meeting": mid, "decisions": scores["decisions"], "actions": scores["actions"],

@@ -25,13 +25,13 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from transcribe import evaluate as ev
+from transcribe.bench import matching, metrics
 from transcribe.bench.core import SAMPLES_DIR, section, truth_transcript
 from transcribe.confidence import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.cues import NEG
-from transcribe.minutes.text import content_words, stem
+from transcribe.sv.text import content_words, stem
 from transcribe.transcript import Transcript
 
 HELDOUT_DIR = SAMPLES_DIR / "heldout"
@@ -83,7 +83,7 @@ def score_run(truth: dict[str, Any], minutes: Any, transcript: Transcript, lost_
     """Add one draft's scores to the running totals `acc`."""
     t = truth["truth"]
     names = {sp.label: sp.name for sp in transcript.speakers if sp.name}
-    s = ev.score_minutes(t, minutes, names)
+    s = matching.score_minutes(t, minutes, names)
     acc["dec_tp"] += s["decisions"]["tp"]
     acc["dec_truth"] += s["decisions"]["n_truth"]
     acc["dec_pred"] += s["decisions"]["n_predicted"]
@@ -145,7 +145,7 @@ def curve(meetings: list[dict[str, Any]], model: ErrorModel, rates: tuple[float,
                     lost = {seg.id for seg, c in zip(noisy.segments, corr, strict=True) if c.lost_negations}
                 else:
                     noisy, lost = clean, set()
-                wer = ev.wer(" ".join(s.text for s in clean.segments), " ".join(s.text for s in noisy.segments))
+                wer = metrics.wer(" ".join(s.text for s in clean.segments), " ".join(s.text for s in noisy.segments))
                 for which, acc in accs.items():
                     minutes, by_rules = draft(noisy, truth, robust=which == "after")
                     score_run(truth, minutes, noisy, lost, acc, by_rules)

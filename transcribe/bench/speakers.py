@@ -30,8 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from transcribe import evaluate as ev
 from transcribe.audio import Audio, decode
+from transcribe.bench import metrics
 from transcribe.bench.core import SAMPLES_DIR, section
 from transcribe.config import REPO_DIR
 from transcribe.diarize.base import Diarization
@@ -60,7 +60,7 @@ class Item:
         return decode(self.audio_path, CACHE / "decoded" / self.group / self.id, check_silence=False)
 
     def truth(self) -> Any:
-        return ev.load_rttm(self.rttm, uri=self.id)
+        return metrics.load_rttm(self.rttm, uri=self.id)
 
     def true_count(self) -> int:
         return len(self.truth().labels())
@@ -122,8 +122,8 @@ def items(group: str, count: int = COUNT) -> list[Item]:
 
 def score(item: Item, hyp: Diarization, duration: float) -> dict[str, Any]:
     ref = item.truth()
-    s25 = ev.diarization_scores(ref, hyp, collar=0.25, duration=duration)
-    s0 = ev.diarization_scores(ref, hyp, collar=0.0, duration=duration)
+    s25 = metrics.diarization_scores(ref, hyp, collar=0.25, duration=duration)
+    s0 = metrics.diarization_scores(ref, hyp, collar=0.0, duration=duration)
     return {"der": round(s25.der, 4), "der_collar0": round(s0.der, 4), "jer": round(s25.jer, 4),
             "true_speakers": s25.true_speakers, "found_speakers": s25.found_speakers}  # fmt: skip
 

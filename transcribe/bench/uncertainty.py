@@ -20,11 +20,10 @@ from typing import Any
 
 import jiwer
 
+from transcribe import confidence
 from transcribe.bench.core import BenchArgs, section
 from transcribe.config import REPO_DIR
-from transcribe.formats import LOW_CONFIDENCE
 from transcribe.transcript import Transcript
-from transcribe.web import uncertainty
 
 CACHE = REPO_DIR / "samples" / "cache" / "uncertainty"
 DEV = ("natverk-1", "natverk-2")
@@ -65,7 +64,7 @@ def _meeting(sample: str) -> tuple[list[tuple[float, bool]], float] | None:
     if not cached.is_file() or not truth.is_file():
         return None
     transcript = Transcript.from_json(cached.read_text(encoding="utf-8"))
-    return labelled_words(transcript, truth.read_text(encoding="utf-8")), uncertainty.level(transcript).median
+    return labelled_words(transcript, truth.read_text(encoding="utf-8")), confidence.level(transcript).median
 
 
 def _split(samples: tuple[str, ...], ratios: tuple[float, ...]) -> dict[str, Any]:
@@ -77,8 +76,8 @@ def _split(samples: tuple[str, ...], ratios: tuple[float, ...]) -> dict[str, Any
         words, median = got
         rows[sample] = {
             "words": len(words), "wrong_share": round(sum(b for _, b in words) / len(words), 3),
-            "median_p": round(median, 3), "baseline_fixed_0.5": score(words, LOW_CONFIDENCE),
-            **{f"graded_{r}": score(words, min(LOW_CONFIDENCE, r * median)) for r in ratios},
+            "median_p": round(median, 3), "baseline_fixed_0.5": score(words, confidence.LOW_WORD),
+            **{f"graded_{r}": score(words, min(confidence.LOW_WORD, r * median)) for r in ratios},
         }  # fmt: skip
     return rows
 
@@ -89,7 +88,7 @@ def uncertainty_section(args: BenchArgs) -> dict[str, Any]:
     dev = _split(DEV, SWEEP)
     if not dev:
         return {"skipped": "run `python -m transcribe.bench.uncertainty record` first"}
-    return {"ratio": uncertainty.RATIO, "dev": dev, "heldout": _split(HELDOUT, (uncertainty.RATIO,))}
+    return {"ratio": confidence.RATIO, "dev": dev, "heldout": _split(HELDOUT, (confidence.RATIO,))}
 
 
 def record() -> None:

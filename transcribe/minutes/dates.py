@@ -23,111 +23,8 @@ import re
 
 from pydantic import BaseModel
 
-_UNITS = {
-    "en": 1,
-    "ett": 1,
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "åtta": 8,
-    "nio": 9,
-}
-_TEENS = {
-    "tio": 10,
-    "elva": 11,
-    "tolv": 12,
-    "tretton": 13,
-    "fjorton": 14,
-    "femton": 15,
-    "sexton": 16,
-    "sjutton": 17,
-    "arton": 18,
-    "aderton": 18,
-    "nitton": 19,
-}
-_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50}
-_ORD_UNITS = {
-    "första": 1,
-    "förste": 1,
-    "andra": 2,
-    "andre": 2,
-    "tredje": 3,
-    "fjärde": 4,
-    "femte": 5,
-    "sjätte": 6,
-    "sjunde": 7,
-    "åttonde": 8,
-    "nionde": 9,
-}
-_ORD_TEENS = {
-    "tionde": 10,
-    "elfte": 11,
-    "tolfte": 12,
-    "trettonde": 13,
-    "fjortonde": 14,
-    "femtonde": 15,
-    "sextonde": 16,
-    "sjuttonde": 17,
-    "artonde": 18,
-    "nittonde": 19,
-    "tjugonde": 20,
-    "trettionde": 30,
-}
-
-
-def _build_cardinals() -> dict[str, int]:
-    out = {**_UNITS, **_TEENS, **_TENS}
-    for tw, tv in _TENS.items():
-        for uw, uv in _UNITS.items():
-            out[tw + uw] = tv + uv
-            out[f"{tw} {uw}"] = tv + uv
-    return out
-
-
-def _build_ordinals() -> dict[str, int]:
-    out = {**_ORD_UNITS, **_ORD_TEENS}
-    for tw, tv in (("tjugo", 20), ("trettio", 30)):
-        for uw, uv in _ORD_UNITS.items():
-            if tv + uv <= 31:
-                out[tw + uw] = tv + uv
-                out[f"{tw} {uw}"] = tv + uv
-    return out
-
-
-CARDINALS = _build_cardinals()
-ORDINALS = _build_ordinals()
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "mars": 3,
-    "april": 4,
-    "maj": 5,
-    "juni": 6,
-    "juli": 7,
-    "augusti": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "okt": 10,
-    "nov": 11,
-    "dec": 12,
-}
-WEEKDAYS = {"måndag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lördag": 5, "söndag": 6}
-SV_WEEKDAYS = list(WEEKDAYS)
-SV_MONTHS = list(MONTHS)[:12]
+from transcribe.sv.calendar import MONTHS, WEEKDAYS
+from transcribe.sv.numbers import CARDINALS, ORDINALS, parse_number
 
 
 def _alt(words: object) -> str:
@@ -173,7 +70,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:(?:efter|före|innan|till|inför|runt|kring)\s+(?:jul|nyår|påsk|midsommar|sommaren|semestern"
             r"|årsskiftet|helgen|lovet)|i\s+(?:höst|vår|sommar|vinter)|nästa\s+(?:vecka|månad|år)"
             rf"|i\s+(?:början|mitten|slutet)\s+av\s+(?:{_MON}|nästa\s+vecka|nästa\s+månad)"
-            r"|nästa\s+(?:möte|gång|träff))\b"
+            r"|nästa\s+(?:gång|[a-zåäö]*(?:möte|träff|sammanträde)))\b"
         ),
     ),
 ]
@@ -212,15 +109,6 @@ class When(BaseModel):
         return dt.datetime.combine(self.date, self.time)
 
 
-def _num(word: str | None) -> int | None:
-    if word is None:
-        return None
-    word = re.sub(r"\s+", " ", word.strip())
-    if word.isdigit():
-        return int(word)
-    return CARDINALS.get(word, ORDINALS.get(word))
-
-
 def _next_occurrence(ref: dt.date, month: int, day: int) -> dt.date | None:
     for year in (ref.year, ref.year + 1):
         try:
@@ -245,7 +133,7 @@ def _add_months(ref: dt.date, n: int) -> dt.date:
 
 def _day_of(m: re.Match[str]) -> int | None:
     gd = m.groupdict()
-    return _num(gd.get("dnum") or gd.get("dord") or gd.get("dcard"))
+    return parse_number(gd.get("dnum") or gd.get("dord") or gd.get("dcard"))
 
 
 def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
@@ -270,7 +158,7 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
                 return dt.date(int(g["year"]), month, day), True
             return _next_occurrence(ref, month, day), True
         if kind == "week":
-            week = _num(g["wk"])
+            week = parse_number(g["wk"])
             if week is None or not 1 <= week <= 53 or not g.get("wd"):
                 return None, week is not None
             wd = WEEKDAYS[g["wd"]]
@@ -305,7 +193,7 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             offset = {"idag": 0, "imorgon": 1, "iövermorgon": 2}[rel]
             return ref + dt.timedelta(days=offset), True
         if kind == "in_n":
-            n = _num(g["n"])
+            n = parse_number(g["n"])
             if n is None:
                 return None, False
             unit = g["unit"]
@@ -332,7 +220,7 @@ def _resolve_time(kind: str, m: re.Match[str], tail: str) -> dt.time | None:
     g = m.groupdict()
     explicit_24h = False
     if kind == "half" or kind == "rel":
-        hour = _num(g["hh"])
+        hour = parse_number(g["hh"])
         if hour is None:
             return None
         minute = 0
@@ -350,8 +238,8 @@ def _resolve_time(kind: str, m: re.Match[str], tail: str) -> dt.time | None:
         hour, minute = int(g["h"]), int(g.get("m") or 0)
         explicit_24h = hour >= 13 or hour == 0 or (kind == "colon" and g["h"].startswith("0"))
     elif kind == "kl_word":
-        hour = _num(g["hw"]) or 0
-        minute = _num(g.get("mw2")) or 0
+        hour = parse_number(g["hw"]) or 0
+        minute = parse_number(g.get("mw2")) or 0
     else:
         return None
     if not (0 <= hour <= 24 and 0 <= minute <= 59):
@@ -439,16 +327,3 @@ def parse_time(text: str) -> dt.time | None:
         if w.time is not None:
             return w.time
     return None
-
-
-def format_sv(value: dt.datetime | dt.date | None, with_weekday: bool = True) -> str:
-    """'torsdag 3 december 2026 kl. 10.00' — the reference report's style."""
-    if value is None:
-        return ""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    text = f"{day.day} {SV_MONTHS[day.month - 1]} {day.year}"
-    if with_weekday:
-        text = f"{SV_WEEKDAYS[day.weekday()]} {text}"
-    if isinstance(value, dt.datetime):
-        text += f" kl. {value.hour:02d}.{value.minute:02d}"
-    return text

@@ -23,8 +23,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
-from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
-from transcribe.minutes.text import stopwords
+from transcribe.sv.calendar import MONTHS, WEEKDAYS
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.text import stopwords
 
 KNOWN_ZIPF = 3.2  # wordfreq Zipf: about once per 600 000 words of Swedish text
 _TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü]+")

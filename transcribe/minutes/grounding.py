@@ -21,12 +21,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from transcribe.evaluate import normalise
 from transcribe.minutes import cues
 from transcribe.minutes.dates import find_whens, parse_when
 from transcribe.minutes.llm_prompts import EXAMPLE_DATES, EXAMPLE_OWNERS, EXAMPLE_TEXTS
 from transcribe.minutes.model import Evidence
-from transcribe.minutes.text import content_words, sentences, stem, tokens
+from transcribe.sv.spoken import normalise
+from transcribe.sv.text import content_words, sentences, stem, tokens
 from transcribe.transcript import Segment, Transcript
 
 NEIGHBOURS = 2  # segments either side where a date or a name may be said

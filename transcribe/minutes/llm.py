@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 from transcribe.llm_runtime import load_llm
-from transcribe.minutes.dates import format_sv
 from transcribe.minutes.grounding import Grounder, Verdict, similar
 from transcribe.minutes.llm_prompts import (
     CHUNK_CHARS,
@@ -37,6 +36,7 @@ from transcribe.minutes.llm_schema import ADAPTERS, OPTIONAL, SECTIONS, first_js
 from transcribe.minutes.model import Action, Decision, Item, NextMeeting, OpenItem
 from transcribe.minutes.openai_client import LLMUnavailable
 from transcribe.minutes.rules import Extracted
+from transcribe.sv.calendar import format_date
 from transcribe.transcript import Transcript
 
 __all__ = [
@@ -167,7 +167,7 @@ def draft_with_llm(
         if not v.ok:
             reject("nasta_mote", n, v.reason)
             continue
-        out.next_meeting = NextMeeting(id="n1", when=v.when, text=format_sv(v.when), **_flags(v))
+        out.next_meeting = NextMeeting(id="n1", when=v.when, text=format_date(v.when, weekday=True), **_flags(v))
         break
     for s in (x for x in collected["sammanfattning"] if x is not None):
         v = g.summary(s.text, s.segment_ids)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from transcribe.minutes.model import Emotion, Evidence, Mood, Theme
-from transcribe.minutes.text import data_lines, tokens
+from transcribe.sv.text import data_lines, tokens
 from transcribe.transcript import Segment, Transcript
 
 NEGATIONS = frozenset({"inte", "ej", "aldrig", "inga", "inget", "ingen", "icke"})

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from transcribe.minutes.text import capitalise, stopwords
+from transcribe.sv.text import capitalise, stopwords
 
 _I = re.IGNORECASE
 _IRREGULAR = {

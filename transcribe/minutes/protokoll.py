@@ -24,7 +24,7 @@ from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles, unit_evidence
-from transcribe.minutes.text import capitalise, finish_sentence
+from transcribe.sv.text import capitalise, finish_sentence
 from transcribe.transcript import Transcript
 
 _NOT_SUMMARY = re.compile(r"\bbeslut\w*|\bbeslöt|\bbestäm\w*|\bförklarar\b")

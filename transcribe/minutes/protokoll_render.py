@@ -14,10 +14,10 @@ from pathlib import Path
 
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
-from transcribe.minutes.dates import format_sv
 from transcribe.minutes.model import Item, Minutes
 from transcribe.minutes.protokoll import Paragraph, Protokoll
 from transcribe.minutes.render import Lang, evidence_refs, write_minutes
+from transcribe.sv.calendar import format_date
 from transcribe.transcript import Transcript
 
 CHECK = "⚠ Kontrollera mot ljudet"
@@ -37,7 +37,7 @@ def heading(par: Paragraph) -> str:
 
 
 def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
-    when = format_sv(p.date, with_weekday=False) if p.date else "ej angivet"
+    when = format_date(p.date) if p.date else "ej angivet"
     if p.opened_at and p.closed_at:
         when += f", kl. {p.opened_at}–{p.closed_at}"
     elif p.start_time:
@@ -59,7 +59,7 @@ def paragraph_blocks(par: Paragraph) -> list[tuple[str, str]]:
         out.append(("decision", f"{d.text} {evidence_refs(d.evidence)}{_flag(d)}".strip()))
     for a in par.actions:
         who = a.owner or "ej angivet"
-        due = format_sv(a.due, with_weekday=False) if a.due else (a.due_text or "ej angivet")
+        due = format_date(a.due) if a.due else (a.due_text or "ej angivet")
         out.append(("li", f"Åtgärd: {a.what} — ansvarig: {who} — senast: {due} {evidence_refs(a.evidence)}{_flag(a)}"))
     for o in par.open_items:
         out.append(("li", f"Ej beslutat: {o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o)}"))

@@ -18,9 +18,9 @@ from typing import Literal, TypeVar
 
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
-from transcribe.minutes.dates import format_sv
 from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes
 from transcribe.minutes.summary import refresh, unreviewed
+from transcribe.sv.calendar import format_date
 from transcribe.transcript import Transcript
 
 Lang = Literal["sv", "en"]
@@ -157,7 +157,7 @@ def _visible(items: Iterable[T]) -> list[T]:
 def _when_line(m: Minutes) -> str:
     parts = []
     if m.date:
-        parts.append(format_sv(m.date, with_weekday=False))
+        parts.append(format_date(m.date))
     if m.start_time:
         span = f"{m.start_time:%H.%M}"
         if m.end_time:
@@ -168,7 +168,7 @@ def _when_line(m: Minutes) -> str:
 
 def _date_text(value: dt.date | None, text: str | None) -> str:
     if value is not None:
-        return format_sv(value)
+        return format_date(value, weekday=True)
     return text or ""
 
 

@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 from typing import TypeVar
 
-from transcribe.minutes.dates import format_sv
 from transcribe.minutes.model import Conclusion, Item, Minutes
 from transcribe.minutes.mood import NEGATIVE, NOUNS
+from transcribe.sv.calendar import format_date
 
 T = TypeVar("T", bound=Item)
 NO_NEXT = "Inget datum för nästa möte bestämdes; rekommendation: boka ett."
@@ -87,7 +87,7 @@ def _who(m: Minutes) -> str:
 def describe(m: Minutes) -> str:
     """Who met, what they talked about, what came out of it."""
     parts = []
-    when = f" den {format_sv(m.date, with_weekday=False)}" if m.date else ""
+    when = f" den {format_date(m.date)}" if m.date else ""
     if who := _who(m):
         parts.append(f"Mötet{when} {who}")
     else:

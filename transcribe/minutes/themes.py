@@ -14,9 +14,10 @@ import numpy as np
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
 from transcribe.minutes.model import Evidence, Theme
-from transcribe.minutes.text import capitalise, content_words, sentences, stem
+from transcribe.sv.calendar import MONTHS, WEEKDAYS
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.text import capitalise, content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
 
 MIN_WORDS = 3

@@ -141,7 +141,7 @@ def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = N
     """Transcribe the first `seconds` of a sample (0: all) and record the speed on this machine."""
     from transcribe import asr
     from transcribe.audio import Audio, decode
-    from transcribe.evaluate import wer
+    from transcribe.bench.metrics import wer
 
     if not sample.exists():
         raise InputNotFound(f"{sample} not found; pass --sample")

@@ -30,7 +30,15 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from transcribe.series.meeting import MeetingRecord
-from transcribe.series.text import StemIndex, content_stems, content_tokens, shared_stems, stem, stopwords, tokens
+from transcribe.sv.text import (
+    StemIndex,
+    match_stem,
+    shared_stems,
+    topic_stems,
+    topic_stopwords,
+    topic_tokens,
+    word_tokens,
+)
 from transcribe.transcript import Transcript
 
 # Organisations an answer to "who" typically names; every form maps to the label shown.
@@ -151,7 +159,7 @@ def build_turns(transcript: Transcript, meeting: int = 1) -> list[Turn]:
         turns.append(Turn(meeting, len(turns), seg.speaker, transcript.speaker_name(seg.speaker) or "okänd",
                           [seg.id], seg.start, seg.end, text))  # fmt: skip
     for t in turns:
-        t.stems = content_stems(t.text)
+        t.stems = topic_stems(t.text)
     return turns
 
 
@@ -162,22 +170,22 @@ _SENT = re.compile(r"[^.!?]+[.!?]?")
 
 
 def _qword(text: str) -> str | None:
-    return next((w for w in tokens(text) if w in _QWORDS), None)
+    return next((w for w in word_tokens(text) if w in _QWORDS), None)
 
 
 def find_question_turns(turns: Sequence[Turn], query: str, min_cover: float = 0.6) -> list[int]:
     """Turns that pose the query: a question sentence covering most of its content stems."""
-    qstems = set(content_stems(query))
+    qstems = set(topic_stems(query))
     qword = _qword(query)
     found = []
     for t in turns:
         for sent in _SENT.findall(t.text):
-            is_question = sent.strip().endswith("?") or (qword is not None and tokens(sent)[:1] == [qword])
+            is_question = sent.strip().endswith("?") or (qword is not None and word_tokens(sent)[:1] == [qword])
             if not is_question or not qstems:
                 continue
-            sstems = content_stems(sent)
+            sstems = topic_stems(sent)
             cover = sum(1 for q in qstems if any(q == s or (len(q) >= 4 and s.startswith(q)) for s in sstems))
-            if cover / len(qstems) >= min_cover and (qword is None or qword in tokens(sent)):
+            if cover / len(qstems) >= min_cover and (qword is None or qword in word_tokens(sent)):
                 found.append(t.index)
                 break
     return found
@@ -191,7 +199,7 @@ def answer_round(turns: Sequence[Turn], q: int) -> list[int]:
         if t.start - turns[q].end > ROUND_MAX_SECONDS:
             break
         if t.speaker == asker and asker is not None:
-            if len(tokens(t.text)) > SHORT_ASKER_TURN:
+            if len(word_tokens(t.text)) > SHORT_ASKER_TURN:
                 break
             continue
         out.append(t.index)
@@ -210,13 +218,13 @@ class _Mention:
 
 def _query_verbs(query: str) -> set[str]:
     """The query's own content words ("leda") join the lead verbs, so "vem ska samordna" works too."""
-    return set(content_tokens(query))
+    return set(topic_tokens(query))
 
 
 def extract_key_term(text: str, names: Sequence[str] = (), extra_verbs: set[str] | frozenset[str] = frozenset()
                      ) -> tuple[str | None, str | None]:  # fmt: skip
     """(canonical key, surface form) of the entity a contribution proposes, or (None, None)."""
-    verbs = _LEAD_VERBS | set(extra_verbs) | {stem(v) for v in extra_verbs}
+    verbs = _LEAD_VERBS | set(extra_verbs) | {match_stem(v) for v in extra_verbs}
     first_names = {n.split()[0].lower(): n.split()[0] for n in names if n and n.split()}
     raw = re.findall(r"[\wåäöÅÄÖéÉ-]+|[.!?,;:]", text)
     words = [w for w in raw if w not in ".!?,;:"]
@@ -244,13 +252,13 @@ def extract_key_term(text: str, names: Sequence[str] = (), extra_verbs: set[str]
             key, surface, base = _ORG_FORM[lw], _ORG_FORM[lw], 1.0
         elif lw in first_names:
             key, surface, base = first_names[lw], first_names[lw], 1.0
-        elif w[:1].isupper() and not sentence_start and not prev_org and lw not in stopwords():
+        elif w[:1].isupper() and not sentence_start and not prev_org and lw not in topic_stopwords():
             key, surface, base = w, w, 0.8  # a name or an organisation said with a capital
         else:
             nxt = [x.lower() for x in raw[i + 1 : i + 4] if x not in ".!?,;:"]
-            if (lw not in stopwords() and lw not in _PRONOUNS and len(lw) > 3
+            if (lw not in topic_stopwords() and lw not in _PRONOUNS and len(lw) > 3
                     and nxt and nxt[0] in _MODALS and any(v in verbs for v in nxt[1:3])):  # fmt: skip
-                key, surface, base = stem(lw), lw, 0.6  # "rektorerna ska leda det"
+                key, surface, base = match_stem(lw), lw, 0.6  # "rektorerna ska leda det"
         if key is not None:
             score = base + 0.3 * (1 - pos / n)
             nxt = [x.lower() for x in raw[i + 1 : i + 4] if x not in ".!?,;:"]
@@ -300,7 +308,7 @@ def cluster_answers(key_terms: Sequence[str | None], texts: Sequence[str], thres
     for i, k in enumerate(key_terms):
         if k:
             onehot[i, keys.index(k)] = 1.0
-    docs = [" ".join(content_stems(t)) or "_" for t in texts]
+    docs = [" ".join(topic_stems(t)) or "_" for t in texts]
     ctx = TfidfVectorizer(token_pattern=r"\S+", sublinear_tf=True).fit_transform(docs).toarray()
     norms = np.linalg.norm(ctx, axis=1, keepdims=True)
     ctx = np.divide(ctx, norms, out=np.zeros_like(ctx), where=norms > 0)
@@ -330,7 +338,7 @@ def _group_label(passages: Sequence[AnswerPassage]) -> tuple[str, str | None]:
     if terms:
         term = max(terms, key=lambda k: (terms[k], -min(i for i, p in enumerate(passages) if p.key_term == k)))
         return term, term
-    words = Counter(w for p in passages for w in content_tokens(p.quote))
+    words = Counter(w for p in passages for w in topic_tokens(p.quote))
     return (f"övrigt: {words.most_common(1)[0][0]}" if words else "övrigt"), None
 
 
@@ -387,7 +395,7 @@ def ask(
         per_meeting.append(turns)
         all_turns.extend(turns)
     names = sorted({t.speaker_name for t in all_turns if t.speaker_name})
-    qstems = content_stems(question)
+    qstems = topic_stems(question)
     index = StemIndex([t.stems for t in all_turns])
     lex_scores = index.scores(qstems) if qstems else [0.0] * len(all_turns)
     emb_scores = _embedding_scores(question, all_turns, embedder)
@@ -455,7 +463,7 @@ def _apply_labels(result: AskResult, relabeler: Relabeler) -> None:
         label = (label or "").strip()
         if not label or len(label) > 60 or "\n" in label:
             continue
-        if group.key_term and not shared_stems([stem(group.key_term)], content_stems(label)):
+        if group.key_term and not shared_stems([match_stem(group.key_term)], topic_stems(label)):
             rejected += 1  # a "nicer" name must still name what the code grouped on
             continue
         group.label = label
@@ -464,9 +472,9 @@ def _apply_labels(result: AskResult, relabeler: Relabeler) -> None:
 
 
 def _question_sentence(text: str, question: str) -> str:
-    qstems = set(content_stems(question))
+    qstems = set(topic_stems(question))
     for sent in _SENT.findall(text):
-        if sent.strip().endswith("?") and qstems & set(content_stems(sent)):
+        if sent.strip().endswith("?") and qstems & set(topic_stems(sent)):
             return sent.strip()
     return text
 

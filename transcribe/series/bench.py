@@ -20,7 +20,7 @@ from transcribe.series.ask import _ORG_FORM, AskResult, ask
 from transcribe.series.meeting import MeetingRecord, load_meeting, sort_meetings
 from transcribe.series.model import Series
 from transcribe.series.samples import NATVERK, SAMPLES_DIR, load_truth, true_question_groups, write_meeting_dir
-from transcribe.series.text import stem
+from transcribe.sv.text import match_stem
 
 QUESTION = "Vem kan leda arbetet?"
 
@@ -28,7 +28,7 @@ QUESTION = "Vem kan leda arbetet?"
 def canonical(label: str) -> str:
     """Group labels compare by organisation form or stem: "Kommunen" == "kommun"."""
     low = label.strip().lower()
-    return _ORG_FORM.get(low, stem(low))
+    return _ORG_FORM.get(low, match_stem(low))
 
 
 def score_ask(result: AskResult, truths: list[dict[str, Any]]) -> dict[str, Any]:

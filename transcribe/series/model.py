@@ -55,7 +55,7 @@ class MeetingBlock(BaseModel):
     participants: list[str] = Field(default_factory=list)
     description: str = ""
     decisions: list[str] = Field(default_factory=list)
-    next_meeting: str | None = None  # Swedish text, e.g. "10 december 2026 kl. 09:00"
+    next_meeting: str | None = None  # Swedish text, e.g. "10 december 2026 kl. 09.00"
     minutes_source: Literal["approved", "draft", "generated", "none"] = "draft"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.series.model import SeriesReport
-from transcribe.series.report import date_sv
+from transcribe.sv.calendar import clock, format_date
 
 FORMATS = ("md", "docx", "json")
 STEM = "periodrapport"
@@ -36,11 +36,11 @@ def parse_formats(spec: str) -> list[str]:
 
 
 def _when(m) -> str:  # noqa: ANN001 - MeetingBlock
-    text = date_sv(m.date) if m.date else "datum saknas"
+    text = format_date(m.date) if m.date else "datum saknas"
     if m.start_time:
-        text += f", {m.start_time.strftime('%H:%M')}"
+        text += f", {clock(m.start_time)}"
         if m.end_time:
-            text += f"–{m.end_time.strftime('%H:%M')}"
+            text += f"–{clock(m.end_time)}"
     return text
 
 
@@ -48,7 +48,7 @@ def blocks(r: SeriesReport) -> list[Block]:
     out = [Block("title", r.title)]
     period = "okänd (mötena saknar datum)"
     if r.period_start:
-        period = f"{date_sv(r.period_start)} – {date_sv(r.period_end)}"
+        period = f"{format_date(r.period_start)} – {format_date(r.period_end)}"
     out.append(Block("para", f"Period: {period}"))
     out += [Block("heading", "Översikt"),
             Block("para", r.overview or "(Ingen beskrivning angiven: lägg till med --description.)"),
@@ -65,7 +65,7 @@ def blocks(r: SeriesReport) -> list[Block]:
     rows = [[mem.name] + ["X" if m.number in mem.attended else "–" for m in r.meetings] for mem in r.members]
     rows.append(["Antal"] + [str(m.n_participants) for m in r.meetings])
     out.append(Block("table", rows=[header, *rows]))
-    out.append(Block("bullets", items=[f"Möte {m.number}: {date_sv(m.date) or 'datum saknas'} – {m.title}"
+    out.append(Block("bullets", items=[f"Möte {m.number}: {format_date(m.date) or 'datum saknas'} – {m.title}"
                                        for m in r.meetings]))  # fmt: skip
 
     for m in r.meetings:
@@ -90,7 +90,7 @@ def blocks(r: SeriesReport) -> list[Block]:
                      + r.rules.get("följt upp", "") + " Öppet – " + r.rules.get("öppet", "")))  # fmt: skip
     log = sorted(r.decision_log, key=lambda d: (d.meeting, d.kind != "beslut"))
     out.append(Block("table", rows=[["Möte", "Datum", "Beslut / fråga", "Status", "Kommentar"]] + [
-        [str(d.meeting), date_sv(d.date), d.text, d.status, d.status_reason] for d in log
+        [str(d.meeting), format_date(d.date), d.text, d.status, d.status_reason] for d in log
     ] if log else [["Beslut / fråga"], ["Inga beslut eller öppna frågor i protokollen."]]))  # fmt: skip
 
     out.append(Block("heading", "Öppna åtgärder"))
@@ -98,7 +98,7 @@ def blocks(r: SeriesReport) -> list[Block]:
     open_items = [a for a in r.actions if a.open]
     out.append(Block("bullets", items=[
         f"{a.what} – {a.owner or 'ansvarig saknas'}"
-        f"{', senast ' + date_sv(a.due) if a.due else ''} (möte {a.meeting}; {a.status}: {a.reason})"
+        f"{', senast ' + format_date(a.due) if a.due else ''} (möte {a.meeting}; {a.status}: {a.reason})"
         for a in open_items
     ] or ["Inga öppna åtgärder."]))  # fmt: skip
     done = [a for a in r.actions if not a.open]
@@ -124,7 +124,7 @@ def blocks(r: SeriesReport) -> list[Block]:
 
     out.append(Block("heading", "Stämningen över tid"))
     out.append(Block("bullets", items=[
-        f"Möte {p.meeting} ({date_sv(p.date) or 'datum saknas'}): {p.overall or 'ingen bedömning'}" for p in r.mood
+        f"Möte {p.meeting} ({format_date(p.date) or 'datum saknas'}): {p.overall or 'ingen bedömning'}" for p in r.mood
     ]))  # fmt: skip
     if r.mood_trend:
         out.append(Block("para", r.mood_trend))

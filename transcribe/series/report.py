@@ -26,10 +26,9 @@ from transcribe.series.model import (
     Series,
     SeriesReport,
 )
-from transcribe.series.text import content_stems, content_tokens, related, shared_stems, stem, tokens
+from transcribe.sv.calendar import format_date
+from transcribe.sv.text import match_stem, related, shared_stems, topic_stems, topic_tokens, word_tokens
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")  # fmt: skip
 POSITIVE = {"engagemang": 1.0, "optimism": 1.0, "glädje": 1.0, "handlingskraft": 1.0, "nöjdhet": 1.0}
 NEGATIVE = {"frustration": 1.0, "oro": 1.0, "tveksamhet": 0.6, "irritation": 1.0, "trötthet": 0.8, "besvikelse": 1.0}
 FOLLOW_COVER = 0.4  # idf-weighted share of a decision's stems a later passage must repeat
@@ -73,16 +72,6 @@ RULES = {
 # --------------------------------------------------------------------------- small helpers
 
 
-def date_sv(value: dt.date | dt.datetime | None) -> str:
-    if value is None:
-        return ""
-    day = value.date() if isinstance(value, dt.datetime) else value
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-    if isinstance(value, dt.datetime):
-        text += f" kl. {value.hour:02d}:{value.minute:02d}"
-    return text
-
-
 def _live(items: Sequence[Any]) -> list[Any]:
     """Items a reviewer rejected do not exist for the report."""
     return [i for i in items if getattr(i, "status", "draft") != "rejected"]
@@ -113,7 +102,7 @@ class _Idf:
         self.n = 0
         for rec in records:
             for seg in rec.transcript.segments:
-                self.df.update(set(content_stems(seg.text)))
+                self.df.update(set(topic_stems(seg.text)))
                 self.n += 1
 
     def __call__(self, s: str) -> float:
@@ -173,9 +162,9 @@ def _meeting_block(
     nm = mins.next_meeting if mins.next_meeting is not None and mins.next_meeting.status != "rejected" else None
     next_text = None
     if nm is not None:
-        next_text = date_sv(nm.when) if nm.when is not None else nm.text
+        next_text = format_date(nm.when) if nm.when is not None else nm.text
     elif following is not None and following.date is not None:
-        next_text = f"{date_sv(following.date)} (enligt seriens nästa möte; inte i protokollet)"
+        next_text = f"{format_date(following.date)} (enligt seriens nästa möte; inte i protokollet)"
     return MeetingBlock(
         number=m_no, path=str(rec.path), title=rec.title, date=rec.date, start_time=start, end_time=end,
         n_participants=mins.n_participants or len(participants), participants=participants,
@@ -210,12 +199,12 @@ def _open_context(rec: MeetingRecord, item: Any) -> str:
 def _decision_log(records: Sequence[MeetingRecord], idf: _Idf) -> list[DecisionEntry]:
     log: list[DecisionEntry] = []
     names = _name_stems(records)
-    later_decisions = [[content_stems(d.text) for d in _live(r.minutes.decisions)] for r in records]
-    seg_stems = [[(s, content_stems(s.text)) for s in r.transcript.segments] for r in records]
+    later_decisions = [[topic_stems(d.text) for d in _live(r.minutes.decisions)] for r in records]
+    seg_stems = [[(s, topic_stems(s.text)) for s in r.transcript.segments] for r in records]
     for i, rec in enumerate(records):
         m_no = i + 1
         for d in _live(rec.minutes.decisions):
-            target = [s for s in content_stems(d.text) if s not in names]
+            target = [s for s in topic_stems(d.text) if s not in names]
             follow: list[tuple[float, Passage]] = []
             meetings: set[int] = set()
             for j in range(i + 1, len(records)):
@@ -241,7 +230,7 @@ def _decision_log(records: Sequence[MeetingRecord], idf: _Idf) -> list[DecisionE
                                      follow_ups=[p for _, p in follow[:3]],
                                      evidence=_evidence_passages(m_no, rec, d)))  # fmt: skip
         for item in _live(rec.minutes.not_decided):
-            target = content_stems(_open_context(rec, item))
+            target = topic_stems(_open_context(rec, item))
             decided_in: list[int] = []
             for j in range(i + 1, len(records)):
                 for dec in later_decisions[j]:
@@ -269,14 +258,14 @@ def _actions(records: Sequence[MeetingRecord], idf: _Idf) -> list[ActionEntry]:
     for i, rec in enumerate(records):
         m_no = i + 1
         for a in _live(rec.minutes.actions):
-            target = [s for s in content_stems(a.what) if s not in name_stems]
+            target = [s for s in topic_stems(a.what) if s not in name_stems]
             owner = _first_name(a.owner)
             done: list[Passage] = []
             for j in range(i + 1, len(records)):
                 segs = records[j].transcript.segments
                 for k, seg in enumerate(segs):
-                    n, cover = _match(target, content_stems(seg.text), idf)
-                    named = owner is not None and owner in tokens(seg.text)
+                    n, cover = _match(target, topic_stems(seg.text), idf)
+                    named = owner is not None and owner in word_tokens(seg.text)
                     if not ((n >= FOLLOW_MIN_SHARED and cover >= ACTION_COVER) or (n >= 1 and cover >= 0.25 and named)):
                         continue
                     cue = next((s for s in segs[k : k + 3] if DONE_CUES.search(s.text) and (
@@ -291,10 +280,10 @@ def _actions(records: Sequence[MeetingRecord], idf: _Idf) -> list[ActionEntry]:
             if done:
                 status, is_open, reason = "klar", False, f"återrapporterad i möte {done[0].meeting}"
             elif a.due is not None and last_date is not None and a.due < last_date:
-                status, is_open, reason = "förfallen", True, f"sista datum {date_sv(a.due)} har passerat"
+                status, is_open, reason = "förfallen", True, f"sista datum {format_date(a.due)} har passerat"
             elif m_no == last:
                 status, is_open = "ny", True
-                reason = f"beslutad vid sista mötet{', klar senast ' + date_sv(a.due) if a.due else ''}"
+                reason = f"beslutad vid sista mötet{', klar senast ' + format_date(a.due) if a.due else ''}"
             else:
                 status, is_open, reason = "ej återrapporterad", True, "inte återrapporterad som klar i senare möten"
             out.append(ActionEntry(meeting=m_no, what=a.what, owner=a.owner, due=a.due, status=status, open=is_open,
@@ -307,10 +296,10 @@ def _themes(records: Sequence[MeetingRecord]) -> list[RecurringTheme]:
     """Link themes of different meetings by shared keyword stems, helped by their passages' wording."""
     names = _name_stems(records)
     items = [(m_no, th) for m_no, rec in enumerate(records, start=1) for th in _live(rec.minutes.themes)]
-    kw = [{s for w in (th.keywords or content_tokens(th.heading)) for s in content_stems(w)} - names
+    kw = [{s for w in (th.keywords or topic_tokens(th.heading)) for s in topic_stems(w)} - names
           for _, th in items]  # fmt: skip
     texts = [" ".join([th.paragraph, *(e.quote for e in th.evidence)]) for _, th in items]
-    cos = _cosine_matrix([[s for s in content_stems(t) if s not in names] for t in texts])
+    cos = _cosine_matrix([[s for s in topic_stems(t) if s not in names] for t in texts])
     links: dict[tuple[int, int], float] = {}
     for a in range(len(items)):
         for b in range(a + 1, len(items)):
@@ -336,7 +325,7 @@ def _themes(records: Sequence[MeetingRecord]) -> list[RecurringTheme]:
     for members in groups.values():
         meetings = sorted({items[k][0] for k in members})
         seconds = sum(items[k][1].share_of_speaking_time * records[items[k][0] - 1].duration for k in members)
-        words = Counter(w.lower() for k in members for w in items[k][1].keywords if stem(w) not in names)
+        words = Counter(w.lower() for k in members for w in items[k][1].keywords if match_stem(w) not in names)
         best = max(members, key=lambda k: (items[k][1].mentions, items[k][1].share_of_speaking_time))
         out.append(RecurringTheme(label=_theme_label(words, items[best][1].heading, len(members)),
                                   keywords=_dedupe_words(words), meetings=meetings,
@@ -358,7 +347,7 @@ def _theme_label(words: Counter[str], fallback: str, n_members: int) -> str:
 
 def _name_stems(records: Sequence[MeetingRecord]) -> set[str]:
     """Participants' names: a theme or an action is not "about" Peter because Peter is named."""
-    return {stem(w) for r in records for sp in r.transcript.speakers for w in tokens(sp.name or "")}
+    return {match_stem(w) for r in records for sp in r.transcript.speakers for w in word_tokens(sp.name or "")}
 
 
 def _cosine_matrix(docs: list[list[str]]) -> list[list[float]]:
@@ -373,8 +362,8 @@ def _cosine_matrix(docs: list[list[str]]) -> list[list[float]]:
 def _dedupe_words(words: Counter[str], n: int = 6) -> list[str]:
     out: list[str] = []
     for w, _ in words.most_common():
-        stems = content_stems(w)
-        if stems and any(related(stems[0], s) for o in out for s in content_stems(o)):
+        stems = topic_stems(w)
+        if stems and any(related(stems[0], s) for o in out for s in topic_stems(o)):
             continue
         out.append(w)
         if len(out) == n:
@@ -432,7 +421,7 @@ def _conclusions(report: SeriesReport) -> list[str]:
         avg = sum(m.n_participants for m in report.meetings) / n
         period = ""
         if report.period_start:
-            period = f" mellan {date_sv(report.period_start)} och {date_sv(report.period_end)}"
+            period = f" mellan {format_date(report.period_start)} och {format_date(report.period_end)}"
         out.append(f"Nätverket har träffats {n} gång{'er' if n != 1 else ''}{period} med i snitt {avg:.0f} deltagare.")
     recurring = [t for t in report.themes if len(t.meetings) >= 2][:3]
     for t in recurring:

@@ -6,7 +6,7 @@
 2. Match the labels of natverk-2, natverk-3 (same five voices) and styrelse
    (other people): naming accuracy, labels left anonymous, wrong confident
    names (must be 0), proposals.
-3. Review flags, judged against truth.json with `transcribe.evaluate` matching
+3. Review flags, judged against truth.json with `transcribe.bench.matching`
    (an action is only right with the right owner and due date when it states
    them): flag recall = share of wrong items flagged, flag noise = share of
    right items flagged, the extractor's own flags beside them. Two sets:
@@ -168,7 +168,7 @@ def score_recognition(sid: str, diarization: Diarization, directory: Any) -> dic
 
 def judge_items(truth: dict[str, Any], minutes: Any, names: dict[str, str]) -> list[tuple[str, Any, bool]]:
     """(kind, item, right?) for decisions, actions, open items and the next meeting."""
-    from transcribe import evaluate as ev
+    from transcribe.bench import matching as ev
 
     t = truth["truth"]
     out: list[tuple[str, Any, bool]] = []
@@ -182,7 +182,7 @@ def judge_items(truth: dict[str, Any], minutes: Any, names: dict[str, str]) -> l
         a, item = acts[p.truth], minutes.actions[p.predicted]
         owner = names.get(item.owner, item.owner) if item.owner else None
         ok_owner = owner is None or ev.same_person(a.get("owner"), owner)
-        ok_due = item.due is None or ev._as_date(a.get("due")) == item.due
+        ok_due = item.due is None or ev.as_date(a.get("due")) == item.due
         if ok_owner and ok_due:
             right.add(p.predicted)
     out += [("action", a, i in right) for i, a in enumerate(minutes.actions)]

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
-from transcribe import audit
+from transcribe import audit, confidence
 from transcribe.db import session
 from transcribe.minutes import edit
 from transcribe.minutes.model import Minutes
@@ -140,7 +140,7 @@ def review_page(
     if not partial:
         audit.record("view", f"meeting:{meeting_id}", user.name)
     draft = request.session.pop(DRAFT_KEY, None)
-    level = uncertainty.level(transcript)
+    level = confidence.level(transcript)
     graded = {s.id: uncertainty.graded_words(s, level) for s in transcript.segments}
     pending = unreviewed(minutes) if minutes is not None else []
     labels = transcript.speaker_labels() + [

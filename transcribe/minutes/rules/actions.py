@@ -26,7 +26,7 @@ from transcribe.minutes.rules.utterances import (
     strip_due,
     substantive,
 )
-from transcribe.minutes.text import capitalise, content_words
+from transcribe.sv.text import capitalise, content_words
 
 # After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
 _AUX = frozenset(

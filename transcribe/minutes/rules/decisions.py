@@ -27,7 +27,7 @@ from transcribe.minutes.rules.utterances import (
     personal_commitment,
     split_clauses,
 )
-from transcribe.minutes.text import capitalise, content_words
+from transcribe.sv.text import capitalise, content_words
 
 _PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.dates import When, format_sv
+from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import Repair
 from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.state import RuleState
@@ -15,6 +15,7 @@ from transcribe.minutes.rules.utterances import (
     best_when,
     evidence_list,
 )
+from transcribe.sv.calendar import format_date
 
 
 class NextMeetingRules(RuleState):
@@ -85,7 +86,7 @@ class NextMeetingRules(RuleState):
             self.out.next_meeting = NextMeeting(
                 id="n1",
                 when=value,
-                text=format_sv(value),
+                text=format_date(value, weekday=True),
                 evidence=evidence_list(utts),
                 confidence=(0.85 if len(utts) == 1 else 0.7) + (0.1 if repeated else 0.0),
                 needs_review=needs,

@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.dates import CARDINALS, MONTHS, ORDINALS, WEEKDAYS
 from transcribe.minutes.fuzzy import lost_negation_hint
 from transcribe.minutes.rules.utterances import Utt, stems
-from transcribe.minutes.text import stem
+from transcribe.sv.calendar import MONTHS, WEEKDAYS
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.text import stem
 
 PREFIX = "Kontrollera mot ljudet: "
 _AGAINST = (cues.NEG, cues.REJECTED, cues.HEDGE, cues.UNDECIDED)

@@ -28,7 +28,7 @@ from transcribe.minutes.rules.utterances import (
     similar,
     substantive,
 )
-from transcribe.minutes.text import content_words
+from transcribe.sv.text import content_words
 from transcribe.transcript import Transcript
 
 

@@ -13,7 +13,7 @@ from transcribe.minutes.phrasing import (
     strip_discourse,
     to_infinitive,
 )
-from transcribe.minutes.text import content_words, sentences, stem
+from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
 
 LOOKBACK_UTTS = 8

@@ -1,0 +1,196 @@
+"""Swedish words: sentences, tokens, stems, stopwords and how much two texts share.
+
+Two kinds of stem serve two purposes. `stem` is Snowball's, used within one meeting.
+`match_stem` also drops the definite "-an" Snowball keeps ("skolan" stays while
+"skolorna" becomes "skol"), so the same topic meets across meetings; with it, stems are
+compared with a prefix rule ("sammanställ" ~ "sammanställning").
+
+Two stopword lists likewise: `stopwords` (the stop-words package and spoken fillers) for
+what a passage says, `topic_stopwords` (also procedure, dates and clock words) for what
+a series of meetings talks about.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from importlib.resources import files
+
+import snowballstemmer
+from stop_words import get_stop_words
+
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from transcribe.sv.numbers import is_compound
+
+_SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_TOKEN = re.compile(r"[0-9a-zåäöéü]+(?:[-:][0-9a-zåäöéü]+)*", re.IGNORECASE)
+_WORD = re.compile(r"[0-9a-zåäöéü]+(?:-[0-9a-zåäöéü]+)*", re.IGNORECASE)  # "NTI:s" -> "nti", "s"
+# Meeting talk that carries no topic: fillers, procedure, reporting verbs, dates and clock words.
+_TOPIC_STOP = frozenset(
+    """ja jaha jo nej nä mm mhm hm hmm öh eh äh alltså liksom typ väl ju nog ok okej precis absolut exakt visst
+    självklart faktiskt egentligen tycker tror tänker känns känner menar sa vet undrar ser tar ta låter håller
+    fortfarande jätte väldigt ganska hela ändå förstås möte mötet mötets möten gång gången gånger punkt punkten
+    sak saker grej hej tack allihop klockan halv kvart vecka veckan""".split()
+) | frozenset([*MONTH_NAMES, *WEEKDAY_NAMES, *(f"{d}en" for d in WEEKDAY_NAMES)])
+MIN_PREFIX = 5  # two match stems this long that are prefix-related count as one word
+
+
+def sentences(text: str) -> list[str]:
+    """Split on sentence punctuation; ASR output without punctuation stays one sentence."""
+    parts = [p.strip() for p in _SENT_SPLIT.split(text.strip())]
+    return [p for p in parts if p]
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words; "14:30", "NTI:s" and "bank-id" stay one token."""
+    return [t.lower() for t in _TOKEN.findall(text)]
+
+
+def word_tokens(text: str) -> list[str]:
+    """Lower-case words, split at a colon ("NTI:s" -> "nti", "s"), as topics are matched across meetings."""
+    return [t.lower() for t in _WORD.findall(text)]
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-comment lines of a bundled Swedish word list (transcribe/sv/data)."""
+    text = files("transcribe.sv").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def library_stopwords() -> frozenset[str]:
+    """The stop-words package's Swedish list."""
+    return frozenset(get_stop_words("swedish"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return library_stopwords() | frozenset(data_lines("fillers_sv.txt"))
+
+
+@lru_cache(maxsize=1)
+def topic_stopwords() -> frozenset[str]:
+    return library_stopwords() | _TOPIC_STOP
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("swedish")
+
+
+@lru_cache(maxsize=50000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word.lower())
+
+
+@lru_cache(maxsize=8192)
+def match_stem(word: str) -> str:
+    """Snowball stem, plus the definite "-an" Snowball keeps (skolan -> skol)."""
+    s = stem(word)
+    if len(s) > 5 and s.endswith("an"):
+        s = s[:-2]
+    return s
+
+
+def content_words(text: str) -> list[str]:
+    """Tokens worth clustering on: no stopwords, fillers, digits or very short words."""
+    stop = stopwords()
+    return [t for t in tokens(text) if t not in stop and len(t) > 2 and not t[0].isdigit()]
+
+
+def topic_tokens(text: str) -> list[str]:
+    """Words that can name a topic across meetings: no meeting talk, dates, digits or number words."""
+    stop = topic_stopwords()
+    return [t for t in word_tokens(text) if t not in stop and len(t) > 2 and not t[0].isdigit() and not is_compound(t)]
+
+
+def topic_stems(text: str) -> list[str]:
+    return [match_stem(t) for t in topic_tokens(text)]
+
+
+def capitalise(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def finish_sentence(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip().rstrip(",;: ")
+    if text and text[-1] not in ".!?":
+        text += "."
+    return capitalise(text)
+
+
+# --------------------------------------------------------------------------- similarity
+
+
+def dice(a: Iterable[str], b: Iterable[str]) -> float:
+    """Dice coefficient of two sets of stems; two empty sets are alike (1.0)."""
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa or sb else 1.0
+
+
+def containment(a: Iterable[str], b: Iterable[str]) -> float:
+    """Share of the smaller set found in the other (0 when either is empty)."""
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / min(len(sa), len(sb)) if sa and sb else 0.0
+
+
+def related(a: str, b: str) -> bool:
+    """Same match stem, or one a prefix of the other and both long enough to mean it."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= MIN_PREFIX and long_.startswith(short)
+
+
+def shared_stems(a: Iterable[str], b: Iterable[str]) -> set[str]:
+    """Stems of `a` that have a related stem in `b`."""
+    bs = set(b)
+    return {x for x in set(a) if any(related(x, y) for y in bs)}
+
+
+def overlap_score(a: Sequence[str], b: Sequence[str]) -> float:
+    """Dice coefficient on match-stem sets with the prefix rule: 0..1."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    return min(1.0, 2 * len(shared_stems(sa, sb)) / (len(sa) + len(sb)))
+
+
+class StemIndex:
+    """BM25 over match-stemmed documents; scores are normalised by the query's self-score to 0..1."""
+
+    def __init__(self, docs: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self.docs = [list(d) for d in docs]
+        self.k1, self.b = k1, b
+        self.n = len(self.docs)
+        self.avgdl = (sum(len(d) for d in self.docs) / self.n) if self.n else 1.0
+        df: dict[str, int] = {}
+        for d in self.docs:
+            for s in set(d):
+                df[s] = df.get(s, 0) + 1
+        self.df = df
+
+    def idf(self, term: str) -> float:
+        n_t = self.df.get(term, 0)
+        return math.log(1 + (self.n - n_t + 0.5) / (n_t + 0.5))
+
+    def _tf(self, doc: Sequence[str], term: str) -> int:
+        return sum(1 for s in doc if related(s, term))
+
+    def score(self, query: Sequence[str], i: int) -> float:
+        doc = self.docs[i]
+        dl = len(doc) or 1
+        total = 0.0
+        for term in set(query):
+            tf = self._tf(doc, term)
+            if tf:
+                total += self.idf(term) * tf * (self.k1 + 1) / (tf + self.k1 * (1 - self.b + self.b * dl / self.avgdl))
+        return total
+
+    def scores(self, query: Sequence[str]) -> list[float]:
+        """BM25 of every document, divided by the best a document could reach (all terms, tf=1)."""
+        ceiling = sum(self.idf(t) for t in set(query)) or 1.0
+        return [min(1.0, self.score(query, i) / ceiling) for i in range(self.n)]
