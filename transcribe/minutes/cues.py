@@ -16,8 +16,18 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 NEG = re.compile(r"\b(?:inte|ej|icke|aldrig|inget|inga|ingen|ingenting|knappast)\b")
 
-# Bodies that can decide; "vi" is the meeting itself.
-_BODY = r"(?P<body>vi|styrelsen|mötet|gruppen|nätverket|arbetsgruppen|ledningen|nämnden|årsmötet|föreningen)"
+# Bodies that can decide; "vi" is the meeting itself. Compounds count too: "styrgruppen", "föräldrarådet",
+# "kultur- och fritidsnämnden", "ledningsgruppen", "årsstämman".
+BODY_NOUN = (
+    r"[a-zåäö-]*(?:styrelsen|mötet|gruppen|nätverket|ledningen|nämnden|föreningen|rådet|stämman|kommittén|"
+    r"utskottet|fullmäktige|församlingen)"
+)
+_BODY = rf"(?P<body>vi|{BODY_NOUN})"
+# Bodies that are the meeting itself when they decide; compounds ("hembygdsföreningen") may be other bodies.
+PLAIN_BODIES = frozenset(
+    "styrelsen mötet gruppen nätverket arbetsgruppen ledningen ledningsgruppen nämnden årsmötet föreningen "
+    "rådet stämman årsstämman".split()
+)
 _ADV = r"(?:\s+(?:alltså|därför|då|också|nu|härmed|här|därmed|enhälligt|gemensamt|helt|alla|oss|tillsammans))*"
 _DECIDE = r"(?:beslutar|beslutat|beslutade|bestämmer|bestämt|bestämde)"
 _PREP = r"(?P<prep>att|om\s+att|om|för)"
@@ -274,7 +284,7 @@ skicka mejla maila ringa boka bjuda sammanställa skriva kontakta undersöka bes
 kalla kolla fixa ordna sköta återkomma ansvara presentera sprida fråga planera organisera samordna köpa hyra
 skapa utreda begära läsa granska formulera redovisa rapportera reservera informera publicera besöka
 rekrytera leta färdigställa justera ändra rätta dokumentera anteckna protokollföra administrera
-kontrollera meddela lämna leverera beräkna testa installera sätta
+kontrollera meddela lämna leverera beräkna testa installera sätta be mejla byta laga städa måla
 """.split()
 )
 PARTICLE_VERBS = frozenset(
@@ -283,7 +293,7 @@ PARTICLE_VERBS = frozenset(
 arbeta fram, bjuda in, dela ut, gå igenom, göra klart, göra om, hålla i, höra av, höra efter, höra med,
 jobba fram, kolla upp, lägga in, lägga upp, lägga ut, lämna in, lämna över, prata ihop, prata med,
 ringa runt, ringa upp, räkna på, räkna ut, samla ihop, samla in, se till, skicka ut, stämma av, sätta ihop,
-sätta upp, ta ansvar, ta fram, ta hand, ta in, ta kontakt, ta med, ta reda, ta upp, ta över, tala med,
+sätta upp, hjälpa till, ta ansvar, ta fram, ta hand, ta in, ta kontakt, ta med, ta reda, ta upp, ta över, tala med,
 titta på
 """.split(",")
 )
@@ -322,9 +332,12 @@ TOPIC = re.compile(
     r"\b(?:(?:saknas|behövs|fattas)\s+(?:är\s+)?|är\s+|gäller\s+)(?P<np>(?!det\b|inte\b|så\b|är\b)[^,.;?!]{4,80})"
 )
 
+# What a meeting is called: "möte", "träff", "sammanträde", "avstämning", and councils and assemblies by name
+# ("föräldraråd", "styrgruppsmöte", "årsstämma").
+MEETING_NOUN = r"[a-zåäö]*(?:möte|träff|sammanträde|avstämning|råd|rådet|stämma|stämman)"
 NEXT_MEETING = _rx(
-    r"\bnästa\s+(?:[a-zåäö]*möte|[a-zåäö]*träff|sammanträde|avstämning|gång\s+vi\s+(?:ses|träffas))",
-    r"\bvi\s+ses\s+(?:igen|nästa\s+gång|då|på|den|\w+dag)\b",
+    rf"\bnästa\s+(?:{MEETING_NOUN}|gång\s+vi\s+(?:ses|träffas))\b",
+    r"\bvi\s+ses\s+(?:igen|nästa\s+gång|då|på|den|\w+dag|nästa\s+(?:\w+dag|vecka))\b",
     r"\bses\s+vi\s+(?:igen|nästa|på|den|\w+dag)\b",
     r"\b(?:vi\s+)?träffas\s+(?:vi\s+)?igen\b",
     r"\bmötet\s+därpå\b",
@@ -388,11 +401,14 @@ arbetar börjar fortsätter funderar får har jobbar kan litar pratar satsar ser
 återkommer
 """.split()
 )
-BODY_WORDS = frozenset(
-    """
-arbetsgruppen föreningen gruppen ledningen mötet nämnden nätverket oss styrelsen vi årsmötet
-""".split()
-)
+_BODY_WORD = re.compile(rf"^(?:vi|oss|{BODY_NOUN})$")
+
+
+def is_body(word: str) -> bool:
+    """A word that names the deciding body: "vi", "styrelsen", "styrgruppen", "föräldrarådet" ..."""
+    return bool(_BODY_WORD.match(word.strip().lower()))
+
+
 # A meeting date said with its cue misheard: "nästa <?> blir torsdagen den ...".
 NEXT_MEETING_SLOT = re.compile(
     r"\bnästa\s+(?P<slot>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls|håller\s+vi|den|\w+dag(?:en)?)\b"

@@ -23,6 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from transcribe.minutes import cues
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
 from transcribe.sv.numbers import CARDINALS, ORDINALS
 from transcribe.sv.text import stopwords
@@ -69,7 +70,6 @@ NPI = re.compile(r"\b(?:heller|alls|längre|någonting|något|några|någon)\b")
 _DET_SLIPS = frozenset({"dit", "ditt", "ded", "dett", "dé"})
 _CONFIRM_VERBS = frozenset({"bestämmer", "beslutar", "bestämt", "beslutat", "kör", "vi", "gör", "klubbar", "säger"})
 _JOINERS = frozenset({"och", "eller", "till", "med", "i", "på", "om", "för", "av", "klockan", "kl"})
-_BODY = frozenset({"vi", "styrelsen", "mötet", "gruppen", "nätverket", "nämnden", "föreningen", "arbetsgruppen"})
 
 
 def phonetic_key(word: str) -> str:
@@ -133,6 +133,10 @@ class Repair:
     kind: str  # month, weekday, ordinal, number, clock, decision, meeting, name, term, split
 
     def describe(self) -> str:
+        if not self.heard:
+            return f'"{self.meant}" hördes inte och lades till'
+        if not self.meant:
+            return f'"{self.heard}" lästes bort'
         return f'"{self.heard}" lästes som "{self.meant}"'
 
 
@@ -156,8 +160,8 @@ class Lexicon:
 
 
 # Swedish endings: a word that differs from a lexicon word only by these is an inflection, not a slip.
-_ENDINGS = frozenset({"", "a", "e", "s", "t", "n", "en", "et", "na", "ar", "er", "or", "de", "da", "des", "ade", "as",
-                      "ens", "ets", "ns", "ts", "ande", "ende", "are", "re"})  # fmt: skip
+_ENDINGS = frozenset({"", "a", "e", "s", "t", "d", "n", "en", "et", "na", "ar", "er", "or", "de", "da", "des", "ade",
+                      "as", "ens", "ets", "ns", "ts", "ande", "ende", "are", "re"})  # fmt: skip
 
 
 def inflection(word: str, other: str) -> bool:
@@ -295,7 +299,7 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
                 put(i, hit, "number")
                 continue
         # decision cues after a deciding body, or before "att"/"om"/"vi"
-        if prev in _BODY or nxt in ("att", "om", "vi") or prev in ("då", "så", "har", "är", "det", "alla"):
+        if cues.is_body(prev) or nxt in ("att", "om", "vi") or prev in ("då", "så", "har", "är", "det", "alla"):
             hit = _best(low, DECISION_WORDS, 0.75)
             if hit:
                 put(i, hit, "decision")

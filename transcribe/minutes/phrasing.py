@@ -78,6 +78,8 @@ _PROPOSAL_PREFIX = [
         _I,
     ),
     re.compile(r"^.*?\b(?:jag\s+vill|vill\s+jag)\s+(?:gärna\s+)?att\s+(?=vi\b)", _I),
+    # the chair's call for a decision: "Är vi överens om att alla e-tjänster ska använda BankID?"
+    re.compile(r"^(?:\w+,?\s+)?(?:är|blir)\s+(?:vi|alla)\s+(?:alla\s+)?överens\s+om\s+(?=att\s)", _I),
 ]
 _INF_PREFIX = [
     re.compile(r"^(?:ska|kan|borde|bör)\s+vi\s+(?:inte\s+)?(?:kanske\s+|också\s+|bara\s+)?", _I),

@@ -16,6 +16,7 @@ from transcribe.minutes.phrasing import (
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
+    NOT_TASKS,
     Utt,
     action_verb,
     evidence_list,
@@ -57,6 +58,24 @@ _AUX = frozenset(
         "själv",
     }
 )
+
+
+_WHEN_WORDS = re.compile(r"\b(?:i\s*dag|idag|i\s*morgon|imorgon|i\s*kväll|nu|sen|sedan|senare|också)\b")
+_PRONOUN_OBJECT = re.compile(r"^jag\s+(?:ska\s+|kan\s+)?[a-zåäö]+\s+(?:dem|den|det|henne|honom)\b")
+# "kan du be leverantören om …?", "Jonas, tar du kontakt med en besiktningsfirma?"
+_ASKED = re.compile(
+    r"\b(?:(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)|"
+    r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s+(?P<r2>.+))"
+)
+# "Då gör jag den första rapporten", "Sen skickar jag ut kallelsen": first person, verb first.
+_INVERTED = re.compile(
+    r"^(?:(?:då|så|sen|sedan|och\s+så|i\s+morgon|imorgon)\s+)?(?P<v>[a-zåäö]+r)\s+jag\s+(?:också\s+|gärna\s+)?"
+    r"(?P<rest>[^.?!]+)"
+)
+# "Sofia, ta fram en kalkyl": a name, a comma and an imperative.
+_VOCATIVE = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?P<v>[a-zåäö]+)(?P<rest>\s+[^.?!]+)[.!]?$")
+_IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
+               "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
 
 
 class ActionRules(RuleState):
@@ -136,7 +155,8 @@ class ActionRules(RuleState):
         )
         vague: tuple[dt.date | None, str | None] | None = None
         for u in order:
-            for w in self.whens(u):
+            # "jag mejlar i dag och återkommer senast fredag": the date after a deadline word is the due date
+            for w in sorted(self.whens(u), key=lambda w, u=u: not cues.DEADLINE_PREP.search(u.low[: w.start])):
                 if w.date is None and w.kind != "vague":
                     continue
                 prep = cues.DEADLINE_PREP.search(u.low[: w.start])
@@ -198,10 +218,21 @@ class ActionRules(RuleState):
                 what = capitalise(f"{to_infinitive(fm.group('v'))} {np}") if np else None
             self._commit(what, u, src, u.name, 0.75)
             return
-        # 2. "jag skickar ut protokollet senast fredag".
+        # 2. "jag skickar ut protokollet senast fredag"; "jag mejlar dem i dag" after "kan du be leverantören om X?"
+        #    is the task asked for.
         m = re.search(r"\bjag\b", low)
         if m and personal_commitment(low[m.start() :]):
-            self._commit(task_phrase(strip_tail(u.text[m.start() :]), u.name), u, None, u.name, 0.8)
+            asked = self._request_to(u) if _PRONOUN_OBJECT.match(low[m.start() :]) else None
+            if asked is not None:
+                self._commit(asked[0], u, asked[1], u.name, 0.8)
+            else:
+                self._commit(task_phrase(strip_tail(u.text[m.start() :]), u.name), u, None, u.name, 0.8)
+            return
+        # 2b. "Då gör jag den första rapporten till nästa möte": the same, verb first.
+        if self._inverted_commitment(u):
+            return
+        # 2c. "Sofia, ta fram en kalkyl till nästa möte": an instruction to a participant by name.
+        if self._instruction(u):
             return
         # 3. "Vi gör riskbedömningen tillsammans ... klar senast torsdag": the speaker commits the group.
         if self._group_commitment(u):
@@ -214,16 +245,58 @@ class ActionRules(RuleState):
             self._named_action(u, clause)
         # 5. "Kan du ...?" answered "ja" by the person asked.
         if is_agreement(u) and cues.ACCEPT_REQUEST.search(low) and not cues.HEDGE.search(low):
-            for v in self._window(u, back=2):
-                if v.speaker == u.speaker:
-                    continue
-                rm = re.search(r"\b(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)", v.low)
-                if rm and v.is_question:
+            asked = self._request_to(u)
+            if asked is not None:
+                self._add_action(asked[0], u.name, [asked[1], u], 0.75)
+
+    def _request_to(self, u: Utt) -> tuple[str, Utt] | None:
+        """The task another speaker just asked of this one ("Amir, kan du be leverantören om en tidplan?")."""
+        for v in self._window(u, back=2):
+            if v.speaker == u.speaker:
+                continue
+            rm = _ASKED.search(v.low)
+            if rm and v.is_question:
+                if rm.group("r") is not None:
                     what = task_phrase(strip_tail(v.text[rm.start("r") :]), None)
-                    words = what.lower().split()
-                    if words and action_verb(words[0], " ".join(words[1:])):
-                        self._add_action(what, u.name, [v, u], 0.75)
-                break
+                else:  # "tar du kontakt med X?" -> "ta kontakt med X"
+                    what = f"{to_infinitive(rm.group('v'))} {strip_tail(v.text[rm.start('r2') :])}"
+                words = _WHEN_WORDS.sub(" ", what.lower()).split()
+                if words and action_verb(words[0], " ".join(words[1:])) and content_words(" ".join(words[1:])):
+                    return what, v  # "kan du skriva i dag?" asks for a role, not a task
+            return None
+        return None
+
+    def _deadline(self, u: Utt) -> bool:
+        return any(w.date is not None or w.kind == "vague" for w in self.whens(u)) and bool(
+            re.search(r"\b(?:senast|till|innan|före|inför)\s", u.low)
+        )
+
+    def _inverted_commitment(self, u: Utt) -> bool:
+        m = _INVERTED.match(strip_discourse(u.low))
+        if not m or m.group("v") in NOT_TASKS or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        verb, rest = to_infinitive(m.group("v")), m.group("rest")
+        if not (action_verb(verb, rest) or (verb == "göra" and self._deadline(u))) or len(content_words(rest)) < 1:
+            return False
+        if re.match(r"^(?:det|den|dem|detta|så)\s*(?:$|(?:till|senast|i|på|innan|före|nu|också|då)\b)", rest):
+            return False  # "då gör jag det": the anaphor rules read it
+        start = u.low.rfind(m.group("rest"))
+        self._commit(capitalise(f"{verb} {strip_tail(u.text[start:])}"), u, None, u.name, 0.75)
+        return True
+
+    def _instruction(self, u: Utt) -> bool:
+        m = _VOCATIVE.match(u.text)
+        if not m or u.is_question or cues.HEDGE.search(u.low):
+            return False
+        person = self._named_person(m.group("name").lower())
+        if person is None or person[0] == u.speaker:
+            return False
+        imp, rest = m.group("v").lower(), m.group("rest")
+        verb = next((v for v in (_IMPERATIVE.get(imp, imp), imp + "a") if action_verb(v, rest.lower())), None)
+        if verb is None or len(content_words(rest)) < 1:
+            return False
+        self._add_action(capitalise(f"{verb} {strip_tail(rest).strip()}"), person[1], [u], 0.7)
+        return True
 
     def _unheard_commitment(self, u: Utt) -> bool:
         m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)

@@ -26,10 +26,17 @@ from transcribe.minutes.rules.utterances import (
     negated,
     personal_commitment,
     split_clauses,
+    stems,
 )
 from transcribe.sv.text import capitalise, content_words
 
 _PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
+_WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
+# "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
+_NOT_PLANS = frozenset(
+    "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar "
+    "diskuterar funderar väntar försöker".split()
+)
 
 
 class DecisionRules(RuleState):
@@ -46,7 +53,7 @@ class DecisionRules(RuleState):
                 continue
             loose = n >= len(cues.DECISION_WITH_CONTENT)
             slot = (m.groupdict().get("slot") or "").strip()
-            if loose and slot and slot not in cues.BODY_WORDS and not u.uncertain(slot):
+            if loose and slot and not cues.is_body(slot) and not u.uncertain(slot):
                 continue  # "jag beslutar att", "de bestämde att": not the meeting deciding
             if negated(u.low, m.start(), m.start("rest")) or u.is_question:
                 return False
@@ -60,9 +67,11 @@ class DecisionRules(RuleState):
             rest = u.text[m.start("rest") :]
             if re.match(r"^\s*(?:det|detta|så)\b", rest.lower()) and len(content_words(rest)) < 3:
                 return False  # "vi bestämmer det": a confirmation
-            if cues.NEXT_MEETING.search(rest.lower()) and self.whens(u):
+            if cues.NEXT_MEETING.search(rest.lower()) and any(w.date is not None for w in self.whens(u)):
                 return True  # the next meeting's date has its own section
             gd = m.groupdict()
+            if not self._own_body(gd.get("body"), n):
+                return False  # "Hembygdsföreningen beslutade att ...": another body's decision
             body = capitalise(gd["body"]) if gd.get("body") and gd["body"] != "vi" else "Mötet"
             made = False
             for part in split_clauses(rest):
@@ -73,6 +82,13 @@ class DecisionRules(RuleState):
                     made = True
             return made
         return False
+
+    def _own_body(self, body: str | None, pattern_no: int) -> bool:
+        """The body deciding is this meeting: "vi", a plain "styrelsen"/"nämnden", one named in the title or
+        vocabulary ("Styrgruppen för ..."), or any body in the chair's formula "Då beslutar kyrkorådet att"."""
+        if not body or body == "vi" or body in cues.PLAIN_BODIES or pattern_no == 1:
+            return True
+        return any(body.startswith(w) for w in self.own_words)
 
     def _approval(self, u: Utt) -> bool:
         """'Då är dagordningen godkänd' -> 'Dagordningen godkändes.'"""
@@ -267,6 +283,8 @@ class DecisionRules(RuleState):
         m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
         if m is None and self.robust:
             m = self._slotted(u, cues.DECLARATIVE_TOLERANT, low)
+            if m is not None and m.group("rest").split()[0] in _PERSONS:
+                return False  # "Då avslutar jag mötet": someone else than the group is the subject
         if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         if cues.AGENDA_TALK.search(m.group("rest")) or cues.HEDGE.search(u.low.replace(" inte ", " ")):
@@ -280,6 +298,29 @@ class DecisionRules(RuleState):
         clause = first_person(f"att {neg}{inf} {rest}", u.name)
         self._add_decision(decision_sentence(clause), u, [u], 0.6, "Beslutet uttrycktes som en plan")
         return True
+
+    def _restated_proposal(self, u: Utt) -> bool:
+        """'Jag vill inte att vi lämnar anbud.' - 'Vi lämnar inte något anbud.': a wish restated as fact by another."""
+        low = re.sub(r"^(?:(?:ja|okej|bra|då|så|nej)\b[\s,]*)+", "", u.low)
+        m = _WE_VERB.match(low)
+        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        verb = m.group("v")
+        if verb in _NOT_PLANS or cues.HEDGE.search(u.low.replace(" inte ", " ")):
+            return False
+        topic = stems(m.group("rest"))
+        for v in self._window(u, back=4):
+            if v.speaker == u.speaker or v.idx in self.used or v.is_question:
+                continue
+            wish = re.search(rf"\batt\s+vi\s+(?:inte\s+)?{verb}\b(?P<rest>[^.?!]*)", v.low)
+            if wish and topic & stems(wish.group("rest")):
+                self.used.add(v.idx)
+                neg = "inte " if m.group("neg") else ""
+                rest = strip_tail(u.text[len(u.text) - len(m.group("rest")) :])
+                clause = first_person(f"att {neg}{to_infinitive(verb)} {rest}", u.name)
+                self._add_decision(decision_sentence(clause), v, [v, u], 0.7)
+                return True
+        return False
 
     def _permission(self, u: Utt) -> bool:
         """'Så du får gå den': permission given to the person one is talking to."""

@@ -19,7 +19,13 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
                 self._explicit_decision(u) or self._approval(u) or self._negative_decision(u) or self._not_decided(u)
             )
             if not handled:
-                _ = self._confirmation(u) or self._call_for_decision(u) or self._declarative(u) or self._permission(u)
+                _ = (
+                    self._confirmation(u)
+                    or self._call_for_decision(u)
+                    or self._declarative(u)
+                    or self._restated_proposal(u)
+                    or self._permission(u)
+                )
             self._actions(u)
         self._next_meeting()
         self._resolve_next_meeting_dues()

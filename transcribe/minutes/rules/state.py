@@ -42,7 +42,11 @@ class RuleState:
         # robust: repair misheard cue words and check negations (see fuzzy.py); off = the plain rules.
         self.robust = robust
         names = [s.name for s in transcript.speakers if s.name]
+        vocabulary = list(vocabulary)
         self.lexicon = Lexicon.for_meeting(names, vocabulary) if robust else None
+        # Words naming this meeting's own body ("Styrgruppen för Digitalt först", "Föräldraråd"): title, vocabulary.
+        own = " ".join([transcript.metadata.get("title") or "", *vocabulary]).lower()
+        self.own_words = frozenset(w for w in re.findall(r"[a-zåäö]{4,}", own))
         self.utts = build_utts(transcript, self.lexicon)
         self.used: set[int] = set()  # proposal sentences already decided or closed
         # A call for a decision ("Är vi överens?") waiting for the chair's closing words.

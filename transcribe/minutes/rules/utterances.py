@@ -13,6 +13,7 @@ from transcribe.minutes.phrasing import (
     strip_discourse,
     to_infinitive,
 )
+from transcribe.minutes.rules.cuerepair import repair_cue
 from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
 
@@ -103,12 +104,16 @@ def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[U
             end = start + len(sent)
             pos = end
             covered = [seg for a, b, seg in spans if a < end and start < b] or [segs[0]]
-            fixed, repairs = repair_sentence(sent, lexicon) if lexicon is not None else (sent, [])
-            utt = Utt(len(utts), covered, fixed, fixed.lower(), segs[0].speaker, name, turn)
-            utt.repairs = repairs
-            utt.unsure = frozenset(
+            unsure = frozenset(
                 w.text.strip(" .,!?;:").lower() for s in covered for w in s.words or [] if w.probability < UNSURE_P
             )
+            fixed, repairs = repair_sentence(sent, lexicon) if lexicon is not None else (sent, [])
+            if lexicon is not None:  # a cue phrase one misheard, extra or lost word away (cuerepair.py)
+                fixed, more = repair_cue(fixed, unsure)
+                repairs = [*repairs, *more]
+            utt = Utt(len(utts), covered, fixed, fixed.lower(), segs[0].speaker, name, turn)
+            utt.repairs = repairs
+            utt.unsure = unsure
             utts.append(utt)
     return utts
 
@@ -174,10 +179,28 @@ def similar(a: str, b: str, threshold: float = 0.5) -> bool:
     return len(sa & sb) / min(len(sa), len(sb)) >= threshold
 
 
+_SHORT_INFINITIVES = frozenset("gå stå få nå slå förstå avslå bestå se ta ha ge dra be bo tro".split())
+
+
+def _infinitive_first(part: str) -> bool:
+    w = (part.split()[:1] or [""])[0].lower().strip(",.")
+    return (w.endswith("a") and w not in cues.NOT_INFINITIVES) or w in _SHORT_INFINITIVES
+
+
 def split_clauses(rest: str) -> list[str]:
-    """'att höja avgiften, och att måla fasaden' -> two decisions."""
-    parts = re.split(r",?\s+och\s+att\s+|;\s*(?:och\s+)?(?:att\s+)?", rest)
-    return [p for p in (x.strip() for x in parts) if p]
+    """'att höja avgiften, och att fasaden målas' -> two decisions; a new subject is a new matter.
+
+    Infinitives joined under one decision verb ('att utlysa tjänsten och att erbjuda föreningen ...')
+    are one decision with its att-clauses, as a protokoll writes it.
+    """
+    parts = [p for p in (x.strip() for x in re.split(r",?\s+och\s+att\s+|;\s*(?:och\s+)?(?:att\s+)?", rest)) if p]
+    out: list[str] = []
+    for part in parts:
+        if out and _infinitive_first(out[-1]) and _infinitive_first(part):
+            out[-1] = f"{out[-1].rstrip(' ,')} och att {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def best_when(whens: list[When], pos: int) -> When:

@@ -1,0 +1,192 @@
+"""A cue phrase one recognition error away: read as meant, and flagged.
+
+Most recognition errors touch one word at a time, and the words the rules hinge on are
+short and easily lost or swapped: "Då beslutar nämnden att ..." comes out as "Då nämnden
+att ...", "Då beslutar mängd att ...", "Då vill vi att renovera ...", "tar det" without its
+"jag". The regular patterns (cues.py) then see nothing. Here a sentence that matches no cue
+is tried with one edit near its start: a word the recogniser was unsure of replaced by a
+cue word or dropped, or a lost cue word put back. The edit counts only if a regular cue
+pattern then matches with the edited word inside the cue phrase itself (never inside the
+content), starting at the head of the sentence. Negations are never added, dropped or
+replaced. The rules then read the sentence as meant, and the repair is kept so the item
+built on it is flagged "Kontrollera mot ljudet".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
+
+from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import NEGATIONS, Repair
+
+_TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü-]+")
+HEAD_TOKENS = 6  # a cue phrase starts within this many words of the sentence start
+COMMON_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words; "bra", "kan", "om", "samma"
+# Discourse words that may come before a cue phrase: "Bra, då beslutar vi ...", "Tack. Då är det beslutat."
+_LEAD = re.compile(r"^(?:(?:ja|nej|okej|ok|bra|tack|och|men|så|jo|toppen|utmärkt)\b[\s,.!]*)*")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str  # decision, meeting
+    pattern: re.Pattern[str]
+    whole: bool = False  # a bare confirmation: repaired only when it is the whole sentence
+
+
+def _cues() -> list[_Cue]:
+    out = [_Cue("decision", p) for _, p in cues.DECISION_WITH_CONTENT]
+    out += [
+        _Cue("decision", cues.CONFIRMATION, whole=True),
+        _Cue("decision", cues.APPROVAL, whole=True),
+        _Cue("decision", cues.NEGATIVE_DECISION, whole=True),
+        _Cue("meeting", cues.NEXT_MEETING),
+    ]
+    return out
+
+
+CUES = _cues()
+# What an unsure word may have been: the verbs, "att" and the participles of the cue phrases. The deciding
+# body is never guessed ("Kommunen har beslutat" stays the municipality's decision).
+SUBSTITUTES = (
+    "då",
+    "beslutar",
+    "bestämmer",
+    "beslutat",
+    "bestämt",
+    "att",
+    "det",
+    "är",
+    "kör",
+    "godkänd",
+    "godkänt",
+    "fastställd",
+    "överens",
+    "nästa",
+    "möte",
+)
+# Lost words put back: only the ones the phrases cannot do without, so a clean sentence is never rebuilt.
+INSERTS = ("beslutar", "att", "vi", "är")
+# Heard words that make sense where they stand ("Vi föreslår att ...", "Därmed är sammanträdet avslutat"):
+# never replaced, however unsure the recogniser was.
+_PROTECTED = frozenset(cues.SAYING_VERBS) | frozenset(
+    "ska kan vill måste bör borde har hade blir får fick tar gör avslutat avslutad öppnat öppnad".split()
+)
+_TAIL_OK = re.compile(r"^[\s,.!?]*(?:\S+[\s.!?]*)?$")  # at most one word after a bare confirmation
+
+
+@lru_cache(maxsize=4096)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "sv")
+
+
+def plausible_slip(heard: str, meant: str) -> bool:
+    """Could the recogniser have written `heard` for `meant`? Not an everyday word for a long cue word.
+
+    "färg" or "surveys" for "beslutar" is a slip; "bra" in "Det är bra." is what was said.
+    """
+    if len(meant) < 5 or Levenshtein.normalized_similarity(heard, meant) >= 0.5:
+        return True
+    return _zipf(heard) < COMMON_ZIPF
+
+
+@lru_cache(maxsize=64)
+def _cues_with(word: str) -> tuple[_Cue, ...]:
+    """The cue patterns that can contain `word` (so each variant is tried against few patterns)."""
+    rx = re.compile(rf"(?<![a-zåäö]){re.escape(word)}(?![a-zåäö])")
+    return tuple(c for c in CUES if rx.search(c.pattern.pattern))
+
+
+def _cue_span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the cue phrase itself lies: up to the content ('rest'), the object ('x'/'np') or the end."""
+    end = m.end()
+    for group in ("rest", "x"):
+        if group in m.re.groupindex and m.group(group) is not None:
+            end = min(end, m.start(group))
+    return m.start(), end
+
+
+def matches_cue(low: str) -> bool:
+    return any(c.pattern.search(low) for c in CUES)
+
+
+def _fits(cue: _Cue, m: re.Match[str], low: str, edit_at: int, edit_end: int) -> bool:
+    """The edit lies inside the cue phrase, the phrase opens the sentence, and it is complete."""
+    a, b = _cue_span(m)
+    head = _LEAD.match(low)
+    if not (a <= edit_at and edit_end <= b and a <= (head.end() if head else 0) + 1):
+        return False
+    if cue.whole:
+        return bool(_TAIL_OK.match(low[m.end() :]))
+    if "prep" in m.re.groupindex:  # "beslutar att <content>": a decision with content of its own
+        return (m.group("prep") or "").strip() == "att" and len((m.group("rest") or "").split()) >= 2
+    return True
+
+
+def _accept(low: str, edit_at: int, edit_end: int, word: str, heard: str = "") -> str | None:
+    """The kind of cue the edited sentence now holds, if the edit fits a cue phrase (see `_fits`).
+
+    A bare confirmation ("Då är det beslutat.") says too little to be rebuilt from an unrelated word: the
+    word heard must resemble the one meant ("beslutte", "dit").
+    """
+    for cue in _cues_with(word):
+        if cue.whole and heard and Levenshtein.normalized_similarity(heard, word) < 0.5:
+            continue
+        for m in cue.pattern.finditer(low):
+            if _fits(cue, m, low, edit_at, edit_end):
+                return cue.kind
+    return None
+
+
+def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
+    """`text` with at most one word edited so that a cue phrase reads whole, and the repair made (or none).
+
+    `unsure` holds the lower-case words the recogniser gave a low probability: only those may be
+    replaced or dropped. A lost word can be put back anywhere in the head of the sentence.
+    """
+    low = text.lower()
+    if matches_cue(low):
+        return text, []
+    unsure = {w.lower() for w in unsure}
+    toks = list(_TOKEN.finditer(text))[:HEAD_TOKENS]
+    if any(t.group(0).lower() in NEGATIONS for t in list(_TOKEN.finditer(text))[: HEAD_TOKENS + 3]):
+        return text, []  # a negation near the cue: read as heard, never rebuilt into a decision
+    for m in toks:  # a misheard word in place of a cue word
+        word = m.group(0).lower()
+        if word not in unsure or word in NEGATIONS or word in _PROTECTED:
+            continue
+        for sub in SUBSTITUTES:
+            if not plausible_slip(word, sub):
+                continue
+            variant = low[: m.start()] + sub + low[m.end() :]
+            kind = _accept(variant, m.start(), m.start() + len(sub), sub, word)
+            if kind:
+                return _apply(text, m.start(), m.end(), sub), [Repair(m.group(0), sub, kind)]
+    for m in toks:  # an extra word heard inside a cue phrase
+        word = m.group(0).lower()
+        if word not in unsure or word in NEGATIONS or word in _PROTECTED:
+            continue
+        cut = m.end() + 1 if low[m.end() : m.end() + 1] == " " else m.end()
+        variant = low[: m.start()] + low[cut:]
+        for c in CUES:
+            for cm in c.pattern.finditer(variant):
+                if cm.start() < m.start() and _fits(c, cm, variant, m.start(), m.start()):
+                    return _apply(text, m.start(), cut, ""), [Repair(m.group(0), "", c.kind)]
+    for m in toks:  # a cue word lost before this word
+        for ins in INSERTS:
+            variant = low[: m.start()] + ins + " " + low[m.start() :]
+            kind = _accept(variant, m.start(), m.start() + len(ins), ins)
+            if kind:
+                return _apply(text, m.start(), m.start(), ins + " "), [Repair("", ins, kind)]
+    return text, []
+
+
+def _apply(text: str, start: int, end: int, new: str) -> str:
+    if start == 0 and new[:1].isalpha() and text[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    return text[:start] + new + text[end:]
