@@ -48,6 +48,7 @@ LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
 _ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
+_AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|det går bra)\b")
 _SELF = re.compile(r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för)\b")
 _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter)\b"
@@ -215,13 +216,15 @@ def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str
 def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
     several = len({r for _, _, r in _role_words(_masked(trigger.low))}) > 1
-    for w in after:
+    for w in after[:2]:
         others = any(p.search(_masked(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
         if others or (several and not ROLE_VERBS[role].search(w.low)):
             continue
         found = [n for _, _, n in mentions(w.text, names)]
-        if found:
-            return found, [trigger, w]
+        if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
+            answer = after[after.index(w) + 1 : after.index(w) + 2]
+            agrees = [a for a in answer if _AGREES.search(a.low) or _SELF.search(a.low)]
+            return found, [trigger, w, *agrees]
         if _SELF.search(w.low):
             return _speaker(w, transcript, names), [trigger, w]
     return [], [trigger]
@@ -241,14 +244,15 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript)
         for name, ev in chosen.items():
-            confirmed = any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
+            said_yes = any(_AGREES.search(w.low) for w in ev[1:])
+            confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
             out.append(
                 RoleElection(
                     role=role,
                     name=name,
                     evidence=[unit_evidence(w, transcript) for w in ev],
                     confidence=0.8 if confirmed or not elected else 0.5,
-                    needs_review=elected and not confirmed,
+                    needs_review=elected and not confirmed or name not in names.values(),  # a name heard once
                     source="val" if elected else "presentation",
                 )
             )
@@ -274,7 +278,7 @@ def _from_pool(
             continue
         hits, ev = _named(u, role, names, transcript) + _unknown_people(u, role, names), [u]
         if not hits and elected:
-            people_, ev = _follow_up(role, u, pool[i + 1 : i + 3], names, transcript)
+            people_, ev = _follow_up(role, u, pool[i + 1 : i + 4], names, transcript)
             hits = [(n, 1) for n in people_]
         concluded = 1 if _CONCLUDED.search(u.low) else 0  # "Då valdes …": the election's outcome
         found += [(-(sure + concluded), i, name, ev) for name, sure in hits if name not in said_no]
