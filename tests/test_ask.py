@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from transcribe.bench.series_samples import NATVERK, load_truth, true_question_groups, write_meeting_dir
 from transcribe.errors import BadOption, InputNotFound
 from transcribe.series import store
 from transcribe.series.ask import (
@@ -25,7 +26,6 @@ from transcribe.series.ask import (
     to_markdown,
 )
 from transcribe.series.meeting import MeetingRecord, load_meeting, sort_meetings
-from transcribe.series.samples import NATVERK, load_truth, true_question_groups, write_meeting_dir
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 QUESTION = "Vem kan leda arbetet?"

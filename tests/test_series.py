@@ -14,6 +14,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from tests.conftest import REPO
+from transcribe.bench.series_samples import NATVERK, load_truth, write_meeting_dir
 from transcribe.errors import BadOption, InputNotFound, OutputExists
 from transcribe.minutes.model import (
     Action,
@@ -31,7 +32,6 @@ from transcribe.series.meeting import MeetingRecord, load_meeting
 from transcribe.series.model import Series, SeriesReport
 from transcribe.series.render import to_markdown, write_report
 from transcribe.series.report import build_report
-from transcribe.series.samples import NATVERK, load_truth, write_meeting_dir
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 

@@ -11,8 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from transcribe.config import REPO_DIR
 from transcribe.fsutil import atomic_write_text
+from transcribe.series.meeting import generate_minutes
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 SAMPLES_DIR = REPO_DIR / "samples"
@@ -29,8 +32,6 @@ def load_truth(sample_id: str, samples_dir: Path = SAMPLES_DIR) -> dict[str, Any
 
 def truth_from_script(path: Path) -> dict[str, Any]:
     """truth.json's shape from a script, with turn times estimated from word counts."""
-    import yaml
-
     script = yaml.safe_load(path.read_text(encoding="utf-8"))
     speakers = {s["id"]: s for s in script["speakers"]}
     t = 0.6
@@ -76,8 +77,6 @@ def write_meeting_dir(truth: dict[str, Any], out_dir: Path, with_minutes: bool =
     transcript = transcript_from_truth(truth)
     atomic_write_text(out_dir / "transcript.json", transcript.to_json())
     if with_minutes:
-        from transcribe.series.meeting import generate_minutes
-
         atomic_write_text(out_dir / "minutes.json", generate_minutes(transcript).to_json())
     return out_dir
 

@@ -1,4 +1,4 @@
-"""Benchmark hook for the series features: `bench_series(args) -> dict`.
+"""Benchmark of the series features: `bench_series(args) -> dict` (python -m transcribe.bench.series).
 
 On the natverk series (three meetings, one recurring question with known answer
 groups) it measures how many true answer groups `ask` finds, how far its counts
@@ -10,25 +10,30 @@ pipeline are usable (not with --quick unless natverk samples are asked for).
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import json
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
-from transcribe.series.ask import _ORG_FORM, AskResult, ask
+from transcribe.bench import core as main_bench
+from transcribe.bench.series_samples import NATVERK, SAMPLES_DIR, load_truth, true_question_groups, write_meeting_dir
+from transcribe.models import resolve
+from transcribe.series.answers import organisation_or_stem
+from transcribe.series.ask import AskResult, ask
 from transcribe.series.meeting import MeetingRecord, load_meeting, sort_meetings
 from transcribe.series.model import Series
-from transcribe.series.samples import NATVERK, SAMPLES_DIR, load_truth, true_question_groups, write_meeting_dir
-from transcribe.sv.text import match_stem
+from transcribe.series.render import write_report
+from transcribe.series.report import build_report
 
 QUESTION = "Vem kan leda arbetet?"
 
 
 def canonical(label: str) -> str:
     """Group labels compare by organisation form or stem: "Kommunen" == "kommun"."""
-    low = label.strip().lower()
-    return _ORG_FORM.get(low, match_stem(low))
+    return organisation_or_stem(label)
 
 
 def score_ask(result: AskResult, truths: list[dict[str, Any]]) -> dict[str, Any]:
@@ -78,9 +83,6 @@ def _best_turn(meeting: int, start: float, end: float, spans: dict[tuple[int, in
 
 def evaluate_series(dirs: list[Path], truths: list[dict[str, Any]], workdir: Path) -> dict[str, Any]:
     """Time and score `ask` and the report on meeting directories that already hold transcript+minutes."""
-    from transcribe.series.render import write_report
-    from transcribe.series.report import build_report
-
     n = len(dirs)
     t0 = time.perf_counter()
     records = sort_meetings([load_meeting(d, with_minutes=False) for d in dirs])
@@ -125,9 +127,6 @@ def _audio_dirs(args: Any, truths: list[dict[str, Any]]) -> tuple[list[Path] | N
     if any(a is None for a in audios):
         return None, "audio not generated (python -m samples.generate natverk-1 natverk-2 natverk-3)"
     try:
-        from transcribe.bench import core as main_bench
-        from transcribe.models import resolve
-
         resolve(getattr(args, "model", "base"), kind="whisper")
         dirs = []
         for audio, truth in zip(audios, truths, strict=True):
@@ -159,3 +158,11 @@ def bench_series(args: Any) -> dict[str, Any]:
         else:
             out["notes"].append("transcribed audio skipped (--quick)")
     return out
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="series features: answer groups of `ask` and the period report")
+    parser.add_argument("--quick", action="store_true", help="true transcripts only, no audio")
+    parser.add_argument("--model", default="base")
+    cli = parser.parse_args()
+    print(json.dumps(bench_series(main_bench.BenchArgs(quick=cli.quick, model=cli.model)), indent=2, default=str))
