@@ -12,6 +12,7 @@ from transcribe.agenda.align import number_refs
 from transcribe.bench.agenda import load_samples, score_alignment, score_protokoll, true_transcript
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
+from transcribe.minutes.protokoll_render import render_protokoll_markdown
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Styrelsemöte
@@ -60,6 +61,15 @@ def test_items_taken_together_are_written_once() -> None:
     assert prot.paragraph("6").summary == "Behandlades tillsammans med § 5."
     assert prot.paragraph("5").evidence[0].quote.startswith("Punkterna fem och sex")
     assert prot.paragraph("7").status == "ej behandlad"
+
+
+def test_a_justerare_heard_only_once_is_marked_for_checking() -> None:
+    lines = ["Jag öppnar mötet.", "Till justerare valdes Karin Sjöberg och Bengt Holmqvist.", "Jag avslutar mötet."]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
+    tr = Transcript(segments=segs, duration=30.0, speakers=[SpeakerInfo(label="K", name="Karin Sjöberg")])
+    agenda = parse_agenda_text("Dagordning\n1. Mötets öppnande\n2. Val av justerare\n3. Mötets avslutande\n")
+    text = render_protokoll_markdown(build_protokoll(extract_minutes(tr), tr, agenda))
+    assert "**Justerare:** Karin Sjöberg, Bengt Holmqvist ⚠ Kontrollera mot ljudet" in text
 
 
 def test_pairs_of_item_numbers() -> None:

@@ -45,7 +45,7 @@ def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
     lines = [("Datum och tid", when), ("Plats", p.place or "ej angivet")]
     lines.append(("Närvarande", ", ".join(p.present) or "ej angivet"))
     for role, label in (("ordförande", "Ordförande"), ("sekreterare", "Sekreterare"), ("justerare", "Justerare")):
-        names = p.role_names(role)
+        names = [f"{r.name}{_flag(r)}" for r in p.roles if r.role == role]  # a doubtful name says so
         lines.append((label, ", ".join(names) if names else "ej vald i inspelningen"))
     return lines
 
