@@ -6,11 +6,16 @@ Three kinds of evidence, combined per sentence ("unit"):
   (a number said near "hoppar över", "utgår", "återkommer … senare" counts
   against that item instead);
 * topic: how many of an item's title words (as stems, weighted by rarity in
-  this meeting) are said in the sentence and the next one;
+  this meeting) are said in the sentence and the next one; a compound's head
+  or a misheard ending still counts ("belysningen" for "Gatubelysning"), and
+  an outcome ("Då valdes …", "Då är dagordningen fastställd") ends an item
+  rather than starting one;
 * order: a monotone dynamic programme over the agenda picks the best
   increasing sequence of starts, skipping items without evidence. An item it
   skipped but that has strong evidence of its own (taken out of order) is then
-  inserted where it was taken.
+  inserted where it was taken; items announced together ("punkterna åtta och
+  nio") share one start. A start moves back to the sentence of the same turn
+  that named the item ("Dagordningen. … Kan den godkännas?").
 
 An item with no passage is "ej behandlad"; talk before the first item or after
 the meeting was closed goes to "Övrigt".
