@@ -57,7 +57,8 @@ def test_profile_files_hold_embeddings_only_and_update_atomically(directory: Pro
     files = [f for f in directory.root.iterdir() if f.name != ".lock"]
     assert len(files) == 1 and files[0].suffix == ".json"  # no temp files, no audio
     data = json.loads(files[0].read_text())
-    assert set(data) == {"name", "encoder", "embeddings", "n_samples", "seconds", "created", "updated", "sources"}
+    assert set(data) == {"name", "encoder", "embeddings", "n_samples", "seconds", "created", "updated", "sources",
+                         "variants"}  # fmt: skip
     assert all(abs(np.linalg.norm(e) - 1) < 1e-4 for e in data["embeddings"])  # stored L2-normalised
     assert [x.name for x in directory.list()] == ["Johan Nilsson"]
 
@@ -267,8 +268,8 @@ def test_reassign_segment() -> None:
 
 
 def test_bench_majority_and_flag_scores() -> None:
+    from transcribe.bench.profiles import judge_items, majority, score_flags, truth_with_asr_probabilities
     from transcribe.minutes.model import Decision, Evidence, Minutes
-    from transcribe.speakers.bench import judge_items, majority, score_flags, truth_with_asr_probabilities
 
     truth = [Turn(0, 10, "anna"), Turn(10, 20, "johan")]
     got = majority([Turn(0, 9, "SPEAKER_00"), Turn(9, 20, "SPEAKER_01")], truth)

@@ -33,6 +33,7 @@ import numpy as np
 from transcribe.audio import Audio, decode
 from transcribe.bench import metrics
 from transcribe.bench.core import SAMPLES_DIR, section
+from transcribe.bench.profiles_real import calibration, profile_scores
 from transcribe.config import REPO_DIR
 from transcribe.diarize.base import Diarization
 
@@ -41,7 +42,6 @@ OWN = ("natverk-1", "natverk-2", "natverk-3", "styrelse", "projekt", "apt", "ej-
 GROUPS = ("own", "espeak_plain", "real_dev", "real_heldout", "pyannote_sample")
 COUNT = 10  # conversations per real group
 BASELINE_THRESHOLD = 0.3  # the naive baseline's one cosine-distance threshold
-ENROL_S = 8.0  # seconds of a reader's own utterance enrolled as their voice profile
 
 
 @dataclass(frozen=True)
@@ -195,91 +195,6 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
     return out, labelled
 
 
-# ----------------------------------------------------------------------------- voice profiles
-
-
-def reader_profiles(readers: list[str], root: Path | None = None) -> list[Any]:
-    """One profile per reader from the first `ENROL_S` seconds of their own utterance (clean)."""
-    import tempfile
-
-    from transcribe.speakers.profiles import Profile, embed_speech
-
-    conv = conversations()
-
-    paths = {rid: path for rid, path in conv.readers(root)}
-    out = []
-    with tempfile.TemporaryDirectory(prefix="bench-enrol-") as tmp:
-        for rid in readers:
-            x = conv.load_flac(paths[rid])[: int(ENROL_S * conv.SR)]
-            audio = Audio.from_array(x, Path(tmp) / rid)
-            vectors, seconds = embed_speech(audio, [(0.0, audio.duration)])
-            out.append(Profile(name=rid, embeddings=vectors.tolist(), n_samples=len(vectors), seconds=seconds))
-    return out
-
-
-def label_truth(item: Item, hyp: Diarization) -> dict[str, str]:
-    """{label: the true reader it overlaps most}."""
-    ref = item.truth()
-    out = {}
-    for label in hyp.labels:
-        mine = hyp.to_annotation().label_timeline(label)
-        cover = {who: ref.label_timeline(who).crop(mine).duration() for who in ref.labels()}
-        if cover and max(cover.values()) > 0:
-            out[label] = max(cover, key=cover.__getitem__)
-    return out
-
-
-def profile_scores(labelled: list[tuple[Item, Diarization]]) -> tuple[list[tuple[float, bool]], dict[str, Any]]:
-    """Enrol every other reader of the group; match the labels of each conversation against them.
-
-    Returns (score, same person?) pairs for calibration, and the naming figures.
-    """
-    from transcribe.speakers.match import match_speakers
-
-    readers = sorted({r for item, _ in labelled for r in item.truth().labels()}, key=int)
-    enrolled = readers[::2]  # every other reader has a profile; the rest are strangers
-    profiles = reader_profiles(enrolled)
-    pairs: list[tuple[float, bool]] = []
-    present = named_right = wrong = strangers = strangers_named = proposed = 0
-    for item, hyp in labelled:
-        truth_of = label_truth(item, hyp)
-        for label, v in hyp.embeddings.items():
-            for p in profiles:
-                if label in truth_of:
-                    pairs.append((float(v @ p.centroid()), p.name == truth_of[label]))
-        matches = match_speakers(hyp, profiles)
-        true_readers = set(item.truth().labels())
-        found = {m.name for lb, m in matches.items() if m.status == "named" and truth_of.get(lb) == m.name}
-        present += len(true_readers & set(enrolled))
-        named_right += len(found)
-        for lb, m in matches.items():
-            who = truth_of.get(lb)
-            wrong += m.status == "named" and m.name != who
-            proposed += m.status == "proposed"
-            if who is not None and who not in enrolled:
-                strangers += 1
-                strangers_named += m.status == "named"
-    figures = {"enrolled": len(enrolled), "strangers_in_pool": len(readers) - len(enrolled),
-               "enrolled_present": present, "named_correctly": named_right,
-               "named_share": round(named_right / present, 3) if present else None,
-               "wrong_confident_names": wrong, "stranger_labels": strangers,
-               "strangers_named": strangers_named, "proposals": proposed}  # fmt: skip
-    return pairs, figures
-
-
-def calibration(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
-    same = np.array([s for s, ok in pairs if ok])
-    diff = np.array([s for s, ok in pairs if not ok])
-
-    def stats(v: np.ndarray) -> dict[str, float]:
-        if not len(v):
-            return {}
-        q = {f"p{p}": round(float(np.percentile(v, p)), 3) for p in (1, 5, 50, 95, 99)}
-        return {"n": len(v), "min": round(float(v.min()), 3), **q, "max": round(float(v.max()), 3)}
-
-    return {"same_person": stats(same), "different_person": stats(diff)}
-
-
 # ----------------------------------------------------------------------------- report
 
 
@@ -311,9 +226,12 @@ def table(report: dict[str, Any]) -> str:
     for key in ("profiles_dev", "profiles_heldout"):
         if key in report:
             p = report[key]
-            lines.append(f"{key}: named {p['named_correctly']}/{p['enrolled_present']} ({p['named_share']}), "
-                         f"wrong confident names {p['wrong_confident_names']}, strangers named "
-                         f"{p['strangers_named']}/{p['stranger_labels']}, proposals {p['proposals']}")  # fmt: skip
+            for tag, f in ((key, p), (f"{key} baseline", p.get("baseline"))):
+                if f:  # voice profiles: figures in transcribe.bench.profiles_real
+                    lines.append(f"{tag}: named {f['named_correctly']}/{f['enrolled_present']} ({f['named_share']}), "
+                                 f"wrong confident names {f['wrong_confident_names']}, strangers named "
+                                 f"{f['strangers_named']}/{f['stranger_labels']}, strangers proposed "
+                                 f"{f.get('strangers_proposed', '–')}, proposals {f['proposals']}")  # fmt: skip
     return "\n".join(lines)
 
 

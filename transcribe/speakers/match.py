@@ -47,9 +47,9 @@ if TYPE_CHECKING:
     from transcribe.diarize.base import Diarization
     from transcribe.transcript import Transcript
 
-T_NAMED = 0.87
-T_PROPOSED = 0.78
-MARGIN = 0.03
+T_NAMED = 0.86
+T_PROPOSED = 0.80
+MARGIN = 0.05
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -73,13 +73,17 @@ def _vectors(source: Diarization | Mapping[str, np.ndarray]) -> dict[str, np.nda
 
 
 def score_matrix(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile]) -> np.ndarray:
-    """Cosine scores, one row per label and one column per profile (-1 where the sizes differ)."""
+    """Cosine with the profile's closest channel variant, one row per label and one column per profile.
+
+    -1 where the sizes differ (never a match).
+    """
     scores = np.full((len(labels), len(profiles)), -1.0)
     for j, p in enumerate(profiles):
-        c = p.centroid()
+        heard = [c for c in p.centroids().values()]
         for i, label in enumerate(labels):
-            if vectors[label].shape == c.shape:
-                scores[i, j] = float(vectors[label] @ c)
+            fits = [float(vectors[label] @ c) for c in heard if c.shape == vectors[label].shape]
+            if fits:
+                scores[i, j] = max(fits)
     return scores
 
 

@@ -5,6 +5,8 @@ typing it again. It stores only L2-normalised speaker embeddings (a voice
 print cannot be played back), the encoder that made them (GE2E and pyannote
 vectors live in different spaces and must never be compared), how many
 samples and seconds of speech stand behind it, and when it was made/updated.
+Each sample is also kept as heard through other channels (telephone, rooms,
+noise; `channels.py`), so a voice enrolled in one room is known in another.
 Every write is atomic; deleting a profile deletes every embedding of that
 person (the right to be forgotten).
 """
@@ -18,15 +20,18 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel, Field
 
+from transcribe.audio import Audio
 from transcribe.errors import BadOption
 from transcribe.fsutil import PRIVATE_DIR, PRIVATE_FILE, atomic_write_text, private_dir
 from transcribe.meeting import counting_transcript
+from transcribe.speakers.channels import variants
 
 # The embedded diariser's encoder (Resemblyzer GE2E, 256 dims, mean of 1.5 s windows).
 GE2E = "resemblyzer-ge2e-256"
@@ -51,12 +56,24 @@ class Profile(BaseModel):
     updated: dt.datetime = Field(default_factory=_now)
     # Where samples came from ("meeting:natverk-1", "file:intro.wav"), for the person's own overview.
     sources: list[str] = Field(default_factory=list)
+    # The same samples through other channels ({"telephone": [...], ...}); empty in profiles enrolled
+    # before channel variants existed, which are then compared as recorded only (re-enrol to add them).
+    variants: dict[str, list[list[float]]] = Field(default_factory=dict)
 
     def centroid(self) -> np.ndarray:
-        """The profile's voice: normalised mean of its samples."""
-        x = np.asarray(self.embeddings, dtype=np.float32)
-        v = x.mean(axis=0)
-        return v / max(float(np.linalg.norm(v)), 1e-12)
+        """The profile's voice as recorded: normalised mean of its samples."""
+        return _mean_direction(self.embeddings)
+
+    def centroids(self) -> dict[str, np.ndarray]:
+        """{channel: the voice through it}: "clean" (as recorded) and every stored variant."""
+        out = {"clean": self.centroid()}
+        out.update({name: _mean_direction(rows) for name, rows in self.variants.items() if rows})
+        return out
+
+
+def _mean_direction(rows: Sequence[Sequence[float]]) -> np.ndarray:
+    v = np.asarray(rows, dtype=np.float32).mean(axis=0)
+    return v / max(float(np.linalg.norm(v)), 1e-12)
 
 
 def check_name(name: str) -> str:
@@ -117,10 +134,14 @@ class ProfileDirectory:
         return Profile.model_validate_json(path.read_text(encoding="utf-8"))
 
     def add(self, name: str, embeddings: Sequence[Sequence[float]] | np.ndarray, seconds: float,
-            source: str = "", encoder: str = GE2E) -> Profile:  # fmt: skip
-        """Create the profile or append samples to it; returns the saved profile."""
+            source: str = "", encoder: str = GE2E,
+            channel_variants: Mapping[str, np.ndarray] | None = None) -> Profile:  # fmt: skip
+        """Create the profile or append samples (and their channel variants) to it; returns the saved profile."""
         name = check_name(name)
         rows = normalise_rows(embeddings)
+        extra = {k: normalise_rows(v) for k, v in (channel_variants or {}).items()}
+        if any(v.shape != rows.shape for v in extra.values()):
+            raise ValueError("each channel variant needs one embedding per sample")
         with self._locked():
             profile = self.get(name) or Profile(name=name, encoder=encoder)
             if profile.encoder != encoder:
@@ -128,6 +149,8 @@ class ProfileDirectory:
             if profile.embeddings and len(profile.embeddings[0]) != rows.shape[1]:
                 raise BadOption(f"{name}: embedding size {rows.shape[1]} differs from the profile's")
             profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
+            for k, v in extra.items():
+                profile.variants[k] = (profile.variants.get(k, []) + v.round(6).tolist())[-MAX_EMBEDDINGS:]
             profile.n_samples = len(profile.embeddings)
             profile.seconds = round(profile.seconds + float(seconds), 1)
             profile.updated = _now()
@@ -207,6 +230,39 @@ def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarra
     return np.stack(vectors), round(sum(b - a for a, b in spans), 1)
 
 
+@dataclass(frozen=True)
+class VoiceSample:
+    """What enrolment keeps of some speech: embeddings as recorded and through other channels."""
+
+    vectors: np.ndarray  # (chunks, 256)
+    variants: dict[str, np.ndarray]  # channel -> (chunks, 256)
+    seconds: float
+
+
+def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
+    """One GE2E embedding per ~10 s chunk of the spans, as recorded and through each channel variant."""
+    from transcribe.diarize.embedded import embed_segments  # the diariser's stack: only enrolment needs it
+
+    spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
+    vectors: list[np.ndarray] = []
+    heard: dict[str, list[np.ndarray]] = {}
+    for chunk in chunk_spans(spans):
+        try:
+            clean = embed_segments(audio, chunk)
+        except ValueError:
+            continue
+        x = np.concatenate([audio.float32(a, b) for a, b in chunk])
+        for name, y in variants(x).items():
+            pcm = (np.clip(y, -1.0, 1.0) * 32767).astype(np.int16)  # in memory only: nothing is written
+            one = Audio(path=Path("<enrolment>"), samples=pcm, sample_rate=audio.sample_rate)
+            heard.setdefault(name, []).append(embed_segments(one, [(0.0, one.duration)]))
+        vectors.append(clean)
+    if not vectors:
+        raise BadOption("no speech to build a voice profile from")
+    seconds = round(sum(b - a for a, b in spans), 1)
+    return VoiceSample(np.stack(vectors), {k: np.stack(v) for k, v in heard.items()}, seconds)
+
+
 # ----------------------------------------------------------------------------- enrolment (explicit, audited)
 
 # Names a person confirmed; introductions and profile matches are machine guesses and never enrol.
@@ -248,13 +304,15 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
         audio = _decoded(Path(path), Path(tmp))
         lo, hi = start or 0.0, min(end if end is not None else audio.duration, audio.duration)
         spans = [(max(a, lo), min(b, hi)) for a, b in speech_regions(audio) if b > lo and a < hi]
-        vectors, seconds = embed_speech(audio, spans)
-    profile = directory.add(name, vectors, seconds, source=f"file:{Path(path).name}")
+        voice = embed_voice(audio, spans)
+    profile = directory.add(name, voice.vectors, voice.seconds, source=f"file:{Path(path).name}",
+                            channel_variants=voice.variants)  # fmt: skip
     _audit(
         "profile_enroll",
         name,
         user,
-        f"+{len(vectors)} samples ({seconds:.0f} s) from {Path(path).name}; now {profile.n_samples} samples",
+        f"+{len(voice.vectors)} samples ({voice.seconds:.0f} s) from {Path(path).name}; "
+        f"now {profile.n_samples} samples",
     )
     return profile
 
@@ -288,16 +346,17 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
     done: dict[str, Profile] = {}
     for name, person_spans in spans.items():
         try:
-            vectors, seconds = embed_speech(audio, person_spans)
+            voice = embed_voice(audio, person_spans)
         except BadOption:
             continue
-        done[name] = directory.add(name, vectors, seconds, source=source)
+        done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants)
         if audit:
             _audit(
                 "profile_enroll",
                 name,
                 user,
-                f"+{len(vectors)} samples ({seconds:.0f} s) from {source}; now {done[name].n_samples} samples",
+                f"+{len(voice.vectors)} samples ({voice.seconds:.0f} s) from {source}; "
+                f"now {done[name].n_samples} samples",
             )
     return done
 

@@ -1,4 +1,4 @@
-"""Benchmark hook for recurring speakers and review flags: `bench_speakers(args) -> dict`.
+"""Recurring speakers and review flags on the sample meetings: `bench_speakers(args) -> dict`.
 
 1. Enrol natverk-1's speakers the way a facilitator would: each diarised label
    named after the true speaker it overlaps most (truth.rttm), then
@@ -18,7 +18,10 @@
 
 Pipeline runs live in samples/cache/speakers-bench/<id>/work and are reused.
 `--calibrate` also diarises the other samples and prints the same/different
-person score distributions behind the thresholds in match.py.
+person scores of these synthetic voices (the thresholds in match.py come from
+real voices: `transcribe.bench.profiles_real`).
+
+    python -m transcribe.bench.profiles [--calibrate] [--json out.json]
 """
 
 from __future__ import annotations
@@ -268,10 +271,11 @@ def _judged_flags(sid: str, t: Any, args: Any, items: list[dict[str, Any]],
 
 def calibrate(samples: Sequence[str] = ALL) -> dict[str, Any]:
     """Same- vs different-person scores: profiles from one meeting against labels of every other."""
-    from transcribe.speakers.profiles import embed_speech
+    from transcribe.speakers.match import score_matrix
+    from transcribe.speakers.profiles import Profile, embed_voice
 
     labels: dict[str, list[tuple[str, str, np.ndarray, float]]] = {}
-    profiles: dict[str, list[tuple[str, np.ndarray]]] = {}
+    profiles: dict[str, list[tuple[str, Profile]]] = {}
     for sid in samples:
         d, audio = diarised(sid)
         truth_of = majority(d.turns, truth_turns(sid))
@@ -282,17 +286,18 @@ def calibrate(samples: Sequence[str] = ALL) -> dict[str, Any]:
                 spans.setdefault(truth_of[t.speaker][0], []).append((t.start, t.end))
         profiles[sid] = []
         for who, person_spans in spans.items():
-            vectors, _ = embed_speech(audio, person_spans)
-            c = vectors.mean(axis=0)
-            profiles[sid].append((who, c / np.linalg.norm(c)))
+            voice = embed_voice(audio, person_spans)
+            variants = {k: v.tolist() for k, v in voice.variants.items()}
+            profiles[sid].append((who, Profile(name=who, embeddings=voice.vectors.tolist(), variants=variants)))
     same, diff = [], []
     for a in samples:
         for b in samples:
             if a == b:
                 continue
-            for who, c in profiles[a]:
+            for who, p in profiles[a]:
                 for label, true_who, v, purity in labels[b]:
-                    row = (float(v @ c), f"{a}:{who}", f"{b}:{label}={true_who}", round(purity, 2))
+                    score = float(score_matrix([label], {label: v / np.linalg.norm(v)}, [p])[0, 0])
+                    row = (score, f"{a}:{who}", f"{b}:{label}={true_who}", round(purity, 2))
                     (same if who == true_who else diff).append(row)
     s = np.array([r[0] for r in same]) if same else np.zeros(0)
     x = np.array([r[0] for r in diff])
