@@ -75,6 +75,8 @@ def test_a_justerare_heard_only_once_is_marked_for_checking() -> None:
 def test_pairs_of_item_numbers() -> None:
     assert number_refs("punkterna åtta och nio tar vi tillsammans") == [("8", 1), ("9", 1)]
     assert number_refs("punkt sex och sju hoppar vi över") == [("6", -1), ("7", -1)]
+    assert number_refs("sju b, avgiftshöjningen") == [("7b", 1)]  # a sub-item without "punkt"
+    assert number_refs("vi ses klockan sju a") == [] and number_refs("fem e-postmeddelanden") == []
 
 
 def test_standard_items_in_workplace_wording() -> None:

@@ -48,6 +48,7 @@ _NUMBER_REF = re.compile(
     rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
     r"(?:\s?(?P<l>[a-h])\b)?"
 )
+_SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h])(?![\w-])")  # "sju b", "6a"
 _AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _TRANSITION = re.compile(
@@ -217,6 +218,11 @@ def number_refs(low: str) -> list[tuple[str, int]]:
         if pair:
             found.append((m.start(), pair.end(), _number_value(pair.group("n")), None))
     found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
+    found += [  # a sub-item said without "punkt": "Sju b, avgiftshöjningen"
+        (m.start(), m.end(), _number_value(m.group("n")), m.group("l"))
+        for m in _SUB_REF.finditer(low)
+        if not any(s <= m.start() < e for s, e, *_ in found) and not low[: m.start()].endswith("klockan ")
+    ]
     for s, e, value, letter in sorted(found):
         if value is None:
             continue
