@@ -11,7 +11,7 @@ import pytest
 from pyannote.core import Annotation, Segment
 
 from transcribe.bench import core as bench
-from transcribe.bench import matching, metrics
+from transcribe.bench import matching, meetings, metrics
 
 # --------------------------------------------------------------------------- WER and cpWER
 
@@ -256,7 +256,7 @@ def test_totals_micro_average() -> None:
                 "timing": {"seconds": {"decode": 1.0, "transcribe": transcribe_s, "total": 1.0 + transcribe_s},
                            "rtf_asr_only": transcribe_s / audio, "asr_load_s": 1.0}}  # fmt: skip
 
-    t = bench.totals([row(1, 10, 100.0, 10.0), row(9, 90, 300.0, 60.0)])
+    t = meetings.totals([row(1, 10, 100.0, 10.0), row(9, 90, 300.0, 60.0)])
     assert t["wer"] == pytest.approx(0.1)
     assert t["rtf"]["transcribe"] == pytest.approx(70 / 400)
     assert t["rtf"]["diarize"] is None

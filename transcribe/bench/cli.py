@@ -7,9 +7,12 @@ from typing import Annotated
 
 import typer
 
-# Every section registers itself on import; the command runs them all.
+# Every section registers itself on import; the command runs them all, the pipeline's own first.
+from transcribe.bench.meetings import print_tables
+
+# isort: split
 from transcribe.bench import agenda, llm, speakers, uncertainty  # noqa: F401
-from transcribe.bench.core import SECTIONS, BenchArgs, err, print_tables, run_bench
+from transcribe.bench.core import SECTIONS, BenchArgs, err, run_bench
 from transcribe.bench.noise import print_curve
 from transcribe.config import REPO_DIR
 
