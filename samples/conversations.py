@@ -51,7 +51,7 @@ OVERLAP_SHARE = 0.10
 LEVEL_DB = 6.0
 TARGET_DBFS = -23.0  # speech RMS before the reader's level offset
 # Bumped when the truth of the same audio changes: cached conversations of an older truth are rebuilt.
-TRUTH_VERSION = 2
+TRUTH_VERSION = 3
 
 
 def group_of(reader_id: int | str) -> str:
@@ -120,19 +120,22 @@ def _runs(mask: np.ndarray, min_gap: int) -> list[list[int]]:
 
 
 def phrases(x: np.ndarray, min_pause: float = 0.2, rel_db: float = -35.0, min_len: float = 0.6,
-            floor_margin_db: float = 10.0) -> list[Phrase]:  # fmt: skip
+            floor_margin_db: float = 10.0, floor_range_db: float = 15.0) -> list[Phrase]:  # fmt: skip
     """Cut speech at pauses of at least `min_pause` s (frames `rel_db` below the loudest).
 
     The truth inside a phrase is stricter: a frame is speech only when it also stands
     `floor_margin_db` above the utterance's noise floor (its 10th-percentile frame). Some
     readers' recordings hiss at -30 dB below their peak; by `rel_db` alone their pauses of a
-    second or more would be labelled speech.
+    second or more would be labelled speech. A reader who hardly pauses has no floor to
+    find (the 10th percentile is speech, less than `floor_range_db` under the 70th): there
+    `rel_db` alone decides.
     """
     frame = SR // 100
     db = _frame_db(x, frame)
     gap = int(min_pause * 100)
     cuts = _runs(db > rel_db, gap)
-    voiced = db > max(rel_db, float(np.percentile(db, 10)) + floor_margin_db)
+    floor, level = np.percentile(db, [10, 70])
+    voiced = db > (max(rel_db, floor + floor_margin_db) if level - floor >= floor_range_db else rel_db)
     out: list[tuple[np.ndarray, list[tuple[int, int]]]] = []
     prev_b = 0
     for a, b in cuts:
