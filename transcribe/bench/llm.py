@@ -28,6 +28,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from transcribe import errormodel
 from transcribe.bench import matching
 from transcribe.bench.core import BenchArgs, section, truth_transcript
 from transcribe.config import REPO_DIR
@@ -74,10 +75,6 @@ def meetings() -> tuple[list[tuple[str, dict[str, Any]]], str]:
 
 def noisy(transcript: Transcript, truth: dict[str, Any]) -> Transcript | None:
     """The transcript with recogniser-like word errors, when the learned error model is available."""
-    try:
-        from transcribe import errormodel  # optional: present once the error model has been learned
-    except ImportError:
-        return None
     if not errormodel.MODEL_PATH.exists():
         return None
     model = errormodel.ErrorModel.load()

@@ -31,9 +31,10 @@ import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
+from transcribe.bench.speaker_items import conversations, items
 from transcribe.diarize.base import Diarization
 from transcribe.diarize.embedded import EmbeddedDiarizer, Windows
-from transcribe.speakers.match import MARGIN, T_NAMED, T_PROPOSED, match_speakers
+from transcribe.speakers.match import MARGIN, T_NAMED, T_PROPOSED, match_speakers, score_matrix
 from transcribe.speakers.profiles import Profile, embed_voice
 
 ENROL_S = 8.0  # seconds of a reader's own utterance enrolled as their voice profile
@@ -41,16 +42,9 @@ BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03}  # the scoring 
 WINDOW_CACHE = SAMPLES_DIR / "cache" / "profile-bench" / "win"
 
 
-def _speakers_bench() -> Any:
-    # transcribe.bench.speakers imports this module for its report; loaded here on use to avoid a cycle.
-    from transcribe.bench import speakers
-
-    return speakers
-
-
 def reader_profiles(readers: Iterable[str], root: Path | None = None) -> list[Profile]:
     """One profile per reader from the first `ENROL_S` seconds of their own (clean) utterance."""
-    conv = _speakers_bench().conversations()
+    conv = conversations()
     paths = dict(conv.readers(root))
     out = []
     with tempfile.TemporaryDirectory(prefix="bench-enrol-") as tmp:
@@ -117,8 +111,6 @@ def group_readers(labelled: list[tuple[Any, Diarization]]) -> tuple[list[str], l
 
 def pair_scores(labelled: list[tuple[Any, Diarization]], profiles: list[Profile]) -> list[tuple[float, bool]]:
     """(score, same person?) of every label with a truth against every profile, as match.py scores them."""
-    from transcribe.speakers.match import score_matrix
-
     pairs = []
     for item, hyp in labelled:
         truth_of = label_truth(item, hyp)
@@ -177,7 +169,7 @@ def labelled_group(group: str, count: int) -> list[tuple[Any, Diarization]]:
     """Diarise a group's conversations (free speaker count); window embeddings cached across runs."""
     d = EmbeddedDiarizer()
     out = []
-    for item in _speakers_bench().items(group, count):
+    for item in items(group, count):
         path = WINDOW_CACHE / f"{item.id}.npz"
         if path.exists():
             z = np.load(path)

@@ -20,101 +20,22 @@ held-out conversations: naming accuracy, wrong confident names, strangers left a
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
-import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from transcribe.audio import Audio, decode
 from transcribe.bench import metrics
-from transcribe.bench.core import SAMPLES_DIR, section
+from transcribe.bench.core import section
 from transcribe.bench.profiles_real import calibration, profile_scores
-from transcribe.config import REPO_DIR
-from transcribe.diarize.base import Diarization
+from transcribe.bench.speaker_items import COUNT, GROUPS, Item, items
+from transcribe.diarize.base import Diarization, relabel_by_appearance
+from transcribe.diarize.clustering import ClusterParams, agglomerative
+from transcribe.diarize.embedded import EmbeddedDiarizer, Params, to_turns
 
-CACHE = SAMPLES_DIR / "cache" / "speaker-bench"
-OWN = ("natverk-1", "natverk-2", "natverk-3", "styrelse", "projekt", "apt", "ej-beslut", "uppfoljning")
-GROUPS = ("own", "espeak_plain", "real_dev", "real_heldout", "pyannote_sample")
-COUNT = 10  # conversations per real group
 BASELINE_THRESHOLD = 0.3  # the naive baseline's one cosine-distance threshold
-
-
-@dataclass(frozen=True)
-class Item:
-    group: str
-    id: str
-    audio_path: Path
-    rttm: Path
-
-    def audio(self) -> Audio:
-        if self.audio_path.suffix == ".wav":
-            try:
-                return Audio.from_wav(self.audio_path)
-            except Exception:  # noqa: BLE001 - not 16-bit mono: decode like any input
-                pass
-        return decode(self.audio_path, CACHE / "decoded" / self.group / self.id, check_silence=False)
-
-    def truth(self) -> Any:
-        return metrics.load_rttm(self.rttm, uri=self.id)
-
-    def true_count(self) -> int:
-        return len(self.truth().labels())
-
-
-def pyannote_sample() -> tuple[Path, Path] | None:
-    try:
-        import pyannote.audio
-    except ImportError:
-        return None
-    d = Path(pyannote.audio.__file__).parent / "sample"
-    return (d / "sample.wav", d / "sample.rttm") if (d / "sample.wav").exists() else None
-
-
-def conversations() -> Any:
-    """The conversation generator, which lives in the checkout's samples/ and is not installed with the package."""
-    if str(REPO_DIR) not in sys.path:
-        sys.path.insert(0, str(REPO_DIR))
-    return importlib.import_module("samples.conversations")
-
-
-def _own_audio(folder: Path) -> Path:
-    """The committed meeting.ogg, or a lossless meeting.wav where a sample set has one instead."""
-    wav = folder / "meeting.wav"
-    return wav if wav.exists() and not (folder / "meeting.ogg").exists() else folder / "meeting.ogg"
-
-
-def items(group: str, count: int = COUNT) -> list[Item]:
-    """The recordings of one group, generated into samples/cache on first use."""
-    if group == "own":
-        own = [s for s in OWN if (SAMPLES_DIR / s / "truth.rttm").exists()]
-        return [Item(group, s, _own_audio(SAMPLES_DIR / s), SAMPLES_DIR / s / "truth.rttm") for s in own]
-    if group == "espeak_plain":
-        conv = conversations()
-        out = []
-        for sid in conv.ESPEAK_PLAIN:
-            d = conv.ensure_espeak_plain(sid, SAMPLES_DIR / "cache" / "espeak-plain")
-            out.append(Item(group, sid, d / "meeting.wav", d / "truth.rttm"))
-        return out
-    if group in ("real_dev", "real_heldout"):
-        split = group.removeprefix("real_")
-        conv = conversations()
-        if not conv.readers(None, split) or conv.pool() != conv.SHARED_POOL:
-            return []  # the full reader pool lives in ../shared/data
-        specs = conv.corpus(split, count)
-        out = []
-        for spec in specs:
-            d = conv.ensure(spec, SAMPLES_DIR / "cache" / "conversations")
-            out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
-        return out
-    if group == "pyannote_sample":
-        found = pyannote_sample()
-        return [Item(group, "sample", *found)] if found else []
-    raise ValueError(f"unknown group {group!r}")
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -150,10 +71,6 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def baseline(regions: list[tuple[float, float]], w: Any, num: int | None, threshold: float = BASELINE_THRESHOLD
              ) -> Diarization:  # fmt: skip
     """The naive baseline: the same GE2E windows, average linkage at one fixed cosine threshold."""
-    from transcribe.diarize.base import relabel_by_appearance
-    from transcribe.diarize.clustering import agglomerative
-    from transcribe.diarize.embedded import to_turns
-
     if len(w) == 0:
         return Diarization(turns=[])
     labels = agglomerative(w.embedding, threshold, num)
@@ -165,9 +82,6 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
 
     The windows are embedded once per recording; timings cover windows plus clustering.
     """
-    from transcribe.diarize.clustering import ClusterParams
-    from transcribe.diarize.embedded import EmbeddedDiarizer, Params
-
     d = EmbeddedDiarizer()
     spectral = EmbeddedDiarizer(Params(clustering=ClusterParams(method="spectral", centred=True)))
     rows, base_rows, spec_rows, labelled = [], [], [], []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ import jiwer
 from transcribe import confidence
 from transcribe.bench.core import BenchArgs, section
 from transcribe.config import REPO_DIR
+from transcribe.pipeline import PipelineOptions, run_pipeline
 from transcribe.transcript import Transcript
 
 CACHE = REPO_DIR / "samples" / "cache" / "uncertainty"
@@ -93,10 +95,6 @@ def uncertainty_section(args: BenchArgs) -> dict[str, Any]:
 
 def record() -> None:
     """Transcribe the dev and held-out samples once (slow) into the cache the section reads."""
-    import tempfile
-
-    from transcribe.pipeline import PipelineOptions, run_pipeline  # loads the models: only when recording
-
     CACHE.mkdir(parents=True, exist_ok=True)
     options = PipelineOptions(diarizer="none", minutes_backend="none", recognise_voices=False)
     for sample in DEV + HELDOUT:

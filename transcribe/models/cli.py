@@ -17,9 +17,13 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from transcribe import models
+from transcribe import asr, models
+from transcribe.audio import Audio, decode
+from transcribe.bench.metrics import wer
 from transcribe.config import REPO_DIR, cpu_threads
 from transcribe.errors import BadOption, InputNotFound
+from transcribe.models import archive as model_archive
+from transcribe.models import hub as model_hub
 
 # This module is imported at every CLI start, so the hub client (huggingface_hub), the
 # recogniser (ctranslate2) and the scorer (scipy, jiwer) load inside the commands that use them.
@@ -48,8 +52,6 @@ def print_list(as_json: bool = False, available: bool = False) -> None:
     """Installed models (size, languages, source, published WER, measured speed), or the catalogue."""
     notes: list[str] = []
     if available:
-        from transcribe.models import hub as model_hub
-
         rows = model_hub.catalogue_rows()
         if as_json:
             out.print_json(json.dumps(rows, ensure_ascii=False))
@@ -86,8 +88,6 @@ def get_cmd(
     make_default: Annotated[bool, typer.Option("--default", help="Gör den till standardmodell")] = False,
 ) -> None:
     """Hämta en Whisper-modell från modellhubben (det enda kommandot som använder nätet)."""
-    from transcribe.models import hub as model_hub
-
     result = model_hub.get(name, revision=revision, as_name=as_name, force=force, show_progress=err.is_terminal)
     verb = "finns redan" if result.already else ("hämtad och konverterad (int8)" if result.converted else "hämtad")
     out.print(f"{result.name}: {verb}, {_mb(result.size)}, {result.repo}@{result.revision[:12]} → {result.path}")
@@ -102,8 +102,6 @@ def export_cmd(
     overwrite: Annotated[bool, typer.Option()] = False,
 ) -> None:
     """Skriv en modell som ett arkiv med manifest och kontrollsummor (för datorer utan nät)."""
-    from transcribe.models import archive as model_archive
-
     path = model_archive.export(name, file, overwrite=overwrite)
     out.print(f"{name} → {path} ({_mb(path.stat().st_size)})")
 
@@ -114,8 +112,6 @@ def import_cmd(
     make_default: Annotated[bool, typer.Option("--default", help="Gör den till standardmodell")] = False,
 ) -> None:
     """Kontrollera ett modellarkiv och registrera modellen."""
-    from transcribe.models import archive as model_archive
-
     name, path = model_archive.import_archive(file, as_name=as_name)
     out.print(f"{name}: importerad och kontrollerad → {path}")
     if make_default:
@@ -139,10 +135,6 @@ def default_cmd(
 def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = None,
           beam_size: int = 5) -> dict[str, object]:  # fmt: skip
     """Transcribe the first `seconds` of a sample (0: all) and record the speed on this machine."""
-    from transcribe import asr
-    from transcribe.audio import Audio, decode
-    from transcribe.bench.metrics import wer
-
     if not sample.exists():
         raise InputNotFound(f"{sample} not found; pass --sample")
     dev, gpu_type = asr.pick_device(device)
