@@ -133,3 +133,32 @@ def test_next_meeting_named_after_the_body_or_the_weekday() -> None:
     assert council is not None and council.when == dt.datetime(2027, 2, 10, 18, 0)
     weekday = minutes([("S1", "Vi ses nästa måndag som vanligt, den trettionde november klockan åtta.")]).next_meeting
     assert weekday is not None and weekday.when == dt.datetime(2026, 11, 30, 8, 0)
+
+
+def test_decision_frame_with_two_damaged_words() -> None:
+    said = [("S1", "En beslutar mängd att godkänna den ekonomiska uppföljningen per oktober.")]
+    got = minutes(said, unsure=frozenset({"en", "mängd"})).decisions
+    assert len(got) == 1 and "godkänna den ekonomiska uppföljningen" in got[0].text and got[0].needs_review
+    assert not minutes(said).decisions  # heard with confidence, those words were said: no decision
+
+
+def test_dated_task_whose_jag_was_misheard() -> None:
+    said = [("S2", "Det skickar protokollet till Olof senast fredag den fjärde december.")]
+    got = minutes(said, unsure=frozenset({"det"})).actions
+    assert [(a.owner, a.due, a.needs_review) for a in got] == [("Karin Ek", dt.date(2026, 12, 4), True)]
+    assert not minutes(said).actions  # "Det skickar ..." heard with confidence is no one's promise
+
+
+def test_next_meeting_hour_unheard_takes_this_meetings_hour() -> None:
+    tr = make([("S1", "Nästa möte blir torsdagen den tionde december klockan sämre.")], unsure=frozenset({"sämre"}))
+    tr.metadata["time"] = "18:30"
+    got = extract_minutes(tr, meeting_date=MEETING).next_meeting
+    assert got is not None and got.when == dt.datetime(2026, 12, 10, 18, 30)
+    assert got.needs_review and "klockslaget" in (got.review_reason or "")
+
+
+def test_next_meeting_named_without_its_nasta() -> None:
+    said = [("S1", "Föräldraråd blir onsdagen den tionde februari klockan arton.")]
+    got = minutes(said).next_meeting
+    assert got is not None and got.when == dt.datetime(2027, 2, 10, 18, 0) and got.needs_review
+    assert minutes(said, robust=False).next_meeting is None

@@ -8,6 +8,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.model import Action
 from transcribe.minutes.phrasing import (
+    is_present_verb,
     strip_discourse,
     strip_tail,
     task_phrase,
@@ -238,7 +239,7 @@ class ActionRules(RuleState):
         if self._group_commitment(u):
             return
         # 3b. "Jag <misheard> siffrorna till Maria senast måndag": a dated first-person task, verb unheard.
-        if self.robust and self._unheard_commitment(u):
+        if self.robust and (self._unheard_commitment(u) or self._subjectless_commitment(u)):
             return
         # 4. Named participants take tasks: "Karin tar det", "Lotta fixar integrationen, Omid skriver testfallen".
         for clause in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", u.text):
@@ -311,6 +312,26 @@ class ActionRules(RuleState):
             return False
         what = capitalise(strip_tail(u.text[m.start("v") :]))
         self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
+        return True
+
+    def _subjectless_commitment(self, u: Utt) -> bool:
+        """'<?> skickar protokollet till Kerstin senast fredag': a dated task whose "jag" was lost or misheard.
+
+        A Swedish statement never opens with its verb, so a task verb first (or after a word the recogniser
+        was unsure of) with a deadline is the speaker's own task, flagged for a check."""
+        toks = re.findall(r"[a-zåäö-]+", u.low)
+        if toks and (u.uncertain(toks[0]) and toks[0] not in ("vi", "ni", "du", "de", "dom", "man")):
+            toks = toks[1:]
+        if len(toks) < 3 or not is_present_verb(toks[0]) or toks[0] in NOT_TASKS or u.is_question:
+            return False
+        verb = to_infinitive(toks[0])
+        if not action_verb(verb, " ".join(toks[1:])) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        if not any(w.date is not None and cues.DEADLINE_PREP.search(u.low[: w.start]) for w in self.whens(u)):
+            return False
+        start = u.low.find(toks[0])
+        what = capitalise(f"{verb} {strip_tail(u.text[start + len(toks[0]) :]).strip()}")
+        self._add_action(what, u.name, [u], 0.45, f"{PREFIX}den som åtog sig uppgiften hördes inte säkert")
         return True
 
     def _group_commitment(self, u: Utt) -> bool:

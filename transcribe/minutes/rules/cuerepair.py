@@ -29,7 +29,7 @@ _TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü-]+")
 HEAD_TOKENS = 6  # a cue phrase starts within this many words of the sentence start
 COMMON_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words; "bra", "kan", "om", "samma"
 # Discourse words that may come before a cue phrase: "Bra, då beslutar vi ...", "Tack. Då är det beslutat."
-_LEAD = re.compile(r"^(?:(?:ja|nej|okej|ok|bra|tack|och|men|så|jo|toppen|utmärkt)\b[\s,.!]*)*")
+_LEAD = re.compile(r"^(?:(?:ja|nej|okej|ok|bra|tack|och|men|så|då|sen|sedan|nu|jo|toppen|utmärkt)\b[\s,.!]*)*")
 
 
 @dataclass(frozen=True)
@@ -71,7 +71,7 @@ SUBSTITUTES = (
     "möte",
 )
 # Lost words put back: only the ones the phrases cannot do without, so a clean sentence is never rebuilt.
-INSERTS = ("beslutar", "att", "vi", "är")
+INSERTS = ("beslutar", "att", "vi", "är", "då")
 # Heard words that make sense where they stand ("Vi föreslår att ...", "Därmed är sammanträdet avslutat"):
 # never replaced, however unsure the recogniser was.
 _PROTECTED = frozenset(cues.SAYING_VERBS) | frozenset(
@@ -143,6 +143,34 @@ def _accept(low: str, edit_at: int, edit_end: int, word: str, heard: str = "") -
     return None
 
 
+_HEAD_OK = frozenset("då så nu och härmed därmed ja okej bra oss".split())
+_INF = re.compile(r"^[a-zåäö]+a$")
+
+
+def _frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
+    """'Då beslutar <?> <?> att avslå ansökan': the decision verb, "att" and an infinitive in that order at the
+    head of the sentence, every word around them either a deciding body, a connective or one the recogniser
+    was unsure of. Two damaged words in a frame this specific still leave a decision; it is read as
+    "Då beslutar <body> att ..." and flagged."""
+    toks = list(_TOKEN.finditer(text))
+    lows = [t.group(0).lower() for t in toks]
+    verb = next((i for i, w in enumerate(lows[:4]) if w in ("beslutar", "bestämmer")), None)
+    if verb is None:
+        return None
+    att = next((i for i in range(verb + 1, min(verb + 4, len(lows))) if lows[i] == "att"), None)
+    if att is None or att + 2 >= len(lows) or not _INF.match(lows[att + 1]) or lows[att + 1] in cues.NOT_INFINITIVES:
+        return None
+    around = lows[:verb] + lows[verb + 1 : att]
+    if any(w in NEGATIONS or not (w in _HEAD_OK or cues.is_body(w) or w in unsure) for w in around):
+        return None
+    body = next((w for w in around if cues.is_body(w) and w != "oss"), "vi")
+    heard = " ".join(t.group(0) for t in toks[: att + 1])
+    meant = f"då beslutar {body} att"
+    if heard.lower() == meant:
+        return None
+    return f"Då beslutar {body} att {text[toks[att + 1].start() :]}", [Repair(heard, meant, "decision")]
+
+
 def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
     """`text` with at most one word edited so that a cue phrase reads whole, and the repair made (or none).
 
@@ -177,6 +205,9 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
             for cm in c.pattern.finditer(variant):
                 if cm.start() < m.start() and _fits(c, cm, variant, m.start(), m.start()):
                     return _apply(text, m.start(), cut, ""), [Repair(m.group(0), "", c.kind)]
+    framed = _frame(text, unsure)
+    if framed is not None:
+        return framed
     for m in toks:  # a cue word lost before this word
         for ins in INSERTS:
             variant = low[: m.start()] + ins + " " + low[m.start() :]

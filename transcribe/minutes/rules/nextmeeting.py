@@ -9,6 +9,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import Repair
 from transcribe.minutes.model import NextMeeting
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
     Utt,
@@ -16,6 +17,11 @@ from transcribe.minutes.rules.utterances import (
     evidence_list,
 )
 from transcribe.sv.calendar import format_date
+from transcribe.sv.numbers import CARDINALS
+
+# "klockan" followed by something that is no hour: the hour was said and lost.
+_CLOCK_UNHEARD = re.compile(r"\b(?:klockan|kl)\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+")
+_NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
 
 
 class NextMeetingRules(RuleState):
@@ -23,12 +29,26 @@ class NextMeetingRules(RuleState):
 
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
+        if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
+            # "<nästa> föräldraråd blir onsdagen den ...": the meeting named, its "nästa" lost
+            lost = _NEXT_LOST.match(u.low)
+            if lost:
+                u.repairs.append(Repair("", "nästa", "meeting"))
+                return lost
         if m is None and self.robust:  # "nästa <misheard> blir torsdagen den ...": the cue word was lost
             slot = cues.NEXT_MEETING_SLOT.search(u.low)
             if slot and u.uncertain(slot.group("slot")) and any(w.date is not None for w in self.whens(u)):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
         return m
+
+    def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
+        """'klockan <misheard>': a clock time was said but not heard. The meeting's own start time is the best
+        guess (a series meets at its usual hour), and the item says so."""
+        if w.time is None and self.start_time is not None and any(_CLOCK_UNHEARD.search(u.low) for u in utts):
+            w.time = self.start_time
+            return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({self.start_time:%H.%M}) antogs"
+        return None
 
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
@@ -79,10 +99,12 @@ class NextMeetingRules(RuleState):
         if chosen is not None:
             w, utts = chosen
             repeated = self.robust and sum(c[0].date == w.date for c in candidates) > 1
+            guessed = None
             if self.robust:
                 self._fill_time(w, utts, candidates)
+                guessed = self._unheard_hour(w, utts)
             value = w.value
-            needs, reason = self._review(utts)
+            needs, reason = self._review(utts, guessed)
             self.out.next_meeting = NextMeeting(
                 id="n1",
                 when=value,

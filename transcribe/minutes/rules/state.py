@@ -43,6 +43,9 @@ class RuleState:
         self.robust = robust
         names = [s.name for s in transcript.speakers if s.name]
         vocabulary = list(vocabulary)
+        started = transcript.metadata.get("start_time") or transcript.metadata.get("time") or ""
+        clock = re.match(r"^(\d{1,2})[:.](\d{2})", started)
+        self.start_time = dt.time(int(clock.group(1)), int(clock.group(2))) if clock else None
         self.lexicon = Lexicon.for_meeting(names, vocabulary) if robust else None
         # Words naming this meeting's own body ("Styrgruppen för Digitalt först", "Föräldraråd"): title, vocabulary.
         own = " ".join([transcript.metadata.get("title") or "", *vocabulary]).lower()
