@@ -126,14 +126,35 @@ def test_no_import_cycles() -> None:
     assert cycles == [], "import cycles:\n" + "\n".join(" <-> ".join(c) for c in cycles)
 
 
-def test_no_module_imports_another_modules_private_name() -> None:
-    reaching = []
-    for module, path in MODULES.items():
-        for node, _ in _imports(ast.parse(path.read_text(encoding="utf-8"))):
-            for source, name in _targets(module, node):
-                if name and name.startswith("_") and not name.startswith("__") and source != module:
-                    reaching.append(f"{module}: from {source} import {name}")
+def _private_reaches(module: str, tree: ast.AST) -> Iterator[str]:
+    """`from x import _name`, and `x._name` on a module imported as x."""
+    aliases: dict[str, str] = {}
+    for node, _ in _imports(tree):
+        for alias in node.names:
+            one = (
+                ast.Import(names=[alias])
+                if isinstance(node, ast.Import)
+                else ast.ImportFrom(node.module, [alias], node.level)
+            )
+            found = next(_targets(module, one), None)
+            if found is None:
+                continue
+            source, name = found
+            if name is None:
+                aliases[alias.asname or alias.name] = source
+            elif name.startswith("_") and not name.startswith("__") and source != module:
+                yield f"{module}: from {source} import {name}"
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+                and isinstance(node.value, ast.Name) and aliases.get(node.value.id, module) != module):  # fmt: skip
+            yield f"{module}:{node.lineno}: {node.value.id}.{node.attr}"
+
+
+def test_no_module_reaches_into_another_modules_private_names() -> None:
+    reaching = [r for m, p in MODULES.items() for r in _private_reaches(m, ast.parse(p.read_text(encoding="utf-8")))]
     assert reaching == []
+    probe = "from transcribe.asr import _TOKEN\nfrom transcribe import asr\nasr._TOKEN.findall('x')\n"
+    assert len(list(_private_reaches("transcribe.bench.core", ast.parse(probe)))) == 2
 
 
 def _explained(lines: list[str], lineno: int) -> bool:
