@@ -13,7 +13,7 @@ from docx import Document
 
 from tests.agenda_meeting import AGENDA_TXT, meeting
 from transcribe.agenda import agenda_vocabulary, align_agenda, merge_vocabulary, parse_agenda, parse_agenda_text
-from transcribe.agenda.align import number_refs
+from transcribe.agenda.numbers import number_refs
 from transcribe.errors import AgendaError, InputNotFound
 
 REPO = Path(__file__).resolve().parents[1]

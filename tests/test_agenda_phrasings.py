@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transcribe.agenda import align_agenda, parse_agenda, parse_agenda_text
-from transcribe.agenda.align import number_refs
+from transcribe.agenda.numbers import number_refs
 from transcribe.bench.agenda import load_samples, score_alignment, score_protokoll, true_transcript
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
@@ -70,6 +70,25 @@ def test_a_justerare_heard_only_once_is_marked_for_checking() -> None:
     agenda = parse_agenda_text("Dagordning\n1. Mötets öppnande\n2. Val av justerare\n3. Mötets avslutande\n")
     text = render_protokoll_markdown(build_protokoll(extract_minutes(tr), tr, agenda))
     assert "**Justerare:** Karin Sjöberg, Bengt Holmqvist ⚠ Kontrollera mot ljudet" in text
+
+
+def test_an_item_barely_announced_is_found_from_its_decision() -> None:
+    agenda = (
+        "Dagordning\n1. Mötets öppnande\n2. Budget\n3. Bygglov för flerbostadshus på Järnvägsgatan\n4. Avslutning\n"
+    )
+    lines = [
+        "Jag förklarar mötet öppnat.",
+        "Punkt två, budgeten. Den är i balans.",
+        "Då beslutar nämnden att anta budgeten.",
+        "Tack. Nu flerbostadshuset.",  # "bygglovet … på Järnvägsgatan" lost, as a recogniser may lose it
+        "Grannarna har lämnat in tre yttranden mot förslaget.",
+        "Då beslutar nämnden att avslå ansökan om bygglov för flerbostadshuset på Järnvägsgatan.",
+        "Då förklarar jag mötet avslutat.",
+    ]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
+    tr = Transcript(segments=segs, duration=70.0, speakers=[SpeakerInfo(label="K", name="Ingrid Westin")])
+    al = align_agenda(parse_agenda_text(agenda), tr)
+    assert 30.0 <= al.item("3").start < 40.0 and al.item_at(55.0) == "3" and al.item_at(25.0) == "2"
 
 
 def test_pairs_of_item_numbers() -> None:

@@ -32,39 +32,17 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 from rapidfuzz.distance import Levenshtein
 
+from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem
-from transcribe.sv.numbers import CARDINALS, ORDINALS
 from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Transcript
 
-_NUM_WORDS = {w: n for w, n in CARDINALS.items() if n <= 30 and " " not in w}
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUMBER_REF = re.compile(
-    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
-    r"(?:\s?(?P<l>[a-h])\b)?"
-)
-_SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h])(?![\w-])")  # "sju b", "6a"
-_AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
-_ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _TRANSITION = re.compile(
     r"\b(nästa punkt|nästa fråga|nästa ärende|(?:går vi|gå vi|gick vi|vi går|vi gick) (?:vidare |över |tillbaka )?till"
     r"|vidare till"
     r"|över till|(?:sedan|då|nu) har vi"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)"
-)
-_NEGATIVE_BEFORE = re.compile(
-    r"(hoppar (?:vi )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:vi )?(?:upp|på)|under|om"
-    r"|återkommer (?:vi )?till|väntar med|som vi sa|nämnde|efter)\s+(?:\w+\s+)?$"
-)
-_NEGATIVE_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta"
-    r"|hoppar (?:vi )?över|väntar (?:vi )?med|skjuter (?:vi )?(?:upp|på)|tar vi (?:sedan|senare|sist))\b"
 )
 _CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
@@ -78,7 +56,7 @@ _CONCLUDES = re.compile(
     r"|beslutar|beslutade|beslöt)\b"
     r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$)"
 )  # "Då valdes Karin till ordförande", "Tack. Då beslutar …": how an item ends, not how one starts
-_WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
+_DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
 _OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
 _DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
 _WELCOMES = re.compile(r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen)\b")
@@ -123,6 +101,8 @@ W_TITLE = 1.0
 THRESHOLD = 1.6
 STRONG = 2.4  # evidence needed to insert an item taken out of order
 NON_CHAIR = 0.6
+LATE = 0.8  # evidence enough for the start of an item whose decision names it
+LATE_SHARE = 0.6  # share of its title words the decision must say
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 
 
@@ -198,38 +178,9 @@ def build_units(transcript: Transcript) -> list[Unit]:
             pos_chars += len(p) + 1
             pos_words += len(p.split())
     for u in units:
-        u.low = _heard_as_punkt(u.text.lower())
+        u.low = heard_as_punkt(u.text.lower())
         u.stems = {stem(w) for w in content_words(u.text)}
     return units
-
-
-def _number_value(token: str) -> int | None:
-    if token.isdigit():
-        return int(token)
-    return _NUM_WORDS.get(token)
-
-
-def number_refs(low: str) -> list[tuple[str, int]]:
-    """Agenda numbers said in a sentence: ("4"|"4a", +1 to start it / -1 skipped or deferred)."""
-    refs: list[tuple[str, int]] = []
-    found = [(m.start(), m.end(), _number_value(m.group("n")), m.group("l")) for m in _NUMBER_REF.finditer(low)]
-    for m in _NUMBER_REF.finditer(low):  # two items taken together: the second number counts the same way
-        pair = _AND_NUMBER.match(low, m.end())
-        if pair:
-            found.append((m.start(), pair.end(), _number_value(pair.group("n")), None))
-    found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
-    found += [  # a sub-item said without "punkt": "Sju b, avgiftshöjningen"
-        (m.start(), m.end(), _number_value(m.group("n")), m.group("l"))
-        for m in _SUB_REF.finditer(low)
-        if not any(s <= m.start() < e for s, e, *_ in found) and not low[: m.start()].endswith("klockan ")
-    ]
-    for s, e, value, letter in sorted(found):
-        if value is None:
-            continue
-        before, after = low[max(0, s - 40) : s], low[e : e + 60]
-        sign = -1 if _NEGATIVE_BEFORE.search(before) or _NEGATIVE_AFTER.search(after) else 1
-        refs.append((f"{value}{letter or ''}", sign))
-    return refs
 
 
 def _title_stems(item: AgendaItem) -> set[str]:
@@ -329,11 +280,6 @@ def _heading(u: Unit, title: set[str]) -> bool:
     return all(_overlap({s}, title) for s in u.stems)
 
 
-def _heard_as_punkt(low: str) -> str:
-    """'ponkt', 'punk', 'punkte' -> 'punkt': the chair's key word survives a misheard letter."""
-    return _WORD.sub(lambda m: "punkt" if Levenshtein.distance(m.group(0), "punkt") <= 1 else m.group(0), low)
-
-
 def _declared(low: str, position: float) -> str | None:
     """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
     last word was heard as; a welcome at the very start opens it too."""
@@ -394,6 +340,30 @@ def _prefix_over(prefix_by_k: list[list[tuple[float, int, int]]], N: int) -> lis
     return out
 
 
+def _decided_items(
+    units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], chosen: dict[int, int], used: set[int]
+) -> None:
+    """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
+    för flerbostadshuset …") was treated: it starts at its best evidence since the item before began."""
+    titles = [_title_stems(it) for it in leaves]
+    for k in range(len(leaves)):
+        if k in chosen or not titles[k]:
+            continue
+        for i, u in enumerate(units):
+            if not _DECIDES.search(u.low) or len(_overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
+                continue
+            prev = max((j for j in used if j <= i), default=-1)
+            current = next((j for j, v in chosen.items() if v == prev), None)
+            if current is not None and len(_overlap(titles[current], u.stems)) >= 0.3 * len(titles[current]):
+                continue  # the decision fits the item being treated
+            free = [j for j in range(prev + 1, i + 1) if j not in used]
+            best = max(free, key=lambda j: B[k][j], default=None)
+            if best is not None and B[k][best] + THRESHOLD >= LATE:
+                chosen[k] = best
+                used.add(best)
+                break
+
+
 def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     units = build_units(transcript)
     items = agenda.items
@@ -416,6 +386,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             used.add(u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
+    _decided_items(units, leaves, B, chosen, used)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
         first = u
         while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:

@@ -18,7 +18,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units, number_refs
+from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units
+from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem

@@ -1,0 +1,68 @@
+"""Agenda item numbers as a chair says them: "punkt fyra", "§ 7b", "den sjätte punkten", "sju b",
+"punkterna åtta och nio", and whether the item is taken (+1) or struck, deferred or only mentioned (-1)."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+
+_NUM_WORDS = {w: n for w, n in CARDINALS.items() if n <= 30 and " " not in w}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUMBER_REF = re.compile(
+    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
+    r"(?:\s?(?P<l>[a-h])\b)?"
+)
+_SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h])(?![\w-])")  # "sju b", "6a"
+_AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
+_ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
+_NEGATIVE_BEFORE = re.compile(
+    r"(hoppar (?:vi )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:vi )?(?:upp|på)|under|om"
+    r"|återkommer (?:vi )?till|väntar med|som vi sa|nämnde|efter)\s+(?:\w+\s+)?$"
+)
+_NEGATIVE_AFTER = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta"
+    r"|hoppar (?:vi )?över|väntar (?:vi )?med|skjuter (?:vi )?(?:upp|på)|tar vi (?:sedan|senare|sist))\b"
+)
+_WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
+
+
+def _number_value(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    return _NUM_WORDS.get(token)
+
+
+def number_refs(low: str) -> list[tuple[str, int]]:
+    """Agenda numbers said in a sentence: ("4"|"4a", +1 to start it / -1 skipped or deferred)."""
+    refs: list[tuple[str, int]] = []
+    found = [(m.start(), m.end(), _number_value(m.group("n")), m.group("l")) for m in _NUMBER_REF.finditer(low)]
+    for m in _NUMBER_REF.finditer(low):  # two items taken together: the second number counts the same way
+        pair = _AND_NUMBER.match(low, m.end())
+        if pair:
+            found.append((m.start(), pair.end(), _number_value(pair.group("n")), None))
+    found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
+    found += [  # a sub-item said without "punkt": "Sju b, avgiftshöjningen"
+        (m.start(), m.end(), _number_value(m.group("n")), m.group("l"))
+        for m in _SUB_REF.finditer(low)
+        if not any(s <= m.start() < e for s, e, *_ in found) and not low[: m.start()].endswith("klockan ")
+    ]
+    for s, e, value, letter in sorted(found):
+        if value is None:
+            continue
+        before, after = low[max(0, s - 40) : s], low[e : e + 60]
+        sign = -1 if _NEGATIVE_BEFORE.search(before) or _NEGATIVE_AFTER.search(after) else 1
+        refs.append((f"{value}{letter or ''}", sign))
+    return refs
+
+
+def heard_as_punkt(low: str) -> str:
+    """'ponkt', 'punk', 'punkte' -> 'punkt': the chair's key word survives a misheard letter."""
+    return _WORD.sub(lambda m: "punkt" if Levenshtein.distance(m.group(0), "punkt") <= 1 else m.group(0), low)
