@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from transcribe.confidence import PREFIX, score_minutes, word_flags
+from transcribe.confidence import score_minutes, word_flags
 from transcribe.minutes import extract_minutes
-from transcribe.minutes.model import Decision, Evidence, Minutes
+from transcribe.minutes.model import REVIEW_PREFIX, Decision, Evidence, Minutes, check_reason
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 
 from .conftest import have, speak
@@ -66,7 +66,7 @@ def test_low_negation_in_a_decision_is_always_flagged() -> None:
     d = scored(meeting(seg(0, "Vi beslutar att inte bygga om skolan.", {3: 0.31}))).decisions
     assert d and "inte" in d[0].text
     assert d[0].needs_review
-    assert d[0].review_reason == PREFIX + 'ordet "inte" hördes osäkert (p=0.31)'
+    assert d[0].review_reason == REVIEW_PREFIX + 'ordet "inte" hördes osäkert (p=0.31)'
     # the same negation heard clearly: no flag
     assert not scored(meeting(seg(0, "Vi beslutar att inte bygga om skolan."))).decisions[0].needs_review
 
@@ -94,7 +94,7 @@ def test_numbers_dates_and_names_count() -> None:
                 seg(1, "Ja, jag kontaktar kommunen senast på fredag.", {6: 0.3}, speaker="SPEAKER_01"))  # fmt: skip
     a = scored(t).actions
     assert a and a[0].owner == "Johan Berg" and a[0].needs_review
-    assert a[0].review_reason == PREFIX + 'datumet "fredag" hördes osäkert (p=0.30)'
+    assert a[0].review_reason == REVIEW_PREFIX + 'datumet "fredag" hördes osäkert (p=0.30)'
     d = scored(meeting(seg(0, "Vi beslutar att köpa in tolv nya datorer.", {5: 0.2}))).decisions[0]
     assert d.needs_review and 'talet "tolv"' in d.review_reason
 
@@ -126,7 +126,7 @@ def test_score_minutes_is_a_copy_and_respects_people() -> None:
     ])  # fmt: skip
     out = score_minutes(m, t)
     assert not m.decisions[0].needs_review  # input untouched
-    assert out.decisions[0].needs_review and out.decisions[0].review_reason.startswith(PREFIX)
+    assert out.decisions[0].needs_review and out.decisions[0].review_reason.startswith(REVIEW_PREFIX)
     assert not out.decisions[1].needs_review and out.decisions[1].confidence == 0.9  # a person accepted it
     assert out.decisions[2].review_reason.endswith("(Osäker igenkänning)")
 
@@ -179,3 +179,11 @@ def test_masked_negation_never_becomes_a_confident_decision(tmp_path: Path) -> N
     decisions = score_minutes(extract_minutes(dropped), dropped).decisions
     assert decisions and "bestämt" not in decisions[0].text.lower() and "inte" not in decisions[0].text
     assert all(d.needs_review for d in decisions), [(d.text, d.review_reason) for d in decisions]
+
+
+def test_the_flag_text_is_said_once() -> None:
+    """Renderers show the flag ("⚠ Kontrollera mot ljudet") and then only the reason."""
+    assert check_reason(REVIEW_PREFIX + 'ordet "inte" hördes osäkert') == 'ordet "inte" hördes osäkert'
+    assert check_reason("Kontrollera mot ljudet – datumet hördes otydligt") == "datumet hördes otydligt"
+    assert check_reason("låg säkerhet (0.40)") == "låg säkerhet (0.40)"
+    assert check_reason(None) == ""

@@ -250,7 +250,7 @@ def test_hand_report_markdown(hand_report: SeriesReport) -> None:
     assert md.startswith("# Periodrapport – styrelse\n")
     assert "Period: 1 mars 2026 – 5 april 2026" in md
     assert md.index("## Möte 1") < md.index("## Möte 2")
-    assert "Datum och tid: 1 mars 2026, 18:00–18:07" in md
+    assert "Datum och tid: 1 mars 2026, 18.00–18.07" in md
     # möte 1 has no next-meeting item in its minutes: the series' next meeting is named, and marked as such
     assert "Datum för nästa möte: 5 april 2026 (enligt seriens nästa möte; inte i protokollet)" in md
     assert "| Cecilia Lund | X | – |" in md
@@ -301,7 +301,7 @@ def test_natverk_report_via_cli(natverk_dirs: list[Path], tmp_path: Path) -> Non
     assert len(blocks) == 3
     for n, (block, date, nxt) in enumerate(zip(blocks, dates, next_dates, strict=True), 1):
         assert block.startswith(f"{n}\n") and f"Nätverket Skola–arbetsliv Skellefteå, möte {n}" in block
-        assert f"Datum och tid: {date}, 09:00" in block and "Antal deltagare: 5" in block
+        assert f"Datum och tid: {date}, 09.00" in block and "Antal deltagare: 5" in block
         assert "**Beslut**" in block and f"Datum för nästa möte: {nxt}" in block
     assert "| Sofia Berglund | X | X | X |" in md and "Sofia Berglund – näringslivsutvecklare" in md
 

@@ -47,3 +47,9 @@ def test_series_report_writes_clock_times_the_swedish_way() -> None:
     text = to_markdown(report)
     assert "3 december 2026, 10.00–12.30" in text
     assert "10:00" not in text and "12:30" not in text
+
+
+def test_a_position_in_the_recording_is_not_a_clock_time() -> None:
+    assert calendar.elapsed(205.9) == "00:03:25"
+    assert calendar.elapsed(3 * 3600 + 7) == "03:00:07"
+    assert calendar.elapsed(-1) == "00:00:00"

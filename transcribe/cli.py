@@ -37,6 +37,7 @@ from transcribe.outputs import write_outputs
 from transcribe.pipeline import PipelineOptions, run_pipeline
 from transcribe.series import cli as series_cli
 from transcribe.speakers import cli as speakers_cli
+from transcribe.sv.calendar import elapsed
 from transcribe.transcript import Transcript
 from transcribe.web import cli as web_cli
 
@@ -102,7 +103,7 @@ class RichProgress:
             self.tasks[stage],
             completed=min(done, total),
             total=max(total, 1e-6),
-            audio=f"{formats.clock(done)} / {formats.clock(total)}",
+            audio=f"{elapsed(done)} / {elapsed(total)}",
         )
 
 
@@ -195,7 +196,7 @@ def _summary(result, written: list[Path]) -> None:
     rtf = result.timings.get("total", 0.0) / result.duration if result.duration else 0.0
     err.print(
         f"[bold green]Klart[/]: {len(t.segments)} segment, {len(t.speakers) or '–'} talare, "
-        f"{formats.clock(result.duration)} ljud på {result.timings.get('total', 0):.1f} s (RTF {rtf:.2f})"
+        f"{elapsed(result.duration)} ljud på {result.timings.get('total', 0):.1f} s (RTF {rtf:.2f})"
     )
     for path in written:
         out.print(str(path))

@@ -25,7 +25,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from transcribe.minutes.model import Action, Conclusion, Decision, Item, Minutes, OpenItem
+from transcribe.minutes.model import REVIEW_PREFIX, Action, Conclusion, Decision, Item, Minutes, OpenItem
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from transcribe.sv.numbers import cardinal, ordinal
 from transcribe.sv.text import stem
@@ -43,7 +43,6 @@ GAP_S = 0.25  # silence between two words beside a decision verb; Whisper leaves
 # in 0.1 % of word pairs on the samples, so a gap there suggests a word it could not hear
 OVERLAP_FACTOR = 0.75
 CONTEXT_WORDS = 3  # words on each side of an item's own words that still belong to it
-PREFIX = "Kontrollera mot ljudet: "
 MAX_REASONS = 3
 
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "inga", "ingen", "inget", "ingenting", "knappast"})
@@ -316,8 +315,8 @@ def score_minutes(minutes: Minutes, transcript: Transcript, threshold: float = R
         if not reasons:
             continue
         earlier = item.review_reason if item.needs_review and item.review_reason else None
-        text = PREFIX + "; ".join(reasons)
-        if earlier and not earlier.startswith(PREFIX) and earlier.lower() not in text.lower():
+        text = REVIEW_PREFIX + "; ".join(reasons)
+        if earlier and not earlier.startswith(REVIEW_PREFIX) and earlier.lower() not in text.lower():
             text += f" ({earlier})"
         item.needs_review, item.review_reason = True, text
     return out

@@ -13,6 +13,7 @@ from pathlib import Path
 from transcribe.confidence import LOW_WORD
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_text
+from transcribe.sv.calendar import elapsed
 from transcribe.transcript import Segment, Transcript
 
 
@@ -24,12 +25,6 @@ def timestamp(seconds: float, sep: str = ".", hours: bool = True) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}{sep}{ms:03d}" if hours or h else f"{m:02d}:{s:02d}{sep}{ms:03d}"
 
 
-def clock(seconds: float) -> str:
-    """[hh:mm:ss] as people read it in minutes and plain text."""
-    s = int(max(0.0, seconds))
-    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
-
-
 def _speaker(t: Transcript, seg: Segment) -> str:
     return t.speaker_name(seg.speaker) if seg.speaker else ""
 
@@ -38,7 +33,7 @@ def to_txt(t: Transcript) -> str:
     lines = []
     for seg in t.segments:
         who = _speaker(t, seg)
-        prefix = f"[{clock(seg.start)}] " + (f"{who}: " if who else "")
+        prefix = f"[{elapsed(seg.start)}] " + (f"{who}: " if who else "")
         lines.append(prefix + seg.text.strip())
     return "\n".join(lines) + "\n"
 
@@ -82,7 +77,7 @@ def to_markdown(t: Transcript) -> str:
     meta = []
     if t.metadata.get("date"):
         meta.append(f"**Datum:** {t.metadata['date']}")
-    meta.append(f"**Längd:** {clock(t.duration)}")
+    meta.append(f"**Längd:** {elapsed(t.duration)}")
     if t.speakers:
         names = ", ".join(s.name or s.label for s in t.speakers)
         meta.append(f"**Talare:** {names}")
@@ -92,7 +87,7 @@ def to_markdown(t: Transcript) -> str:
         out += ["_Ord markerade med ==…== har låg igenkänningssäkerhet: kontrollera mot ljudet._", ""]
     for seg in t.segments:
         who = _speaker(t, seg)
-        head = f"**[{clock(seg.start)}] {who}**" if who else f"**[{clock(seg.start)}]**"
+        head = f"**[{elapsed(seg.start)}] {who}**" if who else f"**[{elapsed(seg.start)}]**"
         flag = " _(överlappande tal)_" if seg.overlap else ""
         out += [f"{head}{flag} {_marked_text(seg)}", ""]
     return "\n".join(out)

@@ -23,6 +23,15 @@ class Evidence(BaseModel):
     quote: str
 
 
+# How a review reason begins when a person must listen to the passage (confidence.py and the rules' safety checks).
+REVIEW_PREFIX = "Kontrollera mot ljudet: "
+
+
+def check_reason(reason: str | None) -> str:
+    """A review reason without its "Kontrollera mot ljudet", which the flag beside it already says."""
+    return (reason or "").removeprefix(REVIEW_PREFIX.rstrip(": ")).lstrip(":–- ").strip()
+
+
 class Item(BaseModel):
     """Common review fields: every item can be traced, flagged and reviewed."""
 

@@ -25,6 +25,7 @@ from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles, unit_evidence
+from transcribe.sv.calendar import clock, elapsed
 from transcribe.sv.text import capitalise, finish_sentence
 from transcribe.transcript import Transcript
 
@@ -140,10 +141,9 @@ def _settled_at(item: Item) -> float:
 
 def _clock(meeting_start: dt.time | None, day: dt.date | None, offset: float) -> str:
     if meeting_start is None:
-        s = int(offset)
-        return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
+        return elapsed(offset)
     base = dt.datetime.combine(day or dt.date(2000, 1, 1), meeting_start)
-    return f"{base + dt.timedelta(seconds=offset):%H.%M}"
+    return clock(base + dt.timedelta(seconds=offset))
 
 
 def _at(when: str | None) -> str:

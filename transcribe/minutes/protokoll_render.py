@@ -14,10 +14,10 @@ from pathlib import Path
 
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
-from transcribe.minutes.model import Item, Minutes
+from transcribe.minutes.model import Item, Minutes, check_reason
 from transcribe.minutes.protokoll import Paragraph, Protokoll
 from transcribe.minutes.render import Lang, evidence_refs, write_minutes
-from transcribe.sv.calendar import format_date
+from transcribe.sv.calendar import clock, format_date
 from transcribe.transcript import Transcript
 
 CHECK = "⚠ Kontrollera mot ljudet"
@@ -28,7 +28,7 @@ Status = tuple[str, str]  # what the document is ("Protokoll", "Protokollutkast"
 def _flag(item: Item | object) -> str:
     if not getattr(item, "needs_review", False):
         return ""
-    reason = (getattr(item, "review_reason", None) or "").removeprefix("Kontrollera mot ljudet").lstrip(":– ").strip()
+    reason = check_reason(getattr(item, "review_reason", None))
     return f" {CHECK}" + (f" ({reason})" if reason else "")
 
 
@@ -41,7 +41,7 @@ def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
     if p.opened_at and p.closed_at:
         when += f", kl. {p.opened_at}–{p.closed_at}"
     elif p.start_time:
-        when += f", kl. {p.start_time:%H.%M}"
+        when += f", kl. {clock(p.start_time)}"
     lines = [("Datum och tid", when), ("Plats", p.place or "ej angivet")]
     lines.append(("Närvarande", ", ".join(p.present) or "ej angivet"))
     for role, label in (("ordförande", "Ordförande"), ("sekreterare", "Sekreterare"), ("justerare", "Justerare")):

@@ -18,9 +18,9 @@ from typing import Literal, TypeVar
 
 from transcribe.errors import BadOption, OutputExists
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
-from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes
+from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes, check_reason
 from transcribe.minutes.summary import refresh, unreviewed
-from transcribe.sv.calendar import format_date
+from transcribe.sv.calendar import clock, elapsed, format_date
 from transcribe.transcript import Transcript
 
 Lang = Literal["sv", "en"]
@@ -130,23 +130,18 @@ def _h(lang: str) -> dict[str, str]:
     return HEADINGS[lang]
 
 
-def clock(seconds: float) -> str:
-    s = int(max(0.0, seconds))
-    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
-
-
 def evidence_refs(evidence: Iterable[Evidence], limit: int = 3) -> str:
     refs = []
     for e in list(evidence)[:limit]:
         who = e.speaker_name or e.speaker
-        refs.append(f"[{clock(e.start)} {who}]" if who else f"[{clock(e.start)}]")
+        refs.append(f"[{elapsed(e.start)} {who}]" if who else f"[{elapsed(e.start)}]")
     return " ".join(refs)
 
 
 def _flag(item: Item, h: dict[str, str]) -> str:
     if not item.needs_review:
         return ""
-    reason = (item.review_reason or "").removeprefix("Kontrollera mot ljudet").lstrip(":– ").strip()
+    reason = check_reason(item.review_reason)
     return f" {h['check']}" + (f" ({reason})" if reason else "")
 
 
@@ -159,9 +154,9 @@ def _when_line(m: Minutes) -> str:
     if m.date:
         parts.append(format_date(m.date))
     if m.start_time:
-        span = f"{m.start_time:%H.%M}"
+        span = clock(m.start_time)
         if m.end_time:
-            span += f"–{m.end_time:%H.%M}"
+            span += f"–{clock(m.end_time)}"
         parts.append(span)
     return ", ".join(parts)
 

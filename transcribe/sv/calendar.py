@@ -1,5 +1,6 @@
 """Swedish months, weekdays, and the one way the product writes a date and a clock time.
 
+A position in a recording is "00:03:25" (hours, minutes, seconds), never a time of day.
 Clock times follow the Swedish standard (Språkrådet, TNC): a full stop between hours and
 minutes, "kl. 10.00". Dates are written "3 december 2026", with the weekday first when it
 helps the reader ("torsdag 3 december 2026 kl. 10.00"), as in the network's own reports.
@@ -27,6 +28,12 @@ def month(word: str) -> int | None:
 def clock(value: dt.time | dt.datetime) -> str:
     """The clock time as Swedish text writes it: "10.00", "14.30"."""
     return f"{value.hour:02d}.{value.minute:02d}"
+
+
+def elapsed(seconds: float) -> str:
+    """A position in the recording, "00:03:25": hours, minutes and seconds, not a time of day."""
+    s = int(max(0.0, seconds))
+    return f"{s // 3600:02d}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
 def format_date(value: dt.datetime | dt.date | None, weekday: bool = False) -> str:

@@ -11,7 +11,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from transcribe.formats import clock
+from transcribe.minutes.model import check_reason
+from transcribe.sv.calendar import elapsed
 from transcribe.web.i18n import LANGS, translate
 from transcribe.web.security import csrf_token
 
@@ -24,7 +25,7 @@ _env = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_env.filters["clock"] = clock
+_env.filters["clock"] = elapsed
 
 
 def localtime(value: dt.datetime | None) -> str:
@@ -37,13 +38,6 @@ def localtime(value: dt.datetime | None) -> str:
 
 
 _env.filters["localtime"] = localtime
-
-
-def check_reason(reason: str | None) -> str:
-    """The reason without the "Kontrollera mot ljudet:" the badge already says."""
-    return (reason or "").removeprefix("Kontrollera mot ljudet").lstrip(":–- ").strip()
-
-
 _env.filters["check_reason"] = check_reason
 templates = Jinja2Templates(env=_env)
 

@@ -19,12 +19,13 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import lost_negation_hint
+from transcribe.minutes.model import REVIEW_PREFIX
 from transcribe.minutes.rules.utterances import Utt, stems
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
 from transcribe.sv.numbers import CARDINALS, ORDINALS
 from transcribe.sv.text import stem
 
-PREFIX = "Kontrollera mot ljudet: "
+PREFIX = REVIEW_PREFIX
 _AGAINST = (cues.NEG, cues.REJECTED, cues.HEDGE, cues.UNDECIDED)
 _CUE_KINDS = frozenset({"decision", "split"})
 

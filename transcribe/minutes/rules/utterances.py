@@ -20,7 +20,7 @@ from transcribe.transcript import Segment, Transcript
 LOOKBACK_UTTS = 8
 LOOKBACK_S = 150.0
 LOW_LOGPROB = -1.0
-UNSURE_P = 0.5  # a word below this probability may be a mishearing (as formats.LOW_CONFIDENCE)
+UNSURE_P = 0.5  # a word below this probability may be a mishearing (confidence.LOW_WORD, which imports the minutes)
 WH = re.compile(r"^(?:\w+,?\s+)?(?:vem|vilka|vilken|vilket|när|hur|var|vad|varför)\b")
 YESNO = re.compile(
     r"^(?:\w+,?\s+)?(?:ska|kan|borde|bör|vill|är|har|skulle|orkar|hinner|passar|funkar|får)\s+"
