@@ -1,10 +1,15 @@
 """Speech recognition with faster-whisper, in bounded memory and guarded against loops.
 
 Long recordings are cut into windows at quiet points so RAM does not grow with
-meeting length. Whisper base on Swedish sometimes repeats a phrase until the
-window ends; we decode without conditioning on the previous text (the usual
-trigger), keep faster-whisper's compression-ratio fallback, and collapse any
-repetition that still gets through, marking the segment as repaired.
+meeting length. The decoding settings (`TUNED`) were chosen on the dev sample
+meetings only and are measured against plain faster-whisper on held-out audio
+by `python -m transcribe.bench.decoding`; `AsrOptions(decoding="plain")` runs
+faster-whisper's own defaults (only the language forced) for that comparison.
+The meeting's own words (participants, agenda, --vocabulary) go to Whisper as an
+initial prompt and as hotwords. Whisper base on Swedish sometimes repeats a phrase
+until the window ends: we decode without conditioning on the previous text (the
+usual trigger), keep the compression-ratio fallback, and collapse any repetition
+that still gets through, marking the segment as repaired.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ WINDOW_S = 15 * 60.0  # audio handed to the decoder at once
 SEARCH_S = 20.0  # where to look for a quiet cut point before the window end
 
 
+DECODINGS = ("tuned", "plain")
+
+
 @dataclass
 class AsrOptions:
     language: str = "sv"
@@ -40,6 +48,20 @@ class AsrOptions:
     vad: bool = True
     compute_type: str = "int8"
     word_timestamps: bool = True
+    decoding: str = "tuned"  # or "plain": faster-whisper's defaults, for comparison
+
+
+# Chosen on the dev samples' audio only (bench/README.md, "Decoding"); plain faster-whisper differs in these.
+TUNED: dict[str, object] = {
+    # Conditioning on the previous text carried one window's misrecognition into the next (dev: fewer right words).
+    "condition_on_previous_text": False,
+    "compression_ratio_threshold": 2.2,  # a looping window is decoded again at a higher temperature
+    # The VAD already removed non-speech. Whisper's own no-speech/low-logprob skip then only drops
+    # real but poorly recognised speech (dev: a fifth of the words lost).
+    "no_speech_threshold": None,
+    "log_prob_threshold": None,
+    "vad_parameters": {"min_silence_duration_ms": 500, "speech_pad_ms": 200},
+}
 
 
 @dataclass
@@ -62,6 +84,26 @@ def vocabulary_prompt(vocabulary: list[str], language: str = "sv") -> str | None
         return None
     lead = "Mötesanteckningar. Namn och platser:" if language == "sv" else "Meeting notes. Names and places:"
     return f"{lead} {', '.join(vocabulary)}."
+
+
+def decode_kwargs(options: AsrOptions) -> dict[str, object]:
+    """Keyword arguments for `WhisperModel.transcribe`: the tuned settings, or faster-whisper's defaults."""
+    if options.decoding not in DECODINGS:
+        raise BadOption(f"decoding must be one of {', '.join(DECODINGS)} (got {options.decoding!r})")
+    base = {"language": options.language, "word_timestamps": options.word_timestamps}
+    if options.decoding == "plain":
+        return base
+    return {
+        **base,
+        **TUNED,
+        "beam_size": options.beam_size,
+        "vad_filter": options.vad,
+        # The prompt reaches the first window; hotwords reach every window (a longer context sentence
+        # in the hotwords lost right words on dev).
+        "initial_prompt": vocabulary_prompt(options.vocabulary, options.language),
+        "hotwords": " ".join(options.vocabulary) if options.vocabulary else None,
+        "without_timestamps": False,
+    }
 
 
 _model_cache: dict[tuple[str, str, str], object] = {}
@@ -201,34 +243,16 @@ def transcribe(
     t0 = time.perf_counter()
     whisper = load_model(model, options.compute_type)
     stats.load_s = time.perf_counter() - t0
-    prompt = vocabulary_prompt(options.vocabulary, options.language)
-    hotwords = " ".join(options.vocabulary) if options.vocabulary else None
+    kwargs = decode_kwargs(options)
+    guard = options.decoding != "plain"
 
     segments: list[Segment] = []
     t1 = time.perf_counter()
     for w_start, w_end in windows(audio, window_s):
         stats.windows += 1
-        pieces, _info = whisper.transcribe(
-            audio.float32(w_start, w_end),
-            language=options.language,
-            beam_size=options.beam_size,
-            word_timestamps=options.word_timestamps,
-            vad_filter=options.vad,
-            vad_parameters={"min_silence_duration_ms": 500, "speech_pad_ms": 200},
-            condition_on_previous_text=False,
-            compression_ratio_threshold=2.2,
-            # The VAD already removed non-speech. Whisper's own no-speech/low-logprob skip
-            # then only drops real but poorly recognised speech (measured: 20 % of the
-            # samples' words lost, WER 0.83 -> 0.77 without it, and faster, as fewer
-            # windows are re-decoded at higher temperatures).
-            no_speech_threshold=None,
-            log_prob_threshold=None,
-            initial_prompt=prompt,
-            hotwords=hotwords,
-            without_timestamps=False,
-        )
+        pieces, _info = whisper.transcribe(audio.float32(w_start, w_end), **kwargs)
         for piece in pieces:
-            seg = _to_segment(piece, w_start, len(segments))
+            seg = _to_segment(piece, w_start, len(segments), guard)
             if seg is not None:
                 stats.repaired_segments += int(seg.repaired)
                 segments.append(seg)
@@ -246,7 +270,7 @@ def transcribe(
     )
 
 
-def _to_segment(piece, offset: float, seg_id: int) -> Segment | None:
+def _to_segment(piece, offset: float, seg_id: int, guard: bool = True) -> Segment | None:
     words = [
         Word(
             start=round(offset + w.start, 3),
@@ -258,11 +282,12 @@ def _to_segment(piece, offset: float, seg_id: int) -> Segment | None:
     ]
     repaired = False
     if words:
-        words, repaired = collapse_repetitions(words)
+        if guard:
+            words, repaired = collapse_repetitions(words)
         text = _text_of(words)
     else:
         tokens = _TOKEN.findall(piece.text)
-        hit = find_repetition(tokens)
+        hit = find_repetition(tokens) if guard else None
         if hit:
             i, n, count = hit
             tokens = tokens[: i + n] + tokens[i + n * count :]
