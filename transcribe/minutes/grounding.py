@@ -26,7 +26,7 @@ from transcribe.minutes.dates import find_whens, parse_when
 from transcribe.minutes.llm_prompts import EXAMPLE_DATES, EXAMPLE_OWNERS, EXAMPLE_TEXTS
 from transcribe.minutes.model import Evidence
 from transcribe.sv.spoken import normalise
-from transcribe.sv.text import content_words, sentences, stem, tokens
+from transcribe.sv.text import containment, content_words, sentences, stem, tokens
 from transcribe.transcript import Segment, Transcript
 
 NEIGHBOURS = 2  # segments either side where a date or a name may be said
@@ -63,15 +63,13 @@ def stems_of(text: str) -> set[str]:
 def similar(a: str, b: str, threshold: float = 0.5) -> bool:
     """Share of the shorter text's stems that the other one has too."""
     sa, sb = stems_of(a), stems_of(b)
-    if not sa or not sb:
-        return False
-    return len(sa & sb) / min(len(sa), len(sb)) >= threshold
+    return bool(sa and sb) and containment(sa, sb) >= threshold
 
 
 def copies(text: str, example: str) -> bool:
     """Half or more of the example's specific words (minutes vocabulary aside) reappear in `text`."""
     mine, theirs = stems_of(text) - GENERIC, stems_of(example) - GENERIC
-    return bool(mine and theirs) and len(mine & theirs) / min(len(mine), len(theirs)) >= 0.5
+    return bool(mine and theirs) and containment(mine, theirs) >= 0.5
 
 
 def _supported(word: str, cited: set[str], cited_tokens: set[str]) -> bool:

@@ -14,7 +14,7 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.cuerepair import repair_cue
-from transcribe.sv.text import content_words, sentences, stem
+from transcribe.sv.text import containment, content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
 
 LOOKBACK_UTTS = 8
@@ -174,9 +174,7 @@ def stems(text: str) -> set[str]:
 
 def similar(a: str, b: str, threshold: float = 0.5) -> bool:
     sa, sb = stems(a), stems(b)
-    if not sa or not sb:
-        return False
-    return len(sa & sb) / min(len(sa), len(sb)) >= threshold
+    return bool(sa and sb) and containment(sa, sb) >= threshold
 
 
 _SHORT_INFINITIVES = frozenset("gå stå få nå slå förstå avslå bestå se ta ha ge dra be bo tro".split())
