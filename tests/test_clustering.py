@@ -16,7 +16,7 @@ from transcribe.diarize.clustering import (
     spectral,
     two_way_similarity,
 )
-from transcribe.diarize.embedded import Windows, absorb_small, smooth
+from transcribe.diarize.embedded import EmbeddedDiarizer, Windows, absorb_small, smooth
 from transcribe.transcript import Segment, Transcript, Word
 
 
@@ -123,6 +123,20 @@ def test_a_distinct_voice_that_said_little_stays_but_a_fragment_of_a_voice_joins
     out = absorb_small(w, fragment, min_speaker=8.0, distinct_s=4.0, distinct_cos=0.74)
     assert len(np.unique(out)) == 3
     assert adjusted_rand_score(truth, out) == pytest.approx(1.0)
+
+
+def test_a_given_count_goes_to_voices_not_to_outliers() -> None:
+    x, truth = voices([60, 50, 40], seed=11)
+    rng = np.random.default_rng(11)
+    odd = rng.normal(size=(3, 256))  # three windows unlike anyone (a cough, two people at once)
+    x = np.vstack([x, odd / np.linalg.norm(odd, axis=1, keepdims=True)])
+    n = len(x)
+    w = Windows(start=np.arange(n) * 2.0, end=np.arange(n) * 2.0 + 1.5, region=np.arange(n), embedding=x)
+    regions = [(float(a), float(b)) for a, b in zip(w.start, w.end, strict=True)]
+    hyp = EmbeddedDiarizer().label(regions, w, 3, 3, 3)
+    assert len(hyp.labels) == 3
+    found = np.array([next(t.speaker for t in hyp.turns if t.start <= s < t.end) for s in w.start[:150] + 0.1])
+    assert adjusted_rand_score(truth, found) == pytest.approx(1.0)
 
 
 # ----------------------------------------------------------------------------- word level
