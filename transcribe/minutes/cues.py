@@ -100,7 +100,8 @@ CALL_FOR_DECISION = _rx(
 
 # "Då är dagordningen godkänd": an approval stated as a fact.
 APPROVAL = re.compile(
-    r"\b(?:då|därmed|så|härmed)\s+(?:är|blir)\s+(?P<np>(?!det\b|vi\b|jag\b|den\b)(?:\w+\s+){0,4}?\w+)\s+"
+    r"\b(?:då|därmed|så|härmed)\s+(?:är|blir)\s+(?P<np>(?!det\b|vi\b|jag\b|den\b)(?!(?:\w+\s+){0,4}?(?:det|dit|ded|deet)\s)"
+    r"(?:\w+\s+){0,4}?\w+)\s+"
     r"(?:därmed\s+|alltså\s+|härmed\s+|också\s+)?(?P<part>godkänd|godkänt|godkända|antagen|antaget|antagna|fastställd|"
     r"fastställt|fastställda|beslutad|beslutat|klubbad|klubbat|klubbade|vald|valt|valda)\b"
 )

@@ -115,13 +115,17 @@ def matches_cue(low: str) -> bool:
     return any(c.pattern.search(low) for c in CUES)
 
 
-def _fits(cue: _Cue, m: re.Match[str], low: str, edit_at: int, edit_end: int) -> bool:
-    """The edit lies inside the cue phrase, the phrase opens the sentence, and it is complete."""
+def _fits(cue: _Cue, m: re.Match[str], low: str, edit_at: int, edit_end: int, word: str = "") -> bool:
+    """The edit lies inside the cue phrase, the phrase opens the sentence, and it is complete.
+
+    A bare confirmation rebuilt around its main word ("beslutat", "godkänd") must be the whole sentence;
+    one with only a connective put back ("<Man> kör vi på det, luciafirandet blir ...") may go on.
+    """
     a, b = _cue_span(m)
     head = _LEAD.match(low)
     if not (a <= edit_at and edit_end <= b and a <= (head.end() if head else 0) + 1):
         return False
-    if cue.whole:
+    if cue.whole and (len(word) >= 5 or not word):
         return bool(_TAIL_OK.match(low[m.end() :]))
     if "prep" in m.re.groupindex:  # "beslutar att <content>": a decision with content of its own
         return (m.group("prep") or "").strip() == "att" and len((m.group("rest") or "").split()) >= 2
@@ -135,10 +139,10 @@ def _accept(low: str, edit_at: int, edit_end: int, word: str, heard: str = "") -
     word heard must resemble the one meant ("beslutte", "dit").
     """
     for cue in _cues_with(word):
-        if cue.whole and heard and Levenshtein.normalized_similarity(heard, word) < 0.5:
+        if cue.whole and heard and len(word) >= 5 and Levenshtein.normalized_similarity(heard, word) < 0.5:
             continue
         for m in cue.pattern.finditer(low):
-            if _fits(cue, m, low, edit_at, edit_end):
+            if _fits(cue, m, low, edit_at, edit_end, word):
                 return cue.kind
     return None
 

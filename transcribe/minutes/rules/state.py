@@ -135,6 +135,7 @@ class RuleState:
                 fallback is None
                 and substantive(v)
                 and not v.is_question
+                and not cues.AGREEMENT.search(v.low)  # "Absolut, det blir enklare ...": a reply, not a proposal
                 and not re.search(
                     r"\b(?:vad\s+(?:tycker|säger)\s+ni|några\s+invändningar|någon\s+som\s+(?:har|är))\b", v.low
                 )
