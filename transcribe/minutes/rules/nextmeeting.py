@@ -16,7 +16,7 @@ from transcribe.minutes.rules.utterances import (
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import format_date
+from transcribe.sv.calendar import clock, format_date
 from transcribe.sv.numbers import CARDINALS
 
 # "klockan" followed by something that is no hour: the hour was said and lost.
@@ -47,7 +47,7 @@ class NextMeetingRules(RuleState):
         guess (a series meets at its usual hour), and the item says so."""
         if w.time is None and self.start_time is not None and any(_CLOCK_UNHEARD.search(u.low) for u in utts):
             w.time = self.start_time
-            return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({self.start_time:%H.%M}) antogs"
+            return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
 
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
