@@ -21,6 +21,7 @@ were chosen on dev conversations.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import tempfile
 from collections.abc import Iterable
@@ -171,14 +172,16 @@ def labelled_group(group: str, count: int) -> list[tuple[Any, Diarization]]:
     out = []
     for item in items(group, count):
         path = WINDOW_CACHE / f"{item.id}.npz"
-        if path.exists():
-            z = np.load(path)
+        digest = hashlib.sha256(item.audio_path.read_bytes()).hexdigest()  # a regenerated recording is re-embedded
+        z = np.load(path) if path.exists() else None
+        if z is not None and "sha256" in z and str(z["sha256"]) == digest:
             regions = [(float(a), float(b)) for a, b in z["regions"]]
             w = Windows(z["start"], z["end"], z["region"], z["embedding"])
         else:
             regions, w = d.windows(item.audio())
             path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(path, regions=np.array(regions), start=w.start, end=w.end, region=w.region, embedding=w.embedding)
+            np.savez(path, regions=np.array(regions), start=w.start, end=w.end, region=w.region, embedding=w.embedding,
+                     sha256=digest)  # fmt: skip
         out.append((item, d.label(regions, w, None, 1, None)))
     return out
 

@@ -216,7 +216,7 @@ def chunk_spans(spans: Sequence[tuple[float, float]], chunk_s: float = CHUNK_S,
 
 def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarray, float]:
     """(one GE2E embedding per ~10 s chunk, seconds used) over the given speech spans of `audio`."""
-    from transcribe.diarize.embedded import embed_segments
+    from transcribe.diarize.embedded import embed_segments  # the diariser's stack: only enrolment needs it
 
     spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
     vectors = []
