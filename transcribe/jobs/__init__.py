@@ -8,7 +8,9 @@ that shares the data directory and the database (docs/scaling.md).
 
 Outputs land in `meeting_dir(meeting_id)`: transcript.{json,txt,srt,vtt,md[,rttm]}
 and minutes.{json,md,docx}; stage results are kept in its `.work/` so a killed
-job resumes from its last finished stage.
+job resumes from its last finished stage. Shorter work on a meeting that the web app
+starts (minutes drafted again, voice profiles enrolled) is kept the same way, in
+`jobs.tasks`.
 """
 
 from __future__ import annotations
