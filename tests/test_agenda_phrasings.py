@@ -91,6 +91,21 @@ def test_an_item_barely_announced_is_found_from_its_decision() -> None:
     assert 30.0 <= al.item("3").start < 40.0 and al.item_at(55.0) == "3" and al.item_at(25.0) == "2"
 
 
+def test_a_decision_before_the_next_item_stays_with_its_own_item() -> None:
+    agenda = "Dagordning\n1. Mötets öppnande\n2. Budget\n3. Lokalen\n4. Mötets avslutande\n"
+    lines = [
+        "Jag förklarar mötet öppnat.",
+        "Punkt två, budgeten. Den är i balans.",
+        "Då beslutar vi att anta budgeten, och vi tar upp hyran för lokalen nästa år. Punkt tre, lokalen.",
+        "Hyresvärden vill höja hyran.",
+        "Då förklarar jag mötet avslutat.",
+    ]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
+    tr = Transcript(segments=segs, duration=50.0, speakers=[SpeakerInfo(label="K", name="Ingrid Westin")])
+    al = align_agenda(parse_agenda_text(agenda), tr)
+    assert al.item_at(21.0) == "2" and 25.0 < al.item("3").start < 30.0  # "Punkt tre, lokalen" starts § 3
+
+
 def test_pairs_of_item_numbers() -> None:
     assert number_refs("punkterna åtta och nio tar vi tillsammans") == [("8", 1), ("9", 1)]
     assert number_refs("punkt sex och sju hoppar vi över") == [("6", -1), ("7", -1)]

@@ -100,3 +100,15 @@ def test_names_in_ordinary_words_and_genitives() -> None:
     names = people(transcript([("P", "Hej.")], {"P": "Per Åkesson", "G": "Göran Nyström"}))
     assert mentions("Det kostar fyrahundra kronor per timme.", names) == []
     assert [n for _, _, n in mentions("Per tar det, enligt Görans förslag.", names)] == ["Per Åkesson", "Göran Nyström"]
+
+
+def test_the_speaker_among_the_justerare_and_other_wordings() -> None:
+    agenda = "Dagordning\n1. Mötets öppnande\n2. Val av sekreterare\n3. Val av protokolljusterare\n4. Avslutning\n"
+    lines = [
+        ("K", "Jag förklarar mötet öppnat."),
+        ("K", "Val av sekreterare. Per tar anteckningarna i kväll."),
+        ("K", "Val av protokolljusterare. Ahmed och jag justerar."),
+        ("K", "Då avslutar jag mötet."),
+    ]
+    got = roles(lines, NAMES, agenda)
+    assert got["sekreterare"] == ["Per Åkesson"] and got["justerare"] == ["Ahmed Rashid", "Karin Sjöberg"]

@@ -341,7 +341,12 @@ def _prefix_over(prefix_by_k: list[list[tuple[float, int, int]]], N: int) -> lis
 
 
 def _decided_items(
-    units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], chosen: dict[int, int], used: set[int]
+    units: list[Unit],
+    leaves: list[AgendaItem],
+    B: list[list[float]],
+    chosen: dict[int, int],
+    used: set[int],
+    settles: list[bool],
 ) -> None:
     """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
     för flerbostadshuset …") was treated: it starts at its best evidence since the item before began."""
@@ -356,7 +361,7 @@ def _decided_items(
             current = next((j for j, v in chosen.items() if v == prev), None)
             if current is not None and len(_overlap(titles[current], u.stems)) >= 0.3 * len(titles[current]):
                 continue  # the decision fits the item being treated
-            free = [j for j in range(prev + 1, i + 1) if j not in used]
+            free = [j for j in range(prev + 1, i + 1) if j not in used and (j == i or not settles[j])]
             best = max(free, key=lambda j: B[k][j], default=None)
             if best is not None and B[k][best] + THRESHOLD >= LATE:
                 chosen[k] = best
@@ -386,12 +391,13 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             used.add(u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
-    _decided_items(units, leaves, B, chosen, used)
+    settles = [bool(_CONCLUDES.search(u.low) or _DECIDES.search(u.low)) for u in units]  # the end of an item
+    _decided_items(units, leaves, B, chosen, used, settles)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
         first = u
         while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:
             first -= 1
-        earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK]
+        earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK and not settles[i]]
         if earlier:
             used.discard(u)
             chosen[k] = earlier[0]

@@ -33,10 +33,11 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"kvällens )?möte"
     ),
     "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver) (?:dagens )?(?:protokoll(?:et)?|minnesanteckningar\w*)\b"
+        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:dagens |kvällens )?(?:protokoll(?:et)?"
+        r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\bprotokollet (?:förs|skrivs) av\b|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar\b"
     ),
-    "justerare": re.compile(r"\bjustera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"),
+    "justerare": re.compile(r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"),
 }  # "jämte (ordföranden)" is said of the justerare only
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
@@ -48,6 +49,7 @@ LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
 _ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
+_WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
 _AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|det går bra)\b")
 _SELF = re.compile(r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för)\b")
 _SELF_ROLE = re.compile(
@@ -188,6 +190,9 @@ def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) ->
     masked = _masked(u.low)
     hits = [(n, sure) for s, e, n in mentions(u.text, names) for r, sure in [role_of(masked, s, e)] if r == role]
     if hits:
+        for m in _WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too
+            if role_of(masked, m.start(), m.end())[0] == role:
+                hits += [(n, 1) for n in _speaker(u, transcript, names) if n not in dict(hits)]
         return hits
     for m in _SELF_ROLE.finditer(masked):
         jag = m.start() + m.group(0).rfind("jag")
