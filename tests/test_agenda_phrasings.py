@@ -104,6 +104,10 @@ def test_a_decision_before_the_next_item_stays_with_its_own_item() -> None:
     tr = Transcript(segments=segs, duration=50.0, speakers=[SpeakerInfo(label="K", name="Ingrid Westin")])
     al = align_agenda(parse_agenda_text(agenda), tr)
     assert al.item_at(21.0) == "2" and 25.0 < al.item("3").start < 30.0  # "Punkt tre, lokalen" starts § 3
+    lines[2:3] = ["Styrelsen beslutar att anta budgeten, och vi tar upp lokalen i vår.", "Lokalen då. Hyran höjs."]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
+    al = align_agenda(parse_agenda_text(agenda), tr.model_copy(update={"segments": segs, "duration": 60.0}))
+    assert al.item_at(21.0) == "2" and al.item("3").start == 30.0  # a decision that names the next item ends § 2
 
 
 def test_pairs_of_item_numbers() -> None:

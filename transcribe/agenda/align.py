@@ -231,7 +231,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     ]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     skips = [bool(_SKIP_TOPIC.search(u.low)) for u in units]
-    concludes = [bool(_CONCLUDES.search(u.low)) for u in units]
+    concludes = [bool(_CONCLUDES.search(u.low) or _DECIDES.search(u.low)) for u in units]  # a decision ends an item
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
     out: list[list[float]] = []
