@@ -40,6 +40,13 @@ def serve(
     )
 
 
+def _password(from_stdin: bool, prompt: str) -> str:
+    """One line from standard in, or asked for twice without echo."""
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return typer.prompt(prompt, hide_input=True, confirmation_prompt=True)
+
+
 @users_app.command("add")
 def users_add(
     name: Annotated[str, typer.Argument(help="Användarnamn")],
@@ -47,10 +54,7 @@ def users_add(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Skapa en användare (lösenordet frågas efter)."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Lösenord / password", hide_input=True, confirmation_prompt=True)
+    password = _password(password_stdin, "Lösenord / password")
     if not password:
         raise BadOption("empty password")
     user = create_user(name, password, role)
@@ -95,10 +99,7 @@ def users_passwd(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Sätt ett nytt lösenord (alla inloggningar för kontot avslutas)."""
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = typer.prompt("Nytt lösenord / new password", hide_input=True, confirmation_prompt=True)
+    password = _password(password_stdin, "Nytt lösenord / new password")
     accounts.set_password(name, password, ACTOR)
     typer.echo(f"{name}: nytt lösenord")
 

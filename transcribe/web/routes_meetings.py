@@ -7,6 +7,7 @@ import logging
 import os
 import secrets
 import shutil
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -279,30 +280,28 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
 
 
 # --- retry / cancel --------------------------------------------------------------------------------
-@router.post("/meetings/{meeting_id}/retry")
-def retry_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+def _job_action(meeting_id: str, user: CurrentUser, act: Callable[[int], object], action: str, refused: str
+                ) -> RedirectResponse:  # fmt: skip
+    """Retry or cancel the meeting's job; 409 when its state does not allow it (finished, queued, forgotten)."""
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting) or meeting.job_id is None:
         raise HTTPException(403)
     try:
-        job_queue.retry(meeting.job_id)
-    except (job_queue.JobConflict, job_queue.JobNotFound) as exc:  # finished, already queued, or forgotten meanwhile
-        raise HTTPException(409, "job_not_retryable") from exc
-    audit.record("job_retry", f"meeting:{meeting_id}", user.name)
+        act(meeting.job_id)
+    except (job_queue.JobConflict, job_queue.JobNotFound) as exc:
+        raise HTTPException(409, refused) from exc
+    audit.record(action, f"meeting:{meeting_id}", user.name)
     return RedirectResponse("/meetings", status_code=303)
+
+
+@router.post("/meetings/{meeting_id}/retry")
+def retry_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+    return _job_action(meeting_id, user, job_queue.retry, "job_retry", "job_not_retryable")
 
 
 @router.post("/meetings/{meeting_id}/cancel")
 def cancel_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
-    meeting = get_meeting(user, meeting_id)
-    if not can_edit(user, meeting) or meeting.job_id is None:
-        raise HTTPException(403)
-    try:
-        job_queue.cancel(meeting.job_id)
-    except (job_queue.JobConflict, job_queue.JobNotFound) as exc:  # already finished, failed or cancelled
-        raise HTTPException(409, "job_not_cancellable") from exc
-    audit.record("job_cancel", f"meeting:{meeting_id}", user.name)
-    return RedirectResponse("/meetings", status_code=303)
+    return _job_action(meeting_id, user, job_queue.cancel, "job_cancel", "job_not_cancellable")
 
 
 # --- delete -----------------------------------------------------------------------------------------
