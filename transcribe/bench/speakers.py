@@ -45,8 +45,32 @@ def score(item: Item, hyp: Diarization, duration: float) -> dict[str, Any]:
     ref = item.truth()
     s25 = metrics.diarization_scores(ref, hyp, collar=0.25, duration=duration)
     s0 = metrics.diarization_scores(ref, hyp, collar=0.0, duration=duration)
+    share = 1.0 / s25.total if s25.total else 0.0
     return {"der": round(s25.der, 4), "der_collar0": round(s0.der, 4), "jer": round(s25.jer, 4),
+            "missed": round(s25.missed * share, 4), "false_alarm": round(s25.false_alarm * share, 4),
+            "confusion": round(s25.confusion * share, 4),
             "true_speakers": s25.true_speakers, "found_speakers": s25.found_speakers}  # fmt: skip
+
+
+def breakdown(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Mean DER and its parts (missed, false alarm, confusion) per condition and per speaker count.
+
+    Conversation ids end in their condition (`dev-03-7spk-telephone`): where the loss is.
+    """
+    keys = ("der", "missed", "false_alarm", "confusion", "der_true_count")
+    by: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        parts = r["id"].split("-")
+        if len(parts) == 4:
+            by.setdefault(f"condition {parts[3]}", []).append(r)
+        k = r["true_speakers"]
+        by.setdefault("speakers 2-3" if k <= 3 else "speakers 4-5" if k <= 5 else "speakers 6-8", []).append(r)
+    out = {}
+    for name, rr in sorted(by.items()):
+        exact = float(np.mean([r["found_speakers"] == r["true_speakers"] for r in rr]))
+        means = {k: round(float(np.mean([r[k] for r in rr])), 4) for k in keys if all(k in r for r in rr)}
+        out[name] = {"recordings": len(rr), "count_exact_share": round(exact, 3), **means}
+    return out
 
 
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
@@ -103,7 +127,7 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
                           "der_true_count": spec_true})  # fmt: skip
         labelled.append((item, hyp))
     out = {"summary": summarise(rows), "baseline": summarise(base_rows), "spectral_autotune": summarise(spec_rows),
-           "per_recording": rows}  # fmt: skip
+           "breakdown": breakdown(rows), "per_recording": rows}  # fmt: skip
     if rows:
         out["summary"]["cpu_rtf"] = round(sum(r["cpu_s"] for r in rows) / sum(r["audio_s"] for r in rows), 4)
     return out, labelled
