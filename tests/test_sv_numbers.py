@@ -56,3 +56,12 @@ def test_both_directions_agree_on_days_and_minutes() -> None:
 ])  # fmt: skip
 def test_compound_number_words(word: str, expected: bool) -> None:
     assert numbers.is_compound(word) is expected
+
+
+@pytest.mark.parametrize(("n", "neuter", "expected"), [
+    (0, False, "inga åtgärder"), (1, False, "en åtgärd"), (1, True, "ett beslut"), (4, False, "fyra åtgärder"),
+    (5, True, "fem beslut"), (6, True, "6 beslut"), (12, False, "12 åtgärder"),
+])  # fmt: skip
+def test_counts_in_running_text(n: int, neuter: bool, expected: str) -> None:
+    singular, plural = ("beslut", "beslut") if neuter else ("åtgärd", "åtgärder")
+    assert numbers.count(n, singular, plural, neuter=neuter) == expected

@@ -14,6 +14,7 @@ from typing import TypeVar
 from transcribe.minutes.model import Conclusion, Item, Minutes
 from transcribe.minutes.mood import NEGATIVE, NOUNS
 from transcribe.sv.calendar import format_date
+from transcribe.sv.numbers import count
 
 T = TypeVar("T", bound=Item)
 NO_NEXT = "Inget datum för nästa möte bestämdes; rekommendation: boka ett."
@@ -45,13 +46,6 @@ def unreviewed(m: Minutes) -> list[Item]:
     return [i for i in all_items(m) if i.status == "draft"]
 
 
-def _count(n: int, one: str, many: str) -> str:
-    words = {0: "inga", 1: "ett" if one in ("beslut",) else "en", 2: "två", 3: "tre", 4: "fyra", 5: "fem"}
-    if n == 0:
-        return f"inga {many}"
-    return f"{words.get(n, str(n))} {one if n == 1 else many}"
-
-
 def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
@@ -61,13 +55,13 @@ def outcome(m: Minutes) -> str:
     decisions, actions, opens = visible(m.decisions), visible(m.actions), visible(m.not_decided)
     if opens:
         return (
-            f"Mötet fattade {_count(len(decisions), 'beslut', 'beslut')}, fördelade "
-            f"{_count(len(actions), 'åtgärd', 'åtgärder')} och lämnade "
-            f"{_count(len(opens), 'fråga', 'frågor')} {'öppen' if len(opens) == 1 else 'öppna'}."
+            f"Mötet fattade {count(len(decisions), 'beslut', 'beslut', neuter=True)}, fördelade "
+            f"{count(len(actions), 'åtgärd', 'åtgärder')} och lämnade "
+            f"{count(len(opens), 'fråga', 'frågor')} {'öppen' if len(opens) == 1 else 'öppna'}."
         )
     return (
-        f"Mötet fattade {_count(len(decisions), 'beslut', 'beslut')} och fördelade "
-        f"{_count(len(actions), 'åtgärd', 'åtgärder')}."
+        f"Mötet fattade {count(len(decisions), 'beslut', 'beslut', neuter=True)} och fördelade "
+        f"{count(len(actions), 'åtgärd', 'åtgärder')}."
     )
 
 
@@ -125,7 +119,7 @@ def conclusions(m: Minutes) -> list[Conclusion | str]:
         )
     undated = [a for a in visible(m.actions) if a.due is None and not a.due_text]
     if undated:
-        n_undated = _count(len(undated), "åtgärd", "åtgärder")
+        n_undated = count(len(undated), "åtgärd", "åtgärder")
         out.append(
             Conclusion(
                 text=f"Rekommendation: sätt ett slutdatum för {n_undated} som saknar det.",

@@ -78,6 +78,18 @@ def decimals(digits: str) -> str:
     return cardinal(int(digits))
 
 
+SPELLED_COUNTS = 5  # prose counts up to this are written as words ("fyra åtgärder"), larger ones in digits
+
+
+def count(n: int, singular: str, plural: str, neuter: bool = False) -> str:
+    """A count in running text: "inga beslut", "ett beslut", "en åtgärd", "fyra åtgärder", "6 beslut"."""
+    if n == 0:
+        return f"inga {plural}"
+    if n == 1:
+        return f"{'ett' if neuter else 'en'} {singular}"
+    return f"{cardinal(n) if 2 <= n <= SPELLED_COUNTS else n} {plural}"
+
+
 # --------------------------------------------------------------------------- words -> numbers
 
 
