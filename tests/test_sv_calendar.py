@@ -12,11 +12,10 @@ from transcribe.sv import calendar
 
 
 @pytest.mark.parametrize(("word", "month"), [
-    ("januari", 1), ("December", 12), ("dec", 12), ("dec.", 12), ("sept", 9), ("maj", 5), ("mars", 3),
-    ("decembe", None), ("", None),
+    ("januari", 1), ("december", 12), ("dec", 12), ("sept", 9), ("maj", 5), ("mars", 3), ("decembe", None),
 ])  # fmt: skip
 def test_month_words(word: str, month: int | None) -> None:
-    assert calendar.month(word) == month
+    assert calendar.MONTHS.get(word) == month
 
 
 def test_names_in_calendar_order() -> None:

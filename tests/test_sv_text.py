@@ -41,11 +41,11 @@ def test_similarity_scores(a: set[str], b: set[str], dice: float, contained: flo
     assert text.containment(a, b) == pytest.approx(contained)
 
 
-def test_overlap_score_uses_the_prefix_rule() -> None:
+def test_prefix_rule_across_meetings() -> None:
     a = text.topic_stems("sammanställning av praktikplatser")
     b = text.topic_stems("vi sammanställer praktikplatserna")
-    assert text.overlap_score(a, b) == pytest.approx(1.0)
-    assert text.overlap_score(a, text.topic_stems("bussresa till Umeå")) == 0.0
+    assert text.shared_stems(a, b) == set(a)
+    assert text.shared_stems(a, text.topic_stems("bussresa till Umeå")) == set()
 
 
 def test_stem_index_ranks_the_document_on_topic_first() -> None:

@@ -20,11 +20,6 @@ WEEKDAY_NAMES = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", 
 WEEKDAYS: dict[str, int] = {d: i for i, d in enumerate(WEEKDAY_NAMES)}  # as date.weekday(): Monday 0
 
 
-def month(word: str) -> int | None:
-    """Month number of a Swedish month name or abbreviation ("December", "dec."), else None."""
-    return MONTHS.get(word.strip().lower().rstrip("."))
-
-
 def clock(value: dt.time | dt.datetime) -> str:
     """The clock time as Swedish text writes it: "10.00", "14.30"."""
     return f"{value.hour:02d}.{value.minute:02d}"

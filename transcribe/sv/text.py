@@ -151,14 +151,6 @@ def shared_stems(a: Iterable[str], b: Iterable[str]) -> set[str]:
     return {x for x in set(a) if any(related(x, y) for y in bs)}
 
 
-def overlap_score(a: Sequence[str], b: Sequence[str]) -> float:
-    """Dice coefficient on match-stem sets with the prefix rule: 0..1."""
-    sa, sb = set(a), set(b)
-    if not sa or not sb:
-        return 0.0
-    return min(1.0, 2 * len(shared_stems(sa, sb)) / (len(sa) + len(sb)))
-
-
 class StemIndex:
     """BM25 over match-stemmed documents; scores are normalised by the query's self-score to 0..1."""
 
