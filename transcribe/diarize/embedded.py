@@ -7,7 +7,8 @@ All speech is covered by 1.5 s windows every 0.5 s. Nothing is fitted to a set
 of sample voices: the embeddings are centred per recording and clustered by
 average-linkage clustering at one cosine threshold (`transcribe.diarize.clustering`;
 auto-tuned spectral clustering is selectable), clusters too small to be a speaker
-absorbed, the count honouring --min/--max-speakers. Window labels are
+absorbed, the count honouring --min/--max-speakers (a given --speakers N keeps the N
+largest clusters of the same threshold and lets the rest join them). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
 is a flicker, not a turn), and words are re-segmented later in `assign.py`.
 """
