@@ -4,9 +4,10 @@ Everything it needs ships inside installed packages (faster-whisper's Silero VAD
 Resemblyzer's pretrained GE2E encoder), so it works offline out of the box.
 
 All speech is covered by 1.5 s windows every 0.5 s. Nothing is fitted to a set
-of sample voices: the embeddings are centred per recording and clustered by
-average-linkage clustering at one cosine threshold (`transcribe.diarize.clustering`;
-auto-tuned spectral clustering is selectable), clusters too small to be a speaker
+of sample voices: the embeddings are clustered by average linkage at one cosine
+threshold (`transcribe.diarize.clustering`; auto-tuned spectral clustering of
+embeddings centred per recording is selectable; average linkage on centred
+embeddings scored dev DER 0.17-0.27 against 0.063 uncentred), clusters too small to be a speaker
 absorbed, the count honouring --min/--max-speakers (a given --speakers N keeps the N
 largest clusters of the same threshold and lets the rest join them). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
