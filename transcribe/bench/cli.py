@@ -13,6 +13,7 @@ from transcribe.bench.meetings import print_tables
 # isort: split
 from transcribe.bench import agenda, llm, speakers, uncertainty  # noqa: F401
 from transcribe.bench.core import SECTIONS, BenchArgs, err, run_bench
+from transcribe.bench.decoding import print_table as print_decoding
 from transcribe.bench.noise import print_curve
 from transcribe.config import REPO_DIR
 
@@ -30,6 +31,9 @@ def bench(
     noise_curve: Annotated[
         bool, typer.Option("--noise-curve", help="Bara brus-kurvan: protokollet vid WER 0,05–0,5")
     ] = False,
+    decoding: Annotated[
+        bool, typer.Option("--decoding", help="Bara avkodningen: inställd mot ren faster-whisper (WER, RTF)")
+    ] = False,
 ) -> None:
     """Mät noggrannhet och kostnad på provmötena (WER, cpWER, DER, protokoll, RTF, minne)."""
     args = BenchArgs(quick=quick, samples=[s.strip() for s in samples.split(",") if s.strip()] if samples else None,
@@ -40,9 +44,14 @@ def bench(
     if noise_curve:
         report, path = run_bench(args, {"noise_curve": SECTIONS["noise_curve"]})
         print_curve(report["noise_curve"])
+    elif decoding:
+        report, path = run_bench(args, {"decoding": SECTIONS["decoding"]})
+        print_decoding(report["decoding"])
     else:
         report, path = run_bench(args)
         print_tables(report)
+        if "decoding" in report:
+            print_decoding(report["decoding"])
     err.print(f"[green]wrote[/] {path}")
 
 

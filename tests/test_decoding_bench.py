@@ -1,0 +1,98 @@
+"""The decoding bench section: WER of both decodings per meeting, their ratio, and decodes kept per setting."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from rich.console import Console
+
+from transcribe import asr
+from transcribe.bench import decoding
+from transcribe.bench.core import BenchArgs
+from transcribe.transcript import Segment, Transcript
+
+TRUTH = {
+    "duration": 10.0,
+    "speakers": [{"id": "a", "name": "Karin Berg"}],
+    "segments": [
+        {"turn": 0, "start": 0.0, "end": 4.0, "text": "Vi ses den tionde december."},
+        {"turn": 1, "start": 4.5, "end": 9.0, "text": "Karin skickar protokollet."},
+    ],
+}
+
+
+def _meeting(root: Path, name: str) -> Path:
+    d = root / name
+    d.mkdir(parents=True)
+    (d / "truth.json").write_text(json.dumps(TRUTH), encoding="utf-8")
+    (d / "meeting.ogg").write_bytes(name.encode())
+    return d
+
+
+def _tr(text: str) -> Transcript:
+    return Transcript(segments=[Segment(id=0, start=0.0, end=9.0, text=text)])
+
+
+HEARD = {  # (meeting, mode) -> what the recogniser said; truth has 8 words
+    ("m1", "plain"): "vi ses den tionde dec karin skickar",  # 1 sub, 1 del
+    ("m1", "tuned"): "vi ses den 10 december karin skickar protokollet",  # digits are spoken alike: 0 errors
+    ("m2", "plain"): "i se den tio de december kalle skickar protokoll",
+    ("m2", "tuned"): "vi ses den tionde december kalle skickar protokollet",
+}
+
+
+def test_rows_means_and_ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dirs = [_meeting(tmp_path, "m1"), _meeting(tmp_path, "m2")]
+    monkeypatch.setattr(decoding, "meeting_dirs", lambda which, ids=None: dirs)
+
+    def fake(meeting: Path, mode: str, model: str = "base", fresh: bool = False) -> dict:
+        return {"transcript": _tr(HEARD[meeting.name, mode]), "decode_s": 5.0 if mode == "plain" else 6.0,
+                "audio_s": 10.0, "cached": False}  # fmt: skip
+
+    monkeypatch.setattr(decoding, "recognise", fake)
+    out = decoding.run("heldout", export=tmp_path / "export")
+    m1, m2 = out["per_meeting"]
+    assert m1["ref_words"] == 8 and m1["plain"]["wer"] == pytest.approx(2 / 8, abs=1e-4) and m1["tuned"]["wer"] == 0
+    assert m2["tuned"]["wer"] == pytest.approx(1 / 8, abs=1e-4) and m2["plain"]["wer"] > m2["tuned"]["wer"]
+    assert out["mean_wer"]["tuned"] == pytest.approx((m1["tuned"]["wer"] + m2["tuned"]["wer"]) / 2, abs=1e-4)
+    assert out["ratio"] == pytest.approx(out["mean_wer"]["tuned"] / out["mean_wer"]["plain"], abs=1e-3)
+    assert out["target_met"] is True and out["rtf"] == {"plain": 0.5, "tuned": 0.6}
+    assert json.loads((tmp_path / "export" / "m2.json").read_text())["segments"][0]["text"].startswith("vi ses")
+    console = Console(record=True, width=160)
+    decoding.print_table(out, console)
+    text = console.export_text()
+    assert "m1" in text and "mean" in text and "met" in text
+
+
+def test_each_setting_is_decoded_once_then_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    meeting = _meeting(tmp_path, "m1")
+    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
+    monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
+    calls: list[asr.AsrOptions] = []
+
+    def fake_transcribe(audio, model, options, stats):
+        calls.append(options)
+        stats.decode_s = 2.0
+        return _tr(HEARD["m1", options.decoding])
+
+    monkeypatch.setattr(decoding.asr, "transcribe", fake_transcribe)
+    first = decoding.recognise(meeting, "tuned")
+    assert not first["cached"] and calls[0].vocabulary == ["Karin Berg"]
+    again = decoding.recognise(meeting, "tuned")
+    assert again["cached"] and again["transcript"].segments[0].text == first["transcript"].segments[0].text
+    plain = decoding.recognise(meeting, "plain")  # another setting is another decode
+    assert not plain["cached"] and [c.decoding for c in calls] == ["tuned", "plain"]
+    assert decoding.recognise(meeting, "tuned", fresh=True)["cached"] is False
+
+
+def test_a_quick_bench_does_not_decode_the_held_out_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(decoding, "recognise", lambda *a, **k: pytest.fail("decoded in a quick run"))
+    out = decoding.decoding_section(BenchArgs(quick=True))
+    assert "skipped" in out
+    console = Console(record=True, width=120)
+    decoding.print_table(out, console)
+    assert "--decoding" in console.export_text()
