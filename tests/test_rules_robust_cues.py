@@ -162,3 +162,19 @@ def test_next_meeting_named_without_its_nasta() -> None:
     got = minutes(said).next_meeting
     assert got is not None and got.when == dt.datetime(2027, 2, 10, 18, 0) and got.needs_review
     assert minutes(said, robust=False).next_meeting is None
+
+
+def test_condition_whose_om_was_lost_is_no_decision() -> None:
+    # Said: "Om nämnden beslutar att stänga skolan så flyttar familjerna." The "Om" was misheard or lost.
+    assert not minutes([("S2", "Nämnden beslutar att stänga skolan så flyttar barnfamiljerna härifrån.")]).decisions
+    heard = [("S2", "Den nämnden beslutar att stänga skolan i höst.")]
+    assert not minutes(heard, unsure=frozenset({"den"})).decisions  # the unsure word may have been "om"
+    assert len(minutes([("S1", "Då beslutar nämnden att stänga skolan i höst.")]).decisions) == 1
+
+
+def test_a_lost_verb_is_put_back_only_in_the_chairs_formula() -> None:
+    # "Vi <föreslår> att införa meröppet": the lost verb is unknown, so nothing is decided
+    assert not minutes([("S2", "Vi att införa meröppet på filialen under våren.")]).decisions
+    # a reported decision with its time word misheard is not made the chair's "Då beslutade nämnden"
+    said = [("S2", "Året beslutade nämnden att alla skolor ska utredas.")]
+    assert not minutes(said, unsure=frozenset({"året"})).decisions

@@ -376,7 +376,7 @@ DEADLINE_PREP = re.compile(r"\b(?P<prep>senast|till|innan|före|inför|på|under
 # --------------------------------------------------------------------------- tolerant forms (robust mode)
 # Used only when the transcript may hold recognition errors: a leading word misheard, a deciding body lost,
 # or the verb of a confirmation misheard (the slot must then be a word the recogniser was unsure of).
-_DECIDE_PRESENT = r"(?:beslutar|bestämmer|beslutade|bestämde)"
+_DECIDE_PRESENT = r"(?:beslutar|bestämmer)"  # the chair decides in the present; "beslutade" may be reported
 DECISION_TOLERANT: list[tuple[str, re.Pattern[str]]] = [
     (
         "beslutade",

@@ -163,6 +163,9 @@ def first_person(text: str, name: str | None) -> str:
     if not name:
         return text
     text = re.sub(r"\bjag\b", name, text, flags=_I)
+    # reflexive: "ta med mig förslaget", "höra av mig" -> "sig"
+    text = re.sub(r"\b((?:ta|tar|höra|hör|åta|åtar|sätta|sätter)(?:\s+(?:med|av|in))?)\s+mig\b", r"\1 sig", text,
+                  flags=_I)  # fmt: skip
     text = re.sub(r"\bmig\b", name, text, flags=_I)
     return re.sub(r"\b(?:min|mitt|mina)\b", name + "s", text, flags=_I)
 

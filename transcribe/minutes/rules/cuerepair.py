@@ -148,6 +148,10 @@ def _accept(low: str, edit_at: int, edit_end: int, word: str, heard: str = "") -
 
 
 _HEAD_OK = frozenset("då så nu och härmed därmed ja okej bra oss".split())
+# Only after these (the chair's "Då <beslutar> nämnden att") is a lost verb most likely the decision verb.
+_INVERTED_HEAD = re.compile(r"^(?:(?:ja|bra|okej|tack)[\s,.!]+)*(?:då|så|härmed|därmed)\s+$")
+_AFTER_DA = frozenset("beslutar bestämmer kör är har säger gör klubbar avslår".split())
+_CONDITIONAL = frozenset("om ifall när innan kanske eventuellt skulle kunde hur vad vem varför".split())
 _INF = re.compile(r"^[a-zåäö]+a$")
 
 
@@ -165,8 +169,10 @@ def _frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if att is None or att + 2 >= len(lows) or not _INF.match(lows[att + 1]) or lows[att + 1] in cues.NOT_INFINITIVES:
         return None
     around = lows[:verb] + lows[verb + 1 : att]
-    if any(w in NEGATIONS or not (w in _HEAD_OK or cues.is_body(w) or w in unsure) for w in around):
-        return None
+    if any(
+        w in NEGATIONS or w in _CONDITIONAL or not (w in _HEAD_OK or cues.is_body(w) or w in unsure) for w in around
+    ):
+        return None  # "Om nämnden beslutar att ...": a condition, however unsure the "om"
     body = next((w for w in around if cues.is_body(w) and w != "oss"), "vi")
     heard = " ".join(t.group(0) for t in toks[: att + 1])
     meant = f"då beslutar {body} att"
@@ -192,9 +198,10 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
         word = m.group(0).lower()
         if word not in unsure or word in NEGATIONS or word in _PROTECTED:
             continue
+        nxt = low[m.end() :].split()[:1]
         for sub in SUBSTITUTES:
-            if not plausible_slip(word, sub):
-                continue
+            if not plausible_slip(word, sub) or (sub == "då" and nxt and nxt[0] not in _AFTER_DA):
+                continue  # "<Förra året> beslutade nämnden": a lost time word is no "då"
             variant = low[: m.start()] + sub + low[m.end() :]
             kind = _accept(variant, m.start(), m.start() + len(sub), sub, word)
             if kind:
@@ -214,6 +221,8 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
         return framed
     for m in toks:  # a cue word lost before this word
         for ins in INSERTS:
+            if ins == "beslutar" and not _INVERTED_HEAD.match(low[: m.start()]):
+                continue  # "Vi <?> att införa ...": the lost verb may as well have been "föreslår"
             variant = low[: m.start()] + ins + " " + low[m.start() :]
             kind = _accept(variant, m.start(), m.start() + len(ins), ins)
             if kind:

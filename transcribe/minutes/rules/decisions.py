@@ -31,6 +31,9 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.text import capitalise, content_words
 
 _PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
+_OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed alltså".split())
+# "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
+_CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
@@ -64,7 +67,11 @@ class DecisionRules(RuleState):
                 cues.REPORTED.search(v.low) for v in [u, *self._window(u, back=3)]
             ):
                 return False  # "Vad beslutade ni förra gången?" - "Vi beslutade att ...": reported
+            if self.robust and n == 0 and self._unsure_opener(u, m.start()):
+                return False
             rest = u.text[m.start("rest") :]
+            if _CONSEQUENCE.search(rest.lower()):
+                return False  # "<Om> nämnden beslutar att stänga skolan så flyttar familjerna": a condition
             if re.match(r"^\s*(?:det|detta|så)\b", rest.lower()) and len(content_words(rest)) < 3:
                 return False  # "vi bestämmer det": a confirmation
             if cues.NEXT_MEETING.search(rest.lower()) and any(w.date is not None for w in self.whens(u)):
@@ -82,6 +89,11 @@ class DecisionRules(RuleState):
                     made = True
             return made
         return False
+
+    def _unsure_opener(self, u: Utt, body_at: int) -> bool:
+        """'<?> nämnden beslutar att ...': the unsure word before the body may have been "om" or "när"."""
+        before = re.findall(r"[\w-]+", u.low[:body_at])
+        return bool(before) and before[-1] not in _OPENERS and u.uncertain(before[-1])
 
     def _own_body(self, body: str | None, pattern_no: int) -> bool:
         """The body deciding is this meeting: "vi", a plain "styrelsen"/"nämnden", one named in the title or
@@ -133,7 +145,7 @@ class DecisionRules(RuleState):
         if negated(u.low, m.start(), m.start("inf")) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         clause = content_clause(u.text[m.start("inf") :], "att", u.name)
-        if len(clause.split()) < 3:
+        if len(clause.split()) < 3 or _CONSEQUENCE.search(u.low[m.start("inf") :]):
             return False
         self._add_decision(decision_sentence(clause), u, [u], 0.5, f"{PREFIX}beslutsordet hördes inte säkert")
         return True
