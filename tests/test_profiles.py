@@ -9,9 +9,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from pyannote.core import Annotation
+from pyannote.core import Segment as PSegment
 
 from samples import conversations as conv
 from transcribe.audio import Audio
+from transcribe.bench.profiles_real import figures
+from transcribe.diarize.base import Diarization, Turn
 from transcribe.diarize.embedded import embed_segments
 from transcribe.speakers.match import T_NAMED, match_speakers
 from transcribe.speakers.profiles import MAX_EMBEDDINGS, Profile, ProfileDirectory, embed_voice, forget
@@ -112,3 +116,33 @@ def test_real_voices_enrolled_clean_are_named_over_a_telephone_line_and_a_strang
     plain = [p.model_copy(update={"variants": {}}) for p in directory.list()]
     before = match_speakers(labels, plain)
     assert before["SPEAKER_00"].status != "named" and before["SPEAKER_01"].status != "named"
+
+
+# ----------------------------------------------------------------------------- the benchmark's figures
+
+
+class Conversation:
+    """A benchmark recording reduced to its truth: who spoke when."""
+
+    def __init__(self, turns: list[tuple[float, float, str]]) -> None:
+        self.turns = turns
+
+    def truth(self) -> Annotation:
+        ref = Annotation()
+        for a, b, who in self.turns:
+            ref[PSegment(a, b)] = who
+        return ref
+
+
+def test_profile_figures_count_right_and_wrong_names_and_strangers() -> None:
+    anna, cilla = unit(1), unit(3)
+    conv_ = Conversation([(0, 10, "anna"), (10, 20, "bo"), (20, 30, "cilla")])
+    hyp = Diarization(
+        turns=[Turn(0, 10, "SPEAKER_00"), Turn(10, 20, "SPEAKER_01"), Turn(20, 30, "SPEAKER_02")],
+        embeddings={"SPEAKER_00": anna, "SPEAKER_01": towards(cilla, unit(9), 0.95), "SPEAKER_02": unit(7)},
+    )  # Anna heard well, Bo sounding like the enrolled Cilla, Cilla unrecognisable
+    profiles = [Profile(name=n, embeddings=[v.tolist()]) for n, v in (("anna", anna), ("cilla", cilla))]
+    f = figures([(conv_, hyp)], profiles)
+    assert (f["enrolled_present"], f["named_correctly"], f["named_share"]) == (2, 1, 0.5)
+    assert f["wrong_confident_names"] == 1  # Bo, a stranger, named Cilla
+    assert (f["stranger_labels"], f["strangers_named"]) == (1, 1)
