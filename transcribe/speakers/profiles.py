@@ -246,7 +246,7 @@ def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
     spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
     vectors: list[np.ndarray] = []
     heard: dict[str, list[np.ndarray]] = {}
-    for chunk in chunk_spans(spans):
+    for chunk in chunk_spans(spans)[-MAX_EMBEDDINGS:]:  # a profile keeps no more: embed no more
         try:
             clean = embed_segments(audio, chunk)
         except ValueError:
