@@ -66,3 +66,35 @@ def test_plain_is_faster_whisper_as_shipped(fake: FakeWhisper) -> None:
 def test_unknown_decoding_is_a_bad_option() -> None:
     with pytest.raises(BadOption, match="decoding"):
         asr.decode_kwargs(asr.AsrOptions(decoding="fast"))
+
+
+class EchoingWhisper:
+    """Writes its hotwords back over 20 s of speech when it has them; hears the speech when it has none."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, object]] = []
+
+    def transcribe(self, audio: np.ndarray, **kwargs: object):
+        self.calls.append(kwargs)
+        said = str(kwargs["hotwords"]).split() if kwargs.get("hotwords") else "Vi börjar med ekonomin i dag".split()
+        words = [SimpleNamespace(start=1.0 + i * 0.4, end=1.3 + i * 0.4, word=" " + w, probability=0.8)
+                 for i, w in enumerate(said)]  # fmt: skip
+        piece = SimpleNamespace(start=0.0, end=20.0, text=" ".join(said), words=words, avg_logprob=-0.5,
+                                no_speech_prob=0.1)  # fmt: skip
+        return iter([piece]), None
+
+
+def test_a_window_that_repeats_the_prompt_is_heard_again_without_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    model = EchoingWhisper()
+    monkeypatch.setattr(asr, "load_model", lambda *a, **k: model)
+    audio = Audio(path=Path("x.wav"), samples=np.zeros(16000 * 25, dtype=np.int16))
+    tr = asr.transcribe(audio, options=asr.AsrOptions(vocabulary=["Ulf Nyström", "Fatima Ali"]))
+    assert [s.text for s in tr.segments] == ["Vi börjar med ekonomin i dag"] and tr.segments[0].repaired
+    assert model.calls[1]["hotwords"] is None and model.calls[1]["initial_prompt"] is None
+
+
+def test_names_said_at_speaking_pace_are_not_an_echo() -> None:
+    kw = asr.decode_kwargs(asr.AsrOptions(vocabulary=["Ulf Nyström", "Fatima Ali"]))
+    assert not asr.echoes_prompt("Ulf Nyström, Fatima Ali.", 2.0, kw)  # an introduction round
+    assert asr.echoes_prompt("Ulf Nyström, Fatima Ali.", 18.0, kw)  # four words over 18 s of speech
+    assert not asr.echoes_prompt("Vi börjar med ekonomin.", 18.0, asr.decode_kwargs(asr.AsrOptions()))
