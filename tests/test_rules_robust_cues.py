@@ -178,3 +178,15 @@ def test_a_lost_verb_is_put_back_only_in_the_chairs_formula() -> None:
     # a reported decision with its time word misheard is not made the chair's "Då beslutade nämnden"
     said = [("S2", "Året beslutade nämnden att alla skolor ska utredas.")]
     assert not minutes(said, unsure=frozenset({"året"})).decisions
+
+
+def test_arrangement_stated_as_fact_is_a_decision_to_check() -> None:
+    said = [("S1", "Från och med december gör vi så att Karin sköter schemat för meröppet.")]
+    got = minutes(said).decisions
+    assert len(got) == 1 and "Karin sköter schemat" in got[0].text and got[0].needs_review
+    assert not minutes([("S1", "Om vi gör så att Karin sköter schemat, blir det bättre?")]).decisions
+
+
+def test_taking_a_proposal_along_is_the_speakers_task_in_the_third_person() -> None:
+    got = minutes([("S3", "Men jag tar med mig förslaget till nämnden.")]).actions
+    assert [(a.owner, a.what) for a in got] == [("Olof Nilsson", "Ta med sig förslaget till nämnden")]

@@ -141,6 +141,8 @@ DECLARATIVE_INVERTED = re.compile(
     rf"\s+(?P<v>{CHANGE_VERBS})\s+vi\s+(?P<neg>inte\s+)?(?P<rest>.+)"
 )
 DECLARATIVE_DIRECT = re.compile(rf"^(?:och\s+|men\s+|så\s+)?vi\s+(?P<v>{CHANGE_VERBS})\s+(?P<neg>inte\s+)?(?P<rest>.+)")
+# "Från och med december gör vi så att Johan sköter schemat": an arrangement stated as fact.
+ARRANGEMENT = re.compile(r"^(?:[\w-]+,?\s+){0,4}?(?:gör\s+vi|vi\s+gör)\s+(?:det\s+)?så\s+att\s+(?P<rest>.+)")
 AGENDA_TALK = re.compile(r"\b(?:punkt|punkten|vidare|dagordning\w*|nästa\s+fråga|över\s+till)\b")
 
 # Permission granted by the person asked: "så du får gå den".

@@ -311,6 +311,18 @@ class DecisionRules(RuleState):
         self._add_decision(decision_sentence(clause), u, [u], 0.6, "Beslutet uttrycktes som en plan")
         return True
 
+    def _arrangement(self, u: Utt) -> bool:
+        """'Från och med december gör vi så att Johan sköter schemat': flagged like a plan stated as fact."""
+        m = cues.ARRANGEMENT.match(re.sub(r"^(?:(?:ja|okej|bra)\b[\s,]*)+", "", strip_discourse(u.low)))
+        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        rest = strip_tail(u.text[len(u.text) - len(m.group("rest")) :])
+        if len(content_words(rest)) < 2:
+            return False
+        self._add_decision(decision_sentence(first_person(f"att {rest}", u.name)), u, [u], 0.6,
+                           "Beslutet uttrycktes som en plan")  # fmt: skip
+        return True
+
     def _restated_proposal(self, u: Utt) -> bool:
         """'Jag vill inte att vi lämnar anbud.' - 'Vi lämnar inte något anbud.': a wish restated as fact by another."""
         low = re.sub(r"^(?:(?:ja|okej|bra|då|så|nej)\b[\s,]*)+", "", u.low)

@@ -23,6 +23,7 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
                     self._confirmation(u)
                     or self._call_for_decision(u)
                     or self._declarative(u)
+                    or self._arrangement(u)
                     or self._restated_proposal(u)
                     or self._permission(u)
                 )
