@@ -113,7 +113,7 @@ def _runs(mask: np.ndarray, min_gap: int) -> list[list[int]]:
     spans: list[list[int]] = []
     for i in np.flatnonzero(mask):
         if spans and i - spans[-1][1] < min_gap:
-            spans[-1][1] = i + 1
+            spans[-1][1] = int(i) + 1
         else:
             spans.append([int(i), int(i) + 1])
     return spans
