@@ -9,6 +9,8 @@ from platformdirs import user_data_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parent
+# The sample meetings (checkout only): benchmark, privacy check and model speed; the same layout elsewhere.
+SAMPLES_DIR = Path(os.environ.get("TRANSCRIBE_SAMPLES_DIR") or REPO_DIR / "samples")
 
 
 def enforce_offline() -> None:

@@ -29,7 +29,7 @@ import typer
 
 from transcribe import ENV_BEFORE_SWITCHES
 from transcribe.audio import probe
-from transcribe.config import REPO_DIR, data_dir, models_dir
+from transcribe.config import REPO_DIR, SAMPLES_DIR, data_dir, models_dir
 from transcribe.errors import BadOption, MissingTool, UserError
 from transcribe.minutes.openai_client import destination
 from transcribe.strace_log import FILE_CALLS, NET_CALLS, Contact, parse_log
@@ -37,7 +37,7 @@ from transcribe.strace_log import FILE_CALLS, NET_CALLS, Contact, parse_log
 # Devices and kernel interfaces a process may open for writing without leaving anything behind.
 SYSTEM_PATHS = (Path("/dev/null"), Path("/dev/zero"), Path("/dev/tty"), Path("/dev/pts"), Path("/dev/shm"),
                 Path("/proc"))  # fmt: skip
-SAMPLE = REPO_DIR / "samples" / "uppfoljning" / "meeting.ogg"
+SAMPLE = SAMPLES_DIR / "uppfoljning" / "meeting.ogg"
 STALE_PARTS = ("Microsoft", "DeveloperTools", ".onnxruntime")
 
 

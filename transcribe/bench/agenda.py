@@ -38,13 +38,13 @@ from transcribe.agenda.align import Alignment, ItemSpan, align_agenda
 from transcribe.agenda.parse import Agenda, agenda_vocabulary, parse_agenda
 from transcribe.bench.core import BenchArgs, section, truth_transcript
 from transcribe.bench.metrics import wer
-from transcribe.config import REPO_DIR
+from transcribe.config import REPO_DIR, SAMPLES_DIR
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
 from transcribe.transcript import Transcript
 
-AGENDA_SAMPLES = REPO_DIR / "samples" / "agenda"
-AUDIO_CACHE = REPO_DIR / "samples" / "cache" / "agenda"
+AGENDA_SAMPLES = SAMPLES_DIR / "agenda"
+AUDIO_CACHE = SAMPLES_DIR / "cache" / "agenda"
 TOLERANCE_S = 10.0
 SIM_WER = 0.1
 SEEDS = (1, 2, 3, 4, 5)

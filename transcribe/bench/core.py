@@ -33,12 +33,11 @@ import typer
 import yaml
 from rich.console import Console
 
-from transcribe.config import REPO_DIR, cpu_threads
+from transcribe.config import REPO_DIR, SAMPLES_DIR, cpu_threads
 from transcribe.fsutil import atomic_write_text
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 SCHEMA = 1
-SAMPLES_DIR = Path(os.environ.get("TRANSCRIBE_SAMPLES_DIR") or REPO_DIR / "samples")  # same layout elsewhere
 LONG_DIR = SAMPLES_DIR / "cache" / "long"
 WAV_DIR = SAMPLES_DIR / "cache" / "wav"
 

@@ -22,11 +22,10 @@ from typing import Any
 import psutil
 
 from transcribe.audio import probe
-from transcribe.config import REPO_DIR
+from transcribe.config import REPO_DIR, SAMPLES_DIR
 from transcribe.jobs import list_jobs, meeting_dir, status, submit
 from transcribe.pipeline import PipelineOptions
 
-SAMPLES_DIR = REPO_DIR / "samples"
 LONG_SAMPLE = SAMPLES_DIR / "cache" / "long" / "meeting.wav"
 ESPEAK_LINES = [
     "Hej och välkomna till mötet. Vi beslutar att starta en arbetsgrupp för skolmaten.",

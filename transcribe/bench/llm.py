@@ -31,7 +31,7 @@ from typing import Any
 from transcribe import errormodel
 from transcribe.bench import matching
 from transcribe.bench.core import BenchArgs, section, truth_transcript
-from transcribe.config import REPO_DIR
+from transcribe.config import REPO_DIR, SAMPLES_DIR
 from transcribe.fsutil import atomic_write_text
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.dates import find_whens
@@ -45,7 +45,7 @@ from transcribe.transcript import Transcript
 REPLAY_DIR = REPO_DIR / "bench" / "llm-replay"
 # The noisy transcripts the answers were recorded on: replay needs the very same prompts.
 NOISY_DIR = REPLAY_DIR / "noisy"
-HELDOUT_DIR = REPO_DIR / "samples" / "heldout"
+HELDOUT_DIR = SAMPLES_DIR / "heldout"
 NOISE_RATE = 0.2  # word error rate of the noisy transcripts (the recogniser's measured WER is higher on ogg)
 NOISE_SEED = 7
 BACKENDS = ("rules", "llm", "merge")
@@ -66,7 +66,7 @@ def prompt_key(prompt: str) -> str:
 
 def meetings() -> tuple[list[tuple[str, dict[str, Any]]], str]:
     """(id, truth) of the held-out meetings, else of the development samples; and which set it is."""
-    for base, kind in ((HELDOUT_DIR, "held-out"), (REPO_DIR / "samples", "development samples")):
+    for base, kind in ((HELDOUT_DIR, "held-out"), (SAMPLES_DIR, "development samples")):
         found = [(p.parent.name, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(base.glob("*/truth.json"))]
         if found:
             return found, f"{kind} ({base.relative_to(REPO_DIR)})"

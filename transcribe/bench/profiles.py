@@ -36,10 +36,9 @@ from typing import Any
 
 import numpy as np
 
-from transcribe.config import REPO_DIR
+from transcribe.config import SAMPLES_DIR
 from transcribe.diarize.base import Diarization, Turn
 
-SAMPLES_DIR = REPO_DIR / "samples"
 CACHE = SAMPLES_DIR / "cache" / "speakers-bench"
 ENROL = "natverk-1"
 PROBES = ("natverk-2", "natverk-3", "styrelse")

@@ -13,12 +13,11 @@ from typing import Any
 
 import yaml
 
-from transcribe.config import REPO_DIR
+from transcribe.config import SAMPLES_DIR
 from transcribe.fsutil import atomic_write_text
 from transcribe.series.meeting import generate_minutes
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
-SAMPLES_DIR = REPO_DIR / "samples"
 NATVERK = ("natverk-1", "natverk-2", "natverk-3")
 WORDS_PER_SECOND = 2.6
 

@@ -23,11 +23,11 @@ import jiwer
 
 from transcribe import confidence
 from transcribe.bench.core import BenchArgs, section
-from transcribe.config import REPO_DIR
+from transcribe.config import SAMPLES_DIR
 from transcribe.pipeline import PipelineOptions, run_pipeline
 from transcribe.transcript import Transcript
 
-CACHE = REPO_DIR / "samples" / "cache" / "uncertainty"
+CACHE = SAMPLES_DIR / "cache" / "uncertainty"
 DEV = ("natverk-1", "natverk-2")
 HELDOUT = ("heldout/idrott", "heldout/samrad")
 SWEEP = (0.4, 0.5, 0.6, 0.7, 0.8)
@@ -62,7 +62,7 @@ def score(words: list[tuple[float, bool]], cut: float) -> dict[str, float]:
 
 def _meeting(sample: str) -> tuple[list[tuple[float, bool]], float] | None:
     cached = CACHE / f"{sample.replace('/', '-')}.json"
-    truth = REPO_DIR / "samples" / sample / "truth.txt"
+    truth = SAMPLES_DIR / sample / "truth.txt"
     if not cached.is_file() or not truth.is_file():
         return None
     transcript = Transcript.from_json(cached.read_text(encoding="utf-8"))
@@ -99,7 +99,7 @@ def record() -> None:
     options = PipelineOptions(diarizer="none", minutes_backend="none", recognise_voices=False)
     for sample in DEV + HELDOUT:
         with tempfile.TemporaryDirectory() as work:
-            result = run_pipeline(REPO_DIR / "samples" / sample / "meeting.ogg", Path(work), options)
+            result = run_pipeline(SAMPLES_DIR / sample / "meeting.ogg", Path(work), options)
         (CACHE / f"{sample.replace('/', '-')}.json").write_text(result.transcript.to_json(), encoding="utf-8")
 
 

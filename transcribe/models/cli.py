@@ -20,7 +20,7 @@ from rich.table import Table
 from transcribe import asr, models
 from transcribe.audio import Audio, decode
 from transcribe.bench.metrics import wer
-from transcribe.config import REPO_DIR, cpu_threads
+from transcribe.config import SAMPLES_DIR, cpu_threads
 from transcribe.errors import BadOption, InputNotFound
 from transcribe.models import archive as model_archive
 from transcribe.models import hub as model_hub
@@ -30,7 +30,7 @@ from transcribe.models import hub as model_hub
 
 out = Console()
 err = Console(stderr=True)
-BENCH_SAMPLE = REPO_DIR / "samples" / "natverk-1" / "meeting.ogg"
+BENCH_SAMPLE = SAMPLES_DIR / "natverk-1" / "meeting.ogg"
 
 
 def _mb(size: int) -> str:
