@@ -176,9 +176,6 @@ def _unexplained_late_imports() -> dict[str, int]:
 # Late imports without a stated reason that remain, per module: a count may only fall.
 REMAINING_LATE = {
     "transcribe.bench.profiles": 17,
-    "transcribe.diarize": 3,
-    "transcribe.diarize.embedded": 1,
-    "transcribe.diarize.pyannote_backend": 2,
     "transcribe.speakers": 1,
     "transcribe.speakers.cli": 5,
     "transcribe.speakers.match": 1,

@@ -13,18 +13,17 @@ import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.diarize.base import Diarization, Diarizer, Turn
+from transcribe.diarize.embedded import EmbeddedDiarizer
+from transcribe.diarize.embedded import embed_segments as _embed
+from transcribe.diarize.pyannote_backend import PyannoteDiarizer
 from transcribe.errors import BadOption
 
 
 def _embedded(model_dir: Path | None) -> Diarizer:
-    from transcribe.diarize.embedded import EmbeddedDiarizer
-
     return EmbeddedDiarizer()
 
 
 def _pyannote(model_dir: Path | None) -> Diarizer:
-    from transcribe.diarize.pyannote_backend import PyannoteDiarizer
-
     return PyannoteDiarizer(model_dir)
 
 
@@ -43,8 +42,6 @@ def load_diarizer(name: str = "embedded", model_dir: Path | None = None) -> Diar
 
 def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray:
     """GE2E embedding of the given spans with the embedded encoder (voice profiles)."""
-    from transcribe.diarize.embedded import embed_segments as _embed
-
     return _embed(audio, spans)
 
 

@@ -35,6 +35,7 @@ from transcribe.diarize.base import (
     relabel_by_appearance,
 )
 from transcribe.diarize.clustering import ClusterParams
+from transcribe.vad import speech_regions
 
 log = logging.getLogger(__name__)
 
@@ -353,7 +354,6 @@ class EmbeddedDiarizer:
 
     def windows(self, audio: Audio, progress: Progress | None = None) -> tuple[list[tuple[float, float]], Windows]:
         """Speech regions and their window embeddings (the costly part, reusable across counts)."""
-        from transcribe.vad import speech_regions
 
         regions = speech_regions(audio, threshold=self.params.vad_threshold)
         with torch_threads(self.threads):

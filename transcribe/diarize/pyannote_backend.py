@@ -25,7 +25,9 @@ from transcribe.diarize.base import (
     l2_normalise,
     relabel_by_appearance,
 )
+from transcribe.diarize.embedded import embed_segments
 from transcribe.errors import ModelMissing
+from transcribe.models import resolve
 
 log = logging.getLogger(__name__)
 
@@ -38,8 +40,6 @@ def resolve_pipeline_dir(model_dir: Path | str | None) -> Path:
         raise ModelMissing(f"the pyannote diarizer needs a local pipeline: {HINT} (or use --diarizer embedded)")
     path = Path(model_dir).expanduser()
     if not path.exists() and "/" not in str(model_dir):
-        from transcribe.models import resolve
-
         path = resolve(str(model_dir), kind="pyannote")  # a name registered with 'transcribe models add'
     if not path.exists():
         raise ModelMissing(f"pyannote pipeline {path} does not exist; {HINT}")
@@ -145,8 +145,6 @@ def from_pipeline_output(output: object, audio: Audio) -> Diarization:
     if raw is not None and len(raw) == len(labels) and np.all(np.isfinite(raw)):
         embeddings = {label: l2_normalise(np.asarray(vec)) for label, vec in zip(labels, raw, strict=True)}
     else:
-        from transcribe.diarize.embedded import embed_segments
-
         for label in labels:
             spans = [(t.start, t.end) for t in turns if t.speaker == label]
             try:
