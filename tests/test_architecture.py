@@ -175,11 +175,7 @@ def _unexplained_late_imports() -> dict[str, int]:
 
 # Late imports without a stated reason that remain, per module: a count may only fall.
 REMAINING_LATE = {
-    "transcribe.bench.profiles": 17,
-    "transcribe.speakers": 1,
-    "transcribe.speakers.cli": 5,
     "transcribe.speakers.match": 1,
-    "transcribe.speakers.profiles": 7,
 }
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import datetime as dt
 import json
 import tempfile
 from collections.abc import Sequence
@@ -36,8 +37,20 @@ from typing import Any
 
 import numpy as np
 
+from transcribe.audio import Audio, decode
+from transcribe.bench import matching as ev
+from transcribe.bench.core import truth_transcript
+from transcribe.confidence import score_minutes
 from transcribe.config import SAMPLES_DIR
 from transcribe.diarize.base import Diarization, Turn
+from transcribe.diarize.embedded import EmbeddedDiarizer
+from transcribe.diarize.naming import apply_names
+from transcribe.minutes import extract_minutes
+from transcribe.pipeline import PipelineOptions, run_pipeline
+from transcribe.speakers import recognise
+from transcribe.speakers.match import MARGIN, T_NAMED, T_PROPOSED, match_speakers, score_matrix
+from transcribe.speakers.profiles import Profile, ProfileDirectory, embed_voice, enroll_transcript
+from transcribe.transcript import Word
 
 CACHE = SAMPLES_DIR / "cache" / "speakers-bench"
 ENROL = "natverk-1"
@@ -80,10 +93,6 @@ def majority(turns: Sequence[Turn], truth: Sequence[Turn]) -> dict[str, tuple[st
 
 def pipeline_run(sid: str, args: Any = None) -> Any:
     """The pipeline on one sample, resumable in the cache (transcription is reused on reruns)."""
-    import datetime as dt
-
-    from transcribe.pipeline import PipelineOptions, run_pipeline
-
     truth = load_truth(sid)
     options = PipelineOptions(
         model=getattr(args, "model", "base"), diarizer="embedded",
@@ -96,9 +105,6 @@ def pipeline_run(sid: str, args: Any = None) -> Any:
 
 def diarised(sid: str) -> tuple[Diarization, Any]:
     """(diarisation, audio) of a sample: the pipeline's cached result, else diarisation alone (cached)."""
-    from transcribe.audio import decode
-    from transcribe.diarize.embedded import EmbeddedDiarizer
-
     work = CACHE / sid / "work"
     audio = decode(SAMPLES_DIR / sid / "meeting.ogg", work)
     for path in (work / "diarize.json", CACHE / sid / "diarize.json"):
@@ -114,10 +120,6 @@ def diarised(sid: str) -> tuple[Diarization, Any]:
 
 def enrol_from(sid: str, result: Any, directory: Any) -> dict[str, str]:
     """Enrol a meeting's speakers named as a facilitator would; returns {label: name}."""
-    from transcribe.audio import Audio
-    from transcribe.diarize.naming import apply_names
-    from transcribe.speakers.profiles import enroll_transcript
-
     names = {s["id"]: s["name"] for s in load_truth(sid)["speakers"]}
     mapping = majority(result.diarization.turns, truth_turns(sid))
     label_names = {label: names[who] for label, (who, _) in mapping.items()}
@@ -128,8 +130,6 @@ def enrol_from(sid: str, result: Any, directory: Any) -> dict[str, str]:
 
 
 def score_recognition(sid: str, diarization: Diarization, directory: Any) -> dict[str, Any]:
-    from transcribe.speakers.match import match_speakers
-
     names = {s["id"]: s["name"] for s in load_truth(sid)["speakers"]}
     enrolled = {p.name for p in directory.list()}
     truth_of = majority(diarization.turns, truth_turns(sid))
@@ -170,8 +170,6 @@ def score_recognition(sid: str, diarization: Diarization, directory: Any) -> dic
 
 def judge_items(truth: dict[str, Any], minutes: Any, names: dict[str, str]) -> list[tuple[str, Any, bool]]:
     """(kind, item, right?) for decisions, actions, open items and the next meeting."""
-    from transcribe.bench import matching as ev
-
     t = truth["truth"]
     out: list[tuple[str, Any, bool]] = []
     dec = ev.decision_scores(t, minutes.decisions)
@@ -221,9 +219,6 @@ def truth_with_asr_probabilities(truth: dict[str, Any], heard: Any) -> Any:
 
     Where the recogniser produced no word at all, the word keeps p=1 (nothing to judge); the share
     of words that found a recognised counterpart is left in metadata["asr_coverage"]."""
-    from transcribe.bench.core import truth_transcript
-    from transcribe.transcript import Word
-
     t = truth_transcript(truth)
     asr_words = sorted((w for s in heard.segments for w in s.words), key=lambda w: w.start)
     starts = [w.start for w in asr_words]
@@ -248,9 +243,6 @@ def truth_with_asr_probabilities(truth: dict[str, Any], heard: Any) -> Any:
 def _judged_flags(sid: str, t: Any, args: Any, items: list[dict[str, Any]],
                   tag: str) -> list[tuple[str, Any, bool, bool, str]]:  # fmt: skip
     """Minutes of `t` scored by confidence.score_minutes and judged against the truth."""
-    from transcribe.confidence import score_minutes
-    from transcribe.minutes import extract_minutes
-
     truth = load_truth(sid)
     minutes = extract_minutes(t, title=truth.get("title"))
     scored = score_minutes(minutes, t)
@@ -270,9 +262,6 @@ def _judged_flags(sid: str, t: Any, args: Any, items: list[dict[str, Any]],
 
 def calibrate(samples: Sequence[str] = ALL) -> dict[str, Any]:
     """Same- vs different-person scores: profiles from one meeting against labels of every other."""
-    from transcribe.speakers.match import score_matrix
-    from transcribe.speakers.profiles import Profile, embed_voice
-
     labels: dict[str, list[tuple[str, str, np.ndarray, float]]] = {}
     profiles: dict[str, list[tuple[str, Profile]]] = {}
     for sid in samples:
@@ -322,10 +311,6 @@ def calibrate(samples: Sequence[str] = ALL) -> dict[str, Any]:
 
 def bench_speakers(args: Any = None) -> dict[str, Any]:
     """Recognition and flag figures on the samples (see the module docstring)."""
-    from transcribe.speakers import recognise
-    from transcribe.speakers.match import MARGIN, T_NAMED, T_PROPOSED
-    from transcribe.speakers.profiles import ProfileDirectory
-
     out: dict[str, Any] = {"thresholds": {"named": T_NAMED, "proposed": T_PROPOSED, "margin": MARGIN},
                            "enrolled_from": ENROL, "probes": list(PROBES)}  # fmt: skip
     runs = {sid: pipeline_run(sid, args) for sid in (ENROL, *PROBES)}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from transcribe.diarize.embedded import embed_segments
 from transcribe.speakers.match import Match, apply_matches, match_speakers
 from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
 
@@ -30,7 +31,6 @@ def label_embeddings(diarization: Diarization, diarizer: str = "embedded",
         return dict(diarization.embeddings)
     if audio is None:
         return {}  # another encoder's vectors: never compared with GE2E profiles
-    from transcribe.diarize.embedded import embed_segments
 
     out = {}
     for label in diarization.labels:

@@ -11,7 +11,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from transcribe.errors import BadOption
+from transcribe.errors import BadOption, InputNotFound
+from transcribe.speakers.profiles import ProfileDirectory, enroll_audio, enroll_meeting, forget
 
 speakers_app = typer.Typer(help="Röstprofiler: känn igen återkommande talare.", no_args_is_help=True)
 out = Console()
@@ -30,8 +31,6 @@ UserOpt = Annotated[str | None, typer.Option("--user", help="Vem som gör ändri
 @speakers_app.command("list")
 def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Visa röstprofilerna (namn, antal prov, tal i sekunder)."""
-    from transcribe.speakers.profiles import ProfileDirectory
-
     directory = ProfileDirectory()
     profiles = directory.list()
     if as_json:
@@ -57,8 +56,6 @@ def enroll_cmd(
     user: UserOpt = None,
 ) -> None:
     """Lägg till en persons röst från en ljudfil (bara röstavtryck sparas, aldrig ljud)."""
-    from transcribe.speakers.profiles import ProfileDirectory, enroll_audio
-
     if (start is not None and start < 0) or (end is not None and end <= 0):
         raise BadOption("--start/--end must be positive seconds")
     profile = enroll_audio(ProfileDirectory(), name, audio, start, end, user=user or _user())
@@ -72,8 +69,6 @@ def enroll_meeting_cmd(
     user: UserOpt = None,
 ) -> None:
     """Lägg till rösterna för alla talare som en person har namngett i ett granskat möte."""
-    from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting
-
     if not meeting_dir.is_dir():
         raise BadOption(f"{meeting_dir} is not a meeting directory")
     done = enroll_meeting(ProfileDirectory(), meeting_dir, audio, user=user or _user())
@@ -89,9 +84,6 @@ def forget_cmd(
     user: UserOpt = None,
 ) -> None:
     """Radera alla röstavtryck för en person (rätten att bli glömd)."""
-    from transcribe.errors import InputNotFound
-    from transcribe.speakers.profiles import ProfileDirectory, forget
-
     gone = forget(ProfileDirectory(), name, user=user or _user())
     if gone is None:
         raise InputNotFound(f"no voice profile named {name!r} (transcribe speakers list)")

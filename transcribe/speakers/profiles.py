@@ -19,6 +19,7 @@ import fcntl
 import hashlib
 import os
 import re
+import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,11 +28,16 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, Field
 
-from transcribe.audio import Audio
+from transcribe import audit
+from transcribe.audio import Audio, check_input_path, decode
+from transcribe.config import data_dir
+from transcribe.diarize.embedded import embed_segments
 from transcribe.errors import BadOption
 from transcribe.fsutil import PRIVATE_DIR, PRIVATE_FILE, atomic_write_text, private_dir
 from transcribe.meeting import counting_transcript
 from transcribe.speakers.channels import variants
+from transcribe.transcript import Transcript
+from transcribe.vad import speech_regions
 
 # The embedded diariser's encoder (Resemblyzer GE2E, 256 dims, mean of 1.5 s windows).
 GE2E = "resemblyzer-ge2e-256"
@@ -103,8 +109,6 @@ class ProfileDirectory:
 
     def __init__(self, root: Path | None = None) -> None:
         if root is None:
-            from transcribe.config import data_dir
-
             root = data_dir() / "speakers"
         self.root = Path(root)
 
@@ -216,8 +220,6 @@ def chunk_spans(spans: Sequence[tuple[float, float]], chunk_s: float = CHUNK_S,
 
 def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarray, float]:
     """(one GE2E embedding per ~10 s chunk, seconds used) over the given speech spans of `audio`."""
-    from transcribe.diarize.embedded import embed_segments  # the diariser's stack: only enrolment needs it
-
     spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
     vectors = []
     for chunk in chunk_spans(spans):
@@ -241,8 +243,6 @@ class VoiceSample:
 
 def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
     """One GE2E embedding per ~10 s chunk of the spans, as recorded and through each channel variant."""
-    from transcribe.diarize.embedded import embed_segments  # the diariser's stack: only enrolment needs it
-
     spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
     vectors: list[np.ndarray] = []
     heard: dict[str, list[np.ndarray]] = {}
@@ -270,14 +270,10 @@ CONFIRMED_SOURCES = ("user", "reviewer")
 
 
 def _audit(action: str, name: str, user: str, detail: str) -> None:
-    from transcribe import audit
-
     audit.record(action, target=f"speaker:{name}", user=user, detail=detail)
 
 
 def _decoded(path: Path, workdir: Path):
-    from transcribe.audio import Audio, decode
-
     if path.suffix.lower() == ".wav":
         try:
             audio = Audio.from_wav(path)
@@ -291,11 +287,6 @@ def _decoded(path: Path, workdir: Path):
 def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: float | None = None,
                  end: float | None = None, user: str = "system") -> Profile:  # fmt: skip
     """Add the speech of `path` (optionally only [start, end]) to NAME's profile."""
-    import tempfile
-
-    from transcribe.audio import check_input_path
-    from transcribe.vad import speech_regions
-
     name = check_name(name)
     check_input_path(Path(path))
     if start is not None and end is not None and end <= start:
@@ -364,10 +355,6 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
 def enroll_meeting(directory: ProfileDirectory, meeting_dir: Path, audio_path: Path | None = None,
                    user: str = "system") -> dict[str, Profile]:  # fmt: skip
     """Enrol the named speakers of an approved meeting directory; {name: profile} of those updated."""
-    import tempfile
-
-    from transcribe.transcript import Transcript
-
     meeting_dir = Path(meeting_dir)
     transcript = Transcript.from_json(meeting_transcript(meeting_dir).read_text(encoding="utf-8"))
     if not any(s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers):
