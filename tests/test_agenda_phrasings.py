@@ -138,3 +138,26 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     assert score["skipped_reported"] == score["skipped"]
     roles = score_protokoll(tr, agenda, al, truth)
     assert roles["roles_found"] == roles["roles"] and roles["roles_extra"] == 0, json.dumps(roles)
+
+
+def test_a_decision_closes_its_item_and_a_reply_opens_the_chairs_turn() -> None:
+    agenda = "Dagordning\n1. Mötets öppnande\n2. Val av justerare\n3. Godkännande av dagordning\n4. Båtplatsavgift 2027\n5. Ny båtplatsfördelning\n6. Mötets avslutande\n"  # noqa: E501
+    lines = [
+        ("K", "Jag förklarar mötet öppnat."),
+        ("K", "Vem kan justera protokollet?"),
+        ("L", "Jag kan göra det."),
+        ("K", "Tack. Nu dagordningen, kan den godkännas? Då är dagordningen godkänd."),
+        ("K", "Då tar vi avgiften för båtplatserna nästa år."),
+        ("M", "Jag föreslår att vi behåller avgiften som i år."),
+        ("L", "Det låter rimligt, vi vill inte bli av med folk från båtplatserna."),  # a word of both titles
+        ("K", "Då beslutar styrelsen att båtplatsavgiften för nästa år blir oförändrad."),
+        ("K", "Båtplatserna ska också delas ut, Maria?"),
+        ("M", "Det finns fyra lediga platser."),
+        ("K", "Jag förklarar mötet avslutat."),
+    ]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    tr = Transcript(segments=segs, duration=110.0, speakers=[SpeakerInfo(label="K", name="Karin Sjöberg")])
+    al = align_agenda(parse_agenda_text(agenda), tr)
+    assert al.item("3").start == 30.0  # "Tack." opens the turn that announces the agenda
+    assert al.item("5").start == 80.0  # not at the member's "båtplatserna" before the fee decision
+    assert al.item_at(75.0) == "4"  # the fee decision stays under its own item

@@ -24,16 +24,15 @@ the meeting was closed goes to "Övrigt".
 from __future__ import annotations
 
 import math
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
-from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem
+from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Transcript
 
@@ -104,6 +103,7 @@ NON_CHAIR = 0.6
 LATE = 0.8  # evidence enough for the start of an item whose decision names it
 LATE_SHARE = 0.6  # share of its title words the decision must say
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
+ACK_WORDS = 3  # a sentence this short before the announcement is a reply ("Absolut.", "Tack så mycket.")
 
 
 @dataclass
@@ -183,32 +183,6 @@ def build_units(transcript: Transcript) -> list[Unit]:
     return units
 
 
-def _title_stems(item: AgendaItem) -> set[str]:
-    return {stem(w) for w in content_words(item.title)}
-
-
-def _overlap(title: set[str], text: set[str]) -> set[str]:
-    """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen")."""
-    hit = set()
-    for t in title:
-        if t in text or any(_compound(t, w) for w in text):
-            hit.add(t)
-    return hit
-
-
-def _compound(a: str, b: str) -> bool:
-    """One stem is the other's first part ("fasad", "fasadrenovering") or its head ("belysning",
-    "gatubelysning": Swedish compounds end in the word they are about), or the two differ only in an
-    ending or a misheard letter ("ekonomisk"/"ekonomin", "snöröjning"/"snöröjninken")."""
-    short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short) or len(short) >= 5 and long_.endswith(short):
-        return True
-    if len(short) < 6:
-        return False
-    shared = len(os.path.commonprefix((a, b)))
-    return shared >= max(6, 0.75 * len(short)) or Levenshtein.normalized_distance(a, b) <= 0.15
-
-
 def _chair(units: list[Unit]) -> str | None:
     counts = Counter(u.speaker for u in units if u.speaker and (_TRANSITION.search(u.low) or number_refs(u.low)))
     return counts.most_common(1)[0][0] if counts else None
@@ -223,7 +197,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
         return math.log((n + 1) / (df.get(s, 0) + 1)) + 1.0
 
     chair = _chair(units)
-    titles = [_title_stems(it) for it in items]
+    titles = [title_stems(it) for it in items]
     refs = [number_refs(u.low) for u in units]
     cues = [
         1.0 if _TRANSITION.search(u.low) or _OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
@@ -240,8 +214,8 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
         total = sum(idf(s) for s in titles[k]) or 1.0
         for i, u in enumerate(units):
             window = u.stems | (units[i + 1].stems if i + 1 < len(units) else set())
-            topic = sum(idf(s) for s in _overlap(titles[k], window)) / total
-            own = sum(idf(s) for s in _overlap(titles[k], u.stems)) / total
+            topic = sum(idf(s) for s in overlap(titles[k], window)) / total
+            own = sum(idf(s) for s in overlap(titles[k], u.stems)) / total
             topic = 0.5 * topic + 0.5 * own
             number = 0.0
             for ref, sign in refs[i]:
@@ -277,7 +251,7 @@ def _heading(u: Unit, title: set[str]) -> bool:
     """A short sentence made only of the item's title words: the chair naming the item."""
     if not u.stems or len(u.text.split()) > 5:
         return False
-    return all(_overlap({s}, title) for s in u.stems)
+    return all(overlap({s}, title) for s in u.stems)
 
 
 def _declared(low: str, position: float) -> str | None:
@@ -350,16 +324,16 @@ def _decided_items(
 ) -> None:
     """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
     för flerbostadshuset …") was treated: it starts at its best evidence since the item before began."""
-    titles = [_title_stems(it) for it in leaves]
+    titles = [title_stems(it) for it in leaves]
     for k in range(len(leaves)):
         if k in chosen or not titles[k]:
             continue
         for i, u in enumerate(units):
-            if not _DECIDES.search(u.low) or len(_overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
+            if not _DECIDES.search(u.low) or len(overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
                 continue
             prev = max((j for j in used if j <= i), default=-1)
             current = next((j for j, v in chosen.items() if v == prev), None)
-            if current is not None and len(_overlap(titles[current], u.stems)) >= 0.3 * len(titles[current]):
+            if current is not None and len(overlap(titles[current], u.stems)) >= 0.3 * len(titles[current]):
                 continue  # the decision fits the item being treated
             free = [j for j in range(prev + 1, i + 1) if j not in used and (j == i or not settles[j])]
             best = max(free, key=lambda j: B[k][j], default=None)
@@ -367,6 +341,55 @@ def _decided_items(
                 chosen[k] = best
                 used.add(best)
                 break
+
+
+def _after_decisions(
+    units: list[Unit],
+    leaves: list[AgendaItem],
+    B: list[list[float]],
+    chosen: dict[int, int],
+    used: set[int],
+    settles: list[bool],
+) -> None:
+    """A decision naming the item before ("Då beslutar styrelsen att medlemsavgiften …") closes that item,
+    so the next one, started early on a shared word ("… vi vill inte tappa medlemmar"), starts after it."""
+    titles = [title_stems(it) for it in leaves]
+    order = sorted((u, k) for k, u in chosen.items())
+    for j in range(1, len(order)):
+        (_, k_prev), (u, k) = order[j - 1], order[j]
+        stop = order[j + 1][0] if j + 1 < len(order) else len(units)
+        closing = [
+            i
+            for i in range(u, stop)
+            if settles[i] and len(overlap(titles[k_prev], units[i].stems)) > len(overlap(titles[k], units[i].stems))
+        ]
+        if not closing:
+            continue
+        later = next((i for i in range(closing[-1] + 1, stop) if i not in used and B[k][i] >= 0), None)
+        if later is not None:
+            used.discard(u)
+            chosen[k] = later
+            used.add(later)
+
+
+def _turn_heads(units: list[Unit], chosen: dict[int, int], used: set[int], settles: list[bool]) -> None:
+    """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
+    the item it announces: the start moves to the turn's first sentence."""
+    for k, u in list(chosen.items()):
+        head = u
+        while (
+            head > 0
+            and units[head - 1].seg_id == units[u].seg_id
+            and head - 1 not in used
+            and not settles[head - 1]
+            and len(units[head - 1].text.split()) <= ACK_WORDS
+        ):
+            head -= 1
+        at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
+        if head < u and at_turn_start:
+            used.discard(u)
+            chosen[k] = head
+            used.add(head)
 
 
 def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
@@ -402,6 +425,8 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             used.discard(u)
             chosen[k] = earlier[0]
             used.add(earlier[0])
+    _after_decisions(units, leaves, B, chosen, used, settles)
+    _turn_heads(units, chosen, used, settles)
     starts = sorted((u, k) for k, u in chosen.items())
     if starts:  # the opening takes the whole turn it is declared in ("God kväll och välkomna … öppnat")
         u0, k0 = starts[0]

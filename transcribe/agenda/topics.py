@@ -1,0 +1,37 @@
+"""Whether a sentence speaks of an agenda item: its title words as stems, where a Swedish compound's
+first part or head and a misheard ending still count."""
+
+from __future__ import annotations
+
+import os
+
+from rapidfuzz.distance import Levenshtein
+
+from transcribe.agenda.parse import AgendaItem
+from transcribe.sv.text import content_words, stem
+
+
+def title_stems(item: AgendaItem) -> set[str]:
+    return {stem(w) for w in content_words(item.title)}
+
+
+def overlap(title: set[str], text: set[str]) -> set[str]:
+    """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen")."""
+    hit = set()
+    for t in title:
+        if t in text or any(compound(t, w) for w in text):
+            hit.add(t)
+    return hit
+
+
+def compound(a: str, b: str) -> bool:
+    """One stem is the other's first part ("fasad", "fasadrenovering") or its head ("belysning",
+    "gatubelysning": Swedish compounds end in the word they are about), or the two differ only in an
+    ending or a misheard letter ("ekonomisk"/"ekonomin", "snöröjning"/"snöröjninken")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.startswith(short) or len(short) >= 5 and long_.endswith(short):
+        return True
+    if len(short) < 6:
+        return False
+    shared = len(os.path.commonprefix((a, b)))
+    return shared >= max(6, 0.75 * len(short)) or Levenshtein.normalized_distance(a, b) <= 0.15
