@@ -39,9 +39,15 @@ LINES = [
 ]
 
 
+def spoken(lines: list[str] | list[tuple[str, str]], chair: str = "Karin Sjöberg") -> Transcript:
+    """Ten seconds per line, spoken by the chair K unless a line says (speaker, text)."""
+    turns = [(line, "K") if isinstance(line, str) else (line[1], line[0]) for line in lines]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (t, s) in enumerate(turns)]
+    return Transcript(segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label="K", name=chair)])
+
+
 def meeting() -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(LINES)]
-    return Transcript(segments=segs, duration=90.0, speakers=[SpeakerInfo(label="K", name="Karin Sjöberg")])
+    return spoken(LINES)
 
 
 def test_items_by_topic_merged_struck_and_out_of_order() -> None:
@@ -65,8 +71,7 @@ def test_items_taken_together_are_written_once() -> None:
 
 def test_a_justerare_heard_only_once_is_marked_for_checking() -> None:
     lines = ["Jag öppnar mötet.", "Till justerare valdes Karin Sjöberg och Bengt Holmqvist.", "Jag avslutar mötet."]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
-    tr = Transcript(segments=segs, duration=30.0, speakers=[SpeakerInfo(label="K", name="Karin Sjöberg")])
+    tr = spoken(lines)
     agenda = parse_agenda_text("Dagordning\n1. Mötets öppnande\n2. Val av justerare\n3. Mötets avslutande\n")
     text = render_protokoll_markdown(build_protokoll(extract_minutes(tr), tr, agenda))
     assert "**Justerare:** Karin Sjöberg, Bengt Holmqvist ⚠ Kontrollera mot ljudet" in text
@@ -85,8 +90,7 @@ def test_an_item_barely_announced_is_found_from_its_decision() -> None:
         "Då beslutar nämnden att avslå ansökan om bygglov för flerbostadshuset på Järnvägsgatan.",
         "Då förklarar jag mötet avslutat.",
     ]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
-    tr = Transcript(segments=segs, duration=70.0, speakers=[SpeakerInfo(label="K", name="Ingrid Westin")])
+    tr = spoken(lines, "Ingrid Westin")
     al = align_agenda(parse_agenda_text(agenda), tr)
     assert 30.0 <= al.item("3").start < 40.0 and al.item_at(55.0) == "3" and al.item_at(25.0) == "2"
 
@@ -100,13 +104,11 @@ def test_a_decision_before_the_next_item_stays_with_its_own_item() -> None:
         "Hyresvärden vill höja hyran.",
         "Då förklarar jag mötet avslutat.",
     ]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
-    tr = Transcript(segments=segs, duration=50.0, speakers=[SpeakerInfo(label="K", name="Ingrid Westin")])
+    tr = spoken(lines, "Ingrid Westin")
     al = align_agenda(parse_agenda_text(agenda), tr)
     assert al.item_at(21.0) == "2" and 25.0 < al.item("3").start < 30.0  # "Punkt tre, lokalen" starts § 3
     lines[2:3] = ["Styrelsen beslutar att anta budgeten, och vi tar upp lokalen i vår.", "Lokalen då. Hyran höjs."]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker="K") for i, t in enumerate(lines)]
-    al = align_agenda(parse_agenda_text(agenda), tr.model_copy(update={"segments": segs, "duration": 60.0}))
+    al = align_agenda(parse_agenda_text(agenda), spoken(lines, "Ingrid Westin"))
     assert al.item_at(21.0) == "2" and al.item("3").start == 30.0  # a decision that names the next item ends § 2
 
 
@@ -155,8 +157,7 @@ def test_a_decision_closes_its_item_and_a_reply_opens_the_chairs_turn() -> None:
         ("M", "Det finns fyra lediga platser."),
         ("K", "Jag förklarar mötet avslutat."),
     ]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(segments=segs, duration=110.0, speakers=[SpeakerInfo(label="K", name="Karin Sjöberg")])
+    tr = spoken(lines)
     al = align_agenda(parse_agenda_text(agenda), tr)
     assert al.item("3").start == 30.0  # "Tack." opens the turn that announces the agenda
     assert al.item("5").start == 80.0  # not at the member's "båtplatserna" before the fee decision
