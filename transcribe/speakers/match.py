@@ -49,10 +49,10 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
+from transcribe.transcript import SpeakerInfo, Transcript
 
 if TYPE_CHECKING:
     from transcribe.diarize.base import Diarization
-    from transcribe.transcript import Transcript
 
 T_NAMED = 0.86
 T_PROPOSED = 0.84
@@ -147,8 +147,6 @@ def apply_matches(transcript: Transcript, matches: Mapping[str, Match]) -> Trans
     self-introduction is kept too; a profile that disagrees with it becomes a
     proposal, so the reviewer sees the conflict instead of a silent overwrite.
     """
-    from transcribe.transcript import SpeakerInfo
-
     out = transcript.model_copy(deep=True)
     existing = {s.label: s for s in out.speakers}
     spoken = out.speaker_labels()
