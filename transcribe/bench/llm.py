@@ -64,12 +64,17 @@ def prompt_key(prompt: str) -> str:
 # --------------------------------------------------------------------------- meetings and transcripts
 
 
+def shown(path: Path) -> Path:
+    """A path as the report shows it: inside the checkout relative to it ($TRANSCRIBE_SAMPLES_DIR may be elsewhere)."""
+    return path.relative_to(REPO_DIR) if path.is_relative_to(REPO_DIR) else path
+
+
 def meetings() -> tuple[list[tuple[str, dict[str, Any]]], str]:
     """(id, truth) of the held-out meetings, else of the development samples; and which set it is."""
     for base, kind in ((HELDOUT_DIR, "held-out"), (SAMPLES_DIR, "development samples")):
         found = [(p.parent.name, json.loads(p.read_text(encoding="utf-8"))) for p in sorted(base.glob("*/truth.json"))]
         if found:
-            return found, f"{kind} ({base.relative_to(REPO_DIR)})"
+            return found, f"{kind} ({shown(base)})"
     return [], "none"
 
 
@@ -276,7 +281,7 @@ def _total(rows: list[dict[str, Any]]) -> dict[str, Any]:
 def run(model_name: str = "gemma3-270m") -> dict[str, Any]:
     path = REPLAY_DIR / f"{model_name}.json"
     if not path.exists():
-        return {"skipped": f"no recorded answers in {path.relative_to(REPO_DIR)}"}
+        return {"skipped": f"no recorded answers in {shown(path)}"}
     answers = json.loads(path.read_text(encoding="utf-8"))["answers"]
     found, which = meetings()
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {}
