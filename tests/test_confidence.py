@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from transcribe.confidence import score_minutes, word_flags
+from transcribe.confidence import word_flags
+from transcribe.confidence.items import score_minutes
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.model import REVIEW_PREFIX, Decision, Evidence, Minutes, check_reason
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word

@@ -22,7 +22,7 @@ from typing import Any
 from transcribe import asr
 from transcribe.agenda import agenda_vocabulary, merge_vocabulary, parse_agenda
 from transcribe.audio import Audio, cache_key, decode, probe
-from transcribe.confidence import score_minutes
+from transcribe.confidence.items import score_minutes
 from transcribe.diarize import load_diarizer
 from transcribe.diarize.assign import assign_speakers
 from transcribe.diarize.base import Diarization

@@ -30,7 +30,7 @@ from rich.table import Table
 
 from transcribe.bench import matching, metrics
 from transcribe.bench.core import SAMPLES_DIR, section, truth_transcript
-from transcribe.confidence import score_minutes as flag_uncertain
+from transcribe.confidence.items import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.cues import NEG

@@ -40,7 +40,7 @@ import numpy as np
 from transcribe.audio import Audio, decode
 from transcribe.bench import matching as ev
 from transcribe.bench.core import truth_transcript
-from transcribe.confidence import score_minutes
+from transcribe.confidence.items import score_minutes
 from transcribe.config import SAMPLES_DIR
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.diarize.embedded import EmbeddedDiarizer

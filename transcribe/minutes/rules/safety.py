@@ -9,7 +9,7 @@ passage around it can. These checks give a reason to check the audio when:
 * the passage around it argues against the same thing ("vi har inte hittat några ledare",
   "jag vill inte byta"), so the decision may have been a refusal;
 * the decision cue itself was repaired from a misheard word (low word probabilities right
-  around the decision verb are checked by transcribe/confidence.py);
+  around the decision verb are checked by transcribe/confidence/items.py);
 * the same decision is stated both with and without a negation.
 """
 

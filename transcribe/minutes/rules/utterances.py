@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transcribe.confidence import LOW_WORD, segment_doubt
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import Lexicon, Repair, repair_sentence
@@ -19,8 +20,6 @@ from transcribe.transcript import Segment, Transcript
 
 LOOKBACK_UTTS = 8
 LOOKBACK_S = 150.0
-LOW_LOGPROB = -1.0
-UNSURE_P = 0.5  # a word below this probability may be a mishearing (confidence.LOW_WORD, which imports the minutes)
 WH = re.compile(r"^(?:\w+,?\s+)?(?:vem|vilka|vilken|vilket|när|hur|var|vad|varför)\b")
 YESNO = re.compile(
     r"^(?:\w+,?\s+)?(?:ska|kan|borde|bör|vill|är|har|skulle|orkar|hinner|passar|funkar|får)\s+"
@@ -105,7 +104,7 @@ def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[U
             pos = end
             covered = [seg for a, b, seg in spans if a < end and start < b] or [segs[0]]
             unsure = frozenset(
-                w.text.strip(" .,!?;:").lower() for s in covered for w in s.words or [] if w.probability < UNSURE_P
+                w.text.strip(" .,!?;:").lower() for s in covered for w in s.words or [] if w.probability < LOW_WORD
             )
             fixed, repairs = repair_sentence(sent, lexicon) if lexicon is not None else (sent, [])
             if lexicon is not None:  # a cue phrase one misheard, extra or lost word away (cuerepair.py)
@@ -142,16 +141,7 @@ def evidence_list(utts: list[Utt]) -> list[Evidence]:
 
 def audio_doubt(utts: list[Utt]) -> str | None:
     """Why the audio behind these sentences should be checked, if it should."""
-    for s in (seg for u in utts for seg in u.segs):
-        if s.overlap:
-            return "Flera talar samtidigt"
-        if s.repaired:
-            return "Transkriptionen reparerades här"
-        if (s.avg_logprob is not None and s.avg_logprob < LOW_LOGPROB) or (
-            s.no_speech_prob is not None and s.no_speech_prob > 0.6
-        ):
-            return "Osäker igenkänning"
-    return None
+    return next((why for seg in (s for u in utts for s in u.segs) if (why := segment_doubt(seg))), None)
 
 
 def negated(low: str, start: int, content_start: int) -> bool:
