@@ -3,15 +3,81 @@
 faster-whisper ships the Silero ONNX model, so this needs no download. The
 recording is read in bounded chunks (10 minutes by default) so memory stays flat
 however long the meeting is; regions cut by a chunk border are joined again.
+
+One global speech probability misses a far-away or quiet speaker: Silero gives such
+speech 0.15-0.4 while the near voices of the same recording get 0.9+, and lowering the
+threshold for the whole recording turns noise into speech elsewhere. `QuietSpeech` adds,
+per chunk, the stretches the threshold rejected whose probability is still raised and
+whose energy stands clearly above that recording's own noise floor.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
 
 from transcribe.audio import Audio
 
 CHUNK_SECONDS = 600.0
+FRAME = 512  # Silero's frame at 16 kHz (32 ms)
+
+
+@dataclass(frozen=True)
+class QuietSpeech:
+    """Second look at what the threshold called non-speech, adapted to each recording.
+
+    A frame counts when Silero gives it at least `probability` and its energy is at least
+    `snr_db` above the recording's noise floor (the `floor_percentile` of its frame energies).
+    Such frames joined over gaps shorter than `min_gap`, kept away `margin` from regions
+    already found and lasting `min_speech` or more, become regions of their own.
+    """
+
+    probability: float = 0.1
+    snr_db: float = 12.0
+    floor_percentile: float = 10.0
+    min_speech: float = 0.5
+    min_gap: float = 0.25
+    margin: float = 0.1
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """(start, end) frame indices of the True runs of a boolean array."""
+    edges = np.diff(np.concatenate(([0], mask.astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
+
+
+def quiet_regions(
+    samples: np.ndarray,
+    sample_rate: int,
+    found: list[tuple[float, float]],
+    probs: np.ndarray,
+    q: QuietSpeech,
+    max_speech: float,
+) -> list[tuple[float, float]]:
+    """Regions of raised speech probability and clear energy outside `found` (seconds in `samples`)."""
+    fs = FRAME / sample_rate
+    n = min(len(probs), len(samples) // FRAME)
+    if n == 0:
+        return []
+    frames = samples[: n * FRAME].reshape(n, FRAME).astype(np.float64)
+    energy = 10 * np.log10(np.mean(frames**2, axis=1) + 1e-12)
+    mask = (probs[:n] >= q.probability) & (energy >= np.percentile(energy, q.floor_percentile) + q.snr_db)
+    gap = int(round(q.min_gap / fs))
+    for a, b in _runs(~mask):  # close short gaps inside a stretch
+        if 0 < a and b < n and b - a <= gap:
+            mask[a:b] = True
+    for a, b in found:
+        mask[max(0, int((a - q.margin) / fs)) : int(np.ceil((b + q.margin) / fs))] = False
+    out: list[tuple[float, float]] = []
+    for a, b in _runs(mask):
+        if (b - a) * fs < q.min_speech:
+            continue
+        pieces = int(np.ceil((b - a) * fs / max_speech))  # bounded regions, like the threshold's own
+        cuts = np.linspace(a, b, pieces + 1)
+        out += [(float(cuts[i] * fs), float(cuts[i + 1] * fs)) for i in range(pieces)]
+    return out
 
 
 def speech_regions(
@@ -23,6 +89,7 @@ def speech_regions(
     pad: float = 0.1,
     max_speech: float = 30.0,
     chunk_seconds: float = CHUNK_SECONDS,
+    quiet: QuietSpeech | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> list[tuple[float, float]]:
     """Speech regions as sorted, non-overlapping (start, end) seconds.
@@ -30,10 +97,11 @@ def speech_regions(
     The defaults split at short pauses (250 ms) because speakers change at pauses,
     and cap a region at `max_speech` seconds (cut at its quietest pause) so that
     whoever processes a region holds a bounded amount of audio. Transcription
-    wants longer regions and can pass its own values.
+    wants longer regions and can pass its own values. With `quiet`, regions of quiet or
+    far-away speech the threshold missed are added (see `QuietSpeech`).
     """
     # faster_whisper loads ctranslate2: only when regions are asked for.
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
+    from faster_whisper.vad import VadOptions, get_speech_timestamps, get_vad_model
 
     opts = VadOptions(
         threshold=threshold,
@@ -44,19 +112,26 @@ def speech_regions(
     )
     sr = audio.sample_rate
     regions: list[tuple[float, float]] = []
+    extra: list[tuple[float, float]] = []
     start = 0.0
     while start < audio.duration:
         end = min(audio.duration, start + chunk_seconds)
         samples = audio.float32(start, end)
         if len(samples):
-            for ts in get_speech_timestamps(samples, opts, sampling_rate=sr):
-                a, b = start + ts["start"] / sr, start + ts["end"] / sr
+            found = [
+                (ts["start"] / sr, ts["end"] / sr) for ts in get_speech_timestamps(samples, opts, sampling_rate=sr)
+            ]
+            for a, b in ((start + a, start + b) for a, b in found):
                 at_border = regions and regions[-1][1] >= start - 1e-3 and a <= start + pad + 1e-3
                 if at_border:  # one region cut in two by the chunk border
                     regions[-1] = (regions[-1][0], max(regions[-1][1], b))
                 else:
                     regions.append((a, b))
+            if quiet is not None:
+                padded = np.pad(samples, (0, -len(samples) % FRAME))
+                probs = np.asarray(get_vad_model()(padded)).ravel()
+                extra += [(start + a, start + b) for a, b in quiet_regions(padded, sr, found, probs, quiet, max_speech)]
         if progress:
             progress(end)
         start = end
-    return regions
+    return sorted(regions + extra)
