@@ -23,7 +23,7 @@ class Evidence(BaseModel):
     quote: str
 
 
-# How a review reason begins when a person must listen to the passage (transcribe.confidence and the rules' safety checks).
+# How a review reason begins when a person must listen to the passage (confidence and the rules' safety checks).
 REVIEW_PREFIX = "Kontrollera mot ljudet: "
 
 
