@@ -11,6 +11,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from transcribe.transcript import Segment, Transcript
+
 
 class Evidence(BaseModel):
     """One transcript passage backing an item."""
@@ -21,6 +23,18 @@ class Evidence(BaseModel):
     start: float
     end: float
     quote: str
+
+    @classmethod
+    def of(cls, seg: Segment, transcript: Transcript) -> Evidence:
+        """The whole segment as evidence, with its speaker's name as the transcript knows it."""
+        return cls(
+            segment_id=seg.id,
+            speaker=seg.speaker,
+            speaker_name=transcript.speaker_name(seg.speaker) or None,
+            start=seg.start,
+            end=seg.end,
+            quote=seg.text.strip(),
+        )
 
 
 # How a review reason begins when a person must listen to the passage (confidence and the rules' safety checks).

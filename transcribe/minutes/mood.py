@@ -117,17 +117,6 @@ def _strength(score: float, n_segments: int) -> float:
     return round(score / (score + k), 2)
 
 
-def _evidence(seg: Segment, transcript: Transcript) -> Evidence:
-    return Evidence(
-        segment_id=seg.id,
-        speaker=seg.speaker,
-        speaker_name=transcript.speaker_name(seg.speaker) or None,
-        start=seg.start,
-        end=seg.end,
-        quote=seg.text.strip(),
-    )
-
-
 def _emotions(segs: list[Segment], transcript: Transcript, theme: str | None, min_score: float) -> list[Emotion]:
     per_seg = [(s, score_text(s.text)) for s in segs]
     totals: dict[str, float] = {}
@@ -144,7 +133,7 @@ def _emotions(segs: list[Segment], transcript: Transcript, theme: str | None, mi
                 emotion=emotion,
                 strength=_strength(total, len(segs)),
                 theme=theme,
-                evidence=[_evidence(s, transcript) for s, _ in sorted(best, key=lambda x: x[0].start)],
+                evidence=[Evidence.of(s, transcript) for s, _ in sorted(best, key=lambda x: x[0].start)],
                 confidence=min(0.9, 0.3 + 0.1 * total),
             )
         )

@@ -96,17 +96,6 @@ def _heading(keywords: list[str]) -> str:
     return capitalise(", ".join(keywords[:-1]) + " och " + keywords[-1])
 
 
-def _evidence(seg: Segment, transcript: Transcript) -> Evidence:
-    return Evidence(
-        segment_id=seg.id,
-        speaker=seg.speaker,
-        speaker_name=transcript.speaker_name(seg.speaker) or None,
-        start=seg.start,
-        end=seg.end,
-        quote=seg.text.strip(),
-    )
-
-
 def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
     """A few themes, in order of first appearance, each with evidence segments."""
     names = _name_words(transcript)
@@ -163,7 +152,7 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
                 share_of_speaking_time=min(1.0, round(sum(s.duration for s in segs) / total_speech, 3)),
                 raised_by=raised,
                 keywords=keywords,
-                evidence=[_evidence(s, transcript) for s in sorted(central, key=lambda s: s.start)],
+                evidence=[Evidence.of(s, transcript) for s in sorted(central, key=lambda s: s.start)],
                 confidence=float(round(min(1.0, max(0.1, float(sims.mean()))), 2)),
             )
         )
