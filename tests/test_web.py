@@ -193,16 +193,15 @@ def test_security_headers_on_server_errors(app):
     assert "boom" not in r.text
 
 
+def html_pages(mid: str) -> tuple[str, ...]:
+    """The HTML pages a signed-in user can open for one meeting, and the lists around it."""
+    return ("/meetings", "/upload", f"/meetings/{mid}", f"/meetings/{mid}/history", f"/meetings/{mid}/share",
+            f"/meetings/{mid}/delete")  # fmt: skip
+
+
 def test_every_endpoint_requires_a_session(app, client):
     mid = add_meeting("sara")
-    for url in (
-        "/meetings",
-        "/upload",
-        f"/meetings/{mid}",
-        f"/meetings/{mid}/history",
-        f"/meetings/{mid}/share",
-        f"/meetings/{mid}/delete",
-    ):
+    for url in html_pages(mid):
         r = client.get(url, follow_redirects=False)
         assert r.status_code == 303 and r.headers["location"].startswith("/login"), url
     for url in (
@@ -332,17 +331,7 @@ def test_transcript_html_renders_as_text(app):
 def test_pages_make_no_external_requests(app):
     c = as_user(app, "sara")
     mid = add_meeting("sara")
-    pages = [
-        c.get(u).text
-        for u in (
-            "/meetings",
-            "/upload",
-            f"/meetings/{mid}",
-            f"/meetings/{mid}/history",
-            f"/meetings/{mid}/share",
-            f"/meetings/{mid}/delete",
-        )
-    ]
+    pages = [c.get(u).text for u in html_pages(mid)]
     pages.append(TestClient(app).get("/login").text)
     for html in pages:
         assert not re.findall(r"https?://(?!testserver|127\.0\.0\.1|localhost)", html)
