@@ -277,15 +277,7 @@ def add_item(m: Minutes, t: Transcript, section: str, fields: dict[str, str], se
         raise EditError("choose_segment", "segment_id")
     if section == "not_decided" and not values.get("reason"):
         values["reason"] = "–"
-    evidence = Evidence(
-        segment_id=seg.id,
-        speaker=seg.speaker,
-        speaker_name=t.speaker_name(seg.speaker) or None,
-        start=seg.start,
-        end=seg.end,
-        quote=seg.text.strip(),
-    )
-    item = cls(evidence=[evidence], confidence=1.0, status="edited", **values)
+    item = cls(evidence=[Evidence.of(seg, t)], confidence=1.0, status="edited", **values)
     if section == "next_meeting":
         m.next_meeting = item  # type: ignore[assignment]
     else:
