@@ -319,6 +319,30 @@ def test_retention_purges_audio_then_everything_after_approval(jobs_env: Path) -
     assert purge(now, approved, audio_days=30, all_days=90) == []  # nothing left to do, nothing audited twice
 
 
+def test_deleting_files_waits_for_a_save_in_another_process(jobs_env: Path) -> None:
+    """The CLI and retention delete while the web app (another process) may be saving a review."""
+    from transcribe.jobs.retention import delete_meeting_files
+
+    folder = _fake_meeting("m")
+    saver = subprocess.Popen(
+        [sys.executable, "-c", (
+            "import time\n"
+            "from transcribe.meeting import meeting_dir, meeting_lock\n"
+            "with meeting_lock('m'):\n"
+            "    print('held', flush=True)\n"
+            "    time.sleep(1.0)\n"
+            "    (meeting_dir('m') / 'review').mkdir()\n"
+            "    (meeting_dir('m') / 'review' / 'minutes.json').write_text('x')\n"
+            "    print('saved', flush=True)\n")],
+        stdout=subprocess.PIPE, text=True, env={**os.environ, "TRANSCRIBE_DATA_DIR": str(jobs_env)},
+    )  # fmt: skip
+    assert saver.stdout is not None and saver.stdout.readline().strip() == "held"
+    removed = delete_meeting_files("m", user="cli")
+    assert saver.stdout.readline().strip() == "saved" and saver.wait(timeout=30) == 0
+    assert "minutes.json" in {p.name for p in removed}  # the save landed first and went with the rest
+    assert not folder.exists()
+
+
 def test_retention_reads_the_environment_and_keeps_forever_by_default(
     jobs_env: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

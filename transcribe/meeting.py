@@ -9,6 +9,7 @@
         versions/vN/*.json                the copy approved as version N (read-only)
         minutes.approved.json             the latest approved minutes
         .work/                            the pipeline's stage cache, so a killed job resumes
+    <data dir>/meetings/.locks/<id>.lock  held while a meeting is written or deleted (`meeting_lock`)
 
 The minutes that count are the approved ones, then the working copy, then the machine draft:
 what the group agreed on beats what a reviewer is still editing, which beats what the machine
@@ -17,12 +18,17 @@ wrote. The jobs write here, the web app edits here and series read here, all thr
 
 from __future__ import annotations
 
+import os
 import re
+import secrets
+import shutil
+import threading
 from pathlib import Path
 from typing import Literal
 
 from transcribe.config import data_dir
 from transcribe.errors import BadOption
+from transcribe.fsutil import FileLock
 
 TRANSCRIPT = "transcript.json"
 MINUTES = "minutes.json"
@@ -36,6 +42,8 @@ RESULT_STEMS = ("transcript", "minutes", "protokoll")
 MinutesSource = Literal["approved", "draft"]
 
 _MEETING_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_locks: dict[Path, FileLock] = {}
+_locks_guard = threading.Lock()
 
 
 def check_meeting_id(meeting_id: str) -> str:
@@ -48,6 +56,49 @@ def check_meeting_id(meeting_id: str) -> str:
 def meeting_dir(meeting_id: str) -> Path:
     """data_dir()/meetings/<meeting_id>: the upload, the outputs, the review and the `.work` stage cache."""
     return data_dir() / "meetings" / check_meeting_id(meeting_id)
+
+
+def meeting_lock(meeting_id: str) -> FileLock:
+    """The lock every write into a meeting folder and every deletion of one holds.
+
+    One per meeting, shared by the web app, the job CLI and retention (separate processes);
+    re-entrant within a thread, so a save inside a deletion is fine. The lock file lives beside
+    the folders (a dot name is never a meeting id), so deleting the folder leaves it alone.
+    """
+    path = data_dir() / "meetings" / ".locks" / f"{check_meeting_id(meeting_id)}.lock"
+    with _locks_guard:
+        return _locks.setdefault(path, FileLock(path))
+
+
+def retire(meeting_id: str) -> Path | None:
+    """Move the meeting's folder out of reach in one rename (the caller holds `meeting_lock`).
+
+    Returns where it went, for `purge` (or `restore` if the rest of the deletion fails); None when
+    the meeting had no folder.
+    """
+    base = meeting_dir(meeting_id)
+    tomb = base.with_name(f".deleted-{meeting_id}-{secrets.token_hex(4)}")
+    try:
+        os.rename(base, tomb)
+    except FileNotFoundError:
+        return None
+    return tomb
+
+
+def restore(meeting_id: str, tomb: Path | None) -> None:
+    if tomb is not None:
+        os.rename(tomb, meeting_dir(meeting_id))
+
+
+def purge(tomb: Path | None) -> None:
+    """Delete a retired folder for good; retried, since a file may still be closing inside it."""
+    if tomb is None:
+        return
+    for _ in range(5):
+        shutil.rmtree(tomb, ignore_errors=True)
+        if not tomb.exists():
+            return
+    shutil.rmtree(tomb)  # the error now says what is stuck
 
 
 def input_file(folder: Path) -> Path | None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,7 +21,8 @@ from transcribe import audit
 from transcribe.errors import BadOption
 from transcribe.jobs import queue
 from transcribe.jobs.models import ACTIVE, JobState
-from transcribe.meeting import WORK, meeting_dir
+from transcribe.meeting import WORK, meeting_dir, meeting_lock, retire
+from transcribe.meeting import purge as purge_folder
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +96,9 @@ def delete_meeting_files(meeting_id: str, user: str = "system", action: str = "d
     if not directory.exists():
         return []
     _stop_jobs(meeting_id, user)
-    removed = sorted(p for p in directory.rglob("*") if p.is_file())
-    shutil.rmtree(directory)
+    with meeting_lock(meeting_id):  # a reviewer's save in the web app lands before, or not at all
+        removed = sorted(p for p in directory.rglob("*") if p.is_file())
+        purge_folder(retire(meeting_id))
     audit.record(
         action,
         f"meeting:{meeting_id}",
@@ -115,12 +116,13 @@ def delete_audio(meeting_id: str, user: str = "system", action: str = "retention
         return []
     _stop_jobs(meeting_id, user)
     removed = []
-    for path in files:
-        try:
-            path.unlink()
-            removed.append(path)
-        except FileNotFoundError:
-            pass
+    with meeting_lock(meeting_id):
+        for path in files:
+            try:
+                path.unlink()
+                removed.append(path)
+            except FileNotFoundError:
+                pass
     if removed:
         audit.record(
             action,

@@ -14,6 +14,7 @@ import logging
 from sqlalchemy import delete
 
 from transcribe import audit, db
+from transcribe import meeting as meeting_files
 from transcribe.db import session
 from transcribe.jobs import JobNotFound, tasks
 from transcribe.jobs import delete as delete_job
@@ -34,16 +35,16 @@ def delete_meeting(meeting: Meeting, user: str) -> None:
             except JobNotFound:
                 pass  # already forgotten (retention, or a CLI delete): the files go below
         folder = store.meeting_path(meeting_id).resolve()
-        tomb = store.retire(meeting_id)
+        tomb = meeting_files.retire(meeting_id)
         try:
             with session() as s:
                 s.execute(delete(MeetingChange).where(MeetingChange.meeting_id == meeting_id))
                 s.execute(delete(MeetingShare).where(MeetingShare.meeting_id == meeting_id))
                 s.execute(delete(Meeting).where(Meeting.id == meeting_id))
         except Exception:
-            store.restore(meeting_id, tomb)
+            meeting_files.restore(meeting_id, tomb)
             raise
-        store.purge(tomb)
+        meeting_files.purge(tomb)
         tasks.forget(meeting_id)
     for name in series_store.forget_meeting(folder):
         log.info("meeting %s removed from series %s", meeting_id, name)

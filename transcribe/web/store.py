@@ -12,23 +12,16 @@ deleted with the rest) or fails with `MeetingGone`, never leaving a half meeting
 
 from __future__ import annotations
 
-import os
-import secrets
-import shutil
-import threading
-from collections import defaultdict
 from pathlib import Path
 
 from fastapi import HTTPException
 
 from transcribe import meeting
 from transcribe.fsutil import PRIVATE_DIR, atomic_write_text, private_dir
+from transcribe.meeting import meeting_lock
 from transcribe.minutes.edit import ensure_ids
 from transcribe.minutes.model import Minutes
 from transcribe.transcript import Transcript
-
-_locks: defaultdict[str, threading.RLock] = defaultdict(threading.RLock)
-_locks_guard = threading.Lock()
 
 
 class MeetingGone(HTTPException):
@@ -36,12 +29,6 @@ class MeetingGone(HTTPException):
 
     def __init__(self) -> None:
         super().__init__(status_code=404, detail="meeting")
-
-
-def meeting_lock(meeting_id: str) -> threading.RLock:
-    """The per-meeting lock every write and the deletion hold (re-entrant: a save inside a delete is fine)."""
-    with _locks_guard:
-        return _locks[meeting_id]
 
 
 def meeting_path(meeting_id: str) -> Path:
@@ -132,37 +119,6 @@ def create_folder(meeting_id: str) -> Path:
     return private_dir(meeting_path(meeting_id))
 
 
-def retire(meeting_id: str) -> Path | None:
-    """Move the meeting's folder out of reach in one rename (the caller holds `meeting_lock`).
-
-    Returns where it went, for `purge` (or `restore` if the rest of the deletion fails); None when
-    the meeting had no folder.
-    """
-    base = meeting_path(meeting_id)
-    tomb = base.with_name(f".deleted-{meeting_id}-{secrets.token_hex(4)}")
-    try:
-        os.rename(base, tomb)
-    except FileNotFoundError:
-        return None
-    return tomb
-
-
-def restore(meeting_id: str, tomb: Path | None) -> None:
-    if tomb is not None:
-        os.rename(tomb, meeting_path(meeting_id))
-
-
-def purge(tomb: Path | None) -> None:
-    """Delete a retired folder for good; retried, since a file may still be closing inside it."""
-    if tomb is None:
-        return
-    for _ in range(5):
-        shutil.rmtree(tomb, ignore_errors=True)
-        if not tomb.exists():
-            return
-    shutil.rmtree(tomb)  # the error now says what is stuck
-
-
 def remove(meeting_id: str) -> None:
     with meeting_lock(meeting_id):
-        purge(retire(meeting_id))
+        meeting.purge(meeting.retire(meeting_id))
