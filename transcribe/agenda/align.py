@@ -24,7 +24,6 @@ the meeting was closed goes to "Övrigt".
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -32,63 +31,20 @@ from pydantic import BaseModel, Field
 
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem
+from transcribe.agenda.phrases import (
+    CLOSED,
+    CONCLUDES,
+    DECIDES,
+    DECLARES,
+    KIND_CUES,
+    OPENS_WITH,
+    SKIP_TOPIC,
+    TRANSITION,
+    WELCOMES,
+)
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Transcript
-
-_TRANSITION = re.compile(
-    r"\b(nästa punkt|nästa fråga|nästa ärende|(?:går vi|gå vi|gick vi|vi går|vi gick) (?:vidare |över |tillbaka )?till"
-    r"|vidare till"
-    r"|över till|(?:sedan|då|nu) har vi"
-    r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
-    r"|på dagordningen|dagordningens|första punkten|sista punkten)"
-)
-_CLOSED = re.compile(
-    r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
-    r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
-)
-
-_CONCLUDES = re.compile(
-    r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
-    r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
-    r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
-    r"|beslutar|beslutade|beslöt)\b"
-    r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$)"
-)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …": how an item ends, not how one starts
-_DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
-_OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
-_DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
-_WELCOMES = re.compile(r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen)\b")
-
-# What the chair says at the standard items ("jag förklarar mötet öppnat").
-KIND_CUES = {
-    "open": re.compile(
-        r"\b(förklara[rs]? (?:\w+ )?(?:mötet|sammanträdet) (?:för )?öppnat|öppnar (?:\w+ ){0,3}(?:mötet|sammanträdet)"
-        r"|(?:mötet|sammanträdet) (?:är )?öppnat)"
-    ),
-    "chair": re.compile(
-        r"\b(val av (?:mötes)?ordförande|välja (?:en )?(?:mötes)?ordförande|till (?:mötes)?ordförande"
-        r"|leda (?:dagens )?möte)"
-    ),
-    "secretary": re.compile(
-        r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare)"
-    ),
-    "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
-    "agenda": re.compile(
-        r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
-        r"(?:godkän|fastställ)|kallelse\w*)"
-    ),
-    "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
-    "previous": re.compile(r"\b(föregående (?:mötes )?protokoll|förra (?:mötets )?protokoll)"),
-    "other": re.compile(r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
-    "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
-    "close": _CLOSED,
-}
-_SKIP_TOPIC = re.compile(
-    r"\b(hoppar (?:vi )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:vi )?upp"
-    r"|skjuts upp|nästa gång|väntar vi med)\b"
-)
 
 # Weights, set on the development meeting only (see transcribe/bench/agenda.py).
 W_NUMBER = 3.0
@@ -184,7 +140,7 @@ def build_units(transcript: Transcript) -> list[Unit]:
 
 
 def _chair(units: list[Unit]) -> str | None:
-    counts = Counter(u.speaker for u in units if u.speaker and (_TRANSITION.search(u.low) or number_refs(u.low)))
+    counts = Counter(u.speaker for u in units if u.speaker and (TRANSITION.search(u.low) or number_refs(u.low)))
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -200,12 +156,12 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     titles = [title_stems(it) for it in items]
     refs = [number_refs(u.low) for u in units]
     cues = [
-        1.0 if _TRANSITION.search(u.low) or _OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
+        1.0 if TRANSITION.search(u.low) or OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
         for u, r in zip(units, refs, strict=True)
     ]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
-    skips = [bool(_SKIP_TOPIC.search(u.low)) for u in units]
-    concludes = [bool(_CONCLUDES.search(u.low) or _DECIDES.search(u.low)) for u in units]  # a decision ends an item
+    skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
+    concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
     out: list[list[float]] = []
@@ -257,9 +213,9 @@ def _heading(u: Unit, title: set[str]) -> bool:
 def _declared(low: str, position: float) -> str | None:
     """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
     last word was heard as; a welcome at the very start opens it too."""
-    if _WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
+    if WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
         return "open"
-    if not _DECLARES.search(low):
+    if not DECLARES.search(low):
         return None
     return "open" if position < 0.3 else "close" if position > 0.7 else None
 
@@ -329,7 +285,7 @@ def _decided_items(
         if k in chosen or not titles[k]:
             continue
         for i, u in enumerate(units):
-            if not _DECIDES.search(u.low) or len(overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
+            if not DECIDES.search(u.low) or len(overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
                 continue
             prev = max((j for j in used if j <= i), default=-1)
             current = next((j for j, v in chosen.items() if v == prev), None)
@@ -414,7 +370,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             used.add(u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
-    settles = [bool(_CONCLUDES.search(u.low) or _DECIDES.search(u.low)) for u in units]  # the end of an item
+    settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
     _decided_items(units, leaves, B, chosen, used, settles)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
         first = u
@@ -438,7 +394,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     for j, (u, k) in enumerate(starts):
         stop = starts[j + 1][0] if j + 1 < len(starts) else len(units)
         if leaves[k].kind == "close":  # after the meeting was declared closed: Övrigt
-            closed = next((i for i in range(u, stop) if _CLOSED.search(units[i].low)), None)
+            closed = next((i for i in range(u, stop) if CLOSED.search(units[i].low)), None)
             if closed is not None:
                 stop = min(stop, closed + 1)
         for i in range(u, stop):

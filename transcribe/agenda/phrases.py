@@ -1,0 +1,60 @@
+"""What a chair says at an agenda item's edges: transitions, openings and closings, outcomes and
+struck items, as patterns over the lower-cased sentence (see align.py for how they are weighed)."""
+
+from __future__ import annotations
+
+import re
+
+TRANSITION = re.compile(
+    r"\b(nästa punkt|nästa fråga|nästa ärende|(?:går vi|gå vi|gick vi|vi går|vi gick) (?:vidare |över |tillbaka )?till"
+    r"|vidare till"
+    r"|över till|(?:sedan|då|nu) har vi"
+    r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
+    r"|på dagordningen|dagordningens|första punkten|sista punkten)"
+)
+CLOSED = re.compile(
+    r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
+    r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
+)
+
+CONCLUDES = re.compile(
+    r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
+    r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
+    r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
+    r"|beslutar|beslutade|beslöt)\b"
+    r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$)"
+)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …": how an item ends, not how one starts
+DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
+OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
+DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
+WELCOMES = re.compile(r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen)\b")
+
+# What the chair says at the standard items ("jag förklarar mötet öppnat").
+KIND_CUES = {
+    "open": re.compile(
+        r"\b(förklara[rs]? (?:\w+ )?(?:mötet|sammanträdet) (?:för )?öppnat|öppnar (?:\w+ ){0,3}(?:mötet|sammanträdet)"
+        r"|(?:mötet|sammanträdet) (?:är )?öppnat)"
+    ),
+    "chair": re.compile(
+        r"\b(val av (?:mötes)?ordförande|välja (?:en )?(?:mötes)?ordförande|till (?:mötes)?ordförande"
+        r"|leda (?:dagens )?möte)"
+    ),
+    "secretary": re.compile(
+        r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
+        r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare)"
+    ),
+    "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
+    "agenda": re.compile(
+        r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
+        r"(?:godkän|fastställ)|kallelse\w*)"
+    ),
+    "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
+    "previous": re.compile(r"\b(föregående (?:mötes )?protokoll|förra (?:mötets )?protokoll)"),
+    "other": re.compile(r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
+    "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
+    "close": CLOSED,
+}
+SKIP_TOPIC = re.compile(
+    r"\b(hoppar (?:vi )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:vi )?upp"
+    r"|skjuts upp|nästa gång|väntar vi med)\b"
+)
