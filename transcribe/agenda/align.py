@@ -30,12 +30,16 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
-from transcribe.agenda.parse import Agenda, AgendaItem
+from transcribe.agenda.order import ordered
+from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.phrases import (
+    ASIDE,
+    ASKS_FOR,
     CLOSED,
     CONCLUDES,
     DECIDES,
     DECLARES,
+    ELECTIONS,
     KIND_CUES,
     OPENS_WITH,
     SKIP_TOPIC,
@@ -160,6 +164,8 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
         for u, r in zip(units, refs, strict=True)
     ]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
+    kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
+    aside = [{stem(w) for m in ASIDE.finditer(u.low) for w in content_words(m.group(1))} for u in units]
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
     first_child = {it.parent for it in items if it.parent}
@@ -169,9 +175,10 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
         row = []
         total = sum(idf(s) for s in titles[k]) or 1.0
         for i, u in enumerate(units):
-            window = u.stems | (units[i + 1].stems if i + 1 < len(units) else set())
+            stems = u.stems - aside[i]
+            window = stems | (units[i + 1].stems if i + 1 < len(units) else set())
             topic = sum(idf(s) for s in overlap(titles[k], window)) / total
-            own = sum(idf(s) for s in overlap(titles[k], u.stems)) / total
+            own = sum(idf(s) for s in overlap(titles[k], stems)) / total
             topic = 0.5 * topic + 0.5 * own
             number = 0.0
             for ref, sign in refs[i]:
@@ -183,8 +190,10 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
                     number += 0.6
             weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
             cue = cues[i] * weight
-            kind = 1.0 if item.kind in KIND_CUES and KIND_CUES[item.kind].search(u.low) else 0.0
-            kind = max(kind, 1.0 if item.kind and item.kind == declared[i] else 0.0)
+            said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
+            kind = 1.0 if said or declared[i] in kinds[k] else 0.0
+            if declared[i] in kinds[k] or any(kd in ELECTIONS for kd in said) and ASKS_FOR.search(u.low):
+                cue = max(cue, weight)  # declaring the meeting open, asking for a role: the chair starts the item
             if skips[i]:
                 topic = -own
             elif concludes[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a start
@@ -218,56 +227,6 @@ def _declared(low: str, position: float) -> str | None:
     if not DECLARES.search(low):
         return None
     return "open" if position < 0.3 else "close" if position > 0.7 else None
-
-
-def _monotone(B: list[list[float]]) -> dict[int, int]:
-    """Best increasing assignment item -> unit with positive total evidence (items may be skipped)."""
-    K = len(B)
-    N = len(B[0]) if B else 0
-    if not N:
-        return {}
-    NEG = -1e9
-    f = [[NEG] * N for _ in range(K)]
-    back: list[list[tuple[int, int] | None]] = [[None] * N for _ in range(K)]
-    prefix_by_k: list[list[tuple[float, int, int]]] = []
-    for k in range(K):
-        prev = _prefix_over(prefix_by_k, N)
-        for u in range(N):
-            score, pk, pu = prev[u]
-            if score < 0:
-                score, pk, pu = 0.0, -1, -1
-            f[k][u] = B[k][u] + score
-            back[k][u] = (pk, pu) if pk >= 0 else None
-        pref = []
-        run = (NEG, -1, -1)
-        for u in range(N):
-            pref.append(run)
-            if f[k][u] > run[0]:
-                run = (f[k][u], k, u)
-        pref.append(run)
-        prefix_by_k.append(pref)
-    end = max(((f[k][u], k, u) for k in range(K) for u in range(N)), default=(0.0, -1, -1))
-    chosen: dict[int, int] = {}
-    if end[0] <= 0:
-        return chosen
-    k, u = end[1], end[2]
-    while k >= 0:
-        chosen[k] = u
-        b = back[k][u]
-        if b is None:
-            break
-        k, u = b
-    return chosen
-
-
-def _prefix_over(prefix_by_k: list[list[tuple[float, int, int]]], N: int) -> list[tuple[float, int, int]]:
-    """For each unit u, the best f over earlier items placed strictly before u."""
-    out = [(-1e9, -1, -1)] * N
-    for pref in prefix_by_k:
-        for u in range(N):
-            if pref[u][0] > out[u][0]:
-                out[u] = pref[u]
-    return out
 
 
 def _decided_items(
@@ -358,7 +317,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     if not units or not leaves:
         return Alignment(items=spans)
     B = evidence_matrix(units, leaves)
-    chosen = _monotone(B)
+    chosen = ordered(B, STRONG - THRESHOLD)
     used = set(chosen.values())
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
     for k in range(len(leaves)):  # taken out of order: strong evidence of its own

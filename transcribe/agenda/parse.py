@@ -73,11 +73,14 @@ class Agenda(BaseModel):
 
 
 def standard_kind(title: str) -> str | None:
+    kinds = standard_kinds(title)
+    return kinds[0] if kinds else None
+
+
+def standard_kinds(title: str) -> list[str]:
+    """Every standard item a title names: "Val av sekreterare och justerare" is both elections."""
     low = title.lower()
-    for kind, pattern in STANDARD_KINDS:
-        if pattern.search(low):
-            return kind
-    return None
+    return [kind for kind, pattern in STANDARD_KINDS if pattern.search(low)]
 
 
 def _clean(line: str) -> str:

@@ -10,8 +10,9 @@ TRANSITION = re.compile(
     r"|vidare till"
     r"|över till|(?:sedan|då|nu) har vi"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
-    r"|på dagordningen|dagordningens|första punkten|sista punkten)"
-)
+    r"|på dagordningen|dagordningens|första punkten|sista punkten"
+    r"|tar vi (?:nu|först|före|innan|direkt|härnäst))"
+)  # "Taket tar vi före midsommarfirandet": the fronted topic is the item taken now
 CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
     r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
@@ -41,7 +42,8 @@ KIND_CUES = {
     ),
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare)"
+        r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
+        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?anteckning\w*|antecknar|protokollför\w*)"
     ),
     "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
     "agenda": re.compile(
@@ -58,3 +60,10 @@ SKIP_TOPIC = re.compile(
     r"\b(hoppar (?:vi )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:vi )?upp"
     r"|skjuts upp|nästa gång|väntar vi med)\b"
 )
+
+ELECTIONS = ("chair", "secretary", "adjusters")
+ASKS_FOR = re.compile(
+    r"\?\s*$|\b(?:behöver|ska|måste) (?:vi )?(?:\w+ ){0,2}(?:välja|ha)\b|\bvem (?:tar|kan|vill|skriver|för)\b"
+)  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare": asking for a role opens its election
+# "Taket tar vi före midsommarfirandet": the item named after "före" is not the one taken
+ASIDE = re.compile(r"\b(?:före|innan) (?:vi tar |den |det |de )?(\w+)")

@@ -51,11 +51,14 @@ _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|f�
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
 _AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|det går bra)\b")
-_SELF = re.compile(r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för)\b")
+_SELF = re.compile(
+    r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
+    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b"
+)  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det"
 _SELF_ROLE = re.compile(
-    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter)\b"
-    r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för) jag\b"
-)  # "Som ordförande hälsar jag er välkomna": the word order turns after a fronted role
+    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter|antecknar)\b"
+    r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är) jag\b|\b(?:det är|är det) jag\b"
+)  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role
 _ALONGSIDE = re.compile(
     r"\b(?:jämte|tillsammans med|med|förutom|utöver|vice|förste vice|andre vice)(\s+(?:mötes)?ordförande(?:n)?)\b"
 )  # "jämte ordföranden" is said of a justerare, "vice ordförande" is another office

@@ -1,0 +1,94 @@
+"""The order of the agenda items in the meeting: the best increasing sequence of starts, with an
+item or two taken out of order where that explains the evidence better.
+
+B[k][u] is the evidence that item k starts at unit u, less the threshold: a start is worth taking when
+positive. Chairs mostly follow the agenda, but move an item when someone must leave ("Skrivelsen tar vi
+nu"); a strictly monotone choice then loses the items between. An item announced strongly enough may be
+taken as an exception when the items left in order then gain more than the exception costs.
+"""
+
+from __future__ import annotations
+
+NEG = -1e9
+EXCEPTIONS = 2  # at most this many items taken out of order
+
+
+def ordered(B: list[list[float]], strong: float) -> dict[int, int]:
+    """Item -> unit: monotone, except for up to EXCEPTIONS items whose best evidence is at least `strong`."""
+    N = len(B[0]) if B else 0
+    chosen = monotone(B)
+    best = sum(B[k][u] for k, u in chosen.items())
+    out: dict[int, int] = {}
+    for _ in range(EXCEPTIONS):
+        trial: tuple[float, int, int, dict[int, int]] | None = None
+        for j in range(len(B)):
+            if j in out or not N:
+                continue
+            u = max(range(N), key=lambda i: B[j][i])
+            if B[j][u] < strong or u in out.values():
+                continue
+            ex = {**out, j: u}
+            rows = [
+                [NEG] * N if k in ex else [NEG if i in ex.values() else b for i, b in enumerate(row)]
+                for k, row in enumerate(B)
+            ]
+            rest = monotone(rows)
+            total = sum(B[k][v] for k, v in rest.items()) + sum(B[k][v] for k, v in ex.items())
+            if total > best and (trial is None or total > trial[0]):
+                trial = (total, j, u, rest)
+        if trial is None:
+            break
+        best, j, u, rest = trial
+        out[j] = u
+        chosen = {**rest, **out}
+    return chosen
+
+
+def monotone(B: list[list[float]]) -> dict[int, int]:
+    """Best increasing assignment item -> unit with positive total evidence (items may be skipped)."""
+    K = len(B)
+    N = len(B[0]) if B else 0
+    if not N:
+        return {}
+    NEG = -1e9
+    f = [[NEG] * N for _ in range(K)]
+    back: list[list[tuple[int, int] | None]] = [[None] * N for _ in range(K)]
+    prefix_by_k: list[list[tuple[float, int, int]]] = []
+    for k in range(K):
+        prev = prefix_over(prefix_by_k, N)
+        for u in range(N):
+            score, pk, pu = prev[u]
+            if score < 0:
+                score, pk, pu = 0.0, -1, -1
+            f[k][u] = B[k][u] + score
+            back[k][u] = (pk, pu) if pk >= 0 else None
+        pref = []
+        run = (NEG, -1, -1)
+        for u in range(N):
+            pref.append(run)
+            if f[k][u] > run[0]:
+                run = (f[k][u], k, u)
+        pref.append(run)
+        prefix_by_k.append(pref)
+    end = max(((f[k][u], k, u) for k in range(K) for u in range(N)), default=(0.0, -1, -1))
+    chosen: dict[int, int] = {}
+    if end[0] <= 0:
+        return chosen
+    k, u = end[1], end[2]
+    while k >= 0:
+        chosen[k] = u
+        b = back[k][u]
+        if b is None:
+            break
+        k, u = b
+    return chosen
+
+
+def prefix_over(prefix_by_k: list[list[tuple[float, int, int]]], N: int) -> list[tuple[float, int, int]]:
+    """For each unit u, the best f over earlier items placed strictly before u."""
+    out = [(-1e9, -1, -1)] * N
+    for pref in prefix_by_k:
+        for u in range(N):
+            if pref[u][0] > out[u][0]:
+                out[u] = pref[u]
+    return out
