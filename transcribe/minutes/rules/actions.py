@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -15,6 +16,7 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.slips import read_commitment
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
     NOT_TASKS,
@@ -62,7 +64,9 @@ _AUX = frozenset(
 
 
 _WHEN_WORDS = re.compile(r"\b(?:i\s*dag|idag|i\s*morgon|imorgon|i\s*kväll|nu|sen|sedan|senare|också)\b")
-_PRONOUN_OBJECT = re.compile(r"^jag\s+(?:ska\s+|kan\s+)?[a-zåäö]+\s+(?:dem|den|det|henne|honom)\b")
+_PRONOUN_OBJECT = re.compile(
+    r"^jag\s+(?:ska\s+|kan\s+)?[a-zåäö]+\s+(?:med\s+|ut\s+|upp\s+|in\s+)?(?:dem|den|det|henne|honom)\b"
+)
 # "kan du be leverantören om …?", "Jonas, tar du kontakt med en besiktningsfirma?"
 _ASKED = re.compile(
     r"\b(?:(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)|"
@@ -73,8 +77,15 @@ _INVERTED = re.compile(
     r"^(?:(?:då|så|sen|sedan|och\s+så|i\s+morgon|imorgon)\s+)?(?P<v>[a-zåäö]+r)\s+jag\s+(?:också\s+|gärna\s+)?"
     r"(?P<rest>[^.?!]+)"
 )
-# "Sofia, ta fram en kalkyl": a name, a comma and an imperative.
+# "Sofia, ta fram en kalkyl": a name, a comma and an imperative; or the name last ("Ta med det till ledarna, Mikael").
 _VOCATIVE = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?P<v>[a-zåäö]+)(?P<rest>\s+[^.?!]+)[.!]?$")
+_VOCATIVE_END = re.compile(
+    r"^(?P<v>[A-ZÅÄÖa-zåäö][a-zåäö]+)(?P<rest>\s+[^.?!,]+),\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[.!]?$"
+)
+# "jag anmäler dem senast på måndag": a first-person verb (modal optional) and what follows it.
+_FIRST_PERSON = re.compile(r"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)(?P<rest>[^.?!]*)")
+_RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
+_DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
 
@@ -199,11 +210,24 @@ class ActionRules(RuleState):
         else:
             self._add_action(what, owner, utts, conf)
 
+    def _as_meant(self, u: Utt) -> Utt:
+        """The sentence with its misheard commitment words ("jeg", "ded", "byder") read as meant (slips.py)."""
+        fixed, repairs = read_commitment(u.text, u.unsure)
+        if not repairs:
+            return u
+        return dataclasses.replace(u, text=fixed, low=fixed.lower(), repairs=[*u.repairs, *repairs], _whens=None)
+
     def _actions(self, u: Utt) -> None:
         if u.is_question:
             return
+        if self.robust:
+            u = self._as_meant(u)
         low = u.low
         # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
+        if _RAISING.search(low):
+            return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task
+        if self._same_task_again(u):
+            return
         if cues.COMMIT_ANAPHOR.search(low):
             what, src = self._task_for_anaphor(u)
             self._commit(what, u, src, u.name, 0.8)
@@ -222,7 +246,9 @@ class ActionRules(RuleState):
         # 2. "jag skickar ut protokollet senast fredag"; "jag mejlar dem i dag" after "kan du be leverantören om X?"
         #    is the task asked for.
         m = re.search(r"\bjag\b", low)
-        if m and personal_commitment(low[m.start() :]):
+        if m and re.match(r"jag\s+\w+\s+(?:inte|aldrig)\b", low[m.start() :]):
+            m = None  # "jag läser inte på skärm": a negated verb is no commitment
+        if m and (personal_commitment(low[m.start() :]) or self._dated_first_person(u)):
             asked = self._request_to(u) if _PRONOUN_OBJECT.match(low[m.start() :]) else None
             if asked is not None:
                 self._commit(asked[0], u, asked[1], u.name, 0.8)
@@ -250,11 +276,51 @@ class ActionRules(RuleState):
             if asked is not None:
                 self._add_action(asked[0], u.name, [asked[1], u], 0.75)
 
+    def _same_task_again(self, u: Utt) -> bool:
+        """'Jag kan fråga förvaltningen. Jag mejlar dem i dag.': a pronoun-object commitment right after the
+        speaker's own is that task again (how or when), so it adds evidence and a date, not a second task."""
+        m = re.search(r"\bjag\b", u.low)
+        if not m or not (_PRONOUN_OBJECT.match(u.low[m.start() :]) or cues.COMMIT_ANAPHOR.search(u.low)):
+            return False
+        prev = next((v for v in self._window(u, back=2) if v.speaker == u.speaker and v.turn == u.turn), None)
+        mine = [a for a in self.out.actions if a.owner == u.name and prev is not None]
+        if not mine or mine[-1].evidence[-1].segment_id not in {s.id for s in prev.segs}:
+            return False
+        a = mine[-1]
+        a.evidence = merge_evidence(a.evidence, evidence_list([u]))
+        if a.due is None and not a.needs_review:
+            a.due, a.due_text = self._due([u])
+        return True
+
+    def _dated_first_person(self, u: Utt) -> bool:
+        """'Jag anmäler dem senast på måndag': any first-person verb with a deadline is a commitment.
+
+        The deadline makes it one whatever the verb, so the rule needs no list of task verbs; only
+        verbs of saying, thinking and being ("jag tror", "jag är ledig till måndag") are left out."""
+        m = _FIRST_PERSON.search(u.low)
+        if not m or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        verb = m.group("v")
+        if (
+            verb in NOT_TASKS
+            or verb in _AUX
+            or not (is_present_verb(verb) or (m.group("modal") and verb.endswith("a")))
+        ):
+            return False
+        rest_at = m.start("rest")
+        return len(content_words(m.group("rest"))) >= 1 and any(
+            w.date is not None and w.start >= rest_at and _DEADLINE_WORD.search(u.low[: w.start]) for w in self.whens(u)
+        )
+
     def _request_to(self, u: Utt) -> tuple[str, Utt] | None:
-        """The task another speaker just asked of this one ("Amir, kan du be leverantören om en tidplan?")."""
+        """The task another speaker just asked of this one ("Amir, kan du be leverantören om en tidplan?",
+        "Ta med det till ledarna, Mikael.")."""
         for v in self._window(u, back=2):
             if v.speaker == u.speaker:
                 continue
+            told = self._told(v)
+            if told is not None and told[0] == u.speaker:
+                return told[2], v
             rm = _ASKED.search(v.low)
             if rm and v.is_question:
                 if rm.group("r") is not None:
@@ -285,18 +351,25 @@ class ActionRules(RuleState):
         self._commit(capitalise(f"{verb} {strip_tail(u.text[start:])}"), u, None, u.name, 0.75)
         return True
 
-    def _instruction(self, u: Utt) -> bool:
-        m = _VOCATIVE.match(u.text)
+    def _told(self, u: Utt) -> tuple[str, str, str] | None:
+        """(label, name, task) of an instruction to a participant named first or last ("Sofia, ta fram …")."""
+        m = _VOCATIVE.match(u.text) or _VOCATIVE_END.match(u.text)
         if not m or u.is_question or cues.HEDGE.search(u.low):
-            return False
+            return None
         person = self._named_person(m.group("name").lower())
         if person is None or person[0] == u.speaker:
-            return False
+            return None
         imp, rest = m.group("v").lower(), m.group("rest")
         verb = next((v for v in (_IMPERATIVE.get(imp, imp), imp + "a") if action_verb(v, rest.lower())), None)
         if verb is None or len(content_words(rest)) < 1:
+            return None
+        return person[0], person[1], capitalise(f"{verb} {strip_tail(rest).strip()}")
+
+    def _instruction(self, u: Utt) -> bool:
+        told = self._told(u)
+        if told is None:
             return False
-        self._add_action(capitalise(f"{verb} {strip_tail(rest).strip()}"), person[1], [u], 0.7)
+        self._add_action(told[2], told[1], [u], 0.7)
         return True
 
     def _unheard_commitment(self, u: Utt) -> bool:

@@ -1,0 +1,79 @@
+"""Actions and owners from general structure, also when the recogniser slipped on "jag", "det" or the verb."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transcribe.minutes import Minutes, extract_minutes
+from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
+from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
+
+MEETING = dt.date(2026, 11, 25)  # a Wednesday
+PEOPLE = {"S1": "Anna Berg", "S2": "Karin Ek", "S3": "Olof Nilsson"}
+
+
+def minutes(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Minutes:
+    """One segment per turn; words in `unsure` get a low recogniser probability."""
+    segs, t = [], 0.0
+    for i, (spk, text) in enumerate(turns):
+        toks = text.split()
+        step = max(2.0, 0.4 * len(toks)) / len(toks)
+        words = [
+            Word(start=t + k * step, end=t + (k + 1) * step, text=" " + w,
+                 probability=0.3 if w.strip(".,!?").lower() in unsure else 0.95)
+            for k, w in enumerate(toks)
+        ]  # fmt: skip
+        segs.append(Segment(id=i, start=t, end=t + step * len(toks), text=text, speaker=spk, words=words))
+        t += step * len(toks) + 0.5
+    speakers = [SpeakerInfo(label=k, name=v) for k, v in PEOPLE.items()]
+    return extract_minutes(Transcript(segments=segs, duration=t, speakers=speakers), meeting_date=MEETING)
+
+
+def test_misheard_jag_still_gives_the_speaker_a_task_to_check() -> None:
+    got = minutes([("S2", "Jeg skickar protokollet till Olof senast fredag.")], unsure=frozenset({"jeg"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "protokollet" in got[0].what
+    assert got[0].due == dt.date(2026, 11, 27)
+    assert got[0].needs_review and "jeg" in (got[0].review_reason or "").lower()
+
+
+def test_misheard_task_verb_is_read_as_the_nearest_task_verb() -> None:
+    got = minutes([("S3", "Jag byder lampan i källartrappan i morgon.")], unsure=frozenset({"byder"})).actions
+    assert len(got) == 1 and got[0].what.startswith("Byta lampan") and got[0].needs_review
+    assert tolerant_verb("byder") == "byter" and tolerant_verb("skickar") == "skickar"
+
+
+def test_true_words_are_never_repaired_however_unsure() -> None:
+    said = "Jag heter Anna och leder mötet."
+    assert read_commitment(said, {"heter", "jag"}) == (said, [])
+    assert not minutes([("S1", said)], unsure=frozenset({"heter"})).actions
+
+
+def test_any_first_person_verb_with_a_deadline_is_a_commitment() -> None:
+    got = minutes([("S1", "Jag anmäler dem till grundkursen senast på måndag.")]).actions
+    assert len(got) == 1 and got[0].owner == "Anna Berg" and got[0].due == dt.date(2026, 11, 30)
+    assert not minutes([("S1", "Jag är ledig till måndag.")]).actions
+    assert not minutes([("S1", "Jag tror att det blir klart till måndag.")]).actions
+
+
+def test_owner_through_kan_du_and_yes() -> None:
+    turns = [("S1", "Olof, kan du boka lokalen till julfesten?"), ("S3", "Ja, det gör jag.")]
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and "lokalen" in got[0].what
+
+
+def test_instruction_with_the_name_last_and_its_acceptance_are_one_task() -> None:
+    turns = [("S1", "Ta med frågan om sponsring till ledarna, Karin."), ("S2", "Absolut, jag tar med det på torsdag.")]
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "sponsring" in got[0].what
+    assert got[0].due == dt.date(2026, 11, 26)  # the date comes from the acceptance
+
+
+def test_pronoun_commitment_after_the_speakers_own_is_the_same_task() -> None:
+    said = [("S3", "Jag kan fråga förvaltningen om det finns pengar. Jag mejlar dem i dag.")]
+    got = minutes(said).actions
+    assert len(got) == 1 and "förvaltningen" in got[0].what and got[0].due == MEETING
+
+
+def test_raising_a_point_and_a_negated_verb_are_no_tasks() -> None:
+    assert not minutes([("S2", "Sen vill jag ta upp en sak till.")]).actions
+    assert not minutes([("S2", "Jag läser inte på skärm.")]).actions

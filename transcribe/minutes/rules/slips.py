@@ -1,0 +1,119 @@
+"""Commitment words read as meant: the "jag", the "det" and the task verb a recogniser misheard.
+
+A task rests on three short words ("jag skickar det"), and they are the ones a recogniser
+slips on: "jeg", "ded", "byder". The decision rules get their cue words repaired in fuzzy.py;
+this does the same for commitments, on a view of the sentence the action rules read. A word
+is changed only where a commitment expects it (a subject before a verb, a pronoun object
+before "jag", a verb after "jag") and only when it is no ordinary Swedish word or the
+recogniser was unsure of it, so a true transcript reads as it was said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import Repair, known_word
+from transcribe.minutes.phrasing import is_present_verb, to_infinitive
+
+_TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉé-]+")
+_MODAL = frozenset({"ska", "kan", "får", "måste"})
+_PRONOUNS = frozenset({"det", "den", "dem"})
+# Function words a task verb may follow without being one: never read as a verb.
+_NOT_VERB = frozenset({"ska", "kan", "har", "är", "var", "får", "vill", "måste", "inte", "också", "gärna", "bara",
+                       "nog", "då", "så", "det", "den", "dem", "och", "att", "i", "på", "till", "med"})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _verb_forms() -> dict[str, str]:
+    """Present and infinitive forms of the task verbs -> infinitive ("skickar", "skicka", "byter" -> "byta")."""
+    heads = set(cues.ACTION_VERBS) | {p.split()[0] for p in cues.PARTICLE_VERBS}
+    forms: dict[str, str] = {}
+    for inf in heads:
+        forms[inf] = inf
+        forms[inf + "r"] = inf  # skickar
+        if inf.endswith("a"):
+            forms[inf[:-1] + "er"] = inf  # byter, köper
+    return forms
+
+
+def tolerant_verb(word: str, min_ratio: float = 0.75) -> str | None:
+    """The task verb a misheard word most likely was, in the heard form's tense ("byder" -> "byter")."""
+    w = word.lower()
+    forms = _verb_forms()
+    if w in forms or len(w) < 4:
+        return w if w in forms else None
+    hit = process.extractOne(w, tuple(forms), scorer=Levenshtein.normalized_similarity, score_cutoff=min_ratio)
+    return hit[0] if hit else None
+
+
+def _slip(word: str, unsure: frozenset[str]) -> bool:
+    """A word that may be misheard: unknown to Swedish, or one the recogniser was unsure of."""
+    return word in unsure or not known_word(word)
+
+
+def _jag_slip(word: str, unsure: frozenset[str]) -> bool:
+    return (
+        word not in ("ja", "jag")
+        and 2 <= len(word) <= 4
+        and Levenshtein.distance(word, "jag") <= 1
+        and _slip(word, unsure)
+    )
+
+
+def read_commitment(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
+    """The sentence with its misheard commitment words put right, and the repairs made (none: text unchanged)."""
+    unsure = frozenset(w.lower() for w in unsure)
+    toks = list(_TOKEN.finditer(text))
+    lows = [m.group(0).lower() for m in toks]
+    out = [m.group(0) for m in toks]
+    repairs: list[Repair] = []
+
+    def put(i: int, meant: str, kind: str) -> None:
+        shown = meant.capitalize() if out[i][:1].isupper() else meant
+        repairs.append(Repair(out[i], shown, kind))
+        out[i], lows[i] = shown, meant
+
+    for i, low in enumerate(lows):
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        prev = lows[i - 1] if i else ""
+        # "jeg skickar", "tar jeg": a subject slip next to a verb
+        if _jag_slip(low, unsure) and (is_present_verb(nxt) or nxt in _MODAL or is_present_verb(prev)):
+            put(i, "jag", "commit")
+        # "ded gör jag", "ja, dit tar jag": the object before an inverted "jag"
+        elif (
+            low not in _PRONOUNS
+            and low in unsure
+            and Levenshtein.distance(low, "det") <= 1
+            and is_present_verb(nxt)
+            and i + 2 < len(lows)
+            and lows[i + 2] == "jag"
+        ):
+            put(i, "det", "commit")
+    for i, low in enumerate(lows):
+        prev = lows[i - 1] if i else ""
+        prev2 = lows[i - 2] if i > 1 else ""
+        after_jag = prev == "jag" or (prev in _MODAL and prev2 == "jag")
+        # a verb is repaired only when it is no Swedish word at all: "heter" stays "heter" however unsure
+        if not after_jag or low in _NOT_VERB or low in _verb_forms() or known_word(low):
+            continue
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        if prev == "jag" and _verb_forms().get(nxt) == nxt:  # "jag <?> köpa blommorna": a lost "ska"/"kan"
+            put(i, "", "commit")
+            continue
+        hit = tolerant_verb(low)
+        if hit is not None and to_infinitive(hit) != to_infinitive(low):
+            put(i, hit if prev not in _MODAL else _verb_forms()[hit], "commit")
+    if not repairs:
+        return text, []
+    pieces, pos = [], 0
+    for m, new in zip(toks, out, strict=True):
+        pieces += [text[pos : m.start()], new]
+        pos = m.end()
+    pieces.append(text[pos:])
+    return re.sub(r"\s{2,}", " ", "".join(pieces)).strip(), repairs
