@@ -251,7 +251,12 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
             put(i, " ".join(split), "split")
             continue
         # "den fjortonde januari <?> två": the clock word between a date and an hour was misheard
-        if prev in MONTH_WORDS and (nxt in ("halv", "kvart") or CARDINALS.get(nxt, 99) <= 12) and low not in _JOINERS:
+        if (
+            prev in MONTH_WORDS
+            and (nxt in ("halv", "kvart") or CARDINALS.get(nxt, 99) <= 12)
+            and low not in _JOINERS
+            and low not in CLOCK_WORDS  # "februari, halv tolv" is a clock time already
+        ):
             put(i, "klockan", "clock")
             continue
         # "då är dit beslutat", "bestämmer vi dit": "det" heard as "dit" is the commonest slip (errormodel.json)
