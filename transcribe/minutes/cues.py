@@ -29,6 +29,7 @@ PLAIN_BODIES = frozenset(
     "rådet stämman årsstämman".split()
 )
 _ADV = r"(?:\s+(?:alltså|därför|då|också|nu|härmed|här|därmed|enhälligt|gemensamt|helt|alla|oss|tillsammans))*"
+ADV = _ADV  # adverbs that may stand between a body and its verb
 _DECIDE = r"(?:beslutar|beslutat|beslutade|bestämmer|bestämt|bestämde)"
 _PREP = r"(?P<prep>att|om\s+att|om|för)"
 
@@ -53,6 +54,8 @@ DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("beslutade", re.compile(r"\bdet\s+beslutades\s+(?P<prep>att)\s+(?P<rest>.+)")),
     ("beslutade", re.compile(r"(?:^|\s)beslut\s*:\s*(?P<prep>)(?P<rest>.+)")),
+    # "Alltså: beslut, klubben kräver ...": the word "beslut" announcing what follows
+    ("beslutade", re.compile(r"^(?:[\w]+\s*[:,]?\s+)?beslut\s*,\s*(?P<prep>)(?P<rest>.+)")),
     (
         "enades",
         re.compile(
@@ -85,6 +88,7 @@ CONFIRMATION = _rx(
 # Weak confirmations only count right after a real proposal from someone else.
 WEAK_CONFIRMATION = _rx(
     r"^(?:\w+,?\s+){0,2}(?:det|så)\s+gör\s+vi\b",
+    r"^(?:\w+,?\s+){0,2}det\s+blir\s+så\s*[.!]?$",
     r"^(?:\w+,?\s+){0,2}vi\s+gör\s+så\b",
 )
 
@@ -93,6 +97,7 @@ CALL_FOR_DECISION = _rx(
     r"\bär\s+(?:vi|alla)\s+(?:alla\s+)?(?:överens|med\s+på)\b",
     r"\b(?:kan|ska)\s+vi\s+(?:besluta|bestämma|klubba|godkänna)\b",
     r"\b(?:ska|kan)\s+vi\s+säga\s+(?:så|det)\b",
+    r"\bsäger\s+vi\s+(?:så|det)\s*\?",
     r"\bkör\s+vi\s+på\s+det\b",
     r"\bhar\s+alla\s+hört\b",
     r"\bnågon\s+(?:som\s+är\s+)?emot\b",
@@ -143,7 +148,11 @@ DECLARATIVE_INVERTED = re.compile(
 DECLARATIVE_DIRECT = re.compile(rf"^(?:och\s+|men\s+|så\s+)?vi\s+(?P<v>{CHANGE_VERBS})\s+(?P<neg>inte\s+)?(?P<rest>.+)")
 # "Från och med december gör vi så att Johan sköter schemat": an arrangement stated as fact.
 ARRANGEMENT = re.compile(r"^(?:[\w-]+,?\s+){0,4}?(?:gör\s+vi|vi\s+gör)\s+(?:det\s+)?så\s+att\s+(?P<rest>.+)")
-AGENDA_TALK = re.compile(r"\b(?:punkt|punkten|vidare|dagordning\w*|nästa\s+fråga|över\s+till)\b")
+# The order of the meeting itself ("Då avslutar vi för i dag", "tar vi en paus"): procedure, not a decision.
+AGENDA_TALK = re.compile(
+    r"\b(?:punkt|punkten|vidare|dagordning\w*|nästa\s+fråga|över\s+till|för\s+i\s*dag|för\s+i\s+kväll|"
+    r"mötet|sammanträdet|paus|rast|fikapaus)\b"
+)
 
 # Permission granted by the person asked: "så du får gå den".
 PERMISSION = re.compile(
@@ -209,7 +218,7 @@ TENTATIVE = re.compile(
 
 # Reported decisions from earlier meetings are not this meeting's decisions.
 REPORTED = re.compile(
-    r"\b(?:förra\s+(?:gången|mötet|året|veckan|månaden|terminen)|tidigare|i\s+höstas|i\s+våras|i\s+fjol|"
+    r"\b(?:förra\s+[a-zåäö]*(?:gången|mötet|möte|året|veckan|månaden|terminen|sammanträdet|stämman)|tidigare|i\s+höstas|i\s+våras|i\s+fjol|"
     r"sist\s+vi\s+(?:sågs|träffades)|på\s+förra)\b"
 )
 

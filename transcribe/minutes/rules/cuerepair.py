@@ -219,6 +219,8 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
     framed = _frame(text, unsure)
     if framed is not None:
         return framed
+    if cues.AGREEMENT.search(low):
+        return text, []  # "Kör på det.", "Ja, det gör vi": a whole reply as heard, nothing lost from it
     for m in toks:  # a cue word lost before this word
         for ins in INSERTS:
             if ins == "beslutar" and not _INVERTED_HEAD.match(low[: m.start()]):

@@ -15,8 +15,8 @@ from transcribe.minutes.phrasing import (
     strip_tail,
     to_infinitive,
 )
+from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.safety import PREFIX
-from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
     WH,
     Utt,
@@ -42,7 +42,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(RuleState):
+class DecisionRules(ResolutionRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -70,8 +70,10 @@ class DecisionRules(RuleState):
             if self.robust and n == 0 and self._unsure_opener(u, m.start()):
                 return False
             rest = u.text[m.start("rest") :]
-            if _CONSEQUENCE.search(rest.lower()):
-                return False  # "<Om> nämnden beslutar att stänga skolan så flyttar familjerna": a condition
+            if _CONSEQUENCE.search(rest.lower()) and not re.match(r"^\s*(?:om|ifall)\b", rest.lower()):
+                # "<Om> nämnden beslutar att stänga skolan så flyttar familjerna": a condition; a decision whose
+                # content is conditional ("beslutar att om X, så Y") stays a decision
+                return False
             if re.match(r"^\s*(?:det|detta|så)\b", rest.lower()) and len(content_words(rest)) < 3:
                 return False  # "vi bestämmer det": a confirmation
             if cues.NEXT_MEETING.search(rest.lower()) and any(w.date is not None for w in self.whens(u)):
@@ -87,6 +89,8 @@ class DecisionRules(RuleState):
                     why = f"{PREFIX}beslutsformuleringen hördes ofullständigt" if loose else None
                     self._add_decision(decision_sentence(clause, verb, body), u, [u], 0.6 if loose else 0.9, why)
                     made = True
+            if made:  # a later "då är det beslutat" confirms this, not an older proposal
+                self.used.add(u.idx)
             return made
         return False
 
@@ -100,7 +104,7 @@ class DecisionRules(RuleState):
         vocabulary ("Styrgruppen för ..."), or any body in the chair's formula "Då beslutar kyrkorådet att"."""
         if not body or body == "vi" or body in cues.PLAIN_BODIES or pattern_no == 1:
             return True
-        return any(body.startswith(w) for w in self.own_words)
+        return self._own_compound(body)
 
     def _approval(self, u: Utt) -> bool:
         """'Då är dagordningen godkänd' -> 'Dagordningen godkändes.'"""
@@ -125,8 +129,9 @@ class DecisionRules(RuleState):
         utts = [x for x in (proposal, u) if x is not None]
         if clause and re.match(r"^att\s+\w+", clause):
             text = decision_sentence("att inte " + clause[4:])
-        elif m.group("x"):
-            text = f"Mötet sade nej till {strip_tail(u.text[m.start('x') : m.end('x')])}."
+        elif m.group("x"):  # "Vi avslår ansökan": a request turned down, not a course of action decided
+            self._add_open(capitalise(strip_tail(u.text[m.start("x") : m.end("x")])), "Förslaget avslogs", [u], 0.8)
+            return True
         else:
             return False
         self._add_decision(text, proposal, utts, 0.8)
@@ -186,6 +191,13 @@ class DecisionRules(RuleState):
             proposal, objections = self._find_proposal(u, strict=weak)
         if weak and (proposal is None or proposal.speaker == u.speaker or objections):
             return False
+        if (restated := self.restatement(u)) is not None:  # "Då säger vi så. <the decision as a fact>"
+            if proposal is not None:
+                self.used.add(proposal.idx)
+            utts = [x for x in (proposal, u, restated[0]) if x is not None] + (pending[1] if pending else [])
+            extra = "Invändningar före beslutet" if objections else None
+            self._add_decision(restated[1], proposal or u, utts, 0.8 if not objections else 0.55, extra)
+            return True
         if proposal is None and self._merge_into_recent(u):
             return True
         before = u.text[: m.start()].strip(" ,")

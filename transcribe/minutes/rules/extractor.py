@@ -16,7 +16,13 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
     def run(self) -> Extracted:
         for u in self.utts:
             handled = (
-                self._explicit_decision(u) or self._approval(u) or self._negative_decision(u) or self._not_decided(u)
+                self._explicit_decision(u)
+                or self._approval(u)
+                or self._formal_act(u)
+                or self._commission(u)
+                or self._answered_call(u)
+                or self._negative_decision(u)
+                or self._not_decided(u)
             )
             if not handled:
                 _ = (

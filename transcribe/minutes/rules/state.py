@@ -31,6 +31,8 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.text import content_words
 from transcribe.transcript import Transcript
 
+_DISCLAIMER = re.compile(r"\b(?:inget|inte\s+(?:ett|något))\s+beslut\b")
+
 
 class RuleState:
     """What one pass over the sentences knows: sentences, recent proposals, items found so far."""
@@ -168,9 +170,17 @@ class RuleState:
         return self.utts[lo:hi]
 
     # ------------------------------------------------------------------ decisions
+    def disclaimed(self, utts: list[Utt]) -> bool:
+        """'Vi anställer ingen innan vi vet. Nej förresten, det är inget beslut': taken back by the speaker."""
+        last = max(utts, key=lambda v: v.idx)
+        nxt = self.utts[last.idx + 1] if last.idx + 1 < len(self.utts) else None
+        return nxt is not None and nxt.turn == last.turn and bool(_DISCLAIMER.search(nxt.low))
+
     def _add_decision(
         self, text: str, proposer: Utt | None, utts: list[Utt], conf: float, extra_review: str | None = None
     ) -> None:
+        if self.disclaimed(utts):
+            return
         for d in self.out.decisions:
             if similar(d.text, text, 0.75) and not (self.robust and polarity_conflict(d.text, text)):
                 d.evidence = merge_evidence(d.evidence, evidence_list(utts))

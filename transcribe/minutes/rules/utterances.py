@@ -181,7 +181,8 @@ def split_clauses(rest: str) -> list[str]:
     Infinitives joined under one decision verb ('att utlysa tjänsten och att erbjuda föreningen ...')
     are one decision with its att-clauses, as a protokoll writes it.
     """
-    parts = [p for p in (x.strip() for x in re.split(r",?\s+och\s+att\s+|;\s*(?:och\s+)?(?:att\s+)?", rest)) if p]
+    pieces = re.split(r",?\s+och\s+att\s+|,\s+att\s+|;\s*(?:och\s+)?(?:att\s+)?", rest)
+    parts = [p for p in (x.strip() for x in pieces) if p]
     out: list[str] = []
     for part in parts:
         if out and _infinitive_first(out[-1]) and _infinitive_first(part):

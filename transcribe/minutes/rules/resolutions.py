@@ -1,0 +1,210 @@
+"""Resolutions by their clause structure rather than by a fixed phrase.
+
+A decision is the meeting (or its body) committing itself to something. Three structures
+say so without the words "beslutar"/"bestämmer":
+
+* a formal act of the chair in the present, active or passive: "Då godkänner vi dagordningen",
+  "Då läggs protokollet till handlingarna", "Då fastställer styrelsen budgeten";
+* a commission: "Styrelsen ger Ahmed i uppdrag att ...", "Vi uppdrar åt Lisa att ...";
+* a confirmation followed in the same turn by the chair restating what was agreed:
+  "Då säger vi så. Vi skriver inte under avtalet förrän vi har sett siffrorna.";
+* the chair's call answered within the chair's own turn: "Kan resultaträkningen fastställas? Ja.
+  Klubbat.", "Någon emot? Nej. Då har vi inte standup på fredagar längre."
+
+Each is refused when negated around the verb, asked, conditional, tentative or reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import Utt, personal_commitment
+from transcribe.sv.text import capitalise, content_words
+
+_LEAD = r"(?:(?:ja|okej|bra|tack|och|men)\b[\s,]*)*"
+_BODY = rf"(?P<body>vi|{cues.BODY_NOUN})"
+# The chair's formal acts and the past tense the minutes use for them.
+ACT_PAST = {
+    "godkänner": "godkändes",
+    "godkänns": "godkändes",
+    "fastställer": "fastställdes",
+    "fastställs": "fastställdes",
+    "antar": "antogs",
+    "antas": "antogs",
+    "lägger": "lades till handlingarna",
+    "läggs": "lades till handlingarna",
+}
+_ACTIVE = "godkänner|fastställer|antar|lägger"
+_PASSIVE = "godkänns|fastställs|antas|läggs"
+FORMAL_ACT = re.compile(
+    rf"(?:^|[,;:]\s*(?:och\s+)?|\boch\s+){_LEAD}(?:då|så|därmed|härmed|nu)\s+(?:"
+    rf"(?P<va>{_ACTIVE})\s+{_BODY}|(?P<vp>{_PASSIVE}))\s+"
+    r"(?:(?:alltså|därmed|härmed|också)\s+)?(?P<np>[^,.;!?]+?)(?P<files>\s+till\s+handlingarna)?\s*(?:[,.;!?]|$)"
+)
+_PRONOUN = re.compile(r"^(?:de|dem|den|det|detta|dessa)$")
+# "Styrelsen ger Ahmed i uppdrag att ...", "vi uppdrar åt Lisa att ...", "Lisa får i uppdrag att ...".
+COMMISSION = re.compile(
+    rf"\b{_BODY}{cues.ADV}\s+(?:ger|uppdrar\s+åt)\s+(?P<who>[\w -]{{2,40}}?)\s+(?:i\s+uppdrag\s+)?att\s+(?P<rest>.+)"
+)
+_NOT_OURS = re.compile(r"\b(?:om|ifall|när|innan)\s*$")
+# A call the chair answers in the same breath: "Kan X fastställas?", "Någon emot?", "Beviljar årsmötet ...?"
+_CALL_PASSIVE = re.compile(
+    r"^(?:och\s+)?(?:kan|får|ska)\s+(?P<np>(?!vi\b|ni\b|jag\b|du\b)[^?]+?)\s+(?P<v>[a-zåäö]{3,}as)(?P<rest>\s+[^?]*)?\?$"
+)
+_CALL_BODY = re.compile(rf"^(?:och\s+)?(?P<v>[a-zåäö]{{3,}}ar)\s+{_BODY}\s+(?P<rest>[^?]+)\?$")
+_NO_OBJECTION = re.compile(r"\b(?:någon|några)\s+(?:som\s+är\s+)?(?:emot|invänder|invändningar)\b|\binvändningar\b")
+_BARE_ANSWER = re.compile(r"^\s*(?P<a>ja|nej|ingen|inga)\s*[.!]?\s*$")
+_DA_CLAUSE = re.compile(
+    r"^(?:(?:ja|bra|okej)\b[\s,]*)?då\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r))\s+vi\s+(?P<neg>inte\s+)?(?P<rest>\S.*)"
+)
+# Past passive of the verbs a chair asks in the passive; others take -ades ("beviljas" -> "beviljades").
+_PAST_PASSIVE = {"läggas": "lades", "godkännas": "godkändes", "fastställas": "fastställdes", "antas": "antogs",
+                 "väljas": "valdes", "avslås": "avslogs", "höjas": "höjdes", "sänkas": "sänktes", "ges": "gavs",
+                 "tas": "togs", "göras": "gjordes", "sättas": "sattes", "föras": "fördes"}  # fmt: skip
+
+
+class ResolutionRules(RuleState):
+    """Resolutions recognised by structure; they record into the shared state."""
+
+    def _refused(self, u: Utt, head: str) -> bool:
+        """Negated, asked, conditional, tentative or reported: no resolution."""
+        return bool(
+            u.is_question
+            or cues.NEG.search(head)
+            or _NOT_OURS.search(head)
+            or cues.TENTATIVE.search(head)
+            or cues.REPORTED.search(u.low)
+        )
+
+    def _formal_act(self, u: Utt) -> bool:
+        """'Då godkänner vi dagordningen med det tillägget' -> 'Dagordningen med det tillägget godkändes.'"""
+        made = False
+        for m in FORMAL_ACT.finditer(u.low):
+            verb = m.group("va") or m.group("vp")
+            if verb in ("lägger", "läggs") and not m.group("files"):
+                continue  # "då lägger vi till det under övrigt": an edit, not an act
+            if m.group("body") and not self._body_is_own(m.group("body")):
+                continue
+            if self._refused(u, u.low[: m.end("np")]):
+                continue
+            np = u.text[m.start("np") : m.end("np")].strip()
+            if _PRONOUN.match(np.lower()):
+                np = self._antecedent(u) or ""
+            if len(content_words(np)) < 1:
+                continue
+            self._add_decision(f"{capitalise(np)} {ACT_PAST[verb]}.", u, [u], 0.85)
+            made = True
+        return made
+
+    def _antecedent(self, u: Utt) -> str | None:
+        """What 'de'/'den' stands for: the chair's short announcement of the item ('Föregående minnesanteckningar.')."""
+        for v in self._window(u, back=4):
+            if v.speaker != u.speaker:
+                continue
+            text = re.sub(r"^(?:punkt\s+\w+|sedan|sen|då|nu)[\s,.:]+", "", v.text.strip(), flags=re.IGNORECASE)
+            text = re.sub(r",\s*\w+\s*\?$", "", text).strip(" .?!")
+            if 1 <= len(text.split()) <= 4 and not re.search(r"\b(?:är|har|finns|ska|kan|vi|jag|du)\b", text.lower()):
+                return text
+        return None
+
+    def _body_is_own(self, body: str) -> bool:
+        return body == "vi" or body in cues.PLAIN_BODIES or self._own_compound(body)
+
+    def _own_compound(self, body: str) -> bool:
+        """'styrgruppen' is this meeting when the title says 'Styrgruppen för ...'; a title naming only the
+        place ('Sunderby sjukhus') does not make 'sjukhusledningen' this meeting."""
+        return any(body.startswith(w) and len(w) >= len(body) - 3 for w in self.own_words)
+
+    def _commission(self, u: Utt) -> bool:
+        """'Styrelsen ger Ahmed i uppdrag att ta kontakt med förvaltaren' -> a decision naming who does it."""
+        m = COMMISSION.search(u.low)
+        if not m or not self._body_is_own(m.group("body")):
+            return False
+        if self._refused(u, u.low[: m.start("rest")]):
+            return False
+        if "uppdrag" not in u.low[m.start() : m.start("rest")] and "uppdrar" not in u.low[m.start() : m.start("rest")]:
+            return False
+        who = u.text[m.start("who") : m.end("who")].strip()
+        rest = strip_tail(u.text[m.start("rest") :])
+        if len(content_words(rest)) < 2:
+            return False
+        body = "Mötet" if m.group("body") == "vi" else capitalise(m.group("body"))
+        self._add_decision(f"{body} gav {who} i uppdrag att {first_person(rest, u.name)}.", u, [u], 0.85)
+        return True
+
+    def _answered_call(self, u: Utt) -> bool:
+        """The chair calls for a decision, reports the answer and closes it, all in one turn."""
+        if not u.is_question or u.idx + 2 >= len(self.utts):
+            return False
+        answer, close = self.utts[u.idx + 1], self.utts[u.idx + 2]
+        a = _BARE_ANSWER.match(answer.low)
+        if not a or answer.turn != u.turn or close.turn != u.turn:
+            return False
+        objection_call = bool(_NO_OBJECTION.search(u.low))
+        if (a.group("a") == "ja") == objection_call:
+            return False  # "Någon emot? Ja." or "Kan den fastställas? Nej."
+        low = re.sub(r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)+", "", close.low)
+        da = _DA_CLAUSE.match(low)
+        if da and not cues.TENTATIVE.search(low) and not cues.AGENDA_TALK.search(da.group("rest")):
+            neg = "inte " if da.group("neg") else ""
+            rest = strip_tail(close.text[len(close.text) - len(da.group("rest")) :])
+            text = decision_sentence(first_person(f"att {neg}{to_infinitive(da.group('v'))} {rest}", u.name))
+        elif cues.CONFIRMATION.search(low) or re.match(r"^klubbat\b", low):
+            text = self._called(u)
+        else:
+            return False
+        if not text:
+            return False
+        self.used.update({u.idx, answer.idx, close.idx})
+        self._add_decision(text, u, [u, answer, close], 0.8)
+        return True
+
+    def _called(self, u: Utt) -> str | None:
+        """What the call asks to decide, as the minutes state it."""
+        q = strip_tail(re.sub(r"^(?:(?:och|men|så|då)\b[\s,]*)+", "", u.text.strip()))
+        low = q.lower() + "?"
+        m = _CALL_PASSIVE.match(low)
+        if m:  # "Kan resultaträkningen och balansräkningen fastställas?" -> "... fastställdes."
+            past = _PAST_PASSIVE.get(m.group("v"), m.group("v")[:-2] + "ades")
+            np, rest = q[m.start("np") : m.end("np")], (m.group("rest") or "").strip()
+            return f"{capitalise(np)} {past}{' ' + rest if rest else ''}."
+        m = _CALL_BODY.match(low)
+        if m and self._body_is_own(m.group("body")):  # "Beviljar årsmötet styrelsen ansvarsfrihet?"
+            body = "Mötet" if m.group("body") == "vi" else capitalise(m.group("body"))
+            return f"{body} {m.group('v')[:-1]}de {q[m.start('rest') : m.end('rest')]}."
+        proposal, objections = self._find_proposal(u, strict=True)
+        clause = self._clause(proposal) if proposal is not None and not objections else None
+        if proposal is None or not clause or len(clause.split()) < 2:
+            return None
+        self.used.add(proposal.idx)
+        return decision_sentence(clause)
+
+    def restatement(self, u: Utt) -> tuple[Utt, str] | None:
+        """The chair's sentence right after a confirmation restating the decision as a fact, and the decision
+        it makes: 'Då kör vi på det. Fallriskbedömningen görs vid inskrivningen ...' -> that sentence.
+        """
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if nxt is None or nxt.turn != u.turn or nxt.is_question or nxt.idx in self.used:
+            return None
+        low = re.sub(r"^(?:alltså|så|och|då)\b[\s,:]*", "", nxt.low)
+        if re.match(r"^(?:jag|du|ni|han|hon|det\s+(?:är|var|blir)|nästa|tack)\b", low) or personal_commitment(low):
+            return None  # "Jag meddelar fastighet i morgon": a task, not the decision
+        if cues.TENTATIVE.search(low) or cues.HEDGE.search(low.replace(" inte ", " ")) or cues.AGENDA_TALK.search(low):
+            return None
+        if cues.NEXT_MEETING.search(low) or cues.CONFIRMATION.search(low) or len(content_words(nxt.text)) < 3:
+            return None
+        text = strip_tail(nxt.text[len(nxt.low) - len(low) :])
+        we = re.match(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", text, re.I)
+        if we:  # "Vi skriver inte under avtalet ..." -> "Mötet beslutade att inte skriva under avtalet ..."
+            neg = "inte " if we.group("neg") else ""
+            clause = f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}"
+            made = decision_sentence(first_person(clause, u.name))
+        elif re.match(r"^vi\s", text, re.I):
+            return None
+        else:  # "Klubben betalar kursen för de fyra nya ledarna."
+            made = capitalise(first_person(text, u.name)) + "."
+        self.used.add(nxt.idx)
+        return nxt, made
