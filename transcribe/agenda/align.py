@@ -143,7 +143,8 @@ def build_units(transcript: Transcript) -> list[Unit]:
     return units
 
 
-def _chair(units: list[Unit]) -> str | None:
+def chair_speaker(units: list[Unit]) -> str | None:
+    """Who leads the meeting: the speaker who announces the most items."""
     counts = Counter(u.speaker for u in units if u.speaker and (TRANSITION.search(u.low) or number_refs(u.low)))
     return counts.most_common(1)[0][0] if counts else None
 
@@ -156,7 +157,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     def idf(s: str) -> float:
         return math.log((n + 1) / (df.get(s, 0) + 1)) + 1.0
 
-    chair = _chair(units)
+    chair = chair_speaker(units)
     titles = [title_stems(it) for it in items]
     refs = [number_refs(u.low) for u in units]
     cues = [

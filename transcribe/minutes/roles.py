@@ -21,7 +21,8 @@ from typing import Literal
 from pydantic import BaseModel, Field
 from rapidfuzz.distance import Levenshtein
 
-from transcribe.agenda.align import Alignment, Unit
+from transcribe.agenda.align import Alignment, Unit, chair_speaker
+from transcribe.minutes.fuzzy import known_word, similar
 from transcribe.minutes.model import Evidence
 from transcribe.transcript import Transcript
 
@@ -35,7 +36,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "sekreterare": re.compile(
         r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
-        r"|\bprotokollförare\b|\bprotokollet (?:förs|skrivs) av\b|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar\b"
+        r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
+        r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar\b"
     ),
     "justerare": re.compile(r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"),
 }  # "jämte (ordföranden)" is said of the justerare only
@@ -46,6 +48,7 @@ ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "justerare": re.compile(r"\bjuster\w*"),
 }
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
+_SHORT_FORMS = ("jämte", "justera", "justerar")
 _ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
@@ -70,6 +73,7 @@ _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 _DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
+_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
 
 
@@ -113,13 +117,21 @@ def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
                 continue
             taken.append((m.start(), m.end()))
             found.setdefault(names[key], (m.start(), m.end()))
+    for m in _CAPITALISED.finditer(text):  # a name heard with a slip ("Siimon", "Kestin"), no word of its own
+        if any(a <= m.start() < b for a, b in taken) or known_word(m.group(0).lower()):
+            continue
+        near = {names[k] for k in names if " " not in k and len(k) >= 4 and similar(m.group(0), k)}
+        if len(near) == 1:
+            taken.append((m.start(), m.end()))
+            found.setdefault(near.pop(), (m.start(), m.end()))
     return sorted((s, e, name) for name, (s, e) in found.items())
 
 
 def _heard(word: str) -> str:
-    """A role word heard with a slip or two ("orrdförende", "sekreterar") reads as the role word."""
-    if len(word) < 7:
-        return word
+    """A role word heard with a slip or two ("orrdförende", "sekreterar", "jemte") reads as the role word."""
+    if len(word) < 7:  # a short one only when it is no Swedish word of its own ("jemte", not "jämna")
+        slip = len(word) >= 5 and not known_word(word)
+        return next((form for form in _SHORT_FORMS if slip and similar(word, form)), word)
     best = min(_ROLE_FORMS, key=lambda form: Levenshtein.normalized_distance(word, form))
     return best if Levenshtein.normalized_distance(word, best) <= 0.2 else word
 
@@ -127,7 +139,7 @@ def _heard(word: str) -> str:
 def _masked(low: str) -> str:
     """The sentence with misheard role words mended and without "jämte ordföranden": whoever justerar
     alongside the chair is not the chair."""
-    low = re.sub(r"[a-zåäöé]{7,}", lambda m: _heard(m.group(0)), low)
+    low = re.sub(r"[a-zåäöé]{5,}", lambda m: _heard(m.group(0)), low)
     return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
 
 
@@ -175,11 +187,21 @@ def unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
 def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -> set[str]:
     """People asked to take a role who said no: "Gunnar, kan du justera?" – "Nej, helst inte"."""
     out: set[str] = set()
-    for u, answer in zip(units, units[1:], strict=False):
-        if not u.text.rstrip().endswith("?") or not _DECLINE.search(answer.low):
+    for i, (u, answer) in enumerate(zip(units, units[1:], strict=False)):
+        if not u.text.rstrip().endswith("?"):
             continue
         asked = [n for _, _, n in mentions(u.text, names)]
         who = transcript.speaker_name(answer.speaker) if answer.speaker else None
+        if len(asked) == 1 and who == asked[0] and not _AGREES.search(answer.low):
+            # the one asked gives no yes, and someone else steps in ("Jag kan ta det"): the no was misheard
+            if any(
+                _SELF.search(w.low) and w.speaker not in (u.speaker, answer.speaker)
+                for w in units[i + 2 : i + 3]
+                if w.seg_id != answer.seg_id
+            ):
+                out.add(who)
+        if not _DECLINE.search(answer.low):
+            continue
         if who in asked:
             out.add(who)
         elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
@@ -221,13 +243,42 @@ def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str
     return out
 
 
+def answered(question: Unit, after: list[Unit], transcript: Transcript, names: dict[str, str]):
+    """Those who answer yes to a question, until the asker speaks again: the people it asked, whether or not
+    their names were heard ("Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra.")."""
+    if after and not question.text.rstrip().endswith("?") and after[0].speaker == question.speaker:
+        if after[0].text.rstrip().endswith("?") and len(after[0].text.split()) <= 5:  # "… justerar. Går det bra?"
+            question, after = after[0], after[1:]
+    if not question.text.rstrip().endswith("?"):
+        return [], []
+    people_: list[str] = []
+    ev = [question]
+    for w in after[:3]:
+        if w.speaker == question.speaker or _DECLINE.search(w.low):
+            break
+        who = _speaker(w, transcript, names)
+        others = [n for _, _, n in mentions(w.text, names) if n not in who]
+        if others or not who or not (_AGREES.search(w.low) or _SELF.search(w.low)):
+            break
+        if who[0] not in people_:
+            people_.append(who[0])
+            ev.append(w)
+    return (people_, ev) if people_ else ([], [])
+
+
 def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
     several = len({r for _, _, r in _role_words(_masked(trigger.low))}) > 1
-    for w in after[:2]:
+    said_yes = answered(trigger, after, transcript, names)
+    if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
+        return said_yes
+    for j, w in enumerate(after[:2]):
         others = any(p.search(_masked(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
         if others or (several and not ROLE_VERBS[role].search(w.low)):
             continue
+        said_yes = answered(w, after[j + 1 :], transcript, names)
+        if said_yes[0] and not mentions(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
+            return said_yes[0], [trigger, *said_yes[1]]
         found = [n for _, _, n in mentions(w.text, names)]
         if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
             answer = after[after.index(w) + 1 : after.index(w) + 2]
@@ -250,7 +301,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         pool = [u for u in units if any(s.start - 0.01 <= u.start < s.end for s in spans)] if elected else units
         chosen = _from_pool(role, pool, elected, names, said_no, transcript)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
-            chosen = _from_pool(role, units, False, names, said_no, transcript)
+            chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
         for name, ev in chosen.items():
             said_yes = any(_AGREES.search(w.low) for w in ev[1:])
             confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
@@ -274,18 +325,38 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                     ),
                 )
                 break
+    if not any(r.role == "ordförande" for r in out):  # no one said it: who leads is who opens and announces
+        lead = chair_speaker(units)
+        name = transcript.speaker_name(lead) if lead else None
+        if name and name in names.values():
+            ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
+            out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
     return out
 
 
 def _from_pool(
-    role: str, pool: list[Unit], elected: bool, names: dict[str, str], said_no: set[str], transcript: Transcript
+    role: str,
+    pool: list[Unit],
+    elected: bool,
+    names: dict[str, str],
+    said_no: set[str],
+    transcript: Transcript,
+    follow: bool = False,
 ) -> dict[str, list[Unit]]:
+    """The people given the role in these sentences; `follow`: also by the answer to a sentence naming it,
+    as always inside the election item."""
+    follow = follow or elected
     found: list[tuple[int, int, str, list[Unit]]] = []  # (-sureness, order, name, evidence)
     for i, u in enumerate(pool):
         if not ROLE_WORDS[role].search(_masked(u.low)):
             continue
-        hits, ev = _named(u, role, names, transcript) + _unknown_people(u, role, names), [u]
-        if not hits and elected:
+        hits = [h for h in _named(u, role, names, transcript) + _unknown_people(u, role, names) if h[0] not in said_no]
+        ev = [u]
+        if hits and follow and " och " in u.low:  # "Kan Eva och <misheard> justera?": those who say yes
+            yes, yes_ev = answered(u, pool[i + 1 : i + 4], transcript, names)
+            hits += [(n, 1) for n in yes if n not in dict(hits)]
+            ev = yes_ev or ev
+        if not hits and follow:
             people_, ev = _follow_up(role, u, pool[i + 1 : i + 4], names, transcript)
             hits = [(n, 1) for n in people_]
         concluded = 1 if _CONCLUDED.search(u.low) else 0  # "Då valdes …": the election's outcome
