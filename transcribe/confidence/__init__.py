@@ -10,12 +10,15 @@ around the decision verb, where a negation could have been, flags the item
 whatever its other scores.
 
 Item confidence = extraction certainty (the extractor's own confidence)
-x recognition certainty (the lower of the mean word probability around the
-item's words and the weakest cue word) x attribution certainty (share of words
+x recognition certainty (the lower of the mean word probability of the item's
+own words and the weakest cue word) x attribution certainty (share of words
 whose speaker agrees with their segment's, lowered where people talk at once).
-Items below REVIEW_BELOW, and items any hard rule fires on, get
-needs_review=True and a review_reason saying why ("Kontrollera mot ljudet:
-ordet "inte" hördes osäkert (p=0.31)").
+An item is flagged (needs_review=True, a review_reason saying why: "Kontrollera
+mot ljudet: ordet "inte" hördes osäkert (p=0.31)") when a word that carries its
+meaning is unsure relative to the meeting (below a share of the meeting's median
+probability, never above the fixed cut), when its own words as a whole are,
+or when extraction x attribution is below REVIEW_BELOW. An unsure word elsewhere
+in the passage does not flag it: on a poorly heard meeting that flags everything.
 """
 
 from __future__ import annotations
@@ -30,14 +33,18 @@ LOW_WORD = 0.5  # a word below this is uncertain: marked ==…== in the transcri
 LOW_PASSAGE = 0.5  # mean word probability of a segment (or an item's words) below this: check the passage
 NEGATION_LOW = 0.6  # a negation, or a word beside a decision verb, below this: always check
 CUE_LOW = 0.5  # a number, date or name below this: check
-REVIEW_BELOW = 0.45  # item confidence below this: check
+# Minutes items: a word is unsure below min(fixed cut, ratio x the meeting's median word probability)
+# (chosen on the dev meetings: bench section "flags", transcribe.bench.flags)
+SLOT_RATIO = 0.6  # a negation, or a word beside the decision verb where a lost "inte" would have stood
+CUE_RATIO = 0.6  # the decision verb, a number, date or name among the item's own words
+PASSAGE_RATIO = 0.6  # the mean of the item's own words
+REVIEW_BELOW = 0.45  # extraction x attribution certainty below this: check
 RATIO = 0.6  # review page: a word below RATIO x the meeting's median probability is clearly worse than the meeting
 # (chosen on the dev samples: bench section "uncertainty", transcribe.bench.uncertainty)
 STRONG = 0.5  # review page: a word below half the meeting's cut is marked more strongly
 GAP_S = 0.25  # silence between two words beside a decision verb; Whisper leaves >= 0.1 s inside a phrase
 # in 0.1 % of word pairs on the samples, so a gap there suggests a word it could not hear
 OVERLAP_FACTOR = 0.75
-CONTEXT_WORDS = 3  # words on each side of an item's own words that still belong to it
 MAX_REASONS = 3
 LOW_LOGPROB = -1.0  # a segment whose mean token log-probability is below this was heard unsurely
 NO_SPEECH_HIGH = 0.6  # a segment Whisper itself thinks is likely not speech

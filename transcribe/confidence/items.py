@@ -1,5 +1,13 @@
 """Minutes items scored against the words they rest on: which decisions, actions and conclusions a
-person must check against the audio, and why (the thresholds are in `transcribe.confidence`)."""
+person must check against the audio, and why (the thresholds are in `transcribe.confidence`).
+
+A flag is worth something only when it is selective, so an item is flagged for the words that carry
+its meaning, not for any unsure word near it: a negation, or a word where a lost negation would have
+stood beside the decision verb; the decision verb itself; the numbers, dates and names among the
+item's own words; the item's own words as a whole. "Unsure" is relative to the meeting: a word below
+a share of the meeting's median probability (never above the fixed cut), because a recogniser that
+hears a whole meeting poorly gives every word a low probability and a fixed cut then flags everything.
+"""
 
 from __future__ import annotations
 
@@ -7,20 +15,23 @@ import re
 from dataclasses import dataclass
 
 from transcribe.confidence import (
-    CONTEXT_WORDS,
     CUE_LOW,
+    CUE_RATIO,
     GAP_S,
     LOW_PASSAGE,
     MAX_REASONS,
     NEGATION_LOW,
     NEGATIONS,
     OVERLAP_FACTOR,
+    PASSAGE_RATIO,
     REVIEW_BELOW,
+    SLOT_RATIO,
+    level,
 )
 from transcribe.minutes.model import REVIEW_PREFIX, Action, Conclusion, Decision, Item, Minutes, OpenItem
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from transcribe.sv.numbers import cardinal, ordinal
-from transcribe.sv.text import stem
+from transcribe.sv.text import content_words, stem
 from transcribe.transcript import Segment, Transcript, Word
 
 _DECISION_VERB = re.compile(r"^(?:besl[uy]t\w*|bestäm\w*|enas|enades|enats|överens|godkän\w*|klubb\w*|antog|antar)$")
@@ -44,10 +55,30 @@ def _show(word: Word) -> str:
     return word.text.strip().strip(".,!?;:\"'()") or word.text.strip()
 
 
+def _ends_sentence(word: Word) -> bool:
+    return word.text.strip().endswith((".", "!", "?"))
+
+
 @dataclass
 class Assessment:
     confidence: float
     reasons: list[str]
+
+
+@dataclass(frozen=True)
+class Cuts:
+    """Below which probability a word carrying an item's meaning is doubtful in this meeting."""
+
+    cue: float  # a number, date or name among the item's words, or the decision verb
+    slot: float  # a negation, or a word beside the decision verb where a lost negation would have stood
+    passage: float  # the mean of the item's own words
+
+    @classmethod
+    def of(cls, transcript: Transcript, cue_ratio: float = CUE_RATIO, slot_ratio: float = SLOT_RATIO,
+           passage_ratio: float = PASSAGE_RATIO) -> Cuts:  # fmt: skip
+        median = level(transcript).median
+        return cls(min(CUE_LOW, cue_ratio * median), min(NEGATION_LOW, slot_ratio * median),
+                   min(LOW_PASSAGE, passage_ratio * median))  # fmt: skip
 
 
 def _segments_for(item: Item, transcript: Transcript) -> list[Segment]:
@@ -70,15 +101,6 @@ def _item_text(item: Item) -> str:
     return getattr(item, "text", "")
 
 
-def _window(words: list[Word], item_stems: set[str]) -> tuple[int, int]:
-    """Index range of the words that say the item (its own words plus context), else the whole segment."""
-    hits = [i for i, w in enumerate(words) if (n := _norm(w.text)) and (
-        stem(n) in item_stems or _DECISION_VERB.match(n))]  # fmt: skip
-    if not hits:
-        return 0, len(words)
-    return max(0, min(hits) - CONTEXT_WORDS), min(len(words), max(hits) + CONTEXT_WORDS + 1)
-
-
 def _cue_kind(words: list[Word], i: int, names: set[str]) -> str | None:
     raw = _show(words[i])
     low = raw.lower()
@@ -88,58 +110,69 @@ def _cue_kind(words: list[Word], i: int, names: set[str]) -> str | None:
         return "number"
     if low in _DATE_WORDS:
         return "date"
-    sentence_start = i == 0 or words[i - 1].text.strip().endswith((".", "!", "?"))
+    sentence_start = i == 0 or _ends_sentence(words[i - 1])
     if raw[:1].isupper() and raw not in _NOT_NAMES and (not sentence_start or low in names):
         return "name"
     return None
 
 
+def _span(words: list[Word], item_stems: set[str], item_words: set[str], names: set[str]) -> tuple[int, int]:
+    """Index range of the words that say the item (first to last of its own content words, cue words and
+    decision verb), else the whole segment. Function words the item shares with its neighbours do not count."""
+    hits = []
+    for i, w in enumerate(words):
+        n = _norm(w.text)
+        if not n:
+            continue
+        if stem(n) in item_stems or _DECISION_VERB.match(n) or (n in item_words and _cue_kind(words, i, names)):
+            hits.append(i)
+    return (min(hits), max(hits) + 1) if hits else (0, len(words))
+
+
 _CUE_LABEL = {"negation": "ordet", "number": "talet", "date": "datumet", "name": "namnet"}
 
 
-def _decision_slots(words: list[Word], lo: int, hi: int) -> list[str]:
-    """Reasons from the places around a decision verb where a lost negation would hide."""
+def _decision_slots(words: list[Word], lo: int, hi: int, cut: float) -> list[str]:
+    """Reasons from the places beside a decision verb where a lost negation would hide: the word before
+    it ("har [inte] beslutat"), after it ("beslutar [inte]") and after its "att" ("beslutar att [inte]")."""
     reasons: list[str] = []
     for v in range(lo, hi):
         verb = _norm(words[v].text)
         if not _DECISION_VERB.match(verb):
             continue
-        first, last = max(0, v - 2), min(len(words) - 1, v + 2)
-        for j in range(v - 1, first - 1, -1):
-            if words[j].text.strip().endswith((".", "!", "?")):
-                first = j + 1  # the slot ends at the sentence before
-                break
-        for j in range(v, last):
-            if words[j].text.strip().endswith((".", "!", "?")):
-                last = j
-                break
-        for j in range(first, last + 1):
+        slot = [v - 1, v + 1]
+        if v + 1 < len(words) and _norm(words[v + 1].text) == "att":
+            slot.append(v + 2)
+        # a slot across a sentence end belongs to the sentence before or after
+        slot = [j for j in slot if 0 <= j < len(words) and not _ends_sentence(words[j if j < v else j - 1])]
+        for j in slot:
             w = words[j]
-            if w.text.strip() and _norm(w.text) not in NEGATIONS and w.probability < NEGATION_LOW:
-                if j == v:
-                    reasons.append(f'beslutsordet "{_show(w)}" hördes osäkert (p={w.probability:.2f})')
-                else:
-                    where = "före" if j < v else "efter"
-                    reasons.append(
-                        f'ordet "{_show(w)}" {where} "{verb}" hördes osäkert '
-                        f'(p={w.probability:.2f}) – ett "inte" kan ha fallit bort'
-                    )
+            if _norm(w.text) not in NEGATIONS and w.probability < cut:
+                where = "före" if j < v else "efter"
+                reasons.append(
+                    f'ordet "{_show(w)}" {where} "{verb}" hördes osäkert (p={w.probability:.2f}) '
+                    '– ett "inte" kan ha fallit bort'
+                )
                 break
-        for j in range(first, last):
-            gap = words[j + 1].start - words[j].end
-            if gap >= GAP_S:
+        span = sorted({*slot, v})
+        for a, b in zip(span, span[1:], strict=False):
+            gap = words[b].start - words[a].end
+            if b == a + 1 and gap >= GAP_S:
                 reasons.append(f'{gap:.1f} s utan ord vid "{verb}" – ett ord kan saknas')
                 break
     return reasons
 
 
-def assess(item: Item, transcript: Transcript) -> Assessment:
+def assess(item: Item, transcript: Transcript, cuts: Cuts | None = None) -> Assessment:
     """Confidence of one item from its evidence, and the reasons a person must check it."""
+    cuts = cuts or Cuts.of(transcript)
     segments = _segments_for(item, transcript)
-    item_stems = {stem(_norm(w)) for w in _item_text(item).split() if _norm(w)}
+    text = _item_text(item)
+    item_stems = {stem(w) for w in content_words(text)}
+    item_words = {_norm(w) for w in text.split() if _norm(w)}
     names = {p.casefold() for s in transcript.speakers if s.name for p in s.name.split()}
     reasons: list[str] = []
-    window_probs: list[float] = []
+    span_probs: list[float] = []
     cue_min = 1.0
     agree = total = 0
     overlap = False
@@ -150,27 +183,33 @@ def assess(item: Item, transcript: Transcript) -> Assessment:
             reasons.append("transkriptionen reparerades här")
         if not words:
             continue
-        lo, hi = _window(words, item_stems)
-        window_probs += [w.probability for w in words[lo:hi]]
+        lo, hi = _span(words, item_stems, item_words, names)
+        span_probs += [w.probability for w in words[lo:hi]]
         for i in range(lo, hi):
-            kind = _cue_kind(words, i, names)
+            kind = "verb" if isinstance(item, Decision) and _DECISION_VERB.match(_norm(words[i].text)) else None
+            kind = kind or _cue_kind(words, i, names)
             if kind is None:
                 continue
             p = words[i].probability
             cue_min = min(cue_min, p)
-            bar = NEGATION_LOW if kind == "negation" else CUE_LOW
-            if p < bar:
+            if p >= (cuts.slot if kind == "negation" else cuts.cue):
+                continue
+            if kind == "verb":
+                reasons.append(f'beslutsordet "{_show(words[i])}" hördes osäkert (p={p:.2f})')
+            else:
                 reasons.append(f'{_CUE_LABEL[kind]} "{_show(words[i])}" hördes osäkert (p={p:.2f})')
         if isinstance(item, Decision):
-            reasons += _decision_slots(words, lo, hi)
+            reasons += _decision_slots(words, lo, hi, cuts.slot)
         total += len(words)
         agree += sum(1 for w in words if w.speaker in (None, seg.speaker))
-    mean = sum(window_probs) / len(window_probs) if window_probs else 1.0
-    if window_probs and mean < LOW_PASSAGE:
+    mean = sum(span_probs) / len(span_probs) if span_probs else 1.0
+    if span_probs and mean < cuts.passage:
         reasons.append(f"passagen hördes osäkert (medel p={mean:.2f})")
     if overlap:
         reasons.append("flera talar samtidigt")
     attribution = (agree / total if total else 1.0) * (OVERLAP_FACTOR if overlap else 1.0)
+    if item.confidence * attribution < REVIEW_BELOW:
+        reasons.append(f"låg säkerhet ({item.confidence * attribution:.2f})")
     confidence = item.confidence * min(mean, cue_min) * attribution
     return Assessment(round(max(0.0, min(1.0, confidence)), 3), _ranked(reasons))
 
@@ -190,7 +229,7 @@ def _items(m: Minutes) -> list[Item]:
     return out
 
 
-def score_minutes(minutes: Minutes, transcript: Transcript, threshold: float = REVIEW_BELOW) -> Minutes:
+def score_minutes(minutes: Minutes, transcript: Transcript, cuts: Cuts | None = None) -> Minutes:
     """A copy of `minutes` whose decisions, actions, open items, next meeting and conclusions carry
     confidence from their evidence and are flagged for review where the audio must be checked.
 
@@ -199,16 +238,16 @@ def score_minutes(minutes: Minutes, transcript: Transcript, threshold: float = R
     many passages and keep their own confidence.
     """
     out = minutes.model_copy(deep=True)
+    cuts = cuts or Cuts.of(transcript)
     for item in _items(out):
         if item.status in ("accepted", "edited"):
             continue
-        a = assess(item, transcript)
+        a = assess(item, transcript, cuts)
         item.confidence = a.confidence
-        reasons = a.reasons or ([f"låg säkerhet ({a.confidence:.2f})"] if a.confidence < threshold else [])
-        if not reasons:
+        if not a.reasons:
             continue
         earlier = item.review_reason if item.needs_review and item.review_reason else None
-        text = REVIEW_PREFIX + "; ".join(reasons)
+        text = REVIEW_PREFIX + "; ".join(a.reasons)
         if earlier and not earlier.startswith(REVIEW_PREFIX) and earlier.lower() not in text.lower():
             text += f" ({earlier})"
         item.needs_review, item.review_reason = True, text
