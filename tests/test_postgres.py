@@ -175,7 +175,7 @@ def test_web_review_approve_accounts_and_delete_on_postgres(pg_app) -> None:
     assert post(sara, f"/meetings/{mid}/segments/1", {"text": "Vi beslutar att starta en skrivargrupp."}
                 ).status_code == 303  # fmt: skip
     assert "skrivargrupp" in sara.get(f"/meetings/{mid}/export/transcript.txt").text
-    assert post(sara, f"/meetings/{mid}/approve").status_code == 303
+    assert post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
     assert "Godkänd version 1" in sara.get("/meetings").text
     fia = as_user(pg_app, "fia")
     assert fia.get(f"/meetings/{mid}").status_code == 200

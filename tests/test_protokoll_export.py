@@ -130,7 +130,7 @@ def test_agenda_meeting_exports_the_paragraphs_and_follows_the_review(sara: Test
 
 def test_approved_protokoll_names_its_version_and_approver(sara: TestClient) -> None:
     mid = add_agenda_meeting()
-    assert post(sara, f"/meetings/{mid}/approve").status_code == 303
+    assert post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
     today = dt.date.today().isoformat()
     for url in (f"/meetings/{mid}/export/minutes.md", f"/meetings/{mid}/export/minutes.md?version=1"):
         md = sara.get(url).text

@@ -103,12 +103,27 @@ def test_web_exports_carry_the_approval(app) -> None:  # noqa: F811
     c = as_user(app, "sara")
     mid = add_meeting("sara")
     assert "**Protokollutkast**" in c.get(f"/meetings/{mid}/export/minutes.md").text
-    post(c, f"/meetings/{mid}/approve")
+    post(c, f"/meetings/{mid}/approve", {"confirmed": "1"})
     md = c.get(f"/meetings/{mid}/export/minutes.md").text
     assert re.search(r"\*\*Protokoll\*\* · version 1 · godkänt \d{4}-\d\d-\d\d av sara", md), md[:300]
     assert "version 1 · godkänt" in c.get(f"/meetings/{mid}/export/minutes.md?version=1").text
     html = c.get(f"/meetings/{mid}").text
     assert "<h2>Protokoll</h2>" in html and "Protokollutkast" not in html
+
+
+def test_approving_without_javascript_asks_first(app) -> None:  # noqa: F811
+    """A plain form post (no dialog ran) locks nothing; the page it leads to names what is unreviewed."""
+    c = as_user(app, "sara")
+    mid = add_meeting("sara")
+    r = post(c, f"/meetings/{mid}/approve")
+    assert r.status_code == 303 and r.headers["location"] == f"/meetings/{mid}/approve/confirm"
+    assert "Godkänd" not in c.get(f"/meetings/{mid}").text and "version 1" not in c.get(f"/meetings/{mid}").text
+    page = c.get(f"/meetings/{mid}/approve/confirm").text
+    assert "Godkänna och låsa den här versionen?" in page and "har ingen granskat än" in page
+    assert 'name="confirmed" value="1"' in page
+    assert post(c, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
+    assert "version 1 · godkänt" in c.get(f"/meetings/{mid}/export/minutes.md").text
+    assert c.get(f"/meetings/{mid}/approve/confirm").status_code == 409  # locked now: nothing left to confirm
 
 
 # --- saving and errors ---------------------------------------------------------------------------------------

@@ -583,17 +583,17 @@ def test_approve_locks_and_reopen(app):
     mid = add_meeting("sara")
     post(sara, f"/meetings/{mid}/share", {"name": "fia"})
     post(sara, f"/meetings/{mid}/items/d1", {"op": "edit", "text": "Version ett."})
-    assert post(sara, f"/meetings/{mid}/approve").status_code == 303
+    assert post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
     assert (store.meeting_path(mid) / "versions" / "v1" / "minutes.json").is_file()
     assert post(sara, f"/meetings/{mid}/items/d1", {"op": "edit", "text": "Ändrad"}).status_code == 409
     assert post(sara, f"/meetings/{mid}/segments/0", {"text": "Ändrad"}).status_code == 409
-    assert post(sara, f"/meetings/{mid}/approve").status_code == 409
+    assert post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 409
     html = sara.get(f"/meetings/{mid}").text
     assert "Godkänd version 1" in html and "<textarea" not in html
     assert post(sara, f"/meetings/{mid}/reopen").status_code == 403  # a secretary cannot reopen
     assert post(fia, f"/meetings/{mid}/reopen").status_code == 303
     assert post(fia, f"/meetings/{mid}/items/d1", {"op": "edit", "text": "Version två."}).status_code == 303
-    assert post(fia, f"/meetings/{mid}/approve").status_code == 303
+    assert post(fia, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
     assert "Version ett." in sara.get(f"/meetings/{mid}/export/minutes.md?version=1").text
     assert "Version två." in sara.get(f"/meetings/{mid}/export/minutes.md").text
     history = sara.get(f"/meetings/{mid}/history").text
@@ -627,7 +627,7 @@ def test_delete_removes_every_trace(app, short_wav, tmp_path):
     queued = r.json()["meetings"][0]["id"]
     done = add_meeting("sara")
     post(c, f"/meetings/{done}/speakers", {"label": "SPEAKER_00", "name": "Anna"})
-    post(c, f"/meetings/{done}/approve")
+    post(c, f"/meetings/{done}/approve", {"confirmed": "1"})
     assert "Ja, radera mötet" in c.get(f"/meetings/{done}/delete").text
     from transcribe.db import session
     from transcribe.jobs.models import Job

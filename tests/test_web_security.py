@@ -204,7 +204,7 @@ def test_database_recordings_transcripts_and_minutes_are_owner_only(app, tmp_pat
     atomic_write_text(folder / "transcript.json", t.to_json())
     atomic_write_text(folder / "minutes.json", sample_minutes(t).to_json())
     assert post(c, f"/meetings/{mid}/speakers", {"label": "SPEAKER_00", "name": "Anna"}).status_code == 303
-    assert post(c, f"/meetings/{mid}/approve").status_code == 303
+    assert post(c, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
     assert post(c, "/series", {"name": "styrelsen", "description": "Styrelsens möten"}).status_code == 303
     data = tmp_path
     for name in ("protokoll.db", "protokoll.db-wal", "web_secret.key"):

@@ -128,7 +128,7 @@ def test_speaker_actions_refused_when_locked_or_not_allowed(app):
     for url, data in attempts:
         assert post(sven, f"/meetings/{mid}{url}", data).status_code == 404, url  # not his meeting
         assert sara.post(f"/meetings/{mid}{url}", data=data, follow_redirects=False).status_code == 403  # no CSRF
-    post(sara, f"/meetings/{mid}/approve")
+    post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"})
     before = store.load_transcript(mid).to_json()
     for url, data in attempts:
         assert post(sara, f"/meetings/{mid}{url}", data).status_code == 409, url
@@ -171,13 +171,13 @@ def test_enroll_voice_profiles_from_an_approved_meeting(app, short_wav):
     mid = add_meeting("sara", with_audio=short_wav)
     post(sara, f"/meetings/{mid}/share", {"name": "fia"})
     assert "error=not_approved" in post(ada, f"/meetings/{mid}/profiles").headers["location"]
-    post(sara, f"/meetings/{mid}/approve")
+    post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"})
     assert post(sara, f"/meetings/{mid}/profiles").status_code == 403  # secretaries do not enrol
     assert "error=no_confirmed_names" in post(fia, f"/meetings/{mid}/profiles").headers["location"]
     assert "Spara röstprofiler" not in fia.get(f"/meetings/{mid}").text  # nobody named yet
     post(ada, f"/meetings/{mid}/reopen")
     post(sara, f"/meetings/{mid}/speakers", {"label": ["SPEAKER_00"], "name": ["Anna Lindqvist"]})
-    post(sara, f"/meetings/{mid}/approve")
+    post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"})
     assert "Spara röstprofiler" in fia.get(f"/meetings/{mid}").text
     assert post(fia, f"/meetings/{mid}/profiles").status_code == 303
     _wait(lambda: tasks.enrolling(mid))
@@ -219,7 +219,7 @@ def test_low_confidence_words_marked_and_escaped(app):
     # read-only (approved) view marks them too
     mid2 = add_meeting("sara")
     _rewrite(mid2, _uncertain)
-    post(c, f"/meetings/{mid2}/approve")
+    post(c, f"/meetings/{mid2}/approve", {"confirmed": "1"})
     assert '<mark class="low" title="osäker (p=0.31)">&lt;b&gt;inte&lt;/b&gt;</mark>' in c.get(f"/meetings/{mid2}").text
 
 
@@ -294,7 +294,7 @@ def test_series_create_add_report_and_ask(app):
     # the report reads the reviewed copy, and the approved version once there is one
     post(sara, f"/meetings/{first}/items/d1", {"op": "edit", "text": "Starta en läsgrupp i norr."})
     post(sara, f"/meetings/{first}/speakers", {"label": ["SPEAKER_00"], "name": ["Anna Lindqvist"]})
-    post(sara, f"/meetings/{first}/approve")
+    post(sara, f"/meetings/{first}/approve", {"confirmed": "1"})
     assert (store.meeting_path(first) / "minutes.approved.json").is_file()  # for `transcribe series` on the CLI
     post(ada, f"/meetings/{first}/reopen")
     post(sara, f"/meetings/{first}/items/d1", {"op": "edit", "text": "Ej godkänd ändring."})

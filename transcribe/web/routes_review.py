@@ -298,9 +298,22 @@ def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
 
 
 # --- approval ----------------------------------------------------------------------------------------------
+@router.get("/meetings/{meeting_id}/approve/confirm")
+def approve_confirm(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+    """Asking first without JavaScript: what would be locked, and which items nobody has reviewed."""
+    meeting = editable_meeting(user, meeting_id)
+    minutes = store.load_minutes(meeting_id)
+    pending = unreviewed(minutes) if minutes is not None else []
+    return page(request, "approve.html", user=user, meeting=meeting,
+                unreviewed=[(edit.section_of(i), edit.item_label(i), i.id) for i in pending])  # fmt: skip
+
+
 @router.post("/meetings/{meeting_id}/approve")
-def approve(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
+def approve(meeting_id: str, confirmed: str = Form(""), user: CurrentUser = Depends(current_user)) -> Response:
+    """Locks a version only once the reviewer has said yes (the page's dialog, or the confirmation page)."""
     editable_meeting(user, meeting_id)
+    if confirmed != "1":
+        return RedirectResponse(f"/meetings/{meeting_id}/approve/confirm", status_code=303)
     with store.meeting_lock(meeting_id), session() as s:
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None

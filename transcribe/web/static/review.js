@@ -454,7 +454,8 @@
       if (open.length > shown.length) shown.push((form.dataset.more || "… {n}").replace("{n}", String(open.length - shown.length)));
       message = (form.dataset.confirmHead || "{n}").replace("{n}", String(open.length)) + "\n" + shown.join("\n") + "\n\n" + form.dataset.confirmEnd;
     }
-    if (!window.confirm(message)) e.preventDefault();
+    if (!window.confirm(message)) { e.preventDefault(); return; }
+    if (form.elements.namedItem("confirmed")) form.elements.namedItem("confirmed").value = "1";
   });
 
   // Forms that still reload the page (speakers, approval): keep the playback position across it.
