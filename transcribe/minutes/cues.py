@@ -151,7 +151,7 @@ ARRANGEMENT = re.compile(r"^(?:[\w-]+,?\s+){0,4}?(?:gör\s+vi|vi\s+gör)\s+(?:de
 # The order of the meeting itself ("Då avslutar vi för i dag", "tar vi en paus"): procedure, not a decision.
 AGENDA_TALK = re.compile(
     r"\b(?:punkt|punkten|vidare|dagordning\w*|nästa\s+fråga|över\s+till|för\s+i\s*dag|för\s+i\s+kväll|"
-    r"mötet|sammanträdet|paus|rast|fikapaus)\b"
+    r"mötet|sammanträdet|paus|rast|fikapaus)\b|\bför\s+i\s+[\w-]+\s*[.!]?$"
 )
 
 # Permission granted by the person asked: "så du får gå den".
@@ -425,6 +425,25 @@ def is_body(word: str) -> bool:
 NEXT_MEETING_SLOT = re.compile(
     r"\bnästa\s+(?P<slot>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls|håller\s+vi|den|\w+dag(?:en)?)\b"
 )
+# Confirmations whose structure survives one misheard word even when the recogniser was sure of it:
+# "<Bra, för> gör vi så." (a V2 sentence: the word before "gör vi" can only be a fronted adverb like "då"),
+# "Då <vill> vi bestämt det" (a supine needs "har"), "Då är det <lost>." (the participle lost).
+CONFIRMATION_STRUCTURAL = re.compile(
+    r"^(?:(?:ja|bra|okej)\b[\s,]*)?(?P<slot>[\w-]+)\s+(?:gör|säger|kör)\s+vi\s+(?:så|det|på\s+det)\s*[.!]?$"
+    r"|\b(?:då|så)\s+(?P<slot2>[\w-]+)\s+vi\s+(?:bestämt|beslutat)\s+(?:det|så)\b"
+    r"|^(?:(?:ja|bra|okej)\b[\s,]*)?(?:då|så)\s+är\s+det\s*[.!]?$"
+)
+# Fronted words that make "<X> gör vi så" something else than a confirmation ("Sen gör vi så", "Hur gör vi det").
+NOT_CONFIRMING_FRONT = frozenset(
+    "sen sedan senare först ibland aldrig alltid ofta hur varför när vad nej inte annars det".split()
+)
+# "Då <kan> de valda", "Då är <NP> <misheard>": an approval with its verb misheard (robust mode).
+APPROVAL_TOLERANT = re.compile(
+    r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)?(?:då|så|därmed|härmed)\s+(?P<slot>[\w-]+)\s+(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
+    r"(?P<part>godkänd|godkänt|godkända|antagen|antaget|antagna|fastställd|fastställt|fastställda|vald|valt|valda)"
+    r"\s*[.!]?$"
+)
+
 # "<?> har vi bestämt det", "då bestämmer <?> det": the chair's confirmation with one word misheard.
 CONFIRMATION_TOLERANT = re.compile(
     r"(?:^|\b)(?:[\w-]+\s+)?har\s+(?P<slot>[\w-]+)\s+(?:bestämt|beslutat)\s+(?:det|så)\b"

@@ -16,7 +16,7 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.safety import PREFIX, polarity_conflict
 from transcribe.minutes.rules.utterances import (
     WH,
     Utt,
@@ -25,6 +25,7 @@ from transcribe.minutes.rules.utterances import (
     merge_evidence,
     negated,
     personal_commitment,
+    similar,
     split_clauses,
     stems,
 )
@@ -170,6 +171,11 @@ class DecisionRules(ResolutionRules):
         if not self.robust:
             return None
         m = self._slotted(u, cues.CONFIRMATION_SLOT) or self._slotted(u, cues.CONFIRMATION_TOLERANT)
+        if m is None:
+            m = cues.CONFIRMATION_STRUCTURAL.search(u.low)
+            slot = m and (m.group("slot") or m.group("slot2"))
+            if m is None or slot in cues.NOT_CONFIRMING_FRONT or cues.NEG.search(slot or "") or slot in _PERSONS:
+                return None
         return m if m is not None and (m.group("slot") or m.group("slot2")) not in cues.NOT_CONFIRMING else None
 
     def _confirmation(self, u: Utt) -> bool:
@@ -195,13 +201,13 @@ class DecisionRules(ResolutionRules):
             if proposal is not None:
                 self.used.add(proposal.idx)
             utts = [x for x in (proposal, u, restated[0]) if x is not None] + (pending[1] if pending else [])
-            extra = "Invändningar före beslutet" if objections else None
+            extra = "Invändningar före beslutet" if objections else self._polarity_differs(proposal, restated[1])
             self._add_decision(restated[1], proposal or u, utts, 0.8 if not objections else 0.55, extra)
             return True
         if proposal is None and self._merge_into_recent(u):
             return True
         before = u.text[: m.start()].strip(" ,")
-        after = strip_tail(u.text[m.end() :].strip(" ,.:"))
+        after = strip_tail(re.sub(r"^här\s*:\s*", "", u.text[m.end() :].strip(" ,.:")))  # "gör vi så här: ..."
         if len(content_words(before)) >= 3 and not re.match(r"^(?:ja|okej|bra|men)\b", before.lower()):
             clause, proposal = proposal_clause(before, u.name, self._addressee(u)), u
         elif len(content_words(after)) >= 3:
@@ -227,11 +233,26 @@ class DecisionRules(ResolutionRules):
         self._add_decision(decision_sentence(clause), proposal, utts, conf, extra)
         return True
 
+    def _polarity_differs(self, proposal: Utt | None, decided: str) -> str | None:
+        """The proposal says "inte", the decision restating it does not (or the reverse): one was misheard."""
+        if proposal is None or not self.robust:
+            return None
+        if polarity_conflict(proposal.text, decided) and similar(proposal.text, decided, 0.3):
+            return f'{PREFIX}förslaget och beslutet skiljer sig i nekande – ett "inte" kan ha fallit bort'
+        return None
+
     def _confirmed_proposal(self, u: Utt, m: re.Match[str]) -> bool:
         """A misheard confirmation counts only after a real proposal with no objection, and is flagged."""
         if u.is_question or negated(u.low, m.start(), m.end()) or cues.UNDECIDED.search(u.low):
             return False
         proposal, objections = self._find_proposal(u, strict=True)
+        restated = None if objections else self.restatement(u)
+        if restated is not None:  # "Då är det <lost>. Från januari sköter projektet kontakten ...": the restatement
+            if proposal is not None:
+                self.used.add(proposal.idx)
+            utts = [x for x in (proposal, u, restated[0]) if x is not None]
+            self._add_decision(restated[1], proposal or u, utts, 0.5, f"{PREFIX}bekräftelsen hördes otydligt")
+            return True
         if proposal is None or objections or proposal.speaker == u.speaker:
             return False
         if personal_commitment(proposal.low) and not cues.PROPOSAL.search(proposal.low):

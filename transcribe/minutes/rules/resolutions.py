@@ -20,6 +20,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, personal_commitment
 from transcribe.sv.text import capitalise, content_words
@@ -45,6 +46,22 @@ FORMAL_ACT = re.compile(
     r"(?:(?:alltså|därmed|härmed|också)\s+)?(?P<np>[^,.;!?]+?)(?P<files>\s+till\s+handlingarna)?\s*(?:[,.;!?]|$)"
 )
 _PRONOUN = re.compile(r"^(?:de|dem|den|det|detta|dessa)$")
+# Robust mode: "<Då> läggs <de> <till> handlingarna" with one word lost or misheard.
+FORMAL_ACT_TOLERANT = re.compile(
+    rf"^{_LEAD}(?:(?:då|så)\s+)?(?P<v>läggs|lägger)(?:\s+{_BODY})?\s+(?P<np>(?:[\w-]+\s+){{0,3}}?)"
+    r"(?:till\s+[\w-]+|[\w-]+\s+handlingarna)\s*[.!]?$"
+)
+# "Då är dagordningen <lost>." after "Kan den godkännas?": the approval the call asked for.
+_BARE_APPROVAL = re.compile(
+    rf"^{_LEAD}(?:då|så|därmed)\s+(?:är|blir)\s+(?P<np>(?!det\b)(?:[\w-]+\s+){{0,2}}[\w-]+)\s*[.!]?$"
+)
+_APPROVAL_VERB = {"godkänn": "godkändes", "fastställ": "fastställdes", "anta": "antogs", "välj": "valdes"}
+_PARTICIPLE_PAST = {
+    **dict.fromkeys(("godkänd", "godkänt", "godkända"), "godkändes"),
+    **dict.fromkeys(("antagen", "antaget", "antagna"), "antogs"),
+    **dict.fromkeys(("fastställd", "fastställt", "fastställda"), "fastställdes"),
+    **dict.fromkeys(("vald", "valt", "valda"), "valdes"),
+}
 # "Styrelsen ger Ahmed i uppdrag att ...", "vi uppdrar åt Lisa att ...", "Lisa får i uppdrag att ...".
 COMMISSION = re.compile(
     rf"\b{_BODY}{cues.ADV}\s+(?:ger|uppdrar\s+åt)\s+(?P<who>[\w -]{{2,40}}?)\s+(?:i\s+uppdrag\s+)?att\s+(?P<rest>.+)"
@@ -99,10 +116,38 @@ class ResolutionRules(RuleState):
             made = True
         return made
 
+    def _formal_act_heard(self, u: Utt) -> bool:
+        """Robust mode: a formal act or an approval with one word lost or misheard, read as meant and flagged."""
+        if not self.robust or u.is_question or cues.NEG.search(u.low):
+            return False
+        why = f"{PREFIX}beslutsformuleringen hördes ofullständigt"
+        m = FORMAL_ACT_TOLERANT.match(u.low)
+        if m and not (m.group("body") and not self._body_is_own(m.group("body"))):
+            np = u.text[m.start("np") : m.end("np")].strip()
+            if not np or _PRONOUN.match(np.lower()) or (len(np.split()) == 1 and u.uncertain(np)):
+                np = self._antecedent(u) or ""
+            if content_words(np):
+                self._add_decision(f"{capitalise(np)} lades till handlingarna.", u, [u], 0.5, why)
+                return True
+        m = cues.APPROVAL_TOLERANT.match(u.low)
+        if m and m.group("slot") not in ("är", "blir") and not _PRONOUN.match(m.group("np")):
+            np = u.text[m.start("np") : m.end("np")]
+            self._add_decision(f"{capitalise(np)} {_PARTICIPLE_PAST[m.group('part')]}.", u, [u], 0.5, why)
+            return True
+        m = _BARE_APPROVAL.match(u.low)
+        if m:
+            for v in self._window(u, back=3):
+                verb = next((past for st, past in _APPROVAL_VERB.items() if re.search(rf"\b{st}", v.low)), None)
+                if verb:
+                    np = u.text[m.start("np") : m.end("np")]
+                    self._add_decision(f"{capitalise(np)} {verb}.", u, [v, u], 0.5, why)
+                    return True
+        return False
+
     def _antecedent(self, u: Utt) -> str | None:
         """What 'de'/'den' stands for: the chair's short announcement of the item ('Föregående minnesanteckningar.')."""
         for v in self._window(u, back=4):
-            if v.speaker != u.speaker:
+            if v.speaker != u.speaker or v.is_question:
                 continue
             text = re.sub(r"^(?:punkt\s+\w+|sedan|sen|då|nu)[\s,.:]+", "", v.text.strip(), flags=re.IGNORECASE)
             text = re.sub(r",\s*\w+\s*\?$", "", text).strip(" .?!")
@@ -137,15 +182,17 @@ class ResolutionRules(RuleState):
 
     def _answered_call(self, u: Utt) -> bool:
         """The chair calls for a decision, reports the answer and closes it, all in one turn."""
-        if not u.is_question or u.idx + 2 >= len(self.utts):
+        if u.idx + 1 >= len(self.utts):
             return False
-        answer, close = self.utts[u.idx + 1], self.utts[u.idx + 2]
+        answer, close = self.utts[u.idx + 1], self.utts[u.idx + 2] if u.idx + 2 < len(self.utts) else None
         a = _BARE_ANSWER.match(answer.low)
-        if not a or answer.turn != u.turn or close.turn != u.turn:
+        if u.is_question and a and close is not None and answer.turn == u.turn == close.turn:
+            if (a.group("a") == "ja") == bool(_NO_OBJECTION.search(u.low)):
+                return False  # "Någon emot? Ja." or "Kan den fastställas? Nej."
+        elif self.robust and answer.turn == u.turn and _CALL_PASSIVE.match(u.low.rstrip(" .!?") + "?"):
+            answer, close = None, answer  # "Kan X fastställas<?> <Ja.> Klubbat.": the question mark and answer lost
+        else:
             return False
-        objection_call = bool(_NO_OBJECTION.search(u.low))
-        if (a.group("a") == "ja") == objection_call:
-            return False  # "Någon emot? Ja." or "Kan den fastställas? Nej."
         low = re.sub(r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)+", "", close.low)
         da = _DA_CLAUSE.match(low)
         if da and not cues.TENTATIVE.search(low) and not cues.AGENDA_TALK.search(da.group("rest")):
@@ -158,13 +205,15 @@ class ResolutionRules(RuleState):
             return False
         if not text:
             return False
-        self.used.update({u.idx, answer.idx, close.idx})
-        self._add_decision(text, u, [u, answer, close], 0.8)
+        said = [x for x in (u, answer, close) if x is not None]
+        self.used.update(x.idx for x in said)
+        why = None if answer is not None else f"{PREFIX}frågan och svaret hördes ofullständigt"
+        self._add_decision(text, u, said, 0.8 if answer is not None else 0.5, why)
         return True
 
     def _called(self, u: Utt) -> str | None:
         """What the call asks to decide, as the minutes state it."""
-        q = strip_tail(re.sub(r"^(?:(?:och|men|så|då)\b[\s,]*)+", "", u.text.strip()))
+        q = strip_tail(re.sub(r"^(?:(?:och|men|så|då|tack)\b[\s,.]*)+", "", u.text.strip()))
         low = q.lower() + "?"
         m = _CALL_PASSIVE.match(low)
         if m:  # "Kan resultaträkningen och balansräkningen fastställas?" -> "... fastställdes."
