@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from transcribe.agenda.fallback import FILL_SHARE, by_time
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.order import ordered
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
@@ -308,6 +309,27 @@ def _turn_heads(units: list[Unit], chosen: dict[int, int], used: set[int], settl
             used.add(head)
 
 
+def _from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[float], units: list[Unit]) -> Alignment:
+    """Every item treated, in agenda order, from its start time (see fallback.py); a sentence belongs to
+    the item being treated at its middle."""
+    by_number = {s.number: s for s in spans}
+    end = max(units[-1].end, starts[-1]) if units else starts[-1]
+    for k, t in enumerate(starts):
+        span = by_number[leaves[k].number]
+        span.treated, span.order, span.start = True, k + 1, round(t, 2)
+        span.end = round(starts[k + 1] if k + 1 < len(starts) else end, 2)
+        span.segment_ids = sorted({u.seg_id for u in units if span.start <= (u.start + u.end) / 2 < span.end})
+        span.cue = next((u.text[:200] for u in units if u.start >= t), "")
+    for s in spans:  # a parent item spans its sub-items
+        kids = [c for c in spans if c.parent == s.number and c.treated]
+        if kids:
+            s.treated, s.order = True, min(c.order or 0 for c in kids)
+            s.start, s.end = kids[0].start, kids[-1].end
+            s.segment_ids = sorted({i for c in kids for i in c.segment_ids})
+    early = sorted({u.seg_id for u in units if (u.start + u.end) / 2 < starts[0]})
+    return Alignment(items=spans, other_segments=early, other_spans=[(0.0, round(starts[0], 2))] if early else [])
+
+
 def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     units = build_units(transcript)
     items = agenda.items
@@ -330,6 +352,8 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             used.add(u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
+    if len(chosen) + len(together) < FILL_SHARE * len(leaves):  # words unrecognisable: order and time
+        return _from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
     settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
     _decided_items(units, leaves, B, chosen, used, settles)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
