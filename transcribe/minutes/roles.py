@@ -56,7 +56,7 @@ _WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: sj�
 _AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|det går bra)\b")
 _SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
-    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b"
+    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det"
 _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter|antecknar)\b"
