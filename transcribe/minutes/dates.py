@@ -62,6 +62,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("rel_day", re.compile(r"\b(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
+    ("wd_in_n", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+om\s+(?P<n>\d+|{_CARD})\s+(?:veckor|vecka)\b")),
     ("in_n", re.compile(rf"\bom\s+(?P<n>\d+|{_CARD})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b")),
     ("wd", re.compile(rf"\b(?P<mod>nästa|kommande)?\s*(?P<wd>{_WD})(?:en)?\b(?P<nw>\s+(?:i\s+|på\s+)?nästa\s+vecka)?")),
     (
@@ -192,6 +193,12 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             rel = re.sub(r"\s+", "", g["rel"])
             offset = {"idag": 0, "imorgon": 1, "iövermorgon": 2}[rel]
             return ref + dt.timedelta(days=offset), True
+        if kind == "wd_in_n":  # "måndag om två veckor": that weekday in the week n weeks ahead
+            n = parse_number(g["n"])
+            if n is None:
+                return None, False
+            later = ref + dt.timedelta(weeks=n)
+            return later + dt.timedelta(days=WEEKDAYS[g["wd"]] - later.weekday()), True
         if kind == "in_n":
             n = parse_number(g["n"])
             if n is None:
@@ -277,6 +284,8 @@ def find_whens(text: str, ref: dt.date) -> list[When]:
         value, ok = _resolve_date(kind, m, ref)
         if ok:
             out.append(When(date=value, text=text[s:e], start=s, end=e, kind=kind))
+    for w in out:
+        _bare_hour(w, text)
     taken = [(w.start, w.end) for w in out]
     times = [t for t in _scan(TIME_PATTERNS, low) if not any(t[0] < te and ts < t[1] for ts, te in taken)]
     for s, e, kind, m in times:
@@ -293,6 +302,35 @@ def find_whens(text: str, ref: dt.date) -> list[When]:
         else:
             out.append(When(time=clock, text=text[s:end], start=s, end=end, kind="time"))
     return sorted(out, key=lambda w: w.start)
+
+
+# "den sjätte oktober tretton", "den fjärde mars sju på kvällen": an hour straight after a day and month, its
+# "klockan" unsaid or unheard. Only at the end of the phrase, so "den fjärde mars tre dagar" is no clock time.
+_BARE_HOUR = re.compile(rf"^\s*,?\s*(?P<h>{_HOUR}|\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?(?=\s*(?:$|[,.?!]|och\b|på\s|"
+                        r"förmiddagen|morgonen|eftermiddagen|kvällen|fm\b|em\b))")  # fmt: skip
+
+
+def _bare_hour(w: When, text: str) -> None:
+    low = text.lower()
+    if w.kind not in ("dmy", "wd_day", "den_day") or w.time is not None or w.date is None:
+        return
+    m = _BARE_HOUR.match(low[w.end :])
+    if m is None:
+        return
+    hour = parse_number(m.group("h"))
+    minute = int(m.group("m") or 0)
+    if hour is None or not 1 <= hour <= 24 or minute > 59:
+        return
+    tail = low[w.end + m.end() :]
+    if _PM.match(tail) and hour < 12:
+        hour += 12
+    elif not _AM.match(tail) and 1 <= hour <= 7:
+        hour += 12  # afternoon rule, see module docstring
+    w.time = dt.time(hour % 24, minute)
+    w.end += m.end()
+    tail_word = _AM.match(tail) or _PM.match(tail)
+    w.end += tail_word.end() if tail_word else 0
+    w.text = text[w.start : w.end]
 
 
 def _host_date(found: list[When], s: int, e: int, low: str) -> When | None:

@@ -3,8 +3,8 @@
 Spelling follows how numbers are said: compounds are written together ("tjugoett",
 "tusenfemhundra"), years in hundreds ("tjugohundratjugosex"). Reading covers what a
 meeting says about days, hours and counts: cardinals 1-59 and ordinals 1-31, with the
-spoken variants "en", "aderton", "förste", "andre" and the compounds also written apart
-("tjugo fem").
+spoken variants "en", "aderton", "förste", "andre", the compounds also written apart
+("tjugo fem") and an ordinal's ending heard apart ("tion de").
 """
 
 from __future__ import annotations
@@ -118,6 +118,10 @@ def _ordinal_words() -> dict[str, int]:
             if tv + uv <= 31:
                 out[tw + uw] = tv + uv
                 out[f"{tw} {uw}"] = tv + uv
+    # the ending heard as a word of its own: "tion de", "fjorton de", "elf te" (ordinals from the fourth on)
+    for word, n in list(out.items()):
+        if n >= 4 and word.endswith(("de", "te")):
+            out[f"{word[:-2]} {word[-2:]}"] = n
     return out
 
 

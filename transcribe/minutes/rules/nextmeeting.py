@@ -16,12 +16,27 @@ from transcribe.minutes.rules.utterances import (
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import clock, format_date
-from transcribe.sv.numbers import CARDINALS
+from transcribe.sv.calendar import MONTH_NAMES, clock, format_date
+from transcribe.sv.numbers import CARDINALS, ORDINALS
 
-# "klockan" followed by something that is no hour: the hour was said and lost.
-_CLOCK_UNHEARD = re.compile(r"\b(?:klockan|kl)\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+")
+# "klockan", "halv" or "kvart över" followed by something that is no hour: the hour was said and lost.
+_CLOCK_UNHEARD = re.compile(
+    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+"
+)
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
+# "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
+_NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäö]{4,})\s+(?:blir|är|hålls|håller\s+vi)\b")
+# What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
+_MEET_VERB = re.compile(r"\b(?:ses|se|träffas|träffar|möte|mötet)\b")
+# "onsdagen den <misheard> april": the day of the month was lost, so the weekday alone names no date.
+_DAY_LOST = re.compile(
+    rf"^[a-zåäö]+dag(?:en)?\s*,?\s*den\s+(?:[\w-]+\s+(?:{'|'.join(MONTH_NAMES)})\b|"
+    rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$))"
+)
+_SAME_TIME = re.compile(r"\bsamma\s+tid\b")
+# A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
+_SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week"})
+_DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
 
 
 class NextMeetingRules(RuleState):
@@ -29,6 +44,11 @@ class NextMeetingRules(RuleState):
 
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
+        if m is None:
+            named = _NEXT_NAMED.search(u.low)
+            noun = named.group("noun") if named else ""
+            if named and any(w.endswith(noun) for w in self.own_words) and any(w.date for w in self.whens(u)):
+                m = named
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
             # "<nästa> föräldraråd blir onsdagen den ...": the meeting named, its "nästa" lost
             lost = _NEXT_LOST.match(u.low)
@@ -50,6 +70,42 @@ class NextMeetingRules(RuleState):
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
 
+    def _day_lost(self, u: Utt, w: When) -> bool:
+        """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said."""
+        return self.robust and w.kind == "wd" and bool(_DAY_LOST.match(u.low[w.start :]))
+
+    def _same_time(self, w: When, utts: list[Utt]) -> None:
+        """'måndag om två veckor, samma tid': the clock time of this meeting."""
+        if w.time is None and self.start_time is not None and any(_SAME_TIME.search(u.low) for u in utts):
+            w.time = self.start_time
+
+    def _closing_date(self) -> tuple[When, list[Utt]] | None:
+        """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
+        den första december klockan tio"): a meeting ends by naming the next one. Never a deadline or a task."""
+        tail = self.utts[-6:]
+        for u in reversed(tail):
+            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or not _MEET_VERB.search(u.low):
+                continue
+            whens = [
+                w
+                for w in self.whens(u)
+                if w.date is not None
+                and w.date > self.ref
+                and (w.kind in _SPECIFIC or w.time is not None)
+                and not _DEADLINE_BEFORE.search(u.low[: w.start])
+            ]
+            if whens:
+                return best_when(whens, 0), [u]
+        return None
+
+    def _conflict(self, w: When, candidates: list[tuple[When, list[Utt]]]) -> str | None:
+        """Another date stated (not asked) for the next meeting and never turned down: one of them is wrong."""
+        others = {c.date for c, utts in candidates if c.date != w.date and not utts[-1].is_question}
+        if not others:
+            return None
+        shown = ", ".join(format_date(d) for d in sorted(others))
+        return f"{PREFIX}nästa möte nämns också med ett annat datum ({shown})"
+
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
         if w.time is not None:
@@ -68,6 +124,10 @@ class NextMeetingRules(RuleState):
             if not m:
                 continue
             deadline = cues.NEXT_MEETING_DEADLINE.search(u.low)
+            lost = [w for w in self.whens(u) if self._day_lost(u, w)]
+            if lost:  # the date was said but its day not heard: shown as said, to be checked
+                vague = (When(text=_DAY_LOST.match(u.text[lost[0].start :].lower()).group(0), start=0, end=0), u)
+                continue
             whens = [w for w in self.whens(u) if w.date is not None]
             if whens:
                 candidates.append((best_when(whens, m.start()), [u]))
@@ -95,14 +155,21 @@ class NextMeetingRules(RuleState):
                 if ws:  # several dates may be tried in turn: "den fjärde?" - "nej" - "den elfte då?"
                     candidates.append((best_when(ws, 0), [u, v]))
                     self._attach_time(candidates[-1], v)
-        chosen = self._settle(candidates)
+        kept = self._settle(candidates)
+        chosen, closing = (kept[-1] if kept else None), None
+        if chosen is None and vague is None and self.robust:
+            chosen = closing = self._closing_date()
         if chosen is not None:
             w, utts = chosen
             repeated = self.robust and sum(c[0].date == w.date for c in candidates) > 1
+            base = 0.85 if len(utts) == 1 else 0.7  # said in one sentence, or pieced from a question and a reply
             guessed = None
             if self.robust:
                 self._fill_time(w, utts, candidates)
-                guessed = self._unheard_hour(w, utts)
+                self._same_time(w, utts)
+                guessed = self._unheard_hour(w, utts) or self._conflict(w, kept)
+                if closing is not None:
+                    guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
             needs, reason = self._review(utts, guessed)
             self.out.next_meeting = NextMeeting(
@@ -110,7 +177,7 @@ class NextMeetingRules(RuleState):
                 when=value,
                 text=format_date(value, weekday=True),
                 evidence=evidence_list(utts),
-                confidence=(0.85 if len(utts) == 1 else 0.7) + (0.1 if repeated else 0.0),
+                confidence=base + (0.1 if repeated else 0.0),
                 needs_review=needs,
                 review_reason=reason,
             )
@@ -143,8 +210,8 @@ class NextMeetingRules(RuleState):
             if self.whens(v):
                 return
 
-    def _settle(self, candidates: list[tuple[When, list[Utt]]]) -> tuple[When, list[Utt]] | None:
-        """The last proposed date nobody turned down."""
+    def _settle(self, candidates: list[tuple[When, list[Utt]]]) -> list[tuple[When, list[Utt]]]:
+        """The proposed dates nobody turned down, in order (the last one is the next meeting)."""
         kept: list[tuple[When, list[Utt]]] = []
         for w, utts in candidates:
             last = utts[-1]
@@ -160,7 +227,7 @@ class NextMeetingRules(RuleState):
                 if reply is not None and cues.DATE_CONFIRM.search(reply.low):
                     utts = utts + [reply]
                 kept.append((w, utts))
-        return kept[-1] if kept else None
+        return kept
 
     # ------------------------------------------------------------------ driver
 

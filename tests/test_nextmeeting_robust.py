@@ -1,0 +1,73 @@
+"""The next meeting from general structure: the meeting's own name and hour, the close, several turns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.model import NextMeeting
+from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
+
+MEETING = dt.date(2026, 11, 23)  # a Monday
+PEOPLE = {"S1": "Anna Berg", "S2": "Karin Ek"}
+
+
+def next_meeting(lines: list[str], unsure: frozenset[str] = frozenset(), title: str = "Styrelsemöte",
+                 robust: bool = True) -> NextMeeting | None:  # fmt: skip
+    """Turns alternate between two speakers; the meeting started at 18.30."""
+    segs, t = [], 0.0
+    for i, text in enumerate(lines):
+        toks = text.split()
+        probs = [0.3 if w.strip(".,!?").lower() in unsure else 0.95 for w in toks]
+        words = [
+            Word(start=t + k, end=t + k + 1, text=" " + w, probability=p) for k, (w, p) in enumerate(zip(toks, probs))
+        ]
+        segs.append(Segment(id=i, start=t, end=t + len(toks), text=text, speaker=f"S{i % 2 + 1}", words=words))
+        t += len(toks) + 1
+    tr = Transcript(segments=segs, duration=t, speakers=[SpeakerInfo(label=k, name=v) for k, v in PEOPLE.items()],
+                    metadata={"time": "18:30", "title": title})  # fmt: skip
+    return extract_minutes(tr, meeting_date=MEETING, robust=robust).next_meeting
+
+
+def test_same_time_is_this_meetings_hour() -> None:
+    got = next_meeting(["Nästa möte blir måndag om två veckor, samma tid, här i lokalen."])
+    assert got is not None and got.when == dt.datetime(2026, 12, 7, 18, 30) and not got.needs_review
+
+
+def test_next_meeting_named_by_a_word_of_the_title() -> None:
+    said = ["Nästa retro är fredag den fjärde december klockan ett. Trevlig helg allihop."]
+    got = next_meeting(said, title="Sprintretro för teamet")
+    assert got is not None and got.when == dt.datetime(2026, 12, 4, 13, 0)
+    assert next_meeting(["Nästa leverans är fredag den fjärde december."]) is None
+
+
+def test_a_date_at_the_close_whose_cue_was_misheard_is_flagged() -> None:
+    said = ["Något mer?", "Nej.", "Då se vi nästa tisdag, den första december klockan tio. Tack allihop!"]
+    got = next_meeting(said, unsure=frozenset({"se"}))
+    assert got is not None and got.when == dt.datetime(2026, 12, 1, 10, 0) and got.needs_review
+    assert next_meeting(said, robust=False) is None
+    assert next_meeting(["Något mer?", "Bara att julkonserten är den tolfte december."]) is None
+
+
+def test_a_lost_day_gives_no_invented_date() -> None:
+    got = next_meeting(["Nästa möte blir torsdagen den nilsson mars klockan nio."], unsure=frozenset({"nilsson"}))
+    assert got is not None and got.when is None and got.needs_review and "nilsson" in got.text
+
+
+def test_date_repeated_in_the_summing_up_raises_confidence() -> None:
+    once = next_meeting(["Nästa möte blir den tionde december klockan nio."])
+    twice = next_meeting(["Nästa möte blir den tionde december klockan nio.", "Bra.",
+                          "Så nästa möte blir alltså den tionde december."])  # fmt: skip
+    assert once is not None and twice is not None and twice.when == once.when
+    assert twice.confidence > once.confidence and not twice.needs_review
+
+
+def test_conflicting_dates_are_flagged() -> None:
+    got = next_meeting(["Nästa möte blir den tionde december klockan nio.", "Bra.",
+                        "Så nästa möte blir alltså den elfte december."])  # fmt: skip
+    assert got is not None and got.needs_review and "10 december" in (got.review_reason or "")
+
+
+def test_unheard_hour_after_kvart_over_is_this_meetings_hour_to_check() -> None:
+    got = next_meeting(["Nästa möte blir den tionde december kvart över som."], unsure=frozenset({"som"}))
+    assert got is not None and got.when == dt.datetime(2026, 12, 10, 18, 30) and got.needs_review
