@@ -20,7 +20,8 @@ def next_meeting(lines: list[str], unsure: frozenset[str] = frozenset(), title: 
         toks = text.split()
         probs = [0.3 if w.strip(".,!?").lower() in unsure else 0.95 for w in toks]
         words = [
-            Word(start=t + k, end=t + k + 1, text=" " + w, probability=p) for k, (w, p) in enumerate(zip(toks, probs))
+            Word(start=t + k, end=t + k + 1, text=" " + w, probability=p)
+            for k, (w, p) in enumerate(zip(toks, probs, strict=True))
         ]
         segs.append(Segment(id=i, start=t, end=t + len(toks), text=text, speaker=f"S{i % 2 + 1}", words=words))
         t += len(toks) + 1
