@@ -14,7 +14,7 @@ from pyannote.core import Segment as PSegment
 
 from samples import conversations as conv
 from transcribe.audio import Audio
-from transcribe.bench.profiles_real import figures
+from transcribe.bench.profiles_real import Labelled, figures
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.diarize.embedded import embed_segments
 from transcribe.speakers.match import T_NAMED, match_speakers
@@ -142,7 +142,7 @@ def test_profile_figures_count_right_and_wrong_names_and_strangers() -> None:
         embeddings={"SPEAKER_00": anna, "SPEAKER_01": towards(cilla, unit(9), 0.95), "SPEAKER_02": unit(7)},
     )  # Anna heard well, Bo sounding like the enrolled Cilla, Cilla unrecognisable
     profiles = [Profile(name=n, embeddings=[v.tolist()]) for n, v in (("anna", anna), ("cilla", cilla))]
-    f = figures([(conv_, hyp)], profiles)
+    f = figures([Labelled(conv_, hyp, {})], profiles, method="centroid")
     assert (f["enrolled_present"], f["named_correctly"], f["named_share"]) == (2, 1, 0.5)
     assert f["wrong_confident_names"] == 1  # Bo, a stranger, named Cilla
     assert (f["stranger_labels"], f["strangers_named"]) == (1, 1)

@@ -28,9 +28,12 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import itertools
 import json
+import sys
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,26 +41,90 @@ import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
-from transcribe.bench.speaker_items import conversations, items
+from transcribe.bench.speaker_items import Item, conversations
 from transcribe.diarize.base import Diarization
 from transcribe.diarize.embedded import EmbeddedDiarizer, Windows
-from transcribe.speakers.match import MARGIN, T_NAMED, T_PROPOSED, match_speakers, score_matrix
+from transcribe.speakers.cohort import CHANNELS, COHORT_PATH, cohort
+from transcribe.speakers.evidence import label_pieces
+from transcribe.speakers.match import (
+    MARGIN,
+    MIN_PIECES,
+    T_NAMED,
+    T_PROPOSED,
+    Z_NAMED,
+    Z_PROPOSED,
+    match_speakers,
+    score_labels,
+)
 from transcribe.speakers.profiles import Profile, embed_voice
 
-ENROL_S = 8.0  # seconds of a reader's own utterance enrolled as their voice profile
 BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03}  # the scoring before channel variants
-WINDOW_CACHE = SAMPLES_DIR / "cache" / "profile-bench" / "win"
+BENCH_DIR = SAMPLES_DIR / "cache" / "profile-bench"
+POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are rebuilt in a new folder
+# Minutes per conversation: a reader has ~6 s of speech left after enrolment, repeated in every turn,
+# so longer conversations add cost, not evidence. 2-4 min keeps 30 dev conversations affordable.
+MINUTES = (2.0, 4.0)
+WINDOW_CACHE = BENCH_DIR / "win"
+
+
+def bench_reader(rid: str) -> bool:
+    """Dev readers with id % 4 == 2 (and every held-out reader) are the bench's people; dev readers
+    with id % 4 == 0 are the background cohort shipped with the product, never in a bench conversation."""
+    return int(rid) % 2 == 1 or int(rid) % 4 == 2
+
+
+def cut_point(x: np.ndarray, sr: int = 16_000, quiet_s: float = 0.25) -> int:
+    """Sample index of the quietest `quiet_s` stretch in the middle fifth of an utterance: a pause."""
+    n = max(1, int(quiet_s * sr))
+    energy = np.convolve(np.asarray(x, dtype=np.float64) ** 2, np.ones(n) / n, "same")
+    lo, hi = int(0.4 * len(x)), int(0.6 * len(x))
+    return lo + int(np.argmin(energy[lo:hi])) if hi > lo else len(x) // 2
+
+
+def reader_parts(rid: str, root: Path | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(enrolment part, conversation part) of a reader's one utterance, cut at a pause near its middle."""
+    conv = conversations()
+    x = conv.load_flac(dict(conv.readers(root))[rid])
+    cut = cut_point(x, conv.SR)
+    return x[:cut], x[cut:]
+
+
+def split_pool(split: str) -> Path:
+    """A reader pool of the bench readers' conversation parts only: enrolled speech never reappears."""
+    import soundfile as sf  # only the bench writes audio files
+
+    conv = conversations()
+    d = BENCH_DIR / f"pool-v{POOL_VERSION}" / split
+    d.mkdir(parents=True, exist_ok=True)
+    for rid, _ in conv.readers(None, split):
+        path = d / f"{rid}-test.flac"
+        if bench_reader(rid) and not path.exists():
+            tmp = d / f"{rid}-test.tmp.flac"
+            sf.write(str(tmp), reader_parts(rid)[1], conv.SR, format="FLAC")
+            tmp.replace(path)
+    return d
+
+
+def bench_items(group: str, count: int) -> list[Item]:
+    """The group's conversations built from the split pool (same specs as the diarisation bench)."""
+    conv = conversations()
+    split = group.removeprefix("real_")
+    if not conv.readers(None, split) or conv.pool() != conv.SHARED_POOL:
+        return []  # the full reader pool lives in ../shared/data
+    root = split_pool(split)
+    out = []
+    for spec in conv.corpus(split, count, min_minutes=MINUTES[0], max_minutes=MINUTES[1]):
+        d = conv.ensure(spec, BENCH_DIR / f"conversations-v{POOL_VERSION}-{MINUTES[0]:g}-{MINUTES[1]:g}min", root=root)
+        out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
+    return out
 
 
 def reader_profiles(readers: Iterable[str], root: Path | None = None) -> list[Profile]:
-    """One profile per reader from the first `ENROL_S` seconds of their own (clean) utterance."""
-    conv = conversations()
-    paths = dict(conv.readers(root))
+    """One profile per reader from the enrolment part of their own (clean) utterance."""
     out = []
     with tempfile.TemporaryDirectory(prefix="bench-enrol-") as tmp:
         for rid in readers:
-            x = conv.load_flac(paths[rid])[: int(ENROL_S * conv.SR)]
-            audio = Audio.from_array(x, Path(tmp) / rid)
+            audio = Audio.from_array(reader_parts(rid, root)[0], Path(tmp) / rid)
             voice = embed_voice(audio, [(0.0, audio.duration)])
             variants = {k: v.tolist() for k, v in voice.variants.items()}
             out.append(Profile(name=rid, embeddings=voice.vectors.tolist(), n_samples=len(voice.vectors),
@@ -65,9 +132,39 @@ def reader_profiles(readers: Iterable[str], root: Path | None = None) -> list[Pr
     return out
 
 
+def build_cohort(path: Path = COHORT_PATH) -> Path:
+    """The background cohort shipped with the product: dev readers with id % 4 == 0, whole utterance,
+    clean and through each channel variant (embeddings only). Never a bench reader (`bench_reader`)."""
+    conv = conversations()
+    rows, names = [], []
+    with tempfile.TemporaryDirectory(prefix="bench-cohort-") as tmp:
+        for rid, flac in conv.readers(None, "dev"):
+            if bench_reader(rid):
+                continue
+            audio = Audio.from_array(conv.load_flac(flac), Path(tmp) / rid)
+            voice = embed_voice(audio, [(0.0, audio.duration)])
+            heard = [voice.vectors.mean(axis=0)] + [voice.variants[c].mean(axis=0) for c in CHANNELS[1:]]
+            rows.append(np.stack(heard))
+            names.append(rid)
+    x = np.stack(rows)
+    x /= np.linalg.norm(x, axis=2, keepdims=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(path, embeddings=x.astype(np.float16), channels=np.array(CHANNELS), readers=np.array(names))
+    return path
+
+
 def as_recorded(profiles: list[Profile]) -> list[Profile]:
     """The same profiles without channel variants: the baseline's view."""
     return [p.model_copy(update={"variants": {}}) for p in profiles]
+
+
+@dataclass(frozen=True)
+class Labelled:
+    """One conversation as the matcher sees it: the truth, the diariser's labels, each label's pieces."""
+
+    item: Any
+    hyp: Diarization
+    pieces: dict[str, np.ndarray]
 
 
 def label_truth(item: Any, hyp: Diarization) -> dict[str, str]:
@@ -82,14 +179,21 @@ def label_truth(item: Any, hyp: Diarization) -> dict[str, str]:
     return out
 
 
-def figures(labelled: list[tuple[Any, Diarization]], profiles: list[Profile], **thresholds: float) -> dict[str, Any]:
-    """Naming figures of one scoring over the group's conversations (see the module docstring)."""
+def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pieces", **params: Any
+            ) -> dict[str, Any]:  # fmt: skip
+    """Naming figures of one scoring over the group's conversations (see the module docstring).
+
+    method "pieces": each label's pieces, normalised against the cohort (the product's scoring);
+    "centroid": the label's centroid and raw thresholds alone (the scoring before pieces and cohort).
+    """
     enrolled = {p.name for p in profiles}
     present = named_right = wrong = strangers = strangers_named = strangers_proposed = 0
     proposed = proposed_right = only_proposed = 0
-    for item, hyp in labelled:
+    for lab in labelled:
+        item, hyp = lab.item, lab.hyp
         truth_of = label_truth(item, hyp)
-        matches = match_speakers(hyp, profiles, **thresholds)
+        extra = {"pieces": lab.pieces, "cohort": cohort()} if method == "pieces" else {}
+        matches = match_speakers(hyp, profiles, **extra, **params)
         present += len(set(item.truth().labels()) & enrolled)
         right: dict[str, set[str]] = {"named": set(), "proposed": set()}
         for lb, m in matches.items():
@@ -117,85 +221,126 @@ def figures(labelled: list[tuple[Any, Diarization]], profiles: list[Profile], **
             if strangers else None}  # fmt: skip
 
 
-def group_readers(labelled: list[tuple[Any, Diarization]]) -> tuple[list[str], list[str]]:
+def group_readers(labelled: list[Labelled]) -> tuple[list[str], list[str]]:
     """(every reader of the group, the enrolled ones: every other by id)."""
-    readers = sorted({r for item, _ in labelled for r in item.truth().labels()}, key=int)
+    readers = sorted({r for lab in labelled for r in lab.item.truth().labels()}, key=int)
     return readers, readers[::2]
 
 
-def pair_scores(labelled: list[tuple[Any, Diarization]], profiles: list[Profile]) -> list[tuple[float, bool]]:
-    """(score, same person?) of every label with a truth against every profile, as match.py scores them."""
+def pair_scores(labelled: list[Labelled], profiles: list[Profile]) -> list[tuple[float, float, bool]]:
+    """(cosine, normalised score, same person?) of every label with a truth against every profile."""
     pairs = []
-    for item, hyp in labelled:
-        truth_of = label_truth(item, hyp)
-        labels = [lb for lb in hyp.embeddings if lb in truth_of]
-        vectors = {lb: hyp.embeddings[lb] / np.linalg.norm(hyp.embeddings[lb]) for lb in labels}
-        scores = score_matrix(labels, vectors, profiles)
+    for lab in labelled:
+        truth_of = label_truth(lab.item, lab.hyp)
+        labels = [lb for lb in lab.hyp.embeddings if lb in truth_of]
+        vectors = {lb: lab.hyp.embeddings[lb] / np.linalg.norm(lab.hyp.embeddings[lb]) for lb in labels}
+        sc = score_labels(labels, vectors, profiles, lab.pieces, cohort())
         for i, lb in enumerate(labels):
-            pairs += [(float(scores[i, j]), p.name == truth_of[lb]) for j, p in enumerate(profiles)]
+            pairs += [(float(sc.raw[i, j]), float(sc.norm[i, j]) if sc.norm is not None else float("nan"),
+                       p.name == truth_of[lb]) for j, p in enumerate(profiles)]  # fmt: skip
     return pairs
 
 
-def profile_scores(labelled: list[tuple[Any, Diarization]]) -> tuple[list[tuple[float, bool]], dict[str, Any]]:
+PREVIOUS = {"method": "centroid", "t_named": 0.86, "t_proposed": 0.84, "margin": 0.05}  # before pieces and cohort
+
+
+def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, bool]], dict[str, Any]]:
     """Enrol every other reader of the group and match each conversation's labels against them.
 
-    Returns (score, same person?) pairs for calibration, and the naming figures with the baseline's.
+    Returns score pairs for calibration, and the naming figures with the previous scoring's and the
+    naive baseline's, all in the same run.
     """
     readers, enrolled = group_readers(labelled)
     profiles = reader_profiles(enrolled)
     out = {"enrolled": len(enrolled), "strangers_in_pool": len(readers) - len(enrolled),
            **figures(labelled, profiles),
-           "thresholds": {"named": T_NAMED, "proposed": T_PROPOSED, "margin": MARGIN},
-           "baseline": figures(labelled, as_recorded(profiles), **BASELINE)}  # fmt: skip
+           "thresholds": {"named": T_NAMED, "proposed": T_PROPOSED, "margin": MARGIN, "z_named": Z_NAMED,
+                          "z_proposed": Z_PROPOSED, "min_pieces": MIN_PIECES},
+           "previous": figures(labelled, profiles, **PREVIOUS),
+           "baseline": figures(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
     return pair_scores(labelled, profiles), out
 
 
-def calibration(pairs: list[tuple[float, bool]]) -> dict[str, Any]:
-    same = np.array([s for s, ok in pairs if ok])
-    diff = np.array([s for s, ok in pairs if not ok])
+def profile_report(group: str, count: int, labelled: list[Labelled] | None = None) -> dict[str, Any]:
+    """The voice-profile figures of a group (`transcribe bench`, `python -m transcribe.bench.profiles_real`)."""
+    labelled = labelled_group(group, count) if labelled is None else labelled
+    if not labelled:
+        return {"conversations": 0}
+    pairs, report = profile_scores(labelled)
+    return {"conversations": len(labelled), "minutes": list(MINUTES), **report, "scores": calibration(pairs)}
 
+
+def calibration(pairs: list[tuple[float, float, bool]]) -> dict[str, Any]:
     def stats(v: np.ndarray) -> dict[str, float]:
+        v = v[np.isfinite(v)]
         if not len(v):
             return {}
         q = {f"p{p}": round(float(np.percentile(v, p)), 3) for p in (1, 5, 50, 95, 99)}
         return {"n": len(v), "min": round(float(v.min()), 3), **q, "max": round(float(v.max()), 3)}
 
-    return {"same_person": stats(same), "different_person": stats(diff)}
+    out = {}
+    for k, key in ((0, "cosine"), (1, "normalised")):
+        out[key] = {"same_person": stats(np.array([p[k] for p in pairs if p[2]])),
+                    "different_person": stats(np.array([p[k] for p in pairs if not p[2]]))}  # fmt: skip
+    return out
 
 
-def sweep(labelled: list[tuple[Any, Diarization]], profiles: list[Profile]) -> list[dict[str, Any]]:
-    """Named share, wrong names and stranger proposals over a grid of thresholds (dev data only)."""
+def sweep(labelled: list[Labelled], profiles: list[Profile]) -> list[dict[str, Any]]:
+    """Named share, wrong names and stranger proposals over a grid of settings (dev data only)."""
     rows = []
-    for margin in (0.0, 0.03, 0.05, 0.08):
-        for t_named in (0.82, 0.84, 0.86, 0.88, 0.90):
-            for t_proposed in (0.78, 0.80, 0.82):
-                f = figures(labelled, profiles, t_named=t_named, t_proposed=min(t_proposed, t_named), margin=margin)
-                rows.append({"margin": margin, "t_named": t_named, "t_proposed": t_proposed,
-                             **{k: f[k] for k in ("named_share", "wrong_confident_names", "strangers_proposed",
-                                                  "proposals", "proposals_right")}})  # fmt: skip
+    for z_named, z_proposed, t_named, margin, min_pieces in itertools.product(
+        (1.5, 2.0, 2.5, 3.0), (0.5, 1.0, 1.5), (0.80, 0.83, 0.86), (0.0, 0.03, 0.05), (1, 3, 5)
+    ):
+        if z_proposed > z_named:
+            continue
+        f = figures(labelled, profiles, z_named=z_named, z_proposed=z_proposed, t_named=t_named,
+                    t_proposed=min(T_PROPOSED, t_named), margin=margin, min_pieces=min_pieces)  # fmt: skip
+        rows.append({"z_named": z_named, "z_proposed": z_proposed, "t_named": t_named, "margin": margin,
+                     "min_pieces": min_pieces,
+                     **{k: f[k] for k in ("named_share", "wrong_confident_names", "strangers_named",
+                                          "strangers_proposed", "proposals", "proposals_right")}})  # fmt: skip
     return rows
 
 
 # ----------------------------------------------------------------------------- running on its own
 
 
-def labelled_group(group: str, count: int) -> list[tuple[Any, Diarization]]:
-    """Diarise a group's conversations (free speaker count); window embeddings cached across runs."""
+def _windows(d: EmbeddedDiarizer, item: Item, digest: str) -> tuple[list[tuple[float, float]], Windows]:
+    path = WINDOW_CACHE / f"{item.id}.npz"
+    z = np.load(path) if path.exists() else None
+    if z is not None and "sha256" in z and str(z["sha256"]) == digest:
+        regions = [(float(a), float(b)) for a, b in z["regions"]]
+        return regions, Windows(z["start"], z["end"], z["region"], z["embedding"])
+    regions, w = d.windows(item.audio())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, regions=np.array(regions), start=w.start, end=w.end, region=w.region, embedding=w.embedding,
+             sha256=digest)  # fmt: skip
+    return regions, w
+
+
+def _pieces(item: Item, hyp: Diarization, digest: str) -> dict[str, np.ndarray]:
+    """The labels' piece embeddings (`speakers.evidence`), cached per recording and diarisation."""
+    key = hashlib.sha256((digest + hyp.to_json()).encode()).hexdigest()[:16]
+    path = BENCH_DIR / "pieces" / f"{item.id}-{key}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            return {k: z[k] for k in z.files}
+    found = label_pieces(item.audio(), hyp.turns, hyp.labels)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, **found)
+    return found
+
+
+def labelled_group(group: str, count: int) -> list[Labelled]:
+    """Diarise a group's conversations (free speaker count); embeddings cached across runs."""
     d = EmbeddedDiarizer()
     out = []
-    for item in items(group, count):
-        path = WINDOW_CACHE / f"{item.id}.npz"
+    for item in bench_items(group, count):
         digest = hashlib.sha256(item.audio_path.read_bytes()).hexdigest()  # a regenerated recording is re-embedded
-        z = np.load(path) if path.exists() else None
-        if z is not None and "sha256" in z and str(z["sha256"]) == digest:
-            regions = [(float(a), float(b)) for a, b in z["regions"]]
-            w = Windows(z["start"], z["end"], z["region"], z["embedding"])
-        else:
-            regions, w = d.windows(item.audio())
-            path.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(path, regions=np.array(regions), start=w.start, end=w.end, region=w.region, embedding=w.embedding,
-                     sha256=digest)  # fmt: skip
-        out.append((item, d.label(regions, w, None, 1, None)))
+        regions, w = _windows(d, item, digest)
+        hyp = d.label(regions, w, None, 1, None)
+        out.append(Labelled(item, hyp, _pieces(item, hyp, digest)))
+        print(f"{item.id}: {len(hyp.labels)} labels", file=sys.stderr, flush=True)
     return out
 
 
@@ -205,12 +350,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=10)
     ap.add_argument("--sweep", action="store_true", help="threshold grid (dev only: this is how they are chosen)")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--build-cohort", action="store_true", help=f"rebuild {COHORT_PATH.name} from the cohort readers")
     ns = ap.parse_args(argv)
+    if ns.build_cohort:
+        print(build_cohort())
+        return 0
     if ns.sweep and ns.group != "real_dev":
         ap.error("--sweep chooses thresholds: dev conversations only")
     labelled = labelled_group(ns.group, ns.count)
-    pairs, report = profile_scores(labelled)
-    report["scores"] = calibration(pairs)
+    report = profile_report(ns.group, ns.count, labelled)
     if ns.sweep:
         report["sweep"] = sweep(labelled, reader_profiles(group_readers(labelled)[1]))
         for r in report["sweep"]:

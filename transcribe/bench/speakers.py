@@ -29,7 +29,7 @@ import numpy as np
 
 from transcribe.bench import metrics
 from transcribe.bench.core import section
-from transcribe.bench.profiles_real import calibration, profile_scores
+from transcribe.bench.profiles_real import profile_report
 from transcribe.bench.speaker_items import COUNT, GROUPS, Item, items
 from transcribe.diarize.base import Diarization, relabel_by_appearance
 from transcribe.diarize.clustering import ClusterParams, agglomerative
@@ -142,9 +142,8 @@ def bench(groups: tuple[str, ...] = GROUPS, count: int = COUNT) -> dict[str, Any
     for g in groups:
         out[g], labelled[g] = run_group(g, count)
     for g in ("real_dev", "real_heldout"):
-        if labelled.get(g):
-            pairs, figures = profile_scores(labelled[g])
-            out[f"profiles_{g.removeprefix('real_')}"] = {**figures, "scores": calibration(pairs)}
+        if labelled.get(g):  # on conversations of their own: enrolled speech never reappears in them
+            out[f"profiles_{g.removeprefix('real_')}"] = profile_report(g, count)
     return out
 
 

@@ -11,6 +11,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from transcribe.diarize.embedded import embed_segments
+from transcribe.speakers.cohort import cohort
+from transcribe.speakers.evidence import label_pieces
 from transcribe.speakers.match import Match, apply_matches, match_speakers
 from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
 
@@ -62,7 +64,10 @@ def recognise(
     if not profiles:
         return transcript
     vectors = label_embeddings(diarization, diarizer, audio)
-    matches = match_speakers(vectors, profiles)
-    found = {k: f"{m.name}:{m.status}:{m.score:.3f}" for k, m in matches.items() if m.status != "anonymous"}
+    # Piece by piece when the audio is at hand: a label is then only as sure as its typical piece.
+    pieces = label_pieces(audio, diarization.turns, vectors) if audio is not None and vectors else None
+    matches = match_speakers(vectors, profiles, pieces=pieces, cohort=cohort())
+    found = {k: f"{m.name}:{m.status}:{m.score:.3f}:{m.norm}:{m.pieces}" for k, m in matches.items()
+             if m.status != "anonymous"}  # fmt: skip
     log.info("voice profiles: %s", found or "no match")
     return apply_matches(transcript, matches)

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
+from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory, normalise_rows
 from transcribe.transcript import SpeakerInfo, Transcript
 
 if TYPE_CHECKING:
@@ -57,6 +57,12 @@ if TYPE_CHECKING:
 T_NAMED = 0.86
 T_PROPOSED = 0.84
 MARGIN = 0.05
+# Normalised-score thresholds (s-norm against the cohort, `cohort.py`): chosen on dev, see above.
+Z_NAMED = 2.0
+Z_PROPOSED = 1.0
+COHORT_TOP = 20  # adaptive s-norm: the label's / profile's closest cohort voices
+QUANTILE = 0.5  # a label's score is this quantile of its pieces' scores
+MIN_PIECES = 3  # fewer pieces of speech (`evidence.PIECE_S` s each): at most a proposal
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -64,8 +70,10 @@ Status = Literal["named", "proposed", "anonymous"]
 @dataclass(frozen=True)
 class Match:
     name: str | None
-    score: float
+    score: float  # cosine similarity (shown to reviewers as "likhet")
     status: Status
+    norm: float | None = None  # the score normalised against the cohort; None without a cohort
+    pieces: int = 0  # how many pieces of speech stand behind it (0: the label's centroid only)
 
 
 def _vectors(source: Diarization | Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -79,19 +87,70 @@ def _vectors(source: Diarization | Mapping[str, np.ndarray]) -> dict[str, np.nda
     return out
 
 
-def score_matrix(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile]) -> np.ndarray:
-    """Cosine with the profile's closest channel variant, one row per label and one column per profile.
+def _heard(p: Profile, dim: int) -> np.ndarray:
+    """(channels, dim) unit vectors: the profile as recorded and through each stored channel."""
+    rows = [c for c in p.centroids().values() if c.shape == (dim,)]
+    return np.stack(rows) if rows else np.zeros((0, dim), np.float32)
 
-    -1 where the sizes differ (never a match).
-    """
-    scores = np.full((len(labels), len(profiles)), -1.0)
+
+def _piece_scores(evidence: np.ndarray, profiles: list[Profile]) -> np.ndarray:
+    """(pieces, profiles): each piece against the profile's closest channel; -1 where sizes differ."""
+    out = np.full((len(evidence), len(profiles)), -1.0)
     for j, p in enumerate(profiles):
-        heard = [c for c in p.centroids().values()]
-        for i, label in enumerate(labels):
-            fits = [float(vectors[label] @ c) for c in heard if c.shape == vectors[label].shape]
-            if fits:
-                scores[i, j] = max(fits)
-    return scores
+        heard = _heard(p, evidence.shape[1])
+        if len(heard):
+            out[:, j] = (evidence @ heard.T).max(axis=1)
+    return out
+
+
+def _top_stats(scores: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
+    """Mean and spread of each row's `top` highest cohort scores."""
+    x = -np.sort(-scores, axis=-1)[..., :top]
+    return x.mean(axis=-1), np.maximum(x.std(axis=-1), 0.01)
+
+
+def _normalised(raw: np.ndarray, evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarray,
+                top: int) -> np.ndarray:  # fmt: skip
+    """Adaptive s-norm of (pieces, profiles) scores: each piece against the cohort as profiles are
+    heard (closest channel), each profile's channels against the cohort as recorded."""
+    piece_mu, piece_sd = _top_stats(np.einsum("nd,kcd->nkc", evidence, cohort).max(axis=2), top)
+    prof = np.stack([(_heard(p, cohort.shape[2]) @ cohort[:, 0].T).max(axis=0) for p in profiles])
+    prof_mu, prof_sd = _top_stats(prof, top)
+    return 0.5 * ((raw - piece_mu[:, None]) / piece_sd[:, None] + (raw - prof_mu[None]) / prof_sd[None])
+
+
+@dataclass(frozen=True)
+class Scores:
+    raw: np.ndarray  # (labels, profiles) cosine, the QUANTILE of the label's piece scores
+    norm: np.ndarray | None  # the same, normalised against the cohort
+    pieces: np.ndarray  # (labels,) pieces behind each row (0: centroid only)
+
+
+def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile],
+                 pieces: Mapping[str, np.ndarray] | None = None, cohort: np.ndarray | None = None,
+                 quantile: float = QUANTILE, top: int = COHORT_TOP) -> Scores:  # fmt: skip
+    """Scores of every label against every profile (see the module docstring)."""
+    raw = np.full((len(labels), len(profiles)), -1.0)
+    norm = None if cohort is None or not len(cohort) else np.full_like(raw, -np.inf)
+    counts = np.zeros(len(labels), dtype=int)
+    for i, label in enumerate(labels):
+        evidence = (pieces or {}).get(label)
+        if evidence is not None and len(evidence):
+            evidence = normalise_rows(evidence)
+            counts[i] = len(evidence)
+        else:
+            evidence = vectors[label][None]
+        per_piece = _piece_scores(evidence, profiles)
+        raw[i] = np.quantile(per_piece, quantile, axis=0)
+        if norm is not None and evidence.shape[1] == cohort.shape[2]:
+            z = _normalised(per_piece, evidence, profiles, cohort, top)
+            norm[i] = np.where(per_piece.min(axis=0) > -1, np.quantile(z, quantile, axis=0), -np.inf)
+    return Scores(raw, norm, counts)
+
+
+def score_matrix(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile]) -> np.ndarray:
+    """Cosine of each label's centroid with the profile's closest channel variant; -1 where sizes differ."""
+    return score_labels(labels, vectors, profiles).raw
 
 
 def _status(score: float, runner_up: float, t_named: float, t_proposed: float, margin: float) -> Status:
@@ -107,11 +166,23 @@ def match_speakers(
     directory: ProfileDirectory | list[Profile],
     *,
     encoder: str = GE2E,
+    pieces: Mapping[str, np.ndarray] | None = None,
+    cohort: np.ndarray | None = None,
     t_named: float = T_NAMED,
     t_proposed: float = T_PROPOSED,
     margin: float = MARGIN,
+    z_named: float = Z_NAMED,
+    z_proposed: float = Z_PROPOSED,
+    min_pieces: int = MIN_PIECES,
+    quantile: float = QUANTILE,
+    top: int = COHORT_TOP,
 ) -> dict[str, Match]:
-    """{label: Match} for every label with an embedding; profiles of another encoder are ignored."""
+    """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
+
+    `pieces`: {label: (n, dim)} embeddings of pieces of its speech (`evidence.label_pieces`);
+    without them a label is its centroid, one piece. `cohort`: (speakers, channels, dim) impostor
+    voices (`cohort.cohort()`); without it the raw thresholds alone decide.
+    """
     vectors = _vectors(source)
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
@@ -119,20 +190,29 @@ def match_speakers(
     result = {label: Match(None, 0.0, "anonymous") for label in labels}
     if not labels or not profiles:
         return result
-    scores = score_matrix(labels, vectors, profiles)
-    rows, cols = linear_sum_assignment(scores, maximize=True)
+    sc = score_labels(labels, vectors, profiles, pieces, cohort, quantile, top)
+    # Pairing by the normalised score where there is one: it ranks a label's candidates fairly.
+    order = sc.raw if sc.norm is None else np.where(np.isfinite(sc.norm), sc.norm, -1e6)
+    rows, cols = linear_sum_assignment(order, maximize=True)
     assigned = dict(zip(rows.tolist(), cols.tolist(), strict=True))
     for i, label in enumerate(labels):
-        row = scores[i]
+        row = sc.raw[i]
         j = assigned.get(i)
+        z = None if sc.norm is None else float(sc.norm[i, j if j is not None else int(np.argmax(order[i]))])
         if j is None:  # more labels than profiles: at most a proposal for the best one
-            j = int(np.argmax(row))
-            status: Status = "proposed" if row[j] >= t_proposed else "anonymous"
+            j = int(np.argmax(order[i]))
+            status: Status = "proposed" if row[j] >= t_proposed and (z is None or z >= z_proposed) else "anonymous"
         else:
             others = np.delete(row, j)
             status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed, margin)
-        result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4),
-                              status)  # fmt: skip
+            if z is not None and status == "named" and z < z_named:
+                status = "proposed"
+            if z is not None and status == "proposed" and z < z_proposed:
+                status = "anonymous"
+            if status == "named" and 0 < sc.pieces[i] < min_pieces:
+                status = "proposed"  # too little speech to be sure: the reviewer decides
+        result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
+                              None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return result
 
 
