@@ -7,14 +7,7 @@ from typing import Annotated
 
 import typer
 
-# Every section registers itself on import; the command runs them all, the pipeline's own first.
-from transcribe.bench.meetings import print_tables
-
-# isort: split
-from transcribe.bench import agenda, llm, speakers, uncertainty  # noqa: F401
 from transcribe.bench.core import SECTIONS, BenchArgs, err, run_bench
-from transcribe.bench.decoding import print_table as print_decoding
-from transcribe.bench.noise import print_curve
 from transcribe.config import REPO_DIR
 
 
@@ -41,6 +34,16 @@ def bench(
                      minutes_backend=minutes_backend, audio=audio)  # fmt: skip
     if audio not in ("ogg", "wav"):
         raise typer.BadParameter("--audio must be ogg or wav")
+    # The sections register themselves on import and pull in torch, the diariser and the recogniser:
+    # they load when the bench runs, not with every `transcribe` command. The pipeline's own runs first.
+    from transcribe.bench.meetings import print_tables
+
+    # isort: split
+    from transcribe.bench import agenda, llm, speakers, uncertainty  # noqa: F401  (sections, loaded late as above)
+    from transcribe.bench import flags  # noqa: F401  (section "flags", loaded late as above)
+    from transcribe.bench.decoding import print_table as print_decoding  # loaded late, as above
+    from transcribe.bench.noise import print_curve  # loaded late, as above
+
     if noise_curve:
         report, path = run_bench(args, {"noise_curve": SECTIONS["noise_curve"]})
         print_curve(report["noise_curve"])

@@ -9,16 +9,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.cluster import KMeans
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from transcribe.minutes.model import Evidence, Theme
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
 from transcribe.sv.numbers import CARDINALS, ORDINALS
 from transcribe.sv.text import capitalise, content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
+
+if TYPE_CHECKING:
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 MIN_WORDS = 3
 _GREETING = re.compile(r"\b(?:hej|välkomna|välkommen|tack\s+för|god\s+(?:morgon|kväll|dag))\b", re.IGNORECASE)
@@ -106,6 +108,10 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
     docs = [s for s in transcript.segments if len(_theme_words(s.text, names)) >= MIN_WORDS]
     if len(docs) < 2:
         return []
+    # scikit-learn takes seconds to import: load it when themes are made, not with every CLI command
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vec = TfidfVectorizer(analyzer=analyse, sublinear_tf=True, min_df=1, max_df=0.6 if len(docs) > 10 else 1.0)
     try:
         x = vec.fit_transform([s.text for s in docs])
