@@ -44,6 +44,7 @@ from transcribe.agenda.phrases import (
     KIND_CUES,
     OPENS_WITH,
     SKIP_TOPIC,
+    THANKS,
     TRANSITION,
     WELCOMES,
 )
@@ -226,6 +227,8 @@ def _declared(low: str, position: float) -> str | None:
     last word was heard as; a welcome at the very start opens it too."""
     if WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
         return "open"
+    if THANKS.search(low) and position > 0.85:  # "Då <misheard> mötet. Tack allihop.": the meeting ends
+        return "close"
     if not DECLARES.search(low):
         return None
     return "open" if position < 0.3 else "close" if position > 0.7 else None
@@ -257,6 +260,32 @@ def _decided_items(
             if best is not None and B[k][best] + THRESHOLD >= LATE:
                 chosen[k] = best
                 used.add(best)
+                break
+
+
+def _announced_items(
+    units: list[Unit],
+    B: list[list[float]],
+    chosen: dict[int, int],
+    used: set[int],
+    settles: list[bool],
+    chair: str | None,
+) -> None:
+    """The chair announces an item whose name was not recognised ("Då går vi till <misheard>. Mats?") between
+    two placed items with one item missing between them in the agenda: that item starts there, unless it was
+    struck somewhere (negative evidence)."""
+    placed = sorted(chosen.items())
+    for (k1, u1), (k2, u2) in zip(placed, placed[1:], strict=False):
+        missing = [k for k in range(k1 + 1, k2) if k not in chosen]
+        if len(missing) != 1 or u2 <= u1 or min(B[missing[0]]) + THRESHOLD < 0:
+            continue
+        for i in range(u1 + 1, u2):
+            u = units[i]
+            if i in used or settles[i] or u.speaker != chair or SKIP_TOPIC.search(u.low) or number_refs(u.low):
+                continue
+            if TRANSITION.search(u.low) or OPENS_WITH.search(u.low):
+                chosen[missing[0]] = i
+                used.add(i)
                 break
 
 
@@ -356,6 +385,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         return _from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
     settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
     _decided_items(units, leaves, B, chosen, used, settles)
+    _announced_items(units, B, chosen, used, settles, chair_speaker(units))
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
         first = u
         while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:

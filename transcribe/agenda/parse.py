@@ -28,7 +28,7 @@ STANDARD_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("adjusters", re.compile(r"\bjusterar\w*|\bjusteringsm\w*|\brösträknare\b")),
     ("agenda", re.compile(r"\bdagordning\w*|\bföredragningslista\w*")),
     ("quorum", re.compile(r"\bbeslutsför\w*|\bbehörig\w* (utlys|kallat)|\bkallelse\b")),
-    ("previous", re.compile(r"\b(föregående|förra) (mötes |mötets )?(protokoll|minnesanteckningar|anteckningar)\b")),
+    ("previous", re.compile(r"\b(föregående|förra) (mötes ?|mötets )?(protokoll|minnesanteckningar|anteckningar)\b")),
     ("other", re.compile(r"\bövriga frågor\b|^övrigt$")),
     ("next", re.compile(r"\bnästa möte\b")),
     ("close", re.compile(r"\bavslut\w*|\bmötet avslutas\b")),

@@ -28,6 +28,9 @@ CONCLUDES = re.compile(
 DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
 OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
 DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
+THANKS = re.compile(
+    r"\b(?:tack (?:allihop|alla|för i dag|för idag|för i kväll|för ikväll|för mötet)|avslut(?:ar|at))\b"
+)
 WELCOMES = re.compile(r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen)\b")
 
 # What the chair says at the standard items ("jag förklarar mötet öppnat").
@@ -51,7 +54,7 @@ KIND_CUES = {
         r"(?:godkän|fastställ)|kallelse\w*)"
     ),
     "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
-    "previous": re.compile(r"\b(föregående (?:mötes )?protokoll|förra (?:mötets )?protokoll)"),
+    "previous": re.compile(r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets )?protokoll)|^\W*föregående\b"),
     "other": re.compile(r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
     "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
     "close": CLOSED,
