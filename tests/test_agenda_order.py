@@ -91,3 +91,23 @@ def test_unrecognisable_words_are_placed_by_order_and_time() -> None:
     lines[22] = ("G", "Punkt fem, skrivelsen om färdtjänsten.")
     got = starts(AGENDA, spoken(lines))
     assert got["5"] == 220.0 and [got[n] for n in "1234567"] == sorted(got[n] for n in "1234567")
+
+
+def test_an_item_announced_with_its_name_misheard_and_a_closing_heard_in_part() -> None:
+    lines = [
+        ("G", "God morgon och välkomna. Jag förklarar mötet öppnat."),
+        ("G", "Då går vi till kan peter. Mats?"),  # "kassörens rapport" misheard
+        ("M", "Vi har fyrtiotretusen kronor i kassan."),
+        ("G", "Så, studiecirklarna i vår."),
+        ("L", "Vi har anmälningar till tre cirklar."),
+        ("G", "Bussresan till Umeå."),
+        ("M", "Bussen kostar tolvtusen kronor."),
+        ("G", "Skrivelsen om färdtjänsten."),
+        ("E", "Jag har skrivit ett utkast om färdtjänsten."),
+        ("G", "Övriga frågor?"),
+        ("E", "Nej."),
+        ("G", "Bra. Då med mötet. Tack allihop."),  # "avslutar" lost
+        ("L", "Ska vi ta bullarna med oss?"),
+    ]
+    got = starts(AGENDA, spoken(lines))
+    assert got == {"1": 0.0, "2": 10.0, "3": 30.0, "4": 50.0, "5": 70.0, "6": 90.0, "7": 110.0}
