@@ -7,10 +7,8 @@ copies), so files are owner-only (0600) and the folders created for them 0700.
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import tempfile
-import threading
 from pathlib import Path
 
 from transcribe.errors import DiskFull, OutputExists, OutputNotWritable
@@ -34,45 +32,6 @@ def private_dir(directory: Path) -> Path:
             continue  # created meanwhile by another writer
         os.chmod(folder, PRIVATE_DIR)  # mkdir's mode is masked by the umask
     return directory
-
-
-class FileLock:
-    """Exclusive across processes (flock on `path`) and threads; re-entrant within a thread.
-
-    The web app, the job worker and the CLI are separate processes writing the same meeting
-    folder, so a thread lock alone cannot keep a deletion from racing a save.
-    """
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._thread_lock = threading.RLock()
-        self._depth = 0
-        self._fd: int | None = None
-
-    def __enter__(self) -> FileLock:
-        self._thread_lock.acquire()
-        if self._depth == 0:
-            try:
-                private_dir(self.path.parent)
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, PRIVATE_FILE)
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX)
-                except BaseException:
-                    os.close(fd)
-                    raise
-            except BaseException:
-                self._thread_lock.release()
-                raise
-            self._fd = fd
-        self._depth += 1
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._depth -= 1
-        if self._depth == 0 and self._fd is not None:
-            os.close(self._fd)  # closing the descriptor releases the flock
-            self._fd = None
-        self._thread_lock.release()
 
 
 def atomic_write_bytes(

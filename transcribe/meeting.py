@@ -26,9 +26,11 @@ import threading
 from pathlib import Path
 from typing import Literal
 
+from filelock import FileLock
+
 from transcribe.config import data_dir
 from transcribe.errors import BadOption
-from transcribe.fsutil import FileLock
+from transcribe.fsutil import PRIVATE_FILE, private_dir
 
 TRANSCRIPT = "transcript.json"
 MINUTES = "minutes.json"
@@ -67,7 +69,10 @@ def meeting_lock(meeting_id: str) -> FileLock:
     """
     path = data_dir() / "meetings" / ".locks" / f"{check_meeting_id(meeting_id)}.lock"
     with _locks_guard:
-        return _locks.setdefault(path, FileLock(path))
+        if path not in _locks:  # one object per file: its re-entry count is what makes nesting safe
+            private_dir(path.parent)
+            _locks[path] = FileLock(path, mode=PRIVATE_FILE)
+        return _locks[path]
 
 
 def retire(meeting_id: str) -> Path | None:
