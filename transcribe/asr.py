@@ -10,7 +10,8 @@ initial prompt and as hotwords; a passage where Whisper wrote that prompt back i
 of the speech is decoded again without it. Whisper base on Swedish sometimes repeats a phrase
 until the window ends: we decode without conditioning on the previous text (the
 usual trigger), keep the compression-ratio fallback, and collapse any repetition
-that still gets through, marking the segment as repaired.
+that still gets through, marking the segment as repaired. Finally, Swedish non-words
+are replaced by the nearest common word or meeting term (`transcribe.lexfix`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import numpy as np
 from transcribe.audio import Audio
 from transcribe.config import cpu_threads, enforce_offline
 from transcribe.errors import BadOption, ModelCorrupt, ModelMissing
+from transcribe.lexfix import correct_transcript
 from transcribe.models import resolve
 from transcribe.transcript import Segment, Transcript, Word
 
@@ -50,6 +52,7 @@ class AsrOptions:
     compute_type: str = "int8"
     word_timestamps: bool = True
     decoding: str = "tuned"  # or "plain": faster-whisper's defaults, for comparison
+    correct_words: bool = True  # tuned only: non-words replaced by the nearest Swedish word or term (lexfix)
 
 
 # Chosen on the dev samples' audio only (python -m transcribe.bench.decoding --set dev); plain differs in these.
@@ -71,6 +74,7 @@ class AsrStats:
     decode_s: float = 0.0
     repaired_segments: int = 0
     windows: int = 0
+    corrected_words: int = 0
 
 
 def read_vocabulary(path: Path) -> list[str]:
@@ -266,14 +270,17 @@ def transcribe(
                 progress(min(w_start + piece.end, audio.duration))
         if progress:
             progress(w_end)
-    stats.decode_s = time.perf_counter() - t1
-    return Transcript(
+    transcript = Transcript(
         source="",
         language=options.language,
         duration=audio.duration,
         model=str(model),
         segments=segments,
     )
+    if guard and options.correct_words and options.language == "sv":
+        transcript, stats.corrected_words = correct_transcript(transcript, options.vocabulary)
+    stats.decode_s = time.perf_counter() - t1
+    return transcript
 
 
 # --- prompt echo ------------------------------------------------------------------
