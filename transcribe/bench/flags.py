@@ -9,6 +9,7 @@ owner and due date; the next meeting when its date and time are exact. Then, per
 - share flagged: flagged items / items;
 - precision: wrong items among the flagged ones (what a flag is worth);
 - recall: wrong items that are flagged (what the secretary is warned of);
+- wrong among unflagged: the risk of trusting an item without a flag;
 - lost negation: decisions heard where a negation was lost that read as positive, and how many are flagged.
 
 The drafts come from the true transcripts corrupted by the error model learned from the real
@@ -101,6 +102,8 @@ class Tally:
 
         return {**asdict(self), "share_flagged": ratio(self.flagged, self.items),
                 "precision": ratio(self.wrong_flagged, self.flagged), "recall": ratio(self.wrong_flagged, self.wrong),
+                # the risk of trusting an unflagged item; a flag that means something keeps it well below precision
+                "wrong_among_unflagged": ratio(self.wrong - self.wrong_flagged, self.items - self.flagged),
                 "lost_negation_flagged_share": ratio(self.lost_negation_flagged, self.lost_negation)}  # fmt: skip
 
 
