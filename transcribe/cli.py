@@ -36,6 +36,7 @@ from transcribe.models.cli import print_list
 from transcribe.outputs import write_outputs
 from transcribe.pipeline import PipelineOptions, run_pipeline
 from transcribe.series import cli as series_cli
+from transcribe.series import store as series_store
 from transcribe.speakers import cli as speakers_cli
 from transcribe.sv.calendar import elapsed
 from transcribe.transcript import Transcript
@@ -131,6 +132,8 @@ def run(
     meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
     place: Annotated[str | None, typer.Option(help="Plats")] = None,
     agenda: Annotated[Path | None, typer.Option(help="Dagordning (.txt, .md, .docx): §§ och ordförråd")] = None,
+    series: Annotated[str | None, typer.Option(help="Mötesserie: tidigare mötens ordförråd; mötet läggs till")] = None,
+    voice_names: Annotated[bool, typer.Option(help="Röstprofilernas namn som ordförråd")] = False,
     minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
     beam_size: Annotated[int, typer.Option(help="Strålbredd vid avkodning")] = 5,
     overwrite: Annotated[bool, typer.Option(help="Skriv över befintliga resultat")] = False,
@@ -158,14 +161,19 @@ def run(
         llm_url=llm_url, llm_model=llm_model, llm_allow_remote=llm_allow_remote or None,
         title=title, meeting_date=_parse_date(meeting_date), place=place,
         agenda=str(agenda) if agenda else None, minutes_style=minutes_style,
+        series=series, voice_names=voice_names,
     )  # fmt: skip
     options.validate()
     if agenda is not None:
         parse_agenda(agenda)  # a missing or unreadable agenda is reported before any work
+    if series is not None:
+        series_store.load(series)  # an unknown series is reported before any work
     as_protokoll = resolve_style(minutes_style, agenda is not None) == "protokoll"
     resolve(model, kind="whisper")
     if diarizer != "none" and "rttm" not in transcript_formats:
         transcript_formats.append("rttm")
+    if series is not None and "json" not in transcript_formats:
+        transcript_formats.append("json")  # a series reads its meetings' transcript.json
     out_dir = out_dir or Path.cwd() / f"{meeting.stem}-protokoll"
     check_writable_dir(out_dir)
     planned = list(formats.output_paths(out_dir, "transcript", transcript_formats).values())
@@ -181,6 +189,9 @@ def run(
     if not keep_work:
         shutil.rmtree(workdir, ignore_errors=True)
     _summary(result, written)
+    if series is not None:
+        series_store.add(series, [out_dir])  # the next meeting of the series learns from this one
+        err.print(f"Tillagt i serien {series}")
 
 
 def _minutes_formats(spec: str) -> list[str]:

@@ -14,13 +14,13 @@ import logging
 import resource
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from transcribe import asr
-from transcribe.agenda import agenda_vocabulary, merge_vocabulary, parse_agenda
+from transcribe.agenda import parse_agenda
 from transcribe.audio import Audio, cache_key, decode, probe
 from transcribe.confidence.items import score_minutes
 from transcribe.diarize import load_diarizer
@@ -34,6 +34,7 @@ from transcribe.minutes.openai_client import resolve_endpoint
 from transcribe.minutes.protokoll import build_protokoll
 from transcribe.speakers import recognise
 from transcribe.transcript import Transcript
+from transcribe.vocabulary import counter_for, meeting_vocabulary
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class PipelineOptions:
     meeting_date: date | None = None
     place: str | None = None
     agenda: str | None = None  # dagordning (txt/md/docx): recognition vocabulary and the protokoll's §§
+    series: str | None = None  # a series' earlier meetings give their people and recurring terms as vocabulary
+    voice_names: bool = False  # enrolled voice profiles' names as vocabulary (people who may attend)
     minutes_style: str | None = None  # rapport | protokoll; None: protokoll when there is an agenda
 
     def validate(self) -> None:
@@ -146,12 +149,11 @@ def run_pipeline(
 ) -> PipelineResult:
     options = options or PipelineOptions()
     options.validate()
-    agenda = None
-    if options.agenda:  # read before any work: a bad agenda fails fast; its words help the recogniser
-        agenda = parse_agenda(options.agenda)
-        options = PipelineOptions(
-            **{**asdict(options), "vocabulary": merge_vocabulary(options.vocabulary, agenda_vocabulary(agenda))}
-        )
+    # read before any work: a bad agenda or an unknown series fails fast; their words help the recogniser
+    agenda = parse_agenda(options.agenda) if options.agenda else None
+    own_dir = Path(workdir).resolve().parent  # the meeting's own folder is never its own series vocabulary
+    heard, rules_names = meeting_vocabulary(options, agenda, own_dir, counter_for(options.model))
+    options = replace(options, vocabulary=heard)  # capped to Whisper's prompt room; the rules read every term
     source = Path(source)
     store = StageStore(workdir)
     timings: dict[str, float] = {}
@@ -244,7 +246,7 @@ def run_pipeline(
             place=options.place,
             backend=options.minutes_backend,
             model_dir=Path(options.minutes_model) if options.minutes_model else None,
-            vocabulary=options.vocabulary,  # the recogniser's hotwords also help the rules read names
+            vocabulary=rules_names,  # the recogniser's vocabulary, uncapped, helps the rules read names
             llm_url=options.llm_url,
             llm_model=options.llm_model,
             llm_allow_remote=options.llm_allow_remote,
