@@ -10,10 +10,11 @@ Sources, in priority order (an earlier source wins a place when the budget runs 
 5. the series' recurring proper nouns and topic words (places, organisations, projects) from the
    earlier meetings' approved, else draft, minutes and their reviewed, else machine, transcripts.
 
-Whisper keeps at most 223 tokens of prompt (half its 448-token text context); the hotwords and the
-initial prompt (asr.vocabulary_prompt) share that room, so the list is capped to fit both together.
-Beyond the cap faster-whisper would cut silently, and the prompt keeps its last tokens, losing the
-lead and the first, most important, terms.
+Whisper's text context is 448 tokens; CTranslate2 lets a window's output take min(224, 448 - prompt)
+of them, so a prompt longer than about 224 tokens shortens what can be written for 30 s of speech.
+The hotwords and the first window's initial prompt (asr.vocabulary_prompt) share that room, so the
+list is capped to fit both together. Beyond it faster-whisper would also cut silently: the prompt
+keeps its last 223 tokens, losing the lead and the first, most important, terms.
 """
 
 from __future__ import annotations
