@@ -155,10 +155,9 @@ def test_voice_profile_names_only_when_asked() -> None:
 
 def test_unknown_series_is_one_line_and_exit_2(tmp_path: Path) -> None:
     wav = REPO / "samples" / "natverk-1" / "meeting.ogg"
-    proc = subprocess.run(
-        [sys.executable, "-m", "transcribe.cli", "run", str(wav), "--series", "finns-inte", "--out", str(tmp_path / "o")],
-        capture_output=True, text=True, timeout=120, cwd=REPO,
-    )  # fmt: skip
+    args = ["run", str(wav), "--series", "finns-inte", "--out", str(tmp_path / "o")]
+    proc = subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
+                          timeout=120, cwd=REPO)  # fmt: skip
     assert proc.returncode == 2, proc.stderr
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert len(lines) == 1 and "finns-inte" in lines[0] and "Traceback" not in proc.stderr
