@@ -16,7 +16,7 @@ from transcribe.diarize.clustering import (
     spectral,
     two_way_similarity,
 )
-from transcribe.diarize.embedded import EmbeddedDiarizer, Windows, absorb_small, smooth
+from transcribe.diarize.embedded import EmbeddedDiarizer, Params, Windows, absorb_small, smooth
 from transcribe.transcript import Segment, Transcript, Word
 
 
@@ -162,3 +162,18 @@ def test_a_sentence_keeps_one_speaker_when_a_turn_boundary_is_off() -> None:
     assert [s.text for s in out.segments] == ["Vi går igenom budgeten.", "Tack Anna."]
     assert [s.speaker for s in out.segments] == ["SPEAKER_00", "SPEAKER_01"]
     assert all(w.speaker == "SPEAKER_00" for w in out.segments[0].words)
+
+
+def test_short_windows_do_not_make_a_speaker_of_their_own() -> None:
+    # two voices speak in long stretches; 12 s of sub-second scraps (breaths, phrase tails) embed alike
+    # whoever said them, like a third voice, and must join the speakers instead of becoming one
+    x, truth = voices([60, 60, 24], seed=12)
+    n = len(x)
+    start = np.arange(n) * 2.0
+    end = start + np.where(truth == 2, 0.5, 1.5)
+    w = Windows(start=start, end=end, region=np.arange(n), embedding=x)
+    regions = [(float(a), float(b)) for a, b in zip(start, end, strict=True)]
+    hyp = EmbeddedDiarizer().label(regions, w, None, 1, None)
+    assert len(hyp.labels) == 2
+    everyone = EmbeddedDiarizer(Params(min_window=0.0)).label(regions, w, None, 1, None)
+    assert len(everyone.labels) == 3  # what happened when every window shaped the clusters
