@@ -54,9 +54,10 @@ def test_roles_times_present_and_signatures(protokoll) -> None:
     assert "Anna Berg" in prot.present and "David Ås" in prot.present
     assert [(s.label, s.role, s.name) for s in prot.signatures] == [
         ("Vid protokollet", "sekreterare", None),
-        ("Justeras", "ordförande", None),
+        ("Justeras", "ordförande", "Anna Berg"),  # never said, but she opens and announces the items
         ("Justeras", "justerare", "Bertil Ek"),
     ]
+    assert [r.needs_review for r in prot.roles if r.role == "ordförande"] == [True]
     assert prot.other is not None and prot.other.segment_ids == [0, 18]
 
 

@@ -132,3 +132,16 @@ def test_with_no_one_said_to_lead_the_chair_is_who_announces_the_items_and_is_fl
     ]
     chair = [r for r in elect(lines, agenda) if r.role == "ordförande"]
     assert [r.name for r in chair] == ["Gunilla Berg"] and chair[0].needs_review
+
+
+def test_a_yes_to_one_role_is_not_taken_for_another_and_the_chair_beside_a_justerare() -> None:
+    agenda = "Dagordning\n1. Inledning och val av sekreterare och justerare\n2. Ekonomi\n3. Avslutning\n"
+    lines = [
+        ("G", "Välkomna. Jag leder mötet, och vi behöver en sekreterare och en justerare. Jonas, kan du skriva dag?"),
+        ("J", "Ja, jag krimen."),  # "skriver" misheard
+        ("G", "Tack. Justera protokollet ordföranden gör Mats Öhman, om det går bra."),  # "jämte" lost
+        ("M", "Det går bra."),
+        *ECONOMY,
+    ]
+    got = roles(lines, agenda)
+    assert got == {"ordförande": ["Gunilla Berg"], "sekreterare": ["Jonas Persson"], "justerare": ["Mats Öhman"]}

@@ -140,6 +140,8 @@ def _masked(low: str) -> str:
     """The sentence with misheard role words mended and without "jämte ordföranden": whoever justerar
     alongside the chair is not the chair."""
     low = re.sub(r"[a-zåäöé]{5,}", lambda m: _heard(m.group(0)), low)
+    if re.search(r"\bjustera\b|\bjusterar\b", low):  # "Justera protokollet <jämte lost> ordföranden gör Malin"
+        low = re.sub(r"\bordföranden\b", " " * len("ordföranden"), low)
     return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
 
 
@@ -269,7 +271,7 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
 def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
     several = len({r for _, _, r in _role_words(_masked(trigger.low))}) > 1
-    said_yes = answered(trigger, after, transcript, names)
+    said_yes = ([], []) if several else answered(trigger, after, transcript, names)  # which role is asked
     if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
         return said_yes
     for j, w in enumerate(after[:2]):
