@@ -28,6 +28,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wordfreq import zipf_frequency
+
 from transcribe import asr, meeting
 from transcribe.agenda import agenda_vocabulary
 from transcribe.errors import UserError
@@ -42,8 +44,9 @@ if TYPE_CHECKING:
 
 PROMPT_TOKENS = 448 // 2 - 1  # Whisper's prompt room: hotwords and the initial prompt together
 MAX_TERM_CHARS = 60
-MIN_TERM_REPEATS = 2  # a series term must occur this often in the earlier meetings: once may be a slip
+MIN_TERM_REPEATS = 2  # said this often in machine transcripts (once may be a misrecognition); once when reviewed
 MAX_SERIES_TERMS = 40
+COMMON_ZIPF = 4.5  # words Swedish text uses over ~30 per million words: Whisper writes them without help
 
 TokenCounter = Callable[[str], int]
 
@@ -142,13 +145,21 @@ def _people(transcript: Transcript | None, minutes: Minutes | None) -> set[str]:
     return {clean_term(n) for n in names} - {""}
 
 
-def _texts(transcript: Transcript | None, minutes: Minutes | None) -> list[str]:
-    texts = [s.text for s in transcript.segments] if transcript is not None else []
-    if minutes is not None:
-        texts += [d.text for d in minutes.decisions] + [a.what for a in minutes.actions]
-        texts += [o.text for o in minutes.not_decided] + [t.heading for t in minutes.themes]
-        texts += [t.paragraph for t in minutes.themes]
-    return texts
+def _transcript_texts(transcript: Transcript | None) -> list[str]:
+    return [s.text for s in transcript.segments] if transcript is not None else []
+
+
+def _minutes_texts(minutes: Minutes | None) -> list[str]:
+    if minutes is None:
+        return []
+    texts = [d.text for d in minutes.decisions] + [a.what for a in minutes.actions]
+    texts += [o.text for o in minutes.not_decided] + [t.heading for t in minutes.themes]
+    return texts + [t.paragraph for t in minutes.themes]
+
+
+def uncommon(term: str) -> bool:
+    """True when the term's rarest word is no everyday Swedish word."""
+    return min(zipf_frequency(w, "sv") for w in term.casefold().split()) < COMMON_ZIPF
 
 
 def proper_nouns(text: str) -> list[str]:
@@ -180,22 +191,25 @@ def series_words(name: str, exclude: Path | None = None) -> SeriesWords:
         folder = Path(entry.path)
         if own is not None and folder.resolve() == own:
             continue  # a meeting is never its own vocabulary (a resumed run stays the same)
-        transcript = _read(Transcript, meeting.counting_transcript(folder))
+        tpath = meeting.counting_transcript(folder)
+        transcript = _read(Transcript, tpath)
         found = meeting.counting_minutes(folder)
         minutes = _read(Minutes, found[0] if found else None)
         for person in _people(transcript, minutes):
             attended[person] += 1
             latest.setdefault(person, rank)
-        for text in _texts(transcript, minutes):
-            for noun in proper_nouns(text):
-                terms[noun.casefold()] += 1
-                spelling.setdefault(noun.casefold(), noun)
-        for word in _topic_words(minutes):
-            terms[word.casefold()] += MIN_TERM_REPEATS  # named as a theme's keyword: recurring by definition
-            spelling.setdefault(word.casefold(), word)
+        # A reviewer read the approved minutes and a reviewed transcript: one mention there is enough.
+        reviewed_text = tpath is not None and tpath != folder / meeting.TRANSCRIPT
+        weighted = [(t, MIN_TERM_REPEATS if reviewed_text else 1) for t in _transcript_texts(transcript)]
+        weighted += [(t, MIN_TERM_REPEATS if found and found[1] == "approved" else 1) for t in _minutes_texts(minutes)]
+        found_terms = [(noun, weight) for text, weight in weighted for noun in proper_nouns(text)]
+        found_terms += [(w, MIN_TERM_REPEATS) for w in _topic_words(minutes)]  # a theme's keyword recurs by definition
+        for term, weight in found_terms:
+            terms[term.casefold()] += weight
+            spelling.setdefault(term.casefold(), term)
     people = sorted(attended, key=lambda p: (-attended[p], latest[p], p))
     names = {w for p in people for w in p.casefold().split()}
-    recurring = [k for k, n in terms.most_common() if n >= MIN_TERM_REPEATS and k not in names]
+    recurring = [k for k, n in terms.most_common() if n >= MIN_TERM_REPEATS and k not in names and uncommon(k)]
     return SeriesWords(people=people, terms=[spelling[k] for k in recurring[:MAX_SERIES_TERMS]])
 
 
