@@ -163,3 +163,51 @@ def test_request_turned_down_is_a_rejected_item_not_a_decision() -> None:
 def test_meeting_procedure_is_no_decision() -> None:
     assert not texts([("S1", "Då avslutar vi för i dag.")])
     assert not texts([("S1", "Då avslutar vi för i nu.")], unsure=frozenset({"nu"}))
+
+
+# ----------------------------------------------------------------------------- the summing-up and recaps
+
+
+SANDBOXES = [
+    ("S2", "Sandlådorna på gården är trasiga, jag föreslår att vi köper två nya sandlådor."),
+    ("S1", "Är, då har vi på att köpa två nya sandlådor till gården."),  # "Bra, då har vi beslutat att ..." misheard
+    ("S3", "Och luciafirandet, när blir det?"),
+    ("S1", "Det tar vi nästa gång. Då sammanfattar jag. Vi köper två nya sandlådor, och jag skickar ut kallelsen."),
+]
+
+
+def test_summing_up_recovers_a_decision_whose_cue_was_misheard() -> None:
+    got = minutes(SANDBOXES, unsure=frozenset({"är", "på"})).decisions
+    assert [d.text for d in got] == ["Mötet beslutade att köpa två nya sandlådor."]
+    assert got[0].needs_review and "sammanfattningen" in (got[0].review_reason or "")
+    assert len({e.segment_id for e in got[0].evidence}) == 2  # where it was decided and where it was summed up
+
+
+def test_summing_up_alone_makes_no_decision_where_the_talk_was_heard_clearly() -> None:
+    assert not minutes(SANDBOXES).decisions
+
+
+def test_recap_in_the_perfect_is_evidence_not_a_second_decision() -> None:
+    said = [
+        ("S2", "Jag tänkte att alla lämnar sina önskemål om sommarsemester senast sista mars."),
+        ("S3", "Ja, det funkar."),
+        ("S1", "Då säger vi det. Önskemålen om sommarsemester ska vara inne senast den trettioförsta mars."),
+        ("S1", "Då säger jag så här: vi har bestämt att semesterönskemålen lämnas senast sista mars."),
+    ]
+    got = minutes(said).decisions
+    assert len(got) == 1 and got[0].text.startswith("Önskemålen om sommarsemester")
+    assert {e.segment_id for e in got[0].evidence} >= {2, 3}
+
+
+def test_decision_right_after_a_refusal_in_the_same_turn_is_flagged() -> None:
+    said = [("S1", "Nej. Jag föreslår att vi säger nej. Styrelsen beslutar att godkänna att tvättstugan stängs.")]
+    got = minutes(said).decisions  # "inte" lost before "godkänna"
+    assert len(got) == 1 and got[0].needs_review
+
+
+def test_conditional_decision_without_a_negation_in_its_condition_is_flagged() -> None:
+    said = "Då bestämmer vi att om maskinerna är lagade den femtonde december, så ansöker föreningen om hjälp."
+    got = minutes([("S1", said)]).decisions
+    assert len(got) == 1 and got[0].needs_review and "villkor" in (got[0].review_reason or "")
+    kept = minutes([("S1", said.replace("är lagade", "inte är lagade"))]).decisions
+    assert len(kept) == 1 and not kept[0].needs_review

@@ -29,7 +29,9 @@ _TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü-]+")
 HEAD_TOKENS = 6  # a cue phrase starts within this many words of the sentence start
 COMMON_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words; "bra", "kan", "om", "samma"
 # Discourse words that may come before a cue phrase: "Bra, då beslutar vi ...", "Tack. Då är det beslutat."
-_LEAD = re.compile(r"^(?:(?:ja|nej|okej|ok|bra|tack|och|men|så|då|sen|sedan|nu|jo|toppen|utmärkt)\b[\s,.!]*)*")
+_LEAD = re.compile(
+    r"^(?:(?:ja|nej|okej|ok|bra|tack|och|men|så|då|sen|sedan|nu|jo|toppen|utmärkt)\b[\s,.!]*)*(?:(?<=då\s)har\s+)?"
+)  # "Då har <vi beslutat> att": the body after an inverted "har" still opens the cue
 
 
 @dataclass(frozen=True)

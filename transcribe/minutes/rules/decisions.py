@@ -84,10 +84,20 @@ class DecisionRules(ResolutionRules):
                 return False  # "Hembygdsföreningen beslutade att ...": another body's decision
             body = capitalise(gd["body"]) if gd.get("body") and gd["body"] != "vi" else "Mötet"
             made = False
+            condition = re.match(r"^\s*(?:om|ifall)\b(?P<c>[^,]*)", rest.lower())
+            if self.robust and condition and not cues.NEG.search(condition.group("c")):
+                # "beslutar att om maskinerna <inte> är lagade, så ...": a lost "inte" turns the condition around
+                loose_why = f'{PREFIX}beslutet gäller på ett villkor – kontrollera att inget "inte" har fallit bort'
+            else:
+                loose_why = None
+            recap = bool(re.search(r"\bhar\s+(?:\w+\s+){0,2}(?:bestämt|beslutat)\b", head))
             for part in split_clauses(rest):
                 clause = content_clause(part, gd.get("prep") or "", u.name)
+                if recap and self._recaps(clause, u):
+                    made = True  # "vi har alltså bestämt att ...": a summing-up of a decision made earlier
+                    continue
                 if len(clause.split()) >= 2:
-                    why = f"{PREFIX}beslutsformuleringen hördes ofullständigt" if loose else None
+                    why = f"{PREFIX}beslutsformuleringen hördes ofullständigt" if loose else loose_why
                     self._add_decision(decision_sentence(clause, verb, body), u, [u], 0.6 if loose else 0.9, why)
                     made = True
             if made:  # a later "då är det beslutat" confirms this, not an older proposal
@@ -179,6 +189,8 @@ class DecisionRules(ResolutionRules):
         return m if m is not None and (m.group("slot") or m.group("slot2")) not in cues.NOT_CONFIRMING else None
 
     def _confirmation(self, u: Utt) -> bool:
+        if u.idx in self.used:
+            return False  # the close of a call already recorded ("Beviljar årsmötet ...? Ja. Då är det beslutat.")
         m = cues.CONFIRMATION.search(u.low)
         weak = False
         if not m:

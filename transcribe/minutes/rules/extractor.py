@@ -22,6 +22,7 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
                 or self._commission(u)
                 or self._answered_call(u)
                 or self._formal_act_heard(u)
+                or self._summing_up(u)
                 or self._negative_decision(u)
                 or self._not_decided(u)
             )

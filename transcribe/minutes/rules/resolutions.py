@@ -9,7 +9,10 @@ say so without the words "beslutar"/"bestämmer":
 * a confirmation followed in the same turn by the chair restating what was agreed:
   "Då säger vi så. Vi skriver inte under avtalet förrän vi har sett siffrorna.";
 * the chair's call answered within the chair's own turn: "Kan resultaträkningen fastställas? Ja.
-  Klubbat.", "Någon emot? Nej. Då har vi inte standup på fredagar längre."
+  Klubbat.", "Någon emot? Nej. Då har vi inte standup på fredagar längre.";
+* the chair's summing-up ("Då sammanfattar jag. Luciafirandet blir på eftermiddagen, vi köper två
+  nya sandlådor ..."): each item restating a decision found earlier adds its evidence; an item whose
+  earlier passage was heard uncertainly (so its own cue may have been lost) becomes a decision to check.
 
 Each is refused when negated around the verb, asked, conditional, tentative or reported.
 """
@@ -20,9 +23,16 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
-from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.safety import PREFIX, polarity_conflict, shared_topic
 from transcribe.minutes.rules.state import RuleState
-from transcribe.minutes.rules.utterances import Utt, personal_commitment
+from transcribe.minutes.rules.utterances import (
+    Utt,
+    evidence_list,
+    merge_evidence,
+    personal_commitment,
+    similar,
+    stems,
+)
 from transcribe.sv.text import capitalise, content_words
 
 _LEAD = r"(?:(?:ja|okej|bra|tack|och|men)\b[\s,]*)*"
@@ -46,6 +56,8 @@ FORMAL_ACT = re.compile(
     r"(?:(?:alltså|därmed|härmed|också)\s+)?(?P<np>[^,.;!?]+?)(?P<files>\s+till\s+handlingarna)?\s*(?:[,.;!?]|$)"
 )
 _PRONOUN = re.compile(r"^(?:de|dem|den|det|detta|dessa)$")
+_SUMMING_UP = re.compile(r"\b(?:sammanfattar\s+jag|jag\s+sammanfattar|för\s+att\s+sammanfatta|sammanfattningsvis)\b")
+_ITEM_SPLIT = re.compile(r",\s*(?:och\s+)?|\s+och\s+(?=\S+\s+(?:\S+\s+)?[a-zåäö]+(?:ar|er|ör|as|s)\b)")
 # Robust mode: "<Då> läggs <de> <till> handlingarna" with one word lost or misheard.
 FORMAL_ACT_TOLERANT = re.compile(
     rf"^{_LEAD}(?:(?:då|så)\s+)?(?P<v>läggs|lägger)(?:\s+{_BODY})?\s+(?P<np>(?:[\w-]+\s+){{0,3}}?)"
@@ -195,12 +207,18 @@ class ResolutionRules(RuleState):
             return False
         low = re.sub(r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)+", "", close.low)
         da = _DA_CLAUSE.match(low)
-        if da and not cues.TENTATIVE.search(low) and not cues.AGENDA_TALK.search(da.group("rest")):
+        confirmed = cues.CONFIRMATION.search(low) or re.match(r"^klubbat\b", low)
+        after = (
+            strip_tail(close.text[len(close.text) - len(low) + confirmed.end() :].strip(" ,.:")) if confirmed else ""
+        )
+        if confirmed and len(content_words(after)) >= 3:  # "Då kör vi på det, luciafirandet blir på eftermiddagen."
+            text = capitalise(first_person(after, u.name)) + "."
+        elif confirmed:
+            text = self._called(u)
+        elif da and not cues.TENTATIVE.search(low) and not cues.AGENDA_TALK.search(da.group("rest")):
             neg = "inte " if da.group("neg") else ""
             rest = strip_tail(close.text[len(close.text) - len(da.group("rest")) :])
             text = decision_sentence(first_person(f"att {neg}{to_infinitive(da.group('v'))} {rest}", u.name))
-        elif cues.CONFIRMATION.search(low) or re.match(r"^klubbat\b", low):
-            text = self._called(u)
         else:
             return False
         if not text:
@@ -231,6 +249,58 @@ class ResolutionRules(RuleState):
         self.used.add(proposal.idx)
         return decision_sentence(clause)
 
+    def _summing_up(self, u: Utt) -> bool:
+        """The chair's summing-up: its items are more evidence for decisions, or decisions whose cue was lost."""
+        m = _SUMMING_UP.search(u.low)
+        if not m or u.is_question:
+            return False
+        items_at = u.text[m.end() :].lstrip(" .:")
+        said = u
+        if len(content_words(items_at)) < 2:
+            nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+            if nxt is None or nxt.turn != u.turn:
+                return False
+            said, items_at = nxt, nxt.text
+        if cues.UNDECIDED.search(said.low) or cues.NO_DECISIONS_PLANNED.search(said.low):
+            return False  # "Vi har inte beslutat något i kväll"
+        for item in _ITEM_SPLIT.split(strip_tail(items_at)):
+            self._summary_item(item.strip(" ,.:;"), said)
+        return True
+
+    def _summary_item(self, item: str, said: Utt) -> None:
+        low = item.lower()
+        first = (low.split() or [""])[0]
+        if len(content_words(item)) < 2 or first in ("jag", "du", "hon", "han", "ni") or self._named_person(first):
+            return  # "Ahmed kollar byggservern": a task
+        if cues.REJECTED.search(low) or cues.UNDECIDED.search(low) or cues.TENTATIVE.search(low):
+            return
+        for d in self.out.decisions:
+            if similar(d.text, item, 0.4) or similar(item, d.text, 0.5):
+                return  # restates a decision found earlier: _add_decision below would merge, nothing more to learn
+        earlier = max(
+            (v for v in self._window(said, back=80) if v.turn != said.turn),
+            key=lambda v: len(stems(v.text) & stems(item)),
+            default=None,
+        )
+        if earlier is None or len(stems(earlier.text) & stems(item)) < 2 or not (earlier.unsure or earlier.repairs):
+            return  # heard clearly before and no decision found there: the summary alone does not make one
+        we = re.match(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", item, re.I)
+        if we:
+            neg = "inte " if we.group("neg") else ""
+            text = decision_sentence(f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}")
+        else:
+            text = capitalise(item) + "."
+        why = f"{PREFIX}beslutet hördes otydligt där det fattades; det återges i sammanfattningen"
+        self._add_decision(text, said, [earlier, said], 0.5, why)
+
+    def _recaps(self, clause: str, u: Utt) -> bool:
+        """A recap of a decision recorded earlier (two topic words shared): its evidence, not a new decision."""
+        for d in self.out.decisions:
+            if shared_topic(clause, d.text) >= 2 and not polarity_conflict(clause, d.text):
+                d.evidence = merge_evidence(d.evidence, evidence_list([u]))
+                return True
+        return False
+
     def restatement(self, u: Utt) -> tuple[Utt, str] | None:
         """The chair's sentence right after a confirmation restating the decision as a fact, and the decision
         it makes: 'Då kör vi på det. Fallriskbedömningen görs vid inskrivningen ...' -> that sentence.
@@ -241,6 +311,8 @@ class ResolutionRules(RuleState):
         low = re.sub(r"^(?:alltså|så|och|då)\b[\s,:]*", "", nxt.low)
         if re.match(r"^(?:jag|du|ni|han|hon|det\s+(?:är|var|blir)|nästa|tack)\b", low) or personal_commitment(low):
             return None  # "Jag meddelar fastighet i morgon": a task, not the decision
+        if re.search(r"\bbeslut(?:et)?\b", low):
+            return None  # "Styrelsens ledamöter deltar inte i det beslutet": about the decision, not the decision
         if cues.TENTATIVE.search(low) or cues.HEDGE.search(low.replace(" inte ", " ")) or cues.AGENDA_TALK.search(low):
             return None
         if cues.NEXT_MEETING.search(low) or cues.CONFIRMATION.search(low) or len(content_words(nxt.text)) < 3:

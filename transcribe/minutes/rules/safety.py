@@ -16,6 +16,7 @@ passage around it can. These checks give a reason to check the audio when:
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import lost_negation_hint
@@ -48,6 +49,27 @@ def _topic(text: str) -> set[str]:
     return {s for s in stems(text) if len(s) >= 4 and s not in _DATE_STEMS}
 
 
+def _same(x: str, y: str) -> bool:
+    """The same word or the same root of a compound: six letters in common ('semesterönskemål' / 'sommarsemest')."""
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 6:
+        return False
+    m = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    return m.size >= 6
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    """Shared topic, compounds and derivations included ('uppgradera' / 'uppgradering', 'läkemedelsrum')."""
+    return any(_same(x, y) for x in a for y in b)
+
+
+def shared_topic(a: str, b: str) -> int:
+    """How many topic words the two share, counted on the side with more ('semesterönskemålen' is two)."""
+    ta, tb = _topic(a), _topic(b)
+    return max(sum(any(_same(x, y) for y in tb) for x in ta), sum(any(_same(y, x) for x in ta) for y in tb))
+
+
 def _against(low: str) -> bool:
     """A refusal, a negation or a hedge ('inte bara', 'inte minst' are neither)."""
     low = _NOT_AGAINST.sub(" ", low)
@@ -67,10 +89,13 @@ def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
             return PREFIX + f"beslutsordet hördes otydligt ({repaired[0].describe()})"
     topic = _topic(text)
     own_ids = {u.idx for u in own}
+    stated = max(own, key=lambda u: u.idx) if own else None
     for v in nearby:
         if v.idx in own_ids or v.is_question:
             continue
-        if _against(v.low) and topic & _topic(v.text):
+        # "Nej. Jag föreslår att vi säger nej. Styrelsen beslutar att godkänna ...": a refusal just before, same turn
+        adjacent = stated is not None and v.turn == stated.turn and 0 < stated.idx - v.idx <= 2
+        if _against(v.low) and (adjacent or _overlap(topic, _topic(v.text))):
             quote = v.text if len(v.text) <= 70 else v.text[:67] + "…"
             return PREFIX + f'samtalet runt beslutet talar emot det ("{quote}") – ett "inte" kan ha fallit bort'
     return None
