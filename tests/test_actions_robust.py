@@ -77,3 +77,46 @@ def test_pronoun_commitment_after_the_speakers_own_is_the_same_task() -> None:
 def test_raising_a_point_and_a_negated_verb_are_no_tasks() -> None:
     assert not minutes([("S2", "Sen vill jag ta upp en sak till.")]).actions
     assert not minutes([("S2", "Jag läser inte på skärm.")]).actions
+
+
+def test_a_lost_verb_after_jag_keeps_the_task_to_check() -> None:
+    got = minutes([("S2", "Jag ut betalningsinformationen senast den sista mars.")]).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "betalningsinformationen" in got[0].what
+    assert got[0].needs_review and "verbet" in (got[0].review_reason or "")
+    assert not minutes([("S2", "Jag den inte klaga på i dag.")]).actions  # a lost "kan", no task
+
+
+def test_a_lost_jag_before_a_modal_and_a_task_verb() -> None:
+    got = minutes([("S3", "Jon kan fråga förvaltningen om pengarna i morgon.")], unsure=frozenset({"jon"})).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what.startswith("Fråga förvaltningen")
+    assert got[0].needs_review
+
+
+def test_delegation_to_someone_by_name() -> None:
+    got = minutes([("S1", "Vi ber Sirpa att göra affischen, hon är ju inte här.")]).actions
+    assert len(got) == 1 and got[0].owner == "Sirpa" and got[0].what == "Göra affischen"
+
+
+def test_reply_echoing_the_question_accepts_the_task_whatever_the_verb() -> None:
+    turns = [("S1", "Vi ber Malin gå igenom eleverna före sportlovet. Karin, säger du det till henne?"),
+             ("S2", "Jag säger det till henne i dag.")]  # fmt: skip
+    got = [a for a in minutes(turns).actions if a.owner == "Karin Ek"]
+    assert len(got) == 1 and "eleverna" in got[0].what and got[0].due == MEETING
+    assert not minutes([("S1", "Olof, hör du oss?"), ("S3", "Ja, jag hör, men det hackar.")]).actions
+
+
+def test_inverted_commitment_after_a_comma() -> None:
+    got = minutes([("S1", "Skriv några rader, så läser jag igenom dem på söndag.")]).actions
+    assert len(got) == 1 and got[0].owner == "Anna Berg" and got[0].due == dt.date(2026, 11, 29)
+
+
+def test_a_later_task_says_what_the_pronoun_meant() -> None:
+    turns = [("S3", "Det kan gå. Jag kan räkna på det."), ("S1", "Kan du ha en kalkyl klar till fullmäktige?"),
+             ("S3", "Jag gör en kalkyl på caféalternativet och skickar den till styrelsen senast fredag.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert len(got) == 1 and "caféalternativet" in got[0].what and len(got[0].evidence) == 2
+
+
+def test_deadline_as_a_week_number() -> None:
+    got = minutes([("S2", "Jag gör en checklista och sätter upp den på expeditionen innan vecka tolv.")]).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "checklista" in got[0].what

@@ -34,3 +34,8 @@ def test_a_count_after_the_date_is_no_clock_time() -> None:
 def test_weekday_some_weeks_ahead() -> None:
     assert first("Nästa möte blir måndag om två veckor, samma tid.") == (dt.date(2026, 12, 7), None)
     assert first("Vi ses torsdag om en vecka.") == (dt.date(2026, 12, 3), None)
+
+
+def test_the_last_day_of_a_month() -> None:
+    assert first("Jag skickar den senast den sista mars.") == (dt.date(2027, 3, 31), None)
+    assert first("Klart till sista dagen i november.") == (dt.date(2026, 11, 30), None)

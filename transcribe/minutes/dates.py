@@ -52,6 +52,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?P<mon>{_MON})\.?(?:\s+(?P<year>\d{{4}}))?\b"
         ),
     ),
+    ("last_dom", re.compile(rf"\b(?:den\s+)?sista\s+(?:dagen\s+i\s+)?(?P<mon>{_MON})\b")),
     ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/-](?P<y>\d{2,4}))?\b")),
     ("week", re.compile(rf"\b(?:(?P<wd>{_WD})(?:en)?\s+(?:i\s+)?)?vecka\s+(?P<wk>\d{{1,2}}|{_CARD})\b")),
     ("wd_day", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+den\s+(?:{_DAY})\b")),
@@ -158,6 +159,10 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             if g.get("year"):
                 return dt.date(int(g["year"]), month, day), True
             return _next_occurrence(ref, month, day), True
+        if kind == "last_dom":  # "senast den sista mars": the month's last day
+            month = MONTHS[re.sub(r"\s+", " ", g["mon"])]
+            first = _next_occurrence(ref.replace(day=1), month, 1) or ref
+            return _add_months(first, 1) - dt.timedelta(days=1), True
         if kind == "week":
             week = parse_number(g["wk"])
             if week is None or not 1 <= week <= 53 or not g.get("wd"):

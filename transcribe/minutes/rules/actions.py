@@ -15,9 +15,8 @@ from transcribe.minutes.phrasing import (
     task_phrase,
     to_infinitive,
 )
-from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment
-from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.unheard import AUX, UnheardCommitments
 from transcribe.minutes.rules.utterances import (
     NOT_TASKS,
     Utt,
@@ -31,37 +30,6 @@ from transcribe.minutes.rules.utterances import (
     substantive,
 )
 from transcribe.sv.text import capitalise, content_words
-
-# After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
-_AUX = frozenset(
-    {
-        "har",
-        "hade",
-        "är",
-        "var",
-        "kan",
-        "kunde",
-        "ska",
-        "skulle",
-        "blir",
-        "får",
-        "fick",
-        "vill",
-        "måste",
-        "tror",
-        "tycker",
-        "vet",
-        "menar",
-        "hoppas",
-        "känner",
-        "också",
-        "inte",
-        "bara",
-        "nog",
-        "själv",
-    }
-)
-
 
 _WHEN_WORDS = re.compile(r"\b(?:i\s*dag|idag|i\s*morgon|imorgon|i\s*kväll|nu|sen|sedan|senare|också)\b")
 _PRONOUN_OBJECT = re.compile(
@@ -84,13 +52,21 @@ _VOCATIVE_END = re.compile(
 )
 # "jag anmäler dem senast på måndag": a first-person verb (modal optional) and what follows it.
 _FIRST_PERSON = re.compile(r"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)(?P<rest>[^.?!]*)")
+# A task whose object is only a pronoun: "Räkna på det", "Lägga ut den på Instagram".
+_BARE_OBJECT = re.compile(
+    r"^\S+(?:\s+(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem)(?:\s+(?:också|då|nu))?\W*$"
+)
+# "Vi ber Sirpa att göra affischen", "Vi ber Malin gå igenom de sju eleverna".
+_DELEGATION = re.compile(
+    r"\b(?:[Vv]i|[Jj]ag)\s+ber\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s+(?:att\s+)?(?P<v>[a-zåäö]+a|gå|ta|se|be)(?P<rest>\s[^.?!]+)"
+)
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
 
 
-class ActionRules(RuleState):
+class ActionRules(UnheardCommitments):
     """Commitment rules; they record into the shared state."""
 
     def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
@@ -136,6 +112,8 @@ class ActionRules(RuleState):
         if not what:
             return
         due_when, due_text = (None, None) if no_due else self._due(utts)
+        if self._continues_last(what, owner, utts):
+            return
         for a in self.out.actions:
             if a.owner == owner and similar(a.what, what, 0.5):
                 a.evidence = merge_evidence(a.evidence, evidence_list(utts))
@@ -156,6 +134,22 @@ class ActionRules(RuleState):
                 review_reason=reason,
             )
         )
+
+    def _continues_last(self, what: str, owner: str | None, utts: list[Utt]) -> bool:
+        """'Jag kan räkna på det.' … 'Jag gör en kalkyl och skickar den senast fredag.': the same person's next
+        task within a minute says what the earlier one named only by a pronoun: one task, evidence of both."""
+        last = self.out.actions[-1] if self.out.actions else None
+        if last is None or last.owner != owner or owner is None or not self.robust:
+            return False
+        if min(x.start for x in utts) - last.evidence[-1].end > 60:
+            return False
+        if not _BARE_OBJECT.search(last.what) or _BARE_OBJECT.search(what):
+            return False
+        last.what = what
+        last.evidence = merge_evidence(last.evidence, evidence_list(utts))
+        if last.due is None:
+            last.due, last.due_text = self._due(utts)
+        return True
 
     def _due(self, utts: list[Utt]) -> tuple[dt.date | None, str | None]:
         """The deadline: in the commitment, the speaker's next sentences, then the request."""
@@ -265,7 +259,13 @@ class ActionRules(RuleState):
         if self._group_commitment(u):
             return
         # 3b. "Jag <misheard> siffrorna till Maria senast måndag": a dated first-person task, verb unheard.
-        if self.robust and (self._unheard_commitment(u) or self._subjectless_commitment(u)):
+        if self.robust and (self._unheard_commitment(u) or self._verb_lost(u) or self._subjectless_commitment(u)):
+            return
+        # 3c. "Vi ber Sirpa att göra affischen": the meeting hands a task to someone by name.
+        if self._delegation(u):
+            return
+        # 3d. "Ulrika, säger du det till henne?" - "Jag säger det till henne i dag.": the request echoed.
+        if self._echoed_request(u):
             return
         # 4. Named participants take tasks: "Karin tar det", "Lotta fixar integrationen, Omid skriver testfallen".
         for clause in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", u.text):
@@ -301,15 +301,14 @@ class ActionRules(RuleState):
         if not m or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         verb = m.group("v")
-        if (
-            verb in NOT_TASKS
-            or verb in _AUX
-            or not (is_present_verb(verb) or (m.group("modal") and verb.endswith("a")))
-        ):
+        if verb in NOT_TASKS or verb in AUX or not (is_present_verb(verb) or (m.group("modal") and verb.endswith("a"))):
             return False
         rest_at = m.start("rest")
         return len(content_words(m.group("rest"))) >= 1 and any(
-            w.date is not None and w.start >= rest_at and _DEADLINE_WORD.search(u.low[: w.start]) for w in self.whens(u)
+            (w.date is not None or w.kind in ("week", "vague"))
+            and w.start >= rest_at
+            and _DEADLINE_WORD.search(u.low[: w.start])
+            for w in self.whens(u)
         )
 
     def _request_to(self, u: Utt) -> tuple[str, Utt] | None:
@@ -339,7 +338,9 @@ class ActionRules(RuleState):
         )
 
     def _inverted_commitment(self, u: Utt) -> bool:
-        m = _INVERTED.match(strip_discourse(u.low))
+        low = strip_discourse(u.low)
+        after = re.search(r",\s+(?=(?:så|då)\s)", low)  # "Skriv några rader, så läser jag igenom dem"
+        m = _INVERTED.match(low) or (_INVERTED.match(low[after.end() :]) if after else None)
         if not m or m.group("v") in NOT_TASKS or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
         verb, rest = to_infinitive(m.group("v")), m.group("rest")
@@ -350,6 +351,40 @@ class ActionRules(RuleState):
         start = u.low.rfind(m.group("rest"))
         self._commit(capitalise(f"{verb} {strip_tail(u.text[start:])}"), u, None, u.name, 0.75)
         return True
+
+    def _delegation(self, u: Utt) -> bool:
+        """'Vi ber Sirpa att göra affischen': the person named gets the task (known participant or not)."""
+        m = _DELEGATION.search(u.text)
+        if not m or u.is_question or cues.HEDGE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        rest = re.split(r",", m.group("rest"))[0]
+        if len(content_words(rest)) < 1:
+            return False
+        person = self._named_person(m.group("name").lower())
+        owner = person[1] if person else m.group("name")
+        self._add_action(capitalise(f"{m.group('v').lower()} {strip_tail(rest).strip()}"), owner, [u], 0.7)
+        return True
+
+    def _echoed_request(self, u: Utt) -> bool:
+        """A reply that repeats the verb of the question put to its speaker accepts that task, whatever the verb."""
+        m = _FIRST_PERSON.search(u.low)
+        if not m or cues.HEDGE.search(u.low) or re.match(r"\s*(?:inte|aldrig)\b", m.group("rest")):
+            return False
+        for v in self._window(u, back=2):
+            if v.speaker == u.speaker:
+                continue
+            q = re.search(r"\b(?P<v>[a-zåäö]+r)\s+du\s+(?P<rest>[^?]+)\?", v.low)
+            if not q or q.group("v") != m.group("v") or q.group("v") in AUX:
+                return False
+            if q.group("v") in NOT_TASKS and not (q.group("v") == "säger" and " till " in q.group("rest")):
+                return False  # "hör du oss?" - "ja, jag hör": no task; "säger du det till henne?" is one
+            what = f"{to_infinitive(q.group('v'))} {strip_tail(v.text[q.start('rest') : q.end('rest')])}"
+            before = self.utts[v.idx - 1] if v.idx and self.utts[v.idx - 1].turn == v.turn else None
+            if before is not None and re.search(r"\bdet\b", q.group("rest")) and substantive(before):
+                what = f"{what} ({strip_tail(before.text)})"  # what "det" stands for, said just before
+            self._add_action(capitalise(what), u.name, [v, u], 0.75)
+            return True
+        return False
 
     def _told(self, u: Utt) -> tuple[str, str, str] | None:
         """(label, name, task) of an instruction to a participant named first or last ("Sofia, ta fram …")."""
@@ -370,41 +405,6 @@ class ActionRules(RuleState):
         if told is None:
             return False
         self._add_action(told[2], told[1], [u], 0.7)
-        return True
-
-    def _unheard_commitment(self, u: Utt) -> bool:
-        m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)
-        if not m or not u.uncertain(m.group("v")) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
-            return False
-        if m.group("v") in _AUX or any(a.owner == u.name and abs(a.evidence[-1].start - u.start) < 90
-                                       for a in self.out.actions):  # fmt: skip
-            return False  # "jag har/kan/ska ...", or this speaker's task already recorded (a summing-up repeats it)
-        dated = any(w.date is not None and re.search(r"\b(?:senast|till|innan|före)\s*$", u.low[: w.start])
-                    for w in self.whens(u))  # fmt: skip
-        if not dated or len(content_words(m.group("rest"))) < 2:
-            return False
-        what = capitalise(strip_tail(u.text[m.start("v") :]))
-        self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
-        return True
-
-    def _subjectless_commitment(self, u: Utt) -> bool:
-        """'<?> skickar protokollet till Kerstin senast fredag': a dated task whose "jag" was lost or misheard.
-
-        A Swedish statement never opens with its verb, so a task verb first (or after a word the recogniser
-        was unsure of) with a deadline is the speaker's own task, flagged for a check."""
-        toks = re.findall(r"[a-zåäö-]+", u.low)
-        if toks and (u.uncertain(toks[0]) and toks[0] not in ("vi", "ni", "du", "de", "dom", "man")):
-            toks = toks[1:]
-        if len(toks) < 3 or not is_present_verb(toks[0]) or toks[0] in NOT_TASKS or u.is_question:
-            return False
-        verb = to_infinitive(toks[0])
-        if not action_verb(verb, " ".join(toks[1:])) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
-            return False
-        if not any(w.date is not None and cues.DEADLINE_PREP.search(u.low[: w.start]) for w in self.whens(u)):
-            return False
-        start = u.low.find(toks[0])
-        what = capitalise(f"{verb} {strip_tail(u.text[start + len(toks[0]) :]).strip()}")
-        self._add_action(what, u.name, [u], 0.45, f"{PREFIX}den som åtog sig uppgiften hördes inte säkert")
         return True
 
     def _group_commitment(self, u: Utt) -> bool:

@@ -1,0 +1,100 @@
+"""Commitments with a word the recogniser lost: the verb after "jag", or the "jag" itself.
+
+Swedish puts the finite verb second: a statement that opens "jag" + a particle, an article
+or an object ("Jag ut betalningsinformationen senast …", "Jag det till henne i dag") has
+lost its verb, and one that opens with a task verb ("<?> skickar protokollet …") has lost
+its subject. Either way it is still the speaker's task; the item says what was not heard
+and is flagged for a check against the audio. True transcripts never have these gaps.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import is_present_verb, strip_tail, to_infinitive
+from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb
+from transcribe.sv.text import capitalise, content_words
+
+# After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
+AUX = frozenset("har hade är var kan kunde ska skulle blir får fick vill måste tror tycker vet menar hoppas känner "
+                "också inte bara nog själv".split())  # fmt: skip
+# Words that cannot follow a clause-initial "jag" unless its verb was lost: particles, articles, pronoun objects.
+_GAP_WORDS = frozenset("ut upp in igenom fram till över bort ihop hem av en ett det den dem de alla några min mitt "
+                       "mina henne honom".split())  # fmt: skip
+# "jag" opening a clause (so the verb must follow it): at the start, or after a reply word or a conjunction.
+_CLAUSE_JAG = re.compile(
+    r"^(?:(?:ja|jo|okej|absolut|visst|bra|och|men|så)\s*,?\s+)?jag\s+(?P<gap>[a-zåäö]+)\b(?P<rest>[^.?!]*)"
+)
+_NO_SUBJECT = frozenset({"att", "en", "ett", "och", "är", "som"})  # no subject of a finite verb
+_MODALS = frozenset({"kan", "ska", "får"})
+
+
+class UnheardCommitments(RuleState):
+    """Rules for commitments with a lost or misheard verb or subject (robust mode only)."""
+
+    def _unheard_commitment(self, u: Utt) -> bool:
+        """'Jag <misheard> siffrorna till Maria senast måndag': a dated first-person task, verb unheard."""
+        m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)
+        if not m or not u.uncertain(m.group("v")) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        if m.group("v") in AUX or self._recent_task(u):
+            return False  # "jag har/kan/ska ...", or this speaker's task already recorded (a summing-up repeats it)
+        dated = any(w.date is not None and re.search(r"\b(?:senast|till|innan|före)\s*$", u.low[: w.start])
+                    for w in self.whens(u))  # fmt: skip
+        if not dated or len(content_words(m.group("rest"))) < 2:
+            return False
+        what = capitalise(strip_tail(u.text[m.start("v") :]))
+        self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
+        return True
+
+    def _verb_lost(self, u: Utt) -> bool:
+        """'Jag ut betalningsinformationen senast den sista mars': "jag" opens the clause, but what follows
+        cannot be its verb, so the verb was lost. The task keeps what was heard, with the gap shown."""
+        m = _CLAUSE_JAG.match(u.low)
+        if not m or m.group("gap") not in _GAP_WORDS and not re.search(r"(?:et|en|na)$", m.group("gap")):
+            return False
+        if is_present_verb(m.group("gap")) or u.is_question or cues.HEDGE.search(u.low) or self._recent_task(u):
+            return False
+        if re.search(r"\b(?:inte|aldrig)\b|\b(?:vara|bli)\b", m.group("rest")) or m.group("gap").endswith("dagen"):
+            return False  # "jag <kan> inte …", "jag <kan> vara …", "jag lördagen …": no lost task verb
+        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not self.whens(u):
+            return False  # a task is said with its time; without one this is too little to go on
+        what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
+        self._add_action(what, u.name, [u], 0.4, f"{PREFIX}verbet efter ”jag” hördes inte")
+        return True
+
+    def _subjectless_commitment(self, u: Utt) -> bool:
+        """'<?> skickar protokollet till Kerstin senast fredag': a dated task whose "jag" was lost or misheard.
+
+        A Swedish statement never opens with its verb, so a task verb first (or after a word the recogniser
+        was unsure of, or one that is no subject) with a time is the speaker's own task, flagged for a check."""
+        toks = re.findall(r"[a-zåäö-]+", u.low)
+        if (
+            toks
+            and toks[0] not in ("vi", "ni", "du", "de", "dom", "man")
+            and (u.uncertain(toks[0]) or toks[0] in _NO_SUBJECT)
+        ):
+            toks = toks[1:]
+        if toks and toks[0] in _MODALS and len(toks) > 1 and toks[1].endswith("a"):
+            toks = toks[1:]  # "<?> kan fråga förvaltningen …"
+        first = toks[0] if toks else ""
+        if len(toks) < 3 or not (is_present_verb(first) or first.endswith("a")) or first in NOT_TASKS:
+            return False
+        verb = to_infinitive(first)
+        if u.is_question or not action_verb(verb, " ".join(toks[1:])) or cues.HEDGE.search(u.low):
+            return False
+        if cues.TENTATIVE.search(u.low) or self._recent_task(u):
+            return False
+        if not any(w.date is not None or cues.DEADLINE_PREP.search(u.low[: w.start]) for w in self.whens(u)):
+            return False
+        start = u.low.find(first)
+        what = capitalise(f"{verb} {strip_tail(u.text[start + len(first) :]).strip()}")
+        self._add_action(what, u.name, [u], 0.45, f"{PREFIX}den som åtog sig uppgiften hördes inte säkert")
+        return True
+
+    def _recent_task(self, u: Utt) -> bool:
+        """This speaker's task already recorded close by: a summing-up or a second sentence repeats it."""
+        return any(a.owner == u.name and abs(a.evidence[-1].start - u.start) < 90 for a in self.out.actions)
