@@ -9,7 +9,11 @@ sentence that ties a name (or "jag") to the role counts ("Jag heter Anders
 A name belongs to the role it is tied to ("Per Åkesson till sekreterare",
 "till justerare valdes Lars Berg"), else to the role named in its own clause,
 else to the nearest; "jämte ordföranden" is not the ordförande role. Someone
-who is asked and says no ("Nej, helst inte") is not elected.
+who is asked and says no ("Nej, helst inte"), or gives no yes while another
+steps in, is not elected. Those who answer yes to a question about one role
+("Kan Eva och Mats justera?" – "Ja.") are elected even when a name was misheard;
+misheard role words and names are read by the fuzzy matcher. With no one said
+to lead, the speaker who announces the items is ordförande, flagged for review.
 """
 
 from __future__ import annotations
