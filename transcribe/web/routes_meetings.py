@@ -26,6 +26,7 @@ from transcribe.pipeline import PipelineOptions
 from transcribe.tables import Meeting, MeetingShare, User
 from transcribe.web import agenda as agenda_web
 from transcribe.web import deletion, store, upload
+from transcribe.web import series as web_series
 from transcribe.web.auth import (
     CurrentUser,
     can_edit,
@@ -165,7 +166,8 @@ def meetings_api(request: Request, user: CurrentUser = Depends(current_user)) ->
 def upload_form(request: Request, user: CurrentUser = Depends(current_user)) -> Response:
     require_role(user, *UPLOADERS)
     limit = max_upload_bytes()
-    return page(request, "upload.html", user=user, max_mb=_mb(limit), max_bytes=limit, error=None)
+    return page(request, "upload.html", user=user, max_mb=_mb(limit), max_bytes=limit, error=None,
+                series=web_series.visible_series(user))  # fmt: skip
 
 
 def _wants_json(request: Request) -> bool:
@@ -185,6 +187,7 @@ def _upload_error(request: Request, user: CurrentUser, key: str, status: int, **
         max_mb=_mb(max_upload_bytes()),
         max_bytes=max_upload_bytes(),
         error=message,
+        series=web_series.visible_series(user),
     )
 
 
@@ -219,6 +222,9 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
     if speakers_raw and not (speakers_raw.isdigit() and 1 <= int(speakers_raw) <= 50):
         return _upload_error(request, user, "bad_speakers", 400)
     vocabulary = [w.strip() for w in f.get("vocabulary", "").splitlines() if w.strip()][:500]
+    series = f.get("series", "").strip() or None  # its earlier meetings' names and terms help recognition
+    if series is not None and series not in {s.name for s in web_series.visible_series(user)}:
+        return _upload_error(request, user, "bad_series", 400)
     agenda_upload, agenda_path = agenda_web.staged_agenda(parsed.files), None
     if agenda_upload is not None:
         try:
@@ -246,7 +252,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             agenda=str(agenda_copy) if agenda_copy else None,
             model=_web_model(),
             minutes_backend=os.environ.get("TRANSCRIBE_WEB_MINUTES_BACKEND", "rules"),
-            vocabulary=vocabulary, num_speakers=int(speakers_raw) if speakers_raw else None,
+            vocabulary=vocabulary, series=series, num_speakers=int(speakers_raw) if speakers_raw else None,
             title=title, meeting_date=day, place=f.get("place", "").strip()[:280] or None,
         )  # fmt: skip
         with session() as s:

@@ -54,7 +54,7 @@
   function send(entry) {
     return new Promise((resolve) => {
       const data = new FormData();
-      for (const field of ["csrf_token", "title", "date", "place", "speakers", "vocabulary"]) {
+      for (const field of ["csrf_token", "title", "date", "place", "speakers", "vocabulary", "series"]) {
         const el = form.elements.namedItem(field);
         if (el) data.append(field, el.value);
       }
