@@ -111,3 +111,15 @@ def test_an_item_announced_with_its_name_misheard_and_a_closing_heard_in_part() 
     ]
     got = starts(AGENDA, spoken(lines))
     assert got == {"1": 0.0, "2": 10.0, "3": 30.0, "4": 50.0, "5": 70.0, "6": 90.0, "7": 110.0}
+
+
+def test_a_well_heard_meeting_that_skips_most_items_keeps_them_not_treated() -> None:
+    lines = [
+        ("G", "God morgon och välkomna. Jag förklarar mötet öppnat."),
+        *[("M", "Vi pratar om vädret och om hur vintern har varit hittills i år.")] * 10,
+        ("G", "Bussresan till Umeå."),
+        *[("M", "Bussen kostar tolvtusen kronor för en dag, det blir dyrt för oss.")] * 10,
+        ("G", "Då förklarar jag mötet avslutat."),
+    ]
+    got = starts(AGENDA, spoken(lines))
+    assert got == {"1": 0.0, "2": None, "3": None, "4": 110.0, "5": None, "6": None, "7": 220.0}

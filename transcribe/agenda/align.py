@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from transcribe.agenda.fallback import FILL_SHARE, by_time
+from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.order import ordered
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
@@ -381,7 +381,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             used.add(u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
-    if len(chosen) + len(together) < FILL_SHARE * len(leaves):  # words unrecognisable: order and time
+    if len(chosen) + len(together) < FILL_SHARE * len(leaves) and unrecognisable(u.text for u in units):
         return _from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
     settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
     _decided_items(units, leaves, B, chosen, used, settles)
