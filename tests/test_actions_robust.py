@@ -120,3 +120,17 @@ def test_a_later_task_says_what_the_pronoun_meant() -> None:
 def test_deadline_as_a_week_number() -> None:
     got = minutes([("S2", "Jag gör en checklista och sätter upp den på expeditionen innan vecka tolv.")]).actions
     assert len(got) == 1 and got[0].owner == "Karin Ek" and "checklista" in got[0].what
+
+
+def test_a_fronted_object_whose_jag_was_lost() -> None:
+    turns = [("S1", "Olof, kan du ringa Nilssons Maskin om snöröjningen?"), ("S3", "Ja, det gör.")]
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and "snöröjningen" in got[0].what and got[0].needs_review
+    assert read_commitment("Det gör vi.") == ("Det gör vi.", [])
+
+
+def test_a_misheard_first_verb_and_a_task_verb_after_och() -> None:
+    said = [("S2", "Jag hastar Solgården och bokar en dag före påsk.")]
+    got = minutes(said, unsure=frozenset({"hastar"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "Solgården" in got[0].what
+    assert not minutes([("S2", "Jag är sekreterare och skriver protokollet som vanligt.")]).actions

@@ -24,6 +24,7 @@ from transcribe.minutes.phrasing import is_present_verb, to_infinitive
 _TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉé-]+")
 _MODAL = frozenset({"ska", "kan", "får", "måste"})
 _PRONOUNS = frozenset({"det", "den", "dem"})
+_ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
 # Function words a task verb may follow without being one: never read as a verb.
 _NOT_VERB = frozenset({"ska", "kan", "har", "är", "var", "får", "vill", "måste", "inte", "också", "gärna", "bara",
                        "nog", "då", "så", "det", "den", "dem", "och", "att", "i", "på", "till", "med"})  # fmt: skip
@@ -85,16 +86,26 @@ def read_commitment(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Re
         # "jeg skickar", "tar jeg": a subject slip next to a verb
         if _jag_slip(low, unsure) and (is_present_verb(nxt) or nxt in _MODAL or is_present_verb(prev)):
             put(i, "jag", "commit")
-        # "ded gör jag", "ja, dit tar jag": the object before an inverted "jag"
+        # "ded gör jag", "ja, dät tar jag": the object before an inverted "jag"
         elif (
             low not in _PRONOUNS
-            and low in unsure
+            and _slip(low, unsure)
             and Levenshtein.distance(low, "det") <= 1
             and is_present_verb(nxt)
             and i + 2 < len(lows)
             and lows[i + 2] == "jag"
         ):
             put(i, "det", "commit")
+    # "Det gör." / "Ja, det tar.": a fronted object and its verb, the sentence ends: the "jag" was lost
+    if (
+        len(lows) >= 2
+        and lows[-2] in _PRONOUNS
+        and lows[-1] in _ANAPHOR_VERBS
+        and (len(lows) == 2 or lows[-3] in ("ja", "jo", "okej", "absolut", "visst"))
+        and re.search(r"[.!]\s*$", text)
+    ):
+        out[-1] += " jag"
+        repairs.append(Repair("", "jag", "commit"))
     for i, low in enumerate(lows):
         prev = lows[i - 1] if i else ""
         prev2 = lows[i - 2] if i > 1 else ""

@@ -22,8 +22,8 @@ from transcribe.sv.text import capitalise, content_words
 AUX = frozenset("har hade är var kan kunde ska skulle blir får fick vill måste tror tycker vet menar hoppas känner "
                 "också inte bara nog själv".split())  # fmt: skip
 # Words that cannot follow a clause-initial "jag" unless its verb was lost: particles, articles, pronoun objects.
-_GAP_WORDS = frozenset("ut upp in igenom fram till över bort ihop hem av en ett det den dem de alla några min mitt "
-                       "mina henne honom".split())  # fmt: skip
+_GAP_WORDS = frozenset("ut upp in igenom fram till över bort ihop hem av i på om för åt en ett det den dem de alla "
+                       "några min mitt mina henne honom".split())  # fmt: skip
 # "jag" opening a clause (so the verb must follow it): at the start, or after a reply word or a conjunction.
 _CLAUSE_JAG = re.compile(
     r"^(?:(?:ja|jo|okej|absolut|visst|bra|och|men|så)\s*,?\s+)?jag\s+(?P<gap>[a-zåäö]+)\b(?P<rest>[^.?!]*)"
@@ -60,8 +60,9 @@ class UnheardCommitments(RuleState):
             return False
         if re.search(r"\b(?:inte|aldrig)\b|\b(?:vara|bli)\b", m.group("rest")) or m.group("gap").endswith("dagen"):
             return False  # "jag <kan> inte …", "jag <kan> vara …", "jag lördagen …": no lost task verb
-        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not self.whens(u):
-            return False  # a task is said with its time; without one this is too little to go on
+        task_verb = any(action_verb(w) for w in re.findall(r"[a-zåäö]+", m.group("rest")))
+        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (self.whens(u) or task_verb):
+            return False  # a task is said with its time or its verb; without either this is too little to go on
         what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
         self._add_action(what, u.name, [u], 0.4, f"{PREFIX}verbet efter ”jag” hördes inte")
         return True
