@@ -4,6 +4,9 @@ recogniser leaves nothing recognisable: hand-made meetings, ten seconds per line
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.protokoll import build_protokoll
+from transcribe.minutes.protokoll_render import render_protokoll_markdown
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Styrelsemöte
@@ -123,3 +126,20 @@ def test_a_well_heard_meeting_that_skips_most_items_keeps_them_not_treated() -> 
     ]
     got = starts(AGENDA, spoken(lines))
     assert got == {"1": 0.0, "2": None, "3": None, "4": 110.0, "5": None, "6": None, "7": 220.0}
+
+
+def test_a_protokoll_placed_by_order_and_time_says_so() -> None:
+    junk = [("G" if i % 3 == 0 else "M", "Mälkommen arli boep mjönset tättlingan sivung hård klarn") for i in range(35)]
+    heard = [
+        ("G", "God morgon och välkomna. Jag förklarar mötet öppnat."),
+        ("G", "Bussresan till Umeå."),
+        ("M", "Bussen kostar tolvtusen kronor."),
+        ("G", "Då förklarar jag mötet avslutat."),
+    ]
+    notes = []
+    for lines in (junk, heard):
+        tr = spoken(lines)
+        agenda = parse_agenda_text(AGENDA)
+        prot = build_protokoll(extract_minutes(tr), tr, agenda, align_agenda(agenda, tr))
+        notes.append("placerade efter dagordningens ordning och tid" in render_protokoll_markdown(prot))
+    assert notes == [True, False]

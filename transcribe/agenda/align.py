@@ -101,6 +101,7 @@ class Alignment(BaseModel):
     items: list[ItemSpan] = Field(default_factory=list)
     other_segments: list[int] = Field(default_factory=list)  # Övrigt: talk outside any item
     other_spans: list[tuple[float, float]] = Field(default_factory=list)
+    by_time: bool = False  # placed by order and time only: the words were unrecognisable (fallback.py)
 
     def item(self, number: str) -> ItemSpan | None:
         return next((i for i in self.items if i.number == number), None)
@@ -356,7 +357,8 @@ def _from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[fl
             s.start, s.end = kids[0].start, kids[-1].end
             s.segment_ids = sorted({i for c in kids for i in c.segment_ids})
     early = sorted({u.seg_id for u in units if (u.start + u.end) / 2 < starts[0]})
-    return Alignment(items=spans, other_segments=early, other_spans=[(0.0, round(starts[0], 2))] if early else [])
+    other_spans = [(0.0, round(starts[0], 2))] if early else []
+    return Alignment(items=spans, other_segments=early, other_spans=other_spans, by_time=True)
 
 
 def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:

@@ -47,6 +47,8 @@ def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
     for role, label in (("ordförande", "Ordförande"), ("sekreterare", "Sekreterare"), ("justerare", "Justerare")):
         names = [f"{r.name}{_flag(r)}" for r in p.roles if r.role == role]  # a doubtful name says so
         lines.append((label, ", ".join(names) if names else "ej vald i inspelningen"))
+    if p.alignment.by_time:  # the recording's words were unrecognisable: the § boundaries are a guess
+        lines.append(("Obs", "Paragraferna är placerade efter dagordningens ordning och tid. Kontrollera mot ljudet."))
     return lines
 
 
