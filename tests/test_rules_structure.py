@@ -211,3 +211,10 @@ def test_conditional_decision_without_a_negation_in_its_condition_is_flagged() -
     assert len(got) == 1 and got[0].needs_review and "villkor" in (got[0].review_reason or "")
     kept = minutes([("S1", said.replace("är lagade", "inte är lagade"))]).decisions
     assert len(kept) == 1 and not kept[0].needs_review
+
+
+def test_lost_att_between_the_body_and_its_infinitive() -> None:
+    said = [("S1", "Våkan beslutar styrelsen beställa sex laddstolpar från Norrkraft.")]
+    got = minutes(said, unsure=frozenset({"våkan", "beställa"})).decisions
+    assert len(got) == 1 and "beställa sex laddstolpar" in got[0].text and got[0].needs_review
+    assert not minutes([("S1", "Om styrelsen beslutar beställa laddstolpar så blir det dyrt.")]).decisions

@@ -183,6 +183,24 @@ def _frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     return f"Då beslutar {body} att {text[toks[att + 1].start() :]}", [Repair(heard, meant, "decision")]
 
 
+_VERB_BODY_INF = re.compile(
+    rf"^(?P<head>(?:[\w-]+,?\s+)?(?:beslutar|bestämmer)\s+(?:{cues.BODY_NOUN}|vi))\s+(?P<inf>[a-zåäö]+a)\s+\S"
+)
+
+
+def _lost_att(text: str) -> tuple[str, list[Repair]] | None:
+    """'<Våkan> beslutar styrelsen beställa laddstolpar': "att" lost between the body and its infinitive.
+
+    The first word may be misheard too ("Då"); a deciding verb, a body and a bare infinitive in that order
+    leave no other reading. Conditions ("Om styrelsen beslutar ...") have the body first and never match.
+    """
+    m = _VERB_BODY_INF.match(text.lower())
+    if m is None or m.group("inf") in cues.NOT_INFINITIVES or m.group("head").split()[0] in _CONDITIONAL:
+        return None
+    at = m.start("inf")
+    return text[:at] + "att " + text[at:], [Repair("", "att", "decision")]
+
+
 def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
     """`text` with at most one word edited so that a cue phrase reads whole, and the repair made (or none).
 
@@ -196,6 +214,8 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
     toks = list(_TOKEN.finditer(text))[:HEAD_TOKENS]
     if any(t.group(0).lower() in NEGATIONS for t in list(_TOKEN.finditer(text))[: HEAD_TOKENS + 3]):
         return text, []  # a negation near the cue: read as heard, never rebuilt into a decision
+    if (lost := _lost_att(text)) is not None:
+        return lost
     for m in toks:  # a misheard word in place of a cue word
         word = m.group(0).lower()
         if word not in unsure or word in NEGATIONS or word in _PROTECTED:
