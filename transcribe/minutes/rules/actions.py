@@ -7,7 +7,6 @@ import datetime as dt
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.model import Action
 from transcribe.minutes.phrasing import (
     is_present_verb,
@@ -61,8 +60,6 @@ _BARE_OBJECT = re.compile(
 _DELEGATION = re.compile(
     r"\b(?:[Vv]i|[Jj]ag)\s+ber\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s+(?:att\s+)?(?P<v>[a-zåäö]+a|gå|ta|se|be)(?P<rest>\s[^.?!]+)"
 )
-# "… och bokar en dag", "… och skickar det till er": a coordinated task verb in the speaker's sentence.
-_AND_TASK = re.compile(r"\boch\s+(?:jag\s+)?(?P<v>[a-zåäö]+(?:ar|er|ör))\b")
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
@@ -262,7 +259,9 @@ class ActionRules(UnheardCommitments):
         if self._group_commitment(u):
             return
         # 3b. "Jag <misheard> siffrorna till Maria senast måndag": a dated first-person task, verb unheard.
-        if self.robust and (self._unheard_commitment(u) or self._verb_lost(u) or self._subjectless_commitment(u)):
+        if self.robust and (
+            self._unheard_commitment(u) or self._verb_lost(u) or self._second_verb(u) or self._subjectless_commitment(u)
+        ):
             return
         # 3c. "Vi ber Sirpa att göra affischen": the meeting hands a task to someone by name.
         if self._delegation(u):
@@ -303,10 +302,6 @@ class ActionRules(UnheardCommitments):
         m = _FIRST_PERSON.search(u.low)
         if not m or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
-        second = _AND_TASK.search(m.group("rest"))
-        misheard = u.uncertain(m.group("v")) or not known_word(m.group("v"))
-        if self.robust and misheard and second and action_verb(second.group("v"), m.group("rest")[second.end() :]):
-            return True  # "jag <?> Solgården och bokar en dag före påsk": the second verb is the task's
         verb = m.group("v")
         if verb in NOT_TASKS or verb in AUX or not (is_present_verb(verb) or (m.group("modal") and verb.endswith("a"))):
             return False

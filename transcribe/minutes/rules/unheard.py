@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
@@ -28,6 +29,9 @@ _GAP_WORDS = frozenset("ut upp in igenom fram till över bort ihop hem av i på 
 _CLAUSE_JAG = re.compile(
     r"^(?:(?:ja|jo|okej|absolut|visst|bra|och|men|så)\s*,?\s+)?jag\s+(?P<gap>[a-zåäö]+)\b(?P<rest>[^.?!]*)"
 )
+_FIRST_VERB = re.compile(r"\bjag\s+(?P<v>[a-zåäö]+)(?P<rest>[^.?!]*)")
+# "… och bokar en dag", "… och skickar det till er": a coordinated present-tense verb.
+_AND_TASK = re.compile(r"\boch\s+(?:jag\s+)?(?P<v>[a-zåäö]+(?:ar|er|ör))\b")
 _NO_SUBJECT = frozenset({"att", "en", "ett", "och", "är", "som"})  # no subject of a finite verb
 _MODALS = frozenset({"kan", "ska", "får"})
 
@@ -65,6 +69,21 @@ class UnheardCommitments(RuleState):
             return False  # a task is said with its time or its verb; without either this is too little to go on
         what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
         self._add_action(what, u.name, [u], 0.4, f"{PREFIX}verbet efter ”jag” hördes inte")
+        return True
+
+    def _second_verb(self, u: Utt) -> bool:
+        """'Jag <misheard> Solgården och bokar en dag före påsk': the first verb was not heard, the task verb
+        coordinated with it was; the task is the speaker's, flagged."""
+        m = _FIRST_VERB.search(u.low)
+        if not m or not (u.uncertain(m.group("v")) or not known_word(m.group("v"))) or m.group("v") in AUX:
+            return False
+        second = _AND_TASK.search(m.group("rest"))
+        if not second or not action_verb(second.group("v"), m.group("rest")[second.end() :]) or self._recent_task(u):
+            return False
+        if u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        what = "… " + strip_tail(u.text[m.start("rest") :]).strip()
+        self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
         return True
 
     def _subjectless_commitment(self, u: Utt) -> bool:
