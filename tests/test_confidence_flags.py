@@ -58,6 +58,9 @@ def test_a_decision_whose_inte_was_deleted_is_flagged() -> None:
     d = scored(low_neighbour).decisions[0]
     assert "inte" not in d.text and d.needs_review
     assert '"inte" kan ha fallit bort' in d.review_reason
+    inverted_order = meeting(seg(0, "Då beslutar vi att bygga om skolan.", {4: 0.3}), seg(1, CLEAR))
+    d = scored(inverted_order).decisions[0]  # "då beslutar vi att [inte] bygga": the slot is after "vi att"
+    assert d.needs_review and 'ordet "bygga" efter "beslutar"' in d.review_reason
     hole = meeting(seg(0, BUILD, gaps={2: 0.5}), seg(1, CLEAR))  # silence where "inte" was
     d = scored(hole).decisions[0]
     assert d.needs_review and 'utan ord vid "bestämt"' in d.review_reason

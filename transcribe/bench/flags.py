@@ -10,7 +10,8 @@ owner and due date; the next meeting when its date and time are exact. Then, per
 - precision: wrong items among the flagged ones (what a flag is worth);
 - recall: wrong items that are flagged (what the secretary is warned of);
 - wrong among unflagged: the risk of trusting an item without a flag;
-- lost negation: decisions heard where a negation was lost that read as positive, and how many are flagged.
+- lost negation: decisions heard where a negation was lost that read as positive, and how many are flagged
+  (as the noise curve counts them); inverted: those of them that are wrong, the dangerous ones.
 
 The drafts come from the true transcripts corrupted by the error model learned from the real
 recogniser (WER 0-0.3, its word probabilities drawn from what that recogniser gave right and wrong
@@ -87,6 +88,8 @@ class Tally:
     wrong_flagged: int = 0
     lost_negation: int = 0
     lost_negation_flagged: int = 0
+    inverted: int = 0  # lost negation and wrong: the decision says the opposite of what was decided
+    inverted_flagged: int = 0
 
     def add(self, flagged: bool, wrong: bool, lost_negation: bool) -> None:
         self.items += 1
@@ -95,6 +98,8 @@ class Tally:
         self.wrong_flagged += wrong and flagged
         self.lost_negation += lost_negation
         self.lost_negation_flagged += lost_negation and flagged
+        self.inverted += lost_negation and wrong
+        self.inverted_flagged += lost_negation and wrong and flagged
 
     def summary(self) -> dict[str, Any]:
         def ratio(a: int, b: int) -> float | None:
@@ -104,7 +109,8 @@ class Tally:
                 "precision": ratio(self.wrong_flagged, self.flagged), "recall": ratio(self.wrong_flagged, self.wrong),
                 # the risk of trusting an unflagged item; a flag that means something keeps it well below precision
                 "wrong_among_unflagged": ratio(self.wrong - self.wrong_flagged, self.items - self.flagged),
-                "lost_negation_flagged_share": ratio(self.lost_negation_flagged, self.lost_negation)}  # fmt: skip
+                "lost_negation_flagged_share": ratio(self.lost_negation_flagged, self.lost_negation),
+                "inverted_flagged_share": ratio(self.inverted_flagged, self.inverted)}  # fmt: skip
 
 
 def _neg(text: str) -> bool:
@@ -292,7 +298,7 @@ def print_table(part: dict[str, Any], title: str) -> None:
     """One line per condition and scorer: share flagged, precision, recall, lost negations flagged."""
     print(f"\n{title}: {', '.join(part['meetings'])}")
     print(f"{'condition':<10} {'scorer':<16} {'items':>5} {'wrong':>5} {'flagged':>7} {'prec':>5} {'recall':>6} "
-          f"{'lost-neg flagged':>16}")  # fmt: skip
+          f"{'unflagged wrong':>15} {'lost-neg flagged':>16} {'inverted flagged':>16}")  # fmt: skip
     rows = [(f"WER {r}", by) for r, by in part["noise"].items()]
     if part.get("real"):
         rows.append(("real", {k: v for k, v in part["real"].items() if k != "meetings"}))
@@ -304,8 +310,10 @@ def print_table(part: dict[str, Any], title: str) -> None:
         for name, kinds in by.items():
             a = kinds["all"]
             neg = f"{a['lost_negation_flagged']}/{a['lost_negation']}"
+            inv = f"{a['inverted_flagged']}/{a['inverted']}"
             print(f"{cond:<10} {name:<16} {a['items']:>5} {a['wrong']:>5} {cell(a['share_flagged']):>7} "
-                  f"{cell(a['precision']):>5} {cell(a['recall']):>6} {neg:>16}")  # fmt: skip
+                  f"{cell(a['precision']):>5} {cell(a['recall']):>6} {cell(a['wrong_among_unflagged']):>15} "
+                  f"{neg:>16} {inv:>16}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -43,6 +43,7 @@ _NUMBER_WORDS = frozenset(
     + ["hundra", "tusen", "miljon", "miljoner", "halv", "halvtimme", "kvart"]
 )
 _DATE_WORDS = frozenset([*MONTH_NAMES, *WEEKDAY_NAMES, "idag", "imorgon", "vecka", "veckan"])
+_SUBJECTS = frozenset({"vi", "ni", "de", "jag", "man", "hon", "han", "styrelsen", "nämnden", "mötet", "gruppen"})
 _NOT_NAMES = frozenset({"Jag", "Vi", "Ni", "Du", "De", "Det", "Den", "Och", "Men", "Så", "Då", "Ja", "Nej"})
 
 
@@ -134,15 +135,19 @@ _CUE_LABEL = {"negation": "ordet", "number": "talet", "date": "datumet", "name":
 
 def _decision_slots(words: list[Word], lo: int, hi: int, cut: float) -> list[str]:
     """Reasons from the places beside a decision verb where a lost negation would hide: the word before
-    it ("har [inte] beslutat"), after it ("beslutar [inte]") and after its "att" ("beslutar att [inte]")."""
+    it ("har [inte] beslutat"), after it or its subject ("beslutar [inte]", "då beslutar vi [inte]") and
+    after its "att" ("beslutar (vi) att [inte]")."""
     reasons: list[str] = []
     for v in range(lo, hi):
         verb = _norm(words[v].text)
         if not _DECISION_VERB.match(verb):
             continue
-        slot = [v - 1, v + 1]
-        if v + 1 < len(words) and _norm(words[v + 1].text) == "att":
-            slot.append(v + 2)
+        slot, k = [v - 1], v + 1
+        if k < len(words) and _norm(words[k].text) in _SUBJECTS:  # "då beslutar vi [inte]": subject after the verb
+            k += 1
+        slot.append(k)
+        if k < len(words) and _norm(words[k].text) == "att":  # "beslutar (vi) att [inte]"
+            slot.append(k + 1)
         # a slot across a sentence end belongs to the sentence before or after
         slot = [j for j in slot if 0 <= j < len(words) and not _ends_sentence(words[j if j < v else j - 1])]
         for j in slot:
@@ -154,10 +159,9 @@ def _decision_slots(words: list[Word], lo: int, hi: int, cut: float) -> list[str
                     '– ett "inte" kan ha fallit bort'
                 )
                 break
-        span = sorted({*slot, v})
-        for a, b in zip(span, span[1:], strict=False):
-            gap = words[b].start - words[a].end
-            if b == a + 1 and gap >= GAP_S:
+        for a in range(min([*slot, v]), max([*slot, v])):
+            gap = words[a + 1].start - words[a].end
+            if gap >= GAP_S:
                 reasons.append(f'{gap:.1f} s utan ord vid "{verb}" – ett ord kan saknas')
                 break
     return reasons
