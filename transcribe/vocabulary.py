@@ -42,7 +42,9 @@ from transcribe.transcript import Transcript
 if TYPE_CHECKING:
     from transcribe.pipeline import PipelineOptions
 
-PROMPT_TOKENS = 448 // 2 - 1  # Whisper's prompt room: hotwords and the initial prompt together
+# Whisper's prompt room for hotwords and the initial prompt together: half its text context, less the
+# start tokens decoding adds itself (previous-text marker, start of transcript, language, task).
+PROMPT_TOKENS = 448 // 2 - 4
 MAX_TERM_CHARS = 60
 MIN_TERM_REPEATS = 2  # said this often in machine transcripts (once may be a misrecognition); once when reviewed
 MAX_SERIES_TERMS = 40
