@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from transcribe.minutes import extract_minutes
+from transcribe.minutes.dates import day_by_weekday
 from transcribe.minutes.model import NextMeeting
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 
@@ -72,3 +73,16 @@ def test_conflicting_dates_are_flagged() -> None:
 def test_unheard_hour_after_kvart_over_is_this_meetings_hour_to_check() -> None:
     got = next_meeting(["Nästa möte blir den tionde december kvart över som."], unsure=frozenset({"som"}))
     assert got is not None and got.when == dt.datetime(2026, 12, 10, 18, 30) and got.needs_review
+
+
+def test_a_misheard_day_is_chosen_among_the_weekdays_of_the_month() -> None:
+    got = next_meeting(["Nästa möte blir tisdagen den tolter januari klockan ett."], unsure=frozenset({"tolter"}))
+    assert got is not None and got.when == dt.datetime(2027, 1, 12, 13, 0) and got.needs_review
+    assert day_by_weekday("tolter", 1, 1, MEETING) == dt.date(2027, 1, 12)
+    assert day_by_weekday("nilsson", 3, 3, MEETING) is None  # no Thursday of March sounds like it
+
+
+def test_the_meeting_word_after_nasta_lost_at_the_close() -> None:
+    said = ["Bra.", "Nästa blir tisdagen den sjätte oktober klockan ett.", "Jag förklarar mötet avslutat."]
+    got = next_meeting(said)
+    assert got is not None and got.when == dt.datetime(2027, 10, 6, 13, 0) and got.needs_review

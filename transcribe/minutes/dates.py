@@ -22,9 +22,10 @@ import datetime as dt
 import re
 
 from pydantic import BaseModel
+from rapidfuzz.distance import Levenshtein
 
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
-from transcribe.sv.numbers import CARDINALS, ORDINALS, parse_number
+from transcribe.sv.numbers import CARDINALS, ORDINALS, cardinal, ordinal, parse_number
 
 
 def _alt(words: object) -> str:
@@ -349,6 +350,31 @@ def _host_date(found: list[When], s: int, e: int, low: str) -> When | None:
             if best is None or abs(w.start - s) < abs(best.start - s):
                 best = w
     return best
+
+
+def day_by_weekday(heard: str, weekday: int, month: int, ref: dt.date, min_ratio: float = 0.5) -> dt.date | None:
+    """The day of `month` falling on `weekday` whose spoken ordinal is closest to a misheard word.
+
+    "tisdagen den tolter januari": the Tuesdays of January are the 5th, 12th, 19th and 26th, and
+    "tolter" is nearest "tolfte", so the 12th. None unless one day is clearly nearest.
+    """
+    word = re.sub(r"\s+", "", heard.lower())
+    if not word:
+        return None
+    year = ref.year if month >= ref.month else ref.year + 1
+    scored = []
+    for day in range(1, 32):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            break
+        if candidate.weekday() == weekday and candidate >= ref:
+            spoken = (ordinal(day), cardinal(day), str(day))
+            scored.append((max(Levenshtein.normalized_similarity(word, s) for s in spoken), candidate))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < min_ratio or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15):
+        return None
+    return scored[0][1]
 
 
 def parse_when(text: str, ref: dt.date) -> When | None:

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.dates import When
-from transcribe.minutes.fuzzy import Repair
+from transcribe.minutes.dates import When, day_by_weekday
+from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
@@ -16,22 +16,29 @@ from transcribe.minutes.rules.utterances import (
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import MONTH_NAMES, clock, format_date
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, clock, format_date
 from transcribe.sv.numbers import CARDINALS, ORDINALS
 
 # "klockan", "halv" or "kvart över" followed by something that is no hour: the hour was said and lost.
 _CLOCK_UNHEARD = re.compile(
-    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+"
+    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
 )
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
 _NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäö]{4,})\s+(?:blir|är|hålls|håller\s+vi)\b")
 # What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
-_MEET_VERB = re.compile(r"\b(?:ses|se|träffas|träffar|möte|mötet)\b")
-# "onsdagen den <misheard> april": the day of the month was lost, so the weekday alone names no date.
+_MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
+# "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
+_NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
+# "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
+# alone names no date; "fredag den <misheard>." the same without a month.
+_DAY_LOST_MONTH = re.compile(
+    rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*(?:den\s+)?(?P<heard>(?:[\w-]+\s+){{0,2}}?)"
+    rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
+)
 _DAY_LOST = re.compile(
-    rf"^[a-zåäö]+dag(?:en)?\s*,?\s*den\s+(?:[\w-]+\s+(?:{'|'.join(MONTH_NAMES)})\b|"
-    rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$))"
+    rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
+    rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
 _SAME_TIME = re.compile(r"\bsamma\s+tid\b")
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
@@ -70,9 +77,37 @@ class NextMeetingRules(RuleState):
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
 
-    def _day_lost(self, u: Utt, w: When) -> bool:
+    def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
         """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said."""
-        return self.robust and w.kind == "wd" and bool(_DAY_LOST.match(u.low[w.start :]))
+        if not self.robust or w.kind != "wd":
+            return None
+        return _DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
+
+    def _dates(self, u: Utt) -> tuple[list[When], When | None]:
+        """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
+        else (no dates, the phrase as heard) so that no wrong date stands in for it."""
+        dated = [w for w in self.whens(u) if w.date is not None]
+        for w in dated:
+            lost = self._day_lost(u, w)
+            if lost is None:
+                continue
+            guessed = self._day_from_weekday(u, w, lost)
+            if guessed is None:
+                return [], When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
+            dated = [guessed if x is w else x for x in dated]
+        return dated, None
+
+    def _day_from_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
+        """The weekday and month narrow the day to four or five; the misheard word picks one, or none."""
+        if "mon" not in lost.re.groupindex:
+            return None
+        day = day_by_weekday(lost.group("heard"), WEEKDAY_NAMES.index(lost.group("wd")),
+                             MONTH_NAMES.index(lost.group("mon")) + 1, self.ref)  # fmt: skip
+        if day is None:
+            return None
+        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
+        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
+                    end=w.start + lost.end(), kind="dmy")  # fmt: skip
 
     def _same_time(self, w: When, utts: list[Utt]) -> None:
         """'måndag om två veckor, samma tid': the clock time of this meeting."""
@@ -84,7 +119,11 @@ class NextMeetingRules(RuleState):
         den första december klockan tio"): a meeting ends by naming the next one. Never a deadline or a task."""
         tail = self.utts[-6:]
         for u in reversed(tail):
-            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or not _MEET_VERB.search(u.low):
+            nxt = _NEXT_WORD.search(u.low)
+            lost_noun = nxt is not None and (
+                u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
+            )
+            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or not (_MEET_VERB.search(u.low) or lost_noun):
                 continue
             whens = [
                 w
@@ -124,11 +163,10 @@ class NextMeetingRules(RuleState):
             if not m:
                 continue
             deadline = cues.NEXT_MEETING_DEADLINE.search(u.low)
-            lost = [w for w in self.whens(u) if self._day_lost(u, w)]
-            if lost:  # the date was said but its day not heard: shown as said, to be checked
-                vague = (When(text=_DAY_LOST.match(u.text[lost[0].start :].lower()).group(0), start=0, end=0), u)
+            whens, lost = self._dates(u)
+            if lost is not None:  # the date was said but its day not heard: shown as said, to check
+                vague = (lost, u)
                 continue
-            whens = [w for w in self.whens(u) if w.date is not None]
             if whens:
                 candidates.append((best_when(whens, m.start()), [u]))
                 self._attach_time(candidates[-1], u)
@@ -147,11 +185,7 @@ class NextMeetingRules(RuleState):
             for v in self.utts[u.idx + 1 : u.idx + 7]:
                 if v.start - u.end > 90:
                     break
-                ws = [
-                    w
-                    for w in self.whens(v)
-                    if w.date is not None and not re.search(r"\b(?:senast|till|innan|före|inför)\s*$", v.low[: w.start])
-                ]
+                ws = [w for w in self._dates(v)[0] if not _DEADLINE_BEFORE.search(v.low[: w.start])]
                 if ws:  # several dates may be tried in turn: "den fjärde?" - "nej" - "den elfte då?"
                     candidates.append((best_when(ws, 0), [u, v]))
                     self._attach_time(candidates[-1], v)
