@@ -24,6 +24,7 @@ the meeting was closed goes to "Övrigt".
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -44,6 +45,7 @@ from transcribe.agenda.phrases import (
     KIND_CUES,
     OPENS_WITH,
     SKIP_TOPIC,
+    TAKEN_NOW,
     THANKS,
     TRANSITION,
     WELCOMES,
@@ -61,6 +63,9 @@ W_KIND = 1.5
 W_TITLE = 1.0
 THRESHOLD = 1.6
 STRONG = 2.4  # evidence needed to insert an item taken out of order
+NAMED = 0.5  # share of an item's title (by rarity) a sentence must say to name it, for a jump out of order
+SHORT = 6  # words in a sentence short enough to be the chair naming an item ("Så, studiecirklarna i vår.")
+EARLY = 0.3  # the meeting's officials are elected in this first share of it
 NON_CHAIR = 0.6
 LATE = 0.8  # evidence enough for the start of an item whose decision names it
 LATE_SHARE = 0.6  # share of its title words the decision must say
@@ -148,12 +153,18 @@ def build_units(transcript: Transcript) -> list[Unit]:
 
 def chair_speaker(units: list[Unit]) -> str | None:
     """Who leads the meeting: the speaker who announces the most items."""
-    counts = Counter(u.speaker for u in units if u.speaker and (TRANSITION.search(u.low) or number_refs(u.low)))
+    counts = Counter(
+        u.speaker
+        for u in units
+        if u.speaker and (TRANSITION.search(u.low) or TAKEN_NOW.search(u.low) or number_refs(u.low))
+    )
     return counts.most_common(1)[0][0] if counts else None
 
 
-def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[float]]:
-    """B[k][u]: evidence that item k starts at unit u, minus the threshold."""
+def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[list[float]], list[list[bool]]]:
+    """B[k][u]: evidence that item k starts at unit u, minus the threshold; and named[k][u]: whether unit u
+    names item k explicitly (its number, or most of its title in the chair's words), which alone may
+    move an item out of agenda order: a shared word or two is not enough for that."""
     df = Counter(s for u in units for s in u.stems)
     n = max(len(units), 1)
 
@@ -167,6 +178,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
         1.0 if TRANSITION.search(u.low) or OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
         for u, r in zip(units, refs, strict=True)
     ]
+    fronted = [_fronted(u.low) for u in units]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
     aside = [{stem(w) for m in ASIDE.finditer(u.low) for w in content_words(m.group(1))} for u in units]
@@ -175,8 +187,9 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
     out: list[list[float]] = []
+    named: list[list[bool]] = []
     for k, item in enumerate(items):
-        row = []
+        row, names = [], []
         total = sum(idf(s) for s in titles[k]) or 1.0
         for i, u in enumerate(units):
             stems = u.stems - aside[i]
@@ -193,10 +206,12 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
                 elif item.number in first_child and ref.startswith(item.number) and sign > 0:
                     number += 0.6
             weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
-            cue = cues[i] * weight
+            said_now = fronted[i] is not None and bool(overlap(titles[k], fronted[i]))
+            cue = max(cues[i], 1.0 if said_now else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
-            if declared[i] in kinds[k] or any(kd in ELECTIONS for kd in said) and ASKS_FOR.search(u.low):
+            asks = any(kd in ELECTIONS for kd in said) and ASKS_FOR.search(u.low) and i < EARLY * len(units)
+            if declared[i] in kinds[k] or asks:
                 cue = max(cue, weight)  # declaring the meeting open, asking for a role: the chair starts the item
             if skips[i]:
                 topic = -own
@@ -212,8 +227,17 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> list[list[flo
                 + (W_CUE if not concludes[i] and _heading(u, titles[k]) else 0.0)  # "Föredragningslistan." alone
             )
             row.append(score - THRESHOLD)
+            said_title = own >= NAMED and (own >= 0.99 or weight == 1.0 and (cue > 0 or len(u.text.split()) <= SHORT))
+            names.append(number > 0 or said_title and not skips[i] and not concludes[i])
         out.append(row)
-    return out
+        named.append(names)
+    return out, named
+
+
+def _fronted(low: str) -> set[str] | None:
+    """The topic put first in "Taket tar vi före midsommarfirandet": the item taken now."""
+    m = TAKEN_NOW.search(low)
+    return {stem(w) for w in content_words(m.group(1))} if m else None
 
 
 def _heading(u: Unit, title: set[str]) -> bool:
@@ -274,7 +298,8 @@ def _announced_items(
 ) -> None:
     """The chair announces an item whose name was not recognised ("Då går vi till <misheard>. Mats?") between
     two placed items with one item missing between them in the agenda: that item starts there, unless it was
-    struck somewhere (negative evidence)."""
+    struck somewhere (negative evidence). Words must follow the announcement (the misheard name) and talk
+    must follow before the next item: a bare "Nästa punkt." just before the next item's name is that item's."""
     placed = sorted(chosen.items())
     for (k1, u1), (k2, u2) in zip(placed, placed[1:], strict=False):
         missing = [k for k in range(k1 + 1, k2) if k not in chosen]
@@ -284,7 +309,8 @@ def _announced_items(
             u = units[i]
             if i in used or settles[i] or u.speaker != chair or SKIP_TOPIC.search(u.low) or number_refs(u.low):
                 continue
-            if TRANSITION.search(u.low) or OPENS_WITH.search(u.low):
+            said = TRANSITION.search(u.low) or OPENS_WITH.search(u.low)
+            if said and re.search(r"\w", u.low[said.end() :]) and u2 - i >= 2:  # a name follows, and talk
                 chosen[missing[0]] = i
                 used.add(i)
                 break
@@ -370,8 +396,8 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     by_number = {s.number: s for s in spans}
     if not units or not leaves:
         return Alignment(items=spans)
-    B = evidence_matrix(units, leaves)
-    chosen = ordered(B, STRONG - THRESHOLD)
+    B, named = evidence_matrix(units, leaves)
+    chosen = ordered(B, STRONG - THRESHOLD, named)
     used = set(chosen.values())
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
     for k in range(len(leaves)):  # taken out of order: strong evidence of its own

@@ -4,7 +4,9 @@ item or two taken out of order where that explains the evidence better.
 B[k][u] is the evidence that item k starts at unit u, less the threshold: a start is worth taking when
 positive. Chairs mostly follow the agenda, but move an item when someone must leave ("Skrivelsen tar vi
 nu"); a strictly monotone choice then loses the items between. An item announced strongly enough may be
-taken as an exception when the items left in order then gain more than the exception costs.
+taken as an exception when the items left in order then gain more than the exception costs, and only
+where the item is named outright (its number, or most of its title from the chair): a jump out of order
+is a strong claim, and a word shared with another item's discussion is weak evidence for it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ NEG = -1e9
 EXCEPTIONS = 2  # at most this many items taken out of order
 
 
-def ordered(B: list[list[float]], strong: float) -> dict[int, int]:
-    """Item -> unit: monotone, except for up to EXCEPTIONS items whose best evidence is at least `strong`."""
+def ordered(B: list[list[float]], strong: float, named: list[list[bool]]) -> dict[int, int]:
+    """Item -> unit: monotone, except for up to EXCEPTIONS items named at a unit whose evidence is at least
+    `strong`."""
     N = len(B[0]) if B else 0
     chosen = monotone(B)
     best = sum(B[k][u] for k, u in chosen.items())
@@ -24,8 +27,8 @@ def ordered(B: list[list[float]], strong: float) -> dict[int, int]:
         for j in range(len(B)):
             if j in out or not N:
                 continue
-            u = max(range(N), key=lambda i: B[j][i])
-            if B[j][u] < strong or u in out.values():
+            u = max(range(N), key=lambda i: B[j][i] if named[j][i] else NEG)
+            if not named[j][u] or B[j][u] < strong or u in out.values():
                 continue
             ex = {**out, j: u}
             rows = [

@@ -10,9 +10,10 @@ TRANSITION = re.compile(
     r"|vidare till"
     r"|över till|(?:sedan|då|nu) har vi"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
-    r"|på dagordningen|dagordningens|första punkten|sista punkten"
-    r"|tar vi (?:nu|först|före|innan|direkt|härnäst))"
-)  # "Taket tar vi före midsommarfirandet": the fronted topic is the item taken now
+    r"|på dagordningen|dagordningens|första punkten|sista punkten)"
+)
+# "Taket tar vi före midsommarfirandet": the fronted topic is the item taken now, and only that one
+TAKEN_NOW = re.compile(r"^\W*(?:(?:så|men|och|då)\W+)?(.+?) tar vi (?:nu|först|före|innan|direkt|härnäst)\b")
 CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
     r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
