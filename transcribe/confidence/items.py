@@ -142,10 +142,10 @@ def _decision_slots(words: list[Word], lo: int, hi: int, cut: float) -> list[str
         verb = _norm(words[v].text)
         if not _DECISION_VERB.match(verb):
             continue
-        slot, k = [v - 1], v + 1
+        slot, k = [v - 1, v + 1], v + 1
         if k < len(words) and _norm(words[k].text) in _SUBJECTS:  # "då beslutar vi [inte]": subject after the verb
             k += 1
-        slot.append(k)
+            slot.append(k)
         if k < len(words) and _norm(words[k].text) == "att":  # "beslutar (vi) att [inte]"
             slot.append(k + 1)
         # a slot across a sentence end belongs to the sentence before or after
