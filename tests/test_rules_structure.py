@@ -218,3 +218,17 @@ def test_lost_att_between_the_body_and_its_infinitive() -> None:
     got = minutes(said, unsure=frozenset({"våkan", "beställa"})).decisions
     assert len(got) == 1 and "beställa sex laddstolpar" in got[0].text and got[0].needs_review
     assert not minutes([("S1", "Om styrelsen beslutar beställa laddstolpar så blir det dyrt.")]).decisions
+
+
+def test_summing_up_of_what_stays_open_adds_nothing() -> None:
+    said = [
+        ("S2", "Filialen i Bygdsiljum, vad händer med den?"),
+        ("S1", "Så för att sammanfatta, vi har inte dit något i kväll. Frågan om filialen ligger kvar hos nämnden."),
+    ]
+    assert not minutes(said, unsure=frozenset({"dit", "filialen", "händer"})).decisions
+
+
+def test_decision_given_to_another_body_in_the_next_sentence() -> None:
+    said = "Men vi beslutat att ta tillbaka källarlokalen från första juli. Det är deras beslut, vi hyr den bara."
+    assert not texts([("S1", said)])
+    assert not texts([("S1", "Då beslutar vi att stänga fyra vårdplatser. Det är alltså inget vi bestämmer här.")])

@@ -264,6 +264,10 @@ class ResolutionRules(RuleState):
         if cues.UNDECIDED.search(said.low) or cues.NO_DECISIONS_PLANNED.search(said.low):
             return False  # "Vi har inte beslutat något i kväll"
         for item in _ITEM_SPLIT.split(strip_tail(items_at)):
+            if re.search(
+                r"\b(?:inte|inget|inga)\s+(?:\w+\s+){0,2}(?:något|några|nåt|i\s+kväll|i\s+dag)\b", item.lower()
+            ):
+                return True  # "vi har inte <bestämt> något i kväll": a summary of what stays open
             self._summary_item(item.strip(" ,.:;"), said)
         return True
 
@@ -274,6 +278,8 @@ class ResolutionRules(RuleState):
             return  # "Ahmed kollar byggservern": a task
         if cues.REJECTED.search(low) or cues.UNDECIDED.search(low) or cues.TENTATIVE.search(low):
             return
+        if re.match(r"^(?:frågan|förslaget|motionen|önskemålet|begäran)\b", low):
+            return  # a question or a proposal summed up: open, not decided
         for d in self.out.decisions:
             if similar(d.text, item, 0.4) or similar(item, d.text, 0.5):
                 return  # restates a decision found earlier: _add_decision below would merge, nothing more to learn

@@ -31,7 +31,12 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.text import content_words
 from transcribe.transcript import Transcript
 
-_DISCLAIMER = re.compile(r"\b(?:inget|inte\s+(?:ett|något))\s+beslut\b")
+# The next sentence takes the decision back or gives it to someone else: "det är inget beslut",
+# "Det är deras beslut, vi hyr den bara", "Det är alltså inget vi bestämmer".
+_DISCLAIMER = re.compile(
+    r"\b(?:inget|inte\s+(?:ett|något))\s+beslut\b|\bdet\s+är\s+(?:ju\s+)?(?:deras|[a-zåäö]+(?:ns|ets))\s+beslut\b|"
+    r"\binget\s+(?:som\s+)?vi\s+(?:bestämmer|beslutar)\b"
+)
 
 
 class RuleState:
