@@ -98,6 +98,21 @@ def nearest(x: np.ndarray, labels: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return ids[(l2(rows) @ c.T).argmax(axis=1)]
 
 
+def voice_similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """How alike two clusters' voices are, measured against how alike each cluster is to itself.
+
+    The mean cosine across the clusters' windows over the geometric mean of the mean cosine within
+    each (pairs of distinct windows): the cosine of the two voices' mean embeddings, with each mean's
+    length estimated without the pull of a window on itself, so a cluster of a few windows is not
+    made to look tighter, and hence more distinct, than it is. Computed from sums: O(n) memory.
+    """
+    a, b = l2(a), l2(b)
+    sa, sb, na, nb = a.sum(axis=0), b.sum(axis=0), len(a), len(b)
+    cross = float(sa @ sb) / (na * nb)
+    within = [(float(s @ s) - n) / (n * (n - 1)) if n > 1 else 1.0 for s, n in ((sa, na), (sb, nb))]
+    return cross / float(np.sqrt(max(within[0], 1e-6) * max(within[1], 1e-6)))
+
+
 def two_way_similarity(x: np.ndarray) -> float:
     """Cosine between the centroids of the best agglomerative split in two (uncentred)."""
     x = l2(x)
