@@ -77,7 +77,7 @@ def _cache_key(audio_path: Path, model: str, options: asr.AsrOptions) -> str:
     h = hashlib.sha256(audio_path.read_bytes())
     h.update(str(resolve(model, kind="whisper")).encode())
     h.update(json.dumps(asr.decode_kwargs(options), sort_keys=True, ensure_ascii=False).encode())
-    h.update(b"guard+echo" if options.decoding != "plain" else b"raw")  # the repairs after decoding
+    h.update(asr.REPAIRS.encode() if options.decoding != "plain" else b"raw")  # the repairs after decoding
     return h.hexdigest()[:20]
 
 
