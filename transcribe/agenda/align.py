@@ -35,7 +35,6 @@ from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.order import ordered
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.phrases import (
-    ASIDE,
     ASKS_FOR,
     CLOSED,
     CONCLUDES,
@@ -181,7 +180,6 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
     fronted = [_fronted(u.low) for u in units]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
-    aside = [{stem(w) for m in ASIDE.finditer(u.low) for w in content_words(m.group(1))} for u in units]
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
     first_child = {it.parent for it in items if it.parent}
@@ -192,10 +190,9 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
         row, names = [], []
         total = sum(idf(s) for s in titles[k]) or 1.0
         for i, u in enumerate(units):
-            stems = u.stems - aside[i]
-            window = stems | (units[i + 1].stems if i + 1 < len(units) else set())
+            window = u.stems | (units[i + 1].stems if i + 1 < len(units) else set())
             topic = sum(idf(s) for s in overlap(titles[k], window)) / total
-            own = sum(idf(s) for s in overlap(titles[k], stems)) / total
+            own = sum(idf(s) for s in overlap(titles[k], u.stems)) / total
             topic = 0.5 * topic + 0.5 * own
             number = 0.0
             for ref, sign in refs[i]:
@@ -400,11 +397,11 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     chosen = ordered(B, STRONG - THRESHOLD, named)
     used = set(chosen.values())
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
-    for k in range(len(leaves)):  # taken out of order: strong evidence of its own
+    for k in range(len(leaves)):  # taken out of order: named outright, with strong evidence of its own
         if k in chosen:
             continue
         u = max(range(len(units)), key=lambda i: B[k][i])
-        if B[k][u] + THRESHOLD >= STRONG and u not in used:
+        if B[k][u] + THRESHOLD >= STRONG and u not in used and named[k][u]:
             chosen[k] = u
             used.add(u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):

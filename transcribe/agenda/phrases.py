@@ -47,7 +47,7 @@ KIND_CUES = {
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
         r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
-        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?anteckning\w*|antecknar|protokollför\w*)"
+        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?anteckning\w*|protokollför\w*)"
     ),
     "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
     "agenda": re.compile(
@@ -69,5 +69,3 @@ ELECTIONS = ("chair", "secretary", "adjusters")
 ASKS_FOR = re.compile(
     r"\?\s*$|\b(?:behöver|ska|måste) (?:vi )?(?:\w+ ){0,2}(?:välja|ha)\b|\bvem (?:tar|kan|vill|skriver|för)\b"
 )  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare": asking for a role opens its election
-# "Taket tar vi före midsommarfirandet": the item named after "före" is not the one taken
-ASIDE = re.compile(r"\b(?:före|innan) (?:vi tar |den |det |de )?(\w+)")
