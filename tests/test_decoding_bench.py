@@ -89,6 +89,24 @@ def test_each_setting_is_decoded_once_then_read_back(tmp_path: Path, monkeypatch
     assert decoding.recognise(meeting, "tuned", fresh=True)["cached"] is False
 
 
+def test_the_cache_keeps_what_whisper_said_and_correction_follows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    meeting = _meeting(tmp_path, "m1")
+    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
+    monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
+    said = "vi ses den tionde desember Karin skickar protokollet"
+    monkeypatch.setattr(decoding.asr, "transcribe", lambda audio, model, options, stats: _tr(said))
+    for _ in range(2):  # decoded, then read back: corrected both times
+        got = decoding.recognise(meeting, "tuned")
+        assert got["transcript"].segments[0].text.split()[4] == "december" and got["corrected_words"] == 1
+    (cached,) = (tmp_path / "cache" / "m1").glob("tuned-*.json")
+    assert "desember" in cached.read_text(encoding="utf-8")
+    plain = decoding.recognise(meeting, "plain")
+    assert "desember" in plain["transcript"].segments[0].text  # plain faster-whisper is left as it said
+
+
 def test_a_quick_bench_does_not_decode_the_held_out_meetings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(decoding, "recognise", lambda *a, **k: pytest.fail("decoded in a quick run"))
     out = decoding.decoding_section(BenchArgs(quick=True))
