@@ -65,6 +65,7 @@ POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are re
 # so longer conversations add cost, not evidence. 2-4 min keeps 30 dev conversations affordable.
 MINUTES = (2.0, 4.0)
 WINDOW_CACHE = BENCH_DIR / "win"
+NO_COHORT = np.zeros((0, len(CHANNELS), 256), np.float32)  # the previous scoring: raw thresholds alone
 
 
 def bench_reader(rid: str) -> bool:
@@ -192,7 +193,7 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
     for lab in labelled:
         item, hyp = lab.item, lab.hyp
         truth_of = label_truth(item, hyp)
-        extra = {"pieces": lab.pieces, "cohort": cohort()} if method == "pieces" else {}
+        extra = {"pieces": lab.pieces, "cohort": cohort()} if method == "pieces" else {"cohort": NO_COHORT}
         matches = match_speakers(hyp, profiles, **extra, **params)
         present += len(set(item.truth().labels()) & enrolled)
         right: dict[str, set[str]] = {"named": set(), "proposed": set()}
@@ -288,15 +289,9 @@ def calibration(pairs: list[tuple[float, float, bool]]) -> dict[str, Any]:
 def sweep(labelled: list[Labelled], profiles: list[Profile]) -> list[dict[str, Any]]:
     """Named share, wrong names and stranger proposals over a grid of settings (dev data only)."""
     rows = []
-    for z_named, z_proposed, t_named, margin, min_pieces in itertools.product(
-        (1.5, 2.0, 2.5, 3.0), (0.5, 1.0, 1.5), (0.80, 0.83, 0.86), (0.0, 0.03, 0.05), (1, 3, 5)
-    ):
-        if z_proposed > z_named:
-            continue
-        f = figures(labelled, profiles, z_named=z_named, z_proposed=z_proposed, t_named=t_named,
-                    t_proposed=min(T_PROPOSED, t_named), margin=margin, min_pieces=min_pieces)  # fmt: skip
-        rows.append({"z_named": z_named, "z_proposed": z_proposed, "t_named": t_named, "margin": margin,
-                     "min_pieces": min_pieces,
+    for quantile, top, z_named, t_named in itertools.product((0.3, 0.5), (5, 20), (2.5, 3.0, 3.5), (0.75, 0.78, 0.80)):
+        f = figures(labelled, profiles, quantile=quantile, top=top, z_named=z_named, t_named=t_named)
+        rows.append({"quantile": quantile, "top": top, "z_named": z_named, "t_named": t_named,
                      **{k: f[k] for k in ("named_share", "wrong_confident_names", "strangers_named",
                                           "strangers_proposed", "proposals", "proposals_right")}})  # fmt: skip
     return rows
