@@ -48,6 +48,7 @@ from transcribe.diarize.naming import apply_names
 from transcribe.minutes import extract_minutes
 from transcribe.pipeline import PipelineOptions, run_pipeline
 from transcribe.speakers import recognise
+from transcribe.speakers.evidence import label_pieces
 from transcribe.speakers.match import MARGIN, T_NAMED, T_PROPOSED, match_speakers, score_matrix
 from transcribe.speakers.profiles import Profile, ProfileDirectory, embed_voice, enroll_transcript
 from transcribe.transcript import Word
@@ -129,11 +130,17 @@ def enrol_from(sid: str, result: Any, directory: Any) -> dict[str, str]:
     return label_names
 
 
+def meeting_audio(sid: str) -> Audio:
+    return Audio.from_wav(CACHE / sid / "work" / "audio.wav")
+
+
 def score_recognition(sid: str, diarization: Diarization, directory: Any) -> dict[str, Any]:
+    """Each label matched as the pipeline matches it: piece by piece, normalised against the cohort."""
     names = {s["id"]: s["name"] for s in load_truth(sid)["speakers"]}
     enrolled = {p.name for p in directory.list()}
     truth_of = majority(diarization.turns, truth_turns(sid))
-    matches = match_speakers(diarization, directory)
+    pieces = label_pieces(meeting_audio(sid), diarization.turns, diarization.labels)
+    matches = match_speakers(diarization, directory, pieces=pieces)
     rows = []
     for label, m in sorted(matches.items()):
         who, purity = truth_of.get(label, (None, 0.0))
@@ -337,7 +344,8 @@ def bench_speakers(args: Any = None) -> dict[str, Any]:
         items: list[dict[str, Any]] = []
         coverage: dict[str, float] = {}
         for sid, r in runs.items():
-            t = recognise(r.transcript, r.diarization, directory=directory) if sid != ENROL else r.transcript
+            t = recognise(r.transcript, r.diarization, directory=directory, audio=meeting_audio(sid)) if sid != ENROL \
+                else r.transcript  # fmt: skip
             e2e += _judged_flags(sid, t, args, items, "end_to_end")
             true_t = truth_with_asr_probabilities(load_truth(sid), r.transcript)
             coverage[sid] = float(true_t.metadata["asr_coverage"])

@@ -10,9 +10,10 @@ Groups (each recording with its exact truth RTTM):
 
 Per group: DER at collar 0.25 and 0, JER, share of recordings with the exact speaker count, DER
 with the true count given, diarisation RTF; the same for a naive baseline (the same GE2E windows,
-agglomerative clustering with one fixed cosine threshold). Voice profiles: readers of held-out
-conversations enrolled from their own utterance, then matched against diarised labels of other
-held-out conversations: naming accuracy, wrong confident names, strangers left anonymous.
+agglomerative clustering with one fixed cosine threshold). Voice profiles (`bench.profiles_real`):
+readers enrolled from one half of their utterance, matched against the diarised labels of
+conversations built from the other half: naming accuracy, wrong confident names, strangers left
+anonymous, beside the previous scoring's figures.
 
     python -m transcribe.bench.speakers [--groups own,real_heldout] [--count 10] [--json out.json]
 """
@@ -163,8 +164,8 @@ def table(report: dict[str, Any]) -> str:
     for key in ("profiles_dev", "profiles_heldout"):
         if key in report:
             p = report[key]
-            for tag, f in ((key, p), (f"{key} baseline", p.get("baseline"))):
-                if f:  # voice profiles: figures in transcribe.bench.profiles_real
+            for tag, f in ((key, p), (f"{key} previous", p.get("previous")), (f"{key} baseline", p.get("baseline"))):
+                if f and "named_correctly" in f:  # voice profiles: figures in transcribe.bench.profiles_real
                     lines.append(f"{tag}: named {f['named_correctly']}/{f['enrolled_present']} ({f['named_share']}), "
                                  f"wrong confident names {f['wrong_confident_names']}, strangers named "
                                  f"{f['strangers_named']}/{f['stranger_labels']}, strangers proposed "
