@@ -16,7 +16,7 @@ from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
-from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, strip_due
 from transcribe.sv.text import capitalise, content_words
 
 # After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
@@ -67,8 +67,15 @@ class UnheardCommitments(RuleState):
         task_verb = any(action_verb(w) for w in re.findall(r"[a-zåäö]+", m.group("rest")))
         if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (self.whens(u) or task_verb):
             return False  # a task is said with its time or its verb; without either this is too little to go on
+        why = f"{PREFIX}verbet efter ”jag” hördes inte"
+        asked = self._request_to(u)  # "kan du be leverantören om …?" - "Ja, jag <?> i dag": the task asked for
+        if asked is not None:
+            self._add_action(asked[0], u.name, [asked[1], u], 0.45, why)
+            return True
         what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
-        self._add_action(what, u.name, [u], 0.4, f"{PREFIX}verbet efter ”jag” hördes inte")
+        if not [w for w in content_words(strip_due(what)) if w not in ("det", "den", "dem")]:
+            return False  # "jag <?> dem senast måndag": nothing left to say what the task is
+        self._add_action(what, u.name, [u], 0.4, why)
         return True
 
     def _second_verb(self, u: Utt) -> bool:
@@ -82,7 +89,11 @@ class UnheardCommitments(RuleState):
             return False
         if u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
-        what = "… " + strip_tail(u.text[m.start("rest") :]).strip()
+        start = m.start("rest") + second.start("v")
+        task = f"{to_infinitive(second.group('v'))} {strip_tail(u.text[start + len(second.group('v')) :])}".strip()
+        first = u.text[m.start("rest") : m.start("rest") + second.start()].strip(" ,")
+        # "… Solgården och boka en dag": what was heard of the first part, unless it is only a time
+        what = f"… {first} och {task}" if first and strip_due(first) == first.strip(" ,.") else capitalise(task)
         self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
         return True
 
