@@ -232,3 +232,14 @@ def test_decision_given_to_another_body_in_the_next_sentence() -> None:
     said = "Men vi beslutat att ta tillbaka källarlokalen från första juli. Det är deras beslut, vi hyr den bara."
     assert not texts([("S1", said)])
     assert not texts([("S1", "Då beslutar vi att stänga fyra vårdplatser. Det är alltså inget vi bestämmer här.")])
+
+
+def test_election_names_whom_the_chair_proposed() -> None:
+    said = [("S1", "Till justerare föreslår jag Karin Ek och Olof Nilsson. Några andra förslag? Nej. Då är de valda.")]
+    assert texts(said) == ["Karin Ek och Olof Nilsson valdes till justerare."]
+    assert texts([("S1", "Några andra förslag? Nej. Då är Olof omvald.")]) == ["Olof omvaldes."]
+
+
+def test_bare_klubbat_after_a_misheard_call_confirms_no_chatter() -> None:
+    said = [("S2", "Och luciakonserten var fullsatt, det har inte hänt på länge."), ("S1", "Klubbat.")]
+    assert not minutes(said).decisions

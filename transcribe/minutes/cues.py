@@ -108,7 +108,7 @@ APPROVAL = re.compile(
     r"\b(?:då|därmed|så|härmed)\s+(?:är|blir)\s+(?P<np>(?!det\b|vi\b|jag\b|den\b)(?!(?:\w+\s+){0,4}?(?:det|dit|ded|deet)\s)"
     r"(?:\w+\s+){0,4}?\w+)\s+"
     r"(?:därmed\s+|alltså\s+|härmed\s+|också\s+)?(?P<part>godkänd|godkänt|godkända|antagen|antaget|antagna|fastställd|"
-    r"fastställt|fastställda|beslutad|beslutat|klubbad|klubbat|klubbade|vald|valt|valda)\b"
+    r"fastställt|fastställda|beslutad|beslutat|klubbad|klubbat|klubbade|vald|valt|valda|omvald|omvalt|omvalda)\b"
 )
 APPROVAL_PAST = {
     "godkänd": "godkändes",
@@ -128,6 +128,7 @@ APPROVAL_PAST = {
     "vald": "valdes",
     "valt": "valdes",
     "valda": "valdes",
+    **dict.fromkeys(("omvald", "omvalt", "omvalda"), "omvaldes"),
 }
 
 # The meeting itself turns a proposal down: a (negative) decision as well as a rejected proposal.

@@ -77,7 +77,7 @@ INSERTS = ("beslutar", "att", "vi", "är", "då")
 # Heard words that make sense where they stand ("Vi föreslår att ...", "Därmed är sammanträdet avslutat"):
 # never replaced, however unsure the recogniser was.
 _PROTECTED = frozenset(cues.SAYING_VERBS) | frozenset(
-    "ska kan vill måste bör borde har hade blir får fick tar gör avslutat avslutad öppnat öppnad".split()
+    "ska kan vill måste bör borde har hade blir får fick tar gör avslutat avslutad öppnat öppnad igång".split()
 )
 _TAIL_OK = re.compile(r"^[\s,.!?]*(?:\S+[\s.!?]*)?$")  # at most one word after a bare confirmation
 

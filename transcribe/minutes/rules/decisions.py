@@ -16,7 +16,7 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.safety import PREFIX, polarity_conflict
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     WH,
     Utt,
@@ -25,7 +25,6 @@ from transcribe.minutes.rules.utterances import (
     merge_evidence,
     negated,
     personal_commitment,
-    similar,
     split_clauses,
     stems,
 )
@@ -123,9 +122,12 @@ class DecisionRules(ResolutionRules):
         if not m or u.is_question or cues.NEG.search(u.low[m.start() : m.end()]):
             return False
         np = u.text[m.start("np") : m.end("np")]
+        role = ""
+        if np.lower() in ("de", "dem", "han", "hon", "hen") and (named := self._proposed_names(u)) is not None:
+            np, role = named  # "Till justerare föreslår jag Agnieszka Nowak och Bengt Nilsson. ... Då är de valda."
         pending = self.pending.pop(u.idx, None)
         utts = [u] + (pending[1] if pending else [])
-        self._add_decision(f"{capitalise(np)} {cues.APPROVAL_PAST[m.group('part')]}.", u, utts, 0.85)
+        self._add_decision(f"{capitalise(np)} {cues.APPROVAL_PAST[m.group('part')]}{role}.", u, utts, 0.85)
         return True
 
     def _negative_decision(self, u: Utt) -> bool:
@@ -202,11 +204,13 @@ class DecisionRules(ResolutionRules):
             return False
         if cues.UNDECIDED.search(u.low) or cues.REJECTED.search(u.low):
             return False
+        # A bare "Klubbat." closes a call; misheard calls leave only chatter before it, which it does not confirm.
+        bare = self.robust and bool(re.match(r"^(?:(?:ja|bra|tack)\b[\s,.]*)*klubbat\s*[.!]?$", u.low))
         pending = self.pending.pop(u.idx, None)
         if pending is not None:
             proposal, objections = pending[0], []
         else:
-            proposal, objections = self._find_proposal(u, strict=weak)
+            proposal, objections = self._find_proposal(u, strict=weak or bare)
         if weak and (proposal is None or proposal.speaker == u.speaker or objections):
             return False
         if (restated := self.restatement(u)) is not None:  # "Då säger vi så. <the decision as a fact>"
@@ -244,14 +248,6 @@ class DecisionRules(ResolutionRules):
         utts = [x for x in (proposal, u) if x is not None] + (pending[1] if pending else [])
         self._add_decision(decision_sentence(clause), proposal, utts, conf, extra)
         return True
-
-    def _polarity_differs(self, proposal: Utt | None, decided: str) -> str | None:
-        """The proposal says "inte", the decision restating it does not (or the reverse): one was misheard."""
-        if proposal is None or not self.robust:
-            return None
-        if polarity_conflict(proposal.text, decided) and similar(proposal.text, decided, 0.3):
-            return f'{PREFIX}förslaget och beslutet skiljer sig i nekande – ett "inte" kan ha fallit bort'
-        return None
 
     def _confirmed_proposal(self, u: Utt, m: re.Match[str]) -> bool:
         """A misheard confirmation counts only after a real proposal with no objection, and is flagged."""
@@ -348,6 +344,8 @@ class DecisionRules(ResolutionRules):
             return False
         if re.match(r"(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar)\b", m.group("rest")):
             return False  # a habit, not a decision
+        if m.group("v") == "avslutar" and len(m.group("rest").split()) <= 3:
+            return False  # "Då avslutar vi för (i) dag": closing the meeting
         verb = re.sub(r"\s+", " ", m.group("v")).split(" ")
         inf = " ".join([to_infinitive(verb[0])] + verb[1:])
         rest = strip_tail(u.text[len(u.text) - len(m.group("rest")) :])
@@ -488,28 +486,5 @@ class DecisionRules(ResolutionRules):
             ):
                 return v
         return None
-
-    def _unpromised(self, u: Utt) -> bool:
-        """'Kan du lova att X?' - 'Nej, det kan jag inte lova': X stays open."""
-        if not re.search(r"\bkan\s+(?:jag\s+)?inte\s+(?:lova|garantera)\b", u.low) or personal_commitment(u.low):
-            return False
-        for v in self._window(u, back=4):
-            if v.speaker == u.speaker:
-                continue
-            if not v.is_question:
-                break
-            q = strip_tail(strip_discourse(v.text))
-            m = re.match(r"^(?:kan|vill)\s+(?:du|ni)\s+(?:lova|garantera)\s+(?:att\s+)?(?P<x>.+)$", q, re.IGNORECASE)
-            if m:
-                subject = "Frågan om " + m.group("x")
-            elif re.match(r"^(?:ska|blir|får)\s+(?:vi|ni|det|man)\b", q.lower()):
-                subject = "Frågan om " + (proposal_clause(q, v.name) or q)
-            elif re.match(r"^vad\s+händer\b", q.lower()):
-                subject = "Frågan " + q[:1].lower() + q[1:]
-            else:
-                break
-            self._add_open(subject, "Inget beslut fattades", [v, u], 0.5)
-            return True
-        return False
 
     # ------------------------------------------------------------------ actions

@@ -22,7 +22,14 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
+from transcribe.minutes.phrasing import (
+    decision_sentence,
+    first_person,
+    proposal_clause,
+    strip_discourse,
+    strip_tail,
+    to_infinitive,
+)
 from transcribe.minutes.rules.safety import PREFIX, polarity_conflict, shared_topic
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
@@ -93,6 +100,11 @@ _DA_CLAUSE = re.compile(
 _PAST_PASSIVE = {"läggas": "lades", "godkännas": "godkändes", "fastställas": "fastställdes", "antas": "antogs",
                  "väljas": "valdes", "avslås": "avslogs", "höjas": "höjdes", "sänkas": "sänktes", "ges": "gavs",
                  "tas": "togs", "göras": "gjordes", "sättas": "sattes", "föras": "fördes"}  # fmt: skip
+
+
+_PROPOSED = re.compile(
+    r"(?:till\s+(?P<role>[\w-]+)\s+)?föreslår\s+(?:jag|vi|styrelsen|valberedningen)\s+(?P<x>[^.?!]+)", re.IGNORECASE
+)
 
 
 class ResolutionRules(RuleState):
@@ -317,6 +329,8 @@ class ResolutionRules(RuleState):
         low = re.sub(r"^(?:alltså|så|och|då)\b[\s,:]*", "", nxt.low)
         if re.match(r"^(?:jag|du|ni|han|hon|det\s+(?:är|var|blir)|nästa|tack)\b", low) or personal_commitment(low):
             return None  # "Jag meddelar fastighet i morgon": a task, not the decision
+        if self._named_person(low.split()[0] if low.split() else ""):
+            return None  # "Och Samuel Tesfaye som kassör, omval.": the next matter, not this one restated
         if re.search(r"\bbeslut(?:et)?\b", low):
             return None  # "Styrelsens ledamöter deltar inte i det beslutet": about the decision, not the decision
         if cues.TENTATIVE.search(low) or cues.HEDGE.search(low.replace(" inte ", " ")) or cues.AGENDA_TALK.search(low):
@@ -335,3 +349,42 @@ class ResolutionRules(RuleState):
             made = capitalise(first_person(text, u.name)) + "."
         self.used.add(nxt.idx)
         return nxt, made
+
+    def _proposed_names(self, u: Utt) -> tuple[str, str] | None:
+        """Whom 'de'/'han' stands for in an election: the people the chair just proposed, and the role."""
+        for v in self._window(u, back=4):
+            m = _PROPOSED.search(v.text)
+            if m and self._named_person(m.group("x").lower()):
+                return m.group("x").strip(), f" till {m.group('role')}" if m.group("role") else ""
+        return None
+
+    def _polarity_differs(self, proposal: Utt | None, decided: str) -> str | None:
+        """The proposal says "inte", the decision restating it does not (or the reverse): one was misheard."""
+        if proposal is None or not self.robust:
+            return None
+        if polarity_conflict(proposal.text, decided) and similar(proposal.text, decided, 0.3):
+            return f'{PREFIX}förslaget och beslutet skiljer sig i nekande – ett "inte" kan ha fallit bort'
+        return None
+
+    def _unpromised(self, u: Utt) -> bool:
+        """'Kan du lova att X?' - 'Nej, det kan jag inte lova': X stays open."""
+        if not re.search(r"\bkan\s+(?:jag\s+)?inte\s+(?:lova|garantera)\b", u.low) or personal_commitment(u.low):
+            return False
+        for v in self._window(u, back=4):
+            if v.speaker == u.speaker:
+                continue
+            if not v.is_question:
+                break
+            q = strip_tail(strip_discourse(v.text))
+            m = re.match(r"^(?:kan|vill)\s+(?:du|ni)\s+(?:lova|garantera)\s+(?:att\s+)?(?P<x>.+)$", q, re.IGNORECASE)
+            if m:
+                subject = "Frågan om " + m.group("x")
+            elif re.match(r"^(?:ska|blir|får)\s+(?:vi|ni|det|man)\b", q.lower()):
+                subject = "Frågan om " + (proposal_clause(q, v.name) or q)
+            elif re.match(r"^vad\s+händer\b", q.lower()):
+                subject = "Frågan " + q[:1].lower() + q[1:]
+            else:
+                break
+            self._add_open(subject, "Inget beslut fattades", [v, u], 0.5)
+            return True
+        return False
