@@ -179,6 +179,8 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
     ]
     fronted = [_fronted(u.low) for u in units]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
+    said_once(declared, "welcome", "open", first=True)  # the meeting opens once, at the first welcome
+    said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
@@ -244,16 +246,23 @@ def _heading(u: Unit, title: set[str]) -> bool:
     return all(overlap({s}, title) for s in u.stems)
 
 
+def said_once(declared: list[str | None], said: str, kind: str, first: bool) -> None:
+    """Only the first welcome (a guest welcomed later opens nothing) or the last thanks is the `kind`."""
+    at = [i for i, d in enumerate(declared) if d == said]
+    for i in at:
+        declared[i] = kind if i == (at[0] if first else at[-1]) else None
+
+
 def _declared(low: str, position: float) -> str | None:
     """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
-    last word was heard as; a welcome at the very start opens it too."""
+    last word was heard as; a welcome at the very start opens it too, a thanks at the very end closes it."""
+    if DECLARES.search(low):
+        return "open" if position < 0.3 else "close" if position > 0.7 else None
     if WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
-        return "open"
+        return "welcome"
     if THANKS.search(low) and position > 0.85:  # "Då <misheard> mötet. Tack allihop.": the meeting ends
-        return "close"
-    if not DECLARES.search(low):
-        return None
-    return "open" if position < 0.3 else "close" if position > 0.7 else None
+        return "thanks"
+    return None
 
 
 def _decided_items(
