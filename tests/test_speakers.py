@@ -12,7 +12,7 @@ from transcribe.diarize.base import Diarization, Turn
 from transcribe.errors import BadOption
 from transcribe.minutes import extract_minutes
 from transcribe.speakers import recognise
-from transcribe.speakers.match import T_NAMED, T_PROPOSED, Match, apply_matches, match_speakers
+from transcribe.speakers.match import T_NAMED, T_PROPOSED, Z_NAMED, Z_PROPOSED, Match, apply_matches, match_speakers
 from transcribe.speakers.ops import merge_speakers, reassign_segment, split_speaker
 from transcribe.speakers.profiles import (
     GE2E,
@@ -105,23 +105,25 @@ def profile(name: str, vec: np.ndarray, encoder: str = GE2E) -> Profile:
 
 
 HIGH = (T_NAMED + 1) / 2
+RAW_ONLY = np.zeros((0, 6, 256), np.float32)  # no cohort: the cosine thresholds alone decide
 
 
 def test_thresholds_order() -> None:
-    assert 0 < T_PROPOSED < T_NAMED < 1
+    assert 0 < T_PROPOSED <= T_NAMED < 1 and 0 < Z_PROPOSED < Z_NAMED
 
 
 def test_match_named_proposed_anonymous_and_one_to_one() -> None:
     johan, anna, peter = unit(1), unit(2), unit(3)
     profiles = [profile("Johan", johan), profile("Anna", anna), profile("Peter", peter)]
     labels = {
-        "SPEAKER_00": towards(johan, unit(10), HIGH),  # clearly Johan
-        "SPEAKER_01": towards(anna, unit(11), (T_NAMED + T_PROPOSED) / 2),  # probably Anna
-        "SPEAKER_02": towards(peter, unit(12), T_PROPOSED - 0.1),  # a stranger
-        "SPEAKER_03": towards(johan, unit(13), (T_NAMED + HIGH) / 2),  # Johan again: diariser split him
+        "SPEAKER_00": towards(johan, unit(10), 0.95),  # clearly Johan
+        "SPEAKER_01": towards(anna, unit(11), 0.85),  # probably Anna
+        "SPEAKER_02": towards(peter, unit(12), 0.70),  # a stranger
+        "SPEAKER_03": towards(johan, unit(13), 0.92),  # Johan again: diariser split him
     }
-    m = match_speakers(labels, profiles)
-    assert m["SPEAKER_00"] == Match("Johan", pytest.approx(HIGH, abs=1e-3), "named")
+    m = match_speakers(labels, profiles, cohort=RAW_ONLY, t_named=0.9, t_proposed=0.8, margin=0.05)
+    assert (m["SPEAKER_00"].name, m["SPEAKER_00"].status) == ("Johan", "named")
+    assert m["SPEAKER_00"].score == pytest.approx(0.95, abs=1e-3)
     assert (m["SPEAKER_01"].name, m["SPEAKER_01"].status) == ("Anna", "proposed")
     assert (m["SPEAKER_02"].name, m["SPEAKER_02"].status) == (None, "anonymous")
     # one profile names at most one label; the other gets only a proposal
