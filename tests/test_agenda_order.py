@@ -1,5 +1,5 @@
-"""Where items start when the chair moves one forward, opens with a welcome only, asks for a role, or when the
-recogniser leaves nothing recognisable: hand-made meetings, ten seconds per line."""
+"""Where items start when the chair moves one forward, mentions one in passing, opens with a welcome only, asks
+for a role, or when the recogniser leaves nothing recognisable: hand-made meetings, ten seconds per line."""
 
 from __future__ import annotations
 
@@ -143,3 +143,45 @@ def test_a_protokoll_placed_by_order_and_time_says_so() -> None:
         prot = build_protokoll(extract_minutes(tr), tr, agenda, align_agenda(agenda, tr))
         notes.append("placerade efter dagordningens ordning och tid" in render_protokoll_markdown(prot))
     assert notes == [True, False]
+
+
+def test_an_item_only_mentioned_inside_another_is_not_taken_out_of_order() -> None:
+    """The chair names a later item in passing, then the current item's decision follows: the later item
+    is not started there, and the decision stays under its own §."""
+    lines = [
+        ("G", "God morgon och välkomna. Jag förklarar mötet öppnat."),
+        ("G", "Då går vi till kassörens rapport."),
+        ("M", "Vi har fyrtiotretusen kronor i kassan."),
+        ("G", "Så, studiecirklarna i vår."),
+        ("L", "Vi har anmälningar till tre cirklar, men flera deltagare åker färdtjänst."),
+        ("G", "Vi tar upp färdtjänsten i skrivelsen till kommunen."),
+        ("G", "Då beslutar vi att starta tre cirklar."),
+        ("G", "Bussresan till Umeå."),
+        ("M", "Bussen kostar tolvtusen kronor."),
+        ("G", "Övriga frågor?"),
+        ("G", "Då förklarar jag mötet avslutat."),
+    ]
+    al = align_agenda(parse_agenda_text(AGENDA), spoken(lines))
+    assert {s.number: s.start if s.treated else None for s in al.items} == {
+        "1": 0.0, "2": 10.0, "3": 30.0, "4": 70.0, "5": None, "6": 90.0, "7": 100.0,
+    }  # fmt: skip
+    assert al.item_at(61.0) == "3"  # "Då beslutar vi att starta tre cirklar"
+
+
+def test_a_passing_remark_does_not_start_an_item_whose_name_was_lost() -> None:
+    """'Nu har vi gott om tid …' inside an item is no announcement: the item skipped between stays not treated."""
+    lines = [
+        ("G", "God morgon och välkomna. Jag förklarar mötet öppnat."),
+        ("G", "Då går vi till kassörens rapport."),
+        ("M", "Vi har fyrtiotretusen kronor i kassan."),
+        ("G", "Så, studiecirklarna i vår."),
+        ("L", "Vi har anmälningar till tre cirklar."),
+        ("G", "Nu har vi gott om tid i vår, så vi kan starta en fjärde."),
+        ("L", "Då frågar jag ledarna."),
+        ("G", "Skrivelsen om färdtjänsten."),
+        ("E", "Jag har skrivit ett utkast om färdtjänsten."),
+        ("G", "Övriga frågor?"),
+        ("G", "Då förklarar jag mötet avslutat."),
+    ]
+    got = starts(AGENDA, spoken(lines))
+    assert got == {"1": 0.0, "2": 10.0, "3": 30.0, "4": None, "5": 70.0, "6": 90.0, "7": 100.0}

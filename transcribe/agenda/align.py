@@ -35,6 +35,7 @@ from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.order import ordered
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.phrases import (
+    ANNOUNCES,
     ASKS_FOR,
     CLOSED,
     CONCLUDES,
@@ -315,7 +316,7 @@ def _announced_items(
             u = units[i]
             if i in used or settles[i] or u.speaker != chair or SKIP_TOPIC.search(u.low) or number_refs(u.low):
                 continue
-            said = TRANSITION.search(u.low) or OPENS_WITH.search(u.low)
+            said = ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)
             if said and re.search(r"\w", u.low[said.end() :]) and u2 - i >= 2:  # a name follows, and talk
                 chosen[missing[0]] = i
                 used.add(i)
@@ -331,9 +332,12 @@ def _after_decisions(
     settles: list[bool],
 ) -> None:
     """A decision naming the item before ("Då beslutar styrelsen att medlemsavgiften …") closes that item,
-    so the next one, started early on a shared word ("… vi vill inte tappa medlemmar"), starts after it."""
+    so the next one, started early on a shared word ("… vi vill inte tappa medlemmar"), starts after it.
+    An item taken out of agenda order with nothing after that decision to start it was only mentioned
+    ("Vi tar upp färdtjänsten i skrivelsen"): it is not placed, and the decision stays in its item."""
     titles = [title_stems(it) for it in leaves]
     order = sorted((u, k) for k, u in chosen.items())
+    mentioned = []
     for j in range(1, len(order)):
         (_, k_prev), (u, k) = order[j - 1], order[j]
         stop = order[j + 1][0] if j + 1 < len(order) else len(units)
@@ -349,6 +353,11 @@ def _after_decisions(
             used.discard(u)
             chosen[k] = later
             used.add(later)
+        elif k < k_prev or j + 1 < len(order) and k > order[j + 1][1]:
+            mentioned.append((k, u))
+    for k, u in mentioned:
+        used.discard(u)
+        del chosen[k]
 
 
 def _turn_heads(units: list[Unit], chosen: dict[int, int], used: set[int], settles: list[bool]) -> None:

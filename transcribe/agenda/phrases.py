@@ -14,6 +14,11 @@ TRANSITION = re.compile(
 )
 # "Taket tar vi före midsommarfirandet": the fronted topic is the item taken now, and only that one
 TAKEN_NOW = re.compile(r"^\W*(?:(?:så|men|och|då)\W+)?(.+?) tar vi (?:nu|först|före|innan|direkt|härnäst)\b")
+# An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
+ANNOUNCES = re.compile(
+    r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) vi (?:vidare |över |tillbaka )?till|vidare till|över till"
+    r"|vi (?:börjar med|kommer till|fortsätter med))"
+)
 CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
     r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
