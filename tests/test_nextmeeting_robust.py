@@ -86,3 +86,16 @@ def test_the_meeting_word_after_nasta_lost_at_the_close() -> None:
     said = ["Bra.", "Nästa blir tisdagen den sjätte oktober klockan ett.", "Jag förklarar mötet avslutat."]
     got = next_meeting(said)
     assert got is not None and got.when == dt.datetime(2027, 10, 6, 13, 0) and got.needs_review
+
+
+def test_we_meet_and_the_date_in_the_next_sentence() -> None:
+    said = ["Jag vill att vi ses efter nyår. Tisdagen den tolfte januari klockan ett, passar det?", "Ja, det passar."]
+    got = next_meeting(said)
+    assert got is not None and got.when == dt.datetime(2027, 1, 12, 13, 0)
+    assert next_meeting(["Tack allihop för i dag, vi ses i december!"]) is None  # today is no next meeting
+
+
+def test_title_word_opening_the_sentence_when_nasta_was_lost() -> None:
+    got = next_meeting(["APT är onsdagen den sjunde april, klockan två som vanligt."], title="APT Avdelning 5")
+    assert got is not None and got.when == dt.datetime(2027, 4, 7, 14, 0) and got.needs_review
+    assert next_meeting(["Anna är ledig onsdagen den sjunde april."], title="APT Avdelning 5") is None

@@ -25,7 +25,12 @@ _CLOCK_UNHEARD = re.compile(
 )
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
-_NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäö]{4,})\s+(?:blir|är|hålls|håller\s+vi)\b")
+_NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäö]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
+# "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
+_TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäö]{3,})\s+(?:blir|är|hålls)\s+")
+# "vi ses efter nyår …": we meet, whatever follows.
+_WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
+_DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
 # What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
 _MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
 # "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
@@ -52,10 +57,9 @@ class NextMeetingRules(RuleState):
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
         if m is None:
-            named = _NEXT_NAMED.search(u.low)
-            noun = named.group("noun") if named else ""
-            if named and any(w.endswith(noun) for w in self.own_words) and any(w.date for w in self.whens(u)):
-                m = named
+            m = self._named_next(u)
+        if m is None and self.robust and _WE_MEET.search(u.low):
+            m = _WE_MEET.search(u.low)
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
             # "<nästa> föräldraråd blir onsdagen den ...": the meeting named, its "nästa" lost
             lost = _NEXT_LOST.match(u.low)
@@ -68,6 +72,27 @@ class NextMeetingRules(RuleState):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
         return m
+
+    def _named_next(self, u: Utt) -> re.Match[str] | None:
+        """'Nästa retro är fredag …', '<Nästa> APT är onsdagen …': the next one named by a word of this
+        meeting's title, with a date; never "till nästa retro" (a deadline)."""
+        if not any(w.date for w in self.whens(u)):
+            return None
+        named = _NEXT_NAMED.search(u.low)
+        usual = named is not None and named.group("verb") in ("blir", "är", "hålls", "håller vi")
+        if named and (usual or (self.robust and u.uncertain(named.group("verb")))):
+            if self._own(named.group("noun")) and not _DEADLINE_NEXT.search(u.low[: named.start()]):
+                return named
+        first = _TITLE_FIRST.match(u.low) if self.robust else None
+        if first and self._own(first.group("noun")) and first.group("noun") not in ("det", "den", "vi", "jag"):
+            u.repairs.append(Repair("", "nästa", "meeting"))
+            return first
+        return None
+
+    def _own(self, noun: str) -> bool:
+        """A word of this meeting's own title ("retro" in "Sprintretro", "apt" in "APT"); names are no title."""
+        title = re.findall(r"[a-zåäö]{3,}", (self.t.metadata.get("title") or "").lower())
+        return len(noun) >= 3 and any(w == noun or (len(noun) >= 4 and w.endswith(noun)) for w in title)
 
     def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
         """'klockan <misheard>': a clock time was said but not heard. The meeting's own start time is the best
@@ -86,10 +111,13 @@ class NextMeetingRules(RuleState):
     def _dates(self, u: Utt) -> tuple[list[When], When | None]:
         """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
         else (no dates, the phrase as heard) so that no wrong date stands in for it."""
-        dated = [w for w in self.whens(u) if w.date is not None]
+        dated = [w for w in self.whens(u) if w.date is not None and w.date > self.ref]  # "i dag" is no next meeting
         for w in dated:
             lost = self._day_lost(u, w)
             if lost is None:
+                continue
+            if any(x is not w and w.start < x.start < w.start + lost.end() for x in dated):
+                dated = [x for x in dated if x is not w]  # "torsdagen <?> tionde december": the date is whole
                 continue
             guessed = self._day_from_weekday(u, w, lost)
             if guessed is None:
