@@ -63,7 +63,7 @@ W_KIND = 1.5
 W_TITLE = 1.0
 THRESHOLD = 1.6
 STRONG = 2.4  # evidence needed to insert an item taken out of order
-NAMED = 0.5  # share of an item's title (by rarity) a sentence must say to name it, for a jump out of order
+NAMED = 0.5  # share of an item's title (by rarity) that names it, in a short sentence or put first by the chair
 SHORT = 6  # words in a sentence short enough to be the chair naming an item ("Så, studiecirklarna i vår.")
 EARLY = 0.3  # the meeting's officials are elected in this first share of it
 NON_CHAIR = 0.6
@@ -227,7 +227,8 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
                 + (W_CUE if not concludes[i] and _heading(u, titles[k]) else 0.0)  # "Föredragningslistan." alone
             )
             row.append(score - THRESHOLD)
-            said_title = own >= NAMED and (own >= 0.99 or weight == 1.0 and (cue > 0 or len(u.text.split()) <= SHORT))
+            short = len(u.text.split()) <= SHORT
+            said_title = own >= 0.99 or own >= NAMED and weight == 1.0 and (said_now or short)
             names.append(number > 0 or said_title and not skips[i] and not concludes[i])
         out.append(row)
         named.append(names)
