@@ -243,3 +243,12 @@ def test_election_names_whom_the_chair_proposed() -> None:
 def test_bare_klubbat_after_a_misheard_call_confirms_no_chatter() -> None:
     said = [("S2", "Och luciakonserten var fullsatt, det har inte hänt på länge."), ("S1", "Klubbat.")]
     assert not minutes(said).decisions
+
+
+def test_call_after_the_chairs_own_statement_decides_that_statement() -> None:
+    said = [
+        ("S1", "Vi tar med det som ett krav också, att den som har barn under tolv ska kunna slippa helgskiften."),
+        ("S1", "Är alla med på det? Ja. Då tar vi med det."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "slippa helgskiften" in got[0]

@@ -227,6 +227,8 @@ class ResolutionRules(RuleState):
             text = capitalise(first_person(after, u.name)) + "."
         elif confirmed:
             text = self._called(u)
+        elif da and re.fullmatch(r"(?:\w+\s+){0,2}(?:det|den|så|detta)\s*[.!]?", da.group("rest")):
+            text = self._called(u)  # "Då tar vi med det": what was called for
         elif da and not cues.TENTATIVE.search(low) and not cues.AGENDA_TALK.search(da.group("rest")):
             neg = "inte " if da.group("neg") else ""
             rest = strip_tail(close.text[len(close.text) - len(da.group("rest")) :])
@@ -254,7 +256,16 @@ class ResolutionRules(RuleState):
         if m and self._body_is_own(m.group("body")):  # "Beviljar årsmötet styrelsen ansvarsfrihet?"
             body = "Mötet" if m.group("body") == "vi" else capitalise(m.group("body"))
             return f"{body} {m.group('v')[:-1]}de {q[m.start('rest') : m.end('rest')]}."
-        proposal, objections = self._find_proposal(u, strict=True)
+        before = self.utts[u.idx - 1] if u.idx else None
+        if (
+            before is not None
+            and before.turn == u.turn
+            and not before.is_question
+            and len(content_words(before.text)) >= 4
+        ):
+            proposal, objections = before, []  # "Vi tar med det som ett krav, att ... Är alla med på det?"
+        else:
+            proposal, objections = self._find_proposal(u, strict=True)
         clause = self._clause(proposal) if proposal is not None and not objections else None
         if proposal is None or not clause or len(clause.split()) < 2:
             return None
