@@ -134,3 +134,11 @@ def test_a_misheard_first_verb_and_a_task_verb_after_och() -> None:
     got = minutes(said, unsure=frozenset({"hastar"})).actions
     assert len(got) == 1 and got[0].owner == "Karin Ek" and "Solgården" in got[0].what
     assert not minutes([("S2", "Jag är sekreterare och skriver protokollet som vanligt.")]).actions
+
+
+def test_du_is_the_participant_named_or_the_one_who_agrees() -> None:
+    got = minutes([("S1", "Då skickar du ut kallelsen senast fredag."), ("S2", "Ja, absolut.")]).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and got[0].what == "Skicka ut kallelsen"
+    got = minutes([("S1", "Du tar kontakt med leverantören, Olof."), ("S2", "Bra.")]).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what == "Ta kontakt med leverantören"
+    assert not minutes([("S1", "Då skickar du ut kallelsen."), ("S2", "Nej, det hinner jag inte.")]).actions

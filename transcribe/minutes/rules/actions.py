@@ -15,8 +15,9 @@ from transcribe.minutes.phrasing import (
     task_phrase,
     to_infinitive,
 )
+from transcribe.minutes.rules.addressed import FIRST_PERSON, AddressedTasks
 from transcribe.minutes.rules.slips import read_commitment
-from transcribe.minutes.rules.unheard import AUX, UnheardCommitments
+from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import (
     NOT_TASKS,
     Utt,
@@ -50,15 +51,9 @@ _VOCATIVE = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?P<v>[a-zåä�
 _VOCATIVE_END = re.compile(
     r"^(?P<v>[A-ZÅÄÖa-zåäö][a-zåäö]+)(?P<rest>\s+[^.?!,]+),\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[.!]?$"
 )
-# "jag anmäler dem senast på måndag": a first-person verb (modal optional) and what follows it.
-_FIRST_PERSON = re.compile(r"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)(?P<rest>[^.?!]*)")
 # A task whose object is only a pronoun: "Räkna på det", "Lägga ut den på Instagram".
 _BARE_OBJECT = re.compile(
     r"^\S+(?:\s+(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem)(?:\s+(?:också|då|nu))?\W*$"
-)
-# "Vi ber Sirpa att göra affischen", "Vi ber Malin gå igenom de sju eleverna".
-_DELEGATION = re.compile(
-    r"\b(?:[Vv]i|[Jj]ag)\s+ber\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s+(?:att\s+)?(?P<v>[a-zåäö]+a|gå|ta|se|be)(?P<rest>\s[^.?!]+)"
 )
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
@@ -66,7 +61,7 @@ _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", 
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
 
 
-class ActionRules(UnheardCommitments):
+class ActionRules(AddressedTasks):
     """Commitment rules; they record into the shared state."""
 
     def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
@@ -263,6 +258,9 @@ class ActionRules(UnheardCommitments):
             self._unheard_commitment(u) or self._verb_lost(u) or self._second_verb(u) or self._subjectless_commitment(u)
         ):
             return
+        # 3b'. "Då skickar du ut kallelsen, Anna." - "Ja.": "du" is the person addressed, who accepts.
+        if self._you_task(u):
+            return
         # 3c. "Vi ber Sirpa att göra affischen": the meeting hands a task to someone by name.
         if self._delegation(u):
             return
@@ -299,7 +297,7 @@ class ActionRules(UnheardCommitments):
 
         The deadline makes it one whatever the verb, so the rule needs no list of task verbs; only
         verbs of saying, thinking and being ("jag tror", "jag är ledig till måndag") are left out."""
-        m = _FIRST_PERSON.search(u.low)
+        m = FIRST_PERSON.search(u.low)
         if not m or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         verb = m.group("v")
@@ -353,40 +351,6 @@ class ActionRules(UnheardCommitments):
         start = u.low.rfind(m.group("rest"))
         self._commit(capitalise(f"{verb} {strip_tail(u.text[start:])}"), u, None, u.name, 0.75)
         return True
-
-    def _delegation(self, u: Utt) -> bool:
-        """'Vi ber Sirpa att göra affischen': the person named gets the task (known participant or not)."""
-        m = _DELEGATION.search(u.text)
-        if not m or u.is_question or cues.HEDGE.search(u.low) or cues.REPORTED.search(u.low):
-            return False
-        rest = re.split(r",", m.group("rest"))[0]
-        if len(content_words(rest)) < 1:
-            return False
-        person = self._named_person(m.group("name").lower())
-        owner = person[1] if person else m.group("name")
-        self._add_action(capitalise(f"{m.group('v').lower()} {strip_tail(rest).strip()}"), owner, [u], 0.7)
-        return True
-
-    def _echoed_request(self, u: Utt) -> bool:
-        """A reply that repeats the verb of the question put to its speaker accepts that task, whatever the verb."""
-        m = _FIRST_PERSON.search(u.low)
-        if not m or cues.HEDGE.search(u.low) or re.match(r"\s*(?:inte|aldrig)\b", m.group("rest")):
-            return False
-        for v in self._window(u, back=2):
-            if v.speaker == u.speaker:
-                continue
-            q = re.search(r"\b(?P<v>[a-zåäö]+r)\s+du\s+(?P<rest>[^?]+)\?", v.low)
-            if not q or q.group("v") != m.group("v") or q.group("v") in AUX:
-                return False
-            if q.group("v") in NOT_TASKS and not (q.group("v") == "säger" and " till " in q.group("rest")):
-                return False  # "hör du oss?" - "ja, jag hör": no task; "säger du det till henne?" is one
-            what = f"{to_infinitive(q.group('v'))} {strip_tail(v.text[q.start('rest') : q.end('rest')])}"
-            before = self.utts[v.idx - 1] if v.idx and self.utts[v.idx - 1].turn == v.turn else None
-            if before is not None and re.search(r"\bdet\b", q.group("rest")) and substantive(before):
-                what = f"{what} ({strip_tail(before.text)})"  # what "det" stands for, said just before
-            self._add_action(capitalise(what), u.name, [v, u], 0.75)
-            return True
-        return False
 
     def _told(self, u: Utt) -> tuple[str, str, str] | None:
         """(label, name, task) of an instruction to a participant named first or last ("Sofia, ta fram …")."""

@@ -1,0 +1,87 @@
+"""Tasks given to someone else: said to "du", asked and echoed, or handed to a person by name.
+
+Who owns a task follows from the turn structure, not from a list of phrases: "du" is the
+participant named in the sentence or, failing that, the one who answers and agrees; a reply
+that repeats the verb of the question put to its speaker accepts that task whatever the verb;
+"vi ber Sirpa att …" gives the task to the person named, present or not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import strip_discourse, strip_tail, to_infinitive
+from transcribe.minutes.rules.unheard import AUX, UnheardCommitments
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement, substantive
+from transcribe.sv.text import capitalise, content_words
+
+# "jag anmäler dem senast på måndag": a first-person verb (modal optional) and what follows it.
+FIRST_PERSON = re.compile(r"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)(?P<rest>[^.?!]*)")
+# "Vi ber Sirpa att göra affischen", "Vi ber Malin gå igenom de sju eleverna".
+_DELEGATION = re.compile(
+    r"\b(?:[Vv]i|[Jj]ag)\s+ber\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s+(?:att\s+)?(?P<v>[a-zåäö]+a|gå|ta|se|be)(?P<rest>\s[^.?!]+)"
+)
+# "Då skickar du ut kallelsen", "du tar kontakt med leverantören": a task said to the person addressed.
+_YOU = re.compile(r"^(?:(?:då|så|och|men)\s+)?(?:(?P<v1>[a-zåäö]+r)\s+du|du\s+(?P<v2>[a-zåäö]+r))\s+(?P<rest>[^?]+)$")
+_NAME_LAST = re.compile(r",\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s*[.!]?\s*$")
+
+
+class AddressedTasks(UnheardCommitments):
+    """Rules for tasks whose owner is someone other than the speaker."""
+
+    def _you_task(self, u: Utt) -> bool:
+        """A task said to "du": the participant named in the sentence, else the one who answers and agrees."""
+        m = _YOU.match(strip_discourse(u.low))
+        if not m or u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        verb, rest = m.group("v1") or m.group("v2"), m.group("rest")
+        if verb in NOT_TASKS or not action_verb(verb, rest) or not content_words(rest):
+            return False
+        named = _NAME_LAST.search(u.text)
+        person = self._named_person(named.group("name").lower()) if named else None
+        reply = next((v for v in self.utts[u.idx + 1 : u.idx + 3] if v.speaker != u.speaker), None)
+        if person is not None and person[0] != u.speaker:
+            owner, utts = person[1], [u]
+        elif reply is not None and is_agreement(reply) and not cues.HEDGE.search(reply.low):
+            owner, utts = reply.name, [u, reply]
+        else:
+            return False
+        at = u.low.rfind(rest)
+        rest = _NAME_LAST.sub("", u.text[at : at + len(rest)] if at >= 0 else rest)
+        self._add_action(capitalise(f"{to_infinitive(verb)} {strip_tail(rest).strip()}"), owner, utts, 0.7)
+        return True
+
+    def _delegation(self, u: Utt) -> bool:
+        """'Vi ber Sirpa att göra affischen': the person named gets the task (known participant or not)."""
+        m = _DELEGATION.search(u.text)
+        if not m or u.is_question or cues.HEDGE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        rest = re.split(r",", m.group("rest"))[0]
+        if len(content_words(rest)) < 1:
+            return False
+        person = self._named_person(m.group("name").lower())
+        owner = person[1] if person else m.group("name")
+        self._add_action(capitalise(f"{m.group('v').lower()} {strip_tail(rest).strip()}"), owner, [u], 0.7)
+        return True
+
+    def _echoed_request(self, u: Utt) -> bool:
+        """A reply that repeats the verb of the question put to its speaker accepts that task, whatever the verb."""
+        m = FIRST_PERSON.search(u.low)
+        if not m or cues.HEDGE.search(u.low) or re.match(r"\s*(?:inte|aldrig)\b", m.group("rest")):
+            return False
+        for v in self._window(u, back=2):
+            if v.speaker == u.speaker:
+                continue
+            q = re.search(r"\b(?P<v>[a-zåäö]+r)\s+du\s+(?P<rest>[^?]+)\?", v.low)
+            if not q or q.group("v") != m.group("v") or q.group("v") in AUX:
+                return False
+            if q.group("v") in NOT_TASKS and not (q.group("v") == "säger" and " till " in q.group("rest")):
+                return False  # "hör du oss?" - "ja, jag hör": no task; "säger du det till henne?" is one
+            what = f"{to_infinitive(q.group('v'))} {strip_tail(v.text[q.start('rest') : q.end('rest')])}"
+            before = self.utts[v.idx - 1] if v.idx and self.utts[v.idx - 1].turn == v.turn else None
+            if before is not None and re.search(r"\bdet\b", q.group("rest")) and substantive(before):
+                what = f"{what} ({strip_tail(before.text)})"  # what "det" stands for, said just before
+            self._add_action(capitalise(what), u.name, [v, u], 0.75)
+            return True
+        return False
