@@ -10,7 +10,7 @@ import soundfile as sf
 from scipy.signal import fftconvolve
 
 from transcribe.audio import Audio
-from transcribe.vad import QuietSpeech, speech_regions
+from transcribe.vad import QuietSpeech, speech_regions, trim_to_floor
 
 LIBRISPEECH = Path(__file__).resolve().parent / "data" / "librispeech"
 SR = 16_000
@@ -79,3 +79,20 @@ def test_quiet_speech_adds_no_silence(meeting) -> None:
     assert covered(adapted, gaps) < 0.05
     assert all(b > a for a, b in adapted)
     assert all(b <= c for (_, b), (c, _) in zip(adapted, adapted[1:], strict=False))  # sorted, no overlap
+
+
+def test_region_edges_over_the_noise_floor_are_cut() -> None:
+    fs = 512 / SR  # one Silero frame
+    energy = np.full(400, -60.0)  # the recording's noise floor
+    energy[100:200] = -25.0  # a voice from frame 100 to 200
+    energy[150] = -60.0  # a brief dip inside the voice is kept
+    # Silero's region starts 20 frames early and runs on 50 frames over the noise
+    out = trim_to_floor([(80 * fs, 250 * fs), (300 * fs, 320 * fs)], energy, SR, 3.0, 0.15)
+    assert out == [pytest.approx((100 * fs, 200 * fs))]  # the noise-only region is gone
+
+
+def test_trimming_keeps_the_voices(meeting) -> None:
+    audio, far_turns, gaps = meeting
+    trimmed = speech_regions(audio, threshold=0.4, quiet=QuietSpeech(), trim_db=3.0)
+    assert covered(trimmed, far_turns) >= 0.7
+    assert covered(trimmed, gaps) < 0.05

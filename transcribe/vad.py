@@ -48,6 +48,39 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
 
 
+def frame_energy(samples: np.ndarray) -> np.ndarray:
+    """dB energy of each whole Silero frame (a view of the samples: no copy of the chunk)."""
+    n = len(samples) // FRAME
+    frames = samples[: n * FRAME].reshape(n, FRAME)
+    return 10 * np.log10(np.einsum("ij,ij->i", frames, frames) / FRAME + 1e-12)
+
+
+def trim_to_floor(
+    found: list[tuple[float, float]], energy: np.ndarray, sample_rate: int, above_db: float, min_speech: float
+) -> list[tuple[float, float]]:
+    """Move each region's edges inward past frames within `above_db` of the recording's noise floor.
+
+    Silero keeps a region open until its probability has fallen well below the threshold, so in
+    steady noise a region runs on over the noise after the voice stops (the floor is the 10th
+    percentile of the chunk's frame energies, as in `QuietSpeech`).
+    """
+    if not len(energy):
+        return found
+    fs = FRAME / sample_rate
+    low = energy < np.percentile(energy, 10) + above_db
+    out = []
+    for a, b in found:
+        i, j = int(a / fs), min(len(low), int(np.ceil(b / fs)))
+        while i < j and low[i]:
+            i += 1
+        while j > i and low[j - 1]:
+            j -= 1
+        a2, b2 = max(a, i * fs), min(b, j * fs)
+        if b2 - a2 >= min_speech:
+            out.append((a2, b2))
+    return out
+
+
 def quiet_regions(
     samples: np.ndarray,
     sample_rate: int,
@@ -61,8 +94,7 @@ def quiet_regions(
     n = min(len(probs), len(samples) // FRAME)
     if n == 0:
         return []
-    frames = samples[: n * FRAME].reshape(n, FRAME)  # a view: no copy of the chunk
-    energy = 10 * np.log10(np.einsum("ij,ij->i", frames, frames) / FRAME + 1e-12)
+    energy = frame_energy(samples[: n * FRAME])
     mask = (probs[:n] >= q.probability) & (energy >= np.percentile(energy, q.floor_percentile) + q.snr_db)
     gap = int(round(q.min_gap / fs))
     for a, b in _runs(~mask):  # close short gaps inside a stretch
@@ -90,6 +122,7 @@ def speech_regions(
     max_speech: float = 30.0,
     chunk_seconds: float = CHUNK_SECONDS,
     quiet: QuietSpeech | None = None,
+    trim_db: float | None = None,
     progress: Callable[[float], None] | None = None,
 ) -> list[tuple[float, float]]:
     """Speech regions as sorted, non-overlapping (start, end) seconds.
@@ -98,7 +131,8 @@ def speech_regions(
     and cap a region at `max_speech` seconds (cut at its quietest pause) so that
     whoever processes a region holds a bounded amount of audio. Transcription
     wants longer regions and can pass its own values. With `quiet`, regions of quiet or
-    far-away speech the threshold missed are added (see `QuietSpeech`).
+    far-away speech the threshold missed are added (see `QuietSpeech`). With `trim_db`, region
+    edges within that many dB of the recording's noise floor are cut off (see `trim_to_floor`).
     """
     # faster_whisper loads ctranslate2: only when regions are asked for.
     from faster_whisper.vad import VadOptions, get_speech_timestamps, get_vad_model
@@ -121,6 +155,8 @@ def speech_regions(
             found = [
                 (ts["start"] / sr, ts["end"] / sr) for ts in get_speech_timestamps(samples, opts, sampling_rate=sr)
             ]
+            if trim_db is not None:
+                found = trim_to_floor(found, frame_energy(samples), sr, trim_db, min_speech)
             for a, b in ((start + a, start + b) for a, b in found):
                 at_border = regions and regions[-1][1] >= start - 1e-3 and a <= start + pad + 1e-3
                 if at_border:  # one region cut in two by the chunk border
