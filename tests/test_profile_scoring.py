@@ -73,3 +73,12 @@ def test_pieces_leave_turn_edges_out_and_stay_bounded_in_meeting_length() -> Non
     assert len(chunks) == 40
     assert all(1.5 <= sum(b - a for a, b in c) <= 4.5 for c in chunks)
     assert chunks[-1][-1][1] > 7000  # spread over the meeting, not its first minutes
+
+
+def test_another_encoders_vectors_are_judged_by_the_cosine_alone() -> None:
+    rng = np.random.default_rng(0)
+    voice = rng.normal(size=512)
+    label = voice + 0.2 * rng.normal(size=512)  # the GE2E cohort (256 dims) cannot normalise these
+    profile = Profile(name="Anna", encoder="wespeaker-512", embeddings=[(voice / np.linalg.norm(voice)).tolist()])
+    m = match_speakers({"SPEAKER_00": label}, [profile], encoder="wespeaker-512")["SPEAKER_00"]
+    assert (m.name, m.status, m.norm) == ("Anna", "named", None)

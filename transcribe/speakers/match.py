@@ -130,7 +130,10 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
                  quantile: float = QUANTILE, top: int = COHORT_TOP) -> Scores:  # fmt: skip
     """Scores of every label against every profile (see the module docstring)."""
     raw = np.full((len(labels), len(profiles)), -1.0)
-    norm = None if cohort is None or not len(cohort) else np.full_like(raw, -np.inf)
+    dim = len(next(iter(vectors.values()))) if vectors else 0
+    # A cohort of another encoder's size says nothing about these vectors: the raw thresholds decide.
+    usable = cohort is not None and len(cohort) and cohort.shape[2] == dim
+    norm = np.full_like(raw, -np.inf) if usable else None
     counts = np.zeros(len(labels), dtype=int)
     for i, label in enumerate(labels):
         evidence = (pieces or {}).get(label)
