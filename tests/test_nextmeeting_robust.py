@@ -99,3 +99,11 @@ def test_title_word_opening_the_sentence_when_nasta_was_lost() -> None:
     got = next_meeting(["APT är onsdagen den sjunde april, klockan två som vanligt."], title="APT Avdelning 5")
     assert got is not None and got.when == dt.datetime(2027, 4, 7, 14, 0) and got.needs_review
     assert next_meeting(["Anna är ledig onsdagen den sjunde april."], title="APT Avdelning 5") is None
+
+
+def test_misspelt_month_merged_and_split_ordinal() -> None:
+    for said, unsure in (("Nästa möte blir den tionde desember klockan nio.", {"desember"}),
+                         ("Nästa möte blir den tiondedecember klockan nio.", {"tiondedecember"}),
+                         ("Nästa möte blir den tion de december klockan nio.", {"tion", "de"})):  # fmt: skip
+        got = next_meeting([said], unsure=frozenset(unsure))
+        assert got is not None and got.when == dt.datetime(2026, 12, 10, 9, 0), said
