@@ -252,3 +252,9 @@ def test_call_after_the_chairs_own_statement_decides_that_statement() -> None:
     ]
     got = texts(said)
     assert len(got) == 1 and "slippa helgskiften" in got[0]
+
+
+def test_possessive_before_the_body_is_a_misheard_condition() -> None:
+    said = "Min nämnden beslutar att stänga filialen blir det långt till böckerna för många i byn."
+    assert not texts([("S1", said)])  # "Om nämnden beslutar ...": no decision of this meeting
+    assert len(texts([("S1", said.replace("Min nämnden", "Nämnden"))])) == 1  # the structure alone would decide

@@ -31,6 +31,7 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.text import capitalise, content_words
 
 _PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
+_POSSESSIVES = frozenset("min mitt mina din ditt dina vår vårt våra er ert era hans hennes deras dess".split())
 _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed alltså".split())
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
@@ -105,9 +106,14 @@ class DecisionRules(ResolutionRules):
         return False
 
     def _unsure_opener(self, u: Utt, body_at: int) -> bool:
-        """'<?> nämnden beslutar att ...': the unsure word before the body may have been "om" or "när"."""
+        """'<?> nämnden beslutar att ...': the unsure word before the body may have been "om" or "när".
+
+        A possessive there ("<Min> nämnden beslutar") is no Swedish either: the word was misheard, however sure.
+        """
         before = re.findall(r"[\w-]+", u.low[:body_at])
-        return bool(before) and before[-1] not in _OPENERS and u.uncertain(before[-1])
+        if not before or before[-1] in _OPENERS:
+            return False
+        return u.uncertain(before[-1]) or before[-1] in _POSSESSIVES
 
     def _own_body(self, body: str | None, pattern_no: int) -> bool:
         """The body deciding is this meeting: "vi", a plain "styrelsen"/"nämnden", one named in the title or
