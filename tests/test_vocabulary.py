@@ -186,9 +186,18 @@ def test_run_with_series_hears_its_names_and_joins_it(series: str, speech_wav: P
         return Transcript(duration=audio.duration, segments=[Segment(id=0, start=0.0, end=3.0, text=text)])
 
     monkeypatch.setattr(pipeline.asr, "transcribe", fake_transcribe)
+    read: list[list[str]] = []
+    real_extract = pipeline.extract_minutes
+
+    def recording_extract(transcript, **kw):  # noqa: ANN001, ANN003 - the pipeline's own call
+        read.append(list(kw["vocabulary"]))
+        return real_extract(transcript, **kw)
+
+    monkeypatch.setattr(pipeline, "extract_minutes", recording_extract)
     out = tmp_path / "m3"
     cli.app(["run", str(speech_wav), "--out", str(out), "--series", series, "--diarizer", "none", "--quiet",
              "--date", dt.date(2026, 12, 1).isoformat()], standalone_mode=False)  # fmt: skip
     assert {"Åsa Öberg", "Björn Ekström", "Lena Strand", "Norrmetall", "Kanalskolan"} <= set(heard[0])
+    assert set(heard[0]) <= set(read[0])  # the rules read the same names, uncapped
     assert str(out.resolve()) in [m.path for m in store.load(series).meetings]
     assert (out / "transcript.json").is_file()
