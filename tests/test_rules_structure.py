@@ -258,3 +258,7 @@ def test_possessive_before_the_body_is_a_misheard_condition() -> None:
     said = "Min nämnden beslutar att stänga filialen blir det långt till böckerna för många i byn."
     assert not texts([("S1", said)])  # "Om nämnden beslutar ...": no decision of this meeting
     assert len(texts([("S1", said.replace("Min nämnden", "Nämnden"))])) == 1  # the structure alone would decide
+
+
+def test_a_plain_question_answered_is_no_call_for_a_decision() -> None:
+    assert not texts([("S1", "Har alla läst protokollet? Ja. Då tar vi ekonomin direkt.")])

@@ -206,8 +206,8 @@ class ResolutionRules(RuleState):
 
     def _answered_call(self, u: Utt) -> bool:
         """The chair calls for a decision, reports the answer and closes it, all in one turn."""
-        if u.idx + 1 >= len(self.utts):
-            return False
+        if u.idx + 1 >= len(self.utts) or not self._is_call(u):
+            return False  # "Har alla läst protokollet? Ja. Då tar vi ekonomin.": a question, not a call
         answer, close = self.utts[u.idx + 1], self.utts[u.idx + 2] if u.idx + 2 < len(self.utts) else None
         a = _BARE_ANSWER.match(answer.low)
         if u.is_question and a and close is not None and answer.turn == u.turn == close.turn:
@@ -242,6 +242,17 @@ class ResolutionRules(RuleState):
         why = None if answer is not None else f"{PREFIX}frågan och svaret hördes ofullständigt"
         self._add_decision(text, u, said, 0.8 if answer is not None else 0.5, why)
         return True
+
+    def _is_call(self, u: Utt) -> bool:
+        """A call for a decision: 'Är alla med på det?', 'Någon emot?', 'Kan X fastställas?', 'Beviljar vi ...?'"""
+        low = u.low.rstrip(" .!?") + "?"
+        return bool(
+            cues.CALL_FOR_DECISION.search(low)
+            or _NO_OBJECTION.search(low)
+            or _CALL_PASSIVE.match(low)
+            or _CALL_BODY.match(low)
+            or re.search(r"\bmed\s+på\s+(?:det|detta|det\s+här)\b|\b(?:kör|säger)\s+vi\s+(?:på\s+)?(?:det|så)\b", low)
+        )
 
     def _called(self, u: Utt) -> str | None:
         """What the call asks to decide, as the minutes state it."""
