@@ -284,6 +284,21 @@ def test_cancelled_queued_job_never_starts(jobs_env: Path, short_clip: Path) -> 
     assert [e.action for e in events(f"job:{job}")] == ["job_cancel"]
 
 
+def test_a_job_for_a_series_joins_it_when_done(jobs_env: Path, short_clip: Path) -> None:
+    """A meeting uploaded into a series is part of it afterwards, so the next meeting learns its names."""
+    from dataclasses import replace
+
+    from transcribe.jobs import meeting_dir, queue, submit
+    from transcribe.jobs.runner import run_job
+    from transcribe.series import store as series_store
+
+    series_store.create("natverket")
+    job = submit(store(short_clip, "m1"), "m1", replace(fast_options(), series="natverket"))
+    claim = queue.claim("w")
+    assert claim is not None and claim.job_id == job and run_job(claim.job_id, claim.token) == "done"
+    assert [Path(m.path) for m in series_store.load("natverket").meetings] == [meeting_dir("m1").resolve()]
+
+
 # --- retention -----------------------------------------------------------------------------------------
 
 

@@ -21,12 +21,14 @@ import threading
 import time
 from pathlib import Path
 
+from transcribe.errors import BadOption, InputNotFound
 from transcribe.fsutil import check_writable_dir
 from transcribe.jobs import queue
 from transcribe.jobs.models import JobState
 from transcribe.meeting import WORK, meeting_dir
 from transcribe.outputs import write_outputs
 from transcribe.pipeline import PipelineOptions, run_pipeline
+from transcribe.series import store as series_store
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +118,14 @@ TRANSCRIPT_FORMATS = ["json", "txt", "srt", "vtt", "md"]
 MINUTES_FORMATS = ["json", "md", "docx"]
 
 
+def join_series(name: str, folder: Path) -> None:
+    """The next meeting of the series learns from this one; a series deleted meanwhile costs no result."""
+    try:
+        series_store.add(name, [folder])
+    except (InputNotFound, BadOption) as exc:
+        log.warning("meeting %s not added to series %s: %s", folder.name, name, exc)
+
+
 def run_job(job_id: int, token: str) -> JobState | None:
     """Run claimed job `job_id` in this process and record the outcome on its row."""
     row = queue.get(job_id)
@@ -132,6 +142,8 @@ def run_job(job_id: int, token: str) -> JobState | None:
         # With an agenda, minutes.md/.docx take the § layout and protokoll.json is added; minutes.json,
         # which the web review edits, is written either way.
         write_outputs(result, out, transcript_formats, MINUTES_FORMATS)
+        if options.series:
+            join_series(options.series, out)
         # The decoded copy is as large as the recording; the stage caches (small) stay for reruns.
         (out / WORK / "audio.wav").unlink(missing_ok=True)
     except Stop:
