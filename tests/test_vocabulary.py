@@ -175,6 +175,13 @@ def test_unknown_series_is_one_line_and_exit_2(tmp_path: Path, monkeypatch: pyte
     assert len(lines) == 1 and "finns-inte" in lines[0] and "Traceback" not in err
     assert not (tmp_path / "o").exists()
 
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "argv", ["transcribe", "jobs", "submit", str(wav), "--meeting", "m1", "--series", "x"])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()  # queueing checks the series too, instead of failing the job later
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and len([ln for ln in err.splitlines() if ln.strip()]) == 1 and "Traceback" not in err
+
 
 def test_run_with_series_hears_its_names_and_joins_it(series: str, speech_wav: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip

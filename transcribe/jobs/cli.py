@@ -27,6 +27,7 @@ from transcribe.jobs.rq_worker import run_rq_worker
 from transcribe.jobs.worker import run_db_workers
 from transcribe.models import DEFAULT, default_model
 from transcribe.pipeline import PipelineOptions
+from transcribe.series import store as series_store
 from transcribe.tables import Meeting
 
 jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, ta bort, rensa.", no_args_is_help=True)
@@ -116,9 +117,12 @@ def submit_cmd(
     diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
     minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
     priority: Annotated[int, typer.Option()] = 0,
+    series: Annotated[str | None, typer.Option(help="Mötesserie: tidigare mötens ordförråd; mötet läggs till")] = None,
 ) -> None:
     """Köa ett möte (inspelningen kopieras till mötets katalog om den ligger någon annanstans)."""
     check_input_path(source)
+    if series is not None:
+        series_store.load(series)  # an unknown series is reported now, not when the job runs
     target_dir = meeting_dir(meeting)
     if target_dir.resolve() not in source.resolve().parents:
         target_dir.mkdir(parents=True, exist_ok=True)
@@ -126,7 +130,7 @@ def submit_cmd(
         shutil.copyfile(source, target)
         source = target
     model = default_model() if model == DEFAULT else model  # the job keeps the model it was queued with
-    options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend)
+    options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend, series=series)
     out.print(str(submit(source, meeting, options, owner="cli", priority=priority)))
 
 
