@@ -142,3 +142,12 @@ def test_du_is_the_participant_named_or_the_one_who_agrees() -> None:
     got = minutes([("S1", "Du tar kontakt med leverantören, Olof."), ("S2", "Bra.")]).actions
     assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what == "Ta kontakt med leverantören"
     assert not minutes([("S1", "Då skickar du ut kallelsen."), ("S2", "Nej, det hinner jag inte.")]).actions
+
+
+def test_a_lost_verb_in_the_answer_to_a_question_takes_the_task_asked() -> None:
+    turns = [
+        ("S1", "Vi ber Malin gå igenom eleverna. Karin, säger du det till henne?"),
+        ("S2", "Jag det till henne i dag."),
+    ]
+    got = [a for a in minutes(turns).actions if a.owner == "Karin Ek"]
+    assert len(got) == 1 and got[0].what.startswith("Säga det till henne") and got[0].needs_review

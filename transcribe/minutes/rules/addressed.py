@@ -12,8 +12,8 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import strip_discourse, strip_tail, to_infinitive
-from transcribe.minutes.rules.unheard import AUX, UnheardCommitments
-from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement, substantive
+from transcribe.minutes.rules.unheard import UnheardCommitments
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement
 from transcribe.sv.text import capitalise, content_words
 
 # "jag anmäler dem senast på måndag": a first-person verb (modal optional) and what follows it.
@@ -70,18 +70,8 @@ class AddressedTasks(UnheardCommitments):
         m = FIRST_PERSON.search(u.low)
         if not m or cues.HEDGE.search(u.low) or re.match(r"\s*(?:inte|aldrig)\b", m.group("rest")):
             return False
-        for v in self._window(u, back=2):
-            if v.speaker == u.speaker:
-                continue
-            q = re.search(r"\b(?P<v>[a-zåäö]+r)\s+du\s+(?P<rest>[^?]+)\?", v.low)
-            if not q or q.group("v") != m.group("v") or q.group("v") in AUX:
-                return False
-            if q.group("v") in NOT_TASKS and not (q.group("v") == "säger" and " till " in q.group("rest")):
-                return False  # "hör du oss?" - "ja, jag hör": no task; "säger du det till henne?" is one
-            what = f"{to_infinitive(q.group('v'))} {strip_tail(v.text[q.start('rest') : q.end('rest')])}"
-            before = self.utts[v.idx - 1] if v.idx and self.utts[v.idx - 1].turn == v.turn else None
-            if before is not None and re.search(r"\bdet\b", q.group("rest")) and substantive(before):
-                what = f"{what} ({strip_tail(before.text)})"  # what "det" stands for, said just before
-            self._add_action(capitalise(what), u.name, [v, u], 0.75)
+        asked = self._question_to(u)
+        if asked is not None and asked[0] == m.group("v"):
+            self._add_action(asked[1], u.name, [asked[2], u], 0.75)
             return True
         return False

@@ -16,7 +16,7 @@ from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
-from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, strip_due
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, strip_due, substantive
 from transcribe.sv.text import capitalise, content_words
 
 # After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
@@ -64,14 +64,16 @@ class UnheardCommitments(RuleState):
             return False
         if re.search(r"\b(?:inte|aldrig)\b|\b(?:vara|bli)\b", m.group("rest")) or m.group("gap").endswith("dagen"):
             return False  # "jag <kan> inte …", "jag <kan> vara …", "jag lördagen …": no lost task verb
-        task_verb = any(action_verb(w) for w in re.findall(r"[a-zåäö]+", m.group("rest")))
-        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (self.whens(u) or task_verb):
-            return False  # a task is said with its time or its verb; without either this is too little to go on
         why = f"{PREFIX}verbet efter ”jag” hördes inte"
         asked = self._request_to(u)  # "kan du be leverantören om …?" - "Ja, jag <?> i dag": the task asked for
+        question = self._question_to(u) if asked is None else None  # "säger du det till henne?" - "Jag <?> det"
+        asked = asked or ((question[1], question[2]) if question else None)
         if asked is not None:
             self._add_action(asked[0], u.name, [asked[1], u], 0.45, why)
             return True
+        task_verb = any(action_verb(w) for w in re.findall(r"[a-zåäö]+", m.group("rest")))
+        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (self.whens(u) or task_verb):
+            return False  # a task is said with its time or its verb; without either this is too little to go on
         what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
         if not [w for w in content_words(strip_due(what)) if w not in ("det", "den", "dem")]:
             return False  # "jag <?> dem senast måndag": nothing left to say what the task is
@@ -125,6 +127,25 @@ class UnheardCommitments(RuleState):
         what = capitalise(f"{verb} {strip_tail(u.text[start + len(first) :]).strip()}")
         self._add_action(what, u.name, [u], 0.45, f"{PREFIX}den som åtog sig uppgiften hördes inte säkert")
         return True
+
+    def _question_to(self, u: Utt) -> tuple[str, str, Utt] | None:
+        """(verb, task, question) of the "<verb> du …?" another speaker just put to this one, if it asks a task.
+
+        "hör du oss?" asks none; "säger du det till henne?" does, and its "det" is what was said just before."""
+        for v in self._window(u, back=2):
+            if v.speaker == u.speaker:
+                continue
+            q = re.search(r"\b(?P<v>[a-zåäö]+r)\s+du\s+(?P<rest>[^?]+)\?", v.low)
+            if not q or q.group("v") in AUX:
+                return None
+            if q.group("v") in NOT_TASKS and not (q.group("v") == "säger" and " till " in q.group("rest")):
+                return None
+            what = f"{to_infinitive(q.group('v'))} {strip_tail(v.text[q.start('rest') : q.end('rest')])}"
+            before = self.utts[v.idx - 1] if v.idx and self.utts[v.idx - 1].turn == v.turn else None
+            if before is not None and re.search(r"\bdet\b", q.group("rest")) and substantive(before):
+                what = f"{what} ({strip_tail(before.text)})"  # what "det" stands for, said just before
+            return q.group("v"), capitalise(what), v
+        return None
 
     def _recent_task(self, u: Utt) -> bool:
         """This speaker's task already recorded close by: a summing-up or a second sentence repeats it."""
