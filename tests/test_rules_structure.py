@@ -262,3 +262,16 @@ def test_possessive_before_the_body_is_a_misheard_condition() -> None:
 
 def test_a_plain_question_answered_is_no_call_for_a_decision() -> None:
     assert not texts([("S1", "Har alla läst protokollet? Ja. Då tar vi ekonomin direkt.")])
+
+
+def test_what_follows_a_confirmation_restates_it_only_on_the_same_topic() -> None:
+    said = [
+        ("S2", "Jag föreslår att vi köper in en ny projektor till konferensrummet."),
+        ("S3", "Ja, det låter bra."),
+        ("S1", "Då gör vi så. Kaffet och bullarna står framme i köket."),
+    ]
+    assert texts(said) == ["Mötet beslutade att köpa in en ny projektor till konferensrummet."]
+
+
+def test_assuming_is_no_formal_act() -> None:
+    assert not texts([("S1", "Då antar vi att alla har läst handlingarna.")])

@@ -132,6 +132,8 @@ class ResolutionRules(RuleState):
             if self._refused(u, u.low[: m.end("np")]):
                 continue
             np = u.text[m.start("np") : m.end("np")].strip()
+            if re.match(r"(?:att|så|nog|ju|väl)\b", np.lower()):
+                continue  # "Då antar vi att alla har läst": assumes, does not adopt
             if _PRONOUN.match(np.lower()):
                 np = self._antecedent(u) or ""
             if len(content_words(np)) < 1:
@@ -360,6 +362,8 @@ class ResolutionRules(RuleState):
         if cues.NEXT_MEETING.search(low) or cues.CONFIRMATION.search(low) or len(content_words(nxt.text)) < 3:
             return None
         text = strip_tail(nxt.text[len(nxt.low) - len(low) :])
+        if not any(shared_topic(text, v.text) or stems(text) & stems(v.text) for v in self._window(u, back=16)):
+            return None  # "Då gör vi så. Kaffet står framme.": not what was talked about
         we = re.match(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", text, re.I)
         if we:  # "Vi skriver inte under avtalet ..." -> "Mötet beslutade att inte skriva under avtalet ..."
             neg = "inte " if we.group("neg") else ""
