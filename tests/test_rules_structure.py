@@ -275,3 +275,8 @@ def test_what_follows_a_confirmation_restates_it_only_on_the_same_topic() -> Non
 
 def test_assuming_is_no_formal_act() -> None:
     assert not texts([("S1", "Då antar vi att alla har läst handlingarna.")])
+
+
+def test_adding_an_item_is_no_filing() -> None:
+    said = [("S1", "Föregående protokoll. Några synpunkter?"), ("S2", "Nej."), ("S1", "Då lägger vi till en punkt.")]
+    assert not minutes(said, unsure=frozenset({"punkt"})).decisions

@@ -68,13 +68,19 @@ _ITEM_SPLIT = re.compile(r",\s*(?:och\s+)?|\s+och\s+(?=\S+\s+(?:\S+\s+)?[a-zåä
 # Robust mode: "<Då> läggs <de> <till> handlingarna" with one word lost or misheard.
 FORMAL_ACT_TOLERANT = re.compile(
     rf"^{_LEAD}(?:(?:då|så)\s+)?(?P<v>läggs|lägger)(?:\s+{_BODY})?\s+(?P<np>(?:[\w-]+\s+){{0,3}}?)"
-    r"(?:till\s+[\w-]+|[\w-]+\s+handlingarna)\s*[.!]?$"
+    r"[\w-]+\s+handlingarna\s*[.!]?$"
 )
 # "Då är dagordningen <lost>." after "Kan den godkännas?": the approval the call asked for.
 _BARE_APPROVAL = re.compile(
-    rf"^{_LEAD}(?:då|så|därmed)\s+(?:är|blir)\s+(?P<np>(?!det\b)(?:[\w-]+\s+){{0,2}}[\w-]+)\s*[.!]?$"
+    rf"^{_LEAD}(?:då|så|därmed)\s+(?:är|blir)\s+(?P<np>(?!(?:det|vi|jag|du|ni|han|hon|de|den|alla|allt)\b)"
+    r"(?:[\w-]+\s+){0,2}[\w-]+)\s*[.!]?$"
 )
-_APPROVAL_VERB = {"godkänn": "godkändes", "fastställ": "fastställdes", "anta": "antogs", "välj": "valdes"}
+_APPROVAL_VERB = {
+    r"godkänn\w*": "godkändes",
+    r"fastställ\w*": "fastställdes",
+    r"anta(?:s|r|gen|get|gna)?": "antogs",
+    r"välj(?:a|as|er)": "valdes",
+}
 _PARTICIPLE_PAST = {
     **dict.fromkeys(("godkänd", "godkänt", "godkända"), "godkändes"),
     **dict.fromkeys(("antagen", "antaget", "antagna"), "antogs"),
@@ -163,7 +169,7 @@ class ResolutionRules(RuleState):
         m = _BARE_APPROVAL.match(u.low)
         if m:
             for v in self._window(u, back=3):
-                verb = next((past for st, past in _APPROVAL_VERB.items() if re.search(rf"\b{st}", v.low)), None)
+                verb = next((past for st, past in _APPROVAL_VERB.items() if re.search(rf"\b{st}\b", v.low)), None)
                 if verb:
                     np = u.text[m.start("np") : m.end("np")]
                     self._add_decision(f"{capitalise(np)} {verb}.", u, [v, u], 0.5, why)
