@@ -11,8 +11,8 @@ Three kinds of evidence, combined per sentence ("unit"):
   an outcome ("Då valdes …", "Då är dagordningen fastställd") ends an item
   rather than starting one;
 * order: a monotone dynamic programme over the agenda picks the best
-  increasing sequence of starts, skipping items without evidence. An item it
-  skipped but that has strong evidence of its own (taken out of order) is then
+  increasing sequence of starts, skipping items without evidence. An item named
+  outright with strong evidence of its own (taken out of order, order.py) is
   inserted where it was taken; items announced together ("punkterna åtta och
   nio") share one start. A start moves back to the sentence of the same turn
   that named the item ("Dagordningen. … Kan den godkännas?").
@@ -49,6 +49,7 @@ from transcribe.agenda.phrases import (
     THANKS,
     TRANSITION,
     WELCOMES,
+    fronted_topic,
 )
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, sentences, stem
@@ -178,7 +179,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
         1.0 if TRANSITION.search(u.low) or OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
         for u, r in zip(units, refs, strict=True)
     ]
-    fronted = [_fronted(u.low) for u in units]
+    fronted = [fronted_topic(u.low) for u in units]
     declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     said_once(declared, "welcome", "open", first=True)  # the meeting opens once, at the first welcome
     said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
@@ -233,12 +234,6 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
         out.append(row)
         named.append(names)
     return out, named
-
-
-def _fronted(low: str) -> set[str] | None:
-    """The topic put first in "Taket tar vi före midsommarfirandet": the item taken now."""
-    m = TAKEN_NOW.search(low)
-    return {stem(w) for w in content_words(m.group(1))} if m else None
 
 
 def _heading(u: Unit, title: set[str]) -> bool:

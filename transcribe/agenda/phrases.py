@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from transcribe.sv.text import content_words, stem
+
 TRANSITION = re.compile(
     r"\b(nästa punkt|nästa fråga|nästa ärende|(?:går vi|gå vi|gick vi|vi går|vi gick) (?:vidare |över |tillbaka )?till"
     r"|vidare till"
@@ -74,3 +76,9 @@ ELECTIONS = ("chair", "secretary", "adjusters")
 ASKS_FOR = re.compile(
     r"\?\s*$|\b(?:behöver|ska|måste) (?:vi )?(?:\w+ ){0,2}(?:välja|ha)\b|\bvem (?:tar|kan|vill|skriver|för)\b"
 )  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare": asking for a role opens its election
+
+
+def fronted_topic(low: str) -> set[str] | None:
+    """The topic put first in "Taket tar vi före midsommarfirandet" (as stems): the item taken now."""
+    m = TAKEN_NOW.search(low)
+    return {stem(w) for w in content_words(m.group(1))} if m else None
