@@ -107,3 +107,15 @@ def test_misspelt_month_merged_and_split_ordinal() -> None:
                          ("Nästa möte blir den tion de december klockan nio.", {"tion", "de"})):  # fmt: skip
         got = next_meeting([said], unsure=frozenset(unsure))
         assert got is not None and got.when == dt.datetime(2026, 12, 10, 9, 0), said
+
+
+def test_a_day_that_contradicts_its_weekday_is_chosen_again() -> None:
+    got = next_meeting(["Nästa möte blir torsdagen den förstar januari klockan nio."], unsure=frozenset({"förstar"}))
+    assert got is not None and got.when == dt.datetime(2027, 1, 21, 9, 0) and got.needs_review  # not Friday 1st
+
+
+def test_same_with_tid_lost_and_a_misheard_klockan() -> None:
+    got = next_meeting(["Nästa möte blir fredag den fjärde december, samma. Tack allihop."])
+    assert got is not None and got.when == dt.datetime(2026, 12, 4, 18, 30)
+    got = next_meeting(["Nästa möte blir den tjugoförsta januari klocgan ju."], unsure=frozenset({"klocgan", "ju"}))
+    assert got is not None and got.when == dt.datetime(2027, 1, 21, 18, 30) and got.needs_review

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When, day_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
@@ -17,12 +19,26 @@ from transcribe.minutes.rules.utterances import (
     evidence_list,
 )
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, clock, format_date
-from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.numbers import CARDINALS, ORDINALS, parse_number
 
 # "klockan", "halv" or "kvart över" followed by something that is no hour: the hour was said and lost.
 _CLOCK_UNHEARD = re.compile(
     r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
 )
+
+
+def _clock_unheard(low: str) -> bool:
+    """'klockan <misheard>', 'klocgan ju': a clock word, heard or nearly, with no hour after it."""
+    if _CLOCK_UNHEARD.search(low):
+        return True
+    toks = re.findall(r"[a-zåäö]+|\d+", low)
+    return any(
+        Levenshtein.distance(t, "klockan") <= 2 and (i + 1 == len(toks) or parse_number(toks[i + 1]) is None)
+        for i, t in enumerate(toks)
+        if len(t) >= 6
+    )
+
+
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
 _NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäö]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
@@ -45,7 +61,7 @@ _DAY_LOST = re.compile(
     rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
-_SAME_TIME = re.compile(r"\bsamma\s+tid\b")
+_SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)")  # "samma tid", or "samma," with "tid" lost
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
 _SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week"})
 _DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
@@ -97,14 +113,22 @@ class NextMeetingRules(RuleState):
     def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
         """'klockan <misheard>': a clock time was said but not heard. The meeting's own start time is the best
         guess (a series meets at its usual hour), and the item says so."""
-        if w.time is None and self.start_time is not None and any(_CLOCK_UNHEARD.search(u.low) for u in utts):
+        if w.time is None and self.start_time is not None and any(_clock_unheard(u.low) for u in utts):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
 
     def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
-        """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said."""
-        if not self.robust or w.kind != "wd":
+        """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said;
+        'torsdagen den förstar januari' read as the 1st, a Friday: the weekday says the day was misheard."""
+        if not self.robust:
+            return None
+        if w.kind == "dmy" and w.date is not None:
+            said = _DAY_LOST_MONTH.match(u.low[w.start :])
+            if said and WEEKDAY_NAMES.index(said.group("wd")) != w.date.weekday():
+                return said
+            return None
+        if w.kind != "wd":
             return None
         return _DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
 
