@@ -10,8 +10,9 @@ initial prompt and as hotwords; a passage where Whisper wrote that prompt back i
 of the speech is decoded again without it. Whisper base on Swedish sometimes repeats a phrase
 until the window ends: we decode without conditioning on the previous text (the
 usual trigger), keep the compression-ratio fallback, and collapse any repetition
-that still gets through, marking the segment as repaired. Finally, Swedish non-words
-are replaced by the nearest common word or meeting term (`transcribe.lexfix`).
+that still gets through, marking the segment as repaired. Speech the VAD found but the
+decoder skipped is decoded again on its own. Finally, Swedish non-words are replaced by
+the nearest common word or meeting term (`transcribe.lexfix`).
 """
 
 from __future__ import annotations

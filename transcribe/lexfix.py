@@ -21,7 +21,7 @@ from wordfreq import top_n_list, zipf_frequency
 from transcribe.transcript import Segment, Transcript, Word
 
 KNOWN_ZIPF = 2.5  # at least this frequent in written Swedish: a real word, kept as heard
-LEXICON_ZIPF = 2.5  # replacements come from words at least this frequent (about 40 000 words)
+LEXICON_ZIPF = 2.5  # replacements come from words at least this frequent (about 58 000 words)
 LEXICON_SIZE = 100_000  # wordfreq's list, most frequent first
 MAX_EDIT_SHARE = 0.34  # at most a third of the heard token's letters changed
 MIN_LETTERS = 3  # "jo", "ni", "å": too short to tell a slip from another word
