@@ -280,3 +280,8 @@ def test_assuming_is_no_formal_act() -> None:
 def test_adding_an_item_is_no_filing() -> None:
     said = [("S1", "Föregående protokoll. Några synpunkter?"), ("S2", "Nej."), ("S1", "Då lägger vi till en punkt.")]
     assert not minutes(said, unsure=frozenset({"punkt"})).decisions
+
+
+def test_the_boards_own_decision_named_as_such_stays() -> None:
+    assert texts([("S1", "Då beslutar vi att måla om fasaden i vår. Det är styrelsens beslut.")])
+    assert not texts([("S1", "Vi har beslutat att gå över till femskift. Det är ledningens beslut, inte vårt.")])

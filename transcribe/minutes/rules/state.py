@@ -34,7 +34,7 @@ from transcribe.transcript import Transcript
 # The next sentence takes the decision back or gives it to someone else: "det är inget beslut",
 # "Det är deras beslut, vi hyr den bara", "Det är alltså inget vi bestämmer".
 _DISCLAIMER = re.compile(
-    r"\b(?:inget|inte\s+(?:ett|något))\s+beslut\b|\bdet\s+är\s+(?:ju\s+)?(?:deras|[a-zåäö]+(?:ns|ets))\s+beslut\b|"
+    r"\b(?:inget|inte\s+(?:ett|något))\s+beslut\b|\bdet\s+är\s+(?:ju\s+)?(?P<whose>deras|[a-zåäö]+(?:ns|ets))\s+beslut\b|"
     r"\binget\s+(?:som\s+)?vi\s+(?:bestämmer|beslutar)\b"
 )
 
@@ -179,7 +179,10 @@ class RuleState:
         """'Vi anställer ingen innan vi vet. Nej förresten, det är inget beslut': taken back by the speaker."""
         last = max(utts, key=lambda v: v.idx)
         nxt = self.utts[last.idx + 1] if last.idx + 1 < len(self.utts) else None
-        return nxt is not None and nxt.turn == last.turn and bool(_DISCLAIMER.search(nxt.low))
+        m = _DISCLAIMER.search(nxt.low) if nxt is not None and nxt.turn == last.turn else None
+        whose = (m.group("whose") or "")[:-1] if m else ""
+        ours = whose in cues.PLAIN_BODIES and not re.search(r"\binte\s+(?:vårt|vår)\b", nxt.low if nxt else "")
+        return m is not None and not ours  # "Det är styrelsens beslut" is ours, "ledningens beslut, inte vårt" is not
 
     def _add_decision(
         self, text: str, proposer: Utt | None, utts: list[Utt], conf: float, extra_review: str | None = None
