@@ -285,3 +285,8 @@ def test_adding_an_item_is_no_filing() -> None:
 def test_the_boards_own_decision_named_as_such_stays() -> None:
     assert texts([("S1", "Då beslutar vi att måla om fasaden i vår. Det är styrelsens beslut.")])
     assert not texts([("S1", "Vi har beslutat att gå över till femskift. Det är ledningens beslut, inte vårt.")])
+
+
+def test_a_supine_without_subject_and_auxiliary_is_not_given_a_we() -> None:
+    said = [("S1", "Men beslutat att ta tillbaka källarlokalen från första juli.")]  # "Universitetet har" lost
+    assert not minutes(said, unsure=frozenset({"men"})).decisions

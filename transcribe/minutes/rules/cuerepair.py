@@ -247,6 +247,8 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
         for ins in INSERTS:
             if ins == "beslutar" and not _INVERTED_HEAD.match(low[: m.start()]):
                 continue  # "Vi <?> att införa ...": the lost verb may as well have been "föreslår"
+            if ins == "vi" and m.group(0).lower() in ("beslutat", "bestämt"):
+                continue  # "<Universitetet har> beslutat att ...": a supine lost its subject and its "har" both
             variant = low[: m.start()] + ins + " " + low[m.start() :]
             kind = _accept(variant, m.start(), m.start() + len(ins), ins)
             if kind:
