@@ -151,3 +151,9 @@ def test_a_lost_verb_in_the_answer_to_a_question_takes_the_task_asked() -> None:
     ]
     got = [a for a in minutes(turns).actions if a.owner == "Karin Ek"]
     assert len(got) == 1 and got[0].what.startswith("Säga det till henne") and got[0].needs_review
+
+
+def test_a_task_verb_first_with_any_time_is_the_speakers_task_to_check() -> None:
+    got = minutes([("S2", "Och mott mejlar ut sommarschemat innan påsk.")], unsure=frozenset({"mott"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "schema" in got[0].what and got[0].needs_review
+    assert not minutes([("S2", "Mejlar ni ut schemat innan påsk?")]).actions  # a question is no commitment
