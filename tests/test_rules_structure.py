@@ -290,3 +290,15 @@ def test_the_boards_own_decision_named_as_such_stays() -> None:
 def test_a_supine_without_subject_and_auxiliary_is_not_given_a_we() -> None:
     said = [("S1", "Men beslutat att ta tillbaka källarlokalen från första juli.")]  # "Universitetet har" lost
     assert not minutes(said, unsure=frozenset({"men"})).decisions
+
+
+def test_decision_whose_full_stop_was_lost_before_a_question() -> None:
+    said = "Då beslutar styrelsen att höja årsavgiften med tre procent från första januari, kan du skriva ett brev?"
+    assert texts([("S1", said)]) == ["Styrelsen beslutade att höja årsavgiften med tre procent från första januari."]
+    assert not texts([("S1", "Beslutar styrelsen att höja årsavgiften med tre procent från första januari?")])
+
+
+def test_filing_whose_object_was_misheard_keeps_it_not_a_thank_you() -> None:
+    said = [("S1", "Tack."), ("S1", "Då lägger rapporten till handlingarna.")]
+    got = minutes(said, unsure=frozenset({"rapporten"})).decisions
+    assert [d.text for d in got] == ["Rapporten lades till handlingarna."] and got[0].needs_review

@@ -31,6 +31,7 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.text import capitalise, content_words
 
 _PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
+_ASKED_AFTER = re.compile(r",\s*(?:[\w-]+,\s*)?(?:kan|ska|vill|hinner|tar)\s+(?:du|ni|någon)\b[^.!]*\?\s*$")
 _POSSESSIVES = frozenset("min mitt mina din ditt dina vår vårt våra er ert era hans hennes deras dess".split())
 _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed alltså".split())
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
@@ -59,7 +60,10 @@ class DecisionRules(ResolutionRules):
             slot = (m.groupdict().get("slot") or "").strip()
             if loose and slot and not cues.is_body(slot) and not u.uncertain(slot):
                 continue  # "jag beslutar att", "de bestämde att": not the meeting deciding
-            if negated(u.low, m.start(), m.start("rest")) or u.is_question:
+            # "Då beslutar styrelsen att höja avgiften<.> Sara, kan du skriva brevet?": the full stop lost, the
+            # question is the next sentence's
+            asked = _ASKED_AFTER.search(u.low, m.start("rest"))
+            if negated(u.low, m.start(), m.start("rest")) or (u.is_question and asked is None):
                 return False
             head = u.low[: m.start("rest")]
             if cues.REPORTED.search(head) or re.search(r"\b(?:om|ifall|kanske|eventuellt|skulle)\b", head[-40:]):
@@ -70,7 +74,7 @@ class DecisionRules(ResolutionRules):
                 return False  # "Vad beslutade ni förra gången?" - "Vi beslutade att ...": reported
             if self.robust and n == 0 and self._unsure_opener(u, m.start()):
                 return False
-            rest = u.text[m.start("rest") :]
+            rest = u.text[m.start("rest") : asked.start() if asked else len(u.text)]
             if _CONSEQUENCE.search(rest.lower()) and not re.match(r"^\s*(?:om|ifall)\b", rest.lower()):
                 # "<Om> nämnden beslutar att stänga skolan så flyttar familjerna": a condition; a decision whose
                 # content is conditional ("beslutar att om X, så Y") stays a decision

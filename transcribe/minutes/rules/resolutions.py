@@ -157,7 +157,7 @@ class ResolutionRules(RuleState):
         if m and not (m.group("body") and not self._body_is_own(m.group("body"))):
             np = u.text[m.start("np") : m.end("np")].strip()
             if not np or _PRONOUN.match(np.lower()) or (len(np.split()) == 1 and u.uncertain(np)):
-                np = self._antecedent(u) or ""
+                np = self._antecedent(u) or ("" if not np or _PRONOUN.match(np.lower()) else np)
             if content_words(np):
                 self._add_decision(f"{capitalise(np)} lades till handlingarna.", u, [u], 0.5, why)
                 return True
@@ -183,6 +183,8 @@ class ResolutionRules(RuleState):
                 continue
             text = re.sub(r"^(?:punkt\s+\w+|sedan|sen|då|nu)[\s,.:]+", "", v.text.strip(), flags=re.IGNORECASE)
             text = re.sub(r",\s*\w+\s*\?$", "", text).strip(" .?!")
+            if not content_words(text) or re.fullmatch(r"(?:tack|bra|okej|ja|nej|toppen)[\s,!]*\w*", text.lower()):
+                continue  # "Tack.": no item announced
             if 1 <= len(text.split()) <= 4 and not re.search(r"\b(?:är|har|finns|ska|kan|vi|jag|du)\b", text.lower()):
                 return text
         return None
