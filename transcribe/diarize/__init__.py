@@ -13,17 +13,21 @@ import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.diarize.base import Diarization, Diarizer, Turn
-from transcribe.diarize.embedded import EmbeddedDiarizer
-from transcribe.diarize.embedded import embed_segments as _embed
-from transcribe.diarize.pyannote_backend import PyannoteDiarizer
 from transcribe.errors import BadOption
 
 
 def _embedded(model_dir: Path | None) -> Diarizer:
+    # The backends load torch and their encoders: only when one is asked for, so that importing this
+    # package (the CLI reads speaker names through it) stays quick.
+    from transcribe.diarize.embedded import EmbeddedDiarizer
+
     return EmbeddedDiarizer()
 
 
 def _pyannote(model_dir: Path | None) -> Diarizer:
+    # pyannote.audio is heavier still, and optional: loaded when chosen, as above.
+    from transcribe.diarize.pyannote_backend import PyannoteDiarizer
+
     return PyannoteDiarizer(model_dir)
 
 
@@ -42,7 +46,10 @@ def load_diarizer(name: str = "embedded", model_dir: Path | None = None) -> Diar
 
 def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray:
     """GE2E embedding of the given spans with the embedded encoder (voice profiles)."""
-    return _embed(audio, spans)
+    # the encoder loads with its module, as above
+    from transcribe.diarize.embedded import embed_segments as embed
+
+    return embed(audio, spans)
 
 
 __all__ = ["BACKENDS", "Diarization", "Diarizer", "Turn", "embed_segments", "load_diarizer"]
