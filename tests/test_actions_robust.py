@@ -34,6 +34,8 @@ def test_misheard_jag_still_gives_the_speaker_a_task_to_check() -> None:
     assert len(got) == 1 and got[0].owner == "Karin Ek" and "protokollet" in got[0].what
     assert got[0].due == dt.date(2026, 11, 27)
     assert got[0].needs_review and "jeg" in (got[0].review_reason or "").lower()
+    got = minutes([("S2", "Ja, jön fixar ett schema till fredag.")], unsure=frozenset({"jön"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and got[0].needs_review
 
 
 def test_misheard_task_verb_is_read_as_the_nearest_task_verb() -> None:

@@ -59,12 +59,9 @@ def _slip(word: str, unsure: frozenset[str]) -> bool:
 
 
 def _jag_slip(word: str, unsure: frozenset[str]) -> bool:
-    return (
-        word not in ("ja", "jag")
-        and 2 <= len(word) <= 4
-        and Levenshtein.distance(word, "jag") <= 1
-        and _slip(word, unsure)
-    )
+    """'jeg', 'jak', 'jön' before a verb: a slip of "jag" (one letter off, or a "j" word no Swedish has)."""
+    near = Levenshtein.distance(word, "jag") <= 1 or (len(word) == 3 and word[0] == "j" and not known_word(word))
+    return word not in ("ja", "jag", "jo") and 2 <= len(word) <= 4 and near and _slip(word, unsure)
 
 
 def read_commitment(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
