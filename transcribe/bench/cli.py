@@ -39,8 +39,7 @@ def bench(
     from transcribe.bench.meetings import print_tables
 
     # isort: split
-    from transcribe.bench import agenda, llm, speakers, uncertainty  # noqa: F401  (sections, loaded late as above)
-    from transcribe.bench import flags  # noqa: F401  (section "flags", loaded late as above)
+    from transcribe.bench import agenda, flags, llm, speakers, uncertainty  # noqa: F401  (sections, late as above)
     from transcribe.bench.decoding import print_table as print_decoding  # loaded late, as above
     from transcribe.bench.noise import print_curve  # loaded late, as above
 
