@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from transcribe.diarize.embedded import embed_segments
+from transcribe.diarize import embed_segments
 from transcribe.speakers.cohort import cohort
 from transcribe.speakers.evidence import label_pieces
 from transcribe.speakers.match import Match, apply_matches, match_speakers

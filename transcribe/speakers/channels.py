@@ -15,13 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from scipy.signal import butter, fftconvolve, sosfilt
 
 SR = 16_000
 
 
 def telephone(x: np.ndarray) -> np.ndarray:
     """A telephone line's 300-3400 Hz band."""
+    # scipy.signal takes most of a second to import: only when a voice is enrolled, not with the CLI
+    from scipy.signal import butter, sosfilt
+
     return sosfilt(butter(4, [300, 3400], "band", fs=SR, output="sos"), x).astype(np.float32)
 
 
@@ -31,6 +33,8 @@ def room(x: np.ndarray, rt60: float, tail: float, seed: int) -> np.ndarray:
     t = np.arange(int(rt60 * SR)) / SR
     h = rng.standard_normal(len(t)) * np.exp(-6.9 * t / rt60) * tail
     h[0] = 1.0
+    from scipy.signal import fftconvolve  # loaded late, as in telephone()
+
     y = fftconvolve(x, h)[: len(x)]
     return (y * (_peak(x) / _peak(y))).astype(np.float32)
 

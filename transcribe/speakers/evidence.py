@@ -17,7 +17,7 @@ from collections.abc import Iterable
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize.embedded import embed_segments
+from transcribe.diarize import embed_segments
 from transcribe.speakers.profiles import chunk_spans
 
 PIECE_S = 3.0

@@ -31,7 +31,7 @@ from pydantic import BaseModel, Field
 from transcribe import audit
 from transcribe.audio import Audio, check_input_path, decode
 from transcribe.config import data_dir
-from transcribe.diarize.embedded import embed_segments
+from transcribe.diarize import embed_segments
 from transcribe.errors import BadOption
 from transcribe.fsutil import PRIVATE_DIR, PRIVATE_FILE, atomic_write_text, private_dir
 from transcribe.meeting import counting_transcript
