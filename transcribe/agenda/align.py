@@ -262,18 +262,35 @@ def _declared(low: str, position: float) -> str | None:
     return None
 
 
-def _decided_items(
-    units: list[Unit],
-    leaves: list[AgendaItem],
-    B: list[list[float]],
-    chosen: dict[int, int],
-    used: set[int],
-    settles: list[bool],
-) -> None:
+@dataclass
+class Placement:
+    """The aligner's working state, shared by its passes: which unit starts which agenda item."""
+
+    units: list[Unit]
+    leaves: list[AgendaItem]
+    B: list[list[float]]  # evidence per item and unit
+    chosen: dict[int, int]  # item -> the unit where it starts
+    used: set[int]  # units that start an item
+    settles: list[bool] = field(default_factory=list)  # units that end an item (an outcome or a decision)
+
+    def place(self, k: int, i: int) -> None:
+        self.chosen[k] = i
+        self.used.add(i)
+
+    def move(self, k: int, i: int) -> None:
+        self.used.discard(self.chosen[k])
+        self.place(k, i)
+
+    def drop(self, k: int) -> None:
+        self.used.discard(self.chosen.pop(k))
+
+
+def _decided_items(p: Placement) -> None:
     """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
     för flerbostadshuset …") was treated: it starts at its best evidence since the item before began."""
-    titles = [title_stems(it) for it in leaves]
-    for k in range(len(leaves)):
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    titles = [title_stems(it) for it in p.leaves]
+    for k in range(len(p.leaves)):
         if k in chosen or not titles[k]:
             continue
         for i, u in enumerate(units):
@@ -286,23 +303,16 @@ def _decided_items(
             free = [j for j in range(prev + 1, i + 1) if j not in used and (j == i or not settles[j])]
             best = max(free, key=lambda j: B[k][j], default=None)
             if best is not None and B[k][best] + THRESHOLD >= LATE:
-                chosen[k] = best
-                used.add(best)
+                p.place(k, best)
                 break
 
 
-def _announced_items(
-    units: list[Unit],
-    B: list[list[float]],
-    chosen: dict[int, int],
-    used: set[int],
-    settles: list[bool],
-    chair: str | None,
-) -> None:
+def _announced_items(p: Placement, chair: str | None) -> None:
     """The chair announces an item whose name was not recognised ("Då går vi till <misheard>. Mats?") between
     two placed items with one item missing between them in the agenda: that item starts there, unless it was
     struck somewhere (negative evidence). Words must follow the announcement (the misheard name) and talk
     must follow before the next item: a bare "Nästa punkt." just before the next item's name is that item's."""
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
     placed = sorted(chosen.items())
     for (k1, u1), (k2, u2) in zip(placed, placed[1:], strict=False):
         missing = [k for k in range(k1 + 1, k2) if k not in chosen]
@@ -314,24 +324,17 @@ def _announced_items(
                 continue
             said = ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)
             if said and re.search(r"\w", u.low[said.end() :]) and u2 - i >= 2:  # a name follows, and talk
-                chosen[missing[0]] = i
-                used.add(i)
+                p.place(missing[0], i)
                 break
 
 
-def _after_decisions(
-    units: list[Unit],
-    leaves: list[AgendaItem],
-    B: list[list[float]],
-    chosen: dict[int, int],
-    used: set[int],
-    settles: list[bool],
-) -> None:
+def _after_decisions(p: Placement) -> None:
     """A decision naming the item before ("Då beslutar styrelsen att medlemsavgiften …") closes that item,
     so the next one, started early on a shared word ("… vi vill inte tappa medlemmar"), starts after it.
     An item taken out of agenda order with nothing after that decision to start it was only mentioned
     ("Vi tar upp färdtjänsten i skrivelsen"): it is not placed, and the decision stays in its item."""
-    titles = [title_stems(it) for it in leaves]
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    titles = [title_stems(it) for it in p.leaves]
     order = sorted((u, k) for k, u in chosen.items())
     mentioned = []
     for j in range(1, len(order)):
@@ -346,19 +349,17 @@ def _after_decisions(
             continue
         later = next((i for i in range(closing[-1] + 1, stop) if i not in used and B[k][i] >= 0), None)
         if later is not None:
-            used.discard(u)
-            chosen[k] = later
-            used.add(later)
+            p.move(k, later)
         elif k < k_prev or j + 1 < len(order) and k > order[j + 1][1]:
             mentioned.append((k, u))
-    for k, u in mentioned:
-        used.discard(u)
-        del chosen[k]
+    for k, _ in mentioned:
+        p.drop(k)
 
 
-def _turn_heads(units: list[Unit], chosen: dict[int, int], used: set[int], settles: list[bool]) -> None:
+def _turn_heads(p: Placement) -> None:
     """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
     the item it announces: the start moves to the turn's first sentence."""
+    units, chosen, used, settles = p.units, p.chosen, p.used, p.settles
     for k, u in list(chosen.items()):
         head = u
         while (
@@ -371,9 +372,7 @@ def _turn_heads(units: list[Unit], chosen: dict[int, int], used: set[int], settl
             head -= 1
         at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
         if head < u and at_turn_start:
-            used.discard(u)
-            chosen[k] = head
-            used.add(head)
+            p.move(k, head)
 
 
 def _from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[float], units: list[Unit]) -> Alignment:
@@ -410,32 +409,31 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     B, named = evidence_matrix(units, leaves)
     chosen = ordered(B, STRONG - THRESHOLD, named)
     used = set(chosen.values())
+    p = Placement(units, leaves, B, chosen, used)
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
     for k in range(len(leaves)):  # taken out of order: named outright, with strong evidence of its own
         if k in chosen:
             continue
         u = max(range(len(units)), key=lambda i: B[k][i])
         if B[k][u] + THRESHOLD >= STRONG and u not in used and named[k][u]:
-            chosen[k] = u
-            used.add(u)
+            p.place(k, u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
     if len(chosen) + len(together) < FILL_SHARE * len(leaves) and unrecognisable(u.text for u in units):
         return _from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
     settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
-    _decided_items(units, leaves, B, chosen, used, settles)
-    _announced_items(units, B, chosen, used, settles, chair_speaker(units))
+    p.settles = settles
+    _decided_items(p)
+    _announced_items(p, chair_speaker(units))
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
         first = u
         while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:
             first -= 1
         earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK and not settles[i]]
         if earlier:
-            used.discard(u)
-            chosen[k] = earlier[0]
-            used.add(earlier[0])
-    _after_decisions(units, leaves, B, chosen, used, settles)
-    _turn_heads(units, chosen, used, settles)
+            p.move(k, earlier[0])
+    _after_decisions(p)
+    _turn_heads(p)
     starts = sorted((u, k) for k, u in chosen.items())
     if starts:  # the opening takes the whole turn it is declared in ("God kväll och välkomna … öppnat")
         u0, k0 = starts[0]
