@@ -69,6 +69,11 @@ def editable_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
     return meeting
 
 
+def unreviewed_rows(minutes: Minutes | None) -> list[tuple[str, str, str]]:
+    """(section, label, item id) of every item nobody has reviewed: the review page and the approval list them."""
+    return [(edit.section_of(i), edit.item_label(i), i.id) for i in unreviewed(minutes)] if minutes else []
+
+
 def back_to(meeting_id: str, anchor: str = "", error: str | None = None) -> RedirectResponse:
     query = f"?error={error}" if error else ""
     return RedirectResponse(f"/meetings/{meeting_id}{query}{'#' + anchor if anchor else ''}", status_code=303)
@@ -142,7 +147,6 @@ def review_page(
     draft = request.session.pop(DRAFT_KEY, None)
     level = confidence.level(transcript)
     graded = {s.id: uncertainty.graded_words(s, level) for s in transcript.segments}
-    pending = unreviewed(minutes) if minutes is not None else []
     labels = transcript.speaker_labels() + [
         s.label for s in transcript.speakers if s.label not in transcript.speaker_labels()
     ]
@@ -162,7 +166,7 @@ def review_page(
             s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
         graded=graded, uncertain_segments={i for i, words in graded.items() if any(g >= 2 for _, g, _ in words)},
         evidence_segments=uncertainty.evidence_segments(minutes),
-        unreviewed=[(edit.section_of(i), edit.item_label(i), i.id) for i in pending],
+        unreviewed=unreviewed_rows(minutes),
         draft=draft if isinstance(draft, dict) and draft.get("error") == error else None,
         new_speaker=speaker_edits.NEW_SPEAKER,
         sections=edit.SECTIONS, addable=edit.ADDABLE,
@@ -302,10 +306,8 @@ def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
 def approve_confirm(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
     """Asking first without JavaScript: what would be locked, and which items nobody has reviewed."""
     meeting = editable_meeting(user, meeting_id)
-    minutes = store.load_minutes(meeting_id)
-    pending = unreviewed(minutes) if minutes is not None else []
     return page(request, "approve.html", user=user, meeting=meeting,
-                unreviewed=[(edit.section_of(i), edit.item_label(i), i.id) for i in pending])  # fmt: skip
+                unreviewed=unreviewed_rows(store.load_minutes(meeting_id)))  # fmt: skip
 
 
 @router.post("/meetings/{meeting_id}/approve")
