@@ -101,6 +101,7 @@ class ItemSpan(BaseModel):
     order: int | None = None  # position among the treated items, in meeting order
     score: float = 0.0  # evidence for the chosen start (higher is surer)
     cue: str = ""  # the sentence that started it
+    announced: float | None = None  # when the chair announced it, after a reply that opens the same turn
 
 
 class Alignment(BaseModel):
@@ -433,6 +434,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         if earlier:
             p.move(k, earlier[0])
     _after_decisions(p)
+    announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     _turn_heads(p)
     starts = sorted((u, k) for k, u in chosen.items())
     if starts:  # the opening takes the whole turn it is declared in ("God kväll och välkomna … öppnat")
@@ -458,6 +460,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         span.end = round(max(nxt, span.start), 2)
         span.score = round(B[k][u] + THRESHOLD, 2)
         span.cue = units[u].text[:200]
+        span.announced = round(max(announced.get(k, units[u].start), units[u].start), 2)
     segs_by_item: dict[int, list[int]] = {}
     other: list[int] = []
     other_spans: list[tuple[float, float]] = []
@@ -481,7 +484,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         mate = next((by_number[leaves[j].number] for j, i in chosen.items() if i == u), None)
         if mate is not None:
             span = by_number[leaves[k].number]
-            for name in ("treated", "order", "start", "end", "score", "cue", "segment_ids"):
+            for name in ("treated", "order", "start", "end", "score", "cue", "announced", "segment_ids"):
                 setattr(span, name, getattr(mate, name))
     for parent in parents:  # a parent item spans its treated sub-items
         span = by_number.get(parent)

@@ -82,3 +82,12 @@ def fronted_topic(low: str) -> set[str] | None:
     """The topic put first in "Taket tar vi före midsommarfirandet" (as stems): the item taken now."""
     m = TAKEN_NOW.search(low)
     return {stem(w) for w in content_words(m.group(1))} if m else None
+
+
+# Where the chair's announcement of an item begins inside a sentence: a transition or an item number
+ANNOUNCEMENT = re.compile(TRANSITION.pattern + r"|\b(?:punkt|paragraf|ärende)(?:en|erna|t|na)?\b|§")
+# What settles the item being treated: "Då beslutar vi så", "Klubbat", "Bifall", "Då gör vi det"
+SETTLES = re.compile(
+    r"\b(?:beslut\w*|beslöt|klubba\w*|godkän\w*|fastställ\w*|bifall\w*|antag\w*|antas|antogs"
+    r"|(?:gör|kör|säger) vi (?:så|det|på det))\b"
+)

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
+from transcribe.agenda.settle import settled_under
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
@@ -252,7 +253,9 @@ def build_protokoll(
     other.summary = _summary(other_units, transcript)
 
     def home(item: Item) -> Paragraph:
-        number = alignment.item_at(_settled_at(item))
+        last = max(item.evidence, key=lambda e: e.start)
+        said = getattr(item, "text", None) or getattr(item, "what", "")  # a decision's or open item's text, a task
+        number = settled_under(alignment, units, last.segment_id, said, _settled_at(item))
         return paragraphs[number] if number in paragraphs else other
 
     for d in minutes.decisions:
