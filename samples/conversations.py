@@ -14,6 +14,9 @@ from LibriSpeech readers (one ~12.5 s utterance per reader in
 - a condition is applied: clean, reverb (a synthetic room per reader),
   noise (pink + hum at 12-18 dB SNR), telephone (300-3400 Hz, 8 kHz, mu-law)
   or far (one reader 10-14 dB quieter with a long reverberant tail);
+- a dev-only stress set (`stress=True`) makes far, noise and telephone harsher (`STRESS`): a far voice
+  quieter than any standard one, lower SNR; it draws its own layouts, and the standard conversations
+  stay byte-identical (the harsher ranges replace the bounds of the same random draws);
 - the RTTM holds one line per stretch of speech, at its exact sample position:
   pauses inside a phrase (frames within 10 dB of the reader's noise floor) are
   not speech.
@@ -22,6 +25,7 @@ Readers are split by a fixed rule (see `group_of`): even LibriSpeech reader id =
 "dev" (the only voices to tune on), odd id = "heldout" (report only).
 
     python -m samples.conversations --group dev --count 10 --out samples/cache/conversations
+    python -m samples.conversations --group dev --stress --count 9 --out samples/cache/conversations
     python -m samples.conversations --espeak-plain --out samples/cache/espeak-plain
 
 Output is deterministic for a given seed, group and index.
@@ -46,6 +50,11 @@ REPO_DIR = SAMPLES_DIR.parent
 SHARED_POOL = REPO_DIR.parent / "shared" / "data" / "librispeech-train-clean"
 TEST_POOL = REPO_DIR / "tests" / "data" / "librispeech"
 CONDITIONS = ("clean", "reverb", "noise", "telephone", "far")
+STRESS_CONDITIONS = ("far", "noise", "telephone")
+# dB ranges of the conditions: the far voice's attenuation, the noise condition's SNR, the telephone line's
+# noise under the speech (a fixed 35 dB in the standard set, no draw).
+STANDARD = {"far_db": (10.0, 14.0), "noise_snr": (12.0, 18.0)}
+STRESS = {"far_db": (14.0, 22.0), "noise_snr": (5.0, 10.0), "line_snr": (18.0, 26.0)}
 GROUPS = ("dev", "heldout")
 OVERLAP_SHARE = 0.10
 LEVEL_DB = 6.0
@@ -199,23 +208,35 @@ class Spec:
     speakers: int
     minutes: float
     condition: str
+    stress: bool = False  # the harsher dev-only ranges of `STRESS`
 
     @property
     def id(self) -> str:
-        return f"{self.group}-{self.index:02d}-{self.speakers}spk-{self.condition}"
+        group = f"{self.group}stress" if self.stress else self.group
+        return f"{group}-{self.index:02d}-{self.speakers}spk-{self.condition}"
+
+    def seed_parts(self, kind: str) -> tuple[Any, ...]:
+        """What seeds this spec's draws; the stress set's own layouts never repeat a standard one."""
+        return (kind, self.group, self.seed, self.index) + (("stress",) if self.stress else ())
 
 
 def corpus(group: str, count: int, seed: int = 0, min_speakers: int = 2, max_speakers: int = 8,
-           min_minutes: float = 2.0, max_minutes: float = 10.0) -> list[Spec]:  # fmt: skip
-    """`count` conversation specs of one group: speakers and minutes seeded, conditions in turn."""
+           min_minutes: float = 2.0, max_minutes: float = 10.0, stress: bool = False) -> list[Spec]:  # fmt: skip
+    """`count` conversation specs of one group: speakers and minutes seeded, conditions in turn.
+
+    With `stress`, the dev-only stress set: far, noise and telephone in turn, at the `STRESS` ranges.
+    """
     if group not in GROUPS:
         raise ValueError(f"group must be one of {GROUPS}")
+    if stress and group != "dev":
+        raise ValueError("the stress set is built from dev readers only")
+    conditions = STRESS_CONDITIONS if stress else CONDITIONS
     specs = []
     for i in range(count):
-        rng = np.random.default_rng(_seed("spec", group, seed, i))
+        rng = np.random.default_rng(_seed(*Spec(group, i, seed, 0, 0.0, "", stress).seed_parts("spec")))
         speakers = int(rng.integers(min_speakers, max_speakers + 1))
         minutes = round(float(rng.uniform(min_minutes, max_minutes)), 2)
-        specs.append(Spec(group, i, seed, speakers, minutes, CONDITIONS[i % len(CONDITIONS)]))
+        specs.append(Spec(group, i, seed, speakers, minutes, conditions[i % len(conditions)], stress))
     return specs
 
 
@@ -232,7 +253,7 @@ class Conversation:
 
 def build(spec: Spec, root: Path | None = None) -> Conversation:
     """Lay out one conversation: readers, turns, pauses, overlaps, levels, condition."""
-    rng = np.random.default_rng(_seed("conv", spec.group, spec.seed, spec.index))
+    rng = np.random.default_rng(_seed(*spec.seed_parts("conv")))
     pool_readers = readers(root, spec.group)
     if len(pool_readers) < spec.speakers:
         raise ValueError(f"{spec.group}: {len(pool_readers)} readers, {spec.speakers} wanted")
@@ -283,13 +304,13 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
     tracks = {rid: np.zeros(total, np.float32) for rid in ids}
     for s, p, who in placed:
         tracks[who][s : s + len(p)] += p
-    mix = _condition(spec.condition, tracks, rng, total)
+    mix = _condition(spec.condition, tracks, rng, total, STRESS if spec.stress else STANDARD)
     peak = float(np.max(np.abs(mix)))
     if peak > 0.97:
         mix *= 0.97 / peak
     turns = sorted((a / SR, b / SR, who) for a, b, who in spoken)
     info = {
-        **asdict(spec),
+        **{k: v for k, v in asdict(spec).items() if k != "stress" or v},
         "truth_version": TRUTH_VERSION,
         "readers": ids,
         "levels_db": {k: round(v, 1) for k, v in level.items()},
@@ -297,7 +318,9 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
     return Conversation(spec.id, mix.astype(np.float32), [(round(a, 3), round(b, 3), w) for a, b, w in turns], info)
 
 
-def _condition(name: str, tracks: dict[str, np.ndarray], rng: np.random.Generator, total: int) -> np.ndarray:
+def _condition(
+    name: str, tracks: dict[str, np.ndarray], rng: np.random.Generator, total: int, ranges: dict[str, tuple]
+) -> np.ndarray:
     ids = list(tracks)
     if name == "reverb":
         mix = sum(fftconvolve(x, _rir(rng, float(rng.uniform(0.3, 0.7))))[:total] for x in tracks.values())
@@ -306,19 +329,20 @@ def _condition(name: str, tracks: dict[str, np.ndarray], rng: np.random.Generato
         mix = np.zeros(total, np.float32)
         for rid, x in tracks.items():
             if rid == far:
-                x = fftconvolve(x, _rir(rng, 0.8, direct=0.3))[:total] * 10 ** (-rng.uniform(10, 14) / 20)
+                x = fftconvolve(x, _rir(rng, 0.8, direct=0.3))[:total] * 10 ** (-rng.uniform(*ranges["far_db"]) / 20)
             mix = mix + x
     else:
         mix = sum(tracks.values())
     mix = np.asarray(mix, np.float32)
     speech_rms = float(np.sqrt(np.mean(mix[np.abs(mix) > 1e-4] ** 2))) if np.any(np.abs(mix) > 1e-4) else 0.01
     if name == "noise":
-        snr = float(rng.uniform(12, 18))
+        snr = float(rng.uniform(*ranges["noise_snr"]))
         hum = np.sin(2 * np.pi * 50 * np.arange(total) / SR) * 0.3
         noise = _pink(total, rng) + hum.astype(np.float32)
         mix = mix + noise / np.sqrt(np.mean(noise**2)) * speech_rms * 10 ** (-snr / 20)
     elif name == "telephone":
-        mix = telephone(mix + _pink(total, rng) * speech_rms * 10 ** (-35 / 20))
+        line = float(rng.uniform(*ranges["line_snr"])) if "line_snr" in ranges else 35.0
+        mix = telephone(mix + _pink(total, rng) * speech_rms * 10 ** (-line / 20))
     mix = mix + _pink(total, rng) * 10 ** (-62 / 20)  # faint floor: digital silence is unrealistic
     return mix.astype(np.float32)
 
@@ -382,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", type=Path, default=SAMPLES_DIR / "cache" / "conversations")
     ap.add_argument("--espeak-plain", action="store_true", help="the plain-voice espeak meetings instead")
+    ap.add_argument("--stress", action="store_true", help="the dev-only stress set (far, noise, telephone harsher)")
     ns = ap.parse_args(argv)
     if ns.espeak_plain:
         for sid in ESPEAK_PLAIN:
@@ -390,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     if not readers(None, ns.group):
         print(f"no LibriSpeech readers in {pool()}", file=sys.stderr)
         return 2
-    for spec in corpus(ns.group, ns.count, ns.seed):
+    for spec in corpus(ns.group, ns.count, ns.seed, stress=ns.stress):
         print(ensure(spec, ns.out))
     return 0
 
