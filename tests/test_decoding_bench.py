@@ -6,10 +6,12 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
+import numpy as np
 import pytest
 from rich.console import Console
 
 from transcribe import asr
+from transcribe.audio import Audio
 from transcribe.bench import decoding
 from transcribe.bench.core import BenchArgs
 from transcribe.transcript import Segment, Transcript
@@ -48,7 +50,7 @@ def test_rows_means_and_ratio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     dirs = [_meeting(tmp_path, "m1"), _meeting(tmp_path, "m2")]
     monkeypatch.setattr(decoding, "meeting_dirs", lambda which, ids=None: dirs)
 
-    def fake(meeting: Path, mode: str, model: str = "base", fresh: bool = False) -> dict:
+    def fake(meeting: Path, mode: str, model: str = "base", fresh: bool = False, cut: float | None = None) -> dict:
         return {"transcript": _tr(HEARD[meeting.name, mode]), "decode_s": 5.0 if mode == "plain" else 6.0,
                 "audio_s": 10.0, "cached": False}  # fmt: skip
 
@@ -114,3 +116,65 @@ def test_a_quick_bench_does_not_decode_the_held_out_meetings(monkeypatch: pytest
     console = Console(record=True, width=120)
     decoding.print_table(out, console)
     assert "--decoding" in console.export_text()
+
+
+def test_dev_wide_adds_the_dev_meetings_with_audio_and_never_a_held_out_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    samples = tmp_path / "samples"
+    (samples / "scripts").mkdir(parents=True)
+    (samples / "scripts" / "m1.yaml").write_text("id: m1\n", encoding="utf-8")
+    _meeting(samples, "m1")
+    _meeting(samples / "minutes-dev", "board")
+    (samples / "minutes-dev" / "notes").mkdir()  # truth without audio is no meeting to decode
+    (samples / "minutes-dev" / "notes" / "truth.json").write_text(json.dumps(TRUTH), encoding="utf-8")
+    for name, split in (("agenda-dev", "dev"), ("agenda-held", "heldout")):
+        _meeting(samples / "agenda", name)
+        (samples / "agenda" / name / "agenda-truth.yaml").write_text(f"split: {split}\n", encoding="utf-8")
+    _meeting(samples / "heldout", "unseen")
+    monkeypatch.setattr(decoding, "SAMPLES_DIR", samples)
+    monkeypatch.setattr(decoding, "HELDOUT_DIR", samples / "heldout")
+    monkeypatch.setattr(decoding, "MINUTES_DEV_DIR", samples / "minutes-dev")
+    monkeypatch.setattr(decoding, "AGENDA_DIR", samples / "agenda")
+    assert [d.name for d in decoding.meeting_dirs("dev")] == ["m1"]
+    assert [d.name for d in decoding.meeting_dirs("dev-wide")] == ["m1", "board", "agenda-dev"]
+    assert [d.name for d in decoding.meeting_dirs("heldout")] == ["unseen"]
+
+
+def test_a_screening_cut_keeps_whole_turns_in_audio_and_reference() -> None:
+    truth = {"segments": [
+        {"turn": 0, "start": 0.5, "end": 20.0, "text": "Första turen."},
+        {"turn": 1, "start": 20.1, "end": 50.0, "text": "Andra turen."},
+        {"turn": 2, "start": 52.0, "end": 70.0, "text": "Tredje turen."},
+    ]}  # fmt: skip
+    until = decoding.cut_point(truth, 60.0)
+    assert 50.0 < until < 52.0  # after the second turn, before the third starts
+    assert decoding.reference(truth, until) == "Första turen. Andra turen."
+    assert decoding.cut_point(truth, 10.0) == pytest.approx(20.05)  # the first turn at least, not into the next
+    assert decoding.cut_point(truth, None) is None and decoding.reference(truth).endswith("Tredje turen.")
+
+
+def test_a_cut_is_its_own_decode(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    meeting = _meeting(tmp_path, "m1")
+    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
+    full = Audio.from_array(np.zeros(16000 * 10, dtype=np.float32), tmp_path / "full")
+    monkeypatch.setattr(decoding, "decode", lambda path, tmp: full)
+    heard: list[float] = []
+
+    def fake_transcribe(audio, model, options, stats):
+        heard.append(audio.duration)
+        return _tr("vi ses")
+
+    monkeypatch.setattr(decoding.asr, "transcribe", fake_transcribe)
+    decoding.recognise(meeting, "tuned")
+    decoding.recognise(meeting, "tuned", cut=4.0)
+    assert decoding.recognise(meeting, "tuned", cut=4.0)["cached"]
+    assert heard == [10.0, 4.0]
+
+
+def test_the_spread_counts_the_meetings_tuned_helps() -> None:
+    out = decoding.spread([0.8, 0.9, 1.1, 0.95])
+    assert out["better"] == 3 and out["meetings"] == 4
+    assert out["ratio_quartiles"][0] < out["ratio_quartiles"][1] < out["ratio_quartiles"][2]
+    assert decoding.spread([]) is None

@@ -13,7 +13,7 @@ the audio's bytes, the model and the exact decoding arguments; a row says when i
 (its RTF is the one measured when it was decoded). `--fresh` decodes everything again.
 
     transcribe bench --decoding
-    python -m transcribe.bench.decoding [--set heldout|dev] [--samples id,id] [--fresh] [--export DIR]
+    python -m transcribe.bench.decoding [--set heldout|dev|dev-wide] [--cut S] [--samples id,id] [--fresh]
 """
 
 from __future__ import annotations
@@ -27,12 +27,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import yaml
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from transcribe import asr, lexfix
-from transcribe.audio import decode
+from transcribe.audio import Audio, decode
 from transcribe.bench.core import SAMPLES_DIR, BenchArgs, section
 from transcribe.bench.metrics import WordErrors, word_errors
 from transcribe.fsutil import atomic_write_text
@@ -40,26 +42,50 @@ from transcribe.models import resolve
 from transcribe.transcript import Transcript
 
 HELDOUT_DIR = SAMPLES_DIR / "heldout"
+MINUTES_DEV_DIR = SAMPLES_DIR / "minutes-dev"
+AGENDA_DIR = SAMPLES_DIR / "agenda"
+SETS = ("heldout", "dev", "dev-wide")
+CUT_PAD_S = 0.3  # audio kept after the last whole turn of a screening cut
 CACHE_DIR = SAMPLES_DIR / "cache" / "decoding"
 TARGET_RATIO = 0.85  # tuned WER at most this share of plain faster-whisper's
 MODES = ("plain", "tuned")
 
 
 def meeting_dirs(which: str, ids: list[str] | None = None) -> list[Path]:
-    """The meetings of a set: 'heldout' (samples/heldout/<id>) or 'dev' (samples/<id> with a script)."""
+    """The meetings of a set: 'heldout' (samples/heldout/<id>), 'dev' (samples/<id> with a script) or
+    'dev-wide' (dev, the minutes dev meetings and the agenda meetings whose truth says split: dev)."""
     if which == "heldout":
         dirs = sorted(p.parent for p in HELDOUT_DIR.glob("*/truth.json"))
-    elif which == "dev":
+    elif which in ("dev", "dev-wide"):
         scripts = {p.stem for p in (SAMPLES_DIR / "scripts").glob("*.yaml")}
         dirs = sorted(SAMPLES_DIR / s for s in scripts if (SAMPLES_DIR / s / "truth.json").exists())
+        if which == "dev-wide":
+            dirs += sorted(p.parent for p in MINUTES_DEV_DIR.glob("*/truth.json"))
+            dirs += [p.parent for p in sorted(AGENDA_DIR.glob("*/agenda-truth.yaml")) if _split(p) == "dev"]
     else:
-        raise ValueError(f"unknown set {which!r} (heldout or dev)")
-    return [d for d in dirs if not ids or d.name in ids]
+        raise ValueError(f"unknown set {which!r} ({', '.join(SETS)})")
+    return [d for d in dirs if (not ids or d.name in ids) and any(d.glob("meeting.*"))]
 
 
-def reference(truth: dict[str, Any]) -> str:
-    """The true words in spoken order."""
-    return " ".join(s["text"] for s in sorted(truth["segments"], key=lambda s: (s["start"], s["turn"])))
+def _split(agenda_truth: Path) -> str | None:
+    return (yaml.safe_load(agenda_truth.read_text(encoding="utf-8")) or {}).get("split")
+
+
+def cut_point(truth: dict[str, Any], cut_s: float | None) -> float | None:
+    """Where a screening cut of about `cut_s` seconds ends: after the last turn that ends by then, before
+    the next one starts, so the cut audio and the reference hold the same turns. None: the whole meeting."""
+    if not cut_s:
+        return None
+    segs = sorted(truth["segments"], key=lambda s: (s["start"], s["turn"]))
+    ends = [s["end"] for s in segs if s["end"] <= cut_s] or [segs[0]["end"]]
+    later = [s["start"] for s in segs if s["start"] >= ends[-1]]
+    return round(min(ends[-1] + CUT_PAD_S, later[0] - 0.05) if later else ends[-1] + CUT_PAD_S, 3)
+
+
+def reference(truth: dict[str, Any], until: float | None = None) -> str:
+    """The true words in spoken order (of the turns ending by `until`, a cut point, when given)."""
+    segs = sorted(truth["segments"], key=lambda s: (s["start"], s["turn"]))
+    return " ".join(s["text"] for s in segs if until is None or s["end"] <= until)
 
 
 def participants(truth: dict[str, Any]) -> list[str]:
@@ -73,28 +99,35 @@ def options_for(mode: str, truth: dict[str, Any]) -> asr.AsrOptions:
     return asr.AsrOptions(vocabulary=participants(truth))
 
 
-def _cache_key(audio_path: Path, model: str, options: asr.AsrOptions) -> str:
+def _cache_key(audio_path: Path, model: str, options: asr.AsrOptions, cut: float | None = None) -> str:
     h = hashlib.sha256(audio_path.read_bytes())
     h.update(str(resolve(model, kind="whisper")).encode())
     h.update(json.dumps(asr.decode_kwargs(options), sort_keys=True, ensure_ascii=False).encode())
     h.update(asr.REPAIRS.encode() if options.decoding != "plain" else b"raw")  # the repairs after decoding
+    if cut is not None:
+        h.update(f"cut {cut}".encode())
     return h.hexdigest()[:20]
 
 
-def recognise(meeting: Path, mode: str, model: str = "base", fresh: bool = False) -> dict[str, Any]:
-    """One meeting in one mode: its transcript, decoding seconds (model loading apart), audio seconds, cached or not."""
+def recognise(meeting: Path, mode: str, model: str = "base", fresh: bool = False,
+              cut: float | None = None) -> dict[str, Any]:  # fmt: skip
+    """One meeting in one mode: its transcript, decoding seconds (model loading apart), audio seconds, cached or not.
+
+    `cut`: only the audio before that point (a screening cut, `cut_point`)."""
     truth = json.loads((meeting / "truth.json").read_text(encoding="utf-8"))
     audio_path = next(iter(sorted(meeting.glob("meeting.*"))))
     options = options_for(mode, truth)
     # The cache holds the decoder's output; the word correction after it is cheap and always applied anew.
     raw = dataclasses.replace(options, correct_words=False)
-    path = CACHE_DIR / meeting.name / f"{mode}-{_cache_key(audio_path, model, raw)}.json"
+    path = CACHE_DIR / meeting.name / f"{mode}-{_cache_key(audio_path, model, raw, cut)}.json"
     if path.exists() and not fresh:
         saved = json.loads(path.read_text(encoding="utf-8"))
         row = {**saved, "transcript": Transcript.model_validate(saved["transcript"]), "cached": True}
     else:
         with tempfile.TemporaryDirectory() as tmp:
             audio = decode(audio_path, Path(tmp))
+            if cut is not None:
+                audio = Audio.from_array(audio.float32(0.0, cut), Path(tmp) / "cut")
             stats = asr.AsrStats()
             transcript = asr.transcribe(audio, model, raw, stats=stats)
             audio_s = audio.duration
@@ -116,20 +149,32 @@ def _wer_row(e: WordErrors) -> dict[str, Any]:
     return {"wer": round(e.wer, 4), "sub": e.substitutions, "del": e.deletions, "ins": e.insertions}
 
 
+def spread(ratios: list[float]) -> dict[str, Any] | None:
+    """On how many meetings tuned beat plain, and the quartiles of their ratios: a setting must help most
+    meetings, not the pooled figure only."""
+    if not ratios:
+        return None
+    quartiles = [round(float(q), 3) for q in np.percentile(ratios, [25, 50, 75])]
+    return {"better": sum(x < 1 for x in ratios), "meetings": len(ratios), "ratio_quartiles": quartiles}
+
+
 def run(which: str = "heldout", model: str = "base", ids: list[str] | None = None, fresh: bool = False,
-        export: Path | None = None, modes: tuple[str, ...] = MODES) -> dict[str, Any]:  # fmt: skip
+        export: Path | None = None, modes: tuple[str, ...] = MODES,
+        cut: float | None = None) -> dict[str, Any]:  # fmt: skip
     """Both decodings on every meeting of the set; per meeting and mean WER, their ratio and both RTFs.
 
     `modes=("tuned",)` only decodes the product's way (the dev transcripts the error model learns from).
+    `cut`: screen on the first `cut` seconds of each meeting (whole turns) instead of the whole recording.
     """
     rows: list[dict[str, Any]] = []
     totals = {m: WordErrors(0, 0, 0, 0) for m in modes}
     for meeting in meeting_dirs(which, ids):
         truth = json.loads((meeting / "truth.json").read_text(encoding="utf-8"))
-        ref = reference(truth)
+        until = cut_point(truth, cut)
+        ref = reference(truth, until)
         row: dict[str, Any] = {"id": meeting.name}
         for mode in modes:
-            got = recognise(meeting, mode, model, fresh)
+            got = recognise(meeting, mode, model, fresh, until)
             e = word_errors(ref, _hyp_text(got["transcript"]))
             totals[mode] = totals[mode] + e
             row["audio_s"] = got["audio_s"]
@@ -165,6 +210,8 @@ def run(which: str = "heldout", model: str = "base", ids: list[str] | None = Non
         "rtf": rtf,
         "ratio": ratio,
         "pooled_ratio": round(pooled["tuned"] / pooled["plain"], 3) if ratio is not None else None,
+        "spread": spread([r["ratio"] for r in rows if r.get("ratio") is not None]),
+        "cut_s": cut,
         "target_ratio": TARGET_RATIO,
         "target_met": ratio is not None and ratio <= TARGET_RATIO,
         "loadavg": [round(x, 2) for x in os.getloadavg()],
@@ -202,11 +249,16 @@ def print_table(result: dict[str, Any], console: Console | None = None) -> None:
     if result["ratio"] is not None:
         verdict = "met" if result["target_met"] else "NOT met"
         console.print(f"target: tuned WER <= {result['target_ratio']} x plain (mean): {verdict}")
+    if result.get("spread"):
+        sp = result["spread"]
+        console.print(f"tuned better than plain on {sp['better']} of {sp['meetings']} meetings; "
+                      f"ratio quartiles {' / '.join(f'{q:.3f}' for q in sp['ratio_quartiles'])}")  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m transcribe.bench.decoding", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", default="heldout", choices=["heldout", "dev"], help="held-out (report) or dev (tuning)")
+    ap.add_argument("--set", default="heldout", choices=SETS, help="held-out (report) or dev, dev-wide (tuning)")
+    ap.add_argument("--cut", type=float, default=None, help="screen on the first CUT seconds of each meeting")
     ap.add_argument("--samples", default=None, help="meeting ids, comma separated")
     ap.add_argument("--model", default="base")
     ap.add_argument("--fresh", action="store_true", help="decode again even when a cached result exists")
@@ -215,7 +267,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--tuned-only", action="store_true", help="decode only the product's way (no plain)")
     a = ap.parse_args(argv)
     ids = [s.strip() for s in a.samples.split(",") if s.strip()] if a.samples else None
-    result = run(a.set, a.model, ids, a.fresh, a.export, ("tuned",) if a.tuned_only else MODES)
+    result = run(a.set, a.model, ids, a.fresh, a.export, ("tuned",) if a.tuned_only else MODES, a.cut)
     print_table(result)
     if a.json:
         atomic_write_text(a.json, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
