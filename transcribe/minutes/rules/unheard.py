@@ -17,7 +17,7 @@ from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
-from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, strip_due, substantive
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, similar, strip_due, substantive
 from transcribe.sv.text import capitalise, content_words
 
 # After "jag" these make a real sentence; any other unsure function word there stands for a lost verb.
@@ -35,6 +35,7 @@ _FIRST_VERB = re.compile(r"\bjag\s+(?P<v>[a-zåäö]+)(?P<rest>[^.?!]*)")
 _AND_TASK = re.compile(r"\boch\s+(?:jag\s+)?(?P<v>[a-zåäö]+(?:ar|er|ör))\b")
 _NO_SUBJECT = frozenset({"att", "en", "ett", "och", "är", "som"})  # no subject of a finite verb
 _MODALS = frozenset({"kan", "ska", "får"})
+_PRONOUN_WORDS = frozenset({"det", "den", "dem", "de", "henne", "honom"})
 
 
 class UnheardCommitments(RuleState):
@@ -45,13 +46,15 @@ class UnheardCommitments(RuleState):
         m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)
         if not m or not u.uncertain(m.group("v")) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
-        if m.group("v") in AUX or self._recent_task(u):
-            return False  # "jag har/kan/ska ...", or this speaker's task already recorded (a summing-up repeats it)
+        if m.group("v") in AUX:
+            return False  # "jag har/kan/ska ..."
         dated = any(w.date is not None and re.search(r"\b(?:senast|till|innan|före)\s*$", u.low[: w.start])
                     for w in self.whens(u))  # fmt: skip
         if not dated or len(content_words(m.group("rest"))) < 2:
             return False
         what = capitalise(strip_tail(u.text[m.start("v") :]))
+        if self._recent_task(u, what):
+            return False  # this speaker's task already recorded, said again
         self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
         return True
 
@@ -61,7 +64,7 @@ class UnheardCommitments(RuleState):
         m = _CLAUSE_JAG.match(u.low)
         if not m or m.group("gap") not in _GAP_WORDS and not re.search(r"(?:et|en|na)$", m.group("gap")):
             return False
-        if is_present_verb(m.group("gap")) or u.is_question or cues.HEDGE.search(u.low) or self._recent_task(u):
+        if is_present_verb(m.group("gap")) or u.is_question or cues.HEDGE.search(u.low):
             return False
         if re.search(r"\b(?:inte|aldrig)\b|\b(?:vara|bli)\b", m.group("rest")) or m.group("gap").endswith("dagen"):
             return False  # "jag <kan> inte …", "jag <kan> vara …", "jag lördagen …": no lost task verb
@@ -76,7 +79,7 @@ class UnheardCommitments(RuleState):
         if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (self.whens(u) or task_verb):
             return False  # a task is said with its time or its verb; without either this is too little to go on
         what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
-        if not [w for w in content_words(strip_due(what)) if w not in ("det", "den", "dem")]:
+        if not [w for w in content_words(strip_due(what)) if w not in _PRONOUN_WORDS] or self._recent_task(u, what):
             return False  # "jag <?> dem senast måndag": nothing left to say what the task is
         self._add_action(what, u.name, [u], 0.4, why)
         return True
@@ -88,7 +91,7 @@ class UnheardCommitments(RuleState):
         if not m or not (u.uncertain(m.group("v")) or not known_word(m.group("v"))) or m.group("v") in AUX:
             return False
         second = _AND_TASK.search(m.group("rest"))
-        if not second or not action_verb(second.group("v"), m.group("rest")[second.end() :]) or self._recent_task(u):
+        if not second or not action_verb(second.group("v"), m.group("rest")[second.end() :]):
             return False
         if u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
@@ -97,6 +100,8 @@ class UnheardCommitments(RuleState):
         first = u.text[m.start("rest") : m.start("rest") + second.start()].strip(" ,")
         # "… Solgården och boka en dag": what was heard of the first part, unless it is only a time
         what = f"… {first} och {task}" if first and strip_due(first) == first.strip(" ,.") else capitalise(task)
+        if self._recent_task(u, what):
+            return False
         self._add_action(what, u.name, [u], 0.45, f'{PREFIX}verbet hördes otydligt ("{m.group("v")}")')
         return True
 
@@ -122,12 +127,14 @@ class UnheardCommitments(RuleState):
         verb = to_infinitive(first)
         if u.is_question or not action_verb(verb, " ".join(toks[1:])) or cues.HEDGE.search(u.low):
             return False
-        if cues.TENTATIVE.search(u.low) or self._recent_task(u):
+        if cues.TENTATIVE.search(u.low):
             return False
         if not find_whens(u.text, self.ref):  # every time word, also those the shared prefilter skips ("innan påsk")
             return False  # a task is said with its time: "… i nästa vecka", "… innan påsk", "… på fredag"
         start = u.low.find(first)
         what = capitalise(f"{verb} {strip_tail(u.text[start + len(first) :]).strip()}")
+        if self._recent_task(u, what):
+            return False
         self._add_action(what, u.name, [u], 0.45, f"{PREFIX}den som åtog sig uppgiften hördes inte säkert")
         return True
 
@@ -150,6 +157,13 @@ class UnheardCommitments(RuleState):
             return q.group("v"), capitalise(what), v
         return None
 
-    def _recent_task(self, u: Utt) -> bool:
-        """This speaker's task already recorded close by: a summing-up or a second sentence repeats it."""
-        return any(a.owner == u.name and abs(a.evidence[-1].start - u.start) < 90 for a in self.out.actions)
+    def _recent_task(self, u: Utt, what: str) -> bool:
+        """This speaker's task already recorded close by says this one again (a summing-up, or a second
+        sentence saying how or when): it adds fewer than two words of its own. A new task nearby is kept."""
+        new = {w for w in content_words(strip_due(what)) if w not in _PRONOUN_WORDS}
+        for a in self.out.actions:
+            if a.owner != u.name or abs(a.evidence[-1].start - u.start) >= 90:
+                continue
+            if len(new - set(content_words(a.what))) < 2 or similar(a.what, what, 0.5):
+                return True
+        return False
