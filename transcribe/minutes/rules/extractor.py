@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.decisions import DecisionRules
+from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
 from transcribe.minutes.rules.utterances import (
     Extracted,
 )
 
 
-class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
+class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules, LearnedRules):
     """One pass over the sentences, keeping the recent proposals as context."""
 
     def run(self) -> Extracted:
@@ -36,6 +37,7 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules):
                     or self._permission(u)
                 )
             self._actions(u)
+        self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out

@@ -28,6 +28,7 @@ from transcribe.minutes.rules.utterances import (
     similar,
     substantive,
 )
+from transcribe.minutes.scorer import DecisionScorer, shipped
 from transcribe.sv.text import content_words
 from transcribe.transcript import Transcript
 
@@ -43,11 +44,15 @@ class RuleState:
     """What one pass over the sentences knows: sentences, recent proposals, items found so far."""
 
     def __init__(self, transcript: Transcript, meeting_date: dt.date | None, vocabulary: Iterable[str] = (),
-                 robust: bool = True) -> None:  # fmt: skip
+                 robust: bool = True, scorer: DecisionScorer | bool | None = True) -> None:  # fmt: skip
         self.t = transcript
         self.ref = meeting_date or dt.date.today()
         # robust: repair misheard cue words and check negations (see fuzzy.py); off = the plain rules.
         self.robust = robust
+        # The learned second opinion on decisions (scorer.py): True = the shipped model if there is one, with robust.
+        self.scorer = (shipped() if robust else None) if scorer is True else (scorer or None)
+        self.decided: set[int] = set()  # sentences a rule made (part of) a decision
+        self.opened: set[int] = set()  # sentences a rule left open, or whose decision was taken back
         names = [s.name for s in transcript.speakers if s.name]
         vocabulary = list(vocabulary)
         started = transcript.metadata.get("start_time") or transcript.metadata.get("time") or ""
@@ -188,7 +193,9 @@ class RuleState:
         self, text: str, proposer: Utt | None, utts: list[Utt], conf: float, extra_review: str | None = None
     ) -> None:
         if self.disclaimed(utts):
+            self.opened.update(u.idx for u in utts)
             return
+        self.decided.update(u.idx for u in utts)
         for d in self.out.decisions:
             if similar(d.text, text, 0.75) and not (self.robust and polarity_conflict(d.text, text)):
                 d.evidence = merge_evidence(d.evidence, evidence_list(utts))
@@ -229,6 +236,7 @@ class RuleState:
 
     def _add_open(self, text: str, reason: str, utts: list[Utt], conf: float = 0.6) -> None:
         text = text.rstrip(" .,")
+        self.opened.update(u.idx for u in utts)
         for o in self.out.not_decided:
             if similar(o.text, text, 0.6):
                 o.evidence = merge_evidence(o.evidence, evidence_list(utts))
