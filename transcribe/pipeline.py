@@ -165,10 +165,13 @@ def run_pipeline(
     # 1. decode -------------------------------------------------------------------
     t0 = time.perf_counter()
     duration = probe(source).duration
+    input_key = cache_key(source)
+    if not store.valid("decode", input_key):  # audio.wav left by another recording (a reused --out) is decoded anew
+        store.path("audio", "wav").unlink(missing_ok=True)
     audio: Audio = decode(source, store.workdir, progress=report("decode"))
     duration = audio.duration
     timings["decode"] = time.perf_counter() - t0
-    input_key = cache_key(source)
+    store.finish("decode", input_key, timings["decode"])
 
     # 2. transcribe -----------------------------------------------------------------
     fp_asr = _fingerprint(
