@@ -50,6 +50,7 @@ from transcribe.agenda.phrases import (
     TRANSITION,
     WELCOMES,
     fronted_topic,
+    taken_instead,
 )
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, sentences, stem
@@ -186,6 +187,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
     said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
+    instead = [taken_instead(u.low) if skip else None for u, skip in zip(units, skips, strict=True)]
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
@@ -213,9 +215,14 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
             asks = any(kd in ELECTIONS for kd in said) and ASKS_FOR.search(u.low) and i < EARLY * len(units)
-            if declared[i] in kinds[k] or asks:
-                cue = max(cue, weight)  # declaring the meeting open, asking for a role: the chair starts the item
-            if skips[i]:
+            heading = not concludes[i] and _heading(u, titles[k])  # "Föredragningslistan." alone
+            if declared[i] in kinds[k] or asks or heading:
+                cue = max(cue, weight)  # declaring the meeting open, asking for a role, naming it: the chair starts it
+            taken = instead[i] is not None and bool(overlap(titles[k], instead[i]))
+            if taken:  # struck one item and took this one instead
+                own = topic = sum(idf(s) for s in overlap(titles[k], instead[i])) / total
+                cue = max(cue, weight)
+            elif skips[i]:
                 topic = -own
             elif concludes[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a start
                 topic, own, kind = 0.0, 0.0, 0.0
@@ -226,12 +233,12 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
                 + W_TOPIC * topic * (0.6 + cue)
                 + W_KIND * kind
                 + W_TITLE * max(0.0, own - 0.5) * 2  # the item's whole title said in one sentence
-                + (W_CUE if not concludes[i] and _heading(u, titles[k]) else 0.0)  # "Föredragningslistan." alone
+                + (W_CUE if heading else 0.0)
             )
             row.append(score - THRESHOLD)
             short = len(u.text.split()) <= SHORT
-            said_title = own >= 0.99 or own >= NAMED and weight == 1.0 and (said_now or short)
-            names.append(number > 0 or said_title and not skips[i] and not concludes[i])
+            said_title = own >= 0.99 or weight == 1.0 and (said_now or own >= NAMED and short)
+            names.append(number > 0 or said_title and (taken or not skips[i]) and not concludes[i])
         out.append(row)
         named.append(names)
     return out, named

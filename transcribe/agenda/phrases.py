@@ -14,8 +14,11 @@ TRANSITION = re.compile(
     r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)"
 )
-# "Taket tar vi före midsommarfirandet": the fronted topic is the item taken now, and only that one
-TAKEN_NOW = re.compile(r"^\W*(?:(?:så|men|och|då)\W+)?(.+?) tar vi (?:nu|först|före|innan|direkt|härnäst)\b")
+# "Taket tar vi före midsommarfirandet", "… till skyddsronden, vi tar den nu": the fronted topic is the item
+# taken now, and only that one
+TAKEN_NOW = re.compile(
+    r"^\W*(?:(?:så|men|och|då)\W+)?(.+?),? (?:tar vi|vi tar (?:den|det|dem)) (?:nu|först|före|innan|direkt|härnäst)\b"
+)
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
     r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) vi (?:vidare |över |tillbaka )?till|vidare till|över till"
@@ -49,33 +52,44 @@ KIND_CUES = {
     ),
     "chair": re.compile(
         r"\b(val av (?:mötes)?ordförande|välja (?:en )?(?:mötes)?ordförande|till (?:mötes)?ordförande"
-        r"|leda (?:dagens )?möte)"
+        r"|(?:leda|leder) (?:dagens |kvällens )?(?:möte|sammanträde))"
     ),
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
         r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
-        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?anteckning\w*|protokollför\w*)"
+        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*)"
     ),
-    "adjusters": re.compile(r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson)"),
+    "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
+        r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
+        r"|protokoll\w*\b.*\bskriv\w* under)"
+    ),
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*)"
     ),
     "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
-    "previous": re.compile(r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets )?protokoll)|^\W*föregående\b"),
+    "previous": re.compile(
+        r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*))"
+        r"|^\W*föregående\b"
+    ),
     "other": re.compile(r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
     "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
     "close": CLOSED,
 }
 SKIP_TOPIC = re.compile(
     r"\b(hoppar (?:vi )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:vi )?upp"
-    r"|skjuts upp|nästa gång|väntar vi med)\b"
+    r"|skjuts upp|nästa gång|väntar vi med|får vänta|vänta(?:r)? (?:vi )?(?:också |även )?(?:med|till))\b"
 )
+
+# After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
+_INSTEAD = re.compile(r"(?:,\s*|\s(?:och|men|så)\s+)(?:vi\s+)?(?:börjar|tar|går|fortsätter)\b(?:\s+vi)?(?P<rest>.+)$")
 
 ELECTIONS = ("chair", "secretary", "adjusters")
 ASKS_FOR = re.compile(
     r"\?\s*$|\b(?:behöver|ska|måste) (?:vi )?(?:\w+ ){0,2}(?:välja|ha)\b|\bvem (?:tar|kan|vill|skriver|för)\b"
-)  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare": asking for a role opens its election
+    r"|\bbehöver (?:vi )?(?:\w+ ){0,2}som\b"
+)  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare", "Vi behöver någon som leder mötet":
+# asking for a role opens its election
 
 
 def fronted_topic(low: str) -> set[str] | None:
@@ -91,3 +105,11 @@ SETTLES = re.compile(
     r"\b(?:beslut\w*|beslöt|klubba\w*|godkän\w*|fastställ\w*|bifall\w*|antag\w*|antas|antogs"
     r"|(?:gör|kör|säger) vi (?:så|det|på det))\b"
 )
+
+
+def taken_instead(low: str) -> set[str] | None:
+    """The topic (as stems) a chair takes up in the same sentence that strikes or defers another ("… väntar
+    med skyddsronden och börjar med rutinen"): that item is announced, not struck."""
+    skip = SKIP_TOPIC.search(low)
+    m = _INSTEAD.search(low, skip.end()) if skip else None
+    return {stem(w) for w in content_words(m.group("rest"))} if m else None

@@ -1,0 +1,74 @@
+"""Item starts from the chair's own words where no item number is said: roles asked for by what they do, a
+note-taker for a secretary, "förra gångens anteckningar", an item deferred by "får vänta", one struck and another
+taken in the same sentence, and an item named alone ("Sportlovet, då.") taken out of order. Hand-made meetings,
+ten seconds per line."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.parse import standard_kinds
+from transcribe.agenda.phrases import taken_instead
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+AGENDA = """Arbetsplatsträff
+1. Inledning
+2. Val av antecknare och justerare
+3. Föregående minnesanteckningar
+4. Arbetsmiljö
+  a. Skyddsrond i lagret
+  b. Ny rutin vid hot och våld
+5. Sommarschema 2027
+6. Sportlovsaktiviteter för barn
+7. Nominering till styrelsen
+8. Avslutning
+"""
+
+
+def spoken(lines: list[tuple[str, str]]) -> Transcript:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    names = {"K": "Karin Nord", "G": "Gösta Ek", "J": "Jonna Berg", "L": "Lisa Holm"}
+    return Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()]
+    )
+
+
+LINES = [
+    ("K", "Välkomna allihop, då sätter vi igång."),  # 0
+    ("K", "Vem skriver minnesanteckningarna i dag, och vem läser igenom dem och skriver under efteråt?"),  # 1
+    ("G", "Jag kan skriva."),  # 2
+    ("J", "Och jag läser igenom dem."),  # 3
+    ("K", "Förra gångens anteckningar. Något att kommentera?"),  # 4
+    ("G", "Nej, de stämmer."),  # 5
+    ("K", "Arbetsmiljön. Lisa är sen, så vi väntar med skyddsronden och börjar med den nya rutinen vid hot och våld."),
+    ("K", "Ingen får stänga ensam på kvällarna längre, det gäller från måndag."),  # 7
+    ("J", "Då måste torsdagarna ändras, där står jag ensam."),  # 8
+    ("K", "Sommarschemat väntar vi också med tills Lisa är här. Sportlovet, då. Jonna?"),  # 9
+    ("J", "Vi har pyssel varje förmiddag under lovet och behöver två personer varje dag."),  # 10
+    ("G", "Jag tar måndag och tisdag."),  # 11
+    ("L", "Förlåt att jag är sen, bussen stod still."),  # 12
+    ("K", "Välkommen, Lisa. Du kommer lagom till skyddsronden, vi tar den nu."),  # 13
+    ("L", "Hyllorna i lagret saknar förankring i väggen."),  # 14
+    ("K", "Och nu sommarschemat. Lisa, du har pratat med facket."),  # 15
+    ("L", "Förslaget är sju veckor med kortare öppettider."),  # 16
+    ("K", "Nomineringen till styrelsen får vänta till nästa månad."),  # 17
+    ("K", "Tack allihop, då avslutar vi mötet."),  # 18
+]
+
+
+def test_items_named_by_what_the_chair_says_without_numbers() -> None:
+    al = align_agenda(parse_agenda_text(AGENDA), spoken(LINES))
+    got = {s.number: s.start if s.treated else None for s in al.items}
+    assert got["2"] == 10.0  # asked for by what the roles do: a note-taker and someone who signs
+    assert got["3"] == 40.0  # "förra gångens anteckningar" is the previous minutes
+    assert got["4b"] == 60.0  # taken in the sentence that defers the safety round
+    assert 90.0 <= got["6"] < 100.0  # named alone and taken before 4a and 5
+    assert 130.0 <= got["4a"] < 140.0 and got["5"] == 150.0
+    assert got["7"] is None  # "får vänta": deferred, not treated
+    assert got["8"] == 180.0
+
+
+def test_a_note_taker_is_the_secretary_and_the_one_taken_instead_is_read() -> None:
+    assert standard_kinds("Val av antecknare och justerare") == ["secretary", "adjusters"]
+    assert standard_kinds("Val av mötesledare") == ["chair"]
+    assert taken_instead("så vi väntar med skyddsronden och börjar med rutinen vid hot") == {"rutin", "hot"}
+    assert taken_instead("tvättstugan hoppar vi över i dag") is None
