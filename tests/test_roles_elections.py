@@ -145,3 +145,20 @@ def test_a_yes_to_one_role_is_not_taken_for_another_and_the_chair_beside_a_juste
     ]
     got = roles(lines, agenda)
     assert got == {"ordförande": ["Gunilla Berg"], "sekreterare": ["Jonas Persson"], "justerare": ["Mats Öhman"]}
+
+
+def test_a_note_taker_and_one_who_reads_the_notes_through_asked_in_one_question() -> None:
+    agenda = "APT\n1. Inledning\n2. Val av antecknare och justerare\n3. Ekonomi\n4. Avslutning\n"
+    lines = [
+        OPENING,
+        ("G", "Vem skriver minnesanteckningarna i dag, och vem läser igenom dem efteråt?"),
+        ("J", "Jag kan skriva."),
+        ("E", "Det var Mats som skrev förra gången."),
+        ("M", "Och jag kan läsa igenom och godkänna dem."),  # the third answer: two roles asked, two answer
+        ("G", "Tack. Då är det klart."),
+        ("G", "Ekonomin. Vi har fyrtiotusen kronor i kassan."),
+        ("G", "Då avslutar jag mötet."),
+    ]
+    got = roles(lines, agenda)
+    assert got["sekreterare"] == ["Jonas Persson"]
+    assert got["justerare"] == ["Mats Öhman"]  # not Eva, who only named him

@@ -41,15 +41,18 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
-        r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar\b"
+        r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
     ),
-    "justerare": re.compile(r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"),
-}  # "jämte (ordföranden)" is said of the justerare only
+    "justerare": re.compile(
+        r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
+        r"|\bläs(?:a|er) igenom (?:dem|det|protokollet|anteckningarna)\b"
+    ),
+}  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bordför\w*"),
     "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
-    "justerare": re.compile(r"\bjuster\w*"),
+    "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*"),
 }
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
 _SHORT_FORMS = ("jämte", "justera", "justerar")
@@ -278,7 +281,7 @@ def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str
     said_yes = ([], []) if several else answered(trigger, after, transcript, names)  # which role is asked
     if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
         return said_yes
-    for j, w in enumerate(after[:2]):
+    for j, w in enumerate(after[: 3 if several else 2]):  # asked for two roles, two answer: the second may be third
         others = any(p.search(_masked(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
         if others or (several and not ROLE_VERBS[role].search(w.low)):
             continue
