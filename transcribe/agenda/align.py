@@ -40,16 +40,15 @@ from transcribe.agenda.phrases import (
     CLOSED,
     CONCLUDES,
     DECIDES,
-    DECLARES,
     ELECTIONS,
     KIND_CUES,
     OPENS_WITH,
     SKIP_TOPIC,
     TAKEN_NOW,
-    THANKS,
     TRANSITION,
-    WELCOMES,
+    declared_at,
     fronted_topic,
+    said_once,
     taken_instead,
 )
 from transcribe.agenda.topics import overlap, title_stems
@@ -182,7 +181,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
         for u, r in zip(units, refs, strict=True)
     ]
     fronted = [fronted_topic(u.low) for u in units]
-    declared = [_declared(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
+    declared = [declared_at(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     said_once(declared, "welcome", "open", first=True)  # the meeting opens once, at the first welcome
     said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
@@ -249,25 +248,6 @@ def _heading(u: Unit, title: set[str]) -> bool:
     if not u.stems or len(u.text.split()) > 5:
         return False
     return all(overlap({s}, title) for s in u.stems)
-
-
-def said_once(declared: list[str | None], said: str, kind: str, first: bool) -> None:
-    """Only the first welcome (a guest welcomed later opens nothing) or the last thanks is the `kind`."""
-    at = [i for i, d in enumerate(declared) if d == said]
-    for i in at:
-        declared[i] = kind if i == (at[0] if first else at[-1]) else None
-
-
-def _declared(low: str, position: float) -> str | None:
-    """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
-    last word was heard as; a welcome at the very start opens it too, a thanks at the very end closes it."""
-    if DECLARES.search(low):
-        return "open" if position < 0.3 else "close" if position > 0.7 else None
-    if WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
-        return "welcome"
-    if THANKS.search(low) and position > 0.85:  # "Då <misheard> mötet. Tack allihop.": the meeting ends
-        return "thanks"
-    return None
 
 
 @dataclass

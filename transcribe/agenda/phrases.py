@@ -113,3 +113,22 @@ def taken_instead(low: str) -> set[str] | None:
     skip = SKIP_TOPIC.search(low)
     m = _INSTEAD.search(low, skip.end()) if skip else None
     return {stem(w) for w in content_words(m.group("rest"))} if m else None
+
+
+def said_once(declared: list[str | None], said: str, kind: str, first: bool) -> None:
+    """Only the first welcome (a guest welcomed later opens nothing) or the last thanks is the `kind`."""
+    at = [i for i, d in enumerate(declared) if d == said]
+    for i in at:
+        declared[i] = kind if i == (at[0] if first else at[-1]) else None
+
+
+def declared_at(low: str, position: float) -> str | None:
+    """'Jag förklarar … mötet/sammanträdet …' early on opens the meeting, late on closes it, whatever the
+    last word was heard as; a welcome at the very start opens it too, a thanks at the very end closes it."""
+    if DECLARES.search(low):
+        return "open" if position < 0.3 else "close" if position > 0.7 else None
+    if WELCOMES.search(low) and position < 0.15:  # "Välkomna till arbetsplatsträffen": the meeting starts
+        return "welcome"
+    if THANKS.search(low) and position > 0.85:  # "Då <misheard> mötet. Tack allihop.": the meeting ends
+        return "thanks"
+    return None
