@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field
 
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
-from transcribe.agenda.order import ordered
+from transcribe.agenda.order import fill_gaps, ordered
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.phrases import (
     ANNOUNCES,
@@ -71,6 +71,7 @@ NON_CHAIR = 0.6
 LATE = 0.8  # evidence enough for the start of an item whose decision names it
 LATE_SHARE = 0.6  # share of its title words the decision must say
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
+GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
 ACK_WORDS = 3  # a sentence this short before the announcement is a reply ("Absolut.", "Tack så mycket.")
 
 
@@ -413,6 +414,10 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     p.settles = settles
     _decided_items(p)
     _announced_items(p, chair_speaker(units))
+    struck = {k for k in range(len(leaves)) if min(B[k]) + THRESHOLD < 0}  # deferred or struck somewhere
+    said = [[bool(overlap(title_stems(it), u.stems)) for u in units] for it in leaves]
+    for k, i in fill_gaps(B, chosen, said, settles, GAP - THRESHOLD, struck).items():
+        p.place(k, i)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming
         first = u
         while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:

@@ -95,3 +95,30 @@ def prefix_over(prefix_by_k: list[list[tuple[float, int, int]]], N: int) -> list
             if pref[u][0] > out[u][0]:
                 out[u] = pref[u]
     return out
+
+
+def fill_gaps(
+    B: list[list[float]],
+    chosen: dict[int, int],
+    said: list[list[bool]],
+    blocked: list[bool],
+    floor: float,
+    struck: set[int],
+) -> dict[int, int]:
+    """Items the agenda puts between two placed ones, with weaker evidence than a start needs: each takes its
+    best sentence above `floor` inside that gap that `said` its words, in agenda order; not a `blocked`
+    sentence (one that ends an item) nor an item `struck` somewhere. Where the chair's words were weak or
+    misheard, order says where to look, and a word shared with a later item cannot pull a start out of order;
+    a bare "nu har vi …" with none of the item's words starts nothing."""
+    used = set(chosen.values())
+    placed = sorted((u, k) for k, u in chosen.items())
+    out: dict[int, int] = {}
+    for (u1, k1), (u2, k2) in zip(placed, placed[1:], strict=False):
+        missing = [k for k in range(k1 + 1, k2) if k not in chosen and k not in struck]
+        cols = [i for i in range(u1 + 1, u2) if i not in used and not blocked[i]]
+        if not missing or not cols:
+            continue
+        sub = [[B[k][i] - floor if said[k][i] else NEG for i in cols] for k in missing]
+        for r, c in monotone(sub).items():
+            out[missing[r]] = cols[c]
+    return out
