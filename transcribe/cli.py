@@ -303,7 +303,8 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # usage errors of the click typer runs on (vendored or not)
         if cli_usage.is_help_request(exc):
-            out.print(cli_usage.help_text(exc), highlight=False, markup=False)
+            if text := cli_usage.help_text(exc):
+                out.print(text, highlight=False, markup=False)
             sys.exit(0)
         described = cli_usage.describe(exc)
         if described is None:

@@ -27,9 +27,12 @@ def is_help_request(exc: BaseException) -> bool:
 
 
 def help_text(exc: BaseException) -> str:
-    """The help a bare `transcribe` or `transcribe models` asks for."""
-    ctx = getattr(exc, "ctx", None)
-    return ctx.get_help() if ctx is not None else str(exc)
+    """The help a bare `transcribe` or `transcribe models` asks for, when not already shown.
+
+    The error builds its message from `ctx.get_help()`; typer's rich help prints itself there and
+    leaves the message empty, so asking for the help again would print it twice.
+    """
+    return exc.format_message() if isinstance(exc, ClickException) else str(exc)
 
 
 def describe(exc: BaseException) -> tuple[int, str] | None:
