@@ -178,7 +178,7 @@ def test_missing_model_names_the_model_and_the_fix(tmp_path: Path, speech_wav: P
 
 def test_bad_speaker_count(tmp_path: Path, speech_wav: Path) -> None:
     proc = run_cli("run", str(speech_wav), "--out", str(tmp_path / "out"), "--speakers", "0")
-    assert_one_line_error(proc, 14, "at least 1")
+    assert_one_line_error(proc, 14, "--speakers måste vara minst 1")
 
 
 # --- decoding: any container, any rate, mono or stereo, video --------------------------------

@@ -69,7 +69,7 @@ def _parse_date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise BadOption(f"--date must be YYYY-MM-DD (got {value!r})") from exc
+        raise BadOption(f"--date ska skrivas ÅÅÅÅ-MM-DD (angivet: {value!r})") from exc
 
 
 class RichProgress:
@@ -198,7 +198,7 @@ def _minutes_formats(spec: str) -> list[str]:
     items = [f.strip().lower() for f in spec.split(",") if f.strip()]
     bad = [f for f in items if f not in ("md", "docx", "json")]
     if bad:
-        raise BadOption(f"unknown minutes format(s) {', '.join(bad)}; choose from md, docx, json")
+        raise BadOption(f"okänt protokollformat {', '.join(bad)}; välj bland md, docx, json")
     return items
 
 

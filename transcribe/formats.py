@@ -117,7 +117,7 @@ def parse_formats(spec: str | Iterable[str]) -> list[str]:
     formats = [f.strip().lower().lstrip(".") for f in items if f.strip()]
     unknown = [f for f in formats if f not in WRITERS]
     if unknown or not formats:
-        raise BadOption(f"unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(WRITERS)}")
+        raise BadOption(f"okänt transkriptformat {', '.join(unknown) or '(inget)'}; välj bland {', '.join(WRITERS)}")
     return list(dict.fromkeys(formats))
 
 

@@ -73,16 +73,17 @@ class PipelineOptions:
     minutes_style: str | None = None  # rapport | protokoll; None: protokoll when there is an agenda
 
     def validate(self) -> None:
-        for name in ("num_speakers", "min_speakers", "max_speakers"):
+        for name, flag in (("num_speakers", "--speakers"), ("min_speakers", "--min-speakers"),
+                           ("max_speakers", "--max-speakers")):  # fmt: skip
             value = getattr(self, name)
             if value is not None and value < 1:
-                raise BadOption(f"--{name.replace('_', '-')} must be at least 1 (got {value})")
+                raise BadOption(f"{flag} måste vara minst 1 (angivet: {value})")
         if self.min_speakers and self.max_speakers and self.min_speakers > self.max_speakers:
-            raise BadOption("--min-speakers is larger than --max-speakers")
+            raise BadOption("--min-speakers är större än --max-speakers")
         if self.minutes_style not in (None, "rapport", "protokoll"):
-            raise BadOption(f"unknown minutes style '{self.minutes_style}' (rapport, protokoll)")
+            raise BadOption(f"okänd protokollstil '{self.minutes_style}' (rapport, protokoll)")
         if self.minutes_backend not in ("rules", "llm", "merge", "auto", "none"):
-            raise BadOption(f"unknown minutes backend '{self.minutes_backend}' (rules, llm, merge, auto, none)")
+            raise BadOption(f"okänd protokollmotor '{self.minutes_backend}' (rules, llm, merge, auto, none)")
         if self.minutes_backend in ("llm", "merge", "auto"):
             resolve_endpoint(self.llm_url, self.llm_model, self.llm_allow_remote)  # refuse a remote server early
 

@@ -28,7 +28,8 @@ def validate_name(name: str) -> str:
     """A slug (a-z, 0-9, hyphen) so the name is a safe file name and URL part."""
     if not SLUG.match(name or "") or "--" in name:
         raise BadOption(
-            f"invalid series name {name!r}: use lower-case a-z, 0-9 and single hyphens, e.g. 'natverk-skelleftea'"
+            f"ogiltigt serienamn {name!r}: skriv små bokstäver a-z, siffror och enstaka bindestreck,"
+            " t.ex. 'natverk-skelleftea'"
         )
     return name
 
@@ -49,7 +50,7 @@ def exists(name: str) -> bool:
 def load(name: str) -> Series:
     path = series_path(name)
     if not path.is_file():
-        raise InputNotFound(f"no series named {name!r} (create it with: transcribe series create {name})")
+        raise InputNotFound(f"ingen serie heter {name!r} (skapa den med: transcribe series create {name})")
     return Series.model_validate_json(path.read_text(encoding="utf-8"))
 
 

@@ -1,0 +1,53 @@
+"""What a secretary reads when the command line is used wrongly: one Swedish line naming
+what she typed, with the documented exit code."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transcribe import cli
+
+ENGLISH = {"must", "unknown", "choose", "got", "invalid", "use", "is", "the", "larger", "than", "no"}
+
+
+def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["transcribe", *args])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    captured = capsys.readouterr()
+    return int(stop.value.code or 0), captured.out, captured.err
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("in") / "möte.wav"
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", str(path), "synth", "2", "sine", "440"], check=True)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("option", "named"),
+    [
+        (["--date", "2026-13-01"], "--date"),
+        (["--minutes-format", "pdf"], "pdf"),
+        (["--format", "doc"], "doc"),
+        (["--speakers", "0"], "--speakers"),
+        (["--min-speakers", "4", "--max-speakers", "2"], "--min-speakers"),
+        (["--minutes-style", "tal"], "tal"),
+        (["--minutes-backend", "gpt"], "gpt"),
+        (["--series", "Styrelsen 2026"], "Styrelsen 2026"),
+    ],
+)
+def test_bad_option_is_one_swedish_line_naming_it(monkeypatch, capsys, clip: Path, option, named: str) -> None:
+    code, _, err = call(monkeypatch, capsys, "run", str(clip), "-q", "-o", str(clip.parent / "ut"), *option)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 14, err
+    assert len(lines) == 1, err
+    assert named in lines[0], lines[0]
+    words = set(lines[0].replace(";", " ").replace(",", " ").replace("(", " ").replace(")", " ").lower().split())
+    assert not words & ENGLISH, lines[0]
+    assert not (clip.parent / "ut").exists()  # nothing written before the options are checked
