@@ -7,22 +7,26 @@ import re
 
 from transcribe.sv.text import content_words, stem
 
+# "vi" as a recogniser hears it in a chair's phrase: "hoppar ni över", "så via tar detaljplanen"
+VI = r"(?:vi|ni|via|vid|mi)"
 TRANSITION = re.compile(
-    r"\b(nästa punkt|nästa fråga|nästa ärende|(?:går vi|gå vi|gick vi|vi går|vi gick) (?:vidare |över |tillbaka )?till"
+    r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
     r"|vidare till"
     r"|över till|(?:sedan|då|nu) har vi"
-    r"|(?:då|nu|så) (?:tar|kommer|börjar) vi|vi (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
-    r"|på dagordningen|dagordningens|första punkten|sista punkten)"
+    r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
+    r"|på dagordningen|dagordningens|första punkten|sista punkten)".replace("VI", VI)
 )
 # "Taket tar vi före midsommarfirandet", "… till skyddsronden, vi tar den nu": the fronted topic is the item
 # taken now, and only that one
-TAKEN_NOW = re.compile(
-    r"^\W*(?:(?:så|men|och|då)\W+)?(.+?),? (?:tar vi|vi tar (?:den|det|dem)) (?:nu|först|före|innan|direkt|härnäst)\b"
+_TAKEN_NOW = (
+    r"^\W*(?:(?:så|men|och|då)\W+)?(.+?),? (?:tar VI|VI tar (?:den|det|dem)) (?:nu|först|före|innan|direkt|härnäst)"
+    r"\b"
 )
+TAKEN_NOW = re.compile(_TAKEN_NOW.replace("VI", VI))
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
-    r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) vi (?:vidare |över |tillbaka )?till|vidare till|över till"
-    r"|vi (?:börjar med|kommer till|fortsätter med))"
+    r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till|över till"
+    r"|VI (?:börjar med|kommer till|fortsätter med))".replace("VI", VI)
 )
 CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
@@ -77,8 +81,8 @@ KIND_CUES = {
     "close": CLOSED,
 }
 SKIP_TOPIC = re.compile(
-    r"\b(hoppar (?:vi )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:vi )?upp"
-    r"|skjuts upp|nästa gång|väntar vi med|får vänta|vänta(?:r)? (?:vi )?(?:också |även )?(?:med|till))\b"
+    r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
+    r"|skjuts upp|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till))\b".replace("VI", VI)
 )
 
 # After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
