@@ -54,6 +54,14 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("last_dom", re.compile(rf"\b(?:den\s+)?sista\s+(?:dagen\s+i\s+)?(?P<mon>{_MON})\b")),
+    # "första tisdagen i maj", "den sista fredagen i mars": a weekday counted within a month
+    (
+        "nth_wd",
+        re.compile(
+            rf"\b(?:den\s+)?(?P<nth>första|andra|tredje|fjärde|sista)\s+(?P<wd>{_WD})(?:en)?\s+i\s+"
+            rf"(?P<mon>{_MON})\b"
+        ),
+    ),  # fmt: skip
     ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/-](?P<y>\d{2,4}))?\b")),
     ("week", re.compile(rf"\b(?:(?P<wd>{_WD})(?:en)?\s+(?:i\s+)?)?vecka\s+(?P<wk>\d{{1,2}}|{_CARD})\b")),
     ("wd_day", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+den\s+(?:{_DAY})\b")),
@@ -123,6 +131,25 @@ def _next_occurrence(ref: dt.date, month: int, day: int) -> dt.date | None:
     return None
 
 
+def _nth_weekday(ref: dt.date, month: int, weekday: int, nth: str) -> dt.date | None:
+    """The first/second/.../last `weekday` of the next `month` on or after `ref`."""
+    for year in (ref.year, ref.year + 1):
+        days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
+        hits = [d for d in days if d.weekday() == weekday]
+        pick = hits[-1] if nth == "sista" else hits[("första", "andra", "tredje", "fjärde").index(nth)]
+        if pick >= ref:
+            return pick
+    return None
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def _add_months(ref: dt.date, n: int) -> dt.date:
     month0 = ref.month - 1 + n
     year, month = ref.year + month0 // 12, month0 % 12 + 1
@@ -164,6 +191,8 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             month = MONTHS[re.sub(r"\s+", " ", g["mon"])]
             first = _next_occurrence(ref.replace(day=1), month, 1) or ref
             return _add_months(first, 1) - dt.timedelta(days=1), True
+        if kind == "nth_wd":
+            return _nth_weekday(ref, MONTHS[re.sub(r"\s+", " ", g["mon"])], WEEKDAYS[g["wd"]], g["nth"]), True
         if kind == "week":
             week = parse_number(g["wk"])
             if week is None or not 1 <= week <= 53 or not g.get("wd"):

@@ -41,9 +41,9 @@ def _clock_unheard(low: str) -> bool:
 
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
-_NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäö]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
+_NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäöé]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
 # "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
-_TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäö]{3,})\s+(?:blir|är|hålls)\s+")
+_TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäöé]{3,})\s+(?:blir|är|hålls)\s+")
 # "vi ses efter nyår …": we meet, whatever follows.
 _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
@@ -61,10 +61,17 @@ _DAY_LOST = re.compile(
     rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
-_SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)")  # "samma tid", or "samma," with "tid" lost
+# "samma tid"; "samma," with "tid" lost; ", tid," with "samma" lost (a bare "tid" after a date says nothing else)
+_SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
-_SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week"})
+_SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
+# How exactly a kind of date names its day: a day and month first, a bare weekday last.
+_EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_day": 1, "slash": 1, "wd_in_n": 1,
+              "week": 2, "in_n": 2, "wd": 3}  # fmt: skip
+# A sentence that gives someone a task, whose date is the task's, not the meeting's.
+_TASKISH = re.compile(r"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b)[a-zåäö]+r\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
+_ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
 
 
 class NextMeetingRules(RuleState):
@@ -107,7 +114,7 @@ class NextMeetingRules(RuleState):
 
     def _own(self, noun: str) -> bool:
         """A word of this meeting's own title ("retro" in "Sprintretro", "apt" in "APT"); names are no title."""
-        title = re.findall(r"[a-zåäö]{3,}", (self.t.metadata.get("title") or "").lower())
+        title = re.findall(r"[a-zåäöé]{3,}", (self.t.metadata.get("title") or "").lower())
         return len(noun) >= 3 and any(w == noun or (len(noun) >= 4 and w.endswith(noun)) for w in title)
 
     def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
@@ -143,7 +150,7 @@ class NextMeetingRules(RuleState):
             if any(x is not w and w.start < x.start < w.start + lost.end() for x in dated):
                 dated = [x for x in dated if x is not w]  # "torsdagen <?> tionde december": the date is whole
                 continue
-            guessed = self._day_from_weekday(u, w, lost)
+            guessed = self._day_from_weekday(u, w, lost) or self._day_from_other(u, w, lost, dated)
             if guessed is None:
                 return [], When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
             dated = [guessed if x is w else x for x in dated]
@@ -157,6 +164,20 @@ class NextMeetingRules(RuleState):
                              MONTH_NAMES.index(lost.group("mon")) + 1, self.ref)  # fmt: skip
         if day is None:
             return None
+        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
+        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
+                    end=w.start + lost.end(), kind="dmy")  # fmt: skip
+
+    def _day_from_other(self, u: Utt, w: When, lost: re.Match[str], dated: list[When]) -> When | None:
+        """'om fyra veckor, torsdagen <misheard> februari': another way the sentence names the day, on that
+        weekday and in that month, says which day was lost."""
+        if "mon" not in lost.re.groupindex:
+            return None
+        wd, month = WEEKDAY_NAMES.index(lost.group("wd")), MONTH_NAMES.index(lost.group("mon")) + 1
+        agree = {x.date for x in dated if x is not w and x.date and x.date.weekday() == wd and x.date.month == month}
+        if len(agree) != 1:
+            return None
+        day = agree.pop()
         u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
@@ -175,8 +196,6 @@ class NextMeetingRules(RuleState):
             lost_noun = nxt is not None and (
                 u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
             )
-            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or not (_MEET_VERB.search(u.low) or lost_noun):
-                continue
             whens = [
                 w
                 for w in self.whens(u)
@@ -185,7 +204,11 @@ class NextMeetingRules(RuleState):
                 and (w.kind in _SPECIFIC or w.time is not None)
                 and not _DEADLINE_BEFORE.search(u.low[: w.start])
             ]
-            if whens:
+            # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close
+            announced = any(_ANNOUNCED.search(u.low[: w.start]) for w in self.whens(u))
+            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
+                continue
+            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced):
                 return best_when(whens, 0), [u]
         return None
 
@@ -196,6 +219,57 @@ class NextMeetingRules(RuleState):
             return None
         shown = ", ".join(format_date(d) for d in sorted(others))
         return f"{PREFIX}nästa möte nämns också med ett annat datum ({shown})"
+
+    def _echoes(self, u: Utt) -> list[tuple[When, Utt]]:
+        """Dates said again just after an announcement ("Måndag om två veckor, det blir den sjunde då." - "Ja,
+        den sjunde december."), until someone turns a date down, names another meeting or gives a task."""
+        out: list[tuple[When, Utt]] = []
+        for v in self.utts[u.idx + 1 : u.idx + 4]:
+            if v.start - u.end > 45 or cues.DATE_REJECT.search(v.low) or cues.NEXT_MEETING.search(v.low):
+                break
+            if v.is_question and not self._dates(v)[0]:
+                break  # "Kommer kalkylen att vara klar då?": another matter, whose dates are not the meeting's
+            if _TASKISH.search(v.low) or cues.NEXT_MEETING_DEADLINE.search(v.low):
+                continue
+            dated = [w for w in self._dates(v)[0] if w.kind in _SPECIFIC]
+            dated = [w for w in dated if not _DEADLINE_BEFORE.search(v.low[: w.start])]
+            if dated:
+                out.append((best_when(dated, 0), v))
+        return out
+
+    def _agreed(self, said: list[tuple[When, Utt]], u: Utt, lost: When | None) -> tuple[When, list[Utt]]:
+        """The date most often said, then the most exactly said (a day and month over a bare weekday), then the
+        first; the announcement and its repetitions are its evidence. A disagreement or a day heard only in
+        a repetition is flagged."""
+        votes: dict[dt.date | None, int] = {}
+        for w, _ in said:
+            votes[w.date] = votes.get(w.date, 0) + 1
+        order = sorted(range(len(said)), key=lambda i: (-votes[said[i][0].date], _EXACTNESS.get(said[i][0].kind, 3), i))
+        w = said[order[0]][0]
+        if w.time is None:  # the clock time said with another version of the date ("måndag som veckor, klockan sju")
+            w.time = next((x.time for x, _ in said if x.time is not None), None)
+        utts = [u, *(v for _, v in said if v is not u)]
+        others = sorted({x.date for x, _ in said if x.date != w.date and x.date is not None})
+        if others:
+            shown = ", ".join(map(format_date, others))
+            self._doubts[u.idx] = f"{PREFIX}nästa möte nämns också med ett annat datum ({shown})"
+        elif lost is not None:
+            self._doubts[u.idx] = f"{PREFIX}dagen hördes inte i beskedet om nästa möte; datumet togs från upprepningen"
+        return w, utts
+
+    def _same_turn_date(self, u: Utt) -> tuple[When, list[Utt]] | None:
+        """The meeting named in one sentence, its day in the next of the same turn ("Då har vi nästa möte.
+        Första tisdagen i maj, klockan åtta på kvällen.")."""
+        if u.is_question:
+            return None
+        for v in self._same_segment_after(u, 2):
+            if _TASKISH.search(v.low):
+                return None
+            dated = [w for w in self._dates(v)[0] if (w.kind in _SPECIFIC or w.time is not None)
+                     and not _DEADLINE_BEFORE.search(v.low[: w.start])]  # fmt: skip
+            if dated:
+                return best_when(dated, 0), [u, v]
+        return None
 
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
@@ -209,6 +283,7 @@ class NextMeetingRules(RuleState):
 
     def _next_meeting(self) -> None:
         candidates: list[tuple[When, list[Utt]]] = []
+        self._doubts: dict[int, str] = {}  # announcement sentence -> why its date should be checked
         vague: tuple[When, Utt] | None = None
         for u in self.utts:
             m = self._is_next_meeting(u)
@@ -216,12 +291,20 @@ class NextMeetingRules(RuleState):
                 continue
             deadline = cues.NEXT_MEETING_DEADLINE.search(u.low)
             whens, lost = self._dates(u)
+            if deadline is not None:  # "jag tar upp det på torsdag, och ni får svar till nästa möte": the task's day
+                whens = [w for w in whens if w.start > deadline.start()]
+            said = [(best_when(whens, m.start()), u)] if whens else []
+            echoes = self._echoes(u) if self.robust and (whens or lost is not None) else []
+            if said or echoes:  # the date as announced and as repeated in the next turns: one decides
+                candidates.append(self._agreed([*said, *echoes], u, lost))
+                self._attach_time(candidates[-1], candidates[-1][1][-1])
+                continue
             if lost is not None:  # the date was said but its day not heard: shown as said, to check
                 vague = (lost, u)
                 continue
-            if whens:
-                candidates.append((best_when(whens, m.start()), [u]))
-                self._attach_time(candidates[-1], u)
+            later = self._same_turn_date(u) if not deadline else None
+            if later is not None:  # "Då har vi nästa möte. Första tisdagen i maj, klockan åtta."
+                candidates.append(later)
                 continue
             own_vague = [
                 w
@@ -253,7 +336,7 @@ class NextMeetingRules(RuleState):
             if self.robust:
                 self._fill_time(w, utts, candidates)
                 self._same_time(w, utts)
-                guessed = self._unheard_hour(w, utts) or self._conflict(w, kept)
+                guessed = self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx) or self._conflict(w, kept)
                 if closing is not None:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
