@@ -51,3 +51,23 @@ def test_bad_option_is_one_swedish_line_naming_it(monkeypatch, capsys, clip: Pat
     words = set(lines[0].replace(";", " ").replace(",", " ").replace("(", " ").replace(")", " ").lower().split())
     assert not words & ENGLISH, lines[0]
     assert not (clip.parent / "ut").exists()  # nothing written before the options are checked
+
+
+@pytest.mark.parametrize(
+    ("args", "named"),
+    [
+        (["run"], "meeting"),
+        (["run", "möte.wav", "--talare", "3"], "--talare"),
+        (["run", "möte.wav", "--speakers", "tre"], "--speakers"),
+        (["run", "möte.wav", "--out"], "--out"),
+        (["kör", "möte.wav"], "kör"),
+    ],
+)
+def test_usage_mistake_is_one_swedish_line_naming_it(monkeypatch, capsys, args: list[str], named: str) -> None:
+    code, _, err = call(monkeypatch, capsys, *args)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 14, err
+    assert len(lines) == 1, err
+    assert named in lines[0] and "--help" in lines[0], lines[0]
+    words = set(lines[0].replace("'", " ").replace(".", " ").replace(",", " ").lower().split())
+    assert not words & (ENGLISH | {"missing", "such", "option", "requires", "invalid", "should", "command"}), lines[0]

@@ -8,6 +8,7 @@ itself. The exception classes are taken from whichever module defines typer's pu
 from __future__ import annotations
 
 import importlib
+import re
 
 import typer
 
@@ -39,9 +40,37 @@ def describe(exc: BaseException) -> tuple[int, str] | None:
     """(exit code, one-line message) for a click error, or None when `exc` is not one."""
     if not isinstance(exc, ClickException):
         return None
-    message = " ".join(exc.format_message().split())
+    message = swedish(exc) or " ".join(exc.format_message().split())
     if isinstance(exc, UsageError):
         ctx = getattr(exc, "ctx", None)
         where = ctx.command_path if ctx is not None else "transcribe"
         return BadOption.exit_code, f"{message} (se '{where} --help')"
     return int(getattr(exc, "exit_code", 1) or 1), message
+
+
+# The values typer could not read, by pydantic's error type: what to write instead.
+EXPECTED = {"int_parsing": "ange ett heltal", "float_parsing": "ange ett tal", "bool_parsing": "ange true eller false"}
+UNKNOWN_COMMAND = re.compile(r"No such command '(.+?)'")
+
+
+def swedish(exc: BaseException) -> str | None:
+    """The usage mistakes a user makes, said in Swedish; None for the rarer ones (click's English stays)."""
+    if isinstance(exc, _exceptions.MissingParameter):
+        param = exc.param
+        what = "flaggan" if getattr(param, "param_type_name", "") == "option" else "argumentet"
+        return f"{what} {param.get_error_hint() if param is not None else ''} saknas".replace("  ", " ")
+    if isinstance(exc, _exceptions.NoSuchOption):
+        close = " eller ".join(", ".join(sorted(exc.possibilities or [])).rsplit(", ", 1))
+        return f"okänd flagga {exc.option_name}" + (f"; menade du {close}?" if close else "")
+    if isinstance(exc, _exceptions.BadOptionUsage) and "requires" in exc.message:
+        return f"flaggan {exc.option_name} behöver ett värde"
+    if isinstance(exc, _exceptions.BadParameter) and exc.param is not None:
+        errors = getattr(exc.__cause__, "errors", None)
+        error = errors()[0] if callable(errors) and errors() else {}
+        expected = EXPECTED.get(error.get("type", ""), exc.message)
+        value = f" {error['input']!r}" if "input" in error else ""
+        return f"ogiltigt värde{value} för {exc.param.get_error_hint()}: {expected}"
+    found = UNKNOWN_COMMAND.search(str(getattr(exc, "message", "")))
+    if found:
+        return f"okänt kommando '{found.group(1)}'"
+    return None
