@@ -47,6 +47,7 @@ from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.speaker_items import Item, conversations
 from transcribe.diarize.base import Diarization
 from transcribe.diarize.embedded import EmbeddedDiarizer, Windows
+from transcribe.speakers.anchors import Z_TURN, TurnEvidence, split_known_voices, turn_evidence
 from transcribe.speakers.cohort import CHANNELS, COHORT_PATH, cohort
 from transcribe.speakers.evidence import label_pieces
 from transcribe.speakers.match import (
@@ -192,6 +193,7 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
     """
     enrolled = {p.name for p in profiles}
     present = named_right = wrong = strangers = strangers_named = strangers_proposed = 0
+    stranger_z: list[float] = []  # the normalised score that decided each stranger's label
     proposed = proposed_right = only_proposed = 0
     for lab in labelled:
         item, hyp = lab.item, lab.hyp
@@ -214,6 +216,7 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
                 strangers += 1
                 strangers_named += m.status == "named"
                 strangers_proposed += m.status == "proposed"
+                stranger_z += [m.norm] if m.norm is not None else []
     return {"enrolled_present": present, "named_correctly": named_right,
             "named_share": round(named_right / present, 3) if present else None,
             # ... or, if not named, shown with their own name as a proposal ("Anna?") for the reviewer
@@ -221,6 +224,8 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
             "wrong_confident_names": wrong, "proposals": proposed, "proposals_right": proposed_right,
             "stranger_labels": strangers, "strangers_named": strangers_named,
             "strangers_proposed": strangers_proposed,
+            # the margin of safety: how close the most name-like stranger came to Z_NAMED
+            "highest_stranger_z": round(max(stranger_z), 3) if stranger_z else None,
             "strangers_anonymous_share": round(1 - (strangers_named + strangers_proposed) / strangers, 3)
             if strangers else None}  # fmt: skip
 
@@ -256,13 +261,16 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
     """
     readers, enrolled = group_readers(labelled)
     profiles = reader_profiles(enrolled)
+    anchored = [anchor(lab, profiles) for lab in labelled]
     out = {"enrolled": len(enrolled), "strangers_in_pool": len(readers) - len(enrolled),
-           **figures(labelled, profiles),
+           **figures(anchored, profiles),
            "thresholds": {"named": T_NAMED, "proposed": T_PROPOSED, "margin": MARGIN, "z_named": Z_NAMED,
-                          "z_proposed": Z_PROPOSED, "min_pieces": MIN_PIECES},
+                          "z_proposed": Z_PROPOSED, "min_pieces": MIN_PIECES, "z_turn": Z_TURN},
+           "anchors": anchor_figures(labelled, anchored),
+           "without_anchors": figures(labelled, profiles),
            "previous": figures(labelled, profiles, **PREVIOUS),
            "baseline": figures(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
-    return pair_scores(labelled, profiles), out
+    return pair_scores(anchored, profiles), out
 
 
 def profile_report(group: str, count: int, labelled: list[Labelled] | None = None) -> dict[str, Any]:
@@ -327,6 +335,53 @@ def _pieces(item: Item, hyp: Diarization, digest: str) -> dict[str, np.ndarray]:
     path.parent.mkdir(parents=True, exist_ok=True)
     np.savez(path, **found)
     return found
+
+
+def _turns(item: Item, hyp: Diarization) -> TurnEvidence:
+    """The turns' embeddings (`speakers.anchors`), cached per recording and diarisation."""
+    digest = hashlib.sha256(item.audio_path.read_bytes()).hexdigest()
+    key = hashlib.sha256((digest + hyp.to_json()).encode()).hexdigest()[:16]
+    path = BENCH_DIR / "turns" / f"{item.id}-{key}.npz"
+    if path.exists():
+        with np.load(path) as z:
+            return TurnEvidence([int(i) for i in z["index"]], z["embeddings"])
+    found = turn_evidence(item.audio(), hyp.turns)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez(path, index=np.array(found.index, dtype=int), embeddings=found.embeddings)
+    return found
+
+
+def anchor(lab: Labelled, profiles: list[Profile]) -> Labelled:
+    """The conversation with enrolled voices split out of labels they share (`speakers.anchors`)."""
+    hyp = split_known_voices(lab.hyp, _turns(lab.item, lab.hyp), profiles)
+    if hyp is lab.hyp:
+        return lab
+    digest = hashlib.sha256(lab.item.audio_path.read_bytes()).hexdigest()
+    return Labelled(lab.item, hyp, _pieces(lab.item, hyp, digest))
+
+
+def anchor_figures(before: list[Labelled], after: list[Labelled]) -> dict[str, Any]:
+    """Turns moved by the anchors: how many, how many seconds, how many belonged to the voice they went to."""
+    moved = right = 0
+    seconds = 0.0
+    for a, b in zip(before, after, strict=True):
+        if a.hyp is b.hyp:
+            continue
+        truth_of = label_truth(b.item, b.hyp)
+        ref = b.item.truth()
+        for t0, t1 in zip(a.hyp.turns, b.hyp.turns, strict=True):
+            if t0.speaker != t1.speaker:
+                moved += 1
+                seconds += t1.duration
+                span = Diarization([t1]).to_annotation().get_timeline()
+                cover = {who: ref.label_timeline(who).crop(span).duration() for who in ref.labels()}
+                right += bool(cover) and max(cover, key=cover.__getitem__) == truth_of.get(t1.speaker)
+    return {
+        "conversations_changed": sum(a.hyp is not b.hyp for a, b in zip(before, after, strict=True)),
+        "turns_moved": moved,
+        "seconds_moved": round(seconds, 1),
+        "turns_moved_to_their_voice": right,
+    }
 
 
 def labelled_group(group: str, count: int) -> list[Labelled]:

@@ -11,6 +11,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from transcribe.diarize import embed_segments
+from transcribe.diarize.assign import assign_speakers
+from transcribe.speakers.anchors import split_known_voices, turn_evidence
 from transcribe.speakers.cohort import cohort
 from transcribe.speakers.evidence import label_pieces
 from transcribe.speakers.match import Match, apply_matches, match_speakers
@@ -55,7 +57,9 @@ def recognise(
     """Name (or propose names for) the speakers whose voices match enrolled profiles.
 
     Pass `diarizer` (the backend's name) so that only GE2E vectors meet GE2E
-    profiles; with another backend, pass `audio` to re-embed its turns.
+    profiles; with another backend, pass `audio` to re-embed its turns. With `audio`, an enrolled
+    voice the diariser merged into another label is first split out (`anchors.py`) and the words
+    are attributed again.
     """
     directory = directory or ProfileDirectory()
     if diarization is None or not transcript.speaker_labels():
@@ -63,6 +67,10 @@ def recognise(
     profiles = directory.list(GE2E)
     if not profiles:
         return transcript
+    if audio is not None:  # enrolled voices merged into someone else's label get a label of their own
+        anchored = split_known_voices(diarization, turn_evidence(audio, diarization.turns), profiles)
+        if anchored is not diarization:
+            transcript, diarization = assign_speakers(transcript, anchored), anchored
     vectors = label_embeddings(diarization, diarizer, audio)
     # Piece by piece when the audio is at hand: a label is then only as sure as its typical piece.
     pieces = label_pieces(audio, diarization.turns, vectors) if audio is not None and vectors else None

@@ -142,12 +142,21 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
             counts[i] = len(evidence)
         else:
             evidence = vectors[label][None]
-        per_piece = _piece_scores(evidence, profiles)
+        per_piece, z = piece_scores(evidence, profiles, cohort if usable else None, top)
         raw[i] = np.quantile(per_piece, quantile, axis=0)
-        if norm is not None and evidence.shape[1] == cohort.shape[2]:
-            z = _normalised(per_piece, evidence, profiles, cohort, top)
+        if norm is not None and z is not None:
             norm[i] = np.where(per_piece.min(axis=0) > -1, np.quantile(z, quantile, axis=0), -np.inf)
     return Scores(raw, norm, counts)
+
+
+def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarray | None = None,
+                 top: int = COHORT_TOP) -> tuple[np.ndarray, np.ndarray | None]:  # fmt: skip
+    """(cosine, normalised) of each unit-length piece against each profile, both (pieces, profiles);
+    the normalised scores are None without a cohort of the pieces' size."""
+    raw = _piece_scores(evidence, profiles)
+    if cohort is None or not len(cohort) or evidence.shape[1] != cohort.shape[2]:
+        return raw, None
+    return raw, _normalised(raw, evidence, profiles, cohort, top)
 
 
 def score_matrix(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile]) -> np.ndarray:

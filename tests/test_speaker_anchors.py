@@ -1,0 +1,129 @@
+"""Enrolled voices as anchors: a known voice merged into a stranger's label is split out and named,
+a person's own label keeps its turns, and nothing moves without profiles (hand-made embeddings)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import transcribe.speakers as speakers
+from transcribe.audio import Audio
+from transcribe.diarize.base import Diarization, Turn
+from transcribe.speakers.anchors import MIN_SPLIT_S, TurnEvidence, known_turns, split_known_voices, turn_spans
+from transcribe.speakers.match import match_speakers
+from transcribe.speakers.profiles import Profile, ProfileDirectory
+from transcribe.transcript import Segment, Transcript, Word
+
+DIM = 256
+COHORT = np.stack([[np.random.default_rng(100 + k).normal(size=DIM)] * 6 for k in range(40)]).astype(np.float32)
+COHORT /= np.linalg.norm(COHORT, axis=2, keepdims=True)
+
+
+def unit(seed: int) -> np.ndarray:
+    v = np.random.default_rng(seed).normal(size=DIM)
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def heard(voice: np.ndarray, seed: int, cos: float = 0.9) -> np.ndarray:
+    """The voice as one turn gives it: cosine `cos` with the voice, in a random direction."""
+    other = unit(1000 + seed)
+    ortho = other - (other @ voice) * voice
+    ortho /= np.linalg.norm(ortho)
+    return (cos * voice + np.sqrt(1 - cos**2) * ortho).astype(np.float32)
+
+
+ANNA, BO, STRANGER = unit(1), unit(2), unit(3)
+PROFILES = [Profile(name=n, embeddings=[v.tolist()]) for n, v in (("Anna", ANNA), ("Bo", BO))]
+
+
+def meeting(anna_turns: int = 2) -> tuple[Diarization, TurnEvidence, dict[int, str]]:
+    """SPEAKER_00: a stranger with Anna's turns inside; SPEAKER_01: Bo's own label. {turn: true voice}."""
+    who = ["x", "x"] + ["Anna"] * anna_turns + ["x", "x", "Bo", "Bo", "Bo", "x"]
+    labels = ["SPEAKER_00"] * (len(who) - 4) + ["SPEAKER_01"] * 4  # the stranger's last turn is in Bo's label
+    turns = [Turn(5.0 * k, 5.0 * k + 4.0, lb) for k, lb in enumerate(labels)]
+    voice = {"x": STRANGER, "Anna": ANNA, "Bo": BO}
+    rows = np.stack([heard(voice[w], k) for k, w in enumerate(who)])
+    embeddings = {lb: rows[[i for i, t in enumerate(turns) if t.speaker == lb]].mean(axis=0) for lb in set(labels)}
+    return Diarization(turns, embeddings), TurnEvidence(list(range(len(turns))), rows), dict(enumerate(who))
+
+
+def test_an_enrolled_voice_merged_into_a_strangers_label_gets_its_own_label_and_name() -> None:
+    dia, evidence, who = meeting()
+    before = match_speakers(dia, PROFILES, cohort=COHORT)
+    assert before["SPEAKER_00"].status == "anonymous"  # a stranger's label with Anna inside: Anna is lost
+
+    after = split_known_voices(dia, evidence, PROFILES, COHORT)
+    moved = {i for i, (a, b) in enumerate(zip(dia.turns, after.turns, strict=True)) if a.speaker != b.speaker}
+    assert moved == {i for i, w in who.items() if w == "Anna"}
+    assert {after.turns[i].speaker for i in moved} == {"SPEAKER_02"}  # a new label, not Bo's
+
+    pieces = {lb: evidence.embeddings[[i for i, t in enumerate(after.turns) if t.speaker == lb]] for lb in after.labels}
+    m = match_speakers(after, PROFILES, pieces=pieces, cohort=COHORT)
+    assert (m["SPEAKER_02"].status, m["SPEAKER_02"].name) == ("named", "Anna")
+    assert (m["SPEAKER_01"].status, m["SPEAKER_01"].name) == ("named", "Bo")  # his own label kept its turns
+    assert m["SPEAKER_00"].status == "anonymous"  # the stranger stays anonymous
+
+
+def test_nothing_moves_without_profiles_a_cohort_or_enough_speech() -> None:
+    dia, evidence, _ = meeting()
+    assert split_known_voices(dia, evidence, [], COHORT) is dia
+    assert split_known_voices(dia, evidence, PROFILES, np.zeros((0, 6, DIM), np.float32)) is dia
+    short, evidence, _ = meeting(anna_turns=1)  # one 4 s turn: too little to take from a label
+    assert 4.0 < MIN_SPLIT_S
+    assert split_known_voices(short, evidence, PROFILES, COHORT) is short
+
+
+def test_a_known_voices_turns_go_to_the_label_that_is_that_voice_already() -> None:
+    dia, evidence, who = meeting()
+    # Bo's label: Bo's turns plus one stranger turn; now two of Bo's turns were diarised inside SPEAKER_00
+    turns = list(dia.turns)
+    bo_turns = [i for i, w in who.items() if w == "Bo"]
+    for i in bo_turns[:2]:
+        turns[i] = Turn(turns[i].start, turns[i].end, "SPEAKER_00")
+    rows = evidence.embeddings.copy()
+    rows[[i for i, w in who.items() if w == "x"][:2]] = [heard(BO, 50), heard(BO, 51)]  # two more Bo turns
+    for i in [i for i, w in who.items() if w == "x"][:2]:
+        who[i] = "Bo"
+    moved = known_turns(turns, TurnEvidence(evidence.index, rows), PROFILES, COHORT)
+    assert {i for i, lb in moved.items() if lb == "SPEAKER_01"} == {
+        i for i, w in who.items() if w == "Bo" and turns[i].speaker == "SPEAKER_00"
+    }
+
+
+def test_turns_are_judged_trimmed_and_a_long_one_by_its_middle() -> None:
+    spans = dict(turn_spans([Turn(0.0, 1.0, "A"), Turn(2.0, 6.0, "A"), Turn(10.0, 40.0, "B")]))
+    assert 0 not in spans  # too short to judge alone
+    assert spans[1] == pytest.approx((2.2, 5.8))
+    a, b = spans[2]
+    assert b - a == pytest.approx(8.0) and a > 10.0 and b < 40.0
+
+
+def test_recognise_splits_the_known_voice_out_and_attributes_its_words_again(tmp_path: Path, monkeypatch) -> None:
+    dia, evidence, who = meeting()
+    directory = ProfileDirectory(tmp_path / "speakers")
+    for p in PROFILES:
+        directory.add(p.name, p.embeddings, seconds=10.0)
+    segments = [
+        Segment(id=i, start=t.start, end=t.end, text=f" ord{i}", speaker=t.speaker,
+                words=[Word(start=t.start, end=t.end, text=f" ord{i}", probability=0.9, speaker=t.speaker)])
+        for i, t in enumerate(dia.turns)
+    ]  # fmt: skip
+    transcript = Transcript(language="sv", duration=60.0, segments=segments)
+    monkeypatch.setattr(speakers, "turn_evidence", lambda audio, turns: evidence)
+    monkeypatch.setattr(speakers, "cohort", lambda: COHORT)
+    monkeypatch.setattr("transcribe.speakers.anchors.shipped_cohort", lambda: COHORT)
+
+    def pieces(audio, turns, labels):
+        return {lb: evidence.embeddings[[i for i, t in enumerate(turns) if t.speaker == lb]] for lb in labels}
+
+    monkeypatch.setattr(speakers, "label_pieces", pieces)
+    audio = Audio(path=Path("<test>"), samples=np.zeros(16_000, np.int16), sample_rate=16_000)
+    out = speakers.recognise(transcript, dia, directory=directory, audio=audio)
+    names = {s.label: s.name for s in out.speakers}
+    said_by = {seg.text.strip(): names.get(seg.speaker) for seg in out.segments}
+    assert {f"ord{i}" for i, w in who.items() if w == "Anna"} == {k for k, v in said_by.items() if v == "Anna"}
+    bo_label = {f"ord{i}" for i, t in enumerate(dia.turns) if t.speaker == "SPEAKER_01"}  # his own label, unchanged
+    assert bo_label == {k for k, v in said_by.items() if v == "Bo"}
+    assert set(said_by) == {f"ord{i}" for i in range(len(dia.turns))}  # every word still there

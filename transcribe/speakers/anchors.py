@@ -1,0 +1,128 @@
+"""Enrolled voices as anchors: a known voice the diariser merged into someone else's label is split out.
+
+Diarisation clusters voices without knowing anyone; when two people sound alike (over a telephone
+line, in a far corner of a room) it can give both one label, and the enrolled one can then never be
+named. Once profiles exist, each turn of the meeting (`MIN_TURN_S` or longer, trimmed at its ends)
+is embedded and scored against them like a piece of a label (`match.piece_scores`: closest channel,
+normalised against the cohort). A label's turns that match one profile clearly (normalised >=
+`Z_TURN`, cosine >= `T_TURN`, that profile their best) and together last `MIN_SPLIT_S` seconds
+or more leave the label, unless the label is that person's as a whole (its turns' QUANTILE score,
+as labels are scored, reaches Z_NAMED): they go to the label that is that person's, else to a new
+label. Every label is then matched as usual, so a name still needs the ordinary thresholds. Without
+profiles, or without audio, nothing changes.
+
+Chosen on the 30 dev conversations (`python -m transcribe.bench.profiles_real --count 30`): among
+turns of 1.9 s or more, a turn matching a profile at normalised >= 4 and cosine >= 0.8 was another
+person 1 time in 274; groups of a label's turns at >= 3.5 were another person twice (the highest
+such turn at 3.91, telephone speech), from 4.0 up never. With Z_TURN anywhere from 3.5 to 5.0 every
+moved turn went to its own voice and 52 of 82 enrolled readers were named instead of 50 (two
+readers a telephone conversation's diarisation had merged, and one reader split in two labels
+joined again); 4.5 keeps a step of margin over the wrong groups.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from transcribe.audio import Audio
+from transcribe.diarize import embed_segments
+from transcribe.diarize.base import Diarization, Turn, l2_normalise
+from transcribe.speakers.cohort import cohort as shipped_cohort
+from transcribe.speakers.evidence import TRIM_S
+from transcribe.speakers.match import COHORT_TOP, QUANTILE, Z_NAMED, piece_scores
+from transcribe.speakers.profiles import Profile
+
+Z_TURN = 4.5  # a turn's normalised score with the profile
+T_TURN = 0.80  # ... and its cosine
+MIN_TURN_S = 1.9  # shorter turns are too little speech to judge alone
+MIN_SPLIT_S = 6.0  # seconds of matching turns before a label gives them up
+MAX_TURN_S = 8.0  # a long turn is judged by its middle this long: the cost stays one pass over the speech
+
+
+@dataclass(frozen=True)
+class TurnEvidence:
+    """The turns judged (indices into the diarisation's turns) and their unit embeddings."""
+
+    index: list[int]
+    embeddings: np.ndarray  # (turns, dim)
+
+
+def turn_spans(turns: Sequence[Turn]) -> list[tuple[int, tuple[float, float]]]:
+    """(index, span) of the turns long enough to judge: trimmed at both ends, a long one to its middle."""
+    out = []
+    for i, t in enumerate(turns):
+        if t.end - t.start < MIN_TURN_S:
+            continue
+        a, b = t.start + TRIM_S, t.end - TRIM_S
+        if b - a > MAX_TURN_S:
+            mid = (a + b) / 2
+            a, b = mid - MAX_TURN_S / 2, mid + MAX_TURN_S / 2
+        out.append((i, (a, b)))
+    return out
+
+
+def turn_evidence(audio: Audio, turns: Sequence[Turn]) -> TurnEvidence:
+    """One GE2E embedding per judged turn (see `turn_spans`)."""
+    index, rows = [], []
+    for i, span in turn_spans(turns):
+        try:
+            rows.append(embed_segments(audio, [span]))
+        except ValueError:
+            continue
+        index.append(i)
+    return TurnEvidence(index, np.stack(rows) if rows else np.zeros((0, 256), np.float32))
+
+
+def known_turns(turns: Sequence[Turn], evidence: TurnEvidence, profiles: list[Profile],
+                cohort: np.ndarray | None = None) -> dict[int, str]:  # fmt: skip
+    """{turn index: the label it moves to} (see the module docstring): the label that is mostly that
+    known voice already, else a new one named after the first free SPEAKER_nn."""
+    cohort = shipped_cohort() if cohort is None else cohort
+    if not len(evidence.index) or not profiles:
+        return {}
+    raw, z = piece_scores(evidence.embeddings, profiles, cohort, COHORT_TOP)
+    if z is None:  # no cohort for these vectors: no anchor is sure enough
+        return {}
+    best = np.argmax(z, axis=1)
+    spoken: dict[str, list[int]] = {}  # label -> rows of its judged turns
+    hits: dict[tuple[str, str], list[int]] = {}
+    for k, i in enumerate(evidence.index):
+        spoken.setdefault(turns[i].speaker, []).append(k)
+        j = int(best[k])
+        if z[k, j] >= Z_TURN and raw[k, j] >= T_TURN:
+            hits.setdefault((turns[i].speaker, profiles[j].name), []).append(i)
+    # Whom each label is closest to as a whole (its turns' QUANTILE, as labels are scored): that
+    # voice's turns stay, and a label close to a voice at Z_NAMED is where that voice's turns go.
+    closest = {}
+    for label, rows in spoken.items():
+        q = np.quantile(z[rows], QUANTILE, axis=0)
+        closest[label] = (profiles[int(np.argmax(q))].name, float(q.max()))
+    home = {name: label for label, (name, q) in sorted(closest.items(), key=lambda kv: kv[1][1]) if q >= Z_NAMED}
+    labels = {t.speaker for t in turns}
+    numbers = {int(lb.rsplit("_", 1)[-1]) for lb in labels if lb.rsplit("_", 1)[-1].isdigit()}
+    fresh = (f"SPEAKER_{n:02d}" for n in range(10_000) if n not in numbers and f"SPEAKER_{n:02d}" not in labels)
+    out: dict[int, str] = {}
+    for (label, name), idx in sorted(hits.items()):
+        seconds = sum(turns[i].duration for i in idx)
+        if seconds >= MIN_SPLIT_S and home.get(name) != label:
+            home.setdefault(name, next(fresh))
+            out.update(dict.fromkeys(idx, home[name]))
+    return out
+
+
+def split_known_voices(diarization: Diarization, evidence: TurnEvidence, profiles: list[Profile],
+                       cohort: np.ndarray | None = None) -> Diarization:  # fmt: skip
+    """The diarisation with known voices split out of labels that hold them with someone else."""
+    turns = list(diarization.turns)
+    moved = known_turns(turns, evidence, profiles, cohort)
+    if not moved:
+        return diarization
+    rows = dict(zip(evidence.index, evidence.embeddings, strict=True))
+    out = [Turn(t.start, t.end, moved.get(i, t.speaker)) for i, t in enumerate(turns)]
+    embeddings = dict(diarization.embeddings)
+    for label in set(moved.values()) - set(embeddings):
+        embeddings[label] = l2_normalise(np.mean([rows[i] for i, lb in moved.items() if lb == label], axis=0))
+    return Diarization(turns=out, embeddings=embeddings)
