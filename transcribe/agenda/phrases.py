@@ -46,11 +46,11 @@ DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|st
 THANKS = re.compile(
     r"\b(?:tack (?:allihop|alla|för i dag|för idag|för i kväll|för ikväll|för mötet)|avslut(?:ar|at))\b"
 )
-WELCOMES = re.compile(  # "Välkomna", "Då sätter vi igång", "Klockan är halv sju, så vi börjar", "Ska vi börja?"
-    r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång))\b".replace(
-        "VI", VI
-    )
+_WELCOMES = (  # "Välkomna", "Då sätter vi igång", "Klockan är halv sju, så vi börjar", "Ska vi börja?"
+    r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång))"
+    r"\b"
 )
+WELCOMES = re.compile(_WELCOMES.replace("VI", VI))
 
 # What the chair says at the standard items ("jag förklarar mötet öppnat").
 KIND_CUES = {
