@@ -42,3 +42,30 @@ def test_the_transcript_keeps_its_timing_and_probabilities() -> None:
     assert changed == 1 and out.text == "Vi ses i december."
     assert [(w.start, w.end, w.probability) for w in out.words] == [(w.start, w.end, w.probability) for w in words]
     assert tr.segments[0].text == "Vi ses i desember."  # the original is not changed in place
+
+
+def _said(*heard: tuple[str, float]) -> Transcript:
+    words = [Word(start=i * 0.5, end=i * 0.5 + 0.4, text=t, probability=p) for i, (t, p) in enumerate(heard)]
+    seg = Segment(id=0, start=0.0, end=len(words) * 0.5, text="".join(w.text for w in words).strip(), words=words)
+    return Transcript(source="x.wav", language="sv", duration=9.0, model="base", segments=[seg])
+
+
+def test_an_unsure_non_word_nothing_corrects_is_left_out() -> None:
+    fixed, changed = correct_transcript(_said((" Vi", 0.9), (" fundrkötterka", 0.2), (" ses", 0.8)))
+    assert fixed.segments[0].text == "Vi ses" and changed == 1
+    assert [w.text for w in fixed.segments[0].words] == [" Vi", " ses"]
+
+
+def test_a_confident_non_word_a_name_and_an_unsure_real_word_stay() -> None:
+    heard = ((" fasadmålningen", 0.95), (" Hedström", 0.1), (" fundrkötterka", 0.9), (" kanske", 0.1))
+    fixed, changed = correct_transcript(_said(*heard), ["Gunilla Hedström"])
+    assert fixed.segments[0].text == "fasadmålningen Hedström fundrkötterka kanske" and changed == 0
+
+
+def test_a_passage_of_unsure_non_words_only_is_gone_and_the_others_renumbered() -> None:
+    tr = _said((" Vi", 0.9), (" ses", 0.9))
+    junk = _said((" fundrkötterka", 0.1), (" plörmskvatt", 0.2)).segments[0].model_copy(update={"id": 1})
+    tail = tr.segments[0].model_copy(update={"id": 2, "start": 5.0, "end": 6.0})
+    fixed, changed = correct_transcript(tr.model_copy(update={"segments": [tr.segments[0], junk, tail]}))
+    assert [s.id for s in fixed.segments] == [0, 1] and changed == 2
+    assert all(s.text == "Vi ses" for s in fixed.segments)
