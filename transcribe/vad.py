@@ -8,7 +8,10 @@ One global speech probability misses a far-away or quiet speaker: Silero gives s
 speech 0.15-0.4 while the near voices of the same recording get 0.9+, and lowering the
 threshold for the whole recording turns noise into speech elsewhere. `QuietSpeech` adds,
 per chunk, the stretches the threshold rejected whose probability is still raised and
-whose energy stands clearly above that recording's own noise floor.
+whose energy stands clearly above that recording's own noise floor. A voice 20 dB under the
+others gets under 0.1 even so; Silero hears it once the recording is level-normalised (a
+short-term gain that lifts every stretch above the noise floor to one level), so a second
+Silero pass on that normalised audio adds what it calls speech there (`level_normalised`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.ndimage import uniform_filter1d
 
 from transcribe.audio import Audio
 
@@ -40,6 +44,19 @@ class QuietSpeech:
     min_speech: float = 0.5
     min_gap: float = 0.25
     margin: float = 0.1
+    # A region's start moves back over frames of at least this probability and `snr_db` over the floor:
+    # Silero ends a region only under its lower threshold (threshold - 0.15) but starts one only over
+    # the threshold, so a voice Silero is unsure of (a telephone line) lost each phrase's onset.
+    onset_probability: float | None = 0.25
+    # The level-normalised pass (`level_normalised`); agc_probability None: off. Its frames need
+    # `agc_probability` there and energy `agc_snr_db` above a floor taken low (`agc_floor_percentile`):
+    # a dense conversation's 10th percentile is already a far voice's level.
+    agc_probability: float | None = 0.5
+    agc_snr_db: float = 6.0
+    agc_floor_percentile: float = 1.0
+    agc_window: float = 0.5
+    agc_target_db: float = -26.0
+    agc_max_gain_db: float = 30.0
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
@@ -48,11 +65,60 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return list(zip(np.flatnonzero(edges == 1).tolist(), np.flatnonzero(edges == -1).tolist(), strict=True))
 
 
+def close_gaps(mask: np.ndarray, gap: int) -> np.ndarray:
+    """The mask with False runs of at most `gap` frames between True frames set True (in place)."""
+    for a, b in _runs(~mask):
+        if 0 < a and b < len(mask) and b - a <= gap:
+            mask[a:b] = True
+    return mask
+
+
 def frame_energy(samples: np.ndarray) -> np.ndarray:
     """dB energy of each whole Silero frame (a view of the samples: no copy of the chunk)."""
     n = len(samples) // FRAME
     frames = samples[: n * FRAME].reshape(n, FRAME)
     return 10 * np.log10(np.einsum("ij,ij->i", frames, frames) / FRAME + 1e-12)
+
+
+def level_normalised(samples: np.ndarray, energy: np.ndarray, q: QuietSpeech) -> np.ndarray:
+    """The samples with a short-term gain bringing each stretch to `agc_target_db` (whole frames only).
+
+    The level a gain is computed from never goes under the floor plus `agc_snr_db`, so noise
+    between voices stays that far under the target, and the gain is capped at `agc_max_gain_db`.
+    """
+    n = len(energy)
+    if n == 0:
+        return samples[:0]
+    short = 10 * np.log10(uniform_filter1d(10 ** (energy / 10), max(1, round(q.agc_window * 16_000 / FRAME))) + 1e-12)
+    level = np.maximum(short, np.percentile(energy, q.agc_floor_percentile) + q.agc_snr_db)
+    gain = 10 ** (np.clip(q.agc_target_db - level, 0.0, q.agc_max_gain_db) / 20)
+    out = samples[: n * FRAME].reshape(n, FRAME) * gain[:, None].astype(np.float32)
+    return np.clip(out.ravel(), -1.0, 1.0)
+
+
+def extend_onsets(
+    found: list[tuple[float, float]], probs: np.ndarray, energy: np.ndarray, sample_rate: int, q: QuietSpeech
+) -> list[tuple[float, float]]:
+    """Each region's start moved back over the frames before it that still sound like its speech.
+
+    Such a frame has at least `onset_probability` and energy `snr_db` over the recording's floor (gaps
+    up to `min_gap` bridged, as within speech); the move stops at the previous region's end, so regions
+    never overlap.
+    """
+    if q.onset_probability is None or not len(energy):
+        return found
+    fs = FRAME / sample_rate
+    n = min(len(probs), len(energy))
+    ok = (probs[:n] >= q.onset_probability) & (energy[:n] >= np.percentile(energy, q.floor_percentile) + q.snr_db)
+    ok = close_gaps(ok, int(round(q.min_gap / fs)))
+    out: list[tuple[float, float]] = []
+    for a, b in found:
+        stop = int(np.ceil(out[-1][1] / fs)) if out else 0
+        i = min(n, int(a / fs))
+        while i > stop and ok[i - 1]:
+            i -= 1
+        out.append((min(a, max(i * fs, out[-1][1] if out else 0.0)), b))
+    return out
 
 
 def trim_to_floor(
@@ -88,18 +154,23 @@ def quiet_regions(
     probs: np.ndarray,
     q: QuietSpeech,
     max_speech: float,
+    agc_probs: np.ndarray | None = None,
 ) -> list[tuple[float, float]]:
-    """Regions of raised speech probability and clear energy outside `found` (seconds in `samples`)."""
+    """Regions of raised speech probability and clear energy outside `found` (seconds in `samples`).
+
+    `agc_probs`: Silero's probabilities on the `level_normalised` samples, checked by their own rule.
+    """
     fs = FRAME / sample_rate
     n = min(len(probs), len(samples) // FRAME)
     if n == 0:
         return []
     energy = frame_energy(samples[: n * FRAME])
     mask = (probs[:n] >= q.probability) & (energy >= np.percentile(energy, q.floor_percentile) + q.snr_db)
-    gap = int(round(q.min_gap / fs))
-    for a, b in _runs(~mask):  # close short gaps inside a stretch
-        if 0 < a and b < n and b - a <= gap:
-            mask[a:b] = True
+    if agc_probs is not None and q.agc_probability is not None:
+        m = min(n, len(agc_probs))
+        floor = np.percentile(energy, q.agc_floor_percentile)
+        mask[:m] |= (agc_probs[:m] >= q.agc_probability) & (energy[:m] >= floor + q.agc_snr_db)
+    mask = close_gaps(mask, int(round(q.min_gap / fs)))  # short gaps inside a stretch
     for a, b in found:
         mask[max(0, int((a - q.margin) / fs)) : int(np.ceil((b + q.margin) / fs))] = False
     out: list[tuple[float, float]] = []
@@ -157,6 +228,11 @@ def speech_regions(
             ]
             if trim_db is not None:
                 found = trim_to_floor(found, frame_energy(samples), sr, trim_db, min_speech)
+            if quiet is not None:
+                padded = np.pad(samples, (0, -len(samples) % FRAME))
+                energy = frame_energy(padded)
+                probs = np.asarray(get_vad_model()(padded)).ravel()
+                found = extend_onsets(found, probs, energy, sr, quiet)
             for a, b in ((start + a, start + b) for a, b in found):
                 at_border = regions and regions[-1][1] >= start - 1e-3 and a <= start + pad + 1e-3
                 if at_border:  # one region cut in two by the chunk border
@@ -164,9 +240,12 @@ def speech_regions(
                 else:
                     regions.append((a, b))
             if quiet is not None:
-                padded = np.pad(samples, (0, -len(samples) % FRAME))
-                probs = np.asarray(get_vad_model()(padded)).ravel()
-                extra += [(start + a, start + b) for a, b in quiet_regions(padded, sr, found, probs, quiet, max_speech)]
+                agc = None
+                if quiet.agc_probability is not None:
+                    agc = np.asarray(get_vad_model()(level_normalised(padded, energy, quiet))).ravel()
+                extra += [
+                    (start + a, start + b) for a, b in quiet_regions(padded, sr, found, probs, quiet, max_speech, agc)
+                ]
         if progress:
             progress(end)
         start = end

@@ -6,7 +6,9 @@ Groups (each recording with its exact truth RTTM):
 - espeak_plain: sample scripts spoken by plain `sv+<variant>` voices, no sox shaping;
 - real_dev / real_heldout: LibriSpeech conversations (samples/conversations.py), readers split by
   id parity; only real_dev (and own) may be used to choose parameters;
-- pyannote_sample: the real two-speaker recording shipped inside pyannote.audio.
+- pyannote_sample: the real two-speaker recording shipped inside pyannote.audio;
+- real_dev_stress (only with --stress): dev readers in harsher far, noise and telephone conditions than
+  the standard groups hold (`samples.conversations.STRESS`), to tune speech coverage on dev voices.
 
 Per group: DER at collar 0.25 and 0, JER, share of recordings with the exact speaker count, DER
 with the true count given, diarisation RTF; the same for a naive baseline (the same GE2E windows,
@@ -15,7 +17,7 @@ readers enrolled from one half of their utterance, matched against the diarised 
 conversations built from the other half: naming accuracy, wrong confident names, strangers left
 anonymous, beside the previous scoring's figures.
 
-    python -m transcribe.bench.speakers [--groups own,real_heldout] [--count 10] [--json out.json]
+    python -m transcribe.bench.speakers [--groups own,real_heldout] [--count 10] [--stress] [--json out.json]
 """
 
 from __future__ import annotations
@@ -29,14 +31,27 @@ from typing import Any
 import numpy as np
 
 from transcribe.bench import metrics
-from transcribe.bench.core import section
+from transcribe.bench.core import SAMPLES_DIR, section
 from transcribe.bench.profiles_real import profile_report
-from transcribe.bench.speaker_items import COUNT, GROUPS, Item, items
+from transcribe.bench.speaker_items import COUNT, GROUPS, Item, conversations, items
 from transcribe.diarize.base import Diarization, relabel_by_appearance
 from transcribe.diarize.clustering import ClusterParams, agglomerative
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, to_turns
 
 BASELINE_THRESHOLD = 0.3  # the naive baseline's one cosine-distance threshold
+STRESS_GROUP = "real_dev_stress"
+
+
+def stress_items(count: int) -> list[Item]:
+    """The dev-only stress conversations, generated into samples/cache on first use."""
+    conv = conversations()
+    if not conv.readers(None, "dev") or conv.pool() != conv.SHARED_POOL:
+        return []
+    out = []
+    for spec in conv.corpus("dev", count, stress=True):
+        d = conv.ensure(spec, SAMPLES_DIR / "cache" / "conversations")
+        out.append(Item(STRESS_GROUP, spec.id, d / "meeting.wav", d / "truth.rttm"))
+    return out
 
 
 # ----------------------------------------------------------------------------- scoring
@@ -110,7 +125,7 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
     d = EmbeddedDiarizer()
     spectral = EmbeddedDiarizer(Params(clustering=ClusterParams(method="spectral", centred=True)))
     rows, base_rows, spec_rows, labelled = [], [], [], []
-    for item in items(group, count):
+    for item in stress_items(count) if group == STRESS_GROUP else items(group, count):
         audio = item.audio()
         t0, c0 = time.perf_counter(), time.process_time()
         regions, w = d.windows(audio)
@@ -153,7 +168,7 @@ def table(report: dict[str, Any]) -> str:
     head = ("| group | n | DER | DER c0 | JER | exact count | DER true k | RTF | CPU-RTF | base DER | base exact "
             "| spectral DER | spectral exact |")  # fmt: skip
     lines = [head, "|" + "---|" * 13]
-    for g in GROUPS:
+    for g in (*GROUPS, STRESS_GROUP):
         if g not in report or not report[g]["summary"].get("recordings"):
             continue
         s, b, sp = report[g]["summary"], report[g]["baseline"], report[g]["spectral_autotune"]
@@ -187,9 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--groups", default=",".join(GROUPS))
     ap.add_argument("--count", type=int, default=COUNT)
+    ap.add_argument("--stress", action="store_true", help=f"add {STRESS_GROUP}, the dev-only stress set")
     ap.add_argument("--json", type=Path)
     ns = ap.parse_args(argv)
-    report = bench(tuple(g for g in ns.groups.split(",") if g), ns.count)
+    report = bench(tuple(g for g in ns.groups.split(",") if g) + ((STRESS_GROUP,) if ns.stress else ()), ns.count)
     if ns.json:
         ns.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(table(report))
