@@ -16,7 +16,8 @@ the normalised scores; each pair then gets a status:
 - otherwise "anonymous".
 
 A label left over by the assignment (e.g. one person diarised as two labels) may still get a
-proposal for its best profile, never a name.
+proposal for its best profile, never a name: when there are more labels than profiles, or when its
+best profile names another label and it matches that profile as well as a name needs.
 
 Calibration on real voices (`python -m transcribe.bench.profiles_real --count 30 --sweep`): 30 dev
 conversations of 2-4 min (LibriSpeech readers with id % 4 == 2; clean, reverb, noise, telephone,
@@ -225,6 +226,22 @@ def match_speakers(
                 status = "proposed"  # too little speech to be sure: the reviewer decides
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
+    return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
+
+
+def _second_labels(result: dict[str, Match], labels: list[str], sc: Scores, order: np.ndarray,
+                   profiles: list[Profile], t_named: float, z_named: float) -> dict[str, Match]:  # fmt: skip
+    """A label left anonymous whose best profile names another label of the meeting, and which
+    matches it as well as a name needs: the same person diarised twice, proposed ("Anna?") so the
+    reviewer can merge the two; never a name, as one profile names one label."""
+    named = {m.name for m in result.values() if m.status == "named"}
+    for i, label in enumerate(labels):
+        k = int(np.argmax(order[i]))
+        z = None if sc.norm is None else float(sc.norm[i, k])
+        if (result[label].status == "anonymous" and profiles[k].name in named and sc.raw[i, k] >= t_named
+                and (z is None or z >= z_named)):  # fmt: skip
+            result[label] = Match(profiles[k].name, round(float(sc.raw[i, k]), 4), "proposed",
+                                  None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return result
 
 
