@@ -69,6 +69,7 @@ POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are re
 # so longer conversations add cost, not evidence. 2-4 min keeps 30 dev conversations affordable.
 MINUTES = (2.0, 4.0)
 WINDOW_CACHE = BENCH_DIR / "win"
+TALKED_S = 10.0  # enrolled readers who spoke this long in a conversation are counted apart too
 NO_COHORT = np.zeros((0, len(CHANNELS), 256), np.float32)  # the previous scoring: raw thresholds alone
 
 
@@ -193,6 +194,7 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
     """
     enrolled = {p.name for p in profiles}
     present = named_right = wrong = strangers = strangers_named = strangers_proposed = 0
+    present_talked = named_talked = 0
     stranger_z: list[float] = []  # the normalised score that decided each stranger's label
     proposed = proposed_right = only_proposed = 0
     for lab in labelled:
@@ -200,12 +202,16 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
         truth_of = label_truth(item, hyp)
         extra = {"pieces": lab.pieces, "cohort": cohort()} if method == "pieces" else {"cohort": NO_COHORT}
         matches = match_speakers(hyp, profiles, **extra, **params)
-        present += len(set(item.truth().labels()) & enrolled)
+        ref = item.truth()
+        present += len(set(ref.labels()) & enrolled)
+        talkers = {who for who in set(ref.labels()) & enrolled if ref.label_timeline(who).duration() >= TALKED_S}
+        present_talked += len(talkers)
         right: dict[str, set[str]] = {"named": set(), "proposed": set()}
         for lb, m in matches.items():
             if m.status in right and truth_of.get(lb) == m.name:
                 right[m.status].add(str(m.name))
         named_right += len(right["named"])
+        named_talked += len(right["named"] & talkers)
         only_proposed += len(right["proposed"] - right["named"])
         for lb, m in matches.items():
             who = truth_of.get(lb)
@@ -220,6 +226,8 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
     return {"enrolled_present": present, "named_correctly": named_right,
             "named_share": round(named_right / present, 3) if present else None,
             # ... or, if not named, shown with their own name as a proposal ("Anna?") for the reviewer
+            # ... among those who spoke TALKED_S s or more (a name needs two ~3 s pieces of a label's speech)
+            f"named_share_{TALKED_S:g}s_or_more": round(named_talked / present_talked, 3) if present_talked else None,
             "named_or_proposed_share": round((named_right + only_proposed) / present, 3) if present else None,
             "wrong_confident_names": wrong, "proposals": proposed, "proposals_right": proposed_right,
             "stranger_labels": strangers, "strangers_named": strangers_named,
