@@ -142,6 +142,7 @@ def run(
     device: Annotated[str, typer.Option(help="auto, cpu eller cuda (float16 på GPU, int8 på CPU)")] = "cpu",
 ) -> None:
     """Transkribera ett möte, identifiera talare och skriv ett protokollutkast."""
+    os.umask(0o077)  # the decoded audio and work files: owner-only, also in a folder others can read
     pick_device(device)  # a missing GPU is reported before any work
     os.environ["TRANSCRIBE_DEVICE"] = device
     model = default_model() if model == DEFAULT else model
