@@ -47,3 +47,20 @@ def test_an_item_struck_earlier_is_not_placed_in_the_gap() -> None:
     got = starts(lines)
     assert got["3"] is None
     assert got["4"] == 70.0
+
+
+def test_an_item_whose_announcement_was_lost_starts_after_the_item_before_was_settled() -> None:
+    lines = [
+        ("A", "Jag förklarar mötet öppnat. Punkt två, budgeten för nästa år."),
+        ("B", "Budgeten är i balans, vi har ett litet överskott."),
+        ("A", "Då beslutar vi att godkänna budgeten."),
+        ("A", "Då är vi framme vid den tredje, mörr."),  # 30 s: "punkten" and the title lost
+        ("C", "Gungorna är trasiga och sandlådan behöver ny sand."),
+        ("A", "Då beslutar vi att bygga en ny lekplats vid gården i vår."),  # the decision names the item
+        ("A", "Nästa punkt, sophanteringen. Återvinningen fungerar dåligt."),
+        ("C", "Kärlen för papper är alltid fulla."),
+        ("A", "Då förklarar jag mötet avslutat."),
+    ]
+    got = starts(lines)
+    assert got["3"] == 30.0
+    assert got["4"] == 60.0

@@ -276,7 +276,8 @@ class Placement:
 
 def _decided_items(p: Placement) -> None:
     """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
-    för flerbostadshuset …") was treated: it starts at its best evidence since the item before began."""
+    för flerbostadshuset …") was treated: it starts at its best evidence since the item before began, or, with
+    none, at the sentence after the item before was settled (its announcement misheard)."""
     units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
     titles = [title_stems(it) for it in p.leaves]
     for k in range(len(p.leaves)):
@@ -293,6 +294,10 @@ def _decided_items(p: Placement) -> None:
             best = max(free, key=lambda j: B[k][j], default=None)
             if best is not None and B[k][best] + THRESHOLD >= LATE:
                 p.place(k, best)
+                break
+            closed = [j for j in range(prev + 1, i) if settles[j]]
+            if closed and closed[-1] + 1 < i and closed[-1] + 1 not in used:
+                p.place(k, closed[-1] + 1)
                 break
 
 
