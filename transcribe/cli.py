@@ -54,6 +54,7 @@ app.add_typer(models_app, name="models")
 
 err = Console(stderr=True)
 out = Console()
+INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 
 STAGE_LABELS = {
     "decode": "Avkodar ljud",
@@ -291,13 +292,18 @@ for _part in (bench_cli, web_cli, jobs_cli, series_cli, speakers_cli, models_cli
 
 def main() -> None:
     try:
-        app(standalone_mode=False, prog_name="transcribe")
+        # typer turns Ctrl-C into an exit code it returns (not raises) when not standalone
+        code = app(standalone_mode=False, prog_name="transcribe")
+        if isinstance(code, int) and code == INTERRUPTED:
+            raise KeyboardInterrupt
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except UserError as exc:
         err.print(f"[red]fel:[/] {exc.message}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        err.print("avbrutet / interrupted: run the same command again to resume")
-        sys.exit(130)
+        err.print("avbrutet: kör samma kommando igen för att fortsätta", highlight=False, soft_wrap=True)
+        sys.exit(INTERRUPTED)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except cli_usage.ABORTS:
