@@ -39,3 +39,49 @@ def test_a_new_task_by_the_same_speaker_is_kept_a_restated_one_is_not() -> None:
     assert "bullret" in got[1].what and got[1].needs_review
     again = [("S2", "Jag kan begära siffrorna från personalavdelningen."), ("S2", "Mejlar dem i dag.")]
     assert len(minutes(again).actions) == 1
+
+
+def test_a_first_person_verb_with_its_object_and_a_time_is_a_task_whatever_the_verb() -> None:
+    got = minutes([("S3", "Jag beställer räcket i dag.")]).actions
+    assert len(got) == 1 and got[0].what.startswith("Beställa räcket")
+    assert (got[0].owner, got[0].due) == ("Olof Nilsson", MEETING)
+    got = minutes([("S3", "Jag felanmäler larmknapparna i morgon.")]).actions
+    assert [(a.what, a.due) for a in got] == [("Felanmäla larmknapparna", dt.date(2026, 11, 26))]
+    got = minutes([("S2", "Då felanmäler jag dem till fastighetsavdelningen i dag.")]).actions
+    assert len(got) == 1 and got[0].what.startswith("Felanmäla dem") and got[0].owner == "Karin Ek"
+    assert not minutes([("S2", "Jag åker till Stockholm i morgon.")]).actions  # no object: a journey
+    assert not minutes([("S2", "Kan man få dem på mejl? Jag läser hellre på datorn.")]).actions  # a preference
+
+
+def test_two_tasks_sharing_only_their_verb_stay_two() -> None:
+    turns = [
+        ("S3", "Jag beställer räcket i dag."),
+        ("S1", "Bra."),
+        ("S3", "Jag beställer färg och skyltar till fredag."),
+    ]
+    assert len(minutes(turns).actions) == 2
+
+
+def test_a_pronoun_object_sent_to_someone_is_the_speakers_task() -> None:
+    turns = [("S1", "Och så ska protokollet justeras. Karin, när kan det vara klart?"),
+             ("S2", "Inom två veckor. Då skickar jag det till Olof och Anna.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "Olof" in got[0].what
+
+
+def test_an_instruction_with_the_name_after_it_inside_a_longer_sentence() -> None:
+    got = minutes([("S1", "Men ta med det till LRF-mötet, Karin, de vill höra sånt.")]).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "LRF-mötet" in got[0].what
+
+
+def test_a_request_to_reach_a_person_answered_yes() -> None:
+    got = minutes([("S1", "Roger är inte här. Olof, kan du mejla honom?"), ("S3", "Ja, direkt efter mötet.")]).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what.startswith("Mejla honom")
+    assert not minutes([("S1", "Olof, kan du skriva i dag?"), ("S3", "Ja.")]).actions  # a role, not a task
+
+
+def test_each_person_named_before_ni_gets_the_task() -> None:
+    turns = [("S1", "Karin och Olof, ni uppdaterar era studieplaner innan jul och skickar dem till mig."),
+             ("S2", "Ja.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert sorted(a.owner for a in got) == ["Karin Ek", "Olof Nilsson"] and "studieplaner" in got[0].what

@@ -27,6 +27,7 @@ from transcribe.minutes.rules.utterances import (
     merge_evidence,
     personal_commitment,
     similar,
+    stems,
     strip_due,
     substantive,
 )
@@ -48,17 +49,26 @@ _INVERTED = re.compile(
 )
 # "Sofia, ta fram en kalkyl": a name, a comma and an imperative; or the name last ("Ta med det till ledarna, Mikael").
 _VOCATIVE = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?P<v>[a-zåäö]+)(?P<rest>\s+[^.?!]+)[.!]?$")
+# "Men ta med det till LRF-mötet, Marianne, de vill höra sånt.": after a conjunction, a clause after the name.
 _VOCATIVE_END = re.compile(
-    r"^(?P<v>[A-ZÅÄÖa-zåäö][a-zåäö]+)(?P<rest>\s+[^.?!,]+),\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)[.!]?$"
+    r"^(?:(?:[Mm]en|[Oo]ch|[Ss]å|[Dd]å)\s+)?(?P<v>[A-ZÅÄÖa-zåäö][a-zåäö]+)(?P<rest>\s+[^.?!,]+),\s+"
+    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+)(?:[.!]?$|,\s)"
 )
 # A task whose object is only a pronoun: "Räkna på det", "Lägga ut den på Instagram".
 _BARE_OBJECT = re.compile(
     r"^\S+(?:\s+(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem)(?:\s+(?:också|då|nu))?\W*$"
 )
+_ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
+
+
+def _same_task(a: str, b: str) -> bool:
+    """Two task texts for one task: alike, and alike in more than the verb ("Beställa räcket" is not
+    "Beställa färg och skylta")."""
+    return similar(a, b, 0.5) and bool(stems(a.split(" ", 1)[-1]) & stems(b.split(" ", 1)[-1]))
 
 
 class ActionRules(AddressedTasks):
@@ -110,7 +120,7 @@ class ActionRules(AddressedTasks):
         if self._continues_last(what, owner, utts):
             return
         for a in self.out.actions:
-            if a.owner == owner and similar(a.what, what, 0.5):
+            if a.owner == owner and _same_task(a.what, what):
                 a.evidence = merge_evidence(a.evidence, evidence_list(utts))
                 if a.due is None and due_when is not None:
                     a.due, a.due_text = due_when, due_text
@@ -235,8 +245,8 @@ class ActionRules(AddressedTasks):
         # 2. "jag skickar ut protokollet senast fredag"; "jag mejlar dem i dag" after "kan du be leverantören om X?"
         #    is the task asked for.
         m = re.search(r"\bjag\b", low)
-        if m and re.match(r"jag\s+\w+\s+(?:inte|aldrig)\b", low[m.start() :]):
-            m = None  # "jag läser inte på skärm": a negated verb is no commitment
+        if m and re.match(r"jag\s+\w+\s+(?:inte|aldrig|hellre|helst)\b", low[m.start() :]):
+            m = None  # "jag läser inte på skärm", "jag läser hellre på datorn": a negation or a preference
         if m and (personal_commitment(low[m.start() :]) or self._dated_first_person(u)):
             asked = self._request_to(u) if _PRONOUN_OBJECT.match(low[m.start() :]) else None
             if asked is not None:
@@ -246,6 +256,9 @@ class ActionRules(AddressedTasks):
             return
         # 2b. "Då gör jag den första rapporten till nästa möte": the same, verb first.
         if self._inverted_commitment(u):
+            return
+        # 2b'. "Jag beställer räcket i dag": any first-person verb with its object and a time (objects.py).
+        if self._object_task(u):
             return
         # 2c. "Sofia, ta fram en kalkyl till nästa möte": an instruction to a participant by name.
         if self._instruction(u):
@@ -258,8 +271,9 @@ class ActionRules(AddressedTasks):
             self._unheard_commitment(u) or self._verb_lost(u) or self._second_verb(u) or self._subjectless_commitment(u)
         ):
             return
-        # 3b'. "Då skickar du ut kallelsen, Anna." - "Ja.": "du" is the person addressed, who accepts.
-        if self._you_task(u):
+        # 3b'. "Då skickar du ut kallelsen, Anna." - "Ja.": "du" is the person addressed, who accepts;
+        #      "Linh och Johan, ni uppdaterar era innan jul": each person named.
+        if self._you_task(u) or self._named_you(u):
             return
         # 3c. "Vi ber Sirpa att göra affischen": the meeting hands a task to someone by name.
         if self._delegation(u):
@@ -327,8 +341,10 @@ class ActionRules(AddressedTasks):
                 else:  # "tar du kontakt med X?" -> "ta kontakt med X"
                     what = f"{to_infinitive(rm.group('v'))} {strip_tail(v.text[rm.start('r2') :])}"
                 words = _WHEN_WORDS.sub(" ", what.lower()).split()
-                if words and action_verb(words[0], " ".join(words[1:])) and content_words(" ".join(words[1:])):
-                    return what, v  # "kan du skriva i dag?" asks for a role, not a task
+                # "kan du skriva i dag?" asks for a role, not a task; "kan du mejla honom?" names a person to reach
+                said = content_words(" ".join(words[1:])) or {"honom", "henne"} & set(words[1:2])
+                if words and action_verb(words[0], " ".join(words[1:])) and said:
+                    return what, v
             return None
         return None
 
@@ -346,8 +362,10 @@ class ActionRules(AddressedTasks):
         verb, rest = to_infinitive(m.group("v")), m.group("rest")
         if not (action_verb(verb, rest) or (verb == "göra" and self._deadline(u))) or len(content_words(rest)) < 1:
             return False
-        if re.match(r"^(?:det|den|dem|detta|så)\s*(?:$|(?:till|senast|i|på|innan|före|nu|också|då)\b)", rest):
-            return False  # "då gör jag det": the anaphor rules read it
+        if m.group("v") in _ANAPHOR_VERBS and re.match(
+            r"^(?:det|den|dem|detta|så)\s*(?:$|(?:till|senast|i|på|innan|före|nu|också|då)\b)", rest
+        ):
+            return False  # "då gör jag det": the anaphor rules read it ("då skickar jag det till Omar" is read here)
         start = u.low.rfind(m.group("rest"))
         self._commit(capitalise(f"{verb} {strip_tail(u.text[start:])}"), u, None, u.name, 0.75)
         return True

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import strip_discourse, strip_tail, to_infinitive
-from transcribe.minutes.rules.unheard import UnheardCommitments
+from transcribe.minutes.phrasing import strip_discourse, strip_tail, task_phrase, to_infinitive
+from transcribe.minutes.rules.objects import ObjectTasks
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement
 from transcribe.sv.text import capitalise, content_words
 
@@ -24,10 +24,15 @@ _DELEGATION = re.compile(
 )
 # "Då skickar du ut kallelsen", "du tar kontakt med leverantören": a task said to the person addressed.
 _YOU = re.compile(r"^(?:(?:då|så|och|men)\s+)?(?:(?P<v1>[a-zåäö]+r)\s+du|du\s+(?P<v2>[a-zåäö]+r))\s+(?P<rest>[^?]+)$")
+# "Linh och Johan, ni uppdaterar era innan jul": the people named first, then "ni" or "du" and the task.
+_NAMED_YOU = re.compile(
+    r"^(?:(?:[Oo]ch|[Mm]en|[Ss]å|[Dd]å)\s+)?(?P<names>[A-ZÅÄÖ][a-zåäöé]+(?:(?:,\s*|\s+och\s+)[A-ZÅÄÖ][a-zåäöé]+)*),"
+    r"\s+(?:ni|du)\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+)$"
+)
 _NAME_LAST = re.compile(r",\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s*[.!]?\s*$")
 
 
-class AddressedTasks(UnheardCommitments):
+class AddressedTasks(ObjectTasks):
     """Rules for tasks whose owner is someone other than the speaker."""
 
     def _you_task(self, u: Utt) -> bool:
@@ -50,6 +55,24 @@ class AddressedTasks(UnheardCommitments):
         at = u.low.rfind(rest)
         rest = _NAME_LAST.sub("", u.text[at : at + len(rest)] if at >= 0 else rest)
         self._add_action(capitalise(f"{to_infinitive(verb)} {strip_tail(rest).strip()}"), owner, utts, 0.7)
+        return True
+
+    def _named_you(self, u: Utt) -> bool:
+        """'Linh och Johan, ni uppdaterar era innan jul, och skickar dem till mig': each participant named
+        gets the task said to them."""
+        m = _NAMED_YOU.match(u.text)
+        if not m or u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        verb, rest = m.group("v").lower(), m.group("rest")
+        timed = any(w.date is not None or w.kind in ("week", "vague") for w in self.whens(u))
+        if verb in NOT_TASKS or not (action_verb(verb, rest.lower()) or timed) or not content_words(rest):
+            return False
+        people = [self._named_person(n.lower()) for n in re.split(r",\s*|\s+och\s+", m.group("names"))]
+        if not people or any(p is None or p[0] == u.speaker for p in people):
+            return False
+        what = task_phrase(f"{verb} {strip_tail(rest)}")
+        for person in people:
+            self._add_action(what, person[1], [u], 0.7)
         return True
 
     def _delegation(self, u: Utt) -> bool:
