@@ -84,3 +84,12 @@ def test_a_start_without_welcome_and_the_chairs_we_misheard() -> None:
     assert got["1"] == 0.0
     assert got["7"] is None
     assert got["5"] == 150.0
+
+
+def test_a_standard_item_struck_by_its_kind_is_not_treated() -> None:
+    lines = [(s, t) for s, t in LINES]
+    lines[4] = ("K", "Förra gångens anteckningar hoppar vi över, de är inte klara.")  # no number, no title word
+    lines[5] = ("G", "Nej, de blev inte klara.")
+    al = align_agenda(parse_agenda_text(AGENDA), spoken(lines))
+    assert not al.item("3").treated
+    assert al.item("4b").start == 60.0

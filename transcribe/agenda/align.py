@@ -222,8 +222,8 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
             if taken:  # struck one item and took this one instead
                 own = topic = sum(idf(s) for s in overlap(titles[k], instead[i])) / total
                 cue = max(cue, weight)
-            elif skips[i]:
-                topic = -own
+            elif skips[i]:  # "Förra protokollet hoppar vi över": the item named, by title or by kind, is struck
+                topic, kind = -max(own, kind), 0.0
             elif concludes[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a start
                 topic, own, kind = 0.0, 0.0, 0.0
             score = (
