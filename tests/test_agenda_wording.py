@@ -93,3 +93,19 @@ def test_a_standard_item_struck_by_its_kind_is_not_treated() -> None:
     al = align_agenda(parse_agenda_text(AGENDA), spoken(lines))
     assert not al.item("3").treated
     assert al.item("4b").start == 60.0
+
+
+def test_two_items_named_and_taken_together_share_one_start() -> None:
+    agenda = "APT\n1. Inledning\n2. Arbetsmiljö\n  a. Skyddsronden\n  b. Sjukfrånvaron\n3. Schema\n4. Avslutning\n"
+    lines = [
+        ("K", "Välkomna allihop."),
+        ("K", "Arbetsmiljön. Skyddsronden och sjukfrånvaron hänger ihop, så vi tar dem tillsammans."),  # 10 s
+        ("G", "Ventilationen i klassrummen är dålig."),
+        ("J", "Sjukfrånvaron har också gått upp i höst."),  # 30 s: the second item's word again, inside the first
+        ("K", "Då är vi framme vid schemat."),  # 40 s: "framme vid" announces
+        ("G", "Simningen krockar med idrotten."),
+        ("K", "Tack allihop, då avslutar vi."),
+    ]
+    al = align_agenda(parse_agenda_text(agenda), spoken(lines))
+    assert al.item("2a").start == al.item("2b").start == 10.0
+    assert al.item("3").start == 40.0

@@ -14,8 +14,11 @@ Three kinds of evidence, combined per sentence ("unit"):
   increasing sequence of starts, skipping items without evidence. An item named
   outright with strong evidence of its own (taken out of order, order.py) is
   inserted where it was taken; items announced together ("punkterna åtta och
-  nio") share one start. A start moves back to the sentence of the same turn
-  that named the item ("Dagordningen. … Kan den godkännas?").
+  nio", "… hänger ihop, så vi tar dem tillsammans") share one start. A start
+  moves back to the sentence of the same turn that named the item
+  ("Dagordningen. … Kan den godkännas?"). An item between two placed ones with
+  only weak evidence of its own words is placed in agenda order inside that gap
+  (order.py); the passes after the ordered choice live in passes.py.
 
 An item with no passage is "ej behandlad"; talk before the first item or after
 the meeting was closed goes to "Övrigt".
@@ -24,7 +27,6 @@ the meeting was closed goes to "Övrigt".
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -34,8 +36,15 @@ from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.order import fill_gaps, ordered
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
+from transcribe.agenda.passes import (
+    Placement,
+    after_decisions,
+    announced_items,
+    decided_items,
+    taken_together,
+    turn_heads,
+)
 from transcribe.agenda.phrases import (
-    ANNOUNCES,
     ASKS_FOR,
     CLOSED,
     CONCLUDES,
@@ -68,11 +77,8 @@ NAMED = 0.5  # share of an item's title (by rarity) that names it, in a short se
 SHORT = 6  # words in a sentence short enough to be the chair naming an item ("Så, studiecirklarna i vår.")
 EARLY = 0.3  # the meeting's officials are elected in this first share of it
 NON_CHAIR = 0.6
-LATE = 0.8  # evidence enough for the start of an item whose decision names it
-LATE_SHARE = 0.6  # share of its title words the decision must say
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
-ACK_WORDS = 3  # a sentence this short before the announcement is a reply ("Absolut.", "Tack så mycket.")
 
 
 @dataclass
@@ -251,124 +257,6 @@ def _heading(u: Unit, title: set[str]) -> bool:
     return all(overlap({s}, title) for s in u.stems)
 
 
-@dataclass
-class Placement:
-    """The aligner's working state, shared by its passes: which unit starts which agenda item."""
-
-    units: list[Unit]
-    leaves: list[AgendaItem]
-    B: list[list[float]]  # evidence per item and unit
-    chosen: dict[int, int]  # item -> the unit where it starts
-    used: set[int]  # units that start an item
-    settles: list[bool] = field(default_factory=list)  # units that end an item (an outcome or a decision)
-
-    def place(self, k: int, i: int) -> None:
-        self.chosen[k] = i
-        self.used.add(i)
-
-    def move(self, k: int, i: int) -> None:
-        self.used.discard(self.chosen[k])
-        self.place(k, i)
-
-    def drop(self, k: int) -> None:
-        self.used.discard(self.chosen.pop(k))
-
-
-def _decided_items(p: Placement) -> None:
-    """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
-    för flerbostadshuset …") was treated: it starts at its best evidence since the item before began, or, with
-    none, at the sentence after the item before was settled (its announcement misheard)."""
-    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
-    titles = [title_stems(it) for it in p.leaves]
-    for k in range(len(p.leaves)):
-        if k in chosen or not titles[k]:
-            continue
-        for i, u in enumerate(units):
-            if not DECIDES.search(u.low) or len(overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
-                continue
-            prev = max((j for j in used if j <= i), default=-1)
-            current = next((j for j, v in chosen.items() if v == prev), None)
-            if current is not None and len(overlap(titles[current], u.stems)) >= 0.3 * len(titles[current]):
-                continue  # the decision fits the item being treated
-            free = [j for j in range(prev + 1, i + 1) if j not in used and (j == i or not settles[j])]
-            best = max(free, key=lambda j: B[k][j], default=None)
-            if best is not None and B[k][best] + THRESHOLD >= LATE:
-                p.place(k, best)
-                break
-            closed = [j for j in range(prev + 1, i) if settles[j]]
-            if closed and closed[-1] + 1 < i and closed[-1] + 1 not in used:
-                p.place(k, closed[-1] + 1)
-                break
-
-
-def _announced_items(p: Placement, chair: str | None) -> None:
-    """The chair announces an item whose name was not recognised ("Då går vi till <misheard>. Mats?") between
-    two placed items with one item missing between them in the agenda: that item starts there, unless it was
-    struck somewhere (negative evidence). Words must follow the announcement (the misheard name) and talk
-    must follow before the next item: a bare "Nästa punkt." just before the next item's name is that item's."""
-    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
-    placed = sorted(chosen.items())
-    for (k1, u1), (k2, u2) in zip(placed, placed[1:], strict=False):
-        missing = [k for k in range(k1 + 1, k2) if k not in chosen]
-        if len(missing) != 1 or u2 <= u1 or min(B[missing[0]]) + THRESHOLD < 0:
-            continue
-        for i in range(u1 + 1, u2):
-            u = units[i]
-            if i in used or settles[i] or u.speaker != chair or SKIP_TOPIC.search(u.low) or number_refs(u.low):
-                continue
-            said = ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)
-            if said and re.search(r"\w", u.low[said.end() :]) and u2 - i >= 2:  # a name follows, and talk
-                p.place(missing[0], i)
-                break
-
-
-def _after_decisions(p: Placement) -> None:
-    """A decision naming the item before ("Då beslutar styrelsen att medlemsavgiften …") closes that item,
-    so the next one, started early on a shared word ("… vi vill inte tappa medlemmar"), starts after it.
-    An item taken out of agenda order with nothing after that decision to start it was only mentioned
-    ("Vi tar upp färdtjänsten i skrivelsen"): it is not placed, and the decision stays in its item."""
-    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
-    titles = [title_stems(it) for it in p.leaves]
-    order = sorted((u, k) for k, u in chosen.items())
-    mentioned = []
-    for j in range(1, len(order)):
-        (_, k_prev), (u, k) = order[j - 1], order[j]
-        stop = order[j + 1][0] if j + 1 < len(order) else len(units)
-        closing = [
-            i
-            for i in range(u, stop)
-            if settles[i] and len(overlap(titles[k_prev], units[i].stems)) > len(overlap(titles[k], units[i].stems))
-        ]
-        if not closing:
-            continue
-        later = next((i for i in range(closing[-1] + 1, stop) if i not in used and B[k][i] >= 0), None)
-        if later is not None:
-            p.move(k, later)
-        elif k < k_prev or j + 1 < len(order) and k > order[j + 1][1]:
-            mentioned.append((k, u))
-    for k, _ in mentioned:
-        p.drop(k)
-
-
-def _turn_heads(p: Placement) -> None:
-    """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
-    the item it announces: the start moves to the turn's first sentence."""
-    units, chosen, used, settles = p.units, p.chosen, p.used, p.settles
-    for k, u in list(chosen.items()):
-        head = u
-        while (
-            head > 0
-            and units[head - 1].seg_id == units[u].seg_id
-            and head - 1 not in used
-            and not settles[head - 1]
-            and len(units[head - 1].text.split()) <= ACK_WORDS
-        ):
-            head -= 1
-        at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
-        if head < u and at_turn_start:
-            p.move(k, head)
-
-
 def _from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[float], units: list[Unit]) -> Alignment:
     """Every item treated, in agenda order, from its start time (see fallback.py); a sentence belongs to
     the item being treated at its middle."""
@@ -403,7 +291,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     B, named = evidence_matrix(units, leaves)
     chosen = ordered(B, STRONG - THRESHOLD, named)
     used = set(chosen.values())
-    p = Placement(units, leaves, B, chosen, used)
+    p = Placement(units, leaves, B, chosen, used, threshold=THRESHOLD)
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
     for k in range(len(leaves)):  # taken out of order: named outright, with strong evidence of its own
         if k in chosen:
@@ -413,12 +301,13 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             p.place(k, u)
         elif B[k][u] + THRESHOLD >= STRONG and (leaves[k].number, 1) in number_refs(units[u].low):
             together[k] = u
+    mates = taken_together(p)
     if len(chosen) + len(together) < FILL_SHARE * len(leaves) and unrecognisable(u.text for u in units):
         return _from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
     settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
     p.settles = settles
-    _decided_items(p)
-    _announced_items(p, chair_speaker(units))
+    decided_items(p)
+    announced_items(p, chair_speaker(units))
     struck = {k for k in range(len(leaves)) if min(B[k]) + THRESHOLD < 0}  # deferred or struck somewhere
     said = [[bool(overlap(title_stems(it), u.stems)) for u in units] for it in leaves]
     for k, i in fill_gaps(B, chosen, said, settles, GAP - THRESHOLD, struck).items():
@@ -430,9 +319,12 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK and not settles[i]]
         if earlier:
             p.move(k, earlier[0])
-    _after_decisions(p)
+    after_decisions(p)
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
-    _turn_heads(p)
+    turn_heads(p)
+    for k in mates:  # taken with its mate: no start of its own
+        if k in chosen:
+            p.drop(k)
     starts = sorted((u, k) for k, u in chosen.items())
     if starts:  # the opening takes the whole turn it is declared in ("God kväll och välkomna … öppnat")
         u0, k0 = starts[0]
@@ -481,6 +373,11 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         mate = next((by_number[leaves[j].number] for j, i in chosen.items() if i == u), None)
         if mate is not None:
             span = by_number[leaves[k].number]
+            for name in ("treated", "order", "start", "end", "score", "cue", "announced", "segment_ids"):
+                setattr(span, name, getattr(mate, name))
+    for k, j in mates.items():  # named together by topic: said once, under the first
+        mate, span = by_number[leaves[j].number], by_number[leaves[k].number]
+        if mate.treated and not span.treated:
             for name in ("treated", "order", "start", "end", "score", "cue", "announced", "segment_ids"):
                 setattr(span, name, getattr(mate, name))
     for parent in parents:  # a parent item spans its treated sub-items

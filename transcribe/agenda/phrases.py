@@ -11,6 +11,7 @@ from transcribe.sv.text import content_words, stem
 VI = r"(?:vi|ni|via|vid|mi)"
 TRANSITION = re.compile(
     r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
+    r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
     r"|vidare till"
     r"|över till|(?:sedan|då|nu) har vi"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
@@ -91,6 +92,12 @@ SKIP_TOPIC = re.compile(
 
 # After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
 _INSTEAD = re.compile(r"(?:,\s*|\s(?:och|men|så)\s+)(?:vi\s+)?(?:börjar|tar|går|fortsätter)\b(?:\s+vi)?(?P<rest>.+)$")
+
+# Two items treated as one: "Skyddsronden och sjukfrånvaron hänger ihop, så vi tar dem tillsammans"
+TOGETHER = re.compile(
+    r"\b(?:tar|behandlar|går igenom) (?:VI )?(?:(?:dem|de|dom|båda|bägge|dessa|punkterna|frågorna)(?: två| båda)? )?"
+    r"(?:tillsammans|samtidigt|på en gång)\b".replace("VI", VI)
+)
 
 ELECTIONS = ("chair", "secretary", "adjusters")
 ASKS_FOR = re.compile(

@@ -1,0 +1,163 @@
+"""The aligner's passes after the ordered choice of starts (align.py): items found from their decision, taken
+together, announced with the name misheard, closed by the decision before, and turns opening with a reply."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from transcribe.agenda.numbers import number_refs
+from transcribe.agenda.parse import AgendaItem
+from transcribe.agenda.phrases import ANNOUNCES, DECIDES, OPENS_WITH, SKIP_TOPIC, TOGETHER
+from transcribe.agenda.topics import overlap, title_stems
+
+if TYPE_CHECKING:  # align.py imports this module
+    from transcribe.agenda.align import Unit
+
+LATE = 0.8  # evidence enough for the start of an item whose decision names it
+LATE_SHARE = 0.6  # share of its title words the decision must say
+ACK_WORDS = 3  # a sentence this short before the announcement is a reply ("Absolut.", "Tack så mycket.")
+
+
+@dataclass
+class Placement:
+    """The aligner's working state, shared by its passes: which unit starts which agenda item."""
+
+    units: list[Unit]
+    leaves: list[AgendaItem]
+    B: list[list[float]]  # evidence per item and unit
+    chosen: dict[int, int]  # item -> the unit where it starts
+    used: set[int]  # units that start an item
+    settles: list[bool] = field(default_factory=list)  # units that end an item (an outcome or a decision)
+    threshold: float = 0.0  # B is evidence less this (align.THRESHOLD)
+
+    def place(self, k: int, i: int) -> None:
+        self.chosen[k] = i
+        self.used.add(i)
+
+    def move(self, k: int, i: int) -> None:
+        self.used.discard(self.chosen[k])
+        self.place(k, i)
+
+    def drop(self, k: int) -> None:
+        self.used.discard(self.chosen.pop(k))
+
+
+def decided_items(p: Placement) -> None:
+    """An item never clearly announced whose decision names it ("Nämnden beslutar att avslå ansökan om bygglov
+    för flerbostadshuset …") was treated: it starts at its best evidence since the item before began, or, with
+    none, at the sentence after the item before was settled (its announcement misheard)."""
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    titles = [title_stems(it) for it in p.leaves]
+    for k in range(len(p.leaves)):
+        if k in chosen or not titles[k]:
+            continue
+        for i, u in enumerate(units):
+            if not DECIDES.search(u.low) or len(overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):
+                continue
+            prev = max((j for j in used if j <= i), default=-1)
+            current = next((j for j, v in chosen.items() if v == prev), None)
+            if current is not None and len(overlap(titles[current], u.stems)) >= 0.3 * len(titles[current]):
+                continue  # the decision fits the item being treated
+            free = [j for j in range(prev + 1, i + 1) if j not in used and (j == i or not settles[j])]
+            best = max(free, key=lambda j: B[k][j], default=None)
+            if best is not None and B[k][best] + p.threshold >= LATE:
+                p.place(k, best)
+                break
+            closed = [j for j in range(prev + 1, i) if settles[j]]
+            if closed and closed[-1] + 1 < i and closed[-1] + 1 not in used:
+                p.place(k, closed[-1] + 1)
+                break
+
+
+def taken_together(p: Placement) -> dict[int, int]:
+    """Items the chair names in one sentence and takes together ("Skyddsronden och sjukfrånvaron hänger ihop, så
+    vi tar dem tillsammans"): the first starts there, the others share its passage (item -> its mate)."""
+    titles = [title_stems(it) for it in p.leaves]
+    mates: dict[int, int] = {}
+    for i, u in enumerate(p.units):
+        if not TOGETHER.search(u.low):
+            continue
+        named = [k for k in range(len(p.leaves)) if overlap(titles[k], u.stems) and p.B[k][i] + p.threshold > 0]
+        began = [k for k in named if k in p.chosen and p.chosen[k] < i]
+        if len(named) < 2 or any(p.units[p.chosen[k]].seg_id != u.seg_id for k in began):
+            continue  # one of them began in an earlier turn: only mentioned here
+        first, *rest = named
+        if first not in began and first in p.chosen:
+            p.move(first, i)
+        elif first not in p.chosen and i not in p.used:
+            p.place(first, i)
+        for k in rest:
+            if k in p.chosen:
+                p.drop(k)
+            mates[k] = first
+    return mates
+
+
+def announced_items(p: Placement, chair: str | None) -> None:
+    """The chair announces an item whose name was not recognised ("Då går vi till <misheard>. Mats?") between
+    two placed items with one item missing between them in the agenda: that item starts there, unless it was
+    struck somewhere (negative evidence). Words must follow the announcement (the misheard name) and talk
+    must follow before the next item: a bare "Nästa punkt." just before the next item's name is that item's."""
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    placed = sorted(chosen.items())
+    for (k1, u1), (k2, u2) in zip(placed, placed[1:], strict=False):
+        missing = [k for k in range(k1 + 1, k2) if k not in chosen]
+        if len(missing) != 1 or u2 <= u1 or min(B[missing[0]]) + p.threshold < 0:
+            continue
+        for i in range(u1 + 1, u2):
+            u = units[i]
+            if i in used or settles[i] or u.speaker != chair or SKIP_TOPIC.search(u.low) or number_refs(u.low):
+                continue
+            said = ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)
+            if said and re.search(r"\w", u.low[said.end() :]) and u2 - i >= 2:  # a name follows, and talk
+                p.place(missing[0], i)
+                break
+
+
+def after_decisions(p: Placement) -> None:
+    """A decision naming the item before ("Då beslutar styrelsen att medlemsavgiften …") closes that item,
+    so the next one, started early on a shared word ("… vi vill inte tappa medlemmar"), starts after it.
+    An item taken out of agenda order with nothing after that decision to start it was only mentioned
+    ("Vi tar upp färdtjänsten i skrivelsen"): it is not placed, and the decision stays in its item."""
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    titles = [title_stems(it) for it in p.leaves]
+    order = sorted((u, k) for k, u in chosen.items())
+    mentioned = []
+    for j in range(1, len(order)):
+        (_, k_prev), (u, k) = order[j - 1], order[j]
+        stop = order[j + 1][0] if j + 1 < len(order) else len(units)
+        closing = [
+            i
+            for i in range(u, stop)
+            if settles[i] and len(overlap(titles[k_prev], units[i].stems)) > len(overlap(titles[k], units[i].stems))
+        ]
+        if not closing:
+            continue
+        later = next((i for i in range(closing[-1] + 1, stop) if i not in used and B[k][i] >= 0), None)
+        if later is not None:
+            p.move(k, later)
+        elif k < k_prev or j + 1 < len(order) and k > order[j + 1][1]:
+            mentioned.append((k, u))
+    for k, _ in mentioned:
+        p.drop(k)
+
+
+def turn_heads(p: Placement) -> None:
+    """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
+    the item it announces: the start moves to the turn's first sentence."""
+    units, chosen, used, settles = p.units, p.chosen, p.used, p.settles
+    for k, u in list(chosen.items()):
+        head = u
+        while (
+            head > 0
+            and units[head - 1].seg_id == units[u].seg_id
+            and head - 1 not in used
+            and not settles[head - 1]
+            and len(units[head - 1].text.split()) <= ACK_WORDS
+        ):
+            head -= 1
+        at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
+        if head < u and at_turn_start:
+            p.move(k, head)
