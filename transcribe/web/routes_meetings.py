@@ -46,6 +46,12 @@ log = logging.getLogger(__name__)
 router = APIRouter(dependencies=[Depends(require_csrf)])
 upload_router = APIRouter()  # checks its own CSRF token while streaming
 UPLOADERS = ("secretary", "admin")
+# Recordings the pipeline refuses, by error kind: said in the user's language (the raw message names
+# server paths), and not offered for a retry that would fail the same way.
+REFUSED_INPUT = {
+    "EmptyInput": "fail_empty", "NotAudio": "fail_not_audio", "CorruptAudio": "fail_corrupt",
+    "SilentAudio": "fail_silent", "InputTooLarge": "fail_too_large",
+}  # fmt: skip
 
 
 def max_upload_bytes() -> int:
@@ -69,6 +75,7 @@ def meeting_status(meeting: Meeting, lang: str, jobs: dict[int, Any] | None = No
         "position": None,
         "error": None,
         "eta_s": None,
+        "retry": True,
         "locked": meeting.locked,
         "version": meeting.version,
     }
@@ -87,6 +94,8 @@ def meeting_status(meeting: Meeting, lang: str, jobs: dict[int, Any] | None = No
                 error=st.error,
                 eta_s=st.eta_s,
             )
+            if st.error_kind in REFUSED_INPUT:
+                info.update(error=translate(lang, REFUSED_INPUT[st.error_kind]), retry=False)
         except Exception:  # the job row is gone (cleaned up): the files tell what happened
             log.debug("no job status for %s", meeting.id, exc_info=True)
             info["state"] = "done" if store.has_result(meeting.id) else "failed"

@@ -1,0 +1,52 @@
+"""A recording the pipeline refuses (silent, not audio, damaged …) as the secretary sees it in the meeting
+list: why, in her language, without the server's file paths, and no "try again" that cannot help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_web import app, as_user, csrf_of, short_wav  # noqa: F401  (fixtures)
+from transcribe.db import session
+from transcribe.jobs.models import Job
+from transcribe.tables import Meeting
+
+
+def failed_upload(app, wav: Path, kind: str, error: str):  # noqa: F811
+    c = as_user(app, "sara")
+    token = csrf_of(c.get("/upload").text)
+    r = c.post(
+        "/upload",
+        data={"title": "Styrelsemöte", "date": "2025-11-20"},
+        files={"file": ("styrelse.wav", wav.read_bytes(), "audio/wav")},
+        headers={"Accept": "application/json", "X-CSRF-Token": token},
+    )
+    mid = r.json()["meetings"][0]["id"]
+    with session() as s:
+        job = s.get(Job, s.get(Meeting, mid).job_id)
+        job.state, job.error, job.error_kind = "failed", error, kind
+    return c, mid
+
+
+@pytest.mark.parametrize(
+    ("kind", "error", "says"),
+    [
+        ("SilentAudio", "{d}/input.wav är tyst / is silent: no speech to transcribe", "inspelningen är tyst"),
+        ("NotAudio", "{d}/input.wav är inte en ljudfil / is not an audio file, or is damaged", "ingen ljudfil"),
+        ("CorruptAudio", "{d}/input.wav är trasig / is truncated: decoded 6.6 s of 20.1 s", "skadad"),
+    ],
+)
+def test_refused_recording_is_explained_without_server_paths(app, short_wav, kind, error, says) -> None:  # noqa: F811
+    c, mid = failed_upload(app, short_wav, kind, error.format(d="/srv/protokoll/meetings/abc123"))
+    page = c.get("/meetings").text
+    label = next(m["label"] for m in c.get("/api/meetings").json()["meetings"] if m["id"] == mid)
+    assert label.startswith("Misslyckades: ") and says in label, label
+    for shown in (page, label):
+        assert "/srv/protokoll" not in shown and "is silent" not in shown
+    assert f"/meetings/{mid}/retry" not in page  # the same file would fail the same way
+
+
+def test_a_crash_can_still_be_retried(app, short_wav) -> None:  # noqa: F811
+    c, mid = failed_upload(app, short_wav, "WorkerLost", "runner process died (killed by SIGKILL)")
+    assert f"/meetings/{mid}/retry" in c.get("/meetings").text
