@@ -5,6 +5,7 @@ ten seconds per line."""
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.bench.agenda import evaluate_meeting, load_samples
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
@@ -65,3 +66,15 @@ def test_a_decision_after_the_announcement_in_one_sentence_belongs_to_the_new_it
     )
     assert got["3"] and "måla om" in got["3"][0], got
     assert got["2"] == []
+
+
+def test_the_bench_accounts_for_every_true_decision() -> None:
+    """Of all true decisions: right, not found, under the wrong § by the item boundary or inside the turn."""
+    directory, truth = next((d, t) for d, t in load_samples() if t["id"] == "brf-tallen")
+    row = evaluate_meeting(directory, truth, seeds=(1,))
+    for cond in ("true", "wer_0.1", "wer_0.2"):
+        r = row[cond]
+        missed = r["decisions_not_found"] + r["decisions_wrong_boundary"] + r["decisions_wrong_within_turn"]
+        assert r["decisions_right"] + missed == r["decisions"], (cond, r)
+    assert row["true"]["decisions_right"] == row["true"]["decisions"] == 5
+    assert row["true_no_numbers"]["items"] == row["true"]["items"]

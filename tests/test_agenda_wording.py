@@ -6,6 +6,7 @@ ten seconds per line."""
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.numbers import without_numbers
 from transcribe.agenda.parse import standard_kinds
 from transcribe.agenda.phrases import taken_instead
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
@@ -109,3 +110,10 @@ def test_two_items_named_and_taken_together_share_one_start() -> None:
     al = align_agenda(parse_agenda_text(agenda), spoken(lines))
     assert al.item("2a").start == al.item("2b").start == 10.0
     assert al.item("3").start == 40.0
+
+
+def test_the_bench_can_take_the_chairs_numbers_out() -> None:
+    assert without_numbers("Punkt fyra, ekonomin.") == "ekonomin."
+    assert without_numbers("Punkterna åtta och nio tar vi tillsammans.") == "tar vi tillsammans."
+    assert without_numbers("Vi är framme vid den sjätte punkten, taket.") == "Vi är framme vid taket."
+    assert without_numbers("Klockan sju börjar vi.") == "Klockan sju börjar vi."

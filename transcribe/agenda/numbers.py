@@ -66,3 +66,17 @@ def number_refs(low: str) -> list[tuple[str, int]]:
 def heard_as_punkt(low: str) -> str:
     """'ponkt', 'punk', 'punkte' -> 'punkt': the chair's key word survives a misheard letter."""
     return _WORD.sub(lambda m: "punkt" if Levenshtein.distance(m.group(0), "punkt") <= 1 else m.group(0), low)
+
+
+_SAID_NUMBER = re.compile(
+    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?:\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
+    rf"(?:\s?[a-h]\b)?(?:\s+(?:och|samt)\s+(?:\d{{1,2}}|{_alt(list(_NUM_WORDS))}))?,?\s*"
+    rf"|\b(?:den\s+)?(?:{_alt([w for w in ORDINALS if ' ' not in w])})\s+punkt(?:en)?,?\s*",
+    re.IGNORECASE,
+)
+
+
+def without_numbers(text: str) -> str:
+    """The text with the agenda numbers a chair says taken out ("Punkt fyra, ekonomin." -> "ekonomin."): for
+    measuring how the aligner does with a chair who names items by topic only."""
+    return _SAID_NUMBER.sub("", text).strip() or text

@@ -16,7 +16,9 @@ For each meeting in samples/agenda/<id>/ (truth.json with an `agenda` block):
   times checked against the alignment alone (`decisions_right_alignment_only`);
 * roles found (ordförande, sekreterare, justerare as elected).
 
-Conditions: the true transcript, and the true transcript with simulated
+Conditions: the true transcript; the same with the chair's item numbers taken out
+("Punkt fyra, ekonomin." -> "ekonomin.", alignment only: a chair who names items by
+topic); and the true transcript with simulated
 recognition errors at WER 0.1 and 0.2 (the learned error model when present, else
 seeded random substitutions and deletions), averaged over seeds; and from audio:
 the recogniser's own transcript of the meeting's audio, cached once in
@@ -41,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from transcribe.agenda.align import Alignment, ItemSpan, align_agenda
+from transcribe.agenda.numbers import without_numbers
 from transcribe.agenda.parse import Agenda, agenda_vocabulary, parse_agenda
 from transcribe.bench.core import BenchArgs, section, truth_transcript
 from transcribe.bench.metrics import wer
@@ -237,7 +240,9 @@ def _sum(rows: list[dict[str, Any]]) -> dict[str, Any]:
         start_accuracy=share("starts_within_10s", "items"),
         segment_accuracy=share("segments_right", "segments"),
         decisions_right_share=share("decisions_right", "decisions_matched"),
-        decisions_right_of_all_share=share("decisions_right", "decisions"),
+        decisions_right_of_all_share=(  # only where the protokoll was scored
+            share("decisions_right", "decisions") if any("decisions_matched" in r for r in rows) else None
+        ),
         decisions_right_alignment_only_share=share("decisions_right_alignment_only", "decisions"),
         roles_found_share=share("roles_found", "roles"),
         skipped_reported_share=share("skipped_reported", "skipped"),
@@ -257,6 +262,9 @@ def evaluate_meeting(directory: Path, truth: dict[str, Any], seeds: tuple[int, .
     al = align_agenda(agenda, clean)
     row["true"] = {**score_alignment(al, truth), **score_protokoll(clean, agenda, al, truth)}
     row["true_baseline"] = score_alignment(naive_alignment(agenda, clean), truth)
+    unnumbered = [s.model_copy(update={"text": without_numbers(s.text), "words": []}) for s in clean.segments]
+    al_u = align_agenda(agenda, clean.model_copy(update={"segments": unnumbered}))
+    row["true_no_numbers"] = score_alignment(al_u, truth)
     ref = " ".join(s.text for s in clean.segments)
     for rate in SIM_WERS:
         noisy_rows, noise_kind, wers = [], "", []
@@ -296,6 +304,7 @@ def agenda_report(seeds: tuple[int, ...] = SEEDS, split: str | None = None) -> d
             "meetings": [r["id"] for r in part],
             "true": _sum([r["true"] for r in part]),
             "baseline_true": _sum([r["true_baseline"] for r in part]),
+            "true_no_numbers": _sum([r["true_no_numbers"] for r in part]),
             **{f"wer_{rate}": _sum([r[f"wer_{rate}"] for r in part]) for rate in SIM_WERS},
             **(
                 {  # over the meetings with a cached recogniser transcript (audio_missing lists the others)
