@@ -7,8 +7,9 @@ Each directory holds the agenda (agenda.txt, .md or .docx), `script.yaml` (the
 ordinary sample schema, spoken by samples.generate) and `agenda-truth.yaml`:
 the turn where each agenda item starts (null: not treated), the turns outside
 any item, the elected roles, items the chair treated together (`merged`: a
-passage or decision under any of them counts as right) and whether the meeting
-is for development or held out. The audio and truth files come from
+passage or decision under any of them counts as right), the item of a decision
+said in a turn that opens the next item before its announcement
+(`decision_items`) and whether the meeting is for development or held out. The audio and truth files come from
 `samples.generate.generate_meeting`, so they are deterministic in the same way;
 truth.json gains an `agenda` block with times. An agenda.docx is built from `agenda.txt.in` ("*1" = numbered item,
 "*2" = sub-item, Word's automatic numbering) only when it is missing.
@@ -86,8 +87,16 @@ def agenda_truth(directory: Path, truth: dict[str, Any]) -> dict[str, Any]:
                 "start": by_turn[turn]["start"] if turn is not None else None,
             }
         )
+    # A decision said in the turn that announces the next item, before the announcement ("Klubbat. Nästa punkt …"),
+    # belongs to the item before: `decision_items: {turn: item}` says so where the turn alone cannot.
+    said_under = {int(t): str(n) for t, n in (spec.get("decision_items") or {}).items()}
     decisions = [
-        {"text": d["text"], "turn": d["turn"], "start": d["start"], "item": item_at(d["turn"])}
+        {
+            "text": d["text"],
+            "turn": d["turn"],
+            "start": d["start"],
+            "item": said_under.get(d["turn"]) or item_at(d["turn"]),
+        }
         for d in truth["truth"].get("decisions") or []
     ]
     return {
