@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import clustering
+from transcribe.diarize import clustering, split
 from transcribe.diarize.base import (
     Diarization,
     Progress,
@@ -79,6 +79,10 @@ class Params:
     # 4 s / 0.76 found the exact count in 80 %, 3 s in 77.5 % (a far reader's reverberant tail kept).
     distinct_s: float = 4.0
     distinct_cos: float = 0.76
+    # The split test (`transcribe.diarize.split`): a free-count cluster whose two parts (each `split_s`
+    # seconds or more) follow its speaker turns becomes two speakers; False: off.
+    split: bool = True
+    split_s: float = 8.0
     # Windows shorter than this (speech regions under 1.5 s: a breath, a phrase's tail, a "ja") do not
     # shape the clusters; they join the nearest speaker afterwards. Their embeddings gather in clusters
     # of their own whatever the voice: on 20 dev conversations every small cluster made of a speaker's
@@ -428,6 +432,10 @@ class EmbeddedDiarizer:
             speech = float(np.sum(np.minimum(w.end - w.start, p.hop)))
             floor = min(p.min_speaker, p.min_speaker_share * speech)
             labels = absorb_small(w, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=p.distinct_cos)
+            if p.split:
+                seconds = np.minimum(w.end - w.start, p.hop)
+                top = hi or p.clustering.max_speakers
+                labels = split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s)
         elif len(np.unique(labels)) > num:
             labels = absorb_small(w, labels, float("inf"), keep=num)
         return labels
