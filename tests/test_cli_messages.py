@@ -3,6 +3,7 @@ what she typed, with the documented exit code."""
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -71,3 +72,27 @@ def test_usage_mistake_is_one_swedish_line_naming_it(monkeypatch, capsys, args: 
     assert named in lines[0] and "--help" in lines[0], lines[0]
     words = set(lines[0].replace("'", " ").replace(".", " ").replace(",", " ").lower().split())
     assert not words & (ENGLISH | {"missing", "such", "option", "requires", "invalid", "should", "command"}), lines[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "named"),
+    [
+        (["jobs", "show", "999"], 2, "999"),
+        (["ask", "okand-serie", "Vem leder arbetet?"], 2, "okand-serie"),
+        (["series", "report", "okand-serie"], 2, "okand-serie"),
+        (["minutes", "{clip}"], 14, "möte.wav"),
+    ],
+)
+def test_other_commands_answer_in_swedish(monkeypatch, capsys, clip: Path, args, code: int, named: str) -> None:
+    code_seen, _, err = call(monkeypatch, capsys, *[a.format(clip=clip) for a in args])
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code_seen == code, err
+    assert len(lines) == 1 and named in lines[0], err
+    words = set(lines[0].replace(":", " ").replace("(", " ").replace(")", " ").lower().split())
+    assert not words & (ENGLISH | {"neither", "nor", "job"}), lines[0]
+
+
+def test_short_password_is_refused_in_swedish(monkeypatch, capsys) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO("kort\n"))
+    code, _, err = call(monkeypatch, capsys, "users", "add", "sara", "--password-stdin")
+    assert code == 14 and "lösenordet måste vara minst" in err, err

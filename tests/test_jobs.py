@@ -137,7 +137,7 @@ def test_submit_checks_cheaply_and_refuses_a_busy_meeting(jobs_env: Path, short_
     with pytest.raises(InputNotFound):
         submit(src.with_name("missing.wav"), "m1", fast_options())
     submit(src, "m1", fast_options())
-    with pytest.raises(JobConflict, match="already has an active job"):
+    with pytest.raises(JobConflict, match="har redan ett aktivt jobb"):
         submit(src, "m1", fast_options())
 
 
@@ -395,7 +395,7 @@ def test_cli_lists_reports_errors_and_purges(jobs_env: Path, short_clip: Path, t
     listed = run("list", "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout)[0]["id"] == job
     missing = run("show", "999")
-    assert missing.returncode == 2 and "no job with id 999" in missing.stderr
+    assert missing.returncode == 2 and "inget jobb med id 999" in missing.stderr
     approvals = tmp_path / "a.json"
     approvals.write_text(json.dumps({"m1": "2020-01-01T00:00:00+00:00"}))
     purged = run("purge", "--approvals", str(approvals), "--all-days", "30", "--dry-run")

@@ -237,7 +237,7 @@ def minutes(
     try:
         transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise BadOption(f"{transcript_json} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
+        raise BadOption(f"{transcript_json} är ingen transkription (transcript.json) från protokoll") from exc
     day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
     words = agenda_vocabulary(parse_agenda(agenda)) if agenda else []  # names the rules should recognise
     result = extract_minutes(transcript, meeting_date=day, title=title or transcript.metadata.get("title"),

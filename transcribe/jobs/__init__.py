@@ -105,7 +105,7 @@ def delete(job_id: int, remove_files: bool = False, user: str = "system", wait_s
         while queue.get(job_id).state == JobState.running and time.monotonic() < deadline:
             time.sleep(0.2)
         if queue.get(job_id).state == JobState.running:
-            raise JobConflict(f"job {job_id} is still stopping; try again in a moment")
+            raise JobConflict(f"jobb {job_id} håller på att stoppas; försök igen om en stund")
     queue.delete_row(job_id)
     audit.record("delete", f"job:{job_id}", user=user, detail=f"meeting:{row.meeting_id}")
     if remove_files:

@@ -52,7 +52,7 @@ def list_cmd(
 ) -> None:
     """Visa jobben, nyaste först."""
     if state and state not in JobState.__members__:
-        raise BadOption(f"unknown state {state!r}; choose from {', '.join(JobState.__members__)}")
+        raise BadOption(f"okänt läge {state!r}; välj bland {', '.join(JobState.__members__)}")
     rows = list_jobs(state)
     if as_json:
         out.print_json(_json([asdict(r) for r in rows]))

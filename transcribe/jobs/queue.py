@@ -119,7 +119,7 @@ def create(
             select(Job.id).where(Job.meeting_id == meeting_id, Job.state.in_([str(x) for x in ACTIVE])).limit(1)
         )
         if busy is not None:
-            raise JobConflict(f"meeting {meeting_id} already has an active job ({busy}): cancel it or wait")
+            raise JobConflict(f"mötet {meeting_id} har redan ett aktivt jobb ({busy}): avbryt det eller vänta")
         row = Job(
             meeting_id=meeting_id, source=str(source), options=options_to_json(options), owner=owner,
             priority=priority, backend=backend, state=JobState.queued,
@@ -135,7 +135,7 @@ def get(job_id: int) -> Job:
     with session() as s:
         row = s.get(Job, job_id)
         if row is None:
-            raise JobNotFound(f"no job with id {job_id}")
+            raise JobNotFound(f"inget jobb med id {job_id}")
         s.expunge(row)
         return row
 
@@ -156,7 +156,7 @@ def status(job_id: int) -> JobStatus:
     with session() as s:
         row = s.get(Job, job_id)
         if row is None:
-            raise JobNotFound(f"no job with id {job_id}")
+            raise JobNotFound(f"inget jobb med id {job_id}")
         return JobStatus.from_row(row, _position(s, row))
 
 
@@ -380,7 +380,7 @@ def request_cancel(job_id: int, user: str = "system") -> JobState:
     with session() as s:
         row = s.get(Job, job_id)
         if row is None:
-            raise JobNotFound(f"no job with id {job_id}")
+            raise JobNotFound(f"inget jobb med id {job_id}")
         state = JobState(row.state)
         orphaned = state == JobState.running and (row.lease_until or 0.0) < time.time()  # its worker is gone
         if state == JobState.queued or orphaned:
@@ -392,7 +392,7 @@ def request_cancel(job_id: int, user: str = "system") -> JobState:
         elif state == JobState.running:
             row.cancel_requested = True
         else:
-            raise JobConflict(f"job {job_id} is already {state}")
+            raise JobConflict(f"jobb {job_id} är redan {state}")
     audit.record("job_cancel", f"job:{job_id}", user=user, detail=f"meeting:{row.meeting_id}")
     return state
 
@@ -401,16 +401,16 @@ def reset_for_retry(job_id: int, user: str = "system") -> Job:
     with session() as s:
         row = s.get(Job, job_id)
         if row is None:
-            raise JobNotFound(f"no job with id {job_id}")
+            raise JobNotFound(f"inget jobb med id {job_id}")
         if row.state not in (JobState.failed, JobState.cancelled):
-            raise JobConflict(f"job {job_id} is {row.state}: only failed or cancelled jobs can be retried")
+            raise JobConflict(f"jobb {job_id} är {row.state}: bara misslyckade eller avbrutna jobb kan köras igen")
         busy = s.scalar(
             select(Job.id)
             .where(Job.meeting_id == row.meeting_id, Job.id != job_id, Job.state.in_([str(x) for x in ACTIVE]))
             .limit(1)
         )
         if busy is not None:
-            raise JobConflict(f"meeting {row.meeting_id} already has an active job ({busy})")
+            raise JobConflict(f"mötet {row.meeting_id} har redan ett aktivt jobb ({busy})")
         row.state, row.attempts, row.error, row.error_kind = JobState.queued, 0, None, None
         row.cancel_requested, row.not_before, row.stage, row.percent, row.eta_s = False, 0.0, None, 0.0, None
         row.started_at = row.finished_at = None
@@ -426,7 +426,7 @@ def delete_row(job_id: int) -> Job:
     with session() as s:
         row = s.get(Job, job_id)
         if row is None:
-            raise JobNotFound(f"no job with id {job_id}")
+            raise JobNotFound(f"inget jobb med id {job_id}")
         s.delete(row)
         s.flush()
         s.expunge(row)

@@ -109,7 +109,7 @@ def report_cmd(
     series = store.load(name)
     formats = parse_formats(fmt)
     if not series.meetings:
-        raise BadOption(f"series {name!r} has no meetings yet: transcribe series add {name} DIR...")
+        raise BadOption(f"serien {name!r} har inga möten än: transcribe series add {name} MAPP …")
     out_dir = out_dir or Path.cwd() / f"periodrapport-{name}"
     check_writable_dir(out_dir)
     records = [load_meeting(m.path) for m in series.meetings]
@@ -128,22 +128,22 @@ def ask_cmd(
 ) -> None:
     """Hitta inläggen som svarar på en fråga och räkna svaren per grupp."""
     if fmt not in ("md", "json"):
-        raise BadOption(f"unknown format {fmt!r}; choose md or json")
+        raise BadOption(f"okänt format {fmt!r}; välj md eller json")
     if top < 1:
-        raise BadOption("--top must be at least 1")
+        raise BadOption("--top måste vara minst 1")
     if not question.strip():
-        raise BadOption("the question is empty")
+        raise BadOption("frågan är tom")
     path = Path(target).expanduser()
     if path.is_dir():
         records, scope = [load_meeting(path, with_minutes=False)], str(path)
     elif store.exists(target):
         series = store.load(target)
         if not series.meetings:
-            raise BadOption(f"series {target!r} has no meetings yet")
+            raise BadOption(f"serien {target!r} har inga möten än")
         records = sort_meetings([load_meeting(m.path, with_minutes=False) for m in series.meetings])
         scope = f"serien {series.name}"
     else:
-        raise InputNotFound(f"{target}: neither a meeting directory nor a series name (see: transcribe series list)")
+        raise InputNotFound(f"{target}: varken en mötesmapp eller en serie (se: transcribe series list)")
     embedder, emb_name = (None, "")
     if embeddings:
         embedder, emb_name = load_embedder()

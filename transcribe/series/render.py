@@ -31,7 +31,7 @@ def parse_formats(spec: str) -> list[str]:
     items = [f.strip().lower() for f in spec.split(",") if f.strip()]
     bad = [f for f in items if f not in FORMATS]
     if bad or not items:
-        raise BadOption(f"unknown report format(s) {', '.join(bad) or spec!r}; choose from md, docx, json")
+        raise BadOption(f"okänt rapportformat {', '.join(bad) or spec!r}; välj bland md, docx, json")
     return list(dict.fromkeys(items))
 
 

@@ -62,7 +62,7 @@ def create(name: str, description: str = "", purpose: str = "") -> Series:
     validate_name(name)
     with _lock(name):
         if series_path(name).exists():
-            raise OutputExists(f"series {name!r} already exists")
+            raise OutputExists(f"serien {name!r} finns redan")
         series = Series(name=name, description=description, purpose=purpose, created=_now())
         save(series)
     return series

@@ -53,13 +53,13 @@ class NotLoggedIn(Exception):
 def create_user(name: str, password: str, role: str = "secretary") -> User:
     name = name.strip()
     if not name or len(name) > 120:
-        raise BadOption("user name must be 1-120 characters")
+        raise BadOption("användarnamnet ska vara 1–120 tecken")
     if role not in ROLES:
-        raise BadOption(f"unknown role {role!r}; choose from {', '.join(ROLES)}")
+        raise BadOption(f"okänd roll {role!r}; välj bland {', '.join(ROLES)}")
     check_password(password)
     with session() as s:
         if s.scalar(select(User).where(User.name == name)):
-            raise BadOption(f"user {name!r} already exists")
+            raise BadOption(f"användaren {name!r} finns redan")
         user = User(name=name, password_hash=_hasher.hash(password), role=role)
         s.add(user)
         s.flush()
@@ -68,9 +68,9 @@ def create_user(name: str, password: str, role: str = "secretary") -> User:
 
 def check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
-        raise BadOption(f"password must be at least {MIN_PASSWORD} characters")
+        raise BadOption(f"lösenordet måste vara minst {MIN_PASSWORD} tecken")
     if len(password) > MAX_PASSWORD:
-        raise BadOption(f"password must be at most {MAX_PASSWORD} characters")
+        raise BadOption(f"lösenordet får vara högst {MAX_PASSWORD} tecken")
 
 
 def hash_password(password: str) -> str:
