@@ -15,6 +15,11 @@ reader it overlaps most.
   named_or_proposed_share: ... or, failing that, proposes with their own name ("Anna?");
 - wrong_confident_names: labels named as someone they are not (must be 0);
 - strangers_named / strangers_proposed: labels of non-enrolled readers given a name / a "Name?";
+- anchors: turns moved out of a label because they clearly match another enrolled voice
+  (`transcribe.speakers.anchors`, as the product does before matching), and how many of them went
+  to their own voice; without_anchors: the figures of the diariser's labels as they came;
+- highest_stranger_z: the margin of safety, the normalised score of the most name-like stranger
+  label against Z_NAMED;
 - previous: the scoring before pieces and cohort (the label's centroid, 0.86 / 0.84, margin 0.05);
 - baseline: the naive scoring (profiles as recorded only, 0.87 / 0.78, margin 0.03), same run.
 
@@ -421,7 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     labelled = labelled_group(ns.group, ns.count)
     report = profile_report(ns.group, ns.count, labelled)
     if ns.sweep:
-        report["sweep"] = sweep(labelled, reader_profiles(group_readers(labelled)[1]))
+        profiles = reader_profiles(group_readers(labelled)[1])
+        report["sweep"] = sweep([anchor(lab, profiles) for lab in labelled], profiles)  # as the product sees them
         for r in report["sweep"]:
             print(" ".join(f"{k}={v}" for k, v in r.items()))
     if ns.json:

@@ -6,7 +6,7 @@ every label. Score normalisation compares a score with the same label's and the 
 scores against people known to be someone else (adaptive s-norm, Matejka et al. 2017; Cumani et
 al. 2011): the cohort here is 61 LibriSpeech readers (dev readers with id % 4 == 0, never used in
 the benchmark's conversations; CC BY 4.0, embeddings only, no audio), each as recorded and through
-the channel variants enrolment uses, plus the other enrolled profiles of the directory.
+the channel variants enrolment uses.
 `python -m transcribe.bench.profiles_real --build-cohort` rebuilds the file.
 """
 
