@@ -11,7 +11,14 @@ import pytest
 import transcribe.speakers as speakers
 from transcribe.audio import Audio
 from transcribe.diarize.base import Diarization, Turn
-from transcribe.speakers.anchors import MIN_SPLIT_S, TurnEvidence, known_turns, split_known_voices, turn_spans
+from transcribe.speakers.anchors import (
+    MAX_LABEL_S,
+    MIN_SPLIT_S,
+    TurnEvidence,
+    known_turns,
+    split_known_voices,
+    turn_spans,
+)
 from transcribe.speakers.match import match_speakers
 from transcribe.speakers.profiles import Profile, ProfileDirectory
 from transcribe.transcript import Segment, Transcript, Word
@@ -98,6 +105,10 @@ def test_turns_are_judged_trimmed_and_a_long_one_by_its_middle() -> None:
     assert spans[1] == pytest.approx((2.2, 5.8))
     a, b = spans[2]
     assert b - a == pytest.approx(8.0) and a > 10.0 and b < 40.0
+    # two hours of one person in 5 s turns: a bounded share is judged, spread over the meeting
+    long = dict(turn_spans([Turn(6.0 * k, 6.0 * k + 5.0, "A") for k in range(1200)]))
+    assert sum(b - a for a, b in long.values()) <= MAX_LABEL_S
+    assert min(long) < 10 and max(long) > 1190
 
 
 def test_recognise_splits_the_known_voice_out_and_attributes_its_words_again(tmp_path: Path, monkeypatch) -> None:

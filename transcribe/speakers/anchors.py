@@ -39,7 +39,8 @@ Z_TURN = 4.5  # a turn's normalised score with the profile
 T_TURN = 0.80  # ... and its cosine
 MIN_TURN_S = 1.9  # shorter turns are too little speech to judge alone
 MIN_SPLIT_S = 6.0  # seconds of matching turns before a label gives them up
-MAX_TURN_S = 8.0  # a long turn is judged by its middle this long: the cost stays one pass over the speech
+MAX_TURN_S = 8.0  # a long turn is judged by its middle this long
+MAX_LABEL_S = 240.0  # ... and a label by this much of its speech at most: the cost stays bounded in meeting length
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,9 @@ class TurnEvidence:
 
 
 def turn_spans(turns: Sequence[Turn]) -> list[tuple[int, tuple[float, float]]]:
-    """(index, span) of the turns long enough to judge: trimmed at both ends, a long one to its middle."""
-    out = []
+    """(index, span) of the turns long enough to judge: trimmed at both ends, a long one to its middle;
+    at most `MAX_LABEL_S` seconds per label, its turns taken evenly over the meeting."""
+    by_label: dict[str, list[tuple[int, tuple[float, float]]]] = {}
     for i, t in enumerate(turns):
         if t.end - t.start < MIN_TURN_S:
             continue
@@ -60,8 +62,15 @@ def turn_spans(turns: Sequence[Turn]) -> list[tuple[int, tuple[float, float]]]:
         if b - a > MAX_TURN_S:
             mid = (a + b) / 2
             a, b = mid - MAX_TURN_S / 2, mid + MAX_TURN_S / 2
-        out.append((i, (a, b)))
-    return out
+        by_label.setdefault(t.speaker, []).append((i, (a, b)))
+    out = []
+    for spans in by_label.values():
+        mean_s = sum(b - a for _, (a, b) in spans) / len(spans)
+        keep = max(1, int(MAX_LABEL_S / mean_s))
+        if len(spans) > keep:
+            spans = [spans[k] for k in np.linspace(0, len(spans) - 1, keep).round().astype(int)]
+        out += spans
+    return sorted(out)
 
 
 def turn_evidence(audio: Audio, turns: Sequence[Turn]) -> TurnEvidence:
