@@ -29,6 +29,8 @@ def serve(
     os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
+    if not list_users():  # the login page would be a dead end
+        typer.echo("Inga konton än: skapa det första med  transcribe users add NAMN --role admin", err=True)
     uvicorn.run(
         app,
         host=host,
@@ -56,7 +58,7 @@ def users_add(
     """Skapa en användare (lösenordet frågas efter)."""
     password = _password(password_stdin, "Lösenord / password")
     if not password:
-        raise BadOption("empty password")
+        raise BadOption("lösenordet är tomt")
     user = create_user(name, password, role)
     accounts.record_created(user, ACTOR)
     typer.echo(f"{user.name} ({user.role})")
