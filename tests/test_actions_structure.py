@@ -85,3 +85,18 @@ def test_each_person_named_before_ni_gets_the_task() -> None:
              ("S2", "Ja.")]  # fmt: skip
     got = minutes(turns).actions
     assert sorted(a.owner for a in got) == ["Karin Ek", "Olof Nilsson"] and "studieplaner" in got[0].what
+
+
+def test_a_request_followed_by_a_remark_in_the_same_turn_is_still_the_task_accepted() -> None:
+    turns = [("S1", "Olof, kan du hämta pressen i Vara när banken har sagt ja? Du har ju den stora vagnen."),
+             ("S3", "Ja, det gör jag.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what.startswith("Hämta pressen")
+    assert not minutes([("S1", "Olof, kan du föra protokollet i kväll?"), ("S3", "Ja, det gör jag.")]).actions
+
+
+def test_a_misheard_verb_in_the_request_still_gives_the_task() -> None:
+    turns = [("S1", "Olof, kan du binga Nilssons och stämma av det i morgon?"), ("S3", "Ja, det gör jag.")]
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what.startswith("Ringa Nilssons")
+    assert got[0].needs_review and "binga" in (got[0].review_reason or "").lower()

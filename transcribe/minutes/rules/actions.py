@@ -7,6 +7,7 @@ import datetime as dt
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.model import Action
 from transcribe.minutes.phrasing import (
     is_present_verb,
@@ -16,7 +17,8 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.addressed import FIRST_PERSON, AddressedTasks
-from transcribe.minutes.rules.slips import read_commitment
+from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import (
     NOT_TASKS,
@@ -63,6 +65,22 @@ _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
+
+
+# Infinitives that ask for a state, a view, a presence or a role in this meeting, not a task: "kan du vara med?",
+# "kan du tänka dig …?", "kan du föra protokollet i kväll?" (the secretary), "leda mötet" (the chair).
+_NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hinna orka vilja kunna låta stanna sitta "
+                       "stå ligga leva hålla föra leda".split())  # fmt: skip
+
+
+def _task_verb(word: str, rest: str) -> bool:
+    """What "kan du …?" asks to be done: a task verb, any other infinitive that acts on something ("hämta
+    pressen"), or a word no Swedish has that is a letter or so from a task verb ("binga" for "ringa")."""
+    if action_verb(word, rest):
+        return True
+    if not known_word(word):
+        return tolerant_verb(word) is not None
+    return len(word) >= 4 and word.endswith("a") and word not in _NOT_ASKED and word not in NOT_TASKS
 
 
 def _same_task(a: str, b: str) -> bool:
@@ -116,6 +134,11 @@ class ActionRules(AddressedTasks):
         what = strip_due(what)
         if not what:
             return
+        first, _, tail = what.partition(" ")
+        meant = tolerant_verb(first.lower()) if self.robust and not known_word(first.lower()) else None
+        if meant is not None:  # "Binga Nilssons …": the task verb as meant, flagged
+            meant = to_infinitive(meant) if is_present_verb(meant) else meant
+            what, review = capitalise(f"{meant} {tail}"), review or f'{PREFIX}"{first}" lästes som "{meant}"'
         due_when, due_text = (None, None) if no_due else self._due(utts)
         if self._continues_last(what, owner, utts):
             return
@@ -328,9 +351,13 @@ class ActionRules(AddressedTasks):
     def _request_to(self, u: Utt) -> tuple[str, Utt] | None:
         """The task another speaker just asked of this one ("Amir, kan du be leverantören om en tidplan?",
         "Ta med det till ledarna, Mikael.")."""
-        for v in self._window(u, back=2):
-            if v.speaker == u.speaker:
+        asker_turn = None
+        for v in self._window(u, back=3):
+            if v.speaker == u.speaker and asker_turn is None:
                 continue
+            if asker_turn is not None and v.turn != asker_turn:
+                return None  # only the turn that asked: "Ali, kan du hämta pressen? Du har ju den stora vagnen."
+            asker_turn = v.turn
             told = self._told(v)
             if told is not None and told[0] == u.speaker:
                 return told[2], v
@@ -343,9 +370,8 @@ class ActionRules(AddressedTasks):
                 words = _WHEN_WORDS.sub(" ", what.lower()).split()
                 # "kan du skriva i dag?" asks for a role, not a task; "kan du mejla honom?" names a person to reach
                 said = content_words(" ".join(words[1:])) or {"honom", "henne"} & set(words[1:2])
-                if words and action_verb(words[0], " ".join(words[1:])) and said:
+                if words and _task_verb(words[0], " ".join(words[1:])) and said:
                     return what, v
-            return None
         return None
 
     def _deadline(self, u: Utt) -> bool:
