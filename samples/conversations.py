@@ -304,7 +304,7 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
     tracks = {rid: np.zeros(total, np.float32) for rid in ids}
     for s, p, who in placed:
         tracks[who][s : s + len(p)] += p
-    mix = _condition(spec.condition, tracks, rng, total, STRESS if spec.stress else STANDARD)
+    mix = apply_condition(spec.condition, tracks, rng, total, STRESS if spec.stress else STANDARD)
     peak = float(np.max(np.abs(mix)))
     if peak > 0.97:
         mix *= 0.97 / peak
@@ -318,7 +318,7 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
     return Conversation(spec.id, mix.astype(np.float32), [(round(a, 3), round(b, 3), w) for a, b, w in turns], info)
 
 
-def _condition(
+def apply_condition(
     name: str, tracks: dict[str, np.ndarray], rng: np.random.Generator, total: int, ranges: dict[str, tuple]
 ) -> np.ndarray:
     ids = list(tracks)

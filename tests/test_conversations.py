@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from samples import conversations as conv
 
@@ -43,3 +44,22 @@ def test_the_truth_leaves_pauses_out_and_the_audio_is_unchanged() -> None:
     for a, b in spans:
         inside[int(a * 100) : int(b * 100)] = True
     assert np.median(db[inside]) > np.median(db[~inside]) + 20  # truth on speech, not on silence
+
+
+def test_the_stress_set_is_dev_only_and_harsher() -> None:
+    specs = conv.corpus("dev", 3, stress=True)
+    assert [s.condition for s in specs] == ["far", "noise", "telephone"]
+    assert all(s.id.startswith("devstress-") for s in specs)
+    assert {s.id for s in specs}.isdisjoint(s.id for s in conv.corpus("dev", 40))
+    with pytest.raises(ValueError):
+        conv.corpus("heldout", 3, stress=True)
+    levels = {}
+    for name, ranges in (("standard", conv.STANDARD), ("stress", conv.STRESS)):
+        tracks = {"a": tone(4.0, -20, 7), "b": tone(4.0, -20, 8)}
+        tracks["b"][: 2 * SR] = 0.0  # "b" speaks in the second half only
+        tracks["a"][2 * SR :] = 0.0
+        mix = conv.apply_condition("far", tracks, np.random.default_rng(0), 4 * SR, ranges)
+        rms = [np.sqrt(np.mean(mix[i * 2 * SR : (i + 1) * 2 * SR] ** 2)) for i in (0, 1)]
+        levels[name] = 20 * np.log10(max(rms) / min(rms))
+    assert 9 < levels["standard"] < 15  # the standard far voice: 10-14 dB under
+    assert levels["stress"] > levels["standard"] + 3  # the same draw at the stress range: much quieter
