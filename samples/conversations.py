@@ -321,6 +321,7 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
 def apply_condition(
     name: str, tracks: dict[str, np.ndarray], rng: np.random.Generator, total: int, ranges: dict[str, tuple]
 ) -> np.ndarray:
+    """The readers' tracks mixed as heard in condition `name`, its levels drawn from `ranges` (`STANDARD`/`STRESS`)."""
     ids = list(tracks)
     if name == "reverb":
         mix = sum(fftconvolve(x, _rir(rng, float(rng.uniform(0.3, 0.7))))[:total] for x in tracks.values())
