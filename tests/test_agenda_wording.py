@@ -117,3 +117,20 @@ def test_the_bench_can_take_the_chairs_numbers_out() -> None:
     assert without_numbers("Punkterna åtta och nio tar vi tillsammans.") == "tar vi tillsammans."
     assert without_numbers("Vi är framme vid den sjätte punkten, taket.") == "Vi är framme vid taket."
     assert without_numbers("Klockan sju börjar vi.") == "Klockan sju börjar vi."
+
+
+def test_an_item_taken_first_in_the_plain_word_order_is_taken_out_of_order() -> None:
+    agenda = "Möte\n1. Mötets öppnande\n2. Budget\n3. Fasaden\n4. Parkeringen och cykelrummet\n5. Mötets avslutande\n"
+    lines = [
+        ("K", "Jag förklarar mötet öppnat."),
+        ("K", "Vi tar parkeringen först eftersom Gösta måste gå tidigt."),  # 10 s
+        ("G", "Det finns fyra lediga platser och kön är lång."),
+        ("K", "Då går vi till budgeten."),  # 30 s
+        ("J", "Budgeten går ihop."),
+        ("K", "Då går vi vidare till fasaden."),  # 50 s
+        ("G", "Fasaden ska målas i vår, och parkeringen får vänta under tiden."),  # a word of item 4, inside 3
+        ("K", "Då förklarar jag mötet avslutat."),
+    ]
+    al = align_agenda(parse_agenda_text(agenda), spoken(lines))
+    got = {s.number: s.start if s.treated else None for s in al.items}
+    assert got == {"1": 0.0, "2": 30.0, "3": 50.0, "4": 10.0, "5": 70.0}

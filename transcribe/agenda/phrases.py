@@ -24,6 +24,10 @@ _TAKEN_NOW = (
     r"\b"
 )
 TAKEN_NOW = re.compile(_TAKEN_NOW.replace("VI", VI))
+# The same in the plain word order: "Vi tar hallfrågan först", "Då tar vi upp budgeten nu"
+TAKES_FIRST = re.compile(
+    r"\b(?:VI tar|tar VI) (?:upp )?(.+?),? (?:nu|först|före|innan|direkt|härnäst)\b".replace("VI", VI)
+)
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
     r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till|över till"
@@ -108,8 +112,9 @@ ASKS_FOR = re.compile(
 
 
 def fronted_topic(low: str) -> set[str] | None:
-    """The topic put first in "Taket tar vi före midsommarfirandet" (as stems): the item taken now."""
-    m = TAKEN_NOW.search(low)
+    """The topic taken now, as stems: put first in "Taket tar vi före midsommarfirandet", or named in
+    "Vi tar hallfrågan först"."""
+    m = TAKEN_NOW.search(low) or TAKES_FIRST.search(low)
     return {stem(w) for w in content_words(m.group(1))} if m else None
 
 
