@@ -242,8 +242,10 @@ def supervise(claim: queue.Claim, stop: threading.Event | None = None) -> JobSta
                     code = proc.wait(timeout=5.0)
                     break
                 except subprocess.TimeoutExpired:
-                    log.warning("job %s: lease lost to another worker; stopping this copy", job_id)
                     _kill(proc)
+                    if _recorded(job_id):  # its outcome is written; only the runner's exit was slow
+                        return _after_exit(job_id, token, 0)
+                    log.warning("job %s: lease lost to another worker; stopping this copy", job_id)
                     return None
             if beat is not None and beat.cancel:
                 _kill(proc)
@@ -264,6 +266,14 @@ def supervise(claim: queue.Claim, stop: threading.Event | None = None) -> JobSta
         finally:
             raise
     return _after_exit(job_id, token, code)
+
+
+def _recorded(job_id: int) -> bool:
+    """The job has its outcome (done, failed, cancelled): no other worker holds it."""
+    try:
+        return queue.get(job_id).state in (JobState.done, JobState.failed, JobState.cancelled)
+    except queue.JobNotFound:
+        return False
 
 
 def _after_exit(job_id: int, token: str, code: int) -> JobState | None:
