@@ -9,6 +9,7 @@ from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.numbers import without_numbers
 from transcribe.agenda.parse import standard_kinds
 from transcribe.agenda.phrases import taken_instead
+from transcribe.agenda.topics import parts_said
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Arbetsplatsträff
@@ -134,3 +135,20 @@ def test_an_item_taken_first_in_the_plain_word_order_is_taken_out_of_order() -> 
     al = align_agenda(parse_agenda_text(agenda), spoken(lines))
     got = {s.number: s.start if s.treated else None for s in al.items}
     assert got == {"1": 0.0, "2": 30.0, "3": 50.0, "4": 10.0, "5": 70.0}
+
+
+def test_a_compound_title_said_as_its_parts() -> None:
+    assert parts_said("kyrktak", {"tak", "kyrkan"})  # "taket på kyrkan" for "kyrktaket"
+    assert parts_said("föreningsbidrag", {"bidrag", "förening"})  # the linking s
+    assert not parts_said("kyrktak", {"tak", "vägen"})
+    agenda = "Kyrkoråd\n1. Sammanträdets öppnande\n2. Budget\n3. Renovering av kyrktaket\n4. Sammanträdets avslutande\n"
+    lines = [
+        ("K", "Jag förklarar sammanträdet öppnat."),
+        ("K", "Då går vi till budgeten."),
+        ("G", "Budgeten går ihop."),
+        ("K", "Då är vi framme vid taket på kyrkan."),  # 30 s: no number, no title word as said
+        ("G", "Läckaget över orgeln har blivit värre."),
+        ("K", "Jag förklarar sammanträdet avslutat."),
+    ]
+    al = align_agenda(parse_agenda_text(agenda), spoken(lines))
+    assert al.item("3").start == 30.0

@@ -19,9 +19,21 @@ def overlap(title: set[str], text: set[str]) -> set[str]:
     """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen")."""
     hit = set()
     for t in title:
-        if t in text or any(compound(t, w) for w in text):
+        if t in text or any(compound(t, w) for w in text) or parts_said(t, text):
             hit.add(t)
     return hit
+
+
+def parts_said(word: str, text: set[str]) -> bool:
+    """A compound said as its parts: "taket på kyrkan" for "kyrktaket", "gården vid skolan" for "skolgården"."""
+    for head in text:
+        if len(head) < 3 or len(word) - len(head) < 3 or not word.endswith(head):
+            continue
+        mod = word[: -len(head)]
+        mod = mod[:-1] if mod.endswith("s") and len(mod) > 4 else mod  # the linking s: "förenings|bidrag"
+        if any(w != head and len(w) >= 3 and (w.startswith(mod) or mod.startswith(w)) for w in text):
+            return True
+    return False
 
 
 def compound(a: str, b: str) -> bool:
