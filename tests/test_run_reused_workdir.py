@@ -4,11 +4,12 @@ must never give the new recording the old one's audio."""
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from transcribe import asr
+from transcribe import asr, cli
 from transcribe.pipeline import PipelineOptions, run_pipeline
 from transcribe.transcript import Segment, Transcript
 
@@ -53,3 +54,20 @@ def test_same_recording_again_still_reuses_its_finished_stages(tmp_path: Path, h
     result = run_pipeline(first, work, options)
     assert heard == [3.0]
     assert "transcribe" in result.reused
+
+
+def run_cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], clip: Path, out: Path) -> str:
+    monkeypatch.setattr(sys, "argv", ["transcribe", "run", str(clip), "-o", str(out), "-q", "--overwrite",
+                                      "--diarizer", "none", "--minutes-backend", "none"])  # fmt: skip
+    cli.main()
+    return capsys.readouterr().err
+
+
+def test_resuming_is_announced_only_for_the_same_recording(tmp_path: Path, monkeypatch, capsys, heard) -> None:
+    first, second = tone(tmp_path / "forsta.wav", 3.0, 440), tone(tmp_path / "andra.wav", 6.0, 660)
+    out = tmp_path / "ut"
+    options = PipelineOptions(diarizer="none", minutes_backend="none")
+    run_pipeline(first, out / ".work", options)  # as if a run of the first recording was stopped
+    assert "Återupptar" not in run_cli(monkeypatch, capsys, second, out)
+    run_pipeline(second, out / ".work", options)
+    assert "Återupptar" in run_cli(monkeypatch, capsys, second, out)

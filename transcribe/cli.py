@@ -21,7 +21,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from transcribe import cli_usage, formats, models, privacy
 from transcribe.agenda import agenda_vocabulary, parse_agenda
 from transcribe.asr import pick_device, read_vocabulary
-from transcribe.audio import check_input_path, probe
+from transcribe.audio import cache_key, check_input_path, probe
 from transcribe.bench import cli as bench_cli
 from transcribe.diarize.naming import parse_speaker_names
 from transcribe.errors import BadOption, UserError
@@ -34,7 +34,7 @@ from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.models import cli as models_cli
 from transcribe.models.cli import print_list
 from transcribe.outputs import write_outputs
-from transcribe.pipeline import PipelineOptions, run_pipeline
+from transcribe.pipeline import PipelineOptions, StageStore, run_pipeline
 from transcribe.series import cli as series_cli
 from transcribe.series import store as series_store
 from transcribe.speakers import cli as speakers_cli
@@ -182,7 +182,7 @@ def run(
     planned += planned_files(out_dir, minute_formats, as_protokoll)
     formats.check_outputs_free(planned, overwrite)
     workdir = out_dir / ".work"
-    if workdir.exists() and any(workdir.glob("*.done.json")):
+    if workdir.is_dir() and StageStore(workdir).valid("decode", cache_key(meeting)):  # not another recording's
         err.print(f"Återupptar avbrutet jobb i {workdir} / resuming an interrupted run")
 
     with RichProgress(enabled=not quiet and err.is_terminal) as progress:
