@@ -2,14 +2,16 @@
 
 Average linkage at one threshold merges voices that sound alike in a recording's channel (steady
 noise, a telephone line). Such a cluster still holds two groups of windows, and the groups follow the
-speaker turns: each turn (speech region) falls wholly in one of them. A split of one voice follows
-what is said instead and cuts across its turns. So a cluster is cut in two (a two-way Ward split of
+speaker turns: each turn (speech region) falls wholly in one of them, where a split of one voice by
+what is said would cut across its turns. So a cluster is cut in two (a two-way Ward split of
 its windows) when each part holds at least `min_s` seconds and, over at least `min_turns` turns of
 three windows or more, the turns' windows fall in one part with `min_consistency` or more.
 
-On the first dev conversations and the dev stress set, the clusters of two readers (noise,
-telephone) split along 21-24 turns with consistency 1.0; clusters of one reader with 16 turns or
-more stayed at 0.50-0.92 (one of 12 turns reached 1.0: hence at least 16 turns).
+Off by default (`embedded.Params.split`): on 28 dev and dev-stress conversations the three clusters
+of two readers that split (noise, telephone) did so along 21-24 turns with consistency 1.0, but so
+did three clusters of one reader (31-42 turns). The conversations reuse each reader's few phrases,
+so there a split by what is said follows the turns as well and the turn test alone cannot tell it
+from a split by voice.
 """
 
 from __future__ import annotations
