@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from transcribe import cli
+from transcribe.transcript import Segment, Transcript
 
 ENGLISH = {"must", "unknown", "choose", "got", "invalid", "use", "is", "the", "larger", "than", "no"}
 
@@ -96,3 +97,15 @@ def test_short_password_is_refused_in_swedish(monkeypatch, capsys) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("kort\n"))
     code, _, err = call(monkeypatch, capsys, "users", "add", "sara", "--password-stdin")
     assert code == 14 and "lösenordet måste vara minst" in err, err
+
+
+@pytest.mark.parametrize(("option", "named"), [(["--lang", "de"], "de"), (["--backend", "gpt"], "gpt")])
+def test_minutes_refuses_a_bad_choice_in_swedish_before_writing(monkeypatch, capsys, tmp_path: Path, option, named):
+    transcript = tmp_path / "transcript.json"
+    seg = Segment(id=0, start=0.0, end=2.0, text="Vi beslutar att köpa nya stolar.")
+    transcript.write_text(Transcript(duration=2.0, segments=[seg]).to_json(), encoding="utf-8")
+    code, _, err = call(monkeypatch, capsys, "minutes", str(transcript), *option)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert code == 14 and len(lines) == 1 and named in lines[0], err
+    assert not set(lines[0].replace(";", " ").lower().split()) & (ENGLISH | {"use", "or"}), lines[0]
+    assert not list(tmp_path.glob("minutes.*"))

@@ -30,6 +30,7 @@ from transcribe.jobs import cli as jobs_cli
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import protokoll_for, resolve_style
 from transcribe.minutes.protokoll_render import planned_files, write_styled
+from transcribe.minutes.render import HEADINGS
 from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.models import cli as models_cli
 from transcribe.models.cli import print_list
@@ -55,6 +56,7 @@ app.add_typer(models_app, name="models")
 err = Console(stderr=True)
 out = Console()
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
+MINUTES_BACKENDS = ("rules", "llm", "merge", "auto")
 
 STAGE_LABELS = {
     "decode": "Avkodar ljud",
@@ -233,6 +235,10 @@ def minutes(
     minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
 ) -> None:
     """Skriv ett protokollutkast från en (redigerad) transkription."""
+    if lang not in HEADINGS:
+        raise BadOption(f"okänt rubrikspråk {lang!r}; välj {' eller '.join(HEADINGS)}")
+    if backend not in MINUTES_BACKENDS:
+        raise BadOption(f"okänd protokollmotor {backend!r}; välj {', '.join(MINUTES_BACKENDS)}")
     check_input_path(transcript_json)
     try:
         transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
