@@ -50,3 +50,16 @@ def test_refused_recording_is_explained_without_server_paths(app, short_wav, kin
 def test_a_crash_can_still_be_retried(app, short_wav) -> None:  # noqa: F811
     c, mid = failed_upload(app, short_wav, "WorkerLost", "runner process died (killed by SIGKILL)")
     assert f"/meetings/{mid}/retry" in c.get("/meetings").text
+
+
+def test_empty_upload_is_called_empty(app) -> None:  # noqa: F811
+    c = as_user(app, "sara")
+    token = csrf_of(c.get("/upload").text)
+    r = c.post(
+        "/upload",
+        data={"title": "Styrelsemöte"},
+        files={"file": ("styrelse.m4a", b"", "audio/mp4")},
+        headers={"Accept": "application/json", "X-CSRF-Token": token},
+    )
+    assert r.status_code == 415
+    assert "styrelse.m4a" in r.json()["error"] and "är tom" in r.json()["error"], r.json()

@@ -20,7 +20,7 @@ from transcribe import jobs as job_queue
 from transcribe.audio import probe
 from transcribe.config import data_dir
 from transcribe.db import session
-from transcribe.errors import UserError
+from transcribe.errors import EmptyInput, UserError
 from transcribe.models import default_model
 from transcribe.pipeline import PipelineOptions
 from transcribe.tables import Meeting, MeetingShare, User
@@ -246,7 +246,8 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             infos.append(await run_in_threadpool(probe, sf.path, limit))
         except UserError as exc:
             log.info("upload rejected: %s", exc.message)
-            return _upload_error(request, user, "not_audio", 415, name=sf.filename[:200])
+            key = "empty_audio" if isinstance(exc, EmptyInput) else "not_audio"
+            return _upload_error(request, user, key, 415, name=sf.filename[:200])
     created = []
     for i, (sf, info) in enumerate(zip(files, infos, strict=True)):
         title = (f.get("title", "").strip() or sf.filename.rsplit(".", 1)[0] or "Möte")[:280]
