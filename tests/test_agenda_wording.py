@@ -152,3 +152,22 @@ def test_a_compound_title_said_as_its_parts() -> None:
     ]
     al = align_agenda(parse_agenda_text(agenda), spoken(lines))
     assert al.item("3").start == 30.0
+
+
+def test_a_short_question_with_a_title_word_is_no_heading() -> None:
+    agenda = "APT\n1. Inledning\n2. Val av justerare\n3. Föregående minnesanteckningar\n4. Schema\n5. Avslutning\n"
+    lines = [
+        ("K", "Välkomna allihop."),
+        ("K", "Vem tar anteckningarna i dag?"),  # 10 s: the secretary asked for, not the previous notes
+        ("G", "Det är min tur."),
+        ("K", "Tack. Och vem kan justera?"),
+        ("J", "Jag kan."),
+        ("K", "Förra mötets anteckningar, något att ta upp?"),  # 50 s
+        ("G", "Nej."),
+        ("K", "Då går vi till schemat."),  # 70 s
+        ("J", "Simningen krockar med idrotten."),
+        ("K", "Tack allihop, då avslutar vi."),
+    ]
+    al = align_agenda(parse_agenda_text(agenda), spoken(lines))
+    assert al.item("3").start == 50.0
+    assert al.item("4").start == 70.0

@@ -252,7 +252,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
 
 def _heading(u: Unit, title: set[str]) -> bool:
     """A short sentence made only of the item's title words: the chair naming the item."""
-    if not u.stems or len(u.text.split()) > 5:
+    if not u.stems or len(u.text.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
         return False
     return all(overlap({s}, title) for s in u.stems)
 
