@@ -100,3 +100,16 @@ def test_a_misheard_verb_in_the_request_still_gives_the_task() -> None:
     got = minutes(turns).actions
     assert len(got) == 1 and got[0].owner == "Olof Nilsson" and got[0].what.startswith("Ringa Nilssons")
     assert got[0].needs_review and "binga" in (got[0].review_reason or "").lower()
+
+
+def test_a_misheard_subject_before_tar_det_is_the_speakers_task_to_check() -> None:
+    turns = [("S1", "Vem kan boka lokalen till julfesten?"), ("S2", "Jon tar det. Senast fredag.")]
+    got = minutes(turns, unsure=frozenset({"jon"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "lokalen" in got[0].what and got[0].needs_review
+    assert not minutes([("S1", "Vem kan boka lokalen?"), ("S2", "Sen tar det tid.")], unsure=frozenset({"sen"})).actions
+    named = minutes([("S1", "Vem kan boka lokalen?"), ("S2", "Olof tar det.")], unsure=frozenset({"olof"})).actions
+    assert [a.owner for a in named] == ["Olof Nilsson"]  # a participant's name is no slip
+
+
+def test_a_turn_to_speak_in_the_meeting_is_no_task() -> None:
+    assert not minutes([("S1", "Karin, vill du börja med en kort lägesrapport?"), ("S2", "Gärna.")]).actions

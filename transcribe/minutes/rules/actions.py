@@ -67,10 +67,12 @@ _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", 
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
 
 
-# Infinitives that ask for a state, a view, a presence or a role in this meeting, not a task: "kan du vara med?",
-# "kan du tänka dig …?", "kan du föra protokollet i kväll?" (the secretary), "leda mötet" (the chair).
+# Infinitives that ask for a state, a view, a presence, a role in this meeting or a turn to speak in it, not a
+# task: "kan du vara med?", "kan du föra protokollet i kväll?" (the secretary), "vill du börja med en kort
+# lägesrapport?" (said at once, in the meeting).
 _NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hinna orka vilja kunna låta stanna sitta "
-                       "stå ligga leva hålla föra leda".split())  # fmt: skip
+                       "stå ligga leva hålla föra leda börja berätta presentera fortsätta svara "
+                       "förklara".split())  # fmt: skip
 
 
 def _task_verb(word: str, rest: str) -> bool:
@@ -86,7 +88,8 @@ def _task_verb(word: str, rest: str) -> bool:
 def _same_task(a: str, b: str) -> bool:
     """Two task texts for one task: alike, and alike in more than the verb ("Beställa räcket" is not
     "Beställa färg och skylta")."""
-    return similar(a, b, 0.5) and bool(stems(a.split(" ", 1)[-1]) & stems(b.split(" ", 1)[-1]))
+    ta, tb = stems(a.split(" ", 1)[1]) if " " in a else set(), stems(b.split(" ", 1)[1]) if " " in b else set()
+    return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
 class ActionRules(AddressedTasks):
@@ -234,7 +237,7 @@ class ActionRules(AddressedTasks):
 
     def _as_meant(self, u: Utt) -> Utt:
         """The sentence with its misheard commitment words ("jeg", "ded", "byder") read as meant (slips.py)."""
-        fixed, repairs = read_commitment(u.text, u.unsure)
+        fixed, repairs = read_commitment(u.text, u.unsure, keep=self.names)
         if not repairs:
             return u
         return dataclasses.replace(u, text=fixed, low=fixed.lower(), repairs=[*u.repairs, *repairs], _whens=None)

@@ -25,6 +25,10 @@ _TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉé-]+")
 _MODAL = frozenset({"ska", "kan", "får", "måste"})
 _PRONOUNS = frozenset({"det", "den", "dem"})
 _ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
+_ANAPHOR_INFINITIVES = frozenset({"göra", "ta", "fixa", "ordna", "sköta", "kolla", "lösa"})
+_SUBJECTS = frozenset("jag vi ni du de dom han hon man det den dem detta vem någon alla sen sedan då så".split())
+_REPLY = frozenset({"ja", "jo", "okej", "absolut", "visst", "bra", "tack", "och", "men"})
+_TIME_WORDS = frozenset({"senast", "till", "på", "i", "innan", "före", "nu", "direkt", "efter", "imorgon", "idag"})
 # Function words a task verb may follow without being one: never read as a verb.
 _NOT_VERB = frozenset({"ska", "kan", "har", "är", "var", "får", "vill", "måste", "inte", "också", "gärna", "bara",
                        "nog", "då", "så", "det", "den", "dem", "och", "att", "i", "på", "till", "med"})  # fmt: skip
@@ -64,9 +68,28 @@ def _jag_slip(word: str, unsure: frozenset[str]) -> bool:
     return word not in ("ja", "jag", "jo") and 2 <= len(word) <= 4 and near and _slip(word, unsure)
 
 
-def read_commitment(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
-    """The sentence with its misheard commitment words put right, and the repairs made (none: text unchanged)."""
+def _subject_slip(lows: list[str], i: int, unsure: frozenset[str], keep: frozenset[str]) -> bool:
+    """'<misheard> tar det.': a word the recogniser was unsure of (or no Swedish word) where a subject stands,
+    before an anaphor task verb ("tar", "kan ta") and its pronoun object, with nothing or a time after."""
+    if i >= len(lows) or lows[i] in _SUBJECTS or lows[i] in keep or not _slip(lows[i], unsure):
+        return False
+    k = i + 1
+    if k < len(lows) and lows[k] in _MODAL:
+        k += 1
+        verb_ok = k < len(lows) and lows[k] in _ANAPHOR_INFINITIVES
+    else:
+        verb_ok = k < len(lows) and lows[k] in _ANAPHOR_VERBS
+    if not verb_ok or k + 1 >= len(lows) or lows[k + 1] not in _PRONOUNS:
+        return False
+    return k + 2 == len(lows) or lows[k + 2] in _TIME_WORDS
+
+
+def read_commitment(text: str, unsure: Iterable[str] = (), keep: Iterable[str] = ()) -> tuple[str, list[Repair]]:
+    """The sentence with its misheard commitment words put right, and the repairs made (none: text unchanged).
+
+    `keep`: words never read as a slip (the participants' names: "Lisa tar det" is Lisa's task)."""
     unsure = frozenset(w.lower() for w in unsure)
+    keep = frozenset(w.lower() for w in keep)
     toks = list(_TOKEN.finditer(text))
     lows = [m.group(0).lower() for m in toks]
     out = [m.group(0) for m in toks]
@@ -93,6 +116,11 @@ def read_commitment(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Re
             and lows[i + 2] == "jag"
         ):
             put(i, "det", "commit")
+    # "Jon tar det.", "<?> kan ta den på torsdag": the subject before an anaphor task verb was misheard
+    for i0 in (0, 1) if len(lows) > 1 and lows[0] in _REPLY else (0,):
+        if _subject_slip(lows, i0, unsure, keep):
+            put(i0, "jag", "commit")
+            break
     # "Det gör." / "Ja, det tar.": a fronted object and its verb, the sentence ends: the "jag" was lost
     if (
         len(lows) >= 2
