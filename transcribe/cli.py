@@ -24,7 +24,7 @@ from transcribe.asr import pick_device, read_vocabulary
 from transcribe.audio import cache_key, check_input_path, probe
 from transcribe.bench import cli as bench_cli
 from transcribe.diarize.naming import parse_speaker_names
-from transcribe.errors import BadOption, UserError
+from transcribe.errors import BadOption, CorruptAudio, EmptyInput, NotAudio, SilentAudio, UserError
 from transcribe.fsutil import check_writable_dir
 from transcribe.jobs import cli as jobs_cli
 from transcribe.minutes import extract_minutes
@@ -57,6 +57,7 @@ err = Console(stderr=True)
 out = Console()
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
 MINUTES_BACKENDS = ("rules", "llm", "merge", "auto")
+REFUSED_INPUT = (EmptyInput, NotAudio, CorruptAudio, SilentAudio)  # found only once the recording is decoded
 
 STAGE_LABELS = {
     "decode": "Avkodar ljud",
@@ -179,6 +180,7 @@ def run(
     if series is not None and "json" not in transcript_formats:
         transcript_formats.append("json")  # a series reads its meetings' transcript.json
     out_dir = out_dir or Path.cwd() / f"{meeting.stem}-protokoll"
+    new_dir = not out_dir.exists()
     check_writable_dir(out_dir)
     planned = list(formats.output_paths(out_dir, "transcript", transcript_formats).values())
     planned += planned_files(out_dir, minute_formats, as_protokoll)
@@ -187,8 +189,14 @@ def run(
     if workdir.is_dir() and StageStore(workdir).valid("decode", cache_key(meeting)):  # not another recording's
         err.print(f"Återupptar avbrutet jobb i {workdir} / resuming an interrupted run")
 
-    with RichProgress(enabled=not quiet and err.is_terminal) as progress:
-        result = run_pipeline(meeting, workdir, options, progress=progress)
+    try:
+        with RichProgress(enabled=not quiet and err.is_terminal) as progress:
+            result = run_pipeline(meeting, workdir, options, progress=progress)
+    except REFUSED_INPUT:  # nothing to resume: the decoded audio of a refused recording goes
+        shutil.rmtree(workdir, ignore_errors=True)
+        if new_dir and not any(out_dir.iterdir()):
+            out_dir.rmdir()
+        raise
     written = write_outputs(result, out_dir, transcript_formats, minute_formats)
     if not keep_work:
         shutil.rmtree(workdir, ignore_errors=True)
