@@ -79,11 +79,12 @@ def test_a_note_taker_is_the_secretary_and_the_one_taken_instead_is_read() -> No
 def test_a_start_without_welcome_and_the_chairs_we_misheard() -> None:
     lines = [(s, t) for s, t in LINES]
     lines[0] = ("K", "Då sätter vi igång, vi har en timme.")  # no welcome heard: starting is the opening
+    lines[18] = ("K", "Då tackar jag för i dag och mörr mötet.")  # "avslutar" misheard: thanking closes it
     lines[17] = ("K", "Nomineringen till styrelsen hoppar ni över i dag.")  # "vi" heard as "ni"
     lines[15] = ("K", "Så via tar sommarschemat nu. Lisa, du har pratat med facket.")  # "vi" heard as "via"
     al = align_agenda(parse_agenda_text(AGENDA), spoken(lines))
     got = {s.number: s.start if s.treated else None for s in al.items}
-    assert got["1"] == 0.0
+    assert got["1"] == 0.0 and got["8"] == 180.0
     assert got["7"] is None
     assert got["5"] == 150.0
 
