@@ -228,17 +228,19 @@ def _summary(result, written: list[Path]) -> None:
 @app.command()
 def minutes(
     transcript_json: Annotated[Path, typer.Argument(help="transcript.json (även redigerad)")],
-    out_dir: Annotated[Path | None, typer.Option("--out", "-o")] = None,
+    out_dir: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Katalog för protokollet; standard: transkriptionens")
+    ] = None,
     backend: Annotated[str, typer.Option(help="rules, llm, merge eller auto")] = "rules",
     model: Annotated[Path | None, typer.Option(help="Lokal instruktionsmodell (katalog eller .gguf)")] = None,
     llm_url: Annotated[str | None, typer.Option(help="Egen OpenAI-kompatibel LLM-server, http://värd:port/v1")] = None,
     llm_model: Annotated[str | None, typer.Option(help="Modellnamn på LLM-servern")] = None,
     llm_allow_remote: Annotated[bool, typer.Option(help="Tillåt en LLM-server utanför det egna nätet")] = False,
-    fmt: Annotated[str, typer.Option("--format")] = "md,docx,json",
+    fmt: Annotated[str, typer.Option("--format", help="Protokollformat")] = "md,docx,json",
     meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
-    title: Annotated[str | None, typer.Option()] = None,
+    title: Annotated[str | None, typer.Option(help="Mötets rubrik")] = None,
     lang: Annotated[str, typer.Option(help="Rubrikspråk: sv eller en")] = "sv",
-    overwrite: Annotated[bool, typer.Option()] = False,
+    overwrite: Annotated[bool, typer.Option(help="Skriv över befintligt protokoll")] = False,
     agenda: Annotated[Path | None, typer.Option(help="Dagordning (.txt, .md, .docx): protokollets §§")] = None,
     minutes_style: Annotated[str | None, typer.Option(help="protokoll (§ per punkt) eller rapport")] = None,
 ) -> None:
