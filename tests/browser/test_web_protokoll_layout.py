@@ -47,3 +47,22 @@ def test_items_are_numbered_once_by_their_paragraph(browser) -> None:  # noqa: F
     left = items.locator("h4").evaluate_all("els => els.map(e => e.getBoundingClientRect().left)")
     assert left[2] > left[1] and left[3] == left[2] and left[4] == left[1]  # 5a/5b set in under § 5
     page.close()
+
+
+def test_a_long_failure_stays_in_its_column(browser) -> None:  # noqa: F811
+    """A failure naming a long model path wraps inside the status column instead of running under the buttons."""
+    css = "".join((HERE / "static" / name).read_text(encoding="utf-8") for name in ("app.css",))
+    error = "Misslyckades: internt fel: /srv/protokoll/data/meetings/a830587a5ac8d0f1e2/input.wav är trasig"
+    card = (
+        '<ul class="meeting-list"><li class="meeting-card"><div class="meeting-main"><h2 class="meeting-title">Möte'
+        f'</h2></div><div class="meeting-status"><span class="status status-failed">{error}</span></div>'
+        '<div class="meeting-actions"><a class="button" href="#">Försök igen</a></div></li></ul>'
+    )
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.set_content(f"<!doctype html><html><head><style>{css}</style></head><body><main>{card}</main></body></html>")
+    status = page.locator(".status").bounding_box()
+    column = page.locator(".meeting-status").bounding_box()
+    actions = page.locator(".meeting-actions a").bounding_box()
+    assert status["x"] + status["width"] <= column["x"] + column["width"] + 1
+    assert status["x"] + status["width"] <= actions["x"]
+    page.close()
