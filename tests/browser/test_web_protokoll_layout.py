@@ -1,5 +1,6 @@
 """The review page's protokoll as the facilitator sees it in Chromium: each item numbered once, by its §
-(no list number beside "§ 5" that drifts away from it at 5a/5b), the sub-items set in under their item."""
+(no list number beside "§ 5" that drifts away from it at 5a/5b), the sub-items set in under their item;
+and the meeting list, where a failure stays in its own column."""
 
 from __future__ import annotations
 
