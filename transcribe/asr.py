@@ -11,9 +11,8 @@ of the speech is decoded again without it. Whisper base on Swedish sometimes rep
 until the window ends: we decode without conditioning on the previous text (the
 usual trigger), keep the compression-ratio fallback, and collapse any repetition
 that still gets through, marking the segment as repaired. Speech the VAD found but the
-decoder skipped is decoded again on its own. Speech is decoded clip by clip (VAD regions joined across
-short pauses), not glued into one stream. Finally, Swedish non-words are replaced by
-the nearest common word or meeting term (`transcribe.lexfix`).
+decoder skipped is decoded again on its own. Finally, Swedish non-words are replaced by
+the nearest common word or meeting term, or dropped when unsure and nothing is near (`transcribe.lexfix`).
 """
 
 from __future__ import annotations
@@ -259,7 +258,7 @@ def transcribe(
     t1 = time.perf_counter()
     for w_start, w_end in windows(audio, window_s):
         stats.windows += 1
-        pieces = _decode_window(whisper, audio.float32(w_start, w_end), kwargs, clips=guard)
+        pieces, _info = whisper.transcribe(audio.float32(w_start, w_end), **kwargs)
         first = len(segments)
         for piece in pieces:
             seg = _to_segment(piece, w_start, len(segments), guard)
@@ -295,42 +294,6 @@ def transcribe(
     return transcript
 
 
-# --- speech decoded clip by clip ------------------------------------------------------
-
-CLIP_MAX_S = 15.0  # a clip holds at most this much speech
-CLIP_JOIN_S = 1.0  # speech regions closer than this share a clip
-CLIP_PAD_S = 0.2  # audio kept either side of a clip
-
-
-def speech_clips(x: np.ndarray, vad_parameters: dict[str, object] | None,
-                 sample_rate: int = 16_000) -> list[tuple[float, float]]:  # fmt: skip
-    """The VAD's speech regions, joined across short pauses into clips of at most `CLIP_MAX_S` seconds."""
-    opts = VadOptions(**{**(vad_parameters or {}), "max_speech_duration_s": CLIP_MAX_S})
-    clips: list[list[float]] = []
-    for sp in get_speech_timestamps(x, opts, sampling_rate=sample_rate):
-        a, b = sp["start"] / sample_rate, sp["end"] / sample_rate
-        if clips and a - clips[-1][1] < CLIP_JOIN_S and b - clips[-1][0] <= CLIP_MAX_S:
-            clips[-1][1] = b
-        else:
-            clips.append([a, b])
-    duration = len(x) / sample_rate
-    return [(max(0.0, a - CLIP_PAD_S), min(duration, b + CLIP_PAD_S)) for a, b in clips]
-
-
-def _decode_window(whisper, x: np.ndarray, kwargs: dict[str, object], clips: bool) -> Iterable:
-    """Whisper's passages for one window. Tuned with VAD: each clip of speech is decoded on its own, its
-    pauses kept. faster-whisper's own VAD glues all speech into one stream cut every 30 s, and there the
-    decoder skipped whole turns and ran turns together (dev, first minute of 10 meetings: mean WER 0.892 ->
-    0.834, better on 8)."""
-    if not (clips and kwargs.get("vad_filter")):
-        return whisper.transcribe(x, **kwargs)[0]
-    spans = speech_clips(x, kwargs.get("vad_parameters"))
-    if not spans:  # no speech: faster-whisper's own VAD finds none either and returns nothing
-        return whisper.transcribe(x, **kwargs)[0]
-    bounds = [t for span in spans for t in span]
-    return whisper.transcribe(x, **{**kwargs, "vad_filter": False, "clip_timestamps": bounds})[0]
-
-
 # --- prompt echo ------------------------------------------------------------------
 
 _WORD = re.compile(r"\w+")
@@ -354,8 +317,8 @@ def echoes_prompt(text: str, seconds: float, kwargs: dict[str, object]) -> bool:
 
 GAP_MIN_S = 2.0  # speech this long outside every decoded passage was skipped by the decoder
 WORD_REACH_S = 0.3  # word timestamps are rough: a word covers this much speech either side
-# How the tuned decoding runs beyond its arguments, for the bench's cache key: a change here makes the cache stale.
-REPAIRS = f"clips({CLIP_MAX_S},{CLIP_JOIN_S},{CLIP_PAD_S})+guard+echo+gaps(passages,{GAP_MIN_S}s)"
+# What happens after decoding, for the bench's cache key: a change here means the cached output is stale.
+REPAIRS = f"guard+echo+gaps(passages,{GAP_MIN_S}s)"
 
 
 def skipped_speech(audio: Audio, window: tuple[float, float], segments: list[Segment],

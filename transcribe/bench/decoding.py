@@ -202,7 +202,6 @@ def run(which: str = "heldout", model: str = "base", ids: list[str] | None = Non
             **settings,
             "initial_prompt": asr.vocabulary_prompt(["<deltagarnas namn>"]),
             "hotwords": "<deltagarnas namn>",
-            "clips": f"VAD speech joined across pauses < {asr.CLIP_JOIN_S} s, at most {asr.CLIP_MAX_S} s, one by one",
             "word_correction": f"non-words -> nearest Swedish word or name (zipf >= {lexfix.KNOWN_ZIPF} kept), "
             f"dropped when none is near and p < {lexfix.DROP_BELOW_P}",
         },  # fmt: skip
