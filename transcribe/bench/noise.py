@@ -8,8 +8,8 @@ measured. For every rate the report gives decision and action precision/recall, 
 accuracy, next-meeting exactness, false decisions (and those on meetings that decided
 nothing), and the share of decisions resting on a passage whose negation was lost that
 were flagged "Kontrollera mot ljudet". The extractor as it was ("before": no repairs, no
-negation checks) runs in the same pass as the robust one ("after"), so the gain is
-measured, not claimed.
+negation checks) runs in the same pass as the robust one ("after", with the learned decision
+scorer of minutes/scorer.py when its model file is present), so the gain is measured, not claimed.
 
     transcribe bench --noise-curve
     python -m transcribe.bench.noise [--quick]
@@ -282,15 +282,19 @@ def print_curve(result: dict[str, Any], console: Console | None = None) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    """`python -m transcribe.bench.noise [--quick] [--dev-only]`: print the curve (JSON with --json)."""
+    """`python -m transcribe.bench.noise [--quick] [--dev-only | --heldout-only]`: the curve (JSON with --json)."""
     ap = argparse.ArgumentParser(prog="python -m transcribe.bench.noise", description=main.__doc__)
     ap.add_argument("--quick", action="store_true", help="one seed per rate")
     ap.add_argument("--dev-only", action="store_true", help="only the dev meetings (for tuning)")
+    ap.add_argument("--heldout-only", action="store_true", help="only the held-out meetings (to report)")
     ap.add_argument("--json", action="store_true", help="print the JSON instead of the tables")
     args = ap.parse_args(argv)
     if args.dev_only:
         seeds = SEEDS[:1] if args.quick else SEEDS
         result: dict[str, Any] = {"seeds": list(seeds), "dev": measure(dev_meetings(), ErrorModel.load(), seeds)}
+    elif args.heldout_only:
+        seeds = SEEDS[:1] if args.quick else SEEDS
+        result = {"seeds": list(seeds), **measure(load_meetings(), ErrorModel.load(), seeds)}
     else:
         result = noise_curve_section(args)
     if args.json:

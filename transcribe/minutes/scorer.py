@@ -86,6 +86,8 @@ class DecisionScorer:
     bias: float
     add_threshold: float  # a sentence the rules passed by becomes a decision at this probability
     doubt_threshold: float  # a rule decision whose sentences all score below this is flagged
+    # ... or at this one when the recogniser was unsure of its words: a misheard cue is why the rules missed it
+    unsure_threshold: float = 1.01
 
     def probabilities(self, texts: Sequence[str], structs: np.ndarray) -> np.ndarray:
         if not len(texts):
@@ -97,7 +99,17 @@ class DecisionScorer:
         """Written atomically: float32 weights, compressed (most hashed slots are empty)."""
         buf = _npz_bytes(
             weights=self.weights.astype(np.float32),
-            meta=np.array([self.bias, self.add_threshold, self.doubt_threshold, CHAR_BITS, WORD_BITS, len(STRUCT)]),
+            meta=np.array(
+                [
+                    self.bias,
+                    self.add_threshold,
+                    self.doubt_threshold,
+                    CHAR_BITS,
+                    WORD_BITS,
+                    len(STRUCT),
+                    self.unsure_threshold,
+                ]
+            ),  # fmt: skip
         )
         atomic_write_bytes(path, buf, mode=0o644)  # a model of phrasings, no meeting data
 
@@ -108,9 +120,9 @@ class DecisionScorer:
             return None
         with np.load(path, allow_pickle=False) as f:
             weights, meta = f["weights"].astype(np.float64), f["meta"]
-        if tuple(int(x) for x in meta[3:6]) != (CHAR_BITS, WORD_BITS, len(STRUCT)):
+        if len(meta) != 7 or tuple(int(x) for x in meta[3:6]) != (CHAR_BITS, WORD_BITS, len(STRUCT)):
             return None
-        return cls(weights, float(meta[0]), float(meta[1]), float(meta[2]))
+        return cls(weights, float(meta[0]), float(meta[1]), float(meta[2]), float(meta[6]))
 
 
 def _npz_bytes(**arrays: np.ndarray) -> bytes:

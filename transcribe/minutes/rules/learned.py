@@ -1,11 +1,13 @@
 """The learned scorer's part in the rules: each sentence's facts, and the decisions the rules passed by.
 
 Runs after the rules. A sentence the rules neither decided nor left open becomes a decision only
-when the model (scorer.py) is very sure; its text is phrased like a rule decision ("Mötet beslutade
-att ...") and it is always marked for review, as "Kontrollera mot ljudet" when the words around the
-cue were unsure or misheard. A rule decision is never dropped: when every sentence behind it scores
-low, it is flagged instead. A decision whose negation may have been lost is flagged by the same
-negation checks as the rules' own (safety.py).
+when the model (scorer.py) is very sure and the recogniser was unsure of a word where its cue
+stands: a misheard cue is why the rules missed it. (A higher threshold for sentences heard with
+confidence exists in the model file; it is set to never, since a phrase the rules do not know,
+heard clearly, decides nothing.) The rules' own reasons against a decision (a decision word heard
+whole, a proposal, a report, another body, a negation by the cue, a refusal right after) keep a
+sentence out. An added decision is phrased like a rule decision ("Mötet beslutade att ...") and
+flagged "Kontrollera mot ljudet"; the rules' negation checks (safety.py) apply to it as to their own.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ _SUBJECT = re.compile(rf"^(?:vi|{cues.BODY_NOUN})\b")
 # "vi beslotar att höja avgiften": a short head (subject, a verb the rules did not know) before the content
 _HEAD_ATT = re.compile(r"^(?P<head>(?:[\w-]+,?\s+){1,4}?)att\s+(?P<rest>\S.*)$")
 _PERSONAL_HEAD = re.compile(r"\b(?:jag|du|ni|han|hon|de|dom|tycker|tror|föreslår|hoppas|vill|menar|undrar)\b")
+# Elections ("Då väljs Göran till justerare"): the rules read them with the roles, the scorer leaves them alone.
+_ELECTION = re.compile(r"\b(?:väljer|väljs|valdes|vald|valda|omval|omvald|omvaldes)\b")
+_DECISION_WORD = re.compile(r"\b(?:beslut\w*|bestäm\w*|föreslag\w*|föreslog\w*)")
+_BODY = re.compile(rf"\b{cues.BODY_NOUN}\b")
+# The perfect tense reports what was done ("har höjt", "hade fått"); the meeting decides in the present.
+_PERFECT = re.compile(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+)?[a-zåäö]{2,}(?:at|it|tt|t)\b")
 LEARNED_WHY = "Beslutet hittades av den inlärda bedömningen, inte av reglerna – kontrollera att det fattades"
 DOUBT_WHY = "Den inlärda bedömningen tvivlar på att ett beslut fattades här – kontrollera"
 
@@ -81,27 +89,29 @@ class LearnedRules(RuleState):
         texts, rows = self.sentence_facts()
         return scorer.probabilities(texts, rows)
 
-    def learned_pass(self, scorer: DecisionScorer | None = None, add_at: float | None = None,
-                     doubt_below: float | None = None) -> None:  # fmt: skip
+    def learned_pass(self) -> None:
         """Add the decisions the rules passed by and flag the rule decisions the model doubts."""
-        scorer = scorer or self.scorer
-        if scorer is None or not self.utts:
+        if self.scorer is None or not self.utts:
             return
-        p = self.sentence_scores(scorer)
-        self.apply_scores(p, scorer.add_threshold if add_at is None else add_at,
-                          scorer.doubt_threshold if doubt_below is None else doubt_below)  # fmt: skip
+        s = self.scorer
+        self.apply_scores(self.sentence_scores(s), s.add_threshold, s.doubt_threshold, s.unsure_threshold)
 
-    def apply_scores(self, p: np.ndarray, add_at: float, doubt_below: float) -> None:
-        """The additions and doubts for sentence probabilities `p` (separate so thresholds can be swept)."""
+    def apply_scores(self, p: np.ndarray, add_at: float, doubt_below: float, unsure_at: float = 1.01) -> None:
+        """The additions and doubts for sentence probabilities `p` (separate so thresholds can be swept).
+
+        A sentence is added at `add_at`, or at `unsure_at` when the recogniser was unsure of its first words.
+        """
         by_rules = list(self.out.decisions)
         for d in by_rules:
             idxs = [u.idx for u in self.utts if u.idx in self.decided and {s.id for s in u.segs} & _ids(d)]
             if idxs and max(p[i] for i in idxs) < doubt_below and not d.needs_review:
                 d.needs_review, d.review_reason = True, DOUBT_WHY
         for i in np.argsort(-p, kind="stable"):
-            if p[i] < add_at:
+            if p[i] < min(add_at, unsure_at):
                 break
-            self._learned_decision(self.utts[int(i)])
+            u = self.utts[int(i)]
+            if p[i] >= add_at or _heard_unsure(u):
+                self._learned_decision(u)
         if len(self.out.decisions) > len(by_rules):
             self.out.decisions.sort(key=lambda d: d.evidence[0].start)
             for k, d in enumerate(self.out.decisions, 1):
@@ -110,29 +120,42 @@ class LearnedRules(RuleState):
     def _learned_decision(self, u: Utt) -> None:
         if u.idx in self.decided or u.idx in self.opened or u.idx in self.used or u.is_question:
             return
+        if _rules_say_no(u.low) or self._other_body(u.low) or cues.NEG.search(" ".join(_opening(u.low))):
+            return  # a negation by the cue ("Styrelsen inte <?> att ..."): nothing is rebuilt next to it
+        if any(cues.UNDECIDED.search(v.low) or cues.REJECTED.search(v.low) for v in self.utts[u.idx + 1 : u.idx + 4]):
+            return  # put off or turned down right after
+        if cues.NEXT_MEETING.search(u.low) and self.whens(u):
+            return  # the next meeting has its own section
         found = self._learned_clause(u)
         if found is None:
             return
         clause, utts = found
-        unsure = u.repairs or (u.unsure & set(re.findall(r"[\w-]+", u.low)[:6]))
-        why = f"{PREFIX}beslutsformuleringen hördes otydligt" if unsure else LEARNED_WHY
+        why = f"{PREFIX}beslutsformuleringen hördes otydligt" if _heard_unsure(u) else LEARNED_WHY
         self._add_decision(decision_sentence(clause), utts[0], utts, 0.5, why)
+
+    def _other_body(self, low: str) -> bool:
+        """A body named that is not this meeting ("ett uppdrag från kulturnämnden"): its business, not ours."""
+        for m in _BODY.finditer(low):
+            body = m.group(0)
+            if body not in cues.PLAIN_BODIES and not any(body.startswith(w) for w in self.own_words):
+                return True
+        return False
 
     def _learned_clause(self, u: Utt) -> tuple[str, list[Utt]] | None:
         """What was decided: the content after a short head ("vi <verb> att ..."), the sentence itself as a
         clause, or, for a bare confirmation, the proposal before it."""
         text = strip_discourse(u.text)
         m = _HEAD_ATT.match(text)
-        if m and not _PERSONAL_HEAD.search(m.group("head").lower()) and len(content_words(m.group("rest"))) >= 2:
+        if m and not _PERSONAL_HEAD.search(m.group("head").lower()) and len(content_words(m.group("rest"))) >= 3:
             return content_clause(m.group("rest"), "att", u.name), [u]
-        if len(content_words(text)) >= 3 and not _PERSONAL_HEAD.match(text.lower()):
+        if len(content_words(text)) >= 4 and not _PERSONAL_HEAD.match(text.lower()):
             clause = proposal_clause(u.text, u.name, self._addressee(u))
-            return (clause, [u]) if clause and len(clause.split()) >= 3 else None
+            return (clause, [u]) if clause and len(content_words(clause)) >= 3 else None
         proposal, objections = self._find_proposal(u, strict=True)
         if proposal is None or objections or (proposal.speaker == u.speaker and proposal.turn == u.turn):
             return None
         clause = self._clause(proposal)
-        if not clause or len(clause.split()) < 3:
+        if not clause or len(content_words(clause)) < 3:
             return None
         self.used.add(proposal.idx)
         return clause, [proposal, u]
@@ -143,6 +166,25 @@ class LearnedRules(RuleState):
 
     def restore(self, snap: tuple) -> None:
         self.out, self.used, self.decided, self.opened = copy.deepcopy(snap)
+
+
+def _rules_say_no(low: str) -> bool:
+    """The rules' own reasons against a decision: a decision word heard whole (the rules read it and judged the
+    body, tense and condition), a proposal, a hedge, a report or a done deed ("Kommunen har höjt taxan"),
+    agenda talk, an election."""
+    return any(rx.search(low) for rx in (_DECISION_WORD, _ELECTION, _PERFECT, cues.TENTATIVE, cues.REPORTED,
+                                         cues.HEDGE, cues.AGENDA_TALK, cues.UNDECIDED, cues.REJECTED))  # fmt: skip
+
+
+def _heard_unsure(u: Utt) -> bool:
+    """The recogniser was unsure of a word of the sentence's opening, where its cue stands."""
+    return bool(u.unsure & set(_opening(u.low)))
+
+
+def _opening(low: str) -> list[str]:
+    """The words before the content: up to the first "att", at most six."""
+    words = re.findall(r"[\w-]+", low)[:6]
+    return words[: words.index("att")] if "att" in words else words
 
 
 def _ids(d) -> set[int]:  # noqa: ANN001 - a Decision
