@@ -41,6 +41,8 @@ def test_a_cluster_of_two_voices_taking_turns_is_split() -> None:
     truth = np.repeat([0, 1] * 10, 5)
     agree = max(np.mean(labels == truth), np.mean(labels != truth))
     assert agree == 1.0  # each voice's turns in one part
+    kept = split_mixed(emb, seconds, region, np.zeros(len(emb), int), hi=10, max_cos=0.5)
+    assert len(np.unique(kept)) == 1  # parts more alike than the limit stay one speaker
 
 
 def test_a_cluster_of_one_voice_is_not_split() -> None:

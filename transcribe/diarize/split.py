@@ -53,10 +53,12 @@ def split_mixed(
     min_s: float = 8.0,
     min_turns: int = 16,
     min_consistency: float = 0.97,
+    max_cos: float = 1.0,
 ) -> np.ndarray:
     """Labels with every cluster that holds two voices cut in two, at most `hi` speakers in all.
 
-    `seconds`: how much speech each window stands for; `region`: its turn. The largest clusters are
+    `seconds`: how much speech each window stands for; `region`: its turn. The parts must also be less
+    alike than `max_cos` (`clustering.voice_similarity`). The largest clusters are
     tried first, and both parts of a split again (three voices merged come apart in two steps).
     """
     labels = np.unique(labels, return_inverse=True)[1]
@@ -75,6 +77,8 @@ def split_mixed(
             continue
         consistency, turns = turn_consistency(part, region[idx])
         if turns < min_turns or consistency < min_consistency:
+            continue
+        if clustering.voice_similarity(embedding[idx[part == 0]], embedding[idx[part == 1]]) >= max_cos:
             continue
         labels[idx[part == 1]] = new = int(labels.max()) + 1
         todo = sorted([*todo, c, new], key=size, reverse=True)
