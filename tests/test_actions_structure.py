@@ -113,3 +113,13 @@ def test_a_misheard_subject_before_tar_det_is_the_speakers_task_to_check() -> No
 
 def test_a_turn_to_speak_in_the_meeting_is_no_task() -> None:
     assert not minutes([("S1", "Karin, vill du börja med en kort lägesrapport?"), ("S2", "Gärna.")]).actions
+
+
+def test_the_object_said_first_and_the_time_said_after_as_a_fragment() -> None:
+    got = minutes([("S2", "Och avierna skickar jag ut senast den sista maj, med sista betalningsdag i juni.")]).actions
+    assert [(a.what, a.owner, a.due) for a in got] == [("Skicka ut avierna", "Karin Ek", dt.date(2027, 5, 31))]
+    turns = [("S1", "Karin, vad sägs om en affisch?"), ("S2", "Jag kan göra ett förslag. Till nästa söndag?")]
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].what == "Göra ett förslag" and got[0].due == dt.date(2026, 12, 6)
+    got = minutes([("S2", "Jag gör schemat i helgen och lägger det i gruppchatten.")]).actions
+    assert [a.what for a in got] == ["Göra schemat och lägga det i gruppchatten"]

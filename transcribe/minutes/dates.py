@@ -79,7 +79,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "vague",
         re.compile(
             r"\b(?:(?:efter|före|innan|till|inför|runt|kring)\s+(?:jul|nyår|påsk|midsommar|sommaren|semestern"
-            r"|årsskiftet|helgen|lovet)|i\s+(?:höst|vår|sommar|vinter)|nästa\s+(?:vecka|månad|år)"
+            r"|årsskiftet|helgen|lovet)|i\s+(?:höst|vår|sommar|vinter|helgen)|nästa\s+(?:vecka|månad|år)"
             rf"|i\s+(?:början|mitten|slutet)\s+av\s+(?:{_MON}|nästa\s+vecka|nästa\s+månad)"
             r"|nästa\s+(?:gång|[a-zåäö]*(?:möte|träff|sammanträde)))\b"
         ),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.dates import find_whens
 from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, to_infinitive
 from transcribe.minutes.rules.unheard import AUX, UnheardCommitments
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt
@@ -19,7 +20,7 @@ from transcribe.sv.text import capitalise, content_words
 
 _PARTICLE = r"(?:ut|upp|in|om|fram|med|bort|tillbaka|av|över|igenom|ihop|undan)"
 # What a verb acts on, right after it: a pronoun, a definite noun ("räcket", "torsdagarna"), "en/ett" + noun.
-_OBJECT = r"(?:dem|den|det(?!\s+(?:är|blir|var|går|finns)\b)|[a-zåäö]{3,}(?:en|et|na)|(?:en|ett)\s+[a-zåäö]{3,})"
+_OBJECT = r"(?:dem|den|det(?!\s+(?:är|blir|var|går|finns)\b)|[a-zåäö]{3,}(?:en|et|na|at)|(?:en|ett)\s+[a-zåäö]{3,})"
 # "jag (ska|kan) <verb> [particle] <object>" and "<adverb> <verb> jag [particle] <object>".
 _STRAIGHT = re.compile(
     rf"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)\s+(?P<obj>(?:{_PARTICLE}\s+)?{_OBJECT})\b"
@@ -29,6 +30,11 @@ _INVERTED = re.compile(
     rf"^(?:(?:då|så|sen|sedan|och\s+så)\s+)?(?P<v>[a-zåäö]+r)\s+jag\s+(?P<obj>(?:{_PARTICLE}\s+)?{_OBJECT})\b"
     r"(?P<rest>[^.?!]*)"
 )
+_FRONTED = re.compile(
+    r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na))\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
+)
+_DEADLINE_TAIL = re.compile(r"[\s,]*\b(?:senast|till|innan|före|inför|på|i|om|under)?\s*$", re.IGNORECASE)
+_FRAGMENT = re.compile(r"^(?:och\s+)?(?:senast|till|innan|före|inför|på|i|om|nästa)\b")
 # A preference or a state, not a task: "jag läser hellre …", "jag har det …".
 _NOT_ACTS = NOT_TASKS | AUX | frozenset({"gillar", "tycka", "vill", "behöver", "minns", "kommer", "blir", "brukar"})
 
@@ -38,26 +44,51 @@ class ObjectTasks(UnheardCommitments):
 
     def _object_task(self, u: Utt) -> bool:
         """'Jag beställer räcket i dag': a first-person verb with its object and a time is the speaker's task."""
-        if u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+        if u.is_question or cues.HEDGE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         low = strip_discourse(u.low)
-        m = _STRAIGHT.search(low) or _INVERTED.match(low)
-        if m is None:
-            return False
+        m = _STRAIGHT.search(low) or _INVERTED.match(low) or _FRONTED.match(low)
+        if m is None or cues.TENTATIVE.search(low[: m.start("obj")]):
+            return False  # "jag kanske beställer …"; a tentative word in the object ("ett förslag") is the task
         verb = m.group("v")
         modal = "modal" in m.re.groupindex and m.group("modal")
-        if verb in _NOT_ACTS or not (is_present_verb(verb) or (modal and verb.endswith("a"))):
+        if verb in _NOT_ACTS or not (is_present_verb(verb) or verb in ("gör", "tar") or (modal and verb.endswith("a"))):
             return False
         base = len(u.low) - len(low) if u.low.endswith(low) else max(0, u.low.find(low))
-        at, end = base + m.start("obj"), base + m.end()
-        times = [
-            w.start for w in self.whens(u) if w.start >= at and (w.date is not None or w.kind in ("week", "vague"))
-        ]
-        if not times:
-            return False  # said with when it will be done; without a time it may be a habit or a plan
-        end = min(end, times[0])  # the time has its own field: "beställa räcket", due today
-        what = capitalise(f"{to_infinitive(verb)} {strip_tail(u.text[at:end])}")
-        if len(content_words(what)) < 2:
-            return False
-        self._add_action(what.strip(" ,"), u.name, [u], 0.7)
+        if m.re is _FRONTED:  # "Och avierna skickar jag ut senast …": the object first, the particle after "jag"
+            at, end, obj = base + m.start("rest"), base + m.end(), u.text[base + m.start("obj") : base + m.end("obj")]
+        else:
+            at, end, obj = base + m.start("obj"), base + m.end(), ""
+        # every time word, also those the shared prefilter skips ("i helgen")
+        timed = [w for w in find_whens(u.text, self.ref) if w.date is not None or w.kind in ("week", "vague")]
+        times = [w.start for w in timed if w.start >= at]
+        utts = [u]
+        if not times:  # "Jag kan göra ett förslag. Till nästa söndag?": the time as a fragment straight after
+            later = self._time_fragment(u)
+            if later is None:
+                return False  # said with when it will be done; without a time it may be a habit or a plan
+            utts.append(later)
+        # the time has its own field: "beställa räcket" due today, "göra schemat och lägga det i gruppchatten"
+        if m.re is _FRONTED:  # "skickar jag ut senast …, med …": the particle alone before the time
+            end = min([end, *times])
+        said, pos = "", at
+        for w in sorted((w for w in timed if at <= w.start < end), key=lambda w: w.start):
+            said += _DEADLINE_TAIL.sub("", u.text[pos : w.start]) + " "
+            pos = max(pos, w.end)
+        said += _DEADLINE_TAIL.sub("", u.text[pos:end])
+        said = re.sub(r"\boch\s+(\w+(?:ar|er))\b", lambda x: "och " + to_infinitive(x.group(1)), " ".join(said.split()))
+        said = strip_tail(said.strip(" ,"))
+        acted_on = f"{said} {obj}".strip()
+        if not [w for w in content_words(acted_on) if w not in ("det", "den", "dem")]:
+            return False  # "jag betalar den i dag": what "den" is was said before; the anaphor rules read it
+        what = capitalise(f"{to_infinitive(verb)} {acted_on}")
+        self._add_action(what.strip(" ,"), u.name, utts, 0.7)
         return True
+
+    def _time_fragment(self, u: Utt) -> Utt | None:
+        """The speaker's next words, when they are only a time ("Till nästa söndag?", "Senast fredag.")."""
+        nxt = self._same_segment_after(u, 1)
+        if not nxt or len(nxt[0].low.split()) > 4 or not _FRAGMENT.match(nxt[0].low):
+            return None
+        whens = self.whens(nxt[0])
+        return nxt[0] if any(w.date is not None or w.kind in ("week", "vague") for w in whens) else None
