@@ -82,3 +82,14 @@ def test_an_announcement_at_the_close_whose_meeting_words_were_lost() -> None:
 def test_samma_lost_before_tid() -> None:
     got = next_meeting(["Nästa möte blir måndag om två veckor, tid, här i lokalen."])
     assert got is not None and got.when == dt.datetime(2026, 12, 7, 18, 30)
+
+
+def test_a_counted_weekday_said_on_that_very_day_is_next_years() -> None:
+    got = next_meeting(["Nästa årsstämma blir som vanligt sista lördagen i april, här i bygdegården."],
+                       day=dt.date(2027, 4, 24))  # fmt: skip
+    assert got is not None and got.when == dt.date(2028, 4, 29)
+
+
+def test_samma_tid_with_a_day_announces_the_next_meeting() -> None:
+    got = next_meeting(["Vi säger så här: priset och Amir. Samma tid nästa måndag. Någon som skriver till Duc?"])
+    assert got is not None and got.when == dt.datetime(2026, 11, 30, 18, 30)

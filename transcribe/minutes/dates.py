@@ -132,12 +132,13 @@ def _next_occurrence(ref: dt.date, month: int, day: int) -> dt.date | None:
 
 
 def _nth_weekday(ref: dt.date, month: int, weekday: int, nth: str) -> dt.date | None:
-    """The first/second/.../last `weekday` of the next `month` on or after `ref`."""
+    """The first/second/.../last `weekday` of the next `month` after `ref` (said on that very day, it is the next
+    year's: "nästa årsstämma blir sista lördagen i april", said at this year's)."""
     for year in (ref.year, ref.year + 1):
         days = [dt.date(year, month, d) for d in range(1, 32) if _valid(year, month, d)]
         hits = [d for d in days if d.weekday() == weekday]
         pick = hits[-1] if nth == "sista" else hits[("första", "andra", "tredje", "fjärde").index(nth)]
-        if pick >= ref:
+        if pick > ref:
             return pick
     return None
 

@@ -71,6 +71,7 @@ _EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_
 # A sentence that gives someone a task, whose date is the task's, not the meeting's.
 _TASKISH = re.compile(r"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b)[a-zåäö]+r\b")
 _DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
+_SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
 
 
@@ -81,6 +82,8 @@ class NextMeetingRules(RuleState):
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
         if m is None:
             m = self._named_next(u)
+        if m is None and not u.is_question and any(w.date is not None for w in self.whens(u)):
+            m = _SAME_TIME_AGAIN.search(u.low)  # "Samma tid nästa måndag.": said of nothing else than the meeting
         if m is None and self.robust and _WE_MEET.search(u.low):
             m = _WE_MEET.search(u.low)
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
