@@ -123,3 +123,11 @@ def test_the_object_said_first_and_the_time_said_after_as_a_fragment() -> None:
     assert len(got) == 1 and got[0].what == "Göra ett förslag" and got[0].due == dt.date(2026, 12, 6)
     got = minutes([("S2", "Jag gör schemat i helgen och lägger det i gruppchatten.")]).actions
     assert [a.what for a in got] == ["Göra schemat och lägga det i gruppchatten"]
+
+
+def test_a_request_whose_du_was_misheard_is_still_the_task_taken() -> None:
+    turns = [("S1", "Kan är stämma av det med produktionscheferna och återkomma?"),
+             ("S2", "Ja, det tar jag. Senast torsdag.")]  # fmt: skip
+    got = minutes(turns, unsure=frozenset({"är"})).actions
+    assert len(got) == 1 and got[0].owner == "Karin Ek" and "produktionscheferna" in got[0].what
+    assert not minutes(turns).actions  # "är" heard for sure: no request to anyone

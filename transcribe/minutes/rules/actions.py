@@ -60,6 +60,7 @@ _VOCATIVE_END = re.compile(
 _BARE_OBJECT = re.compile(
     r"^\S+(?:\s+(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem)(?:\s+(?:också|då|nu))?\W*$"
 )
+_ASKED_SLOT = re.compile(r"^(?:\w+,\s+)?(?:kan|vill|skulle|orkar|hinner)\s+(?P<slot>\w+)\s+(?P<r>[a-zåäö]{3,}a\b[^?]*)")
 _ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
@@ -100,8 +101,11 @@ class ActionRules(AddressedTasks):
         window = self._window(u, back=6)
         for v in window:
             m = cues.REQUEST.search(v.low) or cues.NEED.search(v.low)
+            slot = _ASKED_SLOT.match(v.low) if m is None and self.robust and v.is_question else None
+            if slot is not None and (v.uncertain(slot.group("slot")) or not known_word(slot.group("slot"))):
+                m = slot  # "Kan <är> stämma av det …?": the "du" of the request was misheard
             if m:
-                req = next(g for g in m.groups() if g)
+                req = m.group("r") if m.re is _ASKED_SLOT else next(g for g in m.groups() if g)
                 if re.match(r"^(?:det|den|detta)\b", req):
                     continue  # "vem tar det?" refers further back
                 start = v.low.find(req)
