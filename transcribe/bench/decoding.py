@@ -6,7 +6,8 @@ product's settings (`transcribe.asr.TUNED`, the participants' names as vocabular
 or an agenda would give them). WER is computed on the spoken form of both texts (the project's one
 normaliser: numbers spelled out, case and punctuation removed); RTF is decoding time over audio
 length for each, measured under the same load. The settings themselves were chosen on the dev
-meetings (`--set dev`), whose tuned transcripts `--export` writes for rebuilding the error model.
+meetings (`--set dev`, or `--set dev-wide` with the minutes and agenda dev meetings too; `--cut S`
+screens on each meeting's first S seconds), whose tuned transcripts `--export` writes for the error model.
 
 Decoding is slow on a shared CPU, so each result is kept in samples/cache/decoding/ under a key of
 the audio's bytes, the model and the exact decoding arguments; a row says when it came from there
