@@ -81,7 +81,7 @@ def test_existing_output_is_refused_then_overwritten_on_request(transcribed, spe
     out, _ = transcribed
     before = (out / "transcript.json").read_bytes()
     proc = run_cli("run", str(speech_wav), "--out", str(out), "--diarizer", "none", "--minutes-backend", "none")
-    assert_one_line_error(proc, 9, "already exists")
+    assert_one_line_error(proc, 9, "finns redan")
     assert (out / "transcript.json").read_bytes() == before
 
 

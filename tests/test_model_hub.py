@@ -122,7 +122,7 @@ def test_killed_download_resumes_and_is_never_registered_half(clean: Path, hub: 
     kept = part.stat().st_size
     assert 0 < kept <= 40 << 20
     assert models.registered("resumed") is None and not (clean / "models" / "resumed").exists()
-    with pytest.raises(Exception, match="unknown model"):
+    with pytest.raises(Exception, match="okänd modell"):
         models.resolve("resumed")
 
     result = model_hub.get(REPO_ID, as_name="resumed", show_progress=False)
@@ -135,12 +135,12 @@ def test_killed_download_resumes_and_is_never_registered_half(clean: Path, hub: 
 
 def test_corrupted_byte_is_refused_and_nothing_registered(clean: Path, hub: FakeHub) -> None:
     hub.faults["model.bin"] = Fault(corrupt_at=50_000_000)
-    with pytest.raises(ModelCorrupt, match="model.bin does not match the checksum"):
+    with pytest.raises(ModelCorrupt, match="model.bin stämmer inte med kontrollsumman"):
         model_hub.get(REPO_ID, as_name="broken", show_progress=False)
     assert models.registered("broken") is None
     assert not (clean / "models" / "broken").exists()
     assert not list((clean / "models").rglob("model.bin*"))  # the bad bytes are gone, not kept to resume
-    with pytest.raises(Exception, match="unknown model"):
+    with pytest.raises(Exception, match="okänd modell"):
         models.verify("broken")
 
 
@@ -153,11 +153,11 @@ def test_offline_or_refused_ends_in_one_line_and_exit_17(clean: Path, hub: FakeH
     proc = _cli("models", "get", "kb-whisper-small")
     assert proc.returncode == HubUnreachable.exit_code == 17
     lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "cannot reach the model hub" in lines[0] and "Traceback" not in proc.stderr
+    assert len(lines) == 1 and "når inte modellhubben" in lines[0] and "Traceback" not in proc.stderr
     assert "models export" in lines[0]  # says what to do on an air-gapped machine
 
     monkeypatch.setenv("HF_ENDPOINT", hub.url)
-    with pytest.raises(HubUnreachable, match=r"refused testorg/no-such-model@main \(HTTP 401\)"):
+    with pytest.raises(HubUnreachable, match=r"nekade testorg/no-such-model@main \(HTTP 401\)"):
         model_hub.get("testorg/no-such-model", show_progress=False)
     assert not (clean / "models" / "no-such-model").exists() and models.registered("no-such-model") is None
 
@@ -165,7 +165,7 @@ def test_offline_or_refused_ends_in_one_line_and_exit_17(clean: Path, hub: FakeH
 def test_free_disk_space_is_checked_before_downloading(clean: Path, hub: FakeHub,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     monkeypatch.setattr(model_hub.shutil, "disk_usage", lambda p: shutil._ntuple_diskusage(10**12, 10**12, 10 << 20))
-    with pytest.raises(DiskFull, match="needs 148 MB more, 10 MB are free"):
+    with pytest.raises(DiskFull, match="behöver 148 MB till, 10 MB är lediga"):
         model_hub.get(REPO_ID, as_name="nospace", show_progress=False)
     assert not any("/resolve/" in str(e["path"]) for e in hub.log)  # nothing was downloaded
     assert models.registered("nospace") is None
@@ -187,7 +187,7 @@ def test_export_then_import_on_a_clean_machine(fetched: dict[str, object], tmp_p
     data = bytearray(archive.read_bytes())
     data[len(data) // 2] ^= 0xFF
     damaged.write_bytes(bytes(data))
-    with pytest.raises(ModelCorrupt, match="fails its SHA-256 check"):
+    with pytest.raises(ModelCorrupt, match="har fel SHA-256-summa"):
         model_archive.import_archive(damaged)
     assert models.registered("kb-test") is None and not (tmp_path / "airgapped" / "models" / "kb-test").exists()
 

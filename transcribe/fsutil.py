@@ -44,13 +44,13 @@ def atomic_write_bytes(
     """
     path = Path(path)
     if path.exists() and not overwrite:
-        raise OutputExists(f"{path} finns redan / already exists (use --overwrite to replace it)")
+        raise OutputExists(f"{path} finns redan; använd --overwrite för att ersätta den")
     try:
         if create_parents:
             private_dir(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except PermissionError as exc:
-        raise OutputNotWritable(f"cannot write to {path.parent}: permission denied") from exc
+        raise OutputNotWritable(f"kan inte skriva i {path.parent}: åtkomst nekad") from exc
     except OSError as exc:
         raise _os_error(path, exc) from exc
     try:
@@ -79,16 +79,34 @@ def check_writable_dir(directory: Path) -> None:
     try:
         private_dir(directory)
     except OSError as exc:
-        raise OutputNotWritable(f"cannot create output directory {directory}: {exc.strerror}") from exc
+        raise OutputNotWritable(f"kan inte skapa utmappen {directory}: {os_reason(exc)}") from exc
     if not directory.is_dir():
-        raise OutputNotWritable(f"output path {directory} is not a directory")
+        raise OutputNotWritable(f"{directory} är ingen mapp; ange en mapp som utmapp")
     if not os.access(directory, os.W_OK | os.X_OK):
-        raise OutputNotWritable(f"cannot write to output directory {directory}: permission denied")
+        raise OutputNotWritable(f"kan inte skriva i utmappen {directory}: åtkomst nekad")
 
 
 def _os_error(path: Path, exc: OSError) -> Exception:
     if exc.errno == errno.ENOSPC:
-        return DiskFull(f"disk full while writing {path}; free space and retry")
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return OutputNotWritable(f"cannot write {path}: {exc.strerror}")
-    return OutputNotWritable(f"cannot write {path}: {exc.strerror or exc}")
+        return DiskFull(f"disken blev full när {path} skrevs; frigör utrymme och försök igen")
+    return OutputNotWritable(f"kan inte skriva {path}: {os_reason(exc)}")
+
+
+# The operating system's own reason is English (strerror); the common ones a user can fix, in Swedish.
+_REASONS = {
+    errno.EACCES: "åtkomst nekad",
+    errno.EPERM: "åtgärden är inte tillåten",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ENOENT: "mappen finns inte",
+    errno.ENOTDIR: "en del av sökvägen är ingen mapp",
+    errno.EISDIR: "det är en mapp",
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.ENAMETOOLONG: "namnet är för långt",
+    errno.EIO: "in/ut-fel på disken",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why an OS call failed, in Swedish when the reason is a common one (else the system's own text)."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))

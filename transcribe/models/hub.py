@@ -128,11 +128,11 @@ def online() -> Iterator[None]:
 def _unreachable(exc: Exception, what: str, url: str) -> HubUnreachable:
     if isinstance(exc, HfHubHTTPError):
         status = exc.response.status_code if exc.response is not None else "?"
-        return HubUnreachable(f"the model hub at {url} refused {what} (HTTP {status}); check the name and revision")
+        return HubUnreachable(f"modellhubben på {url} nekade {what} (HTTP {status}); kontrollera namnet och --revision")
     reason = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
     return HubUnreachable(
-        f"cannot reach the model hub at {url} ({reason}); fetch the model on a connected machine "
-        "and carry it in with 'transcribe models export' / 'transcribe models import'"
+        f"når inte modellhubben på {url} ({reason}); hämta modellen på en dator med nät "
+        "och för över den med 'transcribe models export' / 'transcribe models import'"
     )
 
 
@@ -143,7 +143,7 @@ def _spec(name: str, revision: str | None) -> tuple[str, str, str, HubModel | No
         return spec.name, spec.repo, revision or spec.revision, spec
     if "/" in name and not name.startswith(("/", ".")) and name.count("/") == 1:
         return name.split("/")[1], name, revision or "main", None
-    raise BadOption(f"unknown model '{name}'; choose from {', '.join(CATALOGUE)} or give a repository id OWNER/NAME")
+    raise BadOption(f"okänd modell '{name}'; välj bland {', '.join(CATALOGUE)} eller ange ett förråd som ÄGARE/NAMN")
 
 
 def git_blob_sha1(path: Path) -> str:
@@ -188,7 +188,7 @@ def _plan(info, wanted: tuple[str, ...]) -> dict[str, dict[str, object]]:
         elif sib.blob_id and sib.size is not None:
             plan[sib.rfilename] = {"size": int(sib.size), "git_sha1": sib.blob_id}
         else:
-            raise HubUnreachable(f"the model hub publishes no checksum for {sib.rfilename}; refusing to fetch it")
+            raise HubUnreachable(f"modellhubben publicerar ingen kontrollsumma för {sib.rfilename}; den hämtas inte")
     return plan
 
 
@@ -205,8 +205,8 @@ def _check_space(directory: Path, needed: int) -> None:
     free = shutil.disk_usage(directory).free
     if free < needed + SPACE_MARGIN:
         raise DiskFull(
-            f"not enough free disk space in {directory}: the model needs {needed / 1e6:,.0f} MB more, "
-            f"{free / 1e6:,.0f} MB are free"
+            f"för lite ledigt diskutrymme i {directory}: modellen behöver {needed / 1e6:,.0f} MB till, "
+            f"{free / 1e6:,.0f} MB är lediga; frigör utrymme och försök igen"
         )
 
 
@@ -232,7 +232,9 @@ def _download(url: str, repo: str, commit: str, plan: dict[str, dict[str, object
                 part.unlink()
                 have = 0
             if not show:
-                console.print(f"{rel}: {int(meta['size']) / 1e6:,.1f} MB" + (f", resuming at {have}" if have else ""))
+                console.print(
+                    f"{rel}: {int(meta['size']) / 1e6:,.1f} MB" + (f", fortsätter vid {have} byte" if have else "")
+                )
             with open(part, "ab") as fh:
                 http_get(hf_hub_url(repo, rel, revision=commit, endpoint=url),
                          _ProgressFile(fh, progress, task, done),
@@ -255,8 +257,8 @@ def _verify_download(part: Path, rel: str, meta: dict[str, object]) -> None:
     if not ok:
         part.unlink()
         raise ModelCorrupt(
-            f"{rel} does not match the checksum the hub publishes ({size} bytes); it was deleted and nothing "
-            "was installed: run the same command again"
+            f"{rel} stämmer inte med kontrollsumman som hubben publicerar ({size} byte); filen togs bort och "
+            "inget installerades: kör samma kommando igen"
         )
 
 
@@ -271,7 +273,9 @@ def convert(source: Path, out: Path, quantization: str = "int8") -> None:
             str(out), quantization=quantization, force=True
         )
     except (OSError, ValueError, RuntimeError, KeyError) as exc:
-        raise ModelCorrupt(f"converting {source.name} to CTranslate2 failed: {str(exc).splitlines()[0]}") from exc
+        raise ModelCorrupt(
+            f"konverteringen av {source.name} till CTranslate2 misslyckades: {str(exc).splitlines()[0]}"
+        ) from exc
 
 
 def record_files(directory: Path) -> dict[str, dict[str, object]]:
@@ -314,7 +318,9 @@ def get(name: str, revision: str | None = None, as_name: str | None = None, forc
         names = {s.rfilename for s in info.siblings or []}
         converted = "model.bin" not in names
         if converted and not ({"model.safetensors", "config.json"} <= names):
-            raise ModelMissing(f"{repo}@{rev} has neither CTranslate2 nor transformers Whisper weights")
+            raise ModelMissing(
+                f"{repo}@{rev} har varken CTranslate2- eller transformers-vikter för Whisper; välj en annan modell"
+            )
         plan = _plan(info, HF_FILES if converted else CT2_FILES)
         commit = str(info.sha or rev)
         incoming = models_dir() / ".incoming" / local
