@@ -139,7 +139,7 @@ def test_config_file_path_also_accepted(tiny_pipeline: Path) -> None:
 def test_missing_or_broken_pipeline(tmp_path: Path, tiny_pipeline: Path) -> None:
     with pytest.raises(ModelMissing, match="--diarizer-model"):
         load_diarizer("pyannote", None)
-    with pytest.raises(ModelMissing, match="does not exist"):
+    with pytest.raises(ModelMissing, match="finns inte"):
         load_diarizer("pyannote", tmp_path / "nowhere")
     with pytest.raises(ModelMissing, match="config.yaml"):
         load_diarizer("pyannote", tmp_path)
@@ -150,7 +150,7 @@ def test_missing_or_broken_pipeline(tmp_path: Path, tiny_pipeline: Path) -> None
     hub = yaml.safe_load((tiny_pipeline / "config.yaml").read_text(encoding="utf-8"))
     hub["pipeline"]["params"]["segmentation"] = "pyannote/segmentation-3.0"
     (tmp_path / "config.yaml").write_text(yaml.safe_dump(hub), encoding="utf-8")
-    with pytest.raises(ModelMissing, match="local checkpoints"):
+    with pytest.raises(ModelMissing, match="lokala checkpoints"):
         load_diarizer("pyannote", tmp_path)
 
 

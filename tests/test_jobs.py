@@ -427,7 +427,7 @@ def test_full_disk_fails_cleanly_keeps_finished_stages_and_retry_succeeds(
     assert claim is not None
     assert run_job(claim.job_id, claim.token) == "failed"
     st = status(job)
-    assert st.state == "failed" and st.attempts == 1 and "disk full" in (st.error or "")
+    assert st.state == "failed" and st.attempts == 1 and "disken blev full" in (st.error or "")
     assert "transcript.json" in (st.error or "") and result_paths("m1") == {}
     stage = out / ".work" / "transcribe.done.json"
     assert stage.exists() and (out / ".work" / "audio.wav").exists() and not list(out.glob(".*.part"))

@@ -136,7 +136,7 @@ def test_enroll_meeting_uses_only_names_a_person_gave(voices, profiles_root: Pat
 def test_errors_are_one_line(profiles_root: Path, tmp_path: Path) -> None:
     env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(profiles_root.parent)}
     for args, code, needle in [
-        (["speakers", "forget", "Nobody"], 2, "no voice profile"),
+        (["speakers", "forget", "Nobody"], 2, "ingen röstprofil heter"),
         (["speakers", "enroll-meeting", str(tmp_path)], BadOption.exit_code, "no transcript.json"),
         (["speakers", "enroll", " ", str(tmp_path / "x.wav")], BadOption.exit_code, "invalid speaker name"),
     ]:

@@ -131,7 +131,7 @@ def check_outputs_free(paths: Iterable[Path], overwrite: bool) -> None:
         return
     taken = [p for p in paths if p.exists()]
     if taken:
-        raise OutputExists(f"{taken[0]} finns redan / already exists (use --overwrite to replace it)")
+        raise OutputExists(f"{taken[0]} finns redan; använd --overwrite för att ersätta den")
 
 
 def write_transcript(

@@ -29,18 +29,27 @@ def model_files(value: str | Path) -> tuple[Path, str | None]:
     path = Path(value).expanduser()
     if not path.exists():
         if "/" in str(value) or path.suffix == ".gguf":
-            raise ModelMissing(f"language model not found: {value}")
+            raise ModelMissing(
+                f"språkmodellen {value} finns inte; ange en modellmapp, en .gguf-fil "
+                "eller ett namn från 'transcribe models list'"
+            )
         path = models.resolve(str(value), kind="llm")
     if path.is_file():
         if path.suffix != ".gguf":
-            raise ModelCorrupt(f"{path} is neither a model directory nor a .gguf file")
+            raise ModelCorrupt(f"{path} är varken en modellmapp eller en .gguf-fil; ange en av dem")
         return path.parent, path.name
     if (path / "config.json").exists():
         return path, None
     ggufs = sorted(path.glob("*.gguf"))
     if ggufs:
         return path, ggufs[0].name
-    raise ModelCorrupt(f"{path} has no config.json and no .gguf file")
+    raise ModelCorrupt(f"{path} saknar både config.json och en .gguf-fil; ange mappen med språkmodellen")
+
+
+def _first_line(exc: Exception) -> str:
+    """A library's error text cut to its first line, so the user's message stays one line."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else exc.__class__.__name__
 
 
 def bundled_llm() -> Path | None:
@@ -99,7 +108,7 @@ def converted(directory: Path, gguf: str, cache_dir: Path) -> Path:
             if not (target / "config.json").exists():  # not a concurrent conversion that won
                 raise
     except (OSError, ValueError) as exc:
-        raise ModelCorrupt(f"cannot convert {directory / gguf}: {exc}") from exc
+        raise ModelCorrupt(f"kan inte konvertera {directory / gguf}: {_first_line(exc)}") from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return target
@@ -129,7 +138,7 @@ class LocalLLM:
             tok = AutoTokenizer.from_pretrained(directory, local_files_only=True)
             model = AutoModelForCausalLM.from_pretrained(directory, local_files_only=True, dtype=torch.float32)
         except OSError as exc:
-            raise ModelCorrupt(f"cannot load language model from {directory}: {exc}") from exc
+            raise ModelCorrupt(f"kan inte läsa in språkmodellen i {directory}: {_first_line(exc)}") from exc
         model.eval()
         return model, tok
 

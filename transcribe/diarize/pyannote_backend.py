@@ -31,21 +31,23 @@ from transcribe.models import resolve
 
 log = logging.getLogger(__name__)
 
-HINT = "download a pyannote pipeline (config.yaml + checkpoints) and pass its folder with --diarizer-model"
+HINT = "hämta en pyannote-pipeline (config.yaml och checkpoints) och ange dess mapp med --diarizer-model"
 
 
 def resolve_pipeline_dir(model_dir: Path | str | None) -> Path:
     """The pipeline's config.yaml, from a folder, the file itself or a registered model name."""
     if model_dir is None:
-        raise ModelMissing(f"the pyannote diarizer needs a local pipeline: {HINT} (or use --diarizer embedded)")
+        raise ModelMissing(
+            f"talaruppdelning med pyannote kräver en lokal pipeline: {HINT} (eller använd --diarizer embedded)"
+        )
     path = Path(model_dir).expanduser()
     if not path.exists() and "/" not in str(model_dir):
         path = resolve(str(model_dir), kind="pyannote")  # a name registered with 'transcribe models add'
     if not path.exists():
-        raise ModelMissing(f"pyannote pipeline {path} does not exist; {HINT}")
+        raise ModelMissing(f"pyannote-pipelinen {path} finns inte; {HINT}")
     config = path / "config.yaml" if path.is_dir() else path
     if not config.is_file():
-        raise ModelMissing(f"{path} has no config.yaml; {HINT}")
+        raise ModelMissing(f"{path} saknar config.yaml; {HINT}")
     return config
 
 
@@ -55,9 +57,11 @@ def _check_config(config: Path) -> None:
     try:
         data = yaml.safe_load(config.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ModelMissing(f"{config} is not a readable pipeline config ({exc.__class__.__name__}); {HINT}") from exc
+        raise ModelMissing(
+            f"{config} är ingen läsbar pipeline-konfiguration ({exc.__class__.__name__}); {HINT}"
+        ) from exc
     if not isinstance(data, dict) or not isinstance(data.get("pipeline"), dict) or "name" not in data["pipeline"]:
-        raise ModelMissing(f"{config} is not a pyannote pipeline config (no pipeline.name); {HINT}")
+        raise ModelMissing(f"{config} är ingen pyannote-konfiguration (pipeline.name saknas); {HINT}")
 
 
 class PyannoteDiarizer:
@@ -73,11 +77,11 @@ class PyannoteDiarizer:
         except Exception as exc:  # pyannote/huggingface/torch raise many types; all mean "cannot load"
             first = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else exc.__class__.__name__
             raise ModelMissing(
-                f"cannot load the pyannote pipeline in {config.parent} ({first}); "
-                "its config.yaml must point at local checkpoints, e.g. '$model/segmentation'"
+                f"kan inte läsa in pyannote-pipelinen i {config.parent} ({first}); "
+                "dess config.yaml måste peka på lokala checkpoints, t.ex. '$model/segmentation'"
             ) from exc
         if pipeline is None:
-            raise ModelMissing(f"cannot load the pyannote pipeline in {config.parent}; {HINT}")
+            raise ModelMissing(f"kan inte läsa in pyannote-pipelinen i {config.parent}; {HINT}")
         self.pipeline = pipeline
         self.source = config.parent
 

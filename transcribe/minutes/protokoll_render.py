@@ -189,12 +189,12 @@ def write_protokoll(
     fmts = list(dict.fromkeys(formats))
     unknown = [f for f in fmts if f not in FILES]
     if unknown:
-        raise BadOption(f"unknown minutes format(s): {', '.join(unknown)}; use md, docx, json")
+        raise BadOption(f"okänt protokollformat {', '.join(unknown)}; välj bland md, docx, json")
     out_dir = Path(out_dir)
     targets = [out_dir / FILES[f] for f in fmts] + ([out_dir / "minutes.json"] if "json" in fmts else [])
     existing = [t for t in targets if t.exists()]
     if existing and not overwrite:
-        raise OutputExists(f"{existing[0]} finns redan / already exists (use --overwrite to replace it)")
+        raise OutputExists(f"{existing[0]} finns redan; använd --overwrite för att ersätta den")
     written = []
     for fmt in fmts:
         path = out_dir / FILES[fmt]

@@ -126,7 +126,7 @@ def status_line(minutes: Minutes, approval: Approval | None, lang: Lang = "sv") 
 
 def _h(lang: str) -> dict[str, str]:
     if lang not in HEADINGS:
-        raise BadOption(f"unknown minutes language {lang!r}; use sv or en")
+        raise BadOption(f"okänt rubrikspråk {lang!r}; välj sv eller en")
     return HEADINGS[lang]
 
 
@@ -335,12 +335,12 @@ def write_minutes(
     fmts = list(dict.fromkeys(formats))
     unknown = [f for f in fmts if f not in FILES]
     if unknown:
-        raise BadOption(f"unknown minutes format(s): {', '.join(unknown)}; use md, docx, json")
+        raise BadOption(f"okänt protokollformat {', '.join(unknown)}; välj bland md, docx, json")
     out_dir = Path(out_dir)
     targets = [out_dir / FILES[f] for f in fmts]
     existing = [p for p in targets if p.exists()]
     if existing and not overwrite:
-        raise OutputExists(f"{existing[0]} finns redan / already exists (use --overwrite to replace it)")
+        raise OutputExists(f"{existing[0]} finns redan; använd --overwrite för att ersätta den")
     written = []
     for fmt, path in zip(fmts, targets, strict=True):
         if fmt == "md":

@@ -197,7 +197,7 @@ def write_report(r: SeriesReport, out_dir: Path, formats: list[str], overwrite: 
     paths = {f: Path(out_dir) / f"{STEM}.{f}" for f in formats}
     taken = [str(p) for p in paths.values() if p.exists()]
     if taken and not overwrite:
-        raise OutputExists(f"{', '.join(taken)} finns redan / already exists (use --overwrite to replace)")
+        raise OutputExists(f"{', '.join(taken)} finns redan; använd --overwrite för att ersätta")
     written = []
     for fmt, path in paths.items():
         if fmt == "md":

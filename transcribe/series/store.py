@@ -76,9 +76,9 @@ def resolve_meeting_dir(value: str | Path) -> Path:
         if kept.is_dir():
             path = kept
     if not path.is_dir():
-        raise InputNotFound(f"{value}: not a meeting directory (expected a folder holding transcript.json)")
+        raise InputNotFound(f"{value} är ingen mötesmapp; ange en mapp med transcript.json eller ett mötes-id")
     if not (path / "transcript.json").is_file():
-        raise InputNotFound(f"{path}: no transcript.json in this directory")
+        raise InputNotFound(f"{path} saknar transcript.json; ange mappen som ett möte skrevs till")
     return path.resolve()
 
 

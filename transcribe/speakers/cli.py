@@ -57,7 +57,7 @@ def enroll_cmd(
 ) -> None:
     """Lägg till en persons röst från en ljudfil (bara röstavtryck sparas, aldrig ljud)."""
     if (start is not None and start < 0) or (end is not None and end <= 0):
-        raise BadOption("--start/--end must be positive seconds")
+        raise BadOption("--start och --end måste vara sekunder större än noll (--start får vara 0)")
     profile = enroll_audio(ProfileDirectory(), name, audio, start, end, user=user or _user())
     out.print(f"{profile.name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)")
 
@@ -70,7 +70,7 @@ def enroll_meeting_cmd(
 ) -> None:
     """Lägg till rösterna för alla talare som en person har namngett i ett granskat möte."""
     if not meeting_dir.is_dir():
-        raise BadOption(f"{meeting_dir} is not a meeting directory")
+        raise BadOption(f"{meeting_dir} är ingen mötesmapp; ange mappen med mötets transcript.json")
     done = enroll_meeting(ProfileDirectory(), meeting_dir, audio, user=user or _user())
     if not done:
         out.print("Ingen namngiven talare hade tal nog för en röstprofil.")
@@ -86,7 +86,7 @@ def forget_cmd(
     """Radera alla röstavtryck för en person (rätten att bli glömd)."""
     gone = forget(ProfileDirectory(), name, user=user or _user())
     if gone is None:
-        raise InputNotFound(f"no voice profile named {name!r} (transcribe speakers list)")
+        raise InputNotFound(f"ingen röstprofil heter {name!r}; se namnen med: transcribe speakers list")
     out.print(f"{gone.name}: {gone.n_samples} prov raderade")
 
 

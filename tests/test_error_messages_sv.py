@@ -1,0 +1,185 @@
+"""What a user reads when a file, a model or a meeting folder is wrong: one Swedish line naming what she gave
+and what to do, raised as the `UserError` with its documented exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+import sys
+from pathlib import Path
+
+import pytest
+
+from transcribe import cli, fsutil, llm_runtime, models
+from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
+from transcribe.errors import (
+    BadOption,
+    InputNotFound,
+    ModelCorrupt,
+    ModelMissing,
+    OutputExists,
+    OutputNotWritable,
+)
+from transcribe.formats import check_outputs_free
+from transcribe.minutes.model import Minutes
+from transcribe.minutes.protokoll import Protokoll
+from transcribe.minutes.protokoll_render import write_protokoll
+from transcribe.minutes.render import write_minutes
+from transcribe.models import archive as model_archive
+from transcribe.models import hub as model_hub
+from transcribe.series.model import SeriesReport
+from transcribe.series.render import write_report
+from transcribe.series.store import resolve_meeting_dir
+
+ENGLISH = {
+    "already", "exists", "cannot", "not", "found", "must", "unknown", "choose", "use", "is", "the", "has", "no",
+    "missing", "run", "see", "fetch", "with", "directory", "permission", "denied", "model", "file", "does",
+    "needs", "pass", "or", "and", "neither", "nor", "invalid",
+}  # fmt: skip
+NOW = dt.datetime(2026, 11, 30, 16, 0)
+
+
+def assert_swedish_line(message: str, *named: str) -> None:
+    assert "\n" not in message, message
+    for part in named:
+        assert part in message, (part, message)
+    words = set(message.replace(";", " ").replace(":", " ").replace(",", " ").replace("(", " ").lower().split())
+    assert not words & ENGLISH, (words & ENGLISH, message)
+
+
+def test_existing_output_names_the_file_and_the_overwrite_option(tmp_path: Path) -> None:
+    taken = tmp_path / "transcript.json"
+    taken.write_text("{}", encoding="utf-8")
+    for attempt in (
+        lambda: fsutil.atomic_write_text(taken, "x", overwrite=False),
+        lambda: check_outputs_free([taken], overwrite=False),
+    ):
+        with pytest.raises(OutputExists) as err:
+            attempt()
+        assert_swedish_line(err.value.message, str(taken), "finns redan", "--overwrite")
+    assert taken.read_text(encoding="utf-8") == "{}"
+
+
+def test_output_folder_that_is_a_file_is_refused_in_swedish(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "ut"
+    not_a_folder.write_text("", encoding="utf-8")
+    with pytest.raises(OutputNotWritable) as err:
+        fsutil.check_writable_dir(not_a_folder / "protokoll")
+    assert err.value.exit_code == 10
+    assert_swedish_line(err.value.message, str(not_a_folder / "protokoll"), "kan inte skapa utmappen")
+
+
+def test_operating_system_reason_in_swedish_when_common() -> None:
+    assert fsutil.os_reason(PermissionError(errno.EACCES, "Permission denied")) == "åtkomst nekad"
+    assert fsutil.os_reason(OSError(errno.EROFS, "Read-only file system")) == "filsystemet är skrivskyddat"
+    assert fsutil.os_reason(OSError(errno.ECONNRESET, "Connection reset")) == "Connection reset"  # rare: as is
+
+
+def test_model_registry_errors_are_swedish(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
+    with pytest.raises(ModelMissing) as err:
+        models.verify("kb-whisper-okand")
+    assert err.value.exit_code == 12
+    assert_swedish_line(err.value.message, "kb-whisper-okand", "okänd modell", "transcribe models list")
+    with pytest.raises(ModelMissing) as err:
+        models.add(tmp_path / "saknas", kind="whisper")
+    assert_swedish_line(err.value.message, str(tmp_path / "saknas"), "finns inte")
+    with pytest.raises(BadOption) as err:
+        models.add(tmp_path, kind="ljud")
+    assert_swedish_line(err.value.message, "'ljud'", "okänd modelltyp", "whisper")
+    with pytest.raises(BadOption) as err:
+        models.check_name("min modell!")
+    assert_swedish_line(err.value.message, "'min modell!'", "--name")
+
+
+def test_model_archive_errors_are_swedish(tmp_path: Path) -> None:
+    with pytest.raises(InputNotFound) as err:
+        model_archive.import_archive(tmp_path / "modell.tar")
+    assert_swedish_line(err.value.message, str(tmp_path / "modell.tar"), "finns inte")
+    junk = tmp_path / "inget-arkiv.tar"
+    junk.write_bytes(b"inte ett tar-arkiv" * 40)
+    with pytest.raises(ModelCorrupt) as err:
+        model_archive.import_archive(junk)
+    assert err.value.exit_code == 13
+    assert_swedish_line(err.value.message, str(junk), "transcribe models export")
+
+
+def test_unknown_hub_model_is_refused_in_swedish_before_any_connection() -> None:
+    with pytest.raises(BadOption) as err:
+        model_hub.get("kb-whisper-jatte", show_progress=False)
+    assert_swedish_line(err.value.message, "'kb-whisper-jatte'", "okänd modell", "kb-whisper-small", "ÄGARE/NAMN")
+
+
+def test_pyannote_without_a_pipeline_says_which_option_to_give(tmp_path: Path) -> None:
+    with pytest.raises(ModelMissing) as err:
+        resolve_pipeline_dir(None)
+    assert_swedish_line(err.value.message, "--diarizer-model", "--diarizer embedded")
+    with pytest.raises(ModelMissing) as err:
+        resolve_pipeline_dir(tmp_path)
+    assert_swedish_line(err.value.message, str(tmp_path), "saknar config.yaml")
+
+
+def test_missing_language_model_is_named_in_swedish(tmp_path: Path) -> None:
+    with pytest.raises(ModelMissing) as err:
+        llm_runtime.model_files(tmp_path / "gemma.gguf")
+    assert_swedish_line(err.value.message, str(tmp_path / "gemma.gguf"), "språkmodellen", "finns inte")
+    (tmp_path / "tom").mkdir()
+    with pytest.raises(ModelCorrupt) as err:
+        llm_runtime.model_files(tmp_path / "tom")
+    assert_swedish_line(err.value.message, str(tmp_path / "tom"), "config.json", ".gguf")
+
+
+def test_minutes_writers_refuse_in_swedish_before_writing(tmp_path: Path) -> None:
+    (tmp_path / "minutes.md").write_text("granskat", encoding="utf-8")
+    for write in (
+        lambda fmts: write_minutes(Minutes(), None, tmp_path, fmts),
+        lambda fmts: write_protokoll(Protokoll(), Minutes(), None, tmp_path, fmts),
+    ):
+        with pytest.raises(BadOption) as err:
+            write(["md", "pdf"])
+        assert_swedish_line(err.value.message, "pdf", "okänt protokollformat", "docx")
+        with pytest.raises(OutputExists) as err:
+            write(["docx", "md"])
+        assert_swedish_line(err.value.message, str(tmp_path / "minutes.md"), "--overwrite")
+    assert (tmp_path / "minutes.md").read_text(encoding="utf-8") == "granskat"
+    assert not (tmp_path / "minutes.docx").exists()
+
+
+def test_series_report_and_meeting_folder_errors_are_swedish(tmp_path: Path) -> None:
+    (tmp_path / "periodrapport.md").write_text("förra", encoding="utf-8")
+    with pytest.raises(OutputExists) as err:
+        write_report(SeriesReport(name="natverket", title="Nätverket", generated=NOW), tmp_path, ["md"])
+    assert_swedish_line(err.value.message, "periodrapport.md", "--overwrite")
+    with pytest.raises(InputNotFound) as err:
+        resolve_meeting_dir(tmp_path / "möte-saknas")
+    assert_swedish_line(err.value.message, "möte-saknas", "ingen mötesmapp", "transcript.json")
+    with pytest.raises(InputNotFound) as err:
+        resolve_meeting_dir(tmp_path)
+    assert_swedish_line(err.value.message, str(tmp_path), "saknar transcript.json")
+
+
+def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    monkeypatch.setattr(sys, "argv", ["transcribe", *args])
+    with pytest.raises(SystemExit) as stop:
+        cli.main()
+    return int(stop.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "named"),
+    [
+        (["speakers", "forget", "Okänd Person"], 2, "'Okänd Person'"),
+        (["speakers", "enroll", "Maria", "{tmp}/maria.wav", "--start", "-1"], 14, "--start"),
+        (["speakers", "enroll-meeting", "{tmp}/inget-möte"], 14, "inget-möte"),
+        (["models", "bench", "whisper-base", "--seconds", "-5"], 14, "--seconds"),
+        (["models", "import", "{tmp}/modell.tar"], 2, "modell.tar"),
+        (["models", "default", "kb-whisper-okand"], 12, "kb-whisper-okand"),
+    ],
+)
+def test_commands_answer_in_one_swedish_line(monkeypatch, capsys, tmp_path: Path, args, code: int, named: str):
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
+    seen, err = call(monkeypatch, capsys, *[a.format(tmp=tmp_path) for a in args])
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert seen == code, err
+    assert len(lines) == 1 and "Traceback" not in err, err
+    assert_swedish_line(lines[0], named)
