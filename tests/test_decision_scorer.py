@@ -7,40 +7,20 @@ probability, as Whisper gives them.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from tests.spoken import MEETING, PEOPLE, transcript
 from transcribe.bench.train_decisions import fit, labels, matrix
 from transcribe.minutes.rules import RuleExtractor
 from transcribe.minutes.rules.learned import LEARNED_WHY
 from transcribe.minutes.scorer import MODEL_PATH, STRUCT, DecisionScorer, normalise, shipped
-from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
-
-MEETING = dt.date(2026, 11, 25)
-PEOPLE = {"S1": "Anna Berg", "S2": "Karin Ek", "S3": "Olof Nilsson"}
-
-
-def make(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Transcript:
-    segs, t = [], 0.0
-    for i, (spk, text) in enumerate(turns):
-        toks = text.split()
-        d = max(2.0, 0.4 * len(toks))
-        words = [
-            Word(start=t + k * d / len(toks), end=t + (k + 1) * d / len(toks), text=" " + w,
-                 probability=0.3 if w.strip(".,!?").lower() in unsure else 0.95)
-            for k, w in enumerate(toks)
-        ]  # fmt: skip
-        segs.append(Segment(id=i, start=t, end=t + d, text=text, speaker=spk, words=words))
-        t += d + 0.5
-    speakers = [SpeakerInfo(label=k, name=v) for k, v in PEOPLE.items()]
-    return Transcript(segments=segs, duration=t, speakers=speakers)
 
 
 def decisions(turns: list[tuple[str, str]], scorer: object = True, unsure: frozenset[str] = frozenset()) -> list:
-    ex = RuleExtractor(make(turns, unsure), MEETING, vocabulary=list(PEOPLE.values()), scorer=scorer)  # type: ignore[arg-type]
+    ex = RuleExtractor(transcript(turns, unsure), MEETING, vocabulary=list(PEOPLE.values()), scorer=scorer)  # type: ignore[arg-type]
     return ex.run().decisions
 
 
@@ -149,7 +129,7 @@ def test_training_is_deterministic_and_learns_the_fixture(tmp_path: Path) -> Non
         {"text": "Mötet beslutade att köpa en ny projektor.", "start": 0.0, "end": 0.0},
         {"text": "Mötet beslutade att byta högtalarna.", "start": 0.0, "end": 0.0},
     ]}}  # fmt: skip
-    ex = RuleExtractor(make(turns), MEETING, scorer=False)
+    ex = RuleExtractor(transcript(turns), MEETING, scorer=False)
     ex.run()
     segs = {u.idx: u.segs[0] for u in ex.utts}
     for d, k in zip(truth["truth"]["decisions"], (1, 3), strict=True):

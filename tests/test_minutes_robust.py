@@ -8,39 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.spoken import MEETING, transcript
 from transcribe.minutes import Minutes, extract_minutes
 from transcribe.minutes.fuzzy import Lexicon, phonetic_key, repair_sentence, similar
 from transcribe.minutes.rules import RuleExtractor
-from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
-MEETING = dt.date(2026, 11, 25)  # a Wednesday
-PEOPLE = {"S1": "Anna Berg", "S2": "Karin Ek", "S3": "Olof Nilsson"}
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 
-def make(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Transcript:
-    """One segment per turn; words listed in `unsure` get a low probability, the rest a high one."""
-    segs, t = [], 0.0
-    for i, (spk, text) in enumerate(turns):
-        toks = text.split()
-        d = max(2.0, 0.4 * len(toks))
-        step = d / len(toks)
-        words = [
-            Word(
-                start=t + k * step,
-                end=t + (k + 1) * step,
-                text=" " + w,
-                probability=0.3 if w.strip(".,!?").lower() in unsure else 0.95,
-            )
-            for k, w in enumerate(toks)
-        ]
-        segs.append(Segment(id=i, start=t, end=t + d, text=text, speaker=spk, words=words))
-        t += d + 0.5
-    return Transcript(segments=segs, duration=t, speakers=[SpeakerInfo(label=k, name=v) for k, v in PEOPLE.items()])
-
-
 def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(make(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
+    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def test_misspelt_month_still_dates_the_next_meeting() -> None:

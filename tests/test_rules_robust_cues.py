@@ -8,34 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from tests.spoken import MEETING, transcript
 from transcribe.minutes import Minutes, extract_minutes
 from transcribe.minutes.rules.cuerepair import plausible_slip, repair_cue
 from transcribe.minutes.rules.utterances import split_clauses
-from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
-
-MEETING = dt.date(2026, 11, 25)  # a Wednesday
-PEOPLE = {"S1": "Anna Berg", "S2": "Karin Ek", "S3": "Olof Nilsson"}
-
-
-def make(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset(), title: str | None = None) -> Transcript:
-    segs, t = [], 0.0
-    for i, (spk, text) in enumerate(turns):
-        toks = text.split()
-        d = max(2.0, 0.4 * len(toks))
-        words = [
-            Word(start=t + k * d / len(toks), end=t + (k + 1) * d / len(toks), text=" " + w,
-                 probability=0.3 if w.strip(".,!?").lower() in unsure else 0.95)
-            for k, w in enumerate(toks)
-        ]  # fmt: skip
-        segs.append(Segment(id=i, start=t, end=t + d, text=text, speaker=spk, words=words))
-        t += d + 0.5
-    meta = {"title": title} if title else {}
-    speakers = [SpeakerInfo(label=k, name=v) for k, v in PEOPLE.items()]
-    return Transcript(segments=segs, duration=t, speakers=speakers, metadata=meta)
 
 
 def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(make(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
+    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 # ----------------------------------------------------------------------------- one word away from a cue
@@ -150,7 +130,9 @@ def test_dated_task_whose_jag_was_misheard() -> None:
 
 
 def test_next_meeting_hour_unheard_takes_this_meetings_hour() -> None:
-    tr = make([("S1", "Nästa möte blir torsdagen den tionde december klockan sämre.")], unsure=frozenset({"sämre"}))
+    tr = transcript(
+        [("S1", "Nästa möte blir torsdagen den tionde december klockan sämre.")], unsure=frozenset({"sämre"})
+    )
     tr.metadata["time"] = "18:30"
     got = extract_minutes(tr, meeting_date=MEETING).next_meeting
     assert got is not None and got.when == dt.datetime(2026, 12, 10, 18, 30)
