@@ -241,9 +241,9 @@ def test_cuda_branch_uses_float16_and_cpu_stays_int8(monkeypatch: pytest.MonkeyP
 
     monkeypatch.setattr(asr, "cuda_device_count", lambda: 0)
     assert asr.pick_device("auto") == ("cpu", None)
-    with pytest.raises(BadOption, match="no CUDA device"):
+    with pytest.raises(BadOption, match="ingen CUDA-enhet"):
         asr.pick_device("cuda")
-    with pytest.raises(BadOption, match="--device must be"):
+    with pytest.raises(BadOption, match="okänd enhet 'tpu' för --device"):
         asr.pick_device("tpu")
 
 

@@ -133,11 +133,13 @@ def pick_device(requested: str | None = None) -> tuple[str, str | None]:
     """
     requested = (requested or os.environ.get("TRANSCRIBE_DEVICE") or "cpu").lower()
     if requested not in DEVICES:
-        raise BadOption(f"--device must be one of {', '.join(DEVICES)} (got {requested!r})")
+        raise BadOption(f"okänd enhet {requested!r} för --device; välj bland {', '.join(DEVICES)}")
     if requested == "cpu" or (requested == "auto" and cuda_device_count() == 0):
         return "cpu", None
     if cuda_device_count() == 0:
-        raise BadOption("--device cuda: no CUDA device is usable on this machine; use --device cpu or auto")
+        raise BadOption(
+            "--device cuda: ingen CUDA-enhet går att använda på den här datorn; använd --device cpu eller auto"
+        )
     return "cuda", "float16"
 
 
@@ -162,8 +164,12 @@ def load_model(model: str = "base", compute_type: str = "int8", device: str | No
         except (RuntimeError, ValueError, OSError) as exc:
             msg = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
             if "No such file" in msg:
-                raise ModelMissing(f"Whisper model at {path} is incomplete: {msg}") from exc
-            raise ModelCorrupt(f"Whisper model at {path} cannot be loaded: {msg}") from exc
+                raise ModelMissing(
+                    f"Whisper-modellen i {path} är ofullständig ({msg}); hämta eller importera den igen"
+                ) from exc
+            raise ModelCorrupt(
+                f"Whisper-modellen i {path} går inte att läsa in ({msg}); kör 'transcribe models verify'"
+            ) from exc
     return _model_cache[key]
 
 
