@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from transcribe import cli, fsutil, llm_runtime, models
+from transcribe import asr, cli, fsutil, llm_runtime, models
 from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
 from transcribe.errors import (
     BadOption,
@@ -117,6 +117,13 @@ def test_pyannote_without_a_pipeline_says_which_option_to_give(tmp_path: Path) -
     with pytest.raises(ModelMissing) as err:
         resolve_pipeline_dir(tmp_path)
     assert_swedish_line(err.value.message, str(tmp_path), "saknar config.yaml")
+
+
+def test_unknown_device_is_refused_in_swedish() -> None:
+    with pytest.raises(BadOption) as err:
+        asr.pick_device("tpu")
+    assert err.value.exit_code == 14
+    assert_swedish_line(err.value.message, "'tpu'", "--device", "cpu")
 
 
 def test_missing_language_model_is_named_in_swedish(tmp_path: Path) -> None:
