@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from transcribe import cli
-
-
-def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["transcribe", *args])
-    with pytest.raises(SystemExit) as stop:
-        cli.main()
-    captured = capsys.readouterr()
-    return int(stop.value.code or 0), captured.out, captured.err
+from tests.cli_call import call
 
 
 @pytest.mark.parametrize("args", [[], ["models"], ["jobs"], ["series"]])

@@ -10,18 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from transcribe import cli
+from tests.cli_call import call
 from transcribe.transcript import Segment, Transcript
 
 ENGLISH = {"must", "unknown", "choose", "got", "invalid", "use", "is", "the", "larger", "than", "no"}
-
-
-def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["transcribe", *args])
-    with pytest.raises(SystemExit) as stop:
-        cli.main()
-    captured = capsys.readouterr()
-    return int(stop.value.code or 0), captured.out, captured.err
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import sys
 from pathlib import Path
 
 import pytest
 
-from transcribe import asr, cli, fsutil, llm_runtime, models
+from tests.cli_call import call
+from transcribe import asr, fsutil, llm_runtime, models
 from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
 from transcribe.errors import (
     BadOption,
@@ -165,13 +165,6 @@ def test_series_report_and_meeting_folder_errors_are_swedish(tmp_path: Path) -> 
     assert_swedish_line(err.value.message, str(tmp_path), "saknar transcript.json")
 
 
-def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    monkeypatch.setattr(sys, "argv", ["transcribe", *args])
-    with pytest.raises(SystemExit) as stop:
-        cli.main()
-    return int(stop.value.code or 0), capsys.readouterr().err
-
-
 @pytest.mark.parametrize(
     ("args", "code", "named"),
     [
@@ -185,7 +178,7 @@ def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *a
 )
 def test_commands_answer_in_one_swedish_line(monkeypatch, capsys, tmp_path: Path, args, code: int, named: str):
     monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
-    seen, err = call(monkeypatch, capsys, *[a.format(tmp=tmp_path) for a in args])
+    seen, _, err = call(monkeypatch, capsys, *[a.format(tmp=tmp_path) for a in args])
     lines = [ln for ln in err.splitlines() if ln.strip()]
     assert seen == code, err
     assert len(lines) == 1 and "Traceback" not in err, err
