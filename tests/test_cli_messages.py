@@ -101,3 +101,10 @@ def test_minutes_refuses_a_bad_choice_in_swedish_before_writing(monkeypatch, cap
     assert code == 14 and len(lines) == 1 and named in lines[0], err
     assert not set(lines[0].replace(";", " ").lower().split()) & (ENGLISH | {"use", "or"}), lines[0]
     assert not list(tmp_path.glob("minutes.*"))
+
+
+def test_a_path_with_square_brackets_is_shown_as_typed(monkeypatch, capsys, tmp_path: Path) -> None:
+    missing = tmp_path / "[styrelse] möte 3.ogg"
+    code, _, err = call(monkeypatch, capsys, "run", str(missing), "-q", "-o", str(tmp_path / "ut"))
+    assert code == 2
+    assert "[styrelse] möte 3.ogg" in err, err

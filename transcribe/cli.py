@@ -315,7 +315,7 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except UserError as exc:
-        err.print(f"[red]fel:[/] {exc.message}", highlight=False, soft_wrap=True)
+        err.print(f"[red]fel:[/] {escape(exc.message)}", highlight=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         err.print("avbrutet: kör samma kommando igen för att fortsätta", highlight=False, soft_wrap=True)

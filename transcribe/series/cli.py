@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from transcribe.errors import BadOption, InputNotFound
@@ -88,7 +89,7 @@ def show_cmd(name: Annotated[str, typer.Argument()], as_json: Annotated[bool, ty
             rec = load_meeting(path, with_minutes=False)
             date, title = str(rec.date or "–"), rec.title
         except (InputNotFound, BadOption) as exc:
-            date, title = "–", f"[red]{exc.message}[/]"
+            date, title = "–", f"[red]{escape(exc.message)}[/]"
         found = counting_minutes(path)
         minutes = "saknas" if found is None else {"approved": "godkänt", "draft": "utkast"}[found[1]]
         rows.append((date, title, minutes, str(path)))
