@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import numpy as np
 
+from tests.voices import cohort, unit
 from transcribe.speakers.match import Z_NAMED, match_speakers
 from transcribe.speakers.profiles import Profile
 
-DIM = 256
-COHORT = np.stack([[np.random.default_rng(200 + k).normal(size=DIM)] * 6 for k in range(40)]).astype(np.float32)
-COHORT /= np.linalg.norm(COHORT, axis=2, keepdims=True)
-
-
-def unit(seed: int) -> np.ndarray:
-    v = np.random.default_rng(seed).normal(size=DIM)
-    return (v / np.linalg.norm(v)).astype(np.float32)
+COHORT = cohort(200)
 
 
 def pieces_of(voice: np.ndarray, n: int, cos: float, seed: int) -> np.ndarray:

@@ -13,17 +13,13 @@ from pyannote.core import Annotation
 from pyannote.core import Segment as PSegment
 
 from samples import conversations as conv
+from tests.voices import unit
 from transcribe.audio import Audio
 from transcribe.bench.profiles_real import Labelled, figures
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.diarize.embedded import embed_segments
 from transcribe.speakers.match import T_NAMED, match_speakers
 from transcribe.speakers.profiles import MAX_EMBEDDINGS, Profile, ProfileDirectory, embed_voice, forget
-
-
-def unit(seed: int) -> np.ndarray:
-    v = np.random.default_rng(seed).normal(size=256)
-    return (v / np.linalg.norm(v)).astype(np.float32)
 
 
 def mode(path) -> int:

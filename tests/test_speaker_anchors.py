@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import transcribe.speakers as speakers
+from tests.voices import DIM, cohort, unit
 from transcribe.audio import Audio
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.speakers.anchors import (
@@ -23,14 +24,7 @@ from transcribe.speakers.match import match_speakers
 from transcribe.speakers.profiles import Profile, ProfileDirectory
 from transcribe.transcript import Segment, Transcript, Word
 
-DIM = 256
-COHORT = np.stack([[np.random.default_rng(100 + k).normal(size=DIM)] * 6 for k in range(40)]).astype(np.float32)
-COHORT /= np.linalg.norm(COHORT, axis=2, keepdims=True)
-
-
-def unit(seed: int) -> np.ndarray:
-    v = np.random.default_rng(seed).normal(size=DIM)
-    return (v / np.linalg.norm(v)).astype(np.float32)
+COHORT = cohort(100)
 
 
 def heard(voice: np.ndarray, seed: int, cos: float = 0.9) -> np.ndarray:

@@ -7,6 +7,7 @@ import json
 import numpy as np
 import pytest
 
+from tests.voices import DIM, unit
 from transcribe import formats
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.errors import BadOption
@@ -25,13 +26,6 @@ from transcribe.speakers.profiles import (
     forget,
 )
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
-
-DIM = 256
-
-
-def unit(seed: int) -> np.ndarray:
-    v = np.random.default_rng(seed).normal(size=DIM)
-    return (v / np.linalg.norm(v)).astype(np.float32)
 
 
 def towards(base: np.ndarray, other: np.ndarray, cos: float) -> np.ndarray:
