@@ -151,7 +151,7 @@ def test_unwritable_output_directory(tmp_path: Path, speech_wav: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
     proc = run_cli("run", str(speech_wav), "--out", str(blocker / "out"), "--diarizer", "none")
-    assert_one_line_error(proc, 10, "output directory")
+    assert_one_line_error(proc, 10, "utmappen")
 
 
 def test_missing_ffmpeg(tmp_path: Path, speech_wav: Path) -> None:
