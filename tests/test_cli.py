@@ -122,13 +122,13 @@ def _file(path: Path, data: bytes) -> Path:
 @pytest.mark.parametrize(
     "make, code, needle",
     [
-        (lambda d: d / "missing.wav", 2, "not found"),
-        (lambda d: d, 3, "directory"),
-        (lambda d: _file(d / "empty.wav", b""), 4, "empty"),
-        (lambda d: _wav(d / "zero.wav", 0.0), 4, "0 seconds"),
-        (lambda d: _wav(d / "silence.wav", 3.0), 7, "silent"),
-        (lambda d: _file(d / "report.mp3", b"%PDF-1.4\n" + b"x" * 4000), 5, "not an audio"),
-        (lambda d: _file(d / "noise.ogg", os.urandom(20000)), 5, "not an audio"),
+        (lambda d: d / "missing.wav", 2, "finns inte"),
+        (lambda d: d, 3, "är en katalog"),
+        (lambda d: _file(d / "empty.wav", b""), 4, "är tom"),
+        (lambda d: _wav(d / "zero.wav", 0.0), 4, "0 sekunder"),
+        (lambda d: _wav(d / "silence.wav", 3.0), 7, "är tyst"),
+        (lambda d: _file(d / "report.mp3", b"%PDF-1.4\n" + b"x" * 4000), 5, "inte en ljudfil"),
+        (lambda d: _file(d / "noise.ogg", os.urandom(20000)), 5, "inte en ljudfil"),
     ],
     ids=["missing", "directory", "empty", "zero-seconds", "silent", "pdf-as-mp3", "random-bytes"],
 )
@@ -144,7 +144,7 @@ def test_truncated_recording_is_reported(tmp_path: Path) -> None:
     cut = tmp_path / "cut.wav"
     cut.write_bytes(full.read_bytes()[: 16000 * 2 * 2])  # header still claims 10 s
     proc = run_cli("run", str(cut), "--out", str(tmp_path / "out"), "--diarizer", "none")
-    assert_one_line_error(proc, 6, "truncated")
+    assert_one_line_error(proc, 6, "avkortad")
 
 
 def test_unwritable_output_directory(tmp_path: Path, speech_wav: Path) -> None:
@@ -223,7 +223,7 @@ def test_video_without_audio_is_not_audio(tmp_path: Path) -> None:
     subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "lavfi", "-i", "color=c=red:s=64x64:r=5:d=2",
                     "-c:v", "libx264", str(video)], check=True)  # fmt: skip
     proc = run_cli("run", str(video), "--out", str(tmp_path / "out"))
-    assert_one_line_error(proc, 5, "no audio")
+    assert_one_line_error(proc, 5, "inget ljudspår")
 
 
 # --- models -------------------------------------------------------------------------------------

@@ -10,13 +10,17 @@ from pathlib import Path
 import pytest
 
 from tests.cli_call import call
-from transcribe import asr, fsutil, llm_runtime, models
+from transcribe import asr, audio, fsutil, llm_runtime, models
+from transcribe.diarize.naming import parse_speaker_names
 from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
 from transcribe.errors import (
     BadOption,
+    EmptyInput,
+    InputIsDirectory,
     InputNotFound,
     ModelCorrupt,
     ModelMissing,
+    NotAudio,
     OutputExists,
     OutputNotWritable,
 )
@@ -163,6 +167,29 @@ def test_series_report_and_meeting_folder_errors_are_swedish(tmp_path: Path) -> 
     with pytest.raises(InputNotFound) as err:
         resolve_meeting_dir(tmp_path)
     assert_swedish_line(err.value.message, str(tmp_path), "saknar transcript.json")
+
+
+def test_refused_recordings_are_named_in_swedish(tmp_path: Path) -> None:
+    (tmp_path / "tom.wav").write_bytes(b"")
+    (tmp_path / "rapport.mp3").write_bytes(b"%PDF-1.4\n" + b"x" * 4000)
+    for path, error, says in [
+        (tmp_path / "saknas.wav", InputNotFound, "finns inte"),
+        (tmp_path, InputIsDirectory, "är en katalog"),
+        (tmp_path / "tom.wav", EmptyInput, "är tom"),
+    ]:
+        with pytest.raises(error) as err:
+            audio.check_input_path(path)
+        assert_swedish_line(err.value.message, str(path), says)
+    with pytest.raises(NotAudio) as err:
+        audio.probe(tmp_path / "rapport.mp3")
+    assert_swedish_line(err.value.message, "rapport.mp3", "inte en ljudfil")
+
+
+@pytest.mark.parametrize("spec", ["Maria", "SPEAKER_00=Maria,SPEAKER_00=Johan", " , "])
+def test_speaker_names_option_is_explained_in_swedish(spec: str) -> None:
+    with pytest.raises(BadOption) as err:
+        parse_speaker_names(spec)
+    assert_swedish_line(err.value.message, "--speaker-names")
 
 
 @pytest.mark.parametrize(

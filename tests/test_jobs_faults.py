@@ -127,7 +127,7 @@ def test_twenty_uploads_at_once_one_corrupt(jobs_env: Path, tmp_path: Path) -> N
     failed = [m for m, s in states.items() if s.state == "failed"]
     assert failed == [corrupt_id], {m: s.error for m, s in states.items() if s.state != "done"}
     bad = states[corrupt_id]
-    assert "truncated" in (bad.error or "") and "meeting-07.wav" in (bad.error or "") and bad.attempts == 1
+    assert "avkortad" in (bad.error or "") and "meeting-07.wav" in (bad.error or "") and bad.attempts == 1
     assert result_paths(corrupt_id) == {}
     assert {s.id for s in states.values()} == set(jobs.values())
     for mid, clip in clips.items():

@@ -86,8 +86,8 @@ def test_a_leaking_child_is_reported_with_its_address_name_and_file(sandbox: Pat
     assert "192.0.2.1:9" in out
     assert "192.0.2.1:53 (DNS telemetry.example)" in out
     assert str(stray) in out.split("Skrivet utanför tillåtna kataloger:")[1]
-    assert err.strip().splitlines()[-1] == "fel: 2 contact(s) beyond this machine, 1 path(s) written outside the " \
-        "allowed directories"  # fmt: skip
+    assert err.strip().splitlines()[-1] == "fel: 2 kontakt(er) utanför den här datorn, 1 sökväg(ar) skrivna " \
+        "utanför de tillåtna katalogerna"  # fmt: skip
 
 
 @needs_strace
@@ -104,14 +104,15 @@ def test_loopback_and_temporary_files_pass(sandbox: Path, capfd) -> None:
 def test_a_failed_watched_command_is_inconclusive(sandbox: Path, capfd) -> None:
     code, _, err = check(["--", sys.executable, "-c", "import sys; sys.exit(3)"], capfd)
     assert code == 31
-    assert err.strip().splitlines()[-1] == "fel: the watched command failed (exit 3); nothing leaked meanwhile"
+    last = err.strip().splitlines()[-1]
+    assert last == "fel: det övervakade kommandot misslyckades (slutkod 3); inget läckte under tiden"
 
 
 def test_without_strace_one_line_and_exit_11(sandbox: Path, capfd, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", str(sandbox / "empty-bin"))
     code, out, err = check([], capfd)
     assert code == 11 and out == ""
-    assert err.strip() == "fel: strace saknas / strace is not installed (Debian: apt-get install strace)"
+    assert err.strip() == "fel: strace saknas: installera det (Debian: apt-get install strace)"
 
 
 def test_dns_query_from_native_code_is_named() -> None:
@@ -159,7 +160,7 @@ def test_clean_stale_asks_first_and_removes_only_the_onnxruntime_queue(tmp_path:
     assert code == 0 and "deviceid, onnxruntime.db" in out and queue.exists()
     code, _, err = check(["--clean-stale"], capfd, stdin="")
     assert code == 14 and queue.exists()  # no answer is not a yes
-    assert err.strip().endswith("not removed: no answer (pass --yes to remove without asking)")
+    assert err.strip().endswith("togs inte bort: inget svar (ange --yes för att ta bort utan att fråga)")
 
     code, out, _ = check(["--clean-stale"], capfd, stdin="y\n")
     assert code == 0 and f"Borttagen: {queue}" in out

@@ -28,9 +28,9 @@ def failed_upload(app, wav: Path, kind: str, error: str):  # noqa: F811
 
 
 REFUSED = [
-    ("SilentAudio", "{d}/input.wav är tyst / is silent: no speech to transcribe", "inspelningen är tyst"),
-    ("NotAudio", "{d}/input.wav är inte en ljudfil / is not an audio file, or is damaged", "ingen ljudfil"),
-    ("CorruptAudio", "{d}/input.wav är trasig / is truncated: decoded 6.6 s of 20.1 s", "skadad"),
+    ("SilentAudio", "{d}/input.wav är tyst: inget tal att transkribera", "inspelningen är tyst"),
+    ("NotAudio", "{d}/input.wav är inte en ljudfil, eller är skadad", "ingen ljudfil"),
+    ("CorruptAudio", "{d}/input.wav är trasig: bara 6.6 s av 20.1 s gick att avkoda", "skadad"),
 ]
 
 
@@ -41,7 +41,7 @@ def test_refused_recording_is_explained_without_server_paths(app, short_wav) -> 
         label = next(m["label"] for m in c.get("/api/meetings").json()["meetings"] if m["id"] == mid)
         assert label.startswith("Misslyckades: ") and says in label, label
         for shown in (page, label):
-            assert "/srv/protokoll" not in shown and "is silent" not in shown
+            assert "/srv/protokoll" not in shown and "inget tal att transkribera" not in shown
         assert f"/meetings/{mid}/retry" not in page  # the same file would fail the same way
 
 

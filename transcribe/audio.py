@@ -107,11 +107,11 @@ def _wav_data_chunk(path: Path) -> tuple[int, int]:
     with open(path, "rb") as fh:
         header = fh.read(12)
         if header[:4] != b"RIFF" or header[8:12] != b"WAVE":
-            raise CorruptAudio(f"{path}: not a WAV file")
+            raise CorruptAudio(f"{path}: ingen WAV-fil")
         while True:
             chunk = fh.read(8)
             if len(chunk) < 8:
-                raise CorruptAudio(f"{path}: WAV has no data chunk")
+                raise CorruptAudio(f"{path}: WAV-filen saknar ljuddata (data-block)")
             size = int.from_bytes(chunk[4:8], "little")
             if chunk[:4] == b"data":
                 return fh.tell(), size
@@ -135,20 +135,20 @@ def wav_is_truncated(path: Path) -> bool:
 def require_ffmpeg() -> None:
     for tool in ("ffmpeg", "ffprobe"):
         if shutil.which(tool) is None:
-            raise MissingTool(f"{tool} saknas / not found: install it with 'apt-get install -y ffmpeg'")
+            raise MissingTool(f"{tool} saknas: installera det med 'apt-get install -y ffmpeg'")
 
 
 def check_input_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Path:
     path = Path(path)
     if not path.exists():
-        raise InputNotFound(f"filen finns inte / file not found: {path}")
+        raise InputNotFound(f"filen finns inte: {path}")
     if path.is_dir():
-        raise InputIsDirectory(f"{path} är en katalog / is a directory, not a recording")
+        raise InputIsDirectory(f"{path} är en katalog, inte en inspelning")
     size = path.stat().st_size
     if size == 0:
-        raise EmptyInput(f"{path} är tom / is empty (0 bytes)")
+        raise EmptyInput(f"{path} är tom (0 byte)")
     if size > max_bytes:
-        raise InputTooLarge(f"{path} is {size / 1024**3:.1f} GB, over the limit of {max_bytes / 1024**3:.1f} GB")
+        raise InputTooLarge(f"{path} är {size / 1024**3:.1f} GB, över gränsen {max_bytes / 1024**3:.1f} GB")
     return path
 
 
@@ -162,17 +162,17 @@ def probe(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_seconds: float = D
     try:
         info = mediainfo_json(str(path), read_ahead_limit=-1)
     except Exception as exc:  # pydub raises plain exceptions on ffprobe JSON errors
-        raise NotAudio(f"{path} är inte en ljudfil / is not an audio file, or is damaged") from exc
+        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad") from exc
     streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
     fmt = info.get("format", {})
     if not info.get("streams"):
-        raise NotAudio(f"{path} är inte en ljudfil / is not an audio file, or is damaged")
+        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad")
     if not streams:
-        raise NotAudio(f"{path} innehåller inget ljud / contains no audio stream (video only?)")
+        raise NotAudio(f"{path} innehåller inget ljudspår (bara video?)")
     stream = streams[0]
     duration = _float(stream.get("duration")) or _float(fmt.get("duration")) or 0.0
     if duration > max_seconds:
-        raise InputTooLarge(f"{path} is {duration / 3600:.1f} h long, over the limit of {max_seconds / 3600:.1f} h")
+        raise InputTooLarge(f"{path} är {duration / 3600:.1f} h lång, över gränsen {max_seconds / 3600:.1f} h")
     return MediaInfo(
         path=path,
         format_name=str(fmt.get("format_name", "")),
@@ -217,7 +217,7 @@ def decode(
     """
     info = probe(path, max_bytes=max_bytes)
     if wav_is_truncated(info.path):
-        raise CorruptAudio(f"{path} är avkortad / is truncated: the WAV header promises more audio than the file holds")
+        raise CorruptAudio(f"{path} är avkortad: WAV-huvudet utlovar mer ljud än filen innehåller")
     workdir = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="protokoll-"))
     workdir.mkdir(parents=True, exist_ok=True)
     target = workdir / "audio.wav"
@@ -241,15 +241,15 @@ def decode(
         if proc.wait() != 0 or not tmp.exists():
             tmp.unlink(missing_ok=True)
             reason = stderr.strip().splitlines()[-1] if stderr.strip() else "ffmpeg failed"
-            raise CorruptAudio(f"{path}: kan inte avkodas / cannot be decoded ({reason})")
+            raise CorruptAudio(f"{path}: kan inte avkodas ({reason})")
         os.replace(tmp, target)
         audio = Audio.from_wav(target)
     if audio.duration < 0.1:
-        raise EmptyInput(f"{path} innehåller inget ljud / has no audio (0 seconds)")
+        raise EmptyInput(f"{path} innehåller inget ljud (0 sekunder)")
     if info.duration and audio.duration < 0.5 * info.duration - 1.0:
-        raise CorruptAudio(f"{path} är trasig / is truncated: decoded {audio.duration:.1f} s of {info.duration:.1f} s")
+        raise CorruptAudio(f"{path} är trasig: bara {audio.duration:.1f} s av {info.duration:.1f} s gick att avkoda")
     if check_silence and is_silent(audio):
-        raise SilentAudio(f"{path} är tyst / is silent: no speech to transcribe")
+        raise SilentAudio(f"{path} är tyst: inget tal att transkribera")
     return audio
 
 

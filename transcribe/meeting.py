@@ -51,7 +51,9 @@ _locks_guard = threading.Lock()
 def check_meeting_id(meeting_id: str) -> str:
     """Meeting ids become directory names: no separators, no dot-files, no '..'."""
     if not _MEETING_ID.match(meeting_id or ""):
-        raise BadOption(f"invalid meeting id {meeting_id!r}: use letters, digits, '-', '_' or '.' (max 64)")
+        raise BadOption(
+            f"ogiltigt mötes-id {meeting_id!r}: använd bokstäver, siffror, '-', '_' eller '.' (högst 64 tecken)"
+        )
     return meeting_id
 
 

@@ -60,7 +60,7 @@ def strace_prefix(log: Path) -> list[str]:
     """The strace invocation that records into `log`; a one-line error if strace is missing."""
     exe = shutil.which("strace")
     if exe is None:
-        raise MissingTool("strace saknas / strace is not installed (Debian: apt-get install strace)")
+        raise MissingTool("strace saknas: installera det (Debian: apt-get install strace)")
     calls = ",".join((*NET_CALLS, *FILE_CALLS))
     # -f: every child and thread; -y: absolute paths of fds; -s: whole DNS queries; -qq: no attach noise.
     return [exe, "-f", "--seccomp-bpf", "-qq", "-y", "-s", "512", "-e", f"trace={calls}", "-o", str(log), "--"]
@@ -226,7 +226,9 @@ def _clean_stale(yes: bool) -> None:
             try:
                 keep = not typer.confirm("Ta bort den (enhets-id och köade telemetrihändelser)?", default=False)
             except typer.Abort as exc:  # no answer (stdin closed): never remove silently
-                raise BadOption(f"{directory} not removed: no answer (pass --yes to remove without asking)") from exc
+                raise BadOption(
+                    f"{directory} togs inte bort: inget svar (ange --yes för att ta bort utan att fråga)"
+                ) from exc
             if keep:
                 typer.echo("Behålls.")
                 continue
@@ -245,7 +247,7 @@ def _sample_slice(audio: Path, seconds: float, scratch: Path) -> Path:
                            "-ac", "1", "-ar", "16000", str(clip)], capture_output=True, text=True)  # fmt: skip
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["ffmpeg failed"])[-1]
-        raise BadOption(f"cannot cut {seconds:.0f} s of {audio}: {last}")
+        raise BadOption(f"kan inte klippa {seconds:.0f} s ur {audio}: {last}")
     return clip
 
 
@@ -322,7 +324,7 @@ def privacy_check(
         _clean_stale(yes)
         return
     if seconds <= 0:
-        raise BadOption("--seconds must be positive")
+        raise BadOption("--seconds måste vara större än noll")
     with tempfile.TemporaryDirectory(prefix="protokoll-privacy-") as tmp:
         scratch = Path(tmp)
         log = scratch / "strace.log"
@@ -332,7 +334,7 @@ def privacy_check(
         else:
             source = audio or SAMPLE
             if audio is None and not SAMPLE.exists():
-                raise BadOption(f"no bundled sample at {SAMPLE}; pass --audio FILE")
+                raise BadOption(f"inget medföljande exempel i {SAMPLE}: ange --audio FIL")
             clip = _sample_slice(source, seconds, scratch)
             cmd = [sys.executable, "-m", "transcribe.cli", "run", str(clip), "--out", str(scratch / "out"), "--quiet"]
         allowed = default_allowed(scratch, *(allow or []))
@@ -350,13 +352,15 @@ def privacy_check(
             typer.echo(f"Obs: en äldre telemetrikö från onnxruntime finns kvar i {directory}; "
                        "ta bort den med `transcribe privacy-check --clean-stale`.")  # fmt: skip
     if not report.traced:
-        raise WatchIncomplete("strace could not follow the command (is ptrace permitted here?)")
+        raise WatchIncomplete("strace kunde inte följa kommandot (är ptrace tillåtet här?)")
     if report.outside or report.stray:
-        raise PrivacyViolation(f"{len(set(map(str, report.outside)))} contact(s) beyond this machine, "
-                               f"{len(report.stray)} path(s) written outside the allowed directories")  # fmt: skip
+        raise PrivacyViolation(f"{len(set(map(str, report.outside)))} kontakt(er) utanför den här datorn, "
+                               f"{len(report.stray)} sökväg(ar) skrivna utanför de tillåtna katalogerna")  # fmt: skip
     if report.exit_code != 0:
         why = f": {tail[0]}" if tail and not command else ""
-        raise WatchIncomplete(f"the watched command failed (exit {report.exit_code}){why}; nothing leaked meanwhile")
+        raise WatchIncomplete(
+            f"det övervakade kommandot misslyckades (slutkod {report.exit_code}){why}; inget läckte under tiden"
+        )
     if not as_json:
         typer.echo("Inget lämnade datorn.")
 

@@ -197,17 +197,17 @@ def parse_speaker_names(spec: str) -> dict[str, str]:
         label, name = label.strip(), " ".join(name.split())
         if not sep or not label or not name:
             raise BadOption(
-                f"--speaker-names: '{part}' is not LABEL=Name; write e.g. SPEAKER_00=Maria,SPEAKER_01=Johan"
+                f"--speaker-names: '{part}' är inte ETIKETT=Namn; skriv t.ex. SPEAKER_00=Maria,SPEAKER_01=Johan"
             )
         if label.isdigit():
             label = f"SPEAKER_{int(label):02d}"
         elif m := re.fullmatch(r"(?i)speaker_?(\d+)", label):
             label = f"SPEAKER_{int(m.group(1)):02d}"
         if label in names:
-            raise BadOption(f"--speaker-names gives {label} twice")
+            raise BadOption(f"--speaker-names anger {label} två gånger")
         names[label] = name
     if not names:
-        raise BadOption("--speaker-names is empty; write e.g. SPEAKER_00=Maria,SPEAKER_01=Johan")
+        raise BadOption("--speaker-names är tom; skriv t.ex. SPEAKER_00=Maria,SPEAKER_01=Johan")
     return names
 
 

@@ -181,7 +181,7 @@ def worker_cmd(
     elif chosen == "db":
         run_db_workers(concurrency=concurrency, burst=burst)
     else:
-        raise BadOption(f"--backend must be db or rq (got {backend!r})")
+        raise BadOption(f"--backend måste vara db eller rq (fick {backend!r})")
 
 
 def register(app: typer.Typer) -> None:

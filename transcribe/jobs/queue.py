@@ -64,14 +64,14 @@ def _env_float(name: str, default: float) -> float:
     try:
         return float(raw)
     except ValueError as exc:
-        raise BadOption(f"{name} must be a number (got {raw!r})") from exc
+        raise BadOption(f"{name} måste vara ett tal (fick {raw!r})") from exc
 
 
 def settings() -> Settings:
     """Read from the environment each time, so tests and operators can change it without a restart."""
     backend = os.environ.get("TRANSCRIBE_QUEUE", "db").strip().lower() or "db"
     if backend not in ("db", "rq"):
-        raise BadOption(f"TRANSCRIBE_QUEUE must be 'db' or 'rq' (got {backend!r})")
+        raise BadOption(f"TRANSCRIBE_QUEUE måste vara 'db' eller 'rq' (fick {backend!r})")
     return Settings(
         backend=backend,
         redis_url=os.environ.get("TRANSCRIBE_REDIS_URL", "redis://localhost:6379/0"),

@@ -48,9 +48,9 @@ def _days(name: str, value: float | None) -> float | None:
     try:
         days = float(raw)
     except ValueError as exc:
-        raise BadOption(f"{name} must be a number of days (got {raw!r})") from exc
+        raise BadOption(f"{name} måste vara ett antal dagar (fick {raw!r})") from exc
     if days < 0:
-        raise BadOption(f"{name} must not be negative")
+        raise BadOption(f"{name} får inte vara negativt")
     return days
 
 

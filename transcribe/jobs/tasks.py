@@ -50,7 +50,7 @@ def register(kind: str, handler: Handler) -> None:
 def submit(kind: str, meeting_id: str, owner: str = "system", wait: bool = False) -> bool:
     """Start `kind` on the meeting; False (and nothing started) while one is already queued or running."""
     if kind not in _handlers:
-        raise BadOption(f"unknown task kind {kind!r}")
+        raise BadOption(f"okänd jobbtyp {kind!r}")
     with _submitting, session() as s:
         mine = (Task.kind == kind, Task.meeting_id == meeting_id)
         if s.scalar(select(Task.id).where(*mine, Task.state.in_([str(x) for x in ACTIVE])).limit(1)) is not None:

@@ -114,8 +114,8 @@ def run_llm_backend(
                 return (*merge_extracted(rules, draft), None)
             chunk_chars = SERVER_CHUNK_CHARS
     if generate is None:
-        raise BadOption(f"the {backend} minutes backend needs a language model: --llm-url (an OpenAI-compatible "
-                        f"server), --minutes-model (a local model) or ${URL_ENV}")  # fmt: skip
+        raise BadOption(f"protokollmotorn {backend} behöver en språkmodell: --llm-url (en OpenAI-kompatibel "
+                        f"server), --minutes-model (en lokal modell) eller ${URL_ENV}")  # fmt: skip
     draft = draft_with_llm(transcript, meeting_date, generator_for(generate), max_new_tokens, chunk_chars)
     extracted, notes = merge_extracted(rules, draft) if backend == "merge" else with_fallback(draft, rules)
     return extracted, notes, draft.summary

@@ -45,11 +45,13 @@ def load_meeting(path: str | Path, with_minutes: bool = True) -> MeetingRecord:
     path = Path(path)
     tpath = path / meeting.TRANSCRIPT
     if not tpath.is_file():
-        raise InputNotFound(f"{path}: no transcript.json (was the meeting moved or deleted?)")
+        raise InputNotFound(f"{path}: transcript.json saknas (har mötet flyttats eller tagits bort?)")
     try:
         transcript = Transcript.from_json(tpath.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise BadOption(f"{tpath} is not a protokoll transcript JSON ({exc.__class__.__name__})") from exc
+        raise BadOption(
+            f"{tpath} är ingen transkription (transcript.json) från protokoll ({exc.__class__.__name__})"
+        ) from exc
     if not with_minutes:
         return MeetingRecord(path, transcript, None, "none")
     found = meeting.counting_minutes(path)
@@ -59,7 +61,9 @@ def load_meeting(path: str | Path, with_minutes: bool = True) -> MeetingRecord:
     try:
         minutes = Minutes.from_json(mpath.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise BadOption(f"{mpath} is not a protokoll minutes JSON ({exc.__class__.__name__})") from exc
+        raise BadOption(
+            f"{mpath} är inget protokollutkast (minutes.json) från protokoll ({exc.__class__.__name__})"
+        ) from exc
     return MeetingRecord(path, transcript, minutes, source)
 
 

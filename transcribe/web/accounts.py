@@ -29,7 +29,7 @@ class AccountError(BadOption):
 def _user(s, name: str) -> User:
     user = s.scalar(select(User).where(User.name == name.strip()))
     if user is None:
-        raise AccountError("no_such_user", f"no user named {name!r}")
+        raise AccountError("no_such_user", f"ingen användare heter {name!r}")
     return user
 
 
@@ -40,14 +40,16 @@ def _other_active_admins(s, user: User) -> int:
 
 def _keep_an_admin(s, user: User) -> None:
     if user.role == "admin" and user.active and _other_active_admins(s, user) == 0:
-        raise AccountError("last_admin", f"{user.name} is the last active administrator; make another admin first")
+        raise AccountError(
+            "last_admin", f"{user.name} är den sista aktiva administratören: gör någon annan till administratör först"
+        )
 
 
 def _password(password: str) -> str:
     if len(password) < MIN_PASSWORD:
-        raise AccountError("password_short", f"password must be at least {MIN_PASSWORD} characters")
+        raise AccountError("password_short", f"lösenordet måste ha minst {MIN_PASSWORD} tecken")
     if len(password) > MAX_PASSWORD:
-        raise AccountError("password_long", f"password must be at most {MAX_PASSWORD} characters")
+        raise AccountError("password_long", f"lösenordet får ha högst {MAX_PASSWORD} tecken")
     return hash_password(password)
 
 
@@ -65,7 +67,7 @@ def set_active(name: str, active: bool, actor: str) -> User:
 
 def set_role(name: str, role: str, actor: str) -> User:
     if role not in ROLES:
-        raise AccountError("bad_role", f"unknown role {role!r}; choose from {', '.join(ROLES)}")
+        raise AccountError("bad_role", f"okänd roll {role!r}: välj en av {', '.join(ROLES)}")
     with session() as s:
         user = _user(s, name)
         old = user.role
@@ -90,12 +92,12 @@ def set_password(name: str, password: str, actor: str) -> User:
 def change_own_password(user_id: int, current: str, new: str, confirm: str) -> User:
     """The user's own change, proven by the current password; the caller starts a fresh session."""
     if new != confirm:
-        raise AccountError("password_mismatch", "the new passwords differ")
+        raise AccountError("password_mismatch", "de nya lösenorden skiljer sig åt")
     new_hash = _password(new)
     with session() as s:
         user = s.get(User, user_id)
         if user is None or not verify_password(user.password_hash, current):
-            raise AccountError("password_wrong", "the current password is wrong")
+            raise AccountError("password_wrong", "det nuvarande lösenordet är fel")
         user.password_hash = new_hash
     ended = revoke_sessions(user.id)
     audit.record("user_password", f"user:{user.name}", user.name, f"changed own; {ended} session(s) ended")
@@ -109,7 +111,7 @@ def delete_user(name: str, actor: str) -> None:
         owned = int(s.scalar(select(func.count()).select_from(Meeting).where(Meeting.owner_id == user.id)) or 0)
         if owned:
             raise AccountError(
-                "owns_meetings", f"{user.name} owns {owned} meeting(s): delete them first, or disable the account"
+                "owns_meetings", f"{user.name} äger {owned} möte(n): ta bort dem först eller stäng av kontot"
             )
         user_id, user_name = user.id, user.name
     revoke_sessions(user_id)

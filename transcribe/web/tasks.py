@@ -60,7 +60,7 @@ def _regenerate(meeting_id: str, user: str) -> str:
     meeting = _meeting(meeting_id)
     transcript = store.load_transcript(meeting_id)
     if meeting is None or transcript is None:
-        raise InputNotFound(f"meeting {meeting_id} has no transcript any more")
+        raise InputNotFound(f"mötet {meeting_id} har ingen transkription längre")
     day = dt.date.fromisoformat(meeting.date) if meeting.date else None
     minutes = extract_minutes(
         transcript, meeting_date=day, title=meeting.title or None, place=meeting.place or None, backend=_backend()
