@@ -9,6 +9,7 @@ sees everything.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 import threading
@@ -26,8 +27,6 @@ from transcribe.errors import BadOption
 from transcribe.tables import ROLES, Meeting, MeetingShare, User, WebSession
 
 _hasher = PasswordHasher()
-# Verified against when the user does not exist, so timing does not reveal which names are real.
-_DUMMY_HASH = _hasher.hash("not-a-real-password")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
 SESSION_HOURS = 12
@@ -85,6 +84,14 @@ def verify_password(password_hash: str, password: str) -> bool:
         return False
 
 
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user does not exist, so timing does not reveal which names are real.
+
+    Made on first use, not at import: hashing costs a tenth of a second that every command would pay."""
+    return _hasher.hash("not-a-real-password")
+
+
 def list_users() -> list[User]:
     with session() as s:
         return list(s.scalars(select(User).order_by(User.name)))
@@ -94,7 +101,7 @@ def authenticate(name: str, password: str) -> User | None:
     with session() as s:
         user = s.scalar(select(User).where(User.name == name.strip(), User.active.is_(True)))
         try:
-            _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+            _hasher.verify(user.password_hash if user else _dummy_hash(), password)
         except (VerificationError, InvalidHashError):
             return None
         if user is None:
