@@ -7,6 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from faster_whisper import vad as fw_vad
+from faster_whisper.vad import VadOptions
 from scipy.signal import fftconvolve
 
 from transcribe.audio import Audio
@@ -16,7 +18,9 @@ from transcribe.vad import (
     extend_onsets,
     frame_energy,
     level_normalised,
+    silero_probs,
     speech_regions,
+    speech_timestamps,
     trim_to_floor,
 )
 
@@ -167,3 +171,51 @@ def test_a_region_start_moves_back_over_its_unsure_onset() -> None:
     overlap = extend_onsets([(100 * fs, 225 * fs), (230 * fs, 260 * fs)], probs, energy, SR, QuietSpeech())
     assert overlap[1][0] == pytest.approx(225 * fs)
     assert extend_onsets(earlier, probs, energy, SR, QuietSpeech(onset_probability=None)) == earlier
+
+
+def probability_runs(rng: np.random.Generator, n: int) -> np.ndarray:
+    """Silero-like probabilities: runs of speech and pauses of random lengths, noisy within each run."""
+    out, level = [], rng.random() < 0.5
+    while sum(map(len, out)) < n:
+        centre = rng.uniform(0.6, 1.0) if level else rng.uniform(0.0, 0.45)
+        out.append(np.clip(centre + rng.normal(0, 0.15, int(rng.integers(1, 120))), 0, 1))
+        level = not level
+    return np.concatenate(out)[:n]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_timestamps_from_probabilities_match_faster_whisper(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same regions as faster-whisper's own function, which runs Silero itself, on the same probabilities."""
+    rng = np.random.default_rng(seed)
+    n_samples = int(rng.integers(200, 3000)) * FRAME + int(rng.integers(0, 2)) * int(rng.integers(1, FRAME))
+    probs = probability_runs(rng, n_samples // FRAME + 1)
+    monkeypatch.setattr(fw_vad, "get_vad_model", lambda: lambda audio: probs[: len(audio) // FRAME])
+    opts = VadOptions(threshold=0.4, min_speech_duration_ms=150, min_silence_duration_ms=250, speech_pad_ms=100,
+                      max_speech_duration_s=float(rng.choice([4.0, 30.0])))  # fmt: skip
+    theirs = fw_vad.get_speech_timestamps(np.zeros(n_samples, np.float32), opts)
+    ours = speech_timestamps(probs, n_samples, opts)
+    assert len(theirs) > 3
+    assert ours == [(t["start"], t["end"]) for t in theirs]
+
+
+def test_speech_regions_run_silero_once_per_chunk_plus_the_normalised_pass(meeting, monkeypatch) -> None:
+    """Silero runs once on the chunk (the threshold's regions and the quiet look share it), once normalised."""
+    audio, _, _ = meeting
+    model, calls = fw_vad.get_vad_model(), []
+    monkeypatch.setattr(fw_vad, "get_vad_model", lambda: lambda x: calls.append(len(x)) or model(x))
+    speech_regions(audio, threshold=0.4, quiet=QuietSpeech())
+    assert len(calls) == 2
+    calls.clear()
+    speech_regions(audio, threshold=0.4, quiet=QuietSpeech(agc_probability=None))
+    assert len(calls) == 1
+
+
+def test_threshold_regions_are_faster_whispers(meeting) -> None:
+    """With the real model: the regions are exactly those of faster-whisper's `get_speech_timestamps`."""
+    audio, _, _ = meeting
+    x = audio.float32(0, audio.duration)
+    opts = VadOptions(threshold=0.4, min_speech_duration_ms=150, min_silence_duration_ms=250, speech_pad_ms=100,
+                      max_speech_duration_s=30.0)  # fmt: skip
+    theirs = [(t["start"], t["end"]) for t in fw_vad.get_speech_timestamps(x, opts)]
+    assert theirs and speech_timestamps(silero_probs(x), len(x), opts) == theirs
+    assert speech_regions(audio, threshold=0.4) == [(a / SR, b / SR) for a, b in theirs]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from scipy.ndimage import uniform_filter1d
@@ -183,6 +184,84 @@ def quiet_regions(
     return out
 
 
+def silero_probs(samples: np.ndarray) -> np.ndarray:
+    """Silero's speech probability per frame, on the samples padded as `get_speech_timestamps` pads them."""
+    # faster_whisper loads ctranslate2: only when probabilities are asked for.
+    from faster_whisper.vad import get_vad_model
+
+    padded = np.pad(samples, (0, FRAME - len(samples) % FRAME))
+    return np.asarray(get_vad_model()(padded)).ravel()
+
+
+def speech_timestamps(probs: np.ndarray, n_samples: int, opts: Any, sample_rate: int = 16_000) -> list[tuple[int, int]]:
+    """(start, end) samples of speech from Silero's frame probabilities (`silero_probs`).
+
+    The hysteresis, region cap and padding of faster-whisper's `get_speech_timestamps`, step for
+    step, on probabilities computed once: that function runs Silero itself, and the quiet-speech
+    look needs the same probabilities, so calling it meant running Silero twice on every chunk.
+    `opts` is faster-whisper's `VadOptions`.
+    """
+    threshold = opts.threshold
+    neg = opts.neg_threshold if opts.neg_threshold is not None else max(threshold - 0.15, 0.01)
+    min_speech = sample_rate * opts.min_speech_duration_ms / 1000
+    pad = sample_rate * opts.speech_pad_ms / 1000
+    max_speech = sample_rate * opts.max_speech_duration_s - FRAME - 2 * pad
+    min_silence = sample_rate * opts.min_silence_duration_ms / 1000
+    min_silence_at_max = sample_rate * 98 / 1000
+    triggered = False
+    speeches: list[list[int]] = []
+    start = temp_end = prev_end = next_start = 0
+    for i, p in enumerate(np.asarray(probs, dtype=np.float64).tolist()):
+        at = FRAME * i
+        if p >= threshold and temp_end:
+            temp_end = 0
+            if next_start < prev_end:
+                next_start = at
+        if p >= threshold and not triggered:
+            triggered, start = True, at
+            continue
+        if triggered and at - start > max_speech:
+            if prev_end:
+                speeches.append([start, prev_end])
+                if next_start < prev_end:  # silence reached before the cap and no speech since
+                    triggered = False
+                else:
+                    start = next_start
+                prev_end = next_start = temp_end = 0
+            else:
+                speeches.append([start, at])
+                prev_end = next_start = temp_end = 0
+                triggered = False
+                continue
+        if p < neg and triggered:
+            if not temp_end:
+                temp_end = at
+            if at - temp_end > min_silence_at_max:  # a pause where a capped region may be cut
+                prev_end = temp_end
+            if at - temp_end < min_silence:
+                continue
+            if temp_end - start > min_speech:
+                speeches.append([start, temp_end])
+            prev_end = next_start = temp_end = 0
+            triggered = False
+    if triggered and n_samples - start > min_speech:
+        speeches.append([start, n_samples])
+    for i, sp in enumerate(speeches):  # pad each region, halving gaps too short for two pads
+        if i == 0:
+            sp[0] = int(max(0, sp[0] - pad))
+        if i != len(speeches) - 1:
+            gap = speeches[i + 1][0] - sp[1]
+            if gap < 2 * pad:
+                sp[1] += int(gap // 2)
+                speeches[i + 1][0] = int(max(0, speeches[i + 1][0] - gap // 2))
+            else:
+                sp[1] = int(min(n_samples, sp[1] + pad))
+                speeches[i + 1][0] = int(max(0, speeches[i + 1][0] - pad))
+        else:
+            sp[1] = int(min(n_samples, sp[1] + pad))
+    return [(int(a), int(b)) for a, b in speeches]
+
+
 def speech_regions(
     audio: Audio,
     *,
@@ -206,7 +285,7 @@ def speech_regions(
     edges within that many dB of the recording's noise floor are cut off (see `trim_to_floor`).
     """
     # faster_whisper loads ctranslate2: only when regions are asked for.
-    from faster_whisper.vad import VadOptions, get_speech_timestamps, get_vad_model
+    from faster_whisper.vad import VadOptions, get_vad_model
 
     opts = VadOptions(
         threshold=threshold,
@@ -223,15 +302,14 @@ def speech_regions(
         end = min(audio.duration, start + chunk_seconds)
         samples = audio.float32(start, end)
         if len(samples):
-            found = [
-                (ts["start"] / sr, ts["end"] / sr) for ts in get_speech_timestamps(samples, opts, sampling_rate=sr)
-            ]
+            all_probs = silero_probs(samples)  # the one Silero pass over the chunk as it is
+            found = [(a / sr, b / sr) for a, b in speech_timestamps(all_probs, len(samples), opts, sr)]
             if trim_db is not None:
                 found = trim_to_floor(found, frame_energy(samples), sr, trim_db, min_speech)
             if quiet is not None:
                 padded = np.pad(samples, (0, -len(samples) % FRAME))
                 energy = frame_energy(padded)
-                probs = np.asarray(get_vad_model()(padded)).ravel()
+                probs = all_probs[: len(padded) // FRAME]
                 found = extend_onsets(found, probs, energy, sr, quiet)
             for a, b in ((start + a, start + b) for a, b in found):
                 at_border = regions and regions[-1][1] >= start - 1e-3 and a <= start + pad + 1e-3
