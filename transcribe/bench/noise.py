@@ -184,10 +184,15 @@ def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
     A decision heard in that segment that now reads as positive is an inverted decision; the share of them
     flagged "Kontrollera mot ljudet" is what the rules alone achieve when nothing in the audio betrays the loss.
     """
-    out = {which: {"variants": 0, "inverted": 0, "flagged": 0} for which in ("before", "after")}
+    out = {which: {"variants": 0, "inverted": 0, "flagged": 0, "changed": 0, "changed_flagged": 0}
+           for which in ("before", "after")}  # fmt: skip
     for truth in meetings:
         clean = truth_transcript(truth)
         day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
+        # a decision the true transcript gives word for word was not changed by the removal ("changed" leaves it out)
+        as_said = {which: {d.text for d in extract_minutes(clean, meeting_date=day, vocabulary=_names(truth),
+                                                            robust=which == "after").decisions}
+                   for which in out}  # fmt: skip
         for k, seg in enumerate(clean.segments):
             for m in _NEGATION_WORD.finditer(seg.text):
                 text = seg.text[: m.start()] + seg.text[m.end() :]
@@ -203,10 +208,14 @@ def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
                         if _stems(d.text) & _stems(_sentence_at(seg.text, m.start())):  # that sentence was read
                             acc["inverted"] += 1
                             acc["flagged"] += bool(d.needs_review)
+                            if d.text not in as_said[which]:
+                                acc["changed"] += 1
+                                acc["changed_flagged"] += bool(d.needs_review)
                             if not d.needs_review:
                                 acc.setdefault("unflagged", []).append(d.text)
     for acc in out.values():
         acc["flagged_share"] = _ratio(acc["flagged"], acc["inverted"])
+        acc["changed_flagged_share"] = _ratio(acc["changed_flagged"], acc["changed"])
     return out
 
 
@@ -266,7 +275,9 @@ def _table(part: dict[str, Any], title: str, console: Console) -> None:
     if stress:
         b, a = stress["before"], stress["after"]
         console.print(f"Each 'inte' removed in turn (text only): inverted decisions {b['inverted']} → {a['inverted']}, "
-                      f"flagged {_cell(b['flagged_share'])} → {_cell(a['flagged_share'])}")  # fmt: skip
+                      f"flagged {_cell(b['flagged_share'])} → {_cell(a['flagged_share'])}; of them changed by the "
+                      f"removal {b.get('changed')} → {a.get('changed')}, flagged "
+                      f"{_cell(b.get('changed_flagged_share'))} → {_cell(a.get('changed_flagged_share'))}")  # fmt: skip
 
 
 def print_curve(result: dict[str, Any], console: Console | None = None) -> None:

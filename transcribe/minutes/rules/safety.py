@@ -42,6 +42,9 @@ def polarity_conflict(a: str, b: str) -> bool:
 
 _DATE_STEMS = frozenset(stem(w) for w in [*MONTHS, *WEEKDAYS, *ORDINALS, *CARDINALS, "klockan", "vecka", "veckan"])
 _NOT_AGAINST = re.compile(r"\binte\s+(?:bara|minst|enbart|endast)\b")
+_BARE_NO = re.compile(r"^\W*nej(?:\W+(?:nej|tack))?\W*$")
+# "Nej, det vet jag.", "Nej, jag förstår.": agreeing with something negative just said, no refusal
+_KNOWN_NO = re.compile(r"^\W*nej\W+(?:(?:det|jag)\s+)?(?:vet|förstår|hör|håller\s+med)(?:\s+jag)?\b")
 
 
 def _topic(text: str) -> set[str]:
@@ -72,6 +75,8 @@ def shared_topic(a: str, b: str) -> int:
 
 def _against(low: str) -> bool:
     """A refusal, a negation or a hedge ('inte bara', 'inte minst' are neither)."""
+    if _KNOWN_NO.match(low) and not cues.NEG.search(low[4:]):
+        return False
     low = _NOT_AGAINST.sub(" ", low)
     return any(rx.search(low) for rx in _AGAINST)
 
@@ -90,11 +95,16 @@ def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
     topic = _topic(text)
     own_ids = {u.idx for u in own}
     stated = max(own, key=lambda u: u.idx) if own else None
+    # "Nej. Vi har inte folk. Jag föreslår att ... Är alla med?" - "Ja." - "Då är det beslutat.": a bare "Nej" just
+    # before the proposal counts as much as one before the last words that settled it
+    saying = [u for u in own if u is not stated and _overlap(topic, _topic(u.text))]
     for v in nearby:
         if v.idx in own_ids or v.is_question:
             continue
         # "Nej. Jag föreslår att vi säger nej. Styrelsen beslutar att godkänna ...": a refusal just before, same turn
         adjacent = stated is not None and v.turn == stated.turn and 0 < stated.idx - v.idx <= 2
+        if _BARE_NO.match(v.low) and any(v.turn == u.turn and 0 < u.idx - v.idx <= 2 for u in saying):
+            adjacent = True
         if _against(v.low) and (adjacent or _overlap(topic, _topic(v.text))):
             quote = v.text if len(v.text) <= 70 else v.text[:67] + "…"
             return PREFIX + f'samtalet runt beslutet talar emot det ("{quote}") – ett "inte" kan ha fallit bort'
