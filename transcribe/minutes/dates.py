@@ -44,13 +44,16 @@ _MIN_AFTER = _alt({w: v for w, v in CARDINALS.items() if 1 <= v <= 59})
 
 _DAY = rf"(?P<dnum>\d{{1,2}})(?::?[ae])?|(?P<dord>{_ORD})|(?P<dcard>{_CARD})"
 _KL = r"(?:klockan|kl)\.?"
+# "den sextonde <men> september": a short word the recogniser put between the day and its month
+_FILLER = r"(?:men|en|och|i|på|att|det|de|med)"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b")),
     (
         "dmy",
         re.compile(
-            rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?P<mon>{_MON})\.?(?:\s+(?P<year>\d{{4}}))?\b"
+            rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?:{_FILLER}\s+)?(?P<mon>{_MON})\.?"
+            r"(?:\s+(?P<year>\d{4}))?\b"
         ),
     ),
     ("last_dom", re.compile(rf"\b(?:den\s+)?sista\s+(?:dagen\s+i\s+)?(?P<mon>{_MON})\b")),

@@ -70,6 +70,8 @@ NPI = re.compile(r"\b(?:heller|alls|längre|någonting|något|några|någon)\b")
 _DET_SLIPS = frozenset({"dit", "ditt", "ded", "dett", "dé"})
 _CONFIRM_VERBS = frozenset({"bestämmer", "beslutar", "bestämt", "beslutat", "kör", "vi", "gör", "klubbar", "säger"})
 _JOINERS = frozenset({"och", "eller", "till", "med", "i", "på", "om", "för", "av", "klockan", "kl"})
+_UNITS = frozenset({"dag", "dagar", "vecka", "veckor", "veckan", "månad", "månader", "år", "timme", "timmar"})
+DAYPART_WORDS = ("förmiddagen", "eftermiddagen", "morgonen", "kvällen")
 
 
 def phonetic_key(word: str) -> str:
@@ -268,8 +270,23 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
         if low == "ni" and (nxt in DECISION_WORDS or prev in DECISION_WORDS):
             put(i, "vi", "decision")
             continue
+        # "onsdag om två <han>": after a weekday, "om" and a count, only weeks make sense
+        count = CARDINALS.get(prev, 0) if i >= 3 and lows[i - 2] == "om" and lows[i - 3] in WEEKDAY_WORDS else 0
+        if 1 <= count <= 9 and low not in _UNITS:
+            put(i, "vecka" if count == 1 else "veckor", "unit")
+            continue
         if low in common or known_word(low):
             continue
+        # "samma <riktet>": a word no one says after "samma" in a date is "tid"
+        if prev == "samma":
+            put(i, "tid", "clock")
+            continue
+        # "klockan åtta på <kvälen>": the part of the day decides the hour
+        if prev == "på":
+            hit = _best(low, DAYPART_WORDS, 0.8)
+            if hit:
+                put(i, hit, "clock")
+                continue
         # "att" after a decision verb ("beslutar adt renovera")
         if prev in DECISION_WORDS and len(low) <= 3 and Levenshtein.distance(low, "att") == 1:
             put(i, "att", "att")
@@ -283,6 +300,10 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
         # ordinal after "den" or before a month
         if prev == "den" or nxt in MONTH_WORDS or _best(nxt, MONTH_WORDS, 0.75):
             hit = _best(low, ORDINAL_WORDS, 0.8)
+            # "den <sedonde> september": between "den" and a month, a looser match will do
+            after = lows[i + 1 : i + 3]
+            if hit is None and prev == "den" and any(w in MONTH_WORDS for w in after):
+                hit = _best(low, ORDINAL_WORDS, 0.75)
             if hit:
                 put(i, hit, "ordinal")
                 continue
@@ -298,7 +319,7 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
             if hit:
                 put(i, hit, "clock")
                 continue
-        if prev == "klockan":
+        if prev in ("klockan", "halv") or (prev in ("över", "i") and lows[i - 2] == "kvart"):
             hit = _best(low, NUMBER_WORDS, 0.75)
             if hit:
                 put(i, hit, "number")

@@ -1,0 +1,50 @@
+"""The next meeting when one word of its date or hour was misheard: read back by structure and flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.spoken import MEETING, transcript
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.dates import find_whens
+from transcribe.minutes.fuzzy import repair_sentence
+from transcribe.minutes.model import NextMeeting
+
+
+def next_meeting(*lines: str) -> NextMeeting | None:
+    turns = [("S2", "Då har vi gått igenom allt."), *(("S1", line) for line in lines)]
+    return extract_minutes(transcript(turns), meeting_date=MEETING, robust=True).next_meeting
+
+
+def test_misheard_hour_after_halv() -> None:
+    # said "halv sju"; heard "halv sjju"
+    got = next_meeting("Nästa möte blir den fjärde mars, halv sjju, här på stationen.")
+    assert got is not None and got.when == dt.datetime(2027, 3, 4, 18, 30)
+    assert got.needs_review and "sjju" in (got.review_reason or "")
+
+
+def test_misheard_ordinal_with_a_word_put_in_before_the_month() -> None:
+    # said "den sextonde september klockan sju"; heard "den sedonde men september klockan sju"
+    got = next_meeting("Nästa möte blir extrastämman, den sedonde men september klockan sju.")
+    assert got is not None and got.when == dt.datetime(2027, 9, 16, 19, 0)
+    assert got.needs_review and "sedonde" in (got.review_reason or "")
+
+
+def test_misheard_part_of_the_day_keeps_the_evening() -> None:
+    # said "klockan åtta på kvällen"; heard "på kvälen": eight in the evening, not in the morning
+    got = next_meeting("Nästa möte blir den tionde december, klockan åtta på kvälen, hos Sigrid.")
+    assert got is not None and got.when == dt.datetime(2026, 12, 10, 20, 0)
+
+
+def test_misheard_unit_after_a_weekday_and_a_count_is_weeks() -> None:
+    # said "onsdag om två veckor"; heard "onsdag om två han": the Wednesday two weeks on, flagged
+    got = next_meeting("Nästa gruppmöte blir onsdag om två han. Tack allihop.")
+    assert got is not None and got.when is not None and got.when == dt.date(2026, 12, 9)
+    assert got.needs_review and '"han" lästes som "veckor"' in (got.review_reason or "")
+    # a unit that was heard is kept as said
+    assert find_whens("fredag om tre dagar", MEETING)[-1].date == MEETING + dt.timedelta(days=3)
+
+
+def test_samma_with_a_misheard_word_is_the_same_time() -> None:
+    assert repair_sentence("onsdag om två veckor, samma riktet.")[0] == "onsdag om två veckor, samma tid."
+    assert repair_sentence("Vi gör på samma sätt.")[0] == "Vi gör på samma sätt."  # a real word is left alone
