@@ -22,6 +22,7 @@ from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.agenda.settle import settled_under
+from transcribe.agenda.verdicts import item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
@@ -258,11 +259,14 @@ def build_protokoll(
         number = settled_under(alignment, units, last.segment_id, said, _settled_at(item))
         return paragraphs[number] if number in paragraphs else other
 
+    reviewed: set[str] = set()  # a § whose decision a reviewer rejected gets none from its structure either
     for d in minutes.decisions:
         if d.status == "rejected":
+            reviewed.add(home(d).number)
             continue
         d = d.model_copy(update={"text": formal_decision(d.text, body)})
         home(d).decisions.append(d)
+    _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed)
     for a in minutes.actions:
         if a.status != "rejected":
             home(a).actions.append(a)
@@ -293,6 +297,29 @@ def build_protokoll(
         paragraphs[opened.number].summary = f"Ordföranden förklarade mötet öppnat {_at(prot.opened_at)}."
     prot.signatures = _signatures(prot)
     return prot
+
+
+def _add_verdicts(
+    paragraphs: dict[str, Paragraph],
+    alignment: Alignment,
+    units: list[Unit],
+    transcript: Transcript,
+    body: str,
+    reviewed: set[str],
+) -> None:
+    """Decisions an item's structure shows (title, proposal, assent) where the sentence rules found none."""
+    decided = reviewed | {n for n, p in paragraphs.items() if p.decisions or p.summary.startswith("Behandlades")}
+    for v in item_verdicts(alignment, units, decided):
+        paragraphs[v.number].decisions.append(
+            Decision(
+                id=f"p{v.number}",
+                text=formal_decision(v.text, body),
+                evidence=[unit_evidence(u, transcript) for u in v.evidence],
+                confidence=0.7 if v.sure else 0.5,
+                needs_review=not v.sure,
+                review_reason=v.reason,
+            )
+        )
 
 
 def _signatures(prot: Protokoll) -> list[Signature]:

@@ -1,0 +1,178 @@
+"""Decisions read from an agenda item's own structure: its title, the proposal and the meeting's assent.
+
+A protokoll meeting settles many items without the words "beslutar att": the chair asks "Kan stämman
+fastställa resultat- och balansräkningen?", the floor answers "Ja!", the chair says "Klubbat." The item's
+title already says what was decided ("Fastställande av …", "Fråga om ansvarsfrihet", "Val av revisorer"), or
+the chair's closing says it ("Då gör vi så, affischerna lämnas till återvinning", "Då kör vi programmet som
+Ebba lagt upp det"), or the proposal before the assent does ("Jag föreslår att …"). An item the sentence rules
+left without a decision gets one here, with the closing as its evidence. What the text rests on decides the
+flag: the chair's own words stand; a decision worded from the title or from a proposal is flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
+from transcribe.agenda.phrases import ANNOUNCEMENT, CONCLUDES
+from transcribe.sv.text import content_words, finish_sentence
+
+ROLE_KINDS = {"chair", "secretary", "adjusters", "open", "close"}  # elections are reported as roles
+
+# The meeting's assent as the chair states it.
+SEALS = re.compile(
+    r"\bklubba(?:t|s|r|de)\b"
+    r"|\b(?:det|detta|den|de|dessa|förslaget|beslutet) (?:är|blir) (?:alltså |därmed )?(?:beslutat|beslutad|bifallet|"
+    r"bifallen|antaget|antagen|fastställt|fastställd|godkänt|godkänd|beviljat|beviljad)\b"
+    r"|\b(?:då|så) (?:är|blir) det (?:så )?(?:beslutat|bestämt)\b"
+    r"|\bfinner (?:jag )?att (?:\w+ ){0,2}(?:har )?"
+    r"(?:bifall\w*|beslut\w*|antagit|antar|godk\w*|fastställ\w*|bevilja\w*)"
+    r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:gör|kör) (?:vi|ni|via) (?:så|på det|det)\b"
+    r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:kör|tar|genomför|satsar) (?:vi|ni|via) (?:på )?\w+"
+    r"|\b(?:vi|mötet|stämman|styrelsen|nämnden|rådet) (?:har )?"
+    r"(?:beslutar|beslutat|bifaller|bifallit|beviljar|beviljat) (?:så|det|enligt|i enlighet)\b"
+)
+REFUSED = re.compile(r"\b(?:avslag\w*|avslog\w*|avslå\w*|faller|föll|bordlägg\w*|återremitt\w*|inte|ingen enighet)\b")
+# A question for the meeting's assent, answered by the floor.
+ASKS = re.compile(
+    r"\b(?:kan|får|beviljar|godkänner|fastställer|antar|bifaller|beslutar|väljer|besluta|bevilja|godkänna|"
+    r"fastställa|anta|välja|lägga) (?:vi|mötet|stämman|styrelsen|nämnden|rådet|föreningen)\b|\bbesluta så\b"
+    r"|\bnågon (?:som )?(?:är )?emot\b|\bingen emot\b"
+)
+YES = re.compile(r"^\W*(?:ja|javisst|jajamen|bifall|absolut|instämmer|inga invändningar|inget emot|det kan vi)\b")
+NO = re.compile(r"^\W*(?:nej|nä|avslag|jag (?:yrkar|reserverar))\b")
+PROPOSES = re.compile(r"\b(?:föreslår|yrkar på|yrkar|förslaget är|förslag(?:et)? (?:om|att))\b")
+_PROPOSAL_CLAUSE = re.compile(r"\b(?:föreslår|yrkar på|yrkar)\s+(?:att|därför att|alltså att)\s+(.+)$")
+_CUE_ONLY = re.compile(
+    r"^\W*(?:(?:bra|tack|okej|fint|utmärkt|då|så|alltså|och)\W+)*(?:klubbat|(?:då|så) (?:gör|kör) (?:vi|ni|via) "
+    r"(?:så|på det|det)|det är (?:alltså )?beslutat)\W*"
+)
+_DOING = re.compile(r"^\W*(?:(?:bra|tack|okej|fint)\W+)*(?:då|så) (kör|tar|genomför|satsar) (?:vi|ni|via) (?:på )?")
+_INFINITIVE = {"kör": "köra", "tar": "ta", "genomför": "genomföra", "satsar": "satsa på"}
+# The decision an item's title names: (pattern, how the decision reads; \1 the object).
+TITLE_DECISIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^(?:beslut om )?fastställande av (.+)$"), r"att fastställa \1"),
+    (re.compile(r"^(?:beslut om )?godkännande av (.+)$"), r"att godkänna \1"),
+    (re.compile(r"^(?:beslut om )?antagande av (.+)$"), r"att anta \1"),
+    (re.compile(r"^(?:beslut om |fråga om )?ansvarsfrihet för (.+)$"), r"att bevilja \1 ansvarsfrihet"),
+    (re.compile(r"^(?:beslut om |fråga om )?ansvarsfrihet$"), "att bevilja ansvarsfrihet"),
+    (re.compile(r"^(?:beslut om |fråga om )(.+)$"), r"om \1"),
+    (re.compile(r"^(arvoden?\b.*)$"), r"om \1"),
+    (re.compile(r"^val av (.+)$"), r"att välja \1"),
+]
+_FLAG_TITLE = "Beslutet är formulerat efter punktens rubrik och mötets bifall; kontrollera ordalydelsen"
+_FLAG_PROPOSAL = "Beslutet är formulerat efter förslaget som mötet biföll; kontrollera ordalydelsen"
+
+
+@dataclass
+class Verdict:
+    """A decision read from an item's structure: its text (without the body), evidence and how sure."""
+
+    number: str
+    text: str
+    evidence: list[Unit]
+    sure: bool
+    reason: str | None = None
+
+
+def _leaf(alignment: Alignment, span: ItemSpan) -> bool:
+    return not any(s.parent == span.number for s in alignment.items)
+
+
+def title_decision(title: str) -> str | None:
+    """What an item's title says the meeting decides: "Fastställande av dagordning" -> "att fastställa dagordning"."""
+    low = re.sub(r"\s+", " ", title.strip().lower()).rstrip(".:")
+    for pattern, form in TITLE_DECISIONS:
+        m = pattern.match(low)
+        if m:
+            return m.expand(form).strip()
+    return None
+
+
+def _seal(units: list[Unit], chair: str | None) -> tuple[int, list[Unit]] | None:
+    """The last place in the item where the meeting's assent is stated: (index of the closing, evidence)."""
+    found = None
+    for i, u in enumerate(units):
+        if REFUSED.search(u.low):
+            continue
+        by_chair = chair is None or u.speaker == chair
+        if (SEALS.search(u.low) or CONCLUDES.search(u.low)) and (by_chair or "klubba" in u.low):
+            if ANNOUNCEMENT.search(u.low) and not SEALS.search(u.low[: ANNOUNCEMENT.search(u.low).start()]):
+                continue  # "Då går vi vidare till …" is no assent
+            found = (i, [u])
+            continue
+        if by_chair and ASKS.search(u.low) and u.text.rstrip().endswith("?"):
+            answers = [w for w in units[i + 1 : i + 4] if w.speaker != u.speaker]
+            if answers and YES.search(answers[0].low) and not any(NO.search(w.low) for w in answers):
+                found = (i + 1, [u, answers[0]])
+    return found
+
+
+def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
+    """The decision as said at the closing: its own words after the cue, else the next statement in the turn."""
+    u = units[at]
+    doing = _DOING.match(u.low)
+    if doing:
+        rest = u.text[doing.end() :].strip()
+        if len(content_words(rest)) >= 2:
+            return f"att {_INFINITIVE[doing.group(1)]} {rest}", True
+    cue = _CUE_ONLY.match(u.low)
+    if cue:
+        rest = u.text[cue.end() :].strip(" ,.")
+        if len(content_words(rest)) >= 3:
+            return f"att {rest[0].lower()}{rest[1:]}", True
+        after = units[at + 1] if at + 1 < len(units) else None
+        if (
+            after is not None
+            and after.seg_id == u.seg_id
+            and not after.text.rstrip().endswith("?")
+            and not ANNOUNCEMENT.search(after.low)
+            and len(content_words(after.text)) >= 3
+        ):
+            return f"att {after.text[0].lower()}{after.text[1:]}", True
+    return None
+
+
+def _proposal(units: list[Unit], before: int) -> str | None:
+    for u in reversed(units[:before]):
+        m = _PROPOSAL_CLAUSE.search(u.text.lower())
+        if m and len(content_words(m.group(1))) >= 2:
+            return "att " + u.text[m.start(1) :].strip()
+    return None
+
+
+def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) -> list[Verdict]:
+    """A decision for each treated item with none yet (`decided`) whose passage shows the meeting's assent."""
+    chair = chair_speaker(units)
+    out: list[Verdict] = []
+    for span in alignment.items:
+        if not span.treated or span.start is None or span.end is None or span.number in decided:
+            continue
+        if span.kind in ROLE_KINDS or not _leaf(alignment, span):
+            continue
+        own = [u for u in units if span.start - 0.01 <= u.start < span.end]
+        sealed = _seal(own, chair)
+        if sealed is None:
+            continue
+        at, evidence = sealed
+        said = _said(own, at)
+        if said:  # the chair's own words
+            out.append(Verdict(span.number, finish_sentence(said[0]), evidence + _also(own, at, said[0]), True))
+            continue
+        titled = title_decision(span.title)
+        if titled:
+            proposed = any(PROPOSES.search(u.low) for u in own[:at])
+            text = titled + (" enligt förslaget" if proposed else "")
+            out.append(Verdict(span.number, finish_sentence(text), evidence, False, _FLAG_TITLE))
+            continue
+        proposal = _proposal(own, at)
+        if proposal:
+            out.append(Verdict(span.number, finish_sentence(proposal), evidence, False, _FLAG_PROPOSAL))
+    return out
+
+
+def _also(units: list[Unit], at: int, text: str) -> list[Unit]:
+    """The sentence after the closing when the decision's words come from it."""
+    nxt = units[at + 1] if at + 1 < len(units) else None
+    return [nxt] if nxt is not None and nxt.text[1:].strip(" .") and nxt.text[1:].rstrip(".") in text else []
