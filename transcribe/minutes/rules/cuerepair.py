@@ -79,6 +79,7 @@ INSERTS = ("beslutar", "att", "vi", "är", "då")
 _PROTECTED = frozenset(cues.SAYING_VERBS) | frozenset(
     "ska kan vill måste bör borde har hade blir får fick tar gör avslutat avslutad öppnat öppnad igång".split()
 )
+_FINITE = frozenset("har hade är var blir blev ska skulle kan kunde".split())
 _TAIL_OK = re.compile(r"^[\s,.!?]*(?:\S+[\s.!?]*)?$")  # at most one word after a bare confirmation
 
 
@@ -249,6 +250,8 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
                 continue  # "Vi <?> att införa ...": the lost verb may as well have been "föreslår"
             if ins == "vi" and m.group(0).lower() in ("beslutat", "bestämt"):
                 continue  # "<Universitetet har> beslutat att ...": a supine lost its subject and its "har" both
+            if ins == "är" and m.group(0).lower() in _FINITE:
+                continue  # "Och så har Trafikverket beslutat": the sentence has its verb, nothing was lost
             variant = low[: m.start()] + ins + " " + low[m.start() :]
             kind = _accept(variant, m.start(), m.start() + len(ins), ins)
             if kind:

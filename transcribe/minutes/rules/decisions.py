@@ -37,6 +37,7 @@ _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed allts�
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
+_CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
     "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar "
@@ -219,6 +220,8 @@ class DecisionRules(ResolutionRules):
         pending = self.pending.pop(u.idx, None)
         if pending is not None:
             proposal, objections = pending[0], []
+        elif (called := self.called_proposal(u)) is not None:
+            proposal, objections = called, []
         else:
             proposal, objections = self._find_proposal(u, strict=weak or bare)
         if weak and (proposal is None or proposal.speaker == u.speaker or objections):
@@ -320,6 +323,8 @@ class DecisionRules(ResolutionRules):
             clause = self._clause(u)  # "Kan vi godkänna dagordningen?"
         else:
             proposal, objections = self._find_proposal(u, strict=True)
+            if (before := self.proposal_before_call(u)) is not None:
+                proposal, objections = before, []  # "Om X betalar hälften, så köper vi den. Säger vi det?"
             if proposal is None or objections:
                 return False
             clause = self._clause(proposal)
@@ -354,8 +359,8 @@ class DecisionRules(ResolutionRules):
             return False
         if re.match(r"(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar)\b", m.group("rest")):
             return False  # a habit, not a decision
-        if m.group("v") == "avslutar" and len(m.group("rest").split()) <= 3:
-            return False  # "Då avslutar vi för (i) dag": closing the meeting
+        if m.group("v") == "avslutar" and (len(m.group("rest").split()) <= 3 or _CLOSING.match(m.group("rest"))):
+            return False  # "Då avslutar vi här, och jag låser upp ...": closing the meeting
         verb = re.sub(r"\s+", " ", m.group("v")).split(" ")
         inf = " ".join([to_infinitive(verb[0])] + verb[1:])
         rest = strip_tail(u.text[len(u.text) - len(m.group("rest")) :])

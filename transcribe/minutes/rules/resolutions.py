@@ -264,6 +264,24 @@ class ResolutionRules(RuleState):
             or re.search(r"\bmed\s+på\s+(?:det|detta|det\s+här)\b|\b(?:kör|säger)\s+vi\s+(?:på\s+)?(?:det|så)\b", low)
         )
 
+    def called_proposal(self, u: Utt) -> Utt | None:
+        """The proposal a reply answers when the turn before it ended in a call: "Om X betalar hälften, så köper vi
+        utrustningen. Säger vi det?" - "Ja, det säger vi." The call names what it asks about; an older proposal by
+        the one who replies ("jag tycker X borde betala") is not it."""
+        call = self.utts[u.idx - 1] if u.idx else None
+        if call is None or call.speaker == u.speaker or not call.is_question or not self._is_call(call):
+            return None
+        return self.proposal_before_call(call)
+
+    def proposal_before_call(self, call: Utt) -> Utt | None:
+        """The statement a bare call ("Säger vi det?", "Alla med på det?") asks about: the one before it in its turn."""
+        before = self.utts[call.idx - 1] if call.idx else None
+        if before is None or before.turn != call.turn or before.is_question or before.idx in self.used:
+            return None
+        if cues.UNDECIDED.search(before.low) or cues.REJECTED.search(before.low):
+            return None
+        return before if len(content_words(before.text)) >= 3 else None
+
     def _called(self, u: Utt) -> str | None:
         """What the call asks to decide, as the minutes state it."""
         q = strip_tail(re.sub(r"^(?:(?:och|men|så|då|tack)\b[\s,.]*)+", "", u.text.strip()))

@@ -1,0 +1,71 @@
+"""How a decision is settled across turns, and what only looks like one, on hand-made clean sentences.
+
+Rules alone (no learned model): a proposal put to the meeting by a bare call and answered, a question
+nobody answers, a decision reported from earlier, another body's decision, the chair closing the meeting.
+"""
+
+from __future__ import annotations
+
+from tests.spoken import MEETING, PEOPLE, transcript
+from transcribe.minutes.rules import RuleExtractor
+
+
+def decisions(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> list[str]:
+    ex = RuleExtractor(transcript(turns, unsure), MEETING, vocabulary=list(PEOPLE.values()), scorer=None)
+    return [d.text for d in ex.run().decisions]
+
+
+def test_conditional_proposal_put_by_a_bare_call_is_what_the_reply_decides() -> None:
+    got = decisions(
+        [
+            ("S2", "Men jag tycker kommunen borde betala, det är deras krav."),
+            ("S3", "De betalade ju hälften förra gången."),
+            ("S1", "Om kommunen betalar hälften, så köper vi utrustningen. Säger vi det?"),
+            ("S2", "Ja, det säger vi."),
+        ]
+    )
+    assert len(got) == 1
+    assert "köper" in got[0] and "hälften" in got[0]
+    assert "borde" not in got[0]  # the reply's own older opinion is not what was decided
+
+
+def test_implicit_agreement_after_a_proposal_becomes_a_decision() -> None:
+    got = decisions(
+        [
+            ("S2", "Jag föreslår att vi flyttar städdagen till den tjugofjärde april."),
+            ("S3", "Ja, det låter bra."),
+            ("S1", "Då gör vi så."),
+        ]
+    )
+    assert len(got) == 1 and "städdagen" in got[0]
+
+
+def test_unanswered_call_to_decide_is_no_decision() -> None:
+    got = decisions(
+        [
+            ("S1", "Ska vi bestämma att föreningen köper en ny gräsklippare?"),
+            ("S2", "Vad kostar en sådan egentligen?"),
+            ("S3", "Det vet jag inte, jag kollar det till nästa möte."),
+        ]
+    )
+    assert got == []
+
+
+def test_decisions_reported_from_earlier_or_by_others_are_not_this_meetings() -> None:
+    got = decisions(
+        [
+            (
+                "S1",
+                "Först lite om vad som har hänt. Förra stämman beslutade att byta trumman vid bäcken, "
+                "och det är gjort.",
+            ),  # fmt: skip
+            ("S1", "Och så har Trafikverket beslutat att sänka driftbidraget med en tredjedel från nästa år."),
+            ("S2", "Det är inget vi kan påverka."),
+        ]
+    )
+    assert got == []
+
+
+def test_closing_the_meeting_is_no_decision() -> None:
+    got = decisions([("S1", "Tack allihop. Då avslutar vi här, och jag låser upp entrén om fem minuter.")])
+    assert got == []
