@@ -65,7 +65,9 @@ KIND_CUES = {
         r"|(?:mötet|sammanträdet) (?:är )?öppnat)"
     ),
     "chair": re.compile(
-        r"\b(val av (?:mötes)?ordförande|välja (?:en )?(?:mötes)?ordförande|till (?:mötes)?ordförande"
+        r"\b(val av (?:mötes|stämmo)?ordförande|välja (?:en )?(?:mötes|stämmo)?ordförande"
+        r"|till (?:mötes|stämmo)?ordförande"
+        r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
         r"|(?:leda|leder) (?:dagens |kvällens )?(?:möte|sammanträde))"
     ),
     "secretary": re.compile(

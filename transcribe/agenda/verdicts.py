@@ -26,6 +26,11 @@ SEALS = re.compile(
     r"|\b(?:det|detta|den|de|dessa|förslaget|beslutet) (?:är|blir) (?:alltså |därmed )?(?:beslutat|beslutad|bifallet|"
     r"bifallen|antaget|antagen|fastställt|fastställd|godkänt|godkänd|beviljat|beviljad)\b"
     r"|\b(?:då|så) (?:är|blir) det (?:så )?(?:beslutat|bestämt)\b"
+    r"|\b\w+(?:en|et|na|ningen) (?:är|blir) (?:alltså |därmed |härmed )?(?:fastställd|fastställt|fastställda|godkänd|"
+    r"godkänt|godkända|antagen|antaget|antagna|beviljad|beviljat|beslutad|beslutat|bifallen|bifallet)\b"
+    r"|\b(?:så|det) beslutar (?:vi|ni|mötet|stämman|styrelsen|nämnden|rådet)\b"
+    r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:godkänner|fastställer|antar|beviljar|bifaller|väljer) "
+    r"(?:vi|mötet|stämman|styrelsen|nämnden|rådet)\b"
     r"|\bfinner (?:jag )?att (?:\w+ ){0,2}(?:har )?"
     r"(?:bifall\w*|beslut\w*|antagit|antar|godk\w*|fastställ\w*|bevilja\w*)"
     r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:gör|kör) (?:vi|ni|via) (?:så|på det|det)\b"
@@ -39,11 +44,12 @@ ASKS = re.compile(
     r"\b(?:kan|får|beviljar|godkänner|fastställer|antar|bifaller|beslutar|väljer|besluta|bevilja|godkänna|"
     r"fastställa|anta|välja|lägga) (?:vi|mötet|stämman|styrelsen|nämnden|rådet|föreningen)\b|\bbesluta så\b"
     r"|\bnågon (?:som )?(?:är )?emot\b|\bingen emot\b"
-)
+    r"|\b(?:kan|får) (?:\w+ ){1,3}?(?:fastställas|godkännas|antas|beviljas|bifallas|läggas|väljas)\b"
+)  # "Kan stämman fastställa dem?", "Kan den fastställas?", "Är någon emot?"
 YES = re.compile(r"^\W*(?:ja|javisst|jajamen|bifall|absolut|instämmer|inga invändningar|inget emot|det kan vi)\b")
 NO = re.compile(r"^\W*(?:nej|nä|avslag|jag (?:yrkar|reserverar))\b")
 PROPOSES = re.compile(r"\b(?:föreslår|yrkar på|yrkar|förslaget är|förslag(?:et)? (?:om|att))\b")
-_PROPOSAL_CLAUSE = re.compile(r"\b(?:föreslår|yrkar på|yrkar)\s+(?:att|därför att|alltså att)\s+(.+)$")
+_PROPOSAL_CLAUSE = re.compile(r"\b(?:föreslår|yrkar på|yrkar)\s+(att\s+)?(.+)$")
 _CUE_ONLY = re.compile(
     r"^\W*(?:(?:bra|tack|okej|fint|utmärkt|då|så|alltså|och)\W+)*(?:klubbat|(?:då|så) (?:gör|kör) (?:vi|ni|via) "
     r"(?:så|på det|det)|det är (?:alltså )?beslutat)\W*"
@@ -135,10 +141,16 @@ def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
 
 
 def _proposal(units: list[Unit], before: int) -> str | None:
+    """The latest proposal before the assent: "föreslår att X" -> "att X", "styrelsen föreslår årsmötet att X" ->
+    "att föreslå årsmötet att X" (what the meeting agreed to do)."""
     for u in reversed(units[:before]):
         m = _PROPOSAL_CLAUSE.search(u.text.lower())
-        if m and len(content_words(m.group(1))) >= 2:
-            return "att " + u.text[m.start(1) :].strip()
+        if m and len(content_words(m.group(2))) >= 2:
+            rest = u.text[m.start(2) :].strip()
+            if m.group(1):
+                return "att " + rest
+            if "föreslår" in m.group(0) and " att " in rest:
+                return "att föreslå " + rest
     return None
 
 

@@ -14,6 +14,8 @@ For each meeting in samples/agenda/<id>/ (truth.json with an `agenda` block):
   where it does not (`decisions_wrong_within_turn`: the decision's place inside
   the turn, e.g. said before the chair's transition); and the true decision
   times checked against the alignment alone (`decisions_right_alignment_only`);
+  and the protokoll's decisions that no true decision backs (`decisions_extra`; of them
+  `decisions_extra_from_structure`: read from an item's title, proposal and assent);
 * roles found (ordförande, sekreterare, justerare as elected).
 
 Conditions: the true transcript; the same with the chair's item numbers taken out
@@ -199,6 +201,13 @@ def score_protokoll(transcript: Transcript, agenda: Agenda, al: Alignment, truth
                 within += 1
             elif not ok:
                 boundary += 1
+    turns = [by_turn[d["turn"]] for d in truth["agenda"]["decisions"]]
+    made = [x for p in [*prot.paragraphs, *([prot.other] if prot.other else [])] for x in p.decisions]
+    extra = [  # a decision the protokoll states that no true decision's turn backs
+        x
+        for x in made
+        if not any(s["start"] - 0.5 <= max(e.start for e in x.evidence) <= s["end"] + 0.5 for s in turns)
+    ]
     roles = [(role, name) for role, names in truth["agenda"]["roles"].items() for name in names]
     got = {(r.role, r.name) for r in prot.roles}
     return {
@@ -207,6 +216,8 @@ def score_protokoll(transcript: Transcript, agenda: Agenda, al: Alignment, truth
         "decisions_not_found": len(truth["agenda"]["decisions"]) - matched,
         "decisions_wrong_boundary": boundary,
         "decisions_wrong_within_turn": within,
+        "decisions_extra": len(extra),
+        "decisions_extra_from_structure": sum(x.id.startswith("p") for x in extra),  # protokoll.py's item verdicts
         "roles": len(roles),
         "roles_found": sum(r in got for r in roles),
         "roles_extra": len(got - set(roles)),
@@ -228,6 +239,8 @@ def _sum(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "decisions_not_found",
         "decisions_wrong_boundary",
         "decisions_wrong_within_turn",
+        "decisions_extra",
+        "decisions_extra_from_structure",
         "roles",
         "roles_found",
     )

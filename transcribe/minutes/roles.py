@@ -34,7 +34,7 @@ Role = Literal["ordförande", "sekreterare", "justerare"]
 ROLES: tuple[Role, ...] = ("ordförande", "sekreterare", "justerare")
 ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
-        r"\b(?:mötes|nämndens |styrelsens |föreningens )?ordförande(?:n)?\b|\bled(?:a|er) (?:dagens |"
+        r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b|\bled(?:a|er) (?:dagens |"
         r"kvällens )?möte"
     ),
     "sekreterare": re.compile(
@@ -209,13 +209,24 @@ def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -
                 if w.seg_id != answer.seg_id
             ):
                 out.add(who)
-        if not _DECLINE.search(answer.low):
+        if not _DECLINE.search(answer.low) or _volunteers(answer, units[i + 1 : i + 3]):
             continue
         if who in asked:
             out.add(who)
         elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
             out.add(asked[0])
     return out
+
+
+def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
+    """A "nej" that agrees with a negative question and then volunteers ("Mirja, du har inte gjort det på ett
+    tag?" – "Nej, det stämmer. Jag kan justera i dag."): the answer's turn offers to take the role."""
+    return any(
+        m is not None and not re.match(r"\s*(?:inte|tyvärr)\b", w.low[m.end() :])
+        for w in turn
+        if w.seg_id == answer.seg_id and w.speaker == answer.speaker
+        for m in [_SELF.search(w.low)]
+    )
 
 
 def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) -> list[tuple[str, int]]:

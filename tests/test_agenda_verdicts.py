@@ -1,0 +1,96 @@
+"""Decisions read from an agenda item's structure: title, proposal and the meeting's assent (hand-made meetings)."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.verdicts import title_decision
+from transcribe.minutes.model import Minutes
+from transcribe.minutes.protokoll import build_protokoll
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+STAMMA = """Dagordning vid ordinarie föreningsstämma i Brf Linden
+1. Stämmans öppnande
+2. Val av stämmoordförande
+3. Fastställande av dagordningen
+4. Beslut om fastställande av resultat- och balansräkning
+5. Fråga om ansvarsfrihet för styrelsen
+6. Trädgården
+7. Stämmans avslutande
+"""
+NAMES = {"A": "Anna Berg", "B": "Bertil Ek", "C": "Cecilia Ny"}
+
+
+def protokoll(lines: list[tuple[str, str]], agenda: str = STAMMA):
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    tr = Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+    )
+    ag = parse_agenda_text(agenda)
+    return build_protokoll(Minutes(title="Föreningsstämma i Brf Linden"), tr, ag, align_agenda(ag, tr))
+
+
+LINES = [
+    ("A", "Välkomna, jag förklarar stämman öppnad."),
+    ("A", "Punkt två, val av stämmoordförande. Jag föreslår Bertil Ek."),
+    ("C", "Bifall."),
+    ("B", "Tack. Punkt tre, dagordningen. Kan den fastställas?"),
+    ("C", "Ja."),
+    ("B", "Punkt fyra, resultat- och balansräkningen. Kan stämman fastställa dem?"),
+    ("C", "Ja!"),
+    ("B", "Klubbat."),
+    ("B", "Punkt fem, ansvarsfrihet för styrelsen. Revisorn tillstyrker ansvarsfrihet."),
+    ("B", "Beviljar stämman styrelsen ansvarsfrihet?"),
+    ("C", "Ja."),
+    ("B", "Då är det beslutat."),
+    ("B", "Punkt sex, trädgården. Cecilia?"),
+    ("C", "Häcken mot gatan är gammal. Jag föreslår att vi byter ut häcken mot en spaljé i vår."),
+    ("A", "Det låter bra, spaljén blir billigare."),
+    ("B", "Ja, så beslutar vi."),
+    ("B", "Då förklarar jag stämman avslutad."),
+]
+
+
+def decisions(prot, number: str) -> list[str]:
+    return [d.text for d in prot.paragraph(number).decisions]
+
+
+def test_a_standard_item_answered_yes_is_decided_as_its_title_says_and_flagged() -> None:
+    prot = protokoll(LINES)
+    assert decisions(prot, "4") == ["Stämman beslutade att fastställa resultat- och balansräkning."]
+    d = prot.paragraph("4").decisions[0]
+    assert d.needs_review and d.review_reason
+    assert max(e.start for e in d.evidence) == 70.0  # the chair's "Klubbat." closes it
+    assert decisions(prot, "5") == ["Stämman beslutade att bevilja styrelsen ansvarsfrihet."]
+    assert decisions(prot, "3") == ["Stämman beslutade att fastställa dagordningen."]
+
+
+def test_an_ordinary_item_closed_by_assent_takes_the_proposal() -> None:
+    prot = protokoll(LINES)
+    assert decisions(prot, "6") == ["Stämman beslutade att vi byter ut häcken mot en spaljé i vår."]
+    assert prot.paragraph("6").decisions[0].needs_review
+
+
+def test_no_assent_no_decision_and_a_refusal_is_none() -> None:
+    lines = list(LINES)
+    lines[15] = ("B", "Vi tar upp det igen på nästa stämma.")
+    lines[10] = ("C", "Nej, jag yrkar avslag.")
+    lines[11] = ("B", "Då går vi vidare.")
+    prot = protokoll(lines)
+    assert decisions(prot, "6") == []
+    assert decisions(prot, "5") == []
+    assert decisions(prot, "2") == []  # an election is reported as a role, not as a decision
+
+
+def test_the_chairs_own_words_after_then_we_do_so_are_the_decision_and_stand() -> None:
+    lines = list(LINES)
+    lines[15] = ("B", "Då gör vi så, häcken ersätts med en spaljé i vår.")
+    prot = protokoll(lines)
+    assert decisions(prot, "6") == ["Stämman beslutade att häcken ersätts med en spaljé i vår."]
+    assert not prot.paragraph("6").decisions[0].needs_review
+
+
+def test_title_decisions() -> None:
+    assert title_decision("Fastställande av röstlängd") == "att fastställa röstlängd"
+    assert title_decision("Beslut om resultatdisposition") == "om resultatdisposition"
+    assert title_decision("Val av revisorer") == "att välja revisorer"
+    assert title_decision("Trädgården") is None
