@@ -48,3 +48,25 @@ def test_misheard_unit_after_a_weekday_and_a_count_is_weeks() -> None:
 def test_samma_with_a_misheard_word_is_the_same_time() -> None:
     assert repair_sentence("onsdag om två veckor, samma riktet.")[0] == "onsdag om två veckor, samma tid."
     assert repair_sentence("Vi gör på samma sätt.")[0] == "Vi gör på samma sätt."  # a real word is left alone
+
+
+def test_counted_weekday_whose_month_was_lost_is_shown_not_invented() -> None:
+    # said "Första tisdagen i maj"; heard "Första tisdagen i till": no date, the phrase as heard, to check
+    got = next_meeting("Då har vi nästa möte. Första tisdagen i till, klockan åtta på kvällen.")
+    assert got is not None and got.when is None and got.needs_review
+    assert "tisdagen i till" in got.text.lower()
+
+
+def test_misspelt_counted_weekday() -> None:
+    got = next_meeting("Nästa årsstämma blir som vanligt sista lördagän i april, här i bygdegården.")
+    assert got is not None and got.when == dt.date(2027, 4, 24)
+    assert got.needs_review and "lördagän" in (got.review_reason or "")
+
+
+def test_exact_day_at_the_close_outweighs_an_earlier_bare_weekday() -> None:
+    # "till" lost in "ni får ett svar <till> nästa möte": Thursday is the answer's day, not the meeting's
+    got = next_meeting("Jag tar upp det där på torsdag, och ni får ett svar nästa möte.",
+                       "Pannhuset går till ledningsgruppen.",
+                       "Nästa skyddskommitté blir tisdagen den elfte maj, klockan nio. Tack för i dag.")  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2027, 5, 11, 9, 0)
+    assert got.needs_review

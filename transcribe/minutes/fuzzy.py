@@ -308,7 +308,13 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
                 put(i, hit, "ordinal")
                 continue
         # weekday after a deadline preposition or before "den"
-        if prev in ("på", "senast", "till", "nästa", "i", "om", "före", "kommande") or nxt == "den":
+        if (
+            prev in ("på", "senast", "till", "nästa", "i", "om", "före", "kommande", "sista")
+            or nxt == "den"
+            or (
+                prev in ORDINAL_WORDS and nxt == "i"  # "första <tisdagän> i maj"
+            )
+        ):
             hit = _best(low, WEEKDAY_WORDS, 0.75)
             if hit:
                 put(i, hit, "weekday")

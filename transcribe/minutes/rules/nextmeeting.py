@@ -73,6 +73,9 @@ _TASKISH = re.compile(r"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas
 _DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
+# "första tisdagen i <till>": a counted weekday whose month was lost names no day
+_COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
+_COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
 
 
 class NextMeetingRules(RuleState):
@@ -140,6 +143,8 @@ class NextMeetingRules(RuleState):
             return None
         if w.kind != "wd":
             return None
+        if _COUNTED.search(u.low[: w.start]):
+            return _COUNTED_AS_HEARD.match(u.low[w.start :])
         return _DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
 
     def _dates(self, u: Utt) -> tuple[list[When], When | None]:
@@ -274,6 +279,16 @@ class NextMeetingRules(RuleState):
                 return best_when(dated, 0), [u, v]
         return None
 
+    def _same_turn_lost(self, u: Utt) -> tuple[When, Utt] | None:
+        """The day said in the next sentence of the same turn, but not heard whole: the phrase as heard."""
+        if u.is_question:
+            return None
+        for v in self._same_segment_after(u, 2):
+            dated, lost = self._dates(v)
+            if lost is not None and not dated and not _TASKISH.search(v.low):
+                return lost, v
+        return None
+
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
         if w.time is not None:
@@ -309,6 +324,10 @@ class NextMeetingRules(RuleState):
             if later is not None:  # "Då har vi nästa möte. Första tisdagen i maj, klockan åtta."
                 candidates.append(later)
                 continue
+            heard = self._same_turn_lost(u) if not deadline else None
+            if heard is not None:  # "... Första tisdagen i <till>, klockan åtta.": shown as heard, to check
+                vague = heard
+                continue
             own_vague = [
                 w
                 for w in self.whens(u)
@@ -331,6 +350,14 @@ class NextMeetingRules(RuleState):
         chosen, closing = (kept[-1] if kept else None), None
         if chosen is None and vague is None and self.robust:
             chosen = closing = self._closing_date()
+        elif chosen is not None and self.robust:
+            # "... och ni får svar <till> nästa möte" on Thursday, then "Nästa skyddskommitté blir tisdagen den
+            # elfte maj": a meeting ends by naming the next one, and a day said exactly there outweighs a bare
+            # weekday said earlier
+            late = self._closing_date()
+            if (late is not None and late[1][0].idx > chosen[1][-1].idx
+                    and _EXACTNESS.get(late[0].kind, 3) < _EXACTNESS.get(chosen[0].kind, 3)):  # fmt: skip
+                chosen = closing = late
         if chosen is not None:
             w, utts = chosen
             repeated = self.robust and sum(c[0].date == w.date for c in candidates) > 1
