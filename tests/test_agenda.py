@@ -160,6 +160,7 @@ def test_committed_agenda_samples_are_consistent() -> None:
         assert starts != sorted(starts) or ag.get("merged"), f"{d.name}: no item taken out of order or merged"
         assert len(ag["turn_items"]) == len(script["turns"]) == len(truth["segments"])
         assert {x["turn"] for x in ag["decisions"]} == {x["turn"] for x in script["truth"]["decisions"]}
-        assert all(ag["roles"][r] for r in ("ordförande", "sekreterare", "justerare"))
+        # A meeting elects all three roles, each with a name, or (a workplace meeting) no one at all.
+        assert ag["roles"] == {} or all(ag["roles"][r] for r in ("ordförande", "sekreterare", "justerare")), d.name
         splits.add(ag["split"])
     assert splits == {"dev", "heldout"}
