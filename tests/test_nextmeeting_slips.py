@@ -70,3 +70,30 @@ def test_exact_day_at_the_close_outweighs_an_earlier_bare_weekday() -> None:
                        "Nästa skyddskommitté blir tisdagen den elfte maj, klockan nio. Tack för i dag.")  # fmt: skip
     assert got is not None and got.when == dt.datetime(2027, 5, 11, 9, 0)
     assert got.needs_review
+
+
+def _at(start: str, *lines: str, unsure: frozenset[str] = frozenset()) -> NextMeeting | None:
+    """The meeting started at `start`; the closing lines are the chair's."""
+    t = transcript([("S2", "Då har vi gått igenom allt."), *(("S1", line) for line in lines)], unsure=unsure)
+    t = t.model_copy(update={"metadata": {"time": start}})
+    return extract_minutes(t, meeting_date=MEETING, robust=True).next_meeting
+
+
+def test_misheard_words_before_the_hour_read_as_the_meetings_own_time() -> None:
+    # said "klockan halv sju"; heard "<ni gärningslåkaren> sju": the meeting itself began at 18.30
+    said = "Nästa möte blir onsdagen den sjunde april ni gärningslåkaren sju. Tack för i kväll."
+    got = _at("18:30", said, unsure=frozenset({"ni", "gärningslåkaren"}))
+    assert got is not None and got.when == dt.datetime(2027, 4, 7, 18, 30)
+    assert got.needs_review and "18.30" in (got.review_reason or "")
+    # a meeting that began at another hour gives no time: the date only, nothing made up
+    other = _at("10:00", said, unsure=frozenset({"ni", "gärningslåkaren"}))
+    assert other is not None and other.when == dt.date(2027, 4, 7)
+
+
+def test_misheard_clock_word_may_have_been_halv() -> None:
+    # said "halv tolv"; heard "<en> tolv", read as "klockan tolv"; the meeting began at 11.30
+    said = "Nästa medlemsmöte blir torsdagen den elfte februari, en tolv, här i lunchrummet."
+    got = _at("11:30", said, unsure=frozenset({"en"}))
+    assert got is not None and got.when == dt.datetime(2027, 2, 11, 11, 30) and got.needs_review
+    plain = _at("13:00", said, unsure=frozenset({"en"}))
+    assert plain is not None and plain.when == dt.datetime(2027, 2, 11, 12, 0) and plain.needs_review

@@ -76,6 +76,10 @@ _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
 # "första tisdagen i <till>": a counted weekday whose month was lost names no day
 _COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
 _COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
+# "onsdagen sjunde april <ni gärningslåkaren> sju": an hour after the date, the words before it misheard
+_HOUR_AFTER = re.compile(
+    r"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){1,2}?)(?P<h>" + "|".join(w for w, n in CARDINALS.items() if 1 <= n <= 12) + r")\b"
+)
 
 
 class NextMeetingRules(RuleState):
@@ -130,6 +134,28 @@ class NextMeetingRules(RuleState):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
+
+    def _hour_as_usual(self, w: When, utts: list[Utt]) -> str | None:
+        """The hour heard but not the words around it ('<ni gärningslåkaren> sju', 'februari, <en> tolv' read as
+        'klockan tolv'): when this meeting's own time reads as that hour ('halv sju' is 18.30), a series meeting
+        at its usual time is the likelier reading; it is taken, and the item says so."""
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        st = self.start_time
+        if u is None or st is None or w.date is None:
+            return None
+        if w.time is None:
+            m = _HOUR_AFTER.match(u.low[w.end :])
+            if m is None or not all(u.uncertain(x) or not known_word(x) for x in m.group("skip").split()):
+                return None
+            hour = parse_number(m.group("h")) or 0
+        elif any(r.kind == "clock" and r.meant.lower() == "klockan" for r in u.repairs) and w.time != st:
+            hour = w.time.hour  # "klockan" read from a misheard word, which may as well have been "halv"
+        else:
+            return None
+        if (st.hour % 12, st.minute) not in {(hour % 12, 0), ((hour - 1) % 12, 30)}:
+            return None
+        w.time = st
+        return f"{PREFIX}klockslaget hördes otydligt; mötets egen tid ({clock(st)}) stämmer med det som hördes"
 
     def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
         """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said;
@@ -366,7 +392,8 @@ class NextMeetingRules(RuleState):
             if self.robust:
                 self._fill_time(w, utts, candidates)
                 self._same_time(w, utts)
-                guessed = self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx) or self._conflict(w, kept)
+                guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
+                           or self._conflict(w, kept))  # fmt: skip
                 if closing is not None:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
