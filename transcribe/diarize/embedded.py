@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import clustering, split
+from transcribe.diarize import clustering, overlap, split
 from transcribe.diarize.base import (
     Diarization,
     Progress,
@@ -95,6 +95,11 @@ class Params:
     # of their own whatever the voice: on 20 dev conversations every small cluster made of a speaker's
     # fragments held 0-29 % full-length windows, every small cluster of a real speaker 57-100 %.
     min_window: float = 1.0
+    # Clusters of overlapped speech (`transcribe.diarize.overlap`): under `overlap_max_s` seconds with
+    # `overlap_share` of their speech between two other speakers of one region; None: kept. On 40 dev
+    # conversations (with the adaptive threshold) exact count 80 -> 82.5 %, DER 0.0493 unchanged.
+    overlap_max_s: float | None = 10.0
+    overlap_share: float = 0.4
     min_turn: float = 1.0  # shorter within-region speaker flips are smoothed away
     merge_gap: float = 0.3  # same-speaker turns closer than this are joined
     batch: int = 256  # windows per encoder batch (bounded memory)
@@ -442,6 +447,11 @@ class EmbeddedDiarizer:
             speech = float(np.sum(np.minimum(w.end - w.start, p.hop)))
             floor = min(p.min_speaker, p.min_speaker_share * speech)
             labels = absorb_small(w, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=p.distinct_cos)
+            if p.overlap_max_s is not None:
+                seconds = np.minimum(w.end - w.start, p.hop)
+                labels = overlap.drop_overlaps(
+                    w.embedding, w.region, seconds, labels, lo, p.overlap_max_s, p.overlap_share
+                )  # fmt: skip
             if p.split:
                 seconds = np.minimum(w.end - w.start, p.hop)
                 top = hi or p.clustering.max_speakers
