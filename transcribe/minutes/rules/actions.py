@@ -76,6 +76,16 @@ _NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hin
                        "förklara".split())  # fmt: skip
 
 
+# A role in this meeting, not a task for after it: "Goran skriver protokollet, som vanligt", "Petra, kan du
+# justera?", "Jag håller i mötet som vanligt", "då tar jag över klubban här" (the protokoll records roles).
+_ROLE_TASK = re.compile(
+    r"^(?:(?:skriva|föra)\s+(?:protokoll(?:et)?|anteckningarna|minnesanteckningarna)|justera(?:\s+protokollet)?|"
+    r"(?:hålla\s+i|leda)\s+(?:mötet|stämman|sammanträdet)|ta\s+över\s+klubban|"
+    r"vara\s+(?:ordförande|sekreterare|justerare|mötesordförande|rösträknare))"
+    r"(?:\s+(?:i\s+dag|i\s+kväll|idag|här|nu|som\s+vanligt|för\s+mötet|för\s+stämman))*\W*$"
+)
+
+
 def _task_verb(word: str, rest: str) -> bool:
     """What "kan du …?" asks to be done: a task verb, any other infinitive that acts on something ("hämta
     pressen"), or a word no Swedish has that is a letter or so from a task verb ("binga" for "ringa")."""
@@ -139,8 +149,10 @@ class ActionRules(AddressedTasks):
         no_due: bool = False,
     ) -> None:
         what = strip_due(what)
-        if not what:
+        if not what or _ROLE_TASK.match(what.lower()):
             return
+        if self._names_only(what):
+            return  # "Agnieszka Nowak och Bengt Nilsson": people proposed, nothing to do
         first, _, tail = what.partition(" ")
         meant = tolerant_verb(first.lower()) if self.robust and not known_word(first.lower()) else None
         if meant is not None:  # "Binga Nilssons …": the task verb as meant, flagged
@@ -169,6 +181,13 @@ class ActionRules(AddressedTasks):
                 review_reason=reason,
             )
         )
+
+    def _names_only(self, what: str) -> bool:
+        """The task text is nothing but participants' names ('Agnieszka Nowak och Bengt Nilsson')."""
+        rest = what.lower()
+        if self._names_rx is None or not self._names_rx.search(rest):
+            return False
+        return not re.sub(r"\b(?:och|samt)\b|[,.]", " ", self._names_rx.sub(" ", rest)).strip()
 
     def _continues_last(self, what: str, owner: str | None, utts: list[Utt]) -> bool:
         """'Jag kan räkna på det.' … 'Jag gör en kalkyl och skickar den senast fredag.': the same person's next

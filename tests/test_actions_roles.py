@@ -1,0 +1,30 @@
+"""A role in the meeting itself (secretary, checker of the minutes, chair) is no task for after it."""
+
+from __future__ import annotations
+
+from tests.spoken import MEETING, transcript
+from transcribe.minutes import Minutes, extract_minutes
+
+
+def minutes(turns: list[tuple[str, str]]) -> Minutes:
+    return extract_minutes(transcript(turns), meeting_date=MEETING)
+
+
+def test_the_secretary_and_the_checker_are_roles_not_tasks() -> None:
+    got = minutes([
+        ("S1", "Jag förklarar mötet öppnat. Karin skriver protokollet, som vanligt."),
+        ("S1", "Olof, kan du justera?"),
+        ("S3", "Ja, jag kan justera i dag."),
+        ("S1", "Då tar jag över klubban här. Jag håller i mötet som vanligt."),
+    ]).actions  # fmt: skip
+    assert got == []
+
+
+def test_a_task_with_the_minutes_after_the_meeting_is_kept() -> None:
+    got = minutes([("S2", "Jag skickar ut protokollet till alla senast fredag.")]).actions
+    assert len(got) == 1 and got[0].what.startswith("Skicka ut protokollet") and got[0].owner == "Karin Ek"
+
+
+def test_people_proposed_for_a_role_are_no_task() -> None:
+    turns = [("S1", "Och till justerare föreslår jag Karin Ek och Olof Nilsson. Några andra förslag? Nej.")]
+    assert minutes(turns).actions == []
