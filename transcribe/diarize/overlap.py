@@ -19,15 +19,9 @@ import numpy as np
 from transcribe.diarize import clustering
 
 
-def between_share(region: np.ndarray, labels: np.ndarray, seconds: np.ndarray, c: int) -> float:
-    """Share of cluster `c`'s seconds in runs that have one other speaker before and another after in their region.
-
-    `region`: each window's speech region, windows in time order; `seconds`: how much speech each stands for.
-    """
-    total = float(seconds[labels == c].sum())
-    if total <= 0:
-        return 0.0
-    inside = 0.0
+def _runs(region: np.ndarray, labels: np.ndarray, c: int) -> list[tuple[np.ndarray, int | None, int | None]]:
+    """Each run of cluster `c`'s windows within a region: its window indices, the other label before and after it."""
+    out = []
     for r in np.unique(region[labels == c]):
         idx = np.flatnonzero(region == r)
         lab = labels[idx]
@@ -40,9 +34,20 @@ def between_share(region: np.ndarray, labels: np.ndarray, seconds: np.ndarray, c
             while j < len(idx) and lab[j] == c:
                 j += 1
             before, after = lab[:i][lab[:i] != c], lab[j:][lab[j:] != c]
-            if len(before) and len(after) and before[-1] != after[0]:
-                inside += float(seconds[idx[i:j]].sum())
+            out.append((idx[i:j], int(before[-1]) if len(before) else None, int(after[0]) if len(after) else None))
             i = j
+    return out
+
+
+def between_share(region: np.ndarray, labels: np.ndarray, seconds: np.ndarray, c: int) -> float:
+    """Share of cluster `c`'s seconds in runs that have one other speaker before and another after in their region.
+
+    `region`: each window's speech region, windows in time order; `seconds`: how much speech each stands for.
+    """
+    total = float(seconds[labels == c].sum())
+    if total <= 0:
+        return 0.0
+    inside = sum(float(seconds[i].sum()) for i, a, b in _runs(region, labels, c) if None not in (a, b) and a != b)
     return inside / total
 
 
@@ -55,10 +60,12 @@ def drop_overlaps(
     max_s: float = 10.0,
     min_share: float = 0.4,
 ) -> np.ndarray:
-    """Labels 0..k-1 with every overlapped-speech cluster joined to the nearest speakers, window by window.
+    """Labels 0..k-1 with every overlapped-speech cluster's windows given to the speakers around them.
 
     A cluster under `max_s` seconds with at least `min_share` of its speech between two other speakers
-    goes, the smallest first; at least `keep` clusters stay.
+    goes, the smallest first; at least `keep` clusters stay. Each run of its windows joins the nearer
+    (centred centroids) of the speakers just before and after it in its region, or the nearest of all
+    when it has no neighbour there.
     """
     labels = np.unique(labels, return_inverse=True)[1]
     x = clustering.centre(embedding)
@@ -68,8 +75,13 @@ def drop_overlaps(
         found = [c for c in size if size[c] < max_s and between_share(region, labels, seconds, c) >= min_share]
         if not found:
             break
-        gone = labels == min(found, key=size.__getitem__)
-        labels = labels.copy()
-        labels[gone] = clustering.nearest(x[~gone], labels[~gone], x[gone])
-        labels = np.unique(labels, return_inverse=True)[1]
+        c = min(found, key=size.__getitem__)
+        others = labels != c
+        names, cents = clustering.centroids(x[others], labels[others])
+        out = labels.copy()
+        for idx, before, after in _runs(region, labels, c):
+            near = [k for k in (before, after) if k is not None] or names.tolist()
+            rows = np.flatnonzero(np.isin(names, near))
+            out[idx] = names[rows[(x[idx] @ cents[rows].T).argmax(axis=1)]]
+        labels = np.unique(out, return_inverse=True)[1]
     return labels
