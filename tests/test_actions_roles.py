@@ -28,3 +28,14 @@ def test_a_task_with_the_minutes_after_the_meeting_is_kept() -> None:
 def test_people_proposed_for_a_role_are_no_task() -> None:
     turns = [("S1", "Och till justerare föreslår jag Karin Ek och Olof Nilsson. Några andra förslag? Nej.")]
     assert minutes(turns).actions == []
+
+
+def test_a_lost_verb_before_an_att_clause_proposed_something_and_is_no_task() -> None:
+    # said "Jag föreslår att vi lämnar över …"; heard "Jag på att vi lämnar över …"
+    said = "Jag på att vi lämnar över två av dina ärenden till Olof från och med nästa vecka."
+    t = transcript([("S1", said)], unsure=frozenset({"på"}))
+    assert extract_minutes(t, meeting_date=MEETING, robust=True).actions == []
+    # a lost verb before its object is still the speaker's task ("Jag <skickar> ut kallelsen senast fredag")
+    t = transcript([("S1", "Jag ut kallelsen senast fredag.")], unsure=frozenset({"ut"}))
+    got = extract_minutes(t, meeting_date=MEETING, robust=True).actions
+    assert len(got) == 1 and got[0].owner == "Anna Berg" and got[0].needs_review

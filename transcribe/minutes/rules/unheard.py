@@ -36,6 +36,9 @@ _AND_TASK = re.compile(r"\boch\s+(?:jag\s+)?(?P<v>[a-zåäö]+(?:ar|er|ör))\b")
 _NO_SUBJECT = frozenset({"att", "en", "ett", "och", "är", "som"})  # no subject of a finite verb
 _MODALS = frozenset({"kan", "ska", "får"})
 _PRONOUN_WORDS = frozenset({"det", "den", "dem", "de", "henne", "honom"})
+# "Jag <föreslår> att vi lämnar över …": a lost verb followed by an att-clause said, proposed or thought something
+# (a task verb takes an object, not a clause)
+_CLAUSE_AFTER = re.compile(r"^\s*att\s+(?:vi|ni|du|de|dom|man|han|hon|det|den|[a-zåäö]+(?:en|et|na))\b")
 
 
 class UnheardCommitments(RuleState):
@@ -46,8 +49,8 @@ class UnheardCommitments(RuleState):
         m = re.search(r"\bjag\s+(?P<v>[\w-]+)\s+(?P<rest>[^.?!]+)", u.low)
         if not m or not u.uncertain(m.group("v")) or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
-        if m.group("v") in AUX:
-            return False  # "jag har/kan/ska ..."
+        if m.group("v") in AUX or _CLAUSE_AFTER.match(m.group("rest")):
+            return False  # "jag har/kan/ska ...", "jag <föreslår> att vi ..."
         dated = any(w.date is not None and re.search(r"\b(?:senast|till|innan|före)\s*$", u.low[: w.start])
                     for w in self.whens(u))  # fmt: skip
         if not dated or len(content_words(m.group("rest"))) < 2:
@@ -68,6 +71,8 @@ class UnheardCommitments(RuleState):
             return False
         if re.search(r"\b(?:inte|aldrig)\b|\b(?:vara|bli)\b", m.group("rest")) or m.group("gap").endswith("dagen"):
             return False  # "jag <kan> inte …", "jag <kan> vara …", "jag lördagen …": no lost task verb
+        if m.group("gap") in ("på", "om", "för") and _CLAUSE_AFTER.match(m.group("rest")):
+            return False  # "Jag <föreslår> att vi …" heard "Jag på att vi …": a proposal, not a task
         why = f"{PREFIX}verbet efter ”jag” hördes inte"
         asked = self._request_to(u)  # "kan du be leverantören om …?" - "Ja, jag <?> i dag": the task asked for
         question = self._question_to(u) if asked is None else None  # "säger du det till henne?" - "Jag <?> det"
