@@ -44,3 +44,17 @@ def test_the_chair_of_a_general_meeting_is_elected_under_its_own_title() -> None
         *ECONOMY,
     ]
     assert roles(lines, agenda)["ordförande"] == ["Gunilla Berg"]
+
+
+def test_a_manager_who_just_leads_a_workplace_meeting_is_no_elected_chair() -> None:
+    agenda = "APT\n1. Välkommen\n2. Schemat\n3. Lokalen\n4. Avslut\n"
+    lines = [
+        ("G", "Då kör vi. Välkomna till APT."),
+        ("G", "Schemat, då. Vi behöver fler i juli."),
+        ("M", "Jag kan ta två veckor extra."),
+        ("G", "Nästa punkt, lokalen. Hyran höjs i vår."),
+        ("G", "Tack för i dag allihop."),
+    ]
+    assert "ordförande" not in roles(lines, agenda)
+    lines[0] = ("G", "Då kör vi. Välkomna till APT. Jag håller i mötet som vanligt.")
+    assert roles(lines, agenda)["ordförande"] == ["Gunilla Berg"]

@@ -197,6 +197,19 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
+
+    def _first_taken(k: int, i: int) -> str:
+        """The sub-item an announcement of its parent starts: the first, unless the chair takes another first
+        ("Nästa är vattnet. Vi tar läckan först, …")."""
+        parent = items[k].parent
+        for topic in (fronted[j] for j in (i, i + 1) if j < len(units) and fronted[j] is not None):
+            taken = [
+                it.number for it, t in zip(items, titles, strict=True) if it.parent == parent and overlap(t, topic)
+            ]
+            if len(taken) == 1:
+                return taken[0]
+        return firsts[parent]
+
     out: list[list[float]] = []
     named: list[list[bool]] = []
     for k, item in enumerate(items):
@@ -211,12 +224,16 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
             for ref, sign in refs[i]:
                 if ref == item.number:
                     number += sign
-                elif item.parent and ref == item.parent and sign > 0 and firsts[item.parent] == item.number:
+                elif item.parent and ref == item.parent and sign > 0 and _first_taken(k, i) == item.number:
                     number += 0.6
                 elif item.number in first_child and ref.startswith(item.number) and sign > 0:
                     number += 0.6
             weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
             said_now = fronted[i] is not None and bool(overlap(titles[k], fronted[i]))
+            if item.parent and _first_taken(k, i) not in (item.number, firsts[item.parent]):
+                topic = own = 0.0  # "Nästa är vattnet. Vi tar läckan först": the parent's words start the other
+            if fronted[i] is not None and not said_now:  # "Vi tar läckan först, för den avgör <vattnet>": only
+                topic = own = 0.0  # the item taken now starts; the others' words there are the reason
             cue = max(cues[i], 1.0 if said_now else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
@@ -237,7 +254,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
                 - W_NEG * max(-number, 0)
                 + W_CUE * cue
                 + W_TOPIC * topic * (0.6 + cue)
-                + W_KIND * kind
+                + W_KIND * kind * (weight if any(kd in ELECTIONS for kd in said) else 1.0)  # a role the answer names
                 + W_TITLE * max(0.0, own - 0.5) * 2  # the item's whole title said in one sentence
                 + (W_CUE if heading else 0.0)
             )

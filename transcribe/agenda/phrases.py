@@ -94,7 +94,8 @@ KIND_CUES = {
 }
 SKIP_TOPIC = re.compile(
     r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
-    r"|skjuts upp|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till))\b".replace("VI", VI)
+    r"|skjuts upp|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
+    r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde))\b".replace("VI", VI)
 )
 
 # After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
@@ -109,9 +110,9 @@ TOGETHER = re.compile(
 ELECTIONS = ("chair", "secretary", "adjusters")
 ASKS_FOR = re.compile(
     r"\?\s*$|\b(?:behöver|ska|måste) (?:vi )?(?:\w+ ){0,2}(?:välja|ha)\b|\bvem (?:tar|kan|vill|skriver|för)\b"
-    r"|\bbehöver (?:vi )?(?:\w+ ){0,2}som\b"
-)  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare", "Vi behöver någon som leder mötet":
-# asking for a role opens its election
+    r"|\bbehöver (?:vi )?(?:\w+ ){0,2}som\b|\b(?:föreslår|yrkar på)\b"
+)  # "Vem tar anteckningarna i dag?", "Sedan behöver vi två justerare", "Vi behöver någon som leder mötet",
+# "Jag föreslår att jag är ordförande för mötet": asking for a role, or proposing someone for it, opens its election
 
 
 def fronted_topic(low: str) -> set[str] | None:

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.align import Alignment, Unit, chair_speaker
+from transcribe.agenda.phrases import CLOSED, KIND_CUES
 from transcribe.minutes.fuzzy import known_word, similar
 from transcribe.minutes.model import Evidence
 from transcribe.transcript import Transcript
@@ -34,8 +35,8 @@ Role = Literal["ordförande", "sekreterare", "justerare"]
 ROLES: tuple[Role, ...] = ("ordförande", "sekreterare", "justerare")
 ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
-        r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b|\bled(?:a|er) (?:dagens |"
-        r"kvällens )?möte"
+        r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
+        r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
     ),
     "sekreterare": re.compile(
         r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:dagens |kvällens )?(?:protokoll(?:et)?"
@@ -50,10 +51,11 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
-    "ordförande": re.compile(r"\bled(?:a|er)\b|\bordför\w*"),
+    "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
     "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
     "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*"),
 }
+OPENED = KIND_CUES["open"]
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
 _SHORT_FORMS = ("jämte", "justera", "justerar")
 _ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
@@ -66,7 +68,8 @@ _SELF = re.compile(
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det"
 _SELF_ROLE = re.compile(
-    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|heter|antecknar)\b"
+    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|håller i|heter"
+    r"|antecknar)\b"
     r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är) jag\b|\b(?:det är|är det) jag\b"
 )  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role
 _ALONGSIDE = re.compile(
@@ -348,7 +351,10 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
     if not any(r.role == "ordförande" for r in out):  # no one said it: who leads is who opens and announces
         lead = chair_speaker(units)
         name = transcript.speaker_name(lead) if lead else None
-        if name and name in names.values():
+        # "Mötet är öppnat" is a chair's act, and a meeting with a secretary or justerare has a chair who signs;
+        # a manager's "Då kör vi" in a meeting that names no one makes no chair
+        formal = bool(out) or any(u.speaker == lead and (OPENED.search(u.low) or CLOSED.search(u.low)) for u in units)
+        if name and name in names.values() and formal:
             ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
             out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
     return out
