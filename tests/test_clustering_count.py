@@ -72,7 +72,7 @@ def conversation(seed: int = 5) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.
         first, second = (a, b) if turn % 2 == 0 else (b, a)
         k = (0, 1) if turn % 2 == 0 else (1, 0)
         blend = 2 if turn % 5 in (0, 2) else 0
-        rows += spoken(first, 6) + spoken(unit(first + second + both), blend) + spoken(second, 6)
+        rows += spoken(first, 6) + spoken(unit(first + second + 1.5 * both), blend) + spoken(second, 6)
         truth += [k[0]] * 6 + [2] * blend + [k[1]] * 6
         region += [r] * (12 + blend)
         r += 1

@@ -5,11 +5,12 @@ Resemblyzer's pretrained GE2E encoder), so it works offline out of the box.
 
 All speech is covered by 1.5 s windows every 0.5 s. Nothing is fitted to a set
 of sample voices: the full-length windows (shorter ones join the nearest speaker
-afterwards) are clustered by average linkage at one cosine
-threshold (`transcribe.diarize.clustering`; auto-tuned spectral clustering of
+afterwards) are clustered by average linkage at a cosine threshold scaled to how far
+apart the recording's voices are (`transcribe.diarize.clustering`; auto-tuned spectral clustering of
 embeddings centred per recording is selectable; average linkage on centred
 embeddings scored dev DER 0.17-0.27 against 0.063 uncentred), clusters too small to be a speaker
-absorbed, the count honouring --min/--max-speakers (a given --speakers N keeps the N
+absorbed, clusters of overlapped speech given to the speakers around them
+(`transcribe.diarize.overlap`), the count honouring --min/--max-speakers (a given --speakers N keeps the N
 largest clusters of the same threshold and lets the rest join them; a split test of each
 cluster is selectable, `Params.split`). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
