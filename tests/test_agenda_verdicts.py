@@ -94,3 +94,46 @@ def test_title_decisions() -> None:
     assert title_decision("Beslut om resultatdisposition") == "om resultatdisposition"
     assert title_decision("Val av revisorer") == "att välja revisorer"
     assert title_decision("Trädgården") is None
+
+
+BOARD = """Styrelsemöte
+1. Mötets öppnande
+2. Kassörens rapport
+3. Vattnet
+4. Semesterschemat
+5. Mötets avslutande
+"""
+BOARD_LINES = [
+    ("A", "Välkomna, jag förklarar mötet öppnat."),
+    ("A", "Punkt två, kassörens rapport."),
+    ("B", "Vi har fyrtiotusen kronor i kassan och alla avgifter är betalda."),
+    ("A", "Tack. I övrigt lägger vi rapporten till handlingarna."),
+    ("A", "Punkt tre, vattnet."),
+    ("C", "Jag har fått en offert från Malmö Rör på sjutusen kronor."),
+    ("A", "Då tar vi offerten från Malmö Rör."),
+    ("A", "Då är vattnet klart."),
+    ("B", "Punkt fyra, semesterschemat. Alternativ A eller B?"),  # the item opened by another than the chair
+    ("C", "Jag röstar på B."),
+    ("B", "Då blir det alternativ B, tre veckor i sommar och en vecka i september."),
+    ("A", "Då förklarar jag mötet avslutat."),
+]
+
+
+def test_filing_taking_an_offer_and_an_outcome_are_decisions_in_the_chairs_words() -> None:
+    prot = protokoll(BOARD_LINES, BOARD)
+    assert decisions(prot, "2") == ["Styrelsen beslutade att lägga rapporten till handlingarna."]
+    # the last closing that says what was decided, not "Då är vattnet klart"
+    assert decisions(prot, "3") == ["Styrelsen beslutade att ta offerten från Malmö Rör."]
+    # said by the one who opened the item
+    assert decisions(prot, "4") == [
+        "Styrelsen beslutade att det blir alternativ B, tre veckor i sommar och en vecka i september."
+    ]
+    assert not any(d.needs_review for n in "234" for d in prot.paragraph(n).decisions)
+
+
+def test_a_comment_or_another_members_then_we_take_is_no_decision() -> None:
+    lines = list(BOARD_LINES)
+    lines[6] = ("C", "Då tar vi offerten från Malmö Rör.")  # a member, not the chair or who opened the item
+    lines[10] = ("B", "Då blir det bra.")
+    prot = protokoll(lines, BOARD)
+    assert decisions(prot, "3") == [] and decisions(prot, "4") == []

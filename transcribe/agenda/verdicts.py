@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
-from transcribe.agenda.phrases import ANNOUNCEMENT, CONCLUDES
+from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES
 from transcribe.sv.text import content_words, finish_sentence
 
 ROLE_KINDS = {"chair", "secretary", "adjusters", "open", "close"}  # elections are reported as roles
@@ -35,6 +35,8 @@ SEALS = re.compile(
     r"(?:bifall\w*|beslut\w*|antagit|antar|godk\w*|fastställ\w*|bevilja\w*)"
     r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:gör|kör) (?:vi|ni|via) (?:så|på det|det)\b"
     r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:kör|tar|genomför|satsar) (?:vi|ni|via) (?:på )?\w+"
+    r"|^\W*(?:\w+\W+){0,2}?(?:då|så) blir det \w+"
+    r"|\b(?:lägger (?:vi|ni)|läggs) (?:\w+ ){0,5}?till handlingarna\b"
     r"|\b(?:vi|mötet|stämman|styrelsen|nämnden|rådet) (?:har )?"
     r"(?:beslutar|beslutat|bifaller|bifallit|beviljar|beviljat) (?:så|det|enligt|i enlighet)\b"
 )
@@ -54,8 +56,13 @@ _CUE_ONLY = re.compile(
     r"^\W*(?:(?:bra|tack|okej|fint|utmärkt|då|så|alltså|och)\W+)*(?:klubbat|(?:då|så) (?:gör|kör) (?:vi|ni|via) "
     r"(?:så|på det|det)|det är (?:alltså )?beslutat)\W*"
 )
-_DOING = re.compile(r"^\W*(?:(?:bra|tack|okej|fint)\W+)*(?:då|så) (kör|tar|genomför|satsar) (?:vi|ni|via) (?:på )?")
-_INFINITIVE = {"kör": "köra", "tar": "ta", "genomför": "genomföra", "satsar": "satsa på"}
+_DOING = re.compile(
+    r"^\W*(?:(?:bra|tack|okej|fint)\W+)*(?:då|så) (kör|tar|genomför|satsar|blir) (?:vi|ni|via|det) (?:på )?"
+)
+_INFINITIVE = {"kör": "köra", "tar": "ta", "genomför": "genomföra", "satsar": "satsa på", "blir": "det blir"}
+_FILED = re.compile(
+    r"^\W*(?:(?:bra|tack|okej|då|så|i övrigt)\W+)*(?:lägger (?:vi|ni) (?P<a>.+?)|(?P<b>.+?) läggs) till handlingarna\b"
+)  # "I övrigt lägger vi anteckningarna till handlingarna", "Rapporten läggs till handlingarna"
 # The decision an item's title names: (pattern, how the decision reads; \1 the object).
 TITLE_DECISIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^(?:beslut om )?fastställande av (.+)$"), r"att fastställa \1"),
@@ -96,28 +103,34 @@ def title_decision(title: str) -> str | None:
     return None
 
 
-def _seal(units: list[Unit], chair: str | None) -> tuple[int, list[Unit]] | None:
-    """The last place in the item where the meeting's assent is stated: (index of the closing, evidence)."""
-    found = None
+def _seals(units: list[Unit], chair: str | None) -> list[tuple[int, list[Unit]]]:
+    """Each place in the item where the meeting's assent is stated: (index of the closing, evidence)."""
+    found = []
     for i, u in enumerate(units):
         if REFUSED.search(u.low):
             continue
-        by_chair = chair is None or u.speaker == chair
+        by_chair = chair is None or u.speaker in (chair, units[0].speaker)  # the chair, or who opened the item
         if (SEALS.search(u.low) or CONCLUDES.search(u.low)) and (by_chair or "klubba" in u.low):
-            if ANNOUNCEMENT.search(u.low) and not SEALS.search(u.low[: ANNOUNCEMENT.search(u.low).start()]):
-                continue  # "Då går vi vidare till …" is no assent
-            found = (i, [u])
+            cue = (ANNOUNCEMENT if i == 0 else ANNOUNCES).search(u.low)  # "Då tar vi …" opens an item only at its start
+            if cue and not SEALS.search(u.low[: cue.start()]):
+                continue  # the item's own announcement, "Då går vi vidare till …", is no assent
+            found.append((i, [u]))
             continue
         if by_chair and ASKS.search(u.low) and u.text.rstrip().endswith("?"):
             answers = [w for w in units[i + 1 : i + 4] if w.speaker != u.speaker]
             if answers and YES.search(answers[0].low) and not any(NO.search(w.low) for w in answers):
-                found = (i + 1, [u, answers[0]])
+                found.append((i + 1, [u, answers[0]]))
     return found
 
 
 def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
     """The decision as said at the closing: its own words after the cue, else the next statement in the turn."""
     u = units[at]
+    filed = _FILED.match(u.low)
+    if filed:
+        what = filed.group("a") or filed.group("b")
+        start = u.low.index(what)
+        return f"att lägga {u.text[start : start + len(what)]} till handlingarna", True
     doing = _DOING.match(u.low)
     if doing:
         rest = u.text[doing.end() :].strip()
@@ -164,14 +177,15 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
         if span.kind in ROLE_KINDS or not _leaf(alignment, span):
             continue
         own = [u for u in units if span.start - 0.01 <= u.start < span.end]
-        sealed = _seal(own, chair)
-        if sealed is None:
+        sealed = _seals(own, chair)
+        if not sealed:
             continue
-        at, evidence = sealed
-        said = _said(own, at)
-        if said:  # the chair's own words
+        worded = [(at, ev, said) for at, ev in sealed for said in [_said(own, at)] if said]
+        if worded:  # the chair's own words, the last that say what was decided ("Då är läckan klar" says nothing)
+            at, evidence, said = worded[-1]
             out.append(Verdict(span.number, finish_sentence(said[0]), evidence + _also(own, at, said[0]), True))
             continue
+        at, evidence = sealed[-1]
         titled = title_decision(span.title)
         if titled:
             proposed = any(PROPOSES.search(u.low) for u in own[:at])
