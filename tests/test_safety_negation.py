@@ -40,3 +40,10 @@ def test_an_acknowledging_no_before_a_proposal_is_no_refusal() -> None:
     got = minutes(_vakt("Nej, det vet jag."))
     vakt = [d for d in got.decisions if "vakt" in d.text]
     assert vakt and not any(d.needs_review for d in vakt)
+
+
+def test_no_to_a_call_for_objections_is_assent() -> None:
+    said = "Och till justerare föreslår jag Karin Ek och Olof Nilsson. Några andra förslag? Nej. Då är de valda."
+    got = minutes([("S1", said)]).decisions
+    assert [d.text for d in got] == ["Karin Ek och Olof Nilsson valdes till justerare."]
+    assert not got[0].needs_review

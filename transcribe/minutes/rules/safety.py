@@ -44,6 +44,11 @@ _DATE_STEMS = frozenset(stem(w) for w in [*MONTHS, *WEEKDAYS, *ORDINALS, *CARDIN
 _NOT_AGAINST = re.compile(r"\binte\s+(?:bara|minst|enbart|endast)\b")
 _BARE_NO = re.compile(r"^\W*nej(?:\W+(?:nej|tack))?\W*$")
 # "Nej, det vet jag.", "Nej, jag förstår.": agreeing with something negative just said, no refusal
+# "Några invändningar? Nej.", "Några andra förslag? – Nej.": a "no" to a call for objections is assent
+_OBJECTIONS_ASKED = re.compile(
+    r"\b(?:några|någon|inga|ingen|något)\s+(?:\w+\s+)?(?:invändningar|invändning|förslag|synpunkter|emot|annan|annat)"
+    r"|\bnågon\s+som\s+(?:är\s+)?(?:emot|invänder|har\s+invändningar)|\bnågot\s+mer\b"
+)
 _KNOWN_NO = re.compile(r"^\W*nej\W+(?:(?:det|jag)\s+)?(?:vet|förstår|hör|håller\s+med)(?:\s+jag)?\b")
 
 
@@ -98,8 +103,9 @@ def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
     # "Nej. Vi har inte folk. Jag föreslår att ... Är alla med?" - "Ja." - "Då är det beslutat.": a bare "Nej" just
     # before the proposal counts as much as one before the last words that settled it
     saying = [u for u in own if u is not stated and _overlap(topic, _topic(u.text))]
+    asked = {v.idx + 1 for v in nearby if v.is_question and _OBJECTIONS_ASKED.search(v.low)}
     for v in nearby:
-        if v.idx in own_ids or v.is_question:
+        if v.idx in own_ids or v.is_question or (v.idx in asked and _BARE_NO.match(v.low)):
             continue
         # "Nej. Jag föreslår att vi säger nej. Styrelsen beslutar att godkänna ...": a refusal just before, same turn
         adjacent = stated is not None and v.turn == stated.turn and 0 < stated.idx - v.idx <= 2
