@@ -67,7 +67,8 @@ from transcribe.speakers.match import (
 )
 from transcribe.speakers.profiles import Profile, embed_voice
 
-BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03}  # the scoring before channel variants
+# the scoring before channel variants (raw GE2E cosines, no back-end)
+BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False}
 BENCH_DIR = SAMPLES_DIR / "cache" / "profile-bench"
 POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are rebuilt in a new folder
 # Minutes per conversation: a reader has ~6 s of speech left after enrolment, repeated in every turn,
@@ -263,7 +264,8 @@ def pair_scores(labelled: list[Labelled], profiles: list[Profile]) -> list[tuple
     return pairs
 
 
-PREVIOUS = {"method": "centroid", "t_named": 0.86, "t_proposed": 0.84, "margin": 0.05}  # before pieces and cohort
+# before pieces, cohort and back-end
+PREVIOUS = {"method": "centroid", "t_named": 0.86, "t_proposed": 0.84, "margin": 0.05, "backend": False}
 
 
 def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, bool]], dict[str, Any]]:

@@ -47,6 +47,8 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from transcribe.speakers.backend import Backend
+from transcribe.speakers.backend import load as load_backend
 from transcribe.speakers.cohort import cohort as shipped_cohort
 from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory, normalise_rows
 from transcribe.transcript import SpeakerInfo, Transcript
@@ -93,13 +95,12 @@ def _heard(p: Profile, dim: int) -> np.ndarray:
     return np.stack(rows) if rows else np.zeros((0, dim), np.float32)
 
 
-def _piece_scores(evidence: np.ndarray, profiles: list[Profile]) -> np.ndarray:
+def _piece_scores(evidence: np.ndarray, heard: list[np.ndarray]) -> np.ndarray:
     """(pieces, profiles): each piece against the profile's closest channel; -1 where sizes differ."""
-    out = np.full((len(evidence), len(profiles)), -1.0)
-    for j, p in enumerate(profiles):
-        heard = _heard(p, evidence.shape[1])
-        if len(heard):
-            out[:, j] = (evidence @ heard.T).max(axis=1)
+    out = np.full((len(evidence), len(heard)), -1.0)
+    for j, h in enumerate(heard):
+        if len(h):
+            out[:, j] = (evidence @ h.T).max(axis=1)
     return out
 
 
@@ -109,12 +110,12 @@ def _top_stats(scores: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
     return x.mean(axis=-1), np.maximum(x.std(axis=-1), 0.01)
 
 
-def _normalised(raw: np.ndarray, evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarray,
+def _normalised(raw: np.ndarray, evidence: np.ndarray, heard: list[np.ndarray], cohort: np.ndarray,
                 top: int) -> np.ndarray:  # fmt: skip
     """Adaptive s-norm of (pieces, profiles) scores: each piece against the cohort as profiles are
     heard (closest channel), each profile's channels against the cohort as recorded."""
     piece_mu, piece_sd = _top_stats(np.einsum("nd,kcd->nkc", evidence, cohort).max(axis=2), top)
-    prof = np.stack([(_heard(p, cohort.shape[2]) @ cohort[:, 0].T).max(axis=0) for p in profiles])
+    prof = np.stack([(h @ cohort[:, 0].T).max(axis=0) if len(h) else np.zeros(len(cohort)) for h in heard])
     prof_mu, prof_sd = _top_stats(prof, top)
     return 0.5 * ((raw - piece_mu[:, None]) / piece_sd[:, None] + (raw - prof_mu[None]) / prof_sd[None])
 
@@ -128,7 +129,8 @@ class Scores:
 
 def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile],
                  pieces: Mapping[str, np.ndarray] | None = None, cohort: np.ndarray | None = None,
-                 quantile: float = QUANTILE, top: int = COHORT_TOP) -> Scores:  # fmt: skip
+                 quantile: float = QUANTILE, top: int = COHORT_TOP,
+                 backend: Backend | bool = True) -> Scores:  # fmt: skip
     """Scores of every label against every profile (see the module docstring)."""
     raw = np.full((len(labels), len(profiles)), -1.0)
     dim = len(next(iter(vectors.values()))) if vectors else 0
@@ -143,7 +145,7 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
             counts[i] = len(evidence)
         else:
             evidence = vectors[label][None]
-        per_piece, z = piece_scores(evidence, profiles, cohort if usable else None, top)
+        per_piece, z = piece_scores(evidence, profiles, cohort if usable else None, top, backend)
         raw[i] = np.quantile(per_piece, quantile, axis=0)
         if norm is not None and z is not None:
             norm[i] = np.where(per_piece.min(axis=0) > -1, np.quantile(z, quantile, axis=0), -np.inf)
@@ -151,13 +153,25 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
 
 
 def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarray | None = None,
-                 top: int = COHORT_TOP) -> tuple[np.ndarray, np.ndarray | None]:  # fmt: skip
+                 top: int = COHORT_TOP, backend: Backend | bool = True
+                 ) -> tuple[np.ndarray, np.ndarray | None]:  # fmt: skip
     """(cosine, normalised) of each unit-length piece against each profile, both (pieces, profiles);
-    the normalised scores are None without a cohort of the pieces' size."""
-    raw = _piece_scores(evidence, profiles)
+    the normalised scores are None without a cohort of the pieces' size. `backend`: True for the
+    shipped one (`backend.py`), False for raw GE2E cosines, or a given one; pieces, profiles and
+    cohort are all compared in its space."""
+    b = _backend(backend, evidence.shape[1])
+    heard = [_heard(p, evidence.shape[1]) for p in profiles]
+    if b is not None:
+        evidence, heard = b.project(evidence), [b.project(h) if len(h) else h for h in heard]
+    raw = _piece_scores(evidence, heard)
     if cohort is None or not len(cohort) or evidence.shape[1] != cohort.shape[2]:
         return raw, None
-    return raw, _normalised(raw, evidence, profiles, cohort, top)
+    return raw, _normalised(raw, evidence, heard, cohort if b is None else b.project(cohort), top)
+
+
+def _backend(backend: Backend | bool, dim: int) -> Backend | None:
+    b = load_backend() if backend is True else backend or None
+    return b if b is not None and b.dim == dim else None
 
 
 def score_matrix(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile]) -> np.ndarray:
@@ -188,6 +202,7 @@ def match_speakers(
     min_pieces: int = MIN_PIECES,
     quantile: float = QUANTILE,
     top: int = COHORT_TOP,
+    backend: Backend | bool = True,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -203,7 +218,7 @@ def match_speakers(
     result = {label: Match(None, 0.0, "anonymous") for label in labels}
     if not labels or not profiles:
         return result
-    sc = score_labels(labels, vectors, profiles, pieces, cohort, quantile, top)
+    sc = score_labels(labels, vectors, profiles, pieces, cohort, quantile, top, backend)
     # Pairing by the normalised score where there is one: it ranks a label's candidates fairly.
     order = sc.raw if sc.norm is None else np.where(np.isfinite(sc.norm), sc.norm, -1e6)
     rows, cols = linear_sum_assignment(order, maximize=True)
