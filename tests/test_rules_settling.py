@@ -69,3 +69,24 @@ def test_decisions_reported_from_earlier_or_by_others_are_not_this_meetings() ->
 def test_closing_the_meeting_is_no_decision() -> None:
     got = decisions([("S1", "Tack allihop. Då avslutar vi här, och jag låser upp entrén om fem minuter.")])
     assert got == []
+
+
+def test_chair_closes_in_the_next_turn_the_call_another_member_answered() -> None:
+    got = decisions(
+        [
+            ("S1", "Till sekreterare föreslås Karin Ek, och till justerare Olof Nilsson. Kan mötet godkänna det?"),
+            ("S2", "Ja."),
+            ("S1", "Klubbat. Nästa fråga."),
+            ("S1", "Först, kan mötet fastställa resultaträkningen?"),
+            ("S3", "Ja."),
+            ("S1", "Det är fastställt."),
+        ]
+    )
+    assert len(got) == 2
+    assert "Karin Ek" in got[0]
+    assert got[1] == "Resultaträkningen fastställdes."
+
+
+def test_a_bare_bifall_answered_and_closed_in_the_chairs_turn_decides_the_statement_before() -> None:
+    got = decisions([("S1", "Och styrelsen föreslår att överskottet förs över i ny räkning. Bifall? Ja. Klubbat.")])
+    assert len(got) == 1 and "överskottet" in got[0].lower()

@@ -75,6 +75,7 @@ CONFIRMATION = _rx(
     r"\bvi\s+kör\s+på\s+det\b",
     rf"\b(?:då|så)\s+(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\b(?!\s+att)",
     r"\bdet\s+är\s+(?:alltså\s+)?(?:beslutat|klubbat)\b(?!\s+att)",
+    r"^(?:(?:ja|bra|tack)\b[\s,.]*)*det\s+är\s+(?:alltså\s+)?(?:fastställt|godkänt)\s*[.!]?$",
     r"\b(?:då|så)\s+(?:gör|säger)\s+vi\s+(?:så|det)\b",
     r"\b(?:då|så)\s+(?:har\s+)?(?:bestämmer|beslutar|bestämt|beslutat)\s+vi\s+(?:det|så)\b",
     r"\b(?:då|så)\s+har\s+vi\s+(?:bestämt|beslutat|kommit\s+överens\s+om)\s+(?:det|så)\b",

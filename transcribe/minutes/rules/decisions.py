@@ -218,6 +218,10 @@ class DecisionRules(ResolutionRules):
         # A bare "Klubbat." closes a call; misheard calls leave only chatter before it, which it does not confirm.
         bare = self.robust and bool(re.match(r"^(?:(?:ja|bra|tack)\b[\s,.]*)*klubbat\s*[.!]?$", u.low))
         pending = self.pending.pop(u.idx, None)
+        if pending is None and not weak and (closed := self.closed_call(u)) is not None:
+            self.used.update(x.idx for x in closed[1])
+            self._add_decision(closed[0], closed[1][0], [*closed[1], u], 0.8)
+            return True
         if pending is not None:
             proposal, objections = pending[0], []
         elif (called := self.called_proposal(u)) is not None:

@@ -97,6 +97,11 @@ _CALL_PASSIVE = re.compile(
     r"^(?:och\s+)?(?:kan|får|ska)\s+(?P<np>(?!vi\b|ni\b|jag\b|du\b)[^?]+?)\s+(?P<v>[a-zåäö]{3,}as)(?P<rest>\s+[^?]*)?\?$"
 )
 _CALL_BODY = re.compile(rf"^(?:och\s+)?(?P<v>[a-zåäö]{{3,}}ar)\s+{_BODY}\s+(?P<rest>[^?]+)\?$")
+# "Först, kan stämman fastställa resultaträkningen?": the active call, the object named or "det"
+_CALL_ACTIVE = re.compile(
+    rf"^(?:[\w-]+,\s*)?(?:och\s+)?(?:kan|ska)\s+{_BODY}\s+(?P<v>godkänna|fastställa|anta|bevilja)\s+(?P<np>[^?]+?)\?$"
+)
+_ACTIVE_PAST = {"godkänna": "godkändes", "fastställa": "fastställdes", "anta": "antogs", "bevilja": "beviljades"}
 _NO_OBJECTION = re.compile(r"\b(?:någon|några)\s+(?:som\s+är\s+)?(?:emot|invänder|invändningar)\b|\binvändningar\b")
 _BARE_ANSWER = re.compile(r"^\s*(?P<a>ja|nej|ingen|inga)\s*[.!]?\s*$")
 _DA_CLAUSE = re.compile(
@@ -262,7 +267,25 @@ class ResolutionRules(RuleState):
             or _CALL_PASSIVE.match(low)
             or _CALL_BODY.match(low)
             or re.search(r"\bmed\s+på\s+(?:det|detta|det\s+här)\b|\b(?:kör|säger)\s+vi\s+(?:på\s+)?(?:det|så)\b", low)
+            or re.fullmatch(r"(?:och\s+)?(?:bifall|bifalles\s+det)\s*\?", low.strip())  # "Bifall?"
+            or _CALL_ACTIVE.match(low)
         )
+
+    def closed_call(self, u: Utt) -> tuple[str, list[Utt]] | None:
+        """'Kan stämman godkänna det?' - 'Ja.' - 'Klubbat.': the chair closes, in the next turn, the call that
+        another member answered; what is decided is what the call asked."""
+        if u.idx < 2:
+            return None
+        answer, call = self.utts[u.idx - 1], self.utts[u.idx - 2]
+        a = _BARE_ANSWER.match(answer.low)
+        if a is None or answer.speaker == u.speaker or call.speaker != u.speaker or call.idx in self.used:
+            return None
+        if not call.is_question or not self._is_call(call):
+            return None
+        if (a.group("a") == "ja") == bool(_NO_OBJECTION.search(call.low)):
+            return None  # "Någon emot? Ja.": an objection, not a yes
+        text = self._called(call)
+        return (text, [call, answer]) if text else None
 
     def called_proposal(self, u: Utt) -> Utt | None:
         """The proposal a reply answers when the turn before it ended in a call: "Om X betalar hälften, så köper vi
@@ -291,6 +314,10 @@ class ResolutionRules(RuleState):
             past = _PAST_PASSIVE.get(m.group("v"), m.group("v")[:-2] + "ades")
             np, rest = q[m.start("np") : m.end("np")], (m.group("rest") or "").strip()
             return f"{capitalise(np)} {past}{' ' + rest if rest else ''}."
+        m = _CALL_ACTIVE.match(low)
+        if m and self._body_is_own(m.group("body")) and not _PRONOUN.match(m.group("np")):
+            np = q[m.start("np") : m.end("np")]  # "Kan stämman fastställa resultaträkningen?" -> "... fastställdes."
+            return f"{capitalise(np)} {_ACTIVE_PAST[m.group('v')]}."
         m = _CALL_BODY.match(low)
         if m and self._body_is_own(m.group("body")):  # "Beviljar årsmötet styrelsen ansvarsfrihet?"
             body = "Mötet" if m.group("body") == "vi" else capitalise(m.group("body"))
