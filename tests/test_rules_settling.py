@@ -90,3 +90,17 @@ def test_chair_closes_in_the_next_turn_the_call_another_member_answered() -> Non
 def test_a_bare_bifall_answered_and_closed_in_the_chairs_turn_decides_the_statement_before() -> None:
     got = decisions([("S1", "Och styrelsen föreslår att överskottet förs över i ny räkning. Bifall? Ja. Klubbat.")])
     assert len(got) == 1 and "överskottet" in got[0].lower()
+
+
+def test_a_call_after_the_speakers_own_task_is_on_the_decision_before_it() -> None:
+    got = decisions(
+        [
+            (
+                "S1",
+                "Då bestämmer vi att vi inte flyttar läkemedelsrummet före sommaren. "
+                "Jag meddelar fastigheten att vi tar det i september i stället. Är alla med på det?",
+            ),  # fmt: skip
+            ("S2", "Ja."),
+        ]
+    )
+    assert len(got) == 1 and "läkemedelsrummet" in got[0]

@@ -301,8 +301,10 @@ class ResolutionRules(RuleState):
         before = self.utts[call.idx - 1] if call.idx else None
         if before is None or before.turn != call.turn or before.is_question or before.idx in self.used:
             return None
-        if cues.UNDECIDED.search(before.low) or cues.REJECTED.search(before.low):
+        if cues.UNDECIDED.search(before.low) or cues.REJECTED.search(before.low) or before.idx in self.decided:
             return None
+        if personal_commitment(before.low) and not cues.PROPOSAL.search(before.low):
+            return None  # "Jag meddelar fastigheten. Är alla med på det?": the speaker's task, the call is on before
         return before if len(content_words(before.text)) >= 3 else None
 
     def _called(self, u: Utt) -> str | None:
