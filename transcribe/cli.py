@@ -40,6 +40,7 @@ from transcribe.series import cli as series_cli
 from transcribe.series import store as series_store
 from transcribe.speakers import cli as speakers_cli
 from transcribe.sv.calendar import elapsed
+from transcribe.titles import title_from_agenda
 from transcribe.transcript import Transcript
 from transcribe.web import cli as web_cli
 
@@ -169,8 +170,8 @@ def run(
         series=series, voice_names=voice_names,
     )  # fmt: skip
     options.validate()
-    if agenda is not None:
-        parse_agenda(agenda)  # a missing or unreadable agenda is reported before any work
+    if agenda is not None:  # a missing or unreadable agenda is reported before any work
+        options.title = title or title_from_agenda(parse_agenda(agenda).title) or None
     if series is not None:
         series_store.load(series)  # an unknown series is reported before any work
     as_protokoll = resolve_style(minutes_style, agenda is not None) == "protokoll"
@@ -255,8 +256,10 @@ def minutes(
     except ValueError as exc:
         raise BadOption(f"{transcript_json} är ingen transkription (transcript.json) från protokoll") from exc
     day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
-    words = agenda_vocabulary(parse_agenda(agenda)) if agenda else []  # names the rules should recognise
-    result = extract_minutes(transcript, meeting_date=day, title=title or transcript.metadata.get("title"),
+    parsed = parse_agenda(agenda) if agenda else None
+    words = agenda_vocabulary(parsed) if parsed else []  # names the rules should recognise
+    title = title or transcript.metadata.get("title") or (title_from_agenda(parsed.title) if parsed else None)
+    result = extract_minutes(transcript, meeting_date=day, title=title,
                              backend=backend, model_dir=model, llm_url=llm_url, llm_model=llm_model,
                              llm_allow_remote=llm_allow_remote or None, vocabulary=words)  # fmt: skip
     out_dir = out_dir or transcript_json.parent
