@@ -58,3 +58,9 @@ def test_an_item_put_off_to_the_next_meeting_is_not_treated() -> None:
     got = starts(LINES)
     assert got["5"] is None
     assert got["6"] == 110.0
+
+
+def test_a_role_named_and_the_meeting_asked_just_after_opens_the_election_when_the_proposal_word_is_lost() -> None:
+    lines = list(LINES)
+    lines[1] = ("A", "Jag att jag är ordförande för mötet och att Goran skriver protokollet. Går det bra?")
+    assert starts(lines)["2"] == 10.0

@@ -237,7 +237,10 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
             cue = max(cues[i], 1.0 if said_now else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
-            asks = any(kd in ELECTIONS for kd in said) and ASKS_FOR.search(u.low) and i < EARLY * len(units)
+            asks_next = i + 1 < len(units) and units[i + 1].seg_id == u.seg_id and units[i + 1].text.endswith("?")
+            asks = (  # a role named and the meeting asked, in the sentence or just after it ("… Går det bra?")
+                any(kd in ELECTIONS for kd in said) and (ASKS_FOR.search(u.low) or asks_next) and i < EARLY * len(units)
+            )
             heading = not concludes[i] and _heading(u, titles[k])  # "Föredragningslistan." alone
             if declared[i] in kinds[k] or asks or heading:
                 cue = max(cue, weight)  # declaring the meeting open, asking for a role, naming it: the chair starts it
