@@ -104,3 +104,24 @@ def test_a_call_after_the_speakers_own_task_is_on_the_decision_before_it() -> No
         ]
     )
     assert len(got) == 1 and "läkemedelsrummet" in got[0]
+
+
+def test_a_statement_with_a_tag_question_answered_yes_is_a_decision() -> None:
+    turns = [
+        ("S1", "Så vi landar i att nattjobbet får en tidsgräns på en timme. Eller?"),
+        ("S2", "Ja."),
+        ("S3", "Ja, det låter rimligt."),
+    ]
+    got = decisions(turns)
+    assert len(got) == 1 and "tidsgräns" in got[0]
+    assert decisions([("S1", "Nattjobbet får kanske en tidsgräns. Eller?"), ("S2", "Nej, vänta.")]) == []
+
+
+def test_a_vote_carried_decides_the_proposal() -> None:
+    turns = [
+        ("S2", "Jag föreslår att vi höjer priset på årskortet till trehundra kronor."),
+        ("S1", "Vi röstar om det. Vem är för? Fyra. Emot? Två."),
+        ("S1", "Förslaget går igenom."),
+    ]
+    got = decisions(turns)
+    assert len(got) == 1 and "trehundra kronor" in got[0]

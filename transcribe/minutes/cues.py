@@ -85,12 +85,14 @@ CONFIRMATION = _rx(
     r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
     r"\bvi\s+är\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
     r"\bdå\s+blir\s+det\s+så\b",
+    r"\bförslaget\s+(?:går|gick)\s+igenom\b",  # a vote carried
 )
 # Weak confirmations only count right after a real proposal from someone else.
 WEAK_CONFIRMATION = _rx(
     r"^(?:\w+,?\s+){0,2}(?:det|så)\s+gör\s+vi\b",
     r"^(?:\w+,?\s+){0,2}det\s+blir\s+så\s*[.!]?$",
     r"^(?:\w+,?\s+){0,2}vi\s+gör\s+så\b",
+    r"^(?:(?:ja|bra|okej)\b[\s,.]*)*då\s+är\s+det\s+så\s*[.!]?$",
 )
 
 # A call for a decision; agreement from others afterwards makes it one.

@@ -37,6 +37,7 @@ _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed allts�
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
+_TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni)\s*\?$")
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
@@ -304,7 +305,8 @@ class DecisionRules(ResolutionRules):
 
     def _call_for_decision(self, u: Utt) -> bool:
         """'Är vi överens om att X?' answered by agreement from others, without objection."""
-        if not (cues.CALL_FOR_DECISION.search(u.low) and u.is_question):
+        tag = _TAG_CALL.match(u.low) and self.proposal_before_call(u)  # "Så vi landar i att ... Eller?"
+        if not ((cues.CALL_FOR_DECISION.search(u.low) or tag) and u.is_question):
             return False
         agreed: list[Utt] = []
         for v in self.utts[u.idx + 1 : u.idx + 5]:
