@@ -15,6 +15,7 @@ from transcribe.agenda.parse import Agenda, parse_agenda
 from transcribe.errors import AgendaError, UserError
 from transcribe.meeting import agenda_file as agenda_path
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
+from transcribe.titles import title_from_agenda
 from transcribe.web import store
 from transcribe.web.render import templates
 from transcribe.web.upload import StagedFile
@@ -42,6 +43,11 @@ def check_staged(staged: StagedFile) -> Path:
     except UserError as exc:
         raise AgendaError(exc.message.replace(str(named) + ": ", "")) from exc
     return named
+
+
+def meeting_title(checked: Path) -> str:
+    """The meeting the agenda heads ("Styrelsemöte i Brf Eken"), titling an upload whose Rubrik was left blank."""
+    return title_from_agenda(parse_agenda(checked).title)
 
 
 def store_agenda(checked: Path, meeting_dir: Path) -> Path:

@@ -234,12 +234,13 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
     series = f.get("series", "").strip() or None  # its earlier meetings' names and terms help recognition
     if series is not None and series not in {s.name for s in web_series.visible_series(user)}:
         return _upload_error(request, user, "bad_series", 400)
-    agenda_upload, agenda_path = agenda_web.staged_agenda(parsed.files), None
+    agenda_upload, agenda_path, given = agenda_web.staged_agenda(parsed.files), None, f.get("title", "").strip()
     if agenda_upload is not None:
         try:
             agenda_path = await run_in_threadpool(agenda_web.check_staged, agenda_upload)
         except UserError as exc:
             return _upload_error(request, user, "bad_agenda", 400, reason=exc.message[:300])
+        given = given or await run_in_threadpool(agenda_web.meeting_title, agenda_path)
     infos = []
     for sf in files:  # check every file before queueing any, so a batch is all or nothing
         try:
@@ -250,8 +251,8 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             return _upload_error(request, user, key, 415, name=sf.filename[:200])
     created = []
     for i, (sf, info) in enumerate(zip(files, infos, strict=True)):
-        title = (f.get("title", "").strip() or sf.filename.rsplit(".", 1)[0] or "Möte")[:280]
-        if len(files) > 1 and f.get("title", "").strip():
+        title = (given or sf.filename.rsplit(".", 1)[0] or "Möte")[:280]
+        if len(files) > 1 and given:
             title = f"{title} ({i + 1})"
         mid = secrets.token_hex(8)
         target = store.create_folder(mid)
