@@ -39,3 +39,12 @@ def test_a_lost_verb_before_an_att_clause_proposed_something_and_is_no_task() ->
     t = transcript([("S1", "Jag ut kallelsen senast fredag.")], unsure=frozenset({"ut"}))
     got = extract_minutes(t, meeting_date=MEETING, robust=True).actions
     assert len(got) == 1 and got[0].owner == "Anna Berg" and got[0].needs_review
+
+
+def test_an_imperative_is_the_listeners_task_not_the_speakers() -> None:
+    got = minutes([
+        ("S2", "Jag har databladet för de nya blandarna här."),
+        ("S1", "Skicka databladet till mig i dag. Om det stämmer så godkänner vi bytet."),
+        ("S2", "Okej. Jag skickar det inom en timme."),
+    ]).actions  # fmt: skip
+    assert [a.owner for a in got] == ["Karin Ek"]  # one task, the one who answered it; none for the asker

@@ -116,6 +116,8 @@ class UnheardCommitments(RuleState):
         A Swedish statement never opens with its verb, so a task verb first (or after a word the recogniser
         was unsure of, or one that is no subject) with a time is the speaker's own task, flagged for a check."""
         toks = re.findall(r"[a-zåäö-]+", u.low)
+        if toks and toks[0].endswith("a") and not is_present_verb(toks[0]) and not u.uncertain(toks[0]):
+            return False  # "Skicka databladet till mig i dag.": an imperative, the listener's task, not a lost "jag"
         if len(toks) > 1 and toks[0] in ("och", "men", "så") and u.uncertain(toks[1]):
             toks = toks[1:]  # "Och <?> mejlar ett preliminärt schema …"
         if (
