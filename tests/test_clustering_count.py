@@ -45,6 +45,19 @@ def test_the_threshold_follows_how_far_apart_the_voices_are() -> None:
     assert adaptive_threshold(voices([60, 40])[0], ClusterParams(ahc_relative=None)) == p.ahc_threshold
 
 
+def test_a_given_count_tells_apart_voices_closer_than_the_free_count_floor() -> None:
+    """The floor on the threshold guards the count estimate; with the count given, the largest clusters
+    are the speakers, so voices closer than the floor are still told apart and two odd windows take no count."""
+    x, truth = voices([60, 50, 40], channel=1.2, noise=0.6)
+    x = np.vstack([x, unit(np.random.default_rng(0).normal(size=(2, 256)))])  # a cough, two people at once
+    n = len(x)
+    w = Windows(start=np.arange(n) * 2.0, end=np.arange(n) * 2.0 + 1.5, region=np.arange(n), embedding=x)
+    given = EmbeddedDiarizer().cluster_windows(w, 3, 3, 3)
+    assert adjusted_rand_score(truth, given[:-2]) == pytest.approx(1.0)
+    floored = Params(clustering=ClusterParams(ahc_min_given_count=ClusterParams().ahc_min))
+    assert adjusted_rand_score(truth, EmbeddedDiarizer(floored).cluster_windows(w, 3, 3, 3)[:-2]) < 0.5
+
+
 # ----------------------------------------------------------------------------- overlapped speech
 
 

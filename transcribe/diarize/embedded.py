@@ -23,7 +23,7 @@ import contextlib
 import functools
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -438,7 +438,8 @@ class EmbeddedDiarizer:
         # and the rest join them. Cutting the tree at `num` clusters instead spent clusters on outliers
         # (overlaps, coughs) and merged real voices: dev DER with the true count 0.084 -> 0.066.
         if num is not None and num > 1:
-            item_labels = clustering.cluster(items, None, num, None, p.clustering)
+            given = replace(p.clustering, ahc_min=p.clustering.ahc_min_given_count)
+            item_labels = clustering.cluster(items, None, num, None, given)
         else:
             item_labels = clustering.cluster(items, num, lo, hi, p.clustering)
         labels = np.empty(len(w), dtype=int)
