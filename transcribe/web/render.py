@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from transcribe.minutes.model import check_reason
 from transcribe.sv.calendar import elapsed
 from transcribe.web.i18n import LANGS, translate
+from transcribe.web.reasons import reason_in
 from transcribe.web.security import csrf_token
 
 HERE = Path(__file__).resolve().parent
@@ -39,6 +40,7 @@ def localtime(value: dt.datetime | None) -> str:
 
 _env.filters["localtime"] = localtime
 _env.filters["check_reason"] = check_reason
+_env.filters["reason_in"] = reason_in
 templates = Jinja2Templates(env=_env)
 
 
