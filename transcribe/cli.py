@@ -40,7 +40,7 @@ from transcribe.series import cli as series_cli
 from transcribe.series import store as series_store
 from transcribe.speakers import cli as speakers_cli
 from transcribe.sv.calendar import elapsed
-from transcribe.titles import title_from_agenda
+from transcribe.titles import agenda_heading, fill_metadata, title_from_agenda
 from transcribe.transcript import Transcript
 from transcribe.web import cli as web_cli
 
@@ -172,6 +172,8 @@ def run(
     options.validate()
     if agenda is not None:  # a missing or unreadable agenda is reported before any work
         options.title = title or title_from_agenda(parse_agenda(agenda).title) or None
+        heading = agenda_heading(agenda)  # when and where, as the agenda states them
+        options.meeting_date, options.place = options.meeting_date or heading.date, place or heading.place
     if series is not None:
         series_store.load(series)  # an unknown series is reported before any work
     as_protokoll = resolve_style(minutes_style, agenda is not None) == "protokoll"
@@ -255,8 +257,10 @@ def minutes(
         transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
     except ValueError as exc:
         raise BadOption(f"{transcript_json} är ingen transkription (transcript.json) från protokoll") from exc
-    day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
     parsed = parse_agenda(agenda) if agenda else None
+    if agenda is not None:  # what the agenda states fills what the recording's run did not record
+        fill_metadata(transcript.metadata, agenda_heading(agenda))
+    day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
     words = agenda_vocabulary(parsed) if parsed else []  # names the rules should recognise
     title = title or transcript.metadata.get("title") or (title_from_agenda(parsed.title) if parsed else None)
     result = extract_minutes(transcript, meeting_date=day, title=title,
