@@ -58,3 +58,19 @@ def test_a_manager_who_just_leads_a_workplace_meeting_is_no_elected_chair() -> N
     assert "ordförande" not in roles(lines, agenda)
     lines[0] = ("G", "Då kör vi. Välkomna till APT. Jag håller i mötet som vanligt.")
     assert roles(lines, agenda)["ordförande"] == ["Gunilla Berg"]
+
+
+def test_the_chairs_outcome_outweighs_a_no_that_may_have_agreed() -> None:
+    lines = [
+        OPENING,
+        ("G", "Punkt två. Jonas, kan du föra protokollet?"),
+        ("J", "Ja."),
+        ("G", "Och så behöver vi någon som justerar. Eva, du har inte gjort det på ett tag?"),
+        ("E", "Nej, det stämmer. Har kan vi i dag."),  # "Jag kan justera i dag" misheard
+        ("G", "Tack. Då justerar Eva tillsammans med mig."),
+        ("G", "Punkt tre, ekonomin. Vi har fyrtiotusen kronor i kassan."),
+        ("G", "Då avslutar jag mötet."),
+    ]
+    assert roles(lines, AGENDA)["justerare"] == ["Eva Strand"]
+    lines[5] = ("G", "Då justerar Mats tillsammans med mig.")
+    assert roles(lines, AGENDA)["justerare"] == ["Mats Öhman"]

@@ -214,7 +214,7 @@ def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -
                 out.add(who)
         if not _DECLINE.search(answer.low) or _volunteers(answer, units[i + 1 : i + 3]):
             continue
-        if who in asked:
+        if who in asked and not _given_after(who, u.speaker, units[i + 2 : i + 6], names):
             out.add(who)
         elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
             out.add(asked[0])
@@ -230,6 +230,18 @@ def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
         if w.seg_id == answer.seg_id and w.speaker == answer.speaker
         for m in [_SELF.search(w.low)]
     )
+
+
+def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str, str]) -> bool:
+    """The one who asked then gives the role to the one who seemed to say no ("Nej, det stämmer. <misheard>" –
+    "Då justerar Mirja tillsammans med mig."): the chair's outcome outweighs a "nej" that may have agreed."""
+    for w in after:
+        if w.speaker != asker:
+            continue
+        masked = _masked(w.low)
+        if any(n == who and role_of(masked, s, e)[1] == 2 for s, e, n in mentions(w.text, names)):
+            return True
+    return False
 
 
 def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) -> list[tuple[str, int]]:
