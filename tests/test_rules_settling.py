@@ -125,3 +125,14 @@ def test_a_vote_carried_decides_the_proposal() -> None:
     ]
     got = decisions(turns)
     assert len(got) == 1 and "trehundra kronor" in got[0]
+
+
+def test_the_chairs_summary_put_as_a_question_and_agreed_is_a_decision() -> None:
+    turns = [
+        ("S1", "Så vi landar i mejl, överallt, om inte kunden vill något annat?"),
+        ("S2", "Ja, det är bra."),
+        ("S3", "Okej. Det får bli så."),
+    ]
+    got = decisions(turns)
+    assert len(got) == 1 and "mejl" in got[0]
+    assert decisions([("S1", "Så vi landar i mejl, överallt?"), ("S2", "Nej, vänta, det vill jag tänka på.")]) == []

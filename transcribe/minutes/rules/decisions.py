@@ -37,7 +37,8 @@ _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed allts�
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
-_TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni)\s*\?$")
+_TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp)\s*\?$")
+_SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
@@ -306,7 +307,8 @@ class DecisionRules(ResolutionRules):
     def _call_for_decision(self, u: Utt) -> bool:
         """'Är vi överens om att X?' answered by agreement from others, without objection."""
         tag = _TAG_CALL.match(u.low) and self.proposal_before_call(u)  # "Så vi landar i att ... Eller?"
-        if not ((cues.CALL_FOR_DECISION.search(u.low) or tag) and u.is_question):
+        so = _SO_WE.match(u.low)  # "Så vi landar i mejl, överallt?": the chair's summary put as a question
+        if not ((cues.CALL_FOR_DECISION.search(u.low) or tag or so) and u.is_question):
             return False
         agreed: list[Utt] = []
         for v in self.utts[u.idx + 1 : u.idx + 5]:
@@ -325,6 +327,8 @@ class DecisionRules(ResolutionRules):
         clause: str | None = None
         if m and len(content_words(m.group("rest"))) >= 2:
             clause = content_clause(u.text[m.start("rest") :], "att", u.name)
+        elif so and len(content_words(u.text[so.end() :])) >= 2:
+            clause = content_clause(u.text[so.end() :].rstrip(" ?"), "att", u.name)
         elif cues.PROPOSAL.search(u.low) and len(content_words(u.text)) >= 3:
             clause = self._clause(u)  # "Kan vi godkänna dagordningen?"
         else:
