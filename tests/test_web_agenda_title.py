@@ -13,25 +13,36 @@ from transcribe.jobs.models import Job
 from transcribe.tables import Meeting
 
 
-def _upload(app, wav, title: str, agenda: str | None):  # noqa: F811
+def _upload(app, wav, title: str, agenda: str | None, date: str = "2025-11-20", place: str = ""):  # noqa: F811
     c = as_user(app, "sara")
     files = {"file": ("inspelning 0312.wav", wav.read_bytes(), "audio/wav")}
     if agenda is not None:
         files["agenda"] = ("dagordning.txt", agenda.encode("utf-8"), "text/plain")
     r = c.post(
         "/upload",
-        data={"title": title, "date": "2025-11-20"},
+        data={"title": title, "date": date, "place": place},
         files=files,
         headers={"Accept": "application/json", "X-CSRF-Token": csrf_of(c.get("/upload").text)},
     )
     assert r.status_code == 201, r.text
     with session() as s:
         row = s.get(Meeting, r.json()["meetings"][0]["id"])
-        return c, row.title, s.get(Job, row.job_id).options
+        return c, row.title, s.get(Job, row.job_id).options, row
+
+
+HEADED = AGENDA_TXT.replace("Brf Eken\n", "Brf Eken\nOnsdag 10 mars 2027 kl. 18.30, föreningslokalen\n", 1)
+
+
+def test_blank_date_and_place_take_what_the_agenda_states(app, short_wav) -> None:  # noqa: F811
+    _, _, options, row = _upload(app, short_wav, "", HEADED, date="")
+    assert (row.date, row.place) == ("2027-03-10", "Föreningslokalen")
+    assert '"meeting_date": "2027-03-10"' in options and '"place": "Föreningslokalen"' in options
+    _, _, options, row = _upload(app, short_wav, "", HEADED, date="2027-03-11", place="Aulan")
+    assert (row.date, row.place) == ("2027-03-11", "Aulan")  # what the secretary typed wins
 
 
 def test_blank_title_with_agenda_takes_the_agendas_meeting(app, short_wav) -> None:  # noqa: F811
-    c, title, options = _upload(app, short_wav, "", AGENDA_TXT)
+    c, title, options, _ = _upload(app, short_wav, "", AGENDA_TXT)
     assert title == "Styrelsemöte i Brf Eken"
     assert '"title": "Styrelsemöte i Brf Eken"' in options  # what the protokoll is headed by
     assert "Styrelsemöte i Brf Eken" in c.get("/meetings").text

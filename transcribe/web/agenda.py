@@ -15,7 +15,7 @@ from transcribe.agenda.parse import Agenda, parse_agenda
 from transcribe.errors import AgendaError, UserError
 from transcribe.meeting import agenda_file as agenda_path
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
-from transcribe.titles import title_from_agenda
+from transcribe.titles import Heading, agenda_heading, title_from_agenda
 from transcribe.web import store
 from transcribe.web.render import templates
 from transcribe.web.upload import StagedFile
@@ -48,6 +48,11 @@ def check_staged(staged: StagedFile) -> Path:
 def meeting_title(checked: Path) -> str:
     """The meeting the agenda heads ("Styrelsemöte i Brf Eken"), titling an upload whose Rubrik was left blank."""
     return title_from_agenda(parse_agenda(checked).title)
+
+
+def meeting_heading(checked: Path) -> Heading:
+    """The date and place the agenda states, for an upload whose Datum or Plats was left blank."""
+    return agenda_heading(checked)
 
 
 def store_agenda(checked: Path, meeting_dir: Path) -> Path:

@@ -227,6 +227,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         day = dt.date.fromisoformat(f["date"]) if f.get("date") else None
     except ValueError:
         return _upload_error(request, user, "bad_date", 400)
+    place = f.get("place", "").strip()[:280]
     speakers_raw = f.get("speakers", "").strip()
     if speakers_raw and not (speakers_raw.isdigit() and 1 <= int(speakers_raw) <= 50):
         return _upload_error(request, user, "bad_speakers", 400)
@@ -241,6 +242,8 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         except UserError as exc:
             return _upload_error(request, user, "bad_agenda", 400, reason=exc.message[:300])
         given = given or await run_in_threadpool(agenda_web.meeting_title, agenda_path)
+        heading = await run_in_threadpool(agenda_web.meeting_heading, agenda_path)
+        day, place = day or heading.date, place or (heading.place or "")[:280]
     infos = []
     for sf in files:  # check every file before queueing any, so a batch is all or nothing
         try:
@@ -264,7 +267,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             model=_web_model(),
             minutes_backend=os.environ.get("TRANSCRIBE_WEB_MINUTES_BACKEND", "rules"),
             vocabulary=vocabulary, series=series, num_speakers=int(speakers_raw) if speakers_raw else None,
-            title=title, meeting_date=day, place=f.get("place", "").strip()[:280] or None,
+            title=title, meeting_date=day, place=place or None,
         )  # fmt: skip
         with session() as s:
             s.add(
