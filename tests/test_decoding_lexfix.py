@@ -34,7 +34,7 @@ def test_the_transcript_keeps_its_timing_and_probabilities() -> None:
     words = [Word(start=1.0, end=1.4, text=" Vi", probability=0.9),
              Word(start=1.4, end=1.9, text=" ses", probability=0.8),
              Word(start=1.9, end=2.0, text=" i", probability=0.9),
-             Word(start=2.0, end=2.6, text=" desember.", probability=0.3)]  # fmt: skip
+             Word(start=2.0, end=2.6, text=" desember.", probability=0.6)]  # fmt: skip
     seg = Segment(id=0, start=1.0, end=2.6, text="Vi ses i desember.", words=words, avg_logprob=-0.7)
     tr = Transcript(source="x.wav", language="sv", duration=3.0, model="base", segments=[seg])
     fixed, changed = correct_transcript(tr, ["Gunilla"])
@@ -69,3 +69,14 @@ def test_a_passage_of_unsure_non_words_only_is_gone_and_the_others_renumbered() 
     fixed, changed = correct_transcript(tr.model_copy(update={"segments": [tr.segments[0], junk, tail]}))
     assert [s.id for s in fixed.segments] == [0, 1] and changed == 2
     assert all(s.text == "Vi ses" for s in fixed.segments)
+
+
+def test_a_rare_word_or_non_word_heard_unsure_is_left_out_a_common_one_and_a_number_stay() -> None:
+    heard = ((" Vi", 0.9), (" gräsklippare", 0.3), (" desember", 0.2), (" inte", 0.1), (" 2027", 0.1), (" ses", 0.8))
+    fixed, changed = correct_transcript(_said(*heard))
+    assert fixed.segments[0].text == "Vi inte 2027 ses" and changed == 2
+
+
+def test_a_rare_word_heard_with_some_confidence_stays() -> None:
+    fixed, changed = correct_transcript(_said((" Vi", 0.9), (" gräsklippare", 0.5), (" desember", 0.5)))
+    assert fixed.segments[0].text == "Vi gräsklippare december" and changed == 1
