@@ -48,7 +48,7 @@ def test_a_stranger_who_sounds_close_to_an_enrolled_voice_stays_anonymous(tmp: P
     assert (m.status, m.name) == ("anonymous", None)
     # the previous scoring (the label's centroid, raw thresholds alone) gave him 1970's name
     before = match_speakers({"SPEAKER_00": centroid}, [profile], cohort=NO_COHORT, t_named=0.86, t_proposed=0.84,
-                            margin=0.05)["SPEAKER_00"]  # fmt: skip
+                            margin=0.05, backend=False)["SPEAKER_00"]  # fmt: skip
     assert (before.status, before.name) == ("named", "1970")
     # ... while 1970's own telephone speech (the half never enrolled) is named
     centroid, found = heard_over_telephone(reader_parts("1970", VOICES)[1], tmp, "own")

@@ -27,6 +27,12 @@ from transcribe.transcript import Segment, Transcript, Word
 COHORT = cohort(100)
 
 
+@pytest.fixture(autouse=True)
+def raw_cosines(monkeypatch) -> None:
+    """The hand-made vectors here are built as raw GE2E cosines: no shipped back-end in between."""
+    monkeypatch.setattr("transcribe.speakers.match.load_backend", lambda: None)
+
+
 def heard(voice: np.ndarray, seed: int, cos: float = 0.9) -> np.ndarray:
     """The voice as one turn gives it: cosine `cos` with the voice, in a random direction."""
     other = unit(1000 + seed)

@@ -13,7 +13,16 @@ from transcribe.diarize.base import Diarization, Turn
 from transcribe.errors import BadOption
 from transcribe.minutes import extract_minutes
 from transcribe.speakers import recognise
-from transcribe.speakers.match import T_NAMED, T_PROPOSED, Z_NAMED, Z_PROPOSED, Match, apply_matches, match_speakers
+from transcribe.speakers.match import (
+    T_NAMED,
+    T_NAMED_RAW,
+    T_PROPOSED,
+    Z_NAMED,
+    Z_PROPOSED,
+    Match,
+    apply_matches,
+    match_speakers,
+)
 from transcribe.speakers.ops import merge_speakers, reassign_segment, split_speaker
 from transcribe.speakers.profiles import (
     GE2E,
@@ -26,6 +35,12 @@ from transcribe.speakers.profiles import (
     forget,
 )
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
+
+
+@pytest.fixture(autouse=True)
+def raw_cosines(monkeypatch) -> None:
+    """The hand-made vectors here are built as raw GE2E cosines: no shipped back-end in between."""
+    monkeypatch.setattr("transcribe.speakers.match.load_backend", lambda: None)
 
 
 def towards(base: np.ndarray, other: np.ndarray, cos: float) -> np.ndarray:
@@ -98,7 +113,7 @@ def profile(name: str, vec: np.ndarray, encoder: str = GE2E) -> Profile:
     return Profile(name=name, encoder=encoder, embeddings=[vec.tolist()], n_samples=1)
 
 
-HIGH = (T_NAMED + 1) / 2
+HIGH = (T_NAMED_RAW + 1) / 2  # hand-made vectors are raw GE2E cosines
 RAW_ONLY = np.zeros((0, 6, 256), np.float32)  # no cohort: the cosine thresholds alone decide
 
 

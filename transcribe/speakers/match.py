@@ -34,6 +34,12 @@ wrong, 0 strangers named, 7 strangers proposed (previous: 10). Z_NAMED = 3.0 wit
 a grid step inside that region in both directions (2.5/0.75 gave 2 wrong names). MIN_PIECES = 2:
 a label with under ~5 s of speech gets at most a proposal (3 would have cost 3 names on dev).
 The held-out readers (odd id) were never used here.
+Back-end (`backend.py`, WCCN fitted on the cohort readers through enrolment and meeting channels):
+every piece, profile channel and cohort voice is compared in its space. On the same 30 dev
+conversations (after a diariser change: 50 of 82 named with the constants above on raw cosines,
+52 at best over the raw grid) WCCN with shrinkage 0.2 named 57 at Z_NAMED 3.0 / T_NAMED 0.36 and
+55 at 3.25 / 0.36, 0 wrong and no stranger named at either; the most name-like stranger reached
+3.0, so Z_NAMED = 3.25 keeps a margin. Shrinkage 0.05, 0.5 and 0.8 gave wrong names at 3.0.
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -57,10 +63,12 @@ if TYPE_CHECKING:
     from transcribe.diarize.base import Diarization
 
 # Chosen on 30 dev conversations (`python -m transcribe.bench.profiles_real --count 30 --sweep`), see above.
-T_NAMED = 0.78  # a label's pieces: their QUANTILE cosine with the profile's closest channel
-T_PROPOSED = 0.78
+# Cosines are through the shipped back-end (`backend.py`); raw GE2E cosines need ~0.78 instead.
+T_NAMED = 0.36  # a label's pieces: their QUANTILE cosine with the profile's closest channel
+T_PROPOSED = 0.36
 MARGIN = 0.03  # over the runner-up profile, in cosine
-Z_NAMED = 3.0  # the same, normalised against the cohort (adaptive s-norm)
+Z_NAMED = 3.25  # the same, normalised against the cohort (adaptive s-norm)
+T_NAMED_RAW, Z_NAMED_RAW = 0.78, 3.0  # without a back-end (file missing, another encoder): raw GE2E cosines
 Z_PROPOSED = 2.0
 COHORT_TOP = 20  # adaptive s-norm: the piece's / profile's closest cohort voices
 QUANTILE = 0.3  # a label's score is this quantile of its pieces' scores: most of its speech must agree
@@ -161,10 +169,11 @@ def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarr
     cohort are all compared in its space."""
     b = _backend(backend, evidence.shape[1])
     heard = [_heard(p, evidence.shape[1]) for p in profiles]
-    if b is not None:
+    usable = cohort is not None and len(cohort) and evidence.shape[1] == cohort.shape[2]
+    if b is not None:  # LDA may keep fewer directions: sizes are checked before projecting
         evidence, heard = b.project(evidence), [b.project(h) if len(h) else h for h in heard]
     raw = _piece_scores(evidence, heard)
-    if cohort is None or not len(cohort) or evidence.shape[1] != cohort.shape[2]:
+    if not usable:
         return raw, None
     return raw, _normalised(raw, evidence, heard, cohort if b is None else b.project(cohort), top)
 
@@ -194,10 +203,10 @@ def match_speakers(
     encoder: str = GE2E,
     pieces: Mapping[str, np.ndarray] | None = None,
     cohort: np.ndarray | None = None,
-    t_named: float = T_NAMED,
-    t_proposed: float = T_PROPOSED,
+    t_named: float | None = None,
+    t_proposed: float | None = None,
     margin: float = MARGIN,
-    z_named: float = Z_NAMED,
+    z_named: float | None = None,
     z_proposed: float = Z_PROPOSED,
     min_pieces: int = MIN_PIECES,
     quantile: float = QUANTILE,
@@ -209,9 +218,14 @@ def match_speakers(
     `pieces`: {label: (n, dim)} embeddings of pieces of its speech (`evidence.label_pieces`);
     without them a label is its centroid, one piece. `cohort`: (speakers, channels, dim) impostor
     voices, by default the shipped one (`cohort.py`); an empty one leaves the raw thresholds alone.
+    Thresholds left None are those of the scoring space: through the back-end, or raw cosines.
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
+    raw_space = not vectors or _backend(backend, len(next(iter(vectors.values())))) is None
+    defaults = (T_NAMED_RAW, T_NAMED_RAW, Z_NAMED_RAW) if raw_space else (T_NAMED, T_PROPOSED, Z_NAMED)
+    given = (t_named, t_proposed, z_named)
+    t_named, t_proposed, z_named = (d if v is None else v for v, d in zip(given, defaults, strict=True))
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
