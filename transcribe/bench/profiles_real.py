@@ -22,6 +22,8 @@ reader it overlaps most.
   label against Z_NAMED;
 - previous: the scoring before pieces and cohort (the label's centroid, 0.86 / 0.84, margin 0.05);
 - baseline: the naive scoring (profiles as recorded only, 0.87 / 0.78, margin 0.03), same run.
+- previous and baseline use raw GE2E cosines; the product's figures go through the back-end
+  (`speakers/backend.py`, fitted on the cohort readers only: `python -m transcribe.bench.train_backend`).
 
 Before this protocol the enrolled 8 s were also among the phrases of the conversations; that
 measured 21 of 24 held-out readers named, a figure of overlapping enrolment and test speech.
