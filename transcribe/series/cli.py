@@ -55,7 +55,7 @@ def add_cmd(
 
 
 @series_app.command("list")
-def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def list_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False) -> None:
     """Visa alla serier."""
     items = store.list_all()
     if as_json:
@@ -71,7 +71,10 @@ def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 
 @series_app.command("show")
-def show_cmd(name: Annotated[str, typer.Argument()], as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def show_cmd(
+    name: Annotated[str, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
+) -> None:
     """Visa en serie och dess möten."""
     series = store.load(name)
     if as_json:
