@@ -97,3 +97,14 @@ def test_misheard_clock_word_may_have_been_halv() -> None:
     assert got is not None and got.when == dt.datetime(2027, 2, 11, 11, 30) and got.needs_review
     plain = _at("13:00", said, unsure=frozenset({"en"}))
     assert plain is not None and plain.when == dt.datetime(2027, 2, 11, 12, 0) and plain.needs_review
+
+
+def test_an_hour_left_open_is_not_taken_from_someones_working_day() -> None:
+    said = "Nästa styrelsemöte blir onsdagen den sjuttonde mars. Tiden återkommer jag om."
+    turns = [("S1", said), ("S2", "Inte före sju, hoppas jag. Jag jobbar till halv sju.")]
+    got = extract_minutes(transcript(turns), meeting_date=MEETING, robust=True).next_meeting
+    assert got is not None and got.when == dt.date(2027, 3, 17)  # the date, and no hour anyone said
+    asked = [("S1", "Nästa styrelsemöte blir onsdagen den sjuttonde mars."), ("S2", "Klockan sju som vanligt?"),
+             ("S1", "Ja.")]  # fmt: skip
+    got = extract_minutes(transcript(asked), meeting_date=MEETING, robust=True).next_meeting
+    assert got is not None and got.when == dt.datetime(2027, 3, 17, 19, 0)

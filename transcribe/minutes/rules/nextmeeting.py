@@ -74,6 +74,12 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
 # "första tisdagen i <till>": a counted weekday whose month was lost names no day
+# "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
+_TIME_OPEN = re.compile(
+    r"\btiden\s+(?:återkommer|bestämmer|meddelar|får\s+vi|tar\s+vi)\b|\båterkommer\s+\w+\s+(?:med|om)\s+tiden\b"
+)
+# "jag jobbar till halv sju", "inte före sju": a bound on someone's day, not the meeting's hour
+_BOUND_BEFORE = re.compile(r"\b(?:till|före|efter|innan|senast|från|fram\s+till)\s*$")
 _COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
 _COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
 # "onsdagen sjunde april <ni gärningslåkaren> sju": an hour after the date, the words before it misheard
@@ -422,10 +428,11 @@ class NextMeetingRules(RuleState):
     def _attach_time(self, cand: tuple[When, list[Utt]], u: Utt) -> None:
         """A clock time said just after the date ('klockan tio då?' - 'ja') joins the date."""
         w, utts = cand
-        if w.time is not None:
+        if w.time is not None or any(_TIME_OPEN.search(x.low) for x in [u, *self._same_segment_after(u, 2)]):
             return
         for v in self.utts[u.idx + 1 : u.idx + 4]:
             times = [t for t in self.whens(v) if t.time is not None and t.date is None]
+            times = [t for t in times if not _BOUND_BEFORE.search(v.low[: t.start])]
             if times and not cues.DATE_REJECT.search(v.low):
                 nxt = self.utts[v.idx + 1] if v.idx + 1 < len(self.utts) else None
                 if nxt is not None and nxt.speaker != v.speaker and cues.DATE_REJECT.search(nxt.low):
