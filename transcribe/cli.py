@@ -224,6 +224,13 @@ def _summary(result, written: list[Path]) -> None:
         f"[bold green]Klart[/]: {len(t.segments)} segment, {len(t.speakers) or '–'} talare, "
         f"{elapsed(result.duration)} ljud på {result.timings.get('total', 0):.1f} s (RTF {rtf:.2f})"
     )
+    if not t.segments:  # a beep, music or the wrong file: the empty draft is no success
+        err.print(
+            "[yellow]Obs[/]: inget tal kändes igen i inspelningen; protokollet är tomt. "
+            "Kontrollera att det är rätt inspelning och att rösterna hörs.",
+            highlight=False,
+            soft_wrap=True,
+        )
     for path in written:
         out.print(str(path))
 
