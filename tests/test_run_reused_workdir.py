@@ -71,4 +71,4 @@ def test_resuming_is_announced_only_for_the_same_recording(tmp_path: Path, monke
     assert "Återupptar" not in run_cli(monkeypatch, capsys, second, out)
     run_pipeline(second, out / ".work", options)
     said = run_cli(monkeypatch, capsys, second, out)
-    assert "Återupptar avbrutet jobb" in said and "resuming" not in said  # Swedish only, like every message
+    assert "Återupptar avbrutet jobb" in said and "interrupted run" not in said  # Swedish only, like every message

@@ -190,7 +190,7 @@ def run(
     formats.check_outputs_free(planned, overwrite)
     workdir = out_dir / ".work"
     if workdir.is_dir() and StageStore(workdir).valid("decode", cache_key(meeting)):  # not another recording's
-        err.print(f"Återupptar avbrutet jobb i {escape(str(workdir))}")
+        err.print(f"Återupptar avbrutet jobb i {escape(str(workdir))}", soft_wrap=True)
 
     try:
         with RichProgress(enabled=not quiet and err.is_terminal) as progress:
