@@ -137,3 +137,17 @@ def test_a_comment_or_another_members_then_we_take_is_no_decision() -> None:
     lines[10] = ("B", "Då blir det bra.")
     prot = protokoll(lines, BOARD)
     assert decisions(prot, "3") == [] and decisions(prot, "4") == []
+
+
+def test_the_proposal_the_closing_names_is_the_decision_not_the_latest_one() -> None:
+    agenda = "Sammanträde med socialnämnden\n1. Sammanträdets öppnande\n2. Motion om fritidsbanker\n3. Avslutning\n"
+    lines = [
+        ("A", "Jag förklarar sammanträdet öppnat."),
+        ("A", "Punkt två, motionen om fritidsbanker. Arbetsutskottet föreslår att motionen tillstyrks."),
+        ("B", "Jag yrkar att motionen avslås, vi har inte råd."),
+        ("A", "Jag ställer förslagen mot varandra och finner att nämnden har bifallit arbetsutskottets förslag."),
+        ("A", "Då förklarar jag sammanträdet avslutat."),
+    ]
+    prot = protokoll(lines, agenda)
+    assert decisions(prot, "2") == ["Nämnden beslutade att motionen tillstyrks."]
+    assert prot.paragraph("2").decisions[0].needs_review

@@ -153,10 +153,17 @@ def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
     return None
 
 
+_WHOSE = re.compile(r"\b(\w{4,})s (?:förslag|yrkande)\b")  # "bifallit arbetsutskottets förslag": a genitive
+
+
 def _proposal(units: list[Unit], before: int) -> str | None:
-    """The latest proposal before the assent: "föreslår att X" -> "att X", "styrelsen föreslår årsmötet att X" ->
-    "att föreslå årsmötet att X" (what the meeting agreed to do)."""
-    for u in reversed(units[:before]):
+    """The latest proposal before the assent, or the one the closing names ("finner att nämnden bifallit
+    arbetsutskottets förslag"): "föreslår att X" -> "att X", "styrelsen föreslår årsmötet att X" -> "att föreslå
+    årsmötet att X" (what the meeting agreed to do)."""
+    whose = list(_WHOSE.finditer(units[before].low)) if before < len(units) else []
+    owner = whose[-1].group(1) if whose else None
+    named = [u for u in units[:before] if owner and owner in u.low and PROPOSES.search(u.low)]
+    for u in reversed(named or units[:before]):
         m = _PROPOSAL_CLAUSE.search(u.text.lower())
         if m and len(content_words(m.group(2))) >= 2:
             rest = u.text[m.start(2) :].strip()
