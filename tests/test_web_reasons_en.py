@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from tests.test_web import add_meeting, app, as_user  # noqa: F401  (fixtures)
+from tests.test_web import add_meeting, app, as_user, csrf_of, short_wav  # noqa: F401  (fixtures)
 from transcribe.web import store
-from transcribe.web.reasons import reason_in
+from transcribe.web.reasons import agenda_reason_in, reason_in
 
 REASON = 'Kontrollera mot ljudet: namnet "Söndagen" hördes osäkert (p=0.21); flera talar samtidigt; låg säkerhet (0.34)'
 
@@ -46,3 +46,28 @@ def test_review_page_shows_the_reason_in_the_page_language(app) -> None:  # noqa
     page = c.get(f"/meetings/{mid}").text.replace("&#34;", '"')
     assert 'the name "Söndagen" was unclear (p=0.21); several people speak at once' in page
     assert "hördes osäkert" not in page
+
+
+def test_a_refused_agenda_is_explained_in_the_page_language(app, short_wav) -> None:  # noqa: F811
+    def refused(c) -> str:
+        r = c.post(
+            "/upload",
+            data={"title": "Styrelsemöte"},
+            files={
+                "file": ("möte.wav", short_wav.read_bytes(), "audio/wav"),
+                "agenda": ("anteckningar.txt", "inga numrerade punkter här\n".encode(), "text/plain"),
+            },
+            headers={"Accept": "application/json", "X-CSRF-Token": csrf_of(c.get("/upload").text)},
+        )
+        assert r.status_code == 400
+        return r.text.replace("&#34;", '"').replace('\\"', '"')
+
+    c = as_user(app, "sara")
+    assert "ingen dagordning hittades" in refused(c)
+    c.get("/lang/en")
+    said = refused(c)
+    assert 'The agenda could not be read: no agenda found (no numbered items such as "1. Mötets öppnande")' in said
+    assert "hittades" not in said
+    assert agenda_reason_in("okänt format (utan filändelse); använd .txt, .md eller .docx", "en") == (
+        "unknown format (no file extension); use .txt, .md or .docx"
+    )

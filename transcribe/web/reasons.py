@@ -67,3 +67,35 @@ def reason_in(reason: str, lang: str) -> str:
     if lang != "en" or not reason:
         return reason
     return "; ".join(_part(part.strip()) for part in reason.split("; "))
+
+
+# Why an uploaded agenda was refused (transcribe.agenda and the upload check), in the same way.
+_AGENDA: list[tuple[re.Pattern[str], str]] = [
+    (
+        re.compile(r'^ingen dagordning hittades \(inga numrerade punkter som "(?P<e>[^"]*)"\)$'),
+        'no agenda found (no numbered items such as "{e}")',
+    ),
+    (
+        re.compile(r"^okänt format (?:för dagordning )?\((?P<s>[^)]*)\); använd \.txt, \.md eller \.docx$"),
+        "unknown format ({s}); use .txt, .md or .docx",
+    ),
+    (re.compile(r"^filen är tom$"), "the file is empty"),
+    (re.compile(r"^kan inte läsa Word-filen \((?P<e>[^)]*)\)$"), "the Word file cannot be read ({e})"),
+    (re.compile(r"^för många punkter \((?P<n>\d+)\) för en dagordning$"), "too many items ({n}) for an agenda"),
+    (re.compile(r"^punkt (?P<n>\S+) förekommer två gånger i dagordningen$"), "item {n} appears twice in the agenda"),
+    (re.compile(r"^är inte en textfil$"), "is not a text file"),
+]
+
+
+def agenda_reason_in(reason: str, lang: str) -> str:
+    """Why an agenda was refused, as the uploader with `lang` reads it; an unknown reason stays as written."""
+    if lang != "en":
+        return reason
+    for pattern, english in _AGENDA:
+        found = pattern.match(reason)
+        if found:
+            groups = found.groupdict()
+            if groups.get("s") == "utan filändelse":
+                groups["s"] = "no file extension"
+            return english.format(**groups)
+    return reason

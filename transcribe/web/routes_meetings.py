@@ -39,6 +39,7 @@ from transcribe.web.auth import (
 from transcribe.web.hardening import check_lengths
 from transcribe.web.history import add_change
 from transcribe.web.i18n import translate
+from transcribe.web.reasons import agenda_reason_in
 from transcribe.web.render import page, request_lang
 from transcribe.web.security import csrf_ok, require_csrf
 
@@ -240,7 +241,8 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         try:
             agenda_path = await run_in_threadpool(agenda_web.check_staged, agenda_upload)
         except UserError as exc:
-            return _upload_error(request, user, "bad_agenda", 400, reason=exc.message[:300])
+            reason = agenda_reason_in(exc.message[:300], request_lang(request))
+            return _upload_error(request, user, "bad_agenda", 400, reason=reason)
         given = given or await run_in_threadpool(agenda_web.meeting_title, agenda_path)
         heading = await run_in_threadpool(agenda_web.meeting_heading, agenda_path)
         day, place = day or heading.date, place or (heading.place or "")[:280]
