@@ -7,7 +7,7 @@ is embedded and scored against them like a piece of a label (`match.piece_scores
 normalised against the cohort). A label's turns that match one profile clearly (normalised >=
 `Z_TURN`, cosine >= `T_TURN`, that profile their best) and together last `MIN_SPLIT_S` seconds
 or more leave the label, unless the label is that person's as a whole (its turns' QUANTILE score,
-as labels are scored, reaches Z_NAMED): they go to the label that is that person's, else to a new
+as labels are scored, reaches Z_NAMED_RAW): they go to the label that is that person's, else to a new
 label. Every label is then matched as usual, so a name still needs the ordinary thresholds. Without
 profiles, or without audio, nothing changes.
 
@@ -35,7 +35,7 @@ from transcribe.diarize import embed_segments
 from transcribe.diarize.base import Diarization, Turn, l2_normalise
 from transcribe.speakers.cohort import cohort as shipped_cohort
 from transcribe.speakers.evidence import TRIM_S
-from transcribe.speakers.match import COHORT_TOP, QUANTILE, Z_NAMED, piece_scores
+from transcribe.speakers.match import COHORT_TOP, QUANTILE, Z_NAMED_RAW, piece_scores
 from transcribe.speakers.profiles import Profile
 
 Z_TURN = 4.5  # a turn's normalised score with the profile
@@ -95,7 +95,8 @@ def known_turns(turns: Sequence[Turn], evidence: TurnEvidence, profiles: list[Pr
     cohort = shipped_cohort() if cohort is None else cohort
     if not len(evidence.index) or not profiles:
         return {}
-    raw, z = piece_scores(evidence.embeddings, profiles, cohort, COHORT_TOP)
+    # Z_TURN and Z_NAMED_RAW were chosen on raw GE2E scores: anchors stay in that space
+    raw, z = piece_scores(evidence.embeddings, profiles, cohort, COHORT_TOP, backend=False)
     if z is None:  # no cohort for these vectors: no anchor is sure enough
         return {}
     best = np.argmax(z, axis=1)
@@ -107,12 +108,12 @@ def known_turns(turns: Sequence[Turn], evidence: TurnEvidence, profiles: list[Pr
         if z[k, j] >= Z_TURN and raw[k, j] >= T_TURN:
             hits.setdefault((turns[i].speaker, profiles[j].name), []).append(i)
     # Whom each label is closest to as a whole (its turns' QUANTILE, as labels are scored): that
-    # voice's turns stay, and a label close to a voice at Z_NAMED is where that voice's turns go.
+    # voice's turns stay, and a label close to a voice at Z_NAMED_RAW is where that voice's turns go.
     closest = {}
     for label, rows in spoken.items():
         q = np.quantile(z[rows], QUANTILE, axis=0)
         closest[label] = (profiles[int(np.argmax(q))].name, float(q.max()))
-    home = {name: label for label, (name, q) in sorted(closest.items(), key=lambda kv: kv[1][1]) if q >= Z_NAMED}
+    home = {name: label for label, (name, q) in sorted(closest.items(), key=lambda kv: kv[1][1]) if q >= Z_NAMED_RAW}
     labels = {t.speaker for t in turns}
     numbers = {int(lb.rsplit("_", 1)[-1]) for lb in labels if lb.rsplit("_", 1)[-1].isdigit()}
     fresh = (f"SPEAKER_{n:02d}" for n in range(10_000) if n not in numbers and f"SPEAKER_{n:02d}" not in labels)
