@@ -108,3 +108,18 @@ def test_an_hour_left_open_is_not_taken_from_someones_working_day() -> None:
              ("S1", "Ja.")]  # fmt: skip
     got = extract_minutes(transcript(asked), meeting_date=MEETING, robust=True).next_meeting
     assert got is not None and got.when == dt.datetime(2027, 3, 17, 19, 0)
+
+
+def test_misheard_preposition_in_a_counted_weekday() -> None:
+    # said "första måndagen i mars"; heard "första måndagen med mars"
+    got = next_meeting("Och nästa möte är första måndagen med mars, klockan sju.")
+    assert got is not None and got.when == dt.datetime(2027, 3, 1, 19, 0)
+
+
+def test_samma_with_an_unsure_real_word_is_the_same_time() -> None:
+    # said "samma tid"; heard "samma lov", the recogniser unsure of "lov"
+    said = "Nästa ledarmöte, onsdag nästa vecka, samma lov."
+    got = _at("19:00", said, unsure=frozenset({"lov"}))
+    assert got is not None and got.when == dt.datetime(2026, 12, 2, 19, 0)
+    heard = _at("19:00", "Nästa ledarmöte, onsdag nästa vecka. Vi tar samma lokal.")
+    assert heard is not None and heard.when == dt.date(2026, 12, 2)  # a word heard clearly is left as said

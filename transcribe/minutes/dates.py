@@ -61,7 +61,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "nth_wd",
         re.compile(
-            rf"\b(?:den\s+)?(?P<nth>första|andra|tredje|fjärde|sista)\s+(?P<wd>{_WD})(?:en)?\s+i\s+"
+            rf"\b(?:den\s+)?(?P<nth>första|andra|tredje|fjärde|sista)\s+(?P<wd>{_WD})(?:en)?\s+(?:i|{_FILLER})\s+"
             rf"(?P<mon>{_MON})\b"
         ),
     ),  # fmt: skip

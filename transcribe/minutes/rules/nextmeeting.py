@@ -62,6 +62,7 @@ _DAY_LOST = re.compile(
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
 # "samma tid"; "samma," with "tid" lost; ", tid," with "samma" lost (a bare "tid" after a date says nothing else)
+_SAME_WHAT = re.compile(r"\bsamma\s+(\w+)")
 _SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
 _SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
@@ -224,7 +225,11 @@ class NextMeetingRules(RuleState):
 
     def _same_time(self, w: When, utts: list[Utt]) -> None:
         """'måndag om två veckor, samma tid': the clock time of this meeting."""
-        if w.time is None and self.start_time is not None and any(_SAME_TIME.search(u.low) for u in utts):
+        if (
+            w.time is None
+            and self.start_time is not None
+            and any(_SAME_TIME.search(u.low) or any(u.uncertain(x) for x in _SAME_WHAT.findall(u.low)) for u in utts)
+        ):  # "samma <lov>": the word after "samma" was misheard, and in a date it is "tid"
             w.time = self.start_time
 
     def _closing_date(self) -> tuple[When, list[Utt]] | None:
