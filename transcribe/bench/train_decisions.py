@@ -48,7 +48,7 @@ EVAL_RATES = (0.0, 0.1, 0.2, 0.3)
 # (add at, add at when the recogniser was unsure of the sentence's opening); 1.01: never, (1.01, 1.01) = the rules.
 # A sentence heard clearly is added only at a high probability: a new author's phrasing the rules do not know
 # ("Då blir det så att ...") is a decision, a misheard one with a lost cue is likelier still.
-_ADD = (0.9, 0.95, 0.98, 0.99, 1.01)
+_ADD = (0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 _UNSURE = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)
 THRESHOLDS = tuple((a, u) for a in _ADD for u in _UNSURE if u <= a)
 RULES = (1.01, 1.01)
@@ -178,12 +178,15 @@ def _summary(a: dict[str, float]) -> dict[str, Any]:
 
 def choose_thresholds(lomo: dict[str, Any]) -> Pair:
     """The pair with the best mean recall (true transcripts and noise) that keeps the rules' precision on true
-    transcripts and adds no decision to a meeting that decides nothing, at any rate; the higher pair on a tie."""
+    transcripts and adds no decision to a meeting that decides nothing (beyond the rules' own), at any rate; the
+    higher pair on a tie."""
     rules = lomo["0"][_key(RULES)]
     best, best_recall = RULES, -1.0
     for th in sorted(THRESHOLDS, reverse=True):
         k = _key(th)
-        if lomo["0"][k]["precision"] < rules["precision"] or any(lomo[r][k]["false_deciding_nothing"] for r in lomo):
+        if lomo["0"][k]["precision"] < rules["precision"] or any(
+            lomo[r][k]["false_deciding_nothing"] > lomo[r][_key(RULES)]["false_deciding_nothing"] for r in lomo
+        ):
             continue
         recall = float(np.mean([lomo[r][k]["recall"] or 0.0 for r in lomo]))
         if recall > best_recall + 1e-9:

@@ -4,7 +4,9 @@ The hand rules recognise the phrasings they were written for; a new author, or a
 word ("vi beslotar att ..."), slips past them. This model scores every sentence for "the meeting
 decided something here" from hashed character n-grams (tolerant of misspellings, since most of a
 misheard word's letters survive), hashed word n-grams and a few structural facts (the chair
-speaking, agreement after it, a proposal before it, whether the rules fired). Hashing keeps the
+speaking, agreement after it, a proposal or agreeing turns before it, a "då <verb> vi" closing an
+item, the chair's summing-up, whether the rules fired): how a meeting settles something, whoever
+wrote its phrasing. Hashing keeps the
 shipped file small and needs no vocabulary; the weights are plain numbers in an .npz file, so
 loading runs no pickled code. `transcribe.bench.train_decisions` rebuilds the file from the dev
 meetings; without the file the rules run alone.
@@ -45,6 +47,11 @@ STRUCT = (
     "unsure_share",
     "cue_repaired",
     "late_in_meeting",
+    "settles_discussion",
+    "prev_agreement",
+    "closing_formula",
+    "item_closed_after",
+    "in_summary",
 )
 _NUMBER = re.compile(r"\d+")
 

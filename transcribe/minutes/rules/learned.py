@@ -1,13 +1,15 @@
 """The learned scorer's part in the rules: each sentence's facts, and the decisions the rules passed by.
 
-Runs after the rules. A sentence the rules neither decided nor left open becomes a decision only
-when the model (scorer.py) is very sure and the recogniser was unsure of a word where its cue
-stands: a misheard cue is why the rules missed it. (A higher threshold for sentences heard with
-confidence exists in the model file; it is set to never, since a phrase the rules do not know,
-heard clearly, decides nothing.) The rules' own reasons against a decision (a decision word heard
-whole, a proposal, a report, another body, a negation by the cue, a refusal right after) keep a
-sentence out. An added decision is phrased like a rule decision ("Mötet beslutade att ...") and
-flagged "Kontrollera mot ljudet"; the rules' negation checks (safety.py) apply to it as to their own.
+Runs after the rules. A sentence the rules neither decided nor left open becomes a decision when
+the model (scorer.py) is sure and the recogniser was unsure of a word where its cue stands (a
+misheard cue is why the rules missed it), or, heard clearly, at a higher threshold chosen
+leave-one-meeting-out on dev: a new author's phrasing the rules do not know. A sentence heard
+clearly must carry its content itself (a bare "Då är vi klara" confirms nothing the rules did not
+see), have a verb, name no participant as its doer (a task) and not be followed by the speaker's
+own question (a need put to the room). The rules' own reasons against a decision (a decision word
+heard whole, a proposal, a report, another body, a negation by the cue, a refusal right after) keep
+a sentence out. An added decision is phrased like a rule decision ("Mötet beslutade att ...") and
+always flagged for review; the rules' negation checks (safety.py) apply to it as to their own.
 """
 
 from __future__ import annotations
@@ -35,6 +37,17 @@ _DECISION_WORD = re.compile(r"\b(?:beslut\w*|bestäm\w*|föreslag\w*|föreslog\w
 _BODY = re.compile(rf"\b{cues.BODY_NOUN}\b")
 # The perfect tense reports what was done ("har höjt", "hade fått"); the meeting decides in the present.
 _PERFECT = re.compile(r"\b(?:har|hade)\s+(?:[a-zåäö]+\s+)?[a-zåäö]{2,}(?:at|it|tt|t)\b")
+# "Då tar vi offerten", "Bra, då gör styrelsen så": the chair closing an item with the group as subject.
+_CLOSING_FORMULA = re.compile(rf"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)*då\s+[a-zåäö]+\s+(?:vi|{cues.BODY_NOUN})\b")
+# The next item taken up: what came before was settled or left.
+_NEXT_ITEM = re.compile(r"\b(?:nästa|punkt|punkten|övriga\s+frågor|nu\s+tar\s+vi|då\s+går\s+vi|vidare)\b")
+# The chair's summing-up: "Så vi har alltså beslutat: ...", "Sammanfattningsvis ..."
+_SUMMARY = re.compile(r"\b(?:alltså|sammanfatta\w*|sammanfattningsvis|summera\w*)\b")
+# A finite verb in the present or the copula: a sentence without one announces an item ("Den andra motionen.")
+_FINITE = re.compile(
+    r"\b(?:är|blir|får|ska|tar|gör|(?!(?:under|efter|över|eller|sedan|inför|omkring|emellertid)\b)"
+    r"[a-zåäö]{2,}(?:ar|er|ör|år|ir|as|s))\b"
+)
 LEARNED_WHY = "Beslutet hittades av den inlärda bedömningen, inte av reglerna – kontrollera att det fattades"
 DOUBT_WHY = "Den inlärda bedömningen tvivlar på att ett beslut fattades här – kontrollera"
 
@@ -80,10 +93,24 @@ class LearnedRules(RuleState):
                 "unsure_share": sum(w.strip(".,!?;:") in u.unsure for w in words) / max(1, len(words)),
                 "cue_repaired": any(r.kind in ("decision", "split") for r in u.repairs),
                 "late_in_meeting": i >= 0.8 * n,
+                "settles_discussion": len({v.speaker for v in self.utts[max(0, i - 4) : i]} - {u.speaker}) >= 2,
+                "prev_agreement": any(is_agreement(v) for v in before[-2:] if v.speaker != u.speaker),
+                "closing_formula": bool(_CLOSING_FORMULA.match(u.low)),
+                "item_closed_after": nxt is not None and bool(_NEXT_ITEM.search(nxt.low)),
+                "in_summary": any(_SUMMARY.search(v.low) for v in self._turn_so_far(u)),
             }
             rows[i] = [float(facts[k]) for k in STRUCT]
             texts.append(normalise(u.text, names))
         return texts, rows
+
+    def _turn_so_far(self, u: Utt) -> list[Utt]:
+        """The sentences of u's turn up to and including u."""
+        out = [u]
+        for v in reversed(self.utts[max(0, u.idx - 8) : u.idx]):
+            if v.turn != u.turn:
+                break
+            out.append(v)
+        return out
 
     def sentence_scores(self, scorer: DecisionScorer) -> np.ndarray:
         texts, rows = self.sentence_facts()
@@ -126,12 +153,25 @@ class LearnedRules(RuleState):
             return  # put off or turned down right after
         if cues.NEXT_MEETING.search(u.low) and self.whens(u):
             return  # the next meeting has its own section
+        unsure = _heard_unsure(u)
+        if not unsure and (self._asks_after(u) or not _FINITE.search(u.low) or self._named_doer(u)):
+            return  # a need put to the room ("... Vem kan?"), an announced item (no verb), a task ("Gustav skriver")
         found = self._learned_clause(u)
-        if found is None:
-            return
+        if found is None or (not unsure and found[1][0] is not u):
+            return  # a bare "Då är vi klara" heard clearly: its cue was not lost, so nothing was confirmed
         clause, utts = found
-        why = f"{PREFIX}beslutsformuleringen hördes otydligt" if _heard_unsure(u) else LEARNED_WHY
+        why = f"{PREFIX}beslutsformuleringen hördes otydligt" if unsure else LEARNED_WHY
         self._add_decision(decision_sentence(clause), utts[0], utts, 0.5, why)
+
+    def _asks_after(self, u: Utt) -> bool:
+        """The speaker goes on with a question in the same turn: the sentence put something to the room."""
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        return nxt is not None and nxt.turn == u.turn and nxt.is_question
+
+    def _named_doer(self, u: Utt) -> bool:
+        """A participant named as the one who does it ("Gustav skriver och Jukka granskar"): a task, not a decision."""
+        low = normalise(u.text, [s.name for s in self.t.speakers if s.name])
+        return bool(re.search(r"\bnamn\s+(?:[a-zåäö]+(?:ar|er|ör|år|ir)|tar|gör|får|ska)\b", low))
 
     def _other_body(self, low: str) -> bool:
         """A body named that is not this meeting ("ett uppdrag från kulturnämnden"): its business, not ours."""
@@ -147,6 +187,8 @@ class LearnedRules(RuleState):
         text = strip_discourse(u.text)
         m = _HEAD_ATT.match(text)
         if m and not _PERSONAL_HEAD.search(m.group("head").lower()) and len(content_words(m.group("rest"))) >= 3:
+            if not _heard_unsure(u) and not _FINITE.search(m.group("head").lower()):
+                return None  # "Vi att införa ...", heard so: the lost verb may as well have been "föreslår"
             return content_clause(m.group("rest"), "att", u.name), [u]
         if len(content_words(text)) >= 4 and not _PERSONAL_HEAD.match(text.lower()):
             clause = proposal_clause(u.text, u.name, self._addressee(u))
