@@ -133,6 +133,7 @@ def test_protokoll_without_agenda_uses_the_standard_items() -> None:
     assert prot.paragraphs[-1].title == "Mötets avslutande" and prot.closed_at == "00:00:30"
     assert prot.paragraphs[-1].summary == "Ordföranden förklarade mötet avslutat (00:00:30 in i inspelningen)."
     assert prot.role_names("justerare") == ["Karin Ek"]
+    assert render_protokoll_markdown(prot).splitlines()[0] == "# Protokoll"  # nobody named it: no "– Mötesprotokoll"
 
 
 def test_sample_meeting_roles_and_decisions() -> None:

@@ -210,7 +210,7 @@ def parse_agenda(path: str | Path) -> Agenda:
     """Read a .txt, .md or .docx agenda; one-line errors for a missing or unreadable file."""
     path = Path(path)
     if not path.exists():
-        raise InputNotFound(f"dagordningen {path} finns inte / agenda not found")
+        raise InputNotFound(f"dagordningen {path} finns inte")
     if path.is_dir():
         raise AgendaError(f"{path} är en katalog, inte en dagordning")
     if path.stat().st_size > MAX_BYTES:

@@ -70,10 +70,14 @@ def paragraph_blocks(par: Paragraph) -> list[tuple[str, str]]:
     return out
 
 
+# The titles a meeting has when nobody named it: "Protokoll – Mötesprotokoll" would say nothing twice.
+UNNAMED = frozenset({"Protokoll", "Mötesprotokoll"})
+
+
 def _title(p: Protokoll, status: Status | None) -> str:
     """The document's heading: a draft says so (Protokollutkast – …), an approved one is the Protokoll."""
     kind = status[0] if status is not None else "Protokoll"
-    return f"{kind} – {p.title}" if p.title and p.title != "Protokoll" else kind
+    return f"{kind} – {p.title}" if p.title and p.title not in UNNAMED else kind
 
 
 def render_protokoll_markdown(p: Protokoll, status: Status | None = None) -> str:
