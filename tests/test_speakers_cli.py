@@ -137,8 +137,8 @@ def test_errors_are_one_line(profiles_root: Path, tmp_path: Path) -> None:
     env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(profiles_root.parent)}
     for args, code, needle in [
         (["speakers", "forget", "Nobody"], 2, "ingen röstprofil heter"),
-        (["speakers", "enroll-meeting", str(tmp_path)], BadOption.exit_code, "no transcript.json"),
-        (["speakers", "enroll", " ", str(tmp_path / "x.wav")], BadOption.exit_code, "invalid speaker name"),
+        (["speakers", "enroll-meeting", str(tmp_path)], BadOption.exit_code, "saknar transcript.json"),
+        (["speakers", "enroll", " ", str(tmp_path / "x.wav")], BadOption.exit_code, "ogiltigt talarnamn"),
     ]:
         proc = subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
                               cwd=REPO, env=env, timeout=120)  # fmt: skip

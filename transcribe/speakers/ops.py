@@ -24,7 +24,7 @@ def _labels(t: Transcript) -> set[str]:
 
 def _require(t: Transcript, label: str) -> None:
     if label not in _labels(t):
-        raise BadOption(f"unknown speaker {label!r}; speakers are {', '.join(sorted(_labels(t))) or 'none'}")
+        raise BadOption(f"okänd talare {label!r}; talarna är {', '.join(sorted(_labels(t))) or 'inga'}")
 
 
 def _relabel(seg: Segment, old: str | None, new: str) -> None:
@@ -46,7 +46,7 @@ def _tidy(t: Transcript) -> Transcript:
 def merge_speakers(t: Transcript, keep: str, drop: str) -> Transcript:
     """Everything `drop` said becomes `keep`'s; `keep` inherits `drop`'s name/role if it had none."""
     if keep == drop:
-        raise BadOption("cannot merge a speaker with itself")
+        raise BadOption("en talare kan inte slås ihop med sig själv")
     _require(t, keep)
     _require(t, drop)
     out = t.model_copy(deep=True)
@@ -83,11 +83,11 @@ def split_speaker(t: Transcript, label: str, segment_ids: Iterable[int]) -> tupl
     _require(t, label)
     ids = set(segment_ids)
     if not ids:
-        raise BadOption("name at least one segment to split off")
+        raise BadOption("ange minst ett segment att dela av")
     mine = {s.id for s in t.segments if s.speaker == label}
     wrong = sorted(ids - mine)
     if wrong:
-        raise BadOption(f"segment(s) {', '.join(map(str, wrong))} are not {label}'s")
+        raise BadOption(f"segment {', '.join(map(str, wrong))} tillhör inte {label}")
     out = t.model_copy(deep=True)
     fresh = new_label(out)
     for seg in out.segments:
@@ -100,9 +100,9 @@ def split_speaker(t: Transcript, label: str, segment_ids: Iterable[int]) -> tupl
 def reassign_segment(t: Transcript, segment_id: int, label: str) -> Transcript:
     """Segment `segment_id` (and all its words) was said by `label` (an existing or a new label)."""
     if not label or not label.strip():
-        raise BadOption("empty speaker label")
+        raise BadOption("tom talaretikett")
     if t.segment(segment_id) is None:
-        raise BadOption(f"no segment {segment_id}")
+        raise BadOption(f"inget segment {segment_id}")
     out = t.model_copy(deep=True)
     seg = out.segment(segment_id)
     assert seg is not None

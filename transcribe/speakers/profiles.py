@@ -86,7 +86,7 @@ def check_name(name: str) -> str:
     """A person's display name, whitespace-normalised; refuses empty or control characters."""
     clean = " ".join(str(name).split())
     if not clean or len(clean) > 120 or any(unicodedata.category(c).startswith("C") for c in clean):
-        raise BadOption(f"invalid speaker name {name!r}: 1-120 printable characters")
+        raise BadOption(f"ogiltigt talarnamn {name!r}: 1–120 skrivbara tecken")
     return clean
 
 
@@ -149,9 +149,11 @@ class ProfileDirectory:
         with self._locked():
             profile = self.get(name) or Profile(name=name, encoder=encoder)
             if profile.encoder != encoder:
-                raise BadOption(f"{name}'s profile was made with {profile.encoder}, not {encoder}; forget it first")
+                raise BadOption(
+                    f"röstprofilen för {name} gjordes med {profile.encoder}, inte {encoder}; glöm den först"
+                )
             if profile.embeddings and len(profile.embeddings[0]) != rows.shape[1]:
-                raise BadOption(f"{name}: embedding size {rows.shape[1]} differs from the profile's")
+                raise BadOption(f"{name}: röstavtryckets storlek {rows.shape[1]} skiljer sig från profilens")
             profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
             for k, v in extra.items():
                 profile.variants[k] = (profile.variants.get(k, []) + v.round(6).tolist())[-MAX_EMBEDDINGS:]
@@ -228,7 +230,7 @@ def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarra
         except ValueError:
             continue
     if not vectors:
-        raise BadOption("no speech to build a voice profile from")
+        raise BadOption("inget tal att bygga en röstprofil av")
     return np.stack(vectors), round(sum(b - a for a, b in spans), 1)
 
 
@@ -258,7 +260,7 @@ def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
             heard.setdefault(name, []).append(embed_segments(one, [(0.0, one.duration)]))
         vectors.append(clean)
     if not vectors:
-        raise BadOption("no speech to build a voice profile from")
+        raise BadOption("inget tal att bygga en röstprofil av")
     seconds = round(sum(b - a for a, b in spans), 1)
     return VoiceSample(np.stack(vectors), {k: np.stack(v) for k, v in heard.items()}, seconds)
 
@@ -290,7 +292,7 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
     name = check_name(name)
     check_input_path(Path(path))
     if start is not None and end is not None and end <= start:
-        raise BadOption("--end must be after --start")
+        raise BadOption("--end måste komma efter --start")
     with tempfile.TemporaryDirectory(prefix="protokoll-enroll-") as tmp:  # decoded audio never outlives this
         audio = _decoded(Path(path), Path(tmp))
         lo, hi = start or 0.0, min(end if end is not None else audio.duration, audio.duration)
@@ -312,7 +314,7 @@ def meeting_transcript(meeting_dir: Path) -> Path:
     """The most reviewed transcript of a meeting directory: approved version, working copy, machine output."""
     path = counting_transcript(Path(meeting_dir))
     if path is None:
-        raise BadOption(f"{meeting_dir} has no transcript.json")
+        raise BadOption(f"{meeting_dir} saknar transcript.json")
     return path
 
 
@@ -323,7 +325,7 @@ def meeting_audio(meeting_dir: Path) -> Path:
         for path in sorted(meeting_dir.glob(pattern)):
             if path.is_file() and not path.name.endswith(".part"):
                 return path
-    raise BadOption(f"{meeting_dir} holds no recording (input.*, meeting.*): pass --audio PATH")
+    raise BadOption(f"{meeting_dir} innehåller ingen inspelning (input.*, meeting.*): ange --audio SÖKVÄG")
 
 
 def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: str, user: str = "system",
@@ -358,7 +360,9 @@ def enroll_meeting(directory: ProfileDirectory, meeting_dir: Path, audio_path: P
     meeting_dir = Path(meeting_dir)
     transcript = Transcript.from_json(meeting_transcript(meeting_dir).read_text(encoding="utf-8"))
     if not any(s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers):
-        raise BadOption(f"{meeting_dir}: no speaker has a name given by a person; name them in the review first")
+        raise BadOption(
+            f"{meeting_dir}: ingen talare har ett namn som en person har gett; namnge dem i granskningen först"
+        )
     path = Path(audio_path) if audio_path else meeting_audio(meeting_dir)
     with tempfile.TemporaryDirectory(prefix="protokoll-enroll-") as tmp:
         audio = _decoded(path, Path(tmp))
