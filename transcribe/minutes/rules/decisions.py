@@ -14,6 +14,7 @@ from transcribe.minutes.phrasing import (
     strip_tail,
     to_infinitive,
 )
+from transcribe.minutes.rules.elections import ElectionRules
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.undecided import OpenItemRules
 from transcribe.minutes.rules.utterances import (
@@ -46,7 +47,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules):
+class DecisionRules(OpenItemRules, ElectionRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -129,7 +130,9 @@ class DecisionRules(OpenItemRules):
         return self._own_compound(body)
 
     def _approval(self, u: Utt) -> bool:
-        """'Då är dagordningen godkänd' -> 'Dagordningen godkändes.'"""
+        """'Då är dagordningen godkänd' -> 'Dagordningen godkändes.'; an election ('Då väljer stämman Leif.')."""
+        if self._election(u):
+            return True
         m = cues.APPROVAL.search(u.low)
         if not m or u.is_question or cues.NEG.search(u.low[m.start() : m.end()]):
             return False

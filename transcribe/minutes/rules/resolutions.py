@@ -199,8 +199,9 @@ class ResolutionRules(RuleState):
 
     def _own_compound(self, body: str) -> bool:
         """'styrgruppen' is this meeting when the title says 'Styrgruppen för ...'; a title naming only the
-        place ('Sunderby sjukhus') does not make 'sjukhusledningen' this meeting."""
-        return any(body.startswith(w) and len(w) >= len(body) - 3 for w in self.own_words)
+        place ('Sunderby sjukhus') does not make 'sjukhusledningen' this meeting; a genitive title
+        ('Kyrkorådets sammanträde') names its body too."""
+        return any((body.startswith(w) and len(w) >= len(body) - 3) or w == body + "s" for w in self.own_words)
 
     def _commission(self, u: Utt) -> bool:
         """'Styrelsen ger Ahmed i uppdrag att ta kontakt med förvaltaren' -> a decision naming who does it."""
