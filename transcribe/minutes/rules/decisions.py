@@ -14,6 +14,7 @@ from transcribe.minutes.phrasing import (
     strip_tail,
     to_infinitive,
 )
+from transcribe.minutes.rules.choices import ChoiceRules
 from transcribe.minutes.rules.elections import ElectionRules
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.undecided import OpenItemRules
@@ -47,7 +48,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules, ElectionRules):
+class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -359,6 +360,8 @@ class DecisionRules(OpenItemRules, ElectionRules):
 
     def _declarative(self, u: Utt) -> bool:
         """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
+        if self._choice(u):  # "Då tar vi offerten från Malmö Rör."
+            return True
         low = re.sub(r"^(?:(?:ja|okej|bra|nej)\b[\s,]*)+", "", u.low)
         m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
         if m is None and self.robust:

@@ -1,0 +1,52 @@
+"""The chair's closing that names what the meeting takes: 'Då tar vi offerten från Malmö Rör.'
+
+After a discussion the chair often settles it with "Då <verb> vi <what>" and no decision word:
+taking one of the offers or alternatives on the table, saying yes to a proposal, hiring in,
+running a plan. Only those verbs with a real object count; "Då tar vi punkt fem", "Då kör vi
+igång" and "Då tar vi med det" are the meeting's order, not a decision. Flagged like any plan
+stated as fact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail
+from transcribe.minutes.rules.resolutions import ResolutionRules
+from transcribe.minutes.rules.utterances import Utt
+from transcribe.sv.text import content_words
+
+_LEAD = r"^(?:(?:ja|okej|bra|nej)\b[\s,.]*)*(?:och\s+)?(?:då|så)\s+"
+# verb said before "vi" -> the infinitive phrase of the decision
+_CHOICE = re.compile(
+    _LEAD + r"(?:"
+    r"(?P<take>tar)\s+vi\s+(?P<np>(?:\w+\s+){0,2}?(?:offert|anbud|alternativ|förslag)\w*\b.*)"
+    r"|(?P<yes>säger)\s+vi\s+ja\s+till\s+(?P<np2>.+)"
+    r"|(?P<hire>hyr)\s+vi\s+in\s+(?P<np3>.+)"
+    r"|(?P<run>kör)\s+vi\s+(?!på\b|igång\b|vidare\b|det\b|så\b|en\s+runda\b)(?P<np4>.+)"
+    r")"
+)
+# "Då tar vi förslaget på nästa möte": put off, not taken
+_LATER = re.compile(r"\b(?:nästa|senare|längre\s+fram|till\s+hösten|till\s+våren|efter\s+\w+\s+möte)\b")
+_VERB = {"take": "anta", "yes": "säga ja till", "hire": "hyra in", "run": "genomföra"}
+
+
+class ChoiceRules(ResolutionRules):
+    """The chair's 'Då tar vi offerten' closing, recorded into the shared state."""
+
+    def _choice(self, u: Utt) -> bool:
+        """'Då säger vi ja till samarbetet med kulturskolan.' -> 'Mötet beslutade att säga ja till ...'."""
+        m = _CHOICE.match(u.low)
+        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        which = next(k for k in _VERB if m.group(k))
+        at = next(m.start(g) for g in ("np", "np2", "np3", "np4") if m.group(g))
+        rest = strip_tail(u.text[at:]).rstrip(" .!")
+        if cues.NEG.match(rest.lower()) or cues.AGENDA_TALK.search(rest.lower()) or len(content_words(rest)) < 1:
+            return False
+        if cues.HEDGE.search(u.low) or _LATER.search(rest.lower()):
+            return False
+        clause = first_person(f"att {_VERB[which]} {rest}", u.name)
+        self._add_decision(decision_sentence(clause), u, [u], 0.6, "Beslutet uttrycktes som en plan")
+        return True
