@@ -1,4 +1,7 @@
-"""Elections stated by the chair: 'Då väljer stämman Leif.' is a decision of the meeting.
+"""The chair's formal acts without a decision word: elections, a meeting declared duly convened, filing.
+
+'Då väljer stämman Leif.', 'Då finner jag att stämman är behörigen kallad.' and 'Rapporten läggs till
+handlingarna.' are decisions of the meeting.
 
 Annual meetings elect by the chair's formula rather than by "beslutar": the body, the verb "väljer"
 and the people elected, often after "Något annat förslag? Nej." The role comes from the sentence
@@ -14,7 +17,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.phrasing import strip_tail
 from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.utterances import Utt
-from transcribe.sv.text import capitalise
+from transcribe.sv.text import capitalise, content_words
 
 _ELECTS = re.compile(
     rf"^(?:(?:ja|bra|okej|nej|tack)\b[\s,.]*)*(?:då|så|därmed|härmed)\s+(?:om)?väljer\s+"
@@ -24,10 +27,60 @@ _ROLE_IN = re.compile(r"\s+(?:till|som)\s+(?P<role>[\w -]+?)\s*$")
 _ITEM = re.compile(r"\bval\s+av\s+(?P<role>[a-zåäö]+(?:\s+för\s+(?:stämman|mötet|årsmötet))?)(?P<more>[^.?!]*)")
 # The protokoll's own officers are its roles (minutes.roles), not decisions.
 _OFFICERS = re.compile(r"\b(?:justera\w*|sekreterare|protokollförare|rösträknare)\b")
+# "Då finner jag att stämman är behörigen kallad", "Då är mötet behörigen utlyst"
+_CONVENED = re.compile(
+    r"^(?:(?:ja|bra|okej|nej|tack)\b[\s,.]*)*(?:(?:då|så|därmed|härmed)\s+)?"
+    r"(?:(?:finner|förklarar|konstaterar)\s+jag\s+(?:att\s+)?)?(?:är\s+)?"
+    r"(?P<body>(?:års|förenings)?(?:stämman|mötet))\s+(?:är\s+|för\s+)?behörigen\s+(?P<p>kallad|kallat|utlyst|utlysat)\b"
+)
+# "Rapporten läggs till handlingarna", "I övrigt lägger vi anteckningarna till handlingarna",
+# "Då är det godkänt och läggs till handlingarna"
+_FILED = re.compile(
+    r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)*(?:i\s+övrigt\s+)?(?:(?:då|så|därmed)\s+)?(?:"
+    r"är\s+(?:det|den|de)\s+(?P<ok>godkänd|godkänt|godkända)\s+och\s+läggs"
+    r"|lägger\s+vi\s+(?P<np2>[\w -]{3,40}?)"
+    r"|(?P<np>(?!(?:det|den|de|vi|jag|är)\b)[\w -]{3,40}?)\s+läggs"
+    r")\s+till\s+handlingarna\s*[.!]?$"
+)
+_ITEM_HEAD = re.compile(r"^(?P<np>(?:[A-ZÅÄÖ]\w*)(?:\s+\w+){0,2}),")
 
 
 class ElectionRules(ResolutionRules):
     """The chair's election formula, recorded into the shared state."""
+
+    def _convened(self, u: Utt) -> bool:
+        """'Då finner jag att stämman är behörigen kallad.' -> 'Stämman förklarades behörigen kallad.'"""
+        m = _CONVENED.match(u.low)
+        if not m or self._refused(u, u.low[: m.start("p")]):
+            return False
+        self._add_decision(f"{capitalise(m.group('body'))} förklarades behörigen {m.group('p')}.", u, [u], 0.85)
+        return True
+
+    def _filed(self, u: Utt) -> bool:
+        """'I övrigt lägger vi anteckningarna till handlingarna.' -> 'Anteckningarna lades till handlingarna.'"""
+        m = _FILED.match(u.low)
+        if not m or self._refused(u, u.low):
+            return False
+        if m.group("ok"):
+            np = self._item_head(u)
+            if np is None:
+                return False
+            text = f"{np} godkändes och lades till handlingarna."
+        else:
+            at = m.start("np") if m.group("np") else m.start("np2")
+            np = u.text[at : at + len(m.group("np") or m.group("np2"))].strip()
+            if not content_words(np):
+                return False
+            text = f"{capitalise(np)} lades till handlingarna."
+        self._add_decision(text, u, [u], 0.85)
+        return True
+
+    def _item_head(self, u: Utt) -> str | None:
+        """'Föregående protokoll' from the chair's 'Föregående protokoll, har någon något att invända?'."""
+        for v in self._window(u, back=4):
+            if v.speaker == u.speaker and (m := _ITEM_HEAD.match(v.text.strip())) is not None:
+                return m.group("np")
+        return None
 
     def _election(self, u: Utt) -> bool:
         """'Då väljer årsmötet Anna-Karin Svensson till ordförande för ett år.' -> a decision naming who."""
