@@ -1,0 +1,112 @@
+"""Decisions stated without a decision word: the chair's elections, formal acts and closings.
+
+Hand-made Swedish exchanges; each rule has a sentence that must stay out (the meeting's order,
+a postponement, a negation, a question, the protokoll's own officers).
+"""
+
+from __future__ import annotations
+
+from tests.spoken import transcript
+from tests.test_rules_robust_cues import minutes
+from transcribe.minutes import extract_minutes
+
+
+def texts(turns: list[tuple[str, str]]) -> list[str]:
+    return [d.text for d in minutes(turns).decisions]
+
+
+# ----------------------------------------------------------------------------- elections
+
+
+def test_election_takes_the_role_of_the_item_announced_and_the_full_name() -> None:
+    said = [
+        ("S1", "Första punkten är val av ordförande för stämman, och styrelsen föreslår Leif Sandberg."),
+        ("S2", "Ja, Leif är bra."),
+        ("S1", "Något annat förslag? Nej. Då väljer stämman Leif. Varsågod, Leif."),
+    ]
+    t = transcript(said, people={"S1": "Karin Ek", "S2": "Leif Sandberg"})
+    got = [d.text for d in extract_minutes(t, robust=True).decisions]
+    assert got == ["Stämman valde Leif Sandberg till ordförande för stämman."]
+
+
+def test_election_with_its_role_said() -> None:
+    said = [("S1", "Några andra förslag? Nej. Då väljer årsmötet Anna-Karin Svensson till ordförande för ett år.")]
+    assert texts(said) == ["Årsmötet valde Anna-Karin Svensson till ordförande för ett år."]
+
+
+def test_what_is_not_an_election_decision_stays_out() -> None:
+    assert not texts([("S1", "Då väljer vi den billigare.")])  # a choice with no one elected
+    assert not texts([("S1", "Då väljer vi inte Anna.")])
+    assert not texts([("S1", "Väljer stämman Anna?")])
+    officers = [
+        ("S1", "Punkt fyra, val av två justerare. Några förslag?"),
+        ("S2", "Jag föreslår Sara Ek och mig själv."),
+        ("S1", "Då väljer vi Sara och Omar. Punkt fem."),
+    ]
+    assert not texts(officers)  # the protokoll's justerare are its roles
+
+
+def test_a_genitive_title_names_the_body_deciding() -> None:
+    said = [("S1", "Så kyrkorådet beslutar att byta taket på församlingshemmet.")]
+    titled = transcript(said, title="Kyrkorådets sammanträde, Norrfjärdens församling")
+    got = [d.text for d in extract_minutes(titled, robust=True).decisions]
+    assert got == ["Kyrkorådet beslutade att byta taket på församlingshemmet."]
+    assert not texts(said)  # without the title, "kyrkorådet" may be another body
+
+
+# ----------------------------------------------------------------------------- convened and filed
+
+
+def test_meeting_declared_duly_convened() -> None:
+    assert texts([("S1", "Ja. Då finner jag att stämman är behörigen kallad.")]) == [
+        "Stämman förklarades behörigen kallad."
+    ]
+    assert texts([("S1", "Då är mötet behörigen utlyst.")]) == ["Mötet förklarades behörigen utlyst."]
+    assert not texts([("S1", "Är stämman behörigen kallad?")])
+    assert not texts([("S1", "Stämman är inte behörigen kallad.")])
+
+
+def test_papers_filed_without_the_chairs_da() -> None:
+    assert texts([("S1", "Det tar vi med oss. Rapporten läggs till handlingarna.")]) == [
+        "Rapporten lades till handlingarna."
+    ]
+    assert texts([("S1", "Bra. I övrigt lägger vi anteckningarna till handlingarna.")]) == [
+        "Anteckningarna lades till handlingarna."
+    ]
+    assert not texts([("S1", "Rapporten läggs inte till handlingarna.")])
+
+
+def test_approved_and_filed_takes_the_item_announced() -> None:
+    said = [
+        ("S1", "Föregående protokoll, har någon något att invända? Nej. Då är det godkänt och läggs till handlingarna.")
+    ]
+    assert texts(said) == ["Föregående protokoll godkändes och lades till handlingarna."]
+
+
+# ----------------------------------------------------------------------------- the chair's closing
+
+
+def test_closing_that_names_what_is_taken() -> None:
+    assert texts([("S1", "Då tar vi offerten från Malmö Rör.")]) == [
+        "Mötet beslutade att anta offerten från Malmö Rör."
+    ]
+    assert texts([("S1", "Bra, då hyr vi in en trumpet och ett horn. Petter, har du kontakter?")]) == [
+        "Mötet beslutade att hyra in en trumpet och ett horn."
+    ]
+    assert texts([("S1", "Då säger vi ja till samarbetet med kulturskolan.")]) == [
+        "Mötet beslutade att säga ja till samarbetet med kulturskolan."
+    ]
+    got = minutes([("S1", "Då tar vi offerten från Malmö Rör.")]).decisions
+    assert got[0].needs_review  # a plan stated as fact is checked by a person
+
+
+def test_the_meetings_order_or_a_postponement_is_no_closing() -> None:
+    for said in (
+        "Då tar vi punkt sex, läslyftet.",
+        "Då kör vi igång.",
+        "Då kör vi på det.",
+        "Då tar vi förslaget på nästa möte.",
+        "Då tar vi inte offerten.",
+        "Tar vi offerten?",
+    ):
+        assert not texts([("S1", said)]), said
