@@ -110,3 +110,37 @@ def test_the_meetings_order_or_a_postponement_is_no_closing() -> None:
         "Tar vi offerten?",
     ):
         assert not texts([("S1", said)]), said
+
+
+# ----------------------------------------------------------------------------- content said after the decision word
+
+
+def test_decided_with_a_colon_reads_the_plan_as_a_decision() -> None:
+    said = [("S1", "Det gör det. Då har gruppen beslutat: vi lägger en egen budget med Resele skola kvar.")]
+    assert texts(said) == ["Gruppen beslutade att lägga en egen budget med Resele skola kvar."]
+    assert not texts([("S1", "Har gruppen beslutat: vi lägger en egen budget?")])
+
+
+def test_bare_we_have_decided_takes_the_chairs_next_sentence() -> None:
+    said = [
+        ("S1", "Ska vi höja priset på brödet med fem procent?"),
+        ("S2", "Ja."),
+        ("S1", "Då har vi bestämt. Fem procent på brödet från första mars, och stämpelkort i caféet."),
+    ]
+    assert texts(said) == ["Fem procent på brödet från första mars, och stämpelkort i caféet."]
+    undecided = [
+        ("S1", "Ska vi höja priset på brödet?"),
+        ("S2", "Nej."),
+        ("S1", "Då har vi inte bestämt. Vi tar det sen."),
+    ]
+    assert not texts(undecided)
+
+
+def test_counted_vote_settled_by_the_proposal_it_names() -> None:
+    said = [
+        ("S1", "Jag föreslår tvåhundra kronor för biljetten."),
+        ("S2", "Jag föreslår hundrafemtio kronor för biljetten."),
+        ("S1", "Fyra mot en. Styrelsen beslutar enligt Annas förslag. Tvåhundra kronor, hundrafemtio för studenter."),
+    ]
+    assert texts(said) == ["Tvåhundra kronor, hundrafemtio för studenter."]
+    assert not texts([("S1", "Beslutar styrelsen enligt Annas förslag?")])

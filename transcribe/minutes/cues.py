@@ -32,6 +32,7 @@ _ADV = r"(?:\s+(?:alltså|därför|då|också|nu|härmed|här|därmed|enhälligt
 ADV = _ADV  # adverbs that may stand between a body and its verb
 _DECIDE = r"(?:beslutar|beslutat|beslutade|bestämmer|bestämt|bestämde)"
 _PREP = r"(?P<prep>att|om\s+att|om|för)"
+_COLON_DECIDED = r"(?:beslutat|bestämt)\s*:\s*(?P<prep>)(?P<rest>.+)"
 
 # Decision with its content after the cue: group "rest" is the content.
 DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
@@ -53,6 +54,9 @@ DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("beslutade", re.compile(r"\bdet\s+beslutades\s+(?P<prep>att)\s+(?P<rest>.+)")),
+    # "Då har gruppen beslutat: vi lägger en egen budget ..."
+    ("beslutade", re.compile(rf"\b{_BODY}{_ADV}\s+har{_ADV}\s+{_COLON_DECIDED}")),
+    ("beslutade", re.compile(rf"\b(?:då|så)\s+har\s+{_BODY}{_ADV}\s+{_COLON_DECIDED}")),
     ("beslutade", re.compile(r"(?:^|\s)beslut\s*:\s*(?P<prep>)(?P<rest>.+)")),
     # "Alltså: beslut, klubben kräver ...": the word "beslut" announcing what follows
     ("beslutade", re.compile(r"^(?:[\w]+\s*[:,]?\s+)?beslut\s*,\s*(?P<prep>)(?P<rest>.+)")),
@@ -86,6 +90,10 @@ CONFIRMATION = _rx(
     r"\bvi\s+är\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
     r"\bdå\s+blir\s+det\s+så\b",
     r"\bförslaget\s+(?:går|gick)\s+igenom\b",  # a vote carried
+    # a bare "Då har vi bestämt." whose content the chair's next sentence gives
+    rf"^(?:(?:ja|bra|okej)\b[\s,.]*)*(?:då|så)\s+har\s+(?:vi|{BODY_NOUN}){_ADV}\s+(?:bestämt|beslutat)\s*[.!]?$",
+    # "styrelsen beslutar enligt Hibas förslag": a counted vote settled, the content said next
+    rf"\b(?:vi|{BODY_NOUN})\s+(?:beslutar|har\s+beslutat)\s+(?:enligt|i\s+enlighet\s+med)\s+[\w-]+\s+förslag\s*[.!]?$",
 )
 # Weak confirmations only count right after a real proposal from someone else.
 WEAK_CONFIRMATION = _rx(

@@ -214,8 +214,8 @@ def content_clause(rest: str, prep: str, speaker_name: str | None = None) -> str
         if re.match(r"^(?:vi|man)\s", rest, _I):
             return _finish_clause(_vi_clause(rest), speaker_name)
         return _finish_clause(f"{prep} {rest}", speaker_name)
-    if not prep:
-        return _finish_clause(rest, speaker_name)
+    if not prep and not re.match(r"^vi\s+\w+", rest, _I):
+        return _finish_clause(rest, speaker_name)  # "beslut: vi lägger ..." reads "att lägga ..."
     return _finish_clause(_vi_clause(rest), speaker_name)
 
 
