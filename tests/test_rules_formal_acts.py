@@ -144,3 +144,12 @@ def test_counted_vote_settled_by_the_proposal_it_names() -> None:
     ]
     assert texts(said) == ["Tvåhundra kronor, hundrafemtio för studenter."]
     assert not texts([("S1", "Beslutar styrelsen enligt Annas förslag?")])
+
+
+def test_mandate_or_task_given_by_the_chair() -> None:
+    said = [("S1", "Den noteras. Nora, vi ger dig mandat att teckna avtalet med firman, inom offerten.")]
+    assert texts(said) == ["Mötet gav Nora mandat att teckna avtalet med firman, inom offerten."]
+    said = [("S1", "Då ger vi Jenny uppdraget att ha ett samtal med henne när hon är tillbaka.")]
+    assert texts(said) == ["Mötet gav Jenny i uppdrag att ha ett samtal med henne när hon är tillbaka."]
+    assert not texts([("S1", "Då ger vi Jenny tid att tänka på saken.")])  # no task given
+    assert not texts([("S1", "Då ger vi inte Jenny mandat att skriva under.")])

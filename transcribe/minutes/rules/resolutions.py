@@ -88,8 +88,10 @@ _PARTICIPLE_PAST = {
     **dict.fromkeys(("vald", "valt", "valda"), "valdes"),
 }
 # "Styrelsen ger Ahmed i uppdrag att ...", "vi uppdrar åt Lisa att ...", "Lisa får i uppdrag att ...".
+# Also the chair's "Då ger vi Jenny uppdraget att ...", "Nora, vi ger dig mandat att ...".
 COMMISSION = re.compile(
-    rf"\b{_BODY}{cues.ADV}\s+(?:ger|uppdrar\s+åt)\s+(?P<who>[\w -]{{2,40}}?)\s+(?:i\s+uppdrag\s+)?att\s+(?P<rest>.+)"
+    rf"\b(?:{_BODY}{cues.ADV}\s+(?:ger|uppdrar\s+åt)|(?:då|så)\s+(?:ger|uppdrar\s+åt)\s+(?P<body2>vi|{cues.BODY_NOUN}))"
+    r"\s+(?P<who>[\w -]{2,40}?)\s+(?:(?P<what>i\s+uppdrag|uppdraget|mandat(?:et)?)\s+)?att\s+(?P<rest>.+)"
 )
 _NOT_OURS = re.compile(r"\b(?:om|ifall|när|innan)\s*$")
 # A call the chair answers in the same breath: "Kan X fastställas?", "Någon emot?", "Beviljar årsmötet ...?"
@@ -206,18 +208,21 @@ class ResolutionRules(RuleState):
     def _commission(self, u: Utt) -> bool:
         """'Styrelsen ger Ahmed i uppdrag att ta kontakt med förvaltaren' -> a decision naming who does it."""
         m = COMMISSION.search(u.low)
-        if not m or not self._body_is_own(m.group("body")):
+        if not m or not self._body_is_own(body := m.group("body") or m.group("body2")):
             return False
         if self._refused(u, u.low[: m.start("rest")]):
             return False
-        if "uppdrag" not in u.low[m.start() : m.start("rest")] and "uppdrar" not in u.low[m.start() : m.start("rest")]:
+        if not re.search(r"uppdra[gr]|mandat", u.low[m.start() : m.start("rest")]):
             return False
         who = u.text[m.start("who") : m.end("who")].strip()
+        if who.lower() in ("dig", "er") and (called := re.match(r"^([A-ZÅÄÖ][\w-]+),", u.text)) is not None:
+            who = called.group(1)  # "Nora, vi ger dig mandat att ..."
         rest = strip_tail(u.text[m.start("rest") :])
         if len(content_words(rest)) < 2:
             return False
-        body = "Mötet" if m.group("body") == "vi" else capitalise(m.group("body"))
-        self._add_decision(f"{body} gav {who} i uppdrag att {first_person(rest, u.name)}.", u, [u], 0.85)
+        body = "Mötet" if body == "vi" else capitalise(body)
+        what = "mandat" if (m.group("what") or "").startswith("mandat") else "i uppdrag"
+        self._add_decision(f"{body} gav {who} {what} att {first_person(rest, u.name)}.", u, [u], 0.85)
         return True
 
     def _answered_call(self, u: Utt) -> bool:
