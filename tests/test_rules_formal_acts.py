@@ -153,3 +153,14 @@ def test_mandate_or_task_given_by_the_chair() -> None:
     assert texts(said) == ["Mötet gav Jenny i uppdrag att ha ett samtal med henne när hon är tillbaka."]
     assert not texts([("S1", "Då ger vi Jenny tid att tänka på saken.")])  # no task given
     assert not texts([("S1", "Då ger vi inte Jenny mandat att skriva under.")])
+
+
+def test_agreed_as_one_closes_the_call_and_takes_the_restatement() -> None:
+    said = [
+        ("S1", "Förslaget är att vi inte tillsätter tjänsten som vaktmästare nästa år. Kan vi enas om det?"),
+        ("S2", "Ja."),
+        ("S1", "Då är vi enade om det. Vaktmästartjänsten tillsätts inte, vi köper in tjänsten vid behov."),
+    ]
+    assert texts(said) == ["Vaktmästartjänsten tillsätts inte, vi köper in tjänsten vid behov."]
+    said[-1] = ("S1", "Då är vi inte enade om det. Vi tar det igen i vår.")
+    assert not texts(said)

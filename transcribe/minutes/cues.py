@@ -86,7 +86,7 @@ CONFIRMATION = _rx(
     r"\bvi\s+(?:bestämmer|beslutar)\s+(?:det|så)\b",
     r"\b(?:då|så)\s+klubbar\s+vi\s+(?:det|detta)\b",
     r"\bklubbat\b",
-    r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
+    r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*(?:överens|enade|eniga)\b(?:\s+om\s+(?:det|detta)\b|(?!\s+om))",
     r"\bvi\s+är\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
     r"\bdå\s+blir\s+det\s+så\b",
     r"\bförslaget\s+(?:går|gick)\s+igenom\b",  # a vote carried
