@@ -164,3 +164,18 @@ def test_agreed_as_one_closes_the_call_and_takes_the_restatement() -> None:
     assert texts(said) == ["Vaktmästartjänsten tillsätts inte, vi köper in tjänsten vid behov."]
     said[-1] = ("S1", "Då är vi inte enade om det. Vi tar det igen i vår.")
     assert not texts(said)
+
+
+def test_a_matter_raised_and_settled_in_the_negative() -> None:
+    said = [
+        ("S1", "Och buffén? Förra gången hade vi en buffé för fyrtio tusen."),
+        ("S2", "Ja, och det fick vi kritik för. Nej, det blir ingen buffé den här gången. Vi har saft och kakor."),
+    ]
+    assert texts(said) == ["Det blir ingen buffé den här gången."]
+    rejected = [
+        ("S1", "Jag föreslår att vi går över till tolvtimmarspass."),
+        ("S2", "Nej, det blir inga tolvtimmarspass i vår."),
+    ]
+    assert "tolvtimmarspass" not in " ".join(texts(rejected))  # a proposal turned down is no decision
+    assert not texts([("S1", "Det blir ingen buffé i år.")])  # nothing raised it: a remark
+    assert not texts([("S1", "Och fikat?"), ("S2", "Då blir det ingen som klagar på kaffet.")])

@@ -29,14 +29,39 @@ _CHOICE = re.compile(
 )
 # "Då tar vi förslaget på nästa möte": put off, not taken
 _LATER = re.compile(r"\b(?:nästa|senare|längre\s+fram|till\s+hösten|till\s+våren|efter\s+\w+\s+möte)\b")
+# "Nej, det blir ingen buffé den här gången.": a matter raised (not proposed) settled in the negative
+_NONE = re.compile(
+    r"^(?:(?:nej|ja|okej|så)\b[\s,.]*)*det\s+blir\s+(?:alltså\s+)?(?P<no>ingen|inget|inga)\s+"
+    r"(?P<what>(?!som\b|kvar\b|mer\b|fler\b)[\w-]{4,})(?P<when>(?:\s+[\w-]+){0,4})\s*[.!]?$"
+)
 _VERB = {"take": "anta", "yes": "säga ja till", "hire": "hyra in", "run": "genomföra"}
 
 
 class ChoiceRules(ResolutionRules):
     """The chair's 'Då tar vi offerten' closing, recorded into the shared state."""
 
+    def _settled_none(self, u: Utt) -> bool:
+        """'Och buffén?' - 'Nej, det blir ingen buffé den här gången.' -> that sentence is the decision.
+
+        When the thing was proposed ("Jag föreslår att vi går över till tolvtimmarspass"), the same words turn
+        the proposal down: that is the rejection rules' item, not a decision.
+        """
+        m = _NONE.match(u.low)
+        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        what = m.group("what")[:5]
+        if any(cues.PROPOSAL.search(v.low) and what in v.low for v in self._window(u, back=8)):
+            return False
+        if not any(what in v.low and (v.is_question or v.speaker != u.speaker) for v in self._window(u, back=4)):
+            return False  # nothing raised it: a remark, not a matter settled
+        text = strip_tail(u.text[len(u.text) - len(u.low) + m.start("no") - len("det blir ") :]).rstrip(" .!")
+        self._add_decision(f"{text[0].upper()}{text[1:]}.", u, [u], 0.6, "Beslutet uttrycktes som en plan")
+        return True
+
     def _choice(self, u: Utt) -> bool:
         """'Då säger vi ja till samarbetet med kulturskolan.' -> 'Mötet beslutade att säga ja till ...'."""
+        if self._settled_none(u):
+            return True
         m = _CHOICE.match(u.low)
         if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
