@@ -100,6 +100,12 @@ def test_closing_that_names_what_is_taken() -> None:
     assert got[0].needs_review  # a plan stated as fact is checked by a person
 
 
+def test_the_alternative_the_chair_settles_on() -> None:
+    said = [("S1", "Då blir det alternativ B, tre veckor i sommar och en vecka i september.")]
+    assert texts(said) == ["Mötet beslutade att välja alternativ B, tre veckor i sommar och en vecka i september."]
+    assert not texts([("S1", "Då blir det kanske alternativ B.")])
+
+
 def test_the_meetings_order_or_a_postponement_is_no_closing() -> None:
     for said in (
         "Då tar vi punkt sex, läslyftet.",

@@ -25,8 +25,10 @@ _CHOICE = re.compile(
     r"|(?P<yes>säger)\s+vi\s+ja\s+till\s+(?P<np2>.+)"
     r"|(?P<hire>hyr)\s+vi\s+in\s+(?P<np3>.+)"
     r"|(?P<run>kör)\s+vi\s+(?!på\b|igång\b|vidare\b|det\b|så\b|en\s+runda\b)(?P<np4>.+)"
+    r"|(?P<out>blir)\s+det\s+(?P<np5>(?:alternativ|förslag)\w*\s+\w.*)"  # "Då blir det alternativ B, ..."
     r")"
 )
+_CHOSEN = re.compile(r"^(?:\w+\s+){0,2}?(?:offert|anbud|alternativ|förslag)\w*")
 # "Då tar vi förslaget på nästa möte": put off, not taken
 _LATER = re.compile(r"\b(?:nästa|senare|längre\s+fram|till\s+hösten|till\s+våren|efter\s+\w+\s+möte)\b")
 # "Nej, det blir ingen buffé den här gången.": a matter raised (not proposed) settled in the negative
@@ -34,7 +36,7 @@ _NONE = re.compile(
     r"^(?:(?:nej|ja|okej|så)\b[\s,.]*)*det\s+blir\s+(?:alltså\s+)?(?P<no>ingen|inget|inga)\s+"
     r"(?P<what>(?!som\b|kvar\b|mer\b|fler\b)[\w-]{4,})(?P<when>(?:\s+[\w-]+){0,4})\s*[.!]?$"
 )
-_VERB = {"take": "anta", "yes": "säga ja till", "hire": "hyra in", "run": "genomföra"}
+_VERB = {"take": "anta", "yes": "säga ja till", "hire": "hyra in", "run": "genomföra", "out": "välja"}
 
 
 class ChoiceRules(ResolutionRules):
@@ -63,10 +65,13 @@ class ChoiceRules(ResolutionRules):
         if self._settled_none(u):
             return True
         m = _CHOICE.match(u.low)
-        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+        if not m or u.is_question or cues.REPORTED.search(u.low):
             return False
         which = next(k for k in _VERB if m.group(k))
-        at = next(m.start(g) for g in ("np", "np2", "np3", "np4") if m.group(g))
+        at = next(m.start(g) for g in ("np", "np2", "np3", "np4", "np5") if m.group(g))
+        # the proposal or alternative taken is no hedge ("Då blir det alternativ B"); any other tentative word is
+        if cues.TENTATIVE.search(u.low[:at] + _CHOSEN.sub("", u.low[at:], count=1)):
+            return False
         rest = strip_tail(u.text[at:]).rstrip(" .!")
         if cues.NEG.match(rest.lower()) or cues.AGENDA_TALK.search(rest.lower()) or len(content_words(rest)) < 1:
             return False
