@@ -185,3 +185,10 @@ def test_a_matter_raised_and_settled_in_the_negative() -> None:
     assert "tolvtimmarspass" not in " ".join(texts(rejected))  # a proposal turned down is no decision
     assert not texts([("S1", "Det blir ingen buffé i år.")])  # nothing raised it: a remark
     assert not texts([("S1", "Och fikat?"), ("S2", "Då blir det ingen som klagar på kaffet.")])
+
+
+def test_formal_act_with_its_object_said_first() -> None:
+    said = [("S1", "ÄTA tolv, tilläggsisoleringen av vindsbjälklaget, den godkänner vi, det är rimligt.")]
+    assert texts(said) == ["ÄTA tolv, tilläggsisoleringen av vindsbjälklaget godkändes."]
+    assert not texts([("S1", "ÄTA tretton, extra eluttag i förråden, den godkänner vi inte.")])
+    assert not texts([("S1", "Budgeten, den godkänner vi nästa gång.")])

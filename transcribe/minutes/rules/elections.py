@@ -15,7 +15,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import strip_tail
-from transcribe.minutes.rules.resolutions import ResolutionRules
+from transcribe.minutes.rules.resolutions import ACT_PAST, ResolutionRules
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import capitalise, content_words
 
@@ -42,6 +42,12 @@ _FILED = re.compile(
     r"|(?P<np>(?!(?:det|den|de|vi|jag|är)\b)[\w -]{3,40}?)\s+läggs"
     r")\s+till\s+handlingarna\s*[.!]?$"
 )
+# "ÄTA tolv, tilläggsisoleringen av vindsbjälklaget, den godkänner vi": the object said first, then the act
+_FRONTED_ACT = re.compile(
+    r"^(?:och\s+)?(?P<np>[^,]{3,60}(?:,\s*[^,]{3,60})?),\s+(?:den|det|dem|de)\s+(?P<v>godkänner|fastställer|antar)\s+"
+    rf"(?P<body>vi|{cues.BODY_NOUN})\b(?P<after>\s+\w+)?"
+)
+_LATER = re.compile(r"\b(?:nästa|senare|sedan|sen|längre\s+fram|i\s+höst|i\s+vår|till\s+hösten|till\s+våren)\b")
 _ITEM_HEAD = re.compile(r"^(?P<np>(?:[A-ZÅÄÖ]\w*)(?:\s+\w+){0,2}),")
 
 
@@ -73,6 +79,19 @@ class ElectionRules(ResolutionRules):
                 return False
             text = f"{capitalise(np)} lades till handlingarna."
         self._add_decision(text, u, [u], 0.85)
+        return True
+
+    def _fronted_act(self, u: Utt) -> bool:
+        """'ÄTA tolv, tilläggsisoleringen av vindsbjälklaget, den godkänner vi.' -> '... godkändes.'"""
+        m = _FRONTED_ACT.match(u.low)
+        if not m or self._refused(u, u.low[: m.end()]) or not self._body_is_own(m.group("body")):
+            return False
+        if _LATER.search(u.low[m.end("body") :]):
+            return False  # "Budgeten, den godkänner vi nästa gång": put off
+        np = u.text[m.start("np") : m.end("np")].strip()
+        if re.match(r"(?:om|när|ifall|innan|men|jag|du|vi|det)\b", np.lower()) or not content_words(np):
+            return False  # "Om det stämmer, det godkänner vi": a condition, not the object
+        self._add_decision(f"{capitalise(np)} {ACT_PAST[m.group('v')]}.", u, [u], 0.8)
         return True
 
     def _item_head(self, u: Utt) -> str | None:
