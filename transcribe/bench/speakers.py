@@ -12,7 +12,8 @@ Groups (each recording with its exact truth RTTM):
 
 Per group: DER at collar 0.25 and 0, JER, share of recordings with the exact speaker count, DER
 with the true count given, diarisation RTF; the same for a naive baseline (the same GE2E windows,
-agglomerative clustering with one fixed cosine threshold). Voice profiles (`bench.profiles_real`):
+agglomerative clustering with one fixed cosine threshold) and for the opt-in clustering through the
+speaker back-end (`clustering.BACKEND_PARAMS`). Voice profiles (`bench.profiles_real`):
 readers enrolled from one half of their utterance, matched against the diarised labels of
 conversations built from the other half: naming accuracy, wrong confident names, strangers left
 anonymous, beside the previous scoring's figures.
@@ -35,7 +36,7 @@ from transcribe.bench.core import SAMPLES_DIR, section
 from transcribe.bench.profiles_real import profile_report
 from transcribe.bench.speaker_items import COUNT, GROUPS, Item, conversations, items
 from transcribe.diarize.base import Diarization, relabel_by_appearance
-from transcribe.diarize.clustering import ClusterParams, agglomerative
+from transcribe.diarize.clustering import BACKEND_PARAMS, ClusterParams, agglomerative
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, to_turns
 
 BASELINE_THRESHOLD = 0.3  # the naive baseline's one cosine-distance threshold
@@ -124,7 +125,8 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
     """
     d = EmbeddedDiarizer()
     spectral = EmbeddedDiarizer(Params(clustering=ClusterParams(method="spectral", centred=True)))
-    rows, base_rows, spec_rows, labelled = [], [], [], []
+    with_backend = EmbeddedDiarizer(Params(clustering=BACKEND_PARAMS))  # opt-in: beside the product's figures
+    rows, base_rows, spec_rows, backend_rows, labelled = [], [], [], [], []
     for item in stress_items(count) if group == STRESS_GROUP else items(group, count):
         audio = item.audio()
         t0, c0 = time.perf_counter(), time.process_time()
@@ -141,8 +143,12 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
         spec_true = score(item, spectral.label(regions, w, k, k, k), audio.duration)["der"]
         spec_rows.append({"id": item.id, **score(item, spectral.label(regions, w, None, 1, None), audio.duration),
                           "der_true_count": spec_true})  # fmt: skip
+        backend_true = score(item, with_backend.label(regions, w, k, k, k), audio.duration)["der"]
+        backend_rows.append({"id": item.id, **score(item, with_backend.label(regions, w, None, 1, None),
+                             audio.duration), "der_true_count": backend_true})  # fmt: skip
         labelled.append((item, hyp))
     out = {"summary": summarise(rows), "baseline": summarise(base_rows), "spectral_autotune": summarise(spec_rows),
+           "channel_backend": summarise(backend_rows), "channel_backend_breakdown": breakdown(backend_rows),
            "breakdown": breakdown(rows), "per_recording": rows}  # fmt: skip
     if rows:
         out["summary"]["cpu_rtf"] = round(sum(r["cpu_s"] for r in rows) / sum(r["audio_s"] for r in rows), 4)
@@ -166,15 +172,17 @@ def bench(groups: tuple[str, ...] = GROUPS, count: int = COUNT) -> dict[str, Any
 def table(report: dict[str, Any]) -> str:
     """A compact markdown table of the per-group figures."""
     head = ("| group | n | DER | DER c0 | JER | exact count | DER true k | RTF | CPU-RTF | base DER | base exact "
-            "| spectral DER | spectral exact |")  # fmt: skip
-    lines = [head, "|" + "---|" * 13]
+            "| spectral DER | spectral exact | backend DER | backend exact | backend DER true k |")  # fmt: skip
+    lines = [head, "|" + "---|" * 16]
     for g in (*GROUPS, STRESS_GROUP):
         if g not in report or not report[g]["summary"].get("recordings"):
             continue
         s, b, sp = report[g]["summary"], report[g]["baseline"], report[g]["spectral_autotune"]
+        cb = report[g].get("channel_backend", {})
         cells = [g, s["recordings"], s["der_mean"], s["der_collar0_mean"], s["jer_mean"], s["count_exact_share"],
                  s.get("der_true_count_mean"), s.get("rtf"), s.get("cpu_rtf"), b["der_mean"],
-                 b["count_exact_share"], sp["der_mean"], sp["count_exact_share"]]  # fmt: skip
+                 b["count_exact_share"], sp["der_mean"], sp["count_exact_share"], cb.get("der_mean"),
+                 cb.get("count_exact_share"), cb.get("der_true_count_mean")]  # fmt: skip
         lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
     for key in ("profiles_dev", "profiles_heldout"):
         if key in report:

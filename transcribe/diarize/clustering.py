@@ -52,6 +52,8 @@ from spectralcluster import (
 from spectralcluster.utils import EigenGapType
 from threadpoolctl import threadpool_limits
 
+from transcribe.speakers.backend import project
+
 log = logging.getLogger(__name__)
 
 
@@ -94,6 +96,30 @@ class ClusterParams:
     # join them): the caller passes this one instead. True-count DER at 0.2 / 0.26: 40 dev 0.042 / 0.043,
     # 24 dev stress 0.066 / 0.076.
     ahc_min_given_count: float = 0.2
+    # Average linkage on `with_backend` items: their cosine is the mean of the raw GE2E cosine and the
+    # speaker back-end's (`transcribe.speakers.backend`, WCCN fitted on dev cohort readers through clean,
+    # reverb, noise, telephone and far channels); the per-recording threshold is measured on them too,
+    # so it needs its own factor and clamp (`BACKEND_PARAMS`). Off: on 40 dev + 24 dev-stress
+    # conversations it lowered DER (40 dev 0.047 -> 0.045, stress 0.079 -> 0.069, worst 0.31 -> 0.16;
+    # true-count DER 40 dev 0.042 -> 0.044, stress 0.066 -> 0.058) but found the exact count less
+    # often over all 64 (51 -> 48; 40 dev 85 -> 87.5 %, stress 71 -> 54 %, stress noise 2 of 8). The
+    # back-end alone (no raw half) did no better: factor 0.60/0.62, clamp 0.5-0.9, stress 46/50 %.
+    backend: bool = False
+
+
+# The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor
+# 0.54/0.57/0.60/0.62/0.64, floor 0.3, cap 0.7: exact count 40 dev 72.5/85/87.5/85/80 %, stress
+# 33/46/54/50/46 %; DER 40 dev 0.055/0.047/0.045/0.049/0.060, stress 0.116/0.083/0.069/0.072/0.079).
+BACKEND_PARAMS = ClusterParams(backend=True, ahc_relative=0.6, ahc_min=0.3, ahc_max=0.7)
+
+
+def with_backend(x: np.ndarray) -> np.ndarray:
+    """Unit items whose cosine is the mean of the raw GE2E cosine and the speaker back-end's.
+
+    The back-end discounts the channel (a voice over a telephone line or across a room stays
+    itself) but also spreads one voice's windows apart; the raw half keeps them together.
+    """
+    return np.concatenate([l2(x), project(x).astype(np.float64)], axis=-1) / np.sqrt(2.0)
 
 
 def l2(x: np.ndarray) -> np.ndarray:
@@ -238,7 +264,8 @@ def cluster(
             labels = agglomerative(sub, params.short_threshold, min(max(k, lower), upper))
     elif params.method == "ahc":
         x_ahc = centred[idx] if params.centred else sub
-        threshold = adaptive_threshold(sub, params)
+        x_ahc = with_backend(x_ahc) if params.backend else x_ahc
+        threshold = adaptive_threshold(x_ahc if params.backend else sub, params)
         labels = agglomerative(x_ahc, threshold, num)
         k = len(np.unique(labels))
         if num is None and not lower <= k <= upper:  # --min/--max-speakers override the threshold's count
