@@ -192,3 +192,11 @@ def test_formal_act_with_its_object_said_first() -> None:
     assert texts(said) == ["ÄTA tolv, tilläggsisoleringen av vindsbjälklaget godkändes."]
     assert not texts([("S1", "ÄTA tretton, extra eluttag i förråden, den godkänner vi inte.")])
     assert not texts([("S1", "Budgeten, den godkänner vi nästa gång.")])
+
+
+def test_agreed_on_with_the_body_after_its_verb() -> None:
+    said = [("S1", "Så, ja, då är vi överens om att vi köper den begagnade pressen för tvåhundrasextio.")]
+    assert texts(said) == ["Mötet enades om att köpa den begagnade pressen för tvåhundrasextio."]
+    assert texts([("S1", "Vi är överens om att vi köper pressen.")]) == ["Mötet enades om att köpa pressen."]
+    assert not texts([("S1", "Om vi är överens om att vi köper pressen, så ringer jag.")])
+    assert not texts([("S1", "Då är vi inte överens om att vi köper pressen.")])

@@ -71,6 +71,12 @@ DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
         "enades",
         re.compile(rf"\b{_BODY}{_ADV}\s+(?:enas|enades|har\s+enats){_ADV}\s+om\s+(?P<prep>att)?\s*(?P<rest>.+)"),
     ),
+    (  # "Så, ja, då är vi överens om att vi köper den begagnade pressen"
+        "enades",
+        re.compile(
+            rf"\b(?:då|så|nu)\s+är\s+{_BODY}{_ADV}\s+(?:överens|enade|eniga){_ADV}\s+om\s+(?P<prep>att)\s+(?P<rest>.+)"
+        ),
+    ),
 ]
 
 # A bare confirmation: the content is the proposal before it (or a summary after it).
