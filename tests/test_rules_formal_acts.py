@@ -200,3 +200,13 @@ def test_agreed_on_with_the_body_after_its_verb() -> None:
     assert texts([("S1", "Vi är överens om att vi köper pressen.")]) == ["Mötet enades om att köpa pressen."]
     assert not texts([("S1", "Om vi är överens om att vi köper pressen, så ringer jag.")])
     assert not texts([("S1", "Då är vi inte överens om att vi köper pressen.")])
+
+
+def test_plan_with_its_object_said_first() -> None:
+    said = [("S1", "Men de fyra larm vi har flyttar vi till salarna närmast expeditionen redan i dag.")]
+    assert texts(said) == [
+        "Mötet beslutade att flytta de fyra larm vi har till salarna närmast expeditionen redan i dag."
+    ]
+    assert not texts([("S1", "Antingen höjer vi medlemsavgiften med hundra kronor, eller så ökar vi försäljningen.")])
+    assert not texts([("S1", "Och om det säljer slut lägger vi till en.")])
+    assert not texts([("S1", "Men de fyra larmen flyttar vi inte.")])

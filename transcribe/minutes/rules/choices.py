@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail
+from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import content_words
@@ -35,6 +35,11 @@ _LATER = re.compile(r"\b(?:nästa|senare|längre\s+fram|till\s+hösten|till\s+v�
 _NONE = re.compile(
     r"^(?:(?:nej|ja|okej|så)\b[\s,.]*)*det\s+blir\s+(?:alltså\s+)?(?P<no>ingen|inget|inga)\s+"
     r"(?P<what>(?!som\b|kvar\b|mer\b|fler\b)[\w-]{4,})(?P<when>(?:\s+[\w-]+){0,4})\s*[.!]?$"
+)
+# "Men de fyra larm vi har flyttar vi till salarna": a plan with its object said first
+_FRONTED = re.compile(
+    r"^(?:men\s+|och\s+)?(?P<np>(?!(?:om|antingen|eller|när|ifall|innan|det|den|dem|vi|jag|du|så|då)\b)"
+    rf"(?:[\w-]+\s+){{1,5}}?)(?P<v>{cues.CHANGE_VERBS})\s+vi\s+(?!inte\b)(?P<rest>\S.*)"
 )
 _VERB = {"take": "anta", "yes": "säga ja till", "hire": "hyra in", "run": "genomföra", "out": "välja"}
 
@@ -60,9 +65,26 @@ class ChoiceRules(ResolutionRules):
         self._add_decision(f"{text[0].upper()}{text[1:]}.", u, [u], 0.6, "Beslutet uttrycktes som en plan")
         return True
 
+    def _fronted_plan(self, u: Utt) -> bool:
+        """'Men de fyra larm vi har flyttar vi till salarna.' -> 'Mötet beslutade att flytta de fyra larm ...'."""
+        m = _FRONTED.match(u.low)
+        if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
+            return False
+        if cues.HEDGE.search(u.low) or cues.AGENDA_TALK.search(u.low) or _LATER.search(m.group("rest")):
+            return False
+        np = u.text[m.start("np") : m.end("np")].strip()
+        rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!")
+        if not content_words(np):
+            return False
+        verb = re.sub(r"\s+", " ", m.group("v")).split(" ")
+        inf = " ".join([to_infinitive(verb[0]), *verb[1:]])
+        clause = first_person(f"att {inf} {np} {rest}", u.name)
+        self._add_decision(decision_sentence(clause), u, [u], 0.6, "Beslutet uttrycktes som en plan")
+        return True
+
     def _choice(self, u: Utt) -> bool:
         """'Då säger vi ja till samarbetet med kulturskolan.' -> 'Mötet beslutade att säga ja till ...'."""
-        if self._settled_none(u):
+        if self._settled_none(u) or self._fronted_plan(u):
             return True
         m = _CHOICE.match(u.low)
         if not m or u.is_question or cues.REPORTED.search(u.low):
