@@ -103,7 +103,9 @@ class ClusterParams:
     # conversations it lowered DER (40 dev 0.047 -> 0.045, stress 0.079 -> 0.069, worst 0.31 -> 0.16;
     # true-count DER 40 dev 0.042 -> 0.044, stress 0.066 -> 0.058) but found the exact count less
     # often over all 64 (51 -> 48; 40 dev 85 -> 87.5 %, stress 71 -> 54 %, stress noise 2 of 8). The
-    # back-end alone (no raw half) did no better: factor 0.60/0.62, clamp 0.5-0.9, stress 46/50 %.
+    # back-end alone (no raw half) did no better: factor 0.60/0.62, clamp 0.5-0.9, stress 46/50 %; nor
+    # did its floor or cap (0.25/0.35, 0.6: unchanged), the 5th or 20th percentile (47/45 of 64), or the
+    # distinct-voice test measured through the back-end (0.3/0.45/0.6: 47/46/45 of 64).
     backend: bool = False
 
 
