@@ -70,7 +70,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
             if negated(u.low, m.start(), m.start("rest")) or (u.is_question and asked is None):
                 return False
             head = u.low[: m.start("rest")]
-            cond = re.sub(r"\bom(?:\s+att)?\s*$", "", head)[-40:]  # the cue's own "överens om att" is no "om"
+            cond = re.sub(r"\bom\s+att\s*$", "", head)[-40:]  # the cue's own "överens om att" is no "om"
             if cues.REPORTED.search(head) or re.search(r"\b(?:om|ifall|kanske|eventuellt|skulle)\b", cond):
                 return False
             if re.search(r"\b(?:beslutade|bestämde)\b", head) and any(
