@@ -15,7 +15,8 @@ from docx import Document
 
 from tests.agenda_meeting import AGENDA_TXT, meeting
 from transcribe import cli
-from transcribe.titles import agenda_heading, title_from_agenda
+from transcribe.agenda import parse_agenda
+from transcribe.agenda.heading import agenda_heading, title_from_agenda
 
 
 @pytest.mark.parametrize(
@@ -82,8 +83,16 @@ def test_minutes_take_date_time_and_place_the_agenda_states(monkeypatch, capsys,
 def test_a_heading_without_a_year_or_a_date_gives_nothing(tmp_path: Path) -> None:
     agenda = tmp_path / "dagordning.md"
     agenda.write_text("# Styrelsemöte\n\nOnsdag 10 mars kl. 18.30\n\n1. Öppnande\n2. Avslutning 2027-01-01\n", "utf-8")
-    heading = agenda_heading(agenda)
+    heading = agenda_heading(parse_agenda(agenda))
     assert heading.date is None and heading.place is None
     agenda.write_text("# Styrelsemöte\n**Tid:** 9 februari 2027 kl. 08.15\n**Plats:** personalrummet\n1. Öppnande\n")
-    heading = agenda_heading(agenda)
+    heading = agenda_heading(parse_agenda(agenda))
     assert (heading.date, heading.time, heading.place) == (dt.date(2027, 2, 9), dt.time(8, 15), "Personalrummet")
+
+
+def test_a_heading_saved_in_windows_encoding_reads_like_its_items(tmp_path: Path) -> None:
+    agenda = tmp_path / "dagordning.txt"
+    text = "Årsmöte\nLördag 13 mars 2027 kl. 14.00 i Föreningsstugan\n1. Öppnande\n2. Avslutning\n"
+    agenda.write_bytes(text.encode("cp1252"))
+    parsed = parse_agenda(agenda)
+    assert parsed.title == "Årsmöte" and agenda_heading(parsed).place == "Föreningsstugan"

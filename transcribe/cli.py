@@ -20,6 +20,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 
 from transcribe import cli_usage, formats, models, privacy
 from transcribe.agenda import agenda_vocabulary, parse_agenda
+from transcribe.agenda.heading import agenda_heading, fill_metadata, title_from_agenda
 from transcribe.asr import pick_device, read_vocabulary
 from transcribe.audio import cache_key, check_input_path, probe
 from transcribe.bench import cli as bench_cli
@@ -40,7 +41,6 @@ from transcribe.series import cli as series_cli
 from transcribe.series import store as series_store
 from transcribe.speakers import cli as speakers_cli
 from transcribe.sv.calendar import elapsed
-from transcribe.titles import agenda_heading, fill_metadata, title_from_agenda
 from transcribe.transcript import Transcript
 from transcribe.web import cli as web_cli
 
@@ -171,8 +171,9 @@ def run(
     )  # fmt: skip
     options.validate()
     if agenda is not None:  # a missing or unreadable agenda is reported before any work
-        options.title = title or title_from_agenda(parse_agenda(agenda).title) or None
-        heading = agenda_heading(agenda)  # when and where, as the agenda states them
+        parsed = parse_agenda(agenda)
+        options.title = title or title_from_agenda(parsed.title) or None
+        heading = agenda_heading(parsed)  # when and where, as the agenda states them
         options.meeting_date, options.place = options.meeting_date or heading.date, place or heading.place
     if series is not None:
         series_store.load(series)  # an unknown series is reported before any work
@@ -265,8 +266,8 @@ def minutes(
     except ValueError as exc:
         raise BadOption(f"{transcript_json} är ingen transkription (transcript.json) från protokoll") from exc
     parsed = parse_agenda(agenda) if agenda else None
-    if agenda is not None:  # what the agenda states fills what the recording's run did not record
-        fill_metadata(transcript.metadata, agenda_heading(agenda))
+    if parsed is not None:  # what the agenda states fills what the recording's run did not record
+        fill_metadata(transcript.metadata, agenda_heading(parsed))
     day = _parse_date(meeting_date) or _parse_date(transcript.metadata.get("date"))
     words = agenda_vocabulary(parsed) if parsed else []  # names the rules should recognise
     title = title or transcript.metadata.get("title") or (title_from_agenda(parsed.title) if parsed else None)

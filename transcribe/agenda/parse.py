@@ -62,6 +62,7 @@ class AgendaItem(BaseModel):
 
 class Agenda(BaseModel):
     title: str = ""
+    preamble: list[str] = Field(default_factory=list)  # the lines above the first item: when, where
     items: list[AgendaItem] = Field(default_factory=list)
     source: str = ""
 
@@ -119,6 +120,7 @@ def parse_lines(lines: list[tuple[str, int | None]], source: str = "") -> Agenda
     title = ""
     auto = 0  # Word's automatic numbering: numbers not in the text
     bullets: list[str] = []
+    preamble: list[str] = []
     for raw, list_level in lines:
         indented = raw[:1] in (" ", "\t") and list_level is None
         line = _clean(raw)
@@ -126,6 +128,8 @@ def parse_lines(lines: list[tuple[str, int | None]], source: str = "") -> Agenda
             continue
         found = _match_item(line)
         sub = _SUB_LETTER.match(line)
+        if not found and not items and list_level is None:
+            preamble.append(line)
         if found:
             number, letter, text = found
             parent = int(re.sub(r"\D", "", items[-1].parent or items[-1].number)) if items else 0
@@ -154,7 +158,7 @@ def parse_lines(lines: list[tuple[str, int | None]], source: str = "") -> Agenda
         for n, text in enumerate(bullets, 1):  # an unnumbered list of the usual items
             _add(items, n, None, text)
     _check(items, source)
-    return Agenda(title=title, items=items, source=source)
+    return Agenda(title=title, preamble=preamble, items=items, source=source)
 
 
 def _children(items: list[AgendaItem], parent: str) -> list[AgendaItem]:

@@ -11,11 +11,11 @@ import os
 import shutil
 from pathlib import Path
 
+from transcribe.agenda.heading import Heading, agenda_heading, title_from_agenda
 from transcribe.agenda.parse import Agenda, parse_agenda
 from transcribe.errors import AgendaError, UserError
 from transcribe.meeting import agenda_file as agenda_path
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
-from transcribe.titles import Heading, agenda_heading, title_from_agenda
 from transcribe.web import store
 from transcribe.web.render import templates
 from transcribe.web.upload import StagedFile
@@ -52,7 +52,7 @@ def meeting_title(checked: Path) -> str:
 
 def meeting_heading(checked: Path) -> Heading:
     """The date and place the agenda states, for an upload whose Datum or Plats was left blank."""
-    return agenda_heading(checked)
+    return agenda_heading(parse_agenda(checked))
 
 
 def store_agenda(checked: Path, meeting_dir: Path) -> Path:

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
-from docx import Document
 from pydantic import BaseModel
 
+from transcribe.agenda.parse import Agenda
 from transcribe.minutes.dates import parse_when
 
 _DOCUMENT = r"(?:dagordning|föredragningslista|ärendelista|kallelse|agenda)(?:en)?"
@@ -42,25 +41,16 @@ class Heading(BaseModel):
     place: str | None = None
 
 
-_ITEM = re.compile(r"^(?:#+\s*)?(?:[-*]\s*)?(?:§\s*|punkt\s+)?\d+\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b20\d\d\b")
 _PLACE_LABEL = re.compile(r"^(?:plats|lokal)\s*:\s*", re.IGNORECASE)
 _END_TIME = re.compile(r"^\s*[–—-]\s*\d{1,2}[.:]\d{2}")
 
 
-def _lines(path: Path) -> list[str]:
-    if path.suffix.lower() == ".docx":
-        return [p.text for p in Document(str(path)).paragraphs]
-    return path.read_text(encoding="utf-8", errors="replace").splitlines()
-
-
-def agenda_heading(path: Path) -> Heading:
+def agenda_heading(agenda: Agenda) -> Heading:
     """Date, time and place from the lines above an agenda's first item ("Plats:" wins for the place)."""
     found, labelled = Heading(), None
-    for line in _lines(path):
-        line = " ".join(line.replace("\u00a0", " ").lstrip("#").replace("**", "").strip(" *_").split())
-        if _ITEM.match(line):
-            break
+    for line in agenda.preamble:
+        line = " ".join(line.strip(" *_").split())
         if _PLACE_LABEL.match(line):
             labelled = _PLACE_LABEL.sub("", line) or None
             continue
