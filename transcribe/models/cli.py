@@ -99,7 +99,7 @@ def get_cmd(
 def export_cmd(
     name: Annotated[str, typer.Argument(help="Installerad modell")],
     file: Annotated[Path, typer.Argument(help="Arkivfil att skriva (.tar)")],
-    overwrite: Annotated[bool, typer.Option()] = False,
+    overwrite: Annotated[bool, typer.Option(help="Skriv över en befintlig arkivfil")] = False,
 ) -> None:
     """Skriv en modell som ett arkiv med manifest och kontrollsummor (för datorer utan nät)."""
     path = model_archive.export(name, file, overwrite=overwrite)

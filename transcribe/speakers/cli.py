@@ -29,7 +29,9 @@ UserOpt = Annotated[str | None, typer.Option("--user", help="Vem som gör ändri
 
 
 @speakers_app.command("list")
-def list_cmd(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def list_cmd(
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
+) -> None:
     """Visa röstprofilerna (namn, antal prov, tal i sekunder)."""
     directory = ProfileDirectory()
     profiles = directory.list()
