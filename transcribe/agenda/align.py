@@ -270,6 +270,12 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
     return out, named
 
 
+def _kind_said(item: AgendaItem, u: Unit) -> bool:
+    """What a standard item does, said in the sentence ("två som läser igenom protokollet och skriver under")."""
+    kinds = standard_kinds(item.title) or ([item.kind] if item.kind else [])
+    return any(kd in KIND_CUES and KIND_CUES[kd].search(u.low) for kd in kinds)
+
+
 def _heading(u: Unit, title: set[str]) -> bool:
     """A short sentence made only of the item's title words: the chair naming the item."""
     if not u.stems or len(u.text.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
@@ -329,7 +335,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     decided_items(p)
     announced_items(p, chair_speaker(units))
     struck = {k for k in range(len(leaves)) if min(B[k]) + THRESHOLD < 0}  # deferred or struck somewhere
-    said = [[bool(overlap(title_stems(it), u.stems)) for u in units] for it in leaves]
+    said = [[bool(overlap(title_stems(it), u.stems)) or _kind_said(it, u) for u in units] for it in leaves]
     for k, i in fill_gaps(B, chosen, said, settles, GAP - THRESHOLD, struck).items():
         p.place(k, i)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming

@@ -43,8 +43,10 @@ CONCLUDES = re.compile(
     r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
     r"|beslutar|beslutade|beslöt)\b"
-    r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$)"
-)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …": how an item ends, not how one starts
+    r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$"
+    r"|(?:\w+\W+){1,6}(?:är|blev) (?:\w+ )?(?:vald|valda|omvald|omvalda) (?:att|till|som)\b)"
+)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera": how an item
+# ends, not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
 OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
 DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
