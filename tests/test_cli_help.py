@@ -11,4 +11,4 @@ from tests.cli_call import call
 def test_bare_command_shows_its_help_once(monkeypatch, capsys, args: list[str]) -> None:
     code, out, _ = call(monkeypatch, capsys, *args)
     assert code == 0
-    assert out.count("Usage:") == 1, out
+    assert out.count("Användning:") == 1, out

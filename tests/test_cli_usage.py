@@ -45,7 +45,7 @@ def test_bare_command_prints_help_not_a_traceback() -> None:
     proc = run_cli()
     assert proc.returncode == 0, proc.stderr
     assert "Traceback" not in proc.stderr
-    assert "Usage: transcribe" in proc.stdout
+    assert "Användning: transcribe" in proc.stdout
     assert "run" in proc.stdout
 
 

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeRemainingColumn
 
-from transcribe import cli_usage, formats, models, privacy
+from transcribe import cli_help, cli_usage, formats, models, privacy
 from transcribe.agenda import agenda_vocabulary, parse_agenda
 from transcribe.agenda.heading import agenda_heading, fill_metadata, title_from_agenda
 from transcribe.asr import pick_device, read_vocabulary
@@ -321,6 +321,7 @@ def models_add(
 # Sub-commands that live in their own modules.
 for _part in (bench_cli, web_cli, jobs_cli, series_cli, speakers_cli, models_cli, privacy):
     _part.register(app)
+cli_help.speak_swedish(app)  # after every registration: help framed in Swedish too
 
 
 def main() -> None:

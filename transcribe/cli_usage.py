@@ -51,6 +51,8 @@ def describe(exc: BaseException) -> tuple[int, str] | None:
 # The values typer could not read, by pydantic's error type: what to write instead.
 EXPECTED = {"int_parsing": "ange ett heltal", "float_parsing": "ange ett tal", "bool_parsing": "ange true eller false"}
 UNKNOWN_COMMAND = re.compile(r"No such command '(.+?)'")
+EXTRA_ARGUMENTS = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$")
+TAKES_NO_VALUE = re.compile(r"^Option '(.+?)' does not take a value\.$")
 
 
 def swedish(exc: BaseException) -> str | None:
@@ -64,13 +66,18 @@ def swedish(exc: BaseException) -> str | None:
         return f"okänd flagga {exc.option_name}" + (f"; menade du {close}?" if close else "")
     if isinstance(exc, _exceptions.BadOptionUsage) and "requires" in exc.message:
         return f"flaggan {exc.option_name} behöver ett värde"
+    message = str(getattr(exc, "message", ""))
+    if found := TAKES_NO_VALUE.match(message):
+        return f"flaggan {found.group(1)} tar inget värde"
+    if found := EXTRA_ARGUMENTS.match(message):
+        return f"för många argument: {found.group(1)}"
     if isinstance(exc, _exceptions.BadParameter) and exc.param is not None:
         errors = getattr(exc.__cause__, "errors", None)
         error = errors()[0] if callable(errors) and errors() else {}
         expected = EXPECTED.get(error.get("type", ""), exc.message)
         value = f" {error['input']!r}" if "input" in error else ""
         return f"ogiltigt värde{value} för {exc.param.get_error_hint()}: {expected}"
-    found = UNKNOWN_COMMAND.search(str(getattr(exc, "message", "")))
+    found = UNKNOWN_COMMAND.search(message)
     if found:
         return f"okänt kommando '{found.group(1)}'"
     return None

@@ -1,0 +1,93 @@
+"""The framing of `--help` in Swedish: usage line, panel titles, defaults and the help flag itself.
+
+The command and option texts are Swedish already; what typer and its vendored click add around
+them ("Usage:", "Options", "[default: …]", "Show this message and exit.") is English and has no
+gettext catalogue (the vendored click writes it literally, typer resolves its `_()` at import).
+So the titles typer reads from its `rich_utils` module are set once, and every command is built
+from the two classes below, which write the usage line and the help flag in Swedish.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import typer
+from typer import rich_utils
+from typer.core import TyperCommand, TyperGroup
+from typer.models import DefaultPlaceholder
+
+from transcribe import cli_usage
+
+USAGE = "Användning: "
+OPTIONS_METAVAR = "[FLAGGOR]"
+SUBCOMMAND_METAVAR = "KOMMANDO [ARGUMENT]..."
+HELP_OPTION = "Visa den här hjälpen och avsluta."
+# typer.rich_utils reads these module constants each time it renders help or an error.
+FRAMING = {
+    "ARGUMENTS_PANEL_TITLE": "Argument",
+    "OPTIONS_PANEL_TITLE": "Flaggor",
+    "COMMANDS_PANEL_TITLE": "Kommandon",
+    "ERRORS_PANEL_TITLE": "Fel",
+    "DEFAULT_STRING": "[standard: {}]",
+    "REQUIRED_LONG_STRING": "[krävs]",
+    "ENVVAR_STRING": "[miljövariabel: {}]",
+    "DEPRECATED_STRING": "(utgått) ",
+    "ABORTED_TEXT": "Avbrutet.",
+    "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
+}
+
+
+class _Swedish:
+    """Usage line and help flag in Swedish; a parse error knows the command it belongs to."""
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=USAGE)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)  # type: ignore[misc]
+        except cli_usage.UsageError as exc:  # the parser raises without a context: "see --help" of which command?
+            if getattr(exc, "ctx", None) is None:
+                exc.ctx = ctx  # type: ignore[attr-defined]
+            raise
+
+
+class SwedishCommand(_Swedish, TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.options_metavar == "[OPTIONS]":
+            self.options_metavar = OPTIONS_METAVAR
+
+
+class SwedishGroup(_Swedish, TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.options_metavar == "[OPTIONS]":
+            self.options_metavar = OPTIONS_METAVAR
+        if self.subcommand_metavar in (None, "COMMAND [ARGS]..."):
+            self.subcommand_metavar = SUBCOMMAND_METAVAR
+
+
+def _unset(value: object) -> bool:
+    """No class of its own: typer's defaults (`app.command()` fills in TyperCommand itself)."""
+    return value is None or value is TyperCommand or value is TyperGroup or isinstance(value, DefaultPlaceholder)
+
+
+def speak_swedish(app: typer.Typer) -> None:
+    """Build `app`, its sub-apps and all their commands with the Swedish framing (a class set explicitly stays)."""
+    for name, text in FRAMING.items():
+        setattr(rich_utils, name, text)
+    if _unset(app.info.cls):
+        app.info.cls = SwedishGroup
+    for command in app.registered_commands:
+        if _unset(command.cls):
+            command.cls = SwedishCommand
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            speak_swedish(group.typer_instance)
