@@ -59,3 +59,33 @@ def test_a_standard_item_asked_for_by_what_it_does_starts_where_asked() -> None:
     assert starts["3"] == 30.0  # the question, not the outcome after the volunteers
     assert starts["4"] == 70.0
     assert starts["5"] == 90.0
+
+
+AGENDA_KF = """Styrelsemöte i koloniföreningen
+1. Mötets öppnande
+2. Val av mötesordförande, sekreterare och justerare
+3. Vattenpåsläpp i vår
+4. Mötets avslutande
+"""
+
+# The chair's proposal is heard poorly ("ordförande inte mötes"); a member's "Jag justerar i dag" names the item
+# more clearly, but only answers what the chair opened.
+LINES_KF = [
+    ("L", "Välkomna allihop till styrelsemötet, jag öppnar mötet."),  # 0
+    ("L", "Jag föreslår att jag är ordförande inte mötes på Goran skriver protokollet, som vanligt. Går det bra?"),
+    ("G", "Ja, det går bra."),  # 2
+    ("M", "Jag justerar i dag."),  # 3
+    ("L", "Tack, då justerar Mirja tillsammans med mig."),  # 4
+    ("L", "Då går vi vidare till vattnet, när släpper vi på det i vår?"),  # 5
+    ("G", "Första maj, som vanligt."),  # 6
+    ("L", "Då avslutar vi mötet, tack allihop."),  # 7
+]
+
+
+def test_a_members_answer_does_not_start_the_item_the_chair_opened() -> None:
+    tr = spoken(LINES_KF)
+    tr.speakers.extend([SpeakerInfo(label="L", name="Lena Ås"), SpeakerInfo(label="G", name="Goran Li")])
+    al = align_agenda(parse_agenda_text(AGENDA_KF), tr)
+    starts = {it.number: it.start for it in al.items}
+    assert starts["2"] == 10.0  # the chair's proposal, not the member's volunteering
+    assert starts["3"] == 50.0

@@ -40,6 +40,7 @@ from transcribe.agenda.passes import (
     Placement,
     after_decisions,
     announced_items,
+    chair_named_first,
     decided_items,
     taken_together,
     turn_heads,
@@ -345,6 +346,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK and not settles[i]]
         if earlier:
             p.move(k, earlier[0])
+    chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
     after_decisions(p)
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)

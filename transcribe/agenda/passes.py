@@ -144,6 +144,24 @@ def after_decisions(p: Placement) -> None:
         p.drop(k)
 
 
+def chair_named_first(p: Placement, said: list[list[bool]], chair: str | None, floor: float) -> None:
+    """A start on a member's sentence ("Jag justerar i dag") whose item the chair named earlier, after the item
+    before began and with nothing settled since ("Jag föreslår att jag är ordförande …, går det bra?"): the
+    item starts at the chair's naming. Members answer what the chair opened."""
+    units, B, chosen, settles = p.units, p.B, p.chosen, p.settles
+    for k, u in sorted(chosen.items(), key=lambda x: x[1]):
+        if chair is None or units[u].speaker == chair:
+            continue
+        prev = max((j for j in p.used if j < u), default=-1)
+        named = [
+            i
+            for i in range(prev + 1, u)
+            if units[i].speaker == chair and said[k][i] and B[k][i] >= floor and i not in p.used
+        ]
+        if named and not any(settles[i] for i in range(named[0], u)):
+            p.move(k, named[0])
+
+
 def turn_heads(p: Placement) -> None:
     """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
     the item it announces: the start moves to the turn's first sentence."""
