@@ -6,7 +6,7 @@ Hand-made meetings, ten seconds per line."""
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.agenda.phrases import CONCLUDES
+from transcribe.agenda.phrases import CONCLUDES, KIND_CUES
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Styrelsemöte
@@ -89,3 +89,19 @@ def test_a_members_answer_does_not_start_the_item_the_chair_opened() -> None:
     starts = {it.number: it.start for it in al.items}
     assert starts["2"] == 10.0  # the chair's proposal, not the member's volunteering
     assert starts["3"] == 50.0
+
+
+def test_what_the_standard_items_do_names_them() -> None:
+    adjusters, secretary, other = KIND_CUES["adjusters"], KIND_CUES["secretary"], KIND_CUES["other"]
+    assert adjusters.search("vi behöver också två som läser igenom protokollet efteråt.")
+    assert adjusters.search("vem skriver i dag, och vem läser igenom dem efteråt?")
+    assert not adjusters.search("jag har läst igenom budgeten och den ser bra ut.")
+    assert secretary.search("och att goran skriver protokollet, som vanligt.")
+    assert other.search("har någon något?")
+    assert not other.search("har någon något emot att vi tar kaffe nu?")
+
+
+def test_two_who_read_the_minutes_through_start_the_adjusters_item() -> None:
+    lines = [*LINES[:3], ("O", "Vi behöver också två som läser igenom protokollet efteråt. Vem kan?"), *LINES[4:]]
+    al = align_agenda(parse_agenda_text(AGENDA), spoken(lines))
+    assert al.item("3").start == 30.0

@@ -74,12 +74,12 @@ KIND_CUES = {
     ),
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriva protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
+        r"|föra protokollet|skriv(?:a|er) protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*)"
     ),
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
-        r"|protokoll\w*\b.*\bskriv\w* under)"
+        r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt))"
     ),
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
@@ -90,7 +90,9 @@ KIND_CUES = {
         r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*))"
         r"|^\W*föregående\b"
     ),
-    "other": re.compile(r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat))"),
+    "other": re.compile(
+        r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?)"
+    ),
     "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
     "close": CLOSED,
 }
