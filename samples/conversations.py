@@ -17,6 +17,8 @@ from LibriSpeech readers (one ~12.5 s utterance per reader in
 - a dev-only stress set (`stress=True`) makes far, noise and telephone harsher (`STRESS`): a far voice
   quieter than any standard one, lower SNR; it draws its own layouts, and the standard conversations
   stay byte-identical (the harsher ranges replace the bounds of the same random draws);
+- a dev-only many-speaker set (`many=True`): 6-8 dev readers over a telephone line or in noise, at the
+  standard ranges, 2-6 minutes, with layouts of its own: where voices get merged, to study the count;
 - the RTTM holds one line per stretch of speech, at its exact sample position:
   pauses inside a phrase (frames within 10 dB of the reader's noise floor) are
   not speech.
@@ -26,6 +28,7 @@ Readers are split by a fixed rule (see `group_of`): even LibriSpeech reader id =
 
     python -m samples.conversations --group dev --count 10 --out samples/cache/conversations
     python -m samples.conversations --group dev --stress --count 9 --out samples/cache/conversations
+    python -m samples.conversations --group dev --many --count 12 --out samples/cache/conversations
     python -m samples.conversations --espeak-plain --out samples/cache/espeak-plain
 
 Output is deterministic for a given seed, group and index.
@@ -51,6 +54,8 @@ SHARED_POOL = REPO_DIR.parent / "shared" / "data" / "librispeech-train-clean"
 TEST_POOL = REPO_DIR / "tests" / "data" / "librispeech"
 CONDITIONS = ("clean", "reverb", "noise", "telephone", "far")
 STRESS_CONDITIONS = ("far", "noise", "telephone")
+MANY_CONDITIONS = ("telephone", "noise")
+MANY = {"min_speakers": 6, "max_speakers": 8, "min_minutes": 2.0, "max_minutes": 6.0}
 # dB ranges of the conditions: the far voice's attenuation, the noise condition's SNR, the telephone line's
 # noise under the speech (a fixed 35 dB in the standard set, no draw).
 STANDARD = {"far_db": (10.0, 14.0), "noise_snr": (12.0, 18.0)}
@@ -209,34 +214,46 @@ class Spec:
     minutes: float
     condition: str
     stress: bool = False  # the harsher dev-only ranges of `STRESS`
+    many: bool = False  # the dev-only many-speaker set (`MANY`)
 
     @property
     def id(self) -> str:
-        group = f"{self.group}stress" if self.stress else self.group
+        group = f"{self.group}stress" if self.stress else f"{self.group}many" if self.many else self.group
         return f"{group}-{self.index:02d}-{self.speakers}spk-{self.condition}"
 
     def seed_parts(self, kind: str) -> tuple[Any, ...]:
-        """What seeds this spec's draws; the stress set's own layouts never repeat a standard one."""
-        return (kind, self.group, self.seed, self.index) + (("stress",) if self.stress else ())
+        """What seeds this spec's draws; the dev-only sets' own layouts never repeat a standard one."""
+        return (
+            (kind, self.group, self.seed, self.index)
+            + (("stress",) if self.stress else ())
+            + (("many",) if self.many else ())
+        )
 
 
 def corpus(group: str, count: int, seed: int = 0, min_speakers: int = 2, max_speakers: int = 8,
-           min_minutes: float = 2.0, max_minutes: float = 10.0, stress: bool = False) -> list[Spec]:  # fmt: skip
+           min_minutes: float = 2.0, max_minutes: float = 10.0, stress: bool = False,
+           many: bool = False) -> list[Spec]:  # fmt: skip
     """`count` conversation specs of one group: speakers and minutes seeded, conditions in turn.
 
     With `stress`, the dev-only stress set: far, noise and telephone in turn, at the `STRESS` ranges.
+    With `many`, the dev-only many-speaker set: telephone and noise in turn, `MANY` speakers and minutes.
     """
     if group not in GROUPS:
         raise ValueError(f"group must be one of {GROUPS}")
-    if stress and group != "dev":
-        raise ValueError("the stress set is built from dev readers only")
-    conditions = STRESS_CONDITIONS if stress else CONDITIONS
+    if (stress or many) and group != "dev":
+        raise ValueError("the stress and many-speaker sets are built from dev readers only")
+    if stress and many:
+        raise ValueError("one dev-only set at a time")
+    conditions = STRESS_CONDITIONS if stress else MANY_CONDITIONS if many else CONDITIONS
+    if many:
+        min_speakers, max_speakers = MANY["min_speakers"], MANY["max_speakers"]
+        min_minutes, max_minutes = MANY["min_minutes"], MANY["max_minutes"]
     specs = []
     for i in range(count):
-        rng = np.random.default_rng(_seed(*Spec(group, i, seed, 0, 0.0, "", stress).seed_parts("spec")))
+        rng = np.random.default_rng(_seed(*Spec(group, i, seed, 0, 0.0, "", stress, many).seed_parts("spec")))
         speakers = int(rng.integers(min_speakers, max_speakers + 1))
         minutes = round(float(rng.uniform(min_minutes, max_minutes)), 2)
-        specs.append(Spec(group, i, seed, speakers, minutes, conditions[i % len(conditions)], stress))
+        specs.append(Spec(group, i, seed, speakers, minutes, conditions[i % len(conditions)], stress, many))
     return specs
 
 
@@ -310,7 +327,7 @@ def build(spec: Spec, root: Path | None = None) -> Conversation:
         mix *= 0.97 / peak
     turns = sorted((a / SR, b / SR, who) for a, b, who in spoken)
     info = {
-        **{k: v for k, v in asdict(spec).items() if k != "stress" or v},
+        **{k: v for k, v in asdict(spec).items() if k not in ("stress", "many") or v},
         "truth_version": TRUTH_VERSION,
         "readers": ids,
         "levels_db": {k: round(v, 1) for k, v in level.items()},
@@ -408,6 +425,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=SAMPLES_DIR / "cache" / "conversations")
     ap.add_argument("--espeak-plain", action="store_true", help="the plain-voice espeak meetings instead")
     ap.add_argument("--stress", action="store_true", help="the dev-only stress set (far, noise, telephone harsher)")
+    ap.add_argument("--many", action="store_true", help="the dev-only many-speaker set (6-8 voices, telephone, noise)")
     ns = ap.parse_args(argv)
     if ns.espeak_plain:
         for sid in ESPEAK_PLAIN:
@@ -416,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
     if not readers(None, ns.group):
         print(f"no LibriSpeech readers in {pool()}", file=sys.stderr)
         return 2
-    for spec in corpus(ns.group, ns.count, ns.seed, stress=ns.stress):
+    for spec in corpus(ns.group, ns.count, ns.seed, stress=ns.stress, many=ns.many):
         print(ensure(spec, ns.out))
     return 0
 

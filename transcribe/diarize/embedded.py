@@ -28,16 +28,16 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import clustering, overlap, split
+from transcribe.diarize import channel, clustering, overlap, split
 from transcribe.diarize.base import (
     Diarization,
     Progress,
-    Turn,
     check_speaker_counts,
     l2_normalise,
     relabel_by_appearance,
 )
 from transcribe.diarize.clustering import ClusterParams
+from transcribe.diarize.turns import smooth, to_turns
 from transcribe.vad import QuietSpeech, speech_regions
 
 log = logging.getLogger(__name__)
@@ -125,6 +125,10 @@ class Params:
     # went 0.005 -> 0.014 and the pyannote recording 0.092 -> 0.105: off by default.
     vad_trim_db: float | None = None
     clustering: ClusterParams = field(default_factory=ClusterParams)
+    # Recordings whose speech comes through a telephone-like band (`transcribe.diarize.channel`) are
+    # clustered with this instead; None: `clustering` for every channel.
+    band_limited_clustering: ClusterParams | None = None
+    band: channel.ChannelParams = field(default_factory=channel.ChannelParams)
 
 
 PROFILE_WINDOW, PROFILE_HOP = 1.5, 0.75  # voice profiles keep their own, stable windowing
@@ -216,12 +220,13 @@ class Windows:
     end: np.ndarray
     region: np.ndarray  # index into the speech regions
     embedding: np.ndarray  # (n, 256) GE2E, L2-normalised, not centred
+    high_band_db: float | None = None  # the speech's energy above the telephone band (`channel.measure`)
 
     def __len__(self) -> int:
         return len(self.start)
 
     def subset(self, mask: np.ndarray) -> Windows:
-        return Windows(self.start[mask], self.end[mask], self.region[mask], self.embedding[mask])
+        return Windows(self.start[mask], self.end[mask], self.region[mask], self.embedding[mask], self.high_band_db)
 
 
 def _window_starts(n_frames: int, win: int, hop: int) -> list[int]:
@@ -323,67 +328,6 @@ def absorb_small(
     return np.unique(out, return_inverse=True)[1]
 
 
-# ----------------------------------------------------------------------------- resegmentation
-
-
-def smooth(w: Windows, labels: np.ndarray, min_turn: float) -> np.ndarray:
-    """Within each speech region, absorb runs shorter than `min_turn` into a longer neighbour."""
-    labels = labels.copy()
-    for r in np.unique(w.region):
-        idx = np.flatnonzero(w.region == r)
-        while True:
-            runs = _runs(labels[idx])
-            if len(runs) < 2:
-                break
-            durs = [w.end[idx[b - 1]] - w.start[idx[a]] for a, b, _ in runs]
-            k = int(np.argmin(durs))
-            if durs[k] >= min_turn:
-                break
-            left = durs[k - 1] if k > 0 else -1.0
-            right = durs[k + 1] if k + 1 < len(runs) else -1.0
-            a, b, _ = runs[k]
-            labels[idx[a:b]] = runs[k - 1][2] if left >= right else runs[k + 1][2]
-    return labels
-
-
-def _runs(x: np.ndarray) -> list[tuple[int, int, int]]:
-    """(start, stop, value) of runs of equal values."""
-    runs: list[tuple[int, int, int]] = []
-    a = 0
-    for i in range(1, len(x) + 1):
-        if i == len(x) or x[i] != x[a]:
-            runs.append((a, i, int(x[a])))
-            a = i
-    return runs
-
-
-def to_turns(w: Windows, labels: np.ndarray, regions: list[tuple[float, float]], merge_gap: float) -> list[Turn]:
-    """Speaker turns: window labels spread over their regions, split where the label changes."""
-    turns: list[Turn] = []
-    centres = (w.start + w.end) / 2
-    for r, (a, b) in enumerate(regions):
-        idx = np.flatnonzero(w.region == r)
-        if len(idx) == 0:  # too short to embed: the speaker of the nearest window in time
-            if len(centres) == 0:
-                continue
-            near = int(np.argmin(np.abs(centres - (a + b) / 2)))
-            turns.append(Turn(a, b, str(labels[near])))
-            continue
-        t0 = a
-        for _s, e, lab in _runs(labels[idx]):
-            t1 = b if e == len(idx) else float((centres[idx[e - 1]] + centres[idx[e]]) / 2)
-            turns.append(Turn(t0, t1, str(lab)))
-            t0 = t1
-    turns.sort(key=lambda t: t.start)
-    merged: list[Turn] = []
-    for t in turns:
-        if merged and merged[-1].speaker == t.speaker and t.start - merged[-1].end <= merge_gap:
-            merged[-1] = Turn(merged[-1].start, max(merged[-1].end, t.end), t.speaker)
-        else:
-            merged.append(t)
-    return merged
-
-
 # ----------------------------------------------------------------------------- diariser
 
 
@@ -402,7 +346,15 @@ class EmbeddedDiarizer:
         p = self.params
         regions = speech_regions(audio, threshold=p.vad_threshold, quiet=p.quiet, trim_db=p.vad_trim_db)
         with torch_threads(self.threads):
-            return regions, window_embeddings(audio, regions, self.params, progress)
+            w = window_embeddings(audio, regions, self.params, progress)
+        return regions, replace(w, high_band_db=channel.measure(audio, regions, p.band))
+
+    def clustering_params(self, w: Windows) -> ClusterParams:
+        """The clustering for this recording's channel: `band_limited_clustering` over a telephone-like band."""
+        p = self.params
+        if p.band_limited_clustering is not None and channel.band_limited(w.high_band_db, p.band):
+            return p.band_limited_clustering
+        return p.clustering
 
     def label(
         self, regions: list[tuple[float, float]], w: Windows, num: int | None, lo: int, hi: int | None
@@ -432,16 +384,17 @@ class EmbeddedDiarizer:
     def cluster_windows(self, w: Windows, num: int | None, lo: int, hi: int | None) -> np.ndarray:
         """Speaker labels of the windows, honouring a fixed count or [lo, hi]."""
         p = self.params
+        cp = self.clustering_params(w)
         groups = chunk_groups(w, p.chunk if len(w) >= p.chunk_from else 1)
         items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
         # A given count still starts from the threshold's clusters: the `num` largest are the speakers
         # and the rest join them. Cutting the tree at `num` clusters instead spent clusters on outliers
         # (overlaps, coughs) and merged real voices: dev DER with the true count 0.084 -> 0.066.
         if num is not None and num > 1:
-            given = replace(p.clustering, ahc_min=p.clustering.ahc_min_given_count)
+            given = replace(cp, ahc_min=cp.ahc_min_given_count)
             item_labels = clustering.cluster(items, None, num, None, given)
         else:
-            item_labels = clustering.cluster(items, num, lo, hi, p.clustering)
+            item_labels = clustering.cluster(items, num, lo, hi, cp)
         labels = np.empty(len(w), dtype=int)
         for g, lab in zip(groups, item_labels, strict=True):
             labels[g] = lab
@@ -459,7 +412,7 @@ class EmbeddedDiarizer:
                 )  # fmt: skip
             if p.split:
                 seconds = np.minimum(w.end - w.start, p.hop)
-                top = hi or p.clustering.max_speakers
+                top = hi or cp.max_speakers
                 labels = split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
         elif len(np.unique(labels)) > num:
             labels = absorb_small(w, labels, float("inf"), keep=num)

@@ -1,0 +1,85 @@
+"""The recording's channel, told from the signal: speech through a telephone band or from a microphone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from samples import conversations as conv
+from transcribe.audio import Audio
+from transcribe.diarize import channel
+from transcribe.diarize.clustering import BACKEND_PARAMS, ClusterParams
+from transcribe.diarize.embedded import EmbeddedDiarizer, Params, Windows
+
+SR = conv.SR
+READER = conv.TEST_POOL / "5750-100289-0000.flac"  # a real LibriSpeech reader (CC BY 4.0, see its README)
+
+
+def speech() -> np.ndarray:
+    x = conv.load_flac(READER)
+    return x * np.float32(0.1 / np.sqrt(np.mean(x**2)))
+
+
+def noisy(x: np.ndarray, snr_db: float, seed: int = 0) -> np.ndarray:
+    """Pink noise at `snr_db` under the speech, as in the generator's noise condition."""
+    n = conv._pink(len(x), np.random.default_rng(seed))
+    return x + n * np.float32(np.sqrt(np.mean(x**2)) * 10 ** (-snr_db / 20))
+
+
+def wav(tmp_path: Path, x: np.ndarray, name: str) -> Audio:
+    path = tmp_path / f"{name}.wav"
+    sf.write(str(path), np.clip(x, -1, 1), SR, subtype="PCM_16")
+    return Audio.from_wav(path)
+
+
+def test_telephone_speech_is_band_limited_and_microphone_speech_is_not(tmp_path: Path) -> None:
+    x = speech()
+    whole = [(0.0, len(x) / SR)]
+    heard = {
+        "clean": x,
+        "noise": noisy(x, 12.0),
+        "telephone": conv.telephone(x),
+        "telephone, quiet and noisy line": conv.telephone(noisy(x * 0.05, 20.0)),
+    }
+    db = {k: channel.measure(wav(tmp_path, v, str(i)), whole) for i, (k, v) in enumerate(heard.items())}
+    limited = {k: channel.band_limited(v) for k, v in db.items()}
+    assert limited == {"clean": False, "noise": False, "telephone": True, "telephone, quiet and noisy line": True}
+    # tens of dB apart, whatever the level: one decision per recording with a wide margin on each side
+    limit = channel.ChannelParams().limit_db
+    assert db["clean"] > limit + 5 and db["noise"] > limit + 5 and db["telephone"] < limit - 10
+
+
+def test_only_speech_is_measured_not_the_hiss_between_turns(tmp_path: Path) -> None:
+    """A telephone conversation recorded with wide-band hiss in its silences is still a telephone line."""
+    line = conv.telephone(speech())
+    hiss = np.random.default_rng(3).standard_normal(4 * SR).astype(np.float32) * np.float32(0.003)
+    x = np.concatenate([hiss, line, hiss])
+    spoken = [(4.0, 4.0 + len(line) / SR)]
+    audio = wav(tmp_path, x, "call")
+    assert channel.band_limited(channel.measure(audio, spoken))
+    assert not channel.band_limited(channel.measure(audio, [(0.0, 4.0)]))  # the hiss alone: wide band
+
+
+def test_the_measure_reads_a_bounded_share_of_every_region(tmp_path: Path) -> None:
+    audio = wav(tmp_path, speech(), "long")
+    regions = [(0.0, 4.0), (5.0, 9.0), (10.0, 12.0)]
+    part = channel.speech_sample(audio, regions, max_seconds=5.0)
+    assert len(part) == pytest.approx(5.0 * SR, abs=3)  # half of each region: spread over the recording
+    assert len(channel.speech_sample(audio, [], 5.0)) == 0 and channel.measure(audio, []) == 0.0
+    assert not channel.band_limited(None)  # not measured: the ordinary clustering
+
+
+def test_the_diariser_clusters_band_limited_recordings_with_their_own_rule() -> None:
+    own = ClusterParams(ahc_relative=0.5)
+    d = EmbeddedDiarizer(Params(band_limited_clustering=own))
+    z = np.zeros(3)
+    w = Windows(z, z + 1.5, z.astype(int), np.ones((3, 256)), high_band_db=-45.0)
+    assert d.clustering_params(w) is own
+    microphone = Windows(z, z + 1.5, z.astype(int), np.ones((3, 256)), high_band_db=-15.0)
+    assert d.clustering_params(microphone) == Params().clustering
+    assert d.clustering_params(w.subset(np.array([True, False, True]))) is own  # the measure survives a subset
+    assert EmbeddedDiarizer(Params(band_limited_clustering=None)).clustering_params(w) == Params().clustering
+    assert Params().band_limited_clustering in (None, BACKEND_PARAMS)
