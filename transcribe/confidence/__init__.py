@@ -27,6 +27,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from transcribe.confidence.reasons import say
 from transcribe.transcript import Segment, Transcript, Word
 
 LOW_WORD = 0.5  # a word below this is uncertain: marked ==…== in the transcript, flagged in minutes items
@@ -102,9 +103,9 @@ def word_flags(transcript: Transcript, threshold: float = LOW_WORD, passage_thre
         mean = mean_probability(seg.words)
         reasons = []
         if seg.repaired:
-            reasons.append("transkriptionen reparerades här")
+            reasons.append(say("repaired"))
         if mean is not None and mean < passage_threshold:
-            reasons.append(f"passagen hördes osäkert (medel p={mean:.2f})")
+            reasons.append(say("passage_unsure", p=f"{mean:.2f}"))
         if reasons:
             flags.passages.append(PassageFlag(seg.id, seg.start, seg.end, None if mean is None else round(mean, 3),
                                               "; ".join(reasons)))  # fmt: skip

@@ -28,6 +28,7 @@ from transcribe.confidence import (
     SLOT_RATIO,
     level,
 )
+from transcribe.confidence.reasons import say
 from transcribe.minutes.model import REVIEW_PREFIX, Action, Conclusion, Decision, Item, Minutes, OpenItem
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from transcribe.sv.numbers import cardinal, ordinal
@@ -154,15 +155,12 @@ def _decision_slots(words: list[Word], lo: int, hi: int, cut: float) -> list[str
             w = words[j]
             if _norm(w.text) not in NEGATIONS and w.probability < cut:
                 where = "före" if j < v else "efter"
-                reasons.append(
-                    f'ordet "{_show(w)}" {where} "{verb}" hördes osäkert (p={w.probability:.2f}) '
-                    '– ett "inte" kan ha fallit bort'
-                )
+                reasons.append(say("slot_unsure", word=_show(w), side=where, verb=verb, p=f"{w.probability:.2f}"))
                 break
         for a in range(min([*slot, v]), max([*slot, v])):
             gap = words[a + 1].start - words[a].end
             if gap >= GAP_S:
-                reasons.append(f'{gap:.1f} s utan ord vid "{verb}" – ett ord kan saknas')
+                reasons.append(say("gap", gap=f"{gap:.1f}", verb=verb))
                 break
     return reasons
 
@@ -184,7 +182,7 @@ def assess(item: Item, transcript: Transcript, cuts: Cuts | None = None) -> Asse
         words = [w for w in seg.words if w.text.strip()]
         overlap |= seg.overlap
         if seg.repaired:
-            reasons.append("transkriptionen reparerades här")
+            reasons.append(say("repaired"))
         if not words:
             continue
         lo, hi = _span(words, item_stems, item_words, names)
@@ -199,21 +197,21 @@ def assess(item: Item, transcript: Transcript, cuts: Cuts | None = None) -> Asse
             if p >= (cuts.slot if kind == "negation" else cuts.cue):
                 continue
             if kind == "verb":
-                reasons.append(f'beslutsordet "{_show(words[i])}" hördes osäkert (p={p:.2f})')
+                reasons.append(say("verb_unsure", word=_show(words[i]), p=f"{p:.2f}"))
             else:
-                reasons.append(f'{_CUE_LABEL[kind]} "{_show(words[i])}" hördes osäkert (p={p:.2f})')
+                reasons.append(say("cue_unsure", what=_CUE_LABEL[kind], word=_show(words[i]), p=f"{p:.2f}"))
         if isinstance(item, Decision):
             reasons += _decision_slots(words, lo, hi, cuts.slot)
         total += len(words)
         agree += sum(1 for w in words if w.speaker in (None, seg.speaker))
     mean = sum(span_probs) / len(span_probs) if span_probs else 1.0
     if span_probs and mean < cuts.passage:
-        reasons.append(f"passagen hördes osäkert (medel p={mean:.2f})")
+        reasons.append(say("passage_unsure", p=f"{mean:.2f}"))
     if overlap:
-        reasons.append("flera talar samtidigt")
+        reasons.append(say("overlap"))
     attribution = (agree / total if total else 1.0) * (OVERLAP_FACTOR if overlap else 1.0)
     if item.confidence * attribution < REVIEW_BELOW:
-        reasons.append(f"låg säkerhet ({item.confidence * attribution:.2f})")
+        reasons.append(say("low_confidence", p=f"{item.confidence * attribution:.2f}"))
     confidence = item.confidence * min(mean, cue_min) * attribution
     return Assessment(round(max(0.0, min(1.0, confidence)), 3), _ranked(reasons))
 
