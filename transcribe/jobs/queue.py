@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
+from sqlalchemy.orm import Session
 
 from transcribe import audit
 from transcribe.db import session
@@ -131,11 +132,17 @@ def create(
         return row.id
 
 
+def _job(s: Session, job_id: int) -> Job:
+    """The job's row in this session; a job id nobody has is the user's mistake, said in one line."""
+    row = s.get(Job, job_id)
+    if row is None:
+        raise JobNotFound(f"inget jobb med id {job_id}")
+    return row
+
+
 def get(job_id: int) -> Job:
     with session() as s:
-        row = s.get(Job, job_id)
-        if row is None:
-            raise JobNotFound(f"inget jobb med id {job_id}")
+        row = _job(s, job_id)
         s.expunge(row)
         return row
 
@@ -154,9 +161,7 @@ def _position(s, row: Job) -> int | None:
 
 def status(job_id: int) -> JobStatus:
     with session() as s:
-        row = s.get(Job, job_id)
-        if row is None:
-            raise JobNotFound(f"inget jobb med id {job_id}")
+        row = _job(s, job_id)
         return JobStatus.from_row(row, _position(s, row))
 
 
@@ -378,9 +383,7 @@ def release(job_id: int, token: str) -> bool:
 def request_cancel(job_id: int, user: str = "system") -> JobState:
     """A queued job is cancelled at once; a running one is flagged and its worker kills it."""
     with session() as s:
-        row = s.get(Job, job_id)
-        if row is None:
-            raise JobNotFound(f"inget jobb med id {job_id}")
+        row = _job(s, job_id)
         state = JobState(row.state)
         orphaned = state == JobState.running and (row.lease_until or 0.0) < time.time()  # its worker is gone
         if state == JobState.queued or orphaned:
@@ -399,9 +402,7 @@ def request_cancel(job_id: int, user: str = "system") -> JobState:
 
 def reset_for_retry(job_id: int, user: str = "system") -> Job:
     with session() as s:
-        row = s.get(Job, job_id)
-        if row is None:
-            raise JobNotFound(f"inget jobb med id {job_id}")
+        row = _job(s, job_id)
         if row.state not in (JobState.failed, JobState.cancelled):
             raise JobConflict(f"jobb {job_id} är {row.state}: bara misslyckade eller avbrutna jobb kan köras igen")
         busy = s.scalar(
@@ -424,9 +425,7 @@ def reset_for_retry(job_id: int, user: str = "system") -> Job:
 
 def delete_row(job_id: int) -> Job:
     with session() as s:
-        row = s.get(Job, job_id)
-        if row is None:
-            raise JobNotFound(f"inget jobb med id {job_id}")
+        row = _job(s, job_id)
         s.delete(row)
         s.flush()
         s.expunge(row)
