@@ -47,8 +47,10 @@ PROFILES = [Profile(name=n, embeddings=[v.tolist()]) for n, v in (("Anna", ANNA)
 
 def meeting(anna_turns: int = 2) -> tuple[Diarization, TurnEvidence, dict[int, str]]:
     """SPEAKER_00: a stranger with Anna's turns inside; SPEAKER_01: Bo's own label. {turn: true voice}."""
-    who = ["x", "x"] + ["Anna"] * anna_turns + ["x", "x", "Bo", "Bo", "Bo", "x"]
-    labels = ["SPEAKER_00"] * (len(who) - 4) + ["SPEAKER_01"] * 4  # the stranger's last turn is in Bo's label
+    who = ["x", "x"] + ["Anna"] * anna_turns + ["x", "x", "Bo", "Bo", "Bo", "Bo", "x"]
+    # the stranger's last turn is in Bo's label, a fifth of it (a quarter would be a mixed label:
+    # `speakers.agreement`)
+    labels = ["SPEAKER_00"] * (len(who) - 5) + ["SPEAKER_01"] * 5
     turns = [Turn(5.0 * k, 5.0 * k + 4.0, lb) for k, lb in enumerate(labels)]
     voice = {"x": STRANGER, "Anna": ANNA, "Bo": BO}
     rows = np.stack([heard(voice[w], k) for k, w in enumerate(who)])

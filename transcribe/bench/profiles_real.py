@@ -22,6 +22,9 @@ reader it overlaps most.
   label against Z_NAMED;
 - previous: the scoring before pieces and cohort (the label's centroid, 0.86 / 0.84, margin 0.05);
 - baseline: the naive scoring (profiles as recorded only, 0.87 / 0.78, margin 0.03), same run.
+- without_agreement: the product's scoring without the check that a label's pieces agree on one voice
+  (`speakers.agreement`); mixed_labels / mixed_labels_unchecked: hand-made labels of two voices
+  (`bench.mixed_labels`) and how many got a name, with and without that check.
 - the product's figures, previous and baseline use raw GE2E cosines; through_backend: the same labels
   matched through the trained back-end (`speakers/backend.py`, fitted on the cohort readers only:
   `python -m transcribe.bench.train_backend`), which the product offers but does not use by default.
@@ -52,6 +55,7 @@ import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
+from transcribe.bench.mixed_labels import mixed_label_figures
 from transcribe.bench.speaker_items import Item, conversations
 from transcribe.diarize.base import Diarization
 from transcribe.diarize.embedded import EmbeddedDiarizer, Windows
@@ -69,8 +73,9 @@ from transcribe.speakers.match import (
 )
 from transcribe.speakers.profiles import Profile, embed_voice
 
+UNCHECKED = {"agree": 0.0, "split_cos": -1.0}  # a label's pieces need not agree on one voice
 # the scoring before channel variants (raw GE2E cosines, no back-end)
-BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False}
+BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False, **UNCHECKED}
 BENCH_DIR = SAMPLES_DIR / "cache" / "profile-bench"
 POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are rebuilt in a new folder
 # Minutes per conversation: a reader has ~6 s of speech left after enrolment, repeated in every turn,
@@ -267,7 +272,7 @@ def pair_scores(labelled: list[Labelled], profiles: list[Profile]) -> list[tuple
 
 
 # before pieces, cohort and back-end
-PREVIOUS = {"method": "centroid", "t_named": 0.86, "t_proposed": 0.84, "margin": 0.05, "backend": False}
+PREVIOUS = {"method": "centroid", "t_named": 0.86, "t_proposed": 0.84, "margin": 0.05, "backend": False, **UNCHECKED}
 
 
 def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, bool]], dict[str, Any]]:
@@ -284,6 +289,9 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
            "thresholds": {"named": T_NAMED_RAW, "proposed": T_NAMED_RAW, "margin": MARGIN, "z_named": Z_NAMED_RAW,
                           "z_proposed": Z_PROPOSED, "min_pieces": MIN_PIECES, "z_turn": Z_TURN},
            "through_backend": figures(anchored, profiles, backend=True),
+           "without_agreement": figures(anchored, profiles, **UNCHECKED),
+           "mixed_labels": mixed_label_figures(anchored, profiles, cohort()),
+           "mixed_labels_unchecked": mixed_label_figures(anchored, profiles, cohort(), **UNCHECKED),
            "anchors": anchor_figures(labelled, anchored),
            "without_anchors": figures(labelled, profiles),
            "previous": figures(labelled, profiles, **PREVIOUS),

@@ -11,8 +11,8 @@ the normalised scores; each pair then gets a status:
 
 - cosine >= T_NAMED, normalised >= Z_NAMED, the runner-up profile at least MARGIN lower and at
   least MIN_PIECES pieces of speech: "named";
-- cosine >= T_PROPOSED and normalised >= Z_PROPOSED (or named but on thin evidence): "proposed",
-  shown as "Johan?" for a reviewer to confirm;
+- cosine >= T_PROPOSED and normalised >= Z_PROPOSED (or named but on thin evidence, or on pieces
+  that do not agree on one voice: `agreement.py`): "proposed", shown as "Johan?" for a reviewer;
 - otherwise "anonymous".
 
 A label left over by the assignment (e.g. one person diarised as two labels) may still get a
@@ -61,6 +61,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from transcribe.speakers.agreement import AGREE, SPLIT_COS, agrees, split_cosine, support
 from transcribe.speakers.backend import Backend
 from transcribe.speakers.backend import load as load_backend
 from transcribe.speakers.cohort import cohort as shipped_cohort
@@ -141,6 +142,8 @@ class Scores:
     raw: np.ndarray  # (labels, profiles) cosine, the QUANTILE of the label's piece scores
     norm: np.ndarray | None  # the same, normalised against the cohort
     pieces: np.ndarray  # (labels,) pieces behind each row (0: centroid only)
+    support: np.ndarray | None = None  # (labels, profiles) share of the label's pieces favouring the profile
+    split: np.ndarray | None = None  # (labels,) cosine between the two groups of the label's pieces
 
 
 def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile],
@@ -154,6 +157,8 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
     usable = cohort is not None and len(cohort) and cohort.shape[2] == dim
     norm = np.full_like(raw, -np.inf) if usable else None
     counts = np.zeros(len(labels), dtype=int)
+    shares = np.zeros_like(raw) if norm is not None else None
+    split = np.ones(len(labels))
     for i, label in enumerate(labels):
         evidence = (pieces or {}).get(label)
         if evidence is not None and len(evidence):
@@ -161,11 +166,14 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
             counts[i] = len(evidence)
         else:
             evidence = vectors[label][None]
+        split[i] = split_cosine(evidence)
         per_piece, z = piece_scores(evidence, profiles, cohort if usable else None, top, backend)
         raw[i] = np.quantile(per_piece, quantile, axis=0)
         if norm is not None and z is not None:
             norm[i] = np.where(per_piece.min(axis=0) > -1, np.quantile(z, quantile, axis=0), -np.inf)
-    return Scores(raw, norm, counts)
+        if shares is not None and z is not None:
+            shares[i] = support(z)
+    return Scores(raw, norm, counts, shares, split)
 
 
 def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarray | None = None,
@@ -220,6 +228,8 @@ def match_speakers(
     quantile: float = QUANTILE,
     top: int = COHORT_TOP,
     backend: Backend | bool = False,
+    agree: float = AGREE,
+    split_cos: float = SPLIT_COS,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -227,6 +237,7 @@ def match_speakers(
     without them a label is its centroid, one piece. `cohort`: (speakers, channels, dim) impostor
     voices, by default the shipped one (`cohort.py`); an empty one leaves the raw thresholds alone.
     Thresholds left None are those of the scoring space: through the back-end, or raw cosines.
+    `agree` / `split_cos`: how far a named label's pieces must agree on one voice (0 / -1: not checked).
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
@@ -261,6 +272,9 @@ def match_speakers(
                 status = "anonymous"
             if status == "named" and 0 < sc.pieces[i] < min_pieces:
                 status = "proposed"  # too little speech to be sure: the reviewer decides
+            share = None if sc.support is None else float(sc.support[i, j])
+            if status == "named" and sc.split is not None and not agrees(share, float(sc.split[i]), agree, split_cos):
+                status = "proposed"  # two voices in one label: the reviewer splits or confirms
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
