@@ -14,21 +14,13 @@ from typing import Any
 import pytest
 
 from tests.test_minutes import MEETING, make
+from tests.test_minutes_llm import TURNS  # the same short meeting the rules and the LLM path read
 from transcribe.bench.llm import JSONHandler
 from transcribe.errors import RemoteEndpointRefused
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.llm_prompts import EXAMPLE_TEXTS
 from transcribe.minutes.openai_client import destination, resolve_endpoint
 
-TURNS = [
-    ("S3", "Jag föreslår att vi höjer medlemsavgiften till trehundra kronor."),
-    ("S2", "Ja, det låter rimligt."),
-    ("S1", "Bra, då kör vi på det."),
-    ("S1", "Någon behöver skicka ut kallelsen till årsmötet."),
-    ("S2", "Jag tar det, senast fredag."),
-    ("S1", "Vi har inte bestämt om vi ska ha en julfest."),
-    ("S1", "Nästa möte blir den fjortonde december klockan halv tre."),
-]
 CORRECT = {"what": "Skicka ut kallelsen till årsmötet", "owner": "Karin", "due": "2026-11-27", "segment_ids": [3, 4]}
 INVENTED = {"what": "Skicka ut kallelsen", "owner": "Sven Svensson", "segment_ids": [3]}
 COPIED = {"what": EXAMPLE_TEXTS[1], "owner": "Pingvinen Pondus", "due": "1901-01-07", "segment_ids": [4]}
