@@ -46,25 +46,22 @@ def load_meeting(path: str | Path, with_minutes: bool = True) -> MeetingRecord:
     tpath = path / meeting.TRANSCRIPT
     if not tpath.is_file():
         raise InputNotFound(f"{path}: transcript.json saknas (har mötet flyttats eller tagits bort?)")
-    try:
-        transcript = Transcript.from_json(tpath.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise BadOption(
-            f"{tpath} är ingen transkription (transcript.json) från protokoll ({exc.__class__.__name__})"
-        ) from exc
+    transcript = _read(Transcript, tpath, "ingen transkription (transcript.json)")
     if not with_minutes:
         return MeetingRecord(path, transcript, None, "none")
     found = meeting.counting_minutes(path)
     if found is None:
         return MeetingRecord(path, transcript, generate_minutes(transcript), "generated")
     mpath, source = found
+    return MeetingRecord(path, transcript, _read(Minutes, mpath, "inget protokollutkast (minutes.json)"), source)
+
+
+def _read(model: Any, path: Path, what: str) -> Any:
+    """`model` from the JSON file at `path`; a file that is not one is a one-line error naming `what` it should be."""
     try:
-        minutes = Minutes.from_json(mpath.read_text(encoding="utf-8"))
+        return model.from_json(path.read_text(encoding="utf-8"))
     except ValueError as exc:
-        raise BadOption(
-            f"{mpath} är inget protokollutkast (minutes.json) från protokoll ({exc.__class__.__name__})"
-        ) from exc
-    return MeetingRecord(path, transcript, minutes, source)
+        raise BadOption(f"{path} är {what} från protokoll ({exc.__class__.__name__})") from exc
 
 
 def generate_minutes(transcript: Transcript) -> Any:
