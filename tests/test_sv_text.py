@@ -14,6 +14,45 @@ def test_sentences_and_tokens() -> None:
     assert text.word_tokens("NTI:s lokaler") == ["nti", "s", "lokaler"]
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Vi ses kl. 18.30 i aulan",
+        "Vi köper t.ex. stolar och bl.a. bord",
+        "Det kostar ca. tio tusen, dvs. mer än i fjol",
+        "Den s.k. budgeten gäller fr.o.m. januari",
+        "Jenny tar ett samtal med E.S. när hon är tillbaka",
+        "Vi ringer A. Berg i morgon",
+        "Pärmar, papper o.s.v. och sen pennor",
+    ],
+)
+def test_an_abbreviation_does_not_end_the_sentence(said: str) -> None:
+    assert text.sentences(f"{said}. Sedan går vi hem.") == [f"{said}.", "Sedan går vi hem."]
+
+
+@pytest.mark.parametrize(
+    "said, after",
+    [
+        ("Alla som vill ha alternativ A.", "Fyra."),  # a capital letter closing the sentence, not an initial
+        ("Vi ligger efter i trapphus B.", "Det är stambytet."),
+        ("En flicka i sjuan, E.S.", "Hon har kommit nio gånger."),  # initials closing a clause
+        ("Pärmar, papper o.s.v.", "Sedan gick vi."),
+        ("Vi sitter i sal I.", "Normalt har vi den."),  # "I" is a word, never an initial
+    ],
+)
+def test_letters_and_list_ends_close_a_sentence_before_an_everyday_word(said: str, after: str) -> None:
+    assert text.sentences(f"{said} {after}") == [said, after]
+
+
+def test_without_capitals_only_fixed_abbreviations_hold() -> None:
+    assert text.sentences("en flicka i sjuan, e.s. hon har kommit. vi ses kl. 18.30 då.") == [
+        "en flicka i sjuan, e.s.",
+        "hon har kommit.",
+        "vi ses kl. 18.30 då.",
+    ]
+    assert text.sentences("Ja! Nej? Kanske.") == ["Ja!", "Nej?", "Kanske."]
+
+
 def test_stems_meet_across_forms() -> None:
     assert text.stem("Skolorna") == text.stem("skolor") == "skol"
     assert text.stem("skolan") == "skolan"  # Snowball keeps the definite form ...

@@ -20,11 +20,26 @@ from importlib.resources import files
 
 import snowballstemmer
 from stop_words import get_stop_words
+from wordfreq import zipf_frequency
 
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
 from transcribe.sv.numbers import is_compound
 
 _SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=\S)")
+# Abbreviations whose dot never ends a sentence ("t.ex. Anna", "kl. 18.30", "ca. tio").
+_ABBREVIATIONS = frozenset(
+    """t.ex. bl.a. p.g.a. pga. d.v.s. dvs. s.k. sk. kl. ca. resp. jfr. enl. ang. f.d. fd. t.o.m. fr.o.m. o.d.
+    i.st.f. istf. m.a.o. mao. nr. tel. fig. kap. prof. dir. ordf. sekr. vs.""".split()
+)
+# These close a list, and often the sentence with it ("… papper osv. Sedan …"): a capital after ends it.
+_LIST_ENDS = frozenset("o.s.v. osv. m.m. etc. m.fl. mfl. o.dyl.".split())
+_LONGEST_ABBREVIATION = max(len(a) for a in _ABBREVIATIONS | _LIST_ENDS) + 1  # with an opening quote
+# Letters between dots ("E.S.", "U.S.A."): a person's initials or a name in letters, which may
+# close a clause ("en flicka i sjuan, E.S. Hon har …") or stand inside one ("med E.S. när hon …").
+_DOTTED = re.compile(r"^(?:[^\W\d_]{1,3}\.){2,}$")
+# "A. Berg", but also "alternativ A. Fyra röster."; "I", "Å", "Ö" and "E" are words of their own.
+_INITIAL = re.compile(r"^[A-DF-HJ-ZÄ]\.$")
+EVERYDAY_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words ("fyra", "kolla"); surnames lie below
 _TOKEN = re.compile(r"[0-9a-zåäöéü]+(?:[-:][0-9a-zåäöéü]+)*", re.IGNORECASE)
 _WORD = re.compile(r"[0-9a-zåäöéü]+(?:-[0-9a-zåäöéü]+)*", re.IGNORECASE)  # "NTI:s" -> "nti", "s"
 # Meeting talk that carries no topic: fillers, procedure, reporting verbs, dates and clock words.
@@ -37,10 +52,47 @@ _TOPIC_STOP = frozenset(
 MIN_PREFIX = 5  # two match stems this long that are prefix-related count as one word
 
 
+def ends_sentence(word: str, next_word: str, *, cased: bool = True) -> bool:
+    """Whether `word`'s final punctuation ends the sentence, given the word after it.
+
+    A dot after an abbreviation ("t.ex.", "kl.", "ca.") never does; after "osv." or letters between
+    dots ("E.S.") only when a capital follows; after a capital letter only when the next word is no
+    name ("A. Berg" goes on, "alternativ A. Fyra." and "trapphus B. Det …" end). `cased`: whether
+    the text writes capitals at all.
+    """
+    if not word or word[-1] not in ".!?":
+        return False
+    if word[-1] != "." or (len(word) > _LONGEST_ABBREVIATION and "." not in word[:-1]):
+        return True
+    bare = word.lstrip("\"'(«”“")
+    low = bare.lower()
+    if low in _ABBREVIATIONS:
+        return False
+    if low in _LIST_ENDS or _DOTTED.match(bare):
+        return next_word[:1].isupper() or not cased
+    if _INITIAL.match(bare) and next_word[:1].isupper():
+        follower = next_word.lower().strip(".,;:!?\"'»”")
+        return follower in stopwords() or zipf_frequency(follower, "sv") >= EVERYDAY_ZIPF
+    return True
+
+
 def sentences(text: str) -> list[str]:
-    """Split on sentence punctuation; ASR output without punctuation stays one sentence."""
+    """Split on sentence punctuation, not at abbreviations; ASR output without punctuation stays one sentence.
+
+    In text without capitals (lower-cased for matching) a capital cannot tell, so only the fixed
+    abbreviations hold a sentence together there.
+    """
     parts = [p.strip() for p in _SENT_SPLIT.split(text.strip())]
-    return [p for p in parts if p]
+    cased = text != text.lower()
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if out and not ends_sentence(out[-1].rsplit(None, 1)[-1], part.split(None, 1)[0], cased=cased):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def tokens(text: str) -> list[str]:
