@@ -42,6 +42,8 @@ _HOUR = _alt(_HOURS)
 _MINW = "kvart|tjugofem|tjugo|tio|fem"
 _MIN_AFTER = _alt({w: v for w, v in CARDINALS.items() if 1 <= v <= 59})
 
+# The days from the fifth on: "den andra" or "den första" may be the other or the first of anything
+_ORD_DAY = _alt({w: n for w, n in ORDINALS.items() if n >= 5})
 _DAY = rf"(?P<dnum>\d{{1,2}})(?::?[ae])?|(?P<dord>{_ORD})|(?P<dcard>{_CARD})"
 _KL = r"(?:klockan|kl)\.?"
 # "den sextonde <men> september": a short word the recogniser put between the day and its month
@@ -74,10 +76,22 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bden\s+(?:(?P<dnum>\d{{1,2}})(?::?[ae])|(?P<dord>{_ORD}))(?=\s*(?:$|[,.?!]|{_KL}\s|och\b|eller\b))"
         ),
     ),
-    ("rel_day", re.compile(r"\b(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
+    # "den tjugofjärde också, samma tid": a day no one says of anything else, before an adverb
+    (
+        "den_day",
+        re.compile(rf"\bden\s+(?P<dord>{_ORD_DAY})(?=\s+(?:också|då|alltså|samma|kanske|i\s+så\s+fall)\b)"),
+    ),
+    # "som i dag" is "as today", no date: "klockan tre, som i dag"
+    ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
     ("wd_in_n", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+om\s+(?P<n>\d+|{_CARD})\s+(?:veckor|vecka)\b")),
     ("in_n", re.compile(rf"\bom\s+(?P<n>\d+|{_CARD})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b")),
-    ("wd", re.compile(rf"\b(?P<mod>nästa|kommande)?\s*(?P<wd>{_WD})(?:en)?\b(?P<nw>\s+(?:i\s+|på\s+)?nästa\s+vecka)?")),
+    (
+        "wd",
+        re.compile(
+            rf"\b(?P<pw>nästa\s+vecka\s*,?\s+(?:på\s+)?)?(?P<mod>nästa|kommande)?\s*(?P<wd>{_WD})(?:en)?\b"
+            r"(?P<nw>\s+(?:i\s+|på\s+)?nästa\s+vecka)?"
+        ),
+    ),
     (
         "vague",
         re.compile(
@@ -250,7 +264,7 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             return _add_months(ref, n), True
         if kind == "wd":
             wd = WEEKDAYS[g["wd"]]
-            if g.get("mod") == "nästa" or g.get("nw"):
+            if g.get("mod") == "nästa" or g.get("nw") or g.get("pw"):
                 monday_next = ref + dt.timedelta(days=7 - ref.weekday())
                 return monday_next + dt.timedelta(days=wd), True
             ahead = (wd - ref.weekday()) % 7 or 7

@@ -16,9 +16,10 @@ from transcribe.minutes.phrasing import (
     task_phrase,
     to_infinitive,
 )
-from transcribe.minutes.rules.addressed import FIRST_PERSON, AddressedTasks
+from transcribe.minutes.rules.addressed import FIRST_PERSON
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
+from transcribe.minutes.rules.taskmerge import READY, TaskMerging, no_task
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import (
     NOT_TASKS,
@@ -56,10 +57,6 @@ _VOCATIVE_END = re.compile(
     r"^(?:(?:[Mm]en|[Oo]ch|[Ss]å|[Dd]å)\s+)?(?P<v>[A-ZÅÄÖa-zåäö][a-zåäö]+)(?P<rest>\s+[^.?!,]+),\s+"
     r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+)(?:[.!]?$|,\s)"
 )
-# A task whose object is only a pronoun: "Räkna på det", "Lägga ut den på Instagram".
-_BARE_OBJECT = re.compile(
-    r"^\S+(?:\s+(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem)(?:\s+(?:också|då|nu))?\W*$"
-)
 _ASKED_SLOT = re.compile(r"^(?:\w+,\s+)?(?:kan|vill|skulle|orkar|hinner)\s+(?P<slot>\w+)\s+(?P<r>[a-zåäö]{3,}a\b[^?]*)")
 _ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
@@ -72,7 +69,7 @@ _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", 
 # task: "kan du vara med?", "kan du föra protokollet i kväll?" (the secretary), "vill du börja med en kort
 # lägesrapport?" (said at once, in the meeting).
 _NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hinna orka vilja kunna låta stanna sitta "
-                       "stå ligga leva hålla föra leda börja berätta presentera fortsätta svara "
+                       "stå ligga leva hålla föra leda börja inleda avsluta berätta presentera fortsätta svara "
                        "förklara".split())  # fmt: skip
 
 
@@ -80,6 +77,7 @@ _NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hin
 # justera?", "Jag håller i mötet som vanligt", "då tar jag över klubban här" (the protokoll records roles).
 _ROLE_TASK = re.compile(
     r"^(?:(?:skriva|föra)\s+(?:protokoll(?:et)?|anteckningarna|minnesanteckningarna)|justera(?:\s+protokollet)?|"
+    r"(?:två\s+som\s+)?läs\w*\s+igenom\s+protokollet\s+och\s+skriv\w*\s+under.*|"
     r"(?:hålla\s+i|leda)\s+(?:mötet|stämman|sammanträdet)|ta\s+över\s+klubban|"
     r"vara\s+(?:ordförande|sekreterare|justerare|mötesordförande|rösträknare))"
     r"(?:\s+(?:i\s+dag|i\s+kväll|idag|här|nu|som\s+vanligt|för\s+mötet|för\s+stämman))*\W*$"
@@ -103,7 +101,7 @@ def _same_task(a: str, b: str) -> bool:
     return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
-class ActionRules(AddressedTasks):
+class ActionRules(TaskMerging):
     """Commitment rules; they record into the shared state."""
 
     def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
@@ -167,6 +165,8 @@ class ActionRules(AddressedTasks):
                 if a.due is None and due_when is not None:
                     a.due, a.due_text = due_when, due_text
                 return
+        if self._adds_to_last(what, owner, utts, due_when, due_text):
+            return
         needs, reason = self._review(utts, review)
         self.out.actions.append(
             Action(
@@ -181,29 +181,6 @@ class ActionRules(AddressedTasks):
                 review_reason=reason,
             )
         )
-
-    def _names_only(self, what: str) -> bool:
-        """The task text is nothing but participants' names ('Agnieszka Nowak och Bengt Nilsson')."""
-        rest = what.lower()
-        if self._names_rx is None or not self._names_rx.search(rest):
-            return False
-        return not re.sub(r"\b(?:och|samt)\b|[,.]", " ", self._names_rx.sub(" ", rest)).strip()
-
-    def _continues_last(self, what: str, owner: str | None, utts: list[Utt]) -> bool:
-        """'Jag kan räkna på det.' … 'Jag gör en kalkyl och skickar den senast fredag.': the same person's next
-        task within a minute says what the earlier one named only by a pronoun: one task, evidence of both."""
-        last = self.out.actions[-1] if self.out.actions else None
-        if last is None or last.owner != owner or owner is None or not self.robust:
-            return False
-        if min(x.start for x in utts) - last.evidence[-1].end > 60:
-            return False
-        if not _BARE_OBJECT.search(last.what) or _BARE_OBJECT.search(what):
-            return False
-        last.what = what
-        last.evidence = merge_evidence(last.evidence, evidence_list(utts))
-        if last.due is None:
-            last.due, last.due_text = self._due(utts)
-        return True
 
     def _due(self, utts: list[Utt]) -> tuple[dt.date | None, str | None]:
         """The deadline: in the commitment, the speaker's next sentences, then the request."""
@@ -272,11 +249,11 @@ class ActionRules(AddressedTasks):
             u = self._as_meant(u)
         low = u.low
         # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
-        if _RAISING.search(low):
-            return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task
+        if _RAISING.search(low) or no_task(low):
+            return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if self._same_task_again(u):
             return
-        if cues.COMMIT_ANAPHOR.search(low):
+        if cues.COMMIT_ANAPHOR.search(low) or READY.search(low):
             what, src = self._task_for_anaphor(u)
             self._commit(what, u, src, u.name, 0.8)
             return
@@ -445,6 +422,8 @@ class ActionRules(AddressedTasks):
 
     def _group_commitment(self, u: Utt) -> bool:
         m = re.match(r"^(?:\w+,?\s+){0,2}?vi\s+(?P<v>[a-zåäö]+)\b(?P<rest>[^.?!]*)", strip_discourse(u.low))
+        if m and re.search(r"\batt\s+vi\s+$", strip_discourse(u.low)[: m.start("v")]):
+            return False  # "Och att vi skickar ärendet till inkasso ...": what a proposal holds, no task
         if not m or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         verb, rest = m.group("v"), m.group("rest")

@@ -5,39 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rapidfuzz.distance import Levenshtein
-
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When, day_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
+from transcribe.minutes.rules.nexttime import MeetingTimes
 from transcribe.minutes.rules.safety import PREFIX
-from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import (
     Utt,
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, clock, format_date
-from transcribe.sv.numbers import CARDINALS, ORDINALS, parse_number
-
-# "klockan", "halv" or "kvart över" followed by something that is no hour: the hour was said and lost.
-_CLOCK_UNHEARD = re.compile(
-    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
-)
-
-
-def _clock_unheard(low: str) -> bool:
-    """'klockan <misheard>', 'klocgan ju': a clock word, heard or nearly, with no hour after it."""
-    if _CLOCK_UNHEARD.search(low):
-        return True
-    toks = re.findall(r"[a-zåäö]+|\d+", low)
-    return any(
-        Levenshtein.distance(t, "klockan") <= 2 and (i + 1 == len(toks) or parse_number(toks[i + 1]) is None)
-        for i, t in enumerate(toks)
-        if len(t) >= 6
-    )
-
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
+from transcribe.sv.numbers import ORDINALS
 
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
@@ -51,6 +31,12 @@ _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|
 _MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
 # "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
 _NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
+# "nästa vecka/punkt/steg ...": a next that is no meeting
+_NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg steget fråga gång".split())
+_SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))")
+_NEXT_ALONE = re.compile(r"^(?:\w+,?\s+)?nästa\s*,")
+# "Nästa <nilsson sig> är måndagen den ...": a next one announced with a day, its meeting word misheard
+_NEXT_ANNOUNCED = re.compile(r"\bnästa\s+(?P<w>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls)\s+$")
 # "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
 # alone names no date; "fredag den <misheard>." the same without a month.
 _DAY_LOST_MONTH = re.compile(
@@ -61,9 +47,6 @@ _DAY_LOST = re.compile(
     rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
-# "samma tid"; "samma," with "tid" lost; ", tid," with "samma" lost (a bare "tid" after a date says nothing else)
-_SAME_WHAT = re.compile(r"\bsamma\s+(\w+)")
-_SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
 _SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
 # How exactly a kind of date names its day: a day and month first, a bare weekday last.
@@ -75,21 +58,11 @@ _DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
 # "första tisdagen i <till>": a counted weekday whose month was lost names no day
-# "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
-_TIME_OPEN = re.compile(
-    r"\btiden\s+(?:återkommer|bestämmer|meddelar|får\s+vi|tar\s+vi)\b|\båterkommer\s+\w+\s+(?:med|om)\s+tiden\b"
-)
-# "jag jobbar till halv sju", "inte före sju": a bound on someone's day, not the meeting's hour
-_BOUND_BEFORE = re.compile(r"\b(?:till|före|efter|innan|senast|från|fram\s+till)\s*$")
 _COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
 _COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
-# "onsdagen sjunde april <ni gärningslåkaren> sju": an hour after the date, the words before it misheard
-_HOUR_AFTER = re.compile(
-    r"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){1,2}?)(?P<h>" + "|".join(w for w, n in CARDINALS.items() if 1 <= n <= 12) + r")\b"
-)
 
 
-class NextMeetingRules(RuleState):
+class NextMeetingRules(MeetingTimes):
     """Next-meeting rules; they record into the shared state."""
 
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
@@ -108,9 +81,18 @@ class NextMeetingRules(RuleState):
                 return lost
         if m is None and self.robust:  # "nästa <misheard> blir torsdagen den ...": the cue word was lost
             slot = cues.NEXT_MEETING_SLOT.search(u.low)
-            if slot and u.uncertain(slot.group("slot")) and any(w.date is not None for w in self.whens(u)):
+            heard = slot and (u.uncertain(slot.group("slot")) or not known_word(slot.group("slot")))
+            if heard and slot.group("slot") not in _NOT_MEETINGS and any(w.date is not None for w in self.whens(u)):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
+        if m is None and not u.is_question and any(w.date is not None for w in self.whens(u)):
+            # "Nästa vecka, torsdag, samma tid": this meeting's hour again names nothing but the next one;
+            # "Nästa<, > torsdag vecka sju": the meeting word after "nästa" lost
+            m = _SAME_TIME_SAID.search(u.low)
+            alone = _NEXT_ALONE.match(u.low) if self.robust and m is None else None
+            if alone is not None:
+                u.repairs.append(Repair("", "möte", "meeting"))
+                return alone
         return m
 
     def _named_next(self, u: Utt) -> re.Match[str] | None:
@@ -133,36 +115,6 @@ class NextMeetingRules(RuleState):
         """A word of this meeting's own title ("retro" in "Sprintretro", "apt" in "APT"); names are no title."""
         title = re.findall(r"[a-zåäöé]{3,}", (self.t.metadata.get("title") or "").lower())
         return len(noun) >= 3 and any(w == noun or (len(noun) >= 4 and w.endswith(noun)) for w in title)
-
-    def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
-        """'klockan <misheard>': a clock time was said but not heard. The meeting's own start time is the best
-        guess (a series meets at its usual hour), and the item says so."""
-        if w.time is None and self.start_time is not None and any(_clock_unheard(u.low) for u in utts):
-            w.time = self.start_time
-            return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
-        return None
-
-    def _hour_as_usual(self, w: When, utts: list[Utt]) -> str | None:
-        """The hour heard but not the words around it ('<ni gärningslåkaren> sju', 'februari, <en> tolv' read as
-        'klockan tolv'): when this meeting's own time reads as that hour ('halv sju' is 18.30), a series meeting
-        at its usual time is the likelier reading; it is taken, and the item says so."""
-        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
-        st = self.start_time
-        if u is None or st is None or w.date is None:
-            return None
-        if w.time is None:
-            m = _HOUR_AFTER.match(u.low[w.end :])
-            if m is None or not all(u.uncertain(x) or not known_word(x) for x in m.group("skip").split()):
-                return None
-            hour = parse_number(m.group("h")) or 0
-        elif any(r.kind == "clock" and r.meant.lower() == "klockan" for r in u.repairs) and w.time != st:
-            hour = w.time.hour  # "klockan" read from a misheard word, which may as well have been "halv"
-        else:
-            return None
-        if (st.hour % 12, st.minute) not in {(hour % 12, 0), ((hour - 1) % 12, 30)}:
-            return None
-        w.time = st
-        return f"{PREFIX}klockslaget hördes otydligt; mötets egen tid ({clock(st)}) stämmer med det som hördes"
 
     def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
         """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said;
@@ -223,15 +175,6 @@ class NextMeetingRules(RuleState):
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
 
-    def _same_time(self, w: When, utts: list[Utt]) -> None:
-        """'måndag om två veckor, samma tid': the clock time of this meeting."""
-        if (
-            w.time is None
-            and self.start_time is not None
-            and any(_SAME_TIME.search(u.low) or any(u.uncertain(x) for x in _SAME_WHAT.findall(u.low)) for u in utts)
-        ):  # "samma <lov>": the word after "samma" was misheard, and in a date it is "tid"
-            w.time = self.start_time
-
     def _closing_date(self) -> tuple[When, list[Utt]] | None:
         """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
         den första december klockan tio"): a meeting ends by naming the next one. Never a deadline or a task."""
@@ -249,13 +192,28 @@ class NextMeetingRules(RuleState):
                 and (w.kind in _SPECIFIC or w.time is not None)
                 and not _DEADLINE_BEFORE.search(u.low[: w.start])
             ]
-            # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close
-            announced = any(_ANNOUNCED.search(u.low[: w.start]) for w in self.whens(u))
+            # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
+            # "Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.": a day and hour said alone, first
+            announced = any(
+                (
+                    _ANNOUNCED.search(u.low[: w.start])
+                    if (n := _NEXT_ANNOUNCED.search(u.low[: w.start])) is None
+                    else self._misheard_slot(u, n)  # "Nästa leverans blir …" names something else
+                )
+                or (not re.search(r"\w", u.low[: w.start]) and w.time is not None and w.kind in _SPECIFIC)
+                for w in self.whens(u)
+            )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
                 continue
             if whens and (_MEET_VERB.search(u.low) or lost_noun or announced):
                 return best_when(whens, 0), [u]
         return None
+
+    @staticmethod
+    def _misheard_slot(u: Utt, n: re.Match[str]) -> bool:
+        """The words between "nästa" and "blir" hold one the recogniser was unsure of, or no word at all."""
+        words = n.group(0).split()[1:-1]
+        return n.group("w") not in _NOT_MEETINGS and any(u.uncertain(x) or not known_word(x) for x in words)
 
     def _conflict(self, w: When, candidates: list[tuple[When, list[Utt]]]) -> str | None:
         """Another date stated (not asked) for the next meeting and never turned down: one of them is wrong."""
@@ -326,16 +284,6 @@ class NextMeetingRules(RuleState):
                 return lost, v
         return None
 
-    def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
-        """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
-        if w.time is not None:
-            return
-        for other, other_utts in candidates:
-            if other.date == w.date and other.time is not None:
-                w.time = other.time
-                utts.extend(x for x in other_utts if x not in utts)
-                return
-
     def _next_meeting(self) -> None:
         candidates: list[tuple[When, list[Utt]]] = []
         self._doubts: dict[int, str] = {}  # announcement sentence -> why its date should be checked
@@ -397,6 +345,7 @@ class NextMeetingRules(RuleState):
                 chosen = closing = late
         if chosen is not None:
             w, utts = chosen
+            self._morning_as_usual(w)
             repeated = self.robust and sum(c[0].date == w.date for c in candidates) > 1
             base = 0.85 if len(utts) == 1 else 0.7  # said in one sentence, or pieced from a question and a reply
             guessed = None
@@ -429,24 +378,6 @@ class NextMeetingRules(RuleState):
                 needs_review=True,
                 review_reason="Datum för nästa möte kunde inte tolkas",
             )
-
-    def _attach_time(self, cand: tuple[When, list[Utt]], u: Utt) -> None:
-        """A clock time said just after the date ('klockan tio då?' - 'ja') joins the date."""
-        w, utts = cand
-        if w.time is not None or any(_TIME_OPEN.search(x.low) for x in [u, *self._same_segment_after(u, 2)]):
-            return
-        for v in self.utts[u.idx + 1 : u.idx + 4]:
-            times = [t for t in self.whens(v) if t.time is not None and t.date is None]
-            times = [t for t in times if not _BOUND_BEFORE.search(v.low[: t.start])]
-            if times and not cues.DATE_REJECT.search(v.low):
-                nxt = self.utts[v.idx + 1] if v.idx + 1 < len(self.utts) else None
-                if nxt is not None and nxt.speaker != v.speaker and cues.DATE_REJECT.search(nxt.low):
-                    continue
-                w.time = times[0].time
-                utts.append(v)
-                return
-            if self.whens(v):
-                return
 
     def _settle(self, candidates: list[tuple[When, list[Utt]]]) -> list[tuple[When, list[Utt]]]:
         """The proposed dates nobody turned down, in order (the last one is the next meeting)."""

@@ -19,7 +19,7 @@ import re
 from difflib import SequenceMatcher
 
 from transcribe.minutes import cues
-from transcribe.minutes.fuzzy import lost_negation_hint
+from transcribe.minutes.fuzzy import known_word, lost_negation_hint
 from transcribe.minutes.model import REVIEW_PREFIX
 from transcribe.minutes.rules.utterances import Utt, stems
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
@@ -50,6 +50,35 @@ _OBJECTIONS_ASKED = re.compile(
     r"|\bnågon\s+som\s+(?:är\s+)?(?:emot|invänder|har\s+invändningar)|\bnågot\s+mer\b"
 )
 _KNOWN_NO = re.compile(r"^\W*nej\W+(?:(?:det|jag)\s+)?(?:vet|förstår|hör|håller\s+med)(?:\s+jag)?\b")
+# Words that need a negation before them in the same clause: "vi tar emot fler uppdrag förrän fakturorna är
+# betalda" lost the "inte" of "inte ... förrän"; "ens" and "någonsin" likewise.
+_NPI_CLAUSE = re.compile(r"\b(?:förrän|ens|någonsin)\b")
+# A change decided, and the speaker's next words keep things as they are ("vi höjer <inte> gränsen. Den ligger kvar
+# på tvåhundra."): the change contradicts its own turn.
+_CHANGE = re.compile(
+    r"\b(?:höj|sänk|ök|minsk|ändr|byt|flytt|förläng|förkort|utök|inför|stäng|avveckl|lägg\w*\s+ner|ta\w*\s+bort)"
+    r"[a-zåäö]*\b"
+)
+_UNCHANGED = re.compile(
+    r"\b(?:ligger|står|blir|är|finns|får\s+vara)\s+kvar\b|\boförändrad\w*|\bsom\s+(?:i\s+dag|idag|förut|tidigare)\b"
+    r"|\bbehåller\s+vi\b|\bvi\s+behåller\b"
+)
+# "Ingen invänder?", "Någon emot?": the call for objections by its verb, the word before it the one that matters
+_CALL_SLOT = re.compile(r"^\W*(?P<q>[a-zåäö]+)\s+(?:som\s+)?(?:invänder|emot|har\s+invändningar)\b")
+# Leaving something out: a proposal to skip what the decision then states plainly ("Jag tycker vi hoppar över
+# det digitala" - "Då blir det så, <inget> digitalt möte")
+_DROPS = re.compile(
+    r"\b(?:hoppa\w*\s+över|stryk\w*|stryka|ställ\w*\s+in|slopa\w*|skippa\w*|avstå\w*\s+från|låt\w*\s+bli|"
+    r"lägg\w*\s+ner|avveckla\w*|strunta\w*\s+i|ta\s+bort|tar\s+bort|struk\w*)\b"
+)
+_SUGGESTED = re.compile(r"\b(?:föreslår|förslag\w*|tycker|vi)\b")
+# "röstar <nej> till förslaget": a vote is for or against, and the word that said which was lost
+_VOTE_LOST = re.compile(r"\brösta\w*\s+(?!ja\b|nej\b|för\b|emot\b|på\b|om\b|igenom\b|blankt\b)\w+\s+till\b")
+# What an answer to a call for objections sounds like; a short reply with none of it was not heard as said
+_ANSWER = re.compile(
+    r"\b(?:nej|nä|nix|nope|ja|jo|japp|inga|ingen|inget|okej|ok|bra|kör|absolut|visst|tyst|mm|instämmer|bifall|"
+    r"emot|invänd\w*|förslag|håller|gärna|självklart)\b"
+)
 
 
 def _topic(text: str) -> set[str]:
@@ -86,13 +115,82 @@ def _against(low: str) -> bool:
     return any(rx.search(low) for rx in _AGAINST)
 
 
+def _needs_negation(body: str) -> str | None:
+    """The word of the decision that normally needs a negation before it, when none is there."""
+    if lost_negation_hint(body):
+        return "något/några/heller"
+    vote = _VOTE_LOST.search(body)
+    if vote is not None:
+        return vote.group(0)
+    m = _NPI_CLAUSE.search(body)
+    if m and not cues.NEG.search(body[: m.start()]):
+        return m.group(0)
+    return None
+
+
+def _kept_as_is(text: str, own: list[Utt], nearby: list[Utt]) -> Utt | None:
+    """The sentence right after the decision, in the same turn, that keeps unchanged what the decision changes."""
+    if not _CHANGE.search(text.lower()) or not own:
+        return None
+    stated = max(own, key=lambda u: u.idx)
+    after = [v for v in nearby if v.turn == stated.turn and 0 < v.idx - stated.idx <= 1]
+    return next((v for v in after if _UNCHANGED.search(v.low) and not cues.NEG.search(v.low)), None)
+
+
+def _unheard_answer(own: list[Utt], nearby: list[Utt]) -> str | None:
+    """The call for objections the decision rests on, whose answer was not heard: a short reply that answers
+    nothing ("Några invändningar? Dritt."), or none at all after a call that lost its question mark."""
+    if not own:
+        return None
+    first, last = min(u.idx for u in own), max(u.idx for u in own)
+    by_idx = {v.idx: v for v in nearby}
+    for v in nearby:  # the call before the decision, or just after it ("… behörigen kallad. Någon som invänder?")
+        if not (first - 3 <= v.idx <= last + 1):
+            continue
+        slot = _CALL_SLOT.search(v.low)
+        if slot is not None and (v.uncertain(slot.group("q")) or not known_word(slot.group("q"))):
+            return v.text  # "<Inken> invänder?": the call itself not heard whole
+        if not _OBJECTIONS_ASKED.search(v.low):
+            continue
+        reply = by_idx.get(v.idx + 1)
+        if not v.low.rstrip().endswith("?") and (reply is None or reply.idx in {u.idx for u in own}):
+            return v.text
+        words = re.findall(r"\w+", reply.low) if reply is not None else []
+        if reply is not None and reply.idx not in {u.idx for u in own} and len(words) <= 2:
+            if not _ANSWER.search(reply.low):
+                return f"{v.text} {reply.text}"
+    return None
+
+
+def _proposed_dropped(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
+    """A proposal, just before, to leave out what the decision states plainly, with no word of leaving out."""
+    if _DROPS.search(text.lower()) or not own:
+        return None
+    first, last, topic = min(u.idx for u in own), max(u.idx for u in own), _topic(text)
+    for v in nearby:  # the proposal may be part of the decision's own evidence, before the words that settled it
+        if first - 3 <= v.idx < last and _SUGGESTED.search(v.low) and _DROPS.search(v.low):
+            if _overlap(topic, _topic(v.low[_DROPS.search(v.low).end() :])):
+                return v.text if len(v.text) <= 70 else v.text[:67] + "…"
+    return None
+
+
 def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
     """Why this (positive) decision may be an inverted refusal; None when nothing suggests it."""
     if negative(text):
         return None
     body = re.sub(r"^\S+\s+(?:beslutade|enades\s+om|sade)\s+", "", text.lower())
-    if lost_negation_hint(body):
-        return PREFIX + 'beslutet innehåller "något/några/heller" utan nekande – ett "inte" kan ha fallit bort'
+    word = _needs_negation(body)
+    if word is not None:
+        return PREFIX + f'beslutet innehåller "{word}" utan nekande – ett "inte" kan ha fallit bort'
+    kept = _kept_as_is(text, own, nearby)
+    if kept is not None:
+        return PREFIX + f'samma tur säger att allt blir som förut ("{kept.text}") – ett "inte" kan ha fallit bort'
+    unheard = _unheard_answer(own, nearby)
+    if unheard is not None:
+        return PREFIX + f'svaret på frågan om invändningar hördes inte ("{unheard}")'
+    dropped = _proposed_dropped(text, own, nearby)
+    if dropped is not None:
+        return PREFIX + f'förslaget var att avstå ("{dropped}") – ett "inte/inget" kan ha fallit bort'
     for u in own:
         repaired = [r for r in u.repairs if r.kind in _CUE_KINDS]
         if repaired:

@@ -1,0 +1,110 @@
+"""The next meeting's hour and day read by structure: this meeting's own hour, a day said without its
+month or weekday, the meeting word lost; what was taken from this meeting is flagged."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.model import NextMeeting
+from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
+
+MEETING = dt.date(2027, 2, 17)  # a Wednesday
+
+
+def next_meeting(lines: list[str], start: str, unsure: frozenset[str] = frozenset(),
+                 robust: bool = True) -> NextMeeting | None:  # fmt: skip
+    """Turns alternate between two speakers; the meeting started at `start`."""
+    segs, t = [], 0.0
+    for i, text in enumerate(lines):
+        toks = text.split()
+        probs = [0.3 if w.strip(".,!?").lower() in unsure else 0.9 for w in toks]
+        words = [
+            Word(start=t + k, end=t + k + 1, text=f" {w}", probability=p)
+            for k, (w, p) in enumerate(zip(toks, probs, strict=True))
+        ]
+        segs.append(Segment(id=i, start=t, end=t + len(toks), text=text, speaker=f"S{i % 2 + 1}", words=words))
+        t += len(toks) + 1
+    people = [SpeakerInfo(label="S1", name="Anna Berg"), SpeakerInfo(label="S2", name="Karin Ek")]
+    tr = Transcript(segments=segs, duration=t, speakers=people, metadata={"time": start, "title": "Styrelsemöte"})
+    return extract_minutes(tr, meeting_date=MEETING, robust=robust).next_meeting
+
+
+def test_a_morning_meeting_keeps_its_morning_hour() -> None:
+    # "kvart i åtta" at a meeting that began 07.45 is not 19.45
+    got = next_meeting(["Något mer?", "Nej.", "Då ses vi i morgon, kvart i åtta som vanligt."], "07:45")
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 7, 45)
+    # an evening meeting's "kvart i åtta" stays in the evening
+    got = next_meeting(["Något mer?", "Nej.", "Då ses vi i morgon, kvart i åtta som vanligt."], "19:45")
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 19, 45)
+
+
+def test_som_i_dag_is_no_date() -> None:
+    got = next_meeting(["Nästa personalmöte blir tisdagen den elfte maj, klockan tre, som i dag."], "15:00")
+    assert got is not None and got.when == dt.datetime(2027, 5, 11, 15, 0)
+
+
+def test_next_week_then_the_weekday_and_same_time() -> None:
+    got = next_meeting(["Tack. Okej. Nästa vecka, torsdag, samma tid, men vi är i Kastanjen."], "09:00")
+    assert got is not None and got.when == dt.datetime(2027, 2, 25, 9, 0)
+
+
+def test_a_day_said_before_an_adverb_with_its_weekday_lost() -> None:
+    # said "onsdagen den tjugofjärde februari, samma tid"; heard "den tjugofjärde också, samma i"
+    lines = ["Och när ses vi nästa gång?", "Vad sägs om den tjugofjärde också, samma i, klockan halv sju här?",
+             "Det fungerar för mig."]  # fmt: skip
+    got = next_meeting(lines, "18:30")
+    assert got is not None and got.when == dt.datetime(2027, 2, 24, 18, 30)
+    # "den andra då" may be the other one of anything: no date
+    assert next_meeting(["Och när ses vi nästa gång?", "Tar du den andra då?"], "18:30") is None
+
+
+def test_the_minutes_of_the_meetings_own_hour_lost() -> None:
+    # said "kvart över tre"; heard "över tre": this meeting began 15.15, flagged
+    got = next_meeting(["Bra. Och vi ses om två veckor, onsdag den tredje mars, över tre som vanligt."], "15:15")
+    assert got is not None and got.when == dt.datetime(2027, 3, 3, 15, 15) and got.needs_review
+    # said "klockan arton och trettio"; heard "klockan arton tillmen tredtio"
+    got = next_meeting(["Vi ses igen fredagen den tionde december klockan arton tillmen tredtio."], "18:30")
+    assert got is not None and got.when == dt.datetime(2027, 12, 10, 18, 30) and got.needs_review
+    # a whole hour heard as said stays: the meeting may move
+    got = next_meeting(["Vi ses igen fredagen den tionde december klockan arton, i matsalen."], "18:30")
+    assert got is not None and got.when == dt.datetime(2027, 12, 10, 18, 0)
+
+
+def test_an_hour_after_the_date_with_a_short_word_misheard_before_it() -> None:
+    # said "torsdagen den elfte februari, halv tolv"; heard "med tolv": this meeting began 11.30, flagged
+    got = next_meeting(["Nästa medlemsmöte blir torsdagen den elfte mars, med tolv, sen i lunchrummet."], "11:30")
+    assert got is not None and got.when == dt.datetime(2027, 3, 11, 11, 30) and got.needs_review
+    # a count is no hour
+    got = next_meeting(["Nästa medlemsmöte blir torsdagen den elfte mars, om tolv dagar alltså."], "11:30")
+    assert got is not None and got.when == dt.date(2027, 3, 11)
+
+
+def test_same_time_with_samma_misheard() -> None:
+    # said "samma tid"; heard "törs tid"
+    said = ["Tack. Nästa möte blir måndag om tre veckor, törs tid. Här i klubbrummet."]
+    got = next_meeting(said, "19:00", unsure=frozenset({"törs"}))
+    assert got is not None and got.when == dt.datetime(2027, 3, 8, 19, 0)
+    assert next_meeting(said, "19:00").when == dt.date(2027, 3, 8)  # a word heard sure is kept
+
+
+def test_the_meeting_word_lost_after_nasta() -> None:
+    # said "Nästa möte, torsdag vecka sju, klockan tio"; heard "Nästa, torsdag ..."
+    got = next_meeting(["Bra påminnelse. Okej.", "Nästa, torsdag vecka nio, klockan tio. Tack alla."], "10:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 4, 10, 0) and got.needs_review
+    assert next_meeting(["Nästa, torsdag vecka nio, klockan tio. Tack alla."], "10:00", robust=False) is None
+    # said "Nästa gruppmöte blir ..."; heard "Nästa tillschnangen sig blir ..."
+    got = next_meeting(["Tack. Nästa tillschnangen sig blir måndag om tre veckor, samma tid."], "19:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 8, 19, 0) and got.needs_review
+    # something else announced with a day is no meeting
+    assert next_meeting(["Nästa leverans blir måndag om tre veckor."], "19:00") is None
+
+
+def test_a_day_and_hour_said_alone_at_the_close() -> None:
+    # said "Då har vi nästa möte. Första tisdagen i maj, ..."; heard "Då har vi tsojboget har. ..."
+    lines = ["Tack allihop.", "Då har vi tsojboget har. Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.",
+             "Då tar vi försäkringen."]  # fmt: skip
+    got = next_meeting(lines, "19:30")
+    assert got is not None and got.when == dt.datetime(2027, 5, 4, 20, 0) and got.needs_review
+    # a day without an hour said alone is not enough
+    assert next_meeting(["Tack allihop.", "Första tisdagen i maj. Då tar vi försäkringen."], "19:30") is None

@@ -1,0 +1,158 @@
+"""The next meeting's clock time: said with the date, just after it, or as this meeting's own.
+
+A series meets at its usual hour, so this meeting's start time is the reading to prefer when the
+hour was said but not heard whole ("klockan <misheard>", "<kvart> över tre", "arton <och> <trettio>"),
+when it was said as "samma tid" with one word misheard, and when the afternoon rule would put a
+morning meeting's "kvart i åtta" twelve hours late. Every hour taken from this meeting says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from transcribe.minutes import cues
+from transcribe.minutes.dates import When
+from transcribe.minutes.fuzzy import known_word
+from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import Utt
+from transcribe.sv.calendar import clock
+from transcribe.sv.numbers import CARDINALS, parse_number
+
+# "klockan", "halv" or "kvart över" followed by something that is no hour: the hour was said and lost.
+_CLOCK_UNHEARD = re.compile(
+    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
+)
+# "samma tid"; "samma," with "tid" lost; ", tid," with "samma" lost (a bare "tid" after a date says nothing else)
+_SAME_WHAT = re.compile(r"\bsamma\s+(\w+)")
+_SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
+# ", <törs> tid.": the word before "tid" misheard; it is "samma" when it is no word or was heard unsure
+_WHAT_TIME = re.compile(r",\s*(\w+)\s+tid\s*[,.!?]")
+# "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
+_TIME_OPEN = re.compile(
+    r"\btiden\s+(?:återkommer|bestämmer|meddelar|får\s+vi|tar\s+vi)\b|\båterkommer\s+\w+\s+(?:med|om)\s+tiden\b"
+)
+# "jag jobbar till halv sju", "inte före sju": a bound on someone's day, not the meeting's hour
+_BOUND_BEFORE = re.compile(r"\b(?:till|före|efter|innan|senast|från|fram\s+till)\s*$")
+_HOURS = "|".join(w for w, n in CARDINALS.items() if 1 <= n <= 12)
+# "onsdagen sjunde april <ni gärningslåkaren> sju", "februari, <med> tolv": an hour after the date, the words
+# before it misheard; never a count ("om tolv dagar")
+_HOUR_AFTER = re.compile(
+    rf"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){{1,2}}?)(?P<h>{_HOURS})\b(?!\s+(?:dagar|veckor|månader|år|timmar|minuter)\b)"
+)
+# "<kvart> över tre", "<fem> i sju": the minutes before "över"/"i" were lost, the hour heard
+_MINUTES_LOST = re.compile(rf"(?:^|[,.]\s*|\s)(?:över|i)\s+(?:{_HOURS})\b")
+
+
+def clock_unheard(low: str) -> bool:
+    """'klockan <misheard>', 'klocgan ju': a clock word, heard or nearly, with no hour after it."""
+    if _CLOCK_UNHEARD.search(low):
+        return True
+    toks = re.findall(r"[a-zåäö]+|\d+", low)
+    return any(
+        Levenshtein.distance(t, "klockan") <= 2 and (i + 1 == len(toks) or parse_number(toks[i + 1]) is None)
+        for i, t in enumerate(toks)
+        if len(t) >= 6
+    )
+
+
+def _misheard(u: Utt, word: str) -> bool:
+    """A word the recogniser was unsure of, or no Swedish word at all."""
+    return u.uncertain(word) or not known_word(word)
+
+
+class MeetingTimes(RuleState):
+    """Clock-time rules for the next meeting; they record into the shared state."""
+
+    def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
+        """'klockan <misheard>': a clock time was said but not heard. The meeting's own start time is the best
+        guess (a series meets at its usual hour), and the item says so."""
+        if w.time is None and self.start_time is not None and any(clock_unheard(u.low) for u in utts):
+            w.time = self.start_time
+            return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
+        return None
+
+    def _hour_as_usual(self, w: When, utts: list[Utt]) -> str | None:
+        """The hour heard but not the words around it ('<ni gärningslåkaren> sju', 'februari, <med> tolv' read as
+        'klockan tolv', '<kvart> över tre', 'klockan arton <till men> trettio'): when this meeting's own time
+        reads as that hour ('halv sju' is 18.30), a series meeting at its usual time is the likelier reading;
+        it is taken, and the item says so."""
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        st = self.start_time
+        if u is None or st is None or w.date is None:
+            return None
+        if w.time is None:
+            m = _HOUR_AFTER.match(u.low[w.end :])
+            if m is None or not all(_misheard(u, x) or len(x) <= 3 for x in m.group("skip").split()):
+                return None
+            hour = parse_number(m.group("h")) or 0
+        elif any(r.kind == "clock" and r.meant.lower() == "klockan" for r in u.repairs) and w.time != st:
+            # "klockan" read from a misheard word, which may as well have been "halv" or "kvart över"
+            hour = -1 if w.time.hour == st.hour else w.time.hour
+        elif w.time.hour == st.hour and w.time.minute == 0 != st.minute and self._minutes_lost(u, w):
+            hour = -1  # the hour heard is this meeting's, its minutes lost
+        else:
+            return None
+        if hour >= 0 and (st.hour % 12, st.minute) not in {(hour % 12, 0), ((hour - 1) % 12, 30)}:
+            return None
+        w.time = st
+        return f"{PREFIX}klockslaget hördes otydligt; mötets egen tid ({clock(st)}) stämmer med det som hördes"
+
+    @staticmethod
+    def _minutes_lost(u: Utt, w: When) -> bool:
+        """The minutes of the hour were said and lost: '<kvart> över tre', or misheard words straight after it."""
+        if _MINUTES_LOST.search(u.low[max(0, w.start - 1) : w.end]):
+            return True
+        after = re.findall(r"[\w-]+", u.low[w.end :])[:2]
+        return bool(after) and _misheard(u, after[0])
+
+    def _morning_as_usual(self, w: When) -> None:
+        """'Då ses vi i morgon, kvart i åtta som vanligt' at a meeting that began at 07.45: the afternoon rule
+        read 19.45, twelve hours from this meeting's own time; the meeting's hour is the reading."""
+        st = self.start_time
+        if w.time is not None and st is not None and (w.time.hour - 12, w.time.minute) == (st.hour, st.minute):
+            w.time = st
+
+    def _same_time(self, w: When, utts: list[Utt]) -> None:
+        """'måndag om två veckor, samma tid': the clock time of this meeting."""
+        if w.time is not None or self.start_time is None:
+            return
+        for u in utts:
+            # "samma <lov>", ", <törs> tid.": the word after "samma" or before "tid" was misheard
+            if (
+                _SAME_TIME.search(u.low)
+                or any(u.uncertain(x) for x in _SAME_WHAT.findall(u.low))
+                or any(_misheard(u, x) for x in _WHAT_TIME.findall(u.low))
+            ):
+                w.time = self.start_time
+                return
+
+    def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
+        """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
+        if w.time is not None:
+            return
+        for other, other_utts in candidates:
+            if other.date == w.date and other.time is not None:
+                w.time = other.time
+                utts.extend(x for x in other_utts if x not in utts)
+                return
+
+    def _attach_time(self, cand: tuple[When, list[Utt]], u: Utt) -> None:
+        """A clock time said just after the date ('klockan tio då?' - 'ja') joins the date."""
+        w, utts = cand
+        if w.time is not None or any(_TIME_OPEN.search(x.low) for x in [u, *self._same_segment_after(u, 2)]):
+            return
+        for v in self.utts[u.idx + 1 : u.idx + 4]:
+            times = [t for t in self.whens(v) if t.time is not None and t.date is None]
+            times = [t for t in times if not _BOUND_BEFORE.search(v.low[: t.start])]
+            if times and not cues.DATE_REJECT.search(v.low):
+                nxt = self.utts[v.idx + 1] if v.idx + 1 < len(self.utts) else None
+                if nxt is not None and nxt.speaker != v.speaker and cues.DATE_REJECT.search(nxt.low):
+                    continue
+                w.time = times[0].time
+                utts.append(v)
+                return
+            if self.whens(v):
+                return
