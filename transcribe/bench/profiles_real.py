@@ -24,7 +24,9 @@ reader it overlaps most.
 - baseline: the naive scoring (profiles as recorded only, 0.87 / 0.78, margin 0.03), same run.
 - without_agreement: the product's scoring without the check that a label's pieces agree on one voice
   (`speakers.agreement`); mixed_labels / mixed_labels_unchecked: hand-made labels of two voices
-  (`bench.mixed_labels`) and how many got a name, with and without that check.
+  (`bench.mixed_labels`) and how many got a name, with and without that check;
+- without_strong_scores: the product's scoring without a strong normalised score standing in for the
+  cosine (`match.Z_STRONG_RAW`); without_both: neither (the scoring before both were added).
 - the product's figures, previous and baseline use raw GE2E cosines; through_backend: the same labels
   matched through the trained back-end (`speakers/backend.py`, fitted on the cohort readers only:
   `python -m transcribe.bench.train_backend`), which the product offers but does not use by default.
@@ -44,6 +46,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import math
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -73,7 +76,8 @@ from transcribe.speakers.match import (
 )
 from transcribe.speakers.profiles import Profile, embed_voice
 
-UNCHECKED = {"agree": 0.0, "split_cos": -1.0}  # a label's pieces need not agree on one voice
+AGREEMENT_OFF = {"agree": 0.0, "split_cos": -1.0}  # a label's pieces need not agree on one voice
+UNCHECKED = {**AGREEMENT_OFF, "z_strong": math.inf}  # ... nor a strong normalised score stand in for the cosine
 # the scoring before channel variants (raw GE2E cosines, no back-end)
 BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False, **UNCHECKED}
 BENCH_DIR = SAMPLES_DIR / "cache" / "profile-bench"
@@ -289,9 +293,11 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
            "thresholds": {"named": T_NAMED_RAW, "proposed": T_NAMED_RAW, "margin": MARGIN, "z_named": Z_NAMED_RAW,
                           "z_proposed": Z_PROPOSED, "min_pieces": MIN_PIECES, "z_turn": Z_TURN},
            "through_backend": figures(anchored, profiles, backend=True),
-           "without_agreement": figures(anchored, profiles, **UNCHECKED),
+           "without_agreement": figures(anchored, profiles, **AGREEMENT_OFF),
+           "without_strong_scores": figures(anchored, profiles, z_strong=math.inf),
+           "without_both": figures(anchored, profiles, **UNCHECKED),
            "mixed_labels": mixed_label_figures(anchored, profiles, cohort()),
-           "mixed_labels_unchecked": mixed_label_figures(anchored, profiles, cohort(), **UNCHECKED),
+           "mixed_labels_unchecked": mixed_label_figures(anchored, profiles, cohort(), **AGREEMENT_OFF),
            "anchors": anchor_figures(labelled, anchored),
            "without_anchors": figures(labelled, profiles),
            "previous": figures(labelled, profiles, **PREVIOUS),
