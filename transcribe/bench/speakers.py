@@ -187,7 +187,8 @@ def table(report: dict[str, Any]) -> str:
     for key in ("profiles_dev", "profiles_heldout"):
         if key in report:
             p = report[key]
-            for tag, f in ((key, p), (f"{key} previous", p.get("previous")), (f"{key} baseline", p.get("baseline"))):
+            for tag, f in ((key, p), (f"{key} before agreement and strong scores", p.get("without_both")),
+                           (f"{key} previous", p.get("previous")), (f"{key} baseline", p.get("baseline"))):  # fmt: skip
                 if f and "named_correctly" in f:  # voice profiles: figures in transcribe.bench.profiles_real
                     lines.append(f"{tag}: named {f['named_correctly']}/{f['enrolled_present']} ({f['named_share']}), "
                                  f"wrong confident names {f['wrong_confident_names']}, strangers named "
