@@ -43,10 +43,13 @@ def serve(
 
 
 def _password(from_stdin: bool, prompt: str) -> str:
-    """One line from standard in, or asked for twice without echo."""
+    """One line from standard in, or asked for twice without echo (in Swedish: click's own retry is English)."""
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return typer.prompt(prompt, hide_input=True, confirmation_prompt=True)
+    password = typer.prompt(prompt, hide_input=True)
+    if typer.prompt("Upprepa lösenordet", hide_input=True) != password:
+        raise BadOption("lösenorden är inte lika; inget ändrades")
+    return password
 
 
 @users_app.command("add")
@@ -56,7 +59,7 @@ def users_add(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Skapa en användare (lösenordet frågas efter)."""
-    password = _password(password_stdin, "Lösenord / password")
+    password = _password(password_stdin, "Lösenord")
     if not password:
         raise BadOption("lösenordet är tomt")
     user = create_user(name, password, role)
@@ -101,7 +104,7 @@ def users_passwd(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Sätt ett nytt lösenord (alla inloggningar för kontot avslutas)."""
-    password = _password(password_stdin, "Nytt lösenord / new password")
+    password = _password(password_stdin, "Nytt lösenord")
     accounts.set_password(name, password, ACTOR)
     typer.echo(f"{name}: nytt lösenord")
 
