@@ -8,7 +8,9 @@ Groups (each recording with its exact truth RTTM):
   id parity; only real_dev (and own) may be used to choose parameters;
 - pyannote_sample: the real two-speaker recording shipped inside pyannote.audio;
 - real_dev_stress (only with --stress): dev readers in harsher far, noise and telephone conditions than
-  the standard groups hold (`samples.conversations.STRESS`), to tune speech coverage on dev voices.
+  the standard groups hold (`samples.conversations.STRESS`), to tune speech coverage on dev voices;
+- real_dev_many (only with --many): 6-8 dev readers over a telephone line or in noise
+  (`samples.conversations.MANY`), where voices get merged, to tune the count on dev voices.
 
 Per group: DER at collar 0.25 and 0, JER, share of recordings with the exact speaker count, DER
 with the true count given, diarisation RTF; the same for a naive baseline (the same GE2E windows,
@@ -18,7 +20,7 @@ readers enrolled from one half of their utterance, matched against the diarised 
 conversations built from the other half: naming accuracy, wrong confident names, strangers left
 anonymous, beside the previous scoring's figures.
 
-    python -m transcribe.bench.speakers [--groups own,real_heldout] [--count 10] [--stress] [--json out.json]
+    python -m transcribe.bench.speakers [--groups own,real_heldout] [--count 10] [--stress] [--many] [--json out.json]
 """
 
 from __future__ import annotations
@@ -41,17 +43,18 @@ from transcribe.diarize.embedded import EmbeddedDiarizer, Params, to_turns
 
 BASELINE_THRESHOLD = 0.3  # the naive baseline's one cosine-distance threshold
 STRESS_GROUP = "real_dev_stress"
+MANY_GROUP = "real_dev_many"
 
 
-def stress_items(count: int) -> list[Item]:
-    """The dev-only stress conversations, generated into samples/cache on first use."""
+def stress_items(count: int, group: str = STRESS_GROUP) -> list[Item]:
+    """The dev-only stress (or many-speaker) conversations, generated into samples/cache on first use."""
     conv = conversations()
     if not conv.readers(None, "dev") or conv.pool() != conv.SHARED_POOL:
         return []
     out = []
-    for spec in conv.corpus("dev", count, stress=True):
+    for spec in conv.corpus("dev", count, stress=group == STRESS_GROUP, many=group == MANY_GROUP):
         d = conv.ensure(spec, SAMPLES_DIR / "cache" / "conversations")
-        out.append(Item(STRESS_GROUP, spec.id, d / "meeting.wav", d / "truth.rttm"))
+        out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
     return out
 
 
@@ -127,7 +130,7 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
     spectral = EmbeddedDiarizer(Params(clustering=ClusterParams(method="spectral", centred=True)))
     with_backend = EmbeddedDiarizer(Params(clustering=BACKEND_PARAMS))  # opt-in: beside the product's figures
     rows, base_rows, spec_rows, backend_rows, labelled = [], [], [], [], []
-    for item in stress_items(count) if group == STRESS_GROUP else items(group, count):
+    for item in stress_items(count, group) if group in (STRESS_GROUP, MANY_GROUP) else items(group, count):
         audio = item.audio()
         t0, c0 = time.perf_counter(), time.process_time()
         regions, w = d.windows(audio)
@@ -174,7 +177,7 @@ def table(report: dict[str, Any]) -> str:
     head = ("| group | n | DER | DER c0 | JER | exact count | DER true k | RTF | CPU-RTF | base DER | base exact "
             "| spectral DER | spectral exact | backend DER | backend exact | backend DER true k |")  # fmt: skip
     lines = [head, "|" + "---|" * 16]
-    for g in (*GROUPS, STRESS_GROUP):
+    for g in (*GROUPS, STRESS_GROUP, MANY_GROUP):
         if g not in report or not report[g]["summary"].get("recordings"):
             continue
         s, b, sp = report[g]["summary"], report[g]["baseline"], report[g]["spectral_autotune"]
@@ -212,9 +215,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--groups", default=",".join(GROUPS))
     ap.add_argument("--count", type=int, default=COUNT)
     ap.add_argument("--stress", action="store_true", help=f"add {STRESS_GROUP}, the dev-only stress set")
+    ap.add_argument("--many", action="store_true", help=f"add {MANY_GROUP}, the dev-only many-speaker set")
     ap.add_argument("--json", type=Path)
     ns = ap.parse_args(argv)
-    report = bench(tuple(g for g in ns.groups.split(",") if g) + ((STRESS_GROUP,) if ns.stress else ()), ns.count)
+    extra = ((STRESS_GROUP,) if ns.stress else ()) + ((MANY_GROUP,) if ns.many else ())
+    report = bench(tuple(g for g in ns.groups.split(",") if g) + extra, ns.count)
     if ns.json:
         ns.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(table(report))

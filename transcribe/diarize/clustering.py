@@ -36,7 +36,7 @@ the nearest cluster centroid.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
@@ -107,12 +107,23 @@ class ClusterParams:
     # did its floor or cap (0.25/0.35, 0.6: unchanged), the 5th or 20th percentile (47/45 of 64), or the
     # distinct-voice test measured through the back-end (0.3/0.45/0.6: 47/46/45 of 64).
     backend: bool = False
+    # The distinct-voice test of a small cluster (`embedded.absorb_small`) measured on `with_backend` windows
+    # at this bound; None: on raw GE2E windows at `embedded.Params.distinct_cos`.
+    distinct_cos: float | None = None
 
 
 # The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor
 # 0.54/0.57/0.60/0.62/0.64, floor 0.3, cap 0.7: exact count 40 dev 72.5/85/87.5/85/80 %, stress
 # 33/46/54/50/46 %; DER 40 dev 0.055/0.047/0.045/0.049/0.060, stress 0.116/0.083/0.069/0.072/0.079).
 BACKEND_PARAMS = ClusterParams(backend=True, ahc_relative=0.6, ahc_min=0.3, ahc_max=0.7)
+# The clustering of band-limited recordings (`embedded.Params.band_limited_clustering`, `transcribe.diarize.channel`):
+# over a telephone line raw GE2E cosines pull every voice together and the back-end tells them apart (merged dev
+# pairs at raw centroid cosines 0.81-0.89 stood at 0.34-0.56 through it), while in noise it found fewer voices
+# (noise 7 of 14 -> 6 of 14 exact). Small voices are told apart on the same items: over a telephone line the raw
+# distinct-voice test absorbed speakers of 3-5 s whom the back-end's clustering had kept. Chosen on the 19 dev,
+# dev-stress and dev many-speaker telephone conversations: distinct_cos 0.5/0.6/0.65/0.68-0.76 exact count
+# 11/13/11/14 of 19 (raw test 12), DER 0.066/0.059/0.058/0.054 (raw 0.062); the middle of the plateau.
+BAND_LIMITED_PARAMS = replace(BACKEND_PARAMS, distinct_cos=0.7)
 
 
 def with_backend(x: np.ndarray) -> np.ndarray:

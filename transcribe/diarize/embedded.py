@@ -12,7 +12,9 @@ embeddings scored dev DER 0.17-0.27 against 0.063 uncentred), clusters too small
 absorbed, clusters of overlapped speech given to the speakers around them
 (`transcribe.diarize.overlap`), the count honouring --min/--max-speakers (a given --speakers N keeps the N
 largest clusters of the same threshold and lets the rest join them; a split test of each
-cluster is selectable, `Params.split`). Window labels are
+cluster is selectable, `Params.split`). A recording whose speech comes through a telephone band
+(`transcribe.diarize.channel`, measured once per recording) is clustered through the speaker back-end,
+small voices told apart there too (`clustering.BAND_LIMITED_PARAMS`). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
 is a flicker, not a turn), and words are re-segmented later in `assign.py`.
 """
@@ -36,7 +38,7 @@ from transcribe.diarize.base import (
     l2_normalise,
     relabel_by_appearance,
 )
-from transcribe.diarize.clustering import ClusterParams
+from transcribe.diarize.clustering import BAND_LIMITED_PARAMS, ClusterParams
 from transcribe.diarize.turns import smooth, to_turns
 from transcribe.vad import QuietSpeech, speech_regions
 
@@ -126,8 +128,9 @@ class Params:
     vad_trim_db: float | None = None
     clustering: ClusterParams = field(default_factory=ClusterParams)
     # Recordings whose speech comes through a telephone-like band (`transcribe.diarize.channel`) are
-    # clustered with this instead; None: `clustering` for every channel.
-    band_limited_clustering: ClusterParams | None = None
+    # clustered with this instead (`clustering.BAND_LIMITED_PARAMS`: through the speaker back-end); None:
+    # `clustering` for every channel.
+    band_limited_clustering: ClusterParams | None = BAND_LIMITED_PARAMS
     band: channel.ChannelParams = field(default_factory=channel.ChannelParams)
 
 
@@ -404,7 +407,11 @@ class EmbeddedDiarizer:
         if num is None:
             speech = float(np.sum(np.minimum(w.end - w.start, p.hop)))
             floor = min(p.min_speaker, p.min_speaker_share * speech)
-            labels = absorb_small(w, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=p.distinct_cos)
+            if cp.distinct_cos is not None:  # small voices told apart through the speaker back-end
+                wb = replace(w, embedding=clustering.with_backend(w.embedding))
+                labels = absorb_small(wb, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=cp.distinct_cos)
+            else:
+                labels = absorb_small(w, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=p.distinct_cos)
             if p.overlap_max_s is not None:
                 seconds = np.minimum(w.end - w.start, p.hop)
                 labels = overlap.drop_overlaps(
