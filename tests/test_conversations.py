@@ -63,3 +63,18 @@ def test_the_stress_set_is_dev_only_and_harsher() -> None:
         levels[name] = 20 * np.log10(max(rms) / min(rms))
     assert 9 < levels["standard"] < 15  # the standard far voice: 10-14 dB under
     assert levels["stress"] > levels["standard"] + 3  # the same draw at the stress range: much quieter
+
+
+def test_the_many_speaker_set_is_dev_only_and_leaves_the_standard_groups_alone() -> None:
+    specs = conv.corpus("dev", 6, many=True)
+    assert [s.condition for s in specs] == ["telephone", "noise"] * 3
+    assert all(s.id.startswith("devmany-") and 6 <= s.speakers <= 8 and 2 <= s.minutes <= 6 for s in specs)
+    assert {s.seed_parts("conv") for s in specs}.isdisjoint(s.seed_parts("conv") for s in conv.corpus("dev", 6))
+    for bad in ({"group": "heldout", "many": True}, {"group": "dev", "many": True, "stress": True}):
+        with pytest.raises(ValueError):
+            conv.corpus(count=2, **bad)
+    # the standard dev conversations as generated before the dev-only sets existed
+    assert [s.id for s in conv.corpus("dev", 4)] == [
+        "dev-00-3spk-clean", "dev-01-7spk-reverb", "dev-02-7spk-noise", "dev-03-7spk-telephone"
+    ]  # fmt: skip
+    assert conv.corpus("dev", 1)[0].seed_parts("conv") == ("conv", "dev", 0, 0)
