@@ -32,6 +32,7 @@ from transcribe.tables import Meeting
 
 jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, ta bort, rensa.", no_args_is_help=True)
 out = Console()
+NO_JOBS = "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
 
 
 def _json(value: object) -> str:
@@ -56,6 +57,9 @@ def list_cmd(
     rows = list_jobs(state)
     if as_json:
         out.print_json(_json([asdict(r) for r in rows]))
+        return
+    if not rows:
+        out.print(f"Inga jobb i läget {state}." if state else NO_JOBS, highlight=False, soft_wrap=True)
         return
     table = Table("id", "möte", "läge", "steg", "%", "kö", "försök", "kvar", "fel")
     for r in rows:

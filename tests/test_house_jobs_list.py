@@ -1,0 +1,25 @@
+"""`transcribe jobs list` on an empty queue says so, and how a job comes about, instead of an empty table."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tests.conftest import REPO
+
+
+def test_empty_queue_is_said_in_words(tmp_path) -> None:
+    env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path)}
+    env.pop("TRANSCRIBE_DATABASE_URL", None)
+
+    def jobs(*args: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "transcribe.cli", "jobs", *args]
+        return subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+
+    listed = jobs("list")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.strip() == (
+        "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
+    )
+    assert jobs("list", "--state", "failed").stdout.strip() == "Inga jobb i läget failed."
