@@ -8,11 +8,13 @@ import pytest
 
 from tests.test_profile_decisions import ANNA, PROFILES, pieces_of
 from tests.voices import cohort, unit
-from transcribe.speakers.agreement import SPLIT_COS, split_cosine
+from transcribe.diarize.base import Turn
+from transcribe.speakers.agreement import MIN_COVERAGE, SPLIT_COS, split_cosine
+from transcribe.speakers.evidence import coverage
 from transcribe.speakers.match import match_speakers
 
 COHORT = cohort(200)
-UNCHECKED = {"agree": 0.0, "split_cos": -1.0}  # the scoring before the pieces had to agree
+UNCHECKED = {"agree": 0.0, "split_cos": -1.0, "min_coverage": 0.0}  # the scoring before the pieces had to agree
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +66,14 @@ def test_a_split_needs_enough_pieces_and_two_substantial_groups() -> None:
     assert split_cosine(two[:3]) == 1.0  # three pieces: too few to tell
     lone = np.concatenate([pieces_of(unit(41), 9, 0.9, 42), pieces_of(unit(43), 1, 0.9, 44)])
     assert split_cosine(lone) == 1.0  # one odd piece is no second voice
+
+
+def test_a_label_whose_pieces_hold_little_of_its_speech_is_only_proposed() -> None:
+    # one long turn of Anna gives the pieces; twenty short turns of someone else give none
+    turns = [Turn(0.0, 12.0, "SPEAKER_00")] + [Turn(13.0 + k, 13.8 + k, "SPEAKER_00") for k in range(20)]
+    assert coverage(turns[:1], "SPEAKER_00") >= 0.9
+    assert coverage(turns, "SPEAKER_00") < MIN_COVERAGE
+    anna = pieces_of(ANNA, 4, 0.9, 61)
+    held = {"SPEAKER_00": coverage(turns, "SPEAKER_00")}
+    assert (decide(anna).status, decide(anna, coverage=held).status) == ("named", "proposed")
+    assert decide(anna, coverage={"SPEAKER_00": coverage(turns[:1], "SPEAKER_00")}).status == "named"

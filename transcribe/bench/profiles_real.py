@@ -23,8 +23,8 @@ reader it overlaps most.
 - previous: the scoring before pieces and cohort (the label's centroid, 0.86 / 0.84, margin 0.05);
 - baseline: the naive scoring (profiles as recorded only, 0.87 / 0.78, margin 0.03), same run.
 - without_agreement: the product's scoring without the check that a label's pieces agree on one voice
-  (`speakers.agreement`); mixed_labels / mixed_labels_unchecked: hand-made labels of two voices
-  (`bench.mixed_labels`) and how many got a name, with and without that check;
+  and hold most of its speech (`speakers.agreement`); mixed_labels / mixed_labels_unchecked:
+  hand-made labels of two voices (`bench.mixed_labels`) and how many got a name, with and without it;
 - without_strong_scores: the product's scoring without a strong normalised score standing in for the
   cosine (`match.Z_STRONG_RAW`); without_both: neither (the scoring before both were added).
 - the product's figures, previous and baseline use raw GE2E cosines; through_backend: the same labels
@@ -64,7 +64,7 @@ from transcribe.diarize.base import Diarization
 from transcribe.diarize.embedded import EmbeddedDiarizer, Windows
 from transcribe.speakers.anchors import Z_TURN, TurnEvidence, split_known_voices, turn_evidence
 from transcribe.speakers.cohort import CHANNELS, COHORT_PATH, cohort
-from transcribe.speakers.evidence import label_pieces
+from transcribe.speakers.evidence import coverage, label_pieces
 from transcribe.speakers.match import (
     MARGIN,
     MIN_PIECES,
@@ -76,7 +76,7 @@ from transcribe.speakers.match import (
 )
 from transcribe.speakers.profiles import Profile, embed_voice
 
-AGREEMENT_OFF = {"agree": 0.0, "split_cos": -1.0}  # a label's pieces need not agree on one voice
+AGREEMENT_OFF = {"agree": 0.0, "split_cos": -1.0, "min_coverage": 0.0}  # pieces need not agree on one voice
 UNCHECKED = {**AGREEMENT_OFF, "z_strong": math.inf}  # ... nor a strong normalised score stand in for the cosine
 # the scoring before channel variants (raw GE2E cosines, no back-end)
 BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False, **UNCHECKED}
@@ -217,7 +217,9 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
     for lab in labelled:
         item, hyp = lab.item, lab.hyp
         truth_of = label_truth(item, hyp)
-        extra = {"pieces": lab.pieces, "cohort": cohort()} if method == "pieces" else {"cohort": NO_COHORT}
+        held = {lb: coverage(hyp.turns, lb) for lb in hyp.labels}
+        extra = {"pieces": lab.pieces, "cohort": cohort(), "coverage": held} if method == "pieces" else {}
+        extra = extra or {"cohort": NO_COHORT}
         matches = match_speakers(hyp, profiles, **extra, **params)
         ref = item.truth()
         present += len(set(ref.labels()) & enrolled)

@@ -14,7 +14,7 @@ from transcribe.diarize import embed_segments
 from transcribe.diarize.assign import assign_speakers
 from transcribe.speakers.anchors import split_known_voices, turn_evidence
 from transcribe.speakers.cohort import cohort
-from transcribe.speakers.evidence import label_pieces
+from transcribe.speakers.evidence import coverage, label_pieces
 from transcribe.speakers.match import Match, apply_matches, match_speakers
 from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
 
@@ -74,7 +74,8 @@ def recognise(
     vectors = label_embeddings(diarization, diarizer, audio)
     # Piece by piece when the audio is at hand: a label is then only as sure as its typical piece.
     pieces = label_pieces(audio, diarization.turns, vectors) if audio is not None and vectors else None
-    matches = match_speakers(vectors, profiles, pieces=pieces, cohort=cohort())
+    held = {lb: coverage(diarization.turns, lb) for lb in vectors} if pieces is not None else None
+    matches = match_speakers(vectors, profiles, pieces=pieces, cohort=cohort(), coverage=held)
     found = {k: f"{m.name}:{m.status}:{m.score:.3f}:{m.norm}:{m.pieces}" for k, m in matches.items()
              if m.status != "anonymous"}  # fmt: skip
     log.info("voice profiles: %s", found or "no match")

@@ -13,7 +13,10 @@ themselves catch what the quantile misses:
   in one recording (cosine < `SPLIT_COS`), the label holds two voices. Pieces of one recording share
   its channel, so this compares voices without the enrolment's channel in between.
 
-A label failing either is at most proposed ("Anna?"), for the reviewer to split or confirm.
+A label failing either is at most proposed ("Anna?"), for the reviewer to split or confirm. So is
+a label whose pieces hold less than `MIN_COVERAGE` of its speech (`evidence.coverage`): turns
+shorter than a piece's trimmed minimum give none, so another voice speaking in short turns can
+hold most of a label's time while its pieces are someone else's.
 
 Chosen on the 30 dev conversations (`python -m transcribe.bench.profiles_real --count 30`), with
 hand-made mixed labels built from the pieces of two pure dev labels of one conversation (8 pieces
@@ -22,7 +25,9 @@ labels (raw cosines 52 of 82, through the back-end 56), and the split test likew
 split cosine of a correctly named dev label was 0.85; of the one-in-three mixes still named by
 the support test, most lay at 0.63-0.68). As the bench builds them (`bench.mixed_labels`), the
 mixes named on raw cosines went 17 -> 0 of 285 at one voice in three, 0 of 200 half and half
-(138 -> 126 of 296 at one in five, a label mostly one person's).
+(138 -> 126 of 296 at one in five, a label mostly one person's). Coverage: correctly named dev
+labels had pieces holding 0.78 of their speech or more; the one dev label under 0.6 (0.57) was 65 %
+one reader's by time and 5 of its 8 pieces another's, a label that would have been named wrongly.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ AGREE = 0.8  # share of a label's pieces that must support the profile it is nam
 SPLIT_COS = 0.8  # two groups of a label's pieces further apart than this hold two voices
 MIN_SHARE = 0.25  # ... when each group holds at least this share of the pieces
 MIN_SPLIT_PIECES = 4  # fewer pieces say nothing of a split
+MIN_COVERAGE = 2 / 3  # share of a label's speech its pieces must hold for a name
 
 
 def support(norm: np.ndarray, floor: float = Z_SUPPORT) -> np.ndarray:

@@ -44,6 +44,15 @@ def pieces(spans: list[tuple[float, float]]) -> list[list[tuple[float, float]]]:
     return chunks
 
 
+def coverage(turns: Iterable, label: str) -> float:
+    """Share of the label's speech its pieces hold (of at most MAX_PIECES pieces' worth): short turns
+    give no piece, so a label of many short turns is judged on little of what it holds."""
+    turns = list(turns)
+    total = sum(t.end - t.start for t in turns if t.speaker == label)
+    held = sum(b - a for chunk in pieces(label_spans(turns, label)) for a, b in chunk)
+    return min(1.0, held / min(total, MAX_PIECES * PIECE_S)) if total > 0 else 0.0
+
+
 def label_pieces(audio: Audio, turns: Iterable, labels: Iterable[str]) -> dict[str, np.ndarray]:
     """{label: (pieces, 256) L2-normalised GE2E embeddings}; a label with no piece is left out."""
     turns = list(turns)

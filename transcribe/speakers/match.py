@@ -70,7 +70,7 @@ from typing import TYPE_CHECKING, Literal
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from transcribe.speakers.agreement import AGREE, SPLIT_COS, agrees, split_cosine, support
+from transcribe.speakers.agreement import AGREE, MIN_COVERAGE, SPLIT_COS, agrees, split_cosine, support
 from transcribe.speakers.backend import Backend
 from transcribe.speakers.backend import load as load_backend
 from transcribe.speakers.cohort import cohort as shipped_cohort
@@ -244,6 +244,8 @@ def match_speakers(
     agree: float = AGREE,
     split_cos: float = SPLIT_COS,
     z_strong: float | None = None,
+    coverage: Mapping[str, float] | None = None,
+    min_coverage: float = MIN_COVERAGE,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -253,7 +255,8 @@ def match_speakers(
     Thresholds left None are those of the scoring space: through the back-end, or raw cosines.
     `agree` / `split_cos`: how far a named label's pieces must agree on one voice (0 / -1: not checked).
     `z_strong`: the normalised score that stands in for the cosine (None: Z_STRONG_RAW on raw
-    cosines, not used through the back-end; math.inf: not used).
+    cosines, not used through the back-end; math.inf: not used). `coverage`: {label: share of its
+    speech its pieces hold} (`evidence.coverage`); under `min_coverage` a label is at most proposed.
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
@@ -296,6 +299,8 @@ def match_speakers(
             share = None if sc.support is None else float(sc.support[i, j])
             if status == "named" and sc.split is not None and not agrees(share, float(sc.split[i]), agree, split_cos):
                 status = "proposed"  # two voices in one label: the reviewer splits or confirms
+            if status == "named" and coverage is not None and coverage.get(label, 1.0) < min_coverage:
+                status = "proposed"  # the pieces judged hold too little of what the label says
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
