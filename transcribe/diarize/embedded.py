@@ -85,7 +85,7 @@ class Params:
     # on 40 dev + 24 dev-stress conversations 2/2.5/3/3.5/4 s found the exact count in 80/81/80/80/78 %
     # (DER 0.059/0.059/0.059/0.059/0.060; 40 dev alone 85 % at each): 3 s, the middle.
     distinct_s: float = 3.0
-    distinct_cos: float = 0.76
+    distinct_cos: float = 0.76  # raw windows; the clustering's own bound through the back-end comes first
     # The split test (`transcribe.diarize.split`): a free-count cluster whose two parts (each `split_s`
     # seconds or more) follow its speaker turns becomes two speakers. Off: on 28 dev and dev-stress
     # conversations it split three merged-voice clusters rightly (noise 0.160 -> 0.060, telephone 0.357
