@@ -9,12 +9,15 @@ start, and one said ahead of the announcement belongs to the item treated before
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from transcribe.agenda.align import Alignment, Unit
 from transcribe.agenda.phrases import ANNOUNCEMENT, SETTLES
 from transcribe.agenda.topics import overlap
 from transcribe.sv.text import content_words, stem
 
 EPS = 0.01  # item times are rounded to 1/100 s
+NAMED_SHARE = 0.5  # a decision names an item when it says more than this share of its title words
 
 
 def saying_sentence(text: str, units: list[Unit]) -> Unit:
@@ -24,13 +27,25 @@ def saying_sentence(text: str, units: list[Unit]) -> Unit:
     return best if overlap(words, best.stems) else units[0]
 
 
-def settled_under(alignment: Alignment, units: list[Unit], segment_id: int, text: str, at: float) -> str | None:
+def settled_under(
+    alignment: Alignment, units: list[Unit], segment_id: int, text: str, at: float, cited: Sequence[int] = ()
+) -> str | None:
     """The item number a decision `text`, cited last by `segment_id` (starting at `at`), belongs to; None for
-    Övrigt."""
+    Övrigt. When the last citation does not say the decision (the chair moving on: "Då går vi tillbaka till
+    punkt sju"), the sentence of an earlier `cited` segment, or of the turn just before them, that says it
+    does."""
     own = [u for u in units if u.seg_id == segment_id]
     if not own:
         return alignment.item_at(at)
     u = saying_sentence(text, own)
+    words = {stem(w) for w in content_words(text)}
+    first = min((i for i, v in enumerate(units) if v.seg_id in {*cited, segment_id}), default=0)
+    before = units[first - 1].seg_id if first > 0 else None  # the turn just before the first citation
+    earlier = [v for v in units if v.seg_id in {*cited, before} and v.seg_id != segment_id]
+    if earlier and len(overlap(words, u.stems)) <= 1:  # the last citation does not say it, beyond the verb
+        v = saying_sentence(text, earlier)
+        if len(overlap(words, v.stems)) > 1:
+            u = v
     number = alignment.item_at(u.start + EPS)
     span = alignment.item(number) if number else None
     if span is None or span.start is None or span.announced is None:
@@ -39,4 +54,32 @@ def settled_under(alignment: Alignment, units: list[Unit], segment_id: int, text
     if not before and abs(u.start - span.announced) < EPS:  # "Då beslutar vi så och går vidare till …"
         cue = ANNOUNCEMENT.search(u.low)
         before = cue is not None and bool(SETTLES.search(u.low[: cue.start()]))
-    return alignment.item_at(span.start - EPS) if before else number
+    number = alignment.item_at(span.start - EPS) if before else number
+    return named_instead(alignment, number, words) or number
+
+
+def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> str | None:
+    """The item a decision names by its title when the item it was placed under by time is not named: one
+    whose start the alignment missed, or the item just before or after (the boundary between them misplaced).
+    "Då beslutar vi att ha drop-in-vaccination två kvällar" under "Föregående minnesanteckningar" belongs to
+    "Influensavaccinationen". Only one such item, and most of its title said."""
+    leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
+    current = next((s for s in leaves if s.number == number), None)
+    if current is None or overlap(_stems(current.title), words):
+        return None
+    placed = sorted((s for s in leaves if s.treated and s.start is not None), key=lambda s: s.start or 0.0)
+    at = next((i for i, s in enumerate(placed) if s.number == number), None)
+    near = {s.number for s in placed[max(0, (at or 0) - 1) : (at or 0) + 2]} if at is not None else set()
+    named = [
+        s
+        for s in leaves
+        if s.number != number
+        and (not s.treated or s.number in near)
+        and (title := _stems(s.title))
+        and len(overlap(title, words)) > NAMED_SHARE * len(title)
+    ]
+    return named[0].number if len(named) == 1 else None
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(w) for w in content_words(text)}

@@ -16,7 +16,9 @@ def title_stems(item: AgendaItem) -> set[str]:
 
 
 def overlap(title: set[str], text: set[str]) -> set[str]:
-    """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen")."""
+    """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen"), and so does each part of
+    a hyphenated word ("vaccination" in "drop-in-vaccination")."""
+    text = text | {p for w in text if "-" in w for p in w.split("-") if len(p) >= 3}
     hit = set()
     for t in title:
         if t in text or any(compound(t, w) for w in text) or parts_said(t, text):

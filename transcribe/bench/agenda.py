@@ -186,12 +186,18 @@ def score_protokoll(transcript: Transcript, agenda: Agenda, al: Alignment, truth
     matched = right = boundary = within = 0
     for d in truth["agenda"]["decisions"]:
         seg = by_turn[d["turn"]]
-        found = [
+        found = [  # a decision cited last inside the turn before one cited last at the next turn's start
             (p.number or None)
-            for p in [*prot.paragraphs, *([prot.other] if prot.other else [])]
-            for x in p.decisions
-            if any(seg["start"] - 0.5 <= e.start <= seg["end"] + 0.5 for e in x.evidence)
-            and seg["start"] - 0.5 <= max(e.start for e in x.evidence) <= seg["end"] + 0.5
+            for _, p in sorted(
+                (
+                    (max(e.start for e in x.evidence) > seg["end"], p)
+                    for p in [*prot.paragraphs, *([prot.other] if prot.other else [])]
+                    for x in p.decisions
+                    if any(seg["start"] - 0.5 <= e.start <= seg["end"] + 0.5 for e in x.evidence)
+                    and seg["start"] - 0.5 <= max(e.start for e in x.evidence) <= seg["end"] + 0.5
+                ),
+                key=lambda c: c[0],
+            )
         ]
         if found:
             matched += 1

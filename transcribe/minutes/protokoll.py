@@ -256,7 +256,8 @@ def build_protokoll(
     def home(item: Item) -> Paragraph:
         last = max(item.evidence, key=lambda e: e.start)
         said = getattr(item, "text", None) or getattr(item, "what", "")  # a decision's or open item's text, a task
-        number = settled_under(alignment, units, last.segment_id, said, _settled_at(item))
+        cited = [e.segment_id for e in item.evidence]
+        number = settled_under(alignment, units, last.segment_id, said, _settled_at(item), cited)
         return paragraphs[number] if number in paragraphs else other
 
     reviewed: set[str] = set()  # a § whose decision a reviewer rejected gets none from its structure either

@@ -53,7 +53,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
     "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
-    "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*"),
+    "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*|\bskriv\w* under\b"),
 }
 OPENED = KIND_CUES["open"]
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
@@ -278,9 +278,10 @@ def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str
     return out
 
 
-def answered(question: Unit, after: list[Unit], transcript: Transcript, names: dict[str, str]):
+def answered(question: Unit, after: list[Unit], transcript: Transcript, names: dict[str, str], role: str = ""):
     """Those who answer yes to a question, until the asker speaks again: the people it asked, whether or not
-    their names were heard ("Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra.")."""
+    their names were heard ("Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."). For a `role`, one who
+    offers to do what another role does ("Jag kan skriva.") answers for that one."""
     if after and not question.text.rstrip().endswith("?") and after[0].speaker == question.speaker:
         if after[0].text.rstrip().endswith("?") and len(after[0].text.split()) <= 5:  # "… justerar. Går det bra?"
             question, after = after[0], after[1:]
@@ -295,6 +296,8 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
         others = [n for _, _, n in mentions(w.text, names) if n not in who]
         if others or not who or not (_AGREES.search(w.low) or _SELF.search(w.low)):
             break
+        if role and not ROLE_VERBS[role].search(w.low) and any(ROLE_VERBS[r].search(w.low) for r in ROLES if r != role):
+            continue
         if who[0] not in people_:
             people_.append(who[0])
             ev.append(w)
@@ -304,14 +307,14 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
 def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
     several = len({r for _, _, r in _role_words(_masked(trigger.low))}) > 1
-    said_yes = ([], []) if several else answered(trigger, after, transcript, names)  # which role is asked
+    said_yes = ([], []) if several else answered(trigger, after, transcript, names, role)  # which role is asked
     if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
         return said_yes
     for j, w in enumerate(after[: 3 if several else 2]):  # asked for two roles, two answer: the second may be third
         others = any(p.search(_masked(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
         if others or (several and not ROLE_VERBS[role].search(w.low)):
             continue
-        said_yes = answered(w, after[j + 1 :], transcript, names)
+        said_yes = answered(w, after[j + 1 :], transcript, names, role)
         if said_yes[0] and not mentions(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
             return said_yes[0], [trigger, *said_yes[1]]
         found = [n for _, _, n in mentions(w.text, names)]
@@ -324,6 +327,23 @@ def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str
     return [], [trigger]
 
 
+def _unplaced_window(alignment: Alignment, role: str, units: list[Unit]) -> list[Unit]:
+    """The sentences between the placed items just before and after an election item the aligner left untreated
+    (in agenda order): an election is seldom skipped, so its lost announcement lies there. Empty when the agenda
+    has no such item or no placed item follows it."""
+    items = alignment.items
+    at = next((i for i, s in enumerate(items) if not s.treated and ROLE_WORDS[role].search(s.title.lower())), None)
+    if at is None or any(s.treated and ROLE_WORDS[role].search(s.title.lower()) for s in items):
+        return []
+    before = [s for s in items[:at] if s.treated and s.start is not None]
+    after = [s for s in items[at + 1 :] if s.treated and s.start is not None]
+    if not after:
+        return []
+    lo = max((s.start for s in before), default=0.0) or 0.0
+    hi = min(s.start for s in after if s.start is not None)
+    return [u for u in units if lo - 0.01 <= u.start < hi] if hi > lo else []
+
+
 def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) -> list[RoleElection]:
     names = people(transcript)
     said_no = declined(units, transcript, names)
@@ -334,6 +354,9 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         ]
         elected = bool(spans)
         pool = [u for u in units if any(s.start - 0.01 <= u.start < s.end for s in spans)] if elected else units
+        window = _unplaced_window(alignment, role, units) if not elected else None
+        if window:  # the election item's start was not found: it lies where the agenda's order puts it
+            elected, pool = True, window
         chosen = _from_pool(role, pool, elected, names, said_no, transcript)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
@@ -391,7 +414,7 @@ def _from_pool(
         hits = [h for h in _named(u, role, names, transcript) + _unknown_people(u, role, names) if h[0] not in said_no]
         ev = [u]
         if hits and follow and " och " in u.low:  # "Kan Eva och <misheard> justera?": those who say yes
-            yes, yes_ev = answered(u, pool[i + 1 : i + 4], transcript, names)
+            yes, yes_ev = answered(u, pool[i + 1 : i + 4], transcript, names, role)
             hits += [(n, 1) for n in yes if n not in dict(hits)]
             ev = yes_ev or ev
         if not hits and follow:
