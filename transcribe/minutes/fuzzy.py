@@ -74,6 +74,22 @@ _UNITS = frozenset({"dag", "dagar", "vecka", "veckor", "veckan", "månad", "mån
 DAYPART_WORDS = ("förmiddagen", "eftermiddagen", "morgonen", "kvällen")
 
 
+# "Då kör <ni> på det", "Då inför <ni> dubbelkontroll": after the chair's "Då <verb>" the subject is the meeting;
+# "Då får ni kommentera" gives the others a turn, so modal and auxiliary verbs are left alone.
+_NOT_CLOSING_VERBS = frozenset(
+    "får fick kan kunde ska skulle vill måste bör borde behöver har hade är var blir blev går kommer brukar".split()
+)
+_LEAD_WORDS = frozenset("ja nej okej ok bra tack och men jo toppen".split())
+
+
+def _chair_closing(before: list[str]) -> bool:
+    """The words before a "ni" are the chair's inverted "Då <verb>" at the head of the sentence."""
+    if len(before) < 2 or before[-2] not in ("då", "så") or any(w not in _LEAD_WORDS for w in before[:-2]):
+        return False
+    verb = before[-1]
+    return bool(re.fullmatch(r"[a-zåäö]{2,}r", verb)) and verb not in _NOT_CLOSING_VERBS
+
+
 def phonetic_key(word: str) -> str:
     """A rough Swedish sound key: spellings of the same sounds share a key ('sj/skj/stj', 'ck/k', 'e/ä')."""
     w = word.lower()
@@ -267,7 +283,7 @@ def repair_sentence(text: str, lex: Lexicon | None = None) -> tuple[str, list[Re
             put(i, "det", "decision")
             continue
         # "ni beslutar": the recogniser hears "vi" as "ni" often (errormodel.json); a meeting decides as "vi"
-        if low == "ni" and (nxt in DECISION_WORDS or prev in DECISION_WORDS):
+        if low == "ni" and (nxt in DECISION_WORDS or prev in DECISION_WORDS or _chair_closing(lows[:i])):
             put(i, "vi", "decision")
             continue
         # "onsdag om två <han>": after a weekday, "om" and a count, only weeks make sense

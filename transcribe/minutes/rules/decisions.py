@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.phrasing import (
     content_clause,
     decision_sentence,
@@ -40,6 +41,10 @@ _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ö
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
 _TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp)\s*\?$")
 _SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
+# "Då <net> vi bestämt att": a supine after the body needs a "har" before it in a main clause.
+_SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")
+_SUBORDINATING = frozenset("när innan eftersom medan sedan sen tills".split())
+_NOT_HAR = _SUBORDINATING | frozenset("om ifall inte aldrig ej".split())
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
@@ -120,7 +125,13 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
         A possessive there ("<Min> nämnden beslutar") is no Swedish either: the word was misheard, however sure.
         """
         before = re.findall(r"[\w-]+", u.low[:body_at])
-        if not before or before[-1] in _OPENERS:
+        if not before or before[-1] in _OPENERS or before[-1] in ("har", "hade"):
+            return False
+        if before[-1] in _SUBORDINATING:
+            return True  # "Så när vi bestämt att ... ringer jag": a clause of time, not the decision
+        if before[-2:-1] in (["då"], ["så"]) and _SUPINE.match(u.low[body_at:]) and before[-1] not in _NOT_HAR:
+            # "Då <net> vi bestämt att ...": after the chair's "då", only "har" fits before the body and its supine
+            u.repairs = [*u.repairs, Repair(before[-1], "har", "decision")]
             return False
         return u.uncertain(before[-1]) or before[-1] in _POSSESSIVES
 
@@ -177,6 +188,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
             return False
         if m.group("slot") in cues.SAYING_VERBS or m.group("inf") in cues.NOT_INFINITIVES:
             return False
+        if m.group("slot").endswith("r") and known_word(m.group("slot")):
+            return False  # "Då hinner vi att testa ...": a verb of its own that takes "att", heard as said
         if negated(u.low, m.start(), m.start("inf")) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         clause = content_clause(u.text[m.start("inf") :], "att", u.name)

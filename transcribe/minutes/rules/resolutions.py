@@ -169,10 +169,13 @@ class ResolutionRules(RuleState):
                 self._add_decision(f"{capitalise(np)} lades till handlingarna.", u, [u], 0.5, why)
                 return True
         m = cues.APPROVAL_TOLERANT.match(u.low)
-        if m and m.group("slot") not in ("är", "blir") and not _PRONOUN.match(m.group("np")):
-            np = u.text[m.start("np") : m.end("np")]
-            self._add_decision(f"{capitalise(np)} {_PARTICIPLE_PAST[m.group('part')]}.", u, [u], 0.5, why)
-            return True
+        if m and m.group("slot") not in ("är", "blir"):
+            np, role = u.text[m.start("np") : m.end("np")], ""
+            if m.group("np") in ("de", "dem", "han", "hon", "hen"):  # "Då <kan> de valda.": the ones just proposed
+                np, role = self._proposed_names(u) or ("", "")
+            if np and not _PRONOUN.match(np.lower()):
+                self._add_decision(f"{capitalise(np)} {_PARTICIPLE_PAST[m.group('part')]}{role}.", u, [u], 0.5, why)
+                return True
         m = _BARE_APPROVAL.match(u.low)
         if m:
             for v in self._window(u, back=3):
