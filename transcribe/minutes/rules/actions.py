@@ -19,7 +19,7 @@ from transcribe.minutes.phrasing import (
 from transcribe.minutes.rules.addressed import FIRST_PERSON
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
-from transcribe.minutes.rules.taskmerge import READY, TaskMerging, no_task
+from transcribe.minutes.rules.taskmerge import TaskMerging, no_task
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import (
     NOT_TASKS,
@@ -253,7 +253,7 @@ class ActionRules(TaskMerging):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if self._same_task_again(u):
             return
-        if cues.COMMIT_ANAPHOR.search(low) or READY.search(low):
+        if cues.COMMIT_ANAPHOR.search(low):
             what, src = self._task_for_anaphor(u)
             self._commit(what, u, src, u.name, 0.8)
             return

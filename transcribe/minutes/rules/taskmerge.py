@@ -1,12 +1,12 @@
 """One task said in pieces is one task; a habit, a done deed or an old arrangement is none.
 
 People give a task in more than one breath: "Jag mejlar ut enkäten till alla medlemmar." – "Jag
-lägger ut den på Instagram också."; "Jag kan ta reda på det." – "Jag mejlar dig siffrorna."; a
-request and its acceptance ("Omar, kan du ta reda på …?" – "Jag kollar på distriktets hemsida.").
-The same person's next words that add to the task ("också", a pronoun for the same thing, the same
-sentence) extend it instead of making a second task. And a first-person sentence is no commitment
-when it tells a habit ("Jag skriver alltid e-post"), something already under way ("Och jag gör det
-redan", "Jag skriver upp det nu") or an arrangement made before ("Och Samuel håller i den, som vi sa då").
+lägger ut den på Instagram också."; "Jag kan ta reda på det." – "Jag mejlar dig siffrorna." The same
+person's next words that add to the task ("också", "även") extend it instead of making a second task;
+a pronoun alone does not ("Skicka besluten …" – "Jag mejlar dem i dag" are two tasks). And a
+first-person sentence is no commitment when it tells a habit ("Jag skriver alltid e-post"), something
+already under way ("Och jag gör det redan", "Jag skriver upp det nu") or an arrangement made before
+("Och Samuel håller i den, som vi sa då").
 """
 
 from __future__ import annotations
@@ -22,17 +22,14 @@ _BARE_OBJECT = re.compile(
     r"^\S+(?:\s+(?:reda\s+)?(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem|honom|henne)"
     r"(?:\s+(?:också|då|nu))?\W*$"
 )
-# Words that add to what the speaker already took on: "… på Instagram också", "skicka det till dig"
+# Words that add to what the speaker already took on: "… på Instagram också"
 _ADDS = re.compile(r"\b(?:också|även|dessutom)\b")
-_PRONOUN_OBJECT = re.compile(r"^\S+(?:\s+(?:ut|upp|in|på|med|över|igenom))?\s+(?:det|den|dem)\b")
 # A habit, a deed already under way, an arrangement made before: no new task
 _NO_TASK = re.compile(
     r"\bjag\s+[a-zåäö]+\s+(?:alltid|oftast|ofta|jämt|vanligtvis|normalt)\b"
     r"|\bjag\s+[a-zåäö]+\s+(?:upp\s+|in\s+)?(?:det|den|dem|så)\s+(?:redan|nu)\s*[.!]?$"
     r"|\bsom\s+vi\s+(?:sa|sade|bestämde|kom\s+överens\s+om)\b"
 )
-# "Jag kan ha det klart till nästa gruppmöte": when, of a task asked for just before
-READY = re.compile(r"\bjag\s+(?:kan\s+|ska\s+)?(?:ha|få)\s+(?:det|den|dem)\s+klar[at]?\b")
 _GAP_S = 30.0  # the same person's next words, not a later point of the meeting
 
 
@@ -70,18 +67,15 @@ class TaskMerging(AddressedTasks):
     def _adds_to_last(
         self, what: str, owner: str | None, utts: list[Utt], due: dt.date | None = None, due_text: str | None = None
     ) -> bool:
-        """The same person's next words add to the task just taken ("… också", "skicka det till dig"), or are
-        said in a sentence already behind it: one task, both parts said."""
+        """The same person's next words add to the task just taken ("Jag lägger ut den på Instagram också"):
+        one task, both parts said."""
         last = self.out.actions[-1] if self.out.actions else None
         if last is None or owner is None or last.owner != owner or not self.robust:
             return False
-        own = {e.segment_id for e in last.evidence}
-        said_in = {s.id for u in utts for s in u.segs}
-        low = what.lower()
         gap = min(x.start for x in utts) - last.evidence[-1].end
-        if not (said_in & own) and not (gap <= _GAP_S and (_ADDS.search(low) or _PRONOUN_OBJECT.match(low))):
-            return False
-        extra = " ".join(_ADDS.sub(" ", what).strip(" ,.").split())
+        if gap > _GAP_S or not _ADDS.search(what.lower()):
+            return False  # "Jag mejlar dem i dag" after "Skicka besluten": a second task, said as one
+        extra = " ".join(re.sub(r"\s*" + _ADDS.pattern, "", what).strip(" ,.").split())
         if extra.lower() not in last.what.lower() and not _BARE_OBJECT.search(extra):  # "ta med det": said again
             last.what = f"{last.what} och {extra[:1].lower()}{extra[1:]}"
         last.evidence = merge_evidence(last.evidence, evidence_list(utts))
