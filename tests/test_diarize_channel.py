@@ -118,3 +118,24 @@ def test_over_a_telephone_line_a_voice_who_said_little_is_told_apart_through_the
     merged = EmbeddedDiarizer(raw_test).cluster_windows(w, None, 1, None)
     assert len(np.unique(merged)) == 2  # the raw test took her for a fragment of the first voice
     assert adjusted_rand_score(who[who < 2], merged[who < 2]) == pytest.approx(1.0)  # the two others intact
+
+
+def test_through_a_microphone_too_a_voice_who_said_little_is_told_apart_through_the_back_end() -> None:
+    """Two voices at length and a third who says four seconds, raw-alike to the first (noise or a room pulls
+    voices together): the clustering keeps her apart, and so does the distinct-voice test through the back-end."""
+    b = load()
+    assert b is not None
+    u, _, _ = np.linalg.svd(b.transform.astype(np.float64))
+    rng = np.random.default_rng(0)
+    rows, who = [], []
+    for voice, direction, n in ((0, u[:, 0], 120), (1, u[:, 1], 120), (2, -u[:, 0], 8)):
+        rows += [b.mean + 0.25 * direction + 0.03 * rng.normal(size=256) for _ in range(n)]
+        who += [voice] * n
+    x, who = l2(np.asarray(rows)), np.asarray(who)
+    start = np.arange(len(x)) * 0.5
+    w = Windows(start, start + 1.5, np.arange(len(x)), x, high_band_db=-15.0)  # a microphone: raw clustering
+    assert clustering.voice_similarity(x[who == 2], x[who == 0]) > Params().distinct_cos
+    labels = EmbeddedDiarizer().cluster_windows(w, None, 1, None)
+    assert len(np.unique(labels)) == 3 and adjusted_rand_score(who, labels) > 0.9  # a few stray windows at most
+    raw_test = Params(clustering=ClusterParams(distinct_cos=None))
+    assert len(np.unique(EmbeddedDiarizer(raw_test).cluster_windows(w, None, 1, None))) == 2
