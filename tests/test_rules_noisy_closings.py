@@ -120,3 +120,16 @@ def test_lost_har_before_the_body_and_its_supine() -> None:
     # "when we have decided": a clause of time, nothing decided
     assert not minutes([("S1", "Så när vi bestämt att sommaröppet blir sju veckor ringer jag facket.")]).decisions
 
+
+def test_fronted_det_before_we_is_the_thing_agreed_to() -> None:
+    turns = [("S2", "Vi borde skicka blommor till Gun."), ("S1", "Ja, det gör vi.")]
+    got = minutes(turns, unsure=frozenset({"det"})).decisions
+    assert len(got) == 1 and "blommor" in got[0].text
+    assert repair_cue("Ja, det gör vi.", {"det"}) == ("Ja, det gör vi.", [])
+
+
+def test_unsure_name_in_place_of_the_verb_is_still_repaired() -> None:
+    # "peter" looks like a present-tense verb but has no everyday infinitive: a slip for "beslutar"
+    said = [("S1", "Då peter styrelsen att lägga den ekonomiska rapporten till handlingarna.")]
+    got = minutes(said, unsure=frozenset({"peter"})).decisions
+    assert len(got) == 1 and "ekonomiska rapporten" in got[0].text and got[0].needs_review

@@ -100,8 +100,15 @@ def _zipf(word: str) -> float:
 
 
 def _known_verb(word: str) -> bool:
-    """A present-tense verb of everyday Swedish ("hinner", "slipper"): said as heard, however unsure."""
-    return len(word) >= 4 and word.endswith("r") and known_word(word)
+    """A present-tense verb of everyday Swedish ("hinner", "slipper"): said as heard, however unsure.
+
+    Its infinitive ("hinna") must be an everyday word as well, and not much rarer than the form heard, so a
+    name ("peter") or a plural ("tjejer") that only looks like a verb is not taken for one.
+    """
+    if len(word) < 4 or not word.endswith("r") or not known_word(word):
+        return False
+    inf = word[:-1] if word.endswith("ar") else word[:-2] + "a" if word.endswith("er") else word[:-1]
+    return known_word(inf) and _zipf(inf) >= _zipf(word) - 1.0
 
 
 def plausible_slip(heard: str, meant: str) -> bool:
@@ -305,6 +312,8 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
         return (fixed, [Repair(heard, "då", "decision")]) if approval and approval.start() <= len(lead) + 1 else None
     if lows[verb] in _AUXILIARIES or not cues.is_body(lows[verb + 1]) or lows[verb + 1] == "oss":
         return None
+    if heard.lower() == "det" and lows[verb + 1] == "vi":
+        return None  # "Ja, det gör vi.": the thing agreed to, fronted, heard as said
     rest = " ".join(lows[verb + 2 :])
     if cues.NEG.search(rest) or re.search(r"\bså\s+[a-zåäö]+r\b", rest) or _CONDITIONAL & set(lows[verb + 2 :]):
         return None
