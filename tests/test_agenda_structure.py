@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.phrases import CONCLUDES, KIND_CUES
+from transcribe.bench.agenda import handed_over
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Styrelsemöte
@@ -105,3 +106,10 @@ def test_two_who_read_the_minutes_through_start_the_adjusters_item() -> None:
     lines = [*LINES[:3], ("O", "Vi behöver också två som läser igenom protokollet efteråt. Vem kan?"), *LINES[4:]]
     al = align_agenda(parse_agenda_text(AGENDA), spoken(lines))
     assert al.item("3").start == 30.0
+
+
+def test_the_bench_hands_the_opening_to_another_speaker() -> None:
+    lines = [("A", "Välkomna, jag förklarar mötet öppnat."), *[("A", f"Punkt {n}, ekonomin.") for n in range(2, 9)]]
+    moved = handed_over(spoken(lines), share=0.3)
+    assert [s.speaker for s in moved.segments[:3]] == ["OPENER"] * 3  # the first 30 % of the meeting
+    assert {s.speaker for s in moved.segments[3:]} == {"A"}
