@@ -14,8 +14,9 @@ Groups (each recording with its exact truth RTTM):
 
 Per group: DER at collar 0.25 and 0, JER, share of recordings with the exact speaker count, DER
 with the true count given, diarisation RTF; the same for a naive baseline (the same GE2E windows,
-agglomerative clustering with one fixed cosine threshold) and for the opt-in clustering through the
-speaker back-end (`clustering.BACKEND_PARAMS`). Voice profiles (`bench.profiles_real`):
+agglomerative clustering with one fixed cosine threshold) and for clustering every recording through the
+speaker back-end (`clustering.BACKEND_PARAMS`; the product does so only over a telephone band).
+Voice profiles (`bench.profiles_real`):
 readers enrolled from one half of their utterance, matched against the diarised labels of
 conversations built from the other half: naming accuracy, wrong confident names, strangers left
 anonymous, beside the previous scoring's figures.
