@@ -7,16 +7,17 @@ probability, as Whisper gives them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from tests.spoken import MEETING, PEOPLE, transcript
-from transcribe.bench.train_decisions import fit, labels, matrix
+from transcribe.bench.train_decisions import Setting, fit, labels
 from transcribe.minutes.rules import RuleExtractor
 from transcribe.minutes.rules.learned import LEARNED_WHY
-from transcribe.minutes.scorer import MODEL_PATH, STRUCT, DecisionScorer, normalise, shipped
+from transcribe.minutes.scorer import MODEL_PATH, STRUCT, DecisionScorer, Features, design, normalise, shipped
 
 
 def decisions(turns: list[tuple[str, str]], scorer: object = True, unsure: frozenset[str] = frozenset()) -> list:
@@ -71,9 +72,9 @@ def test_misheard_decision_verb_mid_turn_is_added_and_flagged() -> None:
     assert not decisions(MISHEARD, scorer=False, unsure=frozenset({"ses"}))  # the rules alone miss it
     model = shipped()
     assert model is not None
-    # the shipped weights at an "add when unsure" threshold of 0.8 (the shipped thresholds are chosen on dev)
+    # the shipped weights with "add when unsure" open to any score: the path, not the threshold chosen on dev
     got = decisions(
-        MISHEARD, scorer=DecisionScorer(model.weights, model.bias, 1.01, 0.0, 0.8), unsure=frozenset({"ses"})
+        MISHEARD, scorer=replace(model, add_threshold=1.01, unsure_threshold=0.0), unsure=frozenset({"ses"})
     )
     assert len(got) == 1 and "byta städfirma från och med januari" in got[0].text
     assert got[0].text.startswith("Mötet beslutade att") and got[0].needs_review
@@ -113,7 +114,7 @@ def test_added_decision_without_its_negation_is_flagged() -> None:
         ("S2", "Vi har inga ledare till sommarlägret."),
         ("S1", "Då beslotar vi att anordna något sommarläger i år."),
     ]
-    got = [d for d in decisions(turns, scorer=DecisionScorer(model.weights, model.bias, 0.0, 0.0, 0.0))
+    got = [d for d in decisions(turns, scorer=replace(model, add_threshold=0.0, unsure_threshold=0.0))
            if "sommarläger" in d.text]  # fmt: skip
     assert len(got) == 1 and "inte" not in got[0].text  # added at threshold 0, as heard
     assert got[0].needs_review and (got[0].review_reason or "").startswith("Kontrollera mot ljudet")
@@ -142,8 +143,10 @@ def test_training_is_deterministic_and_learns_the_fixture(tmp_path: Path) -> Non
     y = labels(ex, truth)
     assert list(y) == [0, 1, 0, 1, 0]
     texts, rows = ex.sentence_facts()
-    a, b = fit([matrix(texts, rows, y)], (0.95, 0.9)), fit([matrix(texts, rows, y)], (0.95, 0.9))
-    assert np.array_equal(a.weights, b.weights) and a.bias == b.bias
+    setting = Setting(Features("opening", 10, 8), 1e-3)
+    (w, bias), (w2, bias2) = (fit([design(texts, rows, setting.features)], [y], setting) for _ in range(2))
+    assert np.array_equal(w, w2) and bias == bias2
+    a = DecisionScorer(w, bias, 0.95, 0.0, 0.9, setting.features)
     p = a.probabilities(texts, rows)
     assert p[1] > p[0] and p[3] > p[4]
     a.save(tmp_path / "m.npz")

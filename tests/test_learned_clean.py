@@ -9,11 +9,12 @@ from __future__ import annotations
 import numpy as np
 
 from tests.spoken import MEETING, PEOPLE, transcript
+from transcribe.minutes.model import REVIEW_PREFIX
 from transcribe.minutes.rules import RuleExtractor
 from transcribe.minutes.rules.learned import LEARNED_WHY
-from transcribe.minutes.scorer import CHAR_BITS, STRUCT, WORD_BITS, DecisionScorer
+from transcribe.minutes.scorer import STRUCT, DecisionScorer, Features
 
-SURE = DecisionScorer(np.zeros(2**CHAR_BITS + 2**WORD_BITS + len(STRUCT)), 10.0, 0.7, 0.0, 0.7)
+SURE = DecisionScorer(np.zeros(Features().n_features), 10.0, 0.7, 0.0, 0.7)
 
 
 def run(turns: list[tuple[str, str]], scorer: DecisionScorer | None = SURE) -> RuleExtractor:
@@ -72,3 +73,13 @@ def test_structural_facts_of_a_settled_item() -> None:
     assert facts["closing_formula"] == 1 and facts["settles_discussion"] == 1 and facts["prev_agreement"] == 1
     assert facts["item_closed_after"] == 1
     assert dict(zip(STRUCT, rows[0], strict=True))["closing_formula"] == 0
+
+
+def test_an_added_decision_says_check_it_against_the_audio() -> None:
+    turns = [
+        ("S2", "Förra året kom bara hälften till städdagen."),
+        ("S3", "Lördagen den tjugofjärde april passar bra."),
+        ("S1", "Bra. Vårstädningen blir lördagen den tjugofjärde april klockan tio, med korv och kaffe efteråt."),
+    ]
+    got = [d for d in run(turns).out.decisions if "tjugofjärde april" in d.text]
+    assert got and got[0].review_reason.startswith(REVIEW_PREFIX)

@@ -1,15 +1,16 @@
-"""A learned second opinion on decisions: a linear model over a sentence's letters, words and setting.
+"""A learned second opinion on decisions: a linear model over how a sentence sits in the meeting.
 
 The hand rules recognise the phrasings they were written for; a new author, or a misheard cue
 word ("vi beslotar att ..."), slips past them. This model scores every sentence for "the meeting
-decided something here" from hashed character n-grams (tolerant of misspellings, since most of a
-misheard word's letters survive), hashed word n-grams and a few structural facts (the chair
-speaking, agreement after it, a proposal or agreeing turns before it, a "då <verb> vi" closing an
-item, the chair's summing-up, whether the rules fired): how a meeting settles something, whoever
-wrote its phrasing. Hashing keeps the
-shipped file small and needs no vocabulary; the weights are plain numbers in an .npz file, so
-loading runs no pickled code. `transcribe.bench.train_decisions` rebuilds the file from the dev
-meetings; without the file the rules run alone.
+decided something here", mostly from structural facts that hold whoever wrote the meeting (the
+chair speaking after several others, agreement over the next turns, "vi"/the body with a present
+or obligation verb, no question, no hedge, the topic changing after it) and, with little capacity,
+from hashed letters and words of the sentence's opening, where its verb phrase stands (letters
+survive a misheard word). Many hashed n-grams of the whole sentence memorised the dev authors'
+phrasings, so the lexical part is a setting chosen by holding out whole author batches
+(`transcribe.bench.train_decisions`). Probabilities are calibrated on those held-out scores.
+The weights are plain numbers in an .npz file, so loading runs no pickled code; without the file
+the rules run alone.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,8 +27,7 @@ import numpy as np
 from transcribe.fsutil import atomic_write_bytes
 
 MODEL_PATH = Path(__file__).parent / "data" / "decision_scorer.npz"
-CHAR_BITS = 16
-WORD_BITS = 14
+FORMAT = 2  # the npz layout; a file of another layout is not loaded
 # The structural facts, in the order of the weights (see rules/learned.py for how each is read).
 STRUCT = (
     "chair",
@@ -52,8 +52,33 @@ STRUCT = (
     "closing_formula",
     "item_closed_after",
     "in_summary",
+    "we_present_or_obligation",
+    "hedge",
+    "proposal_here",
+    "agreeing_speakers",
+    "speakers_before",
+    "topic_shift_after",
+    "first_person",
+    "reported_or_done",
+    "decision_word",
+    "position",
 )
+LEXICAL = ("none", "opening", "full")  # what the hashed n-grams read: nothing, the opening, the whole sentence
 _NUMBER = re.compile(r"\d+")
+
+
+@dataclass(frozen=True)
+class Features:
+    """Which words the model reads besides the structural facts, and how many hashed slots they get."""
+
+    lexical: str = "opening"
+    char_bits: int = 12
+    word_bits: int = 10
+
+    @property
+    def n_features(self) -> int:
+        lex = 0 if self.lexical == "none" else 2**self.char_bits + 2**self.word_bits
+        return lex + len(STRUCT)
 
 
 def normalise(text: str, names: Sequence[str] = ()) -> str:
@@ -64,30 +89,39 @@ def normalise(text: str, names: Sequence[str] = ()) -> str:
     return re.sub(r"\s+", " ", low).strip()
 
 
-@lru_cache(maxsize=1)
-def _vectorisers() -> tuple[object, object]:
+def opening(low: str) -> list[str]:
+    """The words before the content, where the verb phrase stands: up to the first "att", at most six."""
+    words = re.findall(r"[\w-]+", low)[:6]
+    return words[: words.index("att")] if "att" in words else words
+
+
+@lru_cache(maxsize=4)
+def _vectorisers(char_bits: int, word_bits: int) -> tuple[object, object]:
     # scikit-learn loads here, on the first sentence scored: a minutes run without the model never pays for it
     from sklearn.feature_extraction.text import HashingVectorizer
 
-    chars = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 5), n_features=2**CHAR_BITS,
+    chars = HashingVectorizer(analyzer="char_wb", ngram_range=(2, 4), n_features=2**char_bits,
                               alternate_sign=False, norm="l2")  # fmt: skip
-    words = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=2**WORD_BITS, alternate_sign=False,
+    words = HashingVectorizer(analyzer="word", ngram_range=(1, 2), n_features=2**word_bits, alternate_sign=False,
                               norm="l2", token_pattern=r"(?u)\b\w+\b")  # fmt: skip
     return chars, words
 
 
-def design(texts: Sequence[str], structs: np.ndarray):  # noqa: ANN201 - a scipy sparse matrix
-    """The model's input rows: hashed letters, hashed words and the structural facts side by side."""
+def design(texts: Sequence[str], structs: np.ndarray, features: Features = Features()):  # noqa: ANN201 - scipy sparse
+    """The model's input rows: the hashed words `features` asks for and the structural facts side by side."""
     from scipy import sparse  # loaded with scikit-learn, see _vectorisers
 
-    chars, words = _vectorisers()
     dense = sparse.csr_matrix(np.asarray(structs, dtype=np.float64).reshape(len(texts), len(STRUCT)))
-    return sparse.hstack([chars.transform(texts), words.transform(texts), dense], format="csr")  # type: ignore[attr-defined]
+    if features.lexical == "none":
+        return dense
+    read = list(texts) if features.lexical == "full" else [" ".join(opening(t)) for t in texts]
+    chars, words = _vectorisers(features.char_bits, features.word_bits)
+    return sparse.hstack([chars.transform(read), words.transform(read), dense], format="csr")  # type: ignore[attr-defined]
 
 
 @dataclass
 class DecisionScorer:
-    """Weights of a logistic model and the thresholds chosen for it on dev meetings (left out one at a time)."""
+    """Weights of a logistic model, its calibration and the thresholds chosen for it on held-out dev batches."""
 
     weights: np.ndarray
     bias: float
@@ -95,30 +129,26 @@ class DecisionScorer:
     doubt_threshold: float  # a rule decision whose sentences all score below this is flagged
     # ... or at this one when the recogniser was unsure of its words: a misheard cue is why the rules missed it
     unsure_threshold: float = 1.01
+    features: Features = field(default_factory=Features)
+    calibration: tuple[float, float] = (1.0, 0.0)  # slope and offset on the raw margin (Platt)
 
-    def probabilities(self, texts: Sequence[str], structs: np.ndarray) -> np.ndarray:
+    def margins(self, texts: Sequence[str], structs: np.ndarray) -> np.ndarray:
+        """The uncalibrated linear scores."""
         if not len(texts):
             return np.zeros(0)
-        z = design(texts, structs) @ self.weights + self.bias
-        return 1.0 / (1.0 + np.exp(-z))
+        return design(texts, structs, self.features) @ self.weights + self.bias
+
+    def probabilities(self, texts: Sequence[str], structs: np.ndarray) -> np.ndarray:
+        a, b = self.calibration
+        return 1.0 / (1.0 + np.exp(-(a * self.margins(texts, structs) + b)))
 
     def save(self, path: Path) -> None:
-        """Written atomically: float32 weights, compressed (most hashed slots are empty)."""
-        buf = _npz_bytes(
-            weights=self.weights.astype(np.float32),
-            meta=np.array(
-                [
-                    self.bias,
-                    self.add_threshold,
-                    self.doubt_threshold,
-                    CHAR_BITS,
-                    WORD_BITS,
-                    len(STRUCT),
-                    self.unsure_threshold,
-                ]
-            ),  # fmt: skip
-        )
-        atomic_write_bytes(path, buf, mode=0o644)  # a model of phrasings, no meeting data
+        """Written atomically: float32 weights, compressed."""
+        f = self.features
+        meta = [FORMAT, self.bias, self.add_threshold, self.doubt_threshold, self.unsure_threshold,
+                LEXICAL.index(f.lexical), f.char_bits, f.word_bits, len(STRUCT), *self.calibration]  # fmt: skip
+        buf = _npz_bytes(weights=self.weights.astype(np.float32), meta=np.array(meta, dtype=np.float64))
+        atomic_write_bytes(path, buf, mode=0o644)  # a model of how meetings decide, no meeting data
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> DecisionScorer | None:
@@ -127,9 +157,13 @@ class DecisionScorer:
             return None
         with np.load(path, allow_pickle=False) as f:
             weights, meta = f["weights"].astype(np.float64), f["meta"]
-        if len(meta) != 7 or tuple(int(x) for x in meta[3:6]) != (CHAR_BITS, WORD_BITS, len(STRUCT)):
+        if len(meta) != 11 or int(meta[0]) != FORMAT or int(meta[8]) != len(STRUCT):
             return None
-        return cls(weights, float(meta[0]), float(meta[1]), float(meta[2]), float(meta[6]))
+        features = Features(LEXICAL[int(meta[5])], int(meta[6]), int(meta[7]))
+        if len(weights) != features.n_features:
+            return None
+        return cls(weights, float(meta[1]), float(meta[2]), float(meta[3]), float(meta[4]), features,
+                   (float(meta[9]), float(meta[10])))  # fmt: skip
 
 
 def _npz_bytes(**arrays: np.ndarray) -> bytes:
