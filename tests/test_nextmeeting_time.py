@@ -108,3 +108,25 @@ def test_a_day_and_hour_said_alone_at_the_close() -> None:
     assert got is not None and got.when == dt.datetime(2027, 5, 4, 20, 0) and got.needs_review
     # a day without an hour said alone is not enough
     assert next_meeting(["Tack allihop.", "Första tisdagen i maj. Då tar vi försäkringen."], "19:30") is None
+
+
+def test_weekday_and_weeks_with_om_misheard() -> None:
+    # said "söndag om fyra veckor"; heard "söndag lov fyra veckor"
+    got = next_meeting(["Nästa stormöte är söndag lov fyra veckor, klockan tre."], "15:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 21, 15, 0)  # the Sunday of the week four weeks on
+    # "fredag och tre veckor senare" is no count of weeks from a Friday
+    got = next_meeting(["Nästa stormöte är fredag och tre veckor senare är det stämma."], "15:00")
+    assert got is not None and got.when == dt.date(2027, 2, 19)
+
+
+def test_the_meeting_named_with_an_apposition_its_nasta_lost() -> None:
+    got = next_meeting(["Då sammanfattar jag. Byggmöte, nummer åtta, blir tisdag om två veckor, klockan ett."], "13:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 2, 13, 0) and got.needs_review
+
+
+def test_a_bare_weekday_before_misheard_words_is_flagged() -> None:
+    # said "tisdag om tre veckor"; heard "tisdag med tre med": the next Tuesday is shown, to check
+    got = next_meeting(["Nästa klinikmöte blir tisdag med tre med, samma tid. Tack, alla."], "12:15")
+    assert got is not None and got.needs_review and "med tre" in (got.review_reason or "")
+    got = next_meeting(["Nästa klinikmöte blir tisdag klockan tolv i matsalen."], "12:15")
+    assert got is not None and got.when == dt.datetime(2027, 2, 23, 12, 0) and not got.needs_review

@@ -83,7 +83,15 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "som i dag" is "as today", no date: "klockan tre, som i dag"
     ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
-    ("wd_in_n", re.compile(rf"\b(?P<wd>{_WD})(?:en)?\s+om\s+(?P<n>\d+|{_CARD})\s+(?:veckor|vecka)\b")),
+    # "söndag om fyra veckor"; "söndag <lov> fyra veckor": a weekday, a count and weeks say it with "om" misheard
+    # (never "fredag och tre veckor senare", "måndag i tre veckor")
+    (
+        "wd_in_n",
+        re.compile(
+            rf"\b(?P<wd>{_WD})(?:en)?\s+(?:om|(?!(?:och|men|eller|i|för|till|under|efter|inom|på|varje)\s)[a-zåäö]{{1,4}})"
+            rf"\s+(?P<n>\d+|{_CARD})\s+(?:veckor|vecka)\b"
+        ),
+    ),
     ("in_n", re.compile(rf"\bom\s+(?P<n>\d+|{_CARD})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b")),
     (
         "wd",

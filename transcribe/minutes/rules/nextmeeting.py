@@ -17,9 +17,10 @@ from transcribe.minutes.rules.utterances import (
     evidence_list,
 )
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
-from transcribe.sv.numbers import ORDINALS
+from transcribe.sv.numbers import CARDINALS, ORDINALS
 
-_NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s+(?:blir|är|hålls)\s+")
+# "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
+_NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls)\s+")
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
 _NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäöé]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
 # "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
@@ -31,6 +32,7 @@ _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|
 _MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
 # "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
 _NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
+_CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
 # "nästa vecka/punkt/steg ...": a next that is no meeting
 _NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg steget fråga gång".split())
 _SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))")
@@ -210,6 +212,19 @@ class NextMeetingRules(MeetingTimes):
         return None
 
     @staticmethod
+    def _weekday_cut(w: When, utts: list[Utt]) -> str | None:
+        """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
+        start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check."""
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        if w.kind != "wd" or u is None:
+            return None
+        after = re.findall(r"[a-zåäö]+", u.low[w.start :])[1:3]  # the words after the weekday, a time joined or not
+        counted = len(after) == 2 and after[0] not in _CLOCK_WORDS and after[1] in CARDINALS  # "<om> tre"
+        if after and (u.uncertain(after[0]) or not known_word(after[0]) or counted):
+            return f"{PREFIX}veckodagen hördes men inte orden efter den ({' '.join(after)})"
+        return None
+
+    @staticmethod
     def _misheard_slot(u: Utt, n: re.Match[str]) -> bool:
         """The words between "nästa" and "blir" hold one the recogniser was unsure of, or no word at all."""
         words = n.group(0).split()[1:-1]
@@ -353,7 +368,7 @@ class NextMeetingRules(MeetingTimes):
                 self._fill_time(w, utts, candidates)
                 self._same_time(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
-                           or self._conflict(w, kept))  # fmt: skip
+                           or self._conflict(w, kept) or self._weekday_cut(w, utts))  # fmt: skip
                 if closing is not None:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
