@@ -366,9 +366,9 @@ class NextMeetingRules(MeetingTimes):
             guessed = None
             if self.robust:
                 self._fill_time(w, utts, candidates)
-                self._same_time(w, utts)
+                same = self._same_time(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
-                           or self._conflict(w, kept) or self._weekday_cut(w, utts))  # fmt: skip
+                           or self._conflict(w, kept) or self._weekday_cut(w, utts) or same)  # fmt: skip
                 if closing is not None:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value

@@ -115,19 +115,21 @@ class MeetingTimes(RuleState):
         if w.time is not None and st is not None and (w.time.hour - 12, w.time.minute) == (st.hour, st.minute):
             w.time = st
 
-    def _same_time(self, w: When, utts: list[Utt]) -> None:
-        """'måndag om två veckor, samma tid': the clock time of this meeting."""
+    def _same_time(self, w: When, utts: list[Utt]) -> str | None:
+        """'måndag om två veckor, samma tid': the clock time of this meeting; why to check it when one of the
+        two words was misheard ("samma <lov>", ", <törs> tid.")."""
         if w.time is not None or self.start_time is None:
-            return
+            return None
         for u in utts:
-            # "samma <lov>", ", <törs> tid.": the word after "samma" or before "tid" was misheard
-            if (
-                _SAME_TIME.search(u.low)
-                or any(u.uncertain(x) for x in _SAME_WHAT.findall(u.low))
-                or any(_misheard(u, x) for x in _WHAT_TIME.findall(u.low))
-            ):
+            if _SAME_TIME.search(u.low):
                 w.time = self.start_time
-                return
+                return None
+            heard = [x for x in _SAME_WHAT.findall(u.low) if u.uncertain(x)]
+            heard += [x for x in _WHAT_TIME.findall(u.low) if _misheard(u, x)]
+            if heard:
+                w.time = self.start_time
+                return f'{PREFIX}"{heard[0]}" lästes som "samma tid"; detta mötes tid ({clock(self.start_time)}) antogs'
+        return None
 
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
