@@ -133,3 +133,16 @@ def test_unsure_name_in_place_of_the_verb_is_still_repaired() -> None:
     said = [("S1", "Då peter styrelsen att lägga den ekonomiska rapporten till handlingarna.")]
     got = minutes(said, unsure=frozenset({"peter"})).decisions
     assert len(got) == 1 and "ekonomiska rapporten" in got[0].text and got[0].needs_review
+
+
+def test_answered_call_whose_closing_was_heard_unsure_all_through() -> None:
+    call = [
+        ("S1", "Till sekreterare för stämman föreslås Karin Ek. Kan stämman godkänna det?"),
+        ("S2", "Ja."),
+    ]
+    got = minutes([*call, ("S1", "Net.")], unsure=frozenset({"net"})).decisions
+    assert len(got) == 1 and "Karin Ek" in got[0].text and got[0].needs_review
+    # a closing heard clearly as something else decides nothing here, nor does an objection answered "ja"
+    assert not minutes([*call, ("S1", "Vänta lite.")]).decisions
+    objection = [("S1", "Vi köper en ny gräsklippare. Någon emot?"), ("S2", "Ja."), ("S1", "Net.")]
+    assert not minutes(objection, unsure=frozenset({"net"})).decisions

@@ -144,7 +144,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
 
     def _approval(self, u: Utt) -> bool:
         """'Då är dagordningen godkänd' -> 'Dagordningen godkändes.'; an election ('Då väljer stämman Leif.')."""
-        if self._election(u) or self._convened(u) or self._filed(u) or self._fronted_act(u):
+        if self._election(u) or self._convened(u) or self._filed(u) or self._fronted_act(u) or self._unheard_close(u):
             return True
         m = cues.APPROVAL.search(u.low)
         if not m or u.is_question or cues.NEG.search(u.low[m.start() : m.end()]):

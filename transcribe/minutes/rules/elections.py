@@ -16,6 +16,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import strip_tail
 from transcribe.minutes.rules.resolutions import ACT_PAST, ResolutionRules
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import capitalise, content_words
 
@@ -49,10 +50,40 @@ _FRONTED_ACT = re.compile(
 )
 _LATER = re.compile(r"\b(?:nästa|senare|sedan|sen|längre\s+fram|i\s+höst|i\s+vår|till\s+hösten|till\s+våren)\b")
 _ITEM_HEAD = re.compile(r"^(?P<np>(?:[A-ZÅÄÖ]\w*)(?:\s+\w+){0,2}),")
+_BARE_REPLY = re.compile(r"^\s*(?P<a>ja|nej|ingen|inga)\s*[.!]?\s*$")
+_OBJECTIONS_CALLED = re.compile(
+    r"\b(?:någon|några)\s+(?:som\s+är\s+)?(?:emot|invänder|invändningar)\b|\binvändningar\b"
+)
 
 
 class ElectionRules(ResolutionRules):
     """The chair's election formula, recorded into the shared state."""
+
+    def _unheard_close(self, u: Utt) -> bool:
+        """'Kan stämman godkänna det?' - 'Ja.' - '<Net.>': the caller's closing of a call another member answered,
+        heard as a word or two the recogniser was unsure of all through (a lost "Klubbat"). What the call asked
+        is decided, flagged; a clear reply ("Bra.", "Nej vänta") is read as heard and decides nothing here."""
+        words = re.findall(r"[\w-]+", u.low)
+        if not self.robust or u.idx < 2 or u.is_question or not 0 < len(words) <= 2:
+            return False
+        if not all(u.uncertain(w) for w in words) or cues.NEG.search(u.low):
+            return False
+        answer, call = self.utts[u.idx - 1], self.utts[u.idx - 2]
+        a = _BARE_REPLY.match(answer.low)
+        if a is None or answer.speaker == u.speaker or call.speaker != u.speaker or call.idx in self.used:
+            return False
+        if (
+            not call.is_question
+            or not self._is_call(call)
+            or (a.group("a") == "ja") == bool(_OBJECTIONS_CALLED.search(call.low))
+        ):
+            return False  # "Någon emot? Ja.": an objection
+        text = self._called(call)
+        if not text:
+            return False
+        self.used.update((call.idx, answer.idx))
+        self._add_decision(text, call, [call, answer, u], 0.5, f"{PREFIX}klubbningen hördes otydligt")
+        return True
 
     def _convened(self, u: Utt) -> bool:
         """'Då finner jag att stämman är behörigen kallad.' -> 'Stämman förklarades behörigen kallad.'"""
