@@ -130,3 +130,20 @@ def test_a_bare_weekday_before_misheard_words_is_flagged() -> None:
     assert got is not None and got.needs_review and "med tre" in (got.review_reason or "")
     got = next_meeting(["Nästa klinikmöte blir tisdag klockan tolv i matsalen."], "12:15")
     assert got is not None and got.when == dt.datetime(2027, 2, 23, 12, 0) and not got.needs_review
+
+
+def test_pa_morgon_after_ses_vi_is_tomorrow() -> None:
+    # said "Då ses vi i morgon, kvart i åtta"; heard "ses vi på morgon, kvart i åtta"
+    got = next_meeting(["Något mer? Nej? ses vi på morgon, kvart i åtta som vanligt."], "07:45")
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 7, 45) and got.needs_review
+    # "klockan sju på morgon" is the hour's part of the day, no date
+    assert next_meeting(["Något mer? Nej? Vi ses klockan sju på morgon."], "07:00") is None
+
+
+def test_a_misheard_word_where_the_month_would_stand_is_flagged() -> None:
+    # said "lördagen den trettonde mars"; heard "lördagen den trettonde samanställningen": a Saturday the 13th
+    # is shown, to check
+    got = next_meeting(["Nästa styrelsemöte blir lördagen den trettonde samanställningen, klockan tio."], "10:00")
+    assert got is not None and got.needs_review and "samanställningen" in (got.review_reason or "")
+    got = next_meeting(["Nästa styrelsemöte blir lördagen den trettonde, klockan tio."], "10:00")
+    assert got is not None and not got.needs_review

@@ -83,6 +83,8 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # "som i dag" is "as today", no date: "klockan tre, som i dag"
     ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
+    # "ses vi <på> morgon, kvart i åtta": "i morgon" with its "i" misheard ("på morgonen" is the morning)
+    ("rel_day", re.compile(r"\b(?P<rel>på\s+morgon)(?=\s*(?:[,.!?]|$))")),
     # "söndag om fyra veckor"; "söndag <lov> fyra veckor": a weekday, a count and weeks say it with "om" misheard
     # (never "fredag och tre veckor senare", "måndag i tre veckor")
     (
@@ -252,7 +254,7 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             return first, True
         if kind == "rel_day":
             rel = re.sub(r"\s+", "", g["rel"])
-            offset = {"idag": 0, "imorgon": 1, "iövermorgon": 2}[rel]
+            offset = {"idag": 0, "imorgon": 1, "påmorgon": 1, "iövermorgon": 2}[rel]
             return ref + dt.timedelta(days=offset), True
         if kind == "wd_in_n":  # "måndag om två veckor": that weekday in the week n weeks ahead
             n = parse_number(g["n"])
@@ -336,12 +338,17 @@ def _scan(patterns: list[tuple[str, re.Pattern[str]]], low: str) -> list[tuple[i
     return sorted(found, key=lambda x: x[0])
 
 
+_HOUR_BEFORE = re.compile(rf"(?:{_KL}|halv|kvart)\s+\w+\s*$|\b(?:{_HOUR}|\d{{1,2}})\s*$")
+
+
 def find_whens(text: str, ref: dt.date) -> list[When]:
     """Every date/time expression in `text`, a clock time joined to a nearby date."""
     low = text.lower()
     dates = _scan(DATE_PATTERNS, low)
     out: list[When] = []
     for s, e, kind, m in dates:
+        if kind == "rel_day" and m.group("rel").startswith("på") and _HOUR_BEFORE.search(low[:s]):
+            continue  # "klockan sju på morgon": the hour's part of the day
         value, ok = _resolve_date(kind, m, ref)
         if ok:
             out.append(When(date=value, text=text[s:e], start=s, end=e, kind=kind))

@@ -212,10 +212,19 @@ class NextMeetingRules(MeetingTimes):
         return None
 
     @staticmethod
-    def _weekday_cut(w: When, utts: list[Utt]) -> str | None:
+    def _partly_heard(w: When, utts: list[Utt]) -> str | None:
         """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
-        start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check."""
+        start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
+        morgon" was read as "i morgon"."""
+        if w.kind == "rel_day" and w.text.lower().startswith("på"):
+            return f'{PREFIX}"{w.text}" lästes som "i morgon"'
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        if w.kind in ("wd_day", "den_day") and u is not None:
+            # "lördagen den trettonde <samanställningen>": a word where the month would stand, misheard
+            toks = re.findall(r"[a-zåäö]+|\d+", u.low[w.start :])
+            at = toks.index("den") + 2 if "den" in toks else len(toks)
+            if at < len(toks) and (u.uncertain(toks[at]) or not known_word(toks[at])):
+                return f'{PREFIX}månaden kan ha hörts fel ("{toks[at]}" efter dagen)'
         if w.kind != "wd" or u is None:
             return None
         after = re.findall(r"[a-zåäö]+", u.low[w.start :])[1:3]  # the words after the weekday, a time joined or not
@@ -368,7 +377,7 @@ class NextMeetingRules(MeetingTimes):
                 self._fill_time(w, utts, candidates)
                 same = self._same_time(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
-                           or self._conflict(w, kept) or self._weekday_cut(w, utts) or same)  # fmt: skip
+                           or self._conflict(w, kept) or self._partly_heard(w, utts) or same)  # fmt: skip
                 if closing is not None:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
