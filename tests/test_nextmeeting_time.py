@@ -147,3 +147,10 @@ def test_a_misheard_word_where_the_month_would_stand_is_flagged() -> None:
     assert got is not None and got.needs_review and "samanställningen" in (got.review_reason or "")
     got = next_meeting(["Nästa styrelsemöte blir lördagen den trettonde, klockan tio."], "10:00")
     assert got is not None and not got.needs_review
+
+
+def test_half_past_twelve_is_after_noon() -> None:
+    got = next_meeting(["Nästa möte blir onsdag om två veckor, under vilan, kvart i ett."], "12:45")
+    assert got is not None and got.when == dt.datetime(2027, 3, 3, 12, 45)
+    got = next_meeting(["Nästa möte blir fredagen den femte mars, halv ett."], "12:30")
+    assert got is not None and got.when == dt.datetime(2027, 3, 5, 12, 30)

@@ -304,6 +304,8 @@ def _resolve_time(kind: str, m: re.Match[str], tail: str) -> dt.time | None:
             if minute < 0:
                 hour, minute = hour - 1, minute + 60
         hour %= 24
+        if hour == 0:
+            hour = 12  # "halv ett", "kvart i ett": just after noon, no meeting is held after midnight
     elif kind in ("kl_num", "colon"):
         hour, minute = int(g["h"]), int(g.get("m") or 0)
         explicit_24h = hour >= 13 or hour == 0 or (kind == "colon" and g["h"].startswith("0"))
