@@ -146,3 +146,9 @@ def test_answered_call_whose_closing_was_heard_unsure_all_through() -> None:
     assert not minutes([*call, ("S1", "Vänta lite.")]).decisions
     objection = [("S1", "Vi köper en ny gräsklippare. Någon emot?"), ("S2", "Ja."), ("S1", "Net.")]
     assert not minutes(objection, unsure=frozenset({"net"})).decisions
+
+
+def test_we_with_a_lost_verb_is_left_alone() -> None:
+    # "Så vi <får> täcka upp själva om någon är sjuk": after "vi" the lost word is as often a modal
+    assert not minutes([("S1", "Så vi det täcka upp själva har någon är sjuk.")]).decisions
+    assert not minutes([("S1", "Då vi nöj påa han på, hoppas en.")], unsure=frozenset({"nöj"})).decisions

@@ -237,9 +237,9 @@ def _infinitive(word: str) -> bool:
 def _lost_verb(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """'Då <men> styrelsen att boka bussen ...', 'Då styrelsen <men> erbjuda ...': the chair's "Då beslutar
     <body> att <infinitive>" with the verb lost or heard as another word, "att" heard or heard wrong. With both
-    the verb and "att" gone ("Då <?> vi hitta fler ...") the lost word may as well have been "måste" or "kan",
-    and a verb heard in its place ("Då hinner vi testa ...", "Då ska styrelsen ta ställning") is what was said:
-    both are left alone."""
+    the verb and "att" gone, or with "vi" for the body ("Så vi <?> täcka upp ..."), the lost word may as well have
+    been "måste" or "får", and a verb heard in its place ("Då hinner vi testa ...", "Då ska styrelsen ta
+    ställning") is what was said: all are left alone."""
     toks = list(_TOKEN.finditer(text))
     lows = [t.group(0).lower() for t in toks]
     k = 0
@@ -252,8 +252,8 @@ def _lost_verb(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
         if lows[i] not in ("beslutar", "bestämmer") and not _stand_in(lows[i], unsure):
             return None
         i += 1  # the verb heard as another word
-    if i + 2 >= len(lows) or not cues.is_body(lows[i]) or lows[i] == "oss":
-        return None
+    if i + 2 >= len(lows) or not cues.is_body(lows[i]) or lows[i] in ("oss", "vi"):
+        return None  # "Så vi <får→det> täcka upp själva": after "vi" the lost word is as often a modal
     body, j = lows[i], i + 1
     if lows[j] != "att" and not _stand_in(lows[j], unsure):
         return None
