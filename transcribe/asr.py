@@ -34,6 +34,7 @@ from transcribe.config import cpu_threads, enforce_offline
 from transcribe.errors import BadOption, ModelCorrupt, ModelMissing
 from transcribe.lexfix import correct_transcript
 from transcribe.models import resolve
+from transcribe.repetition import collapse_across_passages, collapse_repetitions, find_repetition
 from transcribe.transcript import Segment, Transcript, Word
 
 log = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class AsrOptions:
     compute_type: str = "int8"
     word_timestamps: bool = True
     decoding: str = "tuned"  # or "plain": faster-whisper's defaults, for comparison
-    correct_words: bool = True  # tuned only: non-words replaced by the nearest Swedish word or term (lexfix)
+    correct_words: bool = True  # tuned only: the text repairs after decoding (loops across passages, lexfix)
 
 
 # Chosen on the dev samples' audio only (python -m transcribe.bench.decoding --set dev); plain differs in these.
@@ -178,39 +179,6 @@ def load_model(model: str = "base", compute_type: str = "int8", device: str | No
 _TOKEN = re.compile(r"\S+")
 
 
-def _norm(tok: str) -> str:
-    return re.sub(r"[^\w]", "", tok.lower())
-
-
-def find_repetition(tokens: list[str], min_repeats: int = 3, max_n: int = 8) -> tuple[int, int, int] | None:
-    """First run of an n-gram repeated `min_repeats`+ times back to back: (start, n, count)."""
-    norm = [_norm(t) for t in tokens]
-    for n in range(1, max_n + 1):
-        need = 4 if n == 1 else min_repeats  # a word said three times is often real ("nej nej nej")
-        for i in range(0, len(norm) - n * need + 1):
-            gram = norm[i : i + n]
-            if not any(gram):
-                continue
-            count = 1
-            while norm[i + count * n : i + (count + 1) * n] == gram:
-                count += 1
-            if count >= need:
-                return i, n, count
-    return None
-
-
-def collapse_repetitions(words: list[Word]) -> tuple[list[Word], bool]:
-    """Keep one copy of any looping n-gram; True when something was removed."""
-    changed = False
-    while True:
-        hit = find_repetition([w.text for w in words])
-        if hit is None:
-            return words, changed
-        i, n, count = hit
-        words = words[: i + n] + words[i + n * count :]
-        changed = True
-
-
 def _text_of(words: Iterable[Word]) -> str:
     return "".join(w.text for w in words).strip()
 
@@ -294,10 +262,20 @@ def transcribe(
         model=str(model),
         segments=segments,
     )
-    if guard and options.correct_words and options.language == "sv":
-        transcript, stats.corrected_words = correct_transcript(transcript, options.vocabulary)
+    if guard and options.correct_words:
+        transcript, stats.corrected_words = after_decoding(transcript, options.vocabulary, options.language)
     stats.decode_s = time.perf_counter() - t1
     return transcript
+
+
+def after_decoding(transcript: Transcript, vocabulary: list[str], language: str = "sv") -> tuple[Transcript, int]:
+    """The text repairs on the decoder's output, cheap enough to apply anew to a kept decode: a loop running
+    across passages kept once, then (Swedish) non-words corrected or dropped; with how many words changed."""
+    transcript, collapsed = collapse_across_passages(transcript)
+    if language != "sv":
+        return transcript, collapsed
+    transcript, corrected = correct_transcript(transcript, vocabulary)
+    return transcript, collapsed + corrected
 
 
 # --- prompt echo ------------------------------------------------------------------

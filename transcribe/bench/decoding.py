@@ -118,7 +118,7 @@ def recognise(meeting: Path, mode: str, model: str = "base", fresh: bool = False
     truth = json.loads((meeting / "truth.json").read_text(encoding="utf-8"))
     audio_path = next(iter(sorted(meeting.glob("meeting.*"))))
     options = options_for(mode, truth)
-    # The cache holds the decoder's output; the word correction after it is cheap and always applied anew.
+    # The cache holds the decoder's output; the text repairs after it are cheap and always applied anew.
     raw = dataclasses.replace(options, correct_words=False)
     path = CACHE_DIR / meeting.name / f"{mode}-{_cache_key(audio_path, model, raw, cut)}.json"
     if path.exists() and not fresh:
@@ -138,7 +138,7 @@ def recognise(meeting: Path, mode: str, model: str = "base", fresh: bool = False
         atomic_write_text(path, json.dumps(saved, ensure_ascii=False))
         row["cached"] = False
     if options.decoding != "plain" and options.correct_words:
-        row["transcript"], row["corrected_words"] = lexfix.correct_transcript(row["transcript"], options.vocabulary)
+        row["transcript"], row["corrected_words"] = asr.after_decoding(row["transcript"], options.vocabulary)
     return row
 
 
