@@ -137,6 +137,17 @@ def test_hand_made_meeting_counts_71_29(tmp_path: Path) -> None:
     assert "| regionen | 5 | 71 % |" in md and "| kommunen | 2 | 29 % |" in md
 
 
+def test_question_with_an_abbreviation_is_found_and_quoted_whole(tmp_path: Path) -> None:
+    asked = "Då kommer vi till ansvaret. Vem kan t.ex. leda arbetet framöver?"
+    d = tmp_path / "m"
+    d.mkdir()
+    lines = [HAND[0], ("ordf", asked), *HAND[2:]]
+    (d / "transcript.json").write_text(_meeting(lines).to_json(), encoding="utf-8")
+    result = ask(QUESTION, [load_meeting(d, with_minutes=False)])
+    assert [q.quote for q in result.asked] == ["Vem kan t.ex. leda arbetet framöver?"]
+    assert [(g.label, g.count) for g in result.groups] == [("regionen", 5), ("kommunen", 2)]
+
+
 def test_turns_merge_consecutive_segments_of_one_speaker() -> None:
     turns = build_turns(_meeting(HAND))
     assert len(turns) == len(HAND) - 1

@@ -21,7 +21,6 @@ optional local LLM may only rename a group.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from transcribe.series.meeting import MeetingRecord
 from transcribe.sv.text import (
     StemIndex,
     match_stem,
+    sentences,
     shared_stems,
     topic_stems,
     topic_tokens,
@@ -138,9 +138,6 @@ def build_turns(transcript: Transcript, meeting: int = 1) -> list[Turn]:
 # --------------------------------------------------------------------------- the question
 
 
-_SENT = re.compile(r"[^.!?]+[.!?]?")
-
-
 def _qword(text: str) -> str | None:
     return next((w for w in word_tokens(text) if w in _QWORDS), None)
 
@@ -151,8 +148,8 @@ def find_question_turns(turns: Sequence[Turn], query: str, min_cover: float = 0.
     qword = _qword(query)
     found = []
     for t in turns:
-        for sent in _SENT.findall(t.text):
-            is_question = sent.strip().endswith("?") or (qword is not None and word_tokens(sent)[:1] == [qword])
+        for sent in sentences(t.text):
+            is_question = sent.endswith("?") or (qword is not None and word_tokens(sent)[:1] == [qword])
             if not is_question or not qstems:
                 continue
             sstems = topic_stems(sent)
@@ -362,9 +359,9 @@ def _apply_labels(result: AskResult, relabeler: Relabeler) -> None:
 
 def _question_sentence(text: str, question: str) -> str:
     qstems = set(topic_stems(question))
-    for sent in _SENT.findall(text):
-        if sent.strip().endswith("?") and qstems & set(topic_stems(sent)):
-            return sent.strip()
+    for sent in sentences(text):
+        if sent.endswith("?") and qstems & set(topic_stems(sent)):
+            return sent
     return text
 
 
