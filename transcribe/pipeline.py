@@ -163,6 +163,19 @@ def run_pipeline(
     def report(stage: str) -> Callable[[float], None]:
         return lambda done: progress(stage, done, duration) if progress else None
 
+    def stage(name: str, fingerprint: str, compute: Callable[[], Any], load: Callable[[str], Any]) -> Any:
+        """The stage's result read back when its fingerprint holds, else computed, timed and written."""
+        if store.valid(name, fingerprint):
+            timings[name] = store.seconds(name)
+            reused.append(name)
+            return load(store.path(name).read_text())
+        t0 = time.perf_counter()
+        result = compute()
+        timings[name] = time.perf_counter() - t0
+        atomic_write_text(store.path(name), result.to_json())
+        store.finish(name, fingerprint, timings[name])
+        return result
+
     # 1. decode -------------------------------------------------------------------
     t0 = time.perf_counter()
     duration = probe(source).duration
@@ -178,31 +191,8 @@ def run_pipeline(
     fp_asr = _fingerprint(
         input_key, options.model, options.language, options.vocabulary, options.beam_size, options.compute_type
     )
-    if store.valid("transcribe", fp_asr):
-        transcript = Transcript.from_json(store.path("transcribe").read_text())
-        timings["transcribe"] = store.seconds("transcribe")
-        reused.append("transcribe")
-    else:
-        t0 = time.perf_counter()
-        stats = asr.AsrStats()
-        transcript = asr.transcribe(
-            audio,
-            model=options.model,
-            options=asr.AsrOptions(
-                language=options.language,
-                vocabulary=options.vocabulary,
-                beam_size=options.beam_size,
-                compute_type=options.compute_type,
-            ),
-            progress=report("transcribe"),
-            stats=stats,
-        )
-        transcript.metadata.update(
-            {"asr_load_s": f"{stats.load_s:.2f}", "asr_repaired_segments": str(stats.repaired_segments)}
-        )
-        timings["transcribe"] = time.perf_counter() - t0
-        atomic_write_text(store.path("transcribe"), transcript.to_json())
-        store.finish("transcribe", fp_asr, timings["transcribe"])
+    transcript = stage("transcribe", fp_asr, lambda: _transcribe(audio, options, report("transcribe")),
+                       Transcript.from_json)  # fmt: skip
     transcript.source = source.name
     _apply_metadata(transcript, options)
 
@@ -217,23 +207,8 @@ def run_pipeline(
         options.max_speakers,
     )
     if options.diarizer != "none":
-        if store.valid("diarize", fp_dia):
-            diarization = Diarization.from_json(store.path("diarize").read_text())
-            timings["diarize"] = store.seconds("diarize")
-            reused.append("diarize")
-        else:
-            t0 = time.perf_counter()
-            diarizer = load_diarizer(options.diarizer, Path(options.diarizer_model) if options.diarizer_model else None)
-            diarization = diarizer.diarize(
-                audio,
-                num_speakers=options.num_speakers,
-                min_speakers=options.min_speakers,
-                max_speakers=options.max_speakers,
-                progress=report("diarize"),
-            )
-            timings["diarize"] = time.perf_counter() - t0
-            atomic_write_text(store.path("diarize"), diarization.to_json())
-            store.finish("diarize", fp_dia, timings["diarize"])
+        diarization = stage("diarize", fp_dia, lambda: _diarize(audio, options, report("diarize")),
+                            Diarization.from_json)  # fmt: skip
         transcript = assign_speakers(transcript, diarization)
     transcript = name_speakers(transcript, options)
     if diarization is not None and options.recognise_voices:
@@ -266,6 +241,23 @@ def run_pipeline(
     return PipelineResult(
         transcript, minutes, diarization, duration, timings, reused, peak_rss_mb(), protokoll=protokoll
     )
+
+
+def _transcribe(audio: Audio, options: PipelineOptions, progress: Callable[[float], None]) -> Transcript:
+    stats = asr.AsrStats()
+    asr_options = asr.AsrOptions(language=options.language, vocabulary=options.vocabulary,
+                                 beam_size=options.beam_size, compute_type=options.compute_type)  # fmt: skip
+    transcript = asr.transcribe(audio, model=options.model, options=asr_options, progress=progress, stats=stats)
+    transcript.metadata.update(
+        {"asr_load_s": f"{stats.load_s:.2f}", "asr_repaired_segments": str(stats.repaired_segments)}
+    )
+    return transcript
+
+
+def _diarize(audio: Audio, options: PipelineOptions, progress: Callable[[float], None]) -> Diarization:
+    diarizer = load_diarizer(options.diarizer, Path(options.diarizer_model) if options.diarizer_model else None)
+    return diarizer.diarize(audio, num_speakers=options.num_speakers, min_speakers=options.min_speakers,
+                            max_speakers=options.max_speakers, progress=progress)  # fmt: skip
 
 
 def name_speakers(transcript: Transcript, options: PipelineOptions) -> Transcript:
