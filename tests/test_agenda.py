@@ -154,10 +154,14 @@ def test_committed_agenda_samples_are_consistent() -> None:
         ag = truth["agenda"]
         agenda = parse_agenda(d / ag["agenda_file"])
         assert [i["number"] for i in ag["items"]] == numbers(agenda)
-        assert 8 <= len(agenda.items) <= 13 and any(not i["treated"] for i in ag["items"])
+        assert 8 <= len(agenda.items) <= 13
         parents = {i["parent"] for i in ag["items"] if i["parent"]}
         starts = [i["start"] for i in ag["items"] if i["treated"] and i["number"] not in parents]  # 5b before 5a too
-        assert starts != sorted(starts) or ag.get("merged"), f"{d.name}: no item taken out of order or merged"
+        skipped = any(not i["treated"] for i in ag["items"])
+        returned = any(x["item"] != ag["turn_items"][x["turn"]] for x in ag["decisions"])  # back to an item
+        moved = starts != sorted(starts) or bool(ag.get("merged"))
+        assert skipped or returned or moved, f"{d.name}: every item treated once, in agenda order"
+        assert moved or returned, f"{d.name}: the agenda followed as written"
         assert len(ag["turn_items"]) == len(script["turns"]) == len(truth["segments"])
         assert {x["turn"] for x in ag["decisions"]} == {x["turn"] for x in script["truth"]["decisions"]}
         # A meeting elects all three roles, each with a name, or (a workplace meeting) no one at all.

@@ -32,9 +32,10 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from transcribe.agenda.boundaries import boundary_strength
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
-from transcribe.agenda.order import fill_gaps, ordered
+from transcribe.agenda.order import fill_gaps, ordered, turn_gaps
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.passes import (
     Placement,
@@ -80,6 +81,7 @@ EARLY = 0.3  # the meeting's officials are elected in this first share of it
 NON_CHAIR = 0.6
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
+W_BOUNDARY = 1.8  # the talk turning to a new item, whichever (boundaries.py), for the ordered choice only
 
 
 @dataclass
@@ -315,8 +317,12 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     by_number = {s.number: s for s in spans}
     if not units or not leaves:
         return Alignment(items=spans)
+    names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
+    turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves)
+    kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
     chosen = ordered(B, STRONG - THRESHOLD, named)
+    chosen.update(turn_gaps(B, chosen, turns, kept, W_BOUNDARY))
     used = set(chosen.values())
     p = Placement(units, leaves, B, chosen, used, threshold=THRESHOLD)
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")

@@ -122,3 +122,26 @@ def fill_gaps(
         for r, c in monotone(sub).items():
             out[missing[r]] = cols[c]
     return out
+
+
+def turn_gaps(
+    B: list[list[float]], chosen: dict[int, int], turns: list[float], kept: list[bool], weight: float
+) -> dict[int, int]:
+    """Items the agenda puts between two placed ones (or before the first, after the last) with too little
+    evidence of their own: inside that gap, in agenda order, each may take a sentence where the talk turns to a
+    new item (`turns`, boundaries.py, worth `weight`), its own evidence added; of two equal sentences the
+    earlier, as the next item follows the one before. Not an item struck somewhere (`kept` false)."""
+    N = len(B[0]) if B else 0
+    used = set(chosen.values())
+    placed = [(-1, -1), *sorted((u, k) for k, u in chosen.items()), (N, len(B))]
+    out: dict[int, int] = {}
+    for (u1, k1), (u2, k2) in zip(placed, placed[1:], strict=False):
+        missing = [k for k in range(k1 + 1, k2) if k not in chosen and kept[k]]
+        cols = [i for i in range(u1 + 1, u2) if i not in used and turns[i]]
+        if not missing or not cols:
+            continue
+        late = 0.01 / len(cols)
+        sub = [[B[k][i] + weight * turns[i] - late * c for c, i in enumerate(cols)] for k in missing]
+        for r, c in monotone(sub).items():
+            out[missing[r]] = cols[c]
+    return out

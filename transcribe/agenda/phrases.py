@@ -54,8 +54,9 @@ THANKS = re.compile(
     r"\b(?:tack (?:allihop|alla|för i dag|för idag|för i kväll|för ikväll|för mötet)|avslut(?:ar|at)"
     r"|tackar (?:\w+ )?(?:alla|för (?:i dag|idag|i kväll|ikväll|mötet|i dag)))\b"
 )
-_WELCOMES = (  # "Välkomna", "Då sätter vi igång", "Klockan är halv sju, så vi börjar", "Ska vi börja?"
-    r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång))"
+_WELCOMES = (  # "Välkomna", "Då sätter vi igång", "… så jag tycker vi sätter igång", "God morgon", "Ska vi börja?"
+    r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång)"
+    r"|VI (?:sätter|kör) igång|god (?:morgon|eftermiddag|kväll))"
     r"\b"
 )
 WELCOMES = re.compile(_WELCOMES.replace("VI", VI))
@@ -79,7 +80,8 @@ KIND_CUES = {
     ),
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
-        r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt))"
+        r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
+        r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden))"
     ),
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
@@ -91,7 +93,8 @@ KIND_CUES = {
         r"|^\W*föregående\b"
     ),
     "other": re.compile(
-        r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?)"
+        r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?"
+        r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b)"
     ),
     "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
     "close": CLOSED,

@@ -37,18 +37,23 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
         r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
+        r"|\b(?:ta|tar|har|håller i) klubban\b"
     ),
     "sekreterare": re.compile(
         r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
+        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:har|håller i|tar) pennan\b"
     ),
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
         r"|\bläs(?:a|er) igenom (?:dem|det|protokollet|anteckningarna)\b"
+        r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
+# and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
+# who "skriver" when someone is asked for ("Någon behöver skriva.") or "har pennan"
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
@@ -357,7 +362,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         window = _unplaced_window(alignment, role, units) if not elected else None
         if window:  # the election item's start was not found: it lies where the agenda's order puts it
             elected, pool = True, window
-        chosen = _from_pool(role, pool, elected, names, said_no, transcript)
+        chosen = _from_pool(role, pool, elected, names, said_no, transcript, guess=not window)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
         for name, ev in chosen.items():
@@ -403,9 +408,11 @@ def _from_pool(
     said_no: set[str],
     transcript: Transcript,
     follow: bool = False,
+    guess: bool = True,
 ) -> dict[str, list[Unit]]:
     """The people given the role in these sentences; `follow`: also by the answer to a sentence naming it,
-    as always inside the election item."""
+    as always inside the election item; `guess`: with the role word misheard, whoever is proposed or elected
+    there (only inside the role's own item: the sentences where its item should lie hold other elections too)."""
     follow = follow or elected
     found: list[tuple[int, int, str, list[Unit]]] = []  # (-sureness, order, name, evidence)
     for i, u in enumerate(pool):
@@ -426,7 +433,7 @@ def _from_pool(
     for _, _, name, ev in sorted(found, key=lambda x: (x[0], x[1])):
         if name not in chosen and len(chosen) < LIMIT[role]:
             chosen[name] = ev
-    if elected and not chosen:  # the role word was misheard: names proposed or elected in the item
+    if elected and guess and not chosen:  # the role word was misheard: names proposed or elected in the item
         for w in pool:
             if _ELECTED.search(w.low) and not any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
                 for _, _, name in mentions(w.text, names):

@@ -1,0 +1,104 @@
+"""A chair who never says an item's number and seldom its title: the talk turning to a new item ("Hasse?" and a
+long report from Hasse, "Lamporna då.", "Sen var det badet.") places the items between two placed ones in agenda
+order; and roles given in everyday words (one "som skriver under med mig", one who "har pennan", the chair who
+"tar klubban"). Hand-made meetings, ten seconds per line."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.align import build_units
+from transcribe.minutes.roles import find_roles
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+NAMES = {"A": "Lennart Holm", "B": "Hasse Nilsson", "C": "Emil Sandberg", "D": "Siv Eriksson"}
+AGENDA = """Styrelsemöte i byalaget
+1. Mötets öppnande
+2. Föregående protokoll
+3. Ekonomi
+4. Vägbelysningen längs byvägen
+5. Badplatsen inför sommaren
+6. Övriga frågor
+7. Mötets avslutande
+"""
+LINES = [
+    ("A", "Jag förklarar mötet öppnat."),
+    ("A", "Ni har fått förra protokollet på mejlen, då lägger vi det till handlingarna."),
+    ("A", "Hasse?"),  # 20 s: the floor handed to the one who reports, no word of the title
+    ("B", "Ja. Vi har fyrtiotvåtusen på kontot och medlemsavgifterna har kommit in från nästan alla i byn."),
+    ("A", "Tack för det."),
+    ("A", "Lamporna då."),  # 50 s: a topic put first, in words of its own
+    ("B", "Tre av stolparna lyser inte alls, elfirman vill ha åttatusen för att byta allihop."),
+    ("A", "Då säger vi så, vi byter dem i vår."),
+    ("A", "Sen var det bryggan."),  # 80 s
+    ("C", "Bryggan är rutten längst ut, jag kan bygga om den en helg i maj om vi köper virket till den."),
+    ("A", "Det tar vi, föreningen köper virket."),
+    ("A", "Har någon något övrigt?"),
+    ("D", "Nej."),
+    ("A", "Då förklarar jag mötet avslutat."),
+]
+
+
+def transcript(lines: list[tuple[str, str]]) -> Transcript:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    return Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+    )
+
+
+def starts(lines: list[tuple[str, str]], agenda: str = AGENDA) -> dict[str, float | None]:
+    al = align_agenda(parse_agenda_text(agenda), transcript(lines))
+    return {s.number: s.start if s.treated else None for s in al.items}
+
+
+def test_items_handed_over_or_put_first_start_where_the_talk_turns() -> None:
+    got = starts(LINES)
+    assert got["3"] == 20.0  # "Hasse?" - and Hasse reports
+    assert got["4"] == 50.0  # "Lamporna då."
+    assert got["5"] == 80.0  # "Sen var det bryggan."
+    assert got["6"] == 110.0 and got["7"] == 130.0
+
+
+def test_a_short_question_answered_briefly_starts_nothing() -> None:
+    lines = [*LINES[:6], ("A", "Hasse?"), ("B", "Ja."), *LINES[6:]]  # asked inside the item, a word in reply
+    got = starts(lines)
+    assert got["4"] == 50.0 and got["5"] == 100.0
+
+
+def test_an_item_struck_somewhere_takes_no_hand_over() -> None:
+    lines = [LINES[0], ("A", "Badplatsen hoppar vi över i dag."), *LINES[1:8], ("A", "Hasse?"), *LINES[9:]]
+    got = starts(lines)
+    assert got["5"] is None
+
+
+def roles(lines: list[tuple[str, str]], agenda: str) -> set[tuple[str, str]]:
+    tr = transcript(lines)
+    al = align_agenda(parse_agenda_text(agenda), tr)
+    return {(r.role, r.name) for r in find_roles(tr, al, build_units(tr))}
+
+
+def test_roles_in_everyday_words() -> None:
+    agenda = """Årsstämma
+1. Stämmans öppnande
+2. Val av ordförande för stämman
+3. Val av sekreterare
+4. Val av justerare
+5. Verksamhetsberättelsen
+6. Stämmans avslutande
+"""
+    lines = [
+        ("D", "Välkomna till årsstämman, jag förklarar stämman öppnad."),
+        ("D", "Valberedningen har ett förslag på vem som ska hålla i stämman. Hasse?"),
+        ("B", "Valberedningen föreslår Lennart Holm."),
+        ("D", "Några andra förslag? Nej. Då får Lennart ta klubban."),
+        ("A", "Tack för förtroendet. Någon behöver skriva. Emil, du har ju pennan i handen redan."),
+        ("C", "Jag skriver gärna."),
+        ("A", "Och så någon som skriver under med mig efteråt. Hasse, du slapp förra gången."),
+        ("B", "Okej, jag tar det."),
+        ("A", "Siv, berätta om året."),
+        ("D", "Vi har sålt åttahundra fiskekort och satt ut tretusen yngel i biflödena i juni, det gick bra."),
+        ("A", "Då förklarar jag stämman avslutad."),
+    ]
+    got = roles(lines, agenda)
+    assert ("sekreterare", "Emil Sandberg") in got and ("sekreterare", "Lennart Holm") not in got
+    assert ("justerare", "Hasse Nilsson") in got
+    assert ("ordförande", "Lennart Holm") in got

@@ -1,0 +1,72 @@
+"""Where the talk turns to a new item, whichever item it is: the chair's hand-over to the one who reports
+("Hasse?", "Amina, siffrorna." – and a long answer from that person), a topic put first with "då" ("Lamporna
+då."), "Sen var det badet.", "Och sommaren?", after the item before was settled.
+
+A chair who never says an item's number and seldom its title still leaves these marks; with the agenda's
+order they say where the items between two placed ones start (align.py adds them to the evidence of every
+item that was not struck, so the ordered choice takes them in agenda order).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from transcribe.agenda.phrases import CONCLUDES, DECIDES, SETTLES, SKIP_TOPIC
+
+if TYPE_CHECKING:  # align.py imports this module
+    from transcribe.agenda.align import Unit
+
+HAND_OVER_WORDS = 6  # the chair's sentence that hands the floor over is this short ("Maria, berätta om året.")
+ANSWER_WORDS = 15  # and the answer that reports is at least this long
+# A topic put first and left for the others: "Lamporna då.", "Sen var det badet.", "Och sommaren?", "Personalen."
+TURNS_TO = re.compile(
+    r"^\W*(?:(?:och|men) )?(?:(?:sen|sedan|så|då) (?:var|är|har vi|kommer) det\b"
+    r"|(?:och )?(?:så|sen|sedan) (?:har vi )?\w+\W*$"
+    r"|\w+(?:\W+\w+)?,? då\W*$"
+    r"|(?:och )?\w+\?\s*$)"
+)
+
+
+def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> list[float]:
+    """How strongly each sentence opens a new item, whatever item: 0 (not at all) to 1."""
+    out = [0.0] * len(units)
+    if chair is None:  # no one announced an item in words the aligner knows: who takes the most turns leads
+        turns = Counter(u.speaker for i, u in enumerate(units) if i == 0 or units[i - 1].seg_id != u.seg_id)
+        chair = turns.most_common(1)[0][0] if turns else None
+    turn_words: dict[int, int] = {}
+    for u in units:
+        turn_words[u.seg_id] = turn_words.get(u.seg_id, 0) + len(u.text.split())
+    for i, u in enumerate(units):
+        if u.speaker != chair or SKIP_TOPIC.search(u.low) or CONCLUDES.search(u.low) or DECIDES.search(u.low):
+            continue
+        first = i == 0 or units[i - 1].seg_id != u.seg_id
+        short = len(u.text.split()) <= HAND_OVER_WORDS
+        after = next((w for w in units[i + 1 :] if w.seg_id != u.seg_id), None)
+        last = i + 1 >= len(units) or units[i + 1].seg_id != u.seg_id
+        hands_over = (
+            short
+            and last
+            and after is not None
+            and after.speaker != chair
+            and turn_words[after.seg_id] >= ANSWER_WORDS
+            and (u.text.rstrip().endswith("?") or _addresses(u, names))
+        )
+        settled = i > 0 and (SETTLES.search(units[i - 1].low) or CONCLUDES.search(units[i - 1].low)) is not None
+        turns = short and TURNS_TO.search(u.low) is not None and not _addresses(u, names)  # "Hasse?" asks him
+        score = 0.0
+        if hands_over:
+            score += 1.0
+        if turns:
+            score += 0.7
+        if score and (first or settled):
+            score += 0.3
+        out[i] = min(score, 1.0)
+    return out
+
+
+def _addresses(u: Unit, names: set[str]) -> bool:
+    """The sentence speaks to someone present by name: "Bertil.", "Emil, du har pratat med …"."""
+    words = re.findall(r"[\wåäöé-]+", u.low)
+    return bool(words) and (words[0] in names or words[-1] in names)
