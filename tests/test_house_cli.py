@@ -11,9 +11,10 @@ import typer
 from tests.cli_call import call
 from transcribe import cli
 
-# What typer and click would print around the Swedish help texts, left untranslated.
+# What typer and click would print around the Swedish help texts, left untranslated (a value's type too).
 ENGLISH = re.compile(
     r"Usage:|\bOptions\b|\bArguments\b|\bCommands\b|Show this message|\[default|\[required\]|\[OPTIONS\]"
+    r"|<(?:path|str|int|float|bool|list\[\w+\])>"
 )
 
 
@@ -53,6 +54,9 @@ def test_run_help_names_its_panels_defaults_and_required_argument(monkeypatch, c
     out = help_of(monkeypatch, capsys, "run")
     for word in ("Argument", "Flaggor", "[krävs]", "[standard: sv]", "[FLAGGOR]"):
         assert word in out, word
+    rows = {line.split()[1]: line for line in out.splitlines() if line.startswith("│") and len(line.split()) > 2}
+    assert "<sökväg>" in rows["--out"] and "<heltal>" in rows["--speakers"] and "<text>" in rows["--language"]
+    assert "<" not in rows["--overwrite"], "a flag takes no value and shows no type"
     out = help_of(monkeypatch, capsys)
     assert "Kommandon" in out and "KOMMANDO [ARGUMENT]..." in out
 

@@ -1,10 +1,11 @@
-"""The framing of `--help` in Swedish: usage line, panel titles, defaults and the help flag itself.
+"""The framing of `--help` in Swedish: usage line, panel titles, defaults, value types and the help flag.
 
 The command and option texts are Swedish already; what typer and its vendored click add around
-them ("Usage:", "Options", "[default: …]", "Show this message and exit.") is English and has no
-gettext catalogue (the vendored click writes it literally, typer resolves its `_()` at import).
-So the titles typer reads from its `rich_utils` module are set once, and every command is built
-from the two classes below, which write the usage line and the help flag in Swedish.
+them ("Usage:", "Options", "[default: …]", "Show this message and exit.", the value type "<path>")
+is English and has no gettext catalogue (the vendored click writes it literally, typer resolves its
+`_()` at import). So the titles typer reads from its `rich_utils` module are set once, and every
+command is built from the two classes below, which write the usage line and the help flag in
+Swedish and give each parameter the value type in Swedish (a flag takes no value and shows none).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import typer
 from typer import rich_utils
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 from typer.models import DefaultPlaceholder
 
 from transcribe import cli_usage
@@ -36,6 +37,48 @@ FRAMING = {
     "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
 }
 
+# The value types typer shows beside a parameter ("<path>"), in Swedish; another type is shown as typer names it.
+TYPES = {
+    "<path>": "<sökväg>",
+    "<str>": "<text>",
+    "<int>": "<heltal>",
+    "<float>": "<tal>",
+    "<list[Path]>": "<sökvägar>",
+    "<list[str]>": "<ord>",
+}
+
+
+def _swedish_type(param: Any, label: str | None) -> str | None:
+    """A flag takes no value and shows none; a value's type in Swedish."""
+    if getattr(param, "is_flag", False):
+        return None
+    return TYPES.get(label, label) if label else label
+
+
+class SwedishArgument(TyperArgument):
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return _swedish_type(self, super().display_type_rich(ctx))
+
+
+class SwedishOption(TyperOption):
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return _swedish_type(self, super().display_type_rich(ctx))
+
+
+_PARAMETERS = {TyperArgument: SwedishArgument, TyperOption: SwedishOption}
+
+
+def _swedish_types(params: list[Any]) -> None:
+    """typer builds its own parameter classes (it takes no `cls` for them): each becomes its Swedish
+    subclass, which only shows the type differently; should typer's layout ever refuse, types stay English."""
+    for param in params:
+        swedish = _PARAMETERS.get(type(param))
+        if swedish is not None:
+            try:
+                param.__class__ = swedish
+            except TypeError:
+                return
+
 
 class _Swedish:
     """Usage line and help flag in Swedish; a parse error knows the command it belongs to."""
@@ -47,6 +90,7 @@ class _Swedish:
         option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_OPTION
+            _swedish_types([option])
         return option
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
@@ -61,6 +105,7 @@ class _Swedish:
 class SwedishCommand(_Swedish, TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        _swedish_types(self.params)
         if self.options_metavar == "[OPTIONS]":
             self.options_metavar = OPTIONS_METAVAR
 
