@@ -32,6 +32,8 @@ from transcribe.tables import Meeting
 
 jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, ta bort, rensa.", no_args_is_help=True)
 out = Console()
+JobId = Annotated[int, typer.Argument(help="Jobbets nummer (id i 'transcribe jobs list')")]
+PURGED = {"audio": "ljudet", "all": "allt"}
 NO_JOBS = "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
 
 
@@ -79,7 +81,7 @@ def list_cmd(
 
 @jobs_app.command("show")
 def show_cmd(
-    job_id: int, as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False
+    job_id: JobId, as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False
 ) -> None:
     """Visa ett jobb och dess resultatfiler."""
     st = status(job_id)
@@ -92,27 +94,27 @@ def show_cmd(
 
 
 @jobs_app.command("retry")
-def retry_cmd(job_id: int) -> None:
+def retry_cmd(job_id: JobId) -> None:
     """Köa ett misslyckat eller avbrutet jobb igen (färdiga steg återanvänds)."""
     retry(job_id, user="cli")
-    out.print(f"job {job_id}: queued")
+    out.print(f"jobb {job_id}: köat igen", highlight=False)
 
 
 @jobs_app.command("cancel")
-def cancel_cmd(job_id: int) -> None:
+def cancel_cmd(job_id: JobId) -> None:
     """Avbryt ett köat eller pågående jobb."""
     state = cancel(job_id, user="cli")
-    out.print(f"job {job_id}: {'cancelled' if state == 'cancelled' else 'cancelling'}")
+    out.print(f"jobb {job_id}: {'avbrutet' if state == 'cancelled' else 'avbryts'}", highlight=False)
 
 
 @jobs_app.command("delete")
 def delete_cmd(
-    job_id: int,
+    job_id: JobId,
     remove_files: Annotated[bool, typer.Option(help="Ta också bort mötets alla filer (inspelning, resultat)")] = False,
 ) -> None:
     """Ta bort ett jobb (ett pågående avbryts först)."""
     delete(job_id, remove_files=remove_files, user="cli")
-    out.print(f"job {job_id}: deleted" + (" with its files" if remove_files else ""))
+    out.print(f"jobb {job_id}: borttaget" + (" med mötets filer" if remove_files else ""), highlight=False)
 
 
 @jobs_app.command("submit")
@@ -150,8 +152,9 @@ def purge_cmd(
     """Tillämpa lagringstiderna (TRANSCRIBE_RETAIN_AUDIO_DAYS / TRANSCRIBE_RETAIN_ALL_DAYS)."""
     approved = _read_approvals(approvals) if approvals else _web_approvals()
     for item in purge(datetime.now(UTC), approved, audio_days, all_days, dry_run=dry_run, user="cli"):
-        verb = "would remove" if dry_run else "removed"
-        out.print(f"{item.meeting_id}: {verb} {item.what} ({len(item.paths)} file(s))")
+        verb = "skulle ta bort" if dry_run else "tog bort"
+        files = f"{len(item.paths)} fil" + ("" if len(item.paths) == 1 else "er")
+        out.print(f"{item.meeting_id}: {verb} {PURGED.get(item.what, item.what)} ({files})", highlight=False)
 
 
 def _read_approvals(path: Path) -> dict[str, datetime]:
