@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units
+from transcribe.agenda.phrases import SKIP_TOPIC
 from transcribe.minutes.roles import find_roles
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
@@ -102,3 +103,8 @@ def test_roles_in_everyday_words() -> None:
     assert ("sekreterare", "Emil Sandberg") in got and ("sekreterare", "Lennart Holm") not in got
     assert ("justerare", "Hasse Nilsson") in got
     assert ("ordförande", "Lennart Holm") in got
+
+
+def test_a_topic_left_to_the_annual_meeting_is_deferred_not_started() -> None:
+    assert SKIP_TOPIC.search("det får vi ta upp på stämman.") and SKIP_TOPIC.search("den tas upp till årsmötet.")
+    assert not SKIP_TOPIC.search("då tar vi upp årsstämman nu.") and not SKIP_TOPIC.search("vi tar upp stämman först.")

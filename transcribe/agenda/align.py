@@ -173,7 +173,9 @@ def chair_speaker(units: list[Unit]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[list[float]], list[list[bool]]]:
+def evidence_matrix(
+    units: list[Unit], items: list[AgendaItem], turns: list[float] | None = None
+) -> tuple[list[list[float]], list[list[bool]]]:
     """B[k][u]: evidence that item k starts at unit u, minus the threshold; and named[k][u]: whether unit u
     names item k explicitly (its number, or most of its title in the chair's words), which alone may
     move an item out of agenda order: a shared word or two is not enough for that."""
@@ -237,7 +239,7 @@ def evidence_matrix(units: list[Unit], items: list[AgendaItem]) -> tuple[list[li
                 topic = own = 0.0  # "Nästa är vattnet. Vi tar läckan först": the parent's words start the other
             if fronted[i] is not None and not said_now:  # "Vi tar läckan först, för den avgör <vattnet>": only
                 topic = own = 0.0  # the item taken now starts; the others' words there are the reason
-            cue = max(cues[i], 1.0 if said_now else 0.0) * weight
+            cue = max(cues[i], 1.0 if said_now else 0.0, turns[i] if turns else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
             asks_next = i + 1 < len(units) and units[i + 1].seg_id == u.seg_id and units[i + 1].text.endswith("?")
@@ -319,7 +321,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         return Alignment(items=spans)
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
-    B, named = evidence_matrix(units, leaves)
+    B, named = evidence_matrix(units, leaves, turns)
     kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
     chosen = ordered(B, STRONG - THRESHOLD, named)
     chosen.update(turn_gaps(B, chosen, turns, kept, W_BOUNDARY))

@@ -102,8 +102,9 @@ KIND_CUES = {
 SKIP_TOPIC = re.compile(
     r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
     r"|skjuts upp|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
-    r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde))\b".replace("VI", VI)
-)
+    r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
+    r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet))\b".replace("VI", VI)
+)  # "Det får vi ta upp på stämman": a topic left to the annual meeting is not treated here
 
 # After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
 _INSTEAD = re.compile(r"(?:,\s*|\s(?:och|men|så)\s+)(?:vi\s+)?(?:börjar|tar|går|fortsätter)\b(?:\s+vi)?(?P<rest>.+)$")
