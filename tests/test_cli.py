@@ -139,6 +139,19 @@ def test_bad_input_gets_one_line_and_distinct_exit_code(tmp_path: Path, make, co
     assert not (tmp_path / "out" / "transcript.json").exists()
 
 
+@pytest.mark.parametrize(
+    "make, code, needle",
+    [
+        (lambda d: d, 3, "är en katalog, inte en transkription"),
+        (lambda d: _wav(d / "meeting.wav", 1.0), 14, "ingen transkription"),
+    ],
+    ids=["directory", "a-recording"],
+)
+def test_minutes_on_what_is_no_transcript_says_so(tmp_path: Path, make, code: int, needle: str) -> None:
+    proc = run_cli("minutes", str(make(tmp_path)), "--out", str(tmp_path / "out"))
+    assert_one_line_error(proc, code, needle)
+
+
 def test_truncated_recording_is_reported(tmp_path: Path) -> None:
     full = _wav(tmp_path / "full.wav", 10.0, amplitude=3000)
     cut = tmp_path / "cut.wav"

@@ -138,12 +138,13 @@ def require_ffmpeg() -> None:
             raise MissingTool(f"{tool} saknas: installera det med 'apt-get install -y ffmpeg'")
 
 
-def check_input_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Path:
+def check_input_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, what: str = "en inspelning") -> Path:
+    """An input file that exists, is no folder, holds something and is not too large; `what` it should be."""
     path = Path(path)
     if not path.exists():
         raise InputNotFound(f"filen finns inte: {path}")
     if path.is_dir():
-        raise InputIsDirectory(f"{path} är en katalog, inte en inspelning")
+        raise InputIsDirectory(f"{path} är en katalog, inte {what}")
     size = path.stat().st_size
     if size == 0:
         raise EmptyInput(f"{path} är tom (0 byte)")

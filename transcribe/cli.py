@@ -260,7 +260,7 @@ def minutes(
         raise BadOption(f"okänt rubrikspråk {lang!r}; välj {' eller '.join(HEADINGS)}")
     if backend not in MINUTES_BACKENDS:
         raise BadOption(f"okänd protokollmotor {backend!r}; välj {', '.join(MINUTES_BACKENDS)}")
-    check_input_path(transcript_json)
+    check_input_path(transcript_json, what="en transkription (transcript.json)")
     try:
         transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
     except ValueError as exc:
