@@ -1,6 +1,6 @@
 """Upload a meeting with its dagordning in headless Chromium and see the protokoll's §§ on the review page.
 
-Same real server, worker and system Chromium as test_web_browser.py (its fixtures are reused).
+Same real server, worker and system Chromium as test_web_browser.py (the fixtures in conftest.py).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_web_browser import ARTIFACTS, PASSWORD, browser, server  # noqa: F401  (fixtures)
+from tests.browser.web import ARTIFACTS, login
 from tests.conftest import speak
 
 pytestmark = pytest.mark.browser
@@ -29,15 +29,7 @@ CLIP = (
 )
 
 
-def _login(page, server: str) -> None:  # noqa: F811
-    page.goto(f"{server}/meetings")
-    page.fill("input[name=name]", "sara")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_url(f"{server}/meetings")
-
-
-def test_upload_with_agenda_shows_paragraphs(server: str, browser, tmp_path: Path) -> None:  # noqa: F811
+def test_upload_with_agenda_shows_paragraphs(server: str, browser, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     clip = speak(CLIP, tmp_path / "styrelse.wav", speed=150)
     agenda = tmp_path / "dagordning.txt"
@@ -48,7 +40,7 @@ def test_upload_with_agenda_shows_paragraphs(server: str, browser, tmp_path: Pat
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    _login(page, server)
+    login(page, f"{server}/meetings")
 
     # an agenda without numbered items is refused with a message, and no meeting is created
     page.goto(f"{server}/upload")

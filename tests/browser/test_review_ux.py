@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_web_browser import ARTIFACTS, PASSWORD, browser, serving  # noqa: F401 (fixture)
+from tests.browser.web import ARTIFACTS, PASSWORD, USER, login, serving
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +49,7 @@ def server(server_data: Path) -> Iterator[str]:
         from transcribe.web.auth import create_user
 
         app = create_app(data_dir=data, start_worker=False)
-        create_user("sara", PASSWORD, "secretary")
+        create_user(USER, PASSWORD, "secretary")
         with serving(app) as url:
             yield url
 
@@ -111,14 +111,6 @@ def _meeting(tmp_path: Path) -> str:
     return mid
 
 
-def _login(page, url: str) -> None:
-    page.goto(url)
-    page.fill("input[name=name]", "sara")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_selector("#segments .segment")
-
-
 def _in_view(page, selector: str) -> bool:
     return page.eval_on_selector(
         selector,
@@ -145,7 +137,7 @@ def _docx_text(page, tmp_path: Path, name: str) -> str:
     return "\n".join(p.text for p in Document(io.BytesIO(path.read_bytes())).paragraphs)
 
 
-def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, browser, tmp_path: Path) -> None:  # noqa: F811
+def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, browser, tmp_path: Path) -> None:
     from transcribe.web import store
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -154,7 +146,7 @@ def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, b
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    _login(page, f"{server}/meetings/{mid}")
+    login(page, f"{server}/meetings/{mid}", then="#segments .segment")
     page.evaluate("window.__sameDocument = true")  # gone if anything reloads the page
 
     # The player stands at segment 10, as in the report; following playback is off until asked for.
@@ -235,13 +227,13 @@ def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, b
     context.close()
 
 
-def test_typed_text_survives_errors_with_and_without_js(server: str, browser, tmp_path: Path) -> None:  # noqa: F811
+def test_typed_text_survives_errors_with_and_without_js(server: str, browser, tmp_path: Path) -> None:
     mid = _meeting(tmp_path)
     typed = "Boka lokal till nästa träff"
     for js in (True, False):
         context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE", java_script_enabled=js)
         page = context.new_page()
-        _login(page, f"{server}/meetings/{mid}")
+        login(page, f"{server}/meetings/{mid}", then="#segments .segment")
         page.click("#add-actions summary")
         page.fill("#add-actions input[name=what]", typed)
         page.fill("#add-actions input[name=owner]", "Johan")
@@ -275,7 +267,7 @@ def test_typed_text_survives_errors_with_and_without_js(server: str, browser, tm
     context.close()
 
 
-def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_path: Path) -> None:  # noqa: F811
+def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_path: Path) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     ARTIFACTS.mkdir(exist_ok=True)
@@ -285,7 +277,7 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
         old.unlink()
     context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
     page = context.new_page()
-    _login(page, f"{server}/meetings/{mid}")
+    login(page, f"{server}/meetings/{mid}", then="#segments .segment")
 
     # Graded: in a meeting where most words are p≈0.4 only the far worse ones are marked by default.
     all_words = page.locator("#segments mark").count()
@@ -343,7 +335,7 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="sv-SE", is_mobile=True, has_touch=True)
     page = phone.new_page()
-    _login(page, f"{server}/meetings/{mid}")
+    login(page, f"{server}/meetings/{mid}", then="#segments .segment")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=str(ARTIFACTS / "review-ux-phone.png"))
     assert serious(target=page) == []
@@ -357,8 +349,8 @@ def test_uncertainty_keyboard_phone_and_accessibility(server: str, browser, tmp_
     assert serious(target=page) == []
     phone.close()
 
-    login = browser.new_context(viewport={"width": 390, "height": 844}, locale="sv-SE")
-    page = login.new_page()
+    form = browser.new_context(viewport={"width": 390, "height": 844}, locale="sv-SE")
+    page = form.new_page()
     page.goto(f"{server}/login")
     assert serious(target=page) == []
-    login.close()
+    form.close()

@@ -1,81 +1,24 @@
 """The web app in headless Chromium against a real uvicorn server: upload, wait, review, approve, download.
 
-Uses the system Chromium (/usr/bin/chromium) through Playwright; never downloads a
-browser. Screenshots of the review page land in test-artifacts/ for a human to look at.
+The system Chromium and the server come from conftest.py and web.py. Screenshots of the review page
+land in test-artifacts/ for a human to look at.
 """
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, free_port, speak
+from tests.browser.web import ARTIFACTS, login
+from tests.conftest import speak
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = REPO / "test-artifacts"
-PASSWORD = "correct horse battery"
 CLIP = (
     "Hej och välkomna. Jag heter Anna Lindqvist. Vi beslutar att starta en arbetsgrupp. "
     "Nästa möte blir den fjortonde december."
 )
-
-
-@contextmanager
-def serving(app: Any, join_timeout: float = 20) -> Iterator[str]:
-    """The app on a real uvicorn server on loopback for as long as the block runs; yields its URL."""
-    import uvicorn
-
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{srv.config.port}"
-    srv.should_exit = True
-    thread.join(timeout=join_timeout)
-
-
-@pytest.fixture
-def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-
-    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
-    from transcribe.web.app import create_app
-    from transcribe.web.auth import create_user
-
-    app = create_app(data_dir=tmp_path, start_worker=True)
-    create_user("sara", PASSWORD, "secretary")
-    with serving(app, join_timeout=40) as url:
-        yield url
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is required (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def test_upload_review_approve_download(server: str, browser, tmp_path: Path) -> None:
@@ -91,12 +34,7 @@ def test_upload_review_approve_download(server: str, browser, tmp_path: Path) ->
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("dialog", lambda d: d.accept())
 
-    # log in
-    page.goto(f"{server}/meetings")
-    page.fill("input[name=name]", "sara")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_url(f"{server}/meetings")
+    login(page, f"{server}/meetings")
 
     # upload with the drag-and-drop form (XHR with progress), then wait for the worker
     page.goto(f"{server}/upload")
@@ -215,11 +153,7 @@ def test_speaker_tools_and_uncertain_words(server: str, browser) -> None:
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("dialog", lambda dlg: dlg.accept())
-    page.goto(f"{server}/meetings/{mid}")
-    page.fill("input[name=name]", "sara")
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit].primary")
-    page.wait_for_selector("#segments .segment")
+    login(page, f"{server}/meetings/{mid}", then="#segments .segment")
     assert page.locator("#seg-1 mark.low").count() == 2
     page.screenshot(path=str(ARTIFACTS / "review-speakers-desktop.png"))
 

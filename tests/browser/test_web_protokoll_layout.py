@@ -9,7 +9,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.browser.test_web_browser import browser  # noqa: F401  (fixture)
 from transcribe.minutes.protokoll import Paragraph, Protokoll
 from transcribe.web import agenda  # noqa: F401  (registers protokoll_of with the templates)
 from transcribe.web.i18n import translate
@@ -35,7 +34,7 @@ def review_fragment() -> str:
     return f'<!doctype html><html lang="sv"><head><style>{css}</style></head><body><main>{html}</main></body></html>'
 
 
-def test_items_are_numbered_once_by_their_paragraph(browser) -> None:  # noqa: F811
+def test_items_are_numbered_once_by_their_paragraph(browser) -> None:
     page = browser.new_page(viewport={"width": 1366, "height": 900})
     page.set_content(review_fragment())
     items = page.locator("li.para")
@@ -50,7 +49,7 @@ def test_items_are_numbered_once_by_their_paragraph(browser) -> None:  # noqa: F
     page.close()
 
 
-def test_a_long_failure_stays_in_its_column(browser) -> None:  # noqa: F811
+def test_a_long_failure_stays_in_its_column(browser) -> None:
     """A failure naming a long model path wraps inside the status column instead of running under the buttons."""
     css = "".join((HERE / "static" / name).read_text(encoding="utf-8") for name in ("app.css",))
     error = "Misslyckades: internt fel: /srv/protokoll/data/meetings/a830587a5ac8d0f1e2/input.wav är trasig"

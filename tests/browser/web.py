@@ -1,0 +1,58 @@
+"""What the browser tests share: the app on a real uvicorn server, the system Chromium, a login.
+
+Uses the system Chromium (/usr/bin/chromium) through Playwright; never downloads a browser.
+The fixtures built on these (`browser`, and `server` with the job worker) are in conftest.py.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from tests.conftest import REPO, free_port
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = REPO / "test-artifacts"  # screenshots for a human to look at
+USER = "sara"
+PASSWORD = "correct horse battery"
+
+
+@contextmanager
+def serving(app: Any, join_timeout: float = 20) -> Iterator[str]:
+    """The app on a real uvicorn server on loopback for as long as the block runs; yields its URL."""
+    import uvicorn
+
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "uvicorn did not start"
+    yield f"http://127.0.0.1:{srv.config.port}"
+    srv.should_exit = True
+    thread.join(timeout=join_timeout)
+
+
+def login(page: Any, url: str, *, then: str | None = None) -> None:
+    """Open `url`, log in as the tests' secretary on the form it shows, and wait until `url` is shown
+    (or, with `then`, until that selector is on the page)."""
+    page.goto(url)
+    page.fill("input[name=name]", USER)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit].primary")
+    if then is None:
+        page.wait_for_url(url)
+    else:
+        page.wait_for_selector(then)
