@@ -108,3 +108,27 @@ def test_roles_in_everyday_words() -> None:
 def test_a_topic_left_to_the_annual_meeting_is_deferred_not_started() -> None:
     assert SKIP_TOPIC.search("det får vi ta upp på stämman.") and SKIP_TOPIC.search("den tas upp till årsmötet.")
     assert not SKIP_TOPIC.search("då tar vi upp årsstämman nu.") and not SKIP_TOPIC.search("vi tar upp stämman först.")
+
+
+def test_a_title_word_inside_a_members_report_does_not_pull_its_item_forward() -> None:
+    agenda = """Styrelsemöte i byalaget
+1. Mötets öppnande
+2. Ekonomi
+3. Fiberutbyggnaden
+4. Midsommarfirandet
+5. Mötets avslutande
+"""
+    lines = [
+        ("A", "Jag förklarar mötet öppnat."),
+        ("A", "Hasse?"),  # 10 s
+        ("B", "Ja. Vi har fyrtiotvåtusen på kontot efter midsommarfirandet i fjol, och avgifterna har kommit in."),
+        ("A", "Tack för det."),
+        ("A", "Sen var det fibern."),  # 40 s
+        ("C", "De gräver längs byvägen i augusti, och anslutningen kostar hälften fram till juni för alla i byn."),
+        ("A", "Då skickar vi ett brev till alla hushåll."),
+        ("A", "Midsommarfirandet, vem fixar stången i år?"),  # 70 s: the chair names it where the talk turns
+        ("D", "Samma gäng som i fjol, vi klär den på fredag förmiddag."),
+        ("A", "Då förklarar jag mötet avslutat."),
+    ]
+    got = starts(lines, agenda)
+    assert got["2"] == 10.0 and got["3"] == 40.0 and got["4"] == 70.0

@@ -164,12 +164,17 @@ def build_units(transcript: Transcript) -> list[Unit]:
 
 
 def chair_speaker(units: list[Unit]) -> str | None:
-    """Who leads the meeting: the speaker who announces the most items."""
+    """Who leads the meeting: the speaker who announces the most items; with no item announced in words the
+    aligner knows, the one who takes the most turns."""
     counts = Counter(
         u.speaker
         for u in units
         if u.speaker and (TRANSITION.search(u.low) or TAKEN_NOW.search(u.low) or number_refs(u.low))
     )
+    if not counts:
+        counts = Counter(
+            u.speaker for i, u in enumerate(units) if u.speaker and (i == 0 or units[i - 1].seg_id != u.seg_id)
+        )
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -234,6 +239,7 @@ def evidence_matrix(
                 elif item.number in first_child and ref.startswith(item.number) and sign > 0:
                     number += 0.6
             weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
+            inner = weight if i > 0 and units[i - 1].seg_id == u.seg_id else 1.0  # inside a member's report
             said_now = fronted[i] is not None and bool(overlap(titles[k], fronted[i]))
             if item.parent and _first_taken(k, i) not in (item.number, firsts[item.parent]):
                 topic = own = 0.0  # "Nästa är vattnet. Vi tar läckan först": the parent's words start the other
@@ -261,9 +267,9 @@ def evidence_matrix(
                 W_NUMBER * max(number, 0)
                 - W_NEG * max(-number, 0)
                 + W_CUE * cue
-                + W_TOPIC * topic * (0.6 + cue)
+                + W_TOPIC * topic * (0.6 + cue) * inner
                 + W_KIND * kind * (weight if any(kd in ELECTIONS for kd in said) else 1.0)  # a role the answer names
-                + W_TITLE * max(0.0, own - 0.5) * 2  # the item's whole title said in one sentence
+                + W_TITLE * max(0.0, own - 0.5) * 2 * inner  # the item's whole title said in one sentence
                 + (W_CUE if heading else 0.0)
             )
             row.append(score - THRESHOLD)

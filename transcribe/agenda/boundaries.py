@@ -10,7 +10,6 @@ item that was not struck, so the ordered choice takes them in agenda order).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.phrases import CONCLUDES, DECIDES, SETTLES, SKIP_TOPIC
@@ -32,9 +31,8 @@ TURNS_TO = re.compile(
 def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> list[float]:
     """How strongly each sentence opens a new item, whatever item: 0 (not at all) to 1."""
     out = [0.0] * len(units)
-    if chair is None:  # no one announced an item in words the aligner knows: who takes the most turns leads
-        turns = Counter(u.speaker for i, u in enumerate(units) if i == 0 or units[i - 1].seg_id != u.seg_id)
-        chair = turns.most_common(1)[0][0] if turns else None
+    if chair is None:
+        return out
     turn_words: dict[int, int] = {}
     for u in units:
         turn_words[u.seg_id] = turn_words.get(u.seg_id, 0) + len(u.text.split())
