@@ -327,19 +327,23 @@ def cancel_job(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
 
 
 # --- delete -----------------------------------------------------------------------------------------
-@router.get("/meetings/{meeting_id}/delete")
-def delete_confirm(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+def managed_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
+    """The meeting if this user may delete and share it (its owner or an admin); 403 for one who only sees it."""
     meeting = get_meeting(user, meeting_id)
     if not can_manage(user, meeting):
         raise HTTPException(403)
+    return meeting
+
+
+@router.get("/meetings/{meeting_id}/delete")
+def delete_confirm(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
+    meeting = managed_meeting(user, meeting_id)
     return page(request, "delete.html", user=user, meeting=meeting)
 
 
 @router.post("/meetings/{meeting_id}/delete")
 def delete_meeting(meeting_id: str, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
-    meeting = get_meeting(user, meeting_id)
-    if not can_manage(user, meeting):
-        raise HTTPException(403)
+    meeting = managed_meeting(user, meeting_id)
     try:
         deletion.delete_meeting(meeting, user.name)
     except job_queue.JobConflict as exc:
@@ -360,9 +364,7 @@ def _share_context(meeting: Meeting) -> dict[str, Any]:
 
 @router.get("/meetings/{meeting_id}/share")
 def share_page(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
-    meeting = get_meeting(user, meeting_id)
-    if not can_manage(user, meeting):
-        raise HTTPException(403)
+    meeting = managed_meeting(user, meeting_id)
     return page(request, "share.html", user=user, meeting=meeting, error=None, **_share_context(meeting))
 
 
@@ -370,9 +372,7 @@ def share_page(request: Request, meeting_id: str, user: CurrentUser = Depends(cu
 def share_add(
     request: Request, meeting_id: str, name: str = Form(""), user: CurrentUser = Depends(current_user)
 ) -> Response:
-    meeting = get_meeting(user, meeting_id)
-    if not can_manage(user, meeting):
-        raise HTTPException(403)
+    meeting = managed_meeting(user, meeting_id)
     with session() as s:
         other = s.scalar(select(User).where(User.name == name.strip(), User.active.is_(True)))
         if other is None or other.id == meeting.owner_id:
@@ -395,9 +395,7 @@ def share_add(
 
 @router.post("/meetings/{meeting_id}/share/{user_id}/remove")
 def share_remove(meeting_id: str, user_id: int, user: CurrentUser = Depends(current_user)) -> RedirectResponse:
-    meeting = get_meeting(user, meeting_id)
-    if not can_manage(user, meeting):
-        raise HTTPException(403)
+    managed_meeting(user, meeting_id)
     with session() as s:
         share = s.get(MeetingShare, (meeting_id, user_id))
         other = s.get(User, user_id)
