@@ -36,3 +36,10 @@ def test_two_different_passwords_change_nothing(app) -> None:
     assert isinstance(refused.exception, BadOption)
     assert "Nytt lösenord:" in refused.output
     assert try_login(app, "sara") == 303 and try_login(app, "sara", NEW) != 303
+
+
+def test_no_accounts_yet_is_said_with_how_to_make_the_first(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
+    listed = users("list", typed="")
+    assert listed.exit_code == 0, listed.output
+    assert listed.output.strip() == "Inga konton än: skapa det första med  transcribe users add NAMN --role admin"

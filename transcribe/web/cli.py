@@ -16,6 +16,7 @@ from transcribe.web.auth import create_user, list_users
 
 users_app = typer.Typer(help="Lokala konton för webbappen.", no_args_is_help=True)
 ACTOR = "cli"  # who the audit log names for changes made on the command line
+NO_USERS = "Inga konton än: skapa det första med  transcribe users add NAMN --role admin"
 
 
 def serve(
@@ -30,7 +31,7 @@ def serve(
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
     if not list_users():  # the login page would be a dead end
-        typer.echo("Inga konton än: skapa det första med  transcribe users add NAMN --role admin", err=True)
+        typer.echo(NO_USERS, err=True)
     uvicorn.run(
         app,
         host=host,
@@ -70,7 +71,10 @@ def users_add(
 @users_app.command("list")
 def users_list() -> None:
     """Visa användarna."""
-    for user in list_users():
+    users = list_users()
+    if not users:
+        typer.echo(NO_USERS)
+    for user in users:
         typer.echo(f"{user.name}\t{user.role}\t{'aktiv' if user.active else 'avstängd'}")
 
 
