@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units
+from transcribe.agenda.order import ordered
 from transcribe.agenda.phrases import SKIP_TOPIC
 from transcribe.minutes.roles import find_roles
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
@@ -132,3 +133,62 @@ def test_a_title_word_inside_a_members_report_does_not_pull_its_item_forward() -
     ]
     got = starts(lines, agenda)
     assert got["2"] == 10.0 and got["3"] == 40.0 and got["4"] == 70.0
+
+
+def test_a_topic_put_under_other_business_and_the_chairs_call_for_it() -> None:
+    agenda = """Styrelsemöte
+1. Mötets öppnande
+2. Godkännande av föredragningslistan
+3. Ekonomisk rapport
+4. Samarbetsavtal med nationen
+5. Övriga frågor
+6. Mötets avslutande
+"""
+    lines = [
+        ("A", "Jag förklarar mötet öppnat."),
+        ("A", "Listan har ni fått. Jag vill lägga till kårtidningen under övriga frågor. Godkänner vi den så?"),
+        ("B", "Ja."),
+        ("A", "Punkt tre. Noah, hur ser kassan ut?"),  # 30 s
+        ("B", "Vi har hundratjugotusen på kontot och sittningen i mars gick med förlust."),
+        ("A", "Nationen. Avtalet är utskickat till alla."),  # 50 s
+        ("C", "Vi delar på kostnaden för vaktbolaget."),
+        ("A", "Då skriver vi under avtalet."),
+        ("A", "Finns det något mer?"),  # 80 s: the chair calls for other business
+        ("C", "Tidningen har ingen redaktör efter sommaren."),
+        ("A", "Jag förklarar mötet avslutat."),
+    ]
+    got = starts(lines, agenda)
+    assert got["2"] == 10.0 and got["3"] == 30.0 and got["4"] == 50.0
+    assert got["5"] == 80.0 and got["6"] == 100.0
+
+
+def test_roles_asked_for_in_everyday_words_start_their_items() -> None:
+    agenda = """Årsstämma
+1. Stämmans öppnande
+2. Val av ordförande för stämman
+3. Val av sekreterare för stämman
+4. Verksamhetsberättelsen
+5. Stämmans avslutande
+"""
+    lines = [
+        ("D", "Välkomna till årsstämman, jag förklarar stämman öppnad."),
+        ("D", "Valberedningen har ett förslag på vem som ska hålla i stämman."),  # 10 s
+        ("B", "Valberedningen föreslår Lennart Holm."),
+        ("A", "Tack för förtroendet. Någon behöver skriva."),  # 30 s
+        ("C", "Jag skriver gärna."),
+        ("A", "Punkt fyra, verksamhetsberättelsen. Siv?"),
+        ("D", "Vi har sålt åttahundra fiskekort och satt ut tretusen yngel i biflödena i juni."),
+        ("A", "Då förklarar jag stämman avslutad."),
+    ]
+    got = starts(lines, agenda)
+    assert got["2"] == 10.0 and got["3"] == 30.0
+
+
+def test_a_check_in_opens_the_meeting() -> None:
+    assert parse_agenda_text("Ledningsgrupp\n1. Incheckning\n2. Ekonomi\n3. Övrigt\n").items[0].kind == "open"
+
+
+def test_an_item_is_not_taken_out_of_order_to_let_in_a_barely_evidenced_one() -> None:
+    B = [[-1.0, -1.0, -1.0, 2.75, -1.0], [-1.0, -1.0, 0.09, -1.0, -1.0]]  # the second barely above the threshold
+    named = [[False, False, False, True, False], [False] * 5]
+    assert ordered(B, 0.8, named) == {0: 3}

@@ -48,12 +48,14 @@ from transcribe.agenda.passes import (
 )
 from transcribe.agenda.phrases import (
     ASKS_FOR,
+    CALLED,
     CLOSED,
     CONCLUDES,
     DECIDES,
     ELECTIONS,
     KIND_CUES,
     OPENS_WITH,
+    PLACED_UNDER,
     SKIP_TOPIC,
     TAKEN_NOW,
     TRANSITION,
@@ -205,6 +207,7 @@ def evidence_matrix(
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
     instead = [taken_instead(u.low) if skip else None for u, skip in zip(units, skips, strict=True)]
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
+    placed_under = [bool(PLACED_UNDER.search(u.low)) for u in units]  # "lägga till kårtidningen under övriga frågor"
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
 
@@ -253,7 +256,8 @@ def evidence_matrix(
                 any(kd in ELECTIONS for kd in said) and (ASKS_FOR.search(u.low) or asks_next) and i < EARLY * len(units)
             )
             heading = not concludes[i] and _heading(u, titles[k])  # "Föredragningslistan." alone
-            if declared[i] in kinds[k] or asks or heading:
+            calls = any(kd in CALLED for kd in said) and u.text.rstrip().endswith("?")  # "Finns det något mer?"
+            if declared[i] in kinds[k] or asks or heading or calls:
                 cue = max(cue, weight)  # declaring the meeting open, asking for a role, naming it: the chair starts it
             taken = instead[i] is not None and bool(overlap(titles[k], instead[i]))
             if taken:  # struck one item and took this one instead
@@ -261,8 +265,8 @@ def evidence_matrix(
                 cue = max(cue, weight)
             elif skips[i]:  # "Förra protokollet hoppar vi över": the item named, by title or by kind, is struck
                 topic, kind = -max(own, kind), 0.0
-            elif concludes[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a start
-                topic, own, kind = 0.0, 0.0, 0.0
+            elif concludes[i] or placed_under[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a
+                topic, own, kind = 0.0, 0.0, 0.0  # start; "… under övriga frågor": the agenda spoken of, not the item
             score = (
                 W_NUMBER * max(number, 0)
                 - W_NEG * max(-number, 0)
@@ -275,7 +279,9 @@ def evidence_matrix(
             row.append(score - THRESHOLD)
             short = len(u.text.split()) <= SHORT
             said_title = own >= 0.99 or weight == 1.0 and (said_now or own >= NAMED and short)
-            names.append(number > 0 or said_title and (taken or not skips[i]) and not concludes[i])
+            names.append(
+                number > 0 or said_title and (taken or not skips[i]) and not concludes[i] and not placed_under[i]
+            )
         out.append(row)
         named.append(names)
     return out, named

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 NEG = -1e9
 EXCEPTIONS = 2  # at most this many items taken out of order
+GAIN = 0.5  # what an item taken out of order must add to the evidence: a weak start that order alone lets in is none
 
 
 def ordered(B: list[list[float]], strong: float, named: list[list[bool]]) -> dict[int, int]:
@@ -37,7 +38,7 @@ def ordered(B: list[list[float]], strong: float, named: list[list[bool]]) -> dic
             ]
             rest = monotone(rows)
             total = sum(B[k][v] for k, v in rest.items()) + sum(B[k][v] for k, v in ex.items())
-            if total > best and (trial is None or total > trial[0]):
+            if total > best + GAIN and (trial is None or total > trial[0]):
                 trial = (total, j, u, rest)
         if trial is None:
             break

@@ -22,7 +22,7 @@ MAX_ITEMS = 60
 
 # Standard opening/closing items of Swedish meetings: kind -> title pattern.
 STANDARD_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("open", re.compile(r"\böppna(nde|s|t)?\b|\bmötet öppnas\b|^inledning\b|\bvälkomm\w*")),
+    ("open", re.compile(r"\böppna(nde|s|t)?\b|\bmötet öppnas\b|^inledning\b|^incheckning\b|\bvälkomm\w*")),
     ("chair", re.compile(r"\b(val av )?(mötes|stämmo)?ordförande\b|\bmötesledare\b")),
     ("secretary", re.compile(r"\b(val av )?(mötes)?sekreterare\b|\bprotokollförare\b|\bantecknare\b")),
     ("adjusters", re.compile(r"\bjusterar\w*|\bjusteringsm\w*|\brösträknare\b")),

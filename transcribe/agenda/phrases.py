@@ -71,13 +71,15 @@ KIND_CUES = {
         r"\b(val av (?:mötes|stämmo)?ordförande|välja (?:en )?(?:mötes|stämmo)?ordförande"
         r"|till (?:mötes|stämmo)?ordförande"
         r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
-        r"|(?:leda|leder) (?:dagens |kvällens )?(?:möte|sammanträde))"
-    ),
+        r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
+        r"|(?:ta|tar|har|håller i) klubban)"
+    ),  # "vem som ska hålla i stämman", "Jag har klubban i dag"
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
         r"|föra protokollet|skriv(?:a|er) protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
-        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*)"
-    ),
+        r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
+        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:har|håller i|tar) pennan)"
+    ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen"
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
         r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
@@ -116,6 +118,10 @@ TOGETHER = re.compile(
 )
 
 ELECTIONS = ("chair", "secretary", "adjusters")
+CALLED = ("other", "next")  # items the chair opens by asking the meeting: "Finns det något mer?", "Nästa möte?"
+# A topic put under an item of the agenda while the agenda is approved: "Jag vill lägga till kårtidningen under övriga
+# frågor", "Den tar vi upp under övrigt": it speaks of that item, and starts nothing
+PLACED_UNDER = re.compile(r"\b(?:lägga|lägger|läggs|ta|tar|tas|ha|har) (?:\w+ ){0,2}(?:till|upp)\b.*\bunder\b")
 ASKS_FOR = re.compile(
     r"\?\s*$|\b(?:behöver|ska|måste) (?:vi )?(?:\w+ ){0,2}(?:välja|ha)\b|\bvem (?:tar|kan|vill|skriver|för)\b"
     r"|\bbehöver (?:vi )?(?:\w+ ){0,2}som\b|\b(?:föreslår|yrkar på)\b"
