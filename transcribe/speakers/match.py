@@ -46,10 +46,20 @@ conversations (after a diariser change: 50 of 82 named with the constants above 
 bench run as the product scores (anchors on raw scores, then matching through the back-end): 56 of
 82 named, 0 wrong, 0 of 73 stranger labels named, 11 of 19 proposals right; raw cosines with the
 raw thresholds in the same run: 52, 0 wrong, 6 of 14 proposals right.
-The product still matches on raw cosines (`backend=False` by default): through the back-end the most
-name-like dev stranger sat 0.25 under Z_NAMED where raw cosines leave 0.8, and on the held-out
-readers the back-end named one stranger (13 of 24 named) where raw cosines named none (12 of 24).
-A name given to a stranger costs more than a name left as a proposal, so `backend=True` is opt-in.
+Through the back-end alone the most name-like dev stranger sat 0.14 under Z_NAMED where raw cosines
+leave less than none (3.02, kept out by its cosine), and on the held-out readers the back-end named
+one stranger. Fused scores (the product's, `backend=FUSED`): each piece's normalised score on raw
+cosines and through the back-end, averaged. On the 30 dev conversations (the bench clustering
+telephone recordings as the product does) the dev readers' failures were: 8 of 29 merged into
+another's label by the diariser, most of the rest a normalised score of 1.5-2.8 with their own profile
+(noise, reverb, a far voice; strangers reach 3.0) or a look-alike profile ranked first (one reader
+in three conversations). Fused, the look-alike ranks second in all but one, and the most name-like
+stranger reaches 2.80 (raw 3.02, back-end 3.11). Over Z_NAMED_FUSED 2.5-3.25, T_NAMED_FUSED
+0.70-0.78, a normalised margin of 0.5-1.5 with or without the 0.03 cosine margin: 2.5 and 2.75
+gave wrong names at every cosine; 3.0 named 57 of 82, 3.25 named 56 (raw 53, back-end 56, same
+run), 0 wrong, no stranger named; the cosine margin cost 2-3 names (a normalised margin of 1.0
+replaces it); the strong-score rule adds nothing. Z_NAMED_FUSED = 3.25 keeps 0.45 over the most
+name-like stranger. Z_PROPOSED_FUSED = 2.5: strangers proposed 10 -> 4 of 72 at no name's cost.
 Strong normalised scores (raw cosines): of the dev labels' pairs with a profile not their own, the
 highest normalised score was 3.55 (telephone speech, cosine 0.85); the most name-like stranger 2.93.
 Two enrolled readers scored 4.38 and 4.85 with their own profile and were still not named, one at
@@ -63,6 +73,7 @@ can score above the thresholds; real enrolments are what these numbers are for.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -94,6 +105,13 @@ QUANTILE = 0.3  # a label's score is this quantile of its pieces' scores: most o
 # the cosine margin, if it leads the runner-up profile's normalised score by STRONG_GAP (see above).
 Z_STRONG_RAW = 4.0
 STRONG_SLACK, STRONG_GAP = 0.03, 1.0
+# The product's scoring: normalised scores on raw cosines and through the back-end, averaged (FUSE_RAW:
+# the raw view's weight); a name needs Z_NAMED_FUSED, the raw cosine T_NAMED_FUSED, and the runner-up
+# profile's fused score Z_MARGIN_FUSED lower (no cosine margin, no strong-score rule: see above).
+FUSED = "fused"
+FUSE_RAW = 0.5
+T_NAMED_FUSED, Z_NAMED_FUSED, Z_MARGIN_FUSED = 0.72, 3.25, 1.0
+Z_PROPOSED_FUSED = 2.5  # a proposal ("Anna?") needs this fused score
 MIN_PIECES = 2  # fewer pieces of speech (`evidence.PIECE_S` s each): at most a proposal
 
 Status = Literal["named", "proposed", "anonymous"]
@@ -162,7 +180,7 @@ class Scores:
 def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile],
                  pieces: Mapping[str, np.ndarray] | None = None, cohort: np.ndarray | None = None,
                  quantile: float = QUANTILE, top: int = COHORT_TOP,
-                 backend: Backend | bool = False) -> Scores:  # fmt: skip
+                 backend: Backend | bool | str = False) -> Scores:  # fmt: skip
     """Scores of every label against every profile (see the module docstring)."""
     raw = np.full((len(labels), len(profiles)), -1.0)
     dim = len(next(iter(vectors.values()))) if vectors else 0
@@ -190,12 +208,16 @@ def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles:
 
 
 def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarray | None = None,
-                 top: int = COHORT_TOP, backend: Backend | bool = False
+                 top: int = COHORT_TOP, backend: Backend | bool | str = False
                  ) -> tuple[np.ndarray, np.ndarray | None]:  # fmt: skip
     """(cosine, normalised) of each unit-length piece against each profile, both (pieces, profiles);
     the normalised scores are None without a cohort of the pieces' size. `backend`: True for the
     shipped one (`backend.py`), False for raw GE2E cosines, or a given one; pieces, profiles and
     cohort are all compared in its space."""
+    if backend == FUSED:  # both views, their normalised scores averaged; cosines as recorded
+        raw, z = piece_scores(evidence, profiles, cohort, top, False)
+        _, z_backend = piece_scores(evidence, profiles, cohort, top, True)
+        return raw, None if z is None or z_backend is None else FUSE_RAW * z + (1 - FUSE_RAW) * z_backend
     b = _backend(backend, evidence.shape[1])
     heard = [_heard(p, evidence.shape[1]) for p in profiles]
     usable = cohort is not None and len(cohort) and evidence.shape[1] == cohort.shape[2]
@@ -207,7 +229,18 @@ def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarr
     return raw, _normalised(raw, evidence, heard, cohort if b is None else b.project(cohort), top)
 
 
-def _backend(backend: Backend | bool, dim: int) -> Backend | None:
+def _space(backend: Backend | bool | str, dim: int, cohort: np.ndarray) -> str:
+    """Whose thresholds apply: "fused", "backend" or "raw". Fused scoring needs the shipped back-end
+    and a cohort of the vectors' size; without either it is raw cosines."""
+    if backend == FUSED:
+        usable = len(cohort) and cohort.shape[2] == dim
+        return "fused" if usable and _backend(True, dim) is not None else "raw"
+    return "raw" if _backend(backend, dim) is None else "backend"
+
+
+def _backend(backend: Backend | bool | str, dim: int) -> Backend | None:
+    if backend == FUSED:
+        return None  # cosines as recorded: the raw thresholds
     b = load_backend() if backend is True else backend or None
     return b if b is not None and b.dim == dim else None
 
@@ -234,18 +267,19 @@ def match_speakers(
     cohort: np.ndarray | None = None,
     t_named: float | None = None,
     t_proposed: float | None = None,
-    margin: float = MARGIN,
+    margin: float | None = None,
     z_named: float | None = None,
-    z_proposed: float = Z_PROPOSED,
+    z_proposed: float | None = None,
     min_pieces: int = MIN_PIECES,
     quantile: float = QUANTILE,
     top: int = COHORT_TOP,
-    backend: Backend | bool = False,
+    backend: Backend | bool | str = FUSED,
     agree: float = AGREE,
     split_cos: float = SPLIT_COS,
     z_strong: float | None = None,
     coverage: Mapping[str, float] | None = None,
     min_coverage: float = MIN_COVERAGE,
+    z_margin: float | None = None,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -260,11 +294,15 @@ def match_speakers(
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
-    raw_space = not vectors or _backend(backend, len(next(iter(vectors.values())))) is None
-    defaults = (T_NAMED_RAW, T_NAMED_RAW, Z_NAMED_RAW) if raw_space else (T_NAMED, T_PROPOSED, Z_NAMED)
-    given = (t_named, t_proposed, z_named)
-    t_named, t_proposed, z_named = (d if v is None else v for v, d in zip(given, defaults, strict=True))
-    z_strong = (Z_STRONG_RAW if raw_space else None) if z_strong is None else z_strong
+    space = _space(backend, len(next(iter(vectors.values()))) if vectors else 0, cohort)
+    backend = False if space == "raw" and backend == FUSED else backend
+    defaults = {"raw": (T_NAMED_RAW, T_NAMED_RAW, Z_NAMED_RAW, Z_PROPOSED, MARGIN, 0.0, Z_STRONG_RAW),
+                "backend": (T_NAMED, T_PROPOSED, Z_NAMED, Z_PROPOSED, MARGIN, 0.0, math.inf),
+                "fused": (T_NAMED_FUSED, T_NAMED_FUSED, Z_NAMED_FUSED, Z_PROPOSED_FUSED, 0.0, Z_MARGIN_FUSED,
+                          math.inf)}[space]  # fmt: skip
+    given = (t_named, t_proposed, z_named, z_proposed, margin, z_margin, z_strong)
+    t_named, t_proposed, z_named, z_proposed, margin, z_margin, z_strong = (
+        d if v is None else v for v, d in zip(given, defaults, strict=True))  # fmt: skip
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
@@ -286,12 +324,14 @@ def match_speakers(
         else:
             others = np.delete(row, j)
             status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed, margin)
-            if status != "named" and z is not None and z_strong is not None and z >= z_strong:
+            if status != "named" and z is not None and z >= z_strong:
                 z_others = np.delete(order[i], j)
                 if row[j] >= t_named - STRONG_SLACK and z - (z_others.max() if z_others.size else -1e6) >= STRONG_GAP:
                     status = "named"
             if z is not None and status == "named" and z < z_named:
                 status = "proposed"
+            if z is not None and status == "named" and z - _runner_up(order[i], j) < z_margin:
+                status = "proposed"  # another profile's normalised score too close
             if z is not None and status == "proposed" and z < z_proposed:
                 status = "anonymous"
             if status == "named" and 0 < sc.pieces[i] < min_pieces:
@@ -304,6 +344,11 @@ def match_speakers(
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
+
+
+def _runner_up(row: np.ndarray, j: int) -> float:
+    others = np.delete(row, j)
+    return float(others.max()) if others.size else -1e6
 
 
 def _second_labels(result: dict[str, Match], labels: list[str], sc: Scores, order: np.ndarray,
