@@ -74,3 +74,15 @@ def test_usage_errors_in_swedish_point_at_the_command(monkeypatch, capsys, args:
     code, _, err = call(monkeypatch, capsys, *args)
     assert code == 14
     assert " ".join(err.split()) == expected
+
+
+def test_models_list_names_each_model_whole_and_its_source_in_swedish(monkeypatch, tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
+    shown = CliRunner().invoke(cli.app, ["models", "list"], env={"COLUMNS": "80"}).output
+    for name in ("whisper-base", "gemma3-270m", "silero-vad", "resemblyzer-ge2e"):
+        assert f"│ {name}" in shown, shown
+    wide = CliRunner().invoke(cli.app, ["models", "list"], env={"COLUMNS": "200"}).output
+    assert "medföljer: PyPI" in wide and "i paket" in wide
+    assert "bundled" not in wide and "package" not in wide

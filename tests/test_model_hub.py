@@ -311,6 +311,6 @@ def test_bench_records_speed_and_list_shows_it(fetched: dict[str, object], speec
     shown = CliRunner().invoke(app, ["models", "list"], env={"COLUMNS": "200"}).output
     line = next(ln for ln in shown.splitlines() if "kb-test" in ln)
     assert "(standard)" in line and "9.1 % [1]" in line and f"RTF {float(record['rtf']):.2f}" in line
-    assert "148 MB" in line and "hub: testorg/sv-whisper-base@5e1f0a7c2b9d" in line
+    assert "148 MB" in line and "hämtad: testorg/sv-whisper-base@5e1f0a7c2b9d" in line
     assert "arXiv 2505.17538" in shown
     assert "kb-test: OK" in CliRunner().invoke(app, ["models", "verify", "kb-test"]).output

@@ -31,6 +31,8 @@ from transcribe.models import hub as model_hub
 out = Console()
 err = Console(stderr=True)
 BENCH_SAMPLE = SAMPLES_DIR / "natverk-1" / "meeting.ogg"
+# Where an installed model came from, as the table says it (the JSON keeps the registry's words).
+SOURCES = {"bundled": "medföljer", "package": "i paket", "user": "egen", "hub": "hämtad", "import": "importerad"}
 
 
 def _mb(size: int) -> str:
@@ -72,9 +74,10 @@ def print_list(as_json: bool = False, available: bool = False) -> None:
         table = Table("namn", "typ", "källa", "storlek", "språk", "WER", "hastighet här")
         for r in rows:
             name = str(r["name"]) + (" (standard)" if r["default"] else "") + ("" if r["present"] else " (SAKNAS)")
-            source = f"{r['source']}: {r['origin']}" if r["origin"] else str(r["source"])
+            source = SOURCES.get(str(r["source"]), str(r["source"])) + (f": {r['origin']}" if r["origin"] else "")
             table.add_row(name, str(r["kind"]), source, _mb(int(r["size"])), str(r["languages"]),
                           _wer_with_note(str(r["wer"]), notes), str(r["speed"]))  # fmt: skip
+    table.columns[0].no_wrap = True  # the model's name whole: "whisper-…" names nothing
     out.print(table)
     for i, note in enumerate(notes, 1):
         out.print(f"[{i}] publicerad WER: {note}", highlight=False)
