@@ -192,6 +192,16 @@ def test_speaker_names_option_is_explained_in_swedish(spec: str) -> None:
     assert_swedish_line(err.value.message, "--speaker-names")
 
 
+def test_speaker_names_for_labels_the_recording_lacks_are_explained_in_swedish() -> None:
+    from transcribe.pipeline import PipelineOptions, name_speakers
+    from transcribe.transcript import Segment, Transcript
+
+    transcript = Transcript(segments=[Segment(id=0, start=0.0, end=1.0, text="Hej.", speaker="SPEAKER_00")])
+    with pytest.raises(BadOption) as err:
+        name_speakers(transcript, PipelineOptions(speaker_names={"SPEAKER_07": "Maria"}, auto_names=False))
+    assert_swedish_line(err.value.message, "--speaker-names", "SPEAKER_07", "SPEAKER_00")
+
+
 @pytest.mark.parametrize(
     ("args", "code", "named"),
     [

@@ -268,7 +268,8 @@ def name_speakers(transcript: Transcript, options: PipelineOptions) -> Transcrip
     unknown = set(options.speaker_names) - set(labels)
     if unknown:
         raise BadOption(
-            f"--speaker-names names unknown label(s) {', '.join(sorted(unknown))}; labels are {', '.join(labels)}"
+            f"--speaker-names anger etiketter som inspelningen saknar: {', '.join(sorted(unknown))}; "
+            f"dess talare heter {', '.join(labels)}"
         )
     proposed = propose_names(transcript) if options.auto_names else {}
     auto = {label: info.name for label, info in proposed.items() if info.name}
