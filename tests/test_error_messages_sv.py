@@ -192,6 +192,23 @@ def test_speaker_names_option_is_explained_in_swedish(spec: str) -> None:
     assert_swedish_line(err.value.message, "--speaker-names")
 
 
+def test_unreadable_llm_settings_and_an_unknown_minutes_engine_in_swedish(tmp_path: Path, monkeypatch) -> None:
+    from transcribe.minutes import extract_minutes
+    from transcribe.minutes.openai_client import resolve_endpoint
+    from transcribe.transcript import Segment, Transcript
+
+    settings = tmp_path / "llm.toml"
+    settings.write_text("url = http://127.0.0.1:8080\n", encoding="utf-8")  # a string without its quotes
+    monkeypatch.setenv("TRANSCRIBE_LLM_CONFIG", str(settings))
+    with pytest.raises(BadOption) as err:
+        resolve_endpoint()
+    assert err.value.message.startswith(f"LLM-inställningarna i {settings} går inte att läsa: ")
+    transcript = Transcript(segments=[Segment(id=0, start=0.0, end=1.0, text="Hej.", speaker="SPEAKER_00")])
+    with pytest.raises(BadOption) as err:
+        extract_minutes(transcript, backend="gpt")
+    assert_swedish_line(err.value.message, "'gpt'", "rules, llm, merge eller auto")
+
+
 def test_speaker_names_for_labels_the_recording_lacks_are_explained_in_swedish() -> None:
     from transcribe.pipeline import PipelineOptions, name_speakers
     from transcribe.transcript import Segment, Transcript

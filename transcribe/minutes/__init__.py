@@ -113,7 +113,7 @@ def extract_minutes(
     the rules read misheard names; `robust=False` runs the rules without repairs or negation checks.
     """
     if backend not in ("rules", "llm", "merge", "auto"):
-        raise BadOption(f"unknown minutes backend {backend!r}; use rules, llm, merge or auto")
+        raise BadOption(f"okänd protokollmotor {backend!r}; välj rules, llm, merge eller auto")
     meeting_date = meeting_date or _meta_date(transcript)
     model = model_dir or (None if llm_url else configured_model())
     if backend == "auto":

@@ -65,7 +65,7 @@ def _file_settings() -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise BadOption(f"cannot read the LLM settings in {path}: {exc}") from exc
+        raise BadOption(f"LLM-inställningarna i {path} går inte att läsa: {exc}") from exc
 
 
 def _flag(value: Any) -> bool:
