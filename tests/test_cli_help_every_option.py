@@ -1,4 +1,4 @@
-"""Every option of every command says in Swedish what it does in `--help`.
+"""Every option and argument of every command says in Swedish what it does in `--help`.
 
 A bare `--json` or `--priority` line in the help leaves an admin guessing what it changes.
 """
@@ -27,3 +27,12 @@ def test_every_option_says_what_it_does() -> None:
     assert not silent
     jobs_list = typer.main.get_command(cli.app).commands["jobs"].commands["list"]
     assert "Skriv ut som JSON" in next(p.help for p in jobs_list.params if p.name == "as_json")
+
+
+def test_every_argument_says_what_it_is() -> None:
+    silent = {
+        path: names
+        for path, command in _commands(typer.main.get_command(cli.app))
+        if (names := [p.name for p in command.params if p.param_type_name == "argument" and not p.help])
+    }
+    assert not silent

@@ -290,7 +290,9 @@ def models_list(
 
 
 @models_app.command("verify")
-def models_verify(name: Annotated[str | None, typer.Argument()] = None) -> None:
+def models_verify(
+    name: Annotated[str | None, typer.Argument(help="Modellen att kontrollera; utan namn alla installerade")] = None,
+) -> None:
     """Kontrollera storlek och SHA-256 för modellerna."""
     names = [name] if name else [e.name for e in models.list_models() if e.source != "package"]
     for n in names:

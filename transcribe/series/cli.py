@@ -29,6 +29,7 @@ from transcribe.series.report import build_report
 series_app = typer.Typer(help="Mötesserier: samla möten och skriv en periodrapport.", no_args_is_help=True)
 out = Console()
 err = Console(stderr=True)
+SeriesName = Annotated[str, typer.Argument(help="Seriens namn (se transcribe series list)")]
 
 
 @series_app.command("create")
@@ -44,7 +45,7 @@ def create_cmd(
 
 @series_app.command("add")
 def add_cmd(
-    name: Annotated[str, typer.Argument()],
+    name: SeriesName,
     dirs: Annotated[list[Path], typer.Argument(help="Mötesmappar (med transcript.json) eller möte-id i datakatalogen")],
 ) -> None:
     """Lägg till möten i en serie."""
@@ -72,7 +73,7 @@ def list_cmd(as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som 
 
 @series_app.command("show")
 def show_cmd(
-    name: Annotated[str, typer.Argument()],
+    name: SeriesName,
     as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
 ) -> None:
     """Visa en serie och dess möten."""
@@ -104,7 +105,7 @@ def show_cmd(
 
 @series_app.command("report")
 def report_cmd(
-    name: Annotated[str, typer.Argument()],
+    name: SeriesName,
     out_dir: Annotated[Path | None, typer.Option("--out", "-o", help="Katalog för rapporten")] = None,
     fmt: Annotated[str, typer.Option("--format", help="md, docx, json")] = "md,docx,json",
     overwrite: Annotated[bool, typer.Option(help="Skriv över befintlig rapport")] = False,
