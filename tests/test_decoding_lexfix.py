@@ -72,11 +72,25 @@ def test_a_passage_of_unsure_non_words_only_is_gone_and_the_others_renumbered() 
 
 
 def test_a_rare_word_or_non_word_heard_unsure_is_left_out_a_common_one_and_a_number_stay() -> None:
-    heard = ((" Vi", 0.9), (" gräsklippare", 0.3), (" desember", 0.2), (" inte", 0.1), (" 2027", 0.1), (" ses", 0.8))
+    heard = ((" Vi", 0.9), (" gräsklippare", 0.3), (" plörmskvatt", 0.2), (" inte", 0.1), (" 2027", 0.1), (" ses", 0.8))
     fixed, changed = correct_transcript(_said(*heard))
     assert fixed.segments[0].text == "Vi inte 2027 ses" and changed == 2
 
 
 def test_a_rare_word_heard_with_some_confidence_stays() -> None:
-    fixed, changed = correct_transcript(_said((" Vi", 0.9), (" gräsklippare", 0.5), (" desember", 0.5)))
+    fixed, changed = correct_transcript(_said((" Vi", 0.9), (" gräsklippare", 0.7), (" desember", 0.7)))
     assert fixed.segments[0].text == "Vi gräsklippare december" and changed == 1
+
+
+def test_a_word_below_everyday_frequency_heard_at_even_odds_is_left_out_an_everyday_one_stays() -> None:
+    heard = ((" Vi", 0.9), (" budgeten", 0.55), (" gräsklippare", 0.5), (" nu", 0.3), (" köper", 0.5))
+    fixed, changed = correct_transcript(_said(*heard))
+    assert fixed.segments[0].text == "Vi nu köper" and changed == 2
+
+
+def test_the_words_a_date_or_count_is_read_from_stay_however_unsure() -> None:
+    heard = ((" Vi", 0.9), (" ses", 0.9), (" torsdagen", 0.2), (" den", 0.9), (" sjuttonde", 0.1), (" desember", 0.3),
+             (" klockan", 0.9), (" fjorton", 0.3), (" gräsklippare", 0.3))  # fmt: skip
+    fixed, changed = correct_transcript(_said(*heard))
+    assert fixed.segments[0].text == "Vi ses torsdagen den sjuttonde december klockan fjorton"
+    assert changed == 2  # "desember" corrected, "gräsklippare" left out

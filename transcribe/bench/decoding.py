@@ -205,7 +205,8 @@ def run(which: str = "heldout", model: str = "base", ids: list[str] | None = Non
             "hotwords": "<deltagarnas namn>",
             "word_correction": f"non-words -> nearest Swedish word or name (zipf >= {lexfix.KNOWN_ZIPF} kept), "
             f"dropped when none is near and p < {lexfix.DROP_BELOW_P}; a word rarer than zipf {lexfix.RARE_ZIPF} "
-            f"dropped at p < {lexfix.RARE_DROP_BELOW_P}",
+            f"dropped at p < {lexfix.RARE_DROP_BELOW_P}, never a meeting term or a date or number word",
+            "loops": "collapsed within and across passages",
         },  # fmt: skip
         "per_meeting": rows,
         "mean_wer": mean,
