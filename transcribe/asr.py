@@ -11,8 +11,9 @@ of the speech is decoded again without it. Whisper base on Swedish sometimes rep
 until the window ends: we decode without conditioning on the previous text (the
 usual trigger), keep the compression-ratio fallback, and collapse any repetition
 that still gets through, marking the segment as repaired. Speech the VAD found but the
-decoder skipped is decoded again on its own. Finally, Swedish non-words are replaced by
-the nearest common word or meeting term, or dropped when unsure and nothing is near (`transcribe.lexfix`).
+decoder skipped is decoded again on its own. Finally (`after_decoding`), a loop running across passages is kept
+once, Swedish non-words are replaced by the nearest common word or meeting term, and uncommon words heard unsure
+are dropped (`transcribe.lexfix`).
 """
 
 from __future__ import annotations
