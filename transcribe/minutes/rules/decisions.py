@@ -18,6 +18,7 @@ from transcribe.minutes.phrasing import (
 from transcribe.minutes.rules.choices import ChoiceRules
 from transcribe.minutes.rules.elections import ElectionRules
 from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.settled import SettledRules
 from transcribe.minutes.rules.undecided import OpenItemRules
 from transcribe.minutes.rules.utterances import (
     WH,
@@ -53,7 +54,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
+class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -223,6 +224,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
     def _confirmation(self, u: Utt) -> bool:
         if u.idx in self.used:
             return False  # the close of a call already recorded ("Beviljar årsmötet ...? Ja. Då är det beslutat.")
+        if u.idx not in self.pending and self._settled(u):
+            return True
         m = cues.CONFIRMATION.search(u.low)
         weak = False
         if not m:
@@ -374,7 +377,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules):
 
     def _declarative(self, u: Utt) -> bool:
         """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
-        if self._choice(u):  # "Då tar vi offerten från Malmö Rör."
+        if self._choice(u) or self._group_plan(u):  # "Då tar vi offerten från Malmö Rör.", "Då köper vi singlarna."
             return True
         low = re.sub(r"^(?:(?:ja|okej|bra|nej)\b[\s,]*)+", "", u.low)
         m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
