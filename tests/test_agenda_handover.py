@@ -192,3 +192,23 @@ def test_an_item_is_not_taken_out_of_order_to_let_in_a_barely_evidenced_one() ->
     B = [[-1.0, -1.0, -1.0, 2.75, -1.0], [-1.0, -1.0, 0.09, -1.0, -1.0]]  # the second barely above the threshold
     named = [[False, False, False, True, False], [False] * 5]
     assert ordered(B, 0.8, named) == {0: 3}
+
+
+def test_a_report_filed_ends_its_item_and_starts_none() -> None:
+    agenda = """Årsstämma
+1. Stämmans öppnande
+2. Styrelsens verksamhetsberättelse
+3. Revisorernas berättelse
+4. Stämmans avslutande
+"""
+    lines = [
+        ("A", "Jag förklarar stämman öppnad."),
+        ("A", "Siv, berätta om året."),  # 10 s
+        ("D", "Vi har sålt åttahundra fiskekort och satt ut tretusen yngel i biflödena i juni, det gick bra."),
+        ("A", "Frågor på det? Inga. Då läggs verksamhetsberättelsen till handlingarna."),  # 30 s: item 2 settled
+        ("A", "Hasse."),  # 40 s
+        ("B", "Revisionsberättelsen, ja. Vi har granskat kassan och protokollen och har inget alls att anmärka på."),
+        ("A", "Då förklarar jag stämman avslutad."),
+    ]
+    got = starts(lines, agenda)
+    assert got["2"] == 10.0 and got["3"] == 40.0

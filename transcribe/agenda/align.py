@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from transcribe.agenda.boundaries import boundary_strength
+from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
 from transcribe.agenda.order import fill_gaps, ordered, turn_gaps
@@ -367,6 +367,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         if earlier:
             p.move(k, earlier[0])
     chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
+    handed_over_first(p, turns)
     after_decisions(p)
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)

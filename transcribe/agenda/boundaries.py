@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from transcribe.agenda.passes import Placement
 from transcribe.agenda.phrases import CONCLUDES, DECIDES, SETTLES, SKIP_TOPIC
 
 if TYPE_CHECKING:  # align.py imports this module
@@ -68,3 +69,13 @@ def _addresses(u: Unit, names: set[str]) -> bool:
     """The sentence speaks to someone present by name: "Bertil.", "Emil, du har pratat med …"."""
     words = re.findall(r"[\wåäöé-]+", u.low)
     return bool(words) and (words[0] in names or words[-1] in names)
+
+
+def handed_over_first(p: Placement, turns: list[float]) -> None:
+    """An item started on the first words of the one who reports ("Revisionsberättelsen, ja. Vi har granskat …")
+    just after the chair handed the floor over ("Bertil."): the item starts at the hand-over."""
+    units = p.units
+    for k, u in list(p.chosen.items()):
+        first = u > 0 and units[u - 1].seg_id != units[u].seg_id
+        if first and turns[u - 1] >= 1.0 and u - 1 not in p.used and not p.settles[u - 1]:
+            p.move(k, u - 1)

@@ -44,9 +44,11 @@ CONCLUDES = re.compile(
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
     r"|beslutar|beslutade|beslöt)\b"
     r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$"
-    r"|(?:\w+\W+){1,6}(?:är|blev) (?:\w+ )?(?:vald|valda|omvald|omvalda) (?:att|till|som)\b)"
-)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera": how an item
-# ends, not how one starts
+    r"|(?:\w+\W+){1,6}(?:är|blev) (?:\w+ )?(?:vald|valda|omvald|omvalda) (?:att|till|som)\b"
+    r"|(?:\w+\W+){0,3}?(?:läggs|lades|lägger (?:vi|ni|styrelsen|nämnden|stämman|mötet)) (?:\w+\W+){0,4}?"
+    r"till handlingarna\b)"
+)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs
+# verksamhetsberättelsen till handlingarna": how an item ends, not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
 OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
 DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
