@@ -6,12 +6,13 @@ from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
+from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.utterances import (
     Extracted,
 )
 
 
-class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules, LearnedRules):
+class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules, RestatedDecisions, LearnedRules):
     """One pass over the sentences, keeping the recent proposals as context."""
 
     def run(self) -> Extracted:
@@ -37,6 +38,7 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules, LearnedRules):
                     or self._permission(u)
                 )
             self._actions(u)
+        self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it
         self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
         self._next_meeting()
         self._resolve_next_meeting_dues()

@@ -49,6 +49,10 @@ _DAY_LOST = re.compile(
     rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
+ELSEWHERE_WHY = f"{PREFIX}dagen hördes inte i beskedet om nästa möte; den togs där samma dag nämns i mötet"
+_WEEKDAY_FIRST = re.compile(rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b")
+# A day named by its number: what another mention of the day must say to stand for an unheard one
+_EXACT_DAY = frozenset({"dmy", "iso", "slash", "wd_day", "den_day"})
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
 _SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
 # How exactly a kind of date names its day: a day and month first, a bare weekday last.
@@ -145,9 +149,14 @@ class NextMeetingRules(MeetingTimes):
             if any(x is not w and w.start < x.start < w.start + lost.end() for x in dated):
                 dated = [x for x in dated if x is not w]  # "torsdagen <?> tionde december": the date is whole
                 continue
-            guessed = self._day_from_weekday(u, w, lost) or self._day_from_other(u, w, lost, dated)
+            heard = When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
+            # the day said exactly elsewhere in the meeting wins over a guess from the misheard word
+            said_again = self.robust and self._said_elsewhere(u, heard) is not None
+            guessed = (None if said_again else self._day_from_weekday(u, w, lost)) or self._day_from_other(
+                u, w, lost, dated
+            )
             if guessed is None:
-                return [], When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
+                return [], heard
             dated = [guessed if x is w else x for x in dated]
         return dated, None
 
@@ -176,6 +185,31 @@ class NextMeetingRules(MeetingTimes):
         u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
+
+    def _said_elsewhere(self, u: Utt, lost: When) -> tuple[When, list[Utt]] | None:
+        """The announcement's weekday (and month) heard, its day not: the one day on that weekday (in that month)
+        said exactly elsewhere in the meeting, and not as a deadline, is the day the announcement named."""
+        said = _DAY_LOST_MONTH.match(lost.text.lower()) or _WEEKDAY_FIRST.match(lost.text.lower())
+        if said is None:
+            return None
+        wd = WEEKDAY_NAMES.index(said.group("wd"))
+        month = MONTH_NAMES.index(said.group("mon")) + 1 if "mon" in said.re.groupindex else None
+        found: dict[dt.date, tuple[When, Utt]] = {}
+        for v in self.utts:
+            if v is u or v.is_question:
+                continue
+            for w in self.whens(v):
+                if (w.date is None or w.date <= self.ref or w.kind not in _EXACT_DAY or w.date.weekday() != wd
+                        or (month is not None and w.date.month != month)
+                        or _DEADLINE_BEFORE.search(v.low[: w.start])):  # fmt: skip
+                    continue
+                found.setdefault(w.date, (w, v))
+        if len(found) != 1:
+            return None
+        w, v = next(iter(found.values()))
+        w = w.model_copy()
+        w.time = next((x.time for x in self.whens(u) if x.time is not None), w.time)  # the hour announced
+        return w, [u, v]
 
     def _closing_date(self) -> tuple[When, list[Utt]] | None:
         """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
@@ -325,6 +359,11 @@ class NextMeetingRules(MeetingTimes):
             if said or echoes:  # the date as announced and as repeated in the next turns: one decides
                 candidates.append(self._agreed([*said, *echoes], u, lost))
                 self._attach_time(candidates[-1], candidates[-1][1][-1])
+                continue
+            again = self._said_elsewhere(u, lost) if lost is not None and self.robust else None
+            if again is not None:  # "onsdagen den <till> april" and elsewhere "onsdagen den sjunde april"
+                candidates.append(again)
+                self._doubts[u.idx] = ELSEWHERE_WHY
                 continue
             if lost is not None:  # the date was said but its day not heard: shown as said, to check
                 vague = (lost, u)

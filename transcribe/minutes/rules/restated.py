@@ -1,0 +1,241 @@
+"""Decisions said twice: the statement in its item and the chair's summing-up at the close.
+
+A chair often restates what was decided ("Så vi har alltså beslutat: vi står på julmarknaden den
+tolfte, vi står inte vakt på nyår ...", "Sammanfattningsvis: egen budget och nej i slutvoteringen ...",
+"Då sammanfattar jag besluten: ..."). Under recognition errors either statement may be garbled, rarely
+both, so the pair is read together after the other rules have run:
+
+* an item of the summing-up restating a decision already found adds its evidence to it, and the
+  decision, now said twice and the same both times, is surer; said once with "inte" and once without,
+  it is flagged instead;
+* an item restating no decision found is one when the chair says these were the decisions ("vi har
+  beslutat", "besluten"), or when a plain summing-up names what an earlier passage said: its wording
+  is the summing-up's, its evidence both passages; it is flagged "Kontrollera mot ljudet" when the
+  summing-up was heard unsure where the item stands (only a garbled statement carries it);
+* what the summing-up leaves open ("fjorton väntar på offert"), a task ("Ahmed kollar byggservern")
+  and a summing-up of nothing decided ("vi har inte beslutat något") make no decision.
+
+Two decisions found for one restated matter are one: the later, shorter one is merged into the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.model import Decision
+from transcribe.minutes.phrasing import decision_sentence, to_infinitive
+from transcribe.minutes.rules.safety import PREFIX, doubt, polarity_conflict, shared_topic
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import Utt, audio_doubt, evidence_list, merge_evidence, similar, stems
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.text import capitalise, content_words
+
+# The summing-up and whether it says its items were decided ("beslutat", "besluten") or only sums up.
+# A colon after "beslutat"/"bestämt" survives a lost "har" or "alltså": "Så vi <om> beslutat: ...".
+SUMMING_UP = re.compile(
+    r"\b(?:(?P<plain>sammanfattar\s+jag|jag\s+sammanfattar|(?:för\s+att\s+)?sammanfatta\b|sammanfattningsvis)"
+    r"(?P<decided>\s+besluten)?"
+    r"|(?P<recap>(?:(?:vi|\w+)\s+)?(?:har\s+)?(?:alltså\w*\s+)?(?:beslutat|bestämt)(?:\s+[\w-]+){0,4}?\s*:)"
+    r"|(?P<recap_att>\bvi\s+har\s+(?:alltså\s+)?(?:beslutat|bestämt)\s+(?=att\b)))"
+)
+_NOTHING = re.compile(r"\b(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,2}(?:beslut\w*|bestämt|något|några|nåt)\b")
+# "... två nya sandlådor och städdagen flyttas ...": "och" before a subject in the definite form and its verb
+_SPLIT = re.compile(
+    r"\s*[,;:]\s*(?:och\s+)?(?:att\s+)?|\s+och\s+att\s+|\s+och\s+(?=vi\s)|"
+    r"\s+och\s+(?=[a-zåäö]+(?:en|et|na)\s+[a-zåäö]+(?:ar|er|ör|år|as|s)\b)"
+)
+# An item that continues the one before: "premiären blir den tjugonde, om Folkets hus har den kvar"
+_CONTINUES = re.compile(r"^(?:om|ifall|men|utan|så|eftersom|när|tills|med|plus|annars|då)\b")
+_PERSONAL = frozenset({"jag", "du", "ni", "han", "hon", "man", "de", "dom", "det", "den", "detta", "så"})
+# Left open or withdrawn in the summing-up: "fjorton väntar på offert", "tretton är tillbakadragen"
+_OPEN = re.compile(
+    r"\b(?:väntar|vilar|bordl\w*|tillbakadrag\w*|återkommer|tar\s+vi\s+(?:upp|sen)|går\s+till|skickas\s+vidare)\b"
+)
+_WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", re.IGNORECASE)
+_EARLIER_BACK = 80
+RECAP_WHY = f"{PREFIX}beslutet återges i sammanfattningen, men där hördes det otydligt"
+POLARITY_WHY = f"{PREFIX}sammanfattningen återger beslutet med annat nekande"
+
+
+def _topic_size(text: str) -> int:
+    return len({s for s in stems(text) if len(s) >= 4})
+
+
+def _words(text: str) -> set[str]:
+    """Content stems and the numbers said ("den tolfte"): what a restatement keeps."""
+    return stems(text) | {w for w in re.findall(r"[a-zåäö]+", text.lower()) if w in ORDINALS or w in CARDINALS}
+
+
+def summary_items(text: str) -> list[str]:
+    """The items of a summing-up: 'a, b, och att c' -> [a, b, c]; a clause of condition stays with its item."""
+    items: list[str] = []
+    for piece in _SPLIT.split(text.strip(" .!?")):
+        piece = re.sub(r"^(?:och|att|samt)\s+", "", piece.strip(" ,.!?")).strip()
+        if not piece:
+            continue
+        if items and _CONTINUES.match(piece.lower()):
+            items[-1] = f"{items[-1]}, {piece}"
+        else:
+            items.append(piece)
+    return items
+
+
+def item_decision(item: str) -> str:
+    """'vi står inte vakt på nyår' -> 'Mötet beslutade att inte stå vakt på nyår.'; other items as said."""
+    we = _WE_VERB.match(item)
+    if we:
+        neg = "inte " if we.group("neg") else ""
+        return decision_sentence(f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}")
+    return capitalise(item.rstrip(" ,.")) + "."
+
+
+class RestatedDecisions(RuleState):
+    """The summing-up read against the decisions found: more evidence, or a decision recovered."""
+
+    def restated_pass(self) -> None:
+        if not self.robust:
+            return
+        for u in self.utts:
+            found = self._summing_up_items(u)
+            if found is None:
+                continue
+            said, items, decided = found
+            tasks = sum(self._task_item(item) for item in items)
+            for item in items:
+                # a plain summing-up that is mostly tasks ("Lotta fixar integrationen, Omid skriver testfallen")
+                self._restated_item(item, said, decided, recover=decided or 2 * tasks < len(items))
+        self._merge_duplicates()
+
+    def _summing_up_items(self, u: Utt) -> tuple[Utt, list[str], bool] | None:
+        """The sentence holding the items, the items, and whether the chair said they were decided."""
+        m = SUMMING_UP.search(u.low)
+        if m is None or u.is_question or _NOTHING.search(u.low) or cues.NO_DECISIONS_PLANNED.search(u.low):
+            return None
+        if cues.NEG.search(u.low[max(0, m.start() - 12) : m.end()]):
+            return None
+        decided = not m.group("plain") or bool(m.group("decided"))
+        said, rest = u, u.text[m.end() :]
+        if len(content_words(rest)) < 2:  # "Då sammanfattar jag. Luciafirandet blir på eftermiddagen, ..."
+            nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+            if nxt is None or nxt.turn != u.turn or nxt.is_question or _NOTHING.search(nxt.low):
+                return None
+            said, rest = nxt, nxt.text
+        return said, summary_items(rest), decided
+
+    def _task_item(self, item: str) -> bool:
+        """'Ahmed kollar byggservern', 'du har fått färre ärenden': a task or a remark."""
+        words = item.lower().split()
+        return not words or words[0] in _PERSONAL or self._named_person(words[0]) is not None
+
+    def _restated_item(self, item: str, said: Utt, decided: bool, recover: bool) -> None:
+        low = item.lower()
+        words = low.split()
+        if self._task_item(item):
+            return
+        if words[0] == "vi" and not _WE_VERB.match(item):
+            return  # "vi <nu> inte vakt på nyår": the verb lost, nothing to read
+        if cues.REJECTED.search(low) or cues.UNDECIDED.search(low) or cues.TENTATIVE.search(low) or _OPEN.search(low):
+            return
+        if cues.NEXT_MEETING.search(low) or re.match(r"^(?:frågan|förslaget|motionen|önskemålet|begäran)\b", low):
+            return
+        size = _topic_size(item)
+        if size == 0:
+            return
+        unsure = self._item_unsure(item, said)
+        best = max(self.out.decisions, key=lambda d: (shared_topic(item, d.text), len(_words(item) & _words(d.text))),
+                   default=None)  # fmt: skip
+        if best is not None and self._restates(item, best, size, unsure):
+            self._confirm(best, item, said, unsure)
+            return
+        if len(content_words(item)) < 2 or not recover:
+            return
+        earlier = self._earlier(item, said)
+        if not decided and (earlier is None or not (earlier.unsure or earlier.repairs)):
+            return  # a plain summing-up of talk heard clearly and decided nowhere: a remark, not a decision
+        twin = self._decided_at(earlier)
+        if twin is not None:  # the passage it restates is already a decision, heard otherwise
+            self._confirm(twin, item, said, unsure)
+            return
+        self._recovered(item_decision(item), said, earlier, unsure)
+
+    @staticmethod
+    def _restates(item: str, d: Decision, size: int, unsure: bool) -> bool:
+        """The item says the decision again: two topic words shared (all when it has fewer), or most of its words;
+        garbled or down to one topic word ("<tolter>", "hundratjugo kronor"), one word it shares will do."""
+        topic = shared_topic(item, d.text)
+        if topic >= min(2, size) or similar(item, d.text, 0.6):
+            return True
+        return (unsure or size <= 1) and (topic >= 1 or bool(_words(item) & _words(d.text)))
+
+    def _recovered(self, text: str, said: Utt, earlier: Utt | None, unsure: bool) -> None:
+        """A decision read from the summing-up, its earlier statement as evidence too. Not through the shared
+        merging by similar wording: "Mötet beslutade att ..." makes two items of one summing-up look alike."""
+        if self.disclaimed([said]):
+            return
+        why = RECAP_WHY if unsure else None
+        against = doubt(text, [said], self._nearby([said]))
+        if against is not None:
+            why = against
+        utts = [said] if earlier is None else [earlier, said]
+        self.decided.update(u.idx for u in utts)
+        conf = 0.75 if why is None else 0.5
+        self.out.decisions.append(Decision(id=f"d{len(self.out.decisions) + 1}", text=text, proposed_by=said.name,
+                                           evidence=evidence_list(utts), confidence=conf,
+                                           needs_review=why is not None, review_reason=why))  # fmt: skip
+
+    def _item_unsure(self, item: str, said: Utt) -> bool:
+        """The summing-up was heard unsure where this item stands (a word of it unsure, or the audio doubtful)."""
+        words = {w.strip(" ,.:;!?").lower() for w in item.split()}
+        return bool(words & said.unsure) or (not said.unsure and audio_doubt([said]) is not None)
+
+    def _confirm(self, d: Decision, item: str, said: Utt, unsure: bool) -> None:
+        """The summing-up restates a decision found: its evidence joins, and agreeing it makes the decision surer."""
+        ids, own = {e.segment_id for e in d.evidence}, {s.id for s in said.segs}
+        if ids <= own:  # the decision was read from the summing-up alone: only it carries the decision
+            if unsure and not d.needs_review:
+                d.needs_review, d.confidence, d.review_reason = True, min(d.confidence, 0.6), RECAP_WHY
+            return
+        d.evidence = merge_evidence(d.evidence, evidence_list([said]))
+        if polarity_conflict(item, d.text):
+            d.needs_review, d.confidence, d.review_reason = True, min(d.confidence, 0.4), POLARITY_WHY
+        elif not unsure:
+            d.confidence = round(min(0.95, d.confidence + 0.1), 2)
+
+    def _decided_at(self, v: Utt | None) -> Decision | None:
+        """The decision whose evidence holds this passage."""
+        ids = {s.id for s in v.segs} if v is not None else set()
+        return next((d for d in self.out.decisions if ids & {e.segment_id for e in d.evidence}), None)
+
+    def _earlier(self, item: str, said: Utt) -> Utt | None:
+        """The passage before the summing-up that the item restates: two words shared (a day too), not a question."""
+        lo, own = max(0, said.idx - _EARLIER_BACK), _words(item)
+        scored = [(len(own & _words(v.text)), v) for v in self.utts[lo : said.idx] if v.turn != said.turn]
+        scored = [(n, v) for n, v in scored if n >= 2 and not v.is_question]
+        return max(scored, key=lambda x: (x[0], x[1].idx))[1] if scored else None
+
+    def _merge_duplicates(self) -> None:
+        """One matter decided, found twice (said in its item and restated later): one decision, both evidences."""
+        kept: list[Decision] = []
+        for d in self.out.decisions:
+            twin = next((k for k in kept if self._same_decision(k, d)), None)
+            if twin is None:
+                kept.append(d)
+                continue
+            twin.evidence = merge_evidence(twin.evidence, d.evidence)
+            twin.confidence = round(min(0.95, max(twin.confidence, d.confidence) + 0.1), 2)
+            if len(content_words(d.text)) > len(content_words(twin.text)) and not d.needs_review:
+                twin.text = d.text
+        for n, d in enumerate(kept, 1):
+            d.id = f"d{n}"
+        self.out.decisions = kept
+
+    @staticmethod
+    def _same_decision(a: Decision, b: Decision) -> bool:
+        if polarity_conflict(a.text, b.text):
+            return False
+        turns = {e.segment_id for e in a.evidence} & {e.segment_id for e in b.evidence}
+        if turns:
+            return False  # two decisions of one sentence ("a, och att b") are two
+        small = min(_topic_size(a.text), _topic_size(b.text))
+        return small >= 2 and shared_topic(a.text, b.text) >= max(3, small)
