@@ -14,7 +14,7 @@ absorbed, clusters of overlapped speech given to the speakers around them
 largest clusters of the same threshold and lets the rest join them; a split test of each
 cluster is selectable, `Params.split`). A recording whose speech comes through a telephone band
 (`transcribe.diarize.channel`, measured once per recording) is clustered through the speaker back-end,
-small voices told apart there too (`clustering.BAND_LIMITED_PARAMS`). Window labels are
+small voices of 4 s or more told apart there too (`clustering.BAND_LIMITED_PARAMS`). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
 is a flicker, not a turn), and words are re-segmented later in `assign.py`.
 """
@@ -304,13 +304,17 @@ def absorb_small(
     keep: int = 1,
     distinct_s: float = float("inf"),
     distinct_cos: float = 1.0,
+    voices: np.ndarray | None = None,
 ) -> np.ndarray:
     """Clusters with less than `min_speaker` seconds (an overlap, a cough) join their nearest speaker.
 
     At least `keep` clusters stay (the largest ones). A small cluster of at least `distinct_s`
     seconds whose voice is unlike every kept speaker (`clustering.voice_similarity` below
     `distinct_cos`: clearly less alike to them than to itself) is a speaker who said little, and stays.
+    The test is measured on `voices` (the windows' embeddings in another space, such as
+    `clustering.with_backend`) when given; the small clusters join by the windows' own embeddings.
     """
+    voices = w.embedding if voices is None else voices
     hop = np.minimum(w.end - w.start, np.median(np.diff(w.start)) if len(w) > 1 else 1.0)
     totals = {c: float(hop[labels == c].sum()) for c in np.unique(labels)}
     ranked = sorted(totals, key=totals.__getitem__, reverse=True)
@@ -319,8 +323,8 @@ def absorb_small(
     kept = list(big)
     for c in ranked:
         if c not in big and totals[c] >= distinct_s:
-            x = w.embedding[labels == c]
-            if max(clustering.voice_similarity(x, w.embedding[labels == k]) for k in kept) < distinct_cos:
+            x = voices[labels == c]
+            if max(clustering.voice_similarity(x, voices[labels == k]) for k in kept) < distinct_cos:
                 big.append(c)
     if len(big) == len(totals):
         return labels
@@ -407,11 +411,14 @@ class EmbeddedDiarizer:
         if num is None:
             speech = float(np.sum(np.minimum(w.end - w.start, p.hop)))
             floor = min(p.min_speaker, p.min_speaker_share * speech)
+            distinct_s = p.distinct_s if cp.distinct_s is None else cp.distinct_s
             if cp.distinct_cos is not None:  # small voices told apart through the speaker back-end
-                wb = replace(w, embedding=clustering.with_backend(w.embedding))
-                labels = absorb_small(wb, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=cp.distinct_cos)
+                fused = clustering.with_backend(w.embedding)
+                labels = absorb_small(
+                    w, labels, floor, keep=lo, distinct_s=distinct_s, distinct_cos=cp.distinct_cos, voices=fused
+                )  # fmt: skip
             else:
-                labels = absorb_small(w, labels, floor, keep=lo, distinct_s=p.distinct_s, distinct_cos=p.distinct_cos)
+                labels = absorb_small(w, labels, floor, keep=lo, distinct_s=distinct_s, distinct_cos=p.distinct_cos)
             if p.overlap_max_s is not None:
                 seconds = np.minimum(w.end - w.start, p.hop)
                 labels = overlap.drop_overlaps(
