@@ -152,6 +152,23 @@ def test_minutes_on_what_is_no_transcript_says_so(tmp_path: Path, make, code: in
     assert_one_line_error(proc, code, needle)
 
 
+@pytest.mark.parametrize(
+    "args, code, needle",
+    [
+        (["--diarizer", "pyannote"], 12, "--diarizer-model"),
+        (["--diarizer", "pyannote", "--diarizer-model", "/nowhere/pyannote"], 12, "/nowhere/pyannote"),
+        (["--diarizer", "pyanote"], 14, "okänd talaruppdelning"),
+    ],
+    ids=["pyannote-without-pipeline", "pyannote-pipeline-missing", "misspelt"],
+)
+def test_a_diarizer_that_cannot_run_is_said_before_the_transcription(
+    tmp_path: Path, speech_wav: Path, args: list[str], code: int, needle: str
+) -> None:
+    proc = run_cli("run", str(speech_wav), "--out", str(tmp_path / "out"), *args)
+    assert_one_line_error(proc, code, needle)
+    assert not (tmp_path / "out" / ".work" / "transcribe.done.json").exists()
+
+
 def test_truncated_recording_is_reported(tmp_path: Path) -> None:
     full = _wav(tmp_path / "full.wav", 10.0, amplitude=3000)
     cut = tmp_path / "cut.wav"

@@ -23,6 +23,7 @@ from transcribe import asr
 from transcribe.agenda import parse_agenda
 from transcribe.audio import Audio, cache_key, decode, probe
 from transcribe.confidence.items import score_minutes
+from transcribe.diarize import BACKENDS as DIARIZERS
 from transcribe.diarize import load_diarizer
 from transcribe.diarize.assign import assign_speakers
 from transcribe.diarize.base import Diarization
@@ -80,6 +81,13 @@ class PipelineOptions:
                 raise BadOption(f"{flag} måste vara minst 1 (angivet: {value})")
         if self.min_speakers and self.max_speakers and self.min_speakers > self.max_speakers:
             raise BadOption("--min-speakers är större än --max-speakers")
+        if self.diarizer not in (*DIARIZERS, "none"):
+            raise BadOption(f"okänd talaruppdelning '{self.diarizer}' ({', '.join(DIARIZERS)}, none)")
+        if self.diarizer == "pyannote":  # a missing pipeline is said now, not after the transcription
+            # pyannote's backend loads torch and the speaker encoder: imported only when it is chosen
+            from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
+
+            resolve_pipeline_dir(self.diarizer_model)
         if self.minutes_style not in (None, "rapport", "protokoll"):
             raise BadOption(f"okänd protokollstil '{self.minutes_style}' (rapport, protokoll)")
         if self.minutes_backend not in ("rules", "llm", "merge", "auto", "none"):
