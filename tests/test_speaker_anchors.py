@@ -12,6 +12,7 @@ import transcribe.speakers as speakers
 from tests.voices import DIM, cohort, unit
 from transcribe.audio import Audio
 from transcribe.diarize.base import Diarization, Turn
+from transcribe.speakers import match
 from transcribe.speakers.anchors import (
     MAX_LABEL_S,
     MIN_SPLIT_S,
@@ -140,3 +141,17 @@ def test_recognise_splits_the_known_voice_out_and_attributes_its_words_again(tmp
     bo_label = {f"ord{i}" for i, t in enumerate(dia.turns) if t.speaker == "SPEAKER_01"}  # his own label, unchanged
     assert bo_label == {k for k, v in said_by.items() if v == "Bo"}
     assert set(said_by) == {f"ord{i}" for i in range(len(dia.turns))}  # every word still there
+
+
+def test_turns_are_judged_on_the_same_fused_scores_as_labels(monkeypatch) -> None:
+    """Anchors and labels must not disagree on whom a turn sounds like: both use `match.FUSED`."""
+    seen = []
+
+    def spy(*args, backend=False, **kwargs):
+        seen.append(backend)
+        return match.piece_scores(*args, backend=backend, **kwargs)
+
+    monkeypatch.setattr("transcribe.speakers.anchors.piece_scores", spy)
+    diarization, evidence, _ = meeting(anna_turns=3)
+    assert known_turns(diarization.turns, evidence, PROFILES, COHORT)  # without a back-end file: raw scores
+    assert seen == [match.FUSED]
