@@ -399,7 +399,7 @@ def test_cli_lists_reports_errors_and_purges(jobs_env: Path, short_clip: Path, t
     approvals = tmp_path / "a.json"
     approvals.write_text(json.dumps({"m1": "2020-01-01T00:00:00+00:00"}))
     purged = run("purge", "--approvals", str(approvals), "--all-days", "30", "--dry-run")
-    assert purged.returncode == 0 and "m1: would remove all" in purged.stdout
+    assert purged.returncode == 0 and "m1: skulle ta bort allt (1 fil)" in purged.stdout
 
 
 # --- the real pipeline in child processes ---------------------------------------------------------------------
