@@ -111,3 +111,34 @@ def test_a_plan_said_in_passing_habits_and_the_meetings_order_are_no_decisions()
     assert decisions([*said, ("S1", "Då köper vi alltid singlarna på hösten.")]) == []
     assert decisions([*said, ("S1", "Då går vi tillbaka till punkt sju, singlarna.")]) == []
     assert decisions([*said, ("S1", "Om klubben får bidraget, då köper vi singlarna.")]) == []
+
+
+def test_going_back_to_a_matter_discussed_is_the_meetings_order() -> None:
+    said = [
+        ("S2", "Budgeten för våren måste vi ta igen, Jonas har siffrorna om budgeten."),
+        ("S3", "Ja, budgeten."),
+    ]
+    assert decisions([*said, ("S1", "Då hoppar vi tillbaka till budgeten.")]) == []
+    assert decisions([*said, ("S1", "Då går vi tillbaka till punkt sju, budgeten.")]) == []
+
+
+def test_a_member_summing_up_what_was_settled_is_a_decision() -> None:
+    said = [
+        ("S2", "Påminnelsen går ju ut dagen innan, och då hinner ingen ändra sin tid."),
+        ("S3", "Två dagar innan vore bättre. Och bara ett sms, inte mejl också."),
+    ]
+    got = decisions([*said, ("S1", "Okej, så påminnelsen går ut två dagar innan, bara ett sms.")])
+    assert len(got) == 1 and got[0].startswith("Påminnelsen går ut två dagar innan")
+    assert decisions([*said, ("S1", "Okej, så påminnelsen har gått ut dagen innan hittills.")]) == []
+
+
+def test_a_plan_made_with_gor_is_a_decision_but_gor_vi_sa_is_not_one_alone() -> None:
+    said = [("S2", "Cyklarna i källaren står överallt, och ingen vet vems de är."), ("S3", "En cykelrensning behövs.")]
+    got = decisions([*said, ("S1", "Då gör vi en cykelrensning i vår.")])
+    assert got == ["Mötet beslutade att göra en cykelrensning i vår."]
+
+
+def test_an_old_decision_recalled_with_its_month_and_a_decision_to_decide_later_are_not_decisions() -> None:
+    assert decisions([("S1", "Stämman beslutade i juni att kostnaden delas efter renlängden.")]) == []
+    assert decisions([("S1", "Vi bestämmer oss innan vecka nio, för arkitekten behöver veta.")]) == []
+    assert decisions([("S1", "Då beslutar stämman att kostnaden delas efter renlängden.")])  # said now: decided

@@ -396,6 +396,9 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
                 continue  # "<Universitetet har> beslutat att ...": a supine lost its subject and its "har" both
             if ins == "är" and m.group(0).lower() in _FINITE:
                 continue  # "Och så har Trafikverket beslutat": the sentence has its verb, nothing was lost
+            near = [*low[: m.start()].split()[-1:], *low[m.start() :].split()[:4]]
+            if ins == "att" and ("oss" in near[:2] or "att" in near[1:]):
+                continue  # "Vi bestämmer oss innan ...", "Stämman beslutade i juni att ...": nothing lost
             variant = low[: m.start()] + ins + " " + low[m.start() :]
             kind = _accept(variant, m.start(), m.start() + len(ins), ins)
             if kind:

@@ -44,13 +44,17 @@ _TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp)\s*
 _SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
 # "Då <net> vi bestämt att": a supine after the body needs a "har" before it in a main clause.
 _SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")
+_PAST_WHEN = re.compile(
+    r"\b(?:beslutade|bestämde)\s+(?:\w+\s+)?(?:i|på|under|vid)\s+(?:\w+\s+)?(?:januari|februari|mars|april|maj|juni|juli|"
+    r"augusti|september|oktober|november|december|våras|höstas|somras|vintras|fjol|årsmötet|stämman|\w+mötet)\b"
+)
 _SUBORDINATING = frozenset("när innan eftersom medan sedan sen tills".split())
 _NOT_HAR = _SUBORDINATING | frozenset("om ifall inte aldrig ej".split())
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
     "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar "
-    "diskuterar funderar väntar försöker".split()
+    "diskuterar funderar väntar försöker bestämmer beslutar".split()
 )
 
 
@@ -79,6 +83,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
             cond = re.sub(r"\bom\s+att\s*$", "", head)[-40:]  # the cue's own "överens om att" is no "om"
             if cues.REPORTED.search(head) or re.search(r"\b(?:om|ifall|kanske|eventuellt|skulle)\b", cond):
                 return False
+            if _PAST_WHEN.search(u.low):
+                return False  # "Stämman beslutade i juni att ...": an old decision recalled
             if re.search(r"\b(?:beslutade|bestämde)\b", head) and any(
                 cues.REPORTED.search(v.low) for v in [u, *self._window(u, back=3)]
             ):

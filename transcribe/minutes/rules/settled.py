@@ -68,7 +68,7 @@ _NOT_PLAN_VERBS = frozenset(
 )
 _PLAN_LEAD = r"^(?:(?:ja|okej|ok|bra|gött|nej|precis|absolut)\b[\s,.!]*)*"
 _INVERTED_PLAN = re.compile(
-    _PLAN_LEAD + r"(?:och\s+|men\s+)?(?:då|så)\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|yr))\s+vi\s+(?P<neg>inte\s+)?"
+    _PLAN_LEAD + r"(?:och\s+|men\s+)?(?:då|så)\s+(?P<v>[a-zåäö]+(?:ar|er|ör|yr))\s+vi\s+(?P<neg>inte\s+)?"
     r"(?P<rest>\S.*)"
 )
 _FRONTED_PLAN = re.compile(
@@ -80,6 +80,13 @@ _BODY_PLAN = re.compile(
     _PLAN_LEAD + rf"(?:(?:då|så)\s+)?(?P<body>{cues.BODY_NOUN})\s+(?:alltså\s+|därför\s+)?"
     r"(?P<v>[a-zåäö]{3,}(?:ar|er|ör|yr))\s+(?:alltså\s+)?(?P<neg>inte\s+)?(?P<rest>\S.*)"
 )
+# "Okej, så påminnelsen går ut två dagar innan": a summing-up after others spoke (not "okej, så vi har ...")
+_SUMMARY = re.compile(
+    r"^(?:okej|ok|bra|ja)[\s,.]+så,?\s+(?P<np>(?!(?:det|vi|jag|du|ni|man|de|dom|han|hon|den|här|där|nu)\b)"
+    r"[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?P<v>[a-zåäö]+(?:ar|er|ör|yr|år))\s+(?P<rest>\S.*)"
+)
+_NOT_STATES = frozenset("har är kan ska får vill måste behöver tycker tror vet undrar verkar känns".split())
+_ORDER = re.compile(r"^(?:tillbaka|vidare|över\s+till|till\s+nästa|till\s+(?:punkt|frågan)|ett\s+steg)\b")
 _HABIT = re.compile(r"\b(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar|varje|som\s+vanligt)\b")
 _LATER = re.compile(r"\b(?:nästa\s+(?:gång|möte)|senare|längre\s+fram|efter\s+\w+\s+möte)\b")
 _OBJECTION = re.compile(r"^\s*(?:nej|nja|men)\b|\b(?:emot|invänd\w*|tveksam|dålig\s+idé)\b")
@@ -174,17 +181,24 @@ class SettledRules:
         if cues.HEDGE.search(u.low.replace(" inte ", " ")) or cues.AGENDA_TALK.search(u.low) or _LATER.search(u.low):
             return False
         low = u.low
+        if (summary := _SUMMARY.match(low)) is not None and summary.group("v") not in _NOT_STATES:
+            return self._summary_plan(u, summary)
         m = _INVERTED_PLAN.match(low) or _FRONTED_PLAN.match(low)
         body = None
         if m is None and (b := _BODY_PLAN.match(low)) is not None and self._body_is_own(b.group("body")):
             m, body = b, b.group("body")
         if (
             m is None
-            or m.group("v") in _NOT_PLAN_VERBS
+            or (
+                m.group("v") in _NOT_PLAN_VERBS
+                and not (m.group("v") == "gör" and re.match(r"(?:en|ett)\s", m.group("rest")))
+            )
             or re.search(r"\b(?:om|ifall|när|innan)\b", low[: m.start("v")])
         ):
             return False
         rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
+        if _ORDER.match(rest.lower()):
+            return False  # "Då hoppar vi tillbaka till budgeten": the meeting's order
         np = u.text[m.start("np") : m.end("np")].strip() if "np" in m.groupdict() else ""
         if len(content_words(f"{np} {rest}")) < 1 or not self._plan_discussed(u, f"{np} {rest}"):
             return False
@@ -192,6 +206,14 @@ class SettledRules:
         clause = first_person(f"att {neg}{to_infinitive(m.group('v'))} {np} {rest}".replace("  ", " "), u.name)
         text = decision_sentence(clause.strip(), body=capitalise(body) if body else "Mötet")
         self._add_decision(text, u, [u], 0.6, "Beslutet uttrycktes som en plan")
+        return True
+
+    def _summary_plan(self, u: Utt, m: re.Match[str]) -> bool:
+        """'Okej, så påminnelsen går ut två dagar innan från och med nu.': a member sums up what was settled."""
+        said = strip_tail(u.text[m.start("np") :]).rstrip(" .!,")
+        if len(content_words(said)) < 2 or not self._plan_discussed(u, said):
+            return False
+        self._add_decision(capitalise(first_person(said, u.name)) + ".", u, [u], 0.6, "Beslutet uttrycktes som en plan")
         return True
 
     def _plan_discussed(self, u: Utt, what: str) -> bool:
