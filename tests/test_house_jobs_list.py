@@ -39,6 +39,8 @@ def test_a_job_is_cancelled_queued_again_and_deleted_in_swedish(tmp_path) -> Non
 
     job = jobs("submit", str(recording), "--meeting", "styrelse")
     assert (tmp_path / "data" / "meetings" / "styrelse").is_dir()
+    shown = jobs("show", job)
+    assert "möte: styrelse" in shown and "läge: queued" in shown and "meeting_id" not in shown
     assert jobs("cancel", job) == f"jobb {job}: avbrutet"
     assert jobs("retry", job) == f"jobb {job}: köat igen"
     jobs("cancel", job)

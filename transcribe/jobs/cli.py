@@ -34,6 +34,12 @@ jobs_app = typer.Typer(help="Bakgrundsjobb: lista, visa, försök igen, avbryt, 
 out = Console()
 JobId = Annotated[int, typer.Argument(help="Jobbets nummer (id i 'transcribe jobs list')")]
 PURGED = {"audio": "ljudet", "all": "allt"}
+# `jobs show` in words, as `jobs list` heads its columns (--json keeps the field names).
+SHOWN = {
+    "id": "id", "meeting_id": "möte", "state": "läge", "stage": "steg", "percent": "%", "position": "kö",
+    "error": "fel", "attempts": "försök", "created_at": "köat", "started_at": "startat", "finished_at": "avslutat",
+    "eta_s": "kvar (s)", "owner": "ägare", "priority": "prioritet", "error_kind": "felslag", "results": "resultat",
+}  # fmt: skip
 NO_JOBS = "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
 
 
@@ -90,7 +96,7 @@ def show_cmd(
         out.print_json(_json(data))
         return
     for key, value in data.items():
-        out.print(f"[bold]{key}[/]: {value}", highlight=False)
+        out.print(f"[bold]{SHOWN.get(key, key)}[/]: {value}", highlight=False)
 
 
 @jobs_app.command("retry")
