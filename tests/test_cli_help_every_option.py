@@ -18,21 +18,20 @@ def _commands(group, path=()):
             yield " ".join((*path, name)), command
 
 
-def test_every_option_says_what_it_does() -> None:
-    silent = {
+def _silent(kind: str) -> dict[str, list[str]]:
+    """Per command, its parameters of this kind ("option", "argument") with no help text."""
+    return {
         path: names
         for path, command in _commands(typer.main.get_command(cli.app))
-        if (names := [p.name for p in command.params if p.param_type_name == "option" and not p.help])
+        if (names := [p.name for p in command.params if p.param_type_name == kind and not p.help])
     }
-    assert not silent
+
+
+def test_every_option_says_what_it_does() -> None:
+    assert not _silent("option")
     jobs_list = typer.main.get_command(cli.app).commands["jobs"].commands["list"]
     assert "Skriv ut som JSON" in next(p.help for p in jobs_list.params if p.name == "as_json")
 
 
 def test_every_argument_says_what_it_is() -> None:
-    silent = {
-        path: names
-        for path, command in _commands(typer.main.get_command(cli.app))
-        if (names := [p.name for p in command.params if p.param_type_name == "argument" and not p.help])
-    }
-    assert not silent
+    assert not _silent("argument")
