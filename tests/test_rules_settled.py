@@ -142,3 +142,14 @@ def test_an_old_decision_recalled_with_its_month_and_a_decision_to_decide_later_
     assert decisions([("S1", "Stämman beslutade i juni att kostnaden delas efter renlängden.")]) == []
     assert decisions([("S1", "Vi bestämmer oss innan vecka nio, för arkitekten behöver veta.")]) == []
     assert decisions([("S1", "Då beslutar stämman att kostnaden delas efter renlängden.")])  # said now: decided
+
+
+def test_a_settled_proposal_heard_unsure_is_flagged() -> None:
+    said = [
+        ("S2", "Jag föreslår lördagen den tolfte december. Då är lokalen bokad."),  # "inte" may be lost
+        ("S3", "Ja."),
+        ("S1", "Det blir så."),
+    ]
+    ex = RuleExtractor(transcript(said, frozenset({"bokad"})), MEETING, vocabulary=list(PEOPLE.values()), scorer=None)
+    got = ex.run().decisions
+    assert len(got) == 1 and got[0].needs_review and "inte" in (got[0].review_reason or "")

@@ -19,7 +19,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
-from transcribe.minutes.rules.safety import shared_topic
+from transcribe.minutes.rules.safety import PREFIX, shared_topic
 from transcribe.minutes.rules.utterances import WH, Utt, is_agreement, personal_commitment, stems, substantive
 from transcribe.sv.text import capitalise, content_words
 
@@ -119,7 +119,9 @@ class SettledRules:
         if not clause or len(content_words(clause)) < 2 or _NOT_A_PLAN.match(clause):
             return False
         self.used.add(proposal.idx)
-        self._add_decision(decision_sentence(clause), proposal, [proposal, u], 0.7)
+        unheard = self.robust and any(x.unsure for x in self._settled_turn(proposal))
+        why = f'{PREFIX}förslaget hördes otydligt – kontrollera att inget "inte" har fallit bort' if unheard else None
+        self._add_decision(decision_sentence(clause), proposal, [proposal, u], 0.7, why)
         return True
 
     def _settled_said_after(self, u: Utt, m: re.Match[str]) -> tuple[str, list[Utt]] | None:
@@ -254,11 +256,11 @@ class SettledRules:
             if v.speaker == u.speaker and not agreed:
                 return None
             proposed = bool(cues.PROPOSAL.search(v.low))
-            if not proposed and (_PERSONAL.match(v.low) or _CONSEQUENCE.match(v.low)):
-                return None  # "Jag förstår.", "Då är inte lokalen bokad": no proposal
             cued = [x for x in turn if x.idx < v.idx and cues.PROPOSAL.search(x.low) and not x.is_question]
             if not proposed and cued:
                 return cued[-1]  # "Jag föreslår lördagen den tolfte. Då är lokalen ledig.": what was proposed
+            if not proposed and (_PERSONAL.match(v.low) or _CONSEQUENCE.match(v.low)):
+                return None  # "Jag förstår.", "Då är inte lokalen bokad": no proposal
             reply = next(x for x in self.utts[v.idx + 1 : u.idx + 1] if x.turn != v.turn)
             answered = reply.speaker == u.speaker  # the settling is the first reply to it
             return v if proposed or agreed or answered else None
