@@ -153,3 +153,9 @@ def test_a_settled_proposal_heard_unsure_is_flagged() -> None:
     ex = RuleExtractor(transcript(said, frozenset({"bokad"})), MEETING, vocabulary=list(PEOPLE.values()), scorer=None)
     got = ex.run().decisions
     assert len(got) == 1 and got[0].needs_review and "inte" in (got[0].review_reason or "")
+
+
+def test_a_person_heard_unsure_before_beslutar_is_not_read_as_the_meeting() -> None:
+    said = [("S1", "Han beslutar att stänga skolan, då ska de åtminstone veta vad folk tycker.")]  # "Om nämnden"
+    ex = RuleExtractor(transcript(said, frozenset({"han"})), MEETING, vocabulary=list(PEOPLE.values()), scorer=None)
+    assert ex.run().decisions == []

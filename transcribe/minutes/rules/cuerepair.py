@@ -195,8 +195,8 @@ def _frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if att is None or att + 2 >= len(lows) or not _INF.match(lows[att + 1]) or lows[att + 1] in cues.NOT_INFINITIVES:
         return None
     around = lows[:verb] + lows[verb + 1 : att]
-    if any(w in NEGATIONS or w in _CONDITIONAL for w in around):
-        return None  # "Om nämnden beslutar att ...": a condition, however unsure the "om"
+    if any(w in NEGATIONS or w in _CONDITIONAL or w in _PERSONS for w in around):
+        return None  # "Om nämnden beslutar att ...": a condition, however unsure the "om"; "<Han> beslutar": a person
     # "Då beslutar <ser> att ...": the one word between the chair's verb and "att" can only be the body
     lone = att == verb + 2 and lows[verb + 1] not in _PERSONS and all(w in _HEAD_OK for w in lows[:verb])
     if not lone and any(not (w in _HEAD_OK or cues.is_body(w) or w in unsure) for w in around):

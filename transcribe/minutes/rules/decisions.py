@@ -72,8 +72,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
                 continue
             loose = n >= len(cues.DECISION_WITH_CONTENT)
             slot = (m.groupdict().get("slot") or "").strip()
-            if loose and slot and not cues.is_body(slot) and not u.uncertain(slot):
-                continue  # "jag beslutar att", "de bestämde att": not the meeting deciding
+            if loose and slot and not cues.is_body(slot) and (not u.uncertain(slot) or slot in _PERSONS):
+                continue  # "jag beslutar att", "de bestämde att", "<Han> beslutar att" ("Om nämnden"): not the meeting
             # "Då beslutar styrelsen att höja avgiften<.> Sara, kan du skriva brevet?": the full stop lost, the
             # question is the next sentence's
             asked = _ASKED_AFTER.search(u.low, m.start("rest"))
