@@ -153,7 +153,7 @@ class ActionRules(TaskMerging):
             return  # "Agnieszka Nowak och Bengt Nilsson": people proposed, nothing to do
         first, _, tail = what.partition(" ")
         meant = tolerant_verb(first.lower()) if self.robust and not known_word(first.lower()) else None
-        if meant is not None:  # "Binga Nilssons …": the task verb as meant, flagged
+        if meant is not None and meant != first.lower():  # "Binga Nilssons …": the verb as meant, flagged
             meant = to_infinitive(meant) if is_present_verb(meant) else meant
             what, review = capitalise(f"{meant} {tail}"), review or f'{PREFIX}"{first}" lästes som "{meant}"'
         due_when, due_text = (None, None) if no_due else self._due(utts)
