@@ -222,3 +222,18 @@ def test_uncertainty_is_graded_against_the_meetings_own_level() -> None:
     assert [i for i, g in enumerate(grades) if g >= 2] == [3, 5]
     sure = _meeting_with([0.9] * 10)
     assert uncertainty.graded_words(sure.segments[0], confidence.level(sure)) == []
+
+
+def test_a_renamed_speaker_is_named_in_the_items_text_too() -> None:
+    """'min rapport' said by an unnamed speaker reads 'SPEAKER_01s rapport' until the speaker is named."""
+    from transcribe.minutes.edit import rename_speakers
+
+    t = sample_transcript()
+    m = sample_minutes(t)
+    m.actions[0].what = "Skicka SPEAKER_01s rapport till SPEAKER_00."
+    m.decisions[0].text = "Mötet beslutade att SPEAKER_01 leder läsgruppen."
+    rename_speakers(t, m, {"SPEAKER_01": "Johan"})
+    assert m.actions[0].what == "Skicka Johans rapport till SPEAKER_00."
+    assert m.decisions[0].text == "Mötet beslutade att Johan leder läsgruppen."
+    rename_speakers(t, m, {"SPEAKER_01": "Johan Ek"})  # a second rename follows the first
+    assert m.actions[0].what == "Skicka Johan Eks rapport till SPEAKER_00."

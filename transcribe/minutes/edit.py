@@ -88,12 +88,16 @@ def rename_speakers(t: Transcript, minutes: Minutes | None, names: dict[str, str
 
 def rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
     """Name speaker `label` (shown until now as `old`) as `new` everywhere in the minutes."""
-    # Generated prose names speakers by label until someone names them; labels are unique tokens.
-    token = re.compile(rf"\b{re.escape(label)}\b")
+    # Generated prose names speakers by label until someone names them ("SPEAKER_02s rapport" for a
+    # said "min rapport"); labels are unique tokens, a possessive -s stays after the new name.
+    names = [label] if old == label else [label, old]
+    token = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")(?=s?\b)")
     m.description = token.sub(lambda _: new, m.description)
     m.mood.overall = token.sub(lambda _: new, m.mood.overall)
-    for theme in m.themes:
-        theme.paragraph = token.sub(lambda _: new, theme.paragraph)
+    for item in all_items(m):
+        for attr in ("paragraph", "text", "what"):
+            if isinstance(getattr(item, attr, None), str):
+                setattr(item, attr, token.sub(lambda _: new, getattr(item, attr)))
     for p in m.participants:
         if p.label == label:
             p.name = None if new == label else new
