@@ -166,10 +166,10 @@ def probe(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_seconds: float = D
         raise NotAudio(f"{path} är inte en ljudfil, eller är skadad") from exc
     streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
     fmt = info.get("format", {})
-    if not info.get("streams"):
-        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad")
-    if not streams:
+    if not streams and any(s.get("codec_type") == "video" for s in info.get("streams", [])):
         raise NotAudio(f"{path} innehåller inget ljudspår (bara video?)")
+    if not streams:  # nothing, or only what ffprobe guessed from noise (data, subtitles)
+        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad")
     stream = streams[0]
     duration = _float(stream.get("duration")) or _float(fmt.get("duration")) or 0.0
     if duration > max_seconds:
