@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from transcribe.confidence import Level, level
 from transcribe.minutes import cues
 from transcribe.minutes.model import Decision
 from transcribe.minutes.phrasing import decision_sentence, to_infinitive
@@ -92,6 +93,8 @@ def item_decision(item: str) -> str:
 
 class RestatedDecisions(RuleState):
     """The summing-up read against the decisions found: more evidence, or a decision recovered."""
+
+    _level: Level | None = None  # the meeting's word-probability level (computed once)
 
     def restated_pass(self) -> None:
         if not self.robust:
@@ -186,14 +189,23 @@ class RestatedDecisions(RuleState):
 
     def _item_unsure(self, item: str, said: Utt) -> bool:
         """The summing-up was heard unsure where this item stands (a word of it unsure, or the audio doubtful)."""
+        return self._words_unsure(item, said) or (not said.unsure and audio_doubt([said]) is not None)
+
+    def _words_unsure(self, item: str, said: Utt) -> bool:
+        """A word of the item clearly worse than the meeting's own level (in a poorly heard meeting, p 0.4 is not)."""
+        if self._level is None:
+            self._level = level(self.t)
         words = {w.strip(" ,.:;!?").lower() for w in item.split()}
-        return bool(words & said.unsure) or (not said.unsure and audio_doubt([said]) is not None)
+        return any(
+            w.probability < self._level.cut and w.text.strip(" .,!?;:").lower() in words
+            for s in said.segs for w in s.words or []
+        )  # fmt: skip
 
     def _confirm(self, d: Decision, item: str, said: Utt, unsure: bool) -> None:
         """The summing-up restates a decision found: its evidence joins, and agreeing it makes the decision surer."""
         ids, own = {e.segment_id for e in d.evidence}, {s.id for s in said.segs}
         if ids <= own:  # the decision was read from the summing-up alone: only it carries the decision
-            if unsure and not d.needs_review:
+            if unsure and not d.needs_review and self._words_unsure(item, said):
                 d.needs_review, d.confidence, d.review_reason = True, min(d.confidence, 0.6), RECAP_WHY
             return
         d.evidence = merge_evidence(d.evidence, evidence_list([said]))
