@@ -94,14 +94,13 @@ def rename_in_minutes(m: Minutes, label: str, old: str, new: str) -> None:
     token = re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")(?=s?\b)")
     m.description = token.sub(lambda _: new, m.description)
     m.mood.overall = token.sub(lambda _: new, m.mood.overall)
-    for item in all_items(m):
-        for attr in ("paragraph", "text", "what"):
-            if isinstance(getattr(item, attr, None), str):
-                setattr(item, attr, token.sub(lambda _: new, getattr(item, attr)))
     for p in m.participants:
         if p.label == label:
             p.name = None if new == label else new
     for item in all_items(m):
+        for attr in ("paragraph", "text", "what"):
+            if isinstance(getattr(item, attr, None), str):
+                setattr(item, attr, token.sub(lambda _: new, getattr(item, attr)))
         for ev in item.evidence:
             if ev.speaker == label:
                 ev.speaker_name = new
