@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from transcribe.errors import BadOption
+from transcribe.sv.text import sentences
 from transcribe.transcript import SpeakerInfo, Transcript
 
 _NAME_WORD = r"[A-ZÅÄÖÉÜ][a-zåäöéüèáëøæ]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüèáëøæ]+)?"
@@ -159,7 +160,7 @@ def _sentence(sentence: str) -> tuple[str | None, str | None]:
 def introduction(text: str) -> SpeakerInfo | None:
     """Name and role a speaker states about themself in `text`, if any."""
     name = role = None
-    for sentence in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+    for sentence in sentences(" ".join(text.split())):
         n, r = _sentence(sentence.strip().rstrip(".!?"))
         name, role = name or n, role or r
     if not name and not role:
