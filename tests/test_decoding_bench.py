@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from types import SimpleNamespace
@@ -178,3 +179,40 @@ def test_the_spread_counts_the_meetings_tuned_helps() -> None:
     assert out["better"] == 3 and out["meetings"] == 4
     assert out["ratio_quartiles"][0] < out["ratio_quartiles"][1] < out["ratio_quartiles"][2]
     assert decoding.spread([]) is None
+
+
+def test_a_decode_at_another_precision_is_not_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    meeting = _meeting(tmp_path, "m1")
+    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
+    monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
+    precisions: list[str] = []
+
+    def fake_transcribe(audio, model, options, stats):
+        precisions.append(options.compute_type)
+        return _tr(HEARD["m1", options.decoding])
+
+    monkeypatch.setattr(decoding.asr, "transcribe", fake_transcribe)
+    decoding.recognise(meeting, "tuned")
+    tuned_int8 = decoding.options_for
+    monkeypatch.setattr(
+        decoding,
+        "options_for",
+        lambda mode, truth: dataclasses.replace(tuned_int8(mode, truth), compute_type="float32"),
+    )  # the same settings at another precision
+    assert decoding.recognise(meeting, "tuned")["cached"] is False
+    assert precisions == ["int8", "float32"]
+
+
+def test_plain_is_faster_whisper_as_it_loads_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    meeting = _meeting(tmp_path, "m1")
+    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
+    monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
+    used: list[asr.AsrOptions] = []
+    monkeypatch.setattr(
+        decoding.asr, "transcribe", lambda audio, model, options, stats: used.append(options) or _tr("vi")
+    )
+    decoding.recognise(meeting, "plain")
+    assert used[0].compute_type == "default"  # WhisperModel(path)'s own compute_type, not the product's int8
+    assert asr.decode_kwargs(used[0]) == {"language": "sv", "word_timestamps": True}

@@ -45,6 +45,9 @@ SEARCH_S = 20.0  # where to look for a quiet cut point before the window end
 
 
 DECODINGS = ("tuned", "plain")
+# faster-whisper's own default: the precision the model was saved in, where the device computes it (the bundled
+# base is saved as float16, which a CPU runs as float32). Plain decoding uses it; the product runs int8 on CPU.
+PLAIN_COMPUTE_TYPE = "default"
 
 
 @dataclass

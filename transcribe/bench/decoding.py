@@ -1,7 +1,8 @@
 """Benchmark section `decoding`: the product's decoding against plain faster-whisper, same model, same audio.
 
 Every held-out meeting (samples/heldout/<id>/, never used to choose a setting) is recognised twice
-in one run: with faster-whisper's own defaults (only the language forced to Swedish) and with the
+in one run: with faster-whisper's own defaults (only the language forced to Swedish; the model loaded
+at its default precision, float32 on CPU, as `WhisperModel(path)` loads it) and with the
 product's settings (`transcribe.asr.TUNED`, the participants' names as vocabulary, as `--vocabulary`
 or an agenda would give them). WER is computed on the spoken form of both texts (the project's one
 normaliser: numbers spelled out, case and punctuation removed); RTF is decoding time over audio
@@ -10,7 +11,7 @@ meetings (`--set dev`, or `--set dev-wide` with the minutes and agenda dev meeti
 screens on each meeting's first S seconds), whose tuned transcripts `--export` writes for the error model.
 
 Decoding is slow on a shared CPU, so each result is kept in samples/cache/decoding/ under a key of
-the audio's bytes, the model and the exact decoding arguments; a row says when it came from there
+the audio's bytes, the model, its compute precision and the exact decoding arguments; a row says when it came from there
 (its RTF is the one measured when it was decoded). `--fresh` decodes everything again.
 
     transcribe bench --decoding
@@ -96,7 +97,7 @@ def participants(truth: dict[str, Any]) -> list[str]:
 def options_for(mode: str, truth: dict[str, Any]) -> asr.AsrOptions:
     """Plain: faster-whisper's defaults. Tuned: the product's defaults with the participants as vocabulary."""
     if mode == "plain":
-        return asr.AsrOptions(decoding="plain")
+        return asr.AsrOptions(decoding="plain", compute_type=asr.PLAIN_COMPUTE_TYPE)
     return asr.AsrOptions(vocabulary=participants(truth))
 
 
@@ -104,6 +105,7 @@ def _cache_key(audio_path: Path, model: str, options: asr.AsrOptions, cut: float
     h = hashlib.sha256(audio_path.read_bytes())
     h.update(str(resolve(model, kind="whisper")).encode())
     h.update(json.dumps(asr.decode_kwargs(options), sort_keys=True, ensure_ascii=False).encode())
+    h.update(f"compute {options.compute_type}".encode())  # int8 and float32 decode the same audio differently
     h.update(asr.REPAIRS.encode() if options.decoding != "plain" else b"raw")  # the repairs after decoding
     if cut is not None:
         h.update(f"cut {cut}".encode())
@@ -198,8 +200,10 @@ def run(which: str = "heldout", model: str = "base", ids: list[str] | None = Non
     return {
         "set": which,
         "model": model,
-        "plain": "faster-whisper defaults, language sv",
+        "plain": f"faster-whisper defaults (compute type {asr.PLAIN_COMPUTE_TYPE!r}: the model's own, float32 on "
+        "CPU), language sv",
         "tuned": {
+            "compute_type": asr.AsrOptions().compute_type,
             **settings,
             "initial_prompt": asr.vocabulary_prompt(["<deltagarnas namn>"]),
             "hotwords": "<deltagarnas namn>",
