@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
-from transcribe.agenda.order import fill_gaps, ordered, turn_gaps
+from transcribe.agenda.order import fill_gaps, ordered, taken_early
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.passes import (
     Placement,
@@ -54,6 +54,7 @@ from transcribe.agenda.phrases import (
     DECIDES,
     ELECTIONS,
     KIND_CUES,
+    OPENS_OWN,
     OPENS_WITH,
     PLACED_UNDER,
     SKIP_TOPIC,
@@ -84,6 +85,7 @@ NON_CHAIR = 0.6
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
 W_BOUNDARY = 1.8  # the talk turning to a new item, whichever (boundaries.py), for the ordered choice only
+RELATED = 0.5  # a title word said by an everyday word for its topic ("pengarna" for "Ekonomi")
 
 
 @dataclass
@@ -200,6 +202,9 @@ def evidence_matrix(
         for u, r in zip(units, refs, strict=True)
     ]
     fronted = [fronted_topic(u.low) for u in units]
+    own_item = [  # a member opening the item they report on, in the first two sentences of their turn
+        bool(OPENS_OWN.search(u.low)) and (i < 2 or units[i - 2].seg_id != u.seg_id) for i, u in enumerate(units)
+    ]
     declared = [declared_at(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     said_once(declared, "welcome", "open", first=True)  # the meeting opens once, at the first welcome
     said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
@@ -230,8 +235,8 @@ def evidence_matrix(
         total = sum(idf(s) for s in titles[k]) or 1.0
         for i, u in enumerate(units):
             window = u.stems | (units[i + 1].stems if i + 1 < len(units) else set())
-            topic = sum(idf(s) for s in overlap(titles[k], window)) / total
-            own = sum(idf(s) for s in overlap(titles[k], u.stems)) / total
+            topic = _said(titles[k], window, idf) / total
+            own = _said(titles[k], u.stems, idf) / total
             topic = 0.5 * topic + 0.5 * own
             number = 0.0
             for ref, sign in refs[i]:
@@ -241,14 +246,14 @@ def evidence_matrix(
                     number += 0.6
                 elif item.number in first_child and ref.startswith(item.number) and sign > 0:
                     number += 0.6
-            weight = 1.0 if chair is None or u.speaker == chair else NON_CHAIR
+            weight = 1.0 if chair is None or u.speaker == chair or own_item[i] else NON_CHAIR
             inner = weight if i > 0 and units[i - 1].seg_id == u.seg_id else 1.0  # inside a member's report
             said_now = fronted[i] is not None and bool(overlap(titles[k], fronted[i]))
             if item.parent and _first_taken(k, i) not in (item.number, firsts[item.parent]):
                 topic = own = 0.0  # "Nästa är vattnet. Vi tar läckan först": the parent's words start the other
             if fronted[i] is not None and not said_now:  # "Vi tar läckan först, för den avgör <vattnet>": only
                 topic = own = 0.0  # the item taken now starts; the others' words there are the reason
-            cue = max(cues[i], 1.0 if said_now else 0.0, turns[i] if turns else 0.0) * weight
+            cue = max(cues[i], 1.0 if said_now or own_item[i] else 0.0, turns[i] if turns else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
             asks_next = i + 1 < len(units) and units[i + 1].seg_id == u.seg_id and units[i + 1].text.endswith("?")
@@ -279,12 +284,24 @@ def evidence_matrix(
             row.append(score - THRESHOLD)
             short = len(u.text.split()) <= SHORT
             said_title = own >= 0.99 or weight == 1.0 and (said_now or own >= NAMED and short)
+            called = weight == 1.0 and any(kd in CALLED for kd in said)  # "När ses vi igen?" names the next meeting
             names.append(
-                number > 0 or said_title and (taken or not skips[i]) and not concludes[i] and not placed_under[i]
+                number > 0
+                or (said_title or called)
+                and (taken or not skips[i])
+                and not concludes[i]
+                and not placed_under[i]
             )
         out.append(row)
         named.append(names)
     return out, named
+
+
+def _said(title: set[str], stems: set[str], idf) -> float:
+    """How much of the title the stems say, by rarity: a title word said by an everyday word for its topic
+    ("kassan" for "Ekonomi", topics.related) counts RELATED of the word itself."""
+    direct = overlap(title, stems, related_too=False)
+    return sum(idf(s) for s in direct) + RELATED * sum(idf(s) for s in overlap(title, stems) - direct)
 
 
 def _kind_said(item: AgendaItem, u: Unit) -> bool:
@@ -335,8 +352,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
     kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
-    chosen = ordered(B, STRONG - THRESHOLD, named)
-    chosen.update(turn_gaps(B, chosen, turns, kept, W_BOUNDARY))
+    chosen = taken_early(B, ordered(B, STRONG - THRESHOLD, named), named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY)
     used = set(chosen.values())
     p = Placement(units, leaves, B, chosen, used, threshold=THRESHOLD)
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")

@@ -23,10 +23,14 @@ ANSWER_WORDS = 15  # and the answer that reports is at least this long
 # A topic put first and left for the others: "Lamporna då.", "Sen var det badet.", "Och sommaren?", "Personalen."
 TURNS_TO = re.compile(
     r"^\W*(?:(?:och|men) )?(?:(?:sen|sedan|så|då) (?:var|är|har vi|kommer) det\b"
-    r"|(?:och )?(?:så|sen|sedan) (?:har vi )?\w+\W*$"
+    r"|(?:och )?(?:så|sen|sedan) (?:har vi )?\w+(?: \w+)?\W*$"
     r"|\w+(?:\W+\w+)?,? då\W*$"
     r"|(?:och )?\w+\?\s*$)"
 )
+
+
+# Whoever shares the agenda on screen moves it on: "Ska jag bläddra vidare?", "Nästa bild.", "Jag byter sida."
+SCREEN_ON = re.compile(r"\b(?:bläddra[rs]? (?:vidare|fram)|nästa (?:bild|sida|rubrik)|byter (?:bild|sida|rubrik))\b")
 
 
 def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> list[float]:
@@ -38,6 +42,9 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
     for u in units:
         turn_words[u.seg_id] = turn_words.get(u.seg_id, 0) + len(u.text.split())
     for i, u in enumerate(units):
+        if SCREEN_ON.search(u.low):
+            out[i] = 1.0
+            continue
         if u.speaker != chair or SKIP_TOPIC.search(u.low) or CONCLUDES.search(u.low) or DECIDES.search(u.low):
             continue
         first = i == 0 or units[i - 1].seg_id != u.seg_id

@@ -112,7 +112,7 @@ def fill_gaps(
     misheard, order says where to look, and a word shared with a later item cannot pull a start out of order;
     a bare "nu har vi …" with none of the item's words starts nothing."""
     used = set(chosen.values())
-    placed = sorted((u, k) for k, u in chosen.items())
+    placed = in_order(chosen)
     out: dict[int, int] = {}
     for (u1, k1), (u2, k2) in zip(placed, placed[1:], strict=False):
         missing = [k for k in range(k1 + 1, k2) if k not in chosen and k not in struck]
@@ -126,18 +126,25 @@ def fill_gaps(
 
 
 def turn_gaps(
-    B: list[list[float]], chosen: dict[int, int], turns: list[float], kept: list[bool], weight: float
+    B: list[list[float]],
+    chosen: dict[int, int],
+    turns: list[float],
+    kept: list[bool],
+    weight: float,
+    aside: dict[int, int] | None = None,
 ) -> dict[int, int]:
     """Items the agenda puts between two placed ones (or before the first, after the last) with too little
     evidence of their own: inside that gap, in agenda order, each may take a sentence where the talk turns to a
     new item (`turns`, boundaries.py, worth `weight`), its own evidence added; of two equal sentences the
-    earlier, as the next item follows the one before. Not an item struck somewhere (`kept` false)."""
+    earlier, as the next item follows the one before. Not an item struck somewhere (`kept` false), nor one
+    placed `aside` (taken out of order, its sentence taken too)."""
     N = len(B[0]) if B else 0
-    used = set(chosen.values())
-    placed = [(-1, -1), *sorted((u, k) for k, u in chosen.items()), (N, len(B))]
+    aside = aside or {}
+    used = set(chosen.values()) | set(aside.values())
+    placed = [(-1, -1), *in_order(chosen), (N, len(B))]
     out: dict[int, int] = {}
     for (u1, k1), (u2, k2) in zip(placed, placed[1:], strict=False):
-        missing = [k for k in range(k1 + 1, k2) if k not in chosen and kept[k]]
+        missing = [k for k in range(k1 + 1, k2) if k not in chosen and k not in aside and kept[k]]
         cols = [i for i in range(u1 + 1, u2) if i not in used and turns[i]]
         if not missing or not cols:
             continue
@@ -146,3 +153,39 @@ def turn_gaps(
         for r, c in monotone(sub).items():
             out[missing[r]] = cols[c]
     return out
+
+
+def in_order(chosen: dict[int, int]) -> list[tuple[int, int]]:
+    """The placed (unit, item) pairs that follow the agenda's order, by time: the longest run of increasing
+    items. An item taken out of order ("Innan pjäsen, jag har en sak om nya medlemmar") bounds no gap: the
+    items the agenda puts before it still lie between their neighbours in order."""
+    placed = sorted((u, k) for k, u in chosen.items())
+    best: list[list[tuple[int, int]]] = []
+    for pair in placed:
+        prev = max((run for run in best if run[-1][1] < pair[1]), key=len, default=[])
+        best.append([*prev, pair])
+    return max(best, key=len, default=[])
+
+
+def taken_early(
+    B: list[list[float]],
+    chosen: dict[int, int],
+    named: list[list[bool]],
+    strong: float,
+    turns: list[float],
+    kept: list[bool],
+    weight: float,
+) -> dict[int, int]:
+    """An item named outright and taken before the items the agenda puts ahead of it, which follow where the talk
+    turns ("Innan pjäsen, jag har en sak om nya medlemmar" – "Pjäsen då." – "Och så Folkets hus."): the ordered
+    choice keeps it in order and loses those items; set aside as taken out of order, it lets at least two more
+    of them take the turns after it. The chosen starts, with the turns' items added."""
+    best = {**chosen, **turn_gaps(B, chosen, turns, kept, weight)}
+    for j, u in sorted(chosen.items()):
+        if not named[j][u] or B[j][u] < strong:
+            continue
+        rest = {k: v for k, v in chosen.items() if k != j}
+        trial = {**rest, j: u, **turn_gaps(B, rest, turns, kept, weight, aside={j: u})}
+        if len(trial) >= len(best) + 2:
+            best = trial
+    return best

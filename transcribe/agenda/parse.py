@@ -23,9 +23,9 @@ MAX_ITEMS = 60
 # Standard opening/closing items of Swedish meetings: kind -> title pattern.
 STANDARD_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("open", re.compile(r"\böppna(nde|s|t)?\b|\bmötet öppnas\b|^inledning\b|^incheckning\b|\bvälkomm\w*")),
-    ("chair", re.compile(r"\b(val av )?(mötes|stämmo)?ordförande\b|\bmötesledare\b")),
-    ("secretary", re.compile(r"\b(val av )?(mötes)?sekreterare\b|\bprotokollförare\b|\bantecknare\b")),
-    ("adjusters", re.compile(r"\bjusterar\w*|\bjusteringsm\w*|\brösträknare\b")),
+    ("chair", re.compile(r"\b(val av )?(mötes|stämmo)?ordförande\b|\bmötesledare\b|\bformalia\b")),
+    ("secretary", re.compile(r"\b(val av )?(mötes)?sekreterare\b|\bprotokollförare\b|\bantecknare\b|\bformalia\b")),
+    ("adjusters", re.compile(r"\bjusterar\w*|\bjusteringsm\w*|\brösträknare\b|\bformalia\b")),
     ("agenda", re.compile(r"\bdagordning\w*|\bföredragningslista\w*")),
     ("quorum", re.compile(r"\bbeslutsför\w*|\bbehörig\w* (utlys|kallat)|\bkallelse\b")),
     ("previous", re.compile(r"\b(föregående|förra) (mötes ?|mötets )?(protokoll|minnesanteckningar|anteckningar)\b")),

@@ -9,11 +9,15 @@ from transcribe.sv.text import content_words, stem
 
 # "vi" as a recogniser hears it in a chair's phrase: "hoppar ni över", "så via tar detaljplanen"
 VI = r"(?:vi|ni|via|vid|mi)"
+# "över till" is a transition only as the chair's own move ("Då över till ekonomin", "går vi över till"), not where
+# money or a task goes over to someone ("jag har fört över tiotusen till …", "bidraget kommer över till oss")
+_OVER_TO = r"^\W*(?:(?:och|så|då|nu|sen|sedan)\W+){0,2}över till\b|"
 TRANSITION = re.compile(
-    r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
+    _OVER_TO
+    + r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
     r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
     r"|vidare till"
-    r"|över till|(?:sedan|då|nu) har vi"
+    r"|(?:sedan|då|nu) har vi"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)".replace("VI", VI)
 )
@@ -30,7 +34,8 @@ TAKES_FIRST = re.compile(
 )
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
-    r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till|över till"
+    _OVER_TO
+    + r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till"
     r"|VI (?:börjar med|kommer till|fortsätter med))".replace("VI", VI)
 )
 CLOSED = re.compile(
@@ -50,15 +55,32 @@ CONCLUDES = re.compile(
 )  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs
 # verksamhetsberättelsen till handlingarna": how an item ends, not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
+# A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
+# då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
+# jag har en sak om nya medlemmar", "Men en sak om bilarna", "Ja, och så var det min motion"; not one who takes a
+# role or a task ("Jag tar det", "Jag kan ta protokollet")
+_TAKES = (
+    r"(?:ta|tar|börja|börjar|fortsätta|fortsätter)(?: med| upp)?\b"
+    r"(?! (?:det|den|dem|hand|kontakt|protokoll\w*|\w*anteckning\w*|pennan|klubban)\b)"
+)
+OPENS_OWN = re.compile(
+    r"^\W*(?:innan \w+\W+)?(?:(?:ja|jo|då|och|men|så|okej)\W+){0,2}"
+    rf"(?:jag (?:kan |ska |får )?{_TAKES}|(?:ska|kan|får) jag {_TAKES}"
+    r"|(?:ska|kan|får) jag säga (?:något|lite|några ord) om\b"
+    rf"|jag har (?:en sak|en fråga|något) om\b|en sak (?:till )?om\b|det är \w+(?: här)?,? jag {_TAKES}"
+    r"|(?:så )?var det min\b)"
+)
 OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
 DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
 THANKS = re.compile(
     r"\b(?:tack (?:allihop|alla|för i dag|för idag|för i kväll|för ikväll|för mötet)|avslut(?:ar|at)"
     r"|tackar (?:\w+ )?(?:alla|för (?:i dag|idag|i kväll|ikväll|mötet|i dag)))\b"
 )
-_WELCOMES = (  # "Välkomna", "Då sätter vi igång", "… så jag tycker vi sätter igång", "God morgon", "Ska vi börja?"
+_WELCOMES = (  # "Välkomna", "Då sätter vi igång", "… så jag tycker vi sätter igång", "God morgon", "Ska vi börja?",
+    # "Hej allihop", "… så då kör vi", "Då startar vi"
     r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång)"
-    r"|VI (?:sätter|kör) igång|god (?:morgon|eftermiddag|kväll))"
+    r"|VI (?:sätter|kör) igång|god (?:morgon|eftermiddag|kväll)|hej (?:allihop|alla|allesammans)"
+    r"|(?:så|då|nu) (?:kör|startar) VI\W*$|VI startar\W*$)"
     r"\b"
 )
 WELCOMES = re.compile(_WELCOMES.replace("VI", VI))
@@ -74,19 +96,23 @@ KIND_CUES = {
         r"|till (?:mötes|stämmo)?ordförande"
         r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
         r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
-        r"|(?:ta|tar|har|håller i) klubban)"
-    ),  # "vem som ska hålla i stämman", "Jag har klubban i dag"
+        r"|(?:ta|tar|har|håller i|sköta|sköter) klubban|för(?:a|er)? ordet\b"
+        r"|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
+    ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriv(?:a|er) protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
+        r"|föra protokollet|skriv(?:a|er) (?:ihop )?protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
-        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:har|håller i|tar) pennan)"
-    ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen"
+        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?skriva\W*$"
+        r"|(?:har|håller i|tar) pennan)"
+    ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen", "Bosse, kan du skriva?"
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
         r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
-        r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden))"
-    ),
+        r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
+        r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
+        r"|(?:gransk|koll)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|det (?:han|hon|du) skriver))"
+    ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig"
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*)"
@@ -100,7 +126,9 @@ KIND_CUES = {
         r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?"
         r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b)"
     ),
-    "next": re.compile(r"\b(nästa möte|nästa sammanträde)"),
+    "next": re.compile(
+        r"\b(nästa möte|nästa sammanträde|när ses (?:vi|ni) (?:igen|nästa gång)|nästa gång (?:vi|ni) ses)"
+    ),  # "När ses vi igen?"
     "close": CLOSED,
 }
 SKIP_TOPIC = re.compile(

@@ -4,18 +4,19 @@ first part or head and a misheard ending still count."""
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.parse import AgendaItem
-from transcribe.sv.text import content_words, stem
+from transcribe.sv.text import content_words, data_lines, stem
 
 
 def title_stems(item: AgendaItem) -> set[str]:
     return {stem(w) for w in content_words(item.title)}
 
 
-def overlap(title: set[str], text: set[str]) -> set[str]:
+def overlap(title: set[str], text: set[str], related_too: bool = True) -> set[str]:
     """Title stems said in the text; compounds count ("fasad" in "fasadrenoveringen"), and so does each part of
     a hyphenated word ("vaccination" in "drop-in-vaccination")."""
     text = text | {p for w in text if "-" in w for p in w.split("-") if len(p) >= 3}
@@ -23,7 +24,25 @@ def overlap(title: set[str], text: set[str]) -> set[str]:
     for t in title:
         if t in text or any(compound(t, w) for w in text) or parts_said(t, text):
             hit.add(t)
+        elif related_too and any(r in text or any(compound(r, w) for w in text) for r in related(t)):
+            hit.add(t)  # "pengarna" for "Ekonomisk rapport", "bilarna" for "Trafiksäkerhet"
     return hit
+
+
+@lru_cache(maxsize=1)
+def _topic_groups() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(stem(w) for w in line.split()) for line in data_lines("topics_sv.txt"))
+
+
+@lru_cache(maxsize=4096)
+def related(word: str) -> frozenset[str]:
+    """Everyday words for the same topic as a title word (transcribe/sv/data/topics_sv.txt): "kassan", "pengarna"
+    for "ekonomi" and for a compound built on one of them ("kassarapport")."""
+    out: set[str] = set()
+    for group in _topic_groups():
+        if any(g == word or compound(g, word) for g in group):
+            out |= group
+    return frozenset(out - {word})
 
 
 def parts_said(word: str, text: set[str]) -> bool:

@@ -37,19 +37,23 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
         r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
-        r"|\b(?:ta|tar|har|håller i) klubban\b"
+        r"|\b(?:ta|tar|har|håller i|sköta|sköter) klubban\b|\bför(?:a|er)? ordet\b"
+        r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b))"
     ),
     "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:dagens |kvällens )?(?:protokoll(?:et)?"
+        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:ihop )?(?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
-        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:har|håller i|tar) pennan\b"
+        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
+        r"|\b(?:har|håller i|tar) pennan\b"
     ),
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
-        r"|\bläs(?:a|er) igenom (?:dem|det|protokollet|anteckningarna)\b"
+        r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
         r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
+        r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
+        r"|\b(?:gransk|koll)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|det (?:han|hon|du) skriver)\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
@@ -58,7 +62,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
     "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
-    "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*|\bskriv\w* under\b"),
+    "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*|\bskriv\w* (?:under|på)\b"),
 }
 OPENED = KIND_CUES["open"]
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
@@ -67,7 +71,7 @@ _ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "ju
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
-_AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|det går bra)\b")
+_AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
 _SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
@@ -88,6 +92,8 @@ _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 _DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
+_NOT_GIVEN = re.compile(r"\b(?:tills|till dess|i stället för|istället för|eftersom)\s+$")
+# "kan du sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta": that person is not given the role
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
 
@@ -143,7 +149,10 @@ def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
 
 
 def _heard(word: str) -> str:
-    """A role word heard with a slip or two ("orrdförende", "sekreterar", "jemte") reads as the role word."""
+    """A role word heard with a slip or two ("orrdförende", "sekreterar", "jemte") reads as the role word; the
+    verb said right ("jag justerar") stays the verb."""
+    if word in _SHORT_FORMS:
+        return word
     if len(word) < 7:  # a short one only when it is no Swedish word of its own ("jemte", not "jämna")
         slip = len(word) >= 5 and not known_word(word)
         return next((form for form in _SHORT_FORMS if slip and similar(word, form)), word)
@@ -253,7 +262,13 @@ def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) ->
     """The people the sentence gives this role, each with how surely (see role_of): by name, by "jag", or
     a name the meeting never said otherwise."""
     masked = _masked(u.low)
-    hits = [(n, sure) for s, e, n in mentions(u.text, names) for r, sure in [role_of(masked, s, e)] if r == role]
+    hits = [
+        (n, sure)
+        for s, e, n in mentions(u.text, names)
+        if not _NOT_GIVEN.search(u.low[:s])
+        for r, sure in [role_of(masked, s, e)]
+        if r == role
+    ]
     if hits:
         for m in _WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too
             if role_of(masked, m.start(), m.end())[0] == role:

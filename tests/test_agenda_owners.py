@@ -1,0 +1,111 @@
+"""Members who open their own items, items named by everyday words, "över till" said of money, an item taken
+before those the agenda puts ahead of it, and roles taken by the person elected ("Och jag justerar", "Jag kan
+skriva på"). Hand-made meetings, ten seconds per line."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.align import build_units, chair_speaker
+from transcribe.minutes.roles import find_roles
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+NAMES = {"A": "Anna Lindqvist", "B": "Per Olsson", "C": "Malin Hedberg", "D": "Jonas Ek", "E": "Ebba Strand"}
+AGENDA = """Styrelsemöte i teaterföreningen
+1. Öppnande
+2. Val av mötesordförande och sekreterare
+3. Val av justerare
+4. Ekonomisk redovisning
+5. Höstens uppsättning
+6. Lokalfrågan
+7. Inventarier och förråd
+8. Medlemsvärvning
+9. Nästa möte
+10. Avslutning
+"""
+LINES = [
+    ("A", "Hej allihop, hör ni mig? Klockan är halv sju, så då kör vi."),
+    ("A", "Jag kan leda mötet i kväll om ni vill. Och Jonas, du har ju datorn uppe, kan du skriva?"),  # 10 s
+    ("D", "Visst, jag skriver."),
+    ("A", "Tack. Vem läser igenom och skriver på sen?"),  # 30 s
+    ("C", "Jag kan skriva på."),
+    ("B", "Ja, jag börjar med kassan då. Vi gick plus i våras och jag har fört över tiotusen till buffertkontot."),
+    ("A", "Fint. Några frågor?"),  # 50 s ("över till" above is money moved, not a transition)
+    ("B", "Resten av bidraget från kommunen kommer över till oss i juni."),
+    ("A", "Då lägger vi redovisningen till handlingarna."),
+    ("C", "Innan pjäsen, jag har en sak om nya medlemmar, för jag måste gå tidigt. Gymnasiet vill ha en kväll."),
+    ("A", "Bra, Malin ordnar den i september."),  # 90 s: item 8 taken before 5, 6 and 7
+    ("A", "Pjäsen då. Ebba, du har läst klart?"),  # 110 s
+    ("E", "Ja, jag föreslår Ett drömspel med premiär i oktober, det finns roller för alla som var med i våras."),
+    ("A", "Då bestämmer vi att sätta upp Ett drömspel i höst."),
+    ("A", "Och så Folkets hus."),  # 140 s
+    ("B", "De har höjt hyran för repetitionerna till trehundrafemtio kronor i timmen, det äter upp hela plusset."),
+    ("D", "Ska jag bläddra vidare?"),  # 160 s
+    ("A", "Ja. Kostymerna i källaren ger vi till Röda korset, det är fullt där nere."),
+    ("A", "När ses vi igen? Jag föreslår den sjunde juni."),  # 180 s
+    ("A", "Då tackar jag för i kväll."),
+]
+
+
+def transcript(lines: list[tuple[str, str]], names: dict[str, str] = NAMES) -> Transcript:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    return Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()]
+    )
+
+
+def starts(lines: list[tuple[str, str]], agenda: str = AGENDA) -> dict[str, float | None]:
+    al = align_agenda(parse_agenda_text(agenda), transcript(lines))
+    return {s.number: s.start if s.treated else None for s in al.items}
+
+
+def roles(lines: list[tuple[str, str]], agenda: str = AGENDA, names: dict[str, str] = NAMES) -> dict[str, list]:
+    tr = transcript(lines, names)
+    out: dict[str, list[str]] = {}
+    for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
+        out.setdefault(r.role, []).append(r.name)
+    return out
+
+
+def test_money_moved_over_to_an_account_makes_no_one_the_chair() -> None:
+    assert chair_speaker(build_units(transcript(LINES))) == "A"
+
+
+def test_a_member_opens_her_own_item_and_the_items_before_it_follow_where_the_talk_turns() -> None:
+    got = starts(LINES)
+    assert got["4"] == 50.0  # "Ja, jag börjar med kassan då." - the treasurer's own opening
+    assert got["8"] == 90.0  # "Innan pjäsen, jag har en sak om nya medlemmar"
+    assert got["5"] == 110.0  # "Pjäsen då."
+    assert got["6"] == 140.0  # "Och så Folkets hus."
+    assert got["7"] == 160.0  # the shared screen moved on
+    assert got["9"] == 180.0  # "När ses vi igen?"
+
+
+def test_roles_taken_in_the_words_of_what_the_person_does() -> None:
+    want = {"ordförande": ["Anna Lindqvist"], "sekreterare": ["Jonas Ek"], "justerare": ["Malin Hedberg"]}
+    assert roles(LINES) == want
+
+
+def test_roles_taken_by_the_elected_themselves_and_a_chair_until_another_comes() -> None:
+    agenda = "Styrelsemöte\n1. Mötets öppnande\n2. Mötets formalia\n3. Tvättstugan\n4. Avslutning\n"
+    names = {"A": "Leila Karimi", "B": "Oskar Forsberg", "C": "Fatima Osman", "D": "Sara Nyström"}
+    lines = [
+        ("A", "Hej, är alla inne i länken? Då startar vi."),
+        ("B", "Jag tar protokollet som vanligt."),
+        ("C", "Och jag justerar, jag har inte gjort det sedan i våras."),
+        ("A", "Perfekt. Och jag leder, så då har vi det klart."),
+        ("C", "Det är Fatima, jag tar tvätten. Bokningstavlan i källaren har gått sönder igen."),
+        ("A", "Då skriver vi till värden. Tack för i kväll."),
+    ]
+    got = roles(lines, agenda, names)
+    assert got == {"ordförande": ["Leila Karimi"], "sekreterare": ["Oskar Forsberg"], "justerare": ["Fatima Osman"]}
+    lines = [
+        ("B", "Sara, kan inte du sköta klubban tills Leila kommer?"),
+        ("D", "Okej, då gör jag det. Då öppnar jag mötet."),
+        ("B", "Jag skriver ihop protokollet i kväll, det är min tur."),
+        ("D", "Och Fatima, kan du kolla protokollet med mig efteråt?"),
+        ("C", "Ja, det går bra."),
+        ("C", "Tvättstugan, ja. Bokningstavlan har gått sönder igen."),
+        ("D", "Då skriver vi till värden. Tack för i kväll."),
+    ]
+    got = roles(lines, agenda, names)
+    assert got == {"ordförande": ["Sara Nyström"], "sekreterare": ["Oskar Forsberg"], "justerare": ["Fatima Osman"]}
