@@ -117,7 +117,7 @@ def test_decision_wording() -> None:
         "Kyrkorådet beslutade att söka bidrag."
     )
     assert resolve_style(None, True) == "protokoll" and resolve_style(None, False) == "rapport"
-    with pytest.raises(BadOption):
+    with pytest.raises(BadOption, match="okänd protokollstil 'memo'; välj protokoll eller rapport"):
         resolve_style("memo", True)
 
 

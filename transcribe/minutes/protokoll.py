@@ -336,7 +336,7 @@ def _signatures(prot: Protokoll) -> list[Signature]:
 def resolve_style(style: str | None, has_agenda: bool) -> str:
     """rapport or protokoll; without a choice, an agenda means a protokoll."""
     if style not in (None, "rapport", "protokoll"):
-        raise BadOption(f"unknown minutes style {style!r}; use protokoll or rapport")
+        raise BadOption(f"okänd protokollstil {style!r}; välj protokoll eller rapport")
     return style or ("protokoll" if has_agenda else "rapport")
 
 
