@@ -232,6 +232,22 @@ def indirect_question(question: str) -> str:
     return q
 
 
+# "vi står inte vakt på nyår": the group, a present-tense verb, an optional "inte", what it does
+WE_STATEMENT = re.compile(r"^vi\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år|yr))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", _I)
+
+
+def we_decision(statement: str, speaker_name: str | None = None) -> str | None:
+    """'vi står inte vakt på nyår' -> 'Mötet beslutade att inte stå vakt på nyår.'; None for any other statement.
+
+    The speaker's own "jag"/"min" in it is named when `speaker_name` is given.
+    """
+    we = WE_STATEMENT.match(statement)
+    if we is None:
+        return None
+    neg = "inte " if we.group("neg") else ""
+    return decision_sentence(first_person(f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}", speaker_name))
+
+
 def decision_sentence(clause: str, verb: str = "beslutade", body: str = "Mötet") -> str:
     if verb == "enades":
         text = f"{body} enades om {clause}"

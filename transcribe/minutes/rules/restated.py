@@ -25,7 +25,7 @@ import re
 from transcribe.confidence import Level, level
 from transcribe.minutes import cues
 from transcribe.minutes.model import Decision
-from transcribe.minutes.phrasing import decision_sentence, to_infinitive
+from transcribe.minutes.phrasing import we_decision
 from transcribe.minutes.rules.safety import PREFIX, doubt, polarity_conflict, shared_topic
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, audio_doubt, evidence_list, merge_evidence, similar, stems
@@ -53,7 +53,6 @@ _PERSONAL = frozenset({"jag", "du", "ni", "han", "hon", "man", "de", "dom", "det
 _OPEN = re.compile(
     r"\b(?:väntar|vilar|bordl\w*|tillbakadrag\w*|återkommer|tar\s+vi\s+(?:upp|sen)|går\s+till|skickas\s+vidare)\b"
 )
-_WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", re.IGNORECASE)
 _EARLIER_BACK = 80
 RECAP_WHY = f"{PREFIX}beslutet återges i sammanfattningen, men där hördes det otydligt"
 POLARITY_WHY = f"{PREFIX}sammanfattningen återger beslutet med annat nekande"
@@ -84,11 +83,7 @@ def summary_items(text: str) -> list[str]:
 
 def item_decision(item: str) -> str:
     """'vi står inte vakt på nyår' -> 'Mötet beslutade att inte stå vakt på nyår.'; other items as said."""
-    we = _WE_VERB.match(item)
-    if we:
-        neg = "inte " if we.group("neg") else ""
-        return decision_sentence(f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}")
-    return capitalise(item.rstrip(" ,.")) + "."
+    return we_decision(item) or capitalise(item.rstrip(" ,.")) + "."
 
 
 class RestatedDecisions(RuleState):
@@ -136,7 +131,7 @@ class RestatedDecisions(RuleState):
         words = low.split()
         if self._task_item(item):
             return
-        if words[0] == "vi" and not _WE_VERB.match(item):
+        if words[0] == "vi" and we_decision(item) is None:
             return  # "vi <nu> inte vakt på nyår": the verb lost, nothing to read
         if cues.REJECTED.search(low) or cues.UNDECIDED.search(low) or cues.TENTATIVE.search(low) or _OPEN.search(low):
             return

@@ -18,7 +18,14 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
+from transcribe.minutes.phrasing import (
+    decision_sentence,
+    first_person,
+    proposal_clause,
+    strip_tail,
+    to_infinitive,
+    we_decision,
+)
 from transcribe.minutes.rules.safety import PREFIX, shared_topic
 from transcribe.minutes.rules.utterances import WH, Utt, is_agreement, personal_commitment, stems, substantive
 from transcribe.sv.text import capitalise, content_words
@@ -50,7 +57,6 @@ _NOT_RESTATING = re.compile(
     r"^(?:jag|du|ni|han|hon|tack|grattis|nästa|vem|kan|ska|vill|okej|bra|och\s+så|sen|sedan)\b"
     r"|\b(?:skriv|ring|mejla|kolla)\s+(?:det|du)\b"
 )
-_WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år|yr))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)", re.I)
 # "att har vi bara ett förslag": a sentence with a fronted adverb and its finite verb, no plan
 _NOT_A_PLAN = re.compile(r"^att\s+(?:har|är|var|finns|blir|kan|ska|får|måste|vill|tycker|tror)\b")
 _PERSONAL = re.compile(r"^(?:\w+,?\s+)?(?:jag|du|ni|han|hon|de|dom)\b")
@@ -169,11 +175,8 @@ class SettledRules:
         """'Vi skriver brevet.' -> 'Mötet beslutade att skriva brevet.'; other statements as said."""
         text = " ".join(strip_tail(p).rstrip(" .!") + "." for p in parts)
         text = re.sub(r"^(?:alltså|så|och|då)\b[\s,:]*", "", text, flags=re.I)
-        we = _WE_VERB.match(text)
-        if we and len(parts) == 1:
-            neg = "inte " if we.group("neg") else ""
-            return decision_sentence(first_person(f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}", name))
-        return capitalise(first_person(text, name))
+        we = we_decision(text, name) if len(parts) == 1 else None
+        return we or capitalise(first_person(text, name))
 
     def _group_plan(self, u: Utt) -> bool:
         """'Gött. Då köper vi singlarna.', 'Men partistödet söker vi.', 'Rådet återremitterar alltså ansökan.':
