@@ -31,6 +31,9 @@ reader it overlaps most.
   (`speakers/backend.py`, fitted on the cohort readers only: `python -m transcribe.bench.train_backend`)
   and averages the two normalised scores (`match.FUSED`); raw_cosines / through_backend: the same
   labels matched in one view alone; previous and baseline use raw GE2E cosines.
+- misses: for each enrolled reader present and not named, the first gate that stopped them
+  (`bench.profile_misses`: merged by the diariser, normalised score, cosine, margin, short speech,
+  agreement, assignment), counted and listed;
 - conversations are clustered as the product clusters them: the window cache carries the recording's
   channel measure (`diarize.channel`), so a telephone recording goes through its own clustering.
 
@@ -62,6 +65,7 @@ import numpy as np
 from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.mixed_labels import mixed_label_figures
+from transcribe.bench.profile_misses import misses
 from transcribe.bench.speaker_items import Item, conversations
 from transcribe.diarize import channel
 from transcribe.diarize.base import Diarization
@@ -304,6 +308,7 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
            "without_agreement": figures(anchored, profiles, **AGREEMENT_OFF),
            "without_strong_scores": figures(anchored, profiles, z_strong=math.inf),
            "without_both": figures(anchored, profiles, **UNCHECKED),
+           "misses": misses(anchored, profiles, cohort(), label_truth),
            "mixed_labels": mixed_label_figures(anchored, profiles, cohort()),
            "mixed_labels_unchecked": mixed_label_figures(anchored, profiles, cohort(), **AGREEMENT_OFF),
            "anchors": anchor_figures(labelled, anchored),
