@@ -109,3 +109,43 @@ def test_roles_taken_by_the_elected_themselves_and_a_chair_until_another_comes()
     ]
     got = roles(lines, agenda, names)
     assert got == {"ordförande": ["Sara Nyström"], "sekreterare": ["Oskar Forsberg"], "justerare": ["Fatima Osman"]}
+
+
+def test_an_annual_meeting_led_by_an_elected_chair_who_names_no_item() -> None:
+    agenda = """Årsmöte i bygdegårdsföreningen
+1. Årsmötets öppnande
+2. Val av ordförande för mötet
+3. Fråga om mötet blivit behörigen utlyst
+4. Styrelsens verksamhetsberättelse
+5. Revisorernas berättelse
+6. Fråga om ansvarsfrihet för styrelsen
+7. Val av styrelse
+8. Mötets avslutande
+"""
+    names = {"A": "Kjell Sundin", "B": "Gun Persson", "C": "Lena Wall", "D": "Yusuf Demir"}
+    lines = [
+        ("A", "Välkomna till årsmötet. Efter mötet går vi över till kaffet i köket. Jag förklarar mötet öppnat."),
+        ("A", "Styrelsen föreslår att Gun får föra ordet i dag."),  # 10 s
+        ("D", "Bifall."),
+        ("B", "Tack. Kallelsen då, satt den uppe i affären fyra veckor innan?"),  # 30 s
+        ("A", "Den sattes upp i januari, och den kom i brevlådorna samtidigt."),
+        ("B", "Då är mötet rätt utlyst."),
+        ("B", "Kjell, hur gick året?"),  # 60 s
+        ("A", "Det har varit ett bra år med tolv fester och fyra loppisar, och taket lagades i höstas av medlemmarna."),
+        ("B", "Då läggs den till handlingarna."),
+        ("C", "Jag har gått igenom räkenskaperna och allt stämmer. Jag tillstyrker ansvarsfrihet."),  # 90 s
+        ("B", "Innan vi väljer ny styrelse: kan årsmötet bevilja styrelsen ansvarsfrihet?"),  # 100 s
+        ("D", "Ja!"),
+        ("B", "Då har styrelsen ansvarsfrihet för verksamhetsåret."),
+        ("B", "Och så valberedningen. Vem håller i det?"),  # 130 s
+        ("D", "Det gör jag. Vi föreslår omval av hela styrelsen, alla har sagt ja till ett år till."),
+        ("B", "Då är de valda. Jag lämnar tillbaka ordet till Kjell."),
+        ("A", "Tack Gun. Mötet är avslutat, och nu går vi över till kaffet."),
+    ]
+    tr = transcript(lines, names)
+    assert chair_speaker(build_units(tr)) == "B"  # the meeting chair, not the board chair who speaks of coffee
+    al = align_agenda(parse_agenda_text(agenda), tr)
+    got = {s.number: s.start if s.treated else None for s in al.items}
+    assert got["3"] == 30.0  # "Kallelsen då, satt den uppe …?" (not "Då är mötet rätt utlyst.")
+    assert got["4"] == 60.0  # the floor handed over (not the discharge "för verksamhetsåret")
+    assert got["6"] == 100.0 and got["7"] == 130.0  # one start in the turn "Och så valberedningen. Vem …?"

@@ -47,6 +47,7 @@ from transcribe.agenda.passes import (
     turn_heads,
 )
 from transcribe.agenda.phrases import (
+    AFTER_MEETING,
     ASKS_FOR,
     CALLED,
     CLOSED,
@@ -85,6 +86,7 @@ NON_CHAIR = 0.6
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
 W_BOUNDARY = 1.8  # the talk turning to a new item, whichever (boundaries.py), for the ordered choice only
+ANNOUNCED = 3  # turns an announcement of an item is worth in telling who leads the meeting
 RELATED = 0.5  # a title word said by an everyday word for its topic ("pengarna" for "Ekonomi")
 
 
@@ -168,18 +170,21 @@ def build_units(transcript: Transcript) -> list[Unit]:
 
 
 def chair_speaker(units: list[Unit]) -> str | None:
-    """Who leads the meeting: the speaker who announces the most items; with no item announced in words the
-    aligner knows, the one who takes the most turns."""
+    """Who leads the meeting: the speaker who announces the most items, each announcement worth ANNOUNCED turns,
+    with the turns each takes; what comes after the meeting ("Efter mötet går vi över till kaffet", "Mötet är
+    avslutat, och nu går vi över till kaffet") announces no item, and the meeting chair who takes every other
+    turn and names the items in words of her own leads."""
     counts = Counter(
         u.speaker
         for u in units
-        if u.speaker and (TRANSITION.search(u.low) or TAKEN_NOW.search(u.low) or number_refs(u.low))
+        if u.speaker
+        and (TRANSITION.search(u.low) or TAKEN_NOW.search(u.low) or number_refs(u.low))
+        and not AFTER_MEETING.search(u.low)
+        and not CLOSED.search(u.low)
     )
-    if not counts:
-        counts = Counter(
-            u.speaker for i, u in enumerate(units) if u.speaker and (i == 0 or units[i - 1].seg_id != u.seg_id)
-        )
-    return counts.most_common(1)[0][0] if counts else None
+    turns = Counter(u.speaker for i, u in enumerate(units) if u.speaker and (i == 0 or units[i - 1].seg_id != u.seg_id))
+    score = Counter({sp: ANNOUNCED * n for sp, n in counts.items()}) + turns
+    return score.most_common(1)[0][0] if score else None
 
 
 def evidence_matrix(

@@ -27,6 +27,8 @@ TURNS_TO = re.compile(
     r"|\w+(?:\W+\w+)?,? då\W*$"
     r"|(?:och )?\w+\?\s*$)"
 )
+# or put first and asked about at once: "Kallelsen då, satt den uppe fyra veckor innan?"
+ASKED_OF = re.compile(r"^\W*(?:(?:och|men) )?\w+(?: \w+)?,? då, \w+ (?:den|det|de|dom|vi|ni)\b")
 
 
 # Whoever shares the agenda on screen moves it on: "Ska jag bläddra vidare?", "Nästa bild.", "Jag byter sida."
@@ -60,7 +62,9 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
             and (u.text.rstrip().endswith("?") or _addresses(u, names))
         )
         settled = i > 0 and (SETTLES.search(units[i - 1].low) or CONCLUDES.search(units[i - 1].low)) is not None
-        turns = short and TURNS_TO.search(u.low) is not None and not _addresses(u, names)  # "Hasse?" asks him
+        turns = (short and TURNS_TO.search(u.low) is not None or ASKED_OF.search(u.low) is not None) and not _addresses(
+            u, names
+        )  # "Hasse?" asks him
         score = 0.0
         if hands_over:
             score += 1.0
@@ -68,6 +72,8 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
             score += 0.7
         if score and (first or settled):
             score += 0.3
+        if i > 0 and units[i - 1].seg_id == u.seg_id and out[i - 1] > 0:  # "Och så valberedningen. Vem håller i
+            continue  # det?": one turn opens one item
         out[i] = min(score, 1.0)
     return out
 

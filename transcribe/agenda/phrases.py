@@ -43,9 +43,12 @@ CLOSED = re.compile(
     r"(?:för )?avslutat|avslutar (?:\w+ )?(?:mötet|sammanträdet))\b"
 )
 
+# What is said of the time after the meeting announces no item: "Efter mötet går vi över till kaffet"
+AFTER_MEETING = re.compile(r"\b(?:efter mötet|efteråt|när vi är klara)\b")
 CONCLUDES = re.compile(
     r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
     r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
+    r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)\b"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
     r"|beslutar|beslutade|beslöt)\b"
     r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$"
