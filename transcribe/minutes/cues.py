@@ -210,7 +210,7 @@ NO_DECISIONS_PLANNED = re.compile(
 _ADVS = r"(?:\s+(?:tyvärr|nog|faktiskt|verkligen|heller|alls|riktigt))*"
 REJECTED = _rx(
     r"\bavslå(?:s|r)?\b",
-    r"\bavslag\w*",
+    r"(?<!yrkar\s)(?<!yrka\s)(?<!yrkade\s)\bavslag\w*",  # "vi yrkar avslag på motionen" is the group's line
     r"\bavslogs\b",
     r"\bröstades\s+ned\b",
     r"\b(?:förslaget|det)\s+faller\b",

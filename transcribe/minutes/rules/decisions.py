@@ -16,6 +16,7 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.choices import ChoiceRules
+from transcribe.minutes.rules.commitments import CommitmentRules
 from transcribe.minutes.rules.elections import ElectionRules
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.settled import SettledRules
@@ -23,6 +24,7 @@ from transcribe.minutes.rules.undecided import OpenItemRules
 from transcribe.minutes.rules.utterances import (
     WH,
     Utt,
+    action_verb,
     evidence_list,
     is_agreement,
     merge_evidence,
@@ -40,13 +42,17 @@ _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed allts�
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
-_TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp)\s*\?$")
+_TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp|(?:är\s+)?alla\s+med\s+på\s+det)\s*\?$")
 _SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
 # "Då <net> vi bestämt att": a supine after the body needs a "har" before it in a main clause.
 _SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")
 _PAST_WHEN = re.compile(
     r"\b(?:beslutade|bestämde)\s+(?:\w+\s+)?(?:i|på|under|vid)\s+(?:\w+\s+)?(?:januari|februari|mars|april|maj|juni|juli|"
     r"augusti|september|oktober|november|december|våras|höstas|somras|vintras|fjol|årsmötet|stämman|\w+mötet)\b"
+)
+# "<body> har bestämt att" with no "då"/"så"/"alltså" settling it: news of what the body did elsewhere.
+_REPORTED_PERFECT = re.compile(
+    rf"^(?!.*\b(?:då|så|härmed|därmed|alltså|nu)\b).*\b{cues.BODY_NOUN}\s+(?:har|hade)\s+(?:bestämt|beslutat)\b"
 )
 _SUBORDINATING = frozenset("när innan eftersom medan sedan sen tills".split())
 _NOT_HAR = _SUBORDINATING | frozenset("om ifall inte aldrig ej".split())
@@ -58,7 +64,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
+class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, SettledRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -103,6 +109,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
             gd = m.groupdict()
             if not self._own_body(gd.get("body"), n):
                 return False  # "Hembygdsföreningen beslutade att ...": another body's decision
+            if gd.get("body") not in (None, "vi") and _REPORTED_PERFECT.search(head):
+                return False  # "Ja, ledningen har bestämt att ...": told as news, not settled by the chair
             body = capitalise(gd["body"]) if gd.get("body") and gd["body"] != "vi" else "Mötet"
             made = False
             condition = re.match(r"^\s*(?:om|ifall)\b(?P<c>[^,]*)", rest.lower())
@@ -112,7 +120,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
             else:
                 loose_why = None
             recap = bool(re.search(r"\bhar\s+(?:\w+\s+){0,2}(?:bestämt|beslutat)\b", head))
-            for part in split_clauses(rest):
+            colon = ":" in u.low[m.start() : m.start("rest")]  # "Så vi har alltså beslutat: a, b och c"
+            for part in self._colon_items(rest) if colon else split_clauses(rest):
                 clause = content_clause(part, gd.get("prep") or "", u.name)
                 if recap and self._recaps(clause, u):
                     made = True  # "vi har alltså bestämt att ...": a summing-up of a decision made earlier
@@ -125,6 +134,20 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
                 self.used.add(u.idx)
             return made
         return False
+
+    def _colon_items(self, rest: str) -> list[str]:
+        """'vi står på julmarknaden, vi står inte vakt på nyår, och Karin bokar lokalen' -> the items the group
+        decided, as one decision (a protokoll states them together); an item with a person as its doer is a task
+        (the action rules read it), no decision."""
+        out: list[str] = []
+        for item in (x.strip() for x in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=vi\s)", rest)):
+            words = item.split()
+            first = (words[:1] or [""])[0].lower()
+            named = item[:1].isupper() and len(words) > 1 and action_verb(words[1])  # "Per skickar inbjudan"
+            if not item or first in _PERSONS or self._named_person(first) or named:
+                continue
+            out.append(item)
+        return [", ".join(out)] if out else []
 
     def _unsure_opener(self, u: Utt, body_at: int) -> bool:
         """'<?> nämnden beslutar att ...': the unsure word before the body may have been "om" or "när".
@@ -383,7 +406,9 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
 
     def _declarative(self, u: Utt) -> bool:
         """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
-        if self._choice(u) or self._group_plan(u):  # "Då tar vi offerten från Malmö Rör.", "Då köper vi singlarna."
+        if self._choice(u) or (not self.unsettled(u) and self._group_plan(u)):  # "Då köper vi singlarna."
+            return True
+        if self._commitment(u):  # "Vi publicerar inte namnet.", "Avgiften ligger kvar.", "Tacos då."
             return True
         low = re.sub(r"^(?:(?:ja|okej|bra|nej)\b[\s,]*)+", "", u.low)
         m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
@@ -391,6 +416,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, SettledRules):
             m = self._slotted(u, cues.DECLARATIVE_TOLERANT, low)
             if m is not None and m.group("rest").split()[0] in _PERSONS:
                 return False  # "Då avslutar jag mötet": someone else than the group is the subject
+            if m is not None and m.group("slot") == "det" and not u.uncertain("det"):
+                return False  # "Det förlänger ju tiden": a remark with "det" heard as said, not a lost "vi"
         if not m or u.is_question or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         if cues.AGENDA_TALK.search(m.group("rest")) or cues.HEDGE.search(u.low.replace(" inte ", " ")):

@@ -376,7 +376,10 @@ class ResolutionRules(RuleState):
         first = (low.split() or [""])[0]
         if len(content_words(item)) < 2 or first in ("jag", "du", "hon", "han", "ni") or self._named_person(first):
             return  # "Ahmed kollar byggservern": a task
-        if cues.REJECTED.search(low) or cues.UNDECIDED.search(low) or cues.TENTATIVE.search(low):
+        # "avslag på försäljningen" among the items summed up is the line the group decided, not a refusal
+        if cues.REJECTED.search(re.sub(r"\bavslag\s+på\b", "", low)) or cues.UNDECIDED.search(low):
+            return
+        if cues.TENTATIVE.search(low):
             return
         if re.match(r"^(?:frågan|förslaget|motionen|önskemålet|begäran)\b", low):
             return  # a question or a proposal summed up: open, not decided
@@ -421,7 +424,8 @@ class ResolutionRules(RuleState):
             return None  # "Och Samuel Tesfaye som kassör, omval.": the next matter, not this one restated
         if re.search(r"\bbeslut(?:et)?\b", low):
             return None  # "Styrelsens ledamöter deltar inte i det beslutet": about the decision, not the decision
-        if cues.TENTATIVE.search(low) or cues.HEDGE.search(low.replace(" inte ", " ")) or cues.AGENDA_TALK.search(low):
+        tentative = cues.TENTATIVE.search(re.sub(r"\boch\s+föreslår\b", "", low))  # "Rådet skriver ... och föreslår"
+        if tentative or cues.HEDGE.search(low.replace(" inte ", " ")) or cues.AGENDA_TALK.search(low):
             return None
         if cues.NEXT_MEETING.search(low) or cues.CONFIRMATION.search(low) or len(content_words(nxt.text)) < 3:
             return None

@@ -40,6 +40,17 @@ _DISCLAIMER = re.compile(
 )
 
 
+# A condition or a consequence is no proposal to confirm: "Men om det regnar så vill jag ha pengarna tillbaka"
+# (unless the group acts on it: "Om de lägger ett eget yrkande så röstar vi för det"),
+# "Då hinner folk komma efter middagen" (the verb before a subject other than the group), a need of one's own
+# ("Jag måste skriva inbjudan").
+_NO_PROPOSAL = re.compile(
+    r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:om|ifall)\b(?!.*\b(?:så|då)\s+[a-zåäö]+\s+vi\b)"
+    r"|^(?:(?:men|och|ja)\b[\s,]*)*(?:då|så)\s+(?:kan|ska|[a-zåäö]+(?:ar|er|ir|år|är|ör|as))\s+(?!vi\b|det\b)"
+    r"|^(?:[\w-]+,?\s+)?jag\s+(?:måste|behöver)\b"
+)
+
+
 class RuleState:
     """What one pass over the sentences knows: sentences, recent proposals, items found so far."""
 
@@ -148,6 +159,7 @@ class RuleState:
                 and substantive(v)
                 and not v.is_question
                 and not cues.AGREEMENT.search(v.low)  # "Absolut, det blir enklare ...": a reply, not a proposal
+                and not _NO_PROPOSAL.match(v.low)  # "Men om det regnar ...", "Då hinner folk komma ..."
                 and not re.search(
                     r"\b(?:vad\s+(?:tycker|säger)\s+ni|några\s+invändningar|någon\s+som\s+(?:har|är))\b", v.low
                 )

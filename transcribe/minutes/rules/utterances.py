@@ -185,11 +185,19 @@ def split_clauses(rest: str) -> list[str]:
     parts = [p for p in (x.strip() for x in pieces) if p]
     out: list[str] = []
     for part in parts:
-        if out and _infinitive_first(out[-1]) and _infinitive_first(part):
+        if out and ((_infinitive_first(out[-1]) and _infinitive_first(part)) or _same_matter(part)):
             out[-1] = f"{out[-1].rstrip(' ,')} och att {part}"
         else:
             out.append(part)
     return out
+
+
+def _same_matter(part: str) -> bool:
+    """'att den dikas om i sommar' (the matter before, as a pronoun), 'att sorteringen är med' (a state added
+    to it): the clause goes on with the matter before it, no new decision."""
+    low = part.lower()
+    pronoun = re.match(r"(?:den|det|de|dom|dessa)\s+\w+", low)
+    return bool(pronoun or re.fullmatch(r"[\w-]+\s+(?:är|blir)\s+[\w-]+[.!]?", low))
 
 
 def best_when(whens: list[When], pos: int) -> When:

@@ -1,0 +1,142 @@
+"""Decisions said without a decision word where a discussion closes (minutes/rules/commitments.py).
+
+Each test is a hand-made Swedish exchange, written apart from the dev meetings: others speak on a
+matter, then one member settles it with the group as subject ("Vi ställer inte ut ..."), by keeping
+it as it is, by taking an alternative named earlier, by a vote counted in the turn, or in a bare
+closing ("Söndag då."). The same words with nothing discussed before, as a consequence, or followed
+by putting the matter off decide nothing.
+"""
+
+from __future__ import annotations
+
+from tests.test_rules_robust_cues import minutes
+from transcribe.minutes import cues
+
+
+def texts(turns: list[tuple[str, str]]) -> list[str]:
+    return [d.text for d in minutes(turns).decisions]
+
+
+def test_negated_commitment_after_a_discussion_is_a_decision() -> None:
+    said = [
+        ("S2", "Kommunen vill att vi ställer ut på mässan i maj."),
+        ("S3", "Vi har inte folk till det, alla jobbar den helgen."),
+        ("S1", "Nej. Vi ställer inte ut på mässan i år."),
+    ]
+    got = minutes(said).decisions
+    assert [d.text for d in got] == ["Mötet beslutade att inte ställa ut på mässan i år."]
+    assert got[0].needs_review  # said without a decision word: the reviewer confirms it
+    assert not texts([("S1", "Vi ställer inte ut på mässan i år.")])  # nobody discussed it: a remark
+
+
+def test_none_of_a_thing_is_a_negated_decision() -> None:
+    said = [
+        ("S2", "Sju av stolarna i salen är trasiga."),
+        ("S3", "Nya kostar åttahundra styck, men snickaren lagar dem för hundra."),
+        ("S1", "Vi köper inga nya stolar, vi lagar de sju."),
+    ]
+    assert texts(said) == ["Mötet beslutade att inte köpa några nya stolar, vi lagar de sju."]
+
+
+def test_a_consequence_or_a_matter_put_off_is_no_decision() -> None:
+    said = [("S2", "Kan vi sluta ta kontanter?"), ("S1", "Då tappar vi kunderna som inte har kort.")]
+    assert not texts(said)
+    said = [("S2", "Vi borde sälja släpet."), ("S1", "Då köper vi ett nytt i vår. Jag vill fundera på det.")]
+    assert not texts(said)
+
+
+def test_an_offer_refused_names_the_offer() -> None:
+    said = [
+        ("S2", "Bryggeriet vill sponsra sommarfesten med tiotusen."),
+        ("S3", "Öl på en barnfest, nej."),
+        ("S1", "Vi tackar nej."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "tacka nej" in got[0] and "Bryggeriet" in got[0]
+    assert not texts([("S2", "Tack för i kväll."), ("S1", "Vi tackar för kaffet.")])
+
+
+def test_a_matter_kept_as_it_is() -> None:
+    said = [
+        ("S2", "Hyran för lokalen, ska vi höja den?"),
+        ("S3", "Nej, den täcker kostnaderna."),
+        ("S1", "Hyran ligger kvar på femhundra då."),
+    ]
+    assert texts(said) == ["Hyran ligger kvar på femhundra."]
+    said = [("S2", "Vad händer med bygglovet?"), ("S1", "Frågan ligger kvar hos nämnden.")]
+    assert not texts(said)  # left with another body: nothing kept by this meeting
+
+
+def test_an_alternative_named_earlier_is_chosen_by_its_name() -> None:
+    said = [
+        ("S2", "Bussbolaget i Vännäs tar åtta tusen, Nordlinjen tar tio."),
+        ("S3", "Jag säger Vännäs."),
+        ("S1", "Okej, då tar vi Vännäs."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "Vännäs" in got[0]
+    assert not texts([("S2", "Vi behöver en buss."), ("S1", "Okej, då tar vi Umeå.")])  # no one named it
+
+
+def test_a_vote_counted_in_one_turn_decides_what_was_put_to_it() -> None:
+    said = [
+        ("S2", "Vi behöver en ny båt."),
+        ("S1", "Vi röstar. De som är för att vi köper en ny båt? Tre. Emot? Två. Då köper vi den, tre mot två."),
+    ]
+    assert texts(said) == ["Mötet beslutade att köpa en ny båt, tre mot två."]
+
+
+def test_a_bare_closing_of_what_others_said() -> None:
+    said = [
+        ("S2", "Lördag eller söndag för städdagen?"),
+        ("S3", "Söndag."),
+        ("S4", "Söndag."),
+        ("S1", "Söndag då."),
+    ]
+    assert texts(said) == ["Söndag."]
+    said = [
+        ("S2", "Får man ha grill på balkongen?"),
+        ("S3", "Det är brandfarligt."),
+        ("S1", "Inga grillar på balkongerna."),
+    ]
+    assert texts(said) == ["Inga grillar på balkongerna."]
+    # a matter opened, not closed: the speaker goes on to ask about it
+    said = [("S2", "Vi har fått offerter på trädgården."), ("S1", "Trädgården då. Ska vi anlita någon i år?")]
+    assert not texts(said)
+    assert not texts([("S2", "Vi har fått en offert."), ("S1", "Ingen fara.")])
+
+
+def test_a_change_said_in_the_sentences_after_it() -> None:
+    said = [
+        ("S2", "Vakterna går hem klockan fem, så utställningen kan inte vara öppen till sju."),
+        ("S1", "Okej, då ändrar vi. Utställningen är öppen till fem. Inte till sju."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "Utställningen är öppen till fem" in got[0] and "Inte till sju" in got[0]
+
+
+def test_another_body_s_decision_told_as_news_is_not_the_meeting_s() -> None:
+    assert not texts([("S1", "Ja, förvaltningen har bestämt att alla kontor stänger klockan sex.")])
+    assert texts([("S1", "Då har styrelsen beslutat att köpa en ny server.")]) == [
+        "Styrelsen beslutade att köpa en ny server."
+    ]
+
+
+def test_a_clause_that_goes_on_with_the_same_matter_is_no_decision_of_its_own() -> None:
+    said = [("S1", "Då beslutar vi att inte bygga om köket, och att det målas i stället.")]
+    assert texts(said) == ["Mötet beslutade att inte bygga om köket och att det målas i stället."]
+    said = [("S1", "Vi bestämmer att nästa städdag går vecka tio, och att grillen är med.")]
+    assert len(texts(said)) == 1
+
+
+def test_a_summing_up_of_decisions_leaves_the_tasks_out() -> None:
+    said = [("S1", "Så vi har alltså beslutat: Karin bokar lokalen, Per skickar inbjudan och vi köper nya stolar.")]
+    got = texts(said)
+    assert "Mötet beslutade att köpa nya stolar." in got
+    assert not any("Karin" in t for t in got)
+
+
+def test_moving_to_reject_is_the_group_s_line_not_a_refusal() -> None:
+    assert cues.REJECTED.search("förslaget avslogs")
+    assert not cues.REJECTED.search("vi yrkar avslag på motionen om försäljningen")
+    assert cues.REJECTED.search("det blev avslag på motionen")

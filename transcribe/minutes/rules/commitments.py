@@ -1,0 +1,308 @@
+"""The group's commitment stated where a discussion closes, without a decision word.
+
+After others have spoken on a matter, a member (most often the chair) settles it by saying what the
+group does, in the present tense and with the group as subject:
+
+- a negated commitment: "Vi publicerar inte namnet.", "Då tar vi inte emot några nya reptiler.",
+  "Vi köper inga nya klockor, vi lagar de sju.";
+- an offer accepted or refused: "Vi tackar nej.", "Ja, vi tackar ja till Lidl ...";
+- a matter kept as it is: "Avgiften ligger kvar på trehundra då.", "Okej, vi låter den vara.";
+- a choice between alternatives named earlier: "Okej, då tar vi Sandvik i år.", "Då blir det Ljungsbro igen";
+- a vote counted in the same turn: "Då arrangerar vi den, tre mot en." (what "den" is comes from the call);
+- a bare closing of what others proposed: "Tacos då.", "Halvtidsseminariet i oktober då.",
+  "Inga lösa hundar första helgen.", "Så: korv, men ingen kvällsfest."
+
+The exclusions of the other decision rules hold: a question, a condition ("om ..."), a hedge, a
+report of an old decision, another body, the meeting's order, and a consequence or a prediction
+("Då tappar vi turisterna") decide nothing; a turn that goes on to put the matter off ("Jag vill
+fundera på det. Vi tar det efter sommaren.") did not settle it. Every decision found here is flagged
+for review: it was said without a decision word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
+from transcribe.minutes.rules.resolutions import ResolutionRules
+from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.sv.text import capitalise, content_words
+
+WHY = "Beslutet uttrycktes utan beslutsord"
+_LEAD = r"^(?:(?:ja|jo|japp|okej|ok|bra|nej|gött|precis|absolut|självklart|mm|aa|gör\s+så)\b[\s,.!:]*)*"
+_ASSENT = re.compile(r"^(?:okej|ok|bra|gött|gör\s+så)\b")
+_VERB = r"(?P<v>[a-zåäö]{2,}(?:ar|er|ör|yr|år))"
+_NEG = r"(?P<neg>(?:inte|inga|inget|ingen)\s+)?"
+_ALSO = r"(?:alltså\s+|också\s+)?"
+_WE_DIRECT = re.compile(_LEAD + rf"(?P<and>och\s+|men\s+)?vi\s+{_ALSO}{_VERB}\s+{_NEG}(?P<rest>\S.*)")
+_WE_INVERTED = re.compile(_LEAD + rf"(?:och\s+|men\s+)?(?:då|så)\s+{_VERB}\s+vi\s+{_ALSO}{_NEG}(?P<rest>\S.*)")
+# Verbs of talk, thought, ability, state or the meeting's order: "vi vet inte", "då kan vi inte": no commitment.
+_NOT_COMMIT = frozenset(
+    "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar diskuterar "
+    "funderar väntar försöker ses träffas börjar fortsätter säger sammanfattar avslutar hinner orkar klarar litar "
+    "kollar lyssnar bestämmer beslutar hälsar brukar slutar lär menar märker förstår minns glömmer önskar äter "
+    "dricker sitter står ligger heter känner räknar läser vågar lyckas verkar behövs tänker jobbar".split()
+)
+# A consequence or a prediction: "Då tappar vi turisterna", "då sparar vi pengar".
+_CONSEQUENCE = frozenset("tappar förlorar missar riskerar hamnar sparar tjänar vinner slipper drabbas".split())
+# Positive plans need the group to be settling: these verbs commit by themselves.
+_COMMIT_VERBS = frozenset("tackar behåller låter".split())
+_PRONOUN = re.compile(r"^(?P<p>den|det|dem|de\s+där|dom)\b")
+_OFFER = re.compile(
+    r"\b(?:erbjud\w*|vill\s+(?:köpa|ge|skänka|sponsra|hyra)|frågar\s+om|förfrågan|offert\w*|anbud\w*)\b"
+)
+_KEPT = re.compile(
+    _LEAD + r"(?P<np>(?!(?:det|den|de|dom|vi|jag|du|ni|han|hon|man|allt|inget|ingen|frågan|förslaget|ärendet|"
+    r"beslutet|saken|motionen)\b)(?:[\w-]+\s+){0,3}?[\w-]+)"
+    r"\s+(?:ligger|står|blir|får\s+ligga|får\s+stå)\s+kvar\b(?!\s+hos\b)(?P<rest>[^?]*)$"
+)
+_CHOICE = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:(?P<v>tar|kör)\s+vi|blir\s+det)\s+(?P<rest>\S.*)$")
+# A bare closing: "Tacos då.", "Halvtidsseminariet i oktober då.", "Inga lösa hundar första helgen.", "Så: korv, ..."
+_BARE = re.compile(
+    r"^(?:(?:okej|ok|ja|bra|nej|gött|mm)\b[\s,.!]*)*(?:(?P<so>så|alltså)\s*:\s*)?(?P<np>\S(?:.*?\S)?)"
+    r"(?P<da>,?\s+(?:då|alltså))?\s*[.!]?$"
+)
+_NO_NP = re.compile(r"^(?:ingen|inget|inga)\s+(?P<x>\S.*)$")
+_NOT_MATTERS = re.compile(
+    r"^(?:ingen|inget|inga)\s+(?:fara|problem|aning|orsak|mer|mera|fler|invänd\w*|fråg\w*|annan|annat|andra|emot|"
+    r"kommentar\w*|övrigt|idé|som|alls|av|där|här|skillnad|stress|brådska)\b"
+)
+_CLAUSE_WORDS = frozenset(
+    "jag du vi ni han hon de dom man är blir har ska kan får vill går tar gör kör finns måste behöver tycker tror "
+    "vet ser säger var blev hade kommer låter ligger står skulle borde bör vore tack hej nästa sen sedan punkt låt "
+    "först och eller vad vem hur när varför".split()
+)
+_PUT_OFF = re.compile(
+    r"\b(?:fundera|tänka\s+på\s+det|ta(?:r)?\s+(?:det|den)\s+(?:efter|senare|nästa|i\s+höst|i\s+vår)|vänta(?:r)?\s+med)\b"
+)
+_CHANGED = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:ändrar|byter|vänder)\s+vi(?:\s+på\s+det)?\s*[.!]?$")
+_DEFINITE_SUBJECT = re.compile(_LEAD + r"(?P<x>[a-zåäö-]{4,}(?:en|et|na))\s+(?:är|blir|var)\b")
+# A vote counted in the turn: "Vi röstar. De som är för att vi arrangerar ...? Tre. Emot? En."
+_VOTE = re.compile(r"\bvi\s+röstar\b|\b(?:de|den|alla|vilka)\s+som\s+(?:är\s+)?för\b|\bvilka\s+vill\b|\bemot\s*\?")
+_CONDITION = re.compile(r"\b(?:om|ifall|när|innan)\b")
+_HABIT = re.compile(r"\b(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar|varje\s+gång)\b")
+
+
+def _overlap(a: set[str], b: set[str]) -> bool:
+    """A stem shared, or a compound and its head ('luciatåg' - 'tåg', 'medlemsavgift' - 'avgift')."""
+    return bool(a & b) or any(len(y) >= 4 and (x.endswith(y) or y.endswith(x)) for x in a for y in b if len(x) >= 4)
+
+
+class CommitmentRules(ResolutionRules):
+    """The group's commitment said where a discussion closes; recorded into the shared state."""
+
+    def _commitment(self, u: Utt) -> bool:
+        if u.is_question or u.idx in self.decided or u.idx in self.used or not self._after_others(u):
+            return False
+        if cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low) or cues.AGENDA_TALK.search(u.low):
+            return False
+        if cues.HEDGE.search(u.low.replace(" inte ", " ")) or _HABIT.search(u.low) or self._put_off_after(u):
+            return False
+        return self._kept(u) or self._choice_named(u) or self._changed(u) or self._we_commit(u) or self._bare_close(u)
+
+    def _changed(self, u: Utt) -> bool:
+        """'Okej, då ändrar vi. Vernissagen är öppen från sex till åtta. Inte till nio.': the change said next."""
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if not _CHANGED.match(u.low) or nxt is None or nxt.turn != u.turn or nxt.is_question:
+            return False
+        first = (nxt.low.split()[:1] or [""])[0]
+        if first in _CLAUSE_WORDS or self._named_person(first) or cues.TENTATIVE.search(nxt.low):
+            return False  # "Då ändrar vi. Jag skriver ett nytt schema.": a task, not the change
+        if len(content_words(nxt.text)) < 2:
+            return False
+        text = capitalise(first_person(strip_tail(nxt.text).rstrip(" .!"), u.name)) + "."
+        more = self._elaboration(nxt)
+        if more:
+            text = f"{text.rstrip('.')}. {capitalise(strip_tail(more[0].text).rstrip(' .!'))}."
+        self._add_decision(text, u, [u, nxt, *more], 0.6, WHY)
+        self.used.add(u.idx)
+        return True
+
+    # ------------------------------------------------------------------ the forms
+    def _we_commit(self, u: Utt) -> bool:
+        """'Vi publicerar inte namnet.', 'Då tar vi inte emot ...', 'Vi tackar nej.', 'Och vi öppnar på torsdagar'."""
+        direct = _WE_DIRECT.match(u.low)
+        m = direct or _WE_INVERTED.match(u.low)
+        if m is None:
+            return False
+        verb, neg, rest_low = m.group("v"), (m.group("neg") or "").strip(), m.group("rest")
+        if verb in _CONSEQUENCE or (verb in _NOT_COMMIT and verb not in _COMMIT_VERBS):
+            return False
+        if _CONDITION.search(u.low[: m.start("v")]) or re.match(r"(?:om|ifall)\b", rest_low):
+            return False
+        offer = verb == "tackar" and re.match(r"(?:ja|nej)\b", rest_low)
+        if verb == "tackar" and not offer:
+            return False  # "vi tackar för i kväll"
+        previous = self.utts[u.idx - 1] if u.idx else None
+        continued = previous is not None and previous.turn == u.turn and previous.idx in self.decided
+        lead = u.low[: m.start("v")]
+        settling = direct and _ASSENT.match(lead) and not re.search(r"\bgärna\b", u.low)
+        voted = any(_VOTE.search(v.low) for v in self._window(u, back=6) if v.turn == u.turn)
+        if not (neg or offer or verb in _COMMIT_VERBS or continued or settling or voted):
+            return False  # a positive "vi köper ..." alone may be a description; it needs the group settling
+        rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
+        topic = rest
+        pron = _PRONOUN.match(rest.lower())
+        if pron is not None:
+            what = self._referent(u, verb)
+            if what is None:
+                return False
+            rest, topic = what + rest[pron.end() :], what
+        elif offer and not re.search(r"\btill\s+\S", rest_low):
+            what = self._offered(u)
+            if what is None:
+                return False
+            rest, topic = f"{rest} till erbjudandet: {what}", what
+        if not offer and not self._raised(u, topic):
+            return False
+        if neg in ("inga", "inget", "ingen"):
+            some = {"inga": "några", "inget": "något", "ingen": "någon"}[neg]
+            clause = f"att inte {to_infinitive(verb)} {some} {rest}"
+        else:
+            clause = f"att {'inte ' if neg else ''}{to_infinitive(verb)} {rest}"
+        text = decision_sentence(first_person(clause, u.name))
+        self._add_decision(self._with_elaboration(text, u), u, [u, *self._elaboration(u)], 0.6, WHY)
+        self.used.add(u.idx)
+        return True
+
+    def _kept(self, u: Utt) -> bool:
+        """'Avgiften ligger kvar på trehundra då.': the matter raised is kept as it is."""
+        m = _KEPT.match(u.low)
+        if m is None or not self._raised(u, m.group("np")):
+            return False
+        said = strip_tail(u.text[m.start("np") :]).rstrip(" .!,")
+        said = re.sub(r",?\s+då$", "", said)
+        text = capitalise(first_person(said, u.name)) + "."
+        self._add_decision(self._with_elaboration(text, u), u, [u, *self._elaboration(u)], 0.6, WHY)
+        self.used.add(u.idx)
+        return True
+
+    def _choice_named(self, u: Utt) -> bool:
+        """'Okej, då tar vi Sandvik i år.': one of the alternatives others named, by its name."""
+        m = _CHOICE.match(u.low)
+        if m is None:
+            return False
+        rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
+        head = rest.split()[0] if rest.split() else ""
+        if not head[:1].isupper() or self._named_person(head.lower()):
+            return False  # a name of a place, a firm or a product; a participant would be a task
+        if not any(v.speaker != u.speaker and head.lower() in v.low for v in self._window(u, back=10)):
+            return False
+        verb = {"tar": "anlita", "kör": "köra"}.get(m.group("v") or "", "välja")
+        text = decision_sentence(first_person(f"att {verb} {rest}", u.name))
+        self._add_decision(text, u, [u], 0.6, WHY)
+        self.used.add(u.idx)
+        return True
+
+    def _bare_close(self, u: Utt) -> bool:
+        """'Tacos då.', 'Inga lösa hundar första helgen.', 'Så: korv, men ingen kvällsfest.'"""
+        m = _BARE.match(u.low)
+        if m is None:
+            return False
+        np_low = m.group("np").strip(" ,")
+        words = re.findall(r"[\w-]+", np_low)
+        if not words or len(words) > 9 or any(w in _CLAUSE_WORDS for w in words) or self._named_person(words[0]):
+            return False
+        negative = _NO_NP.match(np_low)
+        if not (m.group("da") or m.group("so") or negative) or _NOT_MATTERS.match(np_low):
+            return False
+        previous = self.utts[u.idx - 1] if u.idx else None
+        if previous is not None and previous.is_question:
+            return False  # an answer, not a closing
+        if not content_words(np_low) and not negative:
+            return False
+        refused = [v for v in self._window(u, back=3) if v.turn == u.turn and cues.REJECTED.search(v.low)]
+        if negative and any(not cues.NEGATIVE_DECISION.search(v.low) for v in refused):
+            return False  # "Det blir inte så. Absolut inte. Ingen hund.": a proposal turned down, not a rule made
+        topic = negative.group("x") if negative else np_low
+        wide = bool(negative or m.group("so"))
+        if not self._raised(u, topic, others_only=not wide, back=8 if wide else 4):
+            return False  # "Hundarna då.": a matter opened, not closed
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if (
+            nxt is not None
+            and nxt.turn == u.turn
+            and nxt.is_question
+            and not self._named_person(nxt.low.split()[0])
+            and not self._is_call(nxt)
+        ):
+            return False  # "Mobilerna på lägret då. Ska vi samla in dem?": the matter opened for talk
+        if any(self._settles(v) for v in self.utts[u.idx + 1 : u.idx + 5]):
+            return False  # settled explicitly a little later: that sentence is the decision
+        said = u.text[m.start("np") : m.end("np")].strip(" ,")
+        self._add_decision(capitalise(said) + ".", u, [u], 0.6, WHY)
+        self.used.add(u.idx)
+        return True
+
+    def unsettled(self, u: Utt) -> bool:
+        """A plan-like sentence that settles nothing: a consequence ('Då tappar vi turisterna') or one the
+        speaker goes on to put off in the same turn."""
+        m = _WE_DIRECT.match(u.low) or _WE_INVERTED.match(u.low)
+        return (m is not None and m.group("v") in _CONSEQUENCE) or self._put_off_after(u)
+
+    # ------------------------------------------------------------------ context
+    @staticmethod
+    def _settles(v: Utt) -> bool:
+        """A sentence that settles a matter in words: 'Då är det beslutat', 'Då beslutar stämman att ...'."""
+        return bool(cues.CONFIRMATION.search(v.low) or any(p.search(v.low) for _, p in cues.DECISION_WITH_CONTENT))
+
+    def _after_others(self, u: Utt) -> bool:
+        """Someone else spoke just before: the sentence may close what they discussed."""
+        return any(v.speaker != u.speaker for v in self._window(u, back=6))
+
+    def _raised(self, u: Utt, what: str, others_only: bool = True, back: int = 8) -> bool:
+        """The matter was spoken of in the sentences before (by someone else, unless said otherwise)."""
+        topic = stems(what)
+        if not topic:
+            return False
+        window = self._window(u, back=back)
+        return any((v.speaker != u.speaker or not others_only) and _overlap(topic, stems(v.text)) for v in window)
+
+    def _put_off_after(self, u: Utt) -> bool:
+        """'Då tappar vi turisterna ... Jag vill fundera på det. Vi tar det efter sommaren.': not settled."""
+        after = [v for v in self.utts[u.idx + 1 : u.idx + 3] if v.turn == u.turn]
+        return any(cues.UNDECIDED.search(v.low) or _PUT_OFF.search(v.low) for v in after)
+
+    def _elaboration(self, u: Utt) -> list[Utt]:
+        """'Okej, vi låter den vara. Femton procent som förut.': a verbless sentence that details the decision."""
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if nxt is None or nxt.turn != u.turn or nxt.is_question:
+            return []
+        if not content_words(nxt.text) and not cues.NEG.match(nxt.low):
+            return []  # "Inte till nio." says something, "Bra." does not
+        words = re.findall(r"[\w-]+", nxt.low)
+        if any(w in _CLAUSE_WORDS for w in words) or self._named_person(words[0] if words else ""):
+            return []
+        return [nxt]
+
+    def _with_elaboration(self, text: str, u: Utt) -> str:
+        more = self._elaboration(u)
+        return f"{text.rstrip('.')}: {strip_tail(more[0].text).rstrip(' .!')}." if more else text
+
+    def _referent(self, u: Utt, verb: str) -> str | None:
+        """What 'den'/'det' stands for: the object of the same verb said before ('för att vi arrangerar
+        juniortävlingen?'), the subject of the sentence before in the turn ('Sammanslagningen är död.'),
+        or the matter announced on its own ('Provisionen.')."""
+        window = self._window(u, back=8)
+        for v in window:
+            m = re.search(rf"\b{re.escape(verb[:-1])}\w*\s+(?P<x>(?!(?:det|den|dem|inte|vi|jag)\b)[^,.?!]+)", v.low)
+            if m and content_words(m.group("x")):
+                return v.text[m.start("x") : m.end("x")].strip()
+        prev = self.utts[u.idx - 1] if u.idx else None
+        if prev is not None and prev.turn == u.turn:
+            m = _DEFINITE_SUBJECT.match(prev.low)
+            if m:
+                return m.group("x")
+        for v in window:
+            m = re.match(r"^(?:(?:och|sen|sedan|så)\s+)?(?P<x>[\w -]{3,40}?)\s*[.?]?$", v.low)
+            if m and len(m.group("x").split()) <= 4 and content_words(m.group("x")) and not self._named_person(v.low):
+                return v.text[m.start("x") : m.end("x")].strip()
+        return None
+
+    def _offered(self, u: Utt) -> str | None:
+        """The offer a 'Vi tackar nej.' answers: 'Spelbolaget Lyckohjulet vill köpa reklam ...'."""
+        for v in self._window(u, back=10):
+            if v.speaker != u.speaker and _OFFER.search(v.low) and not v.is_question:
+                return strip_tail(v.text).rstrip(" .!")
+        return None
