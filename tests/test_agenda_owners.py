@@ -149,3 +149,25 @@ def test_an_annual_meeting_led_by_an_elected_chair_who_names_no_item() -> None:
     assert got["3"] == 30.0  # "Kallelsen då, satt den uppe …?" (not "Då är mötet rätt utlyst.")
     assert got["4"] == 60.0  # the floor handed over (not the discharge "för verksamhetsåret")
     assert got["6"] == 100.0 and got["7"] == 130.0  # one start in the turn "Och så valberedningen. Vem …?"
+
+
+def test_a_meeting_started_online_and_a_task_given_by_name_is_no_hand_over() -> None:
+    agenda = "Styrelsemöte\n1. Mötets öppnande\n2. Mötets formalia\n3. Tvättstugan\n4. Lekplatsen\n5. Övriga frågor\n"
+    names = {"A": "Leila Karimi", "B": "Oskar Forsberg", "C": "Fatima Osman", "D": "Hanna Björk"}
+    lines = [
+        ("A", "Hej, hör ni mig? Då startar vi."),
+        ("B", "Jag tar protokollet som vanligt."),  # 10 s
+        ("A", "Och jag leder, så då har vi det klart."),  # not "nu har vi …": no item announced
+        ("D", "Det är Hanna, jag tar tvätten. Bokningstavlan i källaren har gått sönder igen, folk tvättar fel."),
+        ("A", "Vi kräver ett digitalt bokningssystem. Hanna skriver."),  # a task, not the floor handed to Hanna
+        ("D", "Jag skriver brevet i morgon och skickar det till er innan jag lämnar det, så får ni läsa det först."),
+        ("C", "Gungorna vid parken är borta sedan augusti, och ingen vet när det kommer nya gungor till barnen."),
+        ("A", "Det tar vi med i samma brev."),
+        ("A", "Något mer som någon vill ta upp?"),  # 80 s
+        ("B", "Nej."),
+    ]
+    al = align_agenda(parse_agenda_text(agenda), transcript(lines, names))
+    got = {s.number: s.start if s.treated else None for s in al.items}
+    assert got["1"] == 0.0 and got["2"] in (10.0, 20.0) and got["3"] == 30.0  # "Då startar vi."
+    assert got["4"] == 60.0  # not at "Hanna skriver."
+    assert got["5"] == 80.0

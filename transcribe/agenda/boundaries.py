@@ -79,9 +79,13 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
 
 
 def _addresses(u: Unit, names: set[str]) -> bool:
-    """The sentence speaks to someone present by name: "Bertil.", "Emil, du har pratat med …"."""
+    """The sentence speaks to someone present by name: "Bertil.", "Emil, du har pratat med …", "Kör, Noah?"; not
+    one that gives a person a task ("Hanna skriver.")."""
     words = re.findall(r"[\wåäöé-]+", u.low)
-    return bool(words) and (words[0] in names or words[-1] in names)
+    if not words:
+        return False
+    vocative = re.match(rf"^\W*{re.escape(words[0])}\s*(?:[,?.!:]|$)", u.low) is not None
+    return words[0] in names and vocative or words[-1] in names
 
 
 def handed_over_first(p: Placement, turns: list[float]) -> None:

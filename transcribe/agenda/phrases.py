@@ -17,7 +17,7 @@ TRANSITION = re.compile(
     + r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
     r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
     r"|vidare till"
-    r"|(?:sedan|då|nu) har vi"
+    r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)".replace("VI", VI)
 )
@@ -49,6 +49,7 @@ CONCLUDES = re.compile(
     r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
     r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
     r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)\b"
+    r"|(?:\w+\W+){1,4}(?:har|är) beviljat?s?\b"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
     r"|beslutar|beslutade|beslöt)\b"
     r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$"
@@ -83,7 +84,7 @@ _WELCOMES = (  # "Välkomna", "Då sätter vi igång", "… så jag tycker vi s�
     # "Hej allihop", "… så då kör vi", "Då startar vi"
     r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång)"
     r"|VI (?:sätter|kör) igång|god (?:morgon|eftermiddag|kväll)|hej (?:allihop|alla|allesammans)"
-    r"|(?:så|då|nu) (?:kör|startar) VI\W*$|VI startar\W*$)"
+    r"|(?:så|då|nu) (?:kör|startar) VI(?=\W*$)|VI startar(?=\W*$))"
     r"\b"
 )
 WELCOMES = re.compile(_WELCOMES.replace("VI", VI))
@@ -127,7 +128,8 @@ KIND_CUES = {
     ),
     "other": re.compile(
         r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?"
-        r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b)"
+        r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b"
+        r"|^\W*(?:och )?något (?:mer|annat|övrigt) som (?:någon|ni|du) vill\b)"
     ),
     "next": re.compile(
         r"\b(nästa möte|nästa sammanträde|när ses (?:vi|ni) (?:igen|nästa gång)|nästa gång (?:vi|ni) ses)"
