@@ -155,3 +155,20 @@ def test_turns_are_judged_on_the_same_fused_scores_as_labels(monkeypatch) -> Non
     diarization, evidence, _ = meeting(anna_turns=3)
     assert known_turns(diarization.turns, evidence, PROFILES, COHORT)  # without a back-end file: raw scores
     assert seen == [match.FUSED]
+
+
+def test_a_known_voice_leaves_a_label_whose_other_speech_is_all_short_turns() -> None:
+    # SPEAKER_00: one long turn of Anna's, then a quiet voice in 1 s turns holding most of the label's
+    # time (too short to judge one by one); SPEAKER_01: Bo. The label is no home of Anna's: her turn
+    # gets a label of its own, as the label with the short turns could never carry her name.
+    turns = [Turn(0.0, 16.0, "SPEAKER_00")] + [Turn(17.0 + 1.5 * k, 18.0 + 1.5 * k, "SPEAKER_00") for k in range(25)]
+    turns += [Turn(60.0 + 5 * k, 64.0 + 5 * k, "SPEAKER_01") for k in range(3)]
+    judged = [0, 26, 27, 28]
+    rows = np.stack([heard(ANNA, 1), heard(BO, 2), heard(BO, 3), heard(BO, 4)])
+    moved = known_turns(turns, TurnEvidence(judged, rows), PROFILES, COHORT)
+    assert moved == {0: "SPEAKER_02"}
+    # the same label with the quiet voice in judged turns of Anna's: her home, nothing moves
+    alike = [Turn(0.0, 16.0, "SPEAKER_00")] + [Turn(17.0 + 5 * k, 21.0 + 5 * k, "SPEAKER_00") for k in range(4)]
+    alike += turns[26:]
+    rows = np.stack([heard(ANNA, 1)] + [heard(ANNA, 10 + k, 0.85) for k in range(4)] + list(rows[1:]))
+    assert known_turns(alike, TurnEvidence(list(range(8)), rows), PROFILES, COHORT) == {}
