@@ -87,7 +87,8 @@ class Params:
     distinct_s: float = 3.0
     distinct_cos: float = 0.76  # raw windows; the clustering's own bound through the back-end comes first
     # The split test (`transcribe.diarize.split`): a free-count cluster whose two parts (each `split_s`
-    # seconds or more) follow its speaker turns becomes two speakers. Off: on 28 dev and dev-stress
+    # seconds or more) follow its speaker turns becomes two speakers. Off here (on over a telephone band:
+    # `clustering.BAND_LIMITED_PARAMS`): on 28 dev and dev-stress
     # conversations it split three merged-voice clusters rightly (noise 0.160 -> 0.060, telephone 0.357
     # -> 0.119) but three clusters of one reader too (clean 0.055 -> 0.280, telephone 0.055 -> 0.283).
     split: bool = False
@@ -424,11 +425,17 @@ class EmbeddedDiarizer:
                 labels = overlap.drop_overlaps(
                     w.embedding, w.region, seconds, labels, lo, p.overlap_max_s, p.overlap_share
                 )  # fmt: skip
-            if p.split:
+            if p.split or cp.split:
                 seconds = np.minimum(w.end - w.start, p.hop)
                 top = hi or cp.max_speakers
                 labels = split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
-        elif len(np.unique(labels)) > num:
+            return labels
+        if p.split or cp.split:  # a cluster of two voices is split before the `num` largest are taken
+            seconds = np.minimum(w.end - w.start, p.hop)
+            small = sum(float(seconds[labels == c].sum()) < p.min_speaker for c in np.unique(labels))
+            top = small + num
+            labels = split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
+        if len(np.unique(labels)) > num:
             labels = absorb_small(w, labels, float("inf"), keep=num)
         return labels
 
