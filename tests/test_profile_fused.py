@@ -16,6 +16,8 @@ from transcribe.speakers.match import (
     T_NAMED_FUSED,
     T_NAMED_RAW,
     Z_MARGIN_FUSED,
+    Z_NAMED_FUSED,
+    Z_SHORT_FUSED,
     match_speakers,
     piece_scores,
 )
@@ -81,3 +83,17 @@ def test_one_view_alone_keeps_its_own_thresholds(monkeypatch, backend: bool) -> 
     shipped(monkeypatch, IDENTITY)
     strange = pieces_of(unit(3), 12, 0.9, 63)
     assert decide(strange, backend=backend).status == "anonymous"
+
+
+def test_one_piece_of_speech_is_named_only_on_a_score_no_other_persons_piece_comes_near(monkeypatch) -> None:
+    shipped(monkeypatch, IDENTITY)
+    # strangers from far from Anna to half-way like her: her pieces' normalised scores spread over 5-8
+    near = np.stack([pieces_of(ANNA, 1, c, 300 + k)[0] for k, c in enumerate(np.linspace(0.0, 0.5, 40))])
+    near = np.repeat(near[:, None, :], 6, axis=1)
+    clear, usual = pieces_of(ANNA, 1, 0.85, 3), pieces_of(ANNA, 1, 0.75, 3)
+    one = decide(clear, cohort=near)
+    assert (one.status, one.name, one.pieces) == ("named", "Anna", 1) and one.norm >= Z_SHORT_FUSED
+    m = decide(usual, cohort=near)  # as sure as a longer label needs, not as a single sentence needs
+    assert Z_NAMED_FUSED < m.norm < Z_SHORT_FUSED and (m.status, m.name) == ("proposed", "Anna")
+    assert decide(np.concatenate([usual] * 3), cohort=near).status == "named"
+    assert decide(clear, cohort=near, backend=False).status == "proposed"  # one view alone: two pieces needed

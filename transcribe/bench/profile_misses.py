@@ -8,7 +8,7 @@ the product's fused scores) and checked gate by gate, in this order:
 - z: the label's normalised score with their profile under Z_NAMED_FUSED;
 - cos: its raw cosine under T_NAMED_FUSED;
 - margin: another profile's normalised score within Z_MARGIN_FUSED;
-- short: fewer than MIN_PIECES pieces of speech;
+- short: fewer than MIN_PIECES pieces of speech, scored under Z_SHORT_FUSED;
 - agreement: its pieces do not agree on one voice, or hold too little of its speech (`agreement.py`);
 - assignment: every gate passed, yet the one-to-one pairing gave the profile to another label.
 
@@ -30,6 +30,7 @@ from transcribe.speakers.match import (
     T_NAMED_FUSED,
     Z_MARGIN_FUSED,
     Z_NAMED_FUSED,
+    Z_SHORT_FUSED,
     match_speakers,
     score_labels,
 )
@@ -46,7 +47,7 @@ def _gate(z: np.ndarray, raw: np.ndarray, j: int, pieces: int, share: float, spl
         return "cos"
     if others.size and z[j] - others.max() < Z_MARGIN_FUSED:
         return "margin"
-    if 0 < pieces < MIN_PIECES:
+    if 0 < pieces < MIN_PIECES and z[j] < Z_SHORT_FUSED:
         return "short"
     if share < AGREE or split < SPLIT_COS or held < MIN_COVERAGE:
         return "agreement"

@@ -67,6 +67,11 @@ cosine 0.773 (under 0.78), one 0.02 over a telephone look-alike (under the margi
 normalised score of 3.75 to 4.0 both are named (52 -> 54 of 82, 0 wrong, no stranger named; 4.5
 names one); Z_STRONG_RAW = 4.0 keeps 0.45 over every other person's score. Through the back-end
 (different people reached 3.75 there) it named no one more and is not used.
+A single piece (a label of one sentence or two): of the 48,000 pairs of a dev label's piece with a
+profile not its own, the highest fused score was 4.75 (a stranger with a look-alike profile); pieces
+of a person's own profile reach 6 and more one time in six. Z_SHORT_FUSED = 6.0 names a one-piece
+label from there, 1.25 over any other person's piece (dev 57 -> 58 of 82, 0 wrong, no stranger named;
+from 4.5 to 6.0 the same one reader at 7.4 is named). Raw cosines or the back-end alone keep two pieces.
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -112,7 +117,8 @@ FUSED = "fused"
 FUSE_RAW = 0.5
 T_NAMED_FUSED, Z_NAMED_FUSED, Z_MARGIN_FUSED = 0.72, 3.25, 1.0
 Z_PROPOSED_FUSED = 2.5  # a proposal ("Anna?") needs this fused score
-MIN_PIECES = 2  # fewer pieces of speech (`evidence.PIECE_S` s each): at most a proposal
+MIN_PIECES = 2  # fewer pieces of speech (`evidence.PIECE_S` s each): at most a proposal ...
+Z_SHORT_FUSED = 6.0  # ... unless the fused score reaches this (no other person's piece came near: see above)
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -271,6 +277,7 @@ def match_speakers(
     z_named: float | None = None,
     z_proposed: float | None = None,
     min_pieces: int = MIN_PIECES,
+    z_short: float | None = None,
     quantile: float = QUANTILE,
     top: int = COHORT_TOP,
     backend: Backend | bool | str = FUSED,
@@ -289,7 +296,9 @@ def match_speakers(
     Thresholds left None are those of the scoring space: through the back-end, or raw cosines.
     `agree` / `split_cos`: how far a named label's pieces must agree on one voice (0 / -1: not checked).
     `z_strong`: the normalised score that stands in for the cosine (None: Z_STRONG_RAW on raw
-    cosines, not used through the back-end; math.inf: not used). `coverage`: {label: share of its
+    cosines, not used through the back-end; math.inf: not used). `z_short`: the normalised score that
+    names a label of fewer than `min_pieces` pieces (None: Z_SHORT_FUSED on fused scores, else not used).
+    `coverage`: {label: share of its
     speech its pieces hold} (`evidence.coverage`); under `min_coverage` a label is at most proposed.
     """
     cohort = shipped_cohort() if cohort is None else cohort
@@ -303,6 +312,7 @@ def match_speakers(
     given = (t_named, t_proposed, z_named, z_proposed, margin, z_margin, z_strong)
     t_named, t_proposed, z_named, z_proposed, margin, z_margin, z_strong = (
         d if v is None else v for v, d in zip(given, defaults, strict=True))  # fmt: skip
+    z_short = (Z_SHORT_FUSED if space == "fused" else math.inf) if z_short is None else z_short
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
@@ -334,7 +344,7 @@ def match_speakers(
                 status = "proposed"  # another profile's normalised score too close
             if z is not None and status == "proposed" and z < z_proposed:
                 status = "anonymous"
-            if status == "named" and 0 < sc.pieces[i] < min_pieces:
+            if status == "named" and 0 < sc.pieces[i] < min_pieces and (z is None or z < z_short):
                 status = "proposed"  # too little speech to be sure: the reviewer decides
             share = None if sc.support is None else float(sc.support[i, j])
             if status == "named" and sc.split is not None and not agrees(share, float(sc.split[i]), agree, split_cos):
