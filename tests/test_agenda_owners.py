@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units, chair_speaker
+from transcribe.agenda.parse import AgendaItem
+from transcribe.agenda.phrases import OPENS_OWN
+from transcribe.agenda.topics import overlap, title_stems
 from transcribe.minutes.roles import find_roles
+from transcribe.sv.text import content_words, stem
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 NAMES = {"A": "Anna Lindqvist", "B": "Per Olsson", "C": "Malin Hedberg", "D": "Jonas Ek", "E": "Ebba Strand"}
@@ -171,3 +175,16 @@ def test_a_meeting_started_online_and_a_task_given_by_name_is_no_hand_over() -> 
     assert got["1"] == 0.0 and got["2"] in (10.0, 20.0) and got["3"] == 30.0  # "Då startar vi."
     assert got["4"] == 60.0  # not at "Hanna skriver."
     assert got["5"] == 80.0
+
+
+def test_an_item_named_by_an_everyday_word_for_its_topic() -> None:
+    def said(title: str, text: str) -> bool:
+        return bool(overlap(title_stems(AgendaItem(number="1", title=title)), {stem(w) for w in content_words(text)}))
+
+    assert said("Vägbelysningen längs byvägen", "Lamporna då.")
+    assert said("Badplatsen inför sommaren", "Sen var det badet.")
+    assert said("Kassarapport", "Då fortsätter jag med pengarna.")
+    assert said("Trafiksäkerhet vid skolan", "Men en sak om bilarna på morgonen.")
+    assert not said("Badplatsen inför sommaren", "Lamporna då.")
+    assert OPENS_OWN.search("men en sak om bilarna på morgonen.")
+    assert not OPENS_OWN.search("en sak till om budgeten, jenny.")  # a return to an item opens none

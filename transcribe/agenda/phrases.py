@@ -62,7 +62,7 @@ DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
 # A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
 # då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
 # jag har en sak om nya medlemmar", "Men en sak om bilarna", "Ja, och så var det min motion"; not one who takes a
-# role or a task ("Jag tar det", "Jag kan ta protokollet")
+# role or a task ("Jag tar det", "Jag kan ta protokollet"), nor one who returns to an item ("En sak till om …")
 _TAKES = (
     r"(?:ta|tar|börja|börjar|fortsätta|fortsätter)(?: med| upp)?\b"
     r"(?! (?:det|den|dem|hand|kontakt|protokoll\w*|\w*anteckning\w*|pennan|klubban)\b)"
@@ -71,7 +71,7 @@ OPENS_OWN = re.compile(
     r"^\W*(?:innan \w+\W+)?(?:(?:ja|jo|då|och|men|så|okej)\W+){0,2}"
     rf"(?:jag (?:kan |ska |får )?{_TAKES}|(?:ska|kan|får) jag {_TAKES}"
     r"|(?:ska|kan|får) jag säga (?:något|lite|några ord) om\b"
-    rf"|jag har (?:en sak|en fråga|något) om\b|en sak (?:till )?om\b|det är \w+(?: här)?,? jag {_TAKES}"
+    rf"|jag har (?:en sak|en fråga|något) om\b|en sak om\b|det är \w+(?: här)?,? jag {_TAKES}"
     r"|(?:så )?var det min\b)"
 )
 OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "Punkt …, budgeten", "Nästa ärende"
