@@ -11,11 +11,10 @@ content), starting at the head of the sentence. Negations are never added, dropp
 replaced. The rules then read the sentence as meant, and the repair is kept so the item
 built on it is flagged "Kontrollera mot ljudet".
 
-The chair's closing formulas are also read by their word order, whatever the cue pattern:
-a statement with its verb first and the meeting as subject ("Bra, gör vi så.", "Väljer
-årsmötet Anna ...") lost its fronted "då"; "Då <men> styrelsen <lost> boka bussen" has "då",
-a deciding body and a bare infinitive, so only the verb (and "att") can be missing. On the
-dev meetings these were the commonest single errors behind a decision lost under noise.
+The chair's closing formulas are also read by their word order, whatever the cue pattern
+(cueframes.py): a verb-first statement that lost its "då", "Då <men> styrelsen <lost> boka bussen",
+"Då <på> vi <och> starta ...", "Då har vi <lost> att ...". On the dev meetings
+these were the commonest errors behind a decision lost under noise.
 """
 
 from __future__ import annotations
@@ -30,8 +29,8 @@ from wordfreq import zipf_frequency
 
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
+from transcribe.minutes.rules.cueframes import TOKEN, frame_repair, lost_att
 
-_TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü-]+")
 HEAD_TOKENS = 6  # a cue phrase starts within this many words of the sentence start
 COMMON_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words; "bra", "kan", "om", "samma"
 # Discourse words that may come before a cue phrase: "Bra, då beslutar vi ...", "Tack. Då är det beslutat."
@@ -173,177 +172,9 @@ def _accept(low: str, edit_at: int, edit_end: int, word: str, heard: str = "") -
     return None
 
 
-_HEAD_OK = frozenset("då så nu och härmed därmed ja okej bra oss".split())
 # Only after these (the chair's "Då <beslutar> nämnden att") is a lost verb most likely the decision verb.
 _INVERTED_HEAD = re.compile(r"^(?:(?:ja|bra|okej|tack)[\s,.!]+)*(?:då|så|härmed|därmed)\s+$")
 _AFTER_DA = frozenset("beslutar bestämmer kör är har säger gör klubbar avslår".split())
-_CONDITIONAL = frozenset("om ifall när innan kanske eventuellt skulle kunde hur vad vem varför".split())
-_INF = re.compile(r"^[a-zåäö]+a$")
-
-
-def _frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
-    """'Då beslutar <?> <?> att avslå ansökan': the decision verb, "att" and an infinitive in that order at the
-    head of the sentence, every word around them either a deciding body, a connective or one the recogniser
-    was unsure of. Two damaged words in a frame this specific still leave a decision; it is read as
-    "Då beslutar <body> att ..." and flagged."""
-    toks = list(_TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    verb = next((i for i, w in enumerate(lows[:4]) if w in ("beslutar", "bestämmer")), None)
-    if verb is None:
-        return None
-    att = next((i for i in range(verb + 1, min(verb + 4, len(lows))) if lows[i] == "att"), None)
-    if att is None or att + 2 >= len(lows) or not _INF.match(lows[att + 1]) or lows[att + 1] in cues.NOT_INFINITIVES:
-        return None
-    around = lows[:verb] + lows[verb + 1 : att]
-    if any(w in NEGATIONS or w in _CONDITIONAL or w in _PERSONS for w in around):
-        return None  # "Om nämnden beslutar att ...": a condition, however unsure the "om"; "<Han> beslutar": a person
-    # "Då beslutar <ser> att ...": the one word between the chair's verb and "att" can only be the body
-    lone = att == verb + 2 and lows[verb + 1] not in _PERSONS and all(w in _HEAD_OK for w in lows[:verb])
-    if not lone and any(not (w in _HEAD_OK or cues.is_body(w) or w in unsure) for w in around):
-        return None
-    body = next((w for w in around if cues.is_body(w) and w != "oss"), "vi")
-    heard = " ".join(t.group(0) for t in toks[: att + 1])
-    meant = f"då beslutar {body} att"
-    if heard.lower() == meant:
-        return None
-    return f"Då beslutar {body} att {text[toks[att + 1].start() :]}", [Repair(heard, meant, "decision")]
-
-
-_PERSONS = frozenset("jag du ni han hon hen de dom man".split())
-# Words that carry a meaning of their own where a lost cue word would stand: never taken for the lost word.
-_AUXILIARIES = frozenset(
-    "ska skulle kan kunde vill får fick måste bör borde behöver brukar har hade är var blir blev lär tänker "
-    "försöker tycker anser".split()
-)
-_SUBJECT_LEAD = frozenset("ja nej okej ok bra tack och men jo toppen".split())
-
-
-def _stand_in(word: str, unsure: set[str]) -> bool:
-    """Could this word be a cue word heard wrong? Unsure, or a short function word (the commonest slips), and
-    never a negation, a condition, a person or an auxiliary that makes sense where it stands."""
-    if word in NEGATIONS or word in _CONDITIONAL or word in _AUXILIARIES or word in _PERSONS or cues.is_body(word):
-        return False
-    if word.endswith("r") or _infinitive(word):
-        return False  # "Då <hinner> vi testa ...", "Då <se> vi ...": a verb of its own, heard as said
-    return word in unsure or (len(word) <= 3 and word not in ("som", "och"))
-
-
-def _infinitive(word: str) -> bool:
-    if word in _SHORT_INF:
-        return True
-    return bool(_INF.match(word)) and len(word) >= 3 and word not in cues.NOT_INFINITIVES and word not in _NOT_INF
-
-
-def _lost_verb(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
-    """'Då <men> styrelsen att boka bussen ...', 'Då styrelsen <men> erbjuda ...': the chair's "Då beslutar
-    <body> att <infinitive>" with the verb lost or heard as another word, "att" heard or heard wrong. With both
-    the verb and "att" gone, or with "vi" for the body ("Så vi <?> täcka upp ..."), the lost word may as well have
-    been "måste" or "får", and a verb heard in its place ("Då hinner vi testa ...", "Då ska styrelsen ta
-    ställning") is what was said: all are left alone."""
-    toks = list(_TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    k = 0
-    while k < len(lows) and lows[k] in _SUBJECT_LEAD:
-        k += 1
-    if k + 3 >= len(lows) or lows[k] not in ("då", "så"):
-        return None
-    i = k + 1
-    if not cues.is_body(lows[i]):
-        if lows[i] not in ("beslutar", "bestämmer") and not _stand_in(lows[i], unsure):
-            return None
-        i += 1  # the verb heard as another word
-    if i + 2 >= len(lows) or not cues.is_body(lows[i]) or lows[i] in ("oss", "vi"):
-        return None  # "Så vi <får→det> täcka upp själva": after "vi" the lost word is as often a modal
-    body, j = lows[i], i + 1
-    if lows[j] != "att" and not _stand_in(lows[j], unsure):
-        return None
-    j += 1  # "att" heard, or heard as another word
-    if j + 1 >= len(lows) or not _infinitive(lows[j]):
-        return None
-    if lows[k + 1] in ("beslutar", "bestämmer") and lows[j - 1] == "att":
-        return None  # nothing lost
-    heard = text[toks[k].start() : toks[j].start()].strip()
-    lead = text[: toks[k].start()]
-    return f"{lead}{_cap('då', lead)} beslutar {body} att {text[toks[j].start() :]}", [
-        Repair(heard, f"då beslutar {body} att", "decision")
-    ]
-
-
-_V1_VERB = re.compile(r"^[a-zåäö]+(?:ar|er|ör|år|ir|yr)$")
-# Verb-first statements with these are no closing formula: a perception, a state or a motion ("Ser vi det så").
-_NOT_V1 = frozenset("ser hör vet tror går kommer heter finns står ligger sitter gäller".split())
-_SHORT_INF = frozenset("ge ta gå få se ha dra be bo".split())
-_NOT_INF = frozenset("tillbaka sakta nästa sista andra varandra".split())  # adverbs and adjectives ending in -a
-# Words that open a statement with a meaning of their own ("Sen väljer vi ...", "Här kör vi ...").
-_FRONTED = frozenset(
-    "då så nu sen sedan först här där därmed härmed den detta dem de jag du vi ni man hon han hen om när hur var "
-    "vad vem varför vilken vilket också ändå alltså kanske".split()
-)
-
-
-def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
-    """'Bra, gör vi så.', '<Det> väljer stämman Leif.', '<I> är dagordningen fastställd.': a statement with its
-    verb before the meeting as subject (or before what it approves) has lost its fronted "då", or the recogniser
-    was unsure of the word in its place. "Då" is put back.
-
-    A verb-first statement with a consequence after it is a condition ("Skjuter vi upp målningen så går det
-    ihop"), and one with a negation is read as heard; a question keeps its verb first.
-    """
-    if text.rstrip().endswith("?"):
-        return None
-    toks = list(_TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    k = 0
-    while k < len(lows) and lows[k] in _SUBJECT_LEAD:
-        k += 1
-    if k + 2 > len(lows):
-        return None
-    replaced = lows[k] in unsure and lows[k] not in _FRONTED and lows[k] not in NEGATIONS and k + 2 < len(lows)
-    verb = k + 1 if replaced and _finite(lows[k + 1]) else k
-    if not _finite(lows[verb]) or lows[verb] in _NOT_V1 or verb + 1 >= len(lows):
-        return None
-    at, end, heard = (toks[k].start(), toks[k].end(), toks[k].group(0)) if verb > k else (toks[k].start(),) * 2 + ("",)
-    lead, tail = text[:at], text[end:]
-    if not heard and not lead.strip():
-        tail = tail[:1].lower() + tail[1:]  # "Väljer årsmötet ..." -> "Då väljer årsmötet ..."
-    fixed = lead + _cap("då", lead) + (" " if not heard else "") + tail
-    if lows[verb] in ("är", "blir"):
-        approval = cues.APPROVAL.search(fixed.lower())
-        return (fixed, [Repair(heard, "då", "decision")]) if approval and approval.start() <= len(lead) + 1 else None
-    if lows[verb] in _AUXILIARIES or not cues.is_body(lows[verb + 1]) or lows[verb + 1] == "oss":
-        return None
-    if heard.lower() == "det" and lows[verb + 1] == "vi":
-        return None  # "Ja, det gör vi.": the thing agreed to, fronted, heard as said
-    rest = " ".join(lows[verb + 2 :])
-    if cues.NEG.search(rest) or re.search(r"\bså\s+[a-zåäö]+r\b", rest) or _CONDITIONAL & set(lows[verb + 2 :]):
-        return None
-    return fixed, [Repair(heard, "då", "decision")]
-
-
-def _finite(word: str) -> bool:
-    return bool(_V1_VERB.match(word)) or word == "är"
-
-
-def _cap(word: str, lead: str) -> str:
-    return word.capitalize() if not lead.strip() or lead.rstrip().endswith((".", "!")) else word
-
-
-_VERB_BODY_INF = re.compile(
-    rf"^(?P<head>(?:[\w-]+,?\s+)?(?:beslutar|bestämmer)\s+(?:{cues.BODY_NOUN}|vi))\s+(?P<inf>[a-zåäö]+a)\s+\S"
-)
-
-
-def _lost_att(text: str) -> tuple[str, list[Repair]] | None:
-    """'<Våkan> beslutar styrelsen beställa laddstolpar': "att" lost between the body and its infinitive.
-
-    The first word may be misheard too ("Då"); a deciding verb, a body and a bare infinitive in that order
-    leave no other reading. Conditions ("Om styrelsen beslutar ...") have the body first and never match.
-    """
-    m = _VERB_BODY_INF.match(text.lower())
-    if m is None or m.group("inf") in cues.NOT_INFINITIVES or m.group("head").split()[0] in _CONDITIONAL:
-        return None
-    at = m.start("inf")
-    return text[:at] + "att " + text[at:], [Repair("", "att", "decision")]
 
 
 def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]]:
@@ -356,10 +187,10 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
     if matches_cue(low):
         return text, []
     unsure = {w.lower() for w in unsure}
-    toks = list(_TOKEN.finditer(text))[:HEAD_TOKENS]
-    if any(t.group(0).lower() in NEGATIONS for t in list(_TOKEN.finditer(text))[: HEAD_TOKENS + 3]):
+    toks = list(TOKEN.finditer(text))[:HEAD_TOKENS]
+    if any(t.group(0).lower() in NEGATIONS for t in list(TOKEN.finditer(text))[: HEAD_TOKENS + 3]):
         return text, []  # a negation near the cue: read as heard, never rebuilt into a decision
-    if (lost := _lost_att(text)) is not None:
+    if (lost := lost_att(text)) is not None:
         return lost
     for m in toks:  # a misheard word in place of a cue word
         word = m.group(0).lower()
@@ -383,7 +214,7 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
             for cm in c.pattern.finditer(variant):
                 if cm.start() < m.start() and _fits(c, cm, variant, m.start(), m.start()):
                     return _apply(text, m.start(), cut, ""), [Repair(m.group(0), "", c.kind)]
-    framed = _frame(text, unsure) or _lost_verb(text, unsure) or _lost_da(text, unsure)
+    framed = frame_repair(text, unsure)
     if framed is not None:
         return framed
     if cues.AGREEMENT.search(low):
