@@ -10,6 +10,7 @@ from sklearn.metrics import adjusted_rand_score
 from transcribe.diarize.clustering import BAND_LIMITED_PARAMS
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, Windows
 from transcribe.diarize.split import split_mixed, turn_consistency
+from transcribe.speakers.backend import load
 
 DIM = 256
 
@@ -78,28 +79,53 @@ def test_turn_consistency_counts_turns_of_three_windows_or_more() -> None:
     assert n == 2 and consistency == 4 / 6
 
 
-def telephone_call(seed: int) -> tuple[Windows, np.ndarray]:
-    """Three people take 36 turns over a telephone line; two of them sound alike through it (cosine 0.85)."""
-    rng = np.random.default_rng(seed)
-    common = rng.standard_normal(DIM)
-    a = 0.8 * common / np.linalg.norm(common) + 0.6 * voices(rng, 0.0)[0]
-    a /= np.linalg.norm(a)
-    o = rng.standard_normal(DIM)
-    o -= (o @ a) * a
-    b = 0.85 * a + np.sqrt(1 - 0.85**2) * o / np.linalg.norm(o)
-    c = 0.8 * common / np.linalg.norm(common) + 0.6 * voices(rng, 0.0)[0]
-    emb, region = turns(rng, [a, b, c / np.linalg.norm(c)] * 12, per_turn=6, spread=0.04)
-    start = np.arange(len(emb)) * 0.5 + region * 1.0  # windows 0.5 s apart, a second between turns
-    w = Windows(start, start + 1.5, region, emb, high_band_db=-40.0)  # no speech above 4 kHz: a telephone line
-    return w, region % 3
+def line_voices(seed: int, line: float, n: int) -> list[np.ndarray]:
+    """`n` voice vectors heard over one telephone line: GE2E's common part, a part of each voice in the
+    directions the speaker back-end weighs most, and the line in the directions it discounts (`line` of it)."""
+    u, rng = directions(), np.random.default_rng(seed)
+    common = load().mean / np.linalg.norm(load().mean) + line * unit(u[:, -40:] @ rng.standard_normal(40))
+    return [unit(common + 0.5 * unit(u[:, :100] @ rng.standard_normal(100))) for _ in range(n)]
 
 
-def test_two_alike_voices_on_a_telephone_line_are_told_apart_by_their_turns() -> None:
+def directions() -> np.ndarray:
+    """The back-end's input directions (columns), the most weighed first."""
+    return np.linalg.svd(load().transform.astype(np.float64), full_matrices=False)[0]
+
+
+def unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+
+def call(who: list[np.ndarray], seed: int) -> Windows:
+    """Turns of six windows (0.5 s apart, a second between turns) over a telephone line (nothing above 4 kHz)."""
+    emb, region = turns(np.random.default_rng(seed), who, per_turn=6, spread=0.03)
+    start = np.arange(len(emb)) * 0.5 + region * 1.0
+    return Windows(start, start + 1.5, region, emb, high_band_db=-40.0)
+
+
+UNSPLIT = Params(band_limited_clustering=replace(BAND_LIMITED_PARAMS, split=False))
+RAW_BOUND = Params(band_limited_clustering=replace(BAND_LIMITED_PARAMS, split_cos=None))
+
+
+def test_two_voices_alike_over_a_telephone_line_are_told_apart_by_their_turns() -> None:
     for seed in range(3):
-        w, truth = telephone_call(seed)
-        labels = EmbeddedDiarizer().cluster_windows(w, None, 1, None)
-        assert adjusted_rand_score(truth, labels) == 1.0  # three speakers, each turn with its own
-        unsplit = Params(band_limited_clustering=replace(BAND_LIMITED_PARAMS, split=False))
-        merged = EmbeddedDiarizer(unsplit).cluster_windows(w, None, 1, None)
-        assert len(np.unique(merged)) == 2  # the clustering alone took the two for one
+        a, b, c = line_voices(seed, 1.2, 3)  # at raw cosines ~0.9, ~0.4 through the back-end
+        w = call([a, b, c] * 12, seed)
+        truth = np.repeat([0, 1, 2] * 12, 6)
+        assert adjusted_rand_score(truth, EmbeddedDiarizer().cluster_windows(w, None, 1, None)) == 1.0
+        assert len(np.unique(EmbeddedDiarizer(UNSPLIT).cluster_windows(w, None, 1, None))) < 3  # clustering alone
         assert len(np.unique(EmbeddedDiarizer().cluster_windows(w, None, 1, 2))) == 2  # --max-speakers 2 holds
+        assert adjusted_rand_score(truth, EmbeddedDiarizer().cluster_windows(w, 3, 3, 3)) == 1.0  # --speakers 3
+
+
+def test_one_voice_in_two_ways_the_back_end_discounts_stays_one_speaker() -> None:
+    """A reader whose turns fall in two groups by what is said (apart in raw cosines, alike through the
+    back-end) splits along the turns as two voices would; the bound through the back-end keeps her one."""
+    for seed in range(3):
+        rng = np.random.default_rng(seed)
+        a, c = line_voices(seed, 0.0, 2)
+        u = directions()
+        a1, a2 = (unit(a + 0.5 * unit(u[:, -40:] @ rng.standard_normal(40))) for _ in range(2))
+        w = call([a1, c, a2, c] * 9, seed)
+        assert len(np.unique(EmbeddedDiarizer().cluster_windows(w, None, 1, None))) == 2
+        assert len(np.unique(EmbeddedDiarizer(RAW_BOUND).cluster_windows(w, None, 1, None))) == 3

@@ -121,6 +121,9 @@ class ClusterParams:
     # The split test (`transcribe.diarize.split`, `embedded.Params.split`) for recordings clustered with these
     # parameters, whatever `embedded.Params.split` says.
     split: bool = False
+    # ... and its parts less alike than this through the speaker back-end (`backend.project`); None: raw
+    # windows at `embedded.Params.split_cos`.
+    split_cos: float | None = None
 
 
 # The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor
@@ -141,11 +144,15 @@ BACKEND_PARAMS = ClusterParams(backend=True, ahc_relative=0.6, ahc_min=0.3, ahc_
 # 17/17/18/16 at every bound (raw test 15), the many-speaker calls 1 -> 4 of 6 (DER 0.076 -> 0.051).
 # The split test is on there: over a line two voices can stand as close through the back-end as one reader's
 # windows do, and average linkage takes them for one; their cluster still falls apart along the speaker turns.
-# On the 20 dev telephone conversations (8 of the 40 dev, 12 many-speaker) it split two merged pairs of
-# readers and no single reader: exact count 14 -> 16 of 20, DER 0.093 -> 0.083 (dev-33, 8 voices, 0.118 ->
-# 0.045; devmany-18, 0.187 -> 0.051), with the count given 0.082 -> 0.078. In noise it cut single readers
-# (12 dev many-speaker noise conversations: 3 of them, DER 0.047 -> 0.082), so it stays off for microphones.
-BAND_LIMITED_PARAMS = replace(BACKEND_PARAMS, distinct_s=4.0, split=True)
+# But so do some single readers (a two-way split by what is said, their phrases being few), and only the
+# back-end tells them apart: the parts of merged pairs of readers stood at 0.47-0.57 (and one at 0.71), those
+# of single readers at 0.59-0.74 (`ClusterParams.split_cos`). On the 28 dev telephone conversations (8 of
+# the 40 dev, 8 stress, 12 many-speaker) the test at 0.58 split two merged pairs and no single reader:
+# exact count 20 -> 22, DER 0.0835 -> 0.0761 (dev-33, 8 voices, 0.118 -> 0.045; devmany-18 0.187 -> 0.051),
+# with the count given 0.0753 -> 0.0726; without the bound it cut two stress readers (0.056 -> 0.100 on
+# the 7 stress calls). In noise it cut single readers (12 dev many-speaker noise conversations: 3 of them,
+# DER 0.047 -> 0.082), so it stays off for microphones.
+BAND_LIMITED_PARAMS = replace(BACKEND_PARAMS, distinct_s=4.0, split=True, split_cos=0.58)
 
 
 def with_backend(x: np.ndarray) -> np.ndarray:

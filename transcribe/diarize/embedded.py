@@ -40,6 +40,7 @@ from transcribe.diarize.base import (
 )
 from transcribe.diarize.clustering import BAND_LIMITED_PARAMS, ClusterParams
 from transcribe.diarize.turns import smooth, to_turns
+from transcribe.speakers.backend import project
 from transcribe.vad import QuietSpeech, speech_regions
 
 log = logging.getLogger(__name__)
@@ -426,18 +427,26 @@ class EmbeddedDiarizer:
                     w.embedding, w.region, seconds, labels, lo, p.overlap_max_s, p.overlap_share
                 )  # fmt: skip
             if p.split or cp.split:
-                seconds = np.minimum(w.end - w.start, p.hop)
-                top = hi or cp.max_speakers
-                labels = split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
+                labels = self.split(w, labels, hi or cp.max_speakers, cp)
             return labels
         if p.split or cp.split:  # a cluster of two voices is split before the `num` largest are taken
             seconds = np.minimum(w.end - w.start, p.hop)
             small = sum(float(seconds[labels == c].sum()) < p.min_speaker for c in np.unique(labels))
-            top = small + num
-            labels = split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
+            labels = self.split(w, labels, small + num, cp)
         if len(np.unique(labels)) > num:
             labels = absorb_small(w, labels, float("inf"), keep=num)
         return labels
+
+    def split(self, w: Windows, labels: np.ndarray, top: int, cp: ClusterParams) -> np.ndarray:
+        """The split test (`transcribe.diarize.split`), its bound through the back-end when `cp` sets one."""
+        p = self.params
+        seconds = np.minimum(w.end - w.start, p.hop)
+        if cp.split_cos is None:
+            return split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
+        voices = project(w.embedding)
+        return split.split_mixed(
+            w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=cp.split_cos, voices=voices
+        )
 
     def diarize(
         self,

@@ -54,11 +54,13 @@ def split_mixed(
     min_turns: int = 16,
     min_consistency: float = 0.97,
     max_cos: float = 1.0,
+    voices: np.ndarray | None = None,
 ) -> np.ndarray:
     """Labels with every cluster that holds two voices cut in two, at most `hi` speakers in all.
 
     `seconds`: how much speech each window stands for; `region`: its turn. The parts must also be less
-    alike than `max_cos` (`clustering.voice_similarity`). The largest clusters are
+    alike than `max_cos` (`clustering.voice_similarity`, measured on `voices` when given: the windows'
+    embeddings in another space, such as the speaker back-end's). The largest clusters are
     tried first, and both parts of a split again (three voices merged come apart in two steps).
     """
     labels = np.unique(labels, return_inverse=True)[1]
@@ -78,7 +80,8 @@ def split_mixed(
         consistency, turns = turn_consistency(part, region[idx])
         if turns < min_turns or consistency < min_consistency:
             continue
-        if clustering.voice_similarity(embedding[idx[part == 0]], embedding[idx[part == 1]]) >= max_cos:
+        v = embedding if voices is None else voices
+        if clustering.voice_similarity(v[idx[part == 0]], v[idx[part == 1]]) >= max_cos:
             continue
         labels[idx[part == 1]] = new = int(labels.max()) + 1
         todo = sorted([*todo, c, new], key=size, reverse=True)
