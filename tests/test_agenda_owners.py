@@ -8,6 +8,7 @@ from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units, chair_speaker
 from transcribe.agenda.parse import AgendaItem
 from transcribe.agenda.phrases import OPENS_OWN
+from transcribe.agenda.settle import settled_under
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.minutes.roles import find_roles
 from transcribe.sv.text import content_words, stem
@@ -188,3 +189,26 @@ def test_an_item_named_by_an_everyday_word_for_its_topic() -> None:
     assert not said("Badplatsen inför sommaren", "Lamporna då.")
     assert OPENS_OWN.search("men en sak om bilarna på morgonen.")
     assert not OPENS_OWN.search("en sak till om budgeten, jenny.")  # a return to an item opens none
+
+
+def test_a_decision_with_a_deadline_and_money_stays_under_its_own_item() -> None:
+    agenda = "Styrelsemöte\n1. Mötets öppnande\n2. Ekonomi\n3. Fiberutbyggnaden\n4. Midsommarfirandet\n5. Avslutning\n"
+    lines = [
+        ("A", "Jag förklarar mötet öppnat."),
+        ("A", "Ekonomin. Hasse?"),  # 10 s
+        ("B", "Vi har fyrtiotusen på kontot och alla avgifter har kommit in i år."),
+        ("A", "Fiberutbyggnaden då."),  # 30 s
+        ("C", "Fiberbolaget gräver längs byvägen i augusti, och de vill att vi berättar det för alla i byn."),
+        ("A", "Då skickar vi ett brev om det till alla hushåll före midsommar och tar pengarna ur kassan."),  # 50 s
+        ("A", "Midsommarfirandet då. Vem fixar stången?"),  # 60 s
+        ("C", "Jag gör det."),
+        ("A", "Då förklarar jag mötet avslutat."),
+    ]
+    tr = transcript(lines)
+    al = align_agenda(parse_agenda_text(agenda), tr)
+    assert al.item("3").start == 30.0 and al.item("4").start == 60.0
+    units = build_units(tr)
+    deadline = "Styrelsen beslutade att skicka ett brev till alla hushåll före midsommar."
+    assert settled_under(al, units, 5, deadline, 50.0) == "3"  # not midsummer: it is when
+    money = "Styrelsen beslutade att skicka ett brev och ta pengarna ur kassan."
+    assert settled_under(al, units, 5, money, 50.0) == "3"  # not the economy: an everyday word names no item here

@@ -9,6 +9,7 @@ start, and one said ahead of the announcement belongs to the item treated before
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from transcribe.agenda.align import Alignment, Unit
@@ -18,6 +19,9 @@ from transcribe.sv.text import content_words, stem
 
 EPS = 0.01  # item times are rounded to 1/100 s
 NAMED_SHARE = 0.5  # a decision names an item when it says more than this share of its title words
+# When a decision is to be carried out names a time, not a topic: "… ett brev om fibern till alla hushåll före
+# midsommar" is no decision on midsummer
+_WHEN = re.compile(r"\b(?:före|innan|efter|senast|till och med|från och med|inför)\s+\w+")
 
 
 def saying_sentence(text: str, units: list[Unit]) -> Unit:
@@ -55,7 +59,7 @@ def settled_under(
         cue = ANNOUNCEMENT.search(u.low)
         before = cue is not None and bool(SETTLES.search(u.low[: cue.start()]))
     number = alignment.item_at(span.start - EPS) if before else number
-    return named_instead(alignment, number, words) or number
+    return named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
 
 
 def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> str | None:
@@ -65,7 +69,7 @@ def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> 
     "Influensavaccinationen". Only one such item, and most of its title said."""
     leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
     current = next((s for s in leaves if s.number == number), None)
-    if current is None or overlap(_stems(current.title), words):
+    if current is None or overlap(_stems(current.title), words, related_too=False):
         return None
     placed = sorted((s for s in leaves if s.treated and s.start is not None), key=lambda s: s.start or 0.0)
     at = next((i for i, s in enumerate(placed) if s.number == number), None)
@@ -76,7 +80,7 @@ def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> 
         if s.number != number
         and (not s.treated or s.number in near)
         and (title := _stems(s.title))
-        and len(overlap(title, words)) > NAMED_SHARE * len(title)
+        and len(overlap(title, words, related_too=False)) > NAMED_SHARE * len(title)
     ]
     return named[0].number if len(named) == 1 else None
 
