@@ -14,7 +14,8 @@ absorbed, clusters of overlapped speech given to the speakers around them
 largest clusters of the same threshold and lets the rest join them; a split test of each
 cluster is selectable, `Params.split`). A recording whose speech comes through a telephone band
 (`transcribe.diarize.channel`, measured once per recording) is clustered through the speaker back-end,
-small voices of 4 s or more told apart there too (`clustering.BAND_LIMITED_PARAMS`). Window labels are
+small voices of 4 s or more told apart there too, and a cluster whose two halves follow the speaker turns
+and stand apart through the back-end is split in two (`clustering.BAND_LIMITED_PARAMS`). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
 is a flicker, not a turn), and words are re-segmented later in `assign.py`.
 """

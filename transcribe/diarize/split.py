@@ -22,14 +22,22 @@ from sklearn.cluster import AgglomerativeClustering
 from transcribe.diarize import clustering
 
 
-def two_way(x: np.ndarray) -> np.ndarray:
+def two_way(x: np.ndarray, max_items: int = 1200) -> np.ndarray:
     """0/1 labels of the best split in two of a cluster's embeddings (Ward on the cluster-centred windows).
 
     Centred within the cluster, what all its windows share is gone and the split follows what
-    tells them apart; Ward, unlike average linkage, does not peel off a few outliers.
+    tells them apart; Ward, unlike average linkage, does not peel off a few outliers. Memory is
+    bounded: Ward splits at most `max_items` windows spread evenly over the cluster, the rest join
+    the nearer part's mean.
     """
     x = clustering.l2(x)
-    return AgglomerativeClustering(n_clusters=2, linkage="ward").fit_predict(x - x.mean(axis=0, keepdims=True))
+    x = x - x.mean(axis=0, keepdims=True)
+    if len(x) <= max_items:
+        return AgglomerativeClustering(n_clusters=2, linkage="ward").fit_predict(x)
+    idx = np.linspace(0, len(x) - 1, max_items).round().astype(int)
+    part = AgglomerativeClustering(n_clusters=2, linkage="ward").fit_predict(x[idx])
+    means = np.stack([x[idx[part == k]].mean(axis=0) for k in (0, 1)])
+    return ((x[:, None, :] - means[None]) ** 2).sum(axis=-1).argmin(axis=1)
 
 
 def turn_consistency(part: np.ndarray, region: np.ndarray, min_windows: int = 3) -> tuple[float, int]:
