@@ -140,3 +140,34 @@ def test_moving_to_reject_is_the_group_s_line_not_a_refusal() -> None:
     assert cues.REJECTED.search("förslaget avslogs")
     assert not cues.REJECTED.search("vi yrkar avslag på motionen om försäljningen")
     assert cues.REJECTED.search("det blev avslag på motionen")
+
+
+def test_den_points_at_the_matter_named_before() -> None:
+    said = [
+        ("S2", "Och julfesten i december, blir den av?"),
+        ("S3", "Vi har ingen lokal, och ingen har anmält sig."),
+        ("S1", "Nej, då skippar vi den."),
+    ]
+    assert texts(said) == ["Mötet beslutade att skippa julfesten i december."]
+    said = [
+        ("S2", "Kan vi inte slå ihop de två körerna?"),
+        ("S3", "Det blir för många röster, det fungerar inte."),
+        ("S1", "Okej. Sammanslagningen är död. Vi går inte vidare med den."),
+    ]
+    assert texts(said) == ["Mötet beslutade att inte gå vidare med sammanslagningen."]
+    said = [
+        ("S2", "Jag har skrivit ihop en nybörjarkurs, tolv platser i maj."),
+        ("S1", "Någon som har något emot kursen som Maja beskriver? Nej. Då kör vi den. Maj, tolv platser."),
+    ]
+    assert texts(said) == ["Mötet beslutade att köra kursen som Maja beskriver: Maj, tolv platser."]
+
+
+def test_taking_no_more_is_a_decision_not_a_matter_left_open() -> None:
+    said = [
+        ("S2", "Vi hinner inte med fler hundar i hundpensionatet."),
+        ("S3", "Nej, vi är bara två."),
+        ("S1", "Bra. Då tar vi inte emot några nya hundar från första april."),
+    ]
+    got = minutes(said)
+    assert [d.text for d in got.decisions] == ["Mötet beslutade att inte ta emot några nya hundar från första april."]
+    assert not got.not_decided

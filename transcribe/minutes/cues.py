@@ -168,7 +168,7 @@ DECLARATIVE_DIRECT = re.compile(rf"^(?:och\s+|men\s+|så\s+)?vi\s+(?P<v>{CHANGE_
 ARRANGEMENT = re.compile(r"^(?:[\w-]+,?\s+){0,4}?(?:gör\s+vi|vi\s+gör)\s+(?:det\s+)?så\s+att\s+(?P<rest>.+)")
 # The order of the meeting itself ("Då avslutar vi för i dag", "tar vi en paus"): procedure, not a decision.
 AGENDA_TALK = re.compile(
-    r"\b(?:punkt|punkten|vidare|dagordning\w*|nästa\s+fråga|över\s+till|för\s+i\s*dag|för\s+i\s+kväll|"
+    r"\b(?:punkt|punkten|(?<!tills\s)vidare(?!\s+med\b)|dagordning\w*|nästa\s+fråga|över\s+till|för\s+i\s*dag|för\s+i\s+kväll|"
     r"mötet|sammanträdet|paus|rast|fikapaus)\b|\bför\s+i\s+[\w-]+\s*[.!]?$"
 )
 
@@ -185,7 +185,9 @@ UNDECIDED = _rx(
     r"\b(?:inte|ej)\s+(?:\w+\s+){0,2}(?:bestämt|bestämma|besluta|beslutat|klubbat|fastställt|spikat|bestämda|"
     r"beslutade)\b",
     r"\b(?:är|var)\s+(?:vi\s+)?inte\s+(?:\w+\s+)?överens\b",
-    r"\b(?:bestämmer|beslutar|fattar|tar)\s+(?:vi\s+)?(?:inte|inget|ingenting|inga)\b",
+    r"\b(?:bestämmer|beslutar|fattar)\s+(?:vi\s+)?(?:inte|inget|ingenting|inga)\b",
+    # "tar vi inget beslut", not "då tar vi inte emot fler": "ta" is undecided only with "beslut"
+    r"\btar\s+(?:vi\s+)?(?:inte\s+(?:\w+\s+)?|inget\s+|inga\s+|ingenting\s+|något\s+)beslut",
     r"\b(?:inget|inga)\s+beslut\b",
     r"\bfår\s+(?:vi\s+)?(?:\w+\s+)?återkomma\b",
     r"\bvi\s+återkommer\b",

@@ -32,7 +32,7 @@ from transcribe.sv.text import capitalise, content_words
 WHY = "Beslutet uttrycktes utan beslutsord"
 _LEAD = r"^(?:(?:ja|jo|japp|okej|ok|bra|nej|gött|precis|absolut|självklart|mm|aa|gör\s+så)\b[\s,.!:]*)*"
 _ASSENT = re.compile(r"^(?:okej|ok|bra|gött|gör\s+så)\b")
-_VERB = r"(?P<v>[a-zåäö]{2,}(?:ar|er|ör|yr|år))"
+_VERB = r"(?P<v>[a-zåäö]+(?:ar|er|ör|yr|år))"
 _NEG = r"(?P<neg>(?:inte|inga|inget|ingen)\s+)?"
 _ALSO = r"(?:alltså\s+|också\s+)?"
 _WE_DIRECT = re.compile(_LEAD + rf"(?P<and>och\s+|men\s+)?vi\s+{_ALSO}{_VERB}\s+{_NEG}(?P<rest>\S.*)")
@@ -42,12 +42,17 @@ _NOT_COMMIT = frozenset(
     "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar diskuterar "
     "funderar väntar försöker ses träffas börjar fortsätter säger sammanfattar avslutar hinner orkar klarar litar "
     "kollar lyssnar bestämmer beslutar hälsar brukar slutar lär menar märker förstår minns glömmer önskar äter "
-    "dricker sitter står ligger heter känner räknar läser vågar lyckas verkar behövs tänker jobbar".split()
+    "dricker sitter står ligger heter känner räknar läser vågar lyckas verkar behövs tänker jobbar tar kör gör "
+    "väljer lämnar använder".split()
 )
 # A consequence or a prediction: "Då tappar vi turisterna", "då sparar vi pengar".
 _CONSEQUENCE = frozenset("tappar förlorar missar riskerar hamnar sparar tjänar vinner slipper drabbas".split())
 # Positive plans need the group to be settling: these verbs commit by themselves.
-_COMMIT_VERBS = frozenset("tackar behåller låter".split())
+_COMMIT_VERBS = frozenset("tackar behåller låter skippar stryker slopar".split())
+# "går" and "tar" commit with their particle: "Vi går inte vidare med den", "Då tar vi inte emot fler",
+# not "det går inte" or "då tar vi punkt fem".
+_PARTICLE = {"går": re.compile(r"(?:inte\s+)?(?:vidare\s+med|ut\s+med|in\s+för)\b"),
+             "tar": re.compile(r"(?:inte\s+)?(?:emot|bort|in|med)\b")}  # fmt: skip
 _PRONOUN = re.compile(r"^(?P<p>den|det|dem|de\s+där|dom)\b")
 _OFFER = re.compile(
     r"\b(?:erbjud\w*|vill\s+(?:köpa|ge|skänka|sponsra|hyra)|frågar\s+om|förfrågan|offert\w*|anbud\w*)\b"
@@ -79,7 +84,13 @@ _PUT_OFF = re.compile(
 _CHANGED = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:ändrar|byter|vänder)\s+vi(?:\s+på\s+det)?\s*[.!]?$")
 _DEFINITE_SUBJECT = re.compile(_LEAD + r"(?P<x>[a-zåäö-]{4,}(?:en|et|na))\s+(?:är|blir|var)\b")
 # A vote counted in the turn: "Vi röstar. De som är för att vi arrangerar ...? Tre. Emot? En."
-_VOTE = re.compile(r"\bvi\s+röstar\b|\b(?:de|den|alla|vilka)\s+som\s+(?:är\s+)?för\b|\bvilka\s+vill\b|\bemot\s*\?")
+_VOTE = re.compile(
+    r"\bvi\s+röstar\b|\b(?:de|den|alla|vilka)\s+som\s+(?:är\s+)?för\b|\bvilka\s+vill\b|\bemot\s*\?"
+    r"|\b(?:någon|några)\s+som\s+(?:har\s+(?:något|några\s+invändningar)\s+)?(?:emot|invänder)\b"
+)
+_NAMED_THEN_PRONOUN = re.compile(
+    r"^(?:(?:och|men|sen|sedan)\s+)?(?P<x>[a-zåäö-]{4,}(?:en|et|na)(?:\s+[^,?]{0,30})?),\s+\w+\s+(?:den|det|de|dom)\b"
+)
 _CONDITION = re.compile(r"\b(?:om|ifall|när|innan)\b")
 _HABIT = re.compile(r"\b(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar|varje\s+gång)\b")
 
@@ -97,7 +108,8 @@ class CommitmentRules(ResolutionRules):
             return False
         if cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low) or cues.AGENDA_TALK.search(u.low):
             return False
-        if cues.HEDGE.search(u.low.replace(" inte ", " ")) or _HABIT.search(u.low) or self._put_off_after(u):
+        plain = re.sub(r"^nej\b[\s,.!]*", "", u.low).replace(" inte ", " ")  # "Nej, då skippar vi den" agrees
+        if cues.HEDGE.search(plain) or _HABIT.search(u.low) or self._put_off_after(u):
             return False
         return self._kept(u) or self._choice_named(u) or self._changed(u) or self._we_commit(u) or self._bare_close(u)
 
@@ -127,7 +139,10 @@ class CommitmentRules(ResolutionRules):
         if m is None:
             return False
         verb, neg, rest_low = m.group("v"), (m.group("neg") or "").strip(), m.group("rest")
-        if verb in _CONSEQUENCE or (verb in _NOT_COMMIT and verb not in _COMMIT_VERBS):
+        voted = any(_VOTE.search(v.low) for v in self._window(u, back=6) if v.turn == u.turn)
+        called = voted and _PRONOUN.match(rest_low) is not None  # "Någon emot kursen? Nej. Då kör vi den."
+        goes_on = verb in _PARTICLE and _PARTICLE[verb].match(rest_low)
+        if verb in _CONSEQUENCE or (verb in _NOT_COMMIT and not (goes_on or called)):
             return False
         if _CONDITION.search(u.low[: m.start("v")]) or re.match(r"(?:om|ifall)\b", rest_low):
             return False
@@ -138,24 +153,26 @@ class CommitmentRules(ResolutionRules):
         continued = previous is not None and previous.turn == u.turn and previous.idx in self.decided
         lead = u.low[: m.start("v")]
         settling = direct and _ASSENT.match(lead) and not re.search(r"\bgärna\b", u.low)
-        voted = any(_VOTE.search(v.low) for v in self._window(u, back=6) if v.turn == u.turn)
         if not (neg or offer or verb in _COMMIT_VERBS or continued or settling or voted):
             return False  # a positive "vi köper ..." alone may be a description; it needs the group settling
         rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
         topic = rest
-        pron = _PRONOUN.match(rest.lower())
+        part = _PARTICLE[verb].match(rest.lower()) if verb in _PARTICLE else None  # "vidare med den"
+        at = part.end() if part else 0
+        pron = _PRONOUN.match(rest[at:].lstrip().lower())
         if pron is not None:
             what = self._referent(u, verb)
             if what is None:
                 return False
-            rest, topic = what + rest[pron.end() :], what
+            at = len(rest) - len(rest[at:].lstrip())
+            rest, topic = rest[:at] + what + rest[at + pron.end() :], what
         elif offer and not re.search(r"\btill\s+\S", rest_low):
             what = self._offered(u)
             if what is None:
                 return False
             rest, topic = f"{rest} till erbjudandet: {what}", what
-        if not offer and not self._raised(u, topic):
-            return False
+        if not (offer or voted or continued or pron) and not self._raised(u, topic):
+            return False  # others raised it, unless a vote, the sentence before or a "den" points at the matter
         if neg in ("inga", "inget", "ingen"):
             some = {"inga": "några", "inget": "något", "ingen": "någon"}[neg]
             clause = f"att inte {to_infinitive(verb)} {some} {rest}"
@@ -285,8 +302,16 @@ class CommitmentRules(ResolutionRules):
         juniortävlingen?'), the subject of the sentence before in the turn ('Sammanslagningen är död.'),
         or the matter announced on its own ('Provisionen.')."""
         window = self._window(u, back=8)
+        for v in window:  # "Någon som har något emot kursen som Mohammed beskriver?"
+            m = re.search(r"\bemot\s+(?P<x>(?!det\b|den\b|detta\b)[^?]{4,})\?", v.low)
+            if m and v.is_question and content_words(m.group("x")):
+                return v.text[m.start("x") : m.end("x")].strip()
         for v in window:
             m = re.search(rf"\b{re.escape(verb[:-1])}\w*\s+(?P<x>(?!(?:det|den|dem|inte|vi|jag)\b)[^,.?!]+)", v.low)
+            if m and content_words(m.group("x")):
+                return v.text[m.start("x") : m.end("x")].strip()
+        for v in window:  # "Och övernattningen i kyrkan i april, blir den av?"
+            m = _NAMED_THEN_PRONOUN.match(v.low)
             if m and content_words(m.group("x")):
                 return v.text[m.start("x") : m.end("x")].strip()
         prev = self.utts[u.idx - 1] if u.idx else None

@@ -144,7 +144,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, 
             words = item.split()
             first = (words[:1] or [""])[0].lower()
             named = item[:1].isupper() and len(words) > 1 and action_verb(words[1])  # "Per skickar inbjudan"
-            if not item or first in _PERSONS or self._named_person(first) or named:
+            if not item or first in ("jag", "du", "han", "hon", "hen") or self._named_person(first) or named:
                 continue
             out.append(item)
         return [", ".join(out)] if out else []
