@@ -132,7 +132,7 @@ DEV = [(d, t) for d, t in load_samples() if t["agenda"]["split"] == "dev"]
 # Dev meetings written to show chairs the aligner does not yet follow (no numbers, hand-overs, items merged
 # unsaid, an item returned to): at least three starts in five, and every role
 UNSOLVED = {"by-norrfors", "fvo-kalixalven", "kar-umea", "lg-pitea"}
-# Dev meetings where members open their own items and no title word is said for several items: two starts in five
+# Dev meetings where members open their own items and no title word is said for several items: one start in two
 FRESH = {"bgf-rimbo", "fs-angskolan", "hgf-satra", "tf-hudiksvall"}
 
 
@@ -146,7 +146,7 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     if truth["id"] in UNSOLVED:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
     elif truth["id"] in FRESH:
-        assert score["starts_within_10s"] >= 0.4 * score["items"], score["start_errors_s"]
+        assert score["starts_within_10s"] >= 0.5 * score["items"], score["start_errors_s"]
     else:
         assert score["starts_within_10s"] == score["items"], score["start_errors_s"]
     assert score["skipped_reported"] == score["skipped"]
