@@ -57,3 +57,26 @@ def test_words_that_take_att_themselves_stay_out() -> None:
     assert repair_cue("Då har vi sagt att vi ses i maj igen.", {"sagt"})[1] == []
     # the word heard surely: read as heard
     assert repair_cue("Då har vi du att tacka för det här året.")[1] == []
+
+
+def test_da_lost_or_misheard_and_att_misheard_before_the_infinitive() -> None:
+    lost = minutes([("S1", "Beslutar nämnden men avslå ansökan om bygglov för flerbostadshuset.")]).decisions
+    assert len(lost) == 1 and "avslå ansökan om bygglov" in lost[0].text and lost[0].needs_review
+    said = [("S1", "Det beslutar vi på fastställa budgeten enligt Per-Olofs förslag.")]
+    got = minutes(said, unsure=frozenset({"det", "på"})).decisions
+    assert len(got) == 1 and "fastställa budgeten" in got[0].text and got[0].needs_review
+    assert not minutes(said, robust=False, unsure=frozenset({"det", "på"})).decisions
+
+
+def test_verb_first_question_or_condition_stays_as_heard() -> None:
+    assert repair_cue("Beslutar nämnden men avslå ansökan om bygglov?", {"men"})[1] == []
+    assert repair_cue("Om beslutar nämnden på avslå ansökan om bygglov.", {"om", "på"})[1] == []
+    assert repair_cue("Beslutar nämnden på inte avslå ansökan.", {"på"})[1] == []
+
+
+def test_the_next_meeting_named_in_a_garbled_decision_does_not_block_its_repair() -> None:
+    said = [("S1", "Då beslutar styrelsen kontinens begära in två offerter på asfaltering till nästa styrelsemöte.")]
+    got = minutes(said, unsure=frozenset({"kontinens"})).decisions
+    assert len(got) == 1 and "begära in två offerter" in got[0].text and got[0].needs_review
+    # the next meeting's own announcement is not rebuilt
+    assert repair_cue("Nästa möte blir den fjärde mars klockan nio.")[1] == []

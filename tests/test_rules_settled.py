@@ -159,3 +159,27 @@ def test_a_person_heard_unsure_before_beslutar_is_not_read_as_the_meeting() -> N
     said = [("S1", "Han beslutar att stänga skolan, då ska de åtminstone veta vad folk tycker.")]  # "Om nämnden"
     ex = RuleExtractor(transcript(said, frozenset({"han"})), MEETING, vocabulary=list(PEOPLE.values()), scorer=None)
     assert ex.run().decisions == []
+
+
+def test_settling_with_vi_misheard_takes_what_is_said_after() -> None:
+    # "Då har vi det." heard "Då har mott det.", the recogniser unsure of "mott"
+    turns = [
+        ("S2", "Renvaktaren på fredagen, och komedin på lördagen?"),
+        ("S3", "Lördag klockan sju. Det går bra."),
+        ("S1", "Då har mott det. Renvaktaren öppnar på fredagen, komedin lördag klockan sju."),
+    ]
+    ex = RuleExtractor(transcript(turns, unsure=frozenset({"mott"})), MEETING, scorer=None)
+    got = ex.run().decisions
+    assert len(got) == 1 and "Renvaktaren öppnar" in got[0].text and got[0].needs_review
+    plain = RuleExtractor(transcript(turns, unsure=frozenset({"mott"})), MEETING, scorer=None, robust=False)
+    assert not plain.run().decisions
+
+
+def test_settling_with_a_person_or_a_sure_word_for_vi_stays_as_heard() -> None:
+    turns = [
+        ("S2", "Renvaktaren på fredagen, och komedin på lördagen?"),
+        ("S1", "Då har hon det. Renvaktaren öppnar på fredagen, komedin lördag klockan sju."),
+    ]
+    assert not RuleExtractor(transcript(turns, unsure=frozenset({"hon"})), MEETING, scorer=None).run().decisions
+    sure = [turns[0], ("S1", "Då har mott det. Renvaktaren öppnar på fredagen, komedin lördag klockan sju.")]
+    assert not RuleExtractor(transcript(sure), MEETING, scorer=None).run().decisions

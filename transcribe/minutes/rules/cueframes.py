@@ -2,9 +2,9 @@
 
 A statement with its verb first and the meeting as subject ("Bra, gör vi så.", "Väljer årsmötet Anna ...")
 lost its fronted "då"; "Då <men> styrelsen <lost> boka bussen" has "då", a deciding body and a bare
-infinitive, so only the verb (and "att") can be missing; "Då <på> vi <och> starta ..." has the verb and "att"
-both heard wrong in a frame that leaves no other reading; after "Då har vi" only a participle takes "att".
-Each frame gives the sentence as meant and the
+infinitive, so only the verb (and "att") can be missing; "<Det> beslutar vi <på> fastställa ..." lost "då" and
+"att"; "Då <på> vi <och> starta ..." has the verb and "att" both heard wrong in a frame that leaves no other
+reading; after "Då har vi" only a participle takes "att". Each frame gives the sentence as meant and the
 repair made, so the item built on it is flagged "Kontrollera mot ljudet".
 """
 
@@ -112,6 +112,34 @@ def _lost_verb(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
 
 
 _NEEDS_PARTICIPLE = frozenset("har hade är var".split())
+_DECIDING = frozenset(("beslutar", "bestämmer"))
+
+
+def _verb_first(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
+    """'<Då> beslutar nämnden <men> avslå ansökan ...', '<Det> beslutar vi <på> fastställa budgeten ...': the
+    chair's "Då beslutar <body> att <infinitive>" with "då" lost or misheard and "att" heard as another word. The
+    deciding verb heard before the body leaves no other reading; a question ("Beslutar styrelsen att ...?"), a
+    negation or a condition stays as heard."""
+    if text.rstrip().endswith("?"):
+        return None
+    toks = list(TOKEN.finditer(text))
+    lows = [t.group(0).lower() for t in toks]
+    start = k = next((n for n, w in enumerate(lows) if w not in _SUBJECT_LEAD), len(lows))
+    if k < len(lows) and lows[k] not in _DECIDING and lows[k] in unsure and lows[k] not in _CONDITIONAL | _PERSONS:
+        k += 1  # "då" heard as an unsure word
+    if k + 4 >= len(lows) or lows[k] not in _DECIDING:
+        return None
+    body, att = lows[k + 1], lows[k + 2]
+    if body != "vi" and (not cues.is_body(body) or body == "oss"):
+        return None
+    if att == "att" or not _stand_in(att, unsure) or not _infinitive(lows[k + 3]):
+        return None
+    if _CONDITIONAL & set(lows[: k + 3]) or NEGATIONS & set(lows[: k + 6]):
+        return None
+    lead, heard = text[: toks[start].start()], text[toks[start].start() : toks[k + 3].start()].strip()
+    return f"{lead}{_cap('då', lead)} beslutar {body} att {text[toks[k + 3].start() :]}", [
+        Repair(heard, f"då beslutar {body} att", "decision")
+    ]
 
 
 def _we_frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
@@ -180,7 +208,7 @@ def _lost_participle(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | 
 _V1_VERB = re.compile(r"^[a-zåäö]+(?:ar|er|ör|år|ir|yr)$")
 # Verb-first statements with these are no closing formula: a perception, a state or a motion ("Ser vi det så").
 _NOT_V1 = frozenset("ser hör vet tror går kommer heter finns står ligger sitter gäller".split())
-_SHORT_INF = frozenset("ge ta gå få se ha dra be bo".split())
+_SHORT_INF = frozenset("ge ta gå få se ha dra be bo slå stå avslå bestå".split())
 _NOT_INF = frozenset("tillbaka sakta nästa sista andra varandra".split())  # adverbs and adjectives ending in -a
 # Words that open a statement with a meaning of their own ("Sen väljer vi ...", "Här kör vi ...").
 _FRONTED = frozenset(
@@ -259,6 +287,7 @@ def frame_repair(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None
     return (
         _frame(text, unsure)
         or _lost_verb(text, unsure)
+        or _verb_first(text, unsure)
         or _we_frame(text, unsure)
         or _lost_participle(text, unsure)
         or _lost_da(text, unsure)

@@ -184,8 +184,18 @@ def repair_cue(text: str, unsure: Iterable[str] = ()) -> tuple[str, list[Repair]
     replaced or dropped. A lost word can be put back anywhere in the head of the sentence.
     """
     low = text.lower()
-    if matches_cue(low):
+    matched = {c.kind for c in CUES if c.pattern.search(low)}
+    if "decision" in matched:
         return text, []
+    if matched:  # "... till nästa styrelsemöte": the next meeting named in it, a decision cue may still be garbled
+        fixed, repairs = _repair(text, unsure)
+        return (fixed, repairs) if repairs and all(r.kind == "decision" for r in repairs) else (text, [])
+    return _repair(text, unsure)
+
+
+def _repair(text: str, unsure: Iterable[str]) -> tuple[str, list[Repair]]:
+    """repair_cue on a sentence that holds no decision cue as heard."""
+    low = text.lower()
     unsure = {w.lower() for w in unsure}
     toks = list(TOKEN.finditer(text))[:HEAD_TOKENS]
     if any(t.group(0).lower() in NEGATIONS for t in list(TOKEN.finditer(text))[: HEAD_TOKENS + 3]):

@@ -46,6 +46,14 @@ SETTLING = re.compile(
     r"|det\s+skriver\s+vi\s+in(?:\s+i\s+\w+)?)"
     r"(?:\s+då)?\s*(?:(?P<sep>[:,])\s*(?P<rest>\S.*?)\s*[.!]?|[.!]?)$"
 )
+# "Då har <mott> det. Renvaktaren öppnar på fredagen ...": the chair's "Då har vi det" with "vi" misheard; read
+# only with the matter said after it, and only when the recogniser was unsure of the word.
+_SETTLING_WE = re.compile(
+    _LEAD + r"(?P<mark>(?:då|så)\s+har\s+(?P<we>[\w-]+)\s+(?:det|samtycke|konsensus|ett\s+beslut))"
+    r"(?:\s+då)?\s*(?:(?P<sep>[:,])\s*(?P<rest>\S.*?)\s*[.!]?|[.!]?)$"
+)
+_NOT_WE = frozenset("jag du ni han hon hen de dom man inte aldrig ej".split())
+WE_MISHEARD_WHY = f'{PREFIX}"vi" i beslutsformuleringen hördes otydligt'
 # Settling sentences that may stand for the bare settling of a proposal before them (the others are
 # confirmations the older rules read, or need their content said).
 _BARE_OK = re.compile(
@@ -103,9 +111,13 @@ class SettledRules:
 
     def _settled(self, u: Utt) -> bool:
         m = SETTLING.match(u.low)
+        misheard = m is None and self.robust and self._settling_we_misheard(u)
+        m = _SETTLING_WE.match(u.low) if misheard else m
         if m is None or u.is_question or u.idx in self.used or cues.REPORTED.search(u.low):
             return False
         said = self._settled_said_after(u, m)
+        if misheard and said is None:
+            return False  # nothing said after it: too little left to read a decision from
         if said is not None:
             text, utts = said
             proposal = self._settled_proposal(u)
@@ -113,6 +125,7 @@ class SettledRules:
                 self.used.add(proposal.idx)
             closing = self._settled_closing(utts[-1] if utts else u)
             why = self._polarity_differs(proposal, text)  # "Jag föreslår att vi inte ..." - "Då säger vi så. Vi ..."
+            why = why or (WE_MISHEARD_WHY if misheard else None)
             self._add_decision(text, proposal or u, [*([proposal] if proposal else []), u, *utts, *closing], 0.75, why)
             self.used.update(v.idx for v in [u, *utts, *closing])
             return True
@@ -129,6 +142,11 @@ class SettledRules:
         why = f'{PREFIX}förslaget hördes otydligt – kontrollera att inget "inte" har fallit bort' if unheard else None
         self._add_decision(decision_sentence(clause), proposal, [proposal, u], 0.7, why)
         return True
+
+    @staticmethod
+    def _settling_we_misheard(u: Utt) -> bool:
+        m = _SETTLING_WE.match(u.low)
+        return m is not None and m.group("we") not in _NOT_WE and u.uncertain(m.group("we"))
 
     def _settled_said_after(self, u: Utt, m: re.Match[str]) -> tuple[str, list[Utt]] | None:
         """What the settling sentence and the statements after it in the same turn say was settled."""
