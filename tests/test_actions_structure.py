@@ -115,3 +115,50 @@ def test_a_request_whose_du_was_misheard_is_still_the_task_taken() -> None:
     got = minutes(turns, unsure=frozenset({"är"})).actions
     assert len(got) == 1 and got[0].owner == "Karin Ek" and "produktionscheferna" in got[0].what
     assert not minutes(turns).actions  # "är" heard for sure: no request to anyone
+
+
+def test_a_request_by_name_taken_on_by_the_one_asked_is_theirs_in_its_own_words() -> None:
+    # "Alva, handlar du?" - "Ja.": the verb alone asks for the task
+    got = minutes([("S1", "Tacos då. Karin, handlar du? Kvittot till mig."), ("S2", "Ja.")]).actions
+    assert [(a.what, a.owner) for a in got] == [("Handla", "Karin Ek")]
+    # how the reply says it is done is no second task; its date is the task's
+    turns = [("S1", "Olof, bokar du bussen? Gärna i morgon."), ("S3", "Japp, jag ringer i morgon bitti.")]
+    got = minutes(turns).actions
+    assert [(a.what, a.owner, a.due) for a in got] == [("Boka bussen", "Olof Nilsson", dt.date(2026, 11, 26))]
+    turns = [("S1", "Så det blir ingen slunga. Karin, svarar du Bertil som föreslog det?"),
+             ("S2", "Ja, jag ringer honom.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].what.startswith("Svara Bertil") and got[0].owner == "Karin Ek"
+    got = minutes([("S1", "Vi söker inte kvalet i år. Karin, svarar du dem?"), ("S2", "Ja.")]).actions
+    assert [(a.what, a.owner) for a in got] == [("Svara dem", "Karin Ek")]
+    # a reply that only names the day takes the task on
+    turns = [("S1", "Den har jag inte sett. Olof, kan du åka och titta på den?"), ("S3", "På fredag.")]
+    got = minutes(turns).actions
+    assert [(a.what, a.owner, a.due) for a in got] == [("Åka och titta på den", "Olof Nilsson",
+                                                         dt.date(2026, 11, 27))]  # fmt: skip
+    # told by name and taken on with "det fixar jag": that task, not a need said earlier
+    turns = [("S3", "Men vi måste få in pengar någonstans."),
+             ("S1", "Vi testar. Karin, du ställer in det till måndag."), ("S2", "Det fixar jag.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert [(a.what, a.owner) for a in got] == [("Ställa in det", "Karin Ek")]
+    # asked with another ("kan du och Rania …") to have something ready, taken on with "Det har vi."
+    turns = [("S1", "Karin, kan du och Rania ha ett första program klart till den tredje december?"),
+             ("S2", "Det har vi.")]  # fmt: skip
+    got = minutes(turns).actions
+    assert len(got) == 1 and got[0].what.startswith("Ha ett första program klart") and got[0].owner == "Karin Ek"
+    assert got[0].due == dt.date(2026, 12, 3)
+    # the one asked turning it down, or someone else answering, takes nothing on
+    assert not minutes([("S1", "Karin, handlar du?"), ("S2", "Nej, jag hinner inte.")]).actions
+    assert not minutes([("S1", "Karin, handlar du?"), ("S3", "Ja.")]).actions
+    assert not minutes([("S1", "Karin, kommer du på fredag?"), ("S2", "Ja.")]).actions  # a presence, no task
+
+
+def test_a_second_task_said_with_ocksa_is_its_own() -> None:
+    turns = [("S1", "Karin, handlar du?"), ("S2", "Ja. Och jag gör affischen till lägret också, klar till söndag.")]
+    got = minutes(turns).actions
+    assert len(got) == 2 and got[0].what == "Handla" and got[1].what.startswith("Göra affischen")
+    turns = [
+        ("S2", "Jag mejlar ut enkäten till alla medlemmar i dag."),
+        ("S2", "Jag lägger ut den på Instagram också."),
+    ]
+    assert len(minutes(turns).actions) == 1  # acting on the same thing: one task

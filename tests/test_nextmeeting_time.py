@@ -154,3 +154,104 @@ def test_half_past_twelve_is_after_noon() -> None:
     assert got is not None and got.when == dt.datetime(2027, 3, 3, 12, 45)
     got = next_meeting(["Nästa möte blir fredagen den femte mars, halv ett."], "12:30")
     assert got is not None and got.when == dt.datetime(2027, 3, 5, 12, 30)
+
+
+def test_an_hour_said_as_the_usual_one_without_klockan() -> None:
+    # "sex som vanligt", "elva igen", "i morgon nio som vanligt": the hour without "klockan"
+    got = next_meeting(["Nästa styrelsemöte blir onsdagen den femte maj, sex som vanligt."], "18:00")
+    assert got is not None and got.when == dt.datetime(2027, 5, 5, 18, 0)
+    got = next_meeting(["Okej. Vi ses lördag om tre veckor, elva igen, så ser vi hur långt vi kommit."], "11:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 13, 11, 0)
+    got = next_meeting(["Till fredag. Okej, iväg. Vi ses i morgon nio som vanligt."], "09:00")
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 9, 0)
+    # "igen" alone says again, not the hour: the date stands without one
+    got = next_meeting(["Vi ses på fredag igen."], "18:00")
+    assert got is not None and got.when == dt.date(2027, 2, 19)
+
+
+def test_the_usual_hour_misheard_is_this_meetings_own_and_flagged() -> None:
+    got = next_meeting(["Nästa styrelsemöte blir onsdagen den femte maj, seex som vanligt."], "18:00",
+                       unsure=frozenset({"seex"}))  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2027, 5, 5, 18, 0)
+    assert got.needs_review and "18.00" in (got.review_reason or "")
+    got = next_meeting(["Vi ses lördag om tre veckor, johan igen."], "11:00", unsure=frozenset({"johan"}))
+    assert got is not None and got.when == dt.datetime(2027, 3, 13, 11, 0) and got.needs_review
+    # another hour heard before "som vanligt" is no reading of this meeting's
+    got = next_meeting(["Nästa styrelsemöte blir onsdagen den femte maj, sju med vanligt."], "18:00",
+                       unsure=frozenset({"med"}))  # fmt: skip
+    assert got is not None and got.when != dt.datetime(2027, 5, 5, 18, 0)
+
+
+def test_a_count_of_weeks_a_letter_off_and_over_misspelt() -> None:
+    got = next_meeting(["Nästa möte blir onsdag om tfå veckor, kvart i ett."], "12:45",
+                       unsure=frozenset({"tfå"}))  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2027, 3, 3, 12, 45)
+    got = next_meeting(["Nästa möte blir första onsdagen i maj, kvart överr sju, här."], "19:15",
+                       unsure=frozenset({"överr"}))  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2027, 5, 5, 19, 15)
+    # a word no number is close to names no count: the weekday stays a weekday, shown to check
+    got = next_meeting(["Nästa möte blir onsdag om alla veckor."], "12:45")
+    assert got is None or got.when != dt.date(2027, 3, 3)
+
+
+def test_same_time_with_samma_misheard_before_tid() -> None:
+    got = next_meeting(["Något mer?", "Då ses vi på tid nästa tisdag."], "07:45", unsure=frozenset({"på"}))
+    assert got is not None and got.when == dt.datetime(2027, 2, 23, 7, 45)
+    got = next_meeting(["Något mer?", "Då ses vi på tid nästa tisdag."], "07:45")
+    assert got is not None and got.when == dt.date(2027, 2, 23)  # heard surely: no hour read into "på tid"
+
+
+def test_pa_morgon_before_an_hour_is_tomorrow() -> None:
+    # "Vi ses <i> morgon nio som vanligt" heard as "på morgon"
+    got = next_meeting(["Okej, iväg. Vi ses på morgon nio som vanligt."], "09:00", unsure=frozenset({"på"}))
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 9, 0)
+
+
+def test_a_day_and_hour_at_the_close_after_words_heard_unsure() -> None:
+    # "<Vi ses> lördag om tre veckor, elva igen": the cue lost, the day and hour said at the close
+    lines = ["Något mer?", "Nej.", "Lov lördag om tre veckor, elva igen, så ser vi hur långt vi kommit."]
+    got = next_meeting(lines, "11:00", unsure=frozenset({"lov"}))
+    assert got is not None and got.when == dt.datetime(2027, 3, 13, 11, 0) and got.needs_review
+    # words heard surely before it make it something else's day
+    assert next_meeting(["Något mer?", "Nej.", "Båten sjösätts lördag om tre veckor, elva igen."], "11:00") is None
+
+
+def test_a_reply_to_when_whose_first_word_reads_as_a_deadline_but_was_unsure() -> None:
+    lines = ["Nästa sammanträde?", "Till den tjugoåttonde april, kvart över ett, samma rum."]
+    got = next_meeting(lines, "13:15", unsure=frozenset({"till"}))
+    assert got is not None and got.when == dt.datetime(2027, 4, 28, 13, 15)
+    got = next_meeting(lines, "13:15")
+    assert got is None or got.when is None  # heard surely: a deadline, not the meeting's day
+
+
+def test_next_week_weekday_and_tid_with_samma_lost() -> None:
+    got = next_meeting(["Okej. Nästa vecka, torsdag, tid, men vi är i Kastanjen."], "09:00")
+    assert got is not None and got.when == dt.datetime(2027, 2, 25, 9, 0)
+
+
+def test_an_hour_after_one_misheard_word_not_this_meetings_is_taken_as_heard() -> None:
+    # said "klockan sju"; heard "<med> sju" at a meeting that began at 18.00
+    got = next_meeting(["Nästa medlemsmöte blir onsdagen den tjugonde, med sju, här."], "18:00",
+                       unsure=frozenset({"med"}))  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2027, 10, 20, 19, 0) and got.needs_review  # a Wednesday
+    # a count after it is no hour
+    got = next_meeting(["Nästa medlemsmöte blir onsdagen den tjugonde, med sju deltagare."], "18:00",
+                       unsure=frozenset({"med"}))  # fmt: skip
+    assert got is not None and got.when == dt.date(2027, 10, 20)
+
+
+def test_the_usual_hour_with_its_clock_words_half_heard() -> None:
+    # "kvart i åtta som vanligt" heard "kvat i som vanligt" and "kvart åtta vi vanligt" at 07.45
+    got = next_meeting(["Nej? Då ses vi i morgon, kvat i som vanligt."], "07:45", unsure=frozenset({"kvat"}))
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 7, 45) and got.needs_review
+    got = next_meeting(["Nej? Då ses vi i morgon, kvart åtta vi vanligt."], "07:45", unsure=frozenset({"vi"}))
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 7, 45)
+
+
+def test_a_month_misheard_is_the_one_near_it_where_the_day_falls_on_the_weekday() -> None:
+    # "torsdagen den artonde <man>": March and May are near "man"; the 18th is a Thursday in March, not in May
+    got = next_meeting(["Nästa styrelsemöte blir torsdagen den artonde man, klockan tio, här."], "10:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 18, 10, 0) and got.needs_review
+    # no month said: the next Thursday the 18th, tomorrow
+    got = next_meeting(["Nästa styrelsemöte blir torsdagen den artonde, klockan tio, här."], "10:00")
+    assert got is not None and got.when == dt.datetime(2027, 2, 18, 10, 0)

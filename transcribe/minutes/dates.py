@@ -41,7 +41,21 @@ _HOURS = {w: v for w, v in CARDINALS.items() if 1 <= v <= 24}
 _HOUR = _alt(_HOURS)
 _MINW = "kvart|tjugofem|tjugo|tio|fem"
 _MIN_AFTER = _alt({w: v for w, v in CARDINALS.items() if 1 <= v <= 59})
+# "kvart överr sju", "kvart öveer tre": "över" with a letter doubled or dropped by the recogniser
+_OVER = r"öv[eä]*r+"
 
+
+def _one_edit(word: str) -> str:
+    """A pattern for the spellings a letter from `word`: one letter changed, added or (from four letters) dropped."""
+    x = "[a-zåäö]"
+    alts = {word[:i] + x + word[i + 1 :] for i in range(len(word))}
+    alts |= {word[:i] + x + word[i:] for i in range(len(word) + 1)}
+    alts |= {word[:i] + word[i + 1 :] for i in range(len(word))} if len(word) >= 4 else set()
+    return "|".join(sorted(alts, key=len, reverse=True))
+
+
+# "om tfå veckor": a count of weeks (two to nine) a letter from its number word
+_COUNT_NEAR = "|".join(_one_edit(w) for w, n in CARDINALS.items() if 2 <= n <= 9 and " " not in w)
 # The days from the fifth on: "den andra" or "den första" may be the other or the first of anything
 _ORD_DAY = _alt({w: n for w, n in ORDINALS.items() if n >= 5})
 _DAY = rf"(?P<dnum>\d{{1,2}})(?::?[ae])?|(?P<dord>{_ORD})|(?P<dcard>{_CARD})"
@@ -84,17 +98,21 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "som i dag" is "as today", no date: "klockan tre, som i dag"
     ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
     # "ses vi <på> morgon, kvart i åtta": "i morgon" with its "i" misheard ("på morgonen" is the morning)
-    ("rel_day", re.compile(r"\b(?P<rel>på\s+morgon)(?=\s*(?:[,.!?]|$))")),
+    # "vi ses <på> morgon nio som vanligt": an hour may follow it
+    ("rel_day", re.compile(rf"\b(?P<rel>på\s+morgon)(?=\s*(?:[,.!?]|$)|\s+(?:{_KL}|halv|kvart|{_HOUR})\b)")),
     # "söndag om fyra veckor"; "söndag <lov> fyra veckor": a weekday, a count and weeks say it with "om" misheard
     # (never "fredag och tre veckor senare", "måndag i tre veckor")
     (
         "wd_in_n",
         re.compile(
             rf"\b(?P<wd>{_WD})(?:en)?\s+(?:om|(?!(?:och|men|eller|i|för|till|under|efter|inom|på|varje)\s)[a-zåäö]{{1,4}})"
-            rf"\s+(?P<n>\d+|{_CARD})\s+(?:veckor|vecka)\b"
+            rf"\s+(?P<n>\d+|{_CARD}|{_COUNT_NEAR})\s+(?:veckor|vecka)\b"
         ),
     ),
-    ("in_n", re.compile(rf"\bom\s+(?P<n>\d+|{_CARD})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b")),
+    (
+        "in_n",
+        re.compile(rf"\bom\s+(?P<n>\d+|{_CARD}|{_COUNT_NEAR})\s+(?P<unit>dagar|dag|veckor|vecka|månader|månad)\b"),
+    ),
     (
         "wd",
         re.compile(
@@ -116,9 +134,9 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "half",
-        re.compile(rf"\b(?:{_KL}\s+)?(?:(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+)?halv\s+(?P<hh>{_HOUR}|\d{{1,2}})\b"),
+        re.compile(rf"\b(?:{_KL}\s+)?(?:(?P<mw>{_MINW})\s+(?P<dir>{_OVER}|i)\s+)?halv\s+(?P<hh>{_HOUR}|\d{{1,2}})\b"),
     ),
-    ("rel", re.compile(rf"\b(?:{_KL}\s+)?(?P<mw>{_MINW})\s+(?P<dir>över|i)\s+(?P<hh>{_HOUR}|\d{{1,2}})\b")),
+    ("rel", re.compile(rf"\b(?:{_KL}\s+)?(?P<mw>{_MINW})\s+(?P<dir>{_OVER}|i)\s+(?P<hh>{_HOUR}|\d{{1,2}})\b")),
     ("kl_num", re.compile(rf"\b{_KL}\s+(?P<h>\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?\b")),
     ("kl_word", re.compile(rf"\b{_KL}\s+(?P<hw>{_HOUR})(?:\s+(?:och\s+)?(?P<mw2>{_MIN_AFTER}))?\b")),
     ("colon", re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\b")),
@@ -194,6 +212,12 @@ def _day_of(m: re.Match[str]) -> int | None:
     return parse_number(gd.get("dnum") or gd.get("dord") or gd.get("dcard"))
 
 
+def _count_as_heard(word: str) -> int | None:
+    """'om tfå veckor': a count of weeks a letter from one number word alone (two to nine), else None."""
+    near = {n for w, n in CARDINALS.items() if 2 <= n <= 9 and Levenshtein.distance(word, w) <= 1}
+    return near.pop() if len(near) == 1 and len(word) >= 3 else None
+
+
 def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | None, bool]:
     """Return (date, recognised). A recognised match with no date is vague."""
     g = m.groupdict()
@@ -257,13 +281,13 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             offset = {"idag": 0, "imorgon": 1, "påmorgon": 1, "iövermorgon": 2}[rel]
             return ref + dt.timedelta(days=offset), True
         if kind == "wd_in_n":  # "måndag om två veckor": that weekday in the week n weeks ahead
-            n = parse_number(g["n"])
+            n = parse_number(g["n"]) or _count_as_heard(g["n"])
             if n is None:
                 return None, False
             later = ref + dt.timedelta(weeks=n)
             return later + dt.timedelta(days=WEEKDAYS[g["wd"]] - later.weekday()), True
         if kind == "in_n":
-            n = parse_number(g["n"])
+            n = parse_number(g["n"]) or _count_as_heard(g["n"])
             if n is None:
                 return None, False
             unit = g["unit"]
@@ -297,7 +321,7 @@ def _resolve_time(kind: str, m: re.Match[str], tail: str) -> dt.time | None:
         if kind == "half":
             hour, minute = hour - 1, 30
         offset = {"kvart": 15, "fem": 5, "tio": 10, "tjugo": 20, "tjugofem": 25}.get(g.get("mw") or "", 0)
-        if g.get("dir") == "över":
+        if (g.get("dir") or "").startswith("ö"):
             minute += offset
         elif g.get("dir") == "i":
             minute -= offset
@@ -376,15 +400,19 @@ def find_whens(text: str, ref: dt.date) -> list[When]:
 
 # "den sjätte oktober tretton", "den fjärde mars sju på kvällen": an hour straight after a day and month, its
 # "klockan" unsaid or unheard. Only at the end of the phrase, so "den fjärde mars tre dagar" is no clock time.
+# "den femte maj, sex som vanligt", "lördag om tre veckor, elva igen", "i morgon nio som vanligt": an hour said
+# as the usual one follows any day, its "klockan" unsaid.
+_USUAL = r"(?:som\s+vanligt|som\s+alltid|igen)\b"
 _BARE_HOUR = re.compile(rf"^\s*,?\s*(?P<h>{_HOUR}|\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?(?=\s*(?:$|[,.?!]|och\b|på\s|"
-                        r"förmiddagen|morgonen|eftermiddagen|kvällen|fm\b|em\b))")  # fmt: skip
+                        rf"förmiddagen|morgonen|eftermiddagen|kvällen|fm\b|em\b)|\s+{_USUAL})")  # fmt: skip
+_USUAL_HOUR = re.compile(rf"^\s*,?\s*(?P<h>{_HOUR}|\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?(?=\s+{_USUAL})")
 
 
 def _bare_hour(w: When, text: str) -> None:
     low = text.lower()
-    if w.kind not in ("dmy", "wd_day", "den_day") or w.time is not None or w.date is None:
+    if w.time is not None or w.date is None:
         return
-    m = _BARE_HOUR.match(low[w.end :])
+    m = (_BARE_HOUR if w.kind in ("dmy", "wd_day", "den_day") else _USUAL_HOUR).match(low[w.end :])
     if m is None:
         return
     hour = parse_number(m.group("h"))
@@ -439,6 +467,16 @@ def day_by_weekday(heard: str, weekday: int, month: int, ref: dt.date, min_ratio
     if not scored or scored[0][0] < min_ratio or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15):
         return None
     return scored[0][1]
+
+
+def month_by_weekday(heard: str, day: int, weekday: int, ref: dt.date) -> dt.date | None:
+    """'lördagen den trettonde <man>': the one month a letter or two from the word where `day` is `weekday`."""
+    word = heard.lower()
+    if len(word) < 3 or word in MONTHS:
+        return None
+    near = [MONTHS[m] for m in list(MONTHS)[:12] if Levenshtein.distance(word, m) <= 2]
+    hits = {d for d in (_next_occurrence(ref, m, day) for m in near) if d is not None and d.weekday() == weekday}
+    return hits.pop() if len(hits) == 1 else None
 
 
 def parse_when(text: str, ref: dt.date) -> When | None:

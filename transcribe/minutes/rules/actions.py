@@ -16,7 +16,7 @@ from transcribe.minutes.phrasing import (
     task_phrase,
     to_infinitive,
 )
-from transcribe.minutes.rules.addressed import FIRST_PERSON
+from transcribe.minutes.rules.addressed import ASKED, FIRST_PERSON, task_verb
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
 from transcribe.minutes.rules.taskmerge import TaskMerging, no_task
@@ -40,11 +40,6 @@ _WHEN_WORDS = re.compile(r"\b(?:i\s*dag|idag|i\s*morgon|imorgon|i\s*kväll|nu|se
 _PRONOUN_OBJECT = re.compile(
     r"^jag\s+(?:ska\s+|kan\s+)?[a-zåäö]+\s+(?:med\s+|ut\s+|upp\s+|in\s+)?(?:dem|den|det|henne|honom)\b"
 )
-# "kan du be leverantören om …?", "Jonas, tar du kontakt med en besiktningsfirma?"
-_ASKED = re.compile(
-    r"\b(?:(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)|"
-    r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s+(?P<r2>.+))"
-)
 # "Då gör jag den första rapporten", "Sen skickar jag ut kallelsen": first person, verb first.
 _INVERTED = re.compile(
     r"^(?:(?:då|så|sen|sedan|och\s+så|i\s+morgon|imorgon)\s+)?(?P<v>[a-zåäö]+r)\s+jag\s+(?:också\s+|gärna\s+)?"
@@ -65,14 +60,6 @@ _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", 
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
 
 
-# Infinitives that ask for a state, a view, a presence, a role in this meeting or a turn to speak in it, not a
-# task: "kan du vara med?", "kan du föra protokollet i kväll?" (the secretary), "vill du börja med en kort
-# lägesrapport?" (said at once, in the meeting).
-_NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hinna orka vilja kunna låta stanna sitta "
-                       "stå ligga leva hålla föra leda börja inleda avsluta berätta presentera fortsätta svara "
-                       "förklara".split())  # fmt: skip
-
-
 # A role in this meeting, not a task for after it: "Goran skriver protokollet, som vanligt", "Petra, kan du
 # justera?", "Jag håller i mötet som vanligt", "då tar jag över klubban här" (the protokoll records roles).
 _ROLE_TASK = re.compile(
@@ -82,16 +69,6 @@ _ROLE_TASK = re.compile(
     r"vara\s+(?:ordförande|sekreterare|justerare|mötesordförande|rösträknare))"
     r"(?:\s+(?:i\s+dag|i\s+kväll|idag|här|nu|som\s+vanligt|för\s+mötet|för\s+stämman))*\W*$"
 )
-
-
-def _task_verb(word: str, rest: str) -> bool:
-    """What "kan du …?" asks to be done: a task verb, any other infinitive that acts on something ("hämta
-    pressen"), or a word no Swedish has that is a letter or so from a task verb ("binga" for "ringa")."""
-    if action_verb(word, rest):
-        return True
-    if not known_word(word):
-        return tolerant_verb(word) is not None
-    return len(word) >= 4 and word.endswith("a") and word not in _NOT_ASKED and word not in NOT_TASKS
 
 
 def _same_task(a: str, b: str) -> bool:
@@ -251,8 +228,8 @@ class ActionRules(TaskMerging):
         # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
         if _RAISING.search(low) or no_task(low):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
-        if self._same_task_again(u):
-            return
+        if self._same_task_again(u) or self._accepted_request(u):
+            return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if cues.COMMIT_ANAPHOR.search(low):
             what, src = self._task_for_anaphor(u)
             self._commit(what, u, src, u.name, 0.8)
@@ -364,7 +341,7 @@ class ActionRules(TaskMerging):
             told = self._told(v)
             if told is not None and told[0] == u.speaker:
                 return told[2], v
-            rm = _ASKED.search(v.low)
+            rm = ASKED.search(v.low)
             if rm and v.is_question:
                 if rm.group("r") is not None:
                     what = task_phrase(strip_tail(v.text[rm.start("r") :]), None)
@@ -373,7 +350,7 @@ class ActionRules(TaskMerging):
                 words = _WHEN_WORDS.sub(" ", what.lower()).split()
                 # "kan du skriva i dag?" asks for a role, not a task; "kan du mejla honom?" names a person to reach
                 said = content_words(" ".join(words[1:])) or {"honom", "henne"} & set(words[1:2])
-                if words and _task_verb(words[0], " ".join(words[1:])) and said:
+                if words and task_verb(words[0], " ".join(words[1:])) and said:
                     return what, v
         return None
 

@@ -3,7 +3,8 @@
 Who owns a task follows from the turn structure, not from a list of phrases: "du" is the
 participant named in the sentence or, failing that, the one who answers and agrees; a reply
 that repeats the verb of the question put to its speaker accepts that task whatever the verb;
-"vi ber Sirpa att …" gives the task to the person named, present or not.
+"vi ber Sirpa att …" gives the task to the person named, present or not; a request put to a participant
+by name and accepted by that participant is theirs, in the words of the request.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import strip_discourse, strip_tail, task_phrase, to_infinitive
+from transcribe.minutes.fuzzy import known_word
+from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, task_phrase, to_infinitive
 from transcribe.minutes.rules.objects import ObjectTasks
+from transcribe.minutes.rules.slips import tolerant_verb
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement
 from transcribe.sv.text import capitalise, content_words
 
@@ -30,6 +33,41 @@ _NAMED_YOU = re.compile(
     r"\s+(?:ni|du)\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+)$"
 )
 _NAME_LAST = re.compile(r",\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s*[.!]?\s*$")
+# "Alva, handlar du?", "Annika, svarar du Bertil som föreslog det?": a participant asked by name
+_NAMED_ASK = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+")
+# "Tacos då. Alva, handlar du?": the verb alone asks for the task the talk is about
+_BARE_ASK = re.compile(r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s*\?")
+# Verbs that say nothing of the task without their object: "tar du det?" is read by the anaphor rules
+_GENERIC = frozenset("ta göra fixa ordna sköta kolla lösa".split())
+# "Jonas, du ställer in det till måndag.": a task said to the one named
+_TOLD_YOU = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+,\s+du\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+?)[.!]?$")
+# "Japp, jag ringer i morgon bitti", "Det gör jag", "Jag fixar det i kväll": the request taken on
+_TAKEN_ON = re.compile(
+    r"^(?:ja|japp|javisst|jadå|jo|absolut|visst|okej|ok|självklart|gärna|klart|det\s+(?:gör|har|ska|kan)\s+(?:jag|vi))\b"
+)
+
+# "kan du be leverantören om …?", "Jonas, tar du kontakt med en besiktningsfirma?"
+ASKED = re.compile(
+    r"\b(?:(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)|"
+    r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s+(?P<r2>.+))"
+)
+
+# Infinitives that ask for a state, a view, a presence, a role in this meeting or a turn to speak in it, not a
+# task: "kan du vara med?", "kan du föra protokollet i kväll?" (the secretary), "vill du börja med en kort
+# lägesrapport?" (said at once, in the meeting).
+NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hinna orka vilja kunna låta stanna sitta "
+                       "stå ligga leva hålla föra leda börja inleda avsluta berätta presentera fortsätta svara "
+                       "förklara".split())  # fmt: skip
+
+
+def task_verb(word: str, rest: str) -> bool:
+    """What "kan du …?" asks to be done: a task verb, any other infinitive that acts on something ("hämta
+    pressen"), or a word no Swedish has that is a letter or so from a task verb ("binga" for "ringa")."""
+    if action_verb(word, rest):
+        return True
+    if not known_word(word):
+        return tolerant_verb(word) is not None
+    return len(word) >= 4 and word.endswith("a") and word not in NOT_ASKED and word not in NOT_TASKS
 
 
 class AddressedTasks(ObjectTasks):
@@ -98,3 +136,68 @@ class AddressedTasks(ObjectTasks):
             self._add_action(asked[1], u.name, [asked[2], u], 0.75)
             return True
         return False
+
+    def _accepted_request(self, u: Utt) -> bool:
+        """'Annika, svarar du Bertil som föreslog det?' - 'Ja, jag ringer honom.': a request put to a participant
+        by name and taken on in the first words of that participant's reply ("ja", "det gör jag", "jag fixar
+        det i kväll", "På fredag.") is theirs, in the words of the request; how the reply says it will be done
+        ("jag ringer honom") is no second task."""
+        prev = self.utts[u.idx - 1] if u.idx > 0 else None
+        if u.is_question or prev is None or prev.turn == u.turn or prev.speaker == u.speaker:
+            return False
+        low = strip_discourse(u.low)
+        dated = any(w.date is not None for w in self.whens(u)) and len(content_words(u.text)) <= 2
+        taken = _TAKEN_ON.match(u.low) or cues.COMMIT_ANAPHOR.search(low) or dated
+        if not taken or cues.HEDGE.search(u.low) or cues.DATE_REJECT.search(u.low):
+            return False
+        asked = next((v for v in reversed(self.utts[: u.idx]) if v.turn == prev.turn and v.is_question), prev)
+        named = _NAMED_ASK.match(asked.text)
+        person = self._named_person(named.group("name").lower()) if named else None
+        if person is None or person[0] != u.speaker:
+            return False
+        what = self._asked_task(asked) if asked.is_question else self._told_you(asked)
+        if what is None:
+            return False
+        self._add_action(what, u.name, [asked, u], 0.75)
+        return True
+
+    @staticmethod
+    def _told_you(v: Utt) -> str | None:
+        """'Jonas, du ställer in det till måndag.': the task said to the one named, a pronoun object allowed
+        since the reply takes it on."""
+        m = _TOLD_YOU.match(v.text)
+        if m is None or m.group("v").lower() in NOT_TASKS or cues.HEDGE.search(v.low):
+            return None
+        verb, rest = to_infinitive(m.group("v").lower()), strip_tail(m.group("rest")).strip()
+        return capitalise(f"{verb} {rest}") if rest and (action_verb(verb, rest) or task_verb(verb, rest)) else None
+
+    @staticmethod
+    def _asked_task(v: Utt) -> str | None:
+        """The task a question asks for ('kan du åka och titta på den?', 'svarar du Bertil?', 'handlar du?')."""
+        bare = _BARE_ASK.match(v.low)
+        if bare is not None:
+            verb = to_infinitive(bare.group("v"))
+            ok = is_present_verb(bare.group("v")) and verb not in NOT_ASKED and bare.group("v") not in NOT_TASKS
+            return capitalise(verb) if ok else None
+        rm = ASKED.search(v.low)
+        if rm is None:
+            return None
+        if rm.group("r") is not None:  # "kan du och Rania ha …": the one asked and another
+            at = rm.start("r") + (m.end() if (m := re.match(r"och\s+[a-zåäöé]+\s+", rm.group("r"))) else 0)
+            what = task_phrase(strip_tail(v.text[at:]), None)
+        else:
+            what = f"{to_infinitive(rm.group('v'))} {strip_tail(v.text[rm.start('r2') :])}"
+        words = what.split()
+        verb, rest = (words[0].lower(), " ".join(words[1:])) if words else ("", "")
+        # "Emma, svarar du dem?": a pronoun object will do when the verb says what to do with it
+        reach = bool(re.fullmatch(r"(?:dem|honom|henne|det|den)\W*", rest.lower())) and verb not in _GENERIC
+        reach = reach and (verb not in NOT_ASKED or verb == "svara")
+        if not words or not (content_words(rest) or reach):
+            return None
+        # "svarar du Bertil": a verb of this meeting's talk is a task when it is someone's to reach
+        person = re.search(r"\b[A-ZÅÄÖ][a-zåäöé]+", rest) and verb in ("svara", "berätta", "förklara")
+        if verb == "ha" and re.search(r"\b(?:klar|klart|klara|färdig|färdigt|färdiga)\b", rest.lower()):
+            return capitalise(what)  # "ha ett första program klart till den tredje april"
+        then = re.match(r"och\s+(\w+)(.*)", rest.lower())  # "åka och titta på den"
+        acts = task_verb(verb, rest.lower()) or (then is not None and task_verb(then.group(1), then.group(2)))
+        return capitalise(what) if acts or person or reach else None

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.dates import When, day_by_weekday
+from transcribe.minutes.dates import When, day_by_weekday, month_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.nexttime import MeetingTimes
@@ -35,7 +35,7 @@ _NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
 _CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
 # "nästa vecka/punkt/steg ...": a next that is no meeting
 _NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg steget fråga gång".split())
-_SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))")
+_SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))|,\s*tid\s*,")
 _NEXT_ALONE = re.compile(r"^(?:\w+,?\s+)?nästa\s*,")
 # "Nästa <nilsson sig> är måndagen den ...": a next one announced with a day, its meeting word misheard
 _NEXT_ANNOUNCED = re.compile(r"\bnästa\s+(?P<w>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls)\s+$")
@@ -50,6 +50,7 @@ _DAY_LOST = re.compile(
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
 ELSEWHERE_WHY = f"{PREFIX}dagen hördes inte i beskedet om nästa möte; den togs där samma dag nämns i mötet"
+_AFTER_DAY = re.compile(r"\S+\s+den\s+[\w-]+\s+([a-zåäö]+)\s*(?:[,.!?]|$|klockan\b|halv\b|kvart\b)")
 _WEEKDAY_FIRST = re.compile(rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b")
 # A day named by its number: what another mention of the day must say to stand for an unheard one
 _EXACT_DAY = frozenset({"dmy", "iso", "slash", "wd_day", "den_day"})
@@ -142,6 +143,7 @@ class NextMeetingRules(MeetingTimes):
         """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
         else (no dates, the phrase as heard) so that no wrong date stands in for it."""
         dated = [w for w in self.whens(u) if w.date is not None and w.date > self.ref]  # "i dag" is no next meeting
+        dated = [self._month_heard(u, w) for w in dated]
         for w in dated:
             lost = self._day_lost(u, w)
             if lost is None:
@@ -159,6 +161,15 @@ class NextMeetingRules(MeetingTimes):
                 return [], heard
             dated = [guessed if x is w else x for x in dated]
         return dated, None
+
+    def _month_heard(self, u: Utt, w: When) -> When:
+        """'torsdagen den artonde <man>,': a word a letter or two from the one month where the day is that weekday."""
+        nxt = _AFTER_DAY.match(u.low[w.start :]) if self.robust and w.kind == "wd_day" else None
+        day = month_by_weekday(nxt.group(1), w.date.day, w.date.weekday(), self.ref) if nxt and w.date else None
+        if day is None or day == w.date:
+            return w
+        u.repairs.append(Repair(nxt.group(1), MONTH_NAMES[day.month - 1], "month"))
+        return w.model_copy(update={"date": day})
 
     def _day_from_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
         """The weekday and month narrow the day to four or five; the misheard word picks one, or none."""
@@ -236,7 +247,7 @@ class NextMeetingRules(MeetingTimes):
                     if (n := _NEXT_ANNOUNCED.search(u.low[: w.start])) is None
                     else self._misheard_slot(u, n)  # "Nästa leverans blir …" names something else
                 )
-                or (not re.search(r"\w", u.low[: w.start]) and w.time is not None and w.kind in _SPECIFIC)
+                or (self._lead_unheard(u, w) and w.time is not None and w.kind in _SPECIFIC)
                 for w in self.whens(u)
             )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
@@ -244,6 +255,13 @@ class NextMeetingRules(MeetingTimes):
             if whens and (_MEET_VERB.search(u.low) or lost_noun or announced):
                 return best_when(whens, 0), [u]
         return None
+
+    @staticmethod
+    def _lead_unheard(u: Utt, w: When) -> bool:
+        """Nothing before the date, or one or two words the recogniser was unsure of ("<Vi ses> lördag om tre
+        veckor, elva igen")."""
+        lead = re.findall(r"[\w-]+", u.low[: w.start])
+        return len(lead) <= 2 and all(u.uncertain(x) or not known_word(x) for x in lead)
 
     @staticmethod
     def _partly_heard(w: When, utts: list[Utt]) -> str | None:
@@ -272,6 +290,15 @@ class NextMeetingRules(MeetingTimes):
         """The words between "nästa" and "blir" hold one the recogniser was unsure of, or no word at all."""
         words = n.group(0).split()[1:-1]
         return n.group("w") not in _NOT_MEETINGS and any(u.uncertain(x) or not known_word(x) for x in words)
+
+    @staticmethod
+    def _deadline_said(v: Utt, w: When) -> bool:
+        """'till den fjärde': a deadline word before the date, unless it opens a reply and was heard unsure
+        ("<Till> den tjugoåttonde april" said "Onsdagen den …")."""
+        before = _DEADLINE_BEFORE.search(v.low[: w.start])
+        return before is not None and not (
+            re.fullmatch(r"\W*\w+\s*", v.low[: w.start]) and v.uncertain(before.group(0).strip())
+        )
 
     def _conflict(self, w: When, candidates: list[tuple[When, list[Utt]]]) -> str | None:
         """Another date stated (not asked) for the next meeting and never turned down: one of them is wrong."""
@@ -390,7 +417,7 @@ class NextMeetingRules(MeetingTimes):
             for v in self.utts[u.idx + 1 : u.idx + 7]:
                 if v.start - u.end > 90:
                     break
-                ws = [w for w in self._dates(v)[0] if not _DEADLINE_BEFORE.search(v.low[: w.start])]
+                ws = [w for w in self._dates(v)[0] if not self._deadline_said(v, w)]
                 if ws:  # several dates may be tried in turn: "den fjärde?" - "nej" - "den elfte då?"
                     candidates.append((best_when(ws, 0), [u, v]))
                     self._attach_time(candidates[-1], v)
@@ -414,7 +441,7 @@ class NextMeetingRules(MeetingTimes):
             guessed = None
             if self.robust:
                 self._fill_time(w, utts, candidates)
-                same = self._same_time(w, utts)
+                same = self._same_time(w, utts) or self._usual_hour(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
                            or self._conflict(w, kept) or self._partly_heard(w, utts) or same)  # fmt: skip
                 if closing is not None:

@@ -8,6 +8,7 @@ morning meeting's "kvart i åtta" twelve hours late. Every hour taken from this 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from rapidfuzz.distance import Levenshtein
@@ -25,6 +26,9 @@ from transcribe.sv.numbers import CARDINALS, parse_number
 _CLOCK_UNHEARD = re.compile(
     r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
 )
+# "sex som vanligt", "<seex> som vanligt", "nio <med> vanligt", "<johan> igen": the hour said as the usual one
+_AS_USUAL = re.compile(r"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){0,2}?)(?P<how>som\s+vanligt|[\w-]+\s+vanligt|igen)\b")
+_CLOCK_PART = frozenset({"kvart", "halv", "i", "över"})
 # "samma tid"; "samma," with "tid" lost; ", tid," with "samma" lost (a bare "tid" after a date says nothing else)
 _SAME_WHAT = re.compile(r"\bsamma\s+(\w+)")
 _SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
@@ -96,9 +100,21 @@ class MeetingTimes(RuleState):
         else:
             return None
         if hour >= 0 and (st.hour % 12, st.minute) not in {(hour % 12, 0), ((hour - 1) % 12, 30)}:
-            return None
+            return self._hour_as_heard(u, w, hour)
         w.time = st
         return f"{PREFIX}klockslaget hördes otydligt; mötets egen tid ({clock(st)}) stämmer med det som hördes"
+
+    def _hour_as_heard(self, u: Utt, w: When, hour: int) -> str | None:
+        """'onsdagen den tjugonde, <med> sju, här': one misheard word where "klockan" stood and the hour alone
+        after it, not this meeting's: the hour as heard (afternoon rule), said so."""
+        m = _HOUR_AFTER.match(u.low[w.end :]) if w.time is None else None
+        skip = m.group("skip").split() if m else []
+        if m is None or len(skip) != 1 or not _misheard(u, skip[0]) or not 1 <= hour <= 12:
+            return None
+        if not re.match(r"\s*(?:[,.!?]|$|här\b)", u.low[w.end + m.end() :]):
+            return None  # "<med> sju deltagare": a count, no hour
+        w.time = dt.time(hour + 12 if hour <= 7 else hour, 0)
+        return f'{PREFIX}klockslaget lästes ur "{skip[0]} {m.group("h")}"; "{skip[0]}" hördes otydligt'
 
     @staticmethod
     def _minutes_lost(u: Utt, w: When) -> bool:
@@ -125,11 +141,42 @@ class MeetingTimes(RuleState):
                 w.time = self.start_time
                 return None
             heard = [x for x in _SAME_WHAT.findall(u.low) if u.uncertain(x)]
+            heard += [x for x in re.findall(r"\b(\w+)\s+tid\b", u.low) if u.uncertain(x)]  # "ses vi <på> tid"
             heard += [x for x in _WHAT_TIME.findall(u.low) if _misheard(u, x)]
             if heard:
                 w.time = self.start_time
                 return f'{PREFIX}"{heard[0]}" lästes som "samma tid"; detta mötes tid ({clock(self.start_time)}) antogs'
         return None
+
+    def _usual_hour(self, w: When, utts: list[Utt]) -> str | None:
+        """'den femte maj, sex som vanligt' with the hour or "som" misheard ('<seex> som vanligt', 'nio <med>
+        vanligt', 'lördag om tre veckor, <johan> igen'): the usual hour is this meeting's own; said so when a
+        word there was misheard."""
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        st = self.start_time
+        if w.time is not None or st is None or w.date is None or u is None:
+            return None
+        m = _AS_USUAL.match(u.low[w.end :])
+        if m is None:
+            return None
+        words = m.group("skip").split()
+        # "<kvart> åtta som vanligt" at 07.45: with "kvart" or "halv" the hour said is the next one
+        hours = {st.hour % 12, (st.hour + 1) % 12} if _CLOCK_PART & set(words) else {st.hour % 12}
+        if any((parse_number(x) or 0) % 12 not in hours for x in words if parse_number(x) is not None):
+            return None  # another hour heard: not this meeting's
+        words = [x for x in words if x not in _CLOCK_PART]  # "kvat <i> som vanligt": a clock word, its hour lost
+        misheard = [x for x in words if parse_number(x) is None and _misheard(u, x)]
+        said = m.group("how").split()[0]
+        if said not in ("som", "igen"):
+            misheard.append(said)  # "nio <med> vanligt"
+        if said == "igen" and not misheard and len(words) == 0:
+            return None  # "vi ses på fredag igen": again, no hour
+        if any(parse_number(x) is None and not _misheard(u, x) for x in words):
+            return None  # "på fredag efter jobbet som vanligt": words heard that name no hour
+        w.time = st
+        if not misheard:
+            return None  # "onsdagen den femte maj som vanligt": the usual hour, said so
+        return f'{PREFIX}klockslaget hördes otydligt ("{" ".join(misheard)}"); mötets egen tid ({clock(st)}) antogs'
 
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""

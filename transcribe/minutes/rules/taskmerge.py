@@ -2,7 +2,8 @@
 
 People give a task in more than one breath: "Jag mejlar ut enkäten till alla medlemmar." – "Jag
 lägger ut den på Instagram också."; "Jag kan ta reda på det." – "Jag mejlar dig siffrorna." The same
-person's next words that add to the task ("också", "även") extend it instead of making a second task;
+person's next words that add to the task ("också", "även") and act on it (a pronoun, or a word of it) extend it
+instead of making a second task ("Och jag gör affischen till lägret också" is one);
 a pronoun alone does not ("Skicka besluten …" – "Jag mejlar dem i dag" are two tasks). And a
 first-person sentence is no commitment when it tells a habit ("Jag skriver alltid e-post"), something
 already under way ("Och jag gör det redan", "Jag skriver upp det nu") or an arrangement made before
@@ -15,13 +16,15 @@ import datetime as dt
 import re
 
 from transcribe.minutes.rules.addressed import AddressedTasks
-from transcribe.minutes.rules.utterances import Utt, evidence_list, merge_evidence
+from transcribe.minutes.rules.utterances import Utt, evidence_list, merge_evidence, stems
 
 # A task whose object is only a pronoun: "Räkna på det", "Lägga ut den på Instagram", "Fråga honom".
 _BARE_OBJECT = re.compile(
     r"^\S+(?:\s+(?:reda\s+)?(?:ut|upp|in|på|med|om|över|igenom))?\s+(?:det|den|dem|honom|henne)"
     r"(?:\s+(?:också|då|nu))?\W*$"
 )
+# What the next words act on is the task already taken: "Lägga ut den på Instagram också"
+_PRONOUN_FIRST = re.compile(r"^\S+(?:\s+(?:ut|upp|in|på|med|om|över|igenom|till))?\s+(?:det|den|dem|honom|henne)\b")
 # Words that add to what the speaker already took on: "… på Instagram också"
 _ADDS = re.compile(r"\b(?:också|även|dessutom)\b")
 # A habit, a deed already under way, an arrangement made before: no new task
@@ -76,6 +79,8 @@ class TaskMerging(AddressedTasks):
         if gap > _GAP_S or not _ADDS.search(what.lower()):
             return False  # "Jag mejlar dem i dag" after "Skicka besluten": a second task, said as one
         extra = " ".join(re.sub(r"\s*" + _ADDS.pattern, "", what).strip(" ,.").split())
+        if not _PRONOUN_FIRST.search(extra.lower()) and not stems(extra.split(" ", 1)[-1]) & stems(last.what):
+            return False  # "Handla" - "Och jag gör affischen till lägret också": a second task, its own object
         if extra.lower() not in last.what.lower() and not _BARE_OBJECT.search(extra):  # "ta med det": said again
             last.what = f"{last.what} och {extra[:1].lower()}{extra[1:]}"
         last.evidence = merge_evidence(last.evidence, evidence_list(utts))
