@@ -171,3 +171,14 @@ def test_taking_no_more_is_a_decision_not_a_matter_left_open() -> None:
     got = minutes(said)
     assert [d.text for d in got.decisions] == ["Mötet beslutade att inte ta emot några nya hundar från första april."]
     assert not got.not_decided
+
+
+def test_kept_as_last_year_is_a_decision_not_a_report() -> None:
+    said = [
+        ("S2", "Midsommar, ska vi ha dansen vid skolan igen?"),
+        ("S3", "Det var många barn där, det fungerade bra."),
+        ("S1", "Bra. Då kör vi som i fjol, med dans klockan två vid skolan."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "som i fjol, med dans klockan två vid skolan" in got[0]
+    assert not texts([("S2", "Hur gjorde ni?"), ("S1", "I fjol körde vi med dans vid skolan.")])

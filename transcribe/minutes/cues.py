@@ -238,8 +238,8 @@ TENTATIVE = re.compile(
 
 # Reported decisions from earlier meetings are not this meeting's decisions.
 REPORTED = re.compile(
-    r"\b(?:förra\s+[a-zåäö]*(?:gången|mötet|möte|året|veckan|månaden|terminen|sammanträdet|stämman)|tidigare|i\s+höstas|i\s+våras|i\s+fjol|"
-    r"sist\s+vi\s+(?:sågs|träffades)|på\s+förra)\b"
+    r"(?<!som\s)\b(?:förra\s+[a-zåäö]*(?:gången|mötet|möte|året|veckan|månaden|terminen|sammanträdet|stämman)|tidigare|"
+    r"i\s+höstas|i\s+våras|i\s+fjol|sist\s+vi\s+(?:sågs|träffades)|på\s+förra)\b"  # "som i fjol": kept as it was
 )
 
 PROPOSAL = _rx(

@@ -49,10 +49,13 @@ _NOT_COMMIT = frozenset(
 _CONSEQUENCE = frozenset("tappar förlorar missar riskerar hamnar sparar tjänar vinner slipper drabbas".split())
 # Positive plans need the group to be settling: these verbs commit by themselves.
 _COMMIT_VERBS = frozenset("tackar behåller låter skippar stryker slopar".split())
+# "Då kör vi som i fjol": kept as it was
+_AS_BEFORE = re.compile(r"som\s+(?:i\s+fjol|förut|vanligt|tidigare|förra\s+året|hittills)\b")
 # "går" and "tar" commit with their particle: "Vi går inte vidare med den", "Då tar vi inte emot fler",
 # not "det går inte" or "då tar vi punkt fem".
 _PARTICLE = {"går": re.compile(r"(?:inte\s+)?(?:vidare\s+med|ut\s+med|in\s+för)\b"),
-             "tar": re.compile(r"(?:inte\s+)?(?:emot|bort|in|med)\b")}  # fmt: skip
+             "tar": re.compile(r"(?:inte\s+)?(?:emot|bort|in|med)\b"),
+             "kör": _AS_BEFORE, "gör": _AS_BEFORE}  # fmt: skip
 _PRONOUN = re.compile(r"^(?P<p>den|det|dem|de\s+där|dom)\b")
 _OFFER = re.compile(
     r"\b(?:erbjud\w*|vill\s+(?:köpa|ge|skänka|sponsra|hyra)|frågar\s+om|förfrågan|offert\w*|anbud\w*)\b"
@@ -153,7 +156,8 @@ class CommitmentRules(ResolutionRules):
         continued = previous is not None and previous.turn == u.turn and previous.idx in self.decided
         lead = u.low[: m.start("v")]
         settling = direct and _ASSENT.match(lead) and not re.search(r"\bgärna\b", u.low)
-        if not (neg or offer or verb in _COMMIT_VERBS or continued or settling or voted):
+        kept = _AS_BEFORE.match(rest_low)
+        if not (neg or offer or verb in _COMMIT_VERBS or continued or settling or voted or kept):
             return False  # a positive "vi köper ..." alone may be a description; it needs the group settling
         rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
         topic = rest
@@ -171,7 +175,7 @@ class CommitmentRules(ResolutionRules):
             if what is None:
                 return False
             rest, topic = f"{rest} till erbjudandet: {what}", what
-        if not (offer or voted or continued or pron) and not self._raised(u, topic):
+        if not (offer or voted or continued or pron) and not self._raised(u, topic, back=12):
             return False  # others raised it, unless a vote, the sentence before or a "den" points at the matter
         if neg in ("inga", "inget", "ingen"):
             some = {"inga": "några", "inget": "något", "ingen": "någon"}[neg]
