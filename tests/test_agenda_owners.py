@@ -7,7 +7,7 @@ from __future__ import annotations
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units, chair_speaker
 from transcribe.agenda.parse import AgendaItem
-from transcribe.agenda.phrases import OPENS_OWN
+from transcribe.agenda.phrases import KIND_CUES, OPENS_OWN, declared_at
 from transcribe.agenda.settle import settled_under
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.minutes.roles import find_roles
@@ -212,3 +212,9 @@ def test_a_decision_with_a_deadline_and_money_stays_under_its_own_item() -> None
     assert settled_under(al, units, 5, deadline, 50.0) == "3"  # not midsummer: it is when
     money = "Styrelsen beslutade att skicka ett brev och ta pengarna ur kassan."
     assert settled_under(al, units, 5, money, 50.0) == "3"  # not the economy: an everyday word names no item here
+
+
+def test_a_goodbye_late_closes_and_a_call_for_more_with_a_word_misheard_opens_other_business() -> None:
+    assert declared_at("toppen. då tackar jag för i bo, vi ses på festen.", 0.95) == "thanks"
+    assert declared_at("vi ses på festen.", 0.5) is None  # only at the very end
+    assert KIND_CUES["other"].search("något mer som nilsson vill ta upp?")

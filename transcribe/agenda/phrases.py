@@ -78,7 +78,7 @@ OPENS_WITH = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:punkt|nästa|ärende)\b")  # "P
 DECLARES = re.compile(r"\bförklara[rs]? (?:\w+ ){0,3}(?:mötet|sammanträdet|stämman)\b")
 THANKS = re.compile(
     r"\b(?:tack (?:allihop|alla|för i dag|för idag|för i kväll|för ikväll|för mötet)|avslut(?:ar|at)"
-    r"|tackar (?:\w+ )?(?:alla|för (?:i dag|idag|i kväll|ikväll|mötet|i dag)))\b"
+    r"|tackar (?:\w+ )?(?:alla|för (?:i dag|idag|i kväll|ikväll|mötet|i dag))|vi ses|hej då|ha det (?:bra|gott))\b"
 )
 _WELCOMES = (  # "Välkomna", "Då sätter vi igång", "… så jag tycker vi sätter igång", "God morgon", "Ska vi börja?",
     # "Hej allihop", "… så då kör vi", "Då startar vi"
@@ -129,7 +129,7 @@ KIND_CUES = {
     "other": re.compile(
         r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?"
         r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b"
-        r"|^\W*(?:och )?något (?:mer|annat|övrigt) som (?:någon|ni|du) vill\b)"
+        r"|^\W*(?:och )?något (?:mer|annat|övrigt) som \w+ vill\b)"
     ),
     "next": re.compile(
         r"\b(nästa möte|nästa sammanträde|när ses (?:vi|ni) (?:igen|nästa gång)|nästa gång (?:vi|ni) ses)"
