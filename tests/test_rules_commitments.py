@@ -182,3 +182,12 @@ def test_kept_as_last_year_is_a_decision_not_a_report() -> None:
     got = texts(said)
     assert len(got) == 1 and "som i fjol, med dans klockan två vid skolan" in got[0]
     assert not texts([("S2", "Hur gjorde ni?"), ("S1", "I fjol körde vi med dans vid skolan.")])
+
+
+def test_the_document_put_to_the_meeting_is_what_is_filed() -> None:
+    said = [
+        ("S1", "Ni har fått förra protokollet på mejlen. Något att invända?"),
+        ("S2", "Nej, det såg bra ut."),
+        ("S1", "Då lägger vi det till handlingarna."),
+    ]
+    assert texts(said) == ["Förra protokollet lades till handlingarna."]

@@ -63,6 +63,12 @@ FORMAL_ACT = re.compile(
     r"(?:(?:alltså|därmed|härmed|också)\s+)?(?P<np>[^,.;!?]+?)(?P<files>\s+till\s+handlingarna)?\s*(?:[,.;!?]|$)"
 )
 _PRONOUN = re.compile(r"^(?:de|dem|den|det|detta|dessa)$")
+# A document a chair puts to the meeting and files: "förra protokollet", "kassarapporten", "verksamhetsberättelsen"
+_DOCUMENT = re.compile(
+    r"(?:\b(?:förra|föregående|senaste)\s+)?\b[a-zåäö]*(?:protokoll|rapport|berättelse|redovisning|anteckningar|"
+    r"bokslut)(?:et|en|erna|arna|na)\b",
+    re.IGNORECASE,
+)
 _SUMMING_UP = re.compile(r"\b(?:sammanfattar\s+jag|jag\s+sammanfattar|för\s+att\s+sammanfatta|sammanfattningsvis)\b")
 _ITEM_SPLIT = re.compile(r",\s*(?:och\s+)?|\s+och\s+(?=\S+\s+(?:\S+\s+)?[a-zåäö]+(?:ar|er|ör|as|s)\b)")
 # Robust mode: "<Då> läggs <de> <till> handlingarna" with one word lost or misheard.
@@ -197,6 +203,10 @@ class ResolutionRules(RuleState):
                 continue  # "Tack.": no item announced
             if 1 <= len(text.split()) <= 4 and not re.search(r"\b(?:är|har|finns|ska|kan|vi|jag|du)\b", text.lower()):
                 return text
+        for v in self._window(u, back=4):  # "Ni har fått förra protokollet på mejlen." - "Då lägger vi det ..."
+            m = _DOCUMENT.search(v.text)
+            if m and not v.is_question:
+                return m.group(0)
         return None
 
     def _body_is_own(self, body: str) -> bool:
