@@ -191,3 +191,12 @@ def test_the_document_put_to_the_meeting_is_what_is_filed() -> None:
         ("S1", "Då lägger vi det till handlingarna."),
     ]
     assert texts(said) == ["Förra protokollet lades till handlingarna."]
+
+
+def test_a_negated_settling_says_what_was_settled() -> None:
+    said = [
+        ("S2", "Jag tycker inte vi ska ha någon paus, folk tappar tråden."),
+        ("S3", "Håller med."),
+        ("S1", "Då är det bestämt, ingen paus. Fika före och efter."),
+    ]
+    assert texts(said) == ["Ingen paus. Fika före och efter."]

@@ -26,7 +26,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.minutes.rules.utterances import Utt, action_verb, stems
 from transcribe.sv.text import capitalise, content_words
 
 WHY = "Beslutet uttrycktes utan beslutsord"
@@ -79,7 +79,7 @@ _NOT_MATTERS = re.compile(
 _CLAUSE_WORDS = frozenset(
     "jag du vi ni han hon de dom man är blir har ska kan får vill går tar gör kör finns måste behöver tycker tror "
     "vet ser säger var blev hade kommer låter ligger står skulle borde bör vore tack hej nästa sen sedan punkt låt "
-    "först och eller vad vem hur när varför".split()
+    "först vad vem hur när varför".split()
 )
 _PUT_OFF = re.compile(
     r"\b(?:fundera|tänka\s+på\s+det|ta(?:r)?\s+(?:det|den)\s+(?:efter|senare|nästa|i\s+höst|i\s+vår)|vänta(?:r)?\s+med)\b"
@@ -225,6 +225,8 @@ class CommitmentRules(ResolutionRules):
         words = re.findall(r"[\w-]+", np_low)
         if not words or len(words) > 9 or any(w in _CLAUSE_WORDS for w in words) or self._named_person(words[0]):
             return False
+        if words[0] in ("och", "eller"):
+            return False  # "Och hönsen då.": the next matter opened
         negative = _NO_NP.match(np_low)
         if not (m.group("da") or m.group("so") or negative) or _NOT_MATTERS.match(np_low):
             return False
@@ -262,11 +264,26 @@ class CommitmentRules(ResolutionRules):
         m = _WE_DIRECT.match(u.low) or _WE_INVERTED.match(u.low)
         return (m is not None and m.group("v") in _CONSEQUENCE) or self._put_off_after(u)
 
+    def colon_items(self, rest: str) -> list[str]:
+        """'vi står på julmarknaden, vi står inte vakt på nyår, och Karin bokar lokalen' -> the items the group
+        decided, as one decision (a protokoll states them together); an item with a person as its doer is a task
+        (the action rules read it), no decision."""
+        out: list[str] = []
+        for item in (x.strip() for x in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=vi\s)", rest)):
+            words = item.split()
+            first = (words[:1] or [""])[0].lower()
+            named = item[:1].isupper() and len(words) > 1 and action_verb(words[1])  # "Per skickar inbjudan"
+            if not item or first in ("jag", "du", "han", "hon", "hen") or self._named_person(first) or named:
+                continue
+            out.append(item)
+        return [", ".join(out)] if out else []
+
     # ------------------------------------------------------------------ context
     @staticmethod
     def _settles(v: Utt) -> bool:
         """A sentence that settles a matter in words: 'Då är det beslutat', 'Då beslutar stämman att ...'."""
-        return bool(cues.CONFIRMATION.search(v.low) or any(p.search(v.low) for _, p in cues.DECISION_WITH_CONTENT))
+        said = cues.CONFIRMATION.search(v.low) or re.search(r"\bbeslut\s*[,:]", v.low)  # "skriv: beslut, ..."
+        return bool(said or any(p.search(v.low) for _, p in cues.DECISION_WITH_CONTENT))
 
     def _after_others(self, u: Utt) -> bool:
         """Someone else spoke just before: the sentence may close what they discussed."""
@@ -293,8 +310,8 @@ class CommitmentRules(ResolutionRules):
         if not content_words(nxt.text) and not cues.NEG.match(nxt.low):
             return []  # "Inte till nio." says something, "Bra." does not
         words = re.findall(r"[\w-]+", nxt.low)
-        if any(w in _CLAUSE_WORDS for w in words) or self._named_person(words[0] if words else ""):
-            return []
+        if any(w in _CLAUSE_WORDS for w in words) or words[0] in ("och", "eller") or self._named_person(words[0]):
+            return []  # a clause of its own, "Och X?" opening the next matter, or a task for someone
         return [nxt]
 
     def _with_elaboration(self, text: str, u: Utt) -> str:

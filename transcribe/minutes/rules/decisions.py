@@ -24,7 +24,6 @@ from transcribe.minutes.rules.undecided import OpenItemRules
 from transcribe.minutes.rules.utterances import (
     WH,
     Utt,
-    action_verb,
     evidence_list,
     is_agreement,
     merge_evidence,
@@ -121,7 +120,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, 
                 loose_why = None
             recap = bool(re.search(r"\bhar\s+(?:\w+\s+){0,2}(?:bestämt|beslutat)\b", head))
             colon = ":" in u.low[m.start() : m.start("rest")]  # "Så vi har alltså beslutat: a, b och c"
-            for part in self._colon_items(rest) if colon else split_clauses(rest):
+            for part in self.colon_items(rest) if colon else split_clauses(rest):
                 clause = content_clause(part, gd.get("prep") or "", u.name)
                 if recap and self._recaps(clause, u):
                     made = True  # "vi har alltså bestämt att ...": a summing-up of a decision made earlier
@@ -134,20 +133,6 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, 
                 self.used.add(u.idx)
             return made
         return False
-
-    def _colon_items(self, rest: str) -> list[str]:
-        """'vi står på julmarknaden, vi står inte vakt på nyår, och Karin bokar lokalen' -> the items the group
-        decided, as one decision (a protokoll states them together); an item with a person as its doer is a task
-        (the action rules read it), no decision."""
-        out: list[str] = []
-        for item in (x.strip() for x in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=vi\s)", rest)):
-            words = item.split()
-            first = (words[:1] or [""])[0].lower()
-            named = item[:1].isupper() and len(words) > 1 and action_verb(words[1])  # "Per skickar inbjudan"
-            if not item or first in ("jag", "du", "han", "hon", "hen") or self._named_person(first) or named:
-                continue
-            out.append(item)
-        return [", ".join(out)] if out else []
 
     def _unsure_opener(self, u: Utt, body_at: int) -> bool:
         """'<?> nämnden beslutar att ...': the unsure word before the body may have been "om" or "när".
@@ -294,6 +279,14 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, 
         after = strip_tail(re.sub(r"^här\s*:\s*", "", u.text[m.end() :].strip(" ,.:")))  # "gör vi så här: ..."
         if len(content_words(before)) >= 3 and not re.match(r"^(?:ja|okej|bra|men)\b", before.lower()):
             clause, proposal = proposal_clause(before, u.name, self._addressee(u)), u
+        elif cues.NEG.match(after.lower()) and content_words(after):
+            # "Då är det bestämt, ingen paus. Fika före och efter.": what was settled, said after the settling
+            more = self._elaboration(u)
+            text = " ".join(capitalise(strip_tail(x).rstrip(" .!")) + "." for x in [after, *(v.text for v in more)])
+            if proposal is not None:
+                self.used.add(proposal.idx)
+            self._add_decision(text, proposal or u, [x for x in (proposal, u, *more) if x is not None], 0.75)
+            return True
         elif len(content_words(after)) >= 3:
             # The chair summarises what was decided: "Då kör vi på det, studiebesök på Norrmetall den 14 januari."
             clause = after if re.match(r"^(?:att|om)\s", after) else f"{after}"

@@ -63,6 +63,7 @@ FORMAL_ACT = re.compile(
     r"(?:(?:alltså|därmed|härmed|också)\s+)?(?P<np>[^,.;!?]+?)(?P<files>\s+till\s+handlingarna)?\s*(?:[,.;!?]|$)"
 )
 _PRONOUN = re.compile(r"^(?:de|dem|den|det|detta|dessa)$")
+_THEIR_TASK = re.compile(r"\b(?:hon|han|hen)\s+(?:får|ska|kan|måste)\b")
 # A document a chair puts to the meeting and files: "förra protokollet", "kassarapporten", "verksamhetsberättelsen"
 _DOCUMENT = re.compile(
     r"(?:\b(?:förra|föregående|senaste)\s+)?\b[a-zåäö]*(?:protokoll|rapport|berättelse|redovisning|anteckningar|"
@@ -430,8 +431,8 @@ class ResolutionRules(RuleState):
         low = re.sub(r"^(?:alltså|så|och|då)\b[\s,:]*", "", nxt.low)
         if re.match(r"^(?:jag|du|ni|han|hon|det\s+(?:är|var|blir)|nästa|tack)\b", low) or personal_commitment(low):
             return None  # "Jag meddelar fastighet i morgon": a task, not the decision
-        if self._named_person(low.split()[0] if low.split() else ""):
-            return None  # "Och Samuel Tesfaye som kassör, omval.": the next matter, not this one restated
+        if self._named_person(low.split()[0] if low.split() else "") or _THEIR_TASK.search(low):
+            return None  # "Och Samuel Tesfaye som kassör, omval.", "... hon får ta reda på ...": not this one restated
         if re.search(r"\bbeslut(?:et)?\b", low):
             return None  # "Styrelsens ledamöter deltar inte i det beslutet": about the decision, not the decision
         tentative = cues.TENTATIVE.search(re.sub(r"\boch\s+föreslår\b", "", low))  # "Rådet skriver ... och föreslår"
