@@ -255,3 +255,19 @@ def test_a_month_misheard_is_the_one_near_it_where_the_day_falls_on_the_weekday(
     # no month said: the next Thursday the 18th, tomorrow
     got = next_meeting(["Nästa styrelsemöte blir torsdagen den artonde, klockan tio, här."], "10:00")
     assert got is not None and got.when == dt.datetime(2027, 2, 18, 10, 0)
+
+
+def test_a_day_and_hour_at_the_close_after_the_meeting_was_named_in_the_sentence_before() -> None:
+    lines = ["Vi kan inte besluta i kväll.",
+             "Karin, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju.",
+             "Jag fixar det i kväll."]  # fmt: skip
+    got = next_meeting(lines, "19:00")
+    assert got is not None and got.when == dt.datetime(2027, 4, 14, 19, 0)
+    # a day and hour with no meeting named before it stays something else's
+    lines[1] = "Karin, sätter du upp en lapp om städdagen? Vi kör onsdagen den fjortonde april klockan sju."
+    assert next_meeting(lines, "19:00") is None
+
+
+def test_an_hour_after_a_short_word_where_klockan_stood() -> None:
+    got = next_meeting(["Nästa medlemsmöte blir onsdagen den tjugonde, de sju, här."], "18:00")
+    assert got is not None and got.when == dt.datetime(2027, 10, 20, 19, 0)

@@ -30,6 +30,7 @@ _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
 # What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
 _MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
+_MEETING_NAMED = re.compile(r"\b(?:extra|medlems|styrelse)?mötet\b")
 # "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
 _NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
 _CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
@@ -231,14 +232,11 @@ class NextMeetingRules(MeetingTimes):
             lost_noun = nxt is not None and (
                 u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
             )
-            whens = [
-                w
-                for w in self.whens(u)
-                if w.date is not None
-                and w.date > self.ref
-                and (w.kind in _SPECIFIC or w.time is not None)
-                and not _DEADLINE_BEFORE.search(u.low[: w.start])
-            ]
+            whens = [w for w in self.whens(u) if w.date is not None and w.date > self.ref and (w.kind in _SPECIFIC
+                     or w.time is not None) and not _DEADLINE_BEFORE.search(u.low[: w.start])]  # fmt: skip
+            # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
+            prev = self.utts[u.idx - 1] if u.idx else u
+            named = prev.turn == u.turn and _MEETING_NAMED.search(prev.low) and any(w.time for w in whens)  # fmt: skip
             # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
             # "Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.": a day and hour said alone, first
             announced = any(
@@ -252,7 +250,7 @@ class NextMeetingRules(MeetingTimes):
             )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
                 continue
-            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced):
+            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named):
                 return best_when(whens, 0), [u]
         return None
 

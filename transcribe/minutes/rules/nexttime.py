@@ -105,11 +105,11 @@ class MeetingTimes(RuleState):
         return f"{PREFIX}klockslaget hördes otydligt; mötets egen tid ({clock(st)}) stämmer med det som hördes"
 
     def _hour_as_heard(self, u: Utt, w: When, hour: int) -> str | None:
-        """'onsdagen den tjugonde, <med> sju, här': one misheard word where "klockan" stood and the hour alone
-        after it, not this meeting's: the hour as heard (afternoon rule), said so."""
+        """'onsdagen den tjugonde, <med> sju, här': one misheard or short word where "klockan" stood and the hour
+        alone after it, not this meeting's: the hour as heard (afternoon rule), said so."""
         m = _HOUR_AFTER.match(u.low[w.end :]) if w.time is None else None
         skip = m.group("skip").split() if m else []
-        if m is None or len(skip) != 1 or not _misheard(u, skip[0]) or not 1 <= hour <= 12:
+        if m is None or len(skip) != 1 or not (_misheard(u, skip[0]) or len(skip[0]) <= 3) or not 1 <= hour <= 12:
             return None
         if not re.match(r"\s*(?:[,.!?]|$|här\b)", u.low[w.end + m.end() :]):
             return None  # "<med> sju deltagare": a count, no hour
