@@ -59,6 +59,13 @@ _AUXILIARIES = frozenset(
 _SUBJECT_LEAD = frozenset("ja nej okej ok bra tack och men jo toppen".split())
 
 
+def _lead(text: str) -> tuple[list[re.Match[str]], list[str], int]:
+    """The sentence's tokens, lower-cased, and where it starts after an answer word ("Ja, då ...", "Okej, så ...")."""
+    toks = list(TOKEN.finditer(text))
+    lows = [t.group(0).lower() for t in toks]
+    return toks, lows, next((n for n, w in enumerate(lows) if w not in _SUBJECT_LEAD), len(lows))
+
+
 def _stand_in(word: str, unsure: set[str]) -> bool:
     """Could this word be a cue word heard wrong? Unsure, or a short function word (the commonest slips), and
     never a negation, a condition, a person or an auxiliary that makes sense where it stands."""
@@ -81,11 +88,7 @@ def _lost_verb(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     the verb and "att" gone, or with "vi" for the body ("Så vi <?> täcka upp ..."), the lost word may as well have
     been "måste" or "får", and a verb heard in its place ("Då hinner vi testa ...", "Då ska styrelsen ta
     ställning") is what was said: all are left alone."""
-    toks = list(TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    k = 0
-    while k < len(lows) and lows[k] in _SUBJECT_LEAD:
-        k += 1
+    toks, lows, k = _lead(text)
     if k + 3 >= len(lows) or lows[k] not in ("då", "så"):
         return None
     i = k + 1
@@ -122,9 +125,8 @@ def _verb_first(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     negation or a condition stays as heard."""
     if text.rstrip().endswith("?"):
         return None
-    toks = list(TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    start = k = next((n for n, w in enumerate(lows) if w not in _SUBJECT_LEAD), len(lows))
+    toks, lows, start = _lead(text)
+    k = start
     if k < len(lows) and lows[k] not in _DECIDING and lows[k] in unsure and lows[k] not in _CONDITIONAL | _PERSONS:
         k += 1  # "då" heard as an unsure word
     if k + 4 >= len(lows) or lows[k] not in _DECIDING:
@@ -147,11 +149,7 @@ def _we_frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     as "och" (said alike, "å") or as a word the recogniser was unsure of, and the verb heard as said or as an unsure
     word. With "att" heard the decision rules read the unsure verb themselves; a verb heard surely ("Då går vi och
     handlar") or a negation or condition near it leaves the sentence as heard."""
-    toks = list(TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    k = 0
-    while k < len(lows) and lows[k] in _SUBJECT_LEAD:
-        k += 1
+    toks, lows, k = _lead(text)
     if k + 5 >= len(lows) or lows[k] not in ("då", "så") or lows[k + 2] != "vi":
         return None
     verb, att, inf = lows[k + 1], lows[k + 3], lows[k + 4]
@@ -178,11 +176,7 @@ def _lost_participle(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | 
     deciding body) only a participle takes "att" and a clause; a lost one, or an unsure word in its place, was
     "beslutat". A participle heard ("Då har vi sagt att ..."), a negation or a word that takes "att" itself
     ("Då har vi svårt att ...") leaves the sentence as heard."""
-    toks = list(TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    k = 0
-    while k < len(lows) and lows[k] in _SUBJECT_LEAD:
-        k += 1
+    toks, lows, k = _lead(text)
     if k + 5 >= len(lows) or lows[k] not in ("då", "så") or lows[k + 1] != "har":
         return None
     body = lows[k + 2]
@@ -227,11 +221,7 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """
     if text.rstrip().endswith("?"):
         return None
-    toks = list(TOKEN.finditer(text))
-    lows = [t.group(0).lower() for t in toks]
-    k = 0
-    while k < len(lows) and lows[k] in _SUBJECT_LEAD:
-        k += 1
+    toks, lows, k = _lead(text)
     if k + 2 > len(lows):
         return None
     replaced = lows[k] in unsure and lows[k] not in _FRONTED and lows[k] not in NEGATIONS and k + 2 < len(lows)
