@@ -172,3 +172,11 @@ def test_arrangement_stated_as_fact_is_a_decision_to_check() -> None:
 def test_taking_a_proposal_along_is_the_speakers_task_in_the_third_person() -> None:
     got = minutes([("S3", "Men jag tar med mig förslaget till nämnden.")]).actions
     assert [(a.owner, a.what) for a in got] == [("Olof Nilsson", "Ta med sig förslaget till nämnden")]
+
+
+def test_a_question_opening_with_its_verb_gets_no_lost_word() -> None:
+    """"Är det beslutat?" asks; no "då" was lost before it, so it is not made into "Då är det beslutat"."""
+    for question in ("Är det beslutat?", "Är det bestämt då?"):
+        assert repair_cue(question) == (question, [])
+    fixed, repairs = repair_cue("Är det beslutat.")
+    assert fixed.lower().startswith("då är det beslutat") and repairs

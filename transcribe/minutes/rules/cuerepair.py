@@ -231,6 +231,8 @@ def _repair(text: str, unsure: Iterable[str]) -> tuple[str, list[Repair]]:
         return text, []  # "Kör på det.", "Ja, det gör vi": a whole reply as heard, nothing lost from it
     for m in toks:  # a cue word lost before this word
         for ins in INSERTS:
+            if m.start() == 0 and low.rstrip().endswith("?"):
+                continue  # "Är det beslutat?": a question that opens with its verb has lost nothing before it
             if ins == "beslutar" and not _INVERTED_HEAD.match(low[: m.start()]):
                 continue  # "Vi <?> att införa ...": the lost verb may as well have been "föreslår"
             if ins == "vi" and m.group(0).lower() in ("beslutat", "bestämt"):
