@@ -200,3 +200,38 @@ def test_a_negated_settling_says_what_was_settled() -> None:
         ("S1", "Då är det bestämt, ingen paus. Fika före och efter."),
     ]
     assert texts(said) == ["Ingen paus. Fika före och efter."]
+
+
+def test_let_be_for_now_is_no_decision_but_no_idea_to_think_about_it_is() -> None:
+    said = [
+        ("S2", "Ska vi ta betalt för uteblivna besök?"),
+        ("S3", "Jag gillar inte det, de kommer inte tillbaka om vi skickar en faktura."),
+        ("S1", "Vi låter det vara så länge, och så pratar vi om det igen i höst."),
+    ]
+    assert not texts(said)  # for now: put off
+    said = [
+        ("S2", "Flera frågar om vi kan ha öppet på helgerna."),
+        ("S3", "Nej, helgen är min enda tid med familjen."),
+        ("S1", "Nej, vi öppnar inte på helgerna. Det är ingen idé att ens fundera på det."),
+    ]
+    assert texts(said) == ["Mötet beslutade att inte öppna på helgerna."]
+
+
+def test_an_offer_asked_about_is_named_in_the_yes() -> None:
+    said = [
+        ("S2", "Sen har Ica frågat om de får sponsra matchtröjorna med femtusen."),
+        ("S3", "Om loggan är liten, annars ser vi ut som en reklampelare."),
+        ("S1", "Vi tackar ja, med villkoret att loggan sitter på ärmen."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "tacka ja till erbjudandet (Ica har frågat om" in got[0]
+    assert got[0].endswith("med villkoret att loggan sitter på ärmen.")
+
+
+def test_kept_as_it_is_with_the_matter_in_the_detail() -> None:
+    said = [
+        ("S2", "Kan vi inte börja träningen klockan fem i stället för sex?"),
+        ("S3", "Då hinner ingen av ledarna komma från jobbet."),
+        ("S1", "Nej, vi behåller sex. Träningen sex till halv åtta, som förut."),
+    ]
+    assert texts(said) == ["Mötet beslutade att behålla sex: Träningen sex till halv åtta, som förut."]

@@ -58,7 +58,7 @@ _PARTICLE = {"går": re.compile(r"(?:inte\s+)?(?:vidare\s+med|ut\s+med|in\s+för
              "kör": _AS_BEFORE, "gör": _AS_BEFORE}  # fmt: skip
 _PRONOUN = re.compile(r"^(?P<p>den|det|dem|de\s+där|dom)\b")
 _OFFER = re.compile(
-    r"\b(?:erbjud\w*|vill\s+(?:köpa|ge|skänka|sponsra|hyra)|frågar\s+om|förfrågan|offert\w*|anbud\w*)\b"
+    r"\b(?:erbjud\w*|(?:vill|får)\s+(?:köpa|ge|skänka|sponsra|hyra)|fråga[rt]?\s+om|förfrågan|offert\w*|anbud\w*)\b"
 )
 _KEPT = re.compile(
     _LEAD + r"(?P<np>(?!(?:det|den|de|dom|vi|jag|du|ni|han|hon|man|allt|inget|ingen|frågan|förslaget|ärendet|"
@@ -82,8 +82,10 @@ _CLAUSE_WORDS = frozenset(
     "först vad vem hur när varför".split()
 )
 _PUT_OFF = re.compile(
-    r"\b(?:fundera|tänka\s+på\s+det|ta(?:r)?\s+(?:det|den)\s+(?:efter|senare|nästa|i\s+höst|i\s+vår)|vänta(?:r)?\s+med)\b"
+    r"\b(?<!ingen\sidé\satt\s)(?<!ens\s)(?:fundera|tänka\s+på\s+det|ta(?:r)?\s+(?:det|den)\s+(?:efter|senare|nästa|i\s+höst|i\s+vår)|vänta(?:r)?\s+med)\b"
 )
+_FOR_NOW = re.compile(r"\bså\s+länge\b|\btills\s+vidare\b.*\bigen\b")
+_NEXT_PERIOD = re.compile(r"\bnästa\s+(?:år|vecka|månad|termin|säsong|vår|höst|sommar)\b")
 _CHANGED = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:ändrar|byter|vänder)\s+vi(?:\s+på\s+det)?\s*[.!]?$")
 _DEFINITE_SUBJECT = re.compile(_LEAD + r"(?P<x>[a-zåäö-]{4,}(?:en|et|na))\s+(?:är|blir|var)\b")
 # A vote counted in the turn: "Vi röstar. De som är för att vi arrangerar ...? Tre. Emot? En."
@@ -112,7 +114,7 @@ class CommitmentRules(ResolutionRules):
         if cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low) or cues.AGENDA_TALK.search(u.low):
             return False
         plain = re.sub(r"^nej\b[\s,.!]*", "", u.low).replace(" inte ", " ")  # "Nej, då skippar vi den" agrees
-        if cues.HEDGE.search(plain) or _HABIT.search(u.low) or self._put_off_after(u):
+        if cues.HEDGE.search(plain) or _HABIT.search(u.low) or self._put_off_after(u) or _FOR_NOW.search(u.low):
             return False
         return self._kept(u) or self._choice_named(u) or self._changed(u) or self._we_commit(u) or self._bare_close(u)
 
@@ -174,8 +176,16 @@ class CommitmentRules(ResolutionRules):
             what = self._offered(u)
             if what is None:
                 return False
-            rest, topic = f"{rest} till erbjudandet: {what}", what
-        if not (offer or voted or continued or pron) and not self._raised(u, topic, back=12):
+            said = re.match(r"^(?P<yes>ja|nej)\b(?P<tail>.*)$", rest, re.IGNORECASE)
+            what = re.sub(r"^(?:sen|sedan|och\s+så|och)\s+", "", what, flags=re.IGNORECASE)
+            what = re.sub(r"^(har|hade)\s+(\S+(?:\s+[a-zåäö]+)?)\s+(frågat|erbjudit)\b", r"\2 \1 \3", what)
+            if said is not None and said.group("tail").strip(" ,"):  # "Vi tackar ja, med villkoret att ..."
+                rest = f"{said.group('yes')} till erbjudandet ({what}){said.group('tail')}"
+            else:
+                rest = f"{rest} till erbjudandet: {what}"
+            topic = what
+        detail = " ".join(v.text for v in self._elaboration(u))
+        if not (offer or voted or continued or pron) and not self._raised(u, f"{topic} {detail}", back=12):
             return False  # others raised it, unless a vote, the sentence before or a "den" points at the matter
         if neg in ("inga", "inget", "ingen"):
             some = {"inga": "några", "inget": "något", "ingen": "någon"}[neg]
@@ -309,9 +319,11 @@ class CommitmentRules(ResolutionRules):
             return []
         if not content_words(nxt.text) and not cues.NEG.match(nxt.low):
             return []  # "Inte till nio." says something, "Bra." does not
-        words = re.findall(r"[\w-]+", nxt.low)
-        if any(w in _CLAUSE_WORDS for w in words) or words[0] in ("och", "eller") or self._named_person(words[0]):
-            return []  # a clause of its own, "Och X?" opening the next matter, or a task for someone
+        words = re.findall(r"[\w-]+", _NEXT_PERIOD.sub("", nxt.low))
+        if not words or any(w in _CLAUSE_WORDS for w in words) or words[0] in ("och", "eller"):
+            return []  # a clause of its own, "Och X?" opening the next matter
+        if self._named_person(words[0]):
+            return []  # a task for someone
         return [nxt]
 
     def _with_elaboration(self, text: str, u: Utt) -> str:

@@ -16,8 +16,8 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.choices import ChoiceRules
-from transcribe.minutes.rules.commitments import CommitmentRules
 from transcribe.minutes.rules.elections import ElectionRules
+from transcribe.minutes.rules.outcomes import OutcomeRules
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.settled import SettledRules
 from transcribe.minutes.rules.undecided import OpenItemRules
@@ -63,7 +63,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, SettledRules):
+class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, SettledRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -399,6 +399,10 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, CommitmentRules, 
 
     def _declarative(self, u: Utt) -> bool:
         """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
+        if self._outcome(u):  # "Då går Dimma i pension ...", "Då säger vi trettio kronor mer ..."
+            return True
+        if self.hypothetical(u):
+            return False  # "Höjer vi tappar vi folk": a condition
         if self._choice(u) or (not self.unsettled(u) and self._group_plan(u)):  # "Då köper vi singlarna."
             return True
         if self._commitment(u):  # "Vi publicerar inte namnet.", "Avgiften ligger kvar.", "Tacos då."

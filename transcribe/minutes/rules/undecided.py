@@ -10,6 +10,9 @@ from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.utterances import WH, Utt
 from transcribe.sv.text import content_words
 
+# "Nej, vi öppnar inte på söndagar": the "nej" agrees with the group's own negated commitment
+_GROUP_NO = re.compile(r"^nej\b[\s,.!]*(?:då\s+)?vi\s+[a-zåäö]{3,}(?:ar|er|ör|år)\s+(?:inte|inga|inget|ingen)\b")
+
 
 class OpenItemRules(ResolutionRules):
     """Rules that record what a meeting did not decide; the decision rules build on them."""
@@ -25,6 +28,8 @@ class OpenItemRules(ResolutionRules):
         rejected = cues.REJECTED.search(u.low)
         if not undecided and not rejected:
             return False
+        if rejected and not undecided and _GROUP_NO.match(u.low) and not cues.REJECTED.search(u.low[4:]):
+            return False  # "Nej, vi öppnar inte på söndagar.": the group's negated commitment, read as a decision
         postponed = re.search(r"skjut|vänta|avvakt|bordl|parker|på\s+is|återkomm|ta\s*upp|senare|igen", u.low)
         if rejected and not undecided:
             reason = "Förslaget avslogs"
