@@ -31,6 +31,8 @@ def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
         (["--format", "doc"], "doc"),
         (["--speakers", "0"], "--speakers"),
         (["--min-speakers", "4", "--max-speakers", "2"], "--min-speakers"),
+        (["--speakers", "5", "--max-speakers", "3"], "--speakers 5"),
+        (["--diarizer", "magi"], "magi"),
         (["--minutes-style", "tal"], "tal"),
         (["--minutes-backend", "gpt"], "gpt"),
         (["--series", "Styrelsen 2026"], "Styrelsen 2026"),
@@ -108,3 +110,30 @@ def test_a_path_with_square_brackets_is_shown_as_typed(monkeypatch, capsys, tmp_
     code, _, err = call(monkeypatch, capsys, "run", str(missing), "-q", "-o", str(tmp_path / "ut"))
     assert code == 2
     assert "[styrelse] möte 3.ogg" in err, err
+
+
+@pytest.mark.parametrize(("make", "code"), [("saknas", 2), ("mapp", 3), ("binär", 14)])
+def test_an_unreadable_vocabulary_is_one_swedish_line(monkeypatch, capsys, clip: Path, tmp_path: Path, make, code):
+    vocabulary = tmp_path / f"ord-{make}.txt"
+    if make == "mapp":
+        vocabulary.mkdir()
+    elif make == "binär":
+        vocabulary.write_bytes(b"PK\x03\x04\xff\xfe\x00 inte text")
+    out_dir = tmp_path / "ut"
+    args = ["run", str(clip), "-q", "-o", str(out_dir), "--vocabulary", str(vocabulary)]
+    seen, _, err = call(monkeypatch, capsys, *args)
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert seen == code and len(lines) == 1 and "Traceback" not in err, err
+    assert vocabulary.name in lines[0], lines[0]
+    assert not set(lines[0].replace(",", " ").replace("(", " ").replace(")", " ").lower().split()) & ENGLISH, lines[0]
+    assert not out_dir.exists()
+
+
+def test_unreadable_approvals_for_purge_are_one_swedish_line(monkeypatch, capsys, tmp_path: Path) -> None:
+    approvals = tmp_path / "godkända.json"
+    approvals.write_text("[1, 2]", encoding="utf-8")
+    seen, _, err = call(monkeypatch, capsys, "jobs", "purge", "--approvals", str(approvals), "--dry-run")
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert seen == 14 and len(lines) == 1, err
+    assert "godkända.json" in lines[0] and "JSON-objekt" in lines[0], lines[0]
+    assert not set(lines[0].replace(":", " ").replace("(", " ").lower().split()) & (ENGLISH | {"expected", "of"})

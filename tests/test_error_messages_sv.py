@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import wave
 from pathlib import Path
 
 import pytest
 
 from tests.cli_call import call
+from tests.conftest import free_port
 from transcribe import asr, audio, fsutil, llm_runtime, models
+from transcribe.diarize import load_diarizer
+from transcribe.diarize.base import check_speaker_counts
 from transcribe.diarize.naming import parse_speaker_names
 from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
 from transcribe.errors import (
     BadOption,
+    CorruptAudio,
     EmptyInput,
     InputIsDirectory,
     InputNotFound,
@@ -23,9 +28,11 @@ from transcribe.errors import (
     NotAudio,
     OutputExists,
     OutputNotWritable,
+    RemoteEndpointRefused,
 )
 from transcribe.formats import check_outputs_free
 from transcribe.minutes.model import Minutes
+from transcribe.minutes.openai_client import LLMUnavailable, OpenAIChat, resolve_endpoint
 from transcribe.minutes.protokoll import Protokoll
 from transcribe.minutes.protokoll_render import write_protokoll
 from transcribe.minutes.render import write_minutes
@@ -237,3 +244,57 @@ def test_commands_answer_in_one_swedish_line(monkeypatch, capsys, tmp_path: Path
     assert seen == code, err
     assert len(lines) == 1 and "Traceback" not in err, err
     assert_swedish_line(lines[0], named)
+
+
+@pytest.mark.parametrize(
+    ("counts", "named"),
+    [
+        ((0, None, None), "--speakers"),
+        ((None, 2.5, None), "--min-speakers"),
+        ((None, None, True), "--max-speakers"),
+        ((None, 4, 2), "--min-speakers (4)"),
+        ((5, None, 3), "--speakers 5"),
+    ],
+)
+def test_speaker_counts_are_refused_in_swedish(counts: tuple, named: str) -> None:
+    with pytest.raises(BadOption) as err:
+        check_speaker_counts(*counts)
+    assert err.value.exit_code == 14
+    assert_swedish_line(err.value.message, named)
+
+
+def test_unknown_diarizer_is_refused_in_swedish() -> None:
+    with pytest.raises(BadOption) as err:
+        load_diarizer("magi")
+    assert_swedish_line(err.value.message, "'magi'", "embedded", "pyannote")
+
+
+def test_a_wav_that_is_not_16_bit_mono_is_named_in_swedish(tmp_path: Path) -> None:
+    stereo = tmp_path / "stereo.wav"
+    with wave.open(str(stereo), "wb") as wf:
+        wf.setnchannels(2)
+        wf.setsampwidth(2)
+        wf.setframerate(16000)
+        wf.writeframes(b"\0\0" * 3200)
+    with pytest.raises(CorruptAudio) as err:
+        audio.Audio.from_wav(stereo)
+    assert_swedish_line(err.value.message, "stereo.wav", "mono")
+
+
+def test_llm_server_errors_are_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(BadOption) as err:
+        resolve_endpoint("ftp://127.0.0.1/v1", "m")
+    assert_swedish_line(err.value.message, "--llm-url", "'ftp://127.0.0.1/v1'")
+    with pytest.raises(RemoteEndpointRefused) as refused:
+        resolve_endpoint("http://8.8.8.8/v1", "m")
+    assert_swedish_line(refused.value.message, "8.8.8.8", "--llm-allow-remote")
+    monkeypatch.setenv("TRANSCRIBE_LLM_TIMEOUT", "länge")
+    with pytest.raises(BadOption) as err:
+        resolve_endpoint("http://127.0.0.1:9/v1", "m")
+    assert_swedish_line(err.value.message, "timeout_s")
+    monkeypatch.delenv("TRANSCRIBE_LLM_TIMEOUT")
+    silent = resolve_endpoint(f"http://127.0.0.1:{free_port()}/v1")  # nothing listens: no model list
+    assert silent is not None
+    with pytest.raises(LLMUnavailable) as down:
+        OpenAIChat(silent)
+    assert_swedish_line(str(down.value), silent.url, "anslutningen nekades")

@@ -32,7 +32,7 @@ from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from transcribe.audio import Audio
 from transcribe.config import cpu_threads, enforce_offline
-from transcribe.errors import BadOption, ModelCorrupt, ModelMissing
+from transcribe.errors import BadOption, InputIsDirectory, InputNotFound, ModelCorrupt, ModelMissing
 from transcribe.lexfix import correct_transcript
 from transcribe.models import resolve
 from transcribe.repetition import collapse_across_passages, collapse_repetitions, find_repetition
@@ -86,8 +86,16 @@ class AsrStats:
 
 
 def read_vocabulary(path: Path) -> list[str]:
-    """One term per line; blank lines and #comments ignored."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    """One term per line; blank lines and #comments ignored. An empty file is an empty list."""
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFound(f"ordlistan {path} finns inte")
+    if path.is_dir():
+        raise InputIsDirectory(f"{path} är en katalog, inte en ordlista")
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (UnicodeDecodeError, OSError) as exc:
+        raise BadOption(f"--vocabulary {path} går inte att läsa som text (UTF-8, en term per rad)") from exc
     return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
 
 
@@ -102,7 +110,7 @@ def vocabulary_prompt(vocabulary: list[str], language: str = "sv") -> str | None
 def decode_kwargs(options: AsrOptions) -> dict[str, object]:
     """Keyword arguments for `WhisperModel.transcribe`: the tuned settings, or faster-whisper's defaults."""
     if options.decoding not in DECODINGS:
-        raise BadOption(f"decoding must be one of {', '.join(DECODINGS)} (got {options.decoding!r})")
+        raise BadOption(f"okänd avkodning {options.decoding!r}; välj {' eller '.join(DECODINGS)}")
     base = {"language": options.language, "word_timestamps": options.word_timestamps}
     if options.decoding == "plain":
         return base

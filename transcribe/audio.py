@@ -73,7 +73,7 @@ class Audio:
         path = Path(path)
         with wave.open(str(path), "rb") as wf:
             if wf.getsampwidth() != 2 or wf.getnchannels() != 1:
-                raise CorruptAudio(f"{path}: expected 16-bit mono WAV")
+                raise CorruptAudio(f"{path} är ingen WAV-fil i 16 bitar mono")
             rate = wf.getframerate()
             frames = wf.getnframes()
         offset, _ = _wav_data_chunk(path)

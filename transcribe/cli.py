@@ -28,7 +28,7 @@ from transcribe.diarize.naming import parse_speaker_names
 from transcribe.errors import BadOption, CorruptAudio, EmptyInput, NotAudio, SilentAudio, UserError
 from transcribe.fsutil import check_writable_dir
 from transcribe.jobs import cli as jobs_cli
-from transcribe.minutes import extract_minutes
+from transcribe.minutes import check_backend, extract_minutes
 from transcribe.minutes.protokoll import protokoll_for, resolve_style
 from transcribe.minutes.protokoll_render import planned_files, write_styled
 from transcribe.minutes.render import HEADINGS
@@ -57,7 +57,6 @@ app.add_typer(models_app, name="models")
 err = Console(stderr=True)
 out = Console()
 INTERRUPTED = 130  # the shell's code for a command stopped by Ctrl-C
-MINUTES_BACKENDS = ("rules", "llm", "merge", "auto")
 REFUSED_INPUT = (EmptyInput, NotAudio, CorruptAudio, SilentAudio)  # found only once the recording is decoded
 
 STAGE_LABELS = {
@@ -258,8 +257,7 @@ def minutes(
     """Skriv ett protokollutkast från en (redigerad) transkription."""
     if lang not in HEADINGS:
         raise BadOption(f"okänt rubrikspråk {lang!r}; välj {' eller '.join(HEADINGS)}")
-    if backend not in MINUTES_BACKENDS:
-        raise BadOption(f"okänd protokollmotor {backend!r}; välj {', '.join(MINUTES_BACKENDS)}")
+    check_backend(backend, none_allowed=False)
     check_input_path(transcript_json, what="en transkription (transcript.json)")
     try:
         transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))

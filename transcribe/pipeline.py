@@ -23,16 +23,15 @@ from transcribe import asr
 from transcribe.agenda import parse_agenda
 from transcribe.audio import Audio, cache_key, decode, probe
 from transcribe.confidence.items import score_minutes
-from transcribe.diarize import BACKENDS as DIARIZERS
-from transcribe.diarize import load_diarizer
+from transcribe.diarize import check_diarizer, load_diarizer
 from transcribe.diarize.assign import assign_speakers
-from transcribe.diarize.base import Diarization
+from transcribe.diarize.base import Diarization, check_speaker_counts
 from transcribe.diarize.naming import apply_names, propose_names
 from transcribe.errors import BadOption
 from transcribe.fsutil import atomic_write_text
-from transcribe.minutes import extract_minutes
+from transcribe.minutes import check_backend, extract_minutes
 from transcribe.minutes.openai_client import resolve_endpoint
-from transcribe.minutes.protokoll import build_protokoll
+from transcribe.minutes.protokoll import build_protokoll, resolve_style
 from transcribe.speakers import recognise
 from transcribe.transcript import Transcript
 from transcribe.vocabulary import counter_for, meeting_vocabulary
@@ -74,25 +73,16 @@ class PipelineOptions:
     minutes_style: str | None = None  # rapport | protokoll; None: protokoll when there is an agenda
 
     def validate(self) -> None:
-        for name, flag in (("num_speakers", "--speakers"), ("min_speakers", "--min-speakers"),
-                           ("max_speakers", "--max-speakers")):  # fmt: skip
-            value = getattr(self, name)
-            if value is not None and value < 1:
-                raise BadOption(f"{flag} måste vara minst 1 (angivet: {value})")
-        if self.min_speakers and self.max_speakers and self.min_speakers > self.max_speakers:
-            raise BadOption("--min-speakers är större än --max-speakers")
-        if self.diarizer not in (*DIARIZERS, "none"):
-            raise BadOption(f"okänd talaruppdelning '{self.diarizer}' ({', '.join(DIARIZERS)}, none)")
+        check_speaker_counts(self.num_speakers, self.min_speakers, self.max_speakers)
+        check_diarizer(self.diarizer)
         if self.diarizer == "pyannote":  # a missing pipeline is said now, not after the transcription
             # pyannote's backend loads torch and the speaker encoder: imported only when it is chosen
             from transcribe.diarize.pyannote_backend import resolve_pipeline_dir
 
             resolve_pipeline_dir(self.diarizer_model)
-        if self.minutes_style not in (None, "rapport", "protokoll"):
-            raise BadOption(f"okänd protokollstil '{self.minutes_style}' (rapport, protokoll)")
-        if self.minutes_backend not in ("rules", "llm", "merge", "auto", "none"):
-            raise BadOption(f"okänd protokollmotor '{self.minutes_backend}' (rules, llm, merge, auto, none)")
-        if self.minutes_backend in ("llm", "merge", "auto"):
+        resolve_style(self.minutes_style, has_agenda=False)  # an unknown style is refused here
+        check_backend(self.minutes_backend)
+        if self.minutes_backend not in ("rules", "none"):
             resolve_endpoint(self.llm_url, self.llm_model, self.llm_allow_remote)  # refuse a remote server early
 
 

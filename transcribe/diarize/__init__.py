@@ -37,11 +37,16 @@ BACKENDS: dict[str, Callable[[Path | None], Diarizer]] = {
 }
 
 
+def check_diarizer(name: str, *, none_allowed: bool = True) -> None:
+    """Refuse an unknown diarizer name before any model loads ("none" runs no diarizer)."""
+    choices = [*BACKENDS, "none"] if none_allowed else list(BACKENDS)
+    if name not in choices:
+        raise BadOption(f"okänd talaruppdelning {name!r}; välj bland {', '.join(choices[:-1])} eller {choices[-1]}")
+
+
 def load_diarizer(name: str = "embedded", model_dir: Path | None = None) -> Diarizer:
-    factory = BACKENDS.get(name)
-    if factory is None:
-        raise BadOption(f"unknown diarizer {name!r}; choose one of {', '.join(BACKENDS)} or none")
-    return factory(Path(model_dir) if model_dir else None)
+    check_diarizer(name, none_allowed=False)
+    return BACKENDS[name](Path(model_dir) if model_dir else None)
 
 
 def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray:
@@ -52,4 +57,4 @@ def embed_segments(audio: Audio, spans: list[tuple[float, float]]) -> np.ndarray
     return embed(audio, spans)
 
 
-__all__ = ["BACKENDS", "Diarization", "Diarizer", "Turn", "embed_segments", "load_diarizer"]
+__all__ = ["BACKENDS", "Diarization", "Diarizer", "Turn", "check_diarizer", "embed_segments", "load_diarizer"]

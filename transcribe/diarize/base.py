@@ -120,16 +120,16 @@ def check_speaker_counts(
         except TypeError:
             number = 0
         if isinstance(value, bool) or number < 1:
-            raise BadOption(f"{name} must be a whole number of at least 1, got {value!r}")
+            raise BadOption(f"{name} måste vara ett heltal, minst 1 (angivet: {value!r})")
         checked.append(number)
     num_speakers, min_speakers, max_speakers = checked
     if min_speakers is not None and max_speakers is not None and min_speakers > max_speakers:
-        raise BadOption(f"--min-speakers ({min_speakers}) is larger than --max-speakers ({max_speakers})")
+        raise BadOption(f"--min-speakers ({min_speakers}) är större än --max-speakers ({max_speakers})")
     if num_speakers is not None:
         if (min_speakers is not None and num_speakers < min_speakers) or (
             max_speakers is not None and num_speakers > max_speakers
         ):
-            raise BadOption(f"--speakers {num_speakers} lies outside --min-speakers/--max-speakers")
+            raise BadOption(f"--speakers {num_speakers} ligger utanför --min-speakers/--max-speakers")
         return num_speakers, num_speakers, num_speakers
     return None, min_speakers or 1, max_speakers
 

@@ -20,6 +20,7 @@ from transcribe.asr import pick_device
 from transcribe.audio import check_input_path
 from transcribe.db import session
 from transcribe.errors import BadOption
+from transcribe.fsutil import os_reason
 from transcribe.jobs import JobState, cancel, delete, list_jobs, meeting_dir, result_paths, retry, status, submit
 from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
@@ -164,11 +165,19 @@ def purge_cmd(
 
 
 def _read_approvals(path: Path) -> dict[str, datetime]:
+    check_input_path(path, what="en JSON-fil med godkännanden")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = os_reason(exc) if isinstance(exc, OSError) else "ingen text i UTF-8"
+        raise BadOption(f"--approvals {path} går inte att läsa ({reason})") from exc
+    try:
+        data = json.loads(text)
         return {str(k): datetime.fromisoformat(v) for k, v in data.items() if v}
-    except (OSError, ValueError, AttributeError) as exc:
-        raise BadOption(f"--approvals {path}: expected a JSON object of meeting id -> ISO date ({exc})") from exc
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise BadOption(
+            f'--approvals {path}: ange ett JSON-objekt av mötes-id och ISO-datum, t.ex. {{"möte": "2026-01-31"}}'
+        ) from exc
 
 
 def _web_approvals() -> dict[str, datetime]:

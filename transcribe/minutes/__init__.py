@@ -39,6 +39,7 @@ from transcribe.minutes.themes import extract_themes
 from transcribe.transcript import Transcript
 
 __all__ = [
+    "BACKENDS",
     "Action",
     "Conclusion",
     "Decision",
@@ -50,6 +51,7 @@ __all__ = [
     "OpenItem",
     "Participant",
     "Theme",
+    "check_backend",
     "configured_model",
     "extract_minutes",
     "render_docx",
@@ -58,6 +60,7 @@ __all__ = [
 ]
 
 Backend = Literal["rules", "llm", "merge", "auto"]
+BACKENDS: tuple[Backend, ...] = ("rules", "llm", "merge", "auto")
 MODEL_ENV = "TRANSCRIBE_MINUTES_MODEL"
 
 
@@ -93,6 +96,13 @@ def _participants(transcript: Transcript) -> list[Participant]:
     ]
 
 
+def check_backend(backend: str, *, none_allowed: bool = True) -> None:
+    """Refuse an unknown minutes engine before any model loads ("none" writes no minutes)."""
+    choices = [*BACKENDS, "none"] if none_allowed else list(BACKENDS)
+    if backend not in choices:
+        raise BadOption(f"okänd protokollmotor {backend!r}; välj bland {', '.join(choices[:-1])} eller {choices[-1]}")
+
+
 def extract_minutes(
     transcript: Transcript,
     meeting_date: dt.date | None = None,
@@ -112,8 +122,7 @@ def extract_minutes(
     `vocabulary` (participants, series members, agenda terms, as given to the recogniser) helps
     the rules read misheard names; `robust=False` runs the rules without repairs or negation checks.
     """
-    if backend not in ("rules", "llm", "merge", "auto"):
-        raise BadOption(f"okänd protokollmotor {backend!r}; välj rules, llm, merge eller auto")
+    check_backend(backend, none_allowed=False)
     meeting_date = meeting_date or _meta_date(transcript)
     model = model_dir or (None if llm_url else configured_model())
     if backend == "auto":

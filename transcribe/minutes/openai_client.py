@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from transcribe.config import data_dir
 from transcribe.errors import BadOption, RemoteEndpointRefused, UserError
+from transcribe.fsutil import os_reason
 
 URL_ENV, MODEL_ENV, ALLOW_ENV = "TRANSCRIBE_LLM_URL", "TRANSCRIBE_LLM_MODEL", "TRANSCRIBE_LLM_ALLOW_REMOTE"
 TIMEOUT_ENV, KEY_ENV, CONFIG_ENV = "TRANSCRIBE_LLM_TIMEOUT", "TRANSCRIBE_LLM_API_KEY", "TRANSCRIBE_LLM_CONFIG"
@@ -81,11 +82,14 @@ def resolve_endpoint(url: str | None = None, model: str | None = None,
         return None
     model = model or os.environ.get(MODEL_ENV) or conf.get("model")
     allow_remote = bool(allow_remote) or _flag(os.environ.get(ALLOW_ENV, conf.get("allow_remote", False)))
+    raw_timeout, raw_retries = os.environ.get(TIMEOUT_ENV) or conf.get("timeout_s", 120.0), conf.get("retries", 1)
     try:
-        timeout = float(os.environ.get(TIMEOUT_ENV) or conf.get("timeout_s", 120.0))
-        retries = int(conf.get("retries", 1))
+        timeout, retries = float(raw_timeout), int(raw_retries)
     except (TypeError, ValueError) as exc:
-        raise BadOption(f"LLM timeout/retries must be numbers ({exc})") from exc
+        raise BadOption(
+            f"språkmodellens timeout ({TIMEOUT_ENV} eller timeout_s) och retries måste vara tal "
+            f"(angivet: {raw_timeout!r} och {raw_retries!r})"
+        ) from exc
     endpoint = Endpoint(url=str(url).rstrip("/"), model=model, allow_remote=allow_remote, timeout_s=timeout,
                         retries=max(0, retries), api_key=os.environ.get(KEY_ENV) or conf.get("api_key"))  # fmt: skip
     check_url(endpoint.url, endpoint.allow_remote)
@@ -113,12 +117,28 @@ def is_private_host(host: str) -> bool:
 def check_url(url: str, allow_remote: bool = False) -> None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise BadOption(f"--llm-url must look like http://host:port/v1 (got {url!r})")
+        raise BadOption(f"--llm-url ska se ut som http://värd:port/v1 (angivet: {url!r})")
     if not allow_remote and not is_private_host(parts.hostname):
         raise RemoteEndpointRefused(
-            f"refusing to send the transcript to {parts.hostname}: not a loopback or private address "
-            f"(use --llm-allow-remote or {ALLOW_ENV}=1 if this server is really yours)"
+            f"transkriptionen skickas inte till {parts.hostname}: adressen ligger utanför datorn och det egna nätet "
+            f"(ange --llm-allow-remote eller {ALLOW_ENV}=1 om servern verkligen är er egen)"
         )
+
+
+def why(exc: BaseException | None) -> str:
+    """Why the server did not answer, in Swedish: the HTTP status, a refused or timed-out connection, a bad reply."""
+    if isinstance(exc, urllib.error.HTTPError):
+        return f"HTTP-status {exc.code}"
+    reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+    if isinstance(reason, TimeoutError):
+        return "inget svar i tid"
+    if isinstance(reason, ConnectionRefusedError):
+        return "anslutningen nekades"
+    if isinstance(reason, socket.gaierror):
+        return "okänt värdnamn"
+    if isinstance(reason, OSError):
+        return os_reason(reason)
+    return "svaret gick inte att tolka" if exc is not None else "inget svar"
 
 
 class OpenAIChat:
@@ -152,9 +172,9 @@ class OpenAIChat:
         try:
             names = [m.get("id") for m in self._request("/models", None).get("data", []) if m.get("id")]
         except (OSError, ValueError) as exc:
-            raise LLMUnavailable(f"cannot list the models at {self.endpoint.url}: {exc}") from exc
+            raise LLMUnavailable(f"modellerna på {self.endpoint.url} gick inte att lista: {why(exc)}") from exc
         if len(names) != 1:
-            raise BadOption(f"the LLM server offers {len(names)} models; choose one with --llm-model "
+            raise BadOption(f"språkmodellservern har {len(names)} modeller; välj en med --llm-model "
                             f"({', '.join(map(str, names[:5]))})")  # fmt: skip
         return str(names[0])
 
@@ -192,7 +212,7 @@ class OpenAIChat:
             attempts -= 1
             if attempts:
                 time.sleep(min(2.0, 0.2 * (self.endpoint.retries + 1 - attempts)))
-        raise LLMUnavailable(f"{self.endpoint.url} did not answer: {last}")
+        raise LLMUnavailable(f"ingen kontakt med {self.endpoint.url}: {why(last)}")
 
 
 def destination() -> str | None:
