@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -13,7 +14,7 @@ from rich.console import Console
 
 from transcribe import asr
 from transcribe.audio import Audio
-from transcribe.bench import decoding
+from transcribe.bench import decoding, measured
 from transcribe.bench.core import BenchArgs
 from transcribe.transcript import Segment, Transcript
 
@@ -216,3 +217,38 @@ def test_plain_is_faster_whisper_as_it_loads_by_default(tmp_path: Path, monkeypa
     decoding.recognise(meeting, "plain")
     assert used[0].compute_type == "default"  # WhisperModel(path)'s own compute_type, not the product's int8
     assert asr.decode_kwargs(used[0]) == {"language": "sv", "word_timestamps": True}
+
+
+def test_the_pipeline_bench_baseline_is_the_decoding_bench_plain(tmp_path: Path, monkeypatch) -> None:
+    meeting = _meeting(tmp_path, "m1")
+    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
+    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
+    monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
+    used: list[asr.AsrOptions] = []
+    monkeypatch.setattr(
+        decoding.asr, "transcribe", lambda audio, model, options, stats: used.append(options) or _tr("vi")
+    )
+    decoding.recognise(meeting, "plain")
+    loaded: list[tuple[str, str, str | None]] = []
+    decoded: list[dict] = []
+
+    class Plain:
+        def transcribe(self, audio: str, **kwargs):
+            decoded.append(kwargs)
+            return iter([SimpleNamespace(text=" Vi ses i morgon.")]), SimpleNamespace(duration=10.0)
+
+    def load(model: str, compute_type: str = "int8", device: str | None = None) -> Plain:
+        loaded.append((model, compute_type, device))
+        return Plain()
+
+    monkeypatch.setattr(measured, "load_model", load)
+    spec = {"kind": "baseline", "audio": str(meeting / "meeting.ogg"), "out": str(tmp_path / "run"), "model": "base"}
+    (tmp_path / "run").mkdir()
+    (tmp_path / "spec.json").write_text(json.dumps({**spec, "language": "sv"}), encoding="utf-8")
+    monkeypatch.setattr(sys, "argv", ["worker", str(tmp_path / "spec.json")])
+    measured.worker_main()
+    run = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    assert run["text"] == "Vi ses i morgon."
+    assert loaded == [("base", used[0].compute_type, "cpu")]  # the same precision as the decoding bench's plain
+    assert decoded == [asr.decode_kwargs(used[0])]  # and the same decoding arguments
+    assert used[0].compute_type != asr.AsrOptions().compute_type  # not the product's int8

@@ -62,6 +62,12 @@ class AsrOptions:
     correct_words: bool = True  # tuned only: the text repairs after decoding (loops across passages, lexfix)
 
 
+def plain_options(language: str = "sv") -> AsrOptions:
+    """Plain faster-whisper, the one baseline every bench compares with: its own defaults with the language
+    forced, the model at its own precision (PLAIN_COMPUTE_TYPE), no text repairs."""
+    return AsrOptions(language=language, decoding="plain", compute_type=PLAIN_COMPUTE_TYPE, correct_words=False)
+
+
 # Chosen on the dev samples' audio only (python -m transcribe.bench.decoding --set dev); plain differs in these.
 TUNED: dict[str, object] = {
     # Conditioning on the previous text carried one window's misrecognition into the next (dev: fewer right words).

@@ -97,7 +97,7 @@ def participants(truth: dict[str, Any]) -> list[str]:
 def options_for(mode: str, truth: dict[str, Any]) -> asr.AsrOptions:
     """Plain: faster-whisper's defaults. Tuned: the product's defaults with the participants as vocabulary."""
     if mode == "plain":
-        return asr.AsrOptions(decoding="plain", compute_type=asr.PLAIN_COMPUTE_TYPE)
+        return asr.plain_options()
     return asr.AsrOptions(vocabulary=participants(truth))
 
 

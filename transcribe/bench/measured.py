@@ -15,10 +15,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from transcribe.asr import find_repetition
-from transcribe.config import cpu_threads, enforce_offline
+from transcribe.asr import decode_kwargs, find_repetition, load_model, plain_options
 from transcribe.fsutil import atomic_write_text
-from transcribe.models import resolve
 
 
 def _child_peak_rss_mb() -> float:
@@ -71,16 +69,14 @@ def _run_pipeline(spec: dict[str, Any], out: Path) -> dict[str, Any]:
 
 
 def _run_baseline(spec: dict[str, Any]) -> dict[str, Any]:
-    """Plain faster-whisper on the same model: default options, language given, no VAD/diarisation/minutes."""
-    enforce_offline()
-    from faster_whisper import WhisperModel  # after enforce_offline(): no hub, no telemetry
-
+    """Plain faster-whisper on the same model, as the decoding bench has it (`asr.plain_options`: its defaults,
+    language given, the model at its own precision); it reads the file itself; no VAD/diarisation/minutes."""
+    options = plain_options(spec.get("language", "sv"))
     t0 = time.perf_counter()
-    model = WhisperModel(str(resolve(spec["model"], kind="whisper")), device="cpu", compute_type="int8",
-                         cpu_threads=cpu_threads(), local_files_only=True)  # fmt: skip
+    model = load_model(spec["model"], options.compute_type, device="cpu")  # offline, local files only
     load_s = time.perf_counter() - t0
     t1 = time.perf_counter()
-    segments, info = model.transcribe(spec["audio"], language=spec.get("language", "sv"))
+    segments, info = model.transcribe(spec["audio"], **decode_kwargs(options))
     texts = [s.text.strip() for s in segments]  # the generator does the work
     return {
         "duration": info.duration,
