@@ -45,6 +45,12 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path_factory.getbasetemp() / "data"))
 
 
+# Two clearly different espeak voices (variant, pitch, speed, sox effects), made the way samples/generate.py
+# makes them: a low man's voice and a high woman's voice.
+LOW_VOICE = ("sv+m3", 40, 165, ["pitch", "-250", "bass", "+3"])
+HIGH_VOICE = ("sv+f2", 60, 175, ["pitch", "200", "treble", "+3"])
+
+
 def synth_voice(tmp: Path, voice: tuple[str, int, int, list[str]], text: str, trim: bool = False) -> np.ndarray:
     """espeak-ng + a sox effect chain as float32 16 kHz samples, peak-normalised to 0.5."""
     variant, pitch, speed, effects = voice

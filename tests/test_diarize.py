@@ -16,15 +16,11 @@ from transcribe.diarize.embedded import EmbeddedDiarizer
 from transcribe.errors import BadOption
 from transcribe.vad import speech_regions
 
-from .conftest import have, synth_voice
+from .conftest import HIGH_VOICE, LOW_VOICE, have, synth_voice
 
 pytestmark = pytest.mark.skipif(not (have("espeak-ng") and have("sox")), reason="needs espeak-ng and sox")
 
-# Two clearly different voices, made the way samples/generate.py makes them.
-VOICES = {
-    "A": ("sv+m3", 40, 165, ["pitch", "-250", "bass", "+3"]),
-    "B": ("sv+f2", 60, 175, ["pitch", "200", "treble", "+3"]),
-}
+VOICES = {"A": LOW_VOICE, "B": HIGH_VOICE}
 TEXTS = [
     "Hej och välkomna till dagens möte om budgeten för nästa år.",
     "Jag tycker att vi borde prioritera skolans lokaler och ventilationen först.",

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from tests.conftest import REPO, have, synth_voice
+from tests.conftest import HIGH_VOICE, LOW_VOICE, REPO, have, synth_voice
 from transcribe.audio import SAMPLE_RATE, Audio, write_wav
 from transcribe.config import data_dir
 from transcribe.diarize.base import Diarization, Turn
@@ -25,10 +25,7 @@ from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 pytestmark = pytest.mark.skipif(not (have("espeak-ng") and have("sox")), reason="needs espeak-ng and sox")
 
-VOICES = {
-    "johan": ("sv+m3", 40, 165, ["pitch", "-250", "bass", "+3"]),
-    "lena": ("sv+f2", 60, 175, ["pitch", "200", "treble", "+3"]),
-}
+VOICES = {"johan": LOW_VOICE, "lena": HIGH_VOICE}
 TEXTS = [
     "Hej och välkomna till dagens möte om budgeten för nästa år. Vi har mycket att gå igenom i dag.",
     "Jag tycker att vi borde prioritera skolans lokaler och ventilationen först, sedan personalen.",
