@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from transcribe.agenda.added import added_topics
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
@@ -43,6 +44,7 @@ from transcribe.agenda.passes import (
     announced_items,
     chair_named_first,
     decided_items,
+    put_off,
     taken_together,
     turn_heads,
 )
@@ -55,6 +57,7 @@ from transcribe.agenda.phrases import (
     DECIDES,
     ELECTIONS,
     KIND_CUES,
+    LATER,
     OPENS_OWN,
     OPENS_WITH,
     PLACED_UNDER,
@@ -65,7 +68,9 @@ from transcribe.agenda.phrases import (
     fronted_topic,
     said_once,
     taken_instead,
+    taken_next,
 )
+from transcribe.agenda.returns import begun_before, passage_end, passages, return_cues
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Transcript
@@ -125,6 +130,7 @@ class Alignment(BaseModel):
     other_segments: list[int] = Field(default_factory=list)  # Övrigt: talk outside any item
     other_spans: list[tuple[float, float]] = Field(default_factory=list)
     by_time: bool = False  # placed by order and time only: the words were unrecognisable (fallback.py)
+    returns: list[tuple[float, float, str]] = Field(default_factory=list)  # an item taken up again: from, to, number
 
     def item(self, number: str) -> ItemSpan | None:
         return next((i for i in self.items if i.number == number), None)
@@ -136,6 +142,10 @@ class Alignment(BaseModel):
                 if it.start <= t < it.end:
                     return it.number
         return None
+
+    def returned_at(self, t: float) -> str | None:
+        """The item taken up again at time t, after the talk had moved on ("Då går vi tillbaka till punkt fem")."""
+        return next((n for a, b, n in self.returns if a <= t < b), None)
 
     def _has_children(self, item: ItemSpan) -> bool:
         return any(i.parent == item.number for i in self.items)
@@ -216,8 +226,15 @@ def evidence_matrix(
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
     instead = [taken_instead(u.low) if skip else None for u, skip in zip(units, skips, strict=True)]
+    later = [bool(LATER.search(u.low)) for u in units]  # "Förvaltningen tar vi sist": put off, not started
+    for i in taken_next([(u.low, u.seg_id) for u in units], skips, later, instead, SHORT + 3):
+        instead[i] = units[i].stems  # "… tar vi sist. Så hur ser det ut med vikarierna?": the one taken instead
     concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
     placed_under = [bool(PLACED_UNDER.search(u.low)) for u in units]  # "lägga till kårtidningen under övriga frågor"
+    added = {  # "lägga till en sak om nycklarna under övriga frågor": the chair's first "nycklarna" after it names it
+        k: next((j for j in range(i + 1, len(units)) if units[j].speaker == chair and overlap(t, units[j].stems)), -1)
+        for k, (i, t) in added_topics(units, items).items()
+    }
     first_child = {it.parent for it in items if it.parent}
     firsts = {p: next(it.number for it in items if it.parent == p) for p in first_child}
 
@@ -243,6 +260,8 @@ def evidence_matrix(
             topic = _said(titles[k], window, idf) / total
             own = _said(titles[k], u.stems, idf) / total
             topic = 0.5 * topic + 0.5 * own
+            if added.get(k) == i:
+                topic = own = 1.0
             number = 0.0
             for ref, sign in refs[i]:
                 if ref == item.number:
@@ -275,6 +294,8 @@ def evidence_matrix(
                 cue = max(cue, weight)
             elif skips[i]:  # "Förra protokollet hoppar vi över": the item named, by title or by kind, is struck
                 topic, kind = -max(own, kind), 0.0
+            elif later[i]:  # put off to later in the meeting: no start here, and no strike either
+                topic, own, kind, cue = 0.0, 0.0, 0.0, 0.0
             elif concludes[i] or placed_under[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a
                 topic, own, kind = 0.0, 0.0, 0.0  # start; "… under övriga frågor": the agenda spoken of, not the item
             score = (
@@ -292,6 +313,7 @@ def evidence_matrix(
             called = weight == 1.0 and any(kd in CALLED for kd in said)  # "När ses vi igen?" names the next meeting
             names.append(
                 number > 0
+                or taken
                 or (said_title or called)
                 and (taken or not skips[i])
                 and not concludes[i]
@@ -356,6 +378,13 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
+    cues = return_cues(units, leaves)
+    strong = {j for j, u in enumerate(units) if u.speaker == chair_speaker(units) and any(b[j] >= 0 for b in B)}
+    for r, k in cues:  # an item taken up again that was begun before: its passage starts nothing
+        if begun_before(B, named, units, r, k, THRESHOLD, STRONG - THRESHOLD):
+            for j in range(r, passage_end(units, r, strong - {r}, turns)):
+                for row, names in zip(B, named, strict=True):
+                    row[j], names[j] = min(row[j], -THRESHOLD), False
     kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
     chosen = taken_early(B, ordered(B, STRONG - THRESHOLD, named), named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY)
     used = set(chosen.values())
@@ -387,6 +416,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK and not settles[i]]
         if earlier:
             p.move(k, earlier[0])
+    put_off(p, said, GAP - THRESHOLD)
     chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
     handed_over_first(p, turns)
     after_decisions(p)
@@ -461,4 +491,8 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         span.segment_ids = sorted({i for s in kids for i in s.segment_ids})
         span.order = min(s.order for s in kids if s.order is not None)
     other_ids = [i for i in other if not any(i in s.segment_ids for s in spans)]
-    return Alignment(items=spans, other_segments=other_ids, other_spans=other_spans)
+    back = [
+        (units[a].start, units[b].start if b < len(units) else end_time, leaves[k].number)
+        for a, b, k in passages(units, cues, {k: u for u, k in starts}, turns)
+    ]
+    return Alignment(items=spans, other_segments=other_ids, other_spans=other_spans, returns=back)

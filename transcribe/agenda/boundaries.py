@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.align import Unit
 
 HAND_OVER_WORDS = 6  # the chair's sentence that hands the floor over is this short ("Maria, berätta om året.")
+ASKED_WORDS = 9  # or this short when it asks the one named ("Eva, hur ser det ut med pengarna?")
 ANSWER_WORDS = 15  # and the answer that reports is at least this long
 # A topic put first and left for the others: "Lamporna då.", "Sen var det badet.", "Och sommaren?", "Personalen."
 TURNS_TO = re.compile(
@@ -29,6 +30,13 @@ TURNS_TO = re.compile(
 )
 # or put first and asked about at once: "Kallelsen då, satt den uppe fyra veckor innan?"
 ASKED_OF = re.compile(r"^\W*(?:(?:och|men) )?\w+(?: \w+)?,? då, \w+ (?:den|det|de|dom|vi|ni)\b")
+
+
+# or asked how a matter stands: "Så hur ser det ut med vikarierna?", "Hur gick det med ansökan?"
+HOW_IS = re.compile(
+    r"^\W*(?:(?:och|men|så|då|okej|bra)\W+){0,2}(?:hur (?:ser det ut|går det|gick det|blev det|står det till|är läget)"
+    r"|vad (?:händer|hände|gäller)) (?:med|för|kring|på) \w+"
+)
 
 
 # Whoever shares the agenda on screen moves it on: "Ska jag bläddra vidare?", "Nästa bild.", "Jag byter sida."
@@ -50,7 +58,10 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
         if u.speaker != chair or SKIP_TOPIC.search(u.low) or CONCLUDES.search(u.low) or DECIDES.search(u.low):
             continue
         first = i == 0 or units[i - 1].seg_id != u.seg_id
-        short = len(u.text.split()) <= HAND_OVER_WORDS
+        size = len(u.text.split())
+        short = (
+            size <= HAND_OVER_WORDS or size <= ASKED_WORDS and u.text.rstrip().endswith("?") and _addresses(u, names)
+        )
         after = next((w for w in units[i + 1 :] if w.seg_id != u.seg_id), None)
         last = i + 1 >= len(units) or units[i + 1].seg_id != u.seg_id
         hands_over = (
@@ -62,9 +73,13 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
             and (u.text.rstrip().endswith("?") or _addresses(u, names))
         )
         settled = i > 0 and (SETTLES.search(units[i - 1].low) or CONCLUDES.search(units[i - 1].low)) is not None
-        turns = (short and TURNS_TO.search(u.low) is not None or ASKED_OF.search(u.low) is not None) and not _addresses(
-            u, names
-        )  # "Hasse?" asks him
+        turns = (
+            short
+            and TURNS_TO.search(u.low) is not None
+            or ASKED_OF.search(u.low) is not None
+            or size <= ASKED_WORDS
+            and HOW_IS.search(u.low) is not None
+        ) and not _addresses(u, names)  # "Hasse?" asks him
         score = 0.0
         if hands_over:
             score += 1.0

@@ -23,13 +23,16 @@ _NUMBER_REF = re.compile(
 _SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h])(?![\w-])")  # "sju b", "6a"
 _AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
+_VI = r"(?:vi|ni|via|vid|mi)"  # "vi" as the recogniser hears it in a chair's phrase ("väntar ni med")
 _NEGATIVE_BEFORE = re.compile(
-    r"(hoppar (?:vi )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:vi )?(?:upp|på)|under|om"
-    r"|återkommer (?:vi )?till|väntar med|som vi sa|nämnde|efter)\s+(?:\w+\s+)?$"
+    r"(hoppar (?:VI )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:VI )?(?:upp|på)|under|om"
+    r"|återkommer (?:VI )?till|väntar med|som VI sa|nämnde|efter)\s+(?:\w+\s+)?$".replace("VI", _VI)
 )
 _NEGATIVE_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta"
-    r"|hoppar (?:vi )?över|väntar (?:vi )?med|skjuter (?:vi )?(?:upp|på)|tar vi (?:sedan|senare|sist))\b"
+    r"|hoppar (?:VI )?över|väntar (?:VI )?med|skjuter (?:VI )?(?:upp|på)|tar VI (?:sedan|senare|sist))\b".replace(
+        "VI", _VI
+    )
 )
 _WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
 

@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import AgendaItem
-from transcribe.agenda.phrases import ANNOUNCES, DECIDES, OPENS_WITH, SKIP_TOPIC, TOGETHER
+from transcribe.agenda.phrases import ANNOUNCES, DECIDES, LATER, OPENS_WITH, SKIP_TOPIC, TOGETHER
 from transcribe.agenda.topics import overlap, title_stems
+from transcribe.sv.text import content_words, stem
 
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.align import Unit
@@ -183,3 +184,27 @@ def turn_heads(p: Placement) -> None:
         at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
         if head < u and at_turn_start:
             p.move(k, head)
+
+
+def put_off(p: Placement, said: list[list[bool]], floor: float) -> None:
+    """An item the chair put off to later in the meeting ("Förvaltningen tar vi sist, jag väntar på ett mejl") and
+    left unplaced is taken up where its words are next said with some evidence (`floor`) after that ("Nu kom
+    mejlet från förvaltningen"): out of the agenda's order, as announced."""
+    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    titles = [title_stems(it) for it in p.leaves]
+    for d, u in enumerate(units):
+        m = LATER.search(u.low)
+        if m is None:
+            continue
+        words = {stem(w) for w in content_words(u.low[: m.start()])}
+        for k in (k for k in range(len(p.leaves)) if k not in chosen and overlap(titles[k], words)):
+            at = next(
+                (
+                    i
+                    for i in range(d + 1, len(units))
+                    if i not in used and not settles[i] and said[k][i] and B[k][i] >= floor
+                ),
+                None,
+            )
+            if at is not None:
+                p.place(k, at)

@@ -54,10 +54,13 @@ CONCLUDES = re.compile(
     r"|beslutar|beslutade|beslöt)\b"
     r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$"
     r"|(?:\w+\W+){1,6}(?:är|blev) (?:\w+ )?(?:vald|valda|omvald|omvalda) (?:att|till|som)\b"
-    r"|(?:\w+\W+){0,3}?(?:läggs|lades|lägger (?:vi|ni|styrelsen|nämnden|stämman|mötet)) (?:\w+\W+){0,4}?"
-    r"till handlingarna\b)"
+    r"|(?:\w+\W+){0,5}?(?:läggs|lades|läggas|lägger (?:vi|ni|styrelsen|nämnden|stämman|mötet)) (?:\w+\W+){0,4}?"
+    r"till handlingarna\b"
+    r"|(?:\w+\W+)?(?:då|därmed|så) (?:fastställer|godkänner|antar|beviljar|bifaller) (?:\w+ )?(?:årsmötet|stämman"
+    r"|mötet|styrelsen|nämnden|vi)\b)"
 )  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs
-# verksamhetsberättelsen till handlingarna": how an item ends, not how one starts
+# verksamhetsberättelsen till handlingarna", "Då kan berättelsen läggas till handlingarna", "Då fastställer årsmötet
+# budgeten": how an item ends, not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
 # A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
 # då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
@@ -105,7 +108,8 @@ KIND_CUES = {
     ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriv(?:a|er) (?:ihop )?protokollet|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare"
+        r"|föra protokollet|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
+        r"|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare|(?:tar|ta) (?:hand om )?protokollet"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
         r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?skriva\W*$"
         r"|(?:har|håller i|tar) pennan)"
@@ -123,7 +127,8 @@ KIND_CUES = {
     ),
     "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
     "previous": re.compile(
-        r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*))"
+        r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*)"
+        r"|^\W*(?:från|sedan|sen) (?:förra|senaste) (?:veckan|mötet|gången)\b)"
         r"|^\W*föregående\b"
     ),
     "other": re.compile(
@@ -138,10 +143,18 @@ KIND_CUES = {
 }
 SKIP_TOPIC = re.compile(
     r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
-    r"|skjuts upp|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
+    r"|skjuts upp|skjuter VI (?:den |det |dem )?(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare))"
+    r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
     r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
     r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet))\b".replace("VI", VI)
 )  # "Det får vi ta upp på stämman": a topic left to the annual meeting is not treated here
+
+# An item put off to later in the same meeting: "Förvaltningen tar vi sist", "Lokalerna skjuter vi på …, vi tar dem
+# sist": not started here, and the item the chair goes on to instead is taken now ("… Så hur ser det ut med
+# vikarierna?")
+LATER = re.compile(
+    r"\b(?:tar VI|VI tar|tas) (?:den |det |dem |upp )?(?:sist|i slutet|senare|efteråt|till sist)\b".replace("VI", VI)
+)
 
 # After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
 _INSTEAD = re.compile(r"(?:,\s*|\s(?:och|men|så)\s+)(?:vi\s+)?(?:börjar|tar|går|fortsätter)\b(?:\s+vi)?(?P<rest>.+)$")
@@ -186,6 +199,23 @@ def taken_instead(low: str) -> set[str] | None:
     skip = SKIP_TOPIC.search(low)
     m = _INSTEAD.search(low, skip.end()) if skip else None
     return {stem(w) for w in content_words(m.group("rest"))} if m else None
+
+
+def taken_next(
+    sentences: list[tuple[str, int]], skips: list[bool], later: list[bool], instead: list, words: int
+) -> list[int]:
+    """The sentences (lower-cased, with their turn) that take an item up right after the same turn struck or put
+    off another ("Förvaltningen tar vi sist. Så hur ser det ut med vikarierna?"): short, struck nothing themselves,
+    and the sentence before named no item taken instead."""
+    return [
+        i
+        for i in range(1, len(sentences))
+        if (skips[i - 1] or later[i - 1])
+        and instead[i - 1] is None
+        and sentences[i][1] == sentences[i - 1][1]
+        and len(sentences[i][0].split()) <= words
+        and not (skips[i] or later[i])
+    ]
 
 
 def said_once(declared: list[str | None], said: str, kind: str, first: bool) -> None:

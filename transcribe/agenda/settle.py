@@ -50,6 +50,9 @@ def settled_under(
         v = saying_sentence(text, earlier)
         if len(overlap(words, v.stems)) > 1:
             u = v
+    back = alignment.returned_at(u.start + EPS)
+    if back is not None:  # said after the talk went back to an item begun before: that item's decision
+        return back
     number = alignment.item_at(u.start + EPS)
     span = alignment.item(number) if number else None
     if span is None or span.start is None or span.announced is None:

@@ -41,7 +41,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b))"
     ),
     "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:ihop )?(?:dagens |kvällens )?(?:protokoll(?:et)?"
+        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:väl |ju |nog |också |även )?(?:ihop )?"
+        r"(?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
@@ -74,13 +75,17 @@ _WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: sj�
 _AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
 _SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
-    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
-)  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det"
+    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar) jag\b"
+    r"|^\W*(?:och )?jag (?:också|med)\W*$"
+)  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
+# after another "Jag också."
 _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|håller i|heter"
     r"|antecknar)\b"
     r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är) jag\b|\b(?:det är|är det) jag\b"
-)  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role
+    r"|\b(?:kan|får|ska) jag (?:vara|ta|leda|skriva|föra|justera)\b"
+)  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role;
+# "Kan jag vara ordförande i kväll?" offers oneself
 _ALONGSIDE = re.compile(
     r"\b(?:jämte|tillsammans med|med|förutom|utöver|vice|förste vice|andre vice)(\s+(?:mötes)?ordförande(?:n)?)\b"
 )  # "jämte ordföranden" is said of a justerare, "vice ordförande" is another office
@@ -338,12 +343,20 @@ def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str
         if said_yes[0] and not mentions(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
             return said_yes[0], [trigger, *said_yes[1]]
         found = [n for _, _, n in mentions(w.text, names)]
+        if found and _WITH_ME.search(w.low):  # "Jag och Nils tar det.": the speaker too
+            found += [n for n in _speaker(w, transcript, names) if n not in found]
         if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
             answer = after[after.index(w) + 1 : after.index(w) + 2]
             agrees = [a for a in answer if _AGREES.search(a.low) or _SELF.search(a.low)]
             return found, [trigger, w, *agrees]
-        if _SELF.search(w.low):
-            return _speaker(w, transcript, names), [trigger, w]
+        if _SELF.search(w.low):  # "Jag kan." – "Jag också.": each who offers, until the asker speaks again
+            offers = [w]
+            for x in after[j + 1 : j + 3]:
+                if x.speaker in (trigger.speaker, *(o.speaker for o in offers)) or not _SELF.search(x.low):
+                    break
+                offers.append(x)
+            who = [n for o in offers for n in _speaker(o, transcript, names)]
+            return who, [trigger, *offers]
     return [], [trigger]
 
 

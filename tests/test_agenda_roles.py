@@ -1,0 +1,98 @@
+"""Roles given in everyday words: a filler in the request ("du skriver väl protokollet?"), a second volunteer
+("Jag också."), "Det kan jag göra", the chair offering herself ("Kan jag vara ordförande i kväll?") and a
+volunteer who brings another ("Jag och Nils tar det."). Hand-made meetings, ten seconds per line."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.align import build_units
+from transcribe.minutes.roles import find_roles
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+NAMES = {"A": "Karin Berg", "B": "Lena Ström", "C": "Eva Lind", "D": "Nils Ek", "E": "Omar Said"}
+AGENDA = """Styrelsemöte
+1. Mötets öppnande
+2. Val av mötesordförande
+3. Val av sekreterare
+4. Val av justerare
+5. Ekonomi
+6. Sommarfesten
+7. Avslutning
+"""
+REST = [
+    ("A", "Då tar vi ekonomin. Omar?"),
+    ("E", "Vi har sextiotusen på kontot och alla räkningar är betalda, så det ser bra ut inför hösten."),
+    ("A", "Tack. Sommarfesten då."),
+    ("C", "Vi föreslår den tjugonde juni i parken, med grillning och musik för hela familjen."),
+    ("A", "Då gör vi så. Tack för i kväll, mötet är avslutat."),
+]
+
+
+def roles(lines: list[tuple[str, str]]) -> dict[str, list[str]]:
+    lines = [*lines, *REST]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    tr = Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+    )
+    out: dict[str, list[str]] = {}
+    for r in find_roles(tr, align_agenda(parse_agenda_text(AGENDA), tr), build_units(tr)):
+        out.setdefault(r.role, []).append(r.name)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def test_a_request_with_a_filler_word_and_a_yes_elects_the_secretary() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Jag håller i mötet i kväll."),
+            ("A", "Lena, du skriver väl protokollet som vanligt?"),
+            ("B", "Ja."),
+            ("A", "Och justerare, Eva och Nils?"),
+            ("C", "Ja."),
+            ("D", "Visst."),
+        ]
+    )
+    assert got == {"ordförande": ["Karin Berg"], "sekreterare": ["Lena Ström"], "justerare": ["Eva Lind", "Nils Ek"]}
+
+
+def test_each_who_offers_is_elected_and_det_kan_jag_gora_offers() -> None:
+    got = roles(
+        [
+            ("A", "Hej och välkomna, mötet är öppnat, och jag leder det."),
+            ("A", "Vem tar protokollet?"),
+            ("B", "Det kan jag göra."),
+            ("A", "Och vem justerar?"),
+            ("E", "Jag kan."),
+            ("C", "Jag också."),
+        ]
+    )
+    assert got["sekreterare"] == ["Lena Ström"]
+    assert got["justerare"] == ["Eva Lind", "Omar Said"]
+
+
+def test_the_chair_who_offers_herself_is_chair_not_the_one_who_says_yes() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Kan jag vara ordförande i kväll?"),
+            ("D", "Ja, absolut."),
+            ("A", "Och Lena för protokollet. Två justerare behöver vi också."),
+            ("C", "Jag och Nils tar det."),
+            ("D", "Ja."),
+        ]
+    )
+    assert got == {"ordförande": ["Karin Berg"], "sekreterare": ["Lena Ström"], "justerare": ["Eva Lind", "Nils Ek"]}
+
+
+def test_one_who_says_no_to_a_role_is_not_given_it() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Eva, kan du vara sekreterare i dag?"),
+            ("C", "Nej, jag har ont i handen. Lena kanske?"),
+            ("B", "Ja, jag tar det."),
+            ("A", "Bra. Nils och Omar justerar."),
+        ]
+    )
+    assert got["sekreterare"] == ["Lena Ström"]
+    assert got["justerare"] == ["Nils Ek", "Omar Said"]
