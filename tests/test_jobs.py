@@ -182,7 +182,7 @@ def test_expired_lease_is_reclaimed_and_the_old_worker_fenced_out(jobs_env: Path
         s.execute(update(Job).values(lease_until=time.time() - 1))
     assert queue.claim("w3") is None
     st = status(job)
-    assert st.state == "failed" and "stopped 2 time(s)" in (st.error or "")
+    assert st.state == "failed" and "stannade 2 gång(er)" in (st.error or "")
 
 
 def test_cancel_of_a_job_whose_worker_died_is_immediate(jobs_env: Path, short_clip: Path) -> None:
@@ -208,7 +208,7 @@ def test_transient_failures_back_off_then_fail(jobs_env: Path, short_clip: Path)
     assert c is not None
     assert queue.finish_failed(job, c.token, "EIO", "OSError", transient=True) == "queued"
     st = status(job)
-    assert st.state == "queued" and "retrying" in (st.error or "") and queue.claim("w") is None  # backoff
+    assert st.state == "queued" and "nytt försök om" in (st.error or "") and queue.claim("w") is None  # backoff
     c = wait_for(lambda: queue.claim("w"), 5, 0.05, "backoff to pass")
     assert queue.finish_failed(job, c.token, "EIO", "OSError", transient=True) == "failed"
     assert status(job).attempts == 2
@@ -222,7 +222,7 @@ def test_a_runner_that_dies_without_a_word_is_retried(jobs_env: Path, short_clip
     c = queue.claim("w")
     assert c is not None and _after_exit(job, c.token, -9) == "queued"
     st = status(job)
-    assert "runner process died (killed by SIGKILL)" in (st.error or "") and st.attempts == 1
+    assert "jobbets process dog (avslutad av SIGKILL)" in (st.error or "") and st.attempts == 1
 
 
 def test_classify_permanent_and_transient_errors() -> None:
@@ -243,7 +243,21 @@ def test_classify_permanent_and_transient_errors() -> None:
     flaky = OutputNotWritable("cannot write")
     flaky.__cause__ = OSError(errno.EIO, "I/O error")
     assert classify(flaky)[0] is True
-    assert classify(ValueError("bug")) == (False, "internal error: ValueError: bug", "ValueError")
+    assert classify(ValueError("bug")) == (False, "internt fel: ValueError: bug", "ValueError")
+
+
+def test_why_a_job_failed_is_said_in_swedish() -> None:
+    from transcribe.jobs.queue import classify
+
+    english = {"disk", "free", "retry", "out", "of", "memory", "internal", "error", "database", "unavailable"}
+    for exc, says in [
+        (OSError(errno.ENOSPC, "No space left on device", "/data/jobb/1"), "disken är full (/data/jobb/1)"),
+        (OSError(errno.EIO, "Input/output error"), "in/ut-fel på disken"),
+        (MemoryError(), "minnet tog slut"),
+    ]:
+        reason = classify(exc)[1]
+        assert says in reason, reason
+        assert not set(reason.replace("(", " ").replace(")", " ").replace(";", " ").lower().split()) & english, reason
 
 
 def test_progress_percent_and_eta_from_the_current_stage_rate(jobs_env: Path) -> None:
@@ -452,7 +466,7 @@ def test_timeout_kills_the_runner_and_fails_the_job(jobs_env: Path, short_clip: 
     job = submit(store(short_clip, "m1"), "m1", fast_options(), timeout_s=0.6)
     embedded_worker.start()
     st = wait_for(lambda: (s := status(job)).state == "failed" and s, 30, what="the timeout")
-    assert "timed out after 1 s" in (st.error or "") and st.attempts == 1
+    assert "avbrutet efter 1 s" in (st.error or "") and st.attempts == 1
     children = psutil.Process().children(recursive=True)
     runners = [p for p in children if "transcribe.jobs.runner" in " ".join(p.cmdline())]
     assert runners == []

@@ -46,7 +46,7 @@ def test_refused_recording_is_explained_without_server_paths(app, short_wav) -> 
 
 
 def test_a_crash_can_still_be_retried(app, short_wav) -> None:  # noqa: F811
-    c, mid = failed_upload(app, short_wav, "WorkerLost", "runner process died (killed by SIGKILL)")
+    c, mid = failed_upload(app, short_wav, "WorkerLost", "jobbets process dog (avslutad av SIGKILL)")
     assert f"/meetings/{mid}/retry" in c.get("/meetings").text
 
 

@@ -120,7 +120,7 @@ def check_speaker_counts(
         except TypeError:
             number = 0
         if isinstance(value, bool) or number < 1:
-            raise BadOption(f"{name} måste vara ett heltal, minst 1 (angivet: {value!r})")
+            raise BadOption(f"{name} måste vara minst 1 och ett heltal (angivet: {value!r})")
         checked.append(number)
     num_speakers, min_speakers, max_speakers = checked
     if min_speakers is not None and max_speakers is not None and min_speakers > max_speakers:

@@ -30,10 +30,12 @@ from sqlalchemy.orm import Session
 from transcribe import audit
 from transcribe.db import session
 from transcribe.errors import BadOption, DiskFull, OutputNotWritable, UserError
+from transcribe.fsutil import os_reason
 from transcribe.jobs.models import ACTIVE, Job, JobState, JobStatus, utcnow
 from transcribe.pipeline import PipelineOptions
 
 log = logging.getLogger(__name__)
+INTERNAL_ERROR = "internt fel"  # a failure nobody foresaw: logged with its traceback for the admin
 
 
 class JobNotFound(UserError):
@@ -255,8 +257,8 @@ def claim(worker: str, job_id: int | None = None, backend: str = "db") -> Claim 
 
 def _fail_abandoned(job_id: int, now: float, attempts: int) -> None:
     message = (
-        f"the worker running this job stopped {attempts} time(s) (killed, crashed or out of memory); "
-        "retry it once the cause is fixed"
+        f"arbetsprocessen som körde jobbet stannade {attempts} gång(er) (avslutad, kraschad eller utan minne); "
+        "starta om jobbet när orsaken är åtgärdad"
     )
     with session() as s:
         res = s.execute(
@@ -345,7 +347,7 @@ def finish_failed(job_id: int, token: str, message: str, kind: str, transient: b
     cfg = settings()
     if transient and row.attempts < row.max_attempts:
         delay = min(cfg.backoff_max_s, cfg.backoff_s * 2 ** max(0, row.attempts - 1))
-        note = f"attempt {row.attempts}/{row.max_attempts} failed: {message}; retrying in {delay:.0f} s"
+        note = f"försök {row.attempts} av {row.max_attempts} misslyckades: {message}; nytt försök om {delay:.0f} s"
         ok = _finish(
             job_id, token, state=JobState.queued, error=note, error_kind=kind, not_before=time.time() + delay,
             lease_token=None, lease_until=None, eta_s=None,
@@ -364,7 +366,7 @@ def finish_failed(job_id: int, token: str, message: str, kind: str, transient: b
 
 def finish_cancelled(job_id: int, token: str) -> bool:
     return _finish(
-        job_id, token, state=JobState.cancelled, error="cancelled", error_kind="Cancelled", lease_token=None,
+        job_id, token, state=JobState.cancelled, error="avbrutet", error_kind="Cancelled", lease_token=None,
         lease_until=None, eta_s=None, finished_at=utcnow(),
     )  # fmt: skip
 
@@ -465,10 +467,10 @@ def classify(exc: BaseException) -> tuple[bool, str, str]:
         return False, exc.message, kind
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
-            return False, f"disk full ({exc.filename or 'data directory'}); free space and retry", "DiskFull"
-        return True, f"{kind}: {exc}", kind
+            return False, f"disken är full ({exc.filename or 'datamappen'}); frigör utrymme och försök igen", "DiskFull"
+        return True, f"in/ut-fel ({kind}: {os_reason(exc)})", kind
     if isinstance(exc, OperationalError | PoolTimeout):
-        return True, f"database unavailable: {str(exc).splitlines()[0]}", kind
+        return True, f"databasen svarar inte ({str(exc).splitlines()[0]})", kind
     if isinstance(exc, MemoryError):
-        return True, "out of memory", kind
-    return False, f"internal error: {kind}: {exc}", kind
+        return True, "minnet tog slut", kind
+    return False, f"{INTERNAL_ERROR}: {kind}: {exc}", kind

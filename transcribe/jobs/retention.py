@@ -87,7 +87,7 @@ def _stop_jobs(meeting_id: str, user: str, wait_s: float = 15.0) -> None:
         if not any(j.state == JobState.running for j in queue.rows_for_meeting(meeting_id)):
             return
         time.sleep(0.2)
-    raise queue.JobConflict(f"meeting {meeting_id} still has a running job; try again in a moment")
+    raise queue.JobConflict(f"mötet {meeting_id} har ett jobb som körs; försök igen om en stund")
 
 
 def delete_meeting_files(meeting_id: str, user: str = "system", action: str = "delete") -> list[Path]:

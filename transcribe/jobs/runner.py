@@ -150,7 +150,7 @@ def run_job(job_id: int, token: str) -> JobState | None:
         return None
     except Exception as exc:  # every failure must end on the row, with its reason
         transient, message, kind = queue.classify(exc)
-        if message.startswith("internal error"):
+        if message.startswith(queue.INTERNAL_ERROR):
             log.exception("job %s: unexpected error", job_id)
         return queue.finish_failed(job_id, token, message, kind, transient)
     return JobState.done if queue.finish_done(job_id, token) else None
@@ -200,10 +200,10 @@ def _kill(proc: subprocess.Popen[bytes]) -> None:
 def _describe_exit(code: int) -> str:
     if code < 0:
         try:
-            return f"killed by {signal.Signals(-code).name}"
+            return f"avslutad av {signal.Signals(-code).name}"
         except ValueError:
-            return f"killed by signal {-code}"
-    return f"exit code {code}"
+            return f"avslutad av signal {-code}"
+    return f"slutkod {code}"
 
 
 def _timeout_text(limit: float) -> str:
@@ -253,7 +253,7 @@ def supervise(claim: queue.Claim, stop: threading.Event | None = None) -> JobSta
                 return JobState.cancelled
             if now >= deadline:
                 _kill(proc)
-                message = f"timed out after {_timeout_text(claim.timeout_s)} (the per-job limit)"
+                message = f"avbrutet efter {_timeout_text(claim.timeout_s)} (tidsgränsen per jobb)"
                 return queue.finish_failed(job_id, token, message, "Timeout", transient=False)
             if stop is not None and stop.is_set():
                 _kill(proc)
@@ -284,7 +284,7 @@ def _after_exit(job_id: int, token: str, code: int) -> JobState | None:
             return JobState.cancelled
         # The child died without recording an outcome: crash, OOM killer, kill -9 of the child.
         return queue.finish_failed(
-            job_id, token, f"runner process died ({_describe_exit(code)})", "WorkerLost", transient=True
+            job_id, token, f"jobbets process dog ({_describe_exit(code)})", "WorkerLost", transient=True
         )
     return JobState(row.state)
 
