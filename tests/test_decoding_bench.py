@@ -205,8 +205,8 @@ def test_a_decode_at_another_precision_is_not_read_back(tmp_path: Path, monkeypa
     assert precisions == ["int8", "float32"]
 
 
-def test_plain_is_faster_whisper_as_it_loads_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    meeting = _meeting(tmp_path, "m1")
+def _plain_of_the_decoding_bench(meeting: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> asr.AsrOptions:
+    """The options the decoding bench decodes a meeting's plain with (nothing decoded)."""
     monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
     monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
     monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
@@ -215,20 +215,18 @@ def test_plain_is_faster_whisper_as_it_loads_by_default(tmp_path: Path, monkeypa
         decoding.asr, "transcribe", lambda audio, model, options, stats: used.append(options) or _tr("vi")
     )
     decoding.recognise(meeting, "plain")
+    return used[0]
+
+
+def test_plain_is_faster_whisper_as_it_loads_by_default(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    used = [_plain_of_the_decoding_bench(_meeting(tmp_path, "m1"), tmp_path, monkeypatch)]
     assert used[0].compute_type == "default"  # WhisperModel(path)'s own compute_type, not the product's int8
     assert asr.decode_kwargs(used[0]) == {"language": "sv", "word_timestamps": True}
 
 
 def test_the_pipeline_bench_baseline_is_the_decoding_bench_plain(tmp_path: Path, monkeypatch) -> None:
     meeting = _meeting(tmp_path, "m1")
-    monkeypatch.setattr(decoding, "CACHE_DIR", tmp_path / "cache")
-    monkeypatch.setattr(decoding, "resolve", lambda name, kind: Path("/models/whisper-base"))
-    monkeypatch.setattr(decoding, "decode", lambda path, tmp: SimpleNamespace(duration=10.0))
-    used: list[asr.AsrOptions] = []
-    monkeypatch.setattr(
-        decoding.asr, "transcribe", lambda audio, model, options, stats: used.append(options) or _tr("vi")
-    )
-    decoding.recognise(meeting, "plain")
+    used = [_plain_of_the_decoding_bench(meeting, tmp_path, monkeypatch)]
     loaded: list[tuple[str, str, str | None]] = []
     decoded: list[dict] = []
 

@@ -298,3 +298,18 @@ def test_llm_server_errors_are_swedish(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(LLMUnavailable) as down:
         OpenAIChat(silent)
     assert_swedish_line(str(down.value), silent.url, "anslutningen nekades")
+
+
+def test_every_format_option_is_read_and_refused_the_same_way() -> None:
+    from transcribe.formats import parse_formats as transcript_formats
+    from transcribe.minutes.render import minutes_formats
+    from transcribe.series.render import parse_formats as report_formats
+
+    assert transcript_formats("TXT, .srt,txt") == ["txt", "srt"]
+    assert minutes_formats("MD,docx,md") == ["md", "docx"] and minutes_formats("") == []
+    assert report_formats("json") == ["json"]
+    for read, what in [(transcript_formats, "transkriptformat"), (minutes_formats, "protokollformat"),
+                       (report_formats, "rapportformat")]:  # fmt: skip
+        with pytest.raises(BadOption) as err:
+            read("md,pdf")
+        assert_swedish_line(err.value.message, f"okänt {what} pdf", "välj bland", "md")

@@ -31,7 +31,7 @@ from transcribe.jobs import cli as jobs_cli
 from transcribe.minutes import check_backend, extract_minutes
 from transcribe.minutes.protokoll import protokoll_for, resolve_style
 from transcribe.minutes.protokoll_render import planned_files, write_styled
-from transcribe.minutes.render import HEADINGS
+from transcribe.minutes.render import HEADINGS, minutes_formats
 from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.models import cli as models_cli
 from transcribe.models.cli import print_list
@@ -152,7 +152,7 @@ def run(
     model = default_model() if model == DEFAULT else model
     probe(meeting)  # every input check before any work starts
     transcript_formats = formats.parse_formats(fmt)
-    minute_formats = _minutes_formats(minutes_format) if minutes_backend != "none" else []
+    minute_formats = minutes_formats(minutes_format) if minutes_backend != "none" else []
     names = {}
     if speaker_names:
         names = parse_speaker_names(speaker_names)
@@ -207,14 +207,6 @@ def run(
     if series is not None:
         series_store.add(series, [out_dir])  # the next meeting of the series learns from this one
         err.print(f"Tillagt i serien {series}")
-
-
-def _minutes_formats(spec: str) -> list[str]:
-    items = [f.strip().lower() for f in spec.split(",") if f.strip()]
-    bad = [f for f in items if f not in ("md", "docx", "json")]
-    if bad:
-        raise BadOption(f"okänt protokollformat {', '.join(bad)}; välj bland md, docx, json")
-    return items
 
 
 def _summary(result, written: list[Path]) -> None:
@@ -274,7 +266,7 @@ def minutes(
                              llm_allow_remote=llm_allow_remote or None, vocabulary=words)  # fmt: skip
     out_dir = out_dir or transcript_json.parent
     prot = protokoll_for(result, transcript, agenda, minutes_style)
-    for path in write_styled(result, prot, transcript, out_dir, _minutes_formats(fmt), overwrite=overwrite, lang=lang):
+    for path in write_styled(result, prot, transcript, out_dir, minutes_formats(fmt), overwrite=overwrite, lang=lang):
         out.print(str(path))
 
 

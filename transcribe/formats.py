@@ -112,13 +112,20 @@ WRITERS: dict[str, Callable[[Transcript], str]] = {
 }
 
 
-def parse_formats(spec: str | Iterable[str]) -> list[str]:
+def choose_formats(spec: str | Iterable[str], choices: Iterable[str], what: str, none_ok: bool = False) -> list[str]:
+    """The formats asked for ("md,docx" or a list), each once, in order; an unknown one, or none when `none_ok`
+    is off, is refused in one line naming `what` they are (transkriptformat, protokollformat, …)."""
     items = spec.split(",") if isinstance(spec, str) else list(spec)
-    formats = [f.strip().lower().lstrip(".") for f in items if f.strip()]
-    unknown = [f for f in formats if f not in WRITERS]
-    if unknown or not formats:
-        raise BadOption(f"okänt transkriptformat {', '.join(unknown) or '(inget)'}; välj bland {', '.join(WRITERS)}")
-    return list(dict.fromkeys(formats))
+    chosen = [f.strip().lower().lstrip(".") for f in items if f.strip()]
+    allowed = list(choices)
+    unknown = [f for f in chosen if f not in allowed]
+    if unknown or not (chosen or none_ok):
+        raise BadOption(f"okänt {what} {', '.join(unknown) or '(inget)'}; välj bland {', '.join(allowed)}")
+    return list(dict.fromkeys(chosen))
+
+
+def parse_formats(spec: str | Iterable[str]) -> list[str]:
+    return choose_formats(spec, WRITERS, "transkriptformat")
 
 
 def output_paths(out_dir: Path, stem: str, formats: Iterable[str]) -> dict[str, Path]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 from transcribe.errors import BadOption, OutputExists
+from transcribe.formats import choose_formats
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes, check_reason
 from transcribe.minutes.summary import refresh, unreviewed
@@ -323,6 +324,11 @@ def render_docx(
 FILES = {"md": "minutes.md", "docx": "minutes.docx", "json": "minutes.json"}
 
 
+def minutes_formats(spec: str | Iterable[str]) -> list[str]:
+    """The minutes' formats asked for (md, docx, json), each once; none is allowed (no minutes files)."""
+    return choose_formats(spec, FILES, "protokollformat", none_ok=True)
+
+
 def write_minutes(
     minutes: Minutes,
     transcript: Transcript | None,
@@ -332,10 +338,7 @@ def write_minutes(
     lang: Lang = "sv",
 ) -> list[Path]:
     """Write the chosen formats; refuses (before writing any) if one exists and overwrite is off."""
-    fmts = list(dict.fromkeys(formats))
-    unknown = [f for f in fmts if f not in FILES]
-    if unknown:
-        raise BadOption(f"okänt protokollformat {', '.join(unknown)}; välj bland md, docx, json")
+    fmts = minutes_formats(formats)
     out_dir = Path(out_dir)
     targets = [out_dir / FILES[f] for f in fmts]
     existing = [p for p in targets if p.exists()]

@@ -10,7 +10,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from transcribe.errors import BadOption, OutputExists
+from transcribe.errors import OutputExists
+from transcribe.formats import choose_formats
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.series.model import SeriesReport
 from transcribe.sv.calendar import clock, format_date
@@ -28,11 +29,7 @@ class Block:
 
 
 def parse_formats(spec: str) -> list[str]:
-    items = [f.strip().lower() for f in spec.split(",") if f.strip()]
-    bad = [f for f in items if f not in FORMATS]
-    if bad or not items:
-        raise BadOption(f"okänt rapportformat {', '.join(bad) or spec!r}; välj bland md, docx, json")
-    return list(dict.fromkeys(items))
+    return choose_formats(spec, FORMATS, "rapportformat")
 
 
 def _when(m) -> str:  # noqa: ANN001 - MeetingBlock
