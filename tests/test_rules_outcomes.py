@@ -111,3 +111,31 @@ def test_a_thing_and_its_settling_in_one_sentence() -> None:
         ("S1", "Ja. Reflexvästar på alla barn vid utflykter, det kör vi på."),
     ]
     assert texts(said) == ["Reflexvästar på alla barn vid utflykter."]
+
+
+def test_a_member_giving_in_leaves_the_outcome_to_the_next_speaker() -> None:
+    said = [
+        ("S2", "Pengarna räcker till antingen nya nät eller målningen av läktaren."),
+        ("S3", "Näten är trasiga, vi kan inte spela matcher med dem."),
+        ("S2", "Okej, okej. Näten då. Men läktaren nästa år."),
+        ("S1", "Då köper vi nya nät i år, och läktaren målar vi nästa år."),
+    ]
+    assert texts(said) == ["Mötet beslutade att köpa nya nät i år, och läktaren målar vi nästa år."]
+    said = [
+        ("S2", "Ska julbordet vara på restaurangen eller här i lokalen?"),
+        ("S3", "Här i lokalen blir det billigare och vi slipper taxi."),
+        ("S2", "Okej. Jag köper det. Lokalen då."),
+        ("S1", "Bra. Julbordet dukas upp här i lokalen."),
+    ]
+    assert texts(said) == ["Julbordet dukas upp här i lokalen."]
+
+
+def test_the_groups_plan_after_others_agreed() -> None:
+    said = [
+        ("S2", "Drop-in på fredagar fungerar inte, det kommer för många samtidigt."),
+        ("S3", "Om de som inte kan boka själva får ringa, så är jag med."),
+        ("S1", "Då tar vi bort drop-in på fredagar från april."),
+    ]
+    assert texts(said) == ["Mötet beslutade att ta bort drop-in på fredagar från april."]
+    said[1] = ("S3", "Jag vet inte, många äldre klarar inte att boka.")
+    assert not texts(said)  # nobody agreed: a proposal, not the outcome

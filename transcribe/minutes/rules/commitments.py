@@ -56,7 +56,8 @@ _AS_BEFORE = re.compile(r"som\s+(?:i\s+fjol|förut|vanligt|tidigare|förra\s+år
 _PARTICLE = {"går": re.compile(r"(?:inte\s+)?(?:vidare\s+med|ut\s+med|in\s+för)\b"),
              "tar": re.compile(r"(?:inte\s+)?(?:emot|bort|in|med)\b"),
              "kör": _AS_BEFORE, "gör": _AS_BEFORE}  # fmt: skip
-_PRONOUN = re.compile(r"^(?P<p>den|det|dem|de\s+där|dom)\b")
+# "den" alone, not the article of "den arabiska timmen"
+_PRONOUN = re.compile(r"^(?P<p>den|det|dem|de\s+där|dom)\b(?!\s+[a-zåäö]+[ae]\s+[a-zåäö]+(?:en|et|na|n)\b)")
 _OFFER = re.compile(
     r"\b(?:erbjud\w*|(?:vill|får)\s+(?:köpa|ge|skänka|sponsra|hyra)|fråga[rt]?\s+om|förfrågan|offert\w*|anbud\w*)\b"
 )
@@ -86,6 +87,11 @@ _PUT_OFF = re.compile(
 )
 _FOR_NOW = re.compile(r"\bså\s+länge\b|\btills\s+vidare\b.*\bigen\b")
 _NEXT_PERIOD = re.compile(r"\bnästa\s+(?:år|vecka|månad|termin|säsong|vår|höst|sommar)\b")
+# Agreement to what was proposed: "Okej, om de kan ringa Birgitta så är jag med.", "Ja, okej. Det är sorgligt."
+AGREED = re.compile(
+    r"^(?:ja|okej|ok|absolut|precis|exakt|gärna|visst|bra)\b|\bokej\s*[.!]?$|\b(?:jag\s+är\s+med|är\s+jag\s+med|jag\s+är\s+för|håller\s+med|"
+    r"jag\s+köper\s+det|jag\s+ger\s+mig|kan\s+leva\s+med|det\s+funkar|instämmer|låter\s+bra)\b"
+)
 _CHANGED = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:ändrar|byter|vänder)\s+vi(?:\s+på\s+det)?\s*[.!]?$")
 _DEFINITE_SUBJECT = re.compile(_LEAD + r"(?P<x>[a-zåäö-]{4,}(?:en|et|na))\s+(?:är|blir|var)\b")
 # A vote counted in the turn: "Vi röstar. De som är för att vi arrangerar ...? Tre. Emot? En."
@@ -151,6 +157,8 @@ class CommitmentRules(ResolutionRules):
             return False
         if _CONDITION.search(u.low[: m.start("v")]) or re.match(r"(?:om|ifall)\b", rest_low):
             return False
+        if re.search(r"\btill\s+handlingarna\b", rest_low):
+            return False  # "Då lägger vi det till handlingarna": a formal act, the filing rules' to read
         offer = verb == "tackar" and re.match(r"(?:ja|nej)\b", rest_low)
         if verb == "tackar" and not offer:
             return False  # "vi tackar för i kväll"
@@ -159,6 +167,9 @@ class CommitmentRules(ResolutionRules):
         lead = u.low[: m.start("v")]
         settling = direct and _ASSENT.match(lead) and not re.search(r"\bgärna\b", u.low)
         kept = _AS_BEFORE.match(rest_low)
+        order = re.match(r"(?:tillbaka|vidare|över\s+till|till\s+(?:nästa|punkt))\b", rest_low)  # the meeting's order
+        agreed = not direct and not order and re.search(r"\bdå\b", lead) and self.agreed_before(u, unrecorded=True)
+        settling = settling or agreed
         if not (neg or offer or verb in _COMMIT_VERBS or continued or settling or voted or kept):
             return False  # a positive "vi köper ..." alone may be a description; it needs the group settling
         rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
@@ -263,6 +274,8 @@ class CommitmentRules(ResolutionRules):
             return False  # "Mobilerna på lägret då. Ska vi samla in dem?": the matter opened for talk
         if any(self._settles(v) for v in self.utts[u.idx + 1 : u.idx + 5]):
             return False  # settled explicitly a little later: that sentence is the decision
+        if self._stated_next(u, topic):
+            return False  # "Okej, okej. Tolvan då." - "Då gör vi dräneringen på tolvan i år": the next turn states it
         said = u.text[m.start("np") : m.end("np")].strip(" ,")
         self._add_decision(capitalise(said) + ".", u, [u], 0.6, WHY)
         self.used.add(u.idx)
@@ -298,6 +311,32 @@ class CommitmentRules(ResolutionRules):
     def _after_others(self, u: Utt) -> bool:
         """Someone else spoke just before: the sentence may close what they discussed."""
         return any(v.speaker != u.speaker for v in self._window(u, back=6))
+
+    def _stated_next(self, u: Utt, topic: str) -> bool:
+        """A member gives in ('Okej, okej. Tolvan då.') and the next speaker states the outcome on the matter."""
+        turn = [v for v in self._window(u, back=3) if v.turn == u.turn]
+        if not any(re.match(r"^(?:okej|ok|ja)\b", v.low) for v in [*turn, u]):
+            return False
+        nxt = next((v for v in self.utts[u.idx + 1 : u.idx + 4] if v.turn != u.turn), None)
+        if nxt is None or nxt.speaker == u.speaker or nxt.is_question:
+            return False
+        if not re.match(r"^(?:då|bra|okej|så)\b", nxt.low):
+            return False
+        said = " ".join(v.text for v in self.utts[nxt.idx : nxt.idx + 2] if v.turn == nxt.turn and not v.is_question)
+        return _overlap(stems(topic), stems(said))
+
+    def agreed_before(self, u: Utt, unrecorded: bool = False) -> bool:
+        """The turn just before, by someone else, agreed: 'Okej, om de kan ringa så är jag med.' - 'Då tar vi ...'
+        With `unrecorded`, not an agreement to a call already recorded as a decision (this only closes it)."""
+        at = u.idx - 1
+        while at >= 0 and self.utts[at].turn == u.turn and not content_words(self.utts[at].text):
+            at -= 1  # "Bra. Lagern tappas på burk.": the assent before the statement is the speaker's own
+        prev = self.utts[at] if at >= 0 else None
+        if prev is None or prev.speaker == u.speaker or prev.is_question:
+            return False
+        if unrecorded and any(v.idx in self.decided for v in self._window(u, back=4)):
+            return False
+        return any(AGREED.search(v.low) for v in self._window(u, back=3) if v.turn == prev.turn)
 
     def _raised(self, u: Utt, what: str, others_only: bool = True, back: int = 8) -> bool:
         """The matter was spoken of in the sentences before (by someone else, unless said otherwise)."""

@@ -38,13 +38,8 @@ _V1 = re.compile(
 )
 # ... and with its consequence, even when a "då" was put before it: "Då höjer vi tappar vi folk."
 _V1_THEN = re.compile(
-    r"^(?:(?:men|och|fast|då|så)\b[\s,]*)?[a-zåäö]{2,}(?:ar|er|ör|yr|år|r)\s+(?:vi|ni|man|de|dom)\s+(?:\S+\s+){0,6}?"
+    r"^(?:(?:men|och|fast|då|så)\b[\s,]*)?[a-zåäö]{2,}(?:ar|er|ör|yr|år|r)\s+(?:vi|ni|man|de|dom)\s+(?:[^\s,]+\s+){0,6}?"
     r"(?:[a-zåäö]{2,}(?:ar|er|ör|yr|år)|är|blir|går|får|kan)\s+(?:vi|det|de|dom|man|folk)\b"
-)
-# Agreement to what was proposed: "Okej, om de kan ringa Birgitta så är jag med.", "Ja, okej. Det är sorgligt."
-_AGREED = re.compile(
-    r"^(?:ja|okej|ok|absolut|precis|exakt|gärna|visst|bra)\b|\bokej\s*[.!]?$|\b(?:jag\s+är\s+med|jag\s+är\s+för|håller\s+med|"
-    r"jag\s+köper\s+det|jag\s+ger\s+mig|kan\s+leva\s+med|det\s+funkar|instämmer|låter\s+bra)\b"
 )
 # "Då går Dimma i pension ...": the outcome stated with its own subject after "då"
 _THEN_OUTCOME = re.compile(
@@ -54,6 +49,10 @@ _THEN_OUTCOME = re.compile(
 _NOT_OUTCOME_VERBS = frozenset(
     "är har kan ska får vill måste behöver tycker tror vet ser hör hinner finns kommer blir brukar "
     "säger sa undrar menar verkar känns".split()
+)
+# "Bra. Lagern tappas på burk.": a definite subject and a verb in the passive
+_PASSIVE = re.compile(
+    _LEAD + r"(?P<np>[a-zåäö-]{3,}(?:en|et|na|an|rn|ln))\s+(?P<v>[a-zåäö]{3,}(?:as|s))\s+(?P<rest>\S.*)$"
 )
 _VALUE = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+säger\s+vi\s+(?!(?:så|det|nej|ja|att|inte|till)\b)(?P<rest>\S.*)$")
 _FROM = re.compile(
@@ -117,6 +116,7 @@ class OutcomeRules(CommitmentRules):
             return False
         return (
             self._vote_outcome(u)
+            or self._passive_outcome(u)
             or self._offer_taken(u)
             or self._said_value(u)
             or self._from_on(u)
@@ -213,6 +213,19 @@ class OutcomeRules(CommitmentRules):
         self.used.add(u.idx)
         return True
 
+    def _passive_outcome(self, u: Utt) -> bool:
+        """'Okej, okej. Jag köper det. Burk då.' - 'Bra. Lagern tappas på burk.': the outcome in the passive."""
+        m = _PASSIVE.match(u.low)
+        if m is None or m.group("v") in ("finns", "känns", "syns", "hörs", "verkar") or not self.agreed_before(u):
+            return False
+        if not self._raised(u, u.text, back=8):
+            return False
+        at = len(u.text) - len(u.low) + m.start("np")
+        said = capitalise(first_person(strip_tail(u.text[at:]).rstrip(" .!,"), u.name))
+        self._add_decision(said + ".", u, [u], 0.6, WHY)
+        self.used.add(u.idx)
+        return True
+
     def _then_outcome(self, u: Utt) -> bool:
         """'Då går Dimma i pension efter vårterminen, ...' right after another member agreed."""
         m = _THEN_OUTCOME.match(u.low)
@@ -224,10 +237,7 @@ class OutcomeRules(CommitmentRules):
         definite = re.search(r"(?:en|et|na|an)$", np.lower()) is not None
         if not (np[:1].isupper() or definite) or self._named_person(np.lower()):
             return False
-        prev = self.utts[u.idx - 1] if u.idx else None
-        if prev is None or prev.speaker == u.speaker or prev.is_question:
-            return False
-        if not any(_AGREED.search(v.low) for v in self._window(u, back=3) if v.turn == prev.turn):
+        if not self.agreed_before(u):
             return False  # "Ja, okej. Det är sorgligt, men okej." agreed; a remark did not
         if not self._raised(u, f"{np} {m.group('rest')}", back=8):
             return False

@@ -54,6 +54,7 @@ _OPEN = re.compile(
     r"\b(?:väntar|vilar|bordl\w*|tillbakadrag\w*|återkommer|tar\s+vi\s+(?:upp|sen)|går\s+till|skickas\s+vidare)\b"
 )
 _EARLIER_BACK = 80
+_GIVES_IN = re.compile(r"^(?:okej|ok|ja|jaha|nåja|visst|absolut)\b")
 RECAP_WHY = f"{PREFIX}beslutet återges i sammanfattningen, men där hördes det otydligt"
 POLARITY_WHY = f"{PREFIX}sammanfattningen återger beslutet med annat nekande"
 
@@ -104,6 +105,7 @@ class RestatedDecisions(RuleState):
                 # a plain summing-up that is mostly tasks ("Lotta fixar integrationen, Omid skriver testfallen")
                 self._restated_item(item, said, decided, recover=decided or 2 * tasks < len(items))
         self._merge_duplicates()
+        self._merge_conceded()
 
     def _summing_up_items(self, u: Utt) -> tuple[Utt, list[str], bool] | None:
         """The sentence holding the items, the items, and whether the chair said they were decided."""
@@ -236,6 +238,36 @@ class RestatedDecisions(RuleState):
         for n, d in enumerate(kept, 1):
             d.id = f"d{n}"
         self.out.decisions = kept
+
+    def _merge_conceded(self) -> None:
+        """'Okej, okej. Tolvan då.' - 'Då gör vi dräneringen på tolvan i år, ...': a member gives in and the one
+        settling states the outcome in the very next turn; one decision, in the words of the one who settled it."""
+        kept: list[Decision] = []
+        for d in self.out.decisions:
+            if kept and self._conceded(kept[-1], d):
+                d.evidence = merge_evidence(kept[-1].evidence, d.evidence)
+                d.confidence = round(max(kept[-1].confidence, d.confidence), 2)
+                kept[-1] = d
+                continue
+            kept.append(d)
+        for n, d in enumerate(kept, 1):
+            d.id = f"d{n}"
+        self.out.decisions = kept
+
+    @staticmethod
+    def _conceded(a: Decision, b: Decision) -> bool:
+        turns = {e.segment_id for e in a.evidence}
+        speakers = {e.speaker for e in a.evidence}
+        if len(turns) != 1 or len(speakers) != 1 or polarity_conflict(a.text, b.text):
+            return False
+        nxt = [e for e in b.evidence if e.segment_id == max(turns) + 1]
+        if not nxt or any(e.speaker in speakers for e in nxt) or min(e.segment_id for e in b.evidence) < min(turns):
+            return False
+        if not _GIVES_IN.match(a.evidence[0].quote.lower()):
+            return False  # "Okej, okej. Tolvan då.": only a member giving in leaves the outcome to the next turn
+        if len(content_words(a.text)) > len(content_words(b.text)):
+            return False  # the later one says less: two matters, or the first is the fuller statement
+        return bool({s for s in stems(a.text) if len(s) >= 4} & stems(b.text))
 
     @staticmethod
     def _same_decision(a: Decision, b: Decision) -> bool:

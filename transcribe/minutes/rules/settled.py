@@ -95,6 +95,8 @@ _BODY_PLAN = re.compile(
     r"(?P<v>[a-zåäö]{3,}(?:ar|er|ör|yr))\s+(?:alltså\s+)?(?P<neg>inte\s+)?(?P<rest>\S.*)"
 )
 # "Okej, så påminnelsen går ut två dagar innan": a summing-up after others spoke (not "okej, så vi har ...")
+# "Då gör vi en cykelrensning", "Då gör vi dräneringen på tolvan": a thing done, not "gör vi så"
+_DONE_THING = re.compile(r"(?:en|ett)\s|[a-zåäö]{4,}(?:en|et|na)\b")
 _SUMMARY = re.compile(
     r"^(?:okej|ok|bra|ja)[\s,.]+så,?\s+(?P<np>(?!(?:det|vi|jag|du|ni|man|de|dom|han|hon|den|här|där|nu)\b)"
     r"[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?P<v>[a-zåäö]+(?:ar|er|ör|yr|år))\s+(?P<rest>\S.*)"
@@ -214,7 +216,7 @@ class SettledRules:
             m is None
             or (
                 m.group("v") in _NOT_PLAN_VERBS
-                and not (m.group("v") == "gör" and re.match(r"(?:en|ett)\s", m.group("rest")))
+                and not (m.group("v") == "gör" and _DONE_THING.match(m.group("rest")))
             )
             or re.search(r"\b(?:om|ifall|när|innan)\b", low[: m.start("v")])
         ):
