@@ -1,4 +1,8 @@
-"""The next meeting: the last proposed date nobody turned down."""
+"""The next meeting: which mention of a date names it, the last proposed date nobody turned down.
+
+How its day is read when part of it was misheard is rules/nextday.py, a day said at the close with the
+meeting unnamed rules/nextclose.py, its clock time rules/nexttime.py.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +10,18 @@ import datetime as dt
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.dates import When, day_by_weekday, month_by_weekday
+from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
-from transcribe.minutes.rules.nexttime import MeetingTimes
+from transcribe.minutes.rules.nextclose import NOT_MEETINGS, ClosingDate
+from transcribe.minutes.rules.nextday import DEADLINE_BEFORE, ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     Utt,
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
-from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.calendar import format_date
 
 # "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls)\s+")
@@ -28,49 +32,17 @@ _TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäöé]{3,})\s+(?:blir|ä
 # "vi ses efter nyår …": we meet, whatever follows.
 _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
-# What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
-_MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
-_MEETING_NAMED = re.compile(r"\b(?:extra|medlems|styrelse)?mötet\b")
-# "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
-_NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
-_CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
-# "nästa vecka/punkt/steg ...": a next that is no meeting
-_NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg steget fråga gång".split())
 _SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))|,\s*tid\s*,")
 _NEXT_ALONE = re.compile(r"^(?:\w+,?\s+)?nästa\s*,")
-# "Nästa <nilsson sig> är måndagen den ...": a next one announced with a day, its meeting word misheard
-_NEXT_ANNOUNCED = re.compile(r"\bnästa\s+(?P<w>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls)\s+$")
-# "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
-# alone names no date; "fredag den <misheard>." the same without a month.
-_DAY_LOST_MONTH = re.compile(
-    rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*(?:den\s+)?(?P<heard>(?:[\w-]+\s+){{0,2}}?)"
-    rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
-)
-_DAY_LOST = re.compile(
-    rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
-    rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
-)
-ELSEWHERE_WHY = f"{PREFIX}dagen hördes inte i beskedet om nästa möte; den togs där samma dag nämns i mötet"
-_AFTER_DAY = re.compile(r"\S+\s+den\s+[\w-]+\s+([a-zåäö]+)\s*(?:[,.!?]|$|klockan\b|halv\b|kvart\b)")
-_WEEKDAY_FIRST = re.compile(rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b")
-# A day named by its number: what another mention of the day must say to stand for an unheard one
-_EXACT_DAY = frozenset({"dmy", "iso", "slash", "wd_day", "den_day"})
-# A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
-_SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
 # How exactly a kind of date names its day: a day and month first, a bare weekday last.
 _EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_day": 1, "slash": 1, "wd_in_n": 1,
               "week": 2, "in_n": 2, "wd": 3}  # fmt: skip
 # A sentence that gives someone a task, whose date is the task's, not the meeting's.
 _TASKISH = re.compile(r"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b)[a-zåäö]+r\b")
-_DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
-_ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
-# "första tisdagen i <till>": a counted weekday whose month was lost names no day
-_COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
-_COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
 
 
-class NextMeetingRules(MeetingTimes):
+class NextMeetingRules(ClosingDate):
     """Next-meeting rules; they record into the shared state."""
 
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
@@ -90,7 +62,7 @@ class NextMeetingRules(MeetingTimes):
         if m is None and self.robust:  # "nästa <misheard> blir torsdagen den ...": the cue word was lost
             slot = cues.NEXT_MEETING_SLOT.search(u.low)
             heard = slot and (u.uncertain(slot.group("slot")) or not known_word(slot.group("slot")))
-            if heard and slot.group("slot") not in _NOT_MEETINGS and any(w.date is not None for w in self.whens(u)):
+            if heard and slot.group("slot") not in NOT_MEETINGS and any(w.date is not None for w in self.whens(u)):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
         if m is None and not u.is_question and any(w.date is not None for w in self.whens(u)):
@@ -124,176 +96,11 @@ class NextMeetingRules(MeetingTimes):
         title = re.findall(r"[a-zåäöé]{3,}", (self.t.metadata.get("title") or "").lower())
         return len(noun) >= 3 and any(w == noun or (len(noun) >= 4 and w.endswith(noun)) for w in title)
 
-    def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
-        """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said;
-        'torsdagen den förstar januari' read as the 1st, a Friday: the weekday says the day was misheard."""
-        if not self.robust:
-            return None
-        if w.kind == "dmy" and w.date is not None:
-            said = _DAY_LOST_MONTH.match(u.low[w.start :])
-            if said and WEEKDAY_NAMES.index(said.group("wd")) != w.date.weekday():
-                return said
-            return None
-        if w.kind != "wd":
-            return None
-        if _COUNTED.search(u.low[: w.start]):
-            return _COUNTED_AS_HEARD.match(u.low[w.start :])
-        return _DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
-
-    def _dates(self, u: Utt) -> tuple[list[When], When | None]:
-        """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
-        else (no dates, the phrase as heard) so that no wrong date stands in for it."""
-        dated = [w for w in self.whens(u) if w.date is not None and w.date > self.ref]  # "i dag" is no next meeting
-        dated = [self._month_heard(u, w) for w in dated]
-        for w in dated:
-            lost = self._day_lost(u, w)
-            if lost is None:
-                continue
-            if any(x is not w and w.start < x.start < w.start + lost.end() for x in dated):
-                dated = [x for x in dated if x is not w]  # "torsdagen <?> tionde december": the date is whole
-                continue
-            heard = When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
-            # the day said exactly elsewhere in the meeting wins over a guess from the misheard word
-            said_again = self.robust and self._said_elsewhere(u, heard) is not None
-            guessed = (None if said_again else self._day_from_weekday(u, w, lost)) or self._day_from_other(
-                u, w, lost, dated
-            )
-            if guessed is None:
-                return [], heard
-            dated = [guessed if x is w else x for x in dated]
-        return dated, None
-
-    def _month_heard(self, u: Utt, w: When) -> When:
-        """'torsdagen den artonde <man>,': a word a letter or two from the one month where the day is that weekday."""
-        nxt = _AFTER_DAY.match(u.low[w.start :]) if self.robust and w.kind == "wd_day" else None
-        day = month_by_weekday(nxt.group(1), w.date.day, w.date.weekday(), self.ref) if nxt and w.date else None
-        if day is None or day == w.date:
-            return w
-        u.repairs.append(Repair(nxt.group(1), MONTH_NAMES[day.month - 1], "month"))
-        return w.model_copy(update={"date": day})
-
-    def _day_from_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
-        """The weekday and month narrow the day to four or five; the misheard word picks one, or none."""
-        if "mon" not in lost.re.groupindex:
-            return None
-        day = day_by_weekday(lost.group("heard"), WEEKDAY_NAMES.index(lost.group("wd")),
-                             MONTH_NAMES.index(lost.group("mon")) + 1, self.ref)  # fmt: skip
-        if day is None:
-            return None
-        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
-        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
-                    end=w.start + lost.end(), kind="dmy")  # fmt: skip
-
-    def _day_from_other(self, u: Utt, w: When, lost: re.Match[str], dated: list[When]) -> When | None:
-        """'om fyra veckor, torsdagen <misheard> februari': another way the sentence names the day, on that
-        weekday and in that month, says which day was lost."""
-        if "mon" not in lost.re.groupindex:
-            return None
-        wd, month = WEEKDAY_NAMES.index(lost.group("wd")), MONTH_NAMES.index(lost.group("mon")) + 1
-        agree = {x.date for x in dated if x is not w and x.date and x.date.weekday() == wd and x.date.month == month}
-        if len(agree) != 1:
-            return None
-        day = agree.pop()
-        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
-        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
-                    end=w.start + lost.end(), kind="dmy")  # fmt: skip
-
-    def _said_elsewhere(self, u: Utt, lost: When) -> tuple[When, list[Utt]] | None:
-        """The announcement's weekday (and month) heard, its day not: the one day on that weekday (in that month)
-        said exactly elsewhere in the meeting, and not as a deadline, is the day the announcement named."""
-        said = _DAY_LOST_MONTH.match(lost.text.lower()) or _WEEKDAY_FIRST.match(lost.text.lower())
-        if said is None:
-            return None
-        wd = WEEKDAY_NAMES.index(said.group("wd"))
-        month = MONTH_NAMES.index(said.group("mon")) + 1 if "mon" in said.re.groupindex else None
-        found: dict[dt.date, tuple[When, Utt]] = {}
-        for v in self.utts:
-            if v is u or v.is_question:
-                continue
-            for w in self.whens(v):
-                if (w.date is None or w.date <= self.ref or w.kind not in _EXACT_DAY or w.date.weekday() != wd
-                        or (month is not None and w.date.month != month)
-                        or _DEADLINE_BEFORE.search(v.low[: w.start])):  # fmt: skip
-                    continue
-                found.setdefault(w.date, (w, v))
-        if len(found) != 1:
-            return None
-        w, v = next(iter(found.values()))
-        w = w.model_copy()
-        w.time = next((x.time for x in self.whens(u) if x.time is not None), w.time)  # the hour announced
-        return w, [u, v]
-
-    def _closing_date(self) -> tuple[When, list[Utt]] | None:
-        """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
-        den första december klockan tio"): a meeting ends by naming the next one. Never a deadline or a task."""
-        tail = self.utts[-6:]
-        for u in reversed(tail):
-            nxt = _NEXT_WORD.search(u.low)
-            lost_noun = nxt is not None and (
-                u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
-            )
-            whens = [w for w in self.whens(u) if w.date is not None and w.date > self.ref and (w.kind in _SPECIFIC
-                     or w.time is not None) and not _DEADLINE_BEFORE.search(u.low[: w.start])]  # fmt: skip
-            # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
-            prev = self.utts[u.idx - 1] if u.idx else u
-            named = prev.turn == u.turn and _MEETING_NAMED.search(prev.low) and any(w.time for w in whens)  # fmt: skip
-            # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
-            # "Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.": a day and hour said alone, first
-            announced = any(
-                (
-                    _ANNOUNCED.search(u.low[: w.start])
-                    if (n := _NEXT_ANNOUNCED.search(u.low[: w.start])) is None
-                    else self._misheard_slot(u, n)  # "Nästa leverans blir …" names something else
-                )
-                or (self._lead_unheard(u, w) and w.time is not None and w.kind in _SPECIFIC)
-                for w in self.whens(u)
-            )
-            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
-                continue
-            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named):
-                return best_when(whens, 0), [u]
-        return None
-
-    @staticmethod
-    def _lead_unheard(u: Utt, w: When) -> bool:
-        """Nothing before the date, or one or two words the recogniser was unsure of ("<Vi ses> lördag om tre
-        veckor, elva igen")."""
-        lead = re.findall(r"[\w-]+", u.low[: w.start])
-        return len(lead) <= 2 and all(u.uncertain(x) or not known_word(x) for x in lead)
-
-    @staticmethod
-    def _partly_heard(w: When, utts: list[Utt]) -> str | None:
-        """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
-        start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
-        morgon" was read as "i morgon"."""
-        if w.kind == "rel_day" and w.text.lower().startswith("på"):
-            return f'{PREFIX}"{w.text}" lästes som "i morgon"'
-        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
-        if w.kind in ("wd_day", "den_day") and u is not None:
-            # "lördagen den trettonde <samanställningen>": a word where the month would stand, misheard
-            toks = re.findall(r"[a-zåäö]+|\d+", u.low[w.start :])
-            at = toks.index("den") + 2 if "den" in toks else len(toks)
-            if at < len(toks) and (u.uncertain(toks[at]) or not known_word(toks[at])):
-                return f'{PREFIX}månaden kan ha hörts fel ("{toks[at]}" efter dagen)'
-        if w.kind != "wd" or u is None:
-            return None
-        after = re.findall(r"[a-zåäö]+", u.low[w.start :])[1:3]  # the words after the weekday, a time joined or not
-        counted = len(after) == 2 and after[0] not in _CLOCK_WORDS and after[1] in CARDINALS  # "<om> tre"
-        if after and (u.uncertain(after[0]) or not known_word(after[0]) or counted):
-            return f"{PREFIX}veckodagen hördes men inte orden efter den ({' '.join(after)})"
-        return None
-
-    @staticmethod
-    def _misheard_slot(u: Utt, n: re.Match[str]) -> bool:
-        """The words between "nästa" and "blir" hold one the recogniser was unsure of, or no word at all."""
-        words = n.group(0).split()[1:-1]
-        return n.group("w") not in _NOT_MEETINGS and any(u.uncertain(x) or not known_word(x) for x in words)
-
     @staticmethod
     def _deadline_said(v: Utt, w: When) -> bool:
         """'till den fjärde': a deadline word before the date, unless it opens a reply and was heard unsure
         ("<Till> den tjugoåttonde april" said "Onsdagen den …")."""
-        before = _DEADLINE_BEFORE.search(v.low[: w.start])
+        before = DEADLINE_BEFORE.search(v.low[: w.start])
         return before is not None and not (
             re.fullmatch(r"\W*\w+\s*", v.low[: w.start]) and v.uncertain(before.group(0).strip())
         )
@@ -317,8 +124,8 @@ class NextMeetingRules(MeetingTimes):
                 break  # "Kommer kalkylen att vara klar då?": another matter, whose dates are not the meeting's
             if _TASKISH.search(v.low) or cues.NEXT_MEETING_DEADLINE.search(v.low):
                 continue
-            dated = [w for w in self._dates(v)[0] if w.kind in _SPECIFIC]
-            dated = [w for w in dated if not _DEADLINE_BEFORE.search(v.low[: w.start])]
+            dated = [w for w in self._dates(v)[0] if w.kind in SPECIFIC]
+            dated = [w for w in dated if not DEADLINE_BEFORE.search(v.low[: w.start])]
             if dated:
                 out.append((best_when(dated, 0), v))
         return out
@@ -351,8 +158,8 @@ class NextMeetingRules(MeetingTimes):
         for v in self._same_segment_after(u, 2):
             if _TASKISH.search(v.low):
                 return None
-            dated = [w for w in self._dates(v)[0] if (w.kind in _SPECIFIC or w.time is not None)
-                     and not _DEADLINE_BEFORE.search(v.low[: w.start])]  # fmt: skip
+            dated = [w for w in self._dates(v)[0] if (w.kind in SPECIFIC or w.time is not None)
+                     and not DEADLINE_BEFORE.search(v.low[: w.start])]  # fmt: skip
             if dated:
                 return best_when(dated, 0), [u, v]
         return None
@@ -422,7 +229,8 @@ class NextMeetingRules(MeetingTimes):
         kept = self._settle(candidates)
         chosen, closing = (kept[-1] if kept else None), None
         if chosen is None and vague is None and self.robust:
-            chosen = closing = self._closing_date()
+            closing = self._closing_date()
+            chosen = closing[:2] if closing is not None else None
         elif chosen is not None and self.robust:
             # "... och ni får svar <till> nästa möte" on Thursday, then "Nästa skyddskommitté blir tisdagen den
             # elfte maj": a meeting ends by naming the next one, and a day said exactly there outweighs a bare
@@ -430,7 +238,7 @@ class NextMeetingRules(MeetingTimes):
             late = self._closing_date()
             if (late is not None and late[1][0].idx > chosen[1][-1].idx
                     and _EXACTNESS.get(late[0].kind, 3) < _EXACTNESS.get(chosen[0].kind, 3)):  # fmt: skip
-                chosen = closing = late
+                chosen, closing = late[:2], late
         if chosen is not None:
             w, utts = chosen
             self._morning_as_usual(w)
@@ -442,7 +250,7 @@ class NextMeetingRules(MeetingTimes):
                 same = self._same_time(w, utts) or self._usual_hour(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
                            or self._conflict(w, kept) or self._partly_heard(w, utts) or same)  # fmt: skip
-                if closing is not None:
+                if closing is not None and closing[2]:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
             needs, reason = self._review(utts, guessed)

@@ -47,6 +47,9 @@ _HOUR_AFTER = re.compile(
     rf"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){{1,2}}?)(?P<h>{_HOURS})\b(?!\s+(?:dagar|veckor|månader|år|timmar|minuter)\b)"
 )
 # "<kvart> över tre", "<fem> i sju": the minutes before "över"/"i" were lost, the hour heard
+# "måndag om två veckor, <vi>.": one word after the date, the last of the sentence
+_LAST_WORD = re.compile(r"^\s*,\s*([\w-]+)\s*[.!]?\s*$")
+_NO_HOUR = frozenset({"här", "där", "då", "alltså", "igen", "va", "eller", "ok", "okej", "tack", "hej"})
 _MINUTES_LOST = re.compile(rf"(?:^|[,.]\s*|\s)(?:över|i)\s+(?:{_HOURS})\b")
 
 
@@ -71,9 +74,13 @@ class MeetingTimes(RuleState):
     """Clock-time rules for the next meeting; they record into the shared state."""
 
     def _unheard_hour(self, w: When, utts: list[Utt]) -> str | None:
-        """'klockan <misheard>': a clock time was said but not heard. The meeting's own start time is the best
-        guess (a series meets at its usual hour), and the item says so."""
-        if w.time is None and self.start_time is not None and any(clock_unheard(u.low) for u in utts):
+        """'klockan <misheard>': a clock time was said but not heard; 'måndag om två veckor, <vi>.': one misheard
+        word after the date, where the hour stands. The meeting's own start time is the best guess (a series
+        meets at its usual hour), and the item says so."""
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        last = _LAST_WORD.match(u.low[w.end :]) if u is not None and w.date is not None else None
+        lost = last is not None and last.group(1) not in _NO_HOUR and _misheard(u, last.group(1))
+        if w.time is None and self.start_time is not None and (lost or any(clock_unheard(u.low) for u in utts)):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
@@ -137,15 +144,19 @@ class MeetingTimes(RuleState):
         if w.time is not None or self.start_time is None:
             return None
         for u in utts:
-            if _SAME_TIME.search(u.low):
+            # "ses vi samma tid" mended into "ses vi på tid" by a cue repair: the words said were "samma tid"
+            mended = any(r.heard.lower() == "samma" for r in u.repairs) and re.search(r"\btid\b", u.low)
+            if _SAME_TIME.search(u.low) or (mended and not u.uncertain("samma")):
                 w.time = self.start_time
                 return None
             heard = [x for x in _SAME_WHAT.findall(u.low) if u.uncertain(x)]
             heard += [x for x in re.findall(r"\b(\w+)\s+tid\b", u.low) if u.uncertain(x)]  # "ses vi <på> tid"
             heard += [x for x in _WHAT_TIME.findall(u.low) if _misheard(u, x)]
+            heard = ["samma"] if mended else heard
             if heard:
                 w.time = self.start_time
-                return f'{PREFIX}"{heard[0]}" lästes som "samma tid"; detta mötes tid ({clock(self.start_time)}) antogs'
+                said = '"samma tid" hördes otydligt' if mended else f'"{heard[0]}" lästes som "samma tid"'
+                return f"{PREFIX}{said}; detta mötes tid ({clock(self.start_time)}) antogs"
         return None
 
     def _usual_hour(self, w: When, utts: list[Utt]) -> str | None:

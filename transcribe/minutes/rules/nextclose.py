@@ -1,0 +1,82 @@
+"""The next meeting named at the close: a day said as the meeting ends, its meeting cue unheard or unsaid."""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes.dates import When
+from transcribe.minutes.fuzzy import known_word
+from transcribe.minutes.rules.nextday import DEADLINE_BEFORE, SPECIFIC, MeetingDays
+from transcribe.minutes.rules.utterances import Utt, best_when
+
+# What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
+_MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
+_MEETING_NAMED = re.compile(r"\b(?:extra|medlems|styrelse)?mötet\b")
+# "Nästa <misheard> är måndagen den …", "Nästa blir tisdagen …": the meeting word after "nästa" lost.
+_NEXT_WORD = re.compile(r"\bnästa\s+(?P<w>[\w-]+)")
+# "nästa vecka/punkt/steg ...": a next that is no meeting
+NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg steget fråga gång".split())
+# "Nästa <nilsson sig> är måndagen den ...": a next one announced with a day, its meeting word misheard
+_NEXT_ANNOUNCED = re.compile(r"\bnästa\s+(?P<w>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls)\s+$")
+# Words that may stand beside a day said alone: "Nästa tisdag, samma tid, här."
+_FILLER = frozenset("och då så här samma tid rum som vanligt igen".split())
+_ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
+
+
+class ClosingDate(MeetingDays):
+    """A specific day said at the close of the meeting; they record into the shared state."""
+
+    def _closing_date(self) -> tuple[When, list[Utt], bool] | None:
+        """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
+        den första december klockan tio") or unsaid ("Nästa tisdag, kvart över sju."): a meeting ends by naming
+        the next one. Never a deadline or a task. The last value says whether the words were heard unsure."""
+        tail = self.utts[-6:]
+        for u in reversed(tail):
+            nxt = _NEXT_WORD.search(u.low)
+            lost_noun = nxt is not None and (
+                u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
+            )
+            whens = [w for w in self.whens(u) if w.date is not None and w.date > self.ref and (w.kind in SPECIFIC
+                     or w.time is not None) and not DEADLINE_BEFORE.search(u.low[: w.start])]  # fmt: skip
+            # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
+            prev = self.utts[u.idx - 1] if u.idx else u
+            named = prev.turn == u.turn and _MEETING_NAMED.search(prev.low) and any(w.time for w in whens)  # fmt: skip
+            # "Nästa tisdag, kvart över sju.": a day and hour said alone, not in answer to another's question
+            alone = any(self._alone(u, w) for w in whens) and not (prev.is_question and prev.speaker != u.speaker)
+            # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
+            # "Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.": a day and hour said alone, first
+            announced = any(
+                (
+                    _ANNOUNCED.search(u.low[: w.start])
+                    if (n := _NEXT_ANNOUNCED.search(u.low[: w.start])) is None
+                    else self._misheard_slot(u, n)  # "Nästa leverans blir …" names something else
+                )
+                or (self._lead_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day"))
+                for w in self.whens(u)
+            )
+            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
+                continue
+            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named or alone):
+                # said whole and heard surely, the day stands as said; otherwise the cue may have been misheard
+                sure = (named or alone) and not any(u.uncertain(x) for x in re.findall(r"[\w-]+", u.low))
+                return best_when(whens, 0), [u], not sure
+        return None
+
+    @staticmethod
+    def _alone(u: Utt, w: When) -> bool:
+        """The sentence is a weekday and an hour and nothing else ("Nästa tisdag, kvart över sju.")."""
+        rest = re.findall(r"[\w-]+", u.low[: w.start] + " " + u.low[w.end :])
+        return w.time is not None and w.kind == "wd" and all(x in _FILLER for x in rest)
+
+    @staticmethod
+    def _lead_unheard(u: Utt, w: When) -> bool:
+        """Nothing before the date, or one or two words the recogniser was unsure of ("<Vi ses> lördag om tre
+        veckor, elva igen")."""
+        lead = re.findall(r"[\w-]+", u.low[: w.start])
+        return len(lead) <= 2 and all(u.uncertain(x) or not known_word(x) for x in lead)
+
+    @staticmethod
+    def _misheard_slot(u: Utt, n: re.Match[str]) -> bool:
+        """The words between "nästa" and "blir" hold one the recogniser was unsure of, or no word at all."""
+        words = n.group(0).split()[1:-1]
+        return n.group("w") not in NOT_MEETINGS and any(u.uncertain(x) or not known_word(x) for x in words)

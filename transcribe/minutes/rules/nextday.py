@@ -1,0 +1,203 @@
+"""The next meeting's day as heard: a day lost after its weekday, a month misheard, the day said elsewhere.
+
+A weekday and month narrow a lost day to four or five; the misheard word, another way the sentence names
+the day, or the same weekday's day said exactly elsewhere in the meeting picks one. Otherwise no date is
+guessed: the phrase is shown as heard, to check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from transcribe.minutes.dates import When, day_by_weekday, find_whens, month_by_weekday
+from transcribe.minutes.fuzzy import Repair, known_word
+from transcribe.minutes.rules.nexttime import MeetingTimes
+from transcribe.minutes.rules.safety import PREFIX
+from transcribe.minutes.rules.utterances import Utt
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
+from transcribe.sv.numbers import CARDINALS, ORDINALS
+
+_CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
+# "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
+# alone names no date; "fredag den <misheard>." the same without a month.
+_DAY_LOST_MONTH = re.compile(
+    rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*(?:den\s+)?(?P<heard>(?:[\w-]+\s+){{0,2}}?)"
+    rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
+)
+_DAY_LOST = re.compile(
+    rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
+    rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
+)
+ELSEWHERE_WHY = f"{PREFIX}dagen hördes inte i beskedet om nästa möte; den togs där samma dag nämns i mötet"
+_AFTER_DAY = re.compile(r"\S+\s+den\s+[\w-]+\s+([a-zåäö]+)\s*(?:[,.!?]|$|klockan\b|halv\b|kvart\b)")
+_WEEKDAY_FIRST = re.compile(rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b")
+# A day named by its number: what another mention of the day must say to stand for an unheard one
+_EXACT_DAY = frozenset({"dmy", "iso", "slash", "wd_day", "den_day"})
+# A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
+SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
+DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
+# "första tisdagen i <till>": a counted weekday whose month was lost names no day
+_COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
+_COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
+_WD = "|".join(WEEKDAY_NAMES)
+# "onsdagen <var> femte, klockan nio": "den" misheard between a weekday and its day (never "var femte vecka")
+_DEN_MISHEARD = re.compile(
+    rf"^(?:(?:nästa|kommande)\s+)?(?P<wd>{_WD})(?:en)?\s+(?P<x>[a-zåäö]{{1,4}})\s+"
+    rf"(?P<ord>{'|'.join(sorted((w for w in ORDINALS if ' ' not in w), key=len, reverse=True))})\b"
+    r"(?!\s+(?:vecka|veckan|veckor|dag|dagen|dagar|gång|gången|år|månad|minut|minuter|timme|person)\b)"
+)
+# "tisdag <med> tre <med>, samma tid": "om tre veckor" with "om" and "veckor" misheard, the count heard
+_WEEKS_MISHEARD = re.compile(
+    rf"^(?P<wd>{_WD})(?:en)?\s+(?P<x>[a-zåäö]{{1,4}})\s+"
+    rf"(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})\s+(?P<y>[a-zåäö]+)\b"
+)
+_NOT_DEN = frozenset({"den", "och", "om", "i"})
+
+
+class MeetingDays(MeetingTimes):
+    """Reading the day of a date said for the next meeting; they record into the shared state."""
+
+    def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
+        """'onsdagen den <misheard> april' read as just 'onsdagen': the next Wednesday is not the date said;
+        'torsdagen den förstar januari' read as the 1st, a Friday: the weekday says the day was misheard."""
+        if not self.robust:
+            return None
+        if w.kind == "dmy" and w.date is not None:
+            said = _DAY_LOST_MONTH.match(u.low[w.start :])
+            if said and WEEKDAY_NAMES.index(said.group("wd")) != w.date.weekday():
+                return said
+            return None
+        if w.kind != "wd":
+            return None
+        if _COUNTED.search(u.low[: w.start]):
+            return _COUNTED_AS_HEARD.match(u.low[w.start :])
+        return _DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
+
+    def _dates(self, u: Utt) -> tuple[list[When], When | None]:
+        """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
+        else (no dates, the phrase as heard) so that no wrong date stands in for it."""
+        dated = [w for w in self.whens(u) if w.date is not None and w.date > self.ref]  # "i dag" is no next meeting
+        dated = [self._month_heard(u, self._weekday_garbled(u, w)) for w in dated]
+        for w in dated:
+            lost = self._day_lost(u, w)
+            if lost is None:
+                continue
+            if any(x is not w and w.start < x.start < w.start + lost.end() for x in dated):
+                dated = [x for x in dated if x is not w]  # "torsdagen <?> tionde december": the date is whole
+                continue
+            heard = When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
+            # the day said exactly elsewhere in the meeting wins over a guess from the misheard word
+            said_again = self.robust and self._said_elsewhere(u, heard) is not None
+            guessed = (None if said_again else self._day_from_weekday(u, w, lost)) or self._day_from_other(
+                u, w, lost, dated
+            )
+            if guessed is None:
+                return [], heard
+            dated = [guessed if x is w else x for x in dated]
+        return dated, None
+
+    def _weekday_garbled(self, u: Utt, w: When) -> When:
+        """A bare weekday whose next words were misheard: 'onsdagen <var> femte' is 'onsdagen den femte',
+        'tisdag <med> tre <med>' 'tisdag om tre veckor'; the date as those words give it, the repair said."""
+        if not self.robust or w.kind != "wd":
+            return w
+        rest = u.low[w.start :]
+        den = _DEN_MISHEARD.match(rest)
+        if den is not None and den.group("x") not in _NOT_DEN:
+            said, heard, meant = f"{den.group('wd')} den {den.group('ord')}", den.group("x"), "den"
+        else:
+            weeks = _WEEKS_MISHEARD.match(rest)
+            y = weeks.group("y") if weeks else ""
+            if weeks is None or y.startswith("veck") or not (u.uncertain(y) or not known_word(y)):
+                return w
+            said, heard, meant = f"{weeks.group('wd')} om {weeks.group('n')} veckor", y, "veckor"
+        found = [x for x in find_whens(said, self.ref) if x.date is not None and x.date > self.ref]
+        if not found or (found[0].date - self.ref).days > 120:
+            return w
+        u.repairs.append(Repair(heard, meant, "day"))
+        return w.model_copy(update={"date": found[0].date, "kind": found[0].kind})
+
+    def _month_heard(self, u: Utt, w: When) -> When:
+        """'torsdagen den artonde <man>,': a word a letter or two from the one month where the day is that weekday."""
+        nxt = _AFTER_DAY.match(u.low[w.start :]) if self.robust and w.kind == "wd_day" else None
+        day = month_by_weekday(nxt.group(1), w.date.day, w.date.weekday(), self.ref) if nxt and w.date else None
+        if day is None or day == w.date:
+            return w
+        u.repairs.append(Repair(nxt.group(1), MONTH_NAMES[day.month - 1], "month"))
+        return w.model_copy(update={"date": day})
+
+    def _day_from_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
+        """The weekday and month narrow the day to four or five; the misheard word picks one, or none."""
+        if "mon" not in lost.re.groupindex:
+            return None
+        day = day_by_weekday(lost.group("heard"), WEEKDAY_NAMES.index(lost.group("wd")),
+                             MONTH_NAMES.index(lost.group("mon")) + 1, self.ref)  # fmt: skip
+        if day is None:
+            return None
+        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
+        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
+                    end=w.start + lost.end(), kind="dmy")  # fmt: skip
+
+    def _day_from_other(self, u: Utt, w: When, lost: re.Match[str], dated: list[When]) -> When | None:
+        """'om fyra veckor, torsdagen <misheard> februari': another way the sentence names the day, on that
+        weekday and in that month, says which day was lost."""
+        if "mon" not in lost.re.groupindex:
+            return None
+        wd, month = WEEKDAY_NAMES.index(lost.group("wd")), MONTH_NAMES.index(lost.group("mon")) + 1
+        agree = {x.date for x in dated if x is not w and x.date and x.date.weekday() == wd and x.date.month == month}
+        if len(agree) != 1:
+            return None
+        day = agree.pop()
+        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
+        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
+                    end=w.start + lost.end(), kind="dmy")  # fmt: skip
+
+    def _said_elsewhere(self, u: Utt, lost: When) -> tuple[When, list[Utt]] | None:
+        """The announcement's weekday (and month) heard, its day not: the one day on that weekday (in that month)
+        said exactly elsewhere in the meeting, and not as a deadline, is the day the announcement named."""
+        said = _DAY_LOST_MONTH.match(lost.text.lower()) or _WEEKDAY_FIRST.match(lost.text.lower())
+        if said is None:
+            return None
+        wd = WEEKDAY_NAMES.index(said.group("wd"))
+        month = MONTH_NAMES.index(said.group("mon")) + 1 if "mon" in said.re.groupindex else None
+        found: dict[dt.date, tuple[When, Utt]] = {}
+        for v in self.utts:
+            if v is u or v.is_question:
+                continue
+            for w in self.whens(v):
+                if (w.date is None or w.date <= self.ref or w.kind not in _EXACT_DAY or w.date.weekday() != wd
+                        or (month is not None and w.date.month != month)
+                        or DEADLINE_BEFORE.search(v.low[: w.start])):  # fmt: skip
+                    continue
+                found.setdefault(w.date, (w, v))
+        if len(found) != 1:
+            return None
+        w, v = next(iter(found.values()))
+        w = w.model_copy()
+        w.time = next((x.time for x in self.whens(u) if x.time is not None), w.time)  # the hour announced
+        return w, [u, v]
+
+    @staticmethod
+    def _partly_heard(w: When, utts: list[Utt]) -> str | None:
+        """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
+        start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
+        morgon" was read as "i morgon"."""
+        if w.kind == "rel_day" and w.text.lower().startswith("på"):
+            return f'{PREFIX}"{w.text}" lästes som "i morgon"'
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        if w.kind in ("wd_day", "den_day") and u is not None:
+            # "lördagen den trettonde <samanställningen>": a word where the month would stand, misheard
+            toks = re.findall(r"[a-zåäö]+|\d+", u.low[w.start :])
+            at = toks.index("den") + 2 if "den" in toks else len(toks)
+            if at < len(toks) and (u.uncertain(toks[at]) or not known_word(toks[at])):
+                return f'{PREFIX}månaden kan ha hörts fel ("{toks[at]}" efter dagen)'
+        if w.kind != "wd" or u is None:
+            return None
+        toks = re.findall(r"[a-zåäö]+", u.low[w.start :])
+        toks = toks[1:] if toks[:1] in (["nästa"], ["kommande"]) else toks
+        after = toks[1:3]  # the words after the weekday, a time joined or not
+        counted = len(after) == 2 and after[0] not in _CLOCK_WORDS and after[1] in CARDINALS  # "<om> tre"
+        if after and (u.uncertain(after[0]) or not known_word(after[0]) or counted):
+            return f"{PREFIX}veckodagen hördes men inte orden efter den ({' '.join(after)})"
+        return None
