@@ -76,6 +76,9 @@ def test_usage_mistake_is_one_swedish_line_naming_it(monkeypatch, capsys, args: 
         (["ask", "okand-serie", "Vem leder arbetet?"], 2, "okand-serie"),
         (["series", "report", "okand-serie"], 2, "okand-serie"),
         (["minutes", "{clip}"], 14, "möte.wav"),
+        (["bench", "--samples", "okänt-möte", "--no-baseline"], 14, "okänt-möte"),
+        (["bench", "--audio", "flac"], 14, "flac"),
+        (["worker", "--concurrency", "0"], 14, "--concurrency"),
     ],
 )
 def test_other_commands_answer_in_swedish(monkeypatch, capsys, clip: Path, args, code: int, named: str) -> None:

@@ -9,6 +9,7 @@ import typer
 
 from transcribe.bench.core import SECTIONS, BenchArgs, err, run_bench
 from transcribe.config import REPO_DIR
+from transcribe.errors import BadOption
 
 
 def bench(
@@ -33,7 +34,7 @@ def bench(
                      long=long, out=out, baseline=baseline, model=model, diarizer=diarizer,
                      minutes_backend=minutes_backend, audio=audio)  # fmt: skip
     if audio not in ("ogg", "wav"):
-        raise typer.BadParameter("--audio must be ogg or wav")
+        raise BadOption(f"--audio ska vara ogg eller wav (angivet: {audio!r})")
     # The sections register themselves on import and pull in torch, the diariser and the recogniser:
     # they load when the bench runs, not with every `transcribe` command. The pipeline's own runs first.
     from transcribe.bench.meetings import print_tables

@@ -29,11 +29,11 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-import typer
 import yaml
 from rich.console import Console
 
 from transcribe.config import REPO_DIR, SAMPLES_DIR, cpu_threads
+from transcribe.errors import BadOption, UserError
 from transcribe.fsutil import atomic_write_text
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
@@ -126,7 +126,7 @@ def select_samples(args: BenchArgs) -> list[Sample]:
         ids = _script_ids()
     unknown = [i for i in ids if i not in _script_ids()]
     if unknown:
-        raise typer.BadParameter(f"unknown sample(s) {', '.join(unknown)}; have {', '.join(_script_ids())}")
+        raise BadOption(f"okänt provmöte {', '.join(unknown)} för --samples; välj bland {', '.join(_script_ids())}")
     root = WAV_DIR if args.audio == "wav" else SAMPLES_DIR
     missing = [i for i in ids if load_sample(root / i) is None]
     if missing:
@@ -196,7 +196,7 @@ def run_measured(kind: str, audio: Path, args: BenchArgs, sample: Sample | None 
     proc = subprocess.run([sys.executable, "-c", code, str(out / "spec.json")], cwd=REPO_DIR)
     wall = time.perf_counter() - t0
     if proc.returncode != 0 or not (out / "run.json").exists():
-        raise RuntimeError(f"{kind} run on {audio} failed (exit {proc.returncode}); see the output above")
+        raise UserError(f"mätkörningen {kind} av {audio} misslyckades (slutkod {proc.returncode}); se utskriften ovan")
     run = Run(kind, out, json.loads((out / "run.json").read_text(encoding="utf-8")), wall)
     err.print(f"[dim]{label}: {kind} done in {wall:.0f} s, peak RSS {run.info['peak_rss_mb']:.0f} MB[/]")
     _RUNS[key] = run

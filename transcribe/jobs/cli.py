@@ -194,6 +194,8 @@ def worker_cmd(
     device: Annotated[str, typer.Option(help="auto, cpu eller cuda (float16 på GPU, int8 på CPU)")] = "cpu",
 ) -> None:
     """Kör bakgrundsjobb tills processen stoppas (SIGTERM lämnar tillbaka pågående jobb)."""
+    if concurrency < 1:
+        raise BadOption(f"--concurrency måste vara minst 1 (angivet: {concurrency})")
     pick_device(device)  # a missing GPU is reported at start, not by every job
     os.environ["TRANSCRIBE_DEVICE"] = device  # the job processes this worker starts inherit it
     os.umask(0o077)  # recordings, work files and results: owner-only, in this process and its jobs
