@@ -111,3 +111,29 @@ def test_a_report_filed_or_a_plan_adopted_ends_an_item() -> None:
     ):
         assert CONCLUDES.search(said.lower()), said
     assert not CONCLUDES.search("kan vi fastställa budgeten i dag?")  # the question opens the decision, not ends it
+
+
+def test_an_item_put_ahead_of_another_is_not_started_there_and_the_other_follows_it() -> None:
+    agenda = (
+        "Stämma\n1. Öppnande\n2. Årsredovisning\n3. Ansvarsfrihet\n4. Val av styrelse\n5. Motioner\n6. Avslutning\n"
+    )
+    lines = [
+        ("A", "Välkomna, jag förklarar stämman öppnad."),
+        ("A", "Motionerna tar vi före valen, valberedningen är sen. Lars, kan du gå igenom årsredovisningen?"),  # 10
+        ("B", "Föreningen gick med ett överskott på hundratusen kronor och revisorn har inget att anmärka på."),
+        ("A", "Beviljar stämman styrelsen ansvarsfrihet?"),  # 30 s
+        ("C", "Ja."),
+        ("A", "Så beslutas. Då hoppar vi till motionerna."),  # 50 s
+        ("D", "Jag har motionerat om laddplatser för elbilar på gården, vi är flera som behöver det nu."),
+        ("A", "Då beslutar stämman att styrelsen utreder laddplatser."),
+        ("D", "Får jag återkomma till årsredovisningen en sekund? Vad kostade fönsterbytet?"),  # 80 s
+        ("B", "Tvåhundratusen, det står på sidan fyra."),
+        ("A", "Nu är valberedningen här. Maja, varsågod."),  # 100 s
+        ("C", "Valberedningen föreslår omval av hela styrelsen, med Lars som kassör och Birgitta ett år till."),
+        ("A", "Då är de valda. Tack allihop, stämman är avslutad."),  # 120 s
+    ]
+    al = align_agenda(parse_agenda_text(agenda), transcript(lines))
+    assert turn(al, "2") == 1
+    assert turn(al, "5") == 5  # "Då hoppar vi till motionerna", not "Motionerna tar vi före valen"
+    assert turn(al, "4") == 10  # after the motions, as announced
+    assert al.returned_at(85.0) == "2"  # "Får jag återkomma till årsredovisningen": taken up again, no start

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from transcribe.agenda.added import added_topics
+from transcribe.agenda.ahead import announced_ahead
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import heard_as_punkt, number_refs
@@ -70,7 +71,7 @@ from transcribe.agenda.phrases import (
     taken_instead,
     taken_next,
 )
-from transcribe.agenda.returns import begun_before, passage_end, passages, return_cues
+from transcribe.agenda.returns import passages, return_cues, returned
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, sentences, stem
 from transcribe.transcript import Transcript
@@ -379,12 +380,8 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
     cues = return_cues(units, leaves)
-    strong = {j for j, u in enumerate(units) if u.speaker == chair_speaker(units) and any(b[j] >= 0 for b in B)}
-    for r, k in cues:  # an item taken up again that was begun before: its passage starts nothing
-        if begun_before(B, named, units, r, k, THRESHOLD, STRONG - THRESHOLD):
-            for j in range(r, passage_end(units, r, strong - {r}, turns)):
-                for row, names in zip(B, named, strict=True):
-                    row[j], names[j] = min(row[j], -THRESHOLD), False
+    returned(units, cues, B, named, turns, chair_speaker(units), THRESHOLD, STRONG - THRESHOLD)
+    announced_ahead(units, leaves, B, named, THRESHOLD, 0.0)
     kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
     chosen = taken_early(B, ordered(B, STRONG - THRESHOLD, named), named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY)
     used = set(chosen.values())

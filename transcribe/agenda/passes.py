@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from transcribe.agenda.ahead import AHEAD
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import AgendaItem
-from transcribe.agenda.phrases import ANNOUNCES, DECIDES, LATER, OPENS_WITH, SKIP_TOPIC, TOGETHER
+from transcribe.agenda.phrases import ANNOUNCES, DECIDES, LATER, OPENS_WITH, SKIP_TOPIC, TOGETHER, fronted_topic
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, stem
 
@@ -189,22 +190,30 @@ def turn_heads(p: Placement) -> None:
 def put_off(p: Placement, said: list[list[bool]], floor: float) -> None:
     """An item the chair put off to later in the meeting ("Förvaltningen tar vi sist, jag väntar på ett mejl") and
     left unplaced is taken up where its words are next said with some evidence (`floor`) after that ("Nu kom
-    mejlet från förvaltningen"): out of the agenda's order, as announced."""
-    units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
+    mejlet från förvaltningen"): out of the agenda's order, as announced. So is one another item was put ahead of
+    ("Motionerna tar vi före valen, …"), after that item began."""
+    units, chosen = p.units, p.chosen
     titles = [title_stems(it) for it in p.leaves]
     for d, u in enumerate(units):
-        m = LATER.search(u.low)
-        if m is None:
+        later, ahead = LATER.search(u.low), AHEAD.search(u.low) if fronted_topic(u.low) else None
+        if later is not None:
+            words, since = {stem(w) for w in content_words(u.low[: later.start()])}, d
+        elif ahead is not None:
+            first = {stem(w) for w in content_words(u.low[: ahead.start()])}
+            words = {stem(w) for w in content_words(u.low[ahead.end() :])}
+            moved = [j for j, t in enumerate(titles) if overlap(t, first) and j in chosen and chosen[j] > d]
+            if not moved:
+                continue
+            since = chosen[moved[0]]
+        else:
             continue
-        words = {stem(w) for w in content_words(u.low[: m.start()])}
         for k in (k for k in range(len(p.leaves)) if k not in chosen and overlap(titles[k], words)):
             at = next(
-                (
-                    i
-                    for i in range(d + 1, len(units))
-                    if i not in used and not settles[i] and said[k][i] and B[k][i] >= floor
-                ),
-                None,
+                (i for i in range(since + 1, len(units)) if _free(p, i) and said[k][i] and p.B[k][i] >= floor), None
             )
             if at is not None:
                 p.place(k, at)
+
+
+def _free(p: Placement, i: int) -> bool:
+    return i not in p.used and not p.settles[i]

@@ -16,7 +16,7 @@ TRANSITION = re.compile(
     _OVER_TO
     + r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
     r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
-    r"|vidare till"
+    r"|vidare till|hoppar VI (?:fram )?till"
     r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
     r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
     r"|på dagordningen|dagordningens|första punkten|sista punkten)".replace("VI", VI)
@@ -36,6 +36,7 @@ TAKES_FIRST = re.compile(
 ANNOUNCES = re.compile(
     _OVER_TO
     + r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till"
+    r"|hoppar VI (?:fram )?till"
     r"|VI (?:börjar med|kommer till|fortsätter med))".replace("VI", VI)
 )
 CLOSED = re.compile(
@@ -61,7 +62,7 @@ CONCLUDES = re.compile(
 )  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs
 # verksamhetsberättelsen till handlingarna", "Då kan berättelsen läggas till handlingarna", "Då fastställer årsmötet
 # budgeten": how an item ends, not how one starts
-DECIDES = re.compile(r"\bbeslut(?:ar|ade)\b|\bbeslöt\b")
+DECIDES = re.compile(r"\bbeslut(?:ar|ade|as|ades|ats)\b|\bbeslöts?\b")  # "Så beslutas.", "Det beslutades att …"
 # A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
 # då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
 # jag har en sak om nya medlemmar", "Men en sak om bilarna", "Ja, och så var det min motion"; not one who takes a

@@ -19,11 +19,14 @@ from transcribe.agenda.phrases import ANNOUNCES, CONCLUDES, OPENS_WITH, SETTLES
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, stem
 
+LATER_ON = re.compile(r"\b(?:senare|sedan|sen|efteråt|nästa|när|i slutet)\b")
+
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.align import Unit
 
 RETURNS = re.compile(
     r"\b(?:(?:gå|går|gick) (?:\w+ )?tillbaka till|tillbaka till (?:punkt|ärende|paragraf)|återgå\w* till"
+    r"|(?:får|kan|ska) (?:jag|vi) återkomma till|(?:jag|vi) återkommer (?:nu )?till"
     r"|återvänd\w* till|(?:en|ytterligare en) (?:sak|grej|fråga|detalj) till om|^\W*(?:och )?apropå)\b"
 )
 
@@ -38,6 +41,8 @@ def return_cues(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, 
         if m is None:
             continue
         rest = u.low[m.start() :]
+        if LATER_ON.search(rest):  # "Vi får återkomma till det senare": put off, not taken up again
+            continue
         refs = [ref for ref, sign in number_refs(rest) if sign > 0]
         hit = [k for k, it in enumerate(leaves) if it.number in refs]
         if not hit:
@@ -66,6 +71,29 @@ def begun_before(
     }
     skip = {units[at].seg_id, units[since].seg_id if put_off else None, *other}
     return any(B[k][j] >= 0 for j in range(since + 1, at) if units[j].seg_id not in skip)
+
+
+def returned(
+    units: list[Unit],
+    cues: list[tuple[int, int]],
+    B: list[list[float]],
+    named: list[list[bool]],
+    turns: list[float],
+    chair: str | None,
+    threshold: float,
+    strong: float,
+) -> None:
+    """An item taken up again that was begun before: its passage starts nothing (B and named set in place)."""
+    for r, k in cues:
+        if begun_before(B, named, units, r, k, threshold, strong):
+            starts = {  # the chair starting another item ends the passage; the item's own words do not
+                j
+                for j, u in enumerate(units)
+                if u.speaker == chair and any(b[j] >= 0 for i, b in enumerate(B) if i != k)
+            }
+            for j in range(r, passage_end(units, r, starts - {r}, turns)):
+                for row, names in zip(B, named, strict=True):
+                    row[j], names[j] = min(row[j], -threshold), False
 
 
 def passage_end(units: list[Unit], r: int, starts: set[int], turns: list[float]) -> int:
