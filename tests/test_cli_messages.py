@@ -12,6 +12,7 @@ import pytest
 
 from tests.cli_call import call
 from transcribe.transcript import Segment, Transcript
+from transcribe.web.auth import create_user
 
 ENGLISH = {"must", "unknown", "choose", "got", "invalid", "use", "is", "the", "larger", "than", "no"}
 
@@ -88,6 +89,21 @@ def test_other_commands_answer_in_swedish(monkeypatch, capsys, clip: Path, args,
     assert len(lines) == 1 and named in lines[0], err
     words = set(lines[0].replace(":", " ").replace("(", " ").replace(")", " ").lower().split())
     assert not words & (ENGLISH | {"neither", "nor", "job"}), lines[0]
+
+
+@pytest.mark.parametrize(("args", "named"), [(["users", "add", " "], "användarnamnet"),
+                                             (["users", "add", "sara", "--role", "chef"], "'chef'")])  # fmt: skip
+def test_a_bad_new_user_is_refused_before_the_password_is_asked(monkeypatch, capsys, args, named: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))  # a password prompt would read nothing and abort
+    code, out, err = call(monkeypatch, capsys, *args)
+    assert code == 14 and named in err and "ösenord" not in out + err, out + err
+
+
+def test_a_taken_user_name_is_said_before_the_password_is_asked(monkeypatch, capsys) -> None:
+    create_user("greta", "ett långt lösenord")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    code, out, err = call(monkeypatch, capsys, "users", "add", "greta")
+    assert code == 14 and "'greta' finns redan" in err and "ösenord" not in out + err, out + err
 
 
 def test_short_password_is_refused_in_swedish(monkeypatch, capsys) -> None:

@@ -21,6 +21,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from fastapi import HTTPException, Request
 from sqlalchemy import delete, or_, select
+from sqlalchemy.exc import IntegrityError
 
 from transcribe.db import session
 from transcribe.errors import BadOption
@@ -49,19 +50,35 @@ class NotLoggedIn(Exception):
 
 
 # --- accounts ------------------------------------------------------------------------------------
-def create_user(name: str, password: str, role: str = "secretary") -> User:
+def check_new_user(name: str, role: str = "secretary") -> str:
+    """The name as it is stored, when a new account can have it and the role; else one line why not.
+
+    Asked before the password, so nobody types a password twice to learn the name was taken."""
     name = name.strip()
     if not name or len(name) > 120:
         raise BadOption("användarnamnet ska vara 1–120 tecken")
     if role not in ROLES:
         raise BadOption(f"okänd roll {role!r}; välj bland {', '.join(ROLES)}")
-    check_password(password)
     with session() as s:
         if s.scalar(select(User).where(User.name == name)):
-            raise BadOption(f"användaren {name!r} finns redan")
+            raise _taken(name)
+    return name
+
+
+def _taken(name: str) -> BadOption:
+    return BadOption(f"användaren {name!r} finns redan")
+
+
+def create_user(name: str, password: str, role: str = "secretary") -> User:
+    name = check_new_user(name, role)
+    check_password(password)
+    with session() as s:
         user = User(name=name, password_hash=_hasher.hash(password), role=role)
         s.add(user)
-        s.flush()
+        try:
+            s.flush()
+        except IntegrityError as exc:  # taken in the moment since the check
+            raise _taken(name) from exc
         return user
 
 

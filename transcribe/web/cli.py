@@ -12,7 +12,7 @@ import uvicorn
 from transcribe.errors import BadOption
 from transcribe.web import accounts
 from transcribe.web.app import create_app
-from transcribe.web.auth import create_user, list_users
+from transcribe.web.auth import check_new_user, create_user, list_users
 
 users_app = typer.Typer(help="Lokala konton för webbappen.", no_args_is_help=True)
 ACTOR = "cli"  # who the audit log names for changes made on the command line
@@ -60,6 +60,7 @@ def users_add(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Skapa en användare (lösenordet frågas efter)."""
+    name = check_new_user(name, role)
     password = _password(password_stdin, "Lösenord")
     if not password:
         raise BadOption("lösenordet är tomt")
