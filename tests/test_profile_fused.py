@@ -15,8 +15,10 @@ from transcribe.speakers.match import (
     STRONG_SLACK,
     T_NAMED_FUSED,
     T_NAMED_RAW,
+    THIN_ENROLMENT_S,
     Z_MARGIN_FUSED,
     Z_NAMED_FUSED,
+    Z_NAMED_THIN,
     Z_SHORT_FUSED,
     match_speakers,
     piece_scores,
@@ -97,3 +99,24 @@ def test_one_piece_of_speech_is_named_only_on_a_score_no_other_persons_piece_com
     assert Z_NAMED_FUSED < m.norm < Z_SHORT_FUSED and (m.status, m.name) == ("proposed", "Anna")
     assert decide(np.concatenate([usual] * 3), cohort=near).status == "named"
     assert decide(clear, cohort=near, backend=False).status == "proposed"  # one view alone: two pieces needed
+
+
+def test_a_profile_enrolled_from_a_few_words_names_only_on_a_clearer_score(monkeypatch) -> None:
+    shipped(monkeypatch, IDENTITY)
+    # strangers from far from Anna to most of the way like her: her pieces' scores spread over 3-4.5
+    near = np.stack([pieces_of(ANNA, 1, c, 300 + k)[0] for k, c in enumerate(np.linspace(0.0, 0.7, 40))])
+    near = np.repeat(near[:, None, :], 6, axis=1)
+    enrolled = [p.model_copy(update={"seconds": 20.0}) for p in PROFILES]
+    few = [p.model_copy(update={"seconds": THIN_ENROLMENT_S - 2}) for p in PROFILES]
+    # the first of Anna's labels, heard less and less clearly, that a full enrolment names on a score
+    # a few words' profile does not accept
+    for k, cos in enumerate(np.linspace(0.95, 0.75, 21)):
+        heard = pieces_of(ANNA, 12, float(cos), 400 + k)
+        full = decide(heard, enrolled, cohort=near)
+        if full.norm < Z_NAMED_THIN:
+            break
+    assert (full.status, full.name) == ("named", "Anna") and Z_NAMED_FUSED <= full.norm < Z_NAMED_THIN
+    thin = decide(heard, few, cohort=near)
+    assert (thin.status, thin.name) == ("proposed", "Anna")  # "Anna?" for the reviewer
+    clear = decide(pieces_of(ANNA, 12, 0.95, 64), few, cohort=near)
+    assert clear.norm >= Z_NAMED_THIN and (clear.status, clear.name) == ("named", "Anna")

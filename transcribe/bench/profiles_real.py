@@ -31,14 +31,15 @@ reader it overlaps most.
   (`speakers/backend.py`, fitted on the cohort readers only: `python -m transcribe.bench.train_backend`)
   and averages the two normalised scores (`match.FUSED`); raw_cosines / through_backend: the same
   labels matched in one view alone; previous and baseline use raw GE2E cosines.
+- without_thin_rule: without the stricter score for a profile of under 5 s of speech (`match.Z_NAMED_THIN`);
+  enrolment_curve (`--enrolment-curve`): the figures with every enrolment cut to 2, 3, 4 and 5 s;
 - misses: for each enrolled reader present and not named, the first gate that stopped them
   (`bench.profile_misses`: merged by the diariser, normalised score, cosine, margin, short speech,
   agreement, assignment), counted and listed;
 - conversations are clustered as the product clusters them: the window cache carries the recording's
   channel measure (`diarize.channel`), so a telephone recording goes through its own clustering.
 
-Before this protocol the enrolled 8 s were also among the phrases of the conversations; that
-measured 21 of 24 held-out readers named, a figure of overlapping enrolment and test speech.
+Before this protocol the enrolled 8 s were also in the conversations (21 of 24 held-out readers named).
 
 `sweep` prints named share and wrong names over a grid of settings: how match.py's constants were
 chosen on dev conversations.
@@ -150,12 +151,13 @@ def bench_items(group: str, count: int) -> list[Item]:
     return out
 
 
-def reader_profiles(readers: Iterable[str], root: Path | None = None) -> list[Profile]:
-    """One profile per reader from the enrolment part of their own (clean) utterance."""
+def reader_profiles(readers: Iterable[str], root: Path | None = None, seconds: float | None = None) -> list[Profile]:
+    """One profile per reader from the enrolment part of their own (clean) utterance (its first `seconds`)."""
     out = []
     with tempfile.TemporaryDirectory(prefix="bench-enrol-") as tmp:
         for rid in readers:
-            audio = Audio.from_array(reader_parts(rid, root)[0], Path(tmp) / rid)
+            part = reader_parts(rid, root)[0]
+            audio = Audio.from_array(part[: int(seconds * 16_000)] if seconds else part, Path(tmp) / rid)
             voice = embed_voice(audio, [(0.0, audio.duration)])
             variants = {k: v.tolist() for k, v in voice.variants.items()}
             out.append(Profile(name=rid, embeddings=voice.vectors.tolist(), n_samples=len(voice.vectors),
@@ -307,6 +309,7 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
            "through_backend": figures(anchored, profiles, backend=True),
            "without_agreement": figures(anchored, profiles, **AGREEMENT_OFF),
            "without_strong_scores": figures(anchored, profiles, z_strong=math.inf),
+           "without_thin_rule": figures(anchored, profiles, z_thin=-math.inf),
            "without_both": figures(anchored, profiles, **UNCHECKED),
            "misses": misses(anchored, profiles, cohort(), label_truth),
            "mixed_labels": mixed_label_figures(anchored, profiles, cohort()),
@@ -325,6 +328,18 @@ def profile_report(group: str, count: int, labelled: list[Labelled] | None = Non
         return {"conversations": 0}
     pairs, report = profile_scores(labelled)
     return {"conversations": len(labelled), "minutes": list(MINUTES), **report, "scores": calibration(pairs)}
+
+
+def enrolment_curve(anchored: list[Labelled], enrolled: list[str], lengths: Iterable[float] = (2, 3, 4, 5)
+                    ) -> dict[str, Any]:  # fmt: skip
+    """Figures with each enrolment cut to its first seconds, with and without `match.Z_NAMED_THIN`."""
+    keys = ("named_correctly", "wrong_confident_names", "strangers_named", "proposals_right", "highest_stranger_z")
+    out = {}
+    for secs in lengths:
+        profiles = reader_profiles(enrolled, seconds=secs)
+        now, before = figures(anchored, profiles), figures(anchored, profiles, z_thin=-math.inf)
+        out[f"{secs:g}s"] = {"now": {k: now[k] for k in keys}, "without_thin_rule": {k: before[k] for k in keys}}
+    return out
 
 
 def calibration(pairs: list[tuple[float, float, bool]]) -> dict[str, Any]:
@@ -455,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--group", default="real_dev", choices=("real_dev", "real_heldout"))
     ap.add_argument("--count", type=int, default=10)
     ap.add_argument("--sweep", action="store_true", help="threshold grid (dev only: this is how they are chosen)")
+    ap.add_argument("--enrolment-curve", action="store_true", help="also with enrolments cut to 2-5 s")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--build-cohort", action="store_true", help=f"rebuild {COHORT_PATH.name} from the cohort readers")
     ns = ap.parse_args(argv)
@@ -470,6 +486,10 @@ def main(argv: list[str] | None = None) -> int:
         report["sweep"] = sweep([anchor(lab, profiles) for lab in labelled], profiles)  # as the product sees them
         for r in report["sweep"]:
             print(" ".join(f"{k}={v}" for k, v in r.items()))
+    if ns.enrolment_curve:
+        enrolled = group_readers(labelled)[1]
+        profiles = reader_profiles(enrolled)
+        report["enrolment_curve"] = enrolment_curve([anchor(lab, profiles) for lab in labelled], enrolled)
     if ns.json:
         ns.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "sweep"}, indent=1))

@@ -72,6 +72,15 @@ profile not its own, the highest fused score was 4.75 (a stranger with a look-al
 of a person's own profile reach 6 and more one time in six. Z_SHORT_FUSED = 6.0 names a one-piece
 label from there, 1.25 over any other person's piece (dev 57 -> 58 of 82, 0 wrong, no stranger named;
 from 4.5 to 6.0 the same one reader at 7.4 is named). Raw cosines or the back-end alone keep two pieces.
+Thin enrolments: a profile enrolled from a few seconds of speech is a blurred voice, and others come
+closer to it. With the dev readers' enrolments cut to 2, 3, 4 and 5 s (the conversations unchanged),
+a name with the other constants went wrong at 2 s and 4 s (2 each: other people at fused 3.29-3.40,
+among them the dev look-alike stranger, 2.80 against his full enrolment), while with the bench's own
+enrolments (median 7 s, five under 5 s) no other person passed 2.80. Z_NAMED_THIN = 3.75 under
+THIN_ENROLMENT_S = 5 s keeps 0.35 over those, as Z_NAMED_FUSED keeps 0.45 over 2.80: no wrong name at
+any of those lengths (named 30/36/45/51 -> 20/27/35/50 of 82 at 2/3/4/5 s), at the cost of one dev
+name with the bench's enrolments (58 -> 57: a reader enrolled from 1.2 s, at 3.58). Naming grows
+steeply with the enrolment: 30, 36, 45, 51 and 58 of 82 at 2, 3, 4, 5 s and the full ~7 s.
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -119,6 +128,9 @@ T_NAMED_FUSED, Z_NAMED_FUSED, Z_MARGIN_FUSED = 0.72, 3.25, 1.0
 Z_PROPOSED_FUSED = 2.5  # a proposal ("Anna?") needs this fused score
 MIN_PIECES = 2  # fewer pieces of speech (`evidence.PIECE_S` s each): at most a proposal ...
 Z_SHORT_FUSED = 6.0  # ... unless the fused score reaches this (no other person's piece came near: see above)
+# A profile enrolled from less speech than this (a few words) is a blurred voice: a name from it needs
+# Z_NAMED_THIN (fused scores; see "Thin enrolments" above). 0 s (not recorded) is not judged.
+THIN_ENROLMENT_S, Z_NAMED_THIN = 5.0, 3.75
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -287,6 +299,7 @@ def match_speakers(
     coverage: Mapping[str, float] | None = None,
     min_coverage: float = MIN_COVERAGE,
     z_margin: float | None = None,
+    z_thin: float | None = None,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -300,6 +313,8 @@ def match_speakers(
     names a label of fewer than `min_pieces` pieces (None: Z_SHORT_FUSED on fused scores, else not used).
     `coverage`: {label: share of its
     speech its pieces hold} (`evidence.coverage`); under `min_coverage` a label is at most proposed.
+    `z_thin`: the normalised score a name needs from a profile of under THIN_ENROLMENT_S s of speech
+    (None: Z_NAMED_THIN on fused scores, else not used).
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
@@ -313,6 +328,7 @@ def match_speakers(
     t_named, t_proposed, z_named, z_proposed, margin, z_margin, z_strong = (
         d if v is None else v for v, d in zip(given, defaults, strict=True))  # fmt: skip
     z_short = (Z_SHORT_FUSED if space == "fused" else math.inf) if z_short is None else z_short
+    z_thin = (Z_NAMED_THIN if space == "fused" else -math.inf) if z_thin is None else z_thin
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
@@ -342,6 +358,8 @@ def match_speakers(
                 status = "proposed"
             if z is not None and status == "named" and z - _runner_up(order[i], j) < z_margin:
                 status = "proposed"  # another profile's normalised score too close
+            if z is not None and status == "named" and z < z_thin and thin(profiles[j]):
+                status = "proposed"  # a profile of a few words: only a clearer score names
             if z is not None and status == "proposed" and z < z_proposed:
                 status = "anonymous"
             if status == "named" and 0 < sc.pieces[i] < min_pieces and (z is None or z < z_short):
@@ -354,6 +372,11 @@ def match_speakers(
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
+
+
+def thin(profile: Profile) -> bool:
+    """Was the profile enrolled from less than THIN_ENROLMENT_S s of speech (0: not recorded)?"""
+    return 0 < profile.seconds < THIN_ENROLMENT_S
 
 
 def _runner_up(row: np.ndarray, j: int) -> float:
