@@ -9,7 +9,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from transcribe.diarize.clustering import BAND_LIMITED_PARAMS
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, Windows
-from transcribe.diarize.split import split_mixed, turn_consistency
+from transcribe.diarize.split import Few, split_mixed, turn_consistency
 from transcribe.speakers.backend import load
 
 DIM = 256
@@ -68,6 +68,25 @@ def test_two_voices_in_too_few_turns_or_over_the_limit_stay_together() -> None:
     emb, region = turns(rng, [a, b] * 10)  # enough turns, but one speaker at most was asked for
     seconds = np.full(len(emb), 0.5)
     assert len(np.unique(split_mixed(emb, seconds, region, np.zeros(len(emb), int), hi=1))) == 1
+
+
+def test_a_voice_heard_in_few_turns_beside_a_larger_one_is_split_when_clearly_apart() -> None:
+    """A speaker who says little (two turns) in a larger voice's cluster: too few turns for the test,
+    enough when the parts stand clearly apart; one turn alone, or parts that alike, stay together."""
+    rng = np.random.default_rng(3)
+    a, b = voices(rng, 0.3)
+    order = [a, a, b, a, a, a, b, a]
+    emb, region = turns(rng, order, per_turn=8)
+    seconds, one = np.full(len(emb), 0.5), np.zeros(len(emb), int)
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10))) == 1  # 8 turns: too few alone
+    labels = split_mixed(emb, seconds, region, one, hi=10, few=Few(max_cos=0.56))
+    truth = np.repeat([v is b for v in order], 8)
+    assert adjusted_rand_score(truth, labels) == 1.0
+    emb, region = turns(rng, [a, a, b, a, a, a, a, a], per_turn=8)  # the small voice in one turn only
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, few=Few(max_cos=0.56)))) == 1
+    a, b = voices(rng, 0.9)
+    emb, region = turns(rng, [a, a, b, a, a, a, b, a], per_turn=8)  # two turns of a voice almost the same
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, few=Few(max_cos=0.56)))) == 1
 
 
 def test_turn_consistency_counts_turns_of_three_windows_or_more() -> None:

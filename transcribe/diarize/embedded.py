@@ -445,8 +445,9 @@ class EmbeddedDiarizer:
         if cp.split_cos is None:
             return split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
         voices = project(w.embedding)
+        few = None if cp.split_few_cos is None else split.Few(max_cos=cp.split_few_cos)
         return split.split_mixed(
-            w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=cp.split_cos, voices=voices
+            w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=cp.split_cos, voices=voices, few=few
         )
 
     def diarize(

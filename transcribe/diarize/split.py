@@ -12,14 +12,32 @@ of two readers that split (noise, telephone) did so along 21-24 turns with consi
 did three clusters of one reader (31-42 turns). The conversations reuse each reader's few phrases,
 so there a split by what is said follows the turns as well and the turn test alone cannot tell it
 from a split by voice.
+
+A speaker who says little has few turns: a cluster holding such a voice beside a larger one never
+reaches `min_turns`. `Few` lets it split on less evidence (`few.min_s` seconds a part, at least
+`few.min_turns` judged turns, each part in `few.min_regions` speech regions or more, so that one
+turn cut by what is said is no split) when the parts stand further apart than `max_cos` asks
+(`few.max_cos`).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
 from transcribe.diarize import clustering
+
+
+@dataclass(frozen=True)
+class Few:
+    """The split of a cluster over few turns (see the module's notes)."""
+
+    min_s: float = 3.0
+    min_turns: int = 2
+    min_regions: int = 2
+    max_cos: float = 0.56
 
 
 def two_way(x: np.ndarray, max_items: int = 1200) -> np.ndarray:
@@ -63,15 +81,18 @@ def split_mixed(
     min_consistency: float = 0.97,
     max_cos: float = 1.0,
     voices: np.ndarray | None = None,
+    few: Few | None = None,
 ) -> np.ndarray:
     """Labels with every cluster that holds two voices cut in two, at most `hi` speakers in all.
 
     `seconds`: how much speech each window stands for; `region`: its turn. The parts must also be less
     alike than `max_cos` (`clustering.voice_similarity`, measured on `voices` when given: the windows'
-    embeddings in another space, such as the speaker back-end's). The largest clusters are
-    tried first, and both parts of a split again (three voices merged come apart in two steps).
+    embeddings in another space, such as the speaker back-end's); with `few`, parts over fewer turns
+    split too, further apart (`Few`). The largest clusters are tried first, and both parts of a split
+    again (three voices merged come apart in two steps).
     """
     labels = np.unique(labels, return_inverse=True)[1]
+    least = min(min_s, few.min_s) if few else min_s
 
     def size(c: int) -> float:
         return float(seconds[labels == c].sum())
@@ -80,17 +101,26 @@ def split_mixed(
     while todo and len(np.unique(labels)) < hi:
         c = todo.pop(0)
         idx = np.flatnonzero(labels == c)
-        if size(c) < 2 * min_s or len(idx) < 4:
+        if size(c) < 2 * least or len(idx) < 4:
             continue
         part = two_way(embedding[idx])
-        if min(float(seconds[idx[part == 0]].sum()), float(seconds[idx[part == 1]].sum())) < min_s:
+        smaller = min(float(seconds[idx[part == 0]].sum()), float(seconds[idx[part == 1]].sum()))
+        if smaller < least:
             continue
         consistency, turns = turn_consistency(part, region[idx])
-        if turns < min_turns or consistency < min_consistency:
+        if consistency < min_consistency:
             continue
         v = embedding if voices is None else voices
-        if clustering.voice_similarity(v[idx[part == 0]], v[idx[part == 1]]) >= max_cos:
+        sim = clustering.voice_similarity(v[idx[part == 0]], v[idx[part == 1]])
+        by_turns = smaller >= min_s and turns >= min_turns and sim < max_cos
+        if not by_turns and not (few and _few_holds(few, part, region[idx], turns, sim)):
             continue
         labels[idx[part == 1]] = new = int(labels.max()) + 1
         todo = sorted([*todo, c, new], key=size, reverse=True)
     return labels
+
+
+def _few_holds(few: Few, part: np.ndarray, region: np.ndarray, turns: int, sim: float) -> bool:
+    """Does a split over few turns hold: enough judged turns, each part in enough regions, far enough apart?"""
+    regions = min(len(np.unique(region[part == k])) for k in (0, 1))
+    return turns >= few.min_turns and regions >= few.min_regions and sim < few.max_cos
