@@ -96,3 +96,15 @@ def test_one_who_says_no_to_a_role_is_not_given_it() -> None:
     )
     assert got["sekreterare"] == ["Lena Ström"]
     assert got["justerare"] == ["Nils Ek", "Omar Said"]
+
+
+def test_justeras_av_and_a_question_put_to_the_secretary_name_their_roles() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat och leder det."),
+            ("A", "Lena, tar du anteckningarna?"),
+            ("B", "Ja."),
+            ("A", "Protokollet justeras av ordföranden och Eva."),  # the chair signs too, but is no justerare
+        ]
+    )
+    assert got == {"ordförande": ["Karin Berg"], "sekreterare": ["Lena Ström"], "justerare": ["Eva Lind"]}

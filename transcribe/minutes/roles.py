@@ -41,7 +41,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b))"
     ),
     "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:väl |ju |nog |också |även )?(?:ihop )?"
+        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
         r"(?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
@@ -92,7 +92,8 @@ _ALONGSIDE = re.compile(
 _TIED_AFTER = re.compile(
     r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
 )
-_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+)?$")
+_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
+# "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 _DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
@@ -169,7 +170,7 @@ def _masked(low: str) -> str:
     """The sentence with misheard role words mended and without "jämte ordföranden": whoever justerar
     alongside the chair is not the chair."""
     low = re.sub(r"[a-zåäöé]{5,}", lambda m: _heard(m.group(0)), low)
-    if re.search(r"\bjustera\b|\bjusterar\b", low):  # "Justera protokollet <jämte lost> ordföranden gör Malin"
+    if re.search(r"\bjustera[rs]?\b", low):  # "Justera protokollet <jämte lost> ordföranden gör Malin"
         low = re.sub(r"\bordföranden\b", " " * len("ordföranden"), low)
     return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
 
