@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from transcribe.bench.core import SECTIONS, BenchArgs, err, run_bench
+from transcribe.bench.core import SECTIONS, BenchArgs, check_samples, err, run_bench
 from transcribe.config import REPO_DIR
 from transcribe.errors import BadOption
 
@@ -35,6 +35,8 @@ def bench(
                      minutes_backend=minutes_backend, audio=audio)  # fmt: skip
     if audio not in ("ogg", "wav"):
         raise BadOption(f"--audio ska vara ogg eller wav (angivet: {audio!r})")
+    if not (noise_curve or decoding):  # the meetings section runs: its ids are checked before any section
+        check_samples(args.samples or [])
     # The sections register themselves on import and pull in torch, the diariser and the recogniser:
     # they load when the bench runs, not with every `transcribe` command. The pipeline's own runs first.
     from transcribe.bench.meetings import print_tables

@@ -113,6 +113,13 @@ def _script_words(sid: str) -> int:
     return sum(len(t["text"].split()) for t in script["turns"])
 
 
+def check_samples(ids: list[str]) -> None:
+    """Refuse a --samples id that is no sample meeting ("long" is the long one) before anything runs."""
+    unknown = [i for i in ids if i != "long" and i not in _script_ids()]
+    if unknown:
+        raise BadOption(f"okänt provmöte {', '.join(unknown)} för --samples; välj bland {', '.join(_script_ids())}")
+
+
 def select_samples(args: BenchArgs) -> list[Sample]:
     """The meetings to run: --samples (the id "long" is the long meeting), else one short one
     (--quick), else every script; --long adds the long meeting."""
@@ -124,9 +131,7 @@ def select_samples(args: BenchArgs) -> list[Sample]:
         ids = [min(have, key=lambda s: s.duration).id] if have else [min(_script_ids(), key=_script_words)]
     else:
         ids = _script_ids()
-    unknown = [i for i in ids if i not in _script_ids()]
-    if unknown:
-        raise BadOption(f"okänt provmöte {', '.join(unknown)} för --samples; välj bland {', '.join(_script_ids())}")
+    check_samples(ids)
     root = WAV_DIR if args.audio == "wav" else SAMPLES_DIR
     missing = [i for i in ids if load_sample(root / i) is None]
     if missing:
