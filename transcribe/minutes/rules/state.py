@@ -26,6 +26,7 @@ from transcribe.minutes.rules.utterances import (
     evidence_list,
     merge_evidence,
     similar,
+    stems,
     substantive,
 )
 from transcribe.minutes.scorer import DecisionScorer, shipped
@@ -209,6 +210,8 @@ class RuleState:
             return
         self.decided.update(u.idx for u in utts)
         for d in self.out.decisions:
+            if len(stems(d.text)) < 2 <= len(stems(text)) - 1:
+                continue  # "Är och beslutades." (a garbled closing) is no earlier saying of a decision with content
             if similar(d.text, text, 0.75) and not (self.robust and polarity_conflict(d.text, text)):
                 d.evidence = merge_evidence(d.evidence, evidence_list(utts))
                 if self.robust:  # said again in another turn: more certain
