@@ -96,7 +96,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"\bden\s+(?P<dord>{_ORD_DAY})(?=\s+(?:också|då|alltså|samma|kanske|i\s+så\s+fall)\b)"),
     ),
     # "som i dag" is "as today", no date: "klockan tre, som i dag"
-    ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*övermorgon|i\s*morgon|imorgon|i\s*dag|idag)\b")),
+    ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*(?:övermorgon|morgon|dag|kväll|eftermiddag)|imorgon|idag)\b")),
     # "ses vi <på> morgon, kvart i åtta": "i morgon" with its "i" misheard ("på morgonen" is the morning)
     # "vi ses <på> morgon nio som vanligt": an hour may follow it
     ("rel_day", re.compile(rf"\b(?P<rel>på\s+morgon)(?=\s*(?:[,.!?]|$)|\s+(?:{_KL}|halv|kvart|{_HOUR})\b)")),
@@ -278,7 +278,7 @@ def _resolve_date(kind: str, m: re.Match[str], ref: dt.date) -> tuple[dt.date | 
             return first, True
         if kind == "rel_day":
             rel = re.sub(r"\s+", "", g["rel"])
-            offset = {"idag": 0, "imorgon": 1, "påmorgon": 1, "iövermorgon": 2}[rel]
+            offset = {"idag": 0, "ikväll": 0, "ieftermiddag": 0, "imorgon": 1, "påmorgon": 1, "iövermorgon": 2}[rel]
             return ref + dt.timedelta(days=offset), True
         if kind == "wd_in_n":  # "måndag om två veckor": that weekday in the week n weeks ahead
             n = parse_number(g["n"]) or _count_as_heard(g["n"])

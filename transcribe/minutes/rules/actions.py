@@ -228,7 +228,7 @@ class ActionRules(TaskMerging):
         # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
         if _RAISING.search(low) or no_task(low):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
-        if self._same_task_again(u) or self._accepted_request(u):
+        if self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u):
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if cues.COMMIT_ANAPHOR.search(low):
             what, src = self._task_for_anaphor(u)
@@ -276,7 +276,7 @@ class ActionRules(TaskMerging):
             return
         # 3b'. "Då skickar du ut kallelsen, Anna." - "Ja.": "du" is the person addressed, who accepts;
         #      "Linh och Johan, ni uppdaterar era innan jul": each person named.
-        if self._you_task(u) or self._named_you(u):
+        if self._you_task(u) or self._named_you(u) or self._named_must(u):
             return
         # 3c. "Vi ber Sirpa att göra affischen": the meeting hands a task to someone by name.
         if self._delegation(u):
@@ -338,7 +338,7 @@ class ActionRules(TaskMerging):
             if asker_turn is not None and v.turn != asker_turn:
                 return None  # only the turn that asked: "Ali, kan du hämta pressen? Du har ju den stora vagnen."
             asker_turn = v.turn
-            told = self._told(v)
+            told = self._told(v, asked=v.is_question)
             if told is not None and told[0] == u.speaker:
                 return told[2], v
             rm = ASKED.search(v.low)
@@ -376,10 +376,12 @@ class ActionRules(TaskMerging):
         self._commit(capitalise(f"{verb} {strip_tail(u.text[start:])}"), u, None, u.name, 0.75)
         return True
 
-    def _told(self, u: Utt) -> tuple[str, str, str] | None:
-        """(label, name, task) of an instruction to a participant named first or last ("Sofia, ta fram …")."""
-        m = _VOCATIVE.match(u.text) or _VOCATIVE_END.match(u.text)
-        if not m or u.is_question or cues.HEDGE.search(u.low):
+    def _told(self, u: Utt, asked: bool = False) -> tuple[str, str, str] | None:
+        """(label, name, task) of an instruction to a participant named first or last ("Sofia, ta fram …");
+        `asked`: said as a question the one named answers ("Fatima, ta fram ett par offerter till dess?")."""
+        text = re.sub(r"\?\s*$", ".", u.text) if asked else u.text
+        m = _VOCATIVE.match(text) or _VOCATIVE_END.match(text)
+        if not m or (u.is_question and not asked) or cues.HEDGE.search(u.low):
             return None
         person = self._named_person(m.group("name").lower())
         if person is None or person[0] == u.speaker:

@@ -46,6 +46,15 @@ _TAKEN_ON = re.compile(
     r"^(?:ja|japp|javisst|jadå|jo|absolut|visst|okej|ok|självklart|gärna|klart|det\s+(?:gör|har|ska|kan)\s+(?:jag|vi))\b"
 )
 
+# "…, Rebecka, du får ringa runt till de som jobbade förra sommaren": a task put on the one named, mid-sentence too
+_NAMED_MUST = re.compile(
+    r"(?:^|[,.]\s+)(?:(?:[Oo]ch|[Ss]å|[Dd]å)\s+)?(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?:[^,.?!]{1,60},\s+)?du\s+(?:får|ska|måste)\s+"
+    r"(?P<v>[a-zåäö]+)(?P<rest>[^.?!,]*)"
+)
+# "Ska jag ta emot teknikern då, på torsdag?" - "Ja, gärna.": an offer taken up is the one who offered it's
+_OFFER = re.compile(r"^(?:\w+,\s+)?(?:ska|kan|får)\s+jag\s+(?P<v>[a-zåäö]+)(?P<rest>[^?]*)\?")
+_OFFER_TAKEN = re.compile(r"^(?:ja|jo|gärna|absolut|visst|javisst|okej|gör\s+det|tack)\b")
+
 # "kan du be leverantören om …?", "Jonas, tar du kontakt med en besiktningsfirma?"
 ASKED = re.compile(
     r"\b(?:(?:kan|skulle|vill|orkar|hinner)\s+du\s+(?:kunna\s+|ta\s+och\s+)?(?P<r>.+)|"
@@ -93,6 +102,43 @@ class AddressedTasks(ObjectTasks):
         at = u.low.rfind(rest)
         rest = _NAME_LAST.sub("", u.text[at : at + len(rest)] if at >= 0 else rest)
         self._add_action(capitalise(f"{to_infinitive(verb)} {strip_tail(rest).strip()}"), owner, utts, 0.7)
+        return True
+
+    def _named_must(self, u: Utt) -> bool:
+        """'Rebecka, du får ringa runt till de som jobbade förra sommaren': the one named, a participant other
+        than the speaker, gets the task, anywhere in the turn ("…, Yonas, du har ju kontakten, du får boka in dem")."""
+        if cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        found = False
+        for m in _NAMED_MUST.finditer(u.text):
+            verb, rest = m.group("v").lower(), m.group("rest")
+            person = self._named_person(m.group("name").lower())
+            if person is None or person[0] == u.speaker or verb in NOT_ASKED or not task_verb(verb, rest.lower()):
+                continue
+            if not content_words(rest) and not re.fullmatch(r"\s*(?:in\s+|upp\s+)?(?:dem|den|det)\s*", rest.lower()):
+                continue
+            reply = next((v for v in self.utts[u.idx + 1 : u.idx + 3] if v.speaker == person[0]), None)
+            utts = [u, reply] if reply is not None and is_agreement(reply) else [u]
+            self._add_action(capitalise(f"{verb} {strip_tail(rest).strip()}"), person[1], utts, 0.7)
+            found = True
+        return found
+
+    def _offer_task(self, u: Utt) -> bool:
+        """'Ska jag ta emot teknikern då, på torsdag?' - 'Ja, gärna. Tack.': the one who offered takes the task."""
+        last = self.utts[u.idx - 1] if u.idx > 0 else None
+        if last is None or last.turn == u.turn or last.speaker == u.speaker or not _OFFER_TAKEN.match(u.low):
+            return False
+        prev = next((v for v in reversed(self.utts[: u.idx]) if v.turn == last.turn and v.is_question), last)
+        m = _OFFER.match(strip_discourse(prev.low)) if prev.is_question else None
+        if m is None or cues.HEDGE.search(u.low) or cues.DATE_REJECT.search(u.low) or re.search(r"\bnej\b", u.low):
+            return False
+        verb, rest = to_infinitive(m.group("v")), m.group("rest")
+        particle = re.match(r"\s*(?:emot|fram|med|in|upp|hand|över|hem|ut)\b", rest)  # "ta emot teknikern"
+        if verb in NOT_ASKED or verb in NOT_TASKS or not (task_verb(verb, rest) or particle) or not content_words(rest):
+            return False
+        at = prev.low.find(m.group("rest"), m.start("rest"))
+        what = strip_tail(prev.text[at : at + len(rest)] if at >= 0 else rest).strip()
+        self._add_action(capitalise(f"{verb} {what}"), prev.name, [prev, u], 0.7)
         return True
 
     def _named_you(self, u: Utt) -> bool:
