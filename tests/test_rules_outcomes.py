@@ -139,3 +139,36 @@ def test_the_groups_plan_after_others_agreed() -> None:
     assert texts(said) == ["Mötet beslutade att ta bort drop-in på fredagar från april."]
     said[1] = ("S3", "Jag vet inte, många äldre klarar inte att boka.")
     assert not texts(said)  # nobody agreed: a proposal, not the outcome
+
+
+def test_a_short_yes_to_what_a_member_wants_to_do() -> None:
+    said = [
+        ("S2", "Biblioteket. Många föräldrar frågar efter sagostunder."),
+        ("S3", "Jag vill starta sagostunder för småbarn på lördagsförmiddagar, fyra gånger i höst."),
+        ("S1", "Kör på det. Det kostar ju ingenting."),
+    ]
+    wanted = "Mötet beslutade att starta sagostunder för småbarn på lördagsförmiddagar, fyra gånger i höst."
+    assert texts(said) == [wanted]
+    said[2] = ("S1", "Jag vet inte. Det kostar ju personal.")
+    assert not texts(said)
+
+
+def test_a_summary_put_as_a_question_and_confirmed() -> None:
+    said = [
+        ("S2", "Ska vi höja hyran för festlokalen?"),
+        ("S3", "Hyran för medlemmar kan ligga kvar, men andra kan betala mer."),
+        ("S2", "Så medlemmarna betalar som förut, och andra betalar femhundra mer. Är det så vi säger?"),
+        ("S1", "Exakt så."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "andra betalar femhundra mer" in got[0]
+
+
+def test_nothing_of_a_thing_when_nobody_can_do_it() -> None:
+    said = [
+        ("S1", "Bra. Höstfesten. Jag har letat i en månad, men ingen vill hålla i den."),
+        ("S2", "Jag kan inte, jag jobbar helger."),
+        ("S3", "Jag är bortrest hela oktober."),
+        ("S1", "Nej. Då blir det ingen höstfest i år. Tråkigt, men så är det."),
+    ]
+    assert texts(said) == ["Det blir ingen höstfest i år."]

@@ -33,7 +33,7 @@ _CHOSEN = re.compile(r"^(?:\w+\s+){0,2}?(?:offert|anbud|alternativ|förslag)\w*"
 _LATER = re.compile(r"\b(?:nästa|senare|längre\s+fram|till\s+hösten|till\s+våren|efter\s+\w+\s+möte)\b")
 # "Nej, det blir ingen buffé den här gången.": a matter raised (not proposed) settled in the negative
 _NONE = re.compile(
-    r"^(?:(?:nej|ja|okej|så)\b[\s,.]*)*det\s+blir\s+(?:alltså\s+)?(?P<no>ingen|inget|inga)\s+"
+    r"^(?:(?:nej|ja|okej|så)\b[\s,.]*)*(?:det\s+blir|(?P<then>då|så)\s+blir\s+det)\s+(?:alltså\s+)?(?P<no>ingen|inget|inga)\s+"
     r"(?P<what>(?!som\b|kvar\b|mer\b|fler\b)[\w-]{4,})(?P<when>(?:\s+[\w-]+){0,4})\s*[.!]?$"
 )
 # "Men de fyra larm vi har flyttar vi till salarna": a plan with its object said first
@@ -59,9 +59,12 @@ class ChoiceRules(ResolutionRules):
         what = m.group("what")[:5]
         if any(cues.PROPOSAL.search(v.low) and what in v.low for v in self._window(u, back=8)):
             return False
-        if not any(what in v.low and (v.is_question or v.speaker != u.speaker) for v in self._window(u, back=4)):
+        window = self._window(u, back=6 if m.group("then") else 4)
+        others = any(v.speaker != u.speaker for v in window)
+        if not any(what in v.low and (v.is_question or v.speaker != u.speaker or (m.group("then") and others))
+                   for v in window):  # fmt: skip
             return False  # nothing raised it: a remark, not a matter settled
-        text = strip_tail(u.text[len(u.text) - len(u.low) + m.start("no") - len("det blir ") :]).rstrip(" .!")
+        text = "det blir " + strip_tail(u.text[len(u.text) - len(u.low) + m.start("no") :]).rstrip(" .!")
         self._add_decision(f"{text[0].upper()}{text[1:]}.", u, [u], 0.6, "Beslutet uttrycktes som en plan")
         return True
 

@@ -54,6 +54,14 @@ _NOT_OUTCOME_VERBS = frozenset(
 _PASSIVE = re.compile(
     _LEAD + r"(?P<np>[a-zåäö-]{3,}(?:en|et|na|an|rn|ln))\s+(?P<v>[a-zåäö]{3,}(?:as|s))\s+(?P<rest>\S.*)$"
 )
+# "Kör på det, Ida.": a short yes to what a member wants to do
+_GO_AHEAD = re.compile(
+    r"^(?:(?:ja|okej|ok|bra|absolut)\b[\s,.!]*)*(?:kör\s+på\s+det|kör)(?:,\s+(?P<name>[a-zåäö-]+))?\s*[.!]?$"
+)
+# What a member wants to do: "Jag vill starta grupplektioner för vuxna", "Jag skulle vilja köpa en scanner"
+_WANTS = re.compile(
+    r"^(?:[\w-]+,?\s+)?(?:jag|vi)\s+(?:vill|skulle\s+vilja|tänkte|kunde)\s+(?!att\b|inte\b)(?P<inf>[a-zåäö]+a)\b"
+)
 _VALUE = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+säger\s+vi\s+(?!(?:så|det|nej|ja|att|inte|till)\b)(?P<rest>\S.*)$")
 _FROM = re.compile(
     _LEAD + r"(?P<from>från\s+(?:och\s+med\s+)?(?:nu|i\s+dag|i\s+morgon|måndag|nästa\s+\w+|första\s+\w+|"
@@ -115,7 +123,8 @@ class OutcomeRules(CommitmentRules):
         if self.hypothetical(u) or cues.TENTATIVE.search(u.low) or not self._after_others(u):
             return False
         return (
-            self._vote_outcome(u)
+            self._go_ahead(u)
+            or self._vote_outcome(u)
             or self._passive_outcome(u)
             or self._offer_taken(u)
             or self._said_value(u)
@@ -212,6 +221,27 @@ class OutcomeRules(CommitmentRules):
         self._add_decision(capitalise(first_person(what.rstrip(" .!,"), u.name)) + ".", u, [u], 0.6, WHY)
         self.used.add(u.idx)
         return True
+
+    def _go_ahead(self, u: Utt) -> bool:
+        """'Jag vill starta grupplektioner för vuxna, ...' - 'Kör på det, Ida.': the member's plan is the decision."""
+        m = _GO_AHEAD.match(u.low)
+        if m is None:
+            return False
+        named = self._named_person(m.group("name")) if m.group("name") else None
+        before = next((v.turn for v in self._window(u, back=6) if v.turn != u.turn), None)
+        for v in self._window(u, back=6):
+            if v.turn != before or v.is_question or (named is not None and v.speaker != named[0]):
+                continue  # what the member just said, in the turn before
+            wants = _WANTS.match(v.low)
+            if wants is None:
+                continue
+            clause = first_person(f"att {strip_tail(v.text[len(v.text) - len(v.low) + wants.start('inf') :])}", v.name)
+            if len(content_words(clause)) < 2:
+                return False
+            self._add_decision(decision_sentence(clause.rstrip(" .!")), v, [v, u], 0.6, WHY)
+            self.used.update((u.idx, v.idx))
+            return True
+        return False
 
     def _passive_outcome(self, u: Utt) -> bool:
         """'Okej, okej. Jag köper det. Burk då.' - 'Bra. Lagern tappas på burk.': the outcome in the passive."""
