@@ -235,3 +235,13 @@ def test_kept_as_it_is_with_the_matter_in_the_detail() -> None:
         ("S1", "Nej, vi behåller sex. Träningen sex till halv åtta, som förut."),
     ]
     assert texts(said) == ["Mötet beslutade att behålla sex: Träningen sex till halv åtta, som förut."]
+
+
+def test_an_alternative_named_by_others_taken_in_the_direct_order() -> None:
+    said = [
+        ("S2", "Vi har två anbud på städningen, Rentex och Glansbolaget."),
+        ("S3", "Rentex kom aldrig i tid förra året. Jag tar Glansbolaget."),
+        ("S1", "Okej. Vi kör på Glansbolaget från januari."),
+    ]
+    assert texts(said) == ["Mötet beslutade att välja Glansbolaget från januari."]
+    assert not texts([("S1", "Okej. Vi kör på Glansbolaget från januari.")])  # nobody named it before

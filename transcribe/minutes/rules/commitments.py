@@ -66,7 +66,10 @@ _KEPT = re.compile(
     r"beslutet|saken|motionen)\b)(?:[\w-]+\s+){0,3}?[\w-]+)"
     r"\s+(?:ligger|står|blir|får\s+ligga|får\s+stå)\s+kvar\b(?!\s+hos\b)(?P<rest>[^?]*)$"
 )
-_CHOICE = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:(?P<v>tar|kör)\s+vi|blir\s+det)\s+(?P<rest>\S.*)$")
+# "Okej, då tar vi Sandvik i år.", "Okej. Vi kör på Däckpartner i vinter."
+_CHOICE = re.compile(
+    _LEAD + r"(?:och\s+)?(?:(?:då|så)\s+(?:(?P<v>tar|kör)\s+vi|blir\s+det)|vi\s+(?P<v2>tar|kör)\s+på)\s+(?P<rest>\S.*)$"
+)
 # A bare closing: "Tacos då.", "Halvtidsseminariet i oktober då.", "Inga lösa hundar första helgen.", "Så: korv, ..."
 _BARE = re.compile(
     r"^(?:(?:okej|ok|ja|bra|nej|gött|mm)\b[\s,.!]*)*(?:(?P<so>så|alltså)\s*:\s*)?(?P<np>\S(?:.*?\S)?)"
@@ -231,7 +234,7 @@ class CommitmentRules(ResolutionRules):
             return False  # a name of a place, a firm or a product; a participant would be a task
         if not any(v.speaker != u.speaker and head.lower() in v.low for v in self._window(u, back=10)):
             return False
-        verb = {"tar": "anlita", "kör": "köra"}.get(m.group("v") or "", "välja")
+        verb = {"tar": "anlita", "kör": "köra"}.get(m.group("v") or "", "välja") if not m.group("v2") else "välja"
         text = decision_sentence(first_person(f"att {verb} {rest}", u.name))
         self._add_decision(text, u, [u], 0.6, WHY)
         self.used.add(u.idx)
