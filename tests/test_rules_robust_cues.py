@@ -175,7 +175,7 @@ def test_taking_a_proposal_along_is_the_speakers_task_in_the_third_person() -> N
 
 
 def test_a_question_opening_with_its_verb_gets_no_lost_word() -> None:
-    """"Är det beslutat?" asks; no "då" was lost before it, so it is not made into "Då är det beslutat"."""
+    """ "Är det beslutat?" asks; no "då" was lost before it, so it is not made into "Då är det beslutat"."""
     for question in ("Är det beslutat?", "Är det bestämt då?"):
         assert repair_cue(question) == (question, [])
     fixed, repairs = repair_cue("Är det beslutat.")

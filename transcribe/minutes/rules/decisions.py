@@ -41,8 +41,10 @@ _OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed allts�
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 _CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
-_TAG_CALL = re.compile(r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp|(?:är\s+)?alla\s+med\s+på\s+det"
-                       r"|är\s+det\s+så\s+vi\s+(?:säger|gör|kör))\s*\?$")
+_TAG_CALL = re.compile(
+    r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp|(?:är\s+)?alla\s+med\s+på\s+det"
+    r"|är\s+det\s+så\s+vi\s+(?:säger|gör|kör))\s*\?$"
+)
 _SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
 # "Då <net> vi bestämt att": a supine after the body needs a "har" before it in a main clause.
 _SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")

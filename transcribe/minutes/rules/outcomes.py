@@ -74,12 +74,16 @@ _VOTE_CALL = re.compile(
 )
 _NUMBER = r"(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tjugo\w*|\w*trettio\w*|\d+)"
 # A count: "Två mot två.", "Ett, två, tre.", "En röst för.", "Tjugotvå för styrelsens förslag och nio för Olles."
-_COUNT = re.compile(rf"\b{_NUMBER}\s+mot\s+{_NUMBER}\b|^{_NUMBER}(?:[\s,.]+{_NUMBER})*\s*[.!]?$"
-                    rf"|^{_NUMBER}\s+(?:röst\w*\s+)?(?:för|emot)\b")
+_COUNT = re.compile(
+    rf"\b{_NUMBER}\s+mot\s+{_NUMBER}\b|^{_NUMBER}(?:[\s,.]+{_NUMBER})*\s*[.!]?$"
+    rf"|^{_NUMBER}\s+(?:röst\w*\s+)?(?:för|emot)\b"
+)
 _OFFER_NOUN = r"(?:offert|anbud|erbjudande|förslag)\w*"
 _TAKEN = re.compile(
-    _LEAD + r"(?:(?:då|så)\s+(?P<v1>tar|antar)\s+vi|vi\s+(?P<v2>tar|antar))\s+(?P<np>(?:[\w-]+\s+){0,2}?"
-    + _OFFER_NOUN + r"(?:\s+\S+){0,6}?)\s*[.!]?$"
+    _LEAD
+    + r"(?:(?:då|så)\s+(?P<v1>tar|antar)\s+vi|vi\s+(?P<v2>tar|antar))\s+(?P<np>(?:[\w-]+\s+){0,2}?"
+    + _OFFER_NOUN
+    + r"(?:\s+\S+){0,6}?)\s*[.!]?$"
 )
 _LEADING_SO = re.compile(r"^(?:sen|sedan|och\s+så|och)\s+", re.IGNORECASE)
 _PLAIN_OFFER = re.compile(r"^(?:erbjudandet|offerten|anbudet|förslaget)$")
@@ -102,7 +106,7 @@ def _subject_first(text: str) -> str:
     m = _THEN_VERB_SUBJECT.match(text)
     if m is None or m.group("np").lower() in ("det", "den", "vi", "man"):
         return capitalise(text)
-    return capitalise(f"{m.group('np')} {m.group('v').lower()}{text[m.end():]}")
+    return capitalise(f"{m.group('np')} {m.group('v').lower()}{text[m.end() :]}")
 
 
 class OutcomeRules(CommitmentRules):

@@ -214,10 +214,7 @@ class SettledRules:
             m, body = b, b.group("body")
         if (
             m is None
-            or (
-                m.group("v") in _NOT_PLAN_VERBS
-                and not (m.group("v") == "gör" and _DONE_THING.match(m.group("rest")))
-            )
+            or (m.group("v") in _NOT_PLAN_VERBS and not (m.group("v") == "gör" and _DONE_THING.match(m.group("rest"))))
             or re.search(r"\b(?:om|ifall|när|innan)\b", low[: m.start("v")])
         ):
             return False
