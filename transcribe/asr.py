@@ -134,6 +134,7 @@ def decode_kwargs(options: AsrOptions) -> dict[str, object]:
 
 
 _model_cache: dict[tuple[str, str, str], object] = {}
+DECODE_SEED = 20240101
 DEVICES = ("auto", "cpu", "cuda")
 
 
@@ -172,6 +173,10 @@ def load_model(model: str = "base", compute_type: str = "int8", device: str | No
     if key not in _model_cache:
         from faster_whisper import WhisperModel
 
+        # A window that loops is decoded again at a higher temperature, which samples. CTranslate2 seeds each
+        # decoding thread once, at its first sample, from the process's seed (random unless set): a fixed
+        # seed before the model's threads exist makes a job resumed in a new process give the same text.
+        ctranslate2.set_random_seed(DECODE_SEED)
         try:
             _model_cache[key] = WhisperModel(
                 str(path),
