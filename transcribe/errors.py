@@ -89,3 +89,9 @@ class RemoteEndpointRefused(UserError):
     """The LLM URL is outside loopback and private ranges and remote endpoints are not allowed."""
 
     exit_code = 18
+
+
+class JobConflict(UserError):
+    """A job is not in a state that allows the operation, or its meeting already has an active job."""
+
+    exit_code = 19

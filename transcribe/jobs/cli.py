@@ -17,7 +17,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from transcribe.asr import pick_device
-from transcribe.audio import check_input_path
+from transcribe.audio import check_input_path, probe
 from transcribe.db import session
 from transcribe.errors import BadOption
 from transcribe.fsutil import os_reason
@@ -26,7 +26,7 @@ from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
 from transcribe.jobs.rq_worker import run_rq_worker
 from transcribe.jobs.worker import run_db_workers
-from transcribe.models import DEFAULT, default_model
+from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.pipeline import PipelineOptions
 from transcribe.series import store as series_store
 from transcribe.tables import Meeting
@@ -135,7 +135,11 @@ def submit_cmd(
     series: Annotated[str | None, typer.Option(help="Mötesserie: tidigare mötens ordförråd; mötet läggs till")] = None,
 ) -> None:
     """Köa ett möte (inspelningen kopieras till mötets katalog om den ligger någon annanstans)."""
-    check_input_path(source)
+    probe(source)  # a text file or a broken recording is refused now, as `run` refuses it, not inside the job
+    model = default_model() if model == DEFAULT else model  # the job keeps the model it was queued with
+    options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend, series=series)
+    options.validate()
+    resolve(model, kind="whisper")
     if series is not None:
         series_store.load(series)  # an unknown series is reported now, not when the job runs
     target_dir = meeting_dir(meeting)
@@ -144,8 +148,6 @@ def submit_cmd(
         target = target_dir / source.name
         shutil.copyfile(source, target)
         source = target
-    model = default_model() if model == DEFAULT else model  # the job keeps the model it was queued with
-    options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend, series=series)
     out.print(str(submit(source, meeting, options, owner="cli", priority=priority)))
 
 

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from transcribe import audit
 from transcribe.db import session
-from transcribe.errors import BadOption, DiskFull, OutputNotWritable, UserError
+from transcribe.errors import BadOption, DiskFull, JobConflict, OutputNotWritable, UserError
 from transcribe.fsutil import os_reason
 from transcribe.jobs.models import ACTIVE, Job, JobState, JobStatus, utcnow
 from transcribe.pipeline import PipelineOptions
@@ -40,12 +40,6 @@ INTERNAL_ERROR = "internt fel"  # a failure nobody foresaw: logged with its trac
 
 class JobNotFound(UserError):
     exit_code = 2
-
-
-class JobConflict(UserError):
-    """The job is not in a state that allows the operation (or its meeting is busy)."""
-
-    exit_code = 16
 
 
 @dataclass(frozen=True)
