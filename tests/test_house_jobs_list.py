@@ -1,41 +1,50 @@
-"""`transcribe jobs list` on an empty queue says so, and how a job comes about, instead of an empty table."""
+"""`transcribe jobs list` on an empty queue says so, and how a job comes about, instead of an empty table.
+
+The commands run in this process, as `transcribe` runs them (cli.main), not one interpreter each: the six
+commands of a job's life cost 32 CPU-s as subprocesses, nearly all of it importing the same modules again."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
+from transcribe import cli
 
 
-def test_empty_queue_is_said_in_words(tmp_path) -> None:
-    env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path)}
-    env.pop("TRANSCRIBE_DATABASE_URL", None)
+@pytest.fixture
+def jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """`transcribe jobs *args` on a data directory of this test's own: its standard output; it must succeed."""
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("TRANSCRIBE_DATABASE_URL", raising=False)
+    monkeypatch.delenv("TRANSCRIBE_QUEUE", raising=False)
 
-    def jobs(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "transcribe.cli", "jobs", *args]
-        return subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+    def run(*args: str) -> str:
+        monkeypatch.setattr(sys, "argv", ["transcribe", "jobs", *args])
+        try:
+            cli.main()
+            code = 0
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+        captured = capsys.readouterr()
+        assert code == 0, captured.err
+        return captured.out.strip()
 
-    listed = jobs("list")
-    assert listed.returncode == 0, listed.stderr
-    assert listed.stdout.strip() == (
+    return run
+
+
+def test_empty_queue_is_said_in_words(jobs) -> None:
+    assert jobs("list") == (
         "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
     )
-    assert jobs("list", "--state", "failed").stdout.strip() == "Inga jobb i läget failed."
+    assert jobs("list", "--state", "failed") == "Inga jobb i läget failed."
 
 
-def test_a_job_is_cancelled_queued_again_and_deleted_in_swedish(tmp_path) -> None:
-    env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path / "data")}
-    env.pop("TRANSCRIBE_DATABASE_URL", None)
+def test_a_job_is_cancelled_queued_again_and_deleted_in_swedish(jobs, tmp_path: Path) -> None:
     recording = tmp_path / "möte.ogg"
     recording.write_bytes((REPO / "samples" / "natverk-1" / "meeting.ogg").read_bytes())
-
-    def jobs(*args: str) -> str:
-        command = [sys.executable, "-m", "transcribe.cli", "jobs", *args]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
-        assert done.returncode == 0, done.stderr
-        return done.stdout.strip()
 
     job = jobs("submit", str(recording), "--meeting", "styrelse")
     assert (tmp_path / "data" / "meetings" / "styrelse").is_dir()
