@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.phrasing import (
     content_clause,
     decision_sentence,
@@ -17,6 +16,7 @@ from transcribe.minutes.phrasing import (
 )
 from transcribe.minutes.rules.choices import ChoiceRules
 from transcribe.minutes.rules.elections import ElectionRules
+from transcribe.minutes.rules.misheard import CONSEQUENCE, PERSONS, MisheardCueRules
 from transcribe.minutes.rules.outcomes import OutcomeRules
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.settled import SettledRules
@@ -34,20 +34,13 @@ from transcribe.minutes.rules.utterances import (
 )
 from transcribe.sv.text import capitalise, content_words
 
-_PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen", "mig", "dig"})
 _ASKED_AFTER = re.compile(r",\s*(?:[\w-]+,\s*)?(?:kan|ska|vill|hinner|tar)\s+(?:du|ni|någon)\b[^.!]*\?\s*$")
-_POSSESSIVES = frozenset("min mitt mina din ditt dina vår vårt våra er ert era hans hennes deras dess".split())
-_OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed alltså".split())
-# "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
-_CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _WE_VERB = re.compile(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)")
 _TAG_CALL = re.compile(
     r"^(?:eller|okej|ok|va|vad\s+säger\s+ni|tummen\s+upp|(?:är\s+)?alla\s+med\s+på\s+det"
     r"|är\s+det\s+så\s+vi\s+(?:säger|gör|kör))\s*\?$"
 )
 _SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
-# "Då <net> vi bestämt att": a supine after the body needs a "har" before it in a main clause.
-_SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")
 _PAST_WHEN = re.compile(
     r"\b(?:beslutade|bestämde)\s+(?:\w+\s+)?(?:i|på|under|vid)\s+(?:\w+\s+)?(?:januari|februari|mars|april|maj|juni|juli|"
     r"augusti|september|oktober|november|december|våras|höstas|somras|vintras|fjol|årsmötet|stämman|\w+mötet)\b"
@@ -56,8 +49,6 @@ _PAST_WHEN = re.compile(
 _REPORTED_PERFECT = re.compile(
     rf"^(?!.*\b(?:då|så|härmed|därmed|alltså|nu)\b).*\b{cues.BODY_NOUN}\s+(?:har|hade)\s+(?:bestämt|beslutat)\b"
 )
-_SUBORDINATING = frozenset("när innan eftersom medan sedan sen tills".split())
-_NOT_HAR = _SUBORDINATING | frozenset("om ifall inte aldrig ej".split())
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
@@ -66,7 +57,7 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, SettledRules):
+class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, SettledRules, MisheardCueRules):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:
@@ -80,7 +71,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
                 continue
             loose = n >= len(cues.DECISION_WITH_CONTENT)
             slot = (m.groupdict().get("slot") or "").strip()
-            if loose and slot and not cues.is_body(slot) and (not u.uncertain(slot) or slot in _PERSONS):
+            if loose and slot and not cues.is_body(slot) and (not u.uncertain(slot) or slot in PERSONS):
                 continue  # "jag beslutar att", "de bestämde att", "<Han> beslutar att" ("Om nämnden"): not the meeting
             # "Då beslutar styrelsen att höja avgiften<.> Sara, kan du skriva brevet?": the full stop lost, the
             # question is the next sentence's
@@ -100,7 +91,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             if self.robust and n == 0 and self._unsure_opener(u, m.start()):
                 return False
             rest = u.text[m.start("rest") : asked.start() if asked else len(u.text)]
-            if _CONSEQUENCE.search(rest.lower()) and not re.match(r"^\s*(?:om|ifall)\b", rest.lower()):
+            if CONSEQUENCE.search(rest.lower()) and not re.match(r"^\s*(?:om|ifall)\b", rest.lower()):
                 # "<Om> nämnden beslutar att stänga skolan så flyttar familjerna": a condition; a decision whose
                 # content is conditional ("beslutar att om X, så Y") stays a decision
                 return False
@@ -136,22 +127,6 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
                 self.used.add(u.idx)
             return made
         return False
-
-    def _unsure_opener(self, u: Utt, body_at: int) -> bool:
-        """'<?> nämnden beslutar att ...': the unsure word before the body may have been "om" or "när".
-
-        A possessive there ("<Min> nämnden beslutar") is no Swedish either: the word was misheard, however sure.
-        """
-        before = re.findall(r"[\w-]+", u.low[:body_at])
-        if not before or before[-1] in _OPENERS or before[-1] in ("har", "hade"):
-            return False
-        if before[-1] in _SUBORDINATING:
-            return True  # "Så när vi bestämt att ... ringer jag": a clause of time, not the decision
-        if before[-2:-1] in (["då"], ["så"]) and _SUPINE.match(u.low[body_at:]) and before[-1] not in _NOT_HAR:
-            # "Då <net> vi bestämt att ...": after the chair's "då", only "har" fits before the body and its supine
-            u.repairs = [*u.repairs, Repair(before[-1], "har", "decision")]
-            return False
-        return u.uncertain(before[-1]) or before[-1] in _POSSESSIVES
 
     def _own_body(self, body: str | None, pattern_no: int) -> bool:
         """The body deciding is this meeting: "vi", a plain "styrelsen"/"nämnden", one named in the title or
@@ -198,45 +173,6 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             self.used.add(proposal.idx)
             self._add_open(f"Förslaget {clause}", "Förslaget avslogs", utts, 0.8)
         return True
-
-    def _slot_decision(self, u: Utt) -> bool:
-        """'Då <unsure> vi att renovera tvättstugan': the decision verb was misheard; recorded, flagged."""
-        m = cues.DECISION_SLOT_VERB.search(u.low)
-        if m is None or u.is_question or not u.uncertain(m.group("slot")):
-            return False
-        if m.group("slot") in cues.SAYING_VERBS or m.group("inf") in cues.NOT_INFINITIVES:
-            return False
-        if m.group("slot").endswith("r") and known_word(m.group("slot")):
-            return False  # "Då hinner vi att testa ...": a verb of its own that takes "att", heard as said
-        if negated(u.low, m.start(), m.start("inf")) or cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low):
-            return False
-        clause = content_clause(u.text[m.start("inf") :], "att", u.name)
-        if len(clause.split()) < 3 or _CONSEQUENCE.search(u.low[m.start("inf") :]):
-            return False
-        self._add_decision(decision_sentence(clause), u, [u], 0.5, f"{PREFIX}beslutsordet hördes inte säkert")
-        return True
-
-    def _slotted(self, u: Utt, pattern: re.Pattern[str], low: str | None = None) -> re.Match[str] | None:
-        """A tolerant pattern whose open slot holds a word the recogniser was unsure of (or the word meant)."""
-        m = pattern.search(u.low if low is None else low)
-        if m is None:
-            return None
-        slot = m.group("slot") or m.group("slot2")
-        if slot in _PERSONS:
-            return None  # "jag tar in offerter", "då säger hon nej": a person, not the meeting
-        return m if slot in ("vi", "det") or u.uncertain(slot) else None
-
-    def _slot_confirmation(self, u: Utt) -> re.Match[str] | None:
-        """'Då <misheard> vi på det', 'Då är det <misheard>': a confirmation whose verb the recogniser was unsure of."""
-        if not self.robust:
-            return None
-        m = self._slotted(u, cues.CONFIRMATION_SLOT) or self._slotted(u, cues.CONFIRMATION_TOLERANT)
-        if m is None:
-            m = cues.CONFIRMATION_STRUCTURAL.search(u.low)
-            slot = m and (m.group("slot") or m.group("slot2"))
-            if m is None or slot in cues.NOT_CONFIRMING_FRONT or cues.NEG.search(slot or "") or slot in _PERSONS:
-                return None
-        return m if m is not None and (m.group("slot") or m.group("slot2")) not in cues.NOT_CONFIRMING else None
 
     def _confirmation(self, u: Utt) -> bool:
         if u.idx in self.used:
@@ -311,32 +247,6 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
         conf = 0.75 if not objections else 0.55
         utts = [x for x in (proposal, u) if x is not None] + (pending[1] if pending else [])
         self._add_decision(decision_sentence(clause), proposal, utts, conf, extra)
-        return True
-
-    def _confirmed_proposal(self, u: Utt, m: re.Match[str]) -> bool:
-        """A misheard confirmation counts only after a real proposal with no objection, and is flagged."""
-        if u.is_question or negated(u.low, m.start(), m.end()) or cues.UNDECIDED.search(u.low):
-            return False
-        proposal, objections = self._find_proposal(u, strict=True)
-        restated = None if objections else self.restatement(u)
-        if restated is not None:  # "Då är det <lost>. Från januari sköter projektet kontakten ...": the restatement
-            if proposal is not None:
-                self.used.add(proposal.idx)
-            utts = [x for x in (proposal, u, restated[0]) if x is not None]
-            self._add_decision(restated[1], proposal or u, utts, 0.5, f"{PREFIX}bekräftelsen hördes otydligt")
-            return True
-        if proposal is None or objections or proposal.speaker == u.speaker:
-            return False
-        if personal_commitment(proposal.low) and not cues.PROPOSAL.search(proposal.low):
-            return False
-        clause = self._clause(proposal)
-        if not clause or len(clause.split()) < 2 or WH.match(strip_discourse(proposal.low)):
-            return False
-        self.used.add(proposal.idx)
-        if cues.NEXT_MEETING.search(proposal.low) and self.whens(proposal):
-            return True
-        self._add_decision(decision_sentence(clause), proposal, [proposal, u], 0.5,
-                           f"{PREFIX}bekräftelsen hördes otydligt")  # fmt: skip
         return True
 
     def _merge_into_recent(self, u: Utt) -> bool:
@@ -414,7 +324,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
         m = cues.DECLARATIVE_INVERTED.match(low) or cues.DECLARATIVE_DIRECT.match(low)
         if m is None and self.robust:
             m = self._slotted(u, cues.DECLARATIVE_TOLERANT, low)
-            if m is not None and m.group("rest").split()[0] in _PERSONS:
+            if m is not None and m.group("rest").split()[0] in PERSONS:
                 return False  # "Då avslutar jag mötet": someone else than the group is the subject
             if m is not None and m.group("slot") == "det" and not u.uncertain("det"):
                 return False  # "Det förlänger ju tiden": a remark with "det" heard as said, not a lost "vi"
