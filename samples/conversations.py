@@ -190,6 +190,11 @@ def _pink(n: int, rng: np.random.Generator) -> np.ndarray:
     return (y / (np.sqrt(np.mean(y**2)) + 1e-12)).astype(np.float32)
 
 
+def pink(n: int, rng: np.random.Generator) -> np.ndarray:
+    """Unit-RMS pink noise of `n` samples (the generator's line and floor noise), for trainers outside this module."""
+    return _pink(n, rng)
+
+
 def telephone(x: np.ndarray) -> np.ndarray:
     """300-3400 Hz, 8 kHz sampling and 8-bit mu-law, back at 16 kHz."""
     sos = butter(4, [300, 3400], "band", fs=SR, output="sos")

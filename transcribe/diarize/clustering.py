@@ -52,7 +52,7 @@ from spectralcluster import (
 from spectralcluster.utils import EigenGapType
 from threadpoolctl import threadpool_limits
 
-from transcribe.speakers.backend import project
+from transcribe.diarize import voicespace
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +127,9 @@ class ClusterParams:
     # ... and a cluster over fewer turns split when its parts stand less alike than this through the
     # back-end (`split.Few`: parts of 3 s or more, each in two speech regions or more); None: no such split.
     split_few_cos: float | None = None
+    # The back-end all of the above measure through (`voicespace.BACKENDS`): the voice profiles' one or the
+    # diariser's own, fitted on telephone-band windows.
+    voice_space: str = "profiles"
 
 
 # The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor
@@ -164,13 +167,13 @@ BACKEND_PARAMS = ClusterParams(backend=True, ahc_relative=0.6, ahc_min=0.3, ahc_
 BAND_LIMITED_PARAMS = replace(BACKEND_PARAMS, distinct_s=4.0, split=True, split_cos=0.58, split_few_cos=0.56)
 
 
-def with_backend(x: np.ndarray) -> np.ndarray:
-    """Unit items whose cosine is the mean of the raw GE2E cosine and the speaker back-end's.
+def with_backend(x: np.ndarray, space: str = "profiles") -> np.ndarray:
+    """Unit items whose cosine is the mean of the raw GE2E cosine and the speaker back-end's (`voicespace`).
 
     The back-end discounts the channel (a voice over a telephone line or across a room stays
     itself) but also spreads one voice's windows apart; the raw half keeps them together.
     """
-    return np.concatenate([l2(x), project(x).astype(np.float64)], axis=-1) / np.sqrt(2.0)
+    return np.concatenate([l2(x), voicespace.project(x, space).astype(np.float64)], axis=-1) / np.sqrt(2.0)
 
 
 def l2(x: np.ndarray) -> np.ndarray:
@@ -315,7 +318,7 @@ def cluster(
             labels = agglomerative(sub, params.short_threshold, min(max(k, lower), upper))
     elif params.method == "ahc":
         x_ahc = centred[idx] if params.centred else sub
-        x_ahc = with_backend(x_ahc) if params.backend else x_ahc
+        x_ahc = with_backend(x_ahc, params.voice_space) if params.backend else x_ahc
         threshold = adaptive_threshold(x_ahc if params.backend else sub, params)
         labels = agglomerative(x_ahc, threshold, num)
         k = len(np.unique(labels))

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import channel, clustering, overlap, split
+from transcribe.diarize import channel, clustering, overlap, split, voicespace
 from transcribe.diarize.base import (
     Diarization,
     Progress,
@@ -41,7 +41,6 @@ from transcribe.diarize.base import (
 )
 from transcribe.diarize.clustering import BAND_LIMITED_PARAMS, ClusterParams
 from transcribe.diarize.turns import smooth, to_turns
-from transcribe.speakers.backend import project
 from transcribe.vad import QuietSpeech, speech_regions
 
 log = logging.getLogger(__name__)
@@ -416,7 +415,7 @@ class EmbeddedDiarizer:
             floor = min(p.min_speaker, p.min_speaker_share * speech)
             distinct_s = p.distinct_s if cp.distinct_s is None else cp.distinct_s
             if cp.distinct_cos is not None:  # small voices told apart through the speaker back-end
-                fused = clustering.with_backend(w.embedding)
+                fused = clustering.with_backend(w.embedding, cp.voice_space)
                 labels = absorb_small(
                     w, labels, floor, keep=lo, distinct_s=distinct_s, distinct_cos=cp.distinct_cos, voices=fused
                 )  # fmt: skip
@@ -444,7 +443,7 @@ class EmbeddedDiarizer:
         seconds = np.minimum(w.end - w.start, p.hop)
         if cp.split_cos is None:
             return split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
-        voices = project(w.embedding)
+        voices = voicespace.project(w.embedding, cp.voice_space)
         few = None if cp.split_few_cos is None else split.Few(max_cos=cp.split_few_cos)
         return split.split_mixed(
             w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=cp.split_cos, voices=voices, few=few
