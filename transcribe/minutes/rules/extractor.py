@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
@@ -12,7 +13,7 @@ from transcribe.minutes.rules.utterances import (
 )
 
 
-class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules, RestatedDecisions, LearnedRules):
+class RuleExtractor(DecisionRules, AcceptanceRules, ActionRules, NextMeetingRules, RestatedDecisions, LearnedRules):
     """One pass over the sentences, keeping the recent proposals as context."""
 
     def run(self) -> Extracted:
@@ -36,6 +37,7 @@ class RuleExtractor(DecisionRules, ActionRules, NextMeetingRules, RestatedDecisi
                     or self._arrangement(u)
                     or self._restated_proposal(u)
                     or self._permission(u)
+                    or self._accepted(u)
                 )
             self._actions(u)
         self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it

@@ -319,6 +319,9 @@ class ResolutionRules(RuleState):
     def proposal_before_call(self, call: Utt) -> Utt | None:
         """The statement a bare call ("Säger vi det?", "Alla med på det?") asks about: the one before it in its turn."""
         before = self.utts[call.idx - 1] if call.idx else None
+        if before is not None and call.idx > 1 and re.match(r"^(?:men\s+)?jag\s+(?:vill|tycker|tror)\b", before.low):
+            earlier = self.utts[call.idx - 2]  # "Om ... så hyr vi inte ut dem. Jag vill inte ha sladdar. Säger vi så?"
+            before = earlier if earlier.turn == call.turn and not earlier.is_question else before
         if before is None or before.turn != call.turn or before.is_question or before.idx in self.used:
             return None
         if cues.UNDECIDED.search(before.low) or cues.REJECTED.search(before.low) or before.idx in self.decided:

@@ -1,0 +1,229 @@
+"""A proposal on the table, an act that accepts it, and the matter read from the proposal.
+
+However a new group phrases it, a decision said without a decision word has three parts: something put
+to the meeting (a proposal, a summary of the talk, "Mitt förslag är så här. ..."), an act that settles it
+and the matter, which the act itself seldom names. The act comes in a few grammatical kinds:
+
+- a short call for agreement answered by another member: "Deal då? Under tjugo, en vecka." - "Deal.",
+  "Kan vi enas om det? Mobilerna in vid middagen, ..." - "Det kan vi.", "Låter det klokt?" - "Kör så.",
+  "Tummen upp från alla?" - "Tummen upp!", "Är det okej för alla?" - "Ja.";
+- a settling formula in the settler's own turn, after the matter or before it: "Två ledare på bryggan, minst
+  en med livräddning. Det är spikat.", "Det låter bra. Två på jour ... Okej, vi kör så.", "Det är avgjort
+  då. Scania.", "Det får bli så här: ...", "Då har vi ett beslut på det.";
+- a lead that settles and states the matter in one sentence: "Vi landar i att vi har öppet till elva ...",
+  "Jag hör inga protester, så vi inför listan ...", "Ingen säger emot, alltså. Frukosten går upp ...".
+
+The matter is the settler's statement next to the act in the same turn, else the proposal the call or the
+formula answers. A refusal, a doubt or a question after the call leaves it open; a task ("Viktor, du gör
+jourschemat?") or the speaker's own plan is no matter of the meeting's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
+from transcribe.minutes.rules.resolutions import ResolutionRules
+from transcribe.minutes.rules.utterances import Utt, personal_commitment
+from transcribe.sv.text import capitalise, content_words
+
+_LEAD = r"^(?:(?:ja|jo|okej|ok|bra|då|så|och|men|mm|toppen|perfekt|utmärkt|självklart|klart|fint|hm)\b[\s,.!]*)*"
+# A short call for agreement: the question asks only whether the group agrees.
+_CALL = re.compile(
+    _LEAD + r"(?:[a-zåäö-]+,\s+)?(?:deal|okej|ok|tummen\s+upp|kör\s+vi(?:\s+på\s+(?:det|så))?|säger\s+vi\s+(?:så|det)"
+    r"|(?:kan|ska)\s+vi\s+(?:enas|komma\s+överens|köra\s+så|säga\s+så|köra\s+på\s+det)"
+    r"|låter\s+(?:det|detta|det\s+här)\s+(?:bra|klokt|rimligt|vettigt|okej|ok)"
+    r"|(?:är|blir)\s+(?:det|detta|det\s+här)\s+(?:okej|ok|bra|rimligt|godkänt)"
+    r"|(?:går|funkar|fungerar)\s+det\s+(?:bra|för)|håller\s+(?:ni|alla)\s+med"
+    r"|är\s+(?:vi|alla|ni)\s+(?:alla\s+)?(?:eniga|överens|med|nöjda|okej)|alla\s+med|(?:är\s+)?ni\s+med"
+    r"|(?:har\s+)?(?:någon|några)\s+(?:som\s+(?:har\s+)?)?(?:något\s+)?(?:är\s+)?(?:emot|invändningar|invänder)"
+    r"|kan\s+(?:du|ni)\s+leva\s+med)"
+    r"(?:\s+(?:(?:på|om|med|för|från|mot)\s+)?(?:det|detta|det\s+här|alla|er|allihop))?"
+    r"(?:\s+(?:då|alltså|allihop|alla|för\s+alla))?\s*\?$"
+)
+# An accepting reply: "Deal.", "Det kan vi.", "Kör så.", "Tummen upp!", "Gör så.", "Ja, absolut."
+_ACCEPT = re.compile(
+    r"^(?:(?:ja|jaja|jo|japp|jajamen|javisst|absolut|visst|okej|ok|bra|toppen|perfekt|precis|exakt|gärna|mm|"
+    r"självklart|deal|kör|klart|gött|tummen\s+upp|instämmer|håller\s+med|det\s+kan\s+vi|det\s+gör\s+vi|"
+    r"gör\s+så|kör\s+så|kör\s+på\s+det|(?:det\s+)?låter\s+(?:bra|klokt|rimligt|vettigt)|jag\s+är\s+med|"
+    r"inga\s+invändningar|ingen\s+invändning|ingen|inga|nej)\b[\s,.!]*)+"
+)
+# "Nej, vänta.", "Jag är inte säker", "Det kan vi inte": no acceptance
+_DOUBT = re.compile(r"\b(?:vänta|inte|aldrig|tveksam|emot|nja|fast|men)\b")
+# A formula that settles and names nothing: "Det är spikat.", "Okej, vi kör så.", "Då har vi ett beslut på det."
+_SETTLE = re.compile(
+    _LEAD + r"(?:det\s+är\s+(?:alltså\s+)?(?:spikat|avgjort|bestämt|beslutat|klubbat)|"
+    r"(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det)|vi\s+kör\s+så|kör\s+så|"
+    r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det)"
+    r"(?:\s+(?:då|alltså|nu))?\s*[.!]?$"
+)
+# A lead that settles and says the matter after it: "Vi landar i att ...", "Jag hör inga protester, så ..."
+_SETTLE_LEAD = re.compile(
+    _LEAD + r"(?:vi\s+landar\s+i(?:\s+att)?|det\s+får\s+bli\s+så\s+här\s*:|(?:då\s+)?har\s+vi\s+ett\s+beslut\s*:|"
+    r"jag\s+hör\s+inga\s+(?:protester|invändningar)\s*,?\s*(?:så|alltså)?|"
+    r"ingen\s+(?:säger\s+emot|invänder|protesterar)\s*,?\s*(?:alltså|så)?\s*[,.]?)\s*(?P<rest>\S.*)$"
+)
+_TASK = re.compile(r"^(?:[\w-]+,\s+)?(?:du|ni|jag|han|hon)\s+|,\s*(?:du|ni)\s+\w+\s*\?$")
+# Numbers carry the matter ("Under tjugo, en vecka.") though they are no content words.
+_NUMBER = re.compile(
+    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|"
+    r"åttio|nittio|hundra|tusen)\w*)\b"
+)
+# An argument, not a matter: "Men besöken blir färre ...", "jag har räknat på det", "..., så hinner alla ..."
+_ARGUMENT = re.compile(
+    r"^(?:men|punkt)\b|\b(?:jag|mig)\b|,\s+så\s+\w+\s+(?:alla|man|de|det|folk|ni|du)\b|\bdet\s+är\s+ju\b"
+)
+_SUMMING_UP = re.compile(r"\b(?:summer\w*|sammanfatta\w*|sammanfattningsvis)\b")
+_NOT_WE_PLAN = frozenset("har ska kan får vill måste behöver tycker tror vet ser hör är kommer hoppas undrar".split())
+
+
+def weight(text: str) -> int:
+    """Content words and numbers: how much of a matter a sentence states."""
+    return len(content_words(text)) + len(_NUMBER.findall(text.lower()))
+
+
+class AcceptanceRules(ResolutionRules):
+    """Proposal + acceptance act + matter; the rules record into the shared state."""
+
+    def _accepted(self, u: Utt) -> bool:
+        return self._accepted_call(u) or self._settled_here(u) or self._settle_lead(u)
+
+    # ------------------------------------------------------------------ acts
+    def _accepted_call(self, u: Utt) -> bool:
+        """A short call for agreement that another member accepts, with no one objecting first."""
+        if not u.is_question or not _CALL.match(u.low) or u.idx in self.used:
+            return False
+        replies = [v for v in self.utts[u.idx + 1 : u.idx + 6] if v.turn != u.turn][:3]
+        first = replies[0] if replies else None
+        if first is None or first.speaker == u.speaker or first.start - u.end > 30:
+            return False
+        no_objection = bool(re.search(r"\b(?:emot|invändningar|invänder)\b", u.low))
+        said_no = bool(re.match(r"^\s*(?:nej|ingen|inga)\b", first.low))
+        if not _ACCEPT.match(first.low) or cues.REJECTED.search(first.low) or said_no != no_objection:
+            return False  # "Låter det klokt?" - "Nej."; "Någon emot?" - "Ja, jag."
+        if not no_objection and _DOUBT.search(first.low.split(".")[0]):
+            return False  # "Ja, men vänta ..."
+        matter = self._matter(u)
+        if matter is None:
+            return False
+        text, utts = matter
+        self._record(text, [*utts, u, first])
+        return True
+
+    def _settled_here(self, u: Utt) -> bool:
+        """'Det är spikat.', 'Okej, vi kör så.': a formula whose matter stands next to it in the turn."""
+        if u.is_question or not _SETTLE.match(u.low) or u.idx in self.used:
+            return False
+        matter = self._matter(u, after_first=False)
+        if matter is None:
+            return False
+        text, utts = matter
+        self._record(text, [*utts, u])
+        return True
+
+    def _settle_lead(self, u: Utt) -> bool:
+        """'Vi landar i att ...', 'Jag hör inga protester, så vi inför listan ...': act and matter in one."""
+        m = _SETTLE_LEAD.match(u.low)
+        if m is None or u.is_question or cues.TENTATIVE.search(m.group("rest")):
+            return False
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if nxt is not None and nxt.turn == u.turn and nxt.is_question:
+            return False  # "Så vi landar i att ... Eller?": put to the meeting, the answer settles it
+        rest = u.text[m.start("rest") :]
+        utts = [u]
+        if len(content_words(rest)) < 2:
+            nxt = self._after_in_turn(u)
+            if not nxt:
+                return False
+            rest, utts = nxt[0].text, [u, nxt[0]]
+        self._record(self._as_decision(rest, u), utts)
+        return True
+
+    # ------------------------------------------------------------------ the matter
+    def _matter(self, u: Utt, after_first: bool = True) -> tuple[str, list[Utt]] | None:
+        """What the act settles: the statement next to it in the turn (a call's matter most often follows it, a
+        formula's precedes it), else the proposal it answers."""
+        for v in reversed(self.utts[max(0, u.idx - 3) : u.idx]):
+            if v.turn == u.turn and (v.idx in self.decided or v.idx in self.used):
+                return None  # "Vi bestämmer att ... Är det okej?": the act confirms what is recorded already
+        after, before = self._after_in_turn(u), self._before_in_turn(u)
+        for said in (after, before) if after_first else (before, after):
+            if said:
+                return " ".join(self._as_decision(v.text, v) for v in said), said
+        if not after_first and (bare := self._after_in_turn(u, least=1)):
+            return f"Beslut: {strip_tail(bare[0].text).strip(' .')}.", bare  # "Det är avgjort då. Scania."
+        proposal = self._proposal_for(u)
+        if proposal is None:
+            return None
+        clause = proposal_clause(proposal.text, proposal.name, self._addressee(proposal))
+        if not clause or len(clause.split()) < 2:
+            return None
+        self.used.add(proposal.idx)
+        more = self._after_in_turn(proposal)  # "Då säger vi ja till samarbetet. Och dirigenten väljer ..."
+        text = " ".join([decision_sentence(clause), *(self._as_decision(v.text, v) for v in more)])
+        return text, [proposal, *more]
+
+    def _statement(self, v: Utt, least: int = 2) -> bool:
+        """A sentence that can state the matter: not asked, not a task or one's own plan, not doubted."""
+        low = v.low
+        return not (
+            v.is_question
+            or v.idx in self.used
+            or v.idx in self.decided
+            or weight(v.text) < least
+            or _TASK.search(low)
+            or _ARGUMENT.search(low)
+            or personal_commitment(low)
+            or cues.HEDGE.search(low.replace(" inte ", " "))
+            or cues.REPORTED.search(low)
+            or cues.NEXT_MEETING.search(low)
+            or _SETTLE.match(low)
+            or _CALL.match(low)
+            or _SUMMING_UP.search(low)
+            or re.match(r"^(?:(?:ja|okej|bra|mm|hm)\b[\s,.]*)*(?:det\s+låter|jag\s+tycker|jag\s+tror|tack)\b", low)
+        )
+
+    def _after_in_turn(self, u: Utt, least: int = 2) -> list[Utt]:
+        out: list[Utt] = []
+        for v in self.utts[u.idx + 1 : u.idx + 3]:
+            if v.turn != u.turn or not self._statement(v, least):
+                break
+            out.append(v)
+        return out
+
+    def _before_in_turn(self, u: Utt) -> list[Utt]:
+        out: list[Utt] = []
+        for v in reversed(self.utts[max(0, u.idx - 3) : u.idx]):
+            if v.turn == u.turn and not out and _ARGUMENT.search(v.low) and not v.is_question:
+                continue  # "... så hyr vi inte ut dem. Jag vill inte ha sladdar över gräset. Säger vi så?"
+            if v.turn != u.turn or not self._statement(v):
+                break
+            out.insert(0, v)
+        return out
+
+    def _proposal_for(self, u: Utt) -> Utt | None:
+        """The proposal the act answers, when no one objected to it."""
+        proposal, objections = self._find_proposal(u, strict=True)
+        if proposal is None or objections or not self._statement(proposal, 3):
+            return None
+        between = self.utts[proposal.idx + 1 : u.idx + 1]
+        if any(v.speaker != proposal.speaker and re.match(r"^(?:men|nej|fast)\b", v.low) for v in between):
+            return None  # "Men då slutar föreningarna komma.": the proposal was argued against
+        return proposal
+
+    # ------------------------------------------------------------------ recording
+    def _as_decision(self, text: str, u: Utt) -> str:
+        """A statement of the matter as the minutes say it: 'vi <verb> ...' becomes 'Mötet beslutade att ...'."""
+        text = strip_tail(re.sub(r"^(?:(?:och|så|då|alltså|okej|bra|ja)\b[\s,]*)+", "", text.strip())).strip(" ,.:;")
+        we = re.match(r"^vi\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$", text, re.I)
+        if we and we.group("v").lower() not in _NOT_WE_PLAN:
+            neg = "inte " if we.group("neg") else ""
+            return decision_sentence(first_person(f"att {neg}{to_infinitive(we.group('v').lower())} {we.group('rest')}",
+                                                  u.name))  # fmt: skip
+        return capitalise(first_person(text, u.name)) + "."
+
+    def _record(self, text: str, utts: list[Utt]) -> None:
+        utts = sorted({v.idx: v for v in utts}.values(), key=lambda v: v.idx)
+        self.used.update(v.idx for v in utts)
+        self._add_decision(text, utts[0], utts, 0.6, "Beslutet uttrycktes utan beslutsord")
