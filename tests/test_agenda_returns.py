@@ -137,3 +137,36 @@ def test_an_item_put_ahead_of_another_is_not_started_there_and_the_other_follows
     assert turn(al, "5") == 5  # "Då hoppar vi till motionerna", not "Motionerna tar vi före valen"
     assert turn(al, "4") == 10  # after the motions, as announced
     assert al.returned_at(85.0) == "2"  # "Får jag återkomma till årsredovisningen": taken up again, no start
+
+
+def test_an_item_taken_up_again_in_other_words_files_its_decision_there() -> None:
+    lines = [
+        ("A", "Välkomna, jag förklarar mötet öppnat."),
+        ("A", "Förra protokollet, är det något att säga om det?"),
+        ("C", "Nej."),
+        ("A", "Då lägger vi det till handlingarna. Punkt tre, ekonomin. Lars?"),  # 30 s
+        ("B", "Vi har ungefär hundratusen på kontot, men räntan på lånet går upp i höst och det kommer att märkas."),
+        ("A", "Vi får se vad fasaden kostar först. Punkt fyra, fasaden. Maja, vad sa firman?"),
+        ("C", "De kan börja i maj och offerten är på fyrahundratusen kronor, med ställningar och målning."),
+        ("A", "Då beslutar styrelsen att anta offerten för fasaden."),
+        ("A", "Tvättstugan då. Ahmed?"),  # 80 s
+        ("D", "En av maskinerna är trasig igen och bokningstavlan har ramlat ner, så folk bråkar om tiderna."),
+        ("A", "Då köper vi en ny maskin."),
+        ("A", "<return>"),  # 110 s
+        ("B", "Med fasaden behöver vi höja avgiften med tre procent från januari för att klara lånet."),
+        ("A", "Då beslutar vi att höja avgiften med tre procent från januari."),  # 130 s
+        ("A", "Övriga frågor, finns det något?"),  # 140 s
+        ("C", "Nej."),
+        ("A", "Tack för i dag, mötet är avslutat."),
+    ]
+    said = "Styrelsen beslutade att höja avgiften med tre procent från januari."
+    for back in (
+        "Tillbaka till ekonomin en sekund. Lars?",
+        "Ekonomin igen, Lars.",
+        "Vi tar upp ekonomin igen.",
+        "Vi måste återkomma till ekonomin nu när vi vet vad fasaden kostar.",
+    ):
+        tr = transcript([(s, back if t == "<return>" else t) for s, t in lines])
+        al = align_agenda(parse_agenda_text(AGENDA), tr)
+        assert turn(al, "3") == 3 and turn(al, "5") == 8, back  # the item keeps its first start
+        assert settled_under(al, build_units(tr), 13, said, 130.0) == "3", back

@@ -108,3 +108,39 @@ def test_justeras_av_and_a_question_put_to_the_secretary_name_their_roles() -> N
         ]
     )
     assert got == {"ordförande": ["Karin Berg"], "sekreterare": ["Lena Ström"], "justerare": ["Eva Lind"]}
+
+
+def test_roles_given_in_one_breath_by_first_name_go_to_the_names_each_role_is_said_with() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Till mötesordförande föreslår jag mig själv, om ingen har något emot det."),
+            ("C", "Nej då."),
+            ("A", "Till sekreterare föreslår jag Lena, och till justerare Eva och Nils."),
+            ("B", "Okej."),
+        ]
+    )
+    assert got["sekreterare"] == ["Lena Ström"] and got["justerare"] == ["Eva Lind", "Nils Ek"]
+
+
+def test_a_yes_to_a_list_of_roles_elects_no_one_more() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Ordförande Karin, sekreterare Lena och justerare Eva. Går det bra?"),
+            ("B", "Ja."),
+        ]
+    )
+    assert got == {"ordförande": ["Karin Berg"], "sekreterare": ["Lena Ström"], "justerare": ["Eva Lind"]}
+
+
+def test_the_secretary_who_just_skriver_is_elected() -> None:
+    said = {
+        "Jag är ordförande och Lena skriver.": [],
+        "Jag är ordförande.": [("A", "Lena, du skriver?"), ("B", "Visst.")],
+        "Jag leder mötet.": [("A", "Det är Lenas tur att skriva.")],
+    }
+    for first, rest in said.items():
+        got = roles([("A", "Välkomna, jag förklarar mötet öppnat."), ("A", first), *rest])
+        assert got.get("sekreterare") == ["Lena Ström"], first
+        assert got.get("ordförande") == ["Karin Berg"], first

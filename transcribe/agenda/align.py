@@ -28,15 +28,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
-
-from pydantic import BaseModel, Field
 
 from transcribe.agenda.added import added_topics
 from transcribe.agenda.ahead import announced_ahead
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
-from transcribe.agenda.numbers import heard_as_punkt, number_refs
+from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.order import fill_gaps, ordered, taken_early
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.passes import (
@@ -72,8 +69,9 @@ from transcribe.agenda.phrases import (
     taken_next,
 )
 from transcribe.agenda.returns import passages, return_cues, returned
+from transcribe.agenda.struck import after_struck
 from transcribe.agenda.topics import overlap, title_stems
-from transcribe.sv.text import content_words, sentences, stem
+from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
 from transcribe.transcript import Transcript
 
 # Weights, set on the development meeting only (see transcribe/bench/agenda.py).
@@ -94,90 +92,6 @@ GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chos
 W_BOUNDARY = 1.8  # the talk turning to a new item, whichever (boundaries.py), for the ordered choice only
 ANNOUNCED = 3  # turns an announcement of an item is worth in telling who leads the meeting
 RELATED = 0.5  # a title word said by an everyday word for its topic ("pengarna" for "Ekonomi")
-
-
-@dataclass
-class Unit:
-    """One sentence of the transcript with its estimated time."""
-
-    idx: int
-    seg_id: int
-    start: float
-    end: float
-    text: str
-    speaker: str | None
-    low: str = ""
-    stems: set[str] = field(default_factory=set)
-
-
-class ItemSpan(BaseModel):
-    number: str
-    title: str
-    kind: str | None = None
-    level: int = 0
-    parent: str | None = None
-    start: float | None = None
-    end: float | None = None
-    segment_ids: list[int] = Field(default_factory=list)
-    treated: bool = False
-    order: int | None = None  # position among the treated items, in meeting order
-    score: float = 0.0  # evidence for the chosen start (higher is surer)
-    cue: str = ""  # the sentence that started it
-    announced: float | None = None  # when the chair announced it, after a reply that opens the same turn
-
-
-class Alignment(BaseModel):
-    items: list[ItemSpan] = Field(default_factory=list)
-    other_segments: list[int] = Field(default_factory=list)  # Övrigt: talk outside any item
-    other_spans: list[tuple[float, float]] = Field(default_factory=list)
-    by_time: bool = False  # placed by order and time only: the words were unrecognisable (fallback.py)
-    returns: list[tuple[float, float, str]] = Field(default_factory=list)  # an item taken up again: from, to, number
-
-    def item(self, number: str) -> ItemSpan | None:
-        return next((i for i in self.items if i.number == number), None)
-
-    def item_at(self, t: float) -> str | None:
-        """The (leaf) item being treated at time t; None for Övrigt."""
-        for it in self.items:
-            if it.treated and not self._has_children(it) and it.start is not None and it.end is not None:
-                if it.start <= t < it.end:
-                    return it.number
-        return None
-
-    def returned_at(self, t: float) -> str | None:
-        """The item taken up again at time t, after the talk had moved on ("Då går vi tillbaka till punkt fem")."""
-        return next((n for a, b, n in self.returns if a <= t < b), None)
-
-    def _has_children(self, item: ItemSpan) -> bool:
-        return any(i.parent == item.number for i in self.items)
-
-
-def build_units(transcript: Transcript) -> list[Unit]:
-    """Sentences with times: from word timestamps when present, else by character share."""
-    units: list[Unit] = []
-    for seg in transcript.segments:
-        text = seg.text.strip()
-        if not text:
-            continue
-        parts = sentences(text) or [text]
-        words = [w for w in seg.words if w.text.strip()]
-        n_words = sum(len(p.split()) for p in parts)
-        pos_chars, pos_words = 0, 0
-        for p in parts:
-            if words and len(words) == n_words:
-                start = words[pos_words].start
-                end = words[min(pos_words + len(p.split()), len(words)) - 1].end
-            else:
-                share = (seg.end - seg.start) / max(len(text), 1)
-                start = seg.start + share * pos_chars
-                end = start + share * len(p)
-            units.append(Unit(len(units), seg.id, start, max(end, start), p, seg.speaker))
-            pos_chars += len(p) + 1
-            pos_words += len(p.split())
-    for u in units:
-        u.low = heard_as_punkt(u.text.lower())
-        u.stems = {stem(w) for w in content_words(u.text)}
-    return units
 
 
 def chair_speaker(units: list[Unit]) -> str | None:
@@ -379,6 +293,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
+    after_struck(units, leaves, B, named, chair_speaker(units), THRESHOLD)
     cues = return_cues(units, leaves)
     returned(units, cues, B, named, turns, chair_speaker(units), THRESHOLD, STRONG - THRESHOLD)
     announced_ahead(units, leaves, B, named, THRESHOLD, 0.0)

@@ -26,10 +26,12 @@ _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w]
 _VI = r"(?:vi|ni|via|vid|mi)"  # "vi" as the recogniser hears it in a chair's phrase ("väntar ni med")
 _NEGATIVE_BEFORE = re.compile(
     r"(hoppar (?:VI )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:VI )?(?:upp|på)|under|om"
+    r"|drar (?:VI )?tillbaka|avvaktar (?:VI )?med|flyttar (?:VI )?"
     r"|återkommer (?:VI )?till|väntar med|som VI sa|nämnde|efter)\s+(?:\w+\s+)?$".replace("VI", _VI)
 )
 _NEGATIVE_AFTER = re.compile(
-    r"^\W*(?:\w+\s+){0,4}?(utgår|stryks|senare|i stället|strax|efteråt|bordläggs|får vänta"
+    r"^\W*(?:\w+\s+){0,4}?(utgår|utgick|stryks|struk(?:en|et|its)|ströks|senare|i stället|strax|efteråt"
+    r"|bordläggs|bordlag[dt]|får vänta|(?:dras|dragits|drogs|dragen) tillbaka|återkalla\w*|återtag\w*|flyttas"
     r"|hoppar (?:VI )?över|väntar (?:VI )?med|skjuter (?:VI )?(?:upp|på)|tar VI (?:sedan|senare|sist))\b".replace(
         "VI", _VI
     )

@@ -57,7 +57,7 @@ def decided_items(p: Placement) -> None:
     units, B, chosen, used, settles = p.units, p.B, p.chosen, p.used, p.settles
     titles = [title_stems(it) for it in p.leaves]
     for k in range(len(p.leaves)):
-        if k in chosen or not titles[k]:
+        if k in chosen or not titles[k] or min(B[k]) + p.threshold < 0:  # struck or put off somewhere
             continue
         for i, u in enumerate(units):
             if not DECIDES.search(u.low) or len(overlap(titles[k], u.stems)) < LATE_SHARE * len(titles[k]):

@@ -12,14 +12,26 @@ VI = r"(?:vi|ni|via|vid|mi)"
 # "över till" is a transition only as the chair's own move ("Då över till ekonomin", "går vi över till"), not where
 # money or a task goes over to someone ("jag har fört över tiotusen till …", "bidraget kommer över till oss")
 _OVER_TO = r"^\W*(?:(?:och|så|då|nu|sen|sedan)\W+){0,2}över till\b|"
+# The chair moving on in other words: "Då går vi vidare.", "Okej, vidare.", "Därefter …", "Härnäst har vi …", "…
+# står näst på tur", "Låt oss ta …", "Då byter vi ämne till …", "Då ska vi prata om …", "Vi lämnar ekonomin och tar …",
+# "Då kommer vi till …" (not "Den kommer vi till."), "Vi går över till …"
+_MOVES = (
+    r"|(?:går|gick) VI vidare\b|^\W*(?:(?:okej|då|så|bra|ja|tack)\W+){0,2}vidare\b|^\W*(?:och )?därefter\b|\bhärnäst\b"
+    r"|\bnäst på tur\b|\blåt oss (?:ta|gå|titta)\b|\bbyter VI (?:ämne|punkt|rubrik)\b"
+    r"|^\W*(?:(?:och|så|då|nu)\W+)?ska VI (?:prata|tala) om\b"
+    r"|^\W*(?:(?:och|så|då|nu)\W+)?lämnar VI (?!in\b|över\b|ut\b|tillbaka\b)\w+"
+    r"|^\W*(?:(?:och|så|då|nu)\W+)(?:kommer|är) VI till\b|\bVI (?:går|gick) (?:vidare |över )?till\b"
+)
 TRANSITION = re.compile(
-    _OVER_TO
-    + r"\b(nästa punkt|nästa fråga|nästa ärende|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
-    r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
-    r"|vidare till|hoppar VI (?:fram )?till"
-    r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
-    r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
-    r"|på dagordningen|dagordningens|första punkten|sista punkten)".replace("VI", VI)
+    (
+        _OVER_TO + r"\b(nästa punkt|nästa fråga|nästa ärende"
+        r"|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
+        r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
+        r"|vidare till|hoppar VI (?:fram )?till"
+        r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
+        r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
+        r"|på dagordningen|dagordningens|första punkten|sista punkten" + _MOVES + ")"
+    ).replace("VI", VI)
 )
 # "Taket tar vi före midsommarfirandet", "… till skyddsronden, vi tar den nu": the fronted topic is the item
 # taken now, and only that one
@@ -34,10 +46,11 @@ TAKES_FIRST = re.compile(
 )
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
-    _OVER_TO
-    + r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till"
-    r"|hoppar VI (?:fram )?till"
-    r"|VI (?:börjar med|kommer till|fortsätter med))".replace("VI", VI)
+    (
+        _OVER_TO + r"\b(nästa (?:punkt|fråga|ärende)|(?:går|gå|gick) VI (?:vidare |över |tillbaka )?till|vidare till"
+        r"|hoppar VI (?:fram )?till"
+        r"|VI (?:börjar med|kommer till|fortsätter med)" + _MOVES + ")"
+    ).replace("VI", VI)
 )
 CLOSED = re.compile(
     r"\b((?:mötet|sammanträdet) (?:är |förklaras )?avslutat|förklara[rs]? (?:\w+ ){0,2}(?:mötet|sammanträdet) "
@@ -142,12 +155,31 @@ KIND_CUES = {
     ),  # "När ses vi igen?"
     "close": CLOSED,
 }
+# An item struck, withdrawn or put off to another meeting, however said: "Punkt sex är struken", "Motionen om
+# lekplatsen har dragits tillbaka", "… är återkallad", "Ledarutbildningen flyttar vi till nästa möte", "Med den
+# avvaktar vi", "Den lyfter vi inte i kväll", "… lyfts från dagens lista"
+_STRUCK = (
+    r"|stryk(?:s|er|a|es)|struk(?:en|et|na|its)|ströks|utgick|bordlägg\w*|bordlag(?:d|t|da)"
+    r"|(?:\w*motion\w*|ärende\w*|punkt\w*|skrivelse\w*)\W+(?:\w+\W+){0,8}?(?:(?:har|är|blev|blir) )?"
+    r"(?:dra(?:s|gits|git|gen|gna)|drog|drogs|drar) tillbaka"
+    r"|(?:drar|dra|drog|dragit) tillbaka (?:\w+ ){0,2}\w*(?:motion|ärende|punkt|skrivelse)\w*"
+    r"|återkalla(?:d|t|ts|s|de)?|återtag(?:en|et|its|na)|återtas|återtogs"
+    r"|flytta(?:r|s)? (?:VI )?(?:den |det |dem )?(?:fram )?till (?:nästa|ett senare|ett annat|kommande)"
+    r"|avvakta(?:r|s)? (?:VI )?(?:\w+ )?med|(?:med \w+ )?avvaktar VI"
+    r"|(?:lyfter|behandlar) VI (?:den |det |dem )?inte|tar VI (?:den |det |dem )?inte upp"
+    r"|går VI (?:den |det |dem )?inte igenom|hinner VI (?:den |det |dem )?inte"
+    r"|lyfts (?:bort |ut )?(?:från|ur) (?:dagens |kvällens )?(?:lista|listan|dagordning\w*|föredragningslista\w*)"
+)
 SKIP_TOPIC = re.compile(
-    r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
-    r"|skjuts upp|skjuter VI (?:den |det |dem )?(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare))"
-    r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
-    r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
-    r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet))\b".replace("VI", VI)
+    (
+        r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
+        r"|skjuts upp|skjuter VI (?:den |det |dem )?(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare))"
+        r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
+        r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
+        r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet)"
+        + _STRUCK
+        + r")\b"
+    ).replace("VI", VI)
 )  # "Det får vi ta upp på stämman": a topic left to the annual meeting is not treated here
 
 # An item put off to later in the same meeting: "Förvaltningen tar vi sist", "Lokalerna skjuter vi på …, vi tar dem

@@ -19,14 +19,17 @@ from transcribe.agenda.phrases import ANNOUNCES, CONCLUDES, OPENS_WITH, SETTLES
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, stem
 
-LATER_ON = re.compile(r"\b(?:senare|sedan|sen|efteråt|nästa|när|i slutet)\b")
+LATER_ON = re.compile(r"\b(?:senare|sedan|sen|efteråt|nästa|(?<!nu )när|i slutet)\b")  # not "nu när vi vet …"
 
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.align import Unit
 
 RETURNS = re.compile(
-    r"\b(?:(?:gå|går|gick) (?:\w+ )?tillbaka till|tillbaka till (?:punkt|ärende|paragraf)|återgå\w* till"
-    r"|(?:får|kan|ska) (?:jag|vi) återkomma till|(?:jag|vi) återkommer (?:nu )?till"
+    r"\b(?:(?:gå|går|gick|hoppa|hoppar|komma|kommer|vända|vänder) (?:\w+ )?tillbaka till|^\W*(?:\w+\W+)?tillbaka till"
+    r"|tillbaka till (?:punkt|ärende|paragraf)|återgå\w* till"
+    r"|(?:ta|tar|tas) (?:vi |jag )?upp (?:\w+ ){1,3}igen\b|^\W*(?:(?:och|så|då)\W+)?\w+ igen\b"
+    r"|(?:får|kan|ska|måste) (?:jag|vi) återkomma till|(?:jag|vi) (?:får|kan|ska|måste) återkomma till"
+    r"|(?:jag|vi) återkommer (?:nu )?till"
     r"|återvänd\w* till|(?:en|ytterligare en) (?:sak|grej|fråga|detalj) till om|^\W*(?:och )?apropå)\b"
 )
 
@@ -50,6 +53,10 @@ def return_cues(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, 
             shared = [(len(overlap(t, words)), k) for k, t in enumerate(titles)]
             top = max((n for n, _ in shared), default=0)
             hit = [k for n, k in shared if n == top] if top else []
+        if len(hit) > 1:  # "återkomma till ekonomin nu när vi vet vad fasaden kostar": the one named first
+            order = [stem(w) for w in content_words(rest)]
+            first = {k: min(j for j, w in enumerate(order) if overlap(titles[k], {w})) for k in hit}
+            hit = [k for k in hit if first[k] == min(first.values())]
         if len(hit) == 1 and leaves[hit[0]].kind != "open":  # the opening is never gone back to
             out.append((i, hit[0]))
     return out

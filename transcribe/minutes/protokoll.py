@@ -21,14 +21,16 @@ from pydantic import BaseModel, Field
 from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
+from transcribe.agenda.phrases import SKIP_TOPIC
 from transcribe.agenda.settle import settled_under
+from transcribe.agenda.topics import overlap
 from transcribe.agenda.verdicts import item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles, unit_evidence
 from transcribe.sv.calendar import clock, elapsed
-from transcribe.sv.text import capitalise, finish_sentence
+from transcribe.sv.text import capitalise, content_words, finish_sentence, stem
 from transcribe.transcript import Transcript
 
 _NOT_SUMMARY = re.compile(r"\bbeslut\w*|\bbeslöt|\bbestäm\w*|\bförklarar\b")
@@ -185,11 +187,15 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def _skip_note(number: str, units: list[Unit]) -> str:
-    """The chair's words when an item was skipped or deferred, if said."""
+def _skip_note(number: str, title: str, units: list[Unit], transcript: Transcript) -> str:
+    """The words that struck, withdrew or put off the item, by its number or its title ("Ledarutbildningen hoppar
+    vi över i dag"), with who said them, if said."""
+    stems = {stem(w) for w in content_words(title)}
     for u in units:
-        if any(ref == number and sign < 0 for ref, sign in number_refs(u.low)):
-            return f" Ordföranden: ”{finish_sentence(strip_discourse(u.text))}”"
+        by_number = any(ref == number and sign < 0 for ref, sign in number_refs(u.low))
+        if by_number or SKIP_TOPIC.search(u.low) and stems and overlap(stems, u.stems):
+            who = transcript.speaker_name(u.speaker) if u.speaker else None
+            return f" {who or 'Ordföranden'}: ”{finish_sentence(strip_discourse(u.text))}”"
     return ""
 
 
@@ -243,7 +249,7 @@ def build_protokoll(
         elif span.treated:
             par.summary = _summary(own, transcript)
         else:
-            par.summary = "Ej behandlad." + _skip_note(span.number, units)
+            par.summary = "Ej behandlad." + _skip_note(span.number, span.title, units, transcript)
         paragraphs[span.number] = par
     other = Paragraph(number="", title="Övrigt", status="övrigt", segment_ids=alignment.other_segments)
     other_units = [

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
 
-from transcribe.errors import BadOption, OutputExists
+from transcribe.errors import OutputExists
+from transcribe.formats import choose_formats
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.minutes.model import Item, Minutes, check_reason
 from transcribe.minutes.protokoll import Paragraph, Protokoll
@@ -190,10 +191,7 @@ def write_protokoll(
 ) -> list[Path]:
     """minutes.md/.docx in the protokoll layout; json writes both minutes.json (the editable draft) and
     protokoll.json (the § structure). Refuses before writing anything if a target exists."""
-    fmts = list(dict.fromkeys(formats))
-    unknown = [f for f in fmts if f not in FILES]
-    if unknown:
-        raise BadOption(f"okänt protokollformat {', '.join(unknown)}; välj bland md, docx, json")
+    fmts = choose_formats(formats, FILES, "protokollformat", none_ok=True)
     out_dir = Path(out_dir)
     targets = [out_dir / FILES[f] for f in fmts] + ([out_dir / "minutes.json"] if "json" in fmts else [])
     existing = [t for t in targets if t.exists()]

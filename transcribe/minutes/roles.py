@@ -47,8 +47,11 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
         r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
-        r"|\b(?:har|håller i|tar) pennan\b"
-    ),
+        r"|\b(?:har|håller i|tar) pennan\b|\btur att (?:skriva|anteckna)\b"
+        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
+        r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)\W*$"
+    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva."; not a task
+    # given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
         r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
@@ -92,6 +95,7 @@ _ALONGSIDE = re.compile(
 _TIED_AFTER = re.compile(
     r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
 )
+_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(?:och|samt)\s+till\b")  # "Maja, och till justerare Eva": the next names'
 _TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
 # "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
@@ -186,7 +190,7 @@ def role_of(masked: str, start: int, end: int) -> tuple[str | None, int]:
     if not words:
         return None, 0
     for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande"
-        if s >= end and _TIED_AFTER.search(masked[end:s]):
+        if s >= end and _TIED_AFTER.search(masked[end:s]) and not _NEXT_CLAUSE.match(masked[end:s]):
             return role, 2
     for _, e, role in reversed(words):  # "till justerare valdes Lars Berg", "nämndsekreteraren Maria Lund"
         if e <= start and _TIED_BEFORE.match(masked[e:start]):
@@ -449,7 +453,8 @@ def _from_pool(
             continue
         hits = [h for h in _named(u, role, names, transcript) + _unknown_people(u, role, names) if h[0] not in said_no]
         ev = [u]
-        if hits and follow and " och " in u.low:  # "Kan Eva och <misheard> justera?": those who say yes
+        single = len({r for _, _, r in _role_words(_masked(u.low))}) == 1  # not "Ordförande Karin, sekreterare …"
+        if hits and follow and single and " och " in u.low:  # "Kan Eva och <misheard> justera?": those who say yes
             yes, yes_ev = answered(u, pool[i + 1 : i + 4], transcript, names, role)
             hits += [(n, 1) for n in yes if n not in dict(hits)]
             ev = yes_ev or ev

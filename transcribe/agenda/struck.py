@@ -1,0 +1,76 @@
+"""An item struck, withdrawn or put off to another meeting is not treated when it is spoken of again: "Apropå
+ledarutbildningen, förbundet ringde i går", "En sak till om ledarutbildningen …", "Kostar ledarutbildningen något?",
+"Avgifterna måste upp på nästa sammanträde" say its words but take nothing up. After the sentence that struck it,
+its evidence counts only where it is opened as an item is: announced by the chair ("Då tar vi ändå
+ledarutbildningen nu", "Punkt sex."), named alone by the chair ("Skyddsronden."), or opened by the member who
+reports on it ("Ska jag ta mitt nu?"). An item put off only until something happens, or to later in the meeting
+("Skyddsronden väntar vi med tills Lisa kommer", "Lokalerna skjuter vi på tills fastighetschefen har svarat, vi
+tar dem sist"), may come back in any words and is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from transcribe.agenda.numbers import number_refs
+from transcribe.agenda.parse import AgendaItem
+from transcribe.agenda.phrases import ANNOUNCES, LATER, OPENS_OWN, OPENS_WITH, SKIP_TOPIC, TRANSITION, fronted_topic
+from transcribe.agenda.topics import overlap, title_stems
+
+if TYPE_CHECKING:  # align.py imports this module
+    from transcribe.agenda.units import Unit
+
+# put off until something happens or someone comes, maybe in this meeting: "… tills Lisa kommer", "Leila kommer halv
+# nio, vi väntar med skyddsronden"
+UNTIL = re.compile(
+    r"\b(?:tills|till dess|förrän|kommer (?:\w+ ){0,2}(?:halv|klockan|kvart|senare|sent|strax|snart|efter)"
+    r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
+)
+HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så ledarutbildningen då."
+
+
+def struck_at(B: list[list[float]], units: list[Unit], threshold: float) -> dict[int, int]:
+    """Item -> the first sentence that struck, withdrew or put it off (negative evidence, said as a strike); not
+    an item put off until something happens or to later in the meeting."""
+    out: dict[int, int] = {}
+    for k, row in enumerate(B):
+        at = next((i for i, b in enumerate(row) if b + threshold < 0 and SKIP_TOPIC.search(units[i].low)), None)
+        if at is not None and not (UNTIL.search(units[at].low) or LATER.search(units[at].low)):
+            out[k] = at
+    return out
+
+
+def opens(u: Unit, item: AgendaItem, chair: str | None) -> bool:
+    """Whether the sentence opens the item as an item is opened, rather than speaking of it."""
+    if SKIP_TOPIC.search(u.low):
+        return False
+    if any(ref == item.number and sign > 0 for ref, sign in number_refs(u.low)):
+        return True
+    title = title_stems(item)
+    said = bool(overlap(title, u.stems))
+    if OPENS_OWN.search(u.low):
+        return said or u.speaker != chair
+    if u.speaker != chair or not said:
+        return False
+    topic = fronted_topic(u.low)
+    if topic is not None:
+        return bool(overlap(title, topic))
+    short = len(u.text.split()) <= HEADING_WORDS and not u.text.rstrip().endswith("?")
+    return bool(TRANSITION.search(u.low) or ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)) or short
+
+
+def after_struck(
+    units: list[Unit],
+    leaves: list[AgendaItem],
+    B: list[list[float]],
+    named: list[list[bool]],
+    chair: str | None,
+    threshold: float,
+) -> None:
+    """After the sentence that struck an item, its evidence is nothing where it is only spoken of (B and named set
+    in place); where it is opened, it stands."""
+    for k, at in struck_at(B, units, threshold).items():
+        for j in range(at + 1, len(units)):
+            if not opens(units[j], leaves[k], chair):
+                B[k][j], named[k][j] = min(B[k][j], -threshold), False
