@@ -11,9 +11,12 @@ from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.utterances import (
     Extracted,
 )
+from transcribe.minutes.rules.verdicts import VerdictRules
 
 
-class RuleExtractor(DecisionRules, AcceptanceRules, ActionRules, NextMeetingRules, RestatedDecisions, LearnedRules):
+class RuleExtractor(
+    DecisionRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions, LearnedRules
+):
     """One pass over the sentences, keeping the recent proposals as context."""
 
     def run(self) -> Extracted:
@@ -38,6 +41,7 @@ class RuleExtractor(DecisionRules, AcceptanceRules, ActionRules, NextMeetingRule
                     or self._restated_proposal(u)
                     or self._permission(u)
                     or self._accepted(u)
+                    or self._verdict(u)
                 )
             self._actions(u)
         self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it
