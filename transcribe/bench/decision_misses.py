@@ -8,6 +8,9 @@ word ('beslut', 'bestämt', ...), the settling word ('då', 'kör', 'tar', 'gör
 body), 'att', a negation, or the content (the matter itself). The counts say which kind of hit costs most.
 
     python -m transcribe.bench.decision_misses [--rate 0.1] [--seeds 1] [--show 40]
+    python -m transcribe.bench.decision_misses --calibration [--rate 0.1]   # unsure on right and wrong words
+
+A loss that comes back when every word is heard surely was refused by a rule over an unsure word.
 """
 
 from __future__ import annotations
@@ -23,9 +26,12 @@ from rapidfuzz.distance import Levenshtein
 from transcribe.bench import matching
 from transcribe.bench.core import truth_transcript
 from transcribe.bench.noise import dev_meetings
+from transcribe.confidence import LOW_WORD
 from transcribe.errormodel import ErrorModel, corrupt_transcript
 from transcribe.minutes import cues, extract_minutes
+from transcribe.minutes.rules import build_utts
 from transcribe.sv.text import content_words, dice, sentences, stem
+from transcribe.transcript import Transcript
 
 _DECISION_WORD = re.compile(r"^(?:beslut\w*|bestäm\w*|klubba\w*|godkän\w*|överens|enades|fastställ\w*|antog|antas)$")
 _SETTLING = frozenset("då så kör tar gör har är blir det".split())
@@ -94,6 +100,13 @@ def _found(truth: dict[str, Any], transcript: Any) -> tuple[dict[int, Any], Any]
     return {p.truth: minutes.decisions[p.predicted] for p in match.pairs}, minutes
 
 
+def heard_surely(transcript: Transcript) -> Transcript:
+    """The same words, every one heard surely: what the rules read when no word is marked unsure."""
+    segs = [s.model_copy(update={"words": [w.model_copy(update={"probability": 0.99}) for w in s.words or []]})
+            for s in transcript.segments]  # fmt: skip
+    return transcript.model_copy(update={"segments": segs})
+
+
 def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds: tuple[int, ...]) -> list[dict]:
     """Every true decision found on the true transcript and lost at `rate`, with the sentence said and heard."""
     out = []
@@ -106,6 +119,7 @@ def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds
         for seed in seeds:
             noisy, _ = corrupt_transcript(clean, model, rate, seed, names)
             heard, minutes = _found(truth, noisy)
+            sure = _found(truth, heard_surely(noisy))[0] if set(found) - set(heard) else {}
             for i, dec in found.items():
                 if i in heard:
                     continue
@@ -123,8 +137,54 @@ def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds
                 )
                 out.append({"meeting": truth["id"], "seed": seed, "truth": truth["truth"]["decisions"][i]["text"],
                             "found": dec.text, "heard": marked, "hit": hit, "turn": elsewhere,
-                            "context": context, "noisy": garbled})  # fmt: skip
+                            "context": context, "noisy": garbled, "refused": i in sure})  # fmt: skip
     return out
+
+
+def unsure_rates(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds: tuple[int, ...]) -> dict:
+    """How often a heard word counts as unsure, right words against wrong ones (aligned with the truth per segment):
+    its own probability below confidence.LOW_WORD, and as the rules count it (the word in its sentence's unsure
+    set, by spelling: another "vi" of the sentence heard unsure makes this one count too)."""
+    out = {k: {"words": 0, "own": 0, "counted": 0} for k in ("right", "wrong")}
+    for truth in meetings:
+        clean = truth_transcript(truth)
+        for seed in seeds:
+            noisy, _ = corrupt_transcript(clean, model, rate, seed, _names(truth))
+            utts = build_utts(noisy)
+            by_seg: dict[int, list[Any]] = {}
+            for u in utts:
+                for seg in u.segs:
+                    by_seg.setdefault(seg.id, []).append(u)
+            for said, seg in zip(clean.segments, noisy.segments, strict=True):
+                heard = [_words(w.text)[:1] for w in seg.words or []]
+                right = _aligned(_words(said.text), [h[0] if h else "" for h in heard])
+                for w, tok, ok in zip(seg.words or [], heard, right, strict=True):
+                    if not tok:
+                        continue
+                    u = next((x for x in by_seg.get(seg.id, []) if tok[0] in _words(x.low)), None)
+                    acc = out["right" if ok else "wrong"]
+                    acc["words"] += 1
+                    acc["own"] += w.probability < LOW_WORD
+                    acc["counted"] += bool(u is not None and u.uncertain(tok[0]))
+    return {k: {"words": v["words"], "own_below_cut": _share(v["own"], v["words"]),
+                "counted_unsure": _share(v["counted"], v["words"])} for k, v in out.items()}  # fmt: skip
+
+
+def _aligned(said: list[str], heard: list[str]) -> list[bool]:
+    """Which heard words are the said words (kept by the alignment)."""
+    right = [False] * len(heard)
+    for op in Levenshtein.opcodes(said, heard):
+        if op.tag == "equal":
+            right[op.dest_start : op.dest_end] = [True] * (op.dest_end - op.dest_start)
+    return right
+
+
+def _share(a: int, b: int) -> float | None:
+    return round(a / b, 3) if b else None
+
+
+def _names(truth: dict[str, Any]) -> list[str]:
+    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -134,26 +194,36 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seeds", type=int, default=1, help="seeds 1..N")
     ap.add_argument("--show", type=int, default=40, help="losses printed in full")
     ap.add_argument("--only", default="", help="only meetings whose id contains this")
+    ap.add_argument("--calibration", action="store_true", help="how often right and wrong words count as unsure")
     args = ap.parse_args(argv)
     meetings = [m for m in dev_meetings() if args.only in m["id"]]
+    if args.calibration:
+        for kind, row in unsure_rates(meetings, ErrorModel.load(), args.rate, tuple(range(1, args.seeds + 1))).items():
+            print(f"{kind} words ({row['words']}): own probability below {LOW_WORD}: {row['own_below_cut']}, "
+                  f"counted unsure by the rules: {row['counted_unsure']}")  # fmt: skip
+        return
     lost = losses(meetings, ErrorModel.load(), args.rate, tuple(range(1, args.seeds + 1)))
     classes: Counter[str] = Counter()
+    refused = 0
     for item in lost:
         kinds = {word_class(w) for w in item["hit"]}
         if not kinds:
             kinds = {"rest of the turn" if item["turn"] else "turns before" if item["context"] else "none"}
         item["kinds"] = sorted(kinds)
         classes.update(kinds)
+        refused += item["refused"]
     for item in lost[: args.show]:
         print(f"[{item['meeting']} s{item['seed']}] {item['truth']}\n  found: {item['found']}\n"
               f"  heard: {item['heard']}\n  noisy draft: {item['noisy']}\n"
-              f"  hit: {', '.join(item['kinds'])}; in the turn {item['turn']}, before {item['context']}\n")  # fmt: skip
+              f"  hit: {', '.join(item['kinds'])}; in the turn {item['turn']}, before {item['context']}"
+              f"{'; found when no word is marked unsure' if item['refused'] else ''}\n")  # fmt: skip
     print(
         f"{len(lost)} decisions lost at WER {args.rate:g}; losses with a hit in the decision's sentence on (a loss "
         "may count in several; else where the nearest hit was):"
     )
     for k, n in classes.most_common():
         print(f"  {k}: {n}")
+    print(f"found again when every word is heard surely (a rule refused an unsure word): {refused} of {len(lost)}")
 
 
 if __name__ == "__main__":
