@@ -139,3 +139,20 @@ def test_an_item_waited_with_until_someone_comes_is_taken_up_when_the_chair_open
     ]
     got = treated(CLUB, lines)
     assert got["7"] == 11 and got["6"] == 13
+
+
+@pytest.mark.parametrize(
+    "heard",
+    [
+        "Ledarutbildningen hoppar vi i dag, förbundet har inte skickat något datum.",  # "över" lost
+        "Ledarutbildningen skjuter vi sånt hösten, förbundet har inte svarat.",  # "till" misheard
+    ],
+)
+def test_a_strike_heard_with_a_word_lost_still_strikes(heard: str) -> None:
+    got = treated(CLUB, [*OPENING, ("A", heard), *CAMP, *CLOSING])
+    assert "6" not in got and got["7"] == 11
+
+
+def test_hoppar_vi_till_is_a_move_not_a_strike() -> None:
+    got = treated(CLUB, [*OPENING, ("A", "Då hoppar vi till sommarlägret."), *CAMP[1:], *CLOSING])
+    assert got["7"] == 10

@@ -157,7 +157,8 @@ KIND_CUES = {
 }
 # An item struck, withdrawn or put off to another meeting, however said: "Punkt sex är struken", "Motionen om
 # lekplatsen har dragits tillbaka", "… är återkallad", "Ledarutbildningen flyttar vi till nästa möte", "Med den
-# avvaktar vi", "Den lyfter vi inte i kväll", "… lyfts från dagens lista"
+# avvaktar vi", "Den lyfter vi inte i kväll", "… lyfts från dagens lista"; and under recognition errors "X hoppar vi
+# <över lost> i dag", "X skjuter vi <misheard>"
 _STRUCK = (
     r"|stryk(?:s|er|a|es)|struk(?:en|et|na|its)|ströks|utgick|bordlägg\w*|bordlag(?:d|t|da)"
     r"|(?:\w*motion\w*|ärende\w*|punkt\w*|skrivelse\w*)\W+(?:\w+\W+){0,8}?(?:(?:har|är|blev|blir) )?"
@@ -173,9 +174,11 @@ _STRUCK = (
 SKIP_TOPIC = re.compile(
     (
         r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
-        r"|skjuts upp|skjuter VI (?:den |det |dem )?(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare))"
+        r"|skjuts upp|skjuter (?:VI|\w+) (?:den |det |dem )?"
+        r"(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare))"
         r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
         r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
+        r"|hoppar VI (?!till\b|fram\b|tillbaka\b|in\b)|skjuter VI (?!till\b|in\b)"
         r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet)"
         + _STRUCK
         + r")\b"
