@@ -80,3 +80,18 @@ def test_an_argument_or_a_decision_already_recorded_is_no_new_matter() -> None:
         ("S3", "Okej."),
     ]
     assert not texts(argued)  # argued against, and the call's turn holds only an argument
+
+
+def test_a_call_that_names_its_matter_closed_by_a_bare_formula_decides_the_matter_named() -> None:
+    said = [
+        ("S2", "Föräldrarna vill kunna låna lokalen till kalas på helgerna."),
+        ("S3", "Det går bra om de städar efter sig."),
+        (
+            "S1",
+            "Har någon invändningar mot att föräldrarna lånar lokalen på helgerna? Nej. Då har vi ett beslut på det.",
+        ),
+    ]
+    got = texts(said)
+    assert got == ["Föräldrarna lånar lokalen på helgerna."]
+    objected = [*said[:2], ("S1", "Har någon invändningar mot att föräldrarna lånar lokalen på helgerna? Ja.")]
+    assert not texts(objected)

@@ -215,7 +215,8 @@ class AcceptanceRules(ResolutionRules):
     # ------------------------------------------------------------------ recording
     def _as_decision(self, text: str, u: Utt) -> str:
         """A statement of the matter as the minutes say it: 'vi <verb> ...' becomes 'Mötet beslutade att ...'."""
-        text = strip_tail(re.sub(r"^(?:(?:och|så|då|alltså|okej|bra|ja)\b[\s,]*)+", "", text.strip())).strip(" ,.:;")
+        lead = r"^(?:(?:och|så|då|alltså|okej|bra|ja)\b[\s,]*)+"
+        text = strip_tail(re.sub(lead, "", text.strip(), flags=re.IGNORECASE)).strip(" ,.:;")
         we = re.match(r"^vi\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$", text, re.I)
         if we and we.group("v").lower() not in _NOT_WE_PLAN:
             neg = "inte " if we.group("neg") else ""

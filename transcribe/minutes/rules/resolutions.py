@@ -25,8 +25,6 @@ from transcribe.minutes import cues
 from transcribe.minutes.phrasing import (
     decision_sentence,
     first_person,
-    proposal_clause,
-    strip_discourse,
     strip_tail,
     to_infinitive,
 )
@@ -122,6 +120,10 @@ _PAST_PASSIVE = {"läggas": "lades", "godkännas": "godkändes", "fastställas":
                  "tas": "togs", "göras": "gjordes", "sättas": "sattes", "föras": "fördes"}  # fmt: skip
 
 
+# "Då har vi ett beslut på det.", "Då har vi det.": the close names nothing, the call does
+_HAVE_DECISION = re.compile(r"^(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det)\s*[.!]?$")
+# "Har någon invändningar mot att klasslärarna får ...?", "Är någon emot att vi stänger ...?": the matter named
+_AGAINST_THAT = re.compile(r"\b(?:invändningar\s+mot|emot|invänder\s+mot)\s+att\s+(?P<x>[^?]{8,})\?*$")
 _PROPOSED = re.compile(
     r"(?:till\s+(?P<role>[\w-]+)\s+)?föreslår\s+(?:jag|vi|styrelsen|valberedningen)\s+(?P<x>[^.?!]+)", re.IGNORECASE
 )
@@ -254,7 +256,7 @@ class ResolutionRules(RuleState):
             return False
         low = re.sub(r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)+", "", close.low)
         da = _DA_CLAUSE.match(low)
-        confirmed = cues.CONFIRMATION.search(low) or re.match(r"^klubbat\b", low)
+        confirmed = cues.CONFIRMATION.search(low) or re.match(r"^klubbat\b", low) or _HAVE_DECISION.match(low)
         after = (
             strip_tail(close.text[len(close.text) - len(low) + confirmed.end() :].strip(" ,.:")) if confirmed else ""
         )
@@ -347,6 +349,14 @@ class ResolutionRules(RuleState):
         if m and self._body_is_own(m.group("body")):  # "Beviljar årsmötet styrelsen ansvarsfrihet?"
             body = "Mötet" if m.group("body") == "vi" else capitalise(m.group("body"))
             return f"{body} {m.group('v')[:-1]}de {q[m.start('rest') : m.end('rest')]}."
+        m = _AGAINST_THAT.search(q + "?")
+        if m:
+            x = first_person(strip_tail(m.group("x")), u.name)
+            we = re.match(r"^vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$", x)
+            if we:
+                neg = "inte " if we.group("neg") else ""
+                return decision_sentence(f"att {neg}{to_infinitive(we.group('v'))} {we.group('rest')}")
+            return capitalise(x) + "."
         before = self.utts[u.idx - 1] if u.idx else None
         if (
             before is not None
@@ -473,26 +483,3 @@ class ResolutionRules(RuleState):
         if polarity_conflict(proposal.text, decided) and similar(proposal.text, decided, 0.3):
             return f'{PREFIX}förslaget och beslutet skiljer sig i nekande – ett "inte" kan ha fallit bort'
         return None
-
-    def _unpromised(self, u: Utt) -> bool:
-        """'Kan du lova att X?' - 'Nej, det kan jag inte lova': X stays open."""
-        if not re.search(r"\bkan\s+(?:jag\s+)?inte\s+(?:lova|garantera)\b", u.low) or personal_commitment(u.low):
-            return False
-        for v in self._window(u, back=4):
-            if v.speaker == u.speaker:
-                continue
-            if not v.is_question:
-                break
-            q = strip_tail(strip_discourse(v.text))
-            m = re.match(r"^(?:kan|vill)\s+(?:du|ni)\s+(?:lova|garantera)\s+(?:att\s+)?(?P<x>.+)$", q, re.IGNORECASE)
-            if m:
-                subject = "Frågan om " + m.group("x")
-            elif re.match(r"^(?:ska|blir|får)\s+(?:vi|ni|det|man)\b", q.lower()):
-                subject = "Frågan om " + (proposal_clause(q, v.name) or q)
-            elif re.match(r"^vad\s+händer\b", q.lower()):
-                subject = "Frågan " + q[:1].lower() + q[1:]
-            else:
-                break
-            self._add_open(subject, "Inget beslut fattades", [v, u], 0.5)
-            return True
-        return False

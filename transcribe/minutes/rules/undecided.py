@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import first_person, indirect_question, strip_discourse, strip_tail
+from transcribe.minutes.phrasing import first_person, indirect_question, proposal_clause, strip_discourse, strip_tail
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import WH, Utt
+from transcribe.minutes.rules.utterances import WH, Utt, personal_commitment
 from transcribe.sv.text import content_words
 
 # "Nej, vi öppnar inte på söndagar": the "nej" agrees with the group's own negated commitment
@@ -86,3 +86,26 @@ class OpenItemRules(ResolutionRules):
             ):
                 return v
         return None
+
+    def _unpromised(self, u: Utt) -> bool:
+        """'Kan du lova att X?' - 'Nej, det kan jag inte lova': X stays open."""
+        if not re.search(r"\bkan\s+(?:jag\s+)?inte\s+(?:lova|garantera)\b", u.low) or personal_commitment(u.low):
+            return False
+        for v in self._window(u, back=4):
+            if v.speaker == u.speaker:
+                continue
+            if not v.is_question:
+                break
+            q = strip_tail(strip_discourse(v.text))
+            m = re.match(r"^(?:kan|vill)\s+(?:du|ni)\s+(?:lova|garantera)\s+(?:att\s+)?(?P<x>.+)$", q, re.IGNORECASE)
+            if m:
+                subject = "Frågan om " + m.group("x")
+            elif re.match(r"^(?:ska|blir|får)\s+(?:vi|ni|det|man)\b", q.lower()):
+                subject = "Frågan om " + (proposal_clause(q, v.name) or q)
+            elif re.match(r"^vad\s+händer\b", q.lower()):
+                subject = "Frågan " + q[:1].lower() + q[1:]
+            else:
+                break
+            self._add_open(subject, "Inget beslut fattades", [v, u], 0.5)
+            return True
+        return False
