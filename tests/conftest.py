@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -11,6 +12,11 @@ import numpy as np
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # pytest-xdist's worker processes are started with COLUMNS=80, which fixes the width of every rich console
+    # made after it (`models list` would wrap as on a narrow terminal whatever the test asks); a one-process
+    # run has no COLUMNS.
+    os.environ.pop("COLUMNS", None)
 SAMPLES = REPO / "samples"
 
 SWEDISH = (

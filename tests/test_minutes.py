@@ -310,10 +310,12 @@ def test_empty_transcript() -> None:
 def test_rules_are_fast_for_an_hour() -> None:
     turns = FULL * 40  # ~640 turns: well over an hour of meeting talk
     tr = make(turns)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract_minutes(tr, meeting_date=MEETING)
-    # Budget is < 2 s per hour on a free core; allow slack for a shared CI machine.
-    assert time.perf_counter() - t0 < 6.0
+    # Budget is < 2 s per hour on a free core; allow slack for a shared CI machine. The rules run on one
+    # thread, so their CPU time is what a user waits on a free core; the wall clock also counts the time the
+    # other test process (pytest -n 2) or any other work takes the core.
+    assert time.process_time() - t0 < 6.0
 
 
 @pytest.mark.parametrize(
