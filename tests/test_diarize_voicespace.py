@@ -6,10 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from transcribe.audio import Audio
+from transcribe.bench import metrics
 from transcribe.bench.speaker_items import conversations
 from transcribe.bench.train_backend import over_line, separation
 from transcribe.diarize import voicespace
-from transcribe.diarize.embedded import Params, window_embeddings
+from transcribe.diarize.base import Diarization, Turn
+from transcribe.diarize.embedded import EmbeddedDiarizer, Params, window_embeddings
 from transcribe.speakers.backend import load
 
 
@@ -44,3 +47,17 @@ def test_over_a_line_the_test_readers_windows_stand_apart_better_through_the_tel
     profiles, _ = separation(voicespace.project(x, "profiles"), who)
     telephone, _ = separation(voicespace.project(x, "telephone"), who)
     assert telephone > max(raw, profiles)
+
+
+def test_a_call_of_three_real_voices_is_partitioned_through_the_telephone_back_end(tmp_path) -> None:
+    conv = conversations()
+    c = conv.build(conv.Spec("dev", 0, 0, 3, 2.0, "telephone"), conv.TEST_POOL)
+    audio = Audio.from_array(c.audio, tmp_path)
+    d = EmbeddedDiarizer(threads=1)
+    regions, w = d.windows(audio)
+    cp = d.clustering_params(w)
+    assert cp.voice_space == "profiles" and cp.partition is not None and cp.partition.voice_space == "telephone"
+    hyp = d.label(regions, w, None, 1, None)
+    truth = Diarization([Turn(a, b, s) for a, b, s in c.turns])
+    assert len(hyp.labels) == 3
+    assert metrics.der(truth, hyp, duration=audio.duration) <= 0.10

@@ -15,7 +15,8 @@ largest clusters of the same threshold and lets the rest join them; a split test
 cluster is selectable, `Params.split`). A recording whose speech comes through a telephone band
 (`transcribe.diarize.channel`, measured once per recording) is clustered through the speaker back-end,
 small voices of 4 s or more told apart there too, and a cluster whose two halves follow the speaker turns
-and stand apart through the back-end is split in two (`clustering.BAND_LIMITED_PARAMS`). Window labels are
+and stand apart through the back-end is split in two (`clustering.BAND_LIMITED_PARAMS`); with the count so
+found, the voices are partitioned through the diariser's own telephone back-end (`voicespace`). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
 is a flicker, not a turn), and words are re-segmented later in `assign.py`.
 """
@@ -390,10 +391,19 @@ class EmbeddedDiarizer:
         embeddings = {str(s): l2_normalise(w.embedding[labels == s].mean(axis=0)) for s in np.unique(labels)}
         return relabel_by_appearance(turns, embeddings)
 
-    def cluster_windows(self, w: Windows, num: int | None, lo: int, hi: int | None) -> np.ndarray:
-        """Speaker labels of the windows, honouring a fixed count or [lo, hi]."""
+    def cluster_windows(
+        self, w: Windows, num: int | None, lo: int, hi: int | None, cp: ClusterParams | None = None
+    ) -> np.ndarray:
+        """Speaker labels of the windows, honouring a fixed count or [lo, hi] (`cp`: the channel's clustering)."""
         p = self.params
-        cp = self.clustering_params(w)
+        cp = cp or self.clustering_params(w)
+        if cp.partition is not None:  # the count found with `cp`, the voices partitioned with `cp.partition`
+            if num is None:
+                labels = self.cluster_windows(w, None, lo, hi, replace(cp, partition=None))
+                num = len(np.unique(labels))
+                if num < 2:
+                    return labels
+            return self.cluster_windows(w, num, num, num, cp.partition)
         groups = chunk_groups(w, p.chunk if len(w) >= p.chunk_from else 1)
         items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
         # A given count still starts from the threshold's clusters: the `num` largest are the speakers
