@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from docx import Document
 from typer.testing import CliRunner
 
-from tests.conftest import REPO
+from tests.cli_call import call
 from transcribe.bench.series_samples import NATVERK, load_truth, write_meeting_dir
 from transcribe.errors import BadOption, InputNotFound, OutputExists
 from transcribe.minutes.model import (
@@ -320,18 +318,14 @@ def test_natverk_report_via_cli(natverk_dirs: list[Path], tmp_path: Path) -> Non
     assert any(p.style.name == "List Bullet" and p.text.startswith("Datum för nästa möte") for p in doc.paragraphs)
 
 
-def test_report_cli_errors_are_one_line(tmp_path: Path) -> None:
-    env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path / "d")}
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
-                              cwd=REPO, env=env, timeout=300)  # fmt: skip
-
-    proc = run("series", "create", "Fel_Namn")
-    assert proc.returncode == BadOption.exit_code and "Traceback" not in proc.stderr
-    assert len(proc.stderr.strip().splitlines()) == 1
-    proc = run("series", "report", "finns-inte")
-    assert proc.returncode == InputNotFound.exit_code and "Traceback" not in proc.stderr
+def test_report_cli_errors_are_one_line(tmp_path: Path, monkeypatch, capsys) -> None:
+    # In this process, as cli.main runs them (two interpreter starts cost 13 CPU-s); a traceback would fail here.
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "d"))
+    code, _, err = call(monkeypatch, capsys, "series", "create", "Fel_Namn")
+    assert code == BadOption.exit_code and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    code, _, err = call(monkeypatch, capsys, "series", "report", "finns-inte")
+    assert code == InputNotFound.exit_code and "Traceback" not in err
 
 
 def test_report_formats_are_validated(hand_report: SeriesReport, tmp_path: Path) -> None:
