@@ -15,7 +15,6 @@ from transcribe.speakers.match import (
     STRONG_SLACK,
     T_NAMED_FUSED,
     T_NAMED_RAW,
-    THIN_ENROLMENT_S,
     Z_MARGIN_FUSED,
     Z_NAMED_FUSED,
     Z_NAMED_THIN,
@@ -23,7 +22,7 @@ from transcribe.speakers.match import (
     match_speakers,
     piece_scores,
 )
-from transcribe.speakers.profiles import Profile
+from transcribe.speakers.profiles import THIN_ENROLMENT_S, Profile
 
 COHORT = cohort(200)
 IDENTITY = Backend(np.zeros(DIM, np.float32), np.eye(DIM, dtype=np.float32))
@@ -120,3 +119,19 @@ def test_a_profile_enrolled_from_a_few_words_names_only_on_a_clearer_score(monke
     assert (thin.status, thin.name) == ("proposed", "Anna")  # "Anna?" for the reviewer
     clear = decide(pieces_of(ANNA, 12, 0.95, 64), few, cohort=near)
     assert clear.norm >= Z_NAMED_THIN and (clear.status, clear.name) == ("named", "Anna")
+
+
+def test_a_voice_only_somewhat_like_a_profile_is_no_proposal(monkeypatch) -> None:
+    shipped(monkeypatch, IDENTITY)
+    # strangers up to most of the way like Anna: a clear cosine with her gives a middling fused score
+    near = np.stack([pieces_of(ANNA, 1, c, 300 + k)[0] for k, c in enumerate(np.linspace(0.0, 0.8, 40))])
+    near = np.repeat(near[:, None, :], 6, axis=1)
+    seen = {}
+    for k, cos in enumerate(np.linspace(0.95, 0.8, 16)):
+        m = decide(pieces_of(ANNA, 12, float(cos), 500 + k), cohort=near)
+        band = "proposal" if 3.0 <= m.norm < Z_NAMED_FUSED else "stranger-like" if 2.5 <= m.norm <= 2.8 else None
+        if band and m.score >= T_NAMED_FUSED:
+            seen.setdefault(band, m)
+    assert (seen["proposal"].status, seen["proposal"].name) == ("proposed", "Anna")  # "Anna?"
+    # as alike as dev strangers came to a profile (fused 2.5-2.8): nothing for the reviewer to confirm
+    assert (seen["stranger-like"].status, seen["stranger-like"].name) == ("anonymous", None)

@@ -35,9 +35,8 @@ from transcribe.speakers.match import (
     Z_SHORT_FUSED,
     match_speakers,
     score_labels,
-    thin,
 )
-from transcribe.speakers.profiles import Profile
+from transcribe.speakers.profiles import Profile, thin
 
 GATES = ("merged", "z", "cos", "margin", "thin", "short", "agreement", "assignment")
 

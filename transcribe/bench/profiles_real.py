@@ -36,6 +36,10 @@ reader it overlaps most.
 - misses: for each enrolled reader present and not named, the first gate that stopped them
   (`bench.profile_misses`: merged by the diariser, normalised score, cosine, margin, short speech,
   agreement, assignment), counted and listed;
+- corpus / by_enrolment: the seconds behind each profile (one utterance per reader, 1.6-17 s, so a
+  reader is enrolled from 1.2-9.5 s on dev) and the figures of readers enrolled from 5 s or more apart
+  from those under (`bench.profile_separation`); scores: same/different-person separation on the
+  product's fused scores; `--quick`: these and the baseline only;
 - conversations are clustered as the product clusters them: the window cache carries the recording's
   channel measure (`diarize.channel`), so a telephone recording goes through its own clustering.
 
@@ -67,6 +71,7 @@ from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.mixed_labels import mixed_label_figures
 from transcribe.bench.profile_misses import misses
+from transcribe.bench.profile_separation import by_enrolment, calibration, corpus_facts, pair_scores
 from transcribe.bench.speaker_items import Item, conversations
 from transcribe.diarize import channel
 from transcribe.diarize.base import Diarization
@@ -81,7 +86,6 @@ from transcribe.speakers.match import (
     Z_NAMED_FUSED,
     Z_PROPOSED_FUSED,
     match_speakers,
-    score_labels,
 )
 from transcribe.speakers.profiles import Profile, embed_voice
 
@@ -212,14 +216,17 @@ def label_truth(item: Any, hyp: Diarization) -> dict[str, str]:
     return out
 
 
-def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pieces", **params: Any
-            ) -> dict[str, Any]:  # fmt: skip
+def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pieces",
+            counted: set[str] | None = None, **params: Any) -> dict[str, Any]:  # fmt: skip
     """Naming figures of one scoring over the group's conversations (see the module docstring).
 
     method "pieces": each label's pieces, normalised against the cohort (the product's scoring);
     "centroid": the label's centroid and raw thresholds alone (the scoring before pieces and cohort).
+    `counted`: the enrolled readers whose presence and names count (None: all; every profile is
+    still matched, and wrong names and strangers are counted over all labels).
     """
     enrolled = {p.name for p in profiles}
+    counted = enrolled if counted is None else counted & enrolled
     present = named_right = wrong = strangers = strangers_named = strangers_proposed = 0
     present_talked = named_talked = 0
     stranger_z: list[float] = []  # the normalised score that decided each stranger's label
@@ -232,16 +239,16 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
         extra = extra or {"cohort": NO_COHORT}
         matches = match_speakers(hyp, profiles, **extra, **params)
         ref = item.truth()
-        present += len(set(ref.labels()) & enrolled)
-        talkers = {who for who in set(ref.labels()) & enrolled if ref.label_timeline(who).duration() >= TALKED_S}
+        present += len(set(ref.labels()) & counted)
+        talkers = {who for who in set(ref.labels()) & counted if ref.label_timeline(who).duration() >= TALKED_S}
         present_talked += len(talkers)
         right: dict[str, set[str]] = {"named": set(), "proposed": set()}
         for lb, m in matches.items():
             if m.status in right and truth_of.get(lb) == m.name:
                 right[m.status].add(str(m.name))
-        named_right += len(right["named"])
+        named_right += len(right["named"] & counted)
         named_talked += len(right["named"] & talkers)
-        only_proposed += len(right["proposed"] - right["named"])
+        only_proposed += len((right["proposed"] - right["named"]) & counted)
         for lb, m in matches.items():
             who = truth_of.get(lb)
             wrong += m.status == "named" and m.name != who
@@ -273,29 +280,17 @@ def group_readers(labelled: list[Labelled]) -> tuple[list[str], list[str]]:
     return readers, readers[::2]
 
 
-def pair_scores(labelled: list[Labelled], profiles: list[Profile]) -> list[tuple[float, float, bool]]:
-    """(cosine, normalised score, same person?) of every label with a truth against every profile."""
-    pairs = []
-    for lab in labelled:
-        truth_of = label_truth(lab.item, lab.hyp)
-        labels = [lb for lb in lab.hyp.embeddings if lb in truth_of]
-        vectors = {lb: lab.hyp.embeddings[lb] / np.linalg.norm(lab.hyp.embeddings[lb]) for lb in labels}
-        sc = score_labels(labels, vectors, profiles, lab.pieces, cohort())
-        for i, lb in enumerate(labels):
-            pairs += [(float(sc.raw[i, j]), float(sc.norm[i, j]) if sc.norm is not None else float("nan"),
-                       p.name == truth_of[lb]) for j, p in enumerate(profiles)]  # fmt: skip
-    return pairs
-
-
 # before pieces, cohort and back-end
 PREVIOUS = {"method": "centroid", "t_named": 0.86, "t_proposed": 0.84, "margin": 0.05, "backend": False, **UNCHECKED}
 
 
-def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, bool]], dict[str, Any]]:
+def profile_scores(labelled: list[Labelled], quick: bool = False
+                   ) -> tuple[list[tuple[float, float, bool]], dict[str, Any]]:  # fmt: skip
     """Enrol every other reader of the group and match each conversation's labels against them.
 
     Returns score pairs for calibration, and the naming figures with the previous scoring's and the
-    naive baseline's, all in the same run.
+    naive baseline's, all in the same run (`quick`: the product's figures, the split by enrolment and
+    the baseline only, without the scorings beside them and the hand-made mixed labels).
     """
     readers, enrolled = group_readers(labelled)
     profiles = reader_profiles(enrolled)
@@ -305,7 +300,11 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
            "thresholds": {"named": T_NAMED_FUSED, "proposed": T_NAMED_FUSED, "z_margin": Z_MARGIN_FUSED,
                           "z_named": Z_NAMED_FUSED, "z_proposed": Z_PROPOSED_FUSED, "min_pieces": MIN_PIECES,
                           "z_turn": Z_TURN},
-           "raw_cosines": figures(anchored, profiles, backend=False),
+           "corpus": corpus_facts(profiles), "by_enrolment": by_enrolment(figures, anchored, profiles),
+           "baseline": figures(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
+    if quick:
+        return pair_scores(anchored, profiles, cohort(), label_truth), out
+    out |= {"raw_cosines": figures(anchored, profiles, backend=False),
            "through_backend": figures(anchored, profiles, backend=True),
            "without_agreement": figures(anchored, profiles, **AGREEMENT_OFF),
            "without_strong_scores": figures(anchored, profiles, z_strong=math.inf),
@@ -316,17 +315,17 @@ def profile_scores(labelled: list[Labelled]) -> tuple[list[tuple[float, float, b
            "mixed_labels_unchecked": mixed_label_figures(anchored, profiles, cohort(), **AGREEMENT_OFF),
            "anchors": anchor_figures(labelled, anchored),
            "without_anchors": figures(labelled, profiles),
-           "previous": figures(labelled, profiles, **PREVIOUS),
-           "baseline": figures(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
-    return pair_scores(anchored, profiles), out
+           "previous": figures(labelled, profiles, **PREVIOUS)}  # fmt: skip
+    return pair_scores(anchored, profiles, cohort(), label_truth), out
 
 
-def profile_report(group: str, count: int, labelled: list[Labelled] | None = None) -> dict[str, Any]:
+def profile_report(group: str, count: int, labelled: list[Labelled] | None = None, quick: bool = False
+                   ) -> dict[str, Any]:  # fmt: skip
     """The voice-profile figures of a group (`transcribe bench`, `python -m transcribe.bench.profiles_real`)."""
     labelled = labelled_group(group, count) if labelled is None else labelled
     if not labelled:
         return {"conversations": 0}
-    pairs, report = profile_scores(labelled)
+    pairs, report = profile_scores(labelled, quick)
     return {"conversations": len(labelled), "minutes": list(MINUTES), **report, "scores": calibration(pairs)}
 
 
@@ -339,21 +338,6 @@ def enrolment_curve(anchored: list[Labelled], enrolled: list[str], lengths: Iter
         profiles = reader_profiles(enrolled, seconds=secs)
         now, before = figures(anchored, profiles), figures(anchored, profiles, z_thin=-math.inf)
         out[f"{secs:g}s"] = {"now": {k: now[k] for k in keys}, "without_thin_rule": {k: before[k] for k in keys}}
-    return out
-
-
-def calibration(pairs: list[tuple[float, float, bool]]) -> dict[str, Any]:
-    def stats(v: np.ndarray) -> dict[str, float]:
-        v = v[np.isfinite(v)]
-        if not len(v):
-            return {}
-        q = {f"p{p}": round(float(np.percentile(v, p)), 3) for p in (1, 5, 50, 95, 99)}
-        return {"n": len(v), "min": round(float(v.min()), 3), **q, "max": round(float(v.max()), 3)}
-
-    out = {}
-    for k, key in ((0, "cosine"), (1, "normalised")):
-        out[key] = {"same_person": stats(np.array([p[k] for p in pairs if p[2]])),
-                    "different_person": stats(np.array([p[k] for p in pairs if not p[2]]))}  # fmt: skip
     return out
 
 
@@ -471,6 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=10)
     ap.add_argument("--sweep", action="store_true", help="threshold grid (dev only: this is how they are chosen)")
     ap.add_argument("--enrolment-curve", action="store_true", help="also with enrolments cut to 2-5 s")
+    ap.add_argument("--quick", action="store_true", help="the product's figures and the baseline only (iteration)")
     ap.add_argument("--json", type=Path)
     ap.add_argument("--build-cohort", action="store_true", help=f"rebuild {COHORT_PATH.name} from the cohort readers")
     ns = ap.parse_args(argv)
@@ -480,7 +465,7 @@ def main(argv: list[str] | None = None) -> int:
     if ns.sweep and ns.group != "real_dev":
         ap.error("--sweep chooses thresholds: dev conversations only")
     labelled = labelled_group(ns.group, ns.count)
-    report = profile_report(ns.group, ns.count, labelled)
+    report = profile_report(ns.group, ns.count, labelled, ns.quick)
     if ns.sweep:
         profiles = reader_profiles(group_readers(labelled)[1])
         report["sweep"] = sweep([anchor(lab, profiles) for lab in labelled], profiles)  # as the product sees them

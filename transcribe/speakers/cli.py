@@ -12,7 +12,15 @@ from rich.console import Console
 from rich.table import Table
 
 from transcribe.errors import BadOption, InputNotFound
-from transcribe.speakers.profiles import ProfileDirectory, enroll_audio, enroll_meeting, forget
+from transcribe.speakers.profiles import (
+    THIN_ENROLMENT_S,
+    Profile,
+    ProfileDirectory,
+    enroll_audio,
+    enroll_meeting,
+    forget,
+    thin,
+)
 
 speakers_app = typer.Typer(help="Röstprofiler: känn igen återkommande talare.", no_args_is_help=True)
 out = Console()
@@ -23,6 +31,15 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "cli"
+
+
+def enrolled_line(profile: Profile) -> str:
+    """What enrolling says: the samples and seconds now behind the profile, and whether that is too little."""
+    line = f"{profile.name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)"
+    if thin(profile):
+        line += (f"\n  Under {THIN_ENROLMENT_S:g} s tal: rösten namnges bara vid en tydlig träff och föreslås "
+                 f"annars. Lägg till mer tal (30–60 s ger säkrast igenkänning).")  # fmt: skip
+    return line
 
 
 UserOpt = Annotated[str | None, typer.Option("--user", help="Vem som gör ändringen (till granskningsloggen)")]
@@ -46,6 +63,11 @@ def list_cmd(
         table.add_row(p.name, str(p.n_samples), f"{p.seconds:.0f}", p.encoder, f"{p.updated:%Y-%m-%d}",
                       ", ".join(p.sources[-3:]))  # fmt: skip
     out.print(table)
+    few = [p.name for p in profiles if thin(p)]
+    if few:
+        out.print(
+            f"Under {THIN_ENROLMENT_S:g} s tal (namnges bara vid en tydlig träff): {', '.join(few)}", soft_wrap=True
+        )
     out.print(f"[dim]{directory.root}[/]")
 
 
@@ -61,7 +83,7 @@ def enroll_cmd(
     if (start is not None and start < 0) or (end is not None and end <= 0):
         raise BadOption("--start och --end måste vara sekunder större än noll (--start får vara 0)")
     profile = enroll_audio(ProfileDirectory(), name, audio, start, end, user=user or _user())
-    out.print(f"{profile.name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)")
+    out.print(enrolled_line(profile), soft_wrap=True)
 
 
 @speakers_app.command("enroll-meeting")
@@ -76,8 +98,8 @@ def enroll_meeting_cmd(
     done = enroll_meeting(ProfileDirectory(), meeting_dir, audio, user=user or _user())
     if not done:
         out.print("Ingen namngiven talare hade tal nog för en röstprofil.")
-    for name, profile in done.items():
-        out.print(f"{name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)")
+    for profile in done.values():
+        out.print(enrolled_line(profile), soft_wrap=True)
 
 
 @speakers_app.command("forget")

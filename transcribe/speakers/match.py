@@ -81,6 +81,12 @@ THIN_ENROLMENT_S = 5 s keeps 0.35 over those, as Z_NAMED_FUSED keeps 0.45 over 2
 any of those lengths (named 30/36/45/51 -> 20/27/35/50 of 82 at 2/3/4/5 s), at the cost of one dev
 name with the bench's enrolments (58 -> 57: a reader enrolled from 1.2 s, at 3.58). Naming grows
 steeply with the enrolment: 30, 36, 45, 51 and 58 of 82 at 2, 3, 4, 5 s and the full ~7 s.
+Proposals: a proposal is a name the reviewer only has to confirm, and a confirmed name enrols that
+speech into the person's profile, so a stranger proposed as "Anna?" and confirmed in haste blurs Anna's
+voice. At Z_PROPOSED_FUSED = 2.5 the 30 dev conversations gave 12 proposals, 8 of them the right
+person and 4 strangers (at 2.51-2.80, the most name-like dev stranger's fused score); at 3.0, 0.2 over
+that stranger, 5 proposals, all right, and no stranger proposed (2.75: 6, 5 right, one stranger);
+names unchanged (58 of 82).
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -99,7 +105,7 @@ from transcribe.speakers.agreement import AGREE, MIN_COVERAGE, SPLIT_COS, agrees
 from transcribe.speakers.backend import Backend
 from transcribe.speakers.backend import load as load_backend
 from transcribe.speakers.cohort import cohort as shipped_cohort
-from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory, normalise_rows
+from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory, normalise_rows, thin
 from transcribe.transcript import SpeakerInfo, Transcript
 
 if TYPE_CHECKING:
@@ -125,12 +131,12 @@ STRONG_SLACK, STRONG_GAP = 0.03, 1.0
 FUSED = "fused"
 FUSE_RAW = 0.5
 T_NAMED_FUSED, Z_NAMED_FUSED, Z_MARGIN_FUSED = 0.72, 3.25, 1.0
-Z_PROPOSED_FUSED = 2.5  # a proposal ("Anna?") needs this fused score
+Z_PROPOSED_FUSED = 3.0  # a proposal ("Anna?") needs this fused score (see "Proposals" above)
 MIN_PIECES = 2  # fewer pieces of speech (`evidence.PIECE_S` s each): at most a proposal ...
 Z_SHORT_FUSED = 6.0  # ... unless the fused score reaches this (no other person's piece came near: see above)
-# A profile enrolled from less speech than this (a few words) is a blurred voice: a name from it needs
-# Z_NAMED_THIN (fused scores; see "Thin enrolments" above). 0 s (not recorded) is not judged.
-THIN_ENROLMENT_S, Z_NAMED_THIN = 5.0, 3.75
+# A profile enrolled from under THIN_ENROLMENT_S s of speech (`profiles.thin`: a few words) is a blurred
+# voice: a name from it needs Z_NAMED_THIN (fused scores; see "Thin enrolments" above).
+Z_NAMED_THIN = 3.75
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -372,11 +378,6 @@ def match_speakers(
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
-
-
-def thin(profile: Profile) -> bool:
-    """Was the profile enrolled from less than THIN_ENROLMENT_S s of speech (0: not recorded)?"""
-    return 0 < profile.seconds < THIN_ENROLMENT_S
 
 
 def _runner_up(row: np.ndarray, j: int) -> float:

@@ -46,6 +46,9 @@ CHUNK_S = 10.0
 MIN_CHUNK_S = 3.0
 # Oldest samples drop out beyond this, so a profile follows a voice that changes over the years.
 MAX_EMBEDDINGS = 64
+# Less speech than this (a few words) is a blurred voice that other people come close to: such a profile
+# names only on a clearer match (`match.Z_NAMED_THIN`), and enrolling says so.
+THIN_ENROLMENT_S = 5.0
 
 
 def _now() -> dt.datetime:
@@ -75,6 +78,11 @@ class Profile(BaseModel):
         out = {"clean": self.centroid()}
         out.update({name: _mean_direction(rows) for name, rows in self.variants.items() if rows})
         return out
+
+
+def thin(profile: Profile) -> bool:
+    """Was the profile enrolled from less than THIN_ENROLMENT_S s of speech (0: not recorded)?"""
+    return 0 < profile.seconds < THIN_ENROLMENT_S
 
 
 def _mean_direction(rows: Sequence[Sequence[float]]) -> np.ndarray:

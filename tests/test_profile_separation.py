@@ -1,0 +1,40 @@
+"""The profile bench's separation and enrolment figures: what they count on hand-made labels."""
+
+from __future__ import annotations
+
+import functools
+
+from tests.test_profiles import Conversation, towards
+from tests.voices import unit
+from transcribe.bench.profile_separation import by_enrolment, calibration, corpus_facts
+from transcribe.bench.profiles_real import Labelled, figures
+from transcribe.diarize.base import Diarization, Turn
+from transcribe.speakers.profiles import THIN_ENROLMENT_S, Profile
+
+
+def test_same_person_pairs_above_every_other_persons_score_are_counted() -> None:
+    pairs = [(0.9, 5.0, True), (0.8, 3.0, True), (0.7, 1.0, True), (0.6, 2.5, False), (0.5, 0.0, False)]
+    out = calibration(pairs)
+    assert out["normalised"]["same_above_every_different"] == 2  # 5.0 and 3.0 lie above 2.5; 1.0 does not
+    assert out["cosine"]["same_above_every_different"] == 3
+    assert out["normalised"]["d_prime"] > 0
+    swapped = calibration([(c, z, not same) for c, z, same in pairs])
+    assert swapped["normalised"]["same_above_every_different"] == 0 and swapped["normalised"]["d_prime"] < 0
+
+
+def test_readers_enrolled_from_a_few_seconds_are_counted_apart() -> None:
+    anna, cilla = unit(1), unit(3)
+    conv_ = Conversation([(0, 10, "anna"), (10, 20, "cilla")])
+    hyp = Diarization(
+        turns=[Turn(0, 10, "SPEAKER_00"), Turn(10, 20, "SPEAKER_01")],
+        embeddings={"SPEAKER_00": anna, "SPEAKER_01": towards(cilla, unit(7), 0.2)},
+    )  # Anna heard well, Cilla unrecognisable
+    profiles = [Profile(name="anna", embeddings=[anna.tolist()], seconds=8.0),
+                Profile(name="cilla", embeddings=[cilla.tolist()], seconds=THIN_ENROLMENT_S - 3)]  # fmt: skip
+    centroids = functools.partial(figures, method="centroid")  # hand-made vectors: raw thresholds alone
+    split = by_enrolment(centroids, [Labelled(conv_, hyp, {})], profiles)
+    full, few = split[f"enrolled_{THIN_ENROLMENT_S:g}s_or_more"], split[f"enrolled_under_{THIN_ENROLMENT_S:g}s"]
+    assert (full["enrolled_present"], full["named_correctly"]) == (1, 1)
+    assert (few["enrolled_present"], few["named_correctly"]) == (1, 0)
+    facts = corpus_facts(profiles)
+    assert facts[f"enrolled_under_{THIN_ENROLMENT_S:g}s"] == ["cilla"] and facts["enrolment_s"]["max"] == 8.0
