@@ -85,7 +85,11 @@ def test_same_time_with_samma_misheard() -> None:
     said = ["Tack. Nästa möte blir måndag om tre veckor, törs tid. Här i klubbrummet."]
     got = next_meeting(said, "19:00", unsure=frozenset({"törs"}))
     assert got is not None and got.when == dt.datetime(2027, 3, 8, 19, 0) and '"törs"' in (got.review_reason or "")
-    assert next_meeting(said, "19:00").when == dt.date(2027, 3, 8)  # a word heard sure is kept
+    # heard sure, "törs" still forms no phrase with "tid": read as "samma tid" and said so; ", ny tid." is kept
+    sure = next_meeting(said, "19:00")
+    assert sure.when == dt.datetime(2027, 3, 8, 19, 0) and sure.needs_review and '"törs"' in (sure.review_reason or "")
+    new = next_meeting(["Tack. Nästa möte blir måndag om tre veckor, ny tid. Här i klubbrummet."], "19:00")
+    assert new.when == dt.date(2027, 3, 8)
 
 
 def test_the_meeting_word_lost_after_nasta() -> None:

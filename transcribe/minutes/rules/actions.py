@@ -78,6 +78,14 @@ def _same_task(a: str, b: str) -> bool:
     return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
+# What "X gör" makes, for it to be a task: a thing named ("Tove gör affischen", "Mattias gör listor", "gör en
+# checklista"), never "gör det bra", "gör ont", "gör om", "gör inte".
+_MADE_THING = re.compile(
+    r"^\s+(?:(?:en|ett|nya|ny|nytt|två|tre)\s+)?(?!(?:det|den|dem|detta|inte|aldrig|så|bort|om|ju|redan|också|"
+    r"bra|rätt|fel|ont|nog|väl|alltid|ofta|mycket|lite|allt|sitt|sin|sina|något|inget|ingenting)\b)[a-zåäö]{4,}"
+)
+
+
 class ActionRules(TaskMerging):
     """Commitment rules; they record into the shared state."""
 
@@ -254,8 +262,11 @@ class ActionRules(TaskMerging):
             asked = self._request_to(u) if _PRONOUN_OBJECT.match(low[m.start() :]) else None
             if asked is not None:
                 self._commit(asked[0], u, asked[1], u.name, 0.8)
-            else:
-                self._commit(task_phrase(strip_tail(u.text[m.start() :]), u.name), u, None, u.name, 0.8)
+                return
+            own, others = self._own_and_others(u.text[m.start() :])
+            self._commit(task_phrase(strip_tail(own), u.name), u, None, u.name, 0.8)
+            for clause in others:  # "Jag mejlar festivalen, Ali fixar mikrofonerna, Tove gör affischen."
+                self._named_action(u, clause)
             return
         # 2b. "Då gör jag den första rapporten till nästa möte": the same, verb first.
         if self._inverted_commitment(u):
@@ -424,6 +435,16 @@ class ActionRules(TaskMerging):
         self._add_action(what, u.name, [u], 0.6, "Flera ansvariga; talaren angiven")
         return True
 
+    def _own_and_others(self, text: str) -> tuple[str, list[str]]:
+        """'jag mejlar festivalen, Ali fixar mikrofonerna, Tove gör affischen': the speaker's own task, and the
+        clauses after it that open with another participant's name."""
+        for cut in re.finditer(r",\s*(?:och\s+)?(?=[A-ZÅÄÖ])|\s+och\s+(?=[A-ZÅÄÖ])", text):
+            person = self._named_person(text[cut.end() :].lower())
+            if person is not None and person[2] == 0:
+                rest = text[cut.end() :]
+                return text[: cut.start()], re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", rest)
+        return text, []
+
     def _named_action(self, u: Utt, clause: str) -> None:
         low = clause.lower()
         person = self._named_person(low)
@@ -442,8 +463,10 @@ class ActionRules(TaskMerging):
         if m:
             self._add_action("Ansvara för " + strip_tail(clause[e + m.start("t") :]), name, [u], 0.7)
             return
-        m = re.match(r"^\s+(?:(?:ska|får)\s+)?(?P<v>[a-zåäö]+)(?P<t>(?:\s+[^.?!]*)?)$", tail)
-        if m and action_verb(m.group("v"), m.group("t")) and label != u.speaker:
+        m = re.match(r"^\s+(?:(?:ska|får)\s+)?(?P<v>[a-zåäö]+)(?P<t>(?:\s+[^.?!]*)?)[.!]?\s*$", tail)
+        made = m is not None and m.group("v") in ("gör", "göra") and _MADE_THING.match(m.group("t"))
+        bare = m is not None and not content_words(m.group("t"))  # "Samir skriver.", "Jukka granskar.": a role
+        if m and (action_verb(m.group("v"), m.group("t")) or made) and label != u.speaker and not bare:
             what = task_phrase(strip_tail(clause[e + m.start("v") :]), name)
             self._add_action(what, name, [u], 0.7)
 

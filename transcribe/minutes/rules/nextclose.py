@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from transcribe.minutes import cues
 from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.rules.nextday import DEADLINE_BEFORE, SPECIFIC, MeetingDays
 from transcribe.minutes.rules.utterances import Utt, best_when
+from transcribe.sv.calendar import WEEKDAY_NAMES
 
 # What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
 _MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
@@ -20,6 +23,10 @@ NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg st
 _NEXT_ANNOUNCED = re.compile(r"\bnästa\s+(?P<w>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls)\s+$")
 # Words that may stand beside a day said alone: "Nästa tisdag, samma tid, här."
 _FILLER = frozenset("och då så här samma tid rum som vanligt igen".split())
+# "Vanliga torsdagsmötet, klockan nio.": the meeting named by its weekday
+_WEEKDAY_MEETING = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})s(?:möte|mötet|träff|träffen)\b")
+# "Vanliga torsdagsmötet, klockan nio.": the meeting named by its weekday
+_WEEKDAY_MEETING = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})s(?:möte|mötet|träff|träffen)\b")
 _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
 
 
@@ -30,17 +37,18 @@ class ClosingDate(MeetingDays):
         """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
         den första december klockan tio") or unsaid ("Nästa tisdag, kvart över sju."): a meeting ends by naming
         the next one. Never a deadline or a task. The last value says whether the words were heard unsure."""
-        tail = self.utts[-6:]
-        for u in reversed(tail):
+        for u in self._tail(6):
             nxt = _NEXT_WORD.search(u.low)
             lost_noun = nxt is not None and (
                 u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
             )
             whens = [w for w in self.whens(u) if w.date is not None and w.date > self.ref and (w.kind in SPECIFIC
                      or w.time is not None) and not DEADLINE_BEFORE.search(u.low[: w.start])]  # fmt: skip
+            whens = [*self._weekday_meeting(u), *whens]
             # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
             prev = self.utts[u.idx - 1] if u.idx else u
             named = prev.turn == u.turn and _MEETING_NAMED.search(prev.low) and any(w.time for w in whens)  # fmt: skip
+            named = named or (_WEEKDAY_MEETING.search(u.low) is not None and any(w.time for w in whens))
             # "Nästa tisdag, kvart över sju.": a day and hour said alone, not in answer to another's question
             alone = any(self._alone(u, w) for w in whens) and not (prev.is_question and prev.speaker != u.speaker)
             # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
@@ -54,13 +62,43 @@ class ClosingDate(MeetingDays):
                 or (self._lead_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day"))
                 for w in self.whens(u)
             )
-            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low):
+            if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or self._turned_down(u):
                 continue
             if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named or alone):
                 # said whole and heard surely, the day stands as said; otherwise the cue may have been misheard
                 sure = (named or alone) and not any(u.uncertain(x) for x in re.findall(r"[\w-]+", u.low))
                 return best_when(whens, 0), [u], not sure
         return None
+
+    def _weekday_meeting(self, u: Utt) -> list[When]:
+        """'Nästa vecka. Vanliga torsdagsmötet, klockan nio.': the next meeting on that weekday, at the hour said."""
+        m = _WEEKDAY_MEETING.search(u.low)
+        hour = next((w.time for w in self.whens(u) if w.time is not None), None)
+        if m is None or hour is None:
+            return []
+        ahead = (WEEKDAY_NAMES.index(m.group("wd")) - self.ref.weekday() - 1) % 7 + 1
+        return [When(date=self.ref + dt.timedelta(days=ahead), time=hour, text=m.group(0), start=m.start(),
+                     end=m.end(), kind="wd")]  # fmt: skip
+
+    def _turned_down(self, u: Utt) -> bool:
+        """'Det blir den tjugofjärde.' - 'Det är julafton.' - 'Haha, ja, nej. Vi tar det i januari.': a day
+        said and turned down in the next few sentences."""
+        return any(
+            (re.search(r"\bnej\b", v.low) and not self.utts[v.idx - 1].is_question)  # not "Något mer?" - "Nej."
+            or cues.DATE_REJECT.search(v.low)
+            for v in self.utts[u.idx + 1 : u.idx + 4]
+        )
+
+    def _tail(self, n: int) -> list[Utt]:
+        """The last `n` sentences, last first, the short replies between them not counted ("Den sjunde.",
+        "Okej.", "Tack allihop!")."""
+        out: list[Utt] = []
+        for u in reversed(self.utts):
+            out.append(u)
+            n -= len(re.findall(r"[\w-]+", u.low)) > 3
+            if n <= 0:
+                break
+        return out
 
     @staticmethod
     def _alone(u: Utt, w: When) -> bool:

@@ -12,6 +12,7 @@ import re
 
 from transcribe.minutes.dates import When, day_by_weekday, find_whens, month_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
+from transcribe.minutes.rules.nextcounted import counted_day, weekday_slot
 from transcribe.minutes.rules.nexttime import MeetingTimes
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
@@ -89,13 +90,30 @@ class MeetingDays(MeetingTimes):
             heard = When(text=u.text[w.start : w.start + lost.end()], start=0, end=0)
             # the day said exactly elsewhere in the meeting wins over a guess from the misheard word
             said_again = self.robust and self._said_elsewhere(u, heard) is not None
-            guessed = (None if said_again else self._day_from_weekday(u, w, lost)) or self._day_from_other(
-                u, w, lost, dated
+            guessed = (
+                (None if said_again else self._day_from_weekday(u, w, lost))
+                or self._day_from_other(u, w, lost, dated)
+                or (None if said_again else self._counted(u, w))
             )
             if guessed is None:
                 return [], heard
             dated = [guessed if x is w else x for x in dated]
+        if self.robust and not dated:  # "första <du> i februari, klockan sju": the weekday lost
+            counted = self._counted(u, next((x for x in self.whens(u) if x.time is not None), None))
+            dated = [counted] if counted is not None else []
         return dated, None
+
+    def _counted(self, u: Utt, w: When | None) -> When | None:
+        """'andra torsdagen i <en>', 'första <förminolen> i april': a counted weekday with its month or weekday
+        lost names the next such day after the meeting, or the meeting's own weekday (rules/nextcounted.py)."""
+        slot = weekday_slot(u.low)
+        lost_ok = slot is not None and (u.uncertain(slot) or not known_word(slot) or len(slot) <= 3)
+        found = counted_day(u.low, self.ref, lost_ok)
+        if found is None or (w is not None and w.kind == "wd" and not found.start <= w.start <= found.end):
+            return None
+        u.repairs.append(Repair(found.heard, found.meant, "day"))
+        return When(date=found.date, time=w.time if w is not None else None, text=u.text[found.start : found.end],
+                    start=found.start, end=found.end, kind="nth_wd")  # fmt: skip
 
     def _weekday_garbled(self, u: Utt, w: When) -> When:
         """A bare weekday whose next words were misheard: 'onsdagen <var> femte' is 'onsdagen den femte',

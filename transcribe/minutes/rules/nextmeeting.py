@@ -21,7 +21,7 @@ from transcribe.minutes.rules.utterances import (
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import format_date
+from transcribe.sv.calendar import WEEKDAY_NAMES, format_date
 
 # "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls)\s+")
@@ -39,6 +39,7 @@ _EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_
               "week": 2, "in_n": 2, "wd": 3}  # fmt: skip
 # A sentence that gives someone a task, whose date is the task's, not the meeting's.
 _TASKISH = re.compile(r"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b)[a-zåäö]+r\b")
+_SAME_TIME_ASKED = re.compile(rf"^(?:\w+,?\s+)?nästa\s+(?:{'|'.join(WEEKDAY_NAMES)})\s+samma\s+tid\b")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 
 
@@ -49,8 +50,10 @@ class NextMeetingRules(ClosingDate):
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
         if m is None:
             m = self._named_next(u)
-        if m is None and not u.is_question and any(w.date is not None for w in self.whens(u)):
-            m = _SAME_TIME_AGAIN.search(u.low)  # "Samma tid nästa måndag.": said of nothing else than the meeting
+        if m is None and any(w.date is not None for w in self.whens(u)):
+            # "Samma tid nästa måndag.": said of nothing else than the meeting; asked, "Nästa söndag samma tid då?"
+            m = (_SAME_TIME_ASKED.match(u.low) if u.is_question else None) or _SAME_TIME_AGAIN.search(u.low)
+            m = None if m is not None and u.is_question and m.re is _SAME_TIME_AGAIN else m
         if m is None and self.robust and _WE_MEET.search(u.low):
             m = _WE_MEET.search(u.low)
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):

@@ -34,6 +34,8 @@ _SAME_WHAT = re.compile(r"\bsamma\s+(\w+)")
 _SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
 # ", <törs> tid.": the word before "tid" misheard; it is "samma" when it is no word or was heard unsure
 _WHAT_TIME = re.compile(r",\s*(\w+)\s+tid\s*[,.!?]")
+# what may stand before "tid" and be meant: ", ny tid.", ", annan tid." (else ", <törs> tid." is "samma tid")
+_TIME_KINDS = frozenset("ny annan vilken din er vår min rätt bra god kort lång mer ingen någon full halv en".split())
 # "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
 _TIME_OPEN = re.compile(
     r"\btiden\s+(?:återkommer|bestämmer|meddelar|får\s+vi|tar\s+vi)\b|\båterkommer\s+\w+\s+(?:med|om)\s+tiden\b"
@@ -44,11 +46,12 @@ _HOURS = "|".join(w for w, n in CARDINALS.items() if 1 <= n <= 12)
 # "onsdagen sjunde april <ni gärningslåkaren> sju", "februari, <med> tolv": an hour after the date, the words
 # before it misheard; never a count ("om tolv dagar")
 _HOUR_AFTER = re.compile(
-    rf"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){{1,2}}?)(?P<h>{_HOURS})\b(?!\s+(?:dagar|veckor|månader|år|timmar|minuter)\b)"
+    rf"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){{0,2}}?)(?P<h>{_HOURS})\b(?!\s+(?:dagar|veckor|månader|år|timmar|minuter)\b)"
 )
 # "<kvart> över tre", "<fem> i sju": the minutes before "över"/"i" were lost, the hour heard
 # "måndag om två veckor, <vi>.": one word after the date, the last of the sentence
-_LAST_WORD = re.compile(r"^\s*,\s*([\w-]+)\s*[.!]?\s*$")
+_LAST_WORD = re.compile(r"^\s*,\s*([\w-]+(?:\s+[\w-]+){0,2})\s*[.!]?\s*$")
+_SAID_HOUR = frozenset([*CARDINALS, "vanligt", "igen", "halv", "kvart", "klockan"])
 _NO_HOUR = frozenset({"här", "där", "då", "alltså", "igen", "va", "eller", "ok", "okej", "tack", "hej"})
 _MINUTES_LOST = re.compile(rf"(?:^|[,.]\s*|\s)(?:över|i)\s+(?:{_HOURS})\b")
 
@@ -79,7 +82,11 @@ class MeetingTimes(RuleState):
         meets at its usual hour), and the item says so."""
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
         last = _LAST_WORD.match(u.low[w.end :]) if u is not None and w.date is not None else None
-        lost = last is not None and last.group(1) not in _NO_HOUR and _misheard(u, last.group(1))
+        # "<date>, <mörr sån får>.": up to three words where "klockan sju" stood, one of them misheard
+        heard = last.group(1).split() if last is not None else []
+        if len(heard) > 1 and (re.search(r"\b[A-ZÅÄÖ]", u.text[w.end :]) or set(heard) & _SAID_HOUR):
+            heard = []  # "…, hos Sigrid Berg.": a place or a name; "<med> sju deltagare": a count, read elsewhere
+        lost = bool(heard) and not set(heard) & _NO_HOUR and any(_misheard(u, x) for x in heard)
         if w.time is None and self.start_time is not None and (lost or any(clock_unheard(u.low) for u in utts)):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
@@ -98,6 +105,8 @@ class MeetingTimes(RuleState):
             m = _HOUR_AFTER.match(u.low[w.end :])
             if m is None or not all(_misheard(u, x) or len(x) <= 3 for x in m.group("skip").split()):
                 return None
+            if not m.group("skip") and not re.match(r"\s*(?:[,.!?]|$|här\b)", u.low[w.end + m.end() :]):
+                return None  # "februari, sju, här": "klockan" lost; not "februari, sju deltagare"
             hour = parse_number(m.group("h")) or 0
         elif any(r.kind == "clock" and r.meant.lower() == "klockan" for r in u.repairs) and w.time != st:
             # "klockan" read from a misheard word, which may as well have been "halv" or "kvart över"
@@ -151,7 +160,7 @@ class MeetingTimes(RuleState):
                 return None
             heard = [x for x in _SAME_WHAT.findall(u.low) if u.uncertain(x)]
             heard += [x for x in re.findall(r"\b(\w+)\s+tid\b", u.low) if u.uncertain(x)]  # "ses vi <på> tid"
-            heard += [x for x in _WHAT_TIME.findall(u.low) if _misheard(u, x)]
+            heard += [x for x in _WHAT_TIME.findall(u.low) if _misheard(u, x) or x not in _TIME_KINDS]
             heard = ["samma"] if mended else heard
             if heard:
                 w.time = self.start_time

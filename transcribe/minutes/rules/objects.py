@@ -20,7 +20,10 @@ from transcribe.sv.text import capitalise, content_words
 
 _PARTICLE = r"(?:ut|upp|in|om|fram|med|bort|tillbaka|av|över|igenom|ihop|undan)"
 # What a verb acts on, right after it: a pronoun, a definite noun ("räcket", "torsdagarna"), "en/ett" + noun.
-_OBJECT = r"(?:dem|den|det(?!\s+(?:är|blir|var|går|finns)\b)|[a-zåäö]{3,}(?:en|et|na|at)|(?:en|ett)\s+[a-zåäö]{3,})"
+_OBJECT = (
+    r"(?:dem|den|det(?!\s+(?:är|blir|var|går|finns)\b)|[a-zåäö]{3,}(?:en|et|na|at)|(?:en|ett)\s+[a-zåäö]{3,}"
+    r"|(?:nya|nytt)\s+[a-zåäö]{4,})"
+)  # "jag gör nya prisskyltar i dag"
 # "jag (ska|kan) <verb> [particle] <object>" and "<adverb> <verb> jag [particle] <object>".
 _STRAIGHT = re.compile(
     rf"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)\s+(?P<obj>(?:{_PARTICLE}\s+)?{_OBJECT})\b"
@@ -32,6 +35,11 @@ _INVERTED = re.compile(
 )
 _FRONTED = re.compile(
     r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na))\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
+)
+# "Och affischen till releasen, den gör jag innan mars.": the object put first and taken up by a pronoun
+_DISLOCATED = re.compile(
+    r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na)(?:\s+(?:till|för|om|med|på)\s+[^,]{3,40})?),\s+"
+    r"(?:den|det|dem)\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
 )
 _DEADLINE_TAIL = re.compile(r"[\s,]*\b(?:senast|till|innan|före|inför|på|i|om|under)?\s*$", re.IGNORECASE)
 _FRAGMENT = re.compile(r"^(?:och\s+)?(?:senast|till|innan|före|inför|på|i|om|nästa)\b")
@@ -47,7 +55,7 @@ class ObjectTasks(UnheardCommitments):
         if u.is_question or cues.HEDGE.search(u.low) or cues.REPORTED.search(u.low):
             return False
         low = strip_discourse(u.low)
-        m = _STRAIGHT.search(low) or _INVERTED.match(low) or _FRONTED.match(low)
+        m = _STRAIGHT.search(low) or _INVERTED.match(low) or _FRONTED.match(low) or _DISLOCATED.match(low)
         if m is None or cues.TENTATIVE.search(low[: m.start("obj")]):
             return False  # "jag kanske beställer …"; a tentative word in the object ("ett förslag") is the task
         verb = m.group("v")
@@ -55,7 +63,7 @@ class ObjectTasks(UnheardCommitments):
         if verb in _NOT_ACTS or not (is_present_verb(verb) or verb in ("gör", "tar") or (modal and verb.endswith("a"))):
             return False
         base = len(u.low) - len(low) if u.low.endswith(low) else max(0, u.low.find(low))
-        if m.re is _FRONTED:  # "Och avierna skickar jag ut senast …": the object first, the particle after "jag"
+        if m.re in (_FRONTED, _DISLOCATED):  # "Och avierna skickar jag ut senast …": the object first
             at, end, obj = base + m.start("rest"), base + m.end(), u.text[base + m.start("obj") : base + m.end("obj")]
         else:
             at, end, obj = base + m.start("obj"), base + m.end(), ""
@@ -69,7 +77,7 @@ class ObjectTasks(UnheardCommitments):
                 return False  # said with when it will be done; without a time it may be a habit or a plan
             utts.append(later)
         # the time has its own field: "beställa räcket" due today, "göra schemat och lägga det i gruppchatten"
-        if m.re is _FRONTED:  # "skickar jag ut senast …, med …": the particle alone before the time
+        if m.re in (_FRONTED, _DISLOCATED):  # "skickar jag ut senast …, med …": the particle before the time
             end = min([end, *times])
         said, pos = "", at
         for w in sorted((w for w in timed if at <= w.start < end), key=lambda w: w.start):

@@ -32,12 +32,19 @@ _NO_TASK = re.compile(
     r"\bjag\s+[a-zåäö]+\s+(?:alltid|oftast|ofta|jämt|vanligtvis|normalt)\b"
     r"|\bjag\s+[a-zåäö]+\s+(?:upp\s+|in\s+)?(?:det|den|dem|så)\s+(?:redan|nu)\s*[.!]?$"
     r"|\bsom\s+vi\s+(?:sa|sade|bestämde|kom\s+överens\s+om)\b"
+    # willingness, not a promise: "Jag tar gärna pennan i kväll också", "Jag skriver gärna."
+    r"|\bjag\s+[a-zåäö]+\s+gärna\b"
+    # a negation behind an adverb: "Jag läser tydligen inte medlemsbladet."
+    r"|\bjag\s+[a-zåäö]+\s+(?:tydligen|nog|ju|väl|visst|faktiskt)\s+(?:inte|aldrig)\b"
+    # taking a seat: "Noel, sätt dig", "jag sätter mig bara"
+    r"|\b(?:sätt|sätter|sätta)\s+(?:dig|mig|er|oss|sig)\b"
 )
 _GAP_S = 30.0  # the same person's next words, not a later point of the meeting
 
 
 def no_task(low: str) -> bool:
-    """A first-person sentence that tells a habit, a deed under way or an earlier arrangement."""
+    """A first-person sentence that tells a habit, a deed under way, an earlier arrangement, a willingness or a
+    negation; or someone taking a seat."""
     return bool(_NO_TASK.search(low))
 
 

@@ -1,0 +1,89 @@
+"""A counted weekday for the next meeting with one part misheard: 'första <?> i april', 'andra torsdagen i <?>'.
+
+"Första tisdagen i april" names one day. When the weekday is lost, the meeting's own weekday is taken (a
+series meets on its weekday); when the month is lost, the next such weekday after the meeting. Either way the
+day rests on a guess and is shown to check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
+
+_NTH = ("första", "andra", "tredje", "fjärde")
+_COUNT = "|".join((*_NTH, "sista"))
+_WD = "|".join(WEEKDAY_NAMES)
+_MON = "|".join(MONTH_NAMES)
+# "första tisdagen i <till>", "andra torsdagen i, klockan sju": the month lost after "i"
+_MONTH_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<wd>{_WD})(?:en)?\s+i\b(?:\s+(?P<x>[\w-]+))?")
+# "första <förminolen> i april", "första <du> i februari": the weekday lost between the count and the month
+_WEEKDAY_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<x>[\w-]+)\s+i\s+(?P<mon>{_MON})\b")
+# What may stand between a count and "i <month>" and be meant: "första veckan i maj", "sista helgen i juni"
+_COUNTED_NOUNS = re.compile(r"^(?:veck|helg|dag|gång|omgång|mötet|möte|halv|del|kväll|tur|pass|termin)")
+# A month misheard as a word of the sentence's time ("andra torsdagen i, klockan sju") is still lost.
+_NOT_MONTH_OK = frozenset({"månaden", "månad", "varje", "nästa"})
+
+
+@dataclass
+class CountedDay:
+    date: dt.date
+    heard: str  # what was heard where the lost part stood ("" when nothing)
+    meant: str  # what was read there ("tisdagen", "nästa månad")
+    start: int
+    end: int
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: str) -> dt.date:
+    """The first/second/third/fourth/last `weekday` of a month."""
+    days = [dt.date(year, month, 1) + dt.timedelta(days=i) for i in range(31)]
+    hits = [d for d in days if d.month == month and d.weekday() == weekday]
+    return hits[-1] if nth == "sista" else hits[_NTH.index(nth)]
+
+
+def _month_lost(low: str, ref: dt.date) -> CountedDay | None:
+    m = _MONTH_LOST.search(low)
+    if m is None:
+        return None
+    x = m.group("x") or ""
+    if x in MONTH_NAMES:
+        return None  # said whole: the date reader's
+    wd = WEEKDAY_NAMES.index(m.group("wd"))
+    year, month = ref.year, ref.month
+    for _ in range(13):  # the next such weekday after the meeting
+        day = nth_weekday(year, month, wd, m.group("nth"))
+        if day > ref:
+            meant = "nästa månad" if x in _NOT_MONTH_OK else MONTH_NAMES[day.month - 1]
+            return CountedDay(day, "" if x in _NOT_MONTH_OK else x, meant, m.start(), m.end())
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _weekday_lost(low: str, ref: dt.date) -> CountedDay | None:
+    m = _WEEKDAY_LOST.search(low)
+    x = m.group("x") if m else ""
+    if m is None or any(x.startswith(w) for w in WEEKDAY_NAMES) or _COUNTED_NOUNS.match(x) or x.isdigit():
+        return None
+    month = MONTH_NAMES.index(m.group("mon")) + 1
+    for year in (ref.year, ref.year + 1):
+        day = nth_weekday(year, month, ref.weekday(), m.group("nth"))
+        if day > ref:
+            return CountedDay(day, x, f"{WEEKDAY_NAMES[ref.weekday()]}en", m.start(), m.end())
+    return None
+
+
+def counted_day(low: str, ref: dt.date, weekday_lost_ok: bool) -> CountedDay | None:
+    """The day a counted weekday names when its month or (`weekday_lost_ok`: the word there was misheard) its
+    weekday was lost, else None."""
+    found = _month_lost(low, ref)
+    if found is None and weekday_lost_ok:
+        found = _weekday_lost(low, ref)
+    return found
+
+
+def weekday_slot(low: str) -> str | None:
+    """The word standing where a counted weekday's weekday would ("första <du> i februari"), if any."""
+    m = _WEEKDAY_LOST.search(low)
+    return m.group("x") if m else None
