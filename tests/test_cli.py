@@ -14,6 +14,7 @@ import jiwer
 import pytest
 
 from tests.conftest import REPO, SWEDISH
+from transcribe import cli
 from transcribe.transcript import Transcript
 
 CLI = [sys.executable, "-m", "transcribe.cli"]
@@ -23,6 +24,30 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 300) -
     return subprocess.run(
         [*CLI, *args], capture_output=True, text=True, timeout=timeout, cwd=REPO, env={**os.environ, **(env or {})}
     )
+
+
+@pytest.fixture
+def in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
+    """`transcribe *args` in this process, as cli.main runs it, for a refusal before any work: no interpreter
+    start (about 6 CPU-s each, nearly all of it importing). test_missing_ffmpeg keeps a refusal in a real
+    process, where a warning printed at import would show as a second line."""
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        monkeypatch.setattr(sys, "argv", ["transcribe", *args])
+        monkeypatch.setenv("TRANSCRIBE_DEVICE", os.environ.get("TRANSCRIBE_DEVICE", "cpu"))  # run sets it
+        mask = os.umask(0o077)  # run sets the process's umask: the other tests keep theirs
+        os.umask(mask)
+        try:
+            cli.main()
+            code = 0
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+        finally:
+            os.umask(mask)
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(["transcribe", *args], code, captured.out, captured.err)
+
+    return run
 
 
 def normalise(text: str) -> str:
@@ -133,9 +158,11 @@ def _file(path: Path, data: bytes) -> Path:
     ],
     ids=["missing", "directory", "empty", "zero-seconds", "silent", "pdf-as-mp3", "random-bytes"],
 )
-def test_bad_input_gets_one_line_and_distinct_exit_code(tmp_path: Path, make, code: int, needle: str) -> None:
+def test_bad_input_gets_one_line_and_distinct_exit_code(
+    in_process, tmp_path: Path, make, code: int, needle: str
+) -> None:
     path = make(tmp_path)
-    proc = run_cli("run", str(path), "--out", str(tmp_path / "out"), "--diarizer", "none")
+    proc = in_process("run", str(path), "--out", str(tmp_path / "out"), "--diarizer", "none")
     assert_one_line_error(proc, code, needle)
     assert not (tmp_path / "out" / "transcript.json").exists()
 
@@ -148,8 +175,8 @@ def test_bad_input_gets_one_line_and_distinct_exit_code(tmp_path: Path, make, co
     ],
     ids=["directory", "a-recording"],
 )
-def test_minutes_on_what_is_no_transcript_says_so(tmp_path: Path, make, code: int, needle: str) -> None:
-    proc = run_cli("minutes", str(make(tmp_path)), "--out", str(tmp_path / "out"))
+def test_minutes_on_what_is_no_transcript_says_so(in_process, tmp_path: Path, make, code: int, needle: str) -> None:
+    proc = in_process("minutes", str(make(tmp_path)), "--out", str(tmp_path / "out"))
     assert_one_line_error(proc, code, needle)
 
 
@@ -163,25 +190,25 @@ def test_minutes_on_what_is_no_transcript_says_so(tmp_path: Path, make, code: in
     ids=["pyannote-without-pipeline", "pyannote-pipeline-missing", "misspelt"],
 )
 def test_a_diarizer_that_cannot_run_is_said_before_the_transcription(
-    tmp_path: Path, speech_wav: Path, args: list[str], code: int, needle: str
+    in_process, tmp_path: Path, speech_wav: Path, args: list[str], code: int, needle: str
 ) -> None:
-    proc = run_cli("run", str(speech_wav), "--out", str(tmp_path / "out"), *args)
+    proc = in_process("run", str(speech_wav), "--out", str(tmp_path / "out"), *args)
     assert_one_line_error(proc, code, needle)
     assert not (tmp_path / "out" / ".work" / "transcribe.done.json").exists()
 
 
-def test_truncated_recording_is_reported(tmp_path: Path) -> None:
+def test_truncated_recording_is_reported(in_process, tmp_path: Path) -> None:
     full = _wav(tmp_path / "full.wav", 10.0, amplitude=3000)
     cut = tmp_path / "cut.wav"
     cut.write_bytes(full.read_bytes()[: 16000 * 2 * 2])  # header still claims 10 s
-    proc = run_cli("run", str(cut), "--out", str(tmp_path / "out"), "--diarizer", "none")
+    proc = in_process("run", str(cut), "--out", str(tmp_path / "out"), "--diarizer", "none")
     assert_one_line_error(proc, 6, "avkortad")
 
 
-def test_unwritable_output_directory(tmp_path: Path, speech_wav: Path) -> None:
+def test_unwritable_output_directory(in_process, tmp_path: Path, speech_wav: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    proc = run_cli("run", str(speech_wav), "--out", str(blocker / "out"), "--diarizer", "none")
+    proc = in_process("run", str(speech_wav), "--out", str(blocker / "out"), "--diarizer", "none")
     assert_one_line_error(proc, 10, "utmappen")
 
 
@@ -193,8 +220,8 @@ def test_missing_ffmpeg(tmp_path: Path, speech_wav: Path) -> None:
     assert_one_line_error(proc, 11, "ffmpeg")
 
 
-def test_missing_model_names_the_model_and_the_fix(tmp_path: Path, speech_wav: Path) -> None:
-    proc = run_cli(
+def test_missing_model_names_the_model_and_the_fix(in_process, tmp_path: Path, speech_wav: Path) -> None:
+    proc = in_process(
         "run",
         str(speech_wav),
         "--out",
@@ -207,8 +234,8 @@ def test_missing_model_names_the_model_and_the_fix(tmp_path: Path, speech_wav: P
     assert_one_line_error(proc, 12, "kb-whisper")
 
 
-def test_bad_speaker_count(tmp_path: Path, speech_wav: Path) -> None:
-    proc = run_cli("run", str(speech_wav), "--out", str(tmp_path / "out"), "--speakers", "0")
+def test_bad_speaker_count(in_process, tmp_path: Path, speech_wav: Path) -> None:
+    proc = in_process("run", str(speech_wav), "--out", str(tmp_path / "out"), "--speakers", "0")
     assert_one_line_error(proc, 14, "--speakers måste vara minst 1")
 
 
