@@ -177,6 +177,9 @@ BACKEND_PARAMS = ClusterParams(backend=True, ahc_relative=0.6, ahc_min=0.3, ahc_
 # still cuts a 3.0 s fragment (two regions, 0.50 apart) off one voice of dev-33 (8 voices, 9 found); asking of its
 # parts the 4 s a small voice needs (`distinct_s`) mends that but loses two right splits of 3-3.5 s voices
 # (devmany-10, devmany-22: many-speaker DER 0.0894 -> 0.0916, 12 -> 11 exact; the 16 0.0561 -> 0.0556, 14 -> 15).
+# Also tried with the partition, not kept: the count pass's factor 0.57/0.58/0.62 (many-speaker 0.0756/0.0831/
+# 0.0916, exact 11/12/12; the 16 0.0648/0.0648/0.0575, 11/12/13), its small voices from 3.5 s (0.0857, 12; 0.0562,
+# 13), partition items of three windows (0.0888; the 16 0.0586, true count 0.0557 -> 0.0670).
 BAND_LIMITED_PARAMS = replace(BACKEND_PARAMS, distinct_s=4.0, split=True, split_cos=0.58, split_few_cos=0.56)
 BAND_LIMITED_PARAMS = replace(BAND_LIMITED_PARAMS, partition=replace(BAND_LIMITED_PARAMS, voice_space="telephone"))
 
