@@ -26,7 +26,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import Utt, action_verb, stems
+from transcribe.minutes.rules.utterances import Utt, action_verb, misheard_match, stems
 from transcribe.sv.text import capitalise, content_words
 
 WHY = "Beslutet uttrycktes utan beslutsord"
@@ -346,8 +346,10 @@ class CommitmentRules(ResolutionRules):
         topic = stems(what)
         if not topic:
             return False
-        window = self._window(u, back=back)
-        return any((v.speaker != u.speaker or not others_only) and _overlap(topic, stems(v.text)) for v in window)
+        window = [v for v in self._window(u, back=back) if v.speaker != u.speaker or not others_only]
+        if any(_overlap(topic, stems(v.text)) for v in window):
+            return True
+        return self.robust and any(misheard_match(what, u, v) for v in window)
 
     def _put_off_after(self, u: Utt) -> bool:
         """'Då tappar vi turisterna ... Jag vill fundera på det. Vi tar det efter sommaren.': not settled."""

@@ -4,8 +4,9 @@ A statement with its verb first and the meeting as subject ("Bra, gör vi så.",
 lost its fronted "då"; "Då <men> styrelsen <lost> boka bussen" has "då", a deciding body and a bare
 infinitive, so only the verb (and "att") can be missing; "<Det> beslutar vi <på> fastställa ..." lost "då" and
 "att"; "Då <på> vi <och> starta ..." has the verb and "att" both heard wrong in a frame that leaves no other
-reading; after "Då har vi" only a participle takes "att". Each frame gives the sentence as meant and the
-repair made, so the item built on it is flagged "Kontrollera mot ljudet".
+reading; after "Då har vi" only a participle takes "att"; an unsure "ni" where the group's "vi" stands ("<Ni>
+stryker inte ...") is "vi", its commonest mishearing. Each frame gives the sentence as meant and the repair made,
+so the item built on it is flagged "Kontrollera mot ljudet".
 """
 
 from __future__ import annotations
@@ -282,3 +283,21 @@ def frame_repair(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None
         or _lost_participle(text, unsure)
         or _lost_da(text, unsure)
     )
+
+
+def heard_ni(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
+    """'<Ni> köper inte fler stolar.', 'Då stryker <ni> den andra omgången.': "vi" is most often misheard as "ni",
+    and the meetings seldom open a statement with "ni" and a present tense; an unsure "ni" where the group's "vi"
+    stands (first, or after the chair's "då/så <verb>") is read as "vi"."""
+    if "ni" not in unsure:
+        return None
+    toks, lows, k = _lead(text)
+    at = None
+    if k + 1 < len(lows) and lows[k] == "ni" and _finite(lows[k + 1]) and lows[k + 1] not in _AUXILIARIES:
+        at = k
+    elif k + 2 < len(lows) and lows[k] in ("då", "så") and _finite(lows[k + 1]) and lows[k + 2] == "ni":
+        at = k + 2
+    if at is None or lows[at + (1 if at == k else -1)] in _AUXILIARIES:
+        return None
+    t = toks[at]
+    return text[: t.start()] + _cap("vi", text[: t.start()]) + text[t.end() :], [Repair(t.group(0), "vi", "subject")]

@@ -20,7 +20,9 @@ PERSONS = frozenset({"jag", "du", "ni", "han", "hon", "de", "dom", "man", "hen",
 # "... att stänga skolan, så flyttar familjerna": a consequence, so the sentence was a condition ("om ...").
 CONSEQUENCE = re.compile(r"(?:^|[\s,])så\s+(?!att\b)[a-zåäö]{3,}(?:ar|er|ör|år)\s+[a-zåäö]")
 _POSSESSIVES = frozenset("min mitt mina din ditt dina vår vårt våra er ert era hans hennes deras dess".split())
-_OPENERS = frozenset("då så nu och men ja bra okej tack härmed därmed alltså".split())
+_OPENERS = frozenset(
+    "då så nu och men ja jo nej japp okej ok bra tack precis absolut visst exakt gärna härmed därmed alltså".split()
+)
 # "Då <net> vi bestämt att": a supine after the body needs a "har" before it in a main clause.
 _SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")
 _SUBORDINATING = frozenset("när innan eftersom medan sedan sen tills".split())
@@ -37,14 +39,15 @@ class MisheardCueRules:
         """
         before = re.findall(r"[\w-]+", u.low[:body_at])
         if not before or before[-1] in _OPENERS or before[-1] in ("har", "hade"):
-            return False
+            return False  # "Nej, vi beslutar att ...", "Jo, då ...": an answer or a settling word, heard as said
         if before[-1] in _SUBORDINATING:
             return True  # "Så när vi bestämt att ... ringer jag": a clause of time, not the decision
         if before[-2:-1] in (["då"], ["så"]) and _SUPINE.match(u.low[body_at:]) and before[-1] not in _NOT_HAR:
             # "Då <net> vi bestämt att ...": after the chair's "då", only "har" fits before the body and its supine
             u.repairs = [*u.repairs, Repair(before[-1], "har", "decision")]
             return False
-        return u.uncertain(before[-1]) or before[-1] in _POSSESSIVES
+        set_off = re.search(r"[,.!:;]\s*$", u.low[:body_at]) is not None  # "Visst, vi beslutar ...": no "om" there
+        return before[-1] in _POSSESSIVES or (u.uncertain(before[-1]) and not set_off)
 
     def _slot_decision(self, u: Utt) -> bool:
         """'Då <unsure> vi att renovera tvättstugan': the decision verb was misheard; recorded, flagged."""

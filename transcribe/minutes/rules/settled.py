@@ -18,16 +18,26 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import (
     decision_sentence,
     first_person,
+    is_present_verb,
     proposal_clause,
     strip_tail,
     to_infinitive,
     we_decision,
 )
 from transcribe.minutes.rules.safety import PREFIX, shared_topic
-from transcribe.minutes.rules.utterances import WH, Utt, is_agreement, personal_commitment, stems, substantive
+from transcribe.minutes.rules.utterances import (
+    WH,
+    Utt,
+    is_agreement,
+    misheard_match,
+    personal_commitment,
+    stems,
+    substantive,
+)
 from transcribe.sv.text import capitalise, content_words
 
 _LEAD = r"^(?:(?:ja|jo|japp|okej|ok|bra|gött|nej|precis|absolut|självklart|aa|mm|hm|tyst\s+i\s+rummet)\b[\s,.!]*)*"
@@ -52,6 +62,7 @@ _SETTLING_WE = re.compile(
     _LEAD + r"(?P<mark>(?:då|så)\s+har\s+(?P<we>[\w-]+)\s+(?:det|samtycke|konsensus|ett\s+beslut))"
     r"(?:\s+då)?\s*(?:(?P<sep>[:,])\s*(?P<rest>\S.*?)\s*[.!]?|[.!]?)$"
 )
+_GROUP_SUBJECTS = frozenset("vi det den de dom detta alla inget ingen inga".split())
 _NOT_WE = frozenset("jag du ni han hon hen de dom man inte aldrig ej".split())
 WE_MISHEARD_WHY = f'{PREFIX}"vi" i beslutsformuleringen hördes otydligt'
 # Settling sentences that may stand for the bare settling of a proposal before them (the others are
@@ -106,6 +117,13 @@ _ORDER = re.compile(r"^(?:tillbaka|vidare|över\s+till|till\s+nästa|till\s+(?:p
 _HABIT = re.compile(r"\b(?:ofta|alltid|ibland|vanligtvis|normalt|oftast|sällan|brukar|varje|som\s+vanligt)\b")
 _LATER = re.compile(r"\b(?:nästa\s+(?:gång|möte)|senare|längre\s+fram|efter\s+\w+\s+möte)\b")
 _OBJECTION = re.compile(r"^\s*(?:nej|nja|men)\b|\b(?:emot|invänd\w*|tveksam|dålig\s+idé)\b")
+
+
+def heard_subject(word: str) -> bool:
+    """A first word that reads as the subject of the group's statement however unsure ("vi", "det", "inget",
+    "stugan"): a lost "jag" is heard as a short word ("en", "jon", "är"), not as these."""
+    w = word.strip(" ,.:;!?")
+    return w in _GROUP_SUBJECTS or (len(w) >= 5 and known_word(w) and not is_present_verb(w))
 
 
 class SettledRules:
@@ -180,7 +198,8 @@ class SettledRules:
         low = re.sub(r"^(?:alltså|så|och|då|ja|okej)\b[\s,:]*", "", v.low)
         if v.is_question or v.idx in self.used or _NOT_RESTATING.search(low) or personal_commitment(low):
             return False
-        if v.uncertain(low.split()[0] if low.split() else None):
+        first = low.split()[0] if low.split() else ""
+        if v.uncertain(first) and not heard_subject(first):
             return False  # "<Till> meddelar fastighet i morgon": a lost "jag" may stand there
         if self._named_person(low.split()[0] if low.split() else ""):
             return False  # "Máret, du och jag tar det mötet": a task for someone
@@ -241,8 +260,10 @@ class SettledRules:
     def _plan_discussed(self, u: Utt, what: str) -> bool:
         """Someone else spoke on this in the turns just before: a matter settled, not a remark in passing."""
         topic = stems(what)
-        return any(v.speaker != u.speaker and (topic & stems(v.text) or shared_topic(what, v.text))
-                   for v in self._window(u, back=8))  # fmt: skip
+        others = [v for v in self._window(u, back=8) if v.speaker != u.speaker]
+        if any(topic & stems(v.text) or shared_topic(what, v.text) for v in others):
+            return True
+        return self.robust and any(misheard_match(what, u, v) for v in others)  # the matter misheard in one turn
 
     def _settled_turn(self, v: Utt) -> list[Utt]:
         return [x for x in self.utts[max(0, v.idx - 6) : v.idx + 7] if x.turn == v.turn]

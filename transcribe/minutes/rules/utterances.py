@@ -8,12 +8,14 @@ from dataclasses import dataclass, field
 from transcribe.confidence import LOW_WORD, segment_doubt
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
-from transcribe.minutes.fuzzy import Lexicon, Repair, repair_sentence
+from transcribe.minutes.fuzzy import Lexicon, Repair, inflection, repair_sentence
+from transcribe.minutes.fuzzy import similar as spelled_alike
 from transcribe.minutes.model import Action, Decision, Evidence, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import (
     strip_discourse,
     to_infinitive,
 )
+from transcribe.minutes.rules.cueframes import heard_ni
 from transcribe.minutes.rules.cuerepair import repair_cue
 from transcribe.sv.text import containment, content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
@@ -96,6 +98,7 @@ def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[U
             piece = seg.text.strip()
             text += (" " if text else "") + piece
             spans.append((len(text) - len(piece), len(text), seg))
+        low_words = unsure_words(text, spans)
         name = transcript.speaker_name(segs[0].speaker) or None if segs[0].speaker else None
         pos = 0
         for sent in sentences(text):
@@ -103,18 +106,46 @@ def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[U
             end = start + len(sent)
             pos = end
             covered = [seg for a, b, seg in spans if a < end and start < b] or [segs[0]]
-            unsure = frozenset(
-                w.text.strip(" .,!?;:").lower() for s in covered for w in s.words or [] if w.probability < LOW_WORD
-            )
+            unsure = frozenset(tok for at, a, b, tok in low_words if _within(at, a, b, start, end))
             fixed, repairs = repair_sentence(sent, lexicon) if lexicon is not None else (sent, [])
             if lexicon is not None:  # a cue phrase one misheard, extra or lost word away (cuerepair.py)
                 fixed, more = repair_cue(fixed, unsure)
+                fixed, more = (fixed, more) if more else heard_ni(fixed, set(unsure)) or (fixed, [])
                 repairs = [*repairs, *more]
             utt = Utt(len(utts), covered, fixed, fixed.lower(), segs[0].speaker, name, turn)
             utt.repairs = repairs
             utt.unsure = unsure
             utts.append(utt)
     return utts
+
+
+def unsure_words(text: str, spans: list[tuple[int, int, Segment]]) -> list[tuple[int, int, int, str]]:
+    """The words of a turn the recogniser gave a low probability, with where each stands in `text`.
+
+    Each is (offset, segment start, segment end, lower-case word); the offset is -1 when the segment's words
+    could not be found in its text, and the word then counts for every sentence the segment covers. A sentence
+    is unsure only of its own words: a segment often holds several sentences, and a "vi" heard unsure in one of
+    them says nothing of the "vi" of the next.
+    """
+    out: list[tuple[int, int, int, str]] = []
+    for a, b, seg in spans:
+        found: list[tuple[int, str, float]] = []
+        at = a
+        for w in seg.words or []:
+            token = w.text.strip()
+            k = text.find(token, at, b) if token else at
+            if k < 0:
+                found = [(-1, x.text, x.probability) for x in seg.words or []]
+                break
+            found.append((k, w.text, w.probability))
+            at = k + len(token)
+        out += [(k, a, b, t.strip(" .,!?;:").lower()) for k, t, p in found if p < LOW_WORD]
+    return out
+
+
+def _within(at: int, a: int, b: int, start: int, end: int) -> bool:
+    """A word at `at` (or, not found, anywhere in its segment a..b) stands in the sentence start..end."""
+    return start <= at < end if at >= 0 else a < end and start < b
 
 
 def evidence(u: Utt) -> list[Evidence]:
@@ -160,6 +191,18 @@ def substantive(u: Utt) -> bool:
 
 def stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
+
+
+def misheard_match(what: str, u: Utt, v: Utt) -> bool:
+    """The matter said in `v` with one of its words misheard on either side ('utsättningen' / 'utsättnigen'): two
+    content words of five letters or more spelled alike, not the same word bent, one of them heard unsure."""
+    mine = [w for w in content_words(what) if len(w) >= 5]
+    for w in (x for x in content_words(v.text) if len(x) >= 5):
+        for x in mine:
+            doubt = u.uncertain(x) or v.uncertain(w)
+            if doubt and x != w and spelled_alike(x, w) and not inflection(x, w):
+                return True
+    return False
 
 
 def similar(a: str, b: str, threshold: float = 0.5) -> bool:
