@@ -45,3 +45,10 @@ def test_the_same_words_without_a_discussion_from_another_member_or_put_off_deci
     assert not texts(member)  # not the one who leads the talk
     assert not texts(_talk("Medlemsavgiften blir som förra året, och så tittar vi igen i september."))  # put off
     assert not texts(_talk("Avgiften blir som förra året, Sara."))  # said to one member
+
+
+def test_one_verdict_said_twice_in_a_turn_is_one_decision() -> None:
+    got = texts(_talk("Vi höjer inte avgiften. Det blir ingen höjning i år."))
+    assert got == ["Mötet beslutade att inte höja avgiften. Det blir ingen höjning i år."]
+    reported = _talk("Förbundet har bestämt att avgiften till dem blir som förut.")
+    assert not texts(reported)  # another body's decision, told as news

@@ -22,7 +22,7 @@ from collections import Counter
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.minutes.rules.utterances import Utt, evidence_list, merge_evidence, stems
 
 _LEAD = r"^(?:(?:ja|nej|okej|ok|bra|då|så|och|men|alltså|hm|mm)\b[\s,.!]*)*"
 # Kept as it is: "blir som förra året", "står still", "ligger kvar", "som förut", "rör vi inte"
@@ -48,7 +48,7 @@ _NOT_VERBS = frozenset(
 # Put off, or about now only: "... och så tittar vi igen i september", "Det ändrar vi inte i kväll"
 _NOT_NOW = re.compile(
     r"\b(?:tittar|ser|tar)\s+(?:vi\s+)?(?:på\s+det\s+)?(?:igen|upp)\b|\btills?\s+vidare\b|\bi\s+(?:kväll|dag)\b|"
-    r"\b(?:jag|du|ni|de|dom|han|hon|hen)\b|\bsamma\s+tid\b"
+    r"\b(?:jag|du|ni)\b|\b(?:har|hade)\s+(?:bestämt|beslutat)\b|\binformation\b|^(?:(?:ja|nej|okej|så|och|men)\b[\s,.]*)*(?:de|dom|han|hon|hen)\s|\bsamma\s+tid\b"
 )
 _IF = re.compile(r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:om|ifall|när)\b|\b(?:om|ifall)\s+vi\b")
 
@@ -81,6 +81,15 @@ class VerdictRules(ResolutionRules):
             text = strip_tail(text).strip(" ,.")
             text = text[:1].upper() + text[1:] + "."
         self.used.add(u.idx)
+        prev = self.utts[u.idx - 1] if u.idx else None
+        last = self.out.decisions[-1] if self.out.decisions else None
+        if prev is not None and prev.turn == u.turn and last is not None and prev.idx in self.decided:
+            if any(e.start <= prev.start < e.end or prev.start <= e.start < prev.end for e in last.evidence):
+                # "Vi chansar inte med isen. Det blir ingen vinterbana på sjön i år.": one verdict said twice
+                last.text = f"{last.text} {text}"
+                last.evidence = merge_evidence(last.evidence, evidence_list([u]))
+                self.decided.add(u.idx)
+                return True
         self._add_decision(text, u, [u], 0.55, "Beslutet uttrycktes utan beslutsord")
         return True
 
@@ -96,11 +105,12 @@ class VerdictRules(ResolutionRules):
         return self._leader_cache
 
     def _argued(self, u: Utt) -> bool:
-        """Others spoke on the matter just before: two of them, one sharing a content word with the verdict."""
-        window = self._window(u, back=8)
+        """Others spoke on the matter just before: two of them, one sharing a content word with the verdict's turn
+        or with what the leader said on it before."""
+        window = self._window(u, back=12)
         others = {v.speaker for v in window if v.speaker != u.speaker}
-        topic = stems(u.text)
         turn = [v for v in self.utts[max(0, u.idx - 3) : u.idx + 3] if v.turn == u.turn]
-        topic |= {s for v in turn for s in stems(v.text)}
+        own = [v for v in window if v.speaker == u.speaker]  # the leader's own words on the matter before
+        topic = {s for v in [u, *turn, *own] for s in stems(v.text)}
         shared = any(v.speaker != u.speaker and topic & stems(v.text) for v in window)
         return len(others) >= 2 and shared
