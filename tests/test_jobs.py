@@ -400,12 +400,25 @@ def test_delete_job_with_files_is_audited(jobs_env: Path, short_clip: Path) -> N
     }
 
 
-def test_cli_lists_reports_errors_and_purges(jobs_env: Path, short_clip: Path, tmp_path: Path) -> None:
+def test_cli_lists_reports_errors_and_purges(
+    jobs_env: Path, short_clip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from transcribe import cli
     from transcribe.jobs import submit
 
     job = submit(store(short_clip, "m1"), "m1", fast_options())
-    env = {**os.environ}
-    run = lambda *a: subprocess.run([*CLI, "jobs", *a], capture_output=True, text=True, cwd=REPO, env=env)  # noqa: E731
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        """`transcribe jobs *args` in this process, as cli.main runs it (three interpreters cost 16 CPU-s)."""
+        monkeypatch.setattr(sys, "argv", ["transcribe", "jobs", *args])
+        try:
+            cli.main()
+            code = 0
+        except SystemExit as stop:
+            code = int(stop.code or 0)
+        captured = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, captured.out, captured.err)
+
     listed = run("list", "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout)[0]["id"] == job
     missing = run("show", "999")
