@@ -28,9 +28,10 @@ def run_cli(*args: str, env: dict[str, str] | None = None, timeout: int = 300) -
 
 @pytest.fixture
 def in_process(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
-    """`transcribe *args` in this process, as cli.main runs it, for a refusal before any work: no interpreter
-    start (about 6 CPU-s each, nearly all of it importing). test_missing_ffmpeg keeps a refusal in a real
-    process, where a warning printed at import would show as a second line."""
+    """`transcribe *args` in this process, as cli.main runs it, for a command that transcribes nothing (a
+    refusal, the model list): no interpreter start (about 6 CPU-s each, nearly all of it importing).
+    test_missing_ffmpeg keeps a refusal in a real process, where a warning printed at import would show as a
+    second line."""
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         monkeypatch.setattr(sys, "argv", ["transcribe", *args])
@@ -287,25 +288,25 @@ def test_video_without_audio_is_not_audio(tmp_path: Path) -> None:
 # --- models -------------------------------------------------------------------------------------
 
 
-def test_models_list_and_verify() -> None:
-    proc = run_cli("models", "list", "--json")
+def test_models_list_and_verify(in_process) -> None:
+    proc = in_process("models", "list", "--json")
     assert proc.returncode == 0, proc.stderr
     rows = {r["name"]: r for r in json.loads(proc.stdout)}
     assert rows["whisper-base"]["present"] and rows["silero-vad"]["present"] and rows["resemblyzer-ge2e"]["present"]
-    proc = run_cli("models", "verify", "whisper-base")
+    proc = in_process("models", "verify", "whisper-base")
     assert proc.returncode == 0 and "OK" in proc.stdout
 
 
-def test_models_add_registers_a_local_whisper_dir(tmp_path: Path) -> None:
+def test_models_add_registers_a_local_whisper_dir(in_process, tmp_path: Path) -> None:
     kb = tmp_path / "kb-whisper-small"
     kb.mkdir()
-    proc = run_cli("models", "add", str(kb))
+    proc = in_process("models", "add", str(kb))
     assert_one_line_error(proc, 12, "model.bin")
     for name in ("model.bin", "config.json", "tokenizer.json"):
         (kb / name).write_text("{}")
-    proc = run_cli("models", "add", str(kb), "--name", "kb-small")
+    proc = in_process("models", "add", str(kb), "--name", "kb-small")
     assert proc.returncode == 0, proc.stderr
-    listed = {r["name"]: r for r in json.loads(run_cli("models", "list", "--json").stdout)}
+    listed = {r["name"]: r for r in json.loads(in_process("models", "list", "--json").stdout)}
     assert listed["kb-small"]["path"] == str(kb.resolve())
 
 
