@@ -5,13 +5,12 @@ commands of a job's life cost 32 CPU-s as subprocesses, nearly all of it importi
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_call import call
 from tests.conftest import REPO
-from transcribe import cli
 
 
 @pytest.fixture
@@ -22,15 +21,9 @@ def jobs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capture
     monkeypatch.delenv("TRANSCRIBE_QUEUE", raising=False)
 
     def run(*args: str) -> str:
-        monkeypatch.setattr(sys, "argv", ["transcribe", "jobs", *args])
-        try:
-            cli.main()
-            code = 0
-        except SystemExit as stop:
-            code = int(stop.code or 0)
-        captured = capsys.readouterr()
-        assert code == 0, captured.err
-        return captured.out.strip()
+        code, out, err = call(monkeypatch, capsys, "jobs", *args)
+        assert code == 0, err
+        return out.strip()
 
     return run
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli_call import call
 from tests.conftest import REPO, have, speak
 
 CLI = [sys.executable, "-m", "transcribe.cli"]
@@ -403,21 +404,14 @@ def test_delete_job_with_files_is_audited(jobs_env: Path, short_clip: Path) -> N
 def test_cli_lists_reports_errors_and_purges(
     jobs_env: Path, short_clip: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
 ) -> None:
-    from transcribe import cli
     from transcribe.jobs import submit
 
     job = submit(store(short_clip, "m1"), "m1", fast_options())
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         """`transcribe jobs *args` in this process, as cli.main runs it (three interpreters cost 16 CPU-s)."""
-        monkeypatch.setattr(sys, "argv", ["transcribe", "jobs", *args])
-        try:
-            cli.main()
-            code = 0
-        except SystemExit as stop:
-            code = int(stop.code or 0)
-        captured = capsys.readouterr()
-        return subprocess.CompletedProcess(args, code, captured.out, captured.err)
+        code, out, err = call(monkeypatch, capsys, "jobs", *args)
+        return subprocess.CompletedProcess(args, code, out, err)
 
     listed = run("list", "--json")
     assert listed.returncode == 0 and json.loads(listed.stdout)[0]["id"] == job

@@ -5,25 +5,13 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_call import call
 from tests.conftest import REPO
-from transcribe import cli, errors
-
-
-def call(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """`transcribe *args` in this process: the exit code (0 when it returns), stdout and stderr."""
-    monkeypatch.setattr(sys, "argv", ["transcribe", *args])
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as stop:
-        code = int(stop.code or 0)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from transcribe import errors
 
 
 @pytest.fixture
