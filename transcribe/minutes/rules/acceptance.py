@@ -74,6 +74,8 @@ _NUMBER = re.compile(
 _ARGUMENT = re.compile(
     r"^(?:men|punkt)\b|\b(?:jag|mig)\b|,\s+så\s+\w+\s+(?:alla|man|de|det|folk|ni|du)\b|\bdet\s+är\s+ju\b"
 )
+# The caller closing their own call: "Då är vi enade om det.", "Då är vi inte eniga."
+_CALLER_CLOSES = re.compile(r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*(?:inte\s+)?(?:enade|eniga|överens)\b")
 _SUMMING_UP = re.compile(r"\b(?:summer\w*|sammanfatta\w*|sammanfattningsvis)\b")
 _NOT_WE_PLAN = frozenset("har ska kan får vill måste behöver tycker tror vet ser hör är kommer hoppas undrar".split())
 
@@ -104,6 +106,10 @@ class AcceptanceRules(ResolutionRules):
             return False  # "Låter det klokt?" - "Nej."; "Någon emot?" - "Ja, jag."
         if not no_objection and _DOUBT.search(first.low.split(".")[0]):
             return False  # "Ja, men vänta ..."
+        later = self.utts[first.idx + 1 : first.idx + 4]
+        if any(v.speaker == u.speaker and (cues.CONFIRMATION.search(v.low) or _CALLER_CLOSES.search(v.low))
+               for v in later):  # fmt: skip
+            return False  # "Då är vi (inte) enade om det. ...": the caller closes the call, that rule records it
         matter = self._matter(u)
         if matter is None:
             return False

@@ -74,13 +74,23 @@ def _weekday_lost(low: str, ref: dt.date) -> CountedDay | None:
     return None
 
 
-def counted_day(low: str, ref: dt.date, weekday_lost_ok: bool) -> CountedDay | None:
-    """The day a counted weekday names when its month or (`weekday_lost_ok`: the word there was misheard) its
-    weekday was lost, else None."""
-    found = _month_lost(low, ref)
+def counted_day(low: str, ref: dt.date, weekday_lost_ok: bool, month_lost_ok: bool) -> CountedDay | None:
+    """The day a counted weekday names when its month or its weekday was lost (`*_lost_ok`: nothing was heard
+    there or the word there was misheard), else None."""
+    found = _month_lost(low, ref) if month_lost_ok else None
     if found is None and weekday_lost_ok:
         found = _weekday_lost(low, ref)
     return found
+
+
+def month_slot(low: str) -> str | None:
+    """The word standing where a counted weekday's month would ("andra torsdagen i <en>"): "" when nothing or a
+    word that means the month anyway ("i månaden") stands there, None when there is no such phrase."""
+    m = _MONTH_LOST.search(low)
+    if m is None:
+        return None
+    x = m.group("x") or ""
+    return "" if x in _NOT_MONTH_OK else x
 
 
 def weekday_slot(low: str) -> str | None:

@@ -12,7 +12,7 @@ import re
 
 from transcribe.minutes.dates import When, day_by_weekday, find_whens, month_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
-from transcribe.minutes.rules.nextcounted import counted_day, weekday_slot
+from transcribe.minutes.rules.nextcounted import counted_day, month_slot, weekday_slot
 from transcribe.minutes.rules.nexttime import MeetingTimes
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
@@ -106,9 +106,12 @@ class MeetingDays(MeetingTimes):
     def _counted(self, u: Utt, w: When | None) -> When | None:
         """'andra torsdagen i <en>', 'första <förminolen> i april': a counted weekday with its month or weekday
         lost names the next such day after the meeting, or the meeting's own weekday (rules/nextcounted.py)."""
-        slot = weekday_slot(u.low)
-        lost_ok = slot is not None and (u.uncertain(slot) or not known_word(slot) or len(slot) <= 3)
-        found = counted_day(u.low, self.ref, lost_ok)
+
+        def misheard(word: str | None) -> bool:  # a surely heard word ("i till") is shown as heard, not replaced
+            return word is not None and (u.uncertain(word) or not known_word(word) or len(word) <= 3)
+
+        month = month_slot(u.low)
+        found = counted_day(u.low, self.ref, misheard(weekday_slot(u.low)), month == "" or misheard(month))
         if found is None or (w is not None and w.kind == "wd" and not found.start <= w.start <= found.end):
             return None
         u.repairs.append(Repair(found.heard, found.meant, "day"))
