@@ -9,6 +9,18 @@ from __future__ import annotations
 
 import re
 
+# The next meeting's cues live in meetingcues.py; named here too, for the rules that read them as cues.X.
+from transcribe.minutes.meetingcues import (  # noqa: F401
+    DATE_CONFIRM,
+    DATE_REJECT,
+    DEADLINE_PREP,
+    MEETING_NOUN,
+    NEXT_MEETING,
+    NEXT_MEETING_ACRONYM,
+    NEXT_MEETING_DEADLINE,
+    SCHEDULING,
+)
+
 
 def _rx(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in parts))
@@ -80,6 +92,9 @@ DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 # A bare confirmation: the content is the proposal before it (or a summary after it).
+# "Då är vi (alla) överens", "Då är vi inte eniga": the caller closing a call for agreement, either way
+_AGREED = r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*{neg}(?:överens|enade|eniga)\b"
+AGREED_OR_NOT = re.compile(_AGREED.format(neg=r"(?:inte\s+)?"))
 CONFIRMATION = _rx(
     r"\b(?:då|så)\s+kör\s+vi\s+(?:på\s+)?(?:det|så|på\s+det)\b",
     r"\bvi\s+kör\s+på\s+det\b",
@@ -92,7 +107,7 @@ CONFIRMATION = _rx(
     r"\bvi\s+(?:bestämmer|beslutar)\s+(?:det|så)\b",
     r"\b(?:då|så)\s+klubbar\s+vi\s+(?:det|detta)\b",
     r"\bklubbat\b",
-    r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*(?:överens|enade|eniga)\b(?:\s+om\s+(?:det|detta)\b|(?!\s+om))",
+    _AGREED.format(neg="") + r"(?:\s+om\s+(?:det|detta)\b|(?!\s+om))",
     r"\bvi\s+är\s+(?:alltså\s+|alla\s+)*överens\b(?!\s+om)",
     r"\bdå\s+blir\s+det\s+så\b",
     r"\bförslaget\s+(?:går|gick)\s+igenom\b",  # a vote carried
@@ -363,46 +378,6 @@ PASSIVE_NEED = re.compile(
 TOPIC = re.compile(
     r"\b(?:(?:saknas|behövs|fattas)\s+(?:är\s+)?|är\s+|gäller\s+)(?P<np>(?!det\b|inte\b|så\b|är\b)[^,.;?!]{4,80})"
 )
-
-# What a meeting is called: "möte", "träff", "sammanträde", "avstämning", and councils and assemblies by name
-# ("föräldraråd", "styrgruppsmöte", "årsstämma").
-MEETING_NOUN = r"[a-zåäö]*(?:möte|träff|sammanträde|avstämning|råd|rådet|stämma|stämman)"
-NEXT_MEETING = _rx(
-    rf"\bnästa\s+(?:{MEETING_NOUN}|gång\s+vi\s+(?:ses|träffas))\b",
-    r"\bvi\s+ses\s+(?:igen|nästa\s+gång|då|på|den|\w+dag|nästa\s+(?:\w+dag|vecka))\b",
-    r"\bses\s+vi\s+(?:igen|nästa|på|den|\w+dag)\b",
-    r"\b(?:vi\s+)?träffas\s+(?:vi\s+)?igen\b",
-    r"\bmötet\s+därpå\b",
-    r"\bnästa\s+gång\s+vi\s+ses\b",
-    r"\bnär\s+(?:ses|träffas)\s+vi\b",
-)
-# "nästa APT", "nästa LSG": a meeting named by its acronym (matched on the original case).
-NEXT_MEETING_ACRONYM = re.compile(r"\b[Nn]ästa\s+[A-ZÅÄÖ]{2,6}\b")
-
-# "till nästa möte" is a deadline, not a scheduling statement.
-NEXT_MEETING_DEADLINE = re.compile(
-    r"\b(?:till|före|innan|inför|på|vid|under|från|om)\s+(?:det\s+)?nästa\s+(?:\w*möte|\w*träff|sammanträde|gång)"
-)
-SCHEDULING = re.compile(
-    r"\b(?:ses|träffas|blir|hålls|håller|är|bokar|boka|lägger|lägga|datum|dag|tid|när|passar|funkar|säger)\b"
-)
-# Turning a proposed date down; plain "kan inte" is too broad (it may answer another question).
-DATE_REJECT = _rx(
-    r"\b(?:passar|funkar|fungerar|går)\s+(?:\w+\s+)?(?:inte|dåligt)\b",
-    r"\bdå\s+kan\s+(?:jag|vi)\s+inte\b",
-    r"\bdå\s+är\s+jag\s+(?:bortrest|borta|ledig|upptagen|på\s+semester)\b",
-    r"\bkrockar\b",
-    r"^\s*nej,?\s+(?:då|den\s+dagen|det\s+datumet)\b",
-)
-DATE_CONFIRM = _rx(
-    r"^\s*(?:ja|jo|absolut|visst|okej|bra|toppen|perfekt|gärna)\b",
-    r"\b(?:passar|funkar|fungerar|går)\s+(?:bra|fint|utmärkt|för\s+mig)\b",
-    r"\bdå\s+(?:säger|bokar|kör)\s+vi\b",
-    r"\bdå\s+ses\s+vi\b",
-    r"\bbestämt\b",
-)
-
-DEADLINE_PREP = re.compile(r"\b(?P<prep>senast|till|innan|före|inför|på|under|om|efter)\s*$")
 
 # --------------------------------------------------------------------------- tolerant forms (robust mode)
 # Used only when the transcript may hold recognition errors: a leading word misheard, a deciding body lost,

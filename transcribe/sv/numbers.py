@@ -148,3 +148,8 @@ def parse_number(word: str | None) -> int | None:
 def is_compound(word: str) -> bool:
     """A number word built on tens, "hundra" or "tusen" ("tjugosjätte", "hundratjugo", "femtionde")."""
     return bool(_COMPOUND.match(word))
+
+
+# A count said in a sentence, as a regular-expression group: digits, "två" to "tolv", the teens and any compound
+# on tens, "hundra" or "tusen" ("tjugofem", "trehundrafemtio"); "en"/"ett" are left out, being articles as often.
+COUNT_WORD = rf"(?:\d+|{'|'.join(ONES[2:13])}|\w+ton|\w*(?:{'|'.join([*TENS.values(), 'hundra', 'tusen'])})\w*)"

@@ -26,6 +26,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.utterances import Utt, personal_commitment
+from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
 
 _LEAD = r"^(?:(?:ja|jo|okej|ok|bra|då|så|och|men|mm|toppen|perfekt|utmärkt|självklart|klart|fint|hm)\b[\s,.!]*)*"
@@ -66,16 +67,11 @@ _SETTLE_LEAD = re.compile(
 )
 _TASK = re.compile(r"^(?:[\w-]+,\s+)?(?:du|ni|jag|han|hon)\s+|,\s*(?:du|ni)\s+\w+\s*\?$")
 # Numbers carry the matter ("Under tjugo, en vecka.") though they are no content words.
-_NUMBER = re.compile(
-    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*(?:tjugo|trettio|fyrtio|femtio|sextio|sjuttio|"
-    r"åttio|nittio|hundra|tusen)\w*)\b"
-)
+_NUMBER = re.compile(rf"\b{COUNT_WORD}\b")
 # An argument, not a matter: "Men besöken blir färre ...", "jag har räknat på det", "..., så hinner alla ..."
 _ARGUMENT = re.compile(
     r"^(?:men|punkt)\b|\b(?:jag|mig)\b|,\s+så\s+\w+\s+(?:alla|man|de|det|folk|ni|du)\b|\bdet\s+är\s+ju\b"
 )
-# The caller closing their own call: "Då är vi enade om det.", "Då är vi inte eniga."
-_CALLER_CLOSES = re.compile(r"\b(?:då|så)\s+är\s+vi\s+(?:alltså\s+|alla\s+)*(?:inte\s+)?(?:enade|eniga|överens)\b")
 _SUMMING_UP = re.compile(r"\b(?:summer\w*|sammanfatta\w*|sammanfattningsvis)\b")
 _NOT_WE_PLAN = frozenset("har ska kan får vill måste behöver tycker tror vet ser hör är kommer hoppas undrar".split())
 
@@ -107,7 +103,7 @@ class AcceptanceRules(ResolutionRules):
         if not no_objection and _DOUBT.search(first.low.split(".")[0]):
             return False  # "Ja, men vänta ..."
         later = self.utts[first.idx + 1 : first.idx + 4]
-        if any(v.speaker == u.speaker and (cues.CONFIRMATION.search(v.low) or _CALLER_CLOSES.search(v.low))
+        if any(v.speaker == u.speaker and (cues.CONFIRMATION.search(v.low) or cues.AGREED_OR_NOT.search(v.low))
                for v in later):  # fmt: skip
             return False  # "Då är vi (inte) enade om det. ...": the caller closes the call, that rule records it
         matter = self._matter(u)

@@ -28,6 +28,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, we_decision
 from transcribe.minutes.rules.commitments import WHY, CommitmentRules
 from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
 
 _LEAD = r"^(?:(?:ja|jo|okej|ok|bra|nej|precis|gött|toppen)\b[\s,.!]*)*"
@@ -72,7 +73,7 @@ _FRONTED_SETTLING = re.compile(r"^(?P<what>.*\S)\s*,\s*(?:det|så)\s+(?:kör\s+v
 _VOTE_CALL = re.compile(
     r"\bvi\s+röstar\b|\bräck\s+upp\s+hand|\b(?:vilka|de\s+som|den\s+som)\s+(?:är\s+)?för\b|\bvilka\s+vill\b"
 )
-_NUMBER = r"(?:ett|en|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|\w+ton|\w*tjugo\w*|\w*trettio\w*|\d+)"
+_NUMBER = rf"(?:ett|en|{COUNT_WORD})"
 # A count: "Två mot två.", "Ett, två, tre.", "En röst för.", "Tjugotvå för styrelsens förslag och nio för Olles."
 _COUNT = re.compile(
     rf"\b{_NUMBER}\s+mot\s+{_NUMBER}\b|^{_NUMBER}(?:[\s,.]+{_NUMBER})*\s*[.!]?$"
