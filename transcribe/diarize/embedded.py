@@ -9,12 +9,13 @@ afterwards) are clustered by average linkage at a cosine threshold scaled to how
 apart the recording's voices are (`transcribe.diarize.clustering`; auto-tuned spectral clustering of
 embeddings centred per recording is selectable; average linkage on centred
 embeddings scored dev DER 0.17-0.27 against 0.063 uncentred), clusters too small to be a speaker
-absorbed, clusters of overlapped speech given to the speakers around them
+absorbed (`transcribe.diarize.absorb`), clusters of overlapped speech given to the speakers around them
 (`transcribe.diarize.overlap`), the count honouring --min/--max-speakers (a given --speakers N keeps the N
 largest clusters of the same threshold and lets the rest join them; a split test of each
 cluster is selectable, `Params.split`). A recording whose speech comes through a telephone band
 (`transcribe.diarize.channel`, measured once per recording) is clustered through the speaker back-end,
-small voices of 4 s or more told apart there too, and a cluster whose two halves follow the speaker turns
+small voices of 4 s or more told apart there too (of 2 s or more further apart, through the diariser's own
+telephone back-end), and a cluster whose two halves follow the speaker turns
 and stand apart through the back-end is split in two (`clustering.BAND_LIMITED_PARAMS`); with the count so
 found, the voices are partitioned through the diariser's own telephone back-end (`voicespace`). Window labels are
 then smoothed (a speaker turn shorter than `min_turn` inside one speech region
@@ -33,6 +34,7 @@ import numpy as np
 
 from transcribe.audio import Audio
 from transcribe.diarize import channel, clustering, overlap, split, voicespace
+from transcribe.diarize.absorb import absorb_small
 from transcribe.diarize.base import (
     Diarization,
     Progress,
@@ -300,44 +302,6 @@ def chunk_groups(w: Windows, size: int) -> list[np.ndarray]:
     return groups
 
 
-def absorb_small(
-    w: Windows,
-    labels: np.ndarray,
-    min_speaker: float,
-    keep: int = 1,
-    distinct_s: float = float("inf"),
-    distinct_cos: float = 1.0,
-    voices: np.ndarray | None = None,
-) -> np.ndarray:
-    """Clusters with less than `min_speaker` seconds (an overlap, a cough) join their nearest speaker.
-
-    At least `keep` clusters stay (the largest ones). A small cluster of at least `distinct_s`
-    seconds whose voice is unlike every kept speaker (`clustering.voice_similarity` below
-    `distinct_cos`: clearly less alike to them than to itself) is a speaker who said little, and stays.
-    The test is measured on `voices` (the windows' embeddings in another space, such as
-    `clustering.with_backend`) when given; the small clusters join by the windows' own embeddings.
-    """
-    voices = w.embedding if voices is None else voices
-    hop = np.minimum(w.end - w.start, np.median(np.diff(w.start)) if len(w) > 1 else 1.0)
-    totals = {c: float(hop[labels == c].sum()) for c in np.unique(labels)}
-    ranked = sorted(totals, key=totals.__getitem__, reverse=True)
-    big = [c for c in ranked if totals[c] >= min_speaker] or ranked[:1]
-    big = big if len(big) >= keep else ranked[:keep]
-    kept = list(big)
-    for c in ranked:
-        if c not in big and totals[c] >= distinct_s:
-            x = voices[labels == c]
-            if max(clustering.voice_similarity(x, voices[labels == k]) for k in kept) < distinct_cos:
-                big.append(c)
-    if len(big) == len(totals):
-        return labels
-    small = ~np.isin(labels, big)
-    out = labels.copy()
-    x = clustering.centre(w.embedding)
-    out[small] = clustering.nearest(x[~small], labels[~small], x[small])
-    return np.unique(out, return_inverse=True)[1]
-
-
 # ----------------------------------------------------------------------------- diariser
 
 
@@ -426,8 +390,12 @@ class EmbeddedDiarizer:
             distinct_s = p.distinct_s if cp.distinct_s is None else cp.distinct_s
             if cp.distinct_cos is not None:  # small voices told apart through the speaker back-end
                 fused = clustering.with_backend(w.embedding, cp.voice_space)
+                faint = {}
+                if cp.faint_s is not None:  # and briefly heard ones, further apart (`absorb`)
+                    faint = {"faint_s": cp.faint_s, "faint_cos": cp.faint_cos,
+                             "faint_voices": voicespace.project(w.embedding, cp.faint_space)}  # fmt: skip
                 labels = absorb_small(
-                    w, labels, floor, keep=lo, distinct_s=distinct_s, distinct_cos=cp.distinct_cos, voices=fused
+                    w, labels, floor, lo, distinct_s, cp.distinct_cos, voices=fused, **faint
                 )  # fmt: skip
             else:
                 labels = absorb_small(w, labels, floor, keep=lo, distinct_s=distinct_s, distinct_cos=p.distinct_cos)
