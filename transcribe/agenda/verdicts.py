@@ -156,7 +156,7 @@ def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
 _WHOSE = re.compile(r"\b(\w{4,})s (?:förslag|yrkande)\b")  # "bifallit arbetsutskottets förslag": a genitive
 
 
-def _proposal(units: list[Unit], before: int) -> str | None:
+def proposal_before(units: list[Unit], before: int) -> str | None:
     """The latest proposal before the assent, or the one the closing names ("finner att nämnden bifallit
     arbetsutskottets förslag"): "föreslår att X" -> "att X", "styrelsen föreslår årsmötet att X" -> "att föreslå
     årsmötet att X" (what the meeting agreed to do)."""
@@ -199,7 +199,7 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
             text = titled + (" enligt förslaget" if proposed else "")
             out.append(Verdict(span.number, finish_sentence(text), evidence, False, _FLAG_TITLE))
             continue
-        proposal = _proposal(own, at)
+        proposal = proposal_before(own, at)
         if proposal:
             out.append(Verdict(span.number, finish_sentence(proposal), evidence, False, _FLAG_PROPOSAL))
     return out

@@ -18,7 +18,9 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units
+from transcribe.agenda.align import Alignment, Unit, align_agenda, build_units, chair_speaker
+from transcribe.agenda.closings import item_closings
+from transcribe.agenda.formal import formal_decisions
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.agenda.phrases import SKIP_TOPIC
@@ -48,6 +50,11 @@ _DECIDED = re.compile(
     r"|\w+(?:rådet|styrelsen|nämnden|utskottet|gruppen|mötet))\s+(beslutade|beslöt|beslutar|enades)\b",
     re.I,
 )  # "Kyrkorådet beslutar att …" said in the meeting: the subject becomes the protokoll's own body
+
+
+_FLAG_FORMAL = "Beslutet är formulerat efter punktens rubrik eller förslaget; kontrollera ordalydelsen"
+
+_FLAG_CLOSING = "Ordförandens avslutning på punkten, läst som beslut utan beslutsord; kontrollera"
 
 
 class Paragraph(BaseModel):
@@ -133,7 +140,7 @@ def formal_decision(text: str, body: str) -> str:
     if _PASSIVE_END.search(text):  # "Dagordningen godkändes." is already protokoll language
         return finish_sentence(text)
     clause = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
-    if clause.startswith("att "):
+    if clause.startswith(("att ", "om ")):  # "… beslutade om arvoden enligt förslaget"
         return finish_sentence(f"{body} beslutade {clause}")
     return finish_sentence(f"{body} beslutade: {clause}")
 
@@ -325,6 +332,33 @@ def _add_verdicts(
                 confidence=0.7 if v.sure else 0.5,
                 needs_review=not v.sure,
                 review_reason=v.reason,
+            )
+        )
+    made = [d for p in paragraphs.values() for d in p.decisions]
+    backed = {max(d.evidence, key=lambda e: e.start).segment_id for d in made if d.evidence}
+    for n, (number, f) in enumerate(formal_decisions(alignment, units, backed), 1):
+        paragraphs[number].decisions.append(
+            Decision(
+                id=f"f{n}",
+                text=formal_decision(f.text, body),
+                evidence=[unit_evidence(u, transcript) for u in f.evidence],
+                confidence=0.7 if f.sure else 0.5,
+                needs_review=not f.sure,
+                review_reason=None if f.sure else _FLAG_FORMAL,
+            )
+        )
+    made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
+    settled = [max(e.start for e in d.evidence) for d in made]
+    backed = {max(d.evidence, key=lambda e: e.start).segment_id for d in made}
+    for n, c in enumerate(item_closings(alignment, units, chair_speaker(units), settled, backed), 1):
+        paragraphs[c.number].decisions.append(
+            Decision(
+                id=f"c{n}",
+                text=formal_decision(c.text, body),
+                evidence=[unit_evidence(u, transcript) for u in c.evidence],
+                confidence=0.5,
+                needs_review=True,
+                review_reason=_FLAG_CLOSING,
             )
         )
 

@@ -1,0 +1,138 @@
+"""Decisions a protokoll meeting says in formal words or in the chair's closing of an item (hand-made meetings)."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.minutes.model import Minutes
+from transcribe.minutes.protokoll import build_protokoll
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+STAMMA = """Dagordning vid årsmöte i Byalaget
+1. Mötets öppnande
+2. Styrelsens verksamhetsberättelse
+3. Revisorernas berättelse
+4. Fråga om ansvarsfrihet för styrelsen
+5. Arvoden
+6. Badplatsen
+7. Mötets avslutande
+"""
+NAMES = {"A": "Anna Berg", "B": "Bertil Ek", "C": "Cecilia Ny"}
+
+
+def protokoll(lines: list[tuple[str, str]], agenda: str = STAMMA):
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    tr = Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+    )
+    ag = parse_agenda_text(agenda)
+    return build_protokoll(Minutes(title="Årsmöte i Byalaget"), tr, ag, align_agenda(ag, tr))
+
+
+def decisions(prot, number: str) -> list[str]:
+    return [d.text for d in prot.paragraph(number).decisions]
+
+
+OPENING = [("A", "Välkomna allihop, jag förklarar årsmötet öppnat.")]
+CLOSING = [("A", "Punkt sju. Tack allihop, jag förklarar mötet avslutat.")]
+
+
+def test_reports_filed_and_a_discharge_in_set_phrases_are_each_a_decision() -> None:
+    prot = protokoll(
+        [
+            *OPENING,
+            ("A", "Punkt två, verksamhetsberättelsen. Cecilia, berätta om året."),
+            ("C", "Vi har haft ett lugnt år med två städdagar och en ny brygga vid badet."),
+            ("A", "Frågor på det? Inga. Då läggs den till handlingarna."),
+            ("A", "Punkt tre, revisorernas berättelse. Bertil?"),
+            ("B", "Vi har granskat räkenskaperna och har inget att anmärka på."),
+            ("A", "Tack. Då läggs revisionsberättelsen till handlingarna."),
+            ("A", "Punkt fyra, ansvarsfriheten. Vi tillstyrker att styrelsen beviljas ansvarsfrihet, säger de."),
+            ("B", "Bifall."),
+            ("A", "Styrelsen har beviljats ansvarsfrihet."),
+            *CLOSING,
+        ]
+    )
+    assert decisions(prot, "2") == ["Stämman beslutade att lägga styrelsens verksamhetsberättelse till handlingarna."]
+    assert decisions(prot, "3") == ["Stämman beslutade att lägga revisionsberättelsen till handlingarna."]
+    said = [d for d in prot.paragraph("4").decisions]
+    assert len(said) == 1 and "ansvarsfrihet" in said[0].text
+    assert not any("tillstyrker" in d.text for p in prot.paragraphs for d in p.decisions)
+
+
+def test_a_bare_assent_takes_its_matter_from_the_sentence_after_it_or_is_flagged() -> None:
+    prot = protokoll(
+        [
+            *OPENING,
+            ("A", "Punkt fem, arvodena. Bertil?"),
+            ("B", "Styrelsen vill ha oförändrade arvoden."),
+            ("C", "Det tycker jag låter rimligt."),
+            ("A", "Är mötet enigt? Ja. Så beslutas."),
+            ("A", "Punkt sex, badplatsen."),
+            ("C", "Bryggan behöver lagas före sommaren, annars kan ingen bada från den."),
+            ("B", "Jag kan titta på virket."),
+            ("A", "Det beslutar vi. Bryggan lagas före midsommar och Bertil köper virket."),
+            *CLOSING,
+        ]
+    )
+    fee = prot.paragraph("5").decisions
+    assert len(fee) == 1 and fee[0].needs_review and "arvoden" in fee[0].text
+    assert decisions(prot, "6") == ["Stämman beslutade: bryggan lagas före midsommar och Bertil köper virket."]
+    assert not prot.paragraph("6").decisions[0].needs_review
+
+
+def test_the_chairs_closing_of_an_item_is_its_decision_flagged_for_review() -> None:
+    board = """Dagordning styrelsemöte
+1. Mötets öppnande
+2. Tvättstugan
+3. Höstens aktiviteter
+4. Mötets avslutande
+"""
+    prot = protokoll(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Punkt två, tvättstugan."),
+            ("C", "Bokningstavlan har gått sönder igen, och folk tvättar på varandras tider."),
+            ("B", "Kan vi inte kräva ett digitalt bokningssystem?"),
+            (
+                "A",
+                "Vi skriver till bostadsbolaget och kräver ett digitalt bokningssystem, och skickar en kopia till"
+                " Hyresgästföreningen.",
+            ),
+            ("A", "Punkt tre, höstens aktiviteter."),
+            ("C", "Förra året var loppisen populär. Och en kväll med läxhjälp?"),
+            ("A", "Vi kör båda. Loppis i oktober och läxhjälp varannan tisdag från november."),
+            ("A", "Punkt fyra. Tack, jag förklarar mötet avslutat."),
+        ],
+        board,
+    )
+    laundry = prot.paragraph("2").decisions
+    assert [d.text for d in laundry] == [
+        "Styrelsen beslutade att skriva till bostadsbolaget och kräva ett digitalt bokningssystem, och skicka en kopia"
+        " till Hyresgästföreningen."
+    ]
+    assert laundry[0].needs_review
+    assert decisions(prot, "3") == ["Styrelsen beslutade: loppis i oktober och läxhjälp varannan tisdag från november."]
+
+
+def test_no_decision_from_a_report_a_hedge_or_the_meeting_moving_on() -> None:
+    board = """Dagordning styrelsemöte
+1. Mötets öppnande
+2. Ekonomi
+3. Lokalen
+4. Mötets avslutande
+"""
+    prot = protokoll(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Punkt två, ekonomin. Bertil?"),
+            ("B", "Vi har fyrtiotusen i kassan och alla fakturor är betalda."),
+            ("A", "Vi har sålt åttahundra lotter i år, det är rekord."),
+            ("A", "Punkt tre, lokalen."),
+            ("C", "Hyresvärden vill höja hyran med tio procent från januari."),
+            ("A", "Vi kanske letar efter en annan lokal om det blir så. Vi får se vad de säger."),
+            ("A", "Om stämman beslutar att höja avgiften klarar vi det."),
+            ("A", "Vi går vidare. Punkt fyra. Tack, jag förklarar mötet avslutat."),
+        ],
+        board,
+    )
+    assert decisions(prot, "2") == [] and decisions(prot, "3") == []

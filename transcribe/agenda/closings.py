@@ -1,0 +1,118 @@
+"""The chair's closing of an item: what "we" will do, said after the members have spoken.
+
+In a meeting held by a dagordning the chair often settles an item without a decision word, by saying what the
+group does now that the matter has been talked through: "Vi skriver till Gavlegårdarna och kräver ett digitalt
+bokningssystem.", "Då väljer vi det dyrare anbudet, och Johan börjar införandet i augusti.", "Vi provar två
+sittningar efter påsk …", "Det tar vi. Femhundra i månaden till fika för läxhjälpen." The last such sentence of
+an item, by the one who leads the meeting, after another member spoke in the item and with no decision settled
+at or after it, is the item's decision; it is read, not heard as a decision word, so it is flagged for review.
+Not a closing: a question, a hedge or a condition ("vi får se", "kanske", "om …"), a denial (the verdict rules
+read "Vi inför inte …"), what the meeting itself does next ("Vi går vidare", "Vi tar en paus", "vi hoppar över
+…") and a report of what was done ("Vi har sålt …").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcribe.agenda.phrases import ANNOUNCES, SKIP_TOPIC, TRANSITION
+from transcribe.agenda.units import Alignment, Unit
+from transcribe.agenda.verdicts import ROLE_KINDS
+from transcribe.minutes.phrasing import is_present_verb, to_infinitive
+from transcribe.sv.text import content_words
+
+_LEAD = r"^\W*(?:(?:ja|nej|bra|okej|då|så|och|alltså|gör så|det stämmer|precis|perfekt|toppen)\W+)*"
+# "Vi skriver …", "Då väljer vi …", "Så gör vi …"; "Det tar vi." and "Vi kör båda." say the matter next
+SAID = re.compile(_LEAD + r"(?:(?P<we>vi) (?P<v1>\w+)|(?:då|så) (?P<v2>\w+) vi)\b(?P<rest>.*)$")
+TAKEN = re.compile(_LEAD + r"(?:det|den|dem|båda|alla) (?:tar|kör|gör) vi(?: med)?\b(?P<rest>.*)$")
+# Verbs that say what the meeting does with itself, how it feels, or what it may do, not a decision
+NOT_DECIDING = {
+    "har", "hade", "är", "var", "blir", "går", "gick", "ses", "hörs", "tackar", "säger", "sa", "pratar", "talar",
+    "börjar", "fortsätter", "kommer", "behöver", "får", "vet", "ser", "tycker", "tror", "hoppas", "väntar",
+    "hoppar", "lämnar", "återkommer", "skjuter", "kan", "ska", "måste", "borde", "bör", "vill", "brukar", "tar",
+    "avslutar", "öppnar", "stänger", "kör", "gör", "bordlägger", "noterar", "konstaterar", "antecknar", "lyssnar",
+    "diskuterar", "funderar", "tittar", "kollar", "undersöker", "utreder", "läser", "hör", "träffas", "samlas",
+    "räknar", "hinner", "glömmer", "minns", "behåller",
+}  # fmt: skip
+NOT = re.compile(
+    r"\b(?:(?<!som )inte|(?<!som )ej|kanske|nog|om|ifall|eller|förhoppningsvis|troligen|antagligen|senare)\b"
+)
+
+
+_AND_VERB = re.compile(r"(,? och )(\w+(?:ar|er|ör))\b")  # "…, och spärrar kontona" -> "…, och spärra kontona"
+
+
+@dataclass
+class Closing:
+    """A chair's closing read as the item's decision: its text (without the body) and evidence."""
+
+    number: str
+    text: str
+    evidence: list[Unit]
+
+
+def _statement(u: Unit | None) -> bool:
+    return u is not None and not u.text.rstrip().endswith("?") and len(content_words(u.text)) >= 3
+
+
+def _matter(after: Unit | None) -> str | None:
+    """The sentence after "Det tar vi." / "Vi kör båda." that states the matter, as a decision's words."""
+    if not _statement(after) or NOT.search(after.low):
+        return None
+    return closing_text(after, None) or after.text
+
+
+def closing_text(u: Unit, after: Unit | None) -> str | None:
+    """The decision a chair's sentence states, or None: "Vi skriver till X" -> "att skriva till X"; "Det tar vi."
+    with the matter in the next sentence -> that sentence."""
+    low = u.low.rstrip(" .!")
+    if u.text.rstrip().endswith("?") or NOT.search(low) or TRANSITION.search(low) or ANNOUNCES.search(low):
+        return None
+    if SKIP_TOPIC.search(low):
+        return None
+    taken = TAKEN.match(low)
+    if taken:
+        return _matter(after)
+    m = SAID.match(low)
+    if m is None:
+        return None
+    verb = m.group("v1") or m.group("v2")
+    present = is_present_verb(verb) or len(verb) > 3 and verb.endswith("är")  # "begär"
+    if not present or verb in NOT_DECIDING and verb not in {"kör", "gör"}:
+        return None
+    rest = u.text[len(u.text) - len(m.group("rest")) :].strip(" .,!") if m.group("rest") else ""
+    if verb in {"kör", "gör"} and len(content_words(rest)) < 2:  # "Vi kör båda." "Då gör vi så."
+        return _matter(after)
+    if len(content_words(rest)) < 2:
+        return None
+    return f"att {to_infinitive(verb)} {_AND_VERB.sub(lambda v: v.group(1) + to_infinitive(v.group(2)), rest)}"
+
+
+def item_closings(
+    alignment: Alignment, units: list[Unit], chair: str | None, settled: list[float], backed: set[int]
+) -> list[Closing]:
+    """For each treated item, the chair's last closing when no decision is settled at or after it in the item
+    (`settled`: the times decisions are settled at) and its turn backs none (`backed`: segment ids)."""
+    out = []
+    for span in alignment.items:
+        if not span.treated or span.start is None or span.end is None or chair is None or span.kind in ROLE_KINDS:
+            continue
+        if any(s.parent == span.number for s in alignment.items):
+            continue
+        own = [u for u in units if span.start - 0.01 <= u.start < span.end]
+        found = None
+        for k, u in enumerate(own):
+            if u.speaker != chair or k == 0 or not any(v.speaker != chair for v in own[:k]):
+                continue
+            after = own[k + 1] if k + 1 < len(own) and own[k + 1].seg_id == u.seg_id else None
+            text = closing_text(u, after)
+            if text:
+                found = (u, after, text)
+        if found is None:
+            continue
+        u, after, text = found
+        if u.seg_id in backed or any(u.start - 0.01 <= t < span.end for t in settled):
+            continue
+        out.append(Closing(span.number, text, [u, after] if after is not None and _matter(after) == text else [u]))
+    return out

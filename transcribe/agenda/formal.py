@@ -1,0 +1,147 @@
+"""Decisions said in a protokoll meeting's own formal words, in any item, that the rules extractor left out.
+
+A meeting held by a dagordning settles its items in set phrases: "Då läggs verksamhetsberättelsen till
+handlingarna", "Då beslutar stämman att …", "Nämnden beslutar enligt förslaget", "De är fastställda",
+"Styrelsen har ansvarsfrihet", "Så beslutas.", "Och det bifaller vi.", "Motionen avslås", "Då bordlägger vi
+den till nästa möte". Each such sentence is a decision of the item being treated, also when the item holds
+another decision already (a report filed and the discharge asked for in one item). A sentence whose turn
+already backs a decision adds nothing. What the words leave out is taken from the item: a pronoun ("Då lägger
+vi det till handlingarna") is the item's title, a bare "Så beslutas." is the sentence after it that states the
+matter or the proposal before it; a decision worded from the title or a proposal is flagged for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transcribe.agenda.units import Alignment, ItemSpan, Unit
+from transcribe.agenda.verdicts import proposal_before, title_decision
+from transcribe.sv.text import content_words
+
+_BODIES = r"mötet|stämman|årsmötet|årsstämman|styrelsen|nämnden|rådet|kyrkorådet|föreningen|fullmäktige|utskottet"
+BODY = rf"(?:{_BODIES})"
+_LEAD = r"^\W*(?:(?:ja|bra|tack|okej|då|så|och|därmed|härmed|alltså|i övrigt)\W+)*"
+_PRONOUN = re.compile(r"(?:det|den|dem|de|dessa|detta)")
+
+# A report filed: "Då läggs verksamhetsberättelsen till handlingarna", "Då tackar vi Per och lägger redovisningen
+# till handlingarna", "Då kan berättelsen och redovisningen läggas till handlingarna"
+FILED = re.compile(
+    rf"\b(?:lägger (?:vi|ni|{_BODIES}) |läggs |lades |kan (?P<what>(?:[\w-]+ ){{1,5}}?)läggas )"
+    r"(?P<obj>(?:[\w-]+ ){0,6}?)till handlingarna\b"
+)
+# The body's own decision: "Då beslutar stämman att …", "Nämnden beslutar enligt förslaget", "Då har stämman
+# beslutat enligt styrelsens förslag", "Mötet godkänner …", "Styrelsen fastställer …"
+_VERBS = r"beslutar|godkänner|fastställer|antar|bifaller|avslår|beviljar"
+BODY_DECIDES = re.compile(
+    _LEAD
+    + rf"(?:(?:{_VERBS}|beslutade|beslöt) {BODY}"
+    + rf"|har {BODY} (?:beslutat|bifallit|antagit|godkänt|fastställt|avslagit|beviljat)"
+    + rf"|{BODY} (?:har )?(?:{_VERBS}|beslutade|beslöt|beslutat|godkände|fastställde|antog|biföll|avslog"
+    r"|beviljade|bordlägger|bordlade))\b"
+)
+# The matter and its outcome in the passive: "Ansvarsfrihet beviljas", "Motionen avslås", "De är fastställda",
+# "Styrelsen har beviljats ansvarsfrihet", "Styrelsen har ansvarsfrihet", "Förslaget är antaget"
+PASSIVE = re.compile(
+    _LEAD + r"(?:[\w-]+ ){0,4}?(?:beviljas|bifalls|antas|avslås|fastställs|godkänns|bordläggs"
+    r"|(?:är|blir|har) (?:därmed |härmed )?(?:beviljats?|fastställda?|fastställts|godkända?|godkänts|antagna?|antagits"
+    r"|antaget|bifallna?|bifallet|bifallits|avslagna?|avslaget|avslagits|bordlagda?|bordlagt|bordlagts)"
+    r"|har (?:\w+ )?ansvarsfrihet)\b"
+)
+# Assent said without its matter: "Så beslutas.", "Det beslutar vi.", "Och det bifaller vi.", "Då bordlägger vi
+# den till nästa möte"
+BARE = re.compile(
+    _LEAD + rf"(?:så beslutas|(?:det|detta|så) (?:beslutar|bifaller|godkänner|fastställer|antar) (?:vi|ni|{_BODIES})"
+    rf"|bordlägger (?:vi|ni|{_BODIES}) (?:den|det|dem|frågan|ärendet|punkten))\b"
+)
+# Not a decision: a condition, a proposal, a denial or what may or should be ("om stämman beslutar …", "vi föreslår
+# att stämman beslutar …", "ansvarsfrihet beviljas inte", "styrelsen ska fastställa …")
+NOT = re.compile(
+    r"\b(?:om|ifall|när|att|föreslår|föreslog|yrkar|tillstyrk\w*|anser|tycker|tror|hoppas|inte|ej|aldrig|ingen|kan"
+    r"|kunde|skulle|ska|bör|måste|vill)\b"
+)
+
+
+@dataclass
+class Formal:
+    """A decision said in formal words: its text (without the body), evidence and whether it stands as said."""
+
+    text: str
+    evidence: list[Unit]
+    sure: bool
+
+
+_REPORT = re.compile(r"protokoll|rapport|berättelse|redovisning|information|anteckningar|skrivelse|meddelande")
+_TITLE_LEAD = re.compile(r"^\s*(?:(?:fråga|beslut) om|(?:godkännande|fastställande|antagande) av)\s+", re.I)
+
+
+def _object(span: ItemSpan) -> str:
+    """An item's title as the object of its decision: "Föregående mötesprotokoll" -> "föregående mötesprotokoll"."""
+    title = _TITLE_LEAD.sub("", span.title)
+    return title[:1].lower() + title[1:]
+
+
+def formal_match(low: str) -> re.Match[str] | None:
+    """The formal phrase a sentence settles a matter in, if it does (no question, condition or denial before it)."""
+    if low.rstrip().endswith("?"):
+        return None
+    for pattern in (FILED, BODY_DECIDES, PASSIVE, BARE):
+        m = pattern.search(low)
+        if m is None:
+            continue
+        lead = low[: m.start("what")] if pattern is FILED and m.group("what") else low[: m.end()]
+        return None if NOT.search(lead) else m
+    return None
+
+
+def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int) -> tuple[str, bool] | None:
+    """What the sentence decides, in the words said or taken from the item; and whether it stands as said."""
+    titled = title_decision(span.title)
+    filed = FILED.search(u.low)
+    if filed:
+        what = (filed.group("what") or filed.group("obj") or "").strip()
+        if not what or _PRONOUN.fullmatch(what):  # the item's report, or "ärendet" as a protokoll says it
+            thing = _object(span) if _REPORT.search(span.title.lower()) else "ärendet"
+            return f"att lägga {thing} till handlingarna", False
+        start = u.low.index(what, filed.start())
+        return f"att lägga {u.text[start : start + len(what)]} till handlingarna", True
+    if BARE.search(u.low):
+        if "bordlägger" in u.low:
+            return f"att bordlägga {_object(span)}", True
+        if after is not None and not after.text.rstrip().endswith("?") and len(content_words(after.text)) >= 3:
+            return after.text, True
+        proposal = proposal_before(own, at)
+        if proposal and not proposal.startswith("att föreslå "):  # what the meeting itself agreed to
+            return proposal, False
+        return (titled + (" enligt förslaget" if proposal else ""), False) if titled else None
+    lead = re.match(_LEAD, u.low)
+    rest = u.text[lead.end() if lead else 0 :].strip()
+    if titled and (_PRONOUN.match(rest.lower().split(" ")[0]) or len(content_words(rest)) < 2):
+        return titled, False  # "De är fastställda."
+    if len(content_words(rest)) < 2:
+        return None
+    return rest[0].upper() + rest[1:], True
+
+
+def formal_decisions(alignment: Alignment, units: list[Unit], backed: set[int]) -> list[tuple[str, Formal]]:
+    """(item number, decision) for each formal sentence in a treated item whose turn (`backed`: segment ids of
+    the decisions already made) backs no decision yet; one per turn."""
+    out: list[tuple[str, Formal]] = []
+    seen = set(backed)
+    for i, u in enumerate(units):
+        if u.seg_id in seen or formal_match(u.low) is None:
+            continue
+        number = alignment.returned_at(u.start + 0.01) or alignment.item_at(u.start + 0.01)
+        span = alignment.item(number) if number else None
+        if span is None or span.start is None or span.end is None:
+            continue
+        own = [v for v in units if span.start - 0.01 <= v.start < span.end]
+        at = next((k for k, v in enumerate(own) if v.idx == u.idx), len(own))
+        after = units[i + 1] if i + 1 < len(units) and units[i + 1].seg_id == u.seg_id else None
+        said = _said(u, span, after, own, at)
+        if said is None:
+            continue
+        evidence = [u, after] if after is not None and said[0] == after.text else [u]
+        out.append((span.number, Formal(said[0], evidence, said[1])))
+        seen.add(u.seg_id)
+    return out
