@@ -185,6 +185,13 @@ SKIP_TOPIC = re.compile(
     ).replace("VI", VI)
 )  # "Det får vi ta upp på stämman": a topic left to the annual meeting is not treated here
 
+# An item tabled: put off to a later meeting rather than struck ("bordläggs", "Den tar vi på nästa möte", "skjuter vi
+# till nästa sammanträde", "får vänta till nästa gång"); the protokoll says "Bordlagd", not "Ej behandlad"
+TABLED = re.compile(
+    r"\b(?:bordl(?:ägg|ad|agd|agt)\w*|(?:till|på|under) nästa (?:möte|sammanträde|styrelsemöte|gång)"
+    r"|(?:till|på|under) (?:ett )?(?:senare|kommande) (?:möte|sammanträde))\b"
+)
+
 # An item put off to later in the same meeting: "Förvaltningen tar vi sist", "Lokalerna skjuter vi på …, vi tar dem
 # sist": not started here, and the item the chair goes on to instead is taken now ("… Så hur ser det ut med
 # vikarierna?")

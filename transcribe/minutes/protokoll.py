@@ -23,7 +23,7 @@ from transcribe.agenda.closings import item_closings
 from transcribe.agenda.formal import formal_decisions
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
-from transcribe.agenda.phrases import SKIP_TOPIC
+from transcribe.agenda.phrases import SKIP_TOPIC, TABLED
 from transcribe.agenda.settle import settled_under
 from transcribe.agenda.topics import overlap
 from transcribe.agenda.verdicts import item_verdicts
@@ -64,7 +64,7 @@ class Paragraph(BaseModel):
     title: str
     kind: str | None = None
     level: int = 0
-    status: Literal["behandlad", "ej behandlad", "övrigt"] = "behandlad"
+    status: Literal["behandlad", "ej behandlad", "bordlagd", "övrigt"] = "behandlad"
     start: float | None = None
     end: float | None = None
     summary: str = ""
@@ -194,16 +194,39 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def _skip_note(number: str, title: str, units: list[Unit], transcript: Transcript) -> str:
-    """The words that struck, withdrew or put off the item, by its number or its title ("Ledarutbildningen hoppar
-    vi över i dag"), with who said them, if said."""
+def _struck_by(number: str, title: str, units: list[Unit]) -> Unit | None:
+    """The sentence that struck, withdrew or put off the item, by its number or its title ("Ledarutbildningen
+    hoppar vi över i dag"), if said."""
     stems = {stem(w) for w in content_words(title)}
     for u in units:
         by_number = any(ref == number and sign < 0 for ref, sign in number_refs(u.low))
         if by_number or SKIP_TOPIC.search(u.low) and stems and overlap(stems, u.stems):
-            who = transcript.speaker_name(u.speaker) if u.speaker else None
-            return f" {who or 'Ordföranden'}: ”{finish_sentence(strip_discourse(u.text))}”"
-    return ""
+            return u
+    return None
+
+
+def _skip_note(u: Unit | None, transcript: Transcript) -> str:
+    """The words that struck the item, with who said them."""
+    if u is None:
+        return ""
+    who = transcript.speaker_name(u.speaker) if u.speaker else None
+    return f" {who or 'Ordföranden'}: ”{finish_sentence(strip_discourse(u.text))}”"
+
+
+def _tabled(low: str, number: str, title: str) -> bool:
+    """Whether the sentence that struck an item tables it (puts it off to a later meeting), read in the clause
+    that names it: "Hemsidan hoppar vi över i dag, och taket bordläggs till nästa möte" tables only the roof."""
+    stems = {stem(w) for w in content_words(title)}
+    clauses = [c for c in re.split(r",|;|\s(?:och|men)\s", low) if c.strip()]
+    named = [
+        c
+        for c in clauses
+        if overlap(stems, {stem(w) for w in content_words(c)}) or any(r == number for r, _ in number_refs(c))
+    ]
+    return any(TABLED.search(c) for c in named or clauses)
+
+
+_TABLING = re.compile(r"\bbordl(?:ägg|ad|agd)\w*")  # a decision to table the item ("att bordlägga regattan")
 
 
 def build_protokoll(
@@ -255,8 +278,12 @@ def build_protokoll(
             par.summary = f"Behandlades tillsammans med § {mate.number}."
         elif span.treated:
             par.summary = _summary(own, transcript)
-        else:
-            par.summary = "Ej behandlad." + _skip_note(span.number, span.title, units, transcript)
+        else:  # tabled (put off to a later meeting) or not treated, with the words that said so
+            struck = _struck_by(span.number, span.title, units)
+            if struck is not None and _tabled(struck.low, span.number, span.title):
+                par.status = "bordlagd"
+            said = "Bordlagd." if par.status == "bordlagd" else "Ej behandlad."
+            par.summary = said + _skip_note(struck, transcript)
         paragraphs[span.number] = par
     other = Paragraph(number="", title="Övrigt", status="övrigt", segment_ids=alignment.other_segments)
     other_units = [
@@ -281,6 +308,9 @@ def build_protokoll(
         d = d.model_copy(update={"text": formal_decision(d.text, body)})
         home(d).decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed)
+    for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off
+        if par.status == "behandlad" and par.decisions and all(_TABLING.search(d.text.lower()) for d in par.decisions):
+            par.status = "bordlagd"
     for a in minutes.actions:
         if a.status != "rejected":
             home(a).actions.append(a)

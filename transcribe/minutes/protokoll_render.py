@@ -56,6 +56,8 @@ def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
 def paragraph_blocks(par: Paragraph) -> list[tuple[str, str]]:
     """(kind, text) with kind 'p', 'decision', 'li' or 'em' — shared by Markdown and Word."""
     out: list[tuple[str, str]] = []
+    if par.status == "bordlagd" and not par.summary.startswith("Bordlagd"):  # discussed, then tabled
+        out.append(("p", "Bordlagd."))
     if par.summary:
         out.append(("p", par.summary))
     for d in par.decisions:
@@ -66,7 +68,7 @@ def paragraph_blocks(par: Paragraph) -> list[tuple[str, str]]:
         out.append(("li", f"Åtgärd: {a.what} — ansvarig: {who} — senast: {due} {evidence_refs(a.evidence)}{_flag(a)}"))
     for o in par.open_items:
         out.append(("li", f"Ej beslutat: {o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o)}"))
-    if par.evidence and par.status == "behandlad":
+    if par.evidence and par.status in ("behandlad", "bordlagd"):
         out.append(("em", f"Punkten började {evidence_refs(par.evidence, 1)}"))
     return out
 

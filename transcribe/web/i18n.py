@@ -69,7 +69,7 @@ SV: dict[str, str] = {
     "upload_series_hint": "Namn och återkommande termer från seriens tidigare möten hjälper igenkänningen.",
     "bad_series": "Serien finns inte eller är inte din.",
     "protokoll": "Protokoll enligt dagordningen", "not_treated": "Ej behandlad", "other_talk": "Övrigt",
-    "para_start": "Punkten började", "decided": "Beslut",
+    "para_start": "Punkten började", "decided": "Beslut", "tabled": "Bordlagd",
     "role_ordförande": "Ordförande", "role_sekreterare": "Sekreterare", "role_justerare": "Justerare",
     "bad_date": "Datumet ska skrivas ÅÅÅÅ-MM-DD.", "bad_speakers": "Antal talare ska vara ett tal mellan 1 och 50.",
     # delete and share
@@ -235,7 +235,7 @@ EN: dict[str, str] = {
     "upload_series_hint": "Names and recurring terms from the series' earlier meetings help recognition.",
     "bad_series": "The series does not exist or is not yours.",
     "protokoll": "Protokoll by agenda item", "not_treated": "Not treated", "other_talk": "Other talk",
-    "para_start": "Item started", "decided": "Decision",
+    "para_start": "Item started", "decided": "Decision", "tabled": "Tabled",
     "role_ordförande": "Chair", "role_sekreterare": "Secretary", "role_justerare": "Minutes checkers",
     "bad_date": "Write the date as YYYY-MM-DD.", "bad_speakers": "Number of speakers must be between 1 and 50.",
     "delete_title": "Delete “{title}”?",
