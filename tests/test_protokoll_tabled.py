@@ -78,3 +78,31 @@ def test_the_review_page_shows_tabled_items_in_the_page_language() -> None:
         assert status["5"][0] == "bordlagd" and word in status["5"][1]
         assert status["3"][0] == "bordlagd" and word in status["3"][1]
         assert word not in status["4"][1] and status["4"][0] == "ej behandlad"
+
+
+def test_tabling_another_item_leaves_the_agenda_approval_treated_and_a_later_month_tables() -> None:
+    board = """Dagordning
+1. Mötets öppnande
+2. Godkännande av dagordningen
+3. Ekonomi
+4. Nomineringen
+5. Friskvården
+6. Mötets avslutande
+"""
+    lines = [
+        ("A", "Välkomna, mötet är öppnat."),
+        ("A", "Punkt två, dagordningen. Jag föreslår att punkt fyra om nomineringen bordläggs."),
+        ("B", "Ja, det är bra."),
+        ("A", "Då beslutar vi att godkänna dagordningen med ändringen att punkt fyra bordläggs."),
+        ("A", "Punkt tre, ekonomin. Mats?"),
+        ("B", "Vi har fyrtiotusen kronor i kassan och alla fakturor är betalda."),
+        ("A", "Friskvården får vänta till februari, reglerna är inte klara."),
+        ("A", "Punkt sex. Tack allihop, jag förklarar mötet avslutat."),
+    ]
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    tr = Transcript(segments=segs, duration=80.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()])
+    ag = parse_agenda_text(board)
+    prot = build_protokoll(Minutes(title="Styrelsemöte"), tr, ag, align_agenda(ag, tr))
+    assert prot.paragraph("2").status == "behandlad"
+    assert prot.paragraph("4").status == "bordlagd"
+    assert prot.paragraph("5").status == "bordlagd" and "vänta till februari" in prot.paragraph("5").summary

@@ -186,11 +186,16 @@ SKIP_TOPIC = re.compile(
 )  # "Det får vi ta upp på stämman": a topic left to the annual meeting is not treated here
 
 # An item tabled: put off to a later meeting rather than struck ("bordläggs", "Den tar vi på nästa möte", "skjuter vi
-# till nästa sammanträde", "får vänta till nästa gång"); the protokoll says "Bordlagd", not "Ej behandlad"
-TABLED = re.compile(
-    r"\b(?:bordl(?:ägg|ad|agd|agt)\w*|(?:till|på|under) nästa (?:möte|sammanträde|styrelsemöte|gång)"
-    r"|(?:till|på|under) (?:ett )?(?:senare|kommande) (?:möte|sammanträde))\b"
+# till nästa sammanträde", "får vänta till februari"); the protokoll says "Bordlagd", not "Ej behandlad"
+_LATER_TIME = (
+    r"(?:hösten|våren|sommaren|vintern|efter \w+|januari|februari|mars|april|maj|juni|juli|augusti|september"
+    r"|oktober|november|december|nästa år|nyår)"
 )
+TABLED = re.compile(
+    r"\b(?:bordl(?:ägg|ad|agd|agt)\w*|(?:till|på|under) nästa (?:möte|sammanträde|styrelsemöte|gång|träff|apt)"
+    r"|(?:till|på|under) (?:ett )?(?:senare|kommande) (?:möte|sammanträde|träff)"
+    r"|(?:skjut\w*|skjuts|vänta|flytta\w*) (?:\w+ ){0,3}?till " + _LATER_TIME + r")\b"
+)  # "… skjuter vi till hösten", "… får vänta till februari"
 
 # An item put off to later in the same meeting: "Förvaltningen tar vi sist", "Lokalerna skjuter vi på …, vi tar dem
 # sist": not started here, and the item the chair goes on to instead is taken now ("… Så hur ser det ut med

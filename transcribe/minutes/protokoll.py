@@ -229,6 +229,12 @@ def _tabled(low: str, number: str, title: str) -> bool:
 _TABLING = re.compile(r"\bbordl(?:ägg|ad|agd)\w*")  # a decision to table the item ("att bordlägga regattan")
 
 
+def _tables_itself(text: str, par: Paragraph) -> bool:
+    """A decision that tables its own item, not one that tables another ("… med ändringen att punkt nio bordläggs")."""
+    low = text.lower()
+    return bool(_TABLING.search(low)) and not any(ref != par.number for ref, _ in number_refs(low))
+
+
 def build_protokoll(
     minutes: Minutes, transcript: Transcript, agenda: Agenda | None = None, alignment: Alignment | None = None
 ) -> Protokoll:
@@ -308,8 +314,8 @@ def build_protokoll(
         d = d.model_copy(update={"text": formal_decision(d.text, body)})
         home(d).decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed)
-    for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off
-        if par.status == "behandlad" and par.decisions and all(_TABLING.search(d.text.lower()) for d in par.decisions):
+    for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
+        if par.status == "behandlad" and par.decisions and all(_tables_itself(d.text, par) for d in par.decisions):
             par.status = "bordlagd"
     for a in minutes.actions:
         if a.status != "rejected":
