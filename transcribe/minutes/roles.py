@@ -23,45 +23,16 @@ from collections import Counter
 from typing import Literal
 
 from pydantic import BaseModel, Field
-from rapidfuzz.distance import Levenshtein
 
 from transcribe.agenda.align import Alignment, Unit, chair_speaker
 from transcribe.agenda.phrases import CLOSED, KIND_CUES
 from transcribe.minutes.fuzzy import known_word, similar
 from transcribe.minutes.model import Evidence
+from transcribe.minutes.role_ties import ROLE_WORDS, mask_roles, role_of, role_words
 from transcribe.transcript import Transcript
 
 Role = Literal["ordförande", "sekreterare", "justerare"]
 ROLES: tuple[Role, ...] = ("ordförande", "sekreterare", "justerare")
-ROLE_WORDS: dict[str, re.Pattern[str]] = {
-    "ordförande": re.compile(
-        r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
-        r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
-        r"|\b(?:ta|tar|har|håller i|sköta|sköter) klubban\b|\bför(?:a|er)? ordet\b"
-        r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b))"
-    ),
-    "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
-        r"(?:dagens |kvällens )?(?:protokoll(?:et)?"
-        r"|minnesanteckningar\w*|anteckningar\w*)\b"
-        r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
-        r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
-        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
-        r"|\b(?:har|håller i|tar) pennan\b|\btur att (?:skriva|anteckna)\b"
-        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
-        r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)\W*$"
-    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva."; not a task
-    # given by name ("Vi skriver till bolaget. Hanna skriver.")
-    "justerare": re.compile(
-        r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
-        r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
-        r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
-        r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
-        r"|\b(?:gransk|koll)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|det (?:han|hon|du) skriver)\b"
-    ),
-}  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
-# and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
-# who "skriver" when someone is asked for ("Någon behöver skriva.") or "har pennan"
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
@@ -70,8 +41,6 @@ ROLE_VERBS: dict[str, re.Pattern[str]] = {
 }
 OPENED = KIND_CUES["open"]
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
-_SHORT_FORMS = ("jämte", "justera", "justerar")
-_ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
@@ -89,16 +58,6 @@ _SELF_ROLE = re.compile(
     r"|\b(?:kan|får|ska) jag (?:vara|ta|leda|skriva|föra|justera)\b"
 )  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role;
 # "Kan jag vara ordförande i kväll?" offers oneself
-_ALONGSIDE = re.compile(
-    r"\b(?:jämte|tillsammans med|med|förutom|utöver|vice|förste vice|andre vice)(\s+(?:mötes)?ordförande(?:n)?)\b"
-)  # "jämte ordföranden" is said of a justerare, "vice ordförande" is another office
-_TIED_AFTER = re.compile(
-    r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
-)
-_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(?:och|samt)\s+till\b")  # "Maja, och till justerare Eva": the next names'
-_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
-# "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
-_CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 _DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
@@ -156,51 +115,6 @@ def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
             taken.append((m.start(), m.end()))
             found.setdefault(near.pop(), (m.start(), m.end()))
     return sorted((s, e, name) for name, (s, e) in found.items())
-
-
-def _heard(word: str) -> str:
-    """A role word heard with a slip or two ("orrdförende", "sekreterar", "jemte") reads as the role word; the
-    verb said right ("jag justerar") stays the verb."""
-    if word in _SHORT_FORMS:
-        return word
-    if len(word) < 7:  # a short one only when it is no Swedish word of its own ("jemte", not "jämna")
-        slip = len(word) >= 5 and not known_word(word)
-        return next((form for form in _SHORT_FORMS if slip and similar(word, form)), word)
-    best = min(_ROLE_FORMS, key=lambda form: Levenshtein.normalized_distance(word, form))
-    return best if Levenshtein.normalized_distance(word, best) <= 0.2 else word
-
-
-def _masked(low: str) -> str:
-    """The sentence with misheard role words mended and without "jämte ordföranden": whoever justerar
-    alongside the chair is not the chair."""
-    low = re.sub(r"[a-zåäöé]{5,}", lambda m: _heard(m.group(0)), low)
-    if re.search(r"\bjustera[rs]?\b", low):  # "Justera protokollet <jämte lost> ordföranden gör Malin"
-        low = re.sub(r"\bordföranden\b", " " * len("ordföranden"), low)
-    return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
-
-
-def _role_words(masked: str) -> list[tuple[int, int, str]]:
-    return sorted((m.start(), m.end(), role) for role, p in ROLE_WORDS.items() for m in p.finditer(masked))
-
-
-def role_of(masked: str, start: int, end: int) -> tuple[str | None, int]:
-    """The role a name (or "jag") at [start, end) is given in the sentence, and how surely: 2 tied to it,
-    1 named in the same clause, 0 only the nearest role word."""
-    words = _role_words(masked)
-    if not words:
-        return None, 0
-    for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande"
-        if s >= end and _TIED_AFTER.search(masked[end:s]) and not _NEXT_CLAUSE.match(masked[end:s]):
-            return role, 2
-    for _, e, role in reversed(words):  # "till justerare valdes Lars Berg", "nämndsekreteraren Maria Lund"
-        if e <= start and _TIED_BEFORE.match(masked[e:start]):
-            return role, 2
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(masked)] + [len(masked) + 1]
-    lo = max(b for b in bounds if b <= start)
-    hi = min(b for b in bounds if b > start)
-    own = [(s, role) for s, e, role in words if lo <= s < hi]
-    pool = own or [(s, role) for s, _, role in words]
-    return min(pool, key=lambda x: abs(x[0] - start))[1], 1 if own else 0
 
 
 def _speaker(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str]:
@@ -262,7 +176,7 @@ def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str
     for w in after:
         if w.speaker != asker:
             continue
-        masked = _masked(w.low)
+        masked = mask_roles(w.low)
         if any(n == who and role_of(masked, s, e)[1] == 2 for s, e, n in mentions(w.text, names)):
             return True
     return False
@@ -271,7 +185,7 @@ def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str
 def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) -> list[tuple[str, int]]:
     """The people the sentence gives this role, each with how surely (see role_of): by name, by "jag", or
     a name the meeting never said otherwise."""
-    masked = _masked(u.low)
+    masked = mask_roles(u.low)
     hits = [
         (n, sure)
         for s, e, n in mentions(u.text, names)
@@ -297,7 +211,7 @@ def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str
     if not _CONCLUDED.search(u.low):
         return []
     known = [(s, e) for s, e, _ in mentions(u.text, names)]
-    masked = _masked(u.low)
+    masked = mask_roles(u.low)
     out = []
     for m in _FULL_NAME.finditer(u.text):
         if m.start() == 0 or any(s < m.end() and m.start() < e for s, e in known):
@@ -336,12 +250,12 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
 
 def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
-    several = len({r for _, _, r in _role_words(_masked(trigger.low))}) > 1
+    several = len({r for _, _, r in role_words(mask_roles(trigger.low))}) > 1
     said_yes = ([], []) if several else answered(trigger, after, transcript, names, role)  # which role is asked
     if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
         return said_yes
     for j, w in enumerate(after[: 3 if several else 2]):  # asked for two roles, two answer: the second may be third
-        others = any(p.search(_masked(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
+        others = any(p.search(mask_roles(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
         if others or (several and not ROLE_VERBS[role].search(w.low)):
             continue
         said_yes = answered(w, after[j + 1 :], transcript, names, role)
@@ -449,11 +363,11 @@ def _from_pool(
     follow = follow or elected
     found: list[tuple[int, int, str, list[Unit]]] = []  # (-sureness, order, name, evidence)
     for i, u in enumerate(pool):
-        if not ROLE_WORDS[role].search(_masked(u.low)):
+        if not ROLE_WORDS[role].search(mask_roles(u.low)):
             continue
         hits = [h for h in _named(u, role, names, transcript) + _unknown_people(u, role, names) if h[0] not in said_no]
         ev = [u]
-        single = len({r for _, _, r in _role_words(_masked(u.low))}) == 1  # not "Ordförande Karin, sekreterare …"
+        single = len({r for _, _, r in role_words(mask_roles(u.low))}) == 1  # not "Ordförande Karin, sekreterare …"
         if hits and follow and single and " och " in u.low:  # "Kan Eva och <misheard> justera?": those who say yes
             yes, yes_ev = answered(u, pool[i + 1 : i + 4], transcript, names, role)
             hits += [(n, 1) for n in yes if n not in dict(hits)]

@@ -1,0 +1,99 @@
+"""Which role a name is given in a sentence: the role words (ordförande, sekreterare, justerare, and what each
+does), misheard role words mended, and how a name is tied to a role ("Per Åkesson till sekreterare", "till
+justerare valdes Lars Berg", "Anna Berg som ordförande, Bertil Ek som sekreterare och Cecilia Ny och David Lund
+som justerare"), else named in its clause, else the nearest."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz.distance import Levenshtein
+
+from transcribe.minutes.fuzzy import known_word, similar
+
+ROLE_WORDS: dict[str, re.Pattern[str]] = {
+    "ordförande": re.compile(
+        r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
+        r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
+        r"|\b(?:ta|tar|har|håller i|sköta|sköter) klubban\b|\bför(?:a|er)? ordet\b"
+        r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b))"
+    ),
+    "sekreterare": re.compile(
+        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
+        r"(?:dagens |kvällens )?(?:protokoll(?:et)?"
+        r"|minnesanteckningar\w*|anteckningar\w*)\b"
+        r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
+        r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
+        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
+        r"|\b(?:har|håller i|tar) pennan\b|\btur att (?:skriva|anteckna)\b"
+        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
+        r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)\W*$"
+    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva."; not a task
+    # given by name ("Vi skriver till bolaget. Hanna skriver.")
+    "justerare": re.compile(
+        r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
+        r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
+        r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
+        r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
+        r"|\b(?:gransk|koll)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|det (?:han|hon|du) skriver)\b"
+    ),
+}  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
+# and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
+# who "skriver" when someone is asked for ("Någon behöver skriva.") or "har pennan"
+_SHORT_FORMS = ("jämte", "justera", "justerar")
+_ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
+_ALONGSIDE = re.compile(
+    r"\b(?:jämte|tillsammans med|med|förutom|utöver|vice|förste vice|andre vice)(\s+(?:mötes)?ordförande(?:n)?)\b"
+)  # "jämte ordföranden" is said of a justerare, "vice ordförande" is another office
+_TIED_AFTER = re.compile(
+    r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
+)
+_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(?:och|samt)\s+till\b")  # "Maja, och till justerare Eva": the next names'
+_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
+# "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
+_CLAUSE = re.compile(r"[,;:]|\bsamt\b")
+
+
+def heard(word: str) -> str:
+    """A role word heard with a slip or two ("orrdförende", "sekreterar", "jemte") reads as the role word; the
+    verb said right ("jag justerar") stays the verb."""
+    if word in _SHORT_FORMS:
+        return word
+    if len(word) < 7:  # a short one only when it is no Swedish word of its own ("jemte", not "jämna")
+        slip = len(word) >= 5 and not known_word(word)
+        return next((form for form in _SHORT_FORMS if slip and similar(word, form)), word)
+    best = min(_ROLE_FORMS, key=lambda form: Levenshtein.normalized_distance(word, form))
+    return best if Levenshtein.normalized_distance(word, best) <= 0.2 else word
+
+
+def mask_roles(low: str) -> str:
+    """The sentence with misheard role words mended and without "jämte ordföranden": whoever justerar
+    alongside the chair is not the chair."""
+    low = re.sub(r"[a-zåäöé]{5,}", lambda m: heard(m.group(0)), low)
+    if re.search(r"\bjustera[rs]?\b", low):  # "Justera protokollet <jämte lost> ordföranden gör Malin"
+        low = re.sub(r"\bordföranden\b", " " * len("ordföranden"), low)
+    return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
+
+
+def role_words(masked: str) -> list[tuple[int, int, str]]:
+    return sorted((m.start(), m.end(), role) for role, p in ROLE_WORDS.items() for m in p.finditer(masked))
+
+
+def role_of(masked: str, start: int, end: int) -> tuple[str | None, int]:
+    """The role a name (or "jag") at [start, end) is given in the sentence, and how surely: 2 tied to it,
+    1 named in the same clause, 0 only the nearest role word."""
+    words = role_words(masked)
+    if not words:
+        return None, 0
+    for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande"
+        if s >= end and _TIED_AFTER.search(masked[end:s]) and not _NEXT_CLAUSE.match(masked[end:s]):
+            return role, 2
+    for _, e, role in reversed(words):  # "till justerare valdes Lars Berg", "nämndsekreteraren Maria Lund"
+        if e <= start and _TIED_BEFORE.match(masked[e:start]):
+            return role, 2
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(masked)] + [len(masked) + 1]
+    lo = max(b for b in bounds if b <= start)
+    hi = min(b for b in bounds if b > start)
+    own = [(s, role) for s, e, role in words if lo <= s < hi]
+    pool = own or [(s, role) for s, _, role in words]
+    return min(pool, key=lambda x: abs(x[0] - start))[1], 1 if own else 0
