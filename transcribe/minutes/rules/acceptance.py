@@ -25,7 +25,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import Utt, personal_commitment
+from transcribe.minutes.rules.utterances import Utt, personal_commitment, stems
 from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
 
@@ -43,11 +43,20 @@ _CALL = re.compile(
     r"(?:\s+(?:(?:på|om|med|för|från|mot)\s+)?(?:det|detta|det\s+här|alla|er|allihop))?"
     r"(?:\s+(?:då|alltså|allihop|alla|för\s+alla))?\s*\?$"
 )
+# A proposal put as a question: "Ska vi bara sätta upp en Swishskylt bredvid burken?", "Ska vi kedja fast dem?",
+# "Kan vi inte bara säga att den som sitter i juryn inte får tävla?", "Så: Sundborn igen nästa midsommar?"
+_PUT = re.compile(
+    r"^(?:(?:men|och|okej|ok|bra|så)\b[\s,]*)*(?:"
+    r"(?:kan|ska)\s+vi\s+(?:inte\s+)?(?:bara\s+)?säga\s+att\s+(?P<said>[^?]+)"
+    r"|(?:ska|skulle|kan)\s+vi\s+(?:inte\s+)?(?:bara\s+)?(?P<inf>(?!(?:ta|tala|prata|diskutera|rösta|vänta|ses|träffas|"
+    r"gå|fortsätta|avsluta|säga|göra|ha|vara|bestämma|besluta|enas|komma)\b)[a-zåäö]{2,}a)\s+(?P<rest>[^?]+)"
+    r"|så\s*:\s*(?P<np>[^?]+))\?$"
+)
 # An accepting reply: "Deal.", "Det kan vi.", "Kör så.", "Tummen upp!", "Gör så.", "Ja, absolut."
 _ACCEPT = re.compile(
     r"^(?:(?:ja|jaja|jo|japp|jajamen|javisst|absolut|visst|okej|ok|bra|toppen|perfekt|precis|exakt|gärna|mm|"
-    r"självklart|deal|kör|klart|gött|tummen\s+upp|instämmer|håller\s+med|det\s+kan\s+vi|det\s+gör\s+vi|"
-    r"gör\s+så|kör\s+så|kör\s+på\s+det|(?:det\s+)?låter\s+(?:bra|klokt|rimligt|vettigt)|jag\s+är\s+med|"
+    r"självklart|givetvis|yes|enigt|deal|kör|klart|gött|tummen\s+upp|instämmer|håller\s+med|det\s+kan\s+vi|det\s+gör\s+vi|"
+    r"gör\s+så|gör\s+det|kör\s+så|kör\s+på\s+det|(?:det\s+)?låter\s+(?:bra|klokt|rimligt|vettigt)|jag\s+är\s+med|"
     r"inga\s+invändningar|ingen\s+invändning|ingen|inga|nej)\b[\s,.!]*)+"
 )
 # "Nej, vänta.", "Jag är inte säker", "Det kan vi inte": no acceptance
@@ -56,8 +65,13 @@ _DOUBT = re.compile(r"\b(?:vänta|inte|aldrig|tveksam|emot|nja|fast|men)\b")
 _SETTLE = re.compile(
     _LEAD + r"(?:det\s+är\s+(?:alltså\s+)?(?:spikat|avgjort|bestämt|beslutat|klubbat)|"
     r"(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det)|vi\s+kör\s+så|kör\s+så|"
-    r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det)"
+    r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det|(?:då\s+)?är\s+det\s+så)"
     r"(?:\s+(?:då|alltså|nu))?\s*[.!]?$"
+)
+# The winner named before the formula: "Okej, Skatås får det bli.", "Biblioteket i mars får det bli då."
+_NAMED_SETTLE = re.compile(
+    _LEAD + r"(?P<np>(?!(?:det|så|då|vi|jag|du|ni|han|hon|den|de|dom|inget|ingen|inga)\b)[\w-]+(?:\s+[\w-]+){0,4}?)"
+    r"\s+får\s+det\s+(?:bli|vara)(?:\s+(?:då|alltså))?\s*[.!]?$"
 )
 # A lead that settles and says the matter after it: "Vi landar i att ...", "Jag hör inga protester, så ..."
 _SETTLE_LEAD = re.compile(
@@ -85,7 +99,27 @@ class AcceptanceRules(ResolutionRules):
     """Proposal + acceptance act + matter; the rules record into the shared state."""
 
     def _accepted(self, u: Utt) -> bool:
-        return self._accepted_call(u) or self._settled_here(u) or self._settle_lead(u)
+        return (
+            self._accepted_call(u)
+            or self._settled_here(u)
+            or self._settle_lead(u)
+            or self._accepted_question(u)
+            or self._named_winner(u)
+        )
+
+    def _named_winner(self, u: Utt) -> bool:
+        """'Okej, Skatås får det bli.': the alternative others argued for, named with a settling formula."""
+        m = _NAMED_SETTLE.match(u.low)
+        if m is None or u.is_question or u.idx in self.used or u.idx in self.decided:
+            return False
+        np = strip_tail(u.text[m.start("np") : m.end("np")]).strip(" ,")
+        named = stems(np)
+        if not content_words(np) or not any(
+            v.speaker != u.speaker and named & stems(v.text) for v in self._window(u, 12)
+        ):
+            return False  # "Bra får det vara.": nothing raised by name
+        self._record(f"Beslut: {capitalise(np)}.", [u])
+        return True
 
     # ------------------------------------------------------------------ acts
     def _accepted_call(self, u: Utt) -> bool:
@@ -111,6 +145,59 @@ class AcceptanceRules(ResolutionRules):
             return False
         text, utts = matter
         self._record(text, [*utts, u, first])
+        return True
+
+    def _accepted_question(self, u: Utt) -> bool:
+        """A proposal put as a question that two other members accept, with no one objecting between:
+        'Ska vi bara sätta upp en Swishskylt bredvid burken?' - 'Det kostar inget. Gör så.' - ...,
+        'Så: Sundborn igen nästa midsommar?' - 'Självklart.' - 'Givetvis.'"""
+        m = _PUT.match(u.low)
+        if m is None or u.idx in self.used or u.idx in self.decided or cues.NEXT_MEETING.search(u.low):
+            return False
+        accepted: list[Utt] = []
+        turns: dict[int, list[Utt]] = {}
+        for v in self.utts[u.idx + 1 : u.idx + 12]:
+            if v.turn != u.turn:
+                turns.setdefault(v.turn, []).append(v)
+        for said in list(turns.values())[:5]:
+            if said[0].speaker == u.speaker:
+                break  # the caller speaks again: closes it, or goes on
+            if any(v.idx in self.decided or v.idx in self.used for v in said):
+                return False
+            low = re.sub(r"^[^.!?]*(?:kostar|skadar|gör)\s+inget\s*[.!]\s*", "", " ".join(v.low for v in said))
+            if cues.REJECTED.search(low) or re.match(r"^\s*(?:nej|men|fast|nja|vänta)\b", low) or said[0].is_question:
+                return False  # "Det kostar inget. Gör så." accepts; "Inspelad musik?" asks back
+            if not _ACCEPT.match(low) or _DOUBT.search(low.split(".")[0]):
+                if accepted:
+                    break  # "Gör så." - "Jag fixar skylten.": accepted, then a task
+                return False
+            accepted.append(said[-1])
+        if len(accepted) < 2 and not (accepted and re.search(r"\bgör\s+(?:så|det)\b", accepted[0].low)):
+            return False
+        group = next(g for g in ("said", "np", "rest") if m.group(g))
+        matter = strip_tail(u.text[m.start(group) : m.end(group)]).strip(" ,")
+        stated = self._after_in_turn(u)  # "Ska vi skriva in det? Intyg från någon som känner ..., från nästa år."
+        if (
+            cues.AGENDA_TALK.search(matter.lower())
+            or weight(" ".join([m.group("inf") or "", matter, *(v.text for v in stated)])) < 2
+        ):
+            return False
+        if group == "rest":
+            text = decision_sentence(first_person(f"att {m.group('inf')} {matter}", u.name))
+        else:
+            text = capitalise(first_person(matter, u.name)) + "."
+        if stated:
+            text = f"{text} {' '.join(self._as_decision(v.text, v) for v in stated)}"
+        closing = self.utts[accepted[-1].idx + 1] if accepted[-1].idx + 1 < len(self.utts) else None
+        said = [u, *stated, *accepted]
+        if closing and closing.speaker == u.speaker and not closing.is_question:
+            said.append(closing)  # "Enigt.", "Då svarar jag ja till dem."
+            ack = re.fullmatch(r"(?:bra|okej|ok|toppen|fint)\s*[.!]?", closing.low.strip())
+            bare = self._after_in_turn(closing) if ack else []
+            if bare and not _SETTLE.match(bare[0].low):  # "Kör." - "Bra. Svinnmätning vecka femton."
+                text = f"Beslut: {strip_tail(bare[0].text).strip(' .')}."
+                said.append(bare[0])
+        self._record(text, said)
         return True
 
     def _settled_here(self, u: Utt) -> bool:

@@ -42,6 +42,12 @@ _V1_THEN = re.compile(
     r"^(?:(?:men|och|fast|då|så)\b[\s,]*)?[a-zåäö]{2,}(?:ar|er|ör|yr|år|r)\s+(?:vi|ni|man|de|dom)\s+(?:[^\s,]+\s+){0,6}?"
     r"(?:[a-zåäö]{2,}(?:ar|er|ör|yr|år)|är|blir|går|får|kan)\s+(?:vi|det|de|dom|man|folk)\b"
 )
+# "Ingen läser loggar klockan tre på natten.", "Ingen tioåring läser årtalet": how people are, not what the group
+# does ("ingen" as the subject of a verb in the present; "Inga prover efter fyra", "Ingen får röka" are rules)
+_NO_ONE_DOES = re.compile(
+    r"^(?:(?:det\s+är\s+sant|ja|nej|okej|men|och|fast)\b[\s,.!]*)*(?:ingen|ingenting)\s+(?:[a-zåäö]+\s+)?"
+    r"(?!(?:får|ska|kan|måste|behöver|bör|slipper)\b)[a-zåäö]{2,}(?:ar|er|ör|yr)\s+\S"
+)
 # "Då går Dimma i pension ...": the outcome stated with its own subject after "då"
 _THEN_OUTCOME = re.compile(
     _LEAD + r"då\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r))\s+(?P<np>[A-ZÅÄÖa-zåäö][\w-]*)\s+(?P<rest>\S.*)$"
@@ -71,7 +77,7 @@ _FROM = re.compile(
 )
 _FRONTED_SETTLING = re.compile(r"^(?P<what>.*\S)\s*,\s*(?:det|så)\s+(?:kör\s+vi\s+på|gör\s+vi)\s*[.!]?$")
 _VOTE_CALL = re.compile(
-    r"\bvi\s+röstar\b|\bräck\s+upp\s+hand|\b(?:vilka|de\s+som|den\s+som)\s+(?:är\s+)?för\b|\bvilka\s+vill\b"
+    r"\bvi\s+röstar\b|\bräck\s+upp\s+hand|\b(?:vilka|vem|de\s+som|den\s+som)\s+(?:är\s+)?för\b|\bvilka\s+vill\b"
 )
 _NUMBER = rf"(?:ett|en|{COUNT_WORD})"
 # A count: "Två mot två.", "Ett, två, tre.", "En röst för.", "Tjugotvå för styrelsens förslag och nio för Olles."
@@ -79,6 +85,9 @@ _COUNT = re.compile(
     rf"\b{_NUMBER}\s+mot\s+{_NUMBER}\b|^{_NUMBER}(?:[\s,.]+{_NUMBER})*\s*[.!]?$"
     rf"|^{_NUMBER}\s+(?:röst\w*\s+)?(?:för|emot)\b"
 )
+# A hand raised, said: "Här.", "Jag.", "Och jag.", "Jag också."
+_HAND = re.compile(r"^(?:och\s+)?(?:här|jag|ja)(?:\s+också)?\s*[.!]?$")
+_TALLY = re.compile(rf"\b{_NUMBER}\s+mot\s+{_NUMBER}\b")
 _OFFER_NOUN = r"(?:offert|anbud|erbjudande|förslag)\w*"
 _TAKEN = re.compile(
     _LEAD
@@ -115,8 +124,11 @@ class OutcomeRules(CommitmentRules):
 
     @staticmethod
     def hypothetical(u: Utt) -> bool:
-        """'Höjer vi tappar vi folk.', 'Släpper vi ut dem nu blir det gropar.': a condition, no statement."""
-        return not u.is_question and (_V1.match(u.low) is not None or _V1_THEN.match(u.low) is not None)
+        """'Höjer vi tappar vi folk.', 'Släpper vi ut dem nu blir det gropar.': a condition, no statement; and
+        'Ingen svarar på mejl.': a remark on how people are, no plan of the group's."""
+        if u.is_question:
+            return False
+        return any(rx.match(u.low) is not None for rx in (_V1, _V1_THEN, _NO_ONE_DOES))
 
     def _outcome(self, u: Utt) -> bool:
         if u.is_question or u.idx in self.used or u.idx in self.decided:
@@ -154,10 +166,13 @@ class OutcomeRules(CommitmentRules):
 
     def _vote_outcome(self, u: Utt) -> bool:
         """The first statement of the matter after a vote counted in the meeting: 'Då blir hörnan kvar.'"""
-        call = next((v for v in self._window(u, back=10) if _VOTE_CALL.search(v.low)), None)
-        if call is None or call.speaker != u.speaker or any(v.idx in self.decided for v in self.utts[call.idx : u.idx]):
+        calls = [v for v in self._window(u, back=14) if _VOTE_CALL.search(v.low) and v.speaker == u.speaker]
+        call = calls[-1] if calls else None  # the first of the caller's (newest first): "Vi röstar. ... Vem är för?"
+        if call is None or any(v.idx in self.decided for v in self.utts[call.idx : u.idx]):
             return False
-        if _VOTE_CALL.search(u.low) or not any(_COUNT.search(v.low) for v in self.utts[call.idx + 1 : u.idx]):
+        between = self.utts[call.idx + 1 : u.idx]
+        hands = sum(1 for v in between if v.speaker != u.speaker and _HAND.match(v.low))
+        if _VOTE_CALL.search(u.low) or not (any(_COUNT.search(v.low) for v in between) or hands >= 2):
             return False  # the call itself, or no count yet: "Räck upp handen ...", "Och nu Olles."
         low = re.sub(_LEAD, "", u.low)
         first = (low.split() or [""])[0]
@@ -171,7 +186,8 @@ class OutcomeRules(CommitmentRules):
         if not (stems(u.text) & stems(asked)) and not self._raised(u, u.text, others_only=False, back=10):
             return False
         said = _subject_first(first_person(strip_tail(u.text), u.name))
-        text = we_decision(strip_tail(low), u.name) or f"{said}, efter omröstning."
+        count = next((c.group(0) for v in between if (c := _TALLY.search(v.low))), "")
+        text = we_decision(strip_tail(low), u.name) or f"{said}, efter omröstning{' ' + count if count else ''}."
         self._add_decision(text, u, [call, u], 0.7, WHY)
         self.used.add(u.idx)
         return True
