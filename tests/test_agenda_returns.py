@@ -165,8 +165,11 @@ def test_an_item_taken_up_again_in_other_words_files_its_decision_there() -> Non
         "Ekonomin igen, Lars.",
         "Vi tar upp ekonomin igen.",
         "Vi måste återkomma till ekonomin nu när vi vet vad fasaden kostar.",
+        "Innan övriga frågor: ekonomin igen. Lars?",  # the item named before the return is not the one taken
+        "Innan vi tar övriga frågor, tillbaka till ekonomin.",
     ):
         tr = transcript([(s, back if t == "<return>" else t) for s, t in lines])
         al = align_agenda(parse_agenda_text(AGENDA), tr)
         assert turn(al, "3") == 3 and turn(al, "5") == 8, back  # the item keeps its first start
+        assert turn(al, "8") == 14, back
         assert settled_under(al, build_units(tr), 13, said, 130.0) == "3", back

@@ -121,6 +121,8 @@ def test_a_withdrawn_motion_is_not_treated_and_the_meeting_goes_on() -> None:
         ("A", "Motionen om ny lekplats har dragits tillbaka av motionären, så den behandlar vi inte."),
         ("C", "Jag drar tillbaka min motion om lekplatsen, vi har löst det med grannarna."),
         ("A", "Den andra motionen, om lekplatsen, är återkallad."),
+        ("A", "Tre b är dragen, motionären har löst det med grannarna."),
+        ("A", "Motionen om lekplatsen är dragen, de har löst det med grannarna."),
     ):
         got = treated(agenda, [*head, said, *tail])
         assert "3b" not in got, said

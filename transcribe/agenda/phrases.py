@@ -163,6 +163,8 @@ _STRUCK = (
     r"|stryk(?:s|er|a|es)|struk(?:en|et|na|its)|ströks|utgick|bordlägg\w*|bordlag(?:d|t|da)"
     r"|(?:\w*motion\w*|ärende\w*|punkt\w*|skrivelse\w*)\W+(?:\w+\W+){0,8}?(?:(?:har|är|blev|blir) )?"
     r"(?:dra(?:s|gits|git|gen|gna)|drog|drogs|drar) tillbaka"
+    r"|(?:\w*motion\w*|ärende\w*|punkt\w*|skrivelse\w*)\W+(?:\w+\W+){0,8}?(?:har|är|blev) (?:\w+ )?"
+    r"(?:dragen|draget|dragna|dragits)\b(?! (?:in|upp|ut|med|över|ner|fram|av|igenom)\b)"
     r"|(?:drar|dra|drog|dragit) tillbaka (?:\w+ ){0,2}\w*(?:motion|ärende|punkt|skrivelse)\w*"
     r"|återkalla(?:d|t|ts|s|de)?|återtag(?:en|et|its|na)|återtas|återtogs"
     r"|flytta(?:r|s)? (?:VI )?(?:den |det |dem )?(?:fram )?till (?:nästa|ett senare|ett annat|kommande)"

@@ -33,6 +33,13 @@ RETURNS = re.compile(
     r"|återvänd\w* till|(?:en|ytterligare en) (?:sak|grej|fråga|detalj) till om|^\W*(?:och )?apropå)\b"
 )
 
+# The item a return comes before, said first: "Innan övriga frågor: ekonomin igen", "Innan vi tar övriga frågor,
+# tillbaka till ekonomin" (the return is read after it, and the item named in it is not the one taken up)
+BEFORE_CLAUSE = re.compile(
+    r"^\W*(?:(?:men|och|så|då)\s+)?(?:innan|före)\s+(?:vi\s+(?:tar|går\s+(?:över\s+)?till|kommer\s+till)\s+)?"
+    r"[^,:;.!?]{1,40}?[,:;]\s*"
+)
+
 
 def return_cues(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, int]]:
     """(unit, item) for each sentence that takes an item up again: the item its number names after the cue, else
@@ -40,10 +47,11 @@ def return_cues(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, 
     titles = [title_stems(it) for it in leaves]
     out = []
     for i, u in enumerate(units):
-        m = RETURNS.search(u.low)
+        low = BEFORE_CLAUSE.sub("", u.low, count=1)
+        m = RETURNS.search(low)
         if m is None:
             continue
-        rest = u.low[m.start() :]
+        rest = low[m.start() :]
         if LATER_ON.search(rest):  # "Vi får återkomma till det senare": put off, not taken up again
             continue
         refs = [ref for ref, sign in number_refs(rest) if sign > 0]
