@@ -7,7 +7,7 @@ import numpy as np
 from sklearn.metrics import adjusted_rand_score
 
 from transcribe.diarize.absorb import absorb_small
-from transcribe.diarize.clustering import l2
+from transcribe.diarize.clustering import l2, voices_apart
 from transcribe.diarize.embedded import Windows
 
 HOP = 0.5
@@ -48,3 +48,15 @@ def test_a_fragment_of_a_kept_voice_and_a_voice_heard_too_briefly_join_a_speaker
     w, who, apart = call(3)  # a second and a half: too little to tell, however far apart
     out = absorb_small(w, who, **kw, faint_cos=0.25, faint_voices=apart)
     assert len(np.unique(out)) == 2
+
+
+def test_the_recount_counts_voices_held_apart_not_pieces_of_one() -> None:
+    """`clustering.voices_apart`: the largest cluster, then each one with enough speech that stands apart from
+    every voice counted; a piece of a counted voice and a voice heard too briefly are no more voices."""
+    w, who, apart = call(6)
+    seconds = np.full(len(who), HOP)
+    assert voices_apart(apart, who, seconds, min_s=2.0, max_cos=0.35) == 3
+    assert voices_apart(apart, who, seconds, min_s=4.0, max_cos=0.35) == 2  # three seconds: too little here
+    pieces = who.copy()
+    pieces[40:60] = 3  # half of the second voice clustered on its own
+    assert voices_apart(apart, pieces, seconds, min_s=2.0, max_cos=0.35) == 3

@@ -367,6 +367,8 @@ class EmbeddedDiarizer:
                 num = len(np.unique(labels))
                 if num < 2:
                     return labels
+                if cp.recount_s is not None:  # the voices the partition's own clustering holds apart
+                    num = min(max(num, self.voices_apart(w, cp)), hi or cp.max_speakers)
             return self.cluster_windows(w, num, num, num, cp.partition)
         groups = chunk_groups(w, p.chunk if len(w) >= p.chunk_from else 1)
         items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
@@ -414,6 +416,18 @@ class EmbeddedDiarizer:
         if len(np.unique(labels)) > num:
             labels = absorb_small(w, labels, float("inf"), keep=num)
         return labels
+
+    def voices_apart(self, w: Windows, cp: ClusterParams) -> int:
+        """The voices `cp.partition`'s threshold clustering holds apart on evidence (`clustering.voices_apart`)."""
+        p, part = self.params, cp.partition or cp
+        groups = chunk_groups(w, p.chunk if len(w) >= p.chunk_from else 1)
+        items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
+        item_labels = clustering.cluster(items, None, 1, None, replace(part, ahc_min=part.ahc_min_given_count))
+        labels = np.empty(len(w), dtype=int)
+        for g, lab in zip(groups, item_labels, strict=True):
+            labels[g] = lab
+        v = voicespace.project(w.embedding, cp.faint_space)
+        return clustering.voices_apart(v, labels, np.minimum(w.end - w.start, p.hop), cp.recount_s, cp.recount_cos)
 
     def split(self, w: Windows, labels: np.ndarray, top: int, cp: ClusterParams) -> np.ndarray:
         """The split test (`transcribe.diarize.split`), its bound through the back-end when `cp` sets one."""
