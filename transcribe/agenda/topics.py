@@ -59,10 +59,10 @@ def parts_said(word: str, text: set[str]) -> bool:
 
 def compound(a: str, b: str) -> bool:
     """One stem is the other's first part ("fasad", "fasadrenovering") or its head ("belysning",
-    "gatubelysning": Swedish compounds end in the word they are about), or the two differ only in an
-    ending or a misheard letter ("ekonomisk"/"ekonomin", "snöröjning"/"snöröjninken")."""
+    "gatubelysning", "pris" in "fiskekortspris": Swedish compounds end in the word they are about), or the two
+    differ only in an ending or a misheard letter ("ekonomisk"/"ekonomin", "snöröjning"/"snöröjninken")."""
     short, long_ = sorted((a, b), key=len)
-    if len(short) >= 4 and long_.startswith(short) or len(short) >= 5 and long_.endswith(short):
+    if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
         return True
     if len(short) < 6:
         return False
