@@ -144,3 +144,32 @@ def test_the_secretary_who_just_skriver_is_elected() -> None:
         got = roles([("A", "Välkomna, jag förklarar mötet öppnat."), ("A", first), *rest])
         assert got.get("sekreterare") == ["Lena Ström"], first
         assert got.get("ordförande") == ["Karin Berg"], first
+
+
+def test_every_role_given_in_one_sentence_under_one_item_goes_to_its_own_names() -> None:
+    agenda = """Årsmöte
+1. Mötets öppnande
+2. Val av mötesfunktionärer
+3. Ekonomi
+4. Sommarfesten
+5. Avslutning
+"""
+    want = {"justerare": ["Eva Lind", "Nils Ek"], "ordförande": ["Karin Berg"], "sekreterare": ["Lena Ström"]}
+    for said in (
+        "Valberedningen föreslår Karin Berg som ordförande, Lena Ström som sekreterare och Eva Lind och Nils Ek som"
+        " justerare.",
+        "Till ordförande valdes Karin Berg, till sekreterare Lena Ström och till justerare Eva Lind och Nils Ek.",
+        "Karin leder mötet, Lena skriver och Eva och Nils justerar.",
+    ):
+        lines = [("E", "Välkomna, jag förklarar årsmötet öppnat."), ("E", f"Punkt två. {said}"), ("D", "Bifall.")]
+        segs = [
+            Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s)
+            for i, (s, t) in enumerate(lines + REST)
+        ]
+        tr = Transcript(
+            segments=segs, duration=len(segs) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+        )
+        got: dict[str, list[str]] = {}
+        for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
+            got.setdefault(r.role, []).append(r.name)
+        assert {k: sorted(v) for k, v in got.items()} == want, said

@@ -28,7 +28,9 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:har|håller i|tar) pennan\b|\btur att (?:skriva|anteckna)\b"
         r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
         r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)\W*$"
-    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva."; not a task
+        r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder)\b)"
+    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva.", "Anna leder
+    # mötet, Bertil skriver och Cecilia och David justerar"; not a task
     # given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
@@ -48,10 +50,15 @@ _ALONGSIDE = re.compile(
 _TIED_AFTER = re.compile(
     r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
 )
-_NEXT_CLAUSE = re.compile(r"\s*[,;]\s*(?:och|samt)\s+till\b")  # "Maja, och till justerare Eva": the next names'
+_NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)till\b")
+# "Maja, och till justerare Eva", "valdes Anna Berg, till sekreterare Bertil Ek och till justerare …": the next names'
 _TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
 # "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
+# Names given one role together: "Cecilia Ny och David Lund som justerare", "Cecilia och David justerar"
+_NAME = r"(?!(?:till|som|och|samt)\b)[\wåäöé-]+(?:\s+(?!(?:till|som|och|samt)\b)[\wåäöé-]+)?"
+_COORDINATED = re.compile(rf"^\s*(?:och|samt)\s+{_NAME}\s+(?:(?:som|till)\s+)?$")
+_COORDINATED_BEFORE = re.compile(rf"^\s*{_NAME}\s+(?:och|samt)\s+$")  # "till justerare Cecilia Ny och David Lund"
 
 
 def heard(word: str) -> str:
@@ -88,8 +95,10 @@ def role_of(masked: str, start: int, end: int) -> tuple[str | None, int]:
     for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande"
         if s >= end and _TIED_AFTER.search(masked[end:s]) and not _NEXT_CLAUSE.match(masked[end:s]):
             return role, 2
+        if s >= end and _COORDINATED.match(masked[end:s]):
+            return role, 2
     for _, e, role in reversed(words):  # "till justerare valdes Lars Berg", "nämndsekreteraren Maria Lund"
-        if e <= start and _TIED_BEFORE.match(masked[e:start]):
+        if e <= start and (_TIED_BEFORE.match(masked[e:start]) or _COORDINATED_BEFORE.match(masked[e:start])):
             return role, 2
     bounds = [0] + [m.end() for m in _CLAUSE.finditer(masked)] + [len(masked) + 1]
     lo = max(b for b in bounds if b <= start)
