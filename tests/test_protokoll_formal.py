@@ -136,3 +136,54 @@ def test_no_decision_from_a_report_a_hedge_or_the_meeting_moving_on() -> None:
         board,
     )
     assert decisions(prot, "2") == [] and decisions(prot, "3") == []
+
+
+def test_the_chairs_ruling_and_a_counted_vote_are_decisions() -> None:
+    council = """Dagordning för kultur- och fritidsnämnden
+1. Sammanträdets öppnande
+2. Bidrag till föreningar
+3. Motion om nytt konstgräs
+4. Sammanträdets avslutande
+"""
+    prot = protokoll(
+        [
+            ("A", "Välkomna, jag förklarar sammanträdet öppnat."),
+            ("A", "Punkt två, bidragen. Arbetsutskottet föreslår tre miljoner till föreningarna."),
+            ("B", "Jag yrkar bifall till arbetsutskottets förslag."),
+            ("C", "Jag yrkar på två och en halv miljon."),
+            ("A", "Jag finner bifall till arbetsutskottets förslag."),
+            ("A", "Punkt tre, motionen om konstgräs. Den som vill bifalla motionen räcker upp handen."),
+            ("B", "Fyra för och sju emot, räknade jag."),
+            ("A", "Fyra röster för och sju emot, motionen har fallit."),
+            ("A", "Punkt fyra. Tack, sammanträdet är avslutat."),
+        ],
+        council,
+    )
+    assert decisions(prot, "2") == ["Nämnden beslutade att bifalla arbetsutskottets förslag."]
+    assert decisions(prot, "3") == ["Nämnden beslutade att avslå motionen."]
+
+
+def test_information_noted_and_a_matter_sent_back_are_decisions() -> None:
+    council = """Dagordning för miljönämnden
+1. Sammanträdets öppnande
+2. Information om tillsynen
+3. Detaljplan för Norra hamnen
+4. Sammanträdets avslutande
+"""
+    prot = protokoll(
+        [
+            ("A", "Välkomna, jag förklarar sammanträdet öppnat."),
+            ("A", "Punkt två, information om tillsynen. Bertil?"),
+            ("B", "Vi har gjort fyrtio inspektioner i år, de flesta utan anmärkning."),
+            ("A", "Tack, informationen noteras."),
+            ("A", "Punkt tre, detaljplanen för Norra hamnen."),
+            ("C", "Bullerutredningen saknas, vi kan inte ta ställning till planen utan den."),
+            ("A", "Ärendet återremitteras till förvaltningen för en bullerutredning."),
+            ("A", "Punkt fyra. Tack, sammanträdet är avslutat."),
+        ],
+        council,
+    )
+    assert decisions(prot, "2") == ["Nämnden beslutade att notera informationen."]
+    assert decisions(prot, "3") == [
+        "Nämnden beslutade att återremittera ärendet till förvaltningen för en bullerutredning."
+    ]

@@ -32,7 +32,7 @@ FILED = re.compile(
 )
 # The body's own decision: "Då beslutar stämman att …", "Nämnden beslutar enligt förslaget", "Då har stämman
 # beslutat enligt styrelsens förslag", "Mötet godkänner …", "Styrelsen fastställer …"
-_VERBS = r"beslutar|godkänner|fastställer|antar|bifaller|avslår|beviljar"
+_VERBS = r"beslutar|godkänner|fastställer|antar|bifaller|avslår|beviljar|noterar|återremitterar"
 BODY_DECIDES = re.compile(
     _LEAD
     + rf"(?:(?:{_VERBS}|beslutade|beslöt) {BODY}"
@@ -41,9 +41,12 @@ BODY_DECIDES = re.compile(
     r"|beviljade|bordlägger|bordlade))\b"
 )
 # The matter and its outcome in the passive: "Ansvarsfrihet beviljas", "Motionen avslås", "De är fastställda",
-# "Styrelsen har beviljats ansvarsfrihet", "Styrelsen har ansvarsfrihet", "Förslaget är antaget"
+# "Styrelsen har beviljats ansvarsfrihet", "Styrelsen har ansvarsfrihet", "Förslaget är antaget", "Informationen
+# noteras", "Ärendet återremitteras", "Stämman förklaras behörigen kallad"
 PASSIVE = re.compile(
-    _LEAD + r"(?:[\w-]+ ){0,4}?(?:beviljas|bifalls|antas|avslås|fastställs|godkänns|bordläggs"
+    _LEAD + r"(?:[\w-]+ ){0,4}?(?:beviljas|bifalls|antas|avslås|fastställs|godkänns|bordläggs|återremitteras"
+    r"|noteras(?! att)|(?:förklaras|förklarades) (?:\w+ )?(?:behörigen |behörigt |stadgeenligt )?"
+    r"(?:utlyst|utlysta|kallad|kallat|kallade)"
     r"|(?:är|blir|har) (?:därmed |härmed )?(?:beviljats?|fastställda?|fastställts|godkända?|godkänts|antagna?|antagits"
     r"|antaget|bifallna?|bifallet|bifallits|avslagna?|avslaget|avslagits|bordlagda?|bordlagt|bordlagts)"
     r"|har (?:\w+ )?ansvarsfrihet)\b"
@@ -54,12 +57,31 @@ BARE = re.compile(
     _LEAD + rf"(?:så beslutas|(?:det|detta|så) (?:beslutar|bifaller|godkänner|fastställer|antar) (?:vi|ni|{_BODIES})"
     rf"|bordlägger (?:vi|ni|{_BODIES}) (?:den|det|dem|frågan|ärendet|punkten))\b"
 )
+# The chair's ruling and a vote's outcome: "Jag finner bifall till styrelsens förslag", "Då finner jag att nämnden
+# beslutat enligt arbetsutskottets förslag", "Motionen har fallit", "Styrelsens förslag vann" (a member's "Bifall till
+# motionen." is a motion of support, no ruling)
+RULING = re.compile(
+    _LEAD
+    + rf"(?:(?:jag )?finner (?:jag )?(?:att )?(?:{BODY} )?(?:har )?(?P<how>bifall|avslag|bifallit|avslagit"
+    r"|antagit|godkänt|beslutat)\b(?: till)?(?P<what>.*)$)"
+)
+VOTE = re.compile(
+    _LEAD + r"(?P<subj>(?:[\w-]+ ){0,3}?(?:förslag\w*|motion\w*|yrkande\w*)) (?:har )?(?P<out>fallit|föll|faller|vann"
+    r"|vinner|segrade|gick igenom|går igenom)\b"
+)
 # Not a decision: a condition, a proposal, a denial or what may or should be ("om stämman beslutar …", "vi föreslår
 # att stämman beslutar …", "ansvarsfrihet beviljas inte", "styrelsen ska fastställa …")
 NOT = re.compile(
     r"\b(?:om|ifall|när|att|föreslår|föreslog|yrkar|tillstyrk\w*|anser|tycker|tror|hoppas|inte|ej|aldrig|ingen|kan"
     r"|kunde|skulle|ska|bör|måste|vill)\b"
 )
+
+
+_INFINITIVE = {
+    "beviljas": "bevilja", "bifalls": "bifalla", "antas": "anta", "avslås": "avslå", "fastställs": "fastställa",
+    "godkänns": "godkänna", "bordläggs": "bordlägga", "återremitteras": "återremittera", "noteras": "notera",
+}  # fmt: skip
+_ACTIVE = re.compile(rf"^((?:[\w-]+ ){{0,3}}[\w-]+) ({'|'.join(_INFINITIVE)})\b(.*)$", re.I)
 
 
 @dataclass
@@ -85,13 +107,24 @@ def formal_match(low: str) -> re.Match[str] | None:
     """The formal phrase a sentence settles a matter in, if it does (no question, condition or denial before it)."""
     if low.rstrip().endswith("?"):
         return None
-    for pattern in (FILED, BODY_DECIDES, PASSIVE, BARE):
-        m = pattern.search(low)
-        if m is None:
-            continue
-        lead = low[: m.start("what")] if pattern is FILED and m.group("what") else low[: m.end()]
-        return None if NOT.search(lead) else m
+    for clause in _clauses(low):  # "Tolv röster för och åtta emot, förslaget är antaget"
+        for pattern in (FILED, BODY_DECIDES, PASSIVE, BARE, RULING, VOTE):
+            m = pattern.search(clause)
+            if m is None:
+                continue
+            if pattern is FILED and m.group("what"):
+                lead = clause[: m.start("what")]
+            elif pattern is RULING:
+                lead = re.sub(r"finner (?:jag )?att", "finner", clause[: m.start("how")])
+            else:
+                lead = clause[: m.end()]
+            return None if NOT.search(lead) else m
     return None
+
+
+def _clauses(low: str) -> list[str]:
+    """The sentence, then each clause after a comma or semicolon."""
+    return [low] + [low[m.end() :] for m in re.finditer(r"[,;:]\s*", low)]
 
 
 def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int) -> tuple[str, bool] | None:
@@ -114,10 +147,29 @@ def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int)
         if proposal and not proposal.startswith("att föreslå "):  # what the meeting itself agreed to
             return proposal, False
         return (titled + (" enligt förslaget" if proposal else ""), False) if titled else None
-    lead = re.match(_LEAD, u.low)
-    rest = u.text[lead.end() if lead else 0 :].strip()
+    ruling = next((m for c in _clauses(u.low) for m in [RULING.search(c)] if m), None)
+    if ruling is not None:  # "Jag finner bifall till styrelsens förslag" -> "att bifalla styrelsens förslag"
+        how = ruling.group("how")
+        what = (ruling.group("what") or "").strip(" .,")
+        verb = "bifalla" if how.startswith("bifall") else "avslå" if how.startswith("avslag") else None
+        if verb and len(content_words(what)) >= 1:
+            return f"att {verb} {what}", True
+        proposal = proposal_before(own, at)
+        return (proposal, False) if proposal else (titled, False) if titled else None
+    vote = next((m for c in _clauses(u.low) for m in [VOTE.search(c)] if m), None)
+    if vote is not None:  # "… motionen har fallit" -> "att avslå motionen"
+        verb = "avslå" if vote.group("out") in ("fallit", "föll", "faller") else "bifalla"
+        return f"att {verb} {vote.group('subj')}", True
+    clause = next((c for c in _clauses(u.low) if PASSIVE.search(c)), u.low)
+    start = len(u.low) - len(clause)
+    lead = re.match(_LEAD, clause)
+    rest = u.text[start + (lead.end() if lead else 0) :].strip()
     if titled and (_PRONOUN.match(rest.lower().split(" ")[0]) or len(content_words(rest)) < 2):
         return titled, False  # "De är fastställda."
+    active = _ACTIVE.match(rest)
+    if active and not _PRONOUN.fullmatch(active.group(1).lower()):  # "Informationen noteras" -> "att notera …"
+        what, verb, after = active.group(1), _INFINITIVE[active.group(2).lower()], active.group(3)
+        return f"att {verb} {what[0].lower()}{what[1:]}{after}".rstrip(" ."), True
     if len(content_words(rest)) < 2:
         return None
     return rest[0].upper() + rest[1:], True
