@@ -32,7 +32,7 @@ def test_empty_queue_is_said_in_words(jobs) -> None:
     assert jobs("list") == (
         "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
     )
-    assert jobs("list", "--state", "failed") == "Inga jobb i läget failed."
+    assert jobs("list", "--state", "failed") == "Inga jobb i läget misslyckat."
 
 
 def test_a_job_is_cancelled_queued_again_and_deleted_in_swedish(jobs, tmp_path: Path) -> None:
@@ -42,7 +42,7 @@ def test_a_job_is_cancelled_queued_again_and_deleted_in_swedish(jobs, tmp_path: 
     job = jobs("submit", str(recording), "--meeting", "styrelse")
     assert (tmp_path / "data" / "meetings" / "styrelse").is_dir()
     shown = jobs("show", job)
-    assert "möte: styrelse" in shown and "läge: queued" in shown and "meeting_id" not in shown
+    assert "möte: styrelse" in shown and "läge: köat" in shown and "meeting_id" not in shown
     assert jobs("cancel", job) == f"jobb {job}: avbrutet"
     assert jobs("retry", job) == f"jobb {job}: köat igen"
     jobs("cancel", job)

@@ -21,10 +21,11 @@ from transcribe.audio import check_input_path, probe
 from transcribe.db import session
 from transcribe.errors import BadOption
 from transcribe.fsutil import os_reason
-from transcribe.jobs import JobState, cancel, delete, list_jobs, meeting_dir, result_paths, retry, status, submit
+from transcribe.jobs import cancel, delete, list_jobs, meeting_dir, result_paths, retry, status, submit
 from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
 from transcribe.jobs.rq_worker import run_rq_worker
+from transcribe.jobs.words import STATE_WORDS, parse_state, stage_word, state_word
 from transcribe.jobs.worker import run_db_workers
 from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.pipeline import PipelineOptions
@@ -41,6 +42,7 @@ SHOWN = {
     "error": "fel", "attempts": "försök", "created_at": "köat", "started_at": "startat", "finished_at": "avslutat",
     "eta_s": "kvar (s)", "owner": "ägare", "priority": "prioritet", "error_kind": "felslag", "results": "resultat",
 }  # fmt: skip
+STATES = ", ".join(list(STATE_WORDS.values())[:-1]) + f" eller {list(STATE_WORDS.values())[-1]}"
 NO_JOBS = "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
 
 
@@ -57,26 +59,27 @@ def _eta(seconds: float | None) -> str:
 
 @jobs_app.command("list")
 def list_cmd(
-    state: Annotated[str | None, typer.Option(help="queued, running, done, failed eller cancelled")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
+    state: Annotated[str | None, typer.Option(help=f"{STATES} (eller namnet som i --json)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript, som lagrat)")] = False,
 ) -> None:
     """Visa jobben, nyaste först."""
-    if state and state not in JobState.__members__:
-        raise BadOption(f"okänt läge {state!r}; välj bland {', '.join(JobState.__members__)}")
-    rows = list_jobs(state)
+    wanted = parse_state(state) if state else None
+    if state and wanted is None:
+        raise BadOption(f"okänt läge {state!r}; välj bland {STATES}")
+    rows = list_jobs(wanted)
     if as_json:
         out.print_json(_json([asdict(r) for r in rows]))
         return
     if not rows:
-        out.print(f"Inga jobb i läget {state}." if state else NO_JOBS, highlight=False, soft_wrap=True)
+        out.print(f"Inga jobb i läget {state_word(wanted)}." if wanted else NO_JOBS, highlight=False, soft_wrap=True)
         return
     table = Table("id", "möte", "läge", "steg", "%", "kö", "försök", "kvar", "fel")
     for r in rows:
         table.add_row(
             str(r.id),
             r.meeting_id,
-            str(r.state),
-            r.stage or "",
+            state_word(r.state),
+            stage_word(r.stage),
             f"{r.percent:.0f}",
             str(r.position or ""),
             str(r.attempts),
@@ -96,6 +99,7 @@ def show_cmd(
     if as_json:
         out.print_json(_json(data))
         return
+    data |= {"state": state_word(st.state), "stage": stage_word(st.stage) or None}
     for key, value in data.items():
         out.print(f"[bold]{SHOWN.get(key, key)}[/]: {value}", highlight=False)
 
