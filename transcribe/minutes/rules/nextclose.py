@@ -8,7 +8,9 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import known_word
-from transcribe.minutes.rules.nextday import DEADLINE_BEFORE, SPECIFIC, MeetingDays
+from transcribe.minutes.rules.nextday import SPECIFIC, MeetingDays
+from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
+from transcribe.minutes.rules.nexttime import clock_unheard
 from transcribe.minutes.rules.utterances import Utt, best_when
 from transcribe.sv.calendar import WEEKDAY_NAMES
 
@@ -48,7 +50,8 @@ class ClosingDate(MeetingDays):
             # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
             prev = self.utts[u.idx - 1] if u.idx else u
             named = prev.turn == u.turn and _MEETING_NAMED.search(prev.low) and any(w.time for w in whens)  # fmt: skip
-            named = named or (_WEEKDAY_MEETING.search(u.low) is not None and any(w.time for w in whens))
+            named = named or (_WEEKDAY_MEETING.search(u.low) is not None and (any(w.time for w in whens)
+                                                                              or clock_unheard(u.low)))  # fmt: skip
             # "Nästa tisdag, kvart över sju.": a day and hour said alone, not in answer to another's question
             alone = any(self._alone(u, w) for w in whens) and not (prev.is_question and prev.speaker != u.speaker)
             # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
@@ -74,7 +77,7 @@ class ClosingDate(MeetingDays):
         """'Nästa vecka. Vanliga torsdagsmötet, klockan nio.': the next meeting on that weekday, at the hour said."""
         m = _WEEKDAY_MEETING.search(u.low)
         hour = next((w.time for w in self.whens(u) if w.time is not None), None)
-        if m is None or hour is None:
+        if m is None or (hour is None and not clock_unheard(u.low)):  # "torsdagsmötet, klockan <?>": read later
             return []
         ahead = (WEEKDAY_NAMES.index(m.group("wd")) - self.ref.weekday() - 1) % 7 + 1
         return [When(date=self.ref + dt.timedelta(days=ahead), time=hour, text=m.group(0), start=m.start(),

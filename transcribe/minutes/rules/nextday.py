@@ -13,7 +13,7 @@ import re
 from transcribe.minutes.dates import When, day_by_weekday, find_whens, month_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.rules.nextcounted import counted_day, month_slot, weekday_slot
-from transcribe.minutes.rules.nexttime import MeetingTimes
+from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
@@ -22,22 +22,14 @@ from transcribe.sv.numbers import CARDINALS, ORDINALS
 _CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
 # "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
 # alone names no date; "fredag den <misheard>." the same without a month.
-_DAY_LOST_MONTH = re.compile(
-    rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*(?:den\s+)?(?P<heard>(?:[\w-]+\s+){{0,2}}?)"
-    rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
-)
 _DAY_LOST = re.compile(
     rf"^(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s*,?\s*den\s+"
     rf"(?!(?:här|där|\d+|{'|'.join(w for w in ORDINALS if ' ' not in w)})\b)[\w-]+\s*(?:[,.!?]|$)"
 )
 ELSEWHERE_WHY = f"{PREFIX}dagen hördes inte i beskedet om nästa möte; den togs där samma dag nämns i mötet"
 _AFTER_DAY = re.compile(r"\S+\s+den\s+[\w-]+\s+([a-zåäö]+)\s*(?:[,.!?]|$|klockan\b|halv\b|kvart\b)")
-_WEEKDAY_FIRST = re.compile(rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b")
-# A day named by its number: what another mention of the day must say to stand for an unheard one
-_EXACT_DAY = frozenset({"dmy", "iso", "slash", "wd_day", "den_day"})
 # A day said so that it names one date (not "på fredag" alone, which a deadline also uses).
 SPECIFIC = frozenset({"dmy", "iso", "slash", "wd_day", "den_day", "wd_in_n", "week", "nth_wd"})
-DEADLINE_BEFORE = re.compile(r"\b(?:senast|till|innan|före|inför)\s*$")
 # "första tisdagen i <till>": a counted weekday whose month was lost names no day
 _COUNTED = re.compile(r"\b(?:första|andra|tredje|fjärde|sista)\s+$")
 _COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
@@ -54,9 +46,14 @@ _WEEKS_MISHEARD = re.compile(
     rf"(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})\s+(?P<y>[a-zåäö]+)\b"
 )
 _NOT_DEN = frozenset({"den", "och", "om", "i"})
+# "vi ses <är> morgon", "då säger vi <e> morgon": "i morgon" said of the next meeting, its "i" misheard
+_TOMORROW_MISHEARD = re.compile(
+    r"\b(?:vi\s+se+s|se+s\s+vi|säger\s+vi)\s+(?:(?:här|igen|då)\s+)?(?P<x>(?!i\b|på\b|nästa\b)[a-zåäö]{1,5})\s+morgon\b"
+    r"(?!en\b)"
+)
 
 
-class MeetingDays(MeetingTimes):
+class MeetingDays(ElsewhereDays):
     """Reading the day of a date said for the next meeting; they record into the shared state."""
 
     def _day_lost(self, u: Utt, w: When) -> re.Match[str] | None:
@@ -65,7 +62,7 @@ class MeetingDays(MeetingTimes):
         if not self.robust:
             return None
         if w.kind == "dmy" and w.date is not None:
-            said = _DAY_LOST_MONTH.match(u.low[w.start :])
+            said = DAY_LOST_MONTH.match(u.low[w.start :])
             if said and WEEKDAY_NAMES.index(said.group("wd")) != w.date.weekday():
                 return said
             return None
@@ -73,7 +70,7 @@ class MeetingDays(MeetingTimes):
             return None
         if _COUNTED.search(u.low[: w.start]):
             return _COUNTED_AS_HEARD.match(u.low[w.start :])
-        return _DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
+        return DAY_LOST_MONTH.match(u.low[w.start :]) or _DAY_LOST.match(u.low[w.start :])
 
     def _dates(self, u: Utt) -> tuple[list[When], When | None]:
         """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
@@ -101,6 +98,12 @@ class MeetingDays(MeetingTimes):
         if self.robust and not dated:  # "första <du> i februari, klockan sju": the weekday lost
             counted = self._counted(u, next((x for x in self.whens(u) if x.time is not None), None))
             dated = [counted] if counted is not None else []
+        if self.robust and not dated:  # "Vi ses <är> morgon nio som vanligt": "i morgon" with "i" misheard
+            m = _TOMORROW_MISHEARD.search(u.low)
+            if m is not None and (u.uncertain(m.group("x")) or not known_word(m.group("x")) or len(m.group("x")) <= 3):
+                hour = next((x.time for x in self.whens(u) if x.time is not None and x.start >= m.end()), None)
+                dated = [When(date=self.ref + dt.timedelta(days=1), time=hour, text=u.text[m.start("x") : m.end()],
+                              start=m.start("x"), end=m.end(), kind="rel_day")]  # fmt: skip
         return dated, None
 
     def _counted(self, u: Utt, w: When | None) -> When | None:
@@ -174,37 +177,12 @@ class MeetingDays(MeetingTimes):
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
 
-    def _said_elsewhere(self, u: Utt, lost: When) -> tuple[When, list[Utt]] | None:
-        """The announcement's weekday (and month) heard, its day not: the one day on that weekday (in that month)
-        said exactly elsewhere in the meeting, and not as a deadline, is the day the announcement named."""
-        said = _DAY_LOST_MONTH.match(lost.text.lower()) or _WEEKDAY_FIRST.match(lost.text.lower())
-        if said is None:
-            return None
-        wd = WEEKDAY_NAMES.index(said.group("wd"))
-        month = MONTH_NAMES.index(said.group("mon")) + 1 if "mon" in said.re.groupindex else None
-        found: dict[dt.date, tuple[When, Utt]] = {}
-        for v in self.utts:
-            if v is u or v.is_question:
-                continue
-            for w in self.whens(v):
-                if (w.date is None or w.date <= self.ref or w.kind not in _EXACT_DAY or w.date.weekday() != wd
-                        or (month is not None and w.date.month != month)
-                        or DEADLINE_BEFORE.search(v.low[: w.start])):  # fmt: skip
-                    continue
-                found.setdefault(w.date, (w, v))
-        if len(found) != 1:
-            return None
-        w, v = next(iter(found.values()))
-        w = w.model_copy()
-        w.time = next((x.time for x in self.whens(u) if x.time is not None), w.time)  # the hour announced
-        return w, [u, v]
-
     @staticmethod
     def _partly_heard(w: When, utts: list[Utt]) -> str | None:
         """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
         start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
         morgon" was read as "i morgon"."""
-        if w.kind == "rel_day" and w.text.lower().startswith("på"):
+        if w.kind == "rel_day" and not w.text.lower().startswith("i"):
             return f'{PREFIX}"{w.text}" lästes som "i morgon"'
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
         if w.kind in ("wd_day", "den_day") and u is not None:
@@ -219,6 +197,8 @@ class MeetingDays(MeetingTimes):
         toks = toks[1:] if toks[:1] in (["nästa"], ["kommande"]) else toks
         after = toks[1:3]  # the words after the weekday, a time joined or not
         counted = len(after) == 2 and after[0] not in _CLOCK_WORDS and after[1] in CARDINALS  # "<om> tre"
+        # "onsdag om <som> veckor": a count of weeks lost after the weekday (not "onsdag i nästa vecka")
+        counted = counted or ("nästa" not in after and any(t in ("veckor", "vecka") for t in toks[1:4]))
         if after and (u.uncertain(after[0]) or not known_word(after[0]) or counted):
             return f"{PREFIX}veckodagen hördes men inte orden efter den ({' '.join(after)})"
         return None

@@ -14,14 +14,15 @@ from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.nextclose import NOT_MEETINGS, ClosingDate
-from transcribe.minutes.rules.nextday import DEADLINE_BEFORE, ELSEWHERE_WHY, SPECIFIC
+from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
+from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     Utt,
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import WEEKDAY_NAMES, format_date
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
 
 # "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
 _NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls)\s+")
@@ -34,11 +35,16 @@ _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
 _SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))|,\s*tid\s*,")
 _NEXT_ALONE = re.compile(r"^(?:\w+,?\s+)?nästa\s*,")
+# "Okej, nästa gång." as a heading, the day in the sentences after it; asked, "Och nästa?"
+_HEADING = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?nästa\s+(?:gång|möte)\s*[.!?]?\s*$")
+_HEADING_ASKED = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?nästa\s*\?\s*$")
 # How exactly a kind of date names its day: a day and month first, a bare weekday last.
 _EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_day": 1, "slash": 1, "wd_in_n": 1,
               "week": 2, "in_n": 2, "wd": 3}  # fmt: skip
 # A sentence that gives someone a task, whose date is the task's, not the meeting's.
-_TASKISH = re.compile(r"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b)[a-zåäö]+r\b")
+_TASKISH = re.compile(
+    rf"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b|(?:{'|'.join(MONTH_NAMES)})\b)[a-zåäö]+r\b"
+)  # not "den <vi> december", a day misheard
 _SAME_TIME_ASKED = re.compile(rf"^(?:\w+,?\s+)?nästa\s+(?:{'|'.join(WEEKDAY_NAMES)})\s+samma\s+tid\b")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 
@@ -49,7 +55,7 @@ class NextMeetingRules(ClosingDate):
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
         if m is None:
-            m = self._named_next(u)
+            m = self._named_next(u) or _HEADING.match(u.low) or (_HEADING_ASKED.match(u.low) if self.robust else None)
         if m is None and any(w.date is not None for w in self.whens(u)):
             # "Samma tid nästa måndag.": said of nothing else than the meeting; asked, "Nästa söndag samma tid då?"
             m = (_SAME_TIME_ASKED.match(u.low) if u.is_question else None) or _SAME_TIME_AGAIN.search(u.low)
@@ -208,6 +214,11 @@ class NextMeetingRules(ClosingDate):
                 candidates.append(later)
                 continue
             heard = self._same_turn_lost(u) if not deadline else None
+            again = self._said_elsewhere(heard[1], heard[0]) if heard is not None and self.robust else None
+            if again is not None:  # "Nästa gång. Tisdagen den <vi> april?" and later "tisdag sjätte april"
+                candidates.append((again[0], [u, *again[1]]))
+                self._doubts[u.idx] = ELSEWHERE_WHY
+                continue
             if heard is not None:  # "... Första tisdagen i <till>, klockan åtta.": shown as heard, to check
                 vague = heard
                 continue

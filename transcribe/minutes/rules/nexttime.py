@@ -24,7 +24,7 @@ from transcribe.sv.numbers import CARDINALS, parse_number
 
 # "klockan", "halv" or "kvart över" followed by something that is no hour: the hour was said and lost.
 _CLOCK_UNHEARD = re.compile(
-    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
+    r"\b(?:klockan|kl|halv|kvart\s+(?:över|i))(?:\s*[,.!?]|\s+(?!(?:\d|halv|kvart|" + "|".join(CARDINALS) + r")\b)\w+)"
 )
 # "sex som vanligt", "<seex> som vanligt", "nio <med> vanligt", "<johan> igen": the hour said as the usual one
 _AS_USUAL = re.compile(r"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){0,2}?)(?P<how>som\s+vanligt|[\w-]+\s+vanligt|igen)\b")
@@ -87,7 +87,10 @@ class MeetingTimes(RuleState):
         if len(heard) > 1 and (re.search(r"\b[A-ZÅÄÖ]", u.text[w.end :]) or set(heard) & _SAID_HOUR):
             heard = []  # "…, hos Sigrid Berg.": a place or a name; "<med> sju deltagare": a count, read elsewhere
         lost = bool(heard) and not set(heard) & _NO_HOUR and any(_misheard(u, x) for x in heard)
-        if w.time is None and self.start_time is not None and (lost or any(clock_unheard(u.low) for u in utts)):
+        # "Nästa matråd, tjugonde maj. Efter lunch, kvart över, här.": the hour in the next sentence of the turn
+        after = [v for v in self._same_segment_after(u, 1) if not any(x.date for x in self.whens(v))] if u else []
+        unheard = any(clock_unheard(v.low) for v in [*utts, *after])
+        if w.time is None and self.start_time is not None and (lost or unheard):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
