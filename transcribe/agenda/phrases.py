@@ -144,7 +144,12 @@ KIND_CUES = {
         r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*)"
         r"|^\W*(?:från|sedan|sen) (?:förra|senaste) (?:veckan|mötet|gången)\b)"
         r"|^\W*föregående\b"
-    ),
+        r"|\b(?:protokoll\w*|\w*anteckning\w*) (?:från|efter) (?:förra|senaste|föregående)"
+        r" (?:mötet|gången|sammanträdet)\b"
+        r"|^\W*(?:\w+\W+)?det (?:som|vi) (?:skrevs|skrev|beslutades|beslutade|bestämdes|bestämde) (?:\w+ ){0,2}?"
+        r"(?:förra gången|förra mötet|sist|senast|på förra|i (?:januari|februari|mars|april|maj|juni|juli|augusti"
+        r"|september|oktober|november|december))\b"
+    ),  # "Protokollet från förra mötet", "Det som skrevs i juni, har alla läst det?"
     "other": re.compile(
         r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?"
         r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b"
