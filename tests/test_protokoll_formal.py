@@ -187,3 +187,23 @@ def test_information_noted_and_a_matter_sent_back_are_decisions() -> None:
     assert decisions(prot, "3") == [
         "Nämnden beslutade att återremittera ärendet till förvaltningen för en bullerutredning."
     ]
+
+
+def test_the_chairs_closing_may_name_the_association_as_the_one_who_acts() -> None:
+    board = """Dagordning styrelsemöte
+1. Mötets öppnande
+2. Skolgården
+3. Mötets avslutande
+"""
+    prot = protokoll(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Punkt två, skolgården."),
+            ("C", "Kommunen betalar hälften av klätterställningen om vi står för resten, ungefär tjugotusen."),
+            ("B", "Det har vi råd med, kassan är god."),
+            ("A", "Är alla för det? Bra, då betalar föreningen tjugotusen till klätterställningen."),
+            ("A", "Punkt tre. Tack, jag förklarar mötet avslutat."),
+        ],
+        board,
+    )
+    assert decisions(prot, "2") == ["Styrelsen beslutade att betala tjugotusen till klätterställningen."]

@@ -24,7 +24,10 @@ from transcribe.sv.text import content_words
 
 _LEAD = r"^\W*(?:(?:ja|nej|bra|okej|då|så|och|alltså|gör så|det stämmer|precis|perfekt|toppen)\W+)*"
 # "Vi skriver …", "Då väljer vi …", "Så gör vi …"; "Det tar vi." and "Vi kör båda." say the matter next
-SAID = re.compile(_LEAD + r"(?:(?P<we>vi) (?P<v1>\w+)|(?:då|så) (?P<v2>\w+) vi)\b(?P<rest>.*)$")
+SAID = re.compile(
+    _LEAD
+    + r"(?:(?P<we>vi) (?P<v1>\w+)|(?:då|så) (?P<v2>\w+) (?:vi|föreningen|styrelsen|klubben|gruppen))\b(?P<rest>.*)$"
+)  # "Bra, då betalar föreningen tjugotusen till klätterställningen"
 TAKEN = re.compile(_LEAD + r"(?:det|den|dem|båda|alla) (?:tar|kör|gör) vi(?: med)?\b(?P<rest>.*)$")
 # Verbs that say what the meeting does with itself, how it feels, or what it may do, not a decision
 NOT_DECIDING = {
