@@ -143,3 +143,50 @@ def test_a_thing_left_out_this_year_is_decided_and_a_pronoun_alone_is_not() -> N
     assert len(got) == 1 and "stå över julmarknaden" in got[0]
     pronoun = [*said[:3], ("S1", "Det står vi över i år.")]
     assert not any("stå över" in t for t in texts(pronoun))
+
+
+def test_a_conditional_rule_put_to_the_meeting_and_closed_with_so_gor_vi_is_decided() -> None:
+    said = [
+        ("S2", "Vi har bara sex anmälda till vinterkursen, och den börjar om två veckor."),
+        (
+            "S1",
+            "Om vi säger så här: kommer det minst tio så kör vi kursen på måndagar. Blir det färre så slår vi "
+            "ihop den med onsdagsgruppen.",
+        ),  # fmt: skip
+        ("S3", "Det är vettigt."),
+        ("S2", "Ja, det kan jag leva med."),
+        ("S1", "Bra, så gör vi."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "minst tio" in got[0] and "onsdagsgruppen" in got[0]
+    assert "säger så här" not in got[0]
+
+
+def test_the_winner_named_after_others_spoke_of_it_is_the_decision() -> None:
+    said = [
+        ("S1", "Vem ska få hedersmedaljen i år? Vi har två namn, Stina Holm och Per Ek."),
+        ("S2", "Stina har skött kiosken i tjugo år."),
+        ("S3", "Per fick ju medaljen för fem år sedan, så Stina är rimligast."),
+        ("S1", "Okej. Då blir det Stina Holm."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "Stina Holm" in got[0]
+    vague = [*said[:3], ("S1", "Okej. Då blir det dyrt.")]
+    assert not texts(vague)
+
+
+def test_agreeing_on_a_judgement_or_telling_what_others_decided_is_no_decision() -> None:
+    opinion = [
+        ("S2", "Fler barn frågar efter en teatergrupp på lördagar."),
+        ("S3", "Vi har ingen ledare för det, och salen är uthyrd."),
+        ("S1", "Vi är överens om att det vore bra med en teatergrupp, det hör jag. Men det kostar ledartid."),
+    ]
+    assert not texts(opinion)
+    plan = [*opinion[:2], ("S1", "Vi är överens om att vi startar en teatergrupp i höst.")]
+    assert any("teatergrupp" in t for t in texts(plan))
+    told = [
+        ("S2", "Routrarna i området är gamla och tappar anslutningen."),
+        ("S3", "Kommer de att bytas?"),
+        ("S1", "Vi byter dem, men det är nätägarens plan, och det går i den takt de har bestämt."),
+    ]
+    assert not texts(told)

@@ -44,6 +44,11 @@ _ADV = r"(?:\s+(?:alltså|därför|då|också|nu|härmed|här|därmed|enhälligt
 ADV = _ADV  # adverbs that may stand between a body and its verb
 _DECIDE = r"(?:beslutar|beslutat|beslutade|bestämmer|bestämt|bestämde)"
 _PREP = r"(?P<prep>att|om\s+att|om|för)"
+# Agreed on a judgement, not on a plan: "överens om att det vore bra med en barnkör", "... att testerna ser bra ut",
+# "... att vi ska prata mer, ha ha"
+_OPINION = (
+    r"(?!\s*(?:att\s+)?(?:det\s+)?(?:vore|skulle\s+vara)\b)(?![^.!?]*\b(?:ser\s+(?:bra|bättre|fint|ut)|ha\s+ha)\b)"
+)
 _COLON_DECIDED = r"(?:beslutat|bestämt)\s*:\s*(?P<prep>)(?P<rest>.+)"
 
 # Decision with its content after the cue: group "rest" is the content.
@@ -76,7 +81,7 @@ DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
         "enades",
         re.compile(
             rf"\b{_BODY}\s+(?:är|var|blev|har\s+blivit|kom|har\s+kommit){_ADV}\s+överens{_ADV}\s+om\s+(?P<prep>att)?"
-            r"\s*(?P<rest>.+)"
+            rf"\s*{_OPINION}(?P<rest>.+)"
         ),
     ),
     (
@@ -86,7 +91,8 @@ DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
     (  # "Så, ja, då är vi överens om att vi köper den begagnade pressen"
         "enades",
         re.compile(
-            rf"\b(?:då|så|nu)\s+är\s+{_BODY}{_ADV}\s+(?:överens|enade|eniga){_ADV}\s+om\s+(?P<prep>att)\s+(?P<rest>.+)"
+            rf"\b(?:då|så|nu)\s+är\s+{_BODY}{_ADV}\s+(?:överens|enade|eniga){_ADV}\s+om\s+(?P<prep>att)\s+{_OPINION}"
+            r"(?P<rest>.+)"
         ),
     ),
 ]
@@ -255,6 +261,7 @@ TENTATIVE = re.compile(
 REPORTED = re.compile(
     r"(?<!som\s)\b(?:förra\s+[a-zåäö]*(?:gången|mötet|möte|året|veckan|månaden|terminen|sammanträdet|stämman)|tidigare|"
     r"i\s+höstas|i\s+våras|i\s+fjol|sist\s+vi\s+(?:sågs|träffades)|på\s+förra)\b"  # "som i fjol": kept as it was
+    r"|\b(?:de|dom)\s+har\s+(?:bestämt|beslutat)\b"  # "... i den takt de har bestämt": another body's, told
 )
 
 PROPOSAL = _rx(
@@ -269,7 +276,8 @@ PROPOSAL = _rx(
     r"\bvad\s+(?:sägs|säger\s+ni|tycker\s+ni)\s+om\b",
     r"\btänk\s+om\s+vi\b",
     r"\blåt\s+oss\b",
-    r"\b(?:jag\s+tycker|tycker\s+jag)\s+(?:nog\s+)?(?:att\s+)?(?:\w+\s+){1,2}(?:ska|borde|bör)\b",
+    r"\b(?:jag\s+tycker|tycker\s+jag)\s+(?:nog\s+)?(?:att\s+)?(?:\w+\s+){1,3}(?:ska|borde|bör|(?:bara\s+)?får)\b",
+    r"\b(?:om\s+)?vi\s+säger\s+så\s+här\s*:",
     r"\bjag\s+vill\s+(?:gärna\s+)?att\s+vi\b",
     r"\bvi\s+(?:ska|måste|behöver)\s+\w+",
     r"\b(?:skulle|kan|får)\s+jag\s+(?:kunna\s+|få\s+)?(?!säga|fråga|få\s+ordet)\w+",

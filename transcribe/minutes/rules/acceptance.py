@@ -65,17 +65,22 @@ _DOUBT = re.compile(r"\b(?:vänta|inte|aldrig|tveksam|emot|nja|fast|men)\b")
 _SETTLE = re.compile(
     _LEAD + r"(?:det\s+är\s+(?:alltså\s+)?(?:spikat|avgjort|bestämt|beslutat|klubbat)|"
     r"(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det)|vi\s+kör\s+så|kör\s+så|"
-    r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det|(?:då\s+)?är\s+det\s+så)"
+    r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det|(?:då\s+)?är\s+det\s+så|"
+    r"så\s+gör\s+vi)"
     r"(?:\s+(?:då|alltså|nu))?\s*[.!]?$"
 )
 # The winner named before the formula: "Okej, Skatås får det bli.", "Biblioteket i mars får det bli då."
 _NAMED_SETTLE = re.compile(
-    _LEAD + r"(?P<np>(?!(?:det|så|då|vi|jag|du|ni|han|hon|den|de|dom|inget|ingen|inga)\b)[\w-]+(?:\s+[\w-]+){0,4}?)"
-    r"\s+får\s+det\s+(?:bli|vara)(?:\s+(?:då|alltså))?\s*[.!]?$"
+    _LEAD + r"(?:(?P<np>(?!(?:det|så|då|vi|jag|du|ni|han|hon|den|de|dom|inget|ingen|inga)\b)[\w-]+(?:\s+[\w-]+){0,4}?)"
+    r"\s+får\s+det\s+(?:bli|vara)(?:\s+(?:då|alltså))?|då\s+blir\s+det\s+(?P<np2>[\w-]+(?:\s+[\w-]+){0,3}(?:,[^.?!]*)?))"
+    r"\s*[.!]?$"
 )
+# A name or a thing in the definite form, no adjective: "Skatås", "Oskar och Mohammed", "biblioteket i mars"
+_NAMED = re.compile(r"^(?:[A-ZÅÄÖ][\w-]+|[a-zåäö-]{3,}(?:en|et|na|arna|erna))\b")
 # A lead that settles and says the matter after it: "Vi landar i att ...", "Jag hör inga protester, så ..."
 _SETTLE_LEAD = re.compile(
-    _LEAD + r"(?:vi\s+landar\s+i(?:\s+att)?|det\s+får\s+bli\s+så\s+här\s*:|(?:då\s+)?har\s+vi\s+ett\s+beslut\s*:|"
+    _LEAD + r"(?:vi\s+landar\s+i(?:\s+att)?|det\s+får\s+bli\s+(?:så\s+här|regeln)(?:\s+då)?\s*:|"
+    r"(?:då\s+)?har\s+vi\s+ett\s+beslut\s*:|"
     r"jag\s+hör\s+inga\s+(?:protester|invändningar)\s*,?\s*(?:så|alltså)?|"
     r"ingen\s+(?:säger\s+emot|invänder|protesterar)\s*,?\s*(?:alltså|så)?\s*[,.]?)\s*(?P<rest>\S.*)$"
 )
@@ -112,7 +117,10 @@ class AcceptanceRules(ResolutionRules):
         m = _NAMED_SETTLE.match(u.low)
         if m is None or u.is_question or u.idx in self.used or u.idx in self.decided:
             return False
-        np = strip_tail(u.text[m.start("np") : m.end("np")]).strip(" ,")
+        group = "np" if m.group("np") else "np2"
+        np = strip_tail(u.text[m.start(group) : m.end(group)]).strip(" ,")
+        if not _NAMED.match(np) or cues.NEG.match(np.lower()):
+            return False  # "Då blir det dyrt.", "Då blir det ingen fest.": no alternative named
         named = stems(np)
         if not content_words(np) or not any(
             v.speaker != u.speaker and named & stems(v.text) for v in self._window(u, 12)
@@ -246,6 +254,7 @@ class AcceptanceRules(ResolutionRules):
         if proposal is None:
             return None
         clause = proposal_clause(proposal.text, proposal.name, self._addressee(proposal))
+        clause = re.sub(r"^(?:att\s+)?(?:om\s+)?vi\s+säger\s+så\s+här\s*:\s*", "", clause or "", flags=re.I)
         if not clause or len(clause.split()) < 2:
             return None
         self.used.add(proposal.idx)

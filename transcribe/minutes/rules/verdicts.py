@@ -65,7 +65,7 @@ _NOT_NOW = re.compile(
 )
 # A statement with no verb or subject of its own says what is kept: "Manuell kontroll av höga kaliumvärden, tills ..."
 _VERB_OR_SUBJECT = re.compile(
-    r"\b(?:jag|du|vi|ni|han|hon|det|de|dom|är|blir|har|kan|ska|får|gör|går|vill|måste|tar|kör)\b"
+    r"^(?:jag|du|vi|ni|han|hon|det|de|dom|men|och)\b|\b(?:är|blir|har|kan|ska|får|gör|går|vill|måste|tar|kör)\b"
 )
 _IF = re.compile(r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:om|ifall|när)\b|\b(?:om|ifall)\s+vi\b")
 
@@ -129,7 +129,7 @@ class VerdictRules(ResolutionRules):
             text = text[:1].upper() + text[1:] + "."
             nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
             head = nxt.low.split(",")[0] if nxt is not None and nxt.turn == u.turn and not nxt.is_question else ""
-            if inverted and len(content_words(head)) >= 2 and not _VERB_OR_SUBJECT.search(head):
+            if len(content_words(head)) >= 2 and not _VERB_OR_SUBJECT.search(head):
                 text = f"{text} {capitalise(strip_tail(nxt.text).strip(' ,.!'))}."  # "... som vi gör. Manuell kontroll"
                 self.used.add(nxt.idx)
         self.used.add(u.idx)
