@@ -48,3 +48,13 @@ def test_an_imperative_is_the_listeners_task_not_the_speakers() -> None:
         ("S2", "Okej. Jag skickar det inom en timme."),
     ]).actions  # fmt: skip
     assert [a.owner for a in got] == ["Karin Ek"]  # one task, the one who answered it; none for the asker
+
+
+def test_the_one_who_writes_as_usual_and_a_polite_word_about_now_are_no_tasks() -> None:
+    got = minutes([
+        ("S1", "Ha ha. Okej, vi tar det sen. Karin skriver som vanligt. Först lite information."),
+        ("S1", "Olof, du får gärna stänga av mobilen, den har plingat fem gånger."),
+    ]).actions  # fmt: skip
+    assert got == []
+    kept = minutes([("S1", "Karin skriver brevet till kommunen. Olof, du får gärna ringa dem på fredag.")]).actions
+    assert sorted(a.owner or "" for a in kept) == ["Karin Ek", "Olof Nilsson"]

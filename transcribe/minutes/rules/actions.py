@@ -55,6 +55,7 @@ _VOCATIVE_END = re.compile(
 _ASKED_SLOT = re.compile(r"^(?:\w+,\s+)?(?:kan|vill|skulle|orkar|hinner)\s+(?P<slot>\w+)\s+(?P<r>[a-zåäö]{3,}a\b[^?]*)")
 _ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
+_AS_USUAL = re.compile(r"\b(?:som\s+vanligt|i\s*dag|i\s*kväll)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
@@ -236,7 +237,8 @@ class ActionRules(TaskMerging):
         # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
         if _RAISING.search(low) or no_task(low):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
-        if self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u):
+        if (self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u) or self._offer_said(u)
+                or self._imperative_taken(u)):  # fmt: skip
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if cues.COMMIT_ANAPHOR.search(low):
             what, src = self._task_for_anaphor(u)
@@ -465,7 +467,8 @@ class ActionRules(TaskMerging):
             return
         m = re.match(r"^\s+(?:(?:ska|får)\s+)?(?P<v>[a-zåäö]+)(?P<t>(?:\s+[^.?!]*)?)[.!]?\s*$", tail)
         made = m is not None and m.group("v") in ("gör", "göra") and _MADE_THING.match(m.group("t"))
-        bare = m is not None and not content_words(m.group("t"))  # "Samir skriver.", "Jukka granskar.": a role
+        t = _AS_USUAL.sub(" ", m.group("t")) if m and m.group("v") == "skriver" else (m.group("t") if m else "")
+        bare = m is not None and not content_words(t)  # "Samir skriver (som vanligt).", "Jukka granskar.": a role
         if m and (action_verb(m.group("v"), m.group("t")) or made) and label != u.speaker and not bare:
             what = task_phrase(strip_tail(clause[e + m.start("v") :]), name)
             self._add_action(what, name, [u], 0.7)

@@ -49,7 +49,7 @@ _TAKEN_ON = re.compile(
 # "…, Rebecka, du får ringa runt till de som jobbade förra sommaren": a task put on the one named, mid-sentence too
 _NAMED_MUST = re.compile(
     r"(?:^|[,.]\s+)(?:(?:[Oo]ch|[Ss]å|[Dd]å)\s+)?(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?:[^,.?!]{1,60},\s+)?du\s+(?:får|ska|måste)\s+"
-    r"(?P<v>[a-zåäö]+)(?P<rest>[^.?!,]*)"
+    r"(?P<polite>gärna\s+)?(?P<v>[a-zåäö]+)(?P<rest>[^.?!,]*)"
 )
 # "Ska jag ta emot teknikern då, på torsdag?" - "Ja, gärna.": an offer taken up is the one who offered it's
 _OFFER = re.compile(r"^(?:\w+,\s+)?(?:ska|kan|får)\s+jag\s+(?P<v>[a-zåäö]+)(?P<rest>[^?]*)\?")
@@ -115,6 +115,8 @@ class AddressedTasks(ObjectTasks):
             person = self._named_person(m.group("name").lower())
             if person is None or person[0] == u.speaker or verb in NOT_ASKED or not task_verb(verb, rest.lower()):
                 continue
+            if m.group("polite") and not any(w.date is not None for w in self.whens(u)):
+                continue  # "Kenneth, du får gärna stänga av mobilen": a polite word about now, no task
             if not content_words(rest) and not re.fullmatch(r"\s*(?:in\s+|upp\s+)?(?:dem|den|det)\s*", rest.lower()):
                 continue
             reply = next((v for v in self.utts[u.idx + 1 : u.idx + 3] if v.speaker == person[0]), None)

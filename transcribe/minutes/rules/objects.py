@@ -24,10 +24,15 @@ _OBJECT = (
     r"(?:dem|den|det(?!\s+(?:är|blir|var|går|finns)\b)|[a-zåäö]{3,}(?:en|et|na|at)|(?:en|ett)\s+[a-zåäö]{3,}"
     r"|(?:nya|nytt)\s+[a-zåäö]{4,})"
 )  # "jag gör nya prisskyltar i dag"
+# "jag visar henne provmottagningen": a person before the thing; "jag ansöker hos regionen": what is acted on
+# after a preposition (a definite noun or a name), never where someone goes ("jag åker till stan")
+_TO_WHOM = r"(?:(?:henne|honom|dem|oss)\s+(?=[a-zåäö]{3,}(?:en|et|na)\b))?"
+_THROUGH = r"|(?:hos|med|för|om)\s+[a-zåäö]{3,}(?:en|et|na)\b"
+_MOTION = frozenset({"åker", "går", "reser", "flyger", "sitter", "står", "bor", "är", "var", "äter", "pratar"})
 # "jag (ska|kan) <verb> [particle] <object>" and "<adverb> <verb> jag [particle] <object>".
 _STRAIGHT = re.compile(
-    rf"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)\s+(?P<obj>(?:{_PARTICLE}\s+)?{_OBJECT})\b"
-    r"(?P<rest>[^.?!]*)"
+    rf"\bjag\s+(?:(?P<modal>ska|kan|får|måste)\s+)?(?P<v>[a-zåäö]+)\s+"
+    rf"(?P<obj>(?:{_PARTICLE}\s+)?{_TO_WHOM}(?:{_OBJECT}{_THROUGH}))\b(?P<rest>[^.?!]*)"
 )
 _INVERTED = re.compile(
     rf"^(?:(?:då|så|sen|sedan|och\s+så)\s+)?(?P<v>[a-zåäö]+r)\s+jag\s+(?P<obj>(?:{_PARTICLE}\s+)?{_OBJECT})\b"
@@ -59,6 +64,8 @@ class ObjectTasks(UnheardCommitments):
         if m is None or cues.TENTATIVE.search(low[: m.start("obj")]):
             return False  # "jag kanske beställer …"; a tentative word in the object ("ett förslag") is the task
         verb = m.group("v")
+        if verb in _MOTION and re.match(r"(?:hos|med|för|om)\s", m.group("obj")):
+            return False  # "jag åker med bussen i morgon": a way to go, nothing acted on
         modal = "modal" in m.re.groupindex and m.group("modal")
         if verb in _NOT_ACTS or not (is_present_verb(verb) or verb in ("gör", "tar") or (modal and verb.endswith("a"))):
             return False
@@ -86,6 +93,7 @@ class ObjectTasks(UnheardCommitments):
         said += _DEADLINE_TAIL.sub("", u.text[pos:end])
         said = re.sub(r"\boch\s+(\w+(?:ar|er))\b", lambda x: "och " + to_infinitive(x.group(1)), " ".join(said.split()))
         said = strip_tail(said.strip(" ,"))
+        said = re.split(r"\s*,\s*(?:det|den|de|dom|så|för|eftersom)\s", said)[0]  # "…, det är de som har avtalet"
         acted_on = f"{said} {obj}".strip()
         if not [w for w in content_words(acted_on) if w not in ("det", "den", "dem")]:
             return False  # "jag betalar den i dag": what "den" is was said before; the anaphor rules read it

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from transcribe.minutes.rules.addressed import AddressedTasks
+from transcribe.minutes.rules.offered import OfferedTasks
 from transcribe.minutes.rules.utterances import Utt, evidence_list, merge_evidence, stems
 
 # A task whose object is only a pronoun: "Räkna på det", "Lägga ut den på Instagram", "Fråga honom".
@@ -48,7 +48,7 @@ def no_task(low: str) -> bool:
     return bool(_NO_TASK.search(low))
 
 
-class TaskMerging(AddressedTasks):
+class TaskMerging(OfferedTasks):
     """Tasks said in pieces joined into one; they record into the shared state."""
 
     def _names_only(self, what: str) -> bool:
