@@ -11,13 +11,17 @@ from tests.test_profile_decisions import ANNA, PROFILES, pieces_of
 from tests.voices import DIM, cohort, unit
 from transcribe.speakers.backend import Backend
 from transcribe.speakers.match import (
+    BRIEF_ENROLMENT_S,
     FUSED,
     STRONG_SLACK,
     T_NAMED_FUSED,
     T_NAMED_RAW,
     Z_MARGIN_FUSED,
+    Z_NAMED_BRIEF,
     Z_NAMED_FUSED,
     Z_NAMED_THIN,
+    Z_PROPOSED_BRIEF,
+    Z_PROPOSED_FUSED,
     Z_SHORT_FUSED,
     match_speakers,
     piece_scores,
@@ -135,3 +139,27 @@ def test_a_voice_only_somewhat_like_a_profile_is_no_proposal(monkeypatch) -> Non
     assert (seen["proposal"].status, seen["proposal"].name) == ("proposed", "Anna")  # "Anna?"
     # as alike as dev strangers came to a profile (fused 2.5-2.8): nothing for the reviewer to confirm
     assert (seen["stranger-like"].status, seen["stranger-like"].name) == ("anonymous", None)
+
+
+def test_a_profile_of_a_word_or_two_needs_a_clearer_score_for_a_name_and_for_a_proposal(monkeypatch) -> None:
+    shipped(monkeypatch, IDENTITY)
+    near = np.stack([pieces_of(ANNA, 1, c, 300 + k)[0] for k, c in enumerate(np.linspace(0.0, 0.7, 40))])
+    near = np.repeat(near[:, None, :], 6, axis=1)
+    few = [p.model_copy(update={"seconds": THIN_ENROLMENT_S - 2}) for p in PROFILES]  # a few words
+    brief = [p.model_copy(update={"seconds": BRIEF_ENROLMENT_S - 1}) for p in PROFILES]  # a word or two
+    seen = {}
+    for k, cos in enumerate(np.linspace(0.97, 0.7, 55)):  # Anna heard less and less clearly
+        heard = pieces_of(ANNA, 12, float(cos), 700 + k)
+        m = decide(heard, few, cohort=near)
+        proposal = Z_PROPOSED_FUSED <= m.norm < min(Z_PROPOSED_BRIEF, Z_NAMED_FUSED)
+        band = ("clear" if m.norm >= Z_NAMED_BRIEF else "name" if Z_NAMED_THIN <= m.norm < Z_NAMED_BRIEF - 0.1
+                else "proposal" if proposal else None)  # fmt: skip
+        if band and m.score >= T_NAMED_FUSED:
+            seen.setdefault(band, (heard, m))
+        if len(seen) == 3:
+            break
+    assert set(seen) == {"clear", "name", "proposal"}
+    for band, from_few, from_brief in (("clear", "named", "named"), ("name", "named", "proposed"),
+                                       ("proposal", "proposed", "anonymous")):  # fmt: skip
+        heard, m = seen[band]
+        assert m.status == from_few and decide(heard, brief, cohort=near).status == from_brief

@@ -6,7 +6,7 @@ import functools
 
 from tests.test_profiles import Conversation, towards
 from tests.voices import unit
-from transcribe.bench.profile_separation import by_enrolment, calibration, corpus_facts
+from transcribe.bench.profile_separation import by_enrolment, calibration, calibration_by_enrolment, corpus_facts
 from transcribe.bench.profiles_real import Labelled, figures
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.speakers.profiles import THIN_ENROLMENT_S, Profile
@@ -20,6 +20,20 @@ def test_same_person_pairs_above_every_other_persons_score_are_counted() -> None
     assert out["normalised"]["d_prime"] > 0
     swapped = calibration([(c, z, not same) for c, z, same in pairs])
     assert swapped["normalised"]["same_above_every_different"] == 0 and swapped["normalised"]["d_prime"] < 0
+    # one same-person pair (1.0) of three lies under one of the two others' (2.5): 5 of 6 orderings right
+    assert out["normalised"]["auc"] == round(5 / 6, 4) and 0 < out["normalised"]["eer"] < 0.5
+    assert swapped["normalised"]["auc"] == round(1 / 6, 4) and out["cosine"]["auc"] == 1.0 and out["cosine"]["eer"] == 0
+
+
+def test_separation_is_told_apart_for_thin_enrolments() -> None:
+    thick, few = THIN_ENROLMENT_S + 3, THIN_ENROLMENT_S - 3
+    apart = [(0.9, 5.0, True, thick), (0.5, 1.0, False, thick)]  # a long enrolment: the person's own score on top
+    overlapping = [(0.7, 1.5, True, few), (0.8, 2.5, False, few), (0.6, 0.5, False, few)]  # a few seconds
+    pairs = apart + overlapping
+    out = calibration_by_enrolment(pairs)
+    long, short = out[f"enrolled_{THIN_ENROLMENT_S:g}s_or_more"], out[f"enrolled_under_{THIN_ENROLMENT_S:g}s"]
+    assert long["normalised"]["auc"] == 1.0 and long["normalised"]["eer"] == 0
+    assert short["normalised"]["auc"] == 0.5 and short["normalised"]["same_above_every_different"] == 0
 
 
 def test_readers_enrolled_from_a_few_seconds_are_counted_apart() -> None:

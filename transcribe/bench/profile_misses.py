@@ -8,7 +8,8 @@ the product's fused scores) and checked gate by gate, in this order:
 - z: the label's normalised score with their profile under Z_NAMED_FUSED;
 - cos: its raw cosine under T_NAMED_FUSED;
 - margin: another profile's normalised score within Z_MARGIN_FUSED;
-- thin: the profile holds under THIN_ENROLMENT_S s of speech and the score is under Z_NAMED_THIN;
+- thin: the profile holds under THIN_ENROLMENT_S s of speech and the score is under Z_NAMED_THIN (under
+  BRIEF_ENROLMENT_S s: Z_NAMED_BRIEF);
 - short: fewer than MIN_PIECES pieces of speech, scored under Z_SHORT_FUSED;
 - agreement: its pieces do not agree on one voice, or hold too little of its speech (`agreement.py`);
 - assignment: every gate passed, yet the one-to-one pairing gave the profile to another label.
@@ -30,9 +31,11 @@ from transcribe.speakers.match import (
     MIN_PIECES,
     T_NAMED_FUSED,
     Z_MARGIN_FUSED,
+    Z_NAMED_BRIEF,
     Z_NAMED_FUSED,
     Z_NAMED_THIN,
     Z_SHORT_FUSED,
+    brief_enrolment,
     match_speakers,
     score_labels,
 )
@@ -42,7 +45,7 @@ GATES = ("merged", "z", "cos", "margin", "thin", "short", "agreement", "assignme
 
 
 def _gate(z: np.ndarray, raw: np.ndarray, j: int, pieces: int, share: float, split: float, held: float,
-          thin_profile: bool = False) -> str:  # fmt: skip
+          floor: float = Z_NAMED_FUSED) -> str:  # fmt: skip
     others = np.delete(z, j)
     if z[j] < Z_NAMED_FUSED:
         return "z"
@@ -50,7 +53,7 @@ def _gate(z: np.ndarray, raw: np.ndarray, j: int, pieces: int, share: float, spl
         return "cos"
     if others.size and z[j] - others.max() < Z_MARGIN_FUSED:
         return "margin"
-    if thin_profile and z[j] < Z_NAMED_THIN:
+    if z[j] < floor:  # a profile of a few words needs a clearer score
         return "thin"
     if 0 < pieces < MIN_PIECES and z[j] < Z_SHORT_FUSED:
         return "short"
@@ -86,8 +89,9 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
                 continue
             i = max(own, key=lambda k: sc.norm[k, j])
             share = 1.0 if sc.support is None else float(sc.support[i, j])
+            floor = Z_NAMED_BRIEF if brief_enrolment(profiles[j]) else Z_NAMED_THIN if thin(profiles[j]) else -np.inf
             gate = _gate(sc.norm[i], sc.raw[i], j, int(sc.pieces[i]), share, float(sc.split[i]), held[labels[i]],
-                         thin(profiles[j]))  # fmt: skip
+                         floor)  # fmt: skip
             gates[gate] += 1
             rows.append(f"{lab.item.id} {reader}: {gate} (z {sc.norm[i, j]:.2f}, cos {sc.raw[i, j]:.3f}, "
                         f"{int(sc.pieces[i])} pieces, {matches[labels[i]].status})")  # fmt: skip

@@ -5,7 +5,9 @@ it (`match.score_labels` on fused normalised scores, the pieces' QUANTILE), each
 or a different-person pair. Beside the percentiles, `same_above_every_different` counts the
 same-person pairs that lie above the highest different-person score: the pairs any threshold could
 name without a single wrong name, whatever other rule stands beside it. `d_prime`: the distance of
-the two means in their pooled spread.
+the two means in their pooled spread; `auc`: the chance that a same-person pair outscores a
+different-person pair; `eer`: the error rate where wrong rejections and wrong acceptances are equal.
+`scores_by_enrolment` gives the same figures for profiles of THIN_ENROLMENT_S s or more and of less.
 
 Corpus: the pool (`../shared/data/librispeech-train-clean`) holds one utterance per reader, 1.6-17 s;
 the profile bench cuts it at a pause near its middle, so a reader's enrolment is about half of it.
@@ -20,6 +22,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+from scipy.stats import rankdata
 
 from transcribe.speakers.match import FUSED, score_labels
 from transcribe.speakers.profiles import THIN_ENROLMENT_S, Profile
@@ -27,8 +30,9 @@ from transcribe.speakers.profiles import THIN_ENROLMENT_S, Profile
 
 def pair_scores(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray,
                 truth_of: Callable[[Any, Any], dict[str, str]], backend: Any = FUSED
-                ) -> list[tuple[float, float, bool]]:  # fmt: skip
-    """(cosine, normalised score, same person?) of every label with a truth against every profile."""
+                ) -> list[tuple[float, float, bool, float]]:  # fmt: skip
+    """(cosine, normalised score, same person?, the profile's seconds of enrolment) of every label with
+    a truth against every profile."""
     pairs = []
     for lab in labelled:
         truth = truth_of(lab.item, lab.hyp)
@@ -37,7 +41,7 @@ def pair_scores(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray
         sc = score_labels(labels, vectors, profiles, lab.pieces, cohort, backend=backend)
         for i, lb in enumerate(labels):
             pairs += [(float(sc.raw[i, j]), float(sc.norm[i, j]) if sc.norm is not None else float("nan"),
-                       p.name == truth[lb]) for j, p in enumerate(profiles)]  # fmt: skip
+                       p.name == truth[lb], p.seconds) for j, p in enumerate(profiles)]  # fmt: skip
     return pairs
 
 
@@ -49,7 +53,18 @@ def _stats(v: np.ndarray) -> dict[str, float]:
     return {"n": len(v), "min": round(float(v.min()), 3), **q, "max": round(float(v.max()), 3)}
 
 
-def calibration(pairs: list[tuple[float, float, bool]]) -> dict[str, Any]:
+def auc_eer(same: np.ndarray, diff: np.ndarray) -> tuple[float, float]:
+    """(area under the ROC curve, equal error rate) of same- against different-person scores."""
+    ranks = rankdata(np.concatenate([same, diff]))  # ties share their mean rank
+    auc = (ranks[: len(same)].sum() - len(same) * (len(same) + 1) / 2) / (len(same) * len(diff))
+    cuts = np.unique(np.concatenate([same, diff]))
+    miss = np.searchsorted(np.sort(same), cuts, side="left") / len(same)  # same-person scores under the cut
+    false = 1 - np.searchsorted(np.sort(diff), cuts, side="left") / len(diff)  # others at or over it
+    k = int(np.argmin(np.abs(miss - false)))
+    return float(auc), float((miss[k] + false[k]) / 2)
+
+
+def calibration(pairs: list[tuple[Any, ...]]) -> dict[str, Any]:
     """Percentiles of same- and different-person cosines and normalised scores, and their separation."""
     out: dict[str, Any] = {}
     for k, key in ((0, "cosine"), (1, "normalised")):
@@ -61,7 +76,18 @@ def calibration(pairs: list[tuple[float, float, bool]]) -> dict[str, Any]:
             spread = np.sqrt(0.5 * (same.var() + diff.var()))
             out[key]["same_above_every_different"] = int((same > diff.max()).sum())
             out[key]["d_prime"] = round(float((same.mean() - diff.mean()) / max(spread, 1e-9)), 3)
+            auc, eer = auc_eer(same, diff)
+            out[key] |= {"auc": round(auc, 4), "eer": round(eer, 4)}
     return out
+
+
+def calibration_by_enrolment(pairs: list[tuple[float, float, bool, float]]) -> dict[str, Any]:
+    """`calibration` of the pairs with a profile of THIN_ENROLMENT_S s or more, and of less."""
+    more, less = [p for p in pairs if p[3] >= THIN_ENROLMENT_S], [p for p in pairs if p[3] < THIN_ENROLMENT_S]
+    return {
+        f"enrolled_{THIN_ENROLMENT_S:g}s_or_more": calibration(more),
+        f"enrolled_under_{THIN_ENROLMENT_S:g}s": calibration(less),
+    }
 
 
 def corpus_facts(profiles: list[Profile]) -> dict[str, Any]:

@@ -31,8 +31,8 @@ reader it overlaps most.
   (`speakers/backend.py`, fitted on the cohort readers only: `python -m transcribe.bench.train_backend`)
   and averages the two normalised scores (`match.FUSED`); raw_cosines / through_backend: the same
   labels matched in one view alone; previous and baseline use raw GE2E cosines.
-- without_thin_rule: without the stricter score for a profile of under 5 s of speech (`match.Z_NAMED_THIN`);
-  enrolment_curve (`--enrolment-curve`): the figures with every enrolment cut to 2, 3, 4 and 5 s;
+- without_thin_rule: without the stricter scores for a profile of under 5 s or 2 s (`match.Z_NAMED_THIN`, `..._BRIEF`);
+  enrolment_curve (`--enrolment-curve`): the figures with every enrolment cut to 1, 1.5, 2, 3, 4 and 5 s;
 - misses: for each enrolled reader present and not named, the first gate that stopped them
   (`bench.profile_misses`: merged by the diariser, normalised score, cosine, margin, short speech,
   agreement, assignment), counted and listed;
@@ -71,7 +71,13 @@ from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.mixed_labels import mixed_label_figures
 from transcribe.bench.profile_misses import misses
-from transcribe.bench.profile_separation import by_enrolment, calibration, corpus_facts, pair_scores
+from transcribe.bench.profile_separation import (
+    by_enrolment,
+    calibration,
+    calibration_by_enrolment,
+    corpus_facts,
+    pair_scores,
+)
 from transcribe.bench.speaker_items import Item, conversations
 from transcribe.diarize import channel
 from transcribe.diarize.base import Diarization
@@ -308,7 +314,7 @@ def profile_scores(labelled: list[Labelled], quick: bool = False
            "through_backend": figures(anchored, profiles, backend=True),
            "without_agreement": figures(anchored, profiles, **AGREEMENT_OFF),
            "without_strong_scores": figures(anchored, profiles, z_strong=math.inf),
-           "without_thin_rule": figures(anchored, profiles, z_thin=-math.inf),
+           "without_thin_rule": figures(anchored, profiles, z_thin=-math.inf, brief=(-math.inf,) * 2),
            "without_both": figures(anchored, profiles, **UNCHECKED),
            "misses": misses(anchored, profiles, cohort(), label_truth),
            "mixed_labels": mixed_label_figures(anchored, profiles, cohort()),
@@ -326,18 +332,23 @@ def profile_report(group: str, count: int, labelled: list[Labelled] | None = Non
     if not labelled:
         return {"conversations": 0}
     pairs, report = profile_scores(labelled, quick)
-    return {"conversations": len(labelled), "minutes": list(MINUTES), **report, "scores": calibration(pairs)}
+    return {"conversations": len(labelled), "minutes": list(MINUTES), **report, "scores": calibration(pairs),
+            "scores_by_enrolment": calibration_by_enrolment(pairs)}  # fmt: skip
 
 
-def enrolment_curve(anchored: list[Labelled], enrolled: list[str], lengths: Iterable[float] = (2, 3, 4, 5)
+def enrolment_curve(anchored: list[Labelled], enrolled: list[str], lengths: Iterable[float] = (1, 1.5, 2, 3, 4, 5)
                     ) -> dict[str, Any]:  # fmt: skip
-    """Figures with each enrolment cut to its first seconds, with and without `match.Z_NAMED_THIN`."""
+    """Figures with each enrolment cut to its first seconds, with and without `match.Z_NAMED_THIN`, and the
+    same/different separation of the product's scores at that length (AUC, EER: `profile_separation`)."""
     keys = ("named_correctly", "wrong_confident_names", "strangers_named", "proposals_right", "highest_stranger_z")
     out = {}
     for secs in lengths:
         profiles = reader_profiles(enrolled, seconds=secs)
-        now, before = figures(anchored, profiles), figures(anchored, profiles, z_thin=-math.inf)
-        out[f"{secs:g}s"] = {"now": {k: now[k] for k in keys}, "without_thin_rule": {k: before[k] for k in keys}}
+        now, before = figures(anchored, profiles), figures(anchored, profiles, z_thin=-math.inf, brief=(-math.inf,) * 2)
+        sep = calibration(pair_scores(anchored, profiles, cohort(), label_truth))["normalised"]
+        sep = {k: sep.get(k) for k in ("auc", "eer", "same_above_every_different")}
+        out[f"{secs:g}s"] = {"now": {k: now[k] for k in keys}, "without_thin_rule": {k: before[k] for k in keys},
+                             "separation": sep}  # fmt: skip
     return out
 
 

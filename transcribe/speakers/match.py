@@ -87,6 +87,14 @@ voice. At Z_PROPOSED_FUSED = 2.5 the 30 dev conversations gave 12 proposals, 8 o
 person and 4 strangers (at 2.51-2.80, the most name-like dev stranger's fused score); at 3.0, 0.2 over
 that stranger, 5 proposals, all right, and no stranger proposed (2.75: 6, 5 right, one stranger);
 names unchanged (58 of 82).
+Brief enrolments: cut to 1 and 1.5 s (all 31 dev readers; `--enrolment-curve`), the tail of other
+people's scores reaches further: a name under Z_NAMED_THIN went to the wrong reader at 1.5 s (fused
+3.78, a telephone look-alike of eight pieces) and strangers reached 3.11 at both, one proposed at
+1.0 s. Scores do not separate better there: AUC 0.965 / 0.978 at 1 / 1.5 s against 0.989 at 3 s, and
+scoring the label's mean embedding or its median piece, a cohort cut to the enrolment's length (on
+the pieces' side, the profile's or both) or fewer channel variants moved no more same-person pairs
+above every other person's score. So a profile of under BRIEF_ENROLMENT_S = 2 s names from
+Z_NAMED_BRIEF = 4.25 (0.47 over 3.78) and proposes from Z_PROPOSED_BRIEF = 3.5 (0.39 over 3.11).
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -137,6 +145,9 @@ Z_SHORT_FUSED = 6.0  # ... unless the fused score reaches this (no other person'
 # A profile enrolled from under THIN_ENROLMENT_S s of speech (`profiles.thin`: a few words) is a blurred
 # voice: a name from it needs Z_NAMED_THIN (fused scores; see "Thin enrolments" above).
 Z_NAMED_THIN = 3.75
+# ... and one of under BRIEF_ENROLMENT_S s (a word or two) Z_NAMED_BRIEF for a name, Z_PROPOSED_BRIEF for
+# a proposal (see "Brief enrolments" above).
+BRIEF_ENROLMENT_S, Z_NAMED_BRIEF, Z_PROPOSED_BRIEF = 2.0, 4.25, 3.5
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -306,6 +317,7 @@ def match_speakers(
     min_coverage: float = MIN_COVERAGE,
     z_margin: float | None = None,
     z_thin: float | None = None,
+    brief: tuple[float, float] | None = None,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -320,7 +332,8 @@ def match_speakers(
     `coverage`: {label: share of its
     speech its pieces hold} (`evidence.coverage`); under `min_coverage` a label is at most proposed.
     `z_thin`: the normalised score a name needs from a profile of under THIN_ENROLMENT_S s of speech
-    (None: Z_NAMED_THIN on fused scores, else not used).
+    (None: Z_NAMED_THIN on fused scores, else not used). `brief`: (name, proposal) scores a profile of
+    under BRIEF_ENROLMENT_S s needs (None: Z_NAMED_BRIEF / Z_PROPOSED_BRIEF on fused scores, else not used).
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
@@ -335,6 +348,7 @@ def match_speakers(
         d if v is None else v for v, d in zip(given, defaults, strict=True))  # fmt: skip
     z_short = (Z_SHORT_FUSED if space == "fused" else math.inf) if z_short is None else z_short
     z_thin = (Z_NAMED_THIN if space == "fused" else -math.inf) if z_thin is None else z_thin
+    brief = ((Z_NAMED_BRIEF, Z_PROPOSED_BRIEF) if space == "fused" else (-math.inf,) * 2) if brief is None else brief
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
@@ -353,6 +367,8 @@ def match_speakers(
         if j is None:  # more labels than profiles: at most a proposal for the best one
             j = int(np.argmax(order[i]))
             status: Status = "proposed" if row[j] >= t_proposed and (z is None or z >= z_proposed) else "anonymous"
+            if z is not None and z < brief[1] and brief_enrolment(profiles[j]):
+                status = "anonymous"
         else:
             others = np.delete(row, j)
             status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed, margin)
@@ -366,7 +382,11 @@ def match_speakers(
                 status = "proposed"  # another profile's normalised score too close
             if z is not None and status == "named" and z < z_thin and thin(profiles[j]):
                 status = "proposed"  # a profile of a few words: only a clearer score names
+            if z is not None and status == "named" and z < brief[0] and brief_enrolment(profiles[j]):
+                status = "proposed"
             if z is not None and status == "proposed" and z < z_proposed:
+                status = "anonymous"
+            if z is not None and status == "proposed" and z < brief[1] and brief_enrolment(profiles[j]):
                 status = "anonymous"
             if status == "named" and 0 < sc.pieces[i] < min_pieces and (z is None or z < z_short):
                 status = "proposed"  # too little speech to be sure: the reviewer decides
@@ -378,6 +398,11 @@ def match_speakers(
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
+
+
+def brief_enrolment(profile: Profile) -> bool:
+    """Was the profile enrolled from under BRIEF_ENROLMENT_S s of speech (a word or two; 0: not recorded)?"""
+    return 0 < profile.seconds < BRIEF_ENROLMENT_S
 
 
 def _runner_up(row: np.ndarray, j: int) -> float:
