@@ -212,6 +212,11 @@ _FRONTED = frozenset(
 )
 
 
+# Words that cannot open a statement alone before its verb and "vi" (a preposition, an article, a verb of its own):
+# heard there, however surely, they stand for a lost "då" ("Om byter vi ..." is no condition: that is "Om vi byter").
+_NO_FRONT = frozenset("i på med till för av om att en ett från mot vid är har bli blir ska kan".split())
+
+
 def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """'Bra, gör vi så.', '<Det> väljer stämman Leif.', '<I> är dagordningen fastställd.': a statement with its
     verb before the meeting as subject (or before what it approves) has lost its fronted "då", or the recogniser
@@ -226,6 +231,8 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if k + 2 > len(lows):
         return None
     replaced = lows[k] in unsure and lows[k] not in _FRONTED and lows[k] not in NEGATIONS and k + 2 < len(lows)
+    # "<I> tar vi erbjudandet", "<Om> byter vi koden": a word that never stands alone before the verb and "vi"
+    replaced = replaced or (lows[k] in _NO_FRONT and k + 2 < len(lows) and _finite(lows[k + 1]) and lows[k + 2] == "vi")
     verb = k + 1 if replaced and _finite(lows[k + 1]) else k
     if not _finite(lows[verb]) or lows[verb] in _NOT_V1 or verb + 1 >= len(lows):
         return None
@@ -242,9 +249,14 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if heard.lower() == "det" and lows[verb + 1] == "vi":
         return None  # "Ja, det gör vi.": the thing agreed to, fronted, heard as said
     rest = " ".join(lows[verb + 2 :])
+    if rest and _ONLY_WHEN.match(rest):
+        return None  # "<Det> ändrar vi <inte> i kväll": nothing after "vi" but the time, the lost word was the object
     if cues.NEG.search(rest) or re.search(r"\bså\s+[a-zåäö]+r\b", rest) or _CONDITIONAL & set(lows[verb + 2 :]):
         return None
     return fixed, [Repair(heard, "då", "decision")]
+
+
+_ONLY_WHEN = re.compile(r"^(?:(?:i\s+)?(?:kväll|dag|år|morgon|helgen)|nu|då|heller|också|ju|redan|igen|\s)*$")
 
 
 def _finite(word: str) -> bool:
@@ -273,10 +285,97 @@ def lost_att(text: str) -> tuple[str, list[Repair]] | None:
     return text[:at] + "att " + text[at:], [Repair("", "att", "decision")]
 
 
+# The chair's bare closings, slot by slot: "Då gör vi så.", "Så säger vi det.", "Då kör vi på det."
+_CLOSINGS = (
+    (("då", "så"), ("gör", "säger", "kör"), ("vi",), ("så", "det")),
+    (("då", "så"), ("kör",), ("vi",), ("på",), ("det",)),
+)
+_VERB_SLOT, _WE_SLOT = 1, 2
+_NOT_SLIPS = frozenset("det den dem detta som och att".split())
+
+
+def _own_verb(word: str) -> bool:
+    """A present-tense verb of everyday Swedish ("går", "tar", "hinner"), said as heard however unsure; "kär" for
+    "kör" is no verb."""
+    if not word.endswith("r") or not known_word(word):
+        return False
+    inf = word[:-1] if word.endswith("ar") else word[:-2] + "a" if word.endswith("er") else word[:-1]
+    return known_word(inf)
+
+
+def _slot_slip(slot: int, heard: str) -> bool:
+    """Could the unsure word `heard` stand for the closing's word in this slot? Never a negation, a condition, a
+    person other than the group or a verb of its own ("Då <går> vi.", "Då gör <jag> det." are what was said)."""
+    if heard in NEGATIONS or heard in _CONDITIONAL or heard in _AUXILIARIES or _own_verb(heard):
+        return False
+    if slot == _WE_SLOT:  # "ni", "vie", "i": never a preposition ("Kör på det." is a reply as heard)
+        return heard == "ni" or heard.startswith("vi") or heard in ("i", "e", "ve")
+    if heard in _PERSONS or heard in _NOT_SLIPS or cues.is_body(heard):
+        return False  # "Då <det> vi se" was "Då får vi se": a pronoun is no verb heard wrong
+    return len(heard) <= 4 or not known_word(heard)
+
+
+def _align(lows: list[str], closing: tuple[tuple[str, ...], ...], unsure: set[str]) -> tuple[str, ...] | None:
+    """The fewest edits (at most two) turning the heard words into the closing: an unsure word in a slot ("sub") or
+    extra, a word of the closing lost ("del"); per slot what was heard there, the most slots heard as said ("hit")."""
+    best: dict[tuple[int, int], tuple[int, tuple[str, ...]]] = {(0, 0): (0, ())}
+    for i in range(len(lows) + 1):
+        for j in range(len(closing) + 1):
+            if (i, j) not in best:
+                continue
+            cost, ops = best[(i, j)]
+            steps = []
+            if i < len(lows) and j < len(closing):
+                if lows[i] in closing[j]:
+                    steps.append((i + 1, j + 1, cost, (*ops, "hit")))
+                elif lows[i] in unsure and _slot_slip(j, lows[i]):
+                    steps.append((i + 1, j + 1, cost + 1, (*ops, "sub")))
+            if j < len(closing):
+                steps.append((i, j + 1, cost + 1, (*ops, "del")))  # a word of the closing lost
+            if i < len(lows) and lows[i] in unsure and _slot_slip(-1, lows[i]):
+                steps.append((i + 1, j, cost + 1, ops))  # an extra word heard
+            for a, b, c, o in steps:
+                old = best.get((a, b))
+                if c <= 2 and (old is None or (c, -o.count("hit")) < (old[0], -old[1].count("hit"))):
+                    best[(a, b)] = (c, o)
+    end = best.get((len(lows), len(closing)))
+    return end[1] if end is not None and end[0] > 0 else None
+
+
+def _damaged_closing(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
+    """'Då <mest> <ni> så.', '<I> gör <i> så.', 'Då vi <men>.', '<-Då> säger <-vi> så.': the chair's bare closing
+    with two of its words misheard or lost. The sentence must be the closing alone, every word heard in it either
+    the closing's own or one the recogniser was unsure of, its last word heard (or misheard, not lost), and "vi"
+    lost only from "säger så" ("Gör så." is said to one member, "Då kör vi." starts something). It is read as the
+    closing meant ("Då gör vi så.") and flagged."""
+    if text.rstrip().endswith("?"):
+        return None
+    toks, lows, k = _lead(text)
+    words = lows[k:]
+    if not 2 <= len(words) <= 5 or NEGATIONS & set(lows):
+        return None
+    for closing in _CLOSINGS:
+        ops = _align(words, closing, unsure)
+        if ops is None or ops.count("hit") < 2 or ops[-1] == "del":
+            continue
+        verb = next((w for w in words if w in closing[_VERB_SLOT]), closing[_VERB_SLOT][0])
+        if ops[_WE_SLOT] == "del" and (verb != "säger" or ops[_VERB_SLOT] != "hit"):
+            continue
+        if ops[_VERB_SLOT] == "del" and "del" in (ops[_WE_SLOT], ops[0]):
+            continue  # "Då vi." / "vi så": too little left of the closing
+        meant = [words[0] if words[0] in closing[0] else "då", verb, *(w[0] for w in closing[2:])]
+        meant[-1] = words[-1] if words[-1] in closing[-1] else meant[-1]
+        lead = text[: toks[k].start()]
+        heard = text[toks[k].start() :].strip().rstrip(".!")
+        return f"{lead}{_cap(meant[0], lead)} {' '.join(meant[1:])}.", [Repair(heard, " ".join(meant), "decision")]
+    return None
+
+
 def frame_repair(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """The sentence as meant when one of the frames reads it, and the repair made; None otherwise."""
     return (
-        _frame(text, unsure)
+        _damaged_closing(text, unsure)
+        or _frame(text, unsure)
         or _lost_verb(text, unsure)
         or _verb_first(text, unsure)
         or _we_frame(text, unsure)
@@ -285,15 +384,22 @@ def frame_repair(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None
     )
 
 
+# "vi" heard with a letter added ("Då bygger <via> inget garage"): no subject after the chair's "då <verb>" otherwise
+_SPELLED_VI = frozenset({"vie", "via", "vii"})
+
+
 def heard_ni(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """'<Ni> köper inte fler stolar.', 'Då stryker <ni> den andra omgången.': "vi" is most often misheard as "ni",
     and the meetings seldom open a statement with "ni" and a present tense; an unsure "ni" where the group's "vi"
-    stands (first, or after the chair's "då/så <verb>") is read as "vi"."""
-    if "ni" not in unsure:
-        return None
+    stands (first, or after the chair's "då/så <verb>") is read as "vi". "Då tar <via> det viktigaste först" has
+    no subject as heard: "vi" spelled with a letter more is read as "vi" there however surely it was heard."""
     toks, lows, k = _lead(text)
     at = None
-    if k + 1 < len(lows) and lows[k] == "ni" and _finite(lows[k + 1]) and lows[k + 1] not in _AUXILIARIES:
+    if k + 2 < len(lows) and lows[k] in ("då", "så") and _finite(lows[k + 1]) and lows[k + 2] in _SPELLED_VI:
+        at = k + 2
+    elif "ni" not in unsure:
+        return None
+    elif k + 1 < len(lows) and lows[k] == "ni" and _finite(lows[k + 1]) and lows[k + 1] not in _AUXILIARIES:
         at = k
     elif k + 2 < len(lows) and lows[k] in ("då", "så") and _finite(lows[k + 1]) and lows[k + 2] == "ni":
         at = k + 2

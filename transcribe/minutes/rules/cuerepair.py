@@ -210,6 +210,8 @@ def _repair(text: str, unsure: Iterable[str]) -> tuple[str, list[Repair]]:
         for sub in SUBSTITUTES:
             if not plausible_slip(word, sub) or (sub in ("då", "så") and nxt and nxt[0] not in _AFTER_DA):
                 continue  # "<Förra året> beslutade nämnden": a lost time word is no "då"
+            if sub == "att" and "att" in low[m.end() :].split()[:3]:
+                continue  # "Styrelsen beslutade <i> fjol att ...": "att" heard after a time word, an old decision
             variant = low[: m.start()] + sub + low[m.end() :]
             kind = _accept(variant, m.start(), m.start() + len(sub), sub, word)
             if kind:

@@ -50,6 +50,8 @@ _REPORTED_PERFECT = re.compile(
     rf"^(?!.*\b(?:då|så|härmed|därmed|alltså|nu)\b).*\b{cues.BODY_NOUN}\s+(?:har|hade)\s+(?:bestämt|beslutat)\b"
 )
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
+# Words heard where the approved matter stands that are none: a preposition, an article, a conjunction.
+_NO_APPROVED = frozenset("med i på för och att en ett som av till om från men".split())
 # "vi har", "vi ska", "vi tycker": talk about the group, not a plan.
 _NOT_PLANS = frozenset(
     "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar "
@@ -143,6 +145,9 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
         if not m or u.is_question or cues.NEG.search(u.low[m.start() : m.end()]):
             return False
         np = u.text[m.start("np") : m.end("np")]
+        elected = m.group("part").startswith(("vald", "valt"))
+        if np.lower() in _NO_APPROVED or (np.lower() in ("du", "ni") and not elected):
+            return False  # "Då är <med> godkänd", "Då är du godkänd för att ta kvällarna": no matter approved
         role = ""
         if np.lower() in ("de", "dem", "han", "hon", "hen") and (named := self._proposed_names(u)) is not None:
             np, role = named  # "Till justerare föreslår jag Agnieszka Nowak och Bengt Nilsson. ... Då är de valda."
