@@ -190,3 +190,32 @@ def test_agreeing_on_a_judgement_or_telling_what_others_decided_is_no_decision()
         ("S1", "Vi byter dem, men det är nätägarens plan, och det går i den takt de har bestämt."),
     ]
     assert not texts(told)
+
+
+def test_a_bare_question_with_no_verb_accepted_by_two_others_is_the_decision() -> None:
+    said = [
+        ("S2", "Vi behöver en kväll till i verkstaden, det är kö varje tisdag."),
+        ("S3", "Onsdagar är lediga i lokalen."),
+        ("S1", "Onsdagar från april, då. Sex till nio som tisdagarna?"),
+        ("S2", "Ja."),
+        ("S3", "Ja, bra."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "Onsdagar från april" in got[0] and "sex till nio" in got[0]
+    fact = [*said[:2], ("S1", "Har alla nycklar till lokalen?"), ("S2", "Ja."), ("S3", "Ja.")]
+    assert not texts(fact)  # a question of fact answered, no proposal
+
+
+def test_a_show_of_hands_for_a_proposal_answered_yes_by_the_others_decides_it() -> None:
+    said = [
+        ("S2", "Släpvagnen går att få för femtontusen, begagnad men hel."),
+        ("S3", "Vi hyr en släpvagn fyra gånger om året, det kostar nästan lika mycket."),
+        ("S1", "Då tar vi det med handuppräckning: alla som är för att vi köper släpvagnen för högst femtontusen?"),
+        ("S2", "Ja."),
+        ("S3", "Ja, självklart."),
+        ("S4", "Ja."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "köpa släpvagnen" in got[0]
+    against = [*said[:4], ("S3", "Nej, inte för det priset."), ("S4", "Ja.")]
+    assert not any("släpvagnen" in t for t in texts(against))

@@ -50,7 +50,17 @@ _PUT = re.compile(
     r"(?:kan|ska)\s+vi\s+(?:inte\s+)?(?:bara\s+)?säga\s+att\s+(?P<said>[^?]+)"
     r"|(?:ska|skulle|kan)\s+vi\s+(?:inte\s+)?(?:bara\s+)?(?P<inf>(?!(?:ta|tala|prata|diskutera|rösta|vänta|ses|träffas|"
     r"gå|fortsätta|avsluta|säga|göra|ha|vara|bestämma|besluta|enas|komma)\b)[a-zåäö]{2,}a)\s+(?P<rest>[^?]+)"
-    r"|så\s*:\s*(?P<np>[^?]+))\?$"
+    r"|så\s*:\s*(?P<np>[^?]+)"
+    r"|(?:[^?]*[:,]\s*)?(?:alla|ni|de)\s+som\s+är\s+för\s+att\s+(?P<vote>[^?]+))\?$"  # "..., alla som är för att ...?"
+)
+# A proposal put as a bare question with no verb of its own: "Sex till nio som tisdagarna?"
+_VERBLESS_Q = re.compile(
+    r"^(?:(?:men|och|okej|ok|bra|så)\b[\s,]*)*(?P<np>(?!(?:vem|vad|var|när|hur|varför|vilken|vilka|vilket|och|eller)\b)"
+    r"[a-zåäö0-9][^?]*)\?$"
+)
+_FINITE = re.compile(
+    r"\b(?:är|blir|har|kan|ska|får|gör|går|vill|måste|tar|kör|tycker|vet|säger|behöver|finns|kommer|passar|funkar|"
+    r"låter|heter|hade|var|blev|sa|jag|du|ni|vi|han|hon|man|någon|det)\b|[a-zåäö]{3,}(?:ade|de|te)\b"
 )
 # An accepting reply: "Deal.", "Det kan vi.", "Kör så.", "Tummen upp!", "Gör så.", "Ja, absolut."
 _ACCEPT = re.compile(
@@ -159,9 +169,11 @@ class AcceptanceRules(ResolutionRules):
         """A proposal put as a question that two other members accept, with no one objecting between:
         'Ska vi bara sätta upp en Swishskylt bredvid burken?' - 'Det kostar inget. Gör så.' - ...,
         'Så: Sundborn igen nästa midsommar?' - 'Självklart.' - 'Givetvis.'"""
-        m = _PUT.match(u.low)
+        m = _PUT.match(u.low) or _VERBLESS_Q.match(u.low)
         if m is None or u.idx in self.used or u.idx in self.decided or cues.NEXT_MEETING.search(u.low):
             return False
+        if m.re is _VERBLESS_Q and (_FINITE.search(u.low) or not 2 <= len(u.low.split()) <= 8):
+            return False  # "Har alla läst protokollet?": a question of fact, not a proposal
         accepted: list[Utt] = []
         turns: dict[int, list[Utt]] = {}
         for v in self.utts[u.idx + 1 : u.idx + 12]:
@@ -182,16 +194,27 @@ class AcceptanceRules(ResolutionRules):
             accepted.append(said[-1])
         if len(accepted) < 2 and not (accepted and re.search(r"\bgör\s+(?:så|det)\b", accepted[0].low)):
             return False
-        group = next(g for g in ("said", "np", "rest") if m.group(g))
+        group = next(g for g in ("said", "np", "rest", "vote") if m.groupdict().get(g))
         matter = strip_tail(u.text[m.start(group) : m.end(group)]).strip(" ,")
         stated = self._after_in_turn(u)  # "Ska vi skriva in det? Intyg från någon som känner ..., från nästa år."
         if (
             cues.AGENDA_TALK.search(matter.lower())
-            or weight(" ".join([m.group("inf") or "", matter, *(v.text for v in stated)])) < 2
+            or weight(" ".join([m.groupdict().get("inf") or "", matter, *(v.text for v in stated)])) < 2
         ):
             return False
+        before = self.utts[u.idx - 1] if u.idx else None
+        if (
+            m.re is _VERBLESS_Q
+            and before is not None
+            and before.turn == u.turn
+            and re.search(r",\s*då\s*\.$", before.low)
+        ):
+            lead = re.sub(r",?\s*då\s*$", "", before.text.strip().rstrip(" .!"))
+            matter = f"{lead}, {matter[:1].lower()}{matter[1:]}"  # "Torsdagar från maj, då. Sex till nio ...?"
         if group == "rest":
             text = decision_sentence(first_person(f"att {m.group('inf')} {matter}", u.name))
+        elif group == "vote":
+            text = self._as_decision(matter, u)  # "alla som är för att vi köper en andra elbil ...?" - "Ja." ...
         else:
             text = capitalise(first_person(matter, u.name)) + "."
         if stated:
