@@ -80,3 +80,6 @@ def test_old_decision_with_a_time_before_att_is_not_repaired() -> None:
     said = [("S1", "Styrelsen beslutade i fjol att ståndhyran är tvåhundra tills vidare.")]
     assert repair_cue(said[0][1], {"i"})[1] == []
     assert not minutes(said, unsure=frozenset({"i"})).decisions
+    # an infinitive after the unsure word: it was the decision's own "att"
+    fixed, repairs = repair_cue("Då beslutar styrelsen nu föreslå årsmötet att höja avgiften.", {"nu"})
+    assert fixed.startswith("Då beslutar styrelsen att föreslå årsmötet") and repairs

@@ -72,12 +72,13 @@ def _stand_in(word: str, unsure: set[str]) -> bool:
     never a negation, a condition, a person or an auxiliary that makes sense where it stands."""
     if word in NEGATIONS or word in _CONDITIONAL or word in _AUXILIARIES or word in _PERSONS or cues.is_body(word):
         return False
-    if word.endswith("r") or _infinitive(word):
+    if word.endswith("r") or infinitive(word):
         return False  # "Då <hinner> vi testa ...", "Då <se> vi ...": a verb of its own, heard as said
     return word in unsure or (len(word) <= 3 and word not in ("som", "och"))
 
 
-def _infinitive(word: str) -> bool:
+def infinitive(word: str) -> bool:
+    """An infinitive ("boka", "ta", "avslå"), not an adverb or adjective ending in -a ("tillbaka", "nästa")."""
     if word in _SHORT_INF:
         return True
     return bool(_INF.match(word)) and len(word) >= 3 and word not in cues.NOT_INFINITIVES and word not in _NOT_INF
@@ -100,11 +101,11 @@ def _lost_verb(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if i + 2 >= len(lows) or not cues.is_body(lows[i]) or lows[i] in ("oss", "vi"):
         return None  # "Så vi <får→det> täcka upp själva": after "vi" the lost word is as often a modal
     body, j = lows[i], i + 1
-    misheard_att = lows[j] in _NEEDS_PARTICIPLE and j + 1 < len(lows) and _infinitive(lows[j + 1])
+    misheard_att = lows[j] in _NEEDS_PARTICIPLE and j + 1 < len(lows) and infinitive(lows[j + 1])
     if lows[j] != "att" and not _stand_in(lows[j], unsure) and not misheard_att:
         return None  # "Då styrelsen <har> erbjuda ...": "har" takes a participle, never an infinitive
     j += 1  # "att" heard, or heard as another word
-    if j + 1 >= len(lows) or not _infinitive(lows[j]):
+    if j + 1 >= len(lows) or not infinitive(lows[j]):
         return None
     if lows[k + 1] in ("beslutar", "bestämmer") and lows[j - 1] == "att":
         return None  # nothing lost
@@ -135,7 +136,7 @@ def _verb_first(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     body, att = lows[k + 1], lows[k + 2]
     if body != "vi" and (not cues.is_body(body) or body == "oss"):
         return None
-    if att == "att" or not _stand_in(att, unsure) or not _infinitive(lows[k + 3]):
+    if att == "att" or not _stand_in(att, unsure) or not infinitive(lows[k + 3]):
         return None
     if _CONDITIONAL & set(lows[: k + 3]) or NEGATIONS & set(lows[: k + 6]):
         return None
@@ -158,7 +159,7 @@ def _we_frame(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
         return None
     if att == "att" or not (att in ("och", "å") or (att in unsure and _stand_in(att, unsure))):
         return None
-    if not _infinitive(inf) or (NEGATIONS | _CONDITIONAL) & set(lows[k : k + 8]):
+    if not infinitive(inf) or (NEGATIONS | _CONDITIONAL) & set(lows[k : k + 8]):
         return None
     heard = text[toks[k].start() : toks[k + 4].start()].strip()
     lead = text[: toks[k].start()]
@@ -186,7 +187,7 @@ def _lost_participle(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | 
     j = k + 3
     if lows[j] != "att":
         w = lows[j]
-        if w not in unsure or w in NEGATIONS or w in _CONDITIONAL or w in _TAKES_ATT or _infinitive(w):
+        if w not in unsure or w in NEGATIONS or w in _CONDITIONAL or w in _TAKES_ATT or infinitive(w):
             return None
         if len(w) >= 4 and w.endswith("t") and known_word(w):
             return None  # a participle of its own, heard as said

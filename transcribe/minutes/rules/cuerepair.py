@@ -29,7 +29,7 @@ from wordfreq import zipf_frequency
 
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
-from transcribe.minutes.rules.cueframes import TOKEN, frame_repair, lost_att
+from transcribe.minutes.rules.cueframes import TOKEN, frame_repair, infinitive, lost_att
 
 HEAD_TOKENS = 6  # a cue phrase starts within this many words of the sentence start
 COMMON_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words; "bra", "kan", "om", "samma"
@@ -108,6 +108,11 @@ def _known_verb(word: str) -> bool:
         return False
     inf = word[:-1] if word.endswith("ar") else word[:-2] + "a" if word.endswith("er") else word[:-1]
     return known_word(inf) and _zipf(inf) >= _zipf(word) - 1.0
+
+
+def _takes_att(word: str) -> bool:
+    """An infinitive the decision's own "att" stands before ("boka", "föreslå"; "föreslår" is everyday Swedish)."""
+    return infinitive(word) or (word.endswith("å") and known_word(word + "r"))
 
 
 def plausible_slip(heard: str, meant: str) -> bool:
@@ -210,7 +215,7 @@ def _repair(text: str, unsure: Iterable[str]) -> tuple[str, list[Repair]]:
         for sub in SUBSTITUTES:
             if not plausible_slip(word, sub) or (sub in ("då", "så") and nxt and nxt[0] not in _AFTER_DA):
                 continue  # "<Förra året> beslutade nämnden": a lost time word is no "då"
-            if sub == "att" and "att" in low[m.end() :].split()[:3]:
+            if sub == "att" and "att" in low[m.end() :].split()[:3] and not (nxt and _takes_att(nxt[0])):
                 continue  # "Styrelsen beslutade <i> fjol att ...": "att" heard after a time word, an old decision
             variant = low[: m.start()] + sub + low[m.end() :]
             kind = _accept(variant, m.start(), m.start() + len(sub), sub, word)
