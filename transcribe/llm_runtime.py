@@ -4,7 +4,9 @@ A model is a transformers directory, a .gguf file (or a directory holding one), 
 a name from the model registry (`transcribe.models`, which also assembles the
 bundled Gemma from its packages). A GGUF model is dequantised once into the models
 cache, since that takes about a minute, and reused after. Prompts go through the
-model's chat template; generation uses only the cores that are idle right now.
+model's chat template; generation uses only the cores that are idle right now, and a caller that
+knows when an answer is complete (the minutes' JSON object closed) stops it there instead of
+generating up to the token limit.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -153,27 +156,49 @@ class LocalLLM:
             text = f"{prompt}\n{cue}"
         return tok(text, return_tensors="pt")
 
-    def __call__(self, prompt: str, max_new_tokens: int, cue: str = "JSON:\n") -> str:
-        """Answer an instruction, in the model's chat format (`cue` ends a prompt for a model without one)."""
-        return self._generate(self._encode(prompt, cue), max_new_tokens)
+    def __call__(
+        self, prompt: str, max_new_tokens: int, cue: str = "JSON:\n", done: Callable[[str], bool] | None = None
+    ) -> str:
+        """Answer an instruction, in the model's chat format (`cue` ends a prompt for a model without one);
+        generation stops early once `done(the answer so far)` holds."""
+        return self._generate(self._encode(prompt, cue), max_new_tokens, done)
 
     def complete(self, text: str, max_new_tokens: int) -> str:
         """Continue plain text, no chat format."""
         return self._generate(self.tokenizer(text, return_tensors="pt"), max_new_tokens)
 
-    def _generate(self, enc: Any, max_new_tokens: int) -> str:
+    def _stop_when(self, done: Callable[[str], bool], prompt_tokens: int) -> Any:
+        """A stopping criterion: `done` on the decoded answer, tried only after a token that ends in '}'."""
+        from transformers import StoppingCriteria, StoppingCriteriaList
+
+        tok = self.tokenizer
+
+        class Answered(StoppingCriteria):
+            def __call__(self, input_ids: Any, scores: Any, **kwargs: Any) -> Any:
+                import torch
+
+                last = tok.decode(input_ids[0, -1:], skip_special_tokens=True)
+                stop = "}" in last and done(tok.decode(input_ids[0, prompt_tokens:], skip_special_tokens=True))
+                return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
+
+        return StoppingCriteriaList([Answered()])
+
+    def _generate(self, enc: Any, max_new_tokens: int, done: Callable[[str], bool] | None = None) -> str:
         import torch  # already loaded by _load; kept local so this module imports without torch
 
+        prompt_tokens = enc["input_ids"].shape[1]
+        stops = self._stop_when(done, prompt_tokens) if done is not None else None
         with self._lock, torch.inference_mode():
             before = torch.get_num_threads()
             torch.set_num_threads(threads())
             try:
                 out = self.model.generate(
-                    **enc, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.eos_token_id
-                )
+                    **enc, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=self.tokenizer.eos_token_id,
+                    stopping_criteria=stops,
+                )  # fmt: skip
             finally:
                 torch.set_num_threads(before)
-            text = self.tokenizer.decode(out[0][enc["input_ids"].shape[1] :], skip_special_tokens=True)
+            text = self.tokenizer.decode(out[0][prompt_tokens:], skip_special_tokens=True)
         self.calls += 1
         self.outputs.append(text)
         return text

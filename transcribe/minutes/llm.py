@@ -32,7 +32,14 @@ from transcribe.minutes.llm_prompts import (
     retry_prompt,
     transcript_lines,
 )
-from transcribe.minutes.llm_schema import ADAPTERS, OPTIONAL, SECTIONS, first_json_object, validate_sections
+from transcribe.minutes.llm_schema import (
+    ADAPTERS,
+    OPTIONAL,
+    SECTIONS,
+    answer_complete,
+    first_json_object,
+    validate_sections,
+)
 from transcribe.minutes.model import Action, Decision, Item, NextMeeting, OpenItem
 from transcribe.minutes.openai_client import LLMUnavailable
 from transcribe.minutes.rules import Extracted
@@ -184,7 +191,11 @@ def draft_with_llm(
 
 
 def generator_for(model: Path | str | Generator) -> Generator:
-    return load_llm(Path(model)) if isinstance(model, Path | str) else model
+    """A local model (stopped as soon as its JSON answer is complete: nothing after it is read) or `model`."""
+    if not isinstance(model, Path | str):
+        return model
+    llm = load_llm(Path(model))
+    return lambda prompt, max_new_tokens: llm(prompt, max_new_tokens, done=answer_complete)
 
 
 def extract_with_llm(

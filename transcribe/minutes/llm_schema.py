@@ -71,32 +71,58 @@ def answer_json_schema() -> dict[str, Any]:
     return _Answer.model_json_schema()
 
 
+def _closing(text: str, start: int) -> int | None:
+    """Where the {...} opened at `start` closes (strings and escapes respected); None while it is open."""
+    depth, in_str, esc = 0, False, False
+    for i in range(start, len(text)):
+        ch = text[i]
+        if in_str:
+            esc = (ch == "\\") and not esc
+            if ch == '"' and not esc:
+                in_str = False
+            continue
+        if ch == '"':
+            in_str = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
 def first_json_object(text: str) -> dict[str, Any] | None:
-    """The first balanced {...} in the model's answer (it may add prose or code fences)."""
+    """The first balanced {...} in the model's answer that parses (it may add prose or code fences)."""
     start = text.find("{")
     while start >= 0:
-        depth, in_str, esc = 0, False, False
-        for i in range(start, len(text)):
-            ch = text[i]
-            if in_str:
-                esc = (ch == "\\") and not esc
-                if ch == '"' and not esc:
-                    in_str = False
-                continue
-            if ch == '"':
-                in_str = True
-            elif ch == "{":
-                depth += 1
-            elif ch == "}":
-                depth -= 1
-                if depth == 0:
-                    try:
-                        obj = json.loads(text[start : i + 1])
-                    except json.JSONDecodeError:
-                        break
-                    return obj if isinstance(obj, dict) else None
+        end = _closing(text, start)
+        if end is not None:
+            try:
+                obj = json.loads(text[start : end + 1])
+            except json.JSONDecodeError:
+                pass
+            else:
+                return obj if isinstance(obj, dict) else None
         start = text.find("{", start + 1)
     return None
+
+
+def answer_complete(text: str) -> bool:
+    """Whether more text could no longer change what `first_json_object` reads: every object opened before the
+    one it reads has closed. Generation stops there; what a model writes after it is never read."""
+    start = text.find("{")
+    while start >= 0:
+        end = _closing(text, start)
+        if end is None:
+            return False
+        try:
+            json.loads(text[start : end + 1])
+        except json.JSONDecodeError:
+            start = text.find("{", start + 1)
+            continue
+        return True
+    return False
 
 
 def validate_sections(raw: str, sections: list[str]) -> tuple[dict[str, Any], dict[str, str]]:
