@@ -79,3 +79,19 @@ def test_the_usual_weekday_meeting_with_its_hour_lost_is_at_this_meetings_hour()
             "Torsdag. Okej.", "Tack allihop."]  # fmt: skip
     got = next_meeting(said)
     assert got is not None and got.when == dt.datetime(2026, 11, 26, 18, 30) and got.needs_review
+
+
+def test_we_and_a_misheard_word_before_a_day_and_hour_at_the_close() -> None:
+    said = ["Okej, så läget är klart.", "Och hur gör vi sen?", "Vi att på måndag, klockan nio, med Karin.",
+            "Måndag nio.", "Ha ha. Tack allihop."]  # fmt: skip
+    got = next_meeting(said, unsure=frozenset({"att"}))
+    assert got is not None and got.when == dt.datetime(2026, 11, 30, 9, 0) and got.needs_review
+    started = ["Okej, så läget är klart.", "Vi börjar på måndag, klockan nio, med Karin.", "Bra. Tack allihop."]
+    assert next_meeting(started) is None
+
+
+def test_next_and_a_misheard_weekday_at_the_same_time_is_this_meetings_weekday() -> None:
+    got = next_meeting(["Kan vi ta det nästa gång?", "Visst, vi tar det nästa ju, samma tid. Tack allihop."],
+                       unsure=frozenset({"ju"}))  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2026, 11, 30, 18, 30) and got.needs_review
+    assert "veckodag" in (got.review_reason or "")

@@ -63,6 +63,7 @@ class ClosingDate(MeetingDays):
                     else self._misheard_slot(u, n)  # "Nästa leverans blir …" names something else
                 )
                 or (self._lead_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day"))
+                or (self._we_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day", "wd"))
                 for w in self.whens(u)
             )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or self._turned_down(u):
@@ -115,6 +116,13 @@ class ClosingDate(MeetingDays):
         veckor, elva igen")."""
         lead = re.findall(r"[\w-]+", u.low[: w.start])
         return len(lead) <= 2 and all(u.uncertain(x) or not known_word(x) for x in lead)
+
+    @staticmethod
+    def _we_unheard(u: Utt, w: When) -> bool:
+        """'Vi <att> på måndag, klockan nio': "vi" and one misheard word where "ses" or "träffas" stood."""
+        lead = re.findall(r"[\w-]+", u.low[: w.start])
+        return (len(lead) >= 2 and lead[0] == "vi" and (u.uncertain(lead[1]) or not known_word(lead[1]))
+                and all(x in ("på", "igen", "här", "den") for x in lead[2:]))  # fmt: skip
 
     @staticmethod
     def _misheard_slot(u: Utt, n: re.Match[str]) -> bool:

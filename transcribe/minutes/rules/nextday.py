@@ -46,6 +46,9 @@ _WEEKS_MISHEARD = re.compile(
     rf"(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})\s+(?P<y>[a-zåäö]+)\b"
 )
 _NOT_DEN = frozenset({"den", "och", "om", "i"})
+# "nästa <ju>, samma tid": a weekday lost after "nästa", the hour the meeting's own
+_NEXT_DAY_LOST = re.compile(r"\bnästa\s+(?P<x>[a-zåäö]{1,7})\s*,\s*samma\s+tid\b")
+_NOT_DAYS = frozenset("vecka veckan år månad månaden punkt punkten steg gång möte mötet träff".split())
 # "vi ses <är> morgon", "då säger vi <e> morgon": "i morgon" said of the next meeting, its "i" misheard
 _TOMORROW_MISHEARD = re.compile(
     r"\b(?:vi\s+se+s|se+s\s+vi|säger\s+vi)\s+(?:(?:här|igen|då)\s+)?(?P<x>(?!i\b|på\b|nästa\b)[a-zåäö]{1,5})\s+morgon\b"
@@ -98,6 +101,13 @@ class MeetingDays(ElsewhereDays):
         if self.robust and not dated:  # "första <du> i februari, klockan sju": the weekday lost
             counted = self._counted(u, next((x for x in self.whens(u) if x.time is not None), None))
             dated = [counted] if counted is not None else []
+        if self.robust and not dated:  # "vi tar det nästa <ju>, samma tid": the series' own weekday, next week
+            m = _NEXT_DAY_LOST.search(u.low)
+            x = m.group("x") if m else ""
+            if m is not None and x not in _NOT_DAYS and (u.uncertain(x) or not known_word(x) or len(x) <= 3):
+                week = self.ref + dt.timedelta(days=7)
+                dated = [When(date=week, text=u.text[m.start() : m.end("x")], start=m.start(), end=m.end("x"),
+                              kind="own_wd")]  # fmt: skip
         if self.robust and not dated:  # "Vi ses <är> morgon nio som vanligt": "i morgon" with "i" misheard
             m = _TOMORROW_MISHEARD.search(u.low)
             if m is not None and (u.uncertain(m.group("x")) or not known_word(m.group("x")) or len(m.group("x")) <= 3):
@@ -182,6 +192,8 @@ class MeetingDays(ElsewhereDays):
         """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
         start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
         morgon" was read as "i morgon"."""
+        if w.kind == "own_wd":
+            return f'{PREFIX}veckodagen hördes inte ("{w.text}"); detta mötes veckodag nästa vecka antogs'
         if w.kind == "rel_day" and not w.text.lower().startswith("i"):
             return f'{PREFIX}"{w.text}" lästes som "i morgon"'
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)

@@ -74,7 +74,10 @@ class NextMeetingRules(ClosingDate):
             if heard and slot.group("slot") not in NOT_MEETINGS and any(w.date is not None for w in self.whens(u)):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
-        if m is None and not u.is_question and any(w.date is not None for w in self.whens(u)):
+        lost_day = (
+            m is None and self.robust and not u.is_question and any(w.kind == "own_wd" for w in self._dates(u)[0])
+        )
+        if m is None and not u.is_question and (any(w.date is not None for w in self.whens(u)) or lost_day):
             # "Nästa vecka, torsdag, samma tid": this meeting's hour again names nothing but the next one;
             # "Nästa<, > torsdag vecka sju": the meeting word after "nästa" lost
             m = _SAME_TIME_SAID.search(u.low)
