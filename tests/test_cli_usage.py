@@ -1,7 +1,9 @@
 """Usage errors as a user meets them: one line on stderr, exit code 14, never a traceback.
 
-Run as subprocesses, because the failure this guards against (typer shipping its own copy of
-click, whose exceptions the handler did not recognise) only shows in the real entry point.
+The failure this guards against (typer shipping its own copy of click, whose exceptions the handler did
+not recognise) shows in the entry point, cli.main: one case and the bare command run it as a user does, in
+a Python process of their own; the other cases call it in this process (tests/cli_call), which saves an
+interpreter's start-up (about 5 CPU-s) each.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import sys
 
 import pytest
 
+from tests.cli_call import call
 from tests.conftest import REPO
 
 CLI = [sys.executable, "-m", "transcribe.cli"]
@@ -21,24 +24,30 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize(
-    "args, needle",
+    "args, needle, own_process",
     [
-        (["run", "x.wav", "--bogus"], "--bogus"),
-        (["run", "x.wav", "--speakers", "abc"], "--speakers"),
-        (["bogus"], "bogus"),
-        (["jobs", "show", "not-a-number"], "job_id"),
+        (["run", "x.wav", "--bogus"], "--bogus", True),
+        (["run", "x.wav", "--speakers", "abc"], "--speakers", False),
+        (["bogus"], "bogus", False),
+        (["jobs", "show", "not-a-number"], "job_id", False),
     ],
     ids=["unknown-option", "speakers-not-integer", "unknown-command", "sub-command-bad-argument"],
 )
-def test_usage_error_is_one_line_with_exit_code_14(args: list[str], needle: str) -> None:
-    proc = run_cli(*args)
-    assert "Traceback" not in proc.stderr, proc.stderr
-    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
-    assert len(lines) == 1, proc.stderr
+def test_usage_error_is_one_line_with_exit_code_14(
+    args: list[str], needle: str, own_process: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    if own_process:
+        proc = run_cli(*args)
+        code, stderr = proc.returncode, proc.stderr
+    else:
+        code, _, stderr = call(monkeypatch, capsys, *args)
+    assert "Traceback" not in stderr, stderr
+    lines = [ln for ln in stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, stderr
     assert lines[0].startswith("fel:"), lines[0]
     assert needle in lines[0]
     assert "transcribe" in lines[0] and "--help" in lines[0]  # says where to look
-    assert proc.returncode == 14, (proc.returncode, proc.stderr)
+    assert code == 14, (code, stderr)
 
 
 def test_bare_command_prints_help_not_a_traceback() -> None:
