@@ -76,3 +76,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Files with slow or browser tests first, most such tests first; the order within a file stays.
+
+    With `-n 2 --dist loadfile --no-loadscope-reorder` (pyproject.toml) the two processes take whole files in
+    this order, so the long files start at once and the many short ones fill in at the end. xdist's own order
+    (most tests first) left the long files, which hold few tests, for last, where one process ran them alone."""
+    heavy: dict[Path, int] = {}
+    for item in items:
+        if item.get_closest_marker("slow") or item.get_closest_marker("browser"):
+            heavy[item.path] = heavy.get(item.path, 0) + 1
+    items.sort(key=lambda item: -heavy.get(item.path, 0))
