@@ -82,8 +82,8 @@ def test_kill_9_worker_mid_transcription_resumes_and_matches_uninterrupted(
     reference = submit(store(long_clip, "ref", "meeting.wav"), "ref", fast_options(minutes="rules"))
     second = start_worker(env=env)
     try:
-        for job in (reference, crashed):
-            wait_for(lambda j=job: status(j).state in ("done", "failed"), 80, 0.5, f"job {job}")
+        for job in (reference, crashed):  # ~25 CPU-s each; the bound is for a machine shared with other work
+            wait_for(lambda j=job: status(j).state in ("done", "failed"), 480, 0.5, f"job {job}")
     finally:
         stop_process(second)
     done = status(crashed)
