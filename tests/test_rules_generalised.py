@@ -29,6 +29,14 @@ def test_a_proposal_put_as_a_question_and_accepted_by_two_others_is_decided() ->
     asked_back = [*said[:3], ("S3", "En gul ruta?"), ("S2", "Ja.")]
     assert not any("ruta" in t for t in texts(asked_back))
 
+    stated = [
+        ("S1", "Punkt ett, dagordningen. Kan vi godkänna den som den är utskickad?"),
+        ("S2", "Ja."),
+        ("S3", "Ja, absolut."),
+        ("S1", "Då är dagordningen godkänd. Punkt två, ekonomin."),
+    ]
+    assert texts(stated) == ["Dagordningen godkändes."]  # the caller states the outcome: one decision, not two
+
 
 def test_a_vote_by_raised_hands_and_a_vote_told_as_who_won_decide_the_winner() -> None:
     hands = [

@@ -110,6 +110,11 @@ def weight(text: str) -> int:
     return len(content_words(text)) + len(_NUMBER.findall(text.lower()))
 
 
+def _states_outcome(u: Utt) -> bool:
+    """The caller's own closing states the outcome, which the closing and approval rules record."""
+    return bool(cues.CONFIRMATION.search(u.low) or cues.AGREED_OR_NOT.search(u.low) or cues.APPROVAL.search(u.low))
+
+
 class AcceptanceRules(ResolutionRules):
     """Proposal + acceptance act + matter; the rules record into the shared state."""
 
@@ -154,9 +159,7 @@ class AcceptanceRules(ResolutionRules):
             return False  # "Låter det klokt?" - "Nej."; "Någon emot?" - "Ja, jag."
         if not no_objection and _DOUBT.search(first.low.split(".")[0]):
             return False  # "Ja, men vänta ..."
-        later = self.utts[first.idx + 1 : first.idx + 4]
-        if any(v.speaker == u.speaker and (cues.CONFIRMATION.search(v.low) or cues.AGREED_OR_NOT.search(v.low))
-               for v in later):  # fmt: skip
+        if any(v.speaker == u.speaker and _states_outcome(v) for v in self.utts[first.idx + 1 : first.idx + 4]):
             return False  # "Då är vi (inte) enade om det. ...": the caller closes the call, that rule records it
         matter = self._matter(u)
         if matter is None:
@@ -220,6 +223,8 @@ class AcceptanceRules(ResolutionRules):
         if stated:
             text = f"{text} {' '.join(self._as_decision(v.text, v) for v in stated)}"
         closing = self.utts[accepted[-1].idx + 1] if accepted[-1].idx + 1 < len(self.utts) else None
+        if closing and closing.speaker == u.speaker and _states_outcome(closing):
+            return False  # "Kan vi godkänna den?" - "Ja." - "Då är dagordningen godkänd.": that rule records it
         said = [u, *stated, *accepted]
         if closing and closing.speaker == u.speaker and not closing.is_question:
             said.append(closing)  # "Enigt.", "Då svarar jag ja till dem."
