@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.minutes.model import Minutes
+from transcribe.minutes.protokoll import Protokoll, build_protokoll
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA_TXT = """Dagordning för styrelsemöte i Brf Eken
@@ -50,3 +53,14 @@ def meeting() -> Transcript:
         speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()],
         metadata={"title": "Styrelsemöte i Brf Eken", "date": "2026-11-16", "time": "19:00"},
     )
+
+
+def protokoll_of(lines: list[tuple[str, str]], agenda: str, title: str) -> Protokoll:
+    """The protokoll of a hand-made meeting (speakers A, B, C; ten seconds per line) held by `agenda`."""
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    three = {k: NAMES[k] for k in "ABC"}
+    tr = Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in three.items()]
+    )
+    ag = parse_agenda_text(agenda)
+    return build_protokoll(Minutes(title=title), tr, ag, align_agenda(ag, tr))

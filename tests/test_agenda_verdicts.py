@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from transcribe.agenda import align_agenda, parse_agenda_text
+from tests.agenda_meeting import protokoll_of
 from transcribe.agenda.verdicts import title_decision
-from transcribe.minutes.model import Minutes
-from transcribe.minutes.protokoll import build_protokoll
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 STAMMA = """Dagordning vid ordinarie föreningsstämma i Brf Linden
 1. Stämmans öppnande
@@ -17,16 +14,10 @@ STAMMA = """Dagordning vid ordinarie föreningsstämma i Brf Linden
 6. Trädgården
 7. Stämmans avslutande
 """
-NAMES = {"A": "Anna Berg", "B": "Bertil Ek", "C": "Cecilia Ny"}
 
 
 def protokoll(lines: list[tuple[str, str]], agenda: str = STAMMA):
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
-    )
-    ag = parse_agenda_text(agenda)
-    return build_protokoll(Minutes(title="Föreningsstämma i Brf Linden"), tr, ag, align_agenda(ag, tr))
+    return protokoll_of(lines, agenda, "Föreningsstämma i Brf Linden")
 
 
 LINES = [

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.minutes.model import Minutes
-from transcribe.minutes.protokoll import build_protokoll
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from tests.agenda_meeting import protokoll_of
 
 STAMMA = """Dagordning vid årsmöte i Byalaget
 1. Mötets öppnande
@@ -16,16 +13,10 @@ STAMMA = """Dagordning vid årsmöte i Byalaget
 6. Badplatsen
 7. Mötets avslutande
 """
-NAMES = {"A": "Anna Berg", "B": "Bertil Ek", "C": "Cecilia Ny"}
 
 
 def protokoll(lines: list[tuple[str, str]], agenda: str = STAMMA):
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
-    )
-    ag = parse_agenda_text(agenda)
-    return build_protokoll(Minutes(title="Årsmöte i Byalaget"), tr, ag, align_agenda(ag, tr))
+    return protokoll_of(lines, agenda, "Årsmöte i Byalaget")
 
 
 def decisions(prot, number: str) -> list[str]:

@@ -361,27 +361,13 @@ def _add_verdicts(
     decided = reviewed | {n for n, p in paragraphs.items() if p.decisions or p.summary.startswith("Behandlades")}
     for v in item_verdicts(alignment, units, decided):
         paragraphs[v.number].decisions.append(
-            Decision(
-                id=f"p{v.number}",
-                text=formal_decision(v.text, body),
-                evidence=[unit_evidence(u, transcript) for u in v.evidence],
-                confidence=0.7 if v.sure else 0.5,
-                needs_review=not v.sure,
-                review_reason=v.reason,
-            )
+            _read_decision(f"p{v.number}", formal_decision(v.text, body), v.evidence, transcript, v.sure, v.reason)
         )
     made = [d for p in paragraphs.values() for d in p.decisions]
     backed = {max(d.evidence, key=lambda e: e.start).segment_id for d in made if d.evidence}
     for n, (number, f) in enumerate(formal_decisions(alignment, units, backed), 1):
         paragraphs[number].decisions.append(
-            Decision(
-                id=f"f{n}",
-                text=formal_decision(f.text, body),
-                evidence=[unit_evidence(u, transcript) for u in f.evidence],
-                confidence=0.7 if f.sure else 0.5,
-                needs_review=not f.sure,
-                review_reason=None if f.sure else _FLAG_FORMAL,
-            )
+            _read_decision(f"f{n}", formal_decision(f.text, body), f.evidence, transcript, f.sure, _FLAG_FORMAL)
         )
     made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
     settled = [max(e.start for e in d.evidence) for d in made]
@@ -424,3 +410,17 @@ def protokoll_for(
     if resolve_style(style, agenda is not None) != "protokoll":
         return None
     return build_protokoll(minutes, transcript, agenda)
+
+
+def _read_decision(
+    id: str, text: str, units: list[Unit], transcript: Transcript, sure: bool, reason: str | None
+) -> Decision:
+    """A decision the protokoll reads from an item (its structure or set phrases): sure ones stand, others flagged."""
+    return Decision(
+        id=id,
+        text=text,
+        evidence=[unit_evidence(u, transcript) for u in units],
+        confidence=0.7 if sure else 0.5,
+        needs_review=not sure,
+        review_reason=None if sure else reason,
+    )
