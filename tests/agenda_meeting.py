@@ -55,12 +55,17 @@ def meeting() -> Transcript:
     )
 
 
+def lines_transcript(lines: list[tuple[str, str]], names: dict[str, str] | None = None) -> Transcript:
+    """One segment per (speaker, text) line, ten seconds each: line i starts at 10*i; speakers named by `names`."""
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    people = names if names is not None else {s: s for s in sorted({s for s, _ in lines})}
+    return Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in people.items()]
+    )
+
+
 def protokoll_of(lines: list[tuple[str, str]], agenda: str, title: str) -> Protokoll:
     """The protokoll of a hand-made meeting (speakers A, B, C; ten seconds per line) held by `agenda`."""
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    three = {k: NAMES[k] for k in "ABC"}
-    tr = Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in three.items()]
-    )
+    tr = lines_transcript(lines, {k: NAMES[k] for k in "ABC"})
     ag = parse_agenda_text(agenda)
     return build_protokoll(Minutes(title=title), tr, ag, align_agenda(ag, tr))

@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
+from tests.agenda_meeting import lines_transcript
 from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Årsstämma i fiskevårdsområdet
 1. Stämmans öppnande
@@ -31,8 +31,7 @@ def test_an_item_named_by_its_compounds_short_head_starts_there() -> None:
         ("C", "Sätt ut några i Sangisälven också."),
         ("A", "Tack, stämman är avslutad."),
     ]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(segments=segs, duration=120.0, speakers=[SpeakerInfo(label=k, name=k) for k in "ABC"])
+    tr = lines_transcript(lines, {k: k for k in "ABC"})
     al = align_agenda(parse_agenda_text(AGENDA), tr)
     assert al.item("3").treated and al.item("3").start == 40.0
     assert al.item("4").treated and al.item("4").start == 70.0

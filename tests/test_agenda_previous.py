@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.agenda_meeting import lines_transcript
 from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Styrelsemöte i hyresgästföreningen
 1. Mötets öppnande
@@ -38,8 +38,7 @@ def test_the_previous_minutes_said_in_other_words_open_their_item(said: str) -> 
         ("A", "Vi skriver till bostadsbolaget och kräver ett digitalt bokningssystem."),
         ("A", "Tack för i kväll, mötet är avslutat."),
     ]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(segments=segs, duration=100.0, speakers=[SpeakerInfo(label=k, name=k) for k in "ABC"])
+    tr = lines_transcript(lines, {k: k for k in "ABC"})
     al = align_agenda(parse_agenda_text(AGENDA), tr)
     assert al.item("3").treated and al.item("3").start == 40.0, said
     assert al.item("4").start == 70.0

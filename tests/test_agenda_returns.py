@@ -4,11 +4,12 @@ ten seconds per line."""
 
 from __future__ import annotations
 
+from tests.agenda_meeting import lines_transcript
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units
 from transcribe.agenda.phrases import CONCLUDES
 from transcribe.agenda.settle import settled_under
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from transcribe.transcript import Transcript
 
 NAMES = {"A": "Birgitta Ek", "B": "Lars Holm", "C": "Maja Strand", "D": "Ahmed Ali"}
 AGENDA = """Styrelsemöte i bostadsrättsföreningen
@@ -54,10 +55,7 @@ def turn(al, number: str) -> int | None:
 
 
 def transcript(lines: list[tuple[str, str]]) -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    return Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
-    )
+    return lines_transcript(lines, NAMES)
 
 
 def test_an_item_taken_up_again_keeps_its_first_start_and_files_its_decision_there() -> None:
