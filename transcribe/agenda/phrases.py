@@ -130,6 +130,8 @@ KIND_CUES = {
     ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen", "Bosse, kan du skriva?"
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
+        r"|(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
+        r" (?:under|på) (?:protokollet|anteckningarna)\b"
         r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"

@@ -34,6 +34,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
     # given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
+        r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|\b(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
+        r" (?:under|på) (?:protokollet|anteckningarna)\b"
         r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
         r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"

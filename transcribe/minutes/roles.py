@@ -47,7 +47,7 @@ _WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: sj�
 _AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
 _SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
-    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar) jag\b"
+    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar|ska) jag\b"
     r"|^\W*(?:och )?jag (?:också|med)\W*$"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
 # after another "Jag också."
@@ -312,6 +312,8 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         chosen = _from_pool(role, pool, elected, names, said_no, transcript, guess=not window)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
+        if elected and not chosen:  # the role said in words no rule knows: who is named in its item and agrees
+            chosen = _by_structure(role, pool, out, names, said_no, transcript)
         for name, ev in chosen.items():
             said_yes = any(_AGREES.search(w.low) for w in ev[1:])
             confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
@@ -345,6 +347,37 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
             out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
     return out
+
+
+def _by_structure(
+    role: str,
+    pool: list[Unit],
+    given: list[RoleElection],
+    names: dict[str, str],
+    said_no: set[str],
+    transcript: Transcript,
+) -> dict[str, list[Unit]]:
+    """The role's election item is treated but no sentence in it names the role in words the rules know: the one a
+    sentence there names, or asks for, who answers it at once with a yes or by offering ("Och Sanna får se till att
+    Emil inte hittar på något." – "Det ska jag."; "Och vem sätter sitt namn under protokollet?" – "Jag kan vara den,
+    jag."). Not someone given another role, nor an exchange behind one, nor a sentence naming another role."""
+    holders = {r.name for r in given}
+    used = {e.segment_id for r in given for e in r.evidence}
+    others = [p for r, p in ROLE_WORDS.items() if r != role]
+    for u, answer in zip(pool, pool[1:], strict=False):
+        if answer.speaker == u.speaker or u.seg_id in used or answer.seg_id in used:
+            continue
+        masked = mask_roles(u.low)
+        if any(p.search(masked) for p in others) or _DECLINE.search(answer.low):
+            continue
+        who = _speaker(answer, transcript, names)
+        asked = [n for _, _, n in mentions(u.text, names)]
+        if not who or who[0] in holders or who[0] in said_no or mentions(answer.text, names):
+            continue
+        agrees = _AGREES.search(answer.low) or _SELF.search(answer.low)
+        if agrees and (who[0] in asked or (not asked and u.text.rstrip().endswith("?") and _SELF.search(answer.low))):
+            return {who[0]: [u, answer]}
+    return {}
 
 
 def _from_pool(
