@@ -9,7 +9,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from transcribe.diarize.clustering import BAND_LIMITED_PARAMS
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, Windows
-from transcribe.diarize.split import Few, split_mixed, turn_consistency
+from transcribe.diarize.split import Few, Runs, runs_z, split_mixed, turn_consistency
 from transcribe.speakers.backend import load
 
 DIM = 256
@@ -96,6 +96,45 @@ def test_turn_consistency_counts_turns_of_three_windows_or_more() -> None:
     assert n == 2 and consistency == 1.0  # the two-window and one-window turns do not count
     consistency, n = turn_consistency(np.array([0, 1, 0, 1, 1, 0]), np.array([0, 0, 0, 1, 1, 1]))
     assert n == 2 and consistency == 4 / 6
+
+
+def test_runs_tell_parts_that_keep_to_whole_turns_from_parts_that_alternate() -> None:
+    region = np.repeat(np.arange(40), 3)
+    in_runs = np.repeat(np.arange(40) // 4 % 2, 3)  # four regions of one part, then four of the other
+    alternating = np.repeat(np.arange(40) % 2, 3)
+    assert runs_z(in_runs, region) < -3.0
+    assert runs_z(alternating, region) > 3.0
+    assert runs_z(np.zeros(len(region), int), region) == 0.0  # one part holds every region
+
+
+def test_two_alike_voices_whose_turns_run_in_blocks_are_split_and_alternating_parts_are_not() -> None:
+    """The same two parts, as alike as the bound allows no split: cut when each voice's speech comes in runs of
+    regions (a turn with its pauses), kept when the parts change from region to region (one voice cut by what
+    it says)."""
+    rng = np.random.default_rng(4)
+    a, b = voices(rng, 0.8)
+    runs = Runs(gain=0.1, from_z=2.0)
+    blocks = [a] * 4 + [b] * 4
+    emb, region = turns(rng, blocks * 5)
+    seconds, one = np.full(len(emb), 0.5), np.zeros(len(emb), int)
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, max_cos=0.75))) == 1
+    labels = split_mixed(emb, seconds, region, one, hi=10, max_cos=0.75, runs=runs)
+    assert adjusted_rand_score(np.repeat([v is b for v in blocks * 5], 5), labels) == 1.0
+    emb, region = turns(rng, [a, b] * 20)  # the same voices alternating region by region
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, max_cos=0.75, runs=runs))) == 1
+
+
+def test_a_split_over_few_turns_whose_parts_alternate_is_none() -> None:
+    rng = np.random.default_rng(5)
+    a, b = voices(rng, 0.3)
+    emb, region = turns(rng, [a, b] * 4, per_turn=8)  # eight regions, the parts in turn: what one reader says
+    seconds, one = np.full(len(emb), 0.5), np.zeros(len(emb), int)
+    few = Few(max_cos=0.56)
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, few=few))) == 2
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, few=few, runs=Runs(few_max_z=1.0)))) == 1
+    emb, region = turns(rng, [a, a, b, a, a, a, a, b, a, a, a, a], per_turn=8)  # a small voice's two turns
+    seconds, one = np.full(len(emb), 0.5), np.zeros(len(emb), int)
+    assert len(np.unique(split_mixed(emb, seconds, region, one, hi=10, few=few, runs=Runs(few_max_z=1.0)))) == 2
 
 
 def line_voices(seed: int, line: float, n: int) -> list[np.ndarray]:

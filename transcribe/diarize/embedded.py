@@ -437,9 +437,11 @@ class EmbeddedDiarizer:
             return split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
         voices = voicespace.project(w.embedding, cp.voice_space)
         few = None if cp.split_few_cos is None else split.Few(max_cos=cp.split_few_cos)
+        runs = split.Runs(cp.split_runs_gain, cp.split_runs_from, cp.split_few_max_z)
         return split.split_mixed(
-            w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=cp.split_cos, voices=voices, few=few
-        )
+            w.embedding, seconds, w.region, labels, top, p.split_s,
+            max_cos=cp.split_cos, voices=voices, few=few, runs=runs,
+        )  # fmt: skip
 
     def diarize(
         self,

@@ -31,6 +31,22 @@ from transcribe.diarize import clustering
 
 
 @dataclass(frozen=True)
+class Runs:
+    """How the turn structure moves the bound (see `runs_z`).
+
+    Two voices merged keep their turns: a turn's speech regions follow one another and belong to one voice,
+    so the parts come in long runs of regions; a voice cut by what it says changes part from region to region
+    as often as chance has it, or more (each turn cut in two alike). With runs fewer than chance by more than
+    `from_z` standard deviations the parts may stand `gain` more alike per further deviation (a turns-split);
+    a split over few turns is no split when its parts alternate beyond `few_max_z`.
+    """
+
+    gain: float = 0.0
+    from_z: float = 2.0
+    few_max_z: float = float("inf")
+
+
+@dataclass(frozen=True)
 class Few:
     """The split of a cluster over few turns (see the module's notes)."""
 
@@ -70,6 +86,23 @@ def turn_consistency(part: np.ndarray, region: np.ndarray, min_windows: int = 3)
     return (agree / total if total else 0.0), turns
 
 
+def runs_z(part: np.ndarray, region: np.ndarray) -> float:
+    """Wald-Wolfowitz runs test over the cluster's speech regions in time order, each region in its majority part.
+
+    Negative: fewer changes of part between consecutive regions than a random order gives (parts that keep
+    to whole turns); positive: more (parts that alternate). 0 when one part holds every region.
+    """
+    regs = np.unique(region)  # speech regions are numbered in time order
+    major = np.array([part[region == r].mean() >= 0.5 for r in regs])
+    n1, n2 = int(major.sum()), int((~major).sum())
+    if n1 == 0 or n2 == 0 or n1 + n2 < 3:
+        return 0.0
+    runs = 1 + int((major[1:] != major[:-1]).sum())
+    mean = 2.0 * n1 * n2 / (n1 + n2) + 1.0
+    var = (mean - 1.0) * (mean - 2.0) / (n1 + n2 - 1.0)
+    return float((runs - mean) / np.sqrt(max(var, 1e-9)))
+
+
 def split_mixed(
     embedding: np.ndarray,
     seconds: np.ndarray,
@@ -82,6 +115,7 @@ def split_mixed(
     max_cos: float = 1.0,
     voices: np.ndarray | None = None,
     few: Few | None = None,
+    runs: Runs = Runs(),
 ) -> np.ndarray:
     """Labels with every cluster that holds two voices cut in two, at most `hi` speakers in all.
 
@@ -112,8 +146,11 @@ def split_mixed(
             continue
         v = embedding if voices is None else voices
         sim = clustering.voice_similarity(v[idx[part == 0]], v[idx[part == 1]])
-        by_turns = smaller >= min_s and turns >= min_turns and sim < max_cos
-        if not by_turns and not (few and _few_holds(few, part, region[idx], turns, sim)):
+        z = runs_z(part, region[idx])
+        bound = max_cos + runs.gain * max(0.0, -z - runs.from_z)
+        by_turns = smaller >= min_s and turns >= min_turns and sim < bound
+        few_holds = few is not None and z <= runs.few_max_z and _few_holds(few, part, region[idx], turns, sim)
+        if not by_turns and not few_holds:
             continue
         labels[idx[part == 1]] = new = int(labels.max()) + 1
         todo = sorted([*todo, c, new], key=size, reverse=True)
