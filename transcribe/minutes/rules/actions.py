@@ -185,7 +185,7 @@ class ActionRules(TaskMerging):
                 prep = cues.DEADLINE_PREP.search(u.low[: w.start])
                 text = ((prep.group("prep") + " ") if prep else "") + w.text
                 if w.kind == "vague":
-                    if prep and vague is None:
+                    if (prep or re.match(r"(?:senast|innan|före|inför)\b", w.text.lower())) and vague is None:
                         vague = (None, text.strip())
                     continue
                 return w.date, text.strip()
@@ -238,7 +238,7 @@ class ActionRules(TaskMerging):
         if _RAISING.search(low) or no_task(low):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if (self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u) or self._offer_said(u)
-                or self._imperative_taken(u)):  # fmt: skip
+                or self._imperative_taken(u) or self._when_answered(u)):  # fmt: skip
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if cues.COMMIT_ANAPHOR.search(low):
             what, src = self._task_for_anaphor(u)
@@ -337,9 +337,9 @@ class ActionRules(TaskMerging):
         return len(content_words(m.group("rest"))) >= 1 and any(
             (w.date is not None or w.kind in ("week", "vague"))
             and w.start >= rest_at
-            and _DEADLINE_WORD.search(u.low[: w.start])
+            and _DEADLINE_WORD.search(u.low[: w.start + (len(w.text.split()[0]) if w.kind == "vague" else 0)])
             for w in self.whens(u)
-        )
+        )  # "före midsommar": a vague time holds its own deadline word
 
     def _request_to(self, u: Utt) -> tuple[str, Utt] | None:
         """The task another speaker just asked of this one ("Amir, kan du be leverantören om en tidplan?",
@@ -365,6 +365,8 @@ class ActionRules(TaskMerging):
                 said = content_words(" ".join(words[1:])) or {"honom", "henne"} & set(words[1:2])
                 if words and task_verb(words[0], " ".join(words[1:])) and said:
                     return what, v
+                if (need := self._need_meant(v)) is not None:  # "Kan du göra det?" after a need said before
+                    return need, v
         return None
 
     def _deadline(self, u: Utt) -> bool:
