@@ -8,6 +8,7 @@ from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
 from transcribe.minutes.rules.restated import RestatedDecisions
+from transcribe.minutes.rules.roomcall import RoomCallRules
 from transcribe.minutes.rules.utterances import (
     Extracted,
 )
@@ -15,7 +16,8 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 
 
 class RuleExtractor(
-    DecisionRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions, LearnedRules
+    DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
+    LearnedRules,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -40,6 +42,7 @@ class RuleExtractor(
                     or self._arrangement(u)
                     or self._restated_proposal(u)
                     or self._permission(u)
+                    or self._room_call(u)
                     or self._accepted(u)
                     or self._verdict(u)
                 )
