@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from xdist.scheduler import LoadFileScheduling
 
 REPO = Path(__file__).resolve().parent.parent
 if os.environ.get("PYTEST_XDIST_WORKER"):
@@ -78,14 +79,36 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Files with slow or browser tests first, most such tests first; the order within a file stays.
+# Files that load the bundled language model run in one process, one after the other: in a clean clone the model is
+# dequantised (about 120 CPU-s) and loaded (about 10) once, and no process sits waiting for another's conversion.
+BUNDLED_LLM_FILES = ("test_llm_grounding.py", "test_minutes_llm.py", "test_llm_runtime.py")
 
-    With `-n 2 --dist loadfile --no-loadscope-reorder` (pyproject.toml) the two processes take whole files in
-    this order, so the long files start at once and the many short ones fill in at the end. xdist's own order
+
+def process_group(nodeid: str) -> str:
+    """The tests one process runs together: their file, or all of BUNDLED_LLM_FILES."""
+    file = nodeid.split("::", 1)[0]
+    return "bundled-llm" if Path(file).name in BUNDLED_LLM_FILES else file
+
+
+class FileGroups(LoadFileScheduling):
+    """`--dist loadfile`, with BUNDLED_LLM_FILES as one file."""
+
+    def _split_scope(self, nodeid: str) -> str:
+        return process_group(nodeid)
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadFileScheduling | None:
+    return FileGroups(config, log) if config.getvalue("dist") == "loadfile" else None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Groups with slow or browser tests first, most such tests first; the order within a file stays.
+
+    With `-n 2 --dist loadfile --no-loadscope-reorder` (pyproject.toml) the two processes take whole groups in
+    this order, so the long ones start at once and the many short files fill in at the end. xdist's own order
     (most tests first) left the long files, which hold few tests, for last, where one process ran them alone."""
-    heavy: dict[Path, int] = {}
+    heavy: dict[str, int] = {}
     for item in items:
         if item.get_closest_marker("slow") or item.get_closest_marker("browser"):
-            heavy[item.path] = heavy.get(item.path, 0) + 1
-    items.sort(key=lambda item: -heavy.get(item.path, 0))
+            heavy[process_group(item.nodeid)] = heavy.get(process_group(item.nodeid), 0) + 1
+    items.sort(key=lambda item: -heavy.get(process_group(item.nodeid), 0))

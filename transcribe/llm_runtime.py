@@ -11,12 +11,14 @@ generating up to the token limit.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -86,18 +88,56 @@ def threads() -> int:
 
 def converted(directory: Path, gguf: str, cache_dir: Path) -> Path:
     """The dequantised copy of a GGUF model, made on first use and reused after."""
+    target = cache_dir / _file_key(directory / gguf)
+    if _is_converted(target):
+        return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # One process converts; another that wants the same model meanwhile (a second worker, a test process)
+    # waits for that copy instead of spending the same minute of CPU on its own.
+    with (cache_dir / f".{target.name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not _is_converted(target):
+            _convert(directory, gguf, cache_dir, target)
+    return target
+
+
+def _is_converted(target: Path) -> bool:
+    return (target / "config.json").exists() and any(target.glob("*.safetensors"))
+
+
+@contextmanager
+def _gguf_read_once() -> Iterator[None]:
+    """transformers reads a GGUF file three times for one model (for its tokenizer, its config and its weights),
+    and each reading walks the whole vocabulary in Python (Gemma: 262 144 tokens, two thirds of a conversion's
+    CPU); while converting, the first reading serves all three."""
+    import gguf
+
+    original = gguf.GGUFReader
+    readers: dict[tuple[str, str], Any] = {}
+
+    def read_once(path: str | Path, mode: str = "r") -> Any:
+        key = (str(Path(path).resolve()), mode)
+        if key not in readers:
+            readers[key] = original(path, mode)
+        return readers[key]
+
+    gguf.GGUFReader = read_once
+    try:
+        yield
+    finally:
+        gguf.GGUFReader = original
+
+
+def _convert(directory: Path, gguf: str, cache_dir: Path, target: Path) -> None:
     # torch and transformers take seconds to import and only the LLM paths need them.
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    target = cache_dir / _file_key(directory / gguf)
-    if (target / "config.json").exists() and any(target.glob("*.safetensors")):
-        return target
-    cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=cache_dir))
     try:
-        tok = AutoTokenizer.from_pretrained(directory, gguf_file=gguf, local_files_only=True)
-        model = AutoModelForCausalLM.from_pretrained(directory, gguf_file=gguf, local_files_only=True)
+        with _gguf_read_once():
+            tok = AutoTokenizer.from_pretrained(directory, gguf_file=gguf, local_files_only=True)
+            model = AutoModelForCausalLM.from_pretrained(directory, gguf_file=gguf, local_files_only=True)
         quantizer = getattr(model, "hf_quantizer", None)
         if quantizer is not None:
             # The weights were unpacked into plain tensors; drop the GGUF config so they can be saved.
@@ -114,7 +154,6 @@ def converted(directory: Path, gguf: str, cache_dir: Path) -> Path:
         raise ModelCorrupt(f"kan inte konvertera {directory / gguf}: {_first_line(exc)}") from exc
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return target
 
 
 class LocalLLM:
