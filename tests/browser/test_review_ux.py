@@ -70,10 +70,10 @@ def _tone_wav(path: Path, seconds: float) -> Path:
 
 def _meeting(tmp_path: Path) -> str:
     """40 segments of a poorly recognised meeting (most words p≈0.4, a few far worse); no decisions yet."""
-    from tests.test_web import add_meeting, sample_minutes
+    from tests.test_web import add_meeting, sample_minutes, two_speaker_meeting
     from transcribe.fsutil import atomic_write_text
     from transcribe.minutes.summary import describe, refresh
-    from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
+    from transcribe.transcript import Segment, Word
     from transcribe.web import store
 
     mid = add_meeting("sara", with_audio=_tone_wav(tmp_path / "m.wav", 125.0))
@@ -93,14 +93,7 @@ def _meeting(tmp_path: Path) -> str:
                 words=words,
             )
         )
-    t = Transcript(
-        source="input.wav",
-        duration=125.0,
-        model="base",
-        segments=segments,
-        speakers=[SpeakerInfo(label="SPEAKER_00"), SpeakerInfo(label="SPEAKER_01")],
-        metadata={"title": "Nätverksmöte", "date": "2025-11-20"},
-    )
+    t = two_speaker_meeting(segments, 125.0)
     m = sample_minutes(t)
     m.decisions, m.conclusions = [], []
     m.description = describe(m)
