@@ -80,7 +80,7 @@ def free_port() -> int:
 
 
 # Files that load the bundled language model run in one process, one after the other: in a clean clone the model is
-# dequantised (about 120 CPU-s) and loaded (about 10) once, and no process sits waiting for another's conversion.
+# dequantised (about 80 CPU-s) and loaded (about 10) once, and no process sits waiting for another's conversion.
 BUNDLED_LLM_FILES = ("test_llm_grounding.py", "test_minutes_llm.py", "test_llm_runtime.py")
 
 
@@ -97,6 +97,7 @@ class FileGroups(LoadFileScheduling):
         return process_group(nodeid)
 
 
+@pytest.hookimpl(optionalhook=True)  # an xdist hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadFileScheduling | None:
     return FileGroups(config, log) if config.getvalue("dist") == "loadfile" else None
 
