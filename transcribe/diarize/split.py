@@ -18,6 +18,11 @@ reaches `min_turns`. `Few` lets it split on less evidence (`few.min_s` seconds a
 `few.min_turns` judged turns, each part in `few.min_regions` speech regions or more, so that one
 turn cut by what is said is no split) when the parts stand further apart than `max_cos` asks
 (`few.max_cos`).
+
+The order of the turns is evidence too (`Runs`, `runs_z`): two voices merged keep to whole turns of
+several speech regions, so the parts come in runs of regions, where the parts of one reader cut by what
+is said change from region to region as often as chance has it, or more. No bound on the parts'
+similarity alone separates the two (dev merged pairs at 0.47-0.71, single readers at 0.50-0.86).
 """
 
 from __future__ import annotations
