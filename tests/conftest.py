@@ -103,13 +103,16 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> LoadFileS
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Groups with slow or browser tests first, most such tests first; the order within a file stays.
+    """The language model's group first (in a clean clone it converts the model, the longest step of the run),
+    then groups with slow or browser tests, most such tests first; the order within a file stays.
 
     With `-n 2 --dist loadfile --no-loadscope-reorder` (pyproject.toml) the two processes take whole groups in
-    this order, so the long ones start at once and the many short files fill in at the end. xdist's own order
-    (most tests first) left the long files, which hold few tests, for last, where one process ran them alone."""
+    this order, so the long ones start at once - the model's group in one process, the network and job-fault
+    files in the other - and the many short files fill in at the end. xdist's own order (most tests first) left
+    the long files, which hold few tests, for last, where one process ran them alone."""
     heavy: dict[str, int] = {}
     for item in items:
         if item.get_closest_marker("slow") or item.get_closest_marker("browser"):
             heavy[process_group(item.nodeid)] = heavy.get(process_group(item.nodeid), 0) + 1
+    heavy["bundled-llm"] = max(heavy.values(), default=0) + 1
     items.sort(key=lambda item: -heavy.get(process_group(item.nodeid), 0))
