@@ -198,3 +198,41 @@ def test_the_chairs_closing_may_name_the_association_as_the_one_who_acts() -> No
         board,
     )
     assert decisions(prot, "2") == ["Styrelsen beslutade att betala tjugotusen till klätterställningen."]
+
+
+def test_the_chairs_outcome_said_as_what_it_becomes_is_the_items_decision() -> None:
+    board = """Dagordning styrelsemöte
+1. Mötets öppnande
+2. Larmkoden
+3. Skyddsronden
+4. Övriga frågor
+5. Mötets avslutande
+"""
+    opening = [("A", "Välkomna, jag förklarar mötet öppnat."), ("A", "Punkt två, larmkoden.")]
+    code = [("B", "Fjorton personer har koden, och den har inte bytts på tre år."), ("C", "Det är inte okej.")]
+    rest = [
+        ("A", "Punkt tre, skyddsronden."),
+        ("B", "Den är inte gjord sedan mars. Jag föreslår tisdagen den nittonde."),
+        ("A", "Då blir skyddsronden tisdagen den nittonde, klockan nio."),
+        ("A", "Punkt fyra, övriga frågor."),
+        ("C", "Städdagen. Lördagen den tjugoandra april?"),
+        ("B", "Det passar mig."),
+        ("A", "Tjugoandra april blir det."),
+        ("A", "Punkt fem. Tack, jag förklarar mötet avslutat."),
+    ]
+    said = ("A", "Nej. Så här blir det: koden byts nu, och bara fem personer får den nya.")
+    prot = protokoll([*opening, *code, said, *rest], board)
+    assert decisions(prot, "2") == ["Styrelsen beslutade: koden byts nu, och bara fem personer får den nya."]
+    assert decisions(prot, "3") == ["Styrelsen beslutade: skyddsronden blir tisdagen den nittonde, klockan nio."]
+    assert decisions(prot, "4") == ["Styrelsen beslutade: tjugoandra april blir det."]
+    assert all(d.needs_review for n in "234" for d in prot.paragraph(n).decisions)
+    hedged = [
+        ("A", "Vi får se hur det blir."),
+        *rest[:2],
+        ("A", "Så blir det nog."),
+        *rest[3:6],
+        ("A", "Så blir det."),
+        rest[7],
+    ]
+    prot = protokoll([*opening, *code, *hedged], board)
+    assert decisions(prot, "2") == decisions(prot, "3") == decisions(prot, "4") == []

@@ -30,7 +30,7 @@ import math
 from collections import Counter
 
 from transcribe.agenda.added import added_topics
-from transcribe.agenda.ahead import announced_ahead
+from transcribe.agenda.ahead import announced_ahead, reordered_with_agenda
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
 from transcribe.agenda.numbers import number_refs
@@ -69,7 +69,7 @@ from transcribe.agenda.phrases import (
     taken_next,
 )
 from transcribe.agenda.returns import passages, return_cues, returned
-from transcribe.agenda.struck import after_struck
+from transcribe.agenda.struck import after_struck, put_off_by_pronoun
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
 from transcribe.transcript import Transcript
@@ -293,10 +293,12 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
+    put_off_by_pronoun(units, leaves, B, chair_speaker(units), THRESHOLD)
     after_struck(units, leaves, B, named, chair_speaker(units), THRESHOLD)
     cues = return_cues(units, leaves)
     returned(units, cues, B, named, turns, chair_speaker(units), THRESHOLD, STRONG - THRESHOLD)
     announced_ahead(units, leaves, B, named, THRESHOLD, 0.0)
+    reordered_with_agenda(units, leaves, B, named, THRESHOLD)
     kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
     chosen = taken_early(B, ordered(B, STRONG - THRESHOLD, named), named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY)
     used = set(chosen.values())

@@ -29,6 +29,15 @@ SAID = re.compile(
     + r"(?:(?P<we>vi) (?P<v1>\w+)|(?:då|så) (?P<v2>\w+) (?:vi|föreningen|styrelsen|klubben|gruppen))\b(?P<rest>.*)$"
 )  # "Bra, då betalar föreningen tjugotusen till klätterställningen"
 TAKEN = re.compile(_LEAD + r"(?:det|den|dem|båda|alla) (?:tar|kör|gör) vi(?: med)?\b(?P<rest>.*)$")
+# The outcome announced before it is said: "Så här blir det: koden byts nu, …", "Det blir så här: …"
+ANNOUNCED = re.compile(
+    _LEAD + r"(?:så här (?:blir|gör) (?:det|vi)|(?:det|så) blir (?:det )?så här)\s*:\s*(?P<rest>.+)$"
+)
+# The outcome named in the set order: "Tjugoandra april blir det.", "Hundrafemtio blir det då."
+BECOMES_IT = re.compile(_LEAD + r"(?P<what>(?:[\w-]+ ){1,4}?)blir det(?: då| så)?$")
+# The matter and what it becomes: "Då blir skyddsronden tisdagen den nittonde, klockan nio."
+_NO_MATTER = r"(?:det|den|de|dom|vi|man|du|ni|jag|han|hon|alla|ingen|inget|inga|någon|något|allt|så|nog|bara)"
+BECOMES = re.compile(r"^\W*(?:(?:okej|bra|ja)\W+)*(?:då|så) blir (?!" + _NO_MATTER + r"\b)(?P<rest>[\w-]+ .+)$")
 # Verbs that say what the meeting does with itself, how it feels, or what it may do, not a decision
 NOT_DECIDING = {
     "har", "hade", "är", "var", "blir", "går", "gick", "ses", "hörs", "tackar", "säger", "sa", "pratar", "talar",
@@ -77,6 +86,17 @@ def closing_text(u: Unit, after: Unit | None) -> str | None:
     taken = TAKEN.match(low)
     if taken:
         return _matter(after)
+    told = ANNOUNCED.match(low) or BECOMES.match(low)
+    if told:  # "Så här blir det: koden byts nu" -> "Koden byts nu"; "Då blir skyddsronden …" -> "Skyddsronden blir …"
+        said = u.text.rstrip(" .!")
+        rest = said[len(said) - len(told.group("rest")) :].strip(" .!")
+        if told.re is BECOMES:
+            subject, _, tail = rest.partition(" ")
+            rest = f"{subject} blir {tail}"
+        return rest[0].upper() + rest[1:] if len(content_words(rest)) >= 3 else None
+    named = BECOMES_IT.match(low)
+    if named:  # "Tjugoandra april blir det."
+        return u.text.strip() if content_words(named.group("what")) else None
     m = SAID.match(low)
     if m is None:
         return None

@@ -42,8 +42,9 @@ _TAKEN_NOW = (
 TAKEN_NOW = re.compile(_TAKEN_NOW.replace("VI", VI))
 # The same in the plain word order: "Vi tar hallfrågan först", "Då tar vi upp budgeten nu"
 TAKES_FIRST = re.compile(
-    r"\b(?:VI tar|tar VI) (?:upp )?(.+?),? (?:nu|först|före|innan|direkt|härnäst)\b".replace("VI", VI)
-)
+    r"\b(?:VI tar|tar VI) (?:upp )?(.+?),? (?:nu|först|före|innan|direkt|härnäst)\b"
+    r"|\btar VI (?:nu|härnäst|därefter) (?:upp )?(?!(?:den|det|dem|vi|en|ett)\b)(.+?)(?:[,.;!?]|$)".replace("VI", VI)
+)  # "Som sagt tar vi nu båtplatserna."
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
     (
@@ -155,6 +156,7 @@ KIND_CUES = {
     "other": re.compile(
         r"\b(övriga frågor|övrigt|några övriga|har någon (?:något )?(?:mer|övrigt|annat)|har någon något\?"
         r"|(?:var|finns|är) det (?:något|några|nån) (?:mer|annat|fler|övrigt)\b"
+        r"|(?:någon|nån) (?:mer )?som har (?:något|nåt|några) (?:mer|annat|fler|övrigt|övriga)\b"
         r"|^\W*(?:och )?något (?:mer|annat|övrigt) som \w+ vill\b)"
     ),
     "next": re.compile(
@@ -237,8 +239,13 @@ ASKS_FOR = re.compile(
 def fronted_topic(low: str) -> set[str] | None:
     """The topic taken now, as stems: put first in "Taket tar vi före midsommarfirandet", or named in
     "Vi tar hallfrågan först"."""
-    m = TAKEN_NOW.search(low) or TAKES_FIRST.search(low)
-    return {stem(w) for w in content_words(m.group(1))} if m else None
+    found = None
+    for m in (TAKEN_NOW.search(low), TAKES_FIRST.search(low)):
+        if m:  # "Som sagt tar vi nu båtplatserna": what is fronted may be no topic at all
+            found = {stem(w) for w in content_words(next(g for g in m.groups() if g is not None))}
+            if found:
+                return found
+    return found
 
 
 # Where the chair's announcement of an item begins inside a sentence: a transition or an item number

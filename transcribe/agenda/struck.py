@@ -14,8 +14,17 @@ import re
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.numbers import number_refs
-from transcribe.agenda.parse import AgendaItem
-from transcribe.agenda.phrases import ANNOUNCES, LATER, OPENS_OWN, OPENS_WITH, SKIP_TOPIC, TRANSITION, fronted_topic
+from transcribe.agenda.parse import AgendaItem, standard_kinds
+from transcribe.agenda.phrases import (
+    ANNOUNCES,
+    KIND_CUES,
+    LATER,
+    OPENS_OWN,
+    OPENS_WITH,
+    SKIP_TOPIC,
+    TRANSITION,
+    fronted_topic,
+)
 from transcribe.agenda.topics import overlap, title_stems
 
 if TYPE_CHECKING:  # align.py imports this module
@@ -28,6 +37,9 @@ UNTIL = re.compile(
     r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
 )
 HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så ledarutbildningen då."
+# the item put off by a pronoun: "Vi tar dem nästa gång", "Den får vänta", "Det hoppar vi över i dag"
+PRONOUN = re.compile(r"\b(?:den|det|dem|dom|de)\b")
+OPENING_SENTENCES = 2  # the item named this early in the chair's turn is the one the pronoun puts off
 
 
 def struck_at(B: list[list[float]], units: list[Unit], threshold: float) -> dict[int, int]:
@@ -74,3 +86,33 @@ def after_struck(
         for j in range(at + 1, len(units)):
             if not opens(units[j], leaves[k], chair):
                 B[k][j], named[k][j] = min(B[k][j], -threshold), False
+
+
+def _names(u: Unit, item: AgendaItem) -> bool:
+    kinds = standard_kinds(item.title) or ([item.kind] if item.kind else [])
+    return bool(overlap(title_stems(item), u.stems)) or any(
+        kd in KIND_CUES and KIND_CUES[kd].search(u.low) for kd in kinds
+    )
+
+
+def put_off_by_pronoun(
+    units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], chair: str | None, threshold: float
+) -> None:
+    """The chair names an item, says why it cannot be taken and puts it off by a pronoun in the same turn ("Förra
+    gångens anteckningar, dem hittar jag inte. … Vi tar dem nästa gång."): the item is struck at that sentence
+    (B in place), as if it had been named there, and it starts nowhere in that turn. Not when the sentence names an
+    item itself, nor one put off to later in the meeting or until something happens."""
+    for i, u in enumerate(units):
+        if u.speaker != chair or not SKIP_TOPIC.search(u.low) or not PRONOUN.search(u.low):
+            continue
+        if UNTIL.search(u.low) or LATER.search(u.low) or any(_names(u, it) for it in leaves) or number_refs(u.low):
+            continue
+        turn = [j for j in range(i) if units[j].seg_id == u.seg_id]
+        named = {
+            k: B[k][j] for j in turn[:OPENING_SENTENCES] for k, it in enumerate(leaves) if _names(units[j], it)
+        }  # several items share a word ("antecknare", "anteckningar"): the one the opening names best
+        if named and max(named.values()) + threshold > 0:
+            k = max(named, key=lambda x: named[x])
+            B[k][i] = min(B[k][i], -threshold - 1.0)
+            for j in turn:  # named there only to be put off: no start
+                B[k][j] = min(B[k][j], -threshold)

@@ -311,8 +311,11 @@ def build_protokoll(
         if d.status == "rejected":
             reviewed.add(home(d).number)
             continue
-        d = d.model_copy(update={"text": formal_decision(d.text, body)})
-        home(d).decisions.append(d)
+        par = home(d)
+        d = d.model_copy(
+            update={"text": formal_decision(d.text, body), "evidence": _cited_under(d.evidence, par, paragraphs)}
+        )
+        par.decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed)
     for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
         if par.status == "behandlad" and par.decisions and all(_tables_itself(d.text, par) for d in par.decisions):
@@ -363,16 +366,13 @@ def _add_verdicts(
         paragraphs[v.number].decisions.append(
             _read_decision(f"p{v.number}", formal_decision(v.text, body), v.evidence, transcript, v.sure, v.reason)
         )
-    made = [d for p in paragraphs.values() for d in p.decisions]
-    backed = {max(d.evidence, key=lambda e: e.start).segment_id for d in made if d.evidence}
-    for n, (number, f) in enumerate(formal_decisions(alignment, units, backed), 1):
+    for n, (number, f) in enumerate(formal_decisions(alignment, units, _backing(paragraphs)), 1):
         paragraphs[number].decisions.append(
             _read_decision(f"f{n}", formal_decision(f.text, body), f.evidence, transcript, f.sure, _FLAG_FORMAL)
         )
     made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
     settled = [max(e.start for e in d.evidence) for d in made]
-    backed = {max(d.evidence, key=lambda e: e.start).segment_id for d in made}
-    for n, c in enumerate(item_closings(alignment, units, chair_speaker(units), settled, backed), 1):
+    for n, c in enumerate(item_closings(alignment, units, chair_speaker(units), settled, _backing(paragraphs)), 1):
         paragraphs[c.number].decisions.append(
             Decision(
                 id=f"c{n}",
@@ -383,6 +383,28 @@ def _add_verdicts(
                 review_reason=_FLAG_CLOSING,
             )
         )
+
+
+def _cited_under(evidence: list[Evidence], par: Paragraph, paragraphs: dict[str, Paragraph]) -> list[Evidence]:
+    """A decision's evidence as cited under its §: not a sentence said under another § (the rules extractor may join
+    two like sentences of different items, "Informationen läggs till handlingarna" and later "Då läggs de till
+    handlingarna"), unless nothing was said under its own."""
+    elsewhere = {i for p in paragraphs.values() if p is not par for i in p.segment_ids}
+    own = [e for e in evidence if e.segment_id in par.segment_ids or e.segment_id not in elsewhere]
+    return own if any(e.segment_id in par.segment_ids for e in own) else evidence
+
+
+def _backing(paragraphs: dict[str, Paragraph]) -> set[int]:
+    """The turn each decision stands on: its last sentence in the § it was filed under (the rules extractor may join
+    two like sentences said under different items, "Informationen läggs till handlingarna" and later "Då läggs de
+    till handlingarna": the later one still backs nothing), else its last sentence."""
+    out = set()
+    for p in paragraphs.values():
+        for d in p.decisions:
+            own = [e for e in d.evidence if e.segment_id in p.segment_ids] or d.evidence
+            if own:
+                out.add(max(own, key=lambda e: e.start).segment_id)
+    return out
 
 
 def _signatures(prot: Protokoll) -> list[Signature]:
