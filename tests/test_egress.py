@@ -12,6 +12,7 @@ mobile.events.data.microsoft.com, and these tests fail.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -24,6 +25,7 @@ import pytest
 
 from tests.conftest import REPO, free_port, have
 from tests.test_jobs_redis import RedisServer
+from tests.test_offline import GUARD
 from transcribe.config import models_dir
 from transcribe.privacy import Report, Watched, child_env, watch
 
@@ -83,11 +85,29 @@ def box(tmp_path: Path) -> Sandbox:
 
 
 def test_run_contacts_nothing_and_writes_only_its_outputs(box: Sandbox, clip: Path) -> None:
+    """`transcribe run` with outbound networking also refused in Python (tests/test_offline.GUARD logs and refuses
+    every attempt) and with Hugging Face's offline switch and pyannote's metrics set the other way: the whole
+    pipeline still finishes, tries no connection at either level and writes only its outputs. One run serves
+    the system-call claim and the blocked-network claim, which test_offline checked on a second run."""
+    guard = box.tmp / "guard"
+    guard.mkdir()
+    (guard / "sitecustomize.py").write_text(GUARD)
+    attempts = box.tmp / "net.log"
+    env = box.env(PYTHONPATH=f"{guard}{os.pathsep}{REPO}", NETGUARD_LOG=str(attempts), HF_HUB_OFFLINE="0",
+                  PYANNOTE_METRICS_ENABLED="1")  # fmt: skip
+    check = subprocess.run([sys.executable, "-c", "import socket; socket.create_connection(('192.0.2.1', 80), 1)"],
+                           env=env, capture_output=True, text=True)  # fmt: skip
+    assert check.returncode != 0 and "network blocked" in check.stderr  # the guard is active
+    attempts.unlink()
+
     out = box.out / "protokoll"
     report = watch([*CLI, "run", str(clip), "--out", str(out), "--quiet"], box.log("run"), box.allowed(),
-                   env=box.env(), cwd=box.root, timeout=600)  # fmt: skip
+                   env=env, cwd=box.root, timeout=600)  # fmt: skip
     assert report.exit_code == 0
-    assert (out / "transcript.json").exists() and (out / "minutes.docx").exists()
+    tried = attempts.read_text().splitlines() if attempts.exists() else []
+    assert tried == [], f"the pipeline tried to reach the network: {tried}"
+    for name in ("transcript.json", "transcript.rttm", "minutes.md", "minutes.docx"):
+        assert (out / name).exists(), name
     assert_private(report)
     assert not (box.home / ".cache" / "Microsoft").exists()
 
