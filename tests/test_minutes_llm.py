@@ -150,7 +150,7 @@ def test_real_model_invalid_output_falls_back_and_valid_output_passes(gemma: Pat
     tr = transcript()
     rules = extract_minutes(tr, meeting_date=MEETING)
     # 1. The tiny model cannot write four valid sections in 8 tokens: every section falls back, with notes.
-    llm = load_llm(gemma)  # converted once into the models cache, loaded once per process (other tests use it too)
+    llm = load_llm(gemma)  # converted and loaded once for the three files that use it (one process: conftest.py)
     calls_before = llm.calls
     m = extract_minutes(tr, meeting_date=MEETING, backend="llm", model_dir=gemma, max_new_tokens=8)
     assert m.backend == "llm" and llm.calls - calls_before == 2  # one chunk, one retry
