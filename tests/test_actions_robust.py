@@ -143,3 +143,23 @@ def test_a_task_verb_first_with_any_time_is_the_speakers_task_to_check() -> None
     got = minutes([("S2", "Och mott mejlar ut sommarschemat innan påsk.")], unsure=frozenset({"mott"})).actions
     assert len(got) == 1 and got[0].owner == "Karin Ek" and "schema" in got[0].what and got[0].needs_review
     assert not minutes([("S2", "Mejlar ni ut schemat innan påsk?")]).actions  # a question is no commitment
+
+
+def test_a_lost_verb_before_an_adjective_or_with_a_holiday_deadline_is_still_the_speakers_task() -> None:
+    # said "Jag gör nya prisskyltar i dag" and "Jag sätter upp skyltar vid bilgaraget innan helgen"
+    got = minutes([("S2", "Jag nya prisskyltar i dag, efter lunchrusningen.")], frozenset({"nya", "i"})).actions
+    assert [(a.owner, a.due, a.needs_review) for a in got] == [("Karin Ek", MEETING, True)]
+    assert "prisskyltar" in got[0].what
+    got = minutes([("S2", "Jag det upp skyltar vid bilgaraget innan helgen.")], frozenset({"det", "upp"})).actions
+    assert [(a.owner, a.needs_review) for a in got] == [("Karin Ek", True)] and "skyltar" in got[0].what
+    assert not minutes([("S2", "Jag nya idéer hela tiden.")], frozenset({"nya"})).actions  # no time, no task verb
+    role = [("S2", "Jag ihop protokollet i kväll, det med min tur.")]  # "Jag skriver ihop protokollet": a role
+    assert not minutes(role, frozenset({"ihop"})).actions
+    assert not minutes([("S2", "Jag för protokollet i kväll.")]).actions
+
+
+def test_a_day_alone_after_a_first_person_task_is_its_deadline() -> None:
+    got = minutes([("S2", "Jag gör ett inlägg på Instagram. Onsdag.")]).actions
+    assert [(a.owner, a.due) for a in got] == [("Karin Ek", dt.date(2026, 12, 2))]
+    assert got[0].what.startswith("Göra ett inlägg på Instagram")
+    assert not minutes([("S2", "Jag gör ett inlägg på Instagram. Onsdag vore bra för mig.")]).actions

@@ -123,3 +123,37 @@ def test_samma_with_an_unsure_real_word_is_the_same_time() -> None:
     assert got is not None and got.when == dt.datetime(2026, 12, 2, 19, 0)
     heard = _at("19:00", "Nästa ledarmöte, onsdag nästa vecka. Vi tar samma lokal.")
     assert heard is not None and heard.when == dt.date(2026, 12, 2)  # a word heard clearly is left as said
+
+
+def test_a_weekday_heard_a_letter_off_with_den_misheard_names_its_day() -> None:
+    # said "Onsdagen den sjätte oktober."; heard "<Onsdgen> <nilsson> sjätte <på>": the Wednesday that is a 6th
+    said = [("S1", "Nästa gång vi ses är när förvaltningsberättelsen är klar, i höst. Onsdgen nilsson sjätte på.")]
+    heard = transcript(said, unsure=frozenset({"onsdgen", "nilsson", "på"}))
+    got = extract_minutes(heard, meeting_date=dt.date(2027, 5, 5), robust=True).next_meeting
+    assert got is not None and got.when == dt.date(2027, 10, 6)
+    assert got.needs_review and "onsdgen" in (got.review_reason or "")
+    sure = extract_minutes(transcript(said), meeting_date=dt.date(2027, 5, 5), robust=True).next_meeting
+    assert sure is None or sure.when is None  # heard surely, "onsdgen nilsson" is what was said: no date
+
+
+def test_a_day_heard_near_its_ordinal_with_no_month_is_the_nearest_such_weekday() -> None:
+    # said "Måndagen den trettioförsta"; heard "trettioförst" (unsure): of the Mondays of the next three months
+    # only the 31st of May is spoken so
+    said = [("S1", "Vi ses efter tävlingen. Måndagen den trettioförst, klockan tio, här.")]
+    got = extract_minutes(transcript(said, unsure=frozenset({"trettioförst"})), meeting_date=dt.date(2027, 5, 18),
+                          robust=True).next_meeting  # fmt: skip
+    assert got is not None and got.when == dt.datetime(2027, 5, 31, 10, 0) and got.needs_review
+    far = [("S1", "Vi ses efter tävlingen. Måndagen den blubbar, klockan tio, här.")]  # near no Monday's day
+    got = extract_minutes(transcript(far, unsure=frozenset({"blubbar"})), meeting_date=dt.date(2027, 5, 18),
+                          robust=True).next_meeting  # fmt: skip
+    assert got is None or got.when is None
+
+
+def test_den_or_om_lost_after_the_weekday() -> None:
+    # said "Måndagen den trettioförsta" and "måndag om tre veckor"; heard without "den" and without "om"
+    got = next_meeting("Nästa möte blir tisdagen femtonde, klockan sju.")
+    assert got is not None and got.when == dt.datetime(2026, 12, 15, 19, 0) and got.needs_review
+    got = next_meeting("Nästa möte blir måndag tre veckor, klockan ett, här.")
+    assert got is not None and got.when == dt.datetime(2026, 12, 14, 13, 0) and got.needs_review
+    got = next_meeting("Nästa möte blir måndag, första punkten blir budgeten.")
+    assert got is None or got.when is None or got.when.day != 1  # "första punkten" names no day

@@ -7,8 +7,11 @@ guessed: the phrase is shown as heard, to check.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+
+from rapidfuzz.distance import Levenshtein
 
 from transcribe.minutes.dates import When, day_by_weekday, find_whens, month_by_weekday
 from transcribe.minutes.fuzzy import Repair, known_word
@@ -17,7 +20,7 @@ from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
-from transcribe.sv.numbers import CARDINALS, ORDINALS
+from transcribe.sv.numbers import CARDINALS, ORDINALS, cardinal, ordinal
 
 _CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
 # "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
@@ -36,16 +39,18 @@ _COUNTED_AS_HEARD = re.compile(r"\S+(?:\s+i\s+\S+)?")
 _WD = "|".join(WEEKDAY_NAMES)
 # "onsdagen <var> femte, klockan nio": "den" misheard between a weekday and its day (never "var femte vecka")
 _DEN_MISHEARD = re.compile(
-    rf"^(?:(?:nästa|kommande)\s+)?(?P<wd>{_WD})(?:en)?\s+(?P<x>[a-zåäö]{{1,4}})\s+"
+    rf"^(?:(?:nästa|kommande)\s+)?(?P<wd>{_WD})(?:en)?\s*,?\s+(?:(?P<x>[a-zåäö]+)\s+)?"
     rf"(?P<ord>{'|'.join(sorted((w for w in ORDINALS if ' ' not in w), key=len, reverse=True))})\b"
-    r"(?!\s+(?:vecka|veckan|veckor|dag|dagen|dagar|gång|gången|år|månad|minut|minuter|timme|person)\b)"
+    r"(?!\s+(?:vecka|veckan|veckor|dag|dagen|dagar|gång|gången|år|månad|minut|minuter|timme|person|punkt|punkten)\b)"
 )
 # "tisdag <med> tre <med>, samma tid": "om tre veckor" with "om" and "veckor" misheard, the count heard
 _WEEKS_MISHEARD = re.compile(
-    rf"^(?P<wd>{_WD})(?:en)?\s+(?P<x>[a-zåäö]{{1,4}})\s+"
+    rf"^(?P<wd>{_WD})(?:en)?\s+(?:(?P<x>[a-zåäö]{{1,4}})\s+)?"
     rf"(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})\s+(?P<y>[a-zåäö]+)\b"
 )
 _NOT_DEN = frozenset({"den", "och", "om", "i"})
+# "<Onsdgen>", "<tisdan>": a weekday heard a letter off (a word no Swedish has), read as the weekday
+_WEEKDAY_FORMS = tuple(f for d in WEEKDAY_NAMES for f in (d, d + "en"))
 # "nästa <ju>, samma tid": a weekday lost after "nästa", the hour the meeting's own
 _NEXT_DAY_LOST = re.compile(r"\bnästa\s+(?P<x>[a-zåäö]{1,7})\s*,\s*samma\s+tid\b")
 _NOT_DAYS = frozenset("vecka veckan år månad månaden punkt punkten steg gång möte mötet träff".split())
@@ -78,6 +83,7 @@ class MeetingDays(ElsewhereDays):
     def _dates(self, u: Utt) -> tuple[list[When], When | None]:
         """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
         else (no dates, the phrase as heard) so that no wrong date stands in for it."""
+        u = self._weekday_heard(u) if self.robust else u
         dated = [w for w in self.whens(u) if w.date is not None and w.date > self.ref]  # "i dag" is no next meeting
         dated = [self._month_heard(u, self._weekday_garbled(u, w)) for w in dated]
         for w in dated:
@@ -138,19 +144,48 @@ class MeetingDays(ElsewhereDays):
             return w
         rest = u.low[w.start :]
         den = _DEN_MISHEARD.match(rest)
-        if den is not None and den.group("x") not in _NOT_DEN:
-            said, heard, meant = f"{den.group('wd')} den {den.group('ord')}", den.group("x"), "den"
+        x = (den.group("x") or "") if den is not None else ""  # "måndagen <> trettioförsta": "den" lost
+        if den is not None and x not in _NOT_DEN and (len(x) <= 4 or u.uncertain(x)):
+            said, heard, meant = f"{den.group('wd')} den {den.group('ord')}", x, "den"
         else:
             weeks = _WEEKS_MISHEARD.match(rest)
             y = weeks.group("y") if weeks else ""
-            if weeks is None or y.startswith("veck") or not (u.uncertain(y) or not known_word(y)):
+            if weeks is not None and weeks.group("x") is None and y.startswith("veck"):  # "måndag <> tre veckor"
+                said, heard, meant = f"{weeks.group('wd')} om {weeks.group('n')} veckor", "", "om"
+            elif weeks is None or weeks.group("x") is None or y.startswith("veck") or not (
+                u.uncertain(y) or not known_word(y)
+            ):
                 return w
-            said, heard, meant = f"{weeks.group('wd')} om {weeks.group('n')} veckor", y, "veckor"
+            else:
+                said, heard, meant = f"{weeks.group('wd')} om {weeks.group('n')} veckor", y, "veckor"
         found = [x for x in find_whens(said, self.ref) if x.date is not None and x.date > self.ref]
-        if not found or (found[0].date - self.ref).days > 120:
+        # a weekday and its day name one month in six or seven ("onsdagen <?> sjätte": the next Wednesday 6th)
+        if not found or (found[0].date - self.ref).days > (200 if found[0].kind == "wd_day" else 120):
             return w
         u.repairs.append(Repair(heard, meant, "day"))
         return w.model_copy(update={"date": found[0].date, "kind": found[0].kind})
+
+    def _weekday_heard(self, u: Utt) -> Utt:
+        """'<Onsdgen> <nilsson> sjätte': a word no Swedish has, heard unsure a letter from a weekday, is that
+        weekday (the sentence as read, the repair said); each sentence read once."""
+        cache: dict[int, Utt] = self.__dict__.setdefault("_weekdays_heard", {})
+        if u.idx not in cache:
+            repairs: list[Repair] = []
+
+            def meant(m: re.Match[str]) -> str:
+                word = m.group(0).lower()
+                if known_word(word) or not u.uncertain(word) or word in _WEEKDAY_FORMS:
+                    return m.group(0)
+                near = [f for f in _WEEKDAY_FORMS if Levenshtein.distance(word, f) == 1]
+                if len(near) != 1:
+                    return m.group(0)
+                repairs.append(Repair(word, near[0], "day"))
+                return near[0]
+
+            fixed = re.sub(r"[A-Za-zÅÄÖåäö]{5,}", meant, u.text)
+            u.repairs.extend(repairs)  # one list: a repair made on the sentence as read is the sentence's
+            cache[u.idx] = u if not repairs else dataclasses.replace(u, text=fixed, low=fixed.lower(), _whens=None)
+        return cache[u.idx]
 
     def _month_heard(self, u: Utt, w: When) -> When:
         """'torsdagen den artonde <man>,': a word a letter or two from the one month where the day is that weekday."""
@@ -164,7 +199,7 @@ class MeetingDays(ElsewhereDays):
     def _day_from_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
         """The weekday and month narrow the day to four or five; the misheard word picks one, or none."""
         if "mon" not in lost.re.groupindex:
-            return None
+            return self._day_near_weekday(u, w, lost)
         day = day_by_weekday(lost.group("heard"), WEEKDAY_NAMES.index(lost.group("wd")),
                              MONTH_NAMES.index(lost.group("mon")) + 1, self.ref)  # fmt: skip
         if day is None:
@@ -172,6 +207,27 @@ class MeetingDays(ElsewhereDays):
         u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
+
+    def _day_near_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
+        """'måndagen den <trettioförst>': no month said, the weekdays of the next three months whose spoken day
+        is clearly nearest the misheard word (the earliest of one day number) name the day, flagged."""
+        heard = re.match(r"\S+\s*,?\s*den\s+([\w-]+)", lost.group(0).lower())
+        word = heard.group(1) if heard else ""
+        if len(word) < 4 or not (u.uncertain(word) or not known_word(word)):
+            return None
+        wd, best = WEEKDAY_NAMES.index(re.match(r"[a-zåäö]+", lost.group(0).lower()).group(0).removesuffix("en")), {}
+        for k in range(1, 93):
+            day = self.ref + dt.timedelta(days=k)
+            if day.weekday() == wd and day.day not in best:
+                best[day.day] = (max(Levenshtein.normalized_similarity(word, x) for x in (ordinal(day.day),
+                                                                                         cardinal(day.day))), day)
+        scored = sorted(best.values(), reverse=True)
+        if not scored or scored[0][0] < 0.5 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15):
+            return None
+        day = scored[0][1]
+        u.repairs.append(Repair(word, format_date(day), "day"))
+        return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
+                    end=w.start + lost.end(), kind="wd_day")  # fmt: skip
 
     def _day_from_other(self, u: Utt, w: When, lost: re.Match[str], dated: list[When]) -> When | None:
         """'om fyra veckor, torsdagen <misheard> februari': another way the sentence names the day, on that

@@ -47,7 +47,10 @@ _DISLOCATED = re.compile(
     r"(?:den|det|dem)\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
 )
 _DEADLINE_TAIL = re.compile(r"[\s,]*\b(?:senast|till|innan|före|inför|på|i|om|under)?\s*$", re.IGNORECASE)
-_FRAGMENT = re.compile(r"^(?:och\s+)?(?:senast|till|innan|före|inför|på|i|om|nästa)\b")
+# "Till nästa söndag?", "Senast fredag.", "Onsdag." (a day alone, its "på" lost or never said)
+_FRAGMENT = re.compile(
+    r"^(?:och\s+)?(?:senast|till|innan|före|inför|på|i|om|nästa|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)\b"
+)
 # A preference or a state, not a task: "jag läser hellre …", "jag har det …".
 _NOT_ACTS = NOT_TASKS | AUX | frozenset({"gillar", "tycka", "vill", "behöver", "minns", "kommer", "blir", "brukar"})
 

@@ -25,7 +25,7 @@ AUX = frozenset("har hade är var kan kunde ska skulle blir får fick vill måst
                 "också inte bara nog själv".split())  # fmt: skip
 # Words that cannot follow a clause-initial "jag" unless its verb was lost: particles, articles, pronoun objects.
 _GAP_WORDS = frozenset("ut upp in igenom fram till över bort ihop hem av i på om för åt en ett det den dem de alla "
-                       "några min mitt mina henne honom".split())  # fmt: skip
+                       "några min mitt mina henne honom ny nya nytt".split())  # fmt: skip
 # "jag" opening a clause (so the verb must follow it): at the start, or after a reply word or a conjunction.
 _CLAUSE_JAG = re.compile(
     r"^(?:(?:ja|jo|okej|absolut|visst|bra|och|men|så)\s*,?\s+)?jag\s+(?P<gap>[a-zåäö]+)\b(?P<rest>[^.?!]*)"
@@ -73,6 +73,8 @@ class UnheardCommitments(RuleState):
             return False  # "jag <kan> inte …", "jag <kan> vara …", "jag lördagen …": no lost task verb
         if m.group("gap") in ("på", "om", "för") and _CLAUSE_AFTER.match(m.group("rest")):
             return False  # "Jag <föreslår> att vi …" heard "Jag på att vi …": a proposal, not a task
+        if re.match(r"(?:[a-zåäö]+\s+)?protokoll", f"{m.group('gap')} {m.group('rest').strip()}"):
+            return False  # "Jag för protokollet i kväll", "Jag <skriver> ihop protokollet": this meeting's role
         why = f"{PREFIX}verbet efter ”jag” hördes inte"
         asked = self._request_to(u)  # "kan du be leverantören om …?" - "Ja, jag <?> i dag": the task asked for
         question = self._question_to(u) if asked is None else None  # "säger du det till henne?" - "Jag <?> det"
@@ -81,7 +83,8 @@ class UnheardCommitments(RuleState):
             self._add_action(asked[0], u.name, [asked[1], u], 0.45, why)
             return True
         task_verb = any(action_verb(w) for w in re.findall(r"[a-zåäö]+", m.group("rest")))
-        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (self.whens(u) or task_verb):
+        timed = find_whens(u.text, self.ref)  # every time word, also those the shared prefilter skips ("innan helgen")
+        if len(content_words(m.group("gap") + " " + m.group("rest"))) < 2 or not (timed or task_verb):
             return False  # a task is said with its time or its verb; without either this is too little to go on
         what = "… " + strip_tail(u.text[m.start("gap") :]).strip()
         if not [w for w in content_words(strip_due(what)) if w not in _PRONOUN_WORDS] or self._recent_task(u, what):
