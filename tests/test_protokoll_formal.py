@@ -236,3 +236,39 @@ def test_the_chairs_outcome_said_as_what_it_becomes_is_the_items_decision() -> N
     ]
     prot = protokoll([*opening, *code, *hedged], board)
     assert decisions(prot, "2") == decisions(prot, "3") == decisions(prot, "4") == []
+
+
+def test_a_task_given_by_the_body_and_a_statement_recorded_as_a_decision_are_decisions() -> None:
+    board = """Dagordning nämndsammanträde
+1. Sammanträdets öppnande
+2. Driftläget
+3. Snöröjningen
+4. Övriga frågor
+5. Sammanträdets avslutande
+"""
+    lines = [
+        ("A", "Välkomna, jag förklarar sammanträdet öppnat."),
+        ("A", "Punkt två, driftläget."),
+        ("B", "Panna två vibrerar fortfarande, ventilen kommer om tre veckor."),
+        ("A", "Punkt tre, snöröjningen."),
+        ("C", "Entreprenören har inte röjt cykelbanorna före sju en enda morgon."),
+        ("A", "Jag föreslår att nämnden ger förvaltningen i uppdrag att utreda vite mot entreprenören."),
+        ("B", "Bifall."),
+        ("A", "Då har nämnden gett förvaltningen det uppdraget."),
+        ("A", "Punkt fyra, övriga frågor."),
+        ("C", "Får jag gå tillbaka till pannan? Vi borde köra den på femtio procent tills ventilen är bytt."),
+        ("A", "Okej. Panna två går på femtio procent tills ventilen är bytt. Skriv det som ett beslut under driften."),
+        ("A", "Punkt fem. Tack, jag förklarar sammanträdet avslutat."),
+    ]
+    prot = protokoll(lines, board)
+    snow = prot.paragraph("3").decisions
+    assert [d.text for d in snow] == [
+        "Nämnden beslutade att ge förvaltningen i uppdrag att utreda vite mot entreprenören."
+    ]
+    assert snow[0].needs_review  # worded from the proposal
+    assert decisions(prot, "2") == ["Nämnden beslutade: panna två går på femtio procent tills ventilen är bytt."]
+    assert decisions(prot, "4") == []
+    lines[7] = ("A", "Då får vi se om nämnden ger förvaltningen det uppdraget i vår.")
+    lines[10] = ("A", "Okej. Panna två går på femtio procent tills ventilen är bytt. Vi får se.")
+    prot = protokoll(lines, board)
+    assert decisions(prot, "3") == [] and decisions(prot, "2") == []

@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transcribe.agenda.topics import overlap
 from transcribe.agenda.units import Alignment, ItemSpan, Unit
 from transcribe.agenda.verdicts import proposal_before, title_decision
-from transcribe.sv.text import content_words
+from transcribe.sv.text import content_words, stem
 
 _BODIES = r"mötet|stämman|årsmötet|årsstämman|styrelsen|nämnden|rådet|kyrkorådet|föreningen|fullmäktige|utskottet"
 BODY = rf"(?:{_BODIES})"
@@ -61,13 +62,23 @@ BARE = re.compile(
 # beslutat enligt arbetsutskottets förslag", "Motionen har fallit", "Styrelsens förslag vann" (a member's "Bifall till
 # motionen." is a motion of support, no ruling)
 RULING = re.compile(
-    _LEAD
-    + rf"(?:(?:jag )?finner (?:jag )?(?:att )?(?:{BODY} )?(?:har )?(?P<how>bifall|avslag|bifallit|avslagit"
+    _LEAD + rf"(?:(?:jag )?finner (?:jag )?(?:att )?(?:{BODY} )?(?:har )?(?P<how>bifall|avslag|bifallit|avslagit"
     r"|antagit|godkänt|beslutat)\b(?: till)?(?P<what>.*)$)"
 )
 VOTE = re.compile(
     _LEAD + r"(?P<subj>(?:[\w-]+ ){0,3}?(?:förslag\w*|motion\w*|yrkande\w*)) (?:har )?(?P<out>fallit|föll|faller|vann"
     r"|vinner|segrade|gick igenom|går igenom)\b"
+)
+# A task given by the body: "Nämnden ger förvaltningen i uppdrag att …", "Då har nämnden gett förvaltningen det
+# uppdraget" (the proposal before it says what)
+COMMISSIONED = re.compile(
+    _LEAD + rf"(?:har {BODY} (?:gett|givit) |{BODY} (?:har )?(?:gett|givit|ger|gav) )(?:[\w-]+ ){{1,3}}?"
+    r"(?P<what>det uppdraget\W*$|i uppdrag att .+$)"
+)
+# The chair has the statement before recorded as a decision: "Emil, skriv det som ett beslut under driften."
+RECORDED = re.compile(
+    r"\b(?:skriv|anteckna|protokollför|för in|notera)\w* (?:in )?(?:det|detta|det där) som (?:ett )?beslut\b"
+    r"(?: under (?P<item>.+))?"
 )
 # Not a decision: a condition, a proposal, a denial or what may or should be ("om stämman beslutar …", "vi föreslår
 # att stämman beslutar …", "ansvarsfrihet beviljas inte", "styrelsen ska fastställa …")
@@ -108,11 +119,13 @@ def formal_match(low: str) -> re.Match[str] | None:
     if low.rstrip().endswith("?"):
         return None
     for clause in _clauses(low):  # "Tolv röster för och åtta emot, förslaget är antaget"
-        for pattern in (FILED, BODY_DECIDES, PASSIVE, BARE, RULING, VOTE):
+        for pattern in (FILED, BODY_DECIDES, PASSIVE, BARE, RULING, VOTE, COMMISSIONED):
             m = pattern.search(clause)
             if m is None:
                 continue
             if pattern is FILED and m.group("what"):
+                lead = clause[: m.start("what")]
+            elif pattern is COMMISSIONED:
                 lead = clause[: m.start("what")]
             elif pattern is RULING:
                 lead = re.sub(r"finner (?:jag )?att", "finner", clause[: m.start("how")])
@@ -147,6 +160,14 @@ def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int)
         if proposal and not proposal.startswith("att föreslå "):  # what the meeting itself agreed to
             return proposal, False
         return (titled + (" enligt förslaget" if proposal else ""), False) if titled else None
+    task = COMMISSIONED.search(u.low)
+    if task is not None:  # "ger förvaltningen i uppdrag att …" as said; "det uppdraget": the proposal before it
+        if task.group("what").startswith("i uppdrag"):
+            rest = re.match(_LEAD, u.text.lower())
+            said = u.text[rest.end() if rest else 0 :].strip()
+            return said[0].upper() + said[1:], True
+        proposal = proposal_before(own, at)  # "att nämnden ger förvaltningen i uppdrag …" -> "att ge förvaltningen …"
+        return (re.sub(rf"^att {BODY} ger ", "att ge ", proposal), False) if proposal else None
     ruling = next((m for c in _clauses(u.low) for m in [RULING.search(c)] if m), None)
     if ruling is not None:  # "Jag finner bifall till styrelsens förslag" -> "att bifalla styrelsens förslag"
         how = ruling.group("how")
@@ -181,7 +202,14 @@ def formal_decisions(alignment: Alignment, units: list[Unit], backed: set[int]) 
     out: list[tuple[str, Formal]] = []
     seen = set(backed)
     for i, u in enumerate(units):
-        if u.seg_id in seen or formal_match(u.low) is None:
+        if u.seg_id in seen:
+            continue
+        recorded = _recorded(alignment, units, i)
+        if recorded is not None:
+            out.append(recorded)
+            seen.add(u.seg_id)
+            continue
+        if formal_match(u.low) is None:
             continue
         number = alignment.returned_at(u.start + 0.01) or alignment.item_at(u.start + 0.01)
         span = alignment.item(number) if number else None
@@ -197,3 +225,24 @@ def formal_decisions(alignment: Alignment, units: list[Unit], backed: set[int]) 
         out.append((span.number, Formal(said[0], evidence, said[1])))
         seen.add(u.seg_id)
     return out
+
+
+def _recorded(alignment: Alignment, units: list[Unit], i: int) -> tuple[str, Formal] | None:
+    """The chair's statement just before "skriv det som ett beslut", filed under the item it names ("… under
+    driften") or else the one being treated."""
+    u = units[i]
+    m = RECORDED.search(u.low)
+    said = next(
+        (v for v in reversed(units[max(0, i - 2) : i]) if v.seg_id == u.seg_id and len(content_words(v.text)) >= 3),
+        None,
+    )
+    if m is None or said is None or said.text.rstrip().endswith("?"):
+        return None
+    number = alignment.returned_at(u.start + 0.01) or alignment.item_at(u.start + 0.01)
+    if m.group("item"):
+        words = {stem(w) for w in content_words(m.group("item"))}
+        named = [s.number for s in alignment.items if overlap({stem(w) for w in content_words(s.title)}, words)]
+        number = named[0] if len(named) == 1 else number
+    if number is None:
+        return None
+    return number, Formal(said.text.strip(), [said, u], True)
