@@ -76,8 +76,8 @@ _SETTLE = re.compile(
     _LEAD + r"(?:det\s+är\s+(?:alltså\s+)?(?:spikat|avgjort|bestämt|beslutat|klubbat)|"
     r"(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det)|vi\s+kör\s+så|kör\s+så|"
     r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det|(?:då\s+)?är\s+det\s+så|"
-    r"så\s+gör\s+vi)"
-    r"(?:\s+(?:då|alltså|nu))?\s*[.!]?$"
+    r"så\s+gör\s+vi|så\s+har\s+vi\s+det)"
+    r"(?:\s+(?:då|alltså|nu|(?:den|det)\s+här\s+\w+|i\s+(?:år|vinter|sommar|höst|vår)))?\s*[.!]?$"
 )
 # The winner named before the formula: "Okej, Skatås får det bli.", "Biblioteket i mars får det bli då."
 _NAMED_SETTLE = re.compile(

@@ -26,7 +26,8 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, we_decision
-from transcribe.minutes.rules.commitments import WHY, CommitmentRules
+from transcribe.minutes.rules.closes import ClosingRules
+from transcribe.minutes.rules.commitments import WHY
 from transcribe.minutes.rules.utterances import Utt, stems
 from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
@@ -119,7 +120,7 @@ def _subject_first(text: str) -> str:
     return capitalise(f"{m.group('np')} {m.group('v').lower()}{text[m.end() :]}")
 
 
-class OutcomeRules(CommitmentRules):
+class OutcomeRules(ClosingRules):
     """The outcome of a discussion said plainly; recorded into the shared state."""
 
     @staticmethod
@@ -148,6 +149,7 @@ class OutcomeRules(CommitmentRules):
             or self._from_on(u)
             or self._fronted_settling(u)
             or self._then_outcome(u)
+            or self._leader_close(u)
         )
 
     # ------------------------------------------------------------------ the forms
