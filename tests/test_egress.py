@@ -173,6 +173,9 @@ def _csrf(html: str) -> str:
 
 
 def test_serve_upload_processed_to_the_end_contacts_only_loopback(box: Sandbox, clip: Path) -> None:
+    """An upload to `transcribe serve` goes through its worker to the end - the review page shows the segments, the
+    transcript and the minutes are exported (test_web checked this on a run of its own) - and the server contacts
+    only loopback."""
     env = box.env()
     subprocess.run([*CLI, "users", "add", "sara", "--role", "secretary", "--password-stdin"], env=env,
                    input=PASSWORD + "\n", text=True, check=True, capture_output=True)  # fmt: skip
@@ -206,6 +209,9 @@ def test_serve_upload_processed_to_the_end_contacts_only_loopback(box: Sandbox, 
 
             info = _wait(finished, 480, "the upload to be processed")
             assert info["state"] == "done", info
+            assert 'class="segment' in web.get(f"/meetings/{mid}").text  # the review page shows what was said
+            transcript = web.get(f"/meetings/{mid}/export/transcript.json").json()
+            assert len(" ".join(s["text"] for s in transcript["segments"])) > 20, transcript
             assert web.get(f"/meetings/{mid}/export/minutes.docx").status_code == 200
     finally:
         code = server.stop()

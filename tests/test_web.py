@@ -683,31 +683,3 @@ def test_cli_users_and_serve_registered(tmp_path, monkeypatch):
     assert r.exit_code != 0
     help_text = runner.invoke(cli, ["serve", "--help"]).output
     assert "--host" in help_text and "--port" in help_text
-
-
-# --- end to end ------------------------------------------------------------------------------------------------
-@pytest.mark.slow
-def test_upload_to_done_through_the_worker(tmp_path, monkeypatch, speech_wav):
-    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
-    from transcribe.web.app import create_app
-    from transcribe.web.auth import create_user
-
-    application = create_app(data_dir=tmp_path, start_worker=True)
-    create_user("sara", PASSWORD, "secretary")
-    with TestClient(application) as c:
-        login(c, "sara")
-        r = _upload(c, {"file": ("speech.wav", speech_wav.read_bytes(), "audio/wav")})
-        mid = r.json()["meetings"][0]["id"]
-        deadline = time.monotonic() + 240
-        seen = set()
-        while time.monotonic() < deadline:
-            info = c.get("/api/meetings").json()["meetings"][0]
-            seen.add(info["state"])
-            if info["state"] in ("done", "failed"):
-                break
-            time.sleep(1)
-        assert info["state"] == "done", info
-        assert 'class="segment' in c.get(f"/meetings/{mid}").text
-        transcript = c.get(f"/meetings/{mid}/export/transcript.json").json()
-        assert len(" ".join(s["text"] for s in transcript["segments"])) > 20, transcript
-        assert c.get(f"/meetings/{mid}/export/minutes.docx").status_code == 200
