@@ -83,3 +83,56 @@ def test_an_added_decision_says_check_it_against_the_audio() -> None:
     ]
     got = [d for d in run(turns).out.decisions if "tjugofjärde april" in d.text]
     assert got and got[0].review_reason.startswith(REVIEW_PREFIX)
+
+
+# the chair puts the matter to the room, two answer in a word, the chair restates it, a task follows
+CALLED = [
+    ("S2", "Vi kan öppna stallbacken en halvtimme tidigare."),
+    ("S1", "Säger vi kvart i ett?"),
+    ("S2", "Ja."),
+    ("S3", "Ja, kör."),
+    ("S1", "Kvart i ett då."),
+    ("S2", "Jag ändrar tiden på hemsidan i eftermiddag."),
+]
+
+
+def test_the_facts_of_a_call_answered_and_a_task_taken() -> None:
+    ex = run(CALLED, scorer=None)
+    texts, rows = ex.sentence_facts()
+    at = {t: dict(zip(STRUCT, r, strict=True)) for t, r in zip(texts, rows, strict=True)}
+    closing = at["kvart i ett då."]
+    assert closing["call_answered"] == 1 and closing["short_replies_before"] > 0 and closing["task_after"] == 1
+    assert closing["closer_opening"] == 0 and closing["no_finite_verb"] == 1
+    assert closing["amount_or_time"] == 1
+    first = at["vi kan öppna stallbacken en halvtimme tidigare."]
+    assert first["call_answered"] == 0 and first["task_after"] == 0 and first["no_finite_verb"] == 0
+
+
+def test_a_restatement_after_the_room_answered_the_call_is_added_as_said() -> None:
+    assert not run(CALLED, scorer=None).out.decisions  # the rules alone miss it
+    got = [d for d in run(CALLED).out.decisions if d.review_reason == LEARNED_WHY]
+    assert [d.text for d in got] == ["Mötet beslutade: Kvart i ett då."]
+
+
+def test_a_bare_closing_takes_the_statement_before_the_answers() -> None:
+    turns = [
+        ("S2", "Bilkontrollen görs direkt vid passbytet, innan man tar kaffe."),
+        ("S3", "Mm."),
+        ("S2", "Ja, okej."),
+        ("S1", "Då är det så från måndag."),
+    ]
+    ex = run(turns, scorer=None)
+    assert not ex.out.decisions  # the rules alone miss it
+    ex.apply_scores(np.array([0.0, 0.0, 0.0, 1.0]), 0.5, 0.0, 0.5)  # the model sure of the closing only
+    (got,) = ex.out.decisions
+    assert "bilkontrollen görs direkt vid passbytet" in got.text.lower() and got.review_reason == LEARNED_WHY
+    assert [e.quote for e in got.evidence][-1] == "Då är det så från måndag."  # the matter and the closing
+
+
+def test_one_persons_view_is_not_the_meetings_decision() -> None:
+    assert not added([("S2", "Tisdagar passar mig bäst."), ("S1", "Jag tycker också björk.")])
+
+
+def test_the_chair_leaving_a_matter_is_not_a_decision() -> None:
+    turns = [("S2", "Vi har pratat om gräsklipparen länge nu."), ("S1", "Då är vi klara med gräsklipparfrågan.")]
+    assert not added(turns)

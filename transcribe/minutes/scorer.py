@@ -62,7 +62,19 @@ STRUCT = (
     "reported_or_done",
     "decision_word",
     "position",
+    # the turns around it (rules/learned_context.py)
+    "call_answered",
+    "short_replies_before",
+    "restates_before",
+    "task_after",
+    "task_here",
+    "closer_opening",
+    "no_finite_verb",
+    "chair_after_others",
+    "amount_or_time",
+    "replies_after",
 )
+CONTEXT = STRUCT[STRUCT.index("position") + 1 :]
 LEXICAL = ("none", "opening", "full")  # what the hashed n-grams read: nothing, the opening, the whole sentence
 _NUMBER = re.compile(r"\d+")
 

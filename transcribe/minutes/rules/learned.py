@@ -4,13 +4,20 @@ Runs after the rules. A sentence the rules neither decided nor left open becomes
 the model (scorer.py) is sure and the recogniser was unsure of a word where its cue stands (a
 misheard cue is why the rules missed it), or, heard clearly, at a higher threshold: a new author's
 phrasing the rules do not know. Both thresholds are chosen on dev author batches held out, and
-are 1.01 (never) when no setting kept the rules' precision there. A sentence heard clearly must
-carry its content itself (a bare "Då är vi klara" confirms nothing the rules did not see), have a
-verb, name no participant as its doer (a task) and not be followed by the speaker's own question
-(a need put to the room). The rules' own reasons against a decision (a decision word heard whole,
-a proposal, a report, another body, a negation by the cue, a refusal right after) keep a sentence
-out. An added decision is phrased like a rule decision ("Mötet beslutade att ...") and always
-flagged "Kontrollera mot ljudet"; the rules' negation checks (safety.py) apply to it as to their own.
+are 1.01 (never) when no setting kept the rules' precision there. The facts are the sentence's own
+(who says it, a question, "vi" with a present verb ...) and those of the turns around it
+(learned_context.py: the room answering the speaker's call, a task taken right after).
+A sentence with content of its own is the decision as said ("Då tar vi in två svetsare" -> "att ta
+in två svetsare"; "Kvart i ett då." after the room answered the call); a bare closing ("Bra, så
+blir det.", "Då är det så från måndag.") takes the statement put just before the room's short
+answers, and nothing when a question, a view or a longer objection stands between. Nothing is
+added from one person's view ("passar mig"), an argument or a need ("det är ju ...", "vi behöver"),
+the chair leaving a matter ("Då är vi klara med den frågan"), a sentence without a verb (unless it
+restates a call the room answered), a participant named as its doer (a task), a sentence followed
+by the speaker's own question to the room. The rules' own reasons against a decision (a decision
+word heard whole, a proposal, a report, another body, a negation by the cue, a refusal right
+after) keep a sentence out. An added decision is flagged "Kontrollera mot ljudet"; the rules'
+negation checks (safety.py) apply to it as to their own.
 """
 
 from __future__ import annotations
@@ -21,12 +28,13 @@ import re
 import numpy as np
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import content_clause, decision_sentence, proposal_clause, strip_discourse
+from transcribe.minutes.phrasing import content_clause, decision_sentence, strip_discourse
+from transcribe.minutes.rules.learned_context import SHORT, call_answered, context_rows
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, is_agreement
-from transcribe.minutes.scorer import STRUCT, DecisionScorer, normalise, opening
-from transcribe.sv.text import content_words, dice, stem
+from transcribe.minutes.scorer import CONTEXT, STRUCT, DecisionScorer, normalise, opening
+from transcribe.sv.text import capitalise, content_words, dice, stem
 
 _SUBJECT = re.compile(rf"^(?:vi|{cues.BODY_NOUN})\b")
 # "vi beslotar att höja avgiften": a short head (subject, a verb the rules did not know) before the content
@@ -54,6 +62,16 @@ _WE_VERB = re.compile(
     rf"^(?:(?:då|så|och|men|ja|bra|okej)\b[\s,.]*)*(?:vi|{cues.BODY_NOUN})\s+(?:ska|kommer\s+att|får|måste|behöver|"
     r"kör|gör|tar|[a-zåäö]{2,}(?:ar|er|ör|år))\b"
 )
+# a question put to one person ("Aino, kan du ...?", "Rasmus, du gör schemat?"): a task, not the room's matter
+_ASKS_ONE = re.compile(r"\b(?:du|dig)\b")
+OWN_CONTENT = 2  # content words a sentence needs to be its own matter
+# the verb before the group ("tar vi in ...", "köper föreningen ..."), after a dropped "Då"
+_INVERTED = re.compile(rf"^(?P<verb>[a-zåäö]+)\s+(?P<subj>vi|{cues.BODY_NOUN})\s+(?P<rest>\S.*)$", re.IGNORECASE)
+# an argument or a need, not a settlement: "Det är ju pengar", "Så vi behöver någon ny", "Vi borde ..."
+_ARGUING = re.compile(r"\b(?:ju|behöver|borde|bör|skulle|kanske|nog)\b")
+_OPINION = re.compile(r"\b(?:jag|mig|mej|min|mitt|mina)\b")
+# the chair leaving a matter, not settling it: "Då är vi klara med den frågan", "Då går vi vidare"
+_LEAVES_MATTER = re.compile(r"\b(?:klara|klar|färdiga?)\s+med\b|\bgår\s+vi\s+vidare\b")
 _FIRST_PERSON = re.compile(r"^(?:(?:ja|nej|men|och|så)\b[\s,.]*)*(?:jag|du|ni)\b")
 LEARNED_WHY = f"{PREFIX}beslutet hittades av den inlärda bedömningen, inte av reglerna; bekräfta att det fattades"
 DOUBT_WHY = "Den inlärda bedömningen tvivlar på att ett beslut fattades här – kontrollera"
@@ -123,9 +141,21 @@ class LearnedRules(RuleState):
                 "decision_word": bool(_DECISION_WORD.search(u.low)),
                 "position": i / max(1, n - 1),
             }
-            rows[i] = [float(facts[k]) for k in STRUCT]
+            rows[i, : len(facts)] = [float(facts[k]) for k in STRUCT[: len(facts)]]
             texts.append(normalise(u.text, names))
+        rows[:, len(STRUCT) - len(CONTEXT) :] = np.array(context_rows(self.utts, chair, self._task_sentences()))
         return texts, rows
+
+    def _task_sentences(self) -> set[int]:
+        """The sentences the rules read a task from."""
+        out = set()
+        for a in self.out.actions:
+            quotes = [e.quote.strip().lower() for e in a.evidence]
+            ids = {e.segment_id for e in a.evidence}
+            for u in self.utts:
+                if {s.id for s in u.segs} & ids and any(q and (q in u.low or u.low in q) for q in quotes):
+                    out.add(u.idx)
+        return out
 
     def _turn_so_far(self, u: Utt) -> list[Utt]:
         """The sentences of u's turn up to and including u."""
@@ -177,20 +207,27 @@ class LearnedRules(RuleState):
             return  # put off or turned down right after
         if cues.NEXT_MEETING.search(u.low) and self.whens(u):
             return  # the next meeting has its own section
+        if _LEAVES_MATTER.search(u.low):
+            return
         unsure = heard_unsure(u)
-        if not unsure and (self._asks_after(u) or not _FINITE.search(u.low) or self._named_doer(u)):
-            return  # a need put to the room ("... Vem kan?"), an announced item (no verb), a task ("Gustav skriver")
+        if not unsure and (self._asks_after(u) or self._named_doer(u) or not self._has_verb_or_answers(u)):
+            return  # a need put to the room ("... Vem kan?"), a task ("Gustav skriver"), an announced item (no verb)
         found = self._learned_clause(u)
-        if found is None or (not unsure and found[1][0] is not u):
-            return  # a bare "Då är vi klara" heard clearly: its cue was not lost, so nothing was confirmed
+        if found is None:
+            return
         clause, utts = found
         why = f"{PREFIX}beslutsformuleringen hördes otydligt" if unsure else LEARNED_WHY
         self._add_decision(decision_sentence(clause), utts[0], utts, 0.5, why)
 
+    def _has_verb_or_answers(self, u: Utt) -> bool:
+        """A finite verb, or a matter restated right after the room answered the speaker's call ("Kvart i ett då.")."""
+        return bool(_FINITE.search(u.low)) or (call_answered(self.utts, u.idx) and bool(content_words(u.text)))
+
     def _asks_after(self, u: Utt) -> bool:
         """The speaker goes on with a question in the same turn: the sentence put something to the room."""
         nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
-        return nxt is not None and nxt.turn == u.turn and nxt.is_question
+        # "Bra, så blir det. Aino, kan du göra ett schema?": a task asked of one person follows a decision
+        return nxt is not None and nxt.turn == u.turn and nxt.is_question and not _ASKS_ONE.search(nxt.low)
 
     def _named_doer(self, u: Utt) -> bool:
         """A participant named as the one who does it ("Gustav skriver och Jukka granskar"): a task, not a decision."""
@@ -214,17 +251,31 @@ class LearnedRules(RuleState):
             if not heard_unsure(u) and not _FINITE.search(m.group("head").lower()):
                 return None  # "Vi att införa ...", heard so: the lost verb may as well have been "föreslår"
             return content_clause(m.group("rest"), "att", u.name), [u]
-        if len(content_words(text)) >= 4 and not _PERSONAL_HEAD.match(text.lower()):
-            clause = proposal_clause(u.text, u.name, self._addressee(u))
-            return (clause, [u]) if clause and len(content_words(clause)) >= 3 else None
-        proposal, objections = self._find_proposal(u, strict=True)
-        if proposal is None or objections or (proposal.speaker == u.speaker and proposal.turn == u.turn):
+        own = len(content_words(text))
+        if _OPINION.search(text.lower()):
+            return None  # "Tisdagar passar mig": one person's view, not the meeting's
+        if own >= OWN_CONTENT or (own and call_answered(self.utts, u.idx)):
+            return (_own_clause(text, u.text), [u]) if not _ARGUING.search(text.lower()) else None
+        # a bare closing ("Bra, så blir det.", "Då är det så från måndag."): the matter put just before it
+        matter = self._matter_before(u)
+        clause = self._clause(matter) if matter is not None else None
+        if matter is None or not clause or len(content_words(clause)) < OWN_CONTENT or _rules_say_no(matter.low):
             return None
-        clause = self._clause(proposal)
-        if not clause or len(content_words(clause)) < 3:
-            return None
-        self.used.add(proposal.idx)
-        return clause, [proposal, u]
+        self.used.add(matter.idx)
+        return clause, [matter, u]
+
+    def _matter_before(self, u: Utt) -> Utt | None:
+        """What a bare closing settles: the statement before the room's short answers and the speaker's bare call
+        ("Invändningar?"); nothing past a longer objection, a question with a matter of its own or a view."""
+        for v in reversed(self.utts[max(0, u.idx - 6) : u.idx]):
+            if v.speaker != u.speaker and len(v.low.split()) <= SHORT:
+                continue  # "Nej.", "Ja, okej.", "Mm."
+            if v.is_question and not content_words(v.text) and v.speaker == u.speaker:
+                continue  # "Invändningar?"
+            if v.is_question or _OPINION.search(v.low) or _PERSONAL_HEAD.match(strip_discourse(v.low)):
+                return None
+            return v if len(content_words(v.text)) >= OWN_CONTENT and not cues.REJECTED.search(v.low) else None
+        return None
 
     def snapshot(self) -> tuple:
         """The state a learned pass changes, to try several thresholds on one run of the rules."""
@@ -240,6 +291,19 @@ def _rules_say_no(low: str) -> bool:
     agenda talk, an election."""
     return any(rx.search(low) for rx in (_DECISION_WORD, _ELECTION, _PERFECT, cues.TENTATIVE, cues.REPORTED,
                                          cues.HEDGE, cues.AGENDA_TALK, cues.UNDECIDED, cues.REJECTED))  # fmt: skip
+
+
+def _own_clause(text: str, said: str) -> str:
+    """The sentence as the decision: "tar vi in två svetsare" -> "att ta in två svetsare"; "föreningen köper
+    handskar" -> "att föreningen köper handskar"; "är det tisdagar" -> "det blir tisdagar"; the rest as `said`."""
+    m = _INVERTED.match(text)
+    if m:
+        return content_clause(f"{m.group('subj')} {m.group('verb')} {m.group('rest')}", "att")
+    if _SUBJECT.match(text.lower()) and _FINITE.search(text.lower()):
+        return content_clause(text, "att")
+    if re.match(r"^(?:är|blir)\s+det\s+", text, re.IGNORECASE):
+        return capitalise(re.sub(r"^(?:är|blir)\s+det\s+", "det blir ", text, flags=re.IGNORECASE))
+    return said.strip()
 
 
 def _union(sets: list[set[str]]) -> set[str]:
