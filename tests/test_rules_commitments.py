@@ -245,3 +245,31 @@ def test_an_alternative_named_by_others_taken_in_the_direct_order() -> None:
     ]
     assert texts(said) == ["Mötet beslutade att välja Glansbolaget från januari."]
     assert not texts([("S1", "Okej. Vi kör på Glansbolaget från januari.")])  # nobody named it before
+
+
+def test_a_name_said_alone_needs_what_the_turn_says_of_it_and_a_procedure_or_an_addition_is_no_close() -> None:
+    said = [
+        ("S2", "Ingrid Holm först. Hon har bott i byn i sextio år och skrivit boken om sågen."),
+        ("S3", "Ingrid var min etta också."),
+        ("S4", "Och min."),
+        ("S1", "Ingrid alltså. Hon får hederspriset."),
+        ("S2", "Ja."),
+        ("S3", "Ja, absolut."),
+    ]
+    got = texts(said)
+    assert got == ["Ingrid får hederspriset."]
+    alone = [*said[:3], ("S1", "Ingrid alltså."), ("S2", "Och vem delar ut det?")]
+    assert not texts(alone)  # a name said alone: no matter
+    procedure = [
+        ("S2", "Vi kommer inte överens om temat, vi har pratat om det i två veckor."),
+        ("S3", "Vi drog lott förra året också."),
+        ("S1", "Okej, lotten då."),
+    ]
+    assert not texts(procedure)  # how to decide, not what
+    added = [
+        ("S2", "Fem procent på alla bullar från april."),
+        ("S3", "Och glassen? Glassen har vi inte höjt på två år."),
+        ("S1", "Glassen också då."),
+        ("S1", "Är alla överens?"),
+    ]
+    assert "Glassen också." not in texts(added)  # one more thing added to the matter still open

@@ -75,6 +75,11 @@ _BARE = re.compile(
     r"^(?:(?:okej|ok|ja|bra|nej|gött|mm)\b[\s,.!]*)*(?:(?P<so>så|alltså)\s*:\s*)?(?P<np>\S(?:.*?\S)?)"
     r"(?P<da>,?\s+(?:då|alltså))?\s*[.!]?$"
 )
+# How the meeting will decide, not what: "lotten då", "omröstning då"
+_PROCEDURE = re.compile(r"^(?:lott\w*|omröstning\w*|röstning\w*|handuppräckning\w*|sluten\s+omröstning)\b")
+# What the turn says of a name said alone: "Hon får det.", "Han får stipendiet."
+_OF_NAME = re.compile(r"^(?:hon|han|hen|de|dom)\s+(?P<rest>(?:får|tar|blir|vinner|går\s+vidare)\b[^?]*)$")
+_ASSENT_REPLY = re.compile(r"^(?:ja|japp|absolut|okej|ok|mm|precis|visst|självklart)\b")
 _NO_NP = re.compile(r"^(?:ingen|inget|inga)\s+(?P<x>\S.*)$")
 _NOT_MATTERS = re.compile(
     r"^(?:ingen|inget|inga)\s+(?:fara|problem|aning|orsak|mer|mera|fler|invänd\w*|fråg\w*|annan|annat|andra|emot|"
@@ -249,8 +254,10 @@ class CommitmentRules(ResolutionRules):
         words = re.findall(r"[\w-]+", np_low)
         if not words or len(words) > 9 or any(w in _CLAUSE_WORDS for w in words) or self._named_person(words[0]):
             return False
-        if words[0] in ("och", "eller"):
-            return False  # "Och hönsen då.": the next matter opened
+        if words[0] in ("och", "eller") or words[-1] in ("också", "med", "till"):
+            return False  # "Och hönsen då.": the next matter opened; "Kaffet också då.": one added to the open one
+        if _PROCEDURE.match(np_low):
+            return False  # "Okej, lotten då.": how to decide, not what
         negative = _NO_NP.match(np_low)
         if not (m.group("da") or m.group("so") or negative) or _NOT_MATTERS.match(np_low):
             return False
@@ -280,9 +287,33 @@ class CommitmentRules(ResolutionRules):
         if self._stated_next(u, topic):
             return False  # "Okej, okej. Tolvan då." - "Då gör vi dräneringen på tolvan i år": the next turn states it
         said = u.text[m.start("np") : m.end("np")].strip(" ,")
-        self._add_decision(capitalise(said) + ".", u, [u], 0.6, WHY)
-        self.used.add(u.idx)
+        more = self._bare_named(u, said)
+        if more is None:
+            return False
+        text, after = more
+        self._add_decision(text, u, [u, *after], 0.6, WHY)
+        self.used.update(v.idx for v in [u, *after])
         return True
+
+    def _proper(self, word: str) -> bool:
+        """A name: written with a capital inside a sentence somewhere in the meeting and never without one, or
+        said with a surname ('Elin Sundqvist först.')."""
+        inside = [w for v in self.utts for w in re.findall(r"[\w-]+", v.text)[1:] if w.lower() == word.lower()]
+        if inside and all(w[:1].isupper() for w in inside):
+            return True
+        full = re.compile(rf"\b{re.escape(capitalise(word))}\s+[A-ZÅÄÖ][a-zåäö]{{2,}}\b")
+        return not inside and any(full.search(v.text) for v in self.utts)
+
+    def _bare_named(self, u: Utt, said: str) -> tuple[str, list[Utt]] | None:
+        """A name said alone ('Elin alltså.') is the winner only with what the turn says of it ('Hon får det.'),
+        and the others' yes after it is its evidence; a thing said alone stands as it is."""
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if not (len(said.split()) <= 2 and self._proper(said.split()[0])):
+            return capitalise(said) + ".", []
+        if nxt is None or nxt.turn != u.turn or not (m := _OF_NAME.match(nxt.low)):
+            return None  # "Elin." alone: a name, no matter
+        yes = [v for v in self.utts[nxt.idx + 1 : nxt.idx + 4] if v.speaker != u.speaker and _ASSENT_REPLY.match(v.low)]
+        return f"{said} {nxt.text[m.start('rest') :].strip().rstrip('.!')}.", [nxt, *yes]
 
     def unsettled(self, u: Utt) -> bool:
         """A plan-like sentence that settles nothing: a consequence ('Då tappar vi turisterna') or one the
