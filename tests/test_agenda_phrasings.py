@@ -134,11 +134,6 @@ DEV = [(d, t) for d, t in load_samples() if t["agenda"]["split"] == "dev"]
 UNSOLVED = {"by-norrfors", "fvo-kalixalven", "kar-umea", "lg-pitea"}
 # Dev meetings where members open their own items and no title word is said for several items: one start in two
 FRESH = {"bgf-rimbo", "fs-angskolan", "hgf-satra", "tf-hudiksvall"}
-# Dev meetings by a fourth fresh author, added at the end of the round that measured them at first sight
-# (samples/agenda/README.md): three starts in five, every elected role found and no one given a role not theirs
-FIRST_SIGHT = {"apt-fjarrvarmen", "ss-marsta", "tn-boden"}
-
-
 @pytest.mark.parametrize("directory,truth", DEV, ids=[t["id"] for _, t in DEV])
 def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     """Every development meeting: item starts within 10 s, skipped items reported, every elected role found."""
@@ -146,11 +141,6 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     tr = true_transcript(truth)
     al = align_agenda(agenda, tr)
     score = score_alignment(al, truth)
-    if truth["id"] in FIRST_SIGHT:
-        assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
-        roles = score_protokoll(tr, agenda, al, truth)
-        assert roles["roles_found"] == roles["roles"] and roles["roles_extra"] == 0, json.dumps(roles)
-        return
     if truth["id"] in UNSOLVED:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
     elif truth["id"] in FRESH:

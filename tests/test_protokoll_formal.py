@@ -272,3 +272,33 @@ def test_a_task_given_by_the_body_and_a_statement_recorded_as_a_decision_are_dec
     lines[10] = ("A", "Okej. Panna två går på femtio procent tills ventilen är bytt. Vi får se.")
     prot = protokoll(lines, board)
     assert decisions(prot, "3") == [] and decisions(prot, "2") == []
+
+
+def test_each_matter_of_an_item_the_chair_closes_after_others_spoke_is_a_decision() -> None:
+    board = """Dagordning APT
+1. Inledning
+2. Arbetsmiljö
+3. Avslutning
+"""
+    lines = [
+        ("A", "God morgon allihop, då kör vi igång. Jag förklarar mötet öppnat."),
+        ("A", "Punkt två, arbetsmiljön. Björn."),
+        ("B", "Två saker. Skyddsronden är inte gjord sedan mars."),
+        ("C", "Jag har dagpass på tisdag, det går bra."),
+        ("A", "Vi gör skyddsronden på tisdag klockan nio med Björn och Sanna."),
+        ("B", "Och den andra saken. Folk går in i pannhallen utan hörselskydd."),
+        ("C", "Det hängde proppar vid dörren förr."),
+        (
+            "A",
+            "Vi sätter en låda med engångsproppar vid dörren, och lunchen äts i två sittningar en halvtimme senare.",
+        ),
+        ("A", "Punkt tre. Tack, jag förklarar mötet avslutat."),
+    ]
+    prot = protokoll(lines, board)
+    assert decisions(prot, "2") == [
+        "Stämman beslutade att göra skyddsronden på tisdag klockan nio med Björn och Sanna.",
+        "Stämman beslutade att sätta en låda med engångsproppar vid dörren, och lunchen äts i två sittningar en"
+        " halvtimme senare.",
+    ]
+    lines[5:7] = []  # no one speaks between the two: the later one says how the item closes
+    assert len(decisions(protokoll(lines, board), "2")) == 1

@@ -3,12 +3,14 @@
 In a meeting held by a dagordning the chair often settles an item without a decision word, by saying what the
 group does now that the matter has been talked through: "Vi skriver till Gavlegårdarna och kräver ett digitalt
 bokningssystem.", "Då väljer vi det dyrare anbudet, och Johan börjar införandet i augusti.", "Vi provar två
-sittningar efter påsk …", "Det tar vi. Femhundra i månaden till fika för läxhjälpen." The last such sentence of
-an item, by the one who leads the meeting, after another member spoke in the item and with no decision settled
-at or after it, is the item's decision; it is read, not heard as a decision word, so it is flagged for review.
-Not a closing: a question, a hedge or a condition ("vi får se", "kanske", "om …"), a denial (the verdict rules
-read "Vi inför inte …"), what the meeting itself does next ("Vi går vidare", "Vi tar en paus", "vi hoppar över
-…") and a report of what was done ("Vi har sålt …").
+sittningar efter påsk …", "Det tar vi. Femhundra i månaden till fika för läxhjälpen." Such a sentence by the one
+who leads the meeting, after another member spoke in the item, is a decision of the item: the last one, and each
+earlier one after which members spoke again of another matter ("Då blir skyddsronden tisdagen den nittonde." –
+"Och den andra saken. Hörselskydden." – … – "Vi sätter en låda med proppar vid dörren."), when no decision is
+settled from it to the next; it is read, not heard as a decision word, so it is flagged for review. Not a closing:
+a question, a hedge or a condition ("vi får se", "kanske", "om …", "senare"; not "en halvtimme senare"), a denial
+(the verdict rules read "Vi inför inte …"), what the meeting itself does next ("Vi går vidare", "Vi tar en paus",
+"vi hoppar över …") and a report of what was done ("Vi har sålt …").
 """
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ NOT_DECIDING = {
     "räknar", "hinner", "glömmer", "minns", "behåller",
 }  # fmt: skip
 NOT = re.compile(
-    r"\b(?:(?<!som )inte|(?<!som )ej|kanske|nog|om|ifall|eller|förhoppningsvis|troligen|antagligen|senare)\b"
+    r"\b(?:(?<!som )inte|(?<!som )ej|kanske|nog|om|ifall|eller|förhoppningsvis|troligen|antagligen"
+    r"|(?<!timme )(?<!timmar )(?<!minuter )(?<!dag )(?<!dagar )(?<!vecka )(?<!veckor )senare)\b"
 )
 
 
@@ -124,18 +127,19 @@ def item_closings(
         if any(s.parent == span.number for s in alignment.items):
             continue
         own = [u for u in units if span.start - 0.01 <= u.start < span.end]
-        found = None
+        found: list[tuple[int, Unit, Unit | None, str]] = []
         for k, u in enumerate(own):
             if u.speaker != chair or k == 0 or not any(v.speaker != chair for v in own[:k]):
                 continue
             after = own[k + 1] if k + 1 < len(own) and own[k + 1].seg_id == u.seg_id else None
             text = closing_text(u, after)
             if text:
-                found = (u, after, text)
-        if found is None:
-            continue
-        u, after, text = found
-        if u.seg_id in backed or any(u.start - 0.01 <= t < span.end for t in settled):
-            continue
-        out.append(Closing(span.number, text, [u, after] if after is not None and _matter(after) == text else [u]))
+                if found and not any(v.speaker != chair for v in own[found[-1][0] + 1 : k]):
+                    found.pop()  # said again after no member spoke: the later one closes
+                found.append((k, u, after, text))
+        for j, (_k, u, after, text) in enumerate(found):  # each matter of the item the chair closed after others spoke
+            end = found[j + 1][1].start if j + 1 < len(found) else span.end
+            if u.seg_id in backed or any(u.start - 0.01 <= t < end for t in settled):
+                continue
+            out.append(Closing(span.number, text, [u, after] if after is not None and _matter(after) == text else [u]))
     return out
