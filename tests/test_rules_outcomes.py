@@ -172,3 +172,15 @@ def test_nothing_of_a_thing_when_nobody_can_do_it() -> None:
         ("S1", "Nej. Då blir det ingen höstfest i år. Tråkigt, men så är det."),
     ]
     assert texts(said) == ["Det blir ingen höstfest i år."]
+
+
+def test_hands_counted_by_name_in_the_callers_own_turn_and_the_winner_said_alone() -> None:
+    said = [
+        ("S2", "Jag vill ha Björken, den låter som en riktig båt."),
+        ("S3", "Trutten är roligare, barnen kommer att älska den."),
+        ("S1", "Vi räcker upp händerna. Björken? Anna, Karl och jag. Tre. Trutten? Sara. En. Björken."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and got[0].startswith("Björken") and "omröstning" in got[0]
+    told = [*said[:2], ("S1", "Vi röstar. Räck upp handen för Björken. Anna, Karl. Två. Trutten? Sara och jag. Två.")]
+    assert not texts(told)  # a tie, no winner said

@@ -78,7 +78,7 @@ _FROM = re.compile(
 )
 _FRONTED_SETTLING = re.compile(r"^(?P<what>.*\S)\s*,\s*(?:det|så)\s+(?:kör\s+vi\s+på|gör\s+vi)\s*[.!]?$")
 _VOTE_CALL = re.compile(
-    r"\bvi\s+röstar\b|\bräck\s+upp\s+hand|\b(?:vilka|vem|de\s+som|den\s+som)\s+(?:är\s+)?för\b|\bvilka\s+vill\b"
+    r"\bvi\s+röstar\b|\bräck(?:er)?\s+upp\s+(?:hand|händer)|\b(?:vilka|vem|de\s+som|den\s+som)\s+(?:är\s+)?för\b|\bvilka\s+vill\b"
 )
 _NUMBER = rf"(?:ett|en|{COUNT_WORD})"
 # A count: "Två mot två.", "Ett, två, tre.", "En röst för.", "Tjugotvå för styrelsens förslag och nio för Olles."
@@ -138,8 +138,10 @@ class OutcomeRules(ClosingRules):
             return False
         if self._conditional_plan(u):
             return True
-        if self.hypothetical(u) or cues.TENTATIVE.search(u.low) or not self._after_others(u):
+        if self.hypothetical(u) or cues.TENTATIVE.search(u.low):
             return False
+        if not self._after_others(u):
+            return self._vote_outcome(u)  # hands counted by name in the caller's own turn
         return (
             self._go_ahead(u)
             or self._vote_outcome(u)
@@ -180,6 +182,13 @@ class OutcomeRules(ClosingRules):
         first = (low.split() or [""])[0]
         if _COUNT.search(low) or first in ("jag", "du", "ni", "han", "hon", "vi") or self._named_person(first):
             return False
+        options = {v.low.strip(" ?") for v in between if v.is_question and len(v.low.split()) <= 3}
+        if low.strip(" .!") in options:  # "Havsörn? ... Fyra. Skarven? ... En. Havsörn.": the option that won
+            count = next((c.group(0) for v in between if (c := _TALLY.search(v.low))), "")
+            said = capitalise(strip_tail(u.text).rstrip(" .!"))
+            self._add_decision(f"{said}, efter omröstning{' ' + count if count else ''}.", u, [call, u], 0.7, WHY)
+            self.used.add(u.idx)
+            return True
         if not re.search(r"\b(?:blir|är|går|får|ligger|står|[a-zåäö]{3,}(?:ar|er|ör|s))\b", low):
             return False  # no verb: a count or a call, not the outcome
         if re.search(r"\b(?:jag|du)\b", low) or len(content_words(u.text)) < 1:
