@@ -179,6 +179,9 @@ class RuleState:
         return proposal_clause(u.text, u.name, self._addressee(u))
 
     def _review(self, item_utts: list[Utt], extra: str | None = None) -> tuple[bool, str | None]:
+        formula = next((r for u in item_utts for r in u.repairs if r.kind == "formula"), None)
+        if formula is not None and extra and not extra.startswith(PREFIX):  # the damaged formula is said first
+            return True, f"{PREFIX}{formula.describe()} ({extra})"
         reason = extra or audio_doubt(item_utts) or self._repaired(item_utts)
         return reason is not None, reason
 
@@ -207,6 +210,8 @@ class RuleState:
     ) -> None:
         if self.disclaimed(utts):
             self.opened.update(u.idx for u in utts)
+            return
+        if self.robust and self._matter_unheard(text, utts):
             return
         self.decided.update(u.idx for u in utts)
         for d in self.out.decisions:
@@ -248,6 +253,17 @@ class RuleState:
                 review_reason=reason,
             )
         )
+
+    @staticmethod
+    def _matter_unheard(text: str, utts: list[Utt]) -> bool:
+        """A decision tied together by a call or closing read from a damaged formula (formulas.py) whose matter
+        was heard unsure too: half its words or more unsure where they were said. The formula read as meant says
+        that something was settled; what was settled must then be heard, or the item would be a guess."""
+        if not any(r.kind == "formula" for u in utts for r in u.repairs):
+            return False
+        words = [w.lower() for w in content_words(text)]
+        unsure = [w for w in words if any(u.uncertain(w) for u in utts)]
+        return not words or 2 * len(unsure) >= len(words)
 
     def _add_open(self, text: str, reason: str, utts: list[Utt], conf: float = 0.6) -> None:
         text = text.rstrip(" .,")

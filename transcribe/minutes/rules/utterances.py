@@ -17,6 +17,7 @@ from transcribe.minutes.phrasing import (
 )
 from transcribe.minutes.rules.cueframes import heard_ni
 from transcribe.minutes.rules.cuerepair import repair_cue
+from transcribe.minutes.rules.formulas import formula_repair
 from transcribe.sv.text import containment, content_words, sentences, stem
 from transcribe.transcript import Segment, Transcript
 
@@ -101,9 +102,11 @@ def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[U
         low_words = unsure_words(text, spans)
         name = transcript.speaker_name(segs[0].speaker) or None if segs[0].speaker else None
         pos = 0
-        for sent in sentences(text):
-            start = text.find(sent, pos)
-            end = start + len(sent)
+        sents = sentences(text)  # with a lexicon (robust): a full stop lost before a request read back (lost_stop)
+        pieces = [(x, x) for x in sents] if lexicon is None else [p for x in sents for p in lost_stop(x)]
+        for said, sent in pieces:
+            start = text.find(said, pos)
+            end = start + len(said)
             pos = end
             covered = [seg for a, b, seg in spans if a < end and start < b] or [segs[0]]
             unsure = frozenset(tok for at, a, b, tok in low_words if _within(at, a, b, start, end))
@@ -111,12 +114,35 @@ def build_utts(transcript: Transcript, lexicon: Lexicon | None = None) -> list[U
             if lexicon is not None:  # a cue phrase one misheard, extra or lost word away (cuerepair.py)
                 fixed, more = repair_cue(fixed, unsure)
                 fixed, more = (fixed, more) if more else heard_ni(fixed, set(unsure)) or (fixed, [])
+                fixed, more = (fixed, more) if more else formula_repair(fixed, set(unsure)) or (fixed, [])
                 repairs = [*repairs, *more]
             utt = Utt(len(utts), covered, fixed, fixed.lower(), segs[0].speaker, name, turn)
             utt.repairs = repairs
             utt.unsure = unsure
             utts.append(utt)
     return utts
+
+
+# "..., kan du ringa ägarna?": a request put to the one just named, at the end of a sentence
+_ASKED_AFTER = re.compile(r",\s+(?=(?:kan|ska|vill|hinner|tar|orkar|fixar)\s+(?:du|ni)\b[^,.!?]*\?\s*$)")
+_NOT_STATED = re.compile(r"^(?:\w+\s+)?(?:om|ifall|när|innan|eftersom|medan)\b|\b(?:du|ni)\b")
+
+
+def lost_stop(sent: str) -> list[tuple[str, str]]:
+    """'Då tar vi inte emot nya reptiler, kan du ringa de tre ägarna?': a statement and the request after it, the
+    full stop and the name between them lost ('... behåller vi. Sanna, kan du ringa ...'); read as two sentences so
+    the statement is no question. Not after a condition ('Om vi köper den, kan du hämta den?') or a first clause
+    that speaks to the one asked ('Bosse, du har ju en penna, kan du skriva?'). Each piece as it stands in `sent`
+    and as read."""
+    m = _ASKED_AFTER.search(sent.lower())
+    head = sent[: m.start()] if m else ""
+    words = head.split()
+    if m is None or len(words) < 4 or not words[-1][:1].islower() or _NOT_STATED.search(head.lower()):
+        return [(sent, sent)]
+    if YESNO.match(strip_discourse(head.lower())) or WH.match(strip_discourse(head.lower())):
+        return [(sent, sent)]  # "Har vi pengar till det, kan du kolla?": a question already
+    rest = sent[m.end() :]
+    return [(head, f"{head}."), (rest, rest[:1].upper() + rest[1:])]
 
 
 def unsure_words(text: str, spans: list[tuple[int, int, Segment]]) -> list[tuple[int, int, int, str]]:
