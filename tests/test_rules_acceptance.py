@@ -8,11 +8,7 @@ recorded, and an argument in place of a matter decide nothing new.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import minutes, texts
 
 
 def test_a_short_call_answered_with_a_short_yes_decides_the_matter_said_with_the_call() -> None:

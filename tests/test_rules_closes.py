@@ -6,11 +6,7 @@ nothing discussed before them, about the meeting's order, or put off decide noth
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import minutes, texts
 
 
 def test_a_rule_from_now_on_with_what_follows_from_it_in_the_turn() -> None:

@@ -9,12 +9,8 @@ by putting the matter off decide nothing.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
+from tests.test_rules_robust_cues import minutes, texts
 from transcribe.minutes import cues
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
 
 
 def test_negated_commitment_after_a_discussion_is_a_decision() -> None:

@@ -7,13 +7,8 @@ a postponement, a negation, a question, the protokoll's own officers).
 from __future__ import annotations
 
 from tests.spoken import transcript
-from tests.test_rules_robust_cues import minutes
+from tests.test_rules_robust_cues import minutes, texts
 from transcribe.minutes import extract_minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
-
 
 # ----------------------------------------------------------------------------- elections
 

@@ -7,11 +7,7 @@ kept as it is in new words, and a remark on how people are ('Ingen läser ...'),
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import texts
 
 
 def test_a_proposal_put_as_a_question_and_accepted_by_two_others_is_decided() -> None:

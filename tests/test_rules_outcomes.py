@@ -9,11 +9,7 @@ without a count, or with nothing discussed before decide nothing.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import minutes, texts
 
 
 def test_the_outcome_after_others_agreed_is_a_decision_with_its_subject_first() -> None:

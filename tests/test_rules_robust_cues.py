@@ -18,6 +18,11 @@ def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> 
     return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
+def texts(turns: list[tuple[str, str]]) -> list[str]:
+    """The decisions' texts, as a reader of the draft sees them."""
+    return [d.text for d in minutes(turns).decisions]
+
+
 # ----------------------------------------------------------------------------- one word away from a cue
 
 

@@ -8,11 +8,7 @@ caller or put to one person decide nothing.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import texts
 
 
 def test_a_bare_call_for_objections_answered_no_and_closed_by_a_formula_decides_the_restatement() -> None:

@@ -8,11 +8,7 @@ member decide nothing.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import minutes, texts
 
 
 def _talk(verdict: str) -> list[tuple[str, str]]:
