@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from transcribe.minutes import extract_minutes
-from transcribe.minutes.dates import day_by_weekday
+from transcribe.minutes.date_calendar import day_by_weekday
 from transcribe.minutes.model import NextMeeting
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 

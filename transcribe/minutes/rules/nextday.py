@@ -13,7 +13,8 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from transcribe.minutes.dates import When, day_by_weekday, find_whens, month_by_weekday
+from transcribe.minutes.date_calendar import day_by_weekday, month_by_weekday
+from transcribe.minutes.dates import When, find_whens
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.rules.nextcounted import counted_day, month_slot, weekday_slot
 from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
