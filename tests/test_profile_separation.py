@@ -6,7 +6,13 @@ import functools
 
 from tests.test_profiles import Conversation, towards
 from tests.voices import unit
-from transcribe.bench.profile_separation import by_enrolment, calibration, calibration_by_enrolment, corpus_facts
+from transcribe.bench.profile_separation import (
+    by_condition,
+    by_enrolment,
+    calibration,
+    calibration_by_enrolment,
+    corpus_facts,
+)
 from transcribe.bench.profiles_real import Labelled, figures
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.speakers.profiles import THIN_ENROLMENT_S, Profile
@@ -52,3 +58,30 @@ def test_readers_enrolled_from_a_few_seconds_are_counted_apart() -> None:
     assert (few["enrolled_present"], few["named_correctly"]) == (1, 0)
     facts = corpus_facts(profiles)
     assert facts[f"enrolled_under_{THIN_ENROLMENT_S:g}s"] == ["cilla"] and facts["enrolment_s"]["max"] == 8.0
+
+
+class Recording(Conversation):
+    """A benchmark conversation with its id, whose last part names the recording condition."""
+
+    def __init__(self, cid: str, turns: list[tuple[float, float, str]]) -> None:
+        super().__init__(turns)
+        self.id = cid
+
+
+def test_each_recording_condition_is_counted_apart() -> None:
+    anna, cilla = unit(1), unit(3)
+    profiles = [Profile(name=n, embeddings=[v.tolist()], seconds=8.0) for n, v in (("anna", anna), ("cilla", cilla))]
+    turns = [Turn(0, 10, "SPEAKER_00"), Turn(10, 20, "SPEAKER_01")]
+    clean = Labelled(Recording("dev-00-2spk-clean", [(0, 10, "anna"), (10, 20, "cilla")]),
+                     Diarization(turns=turns, embeddings={"SPEAKER_00": anna, "SPEAKER_01": cilla}), {})  # fmt: skip
+    # over the telephone Bo, a stranger, sounds like the enrolled Cilla, and Anna is not recognised
+    heard = {"SPEAKER_00": unit(7), "SPEAKER_01": towards(cilla, unit(9), 0.95)}
+    phone = Labelled(Recording("dev-01-2spk-telephone", [(0, 10, "anna"), (10, 20, "bo")]),
+                     Diarization(turns=turns, embeddings=heard), {})  # fmt: skip
+    centroids = functools.partial(figures, method="centroid")  # hand-made vectors: raw thresholds alone
+    split = by_condition(centroids, [clean, phone], profiles)
+    assert sorted(split) == ["clean", "telephone"]
+    assert (split["clean"]["enrolled_present"], split["clean"]["named_correctly"]) == (2, 2)
+    assert split["clean"]["wrong_confident_names"] == 0 and split["clean"]["stranger_labels"] == 0
+    assert (split["telephone"]["enrolled_present"], split["telephone"]["named_correctly"]) == (1, 0)
+    assert (split["telephone"]["wrong_confident_names"], split["telephone"]["strangers_named"]) == (1, 1)

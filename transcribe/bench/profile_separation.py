@@ -112,3 +112,19 @@ def by_enrolment(figures: Callable[..., dict[str, Any]], labelled: list[Any], pr
         f = figures(labelled, profiles, counted=counted)
         out[key] = {k: f[k] for k in ("enrolled_present", "named_correctly", "named_share", "named_or_proposed_share")}
     return out
+
+
+CONDITION_KEYS = ("enrolled_present", "named_correctly", "named_share", "wrong_confident_names", "stranger_labels",
+                  "strangers_named", "strangers_proposed", "highest_stranger_z")  # fmt: skip
+
+
+def by_condition(figures: Callable[..., dict[str, Any]], labelled: list[Any], profiles: list[Profile]
+                 ) -> dict[str, Any]:  # fmt: skip
+    """The naming figures of each recording condition apart (clean, reverb, noise, telephone, far: the last
+    part of a conversation's id), every profile enrolled as in the whole run."""
+    conditions = sorted({lab.item.id.rsplit("-", 1)[-1] for lab in labelled})
+    out = {}
+    for cond in conditions:
+        f = figures([lab for lab in labelled if lab.item.id.rsplit("-", 1)[-1] == cond], profiles)
+        out[cond] = {k: f[k] for k in CONDITION_KEYS}
+    return out

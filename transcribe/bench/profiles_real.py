@@ -39,7 +39,8 @@ reader it overlaps most.
 - corpus / by_enrolment: the seconds behind each profile (one utterance per reader, 1.6-17 s, so a
   reader is enrolled from 1.2-9.5 s on dev) and the figures of readers enrolled from 5 s or more apart
   from those under (`bench.profile_separation`); scores: same/different-person separation on the
-  product's fused scores; `--quick`: these and the baseline only;
+  product's fused scores; by_condition: the figures of each recording condition apart (clean, reverb,
+  noise, telephone, far); `--quick`: these and the baseline only;
 - conversations are clustered as the product clusters them: the window cache carries the recording's
   channel measure (`diarize.channel`), so a telephone recording goes through its own clustering.
 
@@ -72,6 +73,7 @@ from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.mixed_labels import mixed_label_figures
 from transcribe.bench.profile_misses import misses
 from transcribe.bench.profile_separation import (
+    by_condition,
     by_enrolment,
     calibration,
     calibration_by_enrolment,
@@ -307,6 +309,7 @@ def profile_scores(labelled: list[Labelled], quick: bool = False
                           "z_named": Z_NAMED_FUSED, "z_proposed": Z_PROPOSED_FUSED, "min_pieces": MIN_PIECES,
                           "z_turn": Z_TURN},
            "corpus": corpus_facts(profiles), "by_enrolment": by_enrolment(figures, anchored, profiles),
+           "by_condition": by_condition(figures, anchored, profiles),
            "baseline": figures(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
     if quick:
         return pair_scores(anchored, profiles, cohort(), label_truth), out
