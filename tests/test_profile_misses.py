@@ -44,3 +44,18 @@ def test_each_unnamed_voice_gets_the_gate_that_stopped_it() -> None:
     assert sum(out["gates"].values()) == 3
     assert not any(" Anna:" in row for row in out["rows"])
     assert any(row.startswith("m1 Bo: merged") for row in out["rows"])
+
+
+def test_a_miss_whose_own_score_tops_every_other_persons_is_within_reach() -> None:
+    pieces = {"SPEAKER_00": pieces_of(VOICES["Anna"], 6, 0.9, 1),  # named: no miss
+              "SPEAKER_01": pieces_of(VOICES["Cecilia"], 1, 0.8, 2),  # her one piece: clearly hers, too short
+              "SPEAKER_02": pieces_of(VOICES["David"], 6, 0.1, 3)}  # fmt: skip  # as unlike his profile as others
+    turns = [Turn(20.0 * k, 20.0 * k + 12.0, lb) for k, lb in enumerate(pieces)]
+    hyp = Diarization(turns, {lb: p.mean(axis=0) / np.linalg.norm(p.mean(axis=0)) for lb, p in pieces.items()})
+    truth = {"SPEAKER_00": "Anna", "SPEAKER_01": "Cecilia", "SPEAKER_02": "David"}
+    item = SimpleNamespace(id="m1", truth=lambda: SimpleNamespace(labels=lambda: [*VOICES]))
+    out = misses([SimpleNamespace(item=item, hyp=hyp, pieces=pieces)], PROFILES, COHORT, lambda _item, _hyp: truth)
+    scored = [row for row in out["rows"] if "(z " in row]
+    scores = {row.split()[1].rstrip(":"): float(row.split("(z ")[1].split(",")[0]) for row in scored}
+    assert scores["Cecilia"] > out["highest_other_z"] > scores["David"]
+    assert out["within_reach"] == 1  # Cecilia: a gate, not her score, stopped her; David scores as others do

@@ -15,6 +15,9 @@ the product's fused scores) and checked gate by gate, in this order:
 - assignment: every gate passed, yet the one-to-one pairing gave the profile to another label.
 
 A reader with several labels of their own counts once, by the label that came closest to a name.
+`within_reach`: the misses (merged ones aside) whose own score lies above every other person's score in the
+group (every label with a truth against every profile not its reader's, `highest_other_z`): only those could a
+threshold or a gate name without a wrong name; the rest need better evidence, not other settings.
 """
 
 from __future__ import annotations
@@ -68,6 +71,8 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
     names = [p.name for p in profiles]
     gates: Counter[str] = Counter({g: 0 for g in GATES})
     rows = []
+    missed: list[float] = []  # each miss's own score (merged ones aside)
+    others = -np.inf  # the highest score of any label with a profile not its reader's
     for lab in labelled:
         hyp = lab.hyp
         truth = truth_of(lab.item, hyp)
@@ -78,6 +83,10 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
         vectors = {lb: v / np.linalg.norm(v) for lb, v in vectors.items()}
         sc = score_labels(labels, vectors, profiles, lab.pieces, cohort, backend=FUSED)
         present = set(lab.item.truth().labels()) & set(names)
+        for i, lb in enumerate(labels):
+            if sc.norm is not None and lb in truth:
+                others = max(others, max((float(z) for z, n in zip(sc.norm[i], names, strict=True) if n != truth[lb]),
+                                         default=-np.inf))  # fmt: skip
         for reader in sorted(present, key=str):
             own = [i for i, lb in enumerate(labels) if truth.get(lb) == reader]
             if any(matches[labels[i]].status == "named" and matches[labels[i]].name == reader for i in own):
@@ -93,6 +102,8 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
             gate = _gate(sc.norm[i], sc.raw[i], j, int(sc.pieces[i]), share, float(sc.split[i]), held[labels[i]],
                          floor)  # fmt: skip
             gates[gate] += 1
+            missed.append(float(sc.norm[i, j]))
             rows.append(f"{lab.item.id} {reader}: {gate} (z {sc.norm[i, j]:.2f}, cos {sc.raw[i, j]:.3f}, "
                         f"{int(sc.pieces[i])} pieces, {matches[labels[i]].status})")  # fmt: skip
-    return {"gates": dict(gates), "rows": rows}
+    return {"gates": dict(gates), "within_reach": sum(z > others for z in missed),
+            "highest_other_z": round(others, 3) if np.isfinite(others) else None, "rows": rows}  # fmt: skip
