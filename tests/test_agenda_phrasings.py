@@ -134,8 +134,8 @@ DEV = [(d, t) for d, t in load_samples() if t["agenda"]["split"] == "dev"]
 UNSOLVED = {"by-norrfors", "fvo-kalixalven", "kar-umea", "lg-pitea"}
 # Dev meetings where members open their own items and no title word is said for several items: one start in two
 FRESH = {"bgf-rimbo", "fs-angskolan", "hgf-satra", "tf-hudiksvall"}
-# Dev meetings by a fifth fresh author, added at the end of the round that measured them at first sight and not yet
-# worked on (samples/agenda/README.md): three starts in five; their roles are not yet followed (see the README)
+# Dev meetings by a fifth fresh author, added at the end of the round that measured them at first sight
+# (samples/agenda/README.md): three starts in five, every skipped item and every role
 FIRST_SIGHT = {"apt-flygplatsen", "fk-ljusdal", "samf-granby"}
 
 
@@ -148,8 +148,7 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     score = score_alignment(al, truth)
     if truth["id"] in FIRST_SIGHT:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
-        return
-    if truth["id"] in UNSOLVED:
+    elif truth["id"] in UNSOLVED:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
     elif truth["id"] in FRESH:
         assert score["starts_within_10s"] >= 0.5 * score["items"], score["start_errors_s"]

@@ -173,3 +173,52 @@ def test_every_role_given_in_one_sentence_under_one_item_goes_to_its_own_names()
         for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
             got.setdefault(r.role, []).append(r.name)
         assert {k: sorted(v) for k, v in got.items()} == want, said
+
+
+def test_two_asked_by_name_in_one_turn_take_the_roles_their_requests_name_when_they_say_yes() -> None:
+    agenda = "APT\n1. Inledning\n2. Val av sekreterare och justerare\n3. Ekonomi\n4. Sommarfesten\n5. Avslutning\n"
+    lines = [
+        ("A", "Okej, välkomna allihop, då kör vi."),
+        ("A", "Lena, kan du skriva ner besluten?"),
+        ("A", "Och Nils, du kollar igenom det innan det skickas."),
+        ("B", "Visst."),
+        ("D", "Okej."),
+        *REST,
+    ]
+    got = roles_under(agenda, lines)
+    assert got.get("sekreterare") == ["Lena Ström"] and got.get("justerare") == ["Nils Ek"]
+    lines[4] = ("D", "Nej, inte i dag, jag går tidigt.")
+    assert "justerare" not in roles_under(agenda, lines)
+
+
+def test_whose_notes_are_read_is_no_justerare_and_each_volunteer_is() -> None:
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat och leder det. Lena skriver som vanligt, hon har datorn."),
+            ("A", "Och vem orkar läsa igenom Lenas anteckningar och sätta sitt namn under dem?"),
+            ("D", "Det gör jag."),
+        ]
+    )
+    assert got["sekreterare"] == ["Lena Ström"] and got["justerare"] == ["Nils Ek"]
+    got = roles(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat och leder det. Jag behöver någon som för pennan i dag."),
+            ("A", "Lena, du brukar göra det."),
+            ("B", "Okej, jag skriver."),
+            ("A", "Sedan två personer som läser igenom det Lena skriver. Och räknar röster. Några frivilliga?"),
+            ("C", "Jag kan."),
+            ("D", "Jag också, om ingen annan vill."),
+        ]
+    )
+    assert got["sekreterare"] == ["Lena Ström"] and got["justerare"] == ["Eva Lind", "Nils Ek"]
+
+
+def roles_under(agenda: str, lines: list[tuple[str, str]]) -> dict[str, list[str]]:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    tr = Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+    )
+    out: dict[str, list[str]] = {}
+    for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
+        out.setdefault(r.role, []).append(r.name)
+    return {k: sorted(v) for k, v in out.items()}

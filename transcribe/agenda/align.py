@@ -27,6 +27,7 @@ the meeting was closed goes to "Övrigt".
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from transcribe.agenda.added import added_topics
@@ -226,10 +227,11 @@ def evidence_matrix(
             short = len(u.text.split()) <= SHORT
             said_title = own >= 0.99 or weight == 1.0 and (said_now or own >= NAMED and short)
             called = weight == 1.0 and any(kd in CALLED for kd in said)  # "När ses vi igen?" names the next meeting
+            alone = heading and weight == 1.0  # the chair naming the item alone: "Och då, som vi sa, stugan."
             names.append(
                 number > 0
                 or taken
-                or (said_title or called)
+                or (said_title or called or alone)
                 and (taken or not skips[i])
                 and not concludes[i]
                 and not placed_under[i]
@@ -252,9 +254,13 @@ def _kind_said(item: AgendaItem, u: Unit) -> bool:
     return any(kd in KIND_CUES and KIND_CUES[kd].search(u.low) for kd in kinds)
 
 
+_ASIDE = re.compile(r",?\s*\b(?:som (?:vi|jag|du|ni) (?:sa|sade|nämnde|sagt)|som sagt)\b\s*,?", re.I)
+
+
 def _heading(u: Unit, title: set[str]) -> bool:
     """A short sentence made only of the item's title words: the chair naming the item."""
-    if not u.stems or len(u.text.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
+    said = _ASIDE.sub(" ", u.text)  # "Och då, som vi sa, stugan.": the aside names nothing
+    if not u.stems or len(said.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
         return False
     return all(overlap({s}, title) for s in u.stems)
 
@@ -320,7 +326,16 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     decided_items(p)
     announced_items(p, chair_speaker(units))
     struck = {k for k in range(len(leaves)) if min(B[k]) + THRESHOLD < 0}  # deferred or struck somewhere
-    said = [[bool(overlap(title_stems(it), u.stems)) or _kind_said(it, u) for u in units] for it in leaves]
+    fronted = [fronted_topic(u.low) for u in units]  # "Eftersom motionen väntar går vi till pengarna": not the motion
+    said = [
+        [
+            bool(overlap(title_stems(it), u.stems))
+            and (f is None or bool(overlap(title_stems(it), f)))
+            or _kind_said(it, u)
+            for u, f in zip(units, fronted, strict=True)
+        ]
+        for it in leaves
+    ]
     for k, i in fill_gaps(B, chosen, said, settles, GAP - THRESHOLD, struck).items():
         p.place(k, i)
     for k, u in list(chosen.items()):  # the chair names the item, then asks: the start is the naming

@@ -33,8 +33,9 @@ SAID = re.compile(
 TAKEN = re.compile(_LEAD + r"(?:det|den|dem|båda|alla) (?:tar|kör|gör) vi(?: med)?\b(?P<rest>.*)$")
 # The outcome announced before it is said: "Så här blir det: koden byts nu, …", "Det blir så här: …"
 ANNOUNCED = re.compile(
-    _LEAD + r"(?:så här (?:blir|gör) (?:det|vi)|(?:det|så) blir (?:det )?så här)\s*:\s*(?P<rest>.+)$"
-)
+    _LEAD
+    + r"(?:så här (?:blir|gör) (?:det|vi)|(?:det|så) blir (?:det )?så här|vi säger så|(?<!\w)så)\s*:\s*(?P<rest>.+)$"
+)  # "Vi säger så: arbetshelg vid stugan …", "Så: skridskoskolan startar …"
 # The outcome named in the set order: "Tjugoandra april blir det.", "Hundrafemtio blir det då."
 BECOMES_IT = re.compile(_LEAD + r"(?P<what>(?:[\w-]+ ){1,4}?)blir det(?: då| så)?$")
 # The matter and what it becomes: "Då blir skyddsronden tisdagen den nittonde, klockan nio."
@@ -96,6 +97,8 @@ def closing_text(u: Unit, after: Unit | None) -> str | None:
         if told.re is BECOMES:
             subject, _, tail = rest.partition(" ")
             rest = f"{subject} blir {tail}"
+        elif len(content_words(rest)) < 3 and _statement(after) and not NOT.search(after.low):
+            rest = f"{rest}. {after.text.strip(' .!')}"  # "Så här blir det: ingen avisar ensam. Det är alltid två …"
         return rest[0].upper() + rest[1:] if len(content_words(rest)) >= 3 else None
     named = BECOMES_IT.match(low)
     if named:  # "Tjugoandra april blir det."

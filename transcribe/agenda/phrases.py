@@ -236,11 +236,19 @@ ASKS_FOR = re.compile(
 # "Jag föreslår att jag är ordförande för mötet": asking for a role, or proposing someone for it, opens its election
 
 
+# A clause put first gives the reason, the main clause after it (the verb before "vi") the item taken: "Eftersom
+# motionen väntar går vi till pengarna", "Medan vi väntar på Lisa tar vi ekonomin"
+AFTER_CLAUSE = re.compile(
+    r"^\W*(?:eftersom|medan|när|innan|tills|då|för att)\b.+?,?\s(?:går|tar|börjar) VI (?:vidare |över |upp )?"
+    r"(?:till |med )?(?!(?:den|det|dem|vi|en|ett)\b)(.+?)(?:[,.;!?]|$)".replace("VI", VI)
+)
+
+
 def fronted_topic(low: str) -> set[str] | None:
     """The topic taken now, as stems: put first in "Taket tar vi före midsommarfirandet", or named in
-    "Vi tar hallfrågan först"."""
+    "Vi tar hallfrågan först", or after a clause put first ("Eftersom motionen väntar går vi till pengarna")."""
     found = None
-    for m in (TAKEN_NOW.search(low), TAKES_FIRST.search(low)):
+    for m in (TAKEN_NOW.search(low), TAKES_FIRST.search(low), AFTER_CLAUSE.search(low)):
         if m:  # "Som sagt tar vi nu båtplatserna": what is fronted may be no topic at all
             found = {stem(w) for w in content_words(next(g for g in m.groups() if g is not None))}
             if found:

@@ -69,7 +69,8 @@ def opens(u: Unit, item: AgendaItem, chair: str | None) -> bool:
     if topic is not None:
         return bool(overlap(title, topic))
     short = len(u.text.split()) <= HEADING_WORDS and not u.text.rstrip().endswith("?")
-    return bool(TRANSITION.search(u.low) or ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)) or short
+    alone = short and all(overlap(title, {s}) for s in u.stems)  # "Tio personer gånger tvåtusen" names no item
+    return bool(TRANSITION.search(u.low) or ANNOUNCES.search(u.low) or OPENS_WITH.search(u.low)) or alone
 
 
 def after_struck(

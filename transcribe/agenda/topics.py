@@ -4,6 +4,7 @@ first part or head and a misheard ending still count."""
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -11,9 +12,17 @@ from rapidfuzz.distance import Levenshtein
 from transcribe.agenda.parse import AgendaItem
 from transcribe.sv.text import content_words, data_lines, stem
 
+# The meeting's own noun in a formal item's title ("Stämmans öppnande", "Val av sekreterare för årsmötet"): said
+# all through the meeting ("Kan stämman tänka sig det?"), it names no item
+_FORMAL_KINDS = ("open", "close", "chair", "secretary", "adjusters")  # not "Fråga om stämman blivit behörigen utlyst"
+_MEETING_NOUN = re.compile(r"^(?:\w*stämm(?:a|an|ans|as)|\w*möte(?:t|ts|s|ns|n)?|sammanträde\w*)$")
+
 
 def title_stems(item: AgendaItem) -> set[str]:
-    return {stem(w) for w in content_words(item.title)}
+    words = content_words(item.title)
+    if item.kind in _FORMAL_KINDS:
+        words = [w for w in words if not _MEETING_NOUN.match(w)] or words
+    return {stem(w) for w in words}
 
 
 def overlap(title: set[str], text: set[str], related_too: bool = True) -> set[str]:

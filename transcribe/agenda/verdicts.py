@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
 from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES
+from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, finish_sentence
 
 ROLE_KINDS = {"chair", "secretary", "adjusters", "open", "close"}  # elections are reported as roles
@@ -103,8 +104,10 @@ def title_decision(title: str) -> str | None:
     return None
 
 
-def _seals(units: list[Unit], chair: str | None) -> list[tuple[int, list[Unit]]]:
-    """Each place in the item where the meeting's assent is stated: (index of the closing, evidence)."""
+def _seals(units: list[Unit], chair: str | None, title: set[str] = frozenset()) -> list[tuple[int, list[Unit]]]:
+    """Each place in the item where the meeting's assent is stated: (index of the closing, evidence). After a question
+    the floor answers yes, the chair's outcome in the item's own words ("Beviljar stämman styrelsen ansvarsfrihet?" –
+    "Ja." – "Ingen säger nej. Styrelsen är fri från ansvar …") is the closing's evidence too."""
     found = []
     for i, u in enumerate(units):
         if REFUSED.search(u.low):
@@ -119,8 +122,20 @@ def _seals(units: list[Unit], chair: str | None) -> list[tuple[int, list[Unit]]]
         if by_chair and ASKS.search(u.low) and u.text.rstrip().endswith("?"):
             answers = [w for w in units[i + 1 : i + 4] if w.speaker != u.speaker]
             if answers and YES.search(answers[0].low) and not any(NO.search(w.low) for w in answers):
-                found.append((i + 1, [u, answers[0]]))
+                found.append((i + 1, [u, answers[0], *_outcome(units, i, title)]))
     return found
+
+
+def _outcome(units: list[Unit], asked: int, title: set[str]) -> list[Unit]:
+    """The asker's statement just after the floor's answers that says the item's own words again: the outcome."""
+    after = units[asked + 1 :]
+    k = next((j for j, w in enumerate(after) if w.speaker == units[asked].speaker), None)
+    if k is None or k > 3:
+        return []
+    turn = [w for w in after[k : k + 2] if w.seg_id == after[k].seg_id]
+    return [
+        w for w in turn if not w.text.rstrip().endswith("?") and not ANNOUNCES.search(w.low) and overlap(title, w.stems)
+    ][:1]
 
 
 def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
@@ -184,7 +199,7 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
         if span.kind in ROLE_KINDS or not _leaf(alignment, span):
             continue
         own = [u for u in units if span.start - 0.01 <= u.start < span.end]
-        sealed = _seals(own, chair)
+        sealed = _seals(own, chair, title_stems(span))
         if not sealed:
             continue
         worded = [(at, ev, said) for at, ev in sealed for said in [_said(own, at)] if said]
@@ -193,7 +208,7 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
             out.append(Verdict(span.number, finish_sentence(said[0]), evidence + _also(own, at, said[0]), True))
             continue
         at, evidence = sealed[-1]
-        titled = title_decision(span.title)
+        titled = title_decision(span.title) or _by_pronoun(evidence[-1].low, span.title)
         if titled:
             proposed = any(PROPOSES.search(u.low) for u in own[:at])
             text = titled + (" enligt förslaget" if proposed else "")
@@ -203,6 +218,19 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
         if proposal:
             out.append(Verdict(span.number, finish_sentence(proposal), evidence, False, _FLAG_PROPOSAL))
     return out
+
+
+_PRONOUN_OBJECT = re.compile(
+    r"^\W*(?:\w+\W+){0,2}?(?:då|så) (godkänner|fastställer|antar) (?:vi|mötet|stämman|styrelsen|nämnden)"
+    r" (?:dem|den|det)\W*$"
+)  # "Då godkänner vi dem." under "Föregående minnesanteckningar": the item itself is what was approved
+_VERB_FORMS = {"godkänner": "godkänna", "fastställer": "fastställa", "antar": "anta"}
+
+
+def _by_pronoun(low: str, title: str) -> str | None:
+    """The item's title as the object of a closing that names it by a pronoun only."""
+    m = _PRONOUN_OBJECT.match(low)
+    return f"att {_VERB_FORMS[m.group(1)]} {title.strip().rstrip('.:').lower()}" if m else None
 
 
 def _also(units: list[Unit], at: int, text: str) -> list[Unit]:

@@ -312,6 +312,9 @@ def build_protokoll(
             reviewed.add(home(d).number)
             continue
         par = home(d)
+        strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
+        if par.status != "behandlad" and par is not other and strikes:
+            continue  # "Personalfesten hoppar vi över": the § says it was not treated, with these words
         d = d.model_copy(
             update={"text": formal_decision(d.text, body), "evidence": _cited_under(d.evidence, par, paragraphs)}
         )

@@ -25,9 +25,9 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
         r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
-        r"|\b(?:har|håller i|tar) pennan\b|\btur att (?:skriva|anteckna)\b"
+        r"|\b(?:har|håller i|tar|för|föra) pennan\b|\btur att (?:skriva|anteckna)\b"
         r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
-        r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)\W*$"
+        r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)(?:\W*$|\s*,)"
         r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder)\b)"
     ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva.", "Anna leder
     # mötet, Bertil skriver och Cecilia och David justerar"; not a task

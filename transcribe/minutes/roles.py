@@ -37,7 +37,7 @@ ROLES: tuple[Role, ...] = ("ordförande", "sekreterare", "justerare")
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
     "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
-    "justerare": re.compile(r"\bjuster\w*|\bläs\w* igenom\b|\bgransk\w*|\bskriv\w* (?:under|på)\b"),
+    "justerare": re.compile(r"\bjuster\w*|\b(?:läs|titta|kolla)\w* igenom\b|\bgransk\w*|\bskriv\w* (?:under|på)\b"),
 }
 OPENED = KIND_CUES["open"]
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
@@ -48,7 +48,7 @@ _AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)
 _SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar|ska) jag\b"
-    r"|^\W*(?:och )?jag (?:också|med)\W*$"
+    r"|^\W*(?:och )?jag (?:också|med)(?:\W*$|\s*,)"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
 # after another "Jag också."
 _SELF_ROLE = re.compile(
@@ -90,11 +90,12 @@ def people(transcript: Transcript) -> dict[str, str]:
     return out
 
 
-def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+def mentions(text: str, names: dict[str, str], genitive: bool = True) -> list[tuple[int, int, str]]:
     """(start, end, full name) of each person named in the text; a full name wins over its first name.
 
-    A genitive counts ("Görans"); in capitalised text a lower-case first name or surname is an ordinary
-    word ("kronor per timme"), not the person."""
+    A genitive counts ("Görans") unless `genitive` is false (whose notes are read, "Ingelas anteckningar", is
+    not the one asked; whose turn it is, "Lenas tur", is); in capitalised text a lower-case first name or surname
+    is an ordinary word ("kronor per timme"), not the person."""
     low = text.lower()
     cased = any(c.isupper() for c in text)
     found: dict[str, tuple[int, int]] = {}
@@ -104,6 +105,9 @@ def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
             if any(a <= m.start() < b for a, b in taken):
                 continue
             if cased and " " not in key and text[m.start()].islower():
+                continue
+            if not genitive and m.end() - m.start() > len(key) and not low[m.end() :].startswith(" tur"):
+                taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
             found.setdefault(names[key], (m.start(), m.end()))
@@ -115,6 +119,11 @@ def mentions(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
             taken.append((m.start(), m.end()))
             found.setdefault(near.pop(), (m.start(), m.end()))
     return sorted((s, e, name) for name, (s, e) in found.items())
+
+
+def _persons(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
+    """The people a sentence names as people, for a role: not whose thing it speaks of ("Ingelas anteckningar")."""
+    return mentions(text, names, genitive=False)
 
 
 def _speaker(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str]:
@@ -140,7 +149,7 @@ def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -
     for i, (u, answer) in enumerate(zip(units, units[1:], strict=False)):
         if not u.text.rstrip().endswith("?"):
             continue
-        asked = [n for _, _, n in mentions(u.text, names)]
+        asked = [n for _, _, n in _persons(u.text, names)]
         who = transcript.speaker_name(answer.speaker) if answer.speaker else None
         if len(asked) == 1 and who == asked[0] and not _AGREES.search(answer.low):
             # the one asked gives no yes, and someone else steps in ("Jag kan ta det"): the no was misheard
@@ -177,7 +186,7 @@ def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str
         if w.speaker != asker:
             continue
         masked = mask_roles(w.low)
-        if any(n == who and role_of(masked, s, e)[1] == 2 for s, e, n in mentions(w.text, names)):
+        if any(n == who and role_of(masked, s, e)[1] == 2 for s, e, n in _persons(w.text, names)):
             return True
     return False
 
@@ -188,8 +197,8 @@ def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) ->
     masked = mask_roles(u.low)
     hits = [
         (n, sure)
-        for s, e, n in mentions(u.text, names)
-        if not _NOT_GIVEN.search(u.low[:s])
+        for s, e, n in _persons(u.text, names)
+        if not _NOT_GIVEN.search(u.low[:s]) and not _does_other(role, masked[e:])
         for r, sure in [role_of(masked, s, e)]
         if r == role
     ]
@@ -204,6 +213,13 @@ def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) ->
         if r == role:
             return [(n, sure) for n in _speaker(u, transcript, names)]
     return []
+
+
+def _does_other(role: str, after: str) -> bool:
+    """The name is the subject of another role's verb ("två som läser igenom det Sofia skriver"): it says what that
+    one does, not who takes this role."""
+    after = after.lstrip()
+    return any(p.match(after) for r, p in ROLE_VERBS.items() if r != role) and not ROLE_VERBS[role].match(after)
 
 
 def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str, int]]:
@@ -237,7 +253,7 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
         if w.speaker == question.speaker or _DECLINE.search(w.low):
             break
         who = _speaker(w, transcript, names)
-        others = [n for _, _, n in mentions(w.text, names) if n not in who]
+        others = [n for _, _, n in _persons(w.text, names) if n not in who]
         if others or not who or not (_AGREES.search(w.low) or _SELF.search(w.low)):
             break
         if role and not ROLE_VERBS[role].search(w.low) and any(ROLE_VERBS[r].search(w.low) for r in ROLES if r != role):
@@ -259,9 +275,9 @@ def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str
         if others or (several and not ROLE_VERBS[role].search(w.low)):
             continue
         said_yes = answered(w, after[j + 1 :], transcript, names, role)
-        if said_yes[0] and not mentions(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
+        if said_yes[0] and not _persons(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
             return said_yes[0], [trigger, *said_yes[1]]
-        found = [n for _, _, n in mentions(w.text, names)]
+        found = [n for _, _, n in _persons(w.text, names)]
         if found and _WITH_ME.search(w.low):  # "Jag och Nils tar det.": the speaker too
             found += [n for n in _speaker(w, transcript, names) if n not in found]
         if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
@@ -314,6 +330,8 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
         if elected and not chosen:  # the role said in words no rule knows: who is named in its item and agrees
             chosen = _by_structure(role, pool, out, names, said_no, transcript)
+        if elected and not chosen:  # the chair asks one by name to do the role's work, who says yes after the turn
+            chosen = _asked_in_turn(role, pool, out, names, said_no, transcript)
         for name, ev in chosen.items():
             said_yes = any(_AGREES.search(w.low) for w in ev[1:])
             confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
@@ -371,12 +389,52 @@ def _by_structure(
         if any(p.search(masked) for p in others) or _DECLINE.search(answer.low):
             continue
         who = _speaker(answer, transcript, names)
-        asked = [n for _, _, n in mentions(u.text, names)]
-        if not who or who[0] in holders or who[0] in said_no or mentions(answer.text, names):
+        asked = [n for _, _, n in _persons(u.text, names)]
+        if not who or who[0] in holders or who[0] in said_no or _persons(answer.text, names):
             continue
         agrees = _AGREES.search(answer.low) or _SELF.search(answer.low)
         if agrees and (who[0] in asked or (not asked and u.text.rstrip().endswith("?") and _SELF.search(answer.low))):
             return {who[0]: [u, answer]}
+    return {}
+
+
+_ADDRESSED = re.compile(r"^\W*(?:och\s+|sen\s+|sedan\s+)?$")
+
+
+def _asked_in_turn(
+    role: str,
+    pool: list[Unit],
+    given: list[RoleElection],
+    names: dict[str, str],
+    said_no: set[str],
+    transcript: Transcript,
+) -> dict[str, list[Unit]]:
+    """In the election item the chair's turn asks people by name, each to do one role's work ("Jonna, kan du skriva
+    ner det viktigaste? Och Kevin, du tittar igenom det innan det går ut." – "Visst. Jag skriver." – "Okej. Jag
+    läser."): one addressed at the head of a request whose verbs are this role's alone, who answers yes once the
+    chair's turn ends and before the chair speaks again, takes the role."""
+    holders = {r.name for r in given}
+    for i, u in enumerate(pool):
+        masked = mask_roles(u.low)
+        if not ROLE_VERBS[role].search(masked) or any(
+            p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role
+        ):
+            continue
+        asked = [
+            n for s, e, n in _persons(u.text, names) if _ADDRESSED.match(u.low[:s]) and u.text[e:].lstrip()[:1] == ","
+        ]
+        if len(asked) != 1 or asked[0] in holders or asked[0] in said_no:
+            continue
+        rest = pool[i + 1 :]
+        while rest and rest[0].speaker == u.speaker:  # the chair's turn goes on
+            rest = rest[1:]
+        for w in rest[:4]:
+            if w.speaker == u.speaker:
+                break
+            if _speaker(w, transcript, names) == asked and not _DECLINE.search(w.low):
+                if _AGREES.search(w.low) or _SELF.search(w.low):
+                    return {asked[0]: [u, w]}
+                break
     return {}
 
 
@@ -406,7 +464,7 @@ def _from_pool(
             hits += [(n, 1) for n in yes if n not in dict(hits)]
             ev = yes_ev or ev
         if not hits and follow:
-            people_, ev = _follow_up(role, u, pool[i + 1 : i + 4], names, transcript)
+            people_, ev = _follow_up(role, u, pool[i + 1 : i + 5], names, transcript)
             hits = [(n, 1) for n in people_]
         concluded = 1 if _CONCLUDED.search(u.low) else 0  # "Då valdes …": the election's outcome
         found += [(-(sure + concluded), i, name, ev) for name, sure in hits if name not in said_no]
@@ -417,7 +475,7 @@ def _from_pool(
     if elected and guess and not chosen:  # the role word was misheard: names proposed or elected in the item
         for w in pool:
             if _ELECTED.search(w.low) and not any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
-                for _, _, name in mentions(w.text, names):
+                for _, _, name in _persons(w.text, names):
                     if name not in chosen and name not in said_no and len(chosen) < LIMIT[role]:
                         chosen[name] = [w]
     return chosen
