@@ -47,6 +47,17 @@ _INVERTED = re.compile(
     r"(?P<rest>[^.?!]+)"
 )
 _ASKED_SLOT = re.compile(r"^(?:\w+,\s+)?(?:kan|vill|skulle|orkar|hinner)\s+(?P<slot>\w+)\s+(?P<r>[a-zåäö]{3,}a\b[^?]*)")
+# "Men du kan ta det på personalmötet": what the listener may or should do, said to them
+_YOU_MAY = re.compile(r"\bdu\s+(?:kan|får|ska|måste)\s+(?P<r>[a-zåäö]+a\b[^.?!]*)")
+# "Får jag plasta in de sämsta volymerna?": the speaker's own task, asked leave for
+_MAY_I = re.compile(r"\b(?:får|ska|kan)\s+jag\s+(?P<r>[a-zåäö]+a\b[^?]*)\?")
+# "Jag gör det nya schemat": "det" is the article of a noun, no pronoun
+_ARTICLE = re.compile(r"\bjag\s+(?:kan\s+|ska\s+)?\w+\s+(?:det|den|de)\s+(?:[a-zåäö]+a|ny|nytt)\s+[a-zåäö]{3,}")
+# "Bra. Då gör jag det.": the verb first, the task said before
+_DO_I_IT = re.compile(
+    r"^(?:(?:då|så|okej|ja)\s*,?\s+)*(?:gör|tar|fixar|ordnar|sköter|kollar|löser)\s+jag\s+(?:det|den|dem|detta)"
+    r"(?:\s+(?:också|då|gärna))?\s*[.!]?$"
+)
 _ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
@@ -57,16 +68,23 @@ _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*
 _ROLE_TASK = re.compile(
     r"^(?:(?:skriva|föra)\s+(?:protokoll(?:et)?|anteckningarna|minnesanteckningarna)|justera(?:\s+protokollet)?|"
     r"(?:två\s+som\s+)?läs\w*\s+igenom\s+protokollet\s+och\s+skriv\w*\s+under.*|"
-    r"(?:hålla\s+i|leda)\s+(?:mötet|stämman|sammanträdet)|ta\s+över\s+klubban|"
+    r"(?:hålla\s+i|leda)\s+(?:mötet|stämman|sammanträdet|det\s+här|detta)|ta\s+över\s+klubban|"
+    r"(?:skriva|notera|anteckna)\s+(?:in\s+|ner\s+)?att\s+.*|"
     r"vara\s+(?:ordförande|sekreterare|justerare|mötesordförande|rösträknare))"
     r"(?:\s+(?:i\s+dag|i\s+kväll|idag|här|nu|som\s+vanligt|för\s+mötet|för\s+stämman))*\W*$"
 )
+
+
+_NAMED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+")
 
 
 def _same_task(a: str, b: str) -> bool:
     """Two task texts for one task: alike, and alike in more than the verb ("Beställa räcket" is not
     "Beställa färg och skylta")."""
     ta, tb = stems(a.split(" ", 1)[1]) if " " in a else set(), stems(b.split(" ", 1)[1]) if " " in b else set()
+    other_verb = a.split(" ", 1)[0].lower() != b.split(" ", 1)[0].lower()
+    if other_verb and len(ta & tb) < 2 and ta and tb and not set(_NAMED.findall(a[1:])) & set(_NAMED.findall(b[1:])):
+        return False  # "Säga det till kyrkorådet" is not "Ta med frågan till kyrkorådet": another verb, one word shared
     return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
@@ -78,13 +96,17 @@ class ActionRules(NamedTasks):
         window = self._window(u, back=6)
         for v in window:
             m = cues.REQUEST.search(v.low) or cues.NEED.search(v.low)
+            if m is None and v.speaker != u.speaker and not v.is_question:
+                m = _YOU_MAY.search(v.low)  # "Men du kan ta det på personalmötet." - "Jag tar det där, då."
+            if m is None and v.speaker == u.speaker and v.is_question:
+                m = _MAY_I.search(v.low)  # "… får jag plasta in de sämsta volymerna?" - … - "Då gör jag det."
             slot = _ASKED_SLOT.match(v.low) if m is None and self.robust and v.is_question else None
             if slot is not None and (v.uncertain(slot.group("slot")) or not known_word(slot.group("slot"))):
                 m = slot  # "Kan <är> stämma av det …?": the "du" of the request was misheard
             if m:
                 req = m.group("r") if m.re is _ASKED_SLOT else next(g for g in m.groups() if g)
-                if re.match(r"^(?:det|den|detta)\b", req):
-                    continue  # "vem tar det?" refers further back
+                if re.match(r"^(?:det|den|detta)\b", req) or re.match(r"^(?:\w+\s+)?(?:inte|aldrig)\b", req):
+                    continue  # "vem tar det?" refers further back; "det behöver du inte fråga om" asks nothing
                 start = v.low.find(req)
                 return task_phrase(strip_tail(v.text[start:] if start >= 0 else req), v.name), v
             pm = cues.PASSIVE_NEED.search(v.low)
@@ -92,7 +114,8 @@ class ActionRules(NamedTasks):
                 verb = pm.group("v")[:-1]  # göras -> göra
                 subj = re.sub(r"^(?:så\s+|och\s+)?(?:en\s+del\s+av\s+)?", "", pm.group("subj")).strip()
                 return capitalise(f"{verb}{pm.group('rest')} {subj}".replace("  ", " ")), v
-            if cues.PROPOSAL.search(v.low) and substantive(v) and v.turn != u.turn:
+            said_no = cues.NEG.search(v.low) and not v.is_question  # "Det kan vi inte bestämma här": no proposal
+            if cues.PROPOSAL.search(v.low) and substantive(v) and v.turn != u.turn and not said_no:
                 clause = self._clause(v)
                 if clause:
                     return capitalise(re.sub(r"^att\s+", "", clause)), v
@@ -126,12 +149,14 @@ class ActionRules(NamedTasks):
             meant = to_infinitive(meant) if is_present_verb(meant) else meant
             what, review = capitalise(f"{meant} {tail}"), review or f'{PREFIX}"{first}" lästes som "{meant}"'
         due_when, due_text = (None, None) if no_due else self._due(utts)
-        if self._continues_last(what, owner, utts):
+        if self._continues_last(what, owner, utts) or self._answers_task(what, owner, utts, due_when, due_text):
             return
         for a in self.out.actions:
-            if a.owner == owner and _same_task(a.what, what):
+            if a.owner == owner and _same_task(a.what, what) and not self._apart(a, what, utts):
                 a.evidence = merge_evidence(a.evidence, evidence_list(utts))
                 if a.due is None and due_when is not None:
+                    if not a.needs_review and not review and a.what.split()[0] != what.split()[0]:
+                        a.what = what  # "Jag pratar med Gunvor." ... "Och jag ringer Gunvor om skåpet. I morgon."
                     a.due, a.due_text = due_when, due_text
                 return
         if self._adds_to_last(what, owner, utts, due_when, due_text):
@@ -150,6 +175,16 @@ class ActionRules(NamedTasks):
                 review_reason=reason,
             )
         )
+
+    def _apart(self, a: Action, what: str, utts: list[Utt]) -> bool:
+        """'Jag skriver det.' and, after others have talked of another thing, 'Jag kan skriva till honom igen': a
+        task named only by a pronoun is not the same as a later one that names its object."""
+        bare = not [w for w in content_words(strip_due(a.what)) if w not in ("det", "den", "dem")]
+        if not bare or len(content_words(strip_due(what))) < 2:
+            return False
+        ids = {e.segment_id for e in a.evidence}
+        said = [v.turn for v in self.utts if ids & {s.id for s in v.segs}]
+        return bool(said) and min(x.turn for x in utts) - max(said) > 2
 
     def _due(self, utts: list[Utt]) -> tuple[dt.date | None, str | None]:
         """The deadline: in the commitment, the speaker's next sentences, then the request."""
@@ -218,12 +253,15 @@ class ActionRules(NamedTasks):
             u = self._as_meant(u)
         low = u.low
         # 1. "jag tar det" / "det fixar jag": the task comes from the request before it.
-        if _RAISING.search(low) or no_task(low):
+        if _RAISING.search(low) or no_task(low) or self._task_refused(u):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if (self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u) or self._offer_said(u)
-                or self._imperative_taken(u) or self._when_answered(u)):  # fmt: skip
+                or self._imperative_taken(u) or self._when_answered(u) or self._group_asked(u)):  # fmt: skip
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
-        if cues.COMMIT_ANAPHOR.search(low):
+        if self._passed_on(u):
+            return  # "Jag ska säga det till kyrkorådet": a word to pass on (passon.py)
+        anaphor = cues.COMMIT_ANAPHOR.search(low) or _DO_I_IT.match(strip_discourse(low))
+        if anaphor and not _ARTICLE.search(low):
             what, src = self._task_for_anaphor(u)
             self._commit(what, u, src, u.name, 0.8)
             return
@@ -366,6 +404,8 @@ class ActionRules(NamedTasks):
         verb, rest = to_infinitive(m.group("v")), m.group("rest")
         if not (action_verb(verb, rest) or (verb == "göra" and self._deadline(u))) or len(content_words(rest)) < 1:
             return False
+        if re.match(r"(?:inte|aldrig|ingen|inget|inga)\b", rest):
+            return False  # "Då bokar jag inte Berlin i alla fall": a negation, nothing to do
         if m.group("v") in _ANAPHOR_VERBS and re.match(
             r"^(?:det|den|dem|detta|så)\s*(?:$|(?:till|senast|i|på|innan|före|nu|också|då)\b)", rest
         ):

@@ -40,9 +40,9 @@ _BARE_ASK = re.compile(r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s*\?")
 # Verbs that say nothing of the task without their object: "tar du det?" is read by the anaphor rules
 _GENERIC = frozenset("ta göra fixa ordna sköta kolla lösa".split())
 # "Jonas, du ställer in det till måndag.": a task said to the one named
-_TOLD_YOU = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+,\s+du\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+?)[.!]?$")
+_TOLD_YOU = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+,\s+du\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+?)[.!?]?$")
 # "Japp, jag ringer i morgon bitti", "Det gör jag", "Jag fixar det i kväll": the request taken on
-_TAKEN_ON = re.compile(
+TAKEN_ON = re.compile(
     r"^(?:ja|japp|javisst|jadå|jo|absolut|visst|okej|ok|självklart|gärna|klart|det\s+(?:gör|har|ska|kan)\s+(?:jag|vi))\b"
 )
 
@@ -53,6 +53,8 @@ _NAMED_MUST = re.compile(
 )
 # "Ska jag ta emot teknikern då, på torsdag?" - "Ja, gärna.": an offer taken up is the one who offered it's
 _OFFER = re.compile(r"^(?:\w+,\s+)?(?:ska|kan|får)\s+jag\s+(?P<v>[a-zåäö]+)(?P<rest>[^?]*)\?")
+# "följa med", "åka med", "komma med": going along with someone
+_GOING = frozenset("följa åka gå komma resa hänga vara".split())
 _OFFER_TAKEN = re.compile(r"^(?:ja|jo|gärna|absolut|visst|javisst|okej|gör\s+det|tack)\b")
 
 # "kan du be leverantören om …?", "Jonas, tar du kontakt med en besiktningsfirma?"
@@ -66,7 +68,7 @@ ASKED = re.compile(
 # lägesrapport?" (said at once, in the meeting).
 NOT_ASKED = frozenset("vara bli ha komma tycka tänka tro veta höra känna hinna orka vilja kunna låta stanna sitta "
                        "stå ligga leva hålla föra leda börja inleda avsluta berätta presentera fortsätta svara "
-                       "förklara".split())  # fmt: skip
+                       "förklara behöva slippa gilla minnas".split())  # fmt: skip
 
 
 def task_verb(word: str, rest: str) -> bool:
@@ -136,6 +138,8 @@ class AddressedTasks(ObjectTasks):
             return False
         verb, rest = to_infinitive(m.group("v")), m.group("rest")
         particle = re.match(r"\s*(?:emot|fram|med|in|upp|hand|över|hem|ut)\b", rest)  # "ta emot teknikern"
+        if verb in _GOING and re.match(r"\s*med\b", rest):
+            return False  # "Får jag följa med till Bollnäs?" - "Gärna.": going along, nothing done
         if verb in NOT_ASKED or verb in NOT_TASKS or not (task_verb(verb, rest) or particle) or not content_words(rest):
             return False
         at = prev.low.find(m.group("rest"), m.start("rest"))
@@ -195,7 +199,8 @@ class AddressedTasks(ObjectTasks):
             return False
         low = strip_discourse(u.low)
         dated = any(w.date is not None for w in self.whens(u)) and len(content_words(u.text)) <= 2
-        taken = _TAKEN_ON.match(u.low) or cues.COMMIT_ANAPHOR.search(low) or dated
+        said = re.match(r"jag\s+(?:ska\s+|kan\s+)?[a-zåäö]+r?\s+(?!inte|aldrig)", low)  # "Jag gör lappar i dag"
+        taken = TAKEN_ON.match(u.low) or cues.COMMIT_ANAPHOR.search(low) or dated or said
         if not taken or cues.HEDGE.search(u.low) or cues.DATE_REJECT.search(u.low):
             return False
         asked = next((v for v in reversed(self.utts[: u.idx]) if v.turn == prev.turn and v.is_question), prev)
@@ -203,7 +208,8 @@ class AddressedTasks(ObjectTasks):
         person = self._named_person(named.group("name").lower()) if named else None
         if person is None or person[0] != u.speaker:
             return False
-        what = self._asked_task(asked) if asked.is_question else self._told_you(asked)
+        # "Noor, du gör blanketten?": a task said to the one named, asked as a question
+        what = (self._asked_task(asked) or self._told_you(asked)) if asked.is_question else self._told_you(asked)
         if what is None:
             return False
         self._add_action(what, u.name, [asked, u], 0.75)

@@ -12,7 +12,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import strip_discourse, strip_tail, task_phrase
-from transcribe.minutes.rules.taskmerge import TaskMerging
+from transcribe.minutes.rules.passon import PassedOn
 from transcribe.minutes.rules.utterances import Utt, action_verb
 from transcribe.sv.text import capitalise, content_words
 
@@ -34,7 +34,7 @@ _MADE_THING = re.compile(
 )
 
 
-class NamedTasks(TaskMerging):
+class NamedTasks(PassedOn):
     """Rules for tasks named to a participant or to the group."""
 
     def _told(self, u: Utt, asked: bool = False) -> tuple[str, str, str] | None:

@@ -22,8 +22,8 @@ _PARTICLE = r"(?:ut|upp|in|om|fram|med|bort|tillbaka|av|över|igenom|ihop|undan)
 # What a verb acts on, right after it: a pronoun, a definite noun ("räcket", "torsdagarna"), "en/ett" + noun.
 _OBJECT = (
     r"(?:dem|den|det(?!\s+(?:är|blir|var|går|finns)\b)|[a-zåäö]{3,}(?:en|et|na|at)|(?:en|ett)\s+[a-zåäö]{3,}"
-    r"|(?:nya|nytt)\s+[a-zåäö]{4,})"
-)  # "jag gör nya prisskyltar i dag"
+    r"|(?:nya|nytt)\s+[a-zåäö]{4,}|de\s+[a-zåäö]{3,}[ae]\s+[a-zåäö]{3,}(?:na|en|et))"
+)  # "jag gör nya prisskyltar i dag", "jag flyttar de skadade volymerna i morgon"
 # "jag visar henne provmottagningen": a person before the thing; "jag ansöker hos regionen": what is acted on
 # after a preposition (a definite noun or a name), never where someone goes ("jag åker till stan")
 _TO_WHOM = r"(?:(?:henne|honom|dem|oss)\s+(?=[a-zåäö]{3,}(?:en|et|na)\b))?"
@@ -39,11 +39,11 @@ _INVERTED = re.compile(
     r"(?P<rest>[^.?!]*)"
 )
 _FRONTED = re.compile(
-    r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na))\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
+    r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na|at))\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
 )
 # "Och affischen till releasen, den gör jag innan mars.": the object put first and taken up by a pronoun
 _DISLOCATED = re.compile(
-    r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na)(?:\s+(?:till|för|om|med|på)\s+[^,]{3,40})?),\s+"
+    r"^(?:(?:och|men|så)\s+)?(?P<obj>[a-zåäö]{3,}(?:en|et|na|at)(?:\s+(?:till|för|om|med|på)\s+[^,]{3,40})?),\s+"
     r"(?:den|det|dem)\s+(?P<v>[a-zåäö]+r)\s+jag\b(?P<rest>[^.?!]*)"
 )
 _DEADLINE_TAIL = re.compile(r"[\s,]*\b(?:senast|till|innan|före|inför|på|i|om|under)?\s*$", re.IGNORECASE)
@@ -51,6 +51,10 @@ _DEADLINE_TAIL = re.compile(r"[\s,]*\b(?:senast|till|innan|före|inför|på|i|om
 _FRAGMENT = re.compile(
     r"^(?:och\s+)?(?:senast|till|innan|före|inför|på|i|om|nästa|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)\b"
 )
+# "Jag gör ett schema … Ni får det på söndag.": the thing made, handed over on a day
+_HANDED = re.compile(r"\b(?:det|den|dem)\b")
+# "… det skickar jag ut i veckan": a time, though no day
+_THIS_WEEK = re.compile(r"\b(?:i\s+veckan|den\s+här\s+veckan|under\s+veckan)\b")
 # A preference or a state, not a task: "jag läser hellre …", "jag har det …".
 _NOT_ACTS = NOT_TASKS | AUX | frozenset({"gillar", "tycka", "vill", "behöver", "minns", "kommer", "blir", "brukar"})
 
@@ -79,7 +83,9 @@ class ObjectTasks(UnheardCommitments):
             at, end, obj = base + m.start("obj"), base + m.end(), ""
         # every time word, also those the shared prefilter skips ("i helgen")
         timed = [w for w in find_whens(u.text, self.ref) if w.date is not None or w.kind in ("week", "vague")]
-        times = [w.start for w in timed if w.start >= at]
+        times = [w.start for w in timed if w.start >= at] + [
+            w.start() for w in _THIS_WEEK.finditer(u.low) if w.start() >= at
+        ]
         utts = [u]
         if not times:  # "Jag kan göra ett förslag. Till nästa söndag?": the time as a fragment straight after
             later = self._time_fragment(u)
@@ -105,9 +111,11 @@ class ObjectTasks(UnheardCommitments):
         return True
 
     def _time_fragment(self, u: Utt) -> Utt | None:
-        """The speaker's next words, when they are only a time ("Till nästa söndag?", "Senast fredag.")."""
+        """The speaker's next words, when they are only a time ("Till nästa söndag?", "Senast fredag.") or hand
+        the thing over on a day ("Ni får det på söndag.")."""
         nxt = self._same_segment_after(u, 1)
-        if not nxt or len(nxt[0].low.split()) > 4 or not _FRAGMENT.match(nxt[0].low):
+        handed = bool(nxt) and len(nxt[0].low.split()) <= 8 and _HANDED.search(nxt[0].low) is not None
+        if not nxt or not (handed or (len(nxt[0].low.split()) <= 4 and _FRAGMENT.match(nxt[0].low))):
             return None
         whens = self.whens(nxt[0])
         return nxt[0] if any(w.date is not None or w.kind in ("week", "vague") for w in whens) else None

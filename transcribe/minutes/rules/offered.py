@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import strip_discourse, strip_tail, to_infinitive
-from transcribe.minutes.rules.addressed import NOT_ASKED, AddressedTasks, task_verb
-from transcribe.minutes.rules.utterances import NOT_TASKS, Utt
+from transcribe.minutes.phrasing import strip_discourse, strip_tail, task_phrase, to_infinitive
+from transcribe.minutes.rules.addressed import NOT_ASKED, TAKEN_ON, AddressedTasks, task_verb
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, strip_due
 from transcribe.sv.text import capitalise, content_words
 
 # "Gör det.", "Ja tack, gör det innan den ramlar ner", "Okej, gör det då."
@@ -52,31 +52,66 @@ _PASSIVE = (
 )  # fmt: skip
 
 
+# "Helena och Daniel, kan ni skriva en halv sida var om varför?": two or more named, asked together
+_GROUP_ASK = re.compile(
+    r"^(?P<names>[A-ZÅÄÖ][a-zåäöé]+(?:(?:,\s*|\s+och\s+)[A-ZÅÄÖ][a-zåäöé]+)+),\s+(?:kan|vill|skulle|orkar|hinner)\s+"
+    r"ni\s+(?:kunna\s+)?(?P<r>[a-zåäö]+a\b[^?]*)\?"
+)
+
+
 class OfferedTasks(AddressedTasks):
     """Two-turn tasks; they record into the shared state."""
 
     def _offer_said(self, u: Utt) -> bool:
-        """'Men jag kan nämna det för dem, att de ska akta pelaren.' - 'Gör det.': the offerer's task."""
+        """'Men jag kan nämna det för dem, att de ska akta pelaren.' - 'Gör det.': the offerer's task; also when
+        another joined the offer in between ('Jag kan åka och titta på det.' - 'Ja, vi kan åka nästa vecka.' -
+        'Gör det.') or the answer is the offered verb itself ('Men jag kan fråga.' - 'Fråga.')."""
         prev = self.utts[u.idx - 1] if u.idx > 0 else None
         said = strip_discourse(u.low)
-        if prev is None or prev.speaker == u.speaker or prev.is_question:
+        if prev is None or prev.speaker == u.speaker or prev.is_question or prev.turn == u.turn:
             return False
-        if not (_DO_IT.match(said) or (prev.turn != u.turn and _WELCOMED.match(said) and not cues.NEG.search(said))):
+        turns = [t for t in dict.fromkeys(v.turn for v in reversed(self.utts[: u.idx]))][:2]
+        found = next(((v, m) for v in reversed(self.utts[: u.idx]) if v.turn in turns and v.speaker != u.speaker
+                      for m in [_OFFERED.search(v.low)] if m), None)  # fmt: skip
+        if found is None:
             return False
-        src, offer = next(((v, m) for v in reversed(self.utts[: u.idx]) if v.turn == prev.turn
-                           for m in [_OFFERED.search(v.low)] if m), (None, None))  # fmt: skip
-        if src is None or offer is None:
-            return False
+        src, offer = found
         verb, rest = to_infinitive(offer.group("v")), offer.group("rest")
+        echoed = re.match(r"^(?P<imp>[a-zåäö]+)\b", said)
+        echo = echoed is not None and echoed.group("imp") in (verb, verb[:-1]) and len(said.split()) <= 3
+        welcomed = _WELCOMED.match(said) or _WELCOMED.match(u.low)
+        if not (_DO_IT.match(said) or echo or (src.turn == prev.turn and welcomed and not cues.NEG.search(said))):
+            return False
         words = rest.split()
-        if (verb in NOT_ASKED or verb in NOT_TASKS or not task_verb(verb, rest) or not content_words(rest)
+        if (verb in NOT_ASKED or verb in NOT_TASKS or not task_verb(verb, rest)
                 or _NOT_OFFERS & set(words[:2]) or cues.HEDGE.search(offer.string)):  # fmt: skip
             return False
         at = src.low.find(rest, offer.start("rest"))
         what = strip_tail(src.text[at : at + len(rest)] if at >= 0 else rest).strip(" ,")
         what = re.split(r",\s+(?:den|det|de|så|för|eftersom)\s|\s+innan\s+jag\b", what)[0]
-        self._add_action(capitalise(f"{verb} {what}"), src.name, [src, u], 0.7)
+        if not content_words(strip_due(what)):
+            pronoun = re.fullmatch(r"(?:det|den|dem|honom|henne)?", strip_due(what).strip().lower())
+            if not pronoun or re.search(r"\b(?:det|den|dem)\s+(?:kan|ska|vill)\s+jag\b", src.low):
+                return False  # "Det kan jag göra i helgen": what "det" is, the anaphor rules read
+            how = self._how_offered(src)  # "Jag kan ta honom. Jag visar runt och går igenom säkerheten …"
+            if how is None:
+                return False
+            verb, what = how
+        self._add_action(capitalise(f"{verb} {what}".strip()), src.name, [src, u], 0.7)
         return True
+
+    def _how_offered(self, src: Utt) -> tuple[str, str] | None:
+        """What a bare offer ('Jag kan ta honom.', 'Men jag kan fråga.') stands for: the offerer's next sentence
+        saying what they will do, else the statement just before it."""
+        nxt = self._same_segment_after(src, 1)
+        m = re.match(r"^(?:och\s+)?jag\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^.?!]+)", nxt[0].low) if nxt else None
+        if m is not None and m.group("v") not in NOT_TASKS and not cues.NEG.search(m.group("rest")):
+            return to_infinitive(m.group("v")), strip_tail(nxt[0].text[m.start("rest") :]).rstrip(" .!")
+        before = self.utts[src.idx - 1] if src.idx > 0 else None
+        if before is not None and before.turn == src.turn and len(content_words(before.text)) >= 2:
+            verb = to_infinitive(_OFFERED.search(src.low).group("v"))  # type: ignore[union-attr]
+            return verb, f"({strip_tail(before.text).rstrip(' .!')})"
+        return None
 
     def _imperative_taken(self, u: Utt) -> bool:
         """'Och fråga om Elin vill spela.' - 'Det gör jag.': the imperative, the answerer's task."""
@@ -123,3 +158,32 @@ class OfferedTasks(AddressedTasks):
         self._add_action(what, u.name, [prev, u], 0.7)
         return True
 
+    def _group_asked(self, u: Utt) -> bool:
+        """'Helena och Daniel, kan ni skriva en halv sida var?' - 'Ja. Till fredag.' - 'Ja. Fredag.': each one
+        named who takes it on in the first words of their own turn gets the task (the others named may answer
+        first)."""
+        first = next((v for v in reversed(self.utts[: u.idx]) if v.turn != u.turn), None)
+        if u.is_question or first is None or self.utts[u.idx - 1].turn == u.turn:
+            return False  # only the reply's first sentence
+        dated = any(w.date is not None for w in self.whens(u)) and len(content_words(u.text)) <= 2
+        if not (TAKEN_ON.match(u.low) or dated) or cues.NEG.search(u.low) or cues.HEDGE.search(u.low):
+            return False
+        turns: list[int] = []
+        for v in reversed(self.utts[: u.idx]):
+            if v.turn == u.turn:
+                continue
+            if v.turn not in turns:
+                turns.append(v.turn)
+            if len(turns) > 3:
+                return False
+            m = _GROUP_ASK.match(v.text)
+            if m is None:
+                continue
+            named = [self._named_person(n.lower()) for n in re.split(r",\s*|\s+och\s+", m.group("names"))]
+            labels = {p[0] for p in named if p is not None}
+            between = {x.speaker for x in self.utts[v.idx + 1 : u.idx] if x.turn not in (v.turn, u.turn)}
+            if u.speaker not in labels or not between <= labels or not task_verb(m.group("r").split()[0], m.group("r")):
+                return False
+            self._add_action(task_phrase(strip_tail(m.group("r"))), u.name, [v, u], 0.7)
+            return True
+        return False

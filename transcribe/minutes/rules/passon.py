@@ -1,0 +1,66 @@
+"""A word to pass on: telling someone outside the meeting what it said.
+
+"Jag ska säga det till kyrkorådet, de undrade.", "Jag säger till dem i skolan i morgon.", "Kalle, säg det till
+dem.": saying or telling something to a person or body (never to those in the room: "säg till mig", "säg till
+om ni inte kan") is a task, the speaker's or the one named's. A proposal ("och att jag säger det till byalaget"),
+a question or a hedge is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import strip_tail
+from transcribe.minutes.rules.taskmerge import TaskMerging
+from transcribe.minutes.rules.utterances import Utt
+from transcribe.sv.text import capitalise, content_words
+
+_TELL = {"säga": "säga", "säger": "säga", "berätta": "berätta", "berättar": "berätta", "meddela": "meddela",
+         "meddelar": "meddela", "säg": "säga"}  # fmt: skip
+# Who is told: someone outside the room (a pronoun for the people talked of, a name, a body)
+_WHO = r"(?P<prep>till|för)\s+(?!(?:er|dig|mig|oss|alla|varandra|om|när|ifall)\b)(?P<who>[^,.?!]+)"
+# "jag ska säga det till kyrkorådet", "och jag säger det till Göran", "jag berättar det för föräldrarna"
+_SAY_I = re.compile(
+    rf"(?:^|,\s*|\b(?:och|men|så|då)\s+)jag\s+(?:ska\s+|kan\s+)?(?P<v>säga|säger|berätta|berättar|"
+    rf"meddela|meddelar)\s+(?P<obj>(?:det|detta)\s+)?{_WHO}"
+)
+# "Kalle, säg det till dem.", "Säg det till Göran, Anna."
+_SAY_NAMED = re.compile(
+    rf"^(?:(?:och|men|så)\s+)?(?:(?P<name>[a-zåäö]+),\s+)?(?P<v>säg|berätta)\s+(?P<obj>det\s+)?{_WHO}"
+)
+_NAME_LAST = re.compile(r",\s+(?P<name>[a-zåäö]+)\s*[.!]?\s*$")
+
+
+class PassedOn(TaskMerging):
+    """The rule for a word to pass on; it records into the shared state."""
+
+    def _passed_on(self, u: Utt) -> bool:
+        """'Jag säger till dem i skolan i morgon': the speaker's task; 'Kalle, säg det till dem.': Kalle's."""
+        if u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        m = _SAY_I.search(u.low)
+        owner = u.name
+        if m is None:
+            m = _SAY_NAMED.match(u.low)
+            named = (m.group("name") or (n.group("name") if (n := _NAME_LAST.search(u.low)) else "")) if m else ""
+            person = self._named_person(named) if named else None
+            if m is None or person is None or person[0] == u.speaker:
+                return False
+            owner = person[1]
+        who = strip_tail(u.text[m.start("who") : m.end("who")]).strip()
+        if not who:
+            return False
+        verb = _TELL[m.group("v")]
+        what = capitalise(f"{verb} {m.group('obj') or ''}{m.group('prep')} {who}")
+        said = self._word_to_pass(u)
+        self._add_action(f"{what} ({said})" if said else what, owner, [u], 0.7)
+        return True
+
+    def _word_to_pass(self, u: Utt) -> str | None:
+        """What is to be told: the nearest statement before it with something to say ("Då ligger det kvar på
+        tjugo kronor." before "Jag ska säga det till kyrkorådet")."""
+        for v in self._window(u, back=4):
+            if not v.is_question and len(content_words(v.text)) >= 2 and not _SAY_I.search(v.low):
+                return strip_tail(v.text).rstrip(" .!")
+        return None
