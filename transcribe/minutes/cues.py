@@ -27,6 +27,11 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 NEG = re.compile(r"\b(?:inte|ej|icke|aldrig|inget|inga|ingen|ingenting|knappast)\b")
+# A matter taken up later, not now: "Då tar vi söndagarna nästa gång.", "Det tar vi efteråt, Stina."
+PUT_OFF_LATER = re.compile(
+    r"\b(?:nästa\s+(?:gång|möte)|på\s+nästa\s+möte|efteråt|längre\s+fram|en\s+annan\s+gång)\b"
+    r"|\btar\s+(?:vi\s+)?(?:det|den|dem)\s+(?:sen|senare)\b|\b(?:det|den|dem)\s+tar\s+vi\s+(?:sen|senare)\b"
+)
 
 # Bodies that can decide; "vi" is the meeting itself. Compounds count too: "styrgruppen", "föräldrarådet",
 # "kultur- och fritidsnämnden", "ledningsgruppen", "årsstämman".

@@ -4,7 +4,8 @@ When others have argued a matter, the one who settles it often states how it wil
 close rather than by a decision word, and goes on in the same turn with what follows from it:
 
 - a rule from a point in time or until something: "Från och med nu: inga glasflaskor på bryggan. Burkar går
-  bra.", "Till dess gäller det här: ingen går ut i en dräkt som läcker.", "Tills vidare gäller ...";
+  bra.", "Till dess gäller det här: ingen går ut i en dräkt som läcker.", "Tills vidare gäller ...", "Då är det
+  så här från och med måndag: sista lektionen slutar klockan åtta.";
 - the group taking, keeping or putting something out of use, the object the talk was about: "Då tar vi
   björken från Niemis. Tolv kubik.", "Då tar vi den ur drift nu. Den båren används inte förrän den är
   lagad.", "Då har vi kapellet öppet till tio på alla helgons dag i år.", "Då tar vi in två i år.";
@@ -32,7 +33,8 @@ from transcribe.sv.text import capitalise, content_words
 _LEAD = r"^(?:(?:ja|okej|ok|bra|nej|precis|gött|toppen|absolut|självklart)\b[\s,.!]*)*"
 # A rule in force from now or until something: "Från och med nu: ...", "Till dess gäller det här: ..."
 _RULE_FROM = re.compile(
-    _LEAD + r"(?:från\s+och\s+med\s+(?:nu|i\s+dag|i\s+kväll)|från\s+nu|till\s+dess|tills\s+vidare)\s*"
+    _LEAD + r"(?:(?:då|så)\s+(?:är|blir)\s+det\s+så\s+här\s+)?"  # "Då är det så här från och med måndag: ..."
+    r"(?:från\s+och\s+med\s+(?:nu|i\s+dag|i\s+kväll|(?P<when>[a-zåäö]+(?:\s+[a-zåäö]+){0,2})(?=\s*:))|från\s+nu|till\s+dess|tills\s+vidare)\s*"
     r"(?:,\s*)?(?:gäller\s+(?:det\s+här|detta|följande|det))?\s*:\s*(?P<rest>\S.*)$"
 )
 # "Då tar vi björken från Niemis", "Då tar vi den ur drift", "Då tar vi in två", "Då har vi kapellet öppet ..."
@@ -101,6 +103,9 @@ class ClosingRules(CommitmentRules):
         m = _RULE_FROM.match(u.low)
         if m is None or not self._raised(u, u.text[m.start("rest") :], others_only=False, back=14):
             return False  # "Fyra av dräkterna läcker." - ... - "Till dess gäller det här: ingen går ut i en dräkt ..."
+        if m.group("when"):  # "Då är det så här från och med måndag: sista lektionen slutar klockan åtta."
+            said = u.text[m.start("rest") :]
+            return self._close(u, f"Från och med {m.group('when')}: {said[:1].lower()}{said[1:]}")
         return self._close(u, u.text[m.start("rest") :])
 
     def _taken(self, u: Utt) -> bool:
@@ -108,6 +113,8 @@ class ClosingRules(CommitmentRules):
         m = _TAKE.match(u.low)
         if m is None or _NOT_TAKEN.match(m.group("rest")) or re.search(r"\b(?:om|ifall|när)\b", m.group("rest")):
             return False
+        if cues.PUT_OFF_LATER.search(m.group("rest")):
+            return False  # "Då tar vi söndagarna nästa gång.": put off, not taken
         v, rest = m.group("v"), strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
         if v == "har" and not _HAVE_STATE.search(m.group("rest")):
             return False  # "Då har vi två alternativ": a state of things, not a choice

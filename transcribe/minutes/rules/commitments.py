@@ -26,7 +26,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import Utt, action_verb, misheard_match, stems
+from transcribe.minutes.rules.utterances import Utt, action_verb, misheard_match, personal_commitment, stems
 from transcribe.sv.text import capitalise, content_words
 
 WHY = "Beslutet uttrycktes utan beslutsord"
@@ -80,6 +80,13 @@ _PROCEDURE = re.compile(r"^(?:lott\w*|omröstning\w*|röstning\w*|handuppräckni
 # What the turn says of a name said alone: "Hon får det.", "Han får stipendiet."
 _OF_NAME = re.compile(r"^(?:hon|han|hen|de|dom)\s+(?P<rest>(?:får|tar|blir|vinner|går\s+vidare)\b[^?]*)$")
 _ASSENT_REPLY = re.compile(r"^(?:ja|japp|absolut|okej|ok|mm|precis|visst|självklart)\b")
+_DAY_ONLY = re.compile(
+    r"^(?:på\s+)?(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en|ar)?(?:\s+(?:förmiddag|eftermiddag|morgon|kväll))?$"
+)
+# "Ingen stjäl en trasmatta": "ingen" with a verb and its object, a claim about people, not a rule
+_NO_ONE_VERB = re.compile(
+    r"^(?:ingen|inget|inga)\s+[a-zåäö]+\s+(?:en|ett|den|det|de|dem|sin|sitt|sina|mig|dig|oss|er|honom|henne)\b"
+)
 _NO_NP = re.compile(r"^(?:ingen|inget|inga)\s+(?P<x>\S.*)$")
 _NOT_MATTERS = re.compile(
     r"^(?:ingen|inget|inga)\s+(?:fara|problem|aning|orsak|mer|mera|fler|invänd\w*|fråg\w*|annan|annat|andra|emot|"
@@ -266,6 +273,13 @@ class CommitmentRules(ResolutionRules):
             return False  # an answer, not a closing
         if not content_words(np_low) and not negative:
             return False
+        if negative and (self.hypothetical(u) or _NO_ONE_VERB.match(np_low)):
+            return False  # "Ingen stjäl en trasmatta från ett bibliotek.": how people are, no rule
+        if _DAY_ONLY.match(np_low) and any(
+            v.speaker != u.speaker and (personal_commitment(v.low) or re.match(r"^(?:ja\b[\s,.]*)?jag\b", v.low))
+            for v in self._window(u, back=4)
+        ):
+            return False  # "Jag tar den. Jag har inga elever på fredag förmiddag." - "Fredag, då.": the task's day
         refused = [v for v in self._window(u, back=3) if v.turn == u.turn and cues.REJECTED.search(v.low)]
         if negative and any(not cues.NEGATIVE_DECISION.search(v.low) for v in refused):
             return False  # "Det blir inte så. Absolut inte. Ingen hund.": a proposal turned down, not a rule made

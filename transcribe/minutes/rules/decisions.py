@@ -49,6 +49,11 @@ _PAST_WHEN = re.compile(
 _REPORTED_PERFECT = re.compile(
     rf"^(?!.*\b(?:då|så|härmed|därmed|alltså|nu)\b).*\b{cues.BODY_NOUN}\s+(?:har|hade)\s+(?:bestämt|beslutat)\b"
 )
+# Laughter or a denial that it counts: "Haha, okej.", "Det räknas inte, Daniel."
+_LAUGHTER = re.compile(r"^(?:haha|hehe|ha\s+ha|hihi)\b|\b(?:haha|hehe)\b|^det\s+räknas\s+inte\b|^skämt\s+åsido\b")
+_WHEN_DECIDED = re.compile(
+    r"\s*(?:klockan|kl\b|samma\s+dag|i\s+morgon|i\s+dag|i\s+kväll|på\s+\w+dag(?:en)?\b|nästa\s+\w+|senare\b|sen\b)"
+)
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # Words heard where the approved matter stands that are none: a preposition, an article, a conjunction.
 _NO_APPROVED = frozenset("med i på för och att en ett som av till om från men".split())
@@ -72,6 +77,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             if not m:
                 continue
             loose = n >= len(cues.DECISION_WITH_CONTENT)
+            if (loose or u.repairs) and _WHEN_DECIDED.match(u.low[m.start("rest") :]):
+                continue  # "Och så bestämmer vi klockan fem samma dag ...": when it is decided, not what
             slot = (m.groupdict().get("slot") or "").strip()
             if loose and slot and not cues.is_body(slot) and (not u.uncertain(slot) or slot in PERSONS):
                 continue  # "jag beslutar att", "de bestämde att", "<Han> beslutar att" ("Om nämnden"): not the meeting
@@ -86,6 +93,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
                 return False
             if _PAST_WHEN.search(u.low):
                 return False  # "Stämman beslutade i juni att ...": an old decision recalled
+            if self._laughed_off(u):
+                return False  # "Då bestämmer vi att Ingrid bjuder på semlor." - "Det räknas inte." - "Haha.": a joke
             if re.search(r"\b(?:beslutade|bestämde)\b", head) and any(
                 cues.REPORTED.search(v.low) for v in [u, *self._window(u, back=3)]
             ):
@@ -128,6 +137,20 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             if made:  # a later "då är det beslutat" confirms this, not an older proposal
                 self.used.add(u.idx)
             return made
+        return False
+
+    def _laughed_off(self, u: Utt) -> bool:
+        """The room laughs at it in the next two turns, or someone says it does not count: said in jest."""
+        turns: list[int] = []
+        for v in self.utts[u.idx + 1 : u.idx + 8]:
+            if v.turn == u.turn:
+                continue
+            if v.turn not in turns:
+                turns.append(v.turn)
+            if len(turns) > 2:
+                break
+            if _LAUGHTER.search(v.low):
+                return True
         return False
 
     def _own_body(self, body: str | None, pattern_no: int) -> bool:
@@ -193,6 +216,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             return self._confirmed_proposal(u, m)
         if not m or u.is_question or negated(u.low, m.start(), m.end()):
             return False
+        if re.match(r"\s*(?:inte|aldrig)\b", u.low[m.end() :]):
+            return False  # "Nej, Kalle. Det gör vi inte.": the proposal turned down
         if cues.UNDECIDED.search(u.low) or cues.REJECTED.search(u.low):
             return False
         # A bare "Klubbat." closes a call; misheard calls leave only chatter before it, which it does not confirm.
@@ -210,6 +235,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             proposal, objections = self._find_proposal(u, strict=weak or bare)
         if weak and (proposal is None or proposal.speaker == u.speaker or objections):
             return False
+        if proposal is not None and proposal is not u and cues.PUT_OFF_LATER.search(proposal.low):
+            return False  # "Det tar vi efteråt, Stina. Då säger vi så.": the matter put off
         if (restated := self.restatement(u)) is not None:  # "Då säger vi så. <the decision as a fact>"
             if proposal is not None:
                 self.used.add(proposal.idx)
@@ -321,7 +348,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             return True
         if self.hypothetical(u):
             return False  # "Höjer vi tappar vi folk": a condition
-        if self._choice(u) or (not self.unsettled(u) and self._group_plan(u)):  # "Då köper vi singlarna."
+        never = re.search(r"\baldrig\b", u.low) is not None  # "Kupolen orkar vi aldrig.": how things are
+        if self._choice(u) or (not self.unsettled(u) and not never and self._group_plan(u)):  # "Då köper vi singlarna."
             return True
         if self._commitment(u):  # "Vi publicerar inte namnet.", "Avgiften ligger kvar.", "Tacos då."
             return True

@@ -28,6 +28,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, we_decision
 from transcribe.minutes.rules.closes import ClosingRules
 from transcribe.minutes.rules.commitments import WHY
+from transcribe.minutes.rules.plainclose import PlainCloseRules
 from transcribe.minutes.rules.utterances import Utt, stems
 from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
@@ -120,7 +121,7 @@ def _subject_first(text: str) -> str:
     return capitalise(f"{m.group('np')} {m.group('v').lower()}{text[m.end() :]}")
 
 
-class OutcomeRules(ClosingRules):
+class OutcomeRules(ClosingRules, PlainCloseRules):
     """The outcome of a discussion said plainly; recorded into the shared state."""
 
     @staticmethod
@@ -134,6 +135,8 @@ class OutcomeRules(ClosingRules):
     def _outcome(self, u: Utt) -> bool:
         if u.is_question or u.idx in self.used or u.idx in self.decided:
             return False
+        if self._plain_close(u):  # "Okej. Vi lägger övningen på Remmene ...", "... Seniorerna tar tre och fyra. Punkt."
+            return True
         if cues.REPORTED.search(u.low) or cues.AGENDA_TALK.search(u.low) or cues.HEDGE.search(u.low):
             return False
         if self._conditional_plan(u):
@@ -170,7 +173,7 @@ class OutcomeRules(ClosingRules):
 
     def _vote_outcome(self, u: Utt) -> bool:
         """The first statement of the matter after a vote counted in the meeting: 'Då blir hörnan kvar.'"""
-        calls = [v for v in self._window(u, back=14) if _VOTE_CALL.search(v.low) and v.speaker == u.speaker]
+        calls = [v for v in self._window(u, back=20) if _VOTE_CALL.search(v.low) and v.speaker == u.speaker]
         call = calls[-1] if calls else None  # the first of the caller's (newest first): "Vi röstar. ... Vem är för?"
         if call is None or any(v.idx in self.decided for v in self.utts[call.idx : u.idx]):
             return False
@@ -180,8 +183,13 @@ class OutcomeRules(ClosingRules):
             return False  # the call itself, or no count yet: "Räck upp handen ...", "Och nu Olles."
         low = re.sub(_LEAD, "", u.low)
         first = (low.split() or [""])[0]
-        if _COUNT.search(low) or first in ("jag", "du", "ni", "han", "hon", "vi") or self._named_person(first):
+        prev = self.utts[u.idx - 1] if u.idx else None
+        tallied = prev is not None and prev.turn == u.turn and _TALLY.search(prev.low) is not None
+        if _COUNT.search(low) or first in ("jag", "du", "ni", "han", "hon") or self._named_person(first):
             return False
+        if first == "vi" and not tallied:
+            return False  # "Tre mot två. Vi köper setet från Karlstad, ...": the group's choice right after the count
+
         options = {v.low.strip(" ?") for v in between if v.is_question and len(v.low.split()) <= 3}
         if low.strip(" .!") in options:  # "Havsörn? ... Fyra. Skarven? ... En. Havsörn.": the option that won
             count = next((c.group(0) for v in between if (c := _TALLY.search(v.low))), "")
@@ -198,7 +206,9 @@ class OutcomeRules(ClosingRules):
             return False
         said = _subject_first(first_person(strip_tail(u.text), u.name))
         count = next((c.group(0) for v in between if (c := _TALLY.search(v.low))), "")
-        text = we_decision(strip_tail(low), u.name) or f"{said}, efter omröstning{' ' + count if count else ''}."
+        as_said = u.text[len(u.low) - len(low) :]
+        text = we_decision(strip_tail(as_said[:1].lower() + as_said[1:]), u.name)
+        text = text or f"{said}, efter omröstning{' ' + count if count else ''}."
         self._add_decision(text, u, [call, u], 0.7, WHY)
         self.used.add(u.idx)
         return True

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.model import Decision
 from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
 from transcribe.minutes.rules.acceptance import AcceptanceRules, weight
 from transcribe.minutes.rules.utterances import WH, Utt, stems
@@ -29,7 +30,7 @@ _OPEN = r"^(?:(?:så|och|okej|ok|bra|då|men|alltså|nå|jaha)\b[\s,.:]*)*(?:[A-
 # onödigt?", "Har någon något emot att vi tecknar det för ett år?", "Protester?"
 _AGAINST = re.compile(
     _OPEN + r"(?:(?:har\s+|finns\s+det\s+)?(?:någon|några|nån)\s+(?:som\s+)?(?:\w+\s+){0,4}?"
-    r"(?:emot|invändning\w*|invänder|protest\w*|annorlunda|onödig\w*|tycker\s+(?:att\s+)?(?:vi\s+)?inte)"
+    r"(?:emot|invändning\w*|invänder|protest\w*|annorlunda|onödig\w*|tycker\s+(?:att\s+)?(?:vi\s+)?inte|vill\s+ändra)"
     r"|(?:några\s+)?(?:invändningar|protester|synpunkter\s+emot)\b)"
 )
 # The matter named in the call for objections: "... emot att vi tecknar det för ett år?"
@@ -44,6 +45,7 @@ _FOR = re.compile(
     r"|hur\s+låter\s+(?:det|detta|det\s+här)|låter\s+(?:det|detta)\s+\w+"
     r"|är\s+det\s+(?:rätt\s+uppfattat|så\s+vi\s+(?:säger|gör)|okej|ok|bra)"
     r"|(?:gör|kör)\s+vi\s+(?:så|det|på\s+det)\b(?:\s*,\s*(?P<so>[^?]+))?"
+    r"|(?:kan|ska)\s+vi\s+(?:köra|göra|ha\s+det)\s+så\b(?:\s*,\s*(?P<so2>[^?]+))?"
     r"|säger\s+vi\s+(?:så|det)\b(?:\s*,\s*(?P<said>[^?]+))?"
     r"|säger\s+vi\s+(?!att\b)(?P<np>[^?]+)"
     r"|(?:ska|kan)\s+vi\s+(?:inte\s+)?(?:bara\s+)?säga\s+(?!att\b|så\b|det\b)(?P<np2>[^?]+)"
@@ -53,7 +55,7 @@ _FOR = re.compile(
 _YES = re.compile(
     r"^(?:ja|jaa|jo|japp|jajamen|javisst|absolut|visst|okej|ok|mm|mhm|precis|exakt|gärna|självklart|givetvis|"
     r"kör|yes|deal|enigt|bra|toppen|perfekt|instämmer|gött|låter\s+bra|det\s+låter\s+bra|det\s+kan\s+jag\s+leva\s+med|"
-    r"jag\s+är\s+med|ja\s+för\s+all\s+del)\b"
+    r"jag\s+är\s+med|ja\s+för\s+all\s+del|det\s+(?:är|låter)\s+(?:bra|fint|rimligt)|det\s+(?:fungerar|funkar|går\s+bra))\b"
 )
 _NO = re.compile(r"^(?:nej|nä|nix|ingen|inga|inte\s+(?:jag|från\s+mig|här|vi)|absolut\s+inte|nope)\b")
 _BACK = re.compile(r"\b(?:men|fast|vänta|nja|tveksam|vet\s+inte)\b")
@@ -90,7 +92,7 @@ def _asked(low: str) -> tuple[bool, str | None] | None:
         said = _AGAINST_MATTER.search(low)
         return True, said.group("x") if said else None
     if (m := _FOR.match(low)) is not None:
-        matter = next((m.group(g) for g in ("so", "said", "np", "np2") if m.group(g)), None)
+        matter = next((m.group(g) for g in ("so", "so2", "said", "np", "np2") if m.group(g)), None)
         return False, matter
     return None
 
@@ -110,6 +112,9 @@ def outcome_sentence(text: str, name: str | None) -> str:
     text = strip_tail(re.sub(r"^(?:så\s+)?här\s*:\s*", "", text, flags=re.I))
     text = text.strip(" ,.:;?")
     low = text.lower()
+    it = re.match(r"^(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r))\s+(?P<it>det|den)\s+(?P<rest>\S.*)$", low)
+    if it is not None and it.group("v") not in ("är", "blir", "har", "kan", "ska", "får"):
+        return f"{capitalise(it.group('it'))} {it.group('v')} {text[it.start('rest') :]}."  # "ligger det kvar på ..."
     inv = _WE_INVERTED.match(low)
     we = re.match(r"^vi\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$", low)
     for m, subj in ((inv, inv and inv.group("subj")), (we, "vi")):
@@ -127,19 +132,46 @@ class RoomCallRules(AcceptanceRules):
     """A question to the room answered the way that passes it, and the caller's close."""
 
     def _room_call(self, u: Utt) -> bool:
+        held = (set(self.used), set(self.decided))
+        if self._call_answered(u):
+            return True
+        self.used, self.decided = held  # a plan in the caller's turn freed for the call stays as it was read
+        return False
+
+    def _call_answered(self, u: Utt) -> bool:
         asked = _asked(u.low)
         if asked is None or u.idx in self.used or u.idx in self.decided or cues.NEXT_MEETING.search(u.low):
             return False
         against, named = asked
+        replaced: list[Decision] = []
         if any(v.turn == u.turn and (v.idx in self.used or v.idx in self.decided) for v in self._window(u, 3)):
-            return False  # "Alltså: beslut, klubben kräver ... Någon som invänder?": recorded already
+            replaced = self._plans_in_turn(u)  # "... så öppnar vi kupolen ... Låter det bra?": read as a plan first
+            if not replaced:
+                return False  # "Alltså: beslut, klubben kräver ... Någon som invänder?": recorded already
+            freed = {v.idx for v in self._window(u, 6) if v.turn == u.turn}
+            self.used, self.decided = self.used - freed, self.decided - freed
         replies: list[Utt] = []
         rest: list[Utt] = []
         close: Utt | None = None
+        put: list[Utt] = []  # "Kan vi köra så? Tre personer per vecka från första maj ...?": the matter put after
         for v in self.utts[u.idx + 1 : u.idx + 14]:
             if v.start - u.end > 60 or v.idx in self.used or v.idx in self.decided:
                 return False
             if v.speaker == u.speaker:
+                if (
+                    v.turn == u.turn and v.is_question and not put and named is None and not WH.match(v.low)
+                    and not cues.CALL_FOR_DECISION.search(u.low)  # "Är vi överens om det? ...?": the call rules' own
+                ):
+                    put.append(v)
+                    named = v.text.rstrip(" ?")
+                    continue
+                if v.turn == u.turn and against and not put and _NO.match(v.low) and len(v.low.split()) <= 2:
+                    own = self._own_answer(v)  # "Någon som vill ändra priset? Nej. Då ligger det kvar på tjugo."
+                    if own is None:
+                        return False
+                    close = own
+                    replies.append(v)
+                    break
                 if v.turn == u.turn:
                     return False  # the caller goes on in the same breath: no answer waited for
                 close = v
@@ -163,8 +195,29 @@ class RoomCallRules(AcceptanceRules):
         if matter is None:
             return False
         text, said, closing = matter
-        self._record(text, [*said, u, *replies, *closing])
+        thing = re.search(r"\b(?P<np>[a-zåäö]{3,}(?:et|en|na))\s*\?$", u.low)
+        if close.turn == u.turn and thing is not None and re.match(r"^(?:Det|Den)\s", text):
+            text = capitalise(thing.group("np")) + text[3:]  # "Någon som vill ändra priset? Nej. Då ligger det kvar."
+        for d in replaced:  # what the caller said before the call, read as a plan, is the call's matter
+            self.out.decisions.remove(d)
+        self._record(text, [*said, u, *put, *replies, *closing])
         return True
+
+    def _plans_in_turn(self, call: Utt) -> list[Decision]:
+        """The decisions read from the caller's own turn before the call, when every one was a plan said
+        without a decision word (confidence 0.6 or less); else none."""
+        segs = {s.id for v in self.utts[max(0, call.idx - 6) : call.idx + 1] if v.turn == call.turn for s in v.segs}
+        touching = [d for d in self.out.decisions if any(e.segment_id in segs for e in d.evidence)]
+        if any(d.confidence > 0.6 or any(e.segment_id not in segs for e in d.evidence) for d in touching):
+            return []
+        return touching
+
+    def _own_answer(self, no: Utt) -> Utt | None:
+        """The caller's own 'Nej.' to the call, read off the room, and the statement that follows it in the turn."""
+        nxt = self.utts[no.idx + 1] if no.idx + 1 < len(self.utts) else None
+        if nxt is None or nxt.turn != no.turn or nxt.is_question or not content_words(nxt.text):
+            return None
+        return nxt
 
     @staticmethod
     def _passes(replies: list[Utt], against: bool) -> bool:
