@@ -222,3 +222,21 @@ def roles_under(agenda: str, lines: list[tuple[str, str]]) -> dict[str, list[str
     for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
         out.setdefault(r.role, []).append(r.name)
     return {k: sorted(v) for k, v in out.items()}
+
+
+def test_one_asked_for_a_word_and_an_officer_reelected_are_not_given_the_meetings_chair() -> None:
+    agenda = "Årsmöte\n1. Mötets öppnande\n2. Val av mötesordförande\n3. Val av styrelse\n4. Mötets avslutande\n"
+    board = [
+        ("A", "Punkt tre, val av styrelse."),
+        ("C", "Valberedningen föreslår omval av Lena som ordförande och Nils som ledamot."),
+        ("A", "Då är de valda. Tack, jag förklarar mötet avslutat."),
+    ]
+    asked = [
+        ("A", "Välkomna, jag förklarar mötet öppnat. Först ska vi välja någon som leder mötet."),
+        ("A", "Eva, vad säger valberedningen?"),
+        ("C", "Vi föreslår Karin."),
+        ("B", "Bra."),
+    ]
+    assert roles_under(agenda, [*asked, *board]).get("ordförande") == ["Karin Berg"]
+    unheard = [("A", "Välkomna, jag förklarar mötet öppnat. Punkt två."), ("C", "Karin."), ("B", "Bra.")]
+    assert "Lena Ström" not in roles_under(agenda, [*unheard, *board]).get("ordförande", [])

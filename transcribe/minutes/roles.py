@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import partial
 from typing import Literal
 
 from pydantic import BaseModel, Field
@@ -28,11 +29,11 @@ from transcribe.agenda.align import Alignment, Unit, chair_speaker
 from transcribe.agenda.phrases import CLOSED, KIND_CUES
 from transcribe.minutes.fuzzy import known_word, similar
 from transcribe.minutes.model import Evidence
+from transcribe.minutes.role_items import ROLES, item_roles, unplaced_window
 from transcribe.minutes.role_ties import ROLE_WORDS, mask_roles, role_of, role_words
 from transcribe.transcript import Transcript
 
 Role = Literal["ordförande", "sekreterare", "justerare"]
-ROLES: tuple[Role, ...] = ("ordförande", "sekreterare", "justerare")
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
@@ -61,8 +62,11 @@ _SELF_ROLE = re.compile(
 _DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
-_NOT_GIVEN = re.compile(r"\b(?:tills|till dess|i stället för|istället för|eftersom)\s+$")
-# "kan du sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta": that person is not given the role
+_NOT_GIVEN = re.compile(
+    r"\b(?:tills|till dess|i stället för|istället för|eftersom)\s+$|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
+)
+# "sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta", "läser igenom det Sofia <…>": not given
+_BOARD = re.compile(r"\b(?:omval|nyval|omvald\w*|nyvald\w*|ledam[oö]t\w*)\b")  # the association's officers elected
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
 
@@ -121,9 +125,7 @@ def mentions(text: str, names: dict[str, str], genitive: bool = True) -> list[tu
     return sorted((s, e, name) for name, (s, e) in found.items())
 
 
-def _persons(text: str, names: dict[str, str]) -> list[tuple[int, int, str]]:
-    """The people a sentence names as people, for a role: not whose thing it speaks of ("Ingelas anteckningar")."""
-    return mentions(text, names, genitive=False)
+_persons = partial(mentions, genitive=False)  # for a role: not whose thing is spoken of ("Ingelas anteckningar")
 
 
 def _speaker(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str]:
@@ -264,6 +266,9 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
     return (people_, ev) if people_ else ([], [])
 
 
+_ASKS_WHAT = re.compile(r"\b(?:vad|hur|när|varför|vilken|vilket|vilka)\b")
+
+
 def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
     several = len({r for _, _, r in role_words(mask_roles(trigger.low))}) > 1
@@ -278,6 +283,8 @@ def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str
         if said_yes[0] and not _persons(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
             return said_yes[0], [trigger, *said_yes[1]]
         found = [n for _, _, n in _persons(w.text, names)]
+        if found and _ASKS_WHAT.search(w.low) and w.text.rstrip().endswith("?"):
+            continue  # "Gustav, vad säger valberedningen?": asked for a word, not for the role
         if found and _WITH_ME.search(w.low):  # "Jag och Nils tar det.": the speaker too
             found += [n for n in _speaker(w, transcript, names) if n not in found]
         if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
@@ -295,56 +302,35 @@ def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str
     return [], [trigger]
 
 
-def _unplaced_window(alignment: Alignment, role: str, units: list[Unit]) -> list[Unit]:
-    """The sentences between the placed items just before and after an election item the aligner left untreated
-    (in agenda order): an election is seldom skipped, so its lost announcement lies there. Empty when the agenda
-    has no such item or no placed item follows it."""
-    items = alignment.items
-    at = next((i for i, s in enumerate(items) if not s.treated and ROLE_WORDS[role].search(s.title.lower())), None)
-    if at is None or any(s.treated and ROLE_WORDS[role].search(s.title.lower()) for s in items):
-        return []
-    before = [s for s in items[:at] if s.treated and s.start is not None]
-    after = [s for s in items[at + 1 :] if s.treated and s.start is not None]
-    if not after:
-        return []
-    lo = max((s.start for s in before), default=0.0) or 0.0
-    hi = min(s.start for s in after if s.start is not None)
-    return [u for u in units if lo - 0.01 <= u.start < hi] if hi > lo else []
-
-
 def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) -> list[RoleElection]:
     names = people(transcript)
     said_no = declined(units, transcript, names)
     out: list[RoleElection] = []
+    deferred: list[tuple[str, list[Unit], set[str]]] = []
     for role in ROLES:
         spans = [
             s for s in alignment.items if s.treated and s.start is not None and ROLE_WORDS[role].search(s.title.lower())
         ]
         elected = bool(spans)
         pool = [u for u in units if any(s.start - 0.01 <= u.start < s.end for s in spans)] if elected else units
-        window = _unplaced_window(alignment, role, units) if not elected else None
+        window = unplaced_window(alignment, role, units) if not elected else None
         if window:  # the election item's start was not found: it lies where the agenda's order puts it
             elected, pool = True, window
         chosen = _from_pool(role, pool, elected, names, said_no, transcript, guess=not window)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
-        if elected and not chosen:  # the role said in words no rule knows: who is named in its item and agrees
-            chosen = _by_structure(role, pool, out, names, said_no, transcript)
         if elected and not chosen:  # the chair asks one by name to do the role's work, who says yes after the turn
             chosen = _asked_in_turn(role, pool, out, names, said_no, transcript)
-        for name, ev in chosen.items():
-            said_yes = any(_AGREES.search(w.low) for w in ev[1:])
-            confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
-            out.append(
-                RoleElection(
-                    role=role,
-                    name=name,
-                    evidence=[unit_evidence(w, transcript) for w in ev],
-                    confidence=0.8 if confirmed or not elected else 0.5,
-                    needs_review=elected and not confirmed or name not in names.values(),  # a name heard once
-                    source="val" if elected else "presentation",
-                )
-            )
+        if elected and not chosen:  # the role said in words no rule knows: who is named in its item and agrees
+            shared = item_roles(alignment, role, spans) - {role, "ordförande"}  # the chair asks, seldom answers
+            if shared:  # an item for two roles: only the one left once the other is held
+                deferred.append((role, pool, shared))
+                continue
+            chosen = _by_structure(role, pool, out, names, said_no, transcript)
+        out += _elections(role, chosen, elected, names, transcript)
+    for role, pool, shared in deferred:
+        if shared <= {r.role for r in out}:
+            out += _elections(role, _by_structure(role, pool, out, names, said_no, transcript), True, names, transcript)
     if not any(r.role == "ordförande" for r in out):  # the chair as named from the introductions
         for sp in transcript.speakers:
             if sp.name and sp.role and "ordförande" in sp.role.lower():
@@ -365,6 +351,30 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
             out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
     return out
+
+
+def _elections(role: str, chosen: dict, elected: bool, names: dict[str, str], transcript: Transcript) -> list:
+    out = []
+    for name, ev in chosen.items():
+        said_yes = any(_AGREES.search(w.low) for w in ev[1:])
+        confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
+        out.append(
+            RoleElection(
+                role=role,
+                name=name,
+                evidence=[unit_evidence(w, transcript) for w in ev],
+                confidence=0.8 if confirmed or not elected else 0.5,
+                needs_review=elected and not confirmed or name not in names.values(),  # a name heard once
+                source="val" if elected else "presentation",
+            )
+        )
+    return out
+
+
+def _offers_other(role: str, low: str) -> bool:
+    masked = mask_roles(low)
+    mine = ROLE_VERBS[role].search(masked) or ROLE_WORDS[role].search(masked)
+    return not mine and any(p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
 
 
 def _by_structure(
@@ -393,11 +403,19 @@ def _by_structure(
         if not who or who[0] in holders or who[0] in said_no or _persons(answer.text, names):
             continue
         agrees = _AGREES.search(answer.low) or _SELF.search(answer.low)
+        if _offers_other(role, answer.low):  # "Och jag kan läsa igenom dem": the offer is for another role
+            continue
         if agrees and (who[0] in asked or (not asked and u.text.rstrip().endswith("?") and _SELF.search(answer.low))):
             return {who[0]: [u, answer]}
     return {}
 
 
+# What one asked to take a role is asked to do: a verb, not "protokollet" alone; signing "med mig" is justering
+_WORK = {
+    "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b"),
+    "sekreterare": re.compile(r"\b(?:skriv|anteckn)\w*(?!.*\bmed mig\b)"),
+    "justerare": ROLE_VERBS["justerare"],
+}
 _ADDRESSED = re.compile(r"^\W*(?:och\s+|sen\s+|sedan\s+)?$")
 
 
@@ -416,7 +434,7 @@ def _asked_in_turn(
     holders = {r.name for r in given}
     for i, u in enumerate(pool):
         masked = mask_roles(u.low)
-        if not ROLE_VERBS[role].search(masked) or any(
+        if not _WORK[role].search(masked) or any(
             p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role
         ):
             continue
@@ -454,8 +472,8 @@ def _from_pool(
     follow = follow or elected
     found: list[tuple[int, int, str, list[Unit]]] = []  # (-sureness, order, name, evidence)
     for i, u in enumerate(pool):
-        if not ROLE_WORDS[role].search(mask_roles(u.low)):
-            continue
+        if not ROLE_WORDS[role].search(mask_roles(u.low)) or not elected and _BOARD.search(u.low):
+            continue  # outside the role's item, "omval av Kjell som ordförande" elects the association's chair
         hits = [h for h in _named(u, role, names, transcript) + _unknown_people(u, role, names) if h[0] not in said_no]
         ev = [u]
         single = len({r for _, _, r in role_words(mask_roles(u.low))}) == 1  # not "Ordförande Karin, sekreterare …"
