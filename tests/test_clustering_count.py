@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
+from transcribe.bench.speakers import summarise, table
 from transcribe.diarize.clustering import ClusterParams, adaptive_threshold, cluster
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, Windows
 from transcribe.diarize.overlap import between_share, drop_overlaps
@@ -116,3 +117,17 @@ def test_the_diariser_counts_no_speaker_for_overlapped_speech() -> None:
     plain = EmbeddedDiarizer(Params(overlap_max_s=None)).label(regions, w, None, 1, None)
     assert len(plain.labels) == 4  # the blends kept as a voice of their own
     assert len(EmbeddedDiarizer().label(regions, w, None, 1, None).labels) == 3
+
+
+def test_the_speaker_bench_says_which_counts_were_missed() -> None:
+    """Per group, the recordings counted wrong by true:found speakers, so an under-count of many voices shows."""
+    found = [(8, 6), (8, 6), (3, 3), (2, 3), (7, 7)]
+    rows = [{"id": f"dev-{i:02d}-{t}spk-telephone", "der": 0.1, "der_collar0": 0.2, "jer": 0.1,
+             "true_speakers": t, "found_speakers": f} for i, (t, f) in enumerate(found)]  # fmt: skip
+    s = summarise(rows)
+    assert s["count_confusion"] == {"2:3": 1, "8:6": 2}
+    assert s["count_exact_share"] == 0.4
+    text = table({"real_dev": {"summary": s, "baseline": s, "spectral_autotune": s}})
+    assert "real_dev counted wrong (true:found): 2:3 x1, 8:6 x2" in text
+    right = summarise([dict(r, found_speakers=r["true_speakers"]) for r in rows])
+    assert "counted wrong" not in table({"real_dev": {"summary": right, "baseline": s, "spectral_autotune": s}})

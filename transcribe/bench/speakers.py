@@ -94,6 +94,15 @@ def breakdown(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def count_confusion(rows: list[dict[str, Any]]) -> dict[str, int]:
+    """How many recordings were counted wrong, by true:found speakers ("8:6": eight voices, six found)."""
+    pairs = sorted((r["true_speakers"], r["found_speakers"]) for r in rows if r["found_speakers"] != r["true_speakers"])
+    out: dict[str, int] = {}
+    for t, f in pairs:
+        out[f"{t}:{f}"] = out.get(f"{t}:{f}", 0) + 1
+    return out
+
+
 def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
     if not rows:
         return {"recordings": 0}
@@ -105,6 +114,7 @@ def summarise(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "der_collar0_mean": round(float(np.mean([r["der_collar0"] for r in rows])), 4),
         "jer_mean": round(float(np.mean([r["jer"] for r in rows])), 4),
         "count_exact_share": round(float(np.mean([r["found_speakers"] == r["true_speakers"] for r in rows])), 3),
+        "count_confusion": count_confusion(rows),
     }
     if all("der_true_count" in r for r in rows):
         out["der_true_count_mean"] = round(float(np.mean([r["der_true_count"] for r in rows])), 4)
@@ -190,6 +200,10 @@ def table(report: dict[str, Any]) -> str:
                  b["count_exact_share"], sp["der_mean"], sp["count_exact_share"], cb.get("der_mean"),
                  cb.get("count_exact_share"), cb.get("der_true_count_mean")]  # fmt: skip
         lines.append("| " + " | ".join("–" if c is None else str(c) for c in cells) + " |")
+    for g in (*GROUPS, STRESS_GROUP, MANY_GROUP):  # which counts were missed, true:found
+        wrong = report.get(g, {}).get("summary", {}).get("count_confusion")
+        if wrong:
+            lines.append(f"{g} counted wrong (true:found): " + ", ".join(f"{k} x{n}" for k, n in wrong.items()))
     for key in ("profiles_dev", "profiles_heldout"):
         if key in report:
             p = report[key]
