@@ -13,6 +13,9 @@ from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
 from transcribe.minutes.rules.nexttime import clock_unheard
 from transcribe.minutes.rules.utterances import Utt, best_when
 from transcribe.sv.calendar import WEEKDAY_NAMES
+from transcribe.sv.numbers import CARDINALS
+
+_HOURS = [w for w, n in CARDINALS.items() if 1 <= n <= 12 and " " not in w]
 
 # What is left of "vi ses", "träffas vi", "nästa …" when the cue itself was misheard.
 _MEET_VERB = re.compile(r"\b(?:se+s?|träffas|träffar|möte|mötet)\b")
@@ -30,6 +33,11 @@ _WEEKDAY_MEETING = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})s(?:möte|m�
 # "Vanliga torsdagsmötet, klockan nio.": the meeting named by its weekday
 _WEEKDAY_MEETING = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})s(?:möte|mötet|träff|träffen)\b")
 _ANNOUNCED = re.compile(r"\b(?:blir|hålls)\s+(?:det\s+)?(?:på\s+)?$")
+# "<Nästa> tisdag, <kvart> över sju.": a weekday and an hour alone at the close, the minutes before "över"/"i" lost
+_MINUTES_LOST_ALONE = re.compile(
+    rf"^(?:nästa\s+)?(?P<wd>{'|'.join(WEEKDAY_NAMES)})\s*,?\s+(?P<dir>över|i)\s+(?P<h>{'|'.join(_HOURS)})"
+    r"\s*(?:,\s*här)?\s*[.!]?\s*$"
+)
 
 
 class ClosingDate(MeetingDays):
@@ -46,7 +54,7 @@ class ClosingDate(MeetingDays):
             )
             whens = [w for w in self.whens(u) if w.date is not None and w.date > self.ref and (w.kind in SPECIFIC
                      or w.time is not None) and not DEADLINE_BEFORE.search(u.low[: w.start])]  # fmt: skip
-            whens = [*self._weekday_meeting(u), *whens]
+            whens = [*self._weekday_meeting(u), *self._minutes_lost_alone(u), *whens]
             # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
             prev = self.utts[u.idx - 1] if u.idx else u
             named = prev.turn == u.turn and _MEETING_NAMED.search(prev.low) and any(w.time for w in whens)  # fmt: skip
@@ -83,6 +91,23 @@ class ClosingDate(MeetingDays):
         ahead = (WEEKDAY_NAMES.index(m.group("wd")) - self.ref.weekday() - 1) % 7 + 1
         return [When(date=self.ref + dt.timedelta(days=ahead), time=hour, text=m.group(0), start=m.start(),
                      end=m.end(), kind="wd")]  # fmt: skip
+
+    def _minutes_lost_alone(self, u: Utt) -> list[When]:
+        """'<Nästa> tisdag, <kvart> över sju.': a weekday and an hour alone, the minutes lost before "över" or "i";
+        when this meeting's own time reads as what was heard (07.15 as "... över sju"), the next such weekday at
+        that time, to check."""
+        m = _MINUTES_LOST_ALONE.match(u.low)
+        st = self.start_time
+        if m is None or st is None or st.minute == 0:
+            return []
+        hour = CARDINALS[m.group("h")] % 12
+        if (st.hour % 12, m.group("dir") == "i") not in {(hour, False), ((hour - 1) % 12, True)}:
+            return []
+        if (m.group("dir") == "i") != (st.minute > 30):
+            return []
+        ahead = (WEEKDAY_NAMES.index(m.group("wd")) - self.ref.weekday() - 1) % 7 + 1
+        return [When(date=self.ref + dt.timedelta(days=ahead), time=st, text=u.text[m.start("wd") : m.end("h")],
+                     start=m.start("wd"), end=m.end("h"), kind="wd")]  # fmt: skip
 
     def _turned_down(self, u: Utt) -> bool:
         """'Det blir den tjugofjärde.' - 'Det är julafton.' - 'Haha, ja, nej. Vi tar det i januari.': a day

@@ -21,6 +21,8 @@ _MON = "|".join(MONTH_NAMES)
 _MONTH_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<wd>{_WD})(?:en)?\s+i\b(?:\s+(?P<x>[\w-]+))?")
 # "första <förminolen> i april", "första <du> i februari": the weekday lost between the count and the month
 _WEEKDAY_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<x>[\w-]+)\s+i\s+(?P<mon>{_MON})\b")
+# "<bundhården> tisdagen <ie> april": the count before a weekday lost, "i" heard or a short word in its place
+_COUNT_LOST = re.compile(rf"(?:^|\s)(?P<x>[\w-]+)\s+(?P<wd>{_WD})en\s+(?:i|[a-zåäö]{{1,2}})\s+(?P<mon>{_MON})\b")
 # What may stand between a count and "i <month>" and be meant: "första veckan i maj", "sista helgen i juni"
 _COUNTED_NOUNS = re.compile(r"^(?:veck|helg|dag|gång|omgång|mötet|möte|halv|del|kväll|tur|pass|termin)")
 # A month misheard as a word of the sentence's time ("andra torsdagen i, klockan sju") is still lost.
@@ -81,6 +83,25 @@ def counted_day(low: str, ref: dt.date, weekday_lost_ok: bool, month_lost_ok: bo
     if found is None and weekday_lost_ok:
         found = _weekday_lost(low, ref)
     return found
+
+
+def count_slot(low: str) -> str | None:
+    """The word standing where a counted weekday's count would ("<bundhården> tisdagen i april"), if any."""
+    m = _COUNT_LOST.search(low)
+    return m.group("x") if m and m.group("x") not in _COUNT.split("|") else None
+
+
+def count_lost(low: str, ref: dt.date, nth: str) -> CountedDay | None:
+    """The day "<x> tisdagen i april" names when the word lost before the weekday was the count `nth`."""
+    m = _COUNT_LOST.search(low)
+    if m is None:
+        return None
+    wd, month = WEEKDAY_NAMES.index(m.group("wd")), MONTH_NAMES.index(m.group("mon")) + 1
+    for year in (ref.year, ref.year + 1):
+        day = nth_weekday(year, month, wd, nth)
+        if day > ref:
+            return CountedDay(day, m.group("x"), nth, m.start("x"), m.end())
+    return None
 
 
 def month_slot(low: str) -> str | None:

@@ -16,8 +16,9 @@ from rapidfuzz.distance import Levenshtein
 from transcribe.minutes.date_calendar import day_by_weekday, month_by_weekday
 from transcribe.minutes.dates import When, find_whens
 from transcribe.minutes.fuzzy import Repair, known_word
-from transcribe.minutes.rules.nextcounted import counted_day, month_slot, weekday_slot
+from transcribe.minutes.rules.nextcounted import count_lost, count_slot, counted_day, month_slot, weekday_slot
 from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
+from transcribe.minutes.rules.nextheard import count_meant, day_meant, month_meant
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
@@ -49,6 +50,8 @@ _WEEKS_MISHEARD = re.compile(
     rf"^(?P<wd>{_WD})(?:en)?\s+(?:(?P<x>[a-zåäö]{{1,4}})\s+)?"
     rf"(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})\s+(?P<y>[a-zåäö]+)\b"
 )
+# "tisdag om <> vecka": "om en vecka" with its "en" lost (a count lost before "veckor" says nothing)
+_ONE_WEEK_LOST = re.compile(rf"^(?P<wd>{_WD})(?:en)?\s+om\s+vecka\b")
 _NOT_DEN = frozenset({"den", "och", "om", "i"})
 # "<Onsdgen>", "<tisdan>": a weekday heard a letter off (a word no Swedish has), read as the weekday
 _WEEKDAY_FORMS = tuple(f for d in WEEKDAY_NAMES for f in (d, d + "en"))
@@ -132,6 +135,9 @@ class MeetingDays(ElsewhereDays):
 
         month = month_slot(u.low)
         found = counted_day(u.low, self.ref, misheard(weekday_slot(u.low)), month == "" or misheard(month))
+        count = count_slot(u.low)
+        if found is None and count is not None and self._misheard_word(u, count) and count_meant(count):
+            found = count_lost(u.low, self.ref, count_meant(count))  # "<bundhården> tisdagen i": a known confusion
         if found is None or (w is not None and w.kind == "wd" and not found.start <= w.start <= found.end):
             return None
         u.repairs.append(Repair(found.heard, found.meant, "day"))
@@ -146,7 +152,10 @@ class MeetingDays(ElsewhereDays):
         rest = u.low[w.start :]
         den = _DEN_MISHEARD.match(rest)
         x = (den.group("x") or "") if den is not None else ""  # "måndagen <> trettioförsta": "den" lost
-        if den is not None and x not in _NOT_DEN and (len(x) <= 4 or u.uncertain(x)):
+        one = _ONE_WEEK_LOST.match(rest)
+        if one is not None:
+            said, heard, meant = f"{one.group('wd')} om en vecka", "", "en"
+        elif den is not None and x not in _NOT_DEN and (len(x) <= 4 or u.uncertain(x)):
             said, heard, meant = f"{den.group('wd')} den {den.group('ord')}", x, "den"
         else:
             weeks = _WEEKS_MISHEARD.match(rest)
@@ -164,6 +173,10 @@ class MeetingDays(ElsewhereDays):
         if not found or (found[0].date - self.ref).days > (200 if found[0].kind == "wd_day" else 120):
             return w
         u.repairs.append(Repair(heard, meant, "day"))
+        if one is not None:  # the phrase read is the weekday and its interval, so the hour is looked for after it
+            end = w.start + one.end()
+            return w.model_copy(update={"date": found[0].date, "kind": found[0].kind, "end": end,
+                                        "text": u.text[w.start : end]})  # fmt: skip
         return w.model_copy(update={"date": found[0].date, "kind": found[0].kind})
 
     def _weekday_heard(self, u: Utt) -> Utt:
@@ -192,6 +205,8 @@ class MeetingDays(ElsewhereDays):
         """'torsdagen den artonde <man>,': a word a letter or two from the one month where the day is that weekday."""
         nxt = _AFTER_DAY.match(u.low[w.start :]) if self.robust and w.kind == "wd_day" else None
         day = month_by_weekday(nxt.group(1), w.date.day, w.date.weekday(), self.ref) if nxt and w.date else None
+        if day is None and nxt and w.date and self._misheard_word(u, nxt.group(1)):
+            day = month_meant(nxt.group(1), w.date.day, w.date.weekday(), self.ref)  # a known confusion
         if day is None or day == w.date:
             return w
         u.repairs.append(Repair(nxt.group(1), MONTH_NAMES[day.month - 1], "month"))
@@ -201,13 +216,28 @@ class MeetingDays(ElsewhereDays):
         """The weekday and month narrow the day to four or five; the misheard word picks one, or none."""
         if "mon" not in lost.re.groupindex:
             return self._day_near_weekday(u, w, lost)
-        day = day_by_weekday(lost.group("heard"), WEEKDAY_NAMES.index(lost.group("wd")),
-                             MONTH_NAMES.index(lost.group("mon")) + 1, self.ref)  # fmt: skip
+        wd, month = WEEKDAY_NAMES.index(lost.group("wd")), MONTH_NAMES.index(lost.group("mon")) + 1
+        day = day_by_weekday(lost.group("heard"), wd, month, self.ref)
+        heard = lost.group("heard").split()
+        if day is None and len(heard) == 1 and self._misheard_word(u, heard[0]):
+            day = day_meant(heard[0], self._weekdays_of(wd, month))  # "den <det> augusti": a known confusion
         if day is None:
             return None
         u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
+
+    @staticmethod
+    def _misheard_word(u: Utt, word: str) -> bool:
+        """Heard unsure, or no Swedish word: it may stand for another."""
+        return u.uncertain(word) or not known_word(word)
+
+    def _weekdays_of(self, wd: int, month: int) -> list[dt.date]:
+        """The days of the next `month` after the meeting that fall on weekday `wd`."""
+        year = self.ref.year if month >= self.ref.month else self.ref.year + 1
+        first = dt.date(year, month, 1)
+        days = [first + dt.timedelta(days=k) for k in range(31)]
+        return [d for d in days if d.month == month and d.weekday() == wd and d > self.ref]
 
     def _day_near_weekday(self, u: Utt, w: When, lost: re.Match[str]) -> When | None:
         """'måndagen den <trettioförst>': no month said, the weekdays of the next three months whose spoken day

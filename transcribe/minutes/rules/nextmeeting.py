@@ -25,7 +25,9 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
 
 # "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
-_NEXT_LOST = re.compile(rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls)\s+")
+_NEXT_LOST = re.compile(
+    rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls|har\s+vi|håller\s+vi)\s+"
+)
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
 _NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäöé]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
 # "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
@@ -266,7 +268,8 @@ class NextMeetingRules(ClosingDate):
                 self._fill_time(w, utts, candidates)
                 same = self._same_time(w, utts) or self._usual_hour(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
-                           or self._conflict(w, kept) or self._partly_heard(w, utts) or same)  # fmt: skip
+                           or self._conflict(w, kept) or self._partly_heard(w, utts) or same
+                           or self._restated_unheard(w, utts))  # fmt: skip
                 if closing is not None and closing[2]:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value

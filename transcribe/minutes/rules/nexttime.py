@@ -33,7 +33,7 @@ _CLOCK_PART = frozenset({"kvart", "halv", "i", "över"})
 _SAME_WHAT = re.compile(r"\bsamma\s+(\w+)")
 _SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
 # ", <törs> tid.": the word before "tid" misheard; it is "samma" when it is no word or was heard unsure
-_WHAT_TIME = re.compile(r",\s*(\w+)\s+tid\s*[,.!?]")
+_WHAT_TIME = re.compile(r"(?:^|,)\s*(\w+)\s+tid\s*[,.!?]")
 # what may stand before "tid" and be meant: ", ny tid.", ", annan tid." (else ", <törs> tid." is "samma tid")
 _TIME_KINDS = frozenset("ny annan vilken din er vår min rätt bra god kort lång mer ingen någon full halv en".split())
 # "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
@@ -155,7 +155,10 @@ class MeetingTimes(RuleState):
         two words was misheard ("samma <lov>", ", <törs> tid.")."""
         if w.time is not None or self.start_time is None:
             return None
-        for u in utts:
+        # "… tredje tisdagen i februari. <Törs> tid, sju.": the hour in the next sentence of the turn
+        said = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        after = [v for v in self._same_segment_after(said, 1) if not self.whens(v)] if said is not None else []
+        for u in [*utts, *after]:
             # "ses vi samma tid" mended into "ses vi på tid" by a cue repair: the words said were "samma tid"
             mended = any(r.heard.lower() == "samma" for r in u.repairs) and re.search(r"\btid\b", u.low)
             if _SAME_TIME.search(u.low) or (mended and not u.uncertain("samma")):
@@ -201,6 +204,22 @@ class MeetingTimes(RuleState):
             return None  # "onsdagen den femte maj som vanligt": the usual hour, said so
         return f'{PREFIX}klockslaget hördes otydligt ("{" ".join(misheard)}"); mötets egen tid ({clock(st)}) antogs'
 
+    def _restated_unheard(self, w: When, utts: list[Utt]) -> str | None:
+        """'Om tre veckor. Onsdagen den <hänga>, <gärningslåkaren> två, …': the day said again in the next sentence
+        of the turn, or between a question and the reply the date was taken from, misheard there, and no hour
+        read: the hour may have been said in what was lost."""
+        if w.time is not None or w.date is None:
+            return None
+        said = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        between = self.utts[utts[0].idx + 1 : utts[-1].idx] if len(utts) > 1 else []  # "Och nästa?" ... "Den …, ja."
+        for v in [*between, *(self._same_segment_after(said, 1) if said is not None else [])]:
+            again = [x for x in self.whens(v) if x.kind == "wd" and x.date and x.date.weekday() == w.date.weekday()]
+            rest = re.findall(r"[\w-]+", v.low[again[0].end :]) if again else []
+            if any(_misheard(v, x) for x in rest[:4]):
+                heard = " ".join(rest[:4])
+                return f"{PREFIX}dagen sades igen men hördes otydligt ({heard}); klockslaget kan ha fallit bort"
+        return None
+
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
         if w.time is not None:
@@ -226,5 +245,6 @@ class MeetingTimes(RuleState):
                 w.time = times[0].time
                 utts.append(v)
                 return
-            if self.whens(v):
-                return
+            same_day = [x for x in self.whens(v) if x.kind == "wd" and w.date and x.date.weekday() == w.date.weekday()]
+            if self.whens(v) and len(same_day) < len(self.whens(v)):
+                return  # another day; "En torsdag." only says again which day it is
