@@ -256,7 +256,8 @@ class ActionRules(NamedTasks):
         if _RAISING.search(low) or no_task(low) or self._task_refused(u):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if (self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u) or self._offer_said(u)
-                or self._imperative_taken(u) or self._when_answered(u) or self._group_asked(u)):  # fmt: skip
+                or self._imperative_taken(u) or self._when_answered(u) or self._group_asked(u)
+                or self._imperative_echoed(u)):  # fmt: skip
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if self._passed_on(u):
             return  # "Jag ska säga det till kyrkorådet": a word to pass on (passon.py)

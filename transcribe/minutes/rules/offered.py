@@ -76,6 +76,7 @@ class OfferedTasks(AddressedTasks):
         if found is None:
             return False
         src, offer = found
+        utts = [src, u]
         verb, rest = to_infinitive(offer.group("v")), offer.group("rest")
         echoed = re.match(r"^(?P<imp>[a-zåäö]+)\b", said)
         echo = echoed is not None and echoed.group("imp") in (verb, verb[:-1]) and len(said.split()) <= 3
@@ -83,7 +84,10 @@ class OfferedTasks(AddressedTasks):
         if not (_DO_IT.match(said) or echo or (src.turn == prev.turn and welcomed and not cues.NEG.search(said))):
             return False
         words = rest.split()
-        if (verb in NOT_ASKED or verb in NOT_TASKS or not task_verb(verb, rest)
+        then = re.match(r"\s*och\s+(\w+)(.*)", rest)  # "jag kan åka och titta på det"
+        acts = task_verb(verb, rest) or (then is not None and task_verb(then.group(1), then.group(2)))
+        bare = re.fullmatch(r"\s*(?:det|den|dem|honom|henne)?\s*", strip_due(rest).lower())  # "Jag kan ta honom."
+        if (verb in NOT_ASKED or verb in NOT_TASKS or not (acts or bare)
                 or _NOT_OFFERS & set(words[:2]) or cues.HEDGE.search(offer.string)):  # fmt: skip
             return False
         at = src.low.find(rest, offer.start("rest"))
@@ -96,21 +100,24 @@ class OfferedTasks(AddressedTasks):
             how = self._how_offered(src)  # "Jag kan ta honom. Jag visar runt och går igenom säkerheten …"
             if how is None:
                 return False
-            verb, what = how
-        self._add_action(capitalise(f"{verb} {what}".strip()), src.name, [src, u], 0.7)
+            verb, what, said = how
+            utts = [src, u] if said is None else [src, said, u]
+        self._add_action(capitalise(f"{verb} {what}".strip()), src.name, utts, 0.7)
         return True
 
-    def _how_offered(self, src: Utt) -> tuple[str, str] | None:
+    def _how_offered(self, src: Utt) -> tuple[str, str, Utt | None] | None:
         """What a bare offer ('Jag kan ta honom.', 'Men jag kan fråga.') stands for: the offerer's next sentence
         saying what they will do, else the statement just before it."""
         nxt = self._same_segment_after(src, 1)
         m = re.match(r"^(?:och\s+)?jag\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^.?!]+)", nxt[0].low) if nxt else None
         if m is not None and m.group("v") not in NOT_TASKS and not cues.NEG.search(m.group("rest")):
-            return to_infinitive(m.group("v")), strip_tail(nxt[0].text[m.start("rest") :]).rstrip(" .!")
+            rest = strip_tail(nxt[0].text[m.start("rest") :]).rstrip(" .!")
+            rest = re.sub(r"\boch\s+(\w+(?:ar|er|år))\b", lambda x: "och " + to_infinitive(x.group(1)), rest)
+            return to_infinitive(m.group("v")), rest, nxt[0]
         before = self.utts[src.idx - 1] if src.idx > 0 else None
         if before is not None and before.turn == src.turn and len(content_words(before.text)) >= 2:
             verb = to_infinitive(_OFFERED.search(src.low).group("v"))  # type: ignore[union-attr]
-            return verb, f"({strip_tail(before.text).rstrip(' .!')})"
+            return verb, f"({strip_tail(before.text).rstrip(' .!')})", None
         return None
 
     def _imperative_taken(self, u: Utt) -> bool:
@@ -127,6 +134,27 @@ class OfferedTasks(AddressedTasks):
         at = src.low.find(m.group("rest"), m.start("rest"))
         self._add_action(capitalise(f"{verb} {strip_tail(src.text[at:]).strip(' ,')}"), u.name, [src, u], 0.7)
         return True
+
+    def _imperative_echoed(self, u: Utt) -> bool:
+        """'Flytta den efter mötet, bara.' - 'Ja, ja. Jag flyttar den.': the one who answers with the imperative's
+        own verb in the first person takes the task, in the words of the imperative."""
+        mine = [v for v in self.utts[: u.idx] if v.turn == u.turn]
+        before = [v for v in self.utts[: u.idx] if v.turn < u.turn]
+        if not before or any(len(v.low.split()) > 3 for v in mine) or before[-1].speaker == u.speaker:
+            return False
+        said = re.match(r"^(?:(?:ja|jo|okej|visst)\s*,?\s+)*jag\s+(?P<v>[a-zåäö]+r)\b", u.low)
+        if said is None or cues.NEG.search(u.low) or cues.HEDGE.search(u.low):
+            return False
+        heard = to_infinitive(said.group("v"))
+        for v in (x for x in reversed(before) if x.turn == before[-1].turn and not x.is_question):
+            m = _IMPERATIVE.match(v.low)
+            if m is None or re.match(r"(?:vi|jag|du|ni|man|de|dom|han|hon)\b", m.group("rest")):
+                continue  # "Då gör vi så.": a statement with its verb first, no imperative
+            if heard in (m.group("v"), m.group("v") + "a") and not cues.HEDGE.search(v.low):
+                at = v.low.find(m.group("rest"), m.start("rest"))
+                self._add_action(capitalise(f"{heard} {strip_tail(v.text[at:]).strip(' ,')}"), u.name, [v, u], 0.7)
+                return True
+        return False
 
     def _need_meant(self, v: Utt) -> str | None:
         """'Då borde checklistan uppdateras också.' - 'Kan du göra det?': the need said just before a request

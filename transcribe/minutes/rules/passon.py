@@ -29,6 +29,8 @@ _SAY_I = re.compile(
 _SAY_NAMED = re.compile(
     rf"^(?:(?:och|men|så)\s+)?(?:(?P<name>[a-zåäö]+),\s+)?(?P<v>säg|berätta)\s+(?P<obj>det\s+)?{_WHO}"
 )
+# What they are told, said after the one told: ", hon får boka in sig på samtalet i dag" (not ", de undrade")
+_WHAT_TOLD = re.compile(r",\s+(?P<c>(?:han|hon|de|dom|ni|du)\s+(?:får|ska|måste|kan|behöver|slipper)\s+[^.?!]+)", re.I)
 _NAME_LAST = re.compile(r",\s+(?P<name>[a-zåäö]+)\s*[.!]?\s*$")
 
 
@@ -53,13 +55,14 @@ class PassedOn(TaskMerging):
             return False
         verb = _TELL[m.group("v")]
         what = capitalise(f"{verb} {m.group('obj') or ''}{m.group('prep')} {who}")
-        said = self._word_to_pass(u)
+        after = _WHAT_TOLD.match(u.text[m.end("who") :])  # "jag säger till henne, hon får boka in sig …"
+        said = strip_tail(after.group("c")).rstrip(" .!") if after else self._word_to_pass(u)
         self._add_action(f"{what} ({said})" if said else what, owner, [u], 0.7)
         return True
 
     def _word_to_pass(self, u: Utt) -> str | None:
-        """What is to be told: the nearest statement before it with something to say ("Då ligger det kvar på
-        tjugo kronor." before "Jag ska säga det till kyrkorådet")."""
+        """What is to be told, when the sentence does not say it after a comma: the nearest statement before it
+        with something to say ("Då ligger det kvar på tjugo kronor." before "Jag ska säga det till kyrkorådet")."""
         for v in self._window(u, back=4):
             if not v.is_question and len(content_words(v.text)) >= 2 and not _SAY_I.search(v.low):
                 return strip_tail(v.text).rstrip(" .!")
