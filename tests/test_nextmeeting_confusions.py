@@ -19,9 +19,9 @@ def test_a_day_heard_as_a_known_confusion_on_the_weekday_said() -> None:
     # the 11th is no Wednesday: nothing is guessed
     wed = next_meeting(["Nästa möte blir onsdagen den det december klockan sju."], unsure=frozenset({"det"}))
     assert wed is not None and wed.when is None and wed.needs_review
-    # "det" heard surely is not read as a day
-    sure = next_meeting(["Nästa möte blir fredagen den det december klockan sju."])
-    assert sure is not None and sure.when is None
+    # a count lost before "fredagen i december" is no day: "i" (once heard for "fjärde") is not read as one
+    count = next_meeting(["Nästa möte blir fredagen i december klockan sju."], unsure=frozenset({"i"}))
+    assert count is None or count.when != dt.datetime(2026, 12, 25, 19, 0)
 
 
 def test_a_month_heard_as_a_known_confusion_where_the_day_falls_on_the_weekday() -> None:

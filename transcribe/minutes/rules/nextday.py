@@ -219,8 +219,11 @@ class MeetingDays(ElsewhereDays):
         wd, month = WEEKDAY_NAMES.index(lost.group("wd")), MONTH_NAMES.index(lost.group("mon")) + 1
         day = day_by_weekday(lost.group("heard"), wd, month, self.ref)
         heard = lost.group("heard").split()
-        if day is None and len(heard) == 1 and self._misheard_word(u, heard[0]):
-            day = day_meant(heard[0], self._weekdays_of(wd, month))  # "den <det> augusti": a known confusion
+        # "onsdagen den <det> augusti": a word where only a day can stand ("den" said) that the recogniser is known
+        # to make of one ordinal falling on the weekday; never "tisdagen <i> maj", a count lost before it
+        said_den = re.match(r"\S+\s*,?\s*den\s", lost.group(0).lower()) is not None
+        if day is None and len(heard) == 1 and said_den:
+            day = day_meant(heard[0], self._weekdays_of(wd, month))
         if day is None:
             return None
         u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
