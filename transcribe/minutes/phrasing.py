@@ -105,6 +105,23 @@ def to_infinitive(verb: str) -> str:
     return v
 
 
+_SOME = {"inga": "några", "inget": "något", "ingen": "någon"}
+
+
+def group_clause(verb: str, rest: str, neg: str = "") -> str:
+    """The group's choice as an att-clause: ('köper', 'båtmotorer', 'inga') -> 'att inte köpa några båtmotorer'.
+
+    'Vi köper inga båtmotorer' is written with the negation before the verb, as a protokoll says it.
+    """
+    neg = neg.strip().lower()
+    words = rest.split(maxsplit=1)
+    if not neg and words and words[0].lower() in _SOME:  # "Vi köper inga båtmotorer"
+        neg, rest = words[0].lower(), words[1] if len(words) > 1 else ""
+    if neg in _SOME:
+        return f"att inte {to_infinitive(verb)} {_SOME[neg]} {rest}".rstrip()
+    return f"att {'inte ' if neg else ''}{to_infinitive(verb)} {rest}".rstrip()
+
+
 def is_present_verb(word: str) -> bool:
     w = word.lower()
     return w in _IRREGULAR or (len(w) > 3 and w.endswith(("ar", "er", "ör", "yr", "ür")))

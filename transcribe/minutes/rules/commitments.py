@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
+from transcribe.minutes.phrasing import decision_sentence, first_person, group_clause, strip_tail
 from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.utterances import Utt, action_verb, misheard_match, personal_commitment, stems
 from transcribe.sv.text import capitalise, content_words
@@ -213,12 +213,7 @@ class CommitmentRules(ResolutionRules):
         detail = " ".join(v.text for v in self._elaboration(u))
         if not (offer or voted or continued or pron) and not self._raised(u, f"{topic} {detail}", back=12):
             return False  # others raised it, unless a vote, the sentence before or a "den" points at the matter
-        if neg in ("inga", "inget", "ingen"):
-            some = {"inga": "några", "inget": "något", "ingen": "någon"}[neg]
-            clause = f"att inte {to_infinitive(verb)} {some} {rest}"
-        else:
-            clause = f"att {'inte ' if neg else ''}{to_infinitive(verb)} {rest}"
-        text = decision_sentence(first_person(clause, u.name))
+        text = decision_sentence(first_person(group_clause(verb, rest, neg), u.name))
         self._add_decision(self._with_elaboration(text, u), u, [u, *self._elaboration(u)], 0.6, WHY)
         self.used.add(u.idx)
         return True

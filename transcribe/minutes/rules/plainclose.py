@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import decision_sentence, first_person, strip_tail, to_infinitive
+from transcribe.minutes.phrasing import decision_sentence, first_person, group_clause, strip_tail
 from transcribe.minutes.rules.commitments import WHY
 from transcribe.minutes.rules.utterances import Utt, personal_commitment, stems
 from transcribe.sv.text import capitalise, content_words
@@ -97,12 +97,11 @@ class PlainCloseRules:
         if re.search(r"\b(?:om|ifall|när|innan)\b", u.low[: m.start("rest")]) or not self._discussed_by_others(u):
             return False
         more = self._elaborations(u)
-        said = " ".join(v.text for v in [u, *more])
+        said = " ".join([m.group("rest"), *(v.text for v in more)])  # the matter, not the verb
         if not self._raised(u, said, others_only=False, back=14):  # the matter of the item, opened by anyone
             return False
         rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
-        neg = "inte " if m.group("neg") else ""
-        text = decision_sentence(first_person(f"att {neg}{to_infinitive(m.group('v'))} {rest}", u.name))
+        text = decision_sentence(first_person(group_clause(m.group("v"), rest, m.group("neg") or ""), u.name))
         text = " ".join([text, *(capitalise(strip_tail(v.text).rstrip(" .!")) + "." for v in more)])
         self._add_decision(text, u, [u, *more], 0.6, WHY)
         self.used.update(v.idx for v in [u, *more])
@@ -148,8 +147,7 @@ class PlainCloseRules:
             text = capitalise(first_person(strip_tail(u.text).rstrip(" .!,"), u.name)) + "."
         else:
             rest = strip_tail(u.text[m.start("rest") :]).rstrip(" .!,")
-            neg = "inte " if m.group("neg") else ""
-            text = decision_sentence(first_person(f"att {neg}{to_infinitive(m.group('v'))} {rest}", u.name))
+            text = decision_sentence(first_person(group_clause(m.group("v"), rest, m.group("neg") or ""), u.name))
         text = " ".join([text, *(capitalise(strip_tail(v.text).rstrip(" .!")) + "." for v in more)])
         self._add_decision(text, u, [u, *more, endorsing], 0.6, WHY)
         self.used.update(v.idx for v in [u, *more, endorsing])
