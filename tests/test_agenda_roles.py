@@ -28,16 +28,19 @@ REST = [
 ]
 
 
-def roles(lines: list[tuple[str, str]]) -> dict[str, list[str]]:
-    lines = [*lines, *REST]
+def roles_under(agenda: str, lines: list[tuple[str, str]]) -> dict[str, list[str]]:
     segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
     tr = Transcript(
         segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
     )
     out: dict[str, list[str]] = {}
-    for r in find_roles(tr, align_agenda(parse_agenda_text(AGENDA), tr), build_units(tr)):
+    for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
         out.setdefault(r.role, []).append(r.name)
     return {k: sorted(v) for k, v in out.items()}
+
+
+def roles(lines: list[tuple[str, str]]) -> dict[str, list[str]]:
+    return roles_under(AGENDA, [*lines, *REST])
 
 
 def test_a_request_with_a_filler_word_and_a_yes_elects_the_secretary() -> None:
@@ -213,15 +216,6 @@ def test_whose_notes_are_read_is_no_justerare_and_each_volunteer_is() -> None:
     assert got["sekreterare"] == ["Lena Ström"] and got["justerare"] == ["Eva Lind", "Nils Ek"]
 
 
-def roles_under(agenda: str, lines: list[tuple[str, str]]) -> dict[str, list[str]]:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
-    )
-    out: dict[str, list[str]] = {}
-    for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr)):
-        out.setdefault(r.role, []).append(r.name)
-    return {k: sorted(v) for k, v in out.items()}
 
 
 def test_one_asked_for_a_word_and_an_officer_reelected_are_not_given_the_meetings_chair() -> None:
