@@ -38,6 +38,8 @@ _IMPERATIVE = re.compile(r"^(?:(?:och|men|så|då)\s+)?(?P<v>[a-zåäö]{3,})\s+
 _IMPERATIVES = {"ring": "ringa", "skriv": "skriva", "köp": "köpa", "skicka": "skicka", "fråga": "fråga",
                 "kolla": "kolla", "boka": "boka", "mejla": "mejla", "beställ": "beställa", "hör": "höra",
                 "prata": "prata", "ta": "ta", "be": "be", "kontakta": "kontakta", "kör": "köra"}  # fmt: skip
+# "För" opening a phrase, not the imperative of "föra": "För protokollets skull, ...", "För övrigt ...", "För att ..."
+_FOR_PHRASE = re.compile(r"^(?:(?:och|men|så|då)\s+)?för\s+(?:\S+\s+skull|övrigt|att|det\s+(?:första|andra|tredje))\b")
 _NOT_OFFERS = frozenset({"inte", "aldrig", "tyvärr", "nog", "kanske"})
 # "Kan du göra det?": a task asked for by a pronoun, said before as a need
 _DO_THAT = re.compile(r"^(?:göra|fixa|ordna|sköta|ta\s+hand\s+om|ta|kolla)\s+(?:det|den|dem|detta)\b(?:\s+också)?\W*$")
@@ -148,7 +150,9 @@ class OfferedTasks(AddressedTasks):
         heard = to_infinitive(said.group("v"))
         for v in (x for x in reversed(before) if x.turn == before[-1].turn and not x.is_question):
             m = _IMPERATIVE.match(v.low)
-            if m is None or re.match(r"(?:vi|jag|du|ni|man|de|dom|han|hon)\b", m.group("rest")):
+            if m is None or _FOR_PHRASE.match(v.low):
+                continue
+            if re.match(r"(?:vi|jag|du|ni|man|de|dom|han|hon)\b", m.group("rest")):
                 continue  # "Då gör vi så.": a statement with its verb first, no imperative
             if heard in (m.group("v"), m.group("v") + "a") and not cues.HEDGE.search(v.low):
                 at = v.low.find(m.group("rest"), m.start("rest"))
