@@ -9,6 +9,12 @@ body), 'att', a negation, or the content (the matter itself). The counts say whi
 
     python -m transcribe.bench.decision_misses [--rate 0.1] [--seeds 1] [--show 40]
     python -m transcribe.bench.decision_misses --calibration [--rate 0.1]   # unsure on right and wrong words
+    python -m transcribe.bench.decision_misses --commit HEAD~1   # the code and dev samples of a commit
+    python -m transcribe.bench.decision_misses --tree /tmp/snap  # the code of a folder holding transcribe/
+
+By default the code and samples of this working tree run, other people's uncommitted files included; --commit
+runs a clean snapshot of a commit (git archive of transcribe/ and samples/ without audio, in a temporary folder
+removed afterwards), --tree the package of another folder (its samples/ when it has one, else these).
 
 A loss that comes back when every word is heard surely was refused by a rule over an unsure word.
 """
@@ -17,8 +23,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
+import subprocess
+import sys
+import tempfile
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from rapidfuzz.distance import Levenshtein
@@ -27,6 +38,7 @@ from transcribe.bench import matching
 from transcribe.bench.core import truth_transcript
 from transcribe.bench.noise import dev_meetings
 from transcribe.confidence import LOW_WORD
+from transcribe.config import REPO_DIR, SAMPLES_DIR
 from transcribe.errormodel import ErrorModel, corrupt_transcript
 from transcribe.minutes import cues, extract_minutes
 from transcribe.minutes.rules import build_utts
@@ -187,15 +199,67 @@ def _names(truth: dict[str, Any]) -> list[str]:
     return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
 
 
+_AUDIO = ("*.ogg", "*.wav", "*.mp3", "*.flac", "*.m4a", "*.opus")
+
+
+def snapshot(rev: str, dest: Path, repo: Path = REPO_DIR) -> None:
+    """transcribe/ and samples/ (without audio) of commit `rev` written into `dest`."""
+    spec = ["transcribe", "samples", *(f":(exclude){g}" for g in _AUDIO)]
+    tar = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", rev, "--", *spec],
+                         capture_output=True, check=False)  # fmt: skip
+    if tar.returncode:
+        raise SystemExit(f"git archive {rev}: {tar.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", str(dest)], input=tar.stdout, check=True)
+
+
+def run_in(root: Path, argv: list[str]) -> int:
+    """This bench run with the package of `root` (its samples when it has them) in a child process."""
+    if not (root / "transcribe" / "__init__.py").is_file():
+        raise SystemExit(f"{root}: no transcribe/ package there")
+    env = {k: v for k, v in os.environ.items() if k != "TRANSCRIBE_SAMPLES_DIR"}
+    env["PYTHONPATH"] = str(root.resolve())
+    if not (root / "samples").is_dir():
+        env["TRANSCRIBE_SAMPLES_DIR"] = str(SAMPLES_DIR)
+    cmd = [sys.executable, "-m", "transcribe.bench.decision_misses", *argv]
+    return subprocess.run(cmd, cwd=root, env=env, check=False).returncode
+
+
+def _elsewhere(commit: str | None, tree: str | None, argv: list[str]) -> int:
+    if tree:
+        return run_in(Path(tree), argv)
+    with tempfile.TemporaryDirectory(prefix="decision-misses-") as tmp:
+        snapshot(commit or "HEAD", Path(tmp))
+        return run_in(Path(tmp), argv)
+
+
+def _strip(argv: list[str], *options: str) -> list[str]:
+    out, skip = [], False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a in options:
+            skip = True
+        elif not a.startswith(tuple(f"{o}=" for o in options)):
+            out.append(a)
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     """Print the losses and the count of hits per word class."""
-    ap = argparse.ArgumentParser(prog="python -m transcribe.bench.decision_misses", description=main.__doc__)
+    argv = sys.argv[1:] if argv is None else argv
+    ap = argparse.ArgumentParser(prog="python -m transcribe.bench.decision_misses", description=main.__doc__,
+                                 epilog="Without --commit or --tree the working tree runs, uncommitted files of "
+                                 "others included: figures meant for a commit message need --commit.")  # fmt: skip
+    ap.add_argument("--commit", help="run a clean snapshot of this commit (its transcribe/ and dev samples)")
+    ap.add_argument("--tree", help="run the package in this folder (a checkout or snapshot holding transcribe/)")
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--seeds", type=int, default=1, help="seeds 1..N")
     ap.add_argument("--show", type=int, default=40, help="losses printed in full")
     ap.add_argument("--only", default="", help="only meetings whose id contains this")
     ap.add_argument("--calibration", action="store_true", help="how often right and wrong words count as unsure")
     args = ap.parse_args(argv)
+    if args.commit or args.tree:
+        raise SystemExit(_elsewhere(args.commit, args.tree, _strip(argv, "--commit", "--tree")))
     meetings = [m for m in dev_meetings() if args.only in m["id"]]
     if args.calibration:
         for kind, row in unsure_rates(meetings, ErrorModel.load(), args.rate, tuple(range(1, args.seeds + 1))).items():
