@@ -8,6 +8,7 @@ from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
 from transcribe.minutes.rules.restated import RestatedDecisions
+from transcribe.minutes.rules.retracted import RetractedDecisions
 from transcribe.minutes.rules.roomcall import RoomCallRules
 from transcribe.minutes.rules.utterances import (
     Extracted,
@@ -17,7 +18,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
-    LearnedRules,
+    RetractedDecisions, LearnedRules,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -47,6 +48,7 @@ class RuleExtractor(
                     or self._verdict(u)
                 )
             self._actions(u)
+        self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote
         self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it
         self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
         self._next_meeting()

@@ -1,0 +1,94 @@
+"""Decisions the meeting itself takes back: said in jest and denied or laughed off by the room, a rule quoted from
+another body's papers, or what stays as it was after a vote that failed.
+
+Every rule family records a decision where a sentence sounds settled; what the next turns do with it decides
+whether it was one. This pass reads the turns around each decision found, after all rules have run."""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes.model import Decision
+from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.utterances import Utt
+
+# Another speaker denies that it counts or refuses to write it: "Det är inget beslut, Leif.", "Det skriver jag
+# inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
+_DENIED = re.compile(
+    r"^(?:(?:nej|men|ha\s+ha|haha|okej)\b[\s,.!]*)*(?:"
+    r"det\s+(?:är|var)\s+(?:ju\s+)?(?:inget|inte\s+(?:ett|något))\s+beslut"
+    r"|(?:det|den)\s+skriver\s+(?:jag|vi)\s+inte\b"
+    r"|det\s+har\s+vi\s+(?:\w+\s+)?inte\s+(?:bestämt|beslutat)"
+    r"|det\s+räknas\s+inte|det\s+var\s+ett\s+skämt|skämt\s+åsido)"
+)
+_LAUGH_NO = re.compile(r"^(?:ha\s+ha|haha|hehe)\b[\s,.!]*nej\b")
+# The sentence after says where the rule is written, another body's papers: "Det står i Röda korsets riktlinjer."
+_CITED = re.compile(
+    r"^(?:(?:men|och|ja)\b[\s,]*)*(?:det|så)\s+(?:står|stod)\s+(?:det\s+)?i\s+(?:\w+\s+){0,3}"
+    r"(?:riktlinjer\w*|regl\w*|stadg\w*|lag\w*|avtal\w*|policy\w*|föreskrift\w*)\b"
+)
+# A vote or a proposal that failed: what follows is how things stay, no decision.
+_FAILED = re.compile(r"\bförslaget\s+(?:faller|föll|avslås|avslogs)\b|\bfick\s+inte\s+majoritet\b")
+_AS_IT_WAS = re.compile(r"\bsom\s+(?:förut|nu|vanligt|tidigare|i\s+dag|det\s+är|den\s+är|de\s+är)\b|\bligger\s+kvar\b")
+
+
+class RetractedDecisions(RuleState):
+    """The pass that drops decisions the meeting's own next turns take back."""
+
+    def retract_pass(self) -> None:
+        if not self.out.decisions:
+            return
+        by_seg: dict[object, list[Utt]] = {}
+        for u in self.utts:
+            for s in u.segs:
+                by_seg.setdefault(s.id, []).append(u)
+        kept: list[Decision] = []
+        for d in self.out.decisions:
+            made = self._made_in(d, by_seg)
+            if made and (self._denied_after(made) or self._cited(made) or self._after_failed_vote(d, made)):
+                continue
+            kept.append(d)
+        if len(kept) != len(self.out.decisions):
+            for n, d in enumerate(kept, 1):
+                d.id = f"d{n}"
+            self.out.decisions = kept
+
+    def _made_in(self, d: Decision, by_seg: dict[object, list[Utt]]) -> list[Utt]:
+        """The sentences where the decision was made: its evidence up to the first gap of a minute (a summing-up
+        restating it later is not where it was made)."""
+        said = {u.idx: u for e in d.evidence for u in by_seg.get(e.segment_id, [])}
+        utts = sorted(said.values(), key=lambda u: u.idx)
+        made: list[Utt] = []
+        for u in utts:
+            if made and u.start - made[-1].end > 60:
+                break
+            made.append(u)
+        return made
+
+    def _denied_after(self, made: list[Utt]) -> bool:
+        """One of the next two turns opens by denying it counts, refusing to write it, or laughing it off."""
+        last = made[-1]
+        turns: list[int] = []
+        for v in self.utts[last.idx + 1 : last.idx + 12]:
+            if v.turn == last.turn:
+                continue
+            if v.turn not in turns:
+                turns.append(v.turn)
+            if len(turns) > 2:
+                break
+            opening = sum(1 for w in self.utts[max(0, v.idx - 2) : v.idx] if w.turn == v.turn) < 2
+            if opening and (_DENIED.search(v.low) or _LAUGH_NO.search(v.low)):
+                return True
+        return False
+
+    def _cited(self, made: list[Utt]) -> bool:
+        """The same turn goes on to say where the rule is written: another body's rule restated."""
+        last = made[-1]
+        after = [v for v in self.utts[made[0].idx + 1 : last.idx + 2] if v.turn == last.turn]
+        return any(_CITED.search(v.low) for v in after)
+
+    def _after_failed_vote(self, d: Decision, made: list[Utt]) -> bool:
+        """'Förslaget faller. Lamporna lyser hela natten som förut.': things stay as they were, nothing decided."""
+        turn = made[-1].turn
+        before = [v for v in self.utts[max(0, made[0].idx - 4) : made[-1].idx + 1] if v.turn == turn]
+        return any(_FAILED.search(v.low) for v in before) and bool(_AS_IT_WAS.search(d.text.lower()))
