@@ -9,6 +9,7 @@ disk, not RAM, and stages read the stretch they need as float32.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import shutil
 import subprocess
@@ -30,6 +31,8 @@ from transcribe.errors import (
     NotAudio,
     SilentAudio,
 )
+
+log = logging.getLogger(__name__)
 
 SAMPLE_RATE = 16_000
 DEFAULT_MAX_BYTES = 2 * 1024**3  # 2 GiB, same default as the web upload limit
@@ -163,14 +166,16 @@ def probe(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_seconds: float = D
     try:
         info = mediainfo_json(str(path), read_ahead_limit=-1)
     except Exception as exc:  # pydub raises plain exceptions on ffprobe JSON errors
-        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad") from exc
+        raise _unreadable(path) from exc
     streams = [s for s in info.get("streams", []) if s.get("codec_type") == "audio"]
     fmt = info.get("format", {})
     if not streams and any(s.get("codec_type") == "video" for s in info.get("streams", [])):
         raise NotAudio(f"{path} innehåller inget ljudspår (bara video?)")
     if not streams:  # nothing, or only what ffprobe guessed from noise (data, subtitles)
-        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad")
+        raise _unreadable(path)
     stream = streams[0]
+    if not int(stream.get("channels") or 0):  # what ffprobe guesses from noise named .mp3: no channels
+        raise NotAudio(f"{path} är inte en ljudfil, eller är skadad")
     duration = _float(stream.get("duration")) or _float(fmt.get("duration")) or 0.0
     if duration > max_seconds:
         raise InputTooLarge(f"{path} är {duration / 3600:.1f} h lång, över gränsen {max_seconds / 3600:.1f} h")
@@ -183,6 +188,15 @@ def probe(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, max_seconds: float = D
         codec=str(stream.get("codec_name", "")),
         size_bytes=path.stat().st_size,
     )
+
+
+def _unreadable(path: Path) -> CorruptAudio | NotAudio:
+    """What ffprobe could not read: an MP4/M4A/MOV container (by its first box, whatever the file is called)
+    is a recording whose app stopped before finishing the file; anything else is no audio."""
+    with open(path, "rb") as fh:
+        if fh.read(12)[4:8] == b"ftyp":
+            return CorruptAudio(f"{path} är avkortad eller skadad: inspelningen avslutades inte ordentligt")
+    return NotAudio(f"{path} är inte en ljudfil, eller är skadad")
 
 
 def _float(value: object) -> float | None:
@@ -241,8 +255,8 @@ def decode(
         stderr = proc.stderr.read() if proc.stderr else ""
         if proc.wait() != 0 or not tmp.exists():
             tmp.unlink(missing_ok=True)
-            reason = stderr.strip().splitlines()[-1] if stderr.strip() else "ffmpeg failed"
-            raise CorruptAudio(f"{path}: kan inte avkodas ({reason})")
+            log.info("ffmpeg could not decode %s: %s", path, stderr.strip()[-500:])
+            raise CorruptAudio(f"{path} är skadad och kan inte avkodas")
         os.replace(tmp, target)
         audio = Audio.from_wav(target)
     if audio.duration < 0.1:
