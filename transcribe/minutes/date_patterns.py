@@ -125,6 +125,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("kl_num", re.compile(rf"\b{_KL}\s+(?P<h>\d{{1,2}})(?:[.:](?P<m>\d{{2}}))?\b")),
     ("kl_word", re.compile(rf"\b{_KL}\s+(?P<hw>{_HOUR})(?:\s+(?:och\s+)?(?P<mw2>{_MIN_AFTER}))?\b")),
     ("colon", re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d{2})\b")),
+    # "nästa möte i klubbhuset efteråt, runt tolv.": an hour said roughly, the phrase's last words (not "runt tolv
+    # personer")
+    ("kl_word", re.compile(rf"\b(?:runt|kring|omkring|vid)\s+(?P<hw>{_HOUR})(?=\s*(?:$|[,.?!]))")),
 ]
 
 AM = re.compile(r"^\s*,?\s*(?:på\s+)?(?:förmiddagen|morgonen|förmiddag|morgon|fm|f\.m\.)\b")

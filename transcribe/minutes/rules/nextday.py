@@ -24,6 +24,7 @@ from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
 from transcribe.sv.numbers import CARDINALS, ORDINALS, cardinal, ordinal
 
+_MONTH_SAID = re.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})\b")
 _CLOCK_WORDS = frozenset({"klockan", "kl", "halv", "kvart", "fem", "tio", "tjugo"})
 # "onsdagen den <misheard> april", "tisdagen den oktober": the day of the month was lost, so the weekday
 # alone names no date; "fredag den <misheard>." the same without a month.
@@ -88,7 +89,7 @@ class MeetingDays(ElsewhereDays):
         """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
         else (no dates, the phrase as heard) so that no wrong date stands in for it."""
         u = self._weekday_heard(u) if self.robust else u
-        dated = [w for w in self.whens(u) if w.date is not None and w.date > self.ref]  # "i dag" is no next meeting
+        dated = [w for w in self._whens_heard(u) if w.date is not None and w.date > self.ref]  # "i dag" is none
         dated = [self._month_heard(u, self._weekday_garbled(u, w)) for w in dated]
         for w in dated:
             lost = self._day_lost(u, w)
@@ -125,6 +126,14 @@ class MeetingDays(ElsewhereDays):
                 dated = [When(date=self.ref + dt.timedelta(days=1), time=hour, text=u.text[m.start("x") : m.end()],
                               start=m.start("x"), end=m.end(), kind="rel_day")]  # fmt: skip
         return dated, None
+
+    def _whens_heard(self, u: Utt) -> list[When]:
+        """The dates of a sentence; one that names a month but lost the words the quick look needs ("Det blir
+        <nobåt> tredje mars.", "den" misheard) is read whole."""
+        whens = self.whens(u)
+        if whens or not _MONTH_SAID.search(u.low):
+            return whens
+        return find_whens(u.text, self.ref)
 
     def _counted(self, u: Utt, w: When | None) -> When | None:
         """'andra torsdagen i <en>', 'första <förminolen> i april': a counted weekday with its month or weekday

@@ -48,6 +48,9 @@ _TASKISH = re.compile(
     rf"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b|(?:{'|'.join(MONTH_NAMES)})\b)[a-zåäö]+r\b"
 )  # not "den <vi> december", a day misheard
 _SAME_TIME_ASKED = re.compile(rf"^(?:\w+,?\s+)?nästa\s+(?:{'|'.join(WEEKDAY_NAMES)})\s+samma\s+tid\b")
+# what may follow a weekday said whole: "Onsdag, klockan sju.", "Onsdag då?", "Onsdag eller torsdag?"
+_WEEKDAY_ONLY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?")
+_WEEKDAY_REST = frozenset("klockan kl halv kvart då eller och ja här samma nästa i".split())
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 
 
@@ -121,11 +124,24 @@ class NextMeetingRules(ClosingDate):
 
     def _conflict(self, w: When, candidates: list[tuple[When, list[Utt]]]) -> str | None:
         """Another date stated (not asked) for the next meeting and never turned down: one of them is wrong."""
-        others = {c.date for c, utts in candidates if c.date != w.date and not utts[-1].is_question}
+        others = {c.date for c, utts in candidates
+                  if c.date != w.date and not utts[-1].is_question and not self._weekday_cut(c, utts, w)}  # fmt: skip
         if not others:
             return None
         shown = ", ".join(format_date(d) for d in sorted(others))
         return f"{PREFIX}nästa möte nämns också med ett annat datum ({shown})"
+
+    def _weekday_cut(self, x: When, utts: list[Utt], w: When) -> bool:
+        """'Onsdag om <mål> veckor.' ... 'Det blir den tredje mars.': a bare weekday whose sentence goes on in
+        words not read as part of the date names the same day as a more exact date on that weekday after it;
+        no second date ("Onsdag." alone is the next Wednesday)."""
+        if x.kind != "wd" or x.date is None or w.date is None or _EXACTNESS.get(w.kind, 3) >= 3:
+            return False
+        if x.date.weekday() != w.date.weekday() or x.date > w.date or not _WEEKDAY_ONLY.fullmatch(x.text.lower()):
+            return False
+        v = next((v for v in utts if v.text[x.start : x.end] == x.text), None)
+        rest = re.findall(r"[\w-]+", v.low[x.end :]) if v is not None else []
+        return bool(rest) and rest[0] not in _WEEKDAY_REST
 
     def _echoes(self, u: Utt) -> list[tuple[When, Utt]]:
         """Dates said again just after an announcement ("Måndag om två veckor, det blir den sjunde då." - "Ja,
@@ -156,7 +172,7 @@ class NextMeetingRules(ClosingDate):
         if w.time is None:  # the clock time said with another version of the date ("måndag som veckor, klockan sju")
             w.time = next((x.time for x, _ in said if x.time is not None), None)
         utts = [u, *(v for _, v in said if v is not u)]
-        others = sorted({x.date for x, _ in said if x.date != w.date and x.date is not None})
+        others = sorted({x.date for x, v in said if x.date not in (w.date, None) and not self._weekday_cut(x, [v], w)})
         if others:
             shown = ", ".join(map(format_date, others))
             self._doubts[u.idx] = f"{PREFIX}nästa möte nämns också med ett annat datum ({shown})"
@@ -177,6 +193,20 @@ class NextMeetingRules(ClosingDate):
             if dated:
                 return best_when(dated, 0), [u, v]
         return None
+
+    def _day_said_before(self, u: Utt) -> tuple[When, list[Utt]] | None:
+        """The day said in the sentence before of the same turn, the meeting named after it with its own hour
+        ("Vi ses på bryggan lördag den tjugoandra maj, klockan tio. Då sjösätter vi, och sedan har vi nästa möte
+        i klubbhuset efteråt, runt tolv."): that day at the hour said with the meeting."""
+        hour = next((w.time for w in self.whens(u) if w.time is not None and w.date is None), None)
+        prev = self.utts[u.idx - 1] if u.idx else None
+        if u.is_question or hour is None or prev is None or prev.turn != u.turn or _TASKISH.search(prev.low):
+            return None
+        dated = [w for w in self._dates(prev)[0] if w.kind in SPECIFIC]
+        dated = [w for w in dated if not DEADLINE_BEFORE.search(prev.low[: w.start])]
+        if not dated:
+            return None
+        return best_when(dated, 0).model_copy(update={"time": hour}), [prev, u]
 
     def _same_turn_lost(self, u: Utt) -> tuple[When, Utt] | None:
         """The day said in the next sentence of the same turn, but not heard whole: the phrase as heard."""
@@ -214,7 +244,7 @@ class NextMeetingRules(ClosingDate):
             if lost is not None:  # the date was said but its day not heard: shown as said, to check
                 vague = (lost, u)
                 continue
-            later = self._same_turn_date(u) if not deadline else None
+            later = (self._same_turn_date(u) or self._day_said_before(u)) if not deadline else None
             if later is not None:  # "Då har vi nästa möte. Första tisdagen i maj, klockan åtta."
                 candidates.append(later)
                 continue
@@ -260,7 +290,7 @@ class NextMeetingRules(ClosingDate):
                 chosen, closing = late[:2], late
         if chosen is not None:
             w, utts = chosen
-            self._morning_as_usual(w)
+            self._morning_as_usual(w, utts)
             repeated = self.robust and sum(c[0].date == w.date for c in candidates) > 1
             base = 0.85 if len(utts) == 1 else 0.7  # said in one sentence, or pieced from a question and a reply
             guessed = None

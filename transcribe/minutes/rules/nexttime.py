@@ -54,6 +54,13 @@ _LAST_WORD = re.compile(r"^\s*,\s*([\w-]+(?:\s+[\w-]+){0,2})\s*[.!]?\s*$")
 _SAID_HOUR = frozenset([*CARDINALS, "vanligt", "igen", "halv", "kvart", "klockan"])
 _NO_HOUR = frozenset({"här", "där", "då", "alltså", "igen", "va", "eller", "ok", "okej", "tack", "hej"})
 _MINUTES_LOST = re.compile(rf"(?:^|[,.]\s*|\s)(?:över|i)\s+(?:{_HOURS})\b")
+# the part of the day said with an hour: "klockan nio på morgonen", "åtta på kvällen"
+_DAY_PART = re.compile(r"\b(?:förmiddag|förmiddagen|morgonen|eftermiddag|eftermiddagen|kvällen|fm|em)\b")
+
+
+def _minutes_apart(a: dt.time, b: dt.time) -> int:
+    """Minutes between two clock times of one day."""
+    return abs((a.hour * 60 + a.minute) - (b.hour * 60 + b.minute))
 
 
 def clock_unheard(low: str) -> bool:
@@ -143,22 +150,33 @@ class MeetingTimes(RuleState):
         after = re.findall(r"[\w-]+", u.low[w.end :])[:2]
         return bool(after) and _misheard(u, after[0])
 
-    def _morning_as_usual(self, w: When) -> None:
-        """'Då ses vi i morgon, kvart i åtta som vanligt' at a meeting that began at 07.45: the afternoon rule
-        read 19.45, twelve hours from this meeting's own time; the meeting's hour is the reading."""
+    def _morning_as_usual(self, w: When, utts: list[Utt]) -> None:
+        """An hour said without its part of the day, read twelve hours from where this meeting is held: 'Då ses
+        vi i morgon, kvart i åtta som vanligt' at a meeting that began at 07.45 (the afternoon rule read 19.45),
+        'Onsdagen den tjugonde oktober, efter övningen. Kvart i nio.' at one that began at 20.30 (read 08.45).
+        A series meets near its usual hour: the other reading is taken when it lies within an hour of this
+        meeting's own time and the one read more than three hours from it; never when the part of the day was
+        said ('klockan nio på morgonen')."""
         st = self.start_time
-        if w.time is not None and st is not None and (w.time.hour - 12, w.time.minute) == (st.hour, st.minute):
-            w.time = st
+        if w.time is None or st is None or any(_DAY_PART.search(u.low) for u in utts):
+            return
+        other = dt.time((w.time.hour + 12) % 24, w.time.minute)
+        if 12 in (w.time.hour, other.hour):
+            return  # noon is said so; midnight is no meeting's hour
+        if _minutes_apart(other, st) <= 60 < 180 < _minutes_apart(w.time, st):
+            w.time = other
 
     def _same_time(self, w: When, utts: list[Utt]) -> str | None:
         """'måndag om två veckor, samma tid': the clock time of this meeting; why to check it when one of the
         two words was misheard ("samma <lov>", ", <törs> tid.")."""
         if w.time is not None or self.start_time is None:
             return None
-        # "… tredje tisdagen i februari. <Törs> tid, sju.": the hour in the next sentence of the turn
+        # "… tredje tisdagen i februari. <Törs> tid, sju.": the hour in the next sentence of the turn; "Onsdag om
+        # två veckor. Samma tid, kvart över fem. Det blir den tredje mars.": in the answer before the day
         said = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
         after = [v for v in self._same_segment_after(said, 1) if not self.whens(v)] if said is not None else []
-        for u in [*utts, *after]:
+        before = self._same_turn_before(said, w) if said is not None else []
+        for u in [*utts, *after, *before]:
             # "ses vi samma tid" mended into "ses vi på tid" by a cue repair: the words said were "samma tid"
             mended = any(r.heard.lower() == "samma" for r in u.repairs) and re.search(r"\btid\b", u.low)
             if _SAME_TIME.search(u.low) or (mended and not u.uncertain("samma")):
@@ -173,6 +191,13 @@ class MeetingTimes(RuleState):
                 said = '"samma tid" hördes otydligt' if mended else f'"{heard[0]}" lästes som "samma tid"'
                 return f"{PREFIX}{said}; detta mötes tid ({clock(self.start_time)}) antogs"
         return None
+
+    def _same_turn_before(self, said: Utt, w: When) -> list[Utt]:
+        """The sentences of the turn just before the one that gave the day, naming no other day."""
+        out = [v for v in self.utts[max(0, said.idx - 2) : said.idx] if v.turn == said.turn]
+        day = w.date
+        return [v for v in out if day is not None and all(x.date in (None, day) or x.date.weekday() == day.weekday()
+                                                          for x in self.whens(v))]
 
     def _usual_hour(self, w: When, utts: list[Utt]) -> str | None:
         """'den femte maj, sex som vanligt' with the hour or "som" misheard ('<seex> som vanligt', 'nio <med>
@@ -217,8 +242,21 @@ class MeetingTimes(RuleState):
             rest = re.findall(r"[\w-]+", v.low[again[0].end :]) if again else []
             if any(_misheard(v, x) for x in rest[:4]):
                 heard = " ".join(rest[:4])
+                if self._own_hour_heard(v, rest[:4]):  # "<gärningslåkaren> två" at 13.30: "halv två"
+                    w.time = self.start_time
+                    return f"{PREFIX}dagen och klockslaget hördes otydligt ({heard}); mötets egen tid antogs"
                 return f"{PREFIX}dagen sades igen men hördes otydligt ({heard}); klockslaget kan ha fallit bort"
         return None
+
+    def _own_hour_heard(self, v: Utt, words: list[str]) -> bool:
+        """An hour among the words, after a misheard one where "klockan" or "halv" stood, that this meeting's own
+        time reads as ("två" at 13.30 is "halv två")."""
+        st = self.start_time
+        for i, x in enumerate(words[1:], 1):
+            hour = CARDINALS.get(x)
+            if st is not None and hour is not None and 1 <= hour <= 12 and _misheard(v, words[i - 1]):
+                return (st.hour % 12, st.minute) in {(hour % 12, 0), ((hour - 1) % 12, 30)}
+        return False
 
     def _fill_time(self, w: When, utts: list[Utt], candidates: list[tuple[When, list[Utt]]]) -> None:
         """The same date said in another turn with its clock time ('den fjärde, klockan nio' ... 'den fjärde')."""
