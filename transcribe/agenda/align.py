@@ -73,6 +73,7 @@ from transcribe.agenda.returns import passages, return_cues, returned
 from transcribe.agenda.struck import after_struck, put_off_by_pronoun
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
+from transcribe.sv.text import stem
 from transcribe.transcript import Transcript
 
 # Weights, set on the development meeting only (see transcribe/bench/agenda.py).
@@ -92,6 +93,7 @@ BACK = 1.0  # evidence that moves a start back to an earlier sentence of the sam
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
 W_BOUNDARY = 1.8  # the talk turning to a new item, whichever (boundaries.py), for the ordered choice only
 ANNOUNCED = 3  # turns an announcement of an item is worth in telling who leads the meeting
+REPLY = 6  # words in a reply short enough to leave the item's talk to the one who asked ("Ja, det kan jag.")
 RELATED = 0.5  # a title word said by an everyday word for its topic ("pengarna" for "Ekonomi")
 
 
@@ -136,10 +138,14 @@ def evidence_matrix(
     own_item = [  # a member opening the item they report on, in the first two sentences of their turn
         bool(OPENS_OWN.search(u.low)) and (i < 2 or units[i - 2].seg_id != u.seg_id) for i, u in enumerate(units)
     ]
+    heads = _turn_heads(units, chair)
     declared = [declared_at(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     said_once(declared, "welcome", "open", first=True)  # the meeting opens once, at the first welcome
     said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
     kinds = [standard_kinds(it.title) or ([it.kind] if it.kind else []) for it in items]
+    # the one who opens the meeting leads it until its chair is elected ("… Jag förklarar årsmötet öppnat. Och nu
+    # lämnar jag ordet till valberedningen, för jag ska inte leda det här själv.")
+    opener = next((u.speaker for u, d in zip(units, declared, strict=True) if d == "open"), chair)
     skips = [bool(SKIP_TOPIC.search(u.low)) for u in units]
     instead = [taken_instead(u.low) if skip else None for u, skip in zip(units, skips, strict=True)]
     later = [bool(LATER.search(u.low)) for u in units]  # "Förvaltningen tar vi sist": put off, not started
@@ -186,7 +192,9 @@ def evidence_matrix(
                     number += 0.6
                 elif item.number in first_child and ref.startswith(item.number) and sign > 0:
                     number += 0.6
-            weight = 1.0 if chair is None or u.speaker == chair or own_item[i] else NON_CHAIR
+            early_lead = u.speaker == opener and i < EARLY * len(units) and any(kd in ELECTIONS for kd in kinds[k])
+            leads = chair is None or u.speaker == chair or early_lead  # the opener, for the elections only
+            weight = 1.0 if leads or own_item[i] else NON_CHAIR
             inner = weight if i > 0 and units[i - 1].seg_id == u.seg_id else 1.0  # inside a member's report
             said_now = fronted[i] is not None and bool(overlap(titles[k], fronted[i]))
             if item.parent and _first_taken(k, i) not in (item.number, firsts[item.parent]):
@@ -196,11 +204,17 @@ def evidence_matrix(
             cue = max(cues[i], 1.0 if said_now or own_item[i] else 0.0, turns[i] if turns else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
-            asks_next = i + 1 < len(units) and units[i + 1].seg_id == u.seg_id and units[i + 1].text.endswith("?")
+            asks_next = (  # "… Går det bra?", or the floor handed to one by name: "… leda det här själv. Britt."
+                i + 1 < len(units)
+                and units[i + 1].seg_id == u.seg_id
+                and (units[i + 1].text.endswith("?") or re.fullmatch(r"[A-ZÅÄÖ][\w-]+[.!]", units[i + 1].text.strip()))
+            )
             asks = (  # a role named and the meeting asked, in the sentence or just after it ("… Går det bra?")
                 any(kd in ELECTIONS for kd in said) and (ASKS_FOR.search(u.low) or asks_next) and i < EARLY * len(units)
             )
-            heading = not concludes[i] and _heading(u, titles[k])  # "Föredragningslistan." alone
+            head_named = not (later[i] or skips[i]) and _leads(heads[i], titles[k], item.title)
+            heading = not concludes[i] and (_heading(u, titles[k]) or head_named)  # "Dagordningen."
+            # alone, or the title's word first in the chair's turn: "Bra. Dagordningen har ni fått på mejl."
             calls = any(kd in CALLED for kd in said) and u.text.rstrip().endswith("?")  # "Finns det något mer?"
             if declared[i] in kinds[k] or asks or heading or calls:
                 cue = max(cue, weight)  # declaring the meeting open, asking for a role, naming it: the chair starts it
@@ -222,6 +236,7 @@ def evidence_matrix(
                 + W_KIND * kind * (weight if any(kd in ELECTIONS for kd in said) else 1.0)  # a role the answer names
                 + W_TITLE * max(0.0, own - 0.5) * 2 * inner  # the item's whole title said in one sentence
                 + (W_CUE if heading else 0.0)
+                + (W_CUE if said_now and _ASIDE.search(u.low) else 0.0)  # "Som vi sa, valen nu": the order agreed
             )
             row.append(score - THRESHOLD)
             short = len(u.text.split()) <= SHORT
@@ -248,6 +263,35 @@ def _said(title: set[str], stems: set[str], idf) -> float:
     return sum(idf(s) for s in direct) + RELATED * sum(idf(s) for s in overlap(title, stems) - direct)
 
 
+_ACK = re.compile(r"^\W*(?:(?:ja|jaha|bra|tack|okej|fint|precis|utmärkt|toppen|härligt|gott)\W*)+$")
+
+
+def _turn_heads(units: list[Unit], chair: str | None) -> list[str | None]:
+    """The chair's first word in each turn, where it opens a statement that goes on ("Dagordningen har
+    ni fått på mejl."; after "Bra." or "Tack." alone): what the chair turns the talk to, put first."""
+    out: list[str | None] = [None] * len(units)
+    for i, u in enumerate(units):
+        j = i - 1
+        while j >= 0 and units[j].seg_id == u.seg_id and _ACK.match(units[j].low):
+            j -= 1
+        if u.speaker != chair or j >= 0 and units[j].seg_id == u.seg_id or u.text.rstrip().endswith("?"):
+            continue
+        words = re.findall(r"[\wåäöé-]+", u.low)
+        if len(words) >= 3:
+            out[i] = words[0]
+    return out
+
+
+def _leads(head: str | None, stems: set[str], title: str) -> bool:
+    """The head word names the title: one of its words, or a definite noun of its stems ("Protokollet" for
+    "Föregående protokoll"); not a verb of the same stem ("Justera protokollet …" under "… justerare")."""
+    if head is None:
+        return False
+    words = set(re.findall(r"[\wåäöé-]+", title.lower()))
+    noun = head in words or head.endswith(("en", "et", "na")) and len(head) > 4
+    return noun and bool(overlap({stem(head)}, stems, related_too=False))
+
+
 def _kind_said(item: AgendaItem, u: Unit) -> bool:
     """What a standard item does, said in the sentence ("två som läser igenom protokollet och skriver under")."""
     kinds = standard_kinds(item.title) or ([item.kind] if item.kind else [])
@@ -263,6 +307,20 @@ def _heading(u: Unit, title: set[str]) -> bool:
     if not u.stems or len(said.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
         return False
     return all(overlap({s}, title) for s in u.stems)
+
+
+def _asked_before(units: list[Unit], u: int, row: list[float], used: set[int], settles: list[bool]) -> list[int]:
+    """The speaker's sentence before a short reply that opened the item's talk: the same item asked for ("…?") by
+    the one who goes on with it once the reply was given."""
+    j = u - 1
+    while j >= 0 and units[j].speaker != units[u].speaker:
+        if units[j].seg_id != units[u - 1].seg_id or len(units[j].text.split()) > REPLY:
+            return []
+        j -= 1
+    ask = j >= 0 and j < u - 1 and units[j].text.rstrip().endswith("?") and units[j].seg_id != units[u].seg_id
+    if not ask or j in used or settles[j] or row[j] + THRESHOLD < STRONG:
+        return []
+    return [j]
 
 
 def _from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[float], units: list[Unit]) -> Alignment:
@@ -343,6 +401,8 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         while first > 0 and units[first - 1].seg_id == units[u].seg_id and first - 1 not in used:
             first -= 1
         earlier = [i for i in range(first, u) if B[k][i] + THRESHOLD >= BACK and not settles[i]]
+        if not earlier and first == u:  # "Rania, vill du … skriver ner …?" – "Ja." – "Och Mikael kontrollerar …":
+            earlier = _asked_before(units, u, B[k], used, settles)  # the item began at the first ask
         if earlier:
             p.move(k, earlier[0])
     put_off(p, said, GAP - THRESHOLD)

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass
 
 from transcribe.agenda.phrases import ANNOUNCES, SKIP_TOPIC, TRANSITION
+from transcribe.agenda.topics import overlap
 from transcribe.agenda.units import Alignment, Unit
 from transcribe.agenda.verdicts import ROLE_KINDS
 from transcribe.minutes.phrasing import is_present_verb, to_infinitive
-from transcribe.sv.text import content_words
+from transcribe.sv.text import content_words, stem
 
 _LEAD = r"^\W*(?:(?:ja|nej|bra|okej|då|så|och|alltså|gör så|det stämmer|precis|perfekt|toppen)\W+)*"
 # "Vi skriver …", "Då väljer vi …", "Så gör vi …"; "Det tar vi." and "Vi kör båda." say the matter next
@@ -79,10 +80,29 @@ def _matter(after: Unit | None) -> str | None:
     return closing_text(after, None) or after.text
 
 
-def closing_text(u: Unit, after: Unit | None) -> str | None:
+_SO = re.compile(r"^\W*(?:(?:okej|bra|ja)\W+)?så$")
+_RULE = re.compile(r"^.{0,40}?\b(?:står|gäller)\s*:\s*(?P<rest>.+)$")  # "Men principen står: jobbade du …"
+
+
+def _plan(before: Unit | None) -> str | None:
+    """The statement before "Så kör vi." in the chair's turn, as the decision's words."""
+    if not _statement(before) or NOT.search(re.sub(r"\beller\b", "", before.low)):  # "julafton eller nyår"
+        return None
+    rule = _RULE.match(before.text)
+    text = (rule.group("rest") if rule else before.text).strip(" .!")
+    return text[0].upper() + text[1:] if len(content_words(text)) >= 3 else None
+
+
+def closing_text(
+    u: Unit, after: Unit | None, before: Unit | None = None, raised: frozenset[str] = frozenset()
+) -> str | None:
     """The decision a chair's sentence states, or None: "Vi skriver till X" -> "att skriva till X"; "Det tar vi."
-    with the matter in the next sentence -> that sentence."""
+    with the matter in the next sentence -> that sentence; "Så." alone before it -> the next sentence; "Så kör vi."
+    ending the turn -> the statement before it in the turn (`before`); "Vi söker kulturbidraget." -> its one
+    word of matter when a member raised it earlier in the item (`raised`: the stems members said there)."""
     low = u.low.rstrip(" .!")
+    if _SO.match(low):  # "Så. Julkonserten i Domkyrkan söndagen den tolfte december klockan fyra, …"
+        return _matter(after)
     if u.text.rstrip().endswith("?") or NOT.search(low) or TRANSITION.search(low) or ANNOUNCES.search(low):
         return None
     if SKIP_TOPIC.search(low):
@@ -112,8 +132,9 @@ def closing_text(u: Unit, after: Unit | None) -> str | None:
         return None
     rest = u.text[len(u.text) - len(m.group("rest")) :].strip(" .,!") if m.group("rest") else ""
     if verb in {"kör", "gör"} and len(content_words(rest)) < 2:  # "Vi kör båda." "Då gör vi så."
-        return _matter(after)
-    if len(content_words(rest)) < 2:
+        return _matter(after) or (_plan(before) if after is None else None)
+    words = content_words(rest)
+    if len(words) < 2 and not (words and overlap({stem(words[0])}, raised, related_too=False)):
         return None
     return f"att {to_infinitive(verb)} {_AND_VERB.sub(lambda v: v.group(1) + to_infinitive(v.group(2)), rest)}"
 
@@ -135,7 +156,9 @@ def item_closings(
             if u.speaker != chair or k == 0 or not any(v.speaker != chair for v in own[:k]):
                 continue
             after = own[k + 1] if k + 1 < len(own) and own[k + 1].seg_id == u.seg_id else None
-            text = closing_text(u, after)
+            before = own[k - 1] if own[k - 1].seg_id == u.seg_id else None
+            raised = frozenset(x for v in own[:k] if v.speaker != chair for x in v.stems)
+            text = closing_text(u, after, before, raised)
             if text:
                 if found and not any(v.speaker != chair for v in own[found[-1][0] + 1 : k]):
                     found.pop()  # said again after no member spoke: the later one closes
@@ -144,5 +167,8 @@ def item_closings(
             end = found[j + 1][1].start if j + 1 < len(found) else span.end
             if u.seg_id in backed or any(u.start - 0.01 <= t < end for t in settled):
                 continue
-            out.append(Closing(span.number, text, [u, after] if after is not None and _matter(after) == text else [u]))
+            ev = [u, after] if after is not None and _matter(after) == text else [u]
+            if after is None and k > 0 and own[k - 1].seg_id == u.seg_id and _plan(own[k - 1]) == text:
+                ev = [own[k - 1], u]  # "Men principen står: …. Så kör vi."
+            out.append(Closing(span.number, text, ev))
     return out

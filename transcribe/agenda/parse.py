@@ -21,6 +21,14 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_ITEMS = 60
 
 # Standard opening/closing items of Swedish meetings: kind -> title pattern.
+# A title may name an election by the role's work: "Anteckningar och justering" elects who writes and who checks;
+# the minutes named alone ("Föregående minnesanteckningar", "Protokoll från förra mötet") are read, not written
+WORK_TITLES: dict[str, re.Pattern[str]] = {
+    "secretary": re.compile(
+        r"^(?!.*\b(?:föregående|förra|senaste|tidigare)\b).*\b\w*(?:anteckningar|protokoll)\b.*\bjustering\b"
+    ),
+    "adjusters": re.compile(r"\bjustering\b"),
+}
 STANDARD_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("open", re.compile(r"\böppna(nde|s|t)?\b|\bmötet öppnas\b|^inledning\b|^incheckning\b|\bvälkomm\w*")),
     ("chair", re.compile(r"\b(val av )?(mötes|stämmo)?ordförande\b|\bmötesledare\b|\bformalia\b")),
@@ -81,7 +89,11 @@ def standard_kind(title: str) -> str | None:
 def standard_kinds(title: str) -> list[str]:
     """Every standard item a title names: "Val av sekreterare och justerare" is both elections."""
     low = title.lower()
-    return [kind for kind, pattern in STANDARD_KINDS if pattern.search(low)]
+    return [
+        kind
+        for kind, pattern in STANDARD_KINDS
+        if pattern.search(low) or kind in WORK_TITLES and WORK_TITLES[kind].search(low)
+    ]
 
 
 def _clean(line: str) -> str:

@@ -43,8 +43,11 @@ TAKEN_NOW = re.compile(_TAKEN_NOW.replace("VI", VI))
 # The same in the plain word order: "Vi tar hallfrågan först", "Då tar vi upp budgeten nu"
 TAKES_FIRST = re.compile(
     r"\b(?:VI tar|tar VI) (?:upp )?(.+?),? (?:nu|först|före|innan|direkt|härnäst)\b"
-    r"|\btar VI (?:nu|härnäst|därefter) (?:upp )?(?!(?:den|det|dem|vi|en|ett)\b)(.+?)(?:[,.;!?]|$)".replace("VI", VI)
-)  # "Som sagt tar vi nu båtplatserna."
+    r"|\btar VI (?:nu|härnäst|därefter) (?:upp )?(?!(?:den|det|dem|vi|en|ett)\b)(.+?)(?:[,.;!?]|$)"
+    r"|^\W*(?:(?:och|så|då)\W+)?(?:som (?:vi|jag) sa(?:de)?\W+)?"
+    r"(?!(?:jag|du|han|hon|vi|ni|de|dom|den|det|dem|man|klockan|och|men|ja|nej|okej)\b)(\w+(?: \w+)?),? nu\b"
+    r"(?! \w+ (?:jag|vi|ni|du)\b)".replace("VI", VI)
+)  # "Som sagt tar vi nu båtplatserna.", "Som vi sa, valen nu, så att Britt hinner med tåget."
 # An announcement proper, not a passing "nu har vi …" or "vi tar …": enough to start an item whose name was lost
 ANNOUNCES = re.compile(
     (
@@ -62,7 +65,7 @@ CLOSED = re.compile(
 AFTER_MEETING = re.compile(r"\b(?:efter mötet|efteråt|när vi är klara)\b")
 CONCLUDES = re.compile(
     r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
-    r"klar|klart|avklarad|vald|valda|lagd|lagt)\b"
+    r"klar|klart|avklarad|vald|valda|lagd|lagt|fastställt|godkänt|antagit)\b"
     r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)\b"
     r"|(?:\w+\W+){1,4}(?:har|är) beviljat?s?\b"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
@@ -119,11 +122,12 @@ KIND_CUES = {
         r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
         r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
         r"|(?:ta|tar|har|håller i|sköta|sköter) klubban|för(?:a|er)? ordet\b"
-        r"|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
+        r"|(?:leda|leder) det här\b|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
     ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokollet|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
+        r"|föra protokoll(?:et)?\b|skriv(?:a|er) ner vad (?:vi|som)\b"
+        r"|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
         r"|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare|(?:tar|ta) (?:hand om )?protokollet"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
         r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?skriva\W*$"
@@ -136,7 +140,8 @@ KIND_CUES = {
         r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
-        r"|(?:gransk|koll)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|det (?:han|hon|du) skriver))"
+        r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
+        r"|intyga\w*)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig"
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"

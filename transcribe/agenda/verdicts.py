@@ -23,7 +23,7 @@ ROLE_KINDS = {"chair", "secretary", "adjusters", "open", "close"}  # elections a
 
 # The meeting's assent as the chair states it.
 SEALS = re.compile(
-    r"\bklubba(?:t|s|r|de)\b"
+    r"\bklubba(?:t|s|de)\b|\bklubbar (?:vi|ni|jag|det|beslutet|förslaget)\b"  # not the clubs ("alla klubbar")
     r"|\b(?:det|detta|den|de|dessa|förslaget|beslutet) (?:är|blir) (?:alltså |därmed )?(?:beslutat|beslutad|bifallet|"
     r"bifallen|antaget|antagen|fastställt|fastställd|godkänt|godkänd|beviljat|beviljad)\b"
     r"|\b(?:då|så) (?:är|blir) det (?:så )?(?:beslutat|bestämt)\b"
@@ -42,10 +42,12 @@ SEALS = re.compile(
     r"(?:beslutar|beslutat|bifaller|bifallit|beviljar|beviljat) (?:så|det|enligt|i enlighet)\b"
 )
 REFUSED = re.compile(r"\b(?:avslag\w*|avslog\w*|avslå\w*|faller|föll|bordlägg\w*|återremitt\w*|inte|ingen enighet)\b")
+_GAVEL = re.compile(r"\bklubba(?:t|s|de)\b|\bklubbar (?:vi|ni|jag|det|beslutet|förslaget)\b")
 # A question for the meeting's assent, answered by the floor.
 ASKS = re.compile(
-    r"\b(?:kan|får|beviljar|godkänner|fastställer|antar|bifaller|beslutar|väljer|besluta|bevilja|godkänna|"
-    r"fastställa|anta|välja|lägga) (?:vi|mötet|stämman|styrelsen|nämnden|rådet|föreningen)\b|\bbesluta så\b"
+    r"\b(?:kan|får|beviljar|godkänner|fastställer|antar|bifaller|beslutar|väljer|besluta|bevilja|godkänna|anser|"
+    r"fastställa|anta|välja|lägga) (?:vi|mötet|stämman|årsmötet|årsstämman|styrelsen|nämnden|rådet|föreningen)\b"
+    r"|\bbesluta så\b"
     r"|\bnågon (?:som )?(?:är )?emot\b|\bingen emot\b"
     r"|\b(?:kan|får) (?:\w+ ){1,3}?(?:fastställas|godkännas|antas|beviljas|bifallas|läggas|väljas)\b"
 )  # "Kan stämman fastställa dem?", "Kan den fastställas?", "Är någon emot?"
@@ -113,7 +115,7 @@ def _seals(units: list[Unit], chair: str | None, title: set[str] = frozenset()) 
         if REFUSED.search(u.low):
             continue
         by_chair = chair is None or u.speaker in (chair, units[0].speaker)  # the chair, or who opened the item
-        if (SEALS.search(u.low) or CONCLUDES.search(u.low)) and (by_chair or "klubba" in u.low):
+        if (SEALS.search(u.low) or CONCLUDES.search(u.low)) and (by_chair or _GAVEL.search(u.low)):
             cue = (ANNOUNCEMENT if i == 0 else ANNOUNCES).search(u.low)  # "Då tar vi …" opens an item only at its start
             if cue and not SEALS.search(u.low[: cue.start()]):
                 continue  # the item's own announcement, "Då går vi vidare till …", is no assent
@@ -134,8 +136,15 @@ def _outcome(units: list[Unit], asked: int, title: set[str]) -> list[Unit]:
         return []
     turn = [w for w in after[k : k + 2] if w.seg_id == after[k].seg_id]
     return [
-        w for w in turn if not w.text.rstrip().endswith("?") and not ANNOUNCES.search(w.low) and overlap(title, w.stems)
+        w
+        for w in turn
+        if not w.text.rstrip().endswith("?")
+        and not ANNOUNCES.search(w.low)
+        and (overlap(title, w.stems) or _SO_IT_IS.match(w.low))
     ][:1]
+
+
+_SO_IT_IS = re.compile(r"^\W*(?:(?:det|så|då) (?:är|blir) det(?: så)?|det är (?:så|det))\W*$")  # "Det är det."
 
 
 def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:

@@ -30,13 +30,20 @@ from transcribe.agenda.verdicts import item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
-from transcribe.minutes.roles import ROLE_WORDS, RoleElection, find_roles, unit_evidence
+from transcribe.minutes.protokoll_elections import election_decisions
+from transcribe.minutes.role_items import names_role
+from transcribe.minutes.roles import RoleElection, find_roles, unit_evidence
 from transcribe.sv.calendar import clock, elapsed
 from transcribe.sv.text import capitalise, content_words, finish_sentence, stem
 from transcribe.transcript import Transcript
 
 _NOT_SUMMARY = re.compile(r"\bbeslut\w*|\bbeslöt|\bbestäm\w*|\bförklarar\b")
 _PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ades)\b[^.]*\.?$")
+_STATED = re.compile(
+    r"^(?:(?:då|så|därmed)\s+)?(?:är|blir)\s+([\wåäö-]+(?:en|et|na))\s+"
+    r"(godkänd|godkända|fastställd|fastställda|beslutad)\b(.*?)\.?$",
+    re.I,
+)
 _BODY = [
     (re.compile(r"styrelse", re.I), "Styrelsen"),
     (re.compile(r"nämnd", re.I), "Nämnden"),
@@ -137,6 +144,10 @@ def formal_decision(text: str, body: str) -> str:
     if m:
         verb = "beslutade" if m.group(1).lower() == "beslutar" else m.group(1).lower()
         return finish_sentence(f"{body} {verb}{text[m.end() :]}")
+    stated = _STATED.match(text)
+    if stated:  # "Då är dagordningen godkänd med de ändringarna." -> "Dagordningen godkändes med de ändringarna."
+        what, done, rest = stated.groups()
+        return finish_sentence(f"{what[0].upper()}{what[1:]} {done[:-1] if done.endswith('a') else done}es{rest}")
     if _PASSIVE_END.search(text):  # "Dagordningen godkändes." is already protokoll language
         return finish_sentence(text)
     clause = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
@@ -341,8 +352,9 @@ def build_protokoll(
     if closed is not None and closed.start is not None:
         prot.closed_at = _clock(minutes.start_time, minutes.date, closed.start)
         paragraphs[closed.number].summary = f"Ordföranden förklarade mötet avslutat {_at(prot.closed_at)}."
+    election_decisions(paragraphs, alignment, prot.roles, units, transcript, body)
     for par in prot.paragraphs:  # election items: who was elected, then the summary
-        said = [r for r in prot.roles if r.source == "val" and ROLE_WORDS[r.role].search(par.title.lower())]
+        said = [r for r in prot.roles if r.source == "val" and names_role(r.role, par.title)]
         if said and par.status == "behandlad":
             elected = [
                 f"till {role} valdes {_join([r.name for r in said if r.role == role])}"

@@ -3,10 +3,21 @@ item the aligner left untreated must lie."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from transcribe.agenda.align import Alignment, ItemSpan, Unit
+from transcribe.agenda.parse import WORK_TITLES
 from transcribe.minutes.role_ties import ROLE_WORDS
 
 ROLES = ("ordförande", "sekreterare", "justerare")
+_KINDS = {"sekreterare": "secretary", "justerare": "adjusters"}
+
+
+def names_role(role: str, title: str) -> bool:
+    """Whether an agenda item's title names the election of `role`."""
+    low = title.lower()
+    return bool(ROLE_WORDS[role].search(low) or role in _KINDS and WORK_TITLES[_KINDS[role]].search(low))
 
 
 def unplaced_window(alignment: Alignment, role: str, units: list[Unit]) -> list[Unit]:
@@ -14,8 +25,8 @@ def unplaced_window(alignment: Alignment, role: str, units: list[Unit]) -> list[
     (in agenda order): an election is seldom skipped, so its lost announcement lies there. Empty when the agenda
     has no such item or no placed item follows it."""
     items = alignment.items
-    at = next((i for i, s in enumerate(items) if not s.treated and ROLE_WORDS[role].search(s.title.lower())), None)
-    if at is None or any(s.treated and ROLE_WORDS[role].search(s.title.lower()) for s in items):
+    at = next((i for i, s in enumerate(items) if not s.treated and names_role(role, s.title)), None)
+    if at is None or any(s.treated and names_role(role, s.title) for s in items):
         return []
     before = [s for s in items[:at] if s.treated and s.start is not None]
     after = [s for s in items[at + 1 :] if s.treated and s.start is not None]
@@ -29,6 +40,32 @@ def unplaced_window(alignment: Alignment, role: str, units: list[Unit]) -> list[
 def item_roles(alignment: Alignment, role: str, spans: list[ItemSpan]) -> set[str]:
     """The roles the election item of `role` names ("Val av sekreterare och justerare": both)."""
     titles = [s.title.lower() for s in spans] or [
-        s.title.lower() for s in alignment.items if not s.treated and ROLE_WORDS[role].search(s.title.lower())
+        s.title.lower() for s in alignment.items if not s.treated and names_role(role, s.title)
     ][:1]
-    return {r for r in ROLES for t in titles if ROLE_WORDS[r].search(t)}
+    return {r for r in ROLES for t in titles if names_role(r, t)}
+
+
+_FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")
+_ONLY_NAMES = re.compile(r"^\W*(?:(?:så|då|ja|okej|bra)\W+)?(?:\w+\W+){1,2}och\W+(?:\w+\W+){1,2}(?:alltså|då)?\W*$")
+
+
+def summed_up(
+    held: dict[str, list[Unit]], pool: list[Unit], persons: Callable[[str], list[tuple[int, int, str]]], limit: int
+) -> dict[str, list[Unit]]:
+    """The others the chair names alongside the one a role went to, summing the election up in names alone ("Jag
+    kan. Och Lars från Piteå, du nickar där borta?" – "Lars nickar. Saga Lindberg och Lars Nyström alltså."): for a
+    role held by more than one, the rest of that sum go to it too."""
+    if len(held) != 1 or limit < 2:
+        return {}
+    who, ev = next(iter(held.items()))
+    after = [u for u in pool if u.start > max(e.start for e in ev)]
+    for u in after[:6]:
+        known = persons(u.text)
+        named = [n for _, _, n in known] + [  # one elected who never spoke: "Lars Nyström" said in full
+            m.group(0)
+            for m in _FULL_NAME.finditer(u.text)
+            if not any(s < m.end() and m.start() < e for s, e, _ in known)
+        ]
+        if who in named and len(named) <= limit and _ONLY_NAMES.match(u.low) and u.speaker != ev[-1].speaker:
+            return {n: [*ev, u] for n in named if n != who}
+    return {}

@@ -16,7 +16,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
         r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
         r"|\b(?:ta|tar|har|håller i|sköta|sköter) klubban\b|\bför(?:a|er)? ordet\b"
-        r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b))"
+        r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b|det här\b))"
     ),
     "sekreterare": re.compile(
         r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
@@ -39,7 +39,9 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
         r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
-        r"|\b(?:gransk|koll)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|det (?:han|hon|du) skriver)\b"
+        r"|\b(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}"
+        r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
+        r"|\bintyga\w*"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one

@@ -29,7 +29,7 @@ from transcribe.agenda.align import Alignment, Unit, chair_speaker
 from transcribe.agenda.phrases import CLOSED, KIND_CUES
 from transcribe.minutes.fuzzy import known_word, similar
 from transcribe.minutes.model import Evidence
-from transcribe.minutes.role_items import ROLES, item_roles, unplaced_window
+from transcribe.minutes.role_items import ROLES, item_roles, names_role, summed_up, unplaced_window
 from transcribe.minutes.role_ties import ROLE_WORDS, mask_roles, role_of, role_words
 from transcribe.transcript import Transcript
 
@@ -308,9 +308,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
     out: list[RoleElection] = []
     deferred: list[tuple[str, list[Unit], set[str]]] = []
     for role in ROLES:
-        spans = [
-            s for s in alignment.items if s.treated and s.start is not None and ROLE_WORDS[role].search(s.title.lower())
-        ]
+        spans = [s for s in alignment.items if s.treated and s.start is not None and names_role(role, s.title)]
         elected = bool(spans)
         pool = [u for u in units if any(s.start - 0.01 <= u.start < s.end for s in spans)] if elected else units
         window = unplaced_window(alignment, role, units) if not elected else None
@@ -327,6 +325,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                 deferred.append((role, pool, shared))
                 continue
             chosen = _by_structure(role, pool, out, names, said_no, transcript)
+        chosen |= summed_up(chosen, pool, partial(_persons, names=names), LIMIT[role]) if elected else {}
         out += _elections(role, chosen, elected, names, transcript)
     for role, pool, shared in deferred:
         if shared <= {r.role for r in out}:
