@@ -164,3 +164,29 @@ def test_closings_in_the_chairs_own_words_are_the_items_decisions() -> None:
     assert "kulturbidraget" in decided["3"]
     assert "tolfte december" in decided["4"]
     assert "jobbade påsk i fjol" in decided["5"]
+
+
+CLOSING = """Styrelsemöte
+1. Mötets öppnande
+2. Ekonomi
+3. Resan till Tallinn
+4. Övriga frågor
+5. Mötets avslutande
+"""
+
+
+def test_the_close_begins_at_the_chairs_call_for_more_and_an_echo_opens_no_struck_item() -> None:
+    lines = [
+        ("A", "Välkomna, mötet är öppnat. Tallinn har vi inga offerter på än, den får vänta till nästa möte."),
+        ("A", "Ekonomi. Per."),
+        ("B", "Vi har sextiotusen på kontot och alla medlemsavgifter har kommit in utom tre, så det ser bra ut."),
+        ("A", "Tack. Övriga frågor då?"),
+        ("C", "Körjackorna är slitna, vi borde se över dem till våren när vi vet mer om pengarna."),
+        ("A", "Det tar vi upp i vår."),
+        ("A", "Något mer? Nej. Nästa styrelsemöte har vi tisdagen den nittonde oktober, klockan sju, här."),
+        ("C", "Och Tallinn."),
+        ("A", "Och Tallinn. Tack för i kväll. Mötet är avslutat."),
+    ]
+    _, al = protokoll(lines, CLOSING, BOARD_NAMES, "Styrelsemöte")
+    assert not al.item("3").treated
+    assert al.item("5").start == 60.0

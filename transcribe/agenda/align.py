@@ -43,6 +43,7 @@ from transcribe.agenda.passes import (
     announced_items,
     chair_named_first,
     decided_items,
+    more_before_close,
     put_off,
     taken_together,
     turn_heads,
@@ -139,6 +140,15 @@ def evidence_matrix(
         bool(OPENS_OWN.search(u.low)) and (i < 2 or units[i - 2].seg_id != u.seg_id) for i, u in enumerate(units)
     ]
     heads = _turn_heads(units, chair)
+    echoes = [  # a short sentence opening a turn that repeats the one before it, by another speaker
+        0 < i
+        and units[i - 1].seg_id != u.seg_id
+        and units[i - 1].speaker != u.speaker
+        and bool(u.stems)
+        and u.stems == units[i - 1].stems
+        and len(u.text.split()) <= 4
+        for i, u in enumerate(units)
+    ]
     declared = [declared_at(u.low, i / max(len(units) - 1, 1)) for i, u in enumerate(units)]
     said_once(declared, "welcome", "open", first=True)  # the meeting opens once, at the first welcome
     said_once(declared, "thanks", "close", first=False)  # and closes once, at the last thanks
@@ -224,7 +234,8 @@ def evidence_matrix(
                 cue = max(cue, weight)
             elif skips[i]:  # "Förra protokollet hoppar vi över": the item named, by title or by kind, is struck
                 topic, kind = -max(own, kind), 0.0
-            elif later[i]:  # put off to later in the meeting: no start here, and no strike either
+            elif later[i] or echoes[i]:  # put off to later in the meeting: no start here, and no strike either; the
+                # chair saying again what the one before just said ("Och Tallinn." – "Och Tallinn. Tack för i kväll.")
                 topic, own, kind, cue = 0.0, 0.0, 0.0, 0.0
             elif concludes[i] or placed_under[i]:  # "Då är föredragningslistan fastställd": the end of an item, not a
                 topic, own, kind = 0.0, 0.0, 0.0  # start; "… under övriga frågor": the agenda spoken of, not the item
@@ -409,6 +420,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
     handed_over_first(p, turns)
     after_decisions(p)
+    more_before_close(p, chair_speaker(units))
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)
     for k in mates:  # taken with its mate: no start of its own

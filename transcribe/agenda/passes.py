@@ -217,3 +217,37 @@ def put_off(p: Placement, said: list[list[bool]], floor: float) -> None:
 
 def _free(p: Placement, i: int) -> bool:
     return i not in p.used and not p.settles[i]
+
+
+# The chair asks whether anything more is left: "Något mer?", "Något annat?", "Är det något mer?"
+MORE = re.compile(
+    r"^\W*(?:(?:och|okej|bra|då|så|ja)\W+)*(?:är det |finns det )?(?:något|nåt|några) (?:mer|annat|fler)\W*$"
+)
+REPLY_WORDS = 6  # a reply this short leaves the talk where it was ("Och Tallinn.")
+
+
+def more_before_close(p: Placement, chair: str | None) -> None:
+    """The closing item begins where the chair, after övriga frågor began, asked whether anything more was left
+    ("Något mer? Nej. Nästa styrelsemöte har vi …" – "Och Tallinn." – "Och Tallinn. Tack för i kväll. Mötet är
+    avslutat."): its start moves back over the chair's turns and short replies to that question."""
+    units, chosen, used = p.units, p.chosen, p.used
+    close = next((k for k, it in enumerate(p.leaves) if it.kind == "close" and k in chosen), None)
+    other = next((k for k, it in enumerate(p.leaves) if it.kind == "other" and k in chosen), None)
+    if close is None or chair is None:
+        return
+    u = chosen[close]
+    floor = max((i for i in chosen.values() if i < u), default=-1)
+    for j in range(u - 1, floor, -1):
+        w = units[j]
+        if w.speaker != chair and len(w.text.split()) > REPLY_WORDS:
+            return
+        first = j == 0 or units[j - 1].seg_id != w.seg_id
+        if (
+            w.speaker == chair
+            and first
+            and MORE.match(w.low)
+            and j not in used
+            and (other is None or chosen[other] < j)
+        ):
+            p.move(close, j)
+            return

@@ -126,7 +126,7 @@ KIND_CUES = {
     ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokoll(?:et)?\b|skriv(?:a|er) ner vad (?:vi|som)\b"
+        r"|föra protokoll(?:et)?\b|skriv(?:a|er) ner vad\b"
         r"|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
         r"|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare|(?:tar|ta) (?:hand om )?protokollet"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
