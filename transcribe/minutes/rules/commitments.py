@@ -26,7 +26,15 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, group_clause, strip_tail
 from transcribe.minutes.rules.resolutions import ResolutionRules
-from transcribe.minutes.rules.utterances import Utt, action_verb, misheard_match, personal_commitment, stems
+from transcribe.minutes.rules.utterances import (
+    Utt,
+    action_verb,
+    evidence_list,
+    merge_evidence,
+    misheard_match,
+    personal_commitment,
+    stems,
+)
 from transcribe.sv.text import capitalise, content_words
 
 WHY = "Beslutet uttrycktes utan beslutsord"
@@ -87,6 +95,7 @@ _DAY_ONLY = re.compile(
 _NO_ONE_VERB = re.compile(
     r"^(?:ingen|inget|inga)\s+[a-zåäö]+\s+(?:en|ett|den|det|de|dem|sin|sitt|sina|mig|dig|oss|er|honom|henne)\b"
 )
+_NO_NP_IN = re.compile(r"^(?:det\s+blir\s+)?(?:ingen|inget|inga)\b|\bblir\s+(?:det\s+)?(?:ingen|inget|inga)\b")
 _NO_NP = re.compile(r"^(?:ingen|inget|inga)\s+(?P<x>\S.*)$")
 _NOT_MATTERS = re.compile(
     r"^(?:ingen|inget|inga)\s+(?:fara|problem|aning|orsak|mer|mera|fler|invänd\w*|fråg\w*|annan|annat|andra|emot|"
@@ -172,6 +181,8 @@ class CommitmentRules(ResolutionRules):
             return False
         if _CONDITION.search(u.low[: m.start("v")]) or re.match(r"(?:om|ifall)\b", rest_low):
             return False
+        if verb == "låter" and re.match(r"(?:det|den|dem|allt)\s+(?:\w+\s+)?vara\b", rest_low):
+            return False  # "Vi låter det vara som det är.": nothing changes, the request before it turned down
         if re.search(r"\btill\s+handlingarna\b", rest_low):
             return False  # "Då lägger vi det till handlingarna": a formal act, the filing rules' to read
         offer = verb == "tackar" and re.match(r"(?:ja|nej)\b", rest_low)
@@ -213,6 +224,15 @@ class CommitmentRules(ResolutionRules):
         detail = " ".join(v.text for v in self._elaboration(u))
         if not (offer or voted or continued or pron) and not self._raised(u, f"{topic} {detail}", back=12):
             return False  # others raised it, unless a vote, the sentence before or a "den" points at the matter
+        last = self.out.decisions[-1] if self.out.decisions else None
+        if continued and not neg and last is not None and _NO_NP_IN.search(last.text.lower()):
+            # "Det blir ingen ny maskin i år. Vi lagar bandet på den gamla.": what is done instead, one decision
+            instead = capitalise(first_person(strip_tail(u.text).rstrip(" .!"), u.name))
+            last.text = f"{last.text.rstrip('.')}. {instead}."
+            last.evidence = merge_evidence(last.evidence, evidence_list([u]))
+            self.used.add(u.idx)
+            self.decided.add(u.idx)
+            return True
         text = decision_sentence(first_person(group_clause(verb, rest, neg), u.name))
         self._add_decision(self._with_elaboration(text, u), u, [u, *self._elaboration(u)], 0.6, WHY)
         self.used.add(u.idx)
@@ -266,6 +286,12 @@ class CommitmentRules(ResolutionRules):
         previous = self.utts[u.idx - 1] if u.idx else None
         if previous is not None and previous.is_question:
             return False  # an answer, not a closing
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        said_to = re.search(r"[a-zåäö],\s+[A-ZÅÄÖ][a-zåäö]+\s*[.!]?$", u.text)
+        if (said_to and u.speaker != self._leader() and not self._settled_by_others(u)) or (
+            nxt is not None and nxt.turn == u.turn and re.match(r"^noterat\b", nxt.low)
+        ):
+            return False  # a member's "Inga elprylar, Rolf." nobody takes up; "Inga gula. Noterat.": advice noted
         if not content_words(np_low) and not negative:
             return False
         if negative and (self.hypothetical(u) or _NO_ONE_VERB.match(np_low)):
@@ -303,6 +329,20 @@ class CommitmentRules(ResolutionRules):
         self._add_decision(text, u, [u, *after], 0.6, WHY)
         self.used.update(v.idx for v in [u, *after])
         return True
+
+    def _settled_by_others(self, u: Utt) -> bool:
+        """Another speaker takes a member's close up in the next two turns ('Ja.', 'Precis.', 'Så gör vi.')."""
+        turns: list[int] = []
+        for v in self.utts[u.idx + 1 : u.idx + 8]:
+            if v.turn == u.turn:
+                continue
+            if v.turn not in turns:
+                turns.append(v.turn)
+            if len(turns) > 2:
+                return False
+            if v.speaker != u.speaker and (_ASSENT_REPLY.match(v.low) or self._settles(v)):
+                return True
+        return False
 
     def _proper(self, word: str) -> bool:
         """A name: written with a capital inside a sentence somewhere in the meeting and never without one, or

@@ -32,6 +32,7 @@ from transcribe.minutes.rules.utterances import (
     split_clauses,
     stems,
 )
+from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
 
 _ASKED_AFTER = re.compile(r",\s*(?:[\w-]+,\s*)?(?:kan|ska|vill|hinner|tar)\s+(?:du|ni|någon)\b[^.!]*\?\s*$")
@@ -53,6 +54,12 @@ _REPORTED_PERFECT = re.compile(
 _LAUGHTER = re.compile(r"^(?:haha|hehe|ha\s+ha|hihi)\b|\b(?:haha|hehe)\b|^det\s+räknas\s+inte\b|^skämt\s+åsido\b")
 _WHEN_DECIDED = re.compile(
     r"\s*(?:klockan|kl\b|samma\s+dag|i\s+morgon|i\s+dag|i\s+kväll|på\s+\w+dag(?:en)?\b|nästa\s+\w+|senare\b|sen\b)"
+)
+# An approximate figure worked out aloud is a sum, not a settlement: "Då blir det, vänta, runt femhundra ..."
+_ESTIMATE = re.compile(rf"\b(?:runt|ungefär|cirka|omkring|nästan|typ)\s+(?:{COUNT_WORD})\b")
+# "Jag kommer, om ...": the speaker's own plan or state, no proposal for the group to settle.
+_ONLY_ME = re.compile(
+    r"^(?:(?:ja|okej|nej|och)\b[\s,.]*)*jag\s+(?!tycker|föreslår|vill|tror|menar|tänkte|tänker|säger|skulle)[a-zåäö]+\b"
 )
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # Words heard where the approved matter stands that are none: a preposition, an article, a conjunction.
@@ -205,7 +212,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
     def _confirmation(self, u: Utt) -> bool:
         if u.idx in self.used:
             return False  # the close of a call already recorded ("Beviljar årsmötet ...? Ja. Då är det beslutat.")
-        if u.idx not in self.pending and self._settled(u):
+        if u.idx not in self.pending and not _ESTIMATE.search(u.low) and self._settled(u):
             return True
         m = cues.CONFIRMATION.search(u.low)
         weak = False
@@ -216,8 +223,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             return self._confirmed_proposal(u, m)
         if not m or u.is_question or negated(u.low, m.start(), m.end()):
             return False
-        if re.match(r"\s*(?:inte|aldrig)\b", u.low[m.end() :]):
-            return False  # "Nej, Kalle. Det gör vi inte.": the proposal turned down
+        if re.match(r"\s*(?:inte|aldrig|ändå)\b", u.low[m.end() :]):
+            return False  # "Nej, Kalle. Det gör vi inte.": the proposal turned down; "Det gör vi ändå.": done anyway
         if cues.UNDECIDED.search(u.low) or cues.REJECTED.search(u.low):
             return False
         # A bare "Klubbat." closes a call; misheard calls leave only chatter before it, which it does not confirm.
@@ -237,6 +244,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             return False
         if proposal is not None and proposal is not u and cues.PUT_OFF_LATER.search(proposal.low):
             return False  # "Det tar vi efteråt, Stina. Då säger vi så.": the matter put off
+        if proposal is not None and proposal is not u and _ONLY_ME.match(proposal.low) and " vi " not in proposal.low:
+            return False  # "Jag kommer, om jag hinner." - "Då säger vi så.": one's own plan, nothing to settle
         if (restated := self.restatement(u)) is not None:  # "Då säger vi så. <the decision as a fact>"
             if proposal is not None:
                 self.used.add(proposal.idx)

@@ -1,0 +1,73 @@
+"""Sentences that sound settled but settle nothing, by what the turn around them does, and one decision said in
+two sentences. Hand-made exchanges in settings of their own."""
+
+from __future__ import annotations
+
+from tests.test_rules_robust_cues import minutes, texts
+
+
+def test_a_sum_worked_out_aloud_is_no_decision() -> None:
+    said = [
+        ("S2", "Den nya leverantören tar tjugo kronor mer per säck."),
+        ("S3", "Vi köper ungefär trettio säckar i månaden."),
+        ("S4", "Då blir det, vänta, ungefär sexhundra kronor mer i månaden. Det klarar vi."),
+    ]
+    assert not any("sexhundra" in t for t in texts(said))
+
+
+def test_ones_own_plan_closed_by_the_chair_is_no_decision() -> None:
+    said = [
+        ("S1", "Nästa träff blir tisdag om tre veckor, samma tid. Går det?"),
+        ("S2", "Det går."),
+        ("S3", "Jag kommer, om bilen startar."),
+        ("S1", "Då säger vi så. Tack för i kväll."),
+    ]
+    assert not any("bilen" in t for t in texts(said))
+
+
+def test_done_anyway_is_no_settling() -> None:
+    said = [
+        ("S1", "Finns det något som talar emot att vi målar om bastun?"),
+        ("S2", "Bara att vi måste flytta bänkarna."),
+        ("S3", "Det gör vi ändå."),
+    ]
+    assert not any("bänkarna" in t for t in texts(said))
+
+
+def test_a_members_no_said_to_another_member_and_advice_noted_are_no_decisions() -> None:
+    said = [
+        ("S1", "Sen pysselhörnan. Barnen kan få måla stenar."),
+        ("S2", "Och jag kan visa hur man knyter flugor."),
+        ("S3", "Inga krokar, Nils. Bara lina och fjädrar."),
+        ("S2", "Okej då."),
+    ]
+    assert not any("krokar" in t for t in texts(said))
+    noted = [
+        ("S2", "Jag beställer nya flytvästar till barnen i veckan."),
+        ("S3", "Beställ inte de röda. De bleknar i solen."),
+        ("S2", "Inga röda. Noterat. Sen priset."),
+    ]
+    assert not any("röda" in t for t in texts(noted))
+
+
+def test_a_no_to_the_member_who_proposed_is_a_proposal_turned_down() -> None:
+    said = [
+        ("S2", "Vi kunde sälja de gamla kanoterna på auktion."),
+        ("S3", "Men vi hyr ju ut dem varje sommar."),
+        ("S4", "Precis, de behövs."),
+        ("S1", "Jag håller med. Nej, Martin. Det blir ingen auktion."),
+    ]
+    got = minutes(said)
+    assert not any("auktion" in d.text for d in got.decisions)
+    assert any("auktion" in o.text and o.reason == "Förslaget avslogs" for o in got.not_decided)
+
+
+def test_what_is_done_instead_of_a_refused_purchase_is_the_same_decision() -> None:
+    said = [
+        ("S2", "Pumpen i brunnen går sönder hela tiden. Vi borde köpa en ny."),
+        ("S3", "En ny kostar trettiotusen."),
+        ("S4", "Det har vi inte råd med i år."),
+        ("S1", "Nej. Det blir ingen ny pump i år. Vi byter packningen på den gamla och ser hur länge den håller."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "ingen ny pump" in got[0] and "packningen" in got[0]
