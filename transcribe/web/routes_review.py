@@ -69,6 +69,12 @@ def editable_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
     return meeting
 
 
+def nameless_speakers(transcript: Transcript) -> list[str]:
+    """The labels of the speakers who speak and have no name yet: the protokoll would list them as 'SPEAKER_01'."""
+    named = {s.label for s in transcript.speakers if s.name}
+    return [label for label in transcript.speaker_labels() if label not in named]
+
+
 def unreviewed_rows(minutes: Minutes | None) -> list[tuple[str, str, str]]:
     """(section, label, item id) of every item nobody has reviewed: the review page and the approval list them."""
     return [(edit.section_of(i), edit.item_label(i), i.id) for i in unreviewed(minutes)] if minutes else []
@@ -166,7 +172,7 @@ def review_page(
             s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
         graded=graded, uncertain_segments={i for i, words in graded.items() if any(g >= 2 for _, g, _ in words)},
         evidence_segments=uncertainty.evidence_segments(minutes),
-        unreviewed=unreviewed_rows(minutes),
+        unreviewed=unreviewed_rows(minutes), nameless=nameless_speakers(transcript),
         draft=draft if isinstance(draft, dict) and draft.get("error") == error else None,
         new_speaker=speaker_edits.NEW_SPEAKER,
         sections=edit.SECTIONS, addable=edit.ADDABLE,
@@ -306,8 +312,10 @@ def regenerate(meeting_id: str, user: CurrentUser = Depends(current_user)) -> Re
 def approve_confirm(request: Request, meeting_id: str, user: CurrentUser = Depends(current_user)) -> Response:
     """Asking first without JavaScript: what would be locked, and which items nobody has reviewed."""
     meeting = editable_meeting(user, meeting_id)
+    transcript = store.load_transcript(meeting_id)
     return page(request, "approve.html", user=user, meeting=meeting,
-                unreviewed=unreviewed_rows(store.load_minutes(meeting_id)))  # fmt: skip
+                unreviewed=unreviewed_rows(store.load_minutes(meeting_id)),
+                nameless=nameless_speakers(transcript) if transcript else [])  # fmt: skip
 
 
 @router.post("/meetings/{meeting_id}/approve")

@@ -448,12 +448,15 @@
     const form = e.target;
     if (!(form instanceof HTMLFormElement) || form.id !== "approve-form") return;
     const open = Array.from(document.querySelectorAll("[data-unreviewed]")).map((a) => "– " + a.textContent.trim());
-    let message = form.dataset.confirmPlain;
+    const parts = [];
     if (open.length) {
       const shown = open.slice(0, 12);
       if (open.length > shown.length) shown.push((form.dataset.more || "… {n}").replace("{n}", String(open.length - shown.length)));
-      message = (form.dataset.confirmHead || "{n}").replace("{n}", String(open.length)) + "\n" + shown.join("\n") + "\n\n" + form.dataset.confirmEnd;
+      parts.push((form.dataset.confirmHead || "{n}").replace("{n}", String(open.length)) + "\n" + shown.join("\n"));
     }
+    const nameless = document.querySelector("[data-nameless]");  // "SPEAKER_01" would stand in the minutes
+    if (nameless) parts.push(nameless.textContent.trim());
+    const message = parts.length ? parts.join("\n\n") + "\n\n" + form.dataset.confirmEnd : form.dataset.confirmPlain;
     if (!window.confirm(message)) { e.preventDefault(); return; }
     if (form.elements.namedItem("confirmed")) form.elements.namedItem("confirmed").value = "1";
   });

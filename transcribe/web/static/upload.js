@@ -11,7 +11,11 @@
   const maxBytes = Number(form.dataset.maxBytes);
   let files = [];
 
-  function mb(bytes) { return (bytes / 1048576).toFixed(1) + " MB"; }
+  // "0,5 MB" in Swedish, "0.5 MB" in English; a file under a megabyte in kB, never "0.0 MB".
+  const number = new Intl.NumberFormat(document.documentElement.lang || "sv", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  function mb(bytes) {
+    return bytes < 1048576 ? Math.max(1, Math.ceil(bytes / 1024)) + " kB" : number.format(bytes / 1048576) + " MB";
+  }
 
   function render() {
     list.replaceChildren();

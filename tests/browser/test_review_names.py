@@ -1,0 +1,44 @@
+"""In headless Chromium: the approval dialog names the speakers still without a name, and the upload list gives
+sizes as a Swedish reader writes them (the fixtures in conftest.py: real server, system Chromium)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser.web import login
+
+pytestmark = pytest.mark.browser
+
+
+def test_approval_dialog_names_the_nameless_speakers(server: str, browser, tmp_path: Path) -> None:
+    from tests.test_web import add_meeting
+    from transcribe.web import store
+
+    mid = add_meeting("sara")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    login(page, f"{server}/meetings/{mid}", then="#approve")
+    asked: list[str] = []
+
+    def dismiss(dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("#approve")
+    page.wait_for_timeout(300)
+    assert asked and "Talare utan namn står så i protokollet: SPEAKER_00, SPEAKER_01" in asked[0], asked
+    assert asked[0].endswith("Godkänna protokollet ändå?")
+    assert not store.meeting_path(mid).joinpath("versions").exists()
+
+
+def test_upload_list_sizes_in_swedish(server: str, browser, tmp_path: Path) -> None:
+    small, large = tmp_path / "kort.m4a", tmp_path / "möte.wav"
+    small.write_bytes(b"x" * 50_000)
+    large.write_bytes(b"x" * 3_900_000)
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    login(page, f"{server}/upload", then="#file-input")
+    page.set_input_files("#file-input", [str(small), str(large)])
+    listed = page.inner_text("#file-list")
+    assert "kort.m4a (49 kB)" in listed and "möte.wav (3,7 MB)" in listed, listed
