@@ -136,3 +136,24 @@ def test_one_persons_view_is_not_the_meetings_decision() -> None:
 def test_the_chair_leaving_a_matter_is_not_a_decision() -> None:
     turns = [("S2", "Vi har pratat om gräsklipparen länge nu."), ("S1", "Då är vi klara med gräsklipparfrågan.")]
     assert not added(turns)
+
+
+def test_the_facts_of_how_a_sentence_was_heard_and_its_matter_said_again() -> None:
+    turns = [
+        ("S2", "Vi kan öppna stallbacken en halvtimme tidigare."),
+        ("S1", "Då vi ses öppna stallbacken halv tolv."),
+        ("S3", "Bra."),
+        ("S1", "Nästa punkt är kaffet."),
+        ("S2", "Kaffet räcker till jul."),
+        ("S3", "Jag sätter upp en lapp om stallbacken."),
+    ]
+    ex = RuleExtractor(transcript(turns, frozenset({"ses"})), MEETING, vocabulary=list(PEOPLE.values()), scorer=None)
+    ex.run()
+    texts, rows = ex.sentence_facts()
+    at = {t: dict(zip(STRUCT, r, strict=True)) for t, r in zip(texts, rows, strict=True)}
+    heard = next(f for t, f in at.items() if t.startswith("då vi ses"))  # as heard, the cue read as meant
+    assert heard["opening_unsure"] == 1 and heard["mean_word_prob"] < 0.95 and heard["restated_after"] > 0
+    clear = at["kaffet räcker till jul."]
+    assert clear["opening_unsure"] == 0 and clear["mean_word_prob"] == 0.95 and clear["restated_after"] == 0
+    assert clear["neighbours_unsure"] == 0 and at["bra."]["neighbours_unsure"] == 0.5
+    assert 0 < heard["meeting_unsure"] == clear["meeting_unsure"] < 1

@@ -9,8 +9,10 @@ from hashed letters and words of the sentence's opening, where its verb phrase s
 survive a misheard word). Many hashed n-grams of the whole sentence memorised the dev authors'
 phrasings, so the lexical part is a setting chosen by holding out whole author batches
 (`transcribe.bench.train_decisions`). Probabilities are calibrated on those held-out scores.
-The weights are plain numbers in an .npz file, so loading runs no pickled code; without the file
-the rules run alone.
+The model is either that linear one or gradient-boosted trees over the structural facts alone
+(which of the two ranked the sentences of batches held out better ships); the trees are stored as
+arrays (feature, threshold, children, leaf value per node) and walked here, so both kinds are plain
+numbers in an .npz file, loading runs no pickled code, and without the file the rules run alone.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ import numpy as np
 from transcribe.fsutil import atomic_write_bytes
 
 MODEL_PATH = Path(__file__).parent / "data" / "decision_scorer.npz"
-FORMAT = 2  # the npz layout; a file of another layout is not loaded
+FORMAT = 3  # the npz layout; a file of another layout is not loaded
 # The structural facts, in the order of the weights (see rules/learned.py for how each is read).
 STRUCT = (
     "chair",
@@ -73,6 +75,13 @@ STRUCT = (
     "chair_after_others",
     "amount_or_time",
     "replies_after",
+    # how the sentence was heard and whether its matter comes back (rules/learned_context.py)
+    "opening_unsure",
+    "mean_word_prob",
+    "neighbours_unsure",
+    "restated_after",
+    "restated_elsewhere",
+    "meeting_unsure",
 )
 CONTEXT = STRUCT[STRUCT.index("position") + 1 :]
 LEXICAL = ("none", "opening", "full")  # what the hashed n-grams read: nothing, the opening, the whole sentence
@@ -131,6 +140,45 @@ def design(texts: Sequence[str], structs: np.ndarray, features: Features = Featu
     return sparse.hstack([chars.transform(read), words.transform(read), dense], format="csr")  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Trees:
+    """Gradient-boosted regression trees as arrays: node k tests `facts[feature[k]] <= threshold[k]` and goes to
+    left[k] or right[k]; a leaf adds value[k] to the margin. `roots` are the first node of each tree."""
+
+    feature: np.ndarray
+    threshold: np.ndarray
+    left: np.ndarray
+    right: np.ndarray
+    value: np.ndarray
+    leaf: np.ndarray
+    roots: np.ndarray
+
+    FIELDS = ("feature", "threshold", "left", "right", "value", "leaf", "roots")
+
+    def margins(self, structs: np.ndarray) -> np.ndarray:
+        """The summed leaf values of every tree for each row of structural facts."""
+        x = np.asarray(structs, dtype=np.float64)
+        rows = np.arange(len(x))
+        total = np.zeros(len(x))
+        for root in self.roots:
+            node = np.full(len(x), root)
+            for _ in range(64):  # deeper than any tree grown; a walk ends at the leaves
+                inner = ~self.leaf[node]
+                if not inner.any():
+                    break
+                go_left = x[rows, self.feature[node]] <= self.threshold[node]
+                node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
+            total += self.value[node]
+        return total
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {f"tree_{k}": getattr(self, k) for k in self.FIELDS}
+
+    @classmethod
+    def from_arrays(cls, f: object) -> Trees:
+        return cls(*(np.asarray(f[f"tree_{k}"]) for k in cls.FIELDS))  # type: ignore[index]
+
+
 @dataclass
 class DecisionScorer:
     """Weights of a logistic model, its calibration and the thresholds chosen for it on held-out dev batches."""
@@ -143,11 +191,14 @@ class DecisionScorer:
     unsure_threshold: float = 1.01
     features: Features = field(default_factory=Features)
     calibration: tuple[float, float] = (1.0, 0.0)  # slope and offset on the raw margin (Platt)
+    trees: Trees | None = None  # when set, the margin is the trees' (over the facts alone), not the weights'
 
     def margins(self, texts: Sequence[str], structs: np.ndarray) -> np.ndarray:
-        """The uncalibrated linear scores."""
+        """The uncalibrated scores."""
         if not len(texts):
             return np.zeros(0)
+        if self.trees is not None:
+            return self.trees.margins(np.asarray(structs).reshape(len(texts), len(STRUCT))) + self.bias
         return design(texts, structs, self.features) @ self.weights + self.bias
 
     def probabilities(self, texts: Sequence[str], structs: np.ndarray) -> np.ndarray:
@@ -155,11 +206,12 @@ class DecisionScorer:
         return 1.0 / (1.0 + np.exp(-(a * self.margins(texts, structs) + b)))
 
     def save(self, path: Path) -> None:
-        """Written atomically: float32 weights, compressed."""
+        """Written atomically: float32 weights (or the trees' arrays), compressed."""
         f = self.features
         meta = [FORMAT, self.bias, self.add_threshold, self.doubt_threshold, self.unsure_threshold,
                 LEXICAL.index(f.lexical), f.char_bits, f.word_bits, len(STRUCT), *self.calibration]  # fmt: skip
-        buf = _npz_bytes(weights=self.weights.astype(np.float32), meta=np.array(meta, dtype=np.float64))
+        trees = self.trees.arrays() if self.trees is not None else {}
+        buf = _npz_bytes(weights=self.weights.astype(np.float32), meta=np.array(meta, dtype=np.float64), **trees)
         atomic_write_bytes(path, buf, mode=0o644)  # a model of how meetings decide, no meeting data
 
     @classmethod
@@ -169,13 +221,14 @@ class DecisionScorer:
             return None
         with np.load(path, allow_pickle=False) as f:
             weights, meta = f["weights"].astype(np.float64), f["meta"]
+            trees = Trees.from_arrays(f) if "tree_roots" in f.files else None
         if len(meta) != 11 or int(meta[0]) != FORMAT or int(meta[8]) != len(STRUCT):
             return None
         features = Features(LEXICAL[int(meta[5])], int(meta[6]), int(meta[7]))
-        if len(weights) != features.n_features:
+        if len(weights) != features.n_features or (trees is not None and trees.feature.max() >= len(STRUCT)):
             return None
         return cls(weights, float(meta[1]), float(meta[2]), float(meta[3]), float(meta[4]), features,
-                   (float(meta[9]), float(meta[10])))  # fmt: skip
+                   (float(meta[9]), float(meta[10])), trees)  # fmt: skip
 
 
 def _npz_bytes(**arrays: np.ndarray) -> bytes:

@@ -29,7 +29,7 @@ import numpy as np
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import content_clause, decision_sentence, strip_discourse
-from transcribe.minutes.rules.learned_context import SHORT, call_answered, context_rows
+from transcribe.minutes.rules.learned_context import SHORT, call_answered, context_rows, heard_unsure
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, is_agreement
@@ -308,11 +308,6 @@ def _own_clause(text: str, said: str) -> str:
 
 def _union(sets: list[set[str]]) -> set[str]:
     return set().union(*sets)
-
-
-def heard_unsure(u: Utt) -> bool:
-    """The recogniser was unsure of a word of the sentence's opening, where its cue stands."""
-    return bool(u.unsure & set(opening(u.low)))
 
 
 def _ids(d) -> set[int]:  # noqa: ANN001 - a Decision
