@@ -22,6 +22,7 @@ from transcribe.db import session
 from transcribe.errors import BadOption
 from transcribe.fsutil import os_reason
 from transcribe.jobs import cancel, delete, list_jobs, meeting_dir, result_paths, retry, status, submit
+from transcribe.jobs.models import ACTIVE
 from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
 from transcribe.jobs.rq_worker import run_rq_worker
@@ -57,6 +58,19 @@ def _eta(seconds: float | None) -> str:
     return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
+def _short_error(error: str | None, meeting_id: str) -> str:
+    """The reason a job failed, its meeting's folder left out ('input.wav är tyst: ...'), cut to fit the table."""
+    text = (error or "").replace(f"{meeting_dir(meeting_id)}/", "")
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def _titles(meeting_ids: set[str]) -> dict[str, str]:
+    """The meetings' titles as the web app shows them (a job submitted from the shell may have none)."""
+    with session() as s:
+        rows = s.execute(select(Meeting.id, Meeting.title).where(Meeting.id.in_(meeting_ids))).all()
+    return {mid: title for mid, title in rows if title}
+
+
 @jobs_app.command("list")
 def list_cmd(
     state: Annotated[str | None, typer.Option(help=f"{STATES} (eller namnet som i --json)")] = None,
@@ -73,18 +87,19 @@ def list_cmd(
     if not rows:
         out.print(f"Inga jobb i läget {state_word(wanted)}." if wanted else NO_JOBS, highlight=False, soft_wrap=True)
         return
+    titles = _titles({r.meeting_id for r in rows})
     table = Table("id", "möte", "läge", "steg", "%", "kö", "försök", "kvar", "fel")
     for r in rows:
         table.add_row(
             str(r.id),
-            r.meeting_id,
+            titles.get(r.meeting_id) or r.meeting_id,
             state_word(r.state),
             stage_word(r.stage),
             f"{r.percent:.0f}",
             str(r.position or ""),
             str(r.attempts),
-            _eta(r.eta_s),
-            (r.error or "")[:60],
+            _eta(r.eta_s) if r.state in ACTIVE else "",
+            _short_error(r.error, r.meeting_id),
         )
     out.print(table)
 
