@@ -156,6 +156,20 @@ def formal_decision(text: str, body: str) -> str:
     return finish_sentence(f"{body} beslutade: {clause}")
 
 
+_REPORTED = re.compile(r"\b(?:det|här|där) (?:står|stod) (?:det )?att\b|\bstår det (?:att|i protokollet)\b")
+
+
+def _quoted(text: str, quote: str) -> bool:
+    """The decision's words are those of a sentence that reports what stands written ("Det står att vi beslutade
+    att …"): read from the minutes, not decided."""
+    words = {stem(w) for w in content_words(text)}
+    for sentence in re.split(r"(?<=[.!?])\s+", quote):
+        low = sentence.lower()
+        if _REPORTED.search(low) and len(words & {stem(w) for w in content_words(low)}) >= min(3, len(words)):
+            return True
+    return False
+
+
 def _settled_at(item: Item) -> float:
     """The moment an item was settled: its latest evidence."""
     return max(e.start for e in item.evidence)
@@ -322,6 +336,8 @@ def build_protokoll(
         if d.status == "rejected":
             reviewed.add(home(d).number)
             continue
+        if all(_quoted(d.text, e.quote) for e in d.evidence):
+            continue  # "Det står att vi beslutade att sjunga Rutter …": the minutes read aloud, not a decision
         par = home(d)
         strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
         if par.status != "behandlad" and par is not other and strikes:

@@ -41,7 +41,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
         r"|\b(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}"
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
-        r"|\bintyga\w*"
+        r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,2}skriv(?:a|er) under\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
