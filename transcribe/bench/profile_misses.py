@@ -5,6 +5,7 @@ label (the one whose time is mostly theirs) is scored as the matcher scores it (
 the product's fused scores) and checked gate by gate, in this order:
 
 - merged: no label is mostly theirs (the diariser put their speech under someone else's label);
+- weak: the profile holds under `profiles.MIN_ENROLMENT_S` s of speech, so it at most proposes;
 - z: the label's normalised score with their profile under Z_NAMED_FUSED;
 - cos: its raw cosine under T_NAMED_FUSED;
 - margin: another profile's normalised score within Z_MARGIN_FUSED;
@@ -42,9 +43,9 @@ from transcribe.speakers.match import (
     match_speakers,
     score_labels,
 )
-from transcribe.speakers.profiles import Profile, thin
+from transcribe.speakers.profiles import Profile, thin, weak
 
-GATES = ("merged", "z", "cos", "margin", "thin", "short", "agreement", "assignment")
+GATES = ("merged", "weak", "z", "cos", "margin", "thin", "short", "agreement", "assignment")
 
 
 def _gate(z: np.ndarray, raw: np.ndarray, j: int, pieces: int, share: float, split: float, held: float,
@@ -97,6 +98,12 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
                 rows.append(f"{lab.item.id} {reader}: merged")
                 continue
             i = max(own, key=lambda k: sc.norm[k, j])
+            if weak(profiles[j]):  # a weak profile never names, whatever its score
+                gates["weak"] += 1
+                missed.append(float(sc.norm[i, j]))
+                rows.append(f"{lab.item.id} {reader}: weak ({profiles[j].seconds:.1f} s, z {sc.norm[i, j]:.2f}, "
+                            f"{matches[labels[i]].status})")  # fmt: skip
+                continue
             share = 1.0 if sc.support is None else float(sc.support[i, j])
             floor = Z_NAMED_BRIEF if brief_enrolment(profiles[j]) else Z_NAMED_THIN if thin(profiles[j]) else -np.inf
             gate = _gate(sc.norm[i], sc.raw[i], j, int(sc.pieces[i]), share, float(sc.split[i]), held[labels[i]],

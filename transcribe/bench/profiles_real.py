@@ -11,7 +11,12 @@ strangers. The labels the diariser finds in each conversation are matched agains
 (`transcribe.speakers.match`, each label's pieces from `speakers.evidence`); a label's truth is the
 reader it overlaps most.
 
-- named_share: enrolled readers present in a conversation whom a label names correctly;
+- enrolment (`bench.profile_enrolment`): the readers offered for enrolment (every other reader), how many were
+  accepted (`profiles.MIN_ENROLMENT_S` s of speech or more), kept weak (they only propose) or refused (under
+  `profiles.MIN_VOICE_S`); the enrolment half is embedded as the product embeds a recording (speech only);
+- named_share: readers offered for enrolment present in a conversation whom a label names correctly (a
+  refused reader counts as present and is never a stranger); named_share_of_accepted: the same among the
+  readers whose enrolment was accepted (accepted_present, named_accepted): both denominators, always;
   named_or_proposed_share: ... or, failing that, proposes with their own name ("Anna?");
 - wrong_confident_names: labels named as someone they are not (must be 0);
 - strangers_named / strangers_proposed: labels of non-enrolled readers given a name / a "Name?";
@@ -31,8 +36,8 @@ reader it overlaps most.
   (`speakers/backend.py`, fitted on the cohort readers only: `python -m transcribe.bench.train_backend`)
   and averages the two normalised scores (`match.FUSED`); raw_cosines / through_backend: the same
   labels matched in one view alone; previous and baseline use raw GE2E cosines.
-- without_thin_rule: without the stricter scores for a profile of under 5 s or 2 s (`match.Z_NAMED_THIN`, `..._BRIEF`);
-  enrolment_curve (`--enrolment-curve`): the figures with every enrolment cut to 1, 1.5, 2, 3, 4 and 5 s;
+- without_short_rules: without the rules for short enrolments (weak profiles, `match.Z_NAMED_THIN`, `..._BRIEF`);
+  enrolment_curve (`--enrolment-curve`): the figures with every enrolment cut to its first 1-6 s of speech;
 - misses: for each enrolled reader present and not named, the first gate that stopped them
   (`bench.profile_misses`: merged by the diariser, normalised score, cosine, margin, short speech,
   agreement, assignment), counted and listed;
@@ -55,6 +60,7 @@ chosen on dev conversations.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import itertools
 import json
@@ -69,8 +75,15 @@ from typing import Any
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.mixed_labels import mixed_label_figures
+from transcribe.bench.profile_enrolment import (
+    BENCH_DIR,
+    NO_SHORT_RULES,
+    enrolment_curve,
+    enrolment_quality,
+    reader_parts,
+    reader_profiles,
+)
 from transcribe.bench.profile_misses import misses
 from transcribe.bench.profile_separation import (
     by_condition,
@@ -95,13 +108,12 @@ from transcribe.speakers.match import (
     Z_PROPOSED_FUSED,
     match_speakers,
 )
-from transcribe.speakers.profiles import Profile, embed_voice
+from transcribe.speakers.profiles import Profile, embed_voice, weak
 
 AGREEMENT_OFF = {"agree": 0.0, "split_cos": -1.0, "min_coverage": 0.0}  # pieces need not agree on one voice
 UNCHECKED = {**AGREEMENT_OFF, "z_strong": math.inf}  # ... nor a strong normalised score stand in for the cosine
 # the scoring before channel variants (raw GE2E cosines, no back-end)
 BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False, **UNCHECKED}
-BENCH_DIR = SAMPLES_DIR / "cache" / "profile-bench"
 POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are rebuilt in a new folder
 # Minutes per conversation: a reader has ~6 s of speech left after enrolment, repeated in every turn,
 # so longer conversations add cost, not evidence. 2-4 min keeps 30 dev conversations affordable.
@@ -115,22 +127,6 @@ def bench_reader(rid: str) -> bool:
     """Dev readers with id % 4 == 2 (and every held-out reader) are the bench's people; dev readers
     with id % 4 == 0 are the background cohort shipped with the product, never in a bench conversation."""
     return int(rid) % 2 == 1 or int(rid) % 4 == 2
-
-
-def cut_point(x: np.ndarray, sr: int = 16_000, quiet_s: float = 0.25) -> int:
-    """Sample index of the quietest `quiet_s` stretch in the middle fifth of an utterance: a pause."""
-    n = max(1, int(quiet_s * sr))
-    energy = np.convolve(np.asarray(x, dtype=np.float64) ** 2, np.ones(n) / n, "same")
-    lo, hi = int(0.4 * len(x)), int(0.6 * len(x))
-    return lo + int(np.argmin(energy[lo:hi])) if hi > lo else len(x) // 2
-
-
-def reader_parts(rid: str, root: Path | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """(enrolment part, conversation part) of a reader's one utterance, cut at a pause near its middle."""
-    conv = conversations()
-    x = conv.load_flac(dict(conv.readers(root))[rid])
-    cut = cut_point(x, conv.SR)
-    return x[:cut], x[cut:]
 
 
 def split_pool(split: str) -> Path:
@@ -160,20 +156,6 @@ def bench_items(group: str, count: int) -> list[Item]:
     for spec in conv.corpus(split, count, min_minutes=MINUTES[0], max_minutes=MINUTES[1]):
         d = conv.ensure(spec, BENCH_DIR / f"conversations-v{POOL_VERSION}-{MINUTES[0]:g}-{MINUTES[1]:g}min", root=root)
         out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
-    return out
-
-
-def reader_profiles(readers: Iterable[str], root: Path | None = None, seconds: float | None = None) -> list[Profile]:
-    """One profile per reader from the enrolment part of their own (clean) utterance (its first `seconds`)."""
-    out = []
-    with tempfile.TemporaryDirectory(prefix="bench-enrol-") as tmp:
-        for rid in readers:
-            part = reader_parts(rid, root)[0]
-            audio = Audio.from_array(part[: int(seconds * 16_000)] if seconds else part, Path(tmp) / rid)
-            voice = embed_voice(audio, [(0.0, audio.duration)])
-            variants = {k: v.tolist() for k, v in voice.variants.items()}
-            out.append(Profile(name=rid, embeddings=voice.vectors.tolist(), n_samples=len(voice.vectors),
-                               seconds=voice.seconds, variants=variants))  # fmt: skip
     return out
 
 
@@ -225,16 +207,19 @@ def label_truth(item: Any, hyp: Diarization) -> dict[str, str]:
 
 
 def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pieces",
-            counted: set[str] | None = None, **params: Any) -> dict[str, Any]:  # fmt: skip
+            counted: set[str] | None = None, offered: Iterable[str] = (), **params: Any) -> dict[str, Any]:  # fmt: skip
     """Naming figures of one scoring over the group's conversations (see the module docstring).
 
     method "pieces": each label's pieces, normalised against the cohort (the product's scoring);
     "centroid": the label's centroid and raw thresholds alone (the scoring before pieces and cohort).
     `counted`: the enrolled readers whose presence and names count (None: all; every profile is
-    still matched, and wrong names and strangers are counted over all labels).
+    still matched, and wrong names and strangers are counted over all labels). `offered`: readers offered
+    for enrolment whose enrolment was refused (no profile): present, counted, never strangers.
     """
-    enrolled = {p.name for p in profiles}
+    enrolled = {p.name for p in profiles} | set(offered)
     counted = enrolled if counted is None else counted & enrolled
+    accepted = {p.name for p in profiles if not weak(p)} & counted  # the profiles trusted with a name
+    present_accepted = named_accepted = 0
     present = named_right = wrong = strangers = strangers_named = strangers_proposed = 0
     present_talked = named_talked = 0
     stranger_z: list[float] = []  # the normalised score that decided each stranger's label
@@ -248,6 +233,7 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
         matches = match_speakers(hyp, profiles, **extra, **params)
         ref = item.truth()
         present += len(set(ref.labels()) & counted)
+        present_accepted += len(set(ref.labels()) & accepted)
         talkers = {who for who in set(ref.labels()) & counted if ref.label_timeline(who).duration() >= TALKED_S}
         present_talked += len(talkers)
         right: dict[str, set[str]] = {"named": set(), "proposed": set()}
@@ -255,6 +241,7 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
             if m.status in right and truth_of.get(lb) == m.name:
                 right[m.status].add(str(m.name))
         named_right += len(right["named"] & counted)
+        named_accepted += len(right["named"] & accepted)
         named_talked += len(right["named"] & talkers)
         only_proposed += len((right["proposed"] - right["named"]) & counted)
         for lb, m in matches.items():
@@ -269,6 +256,9 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
                 stranger_z += [m.norm] if m.norm is not None else []
     return {"enrolled_present": present, "named_correctly": named_right,
             "named_share": round(named_right / present, 3) if present else None,
+            # ... of the readers present whose enrolment was accepted (not weak: `profiles.MIN_ENROLMENT_S`)
+            "accepted_present": present_accepted, "named_accepted": named_accepted,
+            "named_share_of_accepted": round(named_accepted / present_accepted, 3) if present_accepted else None,
             # ... or, if not named, shown with their own name as a proposal ("Anna?") for the reviewer
             # ... among those who spoke TALKED_S s or more (a name needs two ~3 s pieces of a label's speech)
             f"named_share_{TALKED_S:g}s_or_more": round(named_talked / present_talked, 3) if present_talked else None,
@@ -303,28 +293,29 @@ def profile_scores(labelled: list[Labelled], quick: bool = False
     readers, enrolled = group_readers(labelled)
     profiles = reader_profiles(enrolled)
     anchored = [anchor(lab, profiles) for lab in labelled]
+    fig = functools.partial(figures, offered=enrolled)  # a refused reader is no stranger
     out = {"enrolled": len(enrolled), "strangers_in_pool": len(readers) - len(enrolled),
-           **figures(anchored, profiles),
+           "enrolment": enrolment_quality(enrolled, profiles), **fig(anchored, profiles),
            "thresholds": {"named": T_NAMED_FUSED, "proposed": T_NAMED_FUSED, "z_margin": Z_MARGIN_FUSED,
                           "z_named": Z_NAMED_FUSED, "z_proposed": Z_PROPOSED_FUSED, "min_pieces": MIN_PIECES,
                           "z_turn": Z_TURN},
-           "corpus": corpus_facts(profiles), "by_enrolment": by_enrolment(figures, anchored, profiles),
-           "by_condition": by_condition(figures, anchored, profiles),
-           "baseline": figures(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
+           "corpus": corpus_facts(profiles), "by_enrolment": by_enrolment(fig, anchored, profiles),
+           "by_condition": by_condition(fig, anchored, profiles),
+           "baseline": fig(labelled, as_recorded(profiles), method="centroid", **BASELINE)}  # fmt: skip
     if quick:
         return pair_scores(anchored, profiles, cohort(), label_truth), out
-    out |= {"raw_cosines": figures(anchored, profiles, backend=False),
-           "through_backend": figures(anchored, profiles, backend=True),
-           "without_agreement": figures(anchored, profiles, **AGREEMENT_OFF),
-           "without_strong_scores": figures(anchored, profiles, z_strong=math.inf),
-           "without_thin_rule": figures(anchored, profiles, z_thin=-math.inf, brief=(-math.inf,) * 2),
-           "without_both": figures(anchored, profiles, **UNCHECKED),
+    out |= {"raw_cosines": fig(anchored, profiles, backend=False),
+           "through_backend": fig(anchored, profiles, backend=True),
+           "without_agreement": fig(anchored, profiles, **AGREEMENT_OFF),
+           "without_strong_scores": fig(anchored, profiles, z_strong=math.inf),
+           "without_short_rules": fig(anchored, profiles, **NO_SHORT_RULES),
+           "without_both": fig(anchored, profiles, **UNCHECKED),
            "misses": misses(anchored, profiles, cohort(), label_truth),
            "mixed_labels": mixed_label_figures(anchored, profiles, cohort()),
            "mixed_labels_unchecked": mixed_label_figures(anchored, profiles, cohort(), **AGREEMENT_OFF),
            "anchors": anchor_figures(labelled, anchored),
-           "without_anchors": figures(labelled, profiles),
-           "previous": figures(labelled, profiles, **PREVIOUS)}  # fmt: skip
+           "without_anchors": fig(labelled, profiles),
+           "previous": fig(labelled, profiles, **PREVIOUS)}  # fmt: skip
     return pair_scores(anchored, profiles, cohort(), label_truth), out
 
 
@@ -337,22 +328,6 @@ def profile_report(group: str, count: int, labelled: list[Labelled] | None = Non
     pairs, report = profile_scores(labelled, quick)
     return {"conversations": len(labelled), "minutes": list(MINUTES), **report, "scores": calibration(pairs),
             "scores_by_enrolment": calibration_by_enrolment(pairs)}  # fmt: skip
-
-
-def enrolment_curve(anchored: list[Labelled], enrolled: list[str], lengths: Iterable[float] = (1, 1.5, 2, 3, 4, 5)
-                    ) -> dict[str, Any]:  # fmt: skip
-    """Figures with each enrolment cut to its first seconds, with and without `match.Z_NAMED_THIN`, and the
-    same/different separation of the product's scores at that length (AUC, EER: `profile_separation`)."""
-    keys = ("named_correctly", "wrong_confident_names", "strangers_named", "proposals_right", "highest_stranger_z")
-    out = {}
-    for secs in lengths:
-        profiles = reader_profiles(enrolled, seconds=secs)
-        now, before = figures(anchored, profiles), figures(anchored, profiles, z_thin=-math.inf, brief=(-math.inf,) * 2)
-        sep = calibration(pair_scores(anchored, profiles, cohort(), label_truth))["normalised"]
-        sep = {k: sep.get(k) for k in ("auc", "eer", "same_above_every_different")}
-        out[f"{secs:g}s"] = {"now": {k: now[k] for k in keys}, "without_thin_rule": {k: before[k] for k in keys},
-                             "separation": sep}  # fmt: skip
-    return out
 
 
 def sweep(labelled: list[Labelled], profiles: list[Profile]) -> list[dict[str, Any]]:
@@ -488,7 +463,12 @@ def main(argv: list[str] | None = None) -> int:
     if ns.enrolment_curve:
         enrolled = group_readers(labelled)[1]
         profiles = reader_profiles(enrolled)
-        report["enrolment_curve"] = enrolment_curve([anchor(lab, profiles) for lab in labelled], enrolled)
+        report["enrolment_curve"] = enrolment_curve(
+            [anchor(lab, profiles) for lab in labelled],
+            enrolled,
+            functools.partial(figures, offered=enrolled),
+            label_truth,
+        )
     if ns.json:
         ns.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(json.dumps({k: v for k, v in report.items() if k != "sweep"}, indent=1))

@@ -13,13 +13,13 @@ from rich.table import Table
 
 from transcribe.errors import BadOption, InputNotFound
 from transcribe.speakers.profiles import (
-    THIN_ENROLMENT_S,
     Profile,
     ProfileDirectory,
     enroll_audio,
     enroll_meeting,
     forget,
-    thin,
+    short_enrolment_line,
+    weak,
 )
 
 speakers_app = typer.Typer(help="Röstprofiler: känn igen återkommande talare.", no_args_is_help=True)
@@ -36,9 +36,8 @@ def _user() -> str:
 def enrolled_line(profile: Profile) -> str:
     """What enrolling says: the samples and seconds now behind the profile, and whether that is too little."""
     line = f"{profile.name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)"
-    if thin(profile):
-        line += (f"\n  Under {THIN_ENROLMENT_S:g} s tal: rösten namnges bara vid en tydlig träff och föreslås "
-                 f"annars. Lägg till mer tal (30–60 s ger säkrast igenkänning).")  # fmt: skip
+    if weak(profile):
+        line += "\n  " + short_enrolment_line(profile.seconds)
     return line
 
 
@@ -63,11 +62,9 @@ def list_cmd(
         table.add_row(p.name, str(p.n_samples), f"{p.seconds:.0f}", p.encoder, f"{p.updated:%Y-%m-%d}",
                       ", ".join(p.sources[-3:]))  # fmt: skip
     out.print(table)
-    few = [p.name for p in profiles if thin(p)]
-    if few:
-        out.print(
-            f"Under {THIN_ENROLMENT_S:g} s tal (namnges bara vid en tydlig träff): {', '.join(few)}", soft_wrap=True
-        )
+    weak_ones = [p.name for p in profiles if weak(p)]
+    if weak_ones:
+        out.print(f"Svaga (för lite tal för att namnge, föreslår bara): {', '.join(weak_ones)}", soft_wrap=True)
     out.print(f"[dim]{directory.root}[/]")
 
 

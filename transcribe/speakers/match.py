@@ -87,14 +87,10 @@ voice. At Z_PROPOSED_FUSED = 2.5 the 30 dev conversations gave 12 proposals, 8 o
 person and 4 strangers (at 2.51-2.80, the most name-like dev stranger's fused score); at 3.0, 0.2 over
 that stranger, 5 proposals, all right, and no stranger proposed (2.75: 6, 5 right, one stranger);
 names unchanged (58 of 82).
-Brief enrolments: cut to 1 and 1.5 s (all 31 dev readers; `--enrolment-curve`), the tail of other
-people's scores reaches further: a name under Z_NAMED_THIN went to the wrong reader at 1.5 s (fused
-3.78, a telephone look-alike of eight pieces) and strangers reached 3.11 at both, one proposed at
-1.0 s. Scores do not separate better there: AUC 0.965 / 0.978 at 1 / 1.5 s against 0.989 at 3 s, and
-scoring the label's mean embedding or its median piece, a cohort cut to the enrolment's length (on
-the pieces' side, the profile's or both) or fewer channel variants moved no more same-person pairs
-above every other person's score. So a profile of under BRIEF_ENROLMENT_S = 2 s names from
-Z_NAMED_BRIEF = 4.25 (0.47 over 3.78) and proposes from Z_PROPOSED_BRIEF = 3.5 (0.39 over 3.11).
+Brief enrolments (cut to 1 and 1.5 s, the enrolment halves then embedded whole): a name under Z_NAMED_THIN went
+to the wrong reader at 1.5 s (fused 3.78) and strangers reached 3.11; neither the label's mean embedding or
+median piece, a cohort cut to the enrolment's length nor fewer channel variants separated them better. So a
+profile of under BRIEF_ENROLMENT_S = 2 s named from Z_NAMED_BRIEF = 4.25 and proposed from Z_PROPOSED_BRIEF 3.5.
 Scorings measured and not kept (30 dev conversations, the labels as the product sees them; same-person
 pairs above every other person's score 62 of 79 as shipped, AUC 0.995, highest other 3.31; both halves of the
 conversations, even and odd, agreed): cohort top 10 / 40 59 / 55; the raw view's weight 0.3 / 0.7 61 / 59; the
@@ -107,6 +103,18 @@ Z_NAMED_BRIEF), 3 more spoke 2.5-4.5 s in all and were merged, 2 trail a telepho
 recording by under Z_MARGIN_FUSED (so comparing only the profiles of voices present would not name them; the same
 look-alike scores 3.30 with the other's label in noise), and 7 have own scores of 1.7-3.1 (six under 2.7) where
 a stranger of 40 pieces reaches 2.80 with a look-alike profile (his pieces' mean 3.13, above those readers' own).
+Weak enrolments: enrolment embeds a recording's speech after voice activity detection (`profiles.speech_spans`;
+the bench had embedded its readers' enrolment halves whole, pauses counted as speech). With the dev enrolments cut
+to their first 1-6 s of speech, a name at the ordinary thresholds went to a stranger from a profile of 1 s (4.52)
+and from one of 3.5 s at every length from 3 s (a telephone stranger at 3.48-3.86), never from a profile of 5 s
+or more; other people reached 6.35 at 1 s, 4.00 at 1.5 s, 3.98 at 2 s. So a profile of under MIN_ENROLMENT_S = 5 s
+is weak: it never names (THIN and BRIEF are moot) and proposes only from Z_PROPOSED_WEAK = 4.25; under MIN_VOICE_S
+= 1.5 s (less than one encoder window) it proposes nothing and `profiles.enroll_audio` refuses the recording. Dev
+30 conversations: named 57 -> 45 of 82 readers offered, 45 of 53 whose enrolment was accepted (0.849; before,
+enrolled from 5 s or more 53 of 65, 0.815), proposals all right, 0 wrong, no stranger named or proposed.
+A telephone variant that also samples at 8 kHz through mu-law (as the bench's telephone line does) named no
+more dev telephone readers (9 of 13 either way) and brought strangers closer (highest 3.48 -> 3.74-3.79, pairs
+above every other person's score 50 -> 34, with the cohort rebuilt through it too): not kept.
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -125,7 +133,15 @@ from transcribe.speakers.agreement import AGREE, MIN_COVERAGE, SPLIT_COS, agrees
 from transcribe.speakers.backend import Backend
 from transcribe.speakers.backend import load as load_backend
 from transcribe.speakers.cohort import cohort as shipped_cohort
-from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory, normalise_rows, thin
+from transcribe.speakers.profiles import (
+    GE2E,
+    MIN_ENROLMENT_S,
+    MIN_VOICE_S,
+    Profile,
+    ProfileDirectory,
+    normalise_rows,
+    thin,
+)
 from transcribe.transcript import SpeakerInfo, Transcript
 
 if TYPE_CHECKING:
@@ -160,6 +176,9 @@ Z_NAMED_THIN = 3.75
 # ... and one of under BRIEF_ENROLMENT_S s (a word or two) Z_NAMED_BRIEF for a name, Z_PROPOSED_BRIEF for
 # a proposal (see "Brief enrolments" above).
 BRIEF_ENROLMENT_S, Z_NAMED_BRIEF, Z_PROPOSED_BRIEF = 2.0, 4.25, 3.5
+# A weak profile (under `profiles.MIN_ENROLMENT_S` s of speech) never names and proposes only from this fused
+# score (see "Weak enrolments" above).
+Z_PROPOSED_WEAK = 4.25
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -330,6 +349,8 @@ def match_speakers(
     z_margin: float | None = None,
     z_thin: float | None = None,
     brief: tuple[float, float] | None = None,
+    min_enrolment: float = MIN_ENROLMENT_S,
+    z_weak: float = Z_PROPOSED_WEAK,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -346,6 +367,8 @@ def match_speakers(
     `z_thin`: the normalised score a name needs from a profile of under THIN_ENROLMENT_S s of speech
     (None: Z_NAMED_THIN on fused scores, else not used). `brief`: (name, proposal) scores a profile of
     under BRIEF_ENROLMENT_S s needs (None: Z_NAMED_BRIEF / Z_PROPOSED_BRIEF on fused scores, else not used).
+    `min_enrolment`: a profile of less speech is weak (`profiles.weak`): it never names, and proposes only from
+    the normalised score `z_weak` (min_enrolment 0: not checked).
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = _vectors(source)
@@ -381,6 +404,10 @@ def match_speakers(
             status: Status = "proposed" if row[j] >= t_proposed and (z is None or z >= z_proposed) else "anonymous"
             if z is not None and z < brief[1] and brief_enrolment(profiles[j]):
                 status = "anonymous"
+            if 0 < profiles[j].seconds < min_enrolment and (
+                z is None or z < z_weak or profiles[j].seconds < MIN_VOICE_S
+            ):
+                status = "anonymous"
         else:
             others = np.delete(row, j)
             status = _status(float(row[j]), float(others.max()) if others.size else -1.0, t_named, t_proposed, margin)
@@ -396,6 +423,10 @@ def match_speakers(
                 status = "proposed"  # a profile of a few words: only a clearer score names
             if z is not None and status == "named" and z < brief[0] and brief_enrolment(profiles[j]):
                 status = "proposed"
+            if 0 < profiles[j].seconds < min_enrolment:  # weak: too little speech to be trusted with a name
+                status = "proposed" if status == "named" else status
+                status = "anonymous" if z is not None and status == "proposed" and z < z_weak else status
+                status = "anonymous" if profiles[j].seconds < MIN_VOICE_S else status  # a word or two: nothing
             if z is not None and status == "proposed" and z < z_proposed:
                 status = "anonymous"
             if z is not None and status == "proposed" and z < brief[1] and brief_enrolment(profiles[j]):

@@ -49,6 +49,13 @@ MAX_EMBEDDINGS = 64
 # Less speech than this (a few words) is a blurred voice that other people come close to: such a profile
 # names only on a clearer match (`match.Z_NAMED_THIN`), and enrolling says so.
 THIN_ENROLMENT_S = 5.0
+# Less speech than this, measured after voice activity detection and without overlapping speech, is too
+# little to be trusted with a name: the profile is kept as weak (it proposes "Anna?", never names) and
+# grows as confirmed speech is added (`speakers enroll-meeting`, "Spara röstprofiler" in review).
+MIN_ENROLMENT_S = 5.0
+# Less than this (under one 1.5 s window of the encoder: a word or two) is refused when enrolled from a recording;
+# speech a reviewer confirmed is kept to grow on, but a profile holding less proposes nothing (`match.py`).
+MIN_VOICE_S = 1.5
 
 
 def _now() -> dt.datetime:
@@ -83,6 +90,32 @@ class Profile(BaseModel):
 def thin(profile: Profile) -> bool:
     """Was the profile enrolled from less than THIN_ENROLMENT_S s of speech (0: not recorded)?"""
     return 0 < profile.seconds < THIN_ENROLMENT_S
+
+
+def weak(profile: Profile) -> bool:
+    """Is the profile built from less usable speech than MIN_ENROLMENT_S s (0: not recorded)?"""
+    return 0 < profile.seconds < MIN_ENROLMENT_S
+
+
+def seconds_sv(seconds: float) -> str:
+    """Seconds as a Swedish reader writes them: "2,1", "5"."""
+    return f"{seconds:.1f}".removesuffix(".0").replace(".", ",")
+
+
+def short_enrolment_line(seconds: float) -> str:
+    """What enrolling says when the profile still holds too little speech to name anyone (one line)."""
+    return (
+        f"Röstprovet är för kort: {seconds_sv(seconds)} s tal, minst {seconds_sv(MIN_ENROLMENT_S)} s behövs; "
+        f'profilen sparas som svag och föreslår bara namnet ("Namn?") tills mer tal har lagts till.'
+    )
+
+
+def refusal_line(seconds: float) -> str:
+    """Why an enrolment was refused (one line)."""
+    return (
+        f"Röstprovet är för kort: {seconds_sv(seconds)} s tal, minst {seconds_sv(MIN_VOICE_S)} s behövs för en "
+        f"röstprofil ({seconds_sv(MIN_ENROLMENT_S)} s för att den ska namnge)"
+    )
 
 
 def _mean_direction(rows: Sequence[Sequence[float]]) -> np.ndarray:
@@ -294,6 +327,13 @@ def _decoded(path: Path, workdir: Path):
     return decode(path, workdir)
 
 
+def speech_spans(audio, start: float | None = None, end: float | None = None) -> list[tuple[float, float]]:
+    """The speech of `audio` (optionally only within [start, end]) after voice activity detection:
+    what enrolment embeds and counts as its seconds, pauses left out."""
+    lo, hi = start or 0.0, min(end if end is not None else audio.duration, audio.duration)
+    return [(max(a, lo), min(b, hi)) for a, b in speech_regions(audio) if b > lo and a < hi]
+
+
 def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: float | None = None,
                  end: float | None = None, user: str = "system") -> Profile:  # fmt: skip
     """Add the speech of `path` (optionally only [start, end]) to NAME's profile."""
@@ -303,9 +343,10 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
         raise BadOption("--end måste komma efter --start")
     with tempfile.TemporaryDirectory(prefix="protokoll-enroll-") as tmp:  # decoded audio never outlives this
         audio = _decoded(Path(path), Path(tmp))
-        lo, hi = start or 0.0, min(end if end is not None else audio.duration, audio.duration)
-        spans = [(max(a, lo), min(b, hi)) for a, b in speech_regions(audio) if b > lo and a < hi]
-        voice = embed_voice(audio, spans)
+        voice = embed_voice(audio, speech_spans(audio, start, end))
+    before = directory.get(name)
+    if (before.seconds if before else 0.0) + voice.seconds < MIN_VOICE_S:
+        raise BadOption(refusal_line(voice.seconds))
     profile = directory.add(name, voice.vectors, voice.seconds, source=f"file:{Path(path).name}",
                             channel_variants=voice.variants)  # fmt: skip
     _audit(
