@@ -61,3 +61,42 @@ def test_the_day_said_again_with_the_hour_heard_after_a_misheard_word() -> None:
     # another hour heard there is not this meeting's: none taken
     got = next_meeting(lines, "18:00", unsure=frozenset({"hänga", "gärningslåkaren"}))
     assert got is not None and got.when == dt.date(2027, 3, 10) and got.needs_review
+
+
+def test_a_date_whose_own_words_were_heard_unsure_is_flagged() -> None:
+    # said "klockan sex", heard "klockan <en>": the date stands as heard, to check
+    lines = ["Nästa möte?", "Lördag den artonde september, klockan en, här i stugan."]
+    got = next_meeting(lines, "19:00", unsure=frozenset({"en"}))
+    assert got is not None and got.when == dt.datetime(2027, 9, 18, 13, 0) and got.needs_review
+    # heard surely: it stands
+    got = next_meeting(lines, "19:00")
+    assert got is not None and got.when == dt.datetime(2027, 9, 18, 13, 0) and not got.needs_review
+
+
+def test_a_count_of_weeks_with_om_misheard() -> None:
+    got = next_meeting(["Nästa möte blir oma fyra veckor, klockan tre."], "15:00", unsure=frozenset({"oma"}))
+    assert got is not None and got.when == dt.datetime(2027, 3, 17, 15, 0) and got.needs_review
+    # a duration is no date: "Nästa möte blir i fyra veckor" names none
+    got = next_meeting(["Nästa möte har vi i fyra veckor, klockan tre."], "15:00")
+    assert got is None or got.when != dt.datetime(2027, 3, 17, 15, 0)
+
+
+def test_the_question_for_the_next_meeting_with_nasta_misheard() -> None:
+    lines = ["Och att möte?", "Den femte juni, klockan tio, här."]
+    got = next_meeting(lines, "10:00", unsure=frozenset({"att"}))
+    assert got is not None and got.when == dt.datetime(2027, 6, 5, 10, 0) and got.needs_review
+    # "Och det mötet?" heard surely asks about another meeting (said before the close)
+    later = ["Då går vi vidare till ekonomin.", "Kassan ser bra ut i år.", "Vi har fått in alla avgifter nu.",
+             "Och hyran är betald för hela våren.", "Det låter bra, tack för det.", "Då avslutar vi mötet här."]
+    assert next_meeting(["Och det mötet?", "Den femte juni, klockan tio, här.", *later], "10:00") is None
+
+
+def test_the_hour_lost_after_the_weekday_said_again() -> None:
+    # said "Nästa möte den andra december. En torsdag. Klockan sex, här."
+    lines = ["Nästa möte den andra december. En torsdag. Klockan att, här.", "Jag tar med lussebullar."]
+    got = next_meeting(lines, "18:00", unsure=frozenset({"att"}))
+    assert got is not None and got.when == dt.datetime(2027, 12, 2, 18, 0) and got.needs_review
+    # another day said between: the hour after it is not read as this meeting's
+    lines = ["Nästa möte den andra december. Städdagen är lördag. Klockan att, här.", "Jag tar med lussebullar."]
+    got = next_meeting(lines, "18:00", unsure=frozenset({"att"}))
+    assert got is not None and got.when == dt.date(2027, 12, 2)

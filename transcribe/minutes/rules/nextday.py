@@ -53,6 +53,13 @@ _WEEKS_MISHEARD = re.compile(
 )
 # "tisdag om <> vecka": "om en vecka" with its "en" lost (a count lost before "veckor" says nothing)
 _ONE_WEEK_LOST = re.compile(rf"^(?P<wd>{_WD})(?:en)?\s+om\s+vecka\b")
+# "<oma> fyra veckor": a short word where "om" stood before a count of weeks (never "i/på/under tre veckor",
+# "har/tar två veckor", a duration)
+_IN_WEEKS_MISHEARD = re.compile(
+    rf"\b(?P<x>[a-zåäö]{{1,4}})\s+(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 1 <= n <= 8 and ' ' not in w)})"
+    r"\s+(?:veckor|vecka)\b"
+)
+_NOT_OM = frozenset("i på för under efter inom till har tar är var ca runt bara alla sen de och men som på om".split())
 _NOT_DEN = frozenset({"den", "och", "om", "i"})
 # "<Onsdgen>", "<tisdan>": a weekday heard a letter off (a word no Swedish has), read as the weekday
 _WEEKDAY_FORMS = tuple(f for d in WEEKDAY_NAMES for f in (d, d + "en"))
@@ -119,6 +126,15 @@ class MeetingDays(ElsewhereDays):
                 week = self.ref + dt.timedelta(days=7)
                 dated = [When(date=week, text=u.text[m.start() : m.end("x")], start=m.start(), end=m.end("x"),
                               kind="own_wd")]  # fmt: skip
+        if self.robust and not dated:  # "Nästa stormöte är <oma> fyra veckor": "om" misheard before a count of weeks
+            m = _IN_WEEKS_MISHEARD.search(u.low)
+            x = m.group("x") if m else ""
+            if m is not None and x not in _NOT_OM and (u.uncertain(x) or not known_word(x)):
+                u.repairs.append(Repair(x, "om", "day"))
+                day = self.ref + dt.timedelta(weeks=CARDINALS[m.group("n")])
+                hour = next((x.time for x in self.whens(u) if x.time is not None and x.start >= m.end()), None)
+                dated = [When(date=day, time=hour, text=u.text[m.start() : m.end()], start=m.start(), end=m.end(),
+                              kind="in_n")]  # fmt: skip
         if self.robust and not dated:  # "Vi ses <är> morgon nio som vanligt": "i morgon" with "i" misheard
             m = _TOMORROW_MISHEARD.search(u.low)
             if m is not None and (u.uncertain(m.group("x")) or not known_word(m.group("x")) or len(m.group("x")) <= 3):

@@ -23,6 +23,7 @@ from transcribe.minutes.rules.utterances import (
     evidence_list,
 )
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
+from transcribe.sv.numbers import CARDINALS
 
 # "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
 _NEXT_LOST = re.compile(
@@ -48,6 +49,9 @@ _TASKISH = re.compile(
     rf"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b|(?:{'|'.join(MONTH_NAMES)})\b)[a-zåäö]+r\b"
 )  # not "den <vi> december", a day misheard
 _SAME_TIME_ASKED = re.compile(rf"^(?:\w+,?\s+)?nästa\s+(?:{'|'.join(WEEKDAY_NAMES)})\s+samma\s+tid\b")
+_MEETING_ASKED = re.compile(r"^(?:och\s+)?(?P<x>[a-zåäö]+)\s+(?:möte|mötet|träff|träffen)\s*(?:,?\s*då)?\s*\?\s*$")
+# words inside a date phrase that say nothing of its day or hour
+_NOT_DATE_WORDS = frozenset("den i på om och klockan kl".split())
 # what may follow a weekday said whole: "Onsdag, klockan sju.", "Onsdag då?", "Onsdag eller torsdag?"
 _WEEKDAY_ONLY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?")
 _WEEKDAY_REST = frozenset("klockan kl halv kvart då eller och ja här samma nästa i".split())
@@ -65,6 +69,11 @@ class NextMeetingRules(ClosingDate):
             # "Samma tid nästa måndag.": said of nothing else than the meeting; asked, "Nästa söndag samma tid då?"
             m = (_SAME_TIME_ASKED.match(u.low) if u.is_question else None) or _SAME_TIME_AGAIN.search(u.low)
             m = None if m is not None and u.is_question and m.re is _SAME_TIME_AGAIN else m
+        if m is None and self.robust and u.is_question:  # "Och <att> möte?": the question, its "nästa" misheard
+            asked = _MEETING_ASKED.match(u.low)
+            if asked is not None and (u.uncertain(asked.group("x")) or not known_word(asked.group("x"))):
+                u.repairs.append(Repair(asked.group("x"), "nästa", "meeting"))
+                return asked
         if m is None and self.robust and _WE_MEET.search(u.low):
             m = _WE_MEET.search(u.low)
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
@@ -130,6 +139,21 @@ class NextMeetingRules(ClosingDate):
             return None
         shown = ", ".join(format_date(d) for d in sorted(others))
         return f"{PREFIX}nästa möte nämns också med ett annat datum ({shown})"
+
+    def _date_unsure(self, w: When, utts: list[Utt]) -> str | None:
+        """The words that say the day or the hour heard unsure ('Lördag den artonde september, klockan <en>',
+        '<första> i <februari>'): the date stands as heard, to check; agreed by another sentence that says
+        the same day, only the words of the hour count."""
+        said = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        if said is None:
+            return None
+        words = re.findall(r"[\w-]+", said.low[w.start : w.end])
+        unsure = [x for x in words if said.uncertain(x) and x not in _NOT_DATE_WORDS]
+        if any(x.date == w.date for v in utts if v is not said for x in self._dates(v)[0]):
+            unsure = [x for x in unsure if x in CARDINALS or x in ("halv", "kvart")]  # the day said again
+        if unsure:
+            return f'{PREFIX}datumet hördes otydligt ("{" ".join(unsure)}")'
+        return None
 
     def _weekday_cut(self, x: When, utts: list[Utt], w: When) -> bool:
         """'Onsdag om <mål> veckor.' ... 'Det blir den tredje mars.': a bare weekday whose sentence goes on in
@@ -299,7 +323,7 @@ class NextMeetingRules(ClosingDate):
                 same = self._same_time(w, utts) or self._usual_hour(w, utts)
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
                            or self._conflict(w, kept) or self._partly_heard(w, utts) or same
-                           or self._restated_unheard(w, utts))  # fmt: skip
+                           or self._restated_unheard(w, utts) or self._date_unsure(w, utts))  # fmt: skip
                 if closing is not None and closing[2]:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value

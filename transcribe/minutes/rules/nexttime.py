@@ -95,12 +95,19 @@ class MeetingTimes(RuleState):
             heard = []  # "…, hos Sigrid Berg.": a place or a name; "<med> sju deltagare": a count, read elsewhere
         lost = bool(heard) and not set(heard) & _NO_HOUR and any(_misheard(u, x) for x in heard)
         # "Nästa matråd, tjugonde maj. Efter lunch, kvart över, här.": the hour in the next sentence of the turn
-        after = [v for v in self._same_segment_after(u, 1) if not any(x.date for x in self.whens(v))] if u else []
-        unheard = any(clock_unheard(v.low) for v in [*utts, *after])
+        # "Nästa möte den andra december. En torsdag. Klockan <att>, här.": past the weekday said again
+        after = self._same_segment_after(u, 2) if u else []
+        cut = next((i for i, v in enumerate(after) if not self._same_day_only(v, w)), len(after))
+        unheard = any(clock_unheard(v.low) for v in [*utts, *after[:cut]])
         if w.time is None and self.start_time is not None and (lost or unheard):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
         return None
+
+    def _same_day_only(self, v: Utt, w: When) -> bool:
+        """No date in the sentence but the weekday of `w` said again ("En torsdag.")."""
+        day = w.date
+        return all(x.date is None or (day is not None and x.date.weekday() == day.weekday()) for x in self.whens(v))
 
     def _hour_as_usual(self, w: When, utts: list[Utt]) -> str | None:
         """The hour heard but not the words around it ('<ni gärningslåkaren> sju', 'februari, <med> tolv' read as
