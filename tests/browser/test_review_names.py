@@ -1,5 +1,6 @@
-"""In headless Chromium: the approval dialog names the speakers still without a name, and the upload list gives
-sizes as a Swedish reader writes them (the fixtures in conftest.py: real server, system Chromium)."""
+"""In headless Chromium: the approval dialog names the speakers still without a name, the upload list gives
+sizes as a Swedish reader writes them, and a keyboard user skips the header (the fixtures in conftest.py: real
+server, system Chromium)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,17 @@ def test_upload_list_sizes_in_swedish(server: str, browser, tmp_path: Path) -> N
     page.set_input_files("#file-input", [str(small), str(large)])
     listed = page.inner_text("#file-list")
     assert "kort.m4a (49 kB)" in listed and "möte.wav (3,7 MB)" in listed, listed
+
+
+def test_keyboard_skips_the_header_to_the_review(server: str, browser) -> None:
+    from tests.test_web import add_meeting
+
+    mid = add_meeting("sara")
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    login(page, f"{server}/meetings/{mid}", then="#approve")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Hoppa till innehållet"
+    assert page.eval_on_selector(".skip-link", "e => e.getBoundingClientRect().top >= 0")  # seen once focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('main')"), page.evaluate("document.activeElement.outerHTML")

@@ -16,7 +16,7 @@ SV: dict[str, str] = {
     "nameless": "Talare utan namn står så i protokollet: {labels}. Namnge dem under Talare.",
     "and_more": "… och {n} till", "approved_by_at": "godkänt {at} av {name}",
     "login_expired": "Sidan hade legat öppen för länge. Logga in igen.",
-    "field_error": "Fel i fältet", "playback": "Uppspelning",
+    "field_error": "Fel i fältet", "playback": "Uppspelning", "skip_to_content": "Hoppa till innehållet",
 }  # fmt: skip
 
 EN: dict[str, str] = {
@@ -34,5 +34,5 @@ EN: dict[str, str] = {
     "nameless": "Speakers without a name appear so in the minutes: {labels}. Name them under Speakers.",
     "and_more": "… and {n} more", "approved_by_at": "approved {at} by {name}",
     "login_expired": "The page had been open too long. Please log in again.",
-    "field_error": "Error in the field", "playback": "Playback",
+    "field_error": "Error in the field", "playback": "Playback", "skip_to_content": "Skip to content",
 }  # fmt: skip
