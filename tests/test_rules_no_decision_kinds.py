@@ -71,3 +71,25 @@ def test_what_is_done_instead_of_a_refused_purchase_is_the_same_decision() -> No
     ]
     got = texts(said)
     assert len(got) == 1 and "ingen ny pump" in got[0] and "packningen" in got[0]
+
+
+def test_the_written_decision_is_a_clean_att_clause_of_the_matter() -> None:
+    said = [
+        ("S2", "Vi kan väl ta femtio kronor för dagskortet?"),
+        ("S3", "Femtio är okej om barnen går gratis."),
+        ("S1", "Bra. Då gör vi så här. Vi bestämmer att dagskortet kostar femtio kronor och att barn går gratis."),
+    ]
+    got = texts(said)
+    assert got and all("bestämma att" not in t for t in got) and any("dagskortet kostar femtio" in t for t in got)
+    bought = [
+        ("S1", "Diskmaskinen. Den är femton år gammal och läcker."),
+        ("S2", "Jag har tittat på en ny. Den kostar fyratusen."),
+        ("S3", "Vem betalar?"),
+        ("S4", "Hyresgästföreningen har en pott för lokalen."),
+        ("S1", "Ska vi köpa den, då?"),
+        ("S3", "Ja."),
+        ("S4", "Ja, gärna."),
+        ("S2", "Då köper vi den. Jag beställer den på måndag."),
+    ]
+    got = texts(bought)
+    assert got and not any("Vem" in t for t in got)

@@ -266,6 +266,8 @@ def we_decision(statement: str, speaker_name: str | None = None) -> str | None:
 
 
 def decision_sentence(clause: str, verb: str = "beslutade", body: str = "Mötet") -> str:
+    # "Vi bestämmer att X" restated after a close: the matter is X, not "att bestämma att X"
+    clause = re.sub(r"^att\s+(?:bestämma|besluta)\s+(?:oss\s+för\s+)?att\s+", "att ", clause, flags=re.IGNORECASE)
     if verb == "enades":
         text = f"{body} enades om {clause}"
     elif clause.lower().startswith(("att ", "om ", "för ")):

@@ -479,7 +479,12 @@ class CommitmentRules(ResolutionRules):
         for v in window:
             m = re.match(r"^(?:(?:och|sen|sedan|så)\s+)?(?P<x>[\w -]{3,40}?)\s*[.?]?$", v.low)
             if m and len(m.group("x").split()) <= 4 and content_words(m.group("x")) and not self._named_person(v.low):
-                return v.text[m.start("x") : m.end("x")].strip()
+                if re.match(r"(?:vem|vad|hur|när|var|varför|vilken|vilket|vilka)\b", m.group("x")):
+                    continue  # "Vem betalar?": a question asked, not the thing "den" stands for
+                said = v.text[m.start("x") : m.end("x")].strip()
+                if re.match(r"(?:den|det)\s+[a-zåäö]+(?:ar|er|ör|år)\b", said.lower()):
+                    return f"{said.split()[0].lower()} som {said.split(' ', 1)[1]}"  # "den som kostar ..."
+                return said if self._proper(said.split()[0]) else said[:1].lower() + said[1:]
         return None
 
     def _offered(self, u: Utt) -> str | None:
