@@ -17,9 +17,10 @@ cluster is selectable, `Params.split`). A recording whose speech comes through a
 small voices of 4 s or more told apart there too (of 2 s or more further apart, through the diariser's own
 telephone back-end), and a cluster whose two halves follow the speaker turns
 and stand apart through the back-end is split in two (`clustering.BAND_LIMITED_PARAMS`); with the count so
-found, the voices are partitioned through the diariser's own telephone back-end (`voicespace`). Window labels are
-then smoothed (a speaker turn shorter than `min_turn` inside one speech region
-is a flicker, not a turn), and words are re-segmented later in `assign.py`.
+found, the voices are partitioned through the diariser's own telephone back-end (`voicespace`); a re-segmentation
+along the turns is selectable (`reseg`, `ClusterParams.reseg_kappa`). Window labels are then smoothed (a speaker turn
+shorter than `min_turn` inside one speech region is a flicker, not a turn), and words are re-segmented later in
+`assign.py`.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import channel, clustering, overlap, split, voicespace
+from transcribe.diarize import channel, clustering, overlap, reseg, split, voicespace
 from transcribe.diarize.absorb import absorb_small
 from transcribe.diarize.base import (
     Diarization,
@@ -415,6 +416,9 @@ class EmbeddedDiarizer:
             labels = self.split(w, labels, small + num, cp)
         if len(np.unique(labels)) > num:
             labels = absorb_small(w, labels, float("inf"), keep=num)
+        if cp.reseg_kappa is not None and len(np.unique(labels)) > 1:  # each window's speaker chosen again
+            v = voicespace.project(w.embedding, cp.voice_space)
+            labels = reseg.resegment(v, labels, w.region, cp.reseg_kappa, cp.reseg_switch, cp.reseg_gap)
         return labels
 
     def voices_apart(self, w: Windows, cp: ClusterParams) -> int:
