@@ -93,3 +93,14 @@ def test_the_written_decision_is_a_clean_att_clause_of_the_matter() -> None:
     ]
     got = texts(bought)
     assert got and not any("Vem" in t for t in got)
+
+
+def test_a_choice_said_alone_with_blir_det_is_a_decision() -> None:
+    said = [
+        ("S2", "Ska vi ha bössa eller låda för gåvorna vid dörren?"),
+        ("S3", "Låda. En bössa ser ut som tiggeri."),
+        ("S4", "Ja, en låda med en lapp på."),
+        ("S1", "Okej. Låda blir det."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "Låda" in got[0]

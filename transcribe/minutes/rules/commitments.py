@@ -81,7 +81,7 @@ _CHOICE = re.compile(
 # A bare closing: "Tacos då.", "Halvtidsseminariet i oktober då.", "Inga lösa hundar första helgen.", "Så: korv, ..."
 _BARE = re.compile(
     r"^(?:(?:okej|ok|ja|bra|nej|gött|mm)\b[\s,.!]*)*(?:(?P<so>så|alltså)\s*:\s*)?(?P<np>\S(?:.*?\S)?)"
-    r"(?P<da>,?\s+(?:då|alltså))?\s*[.!]?$"
+    r"(?P<da>,?\s+(?:då|alltså)|\s+(?:blir\s+det|det\s+blir))?\s*[.!]?$"  # "Tacos då.", "Burk det blir."
 )
 # How the meeting will decide, not what: "lotten då", "omröstning då"
 _PROCEDURE = re.compile(r"^(?:lott\w*|omröstning\w*|röstning\w*|handuppräckning\w*|sluten\s+omröstning)\b")
