@@ -68,3 +68,12 @@ def test_what_stays_after_a_failed_vote_is_no_decision() -> None:
         ("S1", "En. Och den som vill ha det som nu? Tre. Förslaget faller. Badplatsen är öppen hela natten som förut."),
     ]
     assert not any("badplatsen" in t.lower() for t in texts(said))
+
+
+def test_a_claim_denied_with_its_own_verb_is_no_decision() -> None:
+    said = [
+        ("S2", "Jag vill att vi slutar med lotterierna. Vi är en idrottsklubb, och så lurar vi pensionärer på pengar."),
+        ("S3", "Vi lurar inte pensionärer på pengar. Alla vet vad en lott kostar."),
+        ("S2", "Ja, men du förstår vad jag menar."),
+    ]
+    assert not any("pensionärer" in t for t in texts(said))

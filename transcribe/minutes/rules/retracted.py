@@ -10,7 +10,7 @@ import re
 
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
-from transcribe.minutes.rules.utterances import Utt
+from transcribe.minutes.rules.utterances import Utt, stems
 
 # Another speaker denies that it counts or refuses to write it: "Det är inget beslut, Leif.", "Det skriver jag
 # inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
@@ -29,6 +29,8 @@ _CITED = re.compile(
 )
 # A vote or a proposal that failed: what follows is how things stay, no decision.
 _FAILED = re.compile(r"\bförslaget\s+(?:faller|föll|avslås|avslogs)\b|\bfick\s+inte\s+majoritet\b")
+# "Vi säljer inte till femtonåringar.": the group's practice said against another's claim, no decision.
+_WE_NOT = re.compile(r"^(?:(?:nej|men)\b[\s,.!]*)*vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+inte\s+(?P<rest>\S.*)$")
 _AS_IT_WAS = re.compile(r"\bsom\s+(?:förut|nu|vanligt|tidigare|i\s+dag|det\s+är|den\s+är|de\s+är)\b|\bligger\s+kvar\b")
 
 
@@ -45,7 +47,9 @@ class RetractedDecisions(RuleState):
         kept: list[Decision] = []
         for d in self.out.decisions:
             made = self._made_in(d, by_seg)
-            if made and (self._denied_after(made) or self._cited(made) or self._after_failed_vote(d, made)):
+            if made and (
+                self._denied_after(made) or self._cited(made) or self._after_failed_vote(d, made) or self._rebuts(made)
+            ):
                 continue
             kept.append(d)
         if len(kept) != len(self.out.decisions):
@@ -92,3 +96,18 @@ class RetractedDecisions(RuleState):
         turn = made[-1].turn
         before = [v for v in self.utts[max(0, made[0].idx - 4) : made[-1].idx + 1] if v.turn == turn]
         return any(_FAILED.search(v.low) for v in before) and bool(_AS_IT_WAS.search(d.text.lower()))
+
+    def _rebuts(self, made: list[Utt]) -> bool:
+        """'... och så säljer vi snus till femtonåringar.' - 'Vi säljer inte till femtonåringar.': a claim the turn
+        before made as a fact (not a wish or a question) denied with its own verb and matter."""
+        first = made[0]
+        m = _WE_NOT.match(first.low)
+        if m is None or len(made) > 1 and made[-1].turn != first.turn:
+            return False
+        before = [v for v in self.utts[max(0, first.idx - 4) : first.idx] if v.turn == first.turn - 1]
+        verb, topic = m.group("v"), stems(m.group("rest"))
+        claim = re.compile(rf"(?<!att )\b(?:{verb}\s+vi|vi\s+{verb})\b(?!\s+inte)(?P<rest>[^.?!]*)")
+        return any(
+            v.speaker != first.speaker and not v.is_question and (c := claim.search(v.low)) and topic & stems(c["rest"])
+            for v in before
+        )
