@@ -201,7 +201,7 @@ def _docx_lines(path: Path) -> list[tuple[str, int | None]]:
     try:
         doc = Document(str(path))
     except (PackageNotFoundError, ValueError, KeyError, OSError) as exc:
-        raise AgendaError(f"{path}: kan inte läsa Word-filen ({exc.__class__.__name__})") from exc
+        raise AgendaError(f"{path}: kan inte läsa Word-filen: den är skadad eller inte en .docx-fil") from exc
     lines: list[tuple[str, int | None]] = []
     for par in doc.paragraphs:
         level = None
