@@ -17,7 +17,7 @@ from transcribe.audio import SAMPLE_RATE, Audio, write_wav
 from transcribe.config import data_dir
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.diarize.embedded import embed_segments
-from transcribe.errors import BadOption
+from transcribe.errors import BadOption, SilentAudio
 from transcribe.speakers import recognise
 from transcribe.speakers.match import match_speakers
 from transcribe.speakers.profiles import ProfileDirectory
@@ -132,10 +132,12 @@ def test_enroll_meeting_uses_only_names_a_person_gave(voices, profiles_root: Pat
 
 def test_errors_are_one_line(profiles_root: Path, tmp_path: Path) -> None:
     env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(profiles_root.parent)}
+    silent = wav(tmp_path / "tyst.wav", np.zeros(SAMPLE_RATE * 4, dtype=np.float32))
     for args, code, needle in [
         (["speakers", "forget", "Nobody"], 2, "ingen röstprofil heter"),
         (["speakers", "enroll-meeting", str(tmp_path)], BadOption.exit_code, "saknar transcript.json"),
         (["speakers", "enroll", " ", str(tmp_path / "x.wav")], BadOption.exit_code, "ogiltigt talarnamn"),
+        (["speakers", "enroll", "Anna Tyst", str(silent)], SilentAudio.exit_code, "inget tal"),
     ]:
         proc = subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
                               cwd=REPO, env=env, timeout=120)  # fmt: skip

@@ -32,7 +32,7 @@ from transcribe import audit
 from transcribe.audio import Audio, check_input_path, decode
 from transcribe.config import data_dir
 from transcribe.diarize import embed_segments
-from transcribe.errors import BadOption
+from transcribe.errors import BadOption, SilentAudio
 from transcribe.fsutil import PRIVATE_DIR, PRIVATE_FILE, atomic_write_text, private_dir
 from transcribe.meeting import counting_transcript
 from transcribe.speakers.channels import variants
@@ -271,7 +271,7 @@ def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarra
         except ValueError:
             continue
     if not vectors:
-        raise BadOption("inget tal att bygga en röstprofil av")
+        raise SilentAudio("inget tal att bygga en röstprofil av")
     return np.stack(vectors), round(sum(b - a for a, b in spans), 1)
 
 
@@ -301,7 +301,7 @@ def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
             heard.setdefault(name, []).append(embed_segments(one, [(0.0, one.duration)]))
         vectors.append(clean)
     if not vectors:
-        raise BadOption("inget tal att bygga en röstprofil av")
+        raise SilentAudio("inget tal att bygga en röstprofil av")
     seconds = round(sum(b - a for a, b in spans), 1)
     return VoiceSample(np.stack(vectors), {k: np.stack(v) for k, v in heard.items()}, seconds)
 
