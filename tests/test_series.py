@@ -59,6 +59,9 @@ def test_store_create_add_list(tmp_path: Path) -> None:
     assert [s.name for s in store.list_all()] == ["styrelse-2026"]
     assert json.loads(store.series_path("styrelse-2026").read_text())["description"] == "Styrelsen"
     assert not list(store.series_dir().glob("*.part"))  # atomic writes leave no temporaries
+    files = list(store.series_dir().iterdir())  # the series and its lock file
+    assert any(p.name.endswith(".lock") for p in files)
+    assert all(p.stat().st_mode & 0o077 == 0 for p in files)  # readable by the owner only
 
 
 @pytest.mark.parametrize("name", ["", "Natverk", "a_b", "-a", "a-", "a--b", "../x", "a b", "å", "x" * 70])

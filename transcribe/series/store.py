@@ -40,7 +40,7 @@ def series_path(name: str) -> Path:
 
 def _lock(name: str) -> FileLock:
     private_dir(series_dir())
-    return FileLock(str(series_dir() / f".{name}.lock"), timeout=30)
+    return FileLock(str(series_dir() / f".{name}.lock"), timeout=30, mode=0o600)  # named after the series: private
 
 
 def exists(name: str) -> bool:
