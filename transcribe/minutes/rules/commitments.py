@@ -32,6 +32,7 @@ from transcribe.minutes.rules.utterances import (
     evidence_list,
     merge_evidence,
     misheard_match,
+    next_turns,
     personal_commitment,
     stems,
 )
@@ -332,17 +333,10 @@ class CommitmentRules(ResolutionRules):
 
     def _settled_by_others(self, u: Utt) -> bool:
         """Another speaker takes a member's close up in the next two turns ('Ja.', 'Precis.', 'Så gör vi.')."""
-        turns: list[int] = []
-        for v in self.utts[u.idx + 1 : u.idx + 8]:
-            if v.turn == u.turn:
-                continue
-            if v.turn not in turns:
-                turns.append(v.turn)
-            if len(turns) > 2:
-                return False
-            if v.speaker != u.speaker and (_ASSENT_REPLY.match(v.low) or self._settles(v)):
-                return True
-        return False
+        return any(
+            v.speaker != u.speaker and (_ASSENT_REPLY.match(v.low) or self._settles(v))
+            for v in next_turns(self.utts, u)
+        )
 
     def _proper(self, word: str) -> bool:
         """A name: written with a capital inside a sentence somewhere in the meeting and never without one, or

@@ -28,6 +28,7 @@ from transcribe.minutes.rules.utterances import (
     is_agreement,
     merge_evidence,
     negated,
+    next_turns,
     personal_commitment,
     split_clauses,
     stems,
@@ -148,17 +149,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
 
     def _laughed_off(self, u: Utt) -> bool:
         """The room laughs at it in the next two turns, or someone says it does not count: said in jest."""
-        turns: list[int] = []
-        for v in self.utts[u.idx + 1 : u.idx + 8]:
-            if v.turn == u.turn:
-                continue
-            if v.turn not in turns:
-                turns.append(v.turn)
-            if len(turns) > 2:
-                break
-            if _LAUGHTER.search(v.low):
-                return True
-        return False
+        return any(_LAUGHTER.search(v.low) for v in next_turns(self.utts, u))
 
     def _own_body(self, body: str | None, pattern_no: int) -> bool:
         """The body deciding is this meeting: "vi", a plain "styrelsen"/"nämnden", one named in the title or

@@ -10,7 +10,7 @@ import re
 
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
-from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 
 # Another speaker denies that it counts or refuses to write it: "Det är inget beslut, Leif.", "Det skriver jag
 # inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
@@ -71,15 +71,7 @@ class RetractedDecisions(RuleState):
 
     def _denied_after(self, made: list[Utt]) -> bool:
         """One of the next two turns opens by denying it counts, refusing to write it, or laughing it off."""
-        last = made[-1]
-        turns: list[int] = []
-        for v in self.utts[last.idx + 1 : last.idx + 12]:
-            if v.turn == last.turn:
-                continue
-            if v.turn not in turns:
-                turns.append(v.turn)
-            if len(turns) > 2:
-                break
+        for v in next_turns(self.utts, made[-1], reach=11):
             opening = sum(1 for w in self.utts[max(0, v.idx - 2) : v.idx] if w.turn == v.turn) < 2
             if opening and (_DENIED.search(v.low) or _LAUGH_NO.search(v.low)):
                 return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from transcribe.confidence import LOW_WORD, segment_doubt
@@ -205,6 +206,19 @@ def negated(low: str, start: int, content_start: int) -> bool:
     """A negation around a cue ('vi har inte beslutat', 'vi beslutar inte'), not inside its content."""
     before = re.split(r"[,.;:!?]|\bmen\b|\butan\b", low[max(0, start - 25) : start])[-1]
     return bool(cues.NEG.search(before) or cues.NEG.search(low[start:content_start]))
+
+
+def next_turns(utts: Sequence[Utt], u: Utt, turns: int = 2, reach: int = 7) -> Iterator[Utt]:
+    """The sentences of the next `turns` turns after u's own (what the others answer), within `reach` sentences."""
+    seen: list[int] = []
+    for v in utts[u.idx + 1 : u.idx + 1 + reach]:
+        if v.turn == u.turn:
+            continue
+        if v.turn not in seen:
+            seen.append(v.turn)
+        if len(seen) > turns:
+            return
+        yield v
 
 
 def is_agreement(u: Utt) -> bool:
