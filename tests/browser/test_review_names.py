@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.web import login
+from tests.browser.web import answer_no, login
 
 pytestmark = pytest.mark.browser
 
@@ -20,15 +20,7 @@ def test_approval_dialog_names_the_nameless_speakers(server: str, browser, tmp_p
     mid = add_meeting("sara")
     page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
     login(page, f"{server}/meetings/{mid}", then="#approve")
-    asked: list[str] = []
-
-    def dismiss(dialog) -> None:
-        asked.append(dialog.message)
-        dialog.dismiss()
-
-    page.once("dialog", dismiss)
-    page.click("#approve")
-    page.wait_for_timeout(300)
+    asked = answer_no(page, "#approve")
     assert asked and "Talare utan namn står så i protokollet: SPEAKER_00, SPEAKER_01" in asked[0], asked
     assert asked[0].endswith("Godkänna protokollet ändå?")
     assert not store.meeting_path(mid).joinpath("versions").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.web import ARTIFACTS, PASSWORD, USER, login, serving
+from tests.browser.web import ARTIFACTS, PASSWORD, USER, answer_no, login, serving
 
 pytestmark = pytest.mark.browser
 
@@ -179,15 +179,7 @@ def test_save_keeps_place_summary_follows_items_and_approval_asks(server: str, b
     assert page.evaluate("document.activeElement.closest('article.item')?.id") == "item-a1"
 
     # Approving with items nobody reviewed asks first and names them; saying no changes nothing.
-    asked: list[str] = []
-
-    def dismiss(dialog) -> None:
-        asked.append(dialog.message)
-        dialog.dismiss()
-
-    page.once("dialog", dismiss)
-    page.click("#approve")
-    page.wait_for_timeout(300)
+    asked = answer_no(page, "#approve")
     assert asked and "punkter har ingen granskat än" in asked[0] and "Teman: Läsfrämjande" in asked[0], asked
     assert "Åtgärder: Ta fram ett förslag" not in asked[0]  # accepted above
     assert not store.meeting_path(mid).joinpath("versions").exists()

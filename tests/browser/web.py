@@ -56,3 +56,17 @@ def login(page: Any, url: str, *, then: str | None = None) -> None:
         page.wait_for_url(url)
     else:
         page.wait_for_selector(then)
+
+
+def answer_no(page: Any, selector: str) -> list[str]:
+    """Click `selector`, say no to the confirm dialog it opens, and return what the dialog asked."""
+    asked: list[str] = []
+
+    def dismiss(dialog: Any) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click(selector)
+    page.wait_for_timeout(300)
+    return asked
