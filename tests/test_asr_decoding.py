@@ -52,6 +52,25 @@ def test_tuned_decoding_gives_every_window_the_meetings_words(fake: FakeWhisper)
     assert tr.segments[0].text == "Vi ses i morgon" and tr.segments[0].repaired
 
 
+class DashingWhisper:
+    """Writes a line of dashes over noise, then one real sentence."""
+
+    def transcribe(self, audio: np.ndarray, **kwargs: object):
+        def piece(start: float, said: list[str]) -> SimpleNamespace:
+            words = [SimpleNamespace(start=start + i * 0.3, end=start + 0.25 + i * 0.3, word=w, probability=0.5)
+                     for i, w in enumerate(said)]  # fmt: skip
+            return SimpleNamespace(start=start, end=start + 2.0, text="".join(said), words=words,
+                                   avg_logprob=-0.9, no_speech_prob=0.3)  # fmt: skip
+
+        return iter([piece(0.0, [" –"] * 8), piece(2.5, [" Vi", " börjar", "."])]), None
+
+
+def test_a_line_of_dashes_is_not_shown_as_speech(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(asr, "load_model", lambda *a, **k: DashingWhisper())
+    tr = asr.transcribe(_audio())
+    assert [s.text for s in tr.segments] == ["Vi börjar."]
+
+
 def test_without_vocabulary_nothing_is_put_in_whispers_mouth() -> None:
     kw = asr.decode_kwargs(asr.AsrOptions())
     assert kw["hotwords"] is None and kw["initial_prompt"] is None

@@ -388,7 +388,7 @@ def _to_segment(piece, offset: float, seg_id: int, guard: bool = True) -> Segmen
             tokens = tokens[: i + n] + tokens[i + n * count :]
             repaired = True
         text = " ".join(tokens)
-    if not text.strip():
+    if not any(ch.isalnum() for ch in text):  # "– – – –", "...": marks the decoder wrote over noise, not speech
         return None
     start = words[0].start if words else round(offset + piece.start, 3)
     end = words[-1].end if words else round(offset + piece.end, 3)
