@@ -9,7 +9,35 @@
   const list = document.getElementById("file-list");
   const button = document.getElementById("upload-button");
   const maxBytes = Number(form.dataset.maxBytes);
+  const chosen = document.getElementById("file-chosen");
+  const agenda = document.getElementById("agenda-input");
+  const agendaChosen = document.getElementById("agenda-chosen");
+  const agendaClear = document.getElementById("agenda-clear");
   let files = [];
+
+  // What is chosen, in the page's language instead of the browser's "No file chosen": a file's name, or how many.
+  function showChosen(out, names) {
+    if (!out) return;
+    if (!names.length) out.textContent = out.dataset.none;
+    else if (names.length === 1) out.textContent = names[0];
+    else out.textContent = out.dataset.many.replace("{n}", String(names.length));
+  }
+
+  if (agenda && agendaChosen) {
+    agenda.addEventListener("change", () => {
+      const names = Array.from(agenda.files || [], (f) => f.name);
+      showChosen(agendaChosen, names);
+      if (agendaClear) agendaClear.hidden = !names.length;
+    });
+  }
+  if (agendaClear) {
+    agendaClear.addEventListener("click", () => {
+      agenda.value = "";
+      showChosen(agendaChosen, []);
+      agendaClear.hidden = true;
+      agenda.focus();
+    });
+  }
 
   // "0,5 MB" in Swedish, "0.5 MB" in English; a file under a megabyte in kB, never "0.0 MB".
   const number = new Intl.NumberFormat(document.documentElement.lang || "sv", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -19,6 +47,7 @@
 
   function render() {
     list.replaceChildren();
+    showChosen(chosen, files.map((entry) => entry.file.name));
     files.forEach((entry) => {
       const li = document.createElement("li");
       const name = document.createElement("span");
