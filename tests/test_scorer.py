@@ -144,3 +144,13 @@ def test_additions_under_noise_may_cost_precision_down_to_080_but_no_false_decis
     assert choose_thresholds(_rates((0.85, 0.6, 1), (0.79, 0.7, 1)))[0] == (1.01, 1.01)  # below .80
     assert choose_thresholds(_rates((0.85, 0.6, 1), (0.84, 0.7, 2)))[0] == (1.01, 1.01)  # a false decision more
     assert choose_thresholds(_rates((0.75, 0.6, 1), (0.74, 0.7, 1)))[0] == (1.01, 1.01)  # the rules' lower precision
+
+
+def test_a_pair_adding_on_a_quiet_meeting_in_another_seed_or_costing_the_newest_batch_is_not_chosen() -> None:
+    pooled = _rates((0.85, 0.6, 1), (0.81, 0.7, 1))
+    other_seeds_clean = _rates((1.0, 0.0, 0), (1.0, 0.0, 0))
+    other_seeds_added = _rates((1.0, 0.0, 0), (0.0, 0.0, 1))  # one decision on a meeting deciding nothing, seed 2
+    newest_ok, newest_worse = _rates((0.9, 0.5, 0), (0.85, 0.6, 0)), _rates((0.9, 0.5, 0), (0.7, 0.6, 0))
+    assert choose_thresholds(pooled, checks=[other_seeds_clean, newest_ok])[0] == (1.01, 0.5)
+    assert choose_thresholds(pooled, checks=[other_seeds_added, newest_ok])[0] == (1.01, 1.01)
+    assert choose_thresholds(pooled, checks=[other_seeds_clean, newest_worse])[0] == (1.01, 1.01)

@@ -4,18 +4,20 @@
 and counts what goes wrong: substitutions, deletions and insertions, which words turn into
 which, how often two words come out glued together, and how the loss rate differs for the
 words the minutes depend on (negations, numbers, dates, names, decision cues). It also keeps
-the word probabilities the recogniser gave to right and wrong words.
+the word probabilities the recogniser gave to right and wrong words, per local error density, and how
+errors follow errors (`transcribe/errorconfidence.py`).
 
 `corrupt` applies such a model to a true transcript at a chosen word error rate: each word
 errs with a probability scaled from its class's learned rate, so a "inte" is lost as often
-(relatively) as the recogniser loses it. The result is deterministic for (model, rate, seed).
+(relatively) as the recogniser loses it, errors following errors as often (relative to the rate) as
+the recogniser's do, and each heard word's probability drawn from what the recogniser gave a right or
+wrong word with as many errors around it. The result is deterministic for (model, rate, seed).
 The learned model is small and committed (`data/errormodel.json`), so the benchmark and the
 tests never rerun speech recognition.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import random
@@ -28,6 +30,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
+from transcribe import errorconfidence
 from transcribe.fsutil import atomic_write_text
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
 from transcribe.sv.numbers import CARDINALS, ORDINALS
@@ -42,35 +45,10 @@ MAX_LOCAL_WER = 0.6  # passages learned from (see learn_pair)
 
 NEGATIONS = frozenset({"inte", "ej", "icke", "aldrig", "inget", "inga", "ingen", "ingenting", "nej"})
 CUES = frozenset(
-    {
-        "beslutar",
-        "beslutat",
-        "beslutade",
-        "beslutades",
-        "bestämmer",
-        "bestämt",
-        "bestämde",
-        "överens",
-        "enades",
-        "klubbat",
-        "godkänd",
-        "godkänt",
-        "godkända",
-        "föreslår",
-        "förslaget",
-        "nästa",
-        "möte",
-        "mötet",
-        "senast",
-        "klockan",
-        "ses",
-        "träffas",
-        "ska",
-        "tar",
-        "skickar",
-        "bokar",
-    }
-)
+    {"beslutar", "beslutat", "beslutade", "beslutades", "bestämmer", "bestämt", "bestämde", "överens",
+     "enades", "klubbat", "godkänd", "godkänt", "godkända", "föreslår", "förslaget", "nästa", "möte", "mötet",
+     "senast", "klockan", "ses", "träffas", "ska", "tar", "skickar", "bokar"}
+)  # fmt: skip
 CLASSES = ("negation", "number", "date", "name", "cue", "other")
 _DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | {f"{d}en" for d in WEEKDAYS}
 _NUMBER_WORDS = frozenset(CARDINALS) | frozenset(ORDINALS) | {"halv", "kvart", "hundra", "tusen"}
@@ -111,6 +89,8 @@ class ErrorModel:
     prob_wrong: list[int] = field(default_factory=lambda: [0] * BINS)
     logprob_ratio: float = 0.4  # segment avg_logprob / mean log word probability (median)
     sources: list[str] = field(default_factory=list)
+    # errors after errors and word probabilities per local error density (errorconfidence.empty); {}: not learned
+    confidence: dict = field(default_factory=dict)
 
     @property
     def wer(self) -> float:
@@ -247,6 +227,23 @@ def learn_pair(model: ErrorModel, ref_text: str, hyp: Transcript, names: Iterabl
     model.n_ref += len(ref)
 
 
+def learn_confidence(model: ErrorModel, ref_text: str, hyp: Transcript) -> None:
+    """Add one meeting's word probabilities with their local error density and its errors after errors (all
+    passages: where the recogniser lost the thread is where its words are least sure); errorconfidence.finish
+    turns them into the model's few numbers."""
+    if not model.confidence:
+        model.confidence = errorconfidence.empty()
+    events = aligned(ref_text, hyp)
+    errorconfidence.add(model.confidence, [k for k, _ in events], [p for _, p in events])
+
+
+def aligned(ref_text: str, hyp: Transcript) -> list[tuple[str, float | None]]:
+    """The recognised words aligned with the true text (normalised as for WER), in order: per event its kind
+    ('hit', 'sub', 'merge', 'del', 'ins') and the heard word's probability (None for a deletion)."""
+    hyp_words = _norm_words((w.text, w.probability) for s in hyp.segments for w in (s.words or []))
+    return [(e[0], e[3]) for e in _events(normalise(ref_text).split(), hyp_words)]
+
+
 # --------------------------------------------------------------------------- applying
 
 
@@ -276,18 +273,6 @@ def misspell(word: str, rng: random.Random) -> str:
     return w if w != word else word[:-1]
 
 
-def _sample_prob(hist: list[int], rng: random.Random) -> float:
-    total = sum(hist)
-    if not total:
-        return round(rng.uniform(0.6, 1.0), 4)
-    cum, acc = [], 0
-    for n in hist:
-        acc += n
-        cum.append(acc)
-    b = bisect.bisect_right(cum, rng.randrange(total))
-    return round(min(0.999, (b + rng.random()) / BINS), 4)
-
-
 @dataclass
 class Corruption:
     """What the noise did to one segment: the words as heard, and which true negations were lost."""
@@ -315,7 +300,11 @@ def _scale(model: ErrorModel, kinds: list[str], rate: float) -> float:
 
 def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: int,
                   names: Iterable[str] = ()) -> list[Corruption]:  # fmt: skip
-    """Recognition-like errors at word error rate `rate`; deterministic for (model, texts, rate, seed)."""
+    """Recognition-like errors at word error rate `rate`; deterministic for (model, texts, rate, seed).
+
+    Errors follow errors as the learned recogniser's do (the texts read as one passage), and every heard
+    word's probability is drawn after all errors are placed, from what the recogniser gave a right or wrong
+    word with as many errors around it (a model without those statistics draws from one histogram each)."""
     rng = random.Random(f"{seed}:{rate}")
     name_set = frozenset(t.lower() for n in names for t in n.split())
     toks = [t.split() for t in texts]
@@ -325,23 +314,37 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
     ins_p = model.ins / errs
     merge_p = model.merges / max(1, model.subs)
     near_p = model.near_subs / max(1, model.subs)
+    lor = errorconfidence.log_odds_ratio(model.confidence) if model.confidence else 0.0
     pool = [w for w, n in model.inserted.items() for _ in range(n)] or ["och", "det", "att"]
+    wrong: list[bool] = []  # every event in order: a true word kept, changed or lost, a word added
+    at: list[list[int]] = []  # per text, the event of each heard word
     out: list[Corruption] = []
+    after_error = False
     for ws in toks:
         heard: list[tuple[str, float]] = []
+        events: list[int] = []
         lost: list[str] = []
         n_err = 0
         i = 0
+
+        def hear(text: str, bad: bool, heard: list = heard, events: list = events) -> None:
+            heard.append((text, 0.0))
+            events.append(len(wrong))
+            wrong.append(bad)
+
         while i < len(ws):
             m = _PUNCT.match(ws[i])
             word, punct = (m.group("w"), m.group("p")) if m else (ws[i], "")
             kind = word_class(word, name_set)
             c = model.classes.get(kind) or {}
-            q = min(MAX_WORD_ERROR, s * (model.class_rate(kind) or 1e-3))
+            q = errorconfidence.burst_probability(min(MAX_WORD_ERROR, s * (model.class_rate(kind) or 1e-3)),
+                                                  after_error, lor)  # fmt: skip
             if rng.random() >= q or not word:
-                heard.append((ws[i], _sample_prob(model.prob_right, rng)))
+                hear(ws[i], False)
+                after_error = False
                 i += 1
                 continue
+            after_error = True
             n_err += 1
             p_del = c.get("del", 0) / max(1, c.get("del", 0) + c.get("sub", 0)) if c else 0.3
             if kind == "negation":
@@ -349,12 +352,13 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
             if rng.random() < p_del:  # deleted: its punctuation stays with the word before
                 if punct and heard:
                     heard[-1] = (heard[-1][0].rstrip(".,!?;:") + punct, heard[-1][1])
+                wrong.append(True)
                 i += 1
                 continue
             if i + 1 < len(ws) and rng.random() < merge_p:  # glued to the next word
                 nm = _PUNCT.match(ws[i + 1])
-                heard.append((word + (nm.group("w") if nm else ws[i + 1]) + (nm.group("p") if nm else ""),
-                              _sample_prob(model.prob_wrong, rng)))  # fmt: skip
+                hear(word + (nm.group("w") if nm else ws[i + 1]) + (nm.group("p") if nm else ""), True)
+                wrong.append(True)  # the next true word, lost into this one
                 n_err += 1
                 i += 2
                 continue
@@ -368,13 +372,26 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
                 new = rng.choice(pool)
             if word[:1].isupper():
                 new = new[:1].upper() + new[1:]
-            heard.append((new + punct, _sample_prob(model.prob_wrong, rng)))
+            hear(new + punct, True)
             i += 1
             if rng.random() < ins_p:
-                heard.append((rng.choice(pool), _sample_prob(model.prob_wrong, rng)))
+                hear(rng.choice(pool), True)
                 n_err += 1
         out.append(Corruption(heard, lost, n_err))
+        at.append(events)
+    _draw_probabilities(model, out, wrong, at, random.Random(f"{seed}:{rate}:p"))
     return out
+
+
+def _draw_probabilities(model: ErrorModel, out: list[Corruption], wrong: list[bool], at: list[list[int]],
+                        rng: random.Random) -> None:  # fmt: skip
+    """Each heard word's probability, from the learned statistics (per local error density when learned)."""
+    for c, events in zip(out, at, strict=True):
+        if {"right", "wrong"} <= set(model.confidence):
+            probs = errorconfidence.probabilities(model.confidence, wrong, events, rng)
+        else:
+            probs = [errorconfidence.sample(model.prob_wrong if wrong[e] else model.prob_right, rng) for e in events]
+        c.words = [(w, p) for (w, _), p in zip(c.words, probs, strict=True)]
 
 
 def corrupt_transcript(transcript: Transcript, model: ErrorModel, rate: float, seed: int,
@@ -398,20 +415,27 @@ def corrupt_transcript(transcript: Transcript, model: ErrorModel, rate: float, s
 # --------------------------------------------------------------------------- rebuilding the committed model
 
 
-def learn_dev(asr_dir: Path, samples_dir: Path, ids: Sequence[str]) -> ErrorModel:
-    """The model from recognised dev meetings (`asr_dir/<id>.json`, a Transcript) and their truth.
-
-    The passage filter is the lowest of 0.6 / 0.8 / 1.0 that keeps at least half of the dev words,
-    so the model describes slips rather than passages the recogniser lost entirely.
-    """
+def dev_pairs(asr_dir: Path, samples_dir: Path, ids: Sequence[str]) -> list[tuple[str, str, Transcript, list[str]]]:
+    """(id, true text, recognised transcript, participants) of recognised dev meetings (`asr_dir/<id>.json`)."""
     pairs = []
     for sid in ids:
         truth = json.loads((samples_dir / sid / "truth.json").read_text(encoding="utf-8"))
         ref = " ".join(s["text"] for s in sorted(truth["segments"], key=lambda s: (s["start"], s["turn"])))
         hyp = Transcript.model_validate_json((asr_dir / f"{sid}.json").read_text(encoding="utf-8"))
         pairs.append((sid, ref, hyp, [sp["name"] for sp in truth["speakers"]]))
-    model = ErrorModel()
-    for limit in (0.6, 0.8, 1.0):
+    return pairs
+
+
+def learn_dev(asr_dir: Path, samples_dir: Path, ids: Sequence[str], keep: ErrorModel | None = None) -> ErrorModel:
+    """The model from recognised dev meetings and their truth; with `keep`, that model's error counts stay and only
+    its confidence statistics (errorconfidence) are learned anew.
+
+    The passage filter is the lowest of 0.6 / 0.8 / 1.0 that keeps at least half of the dev words,
+    so the model describes slips rather than passages the recogniser lost entirely.
+    """
+    pairs = dev_pairs(asr_dir, samples_dir, ids)
+    model = keep or ErrorModel()
+    for limit in () if keep else (0.6, 0.8, 1.0):
         model = ErrorModel()
         for sid, ref, hyp, names in pairs:
             learn_pair(model, ref, hyp, names, max_local_wer=limit)
@@ -424,14 +448,22 @@ def learn_dev(asr_dir: Path, samples_dir: Path, ids: Sequence[str]) -> ErrorMode
         if word_class(a) != "other" or sum(d.values()) > 1
     }
     model.inserted = dict(Counter(model.inserted).most_common(40))
+    model.confidence = {}
+    for _, ref, hyp, _ in pairs:
+        learn_confidence(model, ref, hyp)
+    errorconfidence.finish(model.confidence)
+    model.confidence["sources"] = [sid for sid, *_ in pairs]
     return model
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """python -m transcribe.errormodel ASR_DIR [SAMPLES_DIR]: rebuild the committed model from dev meetings."""
+    """python -m transcribe.errormodel [--confidence-only] ASR_DIR [SAMPLES_DIR]: rebuild the committed model from
+    dev meetings (--confidence-only: keep its error counts, learn only how sure the recogniser is where)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    only = "--confidence-only" in args
+    args = [a for a in args if a != "--confidence-only"]
     if not args:
-        print("usage: python -m transcribe.errormodel ASR_DIR [SAMPLES_DIR]", file=sys.stderr)
+        print("usage: python -m transcribe.errormodel [--confidence-only] ASR_DIR [SAMPLES_DIR]", file=sys.stderr)
         raise SystemExit(14)
     asr_dir = Path(args[0])
     samples_dir = Path(args[1]) if len(args) > 1 else Path(__file__).resolve().parent.parent / "samples"
@@ -439,7 +471,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if not ids:
         print(f"no recognised dev meetings in {asr_dir}", file=sys.stderr)
         raise SystemExit(2)
-    model = learn_dev(asr_dir, samples_dir, ids)
+    model = learn_dev(asr_dir, samples_dir, ids, ErrorModel.load() if only else None)
     atomic_write_text(MODEL_PATH, model.to_json())
     MODEL_PATH.chmod(0o644)  # package data, not meeting data
     print(json.dumps(model.summary(), ensure_ascii=False))
