@@ -52,7 +52,7 @@ from spectralcluster import (
 from spectralcluster.utils import EigenGapType
 from threadpoolctl import threadpool_limits
 
-from transcribe.diarize import voicespace
+from transcribe.diarize import voicecue, voicespace
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +156,16 @@ class ClusterParams:
     reseg_kappa: float | None = None
     reseg_switch: float = 4.0
     reseg_gap: float = 1.0
+    # A second speaker cue beside GE2E (`voicecue`: pitch and the spectral envelope inside the telephone band, per
+    # window, standardised within the recording): each item's cue columns `cue_columns`, scaled by `cue_weight`, join
+    # its embedding before average linkage (`voicecue.fuse`); None: GE2E alone. Off: in the telephone partition, on
+    # 15 cached dev telephone calls (the 8 standard ones of seed 0, 3 of seed 1, 2 of seed 2, 4 many-speaker ones
+    # of seed 1) and the pyannote recording, DER (true count) 0.0601 (0.0613) -> band cepstra 1-12 at 0.3/0.5
+    # 0.0624/0.0698 (0.0546/0.0624: devmany-00 of seed 1 0.106 -> 0.023, but dev-08 0.031 -> 0.101 and at 0.5 the
+    # pyannote recording 0.056 -> 0.120), cepstra 1-5 at 0.3/0.5 0.0693/0.1045; pitch alone at 0.3, on the first
+    # five calls tried, 0.0550 (0.0662) -> 0.1172 (0.1370): a reader's phrases differ in pitch as much as readers do.
+    cue_weight: float | None = None
+    cue_columns: tuple[int, ...] = (0,)
 
 
 # The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor
@@ -391,8 +401,12 @@ def cluster(
     lo: int = 1,
     hi: int | None = None,
     params: ClusterParams = ClusterParams(),
+    cues: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Speaker labels 0..k-1 for uncentred embeddings `x`, honouring a fixed count or [lo, hi]."""
+    """Speaker labels 0..k-1 for uncentred embeddings `x`, honouring a fixed count or [lo, hi].
+
+    `cues`: the items' second-cue vectors (`voicecue.item_vectors`), fused in when `params.cue_weight` is set.
+    """
     n = len(x)
     if n == 0:
         return np.zeros(0, dtype=int)
@@ -414,6 +428,8 @@ def cluster(
     elif params.method == "ahc":
         x_ahc = centred[idx] if params.centred else sub
         x_ahc = with_backend(x_ahc, params.voice_space) if params.backend else x_ahc
+        if params.cue_weight is not None and cues is not None:
+            x_ahc = voicecue.fuse(x_ahc, cues[idx], params.cue_weight)
         threshold = adaptive_threshold(x_ahc if params.backend else sub, params)
         labels = agglomerative(x_ahc, threshold, num)
         k = len(np.unique(labels))

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import channel, clustering, overlap, reseg, split, voicespace
+from transcribe.diarize import channel, clustering, overlap, reseg, split, voicecue, voicespace
 from transcribe.diarize.absorb import absorb_small
 from transcribe.diarize.base import (
     Diarization,
@@ -230,12 +230,15 @@ class Windows:
     region: np.ndarray  # index into the speech regions
     embedding: np.ndarray  # (n, 256) GE2E, L2-normalised, not centred
     high_band_db: float | None = None  # the speech's energy above the telephone band (`channel.measure`)
+    cues: np.ndarray | None = None  # (n, k) the second speaker cue (`voicecue.window_cues`), where measured
 
     def __len__(self) -> int:
         return len(self.start)
 
     def subset(self, mask: np.ndarray) -> Windows:
-        return Windows(self.start[mask], self.end[mask], self.region[mask], self.embedding[mask], self.high_band_db)
+        cues = None if self.cues is None else self.cues[mask]
+        e = self.embedding[mask]
+        return Windows(self.start[mask], self.end[mask], self.region[mask], e, self.high_band_db, cues)
 
 
 def _window_starts(n_frames: int, win: int, hop: int) -> list[int]:
@@ -322,7 +325,11 @@ class EmbeddedDiarizer:
         regions = speech_regions(audio, threshold=p.vad_threshold, quiet=p.quiet, trim_db=p.vad_trim_db)
         with torch_threads(self.threads):
             w = window_embeddings(audio, regions, self.params, progress)
-        return regions, replace(w, high_band_db=channel.measure(audio, regions, p.band))
+        w = replace(w, high_band_db=channel.measure(audio, regions, p.band))
+        cp = self.clustering_params(w)
+        if cp.cue_weight is not None or (cp.partition is not None and cp.partition.cue_weight is not None):
+            w = replace(w, cues=voicecue.recording_cues(audio, regions, w.region, w.start, w.end))
+        return regions, w
 
     def clustering_params(self, w: Windows) -> ClusterParams:
         """The clustering for this recording's channel: `band_limited_clustering` over a telephone-like band."""
@@ -373,14 +380,17 @@ class EmbeddedDiarizer:
             return self.cluster_windows(w, num, num, num, cp.partition)
         groups = chunk_groups(w, p.chunk if len(w) >= p.chunk_from else 1)
         items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
+        cue_items = None
+        if w.cues is not None and cp.cue_weight is not None:
+            cue_items = voicecue.item_vectors(w.cues, groups, cp.cue_columns)
         # A given count still starts from the threshold's clusters: the `num` largest are the speakers
         # and the rest join them. Cutting the tree at `num` clusters instead spent clusters on outliers
         # (overlaps, coughs) and merged real voices: dev DER with the true count 0.084 -> 0.066.
         if num is not None and num > 1:
             given = replace(cp, ahc_min=cp.ahc_min_given_count)
-            item_labels = clustering.cluster(items, None, num, None, given)
+            item_labels = clustering.cluster(items, None, num, None, given, cue_items)
         else:
-            item_labels = clustering.cluster(items, num, lo, hi, cp)
+            item_labels = clustering.cluster(items, num, lo, hi, cp, cue_items)
         labels = np.empty(len(w), dtype=int)
         for g, lab in zip(groups, item_labels, strict=True):
             labels[g] = lab
