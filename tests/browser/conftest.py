@@ -22,8 +22,10 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
+    """One Chromium for the tests of a file (each test opens its own context, so no cookie or page is shared):
+    starting Playwright's driver and the browser, and closing them, cost about 2 CPU-s a test."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is required (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
