@@ -60,6 +60,15 @@ def working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]]
             store.save_minutes(meeting_id, refresh(minutes))
 
 
+@contextmanager
+def minutes_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes]]:
+    """working_copy for an edit of the minutes; EditError('no_minutes') when the meeting has no draft."""
+    with working_copy(meeting_id) as (transcript, minutes):
+        if minutes is None:
+            raise edit.EditError("no_minutes")
+        yield transcript, minutes
+
+
 def editable_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
     meeting = get_meeting(user, meeting_id)
     if not can_edit(user, meeting):
@@ -247,9 +256,7 @@ def update_item(
 ) -> Response:
     editable_meeting(user, meeting_id)
     try:
-        with working_copy(meeting_id) as (_, minutes):
-            if minutes is None:
-                raise edit.EditError("no_minutes")
+        with minutes_copy(meeting_id) as (_, minutes):
             detail = edit.update_item(minutes, item_id, op, fields)
     except edit.EditError as exc:
         return _failed(request, meeting_id, f"item-{item_id}", exc, f"item-{item_id}", fields)
@@ -269,9 +276,7 @@ def add_item(
     editable_meeting(user, meeting_id)
     seg = int(segment_id) if segment_id.strip().isdigit() else None
     try:
-        with working_copy(meeting_id) as (transcript, minutes):
-            if minutes is None:
-                raise edit.EditError("no_minutes")
+        with minutes_copy(meeting_id) as (transcript, minutes):
             detail = edit.add_item(minutes, transcript, section, fields, seg)
     except edit.EditError as exc:
         return _failed(
