@@ -159,11 +159,11 @@ class ClusterParams:
     # A second speaker cue beside GE2E (`voicecue`: pitch and the spectral envelope inside the telephone band, per
     # window, standardised within the recording): each item's cue columns `cue_columns`, scaled by `cue_weight`, join
     # its embedding before average linkage (`voicecue.fuse`); None: GE2E alone. Off: in the telephone partition, on
-    # 15 cached dev telephone calls (the 8 standard ones of seed 0, 3 of seed 1, 2 of seed 2, 4 many-speaker ones
-    # of seed 1) and the pyannote recording, DER (true count) 0.0601 (0.0613) -> band cepstra 1-12 at 0.3/0.5
-    # 0.0624/0.0698 (0.0546/0.0624: devmany-00 of seed 1 0.106 -> 0.023, but dev-08 0.031 -> 0.101 and at 0.5 the
-    # pyannote recording 0.056 -> 0.120), cepstra 1-5 at 0.3/0.5 0.0693/0.1045; pitch alone at 0.3, on the first
-    # five calls tried, 0.0550 (0.0662) -> 0.1172 (0.1370): a reader's phrases differ in pitch as much as readers do.
+    # cached dev telephone windows (18 calls: the 8 standard ones of seed 0, 3 of seed 1, 2 of seed 2, many-speaker
+    # devmany-00 of seed 0 and 4 of seed 1) and the pyannote recording, DER (true count) 0.0662 (0.0600) -> pitch alone
+    # at 0.3 0.0950 (0.1017; dev-28 0.088 -> 0.267, pyannote 0.056 -> 0.081: a reader's phrases differ in pitch as
+    # much as readers do), band cepstra 1-12 at 0.3 0.0732 (0.0635; devmany-00 s1 with the true count 0.106 -> 0.023,
+    # but dev-08 0.031 -> 0.101, devmany-06 s1 0.131 -> 0.217), at 0.15 0.0661 (0.0599, no call moved by 0.003).
     cue_weight: float | None = None
     cue_columns: tuple[int, ...] = (0,)
 
