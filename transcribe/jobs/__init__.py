@@ -21,7 +21,7 @@ from pathlib import Path
 
 from transcribe import audit
 from transcribe.audio import check_input_path
-from transcribe.jobs import queue, rq_backend
+from transcribe.jobs import queue
 from transcribe.jobs.models import JobState, JobStatus
 from transcribe.jobs.queue import JobConflict, JobNotFound
 from transcribe.jobs.retention import delete_meeting_files
@@ -64,6 +64,9 @@ def submit(
 
 
 def _enqueue_rq(job_id: int) -> None:
+    # Redis and rq load only for the rq backend: at the top they cost every CLI command and job process ~0.5 CPU-s.
+    from transcribe.jobs import rq_backend
+
     try:
         rq_backend.enqueue(job_id)
     except Exception as exc:  # Redis down: the row is queued; reconcile delivers it once Redis is back
@@ -85,6 +88,8 @@ def cancel(job_id: int, user: str = "system") -> JobState:
     if state == JobState.cancelled:
         row = queue.get(job_id)
         if row.backend == "rq":
+            from transcribe.jobs import rq_backend  # loads Redis and rq (see _enqueue_rq)
+
             rq_backend.cancel_carrier(row.carrier_id)
     return state
 

@@ -25,7 +25,6 @@ from transcribe.jobs import cancel, delete, list_jobs, meeting_dir, result_paths
 from transcribe.jobs.models import ACTIVE
 from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
-from transcribe.jobs.rq_worker import run_rq_worker
 from transcribe.jobs.words import STATE_WORDS, parse_state, stage_word, state_word
 from transcribe.jobs.worker import run_db_workers
 from transcribe.models import DEFAULT, default_model, resolve
@@ -224,6 +223,8 @@ def worker_cmd(
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     chosen = (backend or settings().backend).lower()
     if chosen == "rq":
+        from transcribe.jobs.rq_worker import run_rq_worker  # loads Redis and rq, for this backend only
+
         run_rq_worker(burst=burst)
     elif chosen == "db":
         run_db_workers(concurrency=concurrency, burst=burst)

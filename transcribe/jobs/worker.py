@@ -13,7 +13,6 @@ import signal
 import threading
 
 from transcribe.jobs import queue
-from transcribe.jobs.rq_worker import reconcile_loop
 from transcribe.jobs.runner import supervise, worker_name
 
 log = logging.getLogger(__name__)
@@ -69,6 +68,8 @@ class InProcessWorker:
             return
         self._stop.clear()
         if queue.settings().backend == "rq":
+            from transcribe.jobs.rq_worker import reconcile_loop  # loads Redis and rq, for the rq backend only
+
             targets = [lambda: reconcile_loop(self._stop)]
         else:
             targets = [Worker(worker_name(f"/t{i}"), self._stop).run for i in range(self.concurrency)]
