@@ -149,3 +149,21 @@ def test_profile_figures_count_right_and_wrong_names_and_strangers() -> None:
     assert (f["enrolled_present"], f["named_correctly"], f["named_share"]) == (2, 1, 0.5)
     assert f["wrong_confident_names"] == 1  # Bo, a stranger, named Cilla
     assert (f["stranger_labels"], f["strangers_named"]) == (1, 1)
+
+
+def test_speech_past_the_recordings_end_adds_no_negative_seconds(tmp_path: Path) -> None:
+    """A reviewed segment may run past the end of the recording (a transcript of a longer take): only the
+    speech inside it counts, so a confirmed speaker's profile never shrinks below what it held."""
+    rng = np.random.default_rng(0)
+    audio = Audio.from_array((0.1 * rng.standard_normal(32_000)).astype(np.float32), tmp_path / "two-seconds")
+    voice = embed_voice(audio, [(0.0, 1.8), (4.0, 5.8), (1.95, 3.0)])  # the second wholly after the end
+    assert voice.seconds == 1.8
+
+
+def test_the_growth_bench_enrols_a_label_without_the_speech_others_talk_over() -> None:
+    from transcribe.bench.profile_growth import own_speech
+
+    hyp = Diarization([Turn(0.0, 4.0, "A"), Turn(3.0, 5.0, "B"), Turn(6.0, 8.0, "A"), Turn(6.5, 7.0, "B")])
+    lab = Labelled(None, hyp, {})
+    assert own_speech(lab, "A") == [(0.0, 3.0), (6.0, 6.5), (7.0, 8.0)]
+    assert own_speech(lab, "B") == [(4.0, 5.0)]

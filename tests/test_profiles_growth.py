@@ -21,9 +21,11 @@ from transcribe.speakers import recognise
 from transcribe.speakers.profiles import (
     MIN_ENROLMENT_S,
     MIN_VOICE_S,
+    Profile,
     ProfileDirectory,
+    enrolment_summary,
     seconds_sv,
-    short_enrolment_line,
+    weak_profile_line,
 )
 from transcribe.transcript import Segment, Transcript
 from transcribe.web.speaker_edits import confirm_proposal
@@ -78,10 +80,21 @@ def meeting(tmp: Path, lines: list[tuple[str, str]], folder: Path) -> tuple[Tran
         lb: embed_segments(audio, v) for lb, v in spans.items()})  # fmt: skip
 
 
-def test_the_short_enrolment_line_is_swedish_and_names_both_figures() -> None:
-    line = short_enrolment_line(2.14)
-    assert line.startswith("Röstprovet är för kort: 2,1 s tal, minst ") and "\n" not in line
-    assert f"minst {seconds_sv(MIN_ENROLMENT_S)} s behövs" in line and "föreslår" in line
+def test_the_weak_profile_line_is_swedish_and_says_how_much_more_speech_is_needed() -> None:
+    line = weak_profile_line(Profile(name="Anna", seconds=3.2))
+    assert line.startswith("Röstprofilen för Anna är svag: 3,2 s tal, 5 s behövs för att namnge säkert (1,8 s till)")
+    assert '"Anna?"' in line and "\n" not in line
+    tiny = weak_profile_line(Profile(name="Bo", seconds=1.2))
+    assert "(3,8 s till)" in tiny and "inte heller" in tiny and '"Bo?"' not in tiny  # proposes nothing yet
+
+
+def test_saving_a_meetings_voices_names_the_profiles_still_weak() -> None:
+    done = {"Johan": Profile(name="Johan", n_samples=1, seconds=3.0),
+            "Anna": Profile(name="Anna", n_samples=3, seconds=24.0)}  # fmt: skip
+    said = enrolment_summary(done)
+    assert said.startswith("Anna (3), Johan (1). Röstprofilen för Johan är svag: 3 s tal")
+    assert "Röstprofilen för Anna" not in said
+    assert enrolment_summary({"Anna": done["Anna"]}) == "Anna (3)"
 
 
 def test_a_word_or_two_makes_no_profile_and_says_why(tmp_path: Path) -> None:
@@ -101,10 +114,13 @@ def test_a_weak_profile_proposes_and_grows_into_a_name_from_confirmed_review(
     monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "data"))
     clip = wav(tmp_path / "hej.wav", synth_voice(tmp_path, LOW_VOICE, SHORT))
     said = cli("speakers", "enroll", "Johan Berg", str(clip))
-    assert "Röstprovet är för kort:" in said, said  # told at once, in one line
     johan = ProfileDirectory().get("Johan Berg")
     assert johan is not None and 0 < johan.seconds < MIN_ENROLMENT_S  # kept, marked weak
+    assert f"Röstprofilen för Johan Berg är svag: {seconds_sv(johan.seconds)} s tal" in said, said  # told at once
     assert "Svaga" in cli("speakers", "list") and "Johan Berg" in cli("speakers", "list")
+    [shown] = json.loads(cli("speakers", "list", "--json"))
+    assert shown["weak"] and shown["speech_needed_s"] == round(MIN_ENROLMENT_S - johan.seconds, 1)
+    assert "variants" not in shown and "embeddings" not in shown  # the list never prints voice prints
 
     # The next meeting: Johan's label is only proposed ("Johan Berg?"), Lena stays anonymous.
     first, d = meeting(tmp_path, MEETING, tmp_path / "m1")
@@ -117,11 +133,12 @@ def test_a_weak_profile_proposes_and_grows_into_a_name_from_confirmed_review(
     assert confirm_proposal(seen, None, "SPEAKER_00") is not None
     (tmp_path / "m1" / "transcript.json").write_text(seen.to_json())
     grown = cli("speakers", "enroll-meeting", str(tmp_path / "m1"))
-    assert "Johan Berg:" in grown and "för kort" not in grown
+    assert "Johan Berg:" in grown and "svag" not in grown
     johan = ProfileDirectory().get("Johan Berg")
     assert johan is not None and johan.seconds >= MIN_ENROLMENT_S
     listed = json.loads(cli("speakers", "list", "--json"))
     assert [p["name"] for p in listed] == ["Johan Berg"]  # Lena was never named by a person: no profile
+    assert not listed[0]["weak"] and listed[0]["speech_needed_s"] == 0
 
     # A later meeting names him outright.
     later, d2 = meeting(tmp_path, LATER, tmp_path / "m2")

@@ -151,8 +151,10 @@ def test_a_profile_of_a_few_seconds_says_so_until_more_speech_is_added(voices, p
     gap = np.zeros(SAMPLE_RATE // 2, dtype=np.float32)
     clip = wav(tmp_path / "lena.wav", np.concatenate([gap, *(x for v in voices["lena"] for x in (v, gap))]))
     out = cli("speakers", "enroll", "Lena", str(clip), "--end", "3").output
-    assert "Röstprovet är för kort:" in out and "minst 5 s behövs" in out
+    assert "Röstprofilen för Lena är svag:" in out and "5 s behövs för att namnge säkert" in out
     assert "Svaga" in cli("speakers", "list").output and "Lena" in cli("speakers", "list").output
+    assert "svag:" in cli("speakers", "list").output  # the table's column says it, and how much is missing
     out = cli("speakers", "enroll", "Lena", str(clip), "--start", "3").output
     assert ProfileDirectory().get("Lena").seconds >= 5
-    assert "för kort" not in out and "Svaga" not in cli("speakers", "list").output
+    assert "svag" not in out and "Svaga" not in cli("speakers", "list").output
+    assert "namnger" in cli("speakers", "list").output

@@ -427,9 +427,14 @@ def anchor_figures(before: list[Labelled], after: list[Labelled]) -> dict[str, A
 
 def labelled_group(group: str, count: int) -> list[Labelled]:
     """Diarise a group's conversations (free speaker count); embeddings cached across runs."""
+    return labelled_items(bench_items(group, count))
+
+
+def labelled_items(items: Iterable[Item]) -> list[Labelled]:
+    """Diarise these conversations as the product does (free speaker count); embeddings cached across runs."""
     d = EmbeddedDiarizer()
     out = []
-    for item in bench_items(group, count):
+    for item in items:
         digest = hashlib.sha256(item.audio_path.read_bytes()).hexdigest()  # a regenerated recording is re-embedded
         regions, w = cached_windows(d, item, digest)
         hyp = d.label(regions, w, None, 1, None)

@@ -18,8 +18,10 @@ from transcribe.speakers.profiles import (
     enroll_audio,
     enroll_meeting,
     forget,
-    short_enrolment_line,
+    seconds_sv,
+    speech_needed,
     weak,
+    weak_profile_line,
 )
 
 speakers_app = typer.Typer(help="Röstprofiler: känn igen återkommande talare.", no_args_is_help=True)
@@ -35,10 +37,21 @@ def _user() -> str:
 
 def enrolled_line(profile: Profile) -> str:
     """What enrolling says: the samples and seconds now behind the profile, and whether that is too little."""
-    line = f"{profile.name}: {profile.n_samples} prov ({profile.seconds:.0f} s tal)"
+    line = f"{profile.name}: {profile.n_samples} prov ({seconds_sv(profile.seconds)} s tal)"
     if weak(profile):
-        line += "\n  " + short_enrolment_line(profile.seconds)
+        line += "\n  " + weak_profile_line(profile)
     return line
+
+
+def strength(profile: Profile) -> str:
+    """The list's column on whether the profile names: "namnger", or weak and how much speech it lacks."""
+    return f"svag: {seconds_sv(speech_needed(profile))} s till" if weak(profile) else "namnger"
+
+
+def listed(profile: Profile) -> dict:
+    """A profile as `speakers list --json` gives it: no voice prints, whether it is weak and what it lacks."""
+    shown = profile.model_dump(mode="json", exclude={"embeddings", "variants"})
+    return shown | {"weak": weak(profile), "speech_needed_s": speech_needed(profile)}
 
 
 UserOpt = Annotated[str | None, typer.Option("--user", help="Vem som gör ändringen (till granskningsloggen)")]
@@ -48,19 +61,19 @@ UserOpt = Annotated[str | None, typer.Option("--user", help="Vem som gör ändri
 def list_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv ut som JSON (för skript)")] = False,
 ) -> None:
-    """Visa röstprofilerna (namn, antal prov, tal i sekunder)."""
+    """Visa röstprofilerna (namn, antal prov, tal i sekunder, om profilen är svag)."""
     directory = ProfileDirectory()
     profiles = directory.list()
     if as_json:
-        out.print_json(json.dumps([p.model_dump(mode="json", exclude={"embeddings"}) for p in profiles]))
+        out.print_json(json.dumps([listed(p) for p in profiles]))
         return
     if not profiles:
         out.print("Inga röstprofiler ännu: transcribe speakers enroll NAMN LJUDFIL")
         return
-    table = Table("namn", "prov", "sekunder", "kodare", "uppdaterad", "källor")
+    table = Table("namn", "prov", "sekunder tal", "status", "kodare", "uppdaterad", "källor")
     for p in profiles:
-        table.add_row(p.name, str(p.n_samples), f"{p.seconds:.0f}", p.encoder, f"{p.updated:%Y-%m-%d}",
-                      ", ".join(p.sources[-3:]))  # fmt: skip
+        table.add_row(p.name, str(p.n_samples), seconds_sv(p.seconds), strength(p), p.encoder,
+                      f"{p.updated:%Y-%m-%d}", ", ".join(p.sources[-3:]))  # fmt: skip
     out.print(table)
     weak_ones = [p.name for p in profiles if weak(p)]
     if weak_ones:

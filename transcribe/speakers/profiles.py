@@ -102,12 +102,28 @@ def seconds_sv(seconds: float) -> str:
     return f"{seconds:.1f}".removesuffix(".0").replace(".", ",")
 
 
-def short_enrolment_line(seconds: float) -> str:
-    """What enrolling says when the profile still holds too little speech to name anyone (one line)."""
-    return (
-        f"Röstprovet är för kort: {seconds_sv(seconds)} s tal, minst {seconds_sv(MIN_ENROLMENT_S)} s behövs; "
-        f'profilen sparas som svag och föreslår bara namnet ("Namn?") tills mer tal har lagts till.'
+def speech_needed(profile: Profile) -> float:
+    """Seconds of speech the profile still lacks to name anyone (0: enough)."""
+    return round(max(0.0, MIN_ENROLMENT_S - profile.seconds), 1) if weak(profile) else 0.0
+
+
+def weak_profile_line(profile: Profile) -> str:
+    """What enrolling and listing say of a profile still too small to name anyone (one line)."""
+    line = (
+        f"Röstprofilen för {profile.name} är svag: {seconds_sv(profile.seconds)} s tal, "
+        f"{seconds_sv(MIN_ENROLMENT_S)} s behövs för att namnge säkert ({seconds_sv(max(speech_needed(profile), 0.1))} "
+        f"s till)"
     )
+    if profile.seconds < MIN_VOICE_S:
+        return line + f"; under {seconds_sv(MIN_VOICE_S)} s föreslår den inte heller namnet."
+    return line + f'; tills dess föreslår den bara namnet ("{profile.name}?").'
+
+
+def enrolment_summary(done: Mapping[str, Profile]) -> str:
+    """What saving a meeting's voices says: each profile's samples, then one line per profile still weak."""
+    names = ", ".join(f"{name} ({p.n_samples})" for name, p in sorted(done.items()))
+    weak_ones = [weak_profile_line(p) for _, p in sorted(done.items()) if weak(p)]
+    return " ".join([names + "." if weak_ones else names, *weak_ones])
 
 
 def refusal_line(seconds: float) -> str:
@@ -261,9 +277,15 @@ def chunk_spans(spans: Sequence[tuple[float, float]], chunk_s: float = CHUNK_S,
     return chunks
 
 
+def within(audio, spans: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """The spans cut to the recording (a segment may run past its end) and kept when over 0.2 s."""
+    cut = [(max(0.0, a), min(audio.duration, b)) for a, b in spans]
+    return [(a, b) for a, b in cut if b - a > 0.2]
+
+
 def embed_speech(audio, spans: Sequence[tuple[float, float]]) -> tuple[np.ndarray, float]:
     """(one GE2E embedding per ~10 s chunk, seconds used) over the given speech spans of `audio`."""
-    spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
+    spans = within(audio, spans)
     vectors = []
     for chunk in chunk_spans(spans):
         try:
@@ -286,7 +308,7 @@ class VoiceSample:
 
 def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
     """One GE2E embedding per ~10 s chunk of the spans, as recorded and through each channel variant."""
-    spans = [(max(0.0, a), min(audio.duration, b)) for a, b in spans if b - a > 0.2]
+    spans = within(audio, spans)
     vectors: list[np.ndarray] = []
     heard: dict[str, list[np.ndarray]] = {}
     for chunk in chunk_spans(spans)[-MAX_EMBEDDINGS:]:  # a profile keeps no more: embed no more

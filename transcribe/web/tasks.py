@@ -18,7 +18,7 @@ from transcribe.jobs import tasks
 from transcribe.jobs.models import JobState
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.edit import ensure_ids
-from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting
+from transcribe.speakers.profiles import ProfileDirectory, enroll_meeting, enrolment_summary
 from transcribe.tables import Meeting
 from transcribe.web import store
 from transcribe.web.history import add_change
@@ -98,7 +98,7 @@ def _enrol(meeting_id: str, user: str) -> str:
     # enroll_meeting reads the latest approved version (versions/vN) and audits each person it enrols;
     # no profile is ever half-written (each add is atomic).
     done = enroll_meeting(ProfileDirectory(), store.meeting_path(meeting_id), user=user)
-    text = ", ".join(f"{name} ({p.n_samples})" for name, p in sorted(done.items()))
+    text = enrolment_summary(done)  # a profile still weak says so, and how much speech it lacks
     add_change(meeting_id, user, "enroll_profiles", text or "–")
     audit.record("profile_enroll", f"meeting:{meeting_id}", user, f"{len(done)} profiles updated")
     return text
