@@ -41,14 +41,18 @@ def audio(meeting_id: str, user: CurrentUser = Depends(current_user)) -> FileRes
     return FileResponse(path, media_type=upload.media_type(path), headers={"Cache-Control": "private, no-store"})
 
 
-def _filename(title: str, suffix: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    return (re.sub(r"[^A-Za-z0-9]+", "-", ascii_title).strip("-")[:60] or "protokoll") + suffix
+def _filename(title: str, suffix: str, ascii_only: bool = False) -> str:
+    """The title as a file name: letters and digits, the rest one hyphen; Swedish letters kept ('Årsmöte-2026'),
+    or folded to ASCII ('Arsmote-2026') for the plain `filename` old clients read."""
+    text = unicodedata.normalize("NFKD" if ascii_only else "NFC", title)
+    if ascii_only:
+        text = text.encode("ascii", "ignore").decode()
+    return (re.sub(r"[\W_]+", "-", text).strip("-")[:60] or "protokoll") + suffix
 
 
 def attachment(body: bytes | str, media_type: str, title: str, suffix: str) -> Response:
-    name = _filename(title, suffix)
-    disposition = f"attachment; filename=\"{name}\"; filename*=UTF-8''{quote(name)}"
+    plain, name = _filename(title, suffix, ascii_only=True), _filename(title, suffix)
+    disposition = f"attachment; filename=\"{plain}\"; filename*=UTF-8''{quote(name)}"
     if media_type.startswith("text/") or media_type == "application/json":
         media_type += "; charset=utf-8"
     return Response(
