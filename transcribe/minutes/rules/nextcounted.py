@@ -20,7 +20,8 @@ _MON = "|".join(MONTH_NAMES)
 # "första tisdagen i <till>", "andra torsdagen i, klockan sju": the month lost after "i"
 _MONTH_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<wd>{_WD})(?:en)?\s+i\b(?:\s+(?P<x>[\w-]+))?")
 # "första <förminolen> i april", "första <du> i februari": the weekday lost between the count and the month
-_WEEKDAY_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<x>[\w-]+)\s+i\s+(?P<mon>{_MON})\b")
+# (a short word put in before the month: "första <och> i <är> maj")
+_WEEKDAY_LOST = re.compile(rf"\b(?P<nth>{_COUNT})\s+(?P<x>[\w-]+)\s+i\s+(?:[a-zåäö]{{1,3}}\s+)?(?P<mon>{_MON})\b")
 # "<bundhården> tisdagen <ie> april": the count before a weekday lost, "i" heard or a short word in its place
 _COUNT_LOST = re.compile(rf"(?:^|\s)(?P<x>[\w-]+)\s+(?P<wd>{_WD})en\s+(?:i|[a-zåäö]{{1,2}})\s+(?P<mon>{_MON})\b")
 # What may stand between a count and "i <month>" and be meant: "första veckan i maj", "sista helgen i juni"

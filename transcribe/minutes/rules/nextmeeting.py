@@ -33,6 +33,8 @@ _NEXT_LOST = re.compile(
 _NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäöé]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
 # "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
 _TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäöé]{3,})\s+(?:blir|är|hålls)\s+")
+# "... och sedan har vi nästa <möten> i klubbhuset": the meeting word bent ("möten", "mötet", "träffen")
+_NEXT_BENT = re.compile(r"\bnästa\s+[a-zåäö]*(?:möten|mötet|träffen|träffar|sammanträdet|sammanträden)\b")
 # "vi ses efter nyår …": we meet, whatever follows.
 _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
@@ -55,6 +57,8 @@ _NOT_DATE_WORDS = frozenset("den i på om och klockan kl".split())
 # what may follow a weekday said whole: "Onsdag, klockan sju.", "Onsdag då?", "Onsdag eller torsdag?"
 _WEEKDAY_ONLY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?")
 _WEEKDAY_REST = frozenset("klockan kl halv kvart då eller och ja här samma nästa i".split())
+# "I mars ses vi igen.": the month alone, no day ("i början av mars", "efter mars" too)
+_MONTH_ONLY = re.compile(rf"\b(?:i|under|efter|i\s+(?:början|slutet|mitten)\s+av)\s+(?:{'|'.join(MONTH_NAMES)})\b")
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 
 
@@ -63,6 +67,8 @@ class NextMeetingRules(ClosingDate):
 
     def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
         m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
+        if m is None and self.robust and not cues.NEXT_MEETING_DEADLINE.search(u.low):
+            m = _NEXT_BENT.search(u.low)
         if m is None:
             m = self._named_next(u) or _HEADING.match(u.low) or (_HEADING_ASKED.match(u.low) if self.robust else None)
         if m is None and any(w.date is not None for w in self.whens(u)):
@@ -286,6 +292,10 @@ class NextMeetingRules(ClosingDate):
                 for w in self.whens(u)
                 if w.kind == "vague" and not re.match(r"nästa\s+(?:möte|gång|träff)", w.text.lower())
             ]
+            month = _MONTH_ONLY.search(u.low) if not own_vague else None
+            if month is not None and not u.is_question:  # "I mars ses vi igen.": shown as said, no day made up
+                own_vague = [When(text=u.text[month.start() : month.end()], start=month.start(), end=month.end(),
+                                  kind="vague")]  # fmt: skip
             if own_vague and not deadline:
                 vague = (own_vague[0], u)
             if deadline and not cues.SCHEDULING.search(u.low[: deadline.start()]):

@@ -90,7 +90,7 @@ class RuleState:
                 find_whens(u.text, self.ref)
                 if re.search(
                     r"\d|dag|den |om |kl|vecka|morgon|jul|nästa|"
-                    r"halv|kvart|över|höst|vår|efter|före",
+                    r"halv|kvart|över|höst|vår|efter|före|kväll|jan|feb|mars|apr|maj|jun|aug|sep|okt|nov|dec",
                     u.low,
                 )
                 else []
