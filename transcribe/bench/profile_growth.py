@@ -22,9 +22,9 @@ Reported for meeting 1 and meeting 2 (as enrolled, grown, and the naive baseline
 strangers with all denominators (`profiles_real.figures`), the enrolment quality before and after growth,
 and what the reviewer confirmed (labels, seconds added, profiles that left "weak").
 
-Note: a reader's part for one meeting holds ~3 s of distinct speech (1.4-4.6 s on dev, median 3.3), repeated
-in every turn of a 2-4 min conversation; a grown profile's seconds count the repetitions, as the product
-would count a meeting's turns.
+Note: a reader's part for one meeting holds ~3 s of distinct speech (10th-90th percentile 1.4-4.6 s,
+median 3.1-3.4), repeated in every turn of a 2-4 min conversation; a grown profile's seconds count the
+repetitions, as the product would count a meeting's turns.
 
     python -m transcribe.bench.profile_growth --group real_dev --count 30
 """
@@ -108,10 +108,10 @@ def meeting_items(group: str, count: int, meeting: str) -> list[Item]:
     return out
 
 
-def label_matches(lab: Labelled, profiles: list[Profile]) -> dict[str, Match]:
+def label_matches(lab: Labelled, profiles: list[Profile], **params: Any) -> dict[str, Match]:
     """The product's matching of one conversation's labels (as `profiles_real.figures` scores it)."""
     held = {lb: coverage(lab.hyp.turns, lb) for lb in lab.hyp.labels}
-    return match_speakers(lab.hyp, profiles, pieces=lab.pieces, cohort=cohort(), coverage=held)
+    return match_speakers(lab.hyp, profiles, pieces=lab.pieces, cohort=cohort(), coverage=held, **params)
 
 
 def own_speech(lab: Labelled, label: str) -> list[tuple[float, float]]:
@@ -153,13 +153,14 @@ def confirmed_voice(lab: Labelled, label: str) -> VoiceSample | None:
     return voice
 
 
-def review(labelled: list[Labelled], profiles: list[Profile]) -> tuple[dict[str, list[VoiceSample]], dict[str, int]]:
+def review(labelled: list[Labelled], profiles: list[Profile], **params: Any
+           ) -> tuple[dict[str, list[VoiceSample]], dict[str, int]]:  # fmt: skip
     """What a reviewer confirms in meeting 1: ({name: the confirmed labels' speech}, counts)."""
     confirmed: dict[str, list[VoiceSample]] = {}
     counts = {"proposals": 0, "confirmed": 0, "rejected": 0, "named_by_profile": 0}
     for lab in labelled:
         truth_of = label_truth(lab.item, lab.hyp)
-        for label, m in label_matches(lab, profiles).items():
+        for label, m in label_matches(lab, profiles, **params).items():
             counts["named_by_profile"] += m.status == "named"
             if m.status != "proposed" or m.name is None:
                 continue
@@ -195,17 +196,18 @@ def shown(f: dict[str, Any]) -> dict[str, Any]:
     return {k: f.get(k) for k in SHOWN}
 
 
-def growth_report(group: str, count: int) -> dict[str, Any]:
-    """Meeting 1, the reviewer's confirmations, and meeting 2 with the profiles as enrolled and grown."""
+def growth_report(group: str, count: int, **params: Any) -> dict[str, Any]:
+    """Meeting 1, the reviewer's confirmations, and meeting 2 with the profiles as enrolled and grown
+    (`params`: the matcher's settings, as `profiles_real.figures` takes them; none: the product's)."""
     m1 = labelled_items(meeting_items(group, count, "m1"))
     m2 = labelled_items(meeting_items(group, count, "m2"))
     if not m1:
         return {"conversations": 0}
     _, enrolled = group_readers(m1)
     profiles = reader_profiles(enrolled)
-    fig = functools.partial(figures, offered=enrolled)  # a refused reader is present, never a stranger
+    fig = functools.partial(figures, offered=enrolled, **params)  # a refused reader is present, never a stranger
     m1_anchored = [anchor(lab, profiles) for lab in m1]
-    confirmed, counts = review(m1_anchored, profiles)
+    confirmed, counts = review(m1_anchored, profiles, **params)
     grown = grown_profiles(profiles, confirmed)
     was_weak = {p.name for p in profiles if weak(p)}
     m2_grown = [anchor(lab, grown) for lab in m2]
@@ -213,7 +215,7 @@ def growth_report(group: str, count: int) -> dict[str, Any]:
         "conversations": len(m1), "minutes": list(MINUTES), "enrolled": len(enrolled),
         "enrolment": enrolment_quality(enrolled, profiles),
         "meeting_1": shown(fig(m1_anchored, profiles)),
-        "meeting_1_baseline": shown(fig(m1, as_recorded(profiles), method="centroid", **BASELINE)),
+        "meeting_1_baseline": shown(figures(m1, as_recorded(profiles), "centroid", offered=enrolled, **BASELINE)),
         "review": {**counts, "profiles_grown": len(confirmed),
                    "seconds_added": round(sum(v.seconds for vs in confirmed.values() for v in vs), 1),
                    "weak_grown": len(was_weak & set(confirmed)),
@@ -221,7 +223,7 @@ def growth_report(group: str, count: int) -> dict[str, Any]:
         "enrolment_after": enrolment_quality(enrolled, grown),
         "meeting_2_as_enrolled": shown(fig([anchor(lab, profiles) for lab in m2], profiles)),
         "meeting_2_grown": shown(fig(m2_grown, grown)),
-        "meeting_2_baseline": shown(fig(m2, as_recorded(profiles), method="centroid", **BASELINE)),
+        "meeting_2_baseline": shown(figures(m2, as_recorded(profiles), "centroid", offered=enrolled, **BASELINE)),
     }  # fmt: skip
 
 
