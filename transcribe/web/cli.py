@@ -7,11 +7,9 @@ import sys
 from typing import Annotated
 
 import typer
-import uvicorn
 
 from transcribe.errors import BadOption
 from transcribe.web import accounts
-from transcribe.web.app import create_app
 from transcribe.web.auth import check_new_user, create_user, list_users
 
 users_app = typer.Typer(help="Lokala konton för webbappen.", no_args_is_help=True)
@@ -27,6 +25,11 @@ def serve(
     proxy_headers: Annotated[bool, typer.Option(help="Lita på X-Forwarded-* från proxyn på 127.0.0.1")] = False,
 ) -> None:
     """Starta webbappen (öppna http://127.0.0.1:8000)."""
+    # The server and the app load for `serve` only: at the top they cost every other command ~0.5 CPU-s.
+    import uvicorn
+
+    from transcribe.web.app import create_app  # the app with its routes and templates: for `serve` only
+
     os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
