@@ -13,6 +13,7 @@ from transcribe.errorconfidence import (
     RESIDUAL_BINS,
     add,
     auroc,
+    beside_deletion,
     burst_probability,
     density,
     empty,
@@ -76,6 +77,7 @@ def test_learning_counts_errors_after_errors_and_how_sure_words_are_by_what_erre
     assert stats["burst"][1][1] == 2 and stats["burst"][0][1] == 1  # two errors right after an error, one after a hit
     assert log_odds_ratio(stats) > 2
     assert density([False, True, True, True, False], 2) > density([False, False, True, False, False], 2)
+    assert beside_deletion(["hit", "del", "hit"], 0) and not beside_deletion(["hit", "sub", "hit"], 0)
     finish(stats)
     assert "points" not in stats and stats["right"]["n"] == 16 and stats["wrong"]["n"] == 2  # a deletion has no word
     assert stats["right"]["b"] < 0  # right words beside errors were less sure

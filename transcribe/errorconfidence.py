@@ -8,13 +8,14 @@ real output carry that, and `transcribe.errormodel` applies them at any simulate
   word erred). Their odds ratio does not depend on the overall rate, so at a simulated rate `q` the
   error probability after an error and after a right word keep that ratio while their long-run mean
   stays `q` (`burst_probability`);
-- a word's probability given whether it is right and the share of errors among the WINDOW events on
-  each side of it (true words lost or changed, words added): for right and wrong words apart, the line
-  logit(p) = a + b * density fitted to the real words, and how far the real words lay from it (a
-  histogram). A simulated word is drawn on the line at its own local density, so at WER 0.1, where
-  few errors lie near a right word, most right words are sure, and a word beside a lost one less so.
-  The real recogniser on the espeak dev audio errs on most words, so it is seldom seen with few errors
-  around: the line carries what it does there to the clean passages of a low simulated rate.
+- a word's probability given whether it is right, the share of errors among the WINDOW events on
+  each side of it (true words lost or changed, words added) and whether a lost word is right beside
+  it: for right and wrong words apart, the plane logit(p) = a + b * density + c * beside fitted to the
+  real words, and how far the real words lay from it (a histogram). A simulated word is drawn on the
+  plane at its own place, so at WER 0.1, where few errors lie near a right word, most right words are
+  sure, and the words beside a lost "inte" less so, as the real recogniser's are. The real recogniser
+  on the espeak dev audio errs on most words, so it is seldom seen with few errors around: the plane
+  carries what it does there to the clean passages of a low simulated rate.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ import functools
 import math
 import random
 from collections.abc import Sequence
+
+import numpy as np
 
 WINDOW = 3  # events on each side of a word that make its local error density
 RESIDUAL_BINS = 24  # histogram of logit(p) around the line, over [-RESIDUAL_SPAN, RESIDUAL_SPAN]
@@ -61,25 +64,29 @@ def add(stats: dict, kinds: Sequence[str], probs: Sequence[float | None]) -> Non
         prev = bad
     for i, (bad, p) in enumerate(zip(wrong, probs, strict=True)):
         if p is not None and kinds[i] != "del":
-            stats["points"]["wrong" if bad else "right"].append((round(density(wrong, i), 4), round(_logit(p), 4)))
+            point = (round(density(wrong, i), 4), int(beside_deletion(kinds, i)), round(_logit(p), 4))
+            stats["points"]["wrong" if bad else "right"].append(point)
+
+
+def beside_deletion(kinds: Sequence[str], i: int) -> bool:
+    """Whether the event before or after event i is a true word the recogniser lost."""
+    return (i > 0 and kinds[i - 1] == "del") or (i + 1 < len(kinds) and kinds[i + 1] == "del")
 
 
 def finish(stats: dict) -> None:
-    """Per right and wrong words: the line logit(p) = a + b * density (least squares) and the histogram of the words
-    around it, in place of the words themselves (a few numbers: the model file stays small)."""
+    """Per right and wrong words: the plane logit(p) = a + b * density + c * beside a lost word (least squares) and
+    the histogram of the words around it, in place of the words themselves (the model file stays small)."""
     for label, pts in stats.pop("points", {}).items():
-        if len(pts) < 2:
+        if not pts:
             continue
-        n = len(pts)
-        md, mx = sum(d for d, _ in pts) / n, sum(x for _, x in pts) / n
-        var = sum((d - md) ** 2 for d, _ in pts)
-        b = sum((d - md) * (x - mx) for d, x in pts) / var if var else 0.0
-        a = mx - b * md
+        x = np.array([[1.0, d, adj] for d, adj, _ in pts])
+        y = np.array([v for *_, v in pts])
+        a, b, c = (float(v) for v in np.linalg.lstsq(x, y, rcond=None)[0])
         hist = [0] * RESIDUAL_BINS
-        for d, x in pts:
-            r = (x - a - b * d + RESIDUAL_SPAN) / (2 * RESIDUAL_SPAN)
+        for d, adj, v in pts:
+            r = (v - a - b * d - c * adj + RESIDUAL_SPAN) / (2 * RESIDUAL_SPAN)
             hist[min(RESIDUAL_BINS - 1, max(0, int(r * RESIDUAL_BINS)))] += 1
-        stats[label] = {"a": round(a, 4), "b": round(b, 4), "n": n, "residuals": hist}
+        stats[label] = {"a": round(a, 4), "b": round(b, 4), "c": round(c, 4), "n": len(pts), "residuals": hist}
 
 
 def log_odds_ratio(stats: dict) -> float:
@@ -137,13 +144,16 @@ def _draw(hist: Sequence[int], rng: random.Random) -> float:
     return (b + rng.random()) / len(hist)
 
 
-def probabilities(stats: dict, wrong: Sequence[bool], heard: Sequence[int], rng: random.Random) -> list[float]:
-    """A probability for each heard event (indices into `wrong`, the events in order, deletions included): on the
-    learned line at the event's local error density, moved by a residual drawn from the learned ones."""
+def probabilities(stats: dict, kinds: Sequence[str], heard: Sequence[int], rng: random.Random) -> list[float]:
+    """A probability for each heard event (indices into `kinds`, the events in order, deletions included): on the
+    learned plane at the event's local error density and whether a lost word is beside it, moved by a residual
+    drawn from the learned ones."""
+    wrong = [k != "hit" for k in kinds]
     out = []
     for i in heard:
         fit = stats["wrong" if wrong[i] else "right"]
-        x = fit["a"] + fit["b"] * density(wrong, i) + (2 * _draw(fit["residuals"], rng) - 1) * RESIDUAL_SPAN
+        x = fit["a"] + fit["b"] * density(wrong, i) + fit.get("c", 0.0) * beside_deletion(kinds, i)
+        x += (2 * _draw(fit["residuals"], rng) - 1) * RESIDUAL_SPAN
         out.append(round(min(P_MAX, max(P_MIN, 1 / (1 + math.exp(-x)))), 4))
     return out
 

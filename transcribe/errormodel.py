@@ -316,7 +316,7 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
     near_p = model.near_subs / max(1, model.subs)
     lor = errorconfidence.log_odds_ratio(model.confidence) if model.confidence else 0.0
     pool = [w for w, n in model.inserted.items() for _ in range(n)] or ["och", "det", "att"]
-    wrong: list[bool] = []  # every event in order: a true word kept, changed or lost, a word added
+    events_all: list[str] = []  # every event in order: a true word kept (hit), changed (sub) or lost (del), added (ins)
     at: list[list[int]] = []  # per text, the event of each heard word
     out: list[Corruption] = []
     after_error = False
@@ -327,10 +327,10 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
         n_err = 0
         i = 0
 
-        def hear(text: str, bad: bool, heard: list = heard, events: list = events) -> None:
+        def hear(text: str, kind: str, heard: list = heard, events: list = events) -> None:
             heard.append((text, 0.0))
-            events.append(len(wrong))
-            wrong.append(bad)
+            events.append(len(events_all))
+            events_all.append(kind)
 
         while i < len(ws):
             m = _PUNCT.match(ws[i])
@@ -340,7 +340,7 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
             q = errorconfidence.burst_probability(min(MAX_WORD_ERROR, s * (model.class_rate(kind) or 1e-3)),
                                                   after_error, lor)  # fmt: skip
             if rng.random() >= q or not word:
-                hear(ws[i], False)
+                hear(ws[i], "hit")
                 after_error = False
                 i += 1
                 continue
@@ -352,13 +352,13 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
             if rng.random() < p_del:  # deleted: its punctuation stays with the word before
                 if punct and heard:
                     heard[-1] = (heard[-1][0].rstrip(".,!?;:") + punct, heard[-1][1])
-                wrong.append(True)
+                events_all.append("del")
                 i += 1
                 continue
             if i + 1 < len(ws) and rng.random() < merge_p:  # glued to the next word
                 nm = _PUNCT.match(ws[i + 1])
-                hear(word + (nm.group("w") if nm else ws[i + 1]) + (nm.group("p") if nm else ""), True)
-                wrong.append(True)  # the next true word, lost into this one
+                hear(word + (nm.group("w") if nm else ws[i + 1]) + (nm.group("p") if nm else ""), "sub")
+                events_all.append("del")  # the next true word, lost into this one
                 n_err += 1
                 i += 2
                 continue
@@ -372,25 +372,26 @@ def corrupt_texts(texts: Sequence[str], model: ErrorModel, rate: float, seed: in
                 new = rng.choice(pool)
             if word[:1].isupper():
                 new = new[:1].upper() + new[1:]
-            hear(new + punct, True)
+            hear(new + punct, "sub")
             i += 1
             if rng.random() < ins_p:
-                hear(rng.choice(pool), True)
+                hear(rng.choice(pool), "ins")
                 n_err += 1
         out.append(Corruption(heard, lost, n_err))
         at.append(events)
-    _draw_probabilities(model, out, wrong, at, random.Random(f"{seed}:{rate}:p"))
+    _draw_probabilities(model, out, events_all, at, random.Random(f"{seed}:{rate}:p"))
     return out
 
 
-def _draw_probabilities(model: ErrorModel, out: list[Corruption], wrong: list[bool], at: list[list[int]],
+def _draw_probabilities(model: ErrorModel, out: list[Corruption], kinds: list[str], at: list[list[int]],
                         rng: random.Random) -> None:  # fmt: skip
     """Each heard word's probability, from the learned statistics (per local error density when learned)."""
     for c, events in zip(out, at, strict=True):
         if {"right", "wrong"} <= set(model.confidence):
-            probs = errorconfidence.probabilities(model.confidence, wrong, events, rng)
+            probs = errorconfidence.probabilities(model.confidence, kinds, events, rng)
         else:
-            probs = [errorconfidence.sample(model.prob_wrong if wrong[e] else model.prob_right, rng) for e in events]
+            probs = [errorconfidence.sample(model.prob_wrong if kinds[e] != "hit" else model.prob_right, rng)
+                     for e in events]  # fmt: skip
         c.words = [(w, p) for (w, _), p in zip(c.words, probs, strict=True)]
 
 
