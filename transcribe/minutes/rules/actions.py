@@ -59,6 +59,11 @@ _DO_I_IT = re.compile(
     r"(?:\s+(?:också|då|gärna))?\s*[.!]?$"
 )
 _ANAPHOR_VERBS = frozenset({"gör", "tar", "fixar", "ordnar", "sköter", "kollar", "löser"})
+# "Jag hämtar dem på lördag", "Jag kör in dem.": a first-person verb whose object is only a pronoun
+_PRONOUN_DATED = re.compile(
+    r"^(?:(?:och|men|så|då)\s+)?jag\s+(?:ska\s+)?(?P<v>[a-zåäö]+r)\s+(?:(?P<p>ut|upp|in|ner|hem|över|tillbaka)\s+)?"
+    r"(?P<obj>dem|den|det)\b(?!\s+(?:som|att)\b)"
+)
 _RAISING = re.compile(r"\b(?:vill\s+jag|jag\s+vill)\s+(?:gärna\s+)?(?:ta\s+upp|lyfta|säga|fråga|berätta)\b")
 _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*$")
 
@@ -298,6 +303,9 @@ class ActionRules(NamedTasks):
         # 2b'. "Jag beställer räcket i dag": any first-person verb with its object and a time (objects.py).
         if self._object_task(u):
             return
+        # 2b''. "Jag hämtar dem på lördag." after "Då köper vi fyra regntunnor.": a pronoun task with its day.
+        if self._pronoun_dated(u):
+            return
         # 2c. "Sofia, ta fram en kalkyl till nästa möte": an instruction to a participant by name.
         if self._instruction(u):
             return
@@ -327,6 +335,28 @@ class ActionRules(NamedTasks):
             asked = self._request_to(u)
             if asked is not None:
                 self._add_action(asked[0], u.name, [asked[1], u], 0.75)
+
+    def _pronoun_dated(self, u: Utt) -> bool:
+        """'Då köper vi fyra regntunnor.' - 'Jag hämtar dem på lördag.': a first-person verb on a pronoun, with a day
+        in the sentence or the next of the turn ('Jag kör in dem. Jag ska till Örebro den tjugonde december ändå.'),
+        is the speaker's task on what the turn before spoke of, which the task carries."""
+        m = _PRONOUN_DATED.match(strip_discourse(u.low))
+        if m is None or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low) or cues.NEG.search(u.low):
+            return False
+        verb = m.group("v")
+        if verb in NOT_TASKS or verb in AUX or verb in _ANAPHOR_VERBS or not is_present_verb(verb):
+            return False
+        said = [u, *self._same_segment_after(u, 1)]
+        if not any(w.date is not None for v in said for w in self.whens(v)):
+            return False
+        before = [v for v in self.utts[: u.idx] if v.turn < u.turn]
+        prev = before[-1] if before else None
+        if prev is None or prev.speaker == u.speaker or prev.is_question or len(content_words(prev.text)) < 3:
+            return False
+        particle = f" {m.group('p')}" if m.group("p") else ""
+        what = f"{to_infinitive(verb)}{particle} {m.group('obj')} ({strip_tail(prev.text).rstrip(' .!')})"
+        self._commit(capitalise(what), u, None, u.name, 0.7)
+        return True
 
     def _same_task_again(self, u: Utt) -> bool:
         """'Jag kan fråga förvaltningen. Jag mejlar dem i dag.': a pronoun-object commitment right after the

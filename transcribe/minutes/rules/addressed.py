@@ -34,13 +34,24 @@ _NAMED_YOU = re.compile(
 )
 _NAME_LAST = re.compile(r",\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s*[.!]?\s*$")
 # "Alva, handlar du?", "Annika, svarar du Bertil som föreslog det?": a participant asked by name
-_NAMED_ASK = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+")
+_NAMED_ASK = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?),\s+")
 # "Tacos då. Alva, handlar du?": the verb alone asks for the task the talk is about
 _BARE_ASK = re.compile(r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s*\?")
+# "Kan du titta på det?": a request put to "du" with no name, the one who spoke last
+_ASKED_YOU = re.compile(r"^(?:\w+,?\s+)?(?:kan|vill|skulle|orkar|hinner)\s+du\s+(?:kunna\s+)?[a-zåäö]+a\b")
+# "Jag mejlar det i morgon.": the one asked, their own verb on the thing asked for (not "jag träffar henne")
+_OWN_VERB = re.compile(r"^(?:(?:ja|okej|visst|absolut),?\s+)?jag\s+(?:ska\s+|kan\s+)?(?P<v>[a-zåäö]+r)\s+"
+                       r"(?:(?P<p>om|upp|in|ut|med|fram|över|till)\s+)?(?:det|den|dem)\b")
+# "Ringa dem i kväll", "Höra med dem": a task whose object is only a pronoun for a thing or a body
+_PRONOUN_TASK = re.compile(r"^\S+(?:\s+(?:med|till|för|på|upp|in|ut))?\s+(?:dem|den|det)\b")
+# "Ta hand om det", "Fixa det": a request that names nothing; the reply's own words say the task
+_NAMES_NOTHING = re.compile(r"^(?:ta\s+hand\s+om|göra|fixa|ordna|sköta|kolla|lösa|ta)\s+(?:det|den|dem|detta)\b")
 # Verbs that say nothing of the task without their object: "tar du det?" is read by the anaphor rules
 _GENERIC = frozenset("ta göra fixa ordna sköta kolla lösa".split())
 # "Jonas, du ställer in det till måndag.": a task said to the one named
-_TOLD_YOU = re.compile(r"^[A-ZÅÄÖ][a-zåäöé]+,\s+du\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+?)[.!?]?$")
+_TOLD_YOU = re.compile(
+    r"^[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?,\s+du\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^?]+?)[.!?]?$"
+)
 # "Japp, jag ringer i morgon bitti", "Det gör jag", "Jag fixar det i kväll": the request taken on
 TAKEN_ON = re.compile(
     r"^(?:ja|japp|javisst|jadå|jo|absolut|visst|okej|ok|självklart|gärna|klart|det\s+(?:gör|har|ska|kan)\s+(?:jag|vi))\b"
@@ -206,14 +217,63 @@ class AddressedTasks(ObjectTasks):
         asked = next((v for v in reversed(self.utts[: u.idx]) if v.turn == prev.turn and v.is_question), prev)
         named = _NAMED_ASK.match(asked.text)
         person = self._named_person(named.group("name").lower()) if named else None
+        to_last = asked.is_question and _ASKED_YOU.search(asked.low) and self._last_speaker(asked) == u.speaker
+        to_last = to_last and not self._says_own_task(u)
+        if named is None and to_last:
+            person = (u.speaker, u.name or "", 0, 0)  # "Min." - "Kan du titta på det …?" - "Jag klättrar upp …"
         if person is None or person[0] != u.speaker:
             return False
         # "Noor, du gör blanketten?": a task said to the one named, asked as a question
         what = (self._asked_task(asked) or self._told_you(asked)) if asked.is_question else self._told_you(asked)
-        if what is None:
+        if what is None or (named is None and _NAMES_NOTHING.match(what.lower())):
             return False
-        self._add_action(what, u.name, [asked, u], 0.75)
+        what = self._own_verb(what, low)
+        self._add_action(self._pronoun_said(what, asked), u.name, [asked, u], 0.75)
         return True
+
+    def _says_own_task(self, u: Utt) -> bool:
+        """'Jag gör en kalkyl på caféalternativet och skickar den till styrelsen': a reply that names a task of its
+        own (more than one word beside its verb, its times left out), read by the first-person rules."""
+        m = re.search(r"\bjag\s+(?:ska\s+|kan\s+)?[a-zåäö]+\s+(?P<rest>.*)", u.low)
+        if m is None:
+            return False
+        rest = m.group("rest")
+        for w in self.whens(u):
+            rest = rest.replace(w.text.lower(), " ")
+        return len(content_words(rest)) > 1
+
+    def _last_speaker(self, asked: Utt) -> str | None:
+        """Who spoke last before the turn that asks: the "du" of a request put to no one by name."""
+        before = [v for v in self.utts[: asked.idx] if v.turn != asked.turn]
+        return before[-1].speaker if before else None
+
+    @staticmethod
+    def _own_verb(what: str, low: str) -> str:
+        """'Jan, kan du skicka beslutet till oss?' - 'Jag mejlar det i morgon.': the one asked says with their own
+        verb what they will do with the thing asked for; the task is that verb on the request's object (never a
+        verb with a particle of its own, "ta fram")."""
+        m = _OWN_VERB.match(low)
+        verb, _, rest = what.partition(" ")
+        if m is None or not rest:
+            return what
+        mine = to_infinitive(m.group("v"))
+        first = rest.split()[0].lower()
+        particle = f"{verb.lower()} {first}" in cues.PARTICLE_VERBS or first in ("om", "upp", "ut", "in", "fram")
+        if mine == verb.lower() or (particle and m.group("p") != first) or mine in NOT_ASKED or mine in _GENERIC:
+            return what  # "göra om dem" - "jag målar om dem": "måla om dem"; "ta fram" - "jag mejlar den": kept
+        if mine in NOT_TASKS or not (action_verb(mine, "") or is_present_verb(m.group("v"))):
+            return what
+        return capitalise(f"{mine} {rest}")
+
+    def _pronoun_said(self, what: str, asked: Utt) -> str:
+        """'Jonas, du ringer dem i kväll?': a task whose object is a pronoun, with what was said just before the
+        request in its turn, what the pronoun stands for ("Norrvind får laga växellådan …")."""
+        if not _PRONOUN_TASK.match(what.lower()) or "(" in what:
+            return what
+        before = self.utts[asked.idx - 1] if asked.idx else None
+        if before is None or before.turn != asked.turn or before.is_question or len(content_words(before.text)) < 3:
+            return what
+        return f"{what} ({strip_tail(before.text).rstrip(' .!')})"
 
     @staticmethod
     def _told_you(v: Utt) -> str | None:
@@ -244,8 +304,11 @@ class AddressedTasks(ObjectTasks):
         words = what.split()
         verb, rest = (words[0].lower(), " ".join(words[1:])) if words else ("", "")
         # "Emma, svarar du dem?": a pronoun object will do when the verb says what to do with it
-        reach = bool(re.fullmatch(r"(?:dem|honom|henne|det|den)\W*", rest.lower())) and verb not in _GENERIC
-        reach = reach and (verb not in NOT_ASKED or verb == "svara")
+        particle = f"{verb} {rest.split()[0]}" in cues.PARTICLE_VERBS if rest.split() else False  # "höra med dem"
+        reach = bool(re.fullmatch(r"(?:dem|honom|henne|det|den)\W*", rest.lower())) or (
+            particle and re.match(r"\w+\s+(?:dem|honom|henne|det|den)\b", rest.lower()) is not None
+        )  # "titta på det innan det blir värre"
+        reach = reach and verb not in _GENERIC and (verb not in NOT_ASKED or verb == "svara" or particle)
         if not words or not (content_words(rest) or reach):
             return None
         # "svarar du Bertil": a verb of this meeting's talk is a task when it is someone's to reach

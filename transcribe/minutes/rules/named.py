@@ -16,13 +16,17 @@ from transcribe.minutes.rules.passon import PassedOn
 from transcribe.minutes.rules.utterances import Utt, action_verb
 from transcribe.sv.text import capitalise, content_words
 
+# A participant's first name, a double one too ("Per-Olof")
+_NAME = r"[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?"
 # "Sofia, ta fram en kalkyl": a name, a comma and an imperative; or the name last ("Ta med det till ledarna, Mikael").
-_VOCATIVE = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+),\s+(?P<v>[a-zåäö]+)(?P<rest>\s+[^.?!]+)[.!]?$")
+_VOCATIVE = re.compile(rf"^(?P<name>{_NAME}),\s+(?P<v>[a-zåäö]+)(?P<rest>\s+[^.?!]+)[.!]?$")
 # "Men ta med det till LRF-mötet, Marianne, de vill höra sånt.": after a conjunction, a clause after the name.
 _VOCATIVE_END = re.compile(
     r"^(?:(?:[Mm]en|[Oo]ch|[Ss]å|[Dd]å)\s+)?(?P<v>[A-ZÅÄÖa-zåäö][a-zåäö]+)(?P<rest>\s+[^.?!,]+),\s+"
-    r"(?P<name>[A-ZÅÄÖ][a-zåäöé]+)(?:[.!]?$|,\s)"
+    rf"(?P<name>{_NAME})(?:[.!]?$|,\s)"
 )
+# "Skriv ihop ett förslag med datum och skicka till oss.": an imperative opening a sentence
+_IMPERATIVE_FIRST = re.compile(r"^(?:(?:[Oo]ch|[Ss]å)\s+)?(?P<v>[A-ZÅÄÖ][a-zåäö]+)(?P<rest>\s+[^.?!]+)[.!]?$")
 _AS_USUAL = re.compile(r"\b(?:som\s+vanligt|i\s*dag|i\s*kväll)\b")
 _IMPERATIVE = {"gör": "göra", "ta": "ta", "ring": "ringa", "skriv": "skriva", "köp": "köpa", "läs": "läsa",
                "se": "se", "bjud": "bjuda", "lämna": "lämna", "sätt": "sätta", "ställ": "ställa"}  # fmt: skip
@@ -49,6 +53,23 @@ class NamedTasks(PassedOn):
             return None
         imp, rest = m.group("v").lower(), m.group("rest")
         verb = next((v for v in (_IMPERATIVE.get(imp, imp), imp + "a") if action_verb(v, rest.lower())), None)
+        if verb is None and imp == "gör" and _MADE_THING.match(rest):
+            verb = "göra"  # "Gör en sida, Linnea.": a thing to make, named
+        if verb is None and imp == "gör" and re.fullmatch(r"\s+det", rest):
+            return self._do_it_next(u, person)  # "Gör det, Per-Olof. Skriv ihop ett förslag ...": said next
+        if verb is None or len(content_words(rest)) < 1:
+            return None
+        return person[0], person[1], capitalise(f"{verb} {strip_tail(rest).strip()}")
+
+    def _do_it_next(self, u: Utt, person: tuple[str, str, int, int]) -> tuple[str, str, str] | None:
+        """'Gör det, Per-Olof. Skriv ihop ett förslag med datum och skicka till oss.': the go-ahead to the one named
+        and the imperative after it in the same turn, what they are to do."""
+        nxt = self._same_segment_after(u, 1)
+        m = _IMPERATIVE_FIRST.match(nxt[0].text) if nxt else None
+        if m is None:
+            return None
+        imp, rest = m.group("v").lower(), m.group("rest")
+        verb = next((v for v in (_IMPERATIVE.get(imp, imp), imp + "a") if action_verb(v, rest.lower())), None)
         if verb is None or len(content_words(rest)) < 1:
             return None
         return person[0], person[1], capitalise(f"{verb} {strip_tail(rest).strip()}")
@@ -57,8 +78,20 @@ class NamedTasks(PassedOn):
         told = self._told(u)
         if told is None:
             return False
-        self._add_action(told[2], told[1], [u], 0.7)
+        self._add_action(told[2], told[1], [u, *self._when_promised(u, told[0])], 0.7)
         return True
+
+    def _when_promised(self, u: Utt, label: str) -> list[Utt]:
+        """'Gör en sida, Linnea.' - 'Den är klar till helgen.': the first sentence of the one told's reply,
+        saying by when without a negation or a doubt, is the task's evidence and its date."""
+        reply = next((v for v in self.utts[u.idx + 1 : u.idx + 4] if v.turn != u.turn), None)
+        if reply is None or reply.speaker != label or reply.is_question:
+            return []
+        if cues.NEG.search(reply.low) or cues.HEDGE.search(reply.low) or cues.DATE_REJECT.search(reply.low):
+            return []
+        dated = any(w.date is not None or w.kind in ("week", "vague") for w in self.whens(reply))
+        dated = dated or re.search(r"\btill\s+nästa\s+möte\b", reply.low)
+        return [reply] if dated else []
 
     def _group_commitment(self, u: Utt) -> bool:
         m = re.match(r"^(?:\w+,?\s+){0,2}?vi\s+(?P<v>[a-zåäö]+)\b(?P<rest>[^.?!]*)", strip_discourse(u.low))
