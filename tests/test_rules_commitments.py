@@ -269,3 +269,11 @@ def test_a_name_said_alone_needs_what_the_turn_says_of_it_and_a_procedure_or_an_
         ("S1", "Är alla överens?"),
     ]
     assert "Glassen också." not in texts(added)  # one more thing added to the matter still open
+
+
+def test_a_bare_no_after_a_no_to_the_member_who_asked_turns_it_down() -> None:
+    raised = [("S1", "Grannens hund har grävt i rabatterna igen."), ("S3", "Taggtråd. Runt hela tomten.")]
+    got = minutes([*raised, ("S1", "Nej, Olof. Ingen taggtråd. Barnen leker här.")])
+    assert not got.decisions and [o.text for o in got.not_decided] == ["Ingen taggtråd"]
+    discussed = [raised[0], ("S3", "Vi kanske ska sätta upp taggtråd runt hela tomten?"), ("S2", "Det låter farligt.")]
+    assert texts([*discussed, ("S1", "Ingen taggtråd då. Barnen leker här.")]) == ["Ingen taggtråd."]

@@ -104,3 +104,13 @@ def test_a_choice_said_alone_with_blir_det_is_a_decision() -> None:
     ]
     got = texts(said)
     assert len(got) == 1 and "Låda" in got[0]
+
+
+def test_a_remark_on_how_things_are_is_nothing_a_close_settles() -> None:
+    mail = ("S1", "Kallelsen går ut på mejl i morgon.")
+    assert texts([mail, ("S2", "Fikat står i köket. Det finns bullar."), ("S3", "Då är det beslutat.")]) == []
+    said = [mail, ("S2", "Vi ställer fram fika i köket till årsmötet."), ("S3", "Då är det beslutat.")]
+    assert texts(said) == ["Mötet beslutade att ställa fram fika i köket till årsmötet."]
+    keys = [("S1", "Vem ska ta över nycklarna efter Lisa?"), ("S3", "Jag kan lära mig."),
+            ("S2", "Det är inte bara att hämta dem, man måste kunna larmet.")]  # fmt: skip
+    assert texts([*keys, ("S1", "Då gör vi så.")]) == []

@@ -77,3 +77,45 @@ def test_a_claim_denied_with_its_own_verb_is_no_decision() -> None:
         ("S2", "Ja, men du förstår vad jag menar."),
     ]
     assert not any("pensionärer" in t for t in texts(said))
+
+
+_BANK = ("S1", "Banken höjer avgifterna för föreningskontot igen.")
+
+
+def test_a_members_plan_said_back_with_inte_at_once_is_no_decision() -> None:
+    said = [
+        _BANK,
+        ("S3", "Då byter vi bank. Det är ju enklast."),
+        ("S2", "Det är inte enklast. Vi måste byta alla autogiron."),
+    ]
+    assert texts(said) == []
+    agreed = [_BANK, ("S3", "Då byter vi bank. Det är ju enklast."),
+              ("S2", "Det är enklast, ja. Jag ringer den nya banken i morgon.")]  # fmt: skip
+    assert texts(agreed) == ["Mötet beslutade att byta bank."]
+
+
+_LOPPIS = ("S1", "Vi behöver fler som ställer upp på loppisen i maj.")
+
+
+def test_a_bare_no_to_the_one_who_decided_is_no_decision() -> None:
+    said = [_LOPPIS, ("S3", "Då bestämmer vi att Karin står i kassan hela dagen."), ("S2", "Nej, Olof."),
+            ("S3", "Det var värt ett försök."), ("S1", "Vi frågar på årsmötet.")]  # fmt: skip
+    assert texts(said) == []
+    agreed = [_LOPPIS, ("S3", "Då bestämmer vi att Karin står i kassan hela dagen."), ("S2", "Okej, det går bra.")]
+    assert len(texts(agreed)) == 1
+
+
+def test_a_decision_whose_maker_is_told_he_has_no_say_is_none() -> None:
+    said = [_LOPPIS, ("S3", "Då bestämmer vi att jag slipper bära bord i år."), ("S2", "Det bestämmer inte du, Olof.")]
+    assert texts(said) == []
+    said = [_LOPPIS, ("S3", "Då bestämmer vi att alla tar med en kaka."),
+            ("S2", "Det där är inget beslut, Olof. Det är en önskan.")]  # fmt: skip
+    assert texts(said) == []
+
+
+def test_a_plan_for_a_case_the_same_turn_leaves_to_later_is_no_decision() -> None:
+    asked = [("S3", "Elbolaget kanske kan dra om ledningen åt oss."), ("S2", "Och om de säger nej?")]
+    said = [*asked, ("S1", "Då tar vi in offerter från andra firmor. Men det bestämmer vi när vi vet.")]
+    assert texts(said) == []
+    said = [*asked, ("S1", "Då tar vi in offerter från andra firmor. Det kan Karin göra.")]
+    assert any("offerter" in t for t in texts(said))

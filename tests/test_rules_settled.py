@@ -183,3 +183,8 @@ def test_settling_with_a_person_or_a_sure_word_for_vi_stays_as_heard() -> None:
     assert not RuleExtractor(transcript(turns, unsure=frozenset({"hon"})), MEETING, scorer=None).run().decisions
     sure = [turns[0], ("S1", "Då har mott det. Renvaktaren öppnar på fredagen, komedin lördag klockan sju.")]
     assert not RuleExtractor(transcript(sure), MEETING, scorer=None).run().decisions
+
+
+def test_a_reason_given_with_darfor_is_no_plan() -> None:
+    said = [("S2", "Pumpen i källaren gick sönder i helgen."), ("S3", "Igen?")]
+    assert decisions([*said, ("S1", "Och det är just därför vi börjar med pumpen i kväll. Välkomna allihop.")]) == []

@@ -27,6 +27,8 @@ def _rx(*parts: str) -> re.Pattern[str]:
 
 
 NEG = re.compile(r"\b(?:inte|ej|icke|aldrig|inget|inga|ingen|ingenting|knappast)\b")
+# "Nej, Viktor.": a no said to one member, alone as a sentence; what follows in the turn turns their proposal down.
+NO_TO_ONE = re.compile(r"^(?i:(?:men|så)\s+)?(?i:nej)\s*,\s+[A-ZÅÄÖ][a-zåäö-]+\s*[.!]$")
 # A matter taken up later, not now: "Då tar vi söndagarna nästa gång.", "Det tar vi efteråt, Stina."
 PUT_OFF_LATER = re.compile(
     r"\b(?:nästa\s+(?:gång|möte)|på\s+nästa\s+möte|efteråt|längre\s+fram|en\s+annan\s+gång)\b"

@@ -302,6 +302,11 @@ class CommitmentRules(ResolutionRules):
             for v in self._window(u, back=4)
         ):
             return False  # "Jag tar den. Jag har inga elever på fredag förmiddag." - "Fredag, då.": the task's day
+        if negative and previous is not None and previous.turn == u.turn and cues.NO_TO_ONE.match(previous.text):
+            # "Nej, Sune. Inget elstängsel.": the member's suggestion turned down, no rule made
+            self._add_open(capitalise(strip_tail(u.text).rstrip(" .!")), "Förslaget avslogs", [previous, u], 0.6)
+            self.used.add(u.idx)
+            return True
         refused = [v for v in self._window(u, back=3) if v.turn == u.turn and cues.REJECTED.search(v.low)]
         if negative and any(not cues.NEGATIVE_DECISION.search(v.low) for v in refused):
             return False  # "Det blir inte så. Absolut inte. Ingen hund.": a proposal turned down, not a rule made

@@ -62,6 +62,12 @@ _ESTIMATE = re.compile(rf"\b(?:runt|ungefär|cirka|omkring|nästan|typ)\s+(?:{CO
 _ONLY_ME = re.compile(
     r"^(?:(?:ja|okej|nej|och)\b[\s,.]*)*jag\s+(?!tycker|föreslår|vill|tror|menar|tänkte|tänker|säger|skulle)[a-zåäö]+\b"
 )
+# How things are or were, with no "vi" in it: "Kaffet står framme.", "Det är inte bara att titta på en mätare.", "Det
+# gjorde de i Lysvik": a remark a later "Då gör vi så" cannot have settled.
+_STATE_REMARK = re.compile(
+    r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:det|den|de|dom|[a-zåäö-]{3,}(?:et|en|na|at|an))\s+(?:inte\s+)?"
+    r"(?:är|var|står|stod|finns|fanns|gjorde|fick|hade)\b(?!.*\b(?:vi|kvar)\b)"
+)
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # Words heard where the approved matter stands that are none: a preposition, an article, a conjunction.
 _NO_APPROVED = frozenset("med i på för och att en ett som av till om från men".split())
@@ -231,6 +237,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             proposal, objections = called, []
         else:
             proposal, objections = self._find_proposal(u, strict=weak or bare)
+            if proposal is not None and not cues.PROPOSAL.search(proposal.low) and _STATE_REMARK.match(proposal.low):
+                proposal = None  # the latest thing said is a remark on how things are, nothing proposed
         if weak and (proposal is None or proposal.speaker == u.speaker or objections):
             return False
         if proposal is not None and proposal is not u and cues.PUT_OFF_LATER.search(proposal.low):

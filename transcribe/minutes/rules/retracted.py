@@ -16,10 +16,13 @@ from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 # inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
 _DENIED = re.compile(
     r"^(?:(?:nej|men|ha\s+ha|haha|okej)\b[\s,.!]*)*(?:"
-    r"det\s+(?:är|var)\s+(?:ju\s+)?(?:inget|inte\s+(?:ett|något))\s+beslut"
+    r"(?:det|det\s+där|det\s+här|detta)\s+(?:är|var)\s+(?:ju\s+)?(?:inget|inte\s+(?:ett|något))\s+beslut"
     r"|(?:det|den)\s+skriver\s+(?:jag|vi)\s+inte\b"
     r"|det\s+har\s+vi\s+(?:\w+\s+)?inte\s+(?:bestämt|beslutat)"
-    r"|det\s+räknas\s+inte|det\s+var\s+ett\s+skämt|skämt\s+åsido)"
+    r"|det\s+räknas\s+inte|det\s+var\s+ett\s+skämt|skämt\s+åsido"
+    # the decider's say denied: "Det bestämmer inte du, Anders.", "Det är inte du som bestämmer."
+    r"|det\s+(?:bestämmer|beslutar)\s+(?:inte\s+(?:du|ni)|(?:du|ni)\s+inte)\b"
+    r"|det\s+är\s+inte\s+(?:du|ni)\s+som\s+(?:bestämmer|beslutar))"
 )
 _LAUGH_NO = re.compile(r"^(?:ha\s+ha|haha|hehe)\b[\s,.!]*nej\b")
 # The sentence after says where the rule is written, another body's papers: "Det står i Röda korsets riktlinjer."
@@ -31,6 +34,15 @@ _CITED = re.compile(
 _FAILED = re.compile(r"\bförslaget\s+(?:faller|föll|avslås|avslogs)\b|\bfick\s+inte\s+majoritet\b")
 # "Vi säljer inte till femtonåringar.": the group's practice said against another's claim, no decision.
 _WE_NOT = re.compile(r"^(?:(?:nej|men)\b[\s,.!]*)*vi\s+(?P<v>[a-zåäö]{3,}(?:ar|er|ör|år))\s+inte\s+(?P<rest>\S.*)$")
+# The same turn says the matter is decided later: "Då tar vi in offerter. Men det bestämmer vi när vi vet."
+_DECIDED_LATER = re.compile(
+    r"^(?:(?:men|och)\s+)?(?:det|den\s+frågan|det\s+där)\s+(?:bestämmer|beslutar|avgör)\s+vi\s+(?:först\s+)?"
+    r"(?:när|sen|senare|nästa|efter|längre\s+fram|i\s+\w+|på\s+\w+)\b"
+)
+# Words that carry no claim when a sentence is said back: fillers, the opening no, the name it is said to.
+_FILLER = frozenset("ju väl nog alltså nej men ja och så".split())
+_NOT = frozenset("inte inget ingen inga".split())
+_FRAME = frozenset("det den är var blir".split())  # "Det är inte punkt slut": the words said back in a frame
 _AS_IT_WAS = re.compile(r"\bsom\s+(?:förut|nu|vanligt|tidigare|i\s+dag|det\s+är|den\s+är|de\s+är)\b|\bligger\s+kvar\b")
 
 
@@ -48,7 +60,12 @@ class RetractedDecisions(RuleState):
         for d in self.out.decisions:
             made = self._made_in(d, by_seg)
             if made and (
-                self._denied_after(made) or self._cited(made) or self._after_failed_vote(d, made) or self._rebuts(made)
+                self._denied_after(made)
+                or self._cited(made)
+                or self._after_failed_vote(d, made)
+                or self._rebuts(made)
+                or self._contradicted(made)
+                or self._decided_later(made)
             ):
                 continue
             kept.append(d)
@@ -103,3 +120,37 @@ class RetractedDecisions(RuleState):
             v.speaker != first.speaker and not v.is_question and (c := claim.search(v.low)) and topic & stems(c["rest"])
             for v in before
         )
+
+    def _decided_later(self, made: list[Utt]) -> bool:
+        """The turn goes on to say it is decided later: a plan for a case not yet known, not a decision."""
+        first, last = made[0], made[-1]
+        after = [v for v in self.utts[first.idx + 1 : last.idx + 3] if v.turn == first.turn]
+        return any(_DECIDED_LATER.search(v.low) for v in after)
+
+    def _contradicted(self, made: list[Utt]) -> bool:
+        """The next turn opens by saying no to the one who said it, by name and nothing more ('Nej, Jan.'), or
+        by saying one of that turn's sentences back with 'inte' ('Punkt slut.' - 'Det är inte punkt slut, Arne.',
+        'Det är ju självklart.' - 'Det är inte självklart.'): contradicted at once, nothing settled."""
+        first, last = made[0], made[-1]
+        opening = next(next_turns(self.utts, last, turns=1), None)
+        if opening is None or opening.speaker == first.speaker or not first.name:
+            return False
+        said_to = first.name.split()[0].lower()
+        whole = [v for v in self.utts[opening.idx : opening.idx + 3] if v.turn == opening.turn]
+        if len(whole) == 1 and re.fullmatch(rf"nej[,.!]?\s+{re.escape(said_to)}\s*[.!]?", opening.low):
+            return True
+        names = {n.split()[0].lower() for n in (v.name for v in self.utts) if n}
+        back = _words(opening.low) - names
+        if not back & _NOT:
+            return False
+        back -= _NOT
+        own = [v for v in self.utts[first.idx : last.idx + 4] if v.turn == first.turn]
+        for v in own:
+            w = _words(v.low) - names
+            if any(len(x) >= 4 for x in w) and not w & _NOT and w <= back and back - w <= _FRAME:
+                return True
+        return False
+
+
+def _words(low: str) -> set[str]:
+    return set(re.findall(r"[a-zåäöéü]+", low)) - _FILLER

@@ -98,8 +98,9 @@ _INVERTED_PLAN = re.compile(
 )
 _FRONTED_PLAN = re.compile(
     _PLAN_LEAD + r"(?:men\s+|och\s+)?(?P<np>(?!(?:om|antingen|eller|när|ifall|innan|det|den|dem|de|vi|jag|du|så|då|"
-    r"vad|hur|var|vem|sen|sedan|nu|här|där|alltid|aldrig|ofta|ibland)\b)(?:[\w-]+\s+(?:och\s+)?){0,4}?[\w-]+)\s+"
-    r"(?P<v>[a-zåäö]{3,}(?:ar|er|ör|yr))\s+vi\b(?P<rest>[^.!?]*)"
+    r"vad|hur|var|vem|sen|sedan|nu|här|där|alltid|aldrig|ofta|ibland|och|men)\b)(?:[\w-]+\s+(?:och\s+)?){0,4}?[\w-]+)\s+"
+    # "Och det är precis därför vi börjar med tvåan.": a "därför" clause gives a reason, no plan
+    r"(?P<v>(?!därför\b)[a-zåäö]{3,}(?:ar|er|ör|yr))\s+vi\b(?P<rest>[^.!?]*)"
 )
 _BODY_PLAN = re.compile(
     _PLAN_LEAD + rf"(?:(?:då|så)\s+)?(?P<body>{cues.BODY_NOUN})\s+(?:alltså\s+|därför\s+)?"

@@ -67,7 +67,6 @@ _NOT_NOW = re.compile(
 _VERB_OR_SUBJECT = re.compile(
     r"^(?:jag|du|vi|ni|han|hon|det|de|dom|men|och)\b|\b(?:är|blir|har|kan|ska|får|gör|går|vill|måste|tar|kör)\b"
 )
-_NO_TO_ONE = re.compile(r"^(?i:(?:men|så)\s+)?(?i:nej)\s*,\s+[A-ZÅÄÖ][a-zåäö-]+\s*[.!]$")
 _IF = re.compile(r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:om|ifall|när)\b|\b(?:om|ifall)\s+vi\b")
 
 
@@ -96,7 +95,7 @@ class VerdictRules(ResolutionRules):
         if not (we or stop or skip or _NONE.match(low) or _KEPT.search(low)) or not self._argued(u):
             return False
         prev = self.utts[u.idx - 1] if u.idx else None
-        if prev is not None and prev.turn == u.turn and _NO_TO_ONE.match(prev.text):
+        if prev is not None and prev.turn == u.turn and cues.NO_TO_ONE.match(prev.text):
             # "Nej, Viktor. Det blir ingen försäljning.": the member's own proposal turned down, no rule made
             self._add_open(capitalise(strip_tail(u.text).rstrip(" .!")), "Förslaget avslogs", [prev, u], 0.6)
             self.used.add(u.idx)
