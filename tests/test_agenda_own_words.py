@@ -212,3 +212,30 @@ def test_a_decision_read_aloud_from_the_last_minutes_is_no_decision() -> None:
     decided = [d.text for p in prot.paragraphs for d in p.decisions]
     assert any("kulturbidraget" in t for t in decided)
     assert not any("Rutter" in t for t in decided)
+
+
+ANNUAL_OPENED = """Årsmöte
+1. Mötets öppnande
+2. Val av ordförande, sekreterare och justerare för mötet
+3. Verksamhetsberättelse
+4. Mötets avslutande
+"""
+
+
+def test_the_board_chair_saying_her_own_office_is_not_the_meetings_chair() -> None:
+    lines = [
+        ("A", "Hej och välkomna allihop. Jag förklarar årsmötet öppnat."),
+        (
+            "A",
+            "Jag har suttit ordförande i styrelsen hela året, och då tycker jag inte att det är jag som ska hålla i"
+            " mötet. Jesper, du gjorde det så bra förra gången. Vill du sitta längst fram i kväll?",
+        ),
+        ("D", "Om ingen annan vill, så gärna."),
+        ("A", "Någon som har något emot Jesper? Nej. Då är det Jesper."),
+        ("D", "Tack. Rania, kan du skriva protokollet?"),
+        ("B", "Ja, jag skriver."),
+        ("D", "Verksamhetsberättelsen. Den har ni fått. Då lägger vi den till handlingarna."),
+        ("D", "Då är mötet avslutat."),
+    ]
+    prot, _ = protokoll(lines, ANNUAL_OPENED, title="Årsmöte")
+    assert "Camilla Norén" not in roles_of(prot).get("ordförande", [])  # her office in the board, said in passing

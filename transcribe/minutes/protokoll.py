@@ -26,11 +26,12 @@ from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.agenda.phrases import SKIP_TOPIC, TABLED
 from transcribe.agenda.settle import settled_under
 from transcribe.agenda.topics import overlap
-from transcribe.agenda.verdicts import item_verdicts
+from transcribe.agenda.verdicts import ROLE_KINDS, item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
+from transcribe.minutes.protokoll_stated import STATED, leaders, member_only, requested, settled_at_outcome
 from transcribe.minutes.role_items import names_role
 from transcribe.minutes.roles import RoleElection, find_roles, unit_evidence
 from transcribe.sv.calendar import clock, elapsed
@@ -39,11 +40,6 @@ from transcribe.transcript import Transcript
 
 _NOT_SUMMARY = re.compile(r"\bbeslut\w*|\bbeslöt|\bbestäm\w*|\bförklarar\b")
 _PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ades)\b[^.]*\.?$")
-_STATED = re.compile(
-    r"^(?:(?:då|så|därmed)\s+)?(?:är|blir)\s+([\wåäö-]+(?:en|et|na))\s+"
-    r"(godkänd|godkända|fastställd|fastställda|beslutad)\b(.*?)\.?$",
-    re.I,
-)
 _BODY = [
     (re.compile(r"styrelse", re.I), "Styrelsen"),
     (re.compile(r"nämnd", re.I), "Nämnden"),
@@ -144,7 +140,7 @@ def formal_decision(text: str, body: str) -> str:
     if m:
         verb = "beslutade" if m.group(1).lower() == "beslutar" else m.group(1).lower()
         return finish_sentence(f"{body} {verb}{text[m.end() :]}")
-    stated = _STATED.match(text)
+    stated = STATED.match(text)
     if stated:  # "Då är dagordningen godkänd med de ändringarna." -> "Dagordningen godkändes med de ändringarna."
         what, done, rest = stated.groups()
         return finish_sentence(f"{what[0].upper()}{what[1:]} {done[:-1] if done.endswith('a') else done}es{rest}")
@@ -332,13 +328,20 @@ def build_protokoll(
         return paragraphs[number] if number in paragraphs else other
 
     reviewed: set[str] = set()  # a § whose decision a reviewer rejected gets none from its structure either
-    for d in minutes.decisions:
+    prot.roles = find_roles(transcript, alignment, units)
+    heads = leaders(units, prot.roles, transcript)
+    for d in settled_at_outcome(minutes.decisions, units, transcript):
         if d.status == "rejected":
             reviewed.add(home(d).number)
             continue
         if all(_quoted(d.text, e.quote) for e in d.evidence):
             continue  # "Det står att vi beslutade att sjunga Rutter …": the minutes read aloud, not a decision
         par = home(d)
+        said = [(e.speaker, e.quote) for e in d.evidence]
+        if d.status == "draft" and (
+            requested(d) or par.kind not in ROLE_KINDS and member_only(said, heads | _opener(par))
+        ):
+            continue  # a member's task, report, sum or recommendation the chair never stated (protokoll_stated.py)
         strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
         if par.status != "behandlad" and par is not other and strikes:
             continue  # "Personalfesten hoppar vi över": the § says it was not treated, with these words
@@ -346,7 +349,7 @@ def build_protokoll(
             update={"text": formal_decision(d.text, body), "evidence": _cited_under(d.evidence, par, paragraphs)}
         )
         par.decisions.append(d)
-    _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed)
+    _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed, heads)
     for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
         if par.status == "behandlad" and par.decisions and all(_tables_itself(d.text, par) for d in par.decisions):
             par.status = "bordlagd"
@@ -360,7 +363,6 @@ def build_protokoll(
         prot.next_meeting = minutes.next_meeting
     prot.paragraphs = list(paragraphs.values())
     prot.other = other if other.segment_ids or other.decisions or other.actions or other.open_items else None
-    prot.roles = find_roles(transcript, alignment, units)
     opened = next((s for s in alignment.items if s.kind == "open" and s.treated), None)
     closed = next((s for s in alignment.items if s.kind == "close" and s.treated), None)
     if opened is not None and opened.start is not None:
@@ -390,6 +392,7 @@ def _add_verdicts(
     transcript: Transcript,
     body: str,
     reviewed: set[str],
+    heads: set[str],
 ) -> None:
     """Decisions an item's structure shows (title, proposal, assent) where the sentence rules found none."""
     decided = reviewed | {n for n, p in paragraphs.items() if p.decisions or p.summary.startswith("Behandlades")}
@@ -397,13 +400,18 @@ def _add_verdicts(
         paragraphs[v.number].decisions.append(
             _read_decision(f"p{v.number}", formal_decision(v.text, body), v.evidence, transcript, v.sure, v.reason)
         )
+    chair = chair_speaker(units)
     for n, (number, f) in enumerate(formal_decisions(alignment, units, _backing(paragraphs)), 1):
+        if paragraphs[number].kind not in ROLE_KINDS and member_only(
+            [(u.speaker, u.text) for u in f.evidence], heads | _opener(paragraphs[number])
+        ):
+            continue  # a member's report in set words ("Skåpen är godkända."), never stated by the chair
         paragraphs[number].decisions.append(
             _read_decision(f"f{n}", formal_decision(f.text, body), f.evidence, transcript, f.sure, _FLAG_FORMAL)
         )
     made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
     settled = [max(e.start for e in d.evidence) for d in made]
-    for n, c in enumerate(item_closings(alignment, units, chair_speaker(units), settled, _backing(paragraphs)), 1):
+    for n, c in enumerate(item_closings(alignment, units, chair, settled, _backing(paragraphs)), 1):
         paragraphs[c.number].decisions.append(
             Decision(
                 id=f"c{n}",
@@ -414,6 +422,11 @@ def _add_verdicts(
                 review_reason=_FLAG_CLOSING,
             )
         )
+
+
+def _opener(par: Paragraph) -> set[str]:
+    """Who opened the §: leads it with the chair (a member handed an item, the meeting's chair after a handover)."""
+    return {e.speaker for e in par.evidence[:1] if e.speaker}
 
 
 def _cited_under(evidence: list[Evidence], par: Paragraph, paragraphs: dict[str, Paragraph]) -> list[Evidence]:

@@ -67,6 +67,8 @@ _NOT_GIVEN = re.compile(
 )
 # "sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta", "läser igenom det Sofia <…>": not given
 _BOARD = re.compile(r"\b(?:omval|nyval|omvald\w*|nyvald\w*|ledam[oö]t\w*)\b")  # the association's officers elected
+# (and the role held in one of its bodies, not at this meeting: "Jag har suttit ordförande i styrelsen hela året")
+_held = re.compile(r"\b(?:ordförande|sekreterare) (?:i|för) (?:styrelsen|föreningen|nämnden|rådet|klubben)\b").search
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
 
@@ -471,7 +473,7 @@ def _from_pool(
     follow = follow or elected
     found: list[tuple[int, int, str, list[Unit]]] = []  # (-sureness, order, name, evidence)
     for i, u in enumerate(pool):
-        if not ROLE_WORDS[role].search(mask_roles(u.low)) or not elected and _BOARD.search(u.low):
+        if not ROLE_WORDS[role].search(mask_roles(u.low)) or not elected and _BOARD.search(u.low) or _held(u.low):
             continue  # outside the role's item, "omval av Kjell som ordförande" elects the association's chair
         hits = [h for h in _named(u, role, names, transcript) + _unknown_people(u, role, names) if h[0] not in said_no]
         ev = [u]
