@@ -71,3 +71,17 @@ def test_a_decision_whose_inte_was_deleted_is_flagged() -> None:
     )
     d = scored(said).decisions
     assert d and all(x.needs_review for x in d if "inte" not in x.text), [(x.text, x.review_reason) for x in d]
+
+
+def test_an_unsure_word_that_sounds_like_inte_flags_the_decision() -> None:
+    """ "... att vi inte bygger om skolan" heard as "vinter": the decision reads as its opposite, and the only
+    trace is the unsure word that sounds like the negation, away from the decision verb."""
+    said = "Vi har bestämt att skolan vinter byggs om i år."
+    d = scored(meeting(seg(0, said, {5: 0.3}), seg(1, CLEAR))).decisions
+    assert d and "byggs om" in d[0].text
+    assert d[0].needs_review and 'ordet "vinter" hördes osäkert (p=0.30) och kan ha varit "inte"' in d[0].review_reason
+    # heard surely, or a word that sounds like nothing of the sort: no such flag
+    d = scored(meeting(seg(0, said), seg(1, CLEAR))).decisions[0]
+    assert not d.needs_review, d.review_reason
+    d = scored(meeting(seg(0, "Vi har bestämt att skolan snart byggs om i år.", {5: 0.3}), seg(1, CLEAR))).decisions[0]
+    assert "kan ha varit" not in (d.review_reason or "")

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+
 from transcribe.confidence import (
     CUE_LOW,
     CUE_RATIO,
@@ -165,6 +167,16 @@ def _decision_slots(words: list[Word], lo: int, hi: int, cut: float) -> list[str
     return reasons
 
 
+def _negation_like(words: list[Word], lo: int, hi: int, cut: float) -> list[str]:
+    """An unsure word of the decision that sounds like "inte" ("vinter", "inne"): what the recogniser
+    writes when it mishears the negation, so the decision may say the opposite of what was decided."""
+    for w in words[lo:hi]:
+        n = _norm(w.text)
+        if len(n) >= 3 and n not in NEGATIONS and w.probability < cut and Levenshtein.distance(n, "inte") <= 2:
+            return [say("negation_like", word=_show(w), p=f"{w.probability:.2f}")]
+    return []
+
+
 def assess(item: Item, transcript: Transcript, cuts: Cuts | None = None) -> Assessment:
     """Confidence of one item from its evidence, and the reasons a person must check it."""
     cuts = cuts or Cuts.of(transcript)
@@ -201,7 +213,7 @@ def assess(item: Item, transcript: Transcript, cuts: Cuts | None = None) -> Asse
             else:
                 reasons.append(say("cue_unsure", what=_CUE_LABEL[kind], word=_show(words[i]), p=f"{p:.2f}"))
         if isinstance(item, Decision):
-            reasons += _decision_slots(words, lo, hi, cuts.slot)
+            reasons += _decision_slots(words, lo, hi, cuts.slot) + _negation_like(words, lo, hi, cuts.slot)
         total += len(words)
         agree += sum(1 for w in words if w.speaker in (None, seg.speaker))
     mean = sum(span_probs) / len(span_probs) if span_probs else 1.0

@@ -46,6 +46,10 @@ REASONS: dict[str, Reason] = {
         'the word "{word}" {side} "{verb}" was unclear (p={p}) – a "not" may have been lost',
         older=('ordet "{word}" {side} "{verb}" hördes osäkert (p={p})',),
     ),
+    "negation_like": Reason(
+        'ordet "{word}" hördes osäkert (p={p}) och kan ha varit "inte"',
+        'the word "{word}" was unclear (p={p}) and may have been "not"',
+    ),
     "verb_unsure": Reason(
         'beslutsordet "{word}" hördes osäkert (p={p})', 'the decision word "{word}" was unclear (p={p})'
     ),
