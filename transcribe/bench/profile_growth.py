@@ -49,11 +49,11 @@ from transcribe.bench.profiles_real import (
     Labelled,
     anchor,
     as_recorded,
-    bench_reader,
     figures,
     group_readers,
     label_truth,
     labelled_items,
+    write_pool,
 )
 from transcribe.bench.speaker_items import Item, conversations
 from transcribe.errors import BadOption, SilentAudio
@@ -80,18 +80,8 @@ def meeting_parts(rid: str) -> tuple[np.ndarray, np.ndarray]:
 
 def meeting_pool(split: str, meeting: str) -> Path:
     """The bench readers' parts for one meeting, one file per reader (ids as in the shared pool)."""
-    import soundfile as sf  # only the bench writes audio files
-
-    conv = conversations()
-    d = GROWTH_DIR / f"pool-{meeting}" / split
-    d.mkdir(parents=True, exist_ok=True)
-    for rid, _ in conv.readers(None, split):
-        path = d / f"{rid}-{meeting}.flac"
-        if bench_reader(rid) and not path.exists():
-            tmp = d / f"{rid}-{meeting}.tmp.flac"
-            sf.write(str(tmp), meeting_parts(rid)[MEETINGS.index(meeting)], conv.SR, format="FLAC")
-            tmp.replace(path)
-    return d
+    return write_pool(GROWTH_DIR / f"pool-{meeting}" / split, split, meeting,
+                      lambda rid: meeting_parts(rid)[MEETINGS.index(meeting)])  # fmt: skip
 
 
 def meeting_items(group: str, count: int, meeting: str) -> list[Item]:

@@ -67,7 +67,7 @@ import json
 import math
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -131,16 +131,20 @@ def bench_reader(rid: str) -> bool:
 
 def split_pool(split: str) -> Path:
     """A reader pool of the bench readers' conversation parts only: enrolled speech never reappears."""
+    return write_pool(BENCH_DIR / f"pool-v{POOL_VERSION}" / split, split, "test", lambda rid: reader_parts(rid)[1])
+
+
+def write_pool(d: Path, split: str, suffix: str, audio: Callable[[str], np.ndarray]) -> Path:
+    """One FLAC file per bench reader of `split` in `d` (`<id>-<suffix>.flac`, written once, atomically)."""
     import soundfile as sf  # only the bench writes audio files
 
     conv = conversations()
-    d = BENCH_DIR / f"pool-v{POOL_VERSION}" / split
     d.mkdir(parents=True, exist_ok=True)
     for rid, _ in conv.readers(None, split):
-        path = d / f"{rid}-test.flac"
+        path = d / f"{rid}-{suffix}.flac"
         if bench_reader(rid) and not path.exists():
-            tmp = d / f"{rid}-test.tmp.flac"
-            sf.write(str(tmp), reader_parts(rid)[1], conv.SR, format="FLAC")
+            tmp = d / f"{rid}-{suffix}.tmp.flac"
+            sf.write(str(tmp), audio(rid), conv.SR, format="FLAC")
             tmp.replace(path)
     return d
 
