@@ -90,3 +90,21 @@ def test_a_day_said_exactly_elsewhere_wins_over_a_guess_from_the_misheard_word()
     assert alone is not None and alone.when == dt.datetime(2027, 1, 20, 19, 0)
     got = minutes(said, unsure=frozenset({"tjugi"})).next_meeting
     assert got is not None and got.when == dt.datetime(2027, 1, 13, 19, 0) and got.needs_review
+
+
+def test_a_reminder_of_an_old_decision_is_no_decision_of_this_meeting() -> None:
+    """ "Redan är bestämt:" reads like a summing-up, but the item says when another body took it."""
+    reminder = [
+        ("S1", "Vi bestämmer inget i kväll, vi samlar bara synpunkter till styrelsen."),
+        ("S2", "Bra. Då tar jag med mig det."),
+        ("S1", "Påminnelse om något som redan är bestämt: styrelsen beslutade i januari att medlemmar får gå "
+               "gratis på premiärer en gång per termin."),
+        ("S3", "Det visste jag inte."),
+    ]  # fmt: skip
+    def robust(turns: list[tuple[str, str]]) -> list[str]:  # the summing-up is read by the robust extractor
+        return [d.text for d in extract_minutes(transcript(turns), meeting_date=MEETING, robust=True).decisions]
+
+    assert not robust(reminder), robust(reminder)
+    # the same summing-up of this meeting's own decision stands
+    own = [*reminder[:2], ("S1", "Så vi har alltså beslutat: medlemmar får gå gratis på premiärer en gång per termin.")]
+    assert any("premiärer" in d for d in robust(own))

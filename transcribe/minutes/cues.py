@@ -271,6 +271,13 @@ REPORTED = re.compile(
     r"|\b(?:de|dom)\s+har\s+(?:bestämt|beslutat)\b"  # "... i den takt de har bestämt": another body's, told
 )
 
+# A decision told with when it was taken, in the past: "Stämman beslutade i juni att ...", "styrelsen beslutade i
+# januari att ...": an old decision recalled, not one taken now.
+PAST_WHEN = re.compile(
+    r"\b(?:beslutade|bestämde)\s+(?:\w+\s+)?(?:i|på|under|vid)\s+(?:\w+\s+)?(?:januari|februari|mars|april|maj|juni|juli|"
+    r"augusti|september|oktober|november|december|våras|höstas|somras|vintras|fjol|årsmötet|stämman|\w+mötet)\b"
+)
+
 PROPOSAL = _rx(
     r"\b(?:jag|vi)\s+föreslår\b",
     r"\bföreslår\s+(?:jag|vi)\b",

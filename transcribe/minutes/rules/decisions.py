@@ -43,10 +43,6 @@ _TAG_CALL = re.compile(
     r"|är\s+det\s+så\s+vi\s+(?:säger|gör|kör))\s*\?$"
 )
 _SO_WE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,]*)*så\s+vi\s+(?:landar\s+i|säger|kör\s+på)\s+(?!det\b|så\b)")
-_PAST_WHEN = re.compile(
-    r"\b(?:beslutade|bestämde)\s+(?:\w+\s+)?(?:i|på|under|vid)\s+(?:\w+\s+)?(?:januari|februari|mars|april|maj|juni|juli|"
-    r"augusti|september|oktober|november|december|våras|höstas|somras|vintras|fjol|årsmötet|stämman|\w+mötet)\b"
-)
 # "<body> har bestämt att" with no "då"/"så"/"alltså" settling it: news of what the body did elsewhere.
 _REPORTED_PERFECT = re.compile(
     rf"^(?!.*\b(?:då|så|härmed|därmed|alltså|nu)\b).*\b{cues.BODY_NOUN}\s+(?:har|hade)\s+(?:bestämt|beslutat)\b"
@@ -105,7 +101,7 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             cond = re.sub(r"\bom\s+att\s*$", "", head)[-40:]  # the cue's own "överens om att" is no "om"
             if cues.REPORTED.search(head) or re.search(r"\b(?:om|ifall|kanske|eventuellt|skulle)\b", cond):
                 return False
-            if _PAST_WHEN.search(u.low):
+            if cues.PAST_WHEN.search(u.low):
                 return False  # "Stämman beslutade i juni att ...": an old decision recalled
             if self._laughed_off(u):
                 return False  # "Då bestämmer vi att Ingrid bjuder på semlor." - "Det räknas inte." - "Haha.": a joke

@@ -139,6 +139,8 @@ class RestatedDecisions(RuleState):
             return
         if cues.NEXT_MEETING.search(low) or re.match(r"^(?:frågan|förslaget|motionen|önskemålet|begäran)\b", low):
             return
+        if cues.PAST_WHEN.search(low):
+            return  # "Påminnelse om något som redan är bestämt: styrelsen beslutade i januari att ...": recalled
         size = _topic_size(item)
         if size == 0:
             return
