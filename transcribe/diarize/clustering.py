@@ -166,6 +166,12 @@ class ClusterParams:
     # but dev-08 0.031 -> 0.101, devmany-06 s1 0.131 -> 0.217), at 0.15 0.0661 (0.0599, no call moved by 0.003).
     cue_weight: float | None = None
     cue_columns: tuple[int, ...] = (0,)
+    # With the count fixed, VBx started from the partition's labels (`vbxrefine`, in the PLDA space of
+    # `plda.TELEPHONE_PLDA`): `vbx_fa` scales the windows' evidence, `vbx_fb` the speakers' prior; None: the
+    # partition's labels as they are.
+    vbx_fa: float | None = None
+    vbx_fb: float = 1.0
+    vbx_keep_count: bool = True
 
 
 # The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor
