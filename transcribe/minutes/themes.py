@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from transcribe.minutes.model import Evidence, Theme
+from transcribe.minutes.theme_words import noun_words
 from transcribe.sv.calendar import MONTHS, WEEKDAYS
 from transcribe.sv.numbers import CARDINALS, ORDINALS
 from transcribe.sv.text import capitalise, content_words, sentences, stem
@@ -38,7 +39,10 @@ _DATE_WORDS = frozenset(
     + list(ORDINALS)
     + list(MONTHS)
     + [w + s for w in WEEKDAYS for s in ("", "en", "ar", "s")]
-    + ["klockan", "kl", "vecka", "veckan", "veckor", "datum", "tid", "gånger", "kväll", "förmiddag", "eftermiddag"]
+    + "klockan kl halv kvart vecka veckan veckor datum tid gånger kväll förmiddag eftermiddag".split()
+    # the times of day and year: when something happens, not what
+    + "morgon morgonen kvällen natten dag dagen dagar helgen helg månad månaden".split()
+    + "år året fjol våren sommar sommaren somras höst hösten höstas vintern".split()
     # How the meeting decides is not what it is about.
     + [
         "förslag",
@@ -73,9 +77,9 @@ _DATE_WORDS = frozenset(
 )
 
 
-def _theme_words(text: str, names: frozenset[str]) -> list[str]:
-    """Content words minus names and date/number words: those make poor theme headings."""
-    return [w for w in content_words(text) if w not in names and w not in _DATE_WORDS]
+def _theme_words(text: str, names: frozenset[str], nouns: frozenset[str] | None = None) -> list[str]:
+    """Content words (the meeting's nouns, when given) minus names and date/number words."""
+    return [w for w in content_words(text) if (nouns is None or w in nouns) and w not in names and w not in _DATE_WORDS]
 
 
 def _name_words(transcript: Transcript) -> frozenset[str]:
@@ -101,11 +105,16 @@ def _heading(keywords: list[str]) -> str:
 def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
     """A few themes, in order of first appearance, each with evidence segments."""
     names = _name_words(transcript)
+    nouns = noun_words(s.text for s in transcript.segments)
 
     def analyse(text: str) -> list[str]:
-        return [_stem(w) for w in _theme_words(text, names)]
+        return [_stem(w) for w in _theme_words(text, names, nouns)]
 
-    docs = [s for s in transcript.segments if len(_theme_words(s.text, names)) >= MIN_WORDS]
+    docs = [
+        s
+        for s in transcript.segments
+        if len(_theme_words(s.text, names)) >= MIN_WORDS and _theme_words(s.text, names, nouns)
+    ]
     if len(docs) < 2:
         return []
     # scikit-learn takes seconds to import: load it when themes are made, not with every CLI command
@@ -124,9 +133,11 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
     else:
         labels = np.zeros(len(docs), dtype=int)
     surface: dict[str, Counter[str]] = {}
+    spoken_by: dict[str, set[str]] = {}
     for s in docs:
-        for w in _theme_words(s.text, names):
+        for w in _theme_words(s.text, names, nouns):
             surface.setdefault(_stem(w), Counter())[w] += 1
+            spoken_by.setdefault(_stem(w), set()).add(s.speaker)
     total_speech = sum(s.duration for s in transcript.segments if s.text.strip()) or 1.0
     themes: list[Theme] = []
     for c in range(k):
@@ -135,7 +146,7 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
             continue
         sub = x[idx]
         centroid = np.asarray(sub.mean(axis=0)).ravel()
-        top = [vocab[i] for i in np.argsort(-centroid)[:n_keywords] if centroid[i] > 0]
+        top = _recurring_top(vocab, centroid, spoken_by, n_keywords)
         keywords = [surface[t].most_common(1)[0][0] if t in surface else t for t in top]
         norm = np.linalg.norm(centroid) or 1.0
         sims = np.asarray(sub @ (centroid / norm)).ravel()
@@ -166,6 +177,13 @@ def extract_themes(transcript: Transcript, n_keywords: int = 3) -> list[Theme]:
     for i, t in enumerate(themes, 1):
         t.id = f"t{i}"
     return themes
+
+
+def _recurring_top(vocab: np.ndarray, centroid: np.ndarray, spoken_by: dict[str, set[str]], n: int) -> list[str]:
+    """The cluster's heaviest words, those more than one speaker said first."""
+    ranked = [vocab[i] for i in np.argsort(-centroid) if centroid[i] > 0]
+    shared = [t for t in ranked if len(spoken_by.get(t, ())) > 1]
+    return (shared + [t for t in ranked if t not in shared])[:n]
 
 
 def _paragraph(segs: list[Segment], vec: TfidfVectorizer, direction: np.ndarray) -> str:
