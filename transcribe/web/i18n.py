@@ -33,6 +33,8 @@ SV: dict[str, str] = {
     "back_to_meetings": "Tillbaka till mötena", "back_to_meeting": "Tillbaka till mötet",
     # meetings list and status
     "meetings_title": "Möten", "no_meetings": "Inga möten än. Ladda upp en inspelning för att börja.",
+    "no_meetings_shared": "Inga möten har delats med dig än. Den som laddade upp ett möte delar det med dig "
+    "på mötets sida Dela.",
     "owner": "Ägare", "open": "Öppna", "retry": "Försök igen", "cancel_job": "Avbryt",
     "confirm_cancel": "Avbryta behandlingen av mötet?", "share": "Dela", "delete": "Radera",
     "state_queued": "I kö", "state_queued_pos": "I kö (plats {n})", "state_running": "Bearbetas",
@@ -200,6 +202,8 @@ EN: dict[str, str] = {
     "not_ready": "The meeting has not finished processing yet.",
     "back_to_meetings": "Back to meetings", "back_to_meeting": "Back to the meeting",
     "meetings_title": "Meetings", "no_meetings": "No meetings yet. Upload a recording to start.",
+    "no_meetings_shared": "No meetings have been shared with you yet. Whoever uploaded a meeting shares it "
+    "with you on its Share page.",
     "owner": "Owner", "open": "Open", "retry": "Retry", "cancel_job": "Cancel",
     "confirm_cancel": "Cancel processing this meeting?", "share": "Share", "delete": "Delete",
     "state_queued": "Queued", "state_queued_pos": "Queued (position {n})", "state_running": "Processing",
