@@ -119,3 +119,47 @@ def test_a_plan_for_a_case_the_same_turn_leaves_to_later_is_no_decision() -> Non
     assert texts(said) == []
     said = [*asked, ("S1", "Då tar vi in offerter från andra firmor. Det kan Karin göra.")]
     assert any("offerter" in t for t in texts(said))
+
+
+def test_a_decision_denied_as_no_one_here_deciding_it_is_none() -> None:
+    said = [
+        ("S2", "Skidspåret var isigt hela förra veckan."),
+        ("S3", "Vi beslutar också att det blir nysnö hela vägen till Storstugan."),
+        ("S4", "Det beslutar inte vi, Lasse."),
+        ("S1", "Nej, tyvärr. Nästa punkt."),
+    ]
+    assert texts(said) == []
+
+
+def test_a_decision_denied_as_something_else_deciding_it_is_none() -> None:
+    said = [
+        ("S2", "Vattnet i bassängen är kallt på morgnarna."),
+        ("S1", "Då beslutar vi att vattnet blir varmare till våren."),
+        ("S3", "Det beslutar värmeverket, Kjell. Inte du."),
+        ("S4", "Äntligen något som inte styrelsen bestämmer."),
+    ]
+    assert texts(said) == []
+
+
+def test_the_denial_heard_without_its_subject_still_denies() -> None:
+    said = [
+        ("S2", "Vem ska hålla i nybörjarkursen?"),
+        ("S3", "Då bestämmer vi att Tove håller kursen. Och att hon bakar till varje gång."),
+        ("S1", "Där är inget beslut, Arne. Det är ett önskemål."),
+    ]
+    assert texts(said) == []
+    said[2] = ("S1", "Bra, Arne. Tove, kan du det?")
+    assert texts(said)  # taken up, it stands
+
+
+def test_a_members_plan_the_chair_leaves_for_another_forum_is_none() -> None:
+    said = [
+        ("S1", "Då har vi gått igenom budgeten. Något mer?"),
+        ("S3", "Jag har ett förslag till. Vi byter namn på klubben till något kortare."),
+        ("S2", "Namnet har vi haft sedan sextiotre, Sven."),
+        ("S1", "Det får du ta upp på årsmötet i så fall. Men jag tror inte du vinner."),
+        ("S1", "Då går vi vidare. Nästa punkt är lokalen."),
+    ]
+    assert not any("namn" in t for t in texts(said))
+    said[3] = ("S1", "Bra, Sven. Då gör vi så.")
+    assert any("namn" in t for t in texts(said))  # the chair takes it up: it stands

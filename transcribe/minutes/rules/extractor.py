@@ -6,6 +6,7 @@ from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
+from transcribe.minutes.rules.mandate import MeetingMandate
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
@@ -18,7 +19,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
-    RetractedDecisions, LearnedRules,
+    RetractedDecisions, LearnedRules, MeetingMandate,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -51,6 +52,7 @@ class RuleExtractor(
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote
         self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it
         self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
+        self.mandate_pass()  # the meeting says at its opening or summing-up that it decides nothing
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out

@@ -7,6 +7,7 @@ whether it was one. This pass reads the turns around each decision found, after 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
@@ -16,12 +17,15 @@ from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 # inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
 _DENIED = re.compile(
     r"^(?:(?:nej|men|ha\s+ha|haha|okej)\b[\s,.!]*)*(?:"
-    r"(?:det|det\s+där|det\s+här|detta)\s+(?:är|var)\s+(?:ju\s+)?(?:inget|inte\s+(?:ett|något))\s+beslut"
+    # the subject may be misheard or lost: "<där> är inget beslut, Arne."
+    r"(?:[a-zåäö]+\s+){0,2}(?:är|var)\s+(?:ju\s+)?(?:inget|inte\s+(?:ett|något))\s+beslut"
     r"|(?:det|den)\s+skriver\s+(?:jag|vi)\s+inte\b"
     r"|det\s+har\s+vi\s+(?:\w+\s+)?inte\s+(?:bestämt|beslutat)"
     r"|det\s+räknas\s+inte|det\s+var\s+ett\s+skämt|skämt\s+åsido"
     # the decider's say denied: "Det bestämmer inte du, Anders.", "Det är inte du som bestämmer."
-    r"|det\s+(?:bestämmer|beslutar)\s+(?:inte\s+(?:du|ni)|(?:du|ni)\s+inte)\b"
+    r"|det\s+(?:bestämmer|beslutar)\s+(?:inte\s+(?:du|ni|vi)|(?:du|ni|vi)\s+inte)\b"
+    # someone or something else decides it, not the one who said it: "Det beslutar fysiken, Kjell. Inte du."
+    r"|det\s+(?:bestämmer|beslutar)\s+[a-zåäö]+(?:[,.]\s*[a-zåäö-]+)?[,.]\s*inte\s+(?:du|ni|vi)\b"
     r"|det\s+är\s+inte\s+(?:du|ni)\s+som\s+(?:bestämmer|beslutar))"
 )
 _LAUGH_NO = re.compile(r"^(?:ha\s+ha|haha|hehe)\b[\s,.!]*nej\b")
@@ -38,6 +42,12 @@ _WE_NOT = re.compile(r"^(?:(?:nej|men)\b[\s,.!]*)*vi\s+(?P<v>[a-zåäö]{3,}(?:a
 _DECIDED_LATER = re.compile(
     r"^(?:(?:men|och)\s+)?(?:det|den\s+frågan|det\s+där)\s+(?:bestämmer|beslutar|avgör)\s+vi\s+(?:först\s+)?"
     r"(?:när|sen|senare|nästa|efter|längre\s+fram|i\s+\w+|på\s+\w+)\b"
+)
+# The one who leads leaves a member's plan for later or for another forum: "Den får du ta upp på årsmötet i så fall.",
+# "Det får vi prata mer om."
+_PUT_OFF = re.compile(
+    r"^(?:(?:nej|men|ja|okej|tja)\b[\s,.!]*)*(?:det|den|det\s+där|den\s+frågan)\s+(?:får|måste|kan)\s+(?:du|ni|vi)\s+"
+    r"(?:(?:nog|väl|i\s+så\s+fall)\s+)?(?:ta\s+upp|lyfta|prata\s+(?:\w+\s+)?(?:mer\s+)?om|återkomma|fundera\s+på|ta\s+senare)\b"
 )
 # Words that carry no claim when a sentence is said back: fillers, the opening no, the name it is said to.
 _FILLER = frozenset("ju väl nog alltså nej men ja och så".split())
@@ -66,6 +76,7 @@ class RetractedDecisions(RuleState):
                 or self._rebuts(made)
                 or self._contradicted(made)
                 or self._decided_later(made)
+                or self._left_for_later(made)
             ):
                 continue
             kept.append(d)
@@ -90,7 +101,9 @@ class RetractedDecisions(RuleState):
         """One of the next two turns opens by denying it counts, refusing to write it, or laughing it off."""
         for v in next_turns(self.utts, made[-1], reach=11):
             opening = sum(1 for w in self.utts[max(0, v.idx - 2) : v.idx] if w.turn == v.turn) < 2
-            if opening and (_DENIED.search(v.low) or _LAUGH_NO.search(v.low)):
+            # with the sentence after it: "Det beslutar fysiken, Kjell. Inte du."
+            said = " ".join(w.low for w in self.utts[v.idx : v.idx + 2] if w.turn == v.turn)
+            if opening and (_DENIED.search(said) or _LAUGH_NO.search(v.low)):
                 return True
         return False
 
@@ -126,6 +139,21 @@ class RetractedDecisions(RuleState):
         first, last = made[0], made[-1]
         after = [v for v in self.utts[first.idx + 1 : last.idx + 3] if v.turn == first.turn]
         return any(_DECIDED_LATER.search(v.low) for v in after)
+
+    def _left_for_later(self, made: list[Utt]) -> bool:
+        """A member's plan the one who leads answers, in one of the next two turns, by leaving it for later or for
+        another forum ('Vi byter anropssignal.' - 'Den har vi haft sedan sextiotre.' - 'Den får du ta upp på
+        årsmötet i så fall.'): proposed, not decided."""
+        first = made[0]
+        counts = Counter(v.speaker for v in self.utts if v.speaker)
+        leader = counts.most_common(1)[0][0] if counts else None
+        if leader is None or any(v.speaker == leader for v in made):
+            return False
+        for v in next_turns(self.utts, made[-1], turns=2):
+            opening = sum(1 for w in self.utts[max(0, v.idx - 2) : v.idx] if w.turn == v.turn) < 2
+            if v.speaker == leader and opening and _PUT_OFF.search(v.low) and v.speaker != first.speaker:
+                return True
+        return False
 
     def _contradicted(self, made: list[Utt]) -> bool:
         """The next turn opens by saying no to the one who said it, by name and nothing more ('Nej, Jan.'), or
