@@ -6,6 +6,7 @@ code (see transcribe.errors), never a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sys
@@ -251,10 +252,7 @@ def minutes(
         raise BadOption(f"okänt rubrikspråk {lang!r}; välj {' eller '.join(HEADINGS)}")
     check_backend(backend, none_allowed=False)
     check_input_path(transcript_json, what="en transkription (transcript.json)")
-    try:
-        transcript = Transcript.from_json(transcript_json.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise BadOption(f"{transcript_json} är ingen transkription (transcript.json) från protokoll") from exc
+    transcript = _read_transcript(transcript_json)
     parsed = parse_agenda(agenda) if agenda else None
     if parsed is not None:  # what the agenda states fills what the recording's run did not record
         fill_metadata(transcript.metadata, agenda_heading(parsed))
@@ -268,6 +266,23 @@ def minutes(
     prot = protokoll_for(result, transcript, agenda, minutes_style)
     for path in write_styled(result, prot, transcript, out_dir, minutes_formats(fmt), overwrite=overwrite, lang=lang):
         out.print(str(path))
+
+
+def _read_transcript(path: Path) -> Transcript:
+    """A transcript.json, or one line saying what the file is instead (minutes.json is a common mix-up)."""
+    not_one = f"{path} är ingen transkription (transcript.json) från protokoll"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadOption(not_one) from exc
+    if isinstance(data, dict) and "segments" not in data and "decisions" in data:
+        raise BadOption(f"{path} är ett protokollutkast, ingen transkription: ange transcript.json i samma mapp")
+    if not isinstance(data, dict) or "segments" not in data:
+        raise BadOption(not_one)
+    try:
+        return Transcript.model_validate(data)
+    except ValueError as exc:
+        raise BadOption(not_one) from exc
 
 
 @models_app.command("list")
