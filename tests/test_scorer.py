@@ -6,6 +6,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from tests.spoken import MEETING, PEOPLE, transcript
 from transcribe.bench.decision_models import Setting, fit
@@ -154,3 +155,31 @@ def test_a_pair_adding_on_a_quiet_meeting_in_another_seed_or_costing_the_newest_
     assert choose_thresholds(pooled, checks=[other_seeds_clean, newest_ok])[0] == (1.01, 0.5)
     assert choose_thresholds(pooled, checks=[other_seeds_added, newest_ok])[0] == (1.01, 1.01)
     assert choose_thresholds(pooled, checks=[other_seeds_clean, newest_worse])[0] == (1.01, 1.01)
+
+
+def test_a_pair_adding_to_a_true_transcript_or_failing_one_batch_held_out_is_not_chosen() -> None:
+    pooled = _rates((0.85, 0.6, 1), (0.81, 0.7, 1))
+    on_true = {r: {k: dict(v) for k, v in by.items()} for r, by in pooled.items()}
+    on_true["0"]["1.01/0.5"]["added"] = 1  # one decision added to a true transcript, precision unchanged
+    assert choose_thresholds(on_true)[0] == (1.01, 1.01)
+    batch_ok, batch_worse = _rates((0.9, 0.5, 0), (0.82, 0.6, 0)), _rates((0.9, 0.5, 0), (0.75, 0.6, 0))
+    quiet_batch_added = _rates((0.6, 0.5, 1), (0.6, 0.5, 2))
+    assert choose_thresholds(pooled, checks=[batch_ok, batch_ok])[0] == (1.01, 0.5)
+    assert choose_thresholds(pooled, checks=[batch_ok, batch_worse])[0] == (1.01, 1.01)
+    assert choose_thresholds(pooled, checks=[batch_ok, quiet_batch_added])[0] == (1.01, 1.01)
+
+
+@pytest.mark.parametrize("kind", ["linear", "trees"])
+def test_training_twice_on_the_same_rows_gives_the_same_model(kind: str) -> None:
+    rng = np.random.default_rng(2)
+    x = rng.random((500, len(STRUCT)))
+    y = (x[:, STRUCT.index("chair")] + 0.3 * rng.random(500) > 0.8).astype(float)
+    setting = Setting(Features("none"), 0.05 if kind == "trees" else 1e-3, kind)
+    xs = [x] if kind == "trees" else [sparse.csr_matrix(x)]
+    (m1, b1), (m2, b2) = fit(xs, [y], setting), fit(xs, [y], setting)
+    assert b1 == b2
+    if kind == "trees":
+        assert isinstance(m1, Trees) and isinstance(m2, Trees)
+        assert all(np.array_equal(getattr(m1, f), getattr(m2, f)) for f in Trees.FIELDS)
+    else:
+        assert np.array_equal(m1, m2)
