@@ -29,7 +29,7 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
         (["run", "x.wav", "--bogus"], "--bogus", True),
         (["run", "x.wav", "--speakers", "abc"], "--speakers", False),
         (["bogus"], "bogus", False),
-        (["jobs", "show", "not-a-number"], "job_id", False),
+        (["jobs", "show", "not-a-number"], "jobb-id", False),
     ],
     ids=["unknown-option", "speakers-not-integer", "unknown-command", "sub-command-bad-argument"],
 )

@@ -48,6 +48,26 @@ TYPES = {
 }
 
 
+# The arguments' names, as the usage line, the help and a usage error show them ("argumentet 'inspelning'
+# saknas"); typer shows the Python parameter's name otherwise ("meeting", "job_id").
+ARGUMENT_NAMES = {
+    "meeting": "inspelning",
+    "transcript_json": "transkription",
+    "target": "serie-eller-mapp",
+    "question": "fråga",
+    "command": "kommando",
+    "name": "namn",
+    "path": "sökväg",
+    "file": "fil",
+    "role": "roll",
+    "job_id": "jobb-id",
+    "source": "inspelning",
+    "dirs": "mötesmappar",
+    "audio": "inspelning",
+    "meeting_dir": "mötesmapp",
+}
+
+
 def _swedish_type(param: Any, label: str | None) -> str | None:
     """A flag takes no value and shows none; a value's type in Swedish."""
     if getattr(param, "is_flag", False):
@@ -73,6 +93,8 @@ def _swedish_types(params: list[Any]) -> None:
     subclass, which only shows the type differently; should typer's layout ever refuse, types stay English."""
     for param in params:
         swedish = _PARAMETERS.get(type(param))
+        if swedish is SwedishArgument and param.metavar is None and param.name in ARGUMENT_NAMES:
+            param.metavar = ARGUMENT_NAMES[param.name]
         if swedish is not None:
             try:
                 param.__class__ = swedish
