@@ -6,6 +6,9 @@ the noisy copy is a loss; for each, the sentence it was read from is shown as sa
 the noise changed marked <like this> (a word lost as <-word>), and the hit is put in a class: the decision
 word ('beslut', 'bestämt', ...), the settling word ('då', 'kör', 'tar', 'gör', 'så'), the subject ('vi', a
 body), 'att', a negation, or the content (the matter itself). The counts say which kind of hit costs most.
+Each loss is also counted once by the kind of damage (`damage_kind`): a burst over most of the sentence, its cue
+or settling verb hit, its subject lost, the chair's close garbled while the other speakers' turns it rests on were
+heard as said, its object clause broken, or nothing hit in the sentence itself (the reply or proposal before it).
 
     python -m transcribe.bench.decision_misses [--rate 0.1] [--seeds 1] [--show 40]
     python -m transcribe.bench.decision_misses --calibration [--rate 0.1]   # unsure on right and wrong words
@@ -140,17 +143,61 @@ def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds
                 ids = {e.segment_id for e in dec.evidence}
                 garbled = [d.text for d in minutes.decisions if ids & {e.segment_id for e in d.evidence}]
                 said = " ".join(clean.segments[k].text for k in ks)
-                marked, hit, elsewhere = diff(
-                    said, " ".join(noisy.segments[k].text for k in ks), _sentence_range(said, dec.text)
-                )
                 before = range(max(0, ks[0] - 3), ks[0]) if ks else range(0)
                 _, context, _ = diff(
                     " ".join(clean.segments[k].text for k in before), " ".join(noisy.segments[k].text for k in before)
                 )
+                span = _sentence_range(said, dec.text)
+                marked, hit, elsewhere = diff(said, " ".join(noisy.segments[k].text for k in ks), span)
                 out.append({"meeting": truth["id"], "seed": seed, "truth": truth["truth"]["decisions"][i]["text"],
                             "found": dec.text, "heard": marked, "hit": hit, "turn": elsewhere,
-                            "context": context, "noisy": garbled, "refused": i in sure})  # fmt: skip
+                            "context": context, "noisy": garbled, "refused": i in sure,
+                            "said": _words(said)[span[0] : span[1]],
+                            "turns": _turns_hit(clean, noisy, ks, span[0])})  # fmt: skip
     return out
+
+
+def _turns_hit(clean: Transcript, noisy: Transcript, ks: list[int], at: int) -> tuple[int, int, bool]:
+    """Of the decision's evidence segments: how many speakers' turns, how many of the others (not the one the
+    decision sentence lies in, word `at` of their joined text) the noise changed, and whether they hold a reply."""
+    pos, own = 0, ks[-1] if ks else -1
+    for k in ks:
+        n = len(_words(clean.segments[k].text))
+        if pos <= at < pos + n:
+            own = k
+        pos += n
+    others = [k for k in ks if k != own and clean.segments[k].speaker != clean.segments[own].speaker]
+    hit = sum(_words(clean.segments[k].text) != _words(noisy.segments[k].text) for k in others)
+    return len(others), hit, any(len(_words(clean.segments[k].text)) <= 4 for k in others)
+
+
+_FINITE = re.compile(r"^[a-zåäö]{2,}(?:ar|er|ör|år|ir)$")
+
+
+def damage_kind(item: dict[str, Any]) -> str:
+    """The kind of damage that cost the decision, by what the noise hit in the sentence it was read from:
+    a burst over most of it, its cue or settling verb, its subject, the chair's close hit while the other
+    speakers' turns it rests on (a proposal, the room's "ja") were heard as said, its object clause, or
+    nothing in it (a turn before or the rest of the turn)."""
+    said, hit = item["said"], item["hit"]
+    if not hit:
+        return "elsewhere: turns before or the rest of the turn"
+    if len(hit) >= max(3, len(said) / 2):
+        return "burst over the sentence"
+    classes = {word_class(w) for w in hit}
+    head = said[:5]
+    if classes & {"decision word", "settling"} or any(w in head and _FINITE.match(w) for w in hit):
+        kind = "cue verb"
+    elif "subject" in classes:
+        kind = "subject"
+    elif "negation" in classes:
+        kind = "negation"
+    else:
+        kind = "object clause"
+    others, others_hit, _ = item["turns"]
+    if others and not others_hit and kind != "cue verb":
+        return "close garbled, the other turns heard as said"
+    return kind
 
 
 def unsure_rates(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds: tuple[int, ...]) -> dict:
@@ -276,16 +323,21 @@ def main(argv: list[str] | None = None) -> None:
         item["kinds"] = sorted(kinds)
         classes.update(kinds)
         refused += item["refused"]
+    kinds = Counter(damage_kind(item) for item in lost)
     for item in lost[: args.show]:
         print(f"[{item['meeting']} s{item['seed']}] {item['truth']}\n  found: {item['found']}\n"
               f"  heard: {item['heard']}\n  noisy draft: {item['noisy']}\n"
-              f"  hit: {', '.join(item['kinds'])}; in the turn {item['turn']}, before {item['context']}"
+              f"  damage: {damage_kind(item)}; hit: {', '.join(item['kinds'])}; in the turn {item['turn']}, "
+              f"before {item['context']}"
               f"{'; found when no word is marked unsure' if item['refused'] else ''}\n")  # fmt: skip
     print(
         f"{len(lost)} decisions lost at WER {args.rate:g}; losses with a hit in the decision's sentence on (a loss "
         "may count in several; else where the nearest hit was):"
     )
     for k, n in classes.most_common():
+        print(f"  {k}: {n}")
+    print("by kind of damage (each loss once):")
+    for k, n in kinds.most_common():
         print(f"  {k}: {n}")
     print(f"found again when every word is heard surely (a rule refused an unsure word): {refused} of {len(lost)}")
 

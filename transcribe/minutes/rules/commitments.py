@@ -25,7 +25,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, group_clause, strip_tail
-from transcribe.minutes.rules.resolutions import ResolutionRules
+from transcribe.minutes.rules.assent import AssentRules
 from transcribe.minutes.rules.utterances import (
     Utt,
     action_verb,
@@ -112,11 +112,6 @@ _PUT_OFF = re.compile(
 )
 _FOR_NOW = re.compile(r"\bså\s+länge\b|\btills\s+vidare\b.*\bigen\b")
 _NEXT_PERIOD = re.compile(r"\bnästa\s+(?:år|vecka|månad|termin|säsong|vår|höst|sommar)\b")
-# Agreement to what was proposed: "Okej, om de kan ringa Birgitta så är jag med.", "Ja, okej. Det är sorgligt."
-AGREED = re.compile(
-    r"^(?:ja|okej|ok|absolut|precis|exakt|gärna|visst|bra)\b|\bokej\s*[.!]?$|\b(?:jag\s+är\s+med|är\s+jag\s+med|jag\s+är\s+för|håller\s+med|"
-    r"jag\s+köper\s+det|jag\s+ger\s+mig|kan\s+leva\s+med|det\s+funkar|instämmer|låter\s+bra)\b"
-)
 _CHANGED = re.compile(_LEAD + r"(?:och\s+)?(?:då|så)\s+(?:ändrar|byter|vänder)\s+vi(?:\s+på\s+det)?\s*[.!]?$")
 _DEFINITE_SUBJECT = re.compile(_LEAD + r"(?P<x>[a-zåäö-]{4,}(?:en|et|na))\s+(?:är|blir|var)\b")
 # A vote counted in the turn: "Vi röstar. De som är för att vi arrangerar ...? Tre. Emot? En."
@@ -136,7 +131,7 @@ def _overlap(a: set[str], b: set[str]) -> bool:
     return bool(a & b) or any(len(y) >= 4 and (x.endswith(y) or y.endswith(x)) for x in a for y in b if len(x) >= 4)
 
 
-class CommitmentRules(ResolutionRules):
+class CommitmentRules(AssentRules):
     """The group's commitment said where a discussion closes; recorded into the shared state."""
 
     def _commitment(self, u: Utt) -> bool:
@@ -235,7 +230,8 @@ class CommitmentRules(ResolutionRules):
             self.decided.add(u.idx)
             return True
         text = decision_sentence(first_person(group_clause(verb, rest, neg), u.name))
-        self._add_decision(self._with_elaboration(text, u), u, [u, *self._elaboration(u)], 0.6, WHY)
+        why = self.assent_reason(u, WHY)
+        self._add_decision(self._with_elaboration(text, u), u, [u, *self._elaboration(u)], 0.6, why)
         self.used.add(u.idx)
         return True
 
@@ -406,19 +402,6 @@ class CommitmentRules(ResolutionRules):
             return False
         said = " ".join(v.text for v in self.utts[nxt.idx : nxt.idx + 2] if v.turn == nxt.turn and not v.is_question)
         return _overlap(stems(topic), stems(said))
-
-    def agreed_before(self, u: Utt, unrecorded: bool = False) -> bool:
-        """The turn just before, by someone else, agreed: 'Okej, om de kan ringa så är jag med.' - 'Då tar vi ...'
-        With `unrecorded`, not an agreement to a call already recorded as a decision (this only closes it)."""
-        at = u.idx - 1
-        while at >= 0 and self.utts[at].turn == u.turn and not content_words(self.utts[at].text):
-            at -= 1  # "Bra. Lagern tappas på burk.": the assent before the statement is the speaker's own
-        prev = self.utts[at] if at >= 0 else None
-        if prev is None or prev.speaker == u.speaker or prev.is_question:
-            return False
-        if unrecorded and any(v.idx in self.decided for v in self._window(u, back=4)):
-            return False
-        return any(AGREED.search(v.low) for v in self._window(u, back=3) if v.turn == prev.turn)
 
     def _raised(self, u: Utt, what: str, others_only: bool = True, back: int = 8) -> bool:
         """The matter was spoken of in the sentences before (by someone else, unless said otherwise)."""

@@ -232,6 +232,9 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if k + 2 > len(lows):
         return None
     replaced = lows[k] in unsure and lows[k] not in _FRONTED and lows[k] not in NEGATIONS and k + 2 < len(lows)
+    # "<Bron> packar vi i lådan": an everyday word of some length before the verb and "vi" is the object put
+    # first, as Swedish may (the sentence is whole as heard), not a lost "då"
+    replaced = replaced and not (len(lows[k]) >= 4 and known_word(lows[k]) and lows[k + 2 : k + 3] == ["vi"])
     # "<I> tar vi erbjudandet", "<Om> byter vi koden": a word that never stands alone before the verb and "vi"
     replaced = replaced or (lows[k] in _NO_FRONT and k + 2 < len(lows) and _finite(lows[k + 1]) and lows[k + 2] == "vi")
     verb = k + 1 if replaced and _finite(lows[k + 1]) else k

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.fuzzy import Repair, known_word
+from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.phrasing import content_clause, decision_sentence, strip_discourse
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import WH, Utt, negated, personal_commitment
@@ -27,6 +27,16 @@ _OPENERS = frozenset(
 _SUPINE = re.compile(rf"(?:vi|{cues.BODY_NOUN})\s+(?:bestämt|beslutat)\b")
 _SUBORDINATING = frozenset("när innan eftersom medan sedan sen tills".split())
 _NOT_HAR = _SUBORDINATING | frozenset("om ifall inte aldrig ej".split())
+
+
+def unheard_reply(v: Utt) -> bool:
+    """'Mina.' for "Nej.", 'Hitkan.' for "Ja.": a reply of one or two words, every one heard unsure and none a
+    negation or a person. What was said cannot be read from it; the turns around it must tell."""
+    words = re.findall(r"[\w-]+", v.low)
+    unsure = {w.strip(",.!?;:") for w in v.unsure}
+    if not 1 <= len(words) <= 2 or any(w not in unsure for w in words) or v.is_question:
+        return False
+    return not any(w in NEGATIONS or w in PERSONS or cues.is_body(w) for w in words)
 
 
 class MisheardCueRules:

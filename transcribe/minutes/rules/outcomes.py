@@ -294,7 +294,7 @@ class OutcomeRules(ClosingRules, PlainCloseRules):
             return False
         at = len(u.text) - len(u.low) + m.start("np")
         said = capitalise(first_person(strip_tail(u.text[at:]).rstrip(" .!,"), u.name))
-        self._add_decision(said + ".", u, [u], 0.6, WHY)
+        self._add_decision(said + ".", u, [u], 0.6, self.assent_reason(u, WHY))
         self.used.add(u.idx)
         return True
 
@@ -314,6 +314,7 @@ class OutcomeRules(ClosingRules, PlainCloseRules):
         if not self._raised(u, f"{np} {m.group('rest')}", back=8):
             return False
         at = len(u.text) - len(u.low) + re.search(r"\bdå\b", u.low).start()
-        self._add_decision(_subject_first(first_person(strip_tail(u.text[at:]), u.name)) + ".", u, [u], 0.6, WHY)
+        text = _subject_first(first_person(strip_tail(u.text[at:]), u.name)) + "."
+        self._add_decision(text, u, [u], 0.6, self.assent_reason(u, WHY))
         self.used.add(u.idx)
         return True

@@ -22,6 +22,8 @@ from transcribe.minutes import cues
 from transcribe.minutes.model import Decision
 from transcribe.minutes.phrasing import decision_sentence, first_person, proposal_clause, strip_tail, to_infinitive
 from transcribe.minutes.rules.acceptance import AcceptanceRules, weight
+from transcribe.minutes.rules.misheard import unheard_reply
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import WH, Utt, stems
 from transcribe.sv.text import capitalise, content_words
 
@@ -182,7 +184,9 @@ class RoomCallRules(AcceptanceRules):
             if v.is_question or len(replies) >= 4:
                 return False  # asked back, or a debate rather than answers
             replies.append(v)
-        if not replies or not self._passes(replies, against):
+        unheard = [v for v in replies if self.robust and self._unheard_answer(v)]
+        heard = [v for v in replies if v not in unheard]  # "Några invändningar?" - "<Mina>." - "Nej. Det är rimligt."
+        if not heard or not self._passes(heard, against):
             return False
         settled = next((v for v in [*replies, *rest] if self._member_settles(v)), None)
         if settled is not None:
@@ -200,8 +204,18 @@ class RoomCallRules(AcceptanceRules):
             text = capitalise(thing.group("np")) + text[3:]  # "Någon som vill ändra priset? Nej. Då ligger det kvar."
         for d in replaced:  # what the caller said before the call, read as a plan, is the call's matter
             self.out.decisions.remove(d)
+        if unheard:
+            utts = sorted({v.idx: v for v in [*said, u, *put, *replies, *closing]}.values(), key=lambda v: v.idx)
+            self.used.update(v.idx for v in utts)
+            self._add_decision(text, utts[0], utts, 0.6, f"{PREFIX}ett av svaren hördes otydligt")
+            return True
         self._record(text, [*said, u, *put, *replies, *closing])
         return True
+
+    def _unheard_answer(self, v: Utt) -> bool:
+        """An answer heard so unsure it says neither yes nor no ('Mina.'), while another answer is heard: left
+        out of the count, and the decision flagged."""
+        return unheard_reply(v) and not (_YES.match(v.low) or _NO.match(v.low)) and not self._named_person(v.low)
 
     def _plans_in_turn(self, call: Utt) -> list[Decision]:
         """The decisions read from the caller's own turn before the call, when every one was a plan said

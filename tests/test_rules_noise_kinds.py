@@ -1,0 +1,85 @@
+"""Decisions the rules find on the true transcript kept when recognition errors hit them, by kind of damage.
+
+Each test is a hand-made passage as a recogniser might return it; words listed as unsure get a low word
+probability. A decision read through damaged words is flagged "Kontrollera mot ljudet"; the same passage with
+the damage saying something else (an objection, a condition) stays out.
+"""
+
+from __future__ import annotations
+
+from tests.spoken import MEETING, transcript
+from transcribe.bench.decision_misses import damage_kind
+from transcribe.minutes import Minutes, extract_minutes
+from transcribe.minutes.rules.cuerepair import repair_cue
+
+
+def minutes(turns: list[tuple[str, str]], **kw: object) -> Minutes:
+    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING)  # type: ignore[arg-type]
+
+
+def test_an_unsure_object_put_first_is_no_lost_da() -> None:
+    turns = [
+        ("S1", "Vi ställer ut modulerna på biblioteket i maj."),
+        ("S2", "Jag är inte emot. Bara bron packas ordentligt."),
+        ("S1", "Bron packar vi i lådan med skumgummi."),
+    ]
+    assert repair_cue(turns[2][1], {"bron"}) == (turns[2][1], [])  # whole as heard: the object put first
+    got = minutes(turns, unsure=frozenset({"bron"})).decisions
+    assert any("lådan med skumgummi" in d.text and "Bron" in d.text for d in got), [d.text for d in got]
+    # a short word in front of the verb and "vi" is still a lost "då"
+    assert repair_cue("Gul tar vi erbjudandet.", {"gul"})[0] == "Då tar vi erbjudandet."
+
+
+SHOW_OF_HANDS = [
+    ("S3", "Vad sägs om regntunnor? Från stuprännan på boden."),
+    ("S4", "Mitt växthus har ingen stupränna."),
+    ("S1", "Hur många vill ha tunnor?"),
+    ("S2", "Jag."),
+    ("S3", "Ja."),
+]
+
+
+def test_a_garbled_reply_lets_the_assent_before_it_count() -> None:
+    turns = [*SHOW_OF_HANDS, ("S4", "Hitkan, han då. Men rör mitt växthus först."),
+             ("S1", "Alla. Då köper vi fyra regntunnor.")]  # fmt: skip
+    got = minutes(turns, unsure=frozenset({"hitkan", "han"})).decisions
+    assert len(got) == 1 and "regntunnor" in got[0].text
+    assert got[0].needs_review and "medhållet" in (got[0].review_reason or "")
+    # heard surely, the reply says no assent: nothing settled by it
+    assert not minutes(turns).decisions
+
+
+def test_a_garbled_reply_saying_no_keeps_the_statement_out() -> None:
+    turns = [*SHOW_OF_HANDS, ("S4", "Hitkan, inte alls. Jag vill inte ha några tunnor."),
+             ("S1", "Alla. Då köper vi fyra regntunnor.")]  # fmt: skip
+    assert not minutes(turns, unsure=frozenset({"hitkan"})).decisions
+
+
+CALL = [
+    ("S2", "Alla andra hamnar tar tvåhundrafemtio nu. Med el trehundra."),
+    ("S1", "Några invändningar mot tvåhundrafemtio?"),
+]
+
+
+def test_an_answer_heard_as_nothing_leaves_the_others_to_pass_the_call() -> None:
+    close = ("S1", "Tvåhundrafemtio per natt, trehundra med el.")
+    turns = [*CALL, ("S3", "Mina."), ("S4", "Nej. Det är rimligt."), close]
+    got = minutes(turns, unsure=frozenset({"mina"})).decisions
+    assert len(got) == 1 and "Tvåhundrafemtio per natt" in got[0].text
+    assert got[0].needs_review and "svaren hördes otydligt" in (got[0].review_reason or "")
+    # heard surely, "Mina." answers nothing: the call is not passed
+    assert not minutes(turns).decisions
+    # an objection heard is an objection, whatever else was unsure
+    objected = [*CALL, ("S3", "Mina."), ("S4", "Ja, jag. Det är för dyrt."), ("S1", "Tvåhundrafemtio, då.")]
+    assert not minutes(objected, unsure=frozenset({"mina"})).decisions
+
+
+def test_losses_are_sorted_by_the_kind_of_damage() -> None:
+    said = "då beslutar vi att köpa en ny gräsklippare".split()
+    loss = {"said": said, "turns": (1, 0, True)}
+    assert damage_kind({**loss, "hit": ["beslutar"]}) == "cue verb"
+    assert damage_kind({**loss, "hit": ["vi"]}) == "close garbled, the other turns heard as said"
+    assert damage_kind({**loss, "hit": ["vi"], "turns": (1, 1, True)}) == "subject"
+    assert damage_kind({**loss, "hit": ["gräsklippare"], "turns": (0, 0, False)}) == "object clause"
+    assert damage_kind({**loss, "hit": said[:5]}) == "burst over the sentence"
+    assert damage_kind({**loss, "hit": []}).startswith("elsewhere")
