@@ -332,6 +332,8 @@ def approve(meeting_id: str, confirmed: str = Form(""), user: CurrentUser = Depe
     with store.meeting_lock(meeting_id), session() as s:
         meeting = s.get(Meeting, meeting_id)
         assert meeting is not None
+        if meeting.locked:  # another reviewer approved it since the check above: one version, not two
+            raise HTTPException(409, "locked")
         meeting.version += 1
         meeting.locked = True
         meeting.approved_by = user.name
