@@ -206,7 +206,7 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
         mood.append(
             (
                 "li",
-                f"{e.emotion.capitalize()}{about} ({h['strength']} {e.strength:.2f}) "
+                f"{e.emotion.capitalize()}{about} ({h['strength']} {round(100 * e.strength)} %) "
                 f"{evidence_refs(e.evidence)}{_flag(e, h)}",
             )
         )
