@@ -163,3 +163,44 @@ def test_a_members_plan_the_chair_leaves_for_another_forum_is_none() -> None:
     assert not any("namn" in t for t in texts(said))
     said[3] = ("S1", "Bra, Sven. Då gör vi så.")
     assert any("namn" in t for t in texts(said))  # the chair takes it up: it stands
+
+
+def test_a_plan_whose_own_sentence_leaves_the_matter_to_later_is_none() -> None:
+    said = [
+        ("S2", "Skylten vid vägen är så blekt att ingen ser den."),
+        ("S1", "Vi tar in offerter efter nyår och tar det då. Inte nu, vi har taket."),
+        ("S3", "Okej."),
+    ]
+    assert texts(said) == []
+    said[1] = ("S1", "Vi tar in offerter efter nyår. Skylten får vänta till dess.")
+    assert texts(said)  # without the matter left to later it is a plan made
+
+
+def test_what_is_to_be_decided_elsewhere_is_no_decision() -> None:
+    said = [
+        ("S2", "När ses vi nästa gång?"),
+        ("S1", "Efter årsmötet, någon gång i april. Vi bestämmer tiden i chatten."),
+        ("S3", "Bra."),
+    ]
+    assert texts(said) == []
+
+
+def test_a_rule_agreed_before_by_others_is_no_decision_of_this_meeting() -> None:
+    said = [
+        ("S2", "En sista sak. Laget. Vi är tio spelare nu, men det har varit två nya på provträning."),
+        ("S3", "Blir vi tolv eller fler, så anmäler vi två lag i serien. Annars blir det ett. "
+               "Det har jag och styrelsen redan kommit överens om."),
+        ("S4", "Okej. Då vet vi det."),
+    ]  # fmt: skip
+    assert texts(said) == []
+
+
+def test_a_bare_noun_opening_the_next_matter_is_no_decision() -> None:
+    said = [
+        ("S2", "Jag ringer vaktmästaren i morgon."),
+        ("S1", "Parkeringen då. Vintern kommer, och plogbilen kom inte förra året."),
+        ("S3", "Det var jag som fick skotta."),
+    ]
+    assert texts(said) == []
+    chosen = [("S1", "Ska vi ha tacos eller pizza på avslutningen?"), ("S2", "Tacos."), ("S1", "Tacos då. Bra.")]
+    assert texts(chosen)  # the choice named before it is settled

@@ -43,6 +43,23 @@ _DECIDED_LATER = re.compile(
     r"^(?:(?:men|och)\s+)?(?:det|den\s+frågan|det\s+där)\s+(?:bestämmer|beslutar|avgör)\s+vi\s+(?:först\s+)?"
     r"(?:när|sen|senare|nästa|efter|längre\s+fram|i\s+\w+|på\s+\w+)\b"
 )
+# The decision's own sentence leaves the matter to later: "Vi tar in offerter efter nyår och tar det då."; or names
+# what is to be decided, and where or when, with no "att" of what it is: "Vi bestämmer dagen i gruppen."
+_LATER_CLAUSE = re.compile(
+    r"\b(?:och|så)\s+(?:(?:tar|bestämmer|beslutar|avgör)\s+vi|tar|bestämmer|beslutar)\s+(?:vi\s+)?det\s+"
+    r"(?:då|sen|senare|nästa\s+gång|på\s+nästa|när\b|efter\b)"
+    # (an "att" the misheard-word repair put in before it leaves it as verbless as it was)
+    r"|^(?:(?:och|men|så|då)\s+)?vi\s+(?:bestämmer|beslutar)\s+(?!om\b|oss\b|det\b|så\b|till\b|inte\b)"
+    r"(?:att\s+|(?:[a-zåäö]+\s+){0,2}?)(?!om\b|det\b)[a-zåäö]+(?:en|et|na|an|arna|erna)\s+"
+    r"(?:(?:i|på|via|över|efter)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?|sen|senare)\s*[.!]?$"
+)
+# The same turn says it was agreed before, by others: "Det har jag och styrelsen redan kommit överens om." (not "Det
+# har vi redan bestämt", this meeting's own word again)
+_AGREED_BEFORE = re.compile(
+    r"^(?:(?:men|och|ja)\b[\s,]*)*det\s+har\s+(?!vi\s+redan\b)(?:[a-zåäö]+\s+){1,4}redan\s+(?:kommit\s+överens|bestämt|beslutat)\b"
+)
+# A bare noun phrase and "då": a choice settled ("Tacos då.") or the next matter opened ("Bortamatcherna då.").
+_BARE_NP = re.compile(r"^(?P<np>[a-zåäö-]+(?:\s+[a-zåäö-]+){0,2})[\s,]+då\s*[.!]?$")
 # The one who leads leaves a member's plan for later or for another forum: "Den får du ta upp på årsmötet i så fall.",
 # "Det får vi prata mer om."
 _PUT_OFF = re.compile(
@@ -77,6 +94,7 @@ class RetractedDecisions(RuleState):
                 or self._contradicted(made)
                 or self._decided_later(made)
                 or self._left_for_later(made)
+                or self._opens_matter(d, made)
             ):
                 continue
             kept.append(d)
@@ -108,10 +126,11 @@ class RetractedDecisions(RuleState):
         return False
 
     def _cited(self, made: list[Utt]) -> bool:
-        """The same turn goes on to say where the rule is written: another body's rule restated."""
+        """The same turn goes on to say where the rule is written, or that it was agreed before: another body's
+        rule restated, or an old agreement recalled."""
         last = made[-1]
         after = [v for v in self.utts[made[0].idx + 1 : last.idx + 2] if v.turn == last.turn]
-        return any(_CITED.search(v.low) for v in after)
+        return any(_CITED.search(v.low) or _AGREED_BEFORE.search(v.low) for v in after)
 
     def _after_failed_vote(self, d: Decision, made: list[Utt]) -> bool:
         """'Förslaget faller. Lamporna lyser hela natten som förut.': things stay as they were, nothing decided."""
@@ -135,10 +154,26 @@ class RetractedDecisions(RuleState):
         )
 
     def _decided_later(self, made: list[Utt]) -> bool:
-        """The turn goes on to say it is decided later: a plan for a case not yet known, not a decision."""
+        """The turn goes on to say it is decided later, or its own sentence does: a plan for a case not yet known, or
+        for deciding, not a decision."""
         first, last = made[0], made[-1]
         after = [v for v in self.utts[first.idx + 1 : last.idx + 3] if v.turn == first.turn]
+        if any(_LATER_CLAUSE.search(v.low) for v in made if v.speaker == first.speaker and not v.is_question):
+            return True
         return any(_DECIDED_LATER.search(v.low) for v in after)
+
+    def _opens_matter(self, d: Decision, made: list[Utt]) -> bool:
+        """'Bortamatcherna då. Skjutsarna. Det var kaos i höstas ...': a bare noun phrase no one said before, the
+        speaker going on about it, opens a matter; a choice it settles was named before it ('Tacos eller pizza?')."""
+        said = stems(d.text)
+        for u in made:
+            m = _BARE_NP.match(u.low)
+            if m is None or not (topic := stems(m.group("np"))) or not topic >= said:
+                continue
+            goes_on = u.idx + 1 < len(self.utts) and self.utts[u.idx + 1].turn == u.turn
+            if goes_on and not any(topic & stems(v.text) for v in self.utts[max(0, u.idx - 8) : u.idx]):
+                return True
+        return False
 
     def _left_for_later(self, made: list[Utt]) -> bool:
         """A member's plan the one who leads answers, in one of the next two turns, by leaving it for later or for
