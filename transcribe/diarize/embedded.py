@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import channel, clustering, overlap, plda, reseg, split, vbxrefine, voicecue, voicespace
+from transcribe.diarize import channel, clustering, overlap, reseg, split, vbxrefine, voicecue, voicespace
 from transcribe.diarize.absorb import absorb_small
 from transcribe.diarize.base import (
     Diarization,
@@ -429,9 +429,9 @@ class EmbeddedDiarizer:
         if cp.reseg_kappa is not None and len(np.unique(labels)) > 1:  # each window's speaker chosen again
             v = voicespace.project(w.embedding, cp.voice_space)
             labels = reseg.resegment(v, labels, w.region, cp.reseg_kappa, cp.reseg_switch, cp.reseg_gap)
-        if cp.vbx_fa is not None and len(np.unique(labels)) > 1:  # VBx started from the partition (`vbxrefine`)
-            model, keep = plda.load(), cp.vbx_keep_count
-            labels = vbxrefine.refine(w.embedding, labels, model, cp.vbx_fa, cp.vbx_fb, keep_count=keep)
+        if cp.vbx_fa is not None and len(w) >= cp.vbx_min_windows and len(np.unique(labels)) > 1:  # (`vbxrefine`)
+            runs = chunk_groups(w, cp.vbx_span) if cp.vbx_span > 1 else None
+            labels = vbxrefine.with_params(w.embedding, labels, cp, runs)
         return labels
 
     def voices_apart(self, w: Windows, cp: ClusterParams) -> int:

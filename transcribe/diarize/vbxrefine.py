@@ -23,6 +23,7 @@ from types import ModuleType
 import numpy as np
 
 from transcribe.diarize import plda
+from transcribe.diarize.clustering import ClusterParams
 
 
 @functools.cache
@@ -46,16 +47,28 @@ def vbx_module() -> ModuleType | None:
 
 
 def refine(x: np.ndarray, labels: np.ndarray, model: dict[str, np.ndarray] | None, fa: float, fb: float,
-           iters: int = 20, smoothing: float = 7.0, keep_count: bool = True) -> np.ndarray:  # fmt: skip
+           iters: int = 20, smoothing: float = 7.0, keep_count: bool = True,
+           groups: list[np.ndarray] | None = None) -> np.ndarray:  # fmt: skip
     """Labels 0..k-1 of windows `x` (GE2E) after VBx started from `labels`; `labels` as they are without a model.
 
     `keep_count`: when VBx lets a speaker go, the labels as they were (the count was decided before).
+    `groups`: runs of windows VBx takes as one (their mean, their most common label), each window then its run's.
     """
     labels = np.unique(labels, return_inverse=True)[1]
     mod = vbx_module()
     k = int(labels.max()) + 1 if len(labels) else 0
     if model is None or mod is None or k < 2:
         return labels
+    if groups is not None:
+        items = np.stack([x[g].mean(axis=0) for g in groups])
+        start = np.array([np.bincount(labels[g], minlength=k).argmax() for g in groups])
+        out = refine(items, start, model, fa, fb, iters, smoothing, keep_count)
+        if len(np.unique(start)) < k or np.array_equal(out, np.unique(start, return_inverse=True)[1]):
+            return labels  # no run moved (or a speaker held no run of its own): the windows' labels as they were
+        full = np.empty(len(x), dtype=int)
+        for g, lab in zip(groups, out, strict=True):
+            full[g] = lab
+        return np.unique(full, return_inverse=True)[1]
     fea = plda.latent(x, model)
     with contextlib.redirect_stdout(io.StringIO()):  # it prints a warning when its bound falls by rounding
         gamma, pi = mod.cluster_vbx(labels, fea, model["psi"], Fa=fa, Fb=fb, maxIters=iters, init_smoothing=smoothing)
@@ -64,3 +77,10 @@ def refine(x: np.ndarray, labels: np.ndarray, model: dict[str, np.ndarray] | Non
     if keep_count and len(np.unique(new)) < k:
         return labels
     return np.unique(new, return_inverse=True)[1]
+
+
+def with_params(x: np.ndarray, labels: np.ndarray, cp: ClusterParams, groups: list[np.ndarray] | None = None
+                ) -> np.ndarray:  # fmt: skip
+    """`refine` with the shipped PLDA and the settings of `cp` (`ClusterParams.vbx_fa` and the fields after it)."""
+    return refine(x, labels, plda.load(), cp.vbx_fa, cp.vbx_fb, smoothing=cp.vbx_smoothing,
+                  keep_count=cp.vbx_keep_count, groups=groups)  # fmt: skip
