@@ -309,8 +309,10 @@ def test_bench_records_speed_and_list_shows_it(fetched: dict[str, object], speec
     assert record["device"] == "cpu" and record["compute_type"] == "int8" and float(record["rtf"]) > 0
     assert float(record["audio_s"]) == pytest.approx(fetched["audio"].duration, abs=0.1)  # type: ignore[union-attr]
     shown = CliRunner().invoke(app, ["models", "list"], env={"COLUMNS": "200"}).output
-    line = next(ln for ln in shown.splitlines() if "kb-test" in ln)
-    assert "(standard)" in line and "9.1 % [1]" in line and f"RTF {float(record['rtf']):.2f}" in line
+    lines = shown.splitlines()
+    at = next(i for i, ln in enumerate(lines) if "kb-test" in ln)
+    line = lines[at]
+    assert "(standard)" in lines[at + 1] and "9,1 % [1]" in line and f"RTF {float(record['rtf']):.2f}" in line
     assert "148 MB" in line and "hämtad: testorg/sv-whisper-base@5e1f0a7c2b9d" in line
     assert "arXiv 2505.17538" in shown
     assert "kb-test: OK" in CliRunner().invoke(app, ["models", "verify", "kb-test"]).output

