@@ -17,10 +17,10 @@ cluster is selectable, `Params.split`). A recording whose speech comes through a
 small voices of 4 s or more told apart there too (of 2 s or more further apart, through the diariser's own
 telephone back-end), and a cluster whose two halves follow the speaker turns
 and stand apart through the back-end is split in two (`clustering.BAND_LIMITED_PARAMS`); with the count so
-found, the voices are partitioned through the diariser's own telephone back-end (`voicespace`); a re-segmentation
-along the turns is selectable (`reseg`, `ClusterParams.reseg_kappa`). Window labels are then smoothed (a speaker turn
-shorter than `min_turn` inside one speech region is a flicker, not a turn), and words are re-segmented later in
-`assign.py`.
+found, the voices are partitioned through the diariser's own telephone back-end (`voicespace`) and each window's
+speaker settled by VBx in a PLDA space (`vbxrefine`, `plda`); a re-segmentation along the turns is selectable
+(`reseg`). Window labels are then smoothed (a speaker turn shorter than `min_turn` inside one speech region is a
+flicker, not a turn), and words are re-segmented later in `assign.py`.
 """
 
 from __future__ import annotations
