@@ -263,9 +263,10 @@ BAND_LIMITED_PARAMS = replace(
 # 0.079 -> 0.053); checked on 17 calls of seeds 1 and 2 0.0793 -> 0.0722 (0.0710 -> 0.0628), worst 0.251 -> 0.190
 # (dev-38-7spk of seed 1, the held-out worst's kind, 0.251 -> 0.147); the 2-3-voice calls 0.0648 -> 0.0627, the
 # 4-5-voice ones 0.0695 -> 0.0700. Fa 0.3/0.4/0.5 with Fb 1: 0.0633/0.0640/0.0640 on all 46; Fa 0.2 or Fb 3 worse
-# (0.0671, 0.0772), a softer start (smoothing 1-2) cut a three-voice call (0.106 -> 0.19), runs of 3-6 windows as one
-# item moved little (0.0560-0.0601 of 0.0568 on 11 calls). It needs a minute of speech (`vbx_min_windows`): on the real
-# two-voice pyannote recording (42 windows) it gave two short turns to the other voice, 0.056 -> 0.078.
+# (0.0671, 0.0772 against 0.0614 on the first 32), a softer start (smoothing 1-2) cut a three-voice call (0.106 ->
+# 0.19), runs of 3-6 windows as one item moved little (0.0560-0.0601 of 0.0568 on 11 calls). It needs a minute of
+# speech (`vbx_min_windows`): on the real two-voice pyannote recording (42 windows) it gave two short turns to the
+# other voice, 0.056 -> 0.078.
 BAND_LIMITED_PARAMS = replace(
     BAND_LIMITED_PARAMS, partition=replace(BAND_LIMITED_PARAMS.partition, vbx_fa=0.3, vbx_fb=1.0)
 )
