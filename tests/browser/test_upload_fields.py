@@ -92,3 +92,17 @@ def space_opens_chooser(page, selector: str):  # noqa: ANN001, ANN201 - playwrig
         except PlaywrightTimeout:
             page.focus(selector)
     pytest.fail(f"Space on {selector} opened no file chooser")
+
+
+def test_a_small_or_empty_file_shows_its_size_in_bytes(server: str, browser, tmp_path: Path) -> None:
+    empty, tiny = tmp_path / "tom.wav", tmp_path / "liten.mp3"
+    empty.write_bytes(b"")
+    tiny.write_bytes(b"hej\n")
+    page = browser.new_context(viewport={"width": 1100, "height": 900}, locale="sv-SE").new_page()
+    login(page, f"{server}/upload", then="#file-input")
+    page.set_input_files("#file-input", [str(empty), str(tiny)])
+    page.wait_for_selector("#file-list li")
+    listed = page.inner_text("#file-list")
+    assert "tom.wav (0 byte)" in listed and "liten.mp3 (4 byte)" in listed, listed
+    assert "1 kB" not in listed
+    page.context.close()

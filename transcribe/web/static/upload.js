@@ -39,10 +39,12 @@
     });
   }
 
-  // "0,5 MB" in Swedish, "0.5 MB" in English; a file under a megabyte in kB, never "0.0 MB".
+  // "0,5 MB" in Swedish, "0.5 MB" in English; a file under a megabyte in kB, never "0.0 MB"; one under a
+  // kilobyte in bytes, so an empty file reads "0 byte" beside the message that it is empty (was "1 kB").
   const number = new Intl.NumberFormat(document.documentElement.lang || "sv", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   function mb(bytes) {
-    return bytes < 1048576 ? Math.max(1, Math.ceil(bytes / 1024)) + " kB" : number.format(bytes / 1048576) + " MB";
+    if (bytes < 1024) return bytes + " byte";
+    return bytes < 1048576 ? Math.ceil(bytes / 1024) + " kB" : number.format(bytes / 1048576) + " MB";
   }
 
   function render() {
