@@ -12,11 +12,12 @@ meeting, and at least once, may head a theme; the definite plural and the abstra
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from transcribe.sv.numbers import CARDINALS, ONES, is_compound, parse_number
+from transcribe.sv.numbers import CARDINALS, ONES, TENS, is_compound, parse_number
 from transcribe.sv.text import sentences, stopwords, tokens
 
 # Closed classes of Swedish grammar (no topic words): what stands before a noun phrase's head. The
@@ -39,14 +40,19 @@ SUBJECTS = frozenset("jag du vi ni han hon man hen".split())
 _AUXILIARIES = frozenset("ska skall kan kunde måste får fick vill ville bör borde skulle brukar att inte".split())
 BEFORE_VERB = SUBJECTS | _AUXILIARIES | {"som", "det"}
 # Endings only nouns have: definite plural, and the abstract nouns made from verbs and adjectives.
+_VOWELS = frozenset("aeiouyåäö")
 NOUN_ENDINGS = ("arna", "erna", "orna", "ningen", "ningar", "heten", "heter", "tionen", "tioner")
 
 
+_NUMBER_PARTS = sorted(
+    [*ONES[1:], "en", *TENS.values(), "hundra", "tusen", "miljoner", "miljon"], key=len, reverse=True
+)
+_SPOKEN_NUMBER = re.compile(f"(?:{'|'.join(_NUMBER_PARTS)})+")
+
+
 def is_number(word: str) -> bool:
-    """A spoken number of any size: "fyra", "sextiofem", "tusen", "trehundratjugo"."""
-    if parse_number(word) is not None or is_compound(word):
-        return True
-    return any(word.startswith(one) and is_compound(word[len(one) :]) for one in ONES[1:13])
+    """A spoken number of any size: "fyra", "sextiofem", "tusen", "tvåtusentrehundra"."""
+    return parse_number(word) is not None or is_compound(word) or bool(_SPOKEN_NUMBER.fullmatch(word))
 
 
 def _is_content(word: str, stop: frozenset[str]) -> bool:
@@ -88,11 +94,19 @@ class _Uses:
                 elif w in _QUANTIFIERS:
                     self.noun[nxt] += 1
 
+    def adjective(self, word: str) -> bool:
+        """Said also with the neuter -t and the plural -a ("hel", "helt", "hela"): an adjective, no noun."""
+        return word[-1] not in _VOWELS and bool(self.said[word + "t"]) and bool(self.said[word + "a"])
+
     def nouns(self) -> frozenset[str]:
         return frozenset(
             w
             for w, c in self.noun.items()
-            if self.firm[w] and c > 2 * self.verb[w] and not is_number(w) and 2 * self.counted[w] < self.said[w]
+            if self.firm[w]
+            and c > 2 * self.verb[w]
+            and not is_number(w)
+            and 2 * self.counted[w] < self.said[w]
+            and not self.adjective(w)
         )
 
 
