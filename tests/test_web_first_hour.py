@@ -49,3 +49,17 @@ def test_two_reviewers_approving_at_once_make_one_version(app, monkeypatch) -> N
         assert s.get(Meeting, mid).version == 1
     versions = store.meeting_path(mid) / "versions"
     assert sorted(p.name for p in versions.iterdir()) == ["v1"]
+
+
+def test_an_error_page_keeps_the_signed_in_menu(app) -> None:  # noqa: F811
+    sara = as_user(app, "sara")
+    page = sara.get("/meetings/finns-inte")
+    assert page.status_code == 404 and "Sidan eller mötet finns inte" in page.text
+    assert "Logga ut" in page.text and "sara" in page.text and 'href="/upload"' in page.text
+    fia = as_user(app, "fia")
+    forbidden = fia.get("/upload")
+    assert forbidden.status_code == 403 and "Logga ut" in forbidden.text and 'href="/upload"' not in forbidden.text
+    from fastapi.testclient import TestClient
+
+    nobody = TestClient(app).get("/finns-inte", follow_redirects=False)
+    assert "Logga ut" not in nobody.text

@@ -32,7 +32,7 @@ from transcribe.web import (
     routes_series,
     routes_speakers,
 )
-from transcribe.web.auth import LoginLimiter, NotLoggedIn
+from transcribe.web.auth import CurrentUser, LoginLimiter, NotLoggedIn, current_user
 from transcribe.web.hardening import ErrorKeyFilter, HeadAsGet
 from transcribe.web.i18n import SV, LangMiddleware
 from transcribe.web.render import HERE, page
@@ -44,6 +44,14 @@ SESSION_HOURS = 12
 
 def _env_flag(name: str) -> bool:
     return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def _signed_in(request: Request) -> CurrentUser | None:
+    """Who is signed in, for an error page's menu (the meetings, the account, Logga ut); None when nobody."""
+    try:
+        return current_user(request)
+    except NotLoggedIn:
+        return None
 
 
 def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_cookies: bool | None = None) -> FastAPI:
@@ -124,7 +132,8 @@ def _error_handlers(app: FastAPI) -> None:
             return JSONResponse({"error": detail or "error"}, status_code=exc.status_code, headers=headers)
         key = {403: "csrf" if detail == "csrf" else "forbidden", 404: "not_found", 409: detail or "conflict",
                400: detail if detail in SV else "bad_request"}.get(exc.status_code, "error")  # fmt: skip
-        response = page(request, "error.html", status_code=exc.status_code, error=key, code=exc.status_code)
+        response = page(request, "error.html", status_code=exc.status_code, error=key, code=exc.status_code,
+                        user=_signed_in(request))  # fmt: skip
         response.headers.update(headers)
         return response
 
