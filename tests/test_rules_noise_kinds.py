@@ -10,6 +10,7 @@ from __future__ import annotations
 from tests.spoken import MEETING, transcript
 from transcribe.bench.decision_misses import damage_kind
 from transcribe.minutes import Minutes, extract_minutes
+from transcribe.minutes.rules.cueframes import heard_ni
 from transcribe.minutes.rules.cuerepair import repair_cue
 
 
@@ -83,3 +84,30 @@ def test_losses_are_sorted_by_the_kind_of_damage() -> None:
     assert damage_kind({**loss, "hit": ["gräsklippare"], "turns": (0, 0, False)}) == "object clause"
     assert damage_kind({**loss, "hit": said[:5]}) == "burst over the sentence"
     assert damage_kind({**loss, "hit": []}).startswith("elsewhere")
+
+
+def test_the_chairs_short_closing_without_its_first_word() -> None:
+    turns = [
+        ("S2", "Kan vi inte fråga medlemmarna? Den som vill ha papper får papper."),
+        ("S3", "Det går. Men då måste vi ha en lista."),
+        ("S1", "Gör vi. Pappret blir kvar för dem som vill ha det, alla andra får utskicket på mejl från nyår."),
+    ]
+    said = minutes([*turns[:2], ("S1", "Så g" + turns[2][1][1:])]).decisions
+    got = minutes(turns, unsure=frozenset({"gör"})).decisions
+    assert said and [d.text for d in got] == [d.text for d in said]  # read as said: "Så gör vi."
+    assert all(d.needs_review and "lades till" in (d.review_reason or "") for d in got)
+    assert repair_cue("Gör vi?", {"gör"}) == ("Gör vi?", [])  # a question keeps its verb first
+
+
+def test_the_groups_vi_lost_after_the_chairs_verb() -> None:
+    turns = [
+        ("S2", "Tisdagar vore bättre för intervallerna. Då är banan ledig."),
+        ("S3", "Ja."),
+        ("S1", "Då byter. Intervallerna går på tisdagar från och med juni, samma tid, sex."),
+    ]
+    said = minutes([*turns[:2], ("S1", turns[2][1].replace("byter.", "byter vi."))]).decisions
+    got = minutes(turns, unsure=frozenset({"byter"})).decisions
+    assert said and [d.text for d in got] == [d.text for d in said]
+    assert got[0].needs_review and '"vi"' in (got[0].review_reason or "")
+    assert heard_ni("Då går.", set()) is None  # a verb of motion alone is said as heard
+    assert heard_ni("Då byter?", set()) is None

@@ -158,7 +158,7 @@ class CommitmentRules(AssentRules):
         more = self._elaboration(nxt)
         if more:
             text = f"{text.rstrip('.')}. {capitalise(strip_tail(more[0].text).rstrip(' .!'))}."
-        self._add_decision(text, u, [u, nxt, *more], 0.6, WHY)
+        self._add_decision(text, u, [u, nxt, *more], 0.6, self._repaired([u]) or WHY)  # "Då byter <-vi>."
         self.used.add(u.idx)
         return True
 

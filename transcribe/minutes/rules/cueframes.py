@@ -229,6 +229,10 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     if text.rstrip().endswith("?"):
         return None
     toks, lows, k = _lead(text)
+    if lows[k:] == ["gör", "vi"]:
+        # "<-Så> gör vi.": the chair's short closing with nothing put first; a verb and "vi" alone are no statement
+        lead = text[: toks[k].start()]
+        return f"{lead}{_cap('så', lead)} gör vi{text[toks[-1].end() :]}", [Repair("", "så", "decision")]
     if k + 2 > len(lows):
         return None
     replaced = lows[k] in unsure and lows[k] not in _FRONTED and lows[k] not in NEGATIONS and k + 2 < len(lows)
@@ -396,8 +400,15 @@ def heard_ni(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """'<Ni> köper inte fler stolar.', 'Då stryker <ni> den andra omgången.': "vi" is most often misheard as "ni",
     and the meetings seldom open a statement with "ni" and a present tense; an unsure "ni" where the group's "vi"
     stands (first, or after the chair's "då/så <verb>") is read as "vi". "Då tar <via> det viktigaste först" has
-    no subject as heard: "vi" spelled with a letter more is read as "vi" there however surely it was heard."""
+    no subject as heard: "vi" spelled with a letter more is read as "vi" there however surely it was heard; "Då
+    byter." has none at all, and "vi" lost at its end is put back."""
     toks, lows, k = _lead(text)
+    if len(lows) == k + 2 and lows[k] in ("då", "så") and _finite(lows[k + 1]) and not text.rstrip().endswith("?"):
+        if lows[k + 1] in _AUXILIARIES or lows[k + 1] in _NOT_V1:
+            return None
+        # "Då byter <-vi>.": the chair's verb after "då" with nothing after it has lost its subject, the group's
+        end = toks[-1].end()
+        return f"{text[:end]} vi{text[end:]}", [Repair("", "vi", "subject")]
     at = None
     if k + 2 < len(lows) and lows[k] in ("då", "så") and _finite(lows[k + 1]) and lows[k + 2] in _SPELLED_VI:
         at = k + 2
