@@ -204,3 +204,14 @@ def test_a_bare_noun_opening_the_next_matter_is_no_decision() -> None:
     assert texts(said) == []
     chosen = [("S1", "Ska vi ha tacos eller pizza på avslutningen?"), ("S2", "Tacos."), ("S1", "Tacos då. Bra.")]
     assert texts(chosen)  # the choice named before it is settled
+
+
+def test_a_members_addition_put_off_leaves_the_chairs_decision() -> None:
+    said = [
+        ("S1", "Ska vi ge styrelsen i uppdrag att utreda en resa till Åbo? Är alla med på det? Ja. "
+               "Då ger vi styrelsen det uppdraget."),
+        ("S2", "Och ingen ska behöva betala mer än tusen själv, tycker jag."),
+        ("S3", "Det tar vi med oss, Bengt. Men det bestämmer vi inte i dag."),
+        ("S1", "Något mer? Nej. Då tackar jag för i kväll."),
+    ]  # fmt: skip
+    assert any("uppdrag" in t for t in texts(said))

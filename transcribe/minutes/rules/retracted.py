@@ -23,7 +23,8 @@ _DENIED = re.compile(
     r"|det\s+har\s+vi\s+(?:\w+\s+)?inte\s+(?:bestämt|beslutat)"
     r"|det\s+räknas\s+inte|det\s+var\s+ett\s+skämt|skämt\s+åsido"
     # the decider's say denied: "Det bestämmer inte du, Anders.", "Det är inte du som bestämmer."
-    r"|det\s+(?:bestämmer|beslutar)\s+(?:inte\s+(?:du|ni|vi)|(?:du|ni|vi)\s+inte)\b"
+    # ("Det beslutar inte vi, Mattias." denies it is ours; "Men det bestämmer vi inte i dag" puts something off)
+    r"|det\s+(?:bestämmer|beslutar)\s+(?:inte\s+(?:du|ni|vi)|(?:du|ni)\s+inte)\b"
     # someone or something else decides it, not the one who said it: "Det beslutar fysiken, Kjell. Inte du."
     r"|det\s+(?:bestämmer|beslutar)\s+[a-zåäö]+(?:[,.]\s*[a-zåäö-]+)?[,.]\s*inte\s+(?:du|ni|vi)\b"
     r"|det\s+är\s+inte\s+(?:du|ni)\s+som\s+(?:bestämmer|beslutar))"
