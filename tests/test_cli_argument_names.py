@@ -40,3 +40,14 @@ def test_a_usage_error_names_the_argument_in_swedish(monkeypatch, capsys, args: 
 def test_the_usage_line_names_the_recording(monkeypatch, capsys) -> None:
     code, out, err = call(monkeypatch, capsys, "run", "--help")
     assert code == 0 and "transcribe run [FLAGGOR] {inspelning}" in out, out
+
+
+def test_python_dash_m_runs_the_same_command_line() -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    done = subprocess.run([sys.executable, "-m", "transcribe", "jobs", "show", "tre"], capture_output=True, text=True,
+                          cwd=REPO, timeout=120)  # fmt: skip
+    assert done.returncode == 14 and "'jobb-id'" in done.stderr and "Traceback" not in done.stderr, done.stderr
