@@ -45,7 +45,8 @@ _COUNT_NEAR = "|".join(_one_edit(w) for w, n in CARDINALS.items() if 2 <= n <= 9
 _ORD_DAY = _alt({w: n for w, n in ORDINALS.items() if n >= 5})
 _DAY = rf"(?P<dnum>\d{{1,2}})(?::?[ae])?|(?P<dord>{_ORD})|(?P<dcard>{_CARD})"
 _KL = r"(?:klockan|kl)\.?"
-# "den sextonde <men> september": a short word the recogniser put between the day and its month
+# "den sextonde <men> september": a short word the recogniser put between the day and its month; "tisdagen <en>
+# artonde maj": "den" heard as "en" after the weekday (in DATE_PATTERNS' "dmy")
 _FILLER = r"(?:men|en|och|i|på|att|det|de|med)"
 
 DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -53,7 +54,7 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy",
         re.compile(
-            rf"\b(?:(?P<wd>{_WD})(?:en)?\s+)?(?:den\s+)?(?:{_DAY})\s+(?:{_FILLER}\s+)?(?P<mon>{_MON})\.?"
+            rf"\b(?:(?P<wd>{_WD})(?:en)?\s+(?:en\s+)?)?(?:den\s+)?(?:{_DAY})\s+(?:{_FILLER}\s+)?(?P<mon>{_MON})\.?"
             r"(?:\s+(?P<year>\d{4}))?\b"
         ),
     ),
@@ -75,10 +76,14 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\bden\s+(?:(?P<dnum>\d{{1,2}})(?::?[ae])|(?P<dord>{_ORD}))(?=\s*(?:$|[,.?!]|{_KL}\s|och\b|eller\b))"
         ),
     ),
-    # "den tjugofjärde också, samma tid": a day no one says of anything else, before an adverb
+    # "den tjugofjärde också, samma tid": a day no one says of anything else, before an adverb; "Den åttonde
+    # funkar.": a day said to suit
     (
         "den_day",
-        re.compile(rf"\bden\s+(?P<dord>{_ORD_DAY})(?=\s+(?:också|då|alltså|samma|kanske|i\s+så\s+fall)\b)"),
+        re.compile(
+            rf"\bden\s+(?P<dord>{_ORD_DAY})"
+            r"(?=\s+(?:också|då|alltså|samma|kanske|i\s+så\s+fall|passar|funkar|fungerar|går\s+bra)\b)"
+        ),
     ),
     # "som i dag" is "as today", no date: "klockan tre, som i dag"
     ("rel_day", re.compile(r"\b(?<!som\s)(?P<rel>i\s*(?:övermorgon|morgon|dag|kväll|eftermiddag)|imorgon|idag)\b")),

@@ -8,7 +8,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import known_word
-from transcribe.minutes.rules.nextday import SPECIFIC, MeetingDays
+from transcribe.minutes.rules.nextday import SPECIFIC, WEEKDAY_HOUR, MeetingDays
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
 from transcribe.minutes.rules.nexttime import clock_unheard
 from transcribe.minutes.rules.utterances import Utt, best_when
@@ -47,12 +47,14 @@ class ClosingDate(MeetingDays):
         """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,
         den första december klockan tio") or unsaid ("Nästa tisdag, kvart över sju."): a meeting ends by naming
         the next one. Never a deadline or a task. The last value says whether the words were heard unsure."""
+        reply: tuple[When, list[Utt], bool] | None = None
         for u in self._tail(6):
+            u = self._weekday_heard(u)  # the day words as heard ("Nästa <måndag>", not the cue "Nästa möte")
             nxt = _NEXT_WORD.search(u.low)
             lost_noun = nxt is not None and (
                 u.uncertain(nxt.group("w")) or not known_word(nxt.group("w")) or nxt.group("w") in ("blir", "är")
             )
-            whens = [w for w in self.whens(u) if w.date is not None and w.date > self.ref and (w.kind in SPECIFIC
+            whens = [w for w in self._whens_heard(u) if w.date is not None and w.date > self.ref and (w.kind in SPECIFIC
                      or w.time is not None) and not DEADLINE_BEFORE.search(u.low[: w.start])]  # fmt: skip
             whens = [*self._weekday_meeting(u), *self._minutes_lost_alone(u), *whens]
             # "Ronja, sätter du upp en lapp om extramötet? Vi kör onsdagen den fjortonde april klockan sju."
@@ -62,6 +64,9 @@ class ClosingDate(MeetingDays):
                                                                               or clock_unheard(u.low)))  # fmt: skip
             # "Nästa tisdag, kvart över sju.": a day and hour said alone, not in answer to another's question
             alone = any(self._alone(u, w) for w in whens) and not (prev.is_question and prev.speaker != u.speaker)
+            # "<Ett gång> vi är när berättelsen är klar. Onsdagen den sjätte oktober.": a whole date said alone
+            whole = any(self._whole_date_alone(u, w) for w in whens) and not prev.is_question
+            alone = alone or whole
             # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
             # "Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.": a day and hour said alone, first
             announced = any(
@@ -72,15 +77,23 @@ class ClosingDate(MeetingDays):
                 )
                 or (self._lead_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day"))
                 or (self._we_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day", "wd"))
-                for w in self.whens(u)
+                for w in self._whens_heard(u)
             )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or self._turned_down(u):
                 continue
             if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named or alone):
                 # said whole and heard surely, the day stands as said; otherwise the cue may have been misheard
+                # "Måndag nio.": a weekday and an hour without "klockan" may answer another's words; flagged
                 sure = (named or alone) and not any(u.uncertain(x) for x in re.findall(r"[\w-]+", u.low))
-                return best_when(whens, 0), [u], not sure
-        return None
+                sure = sure and WEEKDAY_HOUR.match(u.low) is None and not whole
+                found = (best_when(whens, 0), [u], not sure)
+                if reply is None and (WEEKDAY_HOUR.match(u.low) is not None or whole):
+                    reply = found  # "Torsdag nio. Okej.": the announcement before it, if it says the same, is read
+                    continue
+                if reply is not None and reply[0].date == found[0].date and reply[0].time in (None, found[0].time):
+                    return found[0], [u, *reply[1]], found[2]
+                return found
+        return reply
 
     def _weekday_meeting(self, u: Utt) -> list[When]:
         """'Nästa vecka. Vanliga torsdagsmötet, klockan nio.': the next meeting on that weekday, at the hour said."""
@@ -134,6 +147,13 @@ class ClosingDate(MeetingDays):
         """The sentence is a weekday and an hour and nothing else ("Nästa tisdag, kvart över sju.")."""
         rest = re.findall(r"[\w-]+", u.low[: w.start] + " " + u.low[w.end :])
         return w.time is not None and w.kind == "wd" and all(x in _FILLER for x in rest)
+
+    @staticmethod
+    def _whole_date_alone(u: Utt, w: When) -> bool:
+        """The sentence is a weekday, its day and month and nothing else ("Onsdagen den sjätte oktober.")."""
+        rest = re.findall(r"[\w-]+", u.low[: w.start] + " " + u.low[w.end :])
+        said = re.match(rf"(?:{'|'.join(WEEKDAY_NAMES)})", w.text.lower())
+        return w.kind in ("dmy", "wd_day") and said is not None and all(x in _FILLER for x in rest)
 
     @staticmethod
     def _lead_unheard(u: Utt, w: When) -> bool:

@@ -51,6 +51,11 @@ _WEEKS_MISHEARD = re.compile(
     rf"^(?P<wd>{_WD})(?:en)?\s+(?:(?P<x>[a-zåäö]{{1,4}})\s+)?"
     rf"(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})\s+(?P<y>[a-zåäö]+)\b"
 )
+# "onsdag om två<>, tid.": "om två veckor" with "veckor" lost, the count the sentence's last word ("om två" is no hour)
+_UNIT_LOST = re.compile(
+    rf"^(?P<wd>{_WD})(?:en)?\s+om\s+(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})"
+    r"\s*(?=[,.!?]|$)"
+)
 # "tisdag om <> vecka": "om en vecka" with its "en" lost (a count lost before "veckor" says nothing)
 _ONE_WEEK_LOST = re.compile(rf"^(?P<wd>{_WD})(?:en)?\s+om\s+vecka\b")
 # "<oma> fyra veckor": a short word where "om" stood before a count of weeks (never "i/på/under tre veckor",
@@ -63,14 +68,37 @@ _NOT_OM = frozenset("i på för under efter inom till har tar är var ca runt ba
 _NOT_DEN = frozenset({"den", "och", "om", "i"})
 # "<Onsdgen>", "<tisdan>": a weekday heard a letter off (a word no Swedish has), read as the weekday
 _WEEKDAY_FORMS = tuple(f for d in WEEKDAY_NAMES for f in (d, d + "en"))
+# "Söndag tre.", "Torsdag nio. Okej.": a weekday and an hour said alone, "klockan" unsaid
+WEEKDAY_HOUR = re.compile(
+    rf"^(?:nästa\s+)?(?P<wd>{_WD})(?:en)?\s*,?\s+(?P<h>{'|'.join(w for w, n in CARDINALS.items() if 1 <= n <= 12)})"
+    r"\s*[.!]?\s*$"
+)
+# the words that say which day: a weekday, a month, a day of the month, "morgon"
+_DATE_WORDS = frozenset((*_WEEKDAY_FORMS, *MONTH_NAMES, *(w for w in ORDINALS if " " not in w), "morgon"))
 # "nästa <ju>, samma tid": a weekday lost after "nästa", the hour the meeting's own
-_NEXT_DAY_LOST = re.compile(r"\bnästa\s+(?P<x>[a-zåäö]{1,7})\s*,\s*samma\s+tid\b")
+_NEXT_DAY_LOST = re.compile(
+    r"\bnästa\s+(?P<x>[a-zåäö]{1,7})\s*,\s*samma\s+tid\b|\bsamma\s+tid\s+nästa\s+(?P<y>[a-zåäö]{1,10})\s*[.!]?\s*$"
+)  # "samma tid nästa <facebook>."
 _NOT_DAYS = frozenset("vecka veckan år månad månaden punkt punkten steg gång möte mötet träff".split())
 # "vi ses <är> morgon", "då säger vi <e> morgon": "i morgon" said of the next meeting, its "i" misheard
 _TOMORROW_MISHEARD = re.compile(
     r"\b(?:vi\s+se+s|se+s\s+vi|säger\s+vi)\s+(?:(?:här|igen|då)\s+)?(?P<x>(?!i\b|på\b|nästa\b)[a-zåäö]{1,5})\s+morgon\b"
     r"(?!en\b)"
 )
+
+
+def _date_words_back(u: Utt) -> str:
+    """The sentence with a day word the cue repair replaced put back: "Nästa <måndag>, halv åtta" was read as
+    "Nästa möte, halv åtta", a meeting cue, but a weekday, a month or a day said there names the day."""
+    text = u.text
+    for r in u.repairs:
+        heard = r.heard.lower().strip(".,!?")
+        if r.kind not in ("meeting", "decision") or not r.meant or heard not in _DATE_WORDS:
+            continue
+        m = re.search(rf"\b{re.escape(r.meant)}\b", text, re.IGNORECASE)
+        if m is not None:
+            text = text[: m.start()] + r.heard + text[m.end() :]
+    return text
 
 
 class MeetingDays(ElsewhereDays):
@@ -121,11 +149,11 @@ class MeetingDays(ElsewhereDays):
             dated = [counted] if counted is not None else []
         if self.robust and not dated:  # "vi tar det nästa <ju>, samma tid": the series' own weekday, next week
             m = _NEXT_DAY_LOST.search(u.low)
-            x = m.group("x") if m else ""
+            x = (m.group("x") or m.group("y")) if m else ""
             if m is not None and x not in _NOT_DAYS and (u.uncertain(x) or not known_word(x) or len(x) <= 3):
                 week = self.ref + dt.timedelta(days=7)
-                dated = [When(date=week, text=u.text[m.start() : m.end("x")], start=m.start(), end=m.end("x"),
-                              kind="own_wd")]  # fmt: skip
+                end = m.end("x") if m.group("x") else m.end("y")
+                dated = [When(date=week, text=u.text[m.start() : end], start=m.start(), end=end, kind="own_wd")]
         if self.robust and not dated:  # "Nästa stormöte är <oma> fyra veckor": "om" misheard before a count of weeks
             m = _IN_WEEKS_MISHEARD.search(u.low)
             x = m.group("x") if m else ""
@@ -147,6 +175,11 @@ class MeetingDays(ElsewhereDays):
         """The dates of a sentence; one that names a month but lost the words the quick look needs ("Det blir
         <nobåt> tredje mars.", "den" misheard) is read whole."""
         whens = self.whens(u)
+        alone = WEEKDAY_HOUR.match(u.low) if self.robust else None
+        if alone is not None:  # "Söndag tre.": a weekday and an hour, the sentence's only words
+            said = f"{alone.group('wd')} klockan {alone.group('h')}"
+            return [w.model_copy(update={"text": u.text[: alone.end("h")], "start": 0, "end": alone.end("h")})
+                    for w in find_whens(said, self.ref) if w.time is not None] or whens  # fmt: skip
         if whens or not _MONTH_SAID.search(u.low):
             return whens
         return find_whens(u.text, self.ref)
@@ -178,8 +211,11 @@ class MeetingDays(ElsewhereDays):
         den = _DEN_MISHEARD.match(rest)
         x = (den.group("x") or "") if den is not None else ""  # "måndagen <> trettioförsta": "den" lost
         one = _ONE_WEEK_LOST.match(rest)
+        unit = _UNIT_LOST.match(rest)
         if one is not None:
             said, heard, meant = f"{one.group('wd')} om en vecka", "", "en"
+        elif unit is not None:
+            said, heard, meant, one = f"{unit.group('wd')} om {unit.group('n')} veckor", "", "veckor", unit
         elif den is not None and x not in _NOT_DEN and (len(x) <= 4 or u.uncertain(x)):
             said, heard, meant = f"{den.group('wd')} den {den.group('ord')}", x, "den"
         else:
@@ -221,9 +257,11 @@ class MeetingDays(ElsewhereDays):
                 repairs.append(Repair(word, near[0], "day"))
                 return near[0]
 
-            fixed = re.sub(r"[A-Za-zÅÄÖåäö]{5,}", meant, u.text)
+            back = _date_words_back(u)
+            fixed = re.sub(r"[A-Za-zÅÄÖåäö]{5,}", meant, back)
             u.repairs.extend(repairs)  # one list: a repair made on the sentence as read is the sentence's
-            cache[u.idx] = u if not repairs else dataclasses.replace(u, text=fixed, low=fixed.lower(), _whens=None)
+            same = not repairs and back == u.text
+            cache[u.idx] = u if same else dataclasses.replace(u, text=fixed, low=fixed.lower(), _whens=None)
         return cache[u.idx]
 
     def _month_heard(self, u: Utt, w: When) -> When:

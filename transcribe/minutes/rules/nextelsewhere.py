@@ -52,8 +52,15 @@ class ElsewhereDays(MeetingTimes):
             return None
         wd = WEEKDAY_NAMES.index(said.group("wd"))
         month = MONTH_NAMES.index(said.group("mon")) + 1 if "mon" in said.re.groupindex else None
+        # the replies right after the announcement first ("Säg tisdag den <> juni." - "Den åttonde funkar."),
+        # then the whole meeting
+        replies = [v for v in self.utts[u.idx + 1 : u.idx + 5] if v.speaker != u.speaker][:2]
+        return self._days_in(replies, u, wd, month) or self._days_in(self.utts, u, wd, month)
+
+    def _days_in(self, utts: list[Utt], u: Utt, wd: int, month: int | None) -> tuple[When, list[Utt]] | None:
+        """The one day on weekday `wd` (in `month`) that the sentences `utts` name, as _said_elsewhere reads it."""
         found: dict[dt.date, tuple[When, Utt]] = {}
-        for v in self.utts:
+        for v in utts:
             if v.is_question and not self._day_confirmed(v):
                 continue
             for w in self.whens(v) if v is not u else []:

@@ -62,6 +62,29 @@ _MONTH_ONLY = re.compile(rf"\b(?:i|under|efter|i\s+(?:början|slutet|mitten)\s+a
 _SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 
 
+def _weekday_of(x: When, w: When) -> bool:
+    """`w` is a bare weekday that only names the weekday of the day `x` says more exactly."""
+    return x.kind != "wd" and x.date is not None and w.date is not None and x.date.weekday() == w.date.weekday()
+
+
+def _named_day(whens: list[When]) -> list[When]:
+    """'om fyra veckor, tisdag, samma tid': a bare weekday beside a day said otherwise on that weekday names
+    that day's weekday, not the next such day."""
+    kept = [w for w in whens if not (w.kind == "wd" and any(_weekday_of(x, w) for x in whens))]
+    return kept or whens
+
+
+# Words that cannot be the thing "nästa" names ("Nästa <med> blir måndagen den ...", "Nästa <det> onsdagen den
+# femte"): where one stands after it, the meeting word was lost
+_NO_NOUN = frozenset("med och i på det den en ett att som till för om av från vi ni de jag du han hon man så nu då "
+                     "här där men eller bli är var".split())  # fmt: skip
+
+
+# Words that say which meeting ("Och det mötet?" asks about another one): never read as a lost "nästa"
+_DETERMINERS = frozenset("det den detta denna ett en ert vårt ditt mitt sitt deras hans hennes vilket vilken samma "
+                         "andra första sista nya gamla stora extra".split())  # fmt: skip
+
+
 class NextMeetingRules(ClosingDate):
     """Next-meeting rules; they record into the shared state."""
 
@@ -77,7 +100,9 @@ class NextMeetingRules(ClosingDate):
             m = None if m is not None and u.is_question and m.re is _SAME_TIME_AGAIN else m
         if m is None and self.robust and u.is_question:  # "Och <att> möte?": the question, its "nästa" misheard
             asked = _MEETING_ASKED.match(u.low)
-            if asked is not None and (u.uncertain(asked.group("x")) or not known_word(asked.group("x"))):
+            x = asked.group("x") if asked is not None else ""
+            if asked is not None and (u.uncertain(x) or not known_word(x)
+                                      or (x not in _DETERMINERS and self._answered_with_day(u))):  # fmt: skip
                 u.repairs.append(Repair(asked.group("x"), "nästa", "meeting"))
                 return asked
         if m is None and self.robust and _WE_MEET.search(u.low):
@@ -90,7 +115,8 @@ class NextMeetingRules(ClosingDate):
                 return lost
         if m is None and self.robust:  # "nästa <misheard> blir torsdagen den ...": the cue word was lost
             slot = cues.NEXT_MEETING_SLOT.search(u.low)
-            heard = slot and (u.uncertain(slot.group("slot")) or not known_word(slot.group("slot")))
+            heard = slot and (u.uncertain(slot.group("slot")) or not known_word(slot.group("slot"))
+                              or slot.group("slot") in _NO_NOUN)  # fmt: skip
             if heard and slot.group("slot") not in NOT_MEETINGS and any(w.date is not None for w in self.whens(u)):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
@@ -106,6 +132,12 @@ class NextMeetingRules(ClosingDate):
                 u.repairs.append(Repair("", "möte", "meeting"))
                 return alone
         return m
+
+    def _answered_with_day(self, u: Utt) -> bool:
+        """'Och <man> möte?' - 'Som vanligt, tisdag nästa vecka klockan åtta, här.': the question about a meeting
+        answered by another speaker with a day and an hour asked for the next one."""
+        reply = next((v for v in self.utts[u.idx + 1 : u.idx + 3] if v.speaker != u.speaker), None)
+        return reply is not None and any(w.date is not None and w.time is not None for w in self._dates(reply)[0])
 
     def _named_next(self, u: Utt) -> re.Match[str] | None:
         """'Nästa retro är fredag …', '<Nästa> APT är onsdagen …': the next one named by a word of this
@@ -260,7 +292,7 @@ class NextMeetingRules(ClosingDate):
             whens, lost = self._dates(u)
             if deadline is not None:  # "jag tar upp det på torsdag, och ni får svar till nästa möte": the task's day
                 whens = [w for w in whens if w.start > deadline.start()]
-            said = [(best_when(whens, m.start()), u)] if whens else []
+            said = [(best_when(_named_day(whens), m.start()), u)] if whens else []
             echoes = self._echoes(u) if self.robust and (whens or lost is not None) else []
             if said or echoes:  # the date as announced and as repeated in the next turns: one decides
                 candidates.append(self._agreed([*said, *echoes], u, lost))
@@ -302,12 +334,16 @@ class NextMeetingRules(ClosingDate):
                 continue
             if not (u.is_question or cues.SCHEDULING.search(u.low)):
                 continue
+            tried: list[When] = []
             for v in self.utts[u.idx + 1 : u.idx + 7]:
                 if v.start - u.end > 90:
                     break
                 ws = [w for w in self._dates(v)[0] if not self._deadline_said(v, w)]
+                if ws and all(w.kind == "wd" and any(_weekday_of(x, w) for x in tried) for w in ws):
+                    continue  # "Den fjärde mars. Det är en torsdag, va?" - "Ja, en torsdag.": the day's weekday
                 if ws:  # several dates may be tried in turn: "den fjärde?" - "nej" - "den elfte då?"
                     candidates.append((best_when(ws, 0), [u, v]))
+                    tried.append(candidates[-1][0])
                     self._attach_time(candidates[-1], v)
         kept = self._settle(candidates)
         chosen, closing = (kept[-1] if kept else None), None
@@ -322,6 +358,8 @@ class NextMeetingRules(ClosingDate):
             if (late is not None and late[1][0].idx > chosen[1][-1].idx
                     and _EXACTNESS.get(late[0].kind, 3) < _EXACTNESS.get(chosen[0].kind, 3)):  # fmt: skip
                 chosen, closing = late[:2], late
+        if closing is not None:  # "<Min> ses igen tredje tisdagen i februari. <Kommer> tid, klockan sju."
+            self._hour_next_said(*chosen)
         if chosen is not None:
             w, utts = chosen
             self._morning_as_usual(w, utts)
@@ -358,6 +396,18 @@ class NextMeetingRules(ClosingDate):
                 needs_review=True,
                 review_reason="Datum för nästa möte kunde inte tolkas",
             )
+
+    def _hour_next_said(self, w: When, utts: list[Utt]) -> None:
+        """The hour said in the next sentence of the same turn, no other day there, joins a day said at the close."""
+        if w.time is not None:
+            return
+        for v in self._same_segment_after(utts[-1], 1):
+            whens = self.whens(v)
+            times = [t for t in whens if t.time is not None and t.date is None]
+            if times and len(times) == len(whens) and not re.search(r"\b(?:till|före|efter|innan|från)\s*$",
+                                                                     v.low[: times[0].start]):  # fmt: skip
+                w.time = times[0].time
+                utts.append(v)
 
     def _settle(self, candidates: list[tuple[When, list[Utt]]]) -> list[tuple[When, list[Utt]]]:
         """The proposed dates nobody turned down, in order (the last one is the next meeting)."""

@@ -51,6 +51,11 @@ _HOUR_AFTER = re.compile(
 # "<kvart> över tre", "<fem> i sju": the minutes before "över"/"i" were lost, the hour heard
 # "måndag om två veckor, <vi>.": one word after the date, the last of the sentence
 _LAST_WORD = re.compile(r"^\s*,\s*([\w-]+(?:\s+[\w-]+){0,2})\s*[.!]?\s*$")
+# "måndagen den elfte <bo man på>.": up to three words end the sentence straight after a whole date, where the
+# month or "klockan sju" stood
+_LAST_WORDS_BARE = re.compile(r"^\s+([\w-]+(?:\s+[\w-]+){0,2})\s*[.!]?\s*$")
+# "kvart över <om>": the minutes heard, the hour after them lost
+_MINUTES_HEARD = re.compile(r"^\s*,?\s*(?:klockan\s+)?(?P<m>kvart\s+över|kvart\s+i|halv)\s+(?P<h>[\w-]+)")
 _SAID_HOUR = frozenset([*CARDINALS, "vanligt", "igen", "halv", "kvart", "klockan"])
 _NO_HOUR = frozenset({"här", "där", "då", "alltså", "igen", "va", "eller", "ok", "okej", "tack", "hej"})
 _MINUTES_LOST = re.compile(rf"(?:^|[,.]\s*|\s)(?:över|i)\s+(?:{_HOURS})\b")
@@ -80,6 +85,17 @@ def _misheard(u: Utt, word: str) -> bool:
     return u.uncertain(word) or not known_word(word)
 
 
+def _nearest_with_minutes(said: str, st: dt.time) -> dt.time | None:
+    """The clock time with the minutes said ("kvart över", "kvart i", "halv") nearest this meeting's start `st`;
+    None when two are as near ("halv" at a 19.00 meeting: 18.30 or 19.30)."""
+    minute = {"kvart över": 15, "kvart i": 45, "halv": 30}[re.sub(r"\s+", " ", said)]
+    times = [dt.time(h, minute) for h in range(24)]
+    ranked = sorted(times, key=lambda t: _minutes_apart(t, st))
+    if _minutes_apart(ranked[0], st) == _minutes_apart(ranked[1], st):
+        return None
+    return ranked[0]
+
+
 class MeetingTimes(RuleState):
     """Clock-time rules for the next meeting; they record into the shared state."""
 
@@ -89,6 +105,8 @@ class MeetingTimes(RuleState):
         meets at its usual hour), and the item says so."""
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
         last = _LAST_WORD.match(u.low[w.end :]) if u is not None and w.date is not None else None
+        if last is None and u is not None and w.kind in ("dmy", "wd_day") and w.date is not None:
+            last = _LAST_WORDS_BARE.match(u.low[w.end :])  # "måndagen den elfte <bo man på>."
         # "<date>, <mörr sån får>.": up to three words where "klockan sju" stood, one of them misheard
         heard = last.group(1).split() if last is not None else []
         if len(heard) > 1 and (re.search(r"\b[A-ZÅÄÖ]", u.text[w.end :]) or set(heard) & _SAID_HOUR):
@@ -99,6 +117,14 @@ class MeetingTimes(RuleState):
         after = self._same_segment_after(u, 2) if u else []
         cut = next((i for i, v in enumerate(after) if not self._same_day_only(v, w)), len(after))
         unheard = any(clock_unheard(v.low) for v in [*utts, *after[:cut]])
+        minutes = _MINUTES_HEARD.search(u.low[w.end :]) if u is not None and w.time is None else None
+        st = self.start_time  # a meeting on the hour: the next one at that hour with the minutes heard
+        if minutes is not None and st is not None and st.minute == 0 and minutes.group("h") not in _SAID_HOUR:
+            near = _nearest_with_minutes(minutes.group("m"), st)
+            if near is not None:  # "kvart över <om>, här nere" at a 19.00 meeting: 19.15
+                w.time = near
+                heard = minutes.string[minutes.start("m") : minutes.end()]
+                return f'{PREFIX}timmen hördes inte ("{heard}"); närmast detta mötes tid antogs'
         if w.time is None and self.start_time is not None and (lost or unheard):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
