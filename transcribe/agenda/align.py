@@ -33,7 +33,9 @@ from collections import Counter
 from transcribe.agenda.added import added_topics
 from transcribe.agenda.ahead import announced_ahead, reordered_with_agenda
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
+from transcribe.agenda.continuity import damp_passing
 from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
+from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.order import fill_gaps, ordered, taken_early
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
@@ -47,6 +49,7 @@ from transcribe.agenda.passes import (
     put_off,
     taken_together,
     turn_heads,
+    turn_starts,
 )
 from transcribe.agenda.phrases import (
     AFTER_MEETING,
@@ -139,7 +142,7 @@ def evidence_matrix(
     own_item = [  # a member opening the item they report on, in the first two sentences of their turn
         bool(OPENS_OWN.search(u.low)) and (i < 2 or units[i - 2].seg_id != u.seg_id) for i, u in enumerate(units)
     ]
-    heads = _turn_heads(units, chair)
+    heads = chair_heads(units, chair)
     echoes = [  # a short sentence opening a turn that repeats the one before it, by another speaker
         0 < i
         and units[i - 1].seg_id != u.seg_id
@@ -222,8 +225,8 @@ def evidence_matrix(
             asks = (  # a role named and the meeting asked, in the sentence or just after it ("… Går det bra?")
                 any(kd in ELECTIONS for kd in said) and (ASKS_FOR.search(u.low) or asks_next) and i < EARLY * len(units)
             )
-            head_named = not (later[i] or skips[i]) and _leads(heads[i], titles[k], item.title)
-            heading = not concludes[i] and (_heading(u, titles[k]) or head_named)  # "Dagordningen."
+            head_named = not (later[i] or skips[i]) and leads_with(heads[i], titles[k], item.title)
+            heading = not concludes[i] and (is_heading(u, titles[k]) or head_named)  # "Dagordningen."
             # alone, or the title's word first in the chair's turn: "Bra. Dagordningen har ni fått på mejl."
             calls = any(kd in CALLED for kd in said) and u.text.rstrip().endswith("?")  # "Finns det något mer?"
             if declared[i] in kinds[k] or asks or heading or calls:
@@ -247,7 +250,7 @@ def evidence_matrix(
                 + W_KIND * kind * (weight if any(kd in ELECTIONS for kd in said) else 1.0)  # a role the answer names
                 + W_TITLE * max(0.0, own - 0.5) * 2 * inner  # the item's whole title said in one sentence
                 + (W_CUE if heading else 0.0)
-                + (W_CUE if said_now and _ASIDE.search(u.low) else 0.0)  # "Som vi sa, valen nu": the order agreed
+                + (W_CUE if said_now and ASIDE.search(u.low) else 0.0)  # "Som vi sa, valen nu": the order agreed
             )
             row.append(score - THRESHOLD)
             short = len(u.text.split()) <= SHORT
@@ -272,52 +275,6 @@ def _said(title: set[str], stems: set[str], idf) -> float:
     ("kassan" for "Ekonomi", topics.related) counts RELATED of the word itself."""
     direct = overlap(title, stems, related_too=False)
     return sum(idf(s) for s in direct) + RELATED * sum(idf(s) for s in overlap(title, stems) - direct)
-
-
-_ACK = re.compile(r"^\W*(?:(?:ja|jaha|bra|tack|okej|fint|precis|utmärkt|toppen|härligt|gott)\W*)+$")
-
-
-def _turn_heads(units: list[Unit], chair: str | None) -> list[str | None]:
-    """The chair's first word in each turn, where it opens a statement that goes on ("Dagordningen har
-    ni fått på mejl."; after "Bra." or "Tack." alone): what the chair turns the talk to, put first."""
-    out: list[str | None] = [None] * len(units)
-    for i, u in enumerate(units):
-        j = i - 1
-        while j >= 0 and units[j].seg_id == u.seg_id and _ACK.match(units[j].low):
-            j -= 1
-        if u.speaker != chair or j >= 0 and units[j].seg_id == u.seg_id or u.text.rstrip().endswith("?"):
-            continue
-        words = re.findall(r"[\wåäöé-]+", u.low)
-        if len(words) >= 3:
-            out[i] = words[0]
-    return out
-
-
-def _leads(head: str | None, stems: set[str], title: str) -> bool:
-    """The head word names the title: one of its words, or a definite noun of its stems ("Protokollet" for
-    "Föregående protokoll"); not a verb of the same stem ("Justera protokollet …" under "… justerare")."""
-    if head is None:
-        return False
-    words = set(re.findall(r"[\wåäöé-]+", title.lower()))
-    noun = head in words or head.endswith(("en", "et", "na")) and len(head) > 4
-    return noun and bool(overlap({stem(head)}, stems, related_too=False))
-
-
-def _kind_said(item: AgendaItem, u: Unit) -> bool:
-    """What a standard item does, said in the sentence ("två som läser igenom protokollet och skriver under")."""
-    kinds = standard_kinds(item.title) or ([item.kind] if item.kind else [])
-    return any(kd in KIND_CUES and KIND_CUES[kd].search(u.low) for kd in kinds)
-
-
-_ASIDE = re.compile(r",?\s*\b(?:som (?:vi|jag|du|ni) (?:sa|sade|nämnde|sagt)|som sagt)\b\s*,?", re.I)
-
-
-def _heading(u: Unit, title: set[str]) -> bool:
-    """A short sentence made only of the item's title words: the chair naming the item."""
-    said = _ASIDE.sub(" ", u.text)  # "Och då, som vi sa, stugan.": the aside names nothing
-    if not u.stems or len(said.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
-        return False
-    return all(overlap({s}, title) for s in u.stems)
 
 
 def _asked_before(units: list[Unit], u: int, row: list[float], used: set[int], settles: list[bool]) -> list[int]:
@@ -368,6 +325,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
+    damp_passing(units, leaves, B, {stem(n) for n in names}, -THRESHOLD)
     put_off_by_pronoun(units, leaves, B, chair_speaker(units), THRESHOLD)
     after_struck(units, leaves, B, named, chair_speaker(units), THRESHOLD)
     cues = return_cues(units, leaves)
@@ -400,7 +358,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         [
             bool(overlap(title_stems(it), u.stems))
             and (f is None or bool(overlap(title_stems(it), f)))
-            or _kind_said(it, u)
+            or kind_said(it, u)
             for u, f in zip(units, fronted, strict=True)
         ]
         for it in leaves
@@ -423,6 +381,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     more_before_close(p, chair_speaker(units))
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)
+    turn_starts(p)
     for k in mates:  # taken with its mate: no start of its own
         if k in chosen:
             p.drop(k)

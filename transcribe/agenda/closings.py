@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from transcribe.agenda.phrases import ANNOUNCES, SKIP_TOPIC, TRANSITION
+from transcribe.agenda.phrases import ANNOUNCES, NOT_DECIDING, SKIP_TOPIC, TRANSITION
 from transcribe.agenda.topics import overlap
 from transcribe.agenda.units import Alignment, Unit
 from transcribe.agenda.verdicts import ROLE_KINDS
@@ -29,7 +29,8 @@ _LEAD = r"^\W*(?:(?:ja|nej|bra|okej|då|så|och|alltså|gör så|det stämmer|pr
 # "Vi skriver …", "Då väljer vi …", "Så gör vi …"; "Det tar vi." and "Vi kör båda." say the matter next
 SAID = re.compile(
     _LEAD
-    + r"(?:(?P<we>vi) (?P<v1>\w+)|(?:då|så) (?P<v2>\w+) (?:vi|föreningen|styrelsen|klubben|gruppen))\b(?P<rest>.*)$"
+    + r"(?:(?P<we>vi) (?P<v1>\w+)|(?:då|så) (?P<v2>\w+) (?:vi|föreningen|styrelsen|klubben|gruppen|årsmötet|stämman"
+    r"|mötet|församlingen|rådet))\b(?P<rest>.*)$"
 )  # "Bra, då betalar föreningen tjugotusen till klätterställningen"
 TAKEN = re.compile(_LEAD + r"(?:det|den|dem|båda|alla) (?:tar|kör|gör) vi(?: med)?\b(?P<rest>.*)$")
 # The outcome announced before it is said: "Så här blir det: koden byts nu, …", "Det blir så här: …"
@@ -42,15 +43,12 @@ BECOMES_IT = re.compile(_LEAD + r"(?P<what>(?:[\w-]+ ){1,4}?)blir det(?: då| s�
 # The matter and what it becomes: "Då blir skyddsronden tisdagen den nittonde, klockan nio."
 _NO_MATTER = r"(?:det|den|de|dom|vi|man|du|ni|jag|han|hon|alla|ingen|inget|inga|någon|något|allt|så|nog|bara)"
 BECOMES = re.compile(r"^\W*(?:(?:okej|bra|ja)\W+)*(?:då|så) blir (?!" + _NO_MATTER + r"\b)(?P<rest>[\w-]+ .+)$")
-# Verbs that say what the meeting does with itself, how it feels, or what it may do, not a decision
-NOT_DECIDING = {
-    "har", "hade", "är", "var", "blir", "går", "gick", "ses", "hörs", "tackar", "säger", "sa", "pratar", "talar",
-    "börjar", "fortsätter", "kommer", "behöver", "får", "vet", "ser", "tycker", "tror", "hoppas", "väntar",
-    "hoppar", "lämnar", "återkommer", "skjuter", "kan", "ska", "måste", "borde", "bör", "vill", "brukar", "tar",
-    "avslutar", "öppnar", "stänger", "kör", "gör", "bordlägger", "noterar", "konstaterar", "antecknar", "lyssnar",
-    "diskuterar", "funderar", "tittar", "kollar", "undersöker", "utreder", "läser", "hör", "träffas", "samlas",
-    "räknar", "hinner", "glömmer", "minns", "behåller",
-}  # fmt: skip
+# or what it becomes after a vote: "Då blir det julotta klockan sju på juldagsmorgonen i år."
+BECOMES_THEN = re.compile(
+    r"^\W*(?:(?:okej|bra|ja)\W+)*(?:då|så) blir det (?!så\b|bra\b|inget\b|ingenting\b)(?P<rest>.+)$"
+)
+# A vote called by the chair: what comes before it in the turn puts the matter to the meeting and settles nothing
+VOTE = re.compile(r"\b(?:räck(?:er)? upp|handuppräckning|(?:ni|de) som (?:vill|är för|tycker))\b")
 NOT = re.compile(
     r"\b(?:(?<!som )inte|(?<!som )ej|kanske|nog|om|ifall|eller|förhoppningsvis|troligen|antagligen"
     r"|(?<!timme )(?<!timmar )(?<!minuter )(?<!dag )(?<!dagar )(?<!vecka )(?<!veckor )senare)\b"
@@ -105,6 +103,8 @@ def closing_text(
         return _matter(after)
     if u.text.rstrip().endswith("?") or NOT.search(low) or TRANSITION.search(low) or ANNOUNCES.search(low):
         return None
+    if after is not None and VOTE.search(after.low):  # "Vi låter församlingen säga sitt. Ni som vill …, räck upp"
+        return None
     if SKIP_TOPIC.search(low):
         return None
     taken = TAKEN.match(low)
@@ -120,6 +120,9 @@ def closing_text(
         elif len(content_words(rest)) < 3 and _statement(after) and not NOT.search(after.low):
             rest = f"{rest}. {after.text.strip(' .!')}"  # "Så här blir det: ingen avisar ensam. Det är alltid två …"
         return rest[0].upper() + rest[1:] if len(content_words(rest)) >= 3 else None
+    then = BECOMES_THEN.match(low)
+    if then and len(content_words(then.group("rest"))) >= 3:  # "Då blir det julotta …" -> "Det blir julotta …"
+        return "Det blir " + u.text.rstrip(" .!")[len(u.text.rstrip(" .!")) - len(then.group("rest")) :]
     named = BECOMES_IT.match(low)
     if named:  # "Tjugoandra april blir det."
         return u.text.strip() if content_words(named.group("what")) else None

@@ -22,6 +22,14 @@ _NUMBER_REF = re.compile(
 )
 _SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h])(?![\w-])")  # "sju b", "6a"
 _AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
+# An item called by its number as a noun ("Vi hoppade över tvåan.", "Då tar vi fyran."), only after a verb of taking
+# or passing an item: the same nouns name school years and buses ("från fyran till nian")
+_NOUN_NUMBERS = {w: n for n, w in enumerate("ettan tvåan trean fyran femman sexan sjuan åttan nian tian".split(), 1)}
+_NOUN_REF = re.compile(
+    r"\b(?:ta[rg]?|tagit|hoppa(?:r|de|t)? över|glömde|glömt|gå[rt]? (?:tillbaka )?till|går vi (?:tillbaka )?till"
+    rf"|återgår till|kommer vi till) (?:vi |ni |jag )?(?:upp )?(?P<n>{_alt(list(_NOUN_NUMBERS))})"
+    r"(?=\s*(?:[,.!?]|$|nu\b|då\b|först\b|sist\b))"
+)
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _VI = r"(?:vi|ni|via|vid|mi)"  # "vi" as the recogniser hears it in a chair's phrase ("väntar ni med")
 _NEGATIVE_BEFORE = re.compile(
@@ -55,6 +63,7 @@ def number_refs(low: str) -> list[tuple[str, int]]:
         if pair:
             found.append((m.start(), pair.end(), _number_value(pair.group("n")), None))
     found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
+    found += [(m.start("n"), m.end(), _NOUN_NUMBERS[m.group("n")], None) for m in _NOUN_REF.finditer(low)]
     found += [  # a sub-item said without "punkt": "Sju b, avgiftshöjningen"
         (m.start(), m.end(), _number_value(m.group("n")), m.group("l"))
         for m in _SUB_REF.finditer(low)

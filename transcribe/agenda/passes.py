@@ -14,7 +14,17 @@ from typing import TYPE_CHECKING
 from transcribe.agenda.ahead import AHEAD
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import AgendaItem
-from transcribe.agenda.phrases import ANNOUNCES, DECIDES, LATER, OPENS_WITH, SKIP_TOPIC, TOGETHER, fronted_topic
+from transcribe.agenda.phrases import (
+    ANNOUNCES,
+    DECIDES,
+    LATER,
+    NOT_DECIDING,
+    OPENS_WITH,
+    SETTLES,
+    SKIP_TOPIC,
+    TOGETHER,
+    fronted_topic,
+)
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, stem
 
@@ -185,6 +195,49 @@ def turn_heads(p: Placement) -> None:
         at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
         if head < u and at_turn_start:
             p.move(k, head)
+
+
+def turn_starts(p: Placement) -> None:
+    """An item started inside a turn whose sentences before it neither settle an item, nor start, strike or speak for
+    another ("Tack, Margit. Jag ska försöka vara kort, men jag lovar inget. Vi behöver två som skriver under …
+    Förslag?"): the turn is the item's from its first sentence, as the one speaking turned the talk there."""
+    units, chosen, used, settles = p.units, p.chosen, p.used, p.settles
+    for k, u in list(chosen.items()):
+        head = u
+        while (
+            head > 0
+            and units[head - 1].seg_id == units[u].seg_id
+            and head - 1 not in used
+            and not settles[head - 1]
+            and not _rules(units[head - 1].low, units[head - 1].text)
+            and not any(
+                p.B[j][head - 1] > 0 or p.B[j][head - 1] + p.threshold < 0 for j in range(len(p.leaves)) if j != k
+            )
+        ):
+            head -= 1
+        if head < u and (head == 0 or units[head - 1].seg_id != units[u].seg_id):
+            p.move(k, head)
+
+
+def _rules(low: str, text: str) -> bool:
+    """Whether the sentence may settle what was being treated, in the chair's words ("Och det bifaller vi.", "Då
+    kör vi på det.", "Vi skriver till kommunen."), or naming those just elected ("Yvonne och Leif.")."""
+    we = _WE_DO.match(low)
+    return bool(SETTLES.search(low) or we and we.group("verb") not in NOT_DECIDING or _NAMES_ONLY.match(text))
+
+
+# Those elected, named alone: "Yvonne och Leif.", "Saga Lindberg och Lars Nyström."
+_NAMES_ONLY = re.compile(
+    r"^\W*(?:[A-ZÅÄÖ][\wåäöé-]+(?:\s+|\s*,\s*)){0,3}[A-ZÅÄÖ][\wåäöé-]+\s+och\s+[A-ZÅÄÖ][\wåäöé-]+(?:\s+[A-ZÅÄÖ][\wåäöé-]+)?"
+    r"[.!]?\s*$"
+)
+# What "we" do, said by the chair ("Vi skriver till …", "Då tar vi det", "Det bifaller vi"),
+_WE_DO = re.compile(
+    r"^\W*(?:(?:ja|bra|okej|då|så|och|men)\W+)*"
+    r"(?:vi (?P<verb>\w+)|(?:det|den|dem|då|så) \w+ vi|(?:det|då|så) blir (?:det )?\w+"
+    r"|(?:då|så) \w+ (?:årsmötet|stämman|mötet|styrelsen|nämnden|föreningen|församlingen|rådet)(?! \w+ ?\?))\b"
+)  # and what the matter becomes: "Det blir Emma då.", "Då blir det julotta klockan sju."; what the meeting does
+# ("Då väljer årsmötet styrelse …")
 
 
 def put_off(p: Placement, said: list[list[bool]], floor: float) -> None:

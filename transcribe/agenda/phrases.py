@@ -68,6 +68,7 @@ CONCLUDES = re.compile(
     r"klar|klart|avklarad|vald|valda|lagd|lagt|fastställt|godkänt|antagit)\b"
     r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)\b"
     r"|(?:\w+\W+){1,4}(?:har|är) beviljat?s?\b"
+    r"|(?:\w+\W+){1,2}(?:är|har) (?:\w+ ){0,2}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)[.!\s]*$"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
     r"|beslutar|beslutade|beslöt)\b"
     r"|(?:\w+\W+){1,6}(?:fastställd|godkänd|antagen|antaget|avklarad|vald|valda)\W*$"
@@ -121,7 +122,7 @@ KIND_CUES = {
         r"|till (?:mötes|stämmo)?ordförande"
         r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
         r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
-        r"|(?:ta|tar|har|håller i|sköta|sköter) klubban|för(?:a|er)? ordet\b"
+        r"|(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban|för(?:a|er)? ordet\b"
         r"|(?:leda|leder) det här\b|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
     ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
     "secretary": re.compile(
@@ -283,7 +284,8 @@ def taken_next(
 ) -> list[int]:
     """The sentences (lower-cased, with their turn) that take an item up right after the same turn struck or put
     off another ("Förvaltningen tar vi sist. Så hur ser det ut med vikarierna?"): short, struck nothing themselves,
-    and the sentence before named no item taken instead."""
+    and the sentence before named no item taken instead; not one that settles an item ("Då stryker vi den. Med de
+    ändringarna är dagordningen godkänd.": the item being treated ends)."""
     return [
         i
         for i in range(1, len(sentences))
@@ -292,6 +294,7 @@ def taken_next(
         and sentences[i][1] == sentences[i - 1][1]
         and len(sentences[i][0].split()) <= words
         and not (skips[i] or later[i])
+        and not (CONCLUDES.search(sentences[i][0]) or DECIDES.search(sentences[i][0]))
     ]
 
 
@@ -312,3 +315,14 @@ def declared_at(low: str, position: float) -> str | None:
     if THANKS.search(low) and position > 0.85:  # "Då <misheard> mötet. Tack allihop.": the meeting ends
         return "thanks"
     return None
+
+
+# Verbs that say what the meeting does with itself, how it feels, or what it may do, not a decision
+NOT_DECIDING = {
+    "har", "hade", "är", "var", "blir", "går", "gick", "ses", "hörs", "tackar", "säger", "sa", "pratar", "talar",
+    "börjar", "fortsätter", "kommer", "behöver", "får", "vet", "ser", "tycker", "tror", "hoppas", "väntar",
+    "hoppar", "lämnar", "återkommer", "skjuter", "kan", "ska", "måste", "borde", "bör", "vill", "brukar", "tar",
+    "avslutar", "öppnar", "stänger", "kör", "gör", "bordlägger", "noterar", "konstaterar", "antecknar", "lyssnar",
+    "diskuterar", "funderar", "tittar", "kollar", "undersöker", "utreder", "läser", "hör", "träffas", "samlas",
+    "räknar", "hinner", "glömmer", "minns", "behåller",
+}  # fmt: skip

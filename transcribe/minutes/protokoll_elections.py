@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from transcribe.agenda.units import Alignment, Unit
 from transcribe.minutes.model import Decision
+from transcribe.minutes.role_answers import mentions, people
 from transcribe.minutes.role_items import names_role
-from transcribe.minutes.roles import RoleElection, mentions, people, unit_evidence
+from transcribe.minutes.roles import RoleElection, unit_evidence
 from transcribe.transcript import Transcript
 
 if TYPE_CHECKING:  # protokoll.py imports this module
@@ -33,8 +34,10 @@ def election_decisions(
     body: str,
 ) -> None:
     """Add to each election item the decision its stated outcome makes (see the module's doc); only at an annual
-    meeting, whose officials the assembly elects (a board or a workplace notes who writes and who checks)."""
-    if body != "Stämman":
+    meeting, or a meeting of members that elects its own chair (a "församlingsmöte", a school council), whose
+    officials the assembly elects (a board or a workplace notes who writes and who checks)."""
+    assembly = body == "Mötet" and any(names_role("ordförande", s.title) for s in alignment.items)
+    if body != "Stämman" and not assembly:
         return
     names = people(transcript)
     for par in paragraphs.values():
@@ -69,15 +72,30 @@ def _outcome(
     """The short statement in the item, by someone else than those elected, naming them; not a proposal."""
     start, end = span
     elected = {r.name for r in held}
+    answered = max((e.start for r in held for e in r.evidence[1:]), default=end)
     for u in units:
         if not (start - 0.01 <= u.start < end) or u.text.rstrip().endswith("?") or _PROPOSED.search(u.low):
             continue
-        if len(u.text.split()) > OUTCOME_WORDS or not _OUTCOME.search(u.low):
+        if len(u.text.split()) > OUTCOME_WORDS:
             continue
         said = {n for _, _, n in mentions(u.text, names)} | {m for m in elected if m.lower() in u.low}
-        if said & elected and transcript.speaker_name(u.speaker) not in elected:
+        if not (said & elected) or transcript.speaker_name(u.speaker) in elected:
+            continue
+        # the outcome's words, or every one elected named once the election was answered ("Yvonne och Leif.",
+        # "Linus skriver och Omar godkänner.")
+        if _OUTCOME.search(u.low) or said >= elected and u.start > answered + 0.5 and _names_alone(u, names):
             return u
     return None
+
+
+def _names_alone(u: Unit, names: dict[str, str]) -> bool:
+    """The sentence says little more than the names, at most a word each ("Yvonne och Leif.", "Linus skriver och
+    Omar godkänner."), and is no thanks to the one elected ("Tack, Sofia.")."""
+    low = u.low
+    for s, e, _ in sorted(mentions(u.text, names), reverse=True):
+        low = low[:s] + " " + low[e:]
+    rest = [w for w in re.findall(r"[\wåäöé-]+", low) if w not in ("och", "alltså", "då", "bra", "okej", "så", "ja")]
+    return rest != ["tack"] and len(rest) <= len(mentions(u.text, names))
 
 
 def _role_word(role: str, title: str) -> str:

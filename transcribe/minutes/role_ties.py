@@ -15,7 +15,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
         r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
-        r"|\b(?:ta|tar|har|håller i|sköta|sköter) klubban\b|\bför(?:a|er)? ordet\b"
+        r"|\b(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban\b"
+        r"|\bför(?:a|er)? ordet\b"
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b|det här\b))"
     ),
     "sekreterare": re.compile(
@@ -46,6 +47,12 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
 # who "skriver" when someone is asked for ("Någon behöver skriva.") or "har pennan"
+# What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
+ROLE_VERBS: dict[str, re.Pattern[str]] = {
+    "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
+    "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
+    "justerare": re.compile(r"\bjuster\w*|\b(?:läs|titta|kolla)\w* igenom\b|\bgransk\w*|\bskriv\w* (?:under|på)\b"),
+}
 _SHORT_FORMS = ("jämte", "justera", "justerar")
 _ROLE_FORMS = ("ordförande", "ordföranden", "sekreterare", "sekreteraren", "justerare", "justeraren", "justerarna")
 _ALONGSIDE = re.compile(

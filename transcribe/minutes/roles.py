@@ -19,7 +19,6 @@ to lead, the speaker who announces the items is ordförande, flagged for review.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import partial
 from typing import Literal
 
@@ -27,41 +26,36 @@ from pydantic import BaseModel, Field
 
 from transcribe.agenda.align import Alignment, Unit, chair_speaker
 from transcribe.agenda.phrases import CLOSED, KIND_CUES
-from transcribe.minutes.fuzzy import known_word, similar
 from transcribe.minutes.model import Evidence
+from transcribe.minutes.role_answers import (
+    AGREES,
+    DECLINE,
+    SELF,
+    WITH_ME,
+    answered,
+    declined,
+    follow_up,
+    mentions,
+    people,
+    persons,
+    speaker_names,
+)
 from transcribe.minutes.role_items import ROLES, item_roles, names_role, summed_up, unplaced_window
-from transcribe.minutes.role_ties import ROLE_WORDS, mask_roles, role_of, role_words
+from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, role_of, role_words
 from transcribe.transcript import Transcript
 
 Role = Literal["ordförande", "sekreterare", "justerare"]
-# What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
-ROLE_VERBS: dict[str, re.Pattern[str]] = {
-    "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b|\bordför\w*"),
-    "sekreterare": re.compile(r"\bskriv\w*|\banteckn\w*|\bprotokoll(?:et)?\b|\bsekreterare\b"),
-    "justerare": re.compile(r"\bjuster\w*|\b(?:läs|titta|kolla)\w* igenom\b|\bgransk\w*|\bskriv\w* (?:under|på)\b"),
-}
 OPENED = KIND_CUES["open"]
 LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
-_WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
-_AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
-_SELF = re.compile(
-    r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
-    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar|ska) jag\b"
-    r"|^\W*(?:och )?jag (?:också|med)(?:\W*$|\s*,)"
-)  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
-# after another "Jag också."
 _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|håller i|heter"
     r"|antecknar)\b"
-    r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är) jag\b|\b(?:det är|är det) jag\b"
+    r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är|tar|håller) jag\b|\b(?:det är|är det) jag\b"
     r"|\b(?:kan|får|ska) jag (?:vara|ta|leda|skriva|föra|justera)\b"
 )  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role;
 # "Kan jag vara ordförande i kväll?" offers oneself
-_DECLINE = re.compile(
-    r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
-)  # a misheard first word or two ("Den, en helst inte") still says no
 _NOT_GIVEN = re.compile(
     r"\b(?:tills|till dess|i stället för|istället för|eftersom)\s+$|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
 )
@@ -69,7 +63,6 @@ _NOT_GIVEN = re.compile(
 _BOARD = re.compile(r"\b(?:omval|nyval|omvald\w*|nyvald\w*|ledam[oö]t\w*)\b")  # the association's officers elected
 # (and the role held in one of its bodies, not at this meeting: "Jag har suttit ordförande i styrelsen hela året")
 _held = re.compile(r"\b(?:ordförande|sekreterare) (?:i|för) (?:styrelsen|föreningen|nämnden|rådet|klubben)\b").search
-_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
 
 
@@ -80,59 +73,6 @@ class RoleElection(BaseModel):
     confidence: float = 0.5
     needs_review: bool = False
     source: Literal["val", "presentation"] = "val"
-
-
-def people(transcript: Transcript) -> dict[str, str]:
-    """Lower-case full name or first name -> full name, for the people who were there."""
-    out: dict[str, str] = {}
-    for sp in transcript.speakers:
-        if sp.name:
-            out[sp.name.lower()] = sp.name
-    for part in (0, -1):  # first names, then surnames, when no one else has them
-        counts = Counter(sp.name.split()[part].lower() for sp in transcript.speakers if sp.name)
-        for sp in transcript.speakers:
-            if sp.name and len(sp.name.split()) > 1 and counts[sp.name.split()[part].lower()] == 1:
-                out.setdefault(sp.name.split()[part].lower(), sp.name)
-    return out
-
-
-def mentions(text: str, names: dict[str, str], genitive: bool = True) -> list[tuple[int, int, str]]:
-    """(start, end, full name) of each person named in the text; a full name wins over its first name.
-
-    A genitive counts ("Görans") unless `genitive` is false (whose notes are read, "Ingelas anteckningar", is
-    not the one asked; whose turn it is, "Lenas tur", is); in capitalised text a lower-case first name or surname
-    is an ordinary word ("kronor per timme"), not the person."""
-    low = text.lower()
-    cased = any(c.isupper() for c in text)
-    found: dict[str, tuple[int, int]] = {}
-    taken: list[tuple[int, int]] = []
-    for key in sorted(names, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(key)}s?\b", low):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            if cased and " " not in key and text[m.start()].islower():
-                continue
-            if not genitive and m.end() - m.start() > len(key) and not low[m.end() :].startswith(" tur"):
-                taken.append((m.start(), m.end()))
-                continue
-            taken.append((m.start(), m.end()))
-            found.setdefault(names[key], (m.start(), m.end()))
-    for m in _CAPITALISED.finditer(text):  # a name heard with a slip ("Siimon", "Kestin"), no word of its own
-        if any(a <= m.start() < b for a, b in taken) or known_word(m.group(0).lower()):
-            continue
-        near = {names[k] for k in names if " " not in k and len(k) >= 4 and similar(m.group(0), k)}
-        if len(near) == 1:
-            taken.append((m.start(), m.end()))
-            found.setdefault(near.pop(), (m.start(), m.end()))
-    return sorted((s, e, name) for name, (s, e) in found.items())
-
-
-_persons = partial(mentions, genitive=False)  # for a role: not whose thing is spoken of ("Ingelas anteckningar")
-
-
-def _speaker(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str]:
-    own = transcript.speaker_name(u.speaker) if u.speaker else None
-    return [own] if own and own in names.values() else []
 
 
 def unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
@@ -147,75 +87,27 @@ def unit_evidence(u: Unit, transcript: Transcript) -> Evidence:
     )
 
 
-def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -> set[str]:
-    """People asked to take a role who said no: "Gunnar, kan du justera?" – "Nej, helst inte"."""
-    out: set[str] = set()
-    for i, (u, answer) in enumerate(zip(units, units[1:], strict=False)):
-        if not u.text.rstrip().endswith("?"):
-            continue
-        asked = [n for _, _, n in _persons(u.text, names)]
-        who = transcript.speaker_name(answer.speaker) if answer.speaker else None
-        if len(asked) == 1 and who == asked[0] and not _AGREES.search(answer.low):
-            # the one asked gives no yes, and someone else steps in ("Jag kan ta det"): the no was misheard
-            if any(
-                _SELF.search(w.low) and w.speaker not in (u.speaker, answer.speaker)
-                for w in units[i + 2 : i + 3]
-                if w.seg_id != answer.seg_id
-            ):
-                out.add(who)
-        if not _DECLINE.search(answer.low) or _volunteers(answer, units[i + 1 : i + 3]):
-            continue
-        if who in asked and not _given_after(who, u.speaker, units[i + 2 : i + 6], names):
-            out.add(who)
-        elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
-            out.add(asked[0])
-    return out
-
-
-def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
-    """A "nej" that agrees with a negative question and then volunteers ("Mirja, du har inte gjort det på ett
-    tag?" – "Nej, det stämmer. Jag kan justera i dag."): the answer's turn offers to take the role."""
-    return any(
-        m is not None and not re.match(r"\s*(?:inte|tyvärr)\b", w.low[m.end() :])
-        for w in turn
-        if w.seg_id == answer.seg_id and w.speaker == answer.speaker
-        for m in [_SELF.search(w.low)]
-    )
-
-
-def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str, str]) -> bool:
-    """The one who asked then gives the role to the one who seemed to say no ("Nej, det stämmer. <misheard>" –
-    "Då justerar Mirja tillsammans med mig."): the chair's outcome outweighs a "nej" that may have agreed."""
-    for w in after:
-        if w.speaker != asker:
-            continue
-        masked = mask_roles(w.low)
-        if any(n == who and role_of(masked, s, e)[1] == 2 for s, e, n in _persons(w.text, names)):
-            return True
-    return False
-
-
 def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) -> list[tuple[str, int]]:
     """The people the sentence gives this role, each with how surely (see role_of): by name, by "jag", or
     a name the meeting never said otherwise."""
     masked = mask_roles(u.low)
     hits = [
         (n, sure)
-        for s, e, n in _persons(u.text, names)
+        for s, e, n in persons(u.text, names)
         if not _NOT_GIVEN.search(u.low[:s]) and not _does_other(role, masked[e:])
         for r, sure in [role_of(masked, s, e)]
         if r == role
     ]
     if hits:
-        for m in _WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too
+        for m in WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too
             if role_of(masked, m.start(), m.end())[0] == role:
-                hits += [(n, 1) for n in _speaker(u, transcript, names) if n not in dict(hits)]
+                hits += [(n, 1) for n in speaker_names(u, transcript, names) if n not in dict(hits)]
         return hits
     for m in _SELF_ROLE.finditer(masked):
         jag = m.start() + m.group(0).rfind("jag")
         r, sure = role_of(masked, jag, jag + 3)
         if r == role:
-            return [(n, sure) for n in _speaker(u, transcript, names)]
+            return [(n, sure) for n in speaker_names(u, transcript, names)]
     return []
 
 
@@ -242,68 +134,6 @@ def _unknown_people(u: Unit, role: str, names: dict[str, str]) -> list[tuple[str
     return out
 
 
-def answered(question: Unit, after: list[Unit], transcript: Transcript, names: dict[str, str], role: str = ""):
-    """Those who answer yes to a question, until the asker speaks again: the people it asked, whether or not
-    their names were heard ("Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."). For a `role`, one who
-    offers to do what another role does ("Jag kan skriva.") answers for that one."""
-    if after and not question.text.rstrip().endswith("?") and after[0].speaker == question.speaker:
-        if after[0].text.rstrip().endswith("?") and len(after[0].text.split()) <= 5:  # "… justerar. Går det bra?"
-            question, after = after[0], after[1:]
-    if not question.text.rstrip().endswith("?"):
-        return [], []
-    people_: list[str] = []
-    ev = [question]
-    for w in after[:3]:
-        if w.speaker == question.speaker or _DECLINE.search(w.low):
-            break
-        who = _speaker(w, transcript, names)
-        others = [n for _, _, n in _persons(w.text, names) if n not in who]
-        if others or not who or not (_AGREES.search(w.low) or _SELF.search(w.low)):
-            break
-        if role and not ROLE_VERBS[role].search(w.low) and any(ROLE_VERBS[r].search(w.low) for r in ROLES if r != role):
-            continue
-        if who[0] not in people_:
-            people_.append(who[0])
-            ev.append(w)
-    return (people_, ev) if people_ else ([], [])
-
-
-_ASKS_WHAT = re.compile(r"\b(?:vad|hur|när|varför|vilken|vilket|vilka)\b")
-
-
-def _follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
-    """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
-    several = len({r for _, _, r in role_words(mask_roles(trigger.low))}) > 1
-    said_yes = ([], []) if several else answered(trigger, after, transcript, names, role)  # which role is asked
-    if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
-        return said_yes
-    for j, w in enumerate(after[: 3 if several else 2]):  # asked for two roles, two answer: the second may be third
-        others = any(p.search(mask_roles(w.low)) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
-        if others or (several and not ROLE_VERBS[role].search(w.low)):
-            continue
-        said_yes = answered(w, after[j + 1 :], transcript, names, role)
-        if said_yes[0] and not _persons(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
-            return said_yes[0], [trigger, *said_yes[1]]
-        found = [n for _, _, n in _persons(w.text, names)]
-        if found and _ASKS_WHAT.search(w.low) and w.text.rstrip().endswith("?"):
-            continue  # "Gustav, vad säger valberedningen?": asked for a word, not for the role
-        if found and _WITH_ME.search(w.low):  # "Jag och Nils tar det.": the speaker too
-            found += [n for n in _speaker(w, transcript, names) if n not in found]
-        if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
-            answer = after[after.index(w) + 1 : after.index(w) + 2]
-            agrees = [a for a in answer if _AGREES.search(a.low) or _SELF.search(a.low)]
-            return found, [trigger, w, *agrees]
-        if _SELF.search(w.low):  # "Jag kan." – "Jag också.": each who offers, until the asker speaks again
-            offers = [w]
-            for x in after[j + 1 : j + 3]:
-                if x.speaker in (trigger.speaker, *(o.speaker for o in offers)) or not _SELF.search(x.low):
-                    break
-                offers.append(x)
-            who = [n for o in offers for n in _speaker(o, transcript, names)]
-            return who, [trigger, *offers]
-    return [], [trigger]
-
-
 def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) -> list[RoleElection]:
     names = people(transcript)
     said_no = declined(units, transcript, names)
@@ -316,6 +146,8 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         window = unplaced_window(alignment, role, units) if not elected else None
         if window:  # the election item's start was not found: it lies where the agenda's order puts it
             elected, pool = True, window
+        if role == "justerare":  # who writes the minutes does not also check them
+            said_no = said_no | {r.name for r in out if r.role == "sekreterare"}
         chosen = _from_pool(role, pool, elected, names, said_no, transcript, guess=not window)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
@@ -327,7 +159,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                 deferred.append((role, pool, shared))
                 continue
             chosen = _by_structure(role, pool, out, names, said_no, transcript)
-        chosen |= summed_up(chosen, pool, partial(_persons, names=names), LIMIT[role]) if elected else {}
+        chosen |= summed_up(chosen, pool, partial(persons, names=names), LIMIT[role]) if elected else {}
         out += _elections(role, chosen, elected, names, transcript)
     for role, pool, shared in deferred:
         if shared <= {r.role for r in out}:
@@ -357,8 +189,8 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
 def _elections(role: str, chosen: dict, elected: bool, names: dict[str, str], transcript: Transcript) -> list:
     out = []
     for name, ev in chosen.items():
-        said_yes = any(_AGREES.search(w.low) for w in ev[1:])
-        confirmed = said_yes or any(_ELECTED.search(w.low) or _SELF.search(w.low) for w in ev)
+        said_yes = any(AGREES.search(w.low) for w in ev[1:])
+        confirmed = said_yes or any(_ELECTED.search(w.low) or SELF.search(w.low) for w in ev)
         out.append(
             RoleElection(
                 role=role,
@@ -397,16 +229,16 @@ def _by_structure(
         if answer.speaker == u.speaker or u.seg_id in used or answer.seg_id in used:
             continue
         masked = mask_roles(u.low)
-        if any(p.search(masked) for p in others) or _DECLINE.search(answer.low):
+        if any(p.search(masked) for p in others) or DECLINE.search(answer.low):
             continue
-        who = _speaker(answer, transcript, names)
-        asked = [n for _, _, n in _persons(u.text, names)]
-        if not who or who[0] in holders or who[0] in said_no or _persons(answer.text, names):
+        who = speaker_names(answer, transcript, names)
+        asked = [n for _, _, n in persons(u.text, names)]
+        if not who or who[0] in holders or who[0] in said_no or persons(answer.text, names):
             continue
-        agrees = _AGREES.search(answer.low) or _SELF.search(answer.low)
+        agrees = AGREES.search(answer.low) or SELF.search(answer.low)
         if _offers_other(role, answer.low):  # "Och jag kan läsa igenom dem": the offer is for another role
             continue
-        if agrees and (who[0] in asked or (not asked and u.text.rstrip().endswith("?") and _SELF.search(answer.low))):
+        if agrees and (who[0] in asked or (not asked and u.text.rstrip().endswith("?") and SELF.search(answer.low))):
             return {who[0]: [u, answer]}
     return {}
 
@@ -440,7 +272,7 @@ def _asked_in_turn(
         ):
             continue
         asked = [
-            n for s, e, n in _persons(u.text, names) if _ADDRESSED.match(u.low[:s]) and u.text[e:].lstrip()[:1] == ","
+            n for s, e, n in persons(u.text, names) if _ADDRESSED.match(u.low[:s]) and u.text[e:].lstrip()[:1] == ","
         ]
         if len(asked) != 1 or asked[0] in holders or asked[0] in said_no:
             continue
@@ -450,8 +282,8 @@ def _asked_in_turn(
         for w in rest[:4]:
             if w.speaker == u.speaker:
                 break
-            if _speaker(w, transcript, names) == asked and not _DECLINE.search(w.low):
-                if _AGREES.search(w.low) or _SELF.search(w.low):
+            if speaker_names(w, transcript, names) == asked and not DECLINE.search(w.low):
+                if AGREES.search(w.low) or SELF.search(w.low):
                     return {asked[0]: [u, w]}
                 break
     return {}
@@ -483,7 +315,7 @@ def _from_pool(
             hits += [(n, 1) for n in yes if n not in dict(hits)]
             ev = yes_ev or ev
         if not hits and follow:
-            people_, ev = _follow_up(role, u, pool[i + 1 : i + 5], names, transcript)
+            people_, ev = follow_up(role, u, pool[i + 1 : i + 5], names, transcript)
             hits = [(n, 1) for n in people_]
         concluded = 1 if _CONCLUDED.search(u.low) else 0  # "Då valdes …": the election's outcome
         found += [(-(sure + concluded), i, name, ev) for name, sure in hits if name not in said_no]
@@ -494,7 +326,7 @@ def _from_pool(
     if elected and guess and not chosen:  # the role word was misheard: names proposed or elected in the item
         for w in pool:
             if _ELECTED.search(w.low) and not any(p.search(w.low) for r, p in ROLE_WORDS.items() if r != role):
-                for _, _, name in _persons(w.text, names):
+                for _, _, name in persons(w.text, names):
                     if name not in chosen and name not in said_no and len(chosen) < LIMIT[role]:
                         chosen[name] = [w]
     return chosen

@@ -1,0 +1,223 @@
+"""Who answers for a role: the people present and how they are named ("Görans", a slip in "Kestin"), who says
+yes to a question, offers ("Jag kan.", "Det tar jag.") or says no ("Nej, helst inte"), and the proposal, answer or
+naming that follows a sentence naming a role (roles.py reads the elections with these)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import partial
+
+from transcribe.agenda.units import Unit
+from transcribe.minutes.fuzzy import known_word, similar
+from transcribe.minutes.role_items import ROLES
+from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, role_of, role_words
+from transcribe.transcript import Transcript
+
+WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
+AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
+SELF = re.compile(
+    r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
+    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar|ska) jag\b"
+    r"|^\W*(?:och )?jag (?:också|med)(?:\W*$|\s*,)"
+)  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
+# after another "Jag också."
+DECLINE = re.compile(
+    r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
+)  # a misheard first word or two ("Den, en helst inte") still says no
+_CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
+
+
+def people(transcript: Transcript) -> dict[str, str]:
+    """Lower-case full name or first name -> full name, for the people who were there."""
+    out: dict[str, str] = {}
+    for sp in transcript.speakers:
+        if sp.name:
+            out[sp.name.lower()] = sp.name
+    for part in (0, -1):  # first names, then surnames, when no one else has them
+        counts = Counter(sp.name.split()[part].lower() for sp in transcript.speakers if sp.name)
+        for sp in transcript.speakers:
+            if sp.name and len(sp.name.split()) > 1 and counts[sp.name.split()[part].lower()] == 1:
+                out.setdefault(sp.name.split()[part].lower(), sp.name)
+    return out
+
+
+def mentions(text: str, names: dict[str, str], genitive: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of each person named in the text; a full name wins over its first name.
+
+    A genitive counts ("Görans") unless `genitive` is false (whose notes are read, "Ingelas anteckningar", is
+    not the one asked; whose turn it is, "Lenas tur", is); in capitalised text a lower-case first name or surname
+    is an ordinary word ("kronor per timme"), not the person."""
+    low = text.lower()
+    cased = any(c.isupper() for c in text)
+    found: dict[str, tuple[int, int]] = {}
+    taken: list[tuple[int, int]] = []
+    for key in sorted(names, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(key)}s?\b", low):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            if cased and " " not in key and text[m.start()].islower():
+                continue
+            if not genitive and m.end() - m.start() > len(key) and not low[m.end() :].startswith(" tur"):
+                taken.append((m.start(), m.end()))
+                continue
+            taken.append((m.start(), m.end()))
+            found.setdefault(names[key], (m.start(), m.end()))
+    for m in _CAPITALISED.finditer(text):  # a name heard with a slip ("Siimon", "Kestin"), no word of its own
+        if any(a <= m.start() < b for a, b in taken) or known_word(m.group(0).lower()):
+            continue
+        near = {names[k] for k in names if " " not in k and len(k) >= 4 and similar(m.group(0), k)}
+        if len(near) == 1:
+            taken.append((m.start(), m.end()))
+            found.setdefault(near.pop(), (m.start(), m.end()))
+    return sorted((s, e, name) for name, (s, e) in found.items())
+
+
+persons = partial(mentions, genitive=False)  # for a role: not whose thing is spoken of ("Ingelas anteckningar")
+
+
+def speaker_names(u: Unit, transcript: Transcript, names: dict[str, str]) -> list[str]:
+    own = transcript.speaker_name(u.speaker) if u.speaker else None
+    return [own] if own and own in names.values() else []
+
+
+def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -> set[str]:
+    """People asked to take a role who said no: "Gunnar, kan du justera?" – "Nej, helst inte"."""
+    out: set[str] = set()
+    for i, (u, answer) in enumerate(zip(units, units[1:], strict=False)):
+        if not u.text.rstrip().endswith("?"):
+            continue
+        asked = [n for _, _, n in persons(u.text, names)]
+        who = transcript.speaker_name(answer.speaker) if answer.speaker else None
+        if len(asked) == 1 and who == asked[0] and not AGREES.search(answer.low):
+            # the one asked gives no yes, and someone else steps in ("Jag kan ta det"): the no was misheard
+            if any(
+                SELF.search(w.low) and w.speaker not in (u.speaker, answer.speaker)
+                for w in units[i + 2 : i + 3]
+                if w.seg_id != answer.seg_id
+            ):
+                out.add(who)
+        if not DECLINE.search(answer.low) or _volunteers(answer, units[i + 1 : i + 3]):
+            continue
+        if who in asked and not _given_after(who, u.speaker, units[i + 2 : i + 6], names):
+            out.add(who)
+        elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
+            out.add(asked[0])
+    return out
+
+
+def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
+    """A "nej" that agrees with a negative question and then volunteers ("Mirja, du har inte gjort det på ett
+    tag?" – "Nej, det stämmer. Jag kan justera i dag."): the answer's turn offers to take the role."""
+    return any(
+        m is not None and not re.match(r"\s*(?:inte|tyvärr)\b", w.low[m.end() :])
+        for w in turn
+        if w.seg_id == answer.seg_id and w.speaker == answer.speaker
+        for m in [SELF.search(w.low)]
+    )
+
+
+def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str, str]) -> bool:
+    """The one who asked then gives the role to the one who seemed to say no ("Nej, det stämmer. <misheard>" –
+    "Då justerar Mirja tillsammans med mig."): the chair's outcome outweighs a "nej" that may have agreed."""
+    for w in after:
+        if w.speaker != asker:
+            continue
+        masked = mask_roles(w.low)
+        if any(n == who and role_of(masked, s, e)[1] == 2 for s, e, n in persons(w.text, names)):
+            return True
+    return False
+
+
+# A question put to the meeting as a whole ("Kan vi säga ja till det?", "Vill årsmötet det?", "Är ni med på det?"):
+# a yes to it assents to what was proposed; whoever says it offers to take nothing
+TO_MEETING = re.compile(
+    r"^\W*(?:(?:och|så|då|men|okej|bra)\W+)?(?:kan|ska|får|vill|är|säger|godkänner|beviljar|tycker|väljer)\s+"
+    r"(?:vi|årsmötet|mötet|stämman|församlingen|nämnden|styrelsen|rådet|alla|ni alla|ni med)\b"
+)
+
+# One who offered puts another forward with them: "Och Leif kan.", "Och Eva också."
+VOUCHES = re.compile(r"^\W*(?:och|men|så)?\W*[\wåäöé-]+(?: [\wåäöé-]+)?\s+(?:kan(?: också)?|också|med)\W*$")
+
+
+def answered(question: Unit, after: list[Unit], transcript: Transcript, names: dict[str, str], role: str = ""):
+    """Those who answer yes to a question, until the asker speaks again: the people it asked, whether or not
+    their names were heard ("Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."). For a `role`, one who
+    offers to do what another role does ("Jag kan skriva.") answers for that one."""
+    if after and not question.text.rstrip().endswith("?") and after[0].speaker == question.speaker:
+        if after[0].text.rstrip().endswith("?") and len(after[0].text.split()) <= 5:  # "… justerar. Går det bra?"
+            question, after = after[0], after[1:]
+    if not question.text.rstrip().endswith("?") or TO_MEETING.search(question.low):
+        return [], []
+    people_: list[str] = []
+    ev = [question]
+    for w in after[:3]:
+        if w.speaker == question.speaker or DECLINE.search(w.low):
+            break
+        who = speaker_names(w, transcript, names)
+        others = [n for _, _, n in persons(w.text, names) if n not in who]
+        if people_ and len(others) == 1 and VOUCHES.match(w.low) and not _refuses(others[0], after, transcript, names):
+            people_.append(others[0])  # "Jag gör det. Och Leif kan." – "Kan jag?" – "Okej då. Jag granskar."
+            ev.append(w)
+            continue
+        if others or not who or not (AGREES.search(w.low) or SELF.search(w.low)):
+            break
+        if role and not ROLE_VERBS[role].search(w.low) and any(ROLE_VERBS[r].search(w.low) for r in ROLES if r != role):
+            continue
+        if who[0] not in people_:
+            people_.append(who[0])
+            ev.append(w)
+    return (people_, ev) if people_ else ([], [])
+
+
+def _refuses(who: str, after: list[Unit], transcript: Transcript, names: dict[str, str]) -> bool:
+    """The one another put forward says no in their own next answer."""
+    own = [w for w in after[:6] if speaker_names(w, transcript, names) == [who] and not w.text.rstrip().endswith("?")]
+    return bool(own) and bool(DECLINE.search(own[0].low))
+
+
+_proposed = re.compile(r"\bföreslå\w*\b(?:\W+\w+){0,2}\W*$").search  # "föreslår", "Jag föreslår att vi tar"
+
+
+_ASKS_WHAT = re.compile(r"\b(?:vad|hur|när|varför|vilken|vilket|vilka)\b")
+
+
+def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
+    """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
+    several = len({r for _, _, r in role_words(mask_roles(trigger.low))}) > 1
+    said_yes = ([], []) if several else answered(trigger, after, transcript, names, role)  # which role is asked
+    if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
+        return said_yes
+    for j, w in enumerate(after[: 3 if several else 2]):  # asked for two roles, two answer: the second may be third
+        masked = mask_roles(w.low)
+        others = any(p.search(masked) for r, p in ROLE_VERBS.items() if r != role)
+        own = ROLE_WORDS[role].search(masked) or ROLE_VERBS[role].search(masked)  # "Vilka orkar granska Kerstins
+        if several and not ROLE_VERBS[role].search(w.low):  # protokoll?" asks for justerare, not the secretary
+            continue
+        if others and not own:  # "Vi behöver någon som leder mötet. Församlingsledningen föreslår Gunnar, …, och att
+            # Lisa tar anteckningarna.": the one proposed with no role of their own in the sentence takes this one
+            loose = [n for s, e, n in persons(w.text, names) if role_of(masked, s, e)[1] == 0 and _proposed(w.low[:s])]
+            if loose:
+                return loose[:1], [trigger, w]
+            continue
+        said_yes = answered(w, after[j + 1 :], transcript, names, role)
+        if said_yes[0] and not persons(w.text, names):  # "Nils, kan du skriva?" heard without the name – "Ja."
+            return said_yes[0], [trigger, *said_yes[1]]
+        found = [n for s, e, n in persons(w.text, names) if not others or role_of(masked, s, e)[0] == role]
+        if found and _ASKS_WHAT.search(w.low) and w.text.rstrip().endswith("?"):
+            continue  # "Gustav, vad säger valberedningen?": asked for a word, not for the role
+        if found and WITH_ME.search(w.low):  # "Jag och Nils tar det.": the speaker too
+            found += [n for n in speaker_names(w, transcript, names) if n not in found]
+        if found:  # "Nils, kan du skriva i dag?" – "Ja, jag skriver.": the answer confirms it
+            answer = after[after.index(w) + 1 : after.index(w) + 2]
+            agrees = [a for a in answer if AGREES.search(a.low) or SELF.search(a.low)]
+            return found, [trigger, w, *agrees]
+        if SELF.search(w.low):  # "Jag kan." – "Jag också.": each who offers, until the asker speaks again
+            offers = [w]
+            for x in after[j + 1 : j + 3]:
+                if x.speaker in (trigger.speaker, *(o.speaker for o in offers)) or not SELF.search(x.low):
+                    break
+                offers.append(x)
+            who = [n for o in offers for n in speaker_names(o, transcript, names)]
+            return who, [trigger, *offers]
+    return [], [trigger]
