@@ -53,7 +53,7 @@ def test_bad_option_is_one_swedish_line_naming_it(monkeypatch, capsys, clip: Pat
 @pytest.mark.parametrize(
     ("args", "named"),
     [
-        (["run"], "meeting"),
+        (["run"], "inspelning"),
         (["run", "möte.wav", "--talare", "3"], "--talare"),
         (["run", "möte.wav", "--speakers", "tre"], "--speakers"),
         (["run", "möte.wav", "--out"], "--out"),
