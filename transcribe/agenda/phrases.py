@@ -26,6 +26,7 @@ TRANSITION = re.compile(
     (
         _OVER_TO + r"\b(nästa punkt|nästa fråga|nästa ärende"
         r"|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
+        r"|^\W*(?:(?:då|så|och|nu)\W+)?\w+ går (?:vidare|tillbaka) till"  # "<Vi misheard> går tillbaka till …"
         r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
         r"|vidare till|hoppar VI (?:fram )?till"
         r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
