@@ -146,6 +146,9 @@ FIRST_SIGHT_7 = {"fr-alingsas", "fsk-parlan", "hgf-kortedala"}
 # Dev meetings by an eighth fresh author, added at the end of the round that measured them at first sight and not yet
 # worked on (samples/agenda/README.md): three starts in five; their roles and skipped items are not yet followed
 FIRST_SIGHT_8 = {"bk-sala", "frk-ystad", "skr-lulea"}
+# Dev meetings by a ninth fresh author, added at the end of the round that measured them at first sight and not yet
+# worked on (samples/agenda/README.md): three starts in five; their roles and skipped items are not yet followed
+FIRST_SIGHT_9 = {"gk-ronneby", "kpr-vaxjo", "vvo-storsjon"}
 
 
 @pytest.mark.parametrize("directory,truth", DEV, ids=[t["id"] for _, t in DEV])
@@ -155,6 +158,9 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     tr = true_transcript(truth)
     al = align_agenda(agenda, tr)
     score = score_alignment(al, truth)
+    if truth["id"] in FIRST_SIGHT_9:
+        assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
+        return
     if truth["id"] in FIRST_SIGHT_8:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
         return
