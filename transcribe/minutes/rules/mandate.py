@@ -76,6 +76,4 @@ class MeetingMandate(RuleState):
                 continue
             kept.append(d)
         if len(kept) != len(self.out.decisions):
-            for n, d in enumerate(kept, 1):
-                d.id = f"d{n}"
-            self.out.decisions = kept
+            self.keep_decisions(kept)

@@ -237,9 +237,7 @@ class RestatedDecisions(RuleState):
             twin.confidence = round(min(0.95, max(twin.confidence, d.confidence) + 0.1), 2)
             if len(content_words(d.text)) > len(content_words(twin.text)) and not d.needs_review:
                 twin.text = d.text
-        for n, d in enumerate(kept, 1):
-            d.id = f"d{n}"
-        self.out.decisions = kept
+        self.keep_decisions(kept)
 
     def _merge_conceded(self) -> None:
         """'Okej, okej. Tolvan då.' - 'Då gör vi dräneringen på tolvan i år, ...': a member gives in and the one
@@ -252,9 +250,7 @@ class RestatedDecisions(RuleState):
                 kept[-1] = d
                 continue
             kept.append(d)
-        for n, d in enumerate(kept, 1):
-            d.id = f"d{n}"
-        self.out.decisions = kept
+        self.keep_decisions(kept)
 
     @staticmethod
     def _conceded(a: Decision, b: Decision) -> bool:

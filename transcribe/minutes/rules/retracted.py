@@ -100,9 +100,7 @@ class RetractedDecisions(RuleState):
                 continue
             kept.append(d)
         if len(kept) != len(self.out.decisions):
-            for n, d in enumerate(kept, 1):
-                d.id = f"d{n}"
-            self.out.decisions = kept
+            self.keep_decisions(kept)
 
     def _made_in(self, d: Decision, by_seg: dict[object, list[Utt]]) -> list[Utt]:
         """The sentences where the decision was made: its evidence up to the first gap of a minute (a summing-up

@@ -254,6 +254,12 @@ class RuleState:
             )
         )
 
+    def keep_decisions(self, kept: list[Decision]) -> None:
+        """The decisions a pass leaves, numbered d1, d2, … again in their order."""
+        for n, d in enumerate(kept, 1):
+            d.id = f"d{n}"
+        self.out.decisions = kept
+
     @staticmethod
     def _matter_unheard(text: str, utts: list[Utt]) -> bool:
         """A decision tied together by a call or closing read from a damaged formula (formulas.py) whose matter
