@@ -13,7 +13,7 @@ import re
 
 from rapidfuzz.distance import Levenshtein
 
-from transcribe.minutes.date_calendar import day_by_weekday, month_by_weekday
+from transcribe.minutes.date_calendar import add_months, day_by_weekday, month_by_weekday, valid_date
 from transcribe.minutes.dates import When, find_whens
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.rules.nextcounted import count_lost, count_slot, counted_day, month_slot, weekday_slot
@@ -85,6 +85,15 @@ _TOMORROW_MISHEARD = re.compile(
     r"\b(?:vi\s+se+s|se+s\s+vi|säger\s+vi)\s+(?:(?:här|igen|då)\s+)?(?P<x>(?!i\b|på\b|nästa\b)[a-zåäö]{1,5})\s+morgon\b"
     r"(?!en\b)"
 )
+
+# "den elfte <vill>, klockan sex": a day of the month said, the word where its month stood misheard
+_MONTH_LOST = re.compile(
+    rf"\bden\s+(?P<ord>{'|'.join(w for w in ORDINALS if ' ' not in w)})\s+(?P<x>[a-zåäö]+)\b"
+    rf"(?!\s+(?:{'|'.join(MONTH_NAMES)})\b)"
+)
+_NOT_MONTH = frozenset((*_CLOCK_WORDS, *MONTH_NAMES, *WEEKDAY_NAMES, "och", "eller", "då", "också", "samma", "i", "på",
+                        "kanske", "alltså", "passar", "funkar", "går", "blir", "är", "så", "till", "vecka", "veckan",
+                        "dagen", "gången", "om", "här", "där", "ja", "nej", "va"))  # fmt: skip
 
 
 def _date_words_back(u: Utt) -> str:
@@ -169,7 +178,25 @@ class MeetingDays(ElsewhereDays):
                 hour = next((x.time for x in self.whens(u) if x.time is not None and x.start >= m.end()), None)
                 dated = [When(date=self.ref + dt.timedelta(days=1), time=hour, text=u.text[m.start("x") : m.end()],
                               start=m.start("x"), end=m.end(), kind="rel_day")]  # fmt: skip
+        if self.robust and not dated:  # "den elfte <vill>, klockan sex": the month misheard after the day
+            dated = self._month_lost(u)
         return dated, None
+
+    def _month_lost(self, u: Utt) -> list[When]:
+        """'den elfte <vill>, klockan sex': a day said with a misheard word where its month stood names the next
+        such day after the meeting (within three months); shown to check (rules/nextday.py _partly_heard)."""
+        m = _MONTH_LOST.search(u.low)
+        if m is None or m.group("x") in _NOT_MONTH or not self._misheard_word(u, m.group("x")):
+            return []
+        n = ORDINALS[m.group("ord")]
+        days = [add_months(self.ref.replace(day=1), k) for k in range(3)]
+        day = next((d.replace(day=n) for d in days if valid_date(d.year, d.month, n) and d.replace(day=n) > self.ref),
+                   None)  # fmt: skip
+        if day is None:
+            return []
+        hour = next((x.time for x in self.whens(u) if x.time is not None and x.start >= m.end()), None)
+        return [When(date=day, time=hour, text=u.text[m.start() : m.end()], start=m.start(), end=m.end(),
+                     kind="den_day")]  # fmt: skip
 
     def _whens_heard(self, u: Utt) -> list[When]:
         """The dates of a sentence; one that names a month but lost the words the quick look needs ("Det blir

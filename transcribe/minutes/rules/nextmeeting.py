@@ -16,6 +16,7 @@ from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.nextclose import NOT_MEETINGS, ClosingDate
 from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
+from transcribe.minutes.rules.nexttime import NOT_AFTER_SAMMA
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     Utt,
@@ -29,6 +30,11 @@ from transcribe.sv.numbers import CARDINALS
 _NEXT_LOST = re.compile(
     rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls|har\s+vi|håller\s+vi)\s+"
 )
+# "Vårens församlingsmöte <blir> söndagen den tolfte mars": the meeting named, the verb before its day lost
+_NOUN_THEN_DAY = re.compile(
+    rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s*,?\s+(?=(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s+den\s|den\s+\w+\s+"
+    rf"(?:{'|'.join(MONTH_NAMES)})\b)"
+)
 # "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
 _NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäöé]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
 # "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
@@ -39,6 +45,8 @@ _NEXT_BENT = re.compile(r"\bnästa\s+[a-zåäö]*(?:möten|mötet|träffen|träf
 _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
 _SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))|,\s*tid\s*,")
+# "samma" with no noun after it, or a word that cannot follow it ("samma, gå och …", "samma har, …")
+_SAMMA_CUT = re.compile(r"\bsamma(?:\s*[,.!?]|\s*$|\s+(\w+))")
 _NEXT_ALONE = re.compile(r"^(?:\w+,?\s+)?nästa\s*,")
 # "Okej, nästa gång." as a heading, the day in the sentences after it; asked, "Och nästa?"
 _HEADING = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?nästa\s+(?:gång|möte)\s*[.!?]?\s*$")
@@ -109,7 +117,7 @@ class NextMeetingRules(ClosingDate):
             m = _WE_MEET.search(u.low)
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
             # "<nästa> föräldraråd blir onsdagen den ...": the meeting named, its "nästa" lost
-            lost = _NEXT_LOST.match(u.low)
+            lost = _NEXT_LOST.match(u.low) or _NOUN_THEN_DAY.match(u.low)
             if lost:
                 u.repairs.append(Repair("", "nästa", "meeting"))
                 return lost
@@ -127,6 +135,8 @@ class NextMeetingRules(ClosingDate):
             # "Nästa vecka, torsdag, samma tid": this meeting's hour again names nothing but the next one;
             # "Nästa<, > torsdag vecka sju": the meeting word after "nästa" lost
             m = _SAME_TIME_SAID.search(u.low)
+            if m is None and self.robust:  # "Nästa måndag, samma<>, gå och förbered dig.": "tid" lost
+                m = next((x for x in _SAMMA_CUT.finditer(u.low) if (x.group(1) or "") in ("", *NOT_AFTER_SAMMA)), None)
             alone = _NEXT_ALONE.match(u.low) if self.robust and m is None else None
             if alone is not None:
                 u.repairs.append(Repair("", "möte", "meeting"))
@@ -138,6 +148,17 @@ class NextMeetingRules(ClosingDate):
         answered by another speaker with a day and an hour asked for the next one."""
         reply = next((v for v in self.utts[u.idx + 1 : u.idx + 3] if v.speaker != u.speaker), None)
         return reply is not None and any(w.date is not None and w.time is not None for w in self._dates(reply)[0])
+
+    def _answer_stands(self, v: Utt) -> bool:
+        """'Och nästa möte?' - 'Det blir torsdagen den tionde februari.' - 'Det passar bra.': a day stated in
+        answer that the next speaker neither turns down nor answers with another day settles the question, so
+        the days said after it ('Jag skickar anteckningarna i morgon', 'tillbaka på måndag') are other matters."""
+        if v.is_question:
+            return False
+        reply = next((x for x in self.utts[v.idx + 1 : v.idx + 3] if x.speaker != v.speaker), None)
+        if reply is None or reply.is_question or self._dates(reply)[0]:
+            return False
+        return not (cues.DATE_REJECT.search(reply.low) or re.match(r"^\W*(?:nej|men)\b", reply.low))
 
     def _named_next(self, u: Utt) -> re.Match[str] | None:
         """'Nästa retro är fredag …', '<Nästa> APT är onsdagen …': the next one named by a word of this
@@ -345,6 +366,8 @@ class NextMeetingRules(ClosingDate):
                     candidates.append((best_when(ws, 0), [u, v]))
                     tried.append(candidates[-1][0])
                     self._attach_time(candidates[-1], v)
+                    if self.robust and self._answer_stands(v):
+                        break
         kept = self._settle(candidates)
         chosen, closing = (kept[-1] if kept else None), None
         if chosen is None and vague is None and self.robust:

@@ -36,6 +36,11 @@ _SAME_TIME = re.compile(r"\bsamma(?:\s+tid\b|\s*[,.!?]|\s*$)|,\s*tid\s*[,.!?]")
 _WHAT_TIME = re.compile(r"(?:^|,)\s*(\w+)\s+tid\s*[,.!?]")
 # what may stand before "tid" and be meant: ", ny tid.", ", annan tid." (else ", <törs> tid." is "samma tid")
 _TIME_KINDS = frozenset("ny annan vilken din er vår min rätt bra god kort lång mer ingen någon full halv en".split())
+# "samma <har>, samma sal", "Samma <> om tre veckor": a word that cannot follow "samma" (a verb, a pronoun, a
+# preposition) where its noun stood, or the day's first word straight after it; "tid" was lost
+NOT_AFTER_SAMMA = frozenset("har är var blir och att som det den detta vi ni de jag du han hon man så nu då här där "
+                            "men eller om på nästa till för med av från".split())  # fmt: skip
+_SAME_NOUN_LOST = re.compile(r"\bsamma\s+(\w+)")
 # "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
 _TIME_OPEN = re.compile(
     r"\btiden\s+(?:återkommer|bestämmer|meddelar|får\s+vi|tar\s+vi)\b|\båterkommer\s+\w+\s+(?:med|om)\s+tiden\b"
@@ -59,6 +64,8 @@ _MINUTES_HEARD = re.compile(r"^\s*,?\s*(?:klockan\s+)?(?P<m>kvart\s+över|kvart\
 _SAID_HOUR = frozenset([*CARDINALS, "vanligt", "igen", "halv", "kvart", "klockan"])
 _NO_HOUR = frozenset({"här", "där", "då", "alltså", "igen", "va", "eller", "ok", "okej", "tack", "hej"})
 _MINUTES_LOST = re.compile(rf"(?:^|[,.]\s*|\s)(?:över|i)\s+(?:{_HOURS})\b")
+# "den fjortonde, på morgonen": a part of the day straight after a date, the hour before it lost
+_PART_ONLY = re.compile(r"^\s*,?\s*(?:på\s+)?(morgonen|förmiddagen|eftermiddagen|kvällen)\b")
 # the part of the day said with an hour: "klockan nio på morgonen", "åtta på kvällen"
 _DAY_PART = re.compile(r"\b(?:förmiddag|förmiddagen|morgonen|eftermiddag|eftermiddagen|kvällen|fm|em)\b")
 
@@ -125,6 +132,13 @@ class MeetingTimes(RuleState):
                 w.time = near
                 heard = minutes.string[minutes.start("m") : minutes.end()]
                 return f'{PREFIX}timmen hördes inte ("{heard}"); närmast detta mötes tid antogs'
+        part = _PART_ONLY.match(u.low[w.end :]) if u is not None and w.time is None and w.date is not None else None
+        if part is not None:  # "den fjortonde, <nio> på morgonen": the part of the day heard, its hour lost
+            st = self.start_time
+            if st is not None and (st.hour < 12) == (part.group(1) in ("morgonen", "förmiddagen")):
+                w.time = st
+                return f'{PREFIX}klockslaget hördes inte ("{part.group(0).strip(" ,")}"); detta mötes tid antogs'
+            return f'{PREFIX}klockslaget hördes inte ("{part.group(0).strip(" ,")}")'
         if w.time is None and self.start_time is not None and (lost or unheard):
             w.time = self.start_time
             return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
@@ -218,6 +232,7 @@ class MeetingTimes(RuleState):
             heard = [x for x in _SAME_WHAT.findall(u.low) if u.uncertain(x)]
             heard += [x for x in re.findall(r"\b(\w+)\s+tid\b", u.low) if u.uncertain(x)]  # "ses vi <på> tid"
             heard += [x for x in _WHAT_TIME.findall(u.low) if _misheard(u, x) or x not in _TIME_KINDS]
+            heard += [f"samma {x}" for x in _SAME_NOUN_LOST.findall(u.low) if x in NOT_AFTER_SAMMA]
             heard = ["samma"] if mended else heard
             if heard:
                 w.time = self.start_time
@@ -236,12 +251,16 @@ class MeetingTimes(RuleState):
         """'den femte maj, sex som vanligt' with the hour or "som" misheard ('<seex> som vanligt', 'nio <med>
         vanligt', 'lördag om tre veckor, <johan> igen'): the usual hour is this meeting's own; said so when a
         word there was misheard."""
-        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
         st = self.start_time
-        if w.time is not None or st is None or w.date is None or u is None:
+        if w.time is not None or st is None or w.date is None:
             return None
-        m = _AS_USUAL.match(u.low[w.end :])
-        if m is None:
+        # "Nästa möte torsdag om två veckor, <sju> som vanligt. Den andra december.": the usual hour said after
+        # another way of naming the same day
+        said = [(v, w) for v in utts if v.text[w.start : w.end] == w.text][:1]
+        said += [(v, x) for v in utts for x in self.whens(v) if x.date == w.date]
+        u, m = next(((v, _AS_USUAL.match(v.low[x.end :])) for v, x in said if _AS_USUAL.match(v.low[x.end :])),
+                    (None, None))  # fmt: skip
+        if m is None or u is None:
             return None
         words = m.group("skip").split()
         # "<kvart> åtta som vanligt" at 07.45: with "kvart" or "halv" the hour said is the next one
