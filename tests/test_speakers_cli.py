@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import wave
 from pathlib import Path
 
 import numpy as np
@@ -133,16 +134,22 @@ def test_enroll_meeting_uses_only_names_a_person_gave(voices, profiles_root: Pat
 def test_errors_are_one_line(profiles_root: Path, tmp_path: Path) -> None:
     env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(profiles_root.parent)}
     silent = wav(tmp_path / "tyst.wav", np.zeros(SAMPLE_RATE * 4, dtype=np.float32))
+    phone = tmp_path / "tyst-telefon.wav"  # not 16 kHz: decoded with ffmpeg, whose silence check spoke of transcribing
+    with wave.open(str(phone), "wb") as w:
+        w.setnchannels(1), w.setsampwidth(2), w.setframerate(8000), w.writeframes(bytes(8000 * 2 * 4))
+    nothing = "inget tal hittades i röstinspelningen"
     for args, code, needle in [
         (["speakers", "forget", "Nobody"], 2, "ingen röstprofil heter"),
         (["speakers", "enroll-meeting", str(tmp_path)], BadOption.exit_code, "saknar transcript.json"),
         (["speakers", "enroll", " ", str(tmp_path / "x.wav")], BadOption.exit_code, "ogiltigt talarnamn"),
-        (["speakers", "enroll", "Anna Tyst", str(silent)], SilentAudio.exit_code, "inget tal"),
+        (["speakers", "enroll", "Anna Tyst", str(silent)], SilentAudio.exit_code, nothing),
+        (["speakers", "enroll", "Anna Tyst", str(phone)], SilentAudio.exit_code, nothing),
     ]:
         proc = subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
                               cwd=REPO, env=env, timeout=120)  # fmt: skip
         assert proc.returncode == code, (args, proc.stderr)
         assert "Traceback" not in proc.stderr and needle in proc.stderr, proc.stderr
+        assert "transkribera" not in proc.stderr, proc.stderr  # a voice recording is not transcribed
     assert data_dir() == profiles_root.parent
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import ctranslate2
 import numpy as np
+from faster_whisper.tokenizer import _LANGUAGE_CODES as WHISPER_LANGUAGES
 from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from transcribe.audio import Audio
@@ -60,6 +61,12 @@ class AsrOptions:
     word_timestamps: bool = True
     decoding: str = "tuned"  # or "plain": faster-whisper's defaults, for comparison
     correct_words: bool = True  # tuned only: the text repairs after decoding (loops across passages, lexfix)
+
+
+def check_language(code: str) -> None:
+    """Refuse a language Whisper does not know before any decoding (its own refusal is an English traceback)."""
+    if code not in WHISPER_LANGUAGES:
+        raise BadOption(f"okänt språk {code!r} för --language; ange en språkkod som sv, en, fi, da eller no")
 
 
 def plain_options(language: str = "sv") -> AsrOptions:

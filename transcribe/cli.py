@@ -134,7 +134,7 @@ def run(
     llm_model: Annotated[str | None, typer.Option(help="Modellnamn på LLM-servern")] = None,
     llm_allow_remote: Annotated[bool, typer.Option(help="Tillåt en LLM-server utanför det egna nätet")] = False,
     title: Annotated[str | None, typer.Option(help="Mötets rubrik")] = None,
-    meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
+    meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum ÅÅÅÅ-MM-DD")] = None,
     place: Annotated[str | None, typer.Option(help="Plats")] = None,
     agenda: Annotated[Path | None, typer.Option(help="Dagordning (.txt, .md, .docx): §§ och ordförråd")] = None,
     series: Annotated[str | None, typer.Option(help="Mötesserie: tidigare mötens ordförråd; mötet läggs till")] = None,
@@ -212,10 +212,13 @@ def run(
 
 def _summary(result, written: list[Path]) -> None:
     t = result.transcript
-    rtf = result.timings.get("total", 0.0) / result.duration if result.duration else 0.0
+    total = result.timings.get("total", 0.0)
+    share = round(100 * total / result.duration) if result.duration else 0  # the real-time factor, said plainly
     err.print(
         f"[bold green]Klart[/]: {len(t.segments)} segment, {len(t.speakers) or '–'} talare, "
-        f"{elapsed(result.duration)} ljud på {result.timings.get('total', 0):.1f} s (RTF {rtf:.2f})"
+        f"{elapsed(result.duration)} ljud på {total:.1f} s ".replace(".", ",")
+        + f"({share} % av inspelningens längd)",
+        soft_wrap=True,
     )
     if not t.segments:  # a beep, music or the wrong file: the empty draft is no success
         err.print(
@@ -240,7 +243,7 @@ def minutes(
     llm_model: Annotated[str | None, typer.Option(help="Modellnamn på LLM-servern")] = None,
     llm_allow_remote: Annotated[bool, typer.Option(help="Tillåt en LLM-server utanför det egna nätet")] = False,
     fmt: Annotated[str, typer.Option("--format", help="Protokollformat")] = "md,docx,json",
-    meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum YYYY-MM-DD")] = None,
+    meeting_date: Annotated[str | None, typer.Option("--date", help="Mötesdatum ÅÅÅÅ-MM-DD")] = None,
     title: Annotated[str | None, typer.Option(help="Mötets rubrik")] = None,
     lang: Annotated[str, typer.Option(help="Rubrikspråk: sv eller en")] = "sv",
     overwrite: Annotated[bool, typer.Option(help="Skriv över befintligt protokoll")] = False,

@@ -73,6 +73,7 @@ class PipelineOptions:
     minutes_style: str | None = None  # rapport | protokoll; None: protokoll when there is an agenda
 
     def validate(self) -> None:
+        asr.check_language(self.language)
         check_speaker_counts(self.num_speakers, self.min_speakers, self.max_speakers)
         check_diarizer(self.diarizer)
         if self.diarizer == "pyannote":  # a missing pipeline is said now, not after the transcription

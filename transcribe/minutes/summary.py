@@ -42,8 +42,13 @@ def all_items(m: Minutes) -> list[Item]:
 
 
 def unreviewed(m: Minutes) -> list[Item]:
-    """Items nobody has accepted, edited or rejected yet (what approving would sign unseen)."""
-    return [i for i in all_items(m) if i.status == "draft"]
+    """Items nobody has accepted, edited or rejected yet (what approving would sign unseen).
+
+    A conclusion `refresh` wrote again from a decision or open question a reviewer accepted or edited
+    restates what she reviewed (the same passages): it is not asked about a second time.
+    """
+    seen = {_basis(i) for i in [*m.decisions, *m.not_decided] if i.status in ("accepted", "edited")}
+    return [i for i in all_items(m) if i.status == "draft" and not (isinstance(i, Conclusion) and _basis(i) in seen)]
 
 
 def _join(items: list[str]) -> str:

@@ -364,8 +364,11 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
     if start is not None and end is not None and end <= start:
         raise BadOption("--end måste komma efter --start")
     with tempfile.TemporaryDirectory(prefix="protokoll-enroll-") as tmp:  # decoded audio never outlives this
-        audio = _decoded(Path(path), Path(tmp))
-        voice = embed_voice(audio, speech_spans(audio, start, end))
+        try:
+            audio = _decoded(Path(path), Path(tmp))
+            voice = embed_voice(audio, speech_spans(audio, start, end))
+        except SilentAudio as exc:  # the decoder speaks of transcribing; here it is a voice recording
+            raise SilentAudio(f"{path}: inget tal hittades i röstinspelningen") from exc
     before = directory.get(name)
     if (before.seconds if before else 0.0) + voice.seconds < MIN_VOICE_S:
         raise BadOption(refusal_line(voice.seconds))

@@ -33,6 +33,12 @@ def _user(s, name: str) -> User:
     return user
 
 
+def existing(name: str) -> User:
+    """The account called `name`, or AccountError: asked before a password is, so a typo costs no typing."""
+    with session() as s:
+        return _user(s, name)
+
+
 def _other_active_admins(s, user: User) -> int:
     q = select(func.count()).select_from(User).where(User.role == "admin", User.active.is_(True), User.id != user.id)
     return int(s.scalar(q) or 0)

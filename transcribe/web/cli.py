@@ -46,10 +46,20 @@ def serve(
     )
 
 
+def _terminal() -> bool:
+    """Standard in is a terminal, or a stream without a file (a test's typed input) that click prompts on."""
+    try:
+        return os.isatty(sys.stdin.fileno())
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is both OSError and ValueError
+        return True
+
+
 def _password(from_stdin: bool, prompt: str) -> str:
     """One line from standard in, or asked for twice without echo (in Swedish: click's own retry is English)."""
     if from_stdin:
         return sys.stdin.readline().rstrip("\r\n")
+    if not _terminal():  # getpass would fall back to an echoing prompt with an English warning
+        raise BadOption("lösenordet frågas efter i en terminal; utan terminal: skicka det med --password-stdin")
     password = typer.prompt(prompt, hide_input=True)
     if typer.prompt("Upprepa lösenordet", hide_input=True) != password:
         raise BadOption("lösenorden är inte lika; inget ändrades")
@@ -112,6 +122,7 @@ def users_passwd(
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Sätt ett nytt lösenord (alla inloggningar för kontot avslutas)."""
+    accounts.existing(name)
     password = _password(password_stdin, "Nytt lösenord")
     accounts.set_password(name, password, ACTOR)
     typer.echo(f"{name}: nytt lösenord")

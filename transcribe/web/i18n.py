@@ -52,7 +52,7 @@ SV: dict[str, str] = {
     # upload
     "asr_model": "Taligenkänning",
     "upload_title": "Ladda upp möte", "title": "Rubrik", "title_placeholder": "t.ex. Styrelsemöte 12 maj",
-    "date": "Datum", "place": "Plats", "speaker_count": "Antal talare", "auto": "automatiskt",
+    "date": "Datum", "date_placeholder": "ÅÅÅÅ-MM-DD", "place": "Plats", "speaker_count": "Antal talare", "auto": "automatiskt",
     "vocabulary": "Ordlista (namn, förkortningar – ett per rad)",
     "vocabulary_placeholder": "Kanalskolan\nSKR\nAnna Lindqvist",
     "drop_here": "Dra och släpp inspelningar här", "choose_files": "Välj filer …", "choose_file": "Välj fil …",
@@ -221,7 +221,7 @@ EN: dict[str, str] = {
     "pending_hint": "This page updates itself when the meeting has been processed.",
     "asr_model": "Speech recognition",
     "upload_title": "Upload a meeting", "title": "Title", "title_placeholder": "e.g. Board meeting 12 May",
-    "date": "Date", "place": "Place", "speaker_count": "Number of speakers", "auto": "automatic",
+    "date": "Date", "date_placeholder": "YYYY-MM-DD", "place": "Place", "speaker_count": "Number of speakers", "auto": "automatic",
     "vocabulary": "Vocabulary (names, abbreviations – one per line)",
     "vocabulary_placeholder": "Kanalskolan\nSKR\nAnna Lindqvist",
     "drop_here": "Drag and drop recordings here", "choose_files": "Choose files …", "choose_file": "Choose file …",
