@@ -57,6 +57,8 @@ _AUXILIARIES = frozenset(
     "ska skulle kan kunde vill får fick måste bör borde behöver brukar har hade är var blir blev lär tänker "
     "försöker tycker anser".split()
 )
+# Finite verbs that never stand alone before another finite verb (no noun, no question word like "var" or "får")
+_MODALS = frozenset("ska skulle kan kunde vill måste bör borde brukar hade tänker försöker tycker anser".split())
 _SUBJECT_LEAD = frozenset("ja nej okej ok bra tack och men jo toppen".split())
 
 
@@ -241,6 +243,11 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     replaced = replaced and not (len(lows[k]) >= 4 and known_word(lows[k]) and lows[k + 2 : k + 3] == ["vi"])
     # "<I> tar vi erbjudandet", "<Om> byter vi koden": a word that never stands alone before the verb and "vi"
     replaced = replaced or (lows[k] in _NO_FRONT and k + 2 < len(lows) and _finite(lows[k + 1]) and lows[k + 2] == "vi")
+    # "<Vill> säger vi ja till skolan": two finite verbs in a row before "vi" cannot both stand; the first is the
+    # lost front word when it was heard unsure, or however surely when it is a modal that is no noun or question word
+    two = k + 2 < len(lows) and _finite(lows[k + 1]) and lows[k + 2] == "vi"
+    first = lows[k] in _MODALS or (lows[k] in unsure and (lows[k] in _AUXILIARIES or _finite(lows[k])))
+    replaced = replaced or (two and first)
     verb = k + 1 if replaced and _finite(lows[k + 1]) else k
     if not _finite(lows[verb]) or lows[verb] in _NOT_V1 or verb + 1 >= len(lows):
         return None

@@ -14,6 +14,7 @@ from transcribe.minutes.phrasing import (
     proposal_clause,
     strip_discourse,
 )
+from transcribe.minutes.rules.damaged import repair_turns
 from transcribe.minutes.rules.safety import PREFIX, doubt, polarity_conflict
 from transcribe.minutes.rules.utterances import (
     LOOKBACK_S,
@@ -75,6 +76,8 @@ class RuleState:
         own = " ".join([transcript.metadata.get("title") or "", *vocabulary]).lower()
         self.own_words = frozenset(w for w in re.findall(r"[a-zåäö]{4,}", own))
         self.utts = build_utts(transcript, self.lexicon)
+        if robust:  # a settling sentence damaged in its own turn, read from the proposal it echoes
+            repair_turns(self.utts)
         self.used: set[int] = set()  # proposal sentences already decided or closed
         # A call for a decision ("Är vi överens?") waiting for the chair's closing words.
         self.pending: dict[int, tuple[Utt, list[Utt]]] = {}
