@@ -11,6 +11,7 @@ from transcribe.minutes.rules.nextmeeting import NextMeetingRules
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
 from transcribe.minutes.rules.roomcall import RoomCallRules
+from transcribe.minutes.rules.unborne import UnborneDecisions
 from transcribe.minutes.rules.utterances import (
     Extracted,
 )
@@ -19,7 +20,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
-    RetractedDecisions, LearnedRules, MeetingMandate,
+    RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -53,6 +54,7 @@ class RuleExtractor(
         self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it
         self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
         self.mandate_pass()  # the meeting says at its opening or summing-up that it decides nothing
+        self.unborne_pass()  # a member's decision formula the one who leads does not take up
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out
