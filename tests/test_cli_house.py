@@ -1,6 +1,7 @@
 """What the command line says to a new user, in Swedish: the time a run took as a share of the recording's
 length (not 'RTF 0.41'), an unknown language before any work (not Whisper's traceback), and a password
-asked for without a terminal (not getpass's English warning)."""
+asked for without a terminal (not getpass's English warning), a database or Redis that does not answer
+(not the driver's traceback)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tests.conftest import REPO
 from tests.test_run_no_speech import _run
 from tests.test_run_reused_workdir import tone
-from transcribe.errors import BadOption
+from transcribe.errors import BadOption, ServiceUnavailable
 from transcribe.transcript import Segment
 
 
@@ -52,3 +54,40 @@ def test_a_password_without_a_terminal_is_refused_in_swedish_and_a_missing_accou
     assert "--password-stdin" in proc.stderr and "Warning" not in proc.stderr and "echo" not in proc.stderr
     proc = _cli(["users", "add", "nils", "--role", "admin", "--password-stdin"], tmp_path, stdin="ett långt lösenord\n")
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_database_or_redis_that_does_not_answer_is_one_swedish_line(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("TRANSCRIBE_DATABASE_URL", "postgresql+psycopg://protokoll:hemligt@127.0.0.1:1/protokoll")
+    for args in (["jobs", "list"], ["users", "list"]):
+        proc = _cli(args, tmp_path)
+        assert proc.returncode == ServiceUnavailable.exit_code, proc.stderr
+        assert "databasen svarar inte" in proc.stderr and "anslutningen nekades" in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr and "hemligt" not in proc.stderr, proc.stderr
+    monkeypatch.delenv("TRANSCRIBE_DATABASE_URL")
+    monkeypatch.setenv("TRANSCRIBE_QUEUE", "rq")
+    monkeypatch.setenv("TRANSCRIBE_REDIS_URL", "redis://127.0.0.1:1/0")
+    proc = _cli(["worker"], tmp_path)
+    assert proc.returncode == ServiceUnavailable.exit_code, proc.stderr
+    assert "Redis svarar inte: anslutningen nekades" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_a_worker_says_a_database_outage_once_and_keeps_trying(monkeypatch, caplog) -> None:
+    from sqlalchemy.exc import OperationalError
+
+    from transcribe.jobs.worker import Worker
+
+    worker = Worker(name="w1")
+    calls = []
+
+    def refused() -> bool:
+        calls.append(1)
+        if len(calls) == 3:
+            worker.stop_event.set()
+        raise OperationalError("SELECT 1", {}, ConnectionRefusedError("Connection refused"))
+
+    monkeypatch.setattr(worker, "run_once", refused)
+    monkeypatch.setattr("transcribe.jobs.queue.settings", lambda: SimpleNamespace(poll_s=0.0))
+    worker.run()
+    said = [r for r in caplog.records if r.name.startswith("transcribe")]
+    assert len(calls) == 3 and len(said) == 1, [r.getMessage() for r in said]
+    assert "databasen svarar inte" in said[0].getMessage() and not said[0].exc_info

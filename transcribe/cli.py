@@ -36,6 +36,7 @@ from transcribe.minutes.render import HEADINGS, minutes_formats
 from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.models import cli as models_cli
 from transcribe.models.cli import print_list
+from transcribe.outage import service_down
 from transcribe.outputs import write_outputs
 from transcribe.pipeline import PipelineOptions, StageStore, run_pipeline
 from transcribe.series import cli as series_cli
@@ -357,7 +358,7 @@ def main() -> None:
             if text := cli_usage.help_text(exc):
                 out.print(text, highlight=False, markup=False)
             sys.exit(0)
-        described = cli_usage.describe(exc)
+        described = cli_usage.describe(exc) or service_down(exc)
         if described is None:
             raise
         err.print(f"[red]fel:[/] {escape(described[1])}", highlight=False, soft_wrap=True)

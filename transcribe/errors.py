@@ -95,3 +95,9 @@ class JobConflict(UserError):
     """A job is not in a state that allows the operation, or its meeting already has an active job."""
 
     exit_code = 19
+
+
+class ServiceUnavailable(UserError):
+    """The database or Redis a deployment names does not answer (down, wrong address, wrong password)."""
+
+    exit_code = 20

@@ -14,6 +14,7 @@ import threading
 
 from transcribe.jobs import queue
 from transcribe.jobs.runner import supervise, worker_name
+from transcribe.outage import service_down
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,20 @@ class Worker:
 
     def run(self, burst: bool = False) -> None:
         """Loop until stopped; with `burst`, return once the queue has nothing runnable."""
+        down = False  # a database that does not answer is said once per outage, not a traceback a second
         while not self.stop_event.is_set():
             try:
                 ran = self.run_once()
-            except Exception:  # a database hiccup must not end the worker
-                log.exception("%s: queue error; retrying", self.name)
-                ran = False
+                if down:
+                    log.warning("%s: databasen svarar igen", self.name)
+                down = False
+            except Exception as exc:  # a database hiccup must not end the worker
+                said = service_down(exc)
+                if said is None:
+                    log.exception("%s: queue error; retrying", self.name)
+                elif not down:
+                    log.warning("%s: %s; försöker igen", self.name, said[1])
+                down, ran = said is not None, False
             if not ran:
                 if burst:
                     return
