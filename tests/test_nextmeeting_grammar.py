@@ -66,3 +66,19 @@ def test_a_part_of_the_day_whose_hour_was_lost_is_flagged() -> None:
     # a morning meeting: its own hour, to check
     got = next_meeting(lines, "09:00")
     assert got is not None and got.when == dt.datetime(2027, 2, 27, 9, 0) and got.needs_review
+
+
+def test_an_hour_said_like_todays_after_a_later_day_is_that_days_hour() -> None:
+    # said "Vårens församlingsmöte blir söndagen den fjortonde mars, efter gudstjänsten, halv ett som i dag."
+    lines = ["Vårens församlingsmöte blir söndagen den fjortonde mars, efter gudstjänsten, halv ett i dag."]
+    got = next_meeting(lines, "12:30")
+    assert got is not None and got.when == dt.datetime(2027, 3, 14, 12, 30)
+
+
+def test_a_weekday_and_day_that_first_fall_together_months_ahead_are_flagged() -> None:
+    # the next third (3 March) is a Wednesday: "torsdagen den tredje" first falls on 3 June, to check
+    got = next_meeting(["Nästa möte blir torsdagen den tredje, klockan sju."], "19:00")
+    assert got is not None and got.when == dt.datetime(2027, 6, 3, 19, 0) and got.needs_review
+    # the next fourth is a Thursday: as said
+    got = next_meeting(["Nästa möte blir torsdagen den fjärde, klockan sju."], "19:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 4, 19, 0) and not got.needs_review

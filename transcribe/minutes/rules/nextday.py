@@ -96,6 +96,16 @@ _NOT_MONTH = frozenset((*_CLOCK_WORDS, *MONTH_NAMES, *WEEKDAY_NAMES, "och", "ell
                         "dagen", "gången", "om", "här", "där", "ja", "nej", "va"))  # fmt: skip
 
 
+def _hour_of_today(w: When, whens: list[When]) -> When:
+    """'söndagen den tolfte mars, efter gudstjänsten, halv ett <som> i dag': an hour said before "i dag" after a
+    later day is that day's hour, the same as today's; the reader joined it to "i dag"."""
+    if w.time is not None or w.kind not in SPECIFIC:
+        return w
+    today = next((x for x in whens if x.kind == "rel_day" and x.start > w.end and x.time is not None
+                  and x.text.lower().rstrip().endswith("dag")), None)  # fmt: skip
+    return w if today is None else w.model_copy(update={"time": today.time})
+
+
 def _date_words_back(u: Utt) -> str:
     """The sentence with a day word the cue repair replaced put back: "Nästa <måndag>, halv åtta" was read as
     "Nästa möte, halv åtta", a meeting cue, but a weekday, a month or a day said there names the day."""
@@ -133,7 +143,10 @@ class MeetingDays(ElsewhereDays):
         """The dates said in a sentence, a day lost after its weekday recovered when the weekday allows;
         else (no dates, the phrase as heard) so that no wrong date stands in for it."""
         u = self._weekday_heard(u) if self.robust else u
-        dated = [w for w in self._whens_heard(u) if w.date is not None and w.date > self.ref]  # "i dag" is none
+        heard = self._whens_heard(u)
+        dated = [w for w in heard if w.date is not None and w.date > self.ref]  # "i dag" is none
+        if self.robust:
+            dated = [_hour_of_today(w, heard) for w in dated]
         dated = [self._month_heard(u, self._weekday_garbled(u, w)) for w in dated]
         for w in dated:
             lost = self._day_lost(u, w)
@@ -367,8 +380,14 @@ class MeetingDays(ElsewhereDays):
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
 
-    @staticmethod
-    def _partly_heard(w: When, utts: list[Utt]) -> str | None:
+    def _skips_month(self, day: dt.date) -> bool:
+        """A weekday and a day of the month that first fall together past the next month with that day."""
+        months = [add_months(self.ref.replace(day=1), k) for k in range(13)]
+        first = next((m.replace(day=day.day) for m in months if valid_date(m.year, m.month, day.day)
+                      and m.replace(day=day.day) > self.ref), None)  # fmt: skip
+        return first is not None and first < day
+
+    def _partly_heard(self, w: When, utts: list[Utt]) -> str | None:
         """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
         start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
         morgon" was read as "i morgon"."""
@@ -377,6 +396,9 @@ class MeetingDays(ElsewhereDays):
         if w.kind == "rel_day" and not w.text.lower().startswith("i"):
             return f'{PREFIX}"{w.text}" lästes som "i morgon"'
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        if w.kind == "wd_day" and w.date is not None and u is not None and self._skips_month(w.date):
+            # "torsdagen den tredje" where the next third is no Thursday: the weekday or the day was misheard
+            return f'{PREFIX}veckodagen och dagen ("{w.text}") stämmer först {format_date(w.value)}'
         if w.kind in ("wd_day", "den_day") and u is not None:
             # "lördagen den trettonde <samanställningen>": a word where the month would stand, misheard
             toks = re.findall(r"[a-zåäö]+|\d+", u.low[w.start :])
