@@ -13,6 +13,7 @@ from transcribe.diarize.base import Diarization, Turn
 from transcribe.errors import BadOption
 from transcribe.minutes import extract_minutes
 from transcribe.speakers import recognise
+from transcribe.speakers.apply import apply_matches
 from transcribe.speakers.match import (
     T_NAMED,
     T_NAMED_RAW,
@@ -20,7 +21,6 @@ from transcribe.speakers.match import (
     Z_NAMED,
     Z_PROPOSED,
     Match,
-    apply_matches,
     match_speakers,
 )
 from transcribe.speakers.ops import merge_speakers, reassign_segment, split_speaker

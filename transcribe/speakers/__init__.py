@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 from transcribe.diarize import embed_segments
 from transcribe.diarize.assign import assign_speakers
 from transcribe.speakers.anchors import split_known_voices, turn_evidence
+from transcribe.speakers.apply import apply_matches
 from transcribe.speakers.cohort import cohort
 from transcribe.speakers.evidence import coverage, label_pieces
-from transcribe.speakers.match import Match, apply_matches, match_speakers
+from transcribe.speakers.match import Match, match_speakers
 from transcribe.speakers.profiles import GE2E, Profile, ProfileDirectory
 
 if TYPE_CHECKING:

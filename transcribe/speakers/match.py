@@ -142,7 +142,7 @@ from transcribe.speakers.profiles import (
     normalise_rows,
     thin,
 )
-from transcribe.transcript import SpeakerInfo, Transcript
+from transcribe.speakers.scoring import Scores, channels, closest_channel, s_norm, unit_vectors
 
 if TYPE_CHECKING:
     from transcribe.diarize.base import Diarization
@@ -192,57 +192,6 @@ class Match:
     pieces: int = 0  # how many pieces of speech stand behind it (0: the label's centroid only)
 
 
-def _vectors(source: Diarization | Mapping[str, np.ndarray]) -> dict[str, np.ndarray]:
-    embeddings = getattr(source, "embeddings", source)
-    out = {}
-    for label, v in embeddings.items():
-        v = np.asarray(v, dtype=np.float32).ravel()
-        n = float(np.linalg.norm(v))
-        if v.size and np.isfinite(n) and n > 0:
-            out[str(label)] = v / n
-    return out
-
-
-def _heard(p: Profile, dim: int) -> np.ndarray:
-    """(channels, dim) unit vectors: the profile as recorded and through each stored channel."""
-    rows = [c for c in p.centroids().values() if c.shape == (dim,)]
-    return np.stack(rows) if rows else np.zeros((0, dim), np.float32)
-
-
-def _piece_scores(evidence: np.ndarray, heard: list[np.ndarray]) -> np.ndarray:
-    """(pieces, profiles): each piece against the profile's closest channel; -1 where sizes differ."""
-    out = np.full((len(evidence), len(heard)), -1.0)
-    for j, h in enumerate(heard):
-        if len(h):
-            out[:, j] = (evidence @ h.T).max(axis=1)
-    return out
-
-
-def _top_stats(scores: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """Mean and spread of each row's `top` highest cohort scores."""
-    x = -np.sort(-scores, axis=-1)[..., :top]
-    return x.mean(axis=-1), np.maximum(x.std(axis=-1), 0.01)
-
-
-def _normalised(raw: np.ndarray, evidence: np.ndarray, heard: list[np.ndarray], cohort: np.ndarray,
-                top: int) -> np.ndarray:  # fmt: skip
-    """Adaptive s-norm of (pieces, profiles) scores: each piece against the cohort as profiles are
-    heard (closest channel), each profile's channels against the cohort as recorded."""
-    piece_mu, piece_sd = _top_stats(np.einsum("nd,kcd->nkc", evidence, cohort).max(axis=2), top)
-    prof = np.stack([(h @ cohort[:, 0].T).max(axis=0) if len(h) else np.zeros(len(cohort)) for h in heard])
-    prof_mu, prof_sd = _top_stats(prof, top)
-    return 0.5 * ((raw - piece_mu[:, None]) / piece_sd[:, None] + (raw - prof_mu[None]) / prof_sd[None])
-
-
-@dataclass(frozen=True)
-class Scores:
-    raw: np.ndarray  # (labels, profiles) cosine, the QUANTILE of the label's piece scores
-    norm: np.ndarray | None  # the same, normalised against the cohort
-    pieces: np.ndarray  # (labels,) pieces behind each row (0: centroid only)
-    support: np.ndarray | None = None  # (labels, profiles) share of the label's pieces favouring the profile
-    split: np.ndarray | None = None  # (labels,) cosine between the two groups of the label's pieces
-
-
 def score_labels(labels: list[str], vectors: Mapping[str, np.ndarray], profiles: list[Profile],
                  pieces: Mapping[str, np.ndarray] | None = None, cohort: np.ndarray | None = None,
                  quantile: float = QUANTILE, top: int = COHORT_TOP,
@@ -285,14 +234,14 @@ def piece_scores(evidence: np.ndarray, profiles: list[Profile], cohort: np.ndarr
         _, z_backend = piece_scores(evidence, profiles, cohort, top, True)
         return raw, None if z is None or z_backend is None else FUSE_RAW * z + (1 - FUSE_RAW) * z_backend
     b = _backend(backend, evidence.shape[1])
-    heard = [_heard(p, evidence.shape[1]) for p in profiles]
+    heard = [channels(p, evidence.shape[1]) for p in profiles]
     usable = cohort is not None and len(cohort) and evidence.shape[1] == cohort.shape[2]
     if b is not None:  # LDA may keep fewer directions: sizes are checked before projecting
         evidence, heard = b.project(evidence), [b.project(h) if len(h) else h for h in heard]
-    raw = _piece_scores(evidence, heard)
+    raw = closest_channel(evidence, heard)
     if not usable:
         return raw, None
-    return raw, _normalised(raw, evidence, heard, cohort if b is None else b.project(cohort), top)
+    return raw, s_norm(raw, evidence, heard, cohort if b is None else b.project(cohort), top)
 
 
 def _space(backend: Backend | bool | str, dim: int, cohort: np.ndarray) -> str:
@@ -371,7 +320,7 @@ def match_speakers(
     the normalised score `z_weak` (min_enrolment 0: not checked).
     """
     cohort = shipped_cohort() if cohort is None else cohort
-    vectors = _vectors(source)
+    vectors = unit_vectors(source)
     space = _space(backend, len(next(iter(vectors.values()))) if vectors else 0, cohort)
     backend = False if space == "raw" and backend == FUSED else backend
     defaults = {"raw": (T_NAMED_RAW, T_NAMED_RAW, Z_NAMED_RAW, Z_PROPOSED, MARGIN, 0.0, Z_STRONG_RAW),
@@ -467,33 +416,3 @@ def _second_labels(result: dict[str, Match], labels: list[str], sc: Scores, orde
             result[label] = Match(profiles[k].name, round(float(sc.raw[i, k]), 4), "proposed",
                                   None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return result
-
-
-def _same_person(a: str, b: str) -> bool:
-    return a.casefold().split()[:1] == b.casefold().split()[:1]
-
-
-def apply_matches(transcript: Transcript, matches: Mapping[str, Match]) -> Transcript:
-    """A copy with profile names filled in: named -> name (source "profile"), proposed -> proposal.
-
-    A name a person gave ("user"/"reviewer") is never touched. A name from a
-    self-introduction is kept too; a profile that disagrees with it becomes a
-    proposal, so the reviewer sees the conflict instead of a silent overwrite.
-    """
-    out = transcript.model_copy(deep=True)
-    existing = {s.label: s for s in out.speakers}
-    spoken = out.speaker_labels()
-    labels = spoken + [s.label for s in out.speakers if s.label not in spoken]
-    speakers = []
-    for label in labels:
-        info = existing.get(label) or SpeakerInfo(label=label)
-        m = matches.get(label)
-        if m is not None and m.name and m.status != "anonymous" and info.name_source not in ("user", "reviewer"):
-            if m.status == "named" and not info.name:
-                info.name, info.name_source = m.name, "profile"
-                info.proposed_name = info.proposal_score = None
-            elif not (info.name and _same_person(info.name, m.name)):
-                info.proposed_name, info.proposal_score = m.name, m.score
-        speakers.append(info)
-    out.speakers = speakers
-    return out
