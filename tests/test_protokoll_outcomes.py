@@ -75,3 +75,30 @@ def test_the_chairs_outcome_after_the_floors_yes_is_cited_with_the_question() ->
 def test_a_strike_said_while_the_meeting_opens_is_no_decision_of_the_item_struck() -> None:
     prot = protokoll_of([*OPENING, *DEICING, *CLOSING], BOARD, "Styrelsemöte")
     assert prot.paragraph("6").status != "behandlad" and prot.paragraph("6").decisions == []
+
+
+
+ANNUAL = """Dagordning årsmöte
+1. Mötets öppnande
+2. Fråga om mötet är behörigen utlyst
+3. Verksamhetsberättelse
+4. Mötets avslutande
+"""
+
+
+def test_the_askers_short_outcome_after_the_yes_is_cited() -> None:
+    notice = [
+        ("A", "Välkomna, jag förklarar mötet öppnat."),
+        ("A", "Kallelsen. Bo, hur gick den ut?"),
+        ("B", "Den sattes upp i stugan och skickades med mejl tre veckor innan."),
+        ("A", "Anser mötet att den är behörigen utlyst?"),
+        ("B", "Ja."),
+        ("C", "Ja."),
+        ("A", "Då är den det."),
+        ("A", "Verksamhetsberättelsen. Bo."),
+        ("B", "Vi har målat stugan och bytt taket."),
+        ("A", "Tack, jag förklarar mötet avslutat."),
+    ]
+    prot = protokoll_of(notice, ANNUAL, "Årsmöte")
+    (decision,) = prot.paragraph("2").decisions
+    assert [e.quote for e in decision.evidence][-1] == "Då är den det."  # where the outcome is said

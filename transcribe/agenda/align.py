@@ -73,8 +73,9 @@ from transcribe.agenda.phrases import (
     taken_instead,
     taken_next,
 )
+from transcribe.agenda.reorder import agreed_after, taken_after
 from transcribe.agenda.returns import passages, return_cues, returned
-from transcribe.agenda.struck import after_struck, put_off_by_pronoun
+from transcribe.agenda.struck import UNTIL, after_struck, put_off_by_pronoun
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
 from transcribe.sv.text import stem
@@ -93,6 +94,7 @@ NAMED = 0.5  # share of an item's title (by rarity) that names it, in a short se
 SHORT = 6  # words in a sentence short enough to be the chair naming an item ("Så, studiecirklarna i vår.")
 EARLY = 0.3  # the meeting's officials are elected in this first share of it
 NON_CHAIR = 0.6
+ASKED_WITHIN = 2  # sentences of the same turn in which the one naming a role asks for it
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
 W_BOUNDARY = 1.8  # the talk turning to a new item, whichever (boundaries.py), for the ordered choice only
@@ -217,10 +219,13 @@ def evidence_matrix(
             cue = max(cues[i], 1.0 if said_now or own_item[i] else 0.0, turns[i] if turns else 0.0) * weight
             said = [kd for kd in kinds[k] if kd in KIND_CUES and KIND_CUES[kd].search(u.low)]
             kind = 1.0 if said or declared[i] in kinds[k] else 0.0
-            asks_next = (  # "… Går det bra?", or the floor handed to one by name: "… leda det här själv. Britt."
-                i + 1 < len(units)
-                and units[i + 1].seg_id == u.seg_id
-                and (units[i + 1].text.endswith("?") or re.fullmatch(r"[A-ZÅÄÖ][\w-]+[.!]", units[i + 1].text.strip()))
+            asks_next = any(  # "… Går det bra?", the floor handed to one by name: "… leda det här själv. Britt.",
+                # or one asked by name in the turn's next two sentences: "… sköta ordet i dag. Göte, du har gjort det
+                # förut. Kan du tänka dig?"
+                units[j].seg_id == u.seg_id
+                and (units[j].text.endswith("?") or re.fullmatch(r"[A-ZÅÄÖ][\w-]+[.!]", units[j].text.strip()))
+                for j in range(i + 1, min(i + 1 + ASKED_WITHIN, len(units)))
+                if all(units[m].seg_id == u.seg_id for m in range(i + 1, j + 1))
             )
             asks = (  # a role named and the meeting asked, in the sentence or just after it ("… Går det bra?")
                 any(kd in ELECTIONS for kd in said) and (ASKS_FOR.search(u.low) or asks_next) and i < EARLY * len(units)
@@ -333,7 +338,12 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     announced_ahead(units, leaves, B, named, THRESHOLD, 0.0)
     reordered_with_agenda(units, leaves, B, named, THRESHOLD)
     kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
-    chosen = taken_early(B, ordered(B, STRONG - THRESHOLD, named), named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY)
+    waited = [  # the sentence that put the item off until something happens, said as a strike
+        next((i for i, u in enumerate(units) if row[i] + THRESHOLD < 0 and UNTIL.search(u.low)), None) for row in B
+    ]
+    first = ordered(B, STRONG - THRESHOLD, named)
+    seg = [u.seg_id for u in units]
+    chosen = taken_early(B, first, named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY, waited, seg)
     used = set(chosen.values())
     p = Placement(units, leaves, B, chosen, used, threshold=THRESHOLD)
     together: dict[int, int] = {}  # item -> the unit where it was taken together with another ("punkterna 8 och 9")
@@ -378,6 +388,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
     handed_over_first(p, turns)
     after_decisions(p)
+    taken_after(p, agreed_after(units, leaves), chair_speaker(units))
     more_before_close(p, chair_speaker(units))
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)

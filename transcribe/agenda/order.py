@@ -132,12 +132,14 @@ def turn_gaps(
     kept: list[bool],
     weight: float,
     aside: dict[int, int] | None = None,
+    turn_of: list[int] | None = None,
 ) -> dict[int, int]:
     """Items the agenda puts between two placed ones (or before the first, after the last) with too little
     evidence of their own: inside that gap, in agenda order, each may take a sentence where the talk turns to a
     new item (`turns`, boundaries.py, worth `weight`), its own evidence added; of two equal sentences the
     earlier, as the next item follows the one before. Not an item struck somewhere (`kept` false), nor one
-    placed `aside` (taken out of order, its sentence taken too)."""
+    placed `aside` (taken out of order, its sentence taken too), nor a sentence of the turn that began the item
+    before the gap (`turn_of`: each sentence's turn; "Revisorerna. Inga, varsågod." hands that item over)."""
     N = len(B[0]) if B else 0
     aside = aside or {}
     used = set(chosen.values()) | set(aside.values())
@@ -145,7 +147,11 @@ def turn_gaps(
     out: dict[int, int] = {}
     for (u1, k1), (u2, k2) in zip(placed, placed[1:], strict=False):
         missing = [k for k in range(k1 + 1, k2) if k not in chosen and k not in aside and kept[k]]
-        cols = [i for i in range(u1 + 1, u2) if i not in used and turns[i]]
+        cols = [
+            i
+            for i in range(u1 + 1, u2)
+            if i not in used and turns[i] and (turn_of is None or u1 < 0 or turn_of[i] != turn_of[u1])
+        ]
         if not missing or not cols:
             continue
         late = 0.01 / len(cols)
@@ -175,17 +181,23 @@ def taken_early(
     turns: list[float],
     kept: list[bool],
     weight: float,
+    waited: list[int | None] | None = None,
+    turn_of: list[int] | None = None,
 ) -> dict[int, int]:
     """An item named outright and taken before the items the agenda puts ahead of it, which follow where the talk
     turns ("Innan pjäsen, jag har en sak om nya medlemmar" – "Pjäsen då." – "Och så Folkets hus."): the ordered
     choice keeps it in order and loses those items; set aside as taken out of order, it lets at least two more
-    of them take the turns after it. The chosen starts, with the turns' items added."""
-    best = {**chosen, **turn_gaps(B, chosen, turns, kept, weight)}
+    of them take the turns after it. One put off earlier in the meeting (`waited`: item -> the sentence that put
+    it off, "… så avskjutningsplanen väntar tills han är här") and taken up later with strong evidence was moved by
+    the meeting itself: set aside, it need let only one more item in. The chosen starts, with the turns' items
+    added."""
+    best = {**chosen, **turn_gaps(B, chosen, turns, kept, weight, turn_of=turn_of)}
     for j, u in sorted(chosen.items()):
-        if not named[j][u] or B[j][u] < strong:
+        moved = waited is not None and waited[j] is not None and waited[j] < u
+        if not (named[j][u] or moved) or B[j][u] < strong:
             continue
         rest = {k: v for k, v in chosen.items() if k != j}
-        trial = {**rest, j: u, **turn_gaps(B, rest, turns, kept, weight, aside={j: u})}
-        if len(trial) >= len(best) + 2:
+        trial = {**rest, j: u, **turn_gaps(B, rest, turns, kept, weight, aside={j: u}, turn_of=turn_of)}
+        if len(trial) >= len(best) + (1 if moved else 2):
             best = trial
     return best

@@ -8,6 +8,7 @@ was settled, whatever was said (WER 0.1 one start more, WER 0.2 one skipped item
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -178,48 +179,44 @@ def chair_named_first(p: Placement, said: list[list[bool]], chair: str | None, f
             p.move(k, named[0])
 
 
-def turn_heads(p: Placement) -> None:
-    """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
-    the item it announces: the start moves to the turn's first sentence."""
-    units, chosen, used, settles = p.units, p.chosen, p.used, p.settles
-    for k, u in list(chosen.items()):
+def _to_turn_head(p: Placement, stops: Callable[[int, int], bool]) -> None:
+    """Move each start back over the sentences before it in its turn, while none of them is used, settles or
+    `stops(item, sentence)`; only when that reaches the turn's first sentence."""
+    units, used, settles = p.units, p.used, p.settles
+    for k, u in list(p.chosen.items()):
         head = u
         while (
             head > 0
             and units[head - 1].seg_id == units[u].seg_id
             and head - 1 not in used
             and not settles[head - 1]
-            and len(units[head - 1].text.split()) <= ACK_WORDS
-        ):
-            head -= 1
-        at_turn_start = head == 0 or units[head - 1].seg_id != units[u].seg_id
-        if head < u and at_turn_start:
-            p.move(k, head)
-
-
-def turn_starts(p: Placement) -> None:
-    """An item started inside a turn whose sentences before it neither settle an item, nor start, strike or speak for
-    another ("Tack, Margit. Jag ska försöka vara kort, men jag lovar inget. Vi behöver två som skriver under …
-    Förslag?"): the turn is the item's from its first sentence, as the one speaking turned the talk there."""
-    units, chosen, used, settles = p.units, p.chosen, p.used, p.settles
-    for k, u in list(chosen.items()):
-        head = u
-        while (
-            head > 0
-            and units[head - 1].seg_id == units[u].seg_id
-            and head - 1 not in used
-            and not settles[head - 1]
-            and not _rules(units[head - 1].low, units[head - 1].text)
-            and not any(
-                p.B[j][head - 1] > 0 or p.B[j][head - 1] + p.threshold < 0 for j in range(len(p.leaves)) if j != k
-            )
+            and not stops(k, head - 1)
         ):
             head -= 1
         if head < u and (head == 0 or units[head - 1].seg_id != units[u].seg_id):
             p.move(k, head)
 
 
-def _rules(low: str, text: str) -> bool:
+def turn_heads(p: Placement) -> None:
+    """A turn that opens with a bare reply ("Absolut. Då gör vi så med dagordningen …") belongs whole to
+    the item it announces: the start moves to the turn's first sentence."""
+    _to_turn_head(p, lambda _k, i: len(p.units[i].text.split()) > ACK_WORDS)
+
+
+def turn_starts(p: Placement) -> None:
+    """An item started inside a turn whose sentences before it neither settle an item, nor start, strike or speak for
+    another ("Tack, Margit. Jag ska försöka vara kort, men jag lovar inget. Vi behöver två som skriver under …
+    Förslag?"): the turn is the item's from its first sentence, as the one speaking turned the talk there."""
+
+    def stops(k: int, i: int) -> bool:
+        u = p.units[i]
+        others = (p.B[j][i] for j in range(len(p.leaves)) if j != k)
+        return rules(u.low, u.text) or any(b > 0 or b + p.threshold < 0 for b in others)
+
+    _to_turn_head(p, stops)
+
+
+def rules(low: str, text: str) -> bool:
     """Whether the sentence may settle what was being treated, in the chair's words ("Och det bifaller vi.", "Då
     kör vi på det.", "Vi skriver till kommunen."), or naming those just elected ("Yvonne och Leif.")."""
     we = _WE_DO.match(low)

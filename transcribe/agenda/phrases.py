@@ -30,7 +30,8 @@ TRANSITION = re.compile(
         r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
         r"|vidare till|hoppar VI (?:fram )?till"
         r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
-        r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
+        r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|(?:då|nu|så) ska VI (?:ta|börja med)\b"
+        r"|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
         r"|på dagordningen|dagordningens|första punkten|sista punkten" + _MOVES + ")"
     ).replace("VI", VI)
 )
@@ -123,7 +124,8 @@ KIND_CUES = {
         r"|till (?:mötes|stämmo)?ordförande"
         r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
         r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
-        r"|(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban|för(?:a|er)? ordet\b"
+        r"|(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban"
+        r"|(?:för(?:a|er)?|sköt(?:a|er)) ordet\b"
         r"|(?:leda|leder) det här\b|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
     ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
     "secretary": re.compile(
@@ -143,7 +145,7 @@ KIND_CUES = {
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
-        r"|intyga\w*)"
+        r"|intyga\w*|(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig"
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
@@ -193,8 +195,9 @@ SKIP_TOPIC = re.compile(
     (
         r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
         r"|skjuts upp|skjuter (?:VI|\w+) (?:den |det |dem )?"
-        r"(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare))"
-        r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till)"
+        r"(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare)"
+        r"|till (?:en |ett )?(?:\w+ )?(?:\w*möte|\w*stämma|sammanträde)\b)"
+        r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till|tills)"
         r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
         r"|hoppar VI (?!till\b|fram\b|tillbaka\b|in\b)|skjuter VI (?!till\b|in\b)"
         r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet)"
@@ -246,7 +249,8 @@ ASKS_FOR = re.compile(
 # A clause put first gives the reason, the main clause after it (the verb before "vi") the item taken: "Eftersom
 # motionen väntar går vi till pengarna", "Medan vi väntar på Lisa tar vi ekonomin"
 AFTER_CLAUSE = re.compile(
-    r"^\W*(?:eftersom|medan|när|innan|tills|då|för att)\b.+?,?\s(?:går|tar|börjar) VI (?:vidare |över |upp )?"
+    r"^\W*(?:eftersom|medan|när|innan|tills|då|för att)\b.+?,?\s(?:går|tar|börjar|hoppar) VI"
+    r" (?:vidare |över |upp |fram )?"
     r"(?:till |med )?(?!(?:den|det|dem|vi|en|ett)\b)(.+?)(?:[,.;!?]|$)".replace("VI", VI)
 )
 

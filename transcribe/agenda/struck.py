@@ -11,6 +11,7 @@ tar dem sist"), may come back in any words and is left as it was.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.numbers import number_refs
@@ -26,6 +27,7 @@ from transcribe.agenda.phrases import (
     fronted_topic,
 )
 from transcribe.agenda.topics import overlap, title_stems
+from transcribe.sv.text import content_words, stem
 
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.units import Unit
@@ -38,7 +40,8 @@ UNTIL = re.compile(
 )
 HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så ledarutbildningen då."
 # the item put off by a pronoun: "Vi tar dem nästa gång", "Den får vänta", "Det hoppar vi över i dag"
-PRONOUN = re.compile(r"\b(?:den|det|dem|dom|de)\b")
+PRONOUN = re.compile(r"\b(?:dem|dom|(?:den|det|de)(?!\s+(?!nästa\b)[a-zåäöé]+a\s+[a-zåäöé]))\b")
+# not the article of a noun with its adjective: "Och tolvan, den nya tee:n, stryker vi." ("Vi tar den nästa gång.")
 OPENING_SENTENCES = 2  # the item named this early in the chair's turn is the one the pronoun puts off
 
 
@@ -106,12 +109,20 @@ def put_off_by_pronoun(
     for i, u in enumerate(units):
         if u.speaker != chair or not SKIP_TOPIC.search(u.low) or not PRONOUN.search(u.low):
             continue
-        if UNTIL.search(u.low) or LATER.search(u.low) or any(_names(u, it) for it in leaves) or number_refs(u.low):
+        if UNTIL.search(u.low) or LATER.search(u.low) or number_refs(u.low):
+            continue
+        skip = SKIP_TOPIC.search(u.low)
+        rest = replace(u, stems={stem(w) for w in content_words(u.low[: skip.start()] + " " + u.low[skip.end() :])})
+        if any(_names(rest, it) for it in leaves):  # not where it is put off to: "… till en extra stämma i höst"
             continue
         turn = [j for j in range(i) if units[j].seg_id == u.seg_id]
-        named = {
-            k: B[k][j] for j in turn[:OPENING_SENTENCES] for k, it in enumerate(leaves) if _names(units[j], it)
-        }  # several items share a word ("antecknare", "anteckningar"): the one the opening names best
+        said = turn[:OPENING_SENTENCES] + [j for j in turn[-1:] if j == i - 1]
+        named = {  # the turn's opening or the sentence just before names what the pronoun stands for ("… Och
+            # arvodena och avgiften har valberedningen inte hunnit räkna på. Vi skjuter dem till en extra stämma.")
+            k: max(B[k][j] for j in said if _names(units[j], it))
+            for k, it in enumerate(leaves)
+            if any(_names(units[j], it) for j in said)
+        }  # several items share a word ("antecknare", "anteckningar"): the one named best
         if named and max(named.values()) + threshold > 0:
             k = max(named, key=lambda x: named[x])
             B[k][i] = min(B[k][i], -threshold - 1.0)

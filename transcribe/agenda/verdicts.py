@@ -135,16 +135,25 @@ def _outcome(units: list[Unit], asked: int, title: set[str]) -> list[Unit]:
     if k is None or k > 3:
         return []
     turn = [w for w in after[k : k + 2] if w.seg_id == after[k].seg_id]
+    asked_words = units[asked].stems - title  # the question's own verb said again: "Beviljar …?" – "Det är beviljat."
     return [
         w
         for w in turn
         if not w.text.rstrip().endswith("?")
         and not ANNOUNCES.search(w.low)
-        and (overlap(title, w.stems) or _SO_IT_IS.match(w.low))
+        and (overlap(title, w.stems) or _SO_IT_IS.match(w.low) or _same_verb(asked_words, w.stems))
     ][:1]
 
 
-_SO_IT_IS = re.compile(r"^\W*(?:(?:det|så|då) (?:är|blir) det(?: så)?|det är (?:så|det))\W*$")  # "Det är det."
+_SO_IT_IS = re.compile(
+    r"^\W*(?:(?:det|så|då) (?:är|blir) (?:det|den|de|dom)(?: det| så)?|det är (?:så|det))\W*$"
+)  # "Det är det.", "Då är den det." (the notice: "Anser stämman att den är behörigen utlyst?")
+
+
+def _same_verb(asked: set[str], said: set[str]) -> bool:
+    """The outcome says a word of the question again by its first four letters ("beviljar" – "beviljat", "välja" –
+    "valt" not): the asker states what was just asked."""
+    return any(a[:4] == w[:4] for a in asked for w in said if len(a) >= 5 and len(w) >= 5)
 
 
 def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:

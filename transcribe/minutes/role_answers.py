@@ -221,3 +221,47 @@ def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str]
             who = [n for o in offers for n in speaker_names(o, transcript, names)]
             return who, [trigger, *offers]
     return [], [trigger]
+
+
+_SUMS_UP = re.compile(r"\b(?:då|alltså)\b")
+CONFIRM_WORDS = 8  # the chair sums an election up this short: "Lars och Inga, då. Tack." is two sentences of it
+_ASKS = re.compile(r"\?\s*$")
+
+
+def confirmed(
+    role: str,
+    pool: list[Unit],
+    holders: set[str],
+    said_no: set[str],
+    transcript: Transcript,
+    names: dict[str, str],
+    limit: int,
+) -> dict[str, list[Unit]]:
+    """Those who offered or said yes, whom the one who asked then names, short and not asking ("Sen behöver jag två
+    som …" – "Jag kan ta det." – "Jag också." – "Lars och Inga, då. Tack."; "Jag kan." – "Tomas, då."): the asker's
+    confirmation elects them, whatever words the request used. Read in the role's own election item only."""
+    for i, c in enumerate(pool):
+        if len(c.text.split()) > CONFIRM_WORDS or _ASKS.search(c.text) or DECLINE.search(c.low):
+            continue
+        named = [n for _, _, n in persons(c.text, names)]
+        if not _SUMS_UP.search(c.low) and len(named) < 2:  # "Tack, Sofia." thanks; "Tomas, då." sums up
+            continue
+        if not named or len(named) > limit or any(n in holders or n in said_no for n in named):
+            continue
+        before = [w for w in pool[max(0, i - 5) : i] if w.seg_id != c.seg_id]
+        asked = [w for w in before if w.speaker == c.speaker]
+        offers = {
+            n: w
+            for w in before
+            if w.speaker != c.speaker and (SELF.search(w.low) or AGREES.search(w.low)) and not _other_work(role, w.low)
+            for n in speaker_names(w, transcript, names)
+        }
+        if asked and set(named) <= set(offers) and asked[-1].start < min(offers[n].start for n in named):
+            return {n: [asked[-1], offers[n], c] for n in named}
+    return {}
+
+
+def _other_work(role: str, low: str) -> bool:
+    """The offer names another role's work ("Jag skriver."): it answers for that one."""
+    masked = mask_roles(low)
+    return any(p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)

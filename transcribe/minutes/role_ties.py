@@ -16,7 +16,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
         r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
         r"|\b(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban\b"
-        r"|\bför(?:a|er)? ordet\b"
+        r"|\b(?:för(?:a|er)?|sköt(?:a|er)) ordet\b"
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b|det här\b))"
     ),
     "sekreterare": re.compile(
@@ -28,7 +28,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
         r"|\b(?:har|håller i|tar|för|föra) pennan\b|\btur att (?:skriva|anteckna)\b"
         r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
-        r"|^\W*\w+ skriver (?:i dag|idag|i kväll|ikväll|som vanligt)(?:\W*$|\s*,)"
+        r"|^\W*\w+ skriver,? (?:i dag|idag|i kväll|ikväll|som vanligt|som alltid)(?:\W*$|\s*,)"
+        r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
         r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder)\b)"
     ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva.", "Anna leder
     # mötet, Bertil skriver och Cecilia och David justerar"; not a task
@@ -42,7 +43,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
         r"|\b(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}"
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
-        r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,2}skriv(?:a|er) under\b"
+        r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one

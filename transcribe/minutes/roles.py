@@ -33,6 +33,7 @@ from transcribe.minutes.role_answers import (
     SELF,
     WITH_ME,
     answered,
+    confirmed,
     declined,
     follow_up,
     mentions,
@@ -159,11 +160,16 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
                 deferred.append((role, pool, shared))
                 continue
             chosen = _by_structure(role, pool, out, names, said_no, transcript)
+        if elected and not chosen and not window:  # the one who asked names those who offered: they are elected
+            chosen = confirmed(role, pool, {r.name for r in out}, said_no, transcript, names, LIMIT[role])
         chosen |= summed_up(chosen, pool, partial(persons, names=names), LIMIT[role]) if elected else {}
         out += _elections(role, chosen, elected, names, transcript)
     for role, pool, shared in deferred:
         if shared <= {r.role for r in out}:
-            out += _elections(role, _by_structure(role, pool, out, names, said_no, transcript), True, names, transcript)
+            chosen = _by_structure(role, pool, out, names, said_no, transcript) or confirmed(
+                role, pool, {r.name for r in out}, said_no, transcript, names, LIMIT[role]
+            )
+            out += _elections(role, chosen, True, names, transcript)
     if not any(r.role == "ordförande" for r in out):  # the chair as named from the introductions
         for sp in transcript.speakers:
             if sp.name and sp.role and "ordförande" in sp.role.lower():
