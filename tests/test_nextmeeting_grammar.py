@@ -82,3 +82,14 @@ def test_a_weekday_and_day_that_first_fall_together_months_ahead_are_flagged() -
     # the next fourth is a Thursday: as said
     got = next_meeting(["Nästa möte blir torsdagen den fjärde, klockan sju."], "19:00")
     assert got is not None and got.when == dt.datetime(2027, 3, 4, 19, 0) and not got.needs_review
+
+
+def test_a_meeting_named_with_its_day_and_hour_when_no_next_one_is_named() -> None:
+    lines = ["Grusbanorna. Kan vi skriva till kommunen?",
+             "Det kan styrelsen göra. Jag tar det på första styrelsemötet, på torsdag den fjärde mars klockan sex.",
+             "Då förklarar jag årsmötet avslutat."]  # fmt: skip
+    got = next_meeting(lines, "14:00")
+    assert got is not None and got.when == dt.datetime(2027, 3, 4, 18, 0) and got.needs_review
+    # a deadline before the meeting named is no meeting's day
+    lines[1] = "Det kan styrelsen göra. Jag har det klart till styrelsemötet, torsdag den fjärde mars klockan sex."
+    assert next_meeting(lines, "14:00") is None

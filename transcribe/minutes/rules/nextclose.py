@@ -11,6 +11,7 @@ from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.rules.nextday import SPECIFIC, WEEKDAY_HOUR, MeetingDays
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
 from transcribe.minutes.rules.nexttime import clock_unheard
+from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt, best_when
 from transcribe.sv.calendar import WEEKDAY_NAMES
 from transcribe.sv.numbers import CARDINALS
@@ -40,8 +41,27 @@ _MINUTES_LOST_ALONE = re.compile(
 )
 
 
+# "Jag tar det på första styrelsemötet, på torsdag den nionde klockan sex": a meeting named, its day and hour after it
+_MEETING_THEN_DAY = re.compile(r"\b(?:första\s+)?[a-zåäö]*(?:mötet|träffen|sammanträdet)\s*,?\s+(?:på\s+)?$")
+MEETING_DATED_WHY = f"{PREFIX}ett möte nämns med dag och tid, men inte som nästa möte"
+
+
 class ClosingDate(MeetingDays):
     """A specific day said at the close of the meeting; they record into the shared state."""
+
+    def _meeting_with_day(self) -> tuple[When, list[Utt]] | None:
+        """No next meeting named, but a meeting with its day and hour straight after it, as an annual meeting
+        names the new board's first ('på första styrelsemötet, på torsdag den nionde klockan sex'): the last such,
+        to check. Never one said with a deadline word before it or a day past."""
+        found = None
+        for u in self.utts:
+            for w in self._dates(u)[0]:
+                cut = _MEETING_THEN_DAY.search(u.low[: w.start])
+                if cut is None or w.time is None or w.kind not in SPECIFIC or u.is_question:
+                    continue
+                if not DEADLINE_BEFORE.search(u.low[: cut.start()]):
+                    found = (w, [u])
+        return found
 
     def _closing_date(self) -> tuple[When, list[Utt], bool] | None:
         """A specific day said at the close of the meeting, its meeting cue unheard ("Då <se> vi nästa tisdag,

@@ -13,7 +13,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.dates import When
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
-from transcribe.minutes.rules.nextclose import NOT_MEETINGS, ClosingDate
+from transcribe.minutes.rules.nextclose import MEETING_DATED_WHY, NOT_MEETINGS, ClosingDate
 from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
 from transcribe.minutes.rules.nexttime import NOT_AFTER_SAMMA
@@ -373,6 +373,10 @@ class NextMeetingRules(ClosingDate):
         if chosen is None and vague is None and self.robust:
             closing = self._closing_date()
             chosen = closing[:2] if closing is not None else None
+            dated = self._meeting_with_day() if chosen is None else None
+            if dated is not None:  # "på första styrelsemötet, på torsdag den nionde klockan sex": to check
+                chosen = dated
+                self._doubts[dated[1][0].idx] = MEETING_DATED_WHY
         elif chosen is not None and self.robust:
             # "... och ni får svar <till> nästa möte" on Thursday, then "Nästa skyddskommitté blir tisdagen den
             # elfte maj": a meeting ends by naming the next one, and a day said exactly there outweighs a bare
