@@ -165,3 +165,23 @@ def test_a_profile_of_a_few_seconds_says_so_until_more_speech_is_added(voices, p
     assert ProfileDirectory().get("Lena").seconds >= 5
     assert "svag" not in out and "Svaga" not in cli("speakers", "list").output
     assert "namnger" in cli("speakers", "list").output
+
+
+def test_a_named_speaker_with_only_a_blip_does_not_stop_the_others_enrolling(voices, profiles_root: Path,
+                                                                             tmp_path: Path) -> None:  # fmt: skip
+    meeting = tmp_path / "meeting"
+    meeting.mkdir()
+    johan = np.concatenate([voices["johan"][0], np.zeros(SAMPLE_RATE // 2, np.float32), voices["johan"][1]])
+    t = len(johan) / SAMPLE_RATE
+    wav(meeting / "input.wav", np.concatenate([johan, np.zeros(SAMPLE_RATE, np.float32)]))
+    transcript = Transcript(segments=[
+        Segment(id=0, start=0.0, end=t, text=TEXTS[0], speaker="SPEAKER_00"),
+        Segment(id=1, start=t + 0.2, end=t + 0.35, text="Ja.", speaker="SPEAKER_01"),  # a blip: nothing to embed
+    ], speakers=[
+        SpeakerInfo(label="SPEAKER_01", name="Bo Ek", name_source="reviewer"),
+        SpeakerInfo(label="SPEAKER_00", name="Johan Berg", name_source="user"),
+    ])  # fmt: skip
+    (meeting / "transcript.json").write_text(transcript.to_json())
+    out = cli("speakers", "enroll-meeting", str(meeting)).output
+    assert "Johan Berg" in out and "Bo Ek" not in out
+    assert ProfileDirectory().get("Johan Berg") is not None and ProfileDirectory().get("Bo Ek") is None

@@ -374,14 +374,14 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
         raise BadOption(refusal_line(voice.seconds))
     profile = directory.add(name, voice.vectors, voice.seconds, source=f"file:{Path(path).name}",
                             channel_variants=voice.variants)  # fmt: skip
-    _audit(
-        "profile_enroll",
-        name,
-        user,
-        f"+{len(voice.vectors)} samples ({voice.seconds:.0f} s) from {Path(path).name}; "
-        f"now {profile.n_samples} samples",
-    )
+    _audit_enrolment(profile, voice, Path(path).name, user)
     return profile
+
+
+def _audit_enrolment(profile: Profile, voice: VoiceSample, source: str, user: str) -> None:
+    """What enrolment adds, for the audit log: counts and where from, never a voice print."""
+    detail = f"+{len(voice.vectors)} samples ({voice.seconds:.0f} s) from {source}; now {profile.n_samples} samples"
+    _audit("profile_enroll", profile.name, user, detail)
 
 
 def meeting_transcript(meeting_dir: Path) -> Path:
@@ -414,17 +414,11 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
     for name, person_spans in spans.items():
         try:
             voice = embed_voice(audio, person_spans)
-        except BadOption:
+        except SilentAudio:  # a named speaker who only said "Ja.": nothing to enrol, the others still are
             continue
         done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants)
         if audit:
-            _audit(
-                "profile_enroll",
-                name,
-                user,
-                f"+{len(voice.vectors)} samples ({voice.seconds:.0f} s) from {source}; "
-                f"now {done[name].n_samples} samples",
-            )
+            _audit_enrolment(done[name], voice, source, user)
     return done
 
 
