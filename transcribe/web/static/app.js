@@ -16,3 +16,15 @@ window.csrfToken = () => {
   const meta = document.querySelector('meta[name="csrf-token"]');
   return meta ? meta.getAttribute("content") : "";
 };
+
+// A field the browser checks (a date's pattern) says what is wrong in the page's language, not the browser's.
+document.addEventListener("invalid", (event) => {
+  const field = event.target;
+  if (field instanceof HTMLInputElement && field.dataset.invalid && field.validity.patternMismatch) {
+    field.setCustomValidity(field.dataset.invalid);
+  }
+}, true);
+document.addEventListener("input", (event) => {
+  const field = event.target;
+  if (field instanceof HTMLInputElement && field.dataset.invalid) field.setCustomValidity("");
+});
