@@ -215,3 +215,26 @@ def test_a_members_addition_put_off_leaves_the_chairs_decision() -> None:
         ("S1", "Något mer? Nej. Då tackar jag för i kväll."),
     ]  # fmt: skip
     assert any("uppdrag" in t for t in texts(said))
+
+
+def test_a_denial_whose_first_word_was_misheard_still_denies() -> None:
+    said = [
+        ("S2", "Skidspåret var isigt hela förra veckan."),
+        ("S1", "Då beslutar vi att det blir nysnö hela vägen till Storstugan."),
+        ("S4", "Vill beslutar inte vi, Lasse."),
+        ("S3", "Nej, tyvärr. Men jag kan fråga om pistmaskinen."),
+    ]
+    assert texts(said) == []
+    said[2] = ("S4", "Bra, Lasse.")
+    assert texts(said)  # taken up, it stands
+
+
+def test_a_plan_left_for_another_forum_with_its_verb_misheard_is_none() -> None:
+    said = [
+        ("S1", "Då har vi gått igenom budgeten. Något mer?"),
+        ("S3", "Jag har ett förslag till. Vi byter namn på klubben till något kortare."),
+        ("S2", "Namnet har vi haft sedan sextiotre, Sven."),
+        ("S1", "Den får du är upp på årsmötet i så fall. Men jag tror inte du vinner."),
+        ("S1", "Då går vi vidare. Nästa punkt är lokalen."),
+    ]
+    assert not any("namn" in t for t in texts(said))

@@ -25,6 +25,8 @@ _DENIED = re.compile(
     # the decider's say denied: "Det bestämmer inte du, Anders.", "Det är inte du som bestämmer."
     # ("Det beslutar inte vi, Mattias." denies it is ours; "Men det bestämmer vi inte i dag" puts something off)
     r"|det\s+(?:bestämmer|beslutar)\s+(?:inte\s+(?:du|ni|vi)|(?:du|ni)\s+inte)\b"
+    # the same said to the one who decided by name, its first word misheard: "<Vill> beslutar inte vi, Mattias."
+    r"|[a-zåäö]+\s+(?:bestämmer|beslutar)\s+inte\s+(?:du|ni|vi)\s*,\s*[a-zåäö-]+\s*(?:[.!]|$)"
     # someone or something else decides it, not the one who said it: "Det beslutar fysiken, Kjell. Inte du."
     r"|det\s+(?:bestämmer|beslutar)\s+[a-zåäö]+(?:[,.]\s*[a-zåäö-]+)?[,.]\s*inte\s+(?:du|ni|vi)\b"
     r"|det\s+är\s+inte\s+(?:du|ni)\s+som\s+(?:bestämmer|beslutar))"
@@ -65,7 +67,9 @@ _BARE_NP = re.compile(r"^(?P<np>[a-zåäö-]+(?:\s+[a-zåäö-]+){0,2})[\s,]+då
 # "Det får vi prata mer om."
 _PUT_OFF = re.compile(
     r"^(?:(?:nej|men|ja|okej|tja)\b[\s,.!]*)*(?:det|den|det\s+där|den\s+frågan)\s+(?:får|måste|kan)\s+(?:du|ni|vi)\s+"
-    r"(?:(?:nog|väl|i\s+så\s+fall)\s+)?(?:ta\s+upp|lyfta|prata\s+(?:\w+\s+)?(?:mer\s+)?om|återkomma|fundera\s+på|ta\s+senare)\b"
+    # ("ta" misheard as a short word: "Den får du <är> upp på årsmötet i så fall.")
+    r"(?:(?:nog|väl|i\s+så\s+fall)\s+)?(?:(?:ta|[a-zåäö]{1,3})\s+upp\s+(?:på|i|med)\b|ta\s+upp|lyfta|"
+    r"prata\s+(?:\w+\s+)?(?:mer\s+)?om|återkomma|fundera\s+på|ta\s+senare)\b"
 )
 # Words that carry no claim when a sentence is said back: fillers, the opening no, the name it is said to.
 _FILLER = frozenset("ju väl nog alltså nej men ja och så".split())
