@@ -16,6 +16,8 @@ both, so the pair is read together after the other rules have run:
   and a summing-up of nothing decided ("vi har inte beslutat något") make no decision.
 
 Two decisions found for one restated matter are one: the later, shorter one is merged into the other.
+Where the summing-up is and which sentences hold its items is read in summingup.py; a leader's close lost between
+the turns that bear it out is read in multiturn.py, before the merging.
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from transcribe.confidence import Level, level
 from transcribe.minutes import cues
 from transcribe.minutes.model import Decision
 from transcribe.minutes.phrasing import we_decision
+from transcribe.minutes.rules.multiturn import TurnShapeDecisions
 from transcribe.minutes.rules.safety import PREFIX, doubt, polarity_conflict, shared_topic
-from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.summingup import summary_items
 from transcribe.minutes.rules.utterances import Utt, audio_doubt, evidence_list, merge_evidence, similar, stems
 from transcribe.sv.numbers import CARDINALS, ORDINALS
 from transcribe.sv.text import capitalise, content_words
@@ -41,13 +44,6 @@ SUMMING_UP = re.compile(
     r"|(?P<recap_att>\bvi\s+har\s+(?:alltså\s+)?(?:beslutat|bestämt)\s+(?=att\b)))"
 )
 _NOTHING = re.compile(r"\b(?:inte|inga|inget|ingen)\s+(?:\w+\s+){0,2}(?:beslut\w*|bestämt|något|några|nåt)\b")
-# "... två nya sandlådor och städdagen flyttas ...": "och" before a subject in the definite form and its verb
-_SPLIT = re.compile(
-    r"\s*[,;:]\s*(?:och\s+)?(?:att\s+)?|\s+och\s+att\s+|\s+och\s+(?=vi\s)|"
-    r"\s+och\s+(?=[a-zåäö]+(?:en|et|na)\s+[a-zåäö]+(?:ar|er|ör|år|as|s)\b)"
-)
-# An item that continues the one before: "premiären blir den tjugonde, om Folkets hus har den kvar"
-_CONTINUES = re.compile(r"^(?:om|ifall|men|utan|så|eftersom|när|tills|med|plus|annars|då)\b")
 _PERSONAL = frozenset({"jag", "du", "ni", "han", "hon", "man", "de", "dom", "det", "den", "detta", "så"})
 # Left open or withdrawn in the summing-up: "fjorton väntar på offert", "tretton är tillbakadragen"
 _OPEN = re.compile(
@@ -68,26 +64,12 @@ def _words(text: str) -> set[str]:
     return stems(text) | {w for w in re.findall(r"[a-zåäö]+", text.lower()) if w in ORDINALS or w in CARDINALS}
 
 
-def summary_items(text: str) -> list[str]:
-    """The items of a summing-up: 'a, b, och att c' -> [a, b, c]; a clause of condition stays with its item."""
-    items: list[str] = []
-    for piece in _SPLIT.split(text.strip(" .!?")):
-        piece = re.sub(r"^(?:och|att|samt)\s+", "", piece.strip(" ,.!?")).strip()
-        if not piece:
-            continue
-        if items and _CONTINUES.match(piece.lower()):
-            items[-1] = f"{items[-1]}, {piece}"
-        else:
-            items.append(piece)
-    return items
-
-
 def item_decision(item: str) -> str:
     """'vi står inte vakt på nyår' -> 'Mötet beslutade att inte stå vakt på nyår.'; other items as said."""
     return we_decision(item) or capitalise(item.rstrip(" ,.")) + "."
 
 
-class RestatedDecisions(RuleState):
+class RestatedDecisions(TurnShapeDecisions):
     """The summing-up read against the decisions found: more evidence, or a decision recovered."""
 
     _level: Level | None = None  # the meeting's word-probability level (computed once)
@@ -99,29 +81,26 @@ class RestatedDecisions(RuleState):
             found = self._summing_up_items(u)
             if found is None:
                 continue
-            said, items, decided = found
-            tasks = sum(self._task_item(item) for item in items)
-            for item in items:
+            parts, decided = found
+            items = [(said, item) for said, text in parts for item in summary_items(text)]
+            self.drop_whole_lists([said for said, _ in parts], len(items))
+            tasks = sum(self._task_item(item) for _, item in items)
+            for said, item in items:
                 # a plain summing-up that is mostly tasks ("Lotta fixar integrationen, Omid skriver testfallen")
                 self._restated_item(item, said, decided, recover=decided or 2 * tasks < len(items))
+        self.turn_shape_pass()  # the leader's close lost, read from the turns around it
         self._merge_duplicates()
         self._merge_conceded()
 
-    def _summing_up_items(self, u: Utt) -> tuple[Utt, list[str], bool] | None:
-        """The sentence holding the items, the items, and whether the chair said they were decided."""
+    def _summing_up_items(self, u: Utt) -> tuple[list[tuple[Utt, str]], bool] | None:
+        """The sentences holding the items, each with the text of its items, and whether they were decided."""
+        if u.is_question or _NOTHING.search(u.low) or cues.NO_DECISIONS_PLANNED.search(u.low):
+            return None
         m = SUMMING_UP.search(u.low)
-        if m is None or u.is_question or _NOTHING.search(u.low) or cues.NO_DECISIONS_PLANNED.search(u.low):
+        if m is not None and cues.NEG.search(u.low[max(0, m.start() - 12) : m.end()]):
             return None
-        if cues.NEG.search(u.low[max(0, m.start() - 12) : m.end()]):
-            return None
-        decided = not m.group("plain") or bool(m.group("decided"))
-        said, rest = u, u.text[m.end() :]
-        if len(content_words(rest)) < 2:  # "Då sammanfattar jag. Luciafirandet blir på eftermiddagen, ..."
-            nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
-            if nxt is None or nxt.turn != u.turn or nxt.is_question or _NOTHING.search(nxt.low):
-                return None
-            said, rest = nxt, nxt.text
-        return said, summary_items(rest), decided
+        plain = m is not None and bool(m.group("plain")) and not m.group("decided")
+        return self.summing_up_sentences(u, m, plain)
 
     def _task_item(self, item: str) -> bool:
         """'Ahmed kollar byggservern', 'du har fått färre ärenden': a task or a remark."""
@@ -150,8 +129,8 @@ class RestatedDecisions(RuleState):
         if best is not None and self._restates(item, best, size, unsure):
             self._confirm(best, item, said, unsure)
             return
-        if len(content_words(item)) < 2 or not recover:
-            return
+        if len(content_words(item)) < (2 if decided else 3) or not recover:
+            return  # a plain summing-up naming a matter by a word or two ('biblioteket i maj') recovers nothing
         earlier = self._earlier(item, said)
         if not decided and (earlier is None or not (earlier.unsure or earlier.repairs)):
             return  # a plain summing-up of talk heard clearly and decided nowhere: a remark, not a decision
