@@ -91,3 +91,22 @@ def test_a_worker_says_a_database_outage_once_and_keeps_trying(monkeypatch, capl
     said = [r for r in caplog.records if r.name.startswith("transcribe")]
     assert len(calls) == 3 and len(said) == 1, [r.getMessage() for r in said]
     assert "databasen svarar inte" in said[0].getMessage() and not said[0].exc_info
+
+
+def test_adding_to_a_series_counts_in_swedish(tmp_path: Path, monkeypatch) -> None:
+    from typer.testing import CliRunner
+
+    from transcribe.cli import app
+    from transcribe.transcript import Transcript
+
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "data"))
+    meeting = tmp_path / "mote-1"
+    meeting.mkdir()
+    said = [Segment(id=0, start=0.0, end=2.0, text="Hej och välkomna.", speaker="SPEAKER_00")]
+    (meeting / "transcript.json").write_text(Transcript(duration=2.0, segments=said).to_json(), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["series", "create", "styrelsen"]).exit_code == 0
+    first = runner.invoke(app, ["series", "add", "styrelsen", str(meeting)])
+    assert first.exit_code == 0 and "styrelsen: 1 möte (1 nytt)" in first.stdout, first.stdout
+    again = runner.invoke(app, ["series", "add", "styrelsen", str(meeting)])
+    assert "styrelsen: 1 möte (inga nya)" in again.stdout, again.stdout

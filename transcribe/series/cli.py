@@ -52,7 +52,9 @@ def add_cmd(
     series, added = store.add(name, list(dirs))
     for path in added:
         out.print(f"+ {path}")
-    out.print(f"{series.name}: {len(series.meetings)} möten ({len(added)} nya)")
+    n, fresh = len(series.meetings), len(added)  # "1 möte (1 nytt)", "2 möten (inga nya)"
+    meetings, new = "möte" if n == 1 else "möten", "nytt" if fresh == 1 else "nya"
+    out.print(f"{series.name}: {n} {meetings} ({fresh or 'inga'} {new})")
 
 
 @series_app.command("list")
