@@ -41,3 +41,9 @@ def test_date_fields_show_the_swedish_format_not_the_browsers(app) -> None:  # n
     assert 'value="2026-01-15"' in sara.get(f"/meetings/{mid}").text
     wrong = post(sara, f"/meetings/{mid}/items/a1", {"op": "edit", "due": "15/01/2026"})
     assert "error=bad_date" in wrong.headers["location"]
+
+
+def test_the_admins_password_fields_say_what_they_are_for(app) -> None:  # noqa: F811
+    page = as_user(app, "ada").get("/admin/users").text
+    fields = re.findall(r'<input type="password"[^>]*>', page)
+    assert len(fields) == 4 and all('placeholder="Nytt lösenord"' in f for f in fields), fields
