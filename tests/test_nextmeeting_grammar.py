@@ -75,15 +75,6 @@ def test_an_hour_said_like_todays_after_a_later_day_is_that_days_hour() -> None:
     assert got is not None and got.when == dt.datetime(2027, 3, 14, 12, 30)
 
 
-def test_a_weekday_and_day_that_first_fall_together_months_ahead_are_flagged() -> None:
-    # the next third (3 March) is a Wednesday: "torsdagen den tredje" first falls on 3 June, to check
-    got = next_meeting(["Nästa möte blir torsdagen den tredje, klockan sju."], "19:00")
-    assert got is not None and got.when == dt.datetime(2027, 6, 3, 19, 0) and got.needs_review
-    # the next fourth is a Thursday: as said
-    got = next_meeting(["Nästa möte blir torsdagen den fjärde, klockan sju."], "19:00")
-    assert got is not None and got.when == dt.datetime(2027, 3, 4, 19, 0) and not got.needs_review
-
-
 def test_a_meeting_named_with_its_day_and_hour_when_no_next_one_is_named() -> None:
     lines = ["Grusbanorna. Kan vi skriva till kommunen?",
              "Det kan styrelsen göra. Jag tar det på första styrelsemötet, på torsdag den fjärde mars klockan sex.",

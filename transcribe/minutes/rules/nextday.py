@@ -380,14 +380,8 @@ class MeetingDays(ElsewhereDays):
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
 
-    def _skips_month(self, day: dt.date) -> bool:
-        """A weekday and a day of the month that first fall together past the next month with that day."""
-        months = [add_months(self.ref.replace(day=1), k) for k in range(13)]
-        first = next((m.replace(day=day.day) for m in months if valid_date(m.year, m.month, day.day)
-                      and m.replace(day=day.day) > self.ref), None)  # fmt: skip
-        return first is not None and first < day
-
-    def _partly_heard(self, w: When, utts: list[Utt]) -> str | None:
+    @staticmethod
+    def _partly_heard(w: When, utts: list[Utt]) -> str | None:
         """'tisdag <med> tre <med>, samma tid': a bare weekday followed by a misheard word or a count may be the
         start of a longer date ("tisdag om tre veckor"), so the next such weekday is shown, to check; "<på>
         morgon" was read as "i morgon"."""
@@ -396,9 +390,6 @@ class MeetingDays(ElsewhereDays):
         if w.kind == "rel_day" and not w.text.lower().startswith("i"):
             return f'{PREFIX}"{w.text}" lästes som "i morgon"'
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
-        if w.kind == "wd_day" and w.date is not None and u is not None and self._skips_month(w.date):
-            # "torsdagen den tredje" where the next third is no Thursday: the weekday or the day was misheard
-            return f'{PREFIX}veckodagen och dagen ("{w.text}") stämmer först {format_date(w.value)}'
         if w.kind in ("wd_day", "den_day") and u is not None:
             # "lördagen den trettonde <samanställningen>": a word where the month would stand, misheard
             toks = re.findall(r"[a-zåäö]+|\d+", u.low[w.start :])
