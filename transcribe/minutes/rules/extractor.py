@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
+from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.mandate import MeetingMandate
@@ -21,6 +22,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
     RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
+    CallClosedDecisions,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -55,6 +57,7 @@ class RuleExtractor(
         self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
         self.mandate_pass()  # the meeting says at its opening or summing-up that it decides nothing
         self.unborne_pass()  # a member's decision formula the one who leads does not take up
+        self.call_closed_pass()  # a call for assent and the caller's close after the yeses are one decision
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out
