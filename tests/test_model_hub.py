@@ -312,7 +312,8 @@ def test_bench_records_speed_and_list_shows_it(fetched: dict[str, object], speec
     lines = shown.splitlines()
     at = next(i for i, ln in enumerate(lines) if "kb-test" in ln)
     line = lines[at]
-    assert "(standard)" in lines[at + 1] and "9,1 % [1]" in line and f"RTF {float(record['rtf']):.2f}" in line
+    assert "(standard)" in lines[at + 1] and "9,1 % [1]" in line and "RTF" not in line
+    assert f"{round(100 * float(record['rtf']))} % av ljudtiden" in line  # the speed, said in Swedish
     assert "148 MB" in line and "hämtad: testorg/sv-whisper-base@5e1f0a7c2b9d" in line
     assert "arXiv 2505.17538" in shown
     assert "kb-test: OK" in CliRunner().invoke(app, ["models", "verify", "kb-test"]).output

@@ -329,7 +329,12 @@ def _wer_text(wer: dict[str, object]) -> str:
 def _speed_text(record: dict[str, object] | None) -> str:
     if not record:
         return ""
-    return f"RTF {float(record['rtf']):.2f} ({record.get('device', 'cpu')}, {record.get('threads', '?')} trådar)"
+    return f"{speed_share(record['rtf'])} ({record.get('device', 'cpu')}, {record.get('threads', '?')} trådar)"
+
+
+def speed_share(rtf: object) -> str:
+    """The real-time factor said plainly: decoding time as a share of the audio's length, "41 % av ljudtiden"."""
+    return f"{round(100 * float(rtf))} % av ljudtiden"
 
 
 # --- speed measured on this machine ------------------------------------------------

@@ -188,12 +188,12 @@ def bench_cmd(
     seconds: Annotated[float, typer.Option(help="Sekunder ljud (0 = hela)")] = 60.0,
     device: Annotated[str, typer.Option(help="auto, cpu eller cuda")] = "cpu",
 ) -> None:
-    """Mät modellens hastighet (RTF) på denna dator; visas i 'models list'."""
+    """Mät modellens hastighet (avkodningstid som andel av ljudtiden) på denna dator; visas i 'models list'."""
     if seconds < 0:
         raise BadOption("--seconds måste vara 0 (hela inspelningen) eller ett positivt tal")
     r = bench(name, sample, seconds, device)
     extra = f", WER {float(r['wer']):.1%} på {sample.parent.name}" if "wer" in r else ""
-    out.print(f"{name}: RTF {r['rtf']} ({r['audio_s']} s ljud på {r['decode_s']} s, {r['device']} "
+    out.print(f"{name}: {models.speed_share(r['rtf'])} ({r['audio_s']} s ljud på {r['decode_s']} s, {r['device']} "
               f"{r['compute_type']}, {r['threads']} trådar, laddning {r['load_s']} s){extra}")  # fmt: skip
 
 
