@@ -77,7 +77,6 @@ def test_a_strike_said_while_the_meeting_opens_is_no_decision_of_the_item_struck
     assert prot.paragraph("6").status != "behandlad" and prot.paragraph("6").decisions == []
 
 
-
 ANNUAL = """Dagordning årsmöte
 1. Mötets öppnande
 2. Fråga om mötet är behörigen utlyst
@@ -102,3 +101,8 @@ def test_the_askers_short_outcome_after_the_yes_is_cited() -> None:
     prot = protokoll_of(notice, ANNUAL, "Årsmöte")
     (decision,) = prot.paragraph("2").decisions
     assert [e.quote for e in decision.evidence][-1] == "Då är den det."  # where the outcome is said
+
+
+def test_an_order_changed_inside_an_item_is_no_decision() -> None:
+    order = [("A", "Då tar vi taket först, innan snön kommer.")]
+    assert decisions([*DEICING, *WORK, *order], "4") == []  # the roof is taken first: nothing decided yet

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
-from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES
+from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES, fronted_topic
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, finish_sentence
 
@@ -119,6 +119,8 @@ def _seals(units: list[Unit], chair: str | None, title: set[str] = frozenset()) 
             cue = (ANNOUNCEMENT if i == 0 else ANNOUNCES).search(u.low)  # "Då tar vi …" opens an item only at its start
             if cue and not SEALS.search(u.low[: cue.start()]):
                 continue  # the item's own announcement, "Då går vi vidare till …", is no assent
+            if _DOING.match(u.low) and fronted_topic(u.low) is not None:
+                continue  # nor an order changed: "Då tar vi motionerna först."
             found.append((i, [u]))
             continue
         if by_chair and ASKS.search(u.low) and u.text.rstrip().endswith("?"):
