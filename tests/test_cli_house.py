@@ -110,3 +110,17 @@ def test_adding_to_a_series_counts_in_swedish(tmp_path: Path, monkeypatch) -> No
     assert first.exit_code == 0 and "styrelsen: 1 möte (1 nytt)" in first.stdout, first.stdout
     again = runner.invoke(app, ["series", "add", "styrelsen", str(meeting)])
     assert "styrelsen: 1 möte (inga nya)" in again.stdout, again.stdout
+
+
+def test_serve_on_a_taken_port_says_so_in_swedish(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = _cli(["serve", "--port", str(port)], tmp_path)
+    assert proc.returncode == BadOption.exit_code, proc.stderr
+    assert f"porten {port} på 127.0.0.1 används redan" in proc.stderr and "Errno" not in proc.stderr, proc.stderr
+    proc = _cli(["serve", "--host", "10.255.255.1", "--port", str(port)], tmp_path)
+    assert "adressen 10.255.255.1 hör inte till den här datorn" in proc.stderr, proc.stderr

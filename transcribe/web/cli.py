@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import socket
 import sys
 from typing import Annotated
 
 import typer
 
 from transcribe.errors import BadOption
+from transcribe.fsutil import os_reason
 from transcribe.web import accounts
 from transcribe.web.auth import check_new_user, create_user, list_users
 
@@ -31,6 +34,7 @@ def serve(
     from transcribe.web.app import create_app  # the app with its routes and templates: for `serve` only
 
     os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
+    check_address(host, port)  # before the app starts its worker: uvicorn would say "[Errno 98]" in English
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
     typer.echo(f"protokoll: http://{host}:{port}/", err=True)
     if not list_users():  # the login page would be a dead end
@@ -44,6 +48,27 @@ def serve(
         server_header=False,
         log_level="info",
     )
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse, in Swedish, an address the server could not listen on: taken, not allowed, or unknown."""
+    if not 0 < port < 65536:
+        raise BadOption(f"--port ska vara ett tal mellan 1 och 65535 (angivet: {port})")
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    except (socket.gaierror, UnicodeError) as exc:
+        raise BadOption(f"okänd adress för --host: {host!r}") from exc
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise BadOption(f"porten {port} på {host} används redan (körs webbappen redan?); "
+                                "välj en annan med --port") from exc  # fmt: skip
+            if exc.errno == errno.EADDRNOTAVAIL:
+                raise BadOption(f"adressen {host} hör inte till den här datorn; ange en egen med --host") from exc
+            raise BadOption(f"kan inte lyssna på {host}:{port}: {os_reason(exc)}") from exc
 
 
 def _terminal() -> bool:
