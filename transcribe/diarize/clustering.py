@@ -175,6 +175,12 @@ class ClusterParams:
     vbx_span: int = 1  # windows of one speech region VBx takes as one item (their mean)
     vbx_smoothing: float = 7.0  # how firmly VBx starts from the partition (pyannote's `init_smoothing`)
     vbx_min_windows: int = 120  # full-length windows (a minute of speech) a recording needs before VBx runs
+    # With the count found (not given), each speaker split in two in the PLDA's space where its parts keep to whole
+    # turns and stand at least this far apart (`countcheck`, log-likelihood ratio of two voices over one); None: none.
+    # Off: at 85 on cached dev telephone calls, fit (seed-1 standard, seed-0 many-speaker; 20) DER 0.0699 -> 0.0621,
+    # exact 12 -> 16; check (seed-2 standard, seed-1 many-speaker, one of seed 3; 21) 0.0682 -> 0.0675 but exact 13 ->
+    # 12 (a 3.5 s piece of a reader split off at 143); see data/README.md.
+    count_llr: float | None = None
 
 
 # The back-end's clustering with its threshold rule chosen on 40 dev + 24 dev-stress conversations (factor

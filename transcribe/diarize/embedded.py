@@ -34,7 +34,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from transcribe.audio import Audio
-from transcribe.diarize import channel, clustering, overlap, reseg, split, vbxrefine, voicecue, voicespace
+from transcribe.diarize import channel, clustering, countcheck, overlap, reseg, split, vbxrefine, voicecue, voicespace
 from transcribe.diarize.absorb import absorb_small
 from transcribe.diarize.base import (
     Diarization,
@@ -370,14 +370,17 @@ class EmbeddedDiarizer:
         p = self.params
         cp = cp or self.clustering_params(w)
         if cp.partition is not None:  # the count found with `cp`, the voices partitioned with `cp.partition`
-            if num is None:
-                labels = self.cluster_windows(w, None, lo, hi, replace(cp, partition=None))
-                num = len(np.unique(labels))
-                if num < 2:
-                    return labels
-                if cp.recount_s is not None:  # the voices the partition's own clustering holds apart
-                    num = min(max(num, self.voices_apart(w, cp)), hi or cp.max_speakers)
-            return self.cluster_windows(w, num, num, num, cp.partition)
+            if num is not None:
+                return self.cluster_windows(w, num, num, num, cp.partition)
+            labels = self.cluster_windows(w, None, lo, hi, replace(cp, partition=None))
+            num = len(np.unique(labels))
+            if num < 2:
+                return labels
+            if cp.recount_s is not None:  # the voices the partition's own clustering holds apart
+                num = min(max(num, self.voices_apart(w, cp)), hi or cp.max_speakers)
+            labels = self.cluster_windows(w, num, num, num, cp.partition)  # then voices merged in it split off
+            secs = np.minimum(w.end - w.start, p.hop)
+            return countcheck.recount(w.embedding, labels, secs, w.region, hi or cp.max_speakers, cp.partition)
         groups = chunk_groups(w, p.chunk if len(w) >= p.chunk_from else 1)
         items = np.stack([w.embedding[g].mean(axis=0) for g in groups])
         cue_items = None
@@ -450,15 +453,7 @@ class EmbeddedDiarizer:
         """The split test (`transcribe.diarize.split`), its bound through the back-end when `cp` sets one."""
         p = self.params
         seconds = np.minimum(w.end - w.start, p.hop)
-        if cp.split_cos is None:
-            return split.split_mixed(w.embedding, seconds, w.region, labels, top, p.split_s, max_cos=p.split_cos)
-        voices = voicespace.project(w.embedding, cp.voice_space)
-        few = None if cp.split_few_cos is None else split.Few(max_cos=cp.split_few_cos)
-        runs = split.Runs(cp.split_runs_gain, cp.split_runs_from, cp.split_few_max_z)
-        return split.split_mixed(
-            w.embedding, seconds, w.region, labels, top, p.split_s,
-            max_cos=cp.split_cos, voices=voices, few=few, runs=runs,
-        )  # fmt: skip
+        return split.with_params(w.embedding, seconds, w.region, labels, top, p.split_s, p.split_cos, cp)
 
     def diarize(
         self,

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 
-from transcribe.diarize import clustering
+from transcribe.diarize import clustering, voicespace
 
 
 @dataclass(frozen=True)
@@ -166,3 +166,16 @@ def _few_holds(few: Few, part: np.ndarray, region: np.ndarray, turns: int, sim: 
     """Does a split over few turns hold: enough judged turns, each part in enough regions, far enough apart?"""
     regions = min(len(np.unique(region[part == k])) for k in (0, 1))
     return turns >= few.min_turns and regions >= few.min_regions and sim < few.max_cos
+
+
+def with_params(embedding: np.ndarray, seconds: np.ndarray, region: np.ndarray, labels: np.ndarray, top: int,
+                min_s: float, raw_cos: float, cp: clustering.ClusterParams) -> np.ndarray:  # fmt: skip
+    """`split_mixed` with the bounds of `cp`: through its back-end when it sets `split_cos`, else on raw windows at
+    `raw_cos`; `min_s`: seconds each part of a split by turns holds."""
+    if cp.split_cos is None:
+        return split_mixed(embedding, seconds, region, labels, top, min_s, max_cos=raw_cos)
+    voices = voicespace.project(embedding, cp.voice_space)
+    few = None if cp.split_few_cos is None else Few(max_cos=cp.split_few_cos)
+    runs = Runs(cp.split_runs_gain, cp.split_runs_from, cp.split_few_max_z)
+    return split_mixed(embedding, seconds, region, labels, top, min_s, max_cos=cp.split_cos, voices=voices, few=few,
+                       runs=runs)  # fmt: skip
