@@ -76,3 +76,11 @@ def test_two_finite_verbs_before_vi_lost_the_front_word() -> None:
     assert frame_repair("Pengar tar vi från kassan.", set()) is None
     asked = ("S1", "Vill säger vi ja till skolan?")
     assert not minutes([*SCHOOL, asked], unsure=frozenset({"vill"})).decisions
+
+
+def test_a_front_word_lost_before_a_negated_statement_with_its_object() -> None:
+    turns = [*MEMBERS, ("S1", "I tar vi inte in några nya medlemmar förrän till hösten.")]
+    got = minutes(turns, unsure=frozenset({"i"})).decisions
+    assert len(got) == 1 and "inte ta in några nya medlemmar" in got[0].text and got[0].needs_review
+    # the thing refused put first ("Det gör vi inte."): no object after the negation, nothing read
+    assert frame_repair("Det gör vi inte.", {"det"}) is None

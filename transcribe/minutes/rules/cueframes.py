@@ -15,6 +15,7 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
+from transcribe.sv.text import content_words
 
 TOKEN = re.compile(r"[0-9A-Za-zÅÄÖåäöÉéÜü-]+")
 
@@ -266,9 +267,19 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     rest = " ".join(lows[verb + 2 :])
     if rest and _ONLY_WHEN.match(rest):
         return None  # "<Det> ändrar vi <inte> i kväll": nothing after "vi" but the time, the lost word was the object
-    if cues.NEG.search(rest) or re.search(r"\bså\s+[a-zåäö]+r\b", rest) or _CONDITIONAL & set(lows[verb + 2 :]):
+    # "<I> tar vi inte in några nya medlemmar ...": a word that fronts nothing alone, and the object said after the
+    # negation, leave no fronted object the "inte" could refuse ("<Det> gör vi inte.")
+    refused = cues.NEG.search(rest) and not (heard.lower() in _NO_FRONT and len(content_words(rest)) >= 3)
+    if refused or re.search(r"\bså\s+[a-zåäö]+r\b", rest) or _CONDITIONAL & set(lows[verb + 2 :]):
         return None
     return fixed, [Repair(heard, "då", "decision")]
+
+
+def lost_front_negated(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
+    """'<I> tar vi inte in några nya medlemmar ...': the one negated statement `_lost_da` reads, for the cue repair
+    that otherwise reads a sentence with a negation near its head as heard. The negation stays as said."""
+    found = _lost_da(text, unsure)
+    return found if found is not None and found[1][0].heard.lower() in _NO_FRONT else None
 
 
 _ONLY_WHEN = re.compile(r"^(?:(?:i\s+)?(?:kväll|dag|år|morgon|helgen)|nu|då|heller|också|ju|redan|igen|\s)*$")

@@ -29,7 +29,7 @@ from wordfreq import zipf_frequency
 
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
-from transcribe.minutes.rules.cueframes import TOKEN, frame_repair, infinitive, lost_att
+from transcribe.minutes.rules.cueframes import TOKEN, frame_repair, infinitive, lost_att, lost_front_negated
 
 HEAD_TOKENS = 6  # a cue phrase starts within this many words of the sentence start
 COMMON_ZIPF = 5.0  # wordfreq Zipf: about once per 100 000 words; "bra", "kan", "om", "samma"
@@ -204,7 +204,8 @@ def _repair(text: str, unsure: Iterable[str]) -> tuple[str, list[Repair]]:
     unsure = {w.lower() for w in unsure}
     toks = list(TOKEN.finditer(text))[:HEAD_TOKENS]
     if any(t.group(0).lower() in NEGATIONS for t in list(TOKEN.finditer(text))[: HEAD_TOKENS + 3]):
-        return text, []  # a negation near the cue: read as heard, never rebuilt into a decision
+        # a negation near the cue: read as heard, never rebuilt into a decision; only a lost front word is put back
+        return lost_front_negated(text, unsure) or (text, [])
     if (lost := lost_att(text)) is not None:
         return lost
     for m in toks:  # a misheard word in place of a cue word
