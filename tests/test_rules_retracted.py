@@ -238,3 +238,12 @@ def test_a_plan_left_for_another_forum_with_its_verb_misheard_is_none() -> None:
         ("S1", "Då går vi vidare. Nästa punkt är lokalen."),
     ]
     assert not any("namn" in t for t in texts(said))
+
+
+def test_what_is_to_be_decided_elsewhere_with_the_thing_lost_is_no_decision() -> None:
+    said = [
+        ("S2", "När ses vi nästa gång?"),
+        ("S1", "Efter årsmötet, någon gång i april. Vi bestämmer i chatten."),
+        ("S3", "Bra."),
+    ]
+    assert texts(said) == []

@@ -55,6 +55,9 @@ _LATER_CLAUSE = re.compile(
     r"|^(?:(?:och|men|så|då)\s+)?vi\s+(?:bestämmer|beslutar)\s+(?!om\b|oss\b|det\b|så\b|till\b|inte\b)"
     r"(?:att\s+|(?:[a-zåäö]+\s+){0,2}?)(?!om\b|det\b)[a-zåäö]+(?:en|et|na|an|arna|erna)\s+"
     r"(?:(?:i|på|via|över|efter)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?|sen|senare)\s*[.!]?$"
+    # the same with what is to be decided lost: "Vi bestämmer <dagen> i gruppen." - only where and when are left
+    r"|^(?:(?:och|men|så|då)\s+)?vi\s+(?:bestämmer|beslutar)\s+(?:att\s+)?(?:i|på|via|efter)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?"
+    r"\s*[.!]?$"
 )
 # The same turn says it was agreed before, by others: "Det har jag och styrelsen redan kommit överens om." (not "Det
 # har vi redan bestämt", this meeting's own word again)
