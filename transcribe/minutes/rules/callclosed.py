@@ -8,7 +8,6 @@ passages as evidence. It runs after the other decision passes."""
 
 from __future__ import annotations
 
-from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, is_agreement, merge_evidence, stems
 
@@ -21,15 +20,7 @@ class CallClosedDecisions(RuleState):
     def call_closed_pass(self) -> None:
         if len(self.out.decisions) < 2:
             return
-        by_seg: dict[object, list[Utt]] = {}
-        for u in self.utts:
-            for s in u.segs:
-                by_seg.setdefault(s.id, []).append(u)
-
-        def said(d: Decision) -> list[Utt]:
-            return sorted({u.idx: u for e in d.evidence for u in by_seg.get(e.segment_id, [])}.values(),
-                          key=lambda u: u.idx)  # fmt: skip
-
+        said = self.said_in
         folded: set[int] = set()
         for i, d in enumerate(self.out.decisions):
             call = said(d)

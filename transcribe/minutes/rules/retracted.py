@@ -87,13 +87,9 @@ class RetractedDecisions(RuleState):
     def retract_pass(self) -> None:
         if not self.out.decisions:
             return
-        by_seg: dict[object, list[Utt]] = {}
-        for u in self.utts:
-            for s in u.segs:
-                by_seg.setdefault(s.id, []).append(u)
         kept: list[Decision] = []
         for d in self.out.decisions:
-            made = self._made_in(d, by_seg)
+            made = self._made_in(d)
             if made and (
                 self._denied_after(made)
                 or self._cited(made)
@@ -109,13 +105,11 @@ class RetractedDecisions(RuleState):
         if len(kept) != len(self.out.decisions):
             self.keep_decisions(kept)
 
-    def _made_in(self, d: Decision, by_seg: dict[object, list[Utt]]) -> list[Utt]:
+    def _made_in(self, d: Decision) -> list[Utt]:
         """The sentences where the decision was made: its evidence up to the first gap of a minute (a summing-up
         restating it later is not where it was made)."""
-        said = {u.idx: u for e in d.evidence for u in by_seg.get(e.segment_id, [])}
-        utts = sorted(said.values(), key=lambda u: u.idx)
         made: list[Utt] = []
-        for u in utts:
+        for u in self.said_in(d):
             if made and u.start - made[-1].end > 60:
                 break
             made.append(u)

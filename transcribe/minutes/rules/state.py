@@ -263,6 +263,11 @@ class RuleState:
             d.id = f"d{n}"
         self.out.decisions = kept
 
+    def said_in(self, d: Decision) -> list[Utt]:
+        """The sentences an item's evidence points at, in the order they were said (a segment may hold several)."""
+        ids = {e.segment_id for e in d.evidence}
+        return [u for u in self.utts if any(s.id in ids for s in u.segs)]
+
     @staticmethod
     def _matter_unheard(text: str, utts: list[Utt]) -> bool:
         """A decision tied together by a call or closing read from a damaged formula (formulas.py) whose matter

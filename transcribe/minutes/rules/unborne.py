@@ -44,14 +44,9 @@ class UnborneDecisions(RuleState):
         if lead is None or worth[lead] < LEAD_MIN:
             return
         members = {sp for sp, n in worth.items() if n <= CO_LEAD * worth[lead]}
-        by_seg: dict[object, list[Utt]] = {}
-        for u in self.utts:
-            for s in u.segs:
-                by_seg.setdefault(s.id, []).append(u)
         kept: list[Decision] = []
         for d in self.out.decisions:
-            said = sorted({u.idx: u for e in d.evidence for u in by_seg.get(e.segment_id, [])}.values(),
-                          key=lambda u: u.idx)  # fmt: skip
+            said = self.said_in(d)
             if said and said[0].speaker in members and self._unborne(d, said, lead):
                 continue
             kept.append(d)
