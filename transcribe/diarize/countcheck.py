@@ -73,29 +73,23 @@ def split_voices(latent: np.ndarray, labels: np.ndarray, seconds: np.ndarray, re
 
     A part is not split again: a voice's part of a few seconds scored as far from the rest of it as two voices do.
     """
-    labels = np.unique(labels, return_inverse=True)[1]
 
-    def size(c: int) -> float:
-        return float(seconds[labels == c].sum())
-
-    todo = sorted(np.unique(labels).tolist(), key=size, reverse=True)
-    while todo and len(np.unique(labels)) < hi:
-        c = todo.pop(0)
-        idx = np.flatnonzero(labels == c)
-        if size(c) < 2 * check.min_s or len(idx) < 8:
-            continue
+    def cut(c: int, idx: np.ndarray) -> np.ndarray | None:
+        if float(seconds[idx].sum()) < 2 * check.min_s or len(idx) < 8:
+            return None
         part = two_parts(latent[idx])
         if min(float(seconds[idx[part == k]].sum()) for k in (0, 1)) < check.min_s:
-            continue
+            return None
         consistency, turns = split.turn_consistency(part, region[idx])
         z = split.runs_z(part, region[idx])
         llr = apart(latent[idx[part == 0]], latent[idx[part == 1]], psi, check.cap)
         log.debug("speaker %d: parts %d/%d windows, %d turns, consistency %.2f, runs z %.1f, llr %.1f",
                   c, int((part == 0).sum()), int((part == 1).sum()), turns, consistency, z, llr)  # fmt: skip
         if turns < check.min_turns or consistency < check.min_consistency or llr < check.min_llr + check.z_gain * z:
-            continue
-        labels[idx[part == 1]] = int(labels.max()) + 1  # its parts are not tried again
-    return labels
+            return None
+        return part
+
+    return split.split_largest(labels, seconds, hi, cut, again=False)  # its parts are not tried again
 
 
 def recount(x: np.ndarray, labels: np.ndarray, seconds: np.ndarray, region: np.ndarray, hi: int, cp: ClusterParams

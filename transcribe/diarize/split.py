@@ -27,6 +27,7 @@ similarity alone separates the two (dev merged pairs at 0.47-0.71, single reader
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -130,8 +131,37 @@ def split_mixed(
     split too, further apart (`Few`). The largest clusters are tried first, and both parts of a split
     again (three voices merged come apart in two steps).
     """
-    labels = np.unique(labels, return_inverse=True)[1]
     least = min(min_s, few.min_s) if few else min_s
+
+    def cut(c: int, idx: np.ndarray) -> np.ndarray | None:
+        if float(seconds[idx].sum()) < 2 * least or len(idx) < 4:
+            return None
+        part = two_way(embedding[idx])
+        smaller = min(float(seconds[idx[part == 0]].sum()), float(seconds[idx[part == 1]].sum()))
+        if smaller < least:
+            return None
+        consistency, turns = turn_consistency(part, region[idx])
+        if consistency < min_consistency:
+            return None
+        v = embedding if voices is None else voices
+        sim = clustering.voice_similarity(v[idx[part == 0]], v[idx[part == 1]])
+        z = runs_z(part, region[idx])
+        bound = max_cos + runs.gain * max(0.0, -z - runs.from_z)
+        by_turns = smaller >= min_s and turns >= min_turns and sim < bound
+        few_holds = few is not None and z <= runs.few_max_z and _few_holds(few, part, region[idx], turns, sim)
+        return part if by_turns or few_holds else None
+
+    return split_largest(labels, seconds, hi, cut, again=True)
+
+
+def split_largest(labels: np.ndarray, seconds: np.ndarray, hi: int,
+                  cut: Callable[[int, np.ndarray], np.ndarray | None], again: bool) -> np.ndarray:  # fmt: skip
+    """Labels with clusters cut in two, the largest (in `seconds` of speech) tried first, at most `hi` in all.
+
+    `cut(c, idx)` gives the part (0 or 1 for each of cluster `c`'s windows `idx`) when the cluster holds two
+    voices, else None; with `again` both parts are tried again (three voices merged come apart in two steps).
+    """
+    labels = np.unique(labels, return_inverse=True)[1]
 
     def size(c: int) -> float:
         return float(seconds[labels == c].sum())
@@ -140,25 +170,12 @@ def split_mixed(
     while todo and len(np.unique(labels)) < hi:
         c = todo.pop(0)
         idx = np.flatnonzero(labels == c)
-        if size(c) < 2 * least or len(idx) < 4:
-            continue
-        part = two_way(embedding[idx])
-        smaller = min(float(seconds[idx[part == 0]].sum()), float(seconds[idx[part == 1]].sum()))
-        if smaller < least:
-            continue
-        consistency, turns = turn_consistency(part, region[idx])
-        if consistency < min_consistency:
-            continue
-        v = embedding if voices is None else voices
-        sim = clustering.voice_similarity(v[idx[part == 0]], v[idx[part == 1]])
-        z = runs_z(part, region[idx])
-        bound = max_cos + runs.gain * max(0.0, -z - runs.from_z)
-        by_turns = smaller >= min_s and turns >= min_turns and sim < bound
-        few_holds = few is not None and z <= runs.few_max_z and _few_holds(few, part, region[idx], turns, sim)
-        if not by_turns and not few_holds:
+        part = cut(c, idx)
+        if part is None:
             continue
         labels[idx[part == 1]] = new = int(labels.max()) + 1
-        todo = sorted([*todo, c, new], key=size, reverse=True)
+        if again:
+            todo = sorted([*todo, c, new], key=size, reverse=True)
     return labels
 
 
