@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -113,8 +117,6 @@ def test_adding_to_a_series_counts_in_swedish(tmp_path: Path, monkeypatch) -> No
 
 
 def test_serve_on_a_taken_port_says_so_in_swedish(tmp_path: Path) -> None:
-    import socket
-
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
@@ -124,3 +126,31 @@ def test_serve_on_a_taken_port_says_so_in_swedish(tmp_path: Path) -> None:
     assert f"porten {port} på 127.0.0.1 används redan" in proc.stderr and "Errno" not in proc.stderr, proc.stderr
     proc = _cli(["serve", "--host", "10.255.255.1", "--port", str(port)], tmp_path)
     assert "adressen 10.255.255.1 hör inte till den här datorn" in proc.stderr, proc.stderr
+
+
+def test_serve_says_in_swedish_where_it_listens_and_nothing_in_english(tmp_path: Path) -> None:
+    """Before, `serve` printed uvicorn's 'INFO: Uvicorn running on ... (Press CTRL+C to quit)' and each request."""
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen([sys.executable, "-m", "transcribe", "serve", "--port", str(port), "--no-worker"],
+                            cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5) as page:
+                    assert page.status == 200
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read() if proc.stderr else ""
+                time.sleep(0.5)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert f"protokoll lyssnar på http://127.0.0.1:{port}/ (avsluta med Ctrl+C)" in err, err
+    assert "Webbappen har stängts." in err, err
+    for english in ("INFO", "Uvicorn", "Started server", "GET /login", "Press CTRL+C", "Shutting down"):
+        assert english not in err + out, err

@@ -36,18 +36,26 @@ def serve(
     os.umask(0o077)  # the database, uploads and every meeting file: owner-only, also in the embedded worker
     check_address(host, port)  # before the app starts its worker: uvicorn would say "[Errno 98]" in English
     app = create_app(start_worker=worker, secure_cookies=secure_cookies or None)
-    typer.echo(f"protokoll: http://{host}:{port}/", err=True)
+    typer.echo(listening_line(host, port), err=True)
     if not list_users():  # the login page would be a dead end
         typer.echo(NO_USERS, err=True)
-    uvicorn.run(
+    uvicorn.run(  # quiet: the server's own lines ("Uvicorn running on ...", one per request) are English
         app,
         host=host,
         port=port,
         proxy_headers=proxy_headers,
         forwarded_allow_ips="127.0.0.1",
         server_header=False,
-        log_level="info",
+        log_level="warning",
+        access_log=False,
     )
+    typer.echo("Webbappen har stängts.", err=True)
+
+
+def listening_line(host: str, port: int) -> str:
+    """Where the app listens, in Swedish: the one line `serve` prints of its own while it runs."""
+    shown = f"[{host}]" if ":" in host else host  # an IPv6 address in a link
+    return f"protokoll lyssnar på http://{shown}:{port}/ (avsluta med Ctrl+C)"
 
 
 def check_address(host: str, port: int) -> None:
