@@ -5,8 +5,11 @@ A bare `--json` or `--priority` line in the help leaves an admin guessing what i
 
 from __future__ import annotations
 
+import re
+
 import typer
 
+from tests.cli_call import call
 from transcribe import cli
 
 
@@ -35,3 +38,19 @@ def test_every_option_says_what_it_does() -> None:
 
 def test_every_argument_says_what_it_is() -> None:
     assert not _silent("argument")
+
+
+def test_every_help_shows_values_and_flag_defaults_in_swedish(monkeypatch, capsys) -> None:
+    """Before: '--title <text>', '--date <text>' and '[standard: no-overwrite]' (the English flag's name)."""
+    shown = {}
+    for path, _command in _commands(typer.main.get_command(cli.app)):
+        monkeypatch.setenv("COLUMNS", "200")
+        code, out, _err = call(monkeypatch, capsys, *path.split(), "--help")
+        assert code == 0, path
+        shown[path] = out
+        english = re.findall(r"<(?:text|str|int|float|bool|path|choice)>|\[standard: no-[^\]]*\]", out)
+        assert not english, (path, english)
+    run = shown["run"]
+    assert re.search(r"--title +<rubrik>", run) and re.search(r"--date +<ÅÅÅÅ-MM-DD>", run), run
+    assert re.search(r"--overwrite +--no-overwrite .*\[standard: av\]", run), run
+    assert re.search(r"--worker +--no-worker .*\[standard: på\]", shown["serve"]), shown["serve"]

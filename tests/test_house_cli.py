@@ -55,7 +55,7 @@ def test_run_help_names_its_panels_defaults_and_required_argument(monkeypatch, c
     for word in ("Argument", "Flaggor", "[krävs]", "[standard: sv]", "[FLAGGOR]"):
         assert word in out, word
     rows = {line.split()[1]: line for line in out.splitlines() if line.startswith("│") and len(line.split()) > 2}
-    assert "<sökväg>" in rows["--out"] and "<heltal>" in rows["--speakers"] and "<text>" in rows["--language"]
+    assert "<sökväg>" in rows["--out"] and "<heltal>" in rows["--speakers"] and "<språkkod>" in rows["--language"]
     assert "<" not in rows["--overwrite"], "a flag takes no value and shows no type"
     out = help_of(monkeypatch, capsys)
     assert "Kommandon" in out and "KOMMANDO [ARGUMENT]..." in out

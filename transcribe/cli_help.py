@@ -40,7 +40,7 @@ FRAMING = {
 # The value types typer shows beside a parameter ("<path>"), in Swedish; another type is shown as typer names it.
 TYPES = {
     "<path>": "<sökväg>",
-    "<str>": "<text>",
+    "<str>": "<värde>",
     "<int>": "<heltal>",
     "<float>": "<tal>",
     "<list[Path]>": "<sökvägar>",
@@ -68,10 +68,29 @@ ARGUMENT_NAMES = {
 }
 
 
+# What a free-text option's value is, where the option's name alone does not say it ("--title <rubrik>").
+VALUES = {
+    "title": "<rubrik>",
+    "meeting_date": "<ÅÅÅÅ-MM-DD>",
+    "fmt": "<format>",
+    "minutes_format": "<format>",
+    "place": "<plats>",
+    "language": "<språkkod>",
+    "model": "<modell>",
+    "host": "<adress>",
+    "series": "<serie>",
+    "speaker_names": "<etikett=namn,…>",
+    "llm_url": "<adress>",
+}
+FLAG_DEFAULT = {True: "på", False: "av"}  # typer would show the flag's English name: "[standard: no-overwrite]"
+
+
 def _swedish_type(param: Any, label: str | None) -> str | None:
-    """A flag takes no value and shows none; a value's type in Swedish."""
+    """A flag takes no value and shows none; a value's type in Swedish, a free text by what it holds."""
     if getattr(param, "is_flag", False):
         return None
+    if label == "<str>" and param.name in VALUES:
+        return VALUES[param.name]
     return TYPES.get(label, label) if label else label
 
 
@@ -83,6 +102,11 @@ class SwedishArgument(TyperArgument):
 class SwedishOption(TyperOption):
     def display_type_rich(self, ctx: Any) -> str | None:
         return _swedish_type(self, super().display_type_rich(ctx))
+
+    def _get_default_string(self, **kwargs: Any) -> str:
+        if self.is_bool_flag and self.secondary_opts and not kwargs.get("show_default_is_str"):
+            return FLAG_DEFAULT[bool(self.default)]
+        return super()._get_default_string(**kwargs)
 
 
 _PARAMETERS = {TyperArgument: SwedishArgument, TyperOption: SwedishOption}
