@@ -9,6 +9,7 @@ from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.mandate import MeetingMandate
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
+from transcribe.minutes.rules.pointback import PointBackRules
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
 from transcribe.minutes.rules.roomcall import RoomCallRules
@@ -22,7 +23,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
     RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
-    CallClosedDecisions,
+    CallClosedDecisions, PointBackRules,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -50,6 +51,7 @@ class RuleExtractor(
                     or self._room_call(u)
                     or self._accepted(u)
                     or self._verdict(u)
+                    or self._pointed_back(u)
                 )
             self._actions(u)
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote
