@@ -302,12 +302,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--seeds", type=int, default=1, help="seeds 1..N")
     ap.add_argument("--show", type=int, default=40, help="losses printed in full")
-    ap.add_argument("--only", default="", help="only meetings whose id contains this")
+    ap.add_argument("--only", default="", help="only meetings whose id contains this (or one of, comma-separated)")
     ap.add_argument("--calibration", action="store_true", help="how often right and wrong words count as unsure")
     args = ap.parse_args(argv)
     if args.commit or args.tree:
         raise SystemExit(_elsewhere(args.commit, args.tree, _strip(argv, "--commit", "--tree")))
-    meetings = [m for m in dev_meetings() if args.only in m["id"]]
+    only = args.only.split(",")
+    meetings = [m for m in dev_meetings() if any(o in m["id"] for o in only)]
     if args.calibration:
         for kind, row in unsure_rates(meetings, ErrorModel.load(), args.rate, tuple(range(1, args.seeds + 1))).items():
             print(f"{kind} words ({row['words']}): own probability below {LOW_WORD}: {row['own_below_cut']}, "

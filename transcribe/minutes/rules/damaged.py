@@ -15,6 +15,7 @@ from __future__ import annotations
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.phrasing import to_infinitive
 from transcribe.minutes.rules.cueframes import TOKEN, infinitive
+from transcribe.minutes.rules.lostwe import lost_we
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import content_words
 
@@ -126,7 +127,7 @@ def repair_turns(utts: list[Utt]) -> None:
     for u in utts:
         if u.repairs:
             continue
-        found = _lost_verb(utts, u) or _lost_object(utts, u)
+        found = _lost_verb(utts, u) or _lost_object(utts, u) or lost_we(utts, u)
         if found is not None:
             u.text, u.low = found[0], found[0].lower()
             u.repairs = [*u.repairs, *found[1]]
