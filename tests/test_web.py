@@ -645,7 +645,8 @@ def test_delete_removes_every_trace(app, short_wav, tmp_path):
             assert s.get(Meeting, mid) is None
             assert not s.scalars(select(MeetingChange).where(MeetingChange.meeting_id == mid)).all()
             assert not s.scalars(select(Job).where(Job.meeting_id == mid)).all()
-        assert c.get(f"/meetings/{mid}").status_code == 404
+        gone = c.get(f"/meetings/{mid}")  # told it is gone, not that it never existed
+        assert gone.status_code == 410 and "Mötet har tagits bort av sara." in gone.text
     assert c.get("/api/meetings").json()["meetings"] == []
 
 

@@ -32,10 +32,10 @@ from transcribe.web import (
     routes_series,
     routes_speakers,
 )
-from transcribe.web.auth import CurrentUser, LoginLimiter, NotLoggedIn, current_user
+from transcribe.web.auth import CurrentUser, LoginLimiter, MeetingDeleted, NotLoggedIn, current_user
 from transcribe.web.hardening import ErrorKeyFilter, HeadAsGet
-from transcribe.web.i18n import SV, LangMiddleware
-from transcribe.web.render import HERE, page
+from transcribe.web.i18n import SV, LangMiddleware, translate
+from transcribe.web.render import HERE, page, request_lang
 from transcribe.web.security import SecurityHeaders, secret_key
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,15 @@ def _error_handlers(app: FastAPI) -> None:
         if _is_api(request) or request.method != "GET":
             return JSONResponse({"error": "login required"}, status_code=401)
         return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+
+    @app.exception_handler(MeetingDeleted)
+    async def deleted(request: Request, exc: MeetingDeleted) -> Response:
+        """Said with the deleter's name; a save that came too late hands the reviewer's text back (review.js)."""
+        message = translate(request_lang(request), "deleted_by", by=exc.by)
+        if _is_api(request):
+            return JSONResponse({"error": "deleted", "by": exc.by, "message": message}, status_code=410)
+        return page(request, "error.html", status_code=410, error="deleted", message=message, code=410,
+                    user=_signed_in(request))  # fmt: skip
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -23,6 +23,7 @@ from fastapi import HTTPException, Request
 from sqlalchemy import delete, or_, select
 from sqlalchemy.exc import IntegrityError
 
+from transcribe import audit
 from transcribe.db import session
 from transcribe.errors import BadOption
 from transcribe.tables import ROLES, Meeting, MeetingShare, User, WebSession
@@ -243,10 +244,32 @@ def can_see(user: CurrentUser, meeting: Meeting) -> bool:
         return s.get(MeetingShare, (meeting.id, user.id)) is not None
 
 
+class MeetingDeleted(HTTPException):
+    """The meeting was deleted by `by`: a reviewer who had it open is told so (410), not that it never existed."""
+
+    def __init__(self, by: str) -> None:
+        super().__init__(status_code=410, detail="deleted")
+        self.by = by
+
+
+def deleted_by(user: CurrentUser, meeting_id: str) -> str | None:
+    """Who deleted the meeting, told only to an admin or to someone the audit log shows had it open:
+    anyone else learns nothing more than of a meeting that never existed."""
+    events = audit.events(f"meeting:{meeting_id}", limit=200)
+    deleter = next((e.user for e in events if e.action == "delete"), None)
+    if deleter is None or not (user.is_admin or any(e.user == user.name and e.action != "delete" for e in events)):
+        return None
+    return deleter
+
+
 def get_meeting(user: CurrentUser, meeting_id: str) -> Meeting:
-    """The meeting if this user may see it; 404 otherwise (never reveal that it exists)."""
+    """The meeting if this user may see it; 404 otherwise (never reveal that it exists), 410 if it was deleted."""
     with session() as s:
         meeting = s.get(Meeting, meeting_id)
+    if meeting is None:
+        by = deleted_by(user, meeting_id)
+        if by is not None:
+            raise MeetingDeleted(by)
     if meeting is None or not can_see(user, meeting):
         raise HTTPException(status_code=404, detail="meeting")
     return meeting

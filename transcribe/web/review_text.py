@@ -17,6 +17,8 @@ SV: dict[str, str] = {
     "and_more": "… och {n} till", "approved_by_at": "godkänt {at} av {name}",
     "login_expired": "Sidan hade legat öppen för länge. Logga in igen.",
     "field_error": "Fel i fältet", "playback": "Uppspelning", "skip_to_content": "Hoppa till innehållet",
+    "deleted_by": "Mötet har tagits bort av {by}.",
+    "deleted_kept": "Det du skrev sparades inte. Här är det, så att du kan kopiera det:",
 }  # fmt: skip
 
 EN: dict[str, str] = {
@@ -35,4 +37,6 @@ EN: dict[str, str] = {
     "and_more": "… and {n} more", "approved_by_at": "approved {at} by {name}",
     "login_expired": "The page had been open too long. Please log in again.",
     "field_error": "Error in the field", "playback": "Playback", "skip_to_content": "Skip to content",
+    "deleted_by": "The meeting was deleted by {by}.",
+    "deleted_kept": "What you typed was not saved. Here it is, so that you can copy it:",
 }  # fmt: skip

@@ -301,6 +301,26 @@
     input.setAttribute("aria-describedby", span.id);
     input.focus();
   }
+  // The meeting was deleted under the reviewer: the reason and, below the form, the text typed into it to copy.
+  function keepTyped(form, message) {
+    const typed = Array.from(form.elements)
+      .filter((el) => (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ["text", "date", "time", "search"].includes(el.type))) && el.value.trim())
+      .map((el) => el.value.trim());
+    const box = document.createElement("div");
+    box.className = "kept-text";
+    box.setAttribute("role", "alert");
+    const head = document.createElement("p");
+    head.textContent = message + (typed.length ? " " + text("deletedKept", "") : "");
+    box.appendChild(head);
+    if (typed.length) {
+      const copy = document.createElement("textarea");
+      copy.readOnly = true;
+      copy.rows = Math.min(12, typed.join("\n").split("\n").length + 1);
+      copy.value = typed.join("\n\n");
+      box.appendChild(copy);
+    }
+    form.insertAdjacentElement("afterend", box);
+  }
   // Where the focus was, by ids and names that survive re-rendering the pane.
   function focusKey(form) {
     const el = document.activeElement;
@@ -407,6 +427,7 @@
       if (await renewToken()) { await save(form, submitter, true); return; }
       response = { ok: false, status: 401 };
     }
+    if (body.error === "deleted") { keepTyped(form, body.message); announce(body.message, false); return; }
     if (!response.ok) {
       const known = { locked: "errLocked", csrf: "errCsrf" }[body.error];
       const message = response.status === 401 ? text("loggedOut", "Du har loggats ut.")

@@ -1,0 +1,34 @@
+"""A meeting deleted by another reviewer while it stood open in a tab: the next save says it was deleted and
+by whom (not "Kunde inte spara"), and someone who never had it open learns nothing about it."""
+
+from __future__ import annotations
+
+from tests.test_web import PASSWORD, add_meeting, app, as_user, csrf_of, post  # noqa: F401  (fixtures)
+
+
+def _save(client, mid: str, text: str):
+    token = csrf_of(client.get("/meetings").text)
+    return client.post(f"/meetings/{mid}/segments/1", data={"text": text},
+                       headers={"Accept": "application/json", "X-CSRF-Token": token})  # fmt: skip
+
+
+def test_a_save_after_another_reviewer_deleted_the_meeting_names_the_deleter(app) -> None:  # noqa: F811
+    mid = add_meeting("sara")
+    sara, fia, sven = as_user(app, "sara"), as_user(app, "fia"), as_user(app, "sven")
+    assert post(sara, f"/meetings/{mid}/share", {"name": "fia"}).status_code == 303
+    assert fia.get(f"/meetings/{mid}").status_code == 200  # the facilitator has it open in her tab
+    assert post(sara, f"/meetings/{mid}/delete").status_code == 303
+
+    said = _save(fia, mid, "Vi beslutar att starta en läsecirkel.")
+    assert said.status_code == 410, said.text
+    assert said.json()["error"] == "deleted" and said.json()["message"] == "Mötet har tagits bort av sara."
+    page = fia.get(f"/meetings/{mid}")
+    assert page.status_code == 410 and "Mötet har tagits bort av sara." in page.text
+    fia.get("/lang/en")
+    assert "The meeting was deleted by sara." in fia.get(f"/meetings/{mid}").text
+
+    # sven never had it: the same answer as for a meeting that never existed
+    for client in (sven, as_user(app, "sara")):
+        assert client.get("/meetings/finnsinte").status_code == 404
+    stranger = sven.get(f"/meetings/{mid}")
+    assert stranger.status_code == 404 and "sara" not in stranger.text and "bort" not in stranger.text
