@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.signal import butter, sosfilt
 
-from transcribe.diarize import clustering, voicecue
+from transcribe.diarize import clustering, plda, voicecue
 
 SR = 16_000
 
@@ -63,3 +63,35 @@ def test_two_voices_the_embeddings_merge_are_told_apart_with_the_cue_on() -> Non
     on = clustering.cluster(items, 2, params=clustering.ClusterParams(cue_weight=1.0), cues=cue_items)
     assert agree(on) == 1.0
     assert agree(off) < 0.9
+
+
+def test_pitch_as_a_plda_dimension_tells_two_voices_the_embeddings_cannot() -> None:
+    # two voices whose windows share one cloud in the PLDA's latent space, one at ~110 Hz and one at ~200 Hz
+    rng = np.random.default_rng(3)
+    n, psi = 12, np.full(8, 2.0)
+    a, b = rng.standard_normal((n, 8)), rng.standard_normal((n, 8))
+    pa, pb = (
+        voicecue.pitch_latent(rng.normal(np.log(110), 0.05, n)),
+        voicecue.pitch_latent(rng.normal(np.log(200), 0.05, n)),
+    )
+    root = np.sqrt(n)  # two speakers' means of n windows, scaled as `plda.llr` reads one window
+
+    def llr(x: np.ndarray, y: np.ndarray, extra: tuple[np.ndarray, np.ndarray] | None = None) -> float:
+        if extra is None:
+            return float(plda.llr(x.mean(0) * root, y.mean(0) * root, psi * n))
+        (zx, zpsi), (zy, _) = extra
+        xs, ys = np.r_[x.mean(0), zx.mean()] * root, np.r_[y.mean(0), zy.mean()] * root
+        return float(plda.llr(xs, ys, np.r_[psi, zpsi] * n))
+
+    assert llr(a, b) > 0  # the embeddings alone: one voice
+    assert llr(a, b, (pa, pb)) < 0  # with the pitch: two
+    same = voicecue.pitch_latent(rng.normal(np.log(110), 0.05, n))
+    assert llr(a, b, (pa, same)) > llr(a, b)  # the same pitch adds evidence of one voice
+
+
+def test_a_window_without_pitch_or_an_octave_wrong_says_little() -> None:
+    prior = voicecue.PitchPrior()
+    z, psi = voicecue.pitch_latent(np.array([np.nan, prior.mean + 5.0, prior.mean - 5.0]), prior)
+    assert z[0] == 0.0  # no pitch: the voices' mean
+    assert abs(z[1]) < 10 and abs(z[2]) < 10  # a wild reading is cut
+    assert 3.0 < psi < 8.0  # voices stand 2-3 times further apart in pitch than one voice's windows

@@ -28,6 +28,13 @@ readers carry) after the within-reader covariance is shrunk by 0.5, then the two
 the PLDA's log-likelihood ratio and the cosine in its LDA space beside the back-ends above.
 
     python -m transcribe.bench.train_backend --plda [--evaluate]
+
+With --cues it measures whether a voice's pitch (`voicecue.pitch_latent`, the median log-F0 of a window) adds to the
+PLDA what GE2E over the line does not carry: the pitch prior fitted on the cohort readers' windows over the line, then
+same-versus-different on the check readers (id % 4 == 2) for single windows and for stretches of 4 and 8 windows (a
+cluster's part), by the PLDA's log-likelihood ratio, by the pitch dimension's and by both summed.
+
+    python -m transcribe.bench.train_backend --cues
 """
 
 from __future__ import annotations
@@ -42,7 +49,7 @@ from transcribe.audio import Audio
 from transcribe.bench.core import SAMPLES_DIR
 from transcribe.bench.profiles_real import bench_reader
 from transcribe.bench.speaker_items import conversations
-from transcribe.diarize import embed_segments, plda
+from transcribe.diarize import embed_segments, plda, voicecue
 from transcribe.diarize.embedded import Params, torch_threads, window_embeddings
 from transcribe.diarize.voicespace import TELEPHONE_BACKEND, project
 from transcribe.speakers.backend import BACKEND_PATH, fit
@@ -54,6 +61,7 @@ GENERATOR_CONDITIONS = ("reverb", "noise", "telephone", "far")
 SHRINK = 0.2  # chosen on dev conversations (0.05-0.8 tried, `python -m transcribe.bench.profiles_real --sweep`)
 DIMS = 0  # 0: WCCN alone, all directions kept
 TELEPHONE_CACHE = SAMPLES_DIR / "cache" / "telephone-backend-windows-v1.npz"
+PITCH_CACHE = SAMPLES_DIR / "cache" / "telephone-pitch-windows-v1.npz"
 TELEPHONE_SHRINK = 0.4
 LINE_SNR_DB = (35.0, 22.0)  # the standard conversations' line noise and the stress set's middle
 PLDA_DIMS = 60  # chosen on the check readers (id % 4 == 2): LLR AUC 0.950/0.959/0.961 at 20/40/60 (shrink 0.3)
@@ -138,6 +146,85 @@ def line_windows() -> tuple[np.ndarray, np.ndarray]:
     return out
 
 
+def line_pitch(readers: np.ndarray) -> np.ndarray:
+    """Median log-F0 (NaN: unvoiced) of each of `line_windows`' windows (`readers`: theirs), cached: the same
+    utterances over the same line, windows of `Params()` laid as the diariser lays them over one region."""
+    if PITCH_CACHE.exists():
+        with np.load(PITCH_CACHE) as z:
+            if len(z["logf0"]) == len(readers):
+                return z["logf0"]
+    conv, p = conversations(), Params()
+    out = np.full(len(readers), np.nan)
+    for rid, flac in conv.readers(None, "dev"):
+        idx = np.flatnonzero(readers == rid)
+        x = conv.load_flac(flac)
+        for k, snr in enumerate(LINE_SNR_DB):  # both passes hold as many windows (`line_windows`)
+            part = idx[k * len(idx) // 2 : (k + 1) * len(idx) // 2]
+            a = over_line(x, rid, k, snr)
+            starts = np.minimum(np.arange(len(part)) * p.hop, max(0.0, a.duration - p.window))
+            out[part] = voicecue.window_cues(a.float32(0.0, a.duration), 0.0, starts, starts + p.window)[:, 0]
+    PITCH_CACHE.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(PITCH_CACHE, logf0=out, readers=readers)
+    return out
+
+
+def pitch_prior(logf0: np.ndarray, readers: np.ndarray, clip: float = 0.3) -> voicecue.PitchPrior:
+    """The spread of voices' median log-F0 and of one voice's windows around it (cut at `clip`)."""
+    meds, dev = [], []
+    for r in np.unique(readers):
+        v = logf0[(readers == r) & ~np.isnan(logf0)]
+        meds.append(np.median(v))
+        dev.append(np.clip(v - np.median(v), -clip, clip))
+    return voicecue.PitchPrior(float(np.mean(meds)), float(np.std(meds)), float(np.concatenate(dev).std()), clip)
+
+
+def stretches(idx: np.ndarray, k: int, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Two stretches of `k` consecutive windows of one reader's windows `idx` that share no audio (a window spans
+    three hops): what a speaker's two parts hold in a conversation, one run of phrases against another."""
+    n = len(idx)
+    while True:
+        a, b = rng.integers(0, n - k + 1, size=2)
+        if abs(int(a) - int(b)) >= k + 2:
+            return idx[a : a + k], idx[b : b + k]
+
+
+def cue_separation(draws: int = 4000) -> int:
+    """AUC of same/different reader for groups of windows: the PLDA, the pitch dimension, both (see the notes)."""
+    from sklearn.metrics import roc_auc_score
+
+    x, readers = line_windows()
+    logf0 = line_pitch(readers)
+    cohort = np.array([not bench_reader(r) for r in readers])
+    prior = pitch_prior(logf0[cohort], readers[cohort])
+    print(f"pitch prior (cohort): {prior}")
+    model = plda.load()
+    if model is None:
+        return 1
+    lat = plda.latent(x, model)
+    z, zpsi = voicecue.pitch_latent(logf0, prior)
+    test = np.array([int(r) % 4 == 2 for r in readers])
+    rng = np.random.default_rng(0)
+    for k in (1, 4, 8):
+        pool = [np.flatnonzero(test & (readers == r)) for r in np.unique(readers[test])]
+        pool = [p for p in pool if len(p) >= 2 * k + 6]
+        s_plda, s_pitch, same = [], [], []
+        for _ in range(draws):
+            i = int(rng.integers(len(pool)))
+            ga, gb = stretches(pool[i], k, rng)
+            if rng.random() < 0.5:  # a stretch of another reader
+                j = (i + 1 + int(rng.integers(len(pool) - 1))) % len(pool)
+                gb = stretches(pool[j], k, rng)[0]
+            same.append(np.isin(gb, pool[i]).all())
+            root = np.sqrt(k)  # a mean of k windows: within variance 1/k, so scaled by sqrt(k) the across one k psi
+            s_plda.append(plda.llr(lat[ga].mean(0) * root, lat[gb].mean(0) * root, model["psi"] * k))
+            s_pitch.append(plda.llr(z[ga].mean() * root, z[gb].mean() * root, zpsi * k))
+        s_plda, s_pitch = np.array(s_plda), np.array(s_pitch)
+        aucs = [roc_auc_score(same, s) for s in (s_plda, s_pitch, s_plda + 0.5 * s_pitch, s_plda + s_pitch)]
+        print(f"{k} window(s) a group: AUC PLDA {aucs[0]:.4f}, pitch {aucs[1]:.4f}, PLDA + pitch/2 {aucs[2]:.4f}, "
+              f"PLDA + pitch {aucs[3]:.4f} ({len(pool)} readers)")  # fmt: skip
+    return 0
+
+
 def separation(x: np.ndarray, who: np.ndarray, pairs: int = 200_000) -> tuple[float, float]:
     """(AUC, EER) of cosines of same-reader pairs against different-reader pairs (seeded draws)."""
     from sklearn.metrics import roc_auc_score, roc_curve
@@ -215,7 +302,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--telephone", action="store_true", help="rebuild the diariser's telephone back-end")
     ap.add_argument("--plda", action="store_true", help="rebuild the diariser's PLDA for VBx")
     ap.add_argument("--evaluate", action="store_true", help="with --telephone/--plda: AUC/EER on readers not fitted")
+    ap.add_argument("--cues", action="store_true", help="does pitch add to the PLDA? (AUC on readers not fitted)")
     ns = ap.parse_args(argv)
+    if ns.cues:
+        return cue_separation()
     if ns.plda:
         return fit_plda(ns.out or plda.TELEPHONE_PLDA, ns.evaluate)
     if ns.telephone:

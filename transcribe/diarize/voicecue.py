@@ -16,6 +16,7 @@ recording differ from each other. `cue_distance` gives the distance of items so 
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -119,6 +120,33 @@ def recording_cues(audio: Audio, regions: list[tuple[float, float]], region: np.
         a, b = regions[int(r)]
         out[m] = window_cues(audio.float32(a, b), a, starts[m], ends[m])
     return out
+
+
+@dataclass(frozen=True)
+class PitchPrior:
+    """How voices' pitch spreads, in log-F0 of 1.5 s window medians over the telephone line: the mean and spread of
+    voices' medians (`across`) and of one voice's windows around its own median (`within`, deviations cut at `clip`:
+    octave errors). Fitted on the 61 dev cohort readers (`python -m transcribe.bench.train_backend --cues`)."""
+
+    mean: float = 5.046
+    across: float = 0.286
+    within: float = 0.130
+    clip: float = 0.3
+
+
+def pitch_latent(logf0: np.ndarray, prior: PitchPrior = PitchPrior()) -> tuple[np.ndarray, float]:
+    """Windows' log-F0 as one more dimension of the PLDA's latent space (`plda.latent`), and its across-voice variance.
+
+    In that space one voice's windows spread with variance 1 and voices' means with psi, so the pitch dimension is
+    the log-F0 in units of `within` (a window without pitch at the prior's mean, deviations beyond `clip` cut) with
+    psi (`across` / `within`) squared; appended to the latent windows and to psi it enters `plda.llr` as one more
+    independent dimension.
+    """
+    f = np.asarray(logf0, dtype=np.float64)
+    f = np.where(np.isnan(f), prior.mean, f)
+    lo = prior.mean - 3 * prior.across - prior.clip
+    hi = prior.mean + 3 * prior.across + prior.clip
+    return (np.clip(f, lo, hi) - prior.mean) / prior.within, (prior.across / prior.within) ** 2
 
 
 def item_vectors(cues: np.ndarray, groups: list[np.ndarray], columns: tuple[int, ...]) -> np.ndarray:
