@@ -34,10 +34,11 @@ from transcribe.agenda.added import added_topics
 from transcribe.agenda.ahead import announced_ahead, reordered_with_agenda
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.continuity import damp_passing
-from transcribe.agenda.fallback import FILL_SHARE, by_time, unrecognisable
+from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
 from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.order import fill_gaps, ordered, taken_early
+from transcribe.agenda.outcome import chair_handed_over, opened_in_turn, outcomes
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.passes import (
     Placement,
@@ -76,6 +77,7 @@ from transcribe.agenda.phrases import (
 from transcribe.agenda.reorder import agreed_after, taken_after
 from transcribe.agenda.returns import passages, return_cues, returned
 from transcribe.agenda.struck import UNTIL, after_struck, put_off_by_pronoun
+from transcribe.agenda.subitems import parents_named
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
 from transcribe.sv.text import stem
@@ -93,6 +95,8 @@ STRONG = 2.4  # evidence needed to insert an item taken out of order
 NAMED = 0.5  # share of an item's title (by rarity) that names it, in a short sentence or put first by the chair
 SHORT = 6  # words in a sentence short enough to be the chair naming an item ("Så, studiecirklarna i vår.")
 EARLY = 0.3  # the meeting's officials are elected in this first share of it
+OFFICIALS = 0.4  # an election in this first share of the agenda is of the meeting's officials
+OFFICIALS_BY = 0.5  # and is held in the meeting's first half
 NON_CHAIR = 0.6
 ASKED_WITHIN = 2  # sentences of the same turn in which the one naming a role asks for it
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
@@ -166,7 +170,9 @@ def evidence_matrix(
     later = [bool(LATER.search(u.low)) for u in units]  # "Förvaltningen tar vi sist": put off, not started
     for i in taken_next([(u.low, u.seg_id) for u in units], skips, later, instead, SHORT + 3):
         instead[i] = units[i].stems  # "… tar vi sist. Så hur ser det ut med vikarierna?": the one taken instead
-    concludes = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # a decision ends an item
+    concludes = [  # a decision ends an item, and so does the asker's outcome after the floor's yes (outcome.py)
+        bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) or o for u, o in zip(units, outcomes(units), strict=True)
+    ]
     placed_under = [bool(PLACED_UNDER.search(u.low)) for u in units]  # "lägga till kårtidningen under övriga frågor"
     added = {  # "lägga till en sak om nycklarna under övriga frågor": the chair's first "nycklarna" after it names it
         k: next((j for j in range(i + 1, len(units)) if units[j].speaker == chair and overlap(t, units[j].stems)), -1)
@@ -187,6 +193,8 @@ def evidence_matrix(
                 return taken[0]
         return firsts[parent]
 
+    # the meeting's own officials, put early by the agenda, are elected early: not at a later election's words
+    officials = [any(kd in ELECTIONS for kd in kd_) and k < OFFICIALS * len(items) for k, kd_ in enumerate(kinds)]
     out: list[list[float]] = []
     named: list[list[bool]] = []
     for k, item in enumerate(items):
@@ -257,7 +265,8 @@ def evidence_matrix(
                 + (W_CUE if heading else 0.0)
                 + (W_CUE if said_now and ASIDE.search(u.low) else 0.0)  # "Som vi sa, valen nu": the order agreed
             )
-            row.append(score - THRESHOLD)
+            late = officials[k] and number <= 0 and i > OFFICIALS_BY * len(units)  # "Valen." late elects the board
+            row.append(min(score, 0.0) - THRESHOLD if late else score - THRESHOLD)
             short = len(u.text.split()) <= SHORT
             said_title = own >= 0.99 or weight == 1.0 and (said_now or own >= NAMED and short)
             called = weight == 1.0 and any(kd in CALLED for kd in said)  # "När ses vi igen?" names the next meeting
@@ -269,6 +278,7 @@ def evidence_matrix(
                 and (taken or not skips[i])
                 and not concludes[i]
                 and not placed_under[i]
+                and not late
             )
         out.append(row)
         named.append(names)
@@ -296,28 +306,6 @@ def _asked_before(units: list[Unit], u: int, row: list[float], used: set[int], s
     return [j]
 
 
-def _from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[float], units: list[Unit]) -> Alignment:
-    """Every item treated, in agenda order, from its start time (see fallback.py); a sentence belongs to
-    the item being treated at its middle."""
-    by_number = {s.number: s for s in spans}
-    end = max(units[-1].end, starts[-1]) if units else starts[-1]
-    for k, t in enumerate(starts):
-        span = by_number[leaves[k].number]
-        span.treated, span.order, span.start = True, k + 1, round(t, 2)
-        span.end = round(starts[k + 1] if k + 1 < len(starts) else end, 2)
-        span.segment_ids = sorted({u.seg_id for u in units if span.start <= (u.start + u.end) / 2 < span.end})
-        span.cue = next((u.text[:200] for u in units if u.start >= t), "")
-    for s in spans:  # a parent item spans its sub-items
-        kids = [c for c in spans if c.parent == s.number and c.treated]
-        if kids:
-            s.treated, s.order = True, min(c.order or 0 for c in kids)
-            s.start, s.end = kids[0].start, kids[-1].end
-            s.segment_ids = sorted({i for c in kids for i in c.segment_ids})
-    early = sorted({u.seg_id for u in units if (u.start + u.end) / 2 < starts[0]})
-    other_spans = [(0.0, round(starts[0], 2))] if early else []
-    return Alignment(items=spans, other_segments=early, other_spans=other_spans, by_time=True)
-
-
 def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     units = build_units(transcript)
     items = agenda.items
@@ -330,7 +318,17 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
     B, named = evidence_matrix(units, leaves, turns)
+    heads = [it for it in items if it.number in parents]  # a parent named starts its sub-item taken first
+    parents_named(units, leaves, heads, *evidence_matrix(units, heads, turns), B, named)
     damp_passing(units, leaves, B, {stem(n) for n in names}, -THRESHOLD)
+    cued = [  # a transition, a number, or an item named alone ("Julen.")
+        bool(TRANSITION.search(u.low))
+        or any(sign > 0 for _, sign in number_refs(u.low))
+        or any(is_heading(u, title_stems(it)) for it in leaves)
+        for u in units
+    ]
+    decides = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # "Då tar vi offerten."
+    opened_in_turn(units, B, named, cued, decides, THRESHOLD, STRONG)
     put_off_by_pronoun(units, leaves, B, chair_speaker(units), THRESHOLD)
     after_struck(units, leaves, B, named, chair_speaker(units), THRESHOLD)
     cues = return_cues(units, leaves)
@@ -357,7 +355,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             together[k] = u
     mates = taken_together(p)
     if len(chosen) + len(together) < FILL_SHARE * len(leaves) and unrecognisable(u.text for u in units):
-        return _from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
+        return from_times(spans, leaves, by_time(units, B, max(transcript.duration, units[-1].end)), units)
     settles = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # the end of an item
     p.settles = settles
     decided_items(p)
@@ -387,6 +385,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     put_off(p, said, GAP - THRESHOLD)
     chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
     handed_over_first(p, turns)
+    chair_handed_over(p, chair_speaker(units))
     after_decisions(p)
     taken_after(p, agreed_after(units, leaves), chair_speaker(units))
     more_before_close(p, chair_speaker(units))

@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from transcribe.agenda.parse import AgendaItem
+from transcribe.agenda.units import Alignment, ItemSpan, Unit
 from transcribe.minutes.fuzzy import known_word
 
 FILL_SHARE = 0.5  # below this share of items found by their words, the transcript is read by order and time
@@ -72,3 +74,25 @@ def by_time(units: list[Timed], B: list[list[float]], end: float) -> list[float]
         out[k] = cands[c][0]
         c = back[k][c]
     return out
+
+
+def from_times(spans: list[ItemSpan], leaves: list[AgendaItem], starts: list[float], units: list[Unit]) -> Alignment:
+    """Every item treated, in agenda order, from its start time (by_time); a sentence belongs to
+    the item being treated at its middle."""
+    by_number = {s.number: s for s in spans}
+    end = max(units[-1].end, starts[-1]) if units else starts[-1]
+    for k, t in enumerate(starts):
+        span = by_number[leaves[k].number]
+        span.treated, span.order, span.start = True, k + 1, round(t, 2)
+        span.end = round(starts[k + 1] if k + 1 < len(starts) else end, 2)
+        span.segment_ids = sorted({u.seg_id for u in units if span.start <= (u.start + u.end) / 2 < span.end})
+        span.cue = next((u.text[:200] for u in units if u.start >= t), "")
+    for s in spans:  # a parent item spans its sub-items
+        kids = [c for c in spans if c.parent == s.number and c.treated]
+        if kids:
+            s.treated, s.order = True, min(c.order or 0 for c in kids)
+            s.start, s.end = kids[0].start, kids[-1].end
+            s.segment_ids = sorted({i for c in kids for i in c.segment_ids})
+    early = sorted({u.seg_id for u in units if (u.start + u.end) / 2 < starts[0]})
+    other_spans = [(0.0, round(starts[0], 2))] if early else []
+    return Alignment(items=spans, other_segments=early, other_spans=other_spans, by_time=True)

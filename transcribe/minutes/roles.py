@@ -150,6 +150,8 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         if role == "justerare":  # who writes the minutes does not also check them
             said_no = said_no | {r.name for r in out if r.role == "sekreterare"}
         chosen = _from_pool(role, pool, elected, names, said_no, transcript, guess=not window)
+        if role == "ordförande" and spans and not chosen:  # named in its item, and the one who then leads
+            chosen = _leader_named(pool, units, names, said_no, transcript)
         if elected and not chosen:  # the item was placed wrong, or the election came elsewhere
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
         if elected and not chosen:  # the chair asks one by name to do the role's work, who says yes after the turn
@@ -190,6 +192,23 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
             out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
     return out
+
+
+def _leader_named(
+    pool: list[Unit], units: list[Unit], names: dict[str, str], said_no: set[str], transcript: Transcript
+) -> dict[str, list[Unit]]:
+    """The chair's election placed, with no sentence there naming the role in words the rules know ("Vi i
+    valberedningen skulle vilja att Kerstin sitter i mitten i dag och fördelar ordet." – … – "Då varsågod,
+    Kerstin."): the one named there by others who leads the meeting from then on (announces its items) was
+    elected to lead it."""
+    if not pool:
+        return {}
+    leader = chair_speaker([u for u in units if u.start >= pool[-1].end])
+    name = transcript.speaker_name(leader) if leader else None
+    if not name or name not in names.values() or name in said_no:
+        return {}
+    ev = [u for u in pool if u.speaker != leader and name in {n for _, _, n in persons(u.text, names)}]
+    return {name: ev} if ev else {}
 
 
 def _elections(role: str, chosen: dict, elected: bool, names: dict[str, str], transcript: Transcript) -> list:
