@@ -16,6 +16,7 @@ from transcribe.sv.calendar import elapsed
 from transcribe.web.i18n import LANGS, translate
 from transcribe.web.reasons import reason_in
 from transcribe.web.security import csrf_token
+from transcribe.web.seen import item_seen
 
 HERE = Path(__file__).resolve().parent
 
@@ -41,6 +42,7 @@ def localtime(value: dt.datetime | None) -> str:
 _env.filters["localtime"] = localtime
 _env.filters["check_reason"] = check_reason
 _env.filters["reason_in"] = reason_in
+_env.filters["seen"] = item_seen
 templates = Jinja2Templates(env=_env)
 
 

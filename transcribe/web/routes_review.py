@@ -32,6 +32,7 @@ from transcribe.web.i18n import translate
 from transcribe.web.render import page, request_lang
 from transcribe.web.routes_meetings import meeting_status
 from transcribe.web.security import require_csrf
+from transcribe.web.seen import ChangedMeanwhile, changed_by, changed_since
 
 router = APIRouter(dependencies=[Depends(require_csrf)])
 DRAFT_KEY = "review_draft"
@@ -251,13 +252,21 @@ def update_item(
     meeting_id: str,
     item_id: str,
     op: str = Form("edit"),
+    seen: str = Form(""),
     fields: dict[str, str] = Depends(_fields),
     user: CurrentUser = Depends(current_user),
 ) -> Response:
     editable_meeting(user, meeting_id)
     try:
         with minutes_copy(meeting_id) as (_, minutes):
+            if changed_since(minutes, item_id, seen):  # another reviewer's change since this page was loaded
+                raise ChangedMeanwhile(changed_by(meeting_id, minutes, item_id, user.name))
             detail = edit.update_item(minutes, item_id, op, fields)
+    except ChangedMeanwhile as exc:
+        message = translate(request_lang(request), "err_changed_by" if exc.by else "err_changed_someone", by=exc.by)
+        if _wants_json(request):  # review.js hands the typed text back below the form
+            return JSONResponse({"ok": False, "error": "changed", "by": exc.by, "message": message}, status_code=409)
+        return _failed(request, meeting_id, f"item-{item_id}", edit.EditError("changed"), f"item-{item_id}", fields)
     except edit.EditError as exc:
         return _failed(request, meeting_id, f"item-{item_id}", exc, f"item-{item_id}", fields)
     record_edit(meeting_id, user, "edit_minutes", detail)

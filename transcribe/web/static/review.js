@@ -427,7 +427,7 @@
       if (await renewToken()) { await save(form, submitter, true); return; }
       response = { ok: false, status: 401 };
     }
-    if (body.error === "deleted") { keepTyped(form, body.message); announce(body.message, false); return; }
+    if (body.error === "deleted" || body.error === "changed") { keepTyped(form, body.message); announce(body.message, false); return; }
     if (!response.ok) {
       const known = { locked: "errLocked", csrf: "errCsrf" }[body.error];
       const message = response.status === 401 ? text("loggedOut", "Du har loggats ut.")
