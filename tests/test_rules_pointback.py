@@ -73,3 +73,39 @@ def test_a_plan_offered_if_nobody_minds_and_closed_with_one_word() -> None:
     assert any("första söndagen i november" in t for t in got)
     alone = [said[0], ("S3", "Om ingen har något emot det kör jag från första söndagen i november."), ("S3", "Kör.")]
     assert not any("november" in t for t in texts(alone))
+
+
+def test_a_later_turn_saying_the_proposal_again_as_the_groups_is_the_close() -> None:
+    said = [
+        ("S2", "Ansökan till fonden ska in på fredag, och ingen av oss har tid att skriva den."),
+        ("S1", "Jag tycker inte att vi ska söka bidraget i år. Vi tittar igen nästa vår."),
+        ("S3", "Okej. Jag tycker det är synd, men okej."),
+        ("S4", "Jag håller med Stina."),
+        ("S1", "Då söker vi inget bidrag i år."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "bidrag" in got[0] and "inte" in got[0]
+    asked = [*said[:3], ("S4", "Men vem skriver då nästa år?"), said[4]]
+    assert not any("bidrag" in t for t in texts(asked))  # the last answer asks: not settled
+
+
+def test_a_condition_fronted_by_its_verb_is_no_restating_close() -> None:
+    said = [
+        ("S2", "Jag föreslår att vi fiskar i norra viken först och väntar med södra."),
+        ("S3", "Jag håller med."),
+        ("S3", "Fiskar vi södra viken först och sen blåser det upp, så har vi gjort fel."),
+    ]
+    assert not any("södra viken först" in t for t in texts(said))
+
+
+def test_a_close_after_a_round_of_answers_takes_the_statement_after_it() -> None:
+    said = [
+        ("S2", "Poeten Lisa Ek har frågat om hon får läsa här i maj, när diktsamlingen kommer."),
+        ("S1", "Jag vill gärna. Anna?"),
+        ("S3", "Ja."),
+        ("S1", "Olle?"),
+        ("S4", "Visst."),
+        ("S1", "Då kör vi. Lisa Ek läser i maj, femtio kronor i entré."),
+    ]
+    got = texts(said)
+    assert len(got) == 1 and "Lisa Ek läser i maj" in got[0]

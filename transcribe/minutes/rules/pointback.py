@@ -26,7 +26,7 @@ _LEAD = r"^(?:(?:ja|okej|ok|bra|precis|exakt|absolut|toppen|fint|gött|då|så)\
 # Words that settle and name nothing: the matter is the proposal's.
 _POINTING = re.compile(
     _LEAD + r"(?:så\s+blir\s+det|(?:då|så)\s+står\s+det\s+så|så\s+gör\s+vi|(?:då\s+)?gör\s+vi\s+(?:det|så)|"
-    r"det\s+gör\s+vi|(?:då\s+)?kör\s+vi(?:\s+(?:det|så|på\s+det))?|kör|då\s+säger\s+vi\s+(?:det|så)|"
+    r"det\s+gör\s+vi|(?:då\s+)?kör\s+vi(?:\s+(?:det|så|på\s+det))?|kör|då\s+tar\s+vi\s+det|då\s+säger\s+vi\s+(?:det|så)|"
     r"(?:så\s+)?får\s+det\s+bli|då\s+blir\s+det\s+så|då\s+är\s+det\s+bestämt)"
     r"(?:\s+(?:då|alltså|nu))?\s*[.!]$"
 )
@@ -34,10 +34,10 @@ _POINTING = re.compile(
 # att vi anställer ...", "Om ingen säger något så sätter vi ...", "Så från och med måndag städar vi ...",
 # "Jag tänkte lördagen den elfte september"
 _PROPOSING = re.compile(
-    r"^(?:(?:okej|ok|ja|nej|så|och|men|bra)\b[\s,.]*)*(?:"
+    r"^(?:(?:okej|ok|ja|nej|så|och|men|bra|då)\b[\s,.]*)*(?:"
     r"jag\s+tycker\s+(?P<neg>inte\s+)?(?:att\s+)?(?=(?:vi|man)\s)|"
     r"jag\s+tycker\s+(?:att\s+)?(?!(?:det|den|de|dom|du|ni|han|hon|jag|inte|nog|också|så)\b)(?=\w+\s+\w)|"
-    r"jag\s+(?:skulle\s+vilja|vill)\s+att\s+(?=vi\s)|"
+    r"(?:jag\s+(?:skulle\s+vilja|vill)|vill\s+jag)\s+att\s+|"
     r"jag\s+föreslår\s+(?:att\s+)?|"
     r"jag\s+tänkte\s+(?:att\s+)?(?=(?:vi\s|den\s|på\s|[a-zåäö]+(?:dag|dagen)\b))|"
     r"(?:så\s+)?om\s+ingen\s+(?:har\s+något\s+emot\s+det|säger\s+(?:något|emot))\s*,?\s*(?:så\s+)?(?=[a-zåäö]+\s+(?:vi|jag)\s)|"
@@ -62,6 +62,9 @@ _VERBISH = re.compile(r"\b(?:är|blir|har|kan|ska|får|gör|går|vill|måste|tar
 _REASON = re.compile(r",?\s+(?:för\s+(?:då|det|att)|eftersom|annars)\b.*$", re.IGNORECASE)
 _OWN_CLOSE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,.]*)*(?:då|så)\s+[a-zåäö]+\s+(?:vi|det)\b")
 _BARE = re.compile(r"^(?:kör|ja)\s*[.!]$")
+_RESTATE_LEAD = re.compile(r"^(?:(?:ja|okej|ok|bra|precis|då|så|alltså)\b[\s,.!]*)+")
+_NONE_DO = re.compile(r"^(?:ingen|inget|inga)\s+[a-zåäö]+(?:ar|er|ör|år|r)\b")
+_NONE_AFTER = re.compile(r"^[^,]*\b[a-zåäö]{2,}(?:ar|er|ör|år|r)\s+(?:ingen|inget|inga)\s+\w")
 _NOT_STATED = frozenset("har är kan får vill måste tycker tror vet ser hör brukar behöver kommer pratar".split())
 _OBJECTING = re.compile(r"^(?:men|fast|vänta|nej|nja|aldrig)\b|\b(?:håller\s+inte\s+med|är\s+emot)\b")
 _OWN_PLAN = re.compile(r"\bjag\s+(?:ringer|mejlar|skriver|tar|fixar|bokar|ordnar|kollar|köper|skickar)\b")
@@ -73,12 +76,20 @@ def _numbers(text: str) -> set[str]:
     return {w for w in words if w not in ("en", "ett") and (parse_number(w) is not None or re.fullmatch(COUNT_WORD, w))}
 
 
+def _opinion(low: str, m: re.Match[str]) -> bool:
+    """'Jag tycker idén är bra': a view of a thing, not a matter for the group ("Jag tycker samma priser ...")."""
+    rest = low[m.start("rest") :]
+    return "tycker" in low[: m.start("rest")] and not re.match(r"^(?:vi|man)\b", rest) and bool(_VERBISH.search(rest))
+
+
 class PointBackRules:
     """A pointing close and the proposal it settles, recorded into the shared state."""
 
     def _pointed_back(self, u: Utt) -> bool:
         if u.is_question or u.idx in self.used or u.idx in self.decided:
             return False
+        if self._restating_close(u):
+            return True
         if cues.TENTATIVE.search(u.low) or cues.NEXT_MEETING.search(u.low):
             return False
         pointing = _POINTING.match(u.low) is not None
@@ -97,17 +108,64 @@ class PointBackRules:
         if echo is not None and any(_OWN_CLOSE.match(v.low) for v in later):
             return False  # "Trehundra. Okej. Då tar vi det för vårens kurs.": the turn's own close says it
         found = self._proposal_pointed_at(u, echo.group("np") if echo else None)
-        if found is None:
-            return False
-        proposal, matter = found
-        said = [proposal, u]
         stated = self._stated_after(u) if pointing else None
+        if found is None and (stated is None or not self._answered_round(u)):
+            return False  # "Då kör vi. Karin Wallin kommer i april, ...": after a round of answers, said in full
+        proposal, matter = found if found is not None else (None, "")
+        said = [u] if proposal is None else [proposal, u]
         if stated is not None:  # "Då gör vi så. Från och med mars skickar vi sms dagen innan, ...": said in full
             matter = stated[1]
             said.append(stated[0])
-        self._add_decision(matter, proposal, said, 0.6, WHY)
+        self._add_decision(matter, proposal or u, said, 0.6, WHY)
         self.used.update(v.idx for v in said)
         return True
+
+    def _answered_round(self, u: Utt) -> bool:
+        """Two or more others answered in the turns just before the close, none of them objecting."""
+        turns = [v for v in self._window(u, back=8) if v.turn != u.turn][:6]
+        others = {v.speaker for v in turns if v.speaker != u.speaker}
+        return len(others) >= 2 and not any(_OBJECTING.search(v.low) for v in turns if v.speaker != u.speaker)
+
+    def _restating_close(self, u: Utt) -> bool:
+        """'Jag tycker inte att vi ska lägga något anbud ...' - ... - 'Då lämnar vi inget anbud.': a later turn that
+        says again, as the group's, what a proposal put (two of its content words or figures), once the room let it
+        stand; the decision is in the closer's words, the evidence on both."""
+        own = [v for v in self.utts[max(0, u.idx - 3) : u.idx] if v.turn == u.turn]
+        if len(own) > 1 or any(weight(v.text) > 1 or v.is_question for v in own):
+            return False  # the close opens its turn, after no more than "Ja." or "Okej."
+        lead = _RESTATE_LEAD.match(u.low)
+        body = u.text[lead.end() if lead else 0 :].strip()
+        low = body.lower()
+        if re.match(r"^(?:om|ifall|när|men|fast|jag|du|ni|[\w-]+,)\b", low) or weight(body) < 2:
+            return False
+        if cues.TENTATIVE.search(low) or cues.HEDGE.search(low.replace(" inte ", " ")) or cues.REPORTED.search(low):
+            return False
+        fronted = bool(lead and re.search(r"\b(?:då|så|alltså)\b", lead.group(0))) or low.startswith("från och med")
+        inverted = _INVERTED.match(low) is not None and fronted  # "Tar vi tjuren första dagen, så ...": a condition
+        if not (_WE.match(low) or inverted or _NONE_DO.match(low) or _NONE_AFTER.search(low)):
+            return False  # the group's statement ("vi stänger ...", "lämnar vi inget ...", "går ingen in ensam")
+        said = stems(body) | _numbers(body)
+        turns: list[int] = []
+        for v in self._window(u, back=10):
+            if v.turn == u.turn:
+                continue
+            turns += [] if v.turn in turns else [v.turn]
+            if len(turns) > 4 or v.idx in self.used or v.idx in self.decided:
+                return False
+            m = _PROPOSING.match(v.low)
+            if m is None or v.is_question:
+                continue
+            headed = re.search(r"\b(?:jag|om\s+ingen)\b", v.low[: m.start("rest")]) is not None
+            shared = len(said & (stems(v.text) | _numbers(v.text)))
+            if shared < (1 if headed else 2) or _opinion(v.low, m):
+                continue  # a plan said in passing is restated with two of its own words
+            if not self._room_let_stand(v, u, False):
+                return False
+            text = self._matter_text(u, strip_tail(body).rstrip(" .!,"), False)
+            self._add_decision(text, v, [v, *own, u], 0.6, WHY)
+            self.used.update(x.idx for x in [v, *own, u])
+            return True
+        return False
 
     def _stated_after(self, u: Utt) -> tuple[Utt, str] | None:
         """The group's statement right after the close in its turn, which says the matter in the closer's words."""
@@ -115,11 +173,16 @@ class PointBackRules:
         if nxt is None or nxt.turn != u.turn or nxt.is_question or nxt.idx in self.decided or nxt.idx in self.used:
             return None
         low = nxt.low
-        m = _INVERTED.match(low) if low.startswith(("från och med", "så från och med")) else _WE.match(low)
-        if m is None or m.group("v") in _NOT_STATED or cues.TENTATIVE.search(low) or cues.REPORTED.search(low):
+        if cues.TENTATIVE.search(low) or cues.REPORTED.search(low) or cues.AGENDA_TALK.search(low):
             return None
         rest = strip_tail(nxt.text).rstrip(" .!,")
-        return nxt, self._matter_text(nxt, rest, False)
+        m = _INVERTED.match(low) if low.startswith(("från och med", "så från och med")) else _WE.match(low)
+        if m is not None:
+            return None if m.group("v") in _NOT_STATED else (nxt, self._matter_text(nxt, rest, False))
+        if re.match(r"^(?:det|den|de|dom|jag|du|ni|han|hon|man|och|men|[\w-]+,)\b", low) or weight(rest) < 3:
+            return None  # "Karin Wallin kommer i april, hundra kronor i inträde": a matter named, not a remark
+        raised = any(stems(rest) & stems(v.text) for v in self._window(u, back=14) if v.speaker != u.speaker)
+        return (nxt, capitalise(first_person(rest, nxt.name)) + ".") if raised else None
 
     def _proposal_pointed_at(self, u: Utt, echoed: str | None) -> tuple[Utt, str] | None:
         """The latest proposal before the close in another turn, its matter, when the room let it stand."""
@@ -134,7 +197,7 @@ class PointBackRules:
             if v.idx in self.used or v.idx in self.decided:
                 return None  # settled already: the close adds nothing of its own
             m = _PROPOSING.match(v.low)
-            if m is None or v.is_question or cues.REPORTED.search(v.low):
+            if m is None or v.is_question or cues.REPORTED.search(v.low) or _opinion(v.low, m):
                 continue
             rest = _REASON.sub("", strip_tail(v.text[m.start("rest") :])).rstrip(" .!,")
             if len(content_words(rest)) + len(_numbers(rest)) < 2:
@@ -165,8 +228,8 @@ class PointBackRules:
             return False
         if call:
             return not any(v.is_question is False and re.match(r"^(?:men|fast|vänta)\b", v.low) for v in between)
-        last = between[-1] if between else None
-        return last is None or last.is_question is False and not _OBJECTING.search(last.low)
+        last = [v for v in between if v.turn == between[-1].turn] if between else []
+        return not any(v.is_question or _OBJECTING.search(v.low) for v in last)  # the last answer asks or objects
 
     def _matter_text(self, v: Utt, rest: str, neg: bool) -> str:
         """The proposal as the minutes say it: the group's verb as an att-clause, else the matter itself."""
