@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 
+# The building blocks shared with tolerantcues.py: deciding bodies, adverbs, the deciding preposition, change verbs.
+from transcribe.minutes.cuewords import ADV, BODY, BODY_NOUN, CHANGE_VERBS, PREP  # noqa: F401
+
 # The next meeting's cues live in meetingcues.py; named here too, for the rules that read them as cues.X.
 from transcribe.minutes.meetingcues import (  # noqa: F401
     DATE_CONFIRM,
@@ -19,6 +22,25 @@ from transcribe.minutes.meetingcues import (  # noqa: F401
     NEXT_MEETING_ACRONYM,
     NEXT_MEETING_DEADLINE,
     SCHEDULING,
+)
+
+# The tolerant forms live in tolerantcues.py; named here too, for the rules that read them as cues.X.
+from transcribe.minutes.tolerantcues import (  # noqa: F401
+    APPROVAL_TOLERANT,
+    COMMIT_FRONTED_SLOT,
+    CONFIRMATION_SLOT,
+    CONFIRMATION_STRUCTURAL,
+    CONFIRMATION_TOLERANT,
+    DECISION_SLOT_VERB,
+    DECISION_TOLERANT,
+    DECLARATIVE_TOLERANT,
+    NEGATIVE_DECISION_TOLERANT,
+    NEXT_MEETING_SLOT,
+    NOT_CONFIRMING,
+    NOT_CONFIRMING_FRONT,
+    NOT_INFINITIVES,
+    SAYING_VERBS,
+    is_body,
 )
 
 
@@ -35,22 +57,12 @@ PUT_OFF_LATER = re.compile(
     r"|\btar\s+(?:vi\s+)?(?:det|den|dem)\s+(?:sen|senare)\b|\b(?:det|den|dem)\s+tar\s+vi\s+(?:sen|senare)\b"
 )
 
-# Bodies that can decide; "vi" is the meeting itself. Compounds count too: "styrgruppen", "föräldrarådet",
-# "kultur- och fritidsnämnden", "ledningsgruppen", "årsstämman".
-BODY_NOUN = (
-    r"[a-zåäö-]*(?:styrelsen|mötet|gruppen|nätverket|ledningen|nämnden|föreningen|rådet|stämman|kommittén|"
-    r"utskottet|fullmäktige|församlingen)"
-)
-_BODY = rf"(?P<body>vi|{BODY_NOUN})"
 # Bodies that are the meeting itself when they decide; compounds ("hembygdsföreningen") may be other bodies.
 PLAIN_BODIES = frozenset(
     "styrelsen mötet gruppen nätverket arbetsgruppen ledningen ledningsgruppen nämnden årsmötet föreningen "
     "rådet stämman årsstämman".split()
 )
-_ADV = r"(?:\s+(?:alltså|därför|då|också|nu|härmed|här|därmed|enhälligt|gemensamt|helt|alla|oss|tillsammans))*"
-ADV = _ADV  # adverbs that may stand between a body and its verb
 _DECIDE = r"(?:beslutar|beslutat|beslutade|bestämmer|bestämt|bestämde)"
-_PREP = r"(?P<prep>att|om\s+att|om|för)"
 # Agreed on a judgement, not on a plan: "överens om att det vore bra med en barnkör", "... att testerna ser bra ut",
 # "... att vi ska prata mer, ha ha"
 _OPINION = (
@@ -62,43 +74,43 @@ _COLON_DECIDED = r"(?:beslutat|bestämt)\s*:\s*(?P<prep>)(?P<rest>.+)"
 DECISION_WITH_CONTENT: list[tuple[str, re.Pattern[str]]] = [
     (
         "beslutade",
-        re.compile(rf"\b{_BODY}{_ADV}\s+(?:har{_ADV}\s+)?{_DECIDE}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"),
+        re.compile(rf"\b{BODY}{ADV}\s+(?:har{ADV}\s+)?{_DECIDE}(?:\s+oss)?{ADV}\s+{PREP}\s+(?P<rest>.+)"),
     ),
     (
         "beslutade",
         re.compile(
-            rf"\b(?:då|så|därmed|härmed|nu)\s+(?:har\s+)?(?:beslutar|bestämmer|beslutade|bestämde)\s+{_BODY}(?:\s+oss)?"
-            rf"{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
+            rf"\b(?:då|så|därmed|härmed|nu)\s+(?:har\s+)?(?:beslutar|bestämmer|beslutade|bestämde)\s+{BODY}(?:\s+oss)?"
+            rf"{ADV}\s+{PREP}\s+(?P<rest>.+)"
         ),
     ),
     (
         "beslutade",
         re.compile(
-            rf"\b(?:då\s+|så\s+)?(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\s+(?P<prep>att)\s+(?P<rest>.+)"
+            rf"\b(?:då\s+|så\s+)?(?:är|blir)\s+det{ADV}\s+(?:beslutat|bestämt|klubbat)\s+(?P<prep>att)\s+(?P<rest>.+)"
         ),
     ),
     ("beslutade", re.compile(r"\bdet\s+beslutades\s+(?P<prep>att)\s+(?P<rest>.+)")),
     # "Då har gruppen beslutat: vi lägger en egen budget ..."
-    ("beslutade", re.compile(rf"\b{_BODY}{_ADV}\s+har{_ADV}\s+{_COLON_DECIDED}")),
-    ("beslutade", re.compile(rf"\b(?:då|så)\s+har\s+{_BODY}{_ADV}\s+{_COLON_DECIDED}")),
+    ("beslutade", re.compile(rf"\b{BODY}{ADV}\s+har{ADV}\s+{_COLON_DECIDED}")),
+    ("beslutade", re.compile(rf"\b(?:då|så)\s+har\s+{BODY}{ADV}\s+{_COLON_DECIDED}")),
     ("beslutade", re.compile(r"(?:^|\s)beslut\s*:\s*(?P<prep>)(?P<rest>.+)")),
     # "Alltså: beslut, klubben kräver ...": the word "beslut" announcing what follows
     ("beslutade", re.compile(r"^(?:[\w]+\s*[:,]?\s+)?beslut\s*,\s*(?P<prep>)(?P<rest>.+)")),
     (
         "enades",
         re.compile(
-            rf"\b{_BODY}\s+(?:är|var|blev|har\s+blivit|kom|har\s+kommit){_ADV}\s+överens{_ADV}\s+om\s+(?P<prep>att)?"
+            rf"\b{BODY}\s+(?:är|var|blev|har\s+blivit|kom|har\s+kommit){ADV}\s+överens{ADV}\s+om\s+(?P<prep>att)?"
             rf"\s*{_OPINION}(?P<rest>.+)"
         ),
     ),
     (
         "enades",
-        re.compile(rf"\b{_BODY}{_ADV}\s+(?:enas|enades|har\s+enats){_ADV}\s+om\s+(?P<prep>att)?\s*(?P<rest>.+)"),
+        re.compile(rf"\b{BODY}{ADV}\s+(?:enas|enades|har\s+enats){ADV}\s+om\s+(?P<prep>att)?\s*(?P<rest>.+)"),
     ),
     (  # "Så, ja, då är vi överens om att vi köper den begagnade pressen"
         "enades",
         re.compile(
-            rf"\b(?:då|så|nu)\s+är\s+{_BODY}{_ADV}\s+(?:överens|enade|eniga){_ADV}\s+om\s+(?P<prep>att)\s+{_OPINION}"
+            rf"\b(?:då|så|nu)\s+är\s+{BODY}{ADV}\s+(?:överens|enade|eniga){ADV}\s+om\s+(?P<prep>att)\s+{_OPINION}"
             r"(?P<rest>.+)"
         ),
     ),
@@ -111,7 +123,7 @@ AGREED_OR_NOT = re.compile(_AGREED.format(neg=r"(?:inte\s+)?"))
 CONFIRMATION = _rx(
     r"\b(?:då|så)\s+kör\s+vi\s+(?:på\s+)?(?:det|så|på\s+det)\b",
     r"\bvi\s+kör\s+på\s+det\b",
-    rf"\b(?:då|så)\s+(?:är|blir)\s+det{_ADV}\s+(?:beslutat|bestämt|klubbat)\b(?!\s+att)",
+    rf"\b(?:då|så)\s+(?:är|blir)\s+det{ADV}\s+(?:beslutat|bestämt|klubbat)\b(?!\s+att)",
     r"\bdet\s+är\s+(?:alltså\s+)?(?:beslutat|klubbat)\b(?!\s+att)",
     r"^(?:(?:ja|bra|tack)\b[\s,.]*)*det\s+är\s+(?:alltså\s+)?(?:fastställt|godkänt)\s*[.!]?$",
     r"\b(?:då|så)\s+(?:gör|säger)\s+vi\s+(?:så|det)\b",
@@ -125,7 +137,7 @@ CONFIRMATION = _rx(
     r"\bdå\s+blir\s+det\s+så\b",
     r"\bförslaget\s+(?:går|gick)\s+igenom\b",  # a vote carried
     # a bare "Då har vi bestämt." whose content the chair's next sentence gives
-    rf"^(?:(?:ja|bra|okej)\b[\s,.]*)*(?:då|så)\s+har\s+(?:vi|{BODY_NOUN}){_ADV}\s+(?:bestämt|beslutat)\s*[.!]?$",
+    rf"^(?:(?:ja|bra|okej)\b[\s,.]*)*(?:då|så)\s+har\s+(?:vi|{BODY_NOUN}){ADV}\s+(?:bestämt|beslutat)\s*[.!]?$",
     # "styrelsen beslutar enligt Hibas förslag": a counted vote settled, the content said next
     rf"\b(?:vi|{BODY_NOUN})\s+(?:beslutar|har\s+beslutat)\s+(?:enligt|i\s+enlighet\s+med)\s+[\w-]+\s+förslag\s*[.!]?$",
 )
@@ -182,11 +194,7 @@ NEGATIVE_DECISION = re.compile(
     r"(?:\s+till)?(?:\s+(?P<x>[^,.;!?]+))?"
 )
 
-# Group plans stated as facts: "I stället flyttar vi driftstarten", "Vi stryker inte testomgången".
-CHANGE_VERBS = (
-    r"inför|flyttar|stryker|ändrar|byter|höjer|sänker|slopar|avskaffar|behåller|förlänger|ersätter|anställer|"
-    r"avslutar|tar\s+bort|skjuter\s+upp|lägger\s+ner|köper\s+in|säger\s+upp|tar\s+in|halverar|fördubblar"
-)
+# Group plans stated as facts ("I stället flyttar vi driftstarten", "Vi stryker inte testomgången"): CHANGE_VERBS.
 DECLARATIVE_INVERTED = re.compile(
     rf"^(?:och\s+|men\s+|så\s+)?(?:då|så|i\s+stället|istället|därför|sedan|sen|från\s+och\s+med\s+\w+|från\s+\w+)"
     rf"\s+(?P<v>{CHANGE_VERBS})\s+vi\s+(?P<neg>inte\s+)?(?P<rest>.+)"
@@ -399,97 +407,4 @@ PASSIVE_NEED = re.compile(
 )
 TOPIC = re.compile(
     r"\b(?:(?:saknas|behövs|fattas)\s+(?:är\s+)?|är\s+|gäller\s+)(?P<np>(?!det\b|inte\b|så\b|är\b)[^,.;?!]{4,80})"
-)
-
-# --------------------------------------------------------------------------- tolerant forms (robust mode)
-# Used only when the transcript may hold recognition errors: a leading word misheard, a deciding body lost,
-# or the verb of a confirmation misheard (the slot must then be a word the recogniser was unsure of).
-_DECIDE_PRESENT = r"(?:beslutar|bestämmer)"  # the chair decides in the present; "beslutade" may be reported
-DECISION_TOLERANT: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "beslutade",
-        re.compile(
-            rf"^(?:[\w-]+,?\s+)?(?:har\s+)?{_DECIDE_PRESENT}\s+{_BODY}(?:\s+oss)?{_ADV}\s+{_PREP}\s+(?P<rest>.+)"
-        ),
-    ),
-    (
-        "beslutade",
-        re.compile(
-            rf"(?:^|\b(?:då|så|nu|och)\s+)(?P<slot>[\w-]+\s+)?{_DECIDE_PRESENT}\s+(?P<prep>att)\s+"
-            r"(?P<rest>.+)"
-        ),
-    ),
-]
-CONFIRMATION_SLOT = re.compile(
-    r"\b(?:då|så)\s+(?P<slot>[\w-]+)\s+vi\s+på\s+(?:det|så)\b|\b(?:då|så)\s+är\s+det\s+(?P<slot2>[\w-]+)\s*[.!]?$"
-)
-# Verbs that make "då X vi på det" something else than a confirmation.
-NOT_CONFIRMING = frozenset(
-    """
-arbetar börjar fortsätter funderar får har jobbar kan litar pratar satsar ser ska tar tittar tänker väntar är
-återkommer
-""".split()
-)
-_BODY_WORD = re.compile(rf"^(?:vi|oss|{BODY_NOUN})$")
-
-
-def is_body(word: str) -> bool:
-    """A word that names the deciding body: "vi", "styrelsen", "styrgruppen", "föräldrarådet" ..."""
-    return bool(_BODY_WORD.match(word.strip().lower()))
-
-
-# A meeting date said with its cue misheard: "nästa <?> blir torsdagen den ...".
-NEXT_MEETING_SLOT = re.compile(
-    r"\bnästa\s+(?P<slot>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls|håller\s+vi|den|\w+dag(?:en)?)\b"
-)
-# Confirmations whose structure survives one misheard word even when the recogniser was sure of it:
-# "<Bra, för> gör vi så." (a V2 sentence: the word before "gör vi" can only be a fronted adverb like "då"),
-# "Då <vill> vi bestämt det" (a supine needs "har"), "Då är det <lost>." (the participle lost).
-CONFIRMATION_STRUCTURAL = re.compile(
-    r"^(?:(?:ja|bra|okej)\b[\s,]*)?(?P<slot>[\w-]+)\s+(?:gör|säger|kör)\s+vi\s+(?:så|det|på\s+det)\s*[.!]?$"
-    r"|\b(?:då|så)\s+(?P<slot2>[\w-]+)\s+vi\s+(?:bestämt|beslutat)\s+(?:det|så)\b"
-    r"|^(?:(?:ja|bra|okej)\b[\s,]*)?(?:då|så)\s+är\s+det\s*[.!]?$"
-)
-# Fronted words that make "<X> gör vi så" something else than a confirmation ("Sen gör vi så", "Hur gör vi det").
-NOT_CONFIRMING_FRONT = frozenset(
-    "sen sedan senare först ibland aldrig alltid ofta hur varför när vad nej inte annars det".split()
-)
-# "Då <kan> de valda", "Då är <NP> <misheard>": an approval with its verb misheard (robust mode).
-APPROVAL_TOLERANT = re.compile(
-    r"^(?:(?:ja|bra|okej|tack)\b[\s,.]*)?(?:då|så|därmed|härmed)\s+(?P<slot>[\w-]+)\s+(?P<np>(?:[\w-]+\s+){0,3}?[\w-]+)\s+"
-    r"(?P<part>godkänd|godkänt|godkända|antagen|antaget|antagna|fastställd|fastställt|fastställda|vald|valt|valda)"
-    r"\s*[.!]?$"
-)
-
-# "<?> har vi bestämt det", "då bestämmer <?> det": the chair's confirmation with one word misheard.
-CONFIRMATION_TOLERANT = re.compile(
-    r"(?:^|\b)(?:[\w-]+\s+)?har\s+(?P<slot>[\w-]+)\s+(?:bestämt|beslutat)\s+(?:det|så)\b"
-    r"|\b(?:då|så)\s+(?:bestämmer|beslutar)\s+(?P<slot2>[\w-]+)\s+(?:det|så)\b"
-)
-# "Då <?> vi nej till plattformen", "Då säger <?> nej till ...".
-NEGATIVE_DECISION_TOLERANT = re.compile(
-    r"\b(?:då|så)\s+(?:(?P<slot>[\w-]+)\s+vi|säger\s+(?P<slot2>[\w-]+))\s+nej(?:\s+till)?(?:\s+(?P<x>[^,.;!?]+))?"
-)
-# "<?> stryker inte den andra testomgången": a plan stated as fact with its subject misheard.
-DECLARATIVE_TOLERANT = re.compile(rf"^(?P<slot>[\w-]+)\s+(?P<v>{CHANGE_VERBS})\s+(?P<neg>inte\s+)?(?P<rest>.+)")
-# "Då <?> vi att renovera tvättstugan": "<verb> vi att <infinitive>" is only grammatical with a deciding or
-# saying verb, so an unsure word there is most likely the lost "beslutar"/"bestämmer".
-DECISION_SLOT_VERB = re.compile(
-    rf"\b(?:då|så|nu)\s+(?P<slot>[\w-]+)\s+{_BODY}\s+(?P<prep>att)\s+(?P<inf>[a-zåäö]+a)\s+(?P<more>\S+)"
-)
-SAYING_VERBS = frozenset(
-    """
-anser ber föreslår förutsätter hoppas hör kan konstaterar kräver lovar menar märker ser ska säger tror tycker
-vet vill önskar
-""".split()
-)
-NOT_INFINITIVES = frozenset(
-    """
-alla andra bara båda dessa dina ena enda extra flera första gamla hela många nya samma sina sista stora vilka
-våra
-""".split()
-)
-# "Dem skriver <?>": an object-first commitment whose "jag" was misheard (robust mode, unsure word only).
-COMMIT_FRONTED_SLOT = re.compile(
-    r"^(?:\w+,?\s+)?(?:det|den|dem|de|detta|den\s+biten)\s+(?P<v>[a-zåäö]+r)\s+(?P<slot>[\w-]+)\b(?P<rest>[^.?!]*)"
 )
