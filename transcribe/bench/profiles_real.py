@@ -66,17 +66,15 @@ import itertools
 import json
 import math
 import sys
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from transcribe.audio import Audio
 from transcribe.bench.mixed_labels import mixed_label_figures
-from transcribe.bench.profile_enrolment import (
+from transcribe.bench.profile_enrolment import (  # noqa: F401  (reader_parts: read from here by the tests)
     BENCH_DIR,
     NO_SHORT_RULES,
     enrolment_curve,
@@ -85,6 +83,17 @@ from transcribe.bench.profile_enrolment import (
     reader_profiles,
 )
 from transcribe.bench.profile_misses import misses
+
+# The bench's voices and conversations (profile_pool.py); named here too, for the benches that read them from here.
+from transcribe.bench.profile_pool import (  # noqa: F401
+    MINUTES,
+    POOL_VERSION,
+    bench_items,
+    bench_reader,
+    build_cohort,
+    split_pool,
+    write_pool,
+)
 from transcribe.bench.profile_separation import (
     by_condition,
     by_enrolment,
@@ -93,7 +102,7 @@ from transcribe.bench.profile_separation import (
     corpus_facts,
     pair_scores,
 )
-from transcribe.bench.speaker_items import Item, conversations
+from transcribe.bench.speaker_items import Item
 from transcribe.diarize import channel
 from transcribe.diarize.base import Diarization
 from transcribe.diarize.embedded import EmbeddedDiarizer, Windows
@@ -108,80 +117,15 @@ from transcribe.speakers.match import (
     Z_PROPOSED_FUSED,
     match_speakers,
 )
-from transcribe.speakers.profiles import Profile, embed_voice, weak
+from transcribe.speakers.profiles import Profile, weak
 
 AGREEMENT_OFF = {"agree": 0.0, "split_cos": -1.0, "min_coverage": 0.0}  # pieces need not agree on one voice
 UNCHECKED = {**AGREEMENT_OFF, "z_strong": math.inf}  # ... nor a strong normalised score stand in for the cosine
 # the scoring before channel variants (raw GE2E cosines, no back-end)
 BASELINE = {"t_named": 0.87, "t_proposed": 0.78, "margin": 0.03, "backend": False, **UNCHECKED}
-POOL_VERSION = 1  # bumped when the enrol/test cut changes: conversations are rebuilt in a new folder
-# Minutes per conversation: a reader has ~6 s of speech left after enrolment, repeated in every turn,
-# so longer conversations add cost, not evidence. 2-4 min keeps 30 dev conversations affordable.
-MINUTES = (2.0, 4.0)
 WINDOW_CACHE = BENCH_DIR / "win"
 TALKED_S = 10.0  # enrolled readers who spoke this long in a conversation are counted apart too
 NO_COHORT = np.zeros((0, len(CHANNELS), 256), np.float32)  # the previous scoring: raw thresholds alone
-
-
-def bench_reader(rid: str) -> bool:
-    """Dev readers with id % 4 == 2 (and every held-out reader) are the bench's people; dev readers
-    with id % 4 == 0 are the background cohort shipped with the product, never in a bench conversation."""
-    return int(rid) % 2 == 1 or int(rid) % 4 == 2
-
-
-def split_pool(split: str) -> Path:
-    """A reader pool of the bench readers' conversation parts only: enrolled speech never reappears."""
-    return write_pool(BENCH_DIR / f"pool-v{POOL_VERSION}" / split, split, "test", lambda rid: reader_parts(rid)[1])
-
-
-def write_pool(d: Path, split: str, suffix: str, audio: Callable[[str], np.ndarray]) -> Path:
-    """One FLAC file per bench reader of `split` in `d` (`<id>-<suffix>.flac`, written once, atomically)."""
-    import soundfile as sf  # only the bench writes audio files
-
-    conv = conversations()
-    d.mkdir(parents=True, exist_ok=True)
-    for rid, _ in conv.readers(None, split):
-        path = d / f"{rid}-{suffix}.flac"
-        if bench_reader(rid) and not path.exists():
-            tmp = d / f"{rid}-{suffix}.tmp.flac"
-            sf.write(str(tmp), audio(rid), conv.SR, format="FLAC")
-            tmp.replace(path)
-    return d
-
-
-def bench_items(group: str, count: int) -> list[Item]:
-    """The group's conversations built from the split pool (same specs as the diarisation bench)."""
-    conv = conversations()
-    split = group.removeprefix("real_")
-    if not conv.readers(None, split) or conv.pool() != conv.SHARED_POOL:
-        return []  # the full reader pool lives in ../shared/data
-    root = split_pool(split)
-    out = []
-    for spec in conv.corpus(split, count, min_minutes=MINUTES[0], max_minutes=MINUTES[1]):
-        d = conv.ensure(spec, BENCH_DIR / f"conversations-v{POOL_VERSION}-{MINUTES[0]:g}-{MINUTES[1]:g}min", root=root)
-        out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
-    return out
-
-
-def build_cohort(path: Path = COHORT_PATH) -> Path:
-    """The background cohort shipped with the product: dev readers with id % 4 == 0, whole utterance,
-    clean and through each channel variant (embeddings only). Never a bench reader (`bench_reader`)."""
-    conv = conversations()
-    rows, names = [], []
-    with tempfile.TemporaryDirectory(prefix="bench-cohort-") as tmp:
-        for rid, flac in conv.readers(None, "dev"):
-            if bench_reader(rid):
-                continue
-            audio = Audio.from_array(conv.load_flac(flac), Path(tmp) / rid)
-            voice = embed_voice(audio, [(0.0, audio.duration)])
-            heard = [voice.vectors.mean(axis=0)] + [voice.variants[c].mean(axis=0) for c in CHANNELS[1:]]
-            rows.append(np.stack(heard))
-            names.append(rid)
-    x = np.stack(rows)
-    x /= np.linalg.norm(x, axis=2, keepdims=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(path, embeddings=x.astype(np.float16), channels=np.array(CHANNELS), readers=np.array(names))
-    return path
 
 
 def as_recorded(profiles: list[Profile]) -> list[Profile]:
