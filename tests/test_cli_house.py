@@ -5,6 +5,7 @@ asked for without a terminal (not getpass's English warning), a database or Redi
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import signal
@@ -22,6 +23,8 @@ from tests.conftest import REPO
 from tests.test_run_no_speech import _run
 from tests.test_run_reused_workdir import tone
 from transcribe.errors import BadOption, ServiceUnavailable
+from transcribe.jobs import cli as jobs_cli
+from transcribe.jobs import runner
 from transcribe.transcript import Segment
 
 
@@ -154,3 +157,15 @@ def test_serve_says_in_swedish_where_it_listens_and_nothing_in_english(tmp_path:
     assert "Webbappen har stängts." in err, err
     for english in ("INFO", "Uvicorn", "Started server", "GET /login", "Press CTRL+C", "Shutting down"):
         assert english not in err + out, err
+
+
+def test_a_job_under_serve_writes_no_progress_lines_but_under_worker_it_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, an upload processed by `serve` printed the job's English lines into its terminal ('runner[…] INFO
+    Processing audio with duration 00:20.000', 'VAD filter removed …'); `transcribe worker` keeps them in its log."""
+    monkeypatch.delenv(runner.RUNNER_LOG, raising=False)  # both restored after the test: worker_cmd sets them
+    monkeypatch.setenv("TRANSCRIBE_DEVICE", "cpu")
+    assert runner.log_level() == logging.WARNING
+    monkeypatch.setattr(jobs_cli, "run_db_workers", lambda **_kw: None)
+    monkeypatch.setattr(os, "umask", lambda _mask: 0o077)  # the test process keeps its own
+    jobs_cli.worker_cmd(backend="db", burst=True)
+    assert os.environ[runner.RUNNER_LOG] == "info" and runner.log_level() == logging.INFO

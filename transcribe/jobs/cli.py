@@ -25,6 +25,7 @@ from transcribe.jobs import cancel, delete, list_jobs, meeting_dir, result_paths
 from transcribe.jobs.models import ACTIVE
 from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
+from transcribe.jobs.runner import RUNNER_LOG
 from transcribe.jobs.words import STATE_WORDS, parse_state, stage_word, state_word
 from transcribe.jobs.worker import run_db_workers
 from transcribe.models import DEFAULT, default_model, resolve
@@ -219,6 +220,7 @@ def worker_cmd(
     pick_device(device)  # a missing GPU is reported at start, not by every job
     os.environ["TRANSCRIBE_DEVICE"] = device  # the job processes this worker starts inherit it
     os.umask(0o077)  # recordings, work files and results: owner-only, in this process and its jobs
+    os.environ[RUNNER_LOG] = "info"  # a service's log: its jobs' progress too
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker[%(process)d] %(levelname)s %(message)s")
     chosen = (backend or settings().backend).lower()

@@ -33,6 +33,7 @@ from transcribe.series import store as series_store
 log = logging.getLogger(__name__)
 
 PROGRESS_EVERY_S = 1.0
+RUNNER_LOG = "TRANSCRIBE_RUNNER_LOG"  # "info": the job's progress in the log (`transcribe worker` sets it)
 # Relative cost of each stage per second of audio (transcription = 1), measured with
 # Whisper base and the embedded diarizer on a 2-core VM. Only the shape of the
 # progress bar and the guess for stages not yet started depend on them.
@@ -174,6 +175,12 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="parent-watchdog", daemon=True).start()
 
 
+def log_level() -> int:
+    """A job's progress lines (and the recogniser's, in English) belong in `transcribe worker`'s service log;
+    under `serve` they would land in the terminal the user reads, so there only warnings are written."""
+    return logging.INFO if os.environ.get(RUNNER_LOG) == "info" else logging.WARNING
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) < 2:
@@ -181,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if len(args) > 2:
         _die_with_parent(int(args[2]))
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s runner[%(process)d] %(levelname)s %(message)s")
+    logging.basicConfig(level=log_level(), format="%(asctime)s runner[%(process)d] %(levelname)s %(message)s")
     run_job(int(args[0]), args[1])
     return 0
 
