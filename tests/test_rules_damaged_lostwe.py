@@ -44,3 +44,18 @@ def test_no_vi_is_put_back_where_another_subject_may_stand() -> None:
     # a matter nobody else spoke of is no settled plan
     assert not minutes([*BUS[:1], ("S1", "Då bokar hotellet i Visby för två nätter.")],
                        unsure=frozenset({"bokar"})).decisions  # fmt: skip
+
+
+def test_vi_heard_as_a_short_everyday_word_after_the_verb_is_read_as_vi() -> None:
+    close = ("S1", "Då bokar tur Lindbergs buss till körresan i maj.")
+    got = minutes([*BUS, close], unsure=frozenset({"tur"})).decisions
+    assert len(got) == 1 and got[0].text.startswith("Mötet beslutade att boka Lindbergs buss")
+    assert got[0].needs_review and "Kontrollera mot ljudet" in (got[0].review_reason or "")
+    # an "inte" said after the slot stays as said
+    negated = ("S1", "Då bokar lov inte Lindbergs buss till körresan.")
+    got = minutes([*BUS, negated], unsure=frozenset({"lov"})).decisions
+    assert len(got) == 1 and "inte boka Lindbergs buss" in got[0].text
+    # no word at all may be the speaker's "jag" misheard; heard surely, "tur" is what was said
+    no_word = ("S1", "Då bokar jön Lindbergs buss till körresan.")
+    assert not minutes([*BUS, no_word], unsure=frozenset({"jön"})).decisions
+    assert not minutes([*BUS, close]).decisions

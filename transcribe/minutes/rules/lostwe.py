@@ -70,7 +70,7 @@ def lost_we(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     if toks[k + 2].group(0)[:1].isupper() and nxt not in _OPENERS and not genitive:
         return None  # "Då ringer Anna ...": a name as the subject; "Då köper Bergmans litografi": a genitive
     if len(nxt) <= 3 and nxt not in _OPENERS:
-        return None  # "Då skriver <jön> ...": a short word there may be the speaker's own "jag" misheard
+        return _heard_as(utts, u, toks, k + 2)
     if not ({verb, nxt} & u.unsure):
         return None  # a word beside a lost one is heard unsure
     rest = u.text[toks[k + 2].start() :]
@@ -78,3 +78,21 @@ def lost_we(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
         return None
     at = toks[k + 1].end()
     return f"{u.text[:at]} vi{u.text[at:]}", [Repair("", "vi", "formula")]
+
+
+def _heard_as(utts: list[Utt], u: Utt, toks: list[re.Match[str]], at: int) -> tuple[str, list[Repair]] | None:
+    """'Då köper <tur> godis och läsk ...', 'Då ställer <lov> inte upp på hamnfesten.': "vi" heard as a short
+    everyday word the recogniser was unsure of, one that cannot be the subject. A word that is no word ("Då skriver
+    <jön> ...") may be the speaker's "jag" misheard and is left alone; an "inte" may follow the slot, as said."""
+    lows = [t.group(0).lower() for t in toks]
+    word = lows[at]
+    if word not in u.unsure or not known_word(word) or _FINITE.match(word) or word in ("är", "var", "har"):
+        return None
+    after = lows[at + 1 :]
+    if not after or after[0] in _SUBJECTS - {"inte"} or NEGATIONS & set(after[1:]):
+        return None
+    rest = u.text[toks[at + 1].start() :]
+    if len(content_words(rest)) < 2 or not _talked_about(utts, u, rest):
+        return None
+    t = toks[at]
+    return f"{u.text[: t.start()]}vi{u.text[t.end() :]}", [Repair(t.group(0), "vi", "formula")]
