@@ -49,3 +49,32 @@ def test_a_save_over_another_reviewers_change_is_refused_and_names_her(app) -> N
                     headers=token).status_code == 200  # fmt: skip
     assert _save(fia, mid, fresh, "Fias version av beslutet.", _seen(fresh, "d1")).status_code == 200
     assert store.load_minutes(mid).decisions[0].text == "Fias version av beslutet."
+
+
+def _segment_seen(html: str, seg: int) -> str:
+    form = re.search(rf'action="/meetings/\w+/segments/{seg}"[^>]*>\s*<input[^>]*>\s*<input type="hidden" '
+                     r'name="seen" value="([0-9a-f]+)"', html)  # fmt: skip
+    assert form, seg
+    return form.group(1)
+
+
+def test_a_segment_corrected_by_another_reviewer_is_not_overwritten_unseen(app) -> None:  # noqa: F811
+    mid = add_meeting("sara")
+    sara, fia = as_user(app, "sara"), as_user(app, "fia")
+    assert post(sara, f"/meetings/{mid}/share", {"name": "fia"}).status_code == 303
+    sara_page, fia_page = sara.get(f"/meetings/{mid}").text, fia.get(f"/meetings/{mid}").text
+
+    def save(client, html: str, text: str):
+        headers = {"Accept": "application/json", "X-CSRF-Token": csrf_of(html)}
+        data = {"text": text, "seen": _segment_seen(html, 2)}
+        return client.post(f"/meetings/{mid}/segments/2", data=data, headers=headers)
+
+    assert save(sara, sara_page, "Johan Berg tar fram ett förslag till nästa möte.").status_code == 200
+    late = save(fia, fia_page, "Johan tar fram ett förslag till mötet.")
+    assert late.status_code == 409 and late.json()["message"].startswith("sara ändrade segmentet"), late.text
+    assert store.load_transcript(mid).segments[2].text == "Johan Berg tar fram ett förslag till nästa möte."
+    fresh = fia.get(f"/meetings/{mid}").text  # another segment of hers saves as before
+    headers = {"Accept": "application/json", "X-CSRF-Token": csrf_of(fresh)}
+    ok = fia.post(f"/meetings/{mid}/segments/0", data={"text": "Hej och välkomna.", "seen": _segment_seen(fresh, 0)},
+                  headers=headers)  # fmt: skip
+    assert ok.status_code == 200, ok.text

@@ -16,7 +16,7 @@ from transcribe.sv.calendar import elapsed
 from transcribe.web.i18n import LANGS, translate
 from transcribe.web.reasons import reason_in
 from transcribe.web.security import csrf_token
-from transcribe.web.seen import item_seen
+from transcribe.web.seen import item_seen, segment_seen
 
 HERE = Path(__file__).resolve().parent
 
@@ -43,6 +43,7 @@ _env.filters["localtime"] = localtime
 _env.filters["check_reason"] = check_reason
 _env.filters["reason_in"] = reason_in
 _env.filters["seen"] = item_seen
+_env.filters["segment_seen"] = segment_seen
 templates = Jinja2Templates(env=_env)
 
 

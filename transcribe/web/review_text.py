@@ -23,6 +23,10 @@ SV: dict[str, str] = {
     "err_changed_someone": "Någon annan ändrade punkten medan du hade sidan öppen. Ladda om sidan för att se den.",
     "err_changed": "Någon annan ändrade punkten medan du hade sidan öppen. Din text står kvar i fältet: sparar du "
                    "igen ersätter den ändringen. Ladda om sidan om du vill se den först.",
+    "err_seg_changed_by": "{by} ändrade segmentet medan du hade sidan öppen. Ladda om sidan för att se ändringen.",
+    "err_seg_changed_someone": "Någon annan ändrade segmentet medan du hade sidan öppen. Ladda om för att se det.",
+    "err_seg_changed": "Någon annan ändrade segmentet medan du hade sidan öppen. Din text står kvar i fältet: sparar "
+                       "du igen ersätter den ändringen. Ladda om sidan om du vill se den först.",
 }  # fmt: skip
 
 EN: dict[str, str] = {
@@ -47,4 +51,8 @@ EN: dict[str, str] = {
     "err_changed_someone": "Someone else changed this item while you had the page open. Reload the page to see it.",
     "err_changed": "Someone else changed this item while you had the page open. Your text is still in the field: "
                    "saving again replaces that change. Reload the page if you want to see it first.",
+    "err_seg_changed_by": "{by} changed this segment while you had the page open. Reload the page to see the change.",
+    "err_seg_changed_someone": "Someone else changed this segment while you had the page open. Reload to see it.",
+    "err_seg_changed": "Someone else changed this segment while you had the page open. Your text is still in the "
+                       "field: saving again replaces that change. Reload the page if you want to see it first.",
 }  # fmt: skip

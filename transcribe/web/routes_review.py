@@ -32,7 +32,13 @@ from transcribe.web.i18n import translate
 from transcribe.web.render import page, request_lang
 from transcribe.web.routes_meetings import meeting_status
 from transcribe.web.security import require_csrf
-from transcribe.web.seen import ChangedMeanwhile, changed_by, changed_since
+from transcribe.web.seen import (
+    ChangedMeanwhile,
+    changed_by,
+    changed_since,
+    segment_changed_by,
+    segment_changed_since,
+)
 
 router = APIRouter(dependencies=[Depends(require_csrf)])
 DRAFT_KEY = "review_draft"
@@ -140,6 +146,18 @@ def _failed(
     return back_to(meeting_id, anchor, key)
 
 
+def _changed(
+    request: Request, meeting_id: str, form: str, exc: ChangedMeanwhile, kind: str, fields: dict[str, str]
+) -> Response:
+    """Another reviewer changed it first: who, and (review.js) the typed text handed back; without JS the page
+    comes back with her text in the field and says that saving again replaces the other's change."""
+    key = f"err_{kind}changed_by" if exc.by else f"err_{kind}changed_someone"
+    if _wants_json(request):
+        message = translate(request_lang(request), key, by=exc.by)
+        return JSONResponse({"ok": False, "error": "changed", "by": exc.by, "message": message}, status_code=409)
+    return _failed(request, meeting_id, form, edit.EditError(f"{kind}changed"), form, fields)
+
+
 # --- page -----------------------------------------------------------------------------------------
 @router.get("/meetings/{meeting_id}")
 def review_page(
@@ -212,6 +230,7 @@ def edit_segment(
     segment_id: int,
     text: str = Form(""),
     speaker: str = Form(""),
+    seen: str = Form(""),
     user: CurrentUser = Depends(current_user),
 ) -> Response:
     """The segment editor: its text, and (the select beside the time) who said it."""
@@ -219,9 +238,13 @@ def edit_segment(
     moved = None
     try:
         with working_copy(meeting_id) as (transcript, minutes):
+            if segment_changed_since(transcript, segment_id, seen):  # another reviewer's change meanwhile
+                raise ChangedMeanwhile(segment_changed_by(meeting_id, segment_id, user.name))
             detail = edit.edit_segment(transcript, minutes, segment_id, text)
             if speaker:
                 moved = speaker_edits.reassign(transcript, minutes, segment_id, speaker)
+    except ChangedMeanwhile as exc:
+        return _changed(request, meeting_id, f"seg-{segment_id}", exc, "seg_", {"text": text})
     except edit.EditError as exc:
         return _failed(request, meeting_id, f"seg-{segment_id}", exc, f"seg-{segment_id}", {"text": text})
     record_edit(meeting_id, user, "edit_segment", detail)
@@ -263,10 +286,7 @@ def update_item(
                 raise ChangedMeanwhile(changed_by(meeting_id, minutes, item_id, user.name))
             detail = edit.update_item(minutes, item_id, op, fields)
     except ChangedMeanwhile as exc:
-        message = translate(request_lang(request), "err_changed_by" if exc.by else "err_changed_someone", by=exc.by)
-        if _wants_json(request):  # review.js hands the typed text back below the form
-            return JSONResponse({"ok": False, "error": "changed", "by": exc.by, "message": message}, status_code=409)
-        return _failed(request, meeting_id, f"item-{item_id}", edit.EditError("changed"), f"item-{item_id}", fields)
+        return _changed(request, meeting_id, f"item-{item_id}", exc, "", fields)
     except edit.EditError as exc:
         return _failed(request, meeting_id, f"item-{item_id}", exc, f"item-{item_id}", fields)
     record_edit(meeting_id, user, "edit_minutes", detail)
