@@ -61,3 +61,17 @@ def test_empty_upload_is_called_empty(app) -> None:  # noqa: F811
     )
     assert r.status_code == 415
     assert "styrelse.m4a" in r.json()["error"] and "är tom" in r.json()["error"], r.json()
+
+
+def test_a_cancelled_upload_can_be_started_again_from_the_list(app, short_wav) -> None:  # noqa: F811
+    """Before, a cancelled meeting showed only 'Avbruten' with Dela and Radera: the recording had to be uploaded
+    again, though the queue takes a cancelled job back."""
+    c, mid = failed_upload(app, short_wav, "", "")
+    with session() as s:
+        s.get(Job, s.get(Meeting, mid).job_id).state = "cancelled"
+    listed = c.get("/meetings").text
+    assert f'action="/meetings/{mid}/retry"' in listed and "Starta igen" in listed, listed
+    token = csrf_of(listed)
+    assert c.post(f"/meetings/{mid}/retry", data={"csrf_token": token}, follow_redirects=False).status_code == 303
+    with session() as s:
+        assert s.get(Job, s.get(Meeting, mid).job_id).state == "queued"

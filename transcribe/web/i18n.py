@@ -35,7 +35,7 @@ SV: dict[str, str] = {
     "meetings_title": "Möten", "no_meetings": "Inga möten än. Ladda upp en inspelning för att börja.",
     "no_meetings_shared": "Inga möten har delats med dig än. Den som laddade upp ett möte delar det med dig "
     "på mötets sida Dela.",
-    "owner": "Ägare", "open": "Öppna", "retry": "Försök igen", "cancel_job": "Avbryt",
+    "owner": "Ägare", "open": "Öppna", "retry": "Försök igen", "restart_job": "Starta igen", "cancel_job": "Avbryt",
     "confirm_cancel": "Avbryta behandlingen av mötet?", "share": "Dela", "delete": "Radera",
     "state_queued": "I kö", "state_queued_pos": "I kö (plats {n})", "state_running": "Bearbetas",
     "state_done": "Klar för granskning", "state_failed": "Misslyckades", "state_cancelled": "Avbruten",
@@ -206,7 +206,7 @@ EN: dict[str, str] = {
     "meetings_title": "Meetings", "no_meetings": "No meetings yet. Upload a recording to start.",
     "no_meetings_shared": "No meetings have been shared with you yet. Whoever uploaded a meeting shares it "
     "with you on its Share page.",
-    "owner": "Owner", "open": "Open", "retry": "Retry", "cancel_job": "Cancel",
+    "owner": "Owner", "open": "Open", "retry": "Retry", "restart_job": "Start again", "cancel_job": "Cancel",
     "confirm_cancel": "Cancel processing this meeting?", "share": "Share", "delete": "Delete",
     "state_queued": "Queued", "state_queued_pos": "Queued (position {n})", "state_running": "Processing",
     "state_done": "Ready for review", "state_failed": "Failed", "state_cancelled": "Cancelled",
