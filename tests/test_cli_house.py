@@ -19,6 +19,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.cli_call import call
 from tests.conftest import REPO
 from tests.test_run_no_speech import _run
 from tests.test_run_reused_workdir import tone
@@ -169,3 +170,19 @@ def test_a_job_under_serve_writes_no_progress_lines_but_under_worker_it_does(mon
     monkeypatch.setattr(os, "umask", lambda _mask: 0o077)  # the test process keeps its own
     jobs_cli.worker_cmd(backend="db", burst=True)
     assert os.environ[runner.RUNNER_LOG] == "info" and runner.log_level() == logging.INFO
+
+
+def test_a_recording_queued_from_the_command_line_is_the_owners_alone(tmp_path: Path, monkeypatch, capsys) -> None:
+    """Before, `transcribe jobs submit` copied the recording as 644 into a 755 meeting folder (found by the egress
+    test's file modes): anyone on the machine could listen to the meeting."""
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path / "data"))
+    clip = tone(tmp_path / "möte.wav", 2.0, 440)
+    old = os.umask(0o022)  # a usual login shell
+    try:
+        code, out, err = call(monkeypatch, capsys, "jobs", "submit", str(clip), "--meeting", "m1")
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    folder = tmp_path / "data" / "meetings" / "m1"
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in (folder.parent, folder, folder / "möte.wav")}
+    assert modes == {"meetings": "0o700", "m1": "0o700", "möte.wav": "0o600"}, modes

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import time
@@ -70,6 +71,13 @@ def assert_private(report: Report) -> None:
     assert not report.stray, f"written outside the allowed directories: {report.stray}"
 
 
+def assert_owner_only(root: Path) -> None:
+    """Every file and folder the command made under `root` is the owner's alone (600 files, 700 folders)."""
+    shared = [f"{oct(stat.S_IMODE(p.stat().st_mode))} {p}" for p in [root, *root.rglob("*")]
+              if not p.is_symlink() and stat.S_IMODE(p.stat().st_mode) & 0o077]  # fmt: skip
+    assert not shared, shared
+
+
 @pytest.fixture(scope="module")
 def clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The first seconds of a bundled sample meeting (two speakers)."""
@@ -109,6 +117,7 @@ def test_run_contacts_nothing_and_writes_only_its_outputs(box: Sandbox, clip: Pa
     for name in ("transcript.json", "transcript.rttm", "minutes.md", "minutes.docx"):
         assert (out / name).exists(), name
     assert_private(report)
+    assert_owner_only(out)
     assert not (box.home / ".cache" / "Microsoft").exists()
 
 
@@ -216,9 +225,12 @@ def test_serve_upload_processed_to_the_end_contacts_only_loopback(box: Sandbox, 
     finally:
         code = server.stop()
     # uvicorn shuts down cleanly, then re-raises the SIGTERM it was stopped with
-    assert code in (0, -signal.SIGTERM), (box.root / "serve.out").read_text()[-2000:]
+    said = (box.root / "serve.out").read_text()
+    assert code in (0, -signal.SIGTERM), said[-2000:]
+    assert " INFO " not in said and "Uvicorn" not in said, said[-2000:]  # the terminal: its Swedish line only
     report = server.report(box.allowed())
     assert_private(report)
+    assert_owner_only(box.data / "meetings")
 
 
 @pytest.mark.skipif(not have("redis-server"), reason="redis-server missing")
@@ -238,3 +250,4 @@ def test_rq_worker_contacts_only_redis_on_loopback(box: Sandbox, clip: Path) -> 
     assert (box.data / "meetings" / "m1" / "minutes.docx").exists()
     assert any(c.port == redis.port for c in report.local)
     assert_private(report)
+    assert_owner_only(box.data / "meetings")

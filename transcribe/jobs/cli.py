@@ -154,6 +154,7 @@ def submit_cmd(
     series: Annotated[str | None, typer.Option(help="Mötesserie: tidigare mötens ordförråd; mötet läggs till")] = None,
 ) -> None:
     """Köa ett möte (inspelningen kopieras till mötets katalog om den ligger någon annanstans)."""
+    os.umask(0o077)  # the copied recording and the meeting's folder: owner-only, as run, serve and worker write
     probe(source)  # a text file or a broken recording is refused now, as `run` refuses it, not inside the job
     model = default_model() if model == DEFAULT else model  # the job keeps the model it was queued with
     options = PipelineOptions(model=model, diarizer=diarizer, minutes_backend=minutes_backend, series=series)
