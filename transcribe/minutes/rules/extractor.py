@@ -6,6 +6,7 @@ from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.decisions import DecisionRules
+from transcribe.minutes.rules.lastword import LastWordDecisions
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.mandate import MeetingMandate
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
@@ -23,7 +24,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
     RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
-    CallClosedDecisions, PointBackRules,
+    CallClosedDecisions, PointBackRules, LastWordDecisions,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -60,6 +61,7 @@ class RuleExtractor(
         self.mandate_pass()  # the meeting says at its opening or summing-up that it decides nothing
         self.unborne_pass()  # a member's decision formula the one who leads does not take up
         self.call_closed_pass()  # a call for assent and the caller's close after the yeses are one decision
+        self.last_word_pass()  # a decision reopened by 'Vänta' and settled again: the last word counts
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out
