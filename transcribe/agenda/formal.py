@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transcribe.agenda.settle import filed_under
 from transcribe.agenda.topics import overlap
 from transcribe.agenda.units import Alignment, ItemSpan, Unit
 from transcribe.agenda.verdicts import proposal_before, title_decision
@@ -211,11 +212,12 @@ def formal_decisions(alignment: Alignment, units: list[Unit], backed: set[int]) 
             continue
         if formal_match(u.low) is None:
             continue
-        number = alignment.returned_at(u.start + 0.01) or alignment.item_at(u.start + 0.01)
+        filed = filed_under(alignment, units, u)  # "… till handlingarna, under punkt åtta"
+        number = filed or alignment.returned_at(u.start + 0.01) or alignment.item_at(u.start + 0.01)
         span = alignment.item(number) if number else None
         if span is None or span.start is None or span.end is None:
             continue
-        own = [v for v in units if span.start - 0.01 <= v.start < span.end]
+        own = [v for v in units if span.start - 0.01 <= v.start < span.end or filed and v.seg_id == u.seg_id]
         at = next((k for k, v in enumerate(own) if v.idx == u.idx), len(own))
         after = units[i + 1] if i + 1 < len(units) and units[i + 1].seg_id == u.seg_id else None
         said = _said(u, span, after, own, at)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from transcribe.agenda.align import Alignment, Unit
+from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.phrases import ANNOUNCEMENT, SETTLES
 from transcribe.agenda.topics import overlap
 from transcribe.sv.text import content_words, stem
@@ -21,6 +22,9 @@ EPS = 0.01  # item times are rounded to 1/100 s
 NAMED_SHARE = 0.5  # a decision names an item when it says more than this share of its title words
 # When a decision is to be carried out names a time, not a topic: "… ett brev om fibern till alla hushåll före
 # midsommar" is no decision on midsummer
+# A decision filed by the meeting's own words: "under punkt åtta", "skriv det under ekonomin" (a verb of writing or
+# filing before "under", or "under punkt"; not "under stora gången", "under stoppet")
+_FILED = re.compile(r"\bunder (?:punkt|paragraf)\b|\b(?:skriv\w*|för\w* in|lägg\w*|notera\w*) (?:\w+ ){0,3}under\b")
 _WHEN = re.compile(r"\b(?:före|innan|efter|senast|till och med|från och med|inför)\s+\w+")
 
 
@@ -50,6 +54,9 @@ def settled_under(
         v = saying_sentence(text, earlier)
         if len(overlap(words, v.stems)) > 1:
             u = v
+    filed = next((f for v in own if (f := filed_under(alignment, units, v)) is not None), None)
+    if filed is not None:  # "… till handlingarna, under punkt åtta.", "Maja, skriv det under ekonomin."
+        return filed
     back = alignment.returned_at(u.start + EPS)
     if back is not None:  # said after the talk went back to an item begun before: that item's decision
         return back
@@ -63,6 +70,26 @@ def settled_under(
         before = cue is not None and bool(SETTLES.search(u.low[: cue.start()]))
     number = alignment.item_at(span.start - EPS) if before else number
     return named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
+
+
+def filed_under(alignment: Alignment, units: list[Unit], u: Unit) -> str | None:
+    """The item the decision's own sentence, or the next one of the same turn, files it under by number or by
+    title ("under punkt åtta", "skriv det under ekonomin"): the meeting says where it belongs."""
+    leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
+    i = units.index(u)
+    for v in [w for w in units[i : i + 2] if w.seg_id == u.seg_id]:
+        m = _FILED.search(v.low)
+        if m is None:
+            continue
+        rest = v.low[m.end() :]
+        refs = [ref for ref, _ in number_refs(m.group(0) + rest)]  # "under" reads as a move elsewhere: any sign
+        named = [s.number for s in leaves if s.number in refs[:1]]
+        if not named and not m.group(0).rstrip().endswith(("punkt", "paragraf")):
+            words = _stems(" ".join(rest.split()[:3]))
+            named = [s.number for s in leaves if overlap(_stems(s.title), words, related_too=True)]
+        if len(named) == 1:
+            return named[0]
+    return None
 
 
 def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> str | None:

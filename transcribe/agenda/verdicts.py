@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
 from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES, fronted_topic
+from transcribe.agenda.settle import filed_under
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, finish_sentence
 
@@ -213,12 +214,17 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
     """A decision for each treated item with none yet (`decided`) whose passage shows the meeting's assent."""
     chair = chair_speaker(units)
     out: list[Verdict] = []
+    filed = {u.idx: filed_under(alignment, units, u) for u in units}  # "… till handlingarna, under punkt åtta"
     for span in alignment.items:
         if not span.treated or span.start is None or span.end is None or span.number in decided:
             continue
         if span.kind in ROLE_KINDS or not _leaf(alignment, span):
             continue
-        own = [u for u in units if span.start - 0.01 <= u.start < span.end]
+        own = [
+            u
+            for u in units
+            if filed[u.idx] == span.number or filed[u.idx] is None and span.start - 0.01 <= u.start < span.end
+        ]
         sealed = _seals(own, chair, title_stems(span))
         if not sealed:
             continue

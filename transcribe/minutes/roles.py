@@ -148,6 +148,7 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         if window:  # the election item's start was not found: it lies where the agenda's order puts it
             elected, pool = True, window
         if role == "justerare":  # who writes the minutes does not also check them
+            out = _own_answer_decides(pool, elected, names, said_no, transcript, out)
             said_no = said_no | {r.name for r in out if r.role == "sekreterare"}
         chosen = _from_pool(role, pool, elected, names, said_no, transcript, guess=not window)
         if role == "ordförande" and spans and not chosen:  # named in its item, and the one who then leads
@@ -192,6 +193,31 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
             out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
     return out
+
+
+def _own_answer_decides(
+    pool: list[Unit],
+    elected: bool,
+    names: dict[str, str],
+    said_no: set[str],
+    transcript: Transcript,
+    given: list[RoleElection],
+) -> list[RoleElection]:
+    """A secretary and a justerare are different people: when one given the secretary's role is also named for
+    justering, the person's own answer decides. Said by that person for justering ("Jag justerar gärna.") and not
+    for writing, the secretary's role was read wrongly and is dropped, so it does not block the right one."""
+    writers = {r.name: r for r in given if r.role == "sekreterare"}
+    if not writers:
+        return given
+    checks = _from_pool("justerare", pool, elected, names, said_no, transcript, guess=False)
+    wrong = {
+        name
+        for name, ev in checks.items()
+        if name in writers
+        and any(speaker_names(u, transcript, names) == [name] for u in ev)
+        and not any(e.speaker_name == name for e in writers[name].evidence)
+    }
+    return [r for r in given if not (r.role == "sekreterare" and r.name in wrong)]
 
 
 def _leader_named(
