@@ -14,6 +14,7 @@ from transcribe.minutes.rules.pointback import PointBackRules
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
 from transcribe.minutes.rules.roomcall import RoomCallRules
+from transcribe.minutes.rules.settledsentence import SettledSentences
 from transcribe.minutes.rules.unborne import UnborneDecisions
 from transcribe.minutes.rules.utterances import (
     Extracted,
@@ -24,7 +25,7 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
     RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
-    CallClosedDecisions, PointBackRules, LastWordDecisions,
+    CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -61,6 +62,7 @@ class RuleExtractor(
         self.mandate_pass()  # the meeting says at its opening or summing-up that it decides nothing
         self.unborne_pass()  # a member's decision formula the one who leads does not take up
         self.call_closed_pass()  # a call for assent and the caller's close after the yeses are one decision
+        self.settled_sentence_pass()  # the sentences a close settles: one decision, not the proposal before it
         self.last_word_pass()  # a decision reopened by 'Vänta' and settled again: the last word counts
         self._next_meeting()
         self._resolve_next_meeting_dues()

@@ -9,7 +9,12 @@ with the matter itself ("Då köper vi den.") is often how a small group settles
 
 Who leads is read from the turns: the speaker of the most sentences, with a turn that hands the floor to the next
 speaker by name ("Mattorna. Erik.") worth several sentences; in a short exchange nobody leads, and one who speaks
-nearly as much as the leader leads with her. This pass runs after the other decision passes."""
+nearly as much as the leader leads with her.
+
+Two statements read as decisions are no act of the meeting whoever answers them, when said in one turn and carried
+by no one else's words: a member's offer, the verb with "gärna" ("Serbisk jul? Då byter vi gärna."), and a report
+of what happened, its verb in the past ("Ingen klagade för att ingen visste det."). This pass runs after the other
+decision passes."""
 
 from __future__ import annotations
 
@@ -18,6 +23,7 @@ from collections import Counter
 
 from transcribe.minutes import cues
 from transcribe.minutes.model import Decision
+from transcribe.minutes.rules.settledsentence import source_sentence
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 
@@ -27,6 +33,14 @@ _FORMULA = re.compile(
     r"^(?:(?:och|men|så|då|okej|ja)\b[\s,]*)*(?:(?:då|så)\s+(?:bestämmer|beslutar)\s+vi|vi\s+(?:bestämmer|beslutar))"
     r"\s+(?:(?:också|även|härmed|alltså)\s+)?att\b"
 )
+# A member's willingness, not the meeting's act: "Då byter vi gärna.", "Vi tar gärna den."
+_OFFER = re.compile(r"\b(?:vi\s+[a-zåäö]{3,}(?:ar|er|ör|år)|[a-zåäö]{3,}(?:ar|er|ör|år)\s+vi)\s+gärna\b")
+# What happened, the finite verb in the past: "Ingen klagade …", "Vi hade kö varje söndag."
+_PAST = re.compile(
+    r"^(?:(?:då|så|och|men|nej|ja|okej)\b[\s,.]*)*(?:ingen|inget|inga|vi|det|de|dom|man)\s+"
+    r"(?:[a-zåäö]{2,}ade|var|fick|gick|tog|kom|sa|sade|gjorde|blev|hade|visste|köpte|sålde)\b"
+)
+_NOW = re.compile(r"\b(?:är|blir|ska|kör|tar|gör|har|får|nu|från\s+och\s+med)\b")
 FLOOR = 4  # sentences a turn handing the floor to the next speaker by name is worth in telling who leads
 LEAD_MIN = 8  # below this many sentences' worth nobody is seen to lead (a short exchange)
 CO_LEAD = 0.8  # a speaker with this share of the leader's worth leads with her: no member speaking out of turn
@@ -41,13 +55,14 @@ class UnborneDecisions(RuleState):
             return
         worth = self.lead_worth()
         lead = worth.most_common(1)[0][0] if worth else None
-        if lead is None or worth[lead] < LEAD_MIN:
-            return
-        members = {sp for sp, n in worth.items() if n <= CO_LEAD * worth[lead]}
+        led = lead is not None and worth[lead] >= LEAD_MIN
+        members = {sp for sp, n in worth.items() if n <= CO_LEAD * worth[lead]} if led else set()
         kept: list[Decision] = []
         for d in self.out.decisions:
             said = self.said_in(d)
             if said and said[0].speaker in members and self._unborne(d, said, lead):
+                continue
+            if said and self._aside(d, said, members):
                 continue
             kept.append(d)
         if len(kept) != len(self.out.decisions):
@@ -64,6 +79,17 @@ class UnborneDecisions(RuleState):
             if first.get(last) == nxt.speaker:
                 score[u.speaker] += FLOOR
         return score
+
+    @staticmethod
+    def _aside(d: Decision, said: list[Utt], members: set[str]) -> bool:
+        """Said in one turn and carried by nobody else's words: a member's offer ("Serbisk jul? Då byter vi
+        gärna.") or a report of what happened ("Ingen klagade för att ingen visste det.") decides nothing."""
+        src = source_sentence(said, d.text)
+        if src is None or len({u.turn for u in said}) > 1:
+            return False
+        if src.speaker in members and _OFFER.search(src.low):
+            return True
+        return _PAST.match(src.low) is not None and not _NOW.search(src.low)
 
     def _unborne(self, d: Decision, said: list[Utt], lead: str) -> bool:
         maker = said[0].speaker
