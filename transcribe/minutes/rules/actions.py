@@ -17,9 +17,9 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.addressed import ASKED, FIRST_PERSON, task_verb
-from transcribe.minutes.rules.named import NamedTasks
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
+from transcribe.minutes.rules.taskgaps import TaskGaps
 from transcribe.minutes.rules.taskmerge import no_task
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import (
@@ -93,7 +93,7 @@ def _same_task(a: str, b: str) -> bool:
     return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
-class ActionRules(NamedTasks):
+class ActionRules(TaskGaps):
     """Commitment rules; they record into the shared state."""
 
     def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
@@ -315,6 +315,7 @@ class ActionRules(NamedTasks):
         # 3b. "Jag <misheard> siffrorna till Maria senast måndag": a dated first-person task, verb unheard.
         if self.robust and (
             self._unheard_commitment(u) or self._verb_lost(u) or self._second_verb(u) or self._subjectless_commitment(u)
+            or self._gap_commitment(u)
         ):
             return
         # 3b'. "Då skickar du ut kallelsen, Anna." - "Ja.": "du" is the person addressed, who accepts;
