@@ -306,6 +306,8 @@
     const typed = Array.from(form.elements)
       .filter((el) => (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ["text", "date", "time", "search"].includes(el.type))) && el.value.trim())
       .map((el) => el.value.trim());
+    const earlier = form.nextElementSibling;  // a second try replaces the first box, never stacks them
+    if (earlier && earlier.classList.contains("kept-text")) earlier.remove();
     const box = document.createElement("div");
     box.className = "kept-text";
     box.setAttribute("role", "alert");
