@@ -24,6 +24,10 @@ def test_a_save_after_another_reviewer_deleted_the_meeting_names_the_deleter(app
     assert said.json()["error"] == "deleted" and said.json()["message"] == "Mötet har tagits bort av sara."
     page = fia.get(f"/meetings/{mid}")
     assert page.status_code == 410 and "Mötet har tagits bort av sara." in page.text
+    # without JavaScript the form posts to a page of its own: it says where the typed text still is
+    token = csrf_of(fia.get("/meetings").text)
+    plain = fia.post(f"/meetings/{mid}/segments/1", data={"text": "Vi startar en läsecirkel.", "csrf_token": token})
+    assert plain.status_code == 410 and "gå tillbaka i webbläsaren, så står texten kvar" in plain.text
     fia.get("/lang/en")
     assert "The meeting was deleted by sara." in fia.get(f"/meetings/{mid}").text
 

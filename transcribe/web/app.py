@@ -130,6 +130,8 @@ def _error_handlers(app: FastAPI) -> None:
         message = translate(request_lang(request), "deleted_by", by=exc.by)
         if _is_api(request):
             return JSONResponse({"error": "deleted", "by": exc.by, "message": message}, status_code=410)
+        if request.method == "POST":  # a form sent without JavaScript: its text is still in the page before
+            message = f"{message} {translate(request_lang(request), 'deleted_go_back')}"
         return page(request, "error.html", status_code=410, error="deleted", message=message, code=410,
                     user=_signed_in(request))  # fmt: skip
 

@@ -19,6 +19,7 @@ SV: dict[str, str] = {
     "field_error": "Fel i fältet", "playback": "Uppspelning", "skip_to_content": "Hoppa till innehållet",
     "deleted_by": "Mötet har tagits bort av {by}.",
     "deleted_kept": "Det du skrev sparades inte. Här är det, så att du kan kopiera det:",
+    "deleted_go_back": "Det du skrev sparades inte: gå tillbaka i webbläsaren, så står texten kvar att kopiera.",
     "err_changed_by": "{by} ändrade punkten medan du hade sidan öppen. Ladda om sidan för att se ändringen.",
     "err_changed_someone": "Någon annan ändrade punkten medan du hade sidan öppen. Ladda om sidan för att se den.",
     "err_changed": "Någon annan ändrade punkten medan du hade sidan öppen. Din text står kvar i fältet: sparar du "
@@ -47,6 +48,7 @@ EN: dict[str, str] = {
     "field_error": "Error in the field", "playback": "Playback", "skip_to_content": "Skip to content",
     "deleted_by": "The meeting was deleted by {by}.",
     "deleted_kept": "What you typed was not saved. Here it is, so that you can copy it:",
+    "deleted_go_back": "What you typed was not saved: go back in the browser and it is still there to copy.",
     "err_changed_by": "{by} changed this item while you had the page open. Reload the page to see the change.",
     "err_changed_someone": "Someone else changed this item while you had the page open. Reload the page to see it.",
     "err_changed": "Someone else changed this item while you had the page open. Your text is still in the field: "
