@@ -233,6 +233,19 @@ def test_serve_upload_processed_to_the_end_contacts_only_loopback(box: Sandbox, 
     assert_owner_only(box.data / "meetings")
 
 
+def test_db_worker_contacts_nothing_and_writes_owner_only(box: Sandbox, clip: Path) -> None:
+    """`transcribe worker` on the built-in queue (the database), as a machine without Redis runs it."""
+    env = box.env()
+    subprocess.run([*CLI, "jobs", "submit", str(clip), "--meeting", "m1"], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    report = watch([*CLI, "worker", "--burst"], box.log("worker"), box.allowed(), env=env, cwd=box.root,
+                   timeout=600, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    assert report.exit_code == 0
+    assert (box.data / "meetings" / "m1" / "minutes.docx").exists()
+    assert_private(report)
+    assert_owner_only(box.data / "meetings")
+
+
 @pytest.mark.skipif(not have("redis-server"), reason="redis-server missing")
 def test_rq_worker_contacts_only_redis_on_loopback(box: Sandbox, clip: Path) -> None:
     (box.root / "redis").mkdir()
