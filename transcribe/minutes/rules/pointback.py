@@ -144,7 +144,10 @@ class PointBackRules:
         inverted = _INVERTED.match(low) is not None and fronted  # "Tar vi tjuren första dagen, så ...": a condition
         if not (_WE.match(low) or inverted or _NONE_DO.match(low) or _NONE_AFTER.search(low)):
             return False  # the group's statement ("vi stänger ...", "lämnar vi inget ...", "går ingen in ensam")
-        said = stems(body) | _numbers(body)
+        if re.match(r"^(?:då\s+|så\s+)?(?:väljer|utser)\b", low):
+            return False  # an election or the protokoll's roles: the election rules read them
+        names = stems(" ".join(re.findall(r"\b[A-ZÅÄÖ][\w-]+", body[1:])))
+        said = (stems(body) - names) | _numbers(body)  # a name shared is no matter shared
         turns: list[int] = []
         for v in self._window(u, back=10):
             if v.turn == u.turn:
