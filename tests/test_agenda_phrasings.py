@@ -152,6 +152,9 @@ FIRST_SIGHT_9 = {"gk-ronneby", "kpr-vaxjo", "vvo-storsjon"}
 # Dev meetings by a tenth fresh author, added at the end of the round that measured them at first sight and not yet
 # worked on (samples/agenda/README.md): three starts in five; their roles and skipped items are not yet followed
 FIRST_SIGHT_10 = {"ftg-mora", "ibk-tranas", "rkk-eksjo"}
+# Dev meetings by an eleventh fresh author, added at the end of the round that measured them at first sight and not
+# yet worked on (samples/agenda/README.md): three starts in five; their roles and skipped items are not yet followed
+FIRST_SIGHT_11 = {"fp-lidkoping", "sg-gnosjo", "vn-tierp"}
 
 
 @pytest.mark.parametrize("directory,truth", DEV, ids=[t["id"] for _, t in DEV])
@@ -161,6 +164,9 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     tr = true_transcript(truth)
     al = align_agenda(agenda, tr)
     score = score_alignment(al, truth)
+    if truth["id"] in FIRST_SIGHT_11:
+        assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
+        return
     if truth["id"] in FIRST_SIGHT_10:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
         return
