@@ -15,7 +15,7 @@ from __future__ import annotations
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.phrasing import to_infinitive
 from transcribe.minutes.rules.cueframes import TOKEN, infinitive
-from transcribe.minutes.rules.lostwe import lost_we
+from transcribe.minutes.rules.lostwe import lost_we, then_head
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import content_words
 
@@ -72,13 +72,10 @@ def _lost_verb(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     """'Då vi inte in några nya medlemmar ...', 'Då <lov> vi inte in ...': the chair's "då" and "vi" with no finite
     verb between them, the word after "vi" (or after its "inte") no verb either; the verb is the one a proposal
     just before said before that same word ("... vi ska ta in fler ...")."""
-    if u.is_question:
+    head = then_head(u, _LEAD)
+    if head is None:
         return None
-    toks = list(TOKEN.finditer(u.text))
-    lows = [t.group(0).lower() for t in toks]
-    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
-    if k + 3 >= len(lows) or lows[k] not in ("då", "så"):
-        return None
+    toks, lows, k = head
     slot = lows[k + 1]
     we = k + 1 if slot == "vi" else k + 2
     if we != k + 1 and not (slot in u.unsure and not _finite(slot) and slot not in NEGATIONS | _PERSONS

@@ -52,15 +52,25 @@ def _talked_about(utts: list[Utt], u: Utt, rest: str) -> bool:
     return any(v.speaker != u.speaker and want & stems(v.text) for v in utts[max(0, u.idx - _BACK) : u.idx])
 
 
-def lost_we(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
-    """'Då köper Bergmans litografi som huvudvinst.' -> 'Då köper vi Bergmans litografi ...' (see above)."""
+def then_head(u: Utt, lead: frozenset[str]) -> tuple[list[re.Match[str]], list[str], int] | None:
+    """A statement whose first word after the `lead` words is the chair's "då"/"så" with three words after it:
+    its tokens, their lower case and where "då" stands; None for a question or any other opening."""
     if u.is_question:
         return None
     toks = list(TOKEN.finditer(u.text))
     lows = [t.group(0).lower() for t in toks]
-    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
+    k = next((n for n, w in enumerate(lows) if w not in lead), len(lows))
     if k + 3 >= len(lows) or lows[k] not in ("då", "så"):
         return None
+    return toks, lows, k
+
+
+def lost_we(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
+    """'Då köper Bergmans litografi som huvudvinst.' -> 'Då köper vi Bergmans litografi ...' (see above)."""
+    head = then_head(u, _LEAD)
+    if head is None:
+        return None
+    toks, lows, k = head
     verb, nxt = lows[k + 1], lows[k + 2]
     if not _FINITE.match(verb) or verb in _NOT_PLAN or not known_word(verb):
         return None
