@@ -47,8 +47,11 @@ def test_reasons_the_flags_write_are_the_tables() -> None:
     flags = word_flags(Transcript(segments=[seg], speakers=[SpeakerInfo(label="SPEAKER_00")]))
     (passage,) = flags.passages
     assert [read(part)[0] for part in passage.reason.split("; ")] == ["repaired", "passage_unsure"]
-    assert reason_in(passage.reason, "en") == "the transcript was repaired here; the passage was unclear (mean p=0.20)"
-    assert reason_in(passage.reason, "sv") == passage.reason
+    assert passage.reason.endswith("(medel p=0.20)")  # stored as the probability ...
+    assert reason_in(passage.reason, "en") == (  # ... read as a percentage in words
+        "the transcript was repaired here; the passage was unclear (20 % certainty on average)"
+    )
+    assert reason_in(passage.reason, "sv") == passage.reason.replace("(medel p=0.20)", "(i snitt 20 % säkerhet)")
 
 
 def test_unknown_parts_stay_as_written_and_agenda_reasons_translate() -> None:
