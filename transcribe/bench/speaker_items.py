@@ -67,8 +67,17 @@ def _own_audio(folder: Path) -> Path:
     return wav if wav.exists() and not (folder / "meeting.ogg").exists() else folder / "meeting.ogg"
 
 
-def items(group: str, count: int = COUNT) -> list[Item]:
-    """The recordings of one group, generated into samples/cache on first use."""
+def conversation_dir(seed: int = 0) -> Path:
+    """Where one seed's generated conversations live. A conversation's folder is named by its spec's id,
+    which holds no seed, so another seed in the same folder would reuse seed 0's audio (`ensure` only
+    builds what is missing): each seed gets a folder of its own, seed 0 keeps the original one."""
+    base = SAMPLES_DIR / "cache" / "conversations"
+    return base if seed == 0 else base.with_name(f"conversations-seed{seed}")
+
+
+def items(group: str, count: int = COUNT, seed: int = 0) -> list[Item]:
+    """The recordings of one group, generated into samples/cache on first use (`seed`: dev groups only;
+    the held-out conversations are seed 0's)."""
     if group == "own":
         own = [s for s in OWN if (SAMPLES_DIR / s / "truth.rttm").exists()]
         return [Item(group, s, _own_audio(SAMPLES_DIR / s), SAMPLES_DIR / s / "truth.rttm") for s in own]
@@ -81,13 +90,15 @@ def items(group: str, count: int = COUNT) -> list[Item]:
         return out
     if group in ("real_dev", "real_heldout"):
         split = group.removeprefix("real_")
+        if seed and split != "dev":
+            raise ValueError("another seed is for dev conversations only: the held-out ones are fixed")
         conv = conversations()
         if not conv.readers(None, split) or conv.pool() != conv.SHARED_POOL:
             return []  # the full reader pool lives in ../shared/data
-        specs = conv.corpus(split, count)
+        specs = conv.corpus(split, count, seed)
         out = []
         for spec in specs:
-            d = conv.ensure(spec, SAMPLES_DIR / "cache" / "conversations")
+            d = conv.ensure(spec, conversation_dir(seed))
             out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
         return out
     if group == "pyannote_sample":

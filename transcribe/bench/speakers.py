@@ -35,9 +35,9 @@ from typing import Any
 import numpy as np
 
 from transcribe.bench import metrics
-from transcribe.bench.core import SAMPLES_DIR, section
+from transcribe.bench.core import section
 from transcribe.bench.profiles_real import profile_report
-from transcribe.bench.speaker_items import COUNT, GROUPS, Item, conversations, items
+from transcribe.bench.speaker_items import COUNT, GROUPS, Item, conversation_dir, conversations, items
 from transcribe.diarize.base import Diarization, relabel_by_appearance
 from transcribe.diarize.clustering import BACKEND_PARAMS, ClusterParams, agglomerative
 from transcribe.diarize.embedded import EmbeddedDiarizer, Params, to_turns
@@ -47,14 +47,15 @@ STRESS_GROUP = "real_dev_stress"
 MANY_GROUP = "real_dev_many"
 
 
-def stress_items(count: int, group: str = STRESS_GROUP) -> list[Item]:
-    """The dev-only stress (or many-speaker) conversations, generated into samples/cache on first use."""
+def stress_items(count: int, group: str = STRESS_GROUP, seed: int = 0) -> list[Item]:
+    """The dev-only stress (or many-speaker) conversations, generated into samples/cache on first use
+    (each seed in its own folder: `speaker_items.conversation_dir`)."""
     conv = conversations()
     if not conv.readers(None, "dev") or conv.pool() != conv.SHARED_POOL:
         return []
     out = []
-    for spec in conv.corpus("dev", count, stress=group == STRESS_GROUP, many=group == MANY_GROUP):
-        d = conv.ensure(spec, SAMPLES_DIR / "cache" / "conversations")
+    for spec in conv.corpus("dev", count, seed, stress=group == STRESS_GROUP, many=group == MANY_GROUP):
+        d = conv.ensure(spec, conversation_dir(seed))
         out.append(Item(group, spec.id, d / "meeting.wav", d / "truth.rttm"))
     return out
 
@@ -132,7 +133,7 @@ def baseline(regions: list[tuple[float, float]], w: Any, num: int | None, thresh
     return relabel_by_appearance(to_turns(w, labels, regions, 0.3), {})
 
 
-def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
+def run_group(group: str, count: int = COUNT, seed: int = 0) -> dict[str, Any]:
     """Diarise every recording of a group (free count, true count, baseline) and score it.
 
     The windows are embedded once per recording; timings cover windows plus clustering.
@@ -141,7 +142,8 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
     spectral = EmbeddedDiarizer(Params(clustering=ClusterParams(method="spectral", centred=True)))
     with_backend = EmbeddedDiarizer(Params(clustering=BACKEND_PARAMS))  # opt-in: beside the product's figures
     rows, base_rows, spec_rows, backend_rows, labelled = [], [], [], [], []
-    for item in stress_items(count, group) if group in (STRESS_GROUP, MANY_GROUP) else items(group, count):
+    dev_only = group in (STRESS_GROUP, MANY_GROUP)
+    for item in stress_items(count, group, seed) if dev_only else items(group, count, seed):
         audio = item.audio()
         t0, c0 = time.perf_counter(), time.process_time()
         regions, w = d.windows(audio)
@@ -172,13 +174,17 @@ def run_group(group: str, count: int = COUNT) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- report
 
 
-def bench(groups: tuple[str, ...] = GROUPS, count: int = COUNT) -> dict[str, Any]:
-    out: dict[str, Any] = {"baseline": f"GE2E windows + average linkage, cosine threshold {BASELINE_THRESHOLD}"}
+def bench(groups: tuple[str, ...] = GROUPS, count: int = COUNT, seed: int = 0) -> dict[str, Any]:
+    """`seed`: the dev conversations' layouts (0: the standard ones); the other groups are fixed."""
+    if seed and set(groups) - {"real_dev", STRESS_GROUP, MANY_GROUP}:
+        raise ValueError("--seed draws other dev conversations: give only dev groups with it")
+    out: dict[str, Any] = {"baseline": f"GE2E windows + average linkage, cosine threshold {BASELINE_THRESHOLD}",
+                           "seed": seed}  # fmt: skip
     labelled: dict[str, list[tuple[Item, Diarization]]] = {}
     for g in groups:
-        out[g], labelled[g] = run_group(g, count)
+        out[g], labelled[g] = run_group(g, count, seed)
     for g in ("real_dev", "real_heldout"):
-        if labelled.get(g):  # on conversations of their own: enrolled speech never reappears in them
+        if labelled.get(g) and not seed:  # on conversations of their own (seed 0): enrolled speech never in them
             out[f"profiles_{g.removeprefix('real_')}"] = profile_report(g, count)
     return out
 
@@ -233,10 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--count", type=int, default=COUNT)
     ap.add_argument("--stress", action="store_true", help=f"add {STRESS_GROUP}, the dev-only stress set")
     ap.add_argument("--many", action="store_true", help=f"add {MANY_GROUP}, the dev-only many-speaker set")
+    ap.add_argument("--seed", type=int, default=0, help="other dev conversations (dev groups only; own folder each)")
     ap.add_argument("--json", type=Path)
     ns = ap.parse_args(argv)
     extra = ((STRESS_GROUP,) if ns.stress else ()) + ((MANY_GROUP,) if ns.many else ())
-    report = bench(tuple(g for g in ns.groups.split(",") if g) + extra, ns.count)
+    groups = tuple(g for g in ns.groups.split(",") if g) + extra
+    if ns.seed and set(groups) - {"real_dev", STRESS_GROUP, MANY_GROUP}:
+        ap.error("--seed draws other dev conversations: give only dev groups (--groups real_dev, --stress, --many)")
+    report = bench(groups, ns.count, ns.seed)
     if ns.json:
         ns.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(table(report))
