@@ -67,7 +67,7 @@ def test_a_bare_assent_takes_its_matter_from_the_sentence_after_it_or_is_flagged
     )
     fee = prot.paragraph("5").decisions
     assert len(fee) == 1 and fee[0].needs_review and "arvoden" in fee[0].text
-    assert decisions(prot, "6") == ["Stämman beslutade: bryggan lagas före midsommar och Bertil köper virket."]
+    assert decisions(prot, "6") == ["Stämman beslutade att bryggan lagas före midsommar och Bertil köper virket."]
     assert not prot.paragraph("6").decisions[0].needs_review
 
 
@@ -222,8 +222,8 @@ def test_the_chairs_outcome_said_as_what_it_becomes_is_the_items_decision() -> N
     ]
     said = ("A", "Nej. Så här blir det: koden byts nu, och bara fem personer får den nya.")
     prot = protokoll([*opening, *code, said, *rest], board)
-    assert decisions(prot, "2") == ["Styrelsen beslutade: koden byts nu, och bara fem personer får den nya."]
-    assert decisions(prot, "3") == ["Styrelsen beslutade: skyddsronden blir tisdagen den nittonde, klockan nio."]
+    assert decisions(prot, "2") == ["Styrelsen beslutade att koden byts nu, och bara fem personer får den nya."]
+    assert decisions(prot, "3") == ["Styrelsen beslutade att skyddsronden blir tisdagen den nittonde, klockan nio."]
     assert decisions(prot, "4") == ["Styrelsen beslutade: tjugoandra april blir det."]
     assert all(d.needs_review for n in "234" for d in prot.paragraph(n).decisions)
     hedged = [
@@ -266,7 +266,7 @@ def test_a_task_given_by_the_body_and_a_statement_recorded_as_a_decision_are_dec
         "Nämnden beslutade att ge förvaltningen i uppdrag att utreda vite mot entreprenören."
     ]
     assert snow[0].needs_review  # worded from the proposal
-    assert decisions(prot, "2") == ["Nämnden beslutade: panna två går på femtio procent tills ventilen är bytt."]
+    assert decisions(prot, "2") == ["Nämnden beslutade att panna två går på femtio procent tills ventilen är bytt."]
     assert decisions(prot, "4") == []
     lines[7] = ("A", "Då får vi se om nämnden ger förvaltningen det uppdraget i vår.")
     lines[10] = ("A", "Okej. Panna två går på femtio procent tills ventilen är bytt. Vi får se.")

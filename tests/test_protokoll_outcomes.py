@@ -49,7 +49,7 @@ def test_an_outcome_announced_with_a_colon_is_the_items_decision_with_the_senten
     ]
     got = decisions([*DEICING, *said, *WORK], "3")
     assert got == [
-        "Styrelsen beslutade: ingen avisar ensam längre. Det är alltid två i bilen, en i korgen och en vid ratten."
+        "Styrelsen beslutade att ingen avisar ensam längre. Det är alltid två i bilen, en i korgen och en vid ratten."
     ]
     said = [("A", "Bra. Vi säger så: arbetshelg vid stugan lördagen den tjugonde november, och snickaren gör taket.")]
     assert decisions([*DEICING, *WORK, *said], "4") == [

@@ -31,7 +31,8 @@ from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
-from transcribe.minutes.protokoll_stated import STATED, leaders, member_only, requested, settled_at_outcome
+from transcribe.minutes.protokoll_stated import leaders, member_only, requested, settled_at_outcome
+from transcribe.minutes.protokoll_wording import decision_body, formal_decision, meeting_names
 from transcribe.minutes.role_items import names_role
 from transcribe.minutes.roles import RoleElection, find_roles, unit_evidence
 from transcribe.sv.calendar import clock, elapsed
@@ -39,21 +40,6 @@ from transcribe.sv.text import capitalise, content_words, finish_sentence, stem
 from transcribe.transcript import Transcript
 
 _NOT_SUMMARY = re.compile(r"\bbeslut\w*|\bbeslöt|\bbestäm\w*|\bförklarar\b")
-_PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ades)\b[^.]*\.?$")
-_BODY = [
-    (re.compile(r"styrelse", re.I), "Styrelsen"),
-    (re.compile(r"nämnd", re.I), "Nämnden"),
-    (re.compile(r"utskott", re.I), "Utskottet"),
-    (re.compile(r"årsmöte|stämma", re.I), "Stämman"),
-    (re.compile(r"kyrkoråd", re.I), "Kyrkorådet"),
-    (re.compile(r"fullmäktige", re.I), "Fullmäktige"),
-]
-_DECIDED = re.compile(
-    r"^(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man|fullmäktige"
-    r"|\w+(?:rådet|styrelsen|nämnden|utskottet|gruppen|mötet))\s+(beslutade|beslöt|beslutar|enades)\b",
-    re.I,
-)  # "Kyrkorådet beslutar att …" said in the meeting: the subject becomes the protokoll's own body
-
 
 _FLAG_FORMAL = "Beslutet är formulerat efter punktens rubrik eller förslaget; kontrollera ordalydelsen"
 
@@ -123,33 +109,6 @@ STANDARD_AGENDA = [
     AgendaItem(number="5", title="Godkännande av dagordningen", kind="agenda"),
     AgendaItem(number="6", title="Mötets avslutande", kind="close"),
 ]
-
-
-def decision_body(*titles: str | None) -> str:
-    for title in titles:
-        for pattern, body in _BODY:
-            if title and pattern.search(title):
-                return body
-    return "Mötet"
-
-
-def formal_decision(text: str, body: str) -> str:
-    """'Mötet beslutade att …' / 'Vi beslutade att …' -> '<body> beslutade att …'."""
-    text = text.strip()
-    m = _DECIDED.match(text)
-    if m:
-        verb = "beslutade" if m.group(1).lower() == "beslutar" else m.group(1).lower()
-        return finish_sentence(f"{body} {verb}{text[m.end() :]}")
-    stated = STATED.match(text)
-    if stated:  # "Då är dagordningen godkänd med de ändringarna." -> "Dagordningen godkändes med de ändringarna."
-        what, done, rest = stated.groups()
-        return finish_sentence(f"{what[0].upper()}{what[1:]} {done[:-1] if done.endswith('a') else done}es{rest}")
-    if _PASSIVE_END.search(text):  # "Dagordningen godkändes." is already protokoll language
-        return finish_sentence(text)
-    clause = text[0].lower() + text[1:] if text[:2] != text[:2].upper() else text
-    if clause.startswith(("att ", "om ")):  # "… beslutade om arvoden enligt förslaget"
-        return finish_sentence(f"{body} beslutade {clause}")
-    return finish_sentence(f"{body} beslutade: {clause}")
 
 
 _REPORTED = re.compile(r"\b(?:det|här|där) (?:står|stod) (?:det )?att\b|\bstår det (?:att|i protokollet)\b")
@@ -264,6 +223,7 @@ def build_protokoll(
     alignment = alignment or align_agenda(agenda, transcript)
     units = build_units(transcript)
     body = decision_body(agenda.title, minutes.title)
+    names = meeting_names((s.text for s in transcript.segments), (sp.name for sp in transcript.speakers))
     prot = Protokoll(
         title=minutes.title,
         body=body,
@@ -346,10 +306,10 @@ def build_protokoll(
         if par.status != "behandlad" and par is not other and strikes:
             continue  # "Personalfesten hoppar vi över": the § says it was not treated, with these words
         d = d.model_copy(
-            update={"text": formal_decision(d.text, body), "evidence": _cited_under(d.evidence, par, paragraphs)}
+            update={"text": formal_decision(d.text, body, names), "evidence": _cited_under(d.evidence, par, paragraphs)}
         )
         par.decisions.append(d)
-    _add_verdicts(paragraphs, alignment, units, transcript, body, reviewed, heads)
+    _add_verdicts(paragraphs, alignment, units, transcript, (body, names), reviewed, heads)
     for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
         if par.status == "behandlad" and par.decisions and all(_tables_itself(d.text, par) for d in par.decisions):
             par.status = "bordlagd"
@@ -390,15 +350,19 @@ def _add_verdicts(
     alignment: Alignment,
     units: list[Unit],
     transcript: Transcript,
-    body: str,
+    wording: tuple[str, frozenset[str]],
     reviewed: set[str],
     heads: set[str],
 ) -> None:
-    """Decisions an item's structure shows (title, proposal, assent) where the sentence rules found none."""
+    """Decisions an item's structure shows (title, proposal, assent) where the sentence rules found none; `wording`
+    is the deciding body and the meeting's names."""
+    body, names = wording
     decided = reviewed | {n for n, p in paragraphs.items() if p.decisions or p.summary.startswith("Behandlades")}
     for v in item_verdicts(alignment, units, decided):
         paragraphs[v.number].decisions.append(
-            _read_decision(f"p{v.number}", formal_decision(v.text, body), v.evidence, transcript, v.sure, v.reason)
+            _read_decision(
+                f"p{v.number}", formal_decision(v.text, body, names), v.evidence, transcript, v.sure, v.reason
+            )
         )
     chair = chair_speaker(units)
     for n, (number, f) in enumerate(formal_decisions(alignment, units, _backing(paragraphs)), 1):
@@ -407,7 +371,7 @@ def _add_verdicts(
         ):
             continue  # a member's report in set words ("Skåpen är godkända."), never stated by the chair
         paragraphs[number].decisions.append(
-            _read_decision(f"f{n}", formal_decision(f.text, body), f.evidence, transcript, f.sure, _FLAG_FORMAL)
+            _read_decision(f"f{n}", formal_decision(f.text, body, names), f.evidence, transcript, f.sure, _FLAG_FORMAL)
         )
     made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
     settled = [max(e.start for e in d.evidence) for d in made]
@@ -415,7 +379,7 @@ def _add_verdicts(
         paragraphs[c.number].decisions.append(
             Decision(
                 id=f"c{n}",
-                text=formal_decision(c.text, body),
+                text=formal_decision(c.text, body, names),
                 evidence=[unit_evidence(u, transcript) for u in c.evidence],
                 confidence=0.5,
                 needs_review=True,
