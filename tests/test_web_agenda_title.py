@@ -6,16 +6,20 @@ Without it the meeting was named after the audio file ("inspelning 0312"), and t
 
 from __future__ import annotations
 
+from itertools import count
+
 from tests.agenda_meeting import AGENDA_TXT
 from tests.test_web import app, as_user, csrf_of, short_wav  # noqa: F401  (fixtures)
 from transcribe.db import session
 from transcribe.jobs.models import Job
 from transcribe.tables import Meeting
 
+_uploaded = count(1)  # each upload a recording of its own: the same one again is the meeting it already is
+
 
 def _upload(app, wav, title: str, agenda: str | None, date: str = "2025-11-20", place: str = ""):  # noqa: F811
     c = as_user(app, "sara")
-    files = {"file": ("inspelning 0312.wav", wav.read_bytes(), "audio/wav")}
+    files = {"file": ("inspelning 0312.wav", wav.read_bytes() + bytes(next(_uploaded)), "audio/wav")}
     if agenda is not None:
         files["agenda"] = ("dagordning.txt", agenda.encode("utf-8"), "text/plain")
     r = c.post(

@@ -3,12 +3,15 @@ list: why, in her language, without the server's file paths, and no "try again" 
 
 from __future__ import annotations
 
+from itertools import count
 from pathlib import Path
 
 from tests.test_web import app, as_user, csrf_of, short_wav  # noqa: F401  (fixtures)
 from transcribe.db import session
 from transcribe.jobs.models import Job
 from transcribe.tables import Meeting
+
+_uploaded = count(1)  # each upload a recording of its own: the same one again is the meeting it already is
 
 
 def failed_upload(app, wav: Path, kind: str, error: str):  # noqa: F811
@@ -17,7 +20,7 @@ def failed_upload(app, wav: Path, kind: str, error: str):  # noqa: F811
     r = c.post(
         "/upload",
         data={"title": "Styrelsemöte", "date": "2025-11-20"},
-        files={"file": ("styrelse.wav", wav.read_bytes(), "audio/wav")},
+        files={"file": ("styrelse.wav", wav.read_bytes() + bytes(next(_uploaded)), "audio/wav")},
         headers={"Accept": "application/json", "X-CSRF-Token": token},
     )
     mid = r.json()["meetings"][0]["id"]

@@ -2,6 +2,7 @@
 
     <data dir>/meetings/<id>/             one folder per meeting (`meeting_dir`)
         input.<ext>                       the recording as uploaded
+        recording.sha256                  its fingerprint: the same recording uploaded again is found
         agenda.<ext>                      the agenda, when one was given
         transcript.json, minutes.json     the machine output (never edited), beside its txt/srt/md/docx
         protokoll.json                    the § structure, when the job had an agenda

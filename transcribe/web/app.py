@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.types import Scope
 
 from transcribe import config, db
 from transcribe.fsutil import PRIVATE_DIR, private_dir
@@ -89,7 +90,7 @@ def create_app(data_dir: Path | None = None, start_worker: bool = True, secure_c
     app.add_middleware(LangMiddleware)
     app.add_middleware(ErrorKeyFilter, keys=[k.removeprefix("err_") for k in SV if k.startswith("err_")])
     app.add_middleware(HeadAsGet)
-    app.add_middleware(SecurityHeaders)  # outermost: every response, errors included
+    app.add_middleware(SecurityHeaders, error_page=_server_error)  # outermost: every response, errors included
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     pages = (routes_auth, routes_accounts, routes_meetings, routes_review, routes_speakers, routes_series)
     for module in (*pages, routes_files):
@@ -111,6 +112,14 @@ def _clean_staging(staging: Path, max_age_s: float = 86400.0) -> None:
                 part.unlink()
         except OSError:
             log.debug("could not remove %s", part, exc_info=True)
+
+
+def _server_error(scope: Scope) -> Response:
+    """An unhandled error: the error page in the reader's language with the signed-in menu, not a bare English line."""
+    request = Request(scope)
+    if _is_api(request):
+        return JSONResponse({"error": "error"}, status_code=500)
+    return page(request, "error.html", status_code=500, error="error", code=500, user=_signed_in(request))
 
 
 def _is_api(request: Request) -> bool:

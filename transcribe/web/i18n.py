@@ -66,6 +66,9 @@ SV: dict[str, str] = {
     "upload_too_many": "För många filer på en gång.",
     "not_audio": "”{name}” är ingen ljudfil som kan läsas (eller så är den skadad).",
     "empty_audio": "”{name}” är tom (0 byte): välj inspelningen igen.",
+    "upload_same_recording": "”{name}” är redan uppladdad som mötet ”{title}”: öppna det i stället. "
+                             "Radera det mötet först om inspelningen ska göras om från början.",
+    "upload_same_twice": "”{name}” är vald två gånger: en inspelning blir ett möte.",
     "agenda_file": "Dagordning (valfri: .txt, .md eller .docx)",
     "agenda_hint": "Med dagordning blir utkastet ett protokoll med en § per punkt, och orden hjälper igenkänningen.",
     "bad_agenda": "Dagordningen kunde inte läsas: {reason}",
@@ -237,6 +240,9 @@ EN: dict[str, str] = {
     "upload_too_many": "Too many files at once.",
     "not_audio": "“{name}” is not an audio file we can read (or it is damaged).",
     "empty_audio": "“{name}” is empty (0 bytes): choose the recording again.",
+    "upload_same_recording": "“{name}” was already uploaded as the meeting “{title}”: open it instead. "
+                             "Delete that meeting first to process the recording again from the start.",
+    "upload_same_twice": "“{name}” is chosen twice: one recording makes one meeting.",
     "agenda_file": "Agenda (optional: .txt, .md or .docx)",
     "agenda_hint": "With an agenda the draft becomes a protokoll with one § per item, and its words help recognition.",
     "bad_agenda": "The agenda could not be read: {reason}",

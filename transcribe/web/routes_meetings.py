@@ -25,7 +25,7 @@ from transcribe.models import default_model
 from transcribe.pipeline import PipelineOptions
 from transcribe.tables import Meeting, MeetingShare, User
 from transcribe.web import agenda as agenda_web
-from transcribe.web import deletion, store, upload
+from transcribe.web import deletion, sameupload, store, upload
 from transcribe.web import series as web_series
 from transcribe.web.auth import (
     CurrentUser,
@@ -184,11 +184,13 @@ def _wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def _upload_error(request: Request, user: CurrentUser, key: str, status: int, **kw: Any) -> Response:
+def _upload_error(request: Request, user: CurrentUser, key: str, status: int, link: str | None = None, **kw: Any
+                  ) -> Response:  # fmt: skip
+    """The upload form again with why (or JSON for upload.js); `link` is the meeting the reader is sent to."""
     lang = request_lang(request)
     message = translate(lang, key, **kw)
     if _wants_json(request):
-        return JSONResponse({"error": message}, status_code=status)
+        return JSONResponse({"error": message, **({"url": link} if link else {})}, status_code=status)
     return page(
         request,
         "upload.html",
@@ -197,6 +199,7 @@ def _upload_error(request: Request, user: CurrentUser, key: str, status: int, **
         max_mb=_mb(max_upload_bytes()),
         max_bytes=max_upload_bytes(),
         error=message,
+        error_link=link,
         series=web_series.visible_series(user),
     )
 
@@ -254,7 +257,15 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             log.info("upload rejected: %s", exc.message)
             key = "empty_audio" if isinstance(exc, EmptyInput) else "not_audio"
             return _upload_error(request, user, key, 415, name=sf.filename[:200])
-    created = []
+    if (twice := sameupload.repeated([sf.digest for sf in files])) is not None:
+        return _upload_error(request, user, "upload_same_twice", 409, name=files[twice].filename[:200])
+    # No await from this check until every new meeting's row exists: a form sent twice cannot pass it twice.
+    visible = _visible(user)
+    for sf in files:
+        if (before := sameupload.uploaded_before(visible, sf.digest)) is not None:
+            return _upload_error(request, user, "upload_same_recording", 409, link=f"/meetings/{before.id}",
+                                 name=sf.filename[:200], title=before.title)  # fmt: skip
+    made = []
     for i, (sf, info) in enumerate(zip(files, infos, strict=True)):
         title = (given or sf.filename.rsplit(".", 1)[0] or "Möte")[:280]
         if len(files) > 1 and given:
@@ -263,6 +274,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         target = store.create_folder(mid)
         dest = target / f"input.{upload.safe_ext(sf.filename, info.format_name)}"
         shutil.move(str(sf.path), dest)
+        sameupload.remember(target, sf.digest)
         agenda_copy = agenda_web.store_agenda(agenda_path, target) if agenda_path else None
         options = PipelineOptions(
             agenda=str(agenda_copy) if agenda_copy else None,
@@ -272,22 +284,18 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
             title=title, meeting_date=day, place=place or None,
         )  # fmt: skip
         with session() as s:
-            s.add(
-                Meeting(
-                    id=mid,
-                    title=title,
-                    date=day.isoformat() if day else "",
-                    place=options.place or "",
-                    original_name=sf.filename[:280],
-                    owner_id=user.id,
-                )
-            )
+            s.add(Meeting(id=mid, title=title, date=day.isoformat() if day else "", place=options.place or "",
+                          original_name=sf.filename[:280], owner_id=user.id))  # fmt: skip
+        made.append((mid, dest, options, sf, info))
+    created = []
+    for n, (mid, dest, options, sf, info) in enumerate(made):
         try:
             job_id = await run_in_threadpool(job_queue.submit, dest, mid, options, user.name)
         except Exception:
-            with session() as s:
-                s.execute(delete(Meeting).where(Meeting.id == mid))
-            store.remove(mid)
+            for unqueued, *_ in made[n:]:
+                with session() as s:
+                    s.execute(delete(Meeting).where(Meeting.id == unqueued))
+                store.remove(unqueued)
             raise
         with session() as s:
             meeting = s.get(Meeting, mid)

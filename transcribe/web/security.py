@@ -10,10 +10,11 @@ import hmac
 import logging
 import os
 import secrets
+from collections.abc import Callable
 from pathlib import Path
 
 from fastapi import HTTPException, Request
-from fastapi.responses import PlainTextResponse
+from fastapi.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from transcribe.web.hardening import check_lengths
@@ -23,6 +24,7 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; "
     "frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
 )
+SERVER_ERROR = "Ett oväntat fel inträffade på servern. Försök igen om en stund."
 HEADERS: tuple[tuple[bytes, bytes], ...] = (
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -84,10 +86,14 @@ async def require_csrf(request: Request) -> None:
 
 
 class SecurityHeaders:
-    """Pure ASGI middleware so the headers reach every response, streamed files and errors included."""
+    """Pure ASGI middleware so the headers reach every response, streamed files and errors included.
 
-    def __init__(self, app: ASGIApp) -> None:
+    `error_page` answers an unhandled error in the reader's language (the app's error page); without it,
+    or when it fails too, one plain Swedish line."""
+
+    def __init__(self, app: ASGIApp, error_page: Callable[[Scope], Response] | None = None) -> None:
         self.app = app
+        self.error_page = error_page
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -114,4 +120,12 @@ class SecurityHeaders:
             if started:
                 raise
             log.exception("unhandled error on %s", scope.get("path"))
-            await PlainTextResponse("Internal Server Error", status_code=500)(scope, receive, send_with_headers)
+            await self._server_error(scope)(scope, receive, send_with_headers)
+
+    def _server_error(self, scope: Scope) -> Response:
+        if self.error_page is not None:
+            try:
+                return self.error_page(scope)
+            except Exception:
+                log.exception("the error page failed on %s", scope.get("path"))
+        return PlainTextResponse(SERVER_ERROR, status_code=500)

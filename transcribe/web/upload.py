@@ -8,11 +8,13 @@ an oversized one is refused without filling the disk.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from fastapi import Request
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -48,7 +50,13 @@ class StagedFile:
     filename: str  # as the client sent it: display only, never a path
     path: Path
     size: int = 0
+    sha256: Any = field(default_factory=hashlib.sha256, repr=False)  # of the bytes as they arrive
     field: str = "file"  # the form field: "file" for recordings, "agenda" for a dagordning
+
+    @property
+    def digest(self) -> str:
+        """The content's SHA-256: the same recording uploaded again is known by it, whatever its name."""
+        return self.sha256.hexdigest()
 
 
 @dataclass
@@ -124,6 +132,7 @@ async def receive(
     def on_part_data(data: bytes, start: int, end: int) -> None:
         if state["fh"] is not None:
             state["fh"].write(data[start:end])
+            result.files[-1].sha256.update(data[start:end])
             result.files[-1].size += end - start
         else:
             state["buf"] += data[start:end]

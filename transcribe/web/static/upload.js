@@ -113,6 +113,12 @@
           resolve(true);
         } else {
           entry.msg.textContent = body.error || form.dataset.failed + " (" + xhr.status + ")";
+          if (body.url && body.url.startsWith("/meetings/")) {  // the meeting this recording already is
+            const link = document.createElement("a");
+            link.href = body.url;
+            link.textContent = form.dataset.open;
+            entry.msg.append(" ", link);
+          }
           entry.li.classList.add("error");
           resolve(false);
         }
