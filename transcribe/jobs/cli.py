@@ -13,6 +13,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 from sqlalchemy import select
 
@@ -26,7 +27,7 @@ from transcribe.jobs.models import ACTIVE
 from transcribe.jobs.queue import settings
 from transcribe.jobs.retention import purge
 from transcribe.jobs.runner import RUNNER_LOG
-from transcribe.jobs.words import STATE_WORDS, parse_state, stage_word, state_word
+from transcribe.jobs.words import STATE_WORDS, parse_state, shown_fields, stage_word, state_word, time_left
 from transcribe.jobs.worker import run_db_workers
 from transcribe.models import DEFAULT, default_model, resolve
 from transcribe.pipeline import PipelineOptions
@@ -39,9 +40,9 @@ JobId = Annotated[int, typer.Argument(help="Jobbets nummer (id i 'transcribe job
 PURGED = {"audio": "ljudet", "all": "allt"}
 # `jobs show` in words, as `jobs list` heads its columns (--json keeps the field names).
 SHOWN = {
-    "id": "id", "meeting_id": "möte", "state": "läge", "stage": "steg", "percent": "%", "position": "kö",
+    "id": "id", "meeting_id": "möte", "state": "läge", "stage": "steg", "percent": "förlopp", "position": "plats i kön",
     "error": "fel", "attempts": "försök", "created_at": "köat", "started_at": "startat", "finished_at": "avslutat",
-    "eta_s": "kvar (s)", "owner": "ägare", "priority": "prioritet", "error_kind": "felslag", "results": "resultat",
+    "eta_s": "kvar", "owner": "ägare", "priority": "prioritet", "error_kind": "felslag", "results": "resultat",
 }  # fmt: skip
 STATES = ", ".join(list(STATE_WORDS.values())[:-1]) + f" eller {list(STATE_WORDS.values())[-1]}"
 NO_JOBS = "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs submit INSPELNING --meeting ID köar ett"
@@ -49,13 +50,6 @@ NO_JOBS = "Inga jobb ännu: en uppladdning i webbappen eller transcribe jobs sub
 
 def _json(value: object) -> str:
     return json.dumps(value, default=str, ensure_ascii=False, indent=2)
-
-
-def _eta(seconds: float | None) -> str:
-    if seconds is None:
-        return ""
-    s = int(seconds)
-    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
 
 
 def _short_error(error: str | None, meeting_id: str) -> str:
@@ -98,7 +92,7 @@ def list_cmd(
             f"{r.percent:.0f}",
             str(r.position or ""),
             str(r.attempts),
-            _eta(r.eta_s) if r.state in ACTIVE else "",
+            time_left(r.eta_s) if r.state in ACTIVE else "",
             _short_error(r.error, r.meeting_id),
         )
     out.print(table)
@@ -114,9 +108,11 @@ def show_cmd(
     if as_json:
         out.print_json(_json(data))
         return
-    data |= {"state": state_word(st.state), "stage": stage_word(st.stage) or None}
-    for key, value in data.items():
-        out.print(f"[bold]{SHOWN.get(key, key)}[/]: {value}", highlight=False)
+    title = _titles({st.meeting_id}).get(st.meeting_id)
+    for key, value in shown_fields(data, title):
+        label = SHOWN.get(key, key)
+        out.print(f"[bold]{label}[/]:{'' if value.startswith(chr(10)) else ' '}{escape(value)}", highlight=False,
+                  soft_wrap=True)  # fmt: skip
 
 
 @jobs_app.command("retry")

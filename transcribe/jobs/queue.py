@@ -384,7 +384,7 @@ def request_cancel(job_id: int, user: str = "system") -> JobState:
         orphaned = state == JobState.running and (row.lease_until or 0.0) < time.time()  # its worker is gone
         if state == JobState.queued or orphaned:
             row.state, row.cancel_requested = JobState.cancelled, True
-            row.error, row.error_kind = "cancelled", "Cancelled"
+            row.error, row.error_kind = "avbrutet", "Cancelled"
             row.lease_token = row.lease_until = None
             row.finished_at = row.updated_at = utcnow()
             state = JobState.cancelled

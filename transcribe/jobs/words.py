@@ -7,6 +7,9 @@ stored, for scripts). `transcribe jobs list/show` show them as words agreeing wi
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Any
+
 from transcribe.jobs.models import JobState
 
 STATE_WORDS: dict[str, str] = {
@@ -51,3 +54,37 @@ def parse_state(text: str) -> JobState | None:
         if key == word:
             return JobState(state)
     return _ALSO.get(key)
+
+
+def time_left(seconds: float | None) -> str:
+    """Seconds as h:mm:ss, "" when unknown."""
+    if seconds is None:
+        return ""
+    s = int(seconds)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}"
+
+
+def shown_fields(data: dict[str, Any], title: str | None = None) -> list[tuple[str, str]]:
+    """`jobs show` in words, each field as `jobs list` shows it: '–' for nothing (not Python's None), times
+    local to the second, the percent with its sign, results one file a line; the exception's class name
+    (error_kind, English) only in --json."""
+    rows = []
+    for key, value in data.items():
+        if key == "error_kind":
+            continue
+        if key == "state":
+            value = state_word(value)
+        elif key == "stage":
+            value = stage_word(value)
+        elif key == "meeting_id" and title:
+            value = f"{title} ({value})"
+        elif key == "percent":
+            value = f"{value:.0f} %"
+        elif key == "eta_s":
+            value = time_left(value)
+        elif key == "results":
+            value = "".join(f"\n  {path}" for path in value.values()) or "inga ännu"
+        elif isinstance(value, datetime):
+            value = value.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+        rows.append((key, "–" if value is None or value == "" else str(value)))
+    return rows
