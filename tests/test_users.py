@@ -49,7 +49,7 @@ def test_cli_disable_enable_passwd_role_and_delete(app):
     assert r.exit_code == 0 and "avstängd" in r.output
     assert sven.get("/meetings", follow_redirects=False).status_code == 303  # logged out at once
     assert try_login(app, "sven") == 401
-    assert "sven\tsecretary\tavstängd" in users_cli("list").output
+    assert "sven\tsekreterare\tavstängd" in users_cli("list").output
     assert users_cli("enable", "sven").exit_code == 0
     assert try_login(app, "sven") == 303
 
@@ -57,7 +57,7 @@ def test_cli_disable_enable_passwd_role_and_delete(app):
     assert try_login(app, "sven") == 401 and try_login(app, "sven", NEW) == 303
 
     assert users_cli("role", "sven", "facilitator").exit_code == 0
-    assert "sven\tfacilitator" in users_cli("list").output
+    assert "sven\tsamtalsledare" in users_cli("list").output
     assert users_cli("delete", "sven").exit_code == 0
     assert "sven" not in users_cli("list").output
     assert try_login(app, "sven", NEW) == 401

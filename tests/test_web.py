@@ -679,7 +679,7 @@ def test_cli_users_and_serve_registered(tmp_path, monkeypatch):
     runner = CliRunner()
     r = runner.invoke(cli, ["users", "add", "admin", "--role", "admin", "--password-stdin"], input=PASSWORD + "\n")
     assert r.exit_code == 0, r.output
-    assert "admin\tadmin" in runner.invoke(cli, ["users", "list"]).output
+    assert "admin\tadministratör" in runner.invoke(cli, ["users", "list"]).output
     r = runner.invoke(cli, ["users", "add", "x", "--role", "boss", "--password-stdin"], input=PASSWORD + "\n")
     assert r.exit_code != 0
     help_text = runner.invoke(cli, ["serve", "--help"]).output

@@ -12,12 +12,29 @@ import typer
 
 from transcribe.errors import BadOption
 from transcribe.fsutil import os_reason
+from transcribe.tables import ROLES
 from transcribe.web import accounts
 from transcribe.web.auth import check_new_user, create_user, list_users
+from transcribe.web.i18n import SV
 
 users_app = typer.Typer(help="Lokala konton för webbappen.", no_args_is_help=True)
 ACTOR = "cli"  # who the audit log names for changes made on the command line
 NO_USERS = "Inga konton än: skapa det första med  transcribe users add NAMN --role admin"
+ROLE_WORDS = {role: SV[f"role_{role}"] for role in ROLES}  # as the web app names them
+ROLE_HELP = "sekreterare, samtalsledare eller administratör (också secretary, facilitator, admin)"
+
+
+def _role(text: str) -> str:
+    """The stored role for what was typed: the web app's Swedish word or the stored name ('admin' too)."""
+    key = text.strip().lower()
+    found = next((role for role, word in ROLE_WORDS.items() if key in (role, word)), None)
+    if found is None and key != "administrator":
+        raise BadOption(f"okänd roll {text!r}; välj {ROLE_HELP}")
+    return found or "admin"
+
+
+def _said(role: str) -> str:
+    return ROLE_WORDS.get(role, role)
 
 
 def serve(
@@ -102,17 +119,18 @@ def _password(from_stdin: bool, prompt: str) -> str:
 @users_app.command("add")
 def users_add(
     name: Annotated[str, typer.Argument(help="Användarnamn")],
-    role: Annotated[str, typer.Option(help="secretary, facilitator eller admin")] = "secretary",
+    role: Annotated[str, typer.Option(help=ROLE_HELP)] = "sekreterare",
     password_stdin: Annotated[bool, typer.Option(help="Läs lösenordet från standard in")] = False,
 ) -> None:
     """Skapa en användare (lösenordet frågas efter)."""
+    role = _role(role)
     name = check_new_user(name, role)
     password = _password(password_stdin, "Lösenord")
     if not password:
         raise BadOption("lösenordet är tomt")
     user = create_user(name, password, role)
     accounts.record_created(user, ACTOR)
-    typer.echo(f"{user.name} ({user.role})")
+    typer.echo(f"{user.name} ({_said(user.role)})")
 
 
 @users_app.command("list")
@@ -122,7 +140,7 @@ def users_list() -> None:
     if not users:
         typer.echo(NO_USERS)
     for user in users:
-        typer.echo(f"{user.name}\t{user.role}\t{'aktiv' if user.active else 'avstängd'}")
+        typer.echo(f"{user.name}\t{_said(user.role)}\t{'aktiv' if user.active else 'avstängd'}")
 
 
 NameArg = Annotated[str, typer.Argument(help="Användarnamn")]
@@ -162,10 +180,10 @@ def users_passwd(
 
 
 @users_app.command("role")
-def users_role(name: NameArg, role: Annotated[str, typer.Argument(help="secretary, facilitator eller admin")]) -> None:
+def users_role(name: NameArg, role: Annotated[str, typer.Argument(help=ROLE_HELP)]) -> None:
     """Byt roll för ett konto."""
-    user = accounts.set_role(name, role, ACTOR)
-    typer.echo(f"{user.name} ({user.role})")
+    user = accounts.set_role(name, _role(role), ACTOR)
+    typer.echo(f"{user.name} ({_said(user.role)})")
 
 
 def register(app: typer.Typer) -> None:
