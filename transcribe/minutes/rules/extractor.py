@@ -5,8 +5,10 @@ from __future__ import annotations
 from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.callclosed import CallClosedDecisions
+from transcribe.minutes.rules.callerclose import CallerCloses
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.lastword import LastWordDecisions
+from transcribe.minutes.rules.leadclose import LeadCloses
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.mandate import MeetingMandate
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
@@ -14,6 +16,7 @@ from transcribe.minutes.rules.pointback import PointBackRules
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
 from transcribe.minutes.rules.roomcall import RoomCallRules
+from transcribe.minutes.rules.rulings import RulingRules
 from transcribe.minutes.rules.settledsentence import SettledSentences
 from transcribe.minutes.rules.unborne import UnborneDecisions
 from transcribe.minutes.rules.utterances import (
@@ -25,7 +28,8 @@ from transcribe.minutes.rules.verdicts import VerdictRules
 class RuleExtractor(
     DecisionRules, RoomCallRules, AcceptanceRules, VerdictRules, ActionRules, NextMeetingRules, RestatedDecisions,
     RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
-    CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences,
+    CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences, RulingRules,
+    CallerCloses, LeadCloses,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -54,6 +58,8 @@ class RuleExtractor(
                     or self._accepted(u)
                     or self._verdict(u)
                     or self._pointed_back(u)
+                    or self._lead_close(u)
+                    or self._ruling(u)
                 )
             self._actions(u)
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote
@@ -64,6 +70,7 @@ class RuleExtractor(
         self.call_closed_pass()  # a call for assent and the caller's close after the yeses are one decision
         self.settled_sentence_pass()  # the sentences a close settles: one decision, not the proposal before it
         self.last_word_pass()  # a decision reopened by 'Vänta' and settled again: the last word counts
+        self.callers_close_pass()  # a call to the room closed by the caller's next words
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out
