@@ -124,13 +124,13 @@ def confirmed_voice(lab: Labelled, label: str) -> VoiceSample | None:
     """The label's own speech embedded as enrolment embeds it (cached per recording and diarisation)."""
     spans = own_speech(lab, label)
     key = hashlib.sha256((lab.item.id + lab.hyp.to_json() + label + repr(spans)).encode()).hexdigest()[:16]
-    path = GROWTH_DIR / "confirmed" / f"{lab.item.id}-{key}.npz"
+    path = GROWTH_DIR / "confirmed-v2" / f"{lab.item.id}-{key}.npz"  # v2: with the channel heard through
     if path.exists():
         with np.load(path) as z:
             if not z["vectors"].size:
                 return None
             heard = {k.removeprefix("v_"): z[k] for k in z.files if k.startswith("v_")}
-            return VoiceSample(z["vectors"], heard, float(z["seconds"]))
+            return VoiceSample(z["vectors"], heard, float(z["seconds"]), str(z["line"]) or None)
     try:
         voice: VoiceSample | None = embed_voice(lab.item.audio(), spans)
     except (BadOption, SilentAudio):
@@ -139,7 +139,8 @@ def confirmed_voice(lab: Labelled, label: str) -> VoiceSample | None:
     if voice is None:
         np.savez(path, vectors=np.zeros((0, 256), np.float32), seconds=0.0)
     else:
-        np.savez(path, vectors=voice.vectors, seconds=voice.seconds, **{f"v_{k}": v for k, v in voice.variants.items()})
+        np.savez(path, vectors=voice.vectors, seconds=voice.seconds, line=voice.heard_through or "",
+                 **{f"v_{k}": v for k, v in voice.variants.items()})  # fmt: skip
     return voice
 
 
@@ -177,7 +178,8 @@ def grown_profiles(profiles: list[Profile], confirmed: dict[str, list[VoiceSampl
             heard = {k: np.asarray(v) for k, v in p.variants.items()}
             directory.add(p.name, p.embeddings, p.seconds, source="file:enrolment", channel_variants=heard)
             for voice in confirmed[p.name]:
-                directory.add(p.name, voice.vectors, voice.seconds, source="meeting:1", channel_variants=voice.variants)
+                directory.add(p.name, voice.vectors, voice.seconds, source="meeting:1", channel_variants=voice.variants,
+                              heard_through=voice.heard_through)  # fmt: skip
             out.append(directory.get(p.name) or p)
     return out
 

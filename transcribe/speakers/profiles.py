@@ -32,6 +32,7 @@ from transcribe import audit
 from transcribe.audio import Audio, check_input_path, decode
 from transcribe.config import data_dir
 from transcribe.diarize import embed_segments
+from transcribe.diarize.channel import ChannelParams, band_limited, high_band_db
 from transcribe.errors import BadOption, SilentAudio
 from transcribe.fsutil import PRIVATE_DIR, PRIVATE_FILE, atomic_write_text, private_dir
 from transcribe.meeting import counting_transcript
@@ -53,6 +54,10 @@ THIN_ENROLMENT_S = 5.0
 # little to be trusted with a name: the profile is kept as weak (it proposes "Anna?", never names) and
 # grows as confirmed speech is added (`speakers enroll-meeting`, "Spara röstprofiler" in review).
 MIN_ENROLMENT_S = 5.0
+# Speech heard through a telephone band joins a profile that already knows the voice as recorded only as that
+# channel's samples (`ProfileDirectory.add`, `heard_through`): kept with the microphone samples, it drew the
+# profile's own voice towards every voice over a line (see `embed_voice`).
+TELEPHONE = "telephone"
 # Less than this (under one 1.5 s window of the encoder: a word or two) is refused when enrolled from a recording;
 # speech a reviewer confirmed is kept to grow on, but a profile holding less proposes nothing (`match.py`).
 MIN_VOICE_S = 1.5
@@ -196,8 +201,13 @@ class ProfileDirectory:
 
     def add(self, name: str, embeddings: Sequence[Sequence[float]] | np.ndarray, seconds: float,
             source: str = "", encoder: str = GE2E,
-            channel_variants: Mapping[str, np.ndarray] | None = None) -> Profile:  # fmt: skip
-        """Create the profile or append samples (and their channel variants) to it; returns the saved profile."""
+            channel_variants: Mapping[str, np.ndarray] | None = None,
+            heard_through: str | None = None) -> Profile:  # fmt: skip
+        """Create the profile or append samples (and their channel variants) to it; returns the saved profile.
+
+        `heard_through`: the channel the speech came through (`TELEPHONE`: a band-limited recording). A profile
+        that already holds speech as recorded takes such samples as that channel's only; a new one keeps them
+        as its voice (the only one it has), as before."""
         name = check_name(name)
         rows = normalise_rows(embeddings)
         extra = {k: normalise_rows(v) for k, v in (channel_variants or {}).items()}
@@ -211,6 +221,8 @@ class ProfileDirectory:
                 )
             if profile.embeddings and len(profile.embeddings[0]) != rows.shape[1]:
                 raise BadOption(f"{name}: röstavtryckets storlek {rows.shape[1]} skiljer sig från profilens")
+            if heard_through and profile.embeddings:  # the voice as heard over that channel, not as recorded
+                rows, extra = np.zeros((0, rows.shape[1]), np.float32), {heard_through: rows}
             profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
             for k, v in extra.items():
                 profile.variants[k] = (profile.variants.get(k, []) + v.round(6).tolist())[-MAX_EMBEDDINGS:]
@@ -304,19 +316,27 @@ class VoiceSample:
     vectors: np.ndarray  # (chunks, 256)
     variants: dict[str, np.ndarray]  # channel -> (chunks, 256)
     seconds: float
+    heard_through: str | None = None  # TELEPHONE: the speech came through a telephone band (None: a microphone)
 
 
 def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
-    """One GE2E embedding per ~10 s chunk of the spans, as recorded and through each channel variant."""
+    """One GE2E embedding per ~10 s chunk of the spans, as recorded and through each channel variant.
+
+    Speech whose energy stays inside a telephone band (`diarize.channel`) is marked `heard_through` TELEPHONE:
+    GE2E carries the line as well as the voice, and on the real-voice bench a profile grown with a telephone
+    meeting's confirmed speech as its recorded voice drew other voices over a line towards it (a stranger named
+    at 3.26, 2.08 before the growth)."""
     spans = within(audio, spans)
     vectors: list[np.ndarray] = []
     heard: dict[str, list[np.ndarray]] = {}
+    speech: list[np.ndarray] = []
     for chunk in chunk_spans(spans)[-MAX_EMBEDDINGS:]:  # a profile keeps no more: embed no more
         try:
             clean = embed_segments(audio, chunk)
         except ValueError:
             continue
         x = np.concatenate([audio.float32(a, b) for a, b in chunk])
+        speech.append(x)
         for name, y in variants(x).items():
             pcm = (np.clip(y, -1.0, 1.0) * 32767).astype(np.int16)  # in memory only: nothing is written
             one = Audio(path=Path("<enrolment>"), samples=pcm, sample_rate=audio.sample_rate)
@@ -325,7 +345,9 @@ def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
     if not vectors:
         raise SilentAudio("inget tal att bygga en röstprofil av")
     seconds = round(sum(b - a for a, b in spans), 1)
-    return VoiceSample(np.stack(vectors), {k: np.stack(v) for k, v in heard.items()}, seconds)
+    share = int(ChannelParams().max_seconds * audio.sample_rate / len(speech))  # bounded: a part of every chunk
+    line = TELEPHONE if band_limited(high_band_db(np.concatenate([x[:share] for x in speech]))) else None
+    return VoiceSample(np.stack(vectors), {k: np.stack(v) for k, v in heard.items()}, seconds, line)
 
 
 # ----------------------------------------------------------------------------- enrolment (explicit, audited)
@@ -373,7 +395,7 @@ def enroll_audio(directory: ProfileDirectory, name: str, path: Path, start: floa
     if (before.seconds if before else 0.0) + voice.seconds < MIN_VOICE_S:
         raise BadOption(refusal_line(voice.seconds))
     profile = directory.add(name, voice.vectors, voice.seconds, source=f"file:{Path(path).name}",
-                            channel_variants=voice.variants)  # fmt: skip
+                            channel_variants=voice.variants, heard_through=voice.heard_through)  # fmt: skip
     _audit_enrolment(profile, voice, Path(path).name, user)
     return profile
 
@@ -416,7 +438,8 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
             voice = embed_voice(audio, person_spans)
         except SilentAudio:  # a named speaker who only said "Ja.": nothing to enrol, the others still are
             continue
-        done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants)
+        done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants,
+                                   heard_through=voice.heard_through)
         if audit:
             _audit_enrolment(done[name], voice, source, user)
     return done
