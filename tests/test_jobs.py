@@ -230,7 +230,7 @@ def test_classify_permanent_and_transient_errors() -> None:
     from sqlalchemy.exc import OperationalError
 
     from transcribe.errors import CorruptAudio, DiskFull, ModelMissing, OutputNotWritable
-    from transcribe.jobs.queue import classify
+    from transcribe.jobs.failures import classify
 
     assert classify(ModelMissing("no model"))[:2] == (False, "no model")
     assert classify(DiskFull("disk full"))[0] is False
@@ -248,7 +248,7 @@ def test_classify_permanent_and_transient_errors() -> None:
 
 
 def test_why_a_job_failed_is_said_in_swedish() -> None:
-    from transcribe.jobs.queue import classify
+    from transcribe.jobs.failures import classify
 
     english = {"disk", "free", "retry", "out", "of", "memory", "internal", "error", "database", "unavailable"}
     for exc, says in [

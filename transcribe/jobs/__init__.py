@@ -21,7 +21,7 @@ from pathlib import Path
 
 from transcribe import audit
 from transcribe.audio import check_input_path
-from transcribe.jobs import queue
+from transcribe.jobs import actions, queue
 from transcribe.jobs.models import JobState, JobStatus
 from transcribe.jobs.queue import JobConflict, JobNotFound
 from transcribe.jobs.retention import delete_meeting_files
@@ -84,7 +84,7 @@ def list_jobs(state: JobState | str | None = None, meeting_id: str | None = None
 
 def cancel(job_id: int, user: str = "system") -> JobState:
     """A queued job will not start; a running one is killed within about a second and marked cancelled."""
-    state = queue.request_cancel(job_id, user)
+    state = actions.request_cancel(job_id, user)
     if state == JobState.cancelled:
         row = queue.get(job_id)
         if row.backend == "rq":
@@ -96,7 +96,7 @@ def cancel(job_id: int, user: str = "system") -> JobState:
 
 def retry(job_id: int, user: str = "system") -> None:
     """Queue a failed or cancelled job again from scratch of its attempts (finished stages are reused)."""
-    row = queue.reset_for_retry(job_id, user)
+    row = actions.reset_for_retry(job_id, user)
     if row.backend == "rq":
         _enqueue_rq(job_id)
 
@@ -111,7 +111,7 @@ def delete(job_id: int, remove_files: bool = False, user: str = "system", wait_s
             time.sleep(0.2)
         if queue.get(job_id).state == JobState.running:
             raise JobConflict(f"jobb {job_id} håller på att stoppas; försök igen om en stund")
-    queue.delete_row(job_id)
+    actions.delete_row(job_id)
     audit.record("delete", f"job:{job_id}", user=user, detail=f"meeting:{row.meeting_id}")
     if remove_files:
         delete_meeting_files(row.meeting_id, user=user)

@@ -12,7 +12,6 @@ no longer change the row.
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
@@ -29,13 +28,11 @@ from sqlalchemy.orm import Session
 
 from transcribe import audit
 from transcribe.db import session
-from transcribe.errors import BadOption, DiskFull, JobConflict, OutputNotWritable, UserError
-from transcribe.fsutil import os_reason
+from transcribe.errors import BadOption, JobConflict, UserError
 from transcribe.jobs.models import ACTIVE, Job, JobState, JobStatus, utcnow
 from transcribe.pipeline import PipelineOptions
 
 log = logging.getLogger(__name__)
-INTERNAL_ERROR = "internt fel"  # a failure nobody foresaw: logged with its traceback for the admin
 
 
 class JobNotFound(UserError):
@@ -128,7 +125,7 @@ def create(
         return row.id
 
 
-def _job(s: Session, job_id: int) -> Job:
+def job_row(s: Session, job_id: int) -> Job:
     """The job's row in this session; a job id nobody has is the user's mistake, said in one line."""
     row = s.get(Job, job_id)
     if row is None:
@@ -138,7 +135,7 @@ def _job(s: Session, job_id: int) -> Job:
 
 def get(job_id: int) -> Job:
     with session() as s:
-        row = _job(s, job_id)
+        row = job_row(s, job_id)
         s.expunge(row)
         return row
 
@@ -157,7 +154,7 @@ def _position(s, row: Job) -> int | None:
 
 def status(job_id: int) -> JobStatus:
     with session() as s:
-        row = _job(s, job_id)
+        row = job_row(s, job_id)
         return JobStatus.from_row(row, _position(s, row))
 
 
@@ -373,61 +370,6 @@ def release(job_id: int, token: str) -> bool:
     )  # fmt: skip
 
 
-# --- user actions -------------------------------------------------------------------------
-
-
-def request_cancel(job_id: int, user: str = "system") -> JobState:
-    """A queued job is cancelled at once; a running one is flagged and its worker kills it."""
-    with session() as s:
-        row = _job(s, job_id)
-        state = JobState(row.state)
-        orphaned = state == JobState.running and (row.lease_until or 0.0) < time.time()  # its worker is gone
-        if state == JobState.queued or orphaned:
-            row.state, row.cancel_requested = JobState.cancelled, True
-            row.error, row.error_kind = "avbrutet", "Cancelled"
-            row.lease_token = row.lease_until = None
-            row.finished_at = row.updated_at = utcnow()
-            state = JobState.cancelled
-        elif state == JobState.running:
-            row.cancel_requested = True
-        else:
-            raise JobConflict(f"jobb {job_id} är redan {state}")
-    audit.record("job_cancel", f"job:{job_id}", user=user, detail=f"meeting:{row.meeting_id}")
-    return state
-
-
-def reset_for_retry(job_id: int, user: str = "system") -> Job:
-    with session() as s:
-        row = _job(s, job_id)
-        if row.state not in (JobState.failed, JobState.cancelled):
-            raise JobConflict(f"jobb {job_id} är {row.state}: bara misslyckade eller avbrutna jobb kan köras igen")
-        busy = s.scalar(
-            select(Job.id)
-            .where(Job.meeting_id == row.meeting_id, Job.id != job_id, Job.state.in_([str(x) for x in ACTIVE]))
-            .limit(1)
-        )
-        if busy is not None:
-            raise JobConflict(f"mötet {row.meeting_id} har redan ett aktivt jobb ({busy})")
-        row.state, row.attempts, row.error, row.error_kind = JobState.queued, 0, None, None
-        row.cancel_requested, row.not_before, row.stage, row.percent, row.eta_s = False, 0.0, None, 0.0, None
-        row.started_at = row.finished_at = None
-        row.lease_token = row.lease_until = None
-        row.updated_at = utcnow()
-        s.flush()
-        s.expunge(row)
-    audit.record("job_retry", f"job:{job_id}", user=user, detail=f"meeting:{row.meeting_id}")
-    return row
-
-
-def delete_row(job_id: int) -> Job:
-    with session() as s:
-        row = _job(s, job_id)
-        s.delete(row)
-        s.flush()
-        s.expunge(row)
-        return row
-
-
 def set_carrier(job_id: int, carrier_id: str) -> None:
     """Remember the RQ job id that currently carries this job (for reconciliation)."""
     with session() as s:
@@ -437,34 +379,3 @@ def set_carrier(job_id: int, carrier_id: str) -> None:
             .values(carrier_id=carrier_id)
             .execution_options(synchronize_session=False)
         )
-
-
-# --- which failures are worth retrying --------------------------------------------------------
-
-
-def classify(exc: BaseException) -> tuple[bool, str, str]:
-    """(transient, message, kind) for an exception that ended an attempt.
-
-    Anything the user must fix (bad or corrupt upload, missing model, full disk,
-    bad option) fails at once with its own message; retrying cannot help.
-    Flaky infrastructure (I/O errors, a locked or unreachable database, memory
-    pressure) is retried with backoff.
-    """
-    kind = type(exc).__name__
-    if isinstance(exc, DiskFull):
-        return False, exc.message, kind
-    if isinstance(exc, OutputNotWritable):
-        cause = exc.__cause__
-        perm = isinstance(cause, OSError) and cause.errno in (errno.EACCES, errno.EPERM, errno.EROFS)
-        return (not perm and isinstance(cause, OSError)), exc.message, kind
-    if isinstance(exc, UserError):
-        return False, exc.message, kind
-    if isinstance(exc, OSError):
-        if exc.errno == errno.ENOSPC:
-            return False, f"disken är full ({exc.filename or 'datamappen'}); frigör utrymme och försök igen", "DiskFull"
-        return True, f"in/ut-fel ({kind}: {os_reason(exc)})", kind
-    if isinstance(exc, OperationalError | PoolTimeout):
-        return True, f"databasen svarar inte ({str(exc).splitlines()[0]})", kind
-    if isinstance(exc, MemoryError):
-        return True, "minnet tog slut", kind
-    return False, f"{INTERNAL_ERROR}: {kind}: {exc}", kind

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from transcribe import audit
 from transcribe.errors import BadOption
-from transcribe.jobs import queue
+from transcribe.jobs import actions, queue
 from transcribe.jobs.models import ACTIVE, JobState
 from transcribe.meeting import WORK, meeting_dir, meeting_lock, retire
 from transcribe.meeting import purge as purge_folder
@@ -79,7 +79,7 @@ def _stop_jobs(meeting_id: str, user: str, wait_s: float = 15.0) -> None:
     active = [j for j in queue.rows_for_meeting(meeting_id) if j.state in ACTIVE]
     for job in active:
         try:
-            queue.request_cancel(job.id, user)
+            actions.request_cancel(job.id, user)
         except queue.JobConflict:
             pass
     deadline = time.monotonic() + wait_s

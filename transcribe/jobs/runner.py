@@ -24,6 +24,7 @@ from pathlib import Path
 from transcribe.errors import BadOption, InputNotFound
 from transcribe.fsutil import check_writable_dir
 from transcribe.jobs import queue
+from transcribe.jobs.failures import INTERNAL_ERROR, classify
 from transcribe.jobs.models import JobState
 from transcribe.meeting import WORK, meeting_dir
 from transcribe.outputs import write_outputs
@@ -150,8 +151,8 @@ def run_job(job_id: int, token: str) -> JobState | None:
     except Stop:
         return None
     except Exception as exc:  # every failure must end on the row, with its reason
-        transient, message, kind = queue.classify(exc)
-        if message.startswith(queue.INTERNAL_ERROR):
+        transient, message, kind = classify(exc)
+        if message.startswith(INTERNAL_ERROR):
             log.exception("job %s: unexpected error", job_id)
         return queue.finish_failed(job_id, token, message, kind, transient)
     return JobState.done if queue.finish_done(job_id, token) else None
