@@ -20,23 +20,25 @@ from transcribe.series.model import (
     DecisionEntry,
     MeetingBlock,
     Member,
-    MoodPoint,
     Passage,
-    RecurringTheme,
     Series,
     SeriesReport,
 )
+from transcribe.series.themes import (
+    THEME_COS,
+    THEME_COS_WITH_KEY,
+    THEME_MIN_SHARED,
+    live,
+    mood_over_period,
+    name_stems,
+    recurring_themes,
+)
 from transcribe.sv.calendar import format_date
-from transcribe.sv.text import match_stem, related, shared_stems, topic_stems, topic_tokens, word_tokens
+from transcribe.sv.text import shared_stems, topic_stems, word_tokens
 
-POSITIVE = {"engagemang": 1.0, "optimism": 1.0, "glädje": 1.0, "handlingskraft": 1.0, "nöjdhet": 1.0}
-NEGATIVE = {"frustration": 1.0, "oro": 1.0, "tveksamhet": 0.6, "irritation": 1.0, "trötthet": 0.8, "besvikelse": 1.0}
 FOLLOW_COVER = 0.4  # idf-weighted share of a decision's stems a later passage must repeat
 FOLLOW_MIN_SHARED = 2
 ACTION_COVER = 0.3  # looser than decisions: a done-cue is required as well
-THEME_MIN_SHARED = 2
-THEME_COS_WITH_KEY = 0.15  # one shared keyword stem is enough when the passages also read alike
-THEME_COS = 0.5
 DONE_CUES = re.compile(
     r"\b(klar[at]?|färdig[at]?|gjort|gjorde|skickat|skickade|svarat|svarade|kontaktat|ordnat|fixat|levererat|"
     r"genomfört|genomförde|stämt av|pratat med|har sammanställt|gick (?:bra|bättre|fint)|det gick|har vi fått|"
@@ -70,11 +72,6 @@ RULES = {
 
 
 # --------------------------------------------------------------------------- small helpers
-
-
-def _live(items: Sequence[Any]) -> list[Any]:
-    """Items a reviewer rejected do not exist for the report."""
-    return [i for i in items if getattr(i, "status", "draft") != "rejected"]
 
 
 def _passage(m_no: int, rec: MeetingRecord, seg_id: int) -> Passage | None:
@@ -168,7 +165,7 @@ def _meeting_block(
     return MeetingBlock(
         number=m_no, path=str(rec.path), title=rec.title, date=rec.date, start_time=start, end_time=end,
         n_participants=mins.n_participants or len(participants), participants=participants,
-        description=mins.description, decisions=[d.text for d in _live(mins.decisions)], next_meeting=next_text,
+        description=mins.description, decisions=[d.text for d in live(mins.decisions)], next_meeting=next_text,
         minutes_source=rec.source,
     )  # fmt: skip
 
@@ -198,12 +195,12 @@ def _open_context(rec: MeetingRecord, item: Any) -> str:
 
 def _decision_log(records: Sequence[MeetingRecord], idf: _Idf) -> list[DecisionEntry]:
     log: list[DecisionEntry] = []
-    names = _name_stems(records)
-    later_decisions = [[topic_stems(d.text) for d in _live(r.minutes.decisions)] for r in records]
+    names = name_stems(records)
+    later_decisions = [[topic_stems(d.text) for d in live(r.minutes.decisions)] for r in records]
     seg_stems = [[(s, topic_stems(s.text)) for s in r.transcript.segments] for r in records]
     for i, rec in enumerate(records):
         m_no = i + 1
-        for d in _live(rec.minutes.decisions):
+        for d in live(rec.minutes.decisions):
             target = [s for s in topic_stems(d.text) if s not in names]
             follow: list[tuple[float, Passage]] = []
             meetings: set[int] = set()
@@ -229,7 +226,7 @@ def _decision_log(records: Sequence[MeetingRecord], idf: _Idf) -> list[DecisionE
                                      status_reason=reason, followed_up_in=sorted(meetings),
                                      follow_ups=[p for _, p in follow[:3]],
                                      evidence=_evidence_passages(m_no, rec, d)))  # fmt: skip
-        for item in _live(rec.minutes.not_decided):
+        for item in live(rec.minutes.not_decided):
             target = topic_stems(_open_context(rec, item))
             decided_in: list[int] = []
             for j in range(i + 1, len(records)):
@@ -254,11 +251,11 @@ def _actions(records: Sequence[MeetingRecord], idf: _Idf) -> list[ActionEntry]:
     out: list[ActionEntry] = []
     last = len(records)
     last_date = records[-1].date if records else None
-    name_stems = _name_stems(records)
+    names = name_stems(records)
     for i, rec in enumerate(records):
         m_no = i + 1
-        for a in _live(rec.minutes.actions):
-            target = [s for s in topic_stems(a.what) if s not in name_stems]
+        for a in live(rec.minutes.actions):
+            target = [s for s in topic_stems(a.what) if s not in names]
             owner = _first_name(a.owner)
             done: list[Passage] = []
             for j in range(i + 1, len(records)):
@@ -290,128 +287,6 @@ def _actions(records: Sequence[MeetingRecord], idf: _Idf) -> list[ActionEntry]:
                                    reason=reason, done_evidence=done,
                                    evidence=_evidence_passages(m_no, rec, a)))  # fmt: skip
     return out
-
-
-def _themes(records: Sequence[MeetingRecord]) -> list[RecurringTheme]:
-    """Link themes of different meetings by shared keyword stems, helped by their passages' wording."""
-    names = _name_stems(records)
-    items = [(m_no, th) for m_no, rec in enumerate(records, start=1) for th in _live(rec.minutes.themes)]
-    kw = [{s for w in (th.keywords or topic_tokens(th.heading)) for s in topic_stems(w)} - names
-          for _, th in items]  # fmt: skip
-    texts = [" ".join([th.paragraph, *(e.quote for e in th.evidence)]) for _, th in items]
-    cos = _cosine_matrix([[s for s in topic_stems(t) if s not in names] for t in texts])
-    links: dict[tuple[int, int], float] = {}
-    for a in range(len(items)):
-        for b in range(a + 1, len(items)):
-            if items[a][0] == items[b][0]:
-                continue  # one meeting's themes are distinct by construction
-            shared, c = len(shared_stems(kw[a], kw[b])), cos[a][b]
-            if shared >= THEME_MIN_SHARED or (shared >= 1 and c >= THEME_COS_WITH_KEY) or c >= THEME_COS:
-                links[(a, b)] = shared + c
-    # Complete linkage: two groups merge only if every pair across them is linked, so no chains.
-    group_of = list(range(len(items)))
-    members_of: dict[int, list[int]] = {k: [k] for k in range(len(items))}
-    for (a, b), _ in sorted(links.items(), key=lambda kv: -kv[1]):
-        ga, gb = group_of[a], group_of[b]
-        if ga == gb:
-            continue
-        if all((min(x, y), max(x, y)) in links for x in members_of[ga] for y in members_of[gb]):
-            for x in members_of.pop(gb):
-                group_of[x] = ga
-                members_of[ga].append(x)
-    groups = members_of
-    total = sum(r.duration for r in records) or 1.0
-    out = []
-    for members in groups.values():
-        meetings = sorted({items[k][0] for k in members})
-        seconds = sum(items[k][1].share_of_speaking_time * records[items[k][0] - 1].duration for k in members)
-        words = Counter(w.lower() for k in members for w in items[k][1].keywords if match_stem(w) not in names)
-        best = max(members, key=lambda k: (items[k][1].mentions, items[k][1].share_of_speaking_time))
-        out.append(RecurringTheme(label=_theme_label(words, items[best][1].heading, len(members)),
-                                  keywords=_dedupe_words(words), meetings=meetings,
-                                  headings=[items[k][1].heading for k in members], speaking_time_s=round(seconds, 1),
-                                  share_of_speaking_time=min(1.0, seconds / total)))  # fmt: skip
-    return sorted(out, key=lambda t: (-len(t.meetings), -t.share_of_speaking_time, t.label))
-
-
-def _theme_label(words: Counter[str], fallback: str, n_members: int) -> str:
-    """The keywords the meetings share (what made them one theme), else the main heading."""
-    if n_members < 2:
-        return fallback
-    common = _dedupe_words(Counter({w: c for w, c in words.items() if c >= 2}), n=3)
-    if not common:
-        return fallback
-    text = common[0] if len(common) == 1 else ", ".join(common[:-1]) + " och " + common[-1]
-    return text[:1].upper() + text[1:]
-
-
-def _name_stems(records: Sequence[MeetingRecord]) -> set[str]:
-    """Participants' names: a theme or an action is not "about" Peter because Peter is named."""
-    return {match_stem(w) for r in records for sp in r.transcript.speakers for w in word_tokens(sp.name or "")}
-
-
-def _cosine_matrix(docs: list[list[str]]) -> list[list[float]]:
-    if len(docs) < 2 or not any(docs):
-        return [[0.0] * len(docs) for _ in docs]
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    x = TfidfVectorizer(analyzer=lambda d: d, sublinear_tf=True).fit_transform(docs)
-    return (x @ x.T).toarray().tolist()
-
-
-def _dedupe_words(words: Counter[str], n: int = 6) -> list[str]:
-    out: list[str] = []
-    for w, _ in words.most_common():
-        stems = topic_stems(w)
-        if stems and any(related(stems[0], s) for o in out for s in topic_stems(o)):
-            continue
-        out.append(w)
-        if len(out) == n:
-            break
-    return out
-
-
-def _mood(records: Sequence[MeetingRecord]) -> tuple[list[MoodPoint], str]:
-    points = []
-    for m_no, rec in enumerate(records, start=1):
-        strengths: dict[str, float] = {}
-        for e in _live(rec.minutes.mood.emotions):
-            strengths[e.emotion] = max(strengths.get(e.emotion, 0.0), e.strength)
-        pos = sum(v * POSITIVE.get(k, 0.0) for k, v in strengths.items())
-        neg = sum(v * NEGATIVE.get(k, 0.0) for k, v in strengths.items())
-        valence = (pos - neg) / (pos + neg) if pos + neg else 0.0
-        points.append(MoodPoint(meeting=m_no, date=rec.date, overall=rec.minutes.mood.overall, emotions=strengths,
-                                valence=round(valence, 2)))  # fmt: skip
-    return points, _trend_text(points)
-
-
-def _trend_text(points: list[MoodPoint]) -> str:
-    if not points:
-        return ""
-    if len(points) == 1:
-        return f"Bara ett möte: stämningen var {_tone(points[0].valence)}."
-    first, last = points[0], points[-1]
-    diff = last.valence - first.valence
-    if diff > 0.25:
-        trend = "blivit mer positiv"
-    elif diff < -0.25:
-        trend = "blivit mer negativ"
-    else:
-        trend = "varit ungefär densamma"
-    text = (f"Stämningen har {trend} under perioden: från {_tone(first.valence)} i möte {first.meeting} "
-            f"till {_tone(last.valence)} i möte {last.meeting}.")  # fmt: skip
-    every = set.intersection(*(set(p.emotions) for p in points)) if all(p.emotions for p in points) else set()
-    if every:
-        text += f" Återkommande i alla möten: {', '.join(sorted(every))}."
-    return text
-
-
-def _tone(valence: float) -> str:
-    if valence >= 0.3:
-        return "positiv"
-    if valence <= -0.3:
-        return "negativ"
-    return "blandad"
 
 
 def _conclusions(report: SeriesReport) -> list[str]:
@@ -455,14 +330,14 @@ def build_report(series: Series, records: Sequence[MeetingRecord]) -> SeriesRepo
     idf = _Idf(records)
     members, per_meeting = _members(records)
     dates = [r.date for r in records if r.date]
-    mood, trend = _mood(records)
+    mood, trend = mood_over_period(records)
     report = SeriesReport(
         name=series.name, title=f"Periodrapport – {series.name}",
         period_start=min(dates) if dates else None, period_end=max(dates) if dates else None,
         overview=series.description, purpose=series.purpose, members=members,
         meetings=[_meeting_block(i, r, per_meeting[i - 1], records[i] if i < len(records) else None)
                   for i, r in enumerate(records, start=1)],
-        decision_log=_decision_log(records, idf), actions=_actions(records, idf), themes=_themes(records),
+        decision_log=_decision_log(records, idf), actions=_actions(records, idf), themes=recurring_themes(records),
         mood=mood, mood_trend=trend, rules=RULES, generated=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )  # fmt: skip
     report.conclusions = _conclusions(report)
