@@ -12,9 +12,13 @@ mot ljudet"; a proposal said with "inte" never lends its verb to a settling sent
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.phrasing import to_infinitive
 from transcribe.minutes.rules.cueframes import TOKEN, infinitive
+from transcribe.minutes.rules.damagedproposal import answering_ja, names_of, proposer_jag
+from transcribe.minutes.rules.damagedverb import heard_verb, unheard_verb
 from transcribe.minutes.rules.lostwe import lost_we, then_head
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import content_words
@@ -118,13 +122,16 @@ def _lost_object(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     return None
 
 
-def repair_turns(utts: list[Utt]) -> None:
+def repair_turns(utts: list[Utt], people: Iterable[str] = ()) -> None:
     """Each settling sentence damaged in its own turn read as meant from the proposal before it (see above); the
-    repair is added to the sentence's own, so what is read from it is flagged."""
+    repair is added to the sentence's own, so what is read from it is flagged. `people`: the participants' names
+    (never read as a misheard word)."""
+    names = names_of(utts, people)
     for u in utts:
         if u.repairs:
             continue
-        found = _lost_verb(utts, u) or _lost_object(utts, u) or lost_we(utts, u)
+        found = _lost_verb(utts, u) or _lost_object(utts, u) or lost_we(utts, u) or heard_verb(utts, u)
+        found = found or unheard_verb(utts, u) or proposer_jag(u, names) or answering_ja(utts, u, names)
         if found is not None:
             u.text, u.low = found[0], found[0].lower()
             u.repairs = [*u.repairs, *found[1]]

@@ -46,7 +46,7 @@ def _names(utts: list[Utt]) -> set[str]:
     return {p.lower() for u in utts if u.name for p in u.name.split()}
 
 
-def _talked_about(utts: list[Utt], u: Utt, rest: str) -> bool:
+def talked_about(utts: list[Utt], u: Utt, rest: str) -> bool:
     """Another speaker said one of the object's content words in the sentences just before."""
     want = stems(rest)
     return any(v.speaker != u.speaker and want & stems(v.text) for v in utts[max(0, u.idx - _BACK) : u.idx])
@@ -84,7 +84,7 @@ def lost_we(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     if not ({verb, nxt} & u.unsure):
         return None  # a word beside a lost one is heard unsure
     rest = u.text[toks[k + 2].start() :]
-    if len(content_words(rest)) < 2 or NEGATIONS & set(lows[k:]) or not _talked_about(utts, u, rest):
+    if len(content_words(rest)) < 2 or NEGATIONS & set(lows[k:]) or not talked_about(utts, u, rest):
         return None
     at = toks[k + 1].end()
     return f"{u.text[:at]} vi{u.text[at:]}", [Repair("", "vi", "formula")]
@@ -102,7 +102,7 @@ def _heard_as(utts: list[Utt], u: Utt, toks: list[re.Match[str]], at: int) -> tu
     if not after or after[0] in _SUBJECTS - {"inte"} or NEGATIONS & set(after[1:]):
         return None
     rest = u.text[toks[at + 1].start() :]
-    if len(content_words(rest)) < 2 or not _talked_about(utts, u, rest):
+    if len(content_words(rest)) < 2 or not talked_about(utts, u, rest):
         return None
     t = toks[at]
     return f"{u.text[: t.start()]}vi{u.text[t.end() :]}", [Repair(t.group(0), "vi", "formula")]

@@ -77,7 +77,7 @@ class RuleState:
         self.own_words = frozenset(w for w in re.findall(r"[a-zåäö]{4,}", own))
         self.utts = build_utts(transcript, self.lexicon)
         if robust:  # a settling sentence damaged in its own turn, read from the proposal it echoes
-            repair_turns(self.utts)
+            repair_turns(self.utts, [*names, *vocabulary])
         self.used: set[int] = set()  # proposal sentences already decided or closed
         # A call for a decision ("Är vi överens?") waiting for the chair's closing words.
         self.pending: dict[int, tuple[Utt, list[Utt]]] = {}

@@ -1,0 +1,92 @@
+"""The proposer's "jag" misheard at the head of a proposal, read back from the grammar.
+
+A chair often settles what a member just proposed ("Jag tycker vi sätter kodlås på grinden ..." - "Om ingen
+säger något så sätter vi kodlås ..."), and the rules that read the close look back for the proposal by its head:
+"jag tycker", "jag föreslår", "då vill jag att". The recogniser often hears that short "jag" as a name or a word
+that is none ("<Jön> tycker vi ...", "Då vill <johan> att den som ..."), and the proposal, and with it the close,
+is lost. The grammar shows the slip: before a verb of proposing or thinking with the group or an "att" after it,
+or between the fronted "då"/"så" and such a verb and its "att", only a subject stands, and a word that is no
+Swedish word, or a name nobody in the meeting has, heard unsure, is no subject. Then "jag" is put back and what is
+read from the sentence is flagged ("<heard>" lästes som "jag"). A participant's own name ("Johan tycker vi ...")
+and an everyday word heard surely are read as said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Levenshtein
+
+from transcribe.minutes.fuzzy import Repair, known_word
+from transcribe.minutes.rules.cueframes import TOKEN
+from transcribe.minutes.rules.utterances import Utt, stems
+
+_LEAD = frozenset("ja okej ok bra precis nej och men alltså".split())
+# Verbs whose subject in a proposal is the speaker: "Jag tycker vi ...", "Jag föreslår att ...".
+_PROPOSING = frozenset("tycker föreslår tänkte vill skulle menar anser".split())
+# What must follow the verb for the sentence to be a proposal to the group ("vi", "att", "inte att", "nog att").
+_AFTER = frozenset("vi att".split())
+# Words the recogniser most often hears for "jag" (errors learned from the real recogniser): names and short words.
+_HEARD_FOR_JAG = frozenset("jön jon johan jak jeg ja-".split())
+_SUBJECTS = frozenset("jag vi ni du han hon hen de dom man det den alla ingen någon nån".split())
+
+
+def _jag_slip(word: str, unsure: frozenset[str], names: set[str]) -> bool:
+    """A heard word that cannot be the subject it stands for: unsure, and no Swedish word or a name nobody has."""
+    if word in _SUBJECTS or word in names or word not in unsure:
+        return False
+    if word in _HEARD_FOR_JAG:
+        return True
+    return 2 <= len(word) <= 5 and Levenshtein.distance(word, "jag") <= 2 and not known_word(word)
+
+
+def _proposal_follows(lows: list[str], at: int) -> bool:
+    """After the verb at `at`: the group or an "att" within two words ("tycker vi", "tycker inte att")."""
+    return any(w in _AFTER for w in lows[at + 1 : at + 3])
+
+
+def proposer_jag(u: Utt, names: set[str]) -> tuple[str, list[Repair]] | None:
+    """'<Jön> tycker vi sätter kodlås ...' -> 'Jag tycker vi ...'; 'Då vill <johan> att ...' -> 'Då vill jag att'."""
+    if u.is_question:
+        return None
+    toks = list(TOKEN.finditer(u.text))
+    lows = [t.group(0).lower() for t in toks]
+    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
+    if k + 2 >= len(lows):
+        return None
+    if lows[k] in ("då", "så") and lows[k + 1] in _PROPOSING and k + 3 < len(lows) and lows[k + 3] == "att":
+        at = k + 2  # "Då vill <johan> att ..."
+    else:
+        at = k + (lows[k] == "så")  # "<Jön> tycker vi ...", "Så <jön> tycker vi ..."
+        if at + 2 >= len(lows) or lows[at + 1] not in _PROPOSING or not _proposal_follows(lows, at + 1):
+            return None
+    if not _jag_slip(lows[at], u.unsure, names):
+        return None
+    t = toks[at]
+    meant = "Jag" if t.start() == 0 or u.text[: t.start()].rstrip()[-1:] in ".!?" else "jag"
+    return f"{u.text[: t.start()]}{meant}{u.text[t.end() :]}", [Repair(t.group(0), "jag", "formula")]
+
+
+def names_of(utts: list[Utt], people: Iterable[str] = ()) -> set[str]:
+    """The lower-case parts of the participants' names, speakers' and `people` (never read as a misheard "jag")."""
+    return {p.lower() for n in [*(u.name for u in utts if u.name), *people] for p in re.split(r"[\s-]+", n) if p}
+
+
+def answering_ja(utts: list[Utt], u: Utt, names: set[str]) -> tuple[str, list[Repair]] | None:
+    """'<Hitkan>, samma priser.' after 'Jag tycker samma priser som i gårdsbutiken.': a short reply whose first word,
+    set off by a comma, is no Swedish word and nobody's name, heard unsure, and whose other words echo what another
+    speaker said just before, opens with the answering "Ja" the recogniser misheard."""
+    toks = list(TOKEN.finditer(u.text))
+    if not 2 <= len(toks) <= 6 or u.is_question:
+        return None
+    first = toks[0]
+    word = first.group(0).lower()
+    if u.text[first.end() : first.end() + 1] != "," or word not in u.unsure or len(word) < 3:
+        return None
+    if word in names or word in _SUBJECTS or known_word(word):
+        return None
+    rest = u.text[toks[1].start() :]
+    if not any(v.speaker != u.speaker and stems(rest) & stems(v.text) for v in utts[max(0, u.idx - 4) : u.idx]):
+        return None
+    return f"Ja{u.text[first.end() :]}", [Repair(first.group(0), "Ja", "formula")]
