@@ -115,6 +115,15 @@ enrolled from 5 s or more 53 of 65, 0.815), proposals all right, 0 wrong, no str
 A telephone variant that also samples at 8 kHz through mu-law (as the bench's telephone line does) named no
 more dev telephone readers (9 of 13 either way) and brought strangers closer (highest 3.48 -> 3.74-3.79, pairs
 above every other person's score 50 -> 34, with the cohort rebuilt through it too): not kept.
+Telephone growth: speech confirmed in a telephone meeting joins a profile as its telephone channel only
+(`profiles.TELEPHONE`); kept as the recorded voice it drew every voice over a line towards the profile (a stranger
+named at 3.26 in the growth bench). The profile's side of the s-norm against the cohort through every channel, or
+channel by channel, instead of as recorded (10 dev growth conversations, both meetings, as enrolled and grown):
+same-person pairs above every other person's score 7/20/24 -> 6/17/24 and 7/17/24, AUC within 0.001, all scores
+~1.2 lower: no better separated, not kept. A weak profile proposing from a lower score, with or without a lead
+over the runner-up profile: the same 10 conversations' both meetings with the enrolments cut to 1.5-4.5 s, 290
+proposals of weak profiles from 2.5: strangers at 4.96 (2.5 s profile), 4.27 (3 s) and 4.21 (3.5 s), each 3-5
+ahead of its runner-up, so neither 3.5 nor a lead names more without a stranger proposed; Z_PROPOSED_WEAK stays.
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
