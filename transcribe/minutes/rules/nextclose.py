@@ -29,6 +29,8 @@ NOT_MEETINGS = frozenset("vecka veckan år månad månaden punkt punkten steg st
 _NEXT_ANNOUNCED = re.compile(r"\bnästa\s+(?P<w>[\w-]+)(?:\s+[\w-]+)?\s+(?:blir|är|hålls)\s+$")
 # Words that may stand beside a day said alone: "Nästa tisdag, samma tid, här."
 _FILLER = frozenset("och då så här samma tid rum som vanligt igen".split())
+# ", samma tid.", "Samma tid som vanligt.": the hour of this meeting said of a day
+_USUAL = re.compile(r"^\W*(?:och\s+)?(?:samma\s+tid|som\s+vanligt)\b")
 # "Vanliga torsdagsmötet, klockan nio.": the meeting named by its weekday
 _WEEKDAY_MEETING = re.compile(rf"\b(?P<wd>{'|'.join(WEEKDAY_NAMES)})s(?:möte|mötet|träff|träffen)\b")
 # "Vanliga torsdagsmötet, klockan nio.": the meeting named by its weekday
@@ -87,6 +89,9 @@ class ClosingDate(MeetingDays):
             # "<Ett gång> vi är när berättelsen är klar. Onsdagen den sjätte oktober.": a whole date said alone
             whole = any(self._whole_date_alone(u, w) for w in whens) and not prev.is_question
             alone = alone or whole
+            # "<Nästa möte om> en månad, tisdag den tjugoåttonde september. Samma tid.": a whole date at the close
+            # with this meeting's hour said of it, the meeting's words misheard
+            usual = any(self._whole_date_usual(u, w) for w in whens)
             # "<misheard words> blir om fyra veckor, torsdagen den elfte februari": a day announced at the close;
             # "Första tisdagen i maj, klockan åtta på kvällen, hos Sigrid.": a day and hour said alone, first
             announced = any(
@@ -101,7 +106,7 @@ class ClosingDate(MeetingDays):
             )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or self._turned_down(u):
                 continue
-            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named or alone):
+            if whens and (_MEET_VERB.search(u.low) or lost_noun or announced or named or alone or usual):
                 # said whole and heard surely, the day stands as said; otherwise the cue may have been misheard
                 # "Måndag nio.": a weekday and an hour without "klockan" may answer another's words; flagged
                 sure = (named or alone) and not any(u.uncertain(x) for x in re.findall(r"[\w-]+", u.low))
@@ -175,6 +180,15 @@ class ClosingDate(MeetingDays):
         said = re.match(rf"(?:{'|'.join(WEEKDAY_NAMES)})", w.text.lower())
         return w.kind in ("dmy", "wd_day") and said is not None and all(x in _FILLER for x in rest)
 
+    def _whole_date_usual(self, u: Utt, w: When) -> bool:
+        """A weekday, its day and month, and "samma tid" or "som vanligt" said after it in the sentence or as the
+        next sentence of the turn: a day given this meeting's hour is the next meeting's."""
+        said = re.match(rf"(?:{'|'.join(WEEKDAY_NAMES)})", w.text.lower())
+        if w.kind not in ("dmy", "wd_day") or said is None or w.time is not None:
+            return False
+        after = [u.low[w.end :], *(v.low for v in self._same_segment_after(u, 1))]
+        return any(_USUAL.match(x) for x in after)
+
     @staticmethod
     def _lead_unheard(u: Utt, w: When) -> bool:
         """Nothing before the date, or one or two words the recogniser was unsure of ("<Vi ses> lördag om tre
@@ -184,8 +198,11 @@ class ClosingDate(MeetingDays):
 
     @staticmethod
     def _we_unheard(u: Utt, w: When) -> bool:
-        """'Vi <att> på måndag, klockan nio': "vi" and one misheard word where "ses" or "träffas" stood."""
+        """'Vi <att> på måndag, klockan nio', '<Tsojboget> vi den sextonde december, klockan två': "vi" and one
+        misheard word where "ses" or "träffas" stood, after it or before it."""
         lead = re.findall(r"[\w-]+", u.low[: w.start])
+        if len(lead) == 2 and lead[1] == "vi" and (u.uncertain(lead[0]) or not known_word(lead[0])):
+            return True
         return (len(lead) >= 2 and lead[0] == "vi" and (u.uncertain(lead[1]) or not known_word(lead[1]))
                 and all(x in ("på", "igen", "här", "den") for x in lead[2:]))  # fmt: skip
 

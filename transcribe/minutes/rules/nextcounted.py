@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
@@ -119,3 +120,24 @@ def weekday_slot(low: str) -> str | None:
     """The word standing where a counted weekday's weekday would ("första <du> i februari"), if any."""
     m = _WEEKDAY_LOST.search(low)
     return m.group("x") if m else None
+
+
+# "<men en> tisdagen i <vill>": a counted weekday whose count and month were both lost
+_BOTH_LOST = re.compile(rf"(?:^|\s)(?P<x>[\w-]+)\s+(?P<wd>{_WD})en\s+i\b(?:\s+(?P<y>[\w-]+))?\s*(?=[,.!?]|$)")
+_NOT_SERIES = frozenset("veckan vecka morgon dag kväll helgen".split())
+
+
+def series_day(low: str, ref: dt.date, misheard: Callable[[str], bool]) -> CountedDay | None:
+    """'Nästa möte <men en> tisdagen i <vill>, samma tid.': count and month lost, on this meeting's weekday. A
+    series meets on the same counted weekday each month, so this meeting's count in the next month is the
+    likelier day (read only when the count's word was misheard and the month's too or short, shown to check)."""
+    m = _BOTH_LOST.search(low)
+    if m is None or WEEKDAY_NAMES.index(m.group("wd")) != ref.weekday():
+        return None
+    x, y = m.group("x"), m.group("y") or ""
+    if x in _COUNT.split("|") or y in MONTH_NAMES or y in _NOT_SERIES or not misheard(x) or (len(y) > 4 and not misheard(y)):
+        return None
+    nth = ((*_NTH, "sista")[(ref.day - 1) // 7])
+    year, month = (ref.year + 1, 1) if ref.month == 12 else (ref.year, ref.month + 1)
+    return CountedDay(nth_weekday(year, month, ref.weekday(), nth), f"{x} {y}".strip(),
+                      f"{nth} {m.group('wd')}en i {MONTH_NAMES[month - 1]}", m.start("x"), m.end())  # fmt: skip

@@ -16,7 +16,14 @@ from rapidfuzz.distance import Levenshtein
 from transcribe.minutes.date_calendar import add_months, day_by_weekday, month_by_weekday, valid_date
 from transcribe.minutes.dates import When, find_whens
 from transcribe.minutes.fuzzy import Repair, known_word
-from transcribe.minutes.rules.nextcounted import count_lost, count_slot, counted_day, month_slot, weekday_slot
+from transcribe.minutes.rules.nextcounted import (
+    count_lost,
+    count_slot,
+    counted_day,
+    month_slot,
+    series_day,
+    weekday_slot,
+)
 from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
 from transcribe.minutes.rules.nextheard import count_meant, day_meant, month_meant
 from transcribe.minutes.rules.safety import PREFIX
@@ -56,6 +63,12 @@ _UNIT_LOST = re.compile(
     rf"^(?P<wd>{_WD})(?:en)?\s+om\s+(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})"
     r"\s*(?=[,.!?]|$)"
 )
+# "om två <vi>, torsdag", "om två, torsdag": "om två veckor" before the weekday, "veckor" misheard or lost
+_COUNT_BEFORE = re.compile(
+    rf"\bom\s+(?P<n>{'|'.join(w for w, n in CARDINALS.items() if 2 <= n <= 8 and ' ' not in w)})"
+    r"(?:\s+(?P<x>[a-zåäö]{1,6}))?\s*,?\s*$"
+)
+_NOT_WEEKS = frozenset("dagar dag månader månad år timmar timme minuter gånger veckor vecka".split())
 # "tisdag om <> vecka": "om en vecka" with its "en" lost (a count lost before "veckor" says nothing)
 _ONE_WEEK_LOST = re.compile(rf"^(?P<wd>{_WD})(?:en)?\s+om\s+vecka\b")
 # "<oma> fyra veckor": a short word where "om" stood before a count of weeks (never "i/på/under tre veckor",
@@ -247,12 +260,22 @@ class MeetingDays(ElsewhereDays):
         'tisdag <med> tre <med>' 'tisdag om tre veckor'; the date as those words give it, the repair said."""
         if not self.robust or w.kind != "wd":
             return w
+        series = series_day(u.low, self.ref, lambda x: self._misheard_word(u, x) or len(x) <= 3)
+        if series is not None and series.start < w.start < series.end:  # "<men en> tisdagen i <vill>"
+            u.repairs.append(Repair(series.heard, series.meant, "day"))
+            return w.model_copy(update={"date": series.date, "kind": "nth_wd", "start": series.start,
+                                        "end": series.end, "text": u.text[series.start : series.end]})  # fmt: skip
         rest = u.low[w.start :]
         den = _DEN_MISHEARD.match(rest)
         x = (den.group("x") or "") if den is not None else ""  # "måndagen <> trettioförsta": "den" lost
         one = _ONE_WEEK_LOST.match(rest)
         unit = _UNIT_LOST.match(rest)
-        if one is not None:
+        ahead = _COUNT_BEFORE.search(u.low[: w.start])
+        y = (ahead.group("x") or "") if ahead is not None else ""
+        wd = re.match(rf"{_WD}", rest)
+        if ahead is not None and wd is not None and y not in _NOT_WEEKS and (not y or self._misheard_word(u, y)):
+            said, heard, meant = f"{wd.group(0)} om {ahead.group('n')} veckor", y, "veckor"
+        elif one is not None:
             said, heard, meant = f"{one.group('wd')} om en vecka", "", "en"
         elif unit is not None:
             said, heard, meant, one = f"{unit.group('wd')} om {unit.group('n')} veckor", "", "veckor", unit

@@ -11,12 +11,11 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
-from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.model import NextMeeting
-from transcribe.minutes.rules.nextclose import MEETING_DATED_WHY, NOT_MEETINGS, ClosingDate
+from transcribe.minutes.rules.nextclose import MEETING_DATED_WHY
+from transcribe.minutes.rules.nextcue import NextCues
 from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
-from transcribe.minutes.rules.nexttime import NOT_AFTER_SAMMA
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     Utt,
@@ -26,31 +25,6 @@ from transcribe.minutes.rules.utterances import (
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
 from transcribe.sv.numbers import CARDINALS
 
-# "<Nästa> byggmöte, nummer åtta, blir tisdag om två veckor": the meeting named, an apposition allowed
-_NEXT_LOST = re.compile(
-    rf"^(?:\w+\s+)?{cues.MEETING_NOUN}(?:\s*,\s*[^,.?!]{{1,30}},)?\s+(?:blir|är|hålls|har\s+vi|håller\s+vi)\s+"
-)
-# "Vårens församlingsmöte <blir> söndagen den tolfte mars": the meeting named, the verb before its day lost
-_NOUN_THEN_DAY = re.compile(
-    rf"^(?:\w+\s+)?{cues.MEETING_NOUN}\s*,?\s+(?=(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?\s+den\s|den\s+\w+\s+"
-    rf"(?:{'|'.join(MONTH_NAMES)})\b)"
-)
-# "Nästa retro är fredag den artonde": the next one named by a word of the meeting's own title.
-_NEXT_NAMED = re.compile(r"\bnästa\s+(?P<noun>[a-zåäöé]{3,})\s+(?P<verb>blir|är|hålls|håller\s+vi|[\w-]+)\b")
-# "<Nästa> APT är onsdagen den …": a title word opening the sentence, "nästa" lost.
-_TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäöé]{3,})\s+(?:blir|är|hålls)\s+")
-# "... och sedan har vi nästa <möten> i klubbhuset": the meeting word bent ("möten", "mötet", "träffen")
-_NEXT_BENT = re.compile(r"\bnästa\s+[a-zåäö]*(?:möten|mötet|träffen|träffar|sammanträdet|sammanträden)\b")
-# "vi ses efter nyår …": we meet, whatever follows.
-_WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
-_DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
-_SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))|,\s*tid\s*,")
-# "samma" with no noun after it, or a word that cannot follow it ("samma, gå och …", "samma har, …")
-_SAMMA_CUT = re.compile(r"\bsamma(?:\s*[,.!?]|\s*$|\s+(\w+))")
-_NEXT_ALONE = re.compile(r"^(?:\w+,?\s+)?nästa\s*,")
-# "Okej, nästa gång." as a heading, the day in the sentences after it; asked, "Och nästa?"
-_HEADING = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?nästa\s+(?:gång|möte)\s*[.!?]?\s*$")
-_HEADING_ASKED = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?nästa\s*\?\s*$")
 # How exactly a kind of date names its day: a day and month first, a bare weekday last.
 _EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_day": 1, "slash": 1, "wd_in_n": 1,
               "week": 2, "in_n": 2, "wd": 3}  # fmt: skip
@@ -58,8 +32,6 @@ _EXACTNESS = {"dmy": 0, "iso": 0, "nth_wd": 0, "last_dom": 0, "wd_day": 1, "den_
 _TASKISH = re.compile(
     rf"\b(?:jag|vi|du|ni)\s+(?!är\b|kan\b|har\b|ses\b|träffas\b|(?:{'|'.join(MONTH_NAMES)})\b)[a-zåäö]+r\b"
 )  # not "den <vi> december", a day misheard
-_SAME_TIME_ASKED = re.compile(rf"^(?:\w+,?\s+)?nästa\s+(?:{'|'.join(WEEKDAY_NAMES)})\s+samma\s+tid\b")
-_MEETING_ASKED = re.compile(r"^(?:och\s+)?(?P<x>[a-zåäö]+)\s+(?:möte|mötet|träff|träffen)\s*(?:,?\s*då)?\s*\?\s*$")
 # words inside a date phrase that say nothing of its day or hour
 _NOT_DATE_WORDS = frozenset("den i på om och klockan kl".split())
 # what may follow a weekday said whole: "Onsdag, klockan sju.", "Onsdag då?", "Onsdag eller torsdag?"
@@ -67,7 +39,6 @@ _WEEKDAY_ONLY = re.compile(rf"(?:{'|'.join(WEEKDAY_NAMES)})(?:en)?")
 _WEEKDAY_REST = frozenset("klockan kl halv kvart då eller och ja här samma nästa i".split())
 # "I mars ses vi igen.": the month alone, no day ("i början av mars", "efter mars" too)
 _MONTH_ONLY = re.compile(rf"\b(?:i|under|efter|i\s+(?:början|slutet|mitten)\s+av)\s+(?:{'|'.join(MONTH_NAMES)})\b")
-_SAME_TIME_AGAIN = re.compile(r"^(?:\w+,?\s+)?(?:och\s+)?samma\s+tid\s+(?:nästa|på|om)\b")
 
 
 def _weekday_of(x: When, w: When) -> bool:
@@ -77,77 +48,20 @@ def _weekday_of(x: When, w: When) -> bool:
 
 def _named_day(whens: list[When]) -> list[When]:
     """'om fyra veckor, tisdag, samma tid': a bare weekday beside a day said otherwise on that weekday names
-    that day's weekday, not the next such day."""
+    that day's weekday, not the next such day; the hour said with the weekday ('Om två veckor, torsdag, halv
+    två.') is that day's hour."""
     kept = [w for w in whens if not (w.kind == "wd" and any(_weekday_of(x, w) for x in whens))]
-    return kept or whens
+    if not kept or len(kept) == len(whens):
+        return whens
+    for w in whens:
+        day = next((x for x in kept if w not in kept and _weekday_of(x, w) and x.time is None), None)
+        if day is not None and w.time is not None:
+            kept = [x.model_copy(update={"time": w.time}) if x is day else x for x in kept]
+    return kept
 
 
-# Words that cannot be the thing "nästa" names ("Nästa <med> blir måndagen den ...", "Nästa <det> onsdagen den
-# femte"): where one stands after it, the meeting word was lost
-_NO_NOUN = frozenset("med och i på det den en ett att som till för om av från vi ni de jag du han hon man så nu då "
-                     "här där men eller bli är var".split())  # fmt: skip
-
-
-# Words that say which meeting ("Och det mötet?" asks about another one): never read as a lost "nästa"
-_DETERMINERS = frozenset("det den detta denna ett en ert vårt ditt mitt sitt deras hans hennes vilket vilken samma "
-                         "andra första sista nya gamla stora extra".split())  # fmt: skip
-
-
-class NextMeetingRules(ClosingDate):
+class NextMeetingRules(NextCues):
     """Next-meeting rules; they record into the shared state."""
-
-    def _is_next_meeting(self, u: Utt) -> re.Match[str] | None:
-        m = cues.NEXT_MEETING.search(u.low) or cues.NEXT_MEETING_ACRONYM.search(u.text)
-        if m is None and self.robust and not cues.NEXT_MEETING_DEADLINE.search(u.low):
-            m = _NEXT_BENT.search(u.low)
-        if m is None:
-            m = self._named_next(u) or _HEADING.match(u.low) or (_HEADING_ASKED.match(u.low) if self.robust else None)
-        if m is None and any(w.date is not None for w in self.whens(u)):
-            # "Samma tid nästa måndag.": said of nothing else than the meeting; asked, "Nästa söndag samma tid då?"
-            m = (_SAME_TIME_ASKED.match(u.low) if u.is_question else None) or _SAME_TIME_AGAIN.search(u.low)
-            m = None if m is not None and u.is_question and m.re is _SAME_TIME_AGAIN else m
-        if m is None and self.robust and u.is_question:  # "Och <att> möte?": the question, its "nästa" misheard
-            asked = _MEETING_ASKED.match(u.low)
-            x = asked.group("x") if asked is not None else ""
-            if asked is not None and (u.uncertain(x) or not known_word(x)
-                                      or (x not in _DETERMINERS and self._answered_with_day(u))):  # fmt: skip
-                u.repairs.append(Repair(asked.group("x"), "nästa", "meeting"))
-                return asked
-        if m is None and self.robust and _WE_MEET.search(u.low):
-            m = _WE_MEET.search(u.low)
-        if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
-            # "<nästa> föräldraråd blir onsdagen den ...": the meeting named, its "nästa" lost
-            lost = _NEXT_LOST.match(u.low) or _NOUN_THEN_DAY.match(u.low)
-            if lost:
-                u.repairs.append(Repair("", "nästa", "meeting"))
-                return lost
-        if m is None and self.robust:  # "nästa <misheard> blir torsdagen den ...": the cue word was lost
-            slot = cues.NEXT_MEETING_SLOT.search(u.low)
-            heard = slot and (u.uncertain(slot.group("slot")) or not known_word(slot.group("slot"))
-                              or slot.group("slot") in _NO_NOUN)  # fmt: skip
-            if heard and slot.group("slot") not in NOT_MEETINGS and any(w.date is not None for w in self.whens(u)):
-                u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
-                return slot
-        lost_day = (
-            m is None and self.robust and not u.is_question and any(w.kind == "own_wd" for w in self._dates(u)[0])
-        )
-        if m is None and not u.is_question and (any(w.date is not None for w in self.whens(u)) or lost_day):
-            # "Nästa vecka, torsdag, samma tid": this meeting's hour again names nothing but the next one;
-            # "Nästa<, > torsdag vecka sju": the meeting word after "nästa" lost
-            m = _SAME_TIME_SAID.search(u.low)
-            if m is None and self.robust:  # "Nästa måndag, samma<>, gå och förbered dig.": "tid" lost
-                m = next((x for x in _SAMMA_CUT.finditer(u.low) if (x.group(1) or "") in ("", *NOT_AFTER_SAMMA)), None)
-            alone = _NEXT_ALONE.match(u.low) if self.robust and m is None else None
-            if alone is not None:
-                u.repairs.append(Repair("", "möte", "meeting"))
-                return alone
-        return m
-
-    def _answered_with_day(self, u: Utt) -> bool:
-        """'Och <man> möte?' - 'Som vanligt, tisdag nästa vecka klockan åtta, här.': the question about a meeting
-        answered by another speaker with a day and an hour asked for the next one."""
-        reply = next((v for v in self.utts[u.idx + 1 : u.idx + 3] if v.speaker != u.speaker), None)
-        return reply is not None and any(w.date is not None and w.time is not None for w in self._dates(reply)[0])
 
     def _answer_stands(self, v: Utt) -> bool:
         """'Och nästa möte?' - 'Det blir torsdagen den tionde februari.' - 'Det passar bra.': a day stated in
@@ -160,26 +74,17 @@ class NextMeetingRules(ClosingDate):
             return False
         return not (cues.DATE_REJECT.search(reply.low) or re.match(r"^\W*(?:nej|men)\b", reply.low))
 
-    def _named_next(self, u: Utt) -> re.Match[str] | None:
-        """'Nästa retro är fredag …', '<Nästa> APT är onsdagen …': the next one named by a word of this
-        meeting's title, with a date; never "till nästa retro" (a deadline)."""
-        if not any(w.date for w in self.whens(u)):
-            return None
-        named = _NEXT_NAMED.search(u.low)
-        usual = named is not None and named.group("verb") in ("blir", "är", "hålls", "håller vi")
-        if named and (usual or (self.robust and u.uncertain(named.group("verb")))):
-            if self._own(named.group("noun")) and not _DEADLINE_NEXT.search(u.low[: named.start()]):
-                return named
-        first = _TITLE_FIRST.match(u.low) if self.robust else None
-        if first and self._own(first.group("noun")) and first.group("noun") not in ("det", "den", "vi", "jag"):
-            u.repairs.append(Repair("", "nästa", "meeting"))
-            return first
-        return None
-
-    def _own(self, noun: str) -> bool:
-        """A word of this meeting's own title ("retro" in "Sprintretro", "apt" in "APT"); names are no title."""
-        title = re.findall(r"[a-zåäöé]{3,}", (self.t.metadata.get("title") or "").lower())
-        return len(noun) >= 3 and any(w == noun or (len(noun) >= 4 and w.endswith(noun)) for w in title)
+    def _weekday_of_before(self, u: Utt, whens: list[When]) -> list[When]:
+        """'Om två veckor. Torsdag, samma tid, halv två.': a bare weekday that only names the weekday of the day
+        said in the sentence just before, in the same turn, is that day, at the hour said with the weekday."""
+        prev = self.utts[u.idx - 1] if u.idx else None
+        if not whens or prev is None or prev.turn != u.turn or any(w.kind != "wd" for w in whens):
+            return whens
+        days = {x.date: x for x in self._dates(prev)[0] if x.kind in (*SPECIFIC, "in_n")}
+        hits = [x for x in days.values() if all(_weekday_of(x, w) for w in whens)]
+        if len(hits) != 1:
+            return whens
+        return [w.model_copy(update={"date": hits[0].date, "kind": hits[0].kind}) for w in whens]
 
     @staticmethod
     def _deadline_said(v: Utt, w: When) -> bool:
@@ -313,6 +218,7 @@ class NextMeetingRules(ClosingDate):
             whens, lost = self._dates(u)
             if deadline is not None:  # "jag tar upp det på torsdag, och ni får svar till nästa möte": the task's day
                 whens = [w for w in whens if w.start > deadline.start()]
+            whens = self._weekday_of_before(u, whens)
             said = [(best_when(_named_day(whens), m.start()), u)] if whens else []
             echoes = self._echoes(u) if self.robust and (whens or lost is not None) else []
             if said or echoes:  # the date as announced and as repeated in the next turns: one decides
@@ -359,7 +265,7 @@ class NextMeetingRules(ClosingDate):
             for v in self.utts[u.idx + 1 : u.idx + 7]:
                 if v.start - u.end > 90:
                     break
-                ws = [w for w in self._dates(v)[0] if not self._deadline_said(v, w)]
+                ws = _named_day([w for w in self._dates(v)[0] if not self._deadline_said(v, w)])
                 if ws and all(w.kind == "wd" and any(_weekday_of(x, w) for x in tried) for w in ws):
                     continue  # "Den fjärde mars. Det är en torsdag, va?" - "Ja, en torsdag.": the day's weekday
                 if ws:  # several dates may be tried in turn: "den fjärde?" - "nej" - "den elfte då?"
@@ -456,6 +362,11 @@ class NextMeetingRules(ClosingDate):
         return kept
 
     # ------------------------------------------------------------------ driver
+
+    def next_meeting_pass(self) -> NextMeeting | None:
+        """The next meeting read alone, without the decision and task passes (the next-meeting bench's quick run)."""
+        self._next_meeting()
+        return self.out.next_meeting
 
     def _resolve_next_meeting_dues(self) -> None:
         nm = self.out.next_meeting

@@ -39,6 +39,7 @@ _TIME_KINDS = frozenset("ny annan vilken din er vår min rätt bra god kort lån
 # "samma <har>, samma sal", "Samma <> om tre veckor": a word that cannot follow "samma" (a verb, a pronoun, a
 # preposition) where its noun stood, or the day's first word straight after it; "tid" was lost
 NOT_AFTER_SAMMA = frozenset("har är var blir och att som det den detta vi ni de jag du han hon man så nu då här där "
+                            "min din sin mitt ditt sitt mina dina sina vår vårt våra er ert era "
                             "men eller om på nästa till för med av från".split())  # fmt: skip
 _SAME_NOUN_LOST = re.compile(r"\bsamma\s+(\w+)")
 # "Tiden återkommer jag om": the hour is left open, so no later clock time is the meeting's
@@ -51,11 +52,11 @@ _HOURS = "|".join(w for w, n in CARDINALS.items() if 1 <= n <= 12)
 # "onsdagen sjunde april <ni gärningslåkaren> sju", "februari, <med> tolv": an hour after the date, the words
 # before it misheard; never a count ("om tolv dagar")
 _HOUR_AFTER = re.compile(
-    rf"^\s*,?\s*(?P<skip>(?:[\w-]+\s+){{0,2}}?)(?P<h>{_HOURS})\b(?!\s+(?:dagar|veckor|månader|år|timmar|minuter)\b)"
+    rf"^\s*,?\s*(?P<skip>(?:[\w-]+,?\s+){{0,2}}?)(?P<h>{_HOURS})\b(?!\s+(?:dagar|veckor|månader|år|timmar|minuter)\b)"
 )
 # "<kvart> över tre", "<fem> i sju": the minutes before "över"/"i" were lost, the hour heard
 # "måndag om två veckor, <vi>.": one word after the date, the last of the sentence
-_LAST_WORD = re.compile(r"^\s*,\s*([\w-]+(?:\s+[\w-]+){0,2})\s*[.!]?\s*$")
+_LAST_WORD = re.compile(r"^\s*,\s*([\w-]+(?:\s*,?\s+[\w-]+){0,3})\s*[.!]?\s*$")
 # "måndagen den elfte <bo man på>.": up to three words end the sentence straight after a whole date, where the
 # month or "klockan sju" stood
 _LAST_WORDS_BARE = re.compile(r"^\s+([\w-]+(?:\s+[\w-]+){0,2})\s*[.!]?\s*$")
@@ -115,7 +116,9 @@ class MeetingTimes(RuleState):
         if last is None and u is not None and w.kind in ("dmy", "wd_day") and w.date is not None:
             last = _LAST_WORDS_BARE.match(u.low[w.end :])  # "måndagen den elfte <bo man på>."
         # "<date>, <mörr sån får>.": up to three words where "klockan sju" stood, one of them misheard
-        heard = last.group(1).split() if last is not None else []
+        heard = re.findall(r"[\w-]+", last.group(1)) if last is not None else []
+        heard = heard[:-1] if heard[-1:] == ["här"] and len(heard) > 1 else heard  # "juni, <ni vill, förminolen> här."
+        heard = heard if len(heard) <= 3 else []
         if len(heard) > 1 and (re.search(r"\b[A-ZÅÄÖ]", u.text[w.end :]) or set(heard) & _SAID_HOUR):
             heard = []  # "…, hos Sigrid Berg.": a place or a name; "<med> sju deltagare": a count, read elsewhere
         lost = bool(heard) and not set(heard) & _NO_HOUR and any(_misheard(u, x) for x in heard)
@@ -160,7 +163,7 @@ class MeetingTimes(RuleState):
             return None
         if w.time is None:
             m = _HOUR_AFTER.match(u.low[w.end :])
-            if m is None or not all(_misheard(u, x) or len(x) <= 3 for x in m.group("skip").split()):
+            if m is None or not all(_misheard(u, x) or len(x) <= 3 for x in re.findall(r"[\w-]+", m.group("skip"))):
                 return None
             if not m.group("skip") and not re.match(r"\s*(?:[,.!?]|$|här\b)", u.low[w.end + m.end() :]):
                 return None  # "februari, sju, här": "klockan" lost; not "februari, sju deltagare"
@@ -181,7 +184,7 @@ class MeetingTimes(RuleState):
         """'onsdagen den tjugonde, <med> sju, här': one misheard or short word where "klockan" stood and the hour
         alone after it, not this meeting's: the hour as heard (afternoon rule), said so."""
         m = _HOUR_AFTER.match(u.low[w.end :]) if w.time is None else None
-        skip = m.group("skip").split() if m else []
+        skip = re.findall(r"[\w-]+", m.group("skip")) if m else []
         if m is None or len(skip) != 1 or not (_misheard(u, skip[0]) or len(skip[0]) <= 3) or not 1 <= hour <= 12:
             return None
         if not re.match(r"\s*(?:[,.!?]|$|här\b)", u.low[w.end + m.end() :]):
@@ -336,5 +339,10 @@ class MeetingTimes(RuleState):
                 utts.append(v)
                 return
             same_day = [x for x in self.whens(v) if x.kind == "wd" and w.date and x.date.weekday() == w.date.weekday()]
+            timed = [x for x in same_day if x.time is not None]
+            if timed and len(same_day) == len(self.whens(v)):  # "Om två veckor." - "Måndag, klockan sju."
+                w.time = timed[0].time
+                utts.append(v)
+                return
             if self.whens(v) and len(same_day) < len(self.whens(v)):
                 return  # another day; "En torsdag." only says again which day it is
