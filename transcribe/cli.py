@@ -79,9 +79,13 @@ def _parse_date(value: str | None) -> date | None:
 
 
 class RichProgress:
-    """A rich progress bar per stage, measured in seconds of audio, with ETA."""
+    """A rich progress bar per stage, measured in seconds of audio, with ETA.
 
-    def __init__(self, enabled: bool) -> None:
+    When a stage is done the next one's bar is shown at once (at 0 %): loading the speech model and
+    reading the first half minute takes minutes on a busy machine, and a finished bar alone looked hung."""
+
+    def __init__(self, enabled: bool, stages: tuple[str, ...] = tuple(STAGE_LABELS)) -> None:
+        self.stages = stages
         self.progress = Progress(
             TextColumn("{task.description:<16}"),
             BarColumn(),
@@ -112,6 +116,10 @@ class RichProgress:
             total=max(total, 1e-6),
             audio=f"{elapsed(done)} / {elapsed(total)}",
         )
+        later = self.stages[self.stages.index(stage) + 1 :] if stage in self.stages else ()
+        if done >= total and later and later[0] not in self.tasks:
+            self.tasks[later[0]] = self.progress.add_task(STAGE_LABELS.get(later[0], later[0]), total=max(total, 1e-6),
+                                                          audio=f"{elapsed(0)} / {elapsed(total)}")  # fmt: skip
 
 
 @app.command()
@@ -195,7 +203,9 @@ def run(
         err.print(f"Återupptar avbrutet jobb i {escape(str(workdir))}", soft_wrap=True)
 
     try:
-        with RichProgress(enabled=not quiet and err.is_terminal) as progress:
+        stages = ("decode", "transcribe", *(("diarize",) if diarizer != "none" else ()),
+                  *(("minutes",) if minutes_backend != "none" else ()))  # fmt: skip
+        with RichProgress(enabled=not quiet and err.is_terminal, stages=stages) as progress:
             result = run_pipeline(meeting, workdir, options, progress=progress)
     except REFUSED_INPUT:  # nothing to resume: the decoded audio of a refused recording goes
         shutil.rmtree(workdir, ignore_errors=True)
