@@ -22,13 +22,15 @@ from transcribe.minutes.rules.named import NamedTasks
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, strip_due
+from transcribe.sv.numbers import ORDINALS
 from transcribe.sv.text import capitalise, content_words
 
-# Words that can never be the finite verb straight after a clause-first "jag".
+# Words that can never be the finite verb straight after a clause-first "jag": pronouns, prepositions, "att"
+# ("Jag <att> kylfirman."), an ordinal ("Jag <första> honom tillbaka i eftermiddag.")
 _NO_VERB = frozenset(
     "du sig mig dig oss er dem den det de han hon henne honom vi ni man en ett på i till med in ut upp om för åt "
-    "av över bort fram hem nu där här som min mitt mina".split()
-)
+    "av över bort fram hem nu där här som min mitt mina att".split()
+) | frozenset(w for w in ORDINALS if " " not in w)
 # Strong past forms: "Jag gick igenom alla västar" is a report, however unsure the verb was heard.
 _STRONG_PAST = frozenset(
     "gick tog sa sade fick kom såg gav drog skrev drack sov låg satt stod for bar bad lät slog sprang hann fann "
