@@ -58,3 +58,16 @@ def test_the_same_recording_uploaded_again_is_the_meeting_it_already_is(app, sho
     # once the meeting is deleted the recording may be uploaded again
     assert post(sara, f"/meetings/{mid}/delete").status_code == 303
     assert _upload(sara, {"file": ("styrelsemöte.wav", audio, "audio/wav")}).status_code == 201
+
+
+def test_the_fingerprint_goes_with_the_recording_when_retention_removes_the_audio(app, short_wav) -> None:  # noqa: F811
+    from transcribe.jobs.retention import delete_audio
+    from transcribe.meeting import meeting_dir
+
+    sara = as_user(app, "sara")
+    audio = short_wav.read_bytes() + b"\1"
+    mid = _upload(sara, {"file": ("styrelsemöte.wav", audio, "audio/wav")}).json()["meetings"][0]["id"]
+    assert (meeting_dir(mid) / "recording.sha256").is_file()
+    assert [p.name for p in delete_audio(mid)] == ["input.wav"]
+    assert not (meeting_dir(mid) / "recording.sha256").exists()  # nothing left to tell the recording was here
+    assert _upload(sara, {"file": ("styrelsemöte.wav", audio, "audio/wav")}).status_code == 201

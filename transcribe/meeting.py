@@ -41,6 +41,7 @@ VERSIONS = "versions"
 WORK = ".work"
 AGENDA_STEM = "agenda"
 RESULT_STEMS = ("transcript", "minutes", "protokoll")
+RECORDING_DIGEST = "recording.sha256"  # not input.*: that name is the recording (input_file)
 
 MinutesSource = Literal["approved", "draft"]
 

@@ -21,7 +21,7 @@ from transcribe import audit
 from transcribe.errors import BadOption
 from transcribe.jobs import actions, queue
 from transcribe.jobs.models import ACTIVE, JobState
-from transcribe.meeting import WORK, meeting_dir, meeting_lock, retire
+from transcribe.meeting import RECORDING_DIGEST, WORK, meeting_dir, meeting_lock, retire
 from transcribe.meeting import purge as purge_folder
 
 log = logging.getLogger(__name__)
@@ -123,6 +123,7 @@ def delete_audio(meeting_id: str, user: str = "system", action: str = "retention
                 removed.append(path)
             except FileNotFoundError:
                 pass
+        (meeting_dir(meeting_id) / RECORDING_DIGEST).unlink(missing_ok=True)  # nothing left to tell it was here
     if removed:
         audit.record(
             action,

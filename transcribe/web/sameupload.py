@@ -3,7 +3,8 @@
 A form sent twice, a file dropped twice into the list or a recording uploaded again a week later
 would otherwise queue a second transcription of the same audio and leave two meetings to review,
 each with its own edits. The fingerprint lies beside the recording (`recording.sha256`, owner-only);
-meetings uploaded before it was kept have none and are not compared.
+meetings uploaded before it was kept have none and are not compared; it goes with the recording
+when retention removes the audio (jobs.retention.delete_audio).
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from transcribe.fsutil import atomic_write_text
-from transcribe.meeting import meeting_dir
+from transcribe.meeting import RECORDING_DIGEST, meeting_dir
 from transcribe.tables import Meeting
 
-DIGEST = "recording.sha256"  # not input.*: that name is the recording (meeting.input_file)
+DIGEST = RECORDING_DIGEST
 
 
 def remember(folder: Path, digest: str) -> None:
