@@ -135,9 +135,11 @@ def series_day(low: str, ref: dt.date, misheard: Callable[[str], bool]) -> Count
     if m is None or WEEKDAY_NAMES.index(m.group("wd")) != ref.weekday():
         return None
     x, y = m.group("x"), m.group("y") or ""
-    if x in _COUNT.split("|") or y in MONTH_NAMES or y in _NOT_SERIES or not misheard(x) or (len(y) > 4 and not misheard(y)):
+    if x in _COUNT.split("|") or y in MONTH_NAMES or y in _NOT_SERIES or not misheard(x):
         return None
-    nth = ((*_NTH, "sista")[(ref.day - 1) // 7])
+    if len(y) > 4 and not misheard(y):
+        return None
+    nth = (*_NTH, "sista")[(ref.day - 1) // 7]
     year, month = (ref.year + 1, 1) if ref.month == 12 else (ref.year, ref.month + 1)
     return CountedDay(nth_weekday(year, month, ref.weekday(), nth), f"{x} {y}".strip(),
                       f"{nth} {m.group('wd')}en i {MONTH_NAMES[month - 1]}", m.start("x"), m.end())  # fmt: skip
