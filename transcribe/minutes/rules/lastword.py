@@ -24,6 +24,8 @@ _FRONTED = re.compile(r"^(?:då|så)\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år))\s+vi
 _WE = re.compile(r"^vi\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$")
 _NONE = re.compile(r"^(?:då\s+)?blir\s+det\s+(?:ingen|inget|inga)\s+\w")
 _CHANGE = re.compile(r"^(?:då\s+)?(?:ändrar|byter|vänder)\s+vi(?:\s+(?:på\s+)?det)?(?:\s+då)?\s*[.!]$")
+# A course that only points ("Då gör vi så. Öppet varje natt ..."): the sentences after it name the course
+_POINTING = re.compile(r"^(?:så|det|det\s+här|detta|den|på\s+det)(?:\s+(?:då|nu|alltså))?$")
 _NOT_COURSE = frozenset("har är kan ska får vill måste tycker tror vet ser hör säger pratar tar".split())
 _BACK_TURNS = 8
 
@@ -74,7 +76,10 @@ class LastWordDecisions:
             m = _FRONTED.match(low) or _WE.match(low)
             if m is not None and m.group("v") not in _NOT_COURSE:
                 rest = strip_tail(v.text[start + m.start("rest") :]).rstrip(" .!,")
-                first = decision_sentence(first_person(group_clause(m.group("v"), rest, m.group("neg") or ""), v.name))
+                told = m.group("rest").rstrip(" .!,")
+                pointing = _POINTING.match(told) is not None and not m.group("neg")
+                clause = group_clause(m.group("v"), rest, m.group("neg") or "")
+                first = "" if pointing else decision_sentence(first_person(clause, v.name))
             elif _NONE.match(low):
                 first = capitalise(strip_tail(v.text[start:]).rstrip(" .!,")) + "."
             elif _CHANGE.match(low) and len(turn_after) > 1 and not turn_after[1].is_question:
@@ -84,8 +89,10 @@ class LastWordDecisions:
                 continue
             more = [x for x in self.utts[v.idx + 1 : v.idx + 3] if x.turn == v.turn and not x.is_question]
             more = [x for x in more if not re.match(r"^(?:jag|du|ni|[\w-]+,)\b", x.low)]
+            if not first and not more:
+                continue  # "Då gör vi så." and nothing after it: the course is not named here
             text_more = [capitalise(first_person(strip_tail(x.text).rstrip(" .!"), x.name)) + "." for x in more]
-            return [v, *more], " ".join([first, *text_more])
+            return [v, *more], " ".join([t for t in (first, *text_more) if t])
         return None
 
 

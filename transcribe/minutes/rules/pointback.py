@@ -142,8 +142,11 @@ class PointBackRules:
             return False
         fronted = bool(lead and re.search(r"\b(?:då|så|alltså)\b", lead.group(0))) or low.startswith("från och med")
         inverted = _INVERTED.match(low) is not None and fronted  # "Tar vi tjuren första dagen, så ...": a condition
-        if not (_WE.match(low) or inverted or _NONE_DO.match(low) or _NONE_AFTER.search(low)):
+        we = _WE.match(low)
+        if not (we or inverted or _NONE_DO.match(low) or _NONE_AFTER.search(low)):
             return False  # the group's statement ("vi stänger ...", "lämnar vi inget ...", "går ingen in ensam")
+        if (we is not None and we.group("v") in _NOT_STATED) or any(_OBJECTING.search(v.low) for v in own):
+            return False  # "Vänta. Vi får LOK-stöd ...": what the group has or gets, said against the proposal
         if re.match(r"^(?:då\s+|så\s+)?(?:väljer|utser)\b", low):
             return False  # an election or the protokoll's roles: the election rules read them
         names = stems(" ".join(re.findall(r"\b[A-ZÅÄÖ][\w-]+", body[1:])))
@@ -162,6 +165,8 @@ class PointBackRules:
             shared = len(said & (stems(v.text) | _numbers(v.text)))
             if shared < (1 if headed else 2) or _opinion(v.low, m):
                 continue  # a plan said in passing is restated with two of its own words
+            if v.speaker == u.speaker and not fronted:
+                return False  # the proposer saying the plan again after an answer amends it; a close says "då"
             if not self._room_let_stand(v, u, False):
                 return False
             text = self._matter_text(u, strip_tail(body).rstrip(" .!,"), False)

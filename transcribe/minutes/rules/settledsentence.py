@@ -41,6 +41,8 @@ _CONDITION_FIRST = re.compile(
 _GOES_ON = re.compile(r"^(?:och|samt)\s+att\b")
 # A sentence naming another item: "Och startavgiften står still", "Och vi öppnar på torsdagar också"
 _ANOTHER_ITEM = re.compile(r"^(?:och|sen|sedan|dessutom|en\s+sak\s+till)\b|\b(?:också|även|dessutom)\b")
+# The speaker's own part in the alternative, the main clause's subject "jag": "... tar jag själv bilen"
+_OWN_PART = re.compile(r"(?:^|[,\s])[a-zåäö]+(?:ar|er|ör|år|ir)\s+jag\b")
 _SUMMING_UP = re.compile(r"\b(?:sammanfatta\w*|sammanfattningsvis|summera\w*)\b")
 # The minutes' own words in a decision's text: "Mötet beslutade att", "Styrelsen gav … i uppdrag"
 _MINUTES_WORDS = re.compile(r"^\s*[A-ZÅÄÖ]\w*\s+(?:beslutade|enades|gav)\b\s*:?\s*(?:om\s+|att\s+)?")
@@ -210,6 +212,8 @@ class SettledSentences(RuleState):
                 kept.append(d)
                 sources.append(src)
                 continue
+            if src is not None and _OWN_PART.search(src.low):
+                continue  # "Får vi inte ihop det tar jag själv bilen.": the speaker's own part, a task
             host.evidence = merge_evidence(host.evidence, d.evidence)
             if src is not None and not stems(src.text) <= stems(host.text):
                 host.text = f"{host.text.rstrip()} {capitalise(strip_tail(src.text).rstrip(' ,.!'))}."
