@@ -8,6 +8,7 @@ where nothing was decided: one's own task from today, a member who is not the le
 
 from __future__ import annotations
 
+from tests.test_rules_robust_cues import minutes as robust_minutes
 from tests.test_rules_robust_cues import texts
 
 _OPENING = ("S1", "Välkomna allihop. Vi har mycket i dag. Vi börjar med disken.")
@@ -77,3 +78,22 @@ def test_a_custom_kept_this_year_and_a_matter_nobody_raised() -> None:
     assert len(got) == 1 and "julmarknaden" in got[0].lower()
     unraised = [_OPENING, ("S2", "Vi har fyra nya medlemmar."), ("S1", "Julmarknaden håller vi på torget.")]
     assert not texts(unraised)
+
+
+def test_the_rule_and_the_refusal_with_a_word_misheard() -> None:
+    said = [
+        _OPENING,
+        ("S2", "Folk lämnar tillbaka böcker i lådan utanför, och de blir blöta när det regnar."),
+        ("S3", "Sju böcker var förstörda förra veckan, alla från lådan."),
+        ("S1", "Från jön med i dag tas alla återlämnade böcker emot vid disken."),
+    ]
+    assert any("disken" in t for t in (d.text for d in robust_minutes(said, unsure=frozenset({"jön"})).decisions))
+
+
+def test_a_refusal_whose_time_was_heard_unsure() -> None:
+    asked = [_OPENING, ("S2", "Får vi ha en julfest i verkstaden? Alla frågar."), ("S3", "Kassan är nästan tom.")]
+    unsure = [*asked, ("S1", "Jag förstår, men nej."), ("S1", "Vi har ingen julfest i mennlig.")]
+    got = [d.text for d in robust_minutes(unsure, unsure=frozenset({"mennlig"})).decisions]
+    assert any("julfest" in t for t in got)
+    place = [*asked, ("S1", "Jag förstår, men nej."), ("S1", "Vi har ingen julfest i verkstaden.")]
+    assert not any("julfest" in t for t in texts(place))

@@ -48,7 +48,10 @@ _REPORTED_PERFECT = re.compile(
     rf"^(?!.*\b(?:då|så|härmed|därmed|alltså|nu)\b).*\b{cues.BODY_NOUN}\s+(?:har|hade)\s+(?:bestämt|beslutat)\b"
 )
 # Laughter or a denial that it counts: "Haha, okej.", "Det räknas inte, Daniel."
-_LAUGHTER = re.compile(r"^(?:haha|hehe|ha\s+ha|hihi)\b|\b(?:haha|hehe)\b|^det\s+räknas\s+inte\b|^skämt\s+åsido\b")
+_LAUGHTER = re.compile(
+    r"^(?:haha|hehe|ha\s+ha|hihi)\b|\b(?:haha|hehe)\b|^det\s+räknas\s+inte\b|^skämt\s+åsido\b"
+    r"|^(?:men\s+)?allvarligt(?:\s+talat)?\b"  # "Men allvarligt, vi kan ha en egen skärbräda ...": the last was jest
+)
 _WHEN_DECIDED = re.compile(
     r"\s*(?:klockan|kl\b|samma\s+dag|i\s+morgon|i\s+dag|i\s+kväll|på\s+\w+dag(?:en)?\b|nästa\s+\w+|senare\b|sen\b)"
 )
@@ -62,7 +65,7 @@ _ONLY_ME = re.compile(
 # gjorde de i Lysvik": a remark a later "Då gör vi så" cannot have settled.
 _STATE_REMARK = re.compile(
     r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:det|den|de|dom|[a-zåäö-]{3,}(?:et|en|na|at|an))\s+(?:inte\s+)?"
-    r"(?:är|var|står|stod|finns|fanns|gjorde|fick|hade)\b(?!.*\b(?:vi|kvar)\b)"
+    r"(?:är|var|står|stod|ligger|låg|finns|fanns|gjorde|fick|hade)\b(?!.*\b(?:vi|kvar)\b)"
 )
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # Words heard where the approved matter stands that are none: a preposition, an article, a conjunction.
@@ -348,6 +351,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
 
     def _declarative(self, u: Utt) -> bool:
         """'I stället flyttar vi driftstarten till februari': a plan stated as fact, flagged for review."""
+        if self.answers_what_if(u):
+            return False  # "Och vad gör vi om det är frost?" - "Då ställer vi in ...": the plan for a case
         if self._outcome(u):  # "Då går Dimma i pension ...", "Då säger vi trettio kronor mer ..."
             return True
         if self.hypothetical(u):

@@ -39,6 +39,9 @@ _INSTEAD = re.compile(
     r"^(?:men\s+)?(?:(?:ingen|inga|inget)\s+[a-zåäö-]+\s+[a-zåäö]+(?:ar|er|ör|år)\b|"
     r"(?!det\b)(?:han|hon|de|dom|[a-zåäö]+)\s+får\s+(?!inte\b)\w)"
 )
+_CONCLUDED = re.compile(
+    r"^(?:så|alltså)\s+(?!(?:vi|det|jag|du|ni)\b)[\w-]+(?:\s+[\w-]+)?\s+[a-zåäö]+(?:ar|er|ör|år|yr)\s+inte\s+\w"
+)
 # A reason or an argument between the close and the course: "Vi kan inte ha ett pris i katalogen ..."
 _REASON = re.compile(r"^(?:för|eftersom|annars|det\s+är|det\s+var|vi\s+(?:kan|har|är|måste)\b)")
 _NOT_COURSE = re.compile(r"^(?:jag|du|ni|och\s+[A-ZÅÄÖa-zåäö]+,|tack|nästa|vem|vad|hur)\b|^[\w-]+,\s+(?:du|ni)\b")
@@ -175,6 +178,9 @@ class LeadCloses:
         if not _NOT_YOURS.search(u.low):
             return False
         course = [v for v in self._turn_after(u, 4) if _INSTEAD.match(v.low) and not v.is_question]
+        if not course:  # the one who undid it sums up a few turns later: "Så föreningen sponsrar inte avslutningen."
+            later = [v for v in self.utts[u.idx + 1 : u.idx + 9] if v.turn != u.turn and v.speaker == u.speaker]
+            course = [v for v in later[:1] if _CONCLUDED.match(v.low) and not v.is_question]
         if not course or any(v.idx in self.used or v.idx in self.decided for v in course):
             return False
         self.used.update(range(u.idx + 1, course[0].idx))  # the reasons between: part of the undoing

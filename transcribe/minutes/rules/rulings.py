@@ -28,7 +28,8 @@ from transcribe.sv.text import capitalise, content_words
 WHY = "Beslutet uttrycktes utan beslutsord"
 _LEAD = re.compile(r"^(?:(?:ja|nej|okej|ok|bra|då|så|och|alltså)\b[\s,.!]*)+")
 # From now on: "från och med i dag", "från i dag", "från och med nu", "från i kväll"
-_FROM_NOW = re.compile(r"\bfrån\s+(?:och\s+med\s+)?(?:i\s+dag|idag|nu|i\s+kväll|i\s+natt)\b")
+# ("från <jön> med i dag": one word between "från" and "med" is a misheard "och")
+_FROM_NOW = re.compile(r"\bfrån\s+(?:[\w-]+\s+med\s+)?(?:i\s+dag|idag|nu|i\s+kväll|i\s+natt)\b")
 _NOT_RULE_SUBJECT = re.compile(r"^(?:jag|du|ni|han|hon|man|de|dom|min|mitt|mina|din|ditt|dina)\b")
 # "Ingen ny står ensam.", "Inga barn går ut ensamma." - no one, a noun or adjective, a verb in the present
 _NO_ONE = re.compile(r"^(?:ingen|inga|inget)\s+(?P<np>[a-zåäö-]{2,})\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|yr))\b")
@@ -40,8 +41,9 @@ _NOT_RULE_VERBS_NO_ONE = _NOT_RULE_VERBS - {"kommer"}  # "Ingen journalist komme
 # Refused for a time: "Vi har inga barnkalas i år.", "Vi har ingen sommarfest i sommar."
 _NONE_FOR_NOW = re.compile(
     r"^(?:vi\s+har|(?P<no>nej\W+)?det\s+blir)\s+(?:inga|ingen|inget)\s+(?P<np>[a-zåäö-]{2,}(?:\s+[a-zåäö-]+)?)\s+"
-    r"(?:i\s+år|i\s+sommar|i\s+vinter|i\s+höst|i\s+vår|den\s+här\s+\w+|längre)\b"
+    r"(?P<scope>i\s+år|i\s+sommar|i\s+vinter|i\s+höst|i\s+vår|den\s+här\s+\w+|längre|i\s+[\w-]+)\b"
 )
+_SCOPES = re.compile(r"i\s+(?:år|sommar|vinter|höst|vår)$|den\s+här\s+\w+$|längre$")
 _REFUSED = re.compile(r"(?:^|,\s*)(?:men\s+)?nej\s*[.!]?$|^nej\b")
 # A member's promise undone: "Det där är inte ditt att lova", "det kan inte du säga ja till"
 _NOT_YOURS = re.compile(
@@ -63,6 +65,7 @@ _NOT_FRONTED_VERBS = _NOT_RULE_VERBS | frozenset("tar väntar tittar löser gör
 _LATER = re.compile(r"\b(?:nästa\s+(?:gång|möte|år)|senare|i\s+vår|i\s+höst|en\s+annan\s+gång|sen)\b")
 _DEFINITE = re.compile(r"\b(?P<np>[a-zåäö]{4,}(?:en|et|na|erna|arna|orna)(?:\s+(?:till|för|på)\s+[a-zåäö]+)?)\b")
 _NOT_NOUNS = frozenset("sorten gången dagen veckan året hela själva kanske sedan annan andra ingen".split())
+_WHAT_IF = re.compile(r"\bvad\s+(?:gör|händer|gör\s+man)\s+(?:vi\s+|ni\s+|man\s+)?om\b[^?]*\?")
 _NOT_NOW = re.compile(r"\bkan\s+inte\b[^.]*\bnu\b|\binte\s+nu\b")  # "jag kan inte gå med på det nu"
 _PARTICLE = re.compile(r"^(tillbaka|ut|in|av|upp|ner|bort|om|på|igen)\b")
 # A custom kept this year needs no discussion before it: "Pumpatävlingen kör vi som vanligt också, ..."
@@ -83,6 +86,13 @@ class RulingRules:
         if self.turn_left_open(u):
             return False
         return self._from_now(u) or self._no_one(u) or self._none_for_now(u) or self._fronted(u)
+
+    def answers_what_if(self, u: Utt) -> bool:
+        """'Och vad gör vi om det är frost på morgonen?' - 'Då ställer vi in pelargonerna ...': the plan for a case
+        another speaker asks about, not a decision of the meeting."""
+        before = [v for v in self.utts[max(0, u.idx - 3) : u.idx] if v.turn != u.turn]
+        own = [v for v in self.utts[max(0, u.idx - 2) : u.idx] if v.turn == u.turn]
+        return not own and any(v.speaker != u.speaker and _WHAT_IF.search(v.low) for v in before)
 
     def turn_left_open(self, u: Utt) -> bool:
         """The same turn has left the matter open before it: a sentence read as not decided, or one that says so
@@ -139,6 +149,9 @@ class RulingRules:
                                                         and _REFUSED.search(prev.low.rstrip())))  # fmt: skip
         if m is None or not refused:
             return False
+        scope = m.group("scope")
+        if not _SCOPES.match(scope) and not u.uncertain(scope.split()[-1]):
+            return False  # "i <mennlig>": a time heard unsure may be "i år"; "i verkstaden" is no time
         if not self._on_the_matter(u, m.group("np"), back=14):
             return False
         body = strip_tail(_LEAD.sub("", u.text)).rstrip(" ,.!")
