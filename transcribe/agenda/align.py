@@ -38,7 +38,7 @@ from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecogn
 from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.order import fill_gaps, ordered, taken_early
-from transcribe.agenda.outcome import chair_handed_over, opened_in_turn, outcomes
+from transcribe.agenda.outcome import called_after_talk, chair_handed_over, opened_in_turn, outcomes
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
 from transcribe.agenda.passes import (
     Placement,
@@ -201,7 +201,8 @@ def evidence_matrix(
         row, names = [], []
         total = sum(idf(s) for s in titles[k]) or 1.0
         for i, u in enumerate(units):
-            window = u.stems | (units[i + 1].stems if i + 1 < len(units) else set())
+            nxt = units[i + 1] if i + 1 < len(units) and not skips[i + 1] else None  # not what the next strikes
+            window = u.stems | (nxt.stems if nxt is not None else set())
             topic = _said(titles[k], window, idf) / total
             own = _said(titles[k], u.stems, idf) / total
             topic = 0.5 * topic + 0.5 * own
@@ -389,6 +390,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     after_decisions(p)
     taken_after(p, agreed_after(units, leaves), chair_speaker(units))
     more_before_close(p, chair_speaker(units))
+    called_after_talk(p, turns, chair_speaker(units))
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)
     turn_starts(p)

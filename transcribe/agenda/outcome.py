@@ -8,6 +8,7 @@ opens an item speak of it; and a chair handed over after the opening was elected
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.parse import standard_kinds
@@ -85,3 +86,44 @@ def chair_handed_over(p: Placement, leader: str | None) -> None:
     turn = next((i for i in range(at + 1, len(units)) if units[i].seg_id != units[at].seg_id), None)
     if turn is not None and turn < min(first_lead, nxt) and turn not in p.used and not p.settles[turn]:
         p.place(chair, turn)
+
+
+# The chair putting the item's verdict to the meeting: "Kan vi lägga verksamhetsberättelsen till handlingarna?",
+# "Beviljar årsmötet styrelsen ansvarsfrihet …?", "Kan budgeten fastställas?"
+VERDICT_CALL = re.compile(
+    r"\b(?:kan|får|ska) (?:vi|mötet|stämman|årsmötet|styrelsen|nämnden) (?:\w+ )?(?:lägga|godkänna|fastställa|"
+    r"bevilja|anta|notera)\b"
+    r"|\b(?:beviljar|godkänner|fastställer|antar) (?:vi|mötet|stämman|årsmötet|styrelsen|nämnden)\b"
+    r"|\b(?:kan|får) (?:\w+ ){1,3}?(?:fastställas|godkännas|antas|beviljas|läggas)\b"
+)
+CALLED_WITHIN = 45.0  # seconds between the talk's opening and the verdict put to the meeting
+
+
+def called_after_talk(p: Placement, turns: list[float], chair: str | None) -> None:
+    """An item placed at the chair's call for its verdict starts where its talk began: the chair's first turn
+    after the item before was settled that hands the floor over or says the item's words ("Året som gått. Gun,
+    berätta." – … – "Kan vi lägga verksamhetsberättelsen till handlingarna?"), when another spoke in between and
+    the chair said nothing there that speaks for another item as strongly as the call speaks for this one."""
+    units, B = p.units, p.B
+    for k, v in list(p.chosen.items()):
+        u = units[v]
+        if u.speaker != chair or not u.text.rstrip().endswith("?") or not VERDICT_CALL.search(u.low):
+            continue
+        prev = max((w for w in p.chosen.values() if w < v), default=None)
+        if prev is None:
+            continue
+        settled = max((j for j in range(prev, v) if p.settles[j]), default=prev)
+        for j in range(settled + 1, v):
+            w = units[j]
+            if units[v].start - w.start > CALLED_WITHIN:
+                continue
+            opens = w.speaker == chair and (j == 0 or units[j - 1].seg_id != w.seg_id or turns[j] >= 1.0)
+            if not opens or j in p.used or p.settles[j] or not (turns[j] >= 1.0 or B[k][j] > 0):
+                continue
+            talk = any(units[m].speaker != chair for m in range(j, v))
+            other = any(  # the chair opening another item there
+                m != k and B[m][i] >= B[k][v] for m in range(len(B)) for i in range(j, v) if units[i].speaker == chair
+            )
+            if talk and not other:
+                p.move(k, j)
+            break

@@ -78,10 +78,16 @@ CONCLUDES = re.compile(
     r"|(?:\w+\W+){0,5}?(?:läggs|lades|läggas|lägger (?:vi|ni|styrelsen|nämnden|stämman|mötet)) (?:\w+\W+){0,4}?"
     r"till handlingarna\b"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:fastställer|godkänner|antar|beviljar|bifaller) (?:\w+ )?(?:årsmötet|stämman"
-    r"|mötet|styrelsen|nämnden|vi)\b)"
-)  # "Då valdes Karin till ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs
-# verksamhetsberättelsen till handlingarna", "Då kan berättelsen läggas till handlingarna", "Då fastställer årsmötet
-# budgeten": how an item ends, not how one starts
+    r"|mötet|styrelsen|nämnden|vi)\b"
+    r"|(?:\w+\W+)?(?:då|därmed|så) (?:noterar|antecknar) (?:vi|mötet|styrelsen|nämnden|stämman|årsmötet)"
+    r"(?: [\wåäö-]+){0,6}[.!]?\s*$"
+    r"|(?:vi|mötet|styrelsen|nämnden) (?:noterar|antecknar) (?:det|den|dem|detta|informationen|rapporten)\W*$"
+    r"|(?:\w+\W+){1,3}(?:noteras|antecknas)\W*$)"
+)  # a report noted ends its item: "Då noterar vi den ekonomiska uppföljningen.", "Vi noterar det.", "Informationen
+# noteras." (not one that goes on to say what: "Då noterar vi det: revisorns arvode …"); "Då valdes Karin till
+# ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs verksamhetsberättelsen till
+# handlingarna", "Då kan berättelsen läggas till handlingarna", "Då fastställer årsmötet budgeten": how an item ends,
+# not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade|as|ades|ats)\b|\bbeslöts?\b")  # "Så beslutas.", "Det beslutades att …"
 # A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
 # då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
@@ -145,8 +151,11 @@ KIND_CUES = {
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
-        r"|intyga\w*|(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b)"
-    ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig"
+        r"|intyga\w*|(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
+        r"|(?:två|någon|nån|vem) som (?:\w+ ){0,3}(?:läs\w* igenom|kollar att|granskar)\b"
+        r"|(?:två|någon|nån|vem) som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
+    ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
+    # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …"
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*)"

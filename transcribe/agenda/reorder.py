@@ -2,7 +2,9 @@
 restaurangen direkt efter förra protokollet", "Kan vi ta Teleborg direkt efter protokollet, före informationen?".
 The item moved is taken where the meeting said: once the item it was put after is settled, at the next turn the
 chair opens ("Ronny. Varsågod.", "Ewa, Teleborg. Varsågod."), when its words are said before the next item begins.
-The handover need not name it; the order agreed and the talk that follows do."""
+The handover need not name it; the order agreed and the talk that follows do. An item taken first ("Per måste gå
+klockan två, så jag vill ta hans rapport från valkonferensen först.") follows the agenda's own approval ("Per,
+varsågod. Hur var det i Uppsala?")."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:  # align.py imports this module
 _AFTER = re.compile(r"\b(?:direkt |närmast |strax |precis )?efter\b")
 _TAKE = re.compile(r"\b(?:ta|tar|flytta|flyttar|lägga|lägger)\b")
 _PHRASE_END = re.compile(r"[,.;:!?]|\bföre\b|\binnan\b")
+_FIRST = re.compile(r"\b(?:ta|tar) (?P<what>[^,.;:!?]{1,80}?) först\b")  # "ta hans rapport från valkonferensen först"
 
 
 def _stems(text: str) -> set[str]:
@@ -35,7 +38,16 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int,
     movable = [k for k, it in enumerate(leaves) if "agenda" not in standard_kinds(it.title)]
     agenda_turns = {u.seg_id for u in units if AGENDA_WORDS.search(u.low)}
     out: list[tuple[int, int]] = []
+    approval = next((k for k, it in enumerate(leaves) if "agenda" in standard_kinds(it.title)), None)
     for u in units:
+        first = _FIRST.search(u.low)
+        if first is not None and approval is not None and u.seg_id in agenda_turns:
+            said = _stems(first.group("what"))
+            most = max((len(overlap(titles[k], said)) for k in movable), default=0)
+            moved = [k for k in movable if most and len(overlap(titles[k], said)) == most]  # the one named best
+            if len(moved) == 1 and moved[0] > approval + 1:
+                out.append((moved[0], approval))  # taken first: right after the agenda is approved
+            continue
         after = _AFTER.search(u.low)
         take = _TAKE.search(u.low, 0, after.start()) if after else None
         if u.seg_id not in agenda_turns or take is None:

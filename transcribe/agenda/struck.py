@@ -50,8 +50,17 @@ def struck_at(B: list[list[float]], units: list[Unit], threshold: float) -> dict
     an item put off until something happens or to later in the meeting."""
     out: dict[int, int] = {}
     for k, row in enumerate(B):
-        at = next((i for i, b in enumerate(row) if b + threshold < 0 and SKIP_TOPIC.search(units[i].low)), None)
-        if at is not None and not (UNTIL.search(units[at].low) or LATER.search(units[at].low)):
+        at = next(  # put off until Holger is well, then to the next meeting ("Den tar vi på nästa möte."): struck
+            (
+                i
+                for i, b in enumerate(row)
+                if b + threshold < 0
+                and SKIP_TOPIC.search(units[i].low)
+                and not (UNTIL.search(units[i].low) or LATER.search(units[i].low))
+            ),
+            None,
+        )
+        if at is not None:
             out[k] = at
     return out
 
@@ -99,6 +108,12 @@ def _names(u: Unit, item: AgendaItem) -> bool:
     )
 
 
+def _naming(b: float, u: Unit, threshold: float) -> float:
+    """How strongly a sentence names an item (its evidence less the threshold); a strike names it as strongly as it
+    counts against it."""
+    return abs(b + threshold) - threshold if SKIP_TOPIC.search(u.low) else b
+
+
 def put_off_by_pronoun(
     units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], chair: str | None, threshold: float
 ) -> None:
@@ -112,14 +127,16 @@ def put_off_by_pronoun(
         if UNTIL.search(u.low) or LATER.search(u.low) or number_refs(u.low):
             continue
         skip = SKIP_TOPIC.search(u.low)
-        rest = replace(u, stems={stem(w) for w in content_words(u.low[: skip.start()] + " " + u.low[skip.end() :])})
+        left = u.low[: skip.start()] + " " + u.low[skip.end() :]  # the words that put it off name nothing
+        rest = replace(u, low=left, stems={stem(w) for w in content_words(left)})
         if any(_names(rest, it) for it in leaves):  # not where it is put off to: "… till en extra stämma i höst"
             continue
         turn = [j for j in range(i) if units[j].seg_id == u.seg_id]
         said = turn[:OPENING_SENTENCES] + [j for j in turn[-1:] if j == i - 1]
         named = {  # the turn's opening or the sentence just before names what the pronoun stands for ("… Och
-            # arvodena och avgiften har valberedningen inte hunnit räkna på. Vi skjuter dem till en extra stämma.")
-            k: max(B[k][j] for j in said if _names(units[j], it))
+            # arvodena och avgiften har valberedningen inte hunnit räkna på. Vi skjuter dem till en extra stämma."),
+            # or puts it off until something happens ("Och knivkursen väntar vi med tills Holger är frisk.")
+            k: max(_naming(B[k][j], units[j], threshold) for j in said if _names(units[j], it))
             for k, it in enumerate(leaves)
             if any(_names(units[j], it) for j in said)
         }  # several items share a word ("antecknare", "anteckningar"): the one named best

@@ -14,6 +14,8 @@ from transcribe.sv.text import content_words, data_lines, stem
 
 # The meeting's own noun in a formal item's title ("Stämmans öppnande", "Val av sekreterare för årsmötet"): said
 # all through the meeting ("Kan stämman tänka sig det?"), it names no item
+FIRST_PART = 4  # letters of a compound's first part, and of what the shortened form leaves out
+HEAD_PART = 3  # letters of its head
 _FORMAL_KINDS = ("open", "close", "chair", "secretary", "adjusters")  # not "Fråga om stämman blivit behörigen utlyst"
 _MEETING_NOUN = re.compile(r"^(?:\w*stämm(?:a|an|ans|as)|\w*möte(?:t|ts|s|ns|n)?|sammanträde\w*)$")
 
@@ -73,7 +75,18 @@ def compound(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
         return True
+    if _middle_dropped(short.rstrip("s"), long_.rstrip("s")):
+        return True
     if len(short) < 6:
         return False
     shared = len(os.path.commonprefix((a, b)))
     return shared >= max(6, 0.75 * len(short)) or Levenshtein.normalized_distance(a, b) <= 0.15
+
+
+def _middle_dropped(short: str, long_: str) -> bool:
+    """A compound said without its middle part: "knivkursen" for "Knivsmideskurs" (its first part and its head)."""
+    for cut in range(FIRST_PART, len(short) - HEAD_PART + 1):
+        first, head = short[:cut], short[cut:]
+        if long_.startswith(first) and long_.endswith(head) and len(long_) - len(short) >= FIRST_PART:
+            return True
+    return False

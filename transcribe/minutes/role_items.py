@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from transcribe.agenda.align import Alignment, ItemSpan, Unit
 from transcribe.agenda.parse import WORK_TITLES
-from transcribe.minutes.role_ties import ROLE_WORDS
+from transcribe.minutes.role_ties import ROLE_WORDS, mask_roles, role_of
 
 ROLES = ("ordförande", "sekreterare", "justerare")
 _KINDS = {"sekreterare": "secretary", "justerare": "adjusters"}
@@ -67,5 +67,9 @@ def summed_up(
             if not any(s < m.end() and m.start() < e for s, e, _ in known)
         ]
         if who in named and len(named) <= limit and _ONLY_NAMES.match(u.low) and u.speaker != ev[-1].speaker:
-            return {n: [*ev, u] for n in named if n != who}
+            masked = mask_roles(u.low)  # not one given another role in their own clause ("Hedvig skriver och Anton
+            said = {n: role_of(masked, s, e) for s, e, n in known}  # granskar.")
+            own = said.get(who, (None, 0))[0]
+            other = {n for n, (r, sure) in said.items() if sure and r is not None and own is not None and r != own}
+            return {n: [*ev, u] for n in named if n != who and n not in other}
     return {}

@@ -26,12 +26,14 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
         r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
-        r"|\b(?:har|håller i|tar|för|föra) pennan\b|\btur att (?:skriva|anteckna)\b"
+        r"|\b(?:har|håller i|tar|för|föra) pennan\b|\btur (?:\w+ ){0,2}att (?:skriva|anteckna)\b"
+        r"|\b(?:för|skriver|antecknar) ner (?:det|vad) (?:vi|som)\b"
         r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
         r"|^\W*\w+ skriver,? (?:i dag|idag|i kväll|ikväll|som vanligt|som alltid)(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
-        r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder)\b)"
-    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Det är Lars tur att skriva.", "Anna leder
+        r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder|granskar)\b)"
+    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "det är din tur på listan att
+    # skriva", "Ulrika … för ner det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder
     # mötet, Bertil skriver och Cecilia och David justerar"; not a task
     # given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
@@ -44,6 +46,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}"
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
         r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
+        r"|\b(?:två|någon|nån|vem) som (?:kollar|granskar|kontrollerar) att\b|\b\w+ granskar\W*$"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one

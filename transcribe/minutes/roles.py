@@ -58,9 +58,11 @@ _SELF_ROLE = re.compile(
 )  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role;
 # "Kan jag vara ordförande i kväll?" offers oneself
 _NOT_GIVEN = re.compile(
-    r"\b(?:tills|till dess|i stället för|istället för|eftersom)\s+$|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
+    r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:kollar|granskar|kontrollerar) att)\s+$"
+    r"|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
 )
-# "sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta", "läser igenom det Sofia <…>": not given
+# "sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta", "läser igenom det Sofia <…>", "någon som
+# kollar att Hedvig inte hittar på något": not given
 _BOARD = re.compile(r"\b(?:omval|nyval|omvald\w*|nyvald\w*|ledam[oö]t\w*)\b")  # the association's officers elected
 # (and the role held in one of its bodies, not at this meeting: "Jag har suttit ordförande i styrelsen hela året")
 _held = re.compile(r"\b(?:ordförande|sekreterare) (?:i|för) (?:styrelsen|föreningen|nämnden|rådet|klubben)\b").search
