@@ -59,6 +59,13 @@ def test_no_verb_is_lent_that_nobody_said_or_to_a_verb_heard_surely() -> None:
     talk = [*GRILL, ("S3", "Den gamla har vi haft i tio år."), ("S2", "En ny kostar tvåtusen.")]
     got = minutes([*talk, ("S1", "Ja, vi köpär en ny grill till bryggan.")], unsure=frozenset({"köpär"})).decisions
     assert not any("lästes som" in (d.review_reason or "") for d in got)
+    # a rare verb heard surely (no word probabilities, as in a true transcript) is what was said, however near a
+    # verb said before: "Då stickar vi mössor" after "Vi skickar ..." stays "sticka"
+    knit = [("S2", "Vi kan skicka något till härbärget i år."), ("S3", "Förra vintern stickade vi mössor till dem."),
+            ("S3", "Jag stickar tio.")]  # fmt: skip
+    got = minutes([*knit, ("S1", "Då stickar vi mössor till härbärget i år också.")]).decisions
+    assert got  # read as said
+    assert not any("lästes som" in (d.review_reason or "") or "skicka" in d.text for d in got)
     # "byter" is a verb as heard, though unsure and near "köper"-like words: said so
     got = minutes([*BUY, ("S1", "Ja, vi byter en ny grill till bryggan.")], unsure=frozenset({"byter"})).decisions
     assert not any("lästes som" in (d.review_reason or "") for d in got)

@@ -83,7 +83,7 @@ def heard_verb(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
         return None
     toks, at = found
     word = toks[at].group(0).lower()
-    if (word not in u.unsure and known_word(word)) or len(word) < 4 or word in NEGATIONS:
+    if word not in u.unsure or len(word) < 4 or word in NEGATIONS:
         return None
     if _PRESENT.match(word) and known_word(word):
         return None  # a verb as heard: said so
