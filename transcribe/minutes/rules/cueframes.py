@@ -80,6 +80,29 @@ def _stand_in(word: str, unsure: set[str]) -> bool:
     return word in unsure or (len(word) <= 3 and word not in ("som", "och"))
 
 
+# Short verbs whose present tense is the infinitive with "r": "ta" -> "tar".
+_SHORT_PRESENT = frozenset("ta ge gå få se ha dra be bo slå stå".split())
+
+
+def present_tense(inf: str) -> str | None:
+    """The present tense of an infinitive, as everyday Swedish spells it: 'ta' -> 'tar', 'boka' -> 'bokar',
+    'köpa' -> 'köper'; None when neither form, or both, are known words."""
+    if inf in _SHORT_PRESENT:
+        return inf + "r"
+    if not inf.endswith("a"):
+        return None
+    forms = [f for f in (inf + "r", inf[:-1] + "er") if known_word(f)]
+    return forms[0] if len(forms) == 1 else None
+
+
+def after_lead(text: str, lead: frozenset[str]) -> tuple[list[re.Match[str]], list[str], int]:
+    """A sentence's tokens, their lower-case forms and where its words start after the lead words ("Ja, okej,
+    då ..."): the damaged-turn repairs read the chair's frame from there."""
+    toks = list(TOKEN.finditer(text))
+    lows = [t.group(0).lower() for t in toks]
+    return toks, lows, next((n for n, w in enumerate(lows) if w not in lead), len(lows))
+
+
 def infinitive(word: str) -> bool:
     """An infinitive ("boka", "ta", "avslå"), not an adverb or adjective ending in -a ("tillbaka", "nästa")."""
     if word in _SHORT_INF:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.phrasing import to_infinitive
-from transcribe.minutes.rules.cueframes import TOKEN, infinitive
+from transcribe.minutes.rules.cueframes import TOKEN, after_lead, infinitive, present_tense
 from transcribe.minutes.rules.damagedproposal import answering_ja, names_of, proposer_jag
 from transcribe.minutes.rules.damagedverb import heard_verb, unheard_verb
 from transcribe.minutes.rules.lostwe import lost_we, then_head
@@ -26,20 +26,7 @@ from transcribe.sv.text import content_words
 _LEAD = frozenset("ja okej ok bra precis absolut nej".split())
 _MODALS = frozenset("ska skulle kan kunde borde bör vill måste får att".split())
 _PERSONS = frozenset("jag du ni han hon hen de dom man vi".split())
-# Short verbs whose present tense is the infinitive with "r": "ta" -> "tar".
-_SHORT = frozenset("ta ge gå få se ha dra be bo slå stå".split())
 _BACK = 6  # sentences before the settling one in which the proposal is looked for
-
-
-def _present(inf: str) -> str | None:
-    """The present tense of an infinitive, as everyday Swedish spells it: 'ta' -> 'tar', 'boka' -> 'bokar',
-    'köpa' -> 'köper'; None when neither form is a known word."""
-    if inf in _SHORT:
-        return inf + "r"
-    if not inf.endswith("a"):
-        return None
-    forms = [f for f in (inf + "r", inf[:-1] + "er") if known_word(f)]
-    return forms[0] if len(forms) == 1 else None
 
 
 def _finite(word: str) -> bool:
@@ -56,7 +43,7 @@ def _verb_before(low: str, word: str, negated: bool) -> str | None:
             continue
         verb, before = toks[j], toks[max(0, j - 3) : j]
         if infinitive(verb) and any(w in _MODALS for w in before):
-            present = _present(verb)
+            present = present_tense(verb)
         elif _finite(verb) and before[-1:] == ["vi"] and known_word(verb):
             present = verb
         else:
@@ -105,9 +92,7 @@ def _lost_object(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     its closing "det" heard as another short word the recogniser was unsure of."""
     if u.is_question:
         return None
-    toks = list(TOKEN.finditer(u.text))
-    lows = [t.group(0).lower() for t in toks]
-    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
+    toks, lows, k = after_lead(u.text, _LEAD)
     if len(lows) != k + 4 or lows[k] not in ("då", "så") or lows[k + 2] != "vi" or not _finite(lows[k + 1]):
         return None
     verb, last = lows[k + 1], lows[k + 3]

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.minutes.fuzzy import Repair, known_word
-from transcribe.minutes.rules.cueframes import TOKEN
+from transcribe.minutes.rules.cueframes import TOKEN, after_lead
 from transcribe.minutes.rules.utterances import Utt, stems
 
 _LEAD = frozenset("ja okej ok bra precis nej och men alltså".split())
@@ -50,9 +50,7 @@ def proposer_jag(u: Utt, names: set[str]) -> tuple[str, list[Repair]] | None:
     """'<Jön> tycker vi sätter kodlås ...' -> 'Jag tycker vi ...'; 'Då vill <johan> att ...' -> 'Då vill jag att'."""
     if u.is_question:
         return None
-    toks = list(TOKEN.finditer(u.text))
-    lows = [t.group(0).lower() for t in toks]
-    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
+    toks, lows, k = after_lead(u.text, _LEAD)
     if k + 2 >= len(lows):
         return None
     if lows[k] in ("då", "så") and lows[k + 1] in _PROPOSING and k + 3 < len(lows) and lows[k + 3] == "att":

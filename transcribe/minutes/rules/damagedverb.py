@@ -17,28 +17,17 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word, phonetic_key
-from transcribe.minutes.rules.cueframes import TOKEN, infinitive
+from transcribe.minutes.rules.cueframes import TOKEN, after_lead, infinitive, present_tense
 from transcribe.minutes.rules.lostwe import talked_about
 from transcribe.minutes.rules.utterances import Utt
 
 _LEAD = frozenset("ja okej ok bra precis absolut nej och men".split())
 _MODALS = frozenset("ska skulle kan kunde borde bör vill måste får att".split())
 _PRESENT = re.compile(r"^[a-zåäö]{2,}(?:ar|er|ör|yr|år|r)$")
-_SHORT = frozenset("ta ge gå få se ha dra be bo slå stå".split())
 # Verbs that say nothing the group does: never lent to a misheard word.
 _NOT_LENT = frozenset("är har var kan ska vill får måste tycker tror vet ser hör säger heter finns kommer går".split())
 _BACK = 12  # sentences before in which the verb was said
 _SIMILAR = 0.6  # normalised edit similarity between the heard word and the verb
-
-
-def _present(inf: str) -> str | None:
-    """'behålla' -> 'behåller', 'köpa' -> 'köper', 'ta' -> 'tar'; None when no form is a known word."""
-    if inf in _SHORT:
-        return inf + "r"
-    if not inf.endswith("a"):
-        return None
-    forms = [f for f in (inf + "r", inf[:-1] + "er") if known_word(f)]
-    return forms[0] if len(forms) == 1 else None
 
 
 def said_verbs(utts: list[Utt], u: Utt) -> dict[str, int]:
@@ -50,7 +39,7 @@ def said_verbs(utts: list[Utt], u: Utt) -> dict[str, int]:
         for j in range(1, len(toks)):
             w, before = toks[j], toks[j - 1]
             if before in _MODALS and infinitive(w):
-                present = _present(w)
+                present = present_tense(w)
             elif before in ("vi", "jag", "man", "då", "så") and _PRESENT.match(w) and known_word(w):
                 present = w
             else:
@@ -64,9 +53,7 @@ def _slot(u: Utt) -> tuple[list[re.Match[str]], int] | None:
     """Where the group's verb stands: after a sentence-first "vi", or between a fronted "då"/"så" and "vi"."""
     if u.is_question:
         return None
-    toks = list(TOKEN.finditer(u.text))
-    lows = [t.group(0).lower() for t in toks]
-    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
+    toks, lows, k = after_lead(u.text, _LEAD)
     if k + 2 >= len(lows):
         return None
     if lows[k] == "vi":
@@ -119,7 +106,7 @@ def _lent(utts: list[Utt], u: Utt, rest: list[str]) -> str | None:
                 continue
             for n in range(j - 1, max(0, j - 4) - 1, -1):
                 w, before = toks[n], toks[n - 1] if n else ""
-                present = _present(w) if before in _MODALS and infinitive(w) else w if (
+                present = present_tense(w) if before in _MODALS and infinitive(w) else w if (
                     before in ("vi", "jag") and _PRESENT.match(w) and known_word(w)) else None  # fmt: skip
                 if present and present not in _NOT_LENT:
                     return None if NEGATIONS & set(toks[:n]) else present
@@ -133,9 +120,7 @@ def unheard_verb(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     same words, else as the chair's everyday "kör" ("Då kör vi gröt på morgnarna."). Never with a negation."""
     if u.is_question:
         return None
-    toks = list(TOKEN.finditer(u.text))
-    lows = [t.group(0).lower() for t in toks]
-    k = next((n for n, w in enumerate(lows) if w not in _LEAD), len(lows))
+    toks, lows, k = after_lead(u.text, _LEAD)
     if k + 2 >= len(lows) or lows[k] not in ("då", "så"):
         return None
     if lows[k + 1] in ("vi", "ni"):
