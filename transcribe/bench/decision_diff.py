@@ -36,11 +36,12 @@ def dump(rates: list[float], seeds: int, only: list[str]) -> list[dict[str, Any]
     """Every run's predicted decisions and which true decision each matched (this process's package)."""
     import datetime as dt
 
-    from transcribe.bench import matching
-    from transcribe.bench.core import truth_transcript
-    from transcribe.bench.noise import dev_meetings
-    from transcribe.errormodel import ErrorModel, corrupt_transcript
-    from transcribe.minutes import extract_minutes
+    # Loaded here, in the child, so each version's own package answers (see run_version).
+    from transcribe.bench import matching  # late: the version under test
+    from transcribe.bench.core import truth_transcript  # late: the version under test
+    from transcribe.bench.noise import dev_meetings  # late: the version under test
+    from transcribe.errormodel import ErrorModel, corrupt_transcript  # late: the version under test
+    from transcribe.minutes import extract_minutes  # late: the version under test
 
     model = ErrorModel.load()
     out = []
