@@ -36,6 +36,8 @@ from transcribe.transcript import Transcript
 
 # The minutes-dev and agenda meetings by author (samples/minutes-dev/README.md, samples/agenda/README.md)
 BATCHES: dict[str, tuple[str, ...]] = {
+    "twelfth": ("snorojning", "studentbostad", "tvatteri", "biblioteksbuss", "tatuering", "flyttfirma", "fiskodling",
+                "hotellstad", "vardhemskor", "sjukhusclown", "batk-karlshamn", "ef-ramsele", "lc-vetlanda"),
     "eleventh": ("blomsterhandel", "plantskola", "gatukok", "brevbarare", "djurpark", "minigolf", "skordefest",
                  "maleri", "harbarge", "stuguthyrning", "fp-lidkoping", "vn-tierp", "sg-gnosjo"),
     "tenth": ("tryckeri", "taxi", "ostmejeri", "nattvandrare", "bokhandel", "skogsagare", "sotare", "konstforening",

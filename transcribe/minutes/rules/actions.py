@@ -17,9 +17,9 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.addressed import ASKED, FIRST_PERSON, task_verb
+from transcribe.minutes.rules.promises import SaidPromises
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
-from transcribe.minutes.rules.taskgaps import TaskGaps
 from transcribe.minutes.rules.taskmerge import no_task
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import (
@@ -93,7 +93,7 @@ def _same_task(a: str, b: str) -> bool:
     return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
-class ActionRules(TaskGaps):
+class ActionRules(SaidPromises):
     """Commitment rules; they record into the shared state."""
 
     def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
@@ -143,7 +143,7 @@ class ActionRules(TaskGaps):
         review: str | None = None,
         no_due: bool = False,
     ) -> None:
-        what = strip_due(what)
+        what = strip_due(self.order_before(what, utts))
         if not what or _ROLE_TASK.match(what.lower()):
             return
         if self._names_only(what):
@@ -314,7 +314,10 @@ class ActionRules(TaskGaps):
             return
         # 3b. "Jag <misheard> siffrorna till Maria senast måndag": a dated first-person task, verb unheard.
         if self.robust and (
-            self._unheard_commitment(u) or self._verb_lost(u) or self._second_verb(u) or self._subjectless_commitment(u)
+            self._unheard_commitment(u)
+            or self._verb_lost(u)
+            or self._second_verb(u)
+            or self._subjectless_commitment(u)
             or self._gap_commitment(u)
         ):
             return
@@ -327,6 +330,9 @@ class ActionRules(TaskGaps):
             return
         # 3d. "Ulrika, säger du det till henne?" - "Jag säger det till henne i dag.": the request echoed.
         if self._echoed_request(u):
+            return
+        # 3e. "Jag kopierar texterna i stor stil." after the group settled the song: a plan the turn asks for.
+        if self._plain_promise(u):
             return
         # 4. Named participants take tasks: "Karin tar det", "Lotta fixar integrationen, Omid skriver testfallen".
         for clause in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", u.text):

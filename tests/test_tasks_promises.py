@@ -1,0 +1,61 @@
+"""A first-person plan said where the talk asks for one: no task verb, object or deadline needed."""
+
+from __future__ import annotations
+
+from tests.spoken import MEETING, transcript
+from transcribe.minutes import Minutes, extract_minutes
+
+
+def minutes(turns: list[tuple[str, str]]) -> Minutes:
+    return extract_minutes(transcript(turns), meeting_date=MEETING)
+
+
+def test_a_plan_after_the_group_settled_is_the_speakers_task() -> None:
+    said = [("S1", "Ska vi ha med psalmen också? Någon emot?"), ("S2", "Nej."),
+            ("S1", "Då tar vi psalmen som sista sång."), ("S3", "Jag kopierar noterna i stor stil.")]  # fmt: skip
+    got = minutes(said).actions
+    assert [a.owner for a in got] == ["Olof Nilsson"] and got[0].what.startswith("Kopiera noterna")
+
+
+def test_a_plan_after_anothers_promise_with_a_day_ahead() -> None:
+    said = [("S1", "Vi behöver flytta containern till gården."),
+            ("S2", "Jag ringer åkeriet i dag."), ("S3", "Och jag kör dit släpet på måndag.")]  # fmt: skip
+    got = {a.owner: a for a in minutes(said).actions}
+    assert "Olof Nilsson" in got and got["Olof Nilsson"].what.startswith("Köra dit släpet")
+    assert got["Olof Nilsson"].due is not None
+
+
+def test_working_something_out_and_coming_back_is_a_task() -> None:
+    said = [("S1", "Vi säger sju i år."), ("S2", "Sju betyder att jag börjar fyra. Det kostar."),
+            ("S1", "Jag räknar på vad tillägget blir och återkommer.")]  # fmt: skip
+    got = minutes(said).actions
+    assert [a.owner for a in got] == ["Anna Berg"] and got[0].what.startswith("Räkna på vad tillägget")
+
+
+def test_descriptions_habits_and_votes_are_no_tasks() -> None:
+    for line in ("Jag börjar halv tre på morgonen.", "Jag bor i Näsåker och kör hit varje natt.",
+                 "Jag räcker upp för er skull.", "Jag brukar handla på fredagar.",
+                 "Jag läser inte på skärm."):  # fmt: skip
+        said = [("S1", "Då säger vi så. Någon emot?"), ("S2", "Nej, då gör vi så."), ("S3", line)]
+        assert not minutes(said).actions, line
+
+
+def test_a_plan_with_nothing_asking_for_it_is_no_task() -> None:
+    said = [("S1", "Hur går det med skåpet?"), ("S2", "Jag sorterar skruvarna efter storlek.")]
+    assert not minutes(said).actions
+
+
+def test_how_a_task_just_given_is_done_adds_none() -> None:
+    said = [("S1", "Sätt upp kameran på bryggan. Olof, du gör det i eftermiddag."),
+            ("S3", "Okej. Jag lånar stativet av grannen.")]  # fmt: skip
+    got = minutes(said).actions
+    assert not any(a.what.startswith("Låna") for a in got)
+
+
+def test_a_task_named_by_a_pronoun_after_an_order_in_the_same_turn_is_that_order() -> None:
+    said = [("S1", "Sätt upp kameran på bryggan. Olof, du gör det i eftermiddag."), ("S3", "Okej.")]
+    got = minutes(said).actions
+    assert [(a.what, a.owner, a.due) for a in got] == [("Sätta upp kameran på bryggan", "Olof Nilsson", MEETING)]
+    # no order before it: the pronoun stays as said
+    vague = minutes([("S1", "Det är dags nu. Olof, du gör det i eftermiddag."), ("S3", "Okej.")]).actions
+    assert [a.what for a in vague] == ["Göra det i eftermiddag"]

@@ -1,0 +1,151 @@
+"""A first-person plan said where the talk asks for one: a promise without a task verb, object or deadline.
+
+"Jag kopierar texterna i stor stil.", "Och jag kör dit bussen på måndag morgon klockan sju.", "Jag räknar på
+vad nattillägget skulle kosta och återkommer.": a speaker saying in the present tense what they will do is
+taking a task when the turn just before settled a matter or handed out a task, asked the speaker by name, or
+when the sentence itself names a day ahead or a promise to come back. Alone, "jag <verb> …" is as often a
+habit or a description ("jag börjar halv tre", "jag bor i Näsåker"), so verbs of being, moving, feeling and
+thinking are left out, and a speaker just given a task who says how ("Jag lånar den av pappa.") adds none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transcribe.minutes import cues
+from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, to_infinitive
+from transcribe.minutes.rules.taskgaps import TaskGaps
+from transcribe.minutes.rules.unheard import AUX
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb
+from transcribe.sv.text import capitalise, content_words
+
+_PLAN = re.compile(r"^jag\s+(?:också\s+|själv\s+|gärna\s+)?(?P<v>[a-zåäö]+)\s+(?P<rest>[^.?!]+)")
+# Being, moving, feeling, thinking and wanting: "jag börjar halv tre", "jag åker dit ändå", "jag lär mig den"
+_NOT_PLANS = frozenset(
+    "åker går reser flyger kommer börjar slutar bor sitter står ligger sover äter dricker lever väntar gillar "
+    "älskar hatar förstår minns glömmer lär behöver vill hoppas litar märker menar tänker undrar önskar orkar "
+    "hinner vågar blir heter räcker röstar klarar saknar känner tror tycker vet ser hör antar förutsätter gissar "
+    "håller fortsätter brukar trodde fryser svettas skäms".split()
+)
+# "… och återkommer.", "… och hör av mig": the speaker will come back with it
+_COME_BACK = re.compile(r"\boch\s+(?:återkommer|hör\s+av\s+mig|meddelar|säger\s+till)\b")
+_FROM_NOW = re.compile(r"\bfrån\s+och\s+med\s+(?:nu|i\s+dag|idag|i\s+morgon)\b")
+_MAYBE = re.compile(r"\b(?:kanske|eventuellt|möjligen|möjligtvis|förmodligen)\b")
+_SUITS = re.compile(r"\b(?:vore|passar|funkar|fungerar|går\s+bra)\b")
+# "Jag svarar dig sen.": talk to someone in the room
+_TO_THE_ROOM = re.compile(r"^(?:dig|er|mig|oss)\b")
+# "Vad tycker du, Olof?": a question for a view, which asks no task
+_VIEW_ASKED = re.compile(r"^(?:och\s+)?(?:vad|hur|varför|när|var|vem)\b")
+_HABIT_REPORT = re.compile(r"\b(?:brukar|alltid|aldrig|ibland|förut|i\s+fjol|förra)\b")
+_ASKED_ROOM = re.compile(r"^(?:och\s+)?vem\s+(?:tar|hjälper|gör|kan|fixar|ordnar|vill)\b")
+_SECOND_VERB = re.compile(r"\b(och|samt)\s+([a-zåäö]+(?:ar|er|ör))\b")
+# "Göra det i eftermiddag": a task named by a pronoun only
+_DO_IT = re.compile(r"^(?:göra|ta|fixa|ordna|sköta|ta\s+hand\s+om)\s+(?:det|den|dem|detta)\b", re.IGNORECASE)
+# "Sätt upp viltkameran …", "Ring Bilia …": a sentence opened by an imperative and its object
+_ORDER = re.compile(r"^(?:(?:och|så|då)\s+)?(?P<v>[a-zåäö]{2,})\s+(?P<rest>[^.?!]*[a-zåäö]{3,}[^.?!]*)")
+
+
+class SaidPromises(TaskGaps):
+    """The first-person plan read from the turn around it; it records into the shared state."""
+
+    def _plain_promise(self, u: Utt) -> bool:
+        """'Jag kopierar texterna i stor stil.' after the group settled the song: the speaker's task."""
+        if u.is_question or cues.HEDGE.search(u.low) or cues.REPORTED.search(u.low) or _MAYBE.search(u.low):
+            return False
+        low = strip_discourse(u.low)
+        m = _PLAN.match(low)
+        if m is None or cues.TENTATIVE.search(low[: m.end("v")]):
+            return False  # "jag skulle …"; "vad det skulle kosta" asks nothing of the promise
+        verb, rest = m.group("v"), m.group("rest")
+        if not is_present_verb(verb) or verb in AUX or verb in _NOT_PLANS:
+            return False
+        if verb in NOT_TASKS and not action_verb(verb, rest):
+            return False  # "jag räknar med …" thinks; "jag räknar på …" works it out
+        first_clause = re.split(r",", rest)[0]
+        if cues.NEG.search(first_clause.split(" och ")[0]) or re.match(r"(?:att|om|som|så)\b", rest):
+            return False  # "jag läser inte …"; "jag tycker att …"
+        if _TO_THE_ROOM.match(rest):
+            return False
+        if _HABIT_REPORT.search(low) or not [w for w in content_words(rest) if w not in ("det", "den", "dem")]:
+            return False
+        ahead = [w for w in self.whens(u) if w.date is not None and w.date >= self.ref]
+        if any(w.date is not None and w.date < self.ref for w in self.whens(u)):
+            return False  # "jag ringde dem i måndags": a time gone by
+        said = bool(ahead or _COME_BACK.search(low) or _FROM_NOW.search(low) or self._day_after(u))
+        if not (said or self._promise_asked(u)):
+            return False
+        if self._just_given(u) or (not ahead and self._own_task_before(u)):
+            return False  # "Tor, du gör det i eftermiddag." - "Okej. Jag lånar den av pappa.": how, no new task
+        base = u.low.find(low)
+        text = strip_tail(u.text[base + m.start("rest") : base + m.end("rest")])
+        text = _SECOND_VERB.sub(lambda x: f"{x.group(1)} {to_infinitive(x.group(2))}", text)
+        what = capitalise(f"{to_infinitive(verb)} {text}".strip(" ,"))
+        self._add_action(what, u.name, [u], 0.6)
+        return True
+
+    def order_before(self, what: str, utts: list[Utt]) -> str:
+        """'Sätt upp viltkameran på bryggan. Tor, du gör det i eftermiddag.': a task named only by a pronoun, said
+        right after an order in the same turn, is that order (its day stays the task's own)."""
+        if not utts or not _DO_IT.match(what):
+            return what
+        u = utts[-1]
+        before = self.utts[u.idx - 1] if u.idx else None
+        if before is None or before.turn != u.turn or before.is_question:
+            return what
+        m = _ORDER.match(before.low)
+        if m is None:
+            return what
+        verb, rest = m.group("v"), m.group("rest")
+        meant = verb + "a" if not verb.endswith("a") else verb
+        if not action_verb(meant, rest) or is_present_verb(verb) or verb in NOT_TASKS:
+            return what
+        at = before.low.find(rest, m.start("rest"))
+        return capitalise(f"{meant} {strip_tail(before.text[at : at + len(rest)])}".strip(" ,"))
+
+    def _day_after(self, u: Utt) -> bool:
+        """'Jag gör ett med blommor. Klart på torsdag nästa vecka.': the day said in a short sentence next."""
+        nxt = self._same_segment_after(u, 1)
+        return (
+            bool(nxt)
+            and len(nxt[0].low.split()) <= 6
+            and not (cues.TENTATIVE.search(nxt[0].low) or _SUITS.search(nxt[0].low))
+            and any(w.date is not None and w.date >= self.ref for w in self.whens(nxt[0]))
+        )  # never "Onsdag vore bra för mig.", a wish
+
+    def _turn_before(self, u: Utt) -> list[Utt]:
+        """The other speaker's turn just before this sentence's turn (empty when this turn goes on)."""
+        before = [v for v in self.utts[max(0, u.idx - 8) : u.idx] if v.turn != u.turn]
+        if not before:
+            return []
+        last = before[-1]
+        if last.speaker == u.speaker:
+            return []
+        return [v for v in before if v.turn == last.turn]
+
+    def _promise_asked(self, u: Utt) -> bool:
+        """The turn before settled a matter, gave another a task, asked who will, or named this speaker."""
+        if any(v.turn == u.turn and v.idx < u.idx and v.is_question for v in self.utts[max(0, u.idx - 3) : u.idx]):
+            return False
+        turn = self._turn_before(u)
+        if not turn:
+            return False
+        ids = {s.id for v in turn for s in v.segs}
+        tasked = any(e.segment_id in ids for a in self.out.actions for e in a.evidence)
+        named = u.name is not None and any(
+            self.names.get(w) == u.speaker
+            for v in turn
+            if not (v.is_question and _VIEW_ASKED.match(v.low))
+            for w in re.findall(r"[a-zåäö]+", v.low)
+        )
+        asked = any(_ASKED_ROOM.match(v.low) for v in turn if v.is_question)
+        return tasked or named or asked or any(v.idx in self.decided for v in turn)
+
+    def _own_task_before(self, u: Utt) -> bool:
+        """'Jag ringer dem i morgon. Jag skyller på Bengt.': the speaker took a task earlier in the same turn."""
+        ids = {s.id for v in self.utts[max(0, u.idx - 3) : u.idx] if v.turn == u.turn for s in v.segs}
+        return any(a.owner == u.name and any(e.segment_id in ids for e in a.evidence) for a in self.out.actions)
+
+    def _just_given(self, u: Utt) -> bool:
+        """This speaker was given a task in the turn just before."""
+        ids = {s.id for v in self._turn_before(u) for s in v.segs}
+        return any(a.owner == u.name and any(e.segment_id in ids for e in a.evidence) for a in self.out.actions)
