@@ -75,7 +75,8 @@ class NextCues(ClosingDate):
         if m is None and self.robust and u.is_question:  # "När är nästa <förminolen>?" answered with a day
             asked = _WHEN_NEXT_HEARD.match(u.low)
             x = asked.group("x") if asked is not None else ""
-            if asked is not None and (u.uncertain(x) or not known_word(x)) and self._answered_with_day(u, hour=False):
+            heard = u.uncertain(x) or not known_word(x) or u.uncertain("nästa")  # "När är <nästa> ton?": a burst
+            if asked is not None and heard and self._answered_with_day(u, hour=False):
                 u.repairs.append(Repair(x, "gång", "meeting"))
                 return asked
         if m is None and any(w.date is not None for w in self.whens(u)):

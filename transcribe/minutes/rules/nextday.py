@@ -212,8 +212,10 @@ class MeetingDays(ElsewhereDays):
         """'den elfte <vill>, klockan sex': a day said with a misheard word where its month stood names the next
         such day after the meeting (within three months); shown to check (rules/nextday.py _partly_heard)."""
         m = _MONTH_LOST.search(u.low)
-        if m is None or m.group("x") in _NOT_MONTH or not self._misheard_word(u, m.group("x")):
+        if m is None or m.group("x") in _NOT_MONTH:
             return []
+        if not (self._misheard_word(u, m.group("x")) or u.uncertain(m.group("ord"))):
+            return []  # a surely heard word after a surely heard day; in a burst ("den <femte> vill") both suspect
         n = ORDINALS[m.group("ord")]
         days = [add_months(self.ref.replace(day=1), k) for k in range(3)]
         day = next((d.replace(day=n) for d in days if valid_date(d.year, d.month, n) and d.replace(day=n) > self.ref),
@@ -286,8 +288,11 @@ class MeetingDays(ElsewhereDays):
             y = weeks.group("y") if weeks else ""
             if weeks is not None and weeks.group("x") is None and y.startswith("veck"):  # "måndag <> tre veckor"
                 said, heard, meant = f"{weeks.group('wd')} om {weeks.group('n')} veckor", "", "om"
-            elif weeks is None or weeks.group("x") is None or y.startswith("veck") or not (
-                u.uncertain(y) or not known_word(y)
+            elif (
+                weeks is None
+                or weeks.group("x") is None
+                or y.startswith("veck")
+                or not (u.uncertain(y) or not known_word(y))
             ):
                 return w
             else:
@@ -379,8 +384,10 @@ class MeetingDays(ElsewhereDays):
         for k in range(1, 93):
             day = self.ref + dt.timedelta(days=k)
             if day.weekday() == wd and day.day not in best:
-                best[day.day] = (max(Levenshtein.normalized_similarity(word, x) for x in (ordinal(day.day),
-                                                                                         cardinal(day.day))), day)
+                best[day.day] = (
+                    max(Levenshtein.normalized_similarity(word, x) for x in (ordinal(day.day), cardinal(day.day))),
+                    day,
+                )
         scored = sorted(best.values(), reverse=True)
         if not scored or scored[0][0] < 0.5 or (len(scored) > 1 and scored[0][0] - scored[1][0] < 0.15):
             return None

@@ -16,6 +16,7 @@ from transcribe.minutes.rules.nextclose import MEETING_DATED_WHY
 from transcribe.minutes.rules.nextcue import NextCues
 from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
+from transcribe.minutes.rules.nextinterval import INTERVAL_WHY, interval_when
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     Utt,
@@ -276,6 +277,8 @@ class NextMeetingRules(NextCues):
                         break
         kept = self._settle(candidates)
         chosen, closing = (kept[-1] if kept else None), None
+        if chosen is None and vague is not None and self.robust:  # "torsdagen <vi> <klok> februari": the usual weeks
+            chosen = self._by_interval(*vague)
         if chosen is None and vague is None and self.robust:
             closing = self._closing_date()
             chosen = closing[:2] if closing is not None else None
@@ -329,6 +332,16 @@ class NextMeetingRules(NextCues):
                 needs_review=True,
                 review_reason="Datum för nästa möte kunde inte tolkas",
             )
+
+    def _by_interval(self, lost: When, u: Utt) -> tuple[When, list[Utt]] | None:
+        """A weekday and month said with the day's number lost: the day nearest the usual interval, to check."""
+        at = max(0, u.text.find(lost.text))
+        hour = next((w.time for w in self.whens(u) if w.time is not None and w.start >= at), None)
+        w = interval_when(lost, u.text, self.ref, hour)
+        if w is None:
+            return None
+        self._doubts[u.idx] = INTERVAL_WHY
+        return w, [u]
 
     def _hour_next_said(self, w: When, utts: list[Utt]) -> None:
         """The hour said in the next sentence of the same turn, no other day there, joins a day said at the close."""

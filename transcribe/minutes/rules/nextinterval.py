@@ -1,0 +1,49 @@
+"""The next meeting's day when its number was lost between a weekday and a month, read from the usual interval.
+
+"Nästa möte blir torsdagen <vi> <klok> februari", "tisdagen den <-> mars klockan tio": the weekday and month narrow
+the day to four or five, and no word is left to pick one. A series meets on its own weekday at whole weeks, most
+often four weeks on (the dev meetings: 71 of 205 dated next meetings four weeks on, the next most usual two weeks
+on, 27), so the day of that weekday and month nearest four weeks after this meeting is given, flagged to be checked
+against the audio; a reviewer corrects a wrong week faster than a missing date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from transcribe.minutes.dates import When
+from transcribe.minutes.rules.safety import PREFIX
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
+
+INTERVAL_WHY = f"{PREFIX}dagen i månaden hördes inte; veckodagen närmast fyra veckor efter detta möte antogs"
+_USUAL_DAYS = 28
+_WEEKDAY_MONTH = re.compile(
+    rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b(?P<mid>(?:\s*,?\s*[\w-]+){{0,3}}?)\s+"
+    rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
+)
+
+
+def weekday_in_month(heard: str, ref: dt.date) -> dt.date | None:
+    """The day a weekday and month said with the day's number lost name, nearest four weeks after `ref` (within
+    the next three months), or None when the words are not a weekday, a lost number and a month."""
+    m = _WEEKDAY_MONTH.match(heard.lower().strip())
+    if m is None or re.findall(r"[\w-]+", m.group("mid"))[-1:] == ["i"]:
+        return None  # "<blomman> tisdagen i januari": a count lost, which a series' own count reads
+    wd, month = WEEKDAY_NAMES.index(m.group("wd")), MONTH_NAMES.index(m.group("mon")) + 1
+    year = ref.year if month >= ref.month else ref.year + 1
+    days = [dt.date(year, month, 1) + dt.timedelta(days=k) for k in range(31)]
+    days = [d for d in days if d.month == month and d.weekday() == wd and ref < d <= ref + dt.timedelta(days=92)]
+    if not days:
+        return None
+    usual = ref + dt.timedelta(days=_USUAL_DAYS)
+    return min(days, key=lambda d: (abs((d - usual).days), d))
+
+
+def interval_when(lost: When, text: str, ref: dt.date, hour: dt.time | None) -> When | None:
+    """The lost phrase as heard (`lost.text`, found in the sentence `text`) read as that day, at `hour`."""
+    day = weekday_in_month(lost.text, ref)
+    if day is None:
+        return None
+    at = max(0, text.find(lost.text))
+    return When(date=day, time=hour, text=lost.text, start=at, end=at + len(lost.text), kind="wd_day")
