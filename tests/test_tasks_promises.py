@@ -59,3 +59,20 @@ def test_a_task_named_by_a_pronoun_after_an_order_in_the_same_turn_is_that_order
     # no order before it: the pronoun stays as said
     vague = minutes([("S1", "Det är dags nu. Olof, du gör det i eftermiddag."), ("S3", "Okej.")]).actions
     assert [a.what for a in vague] == ["Göra det i eftermiddag"]
+
+
+def test_who_helps_answered_takes_the_plan_said_before_the_question() -> None:
+    said = [("S1", "Och den gamla soffan bär vi till grovsoprummet. Vem hjälper till?"),
+            ("S3", "Det gör jag, när den nya har kommit.")]  # fmt: skip
+    got = minutes(said).actions
+    assert [(a.what, a.owner) for a in got] == [("Bära den gamla soffan till grovsoprummet", "Olof Nilsson")]
+    assert not minutes([*said[:1], ("S3", "Jag kan inte, jag har ont i ryggen.")]).actions
+
+
+def test_the_asked_verb_said_of_oneself_later_in_the_reply_takes_the_task() -> None:
+    said = [("S1", "Karin, kan du sortera lådan före jul?"),
+            ("S2", "Tandställningen rör jag inte. Men resten sorterar jag.")]  # fmt: skip
+    got = minutes(said).actions
+    assert [a.owner for a in got] == ["Karin Ek"] and got[0].what.startswith("Sortera lådan")
+    refused = [("S1", "Karin, kan du sortera lådan före jul?"), ("S2", "Nej. Det sorterar jag inte.")]
+    assert not minutes(refused).actions

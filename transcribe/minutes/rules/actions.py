@@ -262,7 +262,7 @@ class ActionRules(SaidPromises):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if (self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u) or self._offer_said(u)
                 or self._imperative_taken(u) or self._when_answered(u) or self._group_asked(u)
-                or self._imperative_echoed(u)):  # fmt: skip
+                or self._imperative_echoed(u) or self._who_helps(u) or self._echo_inverted(u)):  # fmt: skip
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if self._passed_on(u):
             return  # "Jag ska säga det till kyrkorådet": a word to pass on (passon.py)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, to_infinitive
+from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, task_phrase, to_infinitive
+from transcribe.minutes.rules.addressed import ASKED
 from transcribe.minutes.rules.taskgaps import TaskGaps
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb
@@ -36,6 +37,23 @@ _SUITS = re.compile(r"\b(?:vore|passar|funkar|fungerar|går\s+bra)\b")
 _TO_THE_ROOM = re.compile(r"^(?:dig|er|mig|oss)\b")
 # "Vad tycker du, Olof?": a question for a view, which asks no task
 _VIEW_ASKED = re.compile(r"^(?:och\s+)?(?:vad|hur|varför|när|var|vem)\b")
+# "Vem hjälper till?": a task put to the room, said in the sentence before
+_WHO = re.compile(
+    r"^(?:och\s+|men\s+)?vem\s+(?:hjälper\s+till|tar\s+det|gör\s+det|fixar\s+det|kan|vill|ställer\s+upp)\b"
+)
+# "Det gör jag, när den nya har kommit.", "Jag hjälper till.": the room's task taken on
+_I_WILL = re.compile(
+    r"^(?:(?:ja|jo|okej|absolut|visst)\s*,?\s+)?(?:det\s+(?:gör|tar|fixar)\s+jag|jag\s+(?:gör|tar|fixar)\s+det"
+    r"|jag\s+(?:kan|hjälper\s+till|ställer\s+upp))\b(?!\s+inte)"
+)
+# "Och den gamla soffan bär vi till grovsoprummet.": the thing first, the group's verb after it
+_WE_FRONTED = re.compile(
+    r"^(?:(?:och|så|då)\s+)?(?P<obj>(?!vi\b|det\b|då\b|så\b)[a-zåäö][\w -]{2,40}?)\s+(?P<v>[a-zåäö]+r)\s+vi\s+"
+    r"(?P<rest>[^.?!]*)"
+)
+_WE_DIRECT = re.compile(r"^(?:(?:och|så|då)\s+)?vi\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^.?!]+)")
+# what a question asks of one's presence or view, not a task: "kan du vara med?", "vill du säga något?"
+_NOT_ASKED = frozenset("vara bli komma gå säga tycka tänka berätta svara höra se ta göra".split())
 _HABIT_REPORT = re.compile(r"\b(?:brukar|alltid|aldrig|ibland|förut|i\s+fjol|förra)\b")
 _ASKED_ROOM = re.compile(r"^(?:och\s+)?vem\s+(?:tar|hjälper|gör|kan|fixar|ordnar|vill)\b")
 _SECOND_VERB = re.compile(r"\b(och|samt)\s+([a-zåäö]+(?:ar|er|ör))\b")
@@ -81,6 +99,51 @@ class SaidPromises(TaskGaps):
         text = _SECOND_VERB.sub(lambda x: f"{x.group(1)} {to_infinitive(x.group(2))}", text)
         what = capitalise(f"{to_infinitive(verb)} {text}".strip(" ,"))
         self._add_action(what, u.name, [u], 0.6)
+        return True
+
+    def _who_helps(self, u: Utt) -> bool:
+        """'Och den gamla soffan bär vi till grovsoprummet. Vem hjälper till?' - 'Det gör jag, när den nya har
+        kommit.': the one who answers the room's question takes the plan said before it."""
+        if u.is_question or not _I_WILL.match(u.low) or cues.HEDGE.search(u.low):
+            return False
+        turn = self._turn_before(u)
+        if len(turn) < 2 or not turn[-1].is_question or not _WHO.match(turn[-1].low):
+            return False
+        plan = turn[-2]
+        if plan.is_question:
+            return False
+        m = _WE_FRONTED.match(plan.low) or _WE_DIRECT.match(plan.low)
+        verb = m.group("v") if m is not None else ""
+        if m is None or not is_present_verb(verb) or verb in NOT_TASKS or verb in AUX or verb in _NOT_PLANS:
+            return False
+        obj = plan.text[m.start("obj") : m.end("obj")] if "obj" in m.re.groupindex else ""
+        rest = strip_tail(plan.text[m.start("rest") : m.end("rest")])
+        what = capitalise(" ".join(f"{to_infinitive(m.group('v'))} {obj} {rest}".split()).strip(" ,"))
+        self._add_action(what, u.name, [plan, turn[-1], u], 0.7)
+        return True
+
+    def _echo_inverted(self, u: Utt) -> bool:
+        """'Jelena, kan du sortera lådan före midsommar?' - 'Tandställningen rör jag inte. Men resten sorterar
+        jag.': the one asked says the asked verb of themselves, in the reply's first sentences."""
+        if u.is_question or cues.HEDGE.search(u.low):
+            return False
+        turn = self._turn_before(u)
+        first = next((v for v in self.utts[max(0, u.idx - 2) : u.idx + 1] if v.turn == u.turn), u)
+        asked = next((v for v in reversed(turn) if v.is_question), None)
+        if asked is None or u.idx - first.idx > 1:
+            return False
+        rm = ASKED.search(asked.low)
+        if rm is None or rm.group("r") is None:
+            return False
+        verb = re.match(r"[a-zåäö]+", rm.group("r"))
+        named = any(self.names.get(w) == u.speaker for w in re.findall(r"[a-zåäö]+", asked.low))
+        if verb is None or not named or verb.group(0) in _NOT_ASKED or not verb.group(0).endswith("a"):
+            return False
+        said = re.search(r"\b(?P<v>[a-zåäö]+r)\s+jag\b(?!\s+(?:inte|aldrig))", u.low)
+        if said is None or to_infinitive(said.group("v")) != verb.group(0) or cues.NEG.search(u.low[: said.start()]):
+            return False
+        what = task_phrase(strip_tail(asked.text[rm.start("r") :]), None)
+        self._add_action(what, u.name, [asked, u], 0.7)
         return True
 
     def order_before(self, what: str, utts: list[Utt]) -> str:
