@@ -74,7 +74,8 @@ _DOUBT = re.compile(r"\b(?:vänta|inte|aldrig|tveksam|emot|nja|fast|men)\b")
 # A formula that settles and names nothing: "Det är spikat.", "Okej, vi kör så.", "Då har vi ett beslut på det."
 _SETTLE = re.compile(
     _LEAD + r"(?:det\s+är\s+(?:alltså\s+)?(?:spikat|avgjort|bestämt|beslutat|klubbat)|"
-    r"(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det)|vi\s+kör\s+så|kör\s+så|"
+    r"(?:då\s+)?har\s+vi\s+(?:ett\s+beslut(?:\s+på\s+(?:det|den\s+punkten))?|det(?:\s+så)?)|vi\s+kör\s+så|kör\s+så|"
+    r"(?:då\s+)?är\s+det\s+(?:vår|vårt)\s+(?:gräns|regel|linje)|"  # "Då är det vår gräns. Sextio kronor kilot ..."
     r"(?:så\s+)?får\s+det\s+bli|det\s+får\s+bli\s+så|vi\s+säger\s+så|så\s+blir\s+det|(?:då\s+)?är\s+det\s+så|"
     r"så\s+gör\s+vi|så\s+har\s+vi\s+det)"
     r"(?:\s+(?:då|alltså|nu|(?:den|det)\s+här\s+\w+|i\s+(?:år|vinter|sommar|höst|vår)))?\s*[.!]?$"

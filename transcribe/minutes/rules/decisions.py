@@ -312,6 +312,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
                 continue
             if cues.REJECTED.search(v.low) or cues.UNDECIDED.search(v.low) or re.match(r"^\s*(?:nej|nja)\b", v.low):
                 return False
+            if re.search(r"\b(?:emot|invändningar)\b", u.low) and re.match(r"^\s*ja\b", v.low):
+                return False  # "Säger någon emot?" - "Ja, jag.": an objection, not assent
             if is_agreement(v):
                 agreed.append(v)
         if not agreed:

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
+from transcribe.minutes.rules.answeredoutcome import AnsweredOutcomes
+from transcribe.minutes.rules.askedclose import AskedCloses
 from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.callerclose import CallerCloses
 from transcribe.minutes.rules.decisions import DecisionRules
+from transcribe.minutes.rules.imperatives import ChosenAlternatives
 from transcribe.minutes.rules.lastword import LastWordDecisions
 from transcribe.minutes.rules.leadclose import LeadCloses
 from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.mandate import MeetingMandate
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
+from transcribe.minutes.rules.offeredplan import OfferedPlans
 from transcribe.minutes.rules.pointback import PointBackRules
+from transcribe.minutes.rules.recurring import RecurringPractices
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
 from transcribe.minutes.rules.roomcall import RoomCallRules
 from transcribe.minutes.rules.rulings import RulingRules
 from transcribe.minutes.rules.settledsentence import SettledSentences
+from transcribe.minutes.rules.silentclose import SilentCloses
 from transcribe.minutes.rules.unborne import UnborneDecisions
 from transcribe.minutes.rules.utterances import (
     Extracted,
@@ -30,6 +36,7 @@ class RuleExtractor(
     RetractedDecisions, LearnedRules, MeetingMandate, UnborneDecisions,
     CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences, RulingRules,
     CallerCloses, LeadCloses,
+    SilentCloses, AskedCloses, AnsweredOutcomes, OfferedPlans, ChosenAlternatives, RecurringPractices,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -48,7 +55,9 @@ class RuleExtractor(
             )
             if not handled:
                 _ = (
-                    self._confirmation(u)
+                    self._silent_close(u)  # before the confirmations: the call's own plan, not the latest remark
+                    or self._asked_close(u)  # ... and the plan before a question, not the answer to it
+                    or self._confirmation(u)
                     or self._call_for_decision(u)
                     or self._declarative(u)
                     or self._arrangement(u)
@@ -60,6 +69,10 @@ class RuleExtractor(
                     or self._pointed_back(u)
                     or self._lead_close(u)
                     or self._ruling(u)
+                    or self._answered_outcome(u)
+                    or self._offered_plan(u)
+                    or self._chosen_alternative(u)
+                    or self._first_time_set(u)
                 )
             self._actions(u)
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote

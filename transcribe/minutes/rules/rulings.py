@@ -127,8 +127,8 @@ class RulingRules:
             return False  # "Jag byter koden från och med nu": one's own task; another body's rule is not ours
         if len(content_words(_FROM_NOW.sub("", low))) < 2:
             return False  # "Då gäller det från i kväll.": the closes read what it points at
-        if not self._on_the_matter(u, _FROM_NOW.sub("", body), back=10):
-            return False
+        if not self._on_the_matter(u, _FROM_NOW.sub("", body), back=10) and not self.spoken_on(u, body, back=10):
+            return False  # nobody spoke on it, nor answered when the leader raised it
         return self._record_ruling(capitalise(strip_tail(body).rstrip(" ,.!")) + ".", [u])
 
     def _no_one(self, u: Utt) -> bool:
