@@ -32,6 +32,7 @@ from collections import Counter
 
 from transcribe.agenda.added import added_topics
 from transcribe.agenda.ahead import announced_ahead, reordered_with_agenda
+from transcribe.agenda.approval import agenda_talk, opens_nothing
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.continuity import damp_passing
 from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
@@ -249,6 +250,8 @@ def evidence_matrix(
             if taken:  # struck one item and took this one instead
                 own = topic = sum(idf(s) for s in overlap(titles[k], instead[i])) / total
                 cue = max(cue, weight)
+            elif skips[i] and any(sign < 0 for _, sign in refs[i]) and number >= 0:  # the number says which is
+                topic, own, kind = 0.0, 0.0, 0.0  # struck: "Förvaltningen har meddelat att … punkt sju, inte är klar"
             elif skips[i]:  # "Förra protokollet hoppar vi över": the item named, by title or by kind, is struck
                 topic, kind = -max(own, kind), 0.0
             elif later[i] or echoes[i]:  # put off to later in the meeting: no start here, and no strike either; the
@@ -330,13 +333,18 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     ]
     decides = [bool(CONCLUDES.search(u.low) or DECIDES.search(u.low)) for u in units]  # "Då tar vi offerten."
     opened_in_turn(units, B, named, cued, decides, THRESHOLD, STRONG)
-    put_off_by_pronoun(units, leaves, B, chair_speaker(units), THRESHOLD)
+    talk = agenda_talk(units, leaves, B, THRESHOLD)  # the members' changes as the agenda is approved
+    put_off_by_pronoun(units, leaves, B, chair_speaker(units), THRESHOLD, talk)
+    opens_nothing(talk, leaves, B, named, THRESHOLD)
     after_struck(units, leaves, B, named, chair_speaker(units), THRESHOLD)
     cues = return_cues(units, leaves)
     returned(units, cues, B, named, turns, chair_speaker(units), THRESHOLD, STRONG - THRESHOLD)
     announced_ahead(units, leaves, B, named, THRESHOLD, 0.0)
     reordered_with_agenda(units, leaves, B, named, THRESHOLD)
-    kept = [min(row) + THRESHOLD >= 0 for row in B]  # an item struck or deferred somewhere takes no turn of talk
+    moves = agreed_after(units, leaves, talk)  # placed where the order agreed says (reorder.taken_after)
+    moved = {k for k, _ in moves}
+    kept = [min(row) + THRESHOLD >= 0 and k not in moved for k, row in enumerate(B)]  # an item struck, deferred or
+    # moved somewhere takes no turn of talk in the agenda's order
     waited = [  # the sentence that put the item off until something happens, said as a strike
         next((i for i, u in enumerate(units) if row[i] + THRESHOLD < 0 and UNTIL.search(u.low)), None) for row in B
     ]
@@ -361,7 +369,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     p.settles = settles
     decided_items(p)
     announced_items(p, chair_speaker(units))
-    struck = {k for k in range(len(leaves)) if min(B[k]) + THRESHOLD < 0}  # deferred or struck somewhere
+    struck = {k for k in range(len(leaves)) if min(B[k]) + THRESHOLD < 0} | moved  # deferred or struck somewhere
     fronted = [fronted_topic(u.low) for u in units]  # "Eftersom motionen väntar går vi till pengarna": not the motion
     said = [
         [
@@ -388,7 +396,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     handed_over_first(p, turns)
     chair_handed_over(p, chair_speaker(units))
     after_decisions(p)
-    taken_after(p, agreed_after(units, leaves), chair_speaker(units))
+    taken_after(p, moves, chair_speaker(units), talk)
     more_before_close(p, chair_speaker(units))
     called_after_talk(p, turns, chair_speaker(units))
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from transcribe.agenda.phrases import ANNOUNCES, NOT_DECIDING, SKIP_TOPIC, TRANSITION
+from transcribe.agenda.settle import filed_under
 from transcribe.agenda.topics import overlap
 from transcribe.agenda.units import Alignment, Unit
 from transcribe.agenda.verdicts import ROLE_KINDS
@@ -173,5 +174,8 @@ def item_closings(
             ev = [u, after] if after is not None and _matter(after) == text else [u]
             if after is None and k > 0 and own[k - 1].seg_id == u.seg_id and _plan(own[k - 1]) == text:
                 ev = [own[k - 1], u]  # "Men principen står: …. Så kör vi."
-            out.append(Closing(span.number, text, ev))
+            # filed by the meeting's words, or said after the talk went back to an earlier item ("Då får vi gå
+            # tillbaka till protokollet en sekund. Vi rättar det till fyrtiotusen."): that item's
+            number = filed_under(alignment, units, u) or alignment.returned_at(u.start + 0.01) or span.number
+            out.append(Closing(number, text, ev))
     return out

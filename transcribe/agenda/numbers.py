@@ -41,7 +41,9 @@ _NEGATIVE_AFTER = re.compile(
     r"^\W*(?:\w+\s+){0,4}?(utgår|utgick|stryks|struk(?:en|et|its)|ströks|senare|i stället|strax|efteråt"
     r"|bordläggs|bordlag[dt]|får vänta|(?:dras|dragits|drogs|dragen) tillbaka|återkalla\w*|återtag\w*|flyttas"
     r"|(?:är|har|blev) (?:\w+ )?(?:dragen|draget|dragna|dragits)(?! (?:in|upp|ut|med|över|ner|fram|av|igenom)\b)"
-    r"|hoppar (?:VI )?över|väntar (?:VI )?med|skjuter (?:VI )?(?:upp|på)|tar VI (?:sedan|senare|sist))\b".replace(
+    r"|hoppar (?:VI )?över|väntar (?:VI )?med|skjuter (?:VI )?(?:upp|på)|tar VI (?:sedan|senare|sist)"
+    r"|(?:vill|kan|ska) (?:jag|VI) (?:stryka|skjuta (?:den |det )?(?:upp|på|till nästa))"
+    r"|inte (?:är |blir )?(?:\w+ )?(?:klar|klart|färdig\w*|redo) (?:att |för att |för )?behandla\w*)\b".replace(
         "VI", _VI
     )
 )

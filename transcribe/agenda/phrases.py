@@ -38,10 +38,11 @@ TRANSITION = re.compile(
 # "Taket tar vi före midsommarfirandet", "… till skyddsronden, vi tar den nu": the fronted topic is the item
 # taken now, and only that one
 _TAKEN_NOW = (
-    r"^\W*(?:(?:så|men|och|då)\W+)?(.+?),? (?:tar VI|VI tar (?:den|det|dem)) (?:nu|först|före|innan|direkt|härnäst)"
+    r"^\W*(?:(?:så|men|och|då)\W+)?(.+?)(?<!\bså)(?<!\boch),? (?:tar VI|VI tar (?:den|det|dem))"
+    r" (?:nu|först|före|innan|direkt|härnäst)"
     r"\b"
 )
-TAKEN_NOW = re.compile(_TAKEN_NOW.replace("VI", VI))
+TAKEN_NOW = re.compile(_TAKEN_NOW.replace("VI", VI))  # not after a clause: "…hänger på den, så vi tar den först"
 # The same in the plain word order: "Vi tar hallfrågan först", "Då tar vi upp budgeten nu"
 TAKES_FIRST = re.compile(
     r"\b(?:VI tar|tar VI) (?:upp )?(.+?),? (?:nu|först|före|innan|direkt|härnäst)\b"
@@ -151,9 +152,10 @@ KIND_CUES = {
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
-        r"|intyga\w*|(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
-        r"|(?:två|någon|nån|vem) som (?:\w+ ){0,3}(?:läs\w* igenom|kollar att|granskar)\b"
-        r"|(?:två|någon|nån|vem) som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
+        r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,6}skriv(?:a|er) under\b"
+        r"|(?:två|någon|nån|vem|en)(?: personer| person)? som (?:\w+ ){0,3}"
+        r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar att|granskar)\b"
+        r"|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
     # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …"
     "agenda": re.compile(
@@ -187,7 +189,8 @@ KIND_CUES = {
 # avvaktar vi", "Den lyfter vi inte i kväll", "… lyfts från dagens lista"; and under recognition errors "X hoppar vi
 # <över lost> i dag", "X skjuter vi <misheard>"
 _STRUCK = (
-    r"|stryk(?:s|er|a|es)|struk(?:en|et|na|its)|ströks|utgick|bordlägg\w*|bordlag(?:d|t|da)"
+    r"|stryk(?:s|er|a|es)|stryk (?=(?:den|det|dem|punkt\w*)\b)|struk(?:en|et|na|its)|ströks|utgick|bordlägg\w*"
+    r"|bordlag(?:d|t|da)"
     r"|(?:\w*motion\w*|ärende\w*|punkt\w*|skrivelse\w*)\W+(?:\w+\W+){0,8}?(?:(?:har|är|blev|blir) )?"
     r"(?:dra(?:s|gits|git|gen|gna)|drog|drogs|drar) tillbaka"
     r"|(?:\w*motion\w*|ärende\w*|punkt\w*|skrivelse\w*)\W+(?:\w+\W+){0,8}?(?:har|är|blev) (?:\w+ )?"
@@ -199,11 +202,12 @@ _STRUCK = (
     r"|(?:lyfter|behandlar) VI (?:den |det |dem )?inte|tar VI (?:den |det |dem )?inte upp"
     r"|går VI (?:den |det |dem )?inte igenom|hinner VI (?:den |det |dem )?inte"
     r"|lyfts (?:bort |ut )?(?:från|ur) (?:dagens |kvällens )?(?:lista|listan|dagordning\w*|föredragningslista\w*)"
-)
+    r"|(?:inte (?:är |blir )?|ej )(?:\w+ )?(?:klar|klart|färdig\w*|redo|mogen|moget) (?:att |för att |för )?behandla\w*"
+)  # "… punkt sju, inte är klar att behandlas"
 SKIP_TOPIC = re.compile(
     (
         r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
-        r"|skjuts upp|skjuter (?:VI|\w+) (?:den |det |dem )?"
+        r"|skjuts upp|(?:skjuter (?:VI|\w+)|(?:vill|kan|ska|får) (?:jag|VI) skjuta) (?:den |det |dem )?"
         r"(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare)"
         r"|till (?:en |ett )?(?:\w+ )?(?:\w*möte|\w*stämma|sammanträde)\b)"
         r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till|tills)"

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.ahead import AGENDA_WORDS
+from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import AgendaItem, standard_kinds
 from transcribe.agenda.passes import rules
 from transcribe.agenda.topics import overlap, title_stems
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # align.py imports this module
 _AFTER = re.compile(r"\b(?:direkt |närmast |strax |precis )?efter\b")
 _TAKE = re.compile(r"\b(?:ta|tar|flytta|flyttar|lägga|lägger)\b")
 _PHRASE_END = re.compile(r"[,.;:!?]|\bföre\b|\binnan\b")
+_CLAUSE = re.compile(r",\s*(?:och\s+)?")  # one move a clause: "…, valen tar vi direkt efter kallelsen, och …"
 _FIRST = re.compile(r"\b(?:ta|tar) (?P<what>[^,.;:!?]{1,80}?) först\b")  # "ta hans rapport från valkonferensen först"
 
 
@@ -32,39 +34,69 @@ def _stems(text: str) -> set[str]:
     return {stem(w) for w in content_words(text)}
 
 
-def agreed_after(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, int]]:
-    """(item moved, item it is to follow) for each move said in a turn that speaks of the agenda."""
+def _named(text: str, titles: list[set[str]], among, leaves: list[AgendaItem]) -> list[int]:
+    """The items among `among` a phrase names by their number or their title's words."""
+    numbers = {ref for ref, sign in number_refs(text) if sign > 0}
+    said = _stems(text)
+    return [k for k in among if leaves[k].number in numbers or overlap(titles[k], said)]
+
+
+def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = range(0)) -> list[tuple[int, int]]:
+    """(item moved, item it is to follow) for each move said in a turn that speaks of the agenda, or in the agenda's
+    own talk (approval.agenda_talk: "Och jag vill att vi tar hamnavgifterna efter motionen om rampen."). Each clause
+    says one move, the item moved before "efter" in the plain or the fronted order ("… valen tar vi direkt efter
+    kallelsen, och hamnavgifterna efter motionen."); it may follow a later item or the agenda itself ("Så stormen,
+    punkt sju, tar vi direkt efter dagordningen.")."""
     titles = [title_stems(it) for it in leaves]
-    movable = [k for k, it in enumerate(leaves) if "agenda" not in standard_kinds(it.title)]
-    agenda_turns = {u.seg_id for u in units if AGENDA_WORDS.search(u.low)}
+    agenda_turns = {u.seg_id for u in units if AGENDA_WORDS.search(u.low)} | {units[i].seg_id for i in talk}
     out: list[tuple[int, int]] = []
     approval = next((k for k, it in enumerate(leaves) if "agenda" in standard_kinds(it.title)), None)
+    movable = [k for k in range(len(leaves)) if approval is None or k > approval]  # "valen": not the officials'
     for u in units:
+        if u.seg_id not in agenda_turns:
+            continue
         first = _FIRST.search(u.low)
-        if first is not None and approval is not None and u.seg_id in agenda_turns:
+        if first is not None and approval is not None:
             said = _stems(first.group("what"))
             most = max((len(overlap(titles[k], said)) for k in movable), default=0)
             moved = [k for k in movable if most and len(overlap(titles[k], said)) == most]  # the one named best
             if len(moved) == 1 and moved[0] > approval + 1:
                 out.append((moved[0], approval))  # taken first: right after the agenda is approved
             continue
-        after = _AFTER.search(u.low)
-        take = _TAKE.search(u.low, 0, after.start()) if after else None
-        if u.seg_id not in agenda_turns or take is None:
-            continue
-        end = _PHRASE_END.search(u.low, after.end())
-        moved_words = _stems(u.low[take.end() : after.start()])
-        anchor_words = _stems(u.low[after.end() : end.start() if end else len(u.low)])
-        moved = [k for k in movable if overlap(titles[k], moved_words)]
-        anchor = [k for k in movable if overlap(titles[k], anchor_words) and k not in moved]
-        if len(moved) == 1 and len(anchor) == 1 and anchor[0] < moved[0]:
-            out.append((moved[0], anchor[0]))
+        cuts = [0, *(m.end() for m in _CLAUSE.finditer(u.low)), len(u.low)]
+        since = 0  # the end of the clause that said the last move
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            after = _AFTER.search(u.low, a, b)
+            take = _TAKE.search(u.low, 0, after.start()) if after else None
+            if after is None or take is None:
+                continue
+            end = _PHRASE_END.search(u.low, after.end(), b)
+            anchor = _named(u.low[after.end() : end.start() if end else b], titles, range(len(leaves)), leaves)
+            moved = (  # "ta X efter Y", "…, och X efter Y"; fronted "X tar vi efter Y", "Så X, punkt sju, tar vi …"
+                _named(u.low[max(a, take.end()) : after.start()], titles, movable, leaves)
+                or take.start() >= a
+                and (
+                    _named(u.low[a : take.start()], titles, movable, leaves)
+                    or _named(u.low[since : take.start()], titles, movable, leaves)
+                )
+                or []
+            )
+            since = b
+            anchor = [k for k in anchor if k not in moved]
+            if len(moved) == 1 and len(anchor) == 1 and (moved[0], anchor[0]) not in out:
+                out.append((moved[0], anchor[0]))
     return out
 
 
-def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None) -> None:
+def turn(units: list[Unit], j: int) -> range:
+    """The sentences of the turn that sentence j opens."""
+    return range(j, next((m for m in range(j, len(units)) if units[m].seg_id != units[j].seg_id), len(units)))
+
+
+def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, talk: range = range(0)) -> None:
     """Start each item moved by the agreed order at the first turn the chair opens after the item it follows is
-    settled (see the module's doc); not where another item has begun, nor without its words before the next."""
+    settled (see the module's doc); not where another item has begun, nor without its words before the next. An
+    item put after a later one starts at the first turn the chair opens with its words after that one began."""
     units, chosen = p.units, p.chosen
     titles = [title_stems(it) for it in p.leaves]
     for moved, anchor in moves:
@@ -72,18 +104,32 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None) -
             continue
         at = chosen[anchor]
         nxt = min((v for k, v in chosen.items() if v > at and k != moved), default=len(units))
+        if anchor > moved and moved in chosen and chosen[moved] > at:
+            continue  # put after a later item and taken up after it already
+        if anchor > moved:  # put after a later item: where the chair's turn names it ("Och nu hamnavgifterna, …")
+            named = (
+                j for j in range(at + 1, nxt) if units[j].speaker == chair and units[j - 1].seg_id != units[j].seg_id
+            )
+            start = next(
+                (j for j in named if any(overlap(titles[moved], units[v].stems) for v in turn(units, j))), None
+            )
+            if start is not None and start not in p.used and moved in chosen:
+                p.move(moved, start)
+            elif start is not None and start not in p.used:
+                p.place(moved, start)
+            continue
         ends = [p.settles[j] or rules(units[j].low, units[j].text) for j in range(len(units))]
-        settled = next((j for j in range(at + 1, nxt) if ends[j]), None)
+        settled = next((j for j in range(max(at + 1, talk.stop), nxt) if ends[j]), None)  # approved, not "innan …"
         if settled is None:
             continue
-        start = next(  # the chair's next turn that does not itself rule on the item before
+        start = next(  # the chair's next turn that does not itself rule on the item before, in any of its sentences
             (
                 j
                 for j in range(settled + 1, nxt)
                 if units[j].speaker == chair
                 and units[j - 1].seg_id != units[j].seg_id
                 and j not in p.used
-                and not ends[j]
+                and not any(ends[v] for v in turn(units, j))
             ),
             None,
         )

@@ -21,6 +21,8 @@ from transcribe.sv.text import content_words, stem
 
 LATER_ON = re.compile(r"\b(?:senare|sedan|sen|efteråt|nästa|(?<!nu )när|i slutet)\b")  # not "nu när vi vet …"
 
+IN_ORDER = re.compile(r"\btillbaka till (?:\w+ )?(?:ordningen|dagordningen|föredragningslistan|listan)\b")
+
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.align import Unit
 
@@ -52,8 +54,8 @@ def return_cues(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, 
         if m is None:
             continue
         rest = low[m.start() :]
-        if LATER_ON.search(rest):  # "Vi får återkomma till det senare": put off, not taken up again
-            continue
+        if LATER_ON.search(rest) or IN_ORDER.search(rest):  # "Vi får återkomma till det senare": put off, not taken
+            continue  # up again; "Då går vi tillbaka till ordningen": the agenda's order resumed, not its approval
         refs = [ref for ref, sign in number_refs(rest) if sign > 0]
         hit = [k for k, it in enumerate(leaves) if it.number in refs]
         if not hit:

@@ -38,6 +38,8 @@ UNTIL = re.compile(
     r"\b(?:tills|till dess|förrän|kommer (?:\w+ ){0,2}(?:halv|klockan|kvart|senare|sent|strax|snart|efter)"
     r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
 )
+# the next meeting named, where "Då tar vi solcellsparken." says what it will take up
+NEXT_MEETING = re.compile(r"\bnästa (?:\w*möte|sammanträde|gång)\b")
 HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så ledarutbildningen då."
 # the item put off by a pronoun: "Vi tar dem nästa gång", "Den får vänta", "Det hoppar vi över i dag"
 PRONOUN = re.compile(r"\b(?:dem|dom|(?:den|det|de)(?!\s+(?!nästa\b)[a-zåäöé]+a\s+[a-zåäöé]))\b")
@@ -94,10 +96,12 @@ def after_struck(
     threshold: float,
 ) -> None:
     """After the sentence that struck an item, its evidence is nothing where it is only spoken of (B and named set
-    in place); where it is opened, it stands."""
+    in place); where it is opened, it stands, unless that is what the next meeting takes up ("Nästa styrelsemöte
+    blir tisdagen den elfte april. Då tar vi solcellsparken.")."""
     for k, at in struck_at(B, units, threshold).items():
         for j in range(at + 1, len(units)):
-            if not opens(units[j], leaves[k], chair):
+            then = any(NEXT_MEETING.search(v.low) for v in units[max(j - 1, 0) : j + 1] if v.seg_id == units[j].seg_id)
+            if then or not opens(units[j], leaves[k], chair):
                 B[k][j], named[k][j] = min(B[k][j], -threshold), False
 
 
@@ -115,14 +119,22 @@ def _naming(b: float, u: Unit, threshold: float) -> float:
 
 
 def put_off_by_pronoun(
-    units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], chair: str | None, threshold: float
+    units: list[Unit],
+    leaves: list[AgendaItem],
+    B: list[list[float]],
+    chair: str | None,
+    threshold: float,
+    floor: range = range(0),
 ) -> None:
     """The chair names an item, says why it cannot be taken and puts it off by a pronoun in the same turn ("Förra
     gångens anteckningar, dem hittar jag inte. … Vi tar dem nästa gång."): the item is struck at that sentence
     (B in place), as if it had been named there, and it starts nowhere in that turn. Not when the sentence names an
-    item itself, nor one put off to later in the meeting or until something happens."""
+    item itself, nor one put off to later in the meeting or until something happens. While the agenda is discussed
+    (`floor`, approval.agenda_talk) a member strikes so too ("Och hemsidan, punkt nio. … Den kan vi stryka i
+    kväll.")."""
     for i, u in enumerate(units):
-        if u.speaker != chair or not SKIP_TOPIC.search(u.low) or not PRONOUN.search(u.low):
+        speaks = u.speaker == chair or i in floor
+        if not speaks or not SKIP_TOPIC.search(u.low) or not PRONOUN.search(u.low):
             continue
         if UNTIL.search(u.low) or LATER.search(u.low) or number_refs(u.low):
             continue

@@ -14,6 +14,7 @@ from transcribe.sv.text import content_words, data_lines, stem
 
 # The meeting's own noun in a formal item's title ("Stämmans öppnande", "Val av sekreterare för årsmötet"): said
 # all through the meeting ("Kan stämman tänka sig det?"), it names no item
+_DEFINITE = re.compile(r"(?:erna|arna|orna|na|et|en)$")
 FIRST_PART = 4  # letters of a compound's first part, and of what the shortened form leaves out
 HEAD_PART = 3  # letters of its head
 _FORMAL_KINDS = ("open", "close", "chair", "secretary", "adjusters")  # not "Fråga om stämman blivit behörigen utlyst"
@@ -74,6 +75,9 @@ def compound(a: str, b: str) -> bool:
     differ only in an ending or a misheard letter ("ekonomisk"/"ekonomin", "snöröjning"/"snöröjninken")."""
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
+        return True
+    bare = _DEFINITE.sub("", short)  # the head said in its definite form: "protokollet" for "Mötesprotokoll"
+    if len(bare) >= 6 and bare != short and long_.endswith(bare):
         return True
     if _middle_dropped(short.rstrip("s"), long_.rstrip("s")):
         return True
