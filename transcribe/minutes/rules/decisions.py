@@ -67,6 +67,19 @@ _STATE_REMARK = re.compile(
     r"^(?:(?:men|och|ja|nej)\b[\s,]*)*(?:det|den|de|dom|[a-zåäö-]{3,}(?:et|en|na|at|an))\s+(?:inte\s+)?"
     r"(?:är|var|står|stod|ligger|låg|finns|fanns|gjorde|fick|hade)\b(?!.*\b(?:vi|kvar)\b)"
 )
+# Leave to go from the meeting ("gå när du behöver") or the speaker's own offer ("gå med mig"): no permission decided.
+_LEAVE_OR_OWN = re.compile(
+    r"^gå(?:\s+(?:hem|nu|tidigare|härifrån|när\s+(?:du|ni)\s+\w+|om\s+(?:du|ni)\s+\w+))*[\s.!]*$"
+    r"|\b(?:mig|jag|min|mitt|mina)\b"
+)
+# What another can do or wants, with no "vi": "Men en enkel linjetatuering klarar han.", "Sundbyberg vill ändå helst
+# ha tisdagar.": a judgement or another's wish, which a later "Då gör vi så" cannot have settled.
+_OTHERS_REMARK = re.compile(
+    r"^(?:(?:men|och|ja|nej|fast)\b[\s,]*)*(?:"
+    r"(?:(?!vi\b)[a-zåäö-]+\s+){1,6}(?:klarar|orkar|hinner|kan)\s+(?:han|hon|hen|de|dom)\b"
+    r"|(?!(?:vi|jag|ni|du|man|alla)\b)[a-zåäö-]+\s+vill\s+(?:(?:ändå|helst|gärna|nog)\s+)*ha\b)(?!.*\bvi\b)"
+)
+_AGREES = re.compile(r"\bhåller\s+(?:(?:nog|ju|väl|också|inte)\s+)?med\b(?!\s+på\b)")  # agreeing, not "håller på"
 _CLOSING = re.compile(r"(?:här|nu|mötet|för\s+(?:i\s+)?(?:dag|kväll))\b")  # "Då avslutar vi här, och ..."
 # Words heard where the approved matter stands that are none: a preposition, an article, a conjunction.
 _NO_APPROVED = frozenset("med i på för och att en ett som av till om från men".split())
@@ -236,7 +249,11 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
             proposal, objections = called, []
         else:
             proposal, objections = self._find_proposal(u, strict=weak or bare)
-            if proposal is not None and not cues.PROPOSAL.search(proposal.low) and _STATE_REMARK.match(proposal.low):
+            if (
+                proposal is not None
+                and not cues.PROPOSAL.search(proposal.low)
+                and (_STATE_REMARK.match(proposal.low) or _OTHERS_REMARK.match(proposal.low))
+            ):
                 proposal = None  # the latest thing said is a remark on how things are, nothing proposed
         if weak and (proposal is None or proposal.speaker == u.speaker or objections):
             return False
@@ -360,7 +377,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
         if self.hypothetical(u):
             return False  # "Höjer vi tappar vi folk": a condition
         never = re.search(r"\baldrig\b", u.low) is not None  # "Kupolen orkar vi aldrig.": how things are
-        if self._choice(u) or (not self.unsettled(u) and not never and self._group_plan(u)):  # "Då köper vi singlarna."
+        agrees = _AGREES.search(u.low) is not None  # "Styrelsen håller med om att rampen är dålig.": a view shared
+        if self._choice(u) or (not self.unsettled(u) and not never and not agrees and self._group_plan(u)):
             return True
         if self._commitment(u):  # "Vi publicerar inte namnet.", "Avgiften ligger kvar.", "Tacos då."
             return True
@@ -432,6 +450,8 @@ class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, Set
         if other is None or not other.name:
             return False
         rest = strip_tail(u.text[m.start("v") : m.end("rest")])
+        if _LEAVE_OR_OWN.search(rest.lower()):
+            return False  # "Du får gå när du behöver.", "Du får gå med mig, jag har ...": leave to go, an offer
         if re.search(r"\b(?:den|det|dem)$", rest):
             topic = self._topic_before(u)
             if topic:

@@ -10,6 +10,7 @@ from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.callerclose import CallerCloses
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.imperatives import ChosenAlternatives
+from transcribe.minutes.rules.jests import JestDecisions
 from transcribe.minutes.rules.lastword import LastWordDecisions
 from transcribe.minutes.rules.leadclose import LeadCloses
 from transcribe.minutes.rules.learned import LearnedRules
@@ -24,6 +25,8 @@ from transcribe.minutes.rules.roomcall import RoomCallRules
 from transcribe.minutes.rules.rulings import RulingRules
 from transcribe.minutes.rules.settledsentence import SettledSentences
 from transcribe.minutes.rules.silentclose import SilentCloses
+from transcribe.minutes.rules.takenback import TakenBackDecisions
+from transcribe.minutes.rules.takenup import TakenUpSuggestions
 from transcribe.minutes.rules.unborne import UnborneDecisions
 from transcribe.minutes.rules.utterances import (
     Extracted,
@@ -37,6 +40,7 @@ class RuleExtractor(
     CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences, RulingRules,
     CallerCloses, LeadCloses,
     SilentCloses, AskedCloses, AnsweredOutcomes, OfferedPlans, ChosenAlternatives, RecurringPractices,
+    JestDecisions, TakenBackDecisions, TakenUpSuggestions,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -84,6 +88,9 @@ class RuleExtractor(
         self.settled_sentence_pass()  # the sentences a close settles: one decision, not the proposal before it
         self.last_word_pass()  # a decision reopened by 'Vänta' and settled again: the last word counts
         self.callers_close_pass()  # a call to the room closed by the caller's next words
+        self.jest_pass()  # a ruling its own speaker turns into a joke ('Nej, men välkomna.', 'Skämt åsido')
+        self.taken_back_pass()  # a decision its speaker takes back, and what stays as before after it
+        self.taken_up_pass()  # a member's suggestion the leader put as her own proposal: one decision, hers
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out
