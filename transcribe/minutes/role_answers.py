@@ -100,7 +100,8 @@ def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -
         if not DECLINE.search(answer.low) or _volunteers(answer, units[i + 1 : i + 3]):
             continue
         if who in asked and not _given_after(who, u.speaker, units[i + 2 : i + 6], names):
-            out.add(who)
+            if not _relents(answer, units[i + 2 : i + 6]):
+                out.add(who)
         elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
             out.add(asked[0])
     return out
@@ -115,6 +116,18 @@ def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
         if w.seg_id == answer.seg_id and w.speaker == answer.speaker
         for m in [SELF.search(w.low)]
     )
+
+
+def _relents(answer: Unit, after: list[Unit]) -> bool:
+    """The one who said no takes the role after all, once the asker has answered the reason ("Nej, helst inte. Jag
+    är bortrest." – "Det räcker att läsa på mejlen." – "Okej då, jag tar det.")."""
+    asker_spoke = False
+    for w in after:
+        if w.speaker != answer.speaker:
+            asker_spoke = True
+        elif asker_spoke and w.seg_id != answer.seg_id:
+            return bool(SELF.search(w.low) or AGREES.search(w.low)) and not DECLINE.search(w.low)
+    return False
 
 
 def _given_after(who: str, asker: str | None, after: list[Unit], names: dict[str, str]) -> bool:

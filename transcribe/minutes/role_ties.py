@@ -20,25 +20,29 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b|det här\b))"
     ),
     "sekreterare": re.compile(
-        r"\w*sekreterare\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
+        r"\w*sekreterar\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
         r"(?:dagens |kvällens )?(?:protokoll(?:et)?"
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
         r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
-        r"|\b(?:har|håller i|tar|för|föra) pennan\b|\btur (?:\w+ ){0,2}att (?:skriva|anteckna)\b"
+        r"|\b(?:har|håller i|tar|för|föra|sitter med) pennan\b|\btur (?:\w+ ){0,2}att (?:skriva|anteckna)\b"
+        r"|\bsköt(?:a|er) (?:om )?(?:protokollet|anteckningarna)\b|^\W*(?:och )?protokollet (?:skriver|för|tar)\b"
+        r"|\b(?:lovat|lovar|lova) att (?:skriva|anteckna|föra protokoll)\b"
         r"|\b(?:för|skriver|antecknar) ner (?:det|vad) (?:vi|som)\b"
         r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
         r"|^\W*\w+ skriver,? (?:i dag|idag|i kväll|ikväll|som vanligt|som alltid)(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
         r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder|granskar)\b)"
-    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "det är din tur på listan att
+    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Jag sitter med pennan", "Eva sköter
+    # protokollet", "Protokollet skriver Eva", "det är din tur på listan att
     # skriva", "Ulrika … för ner det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder
     # mötet, Bertil skriver och Cecilia och David justerar"; not a task
     # given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
-        r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|\b(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
+        r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|^\W*(?:och )?justeringen\b"
+        r"|\b(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
         r" (?:under|på) (?:protokollet|anteckningarna)\b"
         r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
         r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
@@ -47,6 +51,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
         r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
         r"|\b(?:två|någon|nån|vem) som (?:kollar|granskar|kontrollerar) att\b|\b\w+ granskar\W*$"
+        r"|\bsom (?:\w+ ){0,2}läs(?:a|er) (?:igenom )?(?:protokollet|anteckningarna)\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one

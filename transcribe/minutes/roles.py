@@ -52,11 +52,12 @@ _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|f�
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|håller i|heter"
-    r"|antecknar)\b"
+    r"|antecknar|sitter (?=(?:som )?(?:\w*ordförande|\w*sekreterare|med pennan|med protokollet))"
+    r"|har fått (?:\w+ ){0,2}(?:förtroendet|uppdraget|äran) att)\b"
     r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är|tar|håller) jag\b|\b(?:det är|är det) jag\b"
     r"|\b(?:kan|får|ska) jag (?:vara|ta|leda|skriva|föra|justera)\b"
 )  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role;
-# "Kan jag vara ordförande i kväll?" offers oneself
+# "Kan jag vara ordförande i kväll?" offers oneself; "Jag sitter med pennan", "Jag har fått förtroendet att leda mötet"
 _NOT_GIVEN = re.compile(
     r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:kollar|granskar|kontrollerar) att)\s+$"
     r"|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
