@@ -20,6 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import Repair, known_word
 from transcribe.minutes.phrasing import is_present_verb, to_infinitive
+from transcribe.minutes.rules.nextheard import may_have_been
 
 _TOKEN = re.compile(r"[A-Za-zÅÄÖåäöÉé-]+")
 _MODAL = frozenset({"ska", "kan", "får", "måste"})
@@ -66,6 +67,20 @@ def _jag_slip(word: str, unsure: frozenset[str]) -> bool:
     """'jeg', 'jak', 'jön' before a verb: a slip of "jag" (one letter off, or a "j" word no Swedish has)."""
     near = Levenshtein.distance(word, "jag") <= 1 or (len(word) == 3 and word[0] == "j" and not known_word(word))
     return word not in ("ja", "jag", "jo") and 2 <= len(word) <= 4 and near and _slip(word, unsure)
+
+
+def _jag_heard_as(word: str, nxt: str, keep: frozenset[str]) -> bool:
+    """'<Johan> ringer henne i morgon', '<Är> sätter upp en skylt': a clause-first word the recogniser has been
+    seen to make of "jag" (never a participant's name, never "en", which opens "En tar kaffet, en tar bullarna")
+    before a present-tense verb that is no auxiliary."""
+    return (
+        word not in keep
+        and word not in ("en", "jag")
+        and "jag" in may_have_been(word)
+        and is_present_verb(nxt)
+        and nxt not in _NOT_VERB
+        and nxt not in ("heter", "kommer", "tror", "tycker", "vet")
+    )
 
 
 def _subject_slip(lows: list[str], i: int, unsure: frozenset[str], keep: frozenset[str]) -> bool:
@@ -118,7 +133,9 @@ def read_commitment(text: str, unsure: Iterable[str] = (), keep: Iterable[str] =
             put(i, "det", "commit")
     # "Jon tar det.", "<?> kan ta den på torsdag": the subject before an anaphor task verb was misheard
     for i0 in (0, 1) if len(lows) > 1 and lows[0] in _REPLY else (0,):
-        if _subject_slip(lows, i0, unsure, keep):
+        if _subject_slip(lows, i0, unsure, keep) or (
+            i0 + 1 < len(lows) and _jag_heard_as(lows[i0], lows[i0 + 1], keep)
+        ):
             put(i0, "jag", "commit")
             break
     # "Det gör." / "Ja, det tar.": a fronted object and its verb, the sentence ends: the "jag" was lost
