@@ -123,3 +123,14 @@ def test_a_custom_alone_is_no_new_practice() -> None:
         ("S2", "Ja, det brukar komma folk."),
     ]
     assert not any("öppet hus" in t for t in texts(said))
+
+
+def test_the_outcome_when_one_answers_yes_and_the_next_goes_on() -> None:
+    said = [
+        ("S2", "Vem ska hålla talet på jubileet?"),
+        ("S1", "Vad säger ni om Leif?"),
+        ("S2", "Ja, han pratar bra."),
+        ("S4", "Han kan alla gamla historier från sextiotalet."),
+        ("S1", "Då blir Leif talare. Olof, du frågar honom?"),
+    ]
+    assert any("Leif blir talare" in t for t in texts(said))

@@ -8,7 +8,7 @@ the same shapes where someone objects or nothing is settled.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import texts
+from tests.test_rules_robust_cues import minutes, texts
 
 
 def test_a_verbless_plan_closed_after_nobody_objects() -> None:
@@ -22,6 +22,17 @@ def test_a_verbless_plan_closed_after_nobody_objects() -> None:
     ]  # fmt: skip
     got = texts(said)
     assert len(got) == 1 and "funktionärer" in got[0] and "skolans gård" in got[0]
+
+
+def test_the_call_and_the_close_heard_with_their_first_word_wrong() -> None:
+    said = [
+        ("S1", "Parkeringen vid hallen. Den är full varje lördag."),
+        ("S2", "Vi kunde stänga den för besökare och bara ha den för domarna."),
+        ("S1", "Parkeringen för domare och funktionärer, besökare på skolans gård. Mest någon emot?"),
+        ("S1", "Ingen. För är det så."),
+    ]
+    got = [d.text for d in minutes(said, unsure=frozenset({"för"})).decisions]
+    assert any("funktionärer" in t for t in got)
 
 
 def test_a_call_for_objections_answered_no_by_the_room() -> None:
@@ -111,3 +122,14 @@ def test_a_limit_set_with_our_limit_and_the_figure_after() -> None:
     ]
     got = texts(said)
     assert len(got) == 1 and "Fyrahundra kronor kubiken" in got[0]
+
+
+def test_a_tagged_call_with_the_groups_word_heard_unsure() -> None:
+    said = [
+        ("S2", "Vi spelar bara en gång i veckan nu, och det märks i matcherna."),
+        ("S1", "Måndagar och onsdagar klockan sju fram till seriestarten, säger och det?"),
+        ("S2", "Ja, det säger vi."),
+        ("S1", "Då gör vi så."),
+    ]
+    got = [d.text for d in minutes(said, unsure=frozenset({"och"})).decisions]
+    assert any("Måndagar och onsdagar" in t for t in got)

@@ -30,7 +30,7 @@ _DEFINITE = re.compile(r"[a-zåäö-]{3,}(?:en|et|na|an)$")
 # State, ability and saying: "Då kan Alva ...", "Då är bussen full", "Då har Göran ..."
 _NOT_OUTCOME = frozenset("är har kan ska vill måste behöver tycker tror vet ser hör hinner kommer säger verkar".split())
 # The matter put to the room: asked, or a call or a request with "om"
-_PUT = re.compile(r"\b(?:frågar|fråga|undrar|säger\s+ni|tycker\s+ni|handen|händerna|röstar)\s+(?:\w+\s+)?om\b")
+_PUT = re.compile(r"\b(?:frågar|undrar)\b|\b(?:säger\s+ni|tycker\s+ni|handen|händerna|röstar)\s+(?:\w+\s+)?om\b")
 # One offering to do it: "Jag kör.", "Jag kan.", "Jag tar det."
 _OFFER = re.compile(r"^(?:(?:ja|okej)\b[\s,.!]*)?jag\s+(?:kör|kan|tar\s+det|gör\s+det|ställer\s+upp|jobbar)\s*[.!]?$")
 _REFUSAL = re.compile(r"^(?:nej|nja|men|fast|vänta|nä)\b")
@@ -51,14 +51,10 @@ class AnsweredOutcomes:
         own = [v for v in self.utts[max(0, u.idx - 3) : u.idx] if v.turn == u.turn]
         if any(content_words(v.text) for v in own):
             return False  # the outcome opens the turn, after at most a count ("Alla tre.")
-        opened = own[0].idx if own else u.idx
-        prev = self.utts[opened - 1] if opened else None
-        answer = [v for v in self.utts[max(0, opened - 4) : opened] if prev is not None and v.turn == prev.turn]
-        if not answer or answer[0].speaker == u.speaker or not self._answered_yes(answer):
-            return False
         at = len(u.text) - len(u.low)
         np = u.text[at + m.start("np") : at + m.end("np")]
-        if not (np[:1].isupper() or _DEFINITE.match(np)) or not self._put_to_room(u, np):
+        put = self._put_to_room(u, np) if np[:1].isupper() or _DEFINITE.match(np) else None
+        if put is None or not self._answered_yes(put, own[0] if own else u):
             return False
         rest = strip_tail(u.text[at + m.start("rest") :]).rstrip(" ,.!")
         text = capitalise(first_person(f"{np} {m.group('v')} {rest}", u.name)) + "."
@@ -66,18 +62,26 @@ class AnsweredOutcomes:
         self.used.add(u.idx)
         return True
 
-    @staticmethod
-    def _answered_yes(answer: list[Utt]) -> bool:
-        """The turn before said yes or offered to do it, and refused nothing."""
-        first = min(answer, key=lambda v: v.idx)
-        if _REFUSAL.match(first.low) or any(v.is_question for v in answer):
+    def _answered_yes(self, put: Utt, opened: Utt) -> bool:
+        """Others answered between the matter put and the outcome, the last just before it: that one neither refused
+        nor asked, and one of them said yes or offered to do it (a "Ja" lost to the recogniser in one answer leaves
+        the others)."""
+        turns: dict[int, list[Utt]] = {}
+        for v in self.utts[put.idx + 1 : opened.idx]:
+            if v.turn != put.turn and v.speaker != opened.speaker:
+                turns.setdefault(v.turn, []).append(v)
+        answers = list(turns.values())
+        if not answers or answers[-1][-1].idx != opened.idx - 1:
+            return False  # the outcome follows another's answer, not the leader's own words
+        last = answers[-1]
+        if _REFUSAL.match(last[0].low) or any(v.is_question for v in last):
             return False
-        return is_agreement(first) or _OFFER.match(first.low) is not None
+        return any(is_agreement(said[0]) or _OFFER.match(said[0].low) for said in answers)
 
-    def _put_to_room(self, u: Utt, np: str) -> bool:
-        """The subject was named in a matter put to the room a few sentences before."""
+    def _put_to_room(self, u: Utt, np: str) -> Utt | None:
+        """The matter put to the room a few sentences before that named the subject."""
         named = stems(np) or {np.lower()}
         for v in self._window(u, back=10):
             if (v.is_question or _PUT.search(v.low)) and named & (stems(v.text) | set(v.low.split())):
-                return True
-        return False
+                return v
+        return None

@@ -29,7 +29,7 @@ _TASK_ASKED = re.compile(
 )
 # The matter before a tag that puts it to the room: "..., säger vi det?", "..., är vi överens?"
 _TAGGED = re.compile(
-    r"^(?P<matter>[^?]+?),\s*(?:(?:säger|gör|kör)\s+vi\s+(?:så|det)|är\s+(?:vi|alla)\s+(?:överens|med\s+på\s+det))"
+    r"^(?P<matter>[^?]+?),?\s+(?:(?:säger|gör|kör)\s+(?P<we>[\w-]+)\s+(?:så|det)|är\s+(?:vi|alla)\s+(?:överens|med\s+på\s+det))"
     r"\s*\?$"
 )
 _REFUSAL = re.compile(r"^(?:nej|nja|men|fast|vänta|nä)\b|\b(?:går\s+inte|kan\s+(?:jag|vi)\s+inte)\b")
@@ -83,6 +83,8 @@ class AskedCloses:
         m = _TAGGED.match(u.low)
         if m is None or weight(m.group("matter")) < 2 or cues.TENTATIVE.search(m.group("matter")):
             return False
+        if m.group("we") not in (None, "vi") and not (self.robust and u.uncertain(m.group("we"))):
+            return False  # "säger <och> det?": the group's "vi" misheard, heard unsure
         replies = [v for v in self.utts[u.idx + 1 : u.idx + 4] if v.turn != u.turn]
         first = replies[0] if replies else None
         if first is None or first.speaker == u.speaker or first.start - u.end > 30:

@@ -29,6 +29,7 @@ _OBJECTION_CALL = re.compile(
     _OPEN + r"(?:(?:säger|är|har|tycker)\s+(?:någon|några|ni)\s+(?:något\s+)?(?:emot|nej|invändningar|annorlunda)"
     r"|(?:någon|några)\s+(?:som\s+(?:är|har\s+något)\s+)?(?:emot|invändningar)"
     r"|(?:protesterar|invänder)\s+(?:någon|några))(?:\s+(?:det|mot\s+det))?\s*\?$"
+    r"|^[\w-]+\s+(?:någon|några)\s+(?:något\s+)?emot\s*\?$"  # whatever verb was heard: "<Mest> någon emot?"
 )
 # No objection, said by the room or by the caller after a pause: "Nej.", "Ingen.", "Inga invändningar."
 _NONE = re.compile(r"^(?:nej|nä|ingen|inga|ingen\s+invändning|inga\s+invändningar|ingen\s+alls)\s*[.!]?$")
@@ -38,6 +39,8 @@ _CLOSE = re.compile(
     r"|(?:vår|vårt)\s+(?:regel|beslut|gräns|linje))|har\s+vi\s+det\s+så|gäller\s+det|kör\s+vi\s+(?:så|på\s+det)"
     r"|gör\s+vi\s+så)(?:\s+(?:då|alltså|från\s+(?:och\s+med\s+)?(?:i\s+dag|nu|i\s+kväll)))?\s*[.!]?$"
 )
+# The close heard with its first word misheard: "<För> är det så." (the word marked unsure)
+_CLOSE_HEARD = re.compile(r"^(?P<w>[\w-]+)\s+(?:är\s+det\s+(?:så|bestämt|beslutat)|har\s+vi\s+det\s+så)\s*[.!]?$")
 # Not the plan: the speaker's assent, a reason, a task for someone, the meeting's order
 _NOT_PLAN = re.compile(
     r"^(?:(?:och|men)\s+)?(?:du\s+har\s+rätt|det\s+(?:är|var|låter)\b|för\s+att|eftersom|jag\b|du\b|ni\b|"
@@ -55,7 +58,7 @@ class SilentCloses:
     """A plan put with a call for objections and closed by the caller; a RuleState mixin."""
 
     def _silent_close(self, u: Utt) -> bool:
-        if u.is_question or u.idx in self.used or u.idx in self.decided or not _CLOSE.match(u.low):
+        if u.is_question or u.idx in self.used or u.idx in self.decided or not self._cue_heard(u, _CLOSE, _CLOSE_HEARD):
             return False
         call = self._objection_call(u)
         if call is None:
@@ -77,6 +80,13 @@ class SilentCloses:
             if not _NONE.match(v.low.strip()):
                 return None  # "Ja, jag.", "Vänta, ...": someone objected or went on
         return None
+
+    def _cue_heard(self, u: Utt, said: re.Pattern[str], heard: re.Pattern[str]) -> bool:
+        """The cue as said, or under recognition errors with its first word heard unsure."""
+        if said.match(u.low):
+            return True
+        m = heard.match(u.low) if self.robust else None
+        return m is not None and u.uncertain(m.group("w"))
 
     def _plan_before(self, call: Utt) -> list[Utt]:
         """The plan in the caller's turn before the call; the caller's own task between them left out."""
