@@ -76,3 +76,13 @@ def test_the_asked_verb_said_of_oneself_later_in_the_reply_takes_the_task() -> N
     assert [a.owner for a in got] == ["Karin Ek"] and got[0].what.startswith("Sortera lådan")
     refused = [("S1", "Karin, kan du sortera lådan före jul?"), ("S2", "Nej. Det sorterar jag inte.")]
     assert not minutes(refused).actions
+
+
+def test_the_verb_first_and_the_participants_named_after_it() -> None:
+    said = [("S1", "Då ställer Karin och Olof om programmen helgen efter.")]
+    got = minutes(said).actions
+    assert sorted(a.owner for a in got) == ["Karin Ek", "Olof Nilsson"]
+    assert all(a.what.startswith("Ställa om programmen") for a in got)
+    assert [a.owner for a in minutes([("S1", "Sen bokar Olof lokalen till mötet.")]).actions] == ["Olof Nilsson"]
+    for line in ("Då kommer Olof hit i morgon.", "Då tycker Olof att vi ska vänta.", "Då står bussen på torget."):
+        assert not minutes([("S1", line)]).actions, line

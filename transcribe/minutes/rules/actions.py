@@ -332,7 +332,7 @@ class ActionRules(SaidPromises):
         if self._echoed_request(u):
             return
         # 3e. "Jag kopierar texterna i stor stil." after the group settled the song: a plan the turn asks for.
-        if self._plain_promise(u):
+        if self._plain_promise(u) or self._named_after_verb(u):
             return
         # 4. Named participants take tasks: "Karin tar det", "Lotta fixar integrationen, Omid skriver testfallen".
         for clause in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", u.text):

@@ -54,6 +54,12 @@ _WE_FRONTED = re.compile(
 _WE_DIRECT = re.compile(r"^(?:(?:och|så|då)\s+)?vi\s+(?P<v>[a-zåäö]+r)\s+(?P<rest>[^.?!]+)")
 # what a question asks of one's presence or view, not a task: "kan du vara med?", "vill du säga något?"
 _NOT_ASKED = frozenset("vara bli komma gå säga tycka tänka berätta svara höra se ta göra".split())
+# "Då ställer Ali och Sofia om tunnlarna helgen den tjugofemte.": the verb first, then who does it, then what
+_THEN_NAMED = re.compile(
+    r"^(?:(?:och|men)\s+)?(?:då|så|sen|sedan|och\s+så)\s+(?P<v>[a-zåäö]+r)\s+"
+    r"(?P<names>[A-ZÅÄÖ][a-zåäöé]+(?:\s*(?:,|och)\s+[A-ZÅÄÖ][a-zåäöé]+)*)\s+(?P<rest>[^.?!]+)",
+    re.IGNORECASE,
+)
 _HABIT_REPORT = re.compile(r"\b(?:brukar|alltid|aldrig|ibland|förut|i\s+fjol|förra)\b")
 _ASKED_ROOM = re.compile(r"^(?:och\s+)?vem\s+(?:tar|hjälper|gör|kan|fixar|ordnar|vill)\b")
 _SECOND_VERB = re.compile(r"\b(och|samt)\s+([a-zåäö]+(?:ar|er|ör))\b")
@@ -144,6 +150,27 @@ class SaidPromises(TaskGaps):
             return False
         what = task_phrase(strip_tail(asked.text[rm.start("r") :]), None)
         self._add_action(what, u.name, [asked, u], 0.7)
+        return True
+
+    def _named_after_verb(self, u: Utt) -> bool:
+        """'Då ringer Karin leverantören i morgon.', 'Då ställer Ali och Sofia om tunnlarna helgen den tjugofemte.':
+        a statement with its verb first and the participants named after it gives each of them the task."""
+        m = _THEN_NAMED.match(u.text)
+        if m is None or u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
+            return False
+        verb, rest = m.group("v").lower(), m.group("rest")
+        if not is_present_verb(verb) or verb in NOT_TASKS or verb in AUX or verb in _NOT_PLANS:
+            return False
+        names = re.split(r"\s*(?:,|\boch\b)\s*", m.group("names"))
+        people = [self._named_person(n.lower()) for n in names if n]
+        if not people or any(p is None or p[0] == u.speaker or p[2] != 0 for p in people):
+            return False  # "Då står bokbussen …": no participant; a name said to the speaker themselves
+        if cues.NEG.match(rest.lower()) or not [w for w in content_words(rest) if w not in ("det", "den", "dem")]:
+            return False
+        what = capitalise(f"{to_infinitive(verb)} {strip_tail(rest)}".strip(" ,"))
+        for person in people:
+            if person is not None:
+                self._add_action(what, person[1], [u], 0.7)
         return True
 
     def order_before(self, what: str, utts: list[Utt]) -> str:
