@@ -32,7 +32,7 @@ from transcribe.web.speaker_edits import confirm_proposal
 
 pytestmark = pytest.mark.skipif(not (have("espeak-ng") and have("sox")), reason="needs espeak-ng and sox")
 
-SHORT = "Hej allihop, jag heter Johan."  # about two seconds of speech
+SHORT = "Hej, jag heter Johan."  # under two seconds of speech: a profile that proposes, never names
 MEETING = [
     ("johan", "Jag tycker att vi borde prioritera skolans lokaler och ventilationen först, sedan personalen."),
     ("lena", "Föräldrarna har hört av sig flera gånger om skolgården och belysningen under vintern."),

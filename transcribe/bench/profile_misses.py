@@ -5,7 +5,8 @@ label (the one whose time is mostly theirs) is scored as the matcher scores it (
 the product's fused scores) and checked gate by gate, in this order:
 
 - merged: no label is mostly theirs (the diariser put their speech under someone else's label);
-- weak: the profile holds under `profiles.MIN_ENROLMENT_S` s of speech, so it at most proposes;
+- weak: the profile holds under `profiles.MIN_ENROLMENT_S` s of speech and the score is under Z_NAMED_WEAK (or the
+  profile under `profiles.BRIEF_ENROLMENT_S` s), so it at most proposes;
 - z: the label's normalised score with their profile under Z_NAMED_FUSED;
 - cos: its raw cosine under T_NAMED_FUSED;
 - margin: another profile's normalised score within Z_MARGIN_FUSED;
@@ -38,12 +39,12 @@ from transcribe.speakers.match import (
     Z_NAMED_BRIEF,
     Z_NAMED_FUSED,
     Z_NAMED_THIN,
+    Z_NAMED_WEAK,
     Z_SHORT_FUSED,
-    brief_enrolment,
     match_speakers,
     score_labels,
 )
-from transcribe.speakers.profiles import Profile, thin, weak
+from transcribe.speakers.profiles import Profile, brief_enrolment, thin, weak
 
 GATES = ("merged", "weak", "z", "cos", "margin", "thin", "short", "agreement", "assignment")
 
@@ -98,7 +99,7 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
                 rows.append(f"{lab.item.id} {reader}: merged")
                 continue
             i = max(own, key=lambda k: sc.norm[k, j])
-            if weak(profiles[j]):  # a weak profile never names, whatever its score
+            if weak(profiles[j]) and (brief_enrolment(profiles[j]) or sc.norm[i, j] < Z_NAMED_WEAK):  # only proposes
                 gates["weak"] += 1
                 missed.append(float(sc.norm[i, j]))
                 rows.append(f"{lab.item.id} {reader}: weak ({profiles[j].seconds:.1f} s, z {sc.norm[i, j]:.2f}, "

@@ -108,7 +108,8 @@ the bench had embedded its readers' enrolment halves whole, pauses counted as sp
 to their first 1-6 s of speech, a name at the ordinary thresholds went to a stranger from a profile of 1 s (4.52)
 and from one of 3.5 s at every length from 3 s (a telephone stranger at 3.48-3.86), never from a profile of 5 s
 or more; other people reached 6.35 at 1 s, 4.00 at 1.5 s, 3.98 at 2 s. So a profile of under MIN_ENROLMENT_S = 5 s
-is weak: it never names (THIN and BRIEF are moot) and proposes only from Z_PROPOSED_WEAK = 4.25; under MIN_VOICE_S
+is weak: it names only from Z_NAMED_WEAK (below; THIN and BRIEF are moot) and proposes from Z_PROPOSED_WEAK = 4.25;
+under BRIEF_ENROLMENT_S it never names; under MIN_VOICE_S
 = 1.5 s (less than one encoder window) it proposes nothing and `profiles.enroll_audio` refuses the recording. Dev
 30 conversations: named 57 -> 45 of 82 readers offered, 45 of 53 whose enrolment was accepted (0.849; before,
 enrolled from 5 s or more 53 of 65, 0.815), proposals all right, 0 wrong, no stranger named or proposed.
@@ -124,6 +125,22 @@ same-person pairs above every other person's score 7/20/24 -> 6/17/24 and 7/17/2
 over the runner-up profile: the same 10 conversations' both meetings with the enrolments cut to 1.5-4.5 s, 290
 proposals of weak profiles from 2.5: strangers at 4.96 (2.5 s profile), 4.27 (3 s) and 4.21 (3.5 s), each 3-5
 ahead of its runner-up, so neither 3.5 nor a lead names more without a stranger proposed; Z_PROPOSED_WEAK stays.
+A weak profile's name: a weak profile's own readers often score far above anyone else (dev 30 conversations, the
+profiles as enrolled: 11 of 22 pairs of a weak profile with its reader's label at 5.5-10, every other person's label
+under 3.9 at every cut length from 1.5 to 6 s), so never naming from one threw away clear matches. What is known of
+the profile decides how clear: its length. Other people's labels against weak profiles of 2-4.5 s (both benches, the
+enrolments cut to 2-4.5 s, 30 conversations and the 10 growth conversations' two meetings): 5.46 (2 s) and 5.28
+(2.5 s) with no other profile ahead, a stranger at 4.96 (2.5 s); a name from 4.5 or 5.0 went wrong at 2 and 2.5 s,
+none from 5.5. The reader's look-alike reached 6.08-6.51 with profiles of 4-4.5 s, and 6.35 with the look-alike's
+full 7.1 s profile, kept out only by the reader's own profile ahead (the margin); an accepted profile names such a
+stranger too. Neither the cohort's scores of the profile (each cohort voice against it, the cohort without it: the
+highest of them against the highest other person's label, correlation -0.08 over 208 cut profiles) nor the lead
+over the runner-up (strangers 2-5 ahead) told which weak profile draws other people. So a weak profile of
+BRIEF_ENROLMENT_S s or more names from Z_NAMED_WEAK = 6.0 (as a single piece does: Z_SHORT_FUSED), 0.54 over
+the highest other person with no profile ahead, all other gates as for any profile; under it, as before, at most a
+proposal (other people reached 6.35 at 1 s, 5.72 at 1.5 s). Dev, the profiles as enrolled: 30 conversations named
+45 -> 53 of 82, growth bench both meetings 34 -> 37 of 58; cut to 2/2.5/3/3.5/4/4.5 s 0 -> 6/8/10/12/12/13 of 82
+and 0 -> 4/8/14/15/16/16 of 58; 0 wrong names and no stranger named at any length (at 5.0: 1 wrong at 2 and 2.5 s).
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -148,6 +165,7 @@ from transcribe.speakers.profiles import (
     MIN_VOICE_S,
     Profile,
     ProfileDirectory,
+    brief_enrolment,
     normalise_rows,
     thin,
 )
@@ -184,10 +202,11 @@ Z_SHORT_FUSED = 6.0  # ... unless the fused score reaches this (no other person'
 Z_NAMED_THIN = 3.75
 # ... and one of under BRIEF_ENROLMENT_S s (a word or two) Z_NAMED_BRIEF for a name, Z_PROPOSED_BRIEF for
 # a proposal (see "Brief enrolments" above).
-BRIEF_ENROLMENT_S, Z_NAMED_BRIEF, Z_PROPOSED_BRIEF = 2.0, 4.25, 3.5
-# A weak profile (under `profiles.MIN_ENROLMENT_S` s of speech) never names and proposes only from this fused
-# score (see "Weak enrolments" above).
+Z_NAMED_BRIEF, Z_PROPOSED_BRIEF = 4.25, 3.5
+# A weak profile (under `profiles.MIN_ENROLMENT_S` s of speech) proposes only from this fused score, and names
+# only from Z_NAMED_WEAK and only when it holds BRIEF_ENROLMENT_S s or more (see "Weak enrolments" above).
 Z_PROPOSED_WEAK = 4.25
+Z_NAMED_WEAK = 6.0
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -309,6 +328,7 @@ def match_speakers(
     brief: tuple[float, float] | None = None,
     min_enrolment: float = MIN_ENROLMENT_S,
     z_weak: float = Z_PROPOSED_WEAK,
+    z_weak_named: float | None = None,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -325,8 +345,9 @@ def match_speakers(
     `z_thin`: the normalised score a name needs from a profile of under THIN_ENROLMENT_S s of speech
     (None: Z_NAMED_THIN on fused scores, else not used). `brief`: (name, proposal) scores a profile of
     under BRIEF_ENROLMENT_S s needs (None: Z_NAMED_BRIEF / Z_PROPOSED_BRIEF on fused scores, else not used).
-    `min_enrolment`: a profile of less speech is weak (`profiles.weak`): it never names, and proposes only from
-    the normalised score `z_weak` (min_enrolment 0: not checked).
+    `min_enrolment`: a profile of less speech is weak (`profiles.weak`): it names only from the normalised score
+    `z_weak_named` (None: Z_NAMED_WEAK on fused scores, else never) and never under BRIEF_ENROLMENT_S s, and proposes
+    only from `z_weak` (min_enrolment 0: not checked).
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = unit_vectors(source)
@@ -342,6 +363,7 @@ def match_speakers(
     z_short = (Z_SHORT_FUSED if space == "fused" else math.inf) if z_short is None else z_short
     z_thin = (Z_NAMED_THIN if space == "fused" else -math.inf) if z_thin is None else z_thin
     brief = ((Z_NAMED_BRIEF, Z_PROPOSED_BRIEF) if space == "fused" else (-math.inf,) * 2) if brief is None else brief
+    z_weak_named = (Z_NAMED_WEAK if space == "fused" else math.inf) if z_weak_named is None else z_weak_named
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
@@ -381,8 +403,9 @@ def match_speakers(
                 status = "proposed"  # a profile of a few words: only a clearer score names
             if z is not None and status == "named" and z < brief[0] and brief_enrolment(profiles[j]):
                 status = "proposed"
-            if 0 < profiles[j].seconds < min_enrolment:  # weak: too little speech to be trusted with a name
-                status = "proposed" if status == "named" else status
+            if 0 < profiles[j].seconds < min_enrolment:  # weak: a name only on a score no other person came near
+                clear = z is not None and z >= z_weak_named and not brief_enrolment(profiles[j])
+                status = "proposed" if status == "named" and not clear else status
                 status = "anonymous" if z is not None and status == "proposed" and z < z_weak else status
                 status = "anonymous" if profiles[j].seconds < MIN_VOICE_S else status  # a word or two: nothing
             if z is not None and status == "proposed" and z < z_proposed:
@@ -399,11 +422,6 @@ def match_speakers(
         result[label] = Match(profiles[j].name if status != "anonymous" else None, round(float(row[j]), 4), status,
                               None if z is None else round(z, 3), int(sc.pieces[i]))  # fmt: skip
     return _second_labels(result, labels, sc, order, profiles, t_named, z_named)
-
-
-def brief_enrolment(profile: Profile) -> bool:
-    """Was the profile enrolled from under BRIEF_ENROLMENT_S s of speech (a word or two; 0: not recorded)?"""
-    return 0 < profile.seconds < BRIEF_ENROLMENT_S
 
 
 def _runner_up(row: np.ndarray, j: int) -> float:

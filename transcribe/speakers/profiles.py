@@ -51,9 +51,12 @@ MAX_EMBEDDINGS = 64
 # names only on a clearer match (`match.Z_NAMED_THIN`), and enrolling says so.
 THIN_ENROLMENT_S = 5.0
 # Less speech than this, measured after voice activity detection and without overlapping speech, is too
-# little to be trusted with a name: the profile is kept as weak (it proposes "Anna?", never names) and
-# grows as confirmed speech is added (`speakers enroll-meeting`, "Spara röstprofiler" in review).
+# little to be trusted with a name: the profile is kept as weak (it proposes "Anna?", and names only on a score
+# no other person's speech came near: `match.Z_NAMED_WEAK`) and grows as confirmed speech is added
+# (`speakers enroll-meeting`, "Spara röstprofiler" in review).
 MIN_ENROLMENT_S = 5.0
+# Less than this (a word or two) is a profile that never names, however clear the match (`match.py`).
+BRIEF_ENROLMENT_S = 2.0
 # Speech heard through a telephone band joins a profile that already knows the voice as recorded only as that
 # channel's samples (`ProfileDirectory.add`, `heard_through`): kept with the microphone samples, it drew the
 # profile's own voice towards every voice over a line (see `embed_voice`).
@@ -102,6 +105,11 @@ def weak(profile: Profile) -> bool:
     return 0 < profile.seconds < MIN_ENROLMENT_S
 
 
+def brief_enrolment(profile: Profile) -> bool:
+    """Was the profile enrolled from under BRIEF_ENROLMENT_S s of speech (a word or two; 0: not recorded)?"""
+    return 0 < profile.seconds < BRIEF_ENROLMENT_S
+
+
 def seconds_sv(seconds: float) -> str:
     """Seconds as a Swedish reader writes them: "2,1", "5"."""
     return f"{seconds:.1f}".removesuffix(".0").replace(".", ",")
@@ -113,7 +121,7 @@ def speech_needed(profile: Profile) -> float:
 
 
 def weak_profile_line(profile: Profile) -> str:
-    """What enrolling and listing say of a profile still too small to name anyone (one line)."""
+    """What enrolling and listing say of a profile too small to be trusted with a name (one line)."""
     line = (
         f"Röstprofilen för {profile.name} är svag: {seconds_sv(profile.seconds)} s tal, "
         f"{seconds_sv(MIN_ENROLMENT_S)} s behövs för att namnge säkert ({seconds_sv(max(speech_needed(profile), 0.1))} "
@@ -121,7 +129,9 @@ def weak_profile_line(profile: Profile) -> str:
     )
     if profile.seconds < MIN_VOICE_S:
         return line + f"; under {seconds_sv(MIN_VOICE_S)} s föreslår den inte heller namnet."
-    return line + f'; tills dess föreslår den bara namnet ("{profile.name}?").'
+    if brief_enrolment(profile):
+        return line + f'; tills dess föreslår den bara namnet ("{profile.name}?").'
+    return line + f'; tills dess föreslår den namnet ("{profile.name}?") och namnger bara vid en mycket tydlig likhet.'
 
 
 def enrolment_summary(done: Mapping[str, Profile]) -> str:
@@ -438,8 +448,14 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
             voice = embed_voice(audio, person_spans)
         except SilentAudio:  # a named speaker who only said "Ja.": nothing to enrol, the others still are
             continue
-        done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants,
-                                   heard_through=voice.heard_through)
+        done[name] = directory.add(
+            name,
+            voice.vectors,
+            voice.seconds,
+            source=source,
+            channel_variants=voice.variants,
+            heard_through=voice.heard_through,
+        )
         if audit:
             _audit_enrolment(done[name], voice, source, user)
     return done
