@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from transcribe.minutes.fuzzy import Repair, known_word
+from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.rules.cueframes import TOKEN, after_lead
 from transcribe.minutes.rules.utterances import Utt, stems
 
@@ -29,6 +29,7 @@ _PROPOSING = frozenset("tycker föreslår tänkte vill skulle menar anser".split
 _AFTER = frozenset("vi att".split())
 # Words the recogniser most often hears for "jag" (errors learned from the real recogniser): names and short words.
 _HEARD_FOR_JAG = frozenset("jön jon johan jak jeg ja-".split())
+_NEGATED = NEGATIONS | {"nej"}
 _SUBJECTS = frozenset("jag vi ni du han hon hen de dom man det den alla ingen någon nån".split())
 
 
@@ -64,6 +65,38 @@ def proposer_jag(u: Utt, names: set[str]) -> tuple[str, list[Repair]] | None:
     t = toks[at]
     meant = "Jag" if t.start() == 0 or u.text[: t.start()].rstrip()[-1:] in ".!?" else "jag"
     return f"{u.text[: t.start()]}{meant}{u.text[t.end() :]}", [Repair(t.group(0), "jag", "formula")]
+
+
+# What may stand between "jag tycker" and its "att"/"vi": the negation and the speaker's adverbs of stance.
+_STANCE = frozenset(
+    "inte nog också ju väl bara faktiskt verkligen ändå absolut personligen fortfarande kanske därför alltså helst "
+    "definitivt gärna snarare egentligen bestämt starkt".split()
+)
+# Words that need a negation before them: "... lägga något anbud" lost the "inte" the slip stands for.
+_NEEDS_NOT = frozenset("något några någon någonting heller längre alls ens".split())
+_HEADS = frozenset("tycker föreslår tänkte menar anser".split())
+
+
+def proposal_slip(u: Utt) -> tuple[str, list[Repair]] | None:
+    """'Jag tycker <peter> att vi ska lägga något anbud.': a word heard unsure between the proposer's head and its
+    "att"/"vi" that no stance word is was put there by the recogniser; read away, or read as the lost "inte" when the
+    rest needs a negation and has none ("något anbud"). The proposal then reads as one, flagged."""
+    if u.is_question:
+        return None
+    toks, lows, k = after_lead(u.text, _LEAD)
+    if k + 4 >= len(lows) or lows[k] != "jag" or lows[k + 1] not in _HEADS or lows[k + 3] not in _AFTER:
+        return None
+    at = k + 2
+    slip = lows[at]
+    if slip in _STANCE or slip in _SUBJECTS or slip not in u.unsure:
+        return None
+    if "," in u.text[toks[at - 1].end() : toks[at + 1].start()]:
+        return None  # "Jag tycker, Peter, att ...": someone addressed
+    rest = set(lows[at + 1 :])
+    meant = "inte" if rest & _NEEDS_NOT and not rest & _NEGATED else ""
+    t, nxt = toks[at], toks[at + 1]
+    fixed = u.text[: t.start()] + (f"{meant} " if meant else "") + u.text[nxt.start() :]
+    return fixed, [Repair(t.group(0), meant, "formula")]
 
 
 def names_of(utts: list[Utt], people: Iterable[str] = ()) -> set[str]:
