@@ -77,7 +77,8 @@ def list_cmd(
     out.print(table)
     weak_ones = [p.name for p in profiles if weak(p)]
     if weak_ones:
-        out.print(f"Svaga (för lite tal för att namnge, föreslår bara): {', '.join(weak_ones)}", soft_wrap=True)
+        said = "för lite tal för att namnge säkert; föreslår, namnger bara vid mycket tydlig likhet"
+        out.print(f"Svaga ({said}): {', '.join(weak_ones)}", soft_wrap=True)
     out.print(f"[dim]{directory.root}[/]")
 
 
