@@ -17,9 +17,10 @@ def _alt(words: list[str]) -> str:
 
 
 _NUMBER_REF = re.compile(
-    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
+    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}"
+    rf"|(?<=\s)(?:{_alt(list(_NUM_WORDS))})\b)"
     r"(?:\s?(?P<l>[a-h])\b)?"
-)
+)  # a number word after a space: "punkten" is no "punkt en"
 _SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h])(?![\w-])")  # "sju b", "6a"
 _AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
 # An item called by its number as a noun ("Vi hoppade över tvåan.", "Då tar vi fyran."), only after a verb of taking
@@ -33,7 +34,7 @@ _NOUN_REF = re.compile(
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _VI = r"(?:vi|ni|via|vid|mi)"  # "vi" as the recogniser hears it in a chair's phrase ("väntar ni med")
 _NEGATIVE_BEFORE = re.compile(
-    r"(hoppar (?:VI )?över|hoppa över|stryker|stryks|bordlägg\w*|skjuter (?:VI )?(?:upp|på)|under|om"
+    r"(hoppar (?:VI )?över|hoppa över|stryker|stryks|skippar (?:VI )?|bordlägg\w*|skjuter (?:VI )?(?:upp|på)|under|om"
     r"|drar (?:VI )?tillbaka|avvaktar (?:VI )?med|flyttar (?:VI )?"
     r"|återkommer (?:VI )?till|väntar med|som VI sa|nämnde|efter)\s+(?:\w+\s+)?$".replace("VI", _VI)
 )
@@ -43,9 +44,8 @@ _NEGATIVE_AFTER = re.compile(
     r"|(?:är|har|blev) (?:\w+ )?(?:dragen|draget|dragna|dragits)(?! (?:in|upp|ut|med|över|ner|fram|av|igenom)\b)"
     r"|hoppar (?:VI )?över|väntar (?:VI )?med|skjuter (?:VI )?(?:upp|på)|tar VI (?:sedan|senare|sist)"
     r"|(?:vill|kan|ska) (?:jag|VI) (?:stryka|skjuta (?:den |det )?(?:upp|på|till nästa))"
-    r"|inte (?:är |blir )?(?:\w+ )?(?:klar|klart|färdig\w*|redo) (?:att |för att |för )?behandla\w*)\b".replace(
-        "VI", _VI
-    )
+    r"|inte (?:är |blir )?(?:\w+ )?(?:klar|klart|färdig\w*|redo) (?:att |för att |för )?behandla\w*"
+    r"|stryker VI|skippa\w*|faller bort|går VI förbi)\b".replace("VI", _VI)
 )
 _WORD = re.compile(r"\b[a-zåäö]{4,6}\b")
 

@@ -153,8 +153,8 @@ KIND_CUES = {
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
         r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,6}skriv(?:a|er) under\b"
-        r"|(?:två|någon|nån|vem|en)(?: personer| person)? som (?:\w+ ){0,3}"
-        r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar att|granskar)\b"
+        r"|(?:två|någon|nån|vem|en)(?: personer| person)? (?:som|tar på sig att) (?:\w+ ){0,3}"
+        r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar att|granskar|gå igenom \w+ protokoll)\b"
         r"|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
     # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …"
@@ -203,7 +203,9 @@ _STRUCK = (
     r"|går VI (?:den |det |dem )?inte igenom|hinner VI (?:den |det |dem )?inte"
     r"|lyfts (?:bort |ut )?(?:från|ur) (?:dagens |kvällens )?(?:lista|listan|dagordning\w*|föredragningslista\w*)"
     r"|(?:inte (?:är |blir )?|ej )(?:\w+ )?(?:klar|klart|färdig\w*|redo|mogen|moget) (?:att |för att |för )?behandla\w*"
-)  # "… punkt sju, inte är klar att behandlas"
+    r"|skippa\w*|faller bort|föll bort|(?:lägger|lägg\w*) VI (?:den |det |dem )?åt sidan|(?:går|hoppar) VI förbi"
+    r"|tar VI (?:den |det |dem )?inte (?:i dag|idag|i kväll|ikväll|nu|den här gången)|blir det inget med"
+)  # "… punkt sju, inte är klar att behandlas", "Vi skippar …", "Punkt fyra faller bort", "… lägger vi åt sidan"
 SKIP_TOPIC = re.compile(
     (
         r"\b(hoppa(?:r)? (?:VI )?över|stryks|stryker|utgår|bordläggs|bordlägger|skjuter (?:VI )?upp"
@@ -211,7 +213,8 @@ SKIP_TOPIC = re.compile(
         r"(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare)"
         r"|till (?:en |ett )?(?:\w+ )?(?:\w*möte|\w*stämma|sammanträde)\b)"
         r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till|tills)"
-        r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) nästa (?:möte|sammanträde)"
+        r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) (?:nästa|vårens|höstens|ett senare|ett kommande)"
+        r" (?:\w*möte|sammanträde)"
         r"|hoppar VI (?!till\b|fram\b|tillbaka\b|in\b)|skjuter VI (?!till\b|in\b)"
         r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet)"
         + _STRUCK

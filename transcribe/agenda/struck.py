@@ -35,7 +35,7 @@ if TYPE_CHECKING:  # align.py imports this module
 # put off until something happens or someone comes, maybe in this meeting: "… tills Lisa kommer", "Leila kommer halv
 # nio, vi väntar med skyddsronden"
 UNTIL = re.compile(
-    r"\b(?:tills|till dess|förrän|kommer (?:\w+ ){0,2}(?:halv|klockan|kvart|senare|sent|strax|snart|efter)"
+    r"\b(?:tills(?! vidare)|till dess|förrän|kommer (?:\w+ ){0,2}(?:halv|klockan|kvart|senare|sent|strax|snart|efter)"
     r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
 )
 # the next meeting named, where "Då tar vi solcellsparken." says what it will take up
@@ -118,6 +118,18 @@ def _naming(b: float, u: Unit, threshold: float) -> float:
     return abs(b + threshold) - threshold if SKIP_TOPIC.search(u.low) else b
 
 
+def _named_in(
+    said: list[int], units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], threshold: float
+) -> dict[int, float]:
+    """Item -> how strongly the sentences `said` name it; several items share a word ("antecknare",
+    "anteckningar"): the caller takes the one named best."""
+    return {
+        k: max(_naming(B[k][j], units[j], threshold) for j in said if _names(units[j], it))
+        for k, it in enumerate(leaves)
+        if any(_names(units[j], it) for j in said)
+    }
+
+
 def put_off_by_pronoun(
     units: list[Unit],
     leaves: list[AgendaItem],
@@ -139,19 +151,23 @@ def put_off_by_pronoun(
         if UNTIL.search(u.low) or LATER.search(u.low) or number_refs(u.low):
             continue
         skip = SKIP_TOPIC.search(u.low)
-        left = u.low[: skip.start()] + " " + u.low[skip.end() :]  # the words that put it off name nothing
-        rest = replace(u, low=left, stems={stem(w) for w in content_words(left)})
+        fronted = re.split(r",|\b(?:så|och|men)\b", u.low[: skip.start()])[-1]  # what is put off, said first
+        before = "" if PRONOUN.search(fronted) else u.low[: skip.start()]  # a pronoun there: before it the reason
+        left = before + " " + u.low[skip.end() :]  # ("Det är inte justerat än, så det hoppar vi över.")
+        rest = replace(u, low=left, stems={stem(w) for w in content_words(left)})  # the words that put it off
         if any(_names(rest, it) for it in leaves):  # not where it is put off to: "… till en extra stämma i höst"
             continue
         turn = [j for j in range(i) if units[j].seg_id == u.seg_id]
         said = turn[:OPENING_SENTENCES] + [j for j in turn[-1:] if j == i - 1]
-        named = {  # the turn's opening or the sentence just before names what the pronoun stands for ("… Och
-            # arvodena och avgiften har valberedningen inte hunnit räkna på. Vi skjuter dem till en extra stämma."),
-            # or puts it off until something happens ("Och knivkursen väntar vi med tills Holger är frisk.")
-            k: max(_naming(B[k][j], units[j], threshold) for j in said if _names(units[j], it))
-            for k, it in enumerate(leaves)
-            if any(_names(units[j], it) for j in said)
-        }  # several items share a word ("antecknare", "anteckningar"): the one named best
+        # the turn's opening or the sentence just before names what the pronoun stands for ("… Och arvodena och
+        # avgiften har valberedningen inte hunnit räkna på. Vi skjuter dem till en extra stämma."), or puts it off
+        # until something happens ("Och knivkursen väntar vi med tills Holger är frisk.")
+        named = _named_in(said, units, leaves, B, threshold)
+        first = turn[0] if turn else i
+        if not named and i in floor and first > 0:  # in the agenda's talk, the item the turn before named
+            # ("Och uthyrningen av kyrksalen, den är inte färdigberedd." – "… Vi tar den på vårens möte.")
+            said = [j for j in range(floor.start - 1, first) if units[j].seg_id == units[first - 1].seg_id]
+            named = _named_in(said, units, leaves, B, threshold)
         if named and max(named.values()) + threshold > 0:
             k = max(named, key=lambda x: named[x])
             B[k][i] = min(B[k][i], -threshold - 1.0)

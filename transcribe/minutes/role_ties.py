@@ -52,6 +52,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
         r"|\b(?:två|någon|nån|vem) som (?:kollar|granskar|kontrollerar) att\b|\b\w+ granskar\W*$"
         r"|\bsom (?:\w+ ){0,2}läs(?:a|er) (?:igenom )?(?:protokollet|anteckningarna)\b"
+        r"|\btar på sig att (?:gå|läsa) igenom \w+ protokoll\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
 # and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
