@@ -49,6 +49,18 @@ def test_a_call_for_objections_answered_no_by_the_room() -> None:
     assert not any("Nästa punkt" in t for t in got)
 
 
+def test_the_call_asked_as_nobody_objecting() -> None:
+    said = [
+        ("S2", "Loppisen i vår. Vi behöver bestämma en dag nu, så att folk kan skänka saker i tid."),
+        ("S3", "Helst en lördag, innan alla åker till landet."),
+        ("S1", "Lördagen den tjugonde april, klockan nio. Ingen som säger emot?"),
+        ("S2", "Nej."),
+        ("S1", "Då är det så."),
+    ]
+    got = texts(said)
+    assert any("tjugonde april" in t for t in got)
+
+
 def test_an_objection_answered_leaves_the_plan_open() -> None:
     said = [
         ("S2", "Bastun står varm hela natten efter träningen."),

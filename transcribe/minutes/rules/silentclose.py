@@ -24,10 +24,10 @@ from transcribe.sv.text import capitalise
 
 WHY = "Beslutet uttrycktes utan beslutsord"
 _OPEN = r"^(?:(?:och|så|då|okej|ok|bra|ja)\b[\s,]*)*"
-# "Säger någon emot?", "Har någon invändningar?", "Någon som är emot?", "Protesterar någon?"
+# "Säger någon emot?", "Har någon invändningar?", "Någon som är emot?", "Ingen som säger emot?", "Inga invändningar?"
 _OBJECTION_CALL = re.compile(
     _OPEN + r"(?:(?:säger|är|har|tycker)\s+(?:någon|några|ni)\s+(?:något\s+)?(?:emot|nej|invändningar|annorlunda)"
-    r"|(?:någon|några)\s+(?:som\s+(?:är|har\s+något)\s+)?(?:emot|invändningar)"
+    r"|(?:någon|några|ingen|inga)\s+(?:som\s+(?:är|har\s+något|säger)\s+)?(?:emot|invändningar)"
     r"|(?:protesterar|invänder)\s+(?:någon|några))(?:\s+(?:det|mot\s+det))?\s*\?$"
     r"|^[\w-]+\s+(?:någon|några)\s+(?:något\s+)?emot\s*\?$"  # whatever verb was heard: "<Mest> någon emot?"
 )
