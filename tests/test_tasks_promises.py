@@ -86,3 +86,15 @@ def test_the_verb_first_and_the_participants_named_after_it() -> None:
     assert [a.owner for a in minutes([("S1", "Sen bokar Olof lokalen till mötet.")]).actions] == ["Olof Nilsson"]
     for line in ("Då kommer Olof hit i morgon.", "Då tycker Olof att vi ska vänta.", "Då står bussen på torget."):
         assert not minutes([("S1", line)]).actions, line
+
+
+def test_a_request_said_by_a_pronoun_takes_the_reply_s_own_words() -> None:
+    said = [("S1", "Det får bli i bodan. Karin, vill du ta hand om dem?"),
+            ("S2", "Gärna. Jag ringer läraren och bokar en dag.")]  # fmt: skip
+    assert [(a.what, a.owner) for a in minutes(said).actions] == [("Ringa läraren och boka en dag", "Karin Ek")]
+
+
+def test_the_chair_s_formulas_a_birthday_and_a_choice_are_no_plans() -> None:
+    for line in ("Jag förklarar mötet avslutat.", "Jag fyller sjuttiofem i november.", "Jag tar nyår."):
+        said = [("S1", "Då säger vi så. Någon emot?"), ("S2", "Nej, då gör vi så."), ("S3", line)]
+        assert not minutes(said).actions, line

@@ -26,8 +26,9 @@ _NOT_PLANS = frozenset(
     "åker går reser flyger kommer börjar slutar bor sitter står ligger sover äter dricker lever väntar gillar "
     "älskar hatar förstår minns glömmer lär behöver vill hoppas litar märker menar tänker undrar önskar orkar "
     "hinner vågar blir heter räcker röstar klarar saknar känner tror tycker vet ser hör antar förutsätter gissar "
-    "håller fortsätter brukar trodde fryser svettas skäms".split()
-)
+    "håller fortsätter brukar trodde fryser svettas skäms förklarar tackar fyller förlorar vinner lutar stödjer "
+    "spelar springer pratar hittar sparar träffar delar leder".split()
+)  # "jag förklarar mötet avslutat", "jag fyller sjuttiofem i november", "jag lutar åt dokumentären"
 # "… och återkommer.", "… och hör av mig": the speaker will come back with it
 _COME_BACK = re.compile(r"\boch\s+(?:återkommer|hör\s+av\s+mig|meddelar|säger\s+till)\b")
 _FROM_NOW = re.compile(r"\bfrån\s+och\s+med\s+(?:nu|i\s+dag|idag|i\s+morgon)\b")
@@ -60,6 +61,7 @@ _THEN_NAMED = re.compile(
     r"(?P<names>[A-ZÅÄÖ][a-zåäöé]+(?:\s*(?:,|och)\s+[A-ZÅÄÖ][a-zåäöé]+)*)\s+(?P<rest>[^.?!]+)",
     re.IGNORECASE,
 )
+_MONTHS = frozenset({"month", "vague", "week"})  # "i november": no day a promise is kept by
 _HABIT_REPORT = re.compile(r"\b(?:brukar|alltid|aldrig|ibland|förut|i\s+fjol|förra)\b")
 _ASKED_ROOM = re.compile(r"^(?:och\s+)?vem\s+(?:tar|hjälper|gör|kan|fixar|ordnar|vill)\b")
 _SECOND_VERB = re.compile(r"\b(och|samt)\s+([a-zåäö]+(?:ar|er|ör))\b")
@@ -81,10 +83,10 @@ class SaidPromises(TaskGaps):
         if m is None or cues.TENTATIVE.search(low[: m.end("v")]):
             return False  # "jag skulle …"; "vad det skulle kosta" asks nothing of the promise
         verb, rest = m.group("v"), m.group("rest")
-        if not is_present_verb(verb) or verb in AUX or verb in _NOT_PLANS:
+        if not is_present_verb(verb) or verb in AUX:
             return False
-        if verb in NOT_TASKS and not action_verb(verb, rest):
-            return False  # "jag räknar med …" thinks; "jag räknar på …" works it out
+        if (verb in NOT_TASKS or verb in _NOT_PLANS or verb == "tar") and not action_verb(verb, rest):
+            return False  # "jag räknar med …" thinks, "jag räknar på …" works it out; "jag tar nyår" chooses
         first_clause = re.split(r",", rest)[0]
         if cues.NEG.search(first_clause.split(" och ")[0]) or re.match(r"(?:att|om|som|så)\b", rest):
             return False  # "jag läser inte …"; "jag tycker att …"
@@ -92,7 +94,7 @@ class SaidPromises(TaskGaps):
             return False
         if _HABIT_REPORT.search(low) or not [w for w in content_words(rest) if w not in ("det", "den", "dem")]:
             return False
-        ahead = [w for w in self.whens(u) if w.date is not None and w.date >= self.ref]
+        ahead = [w for w in self.whens(u) if w.date is not None and w.date >= self.ref and w.kind not in _MONTHS]
         if any(w.date is not None and w.date < self.ref for w in self.whens(u)):
             return False  # "jag ringde dem i måndags": a time gone by
         said = bool(ahead or _COME_BACK.search(low) or _FROM_NOW.search(low) or self._day_after(u))
@@ -179,18 +181,37 @@ class SaidPromises(TaskGaps):
         if not utts or not _DO_IT.match(what):
             return what
         u = utts[-1]
+        own = self._reply_names(u) if len(utts) > 1 and utts[0].is_question else None
         before = self.utts[u.idx - 1] if u.idx else None
         if before is None or before.turn != u.turn or before.is_question:
-            return what
+            return own or what  # "Malin, vill du ta hand om dem?" - "Gärna. Jag ringer läraren och bokar en dag."
         m = _ORDER.match(before.low)
         if m is None:
-            return what
+            return own or what
         verb, rest = m.group("v"), m.group("rest")
         meant = verb + "a" if not verb.endswith("a") else verb
         if not action_verb(meant, rest) or is_present_verb(verb) or verb in NOT_TASKS:
-            return what
+            return own or what
         at = before.low.find(rest, m.start("rest"))
         return capitalise(f"{meant} {strip_tail(before.text[at : at + len(rest)])}".strip(" ,"))
+
+    def _reply_names(self, u: Utt) -> str | None:
+        """The reply's own first-person plan, in its sentence or the next of its turn, naming what a request
+        said only by a pronoun ('Gärna. Jag ringer läraren och bokar en dag.')."""
+        for v in [u, *self._same_segment_after(u, 1)]:
+            m = _PLAN.match(strip_discourse(v.low))
+            if m is None or v.is_question or cues.HEDGE.search(v.low) or cues.NEG.search(v.low):
+                continue
+            verb, rest = m.group("v"), m.group("rest")
+            bare = not [w for w in content_words(rest) if w not in ("det", "den", "dem")]
+            if not is_present_verb(verb) or verb in NOT_TASKS or verb in AUX or verb in _NOT_PLANS or bare:
+                continue
+            low = strip_discourse(v.low)
+            base = v.low.find(low)
+            text = strip_tail(v.text[base + m.start("rest") : base + m.end("rest")])
+            text = _SECOND_VERB.sub(lambda x: f"{x.group(1)} {to_infinitive(x.group(2))}", text)
+            return capitalise(f"{to_infinitive(verb)} {text}".strip(" ,"))
+        return None
 
     def _day_after(self, u: Utt) -> bool:
         """'Jag gör ett med blommor. Klart på torsdag nästa vecka.': the day said in a short sentence next."""
