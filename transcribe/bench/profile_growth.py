@@ -13,9 +13,10 @@ speech is shared between enrolment, meeting 1 and meeting 2.
 1. Meeting 1 is diarised and matched as the product does (anchors, pieces, fused scores).
 2. The reviewer acts as a user would: every proposal that names the label's true reader is confirmed, every
    other proposal rejected; names given by a profile stay as they are (the product enrols only names a
-   person gave: `profiles.CONFIRMED_SOURCES`). Each confirmed label's speech, its turns without the stretches
-   another label speaks over (`enroll_transcript` leaves overlapping segments out), is embedded as the
-   product embeds it (`profiles.embed_voice`) and added to the profile through `ProfileDirectory.add`.
+   person gave: `profiles.CONFIRMED_SOURCES`, and a weak profile's own name: `profiles.grows_from_match`; a wrong
+   one the reviewer would correct, so only right ones are saved). Each confirmed label's speech, its turns
+   without the stretches another label speaks over (`enroll_transcript` leaves overlapping segments out), is
+   embedded as the product embeds it (`profiles.embed_voice`) and added to the profile through `ProfileDirectory.add`.
 3. Meeting 2 is matched twice in the same run: with the profiles as enrolled and with the grown ones.
 
 Reported for meeting 1 and meeting 2 (as enrolled, grown, and the naive baseline): named / proposed / wrong /
@@ -148,11 +149,18 @@ def review(labelled: list[Labelled], profiles: list[Profile], **params: Any
            ) -> tuple[dict[str, list[VoiceSample]], dict[str, int]]:  # fmt: skip
     """What a reviewer confirms in meeting 1: ({name: the confirmed labels' speech}, counts)."""
     confirmed: dict[str, list[VoiceSample]] = {}
-    counts = {"proposals": 0, "confirmed": 0, "rejected": 0, "named_by_profile": 0}
+    counts = {"proposals": 0, "confirmed": 0, "rejected": 0, "named_by_profile": 0, "weak_named_saved": 0}
+    weak_names = {p.name for p in profiles if weak(p)}
     for lab in labelled:
         truth_of = label_truth(lab.item, lab.hyp)
         for label, m in label_matches(lab, profiles, **params).items():
             counts["named_by_profile"] += m.status == "named"
+            if m.status == "named" and m.name in weak_names and truth_of.get(label) == m.name:
+                voice = confirmed_voice(lab, label)  # a weak profile's right name, kept: saved as the product saves it
+                counts["weak_named_saved"] += voice is not None
+                if voice is not None:
+                    confirmed.setdefault(m.name, []).append(voice)
+                continue
             if m.status != "proposed" or m.name is None:
                 continue
             counts["proposals"] += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from transcribe.speakers.match import Match
+from transcribe.speakers.profiles import PROFILE_SOURCE
 from transcribe.transcript import SpeakerInfo, Transcript
 
 
@@ -30,7 +31,7 @@ def apply_matches(transcript: Transcript, matches: Mapping[str, Match]) -> Trans
         m = matches.get(label)
         if m is not None and m.name and m.status != "anonymous" and info.name_source not in ("user", "reviewer"):
             if m.status == "named" and not info.name:
-                info.name, info.name_source = m.name, "profile"
+                info.name, info.name_source = m.name, PROFILE_SOURCE
                 info.proposed_name = info.proposal_score = None
             elif not (info.name and _same_person(info.name, m.name)):
                 info.proposed_name, info.proposal_score = m.name, m.score

@@ -362,8 +362,18 @@ def embed_voice(audio, spans: Sequence[tuple[float, float]]) -> VoiceSample:
 
 # ----------------------------------------------------------------------------- enrolment (explicit, audited)
 
-# Names a person confirmed; introductions and profile matches are machine guesses and never enrol.
+# Names a person confirmed; introductions and profile matches are machine guesses and never enrol, except a weak
+# profile's own name in a meeting a person approved (`grows_from_match`).
 CONFIRMED_SOURCES = ("user", "reviewer")
+PROFILE_SOURCE = "profile"  # a name a profile match gave (`apply.apply_matches`)
+
+
+def grows_from_match(directory: ProfileDirectory, name: str, source: str | None) -> bool:
+    """Does a name a profile gave enrol its speech? Only a weak profile's: it names only on a match far clearer than
+    a full profile needs (`match.Z_NAMED_WEAK`), and a weak profile grows from confirmed speech alone, so a name it
+    gave would otherwise keep it weak (dev growth bench: meeting 2 with grown profiles named one reader fewer)."""
+    profile = directory.get(name) if source == PROFILE_SOURCE else None
+    return profile is not None and weak(profile)
 
 
 def _audit(action: str, name: str, user: str, detail: str) -> None:
@@ -436,8 +446,11 @@ def meeting_audio(meeting_dir: Path) -> Path:
 
 def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: str, user: str = "system",
                       audit: bool = True) -> dict[str, Profile]:  # fmt: skip
-    """Enrol every speaker a person named in `transcript` from their segments of `audio`."""
-    named = {s.label: s.name for s in transcript.speakers if s.name and s.name_source in CONFIRMED_SOURCES}
+    """Enrol every speaker a person named in `transcript` (and a weak profile named: `grows_from_match`) from their
+    segments of `audio`."""
+    kept = CONFIRMED_SOURCES
+    named = {s.label: s.name for s in transcript.speakers
+             if s.name and (s.name_source in kept or grows_from_match(directory, s.name, s.name_source))}  # fmt: skip
     spans: dict[str, list[tuple[float, float]]] = {}
     for seg in transcript.segments:
         if seg.speaker in named and not seg.overlap:  # overlapping speech would carry two voices
