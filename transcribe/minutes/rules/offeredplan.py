@@ -7,7 +7,8 @@ statement share the verb and the matter; the statement is said by another speake
 someone else answered without refusing. The decision is the statement (the speaker's own task after ", och jag
 ..." left out).
 
-Never a question, a condition, a hedge or a report. Flagged: said as a plan.
+Never a question, a condition, a hedge or a report, never an offer made on a condition ("... om vi får förare
+nog"), never inside a summing-up. Flagged: said as a plan.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _NOT_PLANS = frozenset(
 )
 _CONDITION = re.compile(r"\b(?:om|ifall)\s+(?:vi|det|ni|de|man|någon)\b")
 _REFUSAL = re.compile(r"^(?:(?:men|fast)\s+)?(?:nej|nja|nä|vänta|absolut\s+inte)\b")
+_SUMMING_UP = re.compile(r"\b(?:sammanfatt\w*|summer\w*)\b")
 _OWN_TASK = re.compile(r",\s+och\s+(?:jag|du)\b.*$", re.IGNORECASE)
 
 
@@ -48,6 +50,8 @@ class OfferedPlans:
             or cues.HEDGE.search(u.low.replace(" inte ", " "))
         ):
             return False
+        if any(_SUMMING_UP.search(v.low) for v in self.utts[max(0, u.idx - 4) : u.idx] if v.turn == u.turn):
+            return False  # "Nu sammanfattar jag. Vi kör ...": the summing-up's rules read what it recalls
         rest = _OWN_TASK.sub("", strip_tail(u.text[len(u.text) - len(u.low) + m.start("rest") :])).rstrip(" ,.!")
         offer = self._offer_of(u, to_infinitive(verb), rest)
         if offer is None:
@@ -66,8 +70,8 @@ class OfferedPlans:
             if v.turn == u.turn:
                 continue
             m = offer.search(v.low)
-            if m is None or v.is_question or v.idx in self.used or v.idx in self.decided:
-                continue
+            if m is None or v.is_question or v.idx in self.used or v.idx in self.decided or _CONDITION.search(v.low):
+                continue  # "Vi kan köra lördagar ... om vi får förare nog": an offer on a condition
             if not topic & self._offer_matter(v):
                 continue
             between = [x for x in self.utts[v.idx + 1 : u.idx] if x.turn not in (v.turn, u.turn)]
