@@ -75,3 +75,17 @@ def test_what_stays_as_before_after_a_take_back_is_none_unless_another_settles_i
         ("S1", "Bra. Då ligger hyran kvar på fyrahundra kronor som förut, då."),
     ]
     assert any("hyra" in t.lower() for t in texts(settled))  # the one who leads settles it: a decision
+
+
+def test_a_joke_the_room_denies_is_none_even_when_said_as_a_recap() -> None:
+    said = [
+        ("S1", "Bra. Och releasen blir nästa vecka om testerna går igenom."),
+        ("S2", "Testerna går igenom."),
+        ("S3", "Då har vi i alla fall bestämt en sak: kassan bjuder på tårta när det här är ute."),
+        ("S2", "Det har vi absolut inte bestämt."),
+        ("S4", "Ha ha. Det är inget beslut, Sara. Men en bra idé."),
+        ("S1", "Nästa punkt är supporten."),
+    ]
+    assert not any("tårta" in t for t in texts(said))
+    meant = [*said[:3], ("S2", "Det låter bra."), ("S1", "Nästa punkt är supporten.")]
+    assert any("tårta" in t for t in texts(meant))

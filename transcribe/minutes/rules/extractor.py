@@ -80,6 +80,7 @@ class RuleExtractor(
                 )
             self._actions(u)
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote
+        read = list(self.out.decisions)
         self.restated_pass()  # a decision restated in the summing-up: more evidence, or recovered from it
         self.learned_pass()  # the learned scorer's second opinion on decisions, when a model is present
         self.mandate_pass()  # the meeting says at its opening or summing-up that it decides nothing
@@ -91,6 +92,7 @@ class RuleExtractor(
         self.jest_pass()  # a ruling its own speaker turns into a joke ('Nej, men välkomna.', 'Skämt åsido')
         self.taken_back_pass()  # a decision its speaker takes back, and what stays as before after it
         self.taken_up_pass()  # a member's suggestion the leader put as her own proposal: one decision, hers
+        self.retract_pass(read)  # again, for what the late passes recovered: a joke laughed off, said as a recap
         self._next_meeting()
         self._resolve_next_meeting_dues()
         return self.out

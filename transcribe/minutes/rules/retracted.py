@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
@@ -84,12 +85,14 @@ _AS_IT_WAS = re.compile(r"\bsom\s+(?:förut|nu|vanligt|tidigare|i\s+dag|det\s+ä
 class RetractedDecisions(RuleState):
     """The pass that drops decisions the meeting's own next turns take back."""
 
-    def retract_pass(self) -> None:
+    def retract_pass(self, read: Sequence[Decision] = ()) -> None:
+        """Drop what the next turns take back; the decisions in `read` were read by an earlier run and stay (run
+        again after the late passes, for what they recovered, a summing-up's sentence among them)."""
         if not self.out.decisions:
             return
         kept: list[Decision] = []
         for d in self.out.decisions:
-            made = self._made_in(d)
+            made = [] if any(d is r for r in read) else self._made_in(d)
             if made and (
                 self._denied_after(made)
                 or self._cited(made)
