@@ -72,7 +72,10 @@ def test_an_item_taken_right_after_the_agenda_and_the_agenda_resumed_after_it() 
         ("A", "Vem läser igenom protokollet och skriver under?"),  # 10 s: 2
         ("D", "Det gör jag."),
         ("A", "Dagordningen. Innan vi godkänner den har jag en ändring."),  # 30 s: 3
-        ("A", "Karin från kommunen är här för lamporna. Så vägbelysningen, punkt åtta, tar vi direkt efter dagordningen."),
+        (
+            "A",
+            "Karin från kommunen är här för lamporna. Så vägbelysningen, punkt åtta, tar vi direkt efter dagordningen.",
+        ),
         ("B", "Bra."),
         ("A", "Då är dagordningen godkänd."),
         ("A", "Karin, varsågod. Lamporna längs vägen."),  # 70 s: 8

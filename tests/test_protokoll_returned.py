@@ -27,7 +27,7 @@ LINES = [
     ("B", "Vi har trettiotusen på kontot och alla räkningar är betalda."),
     ("A", "Tack. Medlemsfrågor. Karin."),
     ("C", "Tre har inte betalat avgiften i år, jag har skickat en påminnelse."),
-    ("D", "Förresten. I förra protokollet står det att vi köpte en gräsklippare för tretusen. Den kostade trettiotusen."),
+    ("D", "Förresten. I förra protokollet står det att vi köpte en gräsklippare för tretusen. Den kostade trettio."),
     ("B", "Trettio, ja. Jag har kvittot."),
     ("A", "Då får vi gå tillbaka till protokollet en sekund. Vi ändrar det till trettiotusen."),
     ("C", "Jag skriver in det."),

@@ -57,7 +57,7 @@ def test_the_justerare_named_after_justeringen_or_asked_for_after_a_thanks() -> 
     assert roles(BOARD, ("A", "Justeringen gör Nils.")).get("justerare") == ["Nils Ek"]
     asked = roles(
         BOARD,
-        ("A", "Tack, Eva. Sedan en person som läser protokollet innan det går ut. Nils, du har inte gjort det på länge."),
+        ("A", "Tack, Eva. Sedan en person som läser protokollet innan det går ut. Nils, du har inte gjort det."),
         ("D", "Det stämmer. Jag tar det."),
     )
     assert asked.get("justerare") == ["Nils Ek"]
