@@ -31,6 +31,7 @@ def test_a_stance_word_a_name_set_off_or_a_word_heard_surely_is_read_as_said() -
         ("Jag tycker olle att vi stänger kiosken på söndagar.", set()),  # heard surely
         ("Jag tycker, Olle, att vi stänger kiosken på söndagar.", {"olle"}),  # someone addressed
         ("Jag tycker verkligen att vi stänger kiosken på söndagar.", {"verkligen"}),  # a stance word
+        ("Jag föreslår tar att i att, så att alla slipper ringa.", {"tar"}),  # a burst: no clause after "att"
     ):
         got = minutes([*TENDER, ("S3", said), ("S2", "Ja."), ("S1", "Då gör vi så.")], unsure=frozenset(unsure))
         assert not any("lästes bort" in (d.review_reason or "") for d in got.decisions), said

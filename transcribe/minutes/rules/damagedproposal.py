@@ -75,6 +75,8 @@ _STANCE = frozenset(
 # Words that need a negation before them: "... lägga något anbud" lost the "inte" the slip stands for.
 _NEEDS_NOT = frozenset("något några någon någonting heller längre alls ens".split())
 _HEADS = frozenset("tycker föreslår tänkte menar anser".split())
+# Words no clause after "att" opens with.
+_NO_CLAUSE = frozenset("i på med till att och men så för av om".split())
 
 
 def proposal_slip(u: Utt) -> tuple[str, list[Repair]] | None:
@@ -90,6 +92,8 @@ def proposal_slip(u: Utt) -> tuple[str, list[Repair]] | None:
     slip = lows[at]
     if slip in _STANCE or slip in _SUBJECTS or slip not in u.unsure:
         return None
+    if lows[at + 1] == "att" and lows[at + 2] in _NO_CLAUSE:
+        return None  # "... att i att, så att ...": no clause follows, the sentence is a burst
     if "," in u.text[toks[at - 1].end() : toks[at + 1].start()]:
         return None  # "Jag tycker, Peter, att ...": someone addressed
     rest = set(lows[at + 1 :])
