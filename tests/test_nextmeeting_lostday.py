@@ -5,29 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from transcribe.minutes import extract_minutes
-from transcribe.minutes.model import NextMeeting
+from tests.test_nextmeeting_heard import next_meeting
 from transcribe.minutes.rules.nextinterval import weekday_in_month
-from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 
-MEETING = dt.date(2026, 11, 23)  # a Monday
-PEOPLE = {"S1": "Anna Berg", "S2": "Karin Ek"}
 OPENING = ["Då börjar vi. Kassören först.", "Kassan är i ordning. Vi har fått in alla avgifter."]
-
-
-def next_meeting(lines: list[str], unsure: frozenset[str] = frozenset(), robust: bool = True) -> NextMeeting | None:
-    """Turns alternate between two speakers; the meeting started at 18.30."""
-    segs, t = [], 0.0
-    for i, text in enumerate(lines):
-        toks = text.split()
-        probs = [0.3 if w.strip(".,!?").lower() in unsure else 0.95 for w in toks]
-        words = [Word(start=t + k, end=t + k + 1, text=" " + w, probability=p)
-                 for k, (w, p) in enumerate(zip(toks, probs, strict=True))]  # fmt: skip
-        segs.append(Segment(id=i, start=t, end=t + len(toks), text=text, speaker=f"S{i % 2 + 1}", words=words))
-        t += len(toks) + 1
-    tr = Transcript(segments=segs, duration=t, speakers=[SpeakerInfo(label=k, name=v) for k, v in PEOPLE.items()],
-                    metadata={"time": "18:30", "title": "Styrelsemöte"})  # fmt: skip
-    return extract_minutes(tr, meeting_date=MEETING, robust=robust).next_meeting
 
 
 def test_a_weekday_and_month_with_the_day_lost_is_the_one_four_weeks_on() -> None:
