@@ -59,6 +59,16 @@ class ElsewhereDays(MeetingTimes):
 
     def _days_in(self, utts: list[Utt], u: Utt, wd: int, month: int | None) -> tuple[When, list[Utt]] | None:
         """The one day on weekday `wd` (in `month`) that the sentences `utts` name, as _said_elsewhere reads it."""
+        found = self._days_named(utts, u, wd, month)
+        if len(found) != 1:
+            return None
+        w, v = next(iter(found.values()))
+        w = w.model_copy()
+        w.time = next((x.time for x in self.whens(u) if x.time is not None), w.time)  # the hour announced
+        return w, [u, v]
+
+    def _days_named(self, utts: list[Utt], u: Utt, wd: int, month: int | None) -> dict[dt.date, tuple[When, Utt]]:
+        """Every day on weekday `wd` (in `month`) after this meeting that the sentences `utts` other than `u` name."""
         found: dict[dt.date, tuple[When, Utt]] = {}
         for v in utts:
             if v.is_question and not self._day_confirmed(v):
@@ -72,12 +82,17 @@ class ElsewhereDays(MeetingTimes):
                 found.setdefault(day, (w.model_copy(update={"date": day}), v))
             for day, w in self._interval_days(v, u, wd, month):
                 found.setdefault(day, (w, v))
-        if len(found) != 1:
-            return None
-        w, v = next(iter(found.values()))
-        w = w.model_copy()
-        w.time = next((x.time for x in self.whens(u) if x.time is not None), w.time)  # the hour announced
-        return w, [u, v]
+        return found
+
+    def _names_other_days(self, u: Utt, lost: When) -> bool:
+        """The meeting names two or more days on the announcement's weekday (and month): the lost one is one of
+        them or none, and no guess from the usual interval should pick a third."""
+        said = DAY_LOST_MONTH.match(lost.text.lower()) or WEEKDAY_FIRST.match(lost.text.lower())
+        if said is None:
+            return False
+        wd = WEEKDAY_NAMES.index(said.group("wd"))
+        month = MONTH_NAMES.index(said.group("mon")) + 1 if "mon" in said.re.groupindex else None
+        return len(self._days_named(self.utts, u, wd, month)) > 1
 
     def _day_meant(self, w: When, v: Utt, u: Utt, month: int | None) -> dt.date | None:
         """The day a mention names: a date said whole; 'den sjunde' in the month announced; an interval only

@@ -337,7 +337,7 @@ class NextMeetingRules(NextCues):
         """A weekday and month said with the day's number lost: the day nearest the usual interval, to check."""
         at = max(0, u.text.find(lost.text))
         hour = next((w.time for w in self.whens(u) if w.time is not None and w.start >= at), None)
-        w = interval_when(lost, u.text, self.ref, hour)
+        w = None if self._names_other_days(u, lost) else interval_when(lost, u.text, self.ref, hour)
         if w is None:
             return None
         self._doubts[u.idx] = INTERVAL_WHY
