@@ -19,9 +19,9 @@ AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\
 SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar|ska) jag\b"
-    r"|^\W*(?:och )?jag (?:också|med)(?:\W*$|\s*,)"
+    r"|^\W*(?:och )?jag(?: också| med)?(?:\W*$|\s*,)"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
-# after another "Jag också."
+# after another "Jag också.", "Och jag, om det inte tar för lång tid.", "Jag." (the verb left out)
 DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no

@@ -46,7 +46,10 @@ def item_roles(alignment: Alignment, role: str, spans: list[ItemSpan]) -> set[st
 
 
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")
-_ONLY_NAMES = re.compile(r"^\W*(?:(?:så|då|ja|okej|bra)\W+)?(?:\w+\W+){1,2}och\W+(?:\w+\W+){1,2}(?:alltså|då)?\W*$")
+_ONLY_NAMES = re.compile(
+    r"^\W*(?:(?:så|då|ja|okej|bra)\W+)?(?:(?:har|blir|är) (?:vi|det)\W+)?"
+    r"(?:\w+\W+){1,2}och\W+(?:\w+\W+){1,2}(?:alltså|då)?\W*$"
+)  # "Lars och Inga, då.", "Då har vi Margit Ohlsson och Ahmad Sultani."
 
 
 def summed_up(

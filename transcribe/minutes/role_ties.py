@@ -11,6 +11,8 @@ from rapidfuzz.distance import Levenshtein
 
 from transcribe.minutes.fuzzy import known_word, similar
 
+_WHEN = r" (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som vanligt|som sist)"  # "Vill du skriva i kväll
+# igen?": the request asks for this meeting
 ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
@@ -25,15 +27,16 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|minnesanteckningar\w*|anteckningar\w*)\b"
         r"|\bprotokollförare\b|\b(?:protokollet )?(?:förs|skrivs) av\b"
         r"|\b(?:tar|ta) (?:hand om )?protokollet\b|\bantecknar(?:e|en)?\b"
-        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|\b(?:kan|vill) du (?:\w+ )?skriva\W*$"
+        r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$"
+        rf"|\b(?:kan|vill) du (?:\w+ )?(?:skriva|anteckna)(?:{_WHEN})*\W*$"
         r"|\b(?:har|håller i|tar|för|föra|sitter med) pennan\b|\btur (?:\w+ ){0,2}att (?:skriva|anteckna)\b"
         r"|\bsköt(?:a|er) (?:om )?(?:protokollet|anteckningarna)\b|^\W*(?:och )?protokollet (?:skriver|för|tar)\b"
         r"|\b(?:lovat|lovar|lova) att (?:skriva|anteckna|föra protokoll)\b"
         r"|\b(?:för|skriver|antecknar) ner (?:det|vad) (?:vi|som)\b"
         r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
-        r"|^\W*\w+ skriver,? (?:i dag|idag|i kväll|ikväll|som vanligt|som alltid)(?:\W*$|\s*,)"
+        rf"|^\W*[\w-]+ skriver,?(?:{_WHEN}| som alltid)+(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
-        r"|\bskriver(?=\s*(?:,|och)\s+(?:\w+\s+){1,4}(?:justerar|leder|granskar)\b)"
+        r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|läser|tittar)\b)"
     ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Jag sitter med pennan", "Eva sköter
     # protokollet", "Protokollet skriver Eva", "det är din tur på listan att
     # skriva", "Ulrika … för ner det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder
@@ -44,8 +47,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|^\W*(?:och )?justeringen\b"
         r"|\b(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
         r" (?:under|på) (?:protokollet|anteckningarna)\b"
-        r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
-        r"|\bskriv(?:a|er) under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
+        r"|\b(?:läs|titt|koll)(?:a|er|ar) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
+        r"|\bskriv(?:a|er) (?:under|på) (?:\w+ ){0,2}(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
         r"|\b(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}"
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
@@ -75,6 +78,8 @@ _NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)ti
 # "Maja, och till justerare Eva", "valdes Anna Berg, till sekreterare Bertil Ek och till justerare …": the next names'
 _TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
 # "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
+_DOES = re.compile(r"(?:för|skriver|justerar|leder|håller i|tar|sköter|antecknar|granskar|läser)\b")
+# a name right before the role's own finite verb is its subject: "Hanna för protokollet och Lars justerar"
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 # Names given one role together: "Cecilia Ny och David Lund som justerare", "Cecilia och David justerar"
 _NAME = r"(?!(?:till|som|och|samt)\b)[\wåäöé-]+(?:\s+(?!(?:till|som|och|samt)\b)[\wåäöé-]+)?"
@@ -113,8 +118,10 @@ def role_of(masked: str, start: int, end: int) -> tuple[str | None, int]:
     words = role_words(masked)
     if not words:
         return None, 0
-    for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande"
+    for s, _, role in words:  # "Per Åkesson till sekreterare", "Karin som ordförande", "Hanna för protokollet"
         if s >= end and _TIED_AFTER.search(masked[end:s]) and not _NEXT_CLAUSE.match(masked[end:s]):
+            return role, 2
+        if s == end + 1 and masked[end] == " " and _DOES.match(masked, s):
             return role, 2
         if s >= end and _COORDINATED.match(masked[end:s]):
             return role, 2

@@ -53,11 +53,12 @@ _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _SELF_ROLE = re.compile(
     r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|håller i|heter"
     r"|antecknar|sitter (?=(?:som )?(?:\w*ordförande|\w*sekreterare|med pennan|med protokollet))"
-    r"|har fått (?:\w+ ){0,2}(?:förtroendet|uppdraget|äran) att)\b"
+    r"|har fått (?:\w+ ){0,2}(?:förtroendet|uppdraget|äran) att|har (?=(?:\w+ )?(?:pennan|klubban)\b))\b"
     r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är|tar|håller) jag\b|\b(?:det är|är det) jag\b"
     r"|\b(?:kan|får|ska) jag (?:vara|ta|leda|skriva|föra|justera)\b"
 )  # "Som ordförande hälsar jag er välkomna", "det är jag som leder mötet": the word order turns after a fronted role;
-# "Kan jag vara ordförande i kväll?" offers oneself; "Jag sitter med pennan", "Jag har fått förtroendet att leda mötet"
+# "Kan jag vara ordförande i kväll?" offers oneself; "Jag sitter med pennan", "Jag har fått förtroendet att leda mötet";
+# the role's tool in one's own hands: "Jag har pennan.", "Jag har klubban i kväll."
 _NOT_GIVEN = re.compile(
     r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:kollar|granskar|kontrollerar) att)\s+$"
     r"|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
@@ -68,6 +69,7 @@ _BOARD = re.compile(r"\b(?:omval|nyval|omvald\w*|nyvald\w*|ledam[oö]t\w*)\b")  
 # (and the role held in one of its bodies, not at this meeting: "Jag har suttit ordförande i styrelsen hela året")
 _held = re.compile(r"\b(?:ordförande|sekreterare) (?:i|för) (?:styrelsen|föreningen|nämnden|rådet|klubben)\b").search
 _FULL_NAME = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ][a-zåäöé]+\b")  # first name and surname
+_CLAUSE_AND = re.compile(r",\s*och (?:jag|mig)(?: själv)?$")
 
 
 class RoleElection(BaseModel):
@@ -103,8 +105,9 @@ def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) ->
         if r == role
     ]
     if hits:
-        for m in WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too
-            if role_of(masked, m.start(), m.end())[0] == role:
+        for m in WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too; after a comma "och jag"
+            # opens a clause of its own ("Någon måste skriva, och jag har frågat Jenny"): not a second subject
+            if role_of(masked, m.start(), m.end())[0] == role and not _CLAUSE_AND.search(masked[: m.end()]):
                 hits += [(n, 1) for n in speaker_names(u, transcript, names) if n not in dict(hits)]
         return hits
     for m in _SELF_ROLE.finditer(masked):

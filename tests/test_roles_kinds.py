@@ -1,0 +1,103 @@
+"""Kinds of role statement read as the turns' mechanics (minutes/role_ties.py, roles.py, role_answers.py,
+role_items.py): the role's tool in one's own hands ("Jag har pennan."), a request with a time word after its verb
+("Vill du skriva i dag också?"), a name right before the role's own verb in a summing-up ("Omar för protokollet och
+Nils justerar."), the justerare as one who looks through what the secretary writes or signs it "med mig", a second
+offer with its verb left out ("Och jag, om det går fort."), a sum of names after "Då har vi", and an "och jag" after a
+comma that opens a clause of its own rather than adding the speaker. Hand-made meetings, ten seconds per line."""
+
+from __future__ import annotations
+
+from tests.test_agenda_roles import REST, roles_under
+
+ONE = """Styrelsemöte
+1. Mötets öppnande
+2. Val av mötesordförande, sekreterare och justerare
+3. Ekonomi
+4. Sommarfesten
+5. Avslutning
+"""
+PAIR = """Styrelsemöte
+1. Mötets öppnande
+2. Protokollförare och justerare
+3. Ekonomi
+4. Sommarfesten
+5. Avslutning
+"""
+OPEN = ("A", "Välkomna allihop, jag förklarar mötet öppnat.")
+
+
+def roles(agenda: str, *lines: tuple[str, str]) -> dict[str, list[str]]:
+    return roles_under(agenda, [OPEN, *lines, *REST])
+
+
+def test_one_who_says_she_has_the_pen_is_the_secretary() -> None:
+    got = roles(PAIR, ("A", "Vem skriver i kväll?"), ("C", "Jag har pennan redan."), ("A", "Och vem justerar?"))
+    assert got.get("sekreterare") == ["Eva Lind"]
+
+
+def test_a_request_to_write_with_a_time_word_after_the_verb() -> None:
+    got = roles(PAIR, ("A", "Eva, vill du skriva i dag också?"), ("C", "Jag skriver."), ("A", "Nils, justerar du?"))
+    assert got.get("sekreterare") == ["Eva Lind"]
+    got = roles(PAIR, ("A", "Lena, kan du anteckna den här gången med?"), ("B", "Visst."))
+    assert got.get("sekreterare") == ["Lena Ström"]
+
+
+def test_the_summing_up_names_each_before_the_roles_verb() -> None:
+    got = roles(
+        PAIR,
+        ("A", "Vem skriver?"),
+        ("B", "Eva brukar ju."),
+        ("C", "Jag har ont i handen."),
+        ("E", "Jag tar det."),
+        ("A", "Tack. Omar för protokollet och Nils justerar."),
+    )
+    assert got.get("sekreterare") == ["Omar Said"] and got.get("justerare") == ["Nils Ek"]
+
+
+def test_the_justerare_looks_through_what_is_written_or_signs_it_with_the_chair() -> None:
+    looks = roles(
+        PAIR,
+        ("A", "Eva skriver i kväll som vanligt."),
+        ("A", "Och någon som tittar igenom det hon skriver?"),
+        ("E", "Det tar jag."),
+    )
+    assert looks.get("sekreterare") == ["Eva Lind"] and looks.get("justerare") == ["Omar Said"]
+    signs = roles(PAIR, ("A", "Eva skriver i kväll som vanligt."), ("A", "Nils, du skriver på det med mig sen?"))
+    assert signs.get("justerare") == ["Nils Ek"]
+
+
+def test_a_second_offer_without_its_verb_and_a_sum_after_da_har_vi() -> None:
+    elliptic = roles(
+        ONE,
+        ("A", "Jag leder mötet i kväll."),
+        ("A", "Eva skriver som vanligt."),
+        ("A", "Sen två som justerar."),
+        ("D", "Jag kan ta det."),
+        ("E", "Och jag, om det går fort."),
+    )
+    assert elliptic.get("justerare") == ["Nils Ek", "Omar Said"]
+    summed = roles(
+        ONE,
+        ("A", "Jag leder mötet i kväll."),
+        ("A", "Eva skriver som vanligt."),
+        ("A", "Sen behöver jag två som justerar protokollet."),
+        ("D", "Jag kan."),
+        ("E", "Gärna."),
+        ("A", "Då har vi Nils Ek och Omar Said."),
+    )
+    assert summed.get("justerare") == ["Nils Ek", "Omar Said"]
+
+
+def test_och_jag_after_a_comma_opens_a_clause_and_adds_no_secretary() -> None:
+    got = roles(
+        PAIR,
+        ("A", "Någon måste föra protokoll, och jag har bett Lena om det."),
+        ("B", "Det går bra."),
+        ("A", "Nils justerar."),
+    )
+    assert got.get("sekreterare") == ["Lena Ström"]
+
+
+def test_a_task_said_by_name_outside_the_election_gives_no_role() -> None:
+    got = roles(PAIR, ("A", "Eva skriver i kväll."), ("A", "Nils justerar."), ("D", "Jag läser det sen."))
+    assert got.get("sekreterare") == ["Eva Lind"] and got.get("justerare") == ["Nils Ek"]
