@@ -38,6 +38,7 @@ from transcribe.agenda.continuity import damp_passing
 from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
 from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
+from transcribe.agenda.officials import first_office_asked
 from transcribe.agenda.order import fill_gaps, ordered, taken_early
 from transcribe.agenda.outcome import called_after_talk, chair_handed_over, opened_in_turn, outcomes
 from transcribe.agenda.parse import Agenda, AgendaItem, standard_kinds
@@ -99,6 +100,11 @@ EARLY = 0.3  # the meeting's officials are elected in this first share of it
 OFFICIALS = 0.4  # an election in this first share of the agenda is of the meeting's officials
 OFFICIALS_BY = 0.5  # and is held in the meeting's first half
 NON_CHAIR = 0.6
+# the floor handed to one by name, alone or at the head of what they are to say: "Britt.", "Gudrun, valberedningen
+# har ett namn." (not "Tack, Hanna.", "Ja, det går bra.")
+_HANDED = re.compile(
+    r"(?!(?:Ja|Nej|Jo|Okej|Tack|Bra|Så|Då|Och|Men|Nu|Precis|Absolut|Visst)\b)[A-ZÅÄÖ][\w-]+(?:[.!]|, [^?]+[.!])"
+)
 ASKED_WITHIN = 2  # sentences of the same turn in which the one naming a role asks for it
 BACK = 1.0  # evidence that moves a start back to an earlier sentence of the same turn
 GAP = 0.4  # evidence for an item between two placed ones (order.fill_gaps; chosen leaving one meeting out)
@@ -233,7 +239,7 @@ def evidence_matrix(
                 # or one asked by name in the turn's next two sentences: "… sköta ordet i dag. Göte, du har gjort det
                 # förut. Kan du tänka dig?"
                 units[j].seg_id == u.seg_id
-                and (units[j].text.endswith("?") or re.fullmatch(r"[A-ZÅÄÖ][\w-]+[.!]", units[j].text.strip()))
+                and (units[j].text.endswith("?") or _HANDED.fullmatch(units[j].text.strip()))
                 for j in range(i + 1, min(i + 1 + ASKED_WITHIN, len(units)))
                 if all(units[m].seg_id == u.seg_id for m in range(i + 1, j + 1))
             )
@@ -391,6 +397,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
             earlier = _asked_before(units, u, B[k], used, settles)  # the item began at the first ask
         if earlier:
             p.move(k, earlier[0])
+    first_office_asked(p)
     put_off(p, said, GAP - THRESHOLD)
     chair_named_first(p, said, chair_speaker(units), GAP - THRESHOLD)
     handed_over_first(p, turns)

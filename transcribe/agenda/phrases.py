@@ -25,7 +25,7 @@ _MOVES = (
 TRANSITION = re.compile(
     (
         _OVER_TO + r"\b(nästa punkt|nästa fråga|nästa ärende"
-        r"|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka )?till"
+        r"|(?:(?:går|gå|gick) VI|VI (?:går|gick)) (?:vidare |över |tillbaka |direkt |raka vägen )?till"
         r"|^\W*(?:(?:då|så|och|nu)\W+)?\w+ går (?:vidare|tillbaka) till"  # "<Vi misheard> går tillbaka till …"
         r"|(?:är|kommer) VI (?:nu )?framme (?:vid|till)"
         r"|vidare till|hoppar VI (?:fram )?till"
@@ -133,17 +133,20 @@ KIND_CUES = {
         r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
         r"|(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban"
         r"|(?:för(?:a|er)?|sköt(?:a|er)) ordet\b"
-        r"|(?:leda|leder) det här\b|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
-    ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder."
+        r"|(?:leda|leder) det här\b|(?:leda|leder) det\W*$|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
+    ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder.", "…, och då
+    # ska inte jag sitta och leda det."
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
         r"|föra protokoll(?:et)?\b|skriv(?:a|er) ner vad\b"
         r"|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
         r"|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare|(?:tar|ta) (?:hand om )?protokollet"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
-        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?skriva\W*$"
+        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?(?:skriva|anteckna)"
+        r"(?: (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som vanligt|som sist))*\W*$"
         r"|(?:har|håller i|tar) pennan)"
-    ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen", "Bosse, kan du skriva?"
+    ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen", "Bosse, kan du skriva?", "Vill du skriva i kväll
+    # igen?"
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
         r"|(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
@@ -160,8 +163,8 @@ KIND_CUES = {
     # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …"
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
-        r"(?:godkän|fastställ)|kallelse\w*)"
-    ),
+        r"(?:godkän|fastställ)|kallelse\w*|^\W*(?:(?:och|så|då|nu)\W+)?(?:föredragnings)?listan\W*$)"
+    ),  # "Listan." alone: the agenda by its everyday name
     "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
     "previous": re.compile(
         r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*)"

@@ -26,8 +26,13 @@ if TYPE_CHECKING:  # align.py imports this module
 _AFTER = re.compile(r"\b(?:direkt |närmast |strax |precis )?efter\b")
 _TAKE = re.compile(r"\b(?:ta|tar|flytta|flyttar|lägga|lägger)\b")
 _PHRASE_END = re.compile(r"[,.;:!?]|\bföre\b|\binnan\b")
+MOVES_ON = re.compile(r"\b(?:går|gå) (?:vi|ni) (?:\w+ )?till\b")
+HANDS_OVER = re.compile(r"\bvarsågod\b|\bordet är (?:ditt|ert)\b")
 _CLAUSE = re.compile(r",\s*(?:och\s+)?")  # one move a clause: "…, valen tar vi direkt efter kallelsen, och …"
-_FIRST = re.compile(r"\b(?:ta|tar) (?P<what>[^,.;:!?]{1,80}?) först\b")  # "ta hans rapport från valkonferensen först"
+_FIRST = re.compile(  # "ta hans rapport från valkonferensen först"; fronted "så hennes punkt, klövbadet, tar vi först"
+    r"\b(?:ta|tar) (?P<what>[^,.;:!?]{1,80}?) först\b"
+    r"|(?:^|[.;:!?]\s*|\bså\s+)(?P<fronted>[^.;:!?]{1,80}?),? tar (?:vi|ni) (?:den |det |dem )?(?:allra )?först\b"
+)
 
 
 def _stems(text: str) -> set[str]:
@@ -57,7 +62,7 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = rang
             continue
         first = _FIRST.search(u.low)
         if first is not None and approval is not None:
-            said = _stems(first.group("what"))
+            said = _stems(first.group("what") or first.group("fronted"))
             most = max((len(overlap(titles[k], said)) for k in movable), default=0)
             moved = [k for k in movable if most and len(overlap(titles[k], said)) == most]  # the one named best
             if len(moved) == 1 and moved[0] > approval + 1:
@@ -118,7 +123,10 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, t
             elif start is not None and start not in p.used:
                 p.place(moved, start)
             continue
-        ends = [p.settles[j] or rules(units[j].low, units[j].text) for j in range(len(units))]
+        ends = [  # "Då går vi direkt till valet av styrelse." moves on; it rules on nothing
+            p.settles[j] or rules(units[j].low, units[j].text) and not MOVES_ON.search(units[j].low)
+            for j in range(len(units))
+        ]
         settled = next((j for j in range(max(at + 1, talk.stop), nxt) if ends[j]), None)  # approved, not "innan …"
         if settled is None:
             continue
@@ -133,6 +141,9 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, t
             ),
             None,
         )
+        handed = settled + 1  # or the floor handed on in the settling turn itself: "Då är den godkänd. Maja, varsågod."
+        if handed < nxt and units[handed].seg_id == units[settled].seg_id and HANDS_OVER.search(units[handed].low):
+            start = handed if handed not in p.used else start
         if start is None or not any(overlap(titles[moved], units[j].stems) for j in range(start, nxt)):
             continue
         if moved in chosen and at < chosen[moved] <= start:
