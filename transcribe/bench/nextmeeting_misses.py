@@ -36,6 +36,8 @@ from transcribe.transcript import Transcript
 
 # The minutes-dev and agenda meetings by author (samples/minutes-dev/README.md, samples/agenda/README.md)
 BATCHES: dict[str, tuple[str, ...]] = {
+    "thirteenth": ("angbat", "moske", "sagverk", "bilprovning", "dragspel", "bvc", "scenteknik", "optiker",
+                   "pingisklubb", "torghandel", "fav-gotland", "mjf-nassjo", "sdk-kiruna"),
     "twelfth": ("snorojning", "studentbostad", "tvatteri", "biblioteksbuss", "tatuering", "flyttfirma", "fiskodling",
                 "hotellstad", "vardhemskor", "sjukhusclown", "batk-karlshamn", "ef-ramsele", "lc-vetlanda"),
     "eleventh": ("blomsterhandel", "plantskola", "gatukok", "brevbarare", "djurpark", "minigolf", "skordefest",

@@ -32,6 +32,13 @@ _TITLE_FIRST = re.compile(r"^(?:\w+\s+)?(?P<noun>[a-zåäöé]{3,})\s+(?:blir|ä
 _NEXT_BENT = re.compile(r"\bnästa\s+[a-zåäö]*(?:möten|mötet|träffen|träffar|sammanträdet|sammanträden)\b")
 # "vi ses efter nyår …": we meet, whatever follows.
 _WE_MEET = re.compile(r"\bvi\s+se+s\b|\bse+s\s+vi\b|\bvi\s+träffas\b|\bträffas\s+vi\b")
+# "då ses <-vi> efter stämman, tisdag den elfte maj", "jag vill <med> <ni> ses igen ... tisdagen den tolfte": "vi"
+# lost or misheard beside the verb; read only with a date said with it
+_MEET_AGAIN = re.compile(
+    r"\b(?:då|så)\s+se+s\b(?!\s+(?:du|ni|han|hon|de|dom)\b)|(?:(?P<who>\w+)\s+)?(?:se+s|träffas)\s+igen\b"
+)
+# who may stand before "ses igen" when "vi" was lost: nobody, or a word that opens the clause
+_BEFORE_AGAIN = frozenset({"", "då", "så", "att", "och", "vill"})
 _DEADLINE_NEXT = re.compile(r"\b(?:till|före|innan|inför|senast|på|vid|under|om)\s+(?:det\s+)?$")
 _SAME_TIME_SAID = re.compile(r"\bsamma\s+tid\b(?!\s+som\s+(?:jag|du|han|hon|de|dom))|,\s*tid\s*,")
 # "samma" with no noun after it, or a word that cannot follow it ("samma, gå och …", "samma har, …")
@@ -92,6 +99,12 @@ class NextCues(ClosingDate):
                 return asked
         if m is None and self.robust and _WE_MEET.search(u.low):
             m = _WE_MEET.search(u.low)
+        again = _MEET_AGAIN.search(u.low) if m is None and self.robust else None
+        who = (again.group("who") or "") if again is not None else ""
+        if again is not None and (who in _BEFORE_AGAIN or u.uncertain(who)):  # "Hon ses igen ...": another's
+            if any(w.date is not None for v in [u, *self._same_segment_after(u, 1)] for w in self._dates(v)[0]):
+                m = again  # the day in it or in the turn's next sentence
+                u.repairs.append(Repair("", "vi", "meeting"))
         if m is None and self.robust and any(w.date is not None for w in self.whens(u)):
             # "<nästa> föräldraråd blir onsdagen den ...": the meeting named, its "nästa" lost
             lost = _NEXT_LOST.match(u.low) or _NOUN_THEN_DAY.match(u.low)
@@ -106,7 +119,10 @@ class NextCues(ClosingDate):
                 u.repairs.append(Repair(slot.group("slot"), "möte", "meeting"))
                 return slot
         lost_day = (
-            m is None and self.robust and not u.is_question and any(w.kind == "own_wd" for w in self._dates(u)[0])
+            m is None
+            and self.robust
+            and not u.is_question
+            and any(w.kind in ("own_wd", "in_n") for w in self._dates(u)[0])
         )
         if m is None and not u.is_question and (any(w.date is not None for w in self.whens(u)) or lost_day):
             # "Nästa vecka, torsdag, samma tid": this meeting's hour again names nothing but the next one;

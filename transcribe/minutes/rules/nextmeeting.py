@@ -17,6 +17,7 @@ from transcribe.minutes.rules.nextcue import NextCues
 from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
 from transcribe.minutes.rules.nextinterval import INTERVAL_WHY, interval_when
+from transcribe.minutes.rules.nextmoved import MOVED_WHY, MovedDay
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
     Utt,
@@ -61,7 +62,7 @@ def _named_day(whens: list[When]) -> list[When]:
     return kept
 
 
-class NextMeetingRules(NextCues):
+class NextMeetingRules(NextCues, MovedDay):
     """Next-meeting rules; they record into the shared state."""
 
     def _answer_stands(self, v: Utt) -> bool:
@@ -225,6 +226,12 @@ class NextMeetingRules(NextCues):
             if said or echoes:  # the date as announced and as repeated in the next turns: one decides
                 candidates.append(self._agreed([*said, *echoes], u, lost))
                 self._attach_time(candidates[-1], candidates[-1][1][-1])
+                moved = self._moved(candidates[-1][0], u) if self.robust else None
+                if moved is not None:  # "Kan vi ta tisdagen i stället?" - "Tisdag den tjugoförsta då.": moved
+                    candidates[-1] = moved[:2]
+                    self._doubts.pop(u.idx, None)
+                    if moved[2]:
+                        self._doubts[u.idx] = MOVED_WHY
                 continue
             again = self._said_elsewhere(u, lost) if lost is not None and self.robust else None
             if again is not None:  # "onsdagen den <till> april" and elsewhere "onsdagen den sjunde april"
