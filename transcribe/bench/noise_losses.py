@@ -11,7 +11,11 @@ answering "ja", the proposal's or close's verb, a name or number, punctuation (a
 another content word; and by where it stood (the decision's own sentence, another turn of its evidence, a turn
 before). A loss that no single segment brings back needed several repairs ("several").
 
-    python -m transcribe.bench.noise_losses [--rate 0.1] [--seeds 3] [--only id1,id2] [--json out.json]
+With `--where` each loss is only placed, without running the extractor again (fast enough for all dev meetings):
+how many word errors the decision's own sentence carries, whether the other turns of its evidence were hit, and
+whether the noisy minutes hold a decision from the same turns (read, but worded too far off to match) or none.
+
+    python -m transcribe.bench.noise_losses [--rate 0.1] [--seeds 3] [--only id1,id2] [--where] [--json out.json]
 """
 
 from __future__ import annotations
@@ -49,13 +53,19 @@ def _bare(tok: str) -> str:
     return _PUNCT.sub("", tok).lower()
 
 
-def found_map(truth: dict[str, Any], transcript: Transcript) -> dict[int, Any]:
-    """True decision index -> the predicted decision matched to it, as the noise bench matches them."""
+def read(truth: dict[str, Any], transcript: Transcript) -> tuple[list[Any], dict[int, Any]]:
+    """The decisions the robust extractor reads, and true decision index -> the one matched to it, as the noise
+    bench matches them."""
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
     names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
     minutes = extract_minutes(transcript, meeting_date=day, vocabulary=names, robust=True)
     match = matching.decision_scores(truth["truth"], minutes.decisions)
-    return {p.truth: minutes.decisions[p.predicted] for p in match.pairs}
+    return list(minutes.decisions), {p.truth: minutes.decisions[p.predicted] for p in match.pairs}
+
+
+def found_map(truth: dict[str, Any], transcript: Transcript) -> dict[int, Any]:
+    """True decision index -> the predicted decision matched to it, as the noise bench matches them."""
+    return read(truth, transcript)[1]
 
 
 def _segment(seg: Segment, toks: list[str], probs: list[float]) -> Segment:
@@ -151,7 +161,25 @@ def explain(truth: dict[str, Any], clean: Transcript, noisy: Transcript, i: int,
             "changed": len(changed), "critical": len(critical), "causes": causes}  # fmt: skip
 
 
-def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds: tuple[int, ...]) -> list[dict]:
+def place(clean: Transcript, noisy: Transcript, dec: Any, decisions: list[Any]) -> str:
+    """Where a loss stands, without running the extractor again: the errors in the decision's own (last) turn,
+    whether its other evidence segments were hit, and whether a noisy decision rests on the same segments."""
+    pos = {s.id: k for k, s in enumerate(clean.segments)}
+    ev = sorted({pos[e.segment_id] for e in dec.evidence if e.segment_id in pos})
+    hits = [len(ops(clean.segments[k].text, noisy.segments[k])) for k in ev]
+    own = hits[-1] if hits else 0
+    own_kind = "own turn clean" if own == 0 else "own turn 1 error" if own == 1 else (
+        "own turn 2-3 errors" if own <= 3 else "own turn 4+ errors")  # fmt: skip
+    others = "other turns hit" if any(hits[:-1]) else "other turns clean"
+    ids = {clean.segments[k].id for k in ev}
+    near = any(e.segment_id in ids for d in decisions for e in d.evidence)
+    return f"{own_kind}, {others}, {'read from them (worded off)' if near else 'nothing read from them'}"
+
+
+def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds: tuple[int, ...],
+           where: bool = False) -> list[dict]:  # fmt: skip
+    """Each decision found on the true transcript and lost on a noisy copy: explained (see explain), or with
+    `where` only placed (see place)."""
     out = []
     for truth in meetings:
         clean = truth_transcript(truth)
@@ -161,9 +189,14 @@ def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds
         names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
         for seed in seeds:
             noisy, _ = corrupt_transcript(clean, model, rate, seed, names)
-            heard = found_map(truth, noisy)
+            decisions, heard = read(truth, noisy)
             for i, dec in found.items():
-                if i not in heard:
+                if i in heard:
+                    continue
+                if where:
+                    out.append({"seed": seed, "meeting": truth["id"], "truth": truth["truth"]["decisions"][i]["text"],
+                                "found": dec.text, "where": place(clean, noisy, dec, decisions)})  # fmt: skip
+                else:
                     out.append({"seed": seed, **explain(truth, clean, noisy, i, dec)})
     return out
 
@@ -181,11 +214,22 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--seeds", type=int, default=1, help="seeds 1..N")
     ap.add_argument("--only", default="", help="only meetings whose id contains one of these (comma-separated)")
+    ap.add_argument("--where", action="store_true", help="only place each loss (no repairs tried; fast)")
     ap.add_argument("--json", default="", help="also write the losses to this file")
     args = ap.parse_args(argv)
     only = args.only.split(",")
     meetings = [m for m in dev_meetings() if any(o in m["id"] for o in only)]
-    lost = losses(meetings, ErrorModel.load(), args.rate, tuple(range(1, args.seeds + 1)))
+    lost = losses(meetings, ErrorModel.load(), args.rate, tuple(range(1, args.seeds + 1)), args.where)
+    if args.where:
+        for item in lost:
+            print(f"[{item['meeting']} s{item['seed']}] {item['truth']}\n  found: {item['found']}\n  {item['where']}")
+        print(f"\n{len(lost)} decisions lost at WER {args.rate:g}; where:")
+        for k, n in Counter(item["where"] for item in lost).most_common():
+            print(f"  {k}: {n}")
+        if args.json:
+            with open(args.json, "w", encoding="utf-8") as f:
+                json.dump(lost, f, ensure_ascii=False, indent=1)
+        return
     for item in lost:
         print(f"[{item['meeting']} s{item['seed']}] {item['truth']}\n  found: {item['found']}\n"
               f"  heard: {item['heard']}\n  cost by: {label(item)}")  # fmt: skip
