@@ -16,8 +16,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUMBER_REF = re.compile(
-    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?P<n>\d{{1,2}}"
+_NUMBER_REF = re.compile(  # "§" is no word character: no word boundary before it ("§ 7" at a line's start)
+    rf"(?:\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?)|§)\s*(?P<n>\d{{1,2}}"
     rf"|(?<=\s)(?:{_alt(list(_NUM_WORDS))})\b)"
     r"(?:\s?(?P<l>[a-h])\b)?"
 )  # a number word after a space: "punkten" is no "punkt en"
@@ -86,7 +86,7 @@ def heard_as_punkt(low: str) -> str:
 
 
 _SAID_NUMBER = re.compile(
-    rf"\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?|§)\s*(?:\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
+    rf"(?:\b(?:punkt(?:en|erna)?|paragraf(?:en|erna)?|ärende(?:t|na)?)|§)\s*(?:\d{{1,2}}|{_alt(list(_NUM_WORDS))})"
     rf"(?:\s?[a-h]\b)?(?:\s+(?:och|samt)\s+(?:\d{{1,2}}|{_alt(list(_NUM_WORDS))}))?,?\s*"
     rf"|\b(?:den\s+)?(?:{_alt([w for w in ORDINALS if ' ' not in w])})\s+punkt(?:en)?,?\s*",
     re.IGNORECASE,
