@@ -99,6 +99,19 @@ def test_delete_while_eight_reviewers_save_leaves_nothing(app, tmp_path):
     assert owner.get(f"/meetings/{mid}/export/transcript.txt").status_code == 410  # "deleted by sara"
 
 
+def test_the_owner_is_told_who_deleted_even_after_a_long_history_of_others_edits(app):
+    from transcribe import audit
+
+    mid = add_meeting("sara")
+    owner = as_user(app, "sara")
+    assert owner.get(f"/meetings/{mid}").status_code == 200  # the owner had it open
+    for n in range(250):  # a co-reviewer saved many times since
+        audit.record("edit", f"meeting:{mid}", "fia", f"segment {n % 5}")
+    assert post(owner, f"/meetings/{mid}/delete").status_code == 303
+    r = owner.get(f"/meetings/{mid}/export/transcript.txt")
+    assert r.status_code == 410 and "sara" in r.text, r.status_code
+
+
 def test_a_save_after_the_delete_fails_instead_of_recreating_the_folder(app, tmp_path):
     from transcribe.web import store
 

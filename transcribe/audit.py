@@ -43,3 +43,19 @@ def events(target: str | None = None, limit: int = 500) -> list[AuditEvent]:
         if target:
             q = q.where(AuditEvent.target == target)
         return list(s.scalars(q))
+
+
+def last_actor(target: str, action: str) -> str | None:
+    """Who last did `action` to `target`, or None when nobody did."""
+    with session() as s:
+        q = select(AuditEvent.user).where(AuditEvent.target == target, AuditEvent.action == action)
+        return s.scalars(q.order_by(AuditEvent.id.desc()).limit(1)).first()
+
+
+def took_part(target: str, user: str, besides: str) -> bool:
+    """Whether `user` did anything to `target` other than `besides`, however long ago: a long history of
+    others' edits must not hide it."""
+    with session() as s:
+        q = select(AuditEvent.id).where(AuditEvent.target == target, AuditEvent.user == user,
+                                        AuditEvent.action != besides)  # fmt: skip
+        return s.scalars(q.limit(1)).first() is not None

@@ -255,9 +255,9 @@ class MeetingDeleted(HTTPException):
 def deleted_by(user: CurrentUser, meeting_id: str) -> str | None:
     """Who deleted the meeting, told only to an admin or to someone the audit log shows had it open:
     anyone else learns nothing more than of a meeting that never existed."""
-    events = audit.events(f"meeting:{meeting_id}", limit=200)
-    deleter = next((e.user for e in events if e.action == "delete"), None)
-    if deleter is None or not (user.is_admin or any(e.user == user.name and e.action != "delete" for e in events)):
+    target = f"meeting:{meeting_id}"
+    deleter = audit.last_actor(target, "delete")
+    if deleter is None or not (user.is_admin or audit.took_part(target, user.name, besides="delete")):
         return None
     return deleter
 
