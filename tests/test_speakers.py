@@ -67,7 +67,7 @@ def test_profile_files_hold_embeddings_only_and_update_atomically(directory: Pro
     assert len(files) == 1 and files[0].suffix == ".json"  # no temp files, no audio
     data = json.loads(files[0].read_text())
     assert set(data) == {"name", "encoder", "embeddings", "n_samples", "seconds", "created", "updated", "sources",
-                         "variants"}  # fmt: skip
+                         "variants", "line_seconds"}  # fmt: skip
     assert all(abs(np.linalg.norm(e) - 1) < 1e-4 for e in data["embeddings"])  # stored L2-normalised
     assert [x.name for x in directory.list()] == ["Johan Nilsson"]
 

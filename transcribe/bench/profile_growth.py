@@ -102,7 +102,7 @@ def meeting_items(group: str, count: int, meeting: str) -> list[Item]:
 def label_matches(lab: Labelled, profiles: list[Profile], **params: Any) -> dict[str, Match]:
     """The product's matching of one conversation's labels (as `profiles_real.figures` scores it)."""
     held = {lb: coverage(lab.hyp.turns, lb) for lb in lab.hyp.labels}
-    return match_speakers(lab.hyp, profiles, pieces=lab.pieces, cohort=cohort(), coverage=held, **params)
+    return match_speakers(lab.hyp, profiles, pieces=lab.pieces, cohort=cohort(), coverage=held, line=lab.line, **params)
 
 
 def own_speech(lab: Labelled, label: str) -> list[tuple[float, float]]:

@@ -38,6 +38,7 @@ from transcribe.speakers.match import (
     Z_MARGIN_FUSED,
     Z_NAMED_BRIEF,
     Z_NAMED_FUSED,
+    Z_NAMED_LINE,
     Z_NAMED_THIN,
     Z_NAMED_WEAK,
     Z_SHORT_FUSED,
@@ -79,7 +80,8 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
         hyp = lab.hyp
         truth = truth_of(lab.item, hyp)
         held = {lb: coverage(hyp.turns, lb) for lb in hyp.labels}
-        matches = match_speakers(hyp, profiles, pieces=lab.pieces, cohort=cohort, coverage=held)
+        line = getattr(lab, "line", False)  # heard through a telephone band (hand-made ones carry no measure)
+        matches = match_speakers(hyp, profiles, pieces=lab.pieces, cohort=cohort, coverage=held, line=line)
         labels = sorted(matches)
         vectors = {lb: np.asarray(hyp.embeddings[lb], np.float32) for lb in labels}
         vectors = {lb: v / np.linalg.norm(v) for lb, v in vectors.items()}
@@ -99,14 +101,16 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
                 rows.append(f"{lab.item.id} {reader}: merged")
                 continue
             i = max(own, key=lambda k: sc.norm[k, j])
-            if weak(profiles[j]) and (brief_enrolment(profiles[j]) or sc.norm[i, j] < Z_NAMED_WEAK):  # only proposes
+            p = profiles[j]
+            if weak(p, line) and (brief_enrolment(p, line) or sc.norm[i, j] < Z_NAMED_WEAK):  # only proposes
                 gates["weak"] += 1
                 missed.append(float(sc.norm[i, j]))
                 rows.append(f"{lab.item.id} {reader}: weak ({profiles[j].seconds:.1f} s, z {sc.norm[i, j]:.2f}, "
                             f"{matches[labels[i]].status})")  # fmt: skip
                 continue
             share = 1.0 if sc.support is None else float(sc.support[i, j])
-            floor = Z_NAMED_BRIEF if brief_enrolment(profiles[j]) else Z_NAMED_THIN if thin(profiles[j]) else -np.inf
+            floor = Z_NAMED_BRIEF if brief_enrolment(p, line) else Z_NAMED_THIN if thin(p, line) else -np.inf
+            floor = max(floor, Z_NAMED_LINE) if line else floor  # over a telephone line a name needs more
             gate = _gate(sc.norm[i], sc.raw[i], j, int(sc.pieces[i]), share, float(sc.split[i]), held[labels[i]],
                          floor)  # fmt: skip
             gates[gate] += 1

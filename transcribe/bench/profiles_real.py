@@ -140,6 +140,7 @@ class Labelled:
     item: Any
     hyp: Diarization
     pieces: dict[str, np.ndarray]
+    line: bool = False  # its speech came through a telephone band (`diarize.channel`), as the product measures it
 
 
 def label_truth(item: Any, hyp: Diarization) -> dict[str, str]:
@@ -176,7 +177,8 @@ def figures(labelled: list[Labelled], profiles: list[Profile], method: str = "pi
         item, hyp = lab.item, lab.hyp
         truth_of = label_truth(item, hyp)
         held = {lb: coverage(hyp.turns, lb) for lb in hyp.labels}
-        extra = {"pieces": lab.pieces, "cohort": cohort(), "coverage": held} if method == "pieces" else {}
+        heard = {"pieces": lab.pieces, "cohort": cohort(), "coverage": held, "line": lab.line}
+        extra = heard if method == "pieces" else {}
         extra = extra or {"cohort": NO_COHORT}
         matches = match_speakers(hyp, profiles, **extra, **params)
         ref = item.truth()
@@ -346,7 +348,7 @@ def anchor(lab: Labelled, profiles: list[Profile]) -> Labelled:
     if hyp is lab.hyp:
         return lab
     digest = hashlib.sha256(lab.item.audio_path.read_bytes()).hexdigest()
-    return Labelled(lab.item, hyp, _pieces(lab.item, hyp, digest))
+    return Labelled(lab.item, hyp, _pieces(lab.item, hyp, digest), lab.line)
 
 
 def anchor_figures(before: list[Labelled], after: list[Labelled]) -> dict[str, Any]:
@@ -386,7 +388,7 @@ def labelled_items(items: Iterable[Item]) -> list[Labelled]:
         digest = hashlib.sha256(item.audio_path.read_bytes()).hexdigest()  # a regenerated recording is re-embedded
         regions, w = cached_windows(d, item, digest)
         hyp = d.label(regions, w, None, 1, None)
-        out.append(Labelled(item, hyp, _pieces(item, hyp, digest)))
+        out.append(Labelled(item, hyp, _pieces(item, hyp, digest), channel.band_limited(w.high_band_db)))
         print(f"{item.id}: {len(hyp.labels)} labels", file=sys.stderr, flush=True)
     return out
 

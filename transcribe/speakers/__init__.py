@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from transcribe.diarize import embed_segments
+from transcribe.diarize import channel, embed_segments
 from transcribe.diarize.assign import assign_speakers
 from transcribe.speakers.anchors import split_known_voices, turn_evidence
 from transcribe.speakers.apply import apply_matches
@@ -76,7 +76,10 @@ def recognise(
     # Piece by piece when the audio is at hand: a label is then only as sure as its typical piece.
     pieces = label_pieces(audio, diarization.turns, vectors) if audio is not None and vectors else None
     held = {lb: coverage(diarization.turns, lb) for lb in vectors} if pieces is not None else None
-    matches = match_speakers(vectors, profiles, pieces=pieces, cohort=cohort(), coverage=held)
+    # Over a telephone line voices sound alike: a name needs a clearer match (`match.Z_NAMED_LINE`).
+    spans = [(t.start, t.end) for t in diarization.turns]
+    line = audio is not None and channel.band_limited(channel.measure(audio, spans))
+    matches = match_speakers(vectors, profiles, pieces=pieces, cohort=cohort(), coverage=held, line=line)
     found = {k: f"{m.name}:{m.status}:{m.score:.3f}:{m.norm}:{m.pieces}" for k, m in matches.items()
              if m.status != "anonymous"}  # fmt: skip
     log.info("voice profiles: %s", found or "no match")

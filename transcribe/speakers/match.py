@@ -141,6 +141,18 @@ the highest other person with no profile ahead, all other gates as for any profi
 proposal (other people reached 6.35 at 1 s, 5.72 at 1.5 s). Dev, the profiles as enrolled: 30 conversations named
 45 -> 53 of 82, growth bench both meetings 34 -> 37 of 58; cut to 2/2.5/3/3.5/4/4.5 s 0 -> 6/8/10/12/12/13 of 82
 and 0 -> 4/8/14/15/16/16 of 58; 0 wrong names and no stranger named at any length (at 5.0: 1 wrong at 2 and 2.5 s).
+Telephone lines: the bench enrols every other reader by id; enrolling the other half instead (the same
+conversations, other pairs of profile and stranger) and running the growth bench's meetings in both orders, a
+stranger was named on telephone recordings at 3.26 (as enrolled), 3.45 and 3.48 (after growth from the same
+line: a profile grown from a telephone meeting learns that line, and others on it come closer). Other people's
+labels reached 3.70 on a line with no own profile ahead (a stranger) and 3.77-3.98 behind their own profile, in
+rooms 3.15 and less, save two readers who sound like an enrolled one (3.52-4.10 and 4.37-6.35, as high as the
+readers' own scores: no threshold parts them). So a meeting whose speech came through a telephone band
+(`diarize.channel.band_limited`, measured on the recording) names only from Z_NAMED_LINE = 4.0, 0.30 over that
+stranger; below it "Anna?". Dev, both halves enrolled, one meeting (30 conversations) and growth (10, both
+orders): wrong names 7 -> 2 (the look-alikes), named 294 -> 286 (3.5: 291 and 3.75: 289, too close to 3.70).
+Speech heard over a line counts towards naming over a line only (`profiles.voice_seconds`): a weak profile of
+2.5 s grown from 27.5 s of a telephone meeting would otherwise have named in rooms with its 2.5 s voice.
 Synthetic espeak-ng voices are far more alike than people, so on the sample meetings strangers
 can score above the thresholds; real enrolments are what these numbers are for.
 """
@@ -168,6 +180,7 @@ from transcribe.speakers.profiles import (
     brief_enrolment,
     normalise_rows,
     thin,
+    voice_seconds,
 )
 from transcribe.speakers.scoring import Scores, channels, closest_channel, s_norm, unit_vectors
 
@@ -207,6 +220,9 @@ Z_NAMED_BRIEF, Z_PROPOSED_BRIEF = 4.25, 3.5
 # only from Z_NAMED_WEAK and only when it holds BRIEF_ENROLMENT_S s or more (see "Weak enrolments" above).
 Z_PROPOSED_WEAK = 4.25
 Z_NAMED_WEAK = 6.0
+# A meeting heard through a telephone band (`diarize.channel.band_limited`) names only from this fused score: over
+# a line other people come closer (see "Telephone lines" above).
+Z_NAMED_LINE = 4.0
 
 Status = Literal["named", "proposed", "anonymous"]
 
@@ -329,6 +345,8 @@ def match_speakers(
     min_enrolment: float = MIN_ENROLMENT_S,
     z_weak: float = Z_PROPOSED_WEAK,
     z_weak_named: float | None = None,
+    line: bool = False,
+    z_line: float | None = None,
 ) -> dict[str, Match]:
     """{label: Match} for every label with an embedding; profiles of another encoder are ignored.
 
@@ -347,7 +365,8 @@ def match_speakers(
     under BRIEF_ENROLMENT_S s needs (None: Z_NAMED_BRIEF / Z_PROPOSED_BRIEF on fused scores, else not used).
     `min_enrolment`: a profile of less speech is weak (`profiles.weak`): it names only from the normalised score
     `z_weak_named` (None: Z_NAMED_WEAK on fused scores, else never) and never under BRIEF_ENROLMENT_S s, and proposes
-    only from `z_weak` (min_enrolment 0: not checked).
+    only from `z_weak` (min_enrolment 0: not checked). `line`: the meeting's speech came through a telephone band;
+    a name then needs the normalised score `z_line` (None: Z_NAMED_LINE on fused scores, else not used).
     """
     cohort = shipped_cohort() if cohort is None else cohort
     vectors = unit_vectors(source)
@@ -364,6 +383,7 @@ def match_speakers(
     z_thin = (Z_NAMED_THIN if space == "fused" else -math.inf) if z_thin is None else z_thin
     brief = ((Z_NAMED_BRIEF, Z_PROPOSED_BRIEF) if space == "fused" else (-math.inf,) * 2) if brief is None else brief
     z_weak_named = (Z_NAMED_WEAK if space == "fused" else math.inf) if z_weak_named is None else z_weak_named
+    z_line = (Z_NAMED_LINE if space == "fused" and line else -math.inf) if z_line is None or not line else z_line
     labels = sorted(vectors)
     profiles = directory.list(encoder) if isinstance(directory, ProfileDirectory) else [
         p for p in directory if p.encoder == encoder and p.embeddings]  # fmt: skip
@@ -382,11 +402,10 @@ def match_speakers(
         if j is None:  # more labels than profiles: at most a proposal for the best one
             j = int(np.argmax(order[i]))
             status: Status = "proposed" if row[j] >= t_proposed and (z is None or z >= z_proposed) else "anonymous"
-            if z is not None and z < brief[1] and brief_enrolment(profiles[j]):
+            if z is not None and z < brief[1] and brief_enrolment(profiles[j], line):
                 status = "anonymous"
-            if 0 < profiles[j].seconds < min_enrolment and (
-                z is None or z < z_weak or profiles[j].seconds < MIN_VOICE_S
-            ):
+            heard = voice_seconds(profiles[j], line)  # the speech behind the voice as this meeting hears it
+            if 0 < heard < min_enrolment and (z is None or z < z_weak or heard < MIN_VOICE_S):
                 status = "anonymous"
         else:
             others = np.delete(row, j)
@@ -399,18 +418,21 @@ def match_speakers(
                 status = "proposed"
             if z is not None and status == "named" and z - _runner_up(order[i], j) < z_margin:
                 status = "proposed"  # another profile's normalised score too close
-            if z is not None and status == "named" and z < z_thin and thin(profiles[j]):
+            if z is not None and status == "named" and z < z_thin and thin(profiles[j], line):
                 status = "proposed"  # a profile of a few words: only a clearer score names
-            if z is not None and status == "named" and z < brief[0] and brief_enrolment(profiles[j]):
+            if z is not None and status == "named" and z < brief[0] and brief_enrolment(profiles[j], line):
                 status = "proposed"
-            if 0 < profiles[j].seconds < min_enrolment:  # weak: a name only on a score no other person came near
-                clear = z is not None and z >= z_weak_named and not brief_enrolment(profiles[j])
+            if z is not None and status == "named" and z < z_line:
+                status = "proposed"  # over a telephone line voices sound alike: only a clearer score names
+            heard = voice_seconds(profiles[j], line)
+            if 0 < heard < min_enrolment:  # weak: a name only on a score no other person came near
+                clear = z is not None and z >= z_weak_named and not brief_enrolment(profiles[j], line)
                 status = "proposed" if status == "named" and not clear else status
                 status = "anonymous" if z is not None and status == "proposed" and z < z_weak else status
-                status = "anonymous" if profiles[j].seconds < MIN_VOICE_S else status  # a word or two: nothing
+                status = "anonymous" if heard < MIN_VOICE_S else status  # a word or two: nothing
             if z is not None and status == "proposed" and z < z_proposed:
                 status = "anonymous"
-            if z is not None and status == "proposed" and z < brief[1] and brief_enrolment(profiles[j]):
+            if z is not None and status == "proposed" and z < brief[1] and brief_enrolment(profiles[j], line):
                 status = "anonymous"
             if status == "named" and 0 < sc.pieces[i] < min_pieces and (z is None or z < z_short):
                 status = "proposed"  # too little speech to be sure: the reviewer decides

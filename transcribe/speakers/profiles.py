@@ -83,6 +83,9 @@ class Profile(BaseModel):
     # The same samples through other channels ({"telephone": [...], ...}); empty in profiles enrolled
     # before channel variants existed, which are then compared as recorded only (re-enrol to add them).
     variants: dict[str, list[list[float]]] = Field(default_factory=dict)
+    # Of `seconds`, speech heard over a telephone line after the voice as recorded (`ProfileDirectory.add`): it
+    # grows the telephone channel only, so it lets the profile name over a line, not in a room (`voice_seconds`).
+    line_seconds: float = 0.0
 
     def centroid(self) -> np.ndarray:
         """The profile's voice as recorded: normalised mean of its samples."""
@@ -95,19 +98,25 @@ class Profile(BaseModel):
         return out
 
 
-def thin(profile: Profile) -> bool:
+def voice_seconds(profile: Profile, line: bool = False) -> float:
+    """The speech behind the profile's voice as a meeting hears it: in a room, its speech as recorded; over a
+    telephone line (`line`), also what was heard over one."""
+    return profile.seconds if line else round(profile.seconds - profile.line_seconds, 1)
+
+
+def thin(profile: Profile, line: bool = False) -> bool:
     """Was the profile enrolled from less than THIN_ENROLMENT_S s of speech (0: not recorded)?"""
-    return 0 < profile.seconds < THIN_ENROLMENT_S
+    return 0 < voice_seconds(profile, line) < THIN_ENROLMENT_S
 
 
-def weak(profile: Profile) -> bool:
+def weak(profile: Profile, line: bool = False) -> bool:
     """Is the profile built from less usable speech than MIN_ENROLMENT_S s (0: not recorded)?"""
-    return 0 < profile.seconds < MIN_ENROLMENT_S
+    return 0 < voice_seconds(profile, line) < MIN_ENROLMENT_S
 
 
-def brief_enrolment(profile: Profile) -> bool:
+def brief_enrolment(profile: Profile, line: bool = False) -> bool:
     """Was the profile enrolled from under BRIEF_ENROLMENT_S s of speech (a word or two; 0: not recorded)?"""
-    return 0 < profile.seconds < BRIEF_ENROLMENT_S
+    return 0 < voice_seconds(profile, line) < BRIEF_ENROLMENT_S
 
 
 def seconds_sv(seconds: float) -> str:
@@ -117,17 +126,17 @@ def seconds_sv(seconds: float) -> str:
 
 def speech_needed(profile: Profile) -> float:
     """Seconds of speech the profile still lacks to name anyone (0: enough)."""
-    return round(max(0.0, MIN_ENROLMENT_S - profile.seconds), 1) if weak(profile) else 0.0
+    return round(max(0.0, MIN_ENROLMENT_S - voice_seconds(profile)), 1) if weak(profile) else 0.0
 
 
 def weak_profile_line(profile: Profile) -> str:
     """What enrolling and listing say of a profile too small to be trusted with a name (one line)."""
     line = (
-        f"Röstprofilen för {profile.name} är svag: {seconds_sv(profile.seconds)} s tal, "
+        f"Röstprofilen för {profile.name} är svag: {seconds_sv(voice_seconds(profile))} s tal, "
         f"{seconds_sv(MIN_ENROLMENT_S)} s behövs för att namnge säkert ({seconds_sv(max(speech_needed(profile), 0.1))} "
         f"s till)"
     )
-    if profile.seconds < MIN_VOICE_S:
+    if voice_seconds(profile) < MIN_VOICE_S:
         return line + f"; under {seconds_sv(MIN_VOICE_S)} s föreslår den inte heller namnet."
     if brief_enrolment(profile):
         return line + f'; tills dess föreslår den bara namnet ("{profile.name}?").'
@@ -143,10 +152,8 @@ def enrolment_summary(done: Mapping[str, Profile]) -> str:
 
 def refusal_line(seconds: float) -> str:
     """Why an enrolment was refused (one line)."""
-    return (
-        f"Röstprovet är för kort: {seconds_sv(seconds)} s tal, minst {seconds_sv(MIN_VOICE_S)} s behövs för en "
-        f"röstprofil ({seconds_sv(MIN_ENROLMENT_S)} s för att den ska namnge)"
-    )
+    return (f"Röstprovet är för kort: {seconds_sv(seconds)} s tal, minst {seconds_sv(MIN_VOICE_S)} s behövs för en "
+            f"röstprofil ({seconds_sv(MIN_ENROLMENT_S)} s för att den ska namnge)")  # fmt: skip
 
 
 def _mean_direction(rows: Sequence[Sequence[float]]) -> np.ndarray:
@@ -233,6 +240,7 @@ class ProfileDirectory:
                 raise BadOption(f"{name}: röstavtryckets storlek {rows.shape[1]} skiljer sig från profilens")
             if heard_through and profile.embeddings:  # the voice as heard over that channel, not as recorded
                 rows, extra = np.zeros((0, rows.shape[1]), np.float32), {heard_through: rows}
+                profile.line_seconds = round(profile.line_seconds + float(seconds), 1)
             profile.embeddings = (profile.embeddings + rows.round(6).tolist())[-MAX_EMBEDDINGS:]
             for k, v in extra.items():
                 profile.variants[k] = (profile.variants.get(k, []) + v.round(6).tolist())[-MAX_EMBEDDINGS:]
@@ -461,14 +469,8 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
             voice = embed_voice(audio, person_spans)
         except SilentAudio:  # a named speaker who only said "Ja.": nothing to enrol, the others still are
             continue
-        done[name] = directory.add(
-            name,
-            voice.vectors,
-            voice.seconds,
-            source=source,
-            channel_variants=voice.variants,
-            heard_through=voice.heard_through,
-        )
+        done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants,
+                                   heard_through=voice.heard_through)  # fmt: skip
         if audit:
             _audit_enrolment(done[name], voice, source, user)
     return done
