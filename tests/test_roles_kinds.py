@@ -2,8 +2,10 @@
 role_items.py): the role's tool in one's own hands ("Jag har pennan."), a request with a time word after its verb
 ("Vill du skriva i dag också?"), a name right before the role's own verb in a summing-up ("Omar för protokollet och
 Nils justerar."), the justerare as one who looks through what the secretary writes or signs it "med mig", a second
-offer with its verb left out ("Och jag, om det går fort."), a sum of names after "Då har vi", and an "och jag" after a
-comma that opens a clause of its own rather than adding the speaker. Hand-made meetings, ten seconds per line."""
+offer with its verb left out ("Och jag, om det går fort."), a sum of names after "Då har vi", an "och jag" after a
+comma that opens a clause of its own rather than adding the speaker, "Jag leder mötet och Eva skriver" (the chair's
+phrase ends with its word), one allowed to write ("Eva får skriva i dag"), "Anteckningarna tar du, Eva?" and "Det kan
+väl jag göra.". Hand-made meetings, ten seconds per line."""
 
 from __future__ import annotations
 
@@ -101,3 +103,22 @@ def test_och_jag_after_a_comma_opens_a_clause_and_adds_no_secretary() -> None:
 def test_a_task_said_by_name_outside_the_election_gives_no_role() -> None:
     got = roles(PAIR, ("A", "Eva skriver i kväll."), ("A", "Nils justerar."), ("D", "Jag läser det sen."))
     assert got.get("sekreterare") == ["Eva Lind"] and got.get("justerare") == ["Nils Ek"]
+
+
+def test_the_chair_leading_the_meeting_and_the_secretary_in_one_sentence() -> None:
+    got = roles(ONE, ("A", "Jag leder mötet och Eva skriver som vanligt."), ("A", "Nils justerar."))
+    assert got == {"ordförande": ["Karin Berg"], "sekreterare": ["Eva Lind"], "justerare": ["Nils Ek"]}
+
+
+def test_one_allowed_to_write_one_who_says_she_writes_and_the_notes_fronted() -> None:
+    allowed = roles(ONE, ("A", "Jag leder mötet. Eva får skriva i dag, och Nils justerar."))
+    assert allowed.get("sekreterare") == ["Eva Lind"] and allowed.get("justerare") == ["Nils Ek"]
+    herself = roles(ONE, ("A", "Jag leder mötet."), ("C", "Och jag skriver, som vanligt."), ("A", "Nils justerar."))
+    assert herself.get("sekreterare") == ["Eva Lind"]
+    fronted = roles(ONE, ("A", "Jag leder mötet. Anteckningarna tar du, Eva?"), ("C", "Ja."), ("A", "Nils justerar."))
+    assert fronted.get("sekreterare") == ["Eva Lind"]
+
+
+def test_an_offer_with_a_filler_word() -> None:
+    got = roles(ONE, ("A", "Jag leder mötet och Eva skriver."), ("A", "Vem justerar?"), ("D", "Det kan väl jag göra."))
+    assert got.get("justerare") == ["Nils Ek"]

@@ -18,7 +18,8 @@ WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: sjä
 AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
 SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
-    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b|\b(?:det|den) (?:kan|tar|ska) jag\b"
+    r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
+    r"|\b(?:det|den) (?:kan|tar|ska) (?:väl |nog |ju )?jag\b"
     r"|^\W*(?:och )?jag(?: också| med)?(?:\W*$|\s*,)"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
 # after another "Jag också.", "Och jag, om det inte tar för lång tid.", "Jag." (the verb left out)

@@ -16,7 +16,7 @@ _WHEN = r" (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som v
 ROLE_WORDS: dict[str, re.Pattern[str]] = {
     "ordförande": re.compile(
         r"\b(?:mötes|stämmo|nämndens |styrelsens |föreningens |stämmans )?ordförande(?:n)?\b"
-        r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte"
+        r"|\b(?:led(?:a|er)|håll(?:a|er) i) (?:dagens |kvällens )?möte\w*"
         r"|\b(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban\b"
         r"|\b(?:för(?:a|er)?|sköt(?:a|er)) ordet\b"
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b|det här\b))"
@@ -30,10 +30,12 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$"
         rf"|\b(?:kan|vill) du (?:\w+ )?(?:skriva|anteckna)(?:{_WHEN})*\W*$"
         r"|\b(?:har|håller i|tar|för|föra|sitter med) pennan\b|\btur (?:\w+ ){0,2}att (?:skriva|anteckna)\b"
-        r"|\bsköt(?:a|er) (?:om )?(?:protokollet|anteckningarna)\b|^\W*(?:och )?protokollet (?:skriver|för|tar)\b"
+        r"|\bsköt(?:a|er) (?:om )?(?:protokollet|anteckningarna)\b"
+        r"|^\W*(?:och )?(?:protokollet|anteckningarna) (?:skriver|för|tar)\b"
         r"|\b(?:lovat|lovar|lova) att (?:skriva|anteckna|föra protokoll)\b"
         r"|\b(?:för|skriver|antecknar) ner (?:det|vad) (?:vi|som)\b"
-        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
+        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver,?(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
+        rf"|\bfår (?:du |ni )?(?:skriva|anteckna|föra protokoll(?:et)?)(?:{_WHEN})*(?=\s*(?:[,.!?]|$|och\b))"
         rf"|^\W*[\w-]+ skriver,?(?:{_WHEN}| som alltid)+(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
         r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|läser|tittar)\b)"
@@ -79,7 +81,7 @@ _NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)ti
 # "Maja, och till justerare Eva", "valdes Anna Berg, till sekreterare Bertil Ek och till justerare …": the next names'
 _TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
 # "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
-_DOES = re.compile(r"(?:för|skriver|justerar|leder|håller i|tar|sköter|antecknar|granskar|läser)\b")
+_DOES = re.compile(r"(?:för|skriver|justerar|leder|håller i|tar|sköter|antecknar|granskar|läser|får)\b")
 # a name right before the role's own finite verb is its subject: "Hanna för protokollet och Lars justerar"
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 # Names given one role together: "Cecilia Ny och David Lund som justerare", "Cecilia och David justerar"
