@@ -1,6 +1,7 @@
 """Over a telephone line voices sound alike: a meeting heard through a telephone band names a voice only on a
 clearer match, and speech heard over a line lets a weak profile name over a line, not in a room (hand-made
-embeddings; a hand-made back-end stands in for the shipped one)."""
+embeddings; a hand-made back-end stands in for the shipped one), and a name such a profile gives over a line, as
+a full profile's, never enrols."""
 
 from __future__ import annotations
 
@@ -12,8 +13,18 @@ from tests.test_profile_decisions import ANNA, pieces_of
 from tests.test_profile_fused import decide, shipped
 from tests.test_profile_weak_names import IDENTITY, enrolled_for
 from tests.voices import unit
+from transcribe.audio import SAMPLE_RATE, Audio
 from transcribe.speakers.match import Z_NAMED_FUSED, Z_NAMED_LINE, Z_NAMED_WEAK
-from transcribe.speakers.profiles import MIN_ENROLMENT_S, TELEPHONE, ProfileDirectory, voice_seconds, weak
+from transcribe.speakers.profiles import (
+    MIN_ENROLMENT_S,
+    PROFILE_SOURCE,
+    TELEPHONE,
+    ProfileDirectory,
+    enroll_transcript,
+    voice_seconds,
+    weak,
+)
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 # strangers from a third to three quarters like Anna: her voice scores 2.7-5.3 against them
 ALIKE = np.repeat(
@@ -59,3 +70,26 @@ def test_speech_heard_over_a_line_makes_a_weak_profile_name_over_a_line_only(tmp
              for pr in enrolled_for(30.0)]  # fmt: skip
     assert decide(usual, grown, cohort=ALIKE).status == "proposed"
     assert decide(usual, grown, cohort=ALIKE, line=True).status == "named"
+
+
+def buzz(seconds: float, seed: int, breath: float) -> np.ndarray:
+    """A buzzy tone with a changing pitch (its harmonics stay inside a telephone band), with `breath`: noise up to
+    8 kHz, as a microphone hears it."""
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    phase = 2 * np.pi * np.cumsum(120 + 20 * np.sin(2 * np.pi * 0.7 * t) + 10 * seed) / SAMPLE_RATE
+    noise = breath * np.random.default_rng(seed).standard_normal(len(t))
+    return (0.3 * sum(np.sin(k * phase) / k for k in range(1, 12)) + noise).astype(np.float32)
+
+
+def test_a_name_given_over_a_line_by_a_profile_full_there_is_not_saved(tmp_path: Path) -> None:
+    transcript = Transcript(
+        segments=[Segment(id=0, start=0.0, end=8.0, text="Hej.", speaker="SPEAKER_00")],
+        speakers=[SpeakerInfo(label="SPEAKER_00", name="Anna", name_source=PROFILE_SOURCE)],
+    )  # fmt: skip
+    for breath, grows in ((0.0, False), (0.02, True)):  # over a line it names as a full profile; in a room as weak
+        directory = ProfileDirectory(tmp_path / f"speakers-{breath}")
+        directory.add("Anna", [ANNA.tolist()], MIN_ENROLMENT_S - 2)
+        directory.add("Anna", [ANNA.tolist()], 20.0, heard_through=TELEPHONE)
+        audio = Audio.from_array(buzz(8.0, 1, breath), tmp_path / f"m-{breath}")
+        done = enroll_transcript(directory, transcript, audio, "meeting:m1", audit=False)
+        assert ("Anna" in done) == grows

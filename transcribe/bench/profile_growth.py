@@ -150,8 +150,8 @@ def review(labelled: list[Labelled], profiles: list[Profile], **params: Any
     """What a reviewer confirms in meeting 1: ({name: the confirmed labels' speech}, counts)."""
     confirmed: dict[str, list[VoiceSample]] = {}
     counts = {"proposals": 0, "confirmed": 0, "rejected": 0, "named_by_profile": 0, "weak_named_saved": 0}
-    weak_names = {p.name for p in profiles if weak(p)}
     for lab in labelled:
+        weak_names = {p.name for p in profiles if weak(p, lab.line)}  # weak as this meeting hears it
         truth_of = label_truth(lab.item, lab.hyp)
         for label, m in label_matches(lab, profiles, **params).items():
             counts["named_by_profile"] += m.status == "named"

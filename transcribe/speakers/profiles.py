@@ -83,8 +83,8 @@ class Profile(BaseModel):
     # The same samples through other channels ({"telephone": [...], ...}); empty in profiles enrolled
     # before channel variants existed, which are then compared as recorded only (re-enrol to add them).
     variants: dict[str, list[list[float]]] = Field(default_factory=dict)
-    # Of `seconds`, speech heard over a telephone line after the voice as recorded (`ProfileDirectory.add`): it
-    # grows the telephone channel only, so it lets the profile name over a line, not in a room (`voice_seconds`).
+    # Of `seconds`, speech heard over a line after the voice as recorded (`ProfileDirectory.add`): it grows the
+    # telephone channel only, so it lets the profile name over a line, not in a room (`voice_seconds`).
     line_seconds: float = 0.0
 
     def centroid(self) -> np.ndarray:
@@ -99,8 +99,7 @@ class Profile(BaseModel):
 
 
 def voice_seconds(profile: Profile, line: bool = False) -> float:
-    """The speech behind the profile's voice as a meeting hears it: in a room, its speech as recorded; over a
-    telephone line (`line`), also what was heard over one."""
+    """The speech behind the profile's voice as a meeting hears it: as recorded in a room, all of it over a `line`."""
     return profile.seconds if line else round(profile.seconds - profile.line_seconds, 1)
 
 
@@ -376,12 +375,11 @@ CONFIRMED_SOURCES = ("user", "reviewer")
 PROFILE_SOURCE = "profile"  # a name a profile match gave (`apply.apply_matches`)
 
 
-def grows_from_match(directory: ProfileDirectory, name: str, source: str | None) -> bool:
-    """Does a name a profile gave enrol its speech? Only a weak profile's: it names only on a match far clearer than
-    a full profile needs (`match.Z_NAMED_WEAK`), and a weak profile grows from confirmed speech alone, so a name it
-    gave would otherwise keep it weak (dev growth bench: meeting 2 with grown profiles named one reader fewer)."""
+def grows_from_match(directory: ProfileDirectory, name: str, source: str | None, line: bool = False) -> bool:
+    """Does a name a profile gave enrol its speech? Only a weak profile's (weak as `line` hears it): it names only on a
+    match far clearer than a full one needs (`match.Z_NAMED_WEAK`), and would otherwise stay weak (dev growth bench)."""
     profile = directory.get(name) if source == PROFILE_SOURCE else None
-    return profile is not None and weak(profile)
+    return profile is not None and weak(profile, line)
 
 
 def _audit(action: str, name: str, user: str, detail: str) -> None:
@@ -459,6 +457,7 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
     kept = CONFIRMED_SOURCES
     named = {s.label: s.name for s in transcript.speakers
              if s.name and (s.name_source in kept or grows_from_match(directory, s.name, s.name_source))}  # fmt: skip
+    given = {s.name for s in transcript.speakers if s.name and s.name_source in kept}
     spans: dict[str, list[tuple[float, float]]] = {}
     for seg in transcript.segments:
         if seg.speaker in named and not seg.overlap:  # overlapping speech would carry two voices
@@ -469,6 +468,8 @@ def enroll_transcript(directory: ProfileDirectory, transcript, audio, source: st
             voice = embed_voice(audio, person_spans)
         except SilentAudio:  # a named speaker who only said "Ja.": nothing to enrol, the others still are
             continue
+        if name not in given and not grows_from_match(directory, name, PROFILE_SOURCE, voice.heard_through is not None):
+            continue  # a profile full over a line named this speech over one: a full profile's name, never enrolled
         done[name] = directory.add(name, voice.vectors, voice.seconds, source=source, channel_variants=voice.variants,
                                    heard_through=voice.heard_through)  # fmt: skip
         if audit:
