@@ -12,6 +12,7 @@ the product's fused scores) and checked gate by gate, in this order:
 - margin: another profile's normalised score within Z_MARGIN_FUSED;
 - thin: the profile holds under THIN_ENROLMENT_S s of speech and the score is under Z_NAMED_THIN (under
   BRIEF_ENROLMENT_S s: Z_NAMED_BRIEF);
+- line: the meeting came through a telephone band and the score is under Z_NAMED_LINE;
 - short: fewer than MIN_PIECES pieces of speech, scored under Z_SHORT_FUSED;
 - agreement: its pieces do not agree on one voice, or hold too little of its speech (`agreement.py`);
 - assignment: every gate passed, yet the one-to-one pairing gave the profile to another label.
@@ -47,11 +48,11 @@ from transcribe.speakers.match import (
 )
 from transcribe.speakers.profiles import Profile, brief_enrolment, thin, weak
 
-GATES = ("merged", "weak", "z", "cos", "margin", "thin", "short", "agreement", "assignment")
+GATES = ("merged", "weak", "z", "cos", "margin", "thin", "line", "short", "agreement", "assignment")
 
 
 def _gate(z: np.ndarray, raw: np.ndarray, j: int, pieces: int, share: float, split: float, held: float,
-          floor: float = Z_NAMED_FUSED) -> str:  # fmt: skip
+          floor: float = Z_NAMED_FUSED, line: bool = False) -> str:  # fmt: skip
     others = np.delete(z, j)
     if z[j] < Z_NAMED_FUSED:
         return "z"
@@ -61,6 +62,8 @@ def _gate(z: np.ndarray, raw: np.ndarray, j: int, pieces: int, share: float, spl
         return "margin"
     if z[j] < floor:  # a profile of a few words needs a clearer score
         return "thin"
+    if line and z[j] < Z_NAMED_LINE:  # so does a meeting heard through a telephone band
+        return "line"
     if 0 < pieces < MIN_PIECES and z[j] < Z_SHORT_FUSED:
         return "short"
     if share < AGREE or split < SPLIT_COS or held < MIN_COVERAGE:
@@ -110,9 +113,8 @@ def misses(labelled: list[Any], profiles: list[Profile], cohort: np.ndarray, tru
                 continue
             share = 1.0 if sc.support is None else float(sc.support[i, j])
             floor = Z_NAMED_BRIEF if brief_enrolment(p, line) else Z_NAMED_THIN if thin(p, line) else -np.inf
-            floor = max(floor, Z_NAMED_LINE) if line else floor  # over a telephone line a name needs more
             gate = _gate(sc.norm[i], sc.raw[i], j, int(sc.pieces[i]), share, float(sc.split[i]), held[labels[i]],
-                         floor)  # fmt: skip
+                         floor, line)  # fmt: skip
             gates[gate] += 1
             missed.append(float(sc.norm[i, j]))
             rows.append(f"{lab.item.id} {reader}: {gate} (z {sc.norm[i, j]:.2f}, cos {sc.raw[i, j]:.3f}, "
