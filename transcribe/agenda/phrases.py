@@ -83,8 +83,9 @@ CONCLUDES = re.compile(
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:noterar|antecknar) (?:vi|mötet|styrelsen|nämnden|stämman|årsmötet)"
     r"(?: [\wåäö-]+){0,6}[.!]?\s*$"
     r"|(?:vi|mötet|styrelsen|nämnden) (?:noterar|antecknar) (?:det|den|dem|detta|informationen|rapporten)\W*$"
-    r"|(?:\w+\W+){1,3}(?:noteras|antecknas)\W*$)"
-)  # a report noted ends its item: "Då noterar vi den ekonomiska uppföljningen.", "Vi noterar det.", "Informationen
+    r"|(?:\w+\W+){1,3}(?:noteras|antecknas)\W*$"
+    r"|(?:\w+\W+)?(?:då|därmed|så) (?:anser|finner) (?:vi|mötet|årsmötet|stämman|styrelsen|nämnden) att\b)"
+)  # a finding ends its item: "Då anser vi att årsmötet har kallats i rätt tid."; a report noted ends its item: "Då noterar vi den ekonomiska uppföljningen.", "Vi noterar det.", "Informationen
 # noteras." (not one that goes on to say what: "Då noterar vi det: revisorns arvode …"); "Då valdes Karin till
 # ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs verksamhetsberättelsen till
 # handlingarna", "Då kan berättelsen läggas till handlingarna", "Då fastställer årsmötet budgeten": how an item ends,

@@ -44,6 +44,7 @@ HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så l
 # the item put off by a pronoun: "Vi tar dem nästa gång", "Den får vänta", "Det hoppar vi över i dag"
 PRONOUN = re.compile(r"\b(?:dem|dom|(?:den|det|de)(?!\s+(?!nästa\b)[a-zåäöé]+a\s+[a-zåäöé]))\b")
 # not the article of a noun with its adjective: "Och tolvan, den nya tee:n, stryker vi." ("Vi tar den nästa gång.")
+RAISED = 2.4  # evidence of an item raised by its name alone (align.STRONG)
 OPENING_SENTENCES = 2  # the item named this early in the chair's turn is the one the pronoun puts off
 
 
@@ -163,13 +164,19 @@ def put_off_by_pronoun(
         # avgiften har valberedningen inte hunnit räkna på. Vi skjuter dem till en extra stämma."), or puts it off
         # until something happens ("Och knivkursen väntar vi med tills Holger är frisk.")
         named = _named_in(said, units, leaves, B, threshold)
-        first = turn[0] if turn else i
+        first, raised = (turn[0] if turn else i), []
         if not named and i in floor and first > 0:  # in the agenda's talk, the item the turn before named
             # ("Och uthyrningen av kyrksalen, den är inte färdigberedd." – "… Vi tar den på vårens möte.")
             said = [j for j in range(floor.start - 1, first) if units[j].seg_id == units[first - 1].seg_id]
             named = _named_in(said, units, leaves, B, threshold)
+        elif not named and first > 0 and units[first - 1].speaker != u.speaker:  # an item another raised by its
+            # name alone just before ("Vi hoppade över ullen. Ullinsamlingen." – "Oj. … så den får vänta till nästa
+            # möte."): put off in the reply, never begun
+            said = [j for j in range(first) if units[j].seg_id == units[first - 1].seg_id]
+            named = {k: b for k, b in _named_in(said, units, leaves, B, threshold).items() if b + threshold >= RAISED}
+            raised = said
         if named and max(named.values()) + threshold > 0:
             k = max(named, key=lambda x: named[x])
             B[k][i] = min(B[k][i], -threshold - 1.0)
-            for j in turn:  # named there only to be put off: no start
+            for j in turn + raised:  # named there only to be put off: no start
                 B[k][j] = min(B[k][j], -threshold)
