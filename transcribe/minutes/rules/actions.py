@@ -268,7 +268,8 @@ class ActionRules(SaidPromises):
             return  # "Jag ska säga det till kyrkorådet": a word to pass on (passon.py)
         anaphor = cues.COMMIT_ANAPHOR.search(low) or _DO_I_IT.match(strip_discourse(low))
         if anaphor and not _ARTICLE.search(low):
-            what, src = self._task_for_anaphor(u)
+            own = self._own_offer(u)  # "Jag kan ringa dem, men jag lovar inget. Jag gör det på måndag."
+            what, src = (own, self.utts[u.idx - 1]) if own is not None else self._task_for_anaphor(u)
             self._commit(what, u, src, u.name, 0.8)
             return
         fm = cues.COMMIT_FRONTED.match(strip_discourse(low))

@@ -34,14 +34,18 @@ _NAMED_YOU = re.compile(
 )
 _NAME_LAST = re.compile(r",\s+(?P<name>[A-ZÅÄÖ][a-zåäöé]+)\s*[.!]?\s*$")
 # "Alva, handlar du?", "Annika, svarar du Bertil som föreslog det?": a participant asked by name
-_NAMED_ASK = re.compile(r"^(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?),\s+")
+_NAMED_ASK = re.compile(
+    r"^(?:(?:[Oo]ch|[Mm]en|[Ss]å|[Dd]å)\s+)?(?P<name>[A-ZÅÄÖ][a-zåäöé]+(?:-[A-ZÅÄÖ][a-zåäöé]+)?),\s+"
+)
 # "Tacos då. Alva, handlar du?": the verb alone asks for the task the talk is about
 _BARE_ASK = re.compile(r"^(?:[a-zåäö]+,\s+)?(?P<v>[a-zåäö]+r)\s+du\s*\?")
 # "Kan du titta på det?": a request put to "du" with no name, the one who spoke last
 _ASKED_YOU = re.compile(r"^(?:\w+,?\s+)?(?:kan|vill|skulle|orkar|hinner)\s+du\s+(?:kunna\s+)?[a-zåäö]+a\b")
 # "Jag mejlar det i morgon.": the one asked, their own verb on the thing asked for (not "jag träffar henne")
-_OWN_VERB = re.compile(r"^(?:(?:ja|okej|visst|absolut),?\s+)?jag\s+(?:ska\s+|kan\s+)?(?P<v>[a-zåäö]+r)\s+"
-                       r"(?:(?P<p>om|upp|in|ut|med|fram|över|till)\s+)?(?:det|den|dem)\b")
+_OWN_VERB = re.compile(
+    r"^(?:(?:ja|okej|visst|absolut),?\s+)?jag\s+(?:ska\s+|kan\s+)?(?P<v>[a-zåäö]+r)\s+"
+    r"(?:(?P<p>om|upp|in|ut|med|fram|över|till)\s+)?(?:det|den|dem)\b"
+)
 # "Ringa dem i kväll", "Höra med dem": a task whose object is only a pronoun for a thing or a body
 _PRONOUN_TASK = re.compile(r"^\S+(?:\s+(?:med|till|för|på|upp|in|ut))?\s+(?:dem|den|det)\b")
 # "Ta hand om det", "Fixa det": a request that names nothing; the reply's own words say the task

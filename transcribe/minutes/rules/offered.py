@@ -14,6 +14,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import strip_discourse, strip_tail, task_phrase, to_infinitive
 from transcribe.minutes.rules.addressed import NOT_ASKED, TAKEN_ON, AddressedTasks, task_verb
+from transcribe.minutes.rules.attend import attends
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, strip_due
 from transcribe.sv.text import capitalise, content_words
 
@@ -88,6 +89,7 @@ class OfferedTasks(AddressedTasks):
         words = rest.split()
         then = re.match(r"\s*och\s+(\w+)(.*)", rest)  # "jag kan åka och titta på det"
         acts = task_verb(verb, rest) or (then is not None and task_verb(then.group(1), then.group(2)))
+        acts = acts or attends(verb, rest)  # "Jag kan gå domarkursen." - "Gör det."
         bare = re.fullmatch(r"\s*(?:det|den|dem|honom|henne)?\s*", strip_due(rest).lower())  # "Jag kan ta honom."
         if (verb in NOT_ASKED or verb in NOT_TASKS or not (acts or bare)
                 or _NOT_OFFERS & set(words[:2]) or cues.HEDGE.search(offer.string)):  # fmt: skip

@@ -15,6 +15,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, task_phrase, to_infinitive
 from transcribe.minutes.rules.addressed import ASKED
+from transcribe.minutes.rules.attend import attends
 from transcribe.minutes.rules.taskgaps import TaskGaps
 from transcribe.minutes.rules.unheard import AUX
 from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb
@@ -67,6 +68,8 @@ _ASKED_ROOM = re.compile(r"^(?:och\s+)?vem\s+(?:tar|hjälper|gör|kan|fixar|ordn
 _SECOND_VERB = re.compile(r"\b(och|samt)\s+([a-zåäö]+(?:ar|er|ör))\b")
 # "Göra det i eftermiddag": a task named by a pronoun only
 _DO_IT = re.compile(r"^(?:göra|ta|fixa|ordna|sköta|ta\s+hand\s+om)\s+(?:det|den|dem|detta)\b", re.IGNORECASE)
+# "Jag kan ringa dem, men jag lovar inget.": the speaker's own offer, what a later "jag gör det" stands for
+_OWN_OFFER = re.compile(r"^(?:(?:och|men|ja|okej),?\s+)?jag\s+(?:kan|ska)\s+(?P<v>[a-zåäö]+a)\s+(?P<rest>[^,.?!]+)")
 # "Sätt upp viltkameran …", "Ring Bilia …": a sentence opened by an imperative and its object
 _ORDER = re.compile(r"^(?:(?:och|så|då)\s+)?(?P<v>[a-zåäö]{2,})\s+(?P<rest>[^.?!]*[a-zåäö]{3,}[^.?!]*)")
 
@@ -161,7 +164,12 @@ class SaidPromises(TaskGaps):
         if m is None or u.is_question or cues.HEDGE.search(u.low) or cues.TENTATIVE.search(u.low):
             return False
         verb, rest = m.group("v").lower(), m.group("rest")
-        if not is_present_verb(verb) or verb in NOT_TASKS or verb in AUX or verb in _NOT_PLANS:
+        if (
+            not is_present_verb(verb)
+            or verb in NOT_TASKS
+            or verb in AUX
+            or (verb in _NOT_PLANS and not attends(verb, rest))
+        ):
             return False
         names = re.split(r"\s*(?:,|\boch\b)\s*", m.group("names"))
         people = [self._named_person(n.lower()) for n in names if n]
@@ -177,7 +185,8 @@ class SaidPromises(TaskGaps):
 
     def order_before(self, what: str, utts: list[Utt]) -> str:
         """'Sätt upp viltkameran på bryggan. Tor, du gör det i eftermiddag.': a task named only by a pronoun, said
-        right after an order in the same turn, is that order (its day stays the task's own)."""
+        right after an order or the speaker's own offer in the same turn, is that order or offer (its day stays the
+        task's own)."""
         if not utts or not _DO_IT.match(what):
             return what
         u = utts[-1]
@@ -185,6 +194,9 @@ class SaidPromises(TaskGaps):
         before = self.utts[u.idx - 1] if u.idx else None
         if before is None or before.turn != u.turn or before.is_question:
             return own or what  # "Malin, vill du ta hand om dem?" - "Gärna. Jag ringer läraren och bokar en dag."
+        offer = self._own_offer(u)
+        if offer is not None:  # "Jag kan ringa dem, men jag lovar inget. Jag gör det nästa vecka."
+            return offer
         m = _ORDER.match(before.low)
         if m is None:
             return own or what
@@ -194,6 +206,18 @@ class SaidPromises(TaskGaps):
             return own or what
         at = before.low.find(rest, m.start("rest"))
         return capitalise(f"{meant} {strip_tail(before.text[at : at + len(rest)])}".strip(" ,"))
+
+    def _own_offer(self, u: Utt) -> str | None:
+        """The task the speaker offered in the sentence before in the same turn ('Jag kan ringa dem, men …'), which
+        a following 'jag gör det' takes on."""
+        before = self.utts[u.idx - 1] if u.idx else None
+        offer = _OWN_OFFER.match(before.low) if before is not None and before.turn == u.turn else None
+        if before is None or offer is None or cues.NEG.search(offer.group("rest")):
+            return None
+        if not action_verb(offer.group("v"), offer.group("rest")):
+            return None
+        rest = strip_tail(before.text[offer.start("rest") : offer.end("rest")]).strip(" ,")
+        return capitalise(f"{offer.group('v')} {rest}")
 
     def _reply_names(self, u: Utt) -> str | None:
         """The reply's own first-person plan, in its sentence or the next of its turn, naming what a request
