@@ -16,6 +16,7 @@ from transcribe.minutes.phrasing import (
 )
 from transcribe.minutes.rules.choices import ChoiceRules
 from transcribe.minutes.rules.elections import ElectionRules
+from transcribe.minutes.rules.heardplan import HeardPlanRules
 from transcribe.minutes.rules.misheard import CONSEQUENCE, PERSONS, MisheardCueRules
 from transcribe.minutes.rules.outcomes import OutcomeRules
 from transcribe.minutes.rules.safety import PREFIX
@@ -90,7 +91,9 @@ _NOT_PLANS = frozenset(
 )
 
 
-class DecisionRules(OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, SettledRules, MisheardCueRules):
+class DecisionRules(
+    OpenItemRules, ElectionRules, ChoiceRules, OutcomeRules, HeardPlanRules, SettledRules, MisheardCueRules
+):
     """Decision rules; they record into the shared state."""
 
     def _explicit_decision(self, u: Utt) -> bool:

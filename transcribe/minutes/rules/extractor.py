@@ -77,6 +77,7 @@ class RuleExtractor(
                     or self._offered_plan(u)
                     or self._chosen_alternative(u)
                     or self._first_time_set(u)
+                    or self._heard_plan(u)  # last: the group's plan after others' talk that was misheard
                 )
             self._actions(u)
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote

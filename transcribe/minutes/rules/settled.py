@@ -264,7 +264,9 @@ class SettledRules:
         others = [v for v in self._window(u, back=8) if v.speaker != u.speaker]
         if any(topic & stems(v.text) or shared_topic(what, v.text) for v in others):
             return True
-        return self.robust and any(misheard_match(what, u, v) for v in others)  # the matter misheard in one turn
+        if self.robust and any(misheard_match(what, u, v) for v in others):
+            return True  # the matter misheard in one turn
+        return self.misheard_talk_settles(u, what)  # in the last try, the others' whole talk misheard (heardplan.py)
 
     def _settled_turn(self, v: Utt) -> list[Utt]:
         return [x for x in self.utts[max(0, v.idx - 6) : v.idx + 7] if x.turn == v.turn]
