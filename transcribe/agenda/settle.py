@@ -50,7 +50,10 @@ def settled_under(
     first = min((i for i, v in enumerate(units) if v.seg_id in {*cited, segment_id}), default=0)
     before = units[first - 1].seg_id if first > 0 else None  # the turn just before the first citation
     earlier = [v for v in units if v.seg_id in {*cited, before} and v.seg_id != segment_id]
-    if earlier and len(overlap(words, u.stems)) <= 1:  # the last citation does not say it, beyond the verb
+    opens = any(s.start is not None and abs(s.start - u.start) < EPS for s in alignment.items if s.treated)
+    if earlier and (len(overlap(words, u.stems)) <= 1 or opens):  # the last citation does not say it, beyond the
+        # verb, or opens the next item ("Ja, så blir det. Förmiddag … för temat." – "Nu kom mejlet från
+        # förvaltningen …" cited with it): the earlier sentence that says it settles it
         v = saying_sentence(text, earlier)
         if len(overlap(words, v.stems)) > 1:
             u = v
