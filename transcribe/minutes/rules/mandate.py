@@ -20,7 +20,7 @@ _TODAY = r"(?:i\s+dag|i\s+kväll|här|nu|på\s+det\s+här\s+mötet|på\s+den\s+h
 _NOTHING = r"(?:något|någonting|ingenting|inget)"
 # The opening: what the meeting will not do, in the present or future ("Vi fattar inga beslut i kväll", "vi kan inte
 # besluta något i kväll", "Vi kommer inte att fatta några beslut i kväll", "Vi beslutar ingenting här", "det finns
-# inget för oss att besluta", "det är inget vi ska besluta om här").
+# inget för oss att besluta", "det är inget vi ska besluta om här"), or that it cannot ("vi är inte beslutsföra").
 _WILL_NOT = re.compile(
     r"\b(?:fattar|tar)\s+(?:vi\s+)?(?:inga|inte\s+några)\s+beslut\b"
     r"|\b(?:kan|får|ska|kommer)\s+(?:vi\s+)?inte\s+(?:att\s+)?(?:kunna\s+)?"
@@ -28,6 +28,8 @@ _WILL_NOT = re.compile(
     rf"|\bvi\s+(?:beslutar|bestämmer)\s+(?:ingenting|inget|inte\s+något)\b"
     r"|\binget\s+(?:för\s+oss\s+att|som\s+vi\s+ska|vi\s+ska)\s+besluta\b"
     rf"|\binga\s+beslut\s+{_TODAY}"
+    # not quorate: "Vi är tolv i föreningen, så vi är inte beslutsföra i kväll."
+    r"|\b(?:är|blir)\s+(?:(?:vi|ju)\s+)*inte\s+beslutsför[at]?\b"
 )
 # The summing-up: what the meeting did not do ("Vi har inte beslutat något i kväll", "Så, inga beslut i dag.").
 _DID_NOT = re.compile(

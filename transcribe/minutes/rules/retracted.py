@@ -1,5 +1,6 @@
 """Decisions the meeting itself takes back: said in jest and denied or laughed off by the room, a rule quoted from
-another body's papers, or what stays as it was after a vote that failed.
+another body's papers or another body's decision told (otherbody.py), or what stays as it was after a vote that
+failed.
 
 Every rule family records a decision where a sentence sounds settled; what the next turns do with it decides
 whether it was one. This pass reads the turns around each decision found, after all rules have run."""
@@ -11,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from transcribe.minutes.model import Decision
-from transcribe.minutes.rules.state import RuleState
+from transcribe.minutes.rules.otherbody import OtherBodyReports
 from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 
 # Another speaker denies that it counts or refuses to write it: "Det är inget beslut, Leif.", "Det skriver jag
@@ -31,6 +32,17 @@ _DENIED = re.compile(
     # someone or something else decides it, not the one who said it: "Det beslutar fysiken, Kjell. Inte du."
     r"|det\s+(?:bestämmer|beslutar)\s+[a-zåäö]+(?:[,.]\s*[a-zåäö-]+)?[,.]\s*inte\s+(?:du|ni|vi)\b"
     r"|det\s+är\s+inte\s+(?:du|ni)\s+som\s+(?:bestämmer|beslutar))"
+)
+# Another than the one who decided says it is not the meeting's to decide: "Det kan vi inte, Jonas. Det är inte vårt
+# beslut.", "Det kan inte vi bestämma här", "Omar, vi kan inte bestämma vad hyresvärden ska göra.", "Det är inte vi
+# som bestämmer det".
+_NOT_OURS = re.compile(
+    r"^(?:(?:nej|men|okej)\b[\s,.!]*)*(?:[a-zåäö-]+\s*,\s*)?(?:"
+    r"(?:det|den|det\s+där)\s+kan\s+(?:inte\s+vi|vi\s+inte)\s*(?:(?:bestämma|besluta)\b|[,.!]|$)"
+    r"|vi\s+kan\s+(?:ju\s+)?inte\s+(?:bestämma|besluta)\s+(?:vad|åt|över)\b"
+    r"|(?:det|den|det\s+där)\s+är\s+(?:ju\s+)?inte\s+(?:vårt|ert|ditt|mötets)\s+beslut"
+    r"|det\s+är\s+(?:ju\s+)?inte\s+(?:vi|ni|du)\s+som\s+(?:bestämmer|beslutar)"
+    r"|det\s+är\s+(?:ju\s+)?inte\s+upp\s+till\s+(?:oss|er|dig|mötet))"
 )
 _LAUGH_NO = re.compile(r"^(?:ha\s+ha|haha|hehe)\b[\s,.!]*nej\b")
 # The sentence after says where the rule is written, another body's papers: "Det står i Röda korsets riktlinjer."
@@ -82,7 +94,7 @@ _FRAME = frozenset("det den är var blir".split())  # "Det är inte punkt slut":
 _AS_IT_WAS = re.compile(r"\bsom\s+(?:förut|nu|vanligt|tidigare|i\s+dag|det\s+är|den\s+är|de\s+är)\b|\bligger\s+kvar\b")
 
 
-class RetractedDecisions(RuleState):
+class RetractedDecisions(OtherBodyReports):
     """The pass that drops decisions the meeting's own next turns take back."""
 
     def retract_pass(self, read: Sequence[Decision] = ()) -> None:
@@ -102,6 +114,7 @@ class RetractedDecisions(RuleState):
                 or self._decided_later(made)
                 or self._left_for_later(made)
                 or self._opens_matter(d, made)
+                or self.told_elsewhere(d, made)
             ):
                 continue
             kept.append(d)
@@ -119,13 +132,18 @@ class RetractedDecisions(RuleState):
         return made
 
     def _denied_after(self, made: list[Utt]) -> bool:
-        """One of the next two turns opens by denying it counts, refusing to write it, or laughing it off."""
+        """One of the next two turns opens by denying it counts, refusing to write it, or laughing it off; or the
+        next turn, another's, opens by saying it is not the meeting's to decide."""
+        deciders = {u.speaker for u in made}
+        first_answer = next((v.turn for v in next_turns(self.utts, made[-1], turns=1)), None)
         for v in next_turns(self.utts, made[-1], reach=11):
             opening = sum(1 for w in self.utts[max(0, v.idx - 2) : v.idx] if w.turn == v.turn) < 2
             # with the sentence after it: "Det beslutar fysiken, Kjell. Inte du."
             said = " ".join(w.low for w in self.utts[v.idx : v.idx + 2] if w.turn == v.turn)
             if opening and (_DENIED.search(said) or _LAUGH_NO.search(v.low)):
                 return True
+            if opening and v.speaker not in deciders and v.turn == first_answer and _NOT_OURS.search(v.low):
+                return True  # (in the answer right after it: a later one may answer another's words)
         return False
 
     def _cited(self, made: list[Utt]) -> bool:

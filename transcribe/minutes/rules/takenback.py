@@ -6,7 +6,9 @@ the first words were a proposal the room turned, not a decision. What the take-b
 ("… sagostunden blir kvar.", "Det blir sex som förut.", "vi fortsätter med överkast") is only the take-back's
 result, no decision of its own, unless someone else then settles it ("Bra. Fyrtio kronor som förut, då."); the same
 result said again in the summing-up ("Måndagarna blir som förut …") is none either. A new course said after the
-take-back ("Då tar jag tillbaka det. Vi öppnar inte kontaktzoot till påsk.") stays a decision."""
+take-back ("Då tar jag tillbaka det. Vi öppnar inte kontaktzoot till påsk.") stays a decision. What was settled on
+a matter the speaker later names as no longer holding ("Okej. Då gäller inte det vi sa om entrén. Stämman är gratis
+…", once another raised a reason minutes after) is none either; the course said there is."""
 
 from __future__ import annotations
 
@@ -16,16 +18,31 @@ from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, stems
 
-# "Då tar jag tillbaka det", "Jag drar tillbaka förslaget", "Okej, jag tar tillbaka det jag sa".
+# "Då tar jag tillbaka det", "Jag drar tillbaka förslaget", "Okej, jag tar tillbaka det jag sa"; what was just said
+# struck or changed at once ("Då får vi stryka det jag just sa.", "Då får vi ändra det.", "Glöm det jag sa.").
+# (the last word may be misheard: "Då får vi stryka det jag just <förminolen>.", "Då får vi ändra <i>.")
 _TAKE_BACK = re.compile(
     r"\b(?:(?:tar|drar)\s+jag\s+tillbaka|jag\s+(?:tar|drar)\s+tillbaka)\s+(?:det|den|förslaget|mitt\s+förslag)\b"
+    r"|\b(?:stryk|stryka|stryker\s+vi|glöm|glömmer\s+vi|ändra|ändrar\s+vi|ta\s+bort)\s+det\s+(?:jag|vi)\s+"
+    r"(?:just\s+[a-zåäö]+|sa)\b"
+    r"|^(?:(?:okej|nej|ja|men)\b[\s,]*)*(?:då\s+)?(?:får\s+vi|måste\s+vi)\s+(?:stryka|ändra)\s+(?:på\s+)?[a-zåäö]+\s*[.!]?$"
 )
+# The same with its verb misheard, the recogniser unsure of it: "Då <en> vi <strka> det jag just sa."
+_TAKE_BACK_SLOT = re.compile(r"\b(?P<verb>[a-zåäö]+)\s+det\s+jag\s+just\s+sa\b")
+# What was said on a matter named no longer holds: "Då gäller inte det vi sa om entrén.", "Stryk det vi sa om kaffet."
+# ("sa om" misheard: "Då gäller inte det vi <i> <på> entrén.")
+_MATTER_BACK = re.compile(
+    r"\b(?:gäller\s+inte|stryk|stryker\s+vi|glöm)\s+det\s+(?:jag|vi)\s+(?:just\s+)?(?:sa\s+om\s+|[a-zåäö]+\s+)"
+    r"(?P<matter>[^.,!?]+)"
+)
+_MATTER_REACH_S = 300.0  # seconds from the decision to the words that it no longer holds
 # Things kept as they were: "blir som förut", "blir kvar", "fortsätter med", "behåller".
 _AS_BEFORE = re.compile(
     r"\bsom\s+(?:förut|vanligt|tidigare|nu|hittills|i\s+dag)\b|\b(?:blir|står|ligger|finns)\s+kvar\b"
     r"|\bfortsätter\b|\bbehåller\b"
 )
 _STATE_WORDS = frozenset(stems("som förut vanligt tidigare hittills blir står ligger finns kvar fortsätter behåller"))
+_SAME_MATTER = 2  # content words the speaker's settling turns between share with the one taken back
 _OPENING = 3  # the take-back is said among the first sentences of the turn that answers the objection
 _REACH_S = 120.0  # seconds from the decision to the take-back
 
@@ -36,12 +53,17 @@ class TakenBackDecisions(RuleState):
     def taken_back_pass(self) -> None:
         if not self.out.decisions:
             return
-        takes = [u for u in self.utts if _TAKE_BACK.search(u.low) and not u.is_question]
+        takes = [u for u in self.utts if _takes_back_words(u) and not u.is_question]
+        named = [(u, stems(m["matter"])) for u in self.utts if not u.is_question and (m := _MATTER_BACK.search(u.low))]
+        said_of = {d.id: self.said_in(d) for d in self.out.decisions}
+        deciding = {(u.speaker, u.turn) for said in said_of.values() for u in said}
         kept: list[Decision] = []
         results: list[set[str]] = []
         for d in self.out.decisions:
-            said = self.said_in(d)
-            if said and any(self._takes_back(t, said) for t in takes):
+            said = said_of[d.id]
+            if said and any(self._takes_back(t, said, deciding) for t in takes):
+                continue
+            if said and any(_no_longer_holds(t, matter, d, said) for t, matter in named):
                 continue
             if said and _AS_BEFORE.search(d.text.lower()) and any(self._result_of(t, said) for t in takes):
                 results.append(stems(d.text) - _STATE_WORDS)
@@ -52,9 +74,11 @@ class TakenBackDecisions(RuleState):
         if len(kept) != len(self.out.decisions):
             self.keep_decisions(kept)
 
-    def _takes_back(self, t: Utt, said: list[Utt]) -> bool:
+    def _takes_back(self, t: Utt, said: list[Utt], deciding: set[tuple[str | None, int]]) -> bool:
         """`t` takes back what its speaker settled in `said`: said after it, in the same turn or in the speaker's
-        next turn, another having spoken between, the take-back among that turn's first sentences."""
+        next turn, another having spoken between, the take-back among that turn's first sentences. The speaker's
+        turns between that settle the same again ("Jag tänkte att vi gör det igen." - "Hon bakar gärna." - "Då kör
+        vi kaffe och våfflor …") go back with it."""
         own = [u for u in said if u.speaker == t.speaker and u.idx < t.idx]
         if not own or any(u.idx >= t.idx and u.turn <= t.turn + 2 for u in said):
             return False  # settled again just after (the summing-up, later, may say it again)
@@ -64,8 +88,11 @@ class TakenBackDecisions(RuleState):
         if t.turn == last.turn:
             return True
         between = self.utts[last.idx + 1 : t.idx]
-        if any(v.speaker == t.speaker and v.turn != t.turn for v in between):
-            return False  # the speaker said something else since: the take-back is of that
+        matter = stems(" ".join(u.text for u in own))
+        for turn in {v.turn for v in between if v.speaker == t.speaker and v.turn != t.turn}:
+            again = stems(" ".join(v.text for v in between if v.turn == turn))
+            if (t.speaker, turn) not in deciding or len(matter & again) < _SAME_MATTER:
+                return False  # the speaker said something else since: the take-back is of that
         opening = sum(1 for v in between if v.turn == t.turn)
         return opening < _OPENING and any(v.speaker != t.speaker for v in between)
 
@@ -74,3 +101,32 @@ class TakenBackDecisions(RuleState):
         turns (the talk before it, and the summing-up saying it again, may be among the evidence)."""
         after = [u for u in said if u.idx >= t.idx and u.turn <= t.turn + 2]
         return bool(after) and all(u.turn == t.turn for u in after)
+
+
+def _takes_back_words(u: Utt) -> bool:
+    """`u` says its speaker takes back what was just said, its verb heard or heard unsure."""
+    if _TAKE_BACK.search(u.low):
+        return True
+    m = _TAKE_BACK_SLOT.search(u.low)
+    return m is not None and u.uncertain(m["verb"])
+
+
+def _no_longer_holds(t: Utt, matter: set[str], d: Decision, said: list[Utt]) -> bool:
+    """`t` says that what was said on `matter` no longer holds, and `d` on that matter was settled before it, within
+    minutes, and not said again in the turns right after (the new course said there is a decision of its own)."""
+    if said[0].turn >= t.turn or t.start - said[0].end > _MATTER_REACH_S:
+        return False
+    if not _on(matter, d.text):
+        return False
+    return not any(u.idx > t.idx and u.turn <= t.turn + 2 and _on(matter, u.text) for u in said)
+
+
+def _on(matter: set[str], text: str) -> bool:
+    """`text` speaks of `matter`: a word of it in any form."""
+    return any(_same_word(a, b) for a in matter for b in stems(text))
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word in another form: one stem begins the other ("entré", "entrén")."""
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short)
