@@ -122,3 +122,15 @@ def test_one_allowed_to_write_one_who_says_she_writes_and_the_notes_fronted() ->
 def test_an_offer_with_a_filler_word() -> None:
     got = roles(ONE, ("A", "Jag leder mötet och Eva skriver."), ("A", "Vem justerar?"), ("D", "Det kan väl jag göra."))
     assert got.get("justerare") == ["Nils Ek"]
+
+
+def test_one_who_approves_the_notes_is_the_justerare() -> None:
+    asked = roles(
+        PAIR,
+        ("A", "Eva skriver i kväll som vanligt."),
+        ("A", "Och vi behöver någon som godkänner anteckningarna innan de går ut."),
+        ("D", "Det gör jag."),
+    )
+    assert asked.get("justerare") == ["Nils Ek"]
+    summed = roles(PAIR, ("A", "Vem tar anteckningarna?"), ("C", "Jag."), ("A", "Bra. Eva skriver och Nils godkänner."))
+    assert summed.get("sekreterare") == ["Eva Lind"] and summed.get("justerare") == ["Nils Ek"]

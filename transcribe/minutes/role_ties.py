@@ -38,7 +38,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         rf"|\bfår (?:du |ni )?(?:skriva|anteckna|föra protokoll(?:et)?)(?:{_WHEN})*(?=\s*(?:[,.!?]|$|och\b))"
         rf"|^\W*[\w-]+ skriver,?(?:{_WHEN}| som alltid)+(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
-        r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|läser|tittar)\b)"
+        r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|godkänner|läser|tittar)\b)"
     ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Jag sitter med pennan", "Eva sköter
     # protokollet", "Protokollet skriver Eva", "det är din tur på listan att
     # skriva", "Ulrika … för ner det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder
@@ -57,11 +57,14 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
         r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
         r"|\b(?:två|någon|nån|vem) som (?:kollar|granskar|kontrollerar) att\b|\b\w+ granskar\W*$"
+        r"|(?:\boch|,) [\w-]+ godkänner\W*$"
+        r"|\b(?:två|någon|nån|vem) som (?:\w+ ){0,2}godkänner (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna)\b"
         r"|\bsom (?:\w+ ){0,2}läs(?:a|er) (?:igenom )?(?:protokollet|anteckningarna)\b"
         r"|\btar på sig att (?:gå|läsa) igenom \w+ protokoll\b"
     ),
 }  # "jämte (ordföranden)" is said of the justerare only; a justerare reads the minutes through ("läser igenom dem")
-# and signs them with the chair ("någon som skriver under med mig"); the chair "tar klubban", the secretary is one
+# and signs them with the chair ("någon som skriver under med mig") or approves them ("någon som godkänner
+# anteckningarna", "Linus skriver och Omar godkänner."); the chair "tar klubban", the secretary is one
 # who "skriver" when someone is asked for ("Någon behöver skriva.") or "har pennan"
 # What the person elected to a role does: a follow-up answer is read by these when the question named several roles.
 ROLE_VERBS: dict[str, re.Pattern[str]] = {
@@ -81,7 +84,7 @@ _NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)ti
 # "Maja, och till justerare Eva", "valdes Anna Berg, till sekreterare Bertil Ek och till justerare …": the next names'
 _TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
 # "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
-_DOES = re.compile(r"(?:för|skriver|justerar|leder|håller i|tar|sköter|antecknar|granskar|läser|får)\b")
+_DOES = re.compile(r"(?:för|skriver|justerar|leder|håller i|tar|sköter|antecknar|granskar|godkänner|läser|får)\b")
 # a name right before the role's own finite verb is its subject: "Hanna för protokollet och Lars justerar"
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
 # Names given one role together: "Cecilia Ny och David Lund som justerare", "Cecilia och David justerar"
