@@ -1,4 +1,5 @@
-"""The next meeting moved in the turns after it was said, and the meeting named by 'ses igen' with 'vi' lost."""
+"""The next meeting moved in the turns after it was said, the meeting named by 'ses igen' with 'vi' lost, and an
+interval whose count of weeks was lost."""
 
 from __future__ import annotations
 
@@ -52,3 +53,11 @@ def test_another_person_meeting_again_is_no_meeting_of_ours() -> None:
             "Hon och Sara ses igen torsdagen den tionde december."]  # fmt: skip
     got = next_meeting(said)
     assert got is not None and got.when == dt.date(2026, 12, 14)
+
+
+def test_a_count_of_weeks_lost_before_veckor_is_two_weeks_on_the_weekday_said() -> None:
+    said = ["Bra, då är vi klara.", "Nästa möte om på veckor, torsdag, samma tid."]
+    got = next_meeting(said, unsure=frozenset({"på"}))
+    assert got is not None and got.when == dt.datetime(2026, 12, 10, 18, 30) and got.needs_review
+    vague = next_meeting(["Bra, då är vi klara.", "Nästa möte om några veckor, torsdag, samma tid."])
+    assert vague is None or vague.when != dt.datetime(2026, 12, 10, 18, 30)

@@ -26,6 +26,7 @@ from transcribe.minutes.rules.nextcounted import (
 )
 from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
 from transcribe.minutes.rules.nextheard import count_meant, day_meant, month_meant
+from transcribe.minutes.rules.nextinterval import weeks_lost
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
@@ -198,6 +199,8 @@ class MeetingDays(ElsewhereDays):
                 hour = next((x.time for x in self.whens(u) if x.time is not None and x.start >= m.end()), None)
                 dated = [When(date=day, time=hour, text=u.text[m.start() : m.end()], start=m.start(), end=m.end(),
                               kind="in_n")]  # fmt: skip
+        if self.robust and all(w.kind == "wd" for w in dated):  # "<har> <på> veckor, torsdag": the count lost
+            dated = self._weeks_lost(u, dated) or dated
         if self.robust and not dated:  # "Vi ses <är> morgon nio som vanligt": "i morgon" with "i" misheard
             m = _TOMORROW_MISHEARD.search(u.low)
             if m is not None and (u.uncertain(m.group("x")) or not known_word(m.group("x")) or len(m.group("x")) <= 3):
@@ -207,6 +210,21 @@ class MeetingDays(ElsewhereDays):
         if self.robust and not dated:  # "den elfte <vill>, klockan sex": the month misheard after the day
             dated = self._month_lost(u)
         return dated, None
+
+    def _weeks_lost(self, u: Utt, dated: list[When]) -> list[When]:
+        """'Nästa teammöte <har> <på> veckor, torsdag, samma tid': two weeks on, on the weekday said beside it."""
+        lost = weeks_lost(u.low, self.ref, lambda x: u.uncertain(x) or not known_word(x) or len(x) <= 3)
+        if lost is None or len(dated) > 1:
+            return []
+        day, heard = lost
+        if dated and dated[0].date is not None:  # the weekday said, in the week two weeks on
+            day += dt.timedelta(days=dated[0].date.weekday() - day.weekday())
+        u.repairs.append(Repair(heard, "två", "day"))
+        hour = next((x.time for x in self.whens(u) if x.time is not None), None)
+        at = u.low.find(heard)
+        return [
+            When(date=day, time=hour, text=u.text[at : at + len(heard)], start=at, end=at + len(heard), kind="in_n")
+        ]
 
     def _month_lost(self, u: Utt) -> list[When]:
         """'den elfte <vill>, klockan sex': a day said with a misheard word where its month stood names the next

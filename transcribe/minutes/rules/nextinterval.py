@@ -1,23 +1,33 @@
-"""The next meeting's day when its number was lost between a weekday and a month, read from the usual interval.
+"""The next meeting's day when its number was lost between a weekday and a month, or the count of weeks before
+"veckor" was lost, read from the usual interval.
 
 "Nästa möte blir torsdagen <vi> <klok> februari", "tisdagen den <-> mars klockan tio": the weekday and month narrow
 the day to four or five, and no word is left to pick one. A series meets on its own weekday at whole weeks, most
 often four weeks on (the dev meetings: 71 of 205 dated next meetings four weeks on, the next most usual two weeks
 on, 27), so the day of that weekday and month nearest four weeks after this meeting is given, flagged to be checked
-against the audio; a reviewer corrects a wrong week faster than a missing date.
+against the audio; a reviewer corrects a wrong week faster than a missing date. "Nästa teammöte <har> <på> veckor,
+torsdag": the plural says two or more weeks, and "om två veckor" is the count said most (31 of the dev meetings'
+59 "om N veckor"), so two weeks on is given, flagged the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from transcribe.minutes.dates import When
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES
+from transcribe.sv.numbers import CARDINALS
 
 INTERVAL_WHY = f"{PREFIX}dagen i månaden hördes inte; veckodagen närmast fyra veckor efter detta möte antogs"
 _USUAL_DAYS = 28
+_USUAL_WEEKS = 2  # "om två veckor": the count said most
+# "om <på> veckor", "<har> <på> veckor": the word for the count lost before "veckor", "om" heard or lost too
+_WEEKS_LOST = re.compile(r"\b(?P<om>[a-zåäö]+)\s+(?P<n>[a-zåäö]+)\s+veckor\b")
+# counts no number stands for: "om några veckor", "om ett par veckor" is no day
+_VAGUE_COUNTS = frozenset("några par flera många fler ett en".split())
 _WEEKDAY_MONTH = re.compile(
     rf"^(?P<wd>{'|'.join(WEEKDAY_NAMES)})(?:en)?\b(?P<mid>(?:\s*,?\s*[\w-]+){{0,3}}?)\s+"
     rf"(?P<mon>{'|'.join(MONTH_NAMES)})\b"
@@ -47,3 +57,14 @@ def interval_when(lost: When, text: str, ref: dt.date, hour: dt.time | None) -> 
         return None
     at = max(0, text.find(lost.text))
     return When(date=day, time=hour, text=lost.text, start=at, end=at + len(lost.text), kind="wd_day")
+
+
+def weeks_lost(low: str, ref: dt.date, misheard: Callable[[str], bool]) -> tuple[dt.date, str] | None:
+    """'om <på> veckor': the day two weeks after `ref` (a weekday said beside it moves it within that week) and
+    the word heard where the count stood, when that word and the one before it ('om' or misheard) allow."""
+    m = _WEEKS_LOST.search(low)
+    if m is None or m.group("n") in CARDINALS or m.group("n") in _VAGUE_COUNTS or not misheard(m.group("n")):
+        return None
+    if m.group("om") != "om" and not misheard(m.group("om")):
+        return None
+    return ref + dt.timedelta(weeks=_USUAL_WEEKS), m.group("n")
