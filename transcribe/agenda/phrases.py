@@ -85,11 +85,11 @@ CONCLUDES = re.compile(
     r"|(?:vi|mötet|styrelsen|nämnden) (?:noterar|antecknar) (?:det|den|dem|detta|informationen|rapporten)\W*$"
     r"|(?:\w+\W+){1,3}(?:noteras|antecknas)\W*$"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:anser|finner) (?:vi|mötet|årsmötet|stämman|styrelsen|nämnden) att\b)"
-)  # a finding ends its item: "Då anser vi att årsmötet har kallats i rätt tid."; a report noted ends its item: "Då noterar vi den ekonomiska uppföljningen.", "Vi noterar det.", "Informationen
-# noteras." (not one that goes on to say what: "Då noterar vi det: revisorns arvode …"); "Då valdes Karin till
-# ordförande", "Tack. Då beslutar …", "Sanna och Tobias är valda att justera", "Då läggs verksamhetsberättelsen till
-# handlingarna", "Då kan berättelsen läggas till handlingarna", "Då fastställer årsmötet budgeten": how an item ends,
-# not how one starts
+)  # a finding ends its item: "Då anser vi att årsmötet har kallats i rätt tid."; a report noted ends its item:
+# "Då noterar vi den ekonomiska uppföljningen.", "Vi noterar det.", "Informationen noteras." (not one that goes on
+# to say what: "Då noterar vi det: revisorns arvode …"); "Då valdes Karin till ordförande", "Tack. Då beslutar …",
+# "Sanna och Tobias är valda att justera", "Då läggs verksamhetsberättelsen till handlingarna", "Då kan berättelsen
+# läggas till handlingarna", "Då fastställer årsmötet budgeten": how an item ends, not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade|as|ades|ats)\b|\bbeslöts?\b")  # "Så beslutas.", "Det beslutades att …"
 # A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
 # då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
@@ -139,7 +139,8 @@ KIND_CUES = {
     # ska inte jag sitta och leda det."
     "secretary": re.compile(
         r"\b(val av (?:mötes)?sekreterare|till (?:mötes)?sekreterare|välja (?:en )?sekreterare"
-        r"|föra protokoll(?:et)?\b|skriv(?:a|er) ner vad\b"
+        r"|föra protokoll(?:et)?\b|skriv(?:a|er) ner (?:vad|det viktigaste|besluten|det vi)\b"
+        r"|tur (?:\w+ ){0,3}att (?:skriva|anteckna)\b"
         r"|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
         r"|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare|(?:tar|ta) (?:hand om )?protokollet"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
@@ -147,7 +148,7 @@ KIND_CUES = {
         r"(?: (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som vanligt|som sist))*\W*$"
         r"|(?:har|håller i|tar) pennan)"
     ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen", "Bosse, kan du skriva?", "Vill du skriva i kväll
-    # igen?"
+    # igen?", "Jonna, kan du skriva ner det viktigaste?", "det är din tur på listan att skriva i kväll"
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
         r"\b(justera(?:re|s)?\b|justera protokollet|justeringsperson|skriv\w* under protokoll"
         r"|(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
