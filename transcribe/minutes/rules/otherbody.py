@@ -63,8 +63,8 @@ class OtherBodyReports(ResolutionRules):
         if m is None:
             return None
         body, mid = m["body"], m["mid"].split()
-        if "vi" in mid or "jag" in mid:
-            return None
+        if body == "vi" or "vi" in mid or "jag" in mid:
+            return None  # the meeting's own word ("Vi har bestämt att ...")
         told = bool(_TOLD.search(m["mid"]))
         if body in ("de", "dom") or self._body_is_own(body):
             # perhaps the meeting itself: only a decision told, nothing settling it now
