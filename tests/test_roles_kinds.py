@@ -134,3 +134,19 @@ def test_one_who_approves_the_notes_is_the_justerare() -> None:
     assert asked.get("justerare") == ["Nils Ek"]
     summed = roles(PAIR, ("A", "Vem tar anteckningarna?"), ("C", "Jag."), ("A", "Bra. Eva skriver och Nils godkänner."))
     assert summed.get("sekreterare") == ["Eva Lind"] and summed.get("justerare") == ["Nils Ek"]
+
+
+def test_a_no_to_another_question_declines_no_role_and_a_no_may_turn_to_yes_later() -> None:
+    got = roles(
+        PAIR,
+        ("A", "Eva skriver i kväll som vanligt. Och så behöver vi två som läser igenom det och skriver under. Nils?"),
+        ("D", "Jag kan inte. Jag är bortrest hela nästa vecka."),
+        ("A", "Okej. Någon annan?"),
+        ("E", "Jag kan göra det."),
+        ("B", "Nils kan läsa på tåget."),
+        ("D", "Okej då. Jag läser på tåget."),
+        ("A", "Bra. Omar och Nils läser igenom och skriver under."),
+        ("A", "Ekonomin då. Har alla sett rapporten? Är det ett nej, Nils?"),
+        ("D", "Nej, nej. Jag har läst den."),
+    )
+    assert got.get("justerare") == ["Nils Ek", "Omar Said"]

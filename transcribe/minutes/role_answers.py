@@ -86,7 +86,7 @@ def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -
     """People asked to take a role who said no: "Gunnar, kan du justera?" – "Nej, helst inte"."""
     out: set[str] = set()
     for i, (u, answer) in enumerate(zip(units, units[1:], strict=False)):
-        if not u.text.rstrip().endswith("?"):
+        if not u.text.rstrip().endswith("?") or not _asks_for_role(units, i):
             continue
         asked = [n for _, _, n in persons(u.text, names)]
         who = transcript.speaker_name(answer.speaker) if answer.speaker else None
@@ -101,11 +101,19 @@ def declined(units: list[Unit], transcript: Transcript, names: dict[str, str]) -
         if not DECLINE.search(answer.low) or _volunteers(answer, units[i + 1 : i + 3]):
             continue
         if who in asked and not _given_after(who, u.speaker, units[i + 2 : i + 6], names):
-            if not _relents(answer, units[i + 2 : i + 6]):
+            if not _relents(answer, _turns_after(units, i + 2, RELENT_TURNS)):
                 out.add(who)
         elif len(asked) == 1 and answer.speaker != u.speaker and who not in names.values():
             out.add(asked[0])
     return out
+
+
+def _asks_for_role(units: list[Unit], i: int) -> bool:
+    """The question, or its turn before it, speaks of a role's work ("Och så behöver vi två som läser Jennys text
+    efteråt … Stefan?"); a no to anything else ("Är det ett nej, Stefan?" on the board's discharge) declines no
+    role."""
+    turn = [v for v in units[: i + 1] if v.seg_id == units[i].seg_id]
+    return any(p.search(mask_roles(v.low)) for v in turn for p in (*ROLE_WORDS.values(), *ROLE_VERBS.values()))
 
 
 def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
@@ -119,9 +127,26 @@ def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
     )
 
 
+RELENT_TURNS = 5  # the no's own turn and four more, in which the one asked may still take the role
+
+
+def _turns_after(units: list[Unit], start: int, turns: int) -> list[Unit]:
+    """The sentences of the next `turns` turns from `start` (a turn's sentences share its segment)."""
+    out: list[Unit] = []
+    for u in units[start:]:
+        if out and u.seg_id != out[-1].seg_id:
+            turns -= 1
+        if turns <= 0:
+            break
+        out.append(u)
+    return out
+
+
 def _relents(answer: Unit, after: list[Unit]) -> bool:
-    """The one who said no takes the role after all, once the asker has answered the reason ("Nej, helst inte. Jag
-    är bortrest." – "Det räcker att läsa på mejlen." – "Okej då, jag tar det.")."""
+    """The one who said no takes the role after all, once the asker (or another) has answered the reason ("Nej,
+    helst inte. Jag är bortrest." – "Det räcker att läsa på mejlen." – "Okej då, jag tar det."; "Jag kan inte. Jag är
+    i Borås." – "Okej. Någon annan?" – "Jag kan göra det." – "Stefan kan läsa på tåget." – "Okej då. … Jag läser på
+    tåget.")."""
     asker_spoke = False
     for w in after:
         if w.speaker != answer.speaker:
