@@ -40,6 +40,10 @@ def test_a_members_plan_or_a_plan_nobody_else_spoke_before_stays_unread() -> Non
     assert minutes(alone, {"över"}).decisions == []
 
 
-def test_the_leaders_closing_words_or_a_plan_for_a_case_stay_unread() -> None:
-    for said in ("Tack. Då släcker vi och låser.", "Då släpper vi bara in gäster om föreningen bjuder in dem."):
+def test_the_leaders_closing_words_a_plan_for_a_case_or_an_item_skipped_stay_unread() -> None:
+    for said in (
+        "Tack. Då släcker vi och låser.",
+        "Då släpper vi bara in gäster om föreningen bjuder in dem.",
+        "Då hoppar vi festen över i kväll, vi har bara tio minuter kvar.",
+    ):
         assert minutes([*TALK, ("S1", said)], {"över"}).decisions == [], said

@@ -21,6 +21,7 @@ from transcribe.sv.text import content_words
 _AFTER_OTHERS = 4  # sentences before the plan in which another speaker must have spoken
 _WINDOW = 8  # sentences before the plan in which the others' words were heard unsure
 _CONDITION = re.compile(r"\b(?:om|ifall)\b")  # "... släpper vi bara in om polisen kommer med någon": a case
+_SKIPPED = re.compile(r"\bhoppar\b.*\böver\b")  # "Då hoppar vi webben över i dag": the agenda's order
 
 
 class HeardPlanRules:
@@ -47,10 +48,10 @@ class HeardPlanRules:
     def talk_misheard(self, u: Utt, what: str) -> bool:
         """`u` is the leader's, another speaker spoke just before it, and the others' sentences before it were
         heard with words the recogniser was unsure of; `what` (the plan's matter) names a matter ("Då släcker vi
-        och låser." does not) and no case it holds for."""
+        och låser." does not) and no case it holds for, and `u` skips no item of the agenda."""
         if u.speaker is None or u.speaker != self._leader():
             return False
-        if len(content_words(what)) < 2 or _CONDITION.search(what.lower()):
+        if len(content_words(what)) < 2 or _CONDITION.search(what.lower()) or _SKIPPED.search(u.low):
             return False
         if not any(v.speaker != u.speaker for v in self.utts[max(0, u.idx - _AFTER_OTHERS) : u.idx]):
             return False
