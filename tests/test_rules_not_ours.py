@@ -128,3 +128,14 @@ def test_a_meeting_that_says_at_its_opening_it_is_not_quorate_decides_nothing() 
     ]
     assert not texts([("S1", opening), *talk])
     assert any("kaffebryggare" in t for t in texts([("S1", "Välkomna. Vi är nio här i kväll."), *talk]))
+
+
+def test_a_sum_of_what_is_left_is_no_decision() -> None:
+    said = [
+        ("S1", "Sen Görans önskan. En ny gräsklippare för nio tusen."),
+        ("S2", "Vi har elva tusen i kassan efter hyran. Då har vi två tusen kvar till hela året."),
+        ("S3", "Den gamla går ju fortfarande."),
+    ]
+    assert not any("kvar" in t for t in texts(said))
+    decided = [*said, ("S1", "Då beslutar vi att vi köper en ny gräsklippare i vår.")]
+    assert any("gräsklippare" in t for t in texts(decided))

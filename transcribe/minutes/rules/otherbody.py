@@ -43,22 +43,23 @@ class OtherBodyReports(ResolutionRules):
     """Reads whether a decision found is another body's, told to the meeting."""
 
     def told_elsewhere(self, d: Decision, made: list[Utt]) -> bool:
-        """The content of `d` is the clause of a sentence among `made` that tells another body's decision."""
+        """The content of `d` is what a sentence among `made` tells as another body's decision."""
         said = stems(d.text) - _GENERIC
         if not said:
             return False
         for u in made:
-            clause = self._told_clause(u)
-            if clause is None:
+            told_as = self._told_as_other(u)
+            if told_as is None:
                 continue
-            told = stems(clause)
+            told = stems(told_as)
             shared = said & told
             if told and 2 * len(shared) >= len(told) and 2 * len(shared) >= len(said):
                 return True
         return False
 
-    def _told_clause(self, u: Utt) -> str | None:
-        """The clause `u` tells as another body's decision, or None."""
+    def _told_as_other(self, u: Utt) -> str | None:
+        """What `u` tells as another body's decision, from the body on ("kommunen har beslutat att torget ..."), or
+        None."""
         m = _HEAD.match(u.low)
         if m is None:
             return None
@@ -68,9 +69,9 @@ class OtherBodyReports(ResolutionRules):
         told = bool(_TOLD.search(m["mid"]))
         if body in ("de", "dom") or self._body_is_own(body):
             # perhaps the meeting itself: only a decision told, nothing settling it now
-            return m["clause"] if told and not _SETTLING.search(u.low[: m.start("clause")]) else None
+            return u.low[m.start("body") :] if told and not _SETTLING.search(u.low[: m.start("clause")]) else None
         if not (_OTHER_NOUN.match(body) or _BODY_NOUN.match(body)):
             return None
         if told or len(mid) <= 2 and all(w in _NO_VERB or u.uncertain(w) for w in mid):
-            return m["clause"]  # another body: its verb told, or lost where only words that are no verb stand
+            return u.low[m.start("body") :]  # another body: its verb told, or lost where only no verb stands
         return None

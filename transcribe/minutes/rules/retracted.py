@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.otherbody import OtherBodyReports
 from transcribe.minutes.rules.utterances import Utt, next_turns, stems
+from transcribe.sv.numbers import COUNT_WORD
 
 # Another speaker denies that it counts or refuses to write it: "Det är inget beslut, Leif.", "Det skriver jag
 # inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
@@ -87,6 +88,12 @@ _PUT_OFF = re.compile(
     r"(?:(?:nog|väl|i\s+så\s+fall)\s+)?(?:(?:ta|[a-zåäö]{1,3})\s+upp\s+(?:på|i|med)\b|ta\s+upp|lyfta|"
     r"prata\s+(?:\w+\s+)?(?:mer\s+)?om|återkomma|fundera\s+på|ta\s+senare)\b"
 )
+# A sum worked out aloud: what is left of the money once a cost is paid ("Vi har fjorton tusen i kassan efter
+# hallhyran. Då har vi två tusen kvar till hela terminen."), no plan.
+_LEFT_OVER = re.compile(
+    rf"^(?:(?:okej|ja|bra|och)\b[\s,.]*)*(?:då|så)\s+har\s+vi\s+(?:(?:bara|ungefär|runt|nästan|cirka)\s+)?"
+    rf"(?:{COUNT_WORD})(?:\s+(?:{COUNT_WORD}))*(?:\s+kronor)?\s+kvar\b"
+)
 # Words that carry no claim when a sentence is said back: fillers, the opening no, the name it is said to.
 _FILLER = frozenset("ju väl nog alltså nej men ja och så".split())
 _NOT = frozenset("inte inget ingen inga".split())
@@ -115,6 +122,7 @@ class RetractedDecisions(OtherBodyReports):
                 or self._left_for_later(made)
                 or self._opens_matter(d, made)
                 or self.told_elsewhere(d, made)
+                or _summed(d, made)
             ):
                 continue
             kept.append(d)
@@ -234,6 +242,12 @@ class RetractedDecisions(OtherBodyReports):
             if any(len(x) >= 4 for x in w) and not w & _NOT and w <= back and back - w <= _FRAME:
                 return True
         return False
+
+
+def _summed(d: Decision, made: list[Utt]) -> bool:
+    """The decision is read from a sum of what is left ('Då har vi två tusen kvar ...'), its words the sum's."""
+    said = stems(d.text)
+    return any(_LEFT_OVER.match(u.low) and len(said - stems(u.text)) <= 1 for u in made)
 
 
 def _words(low: str) -> set[str]:
