@@ -25,6 +25,7 @@ from transcribe.minutes.rules.roomcall import RoomCallRules
 from transcribe.minutes.rules.rulings import RulingRules
 from transcribe.minutes.rules.settledsentence import SettledSentences
 from transcribe.minutes.rules.silentclose import SilentCloses
+from transcribe.minutes.rules.statedclose import StatedCloses
 from transcribe.minutes.rules.takenback import TakenBackDecisions
 from transcribe.minutes.rules.takenup import TakenUpSuggestions
 from transcribe.minutes.rules.unborne import UnborneDecisions
@@ -40,7 +41,7 @@ class RuleExtractor(
     CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences, RulingRules,
     CallerCloses, LeadCloses,
     SilentCloses, AskedCloses, AnsweredOutcomes, OfferedPlans, ChosenAlternatives, RecurringPractices,
-    JestDecisions, TakenBackDecisions, TakenUpSuggestions,
+    JestDecisions, TakenBackDecisions, TakenUpSuggestions, StatedCloses,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -77,6 +78,7 @@ class RuleExtractor(
                     or self._offered_plan(u)
                     or self._chosen_alternative(u)
                     or self._first_time_set(u)
+                    or self._stated_close(u)  # last: the leader's close stating the plan, when no rule read it
                     or self._heard_plan(u)  # last: the group's plan after others' talk that was misheard
                 )
             self._actions(u)
