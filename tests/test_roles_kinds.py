@@ -9,15 +9,8 @@ väl jag göra.". Hand-made meetings, ten seconds per line."""
 
 from __future__ import annotations
 
-from tests.test_agenda_roles import REST, roles_under
+from tests.test_roles_phrasings import ONE, roles
 
-ONE = """Styrelsemöte
-1. Mötets öppnande
-2. Val av mötesordförande, sekreterare och justerare
-3. Ekonomi
-4. Sommarfesten
-5. Avslutning
-"""
 PAIR = """Styrelsemöte
 1. Mötets öppnande
 2. Protokollförare och justerare
@@ -25,11 +18,6 @@ PAIR = """Styrelsemöte
 4. Sommarfesten
 5. Avslutning
 """
-OPEN = ("A", "Välkomna allihop, jag förklarar mötet öppnat.")
-
-
-def roles(agenda: str, *lines: tuple[str, str]) -> dict[str, list[str]]:
-    return roles_under(agenda, [OPEN, *lines, *REST])
 
 
 def test_one_who_says_she_has_the_pen_is_the_secretary() -> None:
