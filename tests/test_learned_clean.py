@@ -30,7 +30,7 @@ def added(turns: list[tuple[str, str]]) -> list[str]:
 def test_a_new_phrasing_heard_clearly_is_added_and_flagged() -> None:
     turns = [
         ("S2", "Förra året kom bara hälften till städdagen."),
-        ("S3", "Lördagen den tjugofjärde april passar bra."),
+        ("S3", "Det var synd."),  # nobody proposed the day: no rule reads the chair's plan as a close
         ("S1", "Bra. Vårstädningen blir lördagen den tjugofjärde april klockan tio, med korv och kaffe efteråt."),
     ]
     assert not run(turns, scorer=None).out.decisions  # the rules alone miss it
@@ -78,7 +78,7 @@ def test_structural_facts_of_a_settled_item() -> None:
 def test_an_added_decision_says_check_it_against_the_audio() -> None:
     turns = [
         ("S2", "Förra året kom bara hälften till städdagen."),
-        ("S3", "Lördagen den tjugofjärde april passar bra."),
+        ("S3", "Det var synd."),  # nobody proposed the day: no rule reads the chair's plan as a close
         ("S1", "Bra. Vårstädningen blir lördagen den tjugofjärde april klockan tio, med korv och kaffe efteråt."),
     ]
     got = [d for d in run(turns).out.decisions if "tjugofjärde april" in d.text]
