@@ -154,11 +154,17 @@ def test_masked_negation_never_becomes_a_confident_decision(tmp_path: Path) -> N
 
     # At 130 words a minute Whisper base hears every word here, 'inte' at p 0.23; at 140 it lost 'bygga om' and
     # heard 'inte' at p 0.06, a word another CPU's arithmetic may tip over (120: 0.20, 'bygga' lost).
-    clean_wav = speak("Vi har inte bestämt att bygga om skolan.", tmp_path / "clean.wav", speed=130)
-    clean = Audio.from_wav(clean_wav)
-    heard = asr.transcribe(clean)
-    words = [w for s in heard.segments for w in s.words]
-    inte = next(w for w in words if w.text.strip().lower().strip(".,") == "inte")
+    # A window decoded again at a higher temperature samples, from a generator the worker's earlier tests have
+    # moved on, so the clean recording is spoken at the next pace when one pass does not hear "inte" at all.
+    for speed in (130, 120, 140):
+        said = speak("Vi har inte bestämt att bygga om skolan.", tmp_path / f"{speed}.wav", speed=speed)
+        clean = Audio.from_wav(said)
+        heard = asr.transcribe(clean)
+        words = [w for s in heard.segments for w in s.words]
+        inte = next((w for w in words if w.text.strip().lower().strip(".,") == "inte"), None)
+        if inte is not None:
+            break
+    assert inte is not None, f"'inte' heard at no pace: {heard.text!r}"
     x = clean.float32().copy()
     a, b = int(inte.start * clean.sample_rate), int(inte.end * clean.sample_rate)
     speech = x[np.abs(x) > 0.01]
