@@ -36,7 +36,7 @@ from transcribe.agenda.approval import agenda_talk, opens_nothing
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.continuity import damp_passing
 from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
-from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_said, leads_with
+from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_alone, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.officials import first_office_asked
 from transcribe.agenda.order import fill_gaps, ordered, taken_early
@@ -247,7 +247,9 @@ def evidence_matrix(
                 any(kd in ELECTIONS for kd in said) and (ASKS_FOR.search(u.low) or asks_next) and i < EARLY * len(units)
             )
             head_named = not (later[i] or skips[i]) and leads_with(heads[i], titles[k], item.title)
-            heading = not concludes[i] and (is_heading(u, titles[k]) or head_named)  # "Dagordningen."
+            heading = not concludes[i] and (
+                is_heading(u, titles[k]) or head_named or kind_alone(u, kinds[k])
+            )  # "Dagordningen."
             # alone, or the title's word first in the chair's turn: "Bra. Dagordningen har ni fått på mejl."
             calls = any(kd in CALLED for kd in said) and u.text.rstrip().endswith("?")  # "Finns det något mer?"
             if declared[i] in kinds[k] or asks or heading or calls:

@@ -56,3 +56,12 @@ def is_heading(u: Unit, title: set[str]) -> bool:
     if not u.stems or len(said.split()) > 5 or u.text.rstrip().endswith("?"):  # "Vem tar anteckningarna?" asks
         return False
     return all(overlap({s}, title) for s in u.stems)
+
+
+def kind_alone(u: Unit, kinds: list[str]) -> bool:
+    """A standard item named alone by its everyday word, not its title's ("Kallelsen." for "Frågan om mötet har
+    utlysts i behörig ordning"): the chair naming the item."""
+    words = re.findall(r"[\wåäöé-]+", ASIDE.sub(" ", u.low))
+    if not words or len(words) > 2 or u.text.rstrip().endswith("?"):
+        return False
+    return any(kd in KIND_CUES and KIND_CUES[kd].search(u.low) for kd in kinds)

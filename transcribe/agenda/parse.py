@@ -35,7 +35,7 @@ STANDARD_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("secretary", re.compile(r"\b(val av )?(mötes)?sekreterare\b|\bprotokollförare\b|\bantecknare\b|\bformalia\b")),
     ("adjusters", re.compile(r"\bjusterar\w*|\bjusteringsm\w*|\brösträknare\b|\bformalia\b")),
     ("agenda", re.compile(r"\bdagordning\w*|\bföredragningslista\w*")),
-    ("quorum", re.compile(r"\bbeslutsför\w*|\bbehörig\w* (utlys|kallat)|\bkallelse\b")),
+    ("quorum", re.compile(r"\bbeslutsför\w*|\bbehörig\w* (utlys|kallat)|\bkallelse\b|\butlys\w*|\bkalla(?:t|ts|d)\b")),
     ("previous", re.compile(r"\b(föregående|förra) (mötes ?|mötets )?(protokoll|minnesanteckningar|anteckningar)\b")),
     ("other", re.compile(r"\bövriga frågor\b|^övrigt$")),
     ("next", re.compile(r"\bnästa möte\b")),

@@ -22,6 +22,12 @@ _MOVES = (
     r"|^\W*(?:(?:och|så|då|nu)\W+)?lämnar VI (?!in\b|över\b|ut\b|tillbaka\b)\w+"
     r"|^\W*(?:(?:och|så|då|nu)\W+)(?:kommer|är) VI till\b|\bVI (?:går|gick) (?:vidare |över )?till\b"
 )
+# The chair handing the floor to one who is to report: "Då ber jag Inger berätta om året som gått.", "Nu får Per
+# redogöra för bokslutet."
+_ASKS_REPORT = (
+    r"|^\W*(?:(?:då|så|och|nu)\W+){0,2}(?:ber jag|får) [\wåäö-]+ (?:att )?"
+    r"(?:berätta|redogöra|redovisa|presentera|föredra|läsa upp)\b"
+)
 TRANSITION = re.compile(
     (
         _OVER_TO + r"\b(nästa punkt|nästa fråga|nästa ärende"
@@ -32,7 +38,7 @@ TRANSITION = re.compile(
         r"|(?:sedan|då|nu) har vi(?! (?:det|allt|alla|inte|redan|gjort|bestämt)\b)"
         r"|(?:då|nu|så) (?:tar|kommer|börjar) VI|(?:då|nu|så) ska VI (?:ta|börja med)\b"
         r"|VI (?:tar|börjar(?: med)?|kommer till|fortsätter med) "
-        r"|på dagordningen|dagordningens|första punkten|sista punkten" + _MOVES + ")"
+        r"|på dagordningen|dagordningens|första punkten|sista punkten" + _MOVES + _ASKS_REPORT + ")"
     ).replace("VI", VI)
 )
 # "Taket tar vi före midsommarfirandet", "… till skyddsronden, vi tar den nu": the fronted topic is the item
@@ -146,7 +152,9 @@ KIND_CUES = {
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
         r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?(?:skriva|anteckna)"
         r"(?: (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som vanligt|som sist))*\W*$"
-        r"|(?:har|håller i|tar) pennan)"
+        r"|(?:har|håller i|tar) pennan"
+        r"|^(?!.*\b(?:vad|vem|hur|när|var|varför|vilken|vilket|vilka)\b)\w+, (?:.*\W)?skriver du"
+        r"(?: (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som vanligt|som sist))*\W*$)"
     ),  # "Någon behöver skriva.", "Karin, du har ju pennan i handen", "Bosse, kan du skriva?", "Vill du skriva i kväll
     # igen?", "Jonna, kan du skriva ner det viktigaste?", "det är din tur på listan att skriva i kväll"
     "adjusters": re.compile(  # a justerare reads the minutes through and signs them: "… skriver under det efteråt"
@@ -157,9 +165,10 @@ KIND_CUES = {
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
-        r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,6}skriv(?:a|er) under\b"
+        r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+,? ){0,8}skriv(?:a|er) under\b"
         r"|(?:två|någon|nån|vem|en)(?: personer| person)? (?:som|tar på sig att) (?:\w+ ){0,3}"
-        r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar att|granskar|gå igenom \w+ protokoll)\b"
+        r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar (?:efteråt |sen |sedan )?att|granskar"
+        r"|gå igenom \w+ protokoll)\b"
         r"|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
     # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …"
@@ -167,7 +176,7 @@ KIND_CUES = {
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*|^\W*(?:(?:och|så|då|nu)\W+)?(?:föredragnings)?listan\W*$)"
     ),  # "Listan." alone: the agenda by its everyday name
-    "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats)"),
+    "quorum": re.compile(r"\b(beslutsför|behörigen|i behörig ordning|kallats|kallelse\w*|utlys\w*)"),
     "previous": re.compile(
         r"\b(föregående (?:mötes ?)?protokoll|förra (?:mötets |gångens )?(?:protokoll|\w*anteckning\w*)"
         r"|^\W*(?:från|sedan|sen) (?:förra|senaste) (?:veckan|mötet|gången)\b)"

@@ -76,6 +76,8 @@ def compound(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 4 and (long_.startswith(short) or long_.endswith(short)):
         return True
+    if len(short) >= 5 and long_.endswith(short + short[-1]):  # the verb for the noun: "berät(ta)", "…berätt(else)"
+        return True
     bare = _DEFINITE.sub("", short)  # the head said in its definite form: "protokollet" for "Mötesprotokoll"
     if len(bare) >= 6 and bare != short and long_.endswith(bare):
         return True

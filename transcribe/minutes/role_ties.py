@@ -38,11 +38,13 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         rf"|\bfår (?:du |ni )?(?:skriva|anteckna|föra protokoll(?:et)?)(?:{_WHEN})*(?=\s*(?:[,.!?]|$|och\b))"
         rf"|^\W*[\w-]+ skriver,?(?:{_WHEN}| som alltid)+(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
+        rf"|^(?!.*\b(?:vad|vem|hur|när|var|varför|vilken|vilket|vilka)\b)[\w-]+, (?:.*\W)?skriver du(?:{_WHEN})*\W*$"
         r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|godkänner|läser|tittar)\b)"
-    ),  # "Lars, du skriver?", "Jag är ordförande och Lars skriver.", "Jag sitter med pennan", "Eva sköter
-    # protokollet", "Protokollet skriver Eva", "det är din tur på listan att
-    # skriva", "Ulrika … för ner det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder
-    # mötet, Bertil skriver och Cecilia och David justerar"; not a task
+        rf"|\batt [\w-]+ skriver(?=(?:{_WHEN})*\s*(?:[,.!?]|$|och\b))"
+    ),  # "Lars, du skriver?", "Linda, du som har datorn uppe, skriver du?", "Jag är ordförande och Lars
+    # skriver.", "Och att Britt skriver, om hon vill.", "Jag sitter med pennan", "Eva sköter protokollet",
+    # "Protokollet skriver Eva", "det är din tur på listan att skriva", "Ulrika … för ner det vi kommer fram till",
+    # "Det är Lars tur att skriva.", "Anna leder mötet, Bertil skriver och Cecilia och David justerar"; not a task
     # given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
@@ -55,8 +57,9 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
         r"|\b(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}"
         r"(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)\b"
-        r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+ ){0,6}skriv(?:a|er) under\b"
-        r"|\b(?:två|någon|nån|vem) som (?:kollar|granskar|kontrollerar) att\b|\b\w+ granskar\W*$"
+        r"|\bintyga\w*|\b(?:två|någon|nån|vem) som (?:\w+,? ){0,8}skriv(?:a|er) under\b"
+        r"|\b(?:två|någon|nån|vem) som (?:kollar|granskar|kontrollerar) (?:efteråt |sen |sedan )?att\b"
+        r"|\b\w+ granskar\W*$"
         r"|(?:\boch|,) [\w-]+ godkänner\W*$"
         r"|\b(?:två|någon|nån|vem) som (?:\w+ ){0,2}godkänner (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna)\b"
         r"|\bsom (?:\w+ ){0,2}läs(?:a|er) (?:igenom )?(?:protokollet|anteckningarna)\b"

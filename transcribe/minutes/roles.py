@@ -60,7 +60,7 @@ _SELF_ROLE = re.compile(
 # "Kan jag vara ordförande i kväll?" offers oneself; "Jag sitter med pennan", "Jag har fått förtroendet att leda mötet";
 # the role's tool in one's own hands: "Jag har pennan.", "Jag har klubban i kväll."
 _NOT_GIVEN = re.compile(
-    r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:kollar|granskar|kontrollerar) att)\s+$"
+    r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:kollar|granskar|kontrollerar)(?: efteråt)? att)\s+$"
     r"|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
 )
 # "sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta", "läser igenom det Sofia <…>", "någon som
