@@ -34,7 +34,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|^\W*(?:och )?(?:protokollet|anteckningarna) (?:skriver|för|tar)\b"
         r"|\b(?:lovat|lovar|lova) att (?:skriva|anteckna|föra protokoll)\b"
         r"|\b(?:för|skriver|antecknar) ner (?:det|vad) (?:vi|som)\b"
-        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver,?(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*\W*$"
+        r"|(?:\bdu |\boch )\W*(?:\w+ )?skriver,?(?: väl| du| i dag| idag| i kväll| ikväll| som vanligt)*"
+        r"(?:,? om (?:hon|han|du|hen) (?:vill|orkar|kan|hinner))?\W*$"
         rf"|\bfår (?:du |ni )?(?:skriva|anteckna|föra protokoll(?:et)?)(?:{_WHEN})*(?=\s*(?:[,.!?]|$|och\b))"
         rf"|^\W*[\w-]+ skriver,?(?:{_WHEN}| som alltid)+(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
@@ -42,10 +43,10 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|godkänner|läser|tittar)\b)"
         rf"|\batt [\w-]+ skriver(?=(?:{_WHEN})*\s*(?:[,.!?]|$|och\b))"
     ),  # "Lars, du skriver?", "Linda, du som har datorn uppe, skriver du?", "Jag är ordförande och Lars
-    # skriver.", "Och att Britt skriver, om hon vill.", "Jag sitter med pennan", "Eva sköter protokollet",
-    # "Protokollet skriver Eva", "det är din tur på listan att skriva", "Ulrika … för ner det vi kommer fram till",
-    # "Det är Lars tur att skriva.", "Anna leder mötet, Bertil skriver och Cecilia och David justerar"; not a task
-    # given by name ("Vi skriver till bolaget. Hanna skriver.")
+    # skriver.", "Och att Britt skriver, om hon vill.", "Och Eva skriver, om hon orkar.", "Jag sitter med pennan",
+    # "Eva sköter protokollet", "Protokollet skriver Eva", "det är din tur på listan att skriva", "Ulrika … för ner
+    # det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder mötet, Bertil skriver och Cecilia och
+    # David justerar"; not a task given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
         r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|^\W*(?:och )?justeringen\b"
