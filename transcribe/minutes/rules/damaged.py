@@ -20,6 +20,7 @@ from transcribe.minutes.rules.cueframes import TOKEN, after_lead, infinitive, pr
 from transcribe.minutes.rules.damagedproposal import answering_ja, names_of, proposal_slip, proposer_jag
 from transcribe.minutes.rules.damagedverb import heard_verb, unheard_verb
 from transcribe.minutes.rules.lostwe import lost_we, then_head
+from transcribe.minutes.rules.othersaying import repair_misspelt
 from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import content_words
 
@@ -112,8 +113,9 @@ def repair_turns(utts: list[Utt], people: Iterable[str] = ()) -> None:
     repair is added to the sentence's own, so what is read from it is flagged. `people`: the participants' names
     (never read as a misheard word)."""
     names = names_of(utts, people)
+    repair_misspelt(utts, names)  # a word bent into no word, read back from another saying of it first
     for u in utts:
-        if u.repairs:
+        if any(r.kind != "saying" for r in u.repairs):
             continue
         found = _lost_verb(utts, u) or _lost_object(utts, u) or lost_we(utts, u) or heard_verb(utts, u)
         found = found or unheard_verb(utts, u) or proposer_jag(u, names) or answering_ja(utts, u, names)
