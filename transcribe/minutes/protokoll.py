@@ -25,12 +25,13 @@ from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.agenda.phrases import SKIP_TOPIC, TABLED
 from transcribe.agenda.settle import settled_under
-from transcribe.agenda.topics import overlap
+from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.verdicts import ROLE_KINDS, item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
+from transcribe.minutes.protokoll_order import agenda_talk
 from transcribe.minutes.protokoll_stated import leaders, member_only, requested, settled_at_outcome
 from transcribe.minutes.protokoll_wording import decision_body, formal_decision, meeting_names
 from transcribe.minutes.role_items import names_role
@@ -287,6 +288,7 @@ def build_protokoll(
         number = settled_under(alignment, units, last.segment_id, said, _settled_at(item), cited)
         return paragraphs[number] if number in paragraphs else other
 
+    titles = [title_stems(it) for it in agenda.items]
     reviewed: set[str] = set()  # a § whose decision a reviewer rejected gets none from its structure either
     prot.roles = find_roles(transcript, alignment, units)
     heads = leaders(units, prot.roles, transcript)
@@ -302,6 +304,8 @@ def build_protokoll(
             requested(d) or par.kind not in ROLE_KINDS and member_only(said, heads | _opener(par))
         ):
             continue  # a member's task, report, sum or recommendation the chair never stated (protokoll_stated.py)
+        if d.status == "draft" and agenda_talk(d.text, d.evidence, titles):
+            continue  # "Då stryker vi nian.": the agenda's order, shown by its §§ (protokoll_order.py)
         strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
         if par.status != "behandlad" and par is not other and strikes:
             continue  # "Personalfesten hoppar vi över": the § says it was not treated, with these words
