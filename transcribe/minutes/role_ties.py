@@ -40,7 +40,8 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         rf"|^\W*[\w-]+ skriver,?(?:{_WHEN}| som alltid)+(?:\W*$|\s*,)"
         r"|\b(?:det är|är det) \w+ som skriver\b|\bskriv(?:a|er) ner vad\b"
         rf"|^(?!.*\b(?:vad|vem|hur|när|var|varför|vilken|vilket|vilka)\b)[\w-]+, (?:.*\W)?skriver du(?:{_WHEN})*\W*$"
-        r"|\bskriver(?=\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}(?:justerar|leder|granskar|godkänner|läser|tittar)\b)"
+        r"|\bskriver(?=(?: [\w-]+)?\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}"
+        r"(?:justerar|leder|granskar|godkänner|läser|tittar)\b)"
         rf"|\batt [\w-]+ skriver(?=(?:{_WHEN})*\s*(?:[,.!?]|$|och\b))"
     ),  # "Lars, du skriver?", "Linda, du som har datorn uppe, skriver du?", "Jag är ordförande och Lars
     # skriver.", "Och att Britt skriver, om hon vill.", "Och Eva skriver, om hon orkar.", "Jag sitter med pennan",
@@ -84,10 +85,12 @@ _ALONGSIDE = re.compile(
 _TIED_AFTER = re.compile(
     r"^\W*(?:och\s+)?(?:(?:väljs|valdes|utses|utsågs|blir|är)\s+)?(?:till|som|blir|är|kan vara)\s+$"
 )
-_NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)till\b")
-# "Maja, och till justerare Eva", "valdes Anna Berg, till sekreterare Bertil Ek och till justerare …": the next names'
-_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör)\s+|av\s+(?:och\s+)?)?$")
-# "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked): tied to the role
+_NEXT_CLAUSE = re.compile(r"\s*(?:[,;]\s*(?:(?:och|samt)\s+)?|(?:och|samt)\s+)till\b|\s*[,;]\s*(?:och|samt)\s+som\b")
+# "Maja, och till justerare Eva", "valdes Anna Berg, till sekreterare Bertil Ek och till justerare …", "Eva, och som
+# justerare Nils": the next names'
+_TIED_BEFORE = re.compile(r"^\s*(?:(?:valdes|väljs|utses|utsågs|blir|är|gör|har vi)\s+|av\s+(?:och\s+)?)?$")
+# "justeras av Eva", "justeras av ordföranden och Eva" (the chair masked), "Som sekreterare har vi Eva": tied to the
+# role
 _DOES = re.compile(r"(?:för|skriver|justerar|leder|håller i|tar|sköter|antecknar|granskar|godkänner|läser|får)\b")
 # a name right before the role's own finite verb is its subject: "Hanna för protokollet och Lars justerar"
 _CLAUSE = re.compile(r"[,;:]|\bsamt\b")
