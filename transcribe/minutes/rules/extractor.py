@@ -9,6 +9,7 @@ from transcribe.minutes.rules.askedclose import AskedCloses
 from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.callerclose import CallerCloses
 from transcribe.minutes.rules.decisions import DecisionRules
+from transcribe.minutes.rules.formalresult import FormalResults
 from transcribe.minutes.rules.imperatives import ChosenAlternatives
 from transcribe.minutes.rules.jests import JestDecisions
 from transcribe.minutes.rules.lastword import LastWordDecisions
@@ -41,7 +42,7 @@ class RuleExtractor(
     CallClosedDecisions, PointBackRules, LastWordDecisions, SettledSentences, RulingRules,
     CallerCloses, LeadCloses,
     SilentCloses, AskedCloses, AnsweredOutcomes, OfferedPlans, ChosenAlternatives, RecurringPractices,
-    JestDecisions, TakenBackDecisions, TakenUpSuggestions, StatedCloses,
+    JestDecisions, TakenBackDecisions, TakenUpSuggestions, StatedCloses, FormalResults,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -50,6 +51,7 @@ class RuleExtractor(
             handled = (
                 self._explicit_decision(u)
                 or self._approval(u)
+                or self._formal_result(u)  # the formal act's result, its object named in the call before it
                 or self._formal_act(u)
                 or self._commission(u)
                 or self._answered_call(u)

@@ -18,7 +18,8 @@ from transcribe.minutes.phrasing import decision_sentence, first_person, group_c
 from transcribe.minutes.rules.utterances import Utt, evidence_list, stems
 from transcribe.sv.text import capitalise
 
-_REOPEN = re.compile(r"^(?:(?:men|nej|fast|oj|ja)\b[\s,.!]*)*vänta\b")
+# "Vänta. ...", or a thing the course forgot asked back: "Men bandet på söndag kväll, då?"
+_REOPEN = re.compile(r"^(?:(?:men|nej|fast|oj|ja)\b[\s,.!]*)*vänta\b|^men\b[^?]*\bdå\s*\?$")
 # The group's course said again: "Då struntar vi i nattskiftet", "Vi behåller pappret", "Det blir ingen höjning"
 _FRONTED = re.compile(r"^(?:då|så)\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år))\s+vi\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$")
 _WE = re.compile(r"^vi\s+(?P<v>[a-zåäö]+(?:ar|er|ör|år))\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$")
@@ -71,7 +72,7 @@ class LastWordDecisions:
             turn_after = [x for x in self.utts[v.idx : v.idx + 3] if x.turn == v.turn]
             if cues.TENTATIVE.search(low) or cues.REPORTED.search(low):
                 continue
-            if not _related(matter, stems(" ".join(x.text for x in turn_after))):
+            if not shares_matter(matter, stems(" ".join(x.text for x in turn_after))):
                 continue
             m = _FRONTED.match(low) or _WE.match(low)
             if m is not None and m.group("v") not in _NOT_COURSE:
@@ -96,11 +97,12 @@ class LastWordDecisions:
         return None
 
 
-def _related(a: set[str], b: set[str]) -> bool:
+def shares_matter(a: set[str], b: set[str], least: int = 4) -> bool:
     """The same matter: a word shared, or one word the other's head or stem ('nattskift' - 'nattskiftet',
-    'terminsavgift' - 'avgiften')."""
+    'terminsavgift' - 'avgiften'), the shorter `least` letters or more."""
     return any(
-        x == y or (min(len(x), len(y)) >= 4 and (x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)))
+        x == y
+        or (min(len(x), len(y)) >= least and (x.startswith(y) or y.startswith(x) or x.endswith(y) or y.endswith(x)))
         for x in a
         for y in b
     )

@@ -41,6 +41,10 @@ _DISCLAIMER = re.compile(
     r"\binget\s+(?:som\s+)?vi\s+(?:bestämmer|beslutar)\b"
 )
 
+# A formal act's own words: two acts on other papers share only these ("Rapporten lades till handlingarna." and
+# "Föregående protokoll lades till handlingarna." are two decisions, not one said twice)
+_ACT_WORDS = stems("lades till handlingarna godkändes fastställdes bifölls antogs")
+
 
 # A condition or a consequence is no proposal to confirm: "Men om det regnar så vill jag ha pengarna tillbaka"
 # (unless the group acts on it: "Om de lägger ett eget yrkande så röstar vi för det"),
@@ -220,6 +224,8 @@ class RuleState:
         for d in self.out.decisions:
             if len(stems(d.text)) < 2 <= len(stems(text)) - 1:
                 continue  # "Är och beslutades." (a garbled closing) is no earlier saying of a decision with content
+            if stems(d.text) & stems(text) <= _ACT_WORDS and stems(d.text) - _ACT_WORDS and stems(text) - _ACT_WORDS:
+                continue  # the same act on another paper
             if similar(d.text, text, 0.75) and not (self.robust and polarity_conflict(d.text, text)):
                 d.evidence = merge_evidence(d.evidence, evidence_list(utts))
                 if self.robust:  # said again in another turn: more certain

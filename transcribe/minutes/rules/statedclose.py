@@ -10,11 +10,16 @@ What makes it a close and not a remark:
 - who: the leader of the talk;
 - where: it opens the leader's turn after another's, behind nothing but a short reply to the room ("Okej.",
   "Nej?", "Vi gör så.", "Det har du rätt i.", "Fyra av fem.", "Gör det, Hoa.") or a close formula;
-- before: someone else spoke on the same matter in the turns just before;
+- before: someone else spoke on the same matter in the turns just before (a word, a number, a compound built on
+  the other's word: "vattenautomat" after "vatten"; after a show of hands the call's own words), or the room said
+  yes to a day the leader moved "i stället" off another's clash;
 - the sentence: a plan in the present tense or from a time on, with the group, a thing or the person the matter
   is about as its subject ("vi", "ungdomsgruppen", "hall två", "hon"), or a plan without a verb after a call the
-  room left silent ("Tre nivåer av praktikabler till kören."); never a view, a report, a question, a condition,
-  a hedge, a sum, an ability or a wish;
+  room left silent or read as a yes ("Tyst, det tar jag som ett ja. Tre nivåer av praktikabler till kören."), or
+  after a close that only points at who offered what ("Då skriver jag in det så. Yusuf och Sofia på julafton, ...");
+  a rule with the impersonal "man" from a time on ("Från första juni bokar man plats i ugnen ..."); the new plan
+  said as "Det blir ..." right after the speaker took her own back ("Då tar jag tillbaka det. Det blir
+  cafeteria, ..."); never a view, a report, a question, a condition, a hedge, a sum, an ability or a wish;
 - after: nobody objects in the next turn; a plan the leader asks a member about ("Går det, Amina?") stands once
   that member says yes.
 
@@ -29,6 +34,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.acceptance import weight
+from transcribe.minutes.rules.lastword import shares_matter
 from transcribe.minutes.rules.utterances import Utt, is_agreement, stems
 from transcribe.sv.text import capitalise, content_words
 
@@ -43,7 +49,7 @@ _THEN = re.compile(
 # case put first, the group's verb before "vi"
 _FRONTED = re.compile(
     _LEAD + r"(?P<adv>(?!(?:om|ifall|när|innan|eftersom|för|men|det|den|de|dom|jag|du|ni|vi|man|han|hon|vad|hur|var|"
-    r"vem|vilka|varför|sedan|sen|då|så\s+(?!länge))\b)(?:[\w-]+\s+){0,6}?[\w-]+,?)\s+(?P<v>[a-zåäö]+r)\s+(?P<subj>vi)\s+"
+    r"vem|vilka|varför|sedan|sen|då|så\s+(?!länge))\b)(?:[\w-]+\s+){0,6}?[\w-]+,?)\s+(?P<v>[a-zåäö]+r)\s+(?P<subj>vi|man)\s+"
     r"(?P<neg>inte\s+)?(?P<rest>\S.*)$"
 )
 # "Vi ringer alla fem familjerna ...", "Leksakerna blir kvar ...", "Klubben betalar kursen.", "Hon får nya glas ..."
@@ -72,6 +78,7 @@ _REPORT = re.compile(r"\bhar\s+(?:inte\s+)?[a-zåäö]+(?:at|it|tt|gt|rt|mt|nt|l
 _SUM = re.compile(r"\b(?:har|finns)\b.*\bkvar\b|\bkostar\b|\bräcker\b|\bbättre\s+än\b")
 _ORDER = re.compile(
     r"\b(?:går|hoppar|tar)\s+vi\s+(?:till|vidare|över|tillbaka|nästa|upp)\b|\bvi\s+(?:går|tar)\s+nästa\b"
+    r"|\b(?:kör|sätter|drar)\s+(?:vi\s+)?igång\s*(?:[,.!]|$)"  # the opening: "Okej, vi kör igång, så Maria hinner ..."
 )
 # A show of hands or a count: "Räck upp en hand ...", "Vilka är för ...?", "Fyra av fem."
 _VOTE = re.compile(
@@ -116,6 +123,22 @@ _HANDS = re.compile(r"\b(?:räck\w*\s+upp|upp\s+med\s+händerna|vilka\s+är\s+f�
 _UNHEARD_SETTLING = re.compile(r"^(?:då|så)\s+har\s+(?!vi\b)[\w-]+\s+det\b")
 _SUMMING = re.compile(r"\b(?:sammanfatt\w*|summer\w*)\b")
 _OPENER_Q = re.compile(r"\b(?:emot|invändningar|dålig\s+idé|något\s+att\s+invända)\b")
+# The leader reading the room's silence as its yes: "Tyst, det tar jag som ett ja."
+_SILENCE_YES = re.compile(r"\bsom\s+(?:ett\s+)?ja\b|^(?:tyst|tystnad)\b")
+# A time from which a rule holds: "Från första juni bokar man ...", "Från och med nu ...", "I fortsättningen ..."
+_FROM_NOW = re.compile(
+    r"^(?:från\s+(?:och\s+med\s+)?(?!start|början)\S+(?:\s+\S+)?|hädanefter|i\s+fortsättningen|framöver),?$"
+)
+# The speaker taking back what he said: "Då tar jag tillbaka det.", "Glöm det jag sa.", "Jag ändrar mig."
+_TAKES_BACK = re.compile(r"\btar\s+jag\s+tillbaka\b|\bglöm\s+det\b|\bjag\s+ändrar\s+mig\b")
+# A close that only points at what the others said: "Då skriver jag in det så.", "Då är det så."
+_POINTED = re.compile(
+    r"^(?:(?:okej|ok|bra|ja)\b[\s,.]*)*(?:då|så)\s+(?:skriver\s+jag\s+(?:in|upp|ner)\s+det(?:\s+så)?|är\s+det\s+så"
+    r"|blir\s+det\s+så|gör\s+vi\s+så|kör\s+vi\s+så)\s*[.!]?$"
+)
+_INSTEAD = re.compile(r"\bi\s*stället\b")
+# "Det blir cafeteria, och ...": the new plan said as what it will be
+_IT_WILL_BE = re.compile(_LEAD + r"(?P<subj>det)\s+(?P<v>blir)\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$")
 
 
 def _subject_first(after_verb: str, verb: str) -> str | None:
@@ -147,14 +170,16 @@ class StatedCloses:
         if opened is None:
             return False
         plan = self._plan_said(u, silent=opened)
-        if plan is None or not self._on_matter(u, plan[2]):
-            return False
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        asked = nxt is not None and nxt.turn == u.turn and nxt.is_question
+        reply = self._asked_reply(nxt) if asked and nxt is not None else None
+        moved = reply is not None and _INSTEAD.search(u.low)
+        if plan is None or not (self._on_matter(u, plan[2]) or moved):
+            return False  # the matter nobody else spoke on, unless the room said yes to a plan moved off another's
         if plan[1] and any(_VOTE.search(v.low) for v in self._window(u, back=6)):
             return False  # "Då bokar vi inte honom i år." after a show of hands: the proposal voted down
         said = [u]
-        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
-        if nxt is not None and nxt.turn == u.turn and nxt.is_question:
-            reply = self._asked_reply(nxt)
+        if asked and nxt is not None:
             if reply is None:
                 return False  # the plan put to the room, not closed
             said += [nxt, reply]
@@ -173,7 +198,10 @@ class StatedCloses:
         called = [v for v in before if (v.is_question and _OPENER_Q.search(v.low)) or _HANDS.search(v.low)]
         if called and self._on_matter(u):  # "... Ingen emot? Då flyttar ...", "Räck upp ... Fyra av fem. Då har ..."
             before = before[before.index(called[-1]) :]
-            return all(weight(v.text) <= 2 for v in before)
+            # the call naming its matter, then nothing but short words or the silence read as a yes
+            return all(weight(v.text) <= 2 or _SILENCE_YES.search(v.low) for v in before[1:]) and (
+                weight(before[0].text) <= 2 or any(_SILENCE_YES.search(v.low) for v in before[1:])
+            )
         if any(_UNHEARD_SETTLING.match(v.low) for v in before):
             return None  # "Då har hon det.": a settling with its "vi" heard as another word, left to that rule
         if any(_SUMMING.search(v.low) for v in self.utts[max(0, u.idx - 6) : u.idx] if v.turn == u.turn):
@@ -203,14 +231,21 @@ class StatedCloses:
         if re.search(r"\b(?:om|ifall)\s+(?:vi|det|ni|de|man|någon|han|hon)\b", low) or _REPORT.search(main):
             return None
         at = len(u.text) - len(low)
-        for pat in (_THEN, _FRONTED, _DIRECT):
+        before = self.utts[u.idx - 1] if u.idx else None
+        retaken = before is not None and before.turn == u.turn and bool(_TAKES_BACK.search(before.low))
+        for pat in (_THEN, _FRONTED, _DIRECT, *([_IT_WILL_BE] if retaken else [])):
             m = pat.match(low)
             if m is None or m.group("v") in _NOT_PLAN | _NOT_VERBS or not is_present_verb(m.group("v")):
                 continue
             subj, adv = m.group("subj"), m.groupdict().get("adv") or ""
+            if subj == "man" and _FROM_NOW.match(adv) and not m.group("neg"):
+                # "Från första juni bokar man plats i ugnen ...": the impersonal rule from a time on, said as is
+                return capitalise(strip_tail(u.text[at + m.start("adv") :]).rstrip(" ,.!")) + ".", False, m.group("v")
             if subj in _NOT_SUBJECT and not (subj == "det" and m.group("v") == "blir"):
                 continue
             fronted = _PERSON.match(m.group("rest")) or u.text[at + m.start("rest") :][:1].isupper()
+            if pat is _IT_WILL_BE and not fronted:  # "Då tar jag tillbaka det. Det blir cafeteria, ...": the new plan
+                return capitalise(strip_tail(u.text[at + m.start("subj") :]).rstrip(" ,.!")) + ".", False, "blir"
             if subj != "vi" and (not re.match(r"^(?:och\s+)?(?:då|så)$", adv) if adv else fronted):
                 continue  # "Priserna sätter kedjan", "Frakten får vi ta": a fronted object, another's act
             said_subj = u.text[at + m.start("subj") : at + m.end("subj")]
@@ -244,6 +279,11 @@ class StatedCloses:
             else:
                 said = u.text[at + m.start("subj") :]
             return capitalise(first_person(strip_tail(said).rstrip(" ,.!"), u.name)) + ".", neg, m.group("v")
+        if retaken is False and before is not None and before.turn == u.turn and _POINTED.match(before.low):
+            # "Då skriver jag in det så. Yusuf och Sofia på julafton, Maria och Jesper på nyårsafton.": who takes what
+            lower = [w for w in re.findall(r"[\w-]+", u.text) if w.islower()]
+            if lower and not any(is_present_verb(w) and w not in _NOT_VERBS for w in lower):
+                return capitalise(strip_tail(u.text).rstrip(" ,.!")) + ".", False, ""
         m = _VERBLESS.match(low)
         if m is not None and re.match(r"(?:ingen|inga|inget)\s+\S+", m.group("np")):
             if is_present_verb(m.group("np").split()[1]):
@@ -257,8 +297,17 @@ class StatedCloses:
         """Someone else spoke in the turns just before on what `u` says: a word or a number said by both."""
         said = " ".join(w for w in content_words(u.text) if w.lower() != verb)  # the matter, not the verb
         mine = stems(said) | set(_NUMBER_WORD.findall(u.low))
-        others = [v for v in self._window(u, back=10) if v.speaker != u.speaker]
-        return any(mine & (stems(v.text) | set(_NUMBER_WORD.findall(v.low))) for v in others)
+        window = self._window(u, back=10)
+        others = [v for v in window if v.speaker != u.speaker]
+        # a show of hands others answered: the call's own words are the matter they voted on
+        others += [v for v in window if _VOTE.search(v.low) and any(w.speaker != v.speaker for w in others)]
+        # "vattenautomat" after "vatten", "ugnsdörren" after "dörren": a compound built on the other's word
+        words = {w.lower() for w in content_words(said)}
+        return any(
+            mine & (stems(v.text) | set(_NUMBER_WORD.findall(v.low)))
+            or shares_matter(words, {w.lower() for w in content_words(v.text)}, least=5)
+            for v in others
+        )
 
     @staticmethod
     def _state_set(rest: str) -> bool:
