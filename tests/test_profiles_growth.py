@@ -84,8 +84,8 @@ def test_the_weak_profile_line_is_swedish_and_says_how_much_more_speech_is_neede
     line = weak_profile_line(Profile(name="Anna", seconds=3.2))
     assert line.startswith("Röstprofilen för Anna är svag: 3,2 s tal, 5 s behövs för att namnge säkert (1,8 s till)")
     assert '"Anna?"' in line and "\n" not in line
-    tiny = weak_profile_line(Profile(name="Bo", seconds=0.6))
-    assert "(4,4 s till)" in tiny and "inte heller" in tiny and '"Bo?"' not in tiny  # proposes nothing yet
+    tiny = weak_profile_line(Profile(name="Bo", seconds=1.2))
+    assert "(3,8 s till)" in tiny and "inte heller" in tiny and '"Bo?"' not in tiny  # proposes nothing yet
 
 
 def test_saving_a_meetings_voices_names_the_profiles_still_weak() -> None:

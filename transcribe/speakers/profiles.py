@@ -61,9 +61,9 @@ BRIEF_ENROLMENT_S = 2.0
 # channel's samples (`ProfileDirectory.add`, `heard_through`): kept with the microphone samples, it drew the
 # profile's own voice towards every voice over a line (see `embed_voice`).
 TELEPHONE = "telephone"
-# Less than this (a word) is refused when enrolled; confirmed speech is kept to grow on, but a profile holding less
-# proposes nothing. Up to BRIEF_ENROLMENT_S a profile only proposes, on a weak profile's clear match (`match.py`).
-MIN_VOICE_S = 0.9
+# Less than this (under one 1.5 s window of the encoder: a word or two) is refused when enrolled from a recording;
+# speech a reviewer confirmed is kept to grow on, but a profile holding less proposes nothing (`match.py`).
+MIN_VOICE_S = 1.5
 
 
 def _now() -> dt.datetime:
