@@ -1,5 +1,5 @@
 """The meeting's own word that it decides nothing: said at the opening ("Det här är en medlemsträff. Vi fattar inga
-beslut i dag.") or in the summing-up ("Vi har alltså inte bestämt något i dag.").
+beslut i dag.") or in the summing-up ("Vi har alltså inte bestämt något i dag.", "Inget av det här är klubbat.").
 
 A meeting that says it takes no decisions takes none: a sentence after the opening's word that sounds settled is a
 joke, a member's wish or an outcome of another body, and one before the summing-up's word was not a decision either,
@@ -35,6 +35,8 @@ _WILL_NOT = re.compile(
 _DID_NOT = re.compile(
     rf"\bhar\s+(?:\w+\s+)?inte\s+(?:beslutat|bestämt|fattat\s+(?:några|något)\s+beslut)\s+(?:{_NOTHING}\s+)?{_TODAY}"
     rf"|\binga\s+beslut\s+{_TODAY}|\binget\s+beslut\s+här\b"
+    # "Inget av det här är klubbat.", "Inget av det vi sagt i kväll är beslutat."
+    r"|\binget\s+av\s+det(?:ta|\s+här|\s+vi\s+\w+(?:\s+i\s+(?:dag|kväll))?)?\s+är\s+(?:\w+\s+)?(?:klubbat|beslutat|bestämt)\b"
 )
 # The word is about one matter, not the meeting: "... något om kameror i kväll", "... förrän kommunen ...".
 _SCOPED = re.compile(rf"^\s*(?:{_TODAY}\s+)?(?:om|förrän|innan|utan)\s+(?!{_TODAY}\b)")

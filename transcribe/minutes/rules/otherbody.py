@@ -7,7 +7,12 @@ the latest sentence as its proposal, and under word errors the verb that tells i
 meeting (a municipality, a region, a federation, an owner, a company; a compound the meeting's title does not name)
 at the head of the sentence, with an "att" clause a few words after it. A plain body that may be the meeting itself
 ("styrelsen", "ledningen") or "de" counts only with its verb told in the perfect or past ("har bestämt", "beslutade")
-and nothing settling it ("då", "så", "alltså"). A decision whose content is that clause was the other body's."""
+and nothing settling it ("då", "så", "alltså"). A decision whose content is that clause was the other body's.
+
+Swedish puts the verb second, so the matter may come first and the body after its verb ("Men var den ska ligga
+beslutar tekniska nämnden, på sitt möte i november."); a body said to decide at a time to come ("Nämnden bestämmer i
+november.") decides later, elsewhere; and "Det är beslutat." followed by the body's name ("Kulturnämnden, i maj.")
+confirms another body's decision, not a proposal made in the room."""
 
 from __future__ import annotations
 
@@ -18,6 +23,19 @@ from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.resolutions import ResolutionRules
 from transcribe.minutes.rules.utterances import Utt, stems
 
+# Said of a matter: it is not this meeting's to decide ("Det kan vi inte bestämma här", "Omar, vi kan inte bestämma
+# vad hyresvärden ska göra", "Det är inte vårt beslut", "Det är inte vi som bestämmer", "Det är deras beslut", "Det
+# är inte upp till oss"); read anywhere in a close's own turn, and at the opening of the answer to a ruling.
+NOT_OURS_WORDS = (
+    r"(?:det|den|det\s+där)\s+kan\s+(?:inte\s+vi|vi\s+inte)\s*(?:(?:bestämma|besluta)\b|[,.!]|$)"
+    r"|\b(?:kan|får)\s+(?:inte\s+)?vi\s+inte\s+(?:bestämma|besluta|ändra)\b"
+    r"|\bvi\s+kan\s+(?:ju\s+)?inte\s+(?:bestämma|besluta)\s+(?:vad|åt|över)\b"
+    r"|(?:det|den|det\s+där)\s+är\s+(?:ju\s+)?inte\s+(?:vårt|ert|ditt|mötets)\s+beslut"
+    r"|(?:det\s+är\s+)?(?:ju\s+)?inte\s+(?:vi|ni|du)\s+som\s+(?:bestämmer|beslutar)"
+    r"|det\s+är\s+(?:ju\s+)?inte\s+upp\s+till\s+(?:oss|er|dig|mötet)"
+    r"|(?:det\s+är\s+)?(?:ju\s+)?\bderas\s+(?:beslut|regel|sak)\b"
+)
+NOT_OURS = re.compile(NOT_OURS_WORDS)
 # Bodies that never are the meeting deciding: public bodies, owners, employers, companies.
 _OTHER_NOUN = re.compile(
     r"^[a-zåäö-]*(?:kommunen|kommun|regionen|landstinget|staten|regeringen|riksdagen|länsstyrelsen|förbundet|"
@@ -33,6 +51,18 @@ _TOLD = re.compile(
     r"\b(?:(?:har|hade)\s+(?:\w+\s+)?(?:beslutat|bestämt|klubbat|sagt|kommit\s+överens\s+om)|beslutade|bestämde"
     r"|klubbade)\b"
 )
+# The matter first, the verb, then the body: "... beslutar tekniska nämnden, på sitt möte i november"
+_INVERTED = re.compile(
+    r"^(?P<matter>.*\S)\s+(?:beslutar|bestämmer|avgör|har\s+beslutat|har\s+bestämt|beslutade|bestämde)\s+"
+    r"(?P<body>(?:[a-zåäö]+(?:a|s)\s+)?[a-zåäö-]+)\b"
+)
+# A body said to decide at a time to come: "Nämnden bestämmer i november.", "Kommunen beslutar om det efter nyår."
+_LATER = re.compile(
+    _OPENERS + r"(?:(?:men|och)\s+)?(?P<body>(?:[a-zåäö]+(?:a|s)\s+)?[a-zåäö-]+)\s+(?:beslutar|bestämmer|avgör)\s+"
+    r"(?:(?:om\s+)?(?:det|den|saken|frågan)\s+|att\s+(?=(?:i|på|efter)\s+[a-zåäö]+\s*[.!]?$))?(?!i\s+enlighet|på\s+förslag)(?:i|på|efter|under|nästa|senare|sen|först)\b"
+)
+# "Det är beslutat." (or "bestämt", "klart"): said of another's decision when the body is named right after it
+_IS_DECIDED = re.compile(r"^(?:(?:ja|jo|nej|men)\b[\s,.!]*)*det\s+är\s+(?:redan\s+)?(?:beslutat|bestämt)\s*[.!]?$")
 _SETTLING = re.compile(r"\b(?:då|så|härmed|därmed|alltså|nu)\b")
 # Words heard where a verb stood that can be no verb: "<Kommunen> i men att ..."
 _NO_VERB = frozenset("i på för och men att en ett som av till om från med det den de".split())
@@ -57,9 +87,39 @@ class OtherBodyReports(ResolutionRules):
                 return True
         return False
 
+    def confirmed_elsewhere(self, made: list[Utt]) -> bool:
+        """A sentence among `made` is "Det är beslutat." with a body not this meeting named next in the same turn."""
+        for u in made:
+            nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+            if nxt is None or nxt.turn != u.turn or not _IS_DECIDED.match(u.low):
+                continue
+            first = (re.findall(r"[a-zåäö-]+", nxt.low) or [""])[0]
+            if self._body_elsewhere(first):
+                return True
+        return False
+
+    def _body_elsewhere(self, body: str) -> bool:
+        """`body` (its last word the noun) names a body that is not this meeting: a public body, an owner or a
+        company, or a body the meeting's title does not name ("tekniska nämnden", "kulturnämnden")."""
+        words = body.split()
+        noun = words[-1] if words else ""
+        if noun in ("vi", "de", "dom", "jag", "du", "ni") or not noun:
+            return False
+        if _OTHER_NOUN.match(noun):
+            return True
+        return bool(_BODY_NOUN.match(noun)) and (len(words) > 1 or not self._body_is_own(noun))
+
     def _told_as_other(self, u: Utt) -> str | None:
-        """What `u` tells as another body's decision, from the body on ("kommunen har beslutat att torget ..."), or
-        None."""
+        """What `u` tells as another body's decision, from the body on ("kommunen har beslutat att torget ..."),
+        the whole sentence when the body follows its verb or decides later, or None."""
+        if (m := _LATER.match(u.low)) and (_OTHER_NOUN.match(noun := m["body"].split()[-1]) or _BODY_NOUN.match(noun)):
+            return u.low  # a decision to come, whoever takes it
+        if (
+            (m := _INVERTED.match(u.low))
+            and self._body_elsewhere(m["body"])
+            and not _SETTLING.fullmatch(re.sub(_OPENERS, "", m["matter"]).strip(" ,"))
+        ):
+            return u.low
         m = _HEAD.match(u.low)
         if m is None:
             return None

@@ -12,9 +12,11 @@ from collections import Counter
 from collections.abc import Sequence
 
 from transcribe.minutes.model import Decision
-from transcribe.minutes.rules.otherbody import OtherBodyReports
+from transcribe.minutes.rules.floor import gives_floor
+from transcribe.minutes.rules.otherbody import NOT_OURS_WORDS, OtherBodyReports
+from transcribe.minutes.rules.repeats import without_repeats
 from transcribe.minutes.rules.utterances import Utt, next_turns, stems
-from transcribe.sv.numbers import COUNT_WORD
+from transcribe.sv.numbers import COUNT_WORD, parse_number
 
 # Another speaker denies that it counts or refuses to write it: "Det är inget beslut, Leif.", "Det skriver jag
 # inte.", "Det har vi absolut inte bestämt.", "Det räknas inte."; or laughs and says no: "Ha ha. Nej."
@@ -34,21 +36,13 @@ _DENIED = re.compile(
     r"|det\s+(?:bestämmer|beslutar)\s+[a-zåäö]+(?:[,.]\s*[a-zåäö-]+)?[,.]\s*inte\s+(?:du|ni|vi)\b"
     r"|det\s+är\s+inte\s+(?:du|ni)\s+som\s+(?:bestämmer|beslutar))"
 )
-# Another than the one who decided says it is not the meeting's to decide: "Det kan vi inte, Jonas. Det är inte vårt
-# beslut.", "Det kan inte vi bestämma här", "Omar, vi kan inte bestämma vad hyresvärden ska göra.", "Det är inte vi
-# som bestämmer det".
-_NOT_OURS = re.compile(
-    r"^(?:(?:nej|men|okej)\b[\s,.!]*)*(?:[a-zåäö-]+\s*,\s*)?(?:"
-    r"(?:det|den|det\s+där)\s+kan\s+(?:inte\s+vi|vi\s+inte)\s*(?:(?:bestämma|besluta)\b|[,.!]|$)"
-    r"|vi\s+kan\s+(?:ju\s+)?inte\s+(?:bestämma|besluta)\s+(?:vad|åt|över)\b"
-    r"|(?:det|den|det\s+där)\s+är\s+(?:ju\s+)?inte\s+(?:vårt|ert|ditt|mötets)\s+beslut"
-    r"|det\s+är\s+(?:ju\s+)?inte\s+(?:vi|ni|du)\s+som\s+(?:bestämmer|beslutar)"
-    r"|det\s+är\s+(?:ju\s+)?inte\s+upp\s+till\s+(?:oss|er|dig|mötet))"
-)
+# Another than the one who decided says, at the opening of the answer, it is not the meeting's to decide.
+_NOT_OURS = re.compile(r"^(?:(?:nej|men|okej)\b[\s,.!]*)*(?:[a-zåäö-]+\s*,\s*)?(?:" + NOT_OURS_WORDS + ")")
 _LAUGH_NO = re.compile(r"^(?:ha\s+ha|haha|hehe)\b[\s,.!]*nej\b")
 # The sentence after says where the rule is written, another body's papers: "Det står i Röda korsets riktlinjer."
 _CITED = re.compile(
-    r"^(?:(?:men|och|ja)\b[\s,]*)*(?:det|så)\s+(?:står|stod)\s+(?:det\s+)?i\s+(?:\w+\s+){0,3}"
+    # ("i" misheard as another short word: "Det står <vi> Röda korsets riktlinjer.")
+    r"^(?:(?:men|och|ja)\b[\s,]*)*(?:det|så)\s+(?:står|stod)\s+(?:det\s+)?(?:i|[a-zåäö]{1,3})\s+(?:\w+\s+){0,3}"
     r"(?:riktlinjer\w*|regl\w*|stadg\w*|lag\w*|avtal\w*|policy\w*|föreskrift\w*)\b"
 )
 # A vote or a proposal that failed: what follows is how things stay, no decision.
@@ -59,6 +53,20 @@ _WE_NOT = re.compile(r"^(?:(?:nej|men)\b[\s,.!]*)*vi\s+(?P<v>[a-zåäö]{3,}(?:a
 _DECIDED_LATER = re.compile(
     r"^(?:(?:men|och)\s+)?(?:det|den\s+frågan|det\s+där)\s+(?:bestämmer|beslutar|avgör)\s+vi\s+(?:först\s+)?"
     r"(?:när|sen|senare|nästa|efter|längre\s+fram|i\s+\w+|på\s+\w+)\b"
+)
+# A plan said in the negative with the matter taken up later in the same turn: "Då blir det ingen övning på tisdag.
+# Vi får ta den när båten är tillbaka.", "Så det blir ingen ny tolk nu. Vi får ta det i juni igen." - put off, not
+# settled (a new course said instead, "vi tar igen det i nästa vecka", is no taking up again)
+_TAKEN_UP_LATER = re.compile(
+    r"^(?:(?:men|och|så|då)\s+)?vi\s+(?:får|ska|kan)\s+ta\s+(?:det|den|dem)\s+(?:igen\b|när\b|senare\b|sen\b|"
+    r"(?:i|på|efter)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?\s+igen\b)"
+    r"|\bvi\s+(?:bestämmer|beslutar)\s+(?:datum|dag|dagen|tid|tiden|datumet)\s+(?:då|sen|senare|när)\b"
+)
+_NEGATED = re.compile(r"\b(?:inte|ingen|inget|inga)\b")
+# The caller asks who wants the proposal: "Vilka vill boka spelmannen från Orsa?", "De som vill ha en avgift?",
+# "Någon mer än Sune som vill öppna för fler bilar?"
+_WHO_WANTS = re.compile(
+    r"\b(?:vilka|vem|de\s+som|den\s+som|någon(?:\s+mer)?(?:\s+än\s+[a-zåäö-]+)?\s+som)\s+(?:vill|är\s+för)\b"
 )
 # The decision's own sentence leaves the matter to later: "Vi tar in offerter efter nyår och tar det då."; or names
 # what is to be decided, and where or when, with no "att" of what it is: "Vi bestämmer dagen i gruppen."
@@ -116,16 +124,20 @@ class RetractedDecisions(OtherBodyReports):
                 self._denied_after(made)
                 or self._cited(made)
                 or self._after_failed_vote(d, made)
+                or self._voted_down(d, made)
                 or self._rebuts(made)
                 or self._contradicted(made)
-                or self._decided_later(made)
+                or self._decided_later(d, made)
                 or self._left_for_later(made)
                 or self._opens_matter(d, made)
                 or self.told_elsewhere(d, made)
+                or self.confirmed_elsewhere(made)
+                or gives_floor(d.text, made)
                 or _summed(d, made)
             ):
                 continue
             kept.append(d)
+        kept = without_repeats(kept, self.said_in)
         if len(kept) != len(self.out.decisions):
             self.keep_decisions(kept)
 
@@ -167,6 +179,31 @@ class RetractedDecisions(OtherBodyReports):
         before = [v for v in self.utts[max(0, made[0].idx - 4) : made[-1].idx + 1] if v.turn == turn]
         return any(_FAILED.search(v.low) for v in before) and bool(_AS_IT_WAS.search(d.text.lower()))
 
+    def _voted_down(self, d: Decision, made: list[Utt]) -> bool:
+        """'Vilka vill boka spelmannen? ... Två. Och emot? ... Tre. Då bokar vi inte honom i år.': the outcome said
+        in the negative in the turn of the caller who asked who wants the proposal - voted down, not decided."""
+        if not _NEGATED.search(d.text.lower()):
+            return False
+        for u in made:
+            if not _NEGATED.search(u.low):
+                continue
+            said = [v for v in self.utts[max(0, u.idx - 8) : u.idx] if v.turn == u.turn]
+            call = next((i for i, v in enumerate(said) if v.is_question and _WHO_WANTS.search(v.low)), None)
+            if call is None or _NEGATED.search(said[call].low):
+                continue
+            # the hands for, then (after the next question, "Och emot?") the hands against
+            sides: list[list[int]] = [[]]
+            for v in said[call + 1 :]:
+                if v.is_question:
+                    sides.append([])
+                elif (n := _hands(v.low)) is not None:
+                    sides[-1].append(n)
+            pro = max(sides[0], default=None)
+            con = max(sides[1], default=None) if len(sides) > 1 else None
+            if pro == 0 or pro is not None and con is not None and pro < con:
+                return True
+        return False
+
     def _rebuts(self, made: list[Utt]) -> bool:
         """'... och så säljer vi snus till femtonåringar.' - 'Vi säljer inte till femtonåringar.': a claim the turn
         before made as a fact (not a wish or a question) denied with its own verb and matter."""
@@ -182,12 +219,14 @@ class RetractedDecisions(OtherBodyReports):
             for v in before
         )
 
-    def _decided_later(self, made: list[Utt]) -> bool:
+    def _decided_later(self, d: Decision, made: list[Utt]) -> bool:
         """The turn goes on to say it is decided later, or its own sentence does: a plan for a case not yet known, or
-        for deciding, not a decision."""
+        for deciding, not a decision; a plan said in the negative whose matter the turn takes up again later."""
         first, last = made[0], made[-1]
         after = [v for v in self.utts[first.idx + 1 : last.idx + 3] if v.turn == first.turn]
         if any(_LATER_CLAUSE.search(v.low) for v in made if v.speaker == first.speaker and not v.is_question):
+            return True
+        if _NEGATED.search(d.text.lower()) and any(_TAKEN_UP_LATER.search(v.low) for v in after):
             return True
         return any(_DECIDED_LATER.search(v.low) for v in after)
 
@@ -248,6 +287,19 @@ def _summed(d: Decision, made: list[Utt]) -> bool:
     """The decision is read from a sum of what is left ('Då har vi två tusen kvar ...'), its words the sum's."""
     said = stems(d.text)
     return any(_LEFT_OVER.match(u.low) and len(said - stems(u.text)) <= 1 for u in made)
+
+
+def _hands(low: str) -> int | None:
+    """The hands a sentence counts: a number ("Tre."), the names raised ("Nadia, Olof och jag." 3), nobody ("Nej.",
+    "Ingen."), or None."""
+    words = re.findall(r"[a-zåäö-]+", low)
+    if words in (["nej"], ["ingen"], ["inga"]):
+        return 0
+    if len(words) == 1 and (n := parse_number(words[0])) is not None:
+        return n
+    if 2 <= len(words) <= 6 and "och" in words and not any(parse_number(w) is not None for w in words):
+        return len(re.split(r",|\boch\b", low))
+    return None
 
 
 def _words(low: str) -> set[str]:

@@ -35,6 +35,7 @@ from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.acceptance import weight
 from transcribe.minutes.rules.lastword import shares_matter
+from transcribe.minutes.rules.otherbody import NOT_OURS
 from transcribe.minutes.rules.utterances import Utt, is_agreement, stems
 from transcribe.sv.text import capitalise, content_words
 
@@ -115,10 +116,6 @@ _PERSON = re.compile(r"(?:jag|du|ni|vi|han|hon|de|dom|man)\b")
 _PRONOUN_OBJECT = re.compile(r"(?:dem|den|det|honom|henne|dom)(?:\s+(?:igen|nu|själv|själva|också)\b|\s*[.,!]|$)")
 _NUMBERS = frozenset("ett två tre fyra fem sex sju åtta nio tio".split())
 _DEFINITE = re.compile(r"[a-zåäö]{2,}(?:en|et|na|an)[,.]?$")
-_NOT_OURS = re.compile(
-    r"\b(?:kan|får)\s+(?:inte\s+)?vi\s+inte\s+(?:bestämma|besluta|ändra)\b|\b(?:det\s+är\s+)?inte\s+vi\s+som\s+bestämmer\b"
-    r"|\bderas\s+(?:beslut|regel|sak)\b"
-)
 _HANDS = re.compile(r"\b(?:räck\w*\s+upp|upp\s+med\s+händerna|vilka\s+är\s+för)\b")
 _UNHEARD_SETTLING = re.compile(r"^(?:då|så)\s+har\s+(?!vi\b)[\w-]+\s+det\b")
 _SUMMING = re.compile(r"\b(?:sammanfatt\w*|summer\w*)\b")
@@ -185,7 +182,7 @@ class StatedCloses:
             said += [nxt, reply]
         elif self._objected_after(u):
             return False
-        if any(_NOT_OURS.search(v.low) for v in self.utts[u.idx + 1 : u.idx + 3] if v.turn == u.turn):
+        if any(NOT_OURS.search(v.low) for v in self.utts[u.idx + 1 : u.idx + 3] if v.turn == u.turn):
             return False  # "Priserna sätter kedjan, Emma. Det kan vi inte bestämma själva.": another's decision
         self._add_decision(plan[0], u, said, 0.6, WHY)
         self.used.update(v.idx for v in said)

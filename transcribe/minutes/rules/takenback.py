@@ -17,6 +17,7 @@ import re
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, stems
+from transcribe.sv.text import content_words
 
 # "Då tar jag tillbaka det", "Jag drar tillbaka förslaget", "Okej, jag tar tillbaka det jag sa"; what was just said
 # struck or changed at once ("Då får vi stryka det jag just sa.", "Då får vi ändra det.", "Glöm det jag sa.").
@@ -26,7 +27,15 @@ _TAKE_BACK = re.compile(
     r"|\b(?:stryk|stryka|stryker\s+vi|glöm|glömmer\s+vi|ändra|ändrar\s+vi|ta\s+bort)\s+det\s+(?:jag|vi)\s+"
     r"(?:just\s+[a-zåäö]+|sa)\b"
     r"|^(?:(?:okej|nej|ja|men)\b[\s,]*)*(?:då\s+)?(?:får\s+vi|måste\s+vi)\s+(?:stryka|ändra)\s+(?:på\s+)?[a-zåäö]+\s*[.!]?$"
+    # "forget it" closing the sentence: "Då blir det inga lördagar i maj, glöm det." (not "glöm det inte")
+    r"|\bglöm\s+det\s*[.!]?$"
+    # the plan given up, said on its own: "Då går det ju inte." (others' "Det går inte" is an objection: the pass
+    # reads it only from the one whose plan it was, opening his answer to the objection)
+    r"|^(?:(?:nej|ja|okej|men)\b[\s,]*)*då\s+går\s+det\s+(?:ju\s+)?inte\s*[.!]?$"
 )
+# What a take-back's own sentence may still say: how things stay, the plan said in the negative or left as it is
+# ("Då blir det inga lördagar i maj, glöm det.", "Nej, då låter vi grind två vara öppen.")
+_STAYS = re.compile(r"\b(?:inte|ingen|inget|inga)\b|\blåt(?:er)?\s+(?:vi\s+)?(?:\w+\s+){1,3}vara\b")
 # The same with its verb misheard, the recogniser unsure of it: "Då <en> vi <strka> det jag just sa."
 _TAKE_BACK_SLOT = re.compile(r"\b(?P<verb>[a-zåäö]+)\s+det\s+jag\s+just\s+sa\b")
 # What was said on a matter named no longer holds: "Då gäller inte det vi sa om entrén.", "Stryk det vi sa om kaffet."
@@ -41,6 +50,8 @@ _AS_BEFORE = re.compile(
     r"\bsom\s+(?:förut|vanligt|tidigare|nu|hittills|i\s+dag)\b|\b(?:blir|står|ligger|finns)\s+kvar\b"
     r"|\bfortsätter\b|\bbehåller\b"
 )
+# What a take-back leaves: things as before, or the plan's matter struck ("Då stryker vi biblioteket.")
+_RESULT = re.compile(_AS_BEFORE.pattern + r"|\bstryk(?:a|er)\b")
 _STATE_WORDS = frozenset(stems("som förut vanligt tidigare hittills blir står ligger finns kvar fortsätter behåller"))
 _SAME_MATTER = 2  # content words the speaker's settling turns between share with the one taken back
 _OPENING = 3  # the take-back is said among the first sentences of the turn that answers the objection
@@ -65,7 +76,7 @@ class TakenBackDecisions(RuleState):
                 continue
             if said and any(_no_longer_holds(t, matter, d, said) for t, matter in named):
                 continue
-            if said and _AS_BEFORE.search(d.text.lower()) and any(self._result_of(t, said) for t in takes):
+            if said and _RESULT.search(d.text.lower()) and any(self._result_of(t, said) for t in takes):
                 results.append(stems(d.text) - _STATE_WORDS)
                 continue
             kept.append(d)
@@ -79,9 +90,11 @@ class TakenBackDecisions(RuleState):
         next turn, another having spoken between, the take-back among that turn's first sentences. The speaker's
         turns between that settle the same again ("Jag tänkte att vi gör det igen." - "Hon bakar gärna." - "Då kör
         vi kaffe och våfflor …") go back with it."""
-        own = [u for u in said if u.speaker == t.speaker and u.idx < t.idx]
-        if not own or any(u.idx >= t.idx and u.turn <= t.turn + 2 for u in said):
+        own = [u for u in said if u.speaker == t.speaker and u.idx <= t.idx]
+        if not own or any(u.idx > t.idx and u.turn <= t.turn + 2 for u in said):
             return False  # settled again just after (the summing-up, later, may say it again)
+        if own[-1] is t and not _STAYS.search(t.low) and len(content_words(_TAKE_BACK.sub(" ", t.low))) > 1:
+            return False  # the take-back's own sentence says a new course ("Glöm det, vi kör på fredag i stället.")
         last = own[-1]
         if t.start - last.end > _REACH_S:
             return False
