@@ -11,10 +11,10 @@ from transcribe.agenda.topics import title_stems
 from transcribe.minutes.model import Evidence
 from transcribe.minutes.protokoll_order import agenda_talk
 
-TITLES = [
-    title_stems(AgendaItem(number=str(n), title=t))
+TITLES = {
+    str(n): title_stems(AgendaItem(number=str(n), title=t))
     for n, t in enumerate(["Godkännande av dagordningen", "Lokalfrågan", "Budget", "Val av styrelse", "Inköp"], 1)
-]
+}
 
 
 def said(*turns: str) -> list[Evidence]:
@@ -32,7 +32,7 @@ def said(*turns: str) -> list[Evidence]:
     ],
 )
 def test_the_agendas_order_is_no_decision(text: str, turn: str) -> None:
-    assert agenda_talk(text, said(turn), TITLES)
+    assert agenda_talk(text, said(turn), TITLES, "1")
 
 
 @pytest.mark.parametrize(
@@ -45,4 +45,10 @@ def test_the_agendas_order_is_no_decision(text: str, turn: str) -> None:
     ],
 )
 def test_an_approval_a_tabling_or_a_plan_stays_a_decision(text: str, turn: str) -> None:
-    assert not agenda_talk(text, said(turn), TITLES)
+    assert not agenda_talk(text, said(turn), TITLES, "1")
+
+
+def test_taking_the_items_own_matter_now_is_its_decision() -> None:
+    turn = "Då tar vi lokalfrågan nu, med pengarna från fonden."
+    assert not agenda_talk("ta lokalfrågan nu, med pengarna från fonden", said(turn), TITLES, "2")
+    assert agenda_talk("ta lokalfrågan nu, med pengarna från fonden", said(turn), TITLES, "1")

@@ -288,7 +288,7 @@ def build_protokoll(
         number = settled_under(alignment, units, last.segment_id, said, _settled_at(item), cited)
         return paragraphs[number] if number in paragraphs else other
 
-    titles = [title_stems(it) for it in agenda.items]
+    titles = {it.number: title_stems(it) for it in agenda.items}
     reviewed: set[str] = set()  # a § whose decision a reviewer rejected gets none from its structure either
     prot.roles = find_roles(transcript, alignment, units)
     heads = leaders(units, prot.roles, transcript)
@@ -304,7 +304,7 @@ def build_protokoll(
             requested(d) or par.kind not in ROLE_KINDS and member_only(said, heads | _opener(par))
         ):
             continue  # a member's task, report, sum or recommendation the chair never stated (protokoll_stated.py)
-        if d.status == "draft" and agenda_talk(d.text, d.evidence, titles):
+        if d.status == "draft" and agenda_talk(d.text, d.evidence, titles, par.number):
             continue  # "Då stryker vi nian.": the agenda's order, shown by its §§ (protokoll_order.py)
         strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
         if par.status != "behandlad" and par is not other and strikes:

@@ -34,25 +34,28 @@ _APPROVED = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
-def _order_talk(low: str, titles: list[set[str]]) -> bool:
-    """Strikes an item, goes straight to one, or takes one named by its agenda title first, now or before another."""
+def _order_talk(low: str, titles: dict[str, set[str]], own: str | None) -> bool:
+    """Strikes an item, goes straight to one, or takes one named by its agenda title first, now or before another;
+    not the item of its own § ("Köket." – … – "Då tar vi köket nu, med fastighetsfonden." does the work now)."""
     if TABLED.search(low):  # put off to another meeting: a decision under its own §
         return False
     if _STRIKES.search(low) or ANNOUNCES.search(low) or _STRAIGHT.search(low):
         return True
     m = _TAKEN.search(low)
     named = {stem(w) for g in (m.group("item"), m.group("other")) if g for w in content_words(g)} if m else set()
-    return any(overlap(t, named) for t in titles)
+    if own in titles and overlap(titles[own], named):
+        return False
+    return any(overlap(t, named) for n, t in titles.items() if n != own)
 
 
-def agenda_talk(text: str, evidence: list[Evidence], titles: list[set[str]]) -> bool:
+def agenda_talk(text: str, evidence: list[Evidence], titles: dict[str, set[str]], own: str | None = None) -> bool:
     """Whether the decision says no more than the agenda's order: the sentence it was read from (the one sharing most
     of its words) talks of the order, and no turn it stands on says the agenda was approved; `titles` are the agenda
-    items' title stems."""
+    items' title stems by number, `own` the number of the § it is filed under."""
     turns = [e.quote.lower() for e in evidence if e.quote]
     if not turns or any(_APPROVED.search(t) for t in turns):
         return False
     said = {stem(w) for w in content_words(text)}
     sentences = [s for t in turns for s in _SENTENCE.split(t) if s.strip()]
     best = max(sentences, key=lambda s: len(said & {stem(w) for w in content_words(s)}))
-    return bool(said & {stem(w) for w in content_words(best)}) and _order_talk(best, titles)
+    return bool(said & {stem(w) for w in content_words(best)}) and _order_talk(best, titles, own)

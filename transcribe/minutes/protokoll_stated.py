@@ -37,6 +37,12 @@ STATED = re.compile(
     r"(godkänd|godkända|fastställd|fastställda|beslutad)\b(.*?)\.?$",
     re.I,
 )
+# The outcome said of the matter by a pronoun, the question having named it: "Den är godkänd." after "Med de två
+# ändringarna, kan vi godkänna dagordningen?" – "Ja."
+SAID_OF_IT = re.compile(
+    r"^\W*(?:(?:då|så|och)\s+)?(?:den|det|de|dom)\s+(?:är|blir)\s+(?:\w+\s+)?"
+    r"(?:godkänd|godkända|godkänt|fastställd|fastställda|fastställt|antagen|antagna|antaget|beslutad|beslutat)\W*$"
+)
 ANSWERS = 4  # the floor's answers to the question are at most this many sentences
 OUTCOME = 2  # the outcome is among the first sentences of the asker's next turn
 
@@ -100,6 +106,8 @@ def _outcome(units: list[Unit], asker: str | None, after: int, matter: set[str])
             return None  # the next matter, not this one's outcome
         if REFUSED.search(u.low):
             return None
+        if SAID_OF_IT.match(u.low):
+            return u
         if len(content_words(u.text)) >= 2:
             return u if overlap(matter, u.stems) else None
     return None
@@ -118,7 +126,9 @@ def settled_at_outcome(decisions: list[Decision], units: list[Unit], transcript:
         if said is None:
             out.append(d)
             continue
-        read = SEALS.search(said.low) or formal_match(said.low) or STATED.match(said.low)
+        read = not SAID_OF_IT.match(said.low) and (
+            SEALS.search(said.low) or formal_match(said.low) or STATED.match(said.low)
+        )
         if backed.get(said.seg_id, d.id) != d.id or read:
             continue  # the outcome states the decision itself
         out.append(d.model_copy(update={"evidence": [*d.evidence, unit_evidence(said, transcript)]}))
