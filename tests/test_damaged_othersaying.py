@@ -55,3 +55,11 @@ def test_no_negation_is_read_into_a_sentence_and_no_word_without_probabilities()
     plain = Transcript(segments=[Segment(id=k, start=3.0 * k, end=3.0 * k + 2, text=t, speaker=s)
                                  for k, (s, t) in enumerate([*TALK, ("S1", "Då tar vi bibliotket.")])])  # fmt: skip
     assert sure_words(build_utts(plain)) == {}
+
+
+def test_the_chairs_verb_heard_as_another_verb_is_read_as_the_question_put_before_the_same_words() -> None:
+    turns = [("S2", "Marknadsgruppen fördelar borden i höst. Ska vi söka ett bord?"), ("S3", "Klart vi söker."),
+             ("S1", "Då ser vi ett bord på höstmarknaden, och Olof skickar in ansökan.")]  # fmt: skip
+    got = minutes(turns, {"ser"}).decisions
+    assert len(got) == 1 and "söka ett bord" in got[0].text and got[0].needs_review
+    assert not minutes([*turns[:2], ("S1", "Då ser vi om det finns ett bord kvar.")], {"ser"}).decisions

@@ -49,7 +49,7 @@ def said_verbs(utts: list[Utt], u: Utt) -> dict[str, int]:
     return out
 
 
-def _slot(u: Utt) -> tuple[list[re.Match[str]], int] | None:
+def verb_slot(u: Utt) -> tuple[list[re.Match[str]], int] | None:
     """Where the group's verb stands: after a sentence-first "vi", or between a fronted "då"/"så" and "vi"."""
     if u.is_question:
         return None
@@ -65,7 +65,7 @@ def _slot(u: Utt) -> tuple[list[re.Match[str]], int] | None:
 
 def heard_verb(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     """'Ja, vi <båller> kortläsaren.' after 'Jag tycker vi behåller kortet.' -> 'Ja, vi behåller kortläsaren.'."""
-    found = _slot(u)
+    found = verb_slot(u)
     if found is None:
         return None
     toks, at = found
@@ -114,7 +114,8 @@ def _lent(utts: list[Utt], u: Utt, rest: list[str]) -> str | None:
                 continue
             for n in range(j - 1, max(0, j - 4) - 1, -1):
                 w, before = toks[n], toks[n - 1] if n else ""
-                present = present_tense(w) if before in _MODALS and infinitive(w) else w if (
+                asked = before == "vi" and n >= 2 and toks[n - 2] in _MODALS  # "Ska vi söka ett bord?"
+                present = present_tense(w) if (before in _MODALS or asked) and infinitive(w) else w if (
                     before in ("vi", "jag") and _PRESENT.match(w) and known_word(w)) else None  # fmt: skip
                 if present and present not in _NOT_LENT:
                     return None if NEGATIONS & set(toks[:n]) else present
@@ -131,6 +132,7 @@ def unheard_verb(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     toks, lows, k = after_lead(u.text, _LEAD)
     if k + 2 >= len(lows) or lows[k] not in ("då", "så"):
         return None
+    swapped = False  # a verb heard as another, the proposal's verb before the same words lent
     if lows[k + 1] in ("vi", "ni"):
         we = k + 1  # the verb lost
     elif lows[k + 2] in ("vi", "ni") and lows[k + 1] in _NO_VERB:
@@ -138,11 +140,15 @@ def unheard_verb(utts: list[Utt], u: Utt) -> tuple[str, list[Repair]] | None:
     elif lows[k + 2] in ("vi", "ni") and lows[k + 1] in u.unsure and lows[k + 1] not in _VERBS_AS_HEARD and not (
             _PRESENT.match(lows[k + 1]) and known_word(lows[k + 1])):  # fmt: skip
         we = k + 2  # heard as a word that is no verb
+    elif lows[k + 2] in ("vi", "ni") and lows[k + 1] in u.unsure and _lent(utts, u, lows[k + 3 :]) not in (
+            None, lows[k + 1]):  # fmt: skip
+        # a verb heard as another, unsure, where a proposal said its own before the same words
+        we, swapped = k + 2, True
     else:
         return None
     rest = lows[we + 1 :]
     particle = bool(rest) and rest[0] in _PARTICLES and len(rest) > 1
-    if not rest or (rest[0] in _NOT_AN_OBJECT and not particle) or len(rest) > 8 or NEGATIONS & set(lows):
+    if not rest or (rest[0] in _NOT_AN_OBJECT and not particle) or len(rest) > 8 + 8 * swapped or NEGATIONS & set(lows):
         return None
     if infinitive(rest[0]) or (_PRESENT.match(rest[0]) and known_word(rest[0])):
         return None  # "Då <kanske> vi köper ...": a verb of its own after the group

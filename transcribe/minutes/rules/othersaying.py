@@ -21,6 +21,7 @@ from wordfreq import zipf_frequency
 
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.rules.cueframes import TOKEN
+from transcribe.minutes.rules.damagedverb import verb_slot
 from transcribe.minutes.rules.utterances import Utt
 
 _SURE = 0.8  # a word heard at least this sure is a saying to read others by
@@ -61,11 +62,11 @@ def _bent(word: str, other: str) -> bool:
 
 
 def _added(word: str, other: str) -> bool:
-    """'Deet', 'ochh': a letter doubled; 'påe', 'vie': one added at the end."""
+    """'Deet', 'ochh': a letter doubled; 'påe', 'vie': one added at the end (not an ending: 'gårdens')."""
     if len(word) != len(other) + 1:
         return False
-    return word[:-1] == other or any(word[k] == word[k + 1] and word[:k] + word[k + 1 :] == other
-                                     for k in range(len(word) - 1))  # fmt: skip
+    return (word[:-1] == other and not _bent(word, other)) or any(
+        word[k] == word[k + 1] and word[:k] + word[k + 1 :] == other for k in range(len(word) - 1))  # fmt: skip
 
 
 def _nearest(word: str, sure: dict[str, str]) -> str | None:
@@ -94,9 +95,11 @@ def misspelt(u: Utt, sure: dict[str, str], people: set[str], once: set[str]) -> 
     """`u` with each word it heard misspelt read back from the meeting's sure sayings (see the module); `once`: the
     words said only once in the meeting."""
     text, repairs, shift = u.text, [], 0
+    slot = verb_slot(u)
+    verb = slot[0][slot[1]].start() if slot else -1  # the group's verb: read from the verbs said (damagedverb.py)
     for tok in TOKEN.finditer(u.text):
         word = tok.group(0).lower()
-        if word in sure or word in people or len(word) < 3 or not _slip(word, u, once):
+        if tok.start() == verb or word in sure or word in people or len(word) < 3 or not _slip(word, u, once):
             continue
         meant = _nearest(word, sure)
         if meant is None or meant.lower() in _NEVER or meant.lower() in people:
