@@ -22,9 +22,11 @@ from transcribe.minutes.rules.utterances import Utt
 from transcribe.sv.text import capitalise, content_words
 
 _LEAD = r"^(?:(?:ja|bra|okej|tack|nej|gott|utmärkt)\b[\s,.!]*)*"
-# "lägger vi rapporten", "och lägger protokollet", "läggs den", "rapporten läggs" ... "till handlingarna"
+# "lägger vi rapporten", "och lägger protokollet", "läggs den", "rapporten läggs" ... "till handlingarna"; a "lägger"
+# with its "vi" lost is left to the repairs, which flag it
 _FILED = re.compile(
-    r"\b(?:lägger\s+(?:vi\s+)?(?P<a>[\w -]{1,70}?)|läggs\s+(?P<c>[\w -]{1,70}?)|(?P<b>[\w -]{1,70}?)\s+läggs)"
+    r"\b(?:(?:lägger\s+vi|vi\s+lägger|och\s+lägger)\s+(?P<a>[\w -]{1,70}?)|läggs\s+(?P<c>[\w -]{1,70}?)"
+    r"|(?P<b>[\w -]{1,70}?)\s+läggs)"
     r"\s+till\s+handlingarna\b(?P<rest>[^.!?]*)"
 )
 _PARTICIPLES = {
