@@ -36,6 +36,9 @@ from transcribe.transcript import Transcript
 
 # The minutes-dev and agenda meetings by author (samples/minutes-dev/README.md, samples/agenda/README.md)
 BATCHES: dict[str, tuple[str, ...]] = {
+    "fourteenth": ("sjukhuskok", "langfardsskridsko", "godsterminal", "keramik", "lotsstation", "kaninhoppning",
+                   "tolkcentral", "bokcirkel", "skatepark", "gjuteri", "of-solleftea", "spel-arvika",
+                   "apt-renhallningen"),
     "thirteenth": ("angbat", "moske", "sagverk", "bilprovning", "dragspel", "bvc", "scenteknik", "optiker",
                    "pingisklubb", "torghandel", "fav-gotland", "mjf-nassjo", "sdk-kiruna"),
     "twelfth": ("snorojning", "studentbostad", "tvatteri", "biblioteksbuss", "tatuering", "flyttfirma", "fiskodling",

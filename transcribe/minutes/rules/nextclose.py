@@ -192,10 +192,11 @@ class ClosingDate(MeetingDays):
     @staticmethod
     def _lead_unheard(u: Utt, w: When) -> bool:
         """Nothing before the date, or one or two words the recogniser was unsure of ("<Vi ses> lördag om tre
-        veckor, elva igen"), or one such word and the verb ("<Tsojboget> är torsdagen den sjätte juli")."""
+        veckor, elva igen"), or one such word and the verb or a joining word ("<Tsojboget> är torsdagen den sjätte
+        juli", "<Tillschnangen> och tisdag om två veckor": a short word is what a burst leaves most)."""
         lead = re.findall(r"[\w-]+", u.low[: w.start])
         heard = [x for x in lead if u.uncertain(x) or not known_word(x)]  # "<Tsojboget> är torsdagen den …"
-        return len(lead) <= 2 and all(x in heard or (x in ("är", "blir") and heard) for x in lead)
+        return len(lead) <= 2 and all(x in heard or (x in ("är", "blir", "och", "då") and heard) for x in lead)
 
     @staticmethod
     def _we_unheard(u: Utt, w: When) -> bool:

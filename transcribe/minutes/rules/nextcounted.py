@@ -106,6 +106,23 @@ def count_lost(low: str, ref: dt.date, nth: str) -> CountedDay | None:
     return None
 
 
+def own_count(ref: dt.date) -> str:
+    """The count this meeting's day has in its month ("tredje" for the 18th): a series meets on it."""
+    return (*_NTH, "sista")[(ref.day - 1) // 7]
+
+
+def series_count(low: str, ref: dt.date) -> CountedDay | None:
+    """'blir <-tredje> tisdagen i februari', '<senaste> torsdagen i juni': a definite weekday before 'i <month>'
+    is counted, so its count was lost or misheard; on this meeting's weekday it is this meeting's count (read
+    only when no count was heard, shown to check)."""
+    m = _COUNT_LOST.search(low)
+    if m is None or m.group("x") in _COUNT.split("|") or WEEKDAY_NAMES.index(m.group("wd")) != ref.weekday():
+        return None
+    found = count_lost(low, ref, own_count(ref))
+    return None if found is None else CountedDay(found.date, m.group("x"), f"{own_count(ref)} {m.group('wd')}en",
+                                                 found.start, found.end)  # fmt: skip
+
+
 def month_slot(low: str) -> str | None:
     """The word standing where a counted weekday's month would ("andra torsdagen i <en>"): "" when nothing or a
     word that means the month anyway ("i månaden") stands there, None when there is no such phrase."""
@@ -139,7 +156,7 @@ def series_day(low: str, ref: dt.date, misheard: Callable[[str], bool]) -> Count
         return None
     if len(y) > 4 and not misheard(y):
         return None
-    nth = (*_NTH, "sista")[(ref.day - 1) // 7]
+    nth = own_count(ref)
     year, month = (ref.year + 1, 1) if ref.month == 12 else (ref.year, ref.month + 1)
     return CountedDay(nth_weekday(year, month, ref.weekday(), nth), f"{x} {y}".strip(),
                       f"{nth} {m.group('wd')}en i {MONTH_NAMES[month - 1]}", m.start("x"), m.end())  # fmt: skip

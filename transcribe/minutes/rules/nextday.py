@@ -21,11 +21,12 @@ from transcribe.minutes.rules.nextcounted import (
     count_slot,
     counted_day,
     month_slot,
+    series_count,
     series_day,
     weekday_slot,
 )
 from transcribe.minutes.rules.nextelsewhere import DAY_LOST_MONTH, ElsewhereDays
-from transcribe.minutes.rules.nextheard import count_meant, day_meant, month_meant
+from transcribe.minutes.rules.nextheard import count_meant, count_near, day_meant, month_meant
 from transcribe.minutes.rules.nextinterval import weeks_lost
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import Utt
@@ -173,7 +174,8 @@ class MeetingDays(ElsewhereDays):
             # the day said exactly elsewhere in the meeting wins over a guess from the misheard word
             said_again = self.robust and self._said_elsewhere(u, heard) is not None
             guessed = (
-                (None if said_again else self._day_from_weekday(u, w, lost))
+                (self._counted(u, w) if count_slot(u.low) is not None else None)  # "<senaste> torsdagen i juni"
+                or (None if said_again else self._day_from_weekday(u, w, lost))
                 or self._day_from_other(u, w, lost, dated)
                 or (None if said_again else self._counted(u, w))
             )
@@ -267,8 +269,11 @@ class MeetingDays(ElsewhereDays):
         month = month_slot(u.low)
         found = counted_day(u.low, self.ref, misheard(weekday_slot(u.low)), month == "" or misheard(month))
         count = count_slot(u.low)
-        if found is None and count is not None and self._misheard_word(u, count) and count_meant(count):
-            found = count_lost(u.low, self.ref, count_meant(count))  # "<bundhården> tisdagen i": a known confusion
+        nth = (count_meant(count) or count_near(count)) if count and self._misheard_word(u, count) else None
+        if found is None and nth:
+            found = count_lost(u.low, self.ref, nth)  # "<bundhården>/<trädje> tisdagen i": a known confusion
+        if found is None and count is not None:
+            found = series_count(u.low, self.ref)  # "blir <-tredje> tisdagen i februari": this meeting's count
         if found is None or (w is not None and w.kind == "wd" and not found.start <= w.start <= found.end):
             return None
         u.repairs.append(Repair(found.heard, found.meant, "day"))
@@ -415,16 +420,17 @@ class MeetingDays(ElsewhereDays):
                     end=w.start + lost.end(), kind="wd_day")  # fmt: skip
 
     def _day_from_other(self, u: Utt, w: When, lost: re.Match[str], dated: list[When]) -> When | None:
-        """'om fyra veckor, torsdagen <misheard> februari': another way the sentence names the day, on that
-        weekday and in that month, says which day was lost."""
-        if "mon" not in lost.re.groupindex:
-            return None
-        wd, month = WEEKDAY_NAMES.index(lost.group("wd")), MONTH_NAMES.index(lost.group("mon")) + 1
-        agree = {x.date for x in dated if x is not w and x.date and x.date.weekday() == wd and x.date.month == month}
+        """'om fyra veckor, torsdagen <misheard> februari', 'om två veckor, måndag den <sig>': another way the
+        sentence names the day, on that weekday (and in that month, when one was said), says which day was lost."""
+        wd = w.date.weekday() if w.date is not None else -1
+        month = MONTH_NAMES.index(lost.group("mon")) + 1 if "mon" in lost.re.groupindex else None
+        agree = {x.date for x in dated if x is not w and x.date and x.date.weekday() == wd
+                 and month in (None, x.date.month)}  # fmt: skip
         if len(agree) != 1:
             return None
         day = agree.pop()
-        u.repairs.append(Repair(lost.group("heard").strip(), format_date(day), "day"))
+        heard = lost.group("heard") if "heard" in lost.re.groupindex else lost.group(0).split("den")[-1]
+        u.repairs.append(Repair(heard.strip(" ,.!?"), format_date(day), "day"))
         return When(date=day, time=w.time, text=u.text[w.start : w.start + lost.end()], start=w.start,
                     end=w.start + lost.end(), kind="dmy")  # fmt: skip
 

@@ -14,6 +14,8 @@ import datetime as dt
 import functools
 import json
 
+from rapidfuzz.distance import Levenshtein
+
 from transcribe.errormodel import MODEL_PATH
 from transcribe.sv.calendar import MONTH_NAMES
 from transcribe.sv.numbers import ORDINALS
@@ -73,3 +75,10 @@ def count_meant(heard: str) -> str | None:
     heard as the word, else None."""
     said = [w for w in may_have_been(heard) if w in _COUNTS]
     return said[0] if len(said) == 1 else None
+
+
+def count_near(heard: str) -> str | None:
+    """'<trädje> tisdagen i februari': the one count a word of five letters or more is a letter from, else None."""
+    word = heard.lower().strip(".,!?")
+    near = [c for c in _COUNTS if len(word) >= 5 and Levenshtein.distance(word, c) == 1]
+    return near[0] if len(near) == 1 else None

@@ -50,6 +50,30 @@ def weekday_in_month(heard: str, ref: dt.date) -> dt.date | None:
     return min(days, key=lambda d: (abs((d - usual).days), d))
 
 
+# "Nästa möte <och> <får> <-tjugofemte> mars klockan tio": a month whose weekday and day were lost before it
+_MONTH_ALONE = re.compile(rf"(?P<x>[\w-]+)\s+(?P<mon>{'|'.join(MONTH_NAMES)})\b")
+# what may stand before a month said alone and mean it: "i mars", "från mars", "i början av mars"
+_BEFORE_MONTH = frozenset("i under efter från till av före innan sista början mitten slutet hela varje per".split())
+_SOME_TIME = re.compile(r"\b(?:någon\s+gång|början|mitten|slutet)\b")  # "någon gång <kan> augusti": no day
+OWN_WEEKDAY_WHY = f"{PREFIX}veckodagen och dagen hördes inte; detta mötes veckodag närmast fyra veckor efter antogs"
+
+
+def month_alone(low: str, ref: dt.date, misheard: Callable[[str], bool]) -> tuple[dt.date, int, int] | None:
+    """'Nästa möte <och> <får> mars klockan tio': a month with a misheard word where its weekday and day stood;
+    a series meets on its own weekday, so this meeting's weekday in that month nearest four weeks on (the day,
+    and where the heard words stand), else None."""
+    m = _MONTH_ALONE.search(low)
+    if (
+        _SOME_TIME.search(low)
+        or m is None
+        or m.group("x") in _BEFORE_MONTH
+        or not (m.group("x") == "den" or misheard(m.group("x")))
+    ):
+        return None
+    day = weekday_in_month(f"{WEEKDAY_NAMES[ref.weekday()]} {m.group('x')} {m.group('mon')}", ref)
+    return None if day is None else (day, m.start(), m.end())
+
+
 def interval_when(lost: When, text: str, ref: dt.date, hour: dt.time | None) -> When | None:
     """The lost phrase as heard (`lost.text`, found in the sentence `text`) read as that day, at `hour`."""
     day = weekday_in_month(lost.text, ref)

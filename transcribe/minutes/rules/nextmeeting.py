@@ -11,12 +11,13 @@ import re
 
 from transcribe.minutes import cues
 from transcribe.minutes.dates import When
+from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.model import NextMeeting
 from transcribe.minutes.rules.nextclose import MEETING_DATED_WHY
 from transcribe.minutes.rules.nextcue import NextCues
 from transcribe.minutes.rules.nextday import ELSEWHERE_WHY, SPECIFIC
 from transcribe.minutes.rules.nextelsewhere import DEADLINE_BEFORE
-from transcribe.minutes.rules.nextinterval import INTERVAL_WHY, interval_when
+from transcribe.minutes.rules.nextinterval import INTERVAL_WHY, OWN_WEEKDAY_WHY, interval_when, month_alone
 from transcribe.minutes.rules.nextmoved import MOVED_WHY, MovedDay
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.utterances import (
@@ -24,7 +25,7 @@ from transcribe.minutes.rules.utterances import (
     best_when,
     evidence_list,
 )
-from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, format_date
+from transcribe.sv.calendar import MONTH_NAMES, WEEKDAY_NAMES, clock, format_date
 from transcribe.sv.numbers import CARDINALS
 
 # How exactly a kind of date names its day: a day and month first, a bare weekday last.
@@ -241,6 +242,11 @@ class NextMeetingRules(NextCues, MovedDay):
             if lost is not None:  # the date was said but its day not heard: shown as said, to check
                 vague = (lost, u)
                 continue
+            alone = self._month_alone(u) if self.robust and not whens and not deadline else None
+            if alone is not None:  # "Nästa möte <och> <får> mars klockan tio": this meeting's weekday, to check
+                candidates.append(alone)
+                self._doubts[u.idx] = OWN_WEEKDAY_WHY
+                continue
             later = (self._same_turn_date(u) or self._day_said_before(u)) if not deadline else None
             if later is not None:  # "Då har vi nästa möte. Första tisdagen i maj, klockan åtta."
                 candidates.append(later)
@@ -315,6 +321,8 @@ class NextMeetingRules(NextCues, MovedDay):
                 guessed = (self._hour_as_usual(w, utts) or self._unheard_hour(w, utts) or self._doubts.get(utts[0].idx)
                            or self._conflict(w, kept) or self._partly_heard(w, utts) or same
                            or self._restated_unheard(w, utts) or self._date_unsure(w, utts))  # fmt: skip
+                hour = self._hour_in_burst(w, utts)  # the hour guessed even when the day has its own doubt
+                guessed = guessed or hour
                 if closing is not None and closing[2]:
                     guessed = f"{PREFIX}datumet sades i avslutningen, men orden om nästa möte hördes inte säkert"
             value = w.value
@@ -349,6 +357,32 @@ class NextMeetingRules(NextCues, MovedDay):
             return None
         self._doubts[u.idx] = INTERVAL_WHY
         return w, [u]
+
+    def _hour_in_burst(self, w: When, utts: list[Utt]) -> str | None:
+        """The day read but no hour, and a word right after it heard unsure: the hour
+        may be what the burst took ('tisdagen den femtonde, <lov sån>'), and a series meets at its usual hour
+        (222 of the 243 dev meetings whose next meeting has an hour meet at this meeting's), so this meeting's
+        hour is given, to check."""
+        if w.time is not None or w.date is None or self.start_time is None:
+            return None
+        u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
+        after = re.findall(r"[a-zåäö]+", u.low[w.end :])[:3] if u is not None else []
+        if u is None or not any(u.uncertain(x) for x in after) or any(x in CARDINALS for x in after):
+            return None  # the recogniser's doubt where the hour stands; an hour word heard there the time rules weigh
+        w.time = self.start_time
+        return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
+
+    def _month_alone(self, u: Utt) -> tuple[When, list[Utt]] | None:
+        """The announcement names a month and the hour, the weekday and day lost before the month
+        (rules/nextinterval.py)."""
+        found = month_alone(u.low, self.ref, lambda x: u.uncertain(x) or not known_word(x))
+        if found is None or u.is_question:
+            return None
+        day, start, end = found
+        hour = next((w.time for w in self.whens(u) if w.time is not None and w.start >= start), None)
+        if hour is None:
+            return None  # "vi ses <i> december", "någon gång <kan> augusti": a month, no day announced
+        return When(date=day, time=hour, text=u.text[start:end], start=start, end=end, kind="wd_day"), [u]
 
     def _hour_next_said(self, w: When, utts: list[Utt]) -> None:
         """The hour said in the next sentence of the same turn, no other day there, joins a day said at the close."""
