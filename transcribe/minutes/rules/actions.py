@@ -308,7 +308,7 @@ class ActionRules(SaidPromises):
         if self._pronoun_dated(u):
             return
         # 2c. "Sofia, ta fram en kalkyl till nästa möte": an instruction to a participant by name.
-        if self._instruction(u):
+        if self._instruction(u) or self._order_to_raiser(u):
             return
         # 3. "Vi gör riskbedömningen tillsammans ... klar senast torsdag": the speaker commits the group.
         if self._group_commitment(u):

@@ -16,7 +16,7 @@ from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import is_present_verb, strip_discourse, strip_tail, task_phrase, to_infinitive
 from transcribe.minutes.rules.objects import ObjectTasks
 from transcribe.minutes.rules.slips import tolerant_verb
-from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement
+from transcribe.minutes.rules.utterances import NOT_TASKS, Utt, action_verb, is_agreement, stems
 from transcribe.sv.text import capitalise, content_words
 
 # "jag anmäler dem senast på måndag": a first-person verb (modal optional) and what follows it.
@@ -215,10 +215,10 @@ class AddressedTasks(ObjectTasks):
         low = strip_discourse(u.low)
         dated = any(w.date is not None for w in self.whens(u)) and len(content_words(u.text)) <= 2
         said = re.match(r"jag\s+(?:ska\s+|kan\s+)?[a-zåäö]+r?\s+(?!inte|aldrig)", low)  # "Jag gör lappar i dag"
-        taken = TAKEN_ON.match(u.low) or cues.COMMIT_ANAPHOR.search(low) or dated or said
+        asked = next((v for v in reversed(self.utts[: u.idx]) if v.turn == prev.turn and v.is_question), prev)
+        taken = TAKEN_ON.match(u.low) or cues.COMMIT_ANAPHOR.search(low) or dated or said or self._thing_dated(u, asked)
         if not taken or cues.HEDGE.search(u.low) or cues.DATE_REJECT.search(u.low):
             return False
-        asked = next((v for v in reversed(self.utts[: u.idx]) if v.turn == prev.turn and v.is_question), prev)
         named = _NAMED_ASK.match(asked.text)
         person = self._named_person(named.group("name").lower()) if named else None
         to_last = asked.is_question and _ASKED_YOU.search(asked.low) and self._last_speaker(asked) == u.speaker
@@ -234,6 +234,16 @@ class AddressedTasks(ObjectTasks):
         what = self._own_verb(what, low)
         self._add_action(self._pronoun_said(what, asked), u.name, [asked, u], 0.75)
         return True
+
+    def _thing_dated(self, u: Utt, asked: Utt) -> bool:
+        """'Sanna, du gör en lista där folk kan skriva upp sig?' - 'Listan sitter uppe på fredag.': the reply names
+        the thing asked for and the day ahead it will be done by, with no negation; it takes the request on."""
+        ahead = any(w.date is not None and w.date >= self.ref for w in self.whens(u))
+        if not ahead or u.is_question or cues.NEG.search(u.low):
+            return False
+        said = stems(u.text)  # "listan" and "lista" bent alike
+        return any(a[:4] == b[:4] and (a.startswith(b) or b.startswith(a)) for a in said for b in stems(asked.text)
+                   if min(len(a), len(b)) >= 4)  # fmt: skip
 
     def _says_own_task(self, u: Utt) -> bool:
         """'Jag gör en kalkyl på caféalternativet och skickar den till styrelsen': a reply that names a task of its

@@ -33,7 +33,10 @@ _OFFERED = re.compile(
     r"(?P<rest>[^.?!]*)"
 )
 # "Det gör jag.", "Ja, det gör jag.", "Det fixar jag."
-_WILL_DO = re.compile(r"^(?:(?:ja|jo|okej|absolut|visst)\s*,?\s+)?det\s+(?:gör|fixar|ordnar|tar)\s+jag\b")
+_WILL_DO = re.compile(
+    r"^(?:(?:ja|jo|okej|absolut|visst)\s*,?\s+)?(?:det\s+(?:gör|fixar|ordnar|tar)\s+jag|jag\s+(?:gör|fixar|ordnar)\s+det)\b"
+    r"(?!\s+(?:inte|aldrig|redan|nu)\b)"
+)  # "Skriv in det, Kalle." - "Jag gör det i dag innan jag går hem."
 # "Och fråga om Elin vill spela.", "Ring dem i morgon.": an imperative opening the sentence
 _IMPERATIVE = re.compile(r"^(?:(?:och|men|så|då)\s+)?(?P<v>[a-zåäö]{3,})\s+(?P<rest>[^.?!]+)")
 _IMPERATIVES = {"ring": "ringa", "skriv": "skriva", "köp": "köpa", "skicka": "skicka", "fråga": "fråga",

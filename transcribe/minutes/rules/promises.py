@@ -73,6 +73,14 @@ _OWN_OFFER = re.compile(r"^(?:(?:och|men|ja|okej),?\s+)?jag\s+(?:kan|ska)\s+(?P<
 # "Sätt upp viltkameran …", "Ring Bilia …": a sentence opened by an imperative and its object
 _ORDER = re.compile(r"^(?:(?:och|så|då)\s+)?(?P<v>[a-zåäö]{2,})\s+(?P<rest>[^.?!]*[a-zåäö]{3,}[^.?!]*)")
 
+# "Och utsuget behöver en ny filterkassett.": a need stated, what an order in reply names by a pronoun
+_NEEDS = re.compile(
+    r"\b(?:behöver|måste\s+ha|saknar)\s+(?P<np>(?:en|ett|nya?|några|fler)\s+[^.,;?!]+?)(?=\s+och\b|[.,;?!]|$)"
+)
+_PRONOUN = re.compile(r"^(?:den|det|dem)\b")
+# "Bra.", "Gör det.", "Toppen!": another's first word approving what was just said
+_APPROVED = re.compile(r"^(?:bra|toppen|perfekt|utmärkt|jättebra|gör\s+det|kör\s+på\s+det)\b")
+
 
 class SaidPromises(TaskGaps):
     """The first-person plan read from the turn around it; it records into the shared state."""
@@ -101,7 +109,7 @@ class SaidPromises(TaskGaps):
         if any(w.date is not None and w.date < self.ref for w in self.whens(u)):
             return False  # "jag ringde dem i måndags": a time gone by
         said = bool(ahead or _COME_BACK.search(low) or _FROM_NOW.search(low) or self._day_after(u))
-        if not (said or self._promise_asked(u)):
+        if not (said or self._promise_asked(u) or self._approved_next(u)):
             return False
         if self._just_given(u) or (not ahead and self._own_task_before(u)):
             return False  # "Tor, du gör det i eftermiddag." - "Okej. Jag lånar den av pappa.": how, no new task
@@ -187,9 +195,11 @@ class SaidPromises(TaskGaps):
         """'Sätt upp viltkameran på bryggan. Tor, du gör det i eftermiddag.': a task named only by a pronoun, said
         right after an order or the speaker's own offer in the same turn, is that order or offer (its day stays the
         task's own)."""
-        if not utts or not _DO_IT.match(what):
+        if not utts:
             return what
         u = utts[-1]
+        if not _DO_IT.match(what):
+            return self._reply_says_more(what, utts)
         own = self._reply_names(u) if len(utts) > 1 and utts[0].is_question else None
         before = self.utts[u.idx - 1] if u.idx else None
         if before is None or before.turn != u.turn or before.is_question:
@@ -206,6 +216,44 @@ class SaidPromises(TaskGaps):
             return own or what
         at = before.low.find(rest, m.start("rest"))
         return capitalise(f"{meant} {strip_tail(before.text[at : at + len(rest)])}".strip(" ,"))
+
+    def _reply_says_more(self, what: str, utts: list[Utt]) -> str:
+        """'Kerstin, kan du skriva till klinikerna?' - 'Jag skriver ett mejl till alla enhetschefer i vården och
+        lägger in instruktionen på portalen.': the one asked answers with a plan of their own that names more
+        than the request did (two content words or more); how they will do it is the task."""
+        asked, u = utts[0], utts[-1]
+        if len(utts) < 2 or not asked.is_question or u.speaker == asked.speaker or u.turn == asked.turn:
+            return what
+        own = self._reply_names(u)
+        own = own.split(",")[0] if own is not None else None  # the plan's own clause, not what is said of it
+        if own is None or len(content_words(strip_tail(own))) < len(content_words(what)) + 2:
+            return what
+        return own
+
+    def _order_to_raiser(self, u: Utt) -> bool:
+        """'Och utsuget behöver en ny filterkassett. Den kostar tjugotusen.' - 'Beställ den i dag.': an order that
+        opens the reply to another's need, with no name, is said to the one who raised it; a pronoun there names
+        the thing needed."""
+        before = self._turn_before(u)
+        m = _ORDER.match(u.low)
+        first = next((v for v in self.utts[max(0, u.idx - 3) : u.idx + 1] if v.turn == u.turn), u)
+        if m is None or first is not u or u.is_question or not before or cues.HEDGE.search(u.low):
+            return False
+        verb, rest = m.group("v"), m.group("rest")
+        meant = verb if verb.endswith("a") else verb + "a"
+        if is_present_verb(verb) or verb in NOT_TASKS or not action_verb(meant, rest) or cues.NEG.match(rest):
+            return False
+        need = next((n for v in before if not v.is_question for n in [_NEEDS.search(v.low)] if n), None)
+        raiser = before[-1]
+        if need is None or raiser.name is None:
+            return False
+        at = u.low.find(rest, m.start("rest"))
+        obj = strip_tail(u.text[at : at + len(rest)])
+        if _PRONOUN.match(obj.lower()):
+            np = need.group("np")
+            obj = np + obj[obj.find(" ") :] if " " in obj else np
+        self._add_action(capitalise(f"{meant} {obj}".strip(" ,")), raiser.name, [u], 0.7)
+        return True
 
     def _own_offer(self, u: Utt) -> str | None:
         """The task the speaker offered in the sentence before in the same turn ('Jag kan ringa dem, men …'), which
@@ -246,6 +294,14 @@ class SaidPromises(TaskGaps):
             and not (cues.TENTATIVE.search(nxt[0].low) or _SUITS.search(nxt[0].low))
             and any(w.date is not None and w.date >= self.ref for w in self.whens(nxt[0]))
         )  # never "Onsdag vore bra för mig.", a wish
+
+    def _approved_next(self, u: Utt) -> bool:
+        """'Men vi kan turas om med fikat … Jag gör en lista i bokstavsordning.' - 'Bra. Då börjar det med …': the
+        plan that ends a turn, approved in the first word of another's next turn, is taken on."""
+        nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None
+        if nxt is None or nxt.turn == u.turn or nxt.speaker == u.speaker:
+            return False
+        return _APPROVED.match(nxt.low) is not None
 
     def _turn_before(self, u: Utt) -> list[Utt]:
         """The other speaker's turn just before this sentence's turn (empty when this turn goes on)."""
