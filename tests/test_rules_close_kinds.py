@@ -206,3 +206,21 @@ def test_the_meeting_found_duly_called_in_everyday_words() -> None:
         ("S1", "Då är mötet rätt kallat."),
     ]
     assert "Mötet ansågs rätt kallat." in texts(said)
+
+
+def test_the_chair_handed_to_the_one_the_room_elected_and_a_floor_given_is_none() -> None:
+    elected = [
+        ("S1", "Jag förklarar årsmötet öppnat. Valberedningen föreslår att Olof Nilsson leder mötet."),
+        ("S1", "Är årsmötet med på Olof?"),
+        ("S2", "Ja."),
+        ("S1", "Då lämnar jag över till dig, Olof."),
+        ("S3", "Tack för förtroendet."),
+    ]
+    assert "Olof Nilsson valdes till mötesordförande." in texts(elected)
+    floor = [
+        ("S1", "Kassarapporten. Olof, du har siffrorna?"),
+        ("S3", "Ja."),
+        ("S1", "Varsågod, Olof."),
+        ("S3", "Vi har tjugotusen på kontot."),
+    ]
+    assert not any("mötesordförande" in t for t in texts(floor))

@@ -73,6 +73,12 @@ _CALLED = re.compile(
     r"(?P<p1>kallat|kallad|utlyst)|(?P<p2>kallats|utlysts)\s+(?:i\s+rätt\s+tid|som\s+det\s+ska|på\s+rätt\s+sätt"
     r"|enligt\s+stadgarna|rätt))\b"
 )
+# The chair handed to the one the room just elected: "Då lämnar jag över till dig, Arne.", "Då varsågod, Rune."
+_HANDED = re.compile(
+    r"^(?:(?:ja|bra|okej|tack)\b[\s,.!]*)*(?:[Dd]å\s+)?(?:lämnar\s+jag\s+över\s+(?:ordet\s+|klubban\s+)?till\s+"
+    r"(?:dig,?\s+)?(?P<n1>[A-ZÅÄÖ][\w-]+)|[Vv]arsågod,\s+(?P<n2>[A-ZÅÄÖ][\w-]+))[.!]?"
+)
+_LEADS = re.compile(r"\b(?:leda|leder|ordförande|klubban|styr|håller\s+i)\b")
 _PRONOUNS = frozenset("den det de dem dom".split())
 _NOT_OURS = re.compile(r"\b(?:om|ifall|när|innan|kanske|skulle|borde|får\s+vi\s+se|tills)\b")
 # The call's object: "Kan vi godkänna dagordningen?", "Kan vi lägga berättelserna till handlingarna?"
@@ -99,7 +105,7 @@ class FormalResults:
         filed = _FILED.search(low)
         state = _STATE.match(low) if filed is None else None
         if filed is None and state is None:
-            return self._perfect_act(u) or self._found_called(u)
+            return self._perfect_act(u) or self._found_called(u) or self._chair_handed(u)
         m = filed or state
         if m is None or cues.NEG.search(low[: m.end()]) or _NOT_OURS.search(low[: m.start()]):
             return False
@@ -145,6 +151,18 @@ class FormalResults:
             return False
         how = "kallat" if (m.group("p1") or m.group("p2")).startswith("kalla") else "utlyst"
         self._add_decision(f"{capitalise(m.group('body'))} ansågs rätt {how}.", u, [u], 0.85)
+        return True
+
+    def _chair_handed(self, u: Utt) -> bool:
+        """'Är årsmötet med på Sven-Olof?' - 'Ja.' - 'Då lämnar jag över till dig, Sven-Olof.': the chair elected."""
+        m = _HANDED.match(u.text.strip())
+        call = self._call_before(u)
+        if m is None or call is None or not any(_LEADS.search(v.low) for v in [call, *self._window(call, back=6)]):
+            return False
+        person = self._named_person((m.group("n1") or m.group("n2")).lower())
+        if person is None:
+            return False
+        self._add_decision(f"{person[1]} valdes till mötesordförande.", u, [call, u], 0.8)
         return True
 
     def _call_before(self, u: Utt) -> Utt | None:
