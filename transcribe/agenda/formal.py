@@ -44,14 +44,14 @@ BODY_DECIDES = re.compile(
 )
 # The matter and its outcome in the passive: "Ansvarsfrihet beviljas", "Motionen avslås", "De är fastställda",
 # "Styrelsen har beviljats ansvarsfrihet", "Styrelsen har ansvarsfrihet", "Förslaget är antaget", "Informationen
-# noteras", "Ärendet återremitteras", "Stämman förklaras behörigen kallad"
+# noteras", "Ärendet återremitteras", "Stämman förklaras behörigen kallad", "Då har årsmötet utlysts som det ska."
 PASSIVE = re.compile(
     _LEAD + r"(?:[\w-]+ ){0,4}?(?:beviljas|bifalls|antas|avslås|fastställs|godkänns|bordläggs|återremitteras"
     r"|noteras(?! att)|(?:förklaras|förklarades) (?:\w+ )?(?:behörigen |behörigt |stadgeenligt )?"
     r"(?:utlyst|utlysta|kallad|kallat|kallade)"
     r"|(?:är|blir|har) (?:därmed |härmed )?(?:beviljats?|fastställda?|fastställts|godkända?|godkänts|antagna?|antagits"
     r"|antaget|bifallna?|bifallet|bifallits|avslagna?|avslaget|avslagits|bordlagda?|bordlagt|bordlagts)"
-    r"|har (?:\w+ )?ansvarsfrihet)\b"
+    r"|har (?:\w+ )?ansvarsfrihet|har (?:\w+ ){1,2}?(?:behörigen |stadgeenligt |korrekt )?(?:utlysts|kallats))\b"
 )
 # Assent said without its matter: "Så beslutas.", "Det beslutar vi.", "Och det bifaller vi.", "Då bordlägger vi
 # den till nästa möte"

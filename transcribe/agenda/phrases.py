@@ -75,7 +75,7 @@ AFTER_MEETING = re.compile(r"\b(?:efter mötet|efteråt|när vi är klara)\b")
 CONCLUDES = re.compile(
     r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
     r"klar|klart|avklarad|vald|valda|lagd|lagt|fastställt|godkänt|antagit)\b"
-    r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)\b"
+    r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlysts?|kallats|beviljad\w*|ansvarsfrihet)\b"
     r"|(?:\w+\W+){1,4}(?:har|är) beviljat?s?\b"
     r"|(?:\w+\W+){1,2}(?:är|har) (?:\w+ ){0,2}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)[.!\s]*$"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
