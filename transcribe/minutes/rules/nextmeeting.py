@@ -367,8 +367,9 @@ class NextMeetingRules(NextCues, MovedDay):
             return None
         u = next((v for v in utts if v.text[w.start : w.end] == w.text), None)
         after = re.findall(r"[a-zåäö]+", u.low[w.end :])[:3] if u is not None else []
-        if u is None or not any(u.uncertain(x) for x in after) or any(x in CARDINALS for x in after):
-            return None  # the recogniser's doubt where the hour stands; an hour word heard there the time rules weigh
+        other = any(x in CARDINALS and CARDINALS[x] % 12 != self.start_time.hour % 12 for x in after)
+        if u is None or not any(u.uncertain(x) for x in after) or other:
+            return None  # the recogniser's doubt where the hour stands; another hour heard there ('… sju') is none
         w.time = self.start_time
         return f"{PREFIX}klockslaget hördes inte; samma tid som detta möte ({clock(self.start_time)}) antogs"
 
