@@ -216,8 +216,6 @@ def test_whose_notes_are_read_is_no_justerare_and_each_volunteer_is() -> None:
     assert got["sekreterare"] == ["Lena Ström"] and got["justerare"] == ["Eva Lind", "Nils Ek"]
 
 
-
-
 def test_one_asked_for_a_word_and_an_officer_reelected_are_not_given_the_meetings_chair() -> None:
     agenda = "Årsmöte\n1. Mötets öppnande\n2. Val av mötesordförande\n3. Val av styrelse\n4. Mötets avslutande\n"
     board = [

@@ -86,8 +86,14 @@ def test_the_question_for_the_next_meeting_with_nasta_misheard() -> None:
     got = next_meeting(lines, "10:00", unsure=frozenset({"att"}))
     assert got is not None and got.when == dt.datetime(2027, 6, 5, 10, 0) and got.needs_review
     # "Och det mötet?" heard surely asks about another meeting (said before the close)
-    later = ["Då går vi vidare till ekonomin.", "Kassan ser bra ut i år.", "Vi har fått in alla avgifter nu.",
-             "Och hyran är betald för hela våren.", "Det låter bra, tack för det.", "Då avslutar vi mötet här."]
+    later = [
+        "Då går vi vidare till ekonomin.",
+        "Kassan ser bra ut i år.",
+        "Vi har fått in alla avgifter nu.",
+        "Och hyran är betald för hela våren.",
+        "Det låter bra, tack för det.",
+        "Då avslutar vi mötet här.",
+    ]
     assert next_meeting(["Och det mötet?", "Den femte juni, klockan tio, här.", *later], "10:00") is None
 
 

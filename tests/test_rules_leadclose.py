@@ -38,8 +38,11 @@ def test_a_members_promise_undone_and_replaced() -> None:
     said = [
         ("S2", "Jag har lovat kören att de får låna salen gratis varje torsdag."),
         ("S3", "Varje torsdag? Då kan vi inte hyra ut salen alls."),
-        ("S1", "Det där är inte ditt att lova, Erik. Salen är föreningens. Kören får låna salen första torsdagen "
-               "i månaden."),
+        (
+            "S1",
+            "Det där är inte ditt att lova, Erik. Salen är föreningens. Kören får låna salen första torsdagen "
+            "i månaden.",
+        ),
     ]
     got = texts(said)
     assert len(got) == 1 and "första torsdagen" in got[0] and "föreningens" not in got[0]

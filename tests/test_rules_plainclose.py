@@ -42,8 +42,11 @@ def test_terms_closed_by_punkt_are_the_decision_but_not_a_members_wish() -> None
     said = [
         ("S2", "Nybörjarna har bara en halvtimme på lördagar, det räcker inte."),
         ("S3", "Veteranerna använder aldrig alla fyra banorna."),
-        ("S1", "Okej. Nybörjarna får onsdagarna, bana ett och två, från och med nästa vecka. "
-               "Veteranerna tar tre och fyra. Punkt."),
+        (
+            "S1",
+            "Okej. Nybörjarna får onsdagarna, bana ett och två, från och med nästa vecka. "
+            "Veteranerna tar tre och fyra. Punkt.",
+        ),
     ]
     got = texts(said)
     assert len(got) == 1 and "onsdagarna" in got[0] and "Veteranerna tar tre och fyra" in got[0]
@@ -97,8 +100,10 @@ def test_a_rule_from_a_day_keeps_its_day() -> None:
     said = [
         ("S2", "Passen slutar klockan tio på kvällen och folk somnar i kassan."),
         ("S3", "Ingen handlar efter nio ändå."),
-        ("S1", "Då är det så här från och med måndag: sista passet slutar klockan nio. "
-               "De som har bokat senare flyttas."),
+        (
+            "S1",
+            "Då är det så här från och med måndag: sista passet slutar klockan nio. De som har bokat senare flyttas.",
+        ),
     ]
     got = texts(said)
     assert len(got) == 1 and got[0].startswith("Från och med måndag") and "klockan nio" in got[0]

@@ -65,8 +65,10 @@ def test_a_thing_echoed_alone_after_a_call_nobody_objected_to() -> None:
 def test_a_plan_offered_if_nobody_minds_and_closed_with_one_word() -> None:
     said = [
         ("S2", "Barnen frågar efter pysselbordet, det var populärt förra vintern."),
-        ("S3", "Jag tar med pappret och limmet. "
-               "Så om ingen har något emot det kör jag från första söndagen i november."),
+        (
+            "S3",
+            "Jag tar med pappret och limmet. Så om ingen har något emot det kör jag från första söndagen i november.",
+        ),
         ("S1", "Kör."),
     ]
     got = texts(said)

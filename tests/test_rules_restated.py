@@ -101,6 +101,7 @@ def test_a_reminder_of_an_old_decision_is_no_decision_of_this_meeting() -> None:
                "gratis på premiärer en gång per termin."),
         ("S3", "Det visste jag inte."),
     ]  # fmt: skip
+
     def robust(turns: list[tuple[str, str]]) -> list[str]:  # the summing-up is read by the robust extractor
         return [d.text for d in extract_minutes(transcript(turns), meeting_date=MEETING, robust=True).decisions]
 

@@ -26,8 +26,11 @@ def test_a_rule_from_today_is_a_decision() -> None:
 
 
 def test_ones_own_task_from_today_is_no_ruling() -> None:
-    said = [_OPENING, ("S2", "Lådan utanför läcker när det regnar."),
-            ("S1", "Jag tömmer lådan varje kväll från i dag.")]
+    said = [
+        _OPENING,
+        ("S2", "Lådan utanför läcker när det regnar."),
+        ("S1", "Jag tömmer lådan varje kväll från i dag."),
+    ]
     assert not texts(said)
 
 
@@ -72,8 +75,11 @@ def test_the_thing_just_named_then_the_groups_verb() -> None:
 
 
 def test_a_custom_kept_this_year_and_a_matter_nobody_raised() -> None:
-    kept = [_OPENING, ("S2", "Vi har fyra nya medlemmar."),
-            ("S1", "Julmarknaden håller vi som vanligt också, med samma bord.")]
+    kept = [
+        _OPENING,
+        ("S2", "Vi har fyra nya medlemmar."),
+        ("S1", "Julmarknaden håller vi som vanligt också, med samma bord."),
+    ]
     got = texts(kept)
     assert len(got) == 1 and "julmarknaden" in got[0].lower()
     unraised = [_OPENING, ("S2", "Vi har fyra nya medlemmar."), ("S1", "Julmarknaden håller vi på torget.")]

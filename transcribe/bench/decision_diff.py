@@ -112,8 +112,13 @@ def _nearest(pred: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, An
 def compare(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> dict[str, Any]:
     """Per run: true decisions lost and gained, false decisions gained and dropped (by text)."""
     after_by = {_key(r): r for r in after}
-    rows: dict[str, list[dict[str, Any]]] = {"lost": [], "gained": [], "weakened": [], "false_gained": [],
-                                             "false_dropped": []}
+    rows: dict[str, list[dict[str, Any]]] = {
+        "lost": [],
+        "gained": [],
+        "weakened": [],
+        "false_gained": [],
+        "false_dropped": [],
+    }
     totals: dict[str, Counter[str]] = {"before": Counter(), "after": Counter()}
     for b in before:
         a = after_by.get(_key(b))

@@ -78,13 +78,7 @@ class ClosingRules(CommitmentRules):
             return False
         if self._consequence(u):
             return False
-        return (
-            self._rule_from_now(u)
-            or self._taken(u)
-            or self._limit(u)
-            or self._trial(u)
-            or self._none_summed(u)
-        )
+        return self._rule_from_now(u) or self._taken(u) or self._limit(u) or self._trial(u) or self._none_summed(u)
 
     def _consequence(self, u: Utt) -> bool:
         """'Kan man inte slå ihop linjerna?' - 'Då blir restiden en timme ...', 'Jag tycker vi borde köra gitarr i

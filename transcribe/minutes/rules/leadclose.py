@@ -81,8 +81,13 @@ class LeadCloses:
             return False
         if cues.TENTATIVE.search(u.low) or cues.REPORTED.search(u.low) or self.turn_left_open(u):
             return False
-        return (self._short_close(u) or self._promise_undone(u) or self._plain_plan(u) or self._echo_settle(u)
-                or self._answered_offer(u))
+        return (
+            self._short_close(u)
+            or self._promise_undone(u)
+            or self._plain_plan(u)
+            or self._echo_settle(u)
+            or self._answered_offer(u)
+        )
 
     def _turn_after(self, u: Utt, n: int = 4) -> list[Utt]:
         return [v for v in self.utts[u.idx + 1 : u.idx + 1 + n] if v.turn == u.turn]

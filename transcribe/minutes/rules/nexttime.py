@@ -247,8 +247,12 @@ class MeetingTimes(RuleState):
         """The sentences of the turn just before the one that gave the day, naming no other day."""
         out = [v for v in self.utts[max(0, said.idx - 2) : said.idx] if v.turn == said.turn]
         day = w.date
-        return [v for v in out if day is not None and all(x.date in (None, day) or x.date.weekday() == day.weekday()
-                                                          for x in self.whens(v))]
+        return [
+            v
+            for v in out
+            if day is not None
+            and all(x.date in (None, day) or x.date.weekday() == day.weekday() for x in self.whens(v))
+        ]
 
     def _usual_hour(self, w: When, utts: list[Utt]) -> str | None:
         """'den femte maj, sex som vanligt' with the hour or "som" misheard ('<seex> som vanligt', 'nio <med>

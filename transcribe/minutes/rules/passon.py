@@ -31,8 +31,10 @@ _ANSWER_I = re.compile(
     r"(?P<who>honom|henne|dem|dom|[A-ZÅÄÖ][a-zåäöé]+)(?:\s+(?:det|detta))?\s*(?:[.!]|$)"
 )
 # What they are told, said in the talk before: "Då får de stå i kön som alla andra.", "Det får Gunnar lämna …"
-_FOR_THEM = re.compile(r"\b(?:(?:han|hon|de|dom)\s+(?:får|ska|måste|kan|behöver|slipper)|"
-                       r"(?:får|ska|måste|kan|behöver|slipper)\s+(?:han|hon|de|dom|[A-ZÅÄÖ][a-zåäöé]+)\s)")
+_FOR_THEM = re.compile(
+    r"\b(?:(?:han|hon|de|dom)\s+(?:får|ska|måste|kan|behöver|slipper)|"
+    r"(?:får|ska|måste|kan|behöver|slipper)\s+(?:han|hon|de|dom|[A-ZÅÄÖ][a-zåäöé]+)\s)"
+)
 # "Kalle, säg det till dem.", "Säg det till Göran, Anna."
 _SAY_NAMED = re.compile(
     rf"^(?:(?:och|men|så)\s+)?(?:(?P<name>[a-zåäö]+),\s+)?(?P<v>säg|berätta)\s+(?P<obj>det\s+)?{_WHO}"

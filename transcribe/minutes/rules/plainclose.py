@@ -68,7 +68,10 @@ class PlainCloseRules:
 
     def _plain_close(self, u: Utt) -> bool:
         return (
-            self._we_close(u) or self._full_stop_close(u) or self._none_of_it(u) or self._endorsed(u)
+            self._we_close(u)
+            or self._full_stop_close(u)
+            or self._none_of_it(u)
+            or self._endorsed(u)
             or self._summed_up(u)
         )
 
@@ -117,8 +120,12 @@ class PlainCloseRules:
             return False
         rest = u.text[m.start("rest") : m.end("rest")].rstrip(" ,")
         more = self._elaborations(u)  # "Vi satsar på biblioteket i stället."
-        text = " ".join([f"Det blir inget {m.group('prep')} {np.lower()}{rest}.",
-                         *(capitalise(first_person(strip_tail(v.text).rstrip(" .!"), v.name)) + "." for v in more)])
+        text = " ".join(
+            [
+                f"Det blir inget {m.group('prep')} {np.lower()}{rest}.",
+                *(capitalise(first_person(strip_tail(v.text).rstrip(" .!"), v.name)) + "." for v in more),
+            ]
+        )
         self._add_decision(text, u, [u, *more], 0.6, WHY)
         self.used.update(v.idx for v in [u, *more])
         return True

@@ -54,10 +54,14 @@ _WE = re.compile(
     r"^vi\s+(?:ska\s+)?(?P<neg>inte\s+)?(?P<v>[a-zåäö]{1,}(?:ar|er|ör|år|a))\s+(?P<neg2>inte\s+)?(?P<rest>\S.*)$"
 )
 # An echo close: a few words, no verb, all of them said in the proposal ("Den elfte då.", "Ja, samma priser.")
-_ECHO = re.compile(_LEAD + r"(?P<np>(?!(?:det|den\s+är|vi|jag|du|ni|nej|inte)\b)[\w-]+(?:[\s,]+[\w-]+){0,4}?)"
-                   r"(?:\s*,?\s*då)?\s*[.!]$")
-_VERBISH = re.compile(r"\b(?:är|blir|har|kan|ska|får|gör|går|vill|måste|tar|kör|vet|säger|tycker|var|sa|blev|hade|"
-                      r"behöver|finns|kommer|tror)\b")
+_ECHO = re.compile(
+    _LEAD + r"(?P<np>(?!(?:det|den\s+är|vi|jag|du|ni|nej|inte)\b)[\w-]+(?:[\s,]+[\w-]+){0,4}?)"
+    r"(?:\s*,?\s*då)?\s*[.!]$"
+)
+_VERBISH = re.compile(
+    r"\b(?:är|blir|har|kan|ska|får|gör|går|vill|måste|tar|kör|vet|säger|tycker|var|sa|blev|hade|"
+    r"behöver|finns|kommer|tror)\b"
+)
 # A reason after the matter: "..., för då är de flesta hemma", "..., eftersom ..."
 _REASON = re.compile(r",?\s+(?:för\s+(?:då|det|att)|eftersom|annars)\b.*$", re.IGNORECASE)
 _OWN_CLOSE = re.compile(r"^(?:(?:okej|bra|ja)\b[\s,.]*)*(?:då|så)\s+[a-zåäö]+\s+(?:vi|det)\b")
@@ -253,7 +257,10 @@ class PointBackRules:
         if (m := _WE.match(low)) is not None:
             neg_word = "inte " if (neg or m.group("neg") or m.group("neg2")) else ""
             verb = m.group("v")
-            clause = (f"att {neg_word}{verb} {rest[m.start('rest'):]}" if verb.endswith("a")
-                      else group_clause(verb, rest[m.start("rest") :], neg_word))
+            clause = (
+                f"att {neg_word}{verb} {rest[m.start('rest') :]}"
+                if verb.endswith("a")
+                else group_clause(verb, rest[m.start("rest") :], neg_word)
+            )
             return decision_sentence(first_person(clause, v.name))
         return capitalise(first_person(rest, v.name)) + "."

@@ -161,7 +161,11 @@ class RoomCallRules(AcceptanceRules):
                 return False
             if v.speaker == u.speaker:
                 if (
-                    v.turn == u.turn and v.is_question and not put and named is None and not WH.match(v.low)
+                    v.turn == u.turn
+                    and v.is_question
+                    and not put
+                    and named is None
+                    and not WH.match(v.low)
                     and not cues.CALL_FOR_DECISION.search(u.low)  # "Är vi överens om det? ...?": the call rules' own
                 ):
                     put.append(v)

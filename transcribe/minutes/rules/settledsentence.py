@@ -239,7 +239,8 @@ class SettledSentences(RuleState):
             if _GOES_ON.match(low):
                 return k
             names = {w for v in self.utts if v.name for w in stems(v.name)}
-            matter = {w for w in stems(_MINUTES_WORDS.sub("", k.text)) & stems(_MINUTES_WORDS.sub("", d.text))
-                      if len(w) >= 4} - names
+            matter = {
+                w for w in stems(_MINUTES_WORDS.sub("", k.text)) & stems(_MINUTES_WORDS.sub("", d.text)) if len(w) >= 4
+            } - names
             return k if matter and not _ANOTHER_ITEM.search(low) else None
         return None
