@@ -161,6 +161,9 @@ FIRST_SIGHT_12 = {"batk-karlshamn", "ef-ramsele", "lc-vetlanda"}
 # Dev meetings by a thirteenth fresh author, added at the end of the round that measured them at first sight and not
 # yet worked on (samples/agenda/README.md): three starts in five; their roles and skipped items are not yet followed
 FIRST_SIGHT_13 = {"fav-gotland", "mjf-nassjo", "sdk-kiruna"}
+# Dev meetings by a fifteenth fresh author, added at the end of the round that measured them at first sight and not
+# yet worked on (samples/agenda/README.md): two starts in five; their roles and skipped items are not yet followed
+FIRST_SIGHT_15 = {"apt-brandstationen", "pdk-skovde", "svf-enkoping"}
 # The fourteenth fresh author's three (apt-renhallningen, of-solleftea, spel-arvika), worked on the round after their
 # first sight: every start, skipped item and role, as the rest
 
@@ -172,6 +175,9 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     tr = true_transcript(truth)
     al = align_agenda(agenda, tr)
     score = score_alignment(al, truth)
+    if truth["id"] in FIRST_SIGHT_15:
+        assert score["starts_within_10s"] >= 0.4 * score["items"], score["start_errors_s"]
+        return
     if truth["id"] in FIRST_SIGHT_13:
         assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
         return
