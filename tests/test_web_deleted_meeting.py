@@ -36,3 +36,11 @@ def test_a_save_after_another_reviewer_deleted_the_meeting_names_the_deleter(app
         assert client.get("/meetings/finnsinte").status_code == 404
     stranger = sven.get(f"/meetings/{mid}")
     assert stranger.status_code == 404 and "sara" not in stranger.text and "bort" not in stranger.text
+
+
+def test_the_one_who_deleted_a_meeting_never_opened_is_told_it_is_gone(app) -> None:  # noqa: F811
+    mid = add_meeting("sara")
+    sara = as_user(app, "sara")
+    assert post(sara, f"/meetings/{mid}/delete").status_code == 303  # deleted from the list, never opened
+    gone = sara.get(f"/meetings/{mid}/export/transcript.txt")
+    assert gone.status_code == 410 and "Mötet har tagits bort av sara." in gone.text

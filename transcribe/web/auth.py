@@ -253,11 +253,13 @@ class MeetingDeleted(HTTPException):
 
 
 def deleted_by(user: CurrentUser, meeting_id: str) -> str | None:
-    """Who deleted the meeting, told only to an admin or to someone the audit log shows had it open:
-    anyone else learns nothing more than of a meeting that never existed."""
+    """Who deleted the meeting, told only to an admin, to the one who deleted it, or to someone the audit
+    log shows had it open: anyone else learns nothing more than of a meeting that never existed."""
     target = f"meeting:{meeting_id}"
     deleter = audit.last_actor(target, "delete")
-    if deleter is None or not (user.is_admin or audit.took_part(target, user.name, besides="delete")):
+    if deleter is None:
+        return None
+    if not (user.is_admin or user.name == deleter or audit.took_part(target, user.name, besides="delete")):
         return None
     return deleter
 
