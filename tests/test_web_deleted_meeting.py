@@ -3,6 +3,9 @@ by whom (not "Kunde inte spara"), and someone who never had it open learns nothi
 
 from __future__ import annotations
 
+import threading
+import time
+
 from tests.test_web import PASSWORD, add_meeting, app, as_user, csrf_of, post  # noqa: F401  (fixtures)
 
 
@@ -44,3 +47,25 @@ def test_the_one_who_deleted_a_meeting_never_opened_is_told_it_is_gone(app) -> N
     assert post(sara, f"/meetings/{mid}/delete").status_code == 303  # deleted from the list, never opened
     gone = sara.get(f"/meetings/{mid}/export/transcript.txt")
     assert gone.status_code == 410 and "Mötet har tagits bort av sara." in gone.text
+
+
+def test_a_save_waiting_while_the_meeting_is_deleted_names_the_deleter(app) -> None:  # noqa: F811
+    from transcribe.db import session
+    from transcribe.tables import Meeting
+    from transcribe.web import deletion, store
+
+    mid = add_meeting("sara")
+    sara, fia = as_user(app, "sara"), as_user(app, "fia")
+    assert post(sara, f"/meetings/{mid}/share", {"name": "fia"}).status_code == 303
+    assert fia.get(f"/meetings/{mid}").status_code == 200
+    said = {}
+    with store.meeting_lock(mid):  # a deletion under way: the save has to wait for it
+        saving = threading.Thread(target=lambda: said.update(r=_save(fia, mid, "Vi beslutar att måla om.")))
+        saving.start()
+        time.sleep(1.0)
+        with session() as s:
+            meeting = s.get(Meeting, mid)
+        deletion.delete_meeting(meeting, "sara")
+    saving.join(30)
+    assert said["r"].status_code == 410, said["r"].text
+    assert said["r"].json()["message"] == "Mötet har tagits bort av sara."

@@ -39,9 +39,11 @@ def _rewrite(mid: str, change) -> None:  # noqa: ANN001 - a callable on the mach
     atomic_write_text(path, t.to_json())
 
 
-def _wait(check, timeout: float = 60.0) -> None:  # noqa: ANN001
+def _wait(check, timeout: float = 300.0) -> None:  # noqa: ANN001
+    """Until check() is false; generous, as enrolment embeds the audio and a busy machine is slow."""
     deadline = time.monotonic() + timeout
-    while check() and time.monotonic() < deadline:
+    while check():
+        assert time.monotonic() < deadline, f"still waiting after {timeout:.0f} s"
         time.sleep(0.1)
 
 

@@ -32,8 +32,9 @@ from transcribe.web import (
     routes_review,
     routes_series,
     routes_speakers,
+    store,
 )
-from transcribe.web.auth import CurrentUser, LoginLimiter, MeetingDeleted, NotLoggedIn, current_user
+from transcribe.web.auth import CurrentUser, LoginLimiter, MeetingDeleted, NotLoggedIn, current_user, deleted_by
 from transcribe.web.hardening import ErrorKeyFilter, HeadAsGet
 from transcribe.web.i18n import SV, LangMiddleware, translate
 from transcribe.web.render import HERE, page, request_lang
@@ -143,6 +144,15 @@ def _error_handlers(app: FastAPI) -> None:
             message = f"{message} {translate(request_lang(request), 'deleted_go_back')}"
         return page(request, "error.html", status_code=410, error="deleted", message=message, code=410,
                     user=_signed_in(request))  # fmt: skip
+
+    @app.exception_handler(store.MeetingGone)
+    async def gone(request: Request, exc: store.MeetingGone) -> Response:
+        """Deleted while this request waited for the meeting: said like a meeting found deleted."""
+        user = _signed_in(request)
+        by = deleted_by(user, exc.meeting_id) if user is not None and exc.meeting_id else None
+        if by is not None:
+            return await deleted(request, MeetingDeleted(by))
+        return await http_error(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -4,7 +4,8 @@ The meeting's lock (transcribe.web.store.meeting_lock) is held from start to end
 lands half-way. The folder is first renamed out of reach in one step; the database rows
 (meeting, history, shares) then go in one transaction, and if that fails the folder is put
 back. Series forget the meeting, SQLite's write-ahead log is checkpointed so the deleted text
-does not linger on disk, and the deletion is audited.
+does not linger on disk. The deletion is audited while the lock is still held, so a save that
+waited for it is told who deleted the meeting.
 """
 
 from __future__ import annotations
@@ -44,9 +45,9 @@ def delete_meeting(meeting: Meeting, user: str) -> None:
         except Exception:
             meeting_files.restore(meeting_id, tomb)
             raise
+        audit.record("delete", f"meeting:{meeting_id}", user)  # before the lock opens: a late save hears who
         meeting_files.purge(tomb)
         tasks.forget(meeting_id)
     for name in series_store.forget_meeting(folder):
         log.info("meeting %s removed from series %s", meeting_id, name)
-    audit.record("delete", f"meeting:{meeting_id}", user)
     db.checkpoint()

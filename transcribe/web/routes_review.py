@@ -57,6 +57,8 @@ def _within(fields: dict[str, str], budget: int) -> dict[str, str]:
 def working_copy(meeting_id: str) -> Iterator[tuple[Transcript, Minutes | None]]:
     """Load, let the caller change, save: serialised per meeting so two reviewers never lose an edit."""
     with store.meeting_lock(meeting_id):
+        if not store.meeting_path(meeting_id).is_dir():  # deleted while this save waited for the lock
+            raise store.MeetingGone(meeting_id)
         transcript = store.load_transcript(meeting_id)
         if transcript is None:
             raise HTTPException(409, "not_ready")

@@ -25,10 +25,12 @@ from transcribe.transcript import Transcript
 
 
 class MeetingGone(HTTPException):
-    """The meeting was deleted while this request worked on it: a 404 like any missing meeting."""
+    """The meeting was deleted while this request worked on it: a 404 like any missing meeting, or, to one
+    the audit log lets know it, a 410 naming who deleted it (transcribe.web.app)."""
 
-    def __init__(self) -> None:
+    def __init__(self, meeting_id: str = "") -> None:
         super().__init__(status_code=404, detail="meeting")
+        self.meeting_id = meeting_id
 
 
 def meeting_path(meeting_id: str) -> Path:
@@ -70,7 +72,7 @@ def _write(meeting_id: str, relative: str, text: str) -> None:
     with meeting_lock(meeting_id):
         base = meeting_path(meeting_id)
         if not base.is_dir():
-            raise MeetingGone()
+            raise MeetingGone(meeting_id)
         target = base / relative
         for folder in reversed([p for p in target.parents if base in p.parents]):
             try:
