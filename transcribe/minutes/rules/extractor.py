@@ -22,6 +22,7 @@ from transcribe.minutes.rules.pointback import PointBackRules
 from transcribe.minutes.rules.recurring import RecurringPractices
 from transcribe.minutes.rules.restated import RestatedDecisions
 from transcribe.minutes.rules.retracted import RetractedDecisions
+from transcribe.minutes.rules.roomassent import RoomAssent
 from transcribe.minutes.rules.roomcall import RoomCallRules
 from transcribe.minutes.rules.rulings import RulingRules
 from transcribe.minutes.rules.settledsentence import SettledSentences
@@ -66,6 +67,7 @@ class RuleExtractor(
     TakenUpSuggestions,
     StatedCloses,
     FormalResults,
+    RoomAssent,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -103,6 +105,7 @@ class RuleExtractor(
                     or self._offered_plan(u)
                     or self._chosen_alternative(u)
                     or self._first_time_set(u)
+                    or self._room_assent(u)  # a matter put to the room and settled by its assent alone
                     or self._stated_close(u)  # last: the leader's close stating the plan, when no rule read it
                     or self._heard_plan(u)  # last: the group's plan after others' talk that was misheard
                 )
