@@ -8,6 +8,7 @@ from transcribe.minutes.rules.answeredoutcome import AnsweredOutcomes
 from transcribe.minutes.rules.askedclose import AskedCloses
 from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.callerclose import CallerCloses
+from transcribe.minutes.rules.counted import CountedDecisions
 from transcribe.minutes.rules.decisions import DecisionRules
 from transcribe.minutes.rules.formalresult import FormalResults
 from transcribe.minutes.rules.imperatives import ChosenAlternatives
@@ -68,6 +69,7 @@ class RuleExtractor(
     StatedCloses,
     FormalResults,
     RoomAssent,
+    CountedDecisions,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -108,6 +110,7 @@ class RuleExtractor(
                     or self._room_assent(u)  # a matter put to the room and settled by its assent alone
                     or self._stated_close(u)  # last: the leader's close stating the plan, when no rule read it
                     or self._heard_plan(u)  # last: the group's plan after others' talk that was misheard
+                    or self._vote_counted(u)  # after all: a plan stated with the vote's count, by whoever counted
                 )
             self._actions(u)
         self.retract_pass()  # a decision the next turns take back: a joke denied, another body's rule, a failed vote

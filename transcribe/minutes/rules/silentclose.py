@@ -41,6 +41,19 @@ _CLOSE = re.compile(
 )
 # The close heard with its first word misheard: "<För> är det så." (the word marked unsure)
 _CLOSE_HEARD = re.compile(r"^(?P<w>[\w-]+)\s+(?:är\s+det\s+(?:så|bestämt|beslutat)|har\s+vi\s+det\s+så)\s*[.!]?$")
+# The proposer's close after a pause: "Från måndag då.", "Så. Det gäller från och med i dag."
+_FROM_NOW = re.compile(
+    r"^(?:(?:och|så)\s+)?(?:det\s+gäller\s+)?(?P<when>från\s+(?:och\s+med\s+)?(?:i\s+dag|nu|i\s+morgon|nästa\s+vecka|"
+    r"(?:nästa\s+)?(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)|första\s+\w+|januari|februari|mars|april|"
+    r"maj|juni|juli|augusti|september|oktober|november|december))(?:\s+då)?\s*[.!]?$"
+)
+# The caller's own answer to her call for objections, after a pause: "Ingen som säger emot? Bra."
+_BARE_CLOSE = re.compile(r"^(?:bra|okej|ok|skönt|fint|toppen)\s*[.!]?$")
+# A plan put: the clause of a wish or intention, "Jag vill att rapporten är skriven ...", "Jag tänker att vi ..."
+_WISH = re.compile(r"^(?:(?:och|men|så)\s+)?jag\s+(?:vill|tänker|tänkte|föreslår)\s+att\s+(?P<plan>\S.*)$")
+# ... or a plan with "vi" as its subject: "Vi kör med den elektriska ...", "Den tar vi inte in ..."
+_WE_PLAN = re.compile(r"^(?:(?:och|men|så)\s+)?(?P<plan>(?:vi\s+[a-zåäö]+r|(?:[\w-]+\s+){1,3}[a-zåäö]+r\s+vi)\b.*)$")
+_IF = re.compile(r"\b(?:om|ifall|kanske|skulle)\b")
 # Not the plan: the speaker's assent, a reason, a task for someone, the meeting's order
 _NOT_PLAN = re.compile(
     r"^(?:(?:och|men)\s+)?(?:du\s+har\s+rätt|det\s+(?:är|var|låter)\b|för\s+att|eftersom|jag\b|du\b|ni\b|"
@@ -58,8 +71,10 @@ class SilentCloses:
     """A plan put with a call for objections and closed by the caller; a RuleState mixin."""
 
     def _silent_close(self, u: Utt) -> bool:
-        if u.is_question or u.idx in self.used or u.idx in self.decided or not self._cue_heard(u, _CLOSE, _CLOSE_HEARD):
+        if u.is_question or u.idx in self.used or u.idx in self.decided:
             return False
+        if not self._cue_heard(u, _CLOSE, _CLOSE_HEARD):
+            return self._paused_close(u)
         call = self._objection_call(u)
         if call is None:
             return False
@@ -71,6 +86,51 @@ class SilentCloses:
         self._add_decision(text, plan[0], said, 0.6, WHY)
         self.used.update(v.idx for v in said)
         return True
+
+    def _paused_close(self, u: Utt) -> bool:
+        """The proposer's own close after a pause nobody filled: a time from now on after her plan ("Jag tänker att
+        vi flyttar kvällsmjölkningen till sex." - "Från måndag då."), or "Bra." after her own call for objections
+        ("... Vi kör med den elektriska i kylrummet." - "Ingen som säger emot? Bra. Dieseln stannar ute på kajen.")."""
+        when = _FROM_NOW.match(u.low)
+        call = self.utts[u.idx - 1] if u.idx else None
+        if when is None and not (
+            _BARE_CLOSE.match(u.low) and call is not None and call.turn == u.turn and _OBJECTION_CALL.match(call.low)
+        ):
+            return False
+        own = self._own_before(call if when is None else u)
+        plans = [v for v in own if self._paused_plan(v.low) is not None][:2][::-1]  # the plan's sentences, in order
+        if not plans or any(v.idx in self.decided or v.idx in self.used for v in plans):
+            return False
+        plan, texts = plans[0], []
+        for v in plans:
+            said = self._paused_plan(v.low) or ""
+            texts.append(plan_text(v.text[len(v.text) - len(v.low) + v.low.rindex(said) :], v.name))
+        after = self._course_after_close(u) if when is None else []
+        if when is not None:
+            texts[-1] = f"{texts[-1][:-1]}, {when.group('when')}."
+        text = " ".join([*texts, *(plan_text(v.text, v.name) for v in after)])
+        utts = sorted({v.idx: v for v in [plan, *self.utts[plan.idx + 1 : u.idx + 1], *after]}.values(),
+                      key=lambda v: v.idx)  # fmt: skip
+        self._add_decision(text, plan, utts, 0.6, WHY)
+        self.used.update(v.idx for v in utts)
+        return True
+
+    def _own_before(self, u: Utt) -> list[Utt]:
+        """The speaker's own sentences just before `u`, newest first, back to another speaker's (at most four)."""
+        out: list[Utt] = []
+        for v in reversed(self.utts[max(0, u.idx - 4) : u.idx]):
+            if v.speaker != u.speaker:
+                break
+            out.append(v)
+        return out
+
+    @staticmethod
+    def _paused_plan(low: str) -> str | None:
+        """The plan in a sentence: the clause of 'jag vill att ...', or a plan with 'vi' as said; None for none."""
+        if cues.HEDGE.search(low) or low.rstrip().endswith("?") or _IF.search(low):
+            return None
+        m = _WISH.match(low) or _WE_PLAN.match(low)
+        return m.group("plan") if m is not None else None
 
     def _objection_call(self, u: Utt) -> Utt | None:
         """The caller's call for objections just before the close, with nothing but short no's between."""

@@ -130,9 +130,11 @@ _FROM_NOW = re.compile(
 _TAKES_BACK = re.compile(r"\btar\s+jag\s+tillbaka\b|\bglöm\s+det\b|\bjag\s+ändrar\s+mig\b")
 # A close that only points at what the others said: "Då skriver jag in det så.", "Då är det så."
 _POINTED = re.compile(
-    r"^(?:(?:okej|ok|bra|ja)\b[\s,.]*)*(?:då|så)\s+(?:skriver\s+jag\s+(?:in|upp|ner)\s+det(?:\s+så)?|är\s+det\s+så"
-    r"|blir\s+det\s+så|gör\s+vi\s+så|kör\s+vi\s+så)\s*[.!]?$"
-)
+    r"^(?:(?:okej|ok|bra|ja)\b[\s,.]*)*(?:(?:då|så)\s+(?:skriver\s+jag\s+(?:in|upp|ner)\s+det(?:\s+så)?|är\s+det\s+(?:så|klart)"
+    r"|blir\s+det\s+så|gör\s+vi\s+så|kör\s+vi\s+så|får\s+det\s+bli)[\s,]*)+[.!]?$"
+)  # "Bra, då är det klart, så får det bli."
+# A member offering to take a part: "Jag kan ta julafton", "Jag tar nyår.", "Då tar jag mellandagarna."
+_OFFERS = re.compile(r"\bjag\s+(?:kan\s+ta|tar)\b|\btar\s+jag\b")
 _INSTEAD = re.compile(r"\bi\s*stället\b")
 # "Det blir cafeteria, och ...": the new plan said as what it will be
 _IT_WILL_BE = re.compile(_LEAD + r"(?P<subj>det)\s+(?P<v>blir)\s+(?P<neg>inte\s+)?(?P<rest>\S.*)$")
@@ -161,7 +163,11 @@ class StatedCloses:
     """The leader's close that states the plan; a RuleState mixin."""
 
     def _stated_close(self, u: Utt) -> bool:
-        if u.is_question or u.idx in self.used or u.idx in self.decided or u.speaker != self.talk_leader():
+        if u.is_question or u.idx in self.used or u.idx in self.decided:
+            return False
+        if self._taken_as_offered(u):
+            return True
+        if u.speaker != self.talk_leader():
             return False
         opened = self._close_opening(u)
         if opened is None:
@@ -186,6 +192,32 @@ class StatedCloses:
             return False  # "Priserna sätter kedjan, Emma. Det kan vi inte bestämma själva.": another's decision
         self._add_decision(plan[0], u, said, 0.6, WHY)
         self.used.update(v.idx for v in said)
+        return True
+
+    def _taken_as_offered(self, u: Utt) -> bool:
+        """Who takes what, as each offered, listed after a close that only points at it, by whoever closes: "Jag kan
+        ta julafton ..." - "Jag tar nyår." - "Då tar jag mellandagarna." - "Bra, då är det klart, så får det bli.
+        Jenny julafton, Emil nyårsafton, Hawa mellandagarna." Two of the people listed offered their part."""
+        before = self.utts[u.idx - 1] if u.idx else None
+        if before is None or before.turn != u.turn or not _POINTED.match(before.low):
+            return False
+        said = strip_tail(u.text).rstrip(" .!")
+        items = [x.strip() for x in re.split(r",\s*(?:och\s+)?|\s+och\s+(?=[A-ZÅÄÖ])", said)]
+        named = [self._named_person(x.lower()) for x in items]
+        if len(items) < 2 or any(n is None or n[2] != 0 for n in named):
+            return False  # not a list of people, each with a part
+        parts = [x.split(maxsplit=1)[1] if len(x.split()) > 1 else "" for x in items]
+        if any(not p or any(is_present_verb(w) and w not in _NOT_VERBS for w in p.lower().split()) for p in parts):
+            return False  # "Jenny tar kassan": a sentence of its own, read by the other rules
+        offered = {
+            v.speaker
+            for v in self._window(u, back=12)
+            if _OFFERS.search(v.low) and any(n is not None and n[0] == v.speaker for n in named)
+        }
+        if len(offered) < 2:
+            return False
+        self._add_decision(capitalise(strip_tail(u.text).rstrip(" ,.!")) + ".", u, [before, u], 0.6, WHY)
+        self.used.update((before.idx, u.idx))
         return True
 
     def _close_opening(self, u: Utt) -> bool | None:
