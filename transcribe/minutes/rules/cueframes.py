@@ -241,7 +241,7 @@ _FRONTED = frozenset(
 
 # Words that cannot open a statement alone before its verb and "vi" (a preposition, an article, a verb of its own):
 # heard there, however surely, they stand for a lost "då" ("Om byter vi ..." is no condition: that is "Om vi byter").
-_NO_FRONT = frozenset("i på med till för av om att en ett från mot vid är har bli blir ska kan".split())
+_NO_FRONT = frozenset("i på med till för av om att en ett från mot vid är har bli blir ska kan sig".split())
 
 
 def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
@@ -355,13 +355,28 @@ def _own_verb(word: str) -> bool:
 def _slot_slip(slot: int, heard: str) -> bool:
     """Could the unsure word `heard` stand for the closing's word in this slot? Never a negation, a condition, a
     person other than the group or a verb of its own ("Då <går> vi.", "Då gör <jag> det." are what was said)."""
+    if slot == _WE_SLOT:  # "ni", "vie", "i": never a preposition ("Kör på det." is a reply as heard)
+        return heard == "ni" or heard.startswith("vi") or heard in ("i", "e", "ve") or _loose_we(heard)
     if heard in NEGATIONS or heard in _CONDITIONAL or heard in _AUXILIARIES or _own_verb(heard):
         return False
-    if slot == _WE_SLOT:  # "ni", "vie", "i": never a preposition ("Kör på det." is a reply as heard)
-        return heard == "ni" or heard.startswith("vi") or heard in ("i", "e", "ve")
     if heard in _PERSONS or heard in _NOT_SLIPS or cues.is_body(heard):
         return False  # "Då <det> vi se" was "Då får vi se": a pronoun is no verb heard wrong
     return len(heard) <= 4 or not known_word(heard)
+
+
+def _loose_we(heard: str) -> bool:
+    """A short word in the group's place that is no person, preposition, negation or verb ("Då kör <tur> så"):
+    read as "vi" only when the closing's other words were all heard (see `_damaged_closing`)."""
+    return len(heard) <= 4 and not (
+        heard in _PERSONS or heard in _NO_FRONT or heard in _NOT_SLIPS or heard in NEGATIONS or heard in _CONDITIONAL
+        or heard in _AUXILIARIES or cues.is_body(heard)
+    )  # fmt: skip
+
+
+# What may follow the chair's closing: when it holds ("Då kör vi så från måndag.", "..., från och med nästa vecka.")
+_WHEN_AFTER = frozenset(
+    "från till i på med under efter tills redan direkt nu måndag tisdag onsdag torsdag fredag lördag söndag".split()
+)
 
 
 def _align(lows: list[str], closing: tuple[tuple[str, ...], ...], unsure: set[str]) -> tuple[str, ...] | None:
@@ -400,13 +415,33 @@ def _damaged_closing(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | 
     if text.rstrip().endswith("?"):
         return None
     toks, lows, k = _lead(text)
-    words = lows[k:]
-    if not 2 <= len(words) <= 5 or NEGATIONS & set(lows):
+    if NEGATIONS & set(lows) or len(lows) - k < 2:
+        return None
+    # the closing alone, or the closing and when it holds ("Då kör <tur> så måndag.", "<Sig> säger vi så, från ...")
+    ends = [n for n in range(k + 2, len(lows)) if lows[n] in _WHEN_AFTER and len(lows) - n <= 6]
+    for end in [len(lows), *ends]:
+        found = _closing_at(text, toks, lows[k:end], unsure, k, 2 if end == len(lows) else 1)
+        if found is not None:
+            fixed, repairs = found
+            return (fixed + text[toks[end - 1].end() :] if end < len(lows) else f"{fixed}."), repairs
+    return None
+
+
+def _closing_at(text: str, toks: list[re.Match[str]], words: list[str], unsure: set[str], k: int, edits: int
+                ) -> tuple[str, list[Repair]] | None:  # fmt: skip
+    """The closing `words` (the sentence's from `k`) read as meant with at most `edits` words misheard or lost
+    (one when something follows it), without its full stop, and the repair."""
+    if not 2 <= len(words) <= 5:
         return None
     for closing in _CLOSINGS:
         ops = _align(words, closing, unsure)
         if ops is None or ops.count("hit") < 2 or ops[-1] == "del":
             continue
+        if edits < 2 and (len(words) != len(closing) or ops.count("hit") < len(closing) - edits):
+            continue  # "Då kör vi <i> <gång> med det": more than one word off before what follows is no closing
+        loose = ops[_WE_SLOT] == "sub" and words[_WE_SLOT] != "ni" and _loose_we(words[_WE_SLOT])
+        if loose and ops != ("hit", "hit", "sub", *("hit",) * (len(closing) - 3)):
+            continue  # "Då kör <tur> så": the group's place heard wrong only when the rest of the closing was heard
         verb = next((w for w in words if w in closing[_VERB_SLOT]), closing[_VERB_SLOT][0])
         if ops[_WE_SLOT] == "del" and (verb != "säger" or ops[_VERB_SLOT] != "hit"):
             continue
@@ -415,8 +450,8 @@ def _damaged_closing(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | 
         meant = [words[0] if words[0] in closing[0] else "då", verb, *(w[0] for w in closing[2:])]
         meant[-1] = words[-1] if words[-1] in closing[-1] else meant[-1]
         lead = text[: toks[k].start()]
-        heard = text[toks[k].start() :].strip().rstrip(".!")
-        return f"{lead}{_cap(meant[0], lead)} {' '.join(meant[1:])}.", [Repair(heard, " ".join(meant), "decision")]
+        heard = text[toks[k].start() : toks[k + len(words) - 1].end()]
+        return f"{lead}{_cap(meant[0], lead)} {' '.join(meant[1:])}", [Repair(heard, " ".join(meant), "decision")]
     return None
 
 
