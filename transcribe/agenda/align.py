@@ -35,6 +35,7 @@ from transcribe.agenda.ahead import announced_ahead, reordered_with_agenda
 from transcribe.agenda.approval import agenda_talk, opens_nothing
 from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.continuity import damp_passing
+from transcribe.agenda.counted import no_start_at_sides
 from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
 from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_alone, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
@@ -333,6 +334,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     heads = [it for it in items if it.number in parents]  # a parent named starts its sub-item taken first
     parents_named(units, leaves, heads, *evidence_matrix(units, heads, turns), B, named)
     damp_passing(units, leaves, B, {stem(n) for n in names}, -THRESHOLD)
+    no_start_at_sides(units, B, named, THRESHOLD)
     cued = [  # a transition, a number, or an item named alone ("Julen.")
         bool(TRANSITION.search(u.low))
         or any(sign > 0 for _, sign in number_refs(u.low))

@@ -24,6 +24,7 @@ APPROVED = re.compile(
 OPENED = re.compile(r"\b(?:dagordning\w*|föredragningslist\w*)\b|^\W*(?:\w+\W+)?listan\b")
 WITHIN = 8  # turns after the chair opened the agenda in which it is approved
 EARLY = 0.5  # the agenda is opened in this first share of the meeting
+AS_WORD = 2  # words in a member's sentence that approves the agenda for the room ("Godkänd.", "Ja, godkänd.")
 
 
 def agenda_talk(units: list[Unit], leaves: list[AgendaItem], B: list[list[float]], threshold: float) -> range:
@@ -49,7 +50,8 @@ def agenda_talk(units: list[Unit], leaves: list[AgendaItem], B: list[list[float]
         if turns > WITHIN:
             break
         u = units[j]
-        if u.speaker == chair and APPROVED.search(u.low) and not u.text.rstrip().endswith("?"):
+        said = u.speaker == chair or len(u.text.split()) <= AS_WORD  # or a member's word: "Godkänd?" – "Godkänd."
+        if said and APPROVED.search(u.low) and not u.text.rstrip().endswith("?"):
             return range(opened + 1, j)
     return range(0)
 

@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from transcribe.agenda.settle import filed_under
 from transcribe.agenda.topics import overlap
 from transcribe.agenda.units import Alignment, ItemSpan, Unit
-from transcribe.agenda.verdicts import proposal_before, title_decision
+from transcribe.agenda.verdicts import PRONOUN, proposal_before, title_decision
 from transcribe.sv.text import content_words, stem
 
 _BODIES = r"mötet|stämman|årsmötet|årsstämman|styrelsen|nämnden|rådet|kyrkorådet|föreningen|fullmäktige|utskottet"
 BODY = rf"(?:{_BODIES})"
 _LEAD = r"^\W*(?:(?:ja|bra|tack|okej|då|så|och|därmed|härmed|alltså|i övrigt)\W+)*"
-_PRONOUN = re.compile(r"(?:det|den|dem|de|dessa|detta)")
 
 # A report filed: "Då läggs verksamhetsberättelsen till handlingarna", "Då tackar vi Per och lägger redovisningen
 # till handlingarna", "Då kan berättelsen och redovisningen läggas till handlingarna"
@@ -147,7 +146,7 @@ def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int)
     filed = FILED.search(u.low)
     if filed:
         what = (filed.group("what") or filed.group("obj") or "").strip()
-        if not what or _PRONOUN.fullmatch(what):  # the item's report, or "ärendet" as a protokoll says it
+        if not what or PRONOUN.fullmatch(what):  # the item's report, or "ärendet" as a protokoll says it
             thing = _object(span) if _REPORT.search(span.title.lower()) else "ärendet"
             return f"att lägga {thing} till handlingarna", False
         start = u.low.index(what, filed.start())
@@ -186,10 +185,10 @@ def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int)
     start = len(u.low) - len(clause)
     lead = re.match(_LEAD, clause)
     rest = u.text[start + (lead.end() if lead else 0) :].strip()
-    if titled and (_PRONOUN.match(rest.lower().split(" ")[0]) or len(content_words(rest)) < 2):
+    if titled and (PRONOUN.match(rest.lower().split(" ")[0]) or len(content_words(rest)) < 2):
         return titled, False  # "De är fastställda."
     active = _ACTIVE.match(rest)
-    if active and not _PRONOUN.fullmatch(active.group(1).lower()):  # "Informationen noteras" -> "att notera …"
+    if active and not PRONOUN.fullmatch(active.group(1).lower()):  # "Informationen noteras" -> "att notera …"
         what, verb, after = active.group(1), _INFINITIVE[active.group(2).lower()], active.group(3)
         return f"att {verb} {what[0].lower()}{what[1:]}{after}".rstrip(" ."), True
     if len(content_words(rest)) < 2:

@@ -31,6 +31,17 @@ _NOUN_REF = re.compile(
     rf"|återgår till|kommer vi till) (?:vi |ni |jag )?(?:upp )?(?P<n>{_alt(list(_NOUN_NUMBERS))})"
     r"(?=\s*(?:[,.!?]|$|nu\b|då\b|först\b|sist\b))"
 )
+# The item's number as a noun set off by commas beside its title, wherever the sentence puts it ("Sexan, bygglovet
+# för utomhusbanorna, …", "Friskvården, sjuan, stryker vi", "Vi hoppade över förra minnesanteckningarna, tvåan.",
+# "Då budgeten, nian."): the apposition says it names the item (a school year or a bus is said after a preposition)
+_NOUN_APPOSED = re.compile(
+    rf"^\W*(?:(?:och|så|då|men)\s+)?(?P<n>{_alt(list(_NOUN_NUMBERS))})(?=\s*,)"
+    rf"|,\s+(?:och\s+)?(?:sen\s+|sedan\s+)?(?P<m>{_alt(list(_NOUN_NUMBERS))})(?=\s*,|\s*[.!?]?\s*$)"
+)  # said alone ("Sjuan.") it may be a golf hole or a school year
+# struck in the sentence the apposed number opens: "Sexan, …, så den stryker vi i kväll."
+_STRUCK_LATER = re.compile(
+    r"\b(?:stryk\w*|struk\w*|ströks|utgår|hoppar (?:vi )?över|skjuter|får vänta|väntar (?:vi )?med)\b"
+)
 _ORDINAL_REF = re.compile(rf"\b(?P<o>{_alt([w for w in ORDINALS if ' ' not in w])}) punkt(?:en)?\b")
 _VI = r"(?:vi|ni|via|vid|mi)"  # "vi" as the recogniser hears it in a chair's phrase ("väntar ni med")
 _NEGATIVE_BEFORE = re.compile(
@@ -66,6 +77,13 @@ def number_refs(low: str) -> list[tuple[str, int]]:
             found.append((m.start(), pair.end(), _number_value(pair.group("n")), None))
     found += [(m.start(), m.end(), ORDINALS.get(m.group("o")), None) for m in _ORDINAL_REF.finditer(low)]
     found += [(m.start("n"), m.end(), _NOUN_NUMBERS[m.group("n")], None) for m in _NOUN_REF.finditer(low)]
+    apposed = [
+        (m.start(g), m.end(), _NOUN_NUMBERS[m.group(g)], None)
+        for m in _NOUN_APPOSED.finditer(low)
+        for g in ("n", "m")
+        if m.group(g) and not any(s <= m.start(g) < e for s, e, *_ in found)
+    ]
+    found += apposed
     found += [  # a sub-item said without "punkt": "Sju b, avgiftshöjningen"
         (m.start(), m.end(), _number_value(m.group("n")), m.group("l"))
         for m in _SUB_REF.finditer(low)
@@ -75,7 +93,8 @@ def number_refs(low: str) -> list[tuple[str, int]]:
         if value is None:
             continue
         before, after = low[max(0, s - 40) : s], low[e : e + 60]
-        sign = -1 if _NEGATIVE_BEFORE.search(before) or _NEGATIVE_AFTER.search(after) else 1
+        struck = (s, e, value, letter) in apposed and bool(_STRUCK_LATER.search(low[e:]))
+        sign = -1 if struck or _NEGATIVE_BEFORE.search(before) or _NEGATIVE_AFTER.search(after) else 1
         refs.append((f"{value}{letter or ''}", sign))
     return refs
 

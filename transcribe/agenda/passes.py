@@ -90,13 +90,17 @@ def decided_items(p: Placement) -> None:
 
 def taken_together(p: Placement) -> dict[int, int]:
     """Items the chair names in one sentence and takes together ("Skyddsronden och sjukfrånvaron hänger ihop, så
-    vi tar dem tillsammans"): the first starts there, the others share its passage (item -> its mate)."""
+    vi tar dem tillsammans"): the first starts there, the others share its passage (item -> its mate). Each is
+    named by a word of its own title: a word several titles share ("Verksamhetsberättelsen och den ekonomiska
+    berättelsen" leaves "Revisorernas berättelse") or an everyday word for a topic names none of them."""
     titles = [title_stems(it) for it in p.leaves]
     mates: dict[int, int] = {}
     for i, u in enumerate(p.units):
         if not TOGETHER.search(u.low):
             continue
-        named = [k for k in range(len(p.leaves)) if overlap(titles[k], u.stems) and p.B[k][i] + p.threshold > 0]
+        said = [overlap(t, u.stems, related_too=False) for t in titles]
+        own = [s - set().union(*(t for j, t in enumerate(said) if j != k)) for k, s in enumerate(said)]
+        named = [k for k in range(len(p.leaves)) if own[k] and p.B[k][i] + p.threshold > 0]
         began = [k for k in named if k in p.chosen and p.chosen[k] < i]
         if len(named) < 2 or any(p.units[p.chosen[k]].seg_id != u.seg_id for k in began):
             continue  # one of them began in an earlier turn: only mentioned here

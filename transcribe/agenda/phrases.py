@@ -76,6 +76,8 @@ CONCLUDES = re.compile(
     r"^\W*(?:(?:då|därmed|så) (?:är|har|blir) (?:\w+ ){1,5}?(?:fastställd|godkänd|antagen|antaget|beslutad|beslutat|"
     r"klar|klart|avklarad|vald|valda|lagd|lagt|fastställt|godkänt|antagit)\b"
     r"|(?:då|därmed|så) (?:är|har) (?:\w+ ){1,3}?(?:(?:rätt |behörigen )?utlysts?|kallats|beviljad\w*|ansvarsfrihet)\b"
+    r"|(?:då|därmed|så) har (?:årsmötet|stämman|mötet|föreningsstämman|vi) (?:valt|omvalt|beviljat|fastställt|godkänt"
+    r"|antagit|bifallit)\b"
     r"|(?:\w+\W+){1,4}(?:har|är) beviljat?s?\b"
     r"|(?:\w+\W+){1,2}(?:är|har) (?:\w+ ){0,2}?(?:(?:rätt |behörigen )?utlyst|beviljad\w*|ansvarsfrihet)[.!\s]*$"
     r"|(?:\w+\W+)?(?:då|därmed|så) (?:valdes|väljs|utses|utsågs|väljer (?:vi|mötet|styrelsen|nämnden)"
@@ -95,7 +97,8 @@ CONCLUDES = re.compile(
 # "Då noterar vi den ekonomiska uppföljningen.", "Vi noterar det.", "Informationen noteras." (not one that goes on
 # to say what: "Då noterar vi det: revisorns arvode …"); "Då valdes Karin till ordförande", "Tack. Då beslutar …",
 # "Sanna och Tobias är valda att justera", "Då läggs verksamhetsberättelsen till handlingarna", "Då kan berättelsen
-# läggas till handlingarna", "Då fastställer årsmötet budgeten": how an item ends, not how one starts
+# läggas till handlingarna", "Då fastställer årsmötet budgeten", "Då har årsmötet valt styrelsen …": how an item
+# ends, not how one starts
 DECIDES = re.compile(r"\bbeslut(?:ar|ade|as|ades|ats)\b|\bbeslöts?\b")  # "Så beslutas.", "Det beslutades att …"
 # A member who opens the item they report on themselves, with no word from the chair: "Ja, jag börjar med kassan
 # då", "Ska jag ta mitt nu?", "Då får jag säga något om pengarna", "Det är Hanna, jag tar tvätten", "Innan pjäsen,
@@ -119,9 +122,10 @@ THANKS = re.compile(
     r"|tackar (?:\w+ )?(?:alla|för (?:i dag|idag|i kväll|ikväll|mötet|i dag))|vi ses|hej då|ha det (?:bra|gott))\b"
 )
 _WELCOMES = (  # "Välkomna", "Då sätter vi igång", "… så jag tycker vi sätter igång", "God morgon", "Ska vi börja?",
-    # "Hej allihop", "… så då kör vi", "Då startar vi"
+    # "Hej allihop", "… så då kör vi", "Då startar vi", "Okej, vi börjar, klockan är sju."
     r"\b(?:hälsar (?:\w+ ){0,2}välkomna|välkomna|välkommen|sätter VI igång|så VI börjar|ska VI (?:börja|sätta igång)"
-    r"|VI (?:sätter|kör) igång|god (?:morgon|eftermiddag|kväll)|hej (?:allihop|alla|allesammans)"
+    r"|VI (?:sätter|kör) igång|VI börjar(?=\s*(?:[,.!]|$))|god (?:morgon|eftermiddag|kväll)"
+    r"|hej (?:allihop|alla|allesammans)"
     r"|(?:så|då|nu) (?:kör|startar) VI(?=\W*$)|VI startar(?=\W*$))"
     r"\b"
 )
@@ -137,10 +141,11 @@ KIND_CUES = {
         r"\b(val av (?:mötes|stämmo)?ordförande|välja (?:en )?(?:mötes|stämmo)?ordförande"
         r"|till (?:mötes|stämmo)?ordförande"
         r"|(?:är|som) (?:mötes|stämmo)?ordförande för (?:mötet|stämman|sammanträdet)"
-        r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte)\w*"
+        r"|(?:leda|leder|hålla i|håller i) (?:dagens |kvällens )?(?:möte|sammanträde|stämma|årsmöte|förhandling)\w*"
         r"|(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban"
         r"|(?:för(?:a|er)?|sköt(?:a|er)) ordet\b"
-        r"|(?:leda|leder) det här\b|(?:leda|leder) det\W*$|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b)))"
+        r"|(?:leda|leder) det här\b|(?:leda|leder) det\W*$"
+        r"|jag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|som vanligt\b|som sist\b|själv\b)))"
     ),  # "vem som ska hålla i stämman", "Jag har klubban i dag", "Gun får föra ordet", "Och jag leder.", "…, och då
     # ska inte jag sitta och leda det."
     "secretary": re.compile(
@@ -150,7 +155,8 @@ KIND_CUES = {
         r"|skriv(?:a|er) (?:väl |ju |nog |också )?(?:ihop )?protokollet"
         r"|(?:behöver|ska ha|väljer) (?:\w+ ){0,2}sekreterare|(?:tar|ta) (?:hand om )?protokollet"
         r"|(?:tar|ta|för|föra|skriver|skriva) (?:\w+ )?\w*anteckning\w*|protokollför\w*"
-        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)\W*$|(?:kan|vill) du (?:\w+ )?(?:skriva|anteckna)"
+        r"|(?:någon|vem) (?:\w+ ){0,2}skriv(?:a|er)(?: (?:i dag|idag|i kväll|ikväll|den här gången))?\W*$"
+        r"|(?:kan|vill) du (?:\w+ )?(?:skriva|anteckna)"
         r"(?: (?:i dag|idag|i kväll|ikväll|igen|också|med|den här gången|som vanligt|som sist))*\W*$"
         r"|(?:har|håller i|tar) pennan"
         r"|^(?!.*\b(?:vad|vem|hur|när|var|varför|vilken|vilket|vilka)\b)\w+, (?:.*\W)?skriver du"
@@ -165,13 +171,15 @@ KIND_CUES = {
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
         r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
+        r"|(?:vem|någon|nån) (?:som )?(?:gransk|koll|kontroller)(?:a|ar) att (?:han|hon|hen|sekreteraren) (?:inte )?\w+"
         r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+,? ){0,8}skriv(?:a|er) under\b"
         r"|(?:två|någon|nån|vem|en)(?: personer| person)? (?:som|tar på sig att) (?:\w+ ){0,3}"
         r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar (?:efteråt |sen |sedan )?att|granskar"
-        r"|gå igenom \w+ protokoll)\b"
+        r"|gå(?:r)? igenom (?:\w+ )?protokoll\w*)\b"
         r"|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
-    # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …"
+    # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …", the
+    # one who checks the writer ("Och vem kontrollerar att hon inte hittar på något?")
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*|^\W*(?:(?:och|så|då|nu)\W+)?(?:föredragnings)?listan\W*$)"

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.ahead import AGENDA_WORDS
+from transcribe.agenda.named import is_heading
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import AgendaItem, standard_kinds
 from transcribe.agenda.passes import rules
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # align.py imports this module
 _AFTER = re.compile(r"\b(?:direkt |närmast |strax |precis )?efter\b")
 _TAKE = re.compile(r"\b(?:ta|tar|flytta|flyttar|lägga|lägger)\b")
 _PHRASE_END = re.compile(r"[,.;:!?]|\bföre\b|\binnan\b")
+_BEFORE = re.compile(r"\b(?:ta|tar|tas|med)\b(?P<what>[^.;:!?]{0,60}?)\s(?P<b>före)\b")
 MOVES_ON = re.compile(r"\b(?:går|gå) (?:vi|ni) (?:\w+ )?till\b")
 HANDS_OVER = re.compile(r"\bvarsågod\b|\bordet är (?:ditt|ert)\b")
 _CLAUSE = re.compile(r",\s*(?:och\s+)?")  # one move a clause: "…, valen tar vi direkt efter kallelsen, och …"
@@ -57,7 +59,7 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = rang
     out: list[tuple[int, int]] = []
     approval = next((k for k, it in enumerate(leaves) if "agenda" in standard_kinds(it.title)), None)
     movable = [k for k in range(len(leaves)) if approval is None or k > approval]  # "valen": not the officials'
-    for u in units:
+    for i, u in enumerate(units):
         if u.seg_id not in agenda_turns:
             continue
         first = _FIRST.search(u.low)
@@ -65,8 +67,14 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = rang
             said = _stems(first.group("what") or first.group("fronted"))
             most = max((len(overlap(titles[k], said)) for k in movable), default=0)
             moved = [k for k in movable if most and len(overlap(titles[k], said)) == most]  # the one named best
-            if len(moved) == 1 and moved[0] > approval + 1:
-                out.append((moved[0], approval))  # taken first: right after the agenda is approved
+            if not moved:  # "… så vi tar hennes punkter först. Åttan, tränarna, och sen sjuan, klubbmästerskapet."
+                moved = _listed(units, i + 1, titles, movable, leaves)
+            if moved and moved[0] > approval + 1:
+                out += [(k, after) for k, after in zip(moved, [approval, *moved], strict=False)]
+            continue
+        ahead = _ahead_of(u.low, titles, movable, leaves)
+        if ahead is not None and ahead not in out:
+            out.append(ahead)
             continue
         cuts = [0, *(m.end() for m in _CLAUSE.finditer(u.low)), len(u.low)]
         since = 0  # the end of the clause that said the last move
@@ -93,6 +101,32 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = rang
     return out
 
 
+def _ahead_of(low: str, titles: list[set[str]], movable, leaves: list[AgendaItem]) -> tuple[int, int] | None:
+    """(item moved, item it is to follow) for one item asked to be taken before a later one ("Kan motionen tas före
+    budgeten?", "Med motionen, tian, före nian, …"): it follows the item the later one followed."""
+    m = _BEFORE.search(low)
+    if m is None:
+        return None
+    end = _PHRASE_END.search(low, m.end())
+    moved = _named(low[: m.start("b")], titles, movable, leaves)
+    later = _named(low[m.end() : end.start() if end else len(low)], titles, movable, leaves)
+    if len(moved) != 1 or len(later) != 1 or moved[0] <= later[0] or later[0] == 0:
+        return None
+    return moved[0], later[0] - 1
+
+
+def _listed(units: list[Unit], j: int, titles: list[set[str]], among, leaves: list[AgendaItem]) -> list[int]:
+    """The items the sentence j names, each in its own clause, in the order said; none when j is another turn's."""
+    if j >= len(units) or units[j].seg_id != units[j - 1].seg_id:
+        return []
+    out: list[int] = []
+    for clause in _CLAUSE.split(units[j].low):
+        for k in _named(clause, titles, among, leaves):
+            if k not in out:
+                out.append(k)
+    return out
+
+
 def turn(units: list[Unit], j: int) -> range:
     """The sentences of the turn that sentence j opens."""
     return range(j, next((m for m in range(j, len(units)) if units[m].seg_id != units[j].seg_id), len(units)))
@@ -104,13 +138,17 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, t
     item put after a later one starts at the first turn the chair opens with its words after that one began."""
     units, chosen = p.units, p.chosen
     titles = [title_stems(it) for it in p.leaves]
+
+    def named_alone(k: int) -> bool:
+        return is_heading(units[chosen[k]], titles[k])
+
     for moved, anchor in moves:
         if anchor not in chosen or chair is None:
             continue
         at = chosen[anchor]
         nxt = min((v for k, v in chosen.items() if v > at and k != moved), default=len(units))
-        if anchor > moved and moved in chosen and chosen[moved] > at:
-            continue  # put after a later item and taken up after it already
+        if anchor > moved and moved in chosen and at < chosen[moved] < nxt:
+            continue  # put after a later item and taken up after it already, before the next item
         if anchor > moved:  # put after a later item: where the chair's turn names it ("Och nu hamnavgifterna, …")
             named = (
                 j for j in range(at + 1, nxt) if units[j].speaker == chair and units[j - 1].seg_id != units[j].seg_id
@@ -128,14 +166,18 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, t
             for j in range(len(units))
         ]
         settled = next((j for j in range(max(at + 1, talk.stop), nxt) if ends[j]), None)  # approved, not "innan …"
+        if talk and at < talk.stop < nxt and (settled is None or settled > talk.stop):
+            settled = talk.stop  # the agenda approved in the room's word ("Godkänd?" – "Godkänd.")
         if settled is None:
             continue
-        start = next(  # the chair's next turn that does not itself rule on the item before, in any of its sentences
-            (
+        start = next(  # the chair's next turn that does not itself rule on the item before, in any of its sentences,
+            (  # or the next turn opening with the item's words ("Tack. Juniorerna. …", the one whose item it is)
                 j
                 for j in range(settled + 1, nxt)
-                if units[j].speaker == chair
-                and units[j - 1].seg_id != units[j].seg_id
+                if units[j - 1].seg_id != units[j].seg_id
+                and (
+                    units[j].speaker == chair or any(overlap(titles[moved], units[v].stems) for v in turn(units, j)[:2])
+                )
                 and j not in p.used
                 and not any(ends[v] for v in turn(units, j))
             ),
@@ -146,8 +188,8 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, t
             start = handed if handed not in p.used else start
         if start is None or not any(overlap(titles[moved], units[j].stems) for j in range(start, nxt)):
             continue
-        if moved in chosen and at < chosen[moved] <= start:
-            continue  # already taken up there
+        if moved in chosen and at < chosen[moved] < nxt and (chosen[moved] <= start or named_alone(moved)):
+            continue  # already taken up there, or named alone before the next item ("Vapenförrådet.")
         if moved in chosen:
             p.move(moved, start)
         else:

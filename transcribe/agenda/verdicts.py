@@ -159,12 +159,17 @@ def _same_verb(asked: set[str], said: set[str]) -> bool:
     return any(a[:4] == w[:4] for a in asked for w in said if len(a) >= 5 and len(w) >= 5)
 
 
-def _said(units: list[Unit], at: int) -> tuple[str, bool] | None:
+PRONOUN = re.compile(r"(?:det|den|dem|de|dessa|detta)")  # a filing's object said by a pronoun only
+
+
+def _said(units: list[Unit], at: int, title: str) -> tuple[str, bool] | None:
     """The decision as said at the closing: its own words after the cue, else the next statement in the turn."""
     u = units[at]
     filed = _FILED.match(u.low)
     if filed:
         what = filed.group("a") or filed.group("b")
+        if PRONOUN.fullmatch(what.strip()):  # "De läggs till handlingarna.": the item's title says what
+            return f"att lägga {title.strip().rstrip('.:').lower()} till handlingarna", False
         start = u.low.index(what)
         return f"att lägga {u.text[start : start + len(what)]} till handlingarna", True
     doing = _DOING.match(u.low)
@@ -228,7 +233,7 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
         sealed = _seals(own, chair, title_stems(span))
         if not sealed:
             continue
-        worded = [(at, ev, said) for at, ev in sealed for said in [_said(own, at)] if said]
+        worded = [(at, ev, said) for at, ev in sealed for said in [_said(own, at, span.title)] if said]
         if worded:  # the chair's own words, the last that say what was decided ("Då är läckan klar" says nothing)
             at, evidence, said = worded[-1]
             out.append(Verdict(span.number, finish_sentence(said[0]), evidence + _also(own, at, said[0]), True))

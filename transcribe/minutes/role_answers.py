@@ -21,8 +21,10 @@ SELF = re.compile(
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
     r"|\b(?:det|den) (?:kan|tar|ska) (?:väl |nog |ju )?jag\b"
     r"|^\W*(?:och )?jag(?: också| med)?(?:\W*$|\s*,)"
+    r"|^\W*(?:ja,? )?om jag (?:får|hinner|slipper)\b[^?]*,\s*så\W*$"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
-# after another "Jag också.", "Och jag, om det inte tar för lång tid.", "Jag." (the verb left out)
+# after another "Jag också.", "Och jag, om det inte tar för lång tid.", "Jag." (the verb left out); a yes on a
+# condition, its "så" left hanging: "Om jag får läsa det innan jag går och lägger mig, så."
 DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
