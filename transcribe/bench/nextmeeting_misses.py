@@ -4,7 +4,8 @@ For every dev meeting (or one author's batch) and seed, the robust extractor run
 copy of the true transcript. A run whose next meeting is not exact is a miss: the true and the drafted date,
 whether the draft was flagged, and the sentences that speak of a date or of meeting again, as heard, the words
 the noise changed marked <like this> (a word lost as <-word>). With --tasks, a true task found on the true
-transcript and lost at the rate is a loss, shown with the sentence it was read from and the turn before it.
+transcript and lost at the rate is a loss, shown with the sentence it was read from and the turn before it, and
+counted by the word the noise hit there (the owner's name, the task's verb, the speaker's "jag", other words).
 Each line is summed per batch, so a change can be fitted on one author's batch and checked on another's.
 
     python -m transcribe.bench.nextmeeting_misses [--rates 0.1,0.2] [--seeds 3] [--batch tenth,eleventh]
@@ -36,6 +37,8 @@ from transcribe.transcript import Transcript
 
 # The minutes-dev and agenda meetings by author (samples/minutes-dev/README.md, samples/agenda/README.md)
 BATCHES: dict[str, tuple[str, ...]] = {
+    "fifteenth": ("kontaktcenter", "rontgen", "folketshus", "bensinstation", "bandyklubb", "gatufest", "strandvakter",
+                  "lokalpolis", "mjolkgard", "fiskauktion", "apt-brandstationen", "pdk-skovde", "svf-enkoping"),
     "fourteenth": ("sjukhuskok", "langfardsskridsko", "godsterminal", "keramik", "lotsstation", "kaninhoppning",
                    "tolkcentral", "bokcirkel", "skatepark", "gjuteri", "of-solleftea", "spel-arvika",
                    "apt-renhallningen"),
@@ -146,6 +149,21 @@ def _found(truth: dict[str, Any], transcript: Transcript, tally: Counter | None 
     return {p.truth: minutes.actions[p.predicted] for p in scores.match.pairs}
 
 
+def lost_word(hit: set[str], what: str, owner: str | None) -> str:
+    """Which word of a lost task the noise hit in its sentences: the owner's name, the task's verb, the speaker's
+    'jag', else another word (what the task is about, or words around it)."""
+    low = {w.lower().strip(".,!?") for w in hit}
+    first = (owner or "").split()[:1]
+    if first and first[0].lower() in low:
+        return "owner's name"
+    verb = what.split()[0].lower() if what.split() else ""
+    if verb and any(w[:4] == verb[:4] for w in low if len(w) >= 3):
+        return "verb"
+    if "jag" in low:
+        return "jag"
+    return "other words"
+
+
 def task_losses(meetings: list[dict[str, Any]], rates: list[float], seeds: int) -> tuple[list[dict], Counter]:
     """Every true task found on the true transcript and lost at a rate, with the sentence said and heard."""
     model, out, tally = ErrorModel.load(), [], Counter()
@@ -170,9 +188,12 @@ def task_losses(meetings: list[dict[str, Any]], rates: list[float], seeds: int) 
                     lines = [f"{clean.segments[k].speaker}: {diff(clean.segments[k].text, noisy.segments[k].text)[0]}"
                              for k in shown]  # fmt: skip
                     t = truth["truth"]["actions"][i]
+                    hit = {w for k in shown for w in diff(clean.segments[k].text, noisy.segments[k].text)[1]}
+                    why = lost_word(hit, act.what, t.get("owner"))
+                    tally[(batch, rate, f"lost: {why}")] += 1
                     out.append({"meeting": truth["id"], "batch": batch, "rate": rate, "seed": seed,
                                 "truth": f"{t['what']} ({t.get('owner')})", "found": f"{act.what} ({act.owner})",
-                                "heard": lines})  # fmt: skip
+                                "heard": lines, "why": why})  # fmt: skip
     return out, tally
 
 
@@ -205,8 +226,10 @@ def main(argv: list[str] | None = None) -> None:
         items, tally = task_losses(meetings, rates, args.seeds)
         for it in [] if args.summary else items:
             print(f"[{it['meeting']} WER {it['rate']:g} s{it['seed']}] {it['truth']}\n  true found: {it['found']}")
+            print(f"  hit: {it['why']}")
             print("".join(f"\n    {line}" for line in it["heard"]).lstrip("\n"), end="\n\n")
-        _print_tally(tally, ("true", "true found", "found", "predicted", "owners right", "lost"))
+        kinds = ("true", "true found", "found", "predicted", "owners right", "lost")
+        _print_tally(tally, (*kinds, *(f"lost: {w}" for w in ("owner's name", "verb", "jag", "other words"))))
         return
     items, tally = next_misses(meetings, rates, args.seeds, args.quick)
     for it in [] if args.summary else items:

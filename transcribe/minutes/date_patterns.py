@@ -59,12 +59,13 @@ DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("last_dom", re.compile(rf"\b(?:den\s+)?sista\s+(?:dagen\s+i\s+)?(?P<mon>{_MON})\b")),
-    # "första tisdagen i maj", "den sista fredagen i mars": a weekday counted within a month
+    # "första tisdagen i maj", "den sista fredagen i mars": a weekday counted within a month; its "i" lost or
+    # heard as another short word ("andra söndagen <han> december"), never a word that puts the day elsewhere
     (
         "nth_wd",
         re.compile(
-            rf"\b(?:den\s+)?(?P<nth>första|andra|tredje|fjärde|sista)\s+(?P<wd>{_WD})(?:en)?\s+(?:i|{_FILLER})\s+"
-            rf"(?P<mon>{_MON})\b"
+            rf"\b(?:den\s+)?(?P<nth>första|andra|tredje|fjärde|sista)\s+(?P<wd>{_WD})(?:en)?\s+"
+            rf"(?:(?:i|{_FILLER}|(?!(?:före|till|från|inom|efter|sen)\b)[a-zåäö]{{1,4}})\s+)?(?P<mon>{_MON})\b"
         ),
     ),  # fmt: skip
     ("slash", re.compile(r"\b(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:[/-](?P<y>\d{2,4}))?\b")),

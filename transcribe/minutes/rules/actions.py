@@ -17,7 +17,7 @@ from transcribe.minutes.phrasing import (
     to_infinitive,
 )
 from transcribe.minutes.rules.addressed import ASKED, FIRST_PERSON, task_verb
-from transcribe.minutes.rules.promises import SaidPromises
+from transcribe.minutes.rules.replytasks import ReplyTasks
 from transcribe.minutes.rules.safety import PREFIX
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
 from transcribe.minutes.rules.taskmerge import no_task
@@ -72,7 +72,8 @@ _DEADLINE_WORD = re.compile(r"\b(?:senast|till|innan|före|inför)(?:\s+på)?\s*
 # justera?", "Jag håller i mötet som vanligt", "då tar jag över klubban här" (the protokoll records roles).
 _ROLE_TASK = re.compile(
     r"^(?:(?:skriva|föra)\s+(?:protokoll(?:et)?|anteckningarna|minnesanteckningarna)|justera(?:\s+protokollet)?|"
-    r"(?:två\s+som\s+)?läs\w*\s+igenom\s+protokollet\s+och\s+skriv\w*\s+under.*|"
+    r"(?:två\s+som\s+)?läs\w*\s+igenom\s+(?:\w+\s+)?(?:protokollet|anteckningar\w*)(?:\s+efteråt)?\s+och\s+"
+    r"(?:skriv\w*|sätt\w*\s+sitt\s+namn)\s+under.*|"
     r"(?:hålla\s+i|leda)\s+(?:mötet|stämman|sammanträdet|det\s+här|detta)|ta\s+över\s+klubban|"
     r"(?:skriva|notera|anteckna)\s+(?:in\s+|ner\s+)?att\s+.*|"
     r"vara\s+(?:ordförande|sekreterare|justerare|mötesordförande|rösträknare))"
@@ -93,7 +94,7 @@ def _same_task(a: str, b: str) -> bool:
     return similar(a, b, 0.5) and (not ta or not tb or bool(ta & tb))  # a bare verb ("Skriva") is the same task
 
 
-class ActionRules(SaidPromises):
+class ActionRules(ReplyTasks):
     """Commitment rules; they record into the shared state."""
 
     def _task_for_anaphor(self, u: Utt) -> tuple[str | None, Utt | None]:
@@ -262,7 +263,8 @@ class ActionRules(SaidPromises):
             return  # "sen vill jag ta upp en sak till": a point for the meeting, not a task; a habit (taskmerge.py)
         if (self._same_task_again(u) or self._accepted_request(u) or self._offer_task(u) or self._offer_said(u)
                 or self._imperative_taken(u) or self._when_answered(u) or self._group_asked(u)
-                or self._imperative_echoed(u) or self._who_helps(u) or self._echo_inverted(u)):  # fmt: skip
+                or self._imperative_echoed(u) or self._who_helps(u) or self._echo_inverted(u) or self._sought_taken(u)
+                or self._tell_taken(u) or self._shared_out(u) or self._you_must_timed(u)):  # fmt: skip
             return  # "Annika, svarar du Bertil?" - "Ja, jag ringer honom.": the request, taken on (addressed.py)
         if self._passed_on(u):
             return  # "Jag ska säga det till kyrkorådet": a word to pass on (passon.py)

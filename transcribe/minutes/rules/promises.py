@@ -66,10 +66,14 @@ _MONTHS = frozenset({"month", "vague", "week"})  # "i november": no day a promis
 _HABIT_REPORT = re.compile(r"\b(?:brukar|alltid|aldrig|ibland|förut|i\s+fjol|förra)\b")
 _ASKED_ROOM = re.compile(r"^(?:och\s+)?vem\s+(?:tar|hjälper|gör|kan|fixar|ordnar|vill)\b")
 _SECOND_VERB = re.compile(r"\b(och|samt)\s+([a-zåäö]+(?:ar|er|ör))\b")
+# "Jag köper den i veckan. Och jag gör en ny prislista i kväll.": a later sentence adding a task of its own
+_ADDS_OWN = re.compile(r"^(?:och|sen|sedan|dessutom)\s+jag\b")
 # "Göra det i eftermiddag": a task named by a pronoun only
 _DO_IT = re.compile(r"^(?:göra|ta|fixa|ordna|sköta|ta\s+hand\s+om)\s+(?:det|den|dem|detta)\b", re.IGNORECASE)
 # "Jag kan ringa dem, men jag lovar inget.": the speaker's own offer, what a later "jag gör det" stands for
-_OWN_OFFER = re.compile(r"^(?:(?:och|men|ja|okej),?\s+)?jag\s+(?:kan|ska)\s+(?P<v>[a-zåäö]+a)\s+(?P<rest>[^,.?!]+)")
+_OWN_OFFER = re.compile(
+    r"^(?:(?:och|men|ja|okej),?\s+)?jag\s+(?:kan|ska|måste|behöver)\s+(?P<v>[a-zåäö]+a)\s+(?P<rest>[^,.?!]+)"
+)  # "Och jag måste ändra i telefonmenyn, annars … Jag gör det i morgon.": one's own need, taken on
 # "Sätt upp viltkameran …", "Ring Bilia …": a sentence opened by an imperative and its object
 _ORDER = re.compile(r"^(?:(?:och|så|då)\s+)?(?P<v>[a-zåäö]{2,})\s+(?P<rest>[^.?!]*[a-zåäö]{3,}[^.?!]*)")
 
@@ -111,7 +115,9 @@ class SaidPromises(TaskGaps):
         said = bool(ahead or _COME_BACK.search(low) or _FROM_NOW.search(low) or self._day_after(u))
         if not (said or self._promise_asked(u) or self._approved_next(u)):
             return False
-        if self._just_given(u) or (not ahead and self._own_task_before(u)):
+        earlier = [v for v in self.utts[max(0, u.idx - 2) : u.idx] if v.turn == u.turn]
+        adds = _ADDS_OWN.match(u.low) is not None and bool(earlier)
+        if (self._just_given(u) and not adds) or (not ahead and self._own_task_before(u)):
             return False  # "Tor, du gör det i eftermiddag." - "Okej. Jag lånar den av pappa.": how, no new task
         base = u.low.find(low)
         text = strip_tail(u.text[base + m.start("rest") : base + m.end("rest")])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from transcribe.minutes.model import Action
 from transcribe.minutes.rules.offered import OfferedTasks
 from transcribe.minutes.rules.utterances import Utt, evidence_list, merge_evidence, stems
 
@@ -42,6 +43,8 @@ _NO_TASK = re.compile(
     r"|\bjag\s+(?:skriver\s+upp|antecknar|noterar)\s+(?:det|den|dem|detta)\s*[.!]?$"
     # an offer received: "Det tar jag gärna emot."
     r"|\b(?:det|den|dem)\s+tar\s+jag\s+(?:gärna\s+|tacksamt\s+)?emot\b"
+    # agreeing, not buying: "Okej. Jag köper det."
+    r"|^(?:(?:okej|ja|då)\s*,?\s+)?jag\s+köper\s+det\s*[.!]?$"
     # taking a seat: "Noel, sätt dig", "jag sätter mig bara"
     r"|\b(?:sätt|sätter|sätta)\s+(?:dig|mig|er|oss|sig)\b"
 )
@@ -50,6 +53,9 @@ _REFUSAL = re.compile(r"^(?:nej|nä|nää|det\s+räknas\s+inte|inte\s+jag|glöm\
 _GAP_S = 30.0  # the same person's next words, not a later point of the meeting
 # A sentence that adds a task of its own: "Och jag mejlar Y", "Jag gör affischen också"
 _ANOTHER = re.compile(r"^(?:och|sen|sedan|dessutom)\b|\b(?:också|även|dessutom)\b")
+_OPENS_ANOTHER = re.compile(r"^(?:och|sen|sedan|dessutom)\b")
+# Another's word taking a task as given: "Tack, Nils.", "Bra.", "Toppen."
+_THANKS = re.compile(r"^(?:tack|bra|toppen|perfekt|utmärkt|jättebra|fint)\b")
 
 
 def no_task(low: str) -> bool:
@@ -99,11 +105,25 @@ class TaskMerging(OfferedTasks):
             return False
         if not _BARE_OBJECT.search(last.what) or _BARE_OBJECT.search(what):
             return False
+        if _OPENS_ANOTHER.match(u.low) or self._acknowledged(last, u):
+            return False  # "Jag byter den. Och Valmeten lägger jag ut …"; "Tack, Nils. Och Kramfors?" - "Jag ringer …"
         last.what = what
         last.evidence = merge_evidence(last.evidence, evidence_list(utts))
         if last.due is None:
             last.due, last.due_text = self._due(utts)  # type: ignore[attr-defined]
         return True
+
+    def _acknowledged(self, last: Action, u: Utt) -> bool:
+        """Another speaker's turn between the task and this sentence opens by taking the task as given ('Tack,
+        Nils.'), so what the owner says after it is a task of its own."""
+        ids = {e.segment_id for e in last.evidence}
+        said = [v.idx for v in self.utts if ids & {s.id for s in v.segs}]
+        if not said:
+            return False
+        between = self.utts[max(said) + 1 : u.idx]
+        firsts = [v for k, v in enumerate(between)
+                  if v.speaker != u.speaker and (k == 0 or between[k - 1].turn != v.turn)]  # fmt: skip
+        return any(_THANKS.match(v.low) for v in firsts)
 
     def _adds_to_last(
         self, what: str, owner: str | None, utts: list[Utt], due: dt.date | None = None, due_text: str | None = None
