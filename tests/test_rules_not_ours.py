@@ -24,7 +24,7 @@ def test_a_members_ruling_another_says_is_not_the_meetings_to_make_is_none() -> 
     ):
         said = [
             ("S1", "Sen räntan på lånet till klubbstugan."),
-            ("S2", "Den är alldeles för hög. Vi bestämmer att banken sänker räntan till två procent."),
+            ("S2", "Den är alldeles för hög. Vi bestämmer att räntan på lånet sänks till två procent."),
             ("S3", answer),
             ("S1", "Men vi kan skriva till banken och fråga."),
         ]

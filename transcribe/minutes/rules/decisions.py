@@ -53,6 +53,11 @@ _LAUGHTER = re.compile(
     r"^(?:haha|hehe|ha\s+ha|hihi)\b|\b(?:haha|hehe)\b|^det\s+räknas\s+inte\b|^skämt\s+åsido\b"
     r"|^(?:men\s+)?allvarligt(?:\s+talat)?\b"  # "Men allvarligt, vi kan ha en egen skärbräda ...": the last was jest
 )
+# A condition put verb first before the no: "Finns det inte två frivilliga en lördag, så säger vi nej till tåget": a
+# clause of the proposal being put, not a decision of its own
+_IF_THEN = re.compile(
+    r"^(?:(?:men|och)\s+)?[a-zåäö]+(?:r|s)\s+(?:det|vi|ni|de|dom|han|hon|man|någon|den)\b[^.]*,\s*(?:(?:så|då)\s+)?$"
+)
 _WHEN_DECIDED = re.compile(
     r"\s*(?:klockan|kl\b|samma\s+dag|i\s+morgon|i\s+dag|i\s+kväll|på\s+\w+dag(?:en)?\b|nästa\s+\w+|senare\b|sen\b)"
 )
@@ -203,7 +208,7 @@ class DecisionRules(
         m = cues.NEGATIVE_DECISION.search(u.low)
         if m is None and self.robust:
             m = self._slotted(u, cues.NEGATIVE_DECISION_TOLERANT)
-        if not m or u.is_question:
+        if not m or u.is_question or _IF_THEN.match(u.low[: m.start()]):
             return False
         proposal, _ = self._find_proposal(u, strict=True)
         clause = self._clause(proposal) if proposal else None

@@ -31,7 +31,9 @@ NOT_OURS_WORDS = (
     r"|\b(?:kan|får)\s+(?:inte\s+)?vi\s+inte\s+(?:bestämma|besluta|ändra)\b"
     r"|\bvi\s+kan\s+(?:ju\s+)?inte\s+(?:bestämma|besluta)\s+(?:vad|åt|över)\b"
     r"|(?:det|den|det\s+där)\s+är\s+(?:ju\s+)?inte\s+(?:vårt|ert|ditt|mötets)\s+beslut"
-    r"|(?:det\s+är\s+)?(?:ju\s+)?inte\s+(?:vi|ni|du)\s+som\s+(?:bestämmer|beslutar)"
+    # the cleft with any deciding verb: "det är inte vi här som sätter avgiften", "det är inte vi som stänger en lab"
+    r"|(?:det\s+är\s+)?(?:ju\s+)?inte\s+(?:vi|ni|du)\s+(?:här\s+)?som\s+(?:bestämmer|beslutar|sätter|väljer|avgör"
+    r"|stänger|godkänner|beviljar|styr)\b"
     r"|det\s+är\s+(?:ju\s+)?inte\s+upp\s+till\s+(?:oss|er|dig|mötet)"
     r"|(?:det\s+är\s+)?(?:ju\s+)?\bderas\s+(?:beslut|regel|sak)\b"
 )
@@ -43,6 +45,12 @@ _OTHER_NOUN = re.compile(
     r"hyresvärden|fastighetsägaren|arbetsgivaren|banken|polisen|skolan|kyrkan)$"
 )
 _BODY_NOUN = re.compile(rf"^{cues.BODY_NOUN}$")
+# What another body is to do, read as the meeting's decision: "Mötet beslutade att kommunen plogar gatan bättre." (the
+# body said alone, not a compound that may be the meeting's own name: "Plantskolan säljer …")
+_OTHERS_DEED = re.compile(
+    r"^(?:mötet\s+beslutade\s+att\s+)?(?:kommunen|regionen|landstinget|staten|regeringen|länsstyrelsen|hyresvärden|"
+    r"fastighetsägaren|arbetsgivaren|banken|polisen)\s+(?:inte\s+)?(?!har\b|hade\b)[a-zåäö]+(?:ar|er|r)\b"
+)
 _OPENERS = r"^(?:(?:ja|nej|men|och|okej|fast|för|jo)\b[\s,.!]*)*"
 # The head of a told decision: the body, up to three words, and the "att" (or colon) its content follows.
 _HEAD = re.compile(_OPENERS + r"(?P<body>[a-zåäö-]+)\s+(?P<mid>(?:[a-zåäö-]+\s+){0,3}?)(?:att\s+|:\s*)(?P<clause>.+)")
@@ -63,6 +71,12 @@ _LATER = re.compile(
 )
 # "Det är beslutat." (or "bestämt", "klart"): said of another's decision when the body is named right after it
 _IS_DECIDED = re.compile(r"^(?:(?:ja|jo|nej|men)\b[\s,.!]*)*det\s+är\s+(?:redan\s+)?(?:beslutat|bestämt)\s*[.!]?$")
+# A permit another body granted, told as how things stand: "Glassbilen har tillstånd från kommunen." (the body lost
+# after "från" under word errors: "Glassbilen har tillstånd från.")
+_GRANTED = re.compile(
+    _OPENERS + r"(?!(?:vi|jag|ni|du)\b)[a-zåäö-]+(?:\s+[a-zåäö-]+)?\s+har\s+(?:fått\s+)?(?:[a-zåäö]+\s+){0,2}?"
+    r"(?:tillstånd|bygglov|lov|dispens|klartecken|godkännande)\s+(?:från|av)\b(?:\s+(?P<body>[a-zåäö-]+))?"
+)
 _SETTLING = re.compile(r"\b(?:då|så|härmed|därmed|alltså|nu)\b")
 # Words heard where a verb stood that can be no verb: "<Kommunen> i men att ..."
 _NO_VERB = frozenset("i på för och men att en ett som av till om från med det den de".split())
@@ -86,6 +100,12 @@ class OtherBodyReports(ResolutionRules):
             if told and 2 * len(shared) >= len(told) and 2 * len(shared) >= len(said):
                 return True
         return False
+
+    @staticmethod
+    def others_deed(d: Decision) -> bool:
+        """`d` says what another body does ('… bestämmer att hyresvärden sätter upp skyltar'): no meeting decides
+        that for another; it can ask, which is worded with the meeting as the one who acts."""
+        return bool(_OTHERS_DEED.match(d.text.lower()))
 
     def confirmed_elsewhere(self, made: list[Utt]) -> bool:
         """A sentence among `made` is "Det är beslutat." with a body not this meeting named next in the same turn."""
@@ -112,6 +132,8 @@ class OtherBodyReports(ResolutionRules):
     def _told_as_other(self, u: Utt) -> str | None:
         """What `u` tells as another body's decision, from the body on ("kommunen har beslutat att torget ..."),
         the whole sentence when the body follows its verb or decides later, or None."""
+        if (m := _GRANTED.match(u.low)) and (m["body"] is None or self._body_elsewhere(m["body"])):
+            return u.low  # granted by another body, told as how things stand
         if (m := _LATER.match(u.low)) and (_OTHER_NOUN.match(noun := m["body"].split()[-1]) or _BODY_NOUN.match(noun)):
             return u.low  # a decision to come, whoever takes it
         if (

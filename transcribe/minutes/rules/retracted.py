@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.floor import gives_floor
 from transcribe.minutes.rules.otherbody import NOT_OURS_WORDS, OtherBodyReports
@@ -62,6 +63,14 @@ _TAKEN_UP_LATER = re.compile(
     r"(?:i|på|efter)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?\s+igen\b)"
     r"|\bvi\s+(?:bestämmer|beslutar)\s+(?:datum|dag|dagen|tid|tiden|datumet)\s+(?:då|sen|senare|när)\b"
 )
+# "Vi ses andra söndagen i december", "Då ses vi på torsdag" ("vi" misheard: "<Förminolen> ses andra söndagen")
+_SEE_YOU = re.compile(
+    r"^(?:(?:då|så|och|okej|bra|ja)\b[\s,]*)*(?:vi\s+ses|ses\s+vi|[a-zåäö]+\s+ses(?=\s+(?:nästa|igen|den|på|om|"
+    r"[a-zåäö]+dag(?:en)?|första|andra|tredje|fjärde|sista)\b))\b"
+)
+# Those who stand aside from a decision: "Styrelsen deltar inte i beslutet." ("i" lost: "… deltar inte det beslutet")
+_STANDS_ASIDE = re.compile(r"\bdeltar\s+inte\s+(?:i\s+|[a-zåäö]{1,2}\s+)?(?:(?:det|detta)\s+(?:här\s+)?)?beslutet\b")
+_VOTERS_FRAME = frozenset("mötet beslutade att och jag".split())  # what is left of the hands raised is names
 _NEGATED = re.compile(r"\b(?:inte|ingen|inget|inga)\b")
 # The caller asks who wants the proposal: "Vilka vill boka spelmannen från Orsa?", "De som vill ha en avgift?",
 # "Någon mer än Sune som vill öppna för fler bilar?"
@@ -80,6 +89,12 @@ _LATER_CLAUSE = re.compile(
     # the same with what is to be decided lost: "Vi bestämmer <dagen> i gruppen." - only where and when are left
     r"|^(?:(?:och|men|så|då)\s+)?vi\s+(?:bestämmer|beslutar)\s+(?:att\s+)?(?:i|på|via|efter)\s+[a-zåäö]+(?:\s+[a-zåäö]+)?"
     r"\s*[.!]?$"
+)
+# The matter taken up when something comes: "Vi tar upp det när avtalet ska förnyas.", "Vi tar det när vi vet mer."
+# (the particle misheard as no word, or one the recogniser was unsure of: "Vi tar <ubp> det när …")
+_WHEN_COMES = re.compile(
+    r"^(?:(?:men|och|så|då)\s+)?vi\s+(?:får\s+ta|tar)\s+(?:(?P<p>[a-zåäö]{2,4})\s+)?(?:det|den|frågan)\s+(?:igen\s+)?"
+    r"(?:när|efter\s+att)\b"
 )
 # The same turn says it was agreed before, by others: "Det har jag och styrelsen redan kommit överens om." (not "Det
 # har vi redan bestämt", this meeting's own word again)
@@ -123,6 +138,9 @@ class RetractedDecisions(OtherBodyReports):
             if made and (
                 self._denied_after(made)
                 or self._cited(made)
+                or self._answers_not_ours(made)
+                or _beside_decisions(d)
+                or self._hands_only(d)
                 or self._after_failed_vote(d, made)
                 or self._voted_down(d, made)
                 or self._rebuts(made)
@@ -131,6 +149,7 @@ class RetractedDecisions(OtherBodyReports):
                 or self._left_for_later(made)
                 or self._opens_matter(d, made)
                 or self.told_elsewhere(d, made)
+                or self.others_deed(d)
                 or self.confirmed_elsewhere(made)
                 or gives_floor(d.text, made)
                 or _summed(d, made)
@@ -165,6 +184,34 @@ class RetractedDecisions(OtherBodyReports):
             if opening and v.speaker not in deciders and v.turn == first_answer and _NOT_OURS.search(v.low):
                 return True  # (in the answer right after it: a later one may answer another's words)
         return False
+
+    def _answers_not_ours(self, made: list[Utt]) -> bool:
+        """The one told, in the turn before, that the matter is not the meeting's to decide answers with a plan ('Vi
+        sänker den.' - 'Det är inte vi här som sätter avgiften. Det gör styrelsen.' - 'Då skriver vi en skrivelse.'):
+        the plan of that member's side, to bring it to the body that decides."""
+        first = made[0]
+        before = [v for v in self.utts[max(0, first.idx - 12) : first.idx] if v.turn < first.turn]
+        if not before or before[-1].speaker == first.speaker:
+            return False
+        told = [v for v in before if v.turn == before[-1].turn]
+        answered = [v for v in before if v.turn == told[0].turn - 1]
+        return (
+            bool(answered)
+            and answered[0].speaker == first.speaker
+            and bool(_NOT_OURS.search(told[0].low))
+            and all(u.speaker == first.speaker for u in made)
+        )
+
+    def _hands_only(self, d: Decision) -> bool:
+        """The decision says only who raised a hand ('Den trettonde? Niklas, Josefin och Lovisa. Tre mot två.' read as
+        'Mötet beslutade att Niklas, Josefin och Lovisa.'): the count, not the matter voted on (a name misheard
+        as a word the recogniser was unsure of may stand among them)."""
+        names = {n.split()[0].lower() for n in (v.name for v in self.utts) if n}
+        words = [w for w in re.findall(r"[a-zåäö-]+", d.text.lower()) if w not in _VOTERS_FRAME]
+        others = [w for w in words if w not in names]
+        if len(words) - len(others) < 2 or len(others) > 1:
+            return False
+        return not others or any(u.uncertain(others[0]) for u in self.said_in(d))
 
     def _cited(self, made: list[Utt]) -> bool:
         """The same turn goes on to say where the rule is written, or that it was agreed before: another body's
@@ -224,7 +271,11 @@ class RetractedDecisions(OtherBodyReports):
         for deciding, not a decision; a plan said in the negative whose matter the turn takes up again later."""
         first, last = made[0], made[-1]
         after = [v for v in self.utts[first.idx + 1 : last.idx + 3] if v.turn == first.turn]
-        if any(_LATER_CLAUSE.search(v.low) for v in made if v.speaker == first.speaker and not v.is_question):
+        if any(
+            _LATER_CLAUSE.search(v.low) or _taken_when(v)
+            for v in made
+            if v.speaker == first.speaker and not v.is_question
+        ):
             return True
         if _NEGATED.search(d.text.lower()) and any(_TAKEN_UP_LATER.search(v.low) for v in after):
             return True
@@ -281,6 +332,20 @@ class RetractedDecisions(OtherBodyReports):
             if any(len(x) >= 4 for x in w) and not w & _NOT and w <= back and back - w <= _FRAME:
                 return True
         return False
+
+
+def _taken_when(u: Utt) -> bool:
+    """`u` takes the matter up when something comes, its particle 'upp', none, or a word heard unsure or no word."""
+    m = _WHEN_COMES.match(u.low)
+    return m is not None and (m["p"] in (None, "upp") or u.uncertain(m["p"]) or not known_word(m["p"]))
+
+
+def _beside_decisions(d: Decision) -> bool:
+    """The decision is read from the farewell naming the next meeting ('Då säger vi så, vi ses andra söndagen i
+    december …'): the next meeting has its own place in the minutes; or from the note that some stand aside from the
+    decision ('Styrelsen deltar inte i beslutet.'), which the decision itself is not."""
+    low = d.text.lower()
+    return bool(_SEE_YOU.match(low) or _STANDS_ASIDE.search(low))
 
 
 def _summed(d: Decision, made: list[Utt]) -> bool:

@@ -6,7 +6,8 @@ A chair closing a meeting restates what was settled, in more shapes than one sen
   lördagar och söndagar i sommar. Sjuan står tills bromsarna är gjorda. ..."), up to the next meeting, a question
   or a sentence saying nothing was decided; a plain summing-up (no "beslut", no question closing it) only in the
   sentence right after, as a summing-up of talk may go on about views and tasks;
-* the items named as what was said ("Så, då har vi sagt klyvsågen, sugen, tisdagarna och kön."), read only in the
+* the items named as what was said or decided ("Så, då har vi sagt klyvsågen, sugen, tisdagarna och kön.", "Då har
+  vi bestämt lördagspassen, det rullande lunchschemat och drop-in, …"), read only in the
   shape of a list of three or more, since "vi har sagt att ..." alone is ordinary talk; a plain summing-up, since
   an item of a word or two ("biblioteket i maj") names a matter without saying how it was settled;
 * the announcement lost ("Så vi <om> <helg>: ..."): the leader's list of three or more items near the end, heard
@@ -32,6 +33,12 @@ from transcribe.sv.text import content_words
 SAID_LIST = re.compile(
     r"^(?:(?:så|då|okej|ok|bra|ja|och)\b[\s,.]*)*(?:vi\s+har\s+(?:alltså\s+|då\s+)?|har\s+vi\s+(?:alltså\s+)?)sagt"
     r"\s*:?\s+(?P<rest>(?!att\b|det\b|nej\b|ja\b)\S.*)$"
+)
+# The same with "bestämt" after "Då har vi", an "att" heard or put in before the list: "Då har vi bestämt (att)
+# lördagspassen, det rullande lunchschemat och drop-in, och Pekka tittar på lab två."
+_DECIDED_LIST = re.compile(
+    r"^(?:(?:så|då|okej|ok|bra|ja|och)\b[\s,.]*)*har\s+vi\s+(?:alltså\s+|nu\s+)?(?:bestämt|beslutat)\s+(?:att\s+)?"
+    r"(?P<rest>(?!det\b|nej\b|ja\b|om\b)\S.*)$"
 )
 # The chair's question after the items: "Det var väl det vi kom fram till?", "Stämmer det?", "Har jag glömt något?"
 _AGREED_TAIL = re.compile(
@@ -80,7 +87,7 @@ class SummingUpReading(RuleState):
         """The sentences holding the items of the summing-up announced in `u` (`m`: the match of the announcement,
         None to try the list of what was said), each with its text of items, and whether they were decided."""
         if m is None:
-            said_list = SAID_LIST.match(u.low)
+            said_list = SAID_LIST.match(u.low) or _DECIDED_LIST.match(u.low)
             if said_list is not None and _list_items(said_list.group("rest")) >= 3:
                 return [(u, u.text[said_list.start("rest") :])], False
             return ([(u, u.text)], False) if self._list_at_close(u) else None

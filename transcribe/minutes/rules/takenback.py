@@ -49,10 +49,21 @@ _MATTER_REACH_S = 300.0  # seconds from the decision to the words that it no lon
 _AS_BEFORE = re.compile(
     r"\bsom\s+(?:förut|vanligt|tidigare|nu|hittills|i\s+dag)\b|\b(?:blir|står|ligger|finns)\s+kvar\b"
     r"|\bfortsätter\b|\bbehåller\b"
+    # "Cykelpatrullen är kvar i sommar.", "caféet får vara", "Då får panflöjten vara kvar": left as it is
+    r"|\bär\s+kvar\b|\bfår\s+(?:[a-zåäö-]+\s+){0,2}vara(?:\s+kvar\b|\s*(?:[.,!]|$))"
 )
 # What a take-back leaves: things as before, or the plan's matter struck ("Då stryker vi biblioteket.")
-_RESULT = re.compile(_AS_BEFORE.pattern + r"|\bstryk(?:a|er)\b")
-_STATE_WORDS = frozenset(stems("som förut vanligt tidigare hittills blir står ligger finns kvar fortsätter behåller"))
+_RESULT = re.compile(_AS_BEFORE.pattern + r"|\bstryk(?:a|er)\b(?!\s+(?:vi\s+)?det\b)")
+_STATE_WORDS = frozenset(
+    stems("som förut vanligt tidigare hittills blir står ligger finns är får vara kvar fortsätter behåller")
+)
+# The speaker's own plan struck with a pronoun in the answer to another's objection: "Jaha. Nej, det visste jag inte.
+# Då stryker vi det, caféet är öppet som förut …" (read only after the speaker's own plan and another's turn)
+_STRIKES_OWN = re.compile(
+    r"^(?:(?:okej|nej|ja|jaha|men|jo)\b[\s,.!]*)*(?:då\s+)?stryker\s+vi\s+det\b(?!\s+(?:jag|vi)\b)"
+)
+# A question put to one by name closing the take-back's turn ("Jonas, cyklarna?"): the answer is that one's task
+_ASKED_BY_NAME = re.compile(r"^(?P<name>[a-zåäö-]+)\s*,\s*\S")
 _SAME_MATTER = 2  # content words the speaker's settling turns between share with the one taken back
 _OPENING = 3  # the take-back is said among the first sentences of the turn that answers the objection
 _REACH_S = 120.0  # seconds from the decision to the take-back
@@ -64,7 +75,7 @@ class TakenBackDecisions(RuleState):
     def taken_back_pass(self) -> None:
         if not self.out.decisions:
             return
-        takes = [u for u in self.utts if _takes_back_words(u) and not u.is_question]
+        takes = [u for u in self.utts if (_takes_back_words(u) or self._strikes_own(u)) and not u.is_question]
         named = [(u, stems(m["matter"])) for u in self.utts if not u.is_question and (m := _MATTER_BACK.search(u.low))]
         said_of = {d.id: self.said_in(d) for d in self.out.decisions}
         deciding = {(u.speaker, u.turn) for said in said_of.values() for u in said}
@@ -113,7 +124,27 @@ class TakenBackDecisions(RuleState):
         """What `said` settles is said in the take-back's own turn after `t`, and no one settles it in the next two
         turns (the talk before it, and the summing-up saying it again, may be among the evidence)."""
         after = [u for u in said if u.idx >= t.idx and u.turn <= t.turn + 2]
-        return bool(after) and all(u.turn == t.turn for u in after)
+        return bool(after) and all(u.turn == t.turn or self._answers_named(u, t) for u in after)
+
+    def _answers_named(self, u: Utt, t: Utt) -> bool:
+        """`u` is said in the turn right after `t`'s, which closed with a question put to one by name."""
+        asked = [v for v in self.utts[t.idx : u.idx] if v.turn == t.turn]
+        if u.turn != t.turn + 1 or not asked or not asked[-1].is_question:
+            return False
+        m = _ASKED_BY_NAME.match(asked[-1].low)
+        return m is not None and any(v.name and v.name.split()[0].lower() == m["name"] for v in self.utts)
+
+    def _strikes_own(self, u: Utt) -> bool:
+        """`u` strikes "it" in the answer to another's objection, the speaker's turn before that holding a plan read
+        as decided ("Då stänger vi caféet …" - "Vänta, …" - "Då stryker vi det, …")."""
+        if not _STRIKES_OWN.match(u.low):
+            return False
+        before = [v for v in self.utts[max(0, u.idx - 12) : u.idx] if v.turn < u.turn]
+        if not before or before[-1].speaker == u.speaker:
+            return False
+        objection = before[-1].turn
+        own = [v for v in before if v.turn == objection - 1 and v.speaker == u.speaker]
+        return any(v.idx in self.decided for v in own) and u.start - own[-1].end <= _REACH_S
 
 
 def _takes_back_words(u: Utt) -> bool:
