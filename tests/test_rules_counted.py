@@ -8,7 +8,7 @@ from now on or with "Bra." after her own call for objections; the same shapes wh
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import texts
+from tests.test_rules_robust_cues import minutes, texts
 
 _HANDS = [
     ("S1", "Städdagen. Ska vi ha den i maj eller i juni? Räck upp handen, alla som vill ha den i maj."),
@@ -122,3 +122,31 @@ def test_a_list_of_people_and_days_nobody_offered_is_no_rota() -> None:
         ("S1", "Då är det så. Karin långfredagen, Olof annandagen."),
     ]
     assert not any("Karin långfredagen" in t for t in texts(said))
+
+
+def test_a_plan_asked_and_answered_by_the_imperative_of_its_own_verb() -> None:
+    said = [
+        ("S3", "Och så släpvagnarna. Den gamla släpvagnen står bara i vägen. Den gamla släpvagnen säljer vi, va? Anna?"),
+        ("S1", "Ja ja, sälj den. Men garaget, har du tittat på taket? Det droppar vid porten."),
+    ]
+    got = texts(said)
+    assert any("sälja den gamla släpvagnen" in t for t in got)
+
+
+def test_a_plan_asked_and_answered_with_another_errand_is_not_bidden() -> None:
+    said = [
+        ("S3", "Den gamla släpvagnen säljer vi, va? Anna?"),
+        ("S1", "Ja ja, fråga Karin. Men garaget, har du tittat på taket?"),
+    ]
+    assert not any("släpvagnen" in t for t in texts(said))
+
+
+def test_the_count_heard_with_a_number_one_letter_off() -> None:
+    said = [*_HANDS, ("S3", "Och jag. Trre mot en. Vi har städdagen i maj, och vi grillar efteråt.")]
+    got = [d.text for d in minutes(said, unsure=frozenset({"trre"})).decisions]
+    assert any("städdagen i maj" in t for t in got)
+
+
+def test_a_fight_against_one_thing_is_no_count() -> None:
+    said = [*_HANDS, ("S3", "Kampen mot en ny väg fortsätter. Vi har städdagen i maj, och vi grillar efteråt.")]
+    assert not any("röstsiffrorna" in (d.review_reason or "") for d in minutes(said).decisions)

@@ -21,11 +21,14 @@ Read last, when no other rule read the sentence. Flagged: said without a decisio
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from rapidfuzz.distance import Levenshtein
 
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import first_person, strip_tail, we_decision
 from transcribe.minutes.rules.utterances import Utt, personal_commitment, stems
-from transcribe.sv.numbers import COUNT_WORD, parse_number
+from transcribe.sv.numbers import COUNT_WORD, cardinal, parse_number
 from transcribe.sv.text import capitalise
 
 WHY = "Beslutet uttrycktes utan beslutsord, med röstsiffrorna"
@@ -60,7 +63,72 @@ _OWN_TASK = re.compile(
 
 def _said(text: str) -> str:
     """The plan as said: the counter's lead-in, own task and close formula left out."""
-    return strip_tail(_OWN_TASK.sub("", _LEAD.sub("", text.strip()))).strip(" ,.!")
+    said = strip_tail(_OWN_TASK.sub("", _LEAD.sub("", text.strip()))).strip(" ,.!")
+    return re.sub(r"^(blir|är)\s+det\b", r"det \1", said, flags=re.I)  # "Då blir det skolan" -> "det blir skolan"
+
+
+class Count(NamedTuple):
+    """A count said: where it stands in the sentence and its two numbers (None when not heard)."""
+
+    start: int
+    end: int
+    yes: int | None
+    no: int | None
+
+    def won(self) -> bool:
+        """A majority: "fyra mot en"; with one number misheard, "<?> mot en" or "tre mot <?>"."""
+        if self.yes is not None and self.no is not None:
+            return self.yes > self.no
+        return self.no == 1 or (self.yes or 0) >= 3
+
+    def said(self) -> str:
+        said = {n: "en" if n == 1 else cardinal(n) for n in (self.yes, self.no) if n}
+        return f" ({said[self.yes]} mot {said[self.no]})" if self.yes and self.no else ""
+
+
+def _number(word: str) -> int | None:
+    return 1 if word in ("en", "ett") else parse_number(word)
+
+
+def _near_number(word: str) -> int | None:
+    """A number word one letter off ("trre", "fyro"), as the recogniser mishears it."""
+    if len(word) < 3:
+        return None
+    return next((n for n in range(2, 21) if Levenshtein.distance(word, cardinal(n)) == 1), None)
+
+
+def count_in(u: Utt, robust: bool) -> Count | None:
+    """The count said in the sentence, as said; under recognition errors also with one of its three words
+    misheard (one letter off or heard unsure: "Tre moot en", "trre mot två", "i mot en") or its first lost at the
+    sentence's start ("Mot en. ...")."""
+    m = _TALLY.search(u.low)
+    if m is not None:
+        return Count(m.start(), m.end(), _number(m.group("a")), _number(m.group("b")))
+    if not robust:
+        return None
+    words = list(re.finditer(r"[\wåäö]+", u.low))
+    for i, w in enumerate(words[:-1]):
+        said = w.group(0)
+        mot = said == "mot" or (len(said) >= 3 and Levenshtein.distance(said, "mot") == 1) or u.uncertain(said)
+        a_word = words[i - 1].group(0) if i else None
+        b_word = words[i + 1].group(0)
+        a, b = (_number(a_word) if a_word else None), _number(b_word)
+        hits = [said != "mot", a is None, b is None]
+        if not mot or sum(hits) != 1:
+            continue
+        if a is None and a_word is not None:
+            a = _near_number(a_word)
+            if a is None and not u.uncertain(a_word):
+                continue  # "kampen mot en ...": no count
+        if b is None:
+            b = _near_number(b_word)
+            if b is None and not u.uncertain(b_word):
+                continue
+        if hits[0] and (a is None or b is None):
+            continue
+        begin = words[i - 1].start() if a_word else w.start()
+        return Count(begin, words[i + 1].end(), a, b)
+    return None
 
 
 class CountedDecisions:
@@ -69,39 +137,31 @@ class CountedDecisions:
     def _vote_counted(self, u: Utt) -> bool:
         if u.is_question or u.idx in self.used or u.idx in self.decided:
             return False
-        tally = _TALLY.search(u.low)
-        if tally is not None:
-            if not self._count_won(tally) or not self._count_voted(u, tally):
+        count = count_in(u, self.robust)
+        if count is not None:
+            if not count.won() or not self._count_voted(u, count):
                 return False
-            rest = (u.text[: tally.start()] + u.text[tally.end() :]).strip(" ,.!")
+            rest = (u.text[: count.start] + u.text[count.end :]).strip(" ,.!")
             if self._counted_plan(u, rest):
-                return self._record_counted(u, rest, tally, [u])
+                return self._record_counted(u, rest, count, [u])
             return False
         for back in (1, 2):
             prev = self.utts[u.idx - back] if u.idx >= back else None
             if prev is None or prev.speaker != u.speaker or prev.idx in self.decided:
                 return False  # the count may end the counter's turn, the plan open her next: "Tre mot två." - "Den ..."
-
-            tally = _TALLY.search(prev.low)
-            if tally is None:
+            count = count_in(prev, self.robust)
+            if count is None:
                 if not _NOT_PLAN.match(prev.low):
                     return False  # only the counter's own remark may stand between the count and the plan
                 continue
-            if not self._count_won(tally) or not self._count_voted(prev, tally) or not self._counted_plan(u, u.text):
+            if not count.won() or not self._count_voted(prev, count) or not self._counted_plan(u, u.text):
                 return False
-            return self._record_counted(u, u.text, tally, [prev, u])
+            return self._record_counted(u, u.text, count, [prev, u])
         return False
 
-    @staticmethod
-    def _count_won(tally: re.Match[str]) -> bool:
-        a, b = parse_number(tally.group("a")), parse_number(tally.group("b"))
-        a = 1 if tally.group("a") in ("en", "ett") else a
-        b = 1 if tally.group("b") in ("en", "ett") else b
-        return a is not None and b is not None and a > b
-
-    def _count_voted(self, u: Utt, tally: re.Match[str]) -> bool:
+    def _count_voted(self, u: Utt, count: Count) -> bool:
         """A show of hands or the members' choices just before the count (or the count's own 'röster')."""
-        if "röst" in tally.group(0):
+        if "röst" in u.low[count.start : count.end + 8]:
             return True
         window = [v for v in self._window(u, back=12)]
         if any(_VOTE.search(v.low) for v in [u, *window]):
@@ -123,15 +183,18 @@ class CountedDecisions:
         others = [v for v in self._window(u, back=14) if v.speaker != u.speaker]
         if stems(said) and self.spoken_on(u, said):
             return True
+        if any(stems(said) & stems(v.text) for v in self._window(u, back=14) if _VOTE.search(v.low)):
+            return True  # the call's own words name what was voted on: "Den som vill ha utställningen i skolan, ..."
+
         # "Det blir B.": the option named by others, a word with no content of its own
         named = {w for w in words if len(w) <= 2 and w not in ("en", "ett", "i", "på", "om", "så", "då")}
         return bool(named) and any(named & set(re.findall(r"[\wåäö-]+", v.low)) for v in others)
 
-    def _record_counted(self, u: Utt, text: str, tally: re.Match[str], utts: list[Utt]) -> bool:
+    def _record_counted(self, u: Utt, text: str, count: Count, utts: list[Utt]) -> bool:
         said = _said(text)
-        count = f"{tally.group('a')} mot {tally.group('b')}"
         plan = we_decision(said[:1].lower() + said[1:], u.name)
-        text = f"{plan[:-1]} ({count})." if plan else f"{capitalise(first_person(said, u.name))} ({count})."
-        self._add_decision(text, u, utts, 0.6, WHY)
+        text = f"{plan[:-1]}{count.said()}." if plan else f"{capitalise(first_person(said, u.name))}{count.said()}."
+        why = WHY if count.said() else f"{WHY}; röstsiffrorna hördes ofullständigt"
+        self._add_decision(text, u, utts, 0.6, why)
         self.used.update(v.idx for v in utts)
         return True

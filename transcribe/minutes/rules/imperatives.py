@@ -27,6 +27,16 @@ _ALTERNATIVE = re.compile(
     r"\b(?:jag|vi)\s+(?:kan|kunde)\s+(?:också\s+)?(?P<inf>[a-zåäö]+a)\s+(?P<obj2>\w.*)"
 )
 _NOT_CHOICES = frozenset("gör ta säg kolla titta vänta ring tänk hör se".split())
+# A plan for the group put as a yes/no question: "Den gamla traktorn säljer vi, va?", "Ska vi sälja traktorn?"
+_PLAN_ASKED = re.compile(
+    r"^(?:(?:och|men|så)\s+)?(?:ska\s+vi\s+(?P<inf>[a-zåäö]+a)\s+(?P<obj1>[^?,]+)"
+    r"|(?P<obj2>(?!(?:vad|hur|var|när|vem|vilka|vilken|varför|det|då|så)\b)(?:[\w-]+\s+){1,4}?)"
+    r"(?P<v>[a-zåäö]+(?:ar|er|ör|yr|år))\s+vi)(?:,?\s+(?:va|eller|eller\s+hur|väl))?\s*\?$"
+)
+# The answer: yes and the imperative of the plan's verb on it, "Ja ja, sälj den."
+_ASSENTED_IMPERATIVE = re.compile(
+    r"^(?:(?:ja|jo|okej|absolut|visst)\b[\s,.!]*)+(?P<v>[a-zåäö]{2,})\s+(?:den|det|dem|dom)\s*[.!]?$"
+)
 
 
 def _imperative_of(infinitive: str) -> set[str]:
@@ -38,7 +48,11 @@ class ChosenAlternatives:
     """The leader's imperative that picks the alternative a member offered; a RuleState mixin."""
 
     def _chosen_alternative(self, u: Utt) -> bool:
-        if u.is_question or u.idx in self.used or u.idx in self.decided or u.speaker != self.talk_leader():
+        if u.is_question or u.idx in self.used or u.idx in self.decided:
+            return False
+        if self._asked_plan_bidden(u):
+            return True
+        if u.speaker != self.talk_leader():
             return False
         m = _IMPERATIVE.match(u.low)
         if m is None or m.group("v") in _NOT_CHOICES or (u.idx and self.utts[u.idx - 1].turn == u.turn):
@@ -66,6 +80,33 @@ class ChosenAlternatives:
         self._add_decision(text, u, said, 0.6, WHY)
         self.used.update(v.idx for v in said)
         return True
+
+    def _asked_plan_bidden(self, u: Utt) -> bool:
+        """A plan for the group asked by a member and answered, at the next turn's start, by yes and the imperative of
+        its own verb: "Den gamla traktorn säljer vi, va? Pappa?" - "Ja ja, sälj den. Men silon, ..."."""
+        m = _ASSENTED_IMPERATIVE.match(u.low)
+        if m is None or not u.idx or self.utts[u.idx - 1].turn == u.turn:
+            return False
+        asked = [v for v in self.utts[max(0, u.idx - 3) : u.idx] if v.turn == self.utts[u.idx - 1].turn]
+        for v in reversed(asked):
+            p = _PLAN_ASKED.match(v.low)
+            if v.speaker == u.speaker or p is None or v.idx in self.decided:
+                continue
+            inf = p.group("inf") or to_infinitive(p.group("v"))
+            if m.group("v") not in _imperative_of(inf):
+                return False
+            at = len(v.text) - len(v.low)
+            obj = (
+                v.text[at + p.start("obj1") : at + p.end("obj1")] if p.group("inf") else v.text[at : at + p.end("obj2")]
+            )
+            obj = strip_tail(obj).strip(" ,.!")
+            if obj.split(" ", 1)[0].lower() in ("den", "det", "de", "dom", "en", "ett"):
+                obj = obj[:1].lower() + obj[1:]  # the fronted object's article, not a name
+            text = decision_sentence(first_person(f"att {inf} {obj}", v.name))
+            self._add_decision(text, v, [v, u], 0.6, WHY)
+            self.used.update((v.idx, u.idx))
+            return True
+        return False
 
     def _offered_alternative(self, u: Utt, imperative: str, obj: str) -> tuple[Utt, str] | None:
         """The alternative in the other speaker's turn just before, with the same verb and thing."""
