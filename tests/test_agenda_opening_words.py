@@ -8,6 +8,7 @@ from __future__ import annotations
 from tests.test_agenda_roles import roles_under
 from tests.test_agenda_struck import CAMP, CLOSING, CLUB, OPENING, treated
 from transcribe.agenda.phrases import CONCLUDES, KIND_CUES
+from transcribe.minutes.role_ties import ROLE_WORDS
 
 OPENED = CLUB.replace("1. Mötets öppnande\n2. Val av justerare", "1. Inledning, sekreterare och justerare")
 
@@ -45,3 +46,26 @@ def test_the_perfect_of_an_election_ends_its_item_and_a_borrowed_chair_leads_the
     assert not CONCLUDES.search("har årsmötet valt styrelsen enligt förslaget?")
     assert KIND_CUES["chair"].search("vi har bett lisa att leda förhandlingarna i dag.")
     assert KIND_CUES["adjusters"].search("vi behöver två som går igenom protokollet med mig efteråt.")
+
+
+def test_an_opening_heard_as_nothing_starts_at_the_leaders_first_turn() -> None:
+    agenda = "Styrelsemöte\n1. Mötets öppnande\n2. Ekonomi\n3. Sommarlägret\n4. Mötets avslutande\n"
+    lines = [
+        ("B", "Har någon sett mina nycklar? De låg här i morse."),
+        ("C", "De hänger på kroken vid dörren."),
+        ("A", "Klockan är sju, kormon att i."),
+        ("B", "Ja."),
+        ("A", "Ekonomin. Lars, hur ser kassan ut?"),
+        ("B", "Vi har sextiotusen på kontot och medlemsavgifterna har kommit in."),
+        ("A", "Sommarlägret. Maja?"),
+        ("C", "Vi har bokat lägergården vecka tjugosex och tjugo barn har anmält sig."),
+        ("A", "Tack för i kväll, mötet är avslutat."),
+    ]
+    assert treated(agenda, lines)["1"] == 2
+
+
+def test_one_who_reads_through_and_approves_afterwards_checks_the_minutes() -> None:
+    assert ROLE_WORDS["justerare"].search("och nils läser igenom och godkänner efteråt, innan det skickas.")
+    assert KIND_CUES["adjusters"].search("och nils läser igenom och godkänner efteråt, innan det skickas.")
+    assert KIND_CUES["adjusters"].search("då behöver vi två som tur igenom protokollet med eva efteråt.")
+    assert not KIND_CUES["adjusters"].search("förra protokollet gick vi igenom i mars.")

@@ -5,7 +5,9 @@ an item asked to come before another, items taken together named by their own wo
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.counted import sides_called
 from transcribe.agenda.numbers import number_refs
+from transcribe.agenda.units import build_units
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 
@@ -154,3 +156,19 @@ def test_an_item_asked_to_come_before_another_and_a_counts_sides() -> None:
     )
     assert got["3"] == 40.0  # not at the count's "Och för styrelsens."
     assert got["5"] == 50.0 and got["4"] == 120.0
+
+
+def test_a_show_of_hands_called_with_its_verb_misheard_still_has_its_sides() -> None:
+    units = build_units(
+        spoken(
+            [
+                "Vi har två förslag, Pelles och styrelsens.",
+                "Med upp handen för Pelles förslag.",
+                ("Nio.", "S"),
+                "Och för styrelsens.",
+                ("Fyra.", "S"),
+                "Nio mot fyra.",
+            ]
+        )
+    )
+    assert [units[i].text for i in sides_called(units)] == ["Och för styrelsens."]

@@ -50,6 +50,7 @@ from transcribe.agenda.passes import (
     chair_named_first,
     decided_items,
     more_before_close,
+    opened_at_first_turn,
     put_off,
     taken_together,
     turn_heads,
@@ -410,6 +411,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     taken_after(p, moves, chair_speaker(units), talk)
     more_before_close(p, chair_speaker(units))
     called_after_talk(p, turns, chair_speaker(units))
+    opened_at_first_turn(p, chair_speaker(units))
     announced = {k: units[u].start for k, u in chosen.items()}  # before a turn's opening reply joins the item
     turn_heads(p)
     turn_starts(p)

@@ -10,8 +10,9 @@ if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.units import Unit
 
 # the room asked to show hands or to be counted: "Räck upp handen för …", "Vi räcker upp händerna.", "Vilka är för?"
+# (its verb may be misheard: "upp handen" tells)
 HANDS = re.compile(
-    r"\b(?:räck\w* upp (?:en |era )?(?:hand|händer)\w*|handuppräckning|vilka är för|de som är för|vi räknar"
+    r"\b(?:\w+ upp (?:en |era )?(?:hand|händer)\w*|handuppräckning|vilka är för|de som är för|vi räknar"
     r"|(?:vilka|de som) (?:vill|röstar)\b)"
 )
 # the next side called: "Och för styrelsens.", "Och emot?", "För förslag B?"

@@ -280,6 +280,22 @@ MORE = re.compile(
 REPLY_WORDS = 6  # a reply this short leaves the talk where it was ("Och Tallinn.")
 
 
+def opened_at_first_turn(p: Placement, chair: str | None) -> None:
+    """The opening item (the agenda's first) with no start of its own, its words misheard ("Klockan är sju,
+    <kormon att i>."), while later items were placed: it starts at the first turn of the one who leads, when that
+    comes before the first item placed."""
+    if chair is None or not p.chosen or 0 in p.chosen or p.leaves[0].kind != "open":
+        return
+    first = min(p.chosen.values())
+    units = p.units
+    at = next(
+        (i for i in range(first) if units[i].speaker == chair and (i == 0 or units[i - 1].seg_id != units[i].seg_id)),
+        None,
+    )
+    if at is not None and at not in p.used:
+        p.place(0, at)
+
+
 def more_before_close(p: Placement, chair: str | None) -> None:
     """The closing item begins where the chair, after övriga frågor began, asked whether anything more was left
     ("Något mer? Nej. Nästa styrelsemöte har vi …" – "Och Tallinn." – "Och Tallinn. Tack för i kväll. Mötet är

@@ -169,9 +169,10 @@ KIND_CUES = {
         r" (?:under|på) (?:protokollet|anteckningarna)\b"
         r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
-        r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
+        r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och (?:skriv|godkänn)"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
         r"|(?:vem|någon|nån) (?:som )?(?:gransk|koll|kontroller)(?:a|ar) att (?:han|hon|hen|sekreteraren) (?:inte )?\w+"
+        r"|igenom (?:\w+ )?protokollet (?:\w+ ){0,4}efteråt"
         r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+,? ){0,8}skriv(?:a|er) under\b"
         r"|(?:två|någon|nån|vem|en)(?: personer| person)? (?:som|tar på sig att) (?:\w+ ){0,3}"
         r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar (?:efteråt |sen |sedan )?att|granskar"
@@ -179,7 +180,8 @@ KIND_CUES = {
         r"|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
     # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …", the
-    # one who checks the writer ("Och vem kontrollerar att hon inte hittar på något?")
+    # one who checks the writer ("Och vem kontrollerar att hon inte hittar på något?"), who goes through the minutes
+    # afterwards ("två som <…> igenom protokollet med Eva efteråt", the verb misheard)
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*|^\W*(?:(?:och|så|då|nu)\W+)?(?:föredragnings)?listan\W*$)"

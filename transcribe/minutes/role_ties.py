@@ -53,7 +53,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|^\W*(?:och )?justeringen\b"
         r"|\b(?:sätt|skriv)\w* (?:sitt|ditt|ert|era) namn?"
         r" (?:under|på) (?:protokollet|anteckningarna)\b"
-        r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och skriv)"
+        r"|\bläs(?:a|er) igenom (?:(?:dem|det|protokollet|anteckningarna)\b|och (?:skriv|godkänn))"
         r"|\bsom (?:\w+ ){0,2}(?:titt|koll)(?:a|ar) igenom (?:dem|det|protokollet|anteckningarna)\b"
         r"|\bskriv(?:a|er) (?:under|på) (?:\w+ ){0,2}(?:med|tillsammans med|jämte) (?:mig|ordföranden)\b"
         r"|\bskriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))"
