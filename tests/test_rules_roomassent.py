@@ -67,6 +67,29 @@ def test_a_plan_said_with_false_starts_and_closed_by_it_will_be_good() -> None:
     assert any("turas om med skottningen" in t for t in got)
 
 
+def test_how_the_group_acts_asked_answered_and_accepted_before_the_next_subject() -> None:
+    said = [
+        (
+            "S1",
+            "Lekplatsen vid skolan. Föräldrarna vill att vi tittar på gungorna oftare. Hur ofta ska vi besiktiga dem?",
+        ),
+        ("S2", "En gång i månaden. Första måndagen, innan barnen kommer."),
+        ("S1", "Mm. Parkeringen då."),
+        ("S3", "Där står fortfarande den gamla husvagnen."),
+    ]
+    got = texts(said)
+    assert any("besiktiga" in t and "första måndagen" in t.lower() for t in got)
+
+
+def test_who_does_it_asked_and_offered_is_no_decision() -> None:
+    said = [
+        ("S1", "Vem ska hämta nycklarna hos vaktmästaren?"),
+        ("S2", "Jag kan ta det på fredag."),
+        ("S1", "Bra. Sen julfesten."),
+    ]
+    assert not any("nycklarna" in t for t in texts(said))
+
+
 def test_a_plan_only_heard_with_okay_is_not_settled() -> None:
     said = [
         ("S1", "Vi har fått ett erbjudande om ny kaffemaskin."),

@@ -21,7 +21,14 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
-from transcribe.minutes.phrasing import decision_sentence, first_person, is_present_verb, strip_tail, we_decision
+from transcribe.minutes.phrasing import (
+    decision_sentence,
+    first_person,
+    indirect_question,
+    is_present_verb,
+    strip_tail,
+    we_decision,
+)
 from transcribe.minutes.rules.utterances import Utt, personal_commitment, stems
 from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
@@ -52,13 +59,18 @@ _CHOICE = re.compile(
     r"^(?:(?:men|och|så)\b[\s,]*)*(?:ska|skall)\s+vi\s+(?P<v>[a-zåäö]{2,})\s+(?P<rest>[^?]*?),?\s+eller\s+"
     r"(?P<alt>inte|[a-zåäö]{3,}(?:\s+[^?]*)?)\s*\?$"
 )
+# The group's course asked for: "Hur ofta ska vi stå där?", "När tar vi inventeringen?", "Vilken dag kör vi?"
+_HOW = re.compile(
+    r"^(?:(?:och|men|så|okej)\b[\s,]*)*(?:hur(?:\s+ofta|\s+många|\s+länge)?|när|var|vilken|vilket|vilka(?:\s+\w+)?)"
+    r"\s+(?:ska|skall|gör|tar|kör|har|öppnar|stänger)\s+vi\b[^?]*\?$"
+)
 _OPENER = re.compile(r"^(?:(?:så|och|okej|ok|ja|alltså|men|bra)\b[\s,]*)+", re.IGNORECASE)
 # The lead of a plan put to the room, not its matter: "jag tycker (att) vi …", "jag tänkte att …", "jag vill att vi
 # …", "om jag fattar rätt, …", "vi kör så här, att …"
 _LEAD = re.compile(
     r"^(?:om\s+jag\s+(?:fattar|förstår|har\s+förstått)\s+(?:det\s+)?rätt\s*,?\s*"
     r"|jag\s+(?:tycker|tänkte|tänker|vill)\s+(?:att\s+)?(?=vi\b|[a-zåäö-]+(?:en|et|na)\s)"
-    r"|(?:vi\s+kör\s+så\s+här|så\s+här\s+(?:gör\s+vi|då)?)\s*[,:]\s*(?:att\s+)?)+",
+    r"|(?:vi\s+kör\s+så\s+här|(?:så\s+)?här\s+(?:gör\s+vi|då)?)\s*[,:]\s*(?:att\s+)?)+",
     re.IGNORECASE,
 )
 _LATE_LEAD = re.compile(
@@ -75,6 +87,8 @@ _PLAN = re.compile(
     r"|\b(?P<v2>[a-zåäö]{3,}(?:ar|er|ör))\s+vi\b(?P<rest2>.*)"
     r"|\bfrån\s+(?:och\s+med\s+)?(?:nu|i\s+dag|måndag|\w+dag)\b"
 )
+# A condition and its consequence, both with the verb first: "Höjer vi tappar vi folk."
+_IF_THEN = re.compile(r"\b[a-zåäö]{3,}(?:ar|er|ör)\s+vi\s+[a-zåäö]{3,}(?:ar|er|ör)\s+vi\b")
 _NOT_PLAN_VERBS = frozenset(
     "har ska kan får vill måste behöver tycker tror vet ser hör är går kommer blir hoppas undrar pratar "
     "diskuterar funderar väntar försöker bestämmer beslutar klarar hinner orkar".split()
@@ -94,6 +108,13 @@ _DECIDING = re.compile(r"\b(?:bestäm\w*|beslut\w*|klubba\w*)\b")
 
 def _weight(text: str) -> int:
     return len(content_words(text)) + len(_NUMBER.findall(text.lower()))
+
+
+def _shares(words: set[str], context: set[str]) -> bool:
+    """A stem in common, or one the start of the other ('papp' in 'pappret')."""
+    return any(
+        w == c or (min(len(w), len(c)) >= 4 and (w.startswith(c) or c.startswith(w))) for w in words for c in context
+    )
 
 
 def fluent(text: str) -> str:
@@ -120,7 +141,7 @@ def group_plan(text: str) -> bool:
     low = _plain(text.lower())
     if re.match(r"^(?:om|ifall|när|innan|jag|nej|absolut|precis|exakt)\b", low) or _weight(low) < 2:
         return False
-    if is_present_verb(low.split()[0]):
+    if is_present_verb(low.split()[0]) or _IF_THEN.search(low):
         return False  # "Säger besiktningsmannen att …, så köper vi …", "Höjer vi tappar vi folk": a condition first
     if cues.TENTATIVE.search(low) or cues.HEDGE.search(low) or _TALK.search(low):
         return False
@@ -149,13 +170,13 @@ class RoomAssent:
             return False
         if any(group_plan(v.text) or _DECIDING.search(v.low) or _TAG.search(v.low) for v in turn[len(head) :]):
             return False  # "Ja. Vi kör på det. Vi spelar på Sjöfesten.": the assenter states the course himself
-        found = self._put_choice(prev, u)
+        found = self._put_choice(prev, u) or self._put_how(prev, u)
         if found is None and not _OBJECTION.search(prev[0].low):  # "Nej, Robin. …": a refusal, nothing put
             found = self._put_tagged(prev, u) or self._put_plan(prev, u, head, echo)
         if found is None:
             return False
         text, said, proposer = found
-        if any(v.idx in self.used or v.idx in self.decided for v in said) or not self._moves_on(turn, said, u):
+        if any(v.idx in self.used or v.idx in self.decided for v in said) or not self._moves_on(turn, said, proposer):
             return False
         utts = sorted({v.idx: v for v in [*said, *head]}.values(), key=lambda v: v.idx)
         self._add_decision(text, proposer, utts, 0.6, WHY)
@@ -195,7 +216,7 @@ class RoomAssent:
             return None, ""
         return head, " ".join(echo)
 
-    def _moves_on(self, turn: list[Utt], said: list[Utt], u: Utt) -> bool:
+    def _moves_on(self, turn: list[Utt], said: list[Utt], putter: Utt) -> bool:
         """No one objects or asks back in the assenting turn or the next two turns, and the one who put the
         matter does not go on to close it himself (that close is read as it is said)."""
         matter = set().union(*(stems(v.text) for v in said))
@@ -206,7 +227,7 @@ class RoomAssent:
                 return False  # "Ja, men hur blir det med helgerna?": asked back on the matter
         put_turns = {v.turn for v in said}
         context = set().union(
-            *(stems(v.text) for v in self.utts[max(0, said[0].idx - 8) : u.idx] if v.turn in put_turns)
+            *(stems(v.text) for v in self.utts[max(0, said[0].idx - 8) : turn[0].idx] if v.turn in put_turns)
         )
         context |= matter | set().union(*(stems(v.text) for v in self._turn_put_before(said[0])))
         turns: dict[int, list[Utt]] = {}
@@ -216,17 +237,17 @@ class RoomAssent:
         for said_next in list(turns.values())[:5]:
             first = said_next[0]
             weight = sum(_weight(v.text) for v in said_next)
-            shared = any(stems(v.text) & context for v in said_next)
+            shared = any(_shares(stems(v.text), context) for v in said_next)
             if cues.REJECTED.search(first.low) or (_OBJECTION.search(first.low) and not _ASSENT.match(first.low)):
                 if shared or weight < 2:
                     return False
                 break  # "Det har vi inte råd med" said of the next subject: the talk had moved on
             if any(v.is_question and _TAG.search(v.low) for v in said_next):
                 return False  # "Jag tycker det låter klokt. Alla med på det?": the matter is still being put
-            if first.speaker == said[-1].speaker:
-                stated = next((v for v in said_next if _weight(v.text) >= 2), None)
-                if stated is not None and not re.search(r"\bjag\b", stated.low) and stems(stated.text) & context:
-                    return False  # "Är vi överens?" - "Ja." - "Bara Swish och kort i kiosken från mars."
+            if first.speaker == putter.speaker:
+                stated = [v for v in said_next if not v.is_question and not re.search(r"\bjag\b", v.low)]
+                if any(_shares(stems(v.text), context) for v in stated):
+                    return False  # "Ja." - "Bara Swish och kort i kiosken från mars.", "Bra. Då slutar vi med pappret."
             if weight >= 2 and not shared:
                 break  # the next subject
             counted += weight >= 2
@@ -319,6 +340,28 @@ class RoomAssent:
             return None
         text = " ".join([clause, *(capitalise(strip_tail(fluent(w.text)).rstrip(" .")) + "." for w in terms)])
         return first_person(text, answer[0].name), [q, *answer], q
+
+    def _put_how(self, prev: list[Utt], u: Utt) -> tuple[str, list[Utt], Utt] | None:
+        """How the group is to act, asked by the one who then accepts the answer: 'Hur ofta ska vi stå där?' -
+        'Två morgnar i veckan. Måndag och torsdag, mellan halv åtta och halv nio. …' - 'Mm. Förråden då.'"""
+        answer = prev
+        asked = self._turn_put_before(answer[0])
+        q = asked[-1] if asked else None
+        if q is None or q.speaker != u.speaker or not _HOW.match(q.low) or cues.NEXT_MEETING.search(q.low):
+            return None
+        if answer[0].is_question or _OBJECTION.search(answer[0].low) or re.search(r"\b(?:jag|vet)\b", answer[0].low):
+            return None  # "Jag kan.", "Vet inte.": an offer or no answer, not the group's course
+        if any(group_plan(v.text) for v in answer):
+            return None  # "Så vi … vi tar skolorna …": the plan itself, read as such
+        terms = [w for w in answer[:3] if not w.is_question and not _REMARK.match(w.low)]
+        terms = [w for w in terms if not cues.TENTATIVE.search(w.low) and not cues.HEDGE.search(w.low)]
+        if not terms or sum(_weight(w.text) for w in terms) < 2 or terms[0] is not answer[0]:
+            return None
+        answered = " ".join(capitalise(strip_tail(fluent(w.text)).rstrip(" .")) + "." for w in terms)
+        asked_how = strip_tail(q.text).rstrip(" ?")
+        m = re.match(r"^(?P<wh>\w+(?:\s+(?:ofta|många|länge|dag|tid))?)\s+(?P<v>\w+)\s+vi\s+(?P<rest>.*)$", asked_how)
+        asked_how = f"{m.group('wh')} vi {m.group('v')} {m.group('rest')}" if m else indirect_question(q.text)
+        return f"{capitalise(asked_how)}: {answered}", [q, *terms], q
 
     def _put_plan(self, prev: list[Utt], u: Utt, head: list[Utt], echo: str) -> tuple[str, list[Utt], Utt] | None:
         """A plan for the group stated by one, the next answering with assent that judges it ('Det är rätt.',
