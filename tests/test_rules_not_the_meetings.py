@@ -164,3 +164,41 @@ def test_a_no_said_as_the_condition_of_the_proposal_reads_no_members_aside_as_de
     got = texts(said)
     assert not any("Kreta" in t or "pengarna" in t for t in got)
     assert any("kvällsskiftet" in t for t in got)
+
+
+def test_the_move_to_the_next_subject_is_no_decision_but_the_close_before_it_is() -> None:
+    said = [
+        ("S1", "Arvodena, Karin?"),
+        ("S2", "Styrelsen föreslår oförändrade arvoden, ett prisbasbelopp att fördela inom styrelsen."),
+        (
+            "S1",
+            "Är stämman enig? Ja. Så beslutar vi. Då hoppar vi till motionerna. Det har kommit en, från Olof, om "
+            "cykelrummet.",
+        ),
+        ("S3", "Ja, vi är flera som cyklar nu, och det finns inga platser kvar."),
+    ]
+    got = texts(said)
+    assert not any("motionerna" in t for t in got)
+    assert any("arvoden" in t for t in got)
+
+
+def test_how_the_meeting_votes_and_how_it_closes_are_no_decisions() -> None:
+    closing = [
+        ("S2", "Då tackar jag för förtroendet och lämnar tillbaka till Anna för avslutningen."),
+        ("S1", "Tack, Karin. Vi avslutar med att sjunga första versen av psalm tvåhundra, och sen är det mer kaffe."),
+        ("S3", "Nu finns det kakor igen, ser jag."),
+    ]
+    assert not texts(closing)
+    vote = [
+        ("S3", "Ungdomsavgiften borde halveras."),
+        ("S2", "Allt kostar mer nu."),
+        (
+            "S1",
+            "Vi röstar om det. Olof har ett förslag, halverad ungdomsavgift. Vi gör det med handuppräckning. För? "
+            "Olof och jag. Emot? Karin. Två mot en.",
+        ),
+        ("S1", "Då halverar vi ungdomsavgiften från januari."),
+    ]
+    got = texts(vote)
+    assert not any("handuppräckning" in t for t in got)
+    assert any("halvera" in t for t in got)

@@ -70,6 +70,15 @@ _SEE_YOU = re.compile(
 )
 # Those who stand aside from a decision: "Styrelsen deltar inte i beslutet." ("i" lost: "… deltar inte det beslutet")
 _STANDS_ASIDE = re.compile(r"\bdeltar\s+inte\s+(?:i\s+|[a-zåäö]{1,2}\s+)?(?:(?:det|detta)\s+(?:här\s+)?)?beslutet\b")
+# The move to the next subject read as the plan: "Mötet beslutade att hoppa till motionerna."
+_MOVES_ON = re.compile(
+    r"^(?:mötet\s+beslutade\s+att\s+)?(?:hoppa|gå)\s+(?:fram\s+|vidare\s+|över\s+|tillbaka\s+|direkt\s+|raka\s+vägen\s+)?till\b"
+)
+# How the meeting votes or closes: "vi röstar om det med handuppräckning", "avsluta med att sjunga första versen"
+_HOW = re.compile(
+    r"\brösta(?:r)?\s+(?:om\s+(?:det|den|saken|förslaget)\s+)?(?:med|genom)\s+(?:handuppräckning|slutna\s+sedlar|acklamation)"
+    r"|^(?:mötet\s+beslutade\s+att\s+)?avsluta\s+(?:mötet\s+)?med\s+att\b"
+)
 _VOTERS_FRAME = frozenset("mötet beslutade att och jag".split())  # what is left of the hands raised is names
 _NEGATED = re.compile(r"\b(?:inte|ingen|inget|inga)\b")
 # The caller asks who wants the proposal: "Vilka vill boka spelmannen från Orsa?", "De som vill ha en avgift?",
@@ -342,10 +351,12 @@ def _taken_when(u: Utt) -> bool:
 
 def _beside_decisions(d: Decision) -> bool:
     """The decision is read from the farewell naming the next meeting ('Då säger vi så, vi ses andra söndagen i
-    december …'): the next meeting has its own place in the minutes; or from the note that some stand aside from the
-    decision ('Styrelsen deltar inte i beslutet.'), which the decision itself is not."""
+    december …'): the next meeting has its own place in the minutes; from the note that some stand aside from the
+    decision ('Styrelsen deltar inte i beslutet.'), which the decision itself is not; or from the meeting's own
+    mechanics: the move to the next subject ('Då hoppar vi till motionerna.'), how it votes ('vi röstar om det med
+    handuppräckning') or how it closes ('Vi avslutar med att sjunga …')."""
     low = d.text.lower()
-    return bool(_SEE_YOU.match(low) or _STANDS_ASIDE.search(low))
+    return bool(_SEE_YOU.match(low) or _STANDS_ASIDE.search(low) or _MOVES_ON.match(low) or _HOW.search(low))
 
 
 def _summed(d: Decision, made: list[Utt]) -> bool:
