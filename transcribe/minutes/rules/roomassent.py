@@ -87,6 +87,8 @@ _PLAN = re.compile(
     r"|\b(?P<v2>[a-zåäö]{3,}(?:ar|er|ör))\s+vi\b(?P<rest2>.*)"
     r"|\bfrån\s+(?:och\s+med\s+)?(?:nu|i\s+dag|måndag|\w+dag)\b"
 )
+# What was done or decided before, told again: "Då har vi provat telefontiden …", "Så, för att summera allt: …"
+_PAST_OR_RECAP = re.compile(r"\b(?:har|hade)\s+vi\b|\b(?:summer\w*|sammanfatt\w*)\b")
 # A condition and its consequence, both with the verb first: "Höjer vi tappar vi folk."
 _IF_THEN = re.compile(r"\b[a-zåäö]{3,}(?:ar|er|ör)\s+vi\s+[a-zåäö]{3,}(?:ar|er|ör)\s+vi\b")
 _NOT_PLAN_VERBS = frozenset(
@@ -143,7 +145,7 @@ def group_plan(text: str) -> bool:
         return False
     if is_present_verb(low.split()[0]) or _IF_THEN.search(low):
         return False  # "Säger besiktningsmannen att …, så köper vi …", "Höjer vi tappar vi folk": a condition first
-    if cues.TENTATIVE.search(low) or cues.HEDGE.search(low) or _TALK.search(low):
+    if cues.TENTATIVE.search(low) or cues.HEDGE.search(low) or _TALK.search(low) or _PAST_OR_RECAP.search(low):
         return False
     if cues.AGENDA_TALK.search(low) or cues.PUT_OFF_LATER.search(low):
         return False
