@@ -100,9 +100,10 @@ class ClosingDate(MeetingDays):
                     if (n := _NEXT_ANNOUNCED.search(u.low[: w.start])) is None
                     else self._misheard_slot(u, n)  # "Nästa leverans blir …" names something else
                 )
-                or (self._lead_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day"))
-                or (self._we_unheard(u, w) and w.time is not None and w.kind in (*SPECIFIC, "rel_day", "wd"))
-                for w in self._whens_heard(u)
+                or (self._lead_unheard(u, w, heard) and w.time is not None and w.kind in (*SPECIFIC, "rel_day"))
+                or (self._we_unheard(u, w, heard) and w.time is not None and w.kind in (*SPECIFIC, "rel_day", "wd"))
+                for heard in [self._whens_heard(u)]
+                for w in heard
             )
             if u.is_question or re.search(r"\bjag\s+\w+r\b", u.low) or self._turned_down(u):
                 continue
@@ -169,9 +170,12 @@ class ClosingDate(MeetingDays):
 
     @staticmethod
     def _alone(u: Utt, w: When) -> bool:
-        """The sentence is a weekday and an hour and nothing else ("Nästa tisdag, kvart över sju.")."""
+        """The sentence is a weekday and an hour and nothing else ("Nästa tisdag, kvart över sju."), one word of it
+        perhaps misheard ("<Han> vanligt, tisdag nästa vecka klockan åtta här.")."""
         rest = re.findall(r"[\w-]+", u.low[: w.start] + " " + u.low[w.end :])
-        return w.time is not None and w.kind == "wd" and all(x in _FILLER for x in rest)
+        other = [x for x in rest if x not in _FILLER]
+        heard = len(other) <= 1 and all(u.uncertain(x) or not known_word(x) for x in other)
+        return w.time is not None and w.kind == "wd" and heard
 
     @staticmethod
     def _whole_date_alone(u: Utt, w: When) -> bool:
@@ -190,19 +194,30 @@ class ClosingDate(MeetingDays):
         return any(_USUAL.match(x) for x in after)
 
     @staticmethod
-    def _lead_unheard(u: Utt, w: When) -> bool:
+    def _lead(u: Utt, w: When, whens: list[When]) -> list[str]:
+        """The words before a date, but those of another saying of a day ('Måndag om två veckor, den sjunde
+        december'): a day said twice is still the day alone."""
+        text = u.low[: w.start]
+        for x in whens:
+            if x is not w and x.end <= w.start:
+                text = text[: x.start] + " " * (x.end - x.start) + text[x.end :]
+        return re.findall(r"[\w-]+", text)
+
+    def _lead_unheard(self, u: Utt, w: When, whens: list[When]) -> bool:
         """Nothing before the date, or one or two words the recogniser was unsure of ("<Vi ses> lördag om tre
         veckor, elva igen"), or one such word and the verb or a joining word ("<Tsojboget> är torsdagen den sjätte
         juli", "<Tillschnangen> och tisdag om två veckor": a short word is what a burst leaves most)."""
-        lead = re.findall(r"[\w-]+", u.low[: w.start])
+        lead = self._lead(u, w, whens)
         heard = [x for x in lead if u.uncertain(x) or not known_word(x)]  # "<Tsojboget> är torsdagen den …"
         return len(lead) <= 2 and all(x in heard or (x in ("är", "blir", "och", "då") and heard) for x in lead)
 
-    @staticmethod
-    def _we_unheard(u: Utt, w: When) -> bool:
+    def _we_unheard(self, u: Utt, w: When, whens: list[When]) -> bool:
         """'Vi <att> på måndag, klockan nio', '<Tsojboget> vi den sextonde december, klockan två': "vi" and one
-        misheard word where "ses" or "träffas" stood, after it or before it."""
-        lead = re.findall(r"[\w-]+", u.low[: w.start])
+        misheard word where "ses" or "träffas" stood, after it or before it; 'Vi <-ses> måndag om två veckor': "vi"
+        straight before the day, its verb lost (a statement has one)."""
+        lead = self._lead(u, w, whens)
+        if lead in (["vi"], ["då", "vi"], ["så", "vi"]):
+            return True
         if len(lead) == 2 and lead[1] == "vi" and (u.uncertain(lead[0]) or not known_word(lead[0])):
             return True
         return (len(lead) >= 2 and lead[0] == "vi" and (u.uncertain(lead[1]) or not known_word(lead[1]))
