@@ -99,8 +99,9 @@ def _near_number(word: str) -> int | None:
 
 def count_in(u: Utt, robust: bool) -> Count | None:
     """The count said in the sentence, as said; under recognition errors also with one of its three words
-    misheard (one letter off or heard unsure: "Tre moot en", "trre mot två", "i mot en") or its first lost at the
-    sentence's start ("Mot en. ...")."""
+    misheard ("mot" one letter off: "Tre moot en"; a number one letter off or heard unsure: "trre mot två", "i mot
+    en") or its first lost at the sentence's start ("Mot en. ..."). An unsure word between two numbers is no "mot":
+    "Fyra i en lov bil", "fyrtioåtta medlemmar, sju nya"."""
     m = _TALLY.search(u.low)
     if m is not None:
         return Count(m.start(), m.end(), _number(m.group("a")), _number(m.group("b")))
@@ -109,7 +110,7 @@ def count_in(u: Utt, robust: bool) -> Count | None:
     words = list(re.finditer(r"[\wåäö]+", u.low))
     for i, w in enumerate(words[:-1]):
         said = w.group(0)
-        mot = said == "mot" or (len(said) >= 3 and Levenshtein.distance(said, "mot") == 1) or u.uncertain(said)
+        mot = said == "mot" or (len(said) >= 3 and Levenshtein.distance(said, "mot") == 1)
         a_word = words[i - 1].group(0) if i else None
         b_word = words[i + 1].group(0)
         a, b = (_number(a_word) if a_word else None), _number(b_word)
