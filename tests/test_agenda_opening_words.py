@@ -69,3 +69,4 @@ def test_one_who_reads_through_and_approves_afterwards_checks_the_minutes() -> N
     assert KIND_CUES["adjusters"].search("och nils läser igenom och godkänner efteråt, innan det skickas.")
     assert KIND_CUES["adjusters"].search("då behöver vi två som tur igenom protokollet med eva efteråt.")
     assert not KIND_CUES["adjusters"].search("förra protokollet gick vi igenom i mars.")
+    assert KIND_CUES["adjusters"].search("och du kollar att hon inte skriver fel?")
