@@ -277,6 +277,9 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
         return None
     at, end, heard = (toks[k].start(), toks[k].end(), toks[k].group(0)) if verb > k else (toks[k].start(),) * 2 + ("",)
     lead, tail = text[:at], text[end:]
+    ni = verb > k and lows[verb + 1] == "ni" and "ni" in unsure  # "<Peter> tar <ni> ...": "då" and "vi" both unsure
+    if ni:
+        lows[verb + 1], tail = "vi", text[end : toks[verb + 1].start()] + "vi" + text[toks[verb + 1].end() :]
     if not heard and not lead.strip():
         tail = tail[:1].lower() + tail[1:]  # "Väljer årsmötet ..." -> "Då väljer årsmötet ..."
     fixed = lead + _cap("då", lead) + (" " if not heard else "") + tail
@@ -295,7 +298,7 @@ def _lost_da(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     refused = cues.NEG.search(rest) and not (heard.lower() in _NO_FRONT and len(content_words(rest)) >= 3)
     if refused or re.search(r"\bså\s+[a-zåäö]+r\b", rest) or _CONDITIONAL & set(lows[verb + 2 :]):
         return None
-    return fixed, [Repair(heard, "då", "decision")]
+    return fixed, [Repair(heard, "då", "decision"), *([Repair("ni", "vi", "subject")] if ni else [])]
 
 
 def lost_front_negated(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
@@ -365,8 +368,7 @@ def _slot_slip(slot: int, heard: str) -> bool:
 
 
 def _loose_we(heard: str) -> bool:
-    """A short word in the group's place that is no person, preposition, negation or verb ("Då kör <tur> så"):
-    read as "vi" only when the closing's other words were all heard (see `_damaged_closing`)."""
+    """'Då kör <tur> så': a short word that is no person, preposition or negation, for "vi" (see _closing_at)."""
     return len(heard) <= 4 and not (
         heard in _PERSONS or heard in _NO_FRONT or heard in _NOT_SLIPS or heard in NEGATIONS or heard in _CONDITIONAL
         or heard in _AUXILIARIES or cues.is_body(heard)
@@ -408,16 +410,14 @@ def _align(lows: list[str], closing: tuple[tuple[str, ...], ...], unsure: set[st
 
 def _damaged_closing(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | None:
     """'Då <mest> <ni> så.', '<I> gör <i> så.', 'Då vi <men>.', '<-Då> säger <-vi> så.': the chair's bare closing
-    with two of its words misheard or lost. The sentence must be the closing alone, every word heard in it either
-    the closing's own or one the recogniser was unsure of, its last word heard (or misheard, not lost), and "vi"
-    lost only from "säger så" ("Gör så." is said to one member, "Då kör vi." starts something). It is read as the
-    closing meant ("Då gör vi så.") and flagged."""
+    with two of its words misheard or lost, each word heard the closing's own or unsure, its last word not lost, "vi"
+    lost only from "säger så" ("Gör så." is said to one member); or with one word off and when it holds after it
+    ("Då kör <tur> så måndag."). Read as the closing meant ("Då gör vi så.") and flagged."""
     if text.rstrip().endswith("?"):
         return None
     toks, lows, k = _lead(text)
     if NEGATIONS & set(lows) or len(lows) - k < 2:
         return None
-    # the closing alone, or the closing and when it holds ("Då kör <tur> så måndag.", "<Sig> säger vi så, från ...")
     ends = [n for n in range(k + 2, len(lows)) if lows[n] in _WHEN_AFTER and len(lows) - n <= 6]
     for end in [len(lows), *ends]:
         found = _closing_at(text, toks, lows[k:end], unsure, k, 2 if end == len(lows) else 1)

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.phrasing import to_infinitive
 from transcribe.minutes.rules.cueframes import TOKEN, after_lead, infinitive, present_tense
+from transcribe.minutes.rules.damagedchoice import choice_repair
 from transcribe.minutes.rules.damagedproposal import answering_ja, names_of, proposal_slip, proposer_jag
 from transcribe.minutes.rules.damagedverb import heard_verb, unheard_verb
 from transcribe.minutes.rules.lostwe import lost_we, then_head
@@ -117,7 +118,8 @@ def repair_turns(utts: list[Utt], people: Iterable[str] = ()) -> None:
     for u in utts:
         if any(r.kind != "saying" for r in u.repairs):
             continue
-        found = _lost_verb(utts, u) or _lost_object(utts, u) or lost_we(utts, u) or heard_verb(utts, u)
+        found = choice_repair(u) or _lost_verb(utts, u) or _lost_object(utts, u) or lost_we(utts, u)
+        found = found or heard_verb(utts, u)
         found = found or unheard_verb(utts, u) or proposer_jag(u, names) or answering_ja(utts, u, names)
         found = found or proposal_slip(u)
         if found is not None:

@@ -59,7 +59,11 @@ def proposer_jag(u: Utt, names: set[str]) -> tuple[str, list[Repair]] | None:
     else:
         at = k + (lows[k] == "så")  # "<Jön> tycker vi ...", "Så <jön> tycker vi ..."
         if at + 2 >= len(lows) or lows[at + 1] not in _PROPOSING or not _proposal_follows(lows, at + 1):
-            return None
+            # "... deras beslut, och <johan> tycker vi tackar ...": the proposal as a clause after "och"/"men"
+            at = next((j + 1 for j in range(k, len(lows) - 3) if lows[j] in ("och", "men")
+                       and lows[j + 2] in _PROPOSING and _proposal_follows(lows, j + 2)), -1)  # fmt: skip
+            if at < 0:
+                return None
     if not _jag_slip(lows[at], u.unsure, names):
         return None
     t = toks[at]
