@@ -344,7 +344,11 @@ class ActionRules(ReplyTasks):
         if is_agreement(u) and cues.ACCEPT_REQUEST.search(low) and not cues.HEDGE.search(low):
             asked = self._request_to(u)
             if asked is not None:
-                self._add_action(asked[0], u.name, [asked[1], u], 0.75)
+                verb = asked[0].split()[0].lower()
+                unsure = [x for x in re.findall(r"[a-zåäö]+", asked[1].low) if verb in (x, to_infinitive(x))
+                          and asked[1].uncertain(x)]  # fmt: skip
+                why = f'{PREFIX}verbet i frågan hördes otydligt ("{unsure[0]}")' if unsure else None
+                self._add_action(asked[0], u.name, [asked[1], u], 0.75, why)
 
     def _pronoun_dated(self, u: Utt) -> bool:
         """'Då köper vi fyra regntunnor.' - 'Jag hämtar dem på lördag.': a first-person verb on a pronoun, with a day
@@ -427,6 +431,9 @@ class ActionRules(ReplyTasks):
                 said = content_words(" ".join(words[1:])) or {"honom", "henne"} & set(words[1:2])
                 if words and task_verb(words[0], " ".join(words[1:])) and said:
                     return what, v
+                heard = (rm.group("r") or rm.group("v")).split()[0]
+                if self.robust and words and v.uncertain(heard) and len(content_words(" ".join(words[1:]))) >= 2:
+                    return what, v  # "kan du <ser> ett meddelande till vårdcentralerna?": the verb misheard, asked
                 if (need := self._need_meant(v)) is not None:  # "Kan du göra det?" after a need said before
                     return need, v
         return None

@@ -50,9 +50,9 @@ _SUPINES = {"gjort": "göra", "tagit": "ta", "sagt": "säga", "varit": "vara", "
 def _infinitive(verb: str, supine: bool) -> str:
     """The sought verb as an infinitive: present 'tar' -> 'ta'; after 'har någon' the supine, 'pratat' -> 'prata',
     'ringt' -> 'ringa', 'skrivit' -> 'skriva'."""
-    if supine:
+    if supine:  # "har någon något emot …?" asks no deed: no supine, no task
         sup = _SUPINE.match(verb)
-        return _SUPINES.get(verb) or (sup.group("stem") + "a" if sup else verb)
+        return _SUPINES.get(verb) or (sup.group("stem") + "a" if sup else "")
     return to_infinitive(verb) if is_present_verb(verb) else verb
 
 
@@ -80,7 +80,12 @@ class ReplyTasks(SaidPromises):
             if s is None or cues.NEG.search(v.low[: s.start()]):
                 continue
             sought, rest = _infinitive(s.group("v"), s.group(0).startswith("har")), s.group("rest")
-            if sought in NOT_TASKS or sought in AUX or not [w for w in content_words(rest) if w not in ("det", "den")]:
+            if (
+                not sought
+                or sought in NOT_TASKS
+                or sought in AUX
+                or not [w for w in content_words(rest) if w not in ("det", "den")]
+            ):
                 return False
             at = v.low.find(rest, s.start("rest"))
             self._add_action(capitalise(f"{sought} {strip_tail(v.text[at : at + len(rest)])}"), u.name, [v, u], 0.7)

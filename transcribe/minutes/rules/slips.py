@@ -69,14 +69,26 @@ def _jag_slip(word: str, unsure: frozenset[str]) -> bool:
     return word not in ("ja", "jag", "jo") and 2 <= len(word) <= 4 and near and _slip(word, unsure)
 
 
-def _jag_heard_as(word: str, nxt: str, keep: frozenset[str]) -> bool:
-    """'<Johan> ringer henne i morgon', '<Är> sätter upp en skylt': a clause-first word the recogniser has been
-    seen to make of "jag" (never a participant's name, never "en", which opens "En tar kaffet, en tar bullarna")
-    before a present-tense verb that is no auxiliary."""
+# Words that are no clause's first part on their own: a statement opened by one and then its verb ("<Med> gör
+# inbjudan …", "<Att> reserverar tio exemplar …") lost the subject they were heard for (Swedish puts one part,
+# never a bare preposition or conjunction, before the verb)
+_NO_CONSTITUENT = frozenset({"med", "att", "för", "av", "om", "till", "på", "i", "från", "hos", "åt", "mot", "som"})
+
+
+def _task_verb(word: str) -> bool:
+    """A task verb in the present ("gör", "reserverar"), not a plural noun that looks like one ("fredagar")."""
+    return word in ("gör", "tar") or to_infinitive(word) in _verb_forms()
+
+
+def _jag_heard_as(word: str, nxt: str, keep: frozenset[str], after: str = "") -> bool:
+    """'<Johan> ringer henne i morgon', '<Är> sätter upp en skylt', '<Med> reserverar tio exemplar': a clause-first
+    word the recogniser has been seen to make of "jag", or one that cannot stand alone before a verb (never a
+    participant's name, never "en", which opens "En tar kaffet, en tar bullarna") before a present-tense verb that
+    is no auxiliary."""
     return (
         word not in keep
         and word not in ("en", "jag")
-        and "jag" in may_have_been(word)
+        and ("jag" in may_have_been(word) or (word in _NO_CONSTITUENT and after not in _SUBJECTS and _task_verb(nxt)))
         and is_present_verb(nxt)
         and nxt not in _NOT_VERB
         and nxt not in ("heter", "kommer", "tror", "tycker", "vet")
@@ -134,7 +146,8 @@ def read_commitment(text: str, unsure: Iterable[str] = (), keep: Iterable[str] =
     # "Jon tar det.", "<?> kan ta den på torsdag": the subject before an anaphor task verb was misheard
     for i0 in (0, 1) if len(lows) > 1 and lows[0] in _REPLY else (0,):
         if _subject_slip(lows, i0, unsure, keep) or (
-            i0 + 1 < len(lows) and _jag_heard_as(lows[i0], lows[i0 + 1], keep)
+            i0 + 1 < len(lows)
+            and _jag_heard_as(lows[i0], lows[i0 + 1], keep, lows[i0 + 2] if i0 + 2 < len(lows) else "")
         ):
             put(i0, "jag", "commit")
             break
