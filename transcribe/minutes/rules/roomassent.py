@@ -83,10 +83,12 @@ _FALSE_START = re.compile(r"^.*(?:\.\.\.|…)\s*(?:alltså\s*,?\s*)?")
 # A plan for the group: "vi <verb i presens>" (or the verb before "vi": "Valmeten säljer vi"), a rule from a time on
 _PLAN = re.compile(
     r"(?:^|(?<!\bom\s)(?<!\bnär\s)(?<!\binnan\s)(?<!\btills\s)(?<!\beftersom\s)(?<!\bsom\s)(?<!\bdär\s)(?<!\batt\s))"
-    r"\bvi\s+(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r|as))\s+(?P<rest>\S.*)"
+    r"\bvi\s+(?:inte\s+)?(?P<v>[a-zåäö]{2,}(?:ar|er|ör|år|r|as))\s+(?P<rest>\S.*)"
     r"|\b(?P<v2>[a-zåäö]{3,}(?:ar|er|ör))\s+vi\b(?P<rest2>.*)"
-    r"|\bfrån\s+(?:och\s+med\s+)?(?:nu|i\s+dag|måndag|\w+dag)\b"
+    r"|\bfrån\s+(?:och\s+med\s+)?(?:nu|i\s+dag|\w+dag)\b"
 )
+# What has been, not what will be: "Hallhyran har gått upp med tio procent från januari."
+_HAS_BEEN = re.compile(r"\b(?:har|hade|var|blev|fick)\b")
 # What was done or decided before, told again: "Då har vi provat telefontiden …", "Så, för att summera allt: …"
 _PAST_OR_RECAP = re.compile(r"\b(?:har|hade)\s+vi\b|\b(?:summer\w*|sammanfatt\w*)\b")
 # A condition and its consequence, both with the verb first: "Höjer vi tappar vi folk."
@@ -98,7 +100,7 @@ _NOT_PLAN_VERBS = frozenset(
 # Talk about the talk, not a plan: "vi tar det i februari", "Vi börjar med uttrarna", "vi lägger det hos styrelsen"
 _TALK = re.compile(
     r"\bvi\s+(?:tar|lägger|lämnar|skickar|börjar|fortsätter|går|kör)\s+(?:det|den|dem|detta|frågan|upp|med|vidare"
-    r"|över|igenom|igång)\b|\bförst\b"
+    r"|över|igenom|igång)\b|\bvi\s+(?:tar|börjar\s+med)\s+(?:[\w-]+\s+){0,4}?först\b"
 )
 # An objection or a doubt opening a later turn: "Nej, vänta.", "Fast …", "Men vänta lite."
 _OBJECTION = re.compile(r"^(?:nej|nja|nä|vänta|fast|hm+|men\s+vänta|men\s+(?:jag|det)\b[^.?!]*\binte\b)")
@@ -155,6 +157,8 @@ def group_plan(text: str) -> bool:
     if m is None or (m.group("v2") is not None and m.start() == 0):
         return False  # "Höjer vi tappar vi folk": a verb first is a condition
     verb, rest = (m.group("v"), m.group("rest")) if m.group("v") else (m.group("v2"), m.group("rest2"))
+    if verb is None and _HAS_BEEN.search(low):
+        return False  # a time from which something has been, not a rule from then on
     return verb is None or (verb not in _NOT_PLAN_VERBS and (m.group("v2") is not None or _weight(rest) >= 1))
 
 
@@ -409,7 +413,7 @@ class RoomAssent:
     def _put_matter(self, said: list[tuple[str, Utt]]) -> str:
         out = []
         for text, v in said:
-            plain = strip_tail(_plain(text)).strip(" ,.")
+            plain = re.sub(r"^(vi)\s+inte\s+(\w+)", r"\1 \2 inte", strip_tail(_plain(text)).strip(" ,."), flags=re.I)
             stated = we_decision(plain[:1].lower() + plain[1:], v.name) if plain.lower().startswith("vi ") else None
             out.append(stated or capitalise(first_person(plain, v.name)) + ".")
         return " ".join(out)
