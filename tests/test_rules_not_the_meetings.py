@@ -202,3 +202,18 @@ def test_how_the_meeting_votes_and_how_it_closes_are_no_decisions() -> None:
     got = texts(vote)
     assert not any("handuppräckning" in t for t in got)
     assert any("halvera" in t for t in got)
+
+
+def test_a_request_put_to_members_by_name_and_taken_is_their_task_not_a_decision() -> None:
+    def said(asked: str) -> list[tuple[str, str]]:
+        return [
+            ("S1", "Semestrarna då, har alla lagt in sina önskemål?"),
+            ("S2", "Alla utom två. Det är glest vecka trettio."),
+            ("S1", f"Vi måste ha minst två på plats varje vecka. {asked}"),
+            ("S3", "Det gör vi."),
+            ("S1", "Fikat då."),
+        ]
+
+    asked = "Karin och Olof, kan ni titta på det tillsammans och komma med ett förslag på fredag?"
+    assert not texts(said(asked))
+    assert any("vikarie" in t for t in texts(said("Ska vi ta in en vikarie vecka trettio?")))

@@ -58,6 +58,8 @@ _LAUGHTER = re.compile(
 _IF_THEN = re.compile(
     r"^(?:(?:men|och)\s+)?[a-zåäö]+(?:r|s)\s+(?:det|vi|ni|de|dom|han|hon|man|någon|den)\b[^.]*,\s*(?:(?:så|då)\s+)?$"
 )
+# A request put to members by name: "Per och Lina, kan ni titta på det tillsammans …?"
+_ASKED_OF = re.compile(r"^[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?\s*,\s*(?:kan|vill|hinner)\s+(?:du|ni)\b")
 _WHEN_DECIDED = re.compile(
     r"\s*(?:klockan|kl\b|samma\s+dag|i\s+morgon|i\s+dag|i\s+kväll|på\s+\w+dag(?:en)?\b|nästa\s+\w+|senare\b|sen\b)"
 )
@@ -303,6 +305,8 @@ class DecisionRules(
             return False
         if proposal is not None and proposal is not u and WH.match(strip_discourse(proposal.low)):
             return False  # an open question cannot be confirmed into a decision
+        if proposal is not None and proposal.speaker != u.speaker and _ASKED_OF.match(proposal.low):
+            return False  # "Per och Lina, kan ni titta på det …?" - "Det gör vi.": the ones asked take the task
         if proposal is not None:
             self.used.add(proposal.idx)
             if cues.NEXT_MEETING.search(proposal.low) and self.whens(proposal) and proposal is not u:
