@@ -66,7 +66,6 @@ def test_an_opening_heard_as_nothing_starts_at_the_leaders_first_turn() -> None:
 
 def test_one_who_reads_through_and_approves_afterwards_checks_the_minutes() -> None:
     assert ROLE_WORDS["justerare"].search("och nils läser igenom och godkänner efteråt, innan det skickas.")
-    assert KIND_CUES["adjusters"].search("och nils läser igenom och godkänner efteråt, innan det skickas.")
     assert KIND_CUES["adjusters"].search("då behöver vi två som tur igenom protokollet med eva efteråt.")
     assert not KIND_CUES["adjusters"].search("förra protokollet gick vi igenom i mars.")
     assert KIND_CUES["adjusters"].search("och du kollar att hon inte skriver fel?")

@@ -169,7 +169,7 @@ KIND_CUES = {
         r" (?:under|på) (?:protokollet|anteckningarna)\b"
         r"|protokoll\w*\b.*\bskriv\w* under|läs\w* igenom (?:\w+ )?(?:protokoll\w*|\w*anteckning\w*|dem efteråt)"
         r"|skriv\w* under (?:\w+ )?(?:med|tillsammans med|jämte) (?:mig|ordföranden)"
-        r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och (?:skriv|godkänn)"
+        r"|skriv(?:a|er) på(?=\s*(?:[,.!?]|$|sen\b|sedan\b|efteråt\b))|läs\w* igenom och skriv"
         r"|(?:gransk|koll|kontroller)(?:a|ar) (?:\w+ ){0,2}(?:protokollet|\w*anteckningarna|det (?:han|hon|du) skriver)"
         r"|(?:vem|någon|nån|du) (?:som )?(?:gransk|koll|kontroller)(?:a|ar) att"
         r" (?:han|hon|hen|sekreteraren) (?:inte )?\w+"
