@@ -52,7 +52,9 @@ _BARE_CLOSE = re.compile(r"^(?:bra|okej|ok|skönt|fint|toppen)\s*[.!]?$")
 # A plan put: the clause of a wish or intention, "Jag vill att rapporten är skriven ...", "Jag tänker att vi ..."
 _WISH = re.compile(r"^(?:(?:och|men|så)\s+)?jag\s+(?:vill|tänker|tänkte|föreslår)\s+att\s+(?P<plan>\S.*)$")
 # ... or a plan with "vi" as its subject: "Vi kör med den elektriska ...", "Den tar vi inte in ..."
-_WE_PLAN = re.compile(r"^(?:(?:och|men|så)\s+)?(?P<plan>(?:vi\s+[a-zåäö]+r|(?:[\w-]+\s+){1,3}[a-zåäö]+r\s+vi)\b.*)$")
+_WE_PLAN = re.compile(
+    r"^(?:(?:och|men|så)\s+)?(?P<plan>(?:vi\s+[a-zåäö]+r|(?!(?:då|så|det|sen|nu)\b)(?:[\w-]+\s+){1,3}[a-zåäö]+r\s+vi)\b.*)$"
+)  # never "Då skriver vi på.": a close, no plan
 _IF = re.compile(r"\b(?:om|ifall|kanske|skulle)\b")
 # Not the plan: the speaker's assent, a reason, a task for someone, the meeting's order
 _NOT_PLAN = re.compile(
@@ -130,7 +132,7 @@ class SilentCloses:
         if cues.HEDGE.search(low) or low.rstrip().endswith("?") or _IF.search(low):
             return None
         m = _WISH.match(low) or _WE_PLAN.match(low)
-        return m.group("plan") if m is not None else None
+        return m.group("plan") if m is not None and weight(m.group("plan")) >= 1 else None
 
     def _objection_call(self, u: Utt) -> Utt | None:
         """The caller's call for objections just before the close, with nothing but short no's between."""
