@@ -5,11 +5,14 @@ answer settles it. The turns do three things, whatever the words:
 
 - a matter is put: a plan for the group ("Så från och med nu tar vi inte emot lådor utan is på toppen.", "jag
   tycker vi tackar och säger ja till skylten."), a statement with a tag that asks for assent ("…, och inte när det
-  är service. Eller?", "Kaffet blir tjugo kronor, det är vi väl överens om?", "Ska det vara så, Leif?"), or a
-  choice put as a question ("Ska vi ha den öppen under lunchen eller inte?", "får P tolv åka, ja eller nej?");
+  är service. Eller?", "Kaffet blir tjugo kronor, det är vi väl överens om?", "Ska det vara så, Leif?"), a
+  choice put as a question ("Ska vi ha den öppen under lunchen eller inte?", "får P tolv åka, ja eller nej?") or
+  how the group is to act ("Hur ofta ska vi stå där?");
 - another answers with assent alone ("Ja.", "Mm. Hon har rätt.", "Det blir bra.", "Alltid leg. Ja."), or, to a
-  choice, a member picks one side ("Öppen. Men bara två på linjen …") and a third accepts it ("Okej.");
-- no one objects or asks back before the talk moves on.
+  choice or a how, a member picks one side or says how ("Öppen. Men bara två på linjen …", "Två morgnar i
+  veckan.") and the asker or a third accepts it ("Okej.", "Mm. Förråden då.");
+- no one objects, asks back or puts it again before the talk moves on, and the one who put it does not close it
+  in words of his own (that close is read as it is said).
 
 The decision is the matter (for a choice: the side picked, with the answer's terms), at the turn whose assent
 settled it. A request to one person ("Kan du ringa …?" – "Ja.") is a task, a question answered with information
