@@ -126,7 +126,10 @@ def test_a_list_of_people_and_days_nobody_offered_is_no_rota() -> None:
 
 def test_a_plan_asked_and_answered_by_the_imperative_of_its_own_verb() -> None:
     said = [
-        ("S3", "Och så släpvagnarna. Den gamla släpvagnen står bara i vägen. Den gamla släpvagnen säljer vi, va? Anna?"),
+        (
+            "S3",
+            "Och så släpvagnarna. Den gamla släpvagnen står bara i vägen. Den gamla släpvagnen säljer vi, va? Anna?",
+        ),
         ("S1", "Ja ja, sälj den. Men garaget, har du tittat på taket? Det droppar vid porten."),
     ]
     got = texts(said)
