@@ -80,9 +80,10 @@ from transcribe.agenda.phrases import (
 )
 from transcribe.agenda.reorder import agreed_after, taken_after
 from transcribe.agenda.returns import passages, return_cues, returned
+from transcribe.agenda.shared import shared_heading
 from transcribe.agenda.struck import UNTIL, after_struck, put_off_by_pronoun
 from transcribe.agenda.subitems import parents_named
-from transcribe.agenda.topics import overlap, title_stems
+from transcribe.agenda.topics import framing_stems, overlap, title_stems
 from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
 from transcribe.sv.text import stem
 from transcribe.transcript import Transcript
@@ -208,7 +209,7 @@ def evidence_matrix(
     named: list[list[bool]] = []
     for k, item in enumerate(items):
         row, names = [], []
-        total = sum(idf(s) for s in titles[k]) or 1.0
+        total = sum(idf(s) for s in titles[k] | framing_stems(item)) or 1.0  # "Frågan om …" counts, unsaid
         for i, u in enumerate(units):
             nxt = units[i + 1] if i + 1 < len(units) and not skips[i + 1] else None  # not what the next strikes
             window = u.stems | (nxt.stems if nxt is not None else set())
@@ -336,6 +337,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     parents_named(units, leaves, heads, *evidence_matrix(units, heads, turns), B, named)
     damp_passing(units, leaves, B, {stem(n) for n in names}, -THRESHOLD)
     no_start_at_sides(units, B, named, THRESHOLD)
+    shared_heading(units, leaves, B, named)
     cued = [  # a transition, a number, or an item named alone ("Julen.")
         bool(TRANSITION.search(u.low))
         or any(sign > 0 for _, sign in number_refs(u.low))

@@ -177,12 +177,13 @@ KIND_CUES = {
         r"|intyga\w*|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+,? ){0,8}skriv(?:a|er) under\b"
         r"|(?:två|någon|nån|vem|en)(?: personer| person)? (?:som|tar på sig att) (?:\w+ ){0,3}"
         r"(?:läs\w* (?:igenom|protokollet|anteckningarna)|kollar (?:efteråt |sen |sedan )?att|granskar"
-        r"|gå(?:r)? igenom (?:\w+ )?protokoll\w*)\b"
+        r"|gå(?:r)? igenom (?:(?:\w+ )?protokoll\w*|(?:det|vad) (?:\w+ ){0,2}(?:skriver|har skrivit|skrev)))\b"
         r"|(?:två|någon|nån|vem)(?: personer| person)? som (?:\w+ ){0,8}(?:sätt|skriv)\w* (?:sitt|sina) namn)"
     ),  # "Vem läser igenom och skriver på sen?", "två som granskar det han skriver", "kolla protokollet med mig",
     # "två som läser igenom det Maria skriver och sätter sitt namn under det", "någon som kollar att Hedvig …", the
     # one who checks the writer ("Och vem kontrollerar att hon inte hittar på något?"), who goes through the minutes
-    # afterwards ("två som <…> igenom protokollet med Eva efteråt", the verb misheard)
+    # afterwards ("två som <…> igenom protokollet med Eva efteråt", the verb misheard) or what the writer writes
+    # ("två som går igenom det Karin skriver")
     "agenda": re.compile(
         r"\b((?:godkänn|fastställ)\w* (?:av )?dagordning|dagordningen\W+(?:\w+\W+){0,5}?"
         r"(?:godkän|fastställ)|kallelse\w*|^\W*(?:(?:och|så|då|nu)\W+)?(?:föredragnings)?listan\W*$)"

@@ -28,6 +28,7 @@ _AFTER = re.compile(r"\b(?:direkt |närmast |strax |precis )?efter\b")
 _TAKE = re.compile(r"\b(?:ta|tar|flytta|flyttar|lägga|lägger)\b")
 _PHRASE_END = re.compile(r"[,.;:!?]|\bföre\b|\binnan\b")
 _BEFORE = re.compile(r"\b(?:ta|tar|tas|med)\b(?P<what>[^.;:!?]{0,60}?)\s(?P<b>före)\b")
+_ITEM_WORD = re.compile(r"\bpunkt(?:en|erna)?\b")  # the agenda's items spoken of: "Så den punkten, släktträffen, …"
 MOVES_ON = re.compile(r"\b(?:går|gå) (?:vi|ni) (?:\w+ )?till\b")
 HANDS_OVER = re.compile(r"\bvarsågod\b|\bordet är (?:ditt|ert)\b")
 _CLAUSE = re.compile(r",\s*(?:och\s+)?")  # one move a clause: "…, valen tar vi direkt efter kallelsen, och …"
@@ -49,13 +50,15 @@ def _named(text: str, titles: list[set[str]], among, leaves: list[AgendaItem]) -
 
 
 def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = range(0)) -> list[tuple[int, int]]:
-    """(item moved, item it is to follow) for each move said in a turn that speaks of the agenda, or in the agenda's
+    """(item moved, item it is to follow) for each move said in a turn that speaks of the agenda or of its items ("Så
+    den punkten, släktträffen, tar vi direkt efter ansvarsfriheten, före avgiften."), or in the agenda's
     own talk (approval.agenda_talk: "Och jag vill att vi tar hamnavgifterna efter motionen om rampen."). Each clause
     says one move, the item moved before "efter" in the plain or the fronted order ("… valen tar vi direkt efter
     kallelsen, och hamnavgifterna efter motionen."); it may follow a later item or the agenda itself ("Så stormen,
     punkt sju, tar vi direkt efter dagordningen.")."""
     titles = [title_stems(it) for it in leaves]
-    agenda_turns = {u.seg_id for u in units if AGENDA_WORDS.search(u.low)} | {units[i].seg_id for i in talk}
+    agenda_turns = {u.seg_id for u in units if AGENDA_WORDS.search(u.low) or _ITEM_WORD.search(u.low)}
+    agenda_turns |= {units[i].seg_id for i in talk}
     out: list[tuple[int, int]] = []
     approval = next((k for k, it in enumerate(leaves) if "agenda" in standard_kinds(it.title)), None)
     movable = [k for k in range(len(leaves)) if approval is None or k > approval]  # "valen": not the officials'
@@ -184,8 +187,9 @@ def taken_after(p: Placement, moves: list[tuple[int, int]], chair: str | None, t
             None,
         )
         handed = settled + 1  # or the floor handed on in the settling turn itself: "Då är den godkänd. Maja, varsågod."
-        if handed < nxt and units[handed].seg_id == units[settled].seg_id and HANDS_OVER.search(units[handed].low):
-            start = handed if handed not in p.used else start
+        goes_on = handed < nxt and units[handed].seg_id == units[settled].seg_id  # or goes on to the item moved
+        if goes_on and (HANDS_OVER.search(units[handed].low) or overlap(titles[moved], units[handed].stems)):
+            start = handed if handed not in p.used else start  # ("Det är beviljat. Och nu, som sagt, släktträffen")
         if start is None or not any(overlap(titles[moved], units[j].stems) for j in range(start, nxt)):
             continue
         if moved in chosen and at < chosen[moved] < nxt and (chosen[moved] <= start or named_alone(moved)):

@@ -27,6 +27,7 @@ from transcribe.agenda.phrases import (
     fronted_topic,
 )
 from transcribe.agenda.topics import overlap, title_stems
+from transcribe.minutes.meetingcues import MEETING_NOUN, NEXT_MEETING_ACRONYM
 from transcribe.sv.text import content_words, stem
 
 if TYPE_CHECKING:  # align.py imports this module
@@ -38,12 +39,16 @@ UNTIL = re.compile(
     r"\b(?:tills(?! vidare)|till dess|förrän|kommer (?:\w+ ){0,2}(?:halv|klockan|kvart|senare|sent|strax|snart|efter)"
     r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
 )
-# the next meeting named, where "Då tar vi solcellsparken." says what it will take up
-NEXT_MEETING = re.compile(r"\bnästa (?:\w*möte|sammanträde|gång)\b")
+# the next meeting named, where "Då tar vi solcellsparken." says what it will take up; by whatever the meeting is
+# called ("Nästa släktträff …", "Nästa APT blir torsdagen den tionde maj.")
+NEXT_MEETING = re.compile(rf"\bnästa (?:{MEETING_NOUN}|gång)\b")
 HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så ledarutbildningen då."
 # the item put off by a pronoun: "Vi tar dem nästa gång", "Den får vänta", "Det hoppar vi över i dag"
 PRONOUN = re.compile(r"\b(?:dem|dom|(?:den|det|de)(?!\s+(?!nästa\b)[a-zåäöé]+a\s+[a-zåäöé]))\b")
 # not the article of a noun with its adjective: "Och tolvan, den nya tee:n, stryker vi." ("Vi tar den nästa gång.")
+# the item put off named first in the same sentence, the pronoun taking it up: "Och yrkesmässan i Göteborg, den är
+# inställd av arrangören, så den punkten stryker vi." (not a reason: "Det är inte justerat än, så det …")
+DISLOCATED = re.compile(r"^\W*(?:(?:och|så|men)\s+)?(?P<topic>[^,]+),\s*(?:den|det|dem|de)\b")
 RAISED = 2.4  # evidence of an item raised by its name alone (align.STRONG)
 OPENING_SENTENCES = 2  # the item named this early in the chair's turn is the one the pronoun puts off
 
@@ -101,7 +106,11 @@ def after_struck(
     blir tisdagen den elfte april. Då tar vi solcellsparken.")."""
     for k, at in struck_at(B, units, threshold).items():
         for j in range(at + 1, len(units)):
-            then = any(NEXT_MEETING.search(v.low) for v in units[max(j - 1, 0) : j + 1] if v.seg_id == units[j].seg_id)
+            then = any(
+                NEXT_MEETING.search(v.low) or NEXT_MEETING_ACRONYM.search(v.text)
+                for v in units[max(j - 1, 0) : j + 1]
+                if v.seg_id == units[j].seg_id
+            )
             if then or not opens(units[j], leaves[k], chair):
                 B[k][j], named[k][j] = min(B[k][j], -threshold), False
 
@@ -157,6 +166,10 @@ def put_off_by_pronoun(
         left = before + " " + u.low[skip.end() :]  # ("Det är inte justerat än, så det hoppar vi över.")
         rest = replace(u, low=left, stems={stem(w) for w in content_words(left)})  # the words that put it off
         if any(_names(rest, it) for it in leaves):  # not where it is put off to: "… till en extra stämma i höst"
+            continue
+        topic = DISLOCATED.match(u.low[: skip.start()])
+        said_first = topic and replace(u, low=topic["topic"], stems={stem(w) for w in content_words(topic["topic"])})
+        if said_first and any(_names(said_first, it) for it in leaves):  # the sentence names what it strikes itself
             continue
         turn = [j for j in range(i) if units[j].seg_id == u.seg_id]
         said = turn[:OPENING_SENTENCES] + [j for j in turn[-1:] if j == i - 1]

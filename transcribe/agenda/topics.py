@@ -19,10 +19,19 @@ FIRST_PART = 4  # letters of a compound's first part, and of what the shortened 
 HEAD_PART = 3  # letters of its head
 _FORMAL_KINDS = ("open", "close", "chair", "secretary", "adjusters")  # not "Fråga om stämman blivit behörigen utlyst"
 _MEETING_NOUN = re.compile(r"^(?:\w*stämm(?:a|an|ans|as)|\w*möte(?:t|ts|s|ns|n)?|sammanträde\w*)$")
+# A formal title put as a question ("Frågan om mötet är rätt utlyst", "Fråga om ansvarsfrihet för styrelsen"): its
+# "fråga" frames the matter and names nothing ("Frågor?", "Övriga frågor.")
+_AS_QUESTION = re.compile(r"^\W*frågan?\s+om\b", re.I)
+
+
+def framing_stems(item: AgendaItem) -> set[str]:
+    """The stems of the words that frame a title as a question: part of the title's length, never said for it."""
+    m = _AS_QUESTION.match(item.title)
+    return {stem(w) for w in content_words(m.group(0))} if m else set()
 
 
 def title_stems(item: AgendaItem) -> set[str]:
-    words = content_words(item.title)
+    words = content_words(_AS_QUESTION.sub(" ", item.title))
     if item.kind in _FORMAL_KINDS:
         words = [w for w in words if not _MEETING_NOUN.match(w)] or words
     return {stem(w) for w in words}
