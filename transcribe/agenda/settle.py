@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from transcribe.agenda.align import Alignment, Unit
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.phrases import ANNOUNCEMENT, SETTLES
-from transcribe.agenda.topics import overlap
+from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, stem
 
 EPS = 0.01  # item times are rounded to 1/100 s
@@ -71,8 +71,34 @@ def settled_under(
     if not before and abs(u.start - span.announced) < EPS:  # "Då beslutar vi så och går vidare till …"
         cue = ANNOUNCEMENT.search(u.low)
         before = cue is not None and bool(SETTLES.search(u.low[: cue.start()]))
+    before = before or any(v is u for v in lead_in(alignment, units, number))
     number = alignment.item_at(span.start - EPS) if before else number
     return named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
+
+
+def lead_in(alignment: Alignment, units: list[Unit], number: str | None) -> list[Unit]:
+    """The sentences that open an item's first turn ahead of the one that turns the talk to it (its title's words,
+    its number, an announcement), when another item was treated just before: "Då är det så. Rådet rekommenderar
+    ESA-kursen för alla i tvåan. Utrustningen i verkstaden." closes the item before in the turn that opens the next."""
+    span = alignment.item(number) if number else None
+    if span is None or not span.treated or span.start is None or alignment.item_at(span.start - EPS) is None:
+        return []
+    at = next((i for i, u in enumerate(units) if u.start >= span.start - EPS), None)
+    if at is None:
+        return []
+    turn = [u for u in units[at:] if u.seg_id == units[at].seg_id]
+    title = title_stems(span)
+    names = next(
+        (
+            i
+            for i, u in enumerate(turn)
+            if overlap(title, u.stems)
+            or ANNOUNCEMENT.search(u.low)
+            or any(r == span.number for r, _ in number_refs(u.low))
+        ),
+        0,
+    )
+    return turn[:names]
 
 
 def filed_under(alignment: Alignment, units: list[Unit], u: Unit) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
 from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES, fronted_topic
-from transcribe.agenda.settle import filed_under
+from transcribe.agenda.settle import filed_under, lead_in
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, finish_sentence
 
@@ -60,6 +60,9 @@ _CUE_ONLY = re.compile(
     r"^\W*(?:(?:bra|tack|okej|fint|utmärkt|då|så|alltså|och)\W+)*(?:klubbat|(?:då|så) (?:gör|kör) (?:vi|ni|via) "
     r"(?:så|på det|det)|det är (?:alltså )?beslutat)\W*"
 )
+# The chair's short close that the matter stands as said: "Då är det så.", "Tack, Kjell. Då har vi det.", "Då är det
+# så: Björn julafton, Reza nyårsafton."
+_SO_SETTLED = re.compile(r"^\W*(?:(?:bra|tack|okej|fint|och)\W+)*(?:då|så) (?:är det så|har vi det)(?=\W*(?:$|:))\W*")
 _DOING = re.compile(
     r"^\W*(?:(?:bra|tack|okej|fint)\W+)*(?:då|så) (kör|tar|genomför|satsar|blir) (?:vi|ni|via|det) (?:på )?"
 )
@@ -107,16 +110,20 @@ def title_decision(title: str) -> str | None:
     return None
 
 
-def _seals(units: list[Unit], chair: str | None, title: set[str] = frozenset()) -> list[tuple[int, list[Unit]]]:
+def _seals(
+    units: list[Unit], chair: str | None, title: set[str] = frozenset(), tail: list[Unit] | None = None
+) -> list[tuple[int, list[Unit]]]:
     """Each place in the item where the meeting's assent is stated: (index of the closing, evidence). After a question
     the floor answers yes, the chair's outcome in the item's own words ("Beviljar stämman styrelsen ansvarsfrihet?" –
-    "Ja." – "Ingen säger nej. Styrelsen är fri från ansvar …") is the closing's evidence too."""
+    "Ja." – "Ingen säger nej. Styrelsen är fri från ansvar …") is the closing's evidence too, also when said in the
+    turn that opens the next item (`tail`, settle.lead_in: "Då är det så. Rådet rekommenderar … Utrustningen.")."""
     found = []
     for i, u in enumerate(units):
         if REFUSED.search(u.low):
             continue
         by_chair = chair is None or u.speaker in (chair, units[0].speaker)  # the chair, or who opened the item
-        if (SEALS.search(u.low) or CONCLUDES.search(u.low)) and (by_chair or _GAVEL.search(u.low)):
+        closes = SEALS.search(u.low) or CONCLUDES.search(u.low) or _SO_SETTLED.match(u.low)
+        if closes and (by_chair or _GAVEL.search(u.low)):
             cue = (ANNOUNCEMENT if i == 0 else ANNOUNCES).search(u.low)  # "Då tar vi …" opens an item only at its start
             if cue and not SEALS.search(u.low[: cue.start()]):
                 continue  # the item's own announcement, "Då går vi vidare till …", is no assent
@@ -127,7 +134,7 @@ def _seals(units: list[Unit], chair: str | None, title: set[str] = frozenset()) 
         if by_chair and ASKS.search(u.low) and u.text.rstrip().endswith("?"):
             answers = [w for w in units[i + 1 : i + 4] if w.speaker != u.speaker]
             if answers and YES.search(answers[0].low) and not any(NO.search(w.low) for w in answers):
-                found.append((i + 1, [u, answers[0], *_outcome(units, i, title)]))
+                found.append((i + 1, [u, answers[0], *_outcome([*units, *(tail or [])], i, title)]))
     return found
 
 
@@ -182,15 +189,31 @@ def _said(units: list[Unit], at: int, title: str) -> tuple[str, bool] | None:
         rest = u.text[cue.end() :].strip(" ,.")
         if len(content_words(rest)) >= 3:
             return f"att {rest[0].lower()}{rest[1:]}", True
-        after = units[at + 1] if at + 1 < len(units) else None
-        if (
-            after is not None
-            and after.seg_id == u.seg_id
-            and not after.text.rstrip().endswith("?")
-            and not ANNOUNCEMENT.search(after.low)
-            and len(content_words(after.text)) >= 3
-        ):
+        after = _stated_after(units, at)
+        if after is not None:
             return f"att {after.text[0].lower()}{after.text[1:]}", True
+    settled = _SO_SETTLED.match(u.low)
+    if settled:  # the matter as said, worded by the protokoll: "Björn julafton, Reza nyårsafton."
+        rest = u.text[settled.end() :].strip(" ,.")
+        after = _stated_after(units, at)
+        if len(content_words(rest)) >= 2:
+            return rest, True
+        if after is not None:
+            return after.text, True
+    return None
+
+
+def _stated_after(units: list[Unit], at: int) -> Unit | None:
+    """The statement just after the closing in the same turn, when it says something of its own."""
+    u, after = units[at], units[at + 1] if at + 1 < len(units) else None
+    if (
+        after is not None
+        and after.seg_id == u.seg_id
+        and not after.text.rstrip().endswith("?")
+        and not ANNOUNCEMENT.search(after.low)
+        and len(content_words(after.text)) >= 3
+    ):
+        return after
     return None
 
 
@@ -225,12 +248,17 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
             continue
         if span.kind in ROLE_KINDS or not _leaf(alignment, span):
             continue
+        before = {u.idx for u in lead_in(alignment, units, span.number)}  # the item before's close, said first
         own = [
             u
             for u in units
-            if filed[u.idx] == span.number or filed[u.idx] is None and span.start - 0.01 <= u.start < span.end
+            if filed[u.idx] == span.number
+            or filed[u.idx] is None
+            and span.start - 0.01 <= u.start < span.end
+            and u.idx not in before
         ]
-        sealed = _seals(own, chair, title_stems(span))
+        after = next((s.number for s in alignment.items if s.treated and s.start == span.end), None)
+        sealed = _seals(own, chair, title_stems(span), lead_in(alignment, units, after))
         if not sealed:
             continue
         worded = [(at, ev, said) for at, ev in sealed for said in [_said(own, at, span.title)] if said]

@@ -24,7 +24,7 @@ from transcribe.agenda.formal import formal_decisions
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.agenda.phrases import SKIP_TOPIC, TABLED
-from transcribe.agenda.settle import settled_under
+from transcribe.agenda.settle import lead_in, settled_under
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.verdicts import ROLE_KINDS, item_verdicts
 from transcribe.errors import BadOption
@@ -33,7 +33,7 @@ from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
 from transcribe.minutes.protokoll_order import agenda_talk
 from transcribe.minutes.protokoll_stated import leaders, member_only, requested, settled_at_outcome
-from transcribe.minutes.protokoll_wording import decision_body, formal_decision, meeting_names
+from transcribe.minutes.protokoll_wording import decision_body, filed_wording, formal_decision, meeting_names
 from transcribe.minutes.role_items import names_role
 from transcribe.minutes.roles import RoleElection, find_roles, unit_evidence
 from transcribe.sv.calendar import clock, elapsed
@@ -309,9 +309,9 @@ def build_protokoll(
         strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
         if par.status != "behandlad" and par is not other and strikes:
             continue  # "Personalfesten hoppar vi över": the § says it was not treated, with these words
-        d = d.model_copy(
-            update={"text": formal_decision(d.text, body, names), "evidence": _cited_under(d.evidence, par, paragraphs)}
-        )
+        cited = _cited_under(d.evidence, par, paragraphs, _lead_segments(par, alignment, units, d.text))
+        text = filed_wording(formal_decision(d.text, body, names), par.title)
+        d = d.model_copy(update={"text": text, "evidence": cited})
         par.decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, (body, names), reviewed, heads)
     for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
@@ -397,11 +397,23 @@ def _opener(par: Paragraph) -> set[str]:
     return {e.speaker for e in par.evidence[:1] if e.speaker}
 
 
-def _cited_under(evidence: list[Evidence], par: Paragraph, paragraphs: dict[str, Paragraph]) -> list[Evidence]:
+def _lead_segments(par: Paragraph, alignment: Alignment, units: list[Unit], text: str) -> set[int]:
+    """The turn opening the item after this §, when it closes this one before turning the talk (settle.lead_in) and
+    says the decision `text` there (two of its words)."""
+    after = next((s.number for s in alignment.items if s.treated and par.end is not None and s.start == par.end), None)
+    lead = lead_in(alignment, units, after)
+    said = {x for u in lead for x in u.stems}
+    return {u.seg_id for u in lead} if len(said & {stem(w) for w in content_words(text)}) >= 2 else set()
+
+
+def _cited_under(
+    evidence: list[Evidence], par: Paragraph, paragraphs: dict[str, Paragraph], lead: set[int] = frozenset()
+) -> list[Evidence]:
     """A decision's evidence as cited under its §: not a sentence said under another § (the rules extractor may join
     two like sentences of different items, "Informationen läggs till handlingarna" and later "Då läggs de till
-    handlingarna"), unless nothing was said under its own."""
-    elsewhere = {i for p in paragraphs.values() if p is not par for i in p.segment_ids}
+    handlingarna"), unless nothing was said under its own; the close said as the next item's turn opens (`lead`)
+    is its own."""
+    elsewhere = {i for p in paragraphs.values() if p is not par for i in p.segment_ids} - lead
     own = [e for e in evidence if e.segment_id in par.segment_ids or e.segment_id not in elsewhere]
     return own if any(e.segment_id in par.segment_ids for e in own) else evidence
 

@@ -19,7 +19,7 @@ from transcribe.minutes.phrasing import WE_STATEMENT, group_clause, to_infinitiv
 from transcribe.minutes.protokoll_stated import STATED
 from transcribe.sv.calendar import MONTHS
 from transcribe.sv.numbers import parse_number
-from transcribe.sv.text import finish_sentence, stopwords
+from transcribe.sv.text import capitalise, finish_sentence, stem, stopwords
 
 _PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ades)\b[^.]*\.?$")
 _BODY = [
@@ -173,3 +173,25 @@ def _finite(word: str) -> bool:
 def _present(word: str) -> bool:
     """A present tense by its ending alone, where the words around it say it is a verb."""
     return word in _FINITE or len(word) >= 3 and word.endswith("r") and to_infinitive(word) != word
+
+
+_FILED_PASSIVE = re.compile(r"^(?P<what>.+?) (?:lades|läggs) till handlingarna\b(?P<rest>.*)$")
+_PRONOUNS = {"det", "den", "de", "dem", "detta", "dessa"}
+
+
+def filed_wording(text: str, title: str) -> str:
+    """A filing worded from the item's title when what the rules took as filed is no noun phrase: a clause said just
+    before ("Det är utskickat lades till handlingarna.") or a filler word ("Vänta lades till handlingarna.") becomes
+    "<Title> lades till handlingarna."; a definite noun, a genitive or a word of the title stays."""
+    m = _FILED_PASSIVE.match(text)
+    if m is None or not title.strip():
+        return text
+    words = [w.lower() for w in _WORD.findall(m.group("what"))]
+    titled = {stem(w.lower()) for w in _WORD.findall(title)}
+    clause = words[0] in _PRONOUNS or any(w in _FINITE for w in words)
+    noun = any(_DEFINITE.match(w) or stem(w) in titled for w in words) or any(
+        w.endswith("s") and len(w) > 3 for w in words[:-1]
+    )  # "Revisorernas berättelse", "Junis protokoll"
+    if noun and not clause:
+        return text
+    return finish_sentence(f"{capitalise(title.strip().rstrip('.:'))} lades till handlingarna{m.group('rest')}")
