@@ -19,6 +19,7 @@ from transcribe.minutes.rules.learned import LearnedRules
 from transcribe.minutes.rules.mandate import MeetingMandate
 from transcribe.minutes.rules.nextmeeting import NextMeetingRules
 from transcribe.minutes.rules.offeredplan import OfferedPlans
+from transcribe.minutes.rules.pickround import PickRounds
 from transcribe.minutes.rules.pointback import PointBackRules
 from transcribe.minutes.rules.recurring import RecurringPractices
 from transcribe.minutes.rules.restated import RestatedDecisions
@@ -69,6 +70,7 @@ class RuleExtractor(
     StatedCloses,
     FormalResults,
     RoomAssent,
+    PickRounds,
     CountedDecisions,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
@@ -108,6 +110,7 @@ class RuleExtractor(
                     or self._chosen_alternative(u)
                     or self._first_time_set(u)
                     or self._room_assent(u)  # a matter put to the room and settled by its assent alone
+                    or self._pick_round(u)  # a choice settled by the members' round of picks and assent
                     or self._stated_close(u)  # last: the leader's close stating the plan, when no rule read it
                     or self._heard_plan(u)  # last: the group's plan after others' talk that was misheard
                     or self._vote_counted(u)  # after all: a plan stated with the vote's count, by whoever counted

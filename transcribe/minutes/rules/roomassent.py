@@ -8,15 +8,18 @@ answer settles it. The turns do three things, whatever the words:
   är service. Eller?", "Kaffet blir tjugo kronor, det är vi väl överens om?", "Ska det vara så, Leif?"), a
   choice put as a question ("Ska vi ha den öppen under lunchen eller inte?", "får P tolv åka, ja eller nej?") or
   how the group is to act ("Hur ofta ska vi stå där?");
-- another answers with assent alone ("Ja.", "Mm. Hon har rätt.", "Det blir bra.", "Alltid leg. Ja."), or, to a
-  choice or a how, a member picks one side or says how ("Öppen. Men bara två på linjen …", "Två morgnar i
-  veckan.") and the asker or a third accepts it ("Okej.", "Mm. Förråden då.");
+  or the terms summed up without a verb ("Lördagsöppet från mars då, tio till två.");
+- another answers with assent alone ("Ja.", "Mm. Hon har rätt.", "Det blir bra.", "Alltid leg. Ja."), after a
+  third's yes or not, or, to a choice or a how, a member picks one side or says how ("Öppen. Men bara två på
+  linjen …", "Två morgnar i veckan.") and the asker or a third accepts it ("Okej.", "Mm. Förråden då."); a plan
+  its putter defends against a third's question is what the assent settles, not the defence;
 - no one objects, asks back or puts it again before the talk moves on, and the one who put it does not close it
   in words of his own (that close is read as it is said).
 
 The decision is the matter (for a choice: the side picked, with the answer's terms), at the turn whose assent
 settled it. A request to one person ("Kan du ringa …?" – "Ja.") is a task, a question answered with information
-is none, and a matter another rule read already is left to it. Flagged: said without a decision word.
+is none, and a matter another rule read already is left to it. Flagged: said without a decision word, or (the
+assent heard with a word misheard, assentwords.heard_assent) for the reader to check against the recording.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from __future__ import annotations
 import re
 
 from transcribe.minutes import cues
+from transcribe.minutes.model import REVIEW_PREFIX
 from transcribe.minutes.phrasing import (
     decision_sentence,
     first_person,
@@ -32,25 +36,23 @@ from transcribe.minutes.phrasing import (
     strip_tail,
     we_decision,
 )
+from transcribe.minutes.rules.assentwords import ASSENT as _ASSENT
+from transcribe.minutes.rules.assentwords import JUDGES as _JUDGES
+from transcribe.minutes.rules.assentwords import PLAIN_YES as _PLAIN_YES
+from transcribe.minutes.rules.assentwords import bare_assent, heard_assent
+from transcribe.minutes.rules.assentwords import meant as _meant
+from transcribe.minutes.rules.puttext import OPENER as _OPENER
+from transcribe.minutes.rules.puttext import RULE_LEAD as _RULE_LEAD
+from transcribe.minutes.rules.puttext import fluent
+from transcribe.minutes.rules.puttext import plain as _plain
 from transcribe.minutes.rules.utterances import Utt, personal_commitment, stems
+from transcribe.sv.calendar import MONTHS, WEEKDAYS
 from transcribe.sv.numbers import COUNT_WORD
 from transcribe.sv.text import capitalise, content_words
 
 WHY = "Beslutet uttrycktes utan beslutsord"
-_YES = r"(?:ja|jaja|jo|japp|mm|mhm|okej|ok|precis|exakt|absolut|självklart|givetvis|visst|gärna|bra|toppen|kör)"
-# Assent that judges the matter, not only hears it: "Det är rätt.", "Självklart.", "Hon har rätt.", "Så blir det."
-_JUDGED = (
-    r"precis|exakt|absolut|självklart|givetvis|visst|gärna"
-    r"|det\s+(?:är|blir|låter)\s+(?:ju\s+)?(?:det\s+enda\s+)?(?:rätt|rimlig\w*|bra|vettig\w*|klok\w*|klart)"
-    r"|(?:hon|han|du|ni|de)\s+har\s+rätt|det\s+stämmer|så\s+blir\s+det|det\s+får\s+bli\s+så|så\s+gör\s+vi|gör\s+så"
-    r"|det\s+kan\s+jag\s+leva\s+med|jag\s+är\s+med|håller\s+med"
-)
-# Assent and nothing else: "Ja.", "Mm.", "Ja ja, det är klart.", "Det blir bra.", "Mm. Hon har rätt."
-_ASSENT = re.compile(rf"^(?:(?:{_YES}|det\s+(?:är|blir)\s+(?:okej|ok|fint)|{_JUDGED})\b[\s,.!]*)+$")
-_JUDGES = re.compile(rf"\b(?:{_JUDGED})\b")
-_PLAIN_YES = re.compile(r"^(?:(?:ja|jaja|jo|japp|mm|mhm|bra)\b[\s,.!]*)+$")
 # A tag that puts the statement before it to the room: "Eller?", "…, det är vi väl överens om?", "Ska det vara så?"
-_TAG = re.compile(
+TAG = re.compile(
     r"(?:^|,\s*)(?P<tag>(?:eller|va|okej|ok|eller\s+hur|ja\s+eller\s+nej|alla\s+med(?:\s+på\s+det)?"
     r"|(?:det\s+)?är\s+vi\s+(?:väl\s+)?överens(?:\s+om(?:\s+det)?)?|ska\s+det\s+vara\s+så"
     r"|är\s+det\s+(?:okej|ok|bra)(?:\s+för\s+(?:dig|er|alla))?)(?:,\s*[\w-]+)?)\s*\?$"
@@ -67,22 +69,6 @@ _HOW = re.compile(
     r"^(?:(?:och|men|så|okej)\b[\s,]*)*(?:hur(?:\s+ofta|\s+många|\s+länge)?|när|var|vilken|vilket|vilka(?:\s+\w+)?)"
     r"\s+(?:ska|skall|gör|tar|kör|har|öppnar|stänger)\s+vi\b[^?]*\?$"
 )
-_OPENER = re.compile(r"^(?:(?:så|och|okej|ok|ja|alltså|men|bra)\b[\s,]*)+", re.IGNORECASE)
-# The lead of a plan put to the room, not its matter: "jag tycker (att) vi …", "jag tänkte att …", "jag vill att vi
-# …", "om jag fattar rätt, …", "vi kör så här, att …"
-_LEAD = re.compile(
-    r"^(?:om\s+jag\s+(?:fattar|förstår|har\s+förstått)\s+(?:det\s+)?rätt\s*,?\s*"
-    r"|jag\s+(?:tycker|tänkte|tänker|vill)\s+(?:att\s+)?(?=vi\b|[a-zåäö-]+(?:en|et|na)\s)"
-    r"|(?:vi\s+kör\s+så\s+här|(?:så\s+)?här\s+(?:gör\s+vi|då)?)\s*[,:]\s*(?:att\s+)?)+",
-    re.IGNORECASE,
-)
-_LATE_LEAD = re.compile(
-    r",\s+(?:och\s+|men\s+)?(?P<lead>jag\s+(?:tycker|vill|tänkte)\s+(?:att\s+)?vi\b)", re.IGNORECASE
-)
-_RULE_LEAD = re.compile(r"^(?:vi\s+kör\s+så\s+här|så\s+här\s+gör\s+vi)\s*[,:]")
-# A false start or filler in spoken style: "Så vi, eh, vi kör... alltså, vi tar …", ", liksom,"
-_FILLER = re.compile(r"\b(?:eh|öh|äh|liksom)\b[,.]*\s*")
-_FALSE_START = re.compile(r"^.*(?:\.\.\.|…)\s*(?:alltså\s*,?\s*)?")
 # A plan for the group: "vi <verb i presens>" (or the verb before "vi": "Valmeten säljer vi"), a rule from a time on
 _PLAN = re.compile(
     r"(?:^|(?<!\bom\s)(?<!\bnär\s)(?<!\binnan\s)(?<!\btills\s)(?<!\beftersom\s)(?<!\bsom\s)(?<!\bdär\s)(?<!\batt\s))"
@@ -90,6 +76,10 @@ _PLAN = re.compile(
     r"|\b(?P<v2>[a-zåäö]{3,}(?:ar|er|ör))\s+vi\b(?P<rest2>.*)"
     r"|\bfrån\s+(?:och\s+med\s+)?(?:nu|i\s+dag|\w+dag)\b"
 )
+# Where the group goes: "vi går i Råbyskogen", "vi går till biblioteket" (never "vi går igenom", "vi går back")
+_GOES_TO = re.compile(r"(?:i|till|på|runt|längs|genom)\s+(?!(?:det|den|dem|detta|dit|där|stället)\b)[a-zåäö-]{3,}")
+# A summing-up without a verb: "Lördagsöppet från mars då, tio till två.", "Andra oktober, båda sorterna."
+_VERBLESS = re.compile(r"^(?!(?:jag|du|vi|ni|de|dom|det|den|han|hon|man|nej|om|när|men)\b)[^?]*$")
 # What has been, not what will be: "Hallhyran har gått upp med tio procent från januari."
 _HAS_BEEN = re.compile(r"\b(?:har|hade|var|blev|fick)\b")
 # What was done or decided before, told again: "Då har vi provat telefontiden …", "Så, för att summera allt: …"
@@ -124,22 +114,6 @@ def _shares(words: set[str], context: set[str]) -> bool:
     )
 
 
-def fluent(text: str) -> str:
-    """The sentence without its false starts and fillers: 'Så vi, eh, vi kör... alltså, vi tar X' -> 'vi tar X'."""
-    text = _FALSE_START.sub("", text.strip())
-    text = _FILLER.sub("", text)
-    text = re.sub(r"\b(\w+),?\s+\1\b", r"\1", text, flags=re.IGNORECASE)  # "vi, vi kör" -> "vi kör"
-    return re.sub(r"\s+,", ",", re.sub(r"\s{2,}", " ", text)).strip(" ,")
-
-
-def _plain(text: str) -> str:
-    """The matter of a sentence put to the room: fluent, without its opener and lead, from a lead said after a
-    comma ('Det är deras beslut, och jag tycker vi tackar …' -> 'vi tackar …')."""
-    text = _OPENER.sub("", fluent(text))
-    late = _LATE_LEAD.search(text)
-    return _LEAD.sub("", text[late.start("lead") :] if late else text)
-
-
 def group_plan(text: str) -> bool:
     """A plan for the group stated as fact: 'Så från och med nu tar vi inte emot lådor …', 'jag tycker vi tackar
     och säger ja till skylten', 'Den gamla Valmeten säljer vi', 'vi kör så här, att ingen säljer …'; not a
@@ -162,6 +136,8 @@ def group_plan(text: str) -> bool:
     verb, rest = (m.group("v"), m.group("rest")) if m.group("v") else (m.group("v2"), m.group("rest2"))
     if verb is None and _HAS_BEEN.search(low):
         return False  # a time from which something has been, not a rule from then on
+    if verb == "går" and _GOES_TO.match(rest or ""):
+        return True  # "vi går i Råbyskogen i stället": a place the group goes to, not "det går"
     return verb is None or (verb not in _NOT_PLAN_VERBS and (m.group("v2") is not None or _weight(rest) >= 1))
 
 
@@ -174,10 +150,14 @@ class RoomAssent:
             return False
         turn = self._assent_turn(u)
         head, echo = self._assent_head(turn)
-        prev = self._turn_put_before(u)
+        prev = self.turn_put_before(u)
+        seconded: list[Utt] = []
+        if prev and head is not None and prev[0].speaker != u.speaker and all(bare_assent(v.low) for v in prev):
+            # "Så, andra oktober, båda sorterna." - "Ja." - "Ja, det får bli så.": a third's yes before this one
+            seconded, prev = prev, self.turn_put_before(prev[0])
         if head is None or not prev or prev[0].speaker == u.speaker:
             return False
-        if any(group_plan(v.text) or _DECIDING.search(v.low) or _TAG.search(v.low) for v in turn[len(head) :]):
+        if any(group_plan(v.text) or _DECIDING.search(v.low) or TAG.search(v.low) for v in turn[len(head) :]):
             return False  # "Ja. Vi kör på det. Vi spelar på Sjöfesten.": the assenter states the course himself
         found = self._put_choice(prev, u) or self._put_how(prev, u)
         if found is None and not _OBJECTION.search(prev[0].low):  # "Nej, Robin. …": a refusal, nothing put
@@ -185,10 +165,17 @@ class RoomAssent:
         if found is None:
             return False
         text, said, proposer = found
-        if any(v.idx in self.used or v.idx in self.decided for v in said) or not self._moves_on(turn, said, proposer):
+        if any(v.idx in self.used or v.idx in self.decided for v in said) or not self.talk_moves_on(
+            turn, said, proposer
+        ):
             return False
-        utts = sorted({v.idx: v for v in [*said, *head]}.values(), key=lambda v: v.idx)
-        self._add_decision(text, proposer, utts, 0.6, WHY)
+        utts = sorted({v.idx: v for v in [*said, *seconded, *head]}.values(), key=lambda v: v.idx)
+        misheard = [v for v in head if heard_assent(v)]
+        if misheard:  # the assent read through a misheard word: the reader checks it
+            why = REVIEW_PREFIX + f'svaret som avgjorde hördes osäkert ("{misheard[0].text}")'
+            self._add_decision(text, proposer, utts, 0.4, why)
+        else:
+            self._add_decision(text, proposer, utts, 0.6, WHY)
         self.used.update(v.idx for v in utts)
         return True
 
@@ -199,7 +186,7 @@ class RoomAssent:
     def _assent_turn(self, u: Utt) -> list[Utt]:
         return [v for v in self.utts[u.idx : u.idx + 8] if v.turn == u.turn]
 
-    def _turn_put_before(self, u: Utt) -> list[Utt]:
+    def turn_put_before(self, u: Utt) -> list[Utt]:
         first = self.utts[u.idx - 1] if u.idx else None
         if first is None or u.start - first.end > 30:
             return []
@@ -213,7 +200,7 @@ class RoomAssent:
         for v in turn:
             if v.is_question:
                 break
-            if _ASSENT.match(v.low.strip()):
+            if _ASSENT.match(_meant(v)):
                 head.append(v)
                 continue
             if _weight(v.text) <= 2 and not cues.NEG.search(v.low) and len(v.low.split()) <= 3:
@@ -221,11 +208,11 @@ class RoomAssent:
                 head.append(v)
                 continue
             break
-        if not any(_ASSENT.match(v.low.strip()) for v in head):
+        if not any(_ASSENT.match(_meant(v)) for v in head):
             return None, ""
         return head, " ".join(echo)
 
-    def _moves_on(self, turn: list[Utt], said: list[Utt], putter: Utt) -> bool:
+    def talk_moves_on(self, turn: list[Utt], said: list[Utt], putter: Utt) -> bool:
         """No one objects or asks back in the assenting turn or the next two turns, and the one who put the
         matter does not go on to close it himself (that close is read as it is said)."""
         matter = set().union(*(stems(v.text) for v in said))
@@ -238,7 +225,7 @@ class RoomAssent:
         context = set().union(
             *(stems(v.text) for v in self.utts[max(0, said[0].idx - 8) : turn[0].idx] if v.turn in put_turns)
         )
-        context |= matter | set().union(*(stems(v.text) for v in self._turn_put_before(said[0])))
+        context |= matter | set().union(*(stems(v.text) for v in self.turn_put_before(said[0])))
         turns: dict[int, list[Utt]] = {}
         for v in self.utts[turn[-1].idx + 1 : turn[-1].idx + 16]:
             turns.setdefault(v.turn, []).append(v)
@@ -251,7 +238,7 @@ class RoomAssent:
                 if shared or weight < 2:
                     return False
                 break  # "Det har vi inte råd med" said of the next subject: the talk had moved on
-            if any(v.is_question and _TAG.search(v.low) for v in said_next):
+            if any(v.is_question and TAG.search(v.low) for v in said_next):
                 return False  # "Jag tycker det låter klokt. Alla med på det?": the matter is still being put
             if first.speaker == putter.speaker:
                 stated = [v for v in said_next if not v.is_question and not re.search(r"\bjag\b", v.low)]
@@ -268,7 +255,7 @@ class RoomAssent:
     def _put_tagged(self, prev: list[Utt], u: Utt) -> tuple[str, list[Utt], Utt] | None:
         """A statement put with a tag: 'Så alltså, … vi kör varannan lördag … Eller?' - 'Ja.'"""
         last = prev[-1]
-        m = _TAG.search(last.low) if last.is_question else None
+        m = TAG.search(last.low) if last.is_question else None
         if m is None or m.group("tag").startswith("ja eller nej"):
             return None
         loose = _LOOSE_TAG.match(m.group("tag")) is not None
@@ -280,7 +267,7 @@ class RoomAssent:
             near = [v for v in prev[:-1] if not v.is_question][-2:]
             if not near and m.group("tag").startswith("ska det vara"):
                 # "Ska det vara så, Leif?" asked by a third: the plan is the turn before the question
-                near = [v for v in self._turn_put_before(prev[0]) if not v.is_question][-2:]
+                near = [v for v in self.turn_put_before(prev[0]) if not v.is_question][-2:]
                 if near and near[0].speaker == u.speaker:
                     return None
             near = [v for v in near if _weight(v.text) >= 2 and v.idx not in self.decided and v.idx not in self.used]
@@ -306,13 +293,13 @@ class RoomAssent:
         answer = prev
         if answer[0].is_question or any(cues.REJECTED.search(v.low) for v in answer):
             return None
-        asked = self._turn_put_before(answer[0])
+        asked = self.turn_put_before(answer[0])
         choice = None
         for _ in range(2):  # "Ska vi sälja dem, eller behandla?" - "Joanna, vad säger du?" - "Sälj …"
             if not asked:
                 return None
             for q in reversed(asked[-3:]):
-                t = _TAG.search(q.low)
+                t = TAG.search(q.low)
                 yes_no = t if t is not None and t.group("tag").startswith("ja eller nej") else None
                 choice = _CHOICE.match(q.low) or yes_no
                 if choice is not None:
@@ -321,11 +308,11 @@ class RoomAssent:
                 break
             if not asked[-1].is_question:
                 return None
-            asked = self._turn_put_before(asked[0])
+            asked = self.turn_put_before(asked[0])
         if choice is None or q.speaker == answer[0].speaker:
             return None
         first = answer[0].low
-        if choice.re is _TAG:
+        if choice.re is TAG:
             said = q.text[: len(q.text) - len(q.low) + choice.start()].strip(" ,")
             said = re.sub(r"^.*?:\s*", "", said)  # "Så min fråga är enkel: får P tolv åka …"
             if not re.match(r"^(?:ja|jo)\b", first) or _weight(said) < 2:
@@ -354,7 +341,7 @@ class RoomAssent:
         """How the group is to act, asked by the one who then accepts the answer: 'Hur ofta ska vi stå där?' -
         'Två morgnar i veckan. Måndag och torsdag, mellan halv åtta och halv nio. …' - 'Mm. Förråden då.'"""
         answer = prev
-        asked = self._turn_put_before(answer[0])
+        asked = self.turn_put_before(answer[0])
         q = asked[-1] if asked else None
         if q is None or q.speaker != u.speaker or not _HOW.match(q.low) or cues.NEXT_MEETING.search(q.low):
             return None
@@ -377,33 +364,84 @@ class RoomAssent:
         'Självklart.'), echoes it ('Alltid leg. Ja.') or is seconded by a third's yes ('Bra.' - 'Mm.')."""
         if prev[-1].is_question:
             return None
+        defended = self._defended_plan(prev)
+        if defended is not None:
+            prev = defended
         stated = [v for v in prev if not v.is_question][-4:]
         plans = [v for v in stated if group_plan(v.text)]
+        if not plans and any(_JUDGES.search(_meant(v)) for v in head):
+            summary = self._verbless_summary(prev)
+            if summary:  # "Lördagsöppet från mars då, tio till två." - "Det blir bra."
+                said = [(re.sub(r"\s+då\b(?=[,.])", "", _as_said(v)), v) for v in summary]
+                return self._put_matter(said), summary, summary[0]
         if not plans:
             return self._restated_in_assent(stated, u, head)
         more = [v for v in stated if v.idx > plans[-1].idx and _weight(v.text) >= 1 and not _REMARK.match(v.low)]
         more = [v for v in more if not _ASSENT.match(v.low.strip())][:1]  # "… och Sven tar centrum. Till påsk."
         if echo and not stems(echo) <= set().union(*(stems(v.text) for v in prev)):
             return None  # "Sex." echoes the plan; another word is a matter of its own
-        judged = echo or any(_JUDGES.search(v.low) for v in head)
+        judged = echo or any(_JUDGES.search(_meant(v)) for v in head)
         nxt = self.utts[head[-1].idx + 1] if head[-1].idx + 1 < len(self.utts) else None
         seconded = (
             nxt is not None
             and nxt.turn != u.turn
             and nxt.speaker not in (u.speaker, plans[-1].speaker)
             and _PLAIN_YES.match(nxt.low.strip()) is not None
-            and all(_PLAIN_YES.match(v.low.strip()) or _JUDGES.search(v.low) for v in head)
+            and all(_PLAIN_YES.match(_meant(v)) or _JUDGES.search(_meant(v)) for v in head)
         )
         if not judged and not seconded:
             return None  # "Okej." alone hears a plan; it does not settle it
         said = [plans[-1], *more]
         return self._put_matter([(v.text, v) for v in said]), said, plans[-1]
 
+    def _verbless_summary(self, prev: list[Utt]) -> list[Utt]:
+        """The matter summed up without a verb, in the words and figures the turns before it used ('Om vi säger
+        tio till två?' - 'Tio till två är bra.' - 'Lördagsöppet från mars då, tio till två.'), and what the same
+        turn adds to it ('Och regnar det, söndagen den tredje i stället.'); [] when the turn sums up nothing."""
+        said = [v for v in prev if not v.is_question][-2:]
+        start = next((k for k, v in enumerate(said) if _VERBLESS.match(_OPENER.sub("", v.low))), None)
+        if start is None or prev[-1].is_question:
+            return []
+        summary = said[start:]
+        words = [w.strip(",.!") for w in _OPENER.sub("", summary[0].low).split()]
+        verbs = [w for w in words if (is_present_verb(w) or w in _NOT_PLAN_VERBS) and w not in MONTHS]
+        when = [w for w in words if w in MONTHS or w.startswith(tuple(WEEKDAYS)) and len(w) < 10 or _NUMBER.match(w)]
+        what = [w for w in content_words(summary[0].text) if w.lower() not in when]
+        if _weight(summary[0].text) < 2 or verbs or not when or not what or summary[0].unsure:
+            return []  # its terms (a figure, a day, a month) and what they are for; a word heard unsure may be a verb
+        before = self.utts[max(0, prev[0].idx - 12) : prev[0].idx]
+        if any(cues.NEXT_MEETING.search(v.low) for v in before[-3:]):
+            return []  # "Nästa möte blir måndag om två veckor …" - "Måndag den tjugoandra.": the next meeting
+        context = set().union(*(stems(v.text) | set(_NUMBER.findall(v.low)) for v in before))
+        if not (stems(summary[0].text) | set(_NUMBER.findall(summary[0].low))) & context:
+            return []
+        return summary
+
+    def _defended_plan(self, prev: list[Utt]) -> list[Utt] | None:
+        """The turn whose plan the putter defends in `prev`, answering a third's question on it: 'Jag tänkte att
+        vi går i Råbyskogen i stället.' - 'Fästingarna, då?' - 'Vi kollar dem när vi kommer tillbaka.' - 'Det blir
+        bra.' settles the walk, not the answer (None when prev answers no such question)."""
+        asked = self.turn_put_before(prev[0])
+        put = self.turn_put_before(asked[0]) if asked else []
+        if not put or put[0].speaker != prev[0].speaker or asked[0].speaker == prev[0].speaker:
+            return None
+        if not any(v.is_question for v in asked) or any(_DECIDING.search(v.low) for v in prev):
+            return None
+        plans = [v for v in put if not v.is_question and group_plan(v.text)]
+        if not plans or plans[-1].idx in self.used or plans[-1].idx in self.decided:
+            return None
+        return [v for v in put if v.idx <= plans[-1].idx + 1]
+
     def _restated_in_assent(self, stated: list[Utt], u: Utt, head: list[Utt]) -> tuple[str, list[Utt], Utt] | None:
         """A member's own course, judged right and restated by the one who answers: 'Jag ringer henne i dag … Nya
         glas utan kostnad.' - 'Det är rätt. Hon får nya glas utan kostnad.'"""
         after = self.utts[head[-1].idx + 1] if head[-1].idx + 1 < len(self.utts) else None
-        if after is None or after.turn != u.turn or after.is_question or not any(_JUDGES.search(v.low) for v in head):
+        if (
+            after is None
+            or after.turn != u.turn
+            or after.is_question
+            or not any(_JUDGES.search(_meant(v)) for v in head)
+        ):
             return None
         said = [v for v in stated if len(stems(v.text) & stems(after.text)) >= 2]
         if not any(personal_commitment(v.low) for v in stated):
@@ -420,6 +458,15 @@ class RoomAssent:
             stated = we_decision(plain[:1].lower() + plain[1:], v.name) if plain.lower().startswith("vi ") else None
             out.append(stated or capitalise(first_person(plain, v.name)) + ".")
         return " ".join(out)
+
+
+def _as_said(u: Utt) -> str:
+    """The sentence with a particle read as a clock word put back: 'mars då, tio till två' ('då' is no time)."""
+    text = u.text
+    for r in u.repairs:
+        if r.kind == "clock":
+            text = re.sub(rf"\b{re.escape(r.meant)}\b", r.heard, text, count=1)
+    return text
 
 
 def _declarative(question: str) -> str:
