@@ -38,6 +38,18 @@ NOT_OURS_WORDS = (
     r"|(?:det\s+är\s+)?(?:ju\s+)?\bderas\s+(?:beslut|regel|sak)\b"
 )
 NOT_OURS = re.compile(NOT_OURS_WORDS)
+# The say told to be another's: the cleft naming who decides ("Det är ju riks som bestämmer avgiften", "Det är jag och
+# banken som bestämmer det") or the deciding verb before its subject ("Det bestämmer inköp, vi har ett avtal."); never
+# "vi", "ni" or "du", which hand the matter to the room.
+SAY_ELSEWHERE = re.compile(
+    r"\bdet\s+är\s+(?:ju\s+)?(?!(?:vi|ni|du)\b)(?P<who>[a-zåäö-]+(?:\s+och\s+[a-zåäö-]+)?)\s+som\s+"
+    r"(?:bestämmer|beslutar|avgör|sätter|styr|godkänner|beviljar)\b"
+    r"|^(?:(?:men|nej|ja)\b[\s,]*)*det\s+(?:bestämmer|beslutar|avgör)\s+"
+    r"(?!(?:vi|ni|du|jag|inte|nog|väl|ju|alltså|då|sen|senare)\b)[a-zåäö-]+\s*(?:[,.!]|$)"
+)
+# A body said to decide at the close of the speaker's own sentence: "Rådet ger bara en rekommendation här, skolan
+# bestämmer."
+_DECIDES_LAST = re.compile(r",\s*(?:men\s+)?(?P<body>[a-zåäö-]+)\s+(?:bestämmer|beslutar|avgör)\s*[.!]?$")
 # Bodies that never are the meeting deciding: public bodies, owners, employers, companies.
 _OTHER_NOUN = re.compile(
     r"^[a-zåäö-]*(?:kommunen|kommun|regionen|landstinget|staten|regeringen|riksdagen|länsstyrelsen|förbundet|"
@@ -106,6 +118,15 @@ class OtherBodyReports(ResolutionRules):
         """`d` says what another body does ('… bestämmer att hyresvärden sätter upp skyltar'): no meeting decides
         that for another; it can ask, which is worded with the meeting as the one who acts."""
         return bool(_OTHERS_DEED.match(d.text.lower()))
+
+    def says_elsewhere(self, d: Decision) -> bool:
+        """`d`'s own words say that a body not this meeting decides the matter ('Rådet ger bara en rekommendation
+        här, skolan bestämmer.', 'det är kommunen som beslutar om det'): a remark on who holds the say."""
+        low = d.text.lower()
+        if (m := _DECIDES_LAST.search(low)) and self._body_elsewhere(m["body"]):
+            return True
+        m = SAY_ELSEWHERE.search(low)
+        return m is not None and m["who"] is not None and self._body_elsewhere(m["who"].split()[-1])
 
     def confirmed_elsewhere(self, made: list[Utt]) -> bool:
         """A sentence among `made` is "Det är beslutat." with a body not this meeting named next in the same turn."""

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.floor import gives_floor
-from transcribe.minutes.rules.otherbody import NOT_OURS_WORDS, OtherBodyReports
+from transcribe.minutes.rules.otherbody import NOT_OURS_WORDS, SAY_ELSEWHERE, OtherBodyReports
 from transcribe.minutes.rules.repeats import without_repeats
 from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 from transcribe.sv.numbers import COUNT_WORD, parse_number
@@ -39,6 +39,11 @@ _DENIED = re.compile(
 )
 # Another than the one who decided says, at the opening of the answer, it is not the meeting's to decide.
 _NOT_OURS = re.compile(r"^(?:(?:nej|men|okej)\b[\s,.!]*)*(?:[a-zåäö-]+\s*,\s*)?(?:" + NOT_OURS_WORDS + ")")
+# The cleft putting the answerer's own say against the one who decided, by name: "Det är jag som skriver kontrakten,
+# Linh."
+_MINE_NAMED = re.compile(
+    r"^(?:(?:nej|men)\b[\s,.!]*)*det\s+är\s+(?:ju\s+)?jag\s+som\s+[a-zåäö]+\b.*,\s*(?P<name>[a-zåäö-]+)\s*[.!]?$"
+)
 _LAUGH_NO = re.compile(r"^(?:ha\s+ha|haha|hehe)\b[\s,.!]*nej\b")
 # The sentence after says where the rule is written, another body's papers: "Det står i Röda korsets riktlinjer."
 _CITED = re.compile(
@@ -74,10 +79,23 @@ _STANDS_ASIDE = re.compile(r"\bdeltar\s+inte\s+(?:i\s+|[a-zåäö]{1,2}\s+)?(?:(
 _MOVES_ON = re.compile(
     r"^(?:mötet\s+beslutade\s+att\s+)?(?:hoppa|gå)\s+(?:fram\s+|vidare\s+|över\s+|tillbaka\s+|direkt\s+|raka\s+vägen\s+)?till\b"
 )
-# How the meeting votes or closes: "vi röstar om det med handuppräckning", "avsluta med att sjunga första versen"
+# How the meeting votes, begins or closes: "vi röstar om det med handuppräckning", "avsluta med att sjunga …"
 _HOW = re.compile(
     r"\brösta(?:r)?\s+(?:om\s+(?:det|den|saken|förslaget)\s+)?(?:med|genom)\s+(?:handuppräckning|slutna\s+sedlar|acklamation)"
     r"|^(?:mötet\s+beslutade\s+att\s+)?avsluta\s+(?:mötet\s+)?med\s+att\b"
+    # a show of hands: "Ska vi räcka upp händer?" - "Ja.", "Vi räcker upp händerna."
+    r"|\bräck(?:a|er)\s+upp\s+(?:en\s+)?(?:hand|handen|händer|händerna)\s*[.!?]?$"
+    # the call to begin, no matter named: "Okej, vi kör medan pizzan är varm.", "Då sätter vi igång."
+    r"|^(?:mötet\s+beslutade\s+att\s+)?(?:köra|börja|sätta\s+igång|dra\s+igång|köra\s+igång)"
+    r"(?:\s+(?:nu|då|direkt|med\s+en\s+gång))?(?:\s*,?\s+(?:medan|innan)\s+[^,.]*)?\s*[.!]?$"
+)
+# What is usual told as such ("Mötet beslutade att bruka ses i september."): the habit, never a decision.
+_HABIT = re.compile(r"^(?:mötet\s+beslutade\s+att\s+)?(?:vi\s+)?bruka(?:r)?\b")
+# What is already done or always was: "Vi kollar dem när vi kommer tillbaka. Det gör vi ju redan.", "Så gör vi redan,
+# Jukka." (not "Det har vi redan bestämt", this meeting's own word again)
+_ALREADY = re.compile(
+    r"^(?:(?:men|och|ja|nej|jo)\b[\s,.!]*)*(?:det|så)\s+(?:gör|har)\s+(?:vi|de|ni)\s+(?:ju\s+)?(?:redan|alltid)\b"
+    r"(?!\s+(?:bestämt|beslutat|sagt|kommit|klubbat)\b)"
 )
 _VOTERS_FRAME = frozenset("mötet beslutade att och jag".split())  # what is left of the hands raised is names
 _NEGATED = re.compile(r"\b(?:inte|ingen|inget|inga)\b")
@@ -158,9 +176,11 @@ class RetractedDecisions(OtherBodyReports):
                 or self._left_for_later(made)
                 or self._opens_matter(d, made)
                 or self.told_elsewhere(d, made)
+                or self.says_elsewhere(d)
                 or self.others_deed(d)
                 or self.confirmed_elsewhere(made)
                 or gives_floor(d.text, made)
+                or self._already_done(made)
                 or _summed(d, made)
             ):
                 continue
@@ -190,9 +210,29 @@ class RetractedDecisions(OtherBodyReports):
             said = " ".join(w.low for w in self.utts[v.idx : v.idx + 2] if w.turn == v.turn)
             if opening and (_DENIED.search(said) or _LAUGH_NO.search(v.low)):
                 return True
-            if opening and v.speaker not in deciders and v.turn == first_answer and _NOT_OURS.search(v.low):
+            if opening and v.speaker not in deciders and v.turn == first_answer and self._not_ours(v, made):
                 return True  # (in the answer right after it: a later one may answer another's words)
         return False
+
+    @staticmethod
+    def _not_ours(v: Utt, made: list[Utt]) -> bool:
+        """`v`, opening another's answer, says the matter is not the meeting's, that another holds the say, or puts
+        the answerer's own say against the one who decided, by name."""
+        if _NOT_OURS.search(v.low) or SAY_ELSEWHERE.search(v.low):
+            return True
+        m = _MINE_NAMED.match(v.low)
+        return m is not None and any(u.name and u.name.split()[0].lower() == m["name"] for u in made)
+
+    def _already_done(self, made: list[Utt]) -> bool:
+        """A sentence where it was made, the speaker's next one, or the opening of another's answer says it is done
+        already or always was ('Vi kollar dem när vi kommer tillbaka. Det gör vi ju redan.' - 'Det gör vi redan.'):
+        a practice told, no decision."""
+        last = made[-1]
+        after = [v for v in self.utts[last.idx + 1 : last.idx + 3] if v.turn == last.turn]
+        answer = next(next_turns(self.utts, last, turns=1), None)
+        if answer is not None and answer.speaker != last.speaker:
+            after.append(answer)
+        return any(_ALREADY.match(v.low) for v in [*made, *after])
 
     def _answers_not_ours(self, made: list[Utt]) -> bool:
         """The one told, in the turn before, that the matter is not the meeting's to decide answers with a plan ('Vi
@@ -354,9 +394,16 @@ def _beside_decisions(d: Decision) -> bool:
     december …'): the next meeting has its own place in the minutes; from the note that some stand aside from the
     decision ('Styrelsen deltar inte i beslutet.'), which the decision itself is not; or from the meeting's own
     mechanics: the move to the next subject ('Då hoppar vi till motionerna.'), how it votes ('vi röstar om det med
-    handuppräckning') or how it closes ('Vi avslutar med att sjunga …')."""
+    handuppräckning', 'Ska vi räcka upp händer?'), how it begins ('vi kör medan pizzan är varm') or how it closes
+    ('Vi avslutar med att sjunga …'); or from what is usual ('Vi brukar ses i september.')."""
     low = d.text.lower()
-    return bool(_SEE_YOU.match(low) or _STANDS_ASIDE.search(low) or _MOVES_ON.match(low) or _HOW.search(low))
+    return bool(
+        _SEE_YOU.match(low)
+        or _STANDS_ASIDE.search(low)
+        or _MOVES_ON.match(low)
+        or _HOW.search(low)
+        or _HABIT.match(low)
+    )
 
 
 def _summed(d: Decision, made: list[Utt]) -> bool:

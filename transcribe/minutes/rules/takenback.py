@@ -19,11 +19,13 @@ from transcribe.minutes.rules.state import RuleState
 from transcribe.minutes.rules.utterances import Utt, stems
 from transcribe.sv.text import content_words
 
-# "Då tar jag tillbaka det", "Jag drar tillbaka förslaget", "Okej, jag tar tillbaka det jag sa"; what was just said
+# "Då tar jag tillbaka det", "Ja, då tar vi tillbaka det", "Jag drar tillbaka förslaget"; what was just said
 # struck or changed at once ("Då får vi stryka det jag just sa.", "Då får vi ändra det.", "Glöm det jag sa.").
 # (the last word may be misheard: "Då får vi stryka det jag just <förminolen>.", "Då får vi ändra <i>.")
 _TAKE_BACK = re.compile(
-    r"\b(?:(?:tar|drar)\s+jag\s+tillbaka|jag\s+(?:tar|drar)\s+tillbaka)\s+(?:det|den|förslaget|mitt\s+förslag)\b"
+    r"\b(?:(?:tar|drar)\s+(?:jag|vi)\s+tillbaka|(?:jag|vi)\s+(?:tar|drar)\s+tillbaka)\s+"
+    # (the pronoun misheard as a short word closing the sentence: "Ja, då tar vi tillbaka <din>.")
+    r"(?:det|den|förslaget|mitt\s+förslag|[a-zåäö]{1,3}(?=\s*[.!]?$))\b"
     r"|\b(?:stryk|stryka|stryker\s+vi|glöm|glömmer\s+vi|ändra|ändrar\s+vi|ta\s+bort)\s+det\s+(?:jag|vi)\s+"
     r"(?:just\s+[a-zåäö]+|sa)\b"
     r"|^(?:(?:okej|nej|ja|men)\b[\s,]*)*(?:då\s+)?(?:får\s+vi|måste\s+vi)\s+(?:stryka|ändra)\s+(?:på\s+)?[a-zåäö]+\s*[.!]?$"
@@ -64,6 +66,10 @@ _STRIKES_OWN = re.compile(
 )
 # A question put to one by name closing the take-back's turn ("Jonas, cyklarna?"): the answer is that one's task
 _ASKED_BY_NAME = re.compile(r"^(?P<name>[a-zåäö-]+)\s*,\s*\S")
+_NEGATED = re.compile(r"\b(?:inte|ingen|inget|inga)\b")
+_NEGATIONS = frozenset(stems("inte ingen inget inga"))
+_FRAME = frozenset(stems("mötet beslutade att"))  # the frame a rule may put before the plan
+_TALK = 4  # turns before a take-back holding the proposal it takes back
 _SAME_MATTER = 2  # content words the speaker's settling turns between share with the one taken back
 _OPENING = 3  # the take-back is said among the first sentences of the turn that answers the objection
 _REACH_S = 120.0  # seconds from the decision to the take-back
@@ -81,10 +87,18 @@ class TakenBackDecisions(RuleState):
         deciding = {(u.speaker, u.turn) for said in said_of.values() for u in said}
         kept: list[Decision] = []
         results: list[set[str]] = []
+        # each take-back and the words of the talk it took back (the proposal and its close, read or misheard)
+        withdrawn = [
+            (t, stems(" ".join(u.text for u in self.utts[: t.idx] if u.turn >= t.turn - _TALK))) for t in takes
+        ]
         for d in self.out.decisions:
             said = said_of[d.id]
             if said and any(self._takes_back(t, said, deciding) for t in takes):
                 continue
+            if said and any(
+                _NEGATED.search(d.text.lower()) and self._result_of(t, said) and _within(d, w) for t, w in withdrawn
+            ):
+                continue  # the plan taken back said in the negative ("Ja, då tar vi tillbaka det. Ingen avgift.")
             if said and any(_no_longer_holds(t, matter, d, said) for t, matter in named):
                 continue
             if said and _RESULT.search(d.text.lower()) and any(self._result_of(t, said) for t in takes):
@@ -163,6 +177,13 @@ def _no_longer_holds(t: Utt, matter: set[str], d: Decision, said: list[Utt]) -> 
     if not _on(matter, d.text):
         return False
     return not any(u.idx > t.idx and u.turn <= t.turn + 2 and _on(matter, u.text) for u in said)
+
+
+def _within(d: Decision, matter: set[str]) -> bool:
+    """Every word `d` says besides its negation is a word of `matter`, or the last part of a compound of it
+    ('avgift' of 'medlemsavgift'): the matter taken back said in the negative, nothing new."""
+    said = stems(d.text) - _NEGATIONS - _FRAME
+    return bool(said) and all(any(_same_word(a, b) or b.endswith(a) and len(a) >= 5 for b in matter) for a in said)
 
 
 def _on(matter: set[str], text: str) -> bool:
