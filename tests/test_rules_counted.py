@@ -153,3 +153,67 @@ def test_the_count_heard_with_a_number_one_letter_off() -> None:
 def test_a_fight_against_one_thing_is_no_count() -> None:
     said = [*_HANDS, ("S3", "Kampen mot en ny väg fortsätter. Vi har städdagen i maj, och vi grillar efteråt.")]
     assert not any("röstsiffrorna" in (d.review_reason or "") for d in minutes(said).decisions)
+
+
+_SIDES_SAID = [
+    ("S1", "Sommarfesten. Grillen vid sjön eller pizza i föreningslokalen?"),
+    ("S2", "Grillen."),
+    ("S3", "Pizza, tycker jag."),
+    ("S4", "Grillen."),
+]
+
+
+def test_each_option_said_with_its_count_and_the_plan_after() -> None:
+    said = [*_SIDES_SAID, ("S2", "Tre för grillen, en för pizzan. Grillen då, vid sjön, lördagen den sjunde juni.")]
+    got = texts(said)
+    assert any("Grillen" in t and "sjunde juni" in t and "tre mot en" in t for t in got)
+
+
+def test_the_option_alone_after_the_count_is_put_against_the_one_that_lost() -> None:
+    said = [
+        *_SIDES_SAID,
+        ("S2", "Tre för grillen och en för pizzan, och Olle avstår. Grillen, alltså. Okej?"),
+        ("S1", "Ja."),
+        ("S3", "Jag tar med kol och tändvätska."),
+    ]
+    got = texts(said)
+    assert any("Grillen i stället för pizzan" in t and "tre mot en" in t for t in got)
+    assert not any("avstår" in t for t in got)  # who abstains is the vote's mechanics, no plan
+
+
+def test_a_tie_said_option_by_option_decides_nothing() -> None:
+    said = [*_SIDES_SAID, ("S2", "Två för grillen, två för pizzan. Grillen då, vid sjön, lördagen den sjunde juni.")]
+    assert not any("två mot två" in t for t in texts(said))
+
+
+def test_a_count_that_ends_a_members_turn_is_closed_by_the_next_turns_plan() -> None:
+    said = [
+        ("S1", "Kolonilotterna. Vattnet till de nedre lotterna räcker inte, de får bära kannor."),
+        ("S2", "Vi borde dra en ny slang längs staketet. Ungefär tvåtusen kronor."),
+        ("S3", "Nej, det blir för dyrt i år."),
+        ("S4", "Jag är för en ny slang."),
+        ("S2", "Jag med. Det är tre mot en, Sven."),
+        ("S3", "Ja, ja, jag vet när jag har förlorat."),
+        ("S1", "Mm. Från första maj då. En ny slang längs staketet, och Karin köper kopplingarna."),
+    ]
+    got = texts(said)
+    assert any("slang" in t and "första maj" in t and "tre mot en" in t for t in got)
+    assert not any(t.startswith("Det är") for t in got)  # the count said to the losing side is no plan
+
+
+def test_a_count_objected_to_in_the_next_turn_is_not_closed_by_the_turn_after() -> None:
+    said = [
+        ("S1", "Kolonilotterna. Vattnet till de nedre lotterna räcker inte, de får bära kannor."),
+        ("S2", "Vi borde dra en ny slang längs staketet. Ungefär tvåtusen kronor."),
+        ("S4", "Jag är för en ny slang."),
+        ("S2", "Jag med. Det är tre mot en, Sven."),
+        ("S3", "Vänta, Berit har inte röstat, och hon har fullmakt för två lotter."),
+        ("S1", "Från första maj då. En ny slang längs staketet, och Karin köper kopplingarna."),
+    ]
+    assert not any("tre mot en" in t for t in texts(said))
+
+
+def test_each_option_with_its_count_heard_with_a_number_one_letter_off() -> None:
+    said = [*_SIDES_SAID, ("S2", "Trre för grillen, en för pizzan. Grillen då, vid sjön, lördagen den sjunde juni.")]
+    got = [d.text for d in minutes(said, unsure=frozenset({"trre"})).decisions]
+    assert any("Grillen" in t and "sjunde juni" in t for t in got)
