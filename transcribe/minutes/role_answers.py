@@ -21,10 +21,11 @@ SELF = re.compile(
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
     r"|\b(?:det|den) (?:kan|tar|ska) (?:väl |nog |ju )?jag\b"
     r"|^\W*(?:och )?jag(?: också| med)?(?:\W*$|\s*,)"
-    r"|^\W*(?:ja,? )?om jag (?:får|hinner|slipper)\b[^?]*,\s*så\W*$"
+    r"|^\W*(?:ja,? )?om jag (?![^?]*\binte\b)\w+\b[^?]*,\s*så\W*$"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
 # after another "Jag också.", "Och jag, om det inte tar för lång tid.", "Jag." (the verb left out); a yes on a
-# condition, its "så" left hanging: "Om jag får läsa det innan jag går och lägger mig, så."
+# condition, its "så" left hanging: "Om jag får läsa det innan jag går och lägger mig, så." (not one
+# with "inte" in it: "Om jag inte hinner, så.")
 DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
@@ -225,7 +226,7 @@ _ASKS_WHAT = re.compile(r"\b(?:vad|hur|när|varför|vilken|vilket|vilka)\b")
 
 def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
     """A proposal, an answer or the chair naming someone just after a sentence that names the role."""
-    several = len({r for _, _, r in role_words(mask_roles(trigger.low))}) > 1
+    several = len(_open_roles(trigger, names)) > 1
     said_yes = ([], []) if several else answered(trigger, after, transcript, names, role)  # which role is asked
     if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
         return said_yes
@@ -264,6 +265,14 @@ def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str]
     return [], [trigger]
 
 
+def _open_roles(trigger: Unit, names: dict[str, str]) -> set[str]:
+    """The roles a sentence names that it does not give to someone by name: "Anteckningarna tar Susanne, och så
+    behöver vi en som läser igenom dem och godkänner. Håkan?" asks for the justerare only."""
+    masked = mask_roles(trigger.low)
+    given = {r for s, e, _ in persons(trigger.text, names) for r, sure in [role_of(masked, s, e)] if sure == 2}
+    return {r for _, _, r in role_words(masked)} - given
+
+
 _SUMS_UP = re.compile(r"\b(?:då|alltså)\b")
 CONFIRM_WORDS = 8  # the chair sums an election up this short: "Lars och Inga, då. Tack." is two sentences of it
 _ASKS = re.compile(r"\?\s*$")
@@ -280,7 +289,8 @@ def confirmed(
 ) -> dict[str, list[Unit]]:
     """Those who offered or said yes, whom the one who asked then names, short and not asking ("Sen behöver jag två
     som …" – "Jag kan ta det." – "Jag också." – "Lars och Inga, då. Tack."; "Jag kan." – "Tomas, då."): the asker's
-    confirmation elects them, whatever words the request used. Read in the role's own election item only."""
+    confirmation elects them, whatever words the request used. Read in the role's own election item only, or where
+    the agenda's order puts it when it was not placed."""
     for i, c in enumerate(pool):
         if len(c.text.split()) > CONFIRM_WORDS or _ASKS.search(c.text) or DECLINE.search(c.low):
             continue

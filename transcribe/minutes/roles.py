@@ -163,13 +163,15 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
             chosen = _from_pool(role, units, False, names, said_no, transcript, follow=True)
         if elected and not chosen:  # the chair asks one by name to do the role's work, who says yes after the turn
             chosen = _asked_in_turn(role, pool, out, names, said_no, transcript)
+        if elected and not chosen:  # one who answers the asker with the role's own work ("Visst. Jag skriver.")
+            chosen = _offered(role, pool, out, names, said_no, transcript)
         if elected and not chosen:  # the role said in words no rule knows: who is named in its item and agrees
             shared = item_roles(alignment, role, spans) - {role, "ordförande"}  # the chair asks, seldom answers
             if shared:  # an item for two roles: only the one left once the other is held
                 deferred.append((role, pool, shared))
                 continue
             chosen = _by_structure(role, pool, out, names, said_no, transcript)
-        if elected and not chosen and not window:  # the one who asked names those who offered: they are elected
+        if elected and not chosen:  # the one who asked names those who offered: they are elected
             chosen = confirmed(role, pool, {r.name for r in out}, said_no, transcript, names, LIMIT[role])
         chosen |= summed_up(chosen, pool, partial(persons, names=names), LIMIT[role]) if elected else {}
         out += _elections(role, chosen, elected, names, transcript)
@@ -344,6 +346,49 @@ def _asked_in_turn(
                     return {asked[0]: [u, w]}
                 break
     return {}
+
+
+# One's own offer of a role's work, in the first person ("Visst. Jag skriver.", "Okej då. Jag granskar.", "Jag kan
+# skriva."): what the role does, said by the one who takes it, whatever words the question was heard with
+_OFFERS = {
+    "ordförande": re.compile(r"^\W*(?:\w+\W+){0,2}?jag (?:kan |ska )?(?:led(?:a|er)|håll(?:a|er) i)\b"),
+    "sekreterare": re.compile(
+        r"^\W*(?:\w+\W+){0,2}?jag (?:kan |ska )?(?:skriv(?:a|er)|anteckn(?:a|ar)|för(?:a|er)? protokoll\w*)\b"
+        r"(?! (?:under|på)\b)"
+    ),
+    "justerare": re.compile(
+        r"^\W*(?:\w+\W+){0,2}?jag (?:kan |ska )?(?:juster(?:a|ar)|gransk(?:a|ar)|läs(?:a|er)(?: igenom)?|koll(?:a|ar)"
+        r"|skriv(?:a|er) (?:under|på))\b(?! upp\b)"
+    ),
+}
+OFFER_SENTENCES = 2  # the offer opens the answer: "Visst. Jag skriver."
+
+
+def _offered(
+    role: str,
+    pool: list[Unit],
+    given: list[RoleElection],
+    names: dict[str, str],
+    said_no: set[str],
+    transcript: Transcript,
+) -> dict[str, list[Unit]]:
+    """In the role's item, those who answer another's turn by offering this role's work and no other's: the question
+    may have been heard without its role words ("Jonna, kan <…> viktigaste?" – "Visst. Jag skriver.")."""
+    holders = {r.name for r in given}
+    chosen: dict[str, list[Unit]] = {}
+    for i, u in enumerate(pool):
+        if i == 0 or u.seg_id == pool[i - 1].seg_id or pool[i - 1].speaker == u.speaker:
+            continue  # the head of a turn that answers someone else
+        who = speaker_names(u, transcript, names)
+        head = [w for w in pool[i : i + OFFER_SENTENCES] if w.seg_id == u.seg_id]
+        offer = next((w for w in head if _OFFERS[role].search(w.low)), None)
+        if offer is None or not who or who[0] in holders | said_no | set(chosen):
+            continue
+        if any(p.search(w.low) for w in head for r, p in _OFFERS.items() if r != role):
+            continue
+        if len(chosen) < LIMIT[role]:
+            chosen[who[0]] = [pool[i - 1], offer]
+    return chosen
 
 
 def _from_pool(
