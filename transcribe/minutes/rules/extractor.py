@@ -6,6 +6,7 @@ from transcribe.minutes.rules.acceptance import AcceptanceRules
 from transcribe.minutes.rules.actions import ActionRules
 from transcribe.minutes.rules.answeredoutcome import AnsweredOutcomes
 from transcribe.minutes.rules.askedclose import AskedCloses
+from transcribe.minutes.rules.askerclose import AskerCloses
 from transcribe.minutes.rules.callclosed import CallClosedDecisions
 from transcribe.minutes.rules.callerclose import CallerCloses
 from transcribe.minutes.rules.counted import CountedDecisions
@@ -60,6 +61,7 @@ class RuleExtractor(
     LeadCloses,
     SilentCloses,
     AskedCloses,
+    AskerCloses,
     AnsweredOutcomes,
     OfferedPlans,
     ChosenAlternatives,
@@ -93,6 +95,7 @@ class RuleExtractor(
                 _ = (
                     self._silent_close(u)  # before the confirmations: the call's own plan, not the latest remark
                     or self._asked_close(u)  # ... and the plan before a question, not the answer to it
+                    or self._asker_close(u)  # the one who put the question sums up the others' answers
                     or self._confirmation(u)
                     or self._call_for_decision(u)
                     or self._declarative(u)
