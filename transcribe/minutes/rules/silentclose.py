@@ -56,6 +56,8 @@ _WE_PLAN = re.compile(
     r"^(?:(?:och|men|så)\s+)?(?P<plan>(?:vi\s+[a-zåäö]+r|(?!(?:då|så|det|sen|nu)\b)(?:[\w-]+\s+){1,3}[a-zåäö]+r\s+vi)\b.*)$"
 )  # never "Då skriver vi på.": a close, no plan
 _IF = re.compile(r"\b(?:om|ifall|kanske|skulle)\b")
+# A rule from a time on: "Från i dag har alla munskydd när de slipar, ...", "Från och med måndag går vi två ..."
+_RULE_FROM = re.compile(r"^(?:och\s+)?från\s+(?:och\s+med\s+)?(?:i\s+dag|nu|i\s+morgon|måndag|nästa\s+\w+)\s+\w+r\s+\S")
 # Not the plan: the speaker's assent, a reason, a task for someone, the meeting's order
 _NOT_PLAN = re.compile(
     r"^(?:(?:och|men)\s+)?(?:du\s+har\s+rätt|det\s+(?:är|var|låter)\b|för\s+att|eftersom|jag\b|du\b|ni\b|"
@@ -79,7 +81,7 @@ class SilentCloses:
             return self._paused_close(u)
         call = self._objection_call(u)
         if call is None:
-            return False
+            return self._unfilled_pause(u)
         plan = self._plan_before(call) or self._course_after_close(u)
         if not plan or not self.spoken_on(call, " ".join(v.text for v in plan)):
             return False
@@ -114,6 +116,27 @@ class SilentCloses:
         utts = sorted({v.idx: v for v in [plan, *self.utts[plan.idx + 1 : u.idx + 1], *after]}.values(),
                       key=lambda v: v.idx)  # fmt: skip
         self._add_decision(text, plan, utts, 0.6, WHY)
+        self.used.update(v.idx for v in utts)
+        return True
+
+    def _unfilled_pause(self, u: Utt) -> bool:
+        """The leader's rule ending her turn, a pause nobody filled and her close opening the next: "... Från i dag
+        har alla munskydd när de slipar, och utsuget på. Alltid." - "Bra. Då är det så." The room's silence is its
+        assent; the rule is what was decided."""
+        before = [v for v in self.utts[max(0, u.idx - 2) : u.idx] if v.turn == u.turn]
+        if any(not _BARE_CLOSE.match(v.low) for v in before) or u.speaker != self.talk_leader():
+            return False  # the close must open its turn, behind a bare "Bra." at most
+        first = before[0] if before else u
+        own = self._own_before(first)
+        if not own or own[0].turn == first.turn:
+            return False  # another spoke between, or no pause: the call rules read it
+        rule = next((v for v in own[:3] if _RULE_FROM.match(v.low) or _WE_PLAN.match(v.low)), None)
+        if rule is None or rule.is_question or rule.idx in self.used or rule.idx in self.decided:
+            return False
+        if cues.HEDGE.search(rule.low) or cues.TENTATIVE.search(rule.low) or _IF.search(rule.low):
+            return False
+        utts = self.utts[rule.idx : u.idx + 1]
+        self._add_decision(plan_text(rule.text, rule.name), rule, utts, 0.6, WHY)
         self.used.update(v.idx for v in utts)
         return True
 
