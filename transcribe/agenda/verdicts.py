@@ -63,6 +63,13 @@ _CUE_ONLY = re.compile(
 # The chair's short close that the matter stands as said: "Då är det så.", "Tack, Kjell. Då har vi det.", "Då är det
 # så: Björn julafton, Reza nyårsafton."
 _SO_SETTLED = re.compile(r"^\W*(?:(?:bra|tack|okej|fint|och)\W+)*(?:då|så) (?:är det så|har vi det)(?=\W*(?:$|:))\W*")
+# The meeting notes a report, as it files one: "Tack. Vi noterar det.", "Då noterar vi den ekonomiska uppföljningen.",
+# "Informationen noteras."
+_NOTED = re.compile(
+    r"^\W*(?:(?:bra|tack|okej|då|så)\W+)*"
+    r"(?:(?:noterar (?:vi|mötet|styrelsen|nämnden|rådet|stämman)|vi noterar) (?P<a>.+?)"
+    r"|(?P<b>\w+(?: \w+){0,5}?) noteras)\W*$"
+)
 _DOING = re.compile(
     r"^\W*(?:(?:bra|tack|okej|fint)\W+)*(?:då|så) (kör|tar|genomför|satsar|blir) (?:vi|ni|via|det) (?:på )?"
 )
@@ -122,7 +129,7 @@ def _seals(
         if REFUSED.search(u.low):
             continue
         by_chair = chair is None or u.speaker in (chair, units[0].speaker)  # the chair, or who opened the item
-        closes = SEALS.search(u.low) or CONCLUDES.search(u.low) or _SO_SETTLED.match(u.low)
+        closes = SEALS.search(u.low) or CONCLUDES.search(u.low) or _SO_SETTLED.match(u.low) or _NOTED.match(u.low)
         if closes and (by_chair or _GAVEL.search(u.low)):
             cue = (ANNOUNCEMENT if i == 0 else ANNOUNCES).search(u.low)  # "Då tar vi …" opens an item only at its start
             if cue and not SEALS.search(u.low[: cue.start()]):
@@ -179,6 +186,14 @@ def _said(units: list[Unit], at: int, title: str) -> tuple[str, bool] | None:
             return f"att lägga {title.strip().rstrip('.:').lower()} till handlingarna", False
         start = u.low.index(what)
         return f"att lägga {u.text[start : start + len(what)]} till handlingarna", True
+    noted = _NOTED.match(u.low)
+    if noted:
+        what = (noted.group("a") or noted.group("b")).strip()
+        if PRONOUN.fullmatch(what):  # "Vi noterar det.": the item's title says what
+            return f"att notera {title.strip().rstrip('.:').lower()}", False
+        start = u.low.index(what)
+        said = u.text[start : start + len(what)]
+        return f"att notera {said[0].lower() + said[1:] if noted.group('b') else said}", True  # its subject put first
     doing = _DOING.match(u.low)
     if doing:
         rest = u.text[doing.end() :].strip()

@@ -1,0 +1,45 @@
+"""A report the meeting notes ("Tack. Vi noterar det.", "Informationen noteras.") is its item's decision, as a filing
+is: worded from the item's title when said by a pronoun. Hand-made meeting, ten seconds per line."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.protokoll import build_protokoll
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+AGENDA = """Styrelsemöte
+1. Mötets öppnande
+2. Ekonomisk rapport
+3. Information från kommunen
+4. Mötets avslutande
+"""
+
+
+def spoken(lines: list[tuple[str, str]]) -> Transcript:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    names = {"A": "Anna Berg", "B": "Bo Ek", "C": "Cilla Ny"}
+    return Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()]
+    )
+
+
+def test_a_report_the_meeting_notes_is_its_items_decision() -> None:
+    tr = spoken(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Ekonomisk rapport. Bo, hur ser det ut?"),
+            ("B", "Vi har trettiotusen kvar på kontot och två fakturor som förfaller i maj."),
+            ("A", "Tack. Vi noterar det."),
+            ("A", "Information från kommunen. Cilla?"),
+            ("C", "Kommunen bygger om gångvägen under sommaren, så infarten stängs i två veckor."),
+            ("A", "Tack. Informationen noteras."),
+            ("A", "Jag förklarar mötet avslutat."),
+        ]
+    )
+    agenda = parse_agenda_text(AGENDA)
+    prot = build_protokoll(extract_minutes(tr), tr, agenda, align_agenda(agenda, tr))
+    report, info = prot.paragraph("2"), prot.paragraph("3")
+    assert report is not None and info is not None
+    assert [d.text for d in report.decisions] == ["Styrelsen beslutade att notera ekonomisk rapport."]
+    assert any("notera informationen" in d.text for d in info.decisions)
