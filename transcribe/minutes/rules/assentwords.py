@@ -27,6 +27,7 @@ _JUDGED = (
 ASSENT = re.compile(rf"^(?:(?:{_YES}|det\s+(?:är|blir)\s+(?:okej|ok|fint)|{_JUDGED})\b[\s,.!]*)+$")
 JUDGES = re.compile(rf"\b(?:{_JUDGED})\b")
 _NUMBER = re.compile(COUNT_WORD)  # "Fyrtiofyra är rimligt.": a figure is no misheard word
+_VERB_AFTER = frozenset("håller är har kan blir låter tycker får gör".split())
 PLAIN_YES = re.compile(r"^(?:(?:ja|jaja|jo|japp|mm|mhm|bra)\b[\s,.!]*)+$")
 
 
@@ -48,6 +49,8 @@ def heard_assent(u: Utt) -> str | None:
         return None
     if doubt[0] > 0 and words[doubt[0]][:1].isupper():
         return None  # "Det är Kalle.": a name
+    if doubt[0] + 1 < len(low) and low[doubt[0] + 1] in _VERB_AFTER:
+        return None  # "<Sig> håller med.": the subject of a verb was misheard ("Jag håller med."), no yes
     for stand_in in ("bra", "okej", "ja"):
         meant = " ".join(stand_in if k == doubt[0] else w for k, w in enumerate(low))
         if ASSENT.match(meant + "."):

@@ -79,7 +79,10 @@ _PLAN = re.compile(
 # Where the group goes: "vi går i Råbyskogen", "vi går till biblioteket" (never "vi går igenom", "vi går back")
 _GOES_TO = re.compile(r"(?:i|till|på|runt|längs|genom)\s+(?!(?:det|den|dem|detta|dit|där|stället)\b)[a-zåäö-]{3,}")
 # A summing-up without a verb: "Lördagsöppet från mars då, tio till två.", "Andra oktober, båda sorterna."
-_VERBLESS = re.compile(r"^(?!(?:jag|du|vi|ni|de|dom|det|den|han|hon|man|nej|om|när|men)\b)[^?]*$")
+_VERBLESS = re.compile(
+    r"^(?!(?:jag|du|vi|ni|de|dom|det|den|han|hon|man|nej|om|när|men|för|eftersom|att|fast|därför)\b)[^?]*$"
+)
+_PAST = re.compile(r"^(?:gick|var|blev|hade|kom|fick|sa|sade|tog|gjorde|[a-zåäö]{3,}ade)$")  # "bussen gick klockan sex"
 # What has been, not what will be: "Hallhyran har gått upp med tio procent från januari."
 _HAS_BEEN = re.compile(r"\b(?:har|hade|var|blev|fick)\b")
 # What was done or decided before, told again: "Då har vi provat telefontiden …", "Så, för att summera allt: …"
@@ -404,7 +407,7 @@ class RoomAssent:
             return []
         summary = said[start:]
         words = [w.strip(",.!") for w in _OPENER.sub("", summary[0].low).split()]
-        verbs = [w for w in words if (is_present_verb(w) or w in _NOT_PLAN_VERBS) and w not in MONTHS]
+        verbs = [w for w in words if (is_present_verb(w) or w in _NOT_PLAN_VERBS or _PAST.match(w)) and w not in MONTHS]
         when = [w for w in words if w in MONTHS or w.startswith(tuple(WEEKDAYS)) and len(w) < 10 or _NUMBER.match(w)]
         what = [w for w in content_words(summary[0].text) if w.lower() not in when]
         if _weight(summary[0].text) < 2 or verbs or not when or not what or summary[0].unsure:
