@@ -11,10 +11,11 @@ from transcribe.minutes import cues
 from transcribe.minutes.fuzzy import NEGATIONS, Repair, known_word
 from transcribe.minutes.rules.framewords import AUXILIARIES, CONDITIONAL, NO_FRONT, PERSONS, cap, lead
 
-# The chair's bare closings, slot by slot: "Då gör vi så.", "Så säger vi det.", "Då kör vi på det."
+# The chair's bare closings, slot by slot: "Då gör vi så.", "Så säger vi det.", "Då kör vi på det.", "Så gör vi."
 _CLOSINGS = (
     (("då", "så"), ("gör", "säger", "kör"), ("vi",), ("så", "det")),
     (("då", "så"), ("kör",), ("vi",), ("på",), ("det",)),
+    (("så",), ("gör",), ("vi",)),
 )
 _VERB_SLOT, _WE_SLOT = 1, 2
 _NOT_SLIPS = frozenset("det den dem detta som och att".split())
@@ -39,6 +40,25 @@ def _slot_slip(slot: int, heard: str) -> bool:
     if heard in PERSONS or heard in _NOT_SLIPS or cues.is_body(heard):
         return False  # "Då <det> vi se" was "Då får vi se": a pronoun is no verb heard wrong
     return len(heard) <= 4 or not known_word(heard)
+
+
+# The object forms: never the subject, however surely heard ("Så gör <sig>." was "Så gör vi.")
+_OBJECT_FORMS = frozenset("oss sig mig dig".split())
+# Words that never stand as a finite verb: a preposition, an article, a conjunction ("Då gick vi", "Då vet vi det"
+# have verbs of their own, whatever their ending)
+_NO_VERB = frozenset("i på med till av för från mot vid en ett men om".split())
+
+
+def _ruled_out(slot: int, heard: str) -> bool:
+    """The grammar puts `heard` out of the closing's slot however surely the recogniser heard it: after the fronted
+    "då" comes the finite verb (V2), so no Swedish word, a preposition, an article or a conjunction there ("Då
+    <patier> vi så.", "Då <med> vi så.") is the verb misheard; an object form is no subject ("Bra, då gör <dig>
+    så."); and a word that never opens a statement alone ("<Att> gör vi det.") is the front word misheard."""
+    if slot == _WE_SLOT:
+        return heard in _OBJECT_FORMS
+    if slot == 0:
+        return (heard in NO_FRONT or not known_word(heard)) and heard not in AUXILIARIES and heard not in CONDITIONAL
+    return slot == _VERB_SLOT and _slot_slip(slot, heard) and (heard in _NO_VERB or not known_word(heard))
 
 
 def _loose_we(heard: str) -> bool:
@@ -70,6 +90,8 @@ def _align(lows: list[str], closing: tuple[tuple[str, ...], ...], unsure: set[st
                     steps.append((i + 1, j + 1, cost, (*ops, "hit")))
                 elif lows[i] in unsure and _slot_slip(j, lows[i]):
                     steps.append((i + 1, j + 1, cost + 1, (*ops, "sub")))
+                elif _ruled_out(j, lows[i]):
+                    steps.append((i + 1, j + 1, cost + 1, (*ops, "ruled")))  # heard surely, but not there
             if j < len(closing):
                 steps.append((i, j + 1, cost + 1, (*ops, "del")))  # a word of the closing lost
             if i < len(lows) and lows[i] in unsure and _slot_slip(-1, lows[i]):
@@ -93,6 +115,8 @@ def damaged_closing(text: str, unsure: set[str]) -> tuple[str, list[Repair]] | N
     if NEGATIONS & set(lows) or len(lows) - k < 2:
         return None
     ends = [n for n in range(k + 2, len(lows)) if lows[n] in _WHEN_AFTER and len(lows) - n <= 6]
+    # "Då <man> vi så, affischerna lämnas till återvinning.": the closing, a comma, and the matter it settles
+    ends += [n for n in range(k + 2, min(len(lows) - 1, k + 6)) if text[toks[n - 1].end() :].startswith(",")]
     for end in [len(lows), *ends]:
         found = _closing_at(text, toks, lows[k:end], unsure, k, 2 if end == len(lows) else 1)
         if found is not None:
@@ -111,6 +135,10 @@ def _closing_at(text: str, toks: list[re.Match[str]], words: list[str], unsure: 
         ops = _align(words, closing, unsure)
         if ops is None or ops.count("hit") < 2 or ops[-1] == "del":
             continue
+        if len(closing) == 3 and ops[_WE_SLOT] == "sub":
+            continue  # "Så gör <ni>.": how the members are to do it, as said
+        if "ruled" in ops and ops.count("hit") < len(closing) - 1:
+            continue  # a word heard surely is read as another only when the rest of the closing was heard as said
         if edits < 2 and (len(words) != len(closing) or ops.count("hit") < len(closing) - edits):
             continue  # "Då kör vi <i> <gång> med det": more than one word off before what follows is no closing
         loose = ops[_WE_SLOT] == "sub" and words[_WE_SLOT] != "ni" and _loose_we(words[_WE_SLOT])
