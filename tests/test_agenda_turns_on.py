@@ -180,3 +180,60 @@ def test_an_item_moved_after_another_starts_where_the_turn_settling_that_one_goe
     )
     assert got["5"] is not None and abs(got["5"] - 70.0) <= 10.0
     assert got["4"] == 100.0
+
+
+KASSAR = """Församlingsråd
+1. Öppnande
+2. Julens gudstjänster
+3. Diakoni: matkassar
+4. Ekonomisk rapport
+5. Övriga frågor
+6. Avslutning
+"""
+
+
+def test_a_word_saying_one_items_title_is_no_everyday_word_for_anothers_topic() -> None:
+    got = starts(
+        KASSAR,
+        [
+            "Välkomna, jag förklarar sammanträdet öppnat.",
+            "Julen. Vi har julotta klockan sju som vanligt.",
+            ("Bra, då kommer fler.", "P"),
+            "Ekonomin, som vi sa. Pelle, du har siffrorna.",
+            ("Vi har fyrtiotusen kvar på kontot, och kollekterna har gått upp.", "P"),
+            "Tack. Matkassarna. Sara skulle ha tagit den här punkten, men hon är sjuk. Den får vänta till nästa möte.",
+            ("Hälsa henne.", "P"),
+            "Övriga frågor. Inget? Då avslutar jag sammanträdet.",
+        ],
+    )
+    assert got["4"] == 30.0
+    assert got["3"] is None
+
+
+PUT_BY = """Medlemsmöte
+1. Mötets öppnande
+2. Val av justerare
+3. Fastställande av dagordningen
+4. Lokalhyran
+5. Stadgeändring
+6. Övriga frågor
+7. Mötets avslutande
+"""
+
+
+def test_an_item_put_off_in_the_plain_word_order_and_told_again_at_the_end_is_kept_out() -> None:
+    got = starts(
+        PUT_BY,
+        [
+            "Välkomna, jag förklarar mötet öppnat. Pelle, kan du justera?",
+            ("Ja.", "P"),
+            "Dagordningen. Stadgeändringen är inte klar.",
+            ("Nej, vi tar den på höstens möte.", "S"),
+            "Då är dagordningen fastställd. Lokalhyran. Värden höjer med fem procent från januari.",
+            ("Det får vi betala.", "P"),
+            "Övriga frågor? Inget.",
+            "Stadgeändringen har vi skjutit till hösten, så då är vi framme vid avslutningen. Tack för i kväll.",
+        ],
+    )
+    assert got["5"] is None
+    assert got["4"] is not None and abs(got["4"] - 40.0) <= 10.0

@@ -83,7 +83,7 @@ from transcribe.agenda.returns import passages, return_cues, returned
 from transcribe.agenda.shared import shared_heading
 from transcribe.agenda.struck import UNTIL, after_struck, put_off_by_pronoun
 from transcribe.agenda.subitems import parents_named
-from transcribe.agenda.topics import framing_stems, overlap, title_stems
+from transcribe.agenda.topics import framing_stems, others_words, overlap, said_outright, title_stems
 from transcribe.agenda.units import Alignment, ItemSpan, Unit, build_units
 from transcribe.sv.text import stem
 from transcribe.transcript import Transcript
@@ -150,6 +150,7 @@ def evidence_matrix(
     chair = chair_speaker(units)
     titles = [title_stems(it) for it in items]
     refs = [number_refs(u.low) for u in units]
+    outright = [said_outright(titles, u.stems) for u in units]
     cues = [
         1.0 if TRANSITION.search(u.low) or OPENS_WITH.search(u.low) or any(sign > 0 for _, sign in r) else 0.0
         for u, r in zip(units, refs, strict=True)
@@ -213,8 +214,9 @@ def evidence_matrix(
         for i, u in enumerate(units):
             nxt = units[i + 1] if i + 1 < len(units) and not skips[i + 1] else None  # not what the next strikes
             window = u.stems | (nxt.stems if nxt is not None else set())
-            topic = _said(titles[k], window, idf) / total
-            own = _said(titles[k], u.stems, idf) / total
+            said_other = others_words(outright[i] | (outright[i + 1] if nxt is not None else {}), k)
+            topic = _said(titles[k], window, idf, said_other) / total
+            own = _said(titles[k], u.stems, idf, said_other) / total
             topic = 0.5 * topic + 0.5 * own
             if added.get(k) == i:
                 topic = own = 1.0
@@ -300,11 +302,12 @@ def evidence_matrix(
     return out, named
 
 
-def _said(title: set[str], stems: set[str], idf) -> float:
+def _said(title: set[str], stems: set[str], idf, outright: set[str]) -> float:
     """How much of the title the stems say, by rarity: a title word said by an everyday word for its topic
-    ("kassan" for "Ekonomi", topics.related) counts RELATED of the word itself."""
+    ("kassan" for "Ekonomi", topics.related) counts RELATED of the word itself, unless that word says another
+    item's title outright (`outright`, topics.others_words)."""
     direct = overlap(title, stems, related_too=False)
-    return sum(idf(s) for s in direct) + RELATED * sum(idf(s) for s in overlap(title, stems) - direct)
+    return sum(idf(s) for s in direct) + RELATED * sum(idf(s) for s in overlap(title, stems - outright) - direct)
 
 
 def _asked_before(units: list[Unit], u: int, row: list[float], used: set[int], settles: list[bool]) -> list[int]:

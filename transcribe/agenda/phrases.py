@@ -239,7 +239,8 @@ SKIP_TOPIC = re.compile(
         r"(?:på\b|till (?:hösten|våren|sommaren|vintern|nästa|efter|senare)"
         r"|till (?:en |ett )?(?:\w+ )?(?:\w*möte|\w*stämma|sammanträde)\b)"
         r"|nästa gång|får vänta|vänta(?:r)? (?:VI )?(?:också |även )?(?:med|till|tills)"
-        r"|(?:tar VI|tas) (?:upp )?(?:den |det )?(?:på|till) (?:nästa|vårens|höstens|ett senare|ett kommande)"
+        r"|(?:har VI|VI har) (?:\w+ )?(?:skjutit|strukit|bordlagt|hoppat över)"  # told again: "har vi skjutit till …"
+        r"|(?:tar VI|VI tar|tas) (?:upp )?(?:den |det )?(?:på|till) (?:nästa|vårens|höstens|ett senare|ett kommande)"
         r" (?:\w*möte|sammanträde)"
         r"|hoppar VI (?!till\b|fram\b|tillbaka\b|in\b)|skjuter VI (?!till\b|in\b)"
         r"|(?:ta|tar VI|tas) upp (?:den |det |dem )?(?:på|till) (?:(?:förenings|års)?stämman|årsmötet)"
@@ -268,7 +269,10 @@ LATER = re.compile(
 )
 
 # After a struck item, the one taken instead: "… så vi väntar med skyddsronden och börjar med den nya rutinen"
-_INSTEAD = re.compile(r"(?:,\s*|\s(?:och|men|så)\s+)(?:vi\s+)?(?:börjar|tar|går|fortsätter)\b(?:\s+vi)?(?P<rest>.+)$")
+_INSTEAD = re.compile(  # or arrives at it: "… har vi skjutit till maj, så då är vi framme vid avslutningen."
+    r"(?:,\s*|\s(?:och|men|så)\s+)(?:då\s+)?(?:vi\s+)?(?:börjar|tar|går|fortsätter|är vi (?:nu )?framme)\b(?:\s+vi)?"
+    r"(?P<rest>.+)$"
+)
 
 # Two items treated as one: "Skyddsronden och sjukfrånvaron hänger ihop, så vi tar dem tillsammans"
 TOGETHER = re.compile(

@@ -40,8 +40,11 @@ UNTIL = re.compile(
     r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
 )
 # the next meeting named, where "Då tar vi solcellsparken." says what it will take up; by whatever the meeting is
-# called ("Nästa släktträff …", "Nästa APT blir torsdagen den tionde maj.")
-NEXT_MEETING = re.compile(rf"\bnästa (?:{MEETING_NOUN}|gång)\b")
+# called ("Nästa släktträff …", "Nästa APT blir torsdagen den tionde maj.") or by its date ("Vårens församlingsmöte blir
+# söndagen den tolfte mars …")
+NEXT_MEETING = re.compile(
+    rf"\bnästa (?:{MEETING_NOUN}|gång)\b|\b{MEETING_NOUN}\w* (?:blir|hålls|är) (?:på )?(?:\w+dagen|den)\b"
+)
 HEADING_WORDS = 6  # the chair naming an item alone: "Skyddsronden.", "Och så ledarutbildningen då."
 # the item put off by a pronoun: "Vi tar dem nästa gång", "Den får vänta", "Det hoppar vi över i dag"
 PRONOUN = re.compile(r"\b(?:dem|dom|(?:den|det|de)(?!\s+(?!nästa\b)[a-zåäöé]+a\s+[a-zåäöé]))\b")

@@ -50,6 +50,18 @@ def overlap(title: set[str], text: set[str], related_too: bool = True) -> set[st
     return hit
 
 
+def said_outright(titles: list[set[str]], stems: set[str]) -> dict[str, set[int]]:
+    """Each word that says some items' titles outright, with those items."""
+    out = {s: {k for k, t in enumerate(titles) if overlap(t, {s}, related_too=False)} for s in stems}
+    return {s: ks for s, ks in out.items() if ks}
+
+
+def others_words(outright: dict[str, set[int]], k: int) -> set[str]:
+    """The words that say other items' titles outright and not item k's, which are then no everyday word for its
+    topic ("Matkassarna." names "Diakoni: matkassar", not the "Ekonomisk rapport" a cash box would)."""
+    return {s for s, ks in outright.items() if k not in ks}
+
+
 @lru_cache(maxsize=1)
 def _topic_groups() -> tuple[frozenset[str], ...]:
     return tuple(frozenset(stem(w) for w in line.split()) for line in data_lines("topics_sv.txt"))
