@@ -1,5 +1,6 @@
 """A report the meeting notes ("Tack. Vi noterar det.", "Informationen noteras.") is its item's decision, as a filing
-is: worded from the item's title when said by a pronoun. Hand-made meeting, ten seconds per line."""
+is: worded from the item's title when said by a pronoun; an item asked for assent is settled where the asker closes
+it after the floor's yes ("Det gör vi."). Hand-made meetings, ten seconds per line."""
 
 from __future__ import annotations
 
@@ -43,3 +44,31 @@ def test_a_report_the_meeting_notes_is_its_items_decision() -> None:
     assert report is not None and info is not None
     assert [d.text for d in report.decisions] == ["Styrelsen beslutade att notera ekonomisk rapport."]
     assert any("notera informationen" in d.text for d in info.decisions)
+
+
+BUDGET = """Styrelsemöte
+1. Mötets öppnande
+2. Fastställande av budget
+3. Information från kommunen
+4. Mötets avslutande
+"""
+
+
+def test_the_askers_short_close_after_the_floors_yes_is_cited_as_the_outcome() -> None:
+    tr = spoken(
+        [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Budgeten. Bo, du har skickat ut förslaget."),
+            ("B", "Ja, samma som i fjol men tiotusen mer till underhållet av lekplatsen."),
+            ("A", "Kan styrelsen fastställa budgeten?"),
+            ("C", "Ja."),
+            ("A", "Det gör vi. Information från kommunen. Cilla?"),
+            ("C", "Kommunen bygger om gångvägen under sommaren, så infarten stängs i två veckor."),
+            ("A", "Jag förklarar mötet avslutat."),
+        ]
+    )
+    agenda = parse_agenda_text(BUDGET)
+    prot = build_protokoll(extract_minutes(tr), tr, agenda, align_agenda(agenda, tr))
+    budget = prot.paragraph("2")
+    assert budget is not None and budget.decisions
+    assert any(e.start == 50.0 for d in budget.decisions for e in d.evidence)  # "Det gör vi." closes it

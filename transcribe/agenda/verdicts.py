@@ -163,8 +163,10 @@ def _outcome(units: list[Unit], asked: int, title: set[str]) -> list[Unit]:
 
 
 _SO_IT_IS = re.compile(
-    r"^\W*(?:(?:det|så|då) (?:är|blir) (?:det|den|de|dom)(?: det| så)?|det är (?:så|det))\W*$"
-)  # "Det är det.", "Då är den det." (the notice: "Anser stämman att den är behörigen utlyst?")
+    r"^\W*(?:(?:det|så|då) (?:är|blir) (?:det|den|de|dom)(?: det| så)?|det är (?:så|det)"
+    r"|(?:(?:bra|fint)\W+)?(?:det|så|då) gör vi(?: det| så)?|bra|fint|utmärkt)\W*$"
+)  # "Det är det.", "Då är den det." (the notice: "Anser stämman att den är behörigen utlyst?"); the asker's own
+# short close after the floor's yes: "Det gör vi.", "Bra." ('Tack.' thanks for the answer only)
 
 
 def _same_verb(asked: set[str], said: set[str]) -> bool:
