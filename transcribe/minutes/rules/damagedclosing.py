@@ -135,8 +135,8 @@ def _closing_at(text: str, toks: list[re.Match[str]], words: list[str], unsure: 
         ops = _align(words, closing, unsure)
         if ops is None or ops.count("hit") < 2 or ops[-1] == "del":
             continue
-        if len(closing) == 3 and ops[_WE_SLOT] == "sub":
-            continue  # "Så gör <ni>.": how the members are to do it, as said
+        if len(closing) == 3 and (ops[_WE_SLOT] == "sub" or ops[0] == "del"):
+            continue  # "Så gör <ni>.": how the members are to do it, as said; "<-Så> gör vi." is cueframes' lost "då"
         if "ruled" in ops and ops.count("hit") < len(closing) - 1:
             continue  # a word heard surely is read as another only when the rest of the closing was heard as said
         if edits < 2 and (len(words) != len(closing) or ops.count("hit") < len(closing) - edits):
@@ -149,7 +149,7 @@ def _closing_at(text: str, toks: list[re.Match[str]], words: list[str], unsure: 
             continue
         if ops[_VERB_SLOT] == "del" and "del" in (ops[_WE_SLOT], ops[0]):
             continue  # "Då vi." / "vi så": too little left of the closing
-        meant = [words[0] if words[0] in closing[0] else "då", verb, *(w[0] for w in closing[2:])]
+        meant = [words[0] if words[0] in closing[0] else closing[0][0], verb, *(w[0] for w in closing[2:])]
         meant[-1] = words[-1] if words[-1] in closing[-1] else meant[-1]
         lead = text[: toks[k].start()]
         heard = text[toks[k].start() : toks[k + len(words) - 1].end()]
