@@ -1,10 +1,13 @@
 """A report the meeting notes ("Tack. Vi noterar det.", "Informationen noteras.") is its item's decision, as a filing
 is: worded from the item's title when said by a pronoun; an item asked for assent is settled where the asker closes
-it after the floor's yes ("Det gör vi."). Hand-made meetings, ten seconds per line."""
+it after the floor's yes ("Det gör vi."), worded from the question when it names its matter. Hand-made meetings, ten
+seconds per line."""
 
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.align import build_units
+from transcribe.agenda.verdicts import item_verdicts
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
@@ -72,3 +75,26 @@ def test_the_askers_short_close_after_the_floors_yes_is_cited_as_the_outcome() -
     budget = prot.paragraph("2")
     assert budget is not None and budget.decisions
     assert any(e.start == 50.0 for d in budget.decisions for e in d.evidence)  # "Det gör vi." closes it
+
+
+REVISION = """Årsmöte
+1. Årsmötet öppnas
+2. Revisorernas berättelse
+3. Avslutning
+"""
+
+
+def test_an_assent_to_a_question_naming_its_matter_is_worded_from_the_question() -> None:
+    tr = spoken(
+        [
+            ("A", "Välkomna, jag förklarar årsmötet öppnat."),
+            ("A", "Revisorernas berättelse. Bo?"),
+            ("B", "Allt är i ordning. Vi föreslår att styrelsen beviljas ansvarsfrihet för året som gått."),
+            ("A", "Tack. Kan vi lägga revisorernas berättelse till handlingarna?"),
+            ("C", "Ja."),
+            ("A", "Det gör vi. Då förklarar jag årsmötet avslutat."),
+        ]
+    )
+    got = item_verdicts(align_agenda(parse_agenda_text(REVISION), tr), build_units(tr), decided=set())
+    assert [v.number for v in got] == ["2"]
+    assert "revisorernas berättelse till handlingarna" in got[0].text and "ansvarsfrihet" not in got[0].text

@@ -290,10 +290,27 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
             text = titled + (" enligt förslaget" if proposed else "")
             out.append(Verdict(span.number, finish_sentence(text), evidence, False, _FLAG_TITLE))
             continue
-        proposal = proposal_before(own, at)
+        proposal = _asked_matter(evidence[0]) if len(evidence) > 1 else None
+        proposal = proposal or proposal_before(own, at)
         if proposal:
             out.append(Verdict(span.number, finish_sentence(proposal), evidence, False, _FLAG_PROPOSAL))
     return out
+
+
+# The question put for assent that says the matter itself: "Kan vi lägga den ekonomiska berättelsen till handlingarna?"
+_ASKED_MATTER = re.compile(
+    r"^\W*(?:(?:och|så|då|tack)\W+)?(?:kan|får) (?:vi|mötet|stämman|årsmötet|styrelsen|nämnden|rådet) "
+    r"(?P<verb>lägga|fastställa|godkänna|anta|bevilja|bifalla|välja) (?P<rest>[^?]+)\?\s*$"
+)
+
+
+def _asked_matter(question: Unit) -> str | None:
+    """The decision as the question put it, when it names its matter (not "Kan stämman fastställa dem?"): the
+    question, not an earlier proposal of another matter, says what the floor's yes settled."""
+    m = _ASKED_MATTER.match(question.low)
+    if m is None or len(content_words(m.group("rest"))) < 2:
+        return None
+    return f"att {m.group('verb')} {question.text[m.start('rest') : m.end('rest')]}"
 
 
 _PRONOUN_OBJECT = re.compile(
