@@ -98,3 +98,16 @@ def test_a_fee_the_room_takes_back_leaves_neither_the_fee_nor_its_negation() -> 
     assert not any("hundra" in t or "avgift" in t for t in got), got
     not_taken_back = [said[0], said[3], ("S1", "Okej. Ingen kursavgift, då. Vi får söka bidrag i stället.")]
     assert any("kursavgift" in t for t in texts(not_taken_back))
+
+
+def test_who_decides_what_told_in_the_present_is_no_decision() -> None:
+    for remark in ("Styrelsen bestämmer vilka dagar som är öppna.", "Ingen bestämmer om parkeringen, verkar det som."):
+        said = [
+            ("S1", "Besöksdagarna och parkeringen."),
+            ("S2", "Det har varit rörigt i vår."),
+            ("S1", remark),
+            ("S3", "Okej, då vet vi det."),
+        ]
+        assert not texts(said), remark
+    decided = [*said[:2], ("S1", "Styrelsen bestämmer att tisdagar och torsdagar är öppna."), said[3]]
+    assert any("tisdagar" in t for t in texts(decided))

@@ -64,6 +64,14 @@ _OTHERS_DEED = re.compile(
     r"fastighetsägaren|arbetsgivaren|banken|polisen)\s+(?:inte\s+)?(?!har\b|hade\b)[a-zåäö]+(?:ar|er|r)\b"
 )
 _OPENERS = r"^(?:(?:ja|nej|men|och|okej|fast|för|jo)\b[\s,.!]*)*"
+# Who decides what (or that no one does), told in the present with a question word after the verb: "Anstalten
+# bestämmer vilka dagar som är öppna.", "Ingen bestämmer om laddstolpar, verkar det som." ("om" after another than
+# no one is left alone: "Nämnden beslutar om bidraget" may decide it)
+_DECIDES_WHAT = re.compile(
+    _OPENERS + r"(?P<body>[a-zåäö-]+)\s+(?:bestämmer|beslutar|avgör)\s+(?:själv\s+)?"
+    # (an "att" the misheard-word repair put in before the question word)
+    r"(?:att\s+(?=vilk|hur\b|när\b|vad\b))?(?P<q>vilka|vilken|vilket|hur|när|var|vad|om)\b"
+)
 # The head of a told decision: the body, up to three words, and the "att" (or colon) its content follows.
 _HEAD = re.compile(_OPENERS + r"(?P<body>[a-zåäö-]+)\s+(?P<mid>(?:[a-zåäö-]+\s+){0,3}?)(?:att\s+|:\s*)(?P<clause>.+)")
 # The verb telling it: "har bestämt", "hade beslutat", "beslutade", "har kommit överens om".
@@ -89,6 +97,7 @@ _GRANTED = re.compile(
     _OPENERS + r"(?!(?:vi|jag|ni|du)\b)[a-zåäö-]+(?:\s+[a-zåäö-]+)?\s+har\s+(?:fått\s+)?(?:[a-zåäö]+\s+){0,2}?"
     r"(?:tillstånd|bygglov|lov|dispens|klartecken|godkännande)\s+(?:från|av)\b(?:\s+(?P<body>[a-zåäö-]+))?"
 )
+_PERSONS = frozenset("vi jag ni du man det den de dom mötet".split())  # the room itself, or no subject at all
 _SETTLING = re.compile(r"\b(?:då|så|härmed|därmed|alltså|nu)\b")
 # Words heard where a verb stood that can be no verb: "<Kommunen> i men att ..."
 _NO_VERB = frozenset("i på för och men att en ett som av till om från med det den de".split())
@@ -119,12 +128,22 @@ class OtherBodyReports(ResolutionRules):
         that for another; it can ask, which is worded with the meeting as the one who acts."""
         return bool(_OTHERS_DEED.match(d.text.lower()))
 
-    def says_elsewhere(self, d: Decision) -> bool:
-        """`d`'s own words say that a body not this meeting decides the matter ('Rådet ger bara en rekommendation
-        här, skolan bestämmer.', 'det är kommunen som beslutar om det'): a remark on who holds the say."""
+    def says_elsewhere(self, d: Decision, made: list[Utt]) -> bool:
+        """`d`'s own words say that a body not this meeting, or no one, decides the matter ('Rådet ger bara en
+        rekommendation här, skolan bestämmer.', 'det är kommunen som beslutar om det', 'Anstalten bestämmer vilka
+        dagar …'): a remark on who holds the say."""
         low = d.text.lower()
         if (m := _DECIDES_LAST.search(low)) and self._body_elsewhere(m["body"]):
             return True
+        said = stems(d.text) - _GENERIC
+        for u in made:  # who decides what, no decision ("Styrelsen bestämmer att …" decides)
+            if (
+                (m := _DECIDES_WHAT.match(u.low))
+                and m["body"] not in _PERSONS
+                and (m["q"] != "om" or m["body"] == "ingen")  # ("Nämnden beslutar om bidraget" may decide)
+                and 2 * len(said & stems(u.text)) >= len(said)
+            ):
+                return True
         m = SAY_ELSEWHERE.search(low)
         return m is not None and m["who"] is not None and self._body_elsewhere(m["who"].split()[-1])
 

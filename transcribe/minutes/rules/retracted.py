@@ -176,7 +176,7 @@ class RetractedDecisions(OtherBodyReports):
                 or self._left_for_later(made)
                 or self._opens_matter(d, made)
                 or self.told_elsewhere(d, made)
-                or self.says_elsewhere(d)
+                or self.says_elsewhere(d, made)
                 or self.others_deed(d)
                 or self.confirmed_elsewhere(made)
                 or gives_floor(d.text, made)
