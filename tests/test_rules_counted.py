@@ -217,3 +217,24 @@ def test_each_option_with_its_count_heard_with_a_number_one_letter_off() -> None
     said = [*_SIDES_SAID, ("S2", "Trre för grillen, en för pizzan. Grillen då, vid sjön, lördagen den sjunde juni.")]
     got = [d.text for d in minutes(said, unsure=frozenset({"trre"})).decisions]
     assert any("Grillen" in t and "sjunde juni" in t for t in got)
+
+
+def test_each_option_with_its_count_and_one_number_lost_takes_the_winner_from_the_plan() -> None:
+    said = [*_SIDES_SAID, ("S2", "Få för grillen, en för pizzan. Grillen då, vid sjön, lördagen den sjunde juni.")]
+    got = minutes(said, unsure=frozenset({"få"})).decisions
+    counted = [d for d in got if "sjunde juni" in d.text]
+    assert counted and "ofullständigt" in (counted[0].review_reason or "")  # flagged: the count was not all heard
+
+
+def test_the_losing_side_giving_in_says_a_vote_was_counted() -> None:
+    said = [
+        ("S1", "Kolonilotterna. Vattnet till de nedre lotterna räcker inte, de får bära kannor."),
+        ("S2", "Vi borde dra en ny slang längs staketet. Ungefär tvåtusen kronor."),
+        ("S3", "Nej, det blir för dyrt i år."),
+        ("S4", "Jon är med en ny slang."),
+        ("S2", "Jag med. Det är tre mot en, Sven."),
+        ("S3", "Ja, ja, jag vet när jag har förlorat."),
+        ("S1", "Mm. Från första maj då. En ny slang längs staketet, och Karin köper kopplingarna."),
+    ]
+    got = [d.text for d in minutes(said, unsure=frozenset({"jon"})).decisions]
+    assert any("slang" in t and "tre mot en" in t for t in got)

@@ -54,10 +54,11 @@ _VOTE = re.compile(
 )
 # Who abstains or is not counted: the vote's own mechanics, no plan ("och Birgitta avstår")
 _ABSTAINS = re.compile(r"\b(?:avstår|avstod|räknas\s+inte|röstar\s+inte|lägger\s+ned?\s+(?:sin|min)\s+röst)\b")
+# The losing side giving in: "jag vet när jag har förlorat", "Jag ger mig."
+_CONCEDES = re.compile(r"\b(?:förlorat|förlorar|ger\s+mig|ger\s+upp|får\s+väl\s+(?:bli|vara)|kan\s+leva\s+med)\b")
 # A short word between the count and the plan of the next turn, or the losing side giving in
 _GIVES_IN = re.compile(
-    r"^(?:(?:ja|okej|ok|mm|jaha|jaja|nåja|bra|visst|absolut|fint|tack)\b[\s,.!]*)+$"
-    r"|\b(?:förlorat|förlorar|ger\s+mig|ger\s+upp|får\s+väl\s+(?:bli|vara)|kan\s+leva\s+med)\b"
+    rf"^(?:(?:ja|okej|ok|mm|jaha|jaja|nåja|bra|visst|absolut|fint|tack)\b[\s,.!]*)+$|{_CONCEDES.pattern}"
 )
 _OBJECTS = re.compile(r"^(?:vänta|nej|nja|nä|stopp)\b|\bmen\b.*\?$")
 # What the secretary or counter says before the plan: "Då skriver jag att ...", "Så det blir ..."
@@ -98,12 +99,26 @@ class Count(NamedTuple):
     no: int | None
     chosen: str = ""
     against: str = ""
+    options: tuple[str, ...] = ()
 
     def won(self) -> bool:
-        """A majority: "fyra mot en"; with one number misheard, "<?> mot en" or "tre mot <?>"."""
+        """A majority: "fyra mot en"; with one number misheard, "<?> mot en" or "tre mot <?>"; said option by option
+        with a number lost, the option the plan names ("<Få> för femtio, två för fyrtiofem. Femtio då, ...")."""
+        if self.options:
+            return bool(self.chosen)
         if self.yes is not None and self.no is not None:
             return self.yes > self.no
         return self.no == 1 or (self.yes or 0) >= 3
+
+    def named_by(self, plan: str) -> Count:
+        """The count with its winner taken from the plan said after it, when a number was lost."""
+        if not self.options or self.chosen:
+            return self
+        said = re.findall(r"[\wåäö-]+", plan.lower())
+        named = [o for o in self.options if any(w[:5] == o[:5] for w in said)]  # "Skrivaren" for "skrivaren"
+        if len(named) != 1:
+            return self
+        return self._replace(chosen=named[0], against=next(o for o in self.options if o != named[0]))
 
     def said(self) -> str:
         said = {n: "en" if n == 1 else cardinal(n) for n in (self.yes, self.no) if n}
@@ -123,20 +138,20 @@ def _near_number(word: str) -> int | None:
 
 def _sides(u: Utt, robust: bool) -> Count | None:
     """Each option with its count ("tre för femtio, två för fyrtiofem"): the larger count is the option chosen.
-    Under recognition errors one number may be one letter off, or heard unsure when the other side had one vote."""
+    Under recognition errors one number may be lost (heard unsure, or as a short word: "<Få> för femtio", "den för
+    fräsen"): the plan said after it names the winner."""
     for m in _SIDES.finditer(u.low):
-        said = {k: m.group(k) for k in ("a", "b")}
-        n = {k: _number(w) for k, w in said.items()}
-        for k, w in said.items():
-            if robust and n[k] is None and n["b" if k == "a" else "a"] is not None:
-                n[k] = _near_number(w) or (_LOST if u.uncertain(w) else None)
-        a, b = n["a"], n["b"]
+        a, b = _number(m.group("a")), _number(m.group("b"))
         x, y = m.group("x"), m.group("y")
-        if a is None or b is None or a == b or (_LOST in (a, b) and 1 not in (a, b)):
-            continue  # no count, a tie, or a number lost where the other side had more than one vote
-        if b == _LOST or (a != _LOST and b > a):
-            x, y, a, b = y, x, b, a
-        return Count(m.start(), m.end(), None if a == _LOST else a, b, x, y)
+        if a is not None and b is not None:
+            if a == b:
+                continue  # a tie: the chair decides, other rules read it
+            if b > a:
+                x, y, a, b = y, x, b, a
+            return Count(m.start(), m.end(), a, b, x, y)
+        lost = [w for w, n in ((m.group("a"), a), (m.group("b"), b)) if n is None]
+        if robust and len(lost) == 1 and (u.uncertain(lost[0]) or len(lost[0]) <= 3):
+            return Count(m.start(), m.end(), None, None, options=(x, y))
     return None
 
 
@@ -185,9 +200,10 @@ class CountedDecisions:
             return False
         count = count_in(u, self.robust)
         if count is not None:
+            rest = (u.text[: count.start] + u.text[count.end :]).strip(" ,.!")
+            count = count.named_by(rest)
             if not count.won() or not self._count_voted(u, count):
                 return False
-            rest = (u.text[: count.start] + u.text[count.end :]).strip(" ,.!")
             if self._counted_plan(u, rest):
                 return self._record_counted(u, rest, count, [u])
             return False
@@ -200,6 +216,7 @@ class CountedDecisions:
                 if not _NOT_PLAN.match(prev.low):
                     break  # only the counter's own remark may stand between the count and the plan
                 continue
+            count = count.named_by(u.text)
             if not count.won() or not self._count_voted(prev, count) or not self._counted_plan(u, u.text):
                 return False
             return self._record_counted(u, u.text, count, [prev, u])
@@ -213,17 +230,17 @@ class CountedDecisions:
         if _GIVES_IN.search(u.low) or _OBJECTS.search(u.low) or any(not _GIVES_IN.match(v.low) for v in own):
             return False  # the plan opens its turn, behind "Mm." or "Okej." at most
         at = (own[0] if own else u).idx - 1
+        conceded = False
         for v in reversed(self.utts[max(0, at - 3) : at + 1]):
             count = count_in(v, self.robust)
             if count is not None:
                 break
             if v.is_question or _OBJECTS.search(v.low) or not _GIVES_IN.search(v.low):
                 return False
+            conceded = conceded or bool(_CONCEDES.search(v.low))
         else:
             return False
         if v.idx in self.used or v.idx in self.decided or v.turn == u.turn:
-            return False
-        if not count.won() or not self._count_voted(v, count):
             return False
         more = []
         for w in self.utts[u.idx + 1 : u.idx + 4]:
@@ -231,6 +248,9 @@ class CountedDecisions:
                 break
             more.append(w)
         text = " ".join(x.text for x in [u, *more])
+        count = count.named_by(text)
+        if not count.won() or not (conceded or self._count_voted(v, count)):
+            return False  # the losing side giving in says a vote was counted, whatever the words before it
         if not self._counted_plan(u, text):
             return False
         return self._record_counted(u, text, count, [v, u, *more])
@@ -262,6 +282,9 @@ class CountedDecisions:
         others = [v for v in self._window(u, back=14) if v.speaker != u.speaker]
         if stems(said) and self.spoken_on(u, said):
             return True
+        numbers = set(re.findall(rf"\b{COUNT_WORD}\b", low))
+        if numbers and any(numbers & set(re.findall(rf"\b{COUNT_WORD}\b", v.low)) for v in others):
+            return True  # the figure others voted for: "Femtio då, från april, ..."
         if any(stems(said) & stems(v.text) for v in self._window(u, back=14) if _VOTE.search(v.low)):
             return True  # the call's own words name what was voted on: "Den som vill ha utställningen i skolan, ..."
 
