@@ -152,3 +152,20 @@ def test_the_leaders_rule_closed_after_a_pause_nobody_filled_is_a_decision() -> 
     assert any("alla hundar koppel" in t for t in _after_a_pause(said, 2))
     moved_on = [*said[:2], ("S1", "Nästa möte blir den tredje."), said[3]]
     assert not any("koppel" in t for t in _after_a_pause(moved_on, 2))
+
+
+def test_an_earlier_course_recalled_and_withdrawn_by_the_group_is_a_decision_not_to() -> None:
+    said = [
+        ("S2", "Noterna till våren har kommit, de ligger i skåpet."),
+        ("S1", "Bra. En sak till från mig. Det vi sa förra gången, att vi skulle sjunga på sjukhemmet varje månad. "
+               "Det drar vi tillbaka. Kantorn har slutat, och ingen annan kan spela."),
+        ("S3", "Synd. De tyckte så mycket om det."),
+    ]  # fmt: skip
+    got = texts(said)
+    assert any("inte sjunga på sjukhemmet varje månad" in t for t in got)
+    kept = [
+        said[0],
+        ("S1", "Det vi sa förra gången, att vi skulle sjunga på sjukhemmet varje månad. Det står fast."),
+        said[2],
+    ]
+    assert not any("inte sjunga" in t for t in texts(kept))

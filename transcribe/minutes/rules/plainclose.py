@@ -17,8 +17,8 @@ stand before "vi" ("Bra. Så vi sitter på fritidsgården ..."). The one who lea
 egen frukost.") or with the matter as its subject ("Okej. Kaj går i lilla gruppen och får två veckor till ...",
 "Okej, så, ettåringarna följer inte med till Skansen."). Never an answer to a question just put, the next matter
 opened ("Bra. Priserna till krogarna då."), a bidding ("Bra, skriv in det i schemat, Petra."), a report ("det har
-nämnden redan satt") or a thing the others did not speak of. Under recognition errors a one-word sentence heard
-unsure stands for the word.
+nämnden redan satt") or a thing the others did not speak of; under recognition errors, never a plan without a verb
+whose second word or a short word inside it was heard unsure (where a verb may have been lost).
 Flagged: said without a decision word.
 """
 
@@ -114,6 +114,7 @@ class PlainCloseRules(ReplacedCourses, PassingDecisions):
             self._we_close(u)
             or self._ended_plan(u)
             or self._replacing_course(u)
+            or self._earlier_withdrawn(u)
             or self._decided_in_passing(u)
             or self._full_stop_close(u)
             or self._none_of_it(u)
@@ -134,10 +135,8 @@ class PlainCloseRules(ReplacedCourses, PassingDecisions):
         """Where the plan starts in `u` when a word that ends the talk stands before it: the sentence before
         ("Okej. Vi lägger ...") or the sentence's own lead ("Okej, så vi stänger ...", "Okej, grillar på gården
         ..."), a close's "så" before "vi" read past ("Bra. Så vi sitter ..."); None when none does."""
-        prev = self.utts[u.idx - 1] if u.idx else None
-        lost = prev is not None and prev.turn == u.turn and re.fullmatch(r"[\w-]+[.!]", prev.low) is not None
-        if self._ending_word_before(u) or (self.robust and lost and prev is not None and prev.uncertain(prev.low[:-1])):
-            at = 0  # the word heard unsure ("<Okey.>") still ends the talk
+        if self._ending_word_before(u):
+            at = 0
         elif (lead := _LEAD_IN.match(u.low)) is not None:
             at = lead.end()
         else:
@@ -198,11 +197,17 @@ class PlainCloseRules(ReplacedCourses, PassingDecisions):
         then = _THEN_IT.match(low)  # "Bra. Då blir det månadsservice på Bergsgatan ...": the outcome named
         if then is not None:
             at, low = at + then.end(), low[then.end() :]
-        plan = self._verbless_plan(low) or (None if then else self._subject_plan(low, named))
-        if plan is not None and (then or named or not _SUBJECT_PLAN.match(plan)):
+        verbless = self._verbless_plan(low)
+        plan = verbless or (None if then else self._subject_plan(low, named))
+        if plan is not None and (verbless or named):
             heard = [w for w in re.findall(r"[a-zåäö0-9-]+", plan) if w in u.unsure]
-            if len(heard) >= 3 or any(len(w) <= 3 and not plan.startswith(w) for w in heard):
-                return False  # a short word inside it heard unsure ("... i butiken <lov> i natten"): a verb lost
+            second = re.findall(r"[a-zåäö0-9-]+", plan)[1:2]
+            if (
+                len(heard) >= 3
+                or any(len(w) <= 3 and not plan.startswith(w) for w in heard)
+                or set(second) & set(heard)
+            ):
+                return False  # a short word inside it, or its second, heard unsure ("... <lov> i natten"): a verb lost
         if plan is None or not self._raised(u, u.text[at : at + len(plan)], back=14):
             return False  # the matter nobody else spoke on: a new item, not a close
         nxt = self.utts[u.idx + 1] if u.idx + 1 < len(self.utts) else None

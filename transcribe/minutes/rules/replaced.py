@@ -8,6 +8,8 @@ sjuttonde." The usual course named again ("som vanligt") is the choice made here
 event, not a report. The matter is the one taken back when the close answers the take-back's turn, else a word or a
 day shared with the talk since. Never in the take-back's own turn (what stays as before there is its result), never
 once another reading settled the matter in between, never a question, a hedge or the meeting's order.
+A course an earlier meeting set, recalled and withdrawn by the group ("Det vi sa förra gången, att vi skulle börja med
+trimning på fredagarna. Det drar vi tillbaka."), is this meeting's decision not to follow it.
 Flagged: said without a decision word.
 """
 
@@ -31,6 +33,13 @@ _NEW_COURSE = re.compile(
     r"^(?:(?:okej|ja|bra|nej)\b[\s,.]*)*(?:(?P<then>då)\s+(?P<v>[a-zåäö]+r)\s+vi|vi\s+(?P<v2>[a-zåäö]+r))\s+"
     r"(?P<neg>inte\s+)?(?P<rest>\S.*)$"
 )
+# The group withdrawing what was recalled: "Det drar vi tillbaka.", "Och det tar vi tillbaka nu."
+_WE_WITHDRAW = re.compile(r"^(?:(?:och|så|men)\s+)?det\s+(?:drar|tar)\s+vi\s+tillbaka(?:\s+nu)?\s*[.!]?$")
+# An earlier meeting's course recalled: "Det vi sa förra gången, att vi skulle börja med trimning på fredagarna."
+_RECALLED = re.compile(
+    r"^(?:(?:och|men)\s+)?(?:det\s+vi|det\s+som\s+vi|det\s+mötet)\s+(?:sa|bestämde|beslutade)\s+(?:förra\s+(?:gången|"
+    r"mötet|månaden|veckan)|sist|i\s+höstas|i\s+våras|i\s+fjol)\s*,?\s+att\s+(?:vi\s+skulle\s+)?(?P<plan>[a-zåäö]+a\b.*)$"
+)
 _INSTEAD = re.compile(r"\bi\s*stället\b|\bsom\s+(?:vanligt|förut|förra\s+året)\s+då\b")
 # Talk, thought, ability and the meeting's order: no course
 _NO_COURSE = frozenset(
@@ -49,6 +58,20 @@ def said_numbers(low: str) -> set[int]:
 
 class ReplacedCourses:
     """The plan set in place of one taken back (mixed into the rule extractor)."""
+
+    def _earlier_withdrawn(self, u: Utt) -> bool:
+        """'Det vi sa förra gången, att vi skulle börja med trimning på fredagarna. Det drar vi tillbaka.': a course
+        an earlier meeting set, recalled and withdrawn by the group now, is this meeting's decision not to."""
+        if not _WE_WITHDRAW.match(u.low) or u.idx in self.used or u.idx in self.decided or not u.idx:
+            return False
+        recalled = self.utts[u.idx - 1]
+        m = _RECALLED.match(recalled.low)
+        if recalled.turn != u.turn or m is None or recalled.idx in self.decided:
+            return False
+        plan = strip_tail(recalled.text[m.start("plan") :]).rstrip(" .!,")
+        self._add_decision(decision_sentence(f"att inte {plan}"), u, [recalled, u], 0.6, WHY)
+        self.used.update((recalled.idx, u.idx))
+        return True
 
     def _replacing_course(self, u: Utt) -> bool:
         if u.is_question or u.idx in self.used or u.idx in self.decided or u.speaker != self.talk_leader():
