@@ -167,6 +167,9 @@ FIRST_SIGHT_15 = {"apt-brandstationen", "pdk-skovde", "svf-enkoping"}
 # Dev meetings by a sixteenth fresh author, worked on the round after their first sight (samples/agenda/README.md):
 # every start and skipped item; their roles are not yet all followed
 FIRST_SIGHT_16 = {"apt-fastighetsskotseln", "prr-trollhattan", "slf-burtrask"}
+# Dev meetings by a seventeenth fresh author, added at the end of the round that measured them at first sight and not
+# yet worked on (samples/agenda/README.md): three starts in five; their roles and skipped items are not yet followed
+FIRST_SIGHT_17 = {"apt-tullen", "ck-falun", "kvj-norrtalje"}
 # The fourteenth fresh author's three (apt-renhallningen, of-solleftea, spel-arvika), worked on the round after their
 # first sight: every start, skipped item and role, as the rest
 
@@ -178,6 +181,9 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     tr = true_transcript(truth)
     al = align_agenda(agenda, tr)
     score = score_alignment(al, truth)
+    if truth["id"] in FIRST_SIGHT_17:
+        assert score["starts_within_10s"] >= 0.6 * score["items"], score["start_errors_s"]
+        return
     if truth["id"] in FIRST_SIGHT_16:
         assert score["starts_within_10s"] == score["items"], score["start_errors_s"]
         assert score["skipped_reported"] == score["skipped"]
