@@ -3,12 +3,13 @@ the matter said after it as the decision. Hand-made meetings, ten seconds per li
 
 from __future__ import annotations
 
+from tests.agenda_meeting import lines_transcript
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units
 from transcribe.agenda.verdicts import item_verdicts
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from transcribe.transcript import Transcript
 
 AGENDA = """Arbetsplatsträff
 1. Inledning
@@ -18,11 +19,8 @@ AGENDA = """Arbetsplatsträff
 
 
 def spoken(lines: list[tuple[str, str]]) -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    names = {"A": "Anna Berg", "B": "Bo Ek", "C": "Cilla Ny"}
-    return Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()]
-    )
+    """Ten seconds per (speaker, text) line, spoken by Anna Berg (A), Bo Ek (B) and Cilla Ny (C)."""
+    return lines_transcript(lines, {"A": "Anna Berg", "B": "Bo Ek", "C": "Cilla Ny"})
 
 
 def meeting(close: str) -> list[tuple[str, str]]:

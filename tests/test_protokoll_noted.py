@@ -5,12 +5,13 @@ seconds per line."""
 
 from __future__ import annotations
 
+from tests.agenda_meeting import lines_transcript
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units
 from transcribe.agenda.verdicts import item_verdicts
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.protokoll import build_protokoll
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from transcribe.transcript import Transcript
 
 AGENDA = """Styrelsemöte
 1. Mötets öppnande
@@ -21,11 +22,8 @@ AGENDA = """Styrelsemöte
 
 
 def spoken(lines: list[tuple[str, str]]) -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    names = {"A": "Anna Berg", "B": "Bo Ek", "C": "Cilla Ny"}
-    return Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()]
-    )
+    """Ten seconds per (speaker, text) line, spoken by Anna Berg (A), Bo Ek (B) and Cilla Ny (C)."""
+    return lines_transcript(lines, {"A": "Anna Berg", "B": "Bo Ek", "C": "Cilla Ny"})
 
 
 def test_a_report_the_meeting_notes_is_its_items_decision() -> None:
