@@ -64,6 +64,13 @@ def lines_transcript(lines: list[tuple[str, str]], names: dict[str, str] | None 
     )
 
 
+def chaired_transcript(lines: list[str | tuple[str, str]]) -> Transcript:
+    """Ten seconds per line, spoken by the chair Karin Ek (K) unless a line says (text, speaker); Pelle Lind (P) and
+    Sara Berg (S) take part."""
+    turns = [(line, "K") if isinstance(line, str) else line for line in lines]
+    return lines_transcript([(s, t) for t, s in turns], {"K": "Karin Ek", "P": "Pelle Lind", "S": "Sara Berg"})
+
+
 def protokoll_of(lines: list[tuple[str, str]], agenda: str, title: str) -> Protokoll:
     """The protokoll of a hand-made meeting (speakers A, B, C; ten seconds per line) held by `agenda`."""
     tr = lines_transcript(lines, {k: NAMES[k] for k in "ABC"})

@@ -4,19 +4,11 @@ an item asked to come before another, items taken together named by their own wo
 
 from __future__ import annotations
 
+from tests.agenda_meeting import chaired_transcript as spoken
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.counted import sides_called
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.units import build_units
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
-
-
-def spoken(lines: list[str | tuple[str, str]]) -> Transcript:
-    """Ten seconds per line, spoken by the chair K unless a line says (speaker, text)."""
-    turns = [(line, "K") if isinstance(line, str) else line for line in lines]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (t, s) in enumerate(turns)]
-    speakers = [SpeakerInfo(label=x, name=n) for x, n in (("K", "Karin Ek"), ("P", "Pelle Lind"), ("S", "Sara Berg"))]
-    return Transcript(segments=segs, duration=len(lines) * 10.0, speakers=speakers)
 
 
 def starts(agenda: str, lines: list[str | tuple[str, str]]) -> dict[str, float | None]:

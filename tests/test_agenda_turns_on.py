@@ -5,17 +5,9 @@ another taken up in the turn that settles that one."""
 
 from __future__ import annotations
 
+from tests.agenda_meeting import chaired_transcript as spoken
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.phrases import KIND_CUES
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
-
-
-def spoken(lines: list[str | tuple[str, str]]) -> Transcript:
-    """Ten seconds per line, spoken by the chair K unless a line says (speaker, text)."""
-    turns = [(line, "K") if isinstance(line, str) else line for line in lines]
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (t, s) in enumerate(turns)]
-    speakers = [SpeakerInfo(label=x, name=n) for x, n in (("K", "Karin Ek"), ("P", "Pelle Lind"), ("S", "Sara Berg"))]
-    return Transcript(segments=segs, duration=len(lines) * 10.0, speakers=speakers)
 
 
 def starts(agenda: str, lines: list[str | tuple[str, str]]) -> dict[str, float | None]:
