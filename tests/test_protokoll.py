@@ -72,7 +72,7 @@ def test_markdown_layout(protokoll) -> None:
     order = [md.index(f"## § {n} ") for n in range(1, 10)]
     assert order == sorted(order)  # agenda order, even where the meeting took 7 before 5
     assert "## § 6 Tvättstugan\n\nEj behandlad." in md
-    assert "**Justerare:** Bertil Ek" in md and "## Övrigt" in md and "## Justering" in md
+    assert "**Justerare:** Bertil Ek" in md and "## Utanför dagordningen" in md and "## Justering" in md
     assert "- **Beslut:** Styrelsen beslutade att" in md and "[00:01:" in md
 
 
@@ -83,7 +83,7 @@ def test_docx_has_styled_paragraph_headings_and_a_signature_table(protokoll, tmp
     doc = Document(str(tmp_path / "minutes.docx"))
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings[:9] == [f"§ {i.number} {i.title}" for i in parse_agenda_text(AGENDA_TXT).items]
-    assert headings[9:] == ["Övrigt", "Justering"]
+    assert headings[9:] == ["Utanför dagordningen", "Justering"]
     assert doc.paragraphs[0].style.name == "Title"
     decisions = [p for p in doc.paragraphs if p.style.name == "List Bullet" and p.text.startswith("Beslut: ")]
     assert decisions and decisions[0].runs[0].bold

@@ -21,6 +21,7 @@ from typing import Any
 
 from transcribe import asr
 from transcribe.agenda import parse_agenda
+from transcribe.agenda.heading import agenda_heading, fill_metadata
 from transcribe.audio import Audio, cache_key, decode, probe
 from transcribe.confidence.items import score_minutes
 from transcribe.diarize import check_diarizer, load_diarizer
@@ -194,6 +195,8 @@ def run_pipeline(
                        Transcript.from_json)  # fmt: skip
     transcript.source = source.name
     _apply_metadata(transcript, options)
+    if agenda is not None:  # the time the agenda states opens the protokoll at "kl. 19.00", as `minutes` does
+        fill_metadata(transcript.metadata, agenda_heading(agenda))
 
     # 3. diarise and attribute ----------------------------------------------------------
     diarization = None

@@ -19,6 +19,7 @@ from transcribe.minutes.model import Item, Minutes, check_reason
 from transcribe.minutes.protokoll import Paragraph, Protokoll
 from transcribe.minutes.render import Lang, evidence_refs, write_minutes
 from transcribe.sv.calendar import clock, format_date
+from transcribe.sv.text import capitalise
 from transcribe.transcript import Transcript
 
 CHECK = "⚠ Kontrollera mot ljudet"
@@ -33,17 +34,33 @@ def _flag(item: Item | object) -> str:
     return f" {CHECK}" + (f" ({reason})" if reason else "")
 
 
+# Talk outside every item (before the opening, after the closing, a break): not "Övrigt", which beside the
+# agenda's own "Övriga frågor" or "Övrigt" would read as that item.
+OUTSIDE = "Utanför dagordningen"
+
+
 def heading(par: Paragraph) -> str:
+    if par.status == "övrigt":
+        return OUTSIDE
     return f"§ {par.number} {par.title}" if par.number else par.title
 
 
-def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
+def _when(p: Protokoll) -> str:
+    """The date and the meeting's time: "kl. 19.00–19.42" when the time of day is known, else where in the
+    recording it was opened and closed ("00:00:09–00:41:51 in i inspelningen"), never that as a clock time."""
     when = format_date(p.date) if p.date else "ej angivet"
-    if p.opened_at and p.closed_at:
-        when += f", kl. {p.opened_at}–{p.closed_at}"
-    elif p.start_time:
-        when += f", kl. {clock(p.start_time)}"
-    lines = [("Datum och tid", when), ("Plats", p.place or "ej angivet")]
+    opened, closed = p.opened_at, p.closed_at
+    if opened and opened.count(":") == 2:  # a position in the recording (calendar.elapsed)
+        return f"{when} ({opened}{'–' + closed if closed else ''} in i inspelningen)"
+    if opened and closed:
+        return f"{when}, kl. {opened}–{closed}"
+    if p.start_time:
+        return f"{when}, kl. {clock(p.start_time)}"
+    return when
+
+
+def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
+    lines = [("Datum och tid", _when(p)), ("Plats", p.place or "ej angivet")]
     lines.append(("Närvarande", ", ".join(p.present) or "ej angivet"))
     for role, label in (("ordförande", "Ordförande"), ("sekreterare", "Sekreterare"), ("justerare", "Justerare")):
         names = [f"{r.name}{_flag(r)}" for r in p.roles if r.role == role]  # a doubtful name says so
@@ -104,13 +121,19 @@ def render_protokoll_markdown(p: Protokoll, status: Status | None = None) -> str
                 lines += [text, ""]
         lines.append("")
     if p.next_meeting is not None:
-        lines += ["## Nästa möte", "", f"{p.next_meeting.text} {evidence_refs(p.next_meeting.evidence)}", ""]
+        refs = f"{evidence_refs(p.next_meeting.evidence)}{_flag(p.next_meeting)}"
+        lines += ["## Nästa möte", "", f"{_next(p)} {refs}".strip(), ""]
     lines += ["## Justering", "", "| | |", "|---|---|"]
     for s in p.signatures:
         lines.append(
             f"| {s.label}<br><br>\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ | {s.name or '…………'}, {s.role} |"
         )
     return "\n".join(ln for ln in _squeeze(lines)).rstrip() + "\n"
+
+
+def _next(p: Protokoll) -> str:
+    """The next meeting as a sentence of its own: "Tisdag 20 juni 2028 kl. 09.30", not "tisdag …"."""
+    return capitalise(p.next_meeting.text) if p.next_meeting is not None else ""
 
 
 def _squeeze(lines: list[str]) -> Iterable[str]:
@@ -169,7 +192,10 @@ def protokoll_docx_bytes(p: Protokoll, status: Status | None = None) -> bytes:
                 run.font.color.rgb = grey
     if p.next_meeting is not None:
         doc.add_heading("Nästa möte", level=1)
-        doc.add_paragraph(p.next_meeting.text)
+        para = doc.add_paragraph(_next(p))
+        refs = f" {evidence_refs(p.next_meeting.evidence)}{_flag(p.next_meeting)}".rstrip()
+        if refs:
+            para.add_run(refs).font.color.rgb = grey
     doc.add_heading("Justering", level=1)
     sig = doc.add_table(rows=0, cols=len(p.signatures) or 1)
     labels, lines, names = sig.add_row().cells, sig.add_row().cells, sig.add_row().cells
