@@ -32,6 +32,7 @@ from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, 
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
 from transcribe.minutes.protokoll_order import agenda_talk
+from transcribe.minutes.protokoll_review import keep_rejections
 from transcribe.minutes.protokoll_stated import leaders, member_only, requested, settled_at_outcome
 from transcribe.minutes.protokoll_wording import decision_body, filed_wording, formal_decision, meeting_names
 from transcribe.minutes.role_items import names_role
@@ -314,6 +315,7 @@ def build_protokoll(
         d = d.model_copy(update={"text": text, "evidence": cited})
         par.decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, (body, names), reviewed, heads)
+    keep_rejections(paragraphs, minutes.decisions)
     for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
         if par.status == "behandlad" and par.decisions and all(_tables_itself(d.text, par) for d in par.decisions):
             par.status = "bordlagd"

@@ -1,0 +1,114 @@
+"""A reviewer's work on a meeting held by an agenda, as the exported protokoll shows it.
+
+The protokoll is rebuilt from the reviewed minutes at every download; what the reviewer decided about a
+decision must hold there: a rejected one stays out of its §, also where the chair said it in set words
+that the protokoll reads from the item again.
+"""
+
+from __future__ import annotations
+
+import io
+import secrets
+from pathlib import Path
+
+import pytest
+from docx import Document
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from tests.agenda_meeting import lines_transcript
+from tests.test_web import PASSWORD, login, post
+from transcribe.minutes import extract_minutes
+from transcribe.minutes.edit import ensure_ids
+
+AGENDA = """Dagordning för styrelsemöte i Brf Rönnen
+
+1. Mötets öppnande
+2. Godkännande av dagordningen
+3. Fönsterbytet
+4. Cykelrummet
+5. Mötets avslutande
+"""
+LINES = [
+    ("A", "Välkomna, jag förklarar mötet öppnat."),
+    ("A", "Punkt två, godkännande av dagordningen. Kan den godkännas?"),
+    ("B", "Ja, den kan godkännas."),
+    ("A", "Då är dagordningen godkänd."),
+    ("A", "Punkt tre, fönsterbytet. Vi har fått två offerter."),
+    ("B", "Fönsterfabriken är billigast, och de kan börja i april."),
+    ("A", "Kan styrelsen anta offerten? Ingen emot? Då beslutar styrelsen att anta offerten från Fönsterfabriken."),
+    ("A", "Punkt fyra, cykelrummet. Det är fullt av gamla cyklar."),
+    ("B", "Vi kan sätta lappar på dem och skänka bort dem som ingen hämtar."),
+    ("A", "Då beslutar vi att rensa cykelrummet i maj."),
+    ("A", "Då förklarar jag mötet avslutat."),
+]
+
+
+@pytest.fixture(autouse=True)
+def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+
+    monkeypatch.setattr("transcribe.web.auth._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def sara(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
+    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
+    from transcribe.web.app import create_app
+    from transcribe.web.auth import create_user
+
+    app = create_app(data_dir=tmp_path, start_worker=False)
+    create_user("sara", PASSWORD, "secretary")
+    return login(TestClient(app), "sara")
+
+
+def add_board_meeting() -> str:
+    """The meeting as a finished job with its agenda leaves it in the meeting directory."""
+    from transcribe.db import session
+    from transcribe.fsutil import atomic_write_text
+    from transcribe.tables import Meeting, User
+    from transcribe.web import store
+
+    transcript = lines_transcript(LINES, {"A": "Karin Ek", "B": "Lisa Berg"})
+    minutes = extract_minutes(transcript, title="Styrelsemöte i Brf Rönnen")
+    ensure_ids(minutes)
+    mid = secrets.token_hex(8)
+    folder = store.meeting_path(mid)
+    folder.mkdir(parents=True)
+    atomic_write_text(folder / "transcript.json", transcript.to_json())
+    atomic_write_text(folder / "minutes.json", minutes.to_json())
+    atomic_write_text(folder / "agenda.txt", AGENDA)
+    (folder / "input.wav").write_bytes(b"RIFF" + bytes(4000))
+    with session() as s:
+        uid = s.scalar(select(User.id).where(User.name == "sara"))
+        s.add(Meeting(id=mid, title="Styrelsemöte i Brf Rönnen", date="2026-11-12", owner_id=uid))
+    return mid
+
+
+def section(md: str, heading: str) -> str:
+    return md.split(f"## {heading}\n")[1].split("\n## ")[0]
+
+
+def docx_text(body: bytes) -> str:
+    return "\n".join(p.text for p in Document(io.BytesIO(body)).paragraphs)
+
+
+def test_a_rejected_decision_stays_out_of_the_exported_protokoll(sara: TestClient) -> None:
+    """The chair's "Då beslutar styrelsen att anta offerten …" rejected came back under its § as "Styrelsen
+    beslutade att besluta att anta offerten …", read again from the item's set words."""
+    from transcribe.web import store
+
+    mid = add_board_meeting()
+    md = sara.get(f"/meetings/{mid}/export/minutes.md").text
+    assert "anta offerten från Fönsterfabriken" in section(md, "§ 3 Fönsterbytet")
+    offer = next(d.id for d in store.load_minutes(mid).decisions if "offerten" in d.text)
+    assert post(sara, f"/meetings/{mid}/items/{offer}", {"op": "reject"}).status_code == 303
+
+    md = sara.get(f"/meetings/{mid}/export/minutes.md").text
+    assert "Beslut" not in section(md, "§ 3 Fönsterbytet") and "anta offerten" not in md
+    assert "rensa cykelrummet i maj" in section(md, "§ 4 Cykelrummet")
+    text = docx_text(sara.get(f"/meetings/{mid}/export/minutes.docx").content)
+    assert "anta offerten" not in text and "rensa cykelrummet i maj" in text
+    page = sara.get(f"/meetings/{mid}").text
+    paragraph_3 = page.split('data-number="3"')[1].split('data-number="4"')[0]
+    assert 'class="decision"' not in paragraph_3
