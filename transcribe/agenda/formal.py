@@ -44,13 +44,34 @@ BODY_DECIDES = re.compile(
 # The matter and its outcome in the passive: "Ansvarsfrihet beviljas", "Motionen avslås", "De är fastställda",
 # "Styrelsen har beviljats ansvarsfrihet", "Styrelsen har ansvarsfrihet", "Förslaget är antaget", "Informationen
 # noteras", "Ärendet återremitteras", "Stämman förklaras behörigen kallad", "Då har årsmötet utlysts som det ska."
+# The participle in every gender and number: "antagen/antaget/antagna", "bifallen", "avslagen", "godkänd".
+_DONE = (
+    r"(?:beviljats?|fastställda?|fastställts|godkända?|godkänts|antagen|antagna|antagits|antaget|bifallen|bifallna"
+    r"|bifallet|bifallits|avslagen|avslagna|avslaget|avslagits|bordlagda?|bordlagt|bordlagts|klubbat|klubbad)"
+)
+# A meeting called as its rules say: "rätt utlyst", "behörigen kallad", "utlyst i rätt tid".
+_CALLED = (
+    r"(?:rätt |behörigen |behörigt |stadgeenligt |korrekt )?(?:utlyst|utlysta|kallad|kallat|kallade"
+    r"|sammankallad|sammankallat)"
+)
 PASSIVE = re.compile(
     _LEAD + r"(?:[\w-]+ ){0,4}?(?:beviljas|bifalls|antas|avslås|fastställs|godkänns|bordläggs|återremitteras"
     r"|noteras(?! att)|(?:förklaras|förklarades) (?:\w+ )?(?:behörigen |behörigt |stadgeenligt )?"
     r"(?:utlyst|utlysta|kallad|kallat|kallade)"
-    r"|(?:är|blir|har) (?:därmed |härmed )?(?:beviljats?|fastställda?|fastställts|godkända?|godkänts|antagna?|antagits"
-    r"|antaget|bifallna?|bifallet|bifallits|avslagna?|avslaget|avslagits|bordlagda?|bordlagt|bordlagts)"
-    r"|har (?:\w+ )?ansvarsfrihet|har (?:\w+ ){1,2}?(?:behörigen |stadgeenligt |korrekt )?(?:utlysts|kallats))\b"
+    rf"|(?:är|blir|har) (?:därmed |härmed )?{_DONE}|(?:är|blir) (?:därmed |härmed )?{_CALLED}"
+    r"|har (?:\w+ )?ansvarsfrihet|har (?:\w+ ){0,2}?(?:behörigen |stadgeenligt |korrekt )?(?:utlysts|kallats))\b"
+)
+# The same with the verb before its subject, after "då" or "därmed" ("Då är motionen bifallen.", "Därmed är mötet
+# rätt utlyst.")
+INVERTED = re.compile(
+    _LEAD + rf"(?P<verb>är|blir) (?P<subj>(?:[\w-]+ ){{1,3}}?)(?:därmed |härmed |alltså )?(?P<done>{_DONE}|{_CALLED})\b"
+)
+# The chair's finding put before it: "Då finner jag att mötet är rätt utlyst.", "Då anser vi att årsmötet har kallats
+# i rätt tid." (a member's "Jag anser att motionen ska bifallas" keeps its "ska")
+_FINDING = re.compile(
+    r"^(\W*(?:då|så|och|därmed|alltså)\W+)?(?:(?:jag|vi) finner|finner (?:jag|vi)"
+    r"|(?:vi|stämman|mötet|årsmötet) (?:anser|konstaterar)|(?:anser|konstaterar) (?:vi|stämman|mötet"
+    r"|årsmötet)) att "
 )
 # Assent said without its matter: "Så beslutas.", "Det beslutar vi.", "Och det bifaller vi.", "Då bordlägger vi
 # den till nästa möte"
@@ -58,6 +79,13 @@ BARE = re.compile(
     _LEAD + rf"(?:så beslutas|(?:det|detta|så) (?:beslutar|bifaller|godkänner|fastställer|antar) (?:vi|ni|{_BODIES})"
     rf"|bordlägger (?:vi|ni|{_BODIES}) (?:den|det|dem|frågan|ärendet|punkten))\b"
 )
+# The agenda followed as it stands: "Då kör vi efter den.", "Då följer vi den.", "Då håller vi oss till listan." (a
+# decision of the item that puts the agenda to the meeting only, where "den" is the agenda)
+FOLLOWED = re.compile(
+    _LEAD + r"(?:(?:kör|går|jobbar) vi (?:efter|på)|följer vi|håller vi oss till) "
+    r"(?:den|dagordningen|listan|föredragningslistan)(?: som den (?:står|är))?\W*$"
+)
+_AGENDA_TITLE = re.compile(r"dagordning|föredragningslist", re.I)
 # The chair's ruling and a vote's outcome: "Jag finner bifall till styrelsens förslag", "Då finner jag att nämnden
 # beslutat enligt arbetsutskottets förslag", "Motionen har fallit", "Styrelsens förslag vann" (a member's "Bifall till
 # motionen." is a motion of support, no ruling)
@@ -119,7 +147,8 @@ def formal_match(low: str) -> re.Match[str] | None:
     if low.rstrip().endswith("?"):
         return None
     for clause in _clauses(low):  # "Tolv röster för och åtta emot, förslaget är antaget"
-        for pattern in (FILED, BODY_DECIDES, PASSIVE, BARE, RULING, VOTE, COMMISSIONED):
+        clause = _FINDING.sub(r"\1", clause)
+        for pattern in (FILED, BODY_DECIDES, PASSIVE, INVERTED, BARE, RULING, VOTE, COMMISSIONED):
             m = pattern.search(clause)
             if m is None:
                 continue
@@ -143,6 +172,8 @@ def _clauses(low: str) -> list[str]:
 def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int) -> tuple[str, bool] | None:
     """What the sentence decides, in the words said or taken from the item; and whether it stands as said."""
     titled = title_decision(span.title)
+    if FOLLOWED.search(u.low):  # the agenda followed: its item's decision, said in no other item
+        return ((titled or "att godkänna dagordningen"), False) if _AGENDA_TITLE.search(span.title) else None
     filed = FILED.search(u.low)
     if filed:
         what = (filed.group("what") or filed.group("obj") or "").strip()
@@ -181,12 +212,12 @@ def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int)
     if vote is not None:  # "… motionen har fallit" -> "att avslå motionen"
         verb = "avslå" if vote.group("out") in ("fallit", "föll", "faller") else "bifalla"
         return f"att {verb} {vote.group('subj')}", True
-    clause = next((c for c in _clauses(u.low) if PASSIVE.search(c)), u.low)
-    start = len(u.low) - len(clause)
-    lead = re.match(_LEAD, clause)
-    rest = u.text[start + (lead.end() if lead else 0) :].strip()
-    if titled and (PRONOUN.match(rest.lower().split(" ")[0]) or len(content_words(rest)) < 2):
+    rest, before = _passive_said(u)
+    bare = PRONOUN.match(rest.lower().split(" ")[0]) or len(content_words(rest)) < 2
+    if titled and bare:
         return titled, False  # "De är fastställda."
+    if bare and content_words(before):  # "Den trettonde maj, det är klubbat.": the matter said before it
+        return before[0].upper() + before[1:] + ".", False
     active = _ACTIVE.match(rest)
     if active and not PRONOUN.fullmatch(active.group(1).lower()):  # "Informationen noteras" -> "att notera …"
         what, verb, after = active.group(1), _INFINITIVE[active.group(2).lower()], active.group(3)
@@ -194,6 +225,28 @@ def _said(u: Unit, span: ItemSpan, after: Unit | None, own: list[Unit], at: int)
     if len(content_words(rest)) < 2:
         return None
     return rest[0].upper() + rest[1:], True
+
+
+def _passive_said(u: Unit) -> tuple[str, str]:
+    """The clause a passive outcome is said in, without its lead and the chair's finding, its subject first ("Då
+    finner jag att mötet är rätt utlyst." -> "mötet är rätt utlyst.", "Då är motionen bifallen." -> "motionen är
+    bifallen."); and what the sentence says before that clause ("Den trettonde maj")."""
+    for clause in _clauses(u.low):
+        text = u.text[len(u.low) - len(clause) :]
+        before = u.text[: len(u.low) - len(clause)].strip(" ,;:")
+        found = _FINDING.match(clause)
+        if found:
+            clause, text = clause[found.end() :], text[found.end() :]
+        if PASSIVE.search(clause):
+            lead = re.match(_LEAD, clause)
+            return text[lead.end() if lead else 0 :].strip(), before
+        inverted = INVERTED.search(clause)
+        if inverted:
+            subj = text[inverted.start("subj") : inverted.end("subj")].strip()
+            rest = text[inverted.start("done") :].strip()
+            return f"{subj} {inverted.group('verb')} {rest}", before
+    lead = re.match(_LEAD, u.low)
+    return u.text[lead.end() if lead else 0 :].strip(), ""
 
 
 def formal_decisions(alignment: Alignment, units: list[Unit], backed: set[int]) -> list[tuple[str, Formal]]:
@@ -209,7 +262,7 @@ def formal_decisions(alignment: Alignment, units: list[Unit], backed: set[int]) 
             out.append(recorded)
             seen.add(u.seg_id)
             continue
-        if formal_match(u.low) is None:
+        if formal_match(u.low) is None and not FOLLOWED.search(u.low):
             continue
         filed = filed_under(alignment, units, u)  # "… till handlingarna, under punkt åtta"
         number = filed or alignment.returned_at(u.start + 0.01) or alignment.item_at(u.start + 0.01)

@@ -60,6 +60,16 @@ _CONCEDES = re.compile(r"\b(?:förlorat|förlorar|ger\s+mig|ger\s+upp|får\s+vä
 _GIVES_IN = re.compile(
     rf"^(?:(?:ja|okej|ok|mm|jaha|jaja|nåja|bra|visst|absolut|fint|tack)\b[\s,.!]*)+$|{_CONCEDES.pattern}"
 )
+# A call for hands: more votes are wanted, the count said before it is not the last ("Fem för A och tre för B. Och
+# här inne, räck upp handen för A.": the votes sent by e-mail, then the room's)
+_CALL = re.compile(
+    r"\bräck\w*\s+upp|\bupp\s+med\s+(?:händerna|handen)|\bhanduppräckning|\b(?:de|den|alla)\s+som\s+(?:vill|är\s+för)\b"
+)
+# The proposal that won, named after the count: "Förslag A gäller, tre veckor i rad för alla." (a proposal that
+# stands is no longer tentative)
+_PREVAILS = re.compile(
+    r"^(?:[\wåäö]+\s+){0,2}?(?:förslag\w*|alternativ\w*)(?:\s+[\wåäö]{1,3})?\s+(?:gäller|vann|vinner|går\s+igenom)\b"
+)
 _OBJECTS = re.compile(r"^(?:vänta|nej|nja|nä|stopp)\b|\bmen\b.*\?$")
 # What the secretary or counter says before the plan: "Då skriver jag att ...", "Så det blir ..."
 _LEAD = re.compile(
@@ -192,6 +202,16 @@ def count_in(u: Utt, robust: bool) -> Count | None:
     return None
 
 
+def count_only(u: Utt, robust: bool) -> bool:
+    """The sentence says the count and nothing more ("Då blir det sju för A och fem för B."): the plan, if any, is
+    said after it."""
+    count = count_in(u, robust)
+    if count is None:
+        return False
+    rest = (u.text[: count.start] + u.text[count.end :]).strip(" ,.!")
+    return not rest or _POINTER.match(_LEAD.sub("", rest.lower()).strip(" ,.!")) is not None
+
+
 class CountedDecisions:
     """A plan stated with the vote's count; a RuleState mixin (uses spoken_on from SilentCloses)."""
 
@@ -272,9 +292,10 @@ class CountedDecisions:
         if named and (self._named_person(named.group(1).lower()) or _POINTER.match(said[: named.start()].lower())):
             said = said[: named.start()]  # "Det är tre mot en, Gunilla.": said to the losing side
         low = said.lower()
-        if not low or _NOT_PLAN.match(low) or _POINTER.match(low) or personal_commitment(low):
+        if not low or _NOT_PLAN.match(low) or _POINTER.match(low) or personal_commitment(low) or _CALL.search(low):
             return False
-        if _NEGATED.match(low) or cues.HEDGE.search(low) or cues.TENTATIVE.search(low) or cues.REPORTED.search(low):
+        tentative = cues.TENTATIVE.search(low) and not _PREVAILS.match(low)
+        if _NEGATED.match(low) or cues.HEDGE.search(low) or tentative or cues.REPORTED.search(low):
             return False
         if re.match(r"^(?:om|ifall|när|innan|men)\b", low) or _ABSTAINS.search(low):
             return False

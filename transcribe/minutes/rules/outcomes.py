@@ -82,10 +82,12 @@ _VOTE_CALL = re.compile(
     r"\bvi\s+röstar\b|\bräck(?:er)?\s+upp\s+(?:hand|händer)|\b(?:vilka|vem|de\s+som|den\s+som)\s+(?:är\s+)?för\b|\bvilka\s+vill\b"
 )
 _NUMBER = rf"(?:ett|en|{COUNT_WORD})"
-# A count: "Två mot två.", "Ett, två, tre.", "En röst för.", "Tjugotvå för styrelsens förslag och nio för Olles."
+# A count: "Två mot två.", "Ett, två, tre.", "En röst för.", "Tjugotvå för styrelsens förslag och nio för Olles.",
+# "Då blir det sju för A och fem för B."
 _COUNT = re.compile(
     rf"\b{_NUMBER}\s+mot\s+{_NUMBER}\b|^{_NUMBER}(?:[\s,.]+{_NUMBER})*\s*[.!]?$"
     rf"|^{_NUMBER}\s+(?:röst\w*\s+)?(?:för|emot)\b"
+    rf"|\b{_NUMBER}\s+för\s+[\w-]+\s*(?:,\s*(?:och\s+)?|\s+och\s+){_NUMBER}\s+för\b"
 )
 # A hand raised, said: "Här.", "Jag.", "Och jag.", "Jag också."
 _HAND = re.compile(r"^(?:och\s+)?(?:här|jag|ja)(?:\s+också)?\s*[.!]?$")

@@ -15,6 +15,7 @@ from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.model import Decision
 from transcribe.minutes.rules.floor import gives_floor
 from transcribe.minutes.rules.otherbody import NOT_OURS_WORDS, SAY_ELSEWHERE, OtherBodyReports
+from transcribe.minutes.rules.outsidemeeting import item_moved, outside_meeting
 from transcribe.minutes.rules.repeats import without_repeats
 from transcribe.minutes.rules.utterances import Utt, next_turns, stems
 from transcribe.sv.numbers import COUNT_WORD, parse_number
@@ -167,6 +168,8 @@ class RetractedDecisions(OtherBodyReports):
                 or self._cited(made)
                 or self._answers_not_ours(made)
                 or _beside_decisions(d)
+                or item_moved(d.text)
+                or outside_meeting(self.utts, made, d.text)
                 or self._hands_only(d)
                 or self._after_failed_vote(d, made)
                 or self._voted_down(d, made)

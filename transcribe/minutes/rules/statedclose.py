@@ -34,6 +34,7 @@ import re
 from transcribe.minutes import cues
 from transcribe.minutes.phrasing import decision_sentence, first_person, is_present_verb, strip_tail, to_infinitive
 from transcribe.minutes.rules.acceptance import weight
+from transcribe.minutes.rules.counted import count_only
 from transcribe.minutes.rules.lastword import shares_matter
 from transcribe.minutes.rules.otherbody import NOT_OURS
 from transcribe.minutes.rules.utterances import Utt, is_agreement, stems
@@ -167,8 +168,8 @@ class StatedCloses:
             return False
         if self._taken_as_offered(u):
             return True
-        if u.speaker != self.talk_leader():
-            return False
+        if u.speaker != self.talk_leader() or count_only(u, self.robust):
+            return False  # (the count said option by option is no plan: counted.py reads the plan after it)
         opened = self._close_opening(u)
         if opened is None:
             return False
