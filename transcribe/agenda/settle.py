@@ -25,6 +25,12 @@ NAMED_SHARE = 0.5  # a decision names an item when it says more than this share 
 # A decision filed by the meeting's own words: "under punkt åtta", "skriv det under ekonomin" (a verb of writing or
 # filing before "under", or "under punkt"; not "under stora gången", "under stoppet")
 _FILED = re.compile(r"\bunder (?:punkt|paragraf)\b|\b(?:skriv\w*|för\w* in|lägg\w*|notera\w*) (?:\w+ ){0,3}under\b")
+# The decision just made filed by a pronoun in a later turn: "Är det budgeten, det vi beslutar nu?" – "Ja. Skriv det
+# under budgeten, Maria."
+_FILED_IT = re.compile(r"\b(?:skriv\w*|för\w* in|lägg\w*|notera\w*) (?:det|den|detta|dem) (?:\w+ ){0,2}?under\b")
+_FILING = re.compile(r"\btill handlingarna\b")
+_NOT_FILED = {"open", "chair", "secretary", "adjusters", "quorum", "agenda", "close"}
+LATER_TURNS = 3  # the turns after a decision in which the meeting may still say where it is written
 _WHEN = re.compile(r"\b(?:före|innan|efter|senast|till och med|från och med|inför)\s+\w+")
 
 
@@ -58,6 +64,7 @@ def settled_under(
         if len(overlap(words, v.stems)) > 1:
             u = v
     filed = next((f for v in own if (f := filed_under(alignment, units, v)) is not None), None)
+    filed = filed or filed_later(alignment, units, own[-1])
     if filed is not None:  # "… till handlingarna, under punkt åtta.", "Maja, skriv det under ekonomin."
         return filed
     back = alignment.returned_at(u.start + EPS)
@@ -66,14 +73,31 @@ def settled_under(
     number = alignment.item_at(u.start + EPS)
     span = alignment.item(number) if number else None
     if span is None or span.start is None or span.announced is None:
-        return number
+        return filed_report(alignment, number, text)
     before = u.start < span.announced - EPS  # a reply ahead of the announcement, in the turn opening the item
     if not before and abs(u.start - span.announced) < EPS:  # "Då beslutar vi så och går vidare till …"
         cue = ANNOUNCEMENT.search(u.low)
         before = cue is not None and bool(SETTLES.search(u.low[: cue.start()]))
     before = before or any(v is u for v in lead_in(alignment, units, number))
     number = alignment.item_at(span.start - EPS) if before else number
-    return named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
+    number = named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
+    return filed_report(alignment, number, text)
+
+
+def filed_report(alignment: Alignment, number: str | None, text: str) -> str | None:
+    """A filing puts a report or the minutes to the records ("Då lägger vi det till handlingarna."); the meeting's
+    formalities (the opening, an election, the notice, the agenda) are never filed: one placed there by time
+    belongs to the item beside it (the next, else the one before) whose start the alignment set apart."""
+    span = alignment.item(number) if number else None
+    if span is None or span.kind not in _NOT_FILED or not _FILING.search(text.lower()):
+        return number
+    placed = sorted((s for s in alignment.items if s.treated and s.start is not None), key=lambda s: s.start or 0.0)
+    leaves = [s for s in placed if not any(c.parent == s.number for c in alignment.items)]
+    at = next((i for i, s in enumerate(leaves) if s.number == number), None)
+    if at is None:
+        return number
+    beside = [leaves[j] for j in (at + 1, at - 1) if 0 <= j < len(leaves)]
+    return next((s.number for s in beside if s.kind not in _NOT_FILED), number)
 
 
 def lead_in(alignment: Alignment, units: list[Unit], number: str | None) -> list[Unit]:
@@ -121,14 +145,39 @@ def filed_under(alignment: Alignment, units: list[Unit], u: Unit) -> str | None:
     return None
 
 
+def filed_later(alignment: Alignment, units: list[Unit], u: Unit) -> str | None:
+    """The item a filing said by a pronoun in the next turns files the decision ending at `u` under ("Är det budgeten,
+    det vi beslutar nu?" – "Ja. Skriv det under budgeten, Maria."), before the talk turns to an item or settles
+    something else."""
+    i = units.index(u)
+    turns, seg = 0, u.seg_id
+    for v in units[i + 1 :]:
+        if v.seg_id != seg:
+            turns, seg = turns + 1, v.seg_id
+        if turns > LATER_TURNS or ANNOUNCEMENT.search(v.low):
+            return None
+        if _FILED_IT.search(v.low):
+            return filed_under(alignment, units, v)
+        if SETTLES.search(v.low) and not v.text.rstrip().endswith("?"):
+            return None
+    return None
+
+
 def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> str | None:
-    """The item a decision names by its title when the item it was placed under by time is not named: one
+    """The item a decision names by its title when the item it was placed under by time is named less: one
     whose start the alignment missed, or the item just before or after (the boundary between them misplaced).
     "Då beslutar vi att ha drop-in-vaccination två kvällar" under "Föregående minnesanteckningar" belongs to
-    "Influensavaccinationen". Only one such item, and most of its title said."""
+    "Influensavaccinationen", "Då är motionen bifallen. Kopparhjulet får ett damlag." under "Motion om klubbresa
+    till Mallorca" to "Motion om ett damlag". Only one such item, most of its title said, and more of it than of
+    the item's own."""
     leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
     current = next((s for s in leaves if s.number == number), None)
-    if current is None or overlap(_stems(current.title), words, related_too=False):
+    if current is None:
+        return None
+    own = _stems(current.title)
+    said = len(overlap(own, words, related_too=False))
+    share = said / max(len(own), 1)
+    if share > NAMED_SHARE:
         return None
     placed = sorted((s for s in leaves if s.treated and s.start is not None), key=lambda s: s.start or 0.0)
     at = next((i for i, s in enumerate(placed) if s.number == number), None)
@@ -139,7 +188,9 @@ def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> 
         if s.number != number
         and (not s.treated or s.number in near)
         and (title := _stems(s.title))
-        and len(overlap(title, words, related_too=False)) > NAMED_SHARE * len(title)
+        and len(hit := overlap(title, words, related_too=False)) > NAMED_SHARE * len(title)
+        and len(hit) > said
+        and len(hit) / len(title) > share
     ]
     return named[0].number if len(named) == 1 else None
 

@@ -18,7 +18,7 @@ from transcribe.agenda.align import Alignment, ItemSpan, Unit, chair_speaker
 from transcribe.agenda.phrases import ANNOUNCEMENT, ANNOUNCES, CONCLUDES, fronted_topic
 from transcribe.agenda.settle import filed_under, lead_in
 from transcribe.agenda.topics import overlap, title_stems
-from transcribe.sv.text import content_words, finish_sentence
+from transcribe.sv.text import capitalise, content_words, finish_sentence
 
 ROLE_KINDS = {"chair", "secretary", "adjusters", "open", "close"}  # elections are reported as roles
 
@@ -38,6 +38,7 @@ SEALS = re.compile(
     r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:gör|kör) (?:vi|ni|via) (?:så|på det|det)\b"
     r"|^\W*(?:\w+\W+){0,2}?(?:då|så) (?:kör|tar|genomför|satsar) (?:vi|ni|via) (?:på )?\w+"
     r"|^\W*(?:\w+\W+){0,2}?(?:då|så) blir det \w+"
+    r"|^\W*(?:\w+\W+){0,2}?(?:då|så) följer (?:vi|ni) (?:den|dem|dagordningen|förslaget|\w+s förslag)\W*$"
     r"|\b(?:lägger (?:vi|ni)|läggs) (?:\w+ ){0,5}?till handlingarna\b"
     r"|\b(?:vi|mötet|stämman|styrelsen|nämnden|rådet) (?:har )?"
     r"(?:beslutar|beslutat|bifaller|bifallit|beviljar|beviljat) (?:så|det|enligt|i enlighet)\b"
@@ -77,8 +78,17 @@ _INFINITIVE = {"kör": "köra", "tar": "ta", "genomför": "genomföra", "satsar"
 _FILED = re.compile(
     r"^\W*(?:(?:bra|tack|okej|då|så|i övrigt)\W+)*(?:lägger (?:vi|ni) (?P<a>.+?)|(?P<b>.+?) läggs) till handlingarna\b"
 )  # "I övrigt lägger vi anteckningarna till handlingarna", "Rapporten läggs till handlingarna"
+# The notice asked as a question ("Fråga om årsmötet utlysts i rätt tid", "Har årsmötet kallats i rätt tid?"): the
+# meeting is declared called so ("Årsmötet förklarades utlyst i rätt tid.")
+_CALLED_TITLE = (
+    r"^(?:(?:fråga|frågan) om |har |är )(mötet|stämman|årsmötet|årsstämman|föreningsstämman|sammanträdet) "
+    r"(?:är |har |blivit |har blivit )?((?:\w+ )?)(?P<done>utlyst|utlysts|kallad|kallat|kallats)\b(.*?)\??$"
+)
 # The decision an item's title names: (pattern, how the decision reads; \1 the object).
 TITLE_DECISIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"^dagordning(?:en)?$"), "att godkänna dagordningen"),  # the agenda named alone is approved
+    (re.compile(r"^föredragningslista(?:n)?$"), "att godkänna föredragningslistan"),
+    (re.compile(_CALLED_TITLE), ""),
     (re.compile(r"^(?:beslut om )?fastställande av (.+)$"), r"att fastställa \1"),
     (re.compile(r"^(?:beslut om )?godkännande av (.+)$"), r"att godkänna \1"),
     (re.compile(r"^(?:beslut om )?antagande av (.+)$"), r"att anta \1"),
@@ -112,8 +122,13 @@ def title_decision(title: str) -> str | None:
     low = re.sub(r"\s+", " ", title.strip().lower()).rstrip(".:")
     for pattern, form in TITLE_DECISIONS:
         m = pattern.match(low)
-        if m:
-            return m.expand(form).strip()
+        if m and "done" in pattern.groupindex:  # "utlysts", "kallats" -> the participle its meeting takes
+            meeting, how, rest = m.group(1), m.group(2), m.group(4)
+            done = "utlyst" if m.group("done").startswith("utlys") else "kallat" if meeting.endswith("et") else "kallad"
+            return capitalise(re.sub(r"\s+", " ", f"{meeting} förklarades {how}{done}{rest}").strip())
+        if m:  # the agenda approved in its definite form: "Godkännande av dagordning" -> "att godkänna dagordningen"
+            return re.sub(r"\b(dagordning|föredragningslista)$", lambda d: d[1] + ("en" if d[1][-1] == "g" else "n"),
+                          m.expand(form).strip())  # fmt: skip
     return None
 
 
@@ -286,12 +301,12 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
         at, evidence = sealed[-1]
         titled = title_decision(span.title) or _by_pronoun(evidence[-1].low, span.title)
         if titled:
-            proposed = any(PROPOSES.search(u.low) for u in own[:at])
+            proposed = titled.startswith(("att ", "om ")) and any(PROPOSES.search(u.low) for u in own[:at])
             text = titled + (" enligt förslaget" if proposed else "")
             out.append(Verdict(span.number, finish_sentence(text), evidence, False, _FLAG_TITLE))
             continue
-        proposal = _asked_matter(evidence[0]) if len(evidence) > 1 else None
-        proposal = proposal or proposal_before(own, at)
+        asked = (_asked_matter(ev[0]) for _, ev in reversed(sealed) if len(ev) > 1)  # "Beviljar …?" – "Ja." – "Det
+        proposal = next((m for m in asked if m), None) or proposal_before(own, at)  # är beviljat.": the question
         if proposal:
             out.append(Verdict(span.number, finish_sentence(proposal), evidence, False, _FLAG_PROPOSAL))
     return out
@@ -299,9 +314,11 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
 
 # The question put for assent that says the matter itself: "Kan vi lägga den ekonomiska berättelsen till handlingarna?"
 _ASKED_MATTER = re.compile(
-    r"^\W*(?:(?:och|så|då|tack)\W+)?(?:kan|får) (?:vi|mötet|stämman|årsmötet|styrelsen|nämnden|rådet) "
-    r"(?P<verb>lägga|fastställa|godkänna|anta|bevilja|bifalla|välja) (?P<rest>[^?]+)\?\s*$"
-)
+    r"^\W*(?:(?:och|så|då|tack)\W+)?(?:(?:kan|får) (?:vi|mötet|stämman|årsmötet|styrelsen|nämnden|rådet) "
+    r"(?P<verb>lägga|fastställa|godkänna|anta|bevilja|bifalla|välja)"
+    r"|(?P<put>beviljar|godkänner|fastställer|bifaller) (?:mötet|stämman|årsmötet|styrelsen|nämnden|rådet))"
+    r" (?P<rest>[^?]+)\?\s*$"
+)  # "Kan vi lägga … till handlingarna?", "Beviljar årsmötet styrelsen ansvarsfrihet för förra året?"
 
 
 def _asked_matter(question: Unit) -> str | None:
@@ -310,7 +327,8 @@ def _asked_matter(question: Unit) -> str | None:
     m = _ASKED_MATTER.match(question.low)
     if m is None or len(content_words(m.group("rest"))) < 2:
         return None
-    return f"att {m.group('verb')} {question.text[m.start('rest') : m.end('rest')]}"
+    verb = m.group("verb") or m.group("put")[:-2] + "a"  # "beviljar" -> "bevilja"
+    return f"att {verb} {question.text[m.start('rest') : m.end('rest')]}"
 
 
 _PRONOUN_OBJECT = re.compile(

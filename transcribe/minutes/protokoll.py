@@ -32,7 +32,7 @@ from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, 
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
 from transcribe.minutes.protokoll_order import agenda_talk
-from transcribe.minutes.protokoll_review import keep_rejections
+from transcribe.minutes.protokoll_review import keep_review, refiled
 from transcribe.minutes.protokoll_stated import leaders, member_only, requested, settled_at_outcome
 from transcribe.minutes.protokoll_wording import decision_body, filed_wording, formal_decision, meeting_names
 from transcribe.minutes.role_items import names_role
@@ -283,6 +283,8 @@ def build_protokoll(
     other.summary = _summary(other_units, transcript)
 
     def home(item: Item) -> Paragraph:
+        if (filed := refiled(item, paragraphs)) is not None:
+            return filed  # the § the reviewer put it under
         last = max(item.evidence, key=lambda e: e.start)
         said = getattr(item, "text", None) or getattr(item, "what", "")  # a decision's or open item's text, a task
         cited = [e.segment_id for e in item.evidence]
@@ -315,7 +317,7 @@ def build_protokoll(
         d = d.model_copy(update={"text": text, "evidence": cited})
         par.decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, (body, names), reviewed, heads)
-    keep_rejections(paragraphs, minutes.decisions)
+    keep_review(paragraphs, minutes.decisions)
     for par in paragraphs.values():  # discussed, then tabled: its only decisions put it off, not another item
         if par.status == "behandlad" and par.decisions and all(_tables_itself(d.text, par) for d in par.decisions):
             par.status = "bordlagd"
@@ -372,6 +374,7 @@ def _add_verdicts(
         )
     chair = chair_speaker(units)
     for n, (number, f) in enumerate(formal_decisions(alignment, units, _backing(paragraphs)), 1):
+        number = _by_matter(number, f.text, f.evidence, alignment, units)
         if paragraphs[number].kind not in ROLE_KINDS and member_only(
             [(u.speaker, u.text) for u in f.evidence], heads | _opener(paragraphs[number])
         ):
@@ -382,7 +385,7 @@ def _add_verdicts(
     made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
     settled = [max(e.start for e in d.evidence) for d in made]
     for n, c in enumerate(item_closings(alignment, units, chair, settled, _backing(paragraphs)), 1):
-        paragraphs[c.number].decisions.append(
+        paragraphs[_by_matter(c.number, c.text, c.evidence, alignment, units)].decisions.append(
             Decision(
                 id=f"c{n}",
                 text=formal_decision(c.text, body, names),
@@ -392,6 +395,20 @@ def _add_verdicts(
                 review_reason=_FLAG_CLOSING,
             )
         )
+
+
+def _by_matter(number: str, text: str, evidence: list[Unit], alignment: Alignment, units: list[Unit]) -> str:
+    """The § of a decision read from an item's set phrases or its closing, placed like the rules' decisions
+    (settle.settled_under: said ahead of the next item's announcement, naming another item's matter) where it was
+    placed by its time alone, not filed by the meeting's words or said on a return."""
+    last = max(evidence, key=lambda u: u.start)
+    if number != alignment.item_at(last.start + 0.01):
+        return number
+    nxt = units[last.idx + 1] if last.idx + 1 < len(units) else None  # its matter said next, in its turn and item:
+    if nxt is not None and nxt.seg_id == last.seg_id and alignment.item_at(nxt.start + 0.01) == number:
+        text = f"{text} {nxt.text}"  # "Då är motionen bifallen. Kopparhjulet får ett damlag."
+    cited = [u.seg_id for u in evidence]
+    return settled_under(alignment, units, last.seg_id, text, last.start, cited) or number
 
 
 def _opener(par: Paragraph) -> set[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from transcribe.agenda.phrases import ANNOUNCES
 from transcribe.minutes.fuzzy import known_word
 from transcribe.minutes.phrasing import WE_STATEMENT, group_clause, to_infinitive
 from transcribe.minutes.protokoll_stated import STATED
@@ -21,7 +22,7 @@ from transcribe.sv.calendar import MONTHS
 from transcribe.sv.numbers import parse_number
 from transcribe.sv.text import capitalise, finish_sentence, stem, stopwords
 
-_PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ades)\b[^.]*\.?$")
+_PASSIVE_END = re.compile(r"^[A-ZÅÄÖ]\w*\s+(?:\w+\s+){0,6}?\w+(?:des|tes|ogs|ågs|ades)\b[^.]*\.?$")
 _BODY = [
     (re.compile(r"styrelse", re.I), "Styrelsen"),
     (re.compile(r"nämnd", re.I), "Nämnden"),
@@ -31,10 +32,18 @@ _BODY = [
     (re.compile(r"fullmäktige", re.I), "Fullmäktige"),
 ]
 _DECIDED = re.compile(
-    r"^(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man|fullmäktige"
-    r"|\w+(?:rådet|styrelsen|nämnden|utskottet|gruppen|mötet))\s+(beslutade|beslöt|beslutar|enades)\b",
+    r"^(?:har\s+(?=\w+\s+(?:beslutat|valt|bifallit|godkänt|fastställt|beviljat|avslagit)\b))?"  # "Har församlingen
+    r"(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man|fullmäktige|rådet|föreningen|församlingen"  # beslutat"
+    r"|\w+(?:rådet|styrelsen|nämnden|utskottet|gruppen|mötet))\s+(?:har\s+)?(beslutade|beslöt|beslutar|beslutat|enades"
+    r"|valde|väljer|valt|biföll|bifaller|bifallit|godkände|godkänner|godkänt|fastställde|fastställer|fastställt"
+    r"|beviljade|beviljar|beviljat|avslog|avslår|avslagit)\b",
     re.I,
-)  # "Kyrkorådet beslutar att …" said in the meeting: the subject becomes the protokoll's own body
+)  # "Kyrkorådet beslutar att …", "Årsmötet har beslutat att …", "Årsmötet valde styrelsen …" said in the meeting:
+# the subject becomes the protokoll's own body, the verb in the past
+_PAST = {"beslutar": "beslutade", "beslutat": "beslutade", "väljer": "valde", "valt": "valde", "bifaller": "biföll",
+         "bifallit": "biföll", "godkänner": "godkände", "godkänt": "godkände", "fastställer": "fastställde",
+         "fastställt": "fastställde", "beviljar": "beviljade", "beviljat": "beviljade", "avslår": "avslog",
+         "avslagit": "avslog"}  # fmt: skip
 _WORD = re.compile(r"[\wåäöÅÄÖé-]+")
 _CAPITAL = re.compile(r"(?<=[\wåäö,;:]\s)[A-ZÅÄÖ][\wåäöé-]+")  # a capitalised word inside a sentence
 # what may stand before a subject's head: "alla sju äldreboendena", "bara fem personer", "hela styrelsen"
@@ -67,13 +76,32 @@ def meeting_names(texts: Iterable[str], speakers: Iterable[str | None] = ()) -> 
     return frozenset(out - stopwords())
 
 
+# The outcome stated of its matter, in the past passive of the protokoll: "Motionen är bifallen, …" -> "Motionen
+# bifölls, …"; "Styrelsen har beviljats ansvarsfrihet." -> "Styrelsen beviljades ansvarsfrihet."
+_DONE_PAST = {"godkänd": "godkändes", "godkända": "godkändes", "godkänt": "godkändes", "fastställd": "fastställdes",
+              "fastställda": "fastställdes", "fastställt": "fastställdes", "bifallen": "bifölls", "bifallet": "bifölls",
+              "antagen": "antogs", "antaget": "antogs", "antagna": "antogs", "avslagen": "avslogs",
+              "avslaget": "avslogs", "beviljad": "beviljades", "beviljat": "beviljades"}  # fmt: skip
+_OUTCOME_SAID = re.compile(
+    r"^(?:att\s+)?([\wåäö-]+(?:en|et|na|rna))\s+(?:är|blir)\s+(?:därmed\s+|alltså\s+)?(" + "|".join(_DONE_PAST) + r")\b(.*)$",
+    re.I,
+)
+_DISCHARGED = re.compile(r"^(?:att\s+)?([\wåäö-]+(?:en|et|na|rna))\s+har\s+(?:beviljats\s+)?ansvarsfrihet\b(.*)$", re.I)
+_LABEL = re.compile(r"^(?:beslut|beslutet)\s*:\s*", re.I)  # "Beslut: lördagen den tjugoandra april …"
+
+
 def formal_decision(text: str, body: str, names: Iterable[str] = ()) -> str:
     """'Mötet beslutade att …' / 'Vi köper …' / 'Bryggan lagas …' -> '<body> beslutade att …'; `names` (lower case)
     keep their capital at the decision's head."""
-    text = text.strip()
+    text = _LABEL.sub("", spoken_decision(text.strip()))
+    outcome = _OUTCOME_SAID.match(text) or _DISCHARGED.match(text)
+    if outcome:
+        what, rest = outcome.group(1), outcome.groups()[-1]
+        done = _DONE_PAST[outcome.group(2).lower()] if outcome.re is _OUTCOME_SAID else "beviljades ansvarsfrihet"
+        return finish_sentence(f"{what[0].upper()}{what[1:]} {done}{rest}")
     m = _DECIDED.match(text)
     if m:
-        verb = "beslutade" if m.group(1).lower() == "beslutar" else m.group(1).lower()
+        verb = _PAST.get(m.group(1).lower(), m.group(1).lower())
         return finish_sentence(f"{body} {verb}{text[m.end() :]}")
     stated = STATED.match(text)
     if stated:  # "Då är dagordningen godkänd med de ändringarna." -> "Dagordningen godkändes med de ändringarna."
@@ -81,11 +109,20 @@ def formal_decision(text: str, body: str, names: Iterable[str] = ()) -> str:
         return finish_sentence(f"{what[0].upper()}{what[1:]} {done[:-1] if done.endswith('a') else done}es{rest}")
     if _PASSIVE_END.search(text):  # "Dagordningen godkändes." is already protokoll language
         return finish_sentence(text)
-    clause = _lowered(text, set(names))
-    if clause.startswith(("att ", "om ")):  # "… beslutade om arvoden enligt förslaget"
+    clause = re.sub(r"^att (?=enligt\b)", "", _lowered(text, set(names)))  # "att enligt förslaget" -> "enligt …"
+    if clause.startswith(("att ", "om ", "enligt ")):  # "… beslutade om arvoden enligt förslaget"
         return finish_sentence(f"{body} beslutade {clause}")
     said = _as_att(clause)
     return finish_sentence(f"{body} beslutade {said}" if said else f"{body} beslutade: {clause}")
+
+
+def spoken_decision(text: str) -> str:
+    """The decision without a sentence after it that turns the talk to an item ("…, och Nour håller i den. Då går vi
+    tillbaka till sjuan, jourtelefonen.")."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])", text)
+    while len(parts) > 1 and ANNOUNCES.search(parts[-1].lower()):
+        parts.pop()
+    return " ".join(parts)
 
 
 def _lowered(text: str, names: set[str]) -> str:
