@@ -112,3 +112,30 @@ def test_a_rejected_decision_stays_out_of_the_exported_protokoll(sara: TestClien
     page = sara.get(f"/meetings/{mid}").text
     paragraph_3 = page.split('data-number="3"')[1].split('data-number="4"')[0]
     assert 'class="decision"' not in paragraph_3
+
+
+def test_a_decision_moved_to_another_paragraph_is_exported_there(sara: TestClient) -> None:
+    """The reviewer puts a decision said under the wrong item under its own § ("Under §" on its card): the
+    review page and the Word and Markdown exports show it there, and nowhere else."""
+    from transcribe.web import store
+
+    mid = add_board_meeting()
+    bikes = next(d.id for d in store.load_minutes(mid).decisions if "cykelrummet" in d.text)
+    card = sara.get(f"/meetings/{mid}").text.split(f'id="item-{bikes}"')[1].split("</article>")[0]
+    assert "Där det sades (§ 4 Cykelrummet)</option>" in card and '<option value="3">§ 3 Fönsterbytet' in card
+
+    assert post(sara, f"/meetings/{mid}/items/{bikes}", {"op": "edit", "filed_under": "3"}).status_code == 303
+    md = sara.get(f"/meetings/{mid}/export/minutes.md").text
+    assert "rensa cykelrummet i maj" in section(md, "§ 3 Fönsterbytet")
+    assert "Beslut" not in section(md, "§ 4 Cykelrummet") and md.count("rensa cykelrummet") == 1
+    doc = Document(io.BytesIO(sara.get(f"/meetings/{mid}/export/minutes.docx").content))
+    texts = [p.text for p in doc.paragraphs]
+    under_3 = texts[texts.index("§ 3 Fönsterbytet") : texts.index("§ 4 Cykelrummet")]
+    assert any(t.startswith("Beslut: ") and "rensa cykelrummet i maj" in t for t in under_3)
+    card = sara.get(f"/meetings/{mid}").text.split(f'id="item-{bikes}"')[1].split("</article>")[0]
+    assert '<option value="3" selected>§ 3 Fönsterbytet' in card
+
+    # put back where it was said
+    assert post(sara, f"/meetings/{mid}/items/{bikes}", {"op": "edit", "filed_under": ""}).status_code == 303
+    md = sara.get(f"/meetings/{mid}/export/minutes.md").text
+    assert "rensa cykelrummet i maj" in section(md, "§ 4 Cykelrummet")

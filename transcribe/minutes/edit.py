@@ -29,7 +29,7 @@ from transcribe.transcript import SpeakerInfo, Transcript
 # section -> (item class, editable text fields in display order)
 SECTIONS: dict[str, tuple[type[Item], tuple[str, ...]]] = {
     "themes": (Theme, ("heading", "paragraph")),
-    "decisions": (Decision, ("text", "proposed_by")),
+    "decisions": (Decision, ("text", "proposed_by", "filed_under")),
     "actions": (Action, ("what", "owner", "due")),
     "not_decided": (OpenItem, ("text", "reason")),
     "conclusions": (Conclusion, ("text",)),
@@ -194,7 +194,7 @@ def _coerce(field: str, value: str) -> Any:
             return dt.datetime.fromisoformat(value) if "T" in value or " " in value else dt.date.fromisoformat(value)
         except ValueError as exc:
             raise EditError("bad_date", field) from exc
-    if field in ("proposed_by", "owner"):
+    if field in ("proposed_by", "owner", "filed_under"):
         return value or None
     return value
 

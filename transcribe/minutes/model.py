@@ -88,6 +88,7 @@ class Mood(BaseModel):
 class Decision(Item):
     text: str
     proposed_by: str | None = None
+    filed_under: str | None = None  # the agenda item (§ number) a reviewer put it under; None: where it was said
 
 
 class Action(Item):

@@ -1,30 +1,47 @@
-"""The reviewer's hand in the protokoll: what she rejected stays out of its §.
+"""The reviewer's hand in the protokoll: what she rejected stays out, what she moved stands under its new §.
 
 The protokoll is rebuilt from the reviewed minutes at every page view and export; besides the decisions the
 rules read, it reads some from an item's structure, its set phrases or the chair's closing. Those are read from
-the transcript again each time, so a decision the reviewer rejected must not come back through them.
+the transcript again each time, so a decision the reviewer rejected or moved must not come back through them.
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Protocol, TypeVar
 
-from transcribe.minutes.model import Decision
+from transcribe.minutes.model import Decision, Item
 
 
 class _Paragraph(Protocol):
     decisions: list[Decision]
 
 
+P = TypeVar("P", bound=_Paragraph)
+
+
 def _last_turn(d: Decision) -> int:
     return max(d.evidence, key=lambda e: e.start).segment_id
 
 
-def keep_rejections(paragraphs: dict[str, _Paragraph], decisions: list[Decision]) -> None:
-    """Drop from the §§ a decision read from an item's set phrases or closing in the turn a decision the reviewer
-    rejected stood on ("Då är dagordningen godkänd." rejected as "Dagordningen godkändes." came back as "… att
-    dagordningen är godkänd" on the review page and in the export); the minutes' own decisions stay as reviewed."""
+def refiled(item: Item, paragraphs: dict[str, P]) -> P | None:
+    """The § a reviewer put a decision under (one of the agenda's items), or None: it stands where it was said."""
+    number = getattr(item, "filed_under", None)
+    return paragraphs.get(number) if number else None
+
+
+def keep_review(paragraphs: dict[str, _Paragraph], decisions: list[Decision]) -> None:
+    """Drop from the §§ a decision read from an item's structure, set phrases or closing in the turn a decision the
+    reviewer rejected stood on ("Då beslutar styrelsen att höja årsavgiften …" rejected came back as "Styrelsen
+    beslutade att besluta att höja årsavgiften …"), or on the words of one she moved to another § (read again
+    where it was said, it would stand twice); the minutes' own decisions stay as reviewed."""
     own = {d.id for d in decisions}
     refused = {_last_turn(d) for d in decisions if d.status == "rejected" and d.evidence}
+    moved = {e.segment_id for d in decisions if d.filed_under and d.status != "rejected" for e in d.evidence}
+
+    def stands(d: Decision) -> bool:
+        if d.id in own or not d.evidence:
+            return True
+        return _last_turn(d) not in refused and not moved & {e.segment_id for e in d.evidence}
+
     for par in paragraphs.values():
-        par.decisions = [d for d in par.decisions if d.id in own or not d.evidence or _last_turn(d) not in refused]
+        par.decisions = [d for d in par.decisions if stands(d)]

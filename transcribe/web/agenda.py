@@ -14,6 +14,7 @@ from pathlib import Path
 from transcribe.agenda.heading import Heading, agenda_heading, title_from_agenda
 from transcribe.agenda.parse import Agenda, parse_agenda
 from transcribe.errors import AgendaError, UserError
+from transcribe.meeting import MINUTES, TRANSCRIPT, current_file
 from transcribe.meeting import agenda_file as agenda_path
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
 from transcribe.web import store
@@ -78,16 +79,53 @@ def meeting_agenda(meeting_id: str) -> Agenda | None:
         return None  # checked at upload; a file damaged since then only loses the § view
 
 
+_BUILT: dict[str, tuple[tuple[object, ...], Protokoll | None]] = {}  # meeting id -> (its files' stamp, protokoll)
+
+
+def _stamp(meeting_id: str) -> tuple[object, ...]:
+    """What the protokoll is built from, as it stands: the current transcript, minutes and agenda files (every save
+    replaces its file, so a new modification time or size)."""
+    folder = store.meeting_path(meeting_id)
+    files = [current_file(folder, TRANSCRIPT), current_file(folder, MINUTES), agenda_file(meeting_id)]
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) if f is not None else None for f in files)
+
+
 def protokoll_of(meeting_id: str) -> Protokoll | None:
-    """The § structure for the review page, or None for a meeting without an agenda."""
+    """The § structure for the review page, or None for a meeting without an agenda; built once per change of the
+    meeting's files (the page asks for it for the §§ and for each decision's §: a build takes about a second)."""
+    try:
+        stamp = _stamp(meeting_id)
+    except OSError:  # a file replaced or removed meanwhile: build from what is there now
+        stamp = (object(),)
+    cached = _BUILT.get(meeting_id)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
     agenda = meeting_agenda(meeting_id)
-    if agenda is None:
-        return None
-    transcript = store.load_transcript(meeting_id)
-    minutes = store.load_minutes(meeting_id)
-    if transcript is None or minutes is None:
-        return None
-    return build_protokoll(minutes, transcript, agenda)
+    transcript = store.load_transcript(meeting_id) if agenda is not None else None
+    minutes = store.load_minutes(meeting_id) if agenda is not None else None
+    built = build_protokoll(minutes, transcript, agenda) if transcript and minutes and agenda else None
+    if len(_BUILT) >= 16:
+        _BUILT.clear()
+    _BUILT[meeting_id] = (stamp, built)
+    return built
+
+
+def agenda_items(meeting_id: str) -> list[tuple[str, str]]:
+    """(number, title) of the agenda's items, for putting a decision under another §; [] without an agenda."""
+    prot = protokoll_of(meeting_id)
+    return [(p.number, p.title) for p in prot.paragraphs] if prot else []
+
+
+def placed_under(meeting_id: str) -> dict[str, tuple[str, str]]:
+    """Decision id -> (number, title) of the § it stands under in the protokoll, for the decision's card; the number
+    is "" for the talk outside the agenda."""
+    prot = protokoll_of(meeting_id)
+    if prot is None:
+        return {}
+    pars = [*prot.paragraphs, *([prot.other] if prot.other else [])]
+    return {d.id: (p.number, p.title) for p in pars for d in p.decisions}
 
 
 templates.env.globals["protokoll_of"] = protokoll_of
+templates.env.globals["agenda_items"] = agenda_items
+templates.env.globals["placed_under"] = placed_under

@@ -263,7 +263,7 @@ def edit_segment(
 
 
 # --- minutes edits ---------------------------------------------------------------------------------------
-FIELD_NAMES = ("text", "proposed_by", "what", "owner", "due", "reason", "heading", "paragraph", "when")
+FIELD_NAMES = ("text", "proposed_by", "what", "owner", "due", "reason", "heading", "paragraph", "when", "filed_under")
 
 
 async def _fields(request: Request) -> dict[str, str]:
