@@ -63,3 +63,24 @@ def test_an_item_moved_by_its_number_is_no_decision() -> None:
         ("S3", "Ja. Vi vill hyra en större lokal."),
     ]
     assert not any("sjuan" in t for t in texts(said))
+
+
+def test_the_ones_named_among_those_who_offered_themselves_are_chosen() -> None:
+    said = [
+        ("S1", "Regionen har två platser på brandutbildningen i maj. Vem vill gå?"),
+        ("S2", "Jag kan gå. Jag missade den förra gången."),
+        ("S3", "Jag också, gärna."),
+        ("S1", "Bra, då går Karin och Olof i maj, och de visar oss andra sen."),
+    ]
+    got = texts(said)
+    assert any(t.startswith("Karin och Olof går i maj") for t in got)
+
+
+def test_two_named_for_a_task_nobody_offered_for_is_no_choice_among_volunteers() -> None:
+    said = [
+        ("S1", "Tunnlarna måste ställas om innan de nya programmen kommer."),
+        ("S2", "Om jag får Olof med mig på lördagen."),
+        ("S3", "Det går bra."),
+        ("S1", "Då ställer Karin och Olof om tunnlarna på lördag."),
+    ]
+    assert not any(t.startswith("Karin och Olof") for t in texts(said))

@@ -38,6 +38,7 @@ from transcribe.minutes.rules.utterances import (
     Extracted,
 )
 from transcribe.minutes.rules.verdicts import VerdictRules
+from transcribe.minutes.rules.volunteers import VolunteerChoices
 
 
 class RuleExtractor(
@@ -74,6 +75,7 @@ class RuleExtractor(
     RoomAssent,
     PickRounds,
     CountedDecisions,
+    VolunteerChoices,
 ):
     """One pass over the sentences, keeping the recent proposals as context."""
 
@@ -114,6 +116,7 @@ class RuleExtractor(
                     or self._first_time_set(u)
                     or self._room_assent(u)  # a matter put to the room and settled by its assent alone
                     or self._pick_round(u)  # a choice settled by the members' round of picks and assent
+                    or self._volunteers_chosen(u)  # the ones named among those who offered themselves
                     or self._stated_close(u)  # last: the leader's close stating the plan, when no rule read it
                     or self._heard_plan(u)  # last: the group's plan after others' talk that was misheard
                     or self._vote_counted(u)  # after all: a plan stated with the vote's count, by whoever counted
