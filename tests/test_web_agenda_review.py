@@ -8,8 +8,10 @@ that the protokoll reads from the item again.
 from __future__ import annotations
 
 import io
+import re
 import secrets
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from docx import Document
@@ -27,7 +29,8 @@ AGENDA = """Dagordning för styrelsemöte i Brf Rönnen
 2. Godkännande av dagordningen
 3. Fönsterbytet
 4. Cykelrummet
-5. Mötets avslutande
+5. Hemsidan
+6. Mötets avslutande
 """
 LINES = [
     ("A", "Välkomna, jag förklarar mötet öppnat."),
@@ -40,6 +43,7 @@ LINES = [
     ("A", "Punkt fyra, cykelrummet. Det är fullt av gamla cyklar."),
     ("B", "Vi kan sätta lappar på dem och skänka bort dem som ingen hämtar."),
     ("A", "Då beslutar vi att rensa cykelrummet i maj."),
+    ("A", "Hemsidan hoppar vi över i dag, Per som sköter den är sjuk."),
     ("A", "Då förklarar jag mötet avslutat."),
 ]
 
@@ -139,3 +143,26 @@ def test_a_decision_moved_to_another_paragraph_is_exported_there(sara: TestClien
     assert post(sara, f"/meetings/{mid}/items/{bikes}", {"op": "edit", "filed_under": ""}).status_code == 303
     md = sara.get(f"/meetings/{mid}/export/minutes.md").text
     assert "rensa cykelrummet i maj" in section(md, "§ 4 Cykelrummet")
+
+
+def test_the_words_that_struck_an_item_are_on_the_review_page() -> None:
+    """The review page says why an item was not treated, as the export does, under the "Ej behandlad" label."""
+    from transcribe.minutes.protokoll import Paragraph, Protokoll
+    from transcribe.web import agenda  # noqa: F401  (registers protokoll_of with the templates)
+    from transcribe.web.i18n import translate
+    from transcribe.web.render import templates
+
+    struck = "Ej behandlad. Karin Ek: ”Hemsidan hoppar vi över i dag, Per som sköter den är sjuk.”"
+    prot = Protokoll(
+        paragraphs=[
+            Paragraph(number="5", title="Hemsidan", status="ej behandlad", summary=struck),
+            Paragraph(number="6", title="Arvoden", status="bordlagd", summary="Bordlagd."),
+            Paragraph(number="7", title="Städdagen", status="ej behandlad", summary="Ej behandlad."),
+        ]
+    )
+    html = templates.env.get_template("_protokoll.html").render(
+        meeting=SimpleNamespace(id="m1"), protokoll_of=lambda _id: prot, t=lambda key, **kw: translate("sv", key, **kw)
+    )
+    items = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", "<li" + li)).strip() for li in html.split("<li")[1:]]
+    assert items[0] == "§ 5 Hemsidan Ej behandlad " + struck.removeprefix("Ej behandlad. ")
+    assert items[1] == "§ 6 Arvoden Bordlagd" and items[2] == "§ 7 Städdagen Ej behandlad"
