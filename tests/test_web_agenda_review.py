@@ -66,14 +66,14 @@ def sara(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
     return login(TestClient(app), "sara")
 
 
-def add_board_meeting() -> str:
+def add_board_meeting(lines: list[tuple[str, str]] = LINES) -> str:
     """The meeting as a finished job with its agenda leaves it in the meeting directory."""
     from transcribe.db import session
     from transcribe.fsutil import atomic_write_text
     from transcribe.tables import Meeting, User
     from transcribe.web import store
 
-    transcript = lines_transcript(LINES, {"A": "Karin Ek", "B": "Lisa Berg"})
+    transcript = lines_transcript(lines, {"A": "Karin Ek", "B": "Lisa Berg"})
     minutes = extract_minutes(transcript, title="Styrelsemöte i Brf Rönnen")
     ensure_ids(minutes)
     mid = secrets.token_hex(8)
@@ -166,3 +166,27 @@ def test_the_words_that_struck_an_item_are_on_the_review_page() -> None:
     items = [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", "<li" + li)).strip() for li in html.split("<li")[1:]]
     assert items[0] == "§ 5 Hemsidan Ej behandlad " + struck.removeprefix("Ej behandlad. ")
     assert items[1] == "§ 6 Arvoden Bordlagd" and items[2] == "§ 7 Städdagen Ej behandlad"
+
+
+def test_a_decision_read_from_the_items_course_is_accepted_or_rejected_from_its_paragraph(sara: TestClient) -> None:
+    """The chair asks "Kan den godkännas?", a member says yes and the chair moves on: the protokoll reads the
+    agenda approved from the item's course; no decision card holds it, so the § offers to accept or reject it."""
+    from transcribe.web import store
+
+    lines = [*LINES[:3], ("A", "Tack. Då tar vi nästa punkt."), *LINES[4:]]
+    approved = "Styrelsen beslutade att godkänna dagordningen."
+    for op, shown in (("reject", False), ("accept", True)):
+        mid = add_board_meeting(lines)
+        page = sara.get(f"/meetings/{mid}").text
+        paragraph_2 = page.split('data-number="2"')[1].split('data-number="3"')[0]
+        assert approved in paragraph_2 and 'action="/meetings/' + mid + '/protokoll-decisions"' in paragraph_2
+        segments = re.search(r'name="segments" value="([\d,]+)"', paragraph_2).group(1)
+        fields = {"op": op, "text": approved, "segments": segments, "filed_under": "2"}
+        assert post(sara, f"/meetings/{mid}/protokoll-decisions", fields).status_code == 303
+
+        md = sara.get(f"/meetings/{mid}/export/minutes.md").text
+        assert (approved in section(md, "§ 2 Godkännande av dagordningen")) is shown and md.count(approved) == shown
+        decisions = store.load_minutes(mid).decisions
+        assert [(d.status, d.filed_under) for d in decisions if d.text == approved] == [(op + "ed", "2")]
+        page = sara.get(f"/meetings/{mid}").text
+        assert "protokoll-decisions" not in page.split('data-number="2"')[1].split('data-number="3"')[0]

@@ -1,4 +1,5 @@
-"""The reviewer's hand in the protokoll: what she rejected stays out, what she moved stands under its new §.
+"""The reviewer's hand in the protokoll: what she rejected stays out, what she moved stands under its new §, and a
+decision read from an item's structure is hers to accept or reject.
 
 The protokoll is rebuilt from the reviewed minutes at every page view and export; besides the decisions the
 rules read, it reads some from an item's structure, its set phrases or the chair's closing. Those are read from
@@ -9,7 +10,9 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from transcribe.minutes.model import Decision, Item
+from transcribe.minutes.edit import Change, EditError, ensure_ids
+from transcribe.minutes.model import Decision, Evidence, Item, Minutes
+from transcribe.transcript import Transcript
 
 
 class _Paragraph(Protocol):
@@ -45,3 +48,24 @@ def keep_review(paragraphs: dict[str, _Paragraph], decisions: list[Decision]) ->
 
     for par in paragraphs.values():
         par.decisions = [d for d in par.decisions if stands(d)]
+
+
+def adopt(minutes: Minutes, transcript: Transcript, text: str, segments: str, number: str, op: str) -> Change:
+    """A decision the protokoll read from an item (its structure, set words or closing; never in the minutes' list)
+    taken into the minutes as the reviewer judged it: accepted (from then on a decision to edit, move or reject like
+    any other) or rejected (gone from its §). It keeps the § it stood under and the passage it was read from."""
+    status = {"accept": "accepted", "reject": "rejected"}.get(op)
+    if status is None:
+        raise EditError("bad_request")
+    text = " ".join(text.split())
+    if not text:
+        raise EditError("empty_text", "text")
+    said = [s for s in (transcript.segment(int(x)) for x in segments.split(",") if x.strip().isdigit()) if s]
+    if not said:
+        raise EditError("choose_segment", "segment_id")
+    evidence = [Evidence.of(s, transcript) for s in said]
+    minutes.decisions.append(
+        Decision(text=text, evidence=evidence, confidence=1.0, status=status, filed_under=number or None)
+    )
+    ensure_ids(minutes)
+    return Change(op=op, section="decisions", label=text)

@@ -21,6 +21,7 @@ from transcribe import audit, confidence
 from transcribe.db import session
 from transcribe.minutes import edit
 from transcribe.minutes.model import Minutes
+from transcribe.minutes.protokoll_review import adopt
 from transcribe.minutes.summary import refresh, unreviewed
 from transcribe.speakers.profiles import CONFIRMED_SOURCES
 from transcribe.tables import Meeting
@@ -315,6 +316,27 @@ def add_item(
         )
     record_edit(meeting_id, user, "add_item", detail)
     return _saved(request, meeting_id, f"sec-{section}")
+
+
+@router.post("/meetings/{meeting_id}/protokoll-decisions")
+def adopt_decision(
+    request: Request,
+    meeting_id: str,
+    op: str = Form(""),
+    text: str = Form(""),
+    segments: str = Form(""),
+    filed_under: str = Form(""),
+    user: CurrentUser = Depends(current_user),
+) -> Response:
+    """A decision the protokoll read from an item's structure, accepted or rejected from its § (protokoll_review)."""
+    editable_meeting(user, meeting_id)
+    try:
+        with minutes_copy(meeting_id) as (transcript, minutes):
+            detail = adopt(minutes, transcript, text, segments, filed_under, op)
+    except edit.EditError as exc:
+        return _failed(request, meeting_id, "sec-protokoll", exc, "", {"text": text})
+    record_edit(meeting_id, user, "edit_minutes", detail)
+    return _saved(request, meeting_id, "sec-protokoll")
 
 
 @router.post("/meetings/{meeting_id}/summary")
