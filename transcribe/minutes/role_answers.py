@@ -15,20 +15,45 @@ from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, rol
 from transcribe.transcript import Transcript
 
 WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
-AGREES = re.compile(r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b")
+AGREES = re.compile(
+    r"^\W*(?:ja|javisst|visst|absolut|gärna|okej|det går bra)\b|^\W*(?:\w+\W+)?(?:det )?går (?:bra|fint)\b"
+)  # "Det går bra" with its first word misheard ("<Han>, går bra.") still agrees
 SELF = re.compile(
     r"\bjag (?:kan|tar|gör|ställer upp|justerar|är gärna|skriver|för|antecknar|protokollför)\b"
     r"|\b(?:det är )?min tur\b|\b(?:det|så) gör jag\b|\bgör jag det\b"
     r"|\b(?:det|den) (?:kan|tar|ska) (?:väl |nog |ju )?jag\b"
     r"|^\W*(?:och )?jag(?: också| med)?(?:\W*$|\s*,)"
     r"|^\W*(?:ja,? )?om jag (?![^?]*\binte\b)\w+\b[^?]*,\s*så\W*$"
+    r"|\b(?:kan|tar|gör|ska) (?:väl |nog |ju |gärna )?jag(?: det| gärna)?\s*[.!]?\s*$"
 )  # a volunteer: "Jag kan ta det", "Det är min tur, jag antecknar", "Då gör jag det", "Det kan jag göra",
 # after another "Jag också.", "Och jag, om det inte tar för lång tid.", "Jag." (the verb left out); a yes on a
 # condition, its "så" left hanging: "Om jag får läsa det innan jag går och lägger mig, så." (not one
-# with "inte" in it: "Om jag inte hinner, så.")
+# with "inte" in it: "Om jag inte hinner, så."); a statement ending on its verb and "jag" has put its object or a
+# yes first, whatever word that was heard as ("Det kan jag.", "<Bit> kan jag.", "Gärna gör jag.")
 DECLINE = re.compile(
     r"^\W*(?!ja\b)(?:\w+\W+){0,2}?(?:nej|nä|tyvärr|helst inte|det går (?:tyvärr )?inte|jag kan (?:tyvärr )?inte)\b"
 )  # a misheard first word or two ("Den, en helst inte") still says no
+ANSWER_SENTENCES = 2  # a yes or an offer opens the answer: "Visst. Jag skriver.", "<misheard>. Det är min tur."
+
+
+def answer_head(units: list[Unit], i: int) -> list[Unit]:
+    """The first sentences of the turn that units[i] opens: the answer is the turn, not its first sentence alone."""
+    return [w for w in units[i : i + ANSWER_SENTENCES] if w.seg_id == units[i].seg_id]
+
+
+def offers(low: str) -> bool:
+    """One offers to take it ("Jag kan ta det."), not to leave it ("Jag skriver inte om kaffet.", "Jag gör det inte
+    i dag.")."""
+    m = SELF.search(low)
+    return m is not None and not re.match(r"(?:\W*[\wåäö]+){0,2}?\W*(?:inte|tyvärr|aldrig)\b", low[m.end() :])
+
+
+def says_yes(head: list[Unit]) -> bool:
+    """An answer that opens with no no and agrees or offers in its first sentences, so a yes heard wrong in one
+    sentence is still read in the next ("Det <nilsson> jag. Det är min tur, tror jag.")."""
+    return bool(head) and not DECLINE.search(head[0].low) and any(AGREES.search(w.low) or offers(w.low) for w in head)
+
+
 _CAPITALISED = re.compile(r"\b[A-ZÅÄÖ][a-zåäöé]{3,}\b")
 
 
@@ -122,12 +147,7 @@ def _asks_for_role(units: list[Unit], i: int) -> bool:
 def _volunteers(answer: Unit, turn: list[Unit]) -> bool:
     """A "nej" that agrees with a negative question and then volunteers ("Mirja, du har inte gjort det på ett
     tag?" – "Nej, det stämmer. Jag kan justera i dag."): the answer's turn offers to take the role."""
-    return any(
-        m is not None and not re.match(r"\s*(?:inte|tyvärr)\b", w.low[m.end() :])
-        for w in turn
-        if w.seg_id == answer.seg_id and w.speaker == answer.speaker
-        for m in [SELF.search(w.low)]
-    )
+    return any(offers(w.low) for w in turn if w.seg_id == answer.seg_id and w.speaker == answer.speaker)
 
 
 RELENT_TURNS = 5  # the no's own turn and four more, in which the one asked may still take the role
@@ -185,10 +205,15 @@ VOUCHES = re.compile(r"^\W*(?:och|men|så)?\W*[\wåäöé-]+(?: [\wåäöé-]+)?
 def answered(question: Unit, after: list[Unit], transcript: Transcript, names: dict[str, str], role: str = ""):
     """Those who answer yes to a question, until the asker speaks again: the people it asked, whether or not
     their names were heard ("Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."). For a `role`, one who
-    offers to do what another role does ("Jag kan skriva.") answers for that one."""
-    if after and not question.text.rstrip().endswith("?") and after[0].speaker == question.speaker:
-        if after[0].text.rstrip().endswith("?") and len(after[0].text.split()) <= 5:  # "… justerar. Går det bra?"
-            question, after = after[0], after[1:]
+    offers to do what another role does ("Jag kan skriva.") answers for that one. A yes to the short question after
+    a proposal that names people ("Jag föreslår att jag är ordförande och att Goran skriver. Går det bra?") assents
+    to it: it elects no one the proposal names for another role, nor, where it names no one for this role, anyone
+    it does not name."""
+    proposed: dict[str, str | None] = {}
+    if after and _folds(question, after[0]):
+        masked = mask_roles(question.low)
+        proposed = {n: role_of(masked, s, e)[0] for s, e, n in persons(question.text, names)}
+        question, after = after[0], after[1:]
     if not question.text.rstrip().endswith("?") or TO_MEETING.search(question.low):
         return [], []
     people_: list[str] = []
@@ -206,10 +231,25 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
             break
         if role and not ROLE_VERBS[role].search(w.low) and any(ROLE_VERBS[r].search(w.low) for r in ROLES if r != role):
             continue
+        if role and proposed.get(who[0]) not in (role, None):
+            continue  # named by the proposal for another role
+        if role and who[0] not in proposed and proposed and role not in proposed.values():
+            continue  # a proposal naming others, none for this role: the yes assents to it
         if who[0] not in people_:
             people_.append(who[0])
             ev.append(w)
     return (people_, ev) if people_ else ([], [])
+
+
+def _folds(statement: Unit, w: Unit) -> bool:
+    """The speaker of a statement asks on it in a short question of their own ("… justerar. Går det bra?", "Och två
+    justerare. Olof?"); one that names a role the statement does not asks in its own right ("Sekreterare är som
+    vanligt. Kan Pia och Omar justera?")."""
+    stated = not statement.text.rstrip().endswith("?") and w.speaker == statement.speaker
+    short = w.text.rstrip().endswith("?") and len(w.text.split()) <= 5
+    own = {r for _, _, r in role_words(mask_roles(statement.low))}
+    asked = {r for r, p in (*ROLE_WORDS.items(), *ROLE_VERBS.items()) if p.search(mask_roles(w.low))}
+    return stated and short and asked <= own
 
 
 def _refuses(who: str, after: list[Unit], transcript: Transcript, names: dict[str, str]) -> bool:
@@ -231,8 +271,12 @@ def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str]
     if said_yes[0]:  # "Kan Eva och Mats justera?" – "Ja." – "Ja, det går bra."
         return said_yes
     for j, w in enumerate(after[: 3 if several else 2]):  # asked for two roles, two answer: the second may be third
+        if j == 0 and _folds(trigger, w) and not persons(w.text, names):  # its yes was read with the statement
+            continue
         masked = mask_roles(w.low)
-        others = any(p.search(masked) for r, p in ROLE_VERBS.items() if r != role)
+        others = any(p.search(masked) for r, p in ROLE_VERBS.items() if r != role) or any(
+            r != role for _, _, r in role_words(masked)
+        )  # another role in words ("frågat Jenny om hon kan ta klubban, och Patrik om han skriver"): each their own
         own = ROLE_WORDS[role].search(masked) or ROLE_VERBS[role].search(masked)  # "Vilka orkar granska Kerstins
         if several and not ROLE_VERBS[role].search(w.low):  # protokoll?" asks for justerare, not the secretary
             continue

@@ -20,6 +20,7 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\b(?:ta|tar|ha|har|sköta|sköter|hålla|håller)(?: du| ni| jag| hon| han)?(?: i)? klubban\b"
         r"|\b(?:för(?:a|er)?|sköt(?:a|er)) ordet\b"
         r"|\bjag leder(?=\s*(?:[,.!?]|$|i dag\b|i kväll\b|i morgon\b|det här\b))"
+        r"|\b(?:vald\w*|utsedd\w*) (?:till )?att (?:leda|hålla i)\b"
     ),
     "sekreterare": re.compile(
         r"\w*sekreterar\w*|\b(?:föra|för|skriva|skriver|tar|ta) (?:du |ni )?(?:väl |ju |nog |också |även )?(?:ihop )?"
@@ -43,11 +44,15 @@ ROLE_WORDS: dict[str, re.Pattern[str]] = {
         r"|\bskriver(?=(?: [\w-]+)?\s*(?:,|och)\s+(?:[\w-]+\s+){1,4}"
         r"(?:justerar|leder|granskar|godkänner|läser|tittar)\b)"
         rf"|\batt [\w-]+ skriver(?=(?:{_WHEN})*\s*(?:[,.!?]|$|och\b))"
+        r"|\btill att (?:skriva|anteckna|föra protokoll)"
+        r"|\b(?:om (?:han|hon|hen|du) (?:kan |vill |orkar )?|(?:vald\w*|utsedd\w*|\boch [\w-]+) (?:till )?att )"
+        rf"skriv(?:a|er)(?:{_WHEN})*(?=\s*(?:[,.!?]|$|och\b))"
     ),  # "Lars, du skriver?", "Linda, du som har datorn uppe, skriver du?", "Jag är ordförande och Lars
     # skriver.", "Och att Britt skriver, om hon vill.", "Och Eva skriver, om hon orkar.", "Jag sitter med pennan",
     # "Eva sköter protokollet", "Protokollet skriver Eva", "det är din tur på listan att skriva", "Ulrika … för ner
     # det vi kommer fram till", "Det är Lars tur att skriva.", "Anna leder mötet, Bertil skriver och Cecilia och
-    # David justerar"; not a task given by name ("Vi skriver till bolaget. Hanna skriver.")
+    # David justerar", one proposed "till att skriva", asked "om han skriver" or elected "att skriva" ("Då är Jenny
+    # vald att leda och Patrik att skriva."); not a task given by name ("Vi skriver till bolaget. Hanna skriver.")
     "justerare": re.compile(
         r"\b\w*justera(?:re|ren|rna|s|r)?\b|\bjusteringsperson\w*|\bjämte\b"
         r"|\b(?:ta|tar|sköta|sköter|göra|gör) (?:\w+ )?justeringen\b|^\W*(?:och )?justeringen\b"

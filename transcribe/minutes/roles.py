@@ -32,13 +32,16 @@ from transcribe.minutes.role_answers import (
     DECLINE,
     SELF,
     WITH_ME,
+    answer_head,
     answered,
     confirmed,
     declined,
     follow_up,
     mentions,
+    offers,
     people,
     persons,
+    says_yes,
     speaker_names,
 )
 from transcribe.minutes.role_items import ROLES, item_roles, names_role, summed_up, unplaced_window
@@ -51,7 +54,7 @@ LIMIT = {"ordförande": 1, "sekreterare": 1, "justerare": 2}
 _ELECTED = re.compile(r"\b(val(?:d|t|da|des|ts)|väljs|väljer|välja|utse\w*|föreslå\w*|bifall\w*|godkänn\w*)\b")
 _CONCLUDED = re.compile(r"\b(?:valdes|väljs|utses|utsågs)\b")
 _SELF_ROLE = re.compile(
-    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda)|tar|skriver|för|justerar|leder|håller i|heter"
+    r"\bjag (?:är|blir|kan (?:vara|ta|justera|skriva|föra|leda|hålla i)|tar|skriver|för|justerar|leder|håller i|heter"
     r"|antecknar|sitter (?=(?:som )?(?:\w*ordförande|\w*sekreterare|med pennan|med protokollet))"
     r"|har fått (?:\w+ ){0,2}(?:förtroendet|uppdraget|äran) att|har (?=(?:\w+ )?(?:pennan|klubban)\b))\b"
     r"|\b(?:hälsar|öppnar|förklarar|leder|skriver|för|är|tar|håller) jag\b|\b(?:det är|är det) jag\b"
@@ -60,7 +63,7 @@ _SELF_ROLE = re.compile(
 # "Kan jag vara ordförande i kväll?" offers oneself; "Jag sitter med pennan", "Jag har fått förtroendet att leda mötet";
 # the role's tool in one's own hands: "Jag har pennan.", "Jag har klubban i kväll."
 _NOT_GIVEN = re.compile(
-    r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:kollar|granskar|kontrollerar)(?: efteråt)? att)\s+$"
+    r"\b(?:tills|till dess|i stället för|istället för|eftersom|(?:koll|gransk|kontroller)(?:a|ar)(?: efteråt)? att)\s+$"
     r"|(?<!blir )(?<!är )(?<!var )\b(?:det|vad|allt)\s+$"
 )
 # "sköta klubban tills Maria kommer?", "nyval av Bosse i stället för Greta", "läser igenom det Sofia <…>", "någon som
@@ -280,26 +283,32 @@ def _by_structure(
     """The role's election item is treated but no sentence in it names the role in words the rules know: the one a
     sentence there names, or asks for, who answers it at once with a yes or by offering ("Och Sanna får se till att
     Emil inte hittar på något." – "Det ska jag."; "Och vem sätter sitt namn under protokollet?" – "Jag kan vara den,
-    jag."). Not someone given another role, nor an exchange behind one, nor a sentence naming another role."""
+    jag."; "Och någon som kollar efteråt att Linda har fått med rätt saker." – "Jag kan."), the yes read in the
+    answer's first sentences. Not someone given another role, nor an exchange behind one, nor a sentence naming
+    another role; one named there as whose work is checked ("att Linda har fått med") is not the one asked."""
     holders = {r.name for r in given}
     used = {e.segment_id for r in given for e in r.evidence}
     others = [p for r, p in ROLE_WORDS.items() if r != role]
-    for u, answer in zip(pool, pool[1:], strict=False):
+    for k, (u, answer) in enumerate(zip(pool, pool[1:], strict=False)):
         if answer.speaker == u.speaker or u.seg_id in used or answer.seg_id in used:
             continue
         masked = mask_roles(u.low)
-        if any(p.search(masked) for p in others) or DECLINE.search(answer.low):
+        head = answer_head(pool, k + 1)
+        if any(p.search(masked) for p in others) or not says_yes(head):
             continue
         who = speaker_names(answer, transcript, names)
-        asked = [n for _, _, n in persons(u.text, names)]
-        if not who or who[0] in holders or who[0] in said_no or persons(answer.text, names):
+        asked = [n for s, _, n in persons(u.text, names) if not _NOT_GIVEN.search(u.low[:s])]
+        if not who or who[0] in holders or who[0] in said_no or any(persons(w.text, names) for w in head):
             continue
-        agrees = AGREES.search(answer.low) or SELF.search(answer.low)
-        if _offers_other(role, answer.low):  # "Och jag kan läsa igenom dem": the offer is for another role
+        if any(_offers_other(role, w.low) for w in head):  # "Och jag kan läsa igenom dem": for another role
             continue
-        if agrees and (who[0] in asked or (not asked and u.text.rstrip().endswith("?") and SELF.search(answer.low))):
+        called = u.text.rstrip().endswith("?") or _OPEN_CALL.search(u.low)
+        if who[0] in asked or not asked and called and any(offers(w.low) for w in head):
             return {who[0]: [u, answer]}
     return {}
+
+
+_OPEN_CALL = re.compile(r"\b(?:någon|nån|vem|vilka)\b|\btvå (?:som|personer)\b")  # a call for whoever will
 
 
 # What one asked to take a role is asked to do: a verb, not "protokollet" alone; signing "med mig" is justering
@@ -342,7 +351,7 @@ def _asked_in_turn(
             if w.speaker == u.speaker:
                 break
             if speaker_names(w, transcript, names) == asked and not DECLINE.search(w.low):
-                if AGREES.search(w.low) or SELF.search(w.low):
+                if says_yes(answer_head(pool, pool.index(w))):
                     return {asked[0]: [u, w]}
                 break
     return {}
@@ -361,7 +370,6 @@ _OFFERS = {
         r"|skriv(?:a|er) (?:under|på))\b(?! upp\b)"
     ),
 }
-OFFER_SENTENCES = 2  # the offer opens the answer: "Visst. Jag skriver."
 
 
 def _offered(
@@ -380,7 +388,7 @@ def _offered(
         if i == 0 or u.seg_id == pool[i - 1].seg_id or pool[i - 1].speaker == u.speaker:
             continue  # the head of a turn that answers someone else
         who = speaker_names(u, transcript, names)
-        head = [w for w in pool[i : i + OFFER_SENTENCES] if w.seg_id == u.seg_id]
+        head = answer_head(pool, i)
         offer = next((w for w in head if _OFFERS[role].search(w.low)), None)
         if offer is None or not who or who[0] in holders | said_no | set(chosen):
             continue

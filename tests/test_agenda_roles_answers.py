@@ -1,0 +1,150 @@
+"""Roles read from how a request is answered and from whose clause a role verb stands in: one asked "om han skriver"
+or elected "att skriva" is the secretary, not the chair named beside; an answer whose first sentence was heard
+wrong still offers in its next; a statement that ends on its verb and "jag" offers whatever was put first; one named
+as whose work is checked is not the one asked. Hand-made meetings, ten seconds per line."""
+
+from __future__ import annotations
+
+from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.align import build_units
+from transcribe.minutes.roles import find_roles
+from transcribe.transcript import Segment, SpeakerInfo, Transcript
+
+NAMES = {"K": "Karin Vall", "L": "Leo Brandt", "M": "Mira Holm", "O": "Olle Sand", "S": "Siv Ek"}
+
+ANNUAL = """Årsmöte
+1. Mötets öppnande
+2. Val av ordförande och sekreterare för mötet
+3. Val av justerare
+4. Verksamhetsberättelse
+5. Mötets avslutande
+"""
+
+BOARD = """Styrelsemöte
+1. Mötets öppnande
+2. Val av justerare
+3. Ekonomi
+4. Avslutning
+"""
+
+
+def spoken(lines: list[tuple[str, str]]) -> Transcript:
+    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
+    return Transcript(
+        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
+    )
+
+
+def roles_of(agenda: str, lines: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    tr = spoken(lines)
+    return {(r.role, r.name) for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr))}
+
+
+def _annual(officers: str, outcome: str) -> list[tuple[str, str]]:
+    return [
+        ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
+        ("K", f"Punkt två, val av ordförande och sekreterare för mötet. {officers} Är alla med på det?"),
+        ("L", "Ja."),
+        ("O", "Ja, gärna."),
+        ("K", outcome),
+        ("S", "Tack. Punkt tre, val av justerare. Vem kan justera protokollet?"),
+        ("M", "Jag kan justera."),
+        ("S", "Punkt fyra, verksamhetsberättelsen. Leo, berätta om året."),
+        ("L", "Vi har haft ett bra år med många nya medlemmar och en stor sommarfest."),
+        ("S", "Tack. Då förklarar jag mötet avslutat."),
+    ]
+
+
+def test_one_asked_if_he_writes_is_the_secretary_not_the_chair_named_beside() -> None:
+    roles = roles_of(
+        ANNUAL,
+        _annual("Vi i styrelsen har frågat Siv om hon kan ta klubban, och Olle om han skriver.", "Bra. Varsågod, Siv."),
+    )
+    assert ("sekreterare", "Olle Sand") in roles
+    assert ("sekreterare", "Siv Ek") not in roles
+    assert ("ordförande", "Siv Ek") in roles
+
+
+def test_the_outcome_elects_one_to_lead_and_another_to_write() -> None:
+    roles = roles_of(ANNUAL, _annual("Det finns ett förslag.", "Då är Siv vald att leda och Olle att skriva."))
+    assert ("sekreterare", "Olle Sand") in roles
+    assert ("sekreterare", "Siv Ek") not in roles
+
+
+def _board(request: str, answer: tuple[str, str]) -> set[tuple[str, str]]:
+    return roles_of(
+        BOARD,
+        [
+            ("K", "Välkomna, jag förklarar mötet öppnat."),
+            ("K", f"Tvåan. {request}"),
+            answer,
+            ("K", "Tack. Trean, ekonomin. Leo, hur ser kassan ut?"),
+            ("L", "Vi har fyrtiotusen på kontot, och alla fakturor är betalda."),
+            ("K", "Bra. Då avslutar jag mötet."),
+        ],
+    )
+
+
+def test_an_answer_heard_wrong_in_its_first_sentence_still_offers_in_its_next() -> None:
+    roles = _board("Och vem orkar titta på det efteråt?", ("O", "Hm, jo. Det är min tur den här gången."))
+    assert ("justerare", "Olle Sand") in roles
+
+
+def test_a_statement_ending_on_its_verb_and_jag_offers_whatever_was_put_first() -> None:
+    roles = _board("Vem kan läsa igenom protokollet efteråt?", ("O", "Fredag kan jag."))
+    assert ("justerare", "Olle Sand") in roles
+
+
+def test_one_named_as_whose_work_is_checked_is_not_the_one_asked() -> None:
+    roles = _board("Och någon får kolla efteråt att Mira har fått med allt.", ("O", "Jag kan."))
+    assert ("justerare", "Olle Sand") in roles
+    assert ("justerare", "Mira Holm") not in roles
+
+
+def test_another_than_the_one_named_offering_takes_nothing() -> None:
+    roles = _board("Och Mira får se efteråt att det blir rätt.", ("O", "Jag kan."))
+    assert ("justerare", "Olle Sand") not in roles
+
+
+def test_an_answer_that_turns_the_work_down_takes_nothing() -> None:
+    roles = _board("Och vem orkar titta på det efteråt?", ("O", "Hm. Jag gör det inte i dag, jag har inte tid."))
+    assert ("justerare", "Olle Sand") not in roles
+
+
+def test_a_yes_to_a_proposal_elects_those_it_names_and_to_their_own_roles() -> None:
+    roles = roles_of(
+        ANNUAL,
+        [
+            ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
+            ("K", "Punkt två. Jag föreslår mig själv som ordförande och att Olle skriver protokollet. Går det bra?"),
+            ("O", "Ja, det går bra."),
+            ("L", "Ja."),
+            ("K", "Punkt tre, val av justerare. Vem kan justera protokollet?"),
+            ("M", "Jag kan justera."),
+            ("K", "Punkt fyra, verksamhetsberättelsen. Leo, berätta om året."),
+            ("L", "Vi har haft ett bra år med många nya medlemmar och en stor sommarfest."),
+            ("K", "Tack. Då förklarar jag mötet avslutat."),
+        ],
+    )
+    assert ("sekreterare", "Olle Sand") in roles
+    assert not {("ordförande", "Olle Sand"), ("ordförande", "Leo Brandt")} & roles
+
+
+def test_one_who_can_hold_the_gavel_leads_and_the_one_proposed_to_write_writes() -> None:
+    roles = roles_of(
+        ANNUAL,
+        [
+            ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
+            ("K", "Punkt två. Nu ska vi ha någon som håller i klubban. Det ska inte vara jag. Styrelsen granskas."),
+            ("S", "Valberedningen tycker att jag kan hålla i klubban. Och till att skriva föreslår vi Olle."),
+            ("O", "Gärna, om någon lånar mig en penna."),
+            ("S", "Tack. Punkt tre, val av justerare. Vem kan justera protokollet?"),
+            ("M", "Jag kan justera."),
+            ("S", "Punkt fyra, verksamhetsberättelsen. Leo, berätta om året."),
+            ("L", "Vi har haft ett bra år med många nya medlemmar och en stor sommarfest."),
+            ("S", "Tack. Då förklarar jag mötet avslutat."),
+        ],
+    )
+    assert ("ordförande", "Siv Ek") in roles
+    assert ("sekreterare", "Olle Sand") in roles
+    assert ("ordförande", "Olle Sand") not in roles
