@@ -115,3 +115,17 @@ def test_an_unnamed_paragraph_keeps_its_title() -> None:
     """Only the talk outside every item is renamed; an item the agenda did not number keeps its own title."""
     prot = Protokoll(paragraphs=[Paragraph(number="", title="Information från styrelsen")])
     assert "## Information från styrelsen" in render_protokoll_markdown(prot)
+
+
+def test_every_word_page_has_the_signers_initials_line_and_its_page_number(tmp_path: Path) -> None:
+    """Swedish protokoll practice: each page is initialled by those who sign it as justerat, and numbered."""
+    agenda = parse_agenda_text(AGENDA)
+    tr = lines_transcript(LINES, {"A": "Karin Ek", "B": "Lisa Berg"})
+    prot = build_protokoll(Minutes(title="APT"), tr, agenda, align_agenda(agenda, tr))
+    path = tmp_path / "p.docx"
+    path.write_bytes(protokoll_docx_bytes(prot))
+    footer = Document(str(path)).sections[0].footer
+    signers = len([s for s in prot.signatures if s.label == "Justeras"])
+    assert footer.paragraphs[0].text == "Justerandes signatur: " + "   ".join(["__________"] * signers)
+    xml = footer.paragraphs[1]._p.xml
+    assert footer.paragraphs[1].text.startswith("Sida ") and 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml

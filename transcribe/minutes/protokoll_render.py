@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 from transcribe.errors import OutputExists
 from transcribe.formats import choose_formats
@@ -204,9 +205,32 @@ def protokoll_docx_bytes(p: Protokoll, status: Status | None = None) -> bytes:
         lines[i].paragraphs[0].add_run("\n\n____________________")
         names[i].text = f"{s.name or '…………'}, {s.role}"
         names[i].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.LEFT
+    _footer(doc, len(p.signatures) - 1)
     buf = BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _footer(doc: Any, signers: int) -> None:
+    """Every page as Swedish protokoll practice has it: a line for each one who signs it as justerat (the
+    ordförande and the justerare) to initial, and "Sida 2 av 5" (Word fills the numbers in)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH  # with python-docx, which loads only for Word output
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    footer = doc.sections[0].footer
+    footer.paragraphs[0].text = "Justerandes signatur: " + "   ".join(["__________"] * max(signers, 1))
+    pages = footer.add_paragraph("Sida ")
+    pages.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for code, after in (("PAGE", " av "), ("NUMPAGES", "")):
+        simple, run, text = OxmlElement("w:fldSimple"), OxmlElement("w:r"), OxmlElement("w:t")
+        simple.set(qn("w:instr"), code)
+        text.text = "1"  # shown until Word updates the field
+        run.append(text)
+        simple.append(run)
+        pages._p.append(simple)
+        if after:
+            pages.add_run(after)
 
 
 def write_protokoll(
