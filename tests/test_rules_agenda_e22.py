@@ -84,3 +84,15 @@ def test_two_named_for_a_task_nobody_offered_for_is_no_choice_among_volunteers()
         ("S1", "Då ställer Karin och Olof om tunnlarna på lördag."),
     ]
     assert not any(t.startswith("Karin och Olof") for t in texts(said))
+
+
+def test_the_call_for_someone_to_fill_a_role_is_no_matter_settled() -> None:
+    said = [
+        (
+            "S1",
+            "Först ska vi ha någon som leder stämman. Valberedningen föreslår Olof, han kan det bättre än jag.",
+        ),
+        ("S1", "Är ni med på det?"),
+        ("S2", "Ja."),
+    ]
+    assert not any("någon som leder" in t for t in texts(said))

@@ -103,6 +103,12 @@ _ARGUMENT = re.compile(
     r"^(?:men|punkt)\b|\b(?:jag|mig)\b|,\s+så\s+\w+\s+(?:alla|man|de|det|folk|ni|du)\b|\bdet\s+är\s+ju\b"
 )
 _SUMMING_UP = re.compile(r"\b(?:summer\w*|sammanfatta\w*|sammanfattningsvis)\b")
+# The call for someone to fill a role or take a task, no matter settled: "Först ska vi ha någon som leder stämman.",
+# "Och så behöver vi någon som justerar." (the one proposed after it is the role's election, roles.py)
+_NEEDS_SOMEONE = re.compile(
+    r"\b(?:ska\s+(?:vi|ni)\s+ha|behöver\s+(?:vi|jag|ni)|(?:vi|jag|ni)\s+behöver)\s+(?:någon|nån|en|två|några)\s+"
+    r"(?:\w+\s+)?som\b"
+)
 _NOT_WE_PLAN = frozenset("har ska kan får vill måste behöver tycker tror vet ser hör är kommer hoppas undrar".split())
 
 
@@ -308,6 +314,7 @@ class AcceptanceRules(ResolutionRules):
             or _SETTLE.match(low)
             or _CALL.match(low)
             or _SUMMING_UP.search(low)
+            or _NEEDS_SOMEONE.search(low)
             or re.match(r"^(?:(?:ja|okej|bra|mm|hm)\b[\s,.]*)*(?:det\s+låter|jag\s+tycker|jag\s+tror|tack)\b", low)
         )
 
