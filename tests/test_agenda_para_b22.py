@@ -11,8 +11,10 @@ from transcribe.agenda.align import build_units
 from transcribe.agenda.settle import settled_under
 from transcribe.agenda.units import Alignment, ItemSpan
 from transcribe.minutes import extract_minutes
+from transcribe.minutes.model import Evidence
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
-from transcribe.minutes.protokoll_wording import formal_decision
+from transcribe.minutes.protokoll_order import order_apart
+from transcribe.minutes.protokoll_wording import formal_decision, restated, titled_subject
 from transcribe.transcript import Transcript
 
 NAMES = {"A": "Anna Berg", "B": "Bo Ek", "C": "Cilla Ny"}
@@ -204,3 +206,75 @@ def test_a_filing_placed_under_an_election_by_time_files_the_report_beside_it() 
     units = build_units(spoken(lines))
     assert settled_under(al, units, 3, "Föregående protokoll lades till handlingarna.", 35.0) == "3"
     assert settled_under(al, units, 3, "Mötet beslutade att välja Bo Ek till justerare.", 35.0) == "2"
+
+
+def test_a_filing_placed_under_the_opening_files_the_minutes_after_it_even_unplaced() -> None:
+    lines = [
+        ("A", "Välkomna, jag förklarar mötet öppnat. Förra mötets anteckningar har ni läst."),
+        ("A", "Då läggs de till handlingarna."),  # 10 s, the minutes' start not found
+        ("A", "Ekonomin. Cilla?"),
+    ]
+    spans = [
+        ItemSpan(number="1", title="Inledning", kind="open", treated=True, start=0.0, end=20.0),
+        ItemSpan(number="2", title="Föregående anteckningar", kind="previous"),
+        ItemSpan(number="3", title="Ekonomi", treated=True, start=20.0, end=30.0),
+    ]
+    al = Alignment(items=spans)
+    units = build_units(spoken(lines))
+    assert settled_under(al, units, 1, "De lades till handlingarna.", 10.0) == "2"
+
+
+def test_a_later_turn_putting_another_matter_off_is_no_part_of_the_decision() -> None:
+    close = Evidence(segment_id=8, start=80.0, end=84.0, quote="Då är det så: Bo julafton, Cilla nyårsafton.")
+    later = Evidence(
+        segment_id=9,
+        start=85.0,
+        end=92.0,
+        quote="Kurserna i Göteborg får vänta till januari. Budgeten för nästa år är inte klar.",
+    )
+    text = (
+        "Bo julafton, Cilla nyårsafton. Kurserna i Göteborg får vänta till januari. Budgeten för nästa år är inte klar."
+    )
+    titles = {"7": {"ledig", "jul", "nyår"}, "8": {"kompetensutveckling"}}
+    said, evidence = order_apart(text, [close, later], titles, "7")
+    assert (said, [e.segment_id for e in evidence]) == ("Bo julafton, Cilla nyårsafton.", [8])
+    again = Evidence(segment_id=9, start=85.0, end=92.0, quote="Och julafton får vänta till klockan tre, Bo.")
+    assert order_apart("Bo julafton. Julafton får vänta till klockan tre.", [close, again], titles, "7")[1] == [
+        close,
+        again,
+    ]  # the same matter said again is part of it
+
+
+def test_a_decision_worded_from_a_question_takes_the_groups_fuller_close() -> None:
+    quotes = ["Då köper vi en ny kaffebryggare för pengarna i kaffekassan. Tove, du väljer en?"]
+    said = restated("Mötet beslutade att köpa en ny.", quotes)
+    assert formal_decision(said, "Mötet") == "Mötet beslutade att köpa en ny kaffebryggare för pengarna i kaffekassan."
+    assert restated("Mötet beslutade att köpa kåpor till alla.", ["Vi köper kåpor till alla."]).startswith("Mötet")
+    asked = ["Köper vi en ny kaffebryggare för pengarna i kaffekassan?"]  # a question is no close
+    assert restated("Mötet beslutade att köpa en ny.", asked) == "Mötet beslutade att köpa en ny."
+
+
+def test_the_agenda_put_as_a_participle_by_a_member_and_said_back_is_approved() -> None:
+    agenda = "Styrelsemöte\n1. Öppnande\n2. Godkännande av dagordningen\n3. Höstens fest\n4. Avslutning\n"
+    for answer, approved in (("Godkänd.", True), ("Nej, vänta lite.", False)):
+        lines = [
+            ("A", "Välkomna, jag förklarar mötet öppnat."),
+            ("A", "Dagordningen. Festen tar vi först, Cilla måste gå tidigt."),
+            ("B", "Så festen först och sedan resten. Godkänd?"),
+            ("C", answer),
+            ("A", "Höstens fest. Cilla, du har pratat med bygdegården?"),
+            ("C", "Ja, vi får låna den gratis i oktober om vi städar själva efteråt."),
+            ("A", "Då förklarar jag mötet avslutat."),
+        ]
+        got = decisions(protokoll(lines, agenda), "2")
+        assert (got == ["Styrelsen beslutade att godkänna dagordningen."]) is approved, answer
+
+
+def test_an_outcome_said_by_a_pronoun_is_said_of_the_items_matter() -> None:
+    def worded(said: str, title: str) -> str:
+        return formal_decision(titled_subject(said, title), "Styrelsen")
+
+    assert worded("Är den godkändes.", "Godkännande av dagordningen") == "Dagordningen godkändes."
+    assert worded("Då är de godkända.", "Föregående mötes anteckningar") == "Föregående mötes anteckningar godkändes."
+    said = "Det beslutades att vänta."
+    assert worded(said, "Ekonomi") == formal_decision(said, "Styrelsen")  # no outcome of the item's matter

@@ -87,17 +87,33 @@ def settled_under(
 def filed_report(alignment: Alignment, number: str | None, text: str) -> str | None:
     """A filing puts a report or the minutes to the records ("Då lägger vi det till handlingarna."); the meeting's
     formalities (the opening, an election, the notice, the agenda) are never filed: one placed there by time
-    belongs to the item beside it (the next, else the one before) whose start the alignment set apart."""
+    belongs to the item beside it in the agenda (the next, else the one before), whose start the alignment missed
+    or set apart."""
     span = alignment.item(number) if number else None
     if span is None or span.kind not in _NOT_FILED or not _FILING.search(text.lower()):
         return number
-    placed = sorted((s for s in alignment.items if s.treated and s.start is not None), key=lambda s: s.start or 0.0)
-    leaves = [s for s in placed if not any(c.parent == s.number for c in alignment.items)]
+    leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
     at = next((i for i, s in enumerate(leaves) if s.number == number), None)
     if at is None:
         return number
     beside = [leaves[j] for j in (at + 1, at - 1) if 0 <= j < len(leaves)]
     return next((s.number for s in beside if s.kind not in _NOT_FILED), number)
+
+
+def placed_by_matter(number: str, text: str, evidence: list[Unit], alignment: Alignment, units: list[Unit]) -> str:
+    """The § of a decision read from an item's set phrases or its closing, placed like the rules' decisions
+    (settled_under: said ahead of the next item's announcement, naming another item's matter) where it was
+    placed by its time alone, not filed by the meeting's words or said on a return."""
+    last = max(evidence, key=lambda u: u.start)
+    if number != alignment.item_at(last.start + 0.01):
+        return number
+    cited = [u.seg_id for u in evidence]
+    placed = settled_under(alignment, units, last.seg_id, text, last.start, cited) or number
+    nxt = units[last.idx + 1] if last.idx + 1 < len(units) else None  # else its matter said next, in its turn and
+    if placed == number and nxt is not None and nxt.seg_id == last.seg_id and alignment.item_at(nxt.start) == number:
+        text = f"{text} {nxt.text}"  # item: "Då är motionen bifallen. Kopparhjulet får ett damlag."
+        placed = settled_under(alignment, units, last.seg_id, text, last.start, cited) or number
+    return placed
 
 
 def lead_in(alignment: Alignment, units: list[Unit], number: str | None) -> list[Unit]:

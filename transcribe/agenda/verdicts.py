@@ -54,6 +54,10 @@ ASKS = re.compile(
     r"|\b(?:kan|får) (?:\w+ ){1,3}?(?:fastställas|godkännas|antas|beviljas|bifallas|läggas|väljas)\b"
 )  # "Kan stämman fastställa dem?", "Kan den fastställas?", "Är någon emot?"
 YES = re.compile(r"^\W*(?:ja|javisst|jajamen|bifall|absolut|instämmer|inga invändningar|inget emot|det kan vi)\b")
+# The outcome put as a bare participle by anyone, and said back by another: "Så sexan struken, och åtta och sju före
+# fyran. Godkänd?" – "Godkänd."
+_PUT = re.compile(r"(?:^|[.,:]\s*)(?:godkänd|godkänt|godkända|antagen|antaget|fastställd|fastställt)\?\s*$")
+_AGAIN = re.compile(r"^\W*(?:ja\W+)?(?:godkänd|godkänt|godkända|antagen|antaget|fastställd|fastställt)\W*$")
 NO = re.compile(r"^\W*(?:nej|nä|avslag|jag (?:yrkar|reserverar))\b")
 PROPOSES = re.compile(r"\b(?:föreslår|yrkar på|yrkar|förslaget är|förslag(?:et)? (?:om|att))\b")
 _PROPOSAL_CLAUSE = re.compile(r"\b(?:föreslår|yrkar på|yrkar)\s+(att\s+)?(.+)$")
@@ -153,9 +157,10 @@ def _seals(
                 continue  # nor an order changed: "Då tar vi motionerna först."
             found.append((i, [u]))
             continue
-        if by_chair and ASKS.search(u.low) and u.text.rstrip().endswith("?"):
+        if (by_chair and ASKS.search(u.low) or _PUT.search(u.low)) and u.text.rstrip().endswith("?"):
             answers = [w for w in units[i + 1 : i + 4] if w.speaker != u.speaker]
-            if answers and YES.search(answers[0].low) and not any(NO.search(w.low) for w in answers):
+            said = answers and (YES.search(answers[0].low) or _PUT.search(u.low) and _AGAIN.match(answers[0].low))
+            if said and not any(NO.search(w.low) for w in answers):
                 found.append((i + 1, [u, answers[0], *_outcome([*units, *(tail or [])], i, title)]))
     return found
 

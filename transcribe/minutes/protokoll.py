@@ -24,17 +24,24 @@ from transcribe.agenda.formal import formal_decisions
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import Agenda, AgendaItem, parse_agenda
 from transcribe.agenda.phrases import SKIP_TOPIC, TABLED
-from transcribe.agenda.settle import lead_in, settled_under
+from transcribe.agenda.settle import lead_in, placed_by_matter, settled_under
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.verdicts import ROLE_KINDS, item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
 from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
-from transcribe.minutes.protokoll_order import agenda_talk
+from transcribe.minutes.protokoll_order import agenda_talk, order_apart
 from transcribe.minutes.protokoll_review import keep_review, refiled
 from transcribe.minutes.protokoll_stated import leaders, member_only, requested, settled_at_outcome
-from transcribe.minutes.protokoll_wording import decision_body, filed_wording, formal_decision, meeting_names
+from transcribe.minutes.protokoll_wording import (
+    decision_body,
+    filed_wording,
+    formal_decision,
+    meeting_names,
+    restated,
+    titled_subject,
+)
 from transcribe.minutes.role_items import names_role
 from transcribe.minutes.roles import RoleElection, find_roles, unit_evidence
 from transcribe.sv.calendar import clock, elapsed
@@ -312,8 +319,11 @@ def build_protokoll(
         strikes = any(SKIP_TOPIC.search(e.quote.lower()) for e in d.evidence)
         if par.status != "behandlad" and par is not other and strikes:
             continue  # "Personalfesten hoppar vi över": the § says it was not treated, with these words
+        said, evidence = order_apart(d.text, d.evidence, titles, par.number)  # "… får vänta till januari." apart
+        d = d.model_copy(update={"text": said, "evidence": evidence})
         cited = _cited_under(d.evidence, par, paragraphs, _lead_segments(par, alignment, units, d.text))
-        text = filed_wording(formal_decision(d.text, body, names), par.title)
+        said = restated(d.text, [e.quote for e in cited])  # "att köpa en egen": "Då köper vi en egen kaffemaskin"
+        text = filed_wording(formal_decision(titled_subject(said, par.title), body, names), par.title)
         d = d.model_copy(update={"text": text, "evidence": cited})
         par.decisions.append(d)
     _add_verdicts(paragraphs, alignment, units, transcript, (body, names), reviewed, heads)
@@ -374,7 +384,7 @@ def _add_verdicts(
         )
     chair = chair_speaker(units)
     for n, (number, f) in enumerate(formal_decisions(alignment, units, _backing(paragraphs)), 1):
-        number = _by_matter(number, f.text, f.evidence, alignment, units)
+        number = placed_by_matter(number, f.text, f.evidence, alignment, units)
         if paragraphs[number].kind not in ROLE_KINDS and member_only(
             [(u.speaker, u.text) for u in f.evidence], heads | _opener(paragraphs[number])
         ):
@@ -385,7 +395,7 @@ def _add_verdicts(
     made = [d for p in paragraphs.values() for d in p.decisions if d.evidence]
     settled = [max(e.start for e in d.evidence) for d in made]
     for n, c in enumerate(item_closings(alignment, units, chair, settled, _backing(paragraphs)), 1):
-        paragraphs[_by_matter(c.number, c.text, c.evidence, alignment, units)].decisions.append(
+        paragraphs[placed_by_matter(c.number, c.text, c.evidence, alignment, units)].decisions.append(
             Decision(
                 id=f"c{n}",
                 text=formal_decision(c.text, body, names),
@@ -395,20 +405,6 @@ def _add_verdicts(
                 review_reason=_FLAG_CLOSING,
             )
         )
-
-
-def _by_matter(number: str, text: str, evidence: list[Unit], alignment: Alignment, units: list[Unit]) -> str:
-    """The § of a decision read from an item's set phrases or its closing, placed like the rules' decisions
-    (settle.settled_under: said ahead of the next item's announcement, naming another item's matter) where it was
-    placed by its time alone, not filed by the meeting's words or said on a return."""
-    last = max(evidence, key=lambda u: u.start)
-    if number != alignment.item_at(last.start + 0.01):
-        return number
-    nxt = units[last.idx + 1] if last.idx + 1 < len(units) else None  # its matter said next, in its turn and item:
-    if nxt is not None and nxt.seg_id == last.seg_id and alignment.item_at(nxt.start + 0.01) == number:
-        text = f"{text} {nxt.text}"  # "Då är motionen bifallen. Kopparhjulet får ett damlag."
-    cited = [u.seg_id for u in evidence]
-    return settled_under(alignment, units, last.seg_id, text, last.start, cited) or number
 
 
 def _opener(par: Paragraph) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from transcribe.agenda.phrases import ANNOUNCES, TABLED
+from transcribe.agenda.phrases import ANNOUNCES, SKIP_TOPIC, TABLED
 from transcribe.agenda.topics import overlap
 from transcribe.minutes.model import Evidence
 from transcribe.sv.text import content_words, stem
@@ -59,3 +59,39 @@ def agenda_talk(text: str, evidence: list[Evidence], titles: dict[str, set[str]]
     sentences = [s for t in turns for s in _SENTENCE.split(t) if s.strip()]
     best = max(sentences, key=lambda s: len(said & {stem(w) for w in content_words(s)}))
     return bool(said & {stem(w) for w in content_words(best)}) and _order_talk(best, titles, own)
+
+
+def _puts_off_other(sentence: str, titles: dict[str, set[str]], own: str | None, first: set[str]) -> bool:
+    """The sentence strikes or puts off another matter: an item other than its § by that item's title words, or one
+    the decision's first turn (`first`, its stems) does not speak of."""
+    said = {stem(w) for w in content_words(sentence)}
+    if not SKIP_TOPIC.search(sentence) or own in titles and overlap(titles[own], said):
+        return False
+    return not said & first or any(overlap(t, said) for n, t in titles.items() if n != own and t)
+
+
+def order_apart(
+    text: str, evidence: list[Evidence], titles: dict[str, set[str]], own: str | None
+) -> tuple[str, list[Evidence]]:
+    """A decision read across two turns of one speaker, the later opening by putting off or striking another matter
+    ("Då är det så: Björn julafton, Reza nyårsafton." – "Utbildningarna, de externa kurserna, får vänta till
+    januari. Budgeten …"): that turn is the agenda's order and its reasons, no part of the decision; its sentences
+    leave the text and its turn the evidence."""
+    first = {stem(w) for w in content_words(evidence[0].quote or "")} if evidence else set()
+    keep = [
+        e
+        for e in evidence
+        if e is evidence[0]
+        or not (opening := _SENTENCE.split((e.quote or "").lower().strip())[0])
+        or not _puts_off_other(opening, titles, own, first)
+    ]
+    if len(keep) == len(evidence):
+        return text, evidence
+    put = {stem(w) for e in evidence if e not in keep for w in content_words(e.quote or "")}
+    kept = {stem(w) for e in keep for w in content_words(e.quote or "")}
+    parts = []
+    for x in _SENTENCE.split(text):
+        words = {stem(w) for w in content_words(x)}
+        if not (len(words & put) >= 2 and len(words & put) > len(words & kept)):
+            parts.append(x)
+    return (" ".join(parts) if parts else text), keep

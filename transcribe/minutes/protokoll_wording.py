@@ -32,8 +32,8 @@ _BODY = [
     (re.compile(r"fullmäktige", re.I), "Fullmäktige"),
 ]
 _DECIDED = re.compile(
-    r"^(?:har\s+(?=\w+\s+(?:beslutat|valt|bifallit|godkänt|fastställt|beviljat|avslagit)\b))?"  # "Har församlingen
-    r"(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man|fullmäktige|rådet|föreningen|församlingen"  # beslutat"
+    r"^(?:har\s+(?=\w+\s+(?:beslutat|valt|bifallit|godkänt|fastställt|beviljat|avslagit)\b))?"  # "Har rådet beslutat"
+    r"(?:mötet|vi|styrelsen|nämnden|gruppen|utskottet|stämman|man|fullmäktige|rådet|föreningen|församlingen"
     r"|\w+(?:rådet|styrelsen|nämnden|utskottet|gruppen|mötet))\s+(?:har\s+)?(beslutade|beslöt|beslutar|beslutat|enades"
     r"|valde|väljer|valt|biföll|bifaller|bifallit|godkände|godkänner|godkänt|fastställde|fastställer|fastställt"
     r"|beviljade|beviljar|beviljat|avslog|avslår|avslagit)\b",
@@ -83,7 +83,9 @@ _DONE_PAST = {"godkänd": "godkändes", "godkända": "godkändes", "godkänt": "
               "antagen": "antogs", "antaget": "antogs", "antagna": "antogs", "avslagen": "avslogs",
               "avslaget": "avslogs", "beviljad": "beviljades", "beviljat": "beviljades"}  # fmt: skip
 _OUTCOME_SAID = re.compile(
-    r"^(?:att\s+)?([\wåäö-]+(?:en|et|na|rna))\s+(?:är|blir)\s+(?:därmed\s+|alltså\s+)?(" + "|".join(_DONE_PAST) + r")\b(.*)$",
+    r"^(?:att\s+)?([\wåäö-]+(?:en|et|na|rna))\s+(?:är|blir)\s+(?:därmed\s+|alltså\s+)?("
+    + "|".join(_DONE_PAST)
+    + r")\b(.*)$",
     re.I,
 )
 _DISCHARGED = re.compile(r"^(?:att\s+)?([\wåäö-]+(?:en|et|na|rna))\s+har\s+(?:beviljats\s+)?ansvarsfrihet\b(.*)$", re.I)
@@ -212,6 +214,29 @@ def _present(word: str) -> bool:
     return word in _FINITE or len(word) >= 3 and word.endswith("r") and to_infinitive(word) != word
 
 
+# The group's own close: "Då köper vi en egen kaffemaskin …", "Okej, vi köper …"
+_GROUP_CLOSE = re.compile(
+    r"^\W*(?:(?:då|så|okej|bra|ja)\W+)*(?:vi [a-zåäö]+(?:ar|er|ör|år|yr)|(?:då|så) [a-zåäö]+ vi)\s+\S", re.I
+)
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def restated(text: str, quotes: Iterable[str]) -> str:
+    """The decision as the group's own close in its evidence says it, when that says every word of it and more: a
+    decision read from the question "Kan vi inte köpa en egen?" ("… att köpa en egen") is worded from "Då köper vi
+    en egen kaffemaskin för pengarna i kaffekassan." """
+    decided = _DECIDED.match(text)
+    words = {stem(w) for w in _WORD.findall((text[decided.end() :] if decided else text).lower())} - stopwords()
+    for quote in reversed(list(quotes)):
+        for sentence in reversed(_SENTENCES.split(quote.strip())):
+            if sentence.rstrip().endswith("?") or not _GROUP_CLOSE.match(sentence):
+                continue
+            said = {stem(w) for w in _WORD.findall(sentence.lower())} - stopwords()
+            if words and words <= said and len(said - words) >= 2:
+                return sentence
+    return text
+
+
 _FILED_PASSIVE = re.compile(r"^(?P<what>.+?) (?:lades|läggs) till handlingarna\b(?P<rest>.*)$")
 _PRONOUNS = {"det", "den", "de", "dem", "detta", "dessa"}
 
@@ -232,3 +257,23 @@ def filed_wording(text: str, title: str) -> str:
     if noun and not clause:
         return text
     return finish_sentence(f"{capitalise(title.strip().rstrip('.:'))} lades till handlingarna{m.group('rest')}")
+
+
+_PRONOUN_DONE = re.compile(
+    r"^\W*(?:(?:då|så)\s+)?(?:är\s+|blir\s+)?(?:den|det|de|dem|dom)\s+(?:är\s+|blir\s+)?"
+    r"(?P<done>godkändes|fastställdes|antogs|bifölls|avslogs|" + "|".join(_DONE_PAST) + r")\b(?P<rest>.*)$",
+    re.I,
+)
+_TITLE_OBJECT = re.compile(r"^(?:godkännande|fastställande|antagande|justering) av (.+)$", re.I)
+
+
+def titled_subject(text: str, title: str) -> str:
+    """An outcome said of its matter by a pronoun ("Då är den godkänd med de ändringarna.", read as "Är den
+    godkändes.") is said of the item's own matter: "Dagordningen godkändes." under "Godkännande av dagordningen"."""
+    m = _PRONOUN_DONE.match(text.strip())
+    if m is None or not title.strip():
+        return text
+    what = title.strip().rstrip(".:")
+    obj = _TITLE_OBJECT.match(what)
+    done = _DONE_PAST.get(m.group("done").lower(), m.group("done").lower())
+    return finish_sentence(f"{capitalise(obj.group(1) if obj else what)} {done}{m.group('rest')}")
