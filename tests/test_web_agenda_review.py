@@ -180,6 +180,9 @@ def test_a_decision_read_from_the_items_course_is_accepted_or_rejected_from_its_
         page = sara.get(f"/meetings/{mid}").text
         paragraph_2 = page.split('data-number="2"')[1].split('data-number="3"')[0]
         assert approved in paragraph_2 and 'action="/meetings/' + mid + '/protokoll-decisions"' in paragraph_2
+        unreviewed = page.split('class="unreviewed"')[1].split("</details>")[0]
+        link = re.search(r'href="#(item-para-\w+)" data-unreviewed>Beslut: § 2 ' + re.escape(approved), unreviewed)
+        assert link is not None and f'id="{link.group(1)}"' in paragraph_2  # listed as not reviewed, with its place
         segments = re.search(r'name="segments" value="([\d,]+)"', paragraph_2).group(1)
         fields = {"op": op, "text": approved, "segments": segments, "filed_under": "2"}
         assert post(sara, f"/meetings/{mid}/protokoll-decisions", fields).status_code == 303
@@ -190,3 +193,4 @@ def test_a_decision_read_from_the_items_course_is_accepted_or_rejected_from_its_
         assert [(d.status, d.filed_under) for d in decisions if d.text == approved] == [(op + "ed", "2")]
         page = sara.get(f"/meetings/{mid}").text
         assert "protokoll-decisions" not in page.split('data-number="2"')[1].split('data-number="3"')[0]
+        assert f"§ 2 {approved}" not in page

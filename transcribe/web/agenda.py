@@ -126,6 +126,22 @@ def placed_under(meeting_id: str) -> dict[str, tuple[str, str]]:
     return {d.id: (p.number, p.title) for p in pars for d in p.decisions}
 
 
+def read_from_items(meeting_id: str) -> list[tuple[str, str, str]]:
+    """(section, label, anchor id) of each decision the protokoll read from an item's course that nobody has
+    accepted or rejected yet (no card holds it): the review page and the approval list them as not reviewed."""
+    prot = protokoll_of(meeting_id)
+    minutes = store.load_minutes(meeting_id) if prot is not None else None
+    if prot is None or minutes is None:
+        return []
+    listed = {d.id for d in minutes.decisions}  # these have their card
+    return [
+        ("decisions", f"§ {p.number} {d.text}", f"para-{d.id}")
+        for p in prot.paragraphs
+        for d in p.decisions
+        if d.id not in listed and not d.id.startswith("v")  # "v": the elections, which the roles say
+    ]
+
+
 templates.env.globals["protokoll_of"] = protokoll_of
 templates.env.globals["agenda_items"] = agenda_items
 templates.env.globals["placed_under"] = placed_under

@@ -27,6 +27,7 @@ from transcribe.speakers.profiles import CONFIRMED_SOURCES
 from transcribe.tables import Meeting
 from transcribe.transcript import Transcript
 from transcribe.web import speaker_edits, store, tasks, uncertainty
+from transcribe.web.agenda import read_from_items
 from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, current_user, get_meeting
 from transcribe.web.history import add_change, entries, record
 from transcribe.web.i18n import translate
@@ -203,7 +204,7 @@ def review_page(
             s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
         graded=graded, uncertain_segments={i for i, words in graded.items() if any(g >= 2 for _, g, _ in words)},
         evidence_segments=uncertainty.evidence_segments(minutes),
-        unreviewed=unreviewed_rows(minutes), nameless=nameless_speakers(transcript),
+        unreviewed=unreviewed_rows(minutes) + read_from_items(meeting_id), nameless=nameless_speakers(transcript),
         draft=draft if isinstance(draft, dict) and draft.get("error") == error else None,
         new_speaker=speaker_edits.NEW_SPEAKER,
         sections=edit.SECTIONS, addable=edit.ADDABLE,
@@ -372,7 +373,7 @@ def approve_confirm(request: Request, meeting_id: str, user: CurrentUser = Depen
     meeting = editable_meeting(user, meeting_id)
     transcript = store.load_transcript(meeting_id)
     return page(request, "approve.html", user=user, meeting=meeting,
-                unreviewed=unreviewed_rows(store.load_minutes(meeting_id)),
+                unreviewed=unreviewed_rows(store.load_minutes(meeting_id)) + read_from_items(meeting_id),
                 nameless=nameless_speakers(transcript) if transcript else [])  # fmt: skip
 
 
