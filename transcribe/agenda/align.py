@@ -78,7 +78,7 @@ from transcribe.agenda.phrases import (
     taken_instead,
     taken_next,
 )
-from transcribe.agenda.reorder import agreed_after, taken_after
+from transcribe.agenda.reorder import agreed_after, planned_after, taken_after
 from transcribe.agenda.returns import passages, return_cues, returned
 from transcribe.agenda.shared import shared_heading
 from transcribe.agenda.struck import UNTIL, after_struck, put_off_by_pronoun
@@ -358,6 +358,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     announced_ahead(units, leaves, B, named, THRESHOLD, 0.0)
     reordered_with_agenda(units, leaves, B, named, THRESHOLD)
     moves = agreed_after(units, leaves, talk)  # placed where the order agreed says (reorder.taken_after)
+    moves += planned_after(units, leaves, B, named, moves, THRESHOLD)  # "… så vi tar hunden direkt efter …"
     moved = {k for k, _ in moves}
     kept = [min(row) + THRESHOLD >= 0 and k not in moved for k, row in enumerate(B)]  # an item struck, deferred or
     # moved somewhere takes no turn of talk in the agenda's order

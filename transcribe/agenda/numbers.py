@@ -25,17 +25,25 @@ _SUB_REF = re.compile(rf"\b(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))}) ?(?P<l>[a-h
 _AND_NUMBER = re.compile(rf"\s+(?:och|samt)\s+(?P<n>\d{{1,2}}|{_alt(list(_NUM_WORDS))})\b")  # "punkterna åtta och nio"
 # An item called by its number as a noun ("Vi hoppade över tvåan.", "Då tar vi fyran."), only after a verb of taking
 # or passing an item: the same nouns name school years and buses ("från fyran till nian")
-_NOUN_NUMBERS = {w: n for n, w in enumerate("ettan tvåan trean fyran femman sexan sjuan åttan nian tian".split(), 1)}
+_NOUN_NUMBERS = {
+    w: n for n, w in enumerate("ettan tvåan trean fyran femman sexan sjuan åttan nian tian elvan tolvan".split(), 1)
+}
+# a verb of moving to an item, with the particle that says which way ("hoppar vi fram till sexan", "går vi vidare
+# till åttan", "kommer vi nu till nian"),
+_MOVES_TO = (
+    r"(?:gå[rt]?|hoppa[rt]?|komm(?:a|er)|återgå[rt]?) (?:vi |ni )?(?:(?:fram|tillbaka|vidare|över|direkt|nu) )?till"
+    r"|^\W*(?:(?:och|så|då|nu)\W+)?tillbaka till|börja[rt]? (?:vi |ni )?med"
+)  # or without the verb, "Tillbaka till fyran."; the item taken first, "Vi börjar med sexan i kväll"
 _NOUN_REF = re.compile(
-    r"\b(?:ta[rg]?|tagit|hoppa(?:r|de|t)? över|glömde|glömt|gå[rt]? (?:tillbaka )?till|går vi (?:tillbaka )?till"
-    rf"|återgår till|kommer vi till) (?:vi |ni |jag )?(?:upp )?(?P<n>{_alt(list(_NOUN_NUMBERS))})"
-    r"(?=\s*(?:[,.!?]|$|nu\b|då\b|först\b|sist\b))"
+    rf"\b(?:ta[rg]?|tagit|hoppa(?:r|de|t)? över|glömde|glömt|{_MOVES_TO}) (?:vi |ni |jag )?(?:upp )?"
+    rf"(?P<n>{_alt(list(_NOUN_NUMBERS))})"
+    r"(?=\s*(?:[,.!?]|$|nu\b|då\b|först\b|sist\b|i (?:dag|kväll)\b))"
 )
 # The item's number as a noun set off by commas beside its title, wherever the sentence puts it ("Sexan, bygglovet
 # för utomhusbanorna, …", "Friskvården, sjuan, stryker vi", "Vi hoppade över förra minnesanteckningarna, tvåan.",
 # "Då budgeten, nian."): the apposition says it names the item (a school year or a bus is said after a preposition)
 _NOUN_APPOSED = re.compile(
-    rf"^\W*(?:(?:och|så|då|men)\s+)?(?P<n>{_alt(list(_NOUN_NUMBERS))})(?=\s*,)"
+    rf"^\W*(?:(?:och|så|då|men)\s+)?(?P<n>{_alt(list(_NOUN_NUMBERS))})(?=\s*,|\s+då\b)"
     rf"|,\s+(?:och\s+)?(?:sen\s+|sedan\s+)?(?P<m>{_alt(list(_NOUN_NUMBERS))})(?=\s*,|\s*[.!?]?\s*$)"
 )  # said alone ("Sjuan.") it may be a golf hole or a school year
 # struck in the sentence the apposed number opens: "Sexan, …, så den stryker vi i kväll."

@@ -21,7 +21,8 @@ _MOVES = (
     r"|^\W*(?:(?:och|så|då|nu)\W+)?ska VI (?:prata|tala) om\b"
     r"|^\W*(?:(?:och|så|då|nu)\W+)?lämnar VI (?!in\b|över\b|ut\b|tillbaka\b)\w+"
     r"|^\W*(?:(?:och|så|då|nu)\W+)(?:kommer|är) VI till\b|\bVI (?:går|gick) (?:vidare |över )?till\b"
-)
+    r"|\bVI (?:hoppade|har hoppat) över (?!att\b)|\bVI (?:glömde|har glömt) (?!att\b|bort\b)"
+)  # an item passed over by mistake, noticed and taken now: "Vänta, vi hoppade över protokollet."
 # The chair handing the floor to one who is to report: "Då ber jag Inger berätta om året som gått.", "Nu får Per
 # redogöra för bokslutet."
 _ASKS_REPORT = (

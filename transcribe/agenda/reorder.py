@@ -79,28 +79,60 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = rang
         if ahead is not None and ahead not in out:
             out.append(ahead)
             continue
-        cuts = [0, *(m.end() for m in _CLAUSE.finditer(u.low)), len(u.low)]
-        since = 0  # the end of the clause that said the last move
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            after = _AFTER.search(u.low, a, b)
-            take = _TAKE.search(u.low, 0, after.start()) if after else None
-            if after is None or take is None:
-                continue
-            end = _PHRASE_END.search(u.low, after.end(), b)
-            anchor = _named(u.low[after.end() : end.start() if end else b], titles, range(len(leaves)), leaves)
-            moved = (  # "ta X efter Y", "…, och X efter Y"; fronted "X tar vi efter Y", "Så X, punkt sju, tar vi …"
-                _named(u.low[max(a, take.end()) : after.start()], titles, movable, leaves)
-                or take.start() >= a
-                and (
-                    _named(u.low[a : take.start()], titles, movable, leaves)
-                    or _named(u.low[since : take.start()], titles, movable, leaves)
-                )
-                or []
+        out += [move for move in _put_after(u.low, titles, movable, leaves) if move not in out]
+    return out
+
+
+def _put_after(low: str, titles: list[set[str]], movable, leaves: list[AgendaItem]) -> list[tuple[int, int]]:
+    """(item moved, item it is to follow) for each clause of the sentence that puts one item after another."""
+    out: list[tuple[int, int]] = []
+    cuts = [0, *(m.end() for m in _CLAUSE.finditer(low)), len(low)]
+    since = 0  # the end of the clause that said the last move
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        after = _AFTER.search(low, a, b)
+        take = _TAKE.search(low, 0, after.start()) if after else None
+        if after is None or take is None:
+            continue
+        end = _PHRASE_END.search(low, after.end(), b)
+        anchor = _named(low[after.end() : end.start() if end else b], titles, range(len(leaves)), leaves)
+        moved = (  # "ta X efter Y", "…, och X efter Y"; fronted "X tar vi efter Y", "Så X, punkt sju, tar vi …"
+            _named(low[max(a, take.end()) : after.start()], titles, movable, leaves)
+            or take.start() >= a
+            and (
+                _named(low[a : take.start()], titles, movable, leaves)
+                or _named(low[since : take.start()], titles, movable, leaves)
             )
-            since = b
-            anchor = [k for k in anchor if k not in moved]
-            if len(moved) == 1 and len(anchor) == 1 and (moved[0], anchor[0]) not in out:
-                out.append((moved[0], anchor[0]))
+            or []
+        )
+        since = b
+        anchor = [k for k in anchor if k not in moved]
+        if len(moved) == 1 and len(anchor) == 1 and (moved[0], anchor[0]) not in out:
+            out.append((moved[0], anchor[0]))
+    return out
+
+
+def planned_after(
+    units: list[Unit],
+    leaves: list[AgendaItem],
+    B: list[list[float]],
+    named: list[list[bool]],
+    moves: list[tuple[int, int]],
+    threshold: float,
+) -> list[tuple[int, int]]:
+    """An item put after one still to come, in any turn ("Henrik måste gå halv elva, så vi tar hunden direkt efter att
+    vi har fixat sekreterare."): the sentence says the order to follow, not the item taken now, so it starts nothing
+    (B and named set in place), and the move is followed as an agreed one is (`taken_after`). The item it is put
+    after must not have been opened yet: "Vi tar kallelsen efter valen" said once the elections are done is no
+    plan. The moves not in `moves` (those said in the agenda's own turns) are returned."""
+    titles = [title_stems(it) for it in leaves]
+    out: list[tuple[int, int]] = []
+    for i, u in enumerate(units):
+        for moved, anchor in _put_after(u.low, titles, range(len(leaves)), leaves):
+            if any(named[anchor][j] and B[anchor][j] >= 0 for j in range(i + 1)):
+                continue  # the item it is put after began already (or begins here)
+            B[moved][i], named[moved][i] = min(B[moved][i], -threshold), False
+            if (moved, anchor) not in moves and (moved, anchor) not in out:
+                out.append((moved, anchor))
     return out
 
 

@@ -32,8 +32,9 @@ RETURNS = re.compile(
     r"|(?:ta|tar|tas) (?:vi |jag )?upp (?:\w+ ){1,3}igen\b|^\W*(?:(?:och|så|då)\W+)?\w+ igen\b"
     r"|(?:får|kan|ska|måste) (?:jag|vi) återkomma till|(?:jag|vi) (?:får|kan|ska|måste) återkomma till"
     r"|(?:jag|vi) återkommer (?:nu )?till"
-    r"|återvänd\w* till|(?:en|ytterligare en) (?:sak|grej|fråga|detalj) till om|^\W*(?:och )?apropå)\b"
-)
+    r"|återvänd\w* till|(?:en|ytterligare en) (?:sak|grej|fråga|detalj) till om|^\W*(?:och )?apropå"
+    r"|\bvi (?:hoppade|har hoppat) över (?!att\b)|\bvi (?:glömde|har glömt) (?!att\b|bort\b))\b"
+)  # an item "passed over" that was begun before is taken up again: "Välkommen, Per. Vi hoppade över ekonomin."
 
 # The item a return comes before, said first: "Innan övriga frågor: ekonomin igen", "Innan vi tar övriga frågor,
 # tillbaka till ekonomin" (the return is read after it, and the item named in it is not the one taken up)
@@ -73,12 +74,22 @@ def return_cues(units: list[Unit], leaves: list[AgendaItem]) -> list[tuple[int, 
 
 
 def begun_before(
-    B: list[list[float]], named: list[list[bool]], units: list[Unit], at: int, k: int, threshold: float, strong: float
+    B: list[list[float]],
+    named: list[list[bool]],
+    units: list[Unit],
+    at: int,
+    k: int,
+    threshold: float,
+    strong: float,
+    turns: list[float],
 ) -> bool:
     """Item k had evidence enough for a start (B >= 0) in an earlier turn than the return at `at`, and was not
     struck or put off since ("Punkt sju om simhallen väntar vi med": evidence below nothing, B < -threshold).
     Not in a turn that names another item outright (`strong`): "Taket tar vi före midsommarfirandet" takes the
-    roof, and midsummer is only the item it goes before."""
+    roof, and midsummer is only the item it goes before. The evidence must say the item was begun there: it was
+    named, or the talk turned there (`turns`); a title word said inside another item's talk ("Då har vi två
+    förslag, styrelsens femhundra …" under the fee) began nothing, and "Då går vi tillbaka till åttan, val av
+    styrelse." after the motions taken before the elections is the elections' start."""
     put_off = [j for j in range(at) if B[k][j] < -threshold]
     since = put_off[-1] if put_off else -1
     other = {
@@ -87,7 +98,9 @@ def begun_before(
         if any(named[i][j] and B[i][j] >= strong for i in range(len(B)) if i != k)
     }
     skip = {units[at].seg_id, units[since].seg_id if put_off else None, *other}
-    return any(B[k][j] >= 0 for j in range(since + 1, at) if units[j].seg_id not in skip)
+    return any(
+        B[k][j] >= 0 and (named[k][j] or turns[j] >= 1.0) for j in range(since + 1, at) if units[j].seg_id not in skip
+    )
 
 
 def returned(
@@ -102,7 +115,7 @@ def returned(
 ) -> None:
     """An item taken up again that was begun before: its passage starts nothing (B and named set in place)."""
     for r, k in cues:
-        if begun_before(B, named, units, r, k, threshold, strong):
+        if begun_before(B, named, units, r, k, threshold, strong, turns):
             starts = {  # the chair starting another item ends the passage; the item's own words do not
                 j
                 for j, u in enumerate(units)

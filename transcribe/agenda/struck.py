@@ -34,10 +34,10 @@ if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.units import Unit
 
 # put off until something happens or someone comes, maybe in this meeting: "… tills Lisa kommer", "Leila kommer halv
-# nio, vi väntar med skyddsronden"
+# nio, vi väntar med skyddsronden"; or for a while: "Ekonomin skjuter vi på en stund."
 UNTIL = re.compile(
     r"\b(?:tills(?! vidare)|till dess|förrän|kommer (?:\w+ ){0,2}(?:halv|klockan|kvart|senare|sent|strax|snart|efter)"
-    r"|är (?:lite )?sen|(?:inte|ej) här än|på väg)\b"
+    r"|är (?:lite )?sen|(?:inte|ej) här än|på väg|en (?:liten |kort )?stund)\b"
 )
 # the next meeting named, where "Då tar vi solcellsparken." says what it will take up; by whatever the meeting is
 # called ("Nästa släktträff …", "Nästa APT blir torsdagen den tionde maj.") or by its date ("Vårens församlingsmöte blir
