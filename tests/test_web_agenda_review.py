@@ -194,3 +194,21 @@ def test_a_decision_read_from_the_items_course_is_accepted_or_rejected_from_its_
         page = sara.get(f"/meetings/{mid}").text
         assert "protokoll-decisions" not in page.split('data-number="2"')[1].split('data-number="3"')[0]
         assert f"§ 2 {approved}" not in page
+
+
+def test_why_a_paragraphs_decision_is_flagged_reads_in_english() -> None:
+    """The flags the protokoll puts on the decisions it reads from an item, in the English interface."""
+    from transcribe.minutes.model import check_reason
+    from transcribe.web.reasons import reason_in
+
+    title = "Beslutet är formulerat efter punktens rubrik och mötets bifall; kontrollera ordalydelsen"
+    assert reason_in(check_reason(title), "en") == (
+        "the decision is worded from the item's title and the meeting's assent; check the wording"
+    )
+    closing = "Ordförandens avslutning på punkten, läst som beslut utan beslutsord; kontrollera"
+    assert (
+        reason_in(closing, "en")
+        == "the chair's closing of the item, read as a decision without a deciding word; check it"
+    )
+    assert reason_in("Beslutet uttrycktes utan beslutsord", "en") == "the decision was said without a deciding word"
+    assert reason_in(title, "sv") == title

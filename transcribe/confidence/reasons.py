@@ -71,6 +71,30 @@ REASONS: dict[str, Reason] = {
         older=("beslutsformuleringen hördes ofullständigt",),
     ),
     "assent_unclear": Reason("bekräftelsen hördes otydligt", "the assent was unclear"),
+    "no_deciding_word": Reason("beslutet uttrycktes utan beslutsord", "the decision was said without a deciding word"),
+    "talk_against": Reason(
+        'samtalet runt beslutet talar emot det ("{quote}") – ett "inte" kan ha fallit bort',
+        'the talk around the decision speaks against it ("{quote}") – a "not" may have been lost',
+    ),
+    # decisions the protokoll reads from an item's course (transcribe.agenda.verdicts, transcribe.minutes.protokoll)
+    "worded_title": Reason(
+        "beslutet är formulerat efter punktens rubrik och mötets bifall",
+        "the decision is worded from the item's title and the meeting's assent",
+    ),
+    "worded_proposal": Reason(
+        "beslutet är formulerat efter förslaget som mötet biföll",
+        "the decision is worded from the proposal the meeting agreed to",
+    ),
+    "worded_either": Reason(
+        "beslutet är formulerat efter punktens rubrik eller förslaget",
+        "the decision is worded from the item's title or the proposal",
+    ),
+    "check_wording": Reason("kontrollera ordalydelsen", "check the wording"),
+    "chair_closing": Reason(
+        "ordförandens avslutning på punkten, läst som beslut utan beslutsord",
+        "the chair's closing of the item, read as a decision without a deciding word",
+    ),
+    "check": Reason("kontrollera", "check it"),
     # an uploaded agenda refused (transcribe.agenda and the upload check)
     "agenda_no_items": Reason(
         'ingen dagordning hittades (inga numrerade punkter som "{example}")',
