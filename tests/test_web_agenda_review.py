@@ -138,6 +138,8 @@ def test_a_decision_moved_to_another_paragraph_is_exported_there(sara: TestClien
     assert any(t.startswith("Beslut: ") and "rensa cykelrummet i maj" in t for t in under_3)
     card = sara.get(f"/meetings/{mid}").text.split(f'id="item-{bikes}"')[1].split("</article>")[0]
     assert '<option value="3" selected>§ 3 Fönsterbytet' in card
+    history = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", sara.get(f"/meetings/{mid}/history").text))
+    assert "i maj. · Karin Ek · under § 3" in history  # the move, said as one, in the meeting's history
 
     # put back where it was said
     assert post(sara, f"/meetings/{mid}/items/{bikes}", {"op": "edit", "filed_under": ""}).status_code == 303

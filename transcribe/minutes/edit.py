@@ -205,7 +205,8 @@ def _shown(item: Item, names: tuple[str, ...]) -> str:
     for name in names:
         value = getattr(item, name, None)
         if value not in (None, ""):
-            values.append(value.isoformat() if isinstance(value, dt.date) else str(value))
+            shown = value.isoformat() if isinstance(value, dt.date) else str(value)
+            values.append(f"under § {shown}" if name == "filed_under" else shown)  # "under § 7", not a bare "7"
     return " · ".join(values)
 
 
