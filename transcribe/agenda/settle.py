@@ -110,7 +110,12 @@ def placed_by_matter(number: str, text: str, evidence: list[Unit], alignment: Al
     cited = [u.seg_id for u in evidence]
     placed = settled_under(alignment, units, last.seg_id, text, last.start, cited) or number
     nxt = units[last.idx + 1] if last.idx + 1 < len(units) else None  # else its matter said next, in its turn and
-    if placed == number and nxt is not None and nxt.seg_id == last.seg_id and alignment.item_at(nxt.start) == number:
+    if (
+        placed == number
+        and nxt is not None
+        and nxt.seg_id == last.seg_id
+        and alignment.item_at(nxt.start + EPS) == number
+    ):
         text = f"{text} {nxt.text}"  # item: "Då är motionen bifallen. Kopparhjulet får ett damlag."
         placed = settled_under(alignment, units, last.seg_id, text, last.start, cited) or number
     return placed
