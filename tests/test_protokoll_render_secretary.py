@@ -129,3 +129,16 @@ def test_every_word_page_has_the_signers_initials_line_and_its_page_number(tmp_p
     assert footer.paragraphs[0].text == "Justerandes signatur: " + "   ".join(["__________"] * signers)
     xml = footer.paragraphs[1]._p.xml
     assert footer.paragraphs[1].text.startswith("Sida ") and 'w:instr="PAGE"' in xml and 'w:instr="NUMPAGES"' in xml
+
+
+def test_one_elected_who_never_spoke_is_among_the_present() -> None:
+    """A justerare elected who only nodded is present: the protokoll lists her under Närvarande as under Justerare;
+    a first name already there is not listed twice, and nobody is added while a speaker is still unnamed."""
+    from transcribe.minutes.roles import RoleElection
+
+    roles = [RoleElection(role="justerare", name="Bengt Holmqvist"), RoleElection(role="ordförande", name="Lars")]
+    prot = Protokoll(present=["Lars Pavval", "Anna Sjöström, kyrkoherde"], roles=roles)
+    md = render_protokoll_markdown(prot)
+    assert _head_value(md, "Närvarande") == "Lars Pavval, Anna Sjöström, kyrkoherde, Bengt Holmqvist"
+    unnamed = prot.model_copy(update={"present": ["SPEAKER_00", "SPEAKER_01"]})
+    assert _head_value(render_protokoll_markdown(unnamed), "Närvarande") == "SPEAKER_00, SPEAKER_01"

@@ -60,9 +60,22 @@ def _when(p: Protokoll) -> str:
     return when
 
 
+def _present(p: Protokoll) -> list[str]:
+    """Those who spoke, and after them those elected to a role who never spoke (a justerare who only nodded): the
+    protokoll names them among the present, as it does under its roles. Not while a speaker is still unnamed
+    ("SPEAKER_02" may be the one elected), nor a first name that begins a present one's name."""
+    present = list(p.present)
+    if any(entry.startswith("SPEAKER_") for entry in present):
+        return present
+    for name in dict.fromkeys(r.name for r in p.roles if r.name):
+        if not any(entry == name or entry.startswith((f"{name} ", f"{name},")) for entry in present):
+            present.append(name)
+    return present
+
+
 def _head_lines(p: Protokoll) -> list[tuple[str, str]]:
     lines = [("Datum och tid", _when(p)), ("Plats", p.place or "ej angivet")]
-    lines.append(("Närvarande", ", ".join(p.present) or "ej angivet"))
+    lines.append(("Närvarande", ", ".join(_present(p)) or "ej angivet"))
     for role, label in (("ordförande", "Ordförande"), ("sekreterare", "Sekreterare"), ("justerare", "Justerare")):
         names = [f"{r.name}{_flag(r)}" for r in p.roles if r.role == role]  # a doubtful name says so
         lines.append((label, ", ".join(names) if names else "ej vald i inspelningen"))
