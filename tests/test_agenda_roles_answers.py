@@ -148,3 +148,55 @@ def test_one_who_can_hold_the_gavel_leads_and_the_one_proposed_to_write_writes()
     assert ("ordförande", "Siv Ek") in roles
     assert ("sekreterare", "Olle Sand") in roles
     assert ("ordförande", "Olle Sand") not in roles
+
+
+SECRETARY = """Styrelsemöte
+1. Mötets öppnande
+2. Val av sekreterare
+3. Ekonomi
+4. Avslutning
+"""
+
+
+def test_one_told_she_wrote_well_last_time_and_asked_again_who_says_yes_writes() -> None:
+    roles = roles_of(
+        SECRETARY,
+        [
+            ("K", "Välkomna, jag förklarar mötet öppnat."),
+            ("K", "Tvåan. Och Mira, du skrev så bra förra gången. Kan du tänka dig det i kväll också?"),
+            ("M", "Okej. Om någon har en penna."),
+            ("K", "Tack. Trean, ekonomin. Leo, hur ser kassan ut?"),
+            ("L", "Vi har fyrtiotusen på kontot, och alla fakturor är betalda."),
+            ("K", "Bra. Då avslutar jag mötet."),
+        ],
+    )
+    assert ("sekreterare", "Mira Holm") in roles
+
+
+def test_one_asked_whose_turn_it_is_answers_with_a_name_and_is_not_elected() -> None:
+    roles = _board("Och vem skriver under med mig? Olle, vems tur är det?", ("O", "Det är Leos tur."))
+    assert ("justerare", "Olle Sand") not in roles
+
+
+def test_one_named_in_the_askers_turn_who_says_yes_to_its_question_takes_the_role() -> None:
+    request = "Tack, Mira. Och Olle tittar på det efteråt och skriver under. Går det?"
+    assert ("justerare", "Olle Sand") in _board(request, ("O", "Absolut."))
+    assert ("justerare", "Mira Holm") not in _board(request, ("M", "Absolut."))
+
+
+def test_the_one_the_asker_thanks_by_name_right_after_his_answer_takes_the_role() -> None:
+    roles = roles_of(
+        SECRETARY,
+        [
+            ("K", "Välkomna, jag förklarar mötet öppnat."),
+            ("K", "Tvåan. Leo, kan du föra protokollet i dag?"),
+            ("L", "Nej, tyvärr, jag har ont i handen."),
+            ("O", "Hm, då blir det väl så."),
+            ("K", "Tack Olle, då är det klart."),
+            ("K", "Trean, ekonomin. Leo, hur ser kassan ut?"),
+            ("L", "Vi har fyrtiotusen på kontot, och alla fakturor är betalda."),
+            ("K", "Bra. Då avslutar jag mötet."),
+        ],
+    )
+    assert ("sekreterare", "Olle Sand") in roles
+    assert ("sekreterare", "Leo Brandt") not in roles

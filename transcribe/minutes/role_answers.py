@@ -261,7 +261,7 @@ def _refuses(who: str, after: list[Unit], transcript: Transcript, names: dict[st
 _proposed = re.compile(r"\bföreslå\w*\b(?:\W+\w+){0,2}\W*$").search  # "föreslår", "Jag föreslår att vi tar"
 
 
-_ASKS_WHAT = re.compile(r"\b(?:vad|hur|när|varför|vilken|vilket|vilka)\b")
+_ASKS_WHAT = re.compile(r"\b(?:vad|hur|när|varför|vilken|vilket|vilka|vems)\b")
 
 
 def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str], transcript: Transcript):
@@ -333,8 +333,9 @@ def confirmed(
 ) -> dict[str, list[Unit]]:
     """Those who offered or said yes, whom the one who asked then names, short and not asking ("Sen behöver jag två
     som …" – "Jag kan ta det." – "Jag också." – "Lars och Inga, då. Tack."; "Jag kan." – "Tomas, då."): the asker's
-    confirmation elects them, whatever words the request used. Read in the role's own election item only, or where
-    the agenda's order puts it when it was not placed."""
+    confirmation elects them, whatever words the request used, and the one whose answer it follows at once, whatever
+    words that answer was heard in ("Då gör <johan har>." – "Tack Jonas, då …"). Read in the role's own election item
+    only, or where the agenda's order puts it when it was not placed."""
     for i, c in enumerate(pool):
         if len(c.text.split()) > CONFIRM_WORDS or _ASKS.search(c.text) or DECLINE.search(c.low):
             continue
@@ -351,6 +352,10 @@ def confirmed(
             if w.speaker != c.speaker and (SELF.search(w.low) or AGREES.search(w.low)) and not _other_work(role, w.low)
             for n in speaker_names(w, transcript, names)
         }
+        last = before[-1] if before else None  # the answer the asker confirms at once, whatever words it was heard in
+        if last and last.speaker != c.speaker and not (DECLINE.search(last.low) or _ASKS.search(last.text)):
+            for n in speaker_names(last, transcript, names) if not _other_work(role, last.low) else []:
+                offers.setdefault(n, last)
         if asked and set(named) <= set(offers) and asked[-1].start < min(offers[n].start for n in named):
             return {n: [asked[-1], offers[n], c] for n in named}
     return {}

@@ -285,7 +285,8 @@ def _by_structure(
     Emil inte hittar på något." – "Det ska jag."; "Och vem sätter sitt namn under protokollet?" – "Jag kan vara den,
     jag."; "Och någon som kollar efteråt att Linda har fått med rätt saker." – "Jag kan."), the yes read in the
     answer's first sentences. Not someone given another role, nor an exchange behind one, nor a sentence naming
-    another role; one named there as whose work is checked ("att Linda har fått med") is not the one asked."""
+    another role; one named there as whose work is checked ("att Linda har fått med") is not the one asked, one named
+    earlier in the asker's turn is ("Och Mikael kontrollerar anteckningarna. Går det?" – "Absolut.")."""
     holders = {r.name for r in given}
     used = {e.segment_id for r in given for e in r.evidence}
     others = [p for r, p in ROLE_WORDS.items() if r != role]
@@ -297,7 +298,13 @@ def _by_structure(
         if any(p.search(masked) for p in others) or not says_yes(head):
             continue
         who = speaker_names(answer, transcript, names)
-        asked = [n for s, _, n in persons(u.text, names) if not _NOT_GIVEN.search(u.low[:s])]
+        turn = [v for v in pool[: k + 1] if v.seg_id == u.seg_id]  # "Och Mikael kontrollerar … Går det?"
+        asked = [
+            n
+            for v in turn
+            for s, _, n in persons(v.text, names)
+            if not _NOT_GIVEN.search(v.low[:s]) and not _THANKED.search(v.low[:s])
+        ]
         if not who or who[0] in holders or who[0] in said_no or any(persons(w.text, names) for w in head):
             continue
         if any(_offers_other(role, w.low) for w in head):  # "Och jag kan läsa igenom dem": for another role
@@ -308,16 +315,17 @@ def _by_structure(
     return {}
 
 
+_THANKED = re.compile(r"\btack,?\s+$")  # "Tack, Rania. Och Mikael …": the one thanked is not the one asked
 _OPEN_CALL = re.compile(r"\b(?:någon|nån|vem|vilka)\b|\btvå (?:som|personer)\b")  # a call for whoever will
 
 
 # What one asked to take a role is asked to do: a verb, not "protokollet" alone; signing "med mig" is justering
 _WORK = {
-    "ordförande": re.compile(r"\bled(?:a|er)\b|\bhåll(?:a|er) i\b"),
-    "sekreterare": re.compile(r"\b(?:skriv|anteckn)\w*(?!.*\bmed mig\b)"),
+    "ordförande": re.compile(r"\bled(?:a|er|de)\b|\bhåll(?:a|er) i\b"),
+    "sekreterare": re.compile(r"\b(?:skriv|skrev|anteckn)\w*(?!.*\bmed mig\b)"),
     "justerare": ROLE_VERBS["justerare"],
-}
-_ADDRESSED = re.compile(r"^\W*(?:och\s+|sen\s+|sedan\s+)?$")
+}  # the work done before, said to the one asked again, asks too: "Sofia, du skrev så bra förra året. Kan du …?"
+_ADDRESSED = re.compile(r"^\W*(?:och\s+|sen\s+|sedan\s+)?(?:[\wåäö]+,\s*)?$")  # "Och protokollet, Saga, du …"
 
 
 def _asked_in_turn(
