@@ -278,3 +278,41 @@ def test_an_outcome_said_by_a_pronoun_is_said_of_the_items_matter() -> None:
     assert worded("Då är de godkända.", "Föregående mötes anteckningar") == "Föregående mötes anteckningar godkändes."
     said = "Det beslutades att vänta."
     assert worded(said, "Ekonomi") == formal_decision(said, "Styrelsen")  # no outcome of the item's matter
+
+
+def test_a_filing_naming_a_report_goes_under_that_report_wherever_it_was_placed() -> None:
+    lines = [
+        ("A", "Välkomna, jag förklarar mötet öppnat."),
+        ("A", "Per, kan du skriva i dag?"),
+        ("B", "Ja."),
+        ("A", "Då tackar vi Per och lägger redovisningen till handlingarna."),  # 30 s, placed under the secretary
+    ]
+    spans = [
+        ItemSpan(number="1", title="Öppnande", kind="open", treated=True, start=0.0, end=10.0),
+        ItemSpan(number="2", title="Val av sekreterare", kind="secretary", treated=True, start=10.0, end=40.0),
+        ItemSpan(number="3", title="Dagordningen", kind="agenda"),
+        ItemSpan(number="4", title="Föregående protokoll", kind="previous"),
+        ItemSpan(number="5", title="Ekonomisk redovisning", treated=True, start=40.0, end=50.0),
+    ]
+    units = build_units(spoken(lines))
+    said = "Redovisningen lades till handlingarna."
+    assert settled_under(Alignment(items=spans), units, 3, said, 30.0) == "5"  # not the minutes beside it
+
+
+def test_a_standard_items_outcome_in_its_fixed_form_goes_to_the_item_of_that_kind() -> None:
+    lines = [
+        ("A", "Välkomna, jag förklarar årsmötet öppnat."),
+        ("A", "Kallelsen gick ut för fyra veckor sedan. Då är mötet rätt utlyst."),  # 10 s, placed under the agenda
+        ("A", "Dagordningen har ni fått."),
+    ]
+    spans = [
+        ItemSpan(number="1", title="Årsmötets öppnande", kind="open", treated=True, start=0.0, end=5.0),
+        ItemSpan(
+            number="2", title="Fråga om mötet är behörigen utlyst", kind="quorum", treated=True, start=5.0, end=8.0
+        ),
+        ItemSpan(number="3", title="Godkännande av dagordningen", kind="agenda", treated=True, start=8.0, end=30.0),
+    ]
+    units = build_units(spoken(lines))
+    al = Alignment(items=spans)
+    assert settled_under(al, units, 1, "Mötet ansågs rätt utlyst.", 15.0) == "2"
+    assert settled_under(al, units, 1, "Vi har kallat in en elektriker till köket.", 15.0) == "3"  # no notice

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from transcribe.agenda.align import Alignment, Unit
 from transcribe.agenda.numbers import number_refs
+from transcribe.agenda.parse import standard_kinds
 from transcribe.agenda.phrases import ANNOUNCEMENT, SETTLES
 from transcribe.agenda.topics import overlap, title_stems
 from transcribe.sv.text import content_words, stem
@@ -73,7 +74,7 @@ def settled_under(
     number = alignment.item_at(u.start + EPS)
     span = alignment.item(number) if number else None
     if span is None or span.start is None or span.announced is None:
-        return filed_report(alignment, number, text)
+        return filed_report(alignment, standard_home(alignment, number, text), text)
     before = u.start < span.announced - EPS  # a reply ahead of the announcement, in the turn opening the item
     if not before and abs(u.start - span.announced) < EPS:  # "Då beslutar vi så och går vidare till …"
         cue = ANNOUNCEMENT.search(u.low)
@@ -81,18 +82,69 @@ def settled_under(
     before = before or any(v is u for v in lead_in(alignment, units, number))
     number = alignment.item_at(span.start - EPS) if before else number
     number = named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
-    return filed_report(alignment, number, text)
+    return filed_report(alignment, standard_home(alignment, number, text), text)
+
+
+# The standard items' outcomes in their fixed forms, by the item's kind: the notice found in order ("Mötet ansågs
+# rätt utlyst."), the agenda approved ("Dagordningen godkändes."), the board discharged ("… ansvarsfrihet")
+_STANDARD_FORMS = {
+    "quorum": re.compile(
+        r"\b(?:mötet|stämman|årsmötet|årsstämman|föreningsstämman|sammanträdet)\s+(?:\w+\s+){0,4}?"
+        r"(?:utlyst|utlysts|kallat|kallad|kallats|sammankallat|sammankallad)\b"
+    ),
+    "agenda": re.compile(
+        r"\b(?:dagordning|föredragningslist)\w*\b.*\b(?:godkän|fastställ)|\b(?:godkän|fastställ)\w* "
+        r"(?:\w+ )?(?:dagordning|föredragningslist)"
+    ),  # fmt: skip
+    "discharge": re.compile(r"\bansvarsfrihet\b"),
+}
+
+
+def standard_home(alignment: Alignment, number: str | None, text: str) -> str | None:
+    """A standard item's outcome said in its fixed form belongs to the one item of that kind, when the item it was
+    placed under by time is not of it ("Då är mötet rätt utlyst." under the agenda, its start set early)."""
+    span = alignment.item(number) if number else None
+    low = text.lower()
+    kind = next((k for k, form in _STANDARD_FORMS.items() if form.search(low)), None)
+    if span is None or kind is None or kind in _kinds(span.title):
+        return number
+    homes = [s.number for s in alignment.items if kind in _kinds(s.title) and not _parent(alignment, s.number)]
+    return homes[0] if len(homes) == 1 else number
+
+
+def _kinds(title: str) -> list[str]:
+    """The standard kinds a title names, the discharge among them ("Fråga om ansvarsfrihet för styrelsen")."""
+    return [*standard_kinds(title), *(["discharge"] if "ansvarsfrihet" in title.lower() else [])]
+
+
+def _parent(alignment: Alignment, number: str) -> bool:
+    return any(c.parent == number for c in alignment.items)
 
 
 def filed_report(alignment: Alignment, number: str | None, text: str) -> str | None:
-    """A filing puts a report or the minutes to the records ("Då lägger vi det till handlingarna."); the meeting's
+    """A filing puts a report or the minutes to the records: the one it names by most of its title or its head, and
+    more than the item's own ("Då tackar vi Per och lägger redovisningen till handlingarna."), else, the meeting's
     formalities (the opening, an election, the notice, the agenda) are never filed: one placed there by time
     belongs to the item beside it in the agenda (the next, else the one before), whose start the alignment missed
     or set apart."""
     span = alignment.item(number) if number else None
-    if span is None or span.kind not in _NOT_FILED or not _FILING.search(text.lower()):
+    if span is None or not _FILING.search(text.lower()):
         return number
     leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
+    words = _stems(_FILING.split(text.lower())[0])  # what is filed, by its report's title: "lägger redovisningen …"
+    said = len(overlap(_stems(span.title), words, related_too=False))
+    named = [  # most of its title, or its head ("redovisningen" for "Ekonomisk redovisning")
+        s.number
+        for s in leaves
+        if s.kind not in _NOT_FILED
+        and (title := _stems(s.title))
+        and len(hit := overlap(title, words, related_too=False)) > said
+        and (len(hit) > NAMED_SHARE * len(title) or _head(s.title) in hit)
+    ]
+    if len(named) == 1:
+        return named[0]
+    if span.kind not in _NOT_FILED:
+        return number
     at = next((i for i, s in enumerate(leaves) if s.number == number), None)
     if at is None:
         return number
@@ -214,6 +266,12 @@ def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> 
         and len(hit) / len(title) > share
     ]
     return named[0].number if len(named) == 1 else None
+
+
+def _head(title: str) -> str | None:
+    """The stem of a title's last content word: what a title of several words is about."""
+    words = content_words(title)
+    return stem(words[-1]) if words else None
 
 
 def _stems(text: str) -> set[str]:

@@ -296,6 +296,8 @@ def item_verdicts(alignment: Alignment, units: list[Unit], decided: set[str]) ->
         ]
         after = next((s.number for s in alignment.items if s.treated and s.start == span.end), None)
         sealed = _seals(own, chair, title_stems(span), lead_in(alignment, units, after))
+        if span.kind in ("quorum", "agenda"):  # a filing settles a report, never the notice or the agenda
+            sealed = [(at, ev) for at, ev in sealed if not _FILED.match(ev[-1].low)]
         if not sealed:
             continue
         worded = [(at, ev, said) for at, ev in sealed for said in [_said(own, at, span.title)] if said]
