@@ -200,3 +200,22 @@ def test_the_one_the_asker_thanks_by_name_right_after_his_answer_takes_the_role(
     )
     assert ("sekreterare", "Olle Sand") in roles
     assert ("sekreterare", "Leo Brandt") not in roles
+
+
+def test_the_chair_said_of_jag_is_not_given_to_a_name_near_it() -> None:
+    roles = roles_of(
+        ANNUAL,
+        [
+            ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
+            ("K", "Punkt två. Jag föreslår att jag är ordförande för mötet och att Olle tar det andra. Går det bra?"),
+            ("O", "Ja, det går bra."),
+            ("L", "Ja."),
+            ("K", "Punkt tre, val av justerare. Vem kan justera protokollet?"),
+            ("M", "Jag kan justera."),
+            ("K", "Punkt fyra, verksamhetsberättelsen. Leo, berätta om året."),
+            ("L", "Vi har haft ett bra år med många nya medlemmar och en stor sommarfest."),
+            ("K", "Tack. Då förklarar jag mötet avslutat."),
+        ],
+    )
+    assert ("ordförande", "Karin Vall") in roles
+    assert ("ordförande", "Olle Sand") not in roles

@@ -107,18 +107,27 @@ def _named(u: Unit, role: str, names: dict[str, str], transcript: Transcript) ->
         for r, sure in [role_of(masked, s, e)]
         if r == role
     ]
+    own = _self_tied(masked, role)
+    if own == 2 and all(sure < 2 for _, sure in hits):  # "att jag är ordförande … och att Goran <…> protokollet":
+        mine = [(n, 2) for n in speaker_names(u, transcript, names)]  # the role said of "jag", not of a name near it
+        return mine + [h for h in hits if h[0] not in dict(mine)] if LIMIT[role] > 1 else mine
     if hits:
         for m in WITH_ME.finditer(masked):  # "Kalle och jag justerar": the speaker too; after a comma "och jag"
             # opens a clause of its own ("Någon måste skriva, och jag har frågat Jenny"): not a second subject
             if role_of(masked, m.start(), m.end())[0] == role and not _CLAUSE_AND.search(masked[: m.end()]):
                 hits += [(n, 1) for n in speaker_names(u, transcript, names) if n not in dict(hits)]
         return hits
+    return [(n, own) for n in speaker_names(u, transcript, names)] if own is not None else []
+
+
+def _self_tied(masked: str, role: str) -> int | None:
+    """How surely the sentence gives this role to its speaker by "jag" (see role_of), or None."""
     for m in _SELF_ROLE.finditer(masked):
         jag = m.start() + m.group(0).rfind("jag")
         r, sure = role_of(masked, jag, jag + 3)
         if r == role:
-            return [(n, sure) for n in speaker_names(u, transcript, names)]
-    return []
+            return sure
+    return None
 
 
 def _does_other(role: str, after: str) -> bool:
