@@ -2,25 +2,20 @@
 
 Three kinds of evidence, combined per sentence ("unit"):
 
-* the chair's transitions: "nästa punkt", "då går vi vidare till", "punkt fyra"
-  (a number said near "hoppar över", "utgår", "återkommer … senare" counts
-  against that item instead);
-* topic: how many of an item's title words (as stems, weighted by rarity in
-  this meeting) are said in the sentence and the next one; a compound's head
-  or a misheard ending still counts ("belysningen" for "Gatubelysning"), and
-  an outcome ("Då valdes …", "Då är dagordningen fastställd") ends an item
-  rather than starting one;
-* order: a monotone dynamic programme over the agenda picks the best
-  increasing sequence of starts, skipping items without evidence. An item named
-  outright with strong evidence of its own (taken out of order, order.py) is
-  inserted where it was taken; items announced together ("punkterna åtta och
-  nio", "… hänger ihop, så vi tar dem tillsammans") share one start. A start
-  moves back to the sentence of the same turn that named the item
-  ("Dagordningen. … Kan den godkännas?"). An item between two placed ones with
-  only weak evidence of its own words is placed in agenda order inside that gap
-  (order.py); the passes after the ordered choice live in passes.py.
+* the chair's transitions: "nästa punkt", "då går vi vidare till", "punkt fyra" (a number said near "hoppar över",
+  "utgår", "återkommer … senare" counts against that item instead);
+* topic: how many of an item's title words (as stems, weighted by rarity in this meeting) are said in the sentence and
+  the next one; a compound's head or a misheard ending still counts ("belysningen" for "Gatubelysning"), and an
+  outcome ("Då valdes …", "Då är dagordningen fastställd") ends an item rather than starting one;
+* order: a monotone dynamic programme over the agenda picks the best increasing sequence of starts, skipping items
+  without evidence. An item named outright with strong evidence of its own (taken out of order, order.py) is inserted
+  where it was taken; items announced together ("punkterna åtta och nio", "… hänger ihop, så vi tar dem
+  tillsammans") share one start. A start moves back to the sentence of the same turn that named the item
+  ("Dagordningen. … Kan den godkännas?"). An item between two placed ones with only weak evidence of its own words is
+  placed in agenda order inside that gap (order.py); the passes after the ordered choice live in passes.py.
 
-An item with no passage is "ej behandlad"; talk before the first item or after
+The evidence's parts, kept apart, also feed a model trained on every dev author's starts, whose sureness is added
+where it finds a start (learned.py). An item with no passage is "ej behandlad"; talk before the first item or after
 the meeting was closed goes to "Övrigt".
 """
 
@@ -37,6 +32,7 @@ from transcribe.agenda.boundaries import boundary_strength, handed_over_first
 from transcribe.agenda.continuity import damp_passing
 from transcribe.agenda.counted import no_start_at_sides
 from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
+from transcribe.agenda.learned import record, recording, rescored
 from transcribe.agenda.named import ASIDE, chair_heads, is_heading, kind_alone, kind_said, leads_with
 from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.officials import first_office_asked
@@ -284,6 +280,7 @@ def evidence_matrix(
             )
             late = officials[k] and number <= 0 and i > OFFICIALS_BY * len(units)  # "Valen." late elects the board
             row.append(min(score, 0.0) - THRESHOLD if late else score - THRESHOLD)
+            record(k, i, number, cue, topic, own, kind, heading, said_now, inner, weight, late, score)
             short = len(u.text.split()) <= SHORT
             said_title = own >= 0.99 or weight == 1.0 and (said_now or own >= NAMED and short)
             called = weight == 1.0 and any(kd in CALLED for kd in said)  # "När ses vi igen?" names the next meeting
@@ -335,7 +332,9 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
         return Alignment(items=spans)
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
+    recording()  # the next matrix's parts kept apart, for the learned trust in each kind (learned.py)
     B, named = evidence_matrix(units, leaves, turns)
+    B = rescored(units, B, named, turns, chair_speaker(units), THRESHOLD)
     heads = [it for it in items if it.number in parents]  # a parent named starts its sub-item taken first
     parents_named(units, leaves, heads, *evidence_matrix(units, heads, turns), B, named)
     damp_passing(units, leaves, B, {stem(n) for n in names}, -THRESHOLD)
