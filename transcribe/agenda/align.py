@@ -28,7 +28,7 @@ from collections import Counter
 from transcribe.agenda.added import added_topics
 from transcribe.agenda.ahead import announced_ahead, reordered_with_agenda
 from transcribe.agenda.approval import agenda_talk, opens_nothing
-from transcribe.agenda.boundaries import boundary_strength, handed_over_first
+from transcribe.agenda.boundaries import asks_by_name, boundary_strength, handed_over_first
 from transcribe.agenda.continuity import damp_passing
 from transcribe.agenda.counted import no_start_at_sides
 from transcribe.agenda.fallback import FILL_SHARE, by_time, from_times, unrecognisable
@@ -132,11 +132,12 @@ def chair_speaker(units: list[Unit]) -> str | None:
 
 
 def evidence_matrix(
-    units: list[Unit], items: list[AgendaItem], turns: list[float] | None = None
+    units: list[Unit], items: list[AgendaItem], turns: list[float] | None = None, *, asked: list[bool] | None = None
 ) -> tuple[list[list[float]], list[list[bool]]]:
     """B[k][u]: evidence that item k starts at unit u, minus the threshold; and named[k][u]: whether unit u
     names item k explicitly (its number, or most of its title in the chair's words), which alone may
-    move an item out of agenda order: a shared word or two is not enough for that."""
+    move an item out of agenda order: a shared word or two is not enough for that. `asked` (boundaries.asks_by_name):
+    the chair asking one by name on an item's own words opens it ("Sara, när gick kallelsen ut?")."""
     df = Counter(s for u in units for s in u.stems)
     n = max(len(units), 1)
 
@@ -253,7 +254,8 @@ def evidence_matrix(
             )  # "Dagordningen."
             # alone, or the title's word first in the chair's turn: "Bra. Dagordningen har ni fått på mejl."
             calls = any(kd in CALLED for kd in said) and u.text.rstrip().endswith("?")  # "Finns det något mer?"
-            if declared[i] in kinds[k] or asks or heading or calls:
+            by_name = asked is not None and asked[i] and (own or kind)
+            if declared[i] in kinds[k] or asks or heading or calls or by_name:
                 cue = max(cue, weight)  # declaring the meeting open, asking for a role, naming it: the chair starts it
             taken = instead[i] is not None and bool(overlap(titles[k], instead[i]))
             if taken:  # struck one item and took this one instead
@@ -333,7 +335,7 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     names = {w for sp in transcript.speakers if sp.name for w in [sp.name.lower(), *sp.name.lower().split()]}
     turns = boundary_strength(units, chair_speaker(units), names)
     recording()  # the next matrix's parts kept apart, for the learned trust in each kind (learned.py)
-    B, named = evidence_matrix(units, leaves, turns)
+    B, named = evidence_matrix(units, leaves, turns, asked=asks_by_name(units, chair_speaker(units), names))
     B = rescored(units, B, named, turns, chair_speaker(units), THRESHOLD)
     heads = [it for it in items if it.number in parents]  # a parent named starts its sub-item taken first
     parents_named(units, leaves, heads, *evidence_matrix(units, heads, turns), B, named)

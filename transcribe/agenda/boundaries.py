@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from transcribe.agenda.passes import Placement
-from transcribe.agenda.phrases import CONCLUDES, DECIDES, SETTLES, SKIP_TOPIC
+from transcribe.agenda.phrases import CONCLUDES, DECIDES, ELECTIONS, KIND_CUES, SETTLES, SKIP_TOPIC
 
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.align import Unit
@@ -90,6 +90,26 @@ def boundary_strength(units: list[Unit], chair: str | None, names: set[str]) -> 
         if i > 0 and units[i - 1].seg_id == u.seg_id and out[i - 1] > 0:  # "Och så valberedningen. Vem håller i
             continue  # det?": one turn opens one item
         out[i] = min(score, 1.0)
+    return out
+
+
+def asks_by_name(units: list[Unit], chair: str | None, names: set[str]) -> list[bool]:
+    """Per sentence: the chair opens her turn (or goes on after her own heading) with a question to one present by
+    name, and another speaks next ("Sara, när gick kallelsen ut?" – "Den sattes upp …"): the floor handed over on the
+    matter the question names, however short the answer. Not a question asking for a role ("Emil, du som har datorn
+    framme, tar du minnesanteckningarna?"), which opens the election, not an item that shares its word."""
+    out = [False] * len(units)
+    for i, u in enumerate(units):
+        if u.speaker != chair or not u.text.rstrip().endswith("?") or len(u.text.split()) > ASKED_WORDS:
+            continue
+        if any(KIND_CUES[kd].search(u.low) for kd in ELECTIONS if kd in KIND_CUES):
+            continue
+        words = re.findall(r"[\wåäöé-]+", u.low)
+        vocative = bool(words) and words[0] in names and re.match(rf"^\W*{re.escape(words[0])}\s*,", u.low) is not None
+        opens = i == 0 or units[i - 1].seg_id != u.seg_id or len(units[i - 1].text.split()) <= 2
+        after = next((w for w in units[i + 1 :] if w.seg_id != u.seg_id), None)
+        last = i + 1 >= len(units) or units[i + 1].seg_id != u.seg_id
+        out[i] = vocative and opens and last and after is not None and after.speaker != chair
     return out
 
 
