@@ -219,3 +219,16 @@ def test_the_chair_said_of_jag_is_not_given_to_a_name_near_it() -> None:
     )
     assert ("ordförande", "Karin Vall") in roles
     assert ("ordförande", "Olle Sand") not in roles
+
+
+def test_who_leads_a_meeting_whose_agenda_elects_a_justerare_is_its_chair_though_the_election_was_lost() -> None:
+    lines = [
+        ("K", "God morgon allihop. Då kör vi."),
+        ("K", "Tvåan. Vi tar den <ohörbart> i dag."),
+        ("O", "Mm."),
+        ("K", "Trean, ekonomin. Leo, hur ser kassan ut?"),
+        ("L", "Vi har fyrtiotusen på kontot, och alla fakturor är betalda."),
+        ("K", "Bra. Fyran. Tack för i dag."),
+    ]
+    assert ("ordförande", "Karin Vall") in roles_of(BOARD, lines)
+    assert not {r for r in roles_of(BOARD.replace("Val av justerare", "Arbetsmiljö"), lines) if r[0] == "ordförande"}

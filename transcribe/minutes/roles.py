@@ -206,9 +206,11 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
     if not any(r.role == "ordförande" for r in out):  # no one said it: who leads is who opens and announces
         lead = chair_speaker(units)
         name = transcript.speaker_name(lead) if lead else None
-        # "Mötet är öppnat" is a chair's act, and a meeting with a secretary or justerare has a chair who signs;
-        # a manager's "Då kör vi" in a meeting that names no one makes no chair
-        formal = bool(out) or any(u.speaker == lead and (OPENED.search(u.low) or CLOSED.search(u.low)) for u in units)
+        # "Mötet är öppnat" is a chair's act, and a meeting with a secretary or justerare has a chair who signs, also
+        # one whose agenda elects them when their election was not heard; a manager's "Då kör vi" in a meeting that
+        # names no one makes no chair
+        formal = bool(out) or any(names_role(r, s.title) for s in alignment.items for r in ROLES)
+        formal = formal or any(u.speaker == lead and (OPENED.search(u.low) or CLOSED.search(u.low)) for u in units)
         if name and name in names.values() and formal:
             ev = [unit_evidence(u, transcript) for u in units if u.speaker == lead][:1]
             out.insert(0, RoleElection(role="ordförande", name=name, evidence=ev, confidence=0.3, needs_review=True))
