@@ -316,3 +316,10 @@ def test_a_standard_items_outcome_in_its_fixed_form_goes_to_the_item_of_that_kin
     al = Alignment(items=spans)
     assert settled_under(al, units, 1, "Mötet ansågs rätt utlyst.", 15.0) == "2"
     assert settled_under(al, units, 1, "Vi har kallat in en elektriker till köket.", 15.0) == "3"  # no notice
+
+
+def test_a_decision_said_in_full_or_by_the_deciding_verb_keeps_its_words() -> None:
+    both = ["Då beslutar vi att alla äldreboenden får besök på bestämda dagar och att vi har två par röstmottagare."]
+    said = "Nämnden beslutade att ha två par röstmottagare."
+    assert restated(said, both) == said  # not the other decision of the same sentence
+    assert titled_subject("Är den godkändes.", "Dagordning") == "Dagordningen godkändes."

@@ -219,6 +219,8 @@ _GROUP_CLOSE = re.compile(
     r"^\W*(?:(?:då|så|okej|bra|ja)\W+)*(?:vi [a-zåäö]+(?:ar|er|ör|år|yr)|(?:då|så) [a-zåäö]+ vi)\s+\S", re.I
 )
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+_DECIDING_VERB = re.compile(r"\b(?:beslut|bestäm)\w*", re.I)
+RESTATED_WORDS = 3  # a decision of at most this many content words may be cut short ("att köpa en egen")
 
 
 def restated(text: str, quotes: Iterable[str]) -> str:
@@ -227,10 +229,12 @@ def restated(text: str, quotes: Iterable[str]) -> str:
     en egen kaffemaskin för pengarna i kaffekassan." """
     decided = _DECIDED.match(text)
     words = {stem(w) for w in _WORD.findall((text[decided.end() :] if decided else text).lower())} - stopwords()
+    if len(words) > RESTATED_WORDS:
+        return text  # said in full already
     for quote in reversed(list(quotes)):
         for sentence in reversed(_SENTENCES.split(quote.strip())):
-            if sentence.rstrip().endswith("?") or not _GROUP_CLOSE.match(sentence):
-                continue
+            if sentence.rstrip().endswith("?") or not _GROUP_CLOSE.match(sentence) or _DECIDING_VERB.search(sentence):
+                continue  # "Då beslutar vi att …" is what the rules read already, one decision or more
             said = {stem(w) for w in _WORD.findall(sentence.lower())} - stopwords()
             if words and words <= said and len(said - words) >= 2:
                 return sentence
@@ -274,6 +278,9 @@ def titled_subject(text: str, title: str) -> str:
     if m is None or not title.strip():
         return text
     what = title.strip().rstrip(".:")
+    what = what.lower() if what.isupper() else what  # "DAGORDNING"
     obj = _TITLE_OBJECT.match(what)
     done = _DONE_PAST.get(m.group("done").lower(), m.group("done").lower())
-    return finish_sentence(f"{capitalise(obj.group(1) if obj else what)} {done}{m.group('rest')}")
+    what = re.sub(r"^(dagordning|föredragningslista)$", lambda d: d[1] + ("en" if d[1][-1] in "gG" else "n"),
+                  obj.group(1) if obj else what, flags=re.I)  # fmt: skip
+    return finish_sentence(f"{capitalise(what)} {done}{m.group('rest')}")
