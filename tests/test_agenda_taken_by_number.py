@@ -180,3 +180,20 @@ def test_an_item_put_off_for_a_while_starts_where_it_is_taken_up() -> None:
         ]
     )
     assert got["4"] == 12
+
+
+def test_an_item_put_off_until_someone_comes_starts_where_it_is_taken_up_in_other_words() -> None:
+    got = starts(
+        [
+            *OPENING,
+            *PREVIOUS,
+            "Ekonomin väntar vi med tills Sara kommer. Femman, valet av styrelse.",  # 60 s
+            ("Valberedningen föreslår omval av hela styrelsen.", "P"),
+            "Då har mötet valt styrelsen enligt förslaget. Lekplatsen.",
+            *PLAY,
+            "Nu tar vi det vi hoppade över, pengarna. Sara?",  # 110 s
+            *MONEY,
+        ]
+    )
+    assert got["4"] == 11
+    assert got["5"] == 6

@@ -363,9 +363,11 @@ def align_agenda(agenda: Agenda, transcript: Transcript) -> Alignment:
     moved = {k for k, _ in moves}
     kept = [min(row) + THRESHOLD >= 0 and k not in moved for k, row in enumerate(B)]  # an item struck, deferred or
     # moved somewhere takes no turn of talk in the agenda's order
-    waited = [  # the sentence that put the item off until something happens, said as a strike
+    waited = [  # the sentence that put the item off until something happens, said as a strike; taken up strongly
         next((i for i, u in enumerate(units) if row[i] + THRESHOLD < 0 and UNTIL.search(u.low)), None) for row in B
-    ]
+    ]  # after it in any words, it is named there: "Nu tar vi det vi hoppade över, pengarna."
+    for k, w in enumerate(waited):
+        named[k] = [n or w is not None and i > w and B[k][i] >= STRONG - THRESHOLD for i, n in enumerate(named[k])]
     first = ordered(B, STRONG - THRESHOLD, named)
     seg = [u.seg_id for u in units]
     chosen = taken_early(B, first, named, STRONG - THRESHOLD, turns, kept, W_BOUNDARY, waited, seg)
