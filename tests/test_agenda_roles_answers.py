@@ -232,3 +232,29 @@ def test_who_leads_a_meeting_whose_agenda_elects_a_justerare_is_its_chair_though
     ]
     assert ("ordförande", "Karin Vall") in roles_of(BOARD, lines)
     assert not {r for r in roles_of(BOARD.replace("Val av justerare", "Arbetsmiljö"), lines) if r[0] == "ordförande"}
+
+
+TWO = """Årsmöte
+1. Mötets öppnande
+2. Val av två justerare
+3. Verksamhetsberättelse
+4. Mötets avslutande
+"""
+
+
+def test_the_second_of_two_justerare_is_the_one_who_then_offers_the_work_in_its_item() -> None:
+    roles = roles_of(
+        TWO,
+        [
+            ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
+            ("K", "Punkt två. Vi behöver två justerare. Vilka orkar granska protokollet efteråt?"),
+            ("O", "Jag gör det. Och Leo."),
+            ("L", "Måste jag?"),
+            ("O", "Du har ändå inget för dig på fredag."),
+            ("L", "Okej då. Jag granskar."),
+            ("K", "Punkt tre, verksamhetsberättelsen. Mira, berätta om året."),
+            ("M", "Vi har haft ett bra år med många nya medlemmar och en stor sommarfest."),
+            ("K", "Tack. Då förklarar jag mötet avslutat."),
+        ],
+    )
+    assert {("justerare", "Olle Sand"), ("justerare", "Leo Brandt")} <= roles

@@ -186,6 +186,9 @@ def find_roles(transcript: Transcript, alignment: Alignment, units: list[Unit]) 
         if elected and not chosen:  # the one who asked names those who offered: they are elected
             chosen = confirmed(role, pool, {r.name for r in out}, said_no, transcript, names, LIMIT[role])
         chosen |= summed_up(chosen, pool, partial(persons, names=names), LIMIT[role]) if elected else {}
+        if elected and 0 < len(chosen) < LIMIT[role]:  # the second of two, who offers the role's work in its item
+            held = [*out, *_elections(role, chosen, elected, names, transcript)]  # ("Och Leif." – … – "Jag granskar.")
+            chosen |= dict(list(_offered(role, pool, held, names, said_no, transcript).items())[:1])
         out += _elections(role, chosen, elected, names, transcript)
     for role, pool, shared in deferred:
         if shared <= {r.role for r in out}:
