@@ -167,6 +167,16 @@ FIRST_SIGHT_15 = {"apt-brandstationen", "pdk-skovde", "svf-enkoping"}
 # Dev meetings by a sixteenth fresh author, worked on the round after their first sight (samples/agenda/README.md):
 # every start and skipped item; their roles are not yet all followed
 FIRST_SIGHT_16 = {"apt-fastighetsskotseln", "prr-trollhattan", "slf-burtrask"}
+# Dev meetings by a nineteenth fresh author, added at the end of the round that measured them at first sight and not
+# yet worked on (samples/agenda/README.md): half the starts; their roles, skipped items and decisions not yet followed
+FIRST_SIGHT_19 = {
+    "apt-folktandvarden",
+    "apt-gruppbostaden",
+    "bun-sandviken",
+    "ifm-gjuteriet",
+    "ktn-varmland",
+    "skk-sagverket",
+}
 # Dev meetings by a seventeenth fresh author, worked on the round after their first sight (samples/agenda/README.md):
 # every start but ck-falun's motion announced and then withdrawn (treated in its truth, kept out as every other dev
 # truth keeps an item named only to be struck), and every skipped item; their roles are not yet all followed
@@ -185,6 +195,9 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     if truth["id"] in FIRST_SIGHT_17:
         assert score["starts_within_10s"] >= score["items"] - 1, score["start_errors_s"]
         assert score["skipped_reported"] == score["skipped"]
+        return
+    if truth["id"] in FIRST_SIGHT_19:
+        assert score["starts_within_10s"] >= 0.5 * score["items"], score["start_errors_s"]
         return
     if truth["id"] in FIRST_SIGHT_16:
         assert score["starts_within_10s"] == score["items"], score["start_errors_s"]
