@@ -97,7 +97,8 @@ def test_the_training_reads_dev_meetings_only(monkeypatch: pytest.MonkeyPatch) -
     assert meetings and all(truth["agenda"]["split"] == "dev" for _, truth in meetings.values())
     mapped = {m for a in agenda_learn.authors().values() for m in a["meetings"]}
     assert mapped == set(meetings)
-    assert set(learned.trained_on()) == set(meetings)
+    # the shipped weights were trained on dev meetings only; meetings added since wait for the next training
+    assert learned.trained_on() and set(learned.trained_on()) <= set(meetings)
     # a held-out meeting slipped into the author map stops the training before anything is read
     held_out = {"id": "x-heldout", "agenda": {"split": "heldout"}}
     real = agenda_learn.load_samples()
