@@ -181,6 +181,9 @@ FIRST_SIGHT_19 = {
 # every start but ck-falun's motion announced and then withdrawn (treated in its truth, kept out as every other dev
 # truth keeps an item named only to be struck), and every skipped item; their roles are not yet all followed
 FIRST_SIGHT_17 = {"apt-tullen", "ck-falun", "kvj-norrtalje"}
+# Dev meetings by an eighteenth fresh author, added at the end of the round that measured them at first sight and not
+# yet worked on (samples/agenda/README.md): one start in two; their roles and skipped items are not yet followed
+FIRST_SIGHT_18 = {"brf-lonnen-extra", "konstf-gavle", "kvarn-brosarp", "lh-klovsjo", "rid-hoor", "stg-tranemo"}
 # The fourteenth fresh author's three (apt-renhallningen, of-solleftea, spel-arvika), worked on the round after their
 # first sight: every start, skipped item and role, as the rest
 
@@ -192,6 +195,9 @@ def test_dev_meetings_on_true_transcripts(directory: Path, truth: dict) -> None:
     tr = true_transcript(truth)
     al = align_agenda(agenda, tr)
     score = score_alignment(al, truth)
+    if truth["id"] in FIRST_SIGHT_18:
+        assert score["starts_within_10s"] >= 0.5 * score["items"], score["start_errors_s"]
+        return
     if truth["id"] in FIRST_SIGHT_17:
         assert score["starts_within_10s"] >= score["items"] - 1, score["start_errors_s"]
         assert score["skipped_reported"] == score["skipped"]
