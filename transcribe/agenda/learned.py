@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from transcribe.agenda.named import ASIDE
+from transcribe.minutes.scorer import Trees
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "learned_starts.npz"
 SHORT = 6  # words in a sentence short enough to be the chair naming an item, as align.SHORT
@@ -89,19 +90,8 @@ class StartModel:
     TREES = ("feature", "threshold", "left", "right", "value", "leaf", "roots")
 
     def log_odds(self, X: np.ndarray) -> np.ndarray:
-        x = np.asarray(X, dtype=np.float64)
-        rows = np.arange(len(x))
-        total = np.full(len(x), self.baseline)
-        for root in self.roots:
-            node = np.full(len(x), root)
-            for _ in range(64):  # deeper than any tree grown: a walk ends at the leaves
-                inner = ~self.leaf[node]
-                if not inner.any():
-                    break
-                go_left = x[rows, self.feature[node]] <= self.threshold[node]
-                node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-            total += self.value[node]
-        return total
+        """Each row's log-odds that an item starts there, walked by the same tree code as the decision scorer."""
+        return self.baseline + Trees(*(getattr(self, k) for k in self.TREES)).margins(X)
 
     def save(self, path: Path, trained_on: Sequence[str]) -> None:
         arrays = {k: getattr(self, k) for k in self.TREES}
