@@ -201,16 +201,20 @@ def test_cancel_of_a_job_whose_worker_died_is_immediate(jobs_env: Path, short_cl
     assert queue.claim("w2") is None
 
 
-def test_transient_failures_back_off_then_fail(jobs_env: Path, short_clip: Path) -> None:
+def test_transient_failures_back_off_then_fail(
+    jobs_env: Path, short_clip: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from transcribe.jobs import queue, status, submit
 
+    # Long enough that a loaded CI machine cannot pass it between the failure and the next claim.
+    monkeypatch.setenv("TRANSCRIBE_JOB_BACKOFF_S", "2")
     job = submit(store(short_clip, "m1"), "m1", fast_options(), max_attempts=2)
     c = queue.claim("w")
     assert c is not None
     assert queue.finish_failed(job, c.token, "EIO", "OSError", transient=True) == "queued"
     st = status(job)
-    assert st.state == "queued" and "nytt försök om" in (st.error or "") and queue.claim("w") is None  # backoff
-    c = wait_for(lambda: queue.claim("w"), 5, 0.05, "backoff to pass")
+    assert st.state == "queued" and "nytt försök om 2 s" in (st.error or "") and queue.claim("w") is None  # backoff
+    c = wait_for(lambda: queue.claim("w"), 10, 0.05, "backoff to pass")
     assert queue.finish_failed(job, c.token, "EIO", "OSError", transient=True) == "failed"
     assert status(job).attempts == 2
 
