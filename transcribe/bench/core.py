@@ -211,6 +211,11 @@ def run_measured(kind: str, audio: Path, args: BenchArgs, sample: Sample | None 
 # --------------------------------------------------------------------------- the truth as a transcript
 
 
+def participants(truth: dict[str, Any]) -> list[str]:
+    """The names of the meeting's speakers who have one: the vocabulary a user would type for the meeting."""
+    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+
+
 def truth_transcript(truth: dict[str, Any]) -> Any:
     """The true transcript as a `Transcript`: one segment per turn, speakers named."""
     segs = sorted(truth["segments"], key=lambda s: (s["start"], s["turn"]))

@@ -38,7 +38,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.bench import matching
-from transcribe.bench.core import truth_transcript
+from transcribe.bench.core import participants, truth_transcript
 from transcribe.bench.noise import dev_meetings
 from transcribe.confidence import LOW_WORD
 from transcribe.config import REPO_DIR, SAMPLES_DIR
@@ -109,7 +109,7 @@ def diff(said: str, heard: str, span: tuple[int, int] | None = None) -> tuple[st
 
 def _found(truth: dict[str, Any], transcript: Any) -> tuple[dict[int, Any], Any]:
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
-    names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+    names = participants(truth)
     minutes = extract_minutes(transcript, meeting_date=day, vocabulary=names, robust=True)
     match = matching.decision_scores(truth["truth"], minutes.decisions)
     return {p.truth: minutes.decisions[p.predicted] for p in match.pairs}, minutes
@@ -130,7 +130,7 @@ def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds
         found, _ = _found(truth, clean)
         if not found:
             continue
-        names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+        names = participants(truth)
         for seed in seeds:
             noisy, _ = corrupt_transcript(clean, model, rate, seed, names)
             heard, minutes = _found(truth, noisy)
@@ -208,7 +208,7 @@ def unsure_rates(meetings: list[dict[str, Any]], model: ErrorModel, rate: float,
     for truth in meetings:
         clean = truth_transcript(truth)
         for seed in seeds:
-            noisy, _ = corrupt_transcript(clean, model, rate, seed, _names(truth))
+            noisy, _ = corrupt_transcript(clean, model, rate, seed, participants(truth))
             utts = build_utts(noisy)
             by_seg: dict[int, list[Any]] = {}
             for u in utts:
@@ -240,10 +240,6 @@ def _aligned(said: list[str], heard: list[str]) -> list[bool]:
 
 def _share(a: int, b: int) -> float | None:
     return round(a / b, 3) if b else None
-
-
-def _names(truth: dict[str, Any]) -> list[str]:
-    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
 
 
 _AUDIO = ("*.ogg", "*.wav", "*.mp3", "*.flac", "*.m4a", "*.opus")

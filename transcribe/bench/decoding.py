@@ -37,7 +37,7 @@ from rich.table import Table
 
 from transcribe import asr, lexfix
 from transcribe.audio import Audio, decode
-from transcribe.bench.core import SAMPLES_DIR, BenchArgs, section
+from transcribe.bench.core import SAMPLES_DIR, BenchArgs, participants, section
 from transcribe.bench.metrics import WordErrors, word_errors
 from transcribe.fsutil import atomic_write_text
 from transcribe.models import resolve
@@ -88,10 +88,6 @@ def reference(truth: dict[str, Any], until: float | None = None) -> str:
     """The true words in spoken order (of the turns ending by `until`, a cut point, when given)."""
     segs = sorted(truth["segments"], key=lambda s: (s["start"], s["turn"]))
     return " ".join(s["text"] for s in segs if until is None or s["end"] <= until)
-
-
-def participants(truth: dict[str, Any]) -> list[str]:
-    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
 
 
 def options_for(mode: str, truth: dict[str, Any]) -> asr.AsrOptions:

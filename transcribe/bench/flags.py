@@ -44,7 +44,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.bench import matching
-from transcribe.bench.core import SAMPLES_DIR, section, truth_transcript
+from transcribe.bench.core import SAMPLES_DIR, participants, section, truth_transcript
 from transcribe.bench.noise import dev_meetings, load_meetings
 from transcribe.confidence import LOW_WORD
 from transcribe.confidence.items import score_minutes
@@ -146,7 +146,7 @@ def labels(truth: dict[str, Any], minutes: Minutes, transcript: Transcript,
 def draft(transcript: Transcript, truth: dict[str, Any]) -> Minutes:
     """The rules' draft, before the word-probability flags."""
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
-    names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+    names = participants(truth)
     return extract_minutes(transcript, meeting_date=day, vocabulary=names)
 
 
@@ -218,7 +218,7 @@ def noise_runs(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, s
         if not rate:
             runs.append((truth, clean, set()))
             continue
-        names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+        names = participants(truth)
         for seed in seeds:
             noisy, corr = corrupt_transcript(clean, model, rate, seed, names)
             if neighbours and sum(neighbours):

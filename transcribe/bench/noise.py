@@ -29,7 +29,7 @@ from rich.console import Console
 from rich.table import Table
 
 from transcribe.bench import matching, metrics
-from transcribe.bench.core import SAMPLES_DIR, section, truth_transcript
+from transcribe.bench.core import SAMPLES_DIR, participants, section, truth_transcript
 from transcribe.confidence.items import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
@@ -54,14 +54,10 @@ def dev_meetings(samples: Path = SAMPLES_DIR) -> list[dict[str, Any]]:
     return [*load_meetings(samples), *agenda, *load_meetings(samples / "minutes-dev")]
 
 
-def _names(truth: dict[str, Any]) -> list[str]:
-    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
-
-
 def draft(transcript: Transcript, truth: dict[str, Any], robust: bool) -> tuple[Any, set[str]]:
     """Minutes as the pipeline makes them (rules, then the word-probability flags), and the ids the rules flagged."""
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
-    minutes = extract_minutes(transcript, meeting_date=day, vocabulary=_names(truth), robust=robust)
+    minutes = extract_minutes(transcript, meeting_date=day, vocabulary=participants(truth), robust=robust)
     by_rules = {d.id for d in minutes.decisions if d.needs_review}
     return flag_uncertain(minutes, transcript), by_rules
 
@@ -152,7 +148,7 @@ def curve(meetings: list[dict[str, Any]], model: ErrorModel, rates: tuple[float,
             clean = truth_transcript(truth)
             for seed in seeds if rate else (0,):
                 if rate:
-                    noisy, corr = corrupt_transcript(clean, model, rate, seed, _names(truth))
+                    noisy, corr = corrupt_transcript(clean, model, rate, seed, participants(truth))
                     lost = {seg.id for seg, c in zip(noisy.segments, corr, strict=True) if c.lost_negations}
                 else:
                     noisy, lost = clean, set()
@@ -190,7 +186,7 @@ def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
         clean = truth_transcript(truth)
         day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
         # a decision the true transcript gives word for word was not changed by the removal ("changed" leaves it out)
-        as_said = {which: {d.text for d in extract_minutes(clean, meeting_date=day, vocabulary=_names(truth),
+        as_said = {which: {d.text for d in extract_minutes(clean, meeting_date=day, vocabulary=participants(truth),
                                                             robust=which == "after").decisions}
                    for which in out}  # fmt: skip
         for k, seg in enumerate(clean.segments):
@@ -199,7 +195,7 @@ def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
                 segs = [*clean.segments[:k], seg.model_copy(update={"text": text}), *clean.segments[k + 1 :]]
                 noisy = clean.model_copy(update={"segments": segs})
                 for which, acc in out.items():
-                    minutes = extract_minutes(noisy, meeting_date=day, vocabulary=_names(truth),
+                    minutes = extract_minutes(noisy, meeting_date=day, vocabulary=participants(truth),
                                               robust=which == "after")  # fmt: skip
                     acc["variants"] += 1
                     for d in minutes.decisions:

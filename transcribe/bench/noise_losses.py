@@ -30,7 +30,7 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from transcribe.bench import matching
-from transcribe.bench.core import truth_transcript
+from transcribe.bench.core import participants, truth_transcript
 from transcribe.bench.noise import dev_meetings
 from transcribe.errormodel import ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
@@ -57,7 +57,7 @@ def read(truth: dict[str, Any], transcript: Transcript) -> tuple[list[Any], dict
     """The decisions the robust extractor reads, and true decision index -> the one matched to it, as the noise
     bench matches them."""
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
-    names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+    names = participants(truth)
     minutes = extract_minutes(transcript, meeting_date=day, vocabulary=names, robust=True)
     match = matching.decision_scores(truth["truth"], minutes.decisions)
     return list(minutes.decisions), {p.truth: minutes.decisions[p.predicted] for p in match.pairs}
@@ -186,7 +186,7 @@ def losses(meetings: list[dict[str, Any]], model: ErrorModel, rate: float, seeds
         found = found_map(truth, clean)
         if not found:
             continue
-        names = [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
+        names = participants(truth)
         for seed in seeds:
             noisy, _ = corrupt_transcript(clean, model, rate, seed, names)
             decisions, heard = read(truth, noisy)

@@ -68,7 +68,7 @@ import numpy as np
 from sklearn.metrics import average_precision_score
 
 from transcribe.bench import matching
-from transcribe.bench.core import SAMPLES_DIR, truth_transcript
+from transcribe.bench.core import SAMPLES_DIR, participants, truth_transcript
 from transcribe.bench.decision_models import Setting, calibrate, fit, inputs, margins
 from transcribe.bench.noise import SEEDS, dev_meetings
 from transcribe.errormodel import ErrorModel, corrupt_transcript
@@ -97,10 +97,6 @@ SETTINGS = (
     *(Setting(f, a) for f in (Features("none"), Features("opening", 12, 10)) for a in (1e-3, 1e-2)),
     *(Setting(Features("none"), a, "trees") for a in (0.05, 0.1)),
 )
-
-
-def _names(truth: dict[str, Any]) -> list[str]:
-    return [sp["name"] for sp in truth.get("speakers") or [] if sp.get("name")]
 
 
 def batches(meetings: Sequence[dict[str, Any]], samples: Path = SAMPLES_DIR) -> dict[str, int]:
@@ -133,13 +129,13 @@ def versions(truth: dict[str, Any], model: ErrorModel, rates: Sequence[float],
     clean = truth_transcript(truth)
     for rate in rates:
         for seed in seeds if rate else (0,):
-            yield rate, seed, corrupt_transcript(clean, model, rate, seed, _names(truth))[0] if rate else clean
+            yield rate, seed, corrupt_transcript(clean, model, rate, seed, participants(truth))[0] if rate else clean
 
 
 def extractor(truth: dict[str, Any], transcript: Transcript) -> RuleExtractor:
     """The rules run on one transcript, without the learned pass (it is applied by the caller)."""
     day = dt.date.fromisoformat(truth["date"]) if truth.get("date") else None
-    ex = RuleExtractor(transcript, day, vocabulary=_names(truth), robust=True, scorer=None)
+    ex = RuleExtractor(transcript, day, vocabulary=participants(truth), robust=True, scorer=None)
     ex.run()
     return ex
 
