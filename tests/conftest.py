@@ -13,6 +13,7 @@ import pytest
 from xdist.scheduler import LoadFileScheduling
 
 REPO = Path(__file__).resolve().parent.parent
+pytest_plugins = ["tests.webfixtures"]  # the web fixtures several test files share
 if os.environ.get("PYTEST_XDIST_WORKER"):
     # pytest-xdist's worker processes are started with COLUMNS=80, which fixes the width of every rich console
     # made after it (`models list` would wrap as on a narrow terminal whatever the test asks); a one-process

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from tests.agenda_meeting import AGENDA_TXT, meeting
-from tests.test_web import PASSWORD, add_meeting, login, post
+from tests.test_web import add_meeting, post
 from transcribe.agenda import parse_agenda_text
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.edit import ensure_ids
@@ -39,24 +39,6 @@ PARAGRAPHS = [
     "§ 9 Mötets avslutande",
 ]
 FEE = "beslutade att höja avgiften med fem procent"
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("transcribe.web.auth._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-
-
-@pytest.fixture
-def sara(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
-    from transcribe.web.app import create_app
-    from transcribe.web.auth import create_user
-
-    app = create_app(data_dir=tmp_path, start_worker=False)
-    create_user("sara", PASSWORD, "secretary")
-    return login(TestClient(app), "sara")
 
 
 def board_minutes() -> Minutes:

@@ -10,16 +10,14 @@ from __future__ import annotations
 import io
 import re
 import secrets
-from pathlib import Path
 from types import SimpleNamespace
 
-import pytest
 from docx import Document
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from tests.agenda_meeting import lines_transcript
-from tests.test_web import PASSWORD, login, post
+from tests.test_web import post
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.edit import ensure_ids
 
@@ -46,24 +44,6 @@ LINES = [
     ("A", "Hemsidan hoppar vi över i dag, Per som sköter den är sjuk."),
     ("A", "Då förklarar jag mötet avslutat."),
 ]
-
-
-@pytest.fixture(autouse=True)
-def fast_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    monkeypatch.setattr("transcribe.web.auth._hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-
-
-@pytest.fixture
-def sara(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> TestClient:
-    monkeypatch.setenv("TRANSCRIBE_DATA_DIR", str(tmp_path))
-    from transcribe.web.app import create_app
-    from transcribe.web.auth import create_user
-
-    app = create_app(data_dir=tmp_path, start_worker=False)
-    create_user("sara", PASSWORD, "secretary")
-    return login(TestClient(app), "sara")
 
 
 def add_board_meeting(lines: list[tuple[str, str]] = LINES) -> str:

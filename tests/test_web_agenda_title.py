@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from itertools import count
 
+import pytest
+
 from tests.agenda_meeting import AGENDA_TXT
 from tests.test_web import app, as_user, csrf_of, short_wav  # noqa: F401  (fixtures)
 from transcribe.db import session
 from transcribe.jobs.models import Job
 from transcribe.tables import Meeting
 
+pytestmark = pytest.mark.usefixtures("fast_hashing")  # tests/webfixtures.py: cheap argon2 for the logins
 _uploaded = count(1)  # each upload a recording of its own: the same one again is the meeting it already is
 
 
