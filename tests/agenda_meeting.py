@@ -1,10 +1,13 @@
-"""A hand-made board meeting for the agenda and protokoll tests: item 6 is skipped, item 7 taken before item 5."""
+"""A hand-made board meeting for the agenda and protokoll tests: item 6 is skipped, item 7 taken before item 5; and
+hand-made meetings of ten seconds a line, with the protokoll or the roles read from them."""
 
 from __future__ import annotations
 
 from transcribe.agenda import align_agenda, parse_agenda_text
+from transcribe.agenda.align import build_units
 from transcribe.minutes.model import Minutes
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
+from transcribe.minutes.roles import RoleElection, find_roles
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA_TXT = """Dagordning för styrelsemöte i Brf Eken
@@ -76,3 +79,16 @@ def protokoll_of(lines: list[tuple[str, str]], agenda: str, title: str) -> Proto
     tr = lines_transcript(lines, {k: NAMES[k] for k in "ABC"})
     ag = parse_agenda_text(agenda)
     return build_protokoll(Minutes(title=title), tr, ag, align_agenda(ag, tr))
+
+
+def elected(agenda: str, tr: Transcript) -> list[RoleElection]:
+    """The roles read from a hand-made meeting held by `agenda`, aligned and cut into units as the protokoll does."""
+    return find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr))
+
+
+def by_role(found: list[RoleElection]) -> dict[str, list[str]]:
+    """Each role's names in the order they were found."""
+    out: dict[str, list[str]] = {}
+    for r in found:
+        out.setdefault(r.role, []).append(r.name)
+    return out

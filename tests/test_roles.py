@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.agenda.align import build_units
-from transcribe.minutes.roles import find_roles, mentions, people
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from tests.agenda_meeting import by_role, elected, lines_transcript
+from transcribe.minutes.roles import mentions, people
 
 AGENDA = """Dagordning
 1. Mötets öppnande
@@ -16,22 +14,8 @@ AGENDA = """Dagordning
 """
 
 
-def transcript(lines: list[tuple[str, str]], names: dict[str, str]) -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    return Transcript(
-        segments=segs,
-        duration=len(lines) * 10.0,
-        speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()],
-    )
-
-
 def roles(lines: list[tuple[str, str]], names: dict[str, str], agenda: str = AGENDA) -> dict[str, list[str]]:
-    tr = transcript(lines, names)
-    found = find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr))
-    out: dict[str, list[str]] = {}
-    for r in found:
-        out.setdefault(r.role, []).append(r.name)
-    return out
+    return by_role(elected(agenda, lines_transcript(lines, names)))
 
 
 NAMES = {"K": "Karin Sjöberg", "P": "Per Åkesson", "G": "Gunnar Vikström", "A": "Ahmed Rashid", "L": "Lisbeth Forsgren"}
@@ -76,8 +60,7 @@ def test_alongside_the_chair_and_a_justerare_who_never_speaks() -> None:
     }
     lines[3] = ("E", "Till justerare valdes alltså Malin Håkansson och Bengt Holmqvist, som inte är här i dag.")
     assert roles(lines, names, agenda)["justerare"] == ["Malin Håkansson", "Bengt Holmqvist"]
-    tr = transcript(lines, names)
-    found = find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr))
+    found = elected(agenda, lines_transcript(lines, names))
     assert [r.name for r in found if r.needs_review] == ["Bengt Holmqvist"]  # heard once: check the spelling
 
 
@@ -97,7 +80,7 @@ def test_presentations_without_election_items() -> None:
 
 
 def test_names_in_ordinary_words_and_genitives() -> None:
-    names = people(transcript([("P", "Hej.")], {"P": "Per Åkesson", "G": "Göran Nyström"}))
+    names = people(lines_transcript([("P", "Hej.")], {"P": "Per Åkesson", "G": "Göran Nyström"}))
     assert mentions("Det kostar fyrahundra kronor per timme.", names) == []
     assert [n for _, _, n in mentions("Per tar det, enligt Görans förslag.", names)] == ["Per Åkesson", "Göran Nyström"]
 

@@ -3,24 +3,13 @@ who asked after a yes on a condition. Hand-made meetings, ten seconds per line."
 
 from __future__ import annotations
 
-from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.agenda.align import build_units
-from transcribe.minutes.roles import find_roles
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from tests.agenda_meeting import elected, lines_transcript
 
 NAMES = {"K": "Karin Vall", "L": "Leo Brandt", "M": "Mira Holm", "O": "Olle Sand", "S": "Siv Ek"}
 
 
-def spoken(lines: list[tuple[str, str]]) -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    return Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()]
-    )
-
-
 def roles_of(agenda: str, lines: list[tuple[str, str]]) -> set[tuple[str, str]]:
-    tr = spoken(lines)
-    return {(r.role, r.name) for r in find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr))}
+    return {(r.role, r.name) for r in elected(agenda, lines_transcript(lines, NAMES))}
 
 
 BOARD = """Styrelsemöte

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from transcribe.agenda import align_agenda, parse_agenda_text
-from transcribe.agenda.align import build_units
-from transcribe.minutes.roles import RoleElection, find_roles
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
+from tests.agenda_meeting import by_role, elected, lines_transcript
+from transcribe.minutes.roles import RoleElection
 
 AGENDA = """Dagordning
 1. Mötets öppnande
@@ -25,20 +23,11 @@ NAMES = {
 
 
 def elect(lines: list[tuple[str, str]], agenda: str = AGENDA) -> list[RoleElection]:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    tr = Transcript(
-        segments=segs,
-        duration=len(lines) * 10.0,
-        speakers=[SpeakerInfo(label=k, name=v) for k, v in NAMES.items()],
-    )
-    return find_roles(tr, align_agenda(parse_agenda_text(agenda), tr), build_units(tr))
+    return elected(agenda, lines_transcript(lines, NAMES))
 
 
 def roles(lines: list[tuple[str, str]], agenda: str = AGENDA) -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for r in elect(lines, agenda):
-        out.setdefault(r.role, []).append(r.name)
-    return out
+    return by_role(elect(lines, agenda))
 
 
 OPENING = ("G", "God morgon och välkomna. Jag förklarar mötet öppnat.")

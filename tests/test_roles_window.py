@@ -4,10 +4,10 @@ A hand-made meeting, ten seconds per line."""
 
 from __future__ import annotations
 
+from tests.agenda_meeting import lines_transcript
 from transcribe.agenda import align_agenda, parse_agenda_text
 from transcribe.agenda.align import build_units
 from transcribe.minutes.roles import find_roles
-from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 AGENDA = """Arbetsplatsträff
 1. Inledning
@@ -31,16 +31,11 @@ LINES = [
 ]
 
 
-def spoken(lines: list[tuple[str, str]]) -> Transcript:
-    segs = [Segment(id=i, start=i * 10.0, end=i * 10.0 + 8.0, text=t, speaker=s) for i, (s, t) in enumerate(lines)]
-    names = {"K": "Katarina Novak", "G": "Gustav Ekholm", "J": "Jukka Rantanen", "E": "Ebba Lind"}
-    return Transcript(
-        segments=segs, duration=len(lines) * 10.0, speakers=[SpeakerInfo(label=k, name=v) for k, v in names.items()]
-    )
+NAMES = {"K": "Katarina Novak", "G": "Gustav Ekholm", "J": "Jukka Rantanen", "E": "Ebba Lind"}
 
 
 def test_an_election_whose_item_was_not_placed_is_read_where_the_agenda_puts_it() -> None:
-    tr = spoken(LINES)
+    tr = lines_transcript(LINES, NAMES)
     al = align_agenda(parse_agenda_text(AGENDA), tr)
     assert not al.item("2").treated  # the premise: the announcement was too garbled to place the item
     roles = {(r.role, r.name) for r in find_roles(tr, al, build_units(tr))}
