@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from transcribe.db import session
 from transcribe.errors import BadOption, InputNotFound
 from transcribe.jobs import tasks
 from transcribe.jobs.models import JobState, Task
+
+# Each wait ends as soon as the thread gets there; the bound is for a machine shared with other work (10 s could
+# pass between the task starting and the test reading its row, and the handler then returned by itself).
+WAIT_S = 120.0
 
 
 @pytest.fixture
@@ -27,19 +32,18 @@ def test_one_task_of_a_kind_per_meeting_and_its_outcome_stays(data: Path) -> Non
     def slow(meeting_id: str, user: str) -> str:
         seen.append((meeting_id, user))
         started.set()
-        release.wait(10)
+        release.wait(WAIT_S)  # held until the test has looked; the bound only ends a broken test
         return "klart"
 
     tasks.register("test-slow", slow)
     assert tasks.submit("test-slow", "m1", "anna")
-    assert started.wait(10)
+    assert started.wait(WAIT_S)
     assert tasks.latest("test-slow", "m1").state == JobState.running
     assert not tasks.submit("test-slow", "m1", "bo")  # already running: nothing new starts
     release.set()
-    for _ in range(200):
-        if not tasks.latest("test-slow", "m1").active:
-            break
-        threading.Event().wait(0.05)
+    deadline = time.monotonic() + WAIT_S
+    while tasks.latest("test-slow", "m1").active and time.monotonic() < deadline:
+        time.sleep(0.05)
     done = tasks.latest("test-slow", "m1")
     assert (done.state, done.result, done.error) == (JobState.done, "klart", None)
     assert seen == [("m1", "anna")]
