@@ -25,7 +25,9 @@ def test_two_reviewers_approving_at_once_make_one_version(app, monkeypatch) -> N
 
     sara, ada = as_user(app, "sara"), as_user(app, "ada")
     mid = add_meeting("sara")
-    both_checked = threading.Barrier(2, timeout=20)
+    # Each wait ends when both requests get there; the bound only ends a broken test (at 20 s, the second
+    # request's login and check on a loaded machine could break the barrier and answer 500).
+    both_checked = threading.Barrier(2, timeout=300)
     check = routes_review.editable_meeting
 
     def checked_together(user, meeting_id):  # both requests pass the check before either locks the meeting
@@ -43,7 +45,7 @@ def test_two_reviewers_approving_at_once_make_one_version(app, monkeypatch) -> N
     for t in threads:
         t.start()
     for t in threads:
-        t.join(30)
+        t.join(300)
     assert sorted(codes.values()) == [303, 409], codes
     with session() as s:
         assert s.get(Meeting, mid).version == 1
