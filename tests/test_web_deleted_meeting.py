@@ -4,7 +4,6 @@ by whom (not "Kunde inte spara"), and someone who never had it open learns nothi
 from __future__ import annotations
 
 import threading
-import time
 
 from tests.test_web import PASSWORD, add_meeting, app, as_user, csrf_of, post  # noqa: F401  (fixtures)
 
@@ -49,7 +48,7 @@ def test_the_one_who_deleted_a_meeting_never_opened_is_told_it_is_gone(app) -> N
     assert gone.status_code == 410 and "Mötet har tagits bort av sara." in gone.text
 
 
-def test_a_save_waiting_while_the_meeting_is_deleted_names_the_deleter(app) -> None:  # noqa: F811
+def test_a_save_waiting_while_the_meeting_is_deleted_names_the_deleter(app, monkeypatch) -> None:  # noqa: F811
     from transcribe.db import session
     from transcribe.tables import Meeting
     from transcribe.web import deletion, store
@@ -59,13 +58,23 @@ def test_a_save_waiting_while_the_meeting_is_deleted_names_the_deleter(app) -> N
     assert post(sara, f"/meetings/{mid}/share", {"name": "fia"}).status_code == 303
     assert fia.get(f"/meetings/{mid}").status_code == 200
     said = {}
-    with store.meeting_lock(mid):  # a deletion under way: the save has to wait for it
+    waiting, real_lock = threading.Event(), store.meeting_lock
+
+    def lock(meeting_id: str):  # noqa: ANN202 - the meeting's FileLock
+        if meeting_id == mid and threading.current_thread() is not threading.main_thread():
+            waiting.set()  # the save has passed its checks and asks for the lock the deletion holds
+        return real_lock(meeting_id)
+
+    monkeypatch.setattr(store, "meeting_lock", lock)
+    with real_lock(mid):  # a deletion under way: the save has to wait for it
         saving = threading.Thread(target=lambda: said.update(r=_save(fia, mid, "Vi beslutar att måla om.")))
         saving.start()
-        time.sleep(1.0)
+        # Deleting once the save waits (a fixed second let a loaded machine's save arrive after the deletion,
+        # which the route refuses before any lock: the waiting save was then not tested); bounds end a broken test.
+        assert waiting.wait(300), "the save never asked for the meeting's lock"
         with session() as s:
             meeting = s.get(Meeting, mid)
         deletion.delete_meeting(meeting, "sara")
-    saving.join(30)
+    saving.join(300)
     assert said["r"].status_code == 410, said["r"].text
     assert said["r"].json()["message"] == "Mötet har tagits bort av sara."
