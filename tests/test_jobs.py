@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psutil
 import pytest
 
 from tests.cli_call import call
@@ -24,6 +25,9 @@ from tests.conftest import REPO, have, speak
 
 CLI = [sys.executable, "-m", "transcribe.cli"]
 TIMING_KEYS = {"timings", "asr_load_s"}
+# How long a test waits for a worker, a runner or a kill that a passing run sees in a second or two: each wait
+# ends as soon as it happens, so the bound is for a loaded machine (10 s for a cancel was a guess at an idle one).
+WAIT_S = 120
 
 
 # --- helpers shared by the jobs test modules -----------------------------------------------------------------
@@ -87,6 +91,22 @@ def stop_process(proc: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def runners(parent_pid: int | None = None, job: int | None = None) -> list:
+    """The job runner processes under a process (this one by default), or of one job: psutil.Process each.
+
+    A child that ends between the listing and the reading of its command line (a runner's ffmpeg, a runner
+    just killed) is no runner to count: reading it would raise psutil.NoSuchProcess in the middle of a wait."""
+    wanted = "transcribe.jobs.runner" + (f" {job} " if job is not None else "")
+    found = []
+    for child in psutil.Process(parent_pid).children(recursive=True):
+        try:
+            if wanted in " ".join(child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            continue
+    return found
 
 
 def transcript_without_timing(path: Path) -> dict:
@@ -469,47 +489,34 @@ def test_full_disk_fails_cleanly_keeps_finished_stages_and_retry_succeeds(
 
 @pytest.mark.slow
 def test_timeout_kills_the_runner_and_fails_the_job(jobs_env: Path, short_clip: Path, embedded_worker) -> None:
-    import psutil
-
     from transcribe.jobs import status, submit
 
     # Shorter than the runner's own start-up (Python + model imports), so the job cannot finish first.
     job = submit(store(short_clip, "m1"), "m1", fast_options(), timeout_s=0.6)
     embedded_worker.start()
-    st = wait_for(lambda: (s := status(job)).state == "failed" and s, 30, what="the timeout")
+    st = wait_for(lambda: (s := status(job)).state == "failed" and s, WAIT_S, what="the timeout")
     assert "avbrutet efter 1 s" in (st.error or "") and st.attempts == 1
-    children = psutil.Process().children(recursive=True)
-    runners = [p for p in children if "transcribe.jobs.runner" in " ".join(p.cmdline())]
-    assert runners == []
+    assert runners() == []
 
 
 @pytest.mark.slow
 def test_cancel_running_job_kills_it_and_stop_hands_a_job_back(
     jobs_env: Path, short_clip: Path, embedded_worker
 ) -> None:
-    import psutil
-
     from transcribe.jobs import cancel, retry, status, submit
 
     job = submit(store(short_clip, "m1"), "m1", fast_options())
     embedded_worker.start()
 
-    def runner_pids() -> list[int]:
-        return [
-            p.pid
-            for p in psutil.Process().children(recursive=True)
-            if f"transcribe.jobs.runner {job} " in " ".join(p.cmdline())
-        ]
-
-    wait_for(lambda: status(job).state == "running" and runner_pids(), 30, 0.1, "the job to start")
+    wait_for(lambda: status(job).state == "running" and runners(job=job), WAIT_S, 0.1, "the job to start")
     assert cancel(job) == "running"  # asked; the worker kills it
-    st = wait_for(lambda: (s := status(job)).state == "cancelled" and s, 10, 0.1, "the cancel")
+    st = wait_for(lambda: (s := status(job)).state == "cancelled" and s, WAIT_S, 0.1, "the cancel")
     assert st.finished_at is not None
-    wait_for(lambda: not runner_pids(), 5, 0.1, "the runner to die")
+    wait_for(lambda: not runners(job=job), WAIT_S, 0.1, "the runner to die")
 
     # Stopping the embedded worker (server shutdown) kills a running job and hands it back, uncounted.
     retry(job)
-    wait_for(lambda: status(job).state == "running" and runner_pids(), 30, 0.1, "the job to restart")
+    wait_for(lambda: status(job).state == "running" and runners(job=job), WAIT_S, 0.1, "the job to restart")
     embedded_worker.stop()
     st = status(job)
-    assert st.state == "queued" and st.attempts == 0 and not embedded_worker.running and not runner_pids()
+    assert st.state == "queued" and st.attempts == 0 and not embedded_worker.running and not runners(job=job)

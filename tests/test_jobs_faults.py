@@ -9,13 +9,13 @@ import wave
 from collections import Counter
 from pathlib import Path
 
-import psutil
 import pytest
 
 from tests.conftest import have, speak
 from tests.test_jobs import (
     fast_options,
     jobs_env,  # noqa: F401 - fixture
+    runners,
     start_worker,
     stop_process,
     store,
@@ -52,10 +52,6 @@ def long_clip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return speak(LONG_TEXT, tmp_path_factory.mktemp("long") / "meeting.wav", speed=150)
 
 
-def runners_of(worker: psutil.Process) -> list[psutil.Process]:
-    return [p for p in worker.children(recursive=True) if "transcribe.jobs.runner" in " ".join(p.cmdline())]
-
-
 def test_kill_9_worker_mid_transcription_resumes_and_matches_uninterrupted(
     jobs_env: Path,  # noqa: F811
     long_clip: Path,  # noqa: F811
@@ -69,7 +65,7 @@ def test_kill_9_worker_mid_transcription_resumes_and_matches_uninterrupted(
     try:
         # The worker starts, claims and decodes first; 60 s ran out at load 18 (a passing run waits only until then).
         seen = wait_for(lambda: (s := status(crashed)).stage == "transcribe" and s, 480, 0.1, "transcription")
-        runner = wait_for(lambda: runners_of(psutil.Process(first.pid)), 5, 0.1, "the runner")[0]
+        runner = wait_for(lambda: runners(first.pid), 60, 0.1, "the runner")[0]
         os.kill(first.pid, signal.SIGKILL)
         first.wait()
         runner.wait(5)  # the runner dies with its worker (no orphan writing into the meeting directory)
