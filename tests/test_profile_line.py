@@ -11,7 +11,7 @@ import numpy as np
 
 from tests.test_profile_decisions import ANNA, pieces_of
 from tests.test_profile_fused import decide, shipped
-from tests.test_profile_weak_names import IDENTITY, enrolled_for
+from tests.test_profile_weak_names import IDENTITY, enrolled_for, heard_at
 from tests.voices import unit
 from transcribe.audio import SAMPLE_RATE, Audio
 from transcribe.speakers.match import Z_NAMED_FUSED, Z_NAMED_LINE, Z_NAMED_WEAK
@@ -32,23 +32,14 @@ ALIKE = np.repeat(
 )
 
 
-def heard_at(band: tuple[float, float]) -> np.ndarray:
-    """Anna's pieces whose fused score with a full profile falls in `band`."""
-    for k, cos in enumerate(np.linspace(0.99, 0.7, 60)):
-        heard = pieces_of(ANNA, 12, float(cos), 700 + k)
-        if band[0] <= decide(heard, enrolled_for(30.0), cohort=ALIKE).norm < band[1]:
-            return heard
-    raise AssertionError(f"no voice scored in {band}")
-
-
 def test_a_meeting_over_a_telephone_line_names_only_a_clearer_match(monkeypatch) -> None:
     shipped(monkeypatch, IDENTITY)
     full = enrolled_for(30.0)
-    usual = heard_at((Z_NAMED_FUSED + 0.1, Z_NAMED_LINE - 0.1))  # enough for a name in a room
+    usual = heard_at((Z_NAMED_FUSED + 0.1, Z_NAMED_LINE - 0.1), ALIKE, 60)  # enough for a name in a room
     assert (decide(usual, full, cohort=ALIKE).status, decide(usual, full, cohort=ALIKE).name) == ("named", "Anna")
     m = decide(usual, full, cohort=ALIKE, line=True)
     assert (m.status, m.name) == ("proposed", "Anna")  # "Anna?" for the reviewer
-    clear = heard_at((Z_NAMED_LINE + 0.2, Z_NAMED_WEAK - 0.2))
+    clear = heard_at((Z_NAMED_LINE + 0.2, Z_NAMED_WEAK - 0.2), ALIKE, 60)
     m = decide(clear, full, cohort=ALIKE, line=True)
     assert (m.status, m.name) == ("named", "Anna")
 
@@ -65,7 +56,7 @@ def test_speech_heard_over_a_line_makes_a_weak_profile_name_over_a_line_only(tmp
     assert not weak(q) and not weak(q, line=True)
     # matching: the weak voice as recorded proposes in a room where a full one would name
     shipped(monkeypatch, IDENTITY)
-    usual = heard_at((Z_NAMED_LINE + 0.2, Z_NAMED_WEAK - 0.2))
+    usual = heard_at((Z_NAMED_LINE + 0.2, Z_NAMED_WEAK - 0.2), ALIKE, 60)
     grown = [pr.model_copy(update={"seconds": 30.0, "line_seconds": 30.0 - (MIN_ENROLMENT_S - 2)})
              for pr in enrolled_for(30.0)]  # fmt: skip
     assert decide(usual, grown, cohort=ALIKE).status == "proposed"

@@ -37,11 +37,12 @@ def enrolled_for(seconds: float) -> list[Profile]:
     return [p.model_copy(update={"seconds": seconds}) for p in PROFILES]
 
 
-def heard_at(band: tuple[float, float]) -> np.ndarray:
-    """Anna's pieces whose fused score with a full profile falls in `band`."""
-    for k, cos in enumerate(np.linspace(0.99, 0.7, 80)):
+def heard_at(band: tuple[float, float], cohort: np.ndarray = NEAR, steps: int = 80) -> np.ndarray:
+    """Anna's pieces whose fused score with a full profile, against `cohort`, falls in `band`: the first of `steps`
+    ever fainter copies of her voice."""
+    for k, cos in enumerate(np.linspace(0.99, 0.7, steps)):
         heard = pieces_of(ANNA, 12, float(cos), 700 + k)
-        if band[0] <= decide(heard, enrolled_for(30.0), cohort=NEAR).norm < band[1]:
+        if band[0] <= decide(heard, enrolled_for(30.0), cohort=cohort).norm < band[1]:
             return heard
     raise AssertionError(f"no voice scored in {band}")
 
