@@ -36,7 +36,7 @@ def serving(app: Any, join_timeout: float = 20) -> Iterator[str]:
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
+    deadline = time.monotonic() + 120  # ends once it listens; a loaded machine's start may take more than 20 s
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
@@ -68,5 +68,7 @@ def answer_no(page: Any, selector: str) -> list[str]:
 
     page.once("dialog", dismiss)
     page.click(selector)
-    page.wait_for_timeout(300)
+    deadline = time.monotonic() + 60  # the dialog's event may come after the click returns (300 ms was a guess)
+    while not asked and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
     return asked
