@@ -194,3 +194,42 @@ def test_why_a_paragraphs_decision_is_flagged_reads_in_english() -> None:
     )
     assert reason_in("Beslutet uttrycktes utan beslutsord", "en") == "the decision was said without a deciding word"
     assert reason_in(title, "sv") == title
+
+
+def counted(text: str, pattern: str) -> int:
+    found = re.search(pattern, text)
+    assert found is not None, pattern
+    return int(found.group(1))
+
+
+def unreviewed_counts(sara: TestClient, mid: str) -> tuple[int, ...]:
+    """How many items nobody has reviewed: the page's summary and its list, the approval's question, and the
+    exported draft's status line in Markdown and Word."""
+    page = sara.get(f"/meetings/{mid}").text
+    return (
+        counted(page, r"(\d+) punkter är inte granskade"),
+        page.split('class="unreviewed"')[1].split("</details>")[0].count("data-unreviewed"),
+        counted(sara.get(f"/meetings/{mid}/approve/confirm").text, r"(\d+) punkter har ingen granskat än"),
+        counted(
+            sara.get(f"/meetings/{mid}/export/minutes.md").text,
+            r"\*\*Protokollutkast\*\* · ej godkänt · (\d+) punkter är ännu inte granskade",
+        ),
+        counted(
+            docx_text(sara.get(f"/meetings/{mid}/export/minutes.docx").content), r"(\d+) punkter är ännu inte granskade"
+        ),
+    )
+
+
+def test_the_page_the_approval_and_the_export_count_the_same_unreviewed_items(sara: TestClient) -> None:
+    """A decision the protokoll read from an item's course waits for the reviewer on the page; the exported draft
+    said one item fewer ("2 att granska" against "3"), as it counted the minutes' own items only."""
+    lines = [*LINES[:3], ("A", "Tack. Då tar vi nästa punkt."), *LINES[4:]]  # the agenda approved by the floor's yes
+    mid = add_board_meeting(lines)
+    before = unreviewed_counts(sara, mid)
+    assert len(set(before)) == 1, before
+    paragraph_2 = sara.get(f"/meetings/{mid}").text.split('data-number="2"')[1].split('data-number="3"')[0]
+    segments = re.search(r'name="segments" value="([\d,]+)"', paragraph_2).group(1)
+    fields = {"op": "accept", "text": "Styrelsen beslutade att godkänna dagordningen.", "segments": segments}
+    assert post(sara, f"/meetings/{mid}/protokoll-decisions", {**fields, "filed_under": "2"}).status_code == 303
+    after = unreviewed_counts(sara, mid)
+    assert after == tuple(n - 1 for n in before), (before, after)  # one fewer everywhere

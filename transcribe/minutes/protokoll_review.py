@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from typing import Protocol, TypeVar
 
-from transcribe.minutes.edit import Change, EditError, ensure_ids
+from transcribe.minutes.edit import Change, EditError, ensure_ids, item_label, section_of
 from transcribe.minutes.model import Decision, Evidence, Item, Minutes
+from transcribe.minutes.summary import unreviewed
 from transcribe.transcript import Transcript
 
 
 class _Paragraph(Protocol):
     decisions: list[Decision]
+
+
+class _Numbered(_Paragraph, Protocol):
+    number: str
+
+
+class ReviewedProtokoll(Protocol):
+    """The §§ of a protokoll, as far as its review is concerned."""
+
+    paragraphs: list[_Numbered]
 
 
 P = TypeVar("P", bound=_Paragraph)
@@ -48,6 +59,23 @@ def keep_review(paragraphs: dict[str, _Paragraph], decisions: list[Decision]) ->
 
     for par in paragraphs.values():
         par.decisions = [d for d in par.decisions if stands(d)]
+
+
+def to_review(minutes: Minutes, protokoll: ReviewedProtokoll | None = None) -> list[tuple[str, str, str]]:
+    """(section, label, anchor id) of everything approving would sign unseen: the minutes' items nobody has
+    reviewed, and the decisions the protokoll read from an item's course that nobody has accepted or rejected (no
+    card in the minutes' list holds them; the elections, "v…", the roles say). The one count the review page, the
+    approval's question and the exported draft's status line all show."""
+    rows = [(section_of(i), item_label(i), i.id) for i in unreviewed(minutes)]
+    if protokoll is None:
+        return rows
+    listed = {d.id for d in minutes.decisions}
+    return rows + [
+        ("decisions", f"§ {p.number} {d.text}", f"para-{d.id}")
+        for p in protokoll.paragraphs
+        for d in p.decisions
+        if d.id not in listed and not d.id.startswith("v")
+    ]
 
 
 def adopt(minutes: Minutes, transcript: Transcript, text: str, segments: str, number: str, op: str) -> Change:

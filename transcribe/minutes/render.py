@@ -20,7 +20,8 @@ from transcribe.errors import BadOption, OutputExists
 from transcribe.formats import choose_formats
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes, check_reason
-from transcribe.minutes.summary import refresh, unreviewed
+from transcribe.minutes.protokoll_review import ReviewedProtokoll, to_review
+from transcribe.minutes.summary import refresh
 from transcribe.sv.calendar import clock, elapsed, format_date
 from transcribe.transcript import Transcript
 
@@ -108,8 +109,11 @@ class Approval:
     approved_at: dt.datetime | dt.date | None = None
 
 
-def status_line(minutes: Minutes, approval: Approval | None, lang: Lang = "sv") -> tuple[str, str]:
-    """(what the document is, the rest of the line): "Protokoll", "version 2 · godkänt … av …"."""
+def status_line(
+    minutes: Minutes, approval: Approval | None, lang: Lang = "sv", protokoll: ReviewedProtokoll | None = None
+) -> tuple[str, str]:
+    """(what the document is, the rest of the line): "Protokoll", "version 2 · godkänt … av …"; a draft counts what
+    nobody has reviewed as the review page does (`to_review`: with a protokoll, its decisions read from an item)."""
     h = _h(lang)
     if approval is not None:
         at = approval.approved_at
@@ -118,7 +122,7 @@ def status_line(minutes: Minutes, approval: Approval | None, lang: Lang = "sv") 
             f"{h['version'].format(n=approval.version)} · "
             f"{h['approved'].format(at=when, name=approval.approved_by or '?')}"
         )
-    n = len(unreviewed(minutes))
+    n = len(to_review(minutes, protokoll))
     rest = h["not_approved"]
     if n:
         rest += " · " + (h["unreviewed_1"] if n == 1 else h["unreviewed"].format(n=n))

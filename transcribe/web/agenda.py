@@ -16,7 +16,9 @@ from transcribe.agenda.parse import Agenda, parse_agenda
 from transcribe.errors import AgendaError, UserError
 from transcribe.meeting import MINUTES, TRANSCRIPT, current_file
 from transcribe.meeting import agenda_file as agenda_path
+from transcribe.minutes.model import Minutes
 from transcribe.minutes.protokoll import Protokoll, build_protokoll
+from transcribe.minutes.protokoll_review import to_review
 from transcribe.web import store
 from transcribe.web.render import templates
 from transcribe.web.upload import StagedFile
@@ -126,20 +128,11 @@ def placed_under(meeting_id: str) -> dict[str, tuple[str, str]]:
     return {d.id: (p.number, p.title) for p in pars for d in p.decisions}
 
 
-def read_from_items(meeting_id: str) -> list[tuple[str, str, str]]:
-    """(section, label, anchor id) of each decision the protokoll read from an item's course that nobody has
-    accepted or rejected yet (no card holds it): the review page and the approval list them as not reviewed."""
-    prot = protokoll_of(meeting_id)
-    minutes = store.load_minutes(meeting_id) if prot is not None else None
-    if prot is None or minutes is None:
-        return []
-    listed = {d.id for d in minutes.decisions}  # these have their card
-    return [
-        ("decisions", f"§ {p.number} {d.text}", f"para-{d.id}")
-        for p in prot.paragraphs
-        for d in p.decisions
-        if d.id not in listed and not d.id.startswith("v")  # "v": the elections, which the roles say
-    ]
+def unreviewed_rows(meeting_id: str, minutes: Minutes | None) -> list[tuple[str, str, str]]:
+    """(section, label, anchor id) of everything nobody has reviewed in the meeting's current minutes, with the
+    decisions its protokoll read from an item's course: what the review page and the approval list, and what the
+    export's status line counts."""
+    return to_review(minutes, protokoll_of(meeting_id)) if minutes is not None else []
 
 
 templates.env.globals["protokoll_of"] = protokoll_of

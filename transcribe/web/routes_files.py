@@ -92,7 +92,7 @@ def export_minutes(
         body: bytes | str = refresh(minutes).to_json()  # the summary as the items now read
     elif agenda is not None:  # the § layout, rebuilt from the reviewed items; a Swedish document
         protokoll = build_protokoll(minutes, transcript, agenda)
-        status = status_line(minutes, approval(meeting, version), "sv")
+        status = status_line(minutes, approval(meeting, version), "sv", protokoll)
         if fmt == "md":
             body = render_protokoll_markdown(protokoll, status)
         else:

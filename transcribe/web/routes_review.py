@@ -22,12 +22,12 @@ from transcribe.db import session
 from transcribe.minutes import edit
 from transcribe.minutes.model import Minutes
 from transcribe.minutes.protokoll_review import adopt
-from transcribe.minutes.summary import refresh, unreviewed
+from transcribe.minutes.summary import refresh
 from transcribe.speakers.profiles import CONFIRMED_SOURCES
 from transcribe.tables import Meeting
 from transcribe.transcript import Transcript
 from transcribe.web import speaker_edits, store, tasks, uncertainty
-from transcribe.web.agenda import read_from_items
+from transcribe.web.agenda import unreviewed_rows
 from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, current_user, get_meeting
 from transcribe.web.history import add_change, entries, record
 from transcribe.web.i18n import translate
@@ -93,11 +93,6 @@ def nameless_speakers(transcript: Transcript) -> list[str]:
     """The labels of the speakers who speak and have no name yet: the protokoll would list them as 'SPEAKER_01'."""
     named = {s.label for s in transcript.speakers if s.name}
     return [label for label in transcript.speaker_labels() if label not in named]
-
-
-def unreviewed_rows(minutes: Minutes | None) -> list[tuple[str, str, str]]:
-    """(section, label, item id) of every item nobody has reviewed: the review page and the approval list them."""
-    return [(edit.section_of(i), edit.item_label(i), i.id) for i in unreviewed(minutes)] if minutes else []
 
 
 def back_to(meeting_id: str, anchor: str = "", error: str | None = None) -> RedirectResponse:
@@ -204,7 +199,7 @@ def review_page(
             s.name and s.name_source in CONFIRMED_SOURCES for s in transcript.speakers),
         graded=graded, uncertain_segments={i for i, words in graded.items() if any(g >= 2 for _, g, _ in words)},
         evidence_segments=uncertainty.evidence_segments(minutes),
-        unreviewed=unreviewed_rows(minutes) + read_from_items(meeting_id), nameless=nameless_speakers(transcript),
+        unreviewed=unreviewed_rows(meeting_id, minutes), nameless=nameless_speakers(transcript),
         draft=draft if isinstance(draft, dict) and draft.get("error") == error else None,
         new_speaker=speaker_edits.NEW_SPEAKER,
         sections=edit.SECTIONS, addable=edit.ADDABLE,
@@ -373,7 +368,7 @@ def approve_confirm(request: Request, meeting_id: str, user: CurrentUser = Depen
     meeting = editable_meeting(user, meeting_id)
     transcript = store.load_transcript(meeting_id)
     return page(request, "approve.html", user=user, meeting=meeting,
-                unreviewed=unreviewed_rows(store.load_minutes(meeting_id)) + read_from_items(meeting_id),
+                unreviewed=unreviewed_rows(meeting_id, store.load_minutes(meeting_id)),
                 nameless=nameless_speakers(transcript) if transcript else [])  # fmt: skip
 
 
