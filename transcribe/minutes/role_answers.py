@@ -10,8 +10,7 @@ from functools import partial
 
 from transcribe.agenda.units import Unit
 from transcribe.minutes.fuzzy import known_word, similar
-from transcribe.minutes.role_items import ROLES
-from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, role_of, role_words
+from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, other_role_work, role_of, role_words
 from transcribe.transcript import Transcript
 
 WITH_ME = re.compile(r"\b(?:jag|mig)(?: själv)? och\b|\boch (?:jag|mig)(?: själv)?\b")
@@ -229,7 +228,7 @@ def answered(question: Unit, after: list[Unit], transcript: Transcript, names: d
             continue
         if others or not who or not (AGREES.search(w.low) or SELF.search(w.low)):
             break
-        if role and not ROLE_VERBS[role].search(w.low) and any(ROLE_VERBS[r].search(w.low) for r in ROLES if r != role):
+        if role and not ROLE_VERBS[role].search(w.low) and other_role_work(role, w.low):
             continue
         if role and proposed.get(who[0]) not in (role, None):
             continue  # named by the proposal for another role
@@ -274,9 +273,8 @@ def follow_up(role: str, trigger: Unit, after: list[Unit], names: dict[str, str]
         if j == 0 and _folds(trigger, w) and not persons(w.text, names):  # its yes was read with the statement
             continue
         masked = mask_roles(w.low)
-        others = any(p.search(masked) for r, p in ROLE_VERBS.items() if r != role) or any(
-            r != role for _, _, r in role_words(masked)
-        )  # another role in words ("frågat Jenny om hon kan ta klubban, och Patrik om han skriver"): each their own
+        # another role in words ("frågat Jenny om hon kan ta klubban, och Patrik om han skriver"): each their own
+        others = other_role_work(role, masked) or any(r != role for _, _, r in role_words(masked))
         own = ROLE_WORDS[role].search(masked) or ROLE_VERBS[role].search(masked)  # "Vilka orkar granska Kerstins
         if several and not ROLE_VERBS[role].search(w.low):  # protokoll?" asks for justerare, not the secretary
             continue
@@ -349,19 +347,15 @@ def confirmed(
         offers = {
             n: w
             for w in before
-            if w.speaker != c.speaker and (SELF.search(w.low) or AGREES.search(w.low)) and not _other_work(role, w.low)
+            if w.speaker != c.speaker
+            and (SELF.search(w.low) or AGREES.search(w.low))
+            and not other_role_work(role, mask_roles(w.low))
             for n in speaker_names(w, transcript, names)
         }
         last = before[-1] if before else None  # the answer the asker confirms at once, whatever words it was heard in
         if last and last.speaker != c.speaker and not (DECLINE.search(last.low) or _ASKS.search(last.text)):
-            for n in speaker_names(last, transcript, names) if not _other_work(role, last.low) else []:
+            for n in speaker_names(last, transcript, names) if not other_role_work(role, mask_roles(last.low)) else []:
                 offers.setdefault(n, last)
         if asked and set(named) <= set(offers) and asked[-1].start < min(offers[n].start for n in named):
             return {n: [asked[-1], offers[n], c] for n in named}
     return {}
-
-
-def _other_work(role: str, low: str) -> bool:
-    """The offer names another role's work ("Jag skriver."): it answers for that one."""
-    masked = mask_roles(low)
-    return any(p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)

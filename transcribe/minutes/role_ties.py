@@ -126,6 +126,11 @@ def mask_roles(low: str) -> str:
     return _ALONGSIDE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + " " * len(m.group(1)), low)
 
 
+def other_role_work(role: str, low: str) -> bool:
+    """The sentence names another role's work ("Jag skriver." in answer for a justerare): it speaks for that role."""
+    return any(p.search(low) for r, p in ROLE_VERBS.items() if r != role)
+
+
 def role_words(masked: str) -> list[tuple[int, int, str]]:
     return sorted((m.start(), m.end(), role) for role, p in ROLE_WORDS.items() for m in p.finditer(masked))
 

@@ -45,7 +45,7 @@ from transcribe.minutes.role_answers import (
     speaker_names,
 )
 from transcribe.minutes.role_items import ROLES, item_roles, names_role, summed_up, unplaced_window
-from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, role_of, role_words
+from transcribe.minutes.role_ties import ROLE_VERBS, ROLE_WORDS, mask_roles, other_role_work, role_of, role_words
 from transcribe.transcript import Transcript
 
 Role = Literal["ordförande", "sekreterare", "justerare"]
@@ -283,7 +283,7 @@ def _elections(role: str, chosen: dict, elected: bool, names: dict[str, str], tr
 def _offers_other(role: str, low: str) -> bool:
     masked = mask_roles(low)
     mine = ROLE_VERBS[role].search(masked) or ROLE_WORDS[role].search(masked)
-    return not mine and any(p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role)
+    return not mine and other_role_work(role, masked)
 
 
 def _by_structure(
@@ -357,9 +357,7 @@ def _asked_in_turn(
     holders = {r.name for r in given}
     for i, u in enumerate(pool):
         masked = mask_roles(u.low)
-        if not _WORK[role].search(masked) or any(
-            p.search(masked) for r, p in {**ROLE_WORDS, **ROLE_VERBS}.items() if r != role
-        ):
+        if not _WORK[role].search(masked) or other_role_work(role, masked):
             continue
         asked = [
             n for s, e, n in persons(u.text, names) if _ADDRESSED.match(u.low[:s]) and u.text[e:].lstrip()[:1] == ","
