@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 
-from tests.test_profiles import Conversation, towards
-from tests.voices import unit
+from tests.test_profiles import Conversation
+from tests.voices import towards, unit
 from transcribe.bench.profile_separation import (
     by_condition,
     by_enrolment,

@@ -13,7 +13,7 @@ from pyannote.core import Annotation
 from pyannote.core import Segment as PSegment
 
 from samples import conversations as conv
-from tests.voices import unit
+from tests.voices import towards, unit
 from transcribe.audio import Audio
 from transcribe.bench.profiles_real import Labelled, figures
 from transcribe.diarize.base import Diarization, Turn
@@ -60,12 +60,6 @@ def test_a_folder_left_open_by_an_older_version_is_closed_on_the_next_write(tmp_
 
 
 # ----------------------------------------------------------------------------- channel variants
-
-
-def towards(base: np.ndarray, other: np.ndarray, cos: float) -> np.ndarray:
-    ortho = other - (other @ base) * base
-    ortho /= np.linalg.norm(ortho)
-    return (cos * base + np.sqrt(1 - cos**2) * ortho).astype(np.float32)
 
 
 def test_profiles_keep_channel_variants_and_older_profiles_still_load(tmp_path) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import transcribe.speakers as speakers
-from tests.voices import DIM, cohort, unit
+from tests.voices import DIM, cohort, towards, unit
 from transcribe.audio import Audio
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.speakers import match
@@ -36,10 +36,7 @@ def raw_cosines(monkeypatch) -> None:
 
 def heard(voice: np.ndarray, seed: int, cos: float = 0.9) -> np.ndarray:
     """The voice as one turn gives it: cosine `cos` with the voice, in a random direction."""
-    other = unit(1000 + seed)
-    ortho = other - (other @ voice) * voice
-    ortho /= np.linalg.norm(ortho)
-    return (cos * voice + np.sqrt(1 - cos**2) * ortho).astype(np.float32)
+    return towards(voice, unit(1000 + seed), cos)
 
 
 ANNA, BO, STRANGER = unit(1), unit(2), unit(3)

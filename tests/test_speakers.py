@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from tests.voices import DIM, unit
+from tests.voices import DIM, towards, unit
 from transcribe import formats
 from transcribe.diarize.base import Diarization, Turn
 from transcribe.errors import BadOption
@@ -41,13 +41,6 @@ from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 def raw_cosines(monkeypatch) -> None:
     """The hand-made vectors here are built as raw GE2E cosines: no shipped back-end in between."""
     monkeypatch.setattr("transcribe.speakers.match.load_backend", lambda: None)
-
-
-def towards(base: np.ndarray, other: np.ndarray, cos: float) -> np.ndarray:
-    """A unit vector whose cosine with `base` is exactly `cos` (other gives the direction)."""
-    ortho = other - (other @ base) * base
-    ortho /= np.linalg.norm(ortho)
-    return (cos * base + np.sqrt(1 - cos**2) * ortho).astype(np.float32)
 
 
 @pytest.fixture()

@@ -13,6 +13,13 @@ def unit(seed: int) -> np.ndarray:
     return (v / np.linalg.norm(v)).astype(np.float32)
 
 
+def towards(base: np.ndarray, other: np.ndarray, cos: float) -> np.ndarray:
+    """A unit vector whose cosine with `base` is exactly `cos` (other gives the direction)."""
+    ortho = other - (other @ base) * base
+    ortho /= np.linalg.norm(ortho)
+    return (cos * base + np.sqrt(1 - cos**2) * ortho).astype(np.float32)
+
+
 def cohort(first_seed: int, voices: int = 40, pieces: int = 6) -> np.ndarray:
     """(voices, pieces, DIM) normalised embeddings of strangers, each voice's pieces alike."""
     c = np.stack([[np.random.default_rng(first_seed + k).normal(size=DIM)] * pieces for k in range(voices)])
