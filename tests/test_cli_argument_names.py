@@ -49,5 +49,5 @@ def test_python_dash_m_runs_the_same_command_line() -> None:
     from tests.conftest import REPO
 
     done = subprocess.run([sys.executable, "-m", "transcribe", "jobs", "show", "tre"], capture_output=True, text=True,
-                          cwd=REPO, timeout=120)  # fmt: skip
+                          cwd=REPO, timeout=600)  # fmt: skip
     assert done.returncode == 14 and "'jobb-id'" in done.stderr and "Traceback" not in done.stderr, done.stderr

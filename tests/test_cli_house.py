@@ -42,7 +42,7 @@ def _cli(args: list[str], tmp_path: Path, stdin: str | None = None) -> subproces
     env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path / "data")}
     closed = {"stdin": subprocess.DEVNULL} if stdin is None else {"input": stdin}  # no terminal either way
     return subprocess.run([sys.executable, "-m", "transcribe", *args], capture_output=True, text=True, cwd=REPO,
-                          env=env, timeout=120, **closed)  # fmt: skip
+                          env=env, timeout=600, **closed)  # fmt: skip
 
 
 def test_an_unknown_language_is_refused_before_any_work_in_swedish(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_serve_says_in_swedish_where_it_listens_and_nothing_in_english(tmp_path:
                             cwd=REPO, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
-        deadline = time.monotonic() + 90
+        deadline = time.monotonic() + 300  # ends once it answers; serve imports ~7 CPU-s, ~70 s at load 20 on two cores
         while True:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5) as page:

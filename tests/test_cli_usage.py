@@ -20,7 +20,7 @@ CLI = [sys.executable, "-m", "transcribe.cli"]
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120, cwd=REPO)
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=600, cwd=REPO)
 
 
 @pytest.mark.parametrize(

@@ -39,7 +39,7 @@ class RedisServer:
              "--dir", str(self.dir)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
-        wait_for(self.ping, 10, 0.1, "redis to start")
+        wait_for(self.ping, 120, 0.1, "redis to start")  # ends when it answers; the bound is for a loaded machine
 
     def ping(self) -> bool:
         from redis import Redis

@@ -146,7 +146,7 @@ def test_errors_are_one_line(profiles_root: Path, tmp_path: Path) -> None:
         (["speakers", "enroll", "Anna Tyst", str(phone)], SilentAudio.exit_code, nothing),
     ]:
         proc = subprocess.run([sys.executable, "-m", "transcribe.cli", *args], capture_output=True, text=True,
-                              cwd=REPO, env=env, timeout=120)  # fmt: skip
+                              cwd=REPO, env=env, timeout=600)  # fmt: skip
         assert proc.returncode == code, (args, proc.stderr)
         assert "Traceback" not in proc.stderr and needle in proc.stderr, proc.stderr
         assert "transkribera" not in proc.stderr, proc.stderr  # a voice recording is not transcribed

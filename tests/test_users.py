@@ -81,7 +81,7 @@ def test_cli_refuses_what_would_lock_everyone_out_or_orphan_meetings(app):
 def test_cli_errors_are_one_line_with_exit_code_14(app, tmp_path):
     env = {**os.environ, "TRANSCRIBE_DATA_DIR": str(tmp_path)}
     proc = subprocess.run([sys.executable, "-m", "transcribe.cli", "users", "disable", "nobody"], cwd=REPO,
-                          capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
+                          capture_output=True, text=True, env=env, timeout=600)  # fmt: skip
     lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
     assert proc.returncode == 14 and len(lines) == 1 and "nobody" in lines[0], proc.stderr
 
