@@ -113,7 +113,10 @@ def test_many_uploads_at_once_one_corrupt(jobs_env: Path, tmp_path: Path) -> Non
     clips[corrupt_id].write_bytes(data[: len(data) // 3])  # cut short: the header promises more
     jobs = {mid: submit(store(clip, mid), mid, fast_options()) for mid, clip in clips.items()}
 
-    env = {"TRANSCRIBE_THREADS": "1"}
+    # A worker renews its lease every 2 s with the fixture's 4 s lease: a worker process held up 2 s (a loaded
+    # machine, a slow disk's fsync) could lose its job to the other, idle worker, and the job ran twice (attempts
+    # 2). Nothing here waits for a lease to run out, so it is long.
+    env = {"TRANSCRIBE_THREADS": "1", "TRANSCRIBE_JOB_LEASE_S": "120"}
     workers = [start_worker(env=env), start_worker(env=env)]
     try:
         # ~10 CPU-s per job (a runner process each; Whisper encodes a full 30 s window however short the
