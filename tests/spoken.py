@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from transcribe.minutes import Minutes, extract_minutes
 from transcribe.transcript import Segment, SpeakerInfo, Transcript, Word
 
 MEETING = dt.date(2026, 11, 25)  # a Wednesday
@@ -31,3 +32,14 @@ def transcript(
         t += d + 0.5
     speakers = [SpeakerInfo(label=k, name=v) for k, v in people.items()]
     return Transcript(segments=segs, duration=t, speakers=speakers, metadata={"title": title} if title else {})
+
+
+def minutes(
+    turns: list[tuple[str, str]],
+    unsure: frozenset[str] = frozenset(),
+    robust: bool = True,
+    title: str | None = None,
+    people: dict[str, str] = PEOPLE,
+) -> Minutes:
+    """The draft minutes of the turns said on MEETING, read robustly (the product's default) unless told not to."""
+    return extract_minutes(transcript(turns, unsure, title, people), meeting_date=MEETING, robust=robust)

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Minutes:
-    return extract_minutes(transcript(turns, unsure), meeting_date=MEETING)
+from tests.spoken import minutes
 
 
 def test_a_pronoun_where_the_verb_stands_with_a_day_is_the_speakers_task() -> None:

@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Minutes:
-    return extract_minutes(transcript(turns, unsure), meeting_date=MEETING)
+from tests.spoken import minutes
 
 
 def test_att_where_the_verb_stands_answering_a_need_is_the_speakers_task() -> None:

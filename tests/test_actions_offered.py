@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]]) -> Minutes:
-    return extract_minutes(transcript(turns), meeting_date=MEETING)
+from tests.spoken import MEETING, minutes
 
 
 def test_du_far_after_a_name_gives_that_participant_the_task_mid_turn() -> None:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]]) -> Minutes:
-    return extract_minutes(transcript(turns), meeting_date=MEETING, robust=True)
+from tests.spoken import minutes
 
 
 def test_the_reply_that_says_how_is_the_same_task_with_its_day() -> None:

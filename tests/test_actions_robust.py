@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import MEETING, minutes
 from transcribe.minutes.rules.slips import read_commitment, tolerant_verb
-
-
-def minutes(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Minutes:
-    return extract_minutes(transcript(turns, unsure), meeting_date=MEETING)
 
 
 def test_misheard_jag_still_gives_the_speaker_a_task_to_check() -> None:

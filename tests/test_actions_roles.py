@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]]) -> Minutes:
-    return extract_minutes(transcript(turns), meeting_date=MEETING)
+from tests.spoken import MEETING, minutes, transcript
+from transcribe.minutes import extract_minutes
 
 
 def test_the_secretary_and_the_checker_are_roles_not_tasks() -> None:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Minutes:
-    return extract_minutes(transcript(turns, unsure), meeting_date=MEETING)
+from tests.spoken import MEETING, minutes
 
 
 def test_a_new_task_by_the_same_speaker_is_kept_a_restated_one_is_not() -> None:

@@ -8,17 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.spoken import MEETING, transcript
+from tests.spoken import MEETING, minutes, transcript
 from transcribe.minutes import Minutes, extract_minutes
 from transcribe.minutes.fuzzy import Lexicon, phonetic_key, repair_sentence, similar
 from transcribe.minutes.rules import RuleExtractor
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-
-
-def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def test_misspelt_month_still_dates_the_next_meeting() -> None:

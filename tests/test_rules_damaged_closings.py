@@ -8,17 +8,12 @@ are Swedish as heard stay as heard.
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import minutes
 from transcribe.minutes.rules.cueframes import heard_ni
 from transcribe.minutes.rules.cuerepair import repair_cue
 
 PROPOSAL = ("S1", "Jag föreslår att vi byter låset till båthallen i vår.")
 AGREED = ("S2", "Ja, det låter bra.")
-
-
-def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def test_closing_with_two_words_misheard_confirms_the_proposal() -> None:

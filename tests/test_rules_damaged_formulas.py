@@ -9,16 +9,11 @@ proposal, others' agreement, a matter heard), and look-alikes that say something
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import minutes
 from transcribe.minutes.rules.formulas import formula_repair
 from transcribe.minutes.rules.utterances import lost_stop
 
 STATED = ("S1", "Så vattnet sätts på den tjugofjärde, och blir det minusgrader så skjuter vi det en vecka.")
-
-
-def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def test_damaged_call_for_agreement_still_settles_the_matter() -> None:

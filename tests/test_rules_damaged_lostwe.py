@@ -7,13 +7,7 @@ short unsure word where the subject stands, or a matter nobody else spoke of, gi
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]], **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING)  # type: ignore[arg-type]
-
+from tests.spoken import minutes
 
 BUS = [
     ("S2", "Vi behöver en buss till körresan i maj. Jag har två anbud."),

@@ -7,14 +7,8 @@ surely, or damaged where another reading stands, gives no decision.
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import minutes
 from transcribe.minutes.rules.cueframes import frame_repair
-
-
-def minutes(turns: list[tuple[str, str]], **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING)  # type: ignore[arg-type]
-
 
 MEMBERS = [
     ("S3", "Fler medlemmar är mer pengar."),

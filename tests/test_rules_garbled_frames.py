@@ -9,13 +9,8 @@ look-alikes that are Swedish as heard stay out.
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import minutes
 from transcribe.minutes.rules.cuerepair import repair_cue
-
-
-def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def test_verb_unsure_and_att_heard_as_och() -> None:

@@ -7,15 +7,10 @@ the damage saying something else (an objection, a condition) stays out.
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
+from tests.spoken import minutes
 from transcribe.bench.decision_misses import damage_kind
-from transcribe.minutes import Minutes, extract_minutes
 from transcribe.minutes.rules.cueframes import heard_ni
 from transcribe.minutes.rules.cuerepair import repair_cue
-
-
-def minutes(turns: list[tuple[str, str]], **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING)  # type: ignore[arg-type]
 
 
 def test_an_unsure_object_put_first_is_no_lost_da() -> None:

@@ -8,16 +8,11 @@ read through such a repair is always flagged "Kontrollera mot ljudet".
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import minutes
 from transcribe.minutes.fuzzy import repair_sentence
 from transcribe.minutes.rules.cuerepair import repair_cue
 
 PROPOSAL = ("S2", "Jag föreslår att vi hyr in en trumpet till vårkonserten.")
-
-
-def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def test_vi_heard_as_ni_after_the_chairs_da_verb() -> None:

@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import MEETING, minutes, transcript
+from transcribe.minutes import extract_minutes
 from transcribe.minutes.rules.restated import summary_items
-
-
-def minutes(turns: list[tuple[str, str]], **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING)  # type: ignore[arg-type]
-
 
 MARKET = [
     ("S2", "Glöggståndet på julmarknaden lördagen den tolfte, ska värnet ställa upp med det i år?"),

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import MEETING, minutes, transcript
+from transcribe.minutes import extract_minutes
 from transcribe.minutes.rules.cuerepair import plausible_slip, repair_cue
 from transcribe.minutes.rules.utterances import split_clauses
-
-
-def minutes(turns: list[tuple[str, str]], robust: bool = True, **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING, robust=robust)  # type: ignore[arg-type]
 
 
 def texts(turns: list[tuple[str, str]]) -> list[str]:

@@ -6,12 +6,8 @@ words the recogniser got wrong.
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]], **kw: object) -> Minutes:
-    return extract_minutes(transcript(turns, **kw), meeting_date=MEETING)  # type: ignore[arg-type]
+from tests.spoken import minutes
+from transcribe.minutes import Minutes
 
 
 def _texts(got: Minutes) -> str:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]]) -> Minutes:
-    return extract_minutes(transcript(turns), meeting_date=MEETING)
+from tests.spoken import MEETING, minutes
 
 
 def test_the_plan_the_one_asked_answers_with_is_the_task() -> None:

@@ -3,12 +3,7 @@ request had its verb heard unsure."""
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]], unsure: frozenset[str] = frozenset()) -> Minutes:
-    return extract_minutes(transcript(turns, unsure=unsure), meeting_date=MEETING, robust=True)
+from tests.spoken import minutes
 
 
 def test_a_preposition_before_the_verb_stood_for_jag() -> None:

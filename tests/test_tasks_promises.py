@@ -2,12 +2,7 @@
 
 from __future__ import annotations
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]]) -> Minutes:
-    return extract_minutes(transcript(turns), meeting_date=MEETING)
+from tests.spoken import MEETING, minutes
 
 
 def test_a_plan_after_the_group_settled_is_the_speakers_task() -> None:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.spoken import MEETING, transcript
-from transcribe.minutes import Minutes, extract_minutes
-
-
-def minutes(turns: list[tuple[str, str]]) -> Minutes:
-    return extract_minutes(transcript(turns), meeting_date=MEETING)
+from tests.spoken import minutes
 
 
 def test_someone_sought_and_a_pronoun_answer_takes_the_task() -> None:
