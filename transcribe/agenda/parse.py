@@ -14,10 +14,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from transcribe.errors import AgendaError, InputNotFound
+from transcribe.errors import AgendaError, InputIsDirectory, InputNotFound, InputTooLarge
 from transcribe.sv.text import content_words
 
 MAX_BYTES = 2 * 1024 * 1024
+SUFFIXES = ("", ".txt", ".md", ".markdown", ".text", ".docx")  # text by any of its usual names, or Word
 MAX_ITEMS = 60
 
 # Standard opening/closing items of Swedish meetings: kind -> title pattern.
@@ -223,26 +224,33 @@ def _docx_lines(path: Path) -> list[tuple[str, int | None]]:
 
 
 def parse_agenda(path: str | Path) -> Agenda:
-    """Read a .txt, .md or .docx agenda; one-line errors for a missing or unreadable file."""
+    """Read a .txt, .md or .docx agenda. Every fault is one line, "<path>: <why>" (the web shows the why alone),
+    said here for the command line and the web upload alike; a missing file, a directory and a file too large
+    have the exit codes of those faults for any input, the rest that of an unreadable agenda."""
     path = Path(path)
     if not path.exists():
         raise InputNotFound(f"dagordningen {path} finns inte")
     if path.is_dir():
-        raise AgendaError(f"{path} är en katalog, inte en dagordning")
-    if path.stat().st_size > MAX_BYTES:
-        raise AgendaError(f"{path}: för stor för en dagordning ({path.stat().st_size} byte)")
+        raise InputIsDirectory(f"{path} är en katalog, inte en dagordning")
     suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise AgendaError(f"{path}: okänt format ({suffix}); använd .txt, .md eller .docx")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputTooLarge(f"{path}: filen är större än {MAX_BYTES // 1024**2} MB, gränsen för en dagordning")
+    if size == 0:
+        raise AgendaError(f"{path}: filen är tom")
     if suffix == ".docx":
         return parse_lines(_docx_lines(path), str(path))
-    if suffix not in ("", ".txt", ".md", ".markdown", ".text"):
-        raise AgendaError(f"{path}: okänt format för dagordning ({suffix}); använd .txt, .md eller .docx")
     data = path.read_bytes()
     if b"\x00" in data[:4096]:
-        raise AgendaError(f"{path}: är inte en textfil")
+        raise AgendaError(f"{path}: filen är inte en textfil")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
+    if not text.strip():
+        raise AgendaError(f"{path}: filen är tom")
     return parse_agenda_text(text, str(path))
 
 

@@ -106,12 +106,20 @@ REASONS: dict[str, Reason] = {
         older=("okänt format för dagordning ({kind}); använd .txt, .md eller .docx",),
     ),
     "agenda_empty": Reason("filen är tom", "the file is empty"),
-    "agenda_word": Reason("kan inte läsa Word-filen ({error})", "the Word file cannot be read ({error})"),
+    "agenda_word": Reason(
+        "kan inte läsa Word-filen: den är skadad eller inte en .docx-fil",
+        "the Word file cannot be read: it is damaged or not a .docx file",
+        older=("kan inte läsa Word-filen ({error})",),
+    ),
     "agenda_too_many": Reason(
         "för många punkter ({count}) för en dagordning", "too many items ({count}) for an agenda"
     ),
     "agenda_repeated": Reason("punkt {n} förekommer två gånger i dagordningen", "item {n} appears twice in the agenda"),
-    "agenda_not_text": Reason("är inte en textfil", "is not a text file"),
+    "agenda_not_text": Reason("filen är inte en textfil", "the file is not a text file", older=("är inte en textfil",)),
+    "agenda_too_large": Reason(
+        "filen är större än {count} MB, gränsen för en dagordning",
+        "the file is larger than {count} MB, the limit for an agenda",
+    ),
 }
 
 

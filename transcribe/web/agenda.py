@@ -23,7 +23,7 @@ from transcribe.web import store
 from transcribe.web.render import templates
 from transcribe.web.upload import StagedFile
 
-SUFFIXES = (".txt", ".md", ".docx")
+SUFFIXES = (".txt", ".md", ".docx")  # as stored in the meeting directory
 FIELD = "agenda"
 
 
@@ -32,19 +32,15 @@ def staged_agenda(files: list[StagedFile]) -> StagedFile | None:
 
 
 def check_staged(staged: StagedFile) -> Path:
-    """Give the staged upload its suffix and parse it; AgendaError says why it cannot be used."""
-    suffix = Path(staged.filename).suffix.lower()
-    if suffix not in SUFFIXES:
-        raise AgendaError(f"okänt format ({suffix or 'utan filändelse'}); använd .txt, .md eller .docx")
-    if staged.size == 0:
-        raise AgendaError("filen är tom")
-    named = staged.path.with_suffix(suffix)
+    """Give the staged upload its own suffix and parse it as the command line would; the error says why it cannot
+    be used in the parser's words, without the staging path."""
+    named = staged.path.with_suffix(Path(staged.filename).suffix.lower())
     os.replace(staged.path, named)
     staged.path = named
     try:
         parse_agenda(named)
     except UserError as exc:
-        raise AgendaError(exc.message.replace(str(named) + ": ", "")) from exc
+        raise AgendaError(exc.message.removeprefix(f"{named}: ")) from exc
     return named
 
 
@@ -59,8 +55,8 @@ def meeting_heading(checked: Path) -> Heading:
 
 
 def store_agenda(checked: Path, meeting_dir: Path) -> Path:
-    """A private copy in the meeting directory (meeting data: 0600)."""
-    dest = agenda_path(meeting_dir, checked.suffix)
+    """A private copy in the meeting directory (meeting data: 0600); text by another name is kept as .txt."""
+    dest = agenda_path(meeting_dir, checked.suffix if checked.suffix in SUFFIXES else ".txt")
     shutil.copyfile(checked, dest)
     os.chmod(dest, 0o600)
     return dest
