@@ -19,8 +19,11 @@ from sqlalchemy import func, select
 from tests.agenda_meeting import meeting
 from tests.test_web import csrf_of
 from transcribe import cli
+from transcribe.agenda import parse_agenda
 from transcribe.db import session
 from transcribe.tables import Meeting
+from transcribe.web.agenda import check_staged, store_agenda
+from transcribe.web.upload import StagedFile
 
 TOO_LARGE = b"1. M\xc3\xb6tets \xc3\xb6ppnande\n" + b"x" * (2 * 1024 * 1024)
 # name, content, why in Swedish, why in English, the command line's exit code
@@ -116,3 +119,17 @@ def test_a_missing_agenda_or_a_folder_says_so_with_the_documented_exit_codes(tmp
     folder.mkdir()
     code, said = minutes_with_agenda(tmp_path, folder, capsys, monkeypatch)
     assert (code, said) == (3, f"fel: {folder} är en katalog, inte en dagordning\n")
+
+
+def test_an_agenda_without_a_file_extension_is_read_as_text_on_both(tmp_path: Path) -> None:
+    """The command line read "dagordning" without an extension as text; the upload form refused it."""
+    text = "Dagordning\n1. Mötets öppnande\n2. Tvättstugan\n3. Mötets avslutande\n"
+    plain = tmp_path / "dagordning"
+    plain.write_text(text, encoding="utf-8")
+    assert [i.title for i in parse_agenda(plain).items] == ["Mötets öppnande", "Tvättstugan", "Mötets avslutande"]
+    staged = tmp_path / "upload.part"
+    staged.write_text(text, encoding="utf-8")
+    checked = check_staged(StagedFile("dagordning", staged, size=len(text.encode()), field="agenda"))
+    (tmp_path / "meeting").mkdir()
+    stored = store_agenda(checked, tmp_path / "meeting")
+    assert stored.name == "agenda.txt" and parse_agenda(stored).items[1].title == "Tvättstugan"
