@@ -6,13 +6,14 @@ The fixtures built on these (`browser`, and `server` with the job worker) are in
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from tests.conftest import REPO, free_port
+from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -33,8 +34,10 @@ def serving(app: Any, join_timeout: float = 20) -> Iterator[str]:
     """The app on a real uvicorn server on loopback for as long as the block runs; yields its URL."""
     import uvicorn
 
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
+    # The server gets the socket already bound: a port found free and bound later could be taken in between.
+    sock = socket.create_server(("127.0.0.1", 0))
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=sock.getsockname()[1], log_level="warning"))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 120  # ends once it listens; a loaded machine's start may take more than 20 s
     while not srv.started and time.monotonic() < deadline:
