@@ -9,12 +9,7 @@ so that a rule dropping everything fails.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]], **kw: object) -> list[str]:
-    """The decisions' texts, as a reader of the draft sees them."""
-    return [d.text for d in minutes(turns, **kw).decisions]
+from tests.test_rules_robust_cues import minutes, texts
 
 
 def test_a_plan_struck_with_det_after_an_objection_and_what_stays_as_before_are_none() -> None:

@@ -7,6 +7,7 @@ inside the cue phrase. Words listed as unsure get a low word probability, as Whi
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from tests.spoken import MEETING, minutes, transcript
 from transcribe.minutes import extract_minutes
@@ -14,9 +15,9 @@ from transcribe.minutes.rules.cuerepair import plausible_slip, repair_cue
 from transcribe.minutes.rules.utterances import split_clauses
 
 
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    """The decisions' texts, as a reader of the draft sees them."""
-    return [d.text for d in minutes(turns).decisions]
+def texts(turns: list[tuple[str, str]], **kw: Any) -> list[str]:
+    """The decisions' texts, as a reader of the draft sees them (`kw` as tests.spoken.minutes takes them)."""
+    return [d.text for d in minutes(turns, **kw).decisions]
 
 
 # ----------------------------------------------------------------------------- one word away from a cue

@@ -8,12 +8,7 @@ the meeting did decide, so that a rule dropping everything fails.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    """The decisions' texts, as a reader of the draft sees them."""
-    return [d.text for d in minutes(turns).decisions]
+from tests.test_rules_robust_cues import texts
 
 
 def test_a_members_plan_answered_that_another_holds_the_say_is_none() -> None:

@@ -7,13 +7,8 @@ low word probability, as Whisper gives them.
 
 from __future__ import annotations
 
-from tests.test_rules_robust_cues import minutes
+from tests.test_rules_robust_cues import minutes, texts
 from transcribe.minutes.rules.cuerepair import repair_cue
-
-
-def texts(turns: list[tuple[str, str]], **kw: object) -> list[str]:
-    return [d.text for d in minutes(turns, **kw).decisions]  # type: ignore[arg-type]
-
 
 # ----------------------------------------------------------------------------- the chair's formal acts
 

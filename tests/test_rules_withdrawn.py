@@ -12,14 +12,9 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from tests.test_rules_robust_cues import minutes
+from tests.test_rules_robust_cues import texts
 from transcribe.minutes.model import Decision, Evidence
 from transcribe.minutes.rules.repeats import without_repeats
-
-
-def texts(turns: list[tuple[str, str]]) -> list[str]:
-    """The decisions' texts, as a reader of the draft sees them."""
-    return [d.text for d in minutes(turns).decisions]
 
 
 def test_a_plan_its_speaker_withdraws_after_an_objection_with_forget_it_is_none() -> None:
