@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import secrets
+from functools import partial
 from types import SimpleNamespace
 
 from docx import Document
@@ -233,3 +234,33 @@ def test_the_page_the_approval_and_the_export_count_the_same_unreviewed_items(sa
     assert post(sara, f"/meetings/{mid}/protokoll-decisions", {**fields, "filed_under": "2"}).status_code == 303
     after = unreviewed_counts(sara, mid)
     assert after == tuple(n - 1 for n in before), (before, after)  # one fewer everywhere
+
+
+def test_a_doubtful_role_is_flagged_on_the_page_as_in_the_export() -> None:
+    """The exported protokoll said "Sekreterare: Jonas Persson ⚠ Kontrollera mot ljudet" while the review page
+    named him without a word of doubt; the page now flags him too, with the passage to listen to."""
+    from transcribe.minutes.model import Evidence
+    from transcribe.minutes.protokoll import Paragraph, Protokoll
+    from transcribe.minutes.protokoll_render import render_protokoll_markdown
+    from transcribe.minutes.roles import RoleElection
+    from transcribe.web import agenda  # noqa: F401  (registers the template's globals)
+    from transcribe.web.i18n import translate
+    from transcribe.web.render import templates
+
+    heard = Evidence(segment_id=3, speaker="SPEAKER_02", start=18.4, end=19.5, quote="Då gör johan har.")
+    prot = Protokoll(
+        paragraphs=[Paragraph(number="1", title="Mötets öppnande")],
+        roles=[
+            RoleElection(role="ordförande", name="Gunilla Berg"),
+            RoleElection(role="sekreterare", name="Jonas Persson", needs_review=True, evidence=[heard]),
+        ],
+    )
+    assert "**Sekreterare:** Jonas Persson ⚠ Kontrollera mot ljudet" in render_protokoll_markdown(prot)
+    for lang, check in (("sv", "Kontrollera mot ljudet"), ("en", "Check against the audio")):
+        html = templates.env.get_template("_protokoll.html").render(
+            meeting=SimpleNamespace(id="m1"), protokoll_of=lambda _id: prot, t=partial(translate, lang)
+        )
+        line = html.split('<p class="small">')[1].split("</p>")[0]
+        shown = " ".join(re.sub(r"<[^>]+>", " ", line).split())
+        assert f"Jonas Persson ⚠ {check} 00:00:18" in shown, shown
+        assert "Gunilla Berg ⚠" not in shown and 'data-seek="18.4"' in line
