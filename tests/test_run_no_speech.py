@@ -5,11 +5,13 @@ Before, the run ended with 'Klart: 0 segment' and an empty protokoll, as if all 
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.cli_call import keep_process_settings
 from tests.test_run_reused_workdir import tone
 from transcribe import asr, cli
 from transcribe.transcript import Segment, Transcript
@@ -21,7 +23,11 @@ def _run(monkeypatch, capsys, clip: Path, out: Path, segments: list[Segment]) ->
 
     monkeypatch.setattr(asr, "transcribe", fake_transcribe)
     monkeypatch.setattr(sys, "argv", ["transcribe", "run", str(clip), "-o", str(out), "-q", "--diarizer", "none"])
-    cli.main()  # returns: the outputs are still written
+    mask = keep_process_settings(monkeypatch)
+    try:
+        cli.main()  # returns: the outputs are still written
+    finally:
+        os.umask(mask)
     return capsys.readouterr().err
 
 
