@@ -59,7 +59,7 @@ class RedisServer:
         except ConnectionError:
             pass
         assert self.proc is not None
-        self.proc.wait(10)
+        self.proc.wait(120)  # writing the append-only file on a loaded machine; ends when Redis has stopped
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -37,10 +37,12 @@ def test_one_task_of_a_kind_per_meeting_and_its_outcome_stays(data: Path) -> Non
 
     tasks.register("test-slow", slow)
     assert tasks.submit("test-slow", "m1", "anna")
-    assert started.wait(WAIT_S)
-    assert tasks.latest("test-slow", "m1").state == JobState.running
-    assert not tasks.submit("test-slow", "m1", "bo")  # already running: nothing new starts
-    release.set()
+    try:
+        assert started.wait(WAIT_S)
+        assert tasks.latest("test-slow", "m1").state == JobState.running
+        assert not tasks.submit("test-slow", "m1", "bo")  # already running: nothing new starts
+    finally:
+        release.set()  # a failed check must not leave the task waiting into the next test's database
     deadline = time.monotonic() + WAIT_S
     while tasks.latest("test-slow", "m1").active and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -85,10 +85,10 @@ def test_delete_while_eight_reviewers_save_leaves_nothing(app, tmp_path):
     threads = [threading.Thread(target=keep_editing, args=(i,)) for i in range(8)]
     for t in threads:
         t.start()
-    assert first_save.wait(60), statuses
+    assert first_save.wait(300), statuses  # each wait ends when it happens; the bounds are for a loaded machine
     r = post(owner, f"/meetings/{mid}/delete")
     for t in threads:
-        t.join(120)
+        t.join(300)
     assert r.status_code == 303, r.text[:300]
     assert 500 not in statuses
     meeting, history, shares = meeting_rows(mid)
