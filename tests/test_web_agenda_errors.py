@@ -133,3 +133,18 @@ def test_an_agenda_without_a_file_extension_is_read_as_text_on_both(tmp_path: Pa
     (tmp_path / "meeting").mkdir()
     stored = store_agenda(checked, tmp_path / "meeting")
     assert stored.name == "agenda.txt" and parse_agenda(stored).items[1].title == "Tvättstugan"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_an_agenda_saved_as_unicode_by_notepad_is_read(tmp_path: Path, encoding: str) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: its zero bytes had it refused as "not a text
+    file" on the command line and in the upload."""
+    text = "Dagordning för styrelsemöte\r\n1. Mötets öppnande\r\n2. Årsavgiften\r\n3. Mötets avslutande\r\n"
+    data = text.encode(encoding) if encoding == "utf-16" else b"\xfe\xff" + text.encode(encoding)
+    saved = tmp_path / "dagordning.txt"
+    saved.write_bytes(data)
+    assert [i.title for i in parse_agenda(saved).items] == ["Mötets öppnande", "Årsavgiften", "Mötets avslutande"]
+    staged = tmp_path / "upload.part"
+    staged.write_bytes(data)
+    checked = check_staged(StagedFile("dagordning.txt", staged, size=len(data), field="agenda"))
+    assert parse_agenda(checked).title.startswith("Dagordning för styrelsemöte")

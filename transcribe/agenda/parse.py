@@ -223,6 +223,22 @@ def _docx_lines(path: Path) -> list[tuple[str, int | None]]:
     return lines
 
 
+def _text(data: bytes, path: Path) -> str:
+    """A text file's words: UTF-8, UTF-16 with its byte-order mark (Windows Notepad's "Unicode"), else the Windows
+    code page older Swedish files were written in; bytes no text file holds are refused."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in data[:4096]:
+        raise AgendaError(f"{path}: filen är inte en textfil")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
 def parse_agenda(path: str | Path) -> Agenda:
     """Read a .txt, .md or .docx agenda. Every fault is one line, "<path>: <why>" (the web shows the why alone),
     said here for the command line and the web upload alike; a missing file, a directory and a file too large
@@ -242,13 +258,7 @@ def parse_agenda(path: str | Path) -> Agenda:
         raise AgendaError(f"{path}: filen är tom")
     if suffix == ".docx":
         return parse_lines(_docx_lines(path), str(path))
-    data = path.read_bytes()
-    if b"\x00" in data[:4096]:
-        raise AgendaError(f"{path}: filen är inte en textfil")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
+    text = _text(path.read_bytes(), path)
     if not text.strip():
         raise AgendaError(f"{path}: filen är tom")
     return parse_agenda_text(text, str(path))
