@@ -148,3 +148,18 @@ def test_an_agenda_saved_as_unicode_by_notepad_is_read(tmp_path: Path, encoding:
     staged.write_bytes(data)
     checked = check_staged(StagedFile("dagordning.txt", staged, size=len(data), field="agenda"))
     assert parse_agenda(checked).title.startswith("Dagordning för styrelsemöte")
+
+
+def test_an_agenda_the_user_may_not_read_is_one_line_not_a_traceback(tmp_path: Path, capsys, monkeypatch) -> None:
+    agenda = tmp_path / "dagordning.txt"
+    agenda.write_text("1. Mötets öppnande\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def refused(self: Path) -> bytes:
+        if self == agenda:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refused)
+    code, said = minutes_with_agenda(tmp_path, agenda, capsys, monkeypatch)
+    assert (code, said) == (16, f"fel: {agenda}: filen kan inte läsas (behörighet saknas)\n")

@@ -258,7 +258,12 @@ def parse_agenda(path: str | Path) -> Agenda:
         raise AgendaError(f"{path}: filen är tom")
     if suffix == ".docx":
         return parse_lines(_docx_lines(path), str(path))
-    text = _text(path.read_bytes(), path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:  # no right to read it, or a disk or network share that fails
+        why = "behörighet saknas" if isinstance(exc, PermissionError) else "läsfel"
+        raise AgendaError(f"{path}: filen kan inte läsas ({why})") from exc
+    text = _text(data, path)
     if not text.strip():
         raise AgendaError(f"{path}: filen är tom")
     return parse_agenda_text(text, str(path))
