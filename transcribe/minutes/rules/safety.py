@@ -41,8 +41,27 @@ def polarity_conflict(a: str, b: str) -> bool:
 
 
 _DATE_STEMS = frozenset(stem(w) for w in [*MONTHS, *WEEKDAYS, *ORDINALS, *CARDINALS, "klockan", "vecka", "veckan"])
-_NOT_AGAINST = re.compile(r"\binte\s+(?:bara|minst|enbart|endast)\b")
+_NOT_AGAINST = re.compile(r"\binte\s+(?:bara|minst|enbart|endast)\b|\bvarför\s+inte\b")
+# Who takes part, not what is decided: the board that does not vote on its own discharge ("Styrelsens ledamöter
+# röstar inte.", "… har inte deltagit i beslutet"), one who is away ("Revisorn är inte här i kväll", "kunde inte komma")
+_WHO_TAKES_PART = re.compile(
+    r"\b(?:röstar|deltar|deltog|röstade)\s+inte(?=\s*(?:$|[.,;!]|i\s+(?:beslutet|omröstningen)))"
+    r"|\binte\s+(?:deltagit|röstat|deltar|röstar)\s+i\s+(?:beslutet|omröstningen)"
+    r"|\b(?:är|var)\s+inte\s+(?:här|på\s+plats|närvarande)\b|\b(?:kunde|kan|hann|ville)\s+inte\s+komma\b"
+)
+# A negation only inside a clause that gives a reason, a purpose, a condition or a description ("…, annars hinner
+# vi inte planera", "så att ingen behöver stå utanför", "nycklar som vi inte vet vem som har") says why something is
+# done, not that it is refused; a refusal negates its main clause ("Det går inte, eftersom …").
+_SUBCLAUSE = re.compile(
+    r"\b(?:annars|så\s+att|för\s+att|eftersom|därför\s+att|om|när|innan|tills|utan\s+att|som)\b[^,.;:!?]*"
+)
 _BARE_NO = re.compile(r"^\W*nej(?:\W+(?:nej|tack))?\W*$")
+# "Några frågor? Nej.", "Finns det andra förslag? – Inga.": none to a question asking whether there is any
+_NONE = re.compile(r"^\W*(?:nej|nä|inga|ingen|inget|ingenting)(?:\W+(?:nej|tack))?\W*$")
+_ANY_ASKED = re.compile(
+    r"^\W*(?:\w+,\s+)?(?:(?:och|men|så)\s+)?(?:några|något|någon|fler|finns\s+det|är\s+det\s+någon|"
+    r"har\s+(?:någon|ni|du)\s+(?:några|något|någon|fler|mer)|frågor|synpunkter|kommentarer|invändningar)\b"
+)
 # "Nej, det vet jag.", "Nej, jag förstår.": agreeing with something negative just said, no refusal
 # "Några invändningar? Nej.", "Några andra förslag? – Nej.": a "no" to a call for objections is assent
 _OBJECTIONS_ASKED = re.compile(
@@ -111,8 +130,10 @@ def _against(low: str) -> bool:
     """A refusal, a negation or a hedge ('inte bara', 'inte minst' are neither)."""
     if _KNOWN_NO.match(low) and not cues.NEG.search(low[4:]):
         return False
-    low = _NOT_AGAINST.sub(" ", low)
-    return any(rx.search(low) for rx in _AGAINST)
+    low = _WHO_TAKES_PART.sub(" ", _NOT_AGAINST.sub(" ", low))
+    if cues.NEG.search(_SUBCLAUSE.sub(" ", low)):
+        return True
+    return any(rx.search(low) for rx in _AGAINST if rx is not cues.NEG)
 
 
 def _needs_negation(body: str) -> str | None:
@@ -153,7 +174,10 @@ def _unheard_answer(own: list[Utt], nearby: list[Utt]) -> str | None:
         if not _OBJECTIONS_ASKED.search(v.low):
             continue
         reply = by_idx.get(v.idx + 1)
-        if not v.low.rstrip().endswith("?") and (reply is None or reply.idx in {u.idx for u in own}):
+        # a call that lost its question mark asks whether there are any; "Ingen säger emot.", "Jag hör inga
+        # invändningar.", "Inga synpunkter." state that there are none: the answer, heard
+        unanswered = reply is None or reply.idx in {u.idx for u in own}
+        if not v.low.rstrip().endswith("?") and not cues.NEG.search(v.low) and unanswered:
             return v.text
         words = re.findall(r"\w+", reply.low) if reply is not None else []
         if reply is not None and reply.idx not in {u.idx for u in own} and len(words) <= 2:
@@ -202,8 +226,11 @@ def doubt(text: str, own: list[Utt], nearby: list[Utt]) -> str | None:
     # before the proposal counts as much as one before the last words that settled it
     saying = [u for u in own if u is not stated and _overlap(topic, _topic(u.text))]
     asked = {v.idx + 1 for v in nearby if v.is_question and _OBJECTIONS_ASKED.search(v.low)}
+    any_asked = {v.idx + 1 for v in nearby if v.is_question and _ANY_ASKED.match(v.low)}
     for v in nearby:
         if v.idx in own_ids or v.is_question or (v.idx in asked and _BARE_NO.match(v.low)):
+            continue
+        if v.idx in any_asked and _NONE.match(v.low):  # "there are none" to a call for more, not a refusal
             continue
         # "Nej. Jag föreslår att vi säger nej. Styrelsen beslutar att godkänna ...": a refusal just before, same turn
         adjacent = stated is not None and v.turn == stated.turn and 0 < stated.idx - v.idx <= 2
