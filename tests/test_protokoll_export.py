@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from docx import Document
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 
 from tests.agenda_meeting import AGENDA_TXT, meeting
 from tests.test_web import add_meeting, post
+from tests.webfixtures import add_agenda_meeting
 from transcribe.agenda import parse_agenda_text
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.edit import ensure_ids
@@ -47,26 +47,9 @@ def board_minutes() -> Minutes:
     return minutes
 
 
-def add_agenda_meeting() -> str:
+def add_board_meeting() -> str:
     """The board meeting as a finished job with an agenda would leave it."""
-    import secrets
-
-    from transcribe.db import session
-    from transcribe.fsutil import atomic_write_text
-    from transcribe.tables import Meeting, User
-    from transcribe.web import store
-
-    mid = secrets.token_hex(8)
-    folder = store.meeting_path(mid)
-    folder.mkdir(parents=True)
-    atomic_write_text(folder / "transcript.json", meeting().to_json())
-    atomic_write_text(folder / "minutes.json", board_minutes().to_json())
-    atomic_write_text(folder / "agenda.txt", AGENDA_TXT)
-    (folder / "input.wav").write_bytes(b"RIFF" + bytes(4000))
-    with session() as s:
-        uid = s.scalar(select(User.id).where(User.name == "sara"))
-        s.add(Meeting(id=mid, title="Styrelsemöte i Brf Eken", date="2026-11-16", owner_id=uid))
-    return mid
+    return add_agenda_meeting(meeting(), board_minutes(), AGENDA_TXT, "Styrelsemöte i Brf Eken", "2026-11-16")
 
 
 def docx_of(body: bytes) -> tuple[list[str], str]:
@@ -83,7 +66,7 @@ def decision_id(minutes: Minutes, words: str) -> str:
 def test_agenda_meeting_exports_the_paragraphs_and_follows_the_review(sara: TestClient) -> None:
     from transcribe.web import store
 
-    mid = add_agenda_meeting()
+    mid = add_board_meeting()
     r = sara.get(f"/meetings/{mid}/export/minutes.docx")
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
     headings, text = docx_of(r.content)
@@ -111,7 +94,7 @@ def test_agenda_meeting_exports_the_paragraphs_and_follows_the_review(sara: Test
 
 
 def test_approved_protokoll_names_its_version_and_approver(sara: TestClient) -> None:
-    mid = add_agenda_meeting()
+    mid = add_board_meeting()
     assert post(sara, f"/meetings/{mid}/approve", {"confirmed": "1"}).status_code == 303
     today = dt.date.today().isoformat()
     for url in (f"/meetings/{mid}/export/minutes.md", f"/meetings/{mid}/export/minutes.md?version=1"):

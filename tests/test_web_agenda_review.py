@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import io
 import re
-import secrets
 from functools import partial
 from types import SimpleNamespace
 
 from docx import Document
 from fastapi.testclient import TestClient
-from sqlalchemy import select
 
 from tests.agenda_meeting import lines_transcript
 from tests.test_web import post
+from tests.webfixtures import add_agenda_meeting
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.edit import ensure_ids
 
@@ -49,25 +48,10 @@ LINES = [
 
 def add_board_meeting(lines: list[tuple[str, str]] = LINES) -> str:
     """The meeting as a finished job with its agenda leaves it in the meeting directory."""
-    from transcribe.db import session
-    from transcribe.fsutil import atomic_write_text
-    from transcribe.tables import Meeting, User
-    from transcribe.web import store
-
     transcript = lines_transcript(lines, {"A": "Karin Ek", "B": "Lisa Berg"})
     minutes = extract_minutes(transcript, title="Styrelsemöte i Brf Rönnen")
     ensure_ids(minutes)
-    mid = secrets.token_hex(8)
-    folder = store.meeting_path(mid)
-    folder.mkdir(parents=True)
-    atomic_write_text(folder / "transcript.json", transcript.to_json())
-    atomic_write_text(folder / "minutes.json", minutes.to_json())
-    atomic_write_text(folder / "agenda.txt", AGENDA)
-    (folder / "input.wav").write_bytes(b"RIFF" + bytes(4000))
-    with session() as s:
-        uid = s.scalar(select(User.id).where(User.name == "sara"))
-        s.add(Meeting(id=mid, title="Styrelsemöte i Brf Rönnen", date="2026-11-12", owner_id=uid))
-    return mid
+    return add_agenda_meeting(transcript, minutes, AGENDA, "Styrelsemöte i Brf Rönnen", "2026-11-12")
 
 
 def section(md: str, heading: str) -> str:
