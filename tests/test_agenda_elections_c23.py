@@ -127,3 +127,51 @@ def test_a_public_bodys_justerare_is_noted_not_decided() -> None:
     assert prot.body == "Nämnden"
     assert sorted(r.name for r in prot.roles if r.role == "justerare") == ["Mira Lind"]
     assert not decisions(prot, "2")
+
+
+def test_the_outcome_said_first_in_the_turn_that_opens_the_next_item_is_the_elections() -> None:
+    prot = protokoll(
+        [
+            ("A", "Punkt två. Jens skriver som vanligt. Och vem läser igenom och skriver under med mig?"),
+            ("C", "Jag kan ta det."),
+            ("B", "Bra, då slipper jag."),
+        ]
+    )
+    assert not decisions(prot, "2")  # the one elected is named by no one: no outcome said
+    said = protokoll(
+        [
+            ("A", "Punkt två. Jens skriver som vanligt. Och vem läser igenom och skriver under med mig?"),
+            ("C", "Jag kan ta det."),
+            ("B", "Bra, då slipper jag."),
+            ("A", "Mira granskar, då. Dagordningen har ni fått, och den är kort i kväll."),
+        ]
+    )
+    assert decisions(said, "2") == ["Styrelsen beslutade att välja Mira Lind till justerare."]
+
+
+ANNUAL = """Årsmöte
+1. Årsmötets öppnande
+2. Val av mötesordförande
+3. Fastställande av dagordningen
+4. Avslutning
+"""
+
+
+def test_the_chairs_seat_handed_to_the_one_elected_states_the_election() -> None:
+    for handed in (("Tor, varsågod.",), ("Välkommen, Tor.", "Ordet är ditt.")):
+        tr = lines_transcript(
+            [
+                ("A", "Välkomna till årsmötet. Jag förklarar årsmötet öppnat."),
+                ("A", "Valberedningen föreslår Tor Ek som ordförande för mötet. Kan årsmötet tänka sig det?"),
+                ("C", "Ja."),
+                ("B", "Ja, absolut."),
+                ("A", " ".join(handed)),
+                ("D", "Tack. Dagordningen ligger på borden. Kan den fastställas?"),
+                ("C", "Ja."),
+                ("D", "Då är den fastställd. Årsmötet är avslutat."),
+            ],
+            NAMES,
+        )
+        ag = parse_agenda_text(ANNUAL)
+        prot = build_protokoll(Minutes(title="Årsmöte"), tr, ag, align_agenda(ag, tr))
+        assert decisions(prot, "2") == ["Stämman beslutade att välja Tor Ek till mötesordförande."], handed

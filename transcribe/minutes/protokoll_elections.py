@@ -26,10 +26,12 @@ if TYPE_CHECKING:  # protokoll.py imports this module
 OUTCOME_WORDS = 12  # the outcome is said this short
 ANSWER_TURNS = 3  # the answer it sums up was given this few turns before
 # The outcome's own words: "Då är Kerstin vald", "Det blir Emma då", "… alltså", "Då är det Ali"
-_OUTCOME = re.compile(r"\b(?:då|alltså|vald|valda|omvald|omvalda|blir det|det blir|är det)\b")
+_OUTCOME = re.compile(
+    r"\b(?:då|alltså|vald|valda|omvald|omvalda|blir det|det blir|är det|varsågod|ordet är ditt|klubban är din)\b"
+)  # and the chair's seat handed to the one elected: "Lars-Erik, varsågod.", "Välkommen, Per-Olof. Ordet är ditt."
 
 HEAD_NOTED = {"Nämnden", "Utskottet", "Kyrkorådet", "Fullmäktige"}
-_YOU = re.compile(r"\b(?:du|dig)\b")  # the one just named, spoken to
+_YOU = re.compile(r"\b(?:du|dig|din|ditt)\b")  # the one just named, spoken to
 _PROPOSED = re.compile(r"\bföreslå\w*|\bförslag\w*")
 _FILLER = {"och", "alltså", "då", "bra", "okej", "så", "ja"}
 # With a role's work: whom the justerare signs with and when ("… justerar det med mig", "Britt justerar, på
@@ -90,21 +92,18 @@ def _outcome(
     assembly: bool,
 ) -> Unit | None:
     """The short statement in the item, by someone else than those elected, naming them; not a proposal. Outside
-    an assembly it follows an answer by one of those named."""
+    an assembly it follows an answer by one of those named. Said first in the turn that opens the next item, it is
+    the names with the outcome's words or their roles' work ("Mehmet kollar, då. Förra mötets anteckningar. …")."""
     start, end = span
     elected = {r.name for r in held}
     answered = max((e.start for r in held for e in r.evidence[1:]), default=end)
     own = [u for u in units if start - 0.01 <= u.start < end]
     for prev, u in zip([None, *own], own, strict=False):
-        if u.text.rstrip().endswith("?") or _PROPOSED.search(u.low) or len(u.text.split()) > OUTCOME_WORDS:
-            continue
-        said = {n for _, _, n in mentions(u.text, names)} | {m for m in elected if m.lower() in u.low}
-        if not (said or assembly) and prev is not None and prev.seg_id == u.seg_id and _YOU.search(u.low):
-            said = {n for _, _, n in mentions(prev.text, names)}  # "Tack, Sara. Då är det du."
-        if not (said & elected) or transcript.speaker_name(u.speaker) in elected:
+        said = _naming(u, prev, elected, names, transcript)
+        if not said:
             continue
         if not assembly:
-            if not _answered(units, u, said & elected, transcript):
+            if not _answered(units, u, said, transcript):
                 continue  # asked, not yet answered
             if _OUTCOME.search(u.low) or _names_alone(u, names, work=True):
                 return u
@@ -113,7 +112,24 @@ def _outcome(
         # "Linus skriver och Omar godkänner.")
         if _OUTCOME.search(u.low) or said >= elected and u.start > answered + 0.5 and _names_alone(u, names):
             return u
+    after = next((u for u in units if u.start >= end), None)
+    if after is None or not own or after.seg_id == own[-1].seg_id:
+        return None
+    said = _naming(after, None, elected, names, transcript)
+    if said and (said >= elected if assembly else _answered(units, after, said, transcript)):
+        if _names_alone(after, names, work=True) or _OUTCOME.search(after.low) and _names_alone(after, names):
+            return after  # not an acknowledgement alone: "Bra, Kerstin."
     return None
+
+
+def _naming(u: Unit, prev: Unit | None, elected: set[str], names: dict[str, str], transcript: Transcript) -> set[str]:
+    """Those elected whom a short statement, not asking or proposing and by none of them, names."""
+    if u.text.rstrip().endswith("?") or _PROPOSED.search(u.low) or len(u.text.split()) > OUTCOME_WORDS:
+        return set()
+    said = {n for _, _, n in mentions(u.text, names)} | {m for m in elected if m.lower() in u.low}
+    if not said and prev is not None and prev.seg_id == u.seg_id and _YOU.search(u.low):
+        said = {n for _, _, n in mentions(prev.text, names)}  # "Tack, Sara. Då är det du.", "… Ordet är ditt."
+    return set() if transcript.speaker_name(u.speaker) in elected else said & elected
 
 
 def _answered(units: list[Unit], u: Unit, who: set[str], transcript: Transcript) -> bool:
