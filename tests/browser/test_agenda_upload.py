@@ -55,7 +55,20 @@ def test_upload_with_agenda_shows_paragraphs(server: str, browser, tmp_path: Pat
     page.click("#upload-button")
     page.wait_for_selector("#file-list li.error")
     assert "Dagordningen kunde inte läsas" in page.inner_text("#file-list li.error")
-    errors.clear()  # the browser logs the refused request (400) itself
+    # in the English interface, in English: the parser's own reason, as the command line says it in Swedish
+    pdf = tmp_path / "dagordning.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    page.goto(f"{server}/lang/en")
+    page.goto(f"{server}/upload")
+    page.set_input_files("#agenda-input", str(pdf))
+    page.set_input_files("#file-input", str(clip))
+    page.wait_for_selector("#file-list li")
+    page.click("#upload-button")
+    page.wait_for_selector("#file-list li.error")
+    said = page.inner_text("#file-list li.error")
+    assert "The agenda could not be read: unknown format (.pdf); use .txt, .md or .docx" in said, said
+    page.goto(f"{server}/lang/sv")
+    errors.clear()  # the browser logs the refused requests (400) itself
 
     # with a real agenda the meeting is processed and reviewed by §
     page.goto(f"{server}/upload")
