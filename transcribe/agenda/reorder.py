@@ -17,7 +17,7 @@ from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import AgendaItem, standard_kinds
 from transcribe.agenda.passes import rules
 from transcribe.agenda.topics import overlap, title_stems
-from transcribe.sv.text import content_words, stem
+from transcribe.sv.text import stems
 
 if TYPE_CHECKING:  # align.py imports this module
     from transcribe.agenda.passes import Placement
@@ -38,14 +38,10 @@ _FIRST = re.compile(  # "ta hans rapport från valkonferensen först"; fronted "
 )
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text)}
-
-
 def _named(text: str, titles: list[set[str]], among, leaves: list[AgendaItem]) -> list[int]:
     """The items among `among` a phrase names by their number or their title's words."""
     numbers = {ref for ref, sign in number_refs(text) if sign > 0}
-    said = _stems(text)
+    said = stems(text)
     return [k for k in among if leaves[k].number in numbers or overlap(titles[k], said)]
 
 
@@ -67,7 +63,7 @@ def agreed_after(units: list[Unit], leaves: list[AgendaItem], talk: range = rang
             continue
         first = _FIRST.search(u.low)
         if first is not None and approval is not None:
-            said = _stems(first.group("what") or first.group("fronted"))
+            said = stems(first.group("what") or first.group("fronted"))
             most = max((len(overlap(titles[k], said)) for k in movable), default=0)
             moved = [k for k in movable if most and len(overlap(titles[k], said)) == most]  # the one named best
             if not moved:  # "… så vi tar hennes punkter först. Åttan, tränarna, och sen sjuan, klubbmästerskapet."

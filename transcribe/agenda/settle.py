@@ -17,7 +17,7 @@ from transcribe.agenda.numbers import number_refs
 from transcribe.agenda.parse import standard_kinds
 from transcribe.agenda.phrases import ANNOUNCEMENT, SETTLES
 from transcribe.agenda.topics import overlap, title_stems
-from transcribe.sv.text import content_words, stem
+from transcribe.sv.text import content_words, stem, stems
 
 EPS = 0.01  # item times are rounded to 1/100 s
 NAMED_SHARE = 0.5  # a decision names an item when it says more than this share of its title words
@@ -37,7 +37,7 @@ _WHEN = re.compile(r"\b(?:före|innan|efter|senast|till och med|från och med|in
 
 def saying_sentence(text: str, units: list[Unit]) -> Unit:
     """The sentence of a passage that says the decision: the most of its words, else the passage's first."""
-    words = {stem(w) for w in content_words(text)}
+    words = stems(text)
     best = max(units, key=lambda u: len(overlap(words, u.stems)))
     return best if overlap(words, best.stems) else units[0]
 
@@ -53,7 +53,7 @@ def settled_under(
     if not own:
         return alignment.item_at(at)
     u = saying_sentence(text, own)
-    words = {stem(w) for w in content_words(text)}
+    words = stems(text)
     first = min((i for i, v in enumerate(units) if v.seg_id in {*cited, segment_id}), default=0)
     before = units[first - 1].seg_id if first > 0 else None  # the turn just before the first citation
     earlier = [v for v in units if v.seg_id in {*cited, before} and v.seg_id != segment_id]
@@ -81,7 +81,7 @@ def settled_under(
         before = cue is not None and bool(SETTLES.search(u.low[: cue.start()]))
     before = before or any(v is u for v in lead_in(alignment, units, number))
     number = alignment.item_at(span.start - EPS) if before else number
-    number = named_instead(alignment, number, _stems(_WHEN.sub(" ", text.lower()))) or number
+    number = named_instead(alignment, number, stems(_WHEN.sub(" ", text.lower()))) or number
     return filed_report(alignment, standard_home(alignment, number, text), text)
 
 
@@ -131,13 +131,13 @@ def filed_report(alignment: Alignment, number: str | None, text: str) -> str | N
     if span is None or not _FILING.search(text.lower()):
         return number
     leaves = [s for s in alignment.items if not any(c.parent == s.number for c in alignment.items)]
-    words = _stems(_FILING.split(text.lower())[0])  # what is filed, by its report's title: "lägger redovisningen …"
-    said = len(overlap(_stems(span.title), words, related_too=False))
+    words = stems(_FILING.split(text.lower())[0])  # what is filed, by its report's title: "lägger redovisningen …"
+    said = len(overlap(stems(span.title), words, related_too=False))
     named = [  # most of its title, or its head ("redovisningen" for "Ekonomisk redovisning")
         s.number
         for s in leaves
         if s.kind not in _NOT_FILED
-        and (title := _stems(s.title))
+        and (title := stems(s.title))
         and len(hit := overlap(title, words, related_too=False)) > said
         and (len(hit) > NAMED_SHARE * len(title) or _head(s.title) in hit)
     ]
@@ -211,8 +211,8 @@ def filed_under(alignment: Alignment, units: list[Unit], u: Unit) -> str | None:
         refs = [ref for ref, _ in number_refs(m.group(0) + rest)]  # "under" reads as a move elsewhere: any sign
         named = [s.number for s in leaves if s.number in refs[:1]]
         if not named and not m.group(0).rstrip().endswith(("punkt", "paragraf")):
-            words = _stems(" ".join(rest.split()[:3]))
-            named = [s.number for s in leaves if overlap(_stems(s.title), words, related_too=True)]
+            words = stems(" ".join(rest.split()[:3]))
+            named = [s.number for s in leaves if overlap(stems(s.title), words, related_too=True)]
         if len(named) == 1:
             return named[0]
     return None
@@ -247,7 +247,7 @@ def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> 
     current = next((s for s in leaves if s.number == number), None)
     if current is None:
         return None
-    own = _stems(current.title)
+    own = stems(current.title)
     said = len(overlap(own, words, related_too=False))
     share = said / max(len(own), 1)
     if share > NAMED_SHARE:
@@ -260,7 +260,7 @@ def named_instead(alignment: Alignment, number: str | None, words: set[str]) -> 
         for s in leaves
         if s.number != number
         and (not s.treated or s.number in near)
-        and (title := _stems(s.title))
+        and (title := stems(s.title))
         and len(hit := overlap(title, words, related_too=False)) > NAMED_SHARE * len(title)
         and len(hit) > said
         and len(hit) / len(title) > share
@@ -272,7 +272,3 @@ def _head(title: str) -> str | None:
     """The stem of a title's last content word: what a title of several words is about."""
     words = content_words(title)
     return stem(words[-1]) if words else None
-
-
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text)}

@@ -34,7 +34,7 @@ from transcribe.confidence.items import score_minutes as flag_uncertain
 from transcribe.errormodel import RATES, ErrorModel, corrupt_transcript
 from transcribe.minutes import extract_minutes
 from transcribe.minutes.cues import NEG
-from transcribe.sv.text import content_words, stem
+from transcribe.sv.text import stems
 from transcribe.transcript import Transcript
 
 HELDOUT_DIR = SAMPLES_DIR / "heldout"
@@ -170,10 +170,6 @@ def _sentence_at(text: str, pos: int) -> str:
     return text[start : min(ends) if ends else len(text)]
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text)}
-
-
 def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
     """Each "inte"/"ej"/"aldrig" of the true transcript removed in turn (text only, no word probabilities).
 
@@ -201,7 +197,7 @@ def negation_stress(meetings: list[dict[str, Any]]) -> dict[str, Any]:
                     for d in minutes.decisions:
                         if seg.id not in {e.segment_id for e in d.evidence} or NEG.search(d.text.lower()):
                             continue
-                        if _stems(d.text) & _stems(_sentence_at(seg.text, m.start())):  # that sentence was read
+                        if stems(d.text) & stems(_sentence_at(seg.text, m.start())):  # that sentence was read
                             acc["inverted"] += 1
                             acc["flagged"] += bool(d.needs_review)
                             if d.text not in as_said[which]:

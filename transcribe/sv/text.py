@@ -152,6 +152,11 @@ def content_words(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in stop and len(t) > 2 and not t[0].isdigit()]
 
 
+def stems(text: str) -> set[str]:
+    """The stems of a text's content words: two sentences on one matter share some, however each bends them."""
+    return {stem(w) for w in content_words(text)}
+
+
 def topic_tokens(text: str) -> list[str]:
     """Words that can name a topic across meetings: no meeting talk, dates, digits or number words."""
     stop = topic_stopwords()

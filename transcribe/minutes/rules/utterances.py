@@ -19,7 +19,7 @@ from transcribe.minutes.phrasing import (
 from transcribe.minutes.rules.cueframes import heard_ni
 from transcribe.minutes.rules.cuerepair import repair_cue
 from transcribe.minutes.rules.formulas import formula_repair
-from transcribe.sv.text import containment, content_words, sentences, stem
+from transcribe.sv.text import containment, content_words, sentences, stems
 from transcribe.transcript import Segment, Transcript
 
 LOOKBACK_UTTS = 8
@@ -227,10 +227,6 @@ def is_agreement(u: Utt) -> bool:
 
 def substantive(u: Utt) -> bool:
     return len(content_words(u.text)) >= 2 and not is_agreement(u)
-
-
-def stems(text: str) -> set[str]:
-    return {stem(w) for w in content_words(text)}
 
 
 def misheard_match(what: str, u: Utt, v: Utt) -> bool:
