@@ -17,11 +17,9 @@ from pathlib import Path
 import numpy as np
 from scipy.linalg import eigh
 
+from transcribe.speakers.backend import unit_rows
+
 TELEPHONE_PLDA = Path(__file__).resolve().parent / "data" / "telephone_plda.npz"
-
-
-def _unit(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
 
 
 def _scatter(x: np.ndarray, who: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -36,8 +34,8 @@ def _scatter(x: np.ndarray, who: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def transform(x: np.ndarray, model: dict[str, np.ndarray]) -> np.ndarray:
     """The x-vector transform (the same as `vbx_setup`'s): rows of length sqrt(dims)."""
     mean1, lda, mean2 = model["mean1"], model["lda"], model["mean2"]
-    y = np.sqrt(lda.shape[0]) * _unit(np.asarray(x, dtype=np.float64) - mean1)
-    return np.sqrt(lda.shape[1]) * _unit(y @ lda - mean2)
+    y = np.sqrt(lda.shape[0]) * unit_rows(np.asarray(x, dtype=np.float64) - mean1)
+    return np.sqrt(lda.shape[1]) * unit_rows(y @ lda - mean2)
 
 
 def fit(x: np.ndarray, who: np.ndarray, dims: int = 40, shrink: float = 0.05) -> dict[str, np.ndarray]:
@@ -46,11 +44,11 @@ def fit(x: np.ndarray, who: np.ndarray, dims: int = 40, shrink: float = 0.05) ->
     `dims`: LDA directions kept (no more than the speakers less one carry any across-speaker variance);
     `shrink`: the within-speaker covariance blended with a multiple of the identity before LDA.
     """
-    x = _unit(np.asarray(x, dtype=np.float64))
+    x = unit_rows(np.asarray(x, dtype=np.float64))
     who = np.asarray(who)
     dims = min(dims, len(np.unique(who)) - 1, x.shape[1])
     mean1 = x.mean(axis=0)
-    y = np.sqrt(x.shape[1]) * _unit(x - mean1)
+    y = np.sqrt(x.shape[1]) * unit_rows(x - mean1)
     sw, sb = _scatter(y, who)
     sw = (1 - shrink) * sw + shrink * np.trace(sw) / len(sw) * np.eye(len(sw))
     _, vecs = eigh(sb, sw)

@@ -21,14 +21,10 @@ from pathlib import Path
 
 import numpy as np
 
-from transcribe.speakers.backend import BACKEND_PATH, load
+from transcribe.speakers.backend import BACKEND_PATH, load, unit_rows
 
 TELEPHONE_BACKEND = Path(__file__).resolve().parent / "data" / "telephone_backend.npz"
 BACKENDS = {"profiles": BACKEND_PATH, "telephone": TELEPHONE_BACKEND}
-
-
-def _unit(x: np.ndarray) -> np.ndarray:
-    return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
 
 
 def project(embeddings: np.ndarray, space: str = "profiles") -> np.ndarray:
@@ -38,5 +34,5 @@ def project(embeddings: np.ndarray, space: str = "profiles") -> np.ndarray:
     b = load(BACKENDS[space])
     x = np.asarray(embeddings, dtype=np.float32)
     if b is None or x.shape[-1] != b.dim:
-        return _unit(x)
+        return unit_rows(x)
     return b.project(x)

@@ -22,7 +22,8 @@ import numpy as np
 BACKEND_PATH = Path(__file__).resolve().parent / "data" / "backend.npz"
 
 
-def _unit(x: np.ndarray) -> np.ndarray:
+def unit_rows(x: np.ndarray) -> np.ndarray:
+    """`x` scaled to unit length along its last axis, in its own dtype; an all-zero row stays zero."""
     return x / np.maximum(np.linalg.norm(x, axis=-1, keepdims=True), 1e-12)
 
 
@@ -40,7 +41,7 @@ class Backend:
     def project(self, x: np.ndarray) -> np.ndarray:
         """Unit vectors in the back-end's space; any leading shape, last axis the embedding."""
         x = np.asarray(x, dtype=np.float32)
-        return _unit((_unit(x) - self.mean) @ self.transform).astype(np.float32)
+        return unit_rows((unit_rows(x) - self.mean) @ self.transform).astype(np.float32)
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +57,7 @@ def fit(embeddings: np.ndarray, speakers: np.ndarray, shrink: float = 0.1, dims:
     `shrink` blends the within-speaker covariance with a multiple of the identity (a share of its
     mean variance), so directions seen little in training are not blown up.
     """
-    x = _unit(np.asarray(embeddings, dtype=np.float64))
+    x = unit_rows(np.asarray(embeddings, dtype=np.float64))
     speakers = np.asarray(speakers)
     mean = x.mean(axis=0)
     ids = np.unique(speakers)
@@ -89,5 +90,5 @@ def project(embeddings: np.ndarray) -> np.ndarray:
     b = load()
     x = np.asarray(embeddings, dtype=np.float32)
     if b is None or x.shape[-1] != b.dim:
-        return _unit(x)
+        return unit_rows(x)
     return b.project(x)
