@@ -40,8 +40,10 @@ def test_decisions_land_under_their_paragraph_in_board_form(protokoll) -> None:
         for d in p.decisions:
             assert d.evidence and d.evidence[0].quote
             assert isinstance(d.needs_review, bool)
-    found = [d for p in prot.paragraphs for d in p.decisions if not d.id.startswith("p")]
+    found = [d for p in prot.paragraphs for d in p.decisions if not d.id.startswith(("p", "v"))]
     assert len(found) == len(minutes.decisions)
+    # "Vem kan justera protokollet?" – "Jag kan justera." – "Då väljer vi Bertil.": the election summed up
+    assert texts["2"] == ["Styrelsen beslutade att välja Bertil Ek till justerare."]
     # "Nästa punkt är dagordningen, kan den godkännas?" – "Ja.": the item's structure decides it, flagged
     assert [(d.text, d.needs_review) for d in prot.paragraph("3").decisions] == [
         ("Styrelsen beslutade att godkänna dagordningen.", True)
