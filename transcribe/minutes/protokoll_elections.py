@@ -5,7 +5,7 @@ and naming the one elected; an election left at a yes, with no outcome said, sta
 sekreterare valdes …"). At an annual meeting, or a meeting of members that elects its own chair, the outcome's
 words settle it whenever they are said; at a board or a workplace the outcome follows the answer of the one
 elected ("Vem justerar?" – "Jag gör det." – "Robin justerar."), and a proposal still waiting for its yes ("Och
-justerare blir Leo, …" – "Okej då.") is no outcome. A public body (a nämnd, a church council) decides none."""
+justerare blir Leo, …" – "Okej då.") is no outcome. A public body (a nämnd, a kyrkoråd) decides none."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ _OUTCOME = re.compile(
     r"\b(?:då|alltså|vald|valda|omvald|omvalda|blir det|det blir|är det|varsågod|ordet är ditt|klubban är din)\b"
 )  # and the chair's seat handed to the one elected: "Lars-Erik, varsågod.", "Välkommen, Per-Olof. Ordet är ditt."
 
-HEAD_NOTED = {"Nämnden", "Utskottet", "Kyrkorådet", "Fullmäktige"}
+_HEAD_NOTED = {"Nämnden", "Utskottet", "Kyrkorådet", "Fullmäktige"}
 _YOU = re.compile(r"\b(?:du|dig|din|ditt)\b")  # the one just named, spoken to
 _PROPOSED = re.compile(r"\bföreslå\w*|\bförslag\w*")
 _FILLER = {"och", "alltså", "då", "bra", "okej", "så", "ja"}
@@ -54,7 +54,7 @@ def election_decisions(
     """Add to each election item the decision its stated outcome makes (see the module's doc). A meeting of members
     that elects its own chair (a "församlingsmöte", a school council) states it as an annual meeting does; a public
     body's protokoll names its justerare in its head ("Utses att justera"), with no decision."""
-    if body in HEAD_NOTED:
+    if body in _HEAD_NOTED:
         return
     assembly = body == "Stämman" or body == "Mötet" and any(names_role("ordförande", s.title) for s in alignment.items)
     names = people(transcript)
