@@ -29,7 +29,6 @@ from transcribe.agenda.topics import overlap, title_stems
 from transcribe.agenda.verdicts import ROLE_KINDS, item_verdicts
 from transcribe.errors import BadOption
 from transcribe.minutes.model import Action, Decision, Evidence, Item, Minutes, NextMeeting, OpenItem
-from transcribe.minutes.phrasing import strip_discourse
 from transcribe.minutes.protokoll_elections import election_decisions
 from transcribe.minutes.protokoll_order import agenda_talk, order_apart
 from transcribe.minutes.protokoll_review import keep_review, refiled
@@ -40,6 +39,7 @@ from transcribe.minutes.protokoll_wording import (
     formal_decision,
     meeting_names,
     restated,
+    statement,
     titled_subject,
 )
 from transcribe.minutes.role_items import names_role
@@ -162,6 +162,7 @@ def _summary(units: list[Unit], transcript: Transcript, max_sentences: int = 2) 
         for u in units[1:]
         if len(u.text.split()) >= 6
         and not u.text.rstrip().endswith("?")
+        and statement(u.text) is not None  # "Ja, kör vi på det": no statement to quote
         and not _NOT_SUMMARY.search(u.low)
         and not number_refs(u.low)
     ]  # decisions are listed on their own
@@ -174,7 +175,7 @@ def _summary(units: list[Unit], transcript: Transcript, max_sentences: int = 2) 
         parts.append(f"{speakers[0]} föredrog ärendet.")
     for u in picked:
         who = transcript.speaker_name(u.speaker) if u.speaker else ""
-        text = finish_sentence(strip_discourse(u.text))
+        text = statement(u.text)
         parts.append(f"{who}: ”{text}”" if who else f"”{text}”")
     return " ".join(parts)
 
@@ -199,7 +200,7 @@ def _skip_note(u: Unit | None, transcript: Transcript) -> str:
     if u is None:
         return ""
     who = transcript.speaker_name(u.speaker) if u.speaker else None
-    return f" {who or 'Ordföranden'}: ”{finish_sentence(strip_discourse(u.text))}”"
+    return f" {who or 'Ordföranden'}: ”{statement(u.text) or finish_sentence(u.text)}”"
 
 
 def _tabled(low: str, number: str, title: str) -> bool:
