@@ -49,11 +49,12 @@ _WHO_TAKES_PART = re.compile(
     r"|\binte\s+(?:deltagit|röstat|deltar|röstar)\s+i\s+(?:beslutet|omröstningen)"
     r"|\b(?:är|var)\s+inte\s+(?:här|på\s+plats|närvarande)\b|\b(?:kunde|kan|hann|ville)\s+inte\s+komma\b"
 )
-# A negation only inside a clause that gives a reason, a purpose, a condition or a description ("…, annars hinner
-# vi inte planera", "så att ingen behöver stå utanför", "nycklar som vi inte vet vem som har") says why something is
-# done, not that it is refused; a refusal negates its main clause ("Det går inte, eftersom …").
+# A negation only inside a clause that gives a reason, a purpose or a description ("…, annars hinner vi inte
+# planera", "så att ingen behöver stå utanför", "nycklar som vi inte vet vem som har") says why something is done,
+# not that it is refused; a refusal negates its main clause ("Det går inte, eftersom …"). A condition ("om grannarna
+# inte klagar") may be what was decided against, so it still counts.
 _SUBCLAUSE = re.compile(
-    r"\b(?:annars|så\s+att|för\s+att|eftersom|därför\s+att|om|när|innan|tills|utan\s+att|som)\b[^,.;:!?]*"
+    r"\b(?:annars|så\s+att|för\s+att|eftersom|därför\s+att|när|innan|tills|utan\s+att|som)\b[^,.;:!?]*"
 )
 _BARE_NO = re.compile(r"^\W*nej(?:\W+(?:nej|tack))?\W*$")
 # "Några frågor? Nej.", "Finns det andra förslag? – Inga.": none to a question asking whether there is any
