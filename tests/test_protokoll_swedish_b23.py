@@ -172,6 +172,9 @@ def test_a_quote_keeps_for_as_a_preposition_and_its_verb_second() -> None:
         "För att hinna klart behöver vi två helger till."
     )
     assert statement("Okej, har vi fått in alla kvitton") is None
+    assert statement("Är taket inte lagat till hösten, ringer vi försäkringsbolaget.") == (
+        "Är taket inte lagat till hösten, ringer vi försäkringsbolaget."
+    )
     assert statement("Okej, Per tar nycklarna.") == "Per tar nycklarna."
 
 

@@ -243,10 +243,17 @@ def statement(text: str) -> str | None:
     rest = strip_discourse(said)
     if _PREPOSITION.search(said[: len(said) - len(rest)]) and _OBJECT.match(rest):
         rest = said[len(said) - len(rest) - 4 :]  # "För att täcka underskottet …", "För oss betyder det …"
-    if rest[:1].isupper() and rest != said or not _verb_first(rest):  # "Okej, Peter tar …": a name's capital
+    if rest[:1].isupper() and rest != said or not _verb_first(rest) or _condition(rest):  # "Okej, Peter tar …"
         return finish_sentence(rest) if rest else None
     lead = _FIRST_PLACE.search(said[: len(said) - len(rest)])
     return finish_sentence(f"{capitalise(lead.group(1).lower())} {rest}") if lead else None
+
+
+def _condition(text: str) -> bool:
+    """A verb-first clause that is a condition, its main clause after the comma with the verb first too ("Är utsuget
+    inte klart på fredag, anmäler hon det."): a statement."""
+    head, comma, main = text.partition(", ")
+    return bool(comma) and _verb_first(main)
 
 
 def _verb_first(text: str) -> bool:
