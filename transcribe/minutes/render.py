@@ -14,19 +14,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal
 
 from transcribe.errors import BadOption, OutputExists
 from transcribe.formats import choose_formats
 from transcribe.fsutil import atomic_write_bytes, atomic_write_text
 from transcribe.minutes.model import Conclusion, Evidence, Item, Minutes, check_reason
 from transcribe.minutes.protokoll_review import ReviewedProtokoll, to_review
-from transcribe.minutes.summary import refresh
+from transcribe.minutes.summary import refresh, visible
 from transcribe.sv.calendar import clock, elapsed, format_date
 from transcribe.transcript import Transcript
 
 Lang = Literal["sv", "en"]
-T = TypeVar("T", bound=Item)
 
 HEADINGS: dict[str, dict[str, str]] = {
     "sv": {
@@ -150,10 +149,6 @@ def _flag(item: Item, h: dict[str, str]) -> str:
     return f" {h['check']}" + (f" ({reason})" if reason else "")
 
 
-def _visible(items: Iterable[T]) -> list[T]:
-    return [i for i in items if i.status != "rejected"]
-
-
 def _when_line(m: Minutes) -> str:
     parts = []
     if m.date:
@@ -196,7 +191,7 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
     )
     out.append((h["description"], [("p", m.description or h["none"])]))
     themes: list[tuple[str, str]] = []
-    for t in _visible(m.themes):
+    for t in visible(m.themes):
         themes.append(("h3", t.heading))
         themes.append(("p", t.paragraph))
         stats = h["raised"].format(n=t.mentions, p=round(100 * t.share_of_speaking_time))
@@ -205,7 +200,7 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
         themes.append(("em", f"{stats}. {evidence_refs(t.evidence)}{_flag(t, h)}"))
     out.append((h["themes"], themes or [("p", h["none"])]))
     mood = [("p", m.mood.overall or h["none"])]
-    for e in _visible(m.mood.emotions):
+    for e in visible(m.mood.emotions):
         about = f" {h['about']} {e.theme}" if e.theme else ""
         mood.append(
             (
@@ -215,13 +210,13 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
             )
         )
     out.append((h["mood"], mood))
-    decisions = [("li", f"{d.text} {evidence_refs(d.evidence)}{_flag(d, h)}") for d in _visible(m.decisions)]
+    decisions = [("li", f"{d.text} {evidence_refs(d.evidence)}{_flag(d, h)}") for d in visible(m.decisions)]
     nm = m.next_meeting if m.next_meeting and m.next_meeting.status != "rejected" else None
     if nm is not None:
         decisions.append(("li", f"{h['next_bullet']}: {nm.text or h['unknown']}."))
     out.append((h["decisions"], decisions or [("p", h["none"])]))
     actions = []
-    for a in _visible(m.actions):
+    for a in visible(m.actions):
         due = _date_text(a.due, a.due_text) or h["unknown"]
         if a.due is not None and a.due_text:
             due += f" ({a.due_text})"
@@ -237,9 +232,7 @@ def sections(minutes: Minutes, lang: Lang = "sv") -> list[tuple[str, list[tuple[
         out.append((h["next"], [("p", f"{nm.text or h['unknown']} {evidence_refs(nm.evidence)}{_flag(nm, h)}")]))
     else:
         out.append((h["next"], [("p", h["no_next"])]))
-    opens = [
-        ("li", f"{o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o, h)}") for o in _visible(m.not_decided)
-    ]
+    opens = [("li", f"{o.text} — {o.reason}. {evidence_refs(o.evidence)}{_flag(o, h)}") for o in visible(m.not_decided)]
     out.append((h["open"], opens or [("p", h["none"])]))
     concl = []
     for c in m.conclusions:
