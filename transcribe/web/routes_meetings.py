@@ -180,7 +180,8 @@ def upload_form(request: Request, user: CurrentUser = Depends(current_user)) -> 
                 series=web_series.visible_series(user))  # fmt: skip
 
 
-def _wants_json(request: Request) -> bool:
+def wants_json(request: Request) -> bool:
+    """The page's script asked (review.js, upload.js): answer in JSON, not with a redirect or a page."""
     return "application/json" in request.headers.get("accept", "")
 
 
@@ -189,7 +190,7 @@ def _upload_error(request: Request, user: CurrentUser, key: str, status: int, li
     """The upload form again with why (or JSON for upload.js); `link` is the meeting the reader is sent to."""
     lang = request_lang(request)
     message = translate(lang, key, **kw)
-    if _wants_json(request):
+    if wants_json(request):
         return JSONResponse({"error": message, **({"url": link} if link else {})}, status_code=status)
     return page(
         request,
@@ -304,7 +305,7 @@ async def _create_meetings(request: Request, user: CurrentUser, parsed: upload.P
         add_change(mid, user.name, "upload", f"{sf.filename[:200]} ({info.duration:.0f} s)")
         audit.record("upload", f"meeting:{mid}", user.name, f"{dest.suffix} {sf.size} bytes")
         created.append({"id": mid, "url": f"/meetings/{mid}"})
-    if _wants_json(request):
+    if wants_json(request):
         return JSONResponse({"meetings": created}, status_code=201)
     return RedirectResponse("/meetings", status_code=303)
 

@@ -32,7 +32,7 @@ from transcribe.web.auth import CurrentUser, can_edit, can_manage, can_reopen, c
 from transcribe.web.history import add_change, entries, record
 from transcribe.web.i18n import translate
 from transcribe.web.render import page, request_lang
-from transcribe.web.routes_meetings import meeting_status
+from transcribe.web.routes_meetings import meeting_status, wants_json
 from transcribe.web.security import require_csrf
 from transcribe.web.seen import (
     ChangedMeanwhile,
@@ -118,12 +118,8 @@ def record_edit(
     audit.record(audit_action, f"meeting:{meeting_id}", user.name, audit_detail or action)
 
 
-def _wants_json(request: Request) -> bool:
-    return "application/json" in request.headers.get("accept", "")
-
-
 def _saved(request: Request, meeting_id: str, anchor: str) -> Response:
-    if _wants_json(request):
+    if wants_json(request):
         return JSONResponse({"ok": True, "message": translate(request_lang(request), "saved")})
     return back_to(meeting_id, anchor)
 
@@ -133,7 +129,7 @@ def _failed(
 ) -> Response:
     """The error beside its field; without JS the typed text waits in the session for the page to show it."""
     key = str(exc)
-    if _wants_json(request):
+    if wants_json(request):
         message = translate(request_lang(request), f"err_{key}")
         return JSONResponse({"ok": False, "error": key, "field": exc.field, "message": message}, status_code=422)
     request.session[DRAFT_KEY] = {
@@ -151,7 +147,7 @@ def _changed(
     """Another reviewer changed it first: who, and (review.js) the typed text handed back; without JS the page
     comes back with her text in the field and says that saving again replaces the other's change."""
     key = f"err_{kind}changed_by" if exc.by else f"err_{kind}changed_someone"
-    if _wants_json(request):
+    if wants_json(request):
         message = translate(request_lang(request), key, by=exc.by)
         return JSONResponse({"ok": False, "error": "changed", "by": exc.by, "message": message}, status_code=409)
     return _failed(request, meeting_id, form, edit.EditError(f"{kind}changed"), form, fields)
