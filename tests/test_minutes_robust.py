@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.spoken import MEETING, minutes, transcript
-from transcribe.minutes import Minutes, extract_minutes
+from tests.spoken import minutes
 from transcribe.minutes.fuzzy import Lexicon, phonetic_key, repair_sentence, similar
 from transcribe.minutes.rules import RuleExtractor
 from transcribe.transcript import Segment, SpeakerInfo, Transcript
