@@ -159,10 +159,10 @@ def test_cli_minutes_with_agenda_writes_the_protokoll(tmp_path: Path) -> None:
     agenda = tmp_path / "dagordning.txt"
     agenda.write_text(AGENDA_TXT, encoding="utf-8")
     proc = subprocess.run([sys.executable, "-m", "transcribe.cli", "minutes", str(transcript), "--agenda", str(agenda)],
-                          capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
+                          capture_output=True, text=True, cwd=REPO, timeout=600)  # fmt: skip
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "minutes.md").read_text(encoding="utf-8").startswith("# Protokoll")
     assert json.loads((tmp_path / "protokoll.json").read_text(encoding="utf-8"))["paragraphs"][3]["number"] == "4"
     proc = subprocess.run([sys.executable, "-m", "transcribe.cli", "minutes", str(transcript), "--minutes-style",
-                           "memo", "--overwrite"], capture_output=True, text=True, cwd=REPO, timeout=120)  # fmt: skip
+                           "memo", "--overwrite"], capture_output=True, text=True, cwd=REPO, timeout=600)  # fmt: skip
     assert proc.returncode == 14 and "Traceback" not in proc.stderr
