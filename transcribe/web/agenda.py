@@ -82,10 +82,15 @@ _BUILT: dict[str, tuple[tuple[object, ...], Protokoll | None]] = {}  # meeting i
 
 def _stamp(meeting_id: str) -> tuple[object, ...]:
     """What the protokoll is built from, as it stands: the current transcript, minutes and agenda files (every save
-    replaces its file, so a new modification time or size)."""
+    replaces its file by a rename, so a new inode: two saves of the same size within one clock tick still differ)."""
     folder = store.meeting_path(meeting_id)
     files = [current_file(folder, TRANSCRIPT), current_file(folder, MINUTES), agenda_file(meeting_id)]
-    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) if f is not None else None for f in files)
+    return tuple(_file_stamp(f) if f is not None else None for f in files)
+
+
+def _file_stamp(path: Path) -> tuple[object, ...]:
+    st = path.stat()
+    return str(path), st.st_ino, st.st_mtime_ns, st.st_size
 
 
 def protokoll_of(meeting_id: str) -> Protokoll | None:
