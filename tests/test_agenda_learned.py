@@ -13,6 +13,7 @@ from transcribe.agenda.align import THRESHOLD, chair_speaker, evidence_matrix
 from transcribe.agenda.boundaries import boundary_strength
 from transcribe.agenda.units import build_units
 from transcribe.bench import agenda_learn
+from transcribe.minutes.scorer import Trees
 
 AGENDA = """Dagordning för styrelsemöte
 
@@ -41,11 +42,11 @@ LINES = [
 
 def test_the_shipped_weights_load_offline_and_fit_the_features() -> None:
     model = learned.load()
-    assert model is not None and len(model.roots) > 0
-    assert int(model.feature.max()) < len(learned.FEATURES)
+    assert model is not None and len(model.trees.roots) > 0
+    assert int(model.trees.feature.max()) < len(learned.FEATURES)
     assert model.gain > 0 and model.cap > 0
     again = learned.load()
-    assert again is not None and all((getattr(again, k) == getattr(model, k)).all() for k in model.TREES)
+    assert again is not None and all((getattr(again.trees, k) == getattr(model.trees, k)).all() for k in Trees.FIELDS)
 
 
 def _evidence():

@@ -73,28 +73,20 @@ class Evidence(NamedTuple):
 
 @dataclass(frozen=True)
 class StartModel:
-    """Gradient-boosted trees over FEATURES as arrays: node n tests `x[feature[n]] <= threshold[n]` and goes to
-    left[n] or right[n]; a leaf adds value[n] to the log-odds. `roots` are each tree's first node."""
+    """Gradient-boosted trees over FEATURES (the decision scorer's `Trees`: node n tests `x[feature[n]] <=
+    threshold[n]`; a leaf adds value[n] to the log-odds), with what turns their log-odds into evidence."""
 
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-    leaf: np.ndarray
-    roots: np.ndarray
+    trees: Trees
     baseline: float  # the log-odds before any tree
     gain: float  # evidence added per unit of log-odds above 0
     cap: float  # log-odds beyond this add nothing more
 
-    TREES = ("feature", "threshold", "left", "right", "value", "leaf", "roots")
-
     def log_odds(self, X: np.ndarray) -> np.ndarray:
         """Each row's log-odds that an item starts there, walked by the same tree code as the decision scorer."""
-        return self.baseline + Trees(*(getattr(self, k) for k in self.TREES)).margins(X)
+        return self.baseline + self.trees.margins(X)
 
     def save(self, path: Path, trained_on: Sequence[str]) -> None:
-        arrays = {k: getattr(self, k) for k in self.TREES}
+        arrays = {k: getattr(self.trees, k) for k in Trees.FIELDS}
         meta = np.array([self.baseline, self.gain, self.cap])
         np.savez_compressed(
             path, features=np.array(FEATURES), meta=meta, trained_on=np.array(sorted(trained_on)), **arrays
@@ -114,7 +106,7 @@ def load(path: Path = WEIGHTS_PATH) -> StartModel | None:
             if tuple(str(n) for n in f["features"]) != FEATURES:
                 return None
             baseline, gain, cap = (float(v) for v in f["meta"])
-            return StartModel(*(np.asarray(f[k]) for k in StartModel.TREES), baseline, gain, cap)
+            return StartModel(Trees(*(np.asarray(f[k]) for k in Trees.FIELDS)), baseline, gain, cap)
     except (OSError, ValueError, KeyError):
         return None
 

@@ -40,6 +40,7 @@ from transcribe.bench.agenda import (
     true_transcript,
 )
 from transcribe.bench.decision_models import tree_arrays
+from transcribe.minutes.scorer import Trees
 from transcribe.transcript import Transcript
 
 AUTHORS_PATH = Path(learned.__file__).parent / "data" / "dev_authors.json"
@@ -47,7 +48,7 @@ TRAIN_SEED = 2  # the noisy training copy; the measure at WER 0.1 uses seed 1
 GAIN = 0.5  # evidence added per unit of log-odds (chosen leaving each author out, of 0.5 and 1)
 CAP = 3.0
 _NONE = np.zeros(0)
-OFF = learned.StartModel(*[_NONE] * len(learned.StartModel.TREES), 0.0, 0.0, 0.0)  # the hand evidence alone
+OFF = learned.StartModel(Trees(*[_NONE] * len(Trees.FIELDS)), 0.0, 0.0, 0.0)  # the hand evidence alone
 
 
 def authors() -> dict[str, dict[str, Any]]:
@@ -103,7 +104,7 @@ def fit(X: list, y: list) -> learned.StartModel:
     clf = HistGradientBoostingClassifier(max_iter=150, max_depth=4, learning_rate=0.1, random_state=0)
     clf.fit(np.asarray(X, dtype=np.float64), np.asarray(y))
     trees, baseline = tree_arrays(clf)
-    return learned.StartModel(*(getattr(trees, k) for k in learned.StartModel.TREES), baseline, GAIN, CAP)
+    return learned.StartModel(trees, baseline, GAIN, CAP)
 
 
 def conditions(truth: dict[str, Any]) -> dict[str, Transcript]:
