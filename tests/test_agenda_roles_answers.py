@@ -111,12 +111,13 @@ def test_an_answer_that_turns_the_work_down_takes_nothing() -> None:
     assert ("justerare", "Olle Sand") not in roles
 
 
-def test_a_yes_to_a_proposal_elects_those_it_names_and_to_their_own_roles() -> None:
-    roles = roles_of(
+def _proposed(proposal: str) -> set[tuple[str, str]]:
+    """The roles of an annual meeting whose chair puts `proposal` in item two and two members say yes."""
+    return roles_of(
         ANNUAL,
         [
             ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
-            ("K", "Punkt två. Jag föreslår mig själv som ordförande och att Olle skriver protokollet. Går det bra?"),
+            ("K", f"Punkt två. {proposal} Går det bra?"),
             ("O", "Ja, det går bra."),
             ("L", "Ja."),
             ("K", "Punkt tre, val av justerare. Vem kan justera protokollet?"),
@@ -126,6 +127,10 @@ def test_a_yes_to_a_proposal_elects_those_it_names_and_to_their_own_roles() -> N
             ("K", "Tack. Då förklarar jag mötet avslutat."),
         ],
     )
+
+
+def test_a_yes_to_a_proposal_elects_those_it_names_and_to_their_own_roles() -> None:
+    roles = _proposed("Jag föreslår mig själv som ordförande och att Olle skriver protokollet.")
     assert ("sekreterare", "Olle Sand") in roles
     assert not {("ordförande", "Olle Sand"), ("ordförande", "Leo Brandt")} & roles
 
@@ -203,20 +208,7 @@ def test_the_one_the_asker_thanks_by_name_right_after_his_answer_takes_the_role(
 
 
 def test_the_chair_said_of_jag_is_not_given_to_a_name_near_it() -> None:
-    roles = roles_of(
-        ANNUAL,
-        [
-            ("K", "Välkomna till årsmötet. Jag förklarar mötet öppnat."),
-            ("K", "Punkt två. Jag föreslår att jag är ordförande för mötet och att Olle tar det andra. Går det bra?"),
-            ("O", "Ja, det går bra."),
-            ("L", "Ja."),
-            ("K", "Punkt tre, val av justerare. Vem kan justera protokollet?"),
-            ("M", "Jag kan justera."),
-            ("K", "Punkt fyra, verksamhetsberättelsen. Leo, berätta om året."),
-            ("L", "Vi har haft ett bra år med många nya medlemmar och en stor sommarfest."),
-            ("K", "Tack. Då förklarar jag mötet avslutat."),
-        ],
-    )
+    roles = _proposed("Jag föreslår att jag är ordförande för mötet och att Olle tar det andra.")
     assert ("ordförande", "Karin Vall") in roles
     assert ("ordförande", "Olle Sand") not in roles
 
