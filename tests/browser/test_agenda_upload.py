@@ -47,25 +47,23 @@ def test_upload_with_agenda_shows_paragraphs(server: str, browser, tmp_path: Pat
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     login(page, f"{server}/meetings")
 
+    def refused(agenda: Path) -> str:
+        """What the upload form says of the recording sent with `agenda`."""
+        page.goto(f"{server}/upload")
+        page.set_input_files("#agenda-input", str(agenda))
+        page.set_input_files("#file-input", str(clip))
+        page.wait_for_selector("#file-list li")
+        page.click("#upload-button")
+        page.wait_for_selector("#file-list li.error")
+        return page.inner_text("#file-list li.error")
+
     # an agenda without numbered items is refused with a message, and no meeting is created
-    page.goto(f"{server}/upload")
-    page.set_input_files("#agenda-input", str(garbage))
-    page.set_input_files("#file-input", str(clip))
-    page.wait_for_selector("#file-list li")
-    page.click("#upload-button")
-    page.wait_for_selector("#file-list li.error")
-    assert "Dagordningen kunde inte läsas" in page.inner_text("#file-list li.error")
+    assert "Dagordningen kunde inte läsas" in refused(garbage)
     # in the English interface, in English: the parser's own reason, as the command line says it in Swedish
     pdf = tmp_path / "dagordning.pdf"
     pdf.write_bytes(b"%PDF-1.4")
     page.goto(f"{server}/lang/en")
-    page.goto(f"{server}/upload")
-    page.set_input_files("#agenda-input", str(pdf))
-    page.set_input_files("#file-input", str(clip))
-    page.wait_for_selector("#file-list li")
-    page.click("#upload-button")
-    page.wait_for_selector("#file-list li.error")
-    said = page.inner_text("#file-list li.error")
+    said = refused(pdf)
     assert "The agenda could not be read: unknown format (.pdf); use .txt, .md or .docx" in said, said
     page.goto(f"{server}/lang/sv")
     errors.clear()  # the browser logs the refused requests (400) itself
